@@ -1,0 +1,249 @@
+//! The command line's grammar (clap): global options and one subcommand per operation.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Frontdesk: book, move, confirm, check in and cancel clinic appointments.
+#[derive(Debug, Parser)]
+#[command(name = "frontdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: frontdesk.sqlite3 in your data folder).
+    #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Who is at the desk; every change is recorded with this name (default: your login name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Which clinic, when the database holds several.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub clinic: Option<String>,
+    /// Pretend it is this instant (RFC 3339); for tests and training.
+    #[arg(long, global = true, env = "FRONTDESK_NOW", hide = true)]
+    pub now: Option<String>,
+    /// What to do; without one, help is printed (the calendar window comes in a later version).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// One operation.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a demo clinic with doctors, rooms, patients and appointments in a new database.
+    Demo(DemoArgs),
+    /// Show the appointments of a day (or several).
+    Agenda(AgendaArgs),
+    /// Book an appointment, a walk-in or an emergency.
+    Book(BookArgs),
+    /// Change an appointment's status.
+    Status(StatusArgs),
+    /// Move an appointment to another time, doctor or room.
+    Move(MoveArgs),
+    /// Find the next free slots.
+    Slots(SlotsArgs),
+    /// Show an appointment's history: who changed what, when and why.
+    History(HistoryArgs),
+    /// Check the database: integrity, foreign keys, schema version, double bookings.
+    Check,
+}
+
+/// `frontdesk demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many appointments to create.
+    #[arg(long, default_value_t = 20_000)]
+    pub appointments: u64,
+    /// How many patients (default: one for every five appointments, at least 200).
+    #[arg(long)]
+    pub patients: Option<u64>,
+    /// The clinic's IANA time zone.
+    #[arg(long, default_value = "Asia/Kolkata", value_name = "ZONE")]
+    pub tz: String,
+    /// The same seed (and date) gives the same clinic.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The date to treat as today (YYYY-MM-DD; default: today in the clinic's zone).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+/// Output format of `agenda`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Text,
+    /// One JSON object per line, for scripts.
+    Json,
+}
+
+/// `frontdesk agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The day (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// How many days from that date.
+    #[arg(long, default_value_t = 1)]
+    pub days: u32,
+    /// Only this doctor.
+    #[arg(long, value_name = "NAME", conflicts_with = "room")]
+    pub doctor: Option<String>,
+    /// Only this room.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Consultation mode on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    /// At the clinic.
+    InClinic,
+    /// By phone.
+    Phone,
+    /// By video.
+    Video,
+}
+
+/// `frontdesk book`.
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// The patient's name, or their id.
+    #[arg(long, value_name = "NAME")]
+    pub patient: String,
+    /// The patient's phone: picks one of several patients with the same name, or is stored for a
+    /// new patient.
+    #[arg(long, value_name = "NUMBER")]
+    pub phone: Option<String>,
+    /// Register the patient if no patient of that name exists.
+    #[arg(long)]
+    pub new_patient: bool,
+    /// The doctor (a unique part of the name is enough).
+    #[arg(long, value_name = "NAME")]
+    pub doctor: String,
+    /// Clinic-local start, "YYYY-MM-DD HH:MM" (walk-ins: default the first free slot from now;
+    /// emergencies: default now).
+    #[arg(long, value_name = "\"DATE HH:MM\"")]
+    pub start: Option<String>,
+    /// Length in minutes (default: the visit type's, else the clinic's slot length).
+    #[arg(long)]
+    pub minutes: Option<i64>,
+    /// The room.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// The visit type, e.g. "Follow-up".
+    #[arg(long = "type", value_name = "NAME")]
+    pub visit_type: Option<String>,
+    /// In clinic, phone or video (default: the visit type's).
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// The patient walked in: checked in now, with a queue token.
+    #[arg(long, conflicts_with = "emergency")]
+    pub walk_in: bool,
+    /// An emergency: checked in now, seen at once, overbooking if it must.
+    #[arg(long)]
+    pub emergency: bool,
+    /// Why the patient comes.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub reason: String,
+    /// Book despite conflicts, with this reason (recorded in the audit).
+    #[arg(long, value_name = "REASON")]
+    pub overbook: Option<String>,
+}
+
+/// A status change on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// The patient confirmed.
+    Confirm,
+    /// The patient arrived.
+    CheckIn,
+    /// The consultation starts.
+    Start,
+    /// The consultation is over.
+    Complete,
+    /// The patient did not come.
+    NoShow,
+    /// Call it off (needs --reason).
+    Cancel,
+    /// It was a mistake (needs --reason).
+    EnteredInError,
+}
+
+/// Who cancelled, on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// The patient asked.
+    Patient,
+    /// The clinic called it off.
+    Clinic,
+}
+
+/// `frontdesk status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The appointment's id (from `frontdesk agenda`).
+    pub id: String,
+    /// The change.
+    #[arg(value_enum)]
+    pub action: StatusArg,
+    /// Why (required for cancel and entered-in-error).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Who cancelled.
+    #[arg(long, value_enum, default_value_t = ByArg::Patient)]
+    pub by: ByArg,
+}
+
+/// `frontdesk move`.
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// The appointment's id.
+    pub id: String,
+    /// The new clinic-local start, "YYYY-MM-DD HH:MM".
+    #[arg(long, value_name = "\"DATE HH:MM\"")]
+    pub start: String,
+    /// Another doctor.
+    #[arg(long, value_name = "NAME")]
+    pub doctor: Option<String>,
+    /// Another room.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// Move despite conflicts, with this reason.
+    #[arg(long, value_name = "REASON")]
+    pub overbook: Option<String>,
+}
+
+/// `frontdesk slots`.
+#[derive(Debug, Args)]
+pub struct SlotsArgs {
+    /// Length of the visit in minutes.
+    #[arg(long)]
+    pub minutes: u32,
+    /// Only this doctor (with --room: both free).
+    #[arg(long, value_name = "NAME")]
+    pub doctor: Option<String>,
+    /// Only this room.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// From this date or "date HH:MM" (default: now).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// How many slots.
+    #[arg(long, default_value_t = 5)]
+    pub count: usize,
+    /// How many days ahead to look.
+    #[arg(long, default_value_t = 90)]
+    pub days: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `frontdesk history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The appointment's id.
+    pub id: String,
+}

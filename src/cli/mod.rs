@@ -1,0 +1,161 @@
+//! The command line: the same operations as the window, for scripts and the clinic's IT person.
+//! This is the binary's edge: errors become one message on stderr and a non-zero exit.
+
+mod args;
+mod output;
+mod resolve;
+mod write;
+
+use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::Duration;
+use clap::{CommandFactory, Parser};
+use frontdesk::demo::{self, DemoOptions, Progress};
+use frontdesk::scheduling::time::{local_date, local_day};
+use frontdesk::scheduling::*;
+use frontdesk::store::{AgendaFilter, SqliteStore, Store};
+
+pub use args::Cli;
+use args::{AgendaArgs, Command, DemoArgs};
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("frontdesk: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The database path: `--db`, else `frontdesk.sqlite3` in the user's data folder (created 0700).
+fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = db {
+        return Ok(path);
+    }
+    let dirs = directories::ProjectDirs::from("org", "frontdesk", "frontdesk")
+        .ok_or_else(|| anyhow!("cannot find your home folder: give the database with --db PATH"))?;
+    let dir = dirs.data_dir();
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir.join("frontdesk.sqlite3"))
+}
+
+fn actor(flag: Option<String>) -> String {
+    flag.or_else(|| std::env::var("USER").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "front desk".to_owned())
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let Some(command) = cli.command else {
+        Cli::command().print_help()?;
+        println!();
+        return Ok(());
+    };
+    let now = resolve::now(cli.now.as_deref())?;
+    let path = database_path(cli.db)?;
+    let mut store = SqliteStore::open(&path)?;
+    let actor = actor(cli.actor);
+    let clinic = cli.clinic.as_deref();
+    match command {
+        Command::Demo(args) => demo_command(&mut store, &args, now),
+        Command::Agenda(args) => agenda(&store, clinic, &args, now),
+        Command::Book(args) => write::book(&mut store, clinic, &args, &actor, now),
+        Command::Status(args) => write::status(&mut store, &args, &actor, now),
+        Command::Move(args) => write::move_appointment(&mut store, clinic, &args, &actor, now),
+        Command::Slots(args) => write::slots(&store, clinic, &args, now),
+        Command::History(args) => output::history(&store, &args),
+        Command::Check => output::check(&store),
+    }
+}
+
+fn demo_command(
+    store: &mut SqliteStore,
+    args: &DemoArgs,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let zone: chrono_tz::Tz = args.tz.parse().map_err(|_| {
+        anyhow!(
+            "--tz \"{}\" is not an IANA time zone: use a name such as Asia/Kolkata, Europe/London or America/New_York",
+            args.tz
+        )
+    })?;
+    let today = match &args.today {
+        Some(text) => resolve::date("--today", text)?,
+        None => local_date(zone, now),
+    };
+    let patients = args.patients.unwrap_or((args.appointments / 5).max(200));
+    let options = DemoOptions {
+        appointments: args.appointments,
+        patients,
+        zone,
+        seed: args.seed,
+        today,
+        now,
+    };
+    let started = std::time::Instant::now();
+    let mut stderr = std::io::stderr();
+    let mut show = |p: Progress| {
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+        let _ = write!(
+            stderr,
+            "\rdemo: {:<12} {:>9} of {:<9} ({percent:>3}%)",
+            p.phase, p.done, p.total
+        );
+        let _ = stderr.flush();
+    };
+    let summary = demo::build(store, &options, &mut show)?;
+    eprintln!();
+    println!(
+        "Created {} in {}: {} doctors, {} rooms, {} patients, {} appointments from {} to {} ({:.1} s).",
+        demo::CLINIC_NAME,
+        store.path().display(),
+        summary.doctors,
+        summary.rooms,
+        summary.patients,
+        summary.appointments,
+        summary.first_date,
+        summary.last_date,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn agenda(
+    store: &SqliteStore,
+    clinic: Option<&str>,
+    args: &AgendaArgs,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let clinic = resolve::clinic(store, clinic)?;
+    let zone = clinic.time_zone;
+    let first = match &args.date {
+        Some(text) => resolve::date("--date", text)?,
+        None => local_date(zone, now),
+    };
+    if args.days == 0 || args.days > 366 {
+        return Err(anyhow!(
+            "--days {} is out of range: give 1 to 366",
+            args.days
+        ));
+    }
+    let last = first + Duration::days(i64::from(args.days) - 1);
+    let window = Interval::new(local_day(zone, first).start, local_day(zone, last).end);
+    let filter = match (&args.doctor, &args.room) {
+        (Some(d), _) => AgendaFilter::Doctor(resolve::doctor(store, d)?.id),
+        (None, Some(r)) => AgendaFilter::Room(resolve::room(store, clinic.id, r)?.id),
+        (None, None) => AgendaFilter::All,
+    };
+    let entries = store.agenda(clinic.id, window, filter)?;
+    output::agenda(&clinic, first, last, &entries, args.format)
+}

@@ -1,0 +1,391 @@
+//! Commands that book, move and change appointments, and the slot search they lean on.
+
+use anyhow::{Result, anyhow, bail};
+use chrono::{DateTime, NaiveTime, Utc};
+use frontdesk::scheduling::time::{format_local, lenient_instant, local_date};
+use frontdesk::scheduling::*;
+use frontdesk::store::{
+    BookingOutcome, BookingRequest, MoveRequest, SlotSearch, SqliteStore, Start, Store,
+};
+
+use super::args::{BookArgs, ByArg, Format, ModeArg, MoveArgs, SlotsArgs, StatusArg, StatusArgs};
+use super::resolve;
+
+fn report(zone: chrono_tz::Tz, verb: &str, outcome: &BookingOutcome, patient: &str) {
+    let a = &outcome.appointment;
+    println!(
+        "{verb} {patient}, {}–{} ({} min), {}: {}",
+        format_local(zone, a.interval.start),
+        a.interval.end.with_timezone(&zone).format("%H:%M"),
+        a.interval.minutes(),
+        a.status.label(),
+        a.id
+    );
+    if !a.queue_token.is_empty() {
+        println!("queue token: {}", a.queue_token);
+    }
+    if let Some(reason) = &outcome.overbooked {
+        println!("overbooked ({reason}) despite:");
+    }
+    for c in &outcome.conflicts {
+        println!("  note: {c}");
+    }
+}
+
+/// `frontdesk book`.
+pub fn book(
+    store: &mut SqliteStore,
+    clinic: Option<&str>,
+    args: &BookArgs,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let clinic = resolve::clinic(store, clinic)?;
+    let zone = clinic.time_zone;
+    let doctor = resolve::doctor(store, &args.doctor)?;
+    let room = args
+        .room
+        .as_deref()
+        .map(|r| resolve::room(store, clinic.id, r))
+        .transpose()?;
+    let visit_type = args
+        .visit_type
+        .as_deref()
+        .map(|v| resolve::visit_type(store, v))
+        .transpose()?;
+    let minutes = args
+        .minutes
+        .or(visit_type.as_ref().map(|v| i64::from(v.minutes)))
+        .unwrap_or(i64::from(clinic.slot_minutes));
+    if minutes <= 0 {
+        bail!("--minutes {minutes} must be a positive number of minutes");
+    }
+    let mode = match args.mode {
+        Some(ModeArg::InClinic) => Mode::InClinic,
+        Some(ModeArg::Phone) => Mode::Phone,
+        Some(ModeArg::Video) => Mode::Video,
+        None => visit_type
+            .as_ref()
+            .map(|v| v.default_mode)
+            .unwrap_or(Mode::InClinic),
+    };
+    let kind = if args.emergency {
+        Kind::Emergency
+    } else if args.walk_in {
+        Kind::WalkIn
+    } else {
+        Kind::Scheduled
+    };
+    // Check every input before anything is written, a new patient included.
+    let start = match (&args.start, kind) {
+        (Some(text), _) => Start::Local(resolve::wall_time("--start", text)?),
+        (None, Kind::Emergency) => Start::At(round_down_to_minute(now)),
+        (None, Kind::WalkIn) => Start::At(first_free_today(
+            store,
+            &clinic,
+            &doctor,
+            room.as_ref(),
+            minutes,
+            now,
+        )?),
+        (None, Kind::Scheduled) => {
+            bail!("--start is required: give the clinic-local start as \"YYYY-MM-DD HH:MM\"")
+        }
+    };
+    if let Some(reason) = &args.overbook
+        && reason.trim().is_empty()
+    {
+        bail!(
+            "--overbook needs a reason, e.g. --overbook \"doctor agreed to see her between patients\""
+        );
+    }
+    let patient = match resolve::patient(store, &args.patient, args.phone.as_deref())? {
+        Some(p) => p,
+        None if args.new_patient => register(store, &args.patient, args.phone.as_deref())?,
+        None => bail!(
+            "no patient named \"{}\"{}: check the spelling, or add --new-patient{} to register them",
+            args.patient,
+            args.phone
+                .as_deref()
+                .map(|p| format!(" with phone {p}"))
+                .unwrap_or_default(),
+            if args.phone.is_none() {
+                " --phone NUMBER"
+            } else {
+                ""
+            }
+        ),
+    };
+    let overbook = match (&args.overbook, kind) {
+        (Some(r), _) => Some(r.clone()),
+        (None, Kind::Emergency) => Some("Emergency: seen at once".to_owned()),
+        (None, _) => None,
+    };
+    let request = BookingRequest {
+        clinic: clinic.id,
+        patient: patient.id,
+        doctor: doctor.id,
+        room: room.as_ref().map(|r| r.id),
+        visit_type: visit_type.as_ref().map(|v| v.id),
+        start,
+        minutes,
+        mode,
+        kind,
+        priority: if kind == Kind::Emergency { 2 } else { 0 },
+        reason: args.reason.clone(),
+        notes: String::new(),
+        overbook,
+    };
+    let outcome = store.book(&request, actor, now).map_err(|e| {
+        anyhow!(e).context(format!("cannot book {} with {}", patient.name, doctor.name))
+    })?;
+    report(zone, "Booked", &outcome, &patient.name);
+    if outcome.overbooked.is_none() && outcome.conflicts.is_empty() && args.overbook.is_some() {
+        println!("  note: no conflict stood, so nothing was overbooked");
+    }
+    Ok(())
+}
+
+fn round_down_to_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
+}
+
+fn register(store: &mut SqliteStore, name: &str, phone: Option<&str>) -> Result<Patient> {
+    let patient = Patient {
+        id: PatientId(uuid::Uuid::new_v4()),
+        name: name.trim().to_owned(),
+        phone: phone.unwrap_or("").trim().to_owned(),
+        email: String::new(),
+        birth_date: None,
+        external_id: String::new(),
+    };
+    let similar = store.add_patient(&patient)?;
+    println!("Registered new patient {} ({})", patient.name, patient.id);
+    for p in similar {
+        println!(
+            "  warning: may be the same person as {} ({}, {})",
+            p.name, p.phone, p.id
+        );
+    }
+    Ok(patient)
+}
+
+/// The first free slot of `minutes` with the doctor from now until the end of today.
+fn first_free_today(
+    store: &SqliteStore,
+    clinic: &Clinic,
+    doctor: &Doctor,
+    room: Option<&Room>,
+    minutes: i64,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>> {
+    let target = match room {
+        Some(r) => SlotTarget::DoctorAndRoom(doctor.id, r.id),
+        None => SlotTarget::Doctor(doctor.id),
+    };
+    let slots = store.find_slots(&SlotSearch {
+        clinic: clinic.id,
+        target,
+        query: SlotQuery {
+            minutes: u32::try_from(minutes)?,
+            step_minutes: 5,
+            from: now,
+            count: 1,
+        },
+        horizon_days: 1,
+        patient: None,
+    })?;
+    let today = local_date(clinic.time_zone, now);
+    slots
+        .first()
+        .filter(|s| local_date(clinic.time_zone, s.interval.start) == today)
+        .map(|s| s.interval.start)
+        .ok_or_else(|| {
+            anyhow!(
+                "{} has no free {minutes} minutes left today: choose another doctor, give --start, or book it as --emergency",
+                doctor.name
+            )
+        })
+}
+
+/// `frontdesk status`.
+pub fn status(
+    store: &mut SqliteStore,
+    args: &StatusArgs,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let id = resolve::appointment_id(&args.id)?;
+    let reason = args.reason.clone().unwrap_or_default();
+    let action = match args.action {
+        StatusArg::Confirm => StatusAction::Confirm,
+        StatusArg::CheckIn => StatusAction::CheckIn,
+        StatusArg::Start => StatusAction::Start,
+        StatusArg::Complete => StatusAction::Complete,
+        StatusArg::NoShow => StatusAction::NoShow,
+        StatusArg::Cancel => StatusAction::Cancel {
+            reason,
+            by: match args.by {
+                ByArg::Patient => CancelledBy::Patient,
+                ByArg::Clinic => CancelledBy::Clinic,
+            },
+        },
+        StatusArg::EnteredInError => StatusAction::EnteredInError { reason },
+    };
+    let after = store.change_status(id, &action, actor, now)?;
+    let late = match &after.cancellation {
+        Some(c) if c.late => " (late: less than 24 hours before the start)",
+        _ => "",
+    };
+    println!("{}: now {}{late}", after.id, after.status.label());
+    Ok(())
+}
+
+/// `frontdesk move`.
+pub fn move_appointment(
+    store: &mut SqliteStore,
+    clinic: Option<&str>,
+    args: &MoveArgs,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let id = resolve::appointment_id(&args.id)?;
+    let entry = store.appointment(id)?;
+    let clinic = match clinic {
+        Some(_) => resolve::clinic(store, clinic)?,
+        None => store
+            .clinics()?
+            .into_iter()
+            .find(|c| c.id == entry.appointment.clinic)
+            .ok_or_else(|| anyhow!("the appointment's clinic is missing: run `frontdesk check`"))?,
+    };
+    let start = Start::Local(resolve::wall_time("--start", &args.start)?);
+    if let Some(reason) = &args.overbook
+        && reason.trim().is_empty()
+    {
+        bail!("--overbook needs a reason");
+    }
+    let request = MoveRequest {
+        appointment: id,
+        start,
+        doctor: args
+            .doctor
+            .as_deref()
+            .map(|d| resolve::doctor(store, d))
+            .transpose()?
+            .map(|d| d.id),
+        room: args
+            .room
+            .as_deref()
+            .map(|r| resolve::room(store, clinic.id, r))
+            .transpose()?
+            .map(|r| r.id),
+        overbook: args.overbook.clone(),
+    };
+    let outcome = store.move_appointment(&request, actor, now).map_err(|e| {
+        anyhow!(e).context(format!("cannot move {}'s appointment", entry.patient_name))
+    })?;
+    report(clinic.time_zone, "Moved", &outcome, &entry.patient_name);
+    Ok(())
+}
+
+/// `frontdesk slots`.
+pub fn slots(
+    store: &SqliteStore,
+    clinic: Option<&str>,
+    args: &SlotsArgs,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let clinic = resolve::clinic(store, clinic)?;
+    let zone = clinic.time_zone;
+    if args.minutes == 0 || i64::from(args.minutes) > MAX_APPOINTMENT_MINUTES {
+        bail!(
+            "--minutes {} is out of range: give 1 to {MAX_APPOINTMENT_MINUTES}",
+            args.minutes
+        );
+    }
+    if args.count == 0 || args.count > 500 {
+        bail!("--count {} is out of range: give 1 to 500", args.count);
+    }
+    if args.days <= 0 || args.days > 366 {
+        bail!("--days {} is out of range: give 1 to 366", args.days);
+    }
+    let from = match &args.from {
+        None => now,
+        Some(text) => match time::parse_wall_time(text) {
+            Some(wall) => lenient_instant(zone, wall),
+            None => lenient_instant(
+                zone,
+                resolve::date("--from", text)?.and_time(NaiveTime::MIN),
+            ),
+        },
+    }
+    .max(now);
+    let doctor = args
+        .doctor
+        .as_deref()
+        .map(|d| resolve::doctor(store, d))
+        .transpose()?;
+    let room = args
+        .room
+        .as_deref()
+        .map(|r| resolve::room(store, clinic.id, r))
+        .transpose()?;
+    let target = match (&doctor, &room) {
+        (Some(d), Some(r)) => SlotTarget::DoctorAndRoom(d.id, r.id),
+        (Some(d), None) => SlotTarget::Doctor(d.id),
+        (None, Some(r)) => SlotTarget::Room(r.id),
+        (None, None) => SlotTarget::AnyDoctor,
+    };
+    let found = store.find_slots(&SlotSearch {
+        clinic: clinic.id,
+        target,
+        query: SlotQuery {
+            minutes: args.minutes,
+            step_minutes: clinic.slot_minutes,
+            from,
+            count: args.count,
+        },
+        horizon_days: args.days,
+        patient: None,
+    })?;
+    if found.is_empty() {
+        bail!(
+            "no free {} minutes in the next {} days: try a shorter visit, another doctor, or more --days",
+            args.minutes,
+            args.days
+        );
+    }
+    let doctors = store.doctors()?;
+    let rooms = store.rooms(clinic.id)?;
+    for slot in found {
+        let doctor = slot
+            .doctor
+            .and_then(|id| doctors.iter().find(|d| d.id == id))
+            .map(|d| d.name.as_str());
+        let room = slot
+            .room
+            .and_then(|id| rooms.iter().find(|r| r.id == id))
+            .map(|r| r.name.as_str());
+        let start = slot.interval.start.with_timezone(&zone);
+        match args.format {
+            Format::Text => println!(
+                "{}–{}  {}{}",
+                start.format("%a %Y-%m-%d %H:%M"),
+                slot.interval.end.with_timezone(&zone).format("%H:%M"),
+                doctor.unwrap_or(""),
+                room.map(|r| format!("  {r}")).unwrap_or_default()
+            ),
+            Format::Json => println!(
+                "{}",
+                serde_json::json!({
+                    "start": start.to_rfc3339(),
+                    "end": slot.interval.end.with_timezone(&zone).to_rfc3339(),
+                    "doctor": doctor,
+                    "room": room,
+                })
+            ),
+        }
+    }
+    Ok(())
+}

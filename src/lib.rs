@@ -1,0 +1,6 @@
+//! Frontdesk: a clinic front-desk scheduler. The library holds the scheduling core (pure), the
+//! SQLite store and the demo clinic. The command line (the binary edge) lives in `src/cli/`.
+
+pub mod demo;
+pub mod scheduling;
+pub mod store;

@@ -1,0 +1,447 @@
+//! Conflict detection: every reason a proposed booking or move clashes with the clinic's rules,
+//! each typed and with a message a receptionist understands; and the decision to accept, refuse
+//! or overbook.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+use super::hours::{WeeklyHours, covered_by};
+use super::model::{
+    AppointmentId, DoctorId, Interval, Kind, MAX_APPOINTMENT_MINUTES, PatientId, RoomId,
+};
+use super::status::Status;
+use super::time::{LocalTime, local_date, resolve_local};
+
+/// What a booking or move asks for, in UTC instants.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    /// The doctor.
+    pub doctor: DoctorId,
+    /// The room, if any.
+    pub room: Option<RoomId>,
+    /// The patient.
+    pub patient: PatientId,
+    /// When.
+    pub interval: Interval,
+    /// Scheduled, walk-in or emergency (walk-ins may start in the past).
+    pub kind: Kind,
+    /// The appointment being moved, which must not conflict with itself.
+    pub moving: Option<AppointmentId>,
+}
+
+/// An existing appointment near the proposed time, as the conflict check needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Booked {
+    /// Its id.
+    pub id: AppointmentId,
+    /// Its doctor.
+    pub doctor: DoctorId,
+    /// Its room.
+    pub room: Option<RoomId>,
+    /// Its patient.
+    pub patient: PatientId,
+    /// Its time.
+    pub interval: Interval,
+    /// Its status (only those that hold their time conflict).
+    pub status: Status,
+    /// The patient's name, for the message.
+    pub patient_name: String,
+    /// The doctor's name, for the message.
+    pub doctor_name: String,
+}
+
+/// A time the doctor is away or a room is blocked, with the reason staff gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Absence {
+    /// When.
+    pub interval: Interval,
+    /// Why, e.g. "annual leave" or "deep clean".
+    pub reason: String,
+}
+
+/// A room as the conflict check needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoomRules {
+    /// Its name, for messages.
+    pub name: String,
+    /// Its own opening hours; `None` means the clinic's hours apply.
+    pub hours: Option<WeeklyHours>,
+    /// Blockouts near the proposed time.
+    pub blockouts: Vec<Absence>,
+    /// Inactive rooms take no bookings.
+    pub active: bool,
+}
+
+/// Everything the conflict check looks at, loaded by the store for one proposal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictContext {
+    /// The clinic's time zone.
+    pub zone: Tz,
+    /// The clinic's name.
+    pub clinic_name: String,
+    /// The clinic's opening hours.
+    pub clinic_hours: WeeklyHours,
+    /// The doctor's name.
+    pub doctor_name: String,
+    /// Whether the doctor takes bookings.
+    pub doctor_active: bool,
+    /// The doctor's working hours in this clinic.
+    pub doctor_hours: WeeklyHours,
+    /// The doctor's leave near the proposed time.
+    pub doctor_leave: Vec<Absence>,
+    /// The room's rules, when the proposal names a room.
+    pub room: Option<RoomRules>,
+    /// Appointments of the same doctor, room or patient that may overlap the proposal.
+    pub nearby: Vec<Booked>,
+}
+
+/// How much a conflict weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Only for information; the booking goes ahead.
+    Notice,
+    /// Refused unless staff explicitly overbook with a reason.
+    Hard,
+    /// The request itself is wrong; no override helps.
+    Invalid,
+}
+
+/// Another appointment a proposal clashes with, in clinic-local time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clash {
+    /// Its id.
+    pub id: AppointmentId,
+    /// Its patient's name.
+    pub patient: String,
+    /// Its doctor's name.
+    pub doctor: String,
+    /// Its start, clinic-local.
+    pub start: DateTime<Tz>,
+    /// Its end, clinic-local.
+    pub end: DateTime<Tz>,
+}
+
+impl fmt::Display for Clash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} with {} on {} {}–{} (appointment {})",
+            self.patient,
+            self.doctor,
+            self.start.format("%Y-%m-%d"),
+            self.start.format("%H:%M"),
+            self.end.format("%H:%M"),
+            self.id
+        )
+    }
+}
+
+/// One reason a proposal clashes with the rules.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Conflict {
+    /// The doctor already has an appointment then.
+    DoctorBooked(Clash),
+    /// The room is already booked then.
+    RoomBooked(Clash),
+    /// The patient already has an appointment then.
+    PatientBooked(Clash),
+    /// The time is outside the doctor's working hours.
+    OutsideWorkingHours {
+        /// The doctor's name.
+        doctor: String,
+    },
+    /// The doctor is on leave then.
+    DoctorOnLeave {
+        /// The doctor's name.
+        doctor: String,
+        /// The leave's reason.
+        reason: String,
+    },
+    /// The doctor no longer takes bookings.
+    DoctorInactive {
+        /// The doctor's name.
+        doctor: String,
+    },
+    /// The room is blocked then.
+    RoomBlocked {
+        /// The room's name.
+        room: String,
+        /// The blockout's reason.
+        reason: String,
+    },
+    /// The room is closed then (outside its own hours) or out of use.
+    RoomClosed {
+        /// The room's name.
+        room: String,
+    },
+    /// The clinic is closed then.
+    ClinicClosed {
+        /// The clinic's name.
+        clinic: String,
+    },
+    /// A scheduled appointment that would start in the past.
+    StartInPast {
+        /// The requested start, clinic-local.
+        start: DateTime<Tz>,
+    },
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// Longer than the clinic allows.
+    TooLong {
+        /// Requested length.
+        minutes: i64,
+    },
+    /// The local time does not exist (the clocks go forward over it).
+    LocalTimeInGap {
+        /// What was asked for.
+        requested: NaiveDateTime,
+        /// The first wall time after the gap.
+        next_valid: NaiveDateTime,
+        /// The zone.
+        zone: Tz,
+    },
+    /// The local time happens twice (the clocks go back); the earlier one was taken.
+    LocalTimeAmbiguous {
+        /// What was asked for.
+        requested: NaiveDateTime,
+        /// The instant taken, with its offset.
+        chosen: DateTime<Tz>,
+    },
+}
+
+impl Conflict {
+    /// How much this conflict weighs.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Conflict::LocalTimeAmbiguous { .. } => Severity::Notice,
+            Conflict::EndNotAfterStart
+            | Conflict::TooLong { .. }
+            | Conflict::LocalTimeInGap { .. } => Severity::Invalid,
+            _ => Severity::Hard,
+        }
+    }
+
+    /// The other appointment involved, if any.
+    pub fn clash(&self) -> Option<&Clash> {
+        match self {
+            Conflict::DoctorBooked(c) | Conflict::RoomBooked(c) | Conflict::PatientBooked(c) => {
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Conflict::DoctorBooked(c) => write!(f, "{} is already booked then: {c}", c.doctor),
+            Conflict::RoomBooked(c) => write!(f, "the room is already booked then: {c}"),
+            Conflict::PatientBooked(c) => {
+                write!(f, "{} already has an appointment then: {c}", c.patient)
+            }
+            Conflict::OutsideWorkingHours { doctor } => {
+                write!(f, "outside {doctor}'s working hours")
+            }
+            Conflict::DoctorOnLeave { doctor, reason } => {
+                write!(f, "{doctor} is on leave then ({reason})")
+            }
+            Conflict::DoctorInactive { doctor } => {
+                write!(f, "{doctor} no longer takes bookings (inactive)")
+            }
+            Conflict::RoomBlocked { room, reason } => {
+                write!(f, "{room} is blocked then ({reason})")
+            }
+            Conflict::RoomClosed { room } => write!(f, "{room} is closed or out of use then"),
+            Conflict::ClinicClosed { clinic } => write!(f, "{clinic} is closed then"),
+            Conflict::StartInPast { start } => write!(
+                f,
+                "the start {} is in the past",
+                start.format("%Y-%m-%d %H:%M")
+            ),
+            Conflict::EndNotAfterStart => write!(f, "the end must be after the start"),
+            Conflict::TooLong { minutes } => write!(
+                f,
+                "{minutes} minutes is longer than the {MAX_APPOINTMENT_MINUTES}-minute maximum; split it into several appointments"
+            ),
+            Conflict::LocalTimeInGap {
+                requested,
+                next_valid,
+                zone,
+            } => write!(
+                f,
+                "{} does not exist in {zone}: the clocks go forward then; the next valid time is {}",
+                requested.format("%Y-%m-%d %H:%M"),
+                next_valid.format("%Y-%m-%d %H:%M")
+            ),
+            Conflict::LocalTimeAmbiguous { requested, chosen } => write!(
+                f,
+                "{} happens twice (the clocks go back); booked the earlier one, {} (UTC{})",
+                requested.format("%Y-%m-%d %H:%M"),
+                chosen.format("%H:%M"),
+                chosen.format("%:z")
+            ),
+        }
+    }
+}
+
+/// A clinic-local start and length turned into an interval, with any DST notice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalPlan {
+    /// The interval, unless the start does not exist.
+    pub interval: Option<Interval>,
+    /// DST gap (invalid) or fold (notice), if any.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Turns a clinic-local start and a length into UTC, applying the DST policy. The length is
+/// real elapsed time: a 30-minute visit lasts 30 minutes even across a clock change.
+pub fn plan_local(zone: Tz, start: NaiveDateTime, minutes: i64) -> LocalPlan {
+    let length = Duration::minutes(minutes);
+    match resolve_local(zone, start) {
+        LocalTime::Exact(t) => LocalPlan {
+            interval: Some(Interval::new(t, t + length)),
+            conflicts: Vec::new(),
+        },
+        LocalTime::Ambiguous { earlier, .. } => LocalPlan {
+            interval: Some(Interval::new(earlier, earlier + length)),
+            conflicts: vec![Conflict::LocalTimeAmbiguous {
+                requested: start,
+                chosen: earlier.with_timezone(&zone),
+            }],
+        },
+        LocalTime::Gap { next_valid } => LocalPlan {
+            interval: None,
+            conflicts: vec![Conflict::LocalTimeInGap {
+                requested: start,
+                next_valid,
+                zone,
+            }],
+        },
+    }
+}
+
+/// Every conflict of `proposal` against the rules and bookings in `context`, most serious first.
+pub fn check(proposal: &Proposal, context: &ConflictContext, now: DateTime<Utc>) -> Vec<Conflict> {
+    let zone = context.zone;
+    let iv = proposal.interval;
+    let mut out = Vec::new();
+    if iv.end <= iv.start {
+        out.push(Conflict::EndNotAfterStart);
+        return out;
+    }
+    if iv.minutes() > MAX_APPOINTMENT_MINUTES {
+        out.push(Conflict::TooLong {
+            minutes: iv.minutes(),
+        });
+    }
+    if iv.start < now && !proposal.kind.arrives_now() {
+        out.push(Conflict::StartInPast {
+            start: iv.start.with_timezone(&zone),
+        });
+    }
+    if !context.doctor_active {
+        out.push(Conflict::DoctorInactive {
+            doctor: context.doctor_name.clone(),
+        });
+    }
+    let first = local_date(zone, iv.start)
+        .pred_opt()
+        .unwrap_or(local_date(zone, iv.start));
+    let last = local_date(zone, iv.end);
+    if !covered_by(&iv, &context.clinic_hours.intervals(zone, first, last)) {
+        out.push(Conflict::ClinicClosed {
+            clinic: context.clinic_name.clone(),
+        });
+    }
+    if !covered_by(&iv, &context.doctor_hours.intervals(zone, first, last)) {
+        out.push(Conflict::OutsideWorkingHours {
+            doctor: context.doctor_name.clone(),
+        });
+    }
+    for leave in context
+        .doctor_leave
+        .iter()
+        .filter(|l| l.interval.overlaps(&iv))
+    {
+        out.push(Conflict::DoctorOnLeave {
+            doctor: context.doctor_name.clone(),
+            reason: leave.reason.clone(),
+        });
+    }
+    if let Some(room) = &context.room {
+        let closed_by_hours = room
+            .hours
+            .as_ref()
+            .is_some_and(|h| !covered_by(&iv, &h.intervals(zone, first, last)));
+        if !room.active || closed_by_hours {
+            out.push(Conflict::RoomClosed {
+                room: room.name.clone(),
+            });
+        }
+        for block in room.blockouts.iter().filter(|b| b.interval.overlaps(&iv)) {
+            out.push(Conflict::RoomBlocked {
+                room: room.name.clone(),
+                reason: block.reason.clone(),
+            });
+        }
+    }
+    let clash = |b: &Booked| Clash {
+        id: b.id,
+        patient: b.patient_name.clone(),
+        doctor: b.doctor_name.clone(),
+        start: b.interval.start.with_timezone(&zone),
+        end: b.interval.end.with_timezone(&zone),
+    };
+    let live = context.nearby.iter().filter(|b| {
+        b.status.holds_time() && Some(b.id) != proposal.moving && b.interval.overlaps(&iv)
+    });
+    for booked in live {
+        if booked.doctor == proposal.doctor {
+            out.push(Conflict::DoctorBooked(clash(booked)));
+        }
+        if proposal.room.is_some() && booked.room == proposal.room {
+            out.push(Conflict::RoomBooked(clash(booked)));
+        }
+        if booked.patient == proposal.patient {
+            out.push(Conflict::PatientBooked(clash(booked)));
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.severity()));
+    out
+}
+
+/// What to do with a proposal given its conflicts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Go ahead.
+    Accept {
+        /// The overbook reason, when hard conflicts were overridden (recorded in the audit).
+        overbooked: Option<String>,
+        /// Conflicts that stand but did not stop it (overridden or notices).
+        conflicts: Vec<Conflict>,
+    },
+    /// Do not book; the conflicts say why.
+    Refuse(Vec<Conflict>),
+}
+
+/// Decides on a proposal: invalid requests are refused; hard conflicts are refused unless
+/// `overbook` gives a (non-blank) reason; notices never stop a booking.
+pub fn decide(conflicts: Vec<Conflict>, overbook: Option<&str>) -> Verdict {
+    let worst = conflicts.iter().map(Conflict::severity).max();
+    let reason = overbook.map(str::trim).filter(|r| !r.is_empty());
+    match (worst, reason) {
+        (Some(Severity::Invalid), _) => Verdict::Refuse(conflicts),
+        (Some(Severity::Hard), None) => Verdict::Refuse(conflicts),
+        (Some(Severity::Hard), Some(reason)) => Verdict::Accept {
+            overbooked: Some(reason.to_owned()),
+            conflicts,
+        },
+        _ => Verdict::Accept {
+            overbooked: None,
+            conflicts,
+        },
+    }
+}

@@ -1,0 +1,21 @@
+//! The scheduling core: plain Rust decisions about appointments. No iced, no rusqlite, no files,
+//! no clock: "now" is always passed in. `tests/architecture.rs` keeps it so.
+
+pub mod availability;
+pub mod conflict;
+pub mod hours;
+pub mod model;
+pub mod slots;
+pub mod status;
+pub mod time;
+
+pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
+pub use conflict::{
+    Absence, Booked, Clash, Conflict, ConflictContext, LocalPlan, Proposal, RoomRules, Severity,
+    Verdict, check, decide, plan_local,
+};
+pub use hours::{DaySpan, HoursError, WeeklyHours};
+pub use model::*;
+pub use slots::{Slot, SlotQuery, SlotTarget, find_slots};
+pub use status::{Status, StatusAction, TransitionError};
+pub use time::LocalTime;

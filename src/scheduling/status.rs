@@ -1,0 +1,278 @@
+//! The appointment status lifecycle: which changes are allowed from which state, and what each
+//! change records (arrival, consultation start, completion, cancellation and its lateness).
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::model::{Appointment, Cancellation, CancelledBy};
+
+/// Where an appointment is in its lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Booked, not yet confirmed by the patient.
+    Scheduled,
+    /// Booked and confirmed.
+    Confirmed,
+    /// The patient has arrived and waits.
+    CheckedIn,
+    /// The patient is with the doctor.
+    InConsultation,
+    /// The visit is over.
+    Completed,
+    /// Called off by the patient or the clinic.
+    Cancelled,
+    /// The patient did not come.
+    NoShow,
+    /// Created by mistake; kept for the record, never shown as a booking.
+    EnteredInError,
+}
+
+impl Status {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Status; 8] = [
+        Status::Scheduled,
+        Status::Confirmed,
+        Status::CheckedIn,
+        Status::InConsultation,
+        Status::Completed,
+        Status::Cancelled,
+        Status::NoShow,
+        Status::EnteredInError,
+    ];
+
+    /// Stable text used in storage and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Confirmed => "confirmed",
+            Status::CheckedIn => "checked_in",
+            Status::InConsultation => "in_consultation",
+            Status::Completed => "completed",
+            Status::Cancelled => "cancelled",
+            Status::NoShow => "no_show",
+            Status::EnteredInError => "entered_in_error",
+        }
+    }
+
+    /// Parses the text written by [`Status::as_str`].
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Words a receptionist reads, e.g. "checked in".
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Scheduled => "booked",
+            Status::Confirmed => "confirmed",
+            Status::CheckedIn => "arrived",
+            Status::InConsultation => "with doctor",
+            Status::Completed => "done",
+            Status::Cancelled => "cancelled",
+            Status::NoShow => "no-show",
+            Status::EnteredInError => "entered in error",
+        }
+    }
+
+    /// True when an appointment in this status holds its time: the doctor, room and patient are
+    /// not free then. Cancelled, no-show and entered-in-error appointments free their time.
+    pub fn holds_time(self) -> bool {
+        !matches!(
+            self,
+            Status::Cancelled | Status::NoShow | Status::EnteredInError
+        )
+    }
+
+    /// True when nothing more can happen to the appointment but marking it entered in error.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Status::Completed | Status::Cancelled | Status::NoShow | Status::EnteredInError
+        )
+    }
+}
+
+/// A change of status that staff ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatusAction {
+    /// The patient confirmed they will come.
+    Confirm,
+    /// The patient has arrived.
+    CheckIn,
+    /// The consultation starts.
+    Start,
+    /// The consultation is over.
+    Complete,
+    /// The patient did not come (only after the start time).
+    NoShow,
+    /// Call the appointment off.
+    Cancel {
+        /// Why (required).
+        reason: String,
+        /// Who asked.
+        by: CancelledBy,
+    },
+    /// It was created by mistake.
+    EnteredInError {
+        /// What the mistake was (required).
+        reason: String,
+    },
+}
+
+impl StatusAction {
+    /// The status the action leads to.
+    pub fn target(&self) -> Status {
+        match self {
+            StatusAction::Confirm => Status::Confirmed,
+            StatusAction::CheckIn => Status::CheckedIn,
+            StatusAction::Start => Status::InConsultation,
+            StatusAction::Complete => Status::Completed,
+            StatusAction::NoShow => Status::NoShow,
+            StatusAction::Cancel { .. } => Status::Cancelled,
+            StatusAction::EnteredInError { .. } => Status::EnteredInError,
+        }
+    }
+
+    /// The verb staff read, e.g. "check in".
+    pub fn verb(&self) -> &'static str {
+        match self {
+            StatusAction::Confirm => "confirm",
+            StatusAction::CheckIn => "check in",
+            StatusAction::Start => "start",
+            StatusAction::Complete => "complete",
+            StatusAction::NoShow => "mark as no-show",
+            StatusAction::Cancel { .. } => "cancel",
+            StatusAction::EnteredInError { .. } => "mark as entered in error",
+        }
+    }
+}
+
+/// Why a status change was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    /// The lifecycle does not allow this change from the current status.
+    #[error("cannot {verb} an appointment that is {from}; allowed now: {allowed}")]
+    NotAllowed {
+        /// What was asked.
+        verb: &'static str,
+        /// The current status, as staff read it.
+        from: &'static str,
+        /// What is allowed instead, as staff read it.
+        allowed: String,
+    },
+    /// A no-show before the start time.
+    #[error(
+        "cannot mark as no-show before the appointment's start time ({starts_in_minutes} min from now)"
+    )]
+    NoShowBeforeStart {
+        /// Minutes until the start.
+        starts_in_minutes: i64,
+    },
+    /// Cancel or entered-in-error without a reason.
+    #[error("a reason is required to {verb}: say why in a few words")]
+    ReasonRequired {
+        /// What was asked.
+        verb: &'static str,
+    },
+}
+
+/// The actions allowed from `status`, ignoring time (no-show also needs the start to be past).
+pub fn allowed_actions(status: Status) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let candidates = [
+        StatusAction::Confirm,
+        StatusAction::CheckIn,
+        StatusAction::Start,
+        StatusAction::Complete,
+        StatusAction::NoShow,
+        StatusAction::Cancel {
+            reason: String::new(),
+            by: CancelledBy::Patient,
+        },
+        StatusAction::EnteredInError {
+            reason: String::new(),
+        },
+    ];
+    for action in candidates {
+        if lifecycle_allows(status, action.target()) {
+            out.push(action.verb());
+        }
+    }
+    out
+}
+
+/// The lifecycle graph of DESIGN.md §2.
+fn lifecycle_allows(from: Status, to: Status) -> bool {
+    use Status::*;
+    match to {
+        Confirmed => from == Scheduled,
+        CheckedIn => matches!(from, Scheduled | Confirmed),
+        InConsultation => from == CheckedIn,
+        Completed => from == InConsultation,
+        Cancelled => matches!(from, Scheduled | Confirmed | CheckedIn),
+        NoShow => matches!(from, Scheduled | Confirmed),
+        EnteredInError => from != EnteredInError,
+        Scheduled => false,
+    }
+}
+
+/// How long before the start a cancellation still counts as on time.
+pub const LATE_CANCEL_WINDOW: Duration = Duration::hours(24);
+
+/// Applies `action` to `appointment` at `now`, returning the changed appointment; the input is
+/// left as it was when the change is refused.
+pub fn apply(
+    appointment: &Appointment,
+    action: &StatusAction,
+    now: DateTime<Utc>,
+) -> Result<Appointment, TransitionError> {
+    let from = appointment.status;
+    let to = action.target();
+    if !lifecycle_allows(from, to) {
+        let allowed = allowed_actions(from);
+        return Err(TransitionError::NotAllowed {
+            verb: action.verb(),
+            from: from.label(),
+            allowed: if allowed.is_empty() {
+                "nothing".to_owned()
+            } else {
+                allowed.join(", ")
+            },
+        });
+    }
+    let mut next = appointment.clone();
+    next.status = to;
+    match action {
+        StatusAction::Confirm => {}
+        StatusAction::CheckIn => next.arrived_at = Some(now),
+        StatusAction::Start => next.consultation_started_at = Some(now),
+        StatusAction::Complete => next.completed_at = Some(now),
+        StatusAction::NoShow => {
+            if now < appointment.interval.start {
+                return Err(TransitionError::NoShowBeforeStart {
+                    starts_in_minutes: (appointment.interval.start - now).num_minutes().max(1),
+                });
+            }
+        }
+        StatusAction::Cancel { reason, by } => {
+            let reason = reason.trim();
+            if reason.is_empty() {
+                return Err(TransitionError::ReasonRequired {
+                    verb: action.verb(),
+                });
+            }
+            next.cancellation = Some(Cancellation {
+                reason: reason.to_owned(),
+                by: *by,
+                late: appointment.interval.start - now < LATE_CANCEL_WINDOW,
+                at: now,
+            });
+        }
+        StatusAction::EnteredInError { reason } => {
+            if reason.trim().is_empty() {
+                return Err(TransitionError::ReasonRequired {
+                    verb: action.verb(),
+                });
+            }
+        }
+    }
+    Ok(next)
+}

@@ -1,0 +1,182 @@
+//! Reads: the agenda for a window, one appointment with names, its audit history, the slot
+//! search window by window, and the integrity check.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::booking::clinic;
+use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, secs};
+use super::context::{SLOT_WINDOW, clinic_calendar, earliest_overlapping_start};
+use super::error::{Result, StoreError};
+use super::schema::LATEST_VERSION;
+use super::{AgendaEntry, AgendaFilter, AuditEvent, CheckReport, SlotSearch};
+use crate::scheduling::model::*;
+use crate::scheduling::slots::{Slot, find_slots as core_find_slots};
+
+const NAMES: &str = "pa.name, pa.phone, d.name, r.name, v.name, a.overbook_reason";
+const JOINS: &str = "FROM appointment a JOIN patient pa ON pa.id = a.patient_id \
+    JOIN doctor d ON d.id = a.doctor_id LEFT JOIN room r ON r.id = a.room_id \
+    LEFT JOIN visit_type v ON v.id = a.visit_type_id";
+
+fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AgendaEntry> {
+    let n = APPOINTMENT_COLUMN_COUNT;
+    Ok(AgendaEntry {
+        appointment: codec::appointment(row)?,
+        patient_name: row.get(n)?,
+        patient_phone: row.get(n + 1)?,
+        doctor_name: row.get(n + 2)?,
+        room_name: row.get(n + 3)?,
+        visit_type_name: row.get(n + 4)?,
+        overbook_reason: row.get(n + 5)?,
+    })
+}
+
+/// Appointments overlapping `window`, by start then doctor. The lower bound on `start_utc`
+/// keeps the scan on the index range of the window.
+pub fn agenda(
+    conn: &Connection,
+    clinic: ClinicId,
+    window: Interval,
+    filter: AgendaFilter,
+) -> Result<Vec<AgendaEntry>> {
+    let (condition, key) = match filter {
+        AgendaFilter::All => ("a.clinic_id = ?1", clinic.0),
+        AgendaFilter::Doctor(d) => ("a.doctor_id = ?1 AND a.clinic_id = ?5", d.0),
+        AgendaFilter::Room(r) => ("a.room_id = ?1 AND a.clinic_id = ?5", r.0),
+    };
+    let sql = format!(
+        "SELECT {APPOINTMENT_COLUMNS}, {NAMES} {JOINS} WHERE {condition} \
+         AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.end_utc > ?4 \
+         ORDER BY a.start_utc, d.name"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let lower = earliest_overlapping_start(window.start);
+    let rows = if matches!(filter, AgendaFilter::All) {
+        stmt.query_map(
+            params![key, lower, secs(window.end), secs(window.start)],
+            entry,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()
+    } else {
+        stmt.query_map(
+            params![key, lower, secs(window.end), secs(window.start), clinic.0],
+            entry,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()
+    };
+    Ok(rows?)
+}
+
+/// One appointment with names.
+pub fn appointment(conn: &Connection, id: AppointmentId) -> Result<AgendaEntry> {
+    conn.prepare_cached(&format!(
+        "SELECT {APPOINTMENT_COLUMNS}, {NAMES} {JOINS} WHERE a.id = ?1"
+    ))?
+    .query_row([id.0], entry)
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "appointment",
+        name: id.to_string(),
+        hint: "; copy the id from `frontdesk agenda`".into(),
+    })
+}
+
+/// The audit history of one appointment, oldest first.
+pub fn history(conn: &Connection, id: AppointmentId) -> Result<Vec<AuditEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT appointment_id, at_utc, actor, action, before, after, reason \
+         FROM audit_event WHERE appointment_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id.0], |r| {
+        Ok(AuditEvent {
+            appointment: AppointmentId(r.get(0)?),
+            at: codec::instant(1, r.get(1)?)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            before: r.get(4)?,
+            after: r.get(5)?,
+            reason: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The next free slots, searching a week at a time up to the horizon, so that the common case
+/// (a slot this week) loads only a week of bookings.
+pub fn find_slots(conn: &Connection, search: &SlotSearch) -> Result<Vec<Slot>> {
+    let clinic = clinic(conn, search.clinic)?;
+    let horizon = search.query.from + chrono::Duration::days(search.horizon_days.max(0));
+    let mut found: Vec<Slot> = Vec::new();
+    let mut window_start = search.query.from;
+    while window_start < horizon && found.len() < search.query.count {
+        let window_end = (window_start + SLOT_WINDOW).min(horizon);
+        // Load a little past the window so a slot starting near its end is judged on full data.
+        let loaded = Interval::new(
+            window_start,
+            window_end + chrono::Duration::minutes(MAX_APPOINTMENT_MINUTES),
+        );
+        let calendar = clinic_calendar(conn, &clinic, loaded, search.patient)?;
+        let mut query = search.query;
+        query.from = window_start;
+        query.count = search.query.count - found.len();
+        found.extend(core_find_slots(
+            &calendar,
+            search.target,
+            &query,
+            window_end,
+        ));
+        window_start = window_end;
+    }
+    Ok(found)
+}
+
+/// Integrity, foreign keys, version, counts, and unexplained double bookings.
+pub fn check(conn: &Connection) -> Result<CheckReport> {
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let foreign_key_violations: i64 = {
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while rows.next()?.is_some() {
+            n += 1;
+        }
+        n
+    };
+    let schema_version = super::open::schema_version(conn)?;
+    if schema_version != LATEST_VERSION {
+        return Err(StoreError::Invalid(format!(
+            "schema version {schema_version}, expected {LATEST_VERSION}"
+        )));
+    }
+    let mut counts = Vec::new();
+    for (label, table) in [
+        ("appointments", "appointment"),
+        ("patients", "patient"),
+        ("doctors", "doctor"),
+        ("rooms", "room"),
+        ("audit events", "audit_event"),
+    ] {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        counts.push((label, n));
+    }
+    // Among live appointments that were not overbooked (an overlap with an overbooked one is
+    // deliberate), the latest end of the doctor's earlier ones: starting before it is an overlap.
+    let unexplained_overlaps: i64 = conn.query_row(
+        "SELECT count(*) FROM (
+            SELECT start_utc,
+                   max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+            FROM appointment
+            WHERE status NOT IN ('cancelled', 'no_show', 'entered_in_error')
+              AND overbook_reason IS NULL)
+         WHERE start_utc < previous_end",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(CheckReport {
+        integrity,
+        foreign_key_violations,
+        schema_version,
+        counts,
+        unexplained_overlaps,
+    })
+}

@@ -1,0 +1,434 @@
+//! Writes that change appointments: book, move, change status. Each is one `BEGIN IMMEDIATE`
+//! transaction that loads the facts, lets the core decide, writes, and records an audit event,
+//! so two desks can never book the same time and nothing changes without a trace.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::json;
+
+use super::codec::{self, APPOINTMENT_COLUMNS, secs};
+use super::context::conflict_context;
+use super::error::{Result, StoreError};
+use super::{BookingOutcome, BookingRequest, MoveRequest, Start, setup};
+use crate::scheduling::conflict::{Conflict, Proposal, Verdict, check, decide, plan_local};
+use crate::scheduling::model::*;
+use crate::scheduling::status::{self, Status, StatusAction};
+use crate::scheduling::time::{local_date, local_day};
+
+/// Loads a clinic by id.
+pub fn clinic(conn: &Connection, id: ClinicId) -> Result<Clinic> {
+    setup::clinics(conn)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "clinic",
+            name: id.to_string(),
+            hint: String::new(),
+        })
+}
+
+/// Loads an appointment by id.
+pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointment> {
+    conn.prepare_cached(&format!(
+        "SELECT {APPOINTMENT_COLUMNS} FROM appointment a WHERE a.id = ?1"
+    ))?
+    .query_row([id.0], codec::appointment)
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "appointment",
+        name: id.to_string(),
+        hint: "; copy the id from `frontdesk agenda`".into(),
+    })
+}
+
+/// Resolves a start to an interval of `minutes`, with any DST notice, or refuses a DST gap.
+fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval, Vec<Conflict>)> {
+    match start {
+        Start::At(t) => Ok((Interval::new(t, t + Duration::minutes(minutes)), Vec::new())),
+        Start::Local(wall) => {
+            let plan = plan_local(zone, wall, minutes);
+            match plan.interval {
+                Some(interval) => Ok((interval, plan.conflicts)),
+                None => Err(StoreError::Refused(plan.conflicts)),
+            }
+        }
+    }
+}
+
+/// Checks a proposal and decides; returns the accepted conflicts and overbook reason.
+fn decide_proposal(
+    tx: &Transaction<'_>,
+    clinic: &Clinic,
+    proposal: &Proposal,
+    mut conflicts: Vec<Conflict>,
+    overbook: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Conflict>, Option<String>)> {
+    let context = conflict_context(tx, clinic, proposal)?.ok_or_else(|| StoreError::NotFound {
+        what: "doctor or room",
+        name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
+        hint: "; the doctor and room must exist, and the room must belong to the clinic".into(),
+    })?;
+    conflicts.extend(check(proposal, &context, now));
+    match decide(conflicts, overbook) {
+        Verdict::Refuse(conflicts) => Err(StoreError::Refused(conflicts)),
+        Verdict::Accept {
+            overbooked,
+            conflicts,
+        } => Ok((conflicts, overbooked)),
+    }
+}
+
+/// The next queue token of the day for walk-ins ("W-007") or emergencies ("E-002").
+fn next_queue_token(
+    tx: &Transaction<'_>,
+    clinic: &Clinic,
+    kind: Kind,
+    at: DateTime<Utc>,
+) -> Result<String> {
+    let day = local_day(clinic.time_zone, local_date(clinic.time_zone, at));
+    let count: i64 = tx
+        .prepare_cached(
+            "SELECT count(*) FROM appointment WHERE clinic_id = ?1 AND kind = ?2 \
+             AND start_utc >= ?3 AND start_utc < ?4",
+        )?
+        .query_row(
+            params![clinic.id.0, kind.as_str(), secs(day.start), secs(day.end)],
+            |r| r.get(0),
+        )?;
+    let letter = if kind == Kind::Emergency { 'E' } else { 'W' };
+    Ok(format!("{letter}-{:03}", count + 1))
+}
+
+fn snapshot(a: &Appointment) -> serde_json::Value {
+    json!({
+        "start_utc": secs(a.interval.start),
+        "end_utc": secs(a.interval.end),
+        "doctor": a.doctor.to_string(),
+        "room": a.room.map(|r| r.to_string()),
+        "patient": a.patient.to_string(),
+        "status": a.status.as_str(),
+        "kind": a.kind.as_str(),
+        "mode": a.mode.as_str(),
+    })
+}
+
+/// What an audit event records about one change.
+struct Change<'a> {
+    action: &'a str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+    reason: &'a str,
+}
+
+/// Appends an audit event (same transaction as the change it records).
+fn audit(
+    tx: &Transaction<'_>,
+    id: AppointmentId,
+    now: DateTime<Utc>,
+    actor: &str,
+    change: Change<'_>,
+) -> Result<()> {
+    let Change {
+        action,
+        before,
+        after,
+        reason,
+    } = change;
+    tx.prepare_cached(
+        "INSERT INTO audit_event (appointment_id, at_utc, actor, action, before, after, reason) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id.0,
+        secs(now),
+        actor,
+        action,
+        before.map(|v| v.to_string()),
+        after.map(|v| v.to_string()),
+        reason
+    ])?;
+    Ok(())
+}
+
+fn check_actor(actor: &str) -> Result<()> {
+    if actor.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "say who is at the desk: every change is recorded with a staff name".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Books an appointment (see [`super::Store::book`]).
+pub fn book(
+    conn: &mut Connection,
+    req: &BookingRequest,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BookingOutcome> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let clinic = clinic(&tx, req.clinic)?;
+    if setup::patient(&tx, req.patient)?.is_none() {
+        return Err(StoreError::NotFound {
+            what: "patient",
+            name: req.patient.to_string(),
+            hint: String::new(),
+        });
+    }
+    let (interval, plan) = resolve(clinic.time_zone, req.start, req.minutes)?;
+    let proposal = Proposal {
+        doctor: req.doctor,
+        room: req.room,
+        patient: req.patient,
+        interval,
+        kind: req.kind,
+        moving: None,
+    };
+    let (conflicts, overbooked) =
+        decide_proposal(&tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
+    let arrives = req.kind.arrives_now();
+    let appointment = Appointment {
+        id: AppointmentId(uuid::Uuid::now_v7()),
+        clinic: clinic.id,
+        patient: req.patient,
+        doctor: req.doctor,
+        room: req.room,
+        visit_type: req.visit_type,
+        interval,
+        mode: req.mode,
+        kind: req.kind,
+        priority: req.priority,
+        status: if arrives {
+            Status::CheckedIn
+        } else {
+            Status::Scheduled
+        },
+        reason: req.reason.trim().to_owned(),
+        notes: req.notes.trim().to_owned(),
+        meeting_link: String::new(),
+        queue_token: if arrives {
+            next_queue_token(&tx, &clinic, req.kind, interval.start)?
+        } else {
+            String::new()
+        },
+        arrived_at: arrives.then_some(now),
+        consultation_started_at: None,
+        completed_at: None,
+        cancellation: None,
+        created_by: actor.to_owned(),
+        updated_by: actor.to_owned(),
+        sequence: 0,
+    };
+    insert_appointment(&tx, &appointment, overbooked.as_deref(), now)?;
+    let mut after = snapshot(&appointment);
+    if overbooked.is_some() {
+        after["overbooked_conflicts"] = json!(
+            conflicts
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        );
+    }
+    audit(
+        &tx,
+        appointment.id,
+        now,
+        actor,
+        Change {
+            action: "created",
+            before: None,
+            after: Some(after),
+            reason: overbooked.as_deref().unwrap_or(""),
+        },
+    )?;
+    tx.commit()?;
+    Ok(BookingOutcome {
+        appointment,
+        conflicts,
+        overbooked,
+    })
+}
+
+/// The SQL that inserts an appointment; the demo generator reuses it.
+pub const INSERT_APPOINTMENT: &str = "INSERT INTO appointment (id, clinic_id, patient_id, \
+    doctor_id, room_id, visit_type_id, start_utc, end_utc, mode, kind, priority, status, reason, \
+    notes, meeting_link, queue_token, arrived_at, consultation_started_at, completed_at, \
+    cancel_reason, cancelled_by, cancelled_late, cancelled_at, created_by, created_at, \
+    updated_by, updated_at, sequence, overbook_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+    ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+    ?27, ?28, ?29)";
+
+/// Inserts an appointment row (no transaction of its own, no audit).
+pub fn insert_appointment(
+    conn: &Connection,
+    a: &Appointment,
+    overbook_reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let c = a.cancellation.as_ref();
+    conn.prepare_cached(INSERT_APPOINTMENT)?.execute(params![
+        a.id.0,
+        a.clinic.0,
+        a.patient.0,
+        a.doctor.0,
+        a.room.map(|r| r.0),
+        a.visit_type.map(|v| v.0),
+        secs(a.interval.start),
+        secs(a.interval.end),
+        a.mode.as_str(),
+        a.kind.as_str(),
+        a.priority,
+        a.status.as_str(),
+        a.reason,
+        a.notes,
+        a.meeting_link,
+        a.queue_token,
+        a.arrived_at.map(secs),
+        a.consultation_started_at.map(secs),
+        a.completed_at.map(secs),
+        c.map(|c| c.reason.as_str()),
+        c.map(|c| c.by.as_str()),
+        c.map(|c| c.late),
+        c.map(|c| secs(c.at)),
+        a.created_by,
+        secs(now),
+        a.updated_by,
+        secs(now),
+        a.sequence,
+        overbook_reason,
+    ])?;
+    Ok(())
+}
+
+/// Moves an appointment (see [`super::Store::move_appointment`]).
+pub fn move_appointment(
+    conn: &mut Connection,
+    req: &MoveRequest,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BookingOutcome> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let before = load_appointment(&tx, req.appointment)?;
+    if !matches!(
+        before.status,
+        Status::Scheduled | Status::Confirmed | Status::CheckedIn
+    ) {
+        return Err(StoreError::Invalid(format!(
+            "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
+            before.status.label()
+        )));
+    }
+    let clinic = clinic(&tx, before.clinic)?;
+    let (interval, plan) = resolve(clinic.time_zone, req.start, before.interval.minutes())?;
+    let proposal = Proposal {
+        doctor: req.doctor.unwrap_or(before.doctor),
+        room: req.room.or(before.room),
+        patient: before.patient,
+        interval,
+        kind: before.kind,
+        moving: Some(before.id),
+    };
+    let (conflicts, overbooked) =
+        decide_proposal(&tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
+    let mut after = before.clone();
+    after.interval = interval;
+    after.doctor = proposal.doctor;
+    after.room = proposal.room;
+    after.sequence += 1;
+    after.updated_by = actor.to_owned();
+    tx.prepare_cached(
+        "UPDATE appointment SET start_utc = ?2, end_utc = ?3, doctor_id = ?4, room_id = ?5, \
+         sequence = ?6, updated_by = ?7, updated_at = ?8, overbook_reason = ?9 WHERE id = ?1",
+    )?
+    .execute(params![
+        after.id.0,
+        secs(interval.start),
+        secs(interval.end),
+        after.doctor.0,
+        after.room.map(|r| r.0),
+        after.sequence,
+        actor,
+        secs(now),
+        overbooked
+    ])?;
+    audit(
+        &tx,
+        after.id,
+        now,
+        actor,
+        Change {
+            action: "moved",
+            before: Some(snapshot(&before)),
+            after: Some(snapshot(&after)),
+            reason: overbooked.as_deref().unwrap_or(""),
+        },
+    )?;
+    tx.commit()?;
+    Ok(BookingOutcome {
+        appointment: after,
+        conflicts,
+        overbooked,
+    })
+}
+
+/// Changes an appointment's status (see [`super::Store::change_status`]).
+pub fn change_status(
+    conn: &mut Connection,
+    id: AppointmentId,
+    action: &StatusAction,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Appointment> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let before = load_appointment(&tx, id)?;
+    let mut after = status::apply(&before, action, now)?;
+    after.updated_by = actor.to_owned();
+    let c = after.cancellation.as_ref();
+    tx.prepare_cached(
+        "UPDATE appointment SET status = ?2, arrived_at = ?3, consultation_started_at = ?4, \
+         completed_at = ?5, cancel_reason = ?6, cancelled_by = ?7, cancelled_late = ?8, \
+         cancelled_at = ?9, updated_by = ?10, updated_at = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        id.0,
+        after.status.as_str(),
+        after.arrived_at.map(secs),
+        after.consultation_started_at.map(secs),
+        after.completed_at.map(secs),
+        c.map(|c| c.reason.as_str()),
+        c.map(|c| c.by.as_str()),
+        c.map(|c| c.late),
+        c.map(|c| secs(c.at)),
+        actor,
+        secs(now)
+    ])?;
+    let reason = match action {
+        StatusAction::Cancel { reason, .. } | StatusAction::EnteredInError { reason } => {
+            reason.trim()
+        }
+        _ => "",
+    };
+    let mut after_json = json!({ "status": after.status.as_str() });
+    if let Some(c) = &after.cancellation {
+        after_json["cancelled_by"] = json!(c.by.as_str());
+        after_json["late"] = json!(c.late);
+    }
+    audit(
+        &tx,
+        id,
+        now,
+        actor,
+        Change {
+            action: after.status.as_str(),
+            before: Some(json!({ "status": before.status.as_str() })),
+            after: Some(after_json),
+            reason,
+        },
+    )?;
+    tx.commit()?;
+    Ok(after)
+}

@@ -1,0 +1,110 @@
+//! Bulk loading in one transaction (demo data, imports): patients and appointments with their
+//! "created" audit events, through cached statements. The caller has already decided that the
+//! rows are consistent (the demo generator builds them conflict-free by construction).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, TransactionBehavior, params};
+use serde_json::json;
+
+use super::booking::insert_appointment;
+use super::codec::secs;
+use super::error::{Result, StoreError};
+use super::setup::{self, insert_patient};
+use super::sqlite::SqliteStore;
+use crate::scheduling::conflict::Absence;
+use crate::scheduling::hours::WeeklyHours;
+use crate::scheduling::model::*;
+
+/// An open bulk-load transaction. Dropping it without [`BulkWriter::commit`] rolls back all.
+pub struct BulkWriter<'a> {
+    tx: Transaction<'a>,
+    actor: String,
+}
+
+impl<'a> BulkWriter<'a> {
+    /// Starts one `BEGIN IMMEDIATE` transaction for a bulk load recorded as done by `actor`.
+    pub fn begin(store: &'a mut SqliteStore, actor: &str) -> Result<Self> {
+        let path = store.path().to_path_buf();
+        let conn = store.connection();
+        // A large page cache keeps index pages in memory during the load.
+        conn.pragma_update(None, "cache_size", -512_000)
+            .map_err(|e| StoreError::from_sqlite(e, &path))?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(e, &path))?;
+        Ok(Self {
+            tx,
+            actor: actor.to_owned(),
+        })
+    }
+
+    /// Adds a clinic with its opening hours.
+    pub fn clinic(&self, clinic: &Clinic) -> Result<()> {
+        Ok(setup::add_clinic(&self.tx, clinic)?)
+    }
+
+    /// Adds a doctor with weekly hours in one clinic.
+    pub fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
+        setup::add_doctor(&self.tx, doctor)?;
+        Ok(setup::set_doctor_hours(&self.tx, doctor.id, clinic, hours)?)
+    }
+
+    /// Records leave for a doctor.
+    pub fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
+        Ok(setup::add_leave(&self.tx, doctor, leave)?)
+    }
+
+    /// Adds a room with its own hours or the clinic's.
+    pub fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
+        Ok(setup::add_room(&self.tx, room, hours)?)
+    }
+
+    /// Blocks a room for a time.
+    pub fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
+        Ok(setup::add_blockout(&self.tx, room, blockout)?)
+    }
+
+    /// Adds a visit type.
+    pub fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
+        Ok(setup::add_visit_type(&self.tx, visit_type)?)
+    }
+
+    /// Adds a patient.
+    pub fn patient(&self, patient: &Patient) -> Result<()> {
+        Ok(insert_patient(&self.tx, patient)?)
+    }
+
+    /// Adds an appointment and its "created" audit event at `created_at`.
+    pub fn appointment(
+        &self,
+        a: &Appointment,
+        overbook_reason: Option<&str>,
+        created_at: DateTime<Utc>,
+    ) -> Result<()> {
+        insert_appointment(&self.tx, a, overbook_reason, created_at)?;
+        let after = json!({
+            "start_utc": secs(a.interval.start),
+            "end_utc": secs(a.interval.end),
+            "status": a.status.as_str(),
+            "kind": a.kind.as_str(),
+        });
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit_event (appointment_id, at_utc, actor, action, after, reason) \
+                 VALUES (?1, ?2, ?3, 'created', ?4, ?5)",
+            )?
+            .execute(params![
+                a.id.0,
+                secs(created_at),
+                self.actor,
+                after.to_string(),
+                overbook_reason.unwrap_or("")
+            ])?;
+        Ok(())
+    }
+
+    /// Commits everything at once.
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+}

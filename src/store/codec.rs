@@ -1,0 +1,150 @@
+//! Reading rows into core types and writing core types as SQL values: UUIDs as 16-byte blobs,
+//! instants as UTC seconds, enums as their stable text.
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use rusqlite::types::Type;
+use rusqlite::{Connection, Row};
+
+use crate::scheduling::hours::{DaySpan, WeeklyHours};
+use crate::scheduling::model::*;
+use crate::scheduling::status::Status;
+
+/// Seconds since the epoch, as stored.
+pub fn secs(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+/// An instant from stored seconds.
+pub fn instant(column: usize, secs: i64) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::from_timestamp(secs, 0).ok_or_else(|| bad(column, format!("instant {secs}")))
+}
+
+fn opt_instant(column: usize, secs: Option<i64>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    secs.map(|s| instant(column, s)).transpose()
+}
+
+/// A conversion failure naming what could not be read.
+pub fn bad(column: usize, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, what.into())
+}
+
+fn parsed<T>(column: usize, text: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    parse(text).ok_or_else(|| bad(column, format!("unknown value '{text}'")))
+}
+
+/// The columns [`appointment`] reads, in order, for `FROM appointment a`.
+pub const APPOINTMENT_COLUMNS: &str = "a.id, a.clinic_id, a.patient_id, a.doctor_id, a.room_id, \
+    a.visit_type_id, a.start_utc, a.end_utc, a.mode, a.kind, a.priority, a.status, a.reason, \
+    a.notes, a.meeting_link, a.queue_token, a.arrived_at, a.consultation_started_at, \
+    a.completed_at, a.cancel_reason, a.cancelled_by, a.cancelled_late, a.cancelled_at, \
+    a.created_by, a.updated_by, a.sequence";
+
+/// How many columns [`APPOINTMENT_COLUMNS`] has.
+pub const APPOINTMENT_COLUMN_COUNT: usize = 26;
+
+/// Reads an appointment from a row selected with [`APPOINTMENT_COLUMNS`].
+pub fn appointment(row: &Row<'_>) -> rusqlite::Result<Appointment> {
+    let cancellation = match row.get::<_, Option<String>>(19)? {
+        Some(reason) => {
+            let by: String = row.get(20)?;
+            Some(Cancellation {
+                reason,
+                by: parsed(20, &by, CancelledBy::parse)?,
+                late: row.get::<_, Option<bool>>(21)?.unwrap_or(false),
+                at: instant(22, row.get::<_, Option<i64>>(22)?.unwrap_or(0))?,
+            })
+        }
+        None => None,
+    };
+    let mode: String = row.get(8)?;
+    let kind: String = row.get(9)?;
+    let status: String = row.get(11)?;
+    Ok(Appointment {
+        id: AppointmentId(row.get(0)?),
+        clinic: ClinicId(row.get(1)?),
+        patient: PatientId(row.get(2)?),
+        doctor: DoctorId(row.get(3)?),
+        room: row.get::<_, Option<uuid::Uuid>>(4)?.map(RoomId),
+        visit_type: row.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+        interval: Interval::new(instant(6, row.get(6)?)?, instant(7, row.get(7)?)?),
+        mode: parsed(8, &mode, Mode::parse)?,
+        kind: parsed(9, &kind, Kind::parse)?,
+        priority: row.get(10)?,
+        status: parsed(11, &status, Status::parse)?,
+        reason: row.get(12)?,
+        notes: row.get(13)?,
+        meeting_link: row.get(14)?,
+        queue_token: row.get(15)?,
+        arrived_at: opt_instant(16, row.get(16)?)?,
+        consultation_started_at: opt_instant(17, row.get(17)?)?,
+        completed_at: opt_instant(18, row.get(18)?)?,
+        cancellation,
+        created_by: row.get(23)?,
+        updated_by: row.get(24)?,
+        sequence: row.get(25)?,
+    })
+}
+
+/// Reads weekly hours from `(weekday, start_minute, end_minute)` rows of `sql` with `params`.
+pub fn weekly_hours(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<WeeklyHours> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, u16>(1)?,
+            r.get::<_, u16>(2)?,
+        ))
+    })?;
+    let mut spans = Vec::new();
+    for row in rows {
+        let (day, start, end) = row?;
+        spans.push((weekday(day), DaySpan::new(start, end)));
+    }
+    WeeklyHours::new(spans).map_err(|e| bad(0, format!("stored hours: {e}")))
+}
+
+/// Monday = 0 … Sunday = 6, as stored.
+pub fn weekday_number(day: Weekday) -> i64 {
+    i64::from(day.num_days_from_monday())
+}
+
+fn weekday(n: i64) -> Weekday {
+    match n {
+        0 => Weekday::Mon,
+        1 => Weekday::Tue,
+        2 => Weekday::Wed,
+        3 => Weekday::Thu,
+        4 => Weekday::Fri,
+        5 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// Reads a patient from `id, name, phone, email, birth_date, external_id`.
+pub fn patient(row: &Row<'_>) -> rusqlite::Result<Patient> {
+    let birth: Option<String> = row.get(4)?;
+    Ok(Patient {
+        id: PatientId(row.get(0)?),
+        name: row.get(1)?,
+        phone: row.get(2)?,
+        email: row.get(3)?,
+        birth_date: birth.and_then(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d").ok()),
+        external_id: row.get(5)?,
+    })
+}
+
+/// The columns [`patient`] reads, for `FROM patient`.
+pub const PATIENT_COLUMNS: &str = "id, name, phone, email, birth_date, external_id";
+
+/// Search keys of a patient: lower-case name, lower-case last word, phone digits, last 10 digits.
+pub fn patient_keys(name: &str, phone: &str) -> (String, String, String, String) {
+    let name_key = name.trim().to_lowercase();
+    let family_key = name_key.split_whitespace().last().unwrap_or("").to_owned();
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let tail = digits[digits.len().saturating_sub(10)..].to_owned();
+    (name_key, family_key, digits, tail)
+}

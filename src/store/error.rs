@@ -1,0 +1,148 @@
+//! What can go wrong in the store, in words that say what happened and what to do.
+
+use std::path::PathBuf;
+
+use crate::scheduling::{Conflict, TransitionError};
+
+/// An error from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not a Frontdesk database.
+    #[error(
+        "{} is not a Frontdesk database (it is another kind of file): choose a Frontdesk .sqlite3 file, or a new file name to start a new clinic",
+        path.display()
+    )]
+    NotFrontdesk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer Frontdesk.
+    #[error(
+        "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",
+        path.display()
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The file (or its folder) cannot be written.
+    #[error(
+        "{} is read-only: give yourself write permission (chmod u+w) or open a copy",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another process holds the database.
+    #[error(
+        "{} is busy in another Frontdesk window or process: wait a moment or close the other one, then try again",
+        path.display()
+    )]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file system error.
+    #[error("cannot use {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Something named does not exist.
+    #[error("no {what} matches \"{name}\"{hint}")]
+    NotFound {
+        /// What kind of thing ("doctor", "patient" …).
+        what: &'static str,
+        /// What was asked for.
+        name: String,
+        /// Extra advice, starting with "; " or empty.
+        hint: String,
+    },
+    /// A name matches several things.
+    #[error("\"{name}\" matches several {what}s: {}; be more specific", candidates.join(", "))]
+    Ambiguous {
+        /// What kind of thing.
+        what: &'static str,
+        /// What was asked for.
+        name: String,
+        /// What it matched.
+        candidates: Vec<String>,
+    },
+    /// The booking or move clashes with the rules; nothing was changed.
+    #[error("refused, nothing was changed:\n{}", list(.0))]
+    Refused(Vec<Conflict>),
+    /// The status change is not allowed; nothing was changed.
+    #[error("{0}")]
+    Transition(#[from] TransitionError),
+    /// Bad input that no other variant covers.
+    #[error("{0}")]
+    Invalid(String),
+    /// A stored value could not be read back.
+    #[error("the database holds a value Frontdesk cannot read ({0}): run `frontdesk check`")]
+    Corrupt(String),
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+fn list(conflicts: &[Conflict]) -> String {
+    conflicts
+        .iter()
+        .map(|c| format!("  - {c}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl StoreError {
+    /// Turns a SQLite error into the error a user can act on, for the database at `path`.
+    pub fn from_sqlite(error: rusqlite::Error, path: &std::path::Path) -> Self {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(e, _) = &error {
+            match e.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                    return StoreError::Locked { path: path.into() };
+                }
+                ErrorCode::ReadOnly => return StoreError::ReadOnly { path: path.into() },
+                ErrorCode::NotADatabase => return StoreError::NotFrontdesk { path: path.into() },
+                _ => {}
+            }
+        }
+        StoreError::Sqlite(error)
+    }
+}
+
+/// Short for results of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for StoreError {
+    /// Classifies the error without a path; [`StoreError::with_path`] fills it in.
+    fn from(error: rusqlite::Error) -> Self {
+        StoreError::from_sqlite(error, std::path::Path::new(""))
+    }
+}
+
+impl StoreError {
+    /// Fills in the database path where the error was made without one.
+    pub fn with_path(self, path: &std::path::Path) -> Self {
+        let fill = |p: PathBuf| {
+            if p.as_os_str().is_empty() {
+                path.into()
+            } else {
+                p
+            }
+        };
+        match self {
+            StoreError::Locked { path: p } => StoreError::Locked { path: fill(p) },
+            StoreError::ReadOnly { path: p } => StoreError::ReadOnly { path: fill(p) },
+            StoreError::NotFrontdesk { path: p } => StoreError::NotFrontdesk { path: fill(p) },
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Persistence: the [`Store`] trait (what the app asks of a database) and its SQLite backend.
+//! Every user action is one transaction; check-then-write runs under `BEGIN IMMEDIATE`; every
+//! change to an appointment writes an audit event in the same transaction.
+
+mod agenda;
+mod booking;
+pub mod bulk;
+pub mod codec;
+mod context;
+mod error;
+mod open;
+pub mod schema;
+mod setup;
+mod sqlite;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::scheduling::*;
+
+pub use error::{Result, StoreError};
+pub use open::StoreOptions;
+pub use sqlite::SqliteStore;
+
+/// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Start {
+    /// Clinic-local wall time; the DST policy applies.
+    Local(NaiveDateTime),
+    /// An exact instant.
+    At(DateTime<Utc>),
+}
+
+/// A new appointment as staff ask for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookingRequest {
+    /// The clinic.
+    pub clinic: ClinicId,
+    /// The patient.
+    pub patient: PatientId,
+    /// The doctor.
+    pub doctor: DoctorId,
+    /// The room, if any.
+    pub room: Option<RoomId>,
+    /// The visit type, if any.
+    pub visit_type: Option<VisitTypeId>,
+    /// When it starts.
+    pub start: Start,
+    /// How long it lasts.
+    pub minutes: i64,
+    /// In clinic, phone or video.
+    pub mode: Mode,
+    /// Scheduled, walk-in (checked in now) or emergency (checked in now).
+    pub kind: Kind,
+    /// 0 is normal.
+    pub priority: i32,
+    /// Why the patient comes.
+    pub reason: String,
+    /// Staff notes.
+    pub notes: String,
+    /// Overbook despite hard conflicts, with this reason (recorded in the audit).
+    pub overbook: Option<String>,
+}
+
+/// Moving an appointment to another time, doctor or room; its length stays.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoveRequest {
+    /// Which appointment.
+    pub appointment: AppointmentId,
+    /// The new start.
+    pub start: Start,
+    /// A new doctor, or keep the current one.
+    pub doctor: Option<DoctorId>,
+    /// A new room, or keep the current one.
+    pub room: Option<RoomId>,
+    /// Overbook despite hard conflicts, with this reason.
+    pub overbook: Option<String>,
+}
+
+/// What a successful booking or move produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookingOutcome {
+    /// The appointment as stored.
+    pub appointment: Appointment,
+    /// Conflicts that stand but did not stop it: notices and overridden ones.
+    pub conflicts: Vec<Conflict>,
+    /// The overbook reason, when hard conflicts were overridden.
+    pub overbooked: Option<String>,
+}
+
+/// Which appointments an agenda shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgendaFilter {
+    /// Every doctor and room of the clinic.
+    All,
+    /// One doctor.
+    Doctor(DoctorId),
+    /// One room.
+    Room(RoomId),
+}
+
+/// An appointment with the names the calendar and agenda show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgendaEntry {
+    /// The appointment.
+    pub appointment: Appointment,
+    /// The patient's name.
+    pub patient_name: String,
+    /// The patient's phone.
+    pub patient_phone: String,
+    /// The doctor's name.
+    pub doctor_name: String,
+    /// The room's name.
+    pub room_name: Option<String>,
+    /// The visit type's name.
+    pub visit_type_name: Option<String>,
+    /// Set when the appointment was deliberately overbooked.
+    pub overbook_reason: Option<String>,
+}
+
+/// One entry of an appointment's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditEvent {
+    /// The appointment.
+    pub appointment: AppointmentId,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Which staff member.
+    pub actor: String,
+    /// What happened: "created", "moved", "confirmed", "cancelled" …
+    pub action: String,
+    /// The values before (JSON), if any.
+    pub before: Option<String>,
+    /// The values after (JSON), if any.
+    pub after: Option<String>,
+    /// The reason given (cancel reason, overbook reason …).
+    pub reason: String,
+}
+
+/// What `frontdesk check` found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckReport {
+    /// The result of `PRAGMA integrity_check` ("ok" when sound).
+    pub integrity: String,
+    /// Rows that break a foreign key.
+    pub foreign_key_violations: i64,
+    /// The schema version.
+    pub schema_version: i64,
+    /// Counts of appointments, patients, doctors, rooms, audit events.
+    pub counts: Vec<(&'static str, i64)>,
+    /// Pairs of live appointments of one doctor that overlap with neither overbooked.
+    pub unexplained_overlaps: i64,
+}
+
+impl CheckReport {
+    /// True when nothing is wrong.
+    pub fn is_ok(&self) -> bool {
+        self.integrity == "ok" && self.foreign_key_violations == 0 && self.unexplained_overlaps == 0
+    }
+}
+
+/// Where to look for free slots.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SlotSearch {
+    /// The clinic.
+    pub clinic: ClinicId,
+    /// Whose time.
+    pub target: SlotTarget,
+    /// Length, grid, start and count.
+    pub query: SlotQuery,
+    /// How far ahead to look.
+    pub horizon_days: i64,
+    /// The patient being booked, whose own appointments must not overlap.
+    pub patient: Option<PatientId>,
+}
+
+/// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
+/// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
+pub trait Store {
+    /// Adds a clinic with its opening hours.
+    fn add_clinic(&mut self, clinic: &Clinic) -> Result<()>;
+    /// Every clinic, by name.
+    fn clinics(&self) -> Result<Vec<Clinic>>;
+    /// Adds a doctor.
+    fn add_doctor(&mut self, doctor: &Doctor) -> Result<()>;
+    /// Every doctor, by name.
+    fn doctors(&self) -> Result<Vec<Doctor>>;
+    /// Replaces a doctor's weekly working hours in one clinic.
+    fn set_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+    ) -> Result<()>;
+    /// A doctor's weekly working hours in one clinic.
+    fn doctor_hours(&self, doctor: DoctorId, clinic: ClinicId) -> Result<WeeklyHours>;
+    /// Records leave for a doctor.
+    fn add_leave(&mut self, doctor: DoctorId, leave: &Absence) -> Result<()>;
+    /// Adds a room, with its own hours or (None) the clinic's.
+    fn add_room(&mut self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()>;
+    /// The rooms of a clinic, by name.
+    fn rooms(&self, clinic: ClinicId) -> Result<Vec<Room>>;
+    /// Blocks a room for a time.
+    fn add_blockout(&mut self, room: RoomId, blockout: &Absence) -> Result<()>;
+    /// Adds a visit type.
+    fn add_visit_type(&mut self, visit_type: &VisitType) -> Result<()>;
+    /// Every visit type, by name.
+    fn visit_types(&self) -> Result<Vec<VisitType>>;
+    /// Adds a patient; returns likely duplicates already stored (same phone, or same name and
+    /// date of birth) so staff can be warned. The patient is added either way.
+    fn add_patient(&mut self, patient: &Patient) -> Result<Vec<Patient>>;
+    /// Patients whose name, last name or phone starts with `text`, at most `limit`.
+    fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>>;
+    /// Books an appointment if no hard conflict stands (or it is overbooked with a reason).
+    fn book(
+        &mut self,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome>;
+    /// Moves an appointment under the same rules as booking.
+    fn move_appointment(
+        &mut self,
+        request: &MoveRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome>;
+    /// Changes an appointment's status as the lifecycle allows.
+    fn change_status(
+        &mut self,
+        id: AppointmentId,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment>;
+    /// One appointment.
+    fn appointment(&self, id: AppointmentId) -> Result<AgendaEntry>;
+    /// Appointments overlapping `window`, by start time.
+    fn agenda(
+        &self,
+        clinic: ClinicId,
+        window: Interval,
+        filter: AgendaFilter,
+    ) -> Result<Vec<AgendaEntry>>;
+    /// An appointment's audit history, oldest first.
+    fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>>;
+    /// The next free slots.
+    fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
+    /// Checks the database's integrity and the no-double-booking invariant.
+    fn check(&self) -> Result<CheckReport>;
+}

@@ -1,0 +1,184 @@
+//! The database schema as an ordered list of migrations; migration N brings `user_version` from
+//! N-1 to N, each in its own transaction. Append new migrations; never edit a released one.
+
+/// `PRAGMA application_id` of every Frontdesk database ("FDSK").
+pub const APPLICATION_ID: i32 = 0x4644_534B;
+
+/// The migrations, in order. Index 0 is migration 1.
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Version 1: clinics, staff-facing entities, appointments and the append-only audit log.
+const MIGRATION_1: &str = r#"
+CREATE TABLE clinic (
+    id            BLOB PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    address       TEXT NOT NULL DEFAULT '',
+    time_zone     TEXT NOT NULL,
+    slot_minutes  INTEGER NOT NULL DEFAULT 15 CHECK (slot_minutes BETWEEN 5 AND 240)
+) STRICT;
+
+CREATE TABLE clinic_hours (
+    clinic_id     BLOB NOT NULL REFERENCES clinic(id),
+    weekday       INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    start_minute  INTEGER NOT NULL,
+    end_minute    INTEGER NOT NULL,
+    CHECK (0 <= start_minute AND start_minute < end_minute AND end_minute <= 1440)
+) STRICT;
+CREATE INDEX clinic_hours_clinic ON clinic_hours(clinic_id);
+
+CREATE TABLE doctor (
+    id         BLOB PRIMARY KEY,
+    name       TEXT NOT NULL,
+    specialty  TEXT NOT NULL DEFAULT '',
+    colour     TEXT NOT NULL DEFAULT '#4a90d9',
+    active     INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE doctor_hours (
+    doctor_id     BLOB NOT NULL REFERENCES doctor(id),
+    clinic_id     BLOB NOT NULL REFERENCES clinic(id),
+    weekday       INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    start_minute  INTEGER NOT NULL,
+    end_minute    INTEGER NOT NULL,
+    CHECK (0 <= start_minute AND start_minute < end_minute AND end_minute <= 1440)
+) STRICT;
+CREATE INDEX doctor_hours_doctor ON doctor_hours(doctor_id, clinic_id);
+
+CREATE TABLE doctor_leave (
+    id         INTEGER PRIMARY KEY,
+    doctor_id  BLOB NOT NULL REFERENCES doctor(id),
+    start_utc  INTEGER NOT NULL,
+    end_utc    INTEGER NOT NULL,
+    reason     TEXT NOT NULL DEFAULT '',
+    CHECK (end_utc > start_utc)
+) STRICT;
+CREATE INDEX doctor_leave_doctor ON doctor_leave(doctor_id, start_utc);
+
+CREATE TABLE room (
+    id         BLOB PRIMARY KEY,
+    clinic_id  BLOB NOT NULL REFERENCES clinic(id),
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('consultation', 'procedure', 'tele_booth')),
+    active     INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (clinic_id, name)
+) STRICT;
+
+CREATE TABLE room_hours (
+    room_id       BLOB NOT NULL REFERENCES room(id),
+    weekday       INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    start_minute  INTEGER NOT NULL,
+    end_minute    INTEGER NOT NULL,
+    CHECK (0 <= start_minute AND start_minute < end_minute AND end_minute <= 1440)
+) STRICT;
+CREATE INDEX room_hours_room ON room_hours(room_id);
+
+CREATE TABLE room_blockout (
+    id         INTEGER PRIMARY KEY,
+    room_id    BLOB NOT NULL REFERENCES room(id),
+    start_utc  INTEGER NOT NULL,
+    end_utc    INTEGER NOT NULL,
+    reason     TEXT NOT NULL DEFAULT '',
+    CHECK (end_utc > start_utc)
+) STRICT;
+CREATE INDEX room_blockout_room ON room_blockout(room_id, start_utc);
+
+CREATE TABLE patient (
+    id           BLOB PRIMARY KEY,
+    name         TEXT NOT NULL,
+    phone        TEXT NOT NULL DEFAULT '',
+    email        TEXT NOT NULL DEFAULT '',
+    birth_date   TEXT,
+    external_id  TEXT NOT NULL DEFAULT '',
+    -- search keys: lower-case full name, lower-case last word, phone digits, last 10 digits
+    name_key     TEXT NOT NULL,
+    family_key   TEXT NOT NULL,
+    phone_key    TEXT NOT NULL,
+    phone_tail   TEXT NOT NULL
+) STRICT;
+CREATE INDEX patient_name_key ON patient(name_key);
+CREATE INDEX patient_family_key ON patient(family_key);
+CREATE INDEX patient_phone_key ON patient(phone_key);
+CREATE INDEX patient_phone_tail ON patient(phone_tail);
+
+CREATE TABLE visit_type (
+    id            BLOB PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    minutes       INTEGER NOT NULL CHECK (minutes > 0),
+    colour        TEXT NOT NULL DEFAULT '#7a7a7a',
+    default_mode  TEXT NOT NULL CHECK (default_mode IN ('in_clinic', 'phone', 'video'))
+) STRICT;
+
+CREATE TABLE appointment (
+    id                       BLOB PRIMARY KEY,
+    clinic_id                BLOB NOT NULL REFERENCES clinic(id),
+    patient_id               BLOB NOT NULL REFERENCES patient(id),
+    doctor_id                BLOB NOT NULL REFERENCES doctor(id),
+    room_id                  BLOB REFERENCES room(id),
+    visit_type_id            BLOB REFERENCES visit_type(id),
+    start_utc                INTEGER NOT NULL,
+    end_utc                  INTEGER NOT NULL,
+    mode                     TEXT NOT NULL CHECK (mode IN ('in_clinic', 'phone', 'video')),
+    kind                     TEXT NOT NULL CHECK (kind IN ('scheduled', 'walk_in', 'emergency')),
+    priority                 INTEGER NOT NULL DEFAULT 0,
+    status                   TEXT NOT NULL CHECK (status IN ('scheduled', 'confirmed',
+                               'checked_in', 'in_consultation', 'completed', 'cancelled',
+                               'no_show', 'entered_in_error')),
+    reason                   TEXT NOT NULL DEFAULT '',
+    notes                    TEXT NOT NULL DEFAULT '',
+    meeting_link             TEXT NOT NULL DEFAULT '',
+    queue_token              TEXT NOT NULL DEFAULT '',
+    arrived_at               INTEGER,
+    consultation_started_at  INTEGER,
+    completed_at             INTEGER,
+    cancel_reason            TEXT,
+    cancelled_by             TEXT CHECK (cancelled_by IN ('patient', 'clinic')),
+    cancelled_late           INTEGER,
+    cancelled_at             INTEGER,
+    created_by               TEXT NOT NULL,
+    created_at               INTEGER NOT NULL,
+    updated_by               TEXT NOT NULL,
+    updated_at               INTEGER NOT NULL,
+    CHECK (end_utc > start_utc)
+) STRICT;
+CREATE INDEX appointment_clinic_start ON appointment(clinic_id, start_utc);
+CREATE INDEX appointment_doctor_start ON appointment(doctor_id, start_utc);
+CREATE INDEX appointment_room_start ON appointment(room_id, start_utc);
+CREATE INDEX appointment_patient_start ON appointment(patient_id, start_utc);
+
+CREATE TRIGGER appointment_never_deleted BEFORE DELETE ON appointment
+BEGIN
+    SELECT RAISE(ABORT, 'appointments are never deleted: mark them entered_in_error');
+END;
+
+CREATE TABLE audit_event (
+    id              INTEGER PRIMARY KEY,
+    appointment_id  BLOB NOT NULL REFERENCES appointment(id),
+    at_utc          INTEGER NOT NULL,
+    actor           TEXT NOT NULL,
+    action          TEXT NOT NULL,
+    before          TEXT,
+    after           TEXT,
+    reason          TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX audit_event_appointment ON audit_event(appointment_id, id);
+
+CREATE TRIGGER audit_event_append_only_update BEFORE UPDATE ON audit_event
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+"#;
+
+/// Version 2: a move counter (iCalendar SEQUENCE), the overbook reason on the appointment so the
+/// calendar and `check` can tell deliberate overlaps from broken ones, and audit by time.
+const MIGRATION_2: &str = r#"
+ALTER TABLE appointment ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE appointment ADD COLUMN overbook_reason TEXT;
+CREATE INDEX audit_event_at ON audit_event(at_utc);
+"#;

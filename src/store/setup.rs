@@ -1,0 +1,341 @@
+//! Clinic setup in SQLite: clinics, doctors and their hours and leave, rooms and blockouts,
+//! visit types, patients and patient search. The functions run inside the caller's transaction.
+
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::codec::{self, PATIENT_COLUMNS, bad, secs, weekday_number};
+use crate::scheduling::conflict::Absence;
+use crate::scheduling::hours::WeeklyHours;
+use crate::scheduling::model::*;
+
+fn insert_hours(
+    conn: &Connection,
+    sql: &str,
+    owner: uuid::Uuid,
+    hours: &WeeklyHours,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for (day, span) in hours.iter() {
+        stmt.execute(params![
+            owner,
+            weekday_number(day),
+            span.start_minute,
+            span.end_minute
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn add_clinic(tx: &Connection, clinic: &Clinic) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO clinic (id, name, address, time_zone, slot_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            clinic.id.0,
+            clinic.name,
+            clinic.address,
+            clinic.time_zone.name(),
+            clinic.slot_minutes
+        ],
+    )?;
+    insert_hours(
+        tx,
+        "INSERT INTO clinic_hours (clinic_id, weekday, start_minute, end_minute) VALUES (?1, ?2, ?3, ?4)",
+        clinic.id.0,
+        &clinic.opening_hours,
+    )
+}
+
+pub fn clinics(conn: &Connection) -> rusqlite::Result<Vec<Clinic>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, address, time_zone, slot_minutes FROM clinic ORDER BY name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            ClinicId(r.get(0)?),
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, u32>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, address, zone, slot_minutes) = row?;
+        let time_zone = Tz::from_str(&zone).map_err(|_| bad(3, format!("time zone '{zone}'")))?;
+        let opening_hours = codec::weekly_hours(
+            conn,
+            "SELECT weekday, start_minute, end_minute FROM clinic_hours WHERE clinic_id = ?1",
+            [id.0],
+        )?;
+        out.push(Clinic {
+            id,
+            name,
+            address,
+            time_zone,
+            opening_hours,
+            slot_minutes,
+        });
+    }
+    Ok(out)
+}
+
+pub fn add_doctor(conn: &Connection, doctor: &Doctor) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO doctor (id, name, specialty, colour, active) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            doctor.id.0,
+            doctor.name,
+            doctor.specialty,
+            doctor.colour,
+            doctor.active
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn doctors(conn: &Connection) -> rusqlite::Result<Vec<Doctor>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, name, specialty, colour, active FROM doctor ORDER BY name")?;
+    stmt.query_map([], |r| {
+        Ok(Doctor {
+            id: DoctorId(r.get(0)?),
+            name: r.get(1)?,
+            specialty: r.get(2)?,
+            colour: r.get(3)?,
+            active: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+pub fn set_doctor_hours(
+    tx: &Connection,
+    doctor: DoctorId,
+    clinic: ClinicId,
+    hours: &WeeklyHours,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM doctor_hours WHERE doctor_id = ?1 AND clinic_id = ?2",
+        params![doctor.0, clinic.0],
+    )?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO doctor_hours (doctor_id, clinic_id, weekday, start_minute, end_minute) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (day, span) in hours.iter() {
+        stmt.execute(params![
+            doctor.0,
+            clinic.0,
+            weekday_number(day),
+            span.start_minute,
+            span.end_minute
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn doctor_hours(
+    conn: &Connection,
+    doctor: DoctorId,
+    clinic: ClinicId,
+) -> rusqlite::Result<WeeklyHours> {
+    codec::weekly_hours(
+        conn,
+        "SELECT weekday, start_minute, end_minute FROM doctor_hours \
+         WHERE doctor_id = ?1 AND clinic_id = ?2",
+        params![doctor.0, clinic.0],
+    )
+}
+
+pub fn add_leave(conn: &Connection, doctor: DoctorId, leave: &Absence) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO doctor_leave (doctor_id, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            doctor.0,
+            secs(leave.interval.start),
+            secs(leave.interval.end),
+            leave.reason
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_room(tx: &Connection, room: &Room, hours: Option<&WeeklyHours>) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO room (id, clinic_id, name, kind, active) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            room.id.0,
+            room.clinic.0,
+            room.name,
+            room.kind.as_str(),
+            room.active
+        ],
+    )?;
+    if let Some(hours) = hours {
+        insert_hours(
+            tx,
+            "INSERT INTO room_hours (room_id, weekday, start_minute, end_minute) VALUES (?1, ?2, ?3, ?4)",
+            room.id.0,
+            hours,
+        )?;
+    }
+    Ok(())
+}
+
+pub fn rooms(conn: &Connection, clinic: ClinicId) -> rusqlite::Result<Vec<Room>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, clinic_id, name, kind, active FROM room WHERE clinic_id = ?1 ORDER BY name",
+    )?;
+    stmt.query_map([clinic.0], |r| {
+        let kind: String = r.get(3)?;
+        Ok(Room {
+            id: RoomId(r.get(0)?),
+            clinic: ClinicId(r.get(1)?),
+            name: r.get(2)?,
+            kind: RoomKind::parse(&kind).ok_or_else(|| bad(3, format!("room kind '{kind}'")))?,
+            active: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// A room's own hours, `None` when it follows the clinic's.
+pub fn room_hours(conn: &Connection, room: RoomId) -> rusqlite::Result<Option<WeeklyHours>> {
+    let hours = codec::weekly_hours(
+        conn,
+        "SELECT weekday, start_minute, end_minute FROM room_hours WHERE room_id = ?1",
+        [room.0],
+    )?;
+    Ok((!hours.is_empty()).then_some(hours))
+}
+
+pub fn add_blockout(conn: &Connection, room: RoomId, block: &Absence) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO room_blockout (room_id, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            room.0,
+            secs(block.interval.start),
+            secs(block.interval.end),
+            block.reason
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn add_visit_type(conn: &Connection, v: &VisitType) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO visit_type (id, name, minutes, colour, default_mode) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![v.id.0, v.name, v.minutes, v.colour, v.default_mode.as_str()],
+    )?;
+    Ok(())
+}
+
+pub fn visit_types(conn: &Connection) -> rusqlite::Result<Vec<VisitType>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, minutes, colour, default_mode FROM visit_type ORDER BY name",
+    )?;
+    stmt.query_map([], |r| {
+        let mode: String = r.get(4)?;
+        Ok(VisitType {
+            id: VisitTypeId(r.get(0)?),
+            name: r.get(1)?,
+            minutes: r.get(2)?,
+            colour: r.get(3)?,
+            default_mode: Mode::parse(&mode).ok_or_else(|| bad(4, format!("mode '{mode}'")))?,
+        })
+    })?
+    .collect()
+}
+
+/// The SQL that inserts a patient with its search keys; the demo generator reuses it.
+pub const INSERT_PATIENT: &str = "INSERT INTO patient (id, name, phone, email, birth_date, \
+    external_id, name_key, family_key, phone_key, phone_tail) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/// Inserts a patient (no transaction of its own).
+pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
+    let (name_key, family_key, phone_key, phone_tail) = codec::patient_keys(&p.name, &p.phone);
+    conn.prepare_cached(INSERT_PATIENT)?.execute(params![
+        p.id.0,
+        p.name,
+        p.phone,
+        p.email,
+        p.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        p.external_id,
+        name_key,
+        family_key,
+        phone_key,
+        phone_tail
+    ])?;
+    Ok(())
+}
+
+pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
+    let (name_key, _, phone_key, _) = codec::patient_keys(&p.name, &p.phone);
+    let birth = p.birth_date.map(|d| d.format("%Y-%m-%d").to_string());
+    let duplicates = {
+        let mut stmt = tx.prepare_cached(&format!(
+            "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_key = ?1 AND ?1 <> '') \
+             UNION SELECT {PATIENT_COLUMNS} FROM patient \
+             WHERE name_key = ?2 AND birth_date IS ?3 AND ?3 IS NOT NULL LIMIT 20"
+        ))?;
+        stmt.query_map(params![phone_key, name_key, birth], codec::patient)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    insert_patient(tx, p)?;
+    Ok(duplicates)
+}
+
+/// Patients whose full name, last name, phone digits or last ten phone digits start with `text`.
+/// Each branch is an index range scan, so the search stays fast at hundreds of thousands.
+pub fn search_patients(
+    conn: &Connection,
+    text: &str,
+    limit: usize,
+) -> rusqlite::Result<Vec<Patient>> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let looks_like_phone = !digits.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    // Each branch walks its own index in order and stops at `limit`; the union is then sorted.
+    let branch = |column: &str, top: &str| {
+        format!(
+            "SELECT * FROM (SELECT {PATIENT_COLUMNS} FROM patient \
+             WHERE {column} >= ?1 AND {column} < ?1 || {top} ORDER BY {column} LIMIT ?2)"
+        )
+    };
+    let (key, first, second) = if looks_like_phone {
+        (
+            digits,
+            branch("phone_key", "x'7f'"),
+            branch("phone_tail", "x'7f'"),
+        )
+    } else {
+        (
+            text,
+            branch("name_key", "x'f48fbfbf'"),
+            branch("family_key", "x'f48fbfbf'"),
+        )
+    };
+    let sql = format!("{first} UNION {second} ORDER BY name LIMIT ?2");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map(params![key, limit as i64], codec::patient)?
+        .collect()
+}
+
+/// A patient by id.
+pub fn patient(conn: &Connection, id: PatientId) -> rusqlite::Result<Option<Patient>> {
+    conn.prepare_cached(&format!(
+        "SELECT {PATIENT_COLUMNS} FROM patient WHERE id = ?1"
+    ))?
+    .query_row([id.0], codec::patient)
+    .optional()
+}

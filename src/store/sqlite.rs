@@ -1,0 +1,193 @@
+//! The SQLite backend of [`Store`]: one connection, opened by [`SqliteStore::open`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Result, StoreError};
+use super::open::{StoreOptions, open_connection};
+use super::*;
+
+/// A Frontdesk database in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it (mode 0600) and migrating it as needed.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, StoreOptions::default())
+    }
+
+    /// Opens with explicit options (busy timeout, schema version for fixtures).
+    pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let conn = open_connection(&path, options)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The file this store uses.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for bulk work (the demo generator) and benchmarks.
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    fn fix<T>(&self, result: Result<T>) -> Result<T> {
+        result.map_err(|e| e.with_path(&self.path))
+    }
+
+    fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T> {
+        result.map_err(|e| StoreError::from_sqlite(e, &self.path))
+    }
+
+    /// Runs `work` as one `BEGIN IMMEDIATE` transaction: all of it is stored, or none.
+    fn write<T>(&mut self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = work(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.sql(result)
+    }
+}
+
+impl Store for SqliteStore {
+    fn add_clinic(&mut self, clinic: &Clinic) -> Result<()> {
+        self.write(|tx| setup::add_clinic(tx, clinic))
+    }
+
+    fn clinics(&self) -> Result<Vec<Clinic>> {
+        self.sql(setup::clinics(&self.conn))
+    }
+
+    fn add_doctor(&mut self, doctor: &Doctor) -> Result<()> {
+        self.write(|tx| setup::add_doctor(tx, doctor))
+    }
+
+    fn doctors(&self) -> Result<Vec<Doctor>> {
+        self.sql(setup::doctors(&self.conn))
+    }
+
+    fn set_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+    ) -> Result<()> {
+        self.write(|tx| setup::set_doctor_hours(tx, doctor, clinic, hours))
+    }
+
+    fn doctor_hours(&self, doctor: DoctorId, clinic: ClinicId) -> Result<WeeklyHours> {
+        self.sql(setup::doctor_hours(&self.conn, doctor, clinic))
+    }
+
+    fn add_leave(&mut self, doctor: DoctorId, leave: &Absence) -> Result<()> {
+        self.write(|tx| setup::add_leave(tx, doctor, leave))
+    }
+
+    fn add_room(&mut self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
+        self.write(|tx| setup::add_room(tx, room, hours))
+    }
+
+    fn rooms(&self, clinic: ClinicId) -> Result<Vec<Room>> {
+        self.sql(setup::rooms(&self.conn, clinic))
+    }
+
+    fn add_blockout(&mut self, room: RoomId, blockout: &Absence) -> Result<()> {
+        self.write(|tx| setup::add_blockout(tx, room, blockout))
+    }
+
+    fn add_visit_type(&mut self, visit_type: &VisitType) -> Result<()> {
+        self.write(|tx| setup::add_visit_type(tx, visit_type))
+    }
+
+    fn visit_types(&self) -> Result<Vec<VisitType>> {
+        self.sql(setup::visit_types(&self.conn))
+    }
+
+    fn add_patient(&mut self, patient: &Patient) -> Result<Vec<Patient>> {
+        if patient.name.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "a patient needs a name: type at least the name the patient goes by".into(),
+            ));
+        }
+        self.write(|tx| setup::add_patient(tx, patient))
+    }
+
+    fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>> {
+        self.sql(setup::search_patients(&self.conn, text, limit))
+    }
+
+    fn book(
+        &mut self,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome> {
+        let r = booking::book(&mut self.conn, request, actor, now);
+        self.fix(r)
+    }
+
+    fn move_appointment(
+        &mut self,
+        request: &MoveRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome> {
+        let r = booking::move_appointment(&mut self.conn, request, actor, now);
+        self.fix(r)
+    }
+
+    fn change_status(
+        &mut self,
+        id: AppointmentId,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment> {
+        let r = booking::change_status(&mut self.conn, id, action, actor, now);
+        self.fix(r)
+    }
+
+    fn appointment(&self, id: AppointmentId) -> Result<AgendaEntry> {
+        self.fix(agenda::appointment(&self.conn, id))
+    }
+
+    fn agenda(
+        &self,
+        clinic: ClinicId,
+        window: Interval,
+        filter: AgendaFilter,
+    ) -> Result<Vec<AgendaEntry>> {
+        self.fix(agenda::agenda(&self.conn, clinic, window, filter))
+    }
+
+    fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>> {
+        self.fix(agenda::history(&self.conn, id))
+    }
+
+    fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>> {
+        self.fix(agenda::find_slots(&self.conn, search))
+    }
+
+    fn check(&self) -> Result<CheckReport> {
+        self.fix(agenda::check(&self.conn))
+    }
+}
