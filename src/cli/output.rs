@@ -143,7 +143,7 @@ pub fn history(store: &SqliteStore, args: &HistoryArgs) -> Result<()> {
     let zone = clinic.map(|c| c.time_zone).unwrap_or(chrono_tz::UTC);
     let a = &entry.appointment;
     println!(
-        "{} with {}, {} ({}), {}",
+        "{} with {}, {} ({} min), {}",
         entry.patient_name,
         entry.doctor_name,
         time::format_local(zone, a.interval.start),

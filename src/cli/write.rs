@@ -99,9 +99,21 @@ pub fn book(
             "--overbook needs a reason, e.g. --overbook \"doctor agreed to see her between patients\""
         );
     }
+    let mut new_patient = None;
     let patient = match resolve::patient(store, &args.patient, args.phone.as_deref())? {
         Some(p) => p,
-        None if args.new_patient => register(store, &args.patient, args.phone.as_deref())?,
+        None if args.new_patient => {
+            let p = Patient {
+                id: PatientId(uuid::Uuid::new_v4()),
+                name: args.patient.trim().to_owned(),
+                phone: args.phone.as_deref().unwrap_or("").trim().to_owned(),
+                email: String::new(),
+                birth_date: None,
+                external_id: String::new(),
+            };
+            new_patient = Some(p.clone());
+            p
+        }
         None => bail!(
             "no patient named \"{}\"{}: check the spelling, or add --new-patient{} to register them",
             args.patient,
@@ -135,10 +147,24 @@ pub fn book(
         reason: args.reason.clone(),
         notes: String::new(),
         overbook,
+        new_patient: new_patient.clone(),
+    };
+    let similar = match &new_patient {
+        Some(p) => store.likely_duplicates(p)?,
+        None => Vec::new(),
     };
     let outcome = store.book(&request, actor, now).map_err(|e| {
         anyhow!(e).context(format!("cannot book {} with {}", patient.name, doctor.name))
     })?;
+    if let Some(p) = &new_patient {
+        println!("Registered new patient {} ({})", p.name, p.id);
+        for other in similar {
+            println!(
+                "  warning: may be the same person as {} ({}, {})",
+                other.name, other.phone, other.id
+            );
+        }
+    }
     report(zone, "Booked", &outcome, &patient.name);
     if outcome.overbooked.is_none() && outcome.conflicts.is_empty() && args.overbook.is_some() {
         println!("  note: no conflict stood, so nothing was overbooked");
@@ -148,26 +174,6 @@ pub fn book(
 
 fn round_down_to_minute(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
-}
-
-fn register(store: &mut SqliteStore, name: &str, phone: Option<&str>) -> Result<Patient> {
-    let patient = Patient {
-        id: PatientId(uuid::Uuid::new_v4()),
-        name: name.trim().to_owned(),
-        phone: phone.unwrap_or("").trim().to_owned(),
-        email: String::new(),
-        birth_date: None,
-        external_id: String::new(),
-    };
-    let similar = store.add_patient(&patient)?;
-    println!("Registered new patient {} ({})", patient.name, patient.id);
-    for p in similar {
-        println!(
-            "  warning: may be the same person as {} ({}, {})",
-            p.name, p.phone, p.id
-        );
-    }
-    Ok(patient)
 }
 
 /// The first free slot of `minutes` with the doctor from now until the end of today.

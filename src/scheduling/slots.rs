@@ -54,8 +54,9 @@ pub fn align_up(zone: Tz, t: DateTime<Utc>, step_minutes: u32) -> DateTime<Utc> 
             .local_minus_utc(),
     );
     let local = t.timestamp() + offset;
-    let aligned =
-        local.div_euclid(step) * step + if local.rem_euclid(step) == 0 { 0 } else { step };
+    // A fraction of a second past a grid point is past it: round up, never before `t`.
+    let on_grid = local.rem_euclid(step) == 0 && t.timestamp_subsec_nanos() == 0;
+    let aligned = local.div_euclid(step) * step + if on_grid { 0 } else { step };
     DateTime::from_timestamp(aligned - offset, 0).unwrap_or(t)
 }
 

@@ -227,7 +227,10 @@ pub fn apply(
     let from = appointment.status;
     let to = action.target();
     if !lifecycle_allows(from, to) {
-        let allowed = allowed_actions(from);
+        let mut allowed = allowed_actions(from);
+        if now < appointment.interval.start {
+            allowed.retain(|verb| *verb != StatusAction::NoShow.verb());
+        }
         return Err(TransitionError::NotAllowed {
             verb: action.verb(),
             from: from.label(),

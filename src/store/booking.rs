@@ -160,6 +160,37 @@ fn check_actor(actor: &str) -> Result<()> {
     Ok(())
 }
 
+/// The conflicts a booking would meet, without writing anything (for live feedback in forms).
+pub fn preview(
+    conn: &mut Connection,
+    req: &BookingRequest,
+    now: DateTime<Utc>,
+) -> Result<Vec<Conflict>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    let clinic = clinic(&tx, req.clinic)?;
+    let (interval, mut conflicts) = match resolve(clinic.time_zone, req.start, req.minutes) {
+        Ok(found) => found,
+        Err(StoreError::Refused(gap)) => return Ok(gap),
+        Err(other) => return Err(other),
+    };
+    let proposal = Proposal {
+        doctor: req.doctor,
+        room: req.room,
+        patient: req.patient,
+        interval,
+        kind: req.kind,
+        moving: None,
+    };
+    let context =
+        conflict_context(&tx, &clinic, &proposal)?.ok_or_else(|| StoreError::NotFound {
+            what: "doctor or room",
+            name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
+            hint: String::new(),
+        })?;
+    conflicts.extend(check(&proposal, &context, now));
+    Ok(conflicts)
+}
+
 /// Books an appointment (see [`super::Store::book`]).
 pub fn book(
     conn: &mut Connection,
@@ -170,6 +201,19 @@ pub fn book(
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let clinic = clinic(&tx, req.clinic)?;
+    if let Some(new) = &req.new_patient {
+        if new.id != req.patient {
+            return Err(StoreError::Invalid(
+                "the new patient's id differs from the booking's patient".into(),
+            ));
+        }
+        if new.name.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "a patient needs a name: type at least the name the patient goes by".into(),
+            ));
+        }
+        setup::insert_patient(&tx, new)?;
+    }
     if setup::patient(&tx, req.patient)?.is_none() {
         return Err(StoreError::NotFound {
             what: "patient",

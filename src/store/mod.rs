@@ -59,6 +59,9 @@ pub struct BookingRequest {
     pub notes: String,
     /// Overbook despite hard conflicts, with this reason (recorded in the audit).
     pub overbook: Option<String>,
+    /// A patient to register in the same transaction (its id must be `patient`): a refused
+    /// booking then registers nobody.
+    pub new_patient: Option<Patient>,
 }
 
 /// Moving an appointment to another time, doctor or room; its length stays.
@@ -208,8 +211,13 @@ pub trait Store {
     /// Adds a patient; returns likely duplicates already stored (same phone, or same name and
     /// date of birth) so staff can be warned. The patient is added either way.
     fn add_patient(&mut self, patient: &Patient) -> Result<Vec<Patient>>;
+    /// Stored patients likely to be the same person as `patient` (same phone, or same name and
+    /// date of birth), to warn before registering them.
+    fn likely_duplicates(&self, patient: &Patient) -> Result<Vec<Patient>>;
     /// Patients whose name, last name or phone starts with `text`, at most `limit`.
     fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>>;
+    /// The conflicts `request` would meet now, writing nothing (live feedback in the form).
+    fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>>;
     /// Books an appointment if no hard conflict stands (or it is overbooked with a reason).
     fn book(
         &mut self,

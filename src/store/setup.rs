@@ -273,18 +273,23 @@ pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
+/// Stored patients that are likely the same person as `p`: same phone digits, or same name
+/// and date of birth.
+pub fn likely_duplicates(conn: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
     let (name_key, _, phone_key, _) = codec::patient_keys(&p.name, &p.phone);
     let birth = p.birth_date.map(|d| d.format("%Y-%m-%d").to_string());
-    let duplicates = {
-        let mut stmt = tx.prepare_cached(&format!(
-            "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_key = ?1 AND ?1 <> '') \
-             UNION SELECT {PATIENT_COLUMNS} FROM patient \
-             WHERE name_key = ?2 AND birth_date IS ?3 AND ?3 IS NOT NULL LIMIT 20"
-        ))?;
-        stmt.query_map(params![phone_key, name_key, birth], codec::patient)?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_key = ?1 AND ?1 <> '') \
+         UNION SELECT {PATIENT_COLUMNS} FROM patient \
+         WHERE name_key = ?2 AND birth_date IS ?3 AND ?3 IS NOT NULL LIMIT 20"
+    ))?;
+    stmt.query_map(params![phone_key, name_key, birth], codec::patient)?
+        .filter(|r| r.as_ref().map_or(true, |found| found.id != p.id))
+        .collect()
+}
+
+pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
+    let duplicates = likely_duplicates(tx, p)?;
     insert_patient(tx, p)?;
     Ok(duplicates)
 }

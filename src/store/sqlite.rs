@@ -131,8 +131,17 @@ impl Store for SqliteStore {
         self.write(|tx| setup::add_patient(tx, patient))
     }
 
+    fn likely_duplicates(&self, patient: &Patient) -> Result<Vec<Patient>> {
+        self.sql(setup::likely_duplicates(&self.conn, patient))
+    }
+
     fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>> {
         self.sql(setup::search_patients(&self.conn, text, limit))
+    }
+
+    fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
+        let r = booking::preview(&mut self.conn, request, now);
+        self.fix(r)
     }
 
     fn book(

@@ -1,0 +1,568 @@
+//! The appointment status lifecycle of DESIGN.md §2, checked pair by pair:
+//!
+//! ```text
+//! scheduled ──► confirmed ──► checked_in ──► in_consultation ──► completed
+//!     ├─────────────┴─────────────┴──► cancelled (reason, by patient|clinic; "late" if < 24 h before)
+//!     ├─────────────┴──────────────────► no_show (only after the start time has passed)
+//!     └── any state ─────────────────► entered_in_error
+//! ```
+//!
+//! The expected table is written out here by hand from the design, not derived from the code.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use frontdesk::scheduling::status::{LATE_CANCEL_WINDOW, allowed_actions, apply};
+use frontdesk::scheduling::{
+    Appointment, AppointmentId, CancelledBy, ClinicId, DoctorId, Interval, Kind, Mode, PatientId,
+    Status, StatusAction, TransitionError,
+};
+use uuid::Uuid;
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/// 2026-06-15 10:00 UTC: the start of every test appointment.
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 15, 10, 0, 0).unwrap()
+}
+
+fn appointment(status: Status) -> Appointment {
+    let start = start();
+    Appointment {
+        id: AppointmentId(Uuid::from_u128(0xA1)),
+        clinic: ClinicId(Uuid::from_u128(0xC1)),
+        patient: PatientId(Uuid::from_u128(0xB1)),
+        doctor: DoctorId(Uuid::from_u128(0xD1)),
+        room: None,
+        visit_type: None,
+        interval: Interval::new(start, start + Duration::minutes(30)),
+        mode: Mode::InClinic,
+        kind: Kind::Scheduled,
+        priority: 0,
+        status,
+        reason: "sore throat".to_owned(),
+        notes: String::new(),
+        meeting_link: String::new(),
+        queue_token: String::new(),
+        arrived_at: None,
+        consultation_started_at: None,
+        completed_at: None,
+        cancellation: None,
+        created_by: "reception".to_owned(),
+        updated_by: "reception".to_owned(),
+        sequence: 0,
+    }
+}
+
+fn cancel(reason: &str, by: CancelledBy) -> StatusAction {
+    StatusAction::Cancel {
+        reason: reason.to_owned(),
+        by,
+    }
+}
+
+fn entered_in_error(reason: &str) -> StatusAction {
+    StatusAction::EnteredInError {
+        reason: reason.to_owned(),
+    }
+}
+
+/// Every action, each with a valid reason where one is needed.
+fn every_action() -> Vec<StatusAction> {
+    vec![
+        StatusAction::Confirm,
+        StatusAction::CheckIn,
+        StatusAction::Start,
+        StatusAction::Complete,
+        StatusAction::NoShow,
+        cancel("patient has the flu", CancelledBy::Patient),
+        entered_in_error("booked the wrong patient"),
+    ]
+}
+
+/// The lifecycle of DESIGN.md §2, written out independently of the code: the status an action
+/// leads to from `from`, or `None` when the design refuses it.
+///
+/// Checking in a `scheduled` (not yet confirmed) appointment is allowed: the diagram draws the
+/// happy path through `confirmed`, but a patient who never answered the reminder and turns up
+/// anyway must be checked in by the receptionist, and "confirmed" is not a precondition the
+/// design states anywhere.
+fn expected(from: Status, action: &StatusAction) -> Option<Status> {
+    use Status::*;
+    match action {
+        StatusAction::Confirm => matches!(from, Scheduled).then_some(Confirmed),
+        StatusAction::CheckIn => matches!(from, Scheduled | Confirmed).then_some(CheckedIn),
+        StatusAction::Start => matches!(from, CheckedIn).then_some(InConsultation),
+        StatusAction::Complete => matches!(from, InConsultation).then_some(Completed),
+        StatusAction::NoShow => matches!(from, Scheduled | Confirmed).then_some(NoShow),
+        StatusAction::Cancel { .. } => {
+            matches!(from, Scheduled | Confirmed | CheckedIn).then_some(Cancelled)
+        }
+        StatusAction::EnteredInError { .. } => (from != EnteredInError).then_some(EnteredInError),
+    }
+}
+
+/// The verbs a receptionist may use from `from` (ignoring the no-show time rule), by hand.
+fn expected_allowed_verbs(from: Status) -> BTreeSet<&'static str> {
+    use Status::*;
+    let verbs: &[&str] = match from {
+        Scheduled => &[
+            "confirm",
+            "check in",
+            "mark as no-show",
+            "cancel",
+            "mark as entered in error",
+        ],
+        Confirmed => &[
+            "check in",
+            "mark as no-show",
+            "cancel",
+            "mark as entered in error",
+        ],
+        CheckedIn => &["start", "cancel", "mark as entered in error"],
+        InConsultation => &["complete", "mark as entered in error"],
+        Completed | Cancelled | NoShow => &["mark as entered in error"],
+        EnteredInError => &[],
+    };
+    verbs.iter().copied().collect()
+}
+
+fn action_name(action: &StatusAction) -> &'static str {
+    match action {
+        StatusAction::Confirm => "confirm",
+        StatusAction::CheckIn => "check_in",
+        StatusAction::Start => "start",
+        StatusAction::Complete => "complete",
+        StatusAction::NoShow => "no_show",
+        StatusAction::Cancel { .. } => "cancel",
+        StatusAction::EnteredInError { .. } => "entered_in_error",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the full table
+
+#[test]
+fn every_status_action_pair_is_allowed_or_refused_as_designed() {
+    // After the start, so the no-show time rule never gets in the way of the table.
+    let now = start() + Duration::minutes(20);
+    let mut checked = 0;
+    for from in Status::ALL {
+        for action in every_action() {
+            let before = appointment(from);
+            let result = apply(&before, &action, now);
+            let case = format!("{} + {}", from.as_str(), action_name(&action));
+            match (expected(from, &action), result) {
+                (Some(to), Ok(after)) => {
+                    assert_eq!(after.status, to, "{case}: wrong target status");
+                    assert_eq!(after.id, before.id, "{case}: identity changed");
+                    assert_eq!(after.interval, before.interval, "{case}: time changed");
+                }
+                (
+                    None,
+                    Err(TransitionError::NotAllowed {
+                        verb, from: label, ..
+                    }),
+                ) => {
+                    assert_eq!(verb, action.verb(), "{case}: error names the wrong action");
+                    assert_eq!(label, from.label(), "{case}: error names the wrong status");
+                }
+                (Some(to), Err(e)) => {
+                    panic!(
+                        "{case}: the design allows → {}, but it was refused: {e}",
+                        to.as_str()
+                    )
+                }
+                (None, Ok(after)) => panic!(
+                    "{case}: the design refuses this, but it went to {}",
+                    after.status.as_str()
+                ),
+                (None, Err(e)) => panic!("{case}: refused for the wrong reason: {e:?}"),
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8 * 7, "every (status, action) pair is covered");
+}
+
+#[test]
+fn the_allowed_table_has_the_expected_number_of_edges() {
+    // A guard on the hand-written table itself: 1 confirm + 2 check-in + 1 start + 1 complete
+    // + 2 no-show + 3 cancel + 7 entered-in-error = 17 edges.
+    let edges = Status::ALL
+        .iter()
+        .flat_map(|from| every_action().into_iter().map(move |a| (*from, a)))
+        .filter(|(from, a)| expected(*from, a).is_some())
+        .count();
+    assert_eq!(edges, 17);
+}
+
+#[test]
+fn refusal_messages_name_what_is_allowed_now() {
+    let now = start() + Duration::minutes(20);
+    for from in Status::ALL {
+        let want = expected_allowed_verbs(from);
+        for action in every_action() {
+            if expected(from, &action).is_some() {
+                continue;
+            }
+            let err = apply(&appointment(from), &action, now).unwrap_err();
+            let message = err.to_string();
+            let case = format!("{} + {}", from.as_str(), action_name(&action));
+            assert!(
+                message.contains(action.verb()),
+                "{case}: message does not say what was asked: {message}"
+            );
+            assert!(
+                message.contains(from.label()),
+                "{case}: message does not say the current status: {message}"
+            );
+            let (_, allowed) = message
+                .split_once("allowed now: ")
+                .unwrap_or_else(|| panic!("{case}: message lists nothing allowed: {message}"));
+            let got: BTreeSet<&str> = if want.is_empty() {
+                assert_eq!(allowed, "nothing", "{case}: {message}");
+                BTreeSet::new()
+            } else {
+                allowed.split(", ").collect()
+            };
+            assert_eq!(
+                got, want,
+                "{case}: wrong list of allowed actions in: {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn refusal_message_before_the_start_does_not_offer_a_no_show() {
+    // The message says "allowed now". An hour before the start a no-show is refused
+    // (NoShowBeforeStart), so offering it "now" sends the receptionist into a second refusal.
+    let now = start() - Duration::hours(1);
+    let err = apply(
+        &appointment(Status::Scheduled),
+        &StatusAction::Complete,
+        now,
+    )
+    .unwrap_err();
+    let message = err.to_string();
+    let (_, allowed) = message
+        .split_once("allowed now: ")
+        .expect("lists what is allowed");
+    let got: BTreeSet<&str> = allowed.split(", ").collect();
+    let want: BTreeSet<&str> = ["confirm", "check in", "cancel", "mark as entered in error"]
+        .into_iter()
+        .collect();
+    assert_eq!(got, want, "{message}");
+    // The action it would have offered really is refused at this moment.
+    assert!(matches!(
+        apply(&appointment(Status::Scheduled), &StatusAction::NoShow, now),
+        Err(TransitionError::NoShowBeforeStart { .. })
+    ));
+}
+
+#[test]
+fn allowed_actions_match_the_design_for_every_status() {
+    for from in Status::ALL {
+        let got: BTreeSet<&str> = allowed_actions(from).into_iter().collect();
+        assert_eq!(got, expected_allowed_verbs(from), "from {}", from.as_str());
+    }
+}
+
+#[test]
+fn an_entered_in_error_appointment_allows_nothing_and_says_so() {
+    let err = apply(
+        &appointment(Status::EnteredInError),
+        &entered_in_error("again"),
+        start(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, TransitionError::NotAllowed { .. }), "{err:?}");
+    assert!(err.to_string().ends_with("allowed now: nothing"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// timestamps along the happy path
+
+#[test]
+fn the_happy_path_records_arrival_consultation_start_and_completion() {
+    let t_confirm = start() - Duration::days(2);
+    let t_arrive = start() - Duration::minutes(7);
+    let t_start = start() + Duration::minutes(4);
+    let t_done = start() + Duration::minutes(26);
+
+    let scheduled = appointment(Status::Scheduled);
+    let confirmed = apply(&scheduled, &StatusAction::Confirm, t_confirm).unwrap();
+    assert_eq!(confirmed.status, Status::Confirmed);
+    assert_eq!(confirmed.arrived_at, None);
+    assert_eq!(confirmed.consultation_started_at, None);
+    assert_eq!(confirmed.completed_at, None);
+
+    let arrived = apply(&confirmed, &StatusAction::CheckIn, t_arrive).unwrap();
+    assert_eq!(arrived.status, Status::CheckedIn);
+    assert_eq!(arrived.arrived_at, Some(t_arrive));
+    assert_eq!(arrived.consultation_started_at, None);
+    assert_eq!(arrived.completed_at, None);
+
+    let with_doctor = apply(&arrived, &StatusAction::Start, t_start).unwrap();
+    assert_eq!(with_doctor.status, Status::InConsultation);
+    assert_eq!(with_doctor.arrived_at, Some(t_arrive), "arrival is kept");
+    assert_eq!(with_doctor.consultation_started_at, Some(t_start));
+    assert_eq!(with_doctor.completed_at, None);
+
+    let done = apply(&with_doctor, &StatusAction::Complete, t_done).unwrap();
+    assert_eq!(done.status, Status::Completed);
+    assert_eq!(done.arrived_at, Some(t_arrive));
+    assert_eq!(done.consultation_started_at, Some(t_start));
+    assert_eq!(done.completed_at, Some(t_done));
+    assert_eq!(done.cancellation, None);
+}
+
+#[test]
+fn check_in_straight_from_scheduled_records_the_arrival() {
+    let now = start() - Duration::minutes(3);
+    let after = apply(&appointment(Status::Scheduled), &StatusAction::CheckIn, now).unwrap();
+    assert_eq!(after.status, Status::CheckedIn);
+    assert_eq!(after.arrived_at, Some(now));
+}
+
+#[test]
+fn a_refused_change_leaves_the_appointment_untouched() {
+    let before = appointment(Status::Completed);
+    let copy = before.clone();
+    assert!(apply(&before, &StatusAction::CheckIn, start()).is_err());
+    assert_eq!(before, copy);
+}
+
+// ---------------------------------------------------------------------------------------------
+// cancellation
+
+#[test]
+fn cancel_records_reason_who_and_when_from_each_cancellable_status() {
+    let now = start() - Duration::days(3);
+    for from in [Status::Scheduled, Status::Confirmed, Status::CheckedIn] {
+        for by in [CancelledBy::Patient, CancelledBy::Clinic] {
+            let after = apply(
+                &appointment(from),
+                &cancel("  doctor called in sick ", by),
+                now,
+            )
+            .unwrap_or_else(|e| panic!("cancel from {}: {e}", from.as_str()));
+            assert_eq!(after.status, Status::Cancelled);
+            let c = after.cancellation.expect("cancellation recorded");
+            assert_eq!(c.reason, "doctor called in sick", "reason is kept, trimmed");
+            assert_eq!(c.by, by);
+            assert_eq!(c.at, now);
+            assert!(!c.late, "three days ahead is not late");
+        }
+    }
+}
+
+#[test]
+fn cancel_without_a_reason_is_refused_and_says_a_reason_is_required() {
+    for from in [Status::Scheduled, Status::Confirmed, Status::CheckedIn] {
+        for blank in ["", "   ", "\t\n"] {
+            let err = apply(
+                &appointment(from),
+                &cancel(blank, CancelledBy::Clinic),
+                start() - Duration::days(1),
+            )
+            .unwrap_err();
+            assert_eq!(
+                err,
+                TransitionError::ReasonRequired { verb: "cancel" },
+                "from {} with {blank:?}",
+                from.as_str()
+            );
+            assert!(err.to_string().contains("reason is required"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn late_cancellation_is_less_than_24_hours_before_the_start() {
+    assert_eq!(LATE_CANCEL_WINDOW, Duration::hours(24));
+    let s = start();
+    let table: &[(&str, DateTime<Utc>, bool)] = &[
+        ("25 h before", s - Duration::hours(25), false),
+        ("exactly 24 h before", s - Duration::hours(24), false),
+        (
+            "24 h minus 1 s before",
+            s - Duration::hours(24) + Duration::seconds(1),
+            true,
+        ),
+        (
+            "23 h 59 m before",
+            s - Duration::hours(23) - Duration::minutes(59),
+            true,
+        ),
+        ("1 h before", s - Duration::hours(1), true),
+        ("at the start", s, true),
+        (
+            "after the start (checked-in patient leaves)",
+            s + Duration::minutes(10),
+            true,
+        ),
+    ];
+    for (case, now, late) in table {
+        let after = apply(
+            &appointment(Status::Confirmed),
+            &cancel("clash with work", CancelledBy::Patient),
+            *now,
+        )
+        .unwrap();
+        let c = after.cancellation.unwrap();
+        assert_eq!(c.late, *late, "{case}");
+        assert_eq!(c.at, *now, "{case}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// no-show
+
+#[test]
+fn no_show_only_once_the_start_time_has_come() {
+    let s = start();
+    let table: &[(&str, DateTime<Utc>, bool)] = &[
+        ("a day before", s - Duration::days(1), false),
+        ("a second before", s - Duration::seconds(1), false),
+        ("exactly at the start", s, true),
+        ("a minute after", s + Duration::minutes(1), true),
+        ("a day after", s + Duration::days(1), true),
+    ];
+    for from in [Status::Scheduled, Status::Confirmed] {
+        for (case, now, ok) in table {
+            let result = apply(&appointment(from), &StatusAction::NoShow, *now);
+            match (ok, result) {
+                (true, Ok(after)) => {
+                    assert_eq!(after.status, Status::NoShow, "{case}");
+                    assert_eq!(after.arrived_at, None, "{case}");
+                }
+                (false, Err(TransitionError::NoShowBeforeStart { starts_in_minutes })) => {
+                    assert!(starts_in_minutes >= 1, "{case}: {starts_in_minutes}");
+                }
+                (ok, result) => {
+                    panic!("{} {case}: expected ok={ok}, got {result:?}", from.as_str())
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn early_no_show_message_says_how_long_until_the_start() {
+    let err = apply(
+        &appointment(Status::Scheduled),
+        &StatusAction::NoShow,
+        start() - Duration::minutes(45),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        TransitionError::NoShowBeforeStart {
+            starts_in_minutes: 45
+        }
+    );
+    let message = err.to_string();
+    assert!(message.contains("no-show"), "{message}");
+    assert!(message.contains("45 min"), "{message}");
+}
+
+#[test]
+fn no_show_is_refused_by_the_lifecycle_from_checked_in_even_after_the_start() {
+    // The patient is here: they cannot be a no-show.
+    let err = apply(
+        &appointment(Status::CheckedIn),
+        &StatusAction::NoShow,
+        start() + Duration::hours(1),
+    )
+    .unwrap_err();
+    assert!(matches!(err, TransitionError::NotAllowed { .. }), "{err:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// entered in error
+
+#[test]
+fn entered_in_error_from_every_other_status_needs_a_reason() {
+    let now = start() + Duration::days(30);
+    for from in Status::ALL {
+        if from == Status::EnteredInError {
+            continue;
+        }
+        let after = apply(
+            &appointment(from),
+            &entered_in_error("duplicate booking"),
+            now,
+        )
+        .unwrap_or_else(|e| panic!("from {}: {e}", from.as_str()));
+        assert_eq!(
+            after.status,
+            Status::EnteredInError,
+            "from {}",
+            from.as_str()
+        );
+
+        for blank in ["", "  "] {
+            let err = apply(&appointment(from), &entered_in_error(blank), now).unwrap_err();
+            assert_eq!(
+                err,
+                TransitionError::ReasonRequired {
+                    verb: "mark as entered in error"
+                },
+                "from {} with {blank:?}",
+                from.as_str()
+            );
+            assert!(err.to_string().contains("reason is required"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn entered_in_error_keeps_the_record_of_what_happened_before() {
+    let t_arrive = start() - Duration::minutes(5);
+    let arrived = apply(
+        &appointment(Status::Confirmed),
+        &StatusAction::CheckIn,
+        t_arrive,
+    )
+    .unwrap();
+    let voided = apply(&arrived, &entered_in_error("wrong patient"), start()).unwrap();
+    assert_eq!(voided.status, Status::EnteredInError);
+    assert_eq!(voided.arrived_at, Some(t_arrive), "nothing is erased");
+}
+
+// ---------------------------------------------------------------------------------------------
+// what holds time
+
+#[test]
+fn only_live_statuses_hold_their_time() {
+    use Status::*;
+    for status in Status::ALL {
+        let frees = matches!(status, Cancelled | NoShow | EnteredInError);
+        assert_eq!(status.holds_time(), !frees, "{}", status.as_str());
+    }
+}
+
+#[test]
+fn status_text_round_trips() {
+    let texts: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "scheduled",
+            "confirmed",
+            "checked_in",
+            "in_consultation",
+            "completed",
+            "cancelled",
+            "no_show",
+            "entered_in_error"
+        ]
+    );
+    for status in Status::ALL {
+        assert_eq!(Status::parse(status.as_str()), Some(status));
+    }
+    assert_eq!(Status::parse("booked"), None);
+}
