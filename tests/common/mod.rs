@@ -1,0 +1,205 @@
+//! Shared test fixtures: a small clinic in a temporary database, and request builders.
+#![allow(dead_code)]
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use frontdesk::scheduling::*;
+use frontdesk::store::{BookingRequest, SqliteStore, Start, Store};
+use uuid::Uuid;
+
+/// A small clinic: two doctors working 09:00–13:00 and 14:00–18:00 every day, two rooms, three
+/// patients, one visit type, in `zone`.
+pub struct Clinic1 {
+    pub dir: tempfile::TempDir,
+    pub store: SqliteStore,
+    pub zone: Tz,
+    pub clinic: ClinicId,
+    pub rao: DoctorId,
+    pub mehta: DoctorId,
+    pub room1: RoomId,
+    pub room2: RoomId,
+    pub asha: PatientId,
+    pub ravi: PatientId,
+    pub lata: PatientId,
+    pub consult: VisitTypeId,
+}
+
+pub const ALL_DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+pub fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+pub fn patient(n: u128, name: &str, phone: &str) -> Patient {
+    Patient {
+        id: PatientId(id(n)),
+        name: name.to_owned(),
+        phone: phone.to_owned(),
+        email: String::new(),
+        birth_date: NaiveDate::from_ymd_opt(1980, 5, 17),
+        external_id: String::new(),
+    }
+}
+
+impl Clinic1 {
+    pub fn new(zone: Tz) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = SqliteStore::open(dir.path().join("clinic.sqlite3")).expect("open");
+        let clinic = ClinicId(id(1));
+        store
+            .add_clinic(&Clinic {
+                id: clinic,
+                name: "Test Clinic".into(),
+                address: "1 Main Street".into(),
+                time_zone: zone,
+                opening_hours: WeeklyHours::same_each(&ALL_DAYS, &[DaySpan::new(8 * 60, 20 * 60)])
+                    .expect("hours"),
+                slot_minutes: 15,
+            })
+            .expect("clinic");
+        let hours = WeeklyHours::same_each(
+            &ALL_DAYS,
+            &[
+                DaySpan::new(9 * 60, 13 * 60),
+                DaySpan::new(14 * 60, 18 * 60),
+            ],
+        )
+        .expect("hours");
+        let (rao, mehta) = (DoctorId(id(10)), DoctorId(id(11)));
+        for (doctor, name) in [(rao, "Dr. Anjali Rao"), (mehta, "Dr. Vikram Mehta")] {
+            store
+                .add_doctor(&Doctor {
+                    id: doctor,
+                    name: name.into(),
+                    specialty: "General Practice".into(),
+                    colour: "#3b82f6".into(),
+                    active: true,
+                })
+                .expect("doctor");
+            store
+                .set_doctor_hours(doctor, clinic, &hours)
+                .expect("hours");
+        }
+        let (room1, room2) = (RoomId(id(20)), RoomId(id(21)));
+        for (room, name) in [(room1, "Room 1"), (room2, "Room 2")] {
+            store
+                .add_room(
+                    &Room {
+                        id: room,
+                        clinic,
+                        name: name.into(),
+                        kind: RoomKind::Consultation,
+                        active: true,
+                    },
+                    None,
+                )
+                .expect("room");
+        }
+        let consult = VisitTypeId(id(30));
+        store
+            .add_visit_type(&VisitType {
+                id: consult,
+                name: "Consultation".into(),
+                minutes: 15,
+                colour: "#3b82f6".into(),
+                default_mode: Mode::InClinic,
+            })
+            .expect("visit type");
+        let asha = patient(40, "Asha Iyer", "+91 98450 12345");
+        let ravi = patient(41, "Ravi Kumar", "+91 99000 55555");
+        let lata = patient(42, "Lata Müller-D'Souza", "+44 20 7946 0018");
+        for p in [&asha, &ravi, &lata] {
+            store.add_patient(p).expect("patient");
+        }
+        Self {
+            dir,
+            store,
+            zone,
+            clinic,
+            rao,
+            mehta,
+            room1,
+            room2,
+            asha: asha.id,
+            ravi: ravi.id,
+            lata: lata.id,
+            consult,
+        }
+    }
+
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("clinic.sqlite3")
+    }
+
+    /// A wall time in the clinic's zone.
+    pub fn local(&self, text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("wall time")
+    }
+
+    /// The instant of a wall time in the clinic's zone (must exist).
+    pub fn at(&self, text: &str) -> DateTime<Utc> {
+        self.zone
+            .from_local_datetime(&self.local(text))
+            .earliest()
+            .expect("existing local time")
+            .with_timezone(&Utc)
+    }
+
+    /// A 15-minute scheduled booking request at a local wall time.
+    pub fn request(
+        &self,
+        doctor: DoctorId,
+        room: Option<RoomId>,
+        patient: PatientId,
+        start: &str,
+    ) -> BookingRequest {
+        BookingRequest {
+            clinic: self.clinic,
+            patient,
+            doctor,
+            room,
+            visit_type: Some(self.consult),
+            start: Start::Local(self.local(start)),
+            minutes: 15,
+            mode: Mode::InClinic,
+            kind: Kind::Scheduled,
+            priority: 0,
+            reason: "Check-up".into(),
+            notes: String::new(),
+            overbook: None,
+            new_patient: None,
+        }
+    }
+
+    /// Every appointment of the clinic on a local date.
+    pub fn day(&self, date: &str) -> Vec<frontdesk::store::AgendaEntry> {
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("date");
+        self.store
+            .agenda(
+                self.clinic,
+                time::local_day(self.zone, date),
+                frontdesk::store::AgendaFilter::All,
+            )
+            .expect("agenda")
+    }
+}
+
+/// An instant from RFC 3339 text.
+pub fn utc(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("rfc3339")
+        .with_timezone(&Utc)
+}
+
+/// Midnight of a date as a wall time.
+pub fn midnight(date: NaiveDate) -> NaiveDateTime {
+    date.and_time(NaiveTime::MIN)
+}
