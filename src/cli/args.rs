@@ -64,6 +64,9 @@ pub struct DemoArgs {
     /// The date to treat as today (YYYY-MM-DD; default: today in the clinic's zone).
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// Succeed without doing anything when the database already holds a clinic (first runs).
+    #[arg(long)]
+    pub if_empty: bool,
 }
 
 /// Output format of `agenda`.

@@ -6,7 +6,7 @@ mod output;
 mod resolve;
 mod write;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -94,6 +94,9 @@ fn demo_command(
         Some(text) => resolve::date("--today", text)?,
         None => local_date(zone, now),
     };
+    if args.if_empty && !store.clinics()?.is_empty() {
+        return Ok(());
+    }
     let patients = args.patients.unwrap_or((args.appointments / 5).max(200));
     let options = DemoOptions {
         appointments: args.appointments,
@@ -105,8 +108,16 @@ fn demo_command(
     };
     let started = std::time::Instant::now();
     let mut stderr = std::io::stderr();
+    let terminal = stderr.is_terminal();
     let mut show = |p: Progress| {
         let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+        if !terminal {
+            // In a log, one line per phase and per tenth is enough.
+            if p.phase != "appointments" || percent.is_multiple_of(10) {
+                let _ = writeln!(stderr, "demo: {} {} of {}", p.phase, p.done, p.total);
+            }
+            return;
+        }
         let _ = write!(
             stderr,
             "\rdemo: {:<12} {:>9} of {:<9} ({percent:>3}%)",
@@ -115,7 +126,9 @@ fn demo_command(
         let _ = stderr.flush();
     };
     let summary = demo::build(store, &options, &mut show)?;
-    eprintln!();
+    if terminal {
+        eprintln!();
+    }
     println!(
         "Created {} in {}: {} doctors, {} rooms, {} patients, {} appointments from {} to {} ({:.1} s).",
         demo::CLINIC_NAME,

@@ -48,12 +48,12 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// A file system error.
-    #[error("cannot use {}: {source}", path.display())]
+    #[error("cannot use {}: {error}; check that the folder exists and that you may write there", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (kept out of the error chain so it is said once).
+        error: std::io::Error,
     },
     /// Something named does not exist.
     #[error("no {what} matches \"{name}\"{hint}")]

@@ -34,9 +34,9 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Checks the file before SQLite touches it, creating it with mode 0600 when it is new.
 fn prepare_file(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io {
+    let io = |error| StoreError::Io {
         path: path.into(),
-        source,
+        error,
     };
     match std::fs::metadata(path) {
         Ok(meta) => {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building Frontdesk needs on a fresh Debian 12 machine, and nothing when it is
+# already there: a C compiler (SQLite is compiled in) and a Rust toolchain of at least 1.89.
+# Sourced by scripts/run.sh and scripts/test.sh.
+set -euo pipefail
+
+need_rust="1.89"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "setup: '$*' needs root; run it as root or install sudo" >&2; return 1; fi
+}
+
+apt_install() {
+  echo "setup: installing $* with apt-get" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+command -v cc >/dev/null || apt_install build-essential
+
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+version_ok() {
+  command -v cargo >/dev/null || return 1
+  local have
+  have=$(rustc --version | awk '{print $2}')
+  [ "$(printf '%s\n%s\n' "$need_rust" "$have" | sort -V | head -n1)" = "$need_rust" ]
+}
+if ! version_ok; then
+  # Debian's own rustc is older than the crates need; rustup installs a current stable one.
+  command -v curl >/dev/null || apt_install curl ca-certificates
+  echo "setup: installing Rust (stable) with rustup" >&2
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal \
+    --component rustfmt --component clippy >&2
+  . "$HOME/.cargo/env"
+fi
