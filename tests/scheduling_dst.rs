@@ -60,15 +60,7 @@ fn offset_minutes(zone: Tz, instant: DateTime<Utc>) -> i32 {
         / 60
 }
 
-const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+const ALL_DAYS: [Weekday; 7] = frontdesk::scheduling::hours::WEEKDAYS;
 
 fn every_day(spans: &[DaySpan]) -> WeeklyHours {
     WeeklyHours::same_each(&ALL_DAYS, spans).unwrap()

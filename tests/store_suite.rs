@@ -306,15 +306,7 @@ fn moving_keeps_the_length_counts_the_sequence_and_is_audited() {
 #[test]
 fn a_move_into_a_conflict_is_refused_and_changes_nothing() {
     let mut c = clinic();
-    let a = c
-        .store
-        .book(
-            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
-            "maria",
-            utc(NOW),
-        )
-        .expect("a")
-        .appointment;
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
     c.store
         .book(
             &c.request(c.rao, None, c.ravi, "2026-06-02 10:00"),
@@ -345,15 +337,7 @@ fn a_move_into_a_conflict_is_refused_and_changes_nothing() {
 #[test]
 fn status_changes_follow_the_lifecycle_and_are_audited() {
     let mut c = clinic();
-    let a = c
-        .store
-        .book(
-            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
-            "maria",
-            utc(NOW),
-        )
-        .expect("a")
-        .appointment;
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
     let t = c.at("2026-06-02 08:55");
     let steps = [
         (StatusAction::Confirm, Status::Confirmed),
@@ -413,15 +397,7 @@ fn status_changes_follow_the_lifecycle_and_are_audited() {
 #[test]
 fn cancelling_records_reason_who_and_lateness_and_frees_the_slot() {
     let mut c = clinic();
-    let a = c
-        .store
-        .book(
-            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
-            "maria",
-            utc(NOW),
-        )
-        .expect("a")
-        .appointment;
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
     let late_now = c.at("2026-06-01 10:00"); // 23 h before
     let after = c
         .store
@@ -666,15 +642,7 @@ fn agenda_filters_by_doctor_and_room_and_includes_overlapping_edges() {
 #[test]
 fn appointments_cannot_be_deleted_nor_the_audit_log_edited() {
     let mut c = clinic();
-    let a = c
-        .store
-        .book(
-            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
-            "maria",
-            utc(NOW),
-        )
-        .expect("a")
-        .appointment;
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
     let conn = rusqlite::Connection::open(c.path()).expect("raw");
     let delete = conn.execute("DELETE FROM appointment WHERE id = ?1", [a.id.0]);
     assert!(delete.unwrap_err().to_string().contains("never deleted"));
@@ -688,15 +656,7 @@ fn appointments_cannot_be_deleted_nor_the_audit_log_edited() {
 #[test]
 fn check_finds_a_double_booking_that_bypassed_the_store() {
     let mut c = clinic();
-    let a = c
-        .store
-        .book(
-            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
-            "maria",
-            utc(NOW),
-        )
-        .expect("a")
-        .appointment;
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
     assert!(c.store.check().expect("check").is_ok());
     let conn = rusqlite::Connection::open(c.path()).expect("raw");
     conn.execute(

@@ -182,17 +182,19 @@ impl WeeklyHours {
     }
 }
 
+/// The days of the week, Monday first.
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 fn weekday_from_index(index: usize) -> Weekday {
-    const DAYS: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
-    DAYS[index % 7]
+    WEEKDAYS[index % 7]
 }
 
 /// True when `inner` is covered by the union of the sorted, merged `cover` intervals.

@@ -55,21 +55,48 @@ fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval,
     }
 }
 
+/// The proposal a new booking makes, with any DST notice; refuses a time in a DST gap.
+fn booking_proposal(clinic: &Clinic, req: &BookingRequest) -> Result<(Proposal, Vec<Conflict>)> {
+    let (interval, conflicts) = resolve(clinic.time_zone, req.start, req.minutes)?;
+    let proposal = Proposal {
+        doctor: req.doctor,
+        room: req.room,
+        patient: req.patient,
+        interval,
+        kind: req.kind,
+        moving: None,
+    };
+    Ok((proposal, conflicts))
+}
+
+/// Every conflict of a proposal: the facts loaded from `conn`, the judgement the core's.
+fn judge(
+    conn: &Connection,
+    clinic: &Clinic,
+    proposal: &Proposal,
+    mut conflicts: Vec<Conflict>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Conflict>> {
+    let context =
+        conflict_context(conn, clinic, proposal)?.ok_or_else(|| StoreError::NotFound {
+            what: "doctor or room",
+            name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
+            hint: "; the doctor and room must exist, and the room must belong to the clinic".into(),
+        })?;
+    conflicts.extend(check(proposal, &context, now));
+    Ok(conflicts)
+}
+
 /// Checks a proposal and decides; returns the accepted conflicts and overbook reason.
 fn decide_proposal(
     tx: &Transaction<'_>,
     clinic: &Clinic,
     proposal: &Proposal,
-    mut conflicts: Vec<Conflict>,
+    conflicts: Vec<Conflict>,
     overbook: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<(Vec<Conflict>, Option<String>)> {
-    let context = conflict_context(tx, clinic, proposal)?.ok_or_else(|| StoreError::NotFound {
-        what: "doctor or room",
-        name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
-        hint: "; the doctor and room must exist, and the room must belong to the clinic".into(),
-    })?;
-    conflicts.extend(check(proposal, &context, now));
+    let conflicts = judge(tx, clinic, proposal, conflicts, now)?;
     match decide(conflicts, overbook) {
         Verdict::Refuse(conflicts) => Err(StoreError::Refused(conflicts)),
         Verdict::Accept {
@@ -168,27 +195,11 @@ pub fn preview(
 ) -> Result<Vec<Conflict>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
     let clinic = clinic(&tx, req.clinic)?;
-    let (interval, mut conflicts) = match resolve(clinic.time_zone, req.start, req.minutes) {
-        Ok(found) => found,
-        Err(StoreError::Refused(gap)) => return Ok(gap),
-        Err(other) => return Err(other),
-    };
-    let proposal = Proposal {
-        doctor: req.doctor,
-        room: req.room,
-        patient: req.patient,
-        interval,
-        kind: req.kind,
-        moving: None,
-    };
-    let context =
-        conflict_context(&tx, &clinic, &proposal)?.ok_or_else(|| StoreError::NotFound {
-            what: "doctor or room",
-            name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
-            hint: String::new(),
-        })?;
-    conflicts.extend(check(&proposal, &context, now));
-    Ok(conflicts)
+    match booking_proposal(&clinic, req) {
+        Ok((proposal, notices)) => judge(&tx, &clinic, &proposal, notices, now),
+        Err(StoreError::Refused(gap)) => Ok(gap),
+        Err(other) => Err(other),
+    }
 }
 
 /// Books an appointment (see [`super::Store::book`]).
@@ -221,15 +232,8 @@ pub fn book(
             hint: String::new(),
         });
     }
-    let (interval, plan) = resolve(clinic.time_zone, req.start, req.minutes)?;
-    let proposal = Proposal {
-        doctor: req.doctor,
-        room: req.room,
-        patient: req.patient,
-        interval,
-        kind: req.kind,
-        moving: None,
-    };
+    let (proposal, plan) = booking_proposal(&clinic, req)?;
+    let interval = proposal.interval;
     let (conflicts, overbooked) =
         decide_proposal(&tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
     let arrives = req.kind.arrives_now();

@@ -24,15 +24,7 @@ pub struct Clinic1 {
     pub consult: VisitTypeId,
 }
 
-pub const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+pub const ALL_DAYS: [Weekday; 7] = frontdesk::scheduling::hours::WEEKDAYS;
 
 pub fn id(n: u128) -> Uuid {
     Uuid::from_u128(n)
@@ -177,6 +169,22 @@ impl Clinic1 {
             overbook: None,
             new_patient: None,
         }
+    }
+
+    /// Books a 15-minute visit by "maria" that must succeed.
+    pub fn book_ok(
+        &mut self,
+        doctor: DoctorId,
+        room: Option<RoomId>,
+        patient: PatientId,
+        start: &str,
+        now: DateTime<Utc>,
+    ) -> Appointment {
+        let request = self.request(doctor, room, patient, start);
+        self.store
+            .book(&request, "maria", now)
+            .expect("a free slot books")
+            .appointment
     }
 
     /// Every appointment of the clinic on a local date.
