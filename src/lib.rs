@@ -2,5 +2,6 @@
 //! SQLite store and the demo clinic. The command line (the binary edge) lives in `src/cli/`.
 
 pub mod demo;
+pub mod gui;
 pub mod scheduling;
 pub mod store;

@@ -1,4 +1,4 @@
-//! The `frontdesk` program: the command line today; the calendar window joins it later.
+//! The `frontdesk` program: the calendar window, or with a command the command line.
 
 mod cli;
 

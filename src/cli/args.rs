@@ -20,7 +20,7 @@ pub struct Cli {
     /// Pretend it is this instant (RFC 3339); for tests and training.
     #[arg(long, global = true, env = "FRONTDESK_NOW", hide = true)]
     pub now: Option<String>,
-    /// What to do; without one, help is printed (the calendar window comes in a later version).
+    /// What to do; without one, the calendar window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
 }

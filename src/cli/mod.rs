@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
 use chrono::Duration;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use frontdesk::demo::{self, DemoOptions, Progress};
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
@@ -58,8 +58,9 @@ fn actor(flag: Option<String>) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
-        Cli::command().print_help()?;
-        println!();
+        let path = database_path(cli.db)?;
+        frontdesk::gui::run(path, actor(cli.actor))
+            .map_err(|e| anyhow!("the window could not open: {e}; on a machine without a display, use the commands (frontdesk --help)"))?;
         return Ok(());
     };
     let now = resolve::now(cli.now.as_deref())?;

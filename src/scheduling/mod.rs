@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod conflict;
+pub mod delay;
 pub mod hours;
 pub mod model;
 pub mod slots;

@@ -1,0 +1,323 @@
+//! Drawing the window: the top bar (clinic, date navigation, views, walk-in), the calendar
+//! grid, the side panel, the status line, the first-run offer and the keyboard help.
+
+use iced::widget::{
+    button, canvas, center, checkbox, column, container, opaque, pick_list, responsive, row,
+    scrollable, stack, text,
+};
+use iced::{Element, Length, Theme};
+
+use super::app::{App, Desk, Message, Panel, Phase, WeekOf};
+use super::calendar::{Grid, View};
+use super::screen::{Context, today};
+use super::widget::{self, Choice};
+use crate::scheduling::*;
+
+/// Width of the side panel.
+const PANEL_WIDTH: f32 = 380.0;
+
+/// The shortcuts shown by F1.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("F1", "show or hide this help"),
+    (
+        "Page Up / Page Down",
+        "previous / next day (week in a week view)",
+    ),
+    ("Home or T", "today"),
+    (
+        "1 / 2 / 3",
+        "day by doctor / day by room / week of the doctor or room at the cursor",
+    ),
+    ("Arrow keys", "move the slot cursor on the calendar"),
+    (
+        "Enter",
+        "book the slot at the cursor, or open the appointment there",
+    ),
+    ("Ctrl+I", "walk-in or emergency quick-add"),
+    ("Escape", "close the panel"),
+    ("Ctrl+D", "light / dark theme"),
+    ("Tab", "next field in a form"),
+];
+
+impl App {
+    /// The theme.
+    pub fn theme(&self) -> Theme {
+        if self.dark { Theme::Dark } else { Theme::Light }
+    }
+
+    /// The window.
+    pub fn view(&self) -> Element<'_, Message> {
+        let body: Element<'_, Message> = match &self.phase {
+            Phase::Opening(path) => center(text(format!("Opening {} …", path.display()))).into(),
+            Phase::Failed(e) => center(
+                column![
+                    widget::heading("Frontdesk cannot open the database"),
+                    widget::error_text(e)
+                ]
+                .spacing(10)
+                .max_width(640),
+            )
+            .into(),
+            Phase::Empty { building, .. } => first_run(*building),
+            Phase::Ready(desk) => self.desk(desk),
+        };
+        let main = column![body, self.status_line()];
+        if self.help {
+            stack![
+                main,
+                opaque(center(help_card()).style(|_| {
+                    container::Style {
+                        background: Some(
+                            iced::Color {
+                                a: 0.45,
+                                ..iced::Color::BLACK
+                            }
+                            .into(),
+                        ),
+                        ..container::Style::default()
+                    }
+                }))
+            ]
+            .into()
+        } else {
+            main.into()
+        }
+    }
+
+    fn status_line(&self) -> Element<'_, Message> {
+        let content: Element<'_, Message> = match (&self.error, &self.notice) {
+            (Some(e), _) => row![
+                widget::error_text(e),
+                iced::widget::space::horizontal(),
+                button(text("Dismiss").size(12))
+                    .on_press(Message::DismissError)
+                    .style(button::text)
+            ]
+            .into(),
+            (None, Some(n)) => text(n).size(13).into(),
+            (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
+        };
+        container(content)
+            .padding([4, 12])
+            .width(Length::Fill)
+            .style(container::secondary)
+            .into()
+    }
+
+    fn desk<'a>(&'a self, desk: &'a Desk) -> Element<'a, Message> {
+        let Some(clinic) = desk.clinic() else {
+            return text("The clinic is missing.").into();
+        };
+        let zone = clinic.time_zone;
+        let ctx = Context {
+            backend: &desk.backend,
+            setup: &desk.setup,
+            clinic,
+            now: self.now,
+            actor: &self.actor,
+        };
+        let panel: Element<'a, Message> = match &desk.panel {
+            Panel::Today => today::view(&desk.today, self.now, zone, Message::Select),
+            Panel::Booking(form) => form.view(&ctx).map(Message::Booking),
+            Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
+            Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
+        };
+        let grid = responsive(move |size| {
+            let grid = Grid {
+                zone,
+                columns: &desk.columns,
+                blocks: &desk.blocks,
+                entries: &desk.entries,
+                colours: &desk.colours,
+                minutes: desk.minutes,
+                selected: desk.selected,
+                cursor: desk.cursor,
+                now: self.now,
+                step: clinic.slot_minutes as u16,
+                late: &desk.late,
+                cache: &desk.cache,
+            };
+            let wanted = grid.wanted_size(size.width - 14.0);
+            let canvas: Element<'_, super::calendar::GridEvent> = canvas(grid)
+                .width(Length::Fixed(wanted.width))
+                .height(Length::Fixed(wanted.height))
+                .into();
+            scrollable(canvas.map(Message::Grid))
+                .direction(scrollable::Direction::Both {
+                    vertical: scrollable::Scrollbar::default(),
+                    horizontal: scrollable::Scrollbar::default(),
+                })
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .into()
+        });
+        column![
+            self.top_bar(desk, clinic),
+            row![
+                container(grid).width(Length::Fill).height(Length::Fill),
+                container(panel)
+                    .width(Length::Fixed(PANEL_WIDTH))
+                    .height(Length::Fill)
+                    .style(container::bordered_box),
+            ]
+            .height(Length::Fill)
+        ]
+        .height(Length::Fill)
+        .into()
+    }
+
+    fn top_bar<'a>(&'a self, desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> {
+        let title = match desk.view {
+            View::DayByDoctor | View::DayByRoom => desk.date.format("%A %-d %B %Y").to_string(),
+            _ => {
+                let monday = super::calendar::week_start(desk.date);
+                format!(
+                    "Week of {} – {}",
+                    monday.format("%-d %b"),
+                    (monday + chrono::Duration::days(6)).format("%-d %b %Y")
+                )
+            }
+        };
+        let mode = |label: &'a str, on: bool, message: Message| {
+            button(text(label).size(13)).on_press(message).style(if on {
+                button::primary
+            } else {
+                button::secondary
+            })
+        };
+        let mut weeks: Vec<Choice<WeekOf>> = desk
+            .setup
+            .doctors
+            .iter()
+            .filter(|(d, _)| d.active)
+            .map(|(d, _)| Choice::new(WeekOf::Doctor(d.id), format!("Week: {}", d.name)))
+            .collect();
+        weeks.extend(
+            desk.setup
+                .rooms
+                .iter()
+                .filter(|r| r.clinic == clinic.id)
+                .map(|r| Choice::new(WeekOf::Room(r.id), format!("Week: {}", r.name))),
+        );
+        let week_selected = weeks
+            .iter()
+            .find(|c| match (c.value, desk.view) {
+                (WeekOf::Doctor(a), View::WeekOfDoctor(b)) => a == b,
+                (WeekOf::Room(a), View::WeekOfRoom(b)) => a == b,
+                _ => false,
+            })
+            .cloned();
+        let clinics: Vec<Choice<ClinicId>> = desk
+            .setup
+            .clinics
+            .iter()
+            .map(|c| Choice::new(c.id, c.name.clone()))
+            .collect();
+        let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
+            pick_list(
+                clinics,
+                Some(Choice::new(clinic.id, clinic.name.clone())),
+                Message::Clinic,
+            )
+            .into()
+        } else {
+            text(&clinic.name).size(15).into()
+        };
+        let loading = if desk.loading { " …" } else { "" };
+        container(
+            row![
+                clinic_picker,
+                button(text("◀"))
+                    .on_press(Message::Previous)
+                    .style(button::secondary),
+                button(text("Today"))
+                    .on_press(Message::Today)
+                    .style(button::secondary),
+                button(text("▶"))
+                    .on_press(Message::Next)
+                    .style(button::secondary),
+                text(format!("{title}{loading}"))
+                    .size(16)
+                    .width(Length::Fixed(240.0)),
+                mode(
+                    "By doctor",
+                    desk.view == View::DayByDoctor,
+                    Message::DayByDoctor
+                ),
+                mode("By room", desk.view == View::DayByRoom, Message::DayByRoom),
+                pick_list(weeks, week_selected, Message::Week)
+                    .placeholder("Week of …")
+                    .text_size(13)
+                    .width(Length::Fixed(180.0)),
+                checkbox(desk.show_cancelled)
+                    .label("Cancelled")
+                    .on_toggle(Message::ShowCancelled)
+                    .size(15)
+                    .text_size(13),
+                iced::widget::space::horizontal(),
+                button(text("Walk-in (Ctrl+I)").size(13))
+                    .on_press(Message::OpenWalkIn)
+                    .style(button::success),
+                button(text(if self.dark { "☀" } else { "☾" }).size(15))
+                    .on_press(Message::ToggleTheme)
+                    .style(button::text),
+                button(text("?").size(15))
+                    .on_press(Message::ToggleHelp)
+                    .style(button::text),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+        )
+        .padding([8, 10])
+        .width(Length::Fill)
+        .into()
+    }
+}
+
+fn first_run<'a>(building: bool) -> Element<'a, Message> {
+    {
+        let action: Element<'a, Message> = if building {
+            text("Creating the demo clinic: doctors, rooms, patients and 20,000 appointments…")
+                .into()
+        } else {
+            button(text("Load the demo clinic"))
+                .on_press(Message::LoadDemo)
+                .style(button::primary)
+                .into()
+        };
+        center(
+            column![
+                widget::heading("Welcome to Frontdesk"),
+                text("This database holds no clinic yet."),
+                text("Load the demo clinic to explore: 20 doctors, 12 rooms and a busy calendar. It is the clinic's own file; nothing leaves this computer."),
+                action,
+            ]
+            .spacing(12)
+            .max_width(560),
+        )
+        .into()
+    }
+}
+
+fn help_card<'a>() -> Element<'a, Message> {
+    let rows = SHORTCUTS.iter().map(|(key, what)| {
+        row![
+            text(*key).size(14).width(Length::Fixed(190.0)),
+            text(*what).size(14)
+        ]
+        .spacing(12)
+        .into()
+    });
+    container(
+        column![
+            widget::heading("Keyboard shortcuts"),
+            column(rows).spacing(6),
+            text("Press F1 or Escape to close.").size(12)
+        ]
+        .spacing(14),
+    )
+    .padding(20)
+    .max_width(640)
+    .style(container::bordered_box)
+    .into()
+}

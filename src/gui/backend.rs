@@ -1,0 +1,218 @@
+//! The window's way to the database: every store call runs on a blocking thread (never the UI
+//! thread) and comes back as a value a `Message` can carry, with errors already turned into the
+//! sentence the user reads.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::demo::{self, DemoOptions};
+use crate::scheduling::time::local_date;
+use crate::scheduling::*;
+use crate::store::{
+    AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest, MoveRequest, SlotSearch,
+    SqliteStore, Store,
+};
+
+/// An error as the window shows it.
+pub type UiError = String;
+
+/// What the window needs to know about the clinic before it draws anything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    /// Every clinic.
+    pub clinics: Vec<Clinic>,
+    /// Every doctor, with weekly hours per clinic.
+    pub doctors: Vec<(Doctor, Vec<(ClinicId, WeeklyHours)>)>,
+    /// Rooms of every clinic.
+    pub rooms: Vec<Room>,
+    /// Visit types.
+    pub visit_types: Vec<VisitType>,
+}
+
+impl Setup {
+    /// A doctor's hours in a clinic (empty when they do not work there).
+    pub fn hours(&self, doctor: DoctorId, clinic: ClinicId) -> WeeklyHours {
+        self.doctors
+            .iter()
+            .find(|(d, _)| d.id == doctor)
+            .and_then(|(_, h)| h.iter().find(|(c, _)| *c == clinic))
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default()
+    }
+
+    /// A doctor by id.
+    pub fn doctor(&self, id: DoctorId) -> Option<&Doctor> {
+        self.doctors.iter().map(|(d, _)| d).find(|d| d.id == id)
+    }
+
+    /// A clinic by id.
+    pub fn clinic(&self, id: ClinicId) -> Option<&Clinic> {
+        self.clinics.iter().find(|c| c.id == id)
+    }
+}
+
+/// A handle on the database that can be cloned into Tasks.
+#[derive(Clone)]
+pub struct Backend {
+    store: Arc<Mutex<SqliteStore>>,
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Backend")
+    }
+}
+
+impl Backend {
+    /// Opens the database (creating it) on a blocking thread.
+    pub async fn open(path: PathBuf) -> Result<Backend, UiError> {
+        tokio::task::spawn_blocking(move || {
+            SqliteStore::open(&path)
+                .map(|store| Backend {
+                    store: Arc::new(Mutex::new(store)),
+                })
+                .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| format!("opening the database stopped unexpectedly: {e}"))?
+    }
+
+    /// Runs `work` with the store on a blocking thread.
+    async fn with<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut SqliteStore) -> Result<T, crate::store::StoreError> + Send + 'static,
+    ) -> Result<T, UiError> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = store
+                .lock()
+                .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+            work(&mut guard).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+    }
+
+    /// Clinics, doctors with hours, rooms and visit types.
+    pub async fn setup(self) -> Result<Setup, UiError> {
+        self.with(|s| {
+            let clinics = s.clinics()?;
+            let mut doctors = Vec::new();
+            for d in s.doctors()? {
+                let mut hours = Vec::new();
+                for c in &clinics {
+                    hours.push((c.id, s.doctor_hours(d.id, c.id)?));
+                }
+                doctors.push((d, hours));
+            }
+            let mut rooms = Vec::new();
+            for c in &clinics {
+                rooms.extend(s.rooms(c.id)?);
+            }
+            Ok(Setup {
+                clinics,
+                doctors,
+                rooms,
+                visit_types: s.visit_types()?,
+            })
+        })
+        .await
+    }
+
+    /// Builds the demo clinic (first run), then the setup.
+    pub async fn build_demo(self, now: DateTime<Utc>) -> Result<Setup, UiError> {
+        self.with(move |s| {
+            let zone = chrono_tz::Asia::Kolkata;
+            let options = DemoOptions {
+                appointments: 20_000,
+                patients: 4_000,
+                zone,
+                seed: 1,
+                today: local_date(zone, now),
+                now,
+            };
+            demo::build(s, &options, &mut |_| {})?;
+            Ok(())
+        })
+        .await?;
+        self.setup().await
+    }
+
+    /// Appointments overlapping a window.
+    pub async fn agenda(
+        self,
+        clinic: ClinicId,
+        window: Interval,
+        filter: AgendaFilter,
+    ) -> Result<Vec<AgendaEntry>, UiError> {
+        self.with(move |s| s.agenda(clinic, window, filter)).await
+    }
+
+    /// Patients for the typeahead.
+    pub async fn search_patients(self, text: String) -> Result<Vec<Patient>, UiError> {
+        self.with(move |s| s.search_patients(&text, 12)).await
+    }
+
+    /// The conflicts a booking would meet.
+    pub async fn preview(
+        self,
+        request: BookingRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Conflict>, UiError> {
+        self.with(move |s| s.preview(&request, now)).await
+    }
+
+    /// Books.
+    pub async fn book(
+        self,
+        request: BookingRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome, UiError> {
+        self.with(move |s| s.book(&request, &actor, now)).await
+    }
+
+    /// Moves.
+    pub async fn move_appointment(
+        self,
+        request: MoveRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome, UiError> {
+        self.with(move |s| s.move_appointment(&request, &actor, now))
+            .await
+    }
+
+    /// Changes a status.
+    pub async fn change_status(
+        self,
+        id: AppointmentId,
+        action: StatusAction,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment, UiError> {
+        self.with(move |s| s.change_status(id, &action, &actor, now))
+            .await
+    }
+
+    /// One appointment with its history.
+    pub async fn details(
+        self,
+        id: AppointmentId,
+    ) -> Result<(AgendaEntry, Vec<AuditEvent>), UiError> {
+        self.with(move |s| Ok((s.appointment(id)?, s.history(id)?)))
+            .await
+    }
+
+    /// Free slots.
+    pub async fn slots(self, search: SlotSearch) -> Result<Vec<Slot>, UiError> {
+        self.with(move |s| s.find_slots(&search)).await
+    }
+}
+
+/// The local date an instant falls on in a clinic.
+pub fn clinic_date(clinic: &Clinic, now: DateTime<Utc>) -> NaiveDate {
+    local_date(clinic.time_zone, now)
+}

@@ -1,0 +1,231 @@
+//! The calendar's geometry, computed without iced so it can be tested and measured: which
+//! column each appointment goes in, side-by-side lanes for overlapping (overbooked) blocks, and
+//! pixel rectangles from clinic-local wall time.
+
+use chrono::{NaiveDate, Timelike};
+use chrono_tz::Tz;
+
+use crate::scheduling::{DoctorId, RoomId, Status};
+use crate::store::AgendaEntry;
+
+/// What one column of the grid shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The heading, e.g. "Dr. Anjali Rao" or "Tue 24".
+    pub title: String,
+    /// A second heading line, e.g. the specialty or the room kind.
+    pub subtitle: String,
+    /// The local date the column shows.
+    pub date: NaiveDate,
+    /// The doctor, when the column is a doctor's.
+    pub doctor: Option<DoctorId>,
+    /// The room, when the column is a room's.
+    pub room: Option<RoomId>,
+    /// Working or opening spans that day, in minutes after local midnight.
+    pub open: Vec<(u16, u16)>,
+}
+
+/// A positioned appointment block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Block {
+    /// Index into the entries the layout was made from.
+    pub entry: usize,
+    /// The column.
+    pub column: usize,
+    /// The lane within the column (0-based) and how many lanes its cluster has.
+    pub lane: (usize, usize),
+    /// Minutes after local midnight where the block starts and ends (clamped to the day).
+    pub minutes: (u16, u16),
+}
+
+/// A rectangle in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl Rect {
+    /// True when the point is inside.
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x && x < self.x + self.width && y >= self.y && y < self.y + self.height
+    }
+}
+
+/// The visible part of the day and the pixel scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// First minute shown (after local midnight).
+    pub first_minute: u16,
+    /// Last minute shown.
+    pub last_minute: u16,
+    /// Height of the column headings.
+    pub header: f32,
+    /// Width of the time gutter on the left.
+    pub gutter: f32,
+    /// The whole grid's size.
+    pub width: f32,
+    /// The whole grid's height.
+    pub height: f32,
+}
+
+impl Scale {
+    /// Pixels per minute.
+    pub fn per_minute(&self) -> f32 {
+        let span = f32::from(self.last_minute.saturating_sub(self.first_minute).max(1));
+        (self.height - self.header).max(1.0) / span
+    }
+
+    /// Width of one column.
+    pub fn column_width(&self, columns: usize) -> f32 {
+        (self.width - self.gutter).max(1.0) / columns.max(1) as f32
+    }
+
+    /// The y of a minute of the day.
+    pub fn y(&self, minute: u16) -> f32 {
+        self.header + f32::from(minute.saturating_sub(self.first_minute)) * self.per_minute()
+    }
+
+    /// The minute of the day at a y, rounded down to `step`.
+    pub fn minute_at(&self, y: f32, step: u16) -> Option<u16> {
+        if y < self.header {
+            return None;
+        }
+        let minute = f32::from(self.first_minute) + (y - self.header) / self.per_minute();
+        let minute = (minute.max(0.0) as u16).min(self.last_minute.saturating_sub(1));
+        Some(minute - minute % step.max(1))
+    }
+
+    /// The column at an x.
+    pub fn column_at(&self, x: f32, columns: usize) -> Option<usize> {
+        if x < self.gutter || columns == 0 {
+            return None;
+        }
+        let index = ((x - self.gutter) / self.column_width(columns)) as usize;
+        (index < columns).then_some(index)
+    }
+
+    /// The rectangle of a block.
+    pub fn rect(&self, block: &Block, columns: usize) -> Rect {
+        let width = self.column_width(columns);
+        let (lane, lanes) = block.lane;
+        let lane_width = width / lanes.max(1) as f32;
+        let top = self.y(block.minutes.0);
+        let bottom = self.y(block.minutes.1);
+        Rect {
+            x: self.gutter + block.column as f32 * width + lane as f32 * lane_width + 1.0,
+            y: top + 1.0,
+            width: (lane_width - 2.0).max(1.0),
+            height: (bottom - top - 2.0).max(3.0),
+        }
+    }
+}
+
+/// Minutes after local midnight of an instant, on `date` (0 before it, 1440 after it).
+fn minute_on(zone: Tz, date: NaiveDate, instant: chrono::DateTime<chrono::Utc>) -> u16 {
+    let local = instant.with_timezone(&zone);
+    match local.date_naive().cmp(&date) {
+        std::cmp::Ordering::Less => 0,
+        std::cmp::Ordering::Greater => 24 * 60,
+        std::cmp::Ordering::Equal => (local.hour() * 60 + local.minute()) as u16,
+    }
+}
+
+/// Whether an appointment is drawn: entered-in-error never, cancelled only when asked.
+pub fn shown(entry: &AgendaEntry, show_cancelled: bool) -> bool {
+    match entry.appointment.status {
+        Status::EnteredInError => false,
+        Status::Cancelled => show_cancelled,
+        _ => true,
+    }
+}
+
+/// Places the entries in columns and lanes. `column_of` says which column an entry belongs to
+/// (None: not shown in this view).
+pub fn place(
+    zone: Tz,
+    columns: &[Column],
+    entries: &[AgendaEntry],
+    show_cancelled: bool,
+    column_of: impl Fn(&AgendaEntry, &[Column]) -> Option<usize>,
+) -> Vec<Block> {
+    let mut blocks: Vec<Block> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| shown(e, show_cancelled))
+        .filter_map(|(i, e)| {
+            let column = column_of(e, columns)?;
+            let date = columns[column].date;
+            let a = &e.appointment;
+            let start = minute_on(zone, date, a.interval.start);
+            let end = minute_on(zone, date, a.interval.end).max(start + 1);
+            Some(Block {
+                entry: i,
+                column,
+                lane: (0, 1),
+                minutes: (start, end),
+            })
+        })
+        .collect();
+    blocks.sort_by_key(|b| (b.column, b.minutes.0, b.minutes.1, b.entry));
+    assign_lanes(&mut blocks);
+    blocks
+}
+
+/// Gives overlapping blocks of one column side-by-side lanes: each cluster of transitively
+/// overlapping blocks gets as many lanes as it needs at its busiest.
+fn assign_lanes(blocks: &mut [Block]) {
+    let mut start = 0;
+    while start < blocks.len() {
+        let column = blocks[start].column;
+        let mut cluster_end = blocks[start].minutes.1;
+        let mut lane_ends: Vec<u16> = Vec::new();
+        let mut end = start;
+        while end < blocks.len()
+            && blocks[end].column == column
+            && (end == start || blocks[end].minutes.0 < cluster_end)
+        {
+            let b = &mut blocks[end];
+            let lane = match lane_ends.iter().position(|&e| e <= b.minutes.0) {
+                Some(free) => {
+                    lane_ends[free] = b.minutes.1;
+                    free
+                }
+                None => {
+                    lane_ends.push(b.minutes.1);
+                    lane_ends.len() - 1
+                }
+            };
+            b.lane.0 = lane;
+            cluster_end = cluster_end.max(b.minutes.1);
+            end += 1;
+        }
+        let lanes = lane_ends.len();
+        for b in &mut blocks[start..end] {
+            b.lane.1 = lanes;
+        }
+        start = end;
+    }
+}
+
+/// The first and last minute worth showing: opening spans and appointments, padded to whole
+/// hours; 08:00–20:00 when there is nothing.
+pub fn visible_minutes(columns: &[Column], blocks: &[Block]) -> (u16, u16) {
+    let open = columns.iter().flat_map(|c| c.open.iter().copied());
+    let booked = blocks.iter().map(|b| b.minutes);
+    let (mut first, mut last) = (u16::MAX, 0u16);
+    for (s, e) in open.chain(booked) {
+        first = first.min(s);
+        last = last.max(e);
+    }
+    if first >= last {
+        return (8 * 60, 20 * 60);
+    }
+    (first - first % 60, (last.div_ceil(60) * 60).min(24 * 60))
+}

@@ -1,0 +1,41 @@
+//! The calendar window (iced). The only part of Frontdesk that imports iced: the root `App`
+//! (`app.rs`, drawn by `app_view.rs`), the calendar canvas (`calendar.rs`, geometry in
+//! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
+
+pub mod app;
+mod app_view;
+pub mod backend;
+pub mod calendar;
+pub mod layout;
+pub mod screen;
+pub mod theme;
+pub mod widget;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+pub use app::{App, Message};
+
+/// The program, as run by `frontdesk` and by the tests.
+pub fn application(
+    path: PathBuf,
+    actor: String,
+    now: DateTime<Utc>,
+) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
+    iced::application(
+        move || App::new(path.clone(), actor.clone(), now),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .window_size((1280.0, 800.0))
+    .centered()
+}
+
+/// Opens the window on the database at `path`.
+pub fn run(path: PathBuf, actor: String) -> iced::Result {
+    application(path, actor, Utc::now()).run()
+}

@@ -1,0 +1,499 @@
+//! The booking form, opened from an empty slot: doctor, room and time pre-filled; patient
+//! typeahead with an inline "new patient"; the visit type sets the length; mode; conflicts
+//! checked live before saving, with an explicit overbook and its reason.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::*;
+use crate::store::{BookingOutcome, BookingRequest, Start};
+
+/// The form's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    doctor: DoctorId,
+    room: Option<RoomId>,
+    date: NaiveDate,
+    time: String,
+    minutes: String,
+    visit_type: Option<VisitTypeId>,
+    mode: Mode,
+    query: String,
+    matches: Vec<Patient>,
+    search_generation: u64,
+    patient: Option<Patient>,
+    new_patient: bool,
+    new_phone: String,
+    reason: String,
+    conflicts: Vec<Conflict>,
+    preview_generation: u64,
+    overbook: bool,
+    overbook_reason: String,
+    saving: bool,
+    error: Option<UiError>,
+}
+
+/// What happens in the form.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The patient search text changed.
+    Query(String),
+    /// Search results arrived (for the search of that generation).
+    Matches(u64, Result<Vec<Patient>, UiError>),
+    /// A patient was picked from the results.
+    Pick(Patient),
+    /// "New patient" was switched on or off.
+    NewPatient(bool),
+    /// The new patient's phone changed.
+    Phone(String),
+    /// Another doctor was chosen.
+    Doctor(Choice<DoctorId>),
+    /// Another room (or none) was chosen.
+    Room(Choice<Option<RoomId>>),
+    /// The visit type was chosen; it sets the length and mode.
+    VisitType(Choice<VisitTypeId>),
+    /// The mode was chosen.
+    Mode(Choice<Mode>),
+    /// The start time text changed.
+    Time(String),
+    /// The length text changed.
+    Minutes(String),
+    /// The reason text changed.
+    Reason(String),
+    /// "Overbook" was switched on or off.
+    Overbook(bool),
+    /// The overbook reason changed.
+    OverbookReason(String),
+    /// Live conflicts arrived (for the check of that generation).
+    Checked(u64, Result<Vec<Conflict>, UiError>),
+    /// Save was pressed.
+    Save,
+    /// The booking was saved or refused.
+    Saved(Result<Box<BookingOutcome>, UiError>),
+    /// The form was closed without saving.
+    Cancel,
+}
+
+/// What the form tells its parent.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Booked; the calendar should show it.
+    Booked(Box<BookingOutcome>),
+    /// Closed.
+    Closed,
+}
+
+impl State {
+    /// A form for `doctor` (and `room`) at a local date and minute of the day.
+    pub fn new(
+        ctx: &Context<'_>,
+        doctor: DoctorId,
+        room: Option<RoomId>,
+        date: NaiveDate,
+        minute: u16,
+    ) -> Self {
+        let visit = ctx.setup.visit_types.first();
+        Self {
+            doctor,
+            room,
+            date,
+            time: format!("{:02}:{:02}", minute / 60, minute % 60),
+            minutes: visit
+                .map(|v| v.minutes)
+                .unwrap_or(ctx.clinic.slot_minutes)
+                .to_string(),
+            visit_type: visit.map(|v| v.id),
+            mode: visit.map(|v| v.default_mode).unwrap_or(Mode::InClinic),
+            query: String::new(),
+            matches: Vec::new(),
+            search_generation: 0,
+            patient: None,
+            new_patient: false,
+            new_phone: String::new(),
+            reason: String::new(),
+            conflicts: Vec::new(),
+            preview_generation: 0,
+            overbook: false,
+            overbook_reason: String::new(),
+            saving: false,
+            error: None,
+        }
+    }
+
+    /// The start as typed, if it reads as a time.
+    fn start(&self) -> Option<NaiveDateTime> {
+        NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
+            .ok()
+            .map(|t| self.date.and_time(t))
+    }
+
+    /// The request the form describes, or what is missing.
+    fn request(&self, ctx: &Context<'_>) -> Result<BookingRequest, String> {
+        let start = self
+            .start()
+            .ok_or("Write the start time as HH:MM, e.g. 09:30.")?;
+        let minutes: i64 = self
+            .minutes
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| *m > 0)
+            .ok_or("Write the length as a number of minutes, e.g. 15.")?;
+        let (patient, new_patient) = match (&self.patient, self.new_patient) {
+            (Some(p), _) => (p.id, None),
+            (None, true) if !self.query.trim().is_empty() => {
+                let p = Patient {
+                    id: PatientId(uuid::Uuid::new_v4()),
+                    name: self.query.trim().to_owned(),
+                    phone: self.new_phone.trim().to_owned(),
+                    email: String::new(),
+                    birth_date: None,
+                    external_id: String::new(),
+                };
+                (p.id, Some(p))
+            }
+            _ => return Err("Choose a patient, or tick “New patient” and type the name.".into()),
+        };
+        if self.overbook && self.overbook_reason.trim().is_empty() {
+            return Err("Say why you overbook: the reason goes into the history.".into());
+        }
+        Ok(BookingRequest {
+            clinic: ctx.clinic.id,
+            patient,
+            doctor: self.doctor,
+            room: self.room,
+            visit_type: self.visit_type,
+            start: Start::Local(start),
+            minutes,
+            mode: self.mode,
+            kind: Kind::Scheduled,
+            priority: 0,
+            reason: self.reason.clone(),
+            notes: String::new(),
+            overbook: self.overbook.then(|| self.overbook_reason.clone()),
+            new_patient,
+        })
+    }
+
+    /// Checks the conflicts of the current request in the background.
+    fn check(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.preview_generation += 1;
+        let generation = self.preview_generation;
+        // Any patient will do for the doctor and room checks before one is chosen.
+        let mut request = match self.request(ctx) {
+            Ok(r) => r,
+            Err(_) => match (self.start(), self.minutes.trim().parse::<i64>()) {
+                (Some(start), Ok(minutes)) if minutes > 0 => BookingRequest {
+                    clinic: ctx.clinic.id,
+                    patient: PatientId(uuid::Uuid::nil()),
+                    doctor: self.doctor,
+                    room: self.room,
+                    visit_type: self.visit_type,
+                    start: Start::Local(start),
+                    minutes,
+                    mode: self.mode,
+                    kind: Kind::Scheduled,
+                    priority: 0,
+                    reason: String::new(),
+                    notes: String::new(),
+                    overbook: None,
+                    new_patient: None,
+                },
+                _ => return Task::none(),
+            },
+        };
+        request.new_patient = None;
+        Task::perform(ctx.backend.clone().preview(request, ctx.now), move |r| {
+            Message::Checked(generation, r)
+        })
+    }
+
+    /// Handles a message; returns work to run and, at the end, an event for the parent.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        self.error = None;
+        let task = match message {
+            Message::Query(q) => {
+                self.query = q;
+                self.patient = None;
+                self.search_generation += 1;
+                let generation = self.search_generation;
+                if self.query.trim().chars().count() < 2 {
+                    self.matches.clear();
+                    return (self.check(ctx), None);
+                }
+                Task::perform(
+                    ctx.backend.clone().search_patients(self.query.clone()),
+                    move |r| Message::Matches(generation, r),
+                )
+            }
+            Message::Matches(generation, result) => {
+                if generation == self.search_generation {
+                    match result {
+                        Ok(found) => self.matches = found,
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                Task::none()
+            }
+            Message::Pick(p) => {
+                self.query = p.name.clone();
+                self.patient = Some(p);
+                self.new_patient = false;
+                self.matches.clear();
+                self.check(ctx)
+            }
+            Message::NewPatient(on) => {
+                self.new_patient = on;
+                if on {
+                    self.patient = None;
+                }
+                Task::none()
+            }
+            Message::Phone(p) => {
+                self.new_phone = p;
+                Task::none()
+            }
+            Message::Doctor(c) => {
+                self.doctor = c.value;
+                self.check(ctx)
+            }
+            Message::Room(c) => {
+                self.room = c.value;
+                self.check(ctx)
+            }
+            Message::VisitType(c) => {
+                if let Some(v) = ctx.setup.visit_types.iter().find(|v| v.id == c.value) {
+                    self.minutes = v.minutes.to_string();
+                    self.mode = v.default_mode;
+                }
+                self.visit_type = Some(c.value);
+                self.check(ctx)
+            }
+            Message::Mode(c) => {
+                self.mode = c.value;
+                Task::none()
+            }
+            Message::Time(t) => {
+                self.time = t;
+                self.check(ctx)
+            }
+            Message::Minutes(m) => {
+                self.minutes = m;
+                self.check(ctx)
+            }
+            Message::Reason(r) => {
+                self.reason = r;
+                Task::none()
+            }
+            Message::Overbook(on) => {
+                self.overbook = on;
+                Task::none()
+            }
+            Message::OverbookReason(r) => {
+                self.overbook_reason = r;
+                Task::none()
+            }
+            Message::Checked(generation, result) => {
+                if generation == self.preview_generation {
+                    match result {
+                        Ok(c) => self.conflicts = c,
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                Task::none()
+            }
+            Message::Save => match self.request(ctx) {
+                Ok(request) if !self.saving => {
+                    self.saving = true;
+                    Task::perform(
+                        ctx.backend
+                            .clone()
+                            .book(request, ctx.actor.to_owned(), ctx.now),
+                        |r| Message::Saved(r.map(Box::new)),
+                    )
+                }
+                Ok(_) => Task::none(),
+                Err(e) => {
+                    self.error = Some(e);
+                    Task::none()
+                }
+            },
+            Message::Saved(result) => {
+                self.saving = false;
+                match result {
+                    Ok(outcome) => return (Task::none(), Some(Event::Booked(outcome))),
+                    Err(e) => {
+                        self.error = Some(e);
+                        return (self.check(ctx), None);
+                    }
+                }
+            }
+            Message::Cancel => return (Task::none(), Some(Event::Closed)),
+        };
+        (task, None)
+    }
+
+    /// The form.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let doctors: Vec<Choice<DoctorId>> = ctx
+            .setup
+            .doctors
+            .iter()
+            .filter(|(d, _)| d.active)
+            .map(|(d, _)| Choice::new(d.id, d.name.clone()))
+            .collect();
+        let doctor = doctors.iter().find(|c| c.value == self.doctor).cloned();
+        let mut rooms = vec![Choice::new(None, "No room")];
+        rooms.extend(
+            ctx.setup
+                .rooms
+                .iter()
+                .filter(|r| r.clinic == ctx.clinic.id && r.active)
+                .map(|r| Choice::new(Some(r.id), r.name.clone())),
+        );
+        let room = rooms.iter().find(|c| c.value == self.room).cloned();
+        let types: Vec<Choice<VisitTypeId>> = ctx
+            .setup
+            .visit_types
+            .iter()
+            .map(|v| Choice::new(v.id, format!("{} ({} min)", v.name, v.minutes)))
+            .collect();
+        let visit = types
+            .iter()
+            .find(|c| Some(c.value) == self.visit_type)
+            .cloned();
+        let modes = vec![
+            Choice::new(Mode::InClinic, "In clinic"),
+            Choice::new(Mode::Phone, "Phone"),
+            Choice::new(Mode::Video, "Video"),
+        ];
+        let mode = modes.iter().find(|c| c.value == self.mode).cloned();
+
+        let matches = column(self.matches.iter().map(|p| {
+            button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
+                .on_press(Message::Pick(p.clone()))
+                .style(button::text)
+                .width(Length::Fill)
+                .into()
+        }));
+        let chosen: Element<'_, Message> = match &self.patient {
+            Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
+            None => checkbox(self.new_patient)
+                .label("New patient (register this name)")
+                .on_toggle(Message::NewPatient)
+                .size(16)
+                .into(),
+        };
+        let mut form = column![
+            widget::heading(format!("Book {}", self.date.format("%a %-d %b %Y"))),
+            widget::field(
+                "Patient",
+                text_input("Name or phone…", &self.query)
+                    .id("booking-patient")
+                    .on_input(Message::Query)
+            ),
+            matches,
+            chosen,
+        ]
+        .spacing(10);
+        if self.new_patient && self.patient.is_none() {
+            form = form.push(widget::field(
+                "Phone",
+                text_input("+91 …", &self.new_phone).on_input(Message::Phone),
+            ));
+        }
+        form = form
+            .push(widget::field(
+                "Doctor",
+                pick_list(doctors, doctor, Message::Doctor).width(Length::Fill),
+            ))
+            .push(
+                row![
+                    widget::field(
+                        "Start",
+                        text_input("HH:MM", &self.time)
+                            .id("booking-time")
+                            .on_input(Message::Time)
+                    ),
+                    widget::field(
+                        "Minutes",
+                        text_input("15", &self.minutes).on_input(Message::Minutes)
+                    ),
+                ]
+                .spacing(8),
+            )
+            .push(widget::field(
+                "Visit type",
+                pick_list(types, visit, Message::VisitType).width(Length::Fill),
+            ))
+            .push(
+                row![
+                    widget::field(
+                        "Room",
+                        pick_list(rooms, room, Message::Room).width(Length::Fill)
+                    ),
+                    widget::field(
+                        "Mode",
+                        pick_list(modes, mode, Message::Mode).width(Length::Fill)
+                    ),
+                ]
+                .spacing(8),
+            )
+            .push(widget::field(
+                "Reason",
+                text_input("Why the patient comes", &self.reason).on_input(Message::Reason),
+            ));
+        if !self.conflicts.is_empty() {
+            form = form.push(widget::conflicts(&self.conflicts));
+            let overbookable = self
+                .conflicts
+                .iter()
+                .all(|c| c.severity() != Severity::Invalid);
+            if overbookable
+                && self
+                    .conflicts
+                    .iter()
+                    .any(|c| c.severity() == Severity::Hard)
+            {
+                form = form.push(
+                    checkbox(self.overbook)
+                        .label("Overbook anyway")
+                        .on_toggle(Message::Overbook)
+                        .size(16),
+                );
+                if self.overbook {
+                    form = form.push(widget::field(
+                        "Overbook reason (recorded)",
+                        text_input("e.g. doctor agreed", &self.overbook_reason)
+                            .id("booking-overbook-reason")
+                            .on_input(Message::OverbookReason),
+                    ));
+                }
+            }
+        }
+        if let Some(e) = &self.error {
+            form = form.push(widget::error_text(e));
+        }
+        let save = button(text(if self.saving { "Saving…" } else { "Book" }))
+            .on_press_maybe((!self.saving).then_some(Message::Save))
+            .style(button::primary);
+        form = form.push(
+            row![
+                save,
+                button(text("Cancel"))
+                    .on_press(Message::Cancel)
+                    .style(button::secondary)
+            ]
+            .spacing(8),
+        );
+        scrollable(form.padding(14)).into()
+    }
+}

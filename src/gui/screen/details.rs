@@ -1,0 +1,450 @@
+//! The details panel of one appointment: every field, only the status actions its state allows
+//! (cancel and entered-in-error ask for a reason), a move form, and its audit history.
+
+use chrono::{NaiveDate, NaiveTime};
+use iced::widget::{button, column, container, pick_list, row, rule, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::time::format_local;
+use crate::scheduling::*;
+use crate::store::{AgendaEntry, AuditEvent, MoveRequest, Start};
+
+/// The panel's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The appointment shown.
+    pub id: AppointmentId,
+    entry: Option<AgendaEntry>,
+    history: Vec<AuditEvent>,
+    reason: String,
+    by: CancelledBy,
+    move_date: String,
+    move_time: String,
+    move_doctor: Option<DoctorId>,
+    overbook_reason: String,
+    busy: bool,
+    error: Option<UiError>,
+}
+
+/// What happens in the panel.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The appointment and its history arrived.
+    Loaded(Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>),
+    /// A status action was pressed.
+    Act(ActionKind),
+    /// The cancel / error reason changed.
+    Reason(String),
+    /// Who cancels was chosen.
+    By(Choice<CancelledBy>),
+    /// The move date changed.
+    MoveDate(String),
+    /// The move time changed.
+    MoveTime(String),
+    /// The move doctor was chosen.
+    MoveDoctor(Choice<DoctorId>),
+    /// The overbook reason for the move changed.
+    OverbookReason(String),
+    /// Move was pressed.
+    Move,
+    /// A change was stored or refused.
+    Done(Result<(), UiError>),
+    /// The panel was closed.
+    Close,
+}
+
+/// The status actions, as buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionKind {
+    /// Confirm.
+    Confirm,
+    /// Check in.
+    CheckIn,
+    /// Start the consultation.
+    Start,
+    /// Complete.
+    Complete,
+    /// Mark no-show.
+    NoShow,
+    /// Cancel (needs a reason).
+    Cancel,
+    /// Mark entered in error (needs a reason).
+    EnteredInError,
+}
+
+impl ActionKind {
+    const ALL: [ActionKind; 7] = [
+        ActionKind::Confirm,
+        ActionKind::CheckIn,
+        ActionKind::Start,
+        ActionKind::Complete,
+        ActionKind::NoShow,
+        ActionKind::Cancel,
+        ActionKind::EnteredInError,
+    ];
+
+    fn action(self, reason: &str, by: CancelledBy) -> StatusAction {
+        match self {
+            ActionKind::Confirm => StatusAction::Confirm,
+            ActionKind::CheckIn => StatusAction::CheckIn,
+            ActionKind::Start => StatusAction::Start,
+            ActionKind::Complete => StatusAction::Complete,
+            ActionKind::NoShow => StatusAction::NoShow,
+            ActionKind::Cancel => StatusAction::Cancel {
+                reason: reason.to_owned(),
+                by,
+            },
+            ActionKind::EnteredInError => StatusAction::EnteredInError {
+                reason: reason.to_owned(),
+            },
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ActionKind::Confirm => "Confirm",
+            ActionKind::CheckIn => "Check in",
+            ActionKind::Start => "Start",
+            ActionKind::Complete => "Complete",
+            ActionKind::NoShow => "No-show",
+            ActionKind::Cancel => "Cancel…",
+            ActionKind::EnteredInError => "Entered in error…",
+        }
+    }
+}
+
+/// Ask for the details of `id`.
+pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
+    let state = State {
+        id,
+        entry: None,
+        history: Vec::new(),
+        reason: String::new(),
+        by: CancelledBy::Patient,
+        move_date: String::new(),
+        move_time: String::new(),
+        move_doctor: None,
+        overbook_reason: String::new(),
+        busy: true,
+        error: None,
+    };
+    let task = ctx.backend.clone().details(id);
+    (
+        state,
+        Task::perform(task, |r| Message::Loaded(r.map(Box::new))),
+    )
+}
+
+/// What the panel tells its parent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Something changed; reload the calendar.
+    Changed,
+    /// Closed.
+    Closed,
+}
+
+impl State {
+    /// The actions allowed now (as the core's lifecycle and the clock allow).
+    fn allowed(&self, now: chrono::DateTime<chrono::Utc>) -> Vec<ActionKind> {
+        let Some(e) = &self.entry else {
+            return Vec::new();
+        };
+        ActionKind::ALL
+            .into_iter()
+            .filter(|k| status::apply(&e.appointment, &k.action("a reason", self.by), now).is_ok())
+            .collect()
+    }
+
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Loaded(result) => {
+                self.busy = false;
+                match result.map(|b| *b) {
+                    Ok((entry, history)) => {
+                        let local = entry
+                            .appointment
+                            .interval
+                            .start
+                            .with_timezone(&ctx.clinic.time_zone);
+                        self.move_date = local.format("%Y-%m-%d").to_string();
+                        self.move_time = local.format("%H:%M").to_string();
+                        self.move_doctor = Some(entry.appointment.doctor);
+                        self.entry = Some(entry);
+                        self.history = history;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Act(kind) => {
+                let needs_reason = matches!(kind, ActionKind::Cancel | ActionKind::EnteredInError);
+                if needs_reason && self.reason.trim().is_empty() {
+                    self.error = Some("Type the reason first: it is kept in the history.".into());
+                    return (Task::none(), None);
+                }
+                self.busy = true;
+                self.error = None;
+                let action = kind.action(&self.reason, self.by);
+                let task = ctx.backend.clone().change_status(
+                    self.id,
+                    action,
+                    ctx.actor.to_owned(),
+                    ctx.now,
+                );
+                return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
+            }
+            Message::Reason(r) => self.reason = r,
+            Message::By(c) => self.by = c.value,
+            Message::MoveDate(d) => self.move_date = d,
+            Message::MoveTime(t) => self.move_time = t,
+            Message::MoveDoctor(c) => self.move_doctor = Some(c.value),
+            Message::OverbookReason(r) => self.overbook_reason = r,
+            Message::Move => {
+                let date = NaiveDate::parse_from_str(self.move_date.trim(), "%Y-%m-%d");
+                let time = NaiveTime::parse_from_str(self.move_time.trim(), "%H:%M");
+                let (Ok(date), Ok(time)) = (date, time) else {
+                    self.error =
+                        Some("Write the new date as YYYY-MM-DD and the time as HH:MM.".into());
+                    return (Task::none(), None);
+                };
+                let request = MoveRequest {
+                    appointment: self.id,
+                    start: Start::Local(date.and_time(time)),
+                    doctor: self.move_doctor,
+                    room: None,
+                    overbook: Some(self.overbook_reason.clone()).filter(|r| !r.trim().is_empty()),
+                };
+                self.busy = true;
+                self.error = None;
+                let task =
+                    ctx.backend
+                        .clone()
+                        .move_appointment(request, ctx.actor.to_owned(), ctx.now);
+                return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
+            }
+            Message::Done(result) => {
+                self.busy = false;
+                match result {
+                    Ok(()) => {
+                        self.reason.clear();
+                        self.overbook_reason.clear();
+                        let (fresh, task) = load(ctx, self.id);
+                        let keep_error = self.error.take();
+                        *self = State {
+                            error: keep_error,
+                            ..fresh
+                        };
+                        return (task, Some(Event::Changed));
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Close => return (Task::none(), Some(Event::Closed)),
+        }
+        (Task::none(), None)
+    }
+
+    /// The panel.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let zone = ctx.clinic.time_zone;
+        let Some(e) = &self.entry else {
+            let body: Element<'_, Message> = match &self.error {
+                Some(err) => widget::error_text(err),
+                None => text("Loading…").into(),
+            };
+            return column![body, button(text("Close")).on_press(Message::Close)]
+                .spacing(10)
+                .padding(14)
+                .into();
+        };
+        let a = &e.appointment;
+        let line = |label: &'a str, value: String| -> Element<'a, Message> {
+            row![
+                text(label).size(12.5).width(Length::Fixed(110.0)),
+                text(value).size(13)
+            ]
+            .spacing(6)
+            .into()
+        };
+        let kind = match a.kind {
+            Kind::Scheduled => "scheduled".to_owned(),
+            Kind::WalkIn => format!("walk-in, queue token {}", a.queue_token),
+            Kind::Emergency => format!("EMERGENCY, token {}", a.queue_token),
+        };
+        let mut facts = column![
+            line(
+                "Patient",
+                format!("{} · {}", e.patient_name, e.patient_phone)
+            ),
+            line("Doctor", e.doctor_name.clone()),
+            line("Room", e.room_name.clone().unwrap_or_else(|| "—".into())),
+            line(
+                "When",
+                format!(
+                    "{}–{} ({} min)",
+                    format_local(zone, a.interval.start),
+                    a.interval.end.with_timezone(&zone).format("%H:%M"),
+                    a.interval.minutes()
+                )
+            ),
+            line(
+                "Visit type",
+                e.visit_type_name.clone().unwrap_or_else(|| "—".into())
+            ),
+            line("Mode", a.mode.as_str().replace('_', " ")),
+            line("Kind", kind),
+            line("Status", crate::gui::theme::status_marker(a.status)),
+            line(
+                "Reason",
+                if a.reason.is_empty() {
+                    "—".into()
+                } else {
+                    a.reason.clone()
+                }
+            ),
+        ]
+        .spacing(5);
+        for (label, at) in [
+            ("Arrived", a.arrived_at),
+            ("With doctor", a.consultation_started_at),
+            ("Completed", a.completed_at),
+        ] {
+            if let Some(t) = at {
+                facts = facts.push(line(label, format_local(zone, t)));
+            }
+        }
+        if let Some(c) = &a.cancellation {
+            facts = facts.push(line(
+                "Cancelled",
+                format!(
+                    "by {}{}: {}",
+                    c.by.as_str(),
+                    if c.late { " (late)" } else { "" },
+                    c.reason
+                ),
+            ));
+        }
+        if let Some(r) = &e.overbook_reason {
+            facts = facts.push(line("Overbooked", r.clone()));
+        }
+        if !a.meeting_link.is_empty() {
+            facts = facts.push(line("Meeting link", a.meeting_link.clone()));
+        }
+        let allowed = self.allowed(ctx.now);
+        let buttons = row(allowed.iter().map(|k| {
+            let style = match k {
+                ActionKind::Cancel | ActionKind::EnteredInError | ActionKind::NoShow => {
+                    button::danger
+                }
+                _ => button::primary,
+            };
+            button(text(k.label()).size(13))
+                .on_press_maybe((!self.busy).then_some(Message::Act(*k)))
+                .style(style)
+                .into()
+        }))
+        .spacing(6)
+        .wrap();
+        let mut panel = column![
+            row![
+                widget::heading(e.patient_name.clone()),
+                iced::widget::space::horizontal(),
+                button(text("Close"))
+                    .on_press(Message::Close)
+                    .style(button::secondary)
+            ],
+            facts,
+            rule::horizontal(1),
+            buttons,
+        ]
+        .spacing(10);
+        if allowed.contains(&ActionKind::Cancel) || allowed.contains(&ActionKind::EnteredInError) {
+            let by = vec![
+                Choice::new(CancelledBy::Patient, "by the patient"),
+                Choice::new(CancelledBy::Clinic, "by the clinic"),
+            ];
+            let chosen = by.iter().find(|c| c.value == self.by).cloned();
+            panel = panel.push(
+                row![
+                    text_input("Reason for cancel / error", &self.reason)
+                        .id("details-reason")
+                        .on_input(Message::Reason),
+                    pick_list(by, chosen, Message::By)
+                ]
+                .spacing(6),
+            );
+        }
+        if matches!(
+            a.status,
+            Status::Scheduled | Status::Confirmed | Status::CheckedIn
+        ) {
+            let doctors: Vec<Choice<DoctorId>> = ctx
+                .setup
+                .doctors
+                .iter()
+                .filter(|(d, _)| d.active)
+                .map(|(d, _)| Choice::new(d.id, d.name.clone()))
+                .collect();
+            let chosen = doctors
+                .iter()
+                .find(|c| Some(c.value) == self.move_doctor)
+                .cloned();
+            panel = panel
+                .push(rule::horizontal(1))
+                .push(text("Move").size(15))
+                .push(
+                    row![
+                        text_input("YYYY-MM-DD", &self.move_date).on_input(Message::MoveDate),
+                        text_input("HH:MM", &self.move_time)
+                            .id("details-move-time")
+                            .on_input(Message::MoveTime)
+                            .width(Length::Fixed(70.0)),
+                    ]
+                    .spacing(6),
+                );
+            panel = panel
+                .push(pick_list(doctors, chosen, Message::MoveDoctor).width(Length::Fill))
+                .push(
+                    row![
+                        text_input("Overbook reason (only if it must)", &self.overbook_reason)
+                            .on_input(Message::OverbookReason),
+                        button(text("Move appointment"))
+                            .on_press_maybe((!self.busy).then_some(Message::Move))
+                    ]
+                    .spacing(6),
+                );
+        }
+        if let Some(err) = &self.error {
+            panel = panel.push(widget::error_text(err));
+        }
+        let history = column(self.history.iter().map(|h| {
+            let reason = if h.reason.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", h.reason)
+            };
+            text(format!(
+                "{}  {} by {}{reason}",
+                format_local(zone, h.at),
+                h.action.replace('_', " "),
+                h.actor
+            ))
+            .size(12)
+            .into()
+        }))
+        .spacing(3);
+        panel = panel
+            .push(rule::horizontal(1))
+            .push(text("History").size(15))
+            .push(container(history).padding(4));
+        scrollable(panel.padding(14)).into()
+    }
+}

@@ -1,0 +1,383 @@
+//! The walk-in quick-add: patient (search, or name and phone), doctor or "first available",
+//! reason, and an emergency switch. A walk-in goes into the first free slot from now and is
+//! checked in with a queue token; an emergency goes in now, overbooking if it must, and the
+//! later appointments of that doctor that now run late are reported.
+
+use chrono::{DateTime, Duration, Utc};
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::{Backend, Setup, UiError};
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::delay::knock_on;
+use crate::scheduling::time::local_date;
+use crate::scheduling::*;
+use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, SlotSearch, Start};
+
+/// Length of a walk-in or emergency visit.
+const VISIT_MINUTES: u32 = 15;
+/// Length an emergency is given.
+const EMERGENCY_MINUTES: u32 = 30;
+
+/// The form's state.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    query: String,
+    matches: Vec<Patient>,
+    search_generation: u64,
+    patient: Option<Patient>,
+    phone: String,
+    doctor: Option<DoctorId>,
+    reason: String,
+    emergency: bool,
+    saving: bool,
+    error: Option<UiError>,
+}
+
+/// What happens in the form.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The patient text changed (a search, or the new patient's name).
+    Query(String),
+    /// Search results for that generation.
+    Matches(u64, Result<Vec<Patient>, UiError>),
+    /// A known patient was picked.
+    Pick(Patient),
+    /// The phone (for a new patient) changed.
+    Phone(String),
+    /// A doctor, or "first available", was chosen.
+    Doctor(Choice<Option<DoctorId>>),
+    /// The reason changed.
+    Reason(String),
+    /// The emergency switch.
+    Emergency(bool),
+    /// Add was pressed.
+    Save,
+    /// The walk-in was booked or refused.
+    Saved(Result<Box<WalkIn>, UiError>),
+    /// Closed without adding.
+    Cancel,
+}
+
+/// A booked walk-in or emergency, with the appointments it makes late.
+#[derive(Debug, Clone)]
+pub struct WalkIn {
+    /// The booking.
+    pub outcome: BookingOutcome,
+    /// Later appointments of the doctor that now run late, in minutes.
+    pub late: Vec<(AppointmentId, i64)>,
+}
+
+/// What the form tells its parent.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Added.
+    Added(Box<WalkIn>),
+    /// Closed.
+    Closed,
+}
+
+fn whole_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
+}
+
+/// The doctor who works at `now` in the clinic, first by name.
+fn doctor_working_now(setup: &Setup, clinic: &Clinic, now: DateTime<Utc>) -> Option<DoctorId> {
+    let today = local_date(clinic.time_zone, now);
+    setup.doctors.iter().find_map(|(d, _)| {
+        let hours = setup.hours(d.id, clinic.id);
+        let spans = hours.intervals(clinic.time_zone, today, today);
+        (d.active && spans.iter().any(|s| s.start <= now && now < s.end)).then_some(d.id)
+    })
+}
+
+/// Books a walk-in in the first free slot today, or an emergency now, and works out who runs
+/// late after an emergency.
+/// `slot_target` is where a walk-in looks for its slot (None for an emergency, seen now).
+async fn add(
+    backend: Backend,
+    mut request: BookingRequest,
+    slot_target: Option<SlotTarget>,
+    actor: String,
+    now: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+) -> Result<WalkIn, UiError> {
+    if let Some(target) = slot_target {
+        let slots = backend
+            .clone()
+            .slots(SlotSearch {
+                clinic: request.clinic,
+                target,
+                query: SlotQuery {
+                    minutes: VISIT_MINUTES,
+                    step_minutes: 5,
+                    from: now,
+                    count: 1,
+                },
+                horizon_days: 1,
+                patient: (request.new_patient.is_none()).then_some(request.patient),
+            })
+            .await?;
+        let slot = slots
+            .into_iter()
+            .find(|s| local_date(zone, s.interval.start) == local_date(zone, now))
+            .ok_or("No free slot is left today: choose another doctor, or switch on Emergency to see the patient now.")?;
+        request.start = Start::At(slot.interval.start);
+        if let Some(d) = slot.doctor {
+            request.doctor = d;
+        }
+    }
+    let emergency = request.kind == Kind::Emergency;
+    let doctor = request.doctor;
+    let clinic = request.clinic;
+    let outcome = backend.clone().book(request, actor, now).await?;
+    let late = if emergency {
+        let window = Interval::new(now - Duration::hours(1), now + Duration::hours(14));
+        let later: Vec<(AppointmentId, Interval)> = backend
+            .agenda(clinic, window, AgendaFilter::Doctor(doctor))
+            .await?
+            .into_iter()
+            .map(|e| e.appointment)
+            .filter(|a| {
+                a.id != outcome.appointment.id
+                    && a.status.holds_time()
+                    && a.status != Status::Completed
+            })
+            .map(|a| (a.id, a.interval))
+            .collect();
+        knock_on(outcome.appointment.interval, &later)
+    } else {
+        Vec::new()
+    };
+    Ok(WalkIn { outcome, late })
+}
+
+impl State {
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        self.error = None;
+        match message {
+            Message::Query(q) => {
+                self.query = q;
+                self.patient = None;
+                self.search_generation += 1;
+                let generation = self.search_generation;
+                if self.query.trim().chars().count() >= 2 {
+                    let search = ctx.backend.clone().search_patients(self.query.clone());
+                    return (
+                        Task::perform(search, move |r| Message::Matches(generation, r)),
+                        None,
+                    );
+                }
+                self.matches.clear();
+            }
+            Message::Matches(generation, result) => {
+                if generation == self.search_generation {
+                    match result {
+                        Ok(found) => self.matches = found,
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+            }
+            Message::Pick(p) => {
+                self.query = p.name.clone();
+                self.patient = Some(p);
+                self.matches.clear();
+            }
+            Message::Phone(p) => self.phone = p,
+            Message::Doctor(c) => self.doctor = c.value,
+            Message::Reason(r) => self.reason = r,
+            Message::Emergency(on) => self.emergency = on,
+            Message::Save => {
+                if self.saving {
+                    return (Task::none(), None);
+                }
+                let name = self.query.trim();
+                if self.patient.is_none() && name.is_empty() {
+                    self.error =
+                        Some("Type the patient's name (or find them by name or phone).".into());
+                    return (Task::none(), None);
+                }
+                let new_patient = match &self.patient {
+                    Some(_) => None,
+                    None => Some(Patient {
+                        id: PatientId(uuid::Uuid::new_v4()),
+                        name: name.to_owned(),
+                        phone: self.phone.trim().to_owned(),
+                        email: String::new(),
+                        birth_date: None,
+                        external_id: String::new(),
+                    }),
+                };
+                let patient = self
+                    .patient
+                    .as_ref()
+                    .or(new_patient.as_ref())
+                    .map(|p| p.id)
+                    .unwrap_or(PatientId(uuid::Uuid::nil()));
+                let now = whole_minute(ctx.now);
+                let doctor = match (self.doctor, self.emergency) {
+                    (Some(d), _) => d,
+                    (None, true) => match doctor_working_now(ctx.setup, ctx.clinic, now) {
+                        Some(d) => d,
+                        None => {
+                            self.error = Some("No doctor works now: choose the doctor who will see the emergency.".into());
+                            return (Task::none(), None);
+                        }
+                    },
+                    // Replaced by the first free doctor's id when the slot is found.
+                    (None, false) => ctx
+                        .setup
+                        .doctors
+                        .first()
+                        .map(|(d, _)| d.id)
+                        .unwrap_or(DoctorId(uuid::Uuid::nil())),
+                };
+                let request = BookingRequest {
+                    clinic: ctx.clinic.id,
+                    patient,
+                    doctor,
+                    room: None,
+                    visit_type: None,
+                    // A walk-in's start is replaced by the first free slot `add` finds.
+                    start: Start::At(now),
+                    minutes: i64::from(if self.emergency {
+                        EMERGENCY_MINUTES
+                    } else {
+                        VISIT_MINUTES
+                    }),
+                    mode: Mode::InClinic,
+                    kind: if self.emergency {
+                        Kind::Emergency
+                    } else {
+                        Kind::WalkIn
+                    },
+                    priority: if self.emergency { 2 } else { 0 },
+                    reason: self.reason.clone(),
+                    notes: String::new(),
+                    overbook: self.emergency.then(|| "Emergency: seen at once".to_owned()),
+                    new_patient,
+                };
+                let slot_target = match (self.emergency, self.doctor) {
+                    (true, _) => None,
+                    (false, Some(d)) => Some(SlotTarget::Doctor(d)),
+                    (false, None) => Some(SlotTarget::AnyDoctor),
+                };
+                self.saving = true;
+                let task = add(
+                    ctx.backend.clone(),
+                    request,
+                    slot_target,
+                    ctx.actor.to_owned(),
+                    ctx.now,
+                    ctx.clinic.time_zone,
+                );
+                return (
+                    Task::perform(task, |r| Message::Saved(r.map(Box::new))),
+                    None,
+                );
+            }
+            Message::Saved(result) => {
+                self.saving = false;
+                match result {
+                    Ok(walk_in) => return (Task::none(), Some(Event::Added(walk_in))),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Cancel => return (Task::none(), Some(Event::Closed)),
+        }
+        (Task::none(), None)
+    }
+
+    /// The form.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let mut doctors = vec![Choice::new(None, "First available")];
+        doctors.extend(
+            ctx.setup
+                .doctors
+                .iter()
+                .filter(|(d, _)| d.active)
+                .map(|(d, _)| Choice::new(Some(d.id), d.name.clone())),
+        );
+        let chosen = doctors.iter().find(|c| c.value == self.doctor).cloned();
+        let matches = column(self.matches.iter().map(|p| {
+            button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
+                .on_press(Message::Pick(p.clone()))
+                .style(button::text)
+                .width(Length::Fill)
+                .into()
+        }));
+        let mut form = column![
+            widget::heading("Walk-in"),
+            widget::field(
+                "Patient (find, or type a new name)",
+                text_input("Name or phone…", &self.query)
+                    .id("walk-in-patient")
+                    .on_input(Message::Query)
+                    .on_submit(Message::Save)
+            ),
+            matches,
+        ]
+        .spacing(10);
+        match &self.patient {
+            Some(p) => form = form.push(text(format!("✓ {} · {}", p.name, p.phone)).size(13)),
+            None => {
+                form = form.push(widget::field(
+                    "Phone (new patient)",
+                    text_input("+91 …", &self.phone).on_input(Message::Phone),
+                ))
+            }
+        }
+        form = form
+            .push(widget::field(
+                "Doctor",
+                pick_list(doctors, chosen, Message::Doctor).width(Length::Fill),
+            ))
+            .push(widget::field(
+                "Reason",
+                text_input("e.g. fever since yesterday", &self.reason)
+                    .on_input(Message::Reason)
+                    .on_submit(Message::Save),
+            ))
+            .push(
+                checkbox(self.emergency)
+                    .label("Emergency: see now, overbooking if it must")
+                    .on_toggle(Message::Emergency)
+                    .size(16),
+            );
+        if let Some(e) = &self.error {
+            form = form.push(widget::error_text(e));
+        }
+        let label = match (self.saving, self.emergency) {
+            (true, _) => "Adding…",
+            (false, true) => "Add emergency",
+            (false, false) => "Add walk-in",
+        };
+        let actions = row![
+            button(text(label))
+                .on_press_maybe((!self.saving).then_some(Message::Save))
+                .style(if self.emergency {
+                    button::danger
+                } else {
+                    button::primary
+                }),
+            button(text("Cancel"))
+                .on_press(Message::Cancel)
+                .style(button::secondary),
+        ]
+        .spacing(8);
+        // The actions stay visible below the form, however long it grows.
+        column![
+            scrollable(form.padding(14)).height(Length::Fill),
+            container(actions).padding([8, 14]),
+        ]
+        .into()
+    }
+}

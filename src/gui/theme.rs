@@ -1,0 +1,100 @@
+//! Colours and labels that make a calendar readable at a glance: one colour per status marker,
+//! visit-type fills, and the light and dark variants.
+
+use iced::{Color, Theme};
+
+use crate::scheduling::{Kind, Status};
+
+/// Parses `#rrggbb`; grey when the text is not a colour.
+pub fn hex(text: &str) -> Color {
+    let digits = text.trim().trim_start_matches('#');
+    match u32::from_str_radix(digits, 16) {
+        Ok(v) if digits.len() == 6 => {
+            Color::from_rgb8((v >> 16) as u8, ((v >> 8) & 0xff) as u8, (v & 0xff) as u8)
+        }
+        _ => Color::from_rgb8(0x88, 0x88, 0x88),
+    }
+}
+
+/// The colour of a status marker.
+pub fn status_colour(status: Status) -> Color {
+    match status {
+        Status::Scheduled => Color::from_rgb8(0x64, 0x74, 0x8b),
+        Status::Confirmed => Color::from_rgb8(0x16, 0xa3, 0x4a),
+        Status::CheckedIn => Color::from_rgb8(0xea, 0x8a, 0x00),
+        Status::InConsultation => Color::from_rgb8(0x93, 0x33, 0xea),
+        Status::Completed => Color::from_rgb8(0x47, 0x55, 0x69),
+        Status::NoShow => Color::from_rgb8(0xdc, 0x26, 0x26),
+        Status::Cancelled => Color::from_rgb8(0x9c, 0xa3, 0xaf),
+        Status::EnteredInError => Color::from_rgb8(0x9c, 0xa3, 0xaf),
+    }
+}
+
+/// The status colour, lightened on the dark theme so it stays readable.
+pub fn status_colour_on(status: Status, dark: bool) -> Color {
+    let c = status_colour(status);
+    if dark { mix(c, Color::WHITE, 0.45) } else { c }
+}
+
+/// A short marker shown on the block, e.g. "✓ confirmed".
+pub fn status_marker(status: Status) -> String {
+    let symbol = match status {
+        Status::Scheduled => "○",
+        Status::Confirmed => "✓",
+        Status::CheckedIn => "●",
+        Status::InConsultation => "▶",
+        Status::Completed => "✔",
+        Status::NoShow => "✗",
+        Status::Cancelled => "⊘",
+        Status::EnteredInError => "⊘",
+    };
+    format!("{symbol} {}", status.label())
+}
+
+/// The colour that marks walk-ins and emergencies.
+pub fn kind_colour(kind: Kind) -> Option<Color> {
+    match kind {
+        Kind::Scheduled => None,
+        Kind::WalkIn => Some(Color::from_rgb8(0xf5, 0x9e, 0x0b)),
+        Kind::Emergency => Some(Color::from_rgb8(0xdc, 0x26, 0x26)),
+    }
+}
+
+/// True for the dark theme.
+pub fn is_dark(theme: &Theme) -> bool {
+    theme.extended_palette().is_dark
+}
+
+/// A block's fill: the visit type's colour, pale on light and deep on dark; faded when the
+/// appointment no longer holds its time or is over.
+pub fn block_fill(visit: Color, status: Status, dark: bool) -> Color {
+    let base = if dark {
+        mix(visit, Color::from_rgb8(0x1f, 0x24, 0x2e), 0.55)
+    } else {
+        mix(visit, Color::WHITE, 0.78)
+    };
+    match status {
+        Status::Completed | Status::NoShow | Status::Cancelled | Status::EnteredInError => {
+            Color { a: 0.55, ..base }
+        }
+        _ => base,
+    }
+}
+
+/// `a` moved towards `b` by `t`.
+pub fn mix(a: Color, b: Color, t: f32) -> Color {
+    Color::from_rgb(
+        a.r + (b.r - a.r) * t,
+        a.g + (b.g - a.g) * t,
+        a.b + (b.b - a.b) * t,
+    )
+}
+
+/// Text on blocks.
+pub fn block_text(dark: bool) -> Color {
+    if dark {
+        Color::from_rgb8(0xf1, 0xf5, 0xf9)
+    } else {
+        Color::from_rgb8(0x0f, 0x17, 0x2a)
+    }
+}

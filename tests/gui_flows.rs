@@ -1,0 +1,592 @@
+//! The window, headless: iced_test's simulator clicks and types through the real views, and
+//! every Task `update` returns is run (against a real temporary database) with its messages fed
+//! back, so each flow goes view → Message → update → store → Message → state as in the app.
+
+use chrono::{DateTime, Utc};
+use frontdesk::gui::app::{Panel, Phase};
+use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::screen::{details, walk_in};
+use frontdesk::gui::widget::Choice;
+use frontdesk::gui::{App, Message};
+use frontdesk::scheduling::*;
+use futures::StreamExt;
+use iced::Task;
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced_test::runtime::Action;
+use iced_test::selector::id;
+
+/// 11:00 in Kolkata on Tuesday 24 November 2026: mid-morning, a busy day.
+const NOW: &str = "2026-11-24T05:30:00Z";
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    runtime: tokio::runtime::Runtime,
+    app: App,
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(NOW)
+        .expect("now")
+        .with_timezone(&Utc)
+}
+
+impl Harness {
+    /// A window on a new database, with the demo clinic loaded through the first-run offer.
+    fn with_demo() -> Self {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("desk.sqlite3");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let (app, task) = App::new(path, "maria".into(), now());
+        let mut h = Harness {
+            _dir: dir,
+            runtime,
+            app,
+        };
+        h.settle(task);
+        assert!(
+            matches!(
+                h.app.phase,
+                Phase::Empty {
+                    building: false,
+                    ..
+                }
+            ),
+            "a new database offers the demo"
+        );
+        h.click("Load the demo clinic");
+        assert!(
+            matches!(h.app.phase, Phase::Ready(_)),
+            "error: {:?}",
+            h.app.error
+        );
+        h
+    }
+
+    /// Runs a task and everything that follows from it, feeding messages to `update`.
+    fn settle(&mut self, task: Task<Message>) {
+        let mut pending = vec![task];
+        while let Some(task) = pending.pop() {
+            let Some(stream) = iced_test::runtime::task::into_stream(task) else {
+                continue;
+            };
+            let actions: Vec<Action<Message>> = self.runtime.block_on(stream.collect());
+            for action in actions {
+                if let Action::Output(message) = action {
+                    pending.push(self.app.update(message));
+                }
+            }
+        }
+    }
+
+    fn send(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.settle(task);
+    }
+
+    /// Runs the simulator on the current view and applies what it produced.
+    fn ui(&mut self, act: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = iced_test::Simulator::with_size(
+                iced::Settings::default(),
+                (1280.0, 800.0),
+                self.app.view(),
+            );
+            act(&mut ui);
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m);
+        }
+    }
+
+    fn click(&mut self, text: &'static str) {
+        self.ui(|ui| {
+            ui.click(text)
+                .unwrap_or_else(|e| panic!("no \"{text}\" on screen: {e:?}"));
+        });
+    }
+
+    fn type_into(&mut self, field: &'static str, words: &'static str) {
+        self.ui(|ui| {
+            ui.click(id(field))
+                .unwrap_or_else(|e| panic!("no field {field}: {e:?}"));
+            let _ = ui.typewrite(words);
+        });
+    }
+
+    fn desk(&self) -> &frontdesk::gui::app::Desk {
+        match &self.app.phase {
+            Phase::Ready(desk) => desk,
+            _ => panic!("the desk is not open"),
+        }
+    }
+
+    /// A column and minute with `length` free minutes inside the doctor's hours, ahead of now.
+    fn free_slot(&self, length: u16) -> (usize, u16) {
+        let desk = self.desk();
+        let local_now = now().with_timezone(&chrono_tz::Asia::Kolkata);
+        let after = (local_now.time().num_seconds_from_midnight() / 60) as u16 + 60;
+        for (c, column) in desk.columns.iter().enumerate() {
+            for &(open, close) in &column.open {
+                let mut m = open.max(after - after % 15);
+                while m + length <= close {
+                    let busy = desk
+                        .blocks
+                        .iter()
+                        .any(|b| b.column == c && b.minutes.0 < m + 15 && m < b.minutes.1);
+                    if !busy {
+                        return (c, m);
+                    }
+                    m += 15;
+                }
+            }
+        }
+        panic!("no free slot today");
+    }
+}
+
+use chrono::Timelike;
+
+#[test]
+fn the_first_run_offers_the_demo_and_shows_a_busy_day() {
+    let h = Harness::with_demo();
+    let desk = h.desk();
+    assert_eq!(
+        desk.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
+    );
+    assert!(
+        desk.columns.len() >= 10,
+        "doctors working today: {}",
+        desk.columns.len()
+    );
+    assert!(
+        desk.entries.len() > 150,
+        "appointments today: {}",
+        desk.entries.len()
+    );
+    assert!(!desk.blocks.is_empty());
+    assert!(
+        !desk.today.is_empty(),
+        "the today panel has the day's appointments"
+    );
+    assert_eq!(h.app.title(), "Frontdesk — Lotus Family Clinic");
+}
+
+#[test]
+fn booking_from_an_empty_slot_by_clicking_and_typing() {
+    let mut h = Harness::with_demo();
+    let (column, minute) = h.free_slot(15);
+    let doctor = h.desk().columns[column].doctor.expect("a doctor column");
+    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    assert!(
+        matches!(h.desk().panel, Panel::Booking(_)),
+        "the slot opens the booking form"
+    );
+    // Type a patient name that does not exist yet and register them inline.
+    h.type_into("booking-patient", "Meera Krishnan");
+    h.click("New patient (register this name)");
+    h.click("Book");
+    assert_eq!(h.app.error, None);
+    let notice = h.app.notice.clone().expect("a notice");
+    assert!(notice.starts_with("Booked"), "{notice}");
+    let booked = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.patient_name == "Meera Krishnan")
+        .expect("the booking appears at once");
+    assert_eq!(booked.appointment.doctor, doctor);
+    let local = booked
+        .appointment
+        .interval
+        .start
+        .with_timezone(&chrono_tz::Asia::Kolkata);
+    assert_eq!((local.hour() * 60 + local.minute()) as u16, minute);
+    assert_eq!(booked.appointment.status, Status::Scheduled);
+    assert!(
+        matches!(h.desk().panel, Panel::Details(_)),
+        "the new booking's details open"
+    );
+}
+
+#[test]
+fn the_booking_form_shows_conflicts_live_and_overbooks_only_with_a_reason() {
+    let mut h = Harness::with_demo();
+    // An occupied slot ahead of now: the first scheduled block after 12:00.
+    let (column, minute, other) = {
+        let desk = h.desk();
+        let b = desk
+            .blocks
+            .iter()
+            .find(|b| {
+                b.minutes.0 >= 12 * 60
+                    && desk.entries[b.entry].appointment.status == Status::Scheduled
+                    && desk.columns[b.column].doctor.is_some()
+            })
+            .expect("a booked slot");
+        (
+            b.column,
+            b.minutes.0,
+            desk.entries[b.entry].patient_name.clone(),
+        )
+    };
+    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.type_into("booking-patient", "Arun Kapoor");
+    h.click("New patient (register this name)");
+    let Panel::Booking(_) = &h.desk().panel else {
+        panic!("form")
+    };
+    // The conflict is listed before saving.
+    h.ui(|ui| {
+        ui.find(format!("is already booked then: {other}").as_str())
+            .ok();
+    });
+    h.click("Book");
+    assert!(
+        h.desk()
+            .entries
+            .iter()
+            .all(|e| e.patient_name != "Arun Kapoor"),
+        "refused"
+    );
+    h.click("Overbook anyway");
+    h.click("Book");
+    assert!(
+        h.desk()
+            .entries
+            .iter()
+            .all(|e| e.patient_name != "Arun Kapoor"),
+        "no reason, no overbook"
+    );
+    h.type_into("booking-overbook-reason", "Doctor agreed");
+    h.click("Book");
+    let booked = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.patient_name == "Arun Kapoor")
+        .expect("overbooked");
+    assert_eq!(booked.overbook_reason.as_deref(), Some("Doctor agreed"));
+}
+
+#[test]
+fn a_walk_in_gets_the_first_free_slot_and_a_queue_token() {
+    let mut h = Harness::with_demo();
+    h.click("Walk-in (Ctrl+I)");
+    assert!(matches!(h.desk().panel, Panel::WalkIn(_)));
+    h.type_into("walk-in-patient", "Farah Siddiqui");
+    h.click("Add walk-in");
+    assert_eq!(h.app.error, None);
+    let notice = h.app.notice.clone().expect("notice");
+    assert!(notice.starts_with("Walk-in W-"), "{notice}");
+    let walk_in = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| e.patient_name == "Farah Siddiqui")
+        .expect("in today's list");
+    assert_eq!(walk_in.appointment.kind, Kind::WalkIn);
+    assert_eq!(walk_in.appointment.status, Status::CheckedIn);
+    assert!(walk_in.appointment.interval.start >= now() - chrono::Duration::minutes(1));
+    assert!(walk_in.appointment.queue_token.starts_with("W-"));
+}
+
+#[test]
+fn an_emergency_goes_in_now_and_shows_who_runs_late() {
+    let mut h = Harness::with_demo();
+    // The doctor with the busiest next hour.
+    let doctor_name = {
+        let desk = h.desk();
+        let soon = |e: &&frontdesk::store::AgendaEntry| {
+            let a = &e.appointment;
+            a.interval.start >= now()
+                && a.interval.start < now() + chrono::Duration::minutes(60)
+                && a.status.holds_time()
+        };
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for e in desk.entries.iter().filter(soon) {
+            *counts.entry(e.doctor_name.clone()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(n, c)| (*c, n.clone()))
+            .expect("a busy doctor")
+            .0
+    };
+    h.click("Walk-in (Ctrl+I)");
+    h.type_into("walk-in-patient", "Chest Pain Patient");
+    h.click("Emergency: see now, overbooking if it must");
+    let doctor_id = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.doctor_name == doctor_name)
+        .map(|e| e.appointment.doctor)
+        .expect("doctor");
+    h.send(Message::WalkIn(walk_in::Message::Doctor(Choice::new(
+        Some(doctor_id),
+        doctor_name.clone(),
+    ))));
+    h.click("Add emergency");
+    assert_eq!(h.app.error, None);
+    let notice = h.app.notice.clone().expect("notice");
+    assert!(notice.starts_with("Emergency E-"), "{notice}");
+    assert!(notice.contains("run late"), "{notice}");
+    let e = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| e.patient_name == "Chest Pain Patient")
+        .expect("booked");
+    assert_eq!(e.appointment.kind, Kind::Emergency);
+    assert_eq!(e.doctor_name, doctor_name);
+    assert!(e.overbook_reason.is_some());
+    assert!(
+        !h.desk().late.is_empty(),
+        "later appointments are marked late"
+    );
+}
+
+fn select_upcoming(h: &mut Harness) -> AppointmentId {
+    select_upcoming_where(h, |_| true)
+}
+
+fn select_upcoming_where(
+    h: &mut Harness,
+    also: impl Fn(&frontdesk::store::AgendaEntry) -> bool,
+) -> AppointmentId {
+    let id = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| {
+            e.appointment.status == Status::Scheduled
+                && e.appointment.interval.start > now()
+                && also(e)
+        })
+        .expect("an upcoming booking")
+        .appointment
+        .id;
+    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    assert!(matches!(h.desk().panel, Panel::Details(_)));
+    id
+}
+
+fn status_of(h: &Harness, id: AppointmentId) -> Status {
+    h.desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .map(|e| e.appointment.status)
+        .unwrap_or(Status::EnteredInError)
+}
+
+#[test]
+fn cancelling_needs_a_reason_and_is_recorded() {
+    let mut h = Harness::with_demo();
+    let id = select_upcoming(&mut h);
+    h.click("Cancel…");
+    assert_eq!(status_of(&h, id), Status::Scheduled, "no reason, no cancel");
+    h.type_into("details-reason", "Patient travelling");
+    h.click("Cancel…");
+    assert_eq!(h.app.error, None);
+    let after = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .map(|e| e.appointment.clone())
+        .expect("still in the agenda");
+    assert_eq!(after.status, Status::Cancelled);
+    assert_eq!(
+        after.cancellation.map(|c| c.reason),
+        Some("Patient travelling".into())
+    );
+    let desk = h.desk();
+    assert!(
+        !desk
+            .blocks
+            .iter()
+            .any(|b| desk.entries[b.entry].appointment.id == id),
+        "cancelled appointments leave the grid unless shown"
+    );
+    h.ui(|ui| {
+        ui.find("2026-11-24 11:00  cancelled by maria — Patient travelling")
+            .expect("history line");
+    });
+}
+
+#[test]
+fn status_actions_follow_the_lifecycle() {
+    let mut h = Harness::with_demo();
+    let id = select_upcoming(&mut h);
+    h.click("Confirm");
+    assert_eq!(status_of(&h, id), Status::Confirmed);
+    h.click("Check in");
+    assert_eq!(status_of(&h, id), Status::CheckedIn);
+    h.ui(|ui| {
+        assert!(
+            ui.find("Confirm").is_err(),
+            "a checked-in appointment cannot be confirmed"
+        );
+        assert!(ui.find("No-show").is_err(), "nor marked no-show");
+    });
+    h.click("Start");
+    assert_eq!(status_of(&h, id), Status::InConsultation);
+}
+
+#[test]
+fn moving_by_drag_and_drop_and_by_the_form() {
+    let mut h = Harness::with_demo();
+    // One without a room, so that only the doctor's time decides.
+    let id = select_upcoming_where(&mut h, |e| e.appointment.room.is_none());
+    let length = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .map(|e| e.appointment.interval.minutes() as u16)
+        .expect("length");
+    let original = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .expect("selected")
+        .appointment
+        .clone();
+    let (column, minute) = h.free_slot(length);
+    h.send(Message::Grid(GridEvent::Dropped(id, column, minute)));
+    assert_eq!(h.app.error, None);
+    let moved = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .expect("moved")
+        .clone();
+    let local = moved
+        .appointment
+        .interval
+        .start
+        .with_timezone(&chrono_tz::Asia::Kolkata);
+    assert_eq!((local.hour() * 60 + local.minute()) as u16, minute);
+    assert_eq!(
+        Some(moved.appointment.doctor),
+        h.desk().columns[column].doctor
+    );
+    assert_eq!(moved.appointment.sequence, 1);
+    // And with the form: back to where it was (freed by the move), typing time and doctor.
+    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    let Panel::Details(_) = &h.desk().panel else {
+        panic!("details")
+    };
+    let was = original
+        .interval
+        .start
+        .with_timezone(&chrono_tz::Asia::Kolkata);
+    let doctor_name = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.doctor == original.doctor)
+        .map(|e| e.doctor_name.clone())
+        .expect("doctor name");
+    h.send(Message::Details(details::Message::MoveDoctor(Choice::new(
+        original.doctor,
+        doctor_name,
+    ))));
+    h.ui(|ui| {
+        ui.click(iced_test::selector::id("details-move-time"))
+            .expect("time field");
+        for _ in 0..5 {
+            let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+        }
+    });
+    let time: &'static str = Box::leak(was.format("%H:%M").to_string().into_boxed_str());
+    h.type_into("details-move-time", time);
+    h.click("Move appointment");
+    let back = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .expect("still today")
+        .appointment
+        .clone();
+    assert_eq!(back.interval, original.interval, "moved back with the form");
+    assert_eq!(back.doctor, original.doctor);
+    assert_eq!(back.sequence, 2, "every move counts");
+}
+
+#[test]
+fn stale_results_are_dropped_and_keys_navigate() {
+    let mut h = Harness::with_demo();
+    let today = h.desk().date;
+    let entries = h.desk().entries.len();
+    // A result from an older view generation is ignored.
+    h.send(Message::Loaded(0, Ok(Vec::new())));
+    assert_eq!(h.desk().entries.len(), entries);
+    h.send(Message::Key(
+        Key::Named(Named::PageDown),
+        Modifiers::empty(),
+    ));
+    assert_eq!(h.desk().date, today + chrono::Duration::days(1));
+    h.send(Message::Key(Key::Named(Named::Home), Modifiers::empty()));
+    assert_eq!(h.desk().date, today);
+    h.send(Message::Key(Key::Character("2".into()), Modifiers::empty()));
+    assert!(
+        h.desk().columns.iter().all(|c| c.room.is_some()),
+        "rooms as columns"
+    );
+    h.send(Message::Key(
+        Key::Named(Named::ArrowDown),
+        Modifiers::empty(),
+    ));
+    h.send(Message::Key(Key::Named(Named::Enter), Modifiers::empty()));
+    assert!(
+        matches!(h.desk().panel, Panel::Booking(_) | Panel::Details(_)),
+        "Enter opens the slot"
+    );
+    h.send(Message::Key(Key::Named(Named::F1), Modifiers::empty()));
+    assert!(h.app.help);
+    h.ui(|ui| {
+        ui.find("Keyboard shortcuts").expect("help overlay");
+    });
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(!h.app.help);
+    h.send(Message::Key(Key::Character("3".into()), Modifiers::empty()));
+    assert_eq!(h.desk().columns.len(), 7, "a week");
+}
+
+#[test]
+fn a_database_that_is_not_ours_is_explained_in_the_window() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "not a database").expect("write");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    let (app, task) = App::new(path, "maria".into(), now());
+    let mut h = Harness {
+        _dir: dir,
+        runtime,
+        app,
+    };
+    h.settle(task);
+    match &h.app.phase {
+        Phase::Failed(message) => {
+            assert!(message.contains("not a Frontdesk database"), "{message}")
+        }
+        _ => panic!("the window says why it cannot open the file"),
+    }
+    h.ui(|ui| {
+        ui.find("Frontdesk cannot open the database")
+            .expect("shown");
+    });
+}
