@@ -59,7 +59,12 @@ fn actor(flag: Option<String>) -> String {
 fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
         let path = database_path(cli.db)?;
-        frontdesk::gui::run(path, actor(cli.actor))
+        let fixed_now = cli
+            .now
+            .as_deref()
+            .map(|t| resolve::now(Some(t)))
+            .transpose()?;
+        frontdesk::gui::run(path, actor(cli.actor), fixed_now)
             .map_err(|e| anyhow!("the window could not open: {e}; on a machine without a display, use the commands (frontdesk --help)"))?;
         return Ok(());
     };

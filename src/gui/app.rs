@@ -23,6 +23,8 @@ use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
 pub struct App {
     pub(super) actor: String,
     pub(super) now: DateTime<Utc>,
+    /// The clock stands still (a fixed "now" for training and screenshots).
+    pub(super) clock_fixed: bool,
     /// Dark theme on.
     pub dark: bool,
     /// The keyboard-shortcut help is shown.
@@ -172,6 +174,7 @@ impl App {
         let app = App {
             actor,
             now,
+            clock_fixed: false,
             dark: false,
             help: false,
             phase: Phase::Opening(path.clone()),
@@ -192,7 +195,13 @@ impl App {
         }
     }
 
-    /// Listens to the clock (every 30 s) and to keys no widget used.
+    /// Holds the clock at the `now` given to [`App::new`] (training, screenshots).
+    pub fn with_fixed_clock(mut self) -> Self {
+        self.clock_fixed = true;
+        self
+    }
+
+    /// Listens to the clock (every 30 s, unless it is fixed) and to keys no widget used.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().filter_map(|event| match event {
             keyboard::Event::KeyPressed { key, modifiers, .. } => {
@@ -202,6 +211,9 @@ impl App {
         });
         let clock = iced::time::every(std::time::Duration::from_secs(30))
             .map(|_| Message::Tick(Utc::now()));
+        if self.clock_fixed {
+            return keys;
+        }
         Subscription::batch([keys, clock])
     }
 

@@ -171,11 +171,20 @@ impl App {
             View::DayByDoctor | View::DayByRoom => desk.date.format("%A %-d %B %Y").to_string(),
             _ => {
                 let monday = super::calendar::week_start(desk.date);
-                format!(
-                    "Week of {} – {}",
-                    monday.format("%-d %b"),
-                    (monday + chrono::Duration::days(6)).format("%-d %b %Y")
-                )
+                let sunday = monday + chrono::Duration::days(6);
+                if chrono::Datelike::month(&monday) == chrono::Datelike::month(&sunday) {
+                    format!(
+                        "Week {}–{}",
+                        monday.format("%-d"),
+                        sunday.format("%-d %b %Y")
+                    )
+                } else {
+                    format!(
+                        "Week {} – {}",
+                        monday.format("%-d %b"),
+                        sunday.format("%-d %b %Y")
+                    )
+                }
             }
         };
         let mode = |label: &'a str, on: bool, message: Message| {

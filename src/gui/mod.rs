@@ -17,14 +17,25 @@ use chrono::{DateTime, Utc};
 
 pub use app::{App, Message};
 
-/// The program, as run by `frontdesk` and by the tests.
+/// The program, as run by `frontdesk` and by the tests. With `fixed_now` the clock stands still
+/// at that instant (training, screenshots); otherwise it starts at the real time and ticks.
 pub fn application(
     path: PathBuf,
     actor: String,
-    now: DateTime<Utc>,
+    fixed_now: Option<DateTime<Utc>>,
 ) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
     iced::application(
-        move || App::new(path.clone(), actor.clone(), now),
+        move || {
+            let (app, task) = App::new(
+                path.clone(),
+                actor.clone(),
+                fixed_now.unwrap_or_else(Utc::now),
+            );
+            match fixed_now {
+                Some(_) => (app.with_fixed_clock(), task),
+                None => (app, task),
+            }
+        },
         App::update,
         App::view,
     )
@@ -35,7 +46,7 @@ pub fn application(
     .centered()
 }
 
-/// Opens the window on the database at `path`.
-pub fn run(path: PathBuf, actor: String) -> iced::Result {
-    application(path, actor, Utc::now()).run()
+/// Opens the window on the database at `path`, as `actor`.
+pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
+    application(path, actor, fixed_now).run()
 }
