@@ -590,3 +590,53 @@ fn a_database_that_is_not_ours_is_explained_in_the_window() {
             .expect("shown");
     });
 }
+
+#[test]
+fn view_options_go_to_a_date_and_choose_the_columns() {
+    let mut h = Harness::with_demo();
+    h.send(Message::Key(Key::Character("g".into()), Modifiers::CTRL));
+    assert!(matches!(h.desk().panel, Panel::ViewOptions));
+    h.ui(|ui| {
+        ui.click(id("go-to-date")).expect("date field");
+        for _ in 0..10 {
+            let _ = ui.tap_key(Named::Backspace);
+        }
+        let _ = ui.typewrite("2026-12-01");
+        let _ = ui.tap_key(Named::Enter);
+    });
+    assert_eq!(
+        h.desk().date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
+    );
+    assert!(
+        h.desk().entries.iter().all(|e| e
+            .appointment
+            .interval
+            .start
+            .with_timezone(&chrono_tz::Asia::Kolkata)
+            .date_naive()
+            == chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")),
+        "the view shows that day"
+    );
+    h.send(Message::DateText("1st of December".into()));
+    h.send(Message::GoToDate);
+    let error = h.app.error.clone().expect("a bad date is explained");
+    assert!(error.contains("YYYY-MM-DD"), "{error}");
+    assert_eq!(
+        h.desk().date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        "and changes nothing"
+    );
+    let first = h.desk().columns[0].clone();
+    let count = h.desk().columns.len();
+    let label = h
+        .desk()
+        .columns
+        .first()
+        .map(|c| format!("{} · {}", c.title, c.subtitle))
+        .expect("a column");
+    let label: &'static str = Box::leak(label.into_boxed_str());
+    h.click(label);
+    assert_eq!(h.desk().columns.len(), count - 1, "unticked doctor hidden");
+    assert!(h.desk().columns.iter().all(|c| c.doctor != first.doctor));
+}

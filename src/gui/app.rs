@@ -65,6 +65,7 @@ pub struct Desk {
     pub date: NaiveDate,
     pub(super) show_cancelled: bool,
     pub(super) hidden: Vec<uuid::Uuid>,
+    pub(super) date_text: String,
     /// Appointments of the view.
     pub entries: Vec<AgendaEntry>,
     /// Today's appointments (for the today panel).
@@ -98,6 +99,8 @@ pub enum Panel {
     Details(Box<details::State>),
     /// The walk-in form.
     WalkIn(Box<walk_in::State>),
+    /// View options: go to a date, show cancelled, which doctors and rooms are shown.
+    ViewOptions,
 }
 
 /// Everything that can happen in the window.
@@ -133,6 +136,12 @@ pub enum Message {
     ShowCancelled(bool),
     /// Show or hide one doctor's or room's column.
     ToggleColumn(uuid::Uuid),
+    /// Open the view options (date, cancelled, columns).
+    OpenViewOptions,
+    /// The go-to-date text changed.
+    DateText(String),
+    /// Go to the date typed.
+    GoToDate,
     /// Something happened on the calendar grid.
     Grid(GridEvent),
     /// A message for the booking form.
@@ -398,6 +407,26 @@ impl App {
             Message::Booking(m) => return self.booking(m),
             Message::Details(m) => return self.details(m),
             Message::WalkIn(m) => return self.walk_in(m),
+            Message::OpenViewOptions => {
+                desk.date_text = desk.date.format("%Y-%m-%d").to_string();
+                desk.panel = Panel::ViewOptions;
+                return iced::widget::operation::focus("go-to-date");
+            }
+            Message::DateText(text) => {
+                desk.date_text = text;
+                false
+            }
+            Message::GoToDate => match NaiveDate::parse_from_str(desk.date_text.trim(), "%Y-%m-%d")
+            {
+                Ok(date) => desk.go_to(date),
+                Err(_) => {
+                    self.error = Some(format!(
+                        "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
+                        desk.date_text.trim()
+                    ));
+                    false
+                }
+            },
             Message::OpenWalkIn => {
                 desk.panel = Panel::WalkIn(Box::default());
                 return iced::widget::operation::focus("walk-in-patient");
@@ -635,6 +664,7 @@ impl App {
             (Key::Named(Named::Escape), _) => Message::ClosePanel,
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("d"), true) => Message::ToggleTheme,
+            (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -739,6 +769,7 @@ impl Desk {
             setup,
             show_cancelled: false,
             hidden: Vec::new(),
+            date_text: String::new(),
             entries: Vec::new(),
             today: Vec::new(),
             generation: 0,

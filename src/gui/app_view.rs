@@ -34,6 +34,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "book the slot at the cursor, or open the appointment there",
     ),
     ("Ctrl+I", "walk-in or emergency quick-add"),
+    (
+        "Ctrl+G",
+        "go to a date; show cancelled; choose doctors and rooms",
+    ),
     ("Escape", "close the panel"),
     ("Ctrl+D", "light / dark theme"),
     ("Tab", "next field in a form"),
@@ -121,6 +125,7 @@ impl App {
             Panel::Booking(form) => form.view(&ctx).map(Message::Booking),
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
+            Panel::ViewOptions => view_options(desk, clinic),
         };
         let grid = responsive(move |size| {
             let grid = Grid {
@@ -258,11 +263,9 @@ impl App {
                     .placeholder("Week of …")
                     .text_size(13)
                     .width(Length::Fixed(180.0)),
-                checkbox(desk.show_cancelled)
-                    .label("Cancelled")
-                    .on_toggle(Message::ShowCancelled)
-                    .size(15)
-                    .text_size(13),
+                button(text("View…").size(13))
+                    .on_press(Message::OpenViewOptions)
+                    .style(button::secondary),
                 iced::widget::space::horizontal(),
                 button(text("Walk-in (Ctrl+I)").size(13))
                     .on_press(Message::OpenWalkIn)
@@ -306,6 +309,64 @@ fn first_run<'a>(building: bool) -> Element<'a, Message> {
         )
         .into()
     }
+}
+
+/// The view options: go to a date, show cancelled, and which doctors and rooms are shown.
+fn view_options<'a>(desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> {
+    let toggle = |id: uuid::Uuid, label: String| -> Element<'a, Message> {
+        checkbox(!desk.hidden.contains(&id))
+            .label(label)
+            .on_toggle(move |_| Message::ToggleColumn(id))
+            .size(15)
+            .text_size(13)
+            .into()
+    };
+    let doctors = desk
+        .setup
+        .doctors
+        .iter()
+        .filter(|(d, _)| d.active)
+        .map(|(d, _)| toggle(d.id.0, format!("{} · {}", d.name, d.specialty)));
+    let rooms = desk
+        .setup
+        .rooms
+        .iter()
+        .filter(|r| r.clinic == clinic.id && r.active)
+        .map(|r| toggle(r.id.0, r.name.clone()));
+    scrollable(
+        column![
+            row![
+                widget::heading("View"),
+                iced::widget::space::horizontal(),
+                button(text("Close"))
+                    .on_press(Message::ClosePanel)
+                    .style(button::secondary)
+            ],
+            widget::field(
+                "Go to date (YYYY-MM-DD, Enter)",
+                row![
+                    iced::widget::text_input("2026-12-01", &desk.date_text)
+                        .id("go-to-date")
+                        .on_input(Message::DateText)
+                        .on_submit(Message::GoToDate),
+                    button(text("Go")).on_press(Message::GoToDate)
+                ]
+                .spacing(6)
+            ),
+            checkbox(desk.show_cancelled)
+                .label("Show cancelled appointments")
+                .on_toggle(Message::ShowCancelled)
+                .size(15)
+                .text_size(13),
+            text("Doctors shown").size(15),
+            column(doctors).spacing(4),
+            text("Rooms shown").size(15),
+            column(rooms).spacing(4),
+        ]
+        .spacing(10)
+        .padding(14),
+    )
+    .into()
 }
 
 fn help_card<'a>() -> Element<'a, Message> {

@@ -229,3 +229,118 @@ pub fn visible_minutes(columns: &[Column], blocks: &[Block]) -> (u16, u16) {
     }
     (first - first % 60, (last.div_ceil(60) * 60).min(24 * 60))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(column: usize, start: u16, end: u16) -> Block {
+        Block {
+            entry: 0,
+            column,
+            lane: (0, 1),
+            minutes: (start, end),
+        }
+    }
+
+    fn lanes(mut blocks: Vec<Block>) -> Vec<(usize, usize)> {
+        blocks.sort_by_key(|b| (b.column, b.minutes.0, b.minutes.1));
+        assign_lanes(&mut blocks);
+        blocks.iter().map(|b| b.lane).collect()
+    }
+
+    #[test]
+    fn back_to_back_blocks_share_one_lane() {
+        let got = lanes(vec![
+            block(0, 540, 555),
+            block(0, 555, 570),
+            block(0, 570, 600),
+        ]);
+        assert_eq!(got, vec![(0, 1), (0, 1), (0, 1)]);
+    }
+
+    #[test]
+    fn an_overbooking_stands_beside_what_it_overlaps() {
+        // 09:00–09:30 and 09:10–09:25 overlap; 10:00 is alone again.
+        let got = lanes(vec![
+            block(0, 540, 570),
+            block(0, 550, 565),
+            block(0, 600, 615),
+        ]);
+        assert_eq!(got, vec![(0, 2), (1, 2), (0, 1)]);
+    }
+
+    #[test]
+    fn a_chain_of_overlaps_reuses_freed_lanes() {
+        // A 09:00–10:00 overlaps B 09:15–09:30 and C 09:40–09:50; B's lane is free for C.
+        let got = lanes(vec![
+            block(0, 540, 600),
+            block(0, 555, 570),
+            block(0, 580, 590),
+        ]);
+        assert_eq!(got, vec![(0, 2), (1, 2), (1, 2)]);
+    }
+
+    #[test]
+    fn columns_do_not_share_clusters() {
+        let got = lanes(vec![block(0, 540, 600), block(1, 550, 560)]);
+        assert_eq!(got, vec![(0, 1), (0, 1)]);
+    }
+
+    #[test]
+    fn the_scale_maps_minutes_and_points_both_ways() {
+        let scale = Scale {
+            first_minute: 8 * 60,
+            last_minute: 20 * 60,
+            header: 40.0,
+            gutter: 50.0,
+            width: 1050.0,
+            height: 40.0 + 720.0 * 2.0,
+        };
+        assert_eq!(scale.per_minute(), 2.0);
+        assert_eq!(scale.y(9 * 60), 40.0 + 120.0);
+        assert_eq!(scale.minute_at(40.0 + 125.0, 15), Some(9 * 60));
+        assert_eq!(scale.minute_at(10.0, 15), None, "the header is not a slot");
+        assert_eq!(
+            scale.column_at(30.0, 10),
+            None,
+            "the gutter is not a column"
+        );
+        assert_eq!(scale.column_at(50.0 + 250.0, 10), Some(2));
+        let r = scale.rect(
+            &Block {
+                entry: 0,
+                column: 2,
+                lane: (1, 2),
+                minutes: (540, 570),
+            },
+            10,
+        );
+        assert!(r.contains(r.x + 1.0, r.y + 1.0));
+        assert_eq!(
+            r.x,
+            50.0 + 200.0 + 50.0 + 1.0,
+            "second of two lanes in the third column"
+        );
+        assert_eq!(r.height, 60.0 - 2.0);
+    }
+
+    #[test]
+    fn the_visible_hours_cover_opening_hours_and_bookings_on_whole_hours() {
+        let column = Column {
+            title: String::new(),
+            subtitle: String::new(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
+            doctor: None,
+            room: None,
+            open: vec![(9 * 60 + 30, 13 * 60), (14 * 60, 17 * 60 + 15)],
+        };
+        assert_eq!(
+            visible_minutes(std::slice::from_ref(&column), &[]),
+            (9 * 60, 18 * 60)
+        );
+        let late = block(0, 19 * 60, 19 * 60 + 20);
+        assert_eq!(visible_minutes(&[column], &[late]), (9 * 60, 20 * 60));
+        assert_eq!(visible_minutes(&[], &[]), (8 * 60, 20 * 60));
+    }
+}
