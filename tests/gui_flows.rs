@@ -9,10 +9,8 @@ use frontdesk::gui::screen::{details, walk_in};
 use frontdesk::gui::widget::Choice;
 use frontdesk::gui::{App, Message};
 use frontdesk::scheduling::*;
-use futures::StreamExt;
 use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
-use iced_test::runtime::Action;
 use iced_test::selector::id;
 
 /// 11:00 in Kolkata on Tuesday 24 November 2026: mid-morning, a busy day.
@@ -35,10 +33,7 @@ impl Harness {
     fn with_demo() -> Self {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("desk.sqlite3");
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
         let (app, task) = App::new(path, "maria".into(), now());
         let mut h = Harness {
             _dir: dir,
@@ -67,18 +62,7 @@ impl Harness {
 
     /// Runs a task and everything that follows from it, feeding messages to `update`.
     fn settle(&mut self, task: Task<Message>) {
-        let mut pending = vec![task];
-        while let Some(task) = pending.pop() {
-            let Some(stream) = iced_test::runtime::task::into_stream(task) else {
-                continue;
-            };
-            let actions: Vec<Action<Message>> = self.runtime.block_on(stream.collect());
-            for action in actions {
-                if let Action::Output(message) = action {
-                    pending.push(self.app.update(message));
-                }
-            }
-        }
+        frontdesk::gui::headless::settle(&mut self.app, task, &self.runtime);
     }
 
     fn send(&mut self, message: Message) {
@@ -568,10 +552,7 @@ fn a_database_that_is_not_ours_is_explained_in_the_window() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("notes.txt");
     std::fs::write(&path, "not a database").expect("write");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("rt");
+    let runtime = frontdesk::gui::headless::runtime().expect("rt");
     let (app, task) = App::new(path, "maria".into(), now());
     let mut h = Harness {
         _dir: dir,

@@ -6,6 +6,7 @@ pub mod app;
 mod app_view;
 pub mod backend;
 pub mod calendar;
+pub mod headless;
 pub mod layout;
 pub mod screen;
 pub mod theme;
