@@ -621,3 +621,68 @@ fn view_options_go_to_a_date_and_choose_the_columns() {
     assert_eq!(h.desk().columns.len(), count - 1, "unticked doctor hidden");
     assert!(h.desk().columns.iter().all(|c| c.doctor != first.doctor));
 }
+
+#[test]
+fn ctrl_z_undoes_the_last_change_without_erasing_history() {
+    let mut h = Harness::with_demo();
+    let ctrl_z = || Message::Key(Key::Character("z".into()), Modifiers::CTRL);
+    // A booking: undo marks it entered in error.
+    let (column, minute) = h.free_slot(15);
+    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.type_into("booking-patient", "Undo Me");
+    h.click("New patient (register this name)");
+    h.click("Book");
+    let booked = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.patient_name == "Undo Me")
+        .expect("booked")
+        .appointment
+        .id;
+    h.send(ctrl_z());
+    assert_eq!(status_of(&h, booked), Status::EnteredInError);
+    assert!(
+        h.app
+            .notice
+            .clone()
+            .unwrap_or_default()
+            .starts_with("Undone")
+    );
+    // A status change: undo puts the status back, as a new event.
+    let id = select_upcoming(&mut h);
+    h.click("Confirm");
+    assert_eq!(status_of(&h, id), Status::Confirmed);
+    h.click("Undo (Ctrl+Z)");
+    assert_eq!(status_of(&h, id), Status::Scheduled);
+    h.ui(|ui| {
+        ui.find("Confirm").expect("confirmable again");
+    });
+    // A drag-and-drop move: undo moves it back.
+    let moved = select_upcoming_where(&mut h, |e| e.appointment.room.is_none());
+    let original = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == moved)
+        .expect("there")
+        .appointment
+        .clone();
+    let (column, minute) = h.free_slot(original.interval.minutes() as u16);
+    h.send(Message::Grid(GridEvent::Dropped(moved, column, minute)));
+    assert_eq!(h.app.error, None);
+    h.send(ctrl_z());
+    let back = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == moved)
+        .expect("there")
+        .appointment
+        .clone();
+    assert_eq!(back.interval, original.interval, "moved back");
+    assert_eq!(back.doctor, original.doctor);
+    assert_eq!(back.sequence, 2, "the undo is a move of its own");
+    h.send(ctrl_z());
+    assert_eq!(h.app.notice.as_deref(), Some("Nothing to undo."));
+}

@@ -672,3 +672,61 @@ fn check_finds_a_double_booking_that_bypassed_the_store() {
     assert_eq!(report.unexplained_overlaps, 1);
     assert!(!report.is_ok());
 }
+
+#[test]
+fn undoing_a_status_change_restores_it_as_a_new_audited_event() {
+    let mut c = clinic();
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
+    let confirmed = c
+        .store
+        .change_status(a.id, &StatusAction::Confirm, "maria", utc(NOW))
+        .expect("confirm");
+    let back = c
+        .store
+        .revert_status(a.id, confirmed.status, &a, "maria", utc(NOW))
+        .expect("undo");
+    assert_eq!(back.status, Status::Scheduled);
+    let actions: Vec<String> = c
+        .store
+        .history(a.id)
+        .expect("history")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["created", "confirmed", "undo"],
+        "history is kept, not erased"
+    );
+    // A second undo of the same change no longer matches what is stored.
+    let err = c
+        .store
+        .revert_status(a.id, Status::Confirmed, &a, "maria", utc(NOW))
+        .expect_err("changed since");
+    assert!(err.to_string().contains("changed since"), "{err}");
+}
+
+#[test]
+fn undoing_a_cancellation_needs_the_time_to_be_free() {
+    let mut c = clinic();
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
+    let cancel = StatusAction::Cancel {
+        reason: "Travel".into(),
+        by: CancelledBy::Patient,
+    };
+    c.store
+        .change_status(a.id, &cancel, "maria", utc(NOW))
+        .expect("cancel");
+    c.book_ok(c.rao, None, c.ravi, "2026-06-02 09:05", utc(NOW));
+    let before = counts(&c);
+    let err = c
+        .store
+        .revert_status(a.id, Status::Cancelled, &a, "maria", utc(NOW))
+        .expect_err("the slot was taken");
+    assert!(err.to_string().contains("Ravi Kumar"), "{err}");
+    assert_eq!(counts(&c), before, "a refused undo changes nothing");
+    assert_eq!(
+        c.store.appointment(a.id).expect("a").appointment.status,
+        Status::Cancelled
+    );
+}

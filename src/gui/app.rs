@@ -12,7 +12,7 @@ use iced::{Color, Subscription, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, GridEvent, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, booking, details, walk_in};
+use super::screen::{Context, Undoable, booking, details, walk_in};
 use super::theme;
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
@@ -86,6 +86,10 @@ pub struct Desk {
     pub selected: Option<AppointmentId>,
     /// The panel beside the grid.
     pub panel: Panel,
+    /// The desk's last change, which Ctrl+Z undoes.
+    pub last_change: Option<Undoable>,
+    /// A drag-and-drop move under way (how the appointment was), for undo.
+    pending_move: Option<Undoable>,
     pub(super) cache: Cache,
 }
 
@@ -166,6 +170,10 @@ pub enum Message {
     ToggleHelp,
     /// Hide the error.
     DismissError,
+    /// Undo the desk's last change (Ctrl+Z).
+    Undo,
+    /// An undo was stored (what it did) or refused.
+    Undone(Result<String, UiError>),
 }
 
 /// The doctor or room a week view follows.
@@ -440,10 +448,24 @@ impl App {
             Message::Select(id) => return self.select(id),
             Message::Moved(result) => {
                 match result {
-                    Ok(()) => self.notice = Some("Moved.".into()),
+                    Ok(()) => {
+                        self.notice = Some("Moved. Ctrl+Z undoes it.".into());
+                        desk.last_change = desk.pending_move.take();
+                    }
                     Err(e) => self.error = Some(e),
                 }
                 true
+            }
+            Message::Undo => return self.undo(),
+            Message::Undone(result) => {
+                match result {
+                    Ok(what) => self.notice = Some(what),
+                    Err(e) => self.error = Some(e),
+                }
+                return match desk.selected {
+                    Some(id) => Task::batch([self.select(id), self.reload()]),
+                    None => self.reload(),
+                };
             }
             _ => false,
         };
@@ -494,6 +516,11 @@ impl App {
                 let Some(c) = desk.columns.get(column) else {
                     return Task::none();
                 };
+                desk.pending_move = desk
+                    .entries
+                    .iter()
+                    .find(|e| e.appointment.id == id)
+                    .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
                 let time =
                     NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
                         .unwrap_or(NaiveTime::MIN);
@@ -559,6 +586,7 @@ impl App {
                     }
                 ));
                 let id = a.id;
+                desk.last_change = Some(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(booking::Event::Closed) => {
@@ -590,7 +618,12 @@ impl App {
         let (task, event) = panel.update(message, &ctx);
         let task = task.map(Message::Details);
         match event {
-            Some(details::Event::Changed) => Task::batch([task, self.reload()]),
+            Some(details::Event::Changed(undo)) => {
+                if undo.is_some() {
+                    desk.last_change = undo;
+                }
+                Task::batch([task, self.reload()])
+            }
             Some(details::Event::Closed) => {
                 desk.panel = Panel::Today;
                 desk.selected = None;
@@ -646,6 +679,7 @@ impl App {
                 ));
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;
+                desk.last_change = Some(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
@@ -665,6 +699,7 @@ impl App {
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
+            (Key::Character("z"), true) => Message::Undo,
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -689,6 +724,48 @@ impl App {
             _ => return Task::none(),
         };
         self.update(message)
+    }
+
+    /// Undoes the desk's last change with a new, audited change.
+    fn undo(&mut self) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some(change) = desk.last_change.take() else {
+            self.notice = Some("Nothing to undo.".into());
+            return Task::none();
+        };
+        let backend = desk.backend.clone();
+        let work = async move {
+            match change {
+                Undoable::Booked(id) => {
+                    let reason = "Undone at the desk (Ctrl+Z)".to_owned();
+                    backend
+                        .change_status(id, StatusAction::EnteredInError { reason }, actor, now)
+                        .await
+                        .map(|_| "Undone: the booking is marked entered in error.".to_owned())
+                }
+                Undoable::Moved(before) => {
+                    let request = MoveRequest {
+                        appointment: before.id,
+                        start: Start::At(before.interval.start),
+                        doctor: Some(before.doctor),
+                        room: before.room,
+                        overbook: None,
+                    };
+                    backend
+                        .move_appointment(request, actor, now)
+                        .await
+                        .map(|_| "Undone: moved back.".to_owned())
+                }
+                Undoable::Status { before, after } => backend
+                    .revert_status(after, *before, actor, now)
+                    .await
+                    .map(|a| format!("Undone: {} again.", a.status.label())),
+            }
+        };
+        Task::perform(work, Message::Undone)
     }
 
     fn week_of_cursor(&mut self) -> Task<Message> {
@@ -782,6 +859,8 @@ impl Desk {
             cursor: None,
             selected: None,
             panel: Panel::Today,
+            last_change: None,
+            pending_move: None,
             cache: Cache::default(),
         }
     }

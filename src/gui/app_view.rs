@@ -38,6 +38,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Ctrl+G",
         "go to a date; show cancelled; choose doctors and rooms",
     ),
+    (
+        "Ctrl+Z",
+        "undo the desk's last change (kept in the history)",
+    ),
     ("Escape", "close the panel"),
     ("Ctrl+D", "light / dark theme"),
     ("Tab", "next field in a form"),
@@ -101,6 +105,19 @@ impl App {
             (None, Some(n)) => text(n).size(13).into(),
             (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
         };
+        let undo = match &self.phase {
+            Phase::Ready(desk) if desk.last_change.is_some() => Some(
+                button(text("Undo (Ctrl+Z)").size(12))
+                    .on_press(Message::Undo)
+                    .style(button::text),
+            ),
+            _ => None,
+        };
+        let mut content =
+            row![content, iced::widget::space::horizontal()].align_y(iced::Alignment::Center);
+        if let Some(undo) = undo {
+            content = content.push(undo);
+        }
         container(content)
             .padding([4, 12])
             .width(Length::Fill)

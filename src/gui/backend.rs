@@ -197,6 +197,18 @@ impl Backend {
             .await
     }
 
+    /// Undoes a status change.
+    pub async fn revert_status(
+        self,
+        expected: Status,
+        restore: Appointment,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment, UiError> {
+        self.with(move |s| s.revert_status(restore.id, expected, &restore, &actor, now))
+            .await
+    }
+
     /// One appointment with its history.
     pub async fn details(
         self,

@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 use super::{BookingOutcome, BookingRequest, MoveRequest, Start, setup};
 use crate::scheduling::conflict::{Conflict, Proposal, Verdict, check, decide, plan_local};
 use crate::scheduling::model::*;
-use crate::scheduling::status::{self, Status, StatusAction};
+use crate::scheduling::status::Status;
 use crate::scheduling::time::{local_date, local_day};
 
 /// Loads a clinic by id.
@@ -70,7 +70,7 @@ fn booking_proposal(clinic: &Clinic, req: &BookingRequest) -> Result<(Proposal, 
 }
 
 /// Every conflict of a proposal: the facts loaded from `conn`, the judgement the core's.
-fn judge(
+pub(super) fn judge(
     conn: &Connection,
     clinic: &Clinic,
     proposal: &Proposal,
@@ -141,15 +141,15 @@ fn snapshot(a: &Appointment) -> serde_json::Value {
 }
 
 /// What an audit event records about one change.
-struct Change<'a> {
-    action: &'a str,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-    reason: &'a str,
+pub(super) struct Change<'a> {
+    pub(super) action: &'a str,
+    pub(super) before: Option<serde_json::Value>,
+    pub(super) after: Option<serde_json::Value>,
+    pub(super) reason: &'a str,
 }
 
 /// Appends an audit event (same transaction as the change it records).
-fn audit(
+pub(super) fn audit(
     tx: &Transaction<'_>,
     id: AppointmentId,
     now: DateTime<Utc>,
@@ -178,7 +178,7 @@ fn audit(
     Ok(())
 }
 
-fn check_actor(actor: &str) -> Result<()> {
+pub(super) fn check_actor(actor: &str) -> Result<()> {
     if actor.trim().is_empty() {
         return Err(StoreError::Invalid(
             "say who is at the desk: every change is recorded with a staff name".into(),
@@ -420,63 +420,4 @@ pub fn move_appointment(
         conflicts,
         overbooked,
     })
-}
-
-/// Changes an appointment's status (see [`super::Store::change_status`]).
-pub fn change_status(
-    conn: &mut Connection,
-    id: AppointmentId,
-    action: &StatusAction,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<Appointment> {
-    check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let before = load_appointment(&tx, id)?;
-    let mut after = status::apply(&before, action, now)?;
-    after.updated_by = actor.to_owned();
-    let c = after.cancellation.as_ref();
-    tx.prepare_cached(
-        "UPDATE appointment SET status = ?2, arrived_at = ?3, consultation_started_at = ?4, \
-         completed_at = ?5, cancel_reason = ?6, cancelled_by = ?7, cancelled_late = ?8, \
-         cancelled_at = ?9, updated_by = ?10, updated_at = ?11 WHERE id = ?1",
-    )?
-    .execute(params![
-        id.0,
-        after.status.as_str(),
-        after.arrived_at.map(secs),
-        after.consultation_started_at.map(secs),
-        after.completed_at.map(secs),
-        c.map(|c| c.reason.as_str()),
-        c.map(|c| c.by.as_str()),
-        c.map(|c| c.late),
-        c.map(|c| secs(c.at)),
-        actor,
-        secs(now)
-    ])?;
-    let reason = match action {
-        StatusAction::Cancel { reason, .. } | StatusAction::EnteredInError { reason } => {
-            reason.trim()
-        }
-        _ => "",
-    };
-    let mut after_json = json!({ "status": after.status.as_str() });
-    if let Some(c) = &after.cancellation {
-        after_json["cancelled_by"] = json!(c.by.as_str());
-        after_json["late"] = json!(c.late);
-    }
-    audit(
-        &tx,
-        id,
-        now,
-        actor,
-        Change {
-            action: after.status.as_str(),
-            before: Some(json!({ "status": before.status.as_str() })),
-            after: Some(after_json),
-            reason,
-        },
-    )?;
-    tx.commit()?;
-    Ok(after)
 }

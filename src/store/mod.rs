@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod lifecycle;
 mod open;
 pub mod schema;
 mod setup;
@@ -237,6 +238,17 @@ pub trait Store {
         &mut self,
         id: AppointmentId,
         action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment>;
+    /// Undoes the desk's last status change: puts back the status (and its timestamps and
+    /// cancellation) that `restore` had, if the appointment is still `expected`; taking time
+    /// back (un-cancelling) needs it to be free. Recorded as a new "undo" audit event.
+    fn revert_status(
+        &mut self,
+        id: AppointmentId,
+        expected: Status,
+        restore: &Appointment,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment>;

@@ -171,7 +171,19 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = booking::change_status(&mut self.conn, id, action, actor, now);
+        let r = lifecycle::change_status(&mut self.conn, id, action, actor, now);
+        self.fix(r)
+    }
+
+    fn revert_status(
+        &mut self,
+        id: AppointmentId,
+        expected: Status,
+        restore: &Appointment,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment> {
+        let r = lifecycle::revert_status(&mut self.conn, id, expected, restore, actor, now);
         self.fix(r)
     }
 

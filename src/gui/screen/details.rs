@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use iced::widget::{button, column, container, pick_list, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::Context;
+use super::{Context, Undoable};
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
@@ -27,6 +27,8 @@ pub struct State {
     overbook_reason: String,
     busy: bool,
     error: Option<UiError>,
+    /// What the change under way will have done, for undo.
+    pending: Option<Undoable>,
 }
 
 /// What happens in the panel.
@@ -130,6 +132,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         overbook_reason: String::new(),
         busy: true,
         error: None,
+        pending: None,
     };
     let task = ctx.backend.clone().details(id);
     (
@@ -141,8 +144,8 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
 /// What the panel tells its parent.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// Something changed; reload the calendar.
-    Changed,
+    /// Something changed (and how to undo it); reload the calendar.
+    Changed(Option<Undoable>),
     /// Closed.
     Closed,
 }
@@ -192,6 +195,10 @@ impl State {
                 }
                 self.busy = true;
                 self.error = None;
+                self.pending = self.entry.as_ref().map(|e| Undoable::Status {
+                    before: Box::new(e.appointment.clone()),
+                    after: kind.action("", self.by).target(),
+                });
                 let action = kind.action(&self.reason, self.by);
                 let task = ctx.backend.clone().change_status(
                     self.id,
@@ -224,6 +231,10 @@ impl State {
                 };
                 self.busy = true;
                 self.error = None;
+                self.pending = self
+                    .entry
+                    .as_ref()
+                    .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
                 let task =
                     ctx.backend
                         .clone()
@@ -236,15 +247,15 @@ impl State {
                     Ok(()) => {
                         self.reason.clear();
                         self.overbook_reason.clear();
+                        let undo = self.pending.take();
                         let (fresh, task) = load(ctx, self.id);
-                        let keep_error = self.error.take();
-                        *self = State {
-                            error: keep_error,
-                            ..fresh
-                        };
-                        return (task, Some(Event::Changed));
+                        *self = fresh;
+                        return (task, Some(Event::Changed(undo)));
                     }
-                    Err(e) => self.error = Some(e),
+                    Err(e) => {
+                        self.pending = None;
+                        self.error = Some(e);
+                    }
                 }
             }
             Message::Close => return (Task::none(), Some(Event::Closed)),

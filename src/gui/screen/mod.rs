@@ -9,7 +9,23 @@ pub mod walk_in;
 use chrono::{DateTime, Utc};
 
 use super::backend::{Backend, Setup};
-use crate::scheduling::Clinic;
+use crate::scheduling::{Appointment, AppointmentId, Clinic, Status};
+
+/// A change the desk made that Ctrl+Z can undo (as a new audited change, never by erasing).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undoable {
+    /// A booking, walk-in or emergency was made: undo marks it entered in error.
+    Booked(AppointmentId),
+    /// An appointment was moved; this is how it was before.
+    Moved(Box<Appointment>),
+    /// A status changed to `after`; `before` is how it was.
+    Status {
+        /// The appointment before the change.
+        before: Box<Appointment>,
+        /// The status it was changed to.
+        after: Status,
+    },
+}
 
 /// What every screen may read: the database handle, the clinic's setup, the clinic, the time
 /// and who is at the desk.

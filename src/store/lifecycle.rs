@@ -1,0 +1,140 @@
+//! Status changes and their undo. A change follows the core's lifecycle; an undo puts back the
+//! status an appointment had before the desk's last change, as a new audited event (history is
+//! never erased), and only if nothing changed since and the time is still free.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use serde_json::json;
+
+use super::booking::{Change, audit, check_actor, clinic, judge, load_appointment};
+use super::codec::secs;
+use super::error::{Result, StoreError};
+use crate::scheduling::conflict::Proposal;
+use crate::scheduling::model::*;
+use crate::scheduling::status::{self, Status, StatusAction};
+
+/// Writes the status and the fields that go with it.
+fn write_status(
+    tx: &Transaction<'_>,
+    a: &Appointment,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let c = a.cancellation.as_ref();
+    tx.prepare_cached(
+        "UPDATE appointment SET status = ?2, arrived_at = ?3, consultation_started_at = ?4, \
+         completed_at = ?5, cancel_reason = ?6, cancelled_by = ?7, cancelled_late = ?8, \
+         cancelled_at = ?9, updated_by = ?10, updated_at = ?11 WHERE id = ?1",
+    )?
+    .execute(params![
+        a.id.0,
+        a.status.as_str(),
+        a.arrived_at.map(secs),
+        a.consultation_started_at.map(secs),
+        a.completed_at.map(secs),
+        c.map(|c| c.reason.as_str()),
+        c.map(|c| c.by.as_str()),
+        c.map(|c| c.late),
+        c.map(|c| secs(c.at)),
+        actor,
+        secs(now)
+    ])?;
+    Ok(())
+}
+
+fn status_json(a: &Appointment) -> serde_json::Value {
+    let mut value = json!({ "status": a.status.as_str() });
+    if let Some(c) = &a.cancellation {
+        value["cancelled_by"] = json!(c.by.as_str());
+        value["late"] = json!(c.late);
+    }
+    value
+}
+
+/// Changes an appointment's status (see [`super::Store::change_status`]).
+pub fn change_status(
+    conn: &mut Connection,
+    id: AppointmentId,
+    action: &StatusAction,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Appointment> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let before = load_appointment(&tx, id)?;
+    let mut after = status::apply(&before, action, now)?;
+    after.updated_by = actor.to_owned();
+    write_status(&tx, &after, actor, now)?;
+    let reason = match action {
+        StatusAction::Cancel { reason, .. } | StatusAction::EnteredInError { reason } => {
+            reason.trim()
+        }
+        _ => "",
+    };
+    let change = Change {
+        action: after.status.as_str(),
+        before: Some(json!({ "status": before.status.as_str() })),
+        after: Some(status_json(&after)),
+        reason,
+    };
+    audit(&tx, id, now, actor, change)?;
+    tx.commit()?;
+    Ok(after)
+}
+
+/// Puts back the status `restore` had (see [`super::Store::revert_status`]).
+pub fn revert_status(
+    conn: &mut Connection,
+    id: AppointmentId,
+    expected: Status,
+    restore: &Appointment,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Appointment> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = load_appointment(&tx, id)?;
+    if current.status != expected || restore.id != id {
+        return Err(StoreError::Invalid(format!(
+            "cannot undo: the appointment is now {}, changed since; change it directly instead",
+            current.status.label()
+        )));
+    }
+    if !current.status.holds_time() && restore.status.holds_time() {
+        // Taking the time back: it must still be free.
+        let clinic = clinic(&tx, current.clinic)?;
+        let proposal = Proposal {
+            doctor: current.doctor,
+            room: current.room,
+            patient: current.patient,
+            interval: current.interval,
+            kind: current.kind,
+            moving: Some(id),
+        };
+        let clashes: Vec<_> = judge(&tx, &clinic, &proposal, Vec::new(), now)?
+            .into_iter()
+            .filter(|c| c.clash().is_some())
+            .collect();
+        if !clashes.is_empty() {
+            return Err(StoreError::Refused(clashes));
+        }
+    }
+    let mut after = current.clone();
+    after.status = restore.status;
+    after.arrived_at = restore.arrived_at;
+    after.consultation_started_at = restore.consultation_started_at;
+    after.completed_at = restore.completed_at;
+    after.cancellation = restore.cancellation.clone();
+    after.updated_by = actor.to_owned();
+    write_status(&tx, &after, actor, now)?;
+    let reason = format!("undo of {}", current.status.label());
+    let change = Change {
+        action: "undo",
+        before: Some(status_json(&current)),
+        after: Some(status_json(&after)),
+        reason: &reason,
+    };
+    audit(&tx, id, now, actor, change)?;
+    tx.commit()?;
+    Ok(after)
+}
