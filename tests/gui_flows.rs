@@ -686,3 +686,65 @@ fn ctrl_z_undoes_the_last_change_without_erasing_history() {
     h.send(ctrl_z());
     assert_eq!(h.app.notice.as_deref(), Some("Nothing to undo."));
 }
+
+#[test]
+fn the_command_palette_jumps_to_a_date_a_doctor_and_a_patient() {
+    let mut h = Harness::with_demo();
+    let ctrl_k = || Message::Key(Key::Character("k".into()), Modifiers::CTRL);
+    let today = h.desk().date;
+    let mut palette = |h: &mut Harness, words: &'static str| {
+        h.send(ctrl_k());
+        assert!(h.desk().palette.is_some(), "Ctrl+K opens the palette");
+        h.ui(|ui| {
+            ui.click(id("palette")).expect("palette field");
+            let _ = ui.typewrite(words);
+            let _ = ui.tap_key(Named::Enter);
+        });
+        assert!(h.desk().palette.is_none(), "a choice closes it");
+    };
+    palette(&mut h, "tomorrow");
+    assert_eq!(h.desk().date, today + chrono::Duration::days(1));
+    palette(&mut h, "anjali");
+    let rao = h
+        .desk()
+        .entries
+        .first()
+        .map(|e| e.doctor_name.clone())
+        .expect("the week has appointments");
+    assert_eq!(rao, "Dr. Anjali Rao");
+    assert_eq!(h.desk().columns.len(), 7, "Dr. Rao's week");
+    // A patient with an appointment tomorrow: the palette finds it and opens it.
+    let (patient, id) = {
+        let e = h
+            .desk()
+            .entries
+            .iter()
+            .find(|e| {
+                e.appointment.status == Status::Scheduled
+                    && e.appointment.interval.start > now() + chrono::Duration::hours(20)
+                    && e.patient_name
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == ' ')
+            })
+            .expect("an upcoming patient");
+        (e.patient_name.clone(), e.appointment.id)
+    };
+    h.send(Message::Today);
+    let name: &'static str = Box::leak(patient.clone().into_boxed_str());
+    palette(&mut h, name);
+    if h.desk().selected != Some(id) {
+        // A namesake may have an earlier appointment: the one opened must be this patient's name.
+        let selected = h.desk().selected.expect("an appointment is open");
+        let shown = h
+            .desk()
+            .entries
+            .iter()
+            .find(|e| e.appointment.id == selected)
+            .expect("shown");
+        assert_eq!(shown.patient_name, patient);
+    }
+    assert!(matches!(h.desk().panel, Panel::Details(_)));
+    h.send(ctrl_k());
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(h.desk().palette.is_none(), "Escape closes it");
+}

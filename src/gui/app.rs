@@ -12,7 +12,7 @@ use iced::{Color, Subscription, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, GridEvent, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, walk_in};
+use super::screen::{Context, Undoable, booking, details, palette, walk_in};
 use super::theme;
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
@@ -88,6 +88,8 @@ pub struct Desk {
     pub panel: Panel,
     /// The desk's last change, which Ctrl+Z undoes.
     pub last_change: Option<Undoable>,
+    /// The command palette, when open (Ctrl+K).
+    pub palette: Option<Box<palette::State>>,
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pending_move: Option<Undoable>,
     pub(super) cache: Cache,
@@ -172,6 +174,12 @@ pub enum Message {
     DismissError,
     /// Undo the desk's last change (Ctrl+Z).
     Undo,
+    /// Open the command palette (Ctrl+K).
+    OpenPalette,
+    /// A message for the command palette.
+    Palette(palette::Message),
+    /// A patient's next appointment was looked up (for the palette).
+    PatientFound(String, Result<Option<Box<AgendaEntry>>, UiError>),
     /// An undo was stored (what it did) or refused.
     Undone(Result<String, UiError>),
 }
@@ -457,6 +465,32 @@ impl App {
                 true
             }
             Message::Undo => return self.undo(),
+            Message::OpenPalette => {
+                desk.palette = Some(Box::default());
+                return iced::widget::operation::focus("palette");
+            }
+            Message::Palette(m) => return self.palette(m),
+            Message::PatientFound(name, result) => {
+                match result {
+                    Ok(Some(entry)) => {
+                        let zone = desk.clinic().map(|c| c.time_zone).unwrap_or(chrono_tz::UTC);
+                        desk.go_to(time::local_date(zone, entry.appointment.interval.start));
+                        desk.view = match desk.view {
+                            View::DayByRoom => View::DayByRoom,
+                            _ => View::DayByDoctor,
+                        };
+                        let id = entry.appointment.id;
+                        return Task::batch([self.select(id), self.reload()]);
+                    }
+                    Ok(None) => {
+                        self.notice = Some(format!(
+                            "{name} has no upcoming appointment: click a free slot to book one."
+                        ))
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                false
+            }
             Message::Undone(result) => {
                 match result {
                     Ok(what) => self.notice = Some(what),
@@ -695,11 +729,18 @@ impl App {
         let message = match (key.as_ref(), modifiers.command()) {
             (Key::Named(Named::F1), _) => Message::ToggleHelp,
             (Key::Named(Named::Escape), _) if self.help => Message::ToggleHelp,
+            (Key::Named(Named::Escape), _) if self.palette_open() => {
+                if let Phase::Ready(desk) = &mut self.phase {
+                    desk.palette = None;
+                }
+                return Task::none();
+            }
             (Key::Named(Named::Escape), _) => Message::ClosePanel,
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z"), true) => Message::Undo,
+            (Key::Character("k"), true) => Message::OpenPalette,
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -724,6 +765,78 @@ impl App {
             _ => return Task::none(),
         };
         self.update(message)
+    }
+
+    fn palette_open(&self) -> bool {
+        matches!(&self.phase, Phase::Ready(desk) if desk.palette.is_some())
+    }
+
+    fn palette(&mut self, message: palette::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            palette,
+            ..
+        } = &mut **desk;
+        let Some(state) = palette.as_mut() else {
+            return Task::none();
+        };
+        let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
+            return Task::none();
+        };
+        let (task, event) = state.update(message, &ctx);
+        let task = task.map(Message::Palette);
+        let Some(palette::Event::Chosen(target)) = event else {
+            return task;
+        };
+        let clinic_id = clinic.id;
+        desk.palette = None;
+        match target {
+            palette::Target::Date(date) => self
+                .update(Message::DateText(date.format("%Y-%m-%d").to_string()))
+                .chain(self.update(Message::GoToDate)),
+            palette::Target::DoctorWeek(d) => {
+                self.update(Message::Week(Choice::new(WeekOf::Doctor(d), String::new())))
+            }
+            palette::Target::RoomWeek(r) => {
+                self.update(Message::Week(Choice::new(WeekOf::Room(r), String::new())))
+            }
+            palette::Target::Patient(id, name) => {
+                let window = Interval::new(now - Duration::hours(12), now + Duration::days(400));
+                let lookup =
+                    desk.backend
+                        .clone()
+                        .agenda(clinic_id, window, AgendaFilter::Patient(id));
+                Task::perform(lookup, move |r| {
+                    let next = r.map(|entries| {
+                        entries
+                            .into_iter()
+                            .find(|e| {
+                                e.appointment.status.holds_time()
+                                    && e.appointment.status != Status::Completed
+                                    && e.appointment.interval.end >= now
+                            })
+                            .map(Box::new)
+                    });
+                    Message::PatientFound(name.clone(), next)
+                })
+            }
+            palette::Target::Action(action) => self.update(match action {
+                palette::Action::WalkIn => Message::OpenWalkIn,
+                palette::Action::DayByDoctor => Message::DayByDoctor,
+                palette::Action::DayByRoom => Message::DayByRoom,
+                palette::Action::Today => Message::Today,
+                palette::Action::Theme => Message::ToggleTheme,
+                palette::Action::Help => Message::ToggleHelp,
+                palette::Action::ViewOptions => Message::OpenViewOptions,
+                palette::Action::Undo => Message::Undo,
+            }),
+        }
     }
 
     /// Undoes the desk's last change with a new, audited change.
@@ -860,6 +973,7 @@ impl Desk {
             selected: None,
             panel: Panel::Today,
             last_change: None,
+            palette: None,
             pending_move: None,
             cache: Cache::default(),
         }

@@ -33,6 +33,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Enter",
         "book the slot at the cursor, or open the appointment there",
     ),
+    (
+        "Ctrl+K",
+        "command palette: a patient, a date, a doctor, a room or an action",
+    ),
     ("Ctrl+I", "walk-in or emergency quick-add"),
     (
         "Ctrl+G",
@@ -70,6 +74,43 @@ impl App {
             Phase::Ready(desk) => self.desk(desk),
         };
         let main = column![body, self.status_line()];
+        let shade = |_: &Theme| container::Style {
+            background: Some(
+                iced::Color {
+                    a: 0.45,
+                    ..iced::Color::BLACK
+                }
+                .into(),
+            ),
+            ..container::Style::default()
+        };
+        if let Phase::Ready(desk) = &self.phase
+            && let Some(palette) = &desk.palette
+            && let Some(clinic) = desk.clinic()
+        {
+            let ctx = Context {
+                backend: &desk.backend,
+                setup: &desk.setup,
+                clinic,
+                now: self.now,
+                actor: &self.actor,
+            };
+            let card = palette.view(&ctx).map(Message::Palette);
+            return stack![
+                main,
+                opaque(
+                    container(card)
+                        .center_x(Length::Fill)
+                        .padding(iced::Padding {
+                            top: 80.0,
+                            ..iced::Padding::ZERO
+                        })
+                        .height(Length::Fill)
+                        .style(shade)
+                )
+            ]
+            .into();
+        }
         if self.help {
             stack![
                 main,

@@ -42,6 +42,7 @@ pub fn agenda(
         AgendaFilter::All => ("a.clinic_id = ?1", clinic.0),
         AgendaFilter::Doctor(d) => ("a.doctor_id = ?1 AND a.clinic_id = ?5", d.0),
         AgendaFilter::Room(r) => ("a.room_id = ?1 AND a.clinic_id = ?5", r.0),
+        AgendaFilter::Patient(p) => ("a.patient_id = ?1 AND a.clinic_id = ?5", p.0),
     };
     let sql = format!(
         "SELECT {APPOINTMENT_COLUMNS}, {NAMES} {JOINS} WHERE {condition} \

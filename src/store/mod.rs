@@ -100,6 +100,8 @@ pub enum AgendaFilter {
     Doctor(DoctorId),
     /// One room.
     Room(RoomId),
+    /// One patient.
+    Patient(PatientId),
 }
 
 /// An appointment with the names the calendar and agenda show.

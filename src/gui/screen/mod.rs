@@ -3,6 +3,7 @@
 
 pub mod booking;
 pub mod details;
+pub mod palette;
 pub mod today;
 pub mod walk_in;
 
