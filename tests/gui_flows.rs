@@ -3,8 +3,9 @@
 //! back, so each flow goes view → Message → update → store → Message → state as in the app.
 
 use chrono::{DateTime, Utc};
-use frontdesk::gui::app::{Panel, Phase};
+use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{details, walk_in};
 use frontdesk::gui::widget::Choice;
 use frontdesk::gui::{App, Message};
@@ -101,7 +102,7 @@ impl Harness {
         });
     }
 
-    fn desk(&self) -> &frontdesk::gui::app::Desk {
+    fn desk(&self) -> &frontdesk::gui::desk::Desk {
         match &self.app.phase {
             Phase::Ready(desk) => desk,
             _ => panic!("the desk is not open"),
@@ -692,7 +693,7 @@ fn the_command_palette_jumps_to_a_date_a_doctor_and_a_patient() {
     let mut h = Harness::with_demo();
     let ctrl_k = || Message::Key(Key::Character("k".into()), Modifiers::CTRL);
     let today = h.desk().date;
-    let mut palette = |h: &mut Harness, words: &'static str| {
+    let palette = |h: &mut Harness, words: &'static str| {
         h.send(ctrl_k());
         assert!(h.desk().palette.is_some(), "Ctrl+K opens the palette");
         h.ui(|ui| {

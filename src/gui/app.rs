@@ -1,25 +1,24 @@
 //! The window's root: `App` (opening → first run → the desk), its `Message`s and `update`.
 //! Database work runs in Tasks through the backend; a result older than the view is dropped.
+//! The desk's state is in `desk.rs`, the side panels' handling in `app_panels.rs`, keys in
+//! `keys.rs`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use iced::keyboard::{self, Key, Modifiers, key::Named};
-use iced::widget::canvas::Cache;
-use iced::{Color, Subscription, Task};
+use chrono::{DateTime, NaiveDate, Utc};
+use iced::keyboard::{self, Key, Modifiers};
+use iced::{Subscription, Task};
 
-use super::backend::{Backend, Setup, UiError, clinic_date};
+use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, walk_in};
-use super::theme;
+use super::desk::{Desk, Panel, clinic_today, context};
+use super::screen::Context;
+use super::screen::{booking, details, palette, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
+use crate::store::{AgendaEntry, AgendaFilter};
 
-/// The whole window's state.
 pub struct App {
     pub(super) actor: String,
     pub(super) now: DateTime<Utc>,
@@ -52,61 +51,6 @@ pub enum Phase {
     Failed(UiError),
     /// Working.
     Ready(Box<Desk>),
-}
-
-/// The working desk: a clinic's calendar and the panel beside it.
-pub struct Desk {
-    pub(super) backend: Backend,
-    pub(super) setup: Setup,
-    pub(super) clinic: ClinicId,
-    /// What the grid shows.
-    pub view: View,
-    /// The date shown (any day of the week in week views).
-    pub date: NaiveDate,
-    pub(super) show_cancelled: bool,
-    pub(super) hidden: Vec<uuid::Uuid>,
-    pub(super) date_text: String,
-    /// Appointments of the view.
-    pub entries: Vec<AgendaEntry>,
-    /// Today's appointments (for the today panel).
-    pub today: Vec<AgendaEntry>,
-    generation: u64,
-    pub(super) loading: bool,
-    /// The grid's columns.
-    pub columns: Vec<Column>,
-    /// Placed blocks.
-    pub blocks: Vec<Block>,
-    pub(super) minutes: (u16, u16),
-    pub(super) colours: HashMap<VisitTypeId, Color>,
-    /// Minutes late per appointment after an emergency.
-    pub late: HashMap<AppointmentId, i64>,
-    /// The keyboard cursor: column and minute.
-    pub cursor: Option<(usize, u16)>,
-    /// The selected appointment.
-    pub selected: Option<AppointmentId>,
-    /// The panel beside the grid.
-    pub panel: Panel,
-    /// The desk's last change, which Ctrl+Z undoes.
-    pub last_change: Option<Undoable>,
-    /// The command palette, when open (Ctrl+K).
-    pub palette: Option<Box<palette::State>>,
-    /// A drag-and-drop move under way (how the appointment was), for undo.
-    pending_move: Option<Undoable>,
-    pub(super) cache: Cache,
-}
-
-/// The panel beside the calendar.
-pub enum Panel {
-    /// Today's queue and next arrivals.
-    Today,
-    /// The booking form.
-    Booking(Box<booking::State>),
-    /// An appointment's details.
-    Details(Box<details::State>),
-    /// The walk-in form.
-    WalkIn(Box<walk_in::State>),
-    /// View options: go to a date, show cancelled, which doctors and rooms are shown.
-    ViewOptions,
 }
 
 /// Everything that can happen in the window.
@@ -257,7 +201,7 @@ impl App {
         }
     }
 
-    fn opened(&mut self, result: Result<Backend, UiError>) -> Task<Message> {
+    pub(super) fn opened(&mut self, result: Result<Backend, UiError>) -> Task<Message> {
         match result {
             Ok(backend) => {
                 self.phase = Phase::Empty {
@@ -273,7 +217,7 @@ impl App {
         }
     }
 
-    fn setup_loaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
+    pub(super) fn setup_loaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
         let backend = match &mut self.phase {
             Phase::Empty { backend, building } => {
                 *building = false;
@@ -297,7 +241,7 @@ impl App {
         }
     }
 
-    fn load_demo(&mut self) -> Task<Message> {
+    pub(super) fn load_demo(&mut self) -> Task<Message> {
         match &mut self.phase {
             Phase::Empty { backend, building } if !*building => {
                 *building = true;
@@ -307,7 +251,7 @@ impl App {
         }
     }
 
-    fn tick(&mut self, now: DateTime<Utc>) -> Task<Message> {
+    pub(super) fn tick(&mut self, now: DateTime<Utc>) -> Task<Message> {
         self.now = now;
         match &self.phase {
             Phase::Ready(desk) => {
@@ -318,7 +262,7 @@ impl App {
         }
     }
 
-    fn toggle_theme(&mut self) -> Task<Message> {
+    pub(super) fn toggle_theme(&mut self) -> Task<Message> {
         self.dark = !self.dark;
         if let Phase::Ready(desk) = &mut self.phase {
             desk.cache.clear();
@@ -326,18 +270,18 @@ impl App {
         Task::none()
     }
 
-    fn toggle_help(&mut self) -> Task<Message> {
+    pub(super) fn toggle_help(&mut self) -> Task<Message> {
         self.help = !self.help;
         Task::none()
     }
 
-    fn dismiss_error(&mut self) -> Task<Message> {
+    pub(super) fn dismiss_error(&mut self) -> Task<Message> {
         self.error = None;
         Task::none()
     }
 
     /// Asks for the view's appointments and today's; earlier answers become stale.
-    fn reload(&mut self) -> Task<Message> {
+    pub(super) fn reload(&mut self) -> Task<Message> {
         let now = self.now;
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
@@ -365,7 +309,7 @@ impl App {
         Task::batch([load, desk.today_task(now).map(Message::TodayLoaded)])
     }
 
-    fn context<'a>(
+    pub(super) fn context<'a>(
         desk: &'a Desk,
         now: DateTime<Utc>,
         actor: &'a str,
@@ -374,7 +318,7 @@ impl App {
     }
 
     /// Messages that only mean something at the desk.
-    fn desk_message(&mut self, message: Message) -> Task<Message> {
+    pub(super) fn desk_message(&mut self, message: Message) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
@@ -505,580 +449,5 @@ impl App {
         };
         let _ = (now, actor);
         if refresh { self.reload() } else { Task::none() }
-    }
-
-    fn grid(&mut self, event: GridEvent) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        match event {
-            GridEvent::AppointmentClicked(id) => self.select(id),
-            GridEvent::SlotClicked(column, minute) => {
-                desk.cursor = Some((column, minute));
-                let Some(c) = desk.columns.get(column).cloned() else {
-                    return Task::none();
-                };
-                let doctor = c.doctor.or_else(|| {
-                    desk.setup
-                        .doctors
-                        .iter()
-                        .find(|(d, _)| d.active)
-                        .map(|(d, _)| d.id)
-                });
-                let Some(doctor) = doctor else {
-                    self.error = Some(
-                        "There is no doctor to book with: add one in the clinic's setup.".into(),
-                    );
-                    return Task::none();
-                };
-                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
-                    return Task::none();
-                };
-                let mut form = booking::State::new(&ctx, doctor, c.room, c.date, minute);
-                let (check, _) = form.update(
-                    booking::Message::Time(format!("{:02}:{:02}", minute / 60, minute % 60)),
-                    &ctx,
-                );
-                desk.panel = Panel::Booking(Box::new(form));
-                Task::batch([
-                    check.map(Message::Booking),
-                    iced::widget::operation::focus("booking-patient"),
-                ])
-            }
-            GridEvent::Dropped(id, column, minute) => {
-                let Some(c) = desk.columns.get(column) else {
-                    return Task::none();
-                };
-                desk.pending_move = desk
-                    .entries
-                    .iter()
-                    .find(|e| e.appointment.id == id)
-                    .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
-                let time =
-                    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
-                        .unwrap_or(NaiveTime::MIN);
-                let request = MoveRequest {
-                    appointment: id,
-                    start: Start::Local(c.date.and_time(time)),
-                    doctor: c.doctor,
-                    room: c.room,
-                    overbook: None,
-                };
-                let task = desk.backend.clone().move_appointment(request, actor, now);
-                Task::perform(task, |r| Message::Moved(r.map(|_| ())))
-            }
-        }
-    }
-
-    fn select(&mut self, id: AppointmentId) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
-            return Task::none();
-        };
-        let (state, task) = details::load(&ctx, id);
-        desk.selected = Some(id);
-        desk.panel = Panel::Details(Box::new(state));
-        desk.cache.clear();
-        task.map(Message::Details)
-    }
-
-    fn booking(&mut self, message: booking::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            panel,
-            ..
-        } = &mut **desk;
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let Panel::Booking(form) = panel else {
-            return Task::none();
-        };
-        let (task, event) = form.update(message, &ctx);
-        let task = task.map(Message::Booking);
-        match event {
-            Some(booking::Event::Booked(outcome)) => {
-                let a = &outcome.appointment;
-                self.notice = Some(format!(
-                    "Booked {} at {}{}.",
-                    a.id,
-                    time::format_local(ctx.clinic.time_zone, a.interval.start),
-                    if outcome.overbooked.is_some() {
-                        " (overbooked)"
-                    } else {
-                        ""
-                    }
-                ));
-                let id = a.id;
-                desk.last_change = Some(Undoable::Booked(id));
-                Task::batch([task, self.select(id), self.reload()])
-            }
-            Some(booking::Event::Closed) => {
-                desk.panel = Panel::Today;
-                task
-            }
-            None => task,
-        }
-    }
-
-    fn details(&mut self, message: details::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            panel,
-            ..
-        } = &mut **desk;
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let Panel::Details(panel) = panel else {
-            return Task::none();
-        };
-        let (task, event) = panel.update(message, &ctx);
-        let task = task.map(Message::Details);
-        match event {
-            Some(details::Event::Changed(undo)) => {
-                if undo.is_some() {
-                    desk.last_change = undo;
-                }
-                Task::batch([task, self.reload()])
-            }
-            Some(details::Event::Closed) => {
-                desk.panel = Panel::Today;
-                desk.selected = None;
-                desk.cache.clear();
-                task
-            }
-            None => task,
-        }
-    }
-
-    fn walk_in(&mut self, message: walk_in::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            panel,
-            ..
-        } = &mut **desk;
-        let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let zone = clinic.time_zone;
-        let Panel::WalkIn(form) = panel else {
-            return Task::none();
-        };
-        let (task, event) = form.update(message, &ctx);
-        let task = task.map(Message::WalkIn);
-        match event {
-            Some(walk_in::Event::Added(w)) => {
-                let a = &w.outcome.appointment;
-                let late = if w.late.is_empty() {
-                    String::new()
-                } else {
-                    let worst = w.late.iter().map(|(_, m)| *m).max().unwrap_or(0);
-                    format!(
-                        "; {} later appointments now run late (up to {worst} min)",
-                        w.late.len()
-                    )
-                };
-                self.notice = Some(format!(
-                    "{} {} at {}{late}.",
-                    if a.kind == Kind::Emergency {
-                        "Emergency"
-                    } else {
-                        "Walk-in"
-                    },
-                    a.queue_token,
-                    a.interval.start.with_timezone(&zone).format("%H:%M"),
-                ));
-                desk.late = w.late.into_iter().collect();
-                let id = a.id;
-                desk.last_change = Some(Undoable::Booked(id));
-                Task::batch([task, self.select(id), self.reload()])
-            }
-            Some(walk_in::Event::Closed) => {
-                desk.panel = Panel::Today;
-                task
-            }
-            None => task,
-        }
-    }
-
-    /// Keyboard shortcuts (only keys no text field used).
-    fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
-        let message = match (key.as_ref(), modifiers.command()) {
-            (Key::Named(Named::F1), _) => Message::ToggleHelp,
-            (Key::Named(Named::Escape), _) if self.help => Message::ToggleHelp,
-            (Key::Named(Named::Escape), _) if self.palette_open() => {
-                if let Phase::Ready(desk) = &mut self.phase {
-                    desk.palette = None;
-                }
-                return Task::none();
-            }
-            (Key::Named(Named::Escape), _) => Message::ClosePanel,
-            (Key::Character("i"), true) => Message::OpenWalkIn,
-            (Key::Character("d"), true) => Message::ToggleTheme,
-            (Key::Character("g"), true) => Message::OpenViewOptions,
-            (Key::Character("z"), true) => Message::Undo,
-            (Key::Character("k"), true) => Message::OpenPalette,
-            (Key::Named(Named::PageUp), _) => Message::Previous,
-            (Key::Named(Named::PageDown), _) => Message::Next,
-            (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
-            (Key::Character("1"), false) => Message::DayByDoctor,
-            (Key::Character("2"), false) => Message::DayByRoom,
-            (Key::Character("3"), false) => return self.week_of_cursor(),
-            (Key::Named(Named::Enter), _) => return self.enter(),
-            (
-                Key::Named(
-                    arrow @ (Named::ArrowUp
-                    | Named::ArrowDown
-                    | Named::ArrowLeft
-                    | Named::ArrowRight),
-                ),
-                _,
-            ) => {
-                if let Phase::Ready(desk) = &mut self.phase {
-                    desk.move_cursor(arrow);
-                }
-                return Task::none();
-            }
-            _ => return Task::none(),
-        };
-        self.update(message)
-    }
-
-    fn palette_open(&self) -> bool {
-        matches!(&self.phase, Phase::Ready(desk) if desk.palette.is_some())
-    }
-
-    fn palette(&mut self, message: palette::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            palette,
-            ..
-        } = &mut **desk;
-        let Some(state) = palette.as_mut() else {
-            return Task::none();
-        };
-        let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let (task, event) = state.update(message, &ctx);
-        let task = task.map(Message::Palette);
-        let Some(palette::Event::Chosen(target)) = event else {
-            return task;
-        };
-        let clinic_id = clinic.id;
-        desk.palette = None;
-        match target {
-            palette::Target::Date(date) => self
-                .update(Message::DateText(date.format("%Y-%m-%d").to_string()))
-                .chain(self.update(Message::GoToDate)),
-            palette::Target::DoctorWeek(d) => {
-                self.update(Message::Week(Choice::new(WeekOf::Doctor(d), String::new())))
-            }
-            palette::Target::RoomWeek(r) => {
-                self.update(Message::Week(Choice::new(WeekOf::Room(r), String::new())))
-            }
-            palette::Target::Patient(id, name) => {
-                let window = Interval::new(now - Duration::hours(12), now + Duration::days(400));
-                let lookup =
-                    desk.backend
-                        .clone()
-                        .agenda(clinic_id, window, AgendaFilter::Patient(id));
-                Task::perform(lookup, move |r| {
-                    let next = r.map(|entries| {
-                        entries
-                            .into_iter()
-                            .find(|e| {
-                                e.appointment.status.holds_time()
-                                    && e.appointment.status != Status::Completed
-                                    && e.appointment.interval.end >= now
-                            })
-                            .map(Box::new)
-                    });
-                    Message::PatientFound(name.clone(), next)
-                })
-            }
-            palette::Target::Action(action) => self.update(match action {
-                palette::Action::WalkIn => Message::OpenWalkIn,
-                palette::Action::DayByDoctor => Message::DayByDoctor,
-                palette::Action::DayByRoom => Message::DayByRoom,
-                palette::Action::Today => Message::Today,
-                palette::Action::Theme => Message::ToggleTheme,
-                palette::Action::Help => Message::ToggleHelp,
-                palette::Action::ViewOptions => Message::OpenViewOptions,
-                palette::Action::Undo => Message::Undo,
-            }),
-        }
-    }
-
-    /// Undoes the desk's last change with a new, audited change.
-    fn undo(&mut self) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some(change) = desk.last_change.take() else {
-            self.notice = Some("Nothing to undo.".into());
-            return Task::none();
-        };
-        let backend = desk.backend.clone();
-        let work = async move {
-            match change {
-                Undoable::Booked(id) => {
-                    let reason = "Undone at the desk (Ctrl+Z)".to_owned();
-                    backend
-                        .change_status(id, StatusAction::EnteredInError { reason }, actor, now)
-                        .await
-                        .map(|_| "Undone: the booking is marked entered in error.".to_owned())
-                }
-                Undoable::Moved(before) => {
-                    let request = MoveRequest {
-                        appointment: before.id,
-                        start: Start::At(before.interval.start),
-                        doctor: Some(before.doctor),
-                        room: before.room,
-                        overbook: None,
-                    };
-                    backend
-                        .move_appointment(request, actor, now)
-                        .await
-                        .map(|_| "Undone: moved back.".to_owned())
-                }
-                Undoable::Status { before, after } => backend
-                    .revert_status(after, *before, actor, now)
-                    .await
-                    .map(|a| format!("Undone: {} again.", a.status.label())),
-            }
-        };
-        Task::perform(work, Message::Undone)
-    }
-
-    fn week_of_cursor(&mut self) -> Task<Message> {
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
-        };
-        let column = desk.cursor.and_then(|(c, _)| desk.columns.get(c));
-        let of = match (column.and_then(|c| c.doctor), column.and_then(|c| c.room)) {
-            (Some(d), _) => WeekOf::Doctor(d),
-            (None, Some(r)) => WeekOf::Room(r),
-            _ => match desk.setup.doctors.first() {
-                Some((d, _)) => WeekOf::Doctor(d.id),
-                None => return Task::none(),
-            },
-        };
-        self.update(Message::Week(Choice::new(of, String::new())))
-    }
-
-    /// Enter on the keyboard cursor: open the appointment there, or book the empty slot.
-    fn enter(&mut self) -> Task<Message> {
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
-        };
-        let Some((column, minute)) = desk.cursor else {
-            return Task::none();
-        };
-        let under = desk
-            .blocks
-            .iter()
-            .find(|b| b.column == column && b.minutes.0 <= minute && minute < b.minutes.1);
-        match under {
-            Some(b) => {
-                let id = desk.entries[b.entry].appointment.id;
-                self.update(Message::Grid(GridEvent::AppointmentClicked(id)))
-            }
-            None => self.update(Message::Grid(GridEvent::SlotClicked(column, minute))),
-        }
-    }
-}
-
-/// The screens' context, from the desk's parts (so the panel can be borrowed beside it).
-fn context<'a>(
-    backend: &'a Backend,
-    setup: &'a Setup,
-    clinic: ClinicId,
-    now: DateTime<Utc>,
-    actor: &'a str,
-) -> Option<(Context<'a>, &'a Clinic)> {
-    let clinic = setup.clinic(clinic)?;
-    let ctx = Context {
-        backend,
-        setup,
-        clinic,
-        now,
-        actor,
-    };
-    Some((ctx, clinic))
-}
-
-fn clinic_today(desk: &Desk, now: DateTime<Utc>) -> NaiveDate {
-    desk.clinic()
-        .map(|c| clinic_date(c, now))
-        .unwrap_or(desk.date)
-}
-
-impl Desk {
-    fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {
-        let colours = setup
-            .visit_types
-            .iter()
-            .map(|v| (v.id, theme::hex(&v.colour)))
-            .collect();
-        Desk {
-            backend,
-            clinic: clinic.id,
-            view: View::DayByDoctor,
-            date: clinic_date(clinic, now),
-            setup,
-            show_cancelled: false,
-            hidden: Vec::new(),
-            date_text: String::new(),
-            entries: Vec::new(),
-            today: Vec::new(),
-            generation: 0,
-            loading: false,
-            columns: Vec::new(),
-            blocks: Vec::new(),
-            minutes: (8 * 60, 20 * 60),
-            colours,
-            late: HashMap::new(),
-            cursor: None,
-            selected: None,
-            panel: Panel::Today,
-            last_change: None,
-            palette: None,
-            pending_move: None,
-            cache: Cache::default(),
-        }
-    }
-
-    /// The clinic shown.
-    pub fn clinic(&self) -> Option<&Clinic> {
-        self.setup.clinic(self.clinic)
-    }
-
-    fn today_task(&self, now: DateTime<Utc>) -> Task<Result<Vec<AgendaEntry>, UiError>> {
-        let Some(clinic) = self.clinic() else {
-            return Task::none();
-        };
-        let day = local_day(clinic.time_zone, clinic_date(clinic, now));
-        Task::perform(
-            self.backend
-                .clone()
-                .agenda(clinic.id, day, AgendaFilter::All),
-            |r| r,
-        )
-    }
-
-    fn loaded(
-        &mut self,
-        generation: u64,
-        result: Result<Vec<AgendaEntry>, UiError>,
-        error: &mut Option<UiError>,
-    ) {
-        if generation != self.generation {
-            return; // stale: the view changed since this was asked for
-        }
-        self.loading = false;
-        match result {
-            Ok(entries) => {
-                self.entries = entries;
-                self.relayout();
-            }
-            Err(e) => *error = Some(e),
-        }
-    }
-
-    /// Recomputes columns and blocks and clears the grid's cache (only when data changed).
-    pub fn relayout(&mut self) {
-        let Some(clinic) = self.clinic().cloned() else {
-            return;
-        };
-        self.columns = calendar::columns(
-            &self.setup,
-            &clinic,
-            self.view,
-            self.date,
-            &self.entries,
-            &self.hidden,
-        );
-        self.blocks = layout::place(
-            clinic.time_zone,
-            &self.columns,
-            &self.entries,
-            self.show_cancelled,
-            calendar::column_of(clinic.time_zone, self.view),
-        );
-        self.minutes = layout::visible_minutes(&self.columns, &self.blocks);
-        if let Some((c, m)) = self.cursor {
-            self.cursor = Some((c.min(self.columns.len().saturating_sub(1)), m));
-        }
-        self.cache.clear();
-    }
-
-    fn shift(&mut self, direction: i64) -> bool {
-        let days = match self.view {
-            View::DayByDoctor | View::DayByRoom => 1,
-            _ => 7,
-        };
-        self.go_to(self.date + Duration::days(days * direction))
-    }
-
-    fn go_to(&mut self, date: NaiveDate) -> bool {
-        self.date = date;
-        self.late.clear();
-        true
-    }
-
-    fn set_view(&mut self, view: View) -> bool {
-        self.view = view;
-        self.cursor = None;
-        true
-    }
-
-    fn move_cursor(&mut self, arrow: Named) {
-        let step = self
-            .clinic()
-            .map(|c| c.slot_minutes as u16)
-            .unwrap_or(15)
-            .max(5);
-        let (column, minute) = self.cursor.unwrap_or((0, self.minutes.0.max(9 * 60)));
-        let last_column = self.columns.len().saturating_sub(1);
-        self.cursor = Some(match arrow {
-            Named::ArrowUp => (column, minute.saturating_sub(step).max(self.minutes.0)),
-            Named::ArrowDown => (
-                column,
-                (minute + step).min(self.minutes.1.saturating_sub(step)),
-            ),
-            Named::ArrowLeft => (column.saturating_sub(1), minute),
-            _ => ((column + 1).min(last_column), minute),
-        });
     }
 }

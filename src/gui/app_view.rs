@@ -7,8 +7,9 @@ use iced::widget::{
 };
 use iced::{Element, Length, Theme};
 
-use super::app::{App, Desk, Message, Panel, Phase, WeekOf};
+use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
+use super::desk::{Desk, Panel};
 use super::screen::{Context, today};
 use super::widget::{self, Choice};
 use crate::scheduling::*;

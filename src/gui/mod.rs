@@ -3,10 +3,13 @@
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
+mod app_panels;
 mod app_view;
 pub mod backend;
 pub mod calendar;
+pub mod desk;
 pub mod headless;
+mod keys;
 pub mod layout;
 pub mod screen;
 pub mod theme;

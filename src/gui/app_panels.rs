@@ -1,0 +1,316 @@
+//! How the app handles the calendar grid's events and the side panels' messages and events:
+//! booking, details, walk-in, the command palette, selection and undo.
+
+use chrono::{Duration, NaiveTime};
+use iced::Task;
+
+use super::app::{App, Message, Phase, WeekOf};
+use super::calendar::GridEvent;
+use super::desk::{Desk, Panel, context};
+use super::screen::{Undoable, booking, details, palette, walk_in};
+use super::widget::Choice;
+use crate::scheduling::*;
+use crate::store::{AgendaFilter, MoveRequest, Start};
+
+impl App {
+    pub(super) fn grid(&mut self, event: GridEvent) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        match event {
+            GridEvent::AppointmentClicked(id) => self.select(id),
+            GridEvent::SlotClicked(column, minute) => {
+                desk.cursor = Some((column, minute));
+                let Some(c) = desk.columns.get(column).cloned() else {
+                    return Task::none();
+                };
+                let doctor = c.doctor.or_else(|| {
+                    desk.setup
+                        .doctors
+                        .iter()
+                        .find(|(d, _)| d.active)
+                        .map(|(d, _)| d.id)
+                });
+                let Some(doctor) = doctor else {
+                    self.error = Some(
+                        "There is no doctor to book with: add one in the clinic's setup.".into(),
+                    );
+                    return Task::none();
+                };
+                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+                    return Task::none();
+                };
+                let mut form = booking::State::new(&ctx, doctor, c.room, c.date, minute);
+                let (check, _) = form.update(
+                    booking::Message::Time(format!("{:02}:{:02}", minute / 60, minute % 60)),
+                    &ctx,
+                );
+                desk.panel = Panel::Booking(Box::new(form));
+                Task::batch([
+                    check.map(Message::Booking),
+                    iced::widget::operation::focus("booking-patient"),
+                ])
+            }
+            GridEvent::Dropped(id, column, minute) => {
+                let Some(c) = desk.columns.get(column) else {
+                    return Task::none();
+                };
+                desk.pending_move = desk
+                    .entries
+                    .iter()
+                    .find(|e| e.appointment.id == id)
+                    .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
+                let time =
+                    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
+                        .unwrap_or(NaiveTime::MIN);
+                let request = MoveRequest {
+                    appointment: id,
+                    start: Start::Local(c.date.and_time(time)),
+                    doctor: c.doctor,
+                    room: c.room,
+                    overbook: None,
+                };
+                let task = desk.backend.clone().move_appointment(request, actor, now);
+                Task::perform(task, |r| Message::Moved(r.map(|_| ())))
+            }
+        }
+    }
+
+    pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+            return Task::none();
+        };
+        let (state, task) = details::load(&ctx, id);
+        desk.selected = Some(id);
+        desk.panel = Panel::Details(Box::new(state));
+        desk.cache.clear();
+        task.map(Message::Details)
+    }
+
+    pub(super) fn booking(&mut self, message: booking::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let zone = desk.zone();
+        let Some((task, event)) = desk.update_panel(now, &actor, Panel::booking, |form, ctx| {
+            form.update(message, ctx)
+        }) else {
+            return Task::none();
+        };
+        let task = task.map(Message::Booking);
+        match event {
+            Some(booking::Event::Booked(outcome)) => {
+                let a = &outcome.appointment;
+                self.notice = Some(format!(
+                    "Booked {} at {}{}.",
+                    a.id,
+                    time::format_local(zone, a.interval.start),
+                    if outcome.overbooked.is_some() {
+                        " (overbooked)"
+                    } else {
+                        ""
+                    }
+                ));
+                let id = a.id;
+                desk.last_change = Some(Undoable::Booked(id));
+                Task::batch([task, self.select(id), self.reload()])
+            }
+            Some(booking::Event::Closed) => {
+                desk.panel = Panel::Today;
+                task
+            }
+            None => task,
+        }
+    }
+
+    pub(super) fn details(&mut self, message: details::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some((task, event)) = desk.update_panel(now, &actor, Panel::details, |panel, ctx| {
+            panel.update(message, ctx)
+        }) else {
+            return Task::none();
+        };
+        let task = task.map(Message::Details);
+        match event {
+            Some(details::Event::Changed(undo)) => {
+                if undo.is_some() {
+                    desk.last_change = undo;
+                }
+                Task::batch([task, self.reload()])
+            }
+            Some(details::Event::Closed) => {
+                desk.panel = Panel::Today;
+                desk.selected = None;
+                desk.cache.clear();
+                task
+            }
+            None => task,
+        }
+    }
+
+    pub(super) fn walk_in(&mut self, message: walk_in::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let zone = desk.zone();
+        let Some((task, event)) = desk.update_panel(now, &actor, Panel::walk_in, |form, ctx| {
+            form.update(message, ctx)
+        }) else {
+            return Task::none();
+        };
+        let task = task.map(Message::WalkIn);
+        match event {
+            Some(walk_in::Event::Added(w)) => {
+                let a = &w.outcome.appointment;
+                let late = if w.late.is_empty() {
+                    String::new()
+                } else {
+                    let worst = w.late.iter().map(|(_, m)| *m).max().unwrap_or(0);
+                    format!(
+                        "; {} later appointments now run late (up to {worst} min)",
+                        w.late.len()
+                    )
+                };
+                self.notice = Some(format!(
+                    "{} {} at {}{late}.",
+                    if a.kind == Kind::Emergency {
+                        "Emergency"
+                    } else {
+                        "Walk-in"
+                    },
+                    a.queue_token,
+                    a.interval.start.with_timezone(&zone).format("%H:%M"),
+                ));
+                desk.late = w.late.into_iter().collect();
+                let id = a.id;
+                desk.last_change = Some(Undoable::Booked(id));
+                Task::batch([task, self.select(id), self.reload()])
+            }
+            Some(walk_in::Event::Closed) => {
+                desk.panel = Panel::Today;
+                task
+            }
+            None => task,
+        }
+    }
+
+    pub(super) fn palette(&mut self, message: palette::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            palette,
+            ..
+        } = &mut **desk;
+        let Some(state) = palette.as_mut() else {
+            return Task::none();
+        };
+        let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
+            return Task::none();
+        };
+        let (task, event) = state.update(message, &ctx);
+        let task = task.map(Message::Palette);
+        let Some(palette::Event::Chosen(target)) = event else {
+            return task;
+        };
+        let clinic_id = clinic.id;
+        desk.palette = None;
+        match target {
+            palette::Target::Date(date) => self
+                .update(Message::DateText(date.format("%Y-%m-%d").to_string()))
+                .chain(self.update(Message::GoToDate)),
+            palette::Target::DoctorWeek(d) => {
+                self.update(Message::Week(Choice::new(WeekOf::Doctor(d), String::new())))
+            }
+            palette::Target::RoomWeek(r) => {
+                self.update(Message::Week(Choice::new(WeekOf::Room(r), String::new())))
+            }
+            palette::Target::Patient(id, name) => {
+                let window = Interval::new(now - Duration::hours(12), now + Duration::days(400));
+                let lookup =
+                    desk.backend
+                        .clone()
+                        .agenda(clinic_id, window, AgendaFilter::Patient(id));
+                Task::perform(lookup, move |r| {
+                    let next = r.map(|entries| {
+                        entries
+                            .into_iter()
+                            .find(|e| {
+                                e.appointment.status.holds_time()
+                                    && e.appointment.status != Status::Completed
+                                    && e.appointment.interval.end >= now
+                            })
+                            .map(Box::new)
+                    });
+                    Message::PatientFound(name.clone(), next)
+                })
+            }
+            palette::Target::Action(action) => self.update(match action {
+                palette::Action::WalkIn => Message::OpenWalkIn,
+                palette::Action::DayByDoctor => Message::DayByDoctor,
+                palette::Action::DayByRoom => Message::DayByRoom,
+                palette::Action::Today => Message::Today,
+                palette::Action::Theme => Message::ToggleTheme,
+                palette::Action::Help => Message::ToggleHelp,
+                palette::Action::ViewOptions => Message::OpenViewOptions,
+                palette::Action::Undo => Message::Undo,
+            }),
+        }
+    }
+
+    /// Undoes the desk's last change with a new, audited change.
+    pub(super) fn undo(&mut self) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some(change) = desk.last_change.take() else {
+            self.notice = Some("Nothing to undo.".into());
+            return Task::none();
+        };
+        let backend = desk.backend.clone();
+        let work = async move {
+            match change {
+                Undoable::Booked(id) => {
+                    let reason = "Undone at the desk (Ctrl+Z)".to_owned();
+                    backend
+                        .change_status(id, StatusAction::EnteredInError { reason }, actor, now)
+                        .await
+                        .map(|_| "Undone: the booking is marked entered in error.".to_owned())
+                }
+                Undoable::Moved(before) => {
+                    let request = MoveRequest {
+                        appointment: before.id,
+                        start: Start::At(before.interval.start),
+                        doctor: Some(before.doctor),
+                        room: before.room,
+                        overbook: None,
+                    };
+                    backend
+                        .move_appointment(request, actor, now)
+                        .await
+                        .map(|_| "Undone: moved back.".to_owned())
+                }
+                Undoable::Status { before, after } => backend
+                    .revert_status(after, *before, actor, now)
+                    .await
+                    .map(|a| format!("Undone: {} again.", a.status.label())),
+            }
+        };
+        Task::perform(work, Message::Undone)
+    }
+}

@@ -1,0 +1,289 @@
+//! The working desk's state: the clinic shown, the view and date, the appointments loaded,
+//! the calendar's layout and cache, the selection, the side panel and the undoable last change.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use iced::keyboard::key::Named;
+use iced::widget::canvas::Cache;
+use iced::{Color, Task};
+
+use super::backend::{Backend, Setup, UiError, clinic_date};
+use super::calendar::{self, View};
+use super::layout::{self, Block, Column};
+use super::screen::{Context, Undoable, booking, details, palette, walk_in};
+use super::theme;
+use crate::scheduling::time::local_day;
+use crate::scheduling::*;
+use crate::store::{AgendaEntry, AgendaFilter};
+
+/// The working desk: a clinic's calendar and the panel beside it.
+pub struct Desk {
+    pub(super) backend: Backend,
+    pub(super) setup: Setup,
+    pub(super) clinic: ClinicId,
+    /// What the grid shows.
+    pub view: View,
+    /// The date shown (any day of the week in week views).
+    pub date: NaiveDate,
+    pub(super) show_cancelled: bool,
+    pub(super) hidden: Vec<uuid::Uuid>,
+    pub(super) date_text: String,
+    /// Appointments of the view.
+    pub entries: Vec<AgendaEntry>,
+    /// Today's appointments (for the today panel).
+    pub today: Vec<AgendaEntry>,
+    pub(super) generation: u64,
+    pub(super) loading: bool,
+    /// The grid's columns.
+    pub columns: Vec<Column>,
+    /// Placed blocks.
+    pub blocks: Vec<Block>,
+    pub(super) minutes: (u16, u16),
+    pub(super) colours: HashMap<VisitTypeId, Color>,
+    /// Minutes late per appointment after an emergency.
+    pub late: HashMap<AppointmentId, i64>,
+    /// The keyboard cursor: column and minute.
+    pub cursor: Option<(usize, u16)>,
+    /// The selected appointment.
+    pub selected: Option<AppointmentId>,
+    /// The panel beside the grid.
+    pub panel: Panel,
+    /// The desk's last change, which Ctrl+Z undoes.
+    pub last_change: Option<Undoable>,
+    /// The command palette, when open (Ctrl+K).
+    pub palette: Option<Box<palette::State>>,
+    /// A drag-and-drop move under way (how the appointment was), for undo.
+    pub(super) pending_move: Option<Undoable>,
+    pub(super) cache: Cache,
+}
+
+/// The panel beside the calendar.
+pub enum Panel {
+    /// Today's queue and next arrivals.
+    Today,
+    /// The booking form.
+    Booking(Box<booking::State>),
+    /// An appointment's details.
+    Details(Box<details::State>),
+    /// The walk-in form.
+    WalkIn(Box<walk_in::State>),
+    /// View options: go to a date, show cancelled, which doctors and rooms are shown.
+    ViewOptions,
+}
+
+impl Panel {
+    /// The booking form, if it is the panel open.
+    pub fn booking(&mut self) -> Option<&mut booking::State> {
+        match self {
+            Panel::Booking(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The details panel, if it is the panel open.
+    pub fn details(&mut self) -> Option<&mut details::State> {
+        match self {
+            Panel::Details(panel) => Some(panel),
+            _ => None,
+        }
+    }
+
+    /// The walk-in form, if it is the panel open.
+    pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
+        match self {
+            Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+}
+
+/// The screens' context, from the desk's parts (so the panel can be borrowed beside it).
+pub(super) fn context<'a>(
+    backend: &'a Backend,
+    setup: &'a Setup,
+    clinic: ClinicId,
+    now: DateTime<Utc>,
+    actor: &'a str,
+) -> Option<(Context<'a>, &'a Clinic)> {
+    let clinic = setup.clinic(clinic)?;
+    let ctx = Context {
+        backend,
+        setup,
+        clinic,
+        now,
+        actor,
+    };
+    Some((ctx, clinic))
+}
+
+pub(super) fn clinic_today(desk: &Desk, now: DateTime<Utc>) -> NaiveDate {
+    desk.clinic()
+        .map(|c| clinic_date(c, now))
+        .unwrap_or(desk.date)
+}
+
+impl Desk {
+    pub(super) fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {
+        let colours = setup
+            .visit_types
+            .iter()
+            .map(|v| (v.id, theme::hex(&v.colour)))
+            .collect();
+        Desk {
+            backend,
+            clinic: clinic.id,
+            view: View::DayByDoctor,
+            date: clinic_date(clinic, now),
+            setup,
+            show_cancelled: false,
+            hidden: Vec::new(),
+            date_text: String::new(),
+            entries: Vec::new(),
+            today: Vec::new(),
+            generation: 0,
+            loading: false,
+            columns: Vec::new(),
+            blocks: Vec::new(),
+            minutes: (8 * 60, 20 * 60),
+            colours,
+            late: HashMap::new(),
+            cursor: None,
+            selected: None,
+            panel: Panel::Today,
+            last_change: None,
+            palette: None,
+            pending_move: None,
+            cache: Cache::default(),
+        }
+    }
+
+    /// The clinic shown.
+    pub fn clinic(&self) -> Option<&Clinic> {
+        self.setup.clinic(self.clinic)
+    }
+
+    /// The clinic's time zone.
+    pub(super) fn zone(&self) -> chrono_tz::Tz {
+        self.clinic().map(|c| c.time_zone).unwrap_or(chrono_tz::UTC)
+    }
+
+    /// Runs `update` on the open side panel that `pick` selects (e.g. `Panel::booking`), with the screens' context;
+    /// `None` when that panel is not the one open.
+    pub(super) fn update_panel<S, R>(
+        &mut self,
+        now: DateTime<Utc>,
+        actor: &str,
+        pick: fn(&mut Panel) -> Option<&mut S>,
+        update: impl FnOnce(&mut S, &Context<'_>) -> R,
+    ) -> Option<R> {
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            panel,
+            ..
+        } = self;
+        let (ctx, _) = context(backend, setup, *clinic, now, actor)?;
+        let state = pick(panel)?;
+        Some(update(state, &ctx))
+    }
+
+    pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Result<Vec<AgendaEntry>, UiError>> {
+        let Some(clinic) = self.clinic() else {
+            return Task::none();
+        };
+        let day = local_day(clinic.time_zone, clinic_date(clinic, now));
+        Task::perform(
+            self.backend
+                .clone()
+                .agenda(clinic.id, day, AgendaFilter::All),
+            |r| r,
+        )
+    }
+
+    pub(super) fn loaded(
+        &mut self,
+        generation: u64,
+        result: Result<Vec<AgendaEntry>, UiError>,
+        error: &mut Option<UiError>,
+    ) {
+        if generation != self.generation {
+            return; // stale: the view changed since this was asked for
+        }
+        self.loading = false;
+        match result {
+            Ok(entries) => {
+                self.entries = entries;
+                self.relayout();
+            }
+            Err(e) => *error = Some(e),
+        }
+    }
+
+    /// Recomputes columns and blocks and clears the grid's cache (only when data changed).
+    pub fn relayout(&mut self) {
+        let Some(clinic) = self.clinic().cloned() else {
+            return;
+        };
+        self.columns = calendar::columns(
+            &self.setup,
+            &clinic,
+            self.view,
+            self.date,
+            &self.entries,
+            &self.hidden,
+        );
+        self.blocks = layout::place(
+            clinic.time_zone,
+            &self.columns,
+            &self.entries,
+            self.show_cancelled,
+            calendar::column_of(clinic.time_zone, self.view),
+        );
+        self.minutes = layout::visible_minutes(&self.columns, &self.blocks);
+        if let Some((c, m)) = self.cursor {
+            self.cursor = Some((c.min(self.columns.len().saturating_sub(1)), m));
+        }
+        self.cache.clear();
+    }
+
+    pub(super) fn shift(&mut self, direction: i64) -> bool {
+        let days = match self.view {
+            View::DayByDoctor | View::DayByRoom => 1,
+            _ => 7,
+        };
+        self.go_to(self.date + Duration::days(days * direction))
+    }
+
+    pub(super) fn go_to(&mut self, date: NaiveDate) -> bool {
+        self.date = date;
+        self.late.clear();
+        true
+    }
+
+    pub(super) fn set_view(&mut self, view: View) -> bool {
+        self.view = view;
+        self.cursor = None;
+        true
+    }
+
+    pub(super) fn move_cursor(&mut self, arrow: Named) {
+        let step = self
+            .clinic()
+            .map(|c| c.slot_minutes as u16)
+            .unwrap_or(15)
+            .max(5);
+        let (column, minute) = self.cursor.unwrap_or((0, self.minutes.0.max(9 * 60)));
+        let last_column = self.columns.len().saturating_sub(1);
+        self.cursor = Some(match arrow {
+            Named::ArrowUp => (column, minute.saturating_sub(step).max(self.minutes.0)),
+            Named::ArrowDown => (
+                column,
+                (minute + step).min(self.minutes.1.saturating_sub(step)),
+            ),
+            Named::ArrowLeft => (column.saturating_sub(1), minute),
+            _ => ((column + 1).min(last_column), minute),
+        });
+    }
+}
