@@ -749,3 +749,26 @@ fn the_command_palette_jumps_to_a_date_a_doctor_and_a_patient() {
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
     assert!(h.desk().palette.is_none(), "Escape closes it");
 }
+
+#[test]
+fn editing_notes_in_the_details_panel_is_recorded() {
+    let mut h = Harness::with_demo();
+    let id = select_upcoming(&mut h);
+    h.type_into("details-edit-notes", "Needs a wheelchair at the entrance");
+    h.click("Save changes");
+    assert_eq!(h.app.error, None);
+    let notes = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .map(|e| e.appointment.notes.clone())
+        .expect("there");
+    assert_eq!(notes, "Needs a wheelchair at the entrance");
+    h.ui(|ui| {
+        ui.find("Needs a wheelchair at the entrance")
+            .expect("shown in the facts");
+        ui.find("2026-11-24 11:00  edited by maria")
+            .expect("in the history");
+    });
+}

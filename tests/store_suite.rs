@@ -730,3 +730,38 @@ fn undoing_a_cancellation_needs_the_time_to_be_free() {
         Status::Cancelled
     );
 }
+
+#[test]
+fn editing_records_only_the_changed_fields() {
+    let mut c = clinic();
+    let a = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
+    let edit = frontdesk::store::Edit {
+        reason: "Check-up".into(),
+        notes: "Bring last month's blood report".into(),
+        mode: Mode::Video,
+        meeting_link: "https://meet.jit.si/frontdesk-test".into(),
+    };
+    let after = c.store.edit(a.id, &edit, "john", utc(NOW)).expect("edit");
+    assert_eq!(after.mode, Mode::Video);
+    let stored = c.store.appointment(a.id).expect("a").appointment;
+    assert_eq!(stored.notes, "Bring last month's blood report");
+    assert_eq!(stored.meeting_link, "https://meet.jit.si/frontdesk-test");
+    let history = c.store.history(a.id).expect("history");
+    let last = history.last().expect("edited");
+    assert_eq!(
+        (last.action.as_str(), last.actor.as_str()),
+        ("edited", "john")
+    );
+    let changed = last.after.clone().unwrap_or_default();
+    assert!(
+        changed.contains("notes") && changed.contains("mode"),
+        "{changed}"
+    );
+    assert!(
+        !changed.contains("reason"),
+        "the reason did not change: {changed}"
+    );
+    // Saving the same values again writes nothing.
+    c.store.edit(a.id, &edit, "john", utc(NOW)).expect("same");
+    assert_eq!(c.store.history(a.id).expect("history").len(), history.len());
+}

@@ -197,6 +197,17 @@ impl Backend {
             .await
     }
 
+    /// Edits reason, notes, mode and meeting link.
+    pub async fn edit(
+        self,
+        id: AppointmentId,
+        edit: crate::store::Edit,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment, UiError> {
+        self.with(move |s| s.edit(id, &edit, &actor, now)).await
+    }
+
     /// Undoes a status change.
     pub async fn revert_status(
         self,

@@ -138,3 +138,68 @@ pub fn revert_status(
     tx.commit()?;
     Ok(after)
 }
+
+/// Edits an appointment's reason, notes, mode and meeting link (see [`super::Store::edit`]).
+pub fn edit(
+    conn: &mut Connection,
+    id: AppointmentId,
+    edit: &super::Edit,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Appointment> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let before = load_appointment(&tx, id)?;
+    if matches!(before.status, Status::EnteredInError) {
+        return Err(StoreError::Invalid(
+            "an appointment entered in error cannot be edited".into(),
+        ));
+    }
+    let mut after = before.clone();
+    after.reason = edit.reason.trim().to_owned();
+    after.notes = edit.notes.trim().to_owned();
+    after.mode = edit.mode;
+    after.meeting_link = edit.meeting_link.trim().to_owned();
+    let mut changed_before = serde_json::Map::new();
+    let mut changed_after = serde_json::Map::new();
+    for (field, old, new) in [
+        ("reason", &before.reason, &after.reason),
+        ("notes", &before.notes, &after.notes),
+        ("meeting_link", &before.meeting_link, &after.meeting_link),
+    ] {
+        if old != new {
+            changed_before.insert(field.into(), json!(old));
+            changed_after.insert(field.into(), json!(new));
+        }
+    }
+    if before.mode != after.mode {
+        changed_before.insert("mode".into(), json!(before.mode.as_str()));
+        changed_after.insert("mode".into(), json!(after.mode.as_str()));
+    }
+    if changed_after.is_empty() {
+        return Ok(before);
+    }
+    after.updated_by = actor.to_owned();
+    tx.prepare_cached(
+        "UPDATE appointment SET reason = ?2, notes = ?3, mode = ?4, meeting_link = ?5, \
+         updated_by = ?6, updated_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        id.0,
+        after.reason,
+        after.notes,
+        after.mode.as_str(),
+        after.meeting_link,
+        actor,
+        secs(now)
+    ])?;
+    let change = Change {
+        action: "edited",
+        before: Some(changed_before.into()),
+        after: Some(changed_after.into()),
+        reason: "",
+    };
+    audit(&tx, id, now, actor, change)?;
+    tx.commit()?;
+    Ok(after)
+}

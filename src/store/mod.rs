@@ -80,6 +80,20 @@ pub struct MoveRequest {
     pub overbook: Option<String>,
 }
 
+/// The fields of an appointment staff may edit (time, doctor and room change by moving; the
+/// status by its actions).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// Why the patient comes.
+    pub reason: String,
+    /// Staff notes.
+    pub notes: String,
+    /// In clinic, phone or video.
+    pub mode: Mode,
+    /// The video meeting link.
+    pub meeting_link: String,
+}
+
 /// What a successful booking or move produced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BookingOutcome {
@@ -251,6 +265,15 @@ pub trait Store {
         id: AppointmentId,
         expected: Status,
         restore: &Appointment,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment>;
+    /// Edits reason, notes, mode and meeting link; records the changed fields in an "edited"
+    /// audit event (nothing is written when nothing changed).
+    fn edit(
+        &mut self,
+        id: AppointmentId,
+        edit: &Edit,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment>;

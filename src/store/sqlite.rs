@@ -175,6 +175,17 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
+    fn edit(
+        &mut self,
+        id: AppointmentId,
+        edit: &Edit,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Appointment> {
+        let r = lifecycle::edit(&mut self.conn, id, edit, actor, now);
+        self.fix(r)
+    }
+
     fn revert_status(
         &mut self,
         id: AppointmentId,

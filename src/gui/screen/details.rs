@@ -10,7 +10,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AuditEvent, MoveRequest, Start};
+use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
 
 /// The panel's state.
 #[derive(Debug, Clone)]
@@ -29,6 +29,7 @@ pub struct State {
     error: Option<UiError>,
     /// What the change under way will have done, for undo.
     pending: Option<Undoable>,
+    edit: Edit,
 }
 
 /// What happens in the panel.
@@ -52,6 +53,16 @@ pub enum Message {
     OverbookReason(String),
     /// Move was pressed.
     Move,
+    /// The reason being edited changed.
+    EditReason(String),
+    /// The notes being edited changed.
+    EditNotes(String),
+    /// The mode was chosen.
+    EditMode(Choice<Mode>),
+    /// The meeting link being edited changed.
+    EditLink(String),
+    /// "Save changes" was pressed.
+    SaveEdit,
     /// A change was stored or refused.
     Done(Result<(), UiError>),
     /// The panel was closed.
@@ -133,6 +144,12 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         busy: true,
         error: None,
         pending: None,
+        edit: Edit {
+            reason: String::new(),
+            notes: String::new(),
+            mode: Mode::InClinic,
+            meeting_link: String::new(),
+        },
     };
     let task = ctx.backend.clone().details(id);
     (
@@ -181,6 +198,13 @@ impl State {
                         self.move_date = local.format("%Y-%m-%d").to_string();
                         self.move_time = local.format("%H:%M").to_string();
                         self.move_doctor = Some(entry.appointment.doctor);
+                        let a = &entry.appointment;
+                        self.edit = Edit {
+                            reason: a.reason.clone(),
+                            notes: a.notes.clone(),
+                            mode: a.mode,
+                            meeting_link: a.meeting_link.clone(),
+                        };
                         self.entry = Some(entry);
                         self.history = history;
                     }
@@ -214,6 +238,22 @@ impl State {
             Message::MoveTime(t) => self.move_time = t,
             Message::MoveDoctor(c) => self.move_doctor = Some(c.value),
             Message::OverbookReason(r) => self.overbook_reason = r,
+            Message::EditReason(r) => self.edit.reason = r,
+            Message::EditNotes(n) => self.edit.notes = n,
+            Message::EditMode(c) => self.edit.mode = c.value,
+            Message::EditLink(l) => self.edit.meeting_link = l,
+            Message::SaveEdit => {
+                self.busy = true;
+                self.error = None;
+                self.pending = None;
+                let task = ctx.backend.clone().edit(
+                    self.id,
+                    self.edit.clone(),
+                    ctx.actor.to_owned(),
+                    ctx.now,
+                );
+                return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
+            }
             Message::Move => {
                 let date = NaiveDate::parse_from_str(self.move_date.trim(), "%Y-%m-%d");
                 let time = NaiveTime::parse_from_str(self.move_time.trim(), "%H:%M");
@@ -319,6 +359,14 @@ impl State {
                     "—".into()
                 } else {
                     a.reason.clone()
+                }
+            ),
+            line(
+                "Notes",
+                if a.notes.is_empty() {
+                    "—".into()
+                } else {
+                    a.notes.clone()
                 }
             ),
         ]
@@ -431,6 +479,39 @@ impl State {
                             .on_press_maybe((!self.busy).then_some(Message::Move))
                     ]
                     .spacing(6),
+                );
+        }
+        if a.status != Status::EnteredInError {
+            let modes = vec![
+                Choice::new(Mode::InClinic, "In clinic"),
+                Choice::new(Mode::Phone, "Phone"),
+                Choice::new(Mode::Video, "Video"),
+            ];
+            let mode = modes.iter().find(|c| c.value == self.edit.mode).cloned();
+            panel = panel
+                .push(rule::horizontal(1))
+                .push(text("Edit").size(15))
+                .push(
+                    text_input("Reason", &self.edit.reason)
+                        .id("details-edit-reason")
+                        .on_input(Message::EditReason),
+                )
+                .push(
+                    text_input("Notes for the desk and the doctor", &self.edit.notes)
+                        .id("details-edit-notes")
+                        .on_input(Message::EditNotes),
+                )
+                .push(
+                    row![
+                        pick_list(modes, mode, Message::EditMode),
+                        text_input("Meeting link (video)", &self.edit.meeting_link)
+                            .on_input(Message::EditLink),
+                    ]
+                    .spacing(6),
+                )
+                .push(
+                    button(text("Save changes"))
+                        .on_press_maybe((!self.busy).then_some(Message::SaveEdit)),
                 );
         }
         if let Some(err) = &self.error {
