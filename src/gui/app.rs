@@ -118,6 +118,8 @@ pub enum Message {
     DismissError,
     /// Undo the desk's last change (Ctrl+Z).
     Undo,
+    /// The calendar was scrolled to this offset (x, y).
+    Scrolled(f32, f32),
     /// Open the command palette (Ctrl+K).
     OpenPalette,
     /// A message for the command palette.
@@ -409,6 +411,14 @@ impl App {
                 true
             }
             Message::Undo => return self.undo(),
+            Message::Scrolled(x, y) => {
+                if desk.scroll != (x, y) {
+                    desk.scroll = (x, y);
+                    // The grid draws only what is in view: a new view needs a new drawing.
+                    desk.cache.clear();
+                }
+                false
+            }
             Message::OpenPalette => {
                 desk.palette = Some(Box::default());
                 return iced::widget::operation::focus("palette");

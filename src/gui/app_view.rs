@@ -199,9 +199,20 @@ impl App {
                 now: self.now,
                 step: clinic.slot_minutes as u16,
                 late: &desk.late,
+                visible: iced::Rectangle::new(iced::Point::ORIGIN, size),
                 cache: &desk.cache,
             };
             let wanted = grid.wanted_size(size.width - 14.0);
+            // The scrollable clamps its offset to the content; so does our copy of it.
+            let max_x = (wanted.width - size.width).max(0.0);
+            let max_y = (wanted.height - size.height).max(0.0);
+            let grid = Grid {
+                visible: iced::Rectangle::new(
+                    iced::Point::new(desk.scroll.0.min(max_x), desk.scroll.1.min(max_y)),
+                    size,
+                ),
+                ..grid
+            };
             let canvas: Element<'_, super::calendar::GridEvent> = canvas(grid)
                 .width(Length::Fixed(wanted.width))
                 .height(Length::Fixed(wanted.height))
@@ -210,6 +221,10 @@ impl App {
                 .direction(scrollable::Direction::Both {
                     vertical: scrollable::Scrollbar::default(),
                     horizontal: scrollable::Scrollbar::default(),
+                })
+                .on_scroll(|viewport| {
+                    let offset = viewport.absolute_offset();
+                    Message::Scrolled(offset.x, offset.y)
                 })
                 .width(Length::Fill)
                 .height(Length::Fill)

@@ -215,6 +215,9 @@ pub struct Grid<'a> {
     pub step: u16,
     /// Minutes late per appointment (after an emergency).
     pub late: &'a HashMap<AppointmentId, i64>,
+    /// The part of the grid in view (grid coordinates): only it is drawn, and the column
+    /// headings and hour labels stay pinned to its top and left edges.
+    pub visible: Rectangle,
     /// The cached drawing of the grid and blocks.
     pub cache: &'a Cache,
 }
@@ -239,7 +242,15 @@ impl Grid<'_> {
         Size::new(width, HEADER + minutes * PIXELS_PER_MINUTE)
     }
 
+    /// True on the pinned headings and hour labels.
+    fn pinned(&self, p: Point) -> bool {
+        p.y < self.visible.y + HEADER || p.x < self.visible.x + GUTTER
+    }
+
     fn block_at(&self, scale: &Scale, p: Point) -> Option<(AppointmentId, Rect)> {
+        if self.pinned(p) {
+            return None;
+        }
         self.blocks.iter().rev().find_map(|b| {
             let r = scale.rect(b, self.columns.len());
             r.contains(p.x, p.y)
@@ -248,6 +259,9 @@ impl Grid<'_> {
     }
 
     fn slot_at(&self, scale: &Scale, p: Point) -> Option<(usize, u16)> {
+        if self.pinned(p) {
+            return None;
+        }
         Some((
             scale.column_at(p.x, self.columns.len())?,
             scale.minute_at(p.y, self.step)?,
@@ -292,16 +306,6 @@ impl Grid<'_> {
                     &Path::line(Point::new(GUTTER, y), Point::new(size.width, y)),
                     line(if hour { 0.9 } else { 0.4 }),
                 );
-                if hour {
-                    frame.fill_text(Text {
-                        content: format!("{:02}:00", minute / 60),
-                        position: Point::new(GUTTER - 8.0, y + 2.0),
-                        color: palette.background.base.text,
-                        size: Pixels(12.0),
-                        align_x: iced::alignment::Horizontal::Right.into(),
-                        ..Text::default()
-                    });
-                }
             }
             minute += 30;
         }
@@ -312,39 +316,89 @@ impl Grid<'_> {
                 line(0.9),
             );
         }
+        // Only the blocks in view (with a margin): text layout is most of a frame's cost.
+        let view = Rect {
+            x: self.visible.x - 20.0,
+            y: self.visible.y - 20.0,
+            width: self.visible.width + 40.0,
+            height: self.visible.height + 40.0,
+        };
+        for b in self.blocks {
+            let r = scale.rect(b, n);
+            let overlaps = r.x < view.x + view.width
+                && view.x < r.x + r.width
+                && r.y < view.y + view.height
+                && view.y < r.y + r.height;
+            if overlaps {
+                self.draw_block(frame, b, scale, dark);
+            }
+        }
+    }
+
+    /// Column headings along the top of the view and hour labels down its left, over the grid.
+    /// Drawn as a layer of its own: the CPU renderer draws a layer's text after its shapes, so
+    /// in the grid's layer block text would show through the headings.
+    fn draw_pinned(&self, frame: &mut Frame, theme: &Theme, scale: &Scale) {
+        let palette = theme.extended_palette();
+        let n = self.columns.len();
+        let width = scale.column_width(n);
+        let (top, left) = (self.visible.y, self.visible.x);
+        let size = frame.size();
         frame.fill_rectangle(
-            Point::ORIGIN,
-            Size::new(size.width, HEADER),
+            Point::new(left, top),
+            Size::new(self.visible.width.min(size.width), HEADER),
             palette.background.weak.color,
         );
         for (i, c) in self.columns.iter().enumerate() {
-            let x = GUTTER + i as f32 * width + 8.0;
-            {
+            let column_left = GUTTER + i as f32 * width;
+            let column_right = column_left + width;
+            if column_right < left + GUTTER + 40.0 || column_left > left + self.visible.width {
+                continue;
+            }
+            // A column scrolled partly under the hour labels keeps its heading in view.
+            let x = (column_left + 8.0).max(left + GUTTER + 8.0);
+            let room = column_right - x - 4.0;
+            frame.fill_text(Text {
+                content: fit(&c.title, room, 13.5, true),
+                position: Point::new(x, top + 7.0),
+                color: palette.background.base.text,
+                size: Pixels(13.5),
+                font: Font {
+                    weight: iced::font::Weight::Bold,
+                    ..Font::DEFAULT
+                },
+                ..Text::default()
+            });
+            frame.fill_text(Text {
+                content: fit(&c.subtitle, room, 11.5, false),
+                position: Point::new(x, top + 26.0),
+                color: Color {
+                    a: 0.7,
+                    ..palette.background.base.text
+                },
+                size: Pixels(11.5),
+                ..Text::default()
+            });
+        }
+        frame.fill_rectangle(
+            Point::new(left, top + HEADER),
+            Size::new(GUTTER, (self.visible.height - HEADER).max(0.0)),
+            palette.background.weak.color,
+        );
+        let mut minute = scale.first_minute - scale.first_minute % 60;
+        while minute <= scale.last_minute {
+            let y = scale.y(minute);
+            if minute >= scale.first_minute && y >= top + HEADER - 2.0 {
                 frame.fill_text(Text {
-                    content: fit(&c.title, width - 12.0, 13.5, true),
-                    position: Point::new(x, 7.0),
+                    content: format!("{:02}:00", minute / 60),
+                    position: Point::new(left + GUTTER - 8.0, y + 2.0),
                     color: palette.background.base.text,
-                    size: Pixels(13.5),
-                    font: Font {
-                        weight: iced::font::Weight::Bold,
-                        ..Font::DEFAULT
-                    },
-                    ..Text::default()
-                });
-                frame.fill_text(Text {
-                    content: fit(&c.subtitle, width - 12.0, 11.5, false),
-                    position: Point::new(x, 26.0),
-                    color: Color {
-                        a: 0.7,
-                        ..palette.background.base.text
-                    },
-                    size: Pixels(11.5),
+                    size: Pixels(12.0),
+                    align_x: iced::alignment::Horizontal::Right.into(),
                     ..Text::default()
                 });
             }
-        }
-        for b in self.blocks {
-            self.draw_block(frame, b, scale, dark);
+            minute += 60;
         }
     }
 
@@ -434,10 +488,18 @@ impl Grid<'_> {
             ));
         }
         let mut y = r.y + 1.0;
+        // The CPU renderer draws text above every shape, the pinned headings included: lines
+        // that would fall under the headings or the hour labels are left out.
+        let hidden_above = self.visible.y + HEADER;
+        let hidden_left = r.x + 8.0 < self.visible.x + GUTTER;
         {
             for (content, color, size, bold) in lines {
                 if y + size > r.y + r.height + 2.0 {
                     break;
+                }
+                if hidden_left || y < hidden_above {
+                    y += size + 3.0;
+                    continue;
                 }
                 frame.fill_text(Text {
                     content: fit(&content, r.width - 10.0, size, bold),
@@ -522,6 +584,8 @@ impl canvas::Program<GridEvent> for Grid<'_> {
         let grid = self.cache.draw(renderer, bounds.size(), |frame| {
             self.draw_grid(frame, theme, &scale)
         });
+        let mut pinned = Frame::new(renderer, bounds.size());
+        self.draw_pinned(&mut pinned, theme, &scale);
         let mut live = Frame::new(renderer, bounds.size());
         let n = self.columns.len();
         let width = scale.column_width(n);
@@ -532,6 +596,7 @@ impl canvas::Program<GridEvent> for Grid<'_> {
         for (i, c) in self.columns.iter().enumerate() {
             if c.date == local_now.date_naive()
                 && (self.minutes.0..self.minutes.1).contains(&now_minute)
+                && scale.y(now_minute) > self.visible.y + HEADER
             {
                 let y = scale.y(now_minute);
                 let x = GUTTER + i as f32 * width;
@@ -586,7 +651,7 @@ impl canvas::Program<GridEvent> for Grid<'_> {
                 Color { a: 0.3, ..accent },
             );
         }
-        vec![grid, live.into_geometry()]
+        vec![grid, pinned.into_geometry(), live.into_geometry()]
     }
 
     fn mouse_interaction(

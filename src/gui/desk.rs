@@ -49,6 +49,8 @@ pub struct Desk {
     pub selected: Option<AppointmentId>,
     /// The panel beside the grid.
     pub panel: Panel,
+    /// How far the calendar is scrolled (x, y), as the scrollable reports it.
+    pub scroll: (f32, f32),
     /// The desk's last change, which Ctrl+Z undoes.
     pub last_change: Option<Undoable>,
     /// The command palette, when open (Ctrl+K).
@@ -151,6 +153,7 @@ impl Desk {
             cursor: None,
             selected: None,
             panel: Panel::Today,
+            scroll: (0.0, 0.0),
             last_change: None,
             palette: None,
             pending_move: None,
