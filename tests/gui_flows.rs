@@ -772,3 +772,47 @@ fn editing_notes_in_the_details_panel_is_recorded() {
             .expect("in the history");
     });
 }
+
+#[test]
+fn booking_picks_an_existing_patient_from_the_typeahead() {
+    let mut h = Harness::with_demo();
+    let (name, phone, patient) = {
+        let e = h
+            .desk()
+            .entries
+            .iter()
+            .find(|e| {
+                e.patient_name
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ')
+            })
+            .expect("a patient");
+        (
+            e.patient_name.clone(),
+            e.patient_phone.clone(),
+            e.appointment.patient,
+        )
+    };
+    let (column, minute) = h.free_slot(15);
+    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    let typed: &'static str = Box::leak(name.clone().into_boxed_str());
+    h.type_into("booking-patient", typed);
+    let label: &'static str = Box::leak(format!("{name}  ·  {phone}").into_boxed_str());
+    h.click(label);
+    h.click("Book");
+    assert_eq!(h.app.error, None);
+    let booked = h
+        .desk()
+        .entries
+        .iter()
+        .filter(|e| e.appointment.patient == patient)
+        .any(|e| {
+            let local = e
+                .appointment
+                .interval
+                .start
+                .with_timezone(&chrono_tz::Asia::Kolkata);
+            (local.hour() * 60 + local.minute()) as u16 == minute
+        });
+    assert!(booked, "booked for the patient picked, not a new one");
+}

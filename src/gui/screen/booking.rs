@@ -7,6 +7,7 @@ use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text, t
 use iced::{Element, Length, Task};
 
 use super::Context;
+use super::patient_search::{self, PatientSearch};
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::*;
@@ -22,10 +23,7 @@ pub struct State {
     minutes: String,
     visit_type: Option<VisitTypeId>,
     mode: Mode,
-    query: String,
-    matches: Vec<Patient>,
-    search_generation: u64,
-    patient: Option<Patient>,
+    search: PatientSearch,
     new_patient: bool,
     new_phone: String,
     reason: String,
@@ -40,12 +38,8 @@ pub struct State {
 /// What happens in the form.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The patient search text changed.
-    Query(String),
-    /// Search results arrived (for the search of that generation).
-    Matches(u64, Result<Vec<Patient>, UiError>),
-    /// A patient was picked from the results.
-    Pick(Patient),
+    /// A message for the patient typeahead.
+    Patient(patient_search::Message),
     /// "New patient" was switched on or off.
     NewPatient(bool),
     /// The new patient's phone changed.
@@ -108,10 +102,7 @@ impl State {
                 .to_string(),
             visit_type: visit.map(|v| v.id),
             mode: visit.map(|v| v.default_mode).unwrap_or(Mode::InClinic),
-            query: String::new(),
-            matches: Vec::new(),
-            search_generation: 0,
-            patient: None,
+            search: PatientSearch::default(),
             new_patient: false,
             new_phone: String::new(),
             reason: String::new(),
@@ -143,12 +134,12 @@ impl State {
             .ok()
             .filter(|m| *m > 0)
             .ok_or("Write the length as a number of minutes, e.g. 15.")?;
-        let (patient, new_patient) = match (&self.patient, self.new_patient) {
+        let (patient, new_patient) = match (&self.search.chosen, self.new_patient) {
             (Some(p), _) => (p.id, None),
-            (None, true) if !self.query.trim().is_empty() => {
+            (None, true) if !self.search.query.trim().is_empty() => {
                 let p = Patient {
                     id: PatientId(uuid::Uuid::new_v4()),
-                    name: self.query.trim().to_owned(),
+                    name: self.search.query.trim().to_owned(),
                     phone: self.new_phone.trim().to_owned(),
                     email: String::new(),
                     birth_date: None,
@@ -220,40 +211,20 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         self.error = None;
         let task = match message {
-            Message::Query(q) => {
-                self.query = q;
-                self.patient = None;
-                self.search_generation += 1;
-                let generation = self.search_generation;
-                if self.query.trim().chars().count() < 2 {
-                    self.matches.clear();
+            Message::Patient(m) => {
+                let picked = matches!(m, patient_search::Message::Pick(_));
+                let (task, error) = self.search.update(m, ctx);
+                self.error = error;
+                if picked {
+                    self.new_patient = false;
                     return (self.check(ctx), None);
                 }
-                Task::perform(
-                    ctx.backend.clone().search_patients(self.query.clone()),
-                    move |r| Message::Matches(generation, r),
-                )
-            }
-            Message::Matches(generation, result) => {
-                if generation == self.search_generation {
-                    match result {
-                        Ok(found) => self.matches = found,
-                        Err(e) => self.error = Some(e),
-                    }
-                }
-                Task::none()
-            }
-            Message::Pick(p) => {
-                self.query = p.name.clone();
-                self.patient = Some(p);
-                self.new_patient = false;
-                self.matches.clear();
-                self.check(ctx)
+                task.map(Message::Patient)
             }
             Message::NewPatient(on) => {
                 self.new_patient = on;
                 if on {
-                    self.patient = None;
+                    self.search.chosen = None;
                 }
                 Task::none()
             }
@@ -377,14 +348,8 @@ impl State {
         ];
         let mode = modes.iter().find(|c| c.value == self.mode).cloned();
 
-        let matches = column(self.matches.iter().map(|p| {
-            button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
-                .on_press(Message::Pick(p.clone()))
-                .style(button::text)
-                .width(Length::Fill)
-                .into()
-        }));
-        let chosen: Element<'_, Message> = match &self.patient {
+        let matches = self.search.matches_view().map(Message::Patient);
+        let chosen: Element<'_, Message> = match &self.search.chosen {
             Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
             None => checkbox(self.new_patient)
                 .label("New patient (register this name)")
@@ -396,15 +361,15 @@ impl State {
             widget::heading(format!("Book {}", self.date.format("%a %-d %b %Y"))),
             widget::field(
                 "Patient",
-                text_input("Name or phone…", &self.query)
+                text_input("Name or phone…", &self.search.query)
                     .id("booking-patient")
-                    .on_input(Message::Query)
+                    .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
             ),
             matches,
             chosen,
         ]
         .spacing(10);
-        if self.new_patient && self.patient.is_none() {
+        if self.new_patient && self.search.chosen.is_none() {
             form = form.push(widget::field(
                 "Phone",
                 text_input("+91 …", &self.new_phone).on_input(Message::Phone),

@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod details;
 pub mod palette;
+pub mod patient_search;
 pub mod today;
 pub mod walk_in;
 

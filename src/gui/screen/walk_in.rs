@@ -10,6 +10,7 @@ use iced::widget::{
 use iced::{Element, Length, Task};
 
 use super::Context;
+use super::patient_search::{self, PatientSearch};
 use crate::gui::backend::{Backend, Setup, UiError};
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::delay::knock_on;
@@ -25,10 +26,7 @@ const EMERGENCY_MINUTES: u32 = 30;
 /// The form's state.
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    query: String,
-    matches: Vec<Patient>,
-    search_generation: u64,
-    patient: Option<Patient>,
+    search: PatientSearch,
     phone: String,
     doctor: Option<DoctorId>,
     reason: String,
@@ -40,12 +38,8 @@ pub struct State {
 /// What happens in the form.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The patient text changed (a search, or the new patient's name).
-    Query(String),
-    /// Search results for that generation.
-    Matches(u64, Result<Vec<Patient>, UiError>),
-    /// A known patient was picked.
-    Pick(Patient),
+    /// A message for the patient typeahead.
+    Patient(patient_search::Message),
     /// The phone (for a new patient) changed.
     Phone(String),
     /// A doctor, or "first available", was chosen.
@@ -164,32 +158,10 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         self.error = None;
         match message {
-            Message::Query(q) => {
-                self.query = q;
-                self.patient = None;
-                self.search_generation += 1;
-                let generation = self.search_generation;
-                if self.query.trim().chars().count() >= 2 {
-                    let search = ctx.backend.clone().search_patients(self.query.clone());
-                    return (
-                        Task::perform(search, move |r| Message::Matches(generation, r)),
-                        None,
-                    );
-                }
-                self.matches.clear();
-            }
-            Message::Matches(generation, result) => {
-                if generation == self.search_generation {
-                    match result {
-                        Ok(found) => self.matches = found,
-                        Err(e) => self.error = Some(e),
-                    }
-                }
-            }
-            Message::Pick(p) => {
-                self.query = p.name.clone();
-                self.patient = Some(p);
-                self.matches.clear();
+            Message::Patient(m) => {
+                let (task, error) = self.search.update(m, ctx);
+                self.error = error;
+                return (task.map(Message::Patient), None);
             }
             Message::Phone(p) => self.phone = p,
             Message::Doctor(c) => self.doctor = c.value,
@@ -199,13 +171,13 @@ impl State {
                 if self.saving {
                     return (Task::none(), None);
                 }
-                let name = self.query.trim();
-                if self.patient.is_none() && name.is_empty() {
+                let name = self.search.query.trim();
+                if self.search.chosen.is_none() && name.is_empty() {
                     self.error =
                         Some("Type the patient's name (or find them by name or phone).".into());
                     return (Task::none(), None);
                 }
-                let new_patient = match &self.patient {
+                let new_patient = match &self.search.chosen {
                     Some(_) => None,
                     None => Some(Patient {
                         id: PatientId(uuid::Uuid::new_v4()),
@@ -217,7 +189,8 @@ impl State {
                     }),
                 };
                 let patient = self
-                    .patient
+                    .search
+                    .chosen
                     .as_ref()
                     .or(new_patient.as_ref())
                     .map(|p| p.id)
@@ -307,26 +280,20 @@ impl State {
                 .map(|(d, _)| Choice::new(Some(d.id), d.name.clone())),
         );
         let chosen = doctors.iter().find(|c| c.value == self.doctor).cloned();
-        let matches = column(self.matches.iter().map(|p| {
-            button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
-                .on_press(Message::Pick(p.clone()))
-                .style(button::text)
-                .width(Length::Fill)
-                .into()
-        }));
+        let matches = self.search.matches_view().map(Message::Patient);
         let mut form = column![
             widget::heading("Walk-in"),
             widget::field(
                 "Patient (find, or type a new name)",
-                text_input("Name or phone…", &self.query)
+                text_input("Name or phone…", &self.search.query)
                     .id("walk-in-patient")
-                    .on_input(Message::Query)
+                    .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
                     .on_submit(Message::Save)
             ),
             matches,
         ]
         .spacing(10);
-        match &self.patient {
+        match &self.search.chosen {
             Some(p) => form = form.push(text(format!("✓ {} · {}", p.name, p.phone)).size(13)),
             None => {
                 form = form.push(widget::field(
