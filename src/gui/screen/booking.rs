@@ -122,8 +122,8 @@ impl State {
             .map(|t| self.date.and_time(t))
     }
 
-    /// The request the form describes, or what is missing.
-    fn request(&self, ctx: &Context<'_>) -> Result<BookingRequest, String> {
+    /// The start and length as typed, or what is wrong with them.
+    fn times(&self) -> Result<(NaiveDateTime, i64), String> {
         let start = self
             .start()
             .ok_or("Write the start time as HH:MM, e.g. 09:30.")?;
@@ -134,6 +134,38 @@ impl State {
             .ok()
             .filter(|m| *m > 0)
             .ok_or("Write the length as a number of minutes, e.g. 15.")?;
+        Ok((start, minutes))
+    }
+
+    /// A request for the slot alone (doctor, room, time, type, mode), for a patient not yet
+    /// chosen; [`State::request`] adds the patient and the rest.
+    fn slot_request(
+        &self,
+        ctx: &Context<'_>,
+        start: NaiveDateTime,
+        minutes: i64,
+    ) -> BookingRequest {
+        BookingRequest {
+            clinic: ctx.clinic.id,
+            patient: PatientId(uuid::Uuid::nil()),
+            doctor: self.doctor,
+            room: self.room,
+            visit_type: self.visit_type,
+            start: Start::Local(start),
+            minutes,
+            mode: self.mode,
+            kind: Kind::Scheduled,
+            priority: 0,
+            reason: String::new(),
+            notes: String::new(),
+            overbook: None,
+            new_patient: None,
+        }
+    }
+
+    /// The request the form describes, or what is missing.
+    fn request(&self, ctx: &Context<'_>) -> Result<BookingRequest, String> {
+        let (start, minutes) = self.times()?;
         let (patient, new_patient) = match (&self.search.chosen, self.new_patient) {
             (Some(p), _) => (p.id, None),
             (None, true) if !self.search.query.trim().is_empty() => {
@@ -153,51 +185,29 @@ impl State {
             return Err("Say why you overbook: the reason goes into the history.".into());
         }
         Ok(BookingRequest {
-            clinic: ctx.clinic.id,
             patient,
-            doctor: self.doctor,
-            room: self.room,
-            visit_type: self.visit_type,
-            start: Start::Local(start),
-            minutes,
-            mode: self.mode,
-            kind: Kind::Scheduled,
-            priority: 0,
             reason: self.reason.clone(),
-            notes: String::new(),
             overbook: self.overbook.then(|| self.overbook_reason.clone()),
             new_patient,
+            ..self.slot_request(ctx, start, minutes)
         })
     }
 
-    /// Checks the conflicts of the current request in the background.
+    /// Checks the conflicts of the current request in the background. Before a patient is
+    /// chosen, the slot alone is checked (doctor, room, hours).
     fn check(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.preview_generation += 1;
         let generation = self.preview_generation;
-        // Any patient will do for the doctor and room checks before one is chosen.
-        let mut request = match self.request(ctx) {
-            Ok(r) => r,
-            Err(_) => match (self.start(), self.minutes.trim().parse::<i64>()) {
-                (Some(start), Ok(minutes)) if minutes > 0 => BookingRequest {
-                    clinic: ctx.clinic.id,
-                    patient: PatientId(uuid::Uuid::nil()),
-                    doctor: self.doctor,
-                    room: self.room,
-                    visit_type: self.visit_type,
-                    start: Start::Local(start),
-                    minutes,
-                    mode: self.mode,
-                    kind: Kind::Scheduled,
-                    priority: 0,
-                    reason: String::new(),
-                    notes: String::new(),
-                    overbook: None,
-                    new_patient: None,
-                },
-                _ => return Task::none(),
+        let request = match self.request(ctx) {
+            Ok(r) => BookingRequest {
+                new_patient: None,
+                ..r
+            },
+            Err(_) => match self.times() {
+                Ok((start, minutes)) => self.slot_request(ctx, start, minutes),
+                Err(_) => return Task::none(),
             },
         };
-        request.new_patient = None;
         Task::perform(ctx.backend.clone().preview(request, ctx.now), move |r| {
             Message::Checked(generation, r)
         })
