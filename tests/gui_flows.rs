@@ -2,7 +2,7 @@
 //! every Task `update` returns is run (against a real temporary database) with its messages fed
 //! back, so each flow goes view → Message → update → store → Message → state as in the app.
 
-use chrono::{DateTime, Utc};
+use chrono::Timelike;
 use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::Panel;
@@ -10,130 +10,11 @@ use frontdesk::gui::screen::{details, walk_in};
 use frontdesk::gui::widget::Choice;
 use frontdesk::gui::{App, Message};
 use frontdesk::scheduling::*;
-use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::selector::id;
 
-/// 11:00 in Kolkata on Tuesday 24 November 2026: mid-morning, a busy day.
-const NOW: &str = "2026-11-24T05:30:00Z";
-
-struct Harness {
-    _dir: tempfile::TempDir,
-    runtime: tokio::runtime::Runtime,
-    app: App,
-}
-
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(NOW)
-        .expect("now")
-        .with_timezone(&Utc)
-}
-
-impl Harness {
-    /// A window on a new database, with the demo clinic loaded through the first-run offer.
-    fn with_demo() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("desk.sqlite3");
-        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-        let (app, task) = App::new(path, "maria".into(), now());
-        let mut h = Harness {
-            _dir: dir,
-            runtime,
-            app,
-        };
-        h.settle(task);
-        assert!(
-            matches!(
-                h.app.phase,
-                Phase::Empty {
-                    building: false,
-                    ..
-                }
-            ),
-            "a new database offers the demo"
-        );
-        h.click("Load the demo clinic");
-        assert!(
-            matches!(h.app.phase, Phase::Ready(_)),
-            "error: {:?}",
-            h.app.error
-        );
-        h
-    }
-
-    /// Runs a task and everything that follows from it, feeding messages to `update`.
-    fn settle(&mut self, task: Task<Message>) {
-        frontdesk::gui::headless::settle(&mut self.app, task, &self.runtime);
-    }
-
-    fn send(&mut self, message: Message) {
-        let task = self.app.update(message);
-        self.settle(task);
-    }
-
-    /// Runs the simulator on the current view and applies what it produced.
-    fn ui(&mut self, act: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
-        let messages: Vec<Message> = {
-            let mut ui = iced_test::Simulator::with_size(
-                iced::Settings::default(),
-                (1280.0, 800.0),
-                self.app.view(),
-            );
-            act(&mut ui);
-            ui.into_messages().collect()
-        };
-        for m in messages {
-            self.send(m);
-        }
-    }
-
-    fn click(&mut self, text: &'static str) {
-        self.ui(|ui| {
-            ui.click(text)
-                .unwrap_or_else(|e| panic!("no \"{text}\" on screen: {e:?}"));
-        });
-    }
-
-    fn type_into(&mut self, field: &'static str, words: &'static str) {
-        self.ui(|ui| {
-            ui.click(id(field))
-                .unwrap_or_else(|e| panic!("no field {field}: {e:?}"));
-            let _ = ui.typewrite(words);
-        });
-    }
-
-    fn desk(&self) -> &frontdesk::gui::desk::Desk {
-        match &self.app.phase {
-            Phase::Ready(desk) => desk,
-            _ => panic!("the desk is not open"),
-        }
-    }
-
-    /// A column and minute with `length` free minutes inside the doctor's hours, ahead of now.
-    fn free_slot(&self, length: u16) -> (usize, u16) {
-        let desk = self.desk();
-        let local_now = now().with_timezone(&chrono_tz::Asia::Kolkata);
-        let after = (local_now.time().num_seconds_from_midnight() / 60) as u16 + 60;
-        for (c, column) in desk.columns.iter().enumerate() {
-            for &(open, close) in &column.open {
-                let mut m = open.max(after - after % 15);
-                while m + length <= close {
-                    let busy = desk
-                        .blocks
-                        .iter()
-                        .any(|b| b.column == c && b.minutes.0 < m + 15 && m < b.minutes.1);
-                    if !busy {
-                        return (c, m);
-                    }
-                    m += 15;
-                }
-            }
-        }
-        panic!("no free slot today");
-    }
-}
-
-use chrono::Timelike;
+mod gui_harness;
+use gui_harness::{Harness, now};
 
 #[test]
 fn the_first_run_offers_the_demo_and_shows_a_busy_day() {
@@ -555,11 +436,7 @@ fn a_database_that_is_not_ours_is_explained_in_the_window() {
     std::fs::write(&path, "not a database").expect("write");
     let runtime = frontdesk::gui::headless::runtime().expect("rt");
     let (app, task) = App::new(path, "maria".into(), now());
-    let mut h = Harness {
-        _dir: dir,
-        runtime,
-        app,
-    };
+    let mut h = Harness { dir, runtime, app };
     h.settle(task);
     match &h.app.phase {
         Phase::Failed(message) => {

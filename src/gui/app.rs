@@ -11,7 +11,7 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::desk::{Desk, Panel, clinic_today, context};
+use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
 use super::screen::{booking, details, palette, walk_in};
 use super::widget::Choice;
@@ -128,6 +128,23 @@ pub enum Message {
     PatientFound(String, Result<Option<Box<AgendaEntry>>, UiError>),
     /// An undo was stored (what it did) or refused.
     Undone(Result<String, UiError>),
+    /// Show the calendar page (the page tabs, or Escape on another page).
+    ShowCalendar,
+}
+
+impl Message {
+    /// Messages that act on the calendar bring it back when another page is shown.
+    pub fn shows_calendar(&self) -> bool {
+        matches!(
+            self,
+            Message::OpenWalkIn
+                | Message::OpenViewOptions
+                | Message::Select(_)
+                | Message::PatientFound(..)
+                | Message::Today
+                | Message::ShowCalendar
+        )
+    }
 }
 
 /// The doctor or room a week view follows.
@@ -325,6 +342,9 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        if message.shows_calendar() {
+            desk.page = Page::Calendar;
+        }
         let refresh = match message {
             Message::Loaded(generation, result) => {
                 desk.loaded(generation, result, &mut self.error);
@@ -411,6 +431,10 @@ impl App {
                 true
             }
             Message::Undo => return self.undo(),
+            Message::ShowCalendar => {
+                desk.page = Page::Calendar;
+                false
+            }
             Message::Scrolled(x, y) => {
                 if desk.scroll != (x, y) {
                     desk.scroll = (x, y);

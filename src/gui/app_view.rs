@@ -9,7 +9,7 @@ use iced::{Element, Length, Theme};
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
-use super::desk::{Desk, Panel};
+use super::desk::{Desk, Page, Panel};
 use super::screen::{Context, today};
 use super::widget::{self, Choice};
 use crate::scheduling::*;
@@ -167,10 +167,8 @@ impl App {
             .into()
     }
 
-    fn desk<'a>(&'a self, desk: &'a Desk) -> Element<'a, Message> {
-        let Some(clinic) = desk.clinic() else {
-            return text("The clinic is missing.").into();
-        };
+    /// The calendar page: the top bar, the grid and the side panel.
+    fn calendar_page<'a>(&'a self, desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> {
         let zone = clinic.time_zone;
         let ctx = Context {
             backend: &desk.backend,
@@ -243,6 +241,17 @@ impl App {
         ]
         .height(Length::Fill)
         .into()
+    }
+
+    /// The page tabs above everything, then the page shown.
+    fn desk<'a>(&'a self, desk: &'a Desk) -> Element<'a, Message> {
+        let Some(clinic) = desk.clinic() else {
+            return text("The clinic is missing.").into();
+        };
+        let page = match &desk.page {
+            Page::Calendar => self.calendar_page(desk, clinic),
+        };
+        column![page_tabs(desk), page].height(Length::Fill).into()
     }
 
     fn top_bar<'a>(&'a self, desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> {
@@ -358,6 +367,27 @@ impl App {
         .width(Length::Fill)
         .into()
     }
+}
+
+/// The row of page tabs: one per full-window page, the one shown highlighted.
+fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
+    let tab = |label: &'a str, on: bool, message: Message| -> Element<'a, Message> {
+        button(text(label).size(13))
+            .on_press(message)
+            .padding([3, 12])
+            .style(if on { button::primary } else { button::text })
+            .into()
+    };
+    let tabs = [tab(
+        "Calendar",
+        desk.page.is_calendar(),
+        Message::ShowCalendar,
+    )];
+    container(row(tabs).spacing(2).align_y(iced::Alignment::Center))
+        .padding([2, 6])
+        .width(Length::Fill)
+        .style(container::secondary)
+        .into()
 }
 
 fn first_run<'a>(building: bool) -> Element<'a, Message> {

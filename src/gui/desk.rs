@@ -47,6 +47,8 @@ pub struct Desk {
     pub cursor: Option<(usize, u16)>,
     /// The selected appointment.
     pub selected: Option<AppointmentId>,
+    /// What fills the window: the calendar, or a full-window page (settings, reports …).
+    pub page: Page,
     /// The panel beside the grid.
     pub panel: Panel,
     /// How far the calendar is scrolled (x, y), as the scrollable reports it.
@@ -58,6 +60,20 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
+}
+
+/// What fills the window below the page tabs. The calendar keeps its state while another page
+/// is shown; each full-window page owns its state here.
+pub enum Page {
+    /// The calendar grid with its side panel.
+    Calendar,
+}
+
+impl Page {
+    /// True when the calendar is shown.
+    pub fn is_calendar(&self) -> bool {
+        matches!(self, Page::Calendar)
+    }
 }
 
 /// The panel beside the calendar.
@@ -152,6 +168,7 @@ impl Desk {
             late: HashMap::new(),
             cursor: None,
             selected: None,
+            page: Page::Calendar,
             panel: Panel::Today,
             scroll: (0.0, 0.0),
             last_change: None,

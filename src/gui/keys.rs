@@ -19,12 +19,15 @@ impl App {
                 }
                 return Task::none();
             }
+            (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
             (Key::Named(Named::Escape), _) => Message::ClosePanel,
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z"), true) => Message::Undo,
             (Key::Character("k"), true) => Message::OpenPalette,
+            // The rest work the calendar, and only while it is shown.
+            _ if !self.on_calendar() => return Task::none(),
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -49,6 +52,14 @@ impl App {
             _ => return Task::none(),
         };
         self.update(message)
+    }
+
+    /// True when the calendar page is shown (calendar keys act only then).
+    pub(super) fn on_calendar(&self) -> bool {
+        match &self.phase {
+            Phase::Ready(desk) => desk.page.is_calendar(),
+            _ => true,
+        }
     }
 
     pub(super) fn palette_open(&self) -> bool {

@@ -1,0 +1,125 @@
+//! The window without a screen, for the GUI test files: a demo clinic in a temporary database,
+//! iced_test's simulator on the real view, and every Task `update` returns run to completion
+//! with its messages fed back (view → Message → update → store → Message → state).
+#![allow(dead_code)]
+
+use chrono::{DateTime, Timelike, Utc};
+use frontdesk::gui::app::Phase;
+use frontdesk::gui::{App, Message};
+use iced::Task;
+use iced_test::selector::id;
+
+/// 11:00 in Kolkata on Tuesday 24 November 2026: mid-morning, a busy day.
+pub const NOW: &str = "2026-11-24T05:30:00Z";
+
+pub struct Harness {
+    pub dir: tempfile::TempDir,
+    pub runtime: tokio::runtime::Runtime,
+    pub app: App,
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(NOW)
+        .expect("now")
+        .with_timezone(&Utc)
+}
+
+impl Harness {
+    /// A window on a new database, with the demo clinic loaded through the first-run offer.
+    pub fn with_demo() -> Self {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("desk.sqlite3");
+        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+        let (app, task) = App::new(path, "maria".into(), now());
+        let mut h = Harness { dir, runtime, app };
+        h.settle(task);
+        assert!(
+            matches!(
+                h.app.phase,
+                Phase::Empty {
+                    building: false,
+                    ..
+                }
+            ),
+            "a new database offers the demo"
+        );
+        h.click("Load the demo clinic");
+        assert!(
+            matches!(h.app.phase, Phase::Ready(_)),
+            "error: {:?}",
+            h.app.error
+        );
+        h
+    }
+
+    /// Runs a task and everything that follows from it, feeding messages to `update`.
+    pub fn settle(&mut self, task: Task<Message>) {
+        frontdesk::gui::headless::settle(&mut self.app, task, &self.runtime);
+    }
+
+    pub fn send(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.settle(task);
+    }
+
+    /// Runs the simulator on the current view and applies what it produced.
+    pub fn ui(&mut self, act: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = iced_test::Simulator::with_size(
+                iced::Settings::default(),
+                (1280.0, 800.0),
+                self.app.view(),
+            );
+            act(&mut ui);
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m);
+        }
+    }
+
+    pub fn click(&mut self, text: &'static str) {
+        self.ui(|ui| {
+            ui.click(text)
+                .unwrap_or_else(|e| panic!("no \"{text}\" on screen: {e:?}"));
+        });
+    }
+
+    pub fn type_into(&mut self, field: &'static str, words: &'static str) {
+        self.ui(|ui| {
+            ui.click(id(field))
+                .unwrap_or_else(|e| panic!("no field {field}: {e:?}"));
+            let _ = ui.typewrite(words);
+        });
+    }
+
+    pub fn desk(&self) -> &frontdesk::gui::desk::Desk {
+        match &self.app.phase {
+            Phase::Ready(desk) => desk,
+            _ => panic!("the desk is not open"),
+        }
+    }
+
+    /// A column and minute with `length` free minutes inside the doctor's hours, ahead of now.
+    pub fn free_slot(&self, length: u16) -> (usize, u16) {
+        let desk = self.desk();
+        let local_now = now().with_timezone(&chrono_tz::Asia::Kolkata);
+        let after = (local_now.time().num_seconds_from_midnight() / 60) as u16 + 60;
+        for (c, column) in desk.columns.iter().enumerate() {
+            for &(open, close) in &column.open {
+                let mut m = open.max(after - after % 15);
+                while m + length <= close {
+                    let busy = desk
+                        .blocks
+                        .iter()
+                        .any(|b| b.column == c && b.minutes.0 < m + 15 && m < b.minutes.1);
+                    if !busy {
+                        return (c, m);
+                    }
+                    m += 15;
+                }
+            }
+        }
+        panic!("no free slot today");
+    }
+}
