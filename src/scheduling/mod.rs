@@ -1,12 +1,16 @@
 //! The scheduling core: plain Rust decisions about appointments. No iced, no rusqlite, no files,
 //! no clock: "now" is always passed in. `tests/architecture.rs` keeps it so.
 
+pub mod at_risk;
 pub mod availability;
 pub mod conflict;
 pub mod delay;
 pub mod hours;
+pub mod hours_text;
 pub mod model;
+pub mod setup_rules;
 pub mod slots;
+pub mod staff;
 pub mod status;
 pub mod time;
 
@@ -18,5 +22,6 @@ pub use conflict::{
 pub use hours::{DaySpan, HoursError, WeeklyHours};
 pub use model::*;
 pub use slots::{Slot, SlotQuery, SlotTarget, find_slots};
+pub use staff::{StaffId, StaffMember, StaffRole};
 pub use status::{Status, StatusAction, TransitionError};
 pub use time::LocalTime;
