@@ -63,6 +63,11 @@ fn bad_hours_say_what_is_wrong_and_how_to_fix_it() {
             "\"9 13\" is not a span of hours: write it as start–end",
         ),
         (
+            "09:00-",
+            "\"09:00-\" is not a span of hours: write it as start–end",
+        ),
+        ("–13:00", "\"–13:00\" is not a span of hours"),
+        (
             "25:00–26:00",
             "\"25:00\" is not a time of day: write times as HH:MM",
         ),
@@ -258,7 +263,7 @@ fn whole_entities_report_every_problem_with_its_field() {
     };
     let problems = clinic_problems(&clinic, std::slice::from_ref(&clinic));
     let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
-    assert_eq!(fields, [Field::SlotMinutes, Field::Hours(Weekday::Mon)]);
+    assert_eq!(fields, [Field::SlotMinutes, Field::Week]);
     assert!(
         problems[1]
             .error

@@ -13,7 +13,7 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, palette, walk_in};
+use super::screen::{booking, details, palette, settings, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -21,6 +21,8 @@ use crate::store::{AgendaEntry, AgendaFilter};
 
 pub struct App {
     pub(super) actor: String,
+    /// The login name the window started with (offered at the desk beside the staff).
+    pub(super) login: String,
     pub(super) now: DateTime<Utc>,
     /// The clock stands still (a fixed "now" for training and screenshots).
     pub(super) clock_fixed: bool,
@@ -130,6 +132,14 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Show the Settings page.
+    ShowSettings,
+    /// A message for the Settings page.
+    Settings(settings::Message),
+    /// The setup, reloaded after a settings change.
+    SetupReloaded(Result<Setup, UiError>),
+    /// Someone else is at the desk: changes from now on are recorded with this name.
+    AtDesk(Choice<String>),
 }
 
 impl Message {
@@ -160,6 +170,7 @@ impl App {
     /// Starts opening the database at `path`, as `actor`, with the clock at `now`.
     pub fn new(path: PathBuf, actor: String, now: DateTime<Utc>) -> (Self, Task<Message>) {
         let app = App {
+            login: actor.clone(),
             actor,
             now,
             clock_fixed: false,
@@ -216,6 +227,10 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::ShowSettings => self.show_settings(),
+            Message::Settings(m) => self.settings(m),
+            Message::SetupReloaded(result) => self.setup_reloaded(result),
+            Message::AtDesk(choice) => self.at_desk(choice),
             other => self.desk_message(other),
         }
     }

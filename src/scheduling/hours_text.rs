@@ -54,6 +54,7 @@ fn parse_span(text: &str) -> Result<DaySpan, SetupError> {
     let (start, end) = t
         .split_once(['–', '—', '-'])
         .or_else(|| t.split_once(" to "))
+        .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
         .ok_or_else(|| SetupError::NotASpan { text: t.to_owned() })?;
     let span = DaySpan::new(parse_clock(start)?, parse_clock(end)?);
     if span.end_minute <= span.start_minute {
@@ -99,10 +100,6 @@ pub fn parse_week(texts: &[String; 7]) -> Result<WeeklyHours, Vec<Invalid>> {
         return Err(problems);
     }
     // Each day was checked above, so this only repeats those checks.
-    WeeklyHours::new(spans).map_err(|e| {
-        vec![Invalid::new(
-            Field::Hours(Weekday::Mon),
-            SetupError::Other(e.to_string()),
-        )]
-    })
+    WeeklyHours::new(spans)
+        .map_err(|e| vec![Invalid::new(Field::Week, SetupError::Other(e.to_string()))])
 }

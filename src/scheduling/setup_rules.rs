@@ -33,6 +33,8 @@ pub enum Field {
     SlotMinutes,
     /// The hours of one weekday.
     Hours(Weekday),
+    /// The week's hours as a whole.
+    Week,
     /// The colour.
     Colour,
     /// A visit type's length.
@@ -52,6 +54,7 @@ impl Field {
             Field::TimeZone => "Time zone".into(),
             Field::SlotMinutes => "Slot length".into(),
             Field::Hours(day) => weekday_name(day).into(),
+            Field::Week => "Hours".into(),
             Field::Colour => "Colour".into(),
             Field::Minutes => "Length".into(),
             Field::Start => "From".into(),
@@ -323,7 +326,7 @@ pub fn clinic_problems(clinic: &Clinic, all: &[Clinic]) -> Vec<Invalid> {
             parse_slot_minutes(&clinic.slot_minutes.to_string()).map(|_| ()),
         ),
         (
-            Field::Hours(Weekday::Mon),
+            Field::Week,
             if clinic.opening_hours.is_empty() {
                 Err(SetupError::NeverOpen)
             } else {

@@ -294,7 +294,7 @@ pub fn save_room_hours(
     check_actor(actor)?;
     if hours.is_some_and(WeeklyHours::is_empty) {
         return Err(StoreError::SetupRefused(vec![Invalid::new(
-            Field::Hours(chrono::Weekday::Mon),
+            Field::Week,
             SetupError::Other(
                 "the room would never be open: give it hours on at least one day, or let it follow the clinic's hours".into(),
             ),

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod details;
 pub mod palette;
 pub mod patient_search;
+pub mod settings;
 pub mod today;
 pub mod walk_in;
 
