@@ -146,6 +146,7 @@ fn a_bad_clinic_edit_shows_each_message_by_its_field_and_changes_nothing() {
     click(&mut h, "Save clinic");
     let on_screen = screen(&mut h);
     for wanted in [
+        "Nothing was saved: correct the fields marked in red, then save again.",
         "a clinic needs a name: type the name staff know it by",
         "\"asia/kolkatta\" is not a time zone: use an IANA name such as Asia/Kolkata",
         "the slot length must be a whole number of minutes from 5 to 240, not \"300\": e.g. 15",
@@ -169,7 +170,7 @@ fn a_bad_clinic_edit_shows_each_message_by_its_field_and_changes_nothing() {
     click(&mut h, "Save clinic");
     assert!(shows(
         &mut h,
-        "\"Kolkata\" is not a time zone; did you mean Asia/Kolkata?"
+        "\"Kolkata\" is not a time zone: did you mean Asia/Kolkata? Write the full IANA name"
     ));
     assert_eq!(store(&h).clinics().expect("clinics"), before);
 }
@@ -238,7 +239,7 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     // The History section lists the change with the name.
     h.click("Settings");
     click(&mut h, "History");
-    assert!(shows(&mut h, &format!("updated working hours of {name}")));
+    assert!(shows(&mut h, &format!("changed working hours of {name}")));
     assert!(shows(&mut h, "Kavya Menon"));
 }
 

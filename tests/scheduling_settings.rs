@@ -180,11 +180,11 @@ fn time_zones_must_be_iana_names_and_near_misses_get_a_suggestion() {
     assert_eq!(parse_zone("Asia/Kolkata"), Ok(chrono_tz::Asia::Kolkata));
     assert_eq!(parse_zone(" Europe/London "), Ok(chrono_tz::Europe::London));
     let table = [
-        ("asia/kolkata", "; did you mean Asia/Kolkata?"),
-        ("Kolkata", "; did you mean Asia/Kolkata?"),
-        ("new york", "; did you mean America/New_York?"),
-        ("Mars/Olympus", ""),
-        ("", ""),
+        ("asia/kolkata", Some("Asia/Kolkata")),
+        ("Kolkata", Some("Asia/Kolkata")),
+        ("new york", Some("America/New_York")),
+        ("Mars/Olympus", None),
+        ("", None),
     ];
     for (text, suggestion) in table {
         let e = parse_zone(text).expect_err(text);
@@ -194,11 +194,15 @@ fn time_zones_must_be_iana_names_and_near_misses_get_a_suggestion() {
         else {
             panic!("{e:?}")
         };
-        assert_eq!(got, suggestion, "{text}");
-        assert!(
-            e.to_string()
-                .contains("use an IANA name such as Asia/Kolkata")
-        );
+        assert_eq!(got.as_deref(), suggestion, "{text}");
+        let message = e.to_string();
+        let hint = match suggestion {
+            Some(zone) => {
+                format!("is not a time zone: did you mean {zone}? Write the full IANA name")
+            }
+            None => "is not a time zone: use an IANA name such as Asia/Kolkata".to_owned(),
+        };
+        assert!(message.contains(&hint), "{message}");
     }
 }
 

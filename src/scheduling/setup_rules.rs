@@ -94,14 +94,12 @@ pub enum SetupError {
         name: String,
     },
     /// A time zone name is not in the tz database.
-    #[error(
-        "\"{text}\" is not a time zone{suggestion}: use an IANA name such as Asia/Kolkata, Europe/London or America/New_York"
-    )]
+    #[error("\"{text}\" is not a time zone: {}", zone_hint(.suggestion.as_deref()))]
     UnknownZone {
         /// What was typed.
         text: String,
-        /// "; did you mean …?" or empty.
-        suggestion: String,
+        /// The zone it most likely means, if one is close ("Kolkata" → "Asia/Kolkata").
+        suggestion: Option<String>,
     },
     /// The slot length is not a number in range.
     #[error(
@@ -195,6 +193,13 @@ pub enum SetupError {
     Other(String),
 }
 
+fn zone_hint(suggestion: Option<&str>) -> String {
+    match suggestion {
+        Some(zone) => format!("did you mean {zone}? Write the full IANA name"),
+        None => "use an IANA name such as Asia/Kolkata, Europe/London or America/New_York".into(),
+    }
+}
+
 /// A problem with one field of a settings form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid {
@@ -276,8 +281,7 @@ pub fn parse_zone(text: &str) -> Result<Tz, SetupError> {
             })
         })
         .flatten()
-        .map(|z| format!("; did you mean {}?", z.name()))
-        .unwrap_or_default();
+        .map(|z| z.name().to_owned());
     Err(SetupError::UnknownZone {
         text: t.to_owned(),
         suggestion,

@@ -157,6 +157,7 @@ impl Absences {
                 match parse_absence(zone, &self.start, &self.end, &self.reason) {
                     Err(problems) => {
                         self.problems = problems;
+                        self.error = Some(parts::NOT_SAVED.into());
                         self.dst_notices.clear();
                     }
                     Ok((absence, notices)) => {

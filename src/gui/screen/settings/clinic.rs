@@ -154,7 +154,10 @@ impl Form {
                 self.error = None;
                 self.notice = None;
                 match self.parsed(ctx) {
-                    Err(problems) => self.problems = problems,
+                    Err(problems) => {
+                        self.problems = problems;
+                        self.error = Some(parts::NOT_SAVED.into());
+                    }
                     Ok(clinic) => {
                         self.problems.clear();
                         let stored = ctx.setup.clinic(self.id);

@@ -197,7 +197,10 @@ impl Form {
                 self.notice = None;
                 self.error = None;
                 match self.parsed(ctx) {
-                    Err(problems) => self.problems = problems,
+                    Err(problems) => {
+                        self.problems = problems;
+                        self.error = Some(parts::NOT_SAVED.into());
+                    }
                     Ok(doctor) => {
                         self.problems.clear();
                         let was_active = ctx.setup.doctor(self.id).is_some_and(|d| d.active);
@@ -259,7 +262,10 @@ impl Form {
                 self.hours_notice = None;
                 self.hours_error = None;
                 match parse_week(&self.hours) {
-                    Err(problems) => self.hours_problems = problems,
+                    Err(problems) => {
+                        self.hours_problems = problems;
+                        self.hours_error = Some(parts::NOT_SAVED.into());
+                    }
                     Ok(hours) => {
                         self.hours_problems.clear();
                         let change = SetupChange::DoctorHours {

@@ -11,6 +11,15 @@ use crate::store::SetupAuditEvent;
 /// How many changes the history shows.
 pub const SHOWN: usize = 60;
 
+/// What was done, in words.
+fn action_words(action: &str) -> &str {
+    match action {
+        "created" => "added",
+        "updated" => "changed",
+        other => other,
+    }
+}
+
 /// What kind of thing a change was made to, in words.
 fn kind_words(kind: &str) -> &str {
     match kind {
@@ -109,7 +118,7 @@ pub fn view<'a, M: 'a>(
                 text(e.actor.clone()).size(12.5).width(Length::Fixed(160.0)),
                 text(format!(
                     "{} {} {}",
-                    e.action,
+                    action_words(&e.action),
                     kind_words(&e.entity_kind),
                     subject(e, setup)
                 ))

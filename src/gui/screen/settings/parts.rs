@@ -16,6 +16,9 @@ use crate::store::{AgendaEntry, Saved};
 /// The most stranded appointments a form lists one by one.
 const STRANDED_SHOWN: usize = 15;
 
+/// What a form says when it refused its input.
+pub const NOT_SAVED: &str = "Nothing was saved: correct the fields marked in red, then save again.";
+
 /// The amber of warnings.
 pub const WARNING: Color = Color::from_rgb(0.72, 0.42, 0.02);
 

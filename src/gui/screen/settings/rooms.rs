@@ -192,6 +192,7 @@ impl Form {
                 let problems = room_problems(&room, &ctx.setup.rooms);
                 if !problems.is_empty() {
                     self.problems = problems;
+                    self.error = Some(parts::NOT_SAVED.into());
                     return (Task::none(), None);
                 }
                 self.problems.clear();
@@ -261,11 +262,13 @@ impl Form {
                                 Field::Week,
                                 SetupError::Other("the room would never be open: give it hours on at least one day, or untick \"Own opening hours\"".into()),
                             )];
+                            self.hours_error = Some(parts::NOT_SAVED.into());
                             return (Task::none(), None);
                         }
                         Ok(h) => Some(h),
                         Err(problems) => {
                             self.hours_problems = problems;
+                            self.hours_error = Some(parts::NOT_SAVED.into());
                             return (Task::none(), None);
                         }
                     }

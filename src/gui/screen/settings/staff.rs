@@ -87,6 +87,7 @@ impl Form {
                 let problems = staff_problems(&member, &ctx.setup.staff);
                 if !problems.is_empty() {
                     self.problems = problems;
+                    self.error = Some(parts::NOT_SAVED.into());
                     return (Task::none(), None);
                 }
                 self.problems.clear();

@@ -113,7 +113,10 @@ impl Form {
                 self.notice = None;
                 self.error = None;
                 match self.parsed(ctx) {
-                    Err(problems) => self.problems = problems,
+                    Err(problems) => {
+                        self.problems = problems;
+                        self.error = Some(parts::NOT_SAVED.into());
+                    }
                     Ok(visit) => {
                         self.problems.clear();
                         self.saving = true;
