@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDate, Weekday};
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
 use frontdesk::gui::desk::{Page, Panel};
+use frontdesk::gui::screen::settings::Section;
 use frontdesk::gui::widget::Choice;
 use frontdesk::scheduling::at_risk::SetupChange;
 use frontdesk::scheduling::time::{local_day, to_local};
@@ -131,6 +132,34 @@ fn escape_on_settings_returns_to_the_calendar_and_calendar_keys_rest_meanwhile()
     assert_eq!(h.desk().view, View::DayByRoom);
     key(&mut h, Key::Named(Named::PageDown));
     assert_eq!(h.desk().date, date + Duration::days(1));
+}
+
+#[test]
+fn the_settings_page_is_kept_while_the_calendar_is_shown() {
+    let mut h = Harness::with_demo();
+    h.click("Settings");
+    click(&mut h, "Staff");
+    click(&mut h, "+ Add staff member");
+    replace(&mut h, "staff-name", "Ritu Sharma");
+    key(&mut h, Key::Named(Named::Escape));
+    assert!(h.desk().page.is_calendar());
+    h.click("Settings");
+    let Page::Settings(state) = &h.desk().page else {
+        panic!("Settings is shown")
+    };
+    assert_eq!(state.section(), Section::Staff, "back where it was");
+    assert!(
+        screen(&mut h).iter().any(|t| t == "New staff member"),
+        "the unsaved form too"
+    );
+    click(&mut h, "Save staff member");
+    assert!(
+        store(&h)
+            .staff()
+            .expect("staff")
+            .iter()
+            .any(|s| s.name == "Ritu Sharma")
+    );
 }
 
 #[test]

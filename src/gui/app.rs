@@ -11,7 +11,7 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::desk::{Desk, Page, Panel, clinic_today, context};
+use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
 use super::screen::{booking, details, palette, settings, walk_in};
 use super::widget::Choice;
@@ -358,7 +358,7 @@ impl App {
             return Task::none();
         };
         if message.shows_calendar() {
-            desk.page = Page::Calendar;
+            desk.show_calendar();
         }
         let refresh = match message {
             Message::Loaded(generation, result) => {
@@ -447,7 +447,7 @@ impl App {
             }
             Message::Undo => return self.undo(),
             Message::ShowCalendar => {
-                desk.page = Page::Calendar;
+                desk.show_calendar();
                 false
             }
             Message::Scrolled(x, y) => {

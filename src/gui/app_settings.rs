@@ -27,7 +27,12 @@ impl App {
             return Task::none();
         }
         desk.palette = None;
-        let (state, task) = match desk.parked_settings.take() {
+        // A page kept from before comes back, unless it was for another clinic.
+        let kept = desk
+            .parked_settings
+            .take()
+            .filter(|state| state.clinic() == desk.clinic);
+        let (state, task) = match kept {
             Some(state) => (state, Task::none()),
             None => {
                 let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor)
@@ -81,9 +86,7 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
-        if let Page::Settings(state) = std::mem::replace(&mut desk.page, Page::Calendar) {
-            desk.parked_settings = Some(state);
-        }
+        desk.show_calendar();
         let zone = desk.zone();
         desk.go_to(time::local_date(zone, entry.appointment.interval.start));
         desk.view = match desk.view {

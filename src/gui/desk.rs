@@ -60,7 +60,7 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
-    /// The Settings page, kept while an appointment it listed is opened on the calendar.
+    /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
 }
 
@@ -186,6 +186,14 @@ impl Desk {
     /// The clinic's setup as the window holds it (reloaded after every settings save).
     pub fn setup(&self) -> &Setup {
         &self.setup
+    }
+
+    /// Shows the calendar. The Settings page is kept aside, so the Settings tab finds it as it
+    /// was (a list of appointments to move, a save still under way).
+    pub(super) fn show_calendar(&mut self) {
+        if let Page::Settings(state) = std::mem::replace(&mut self.page, Page::Calendar) {
+            self.parked_settings = Some(state);
+        }
     }
 
     /// The clinic shown.

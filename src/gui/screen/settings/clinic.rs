@@ -74,6 +74,11 @@ impl Form {
         }
     }
 
+    /// The clinic the form edits.
+    pub fn id(&self) -> ClinicId {
+        self.id
+    }
+
     /// The clinic as typed, or every problem with it.
     fn parsed(&self, ctx: &Context<'_>) -> Result<Clinic, Vec<Invalid>> {
         let mut problems = Vec::new();

@@ -130,6 +130,11 @@ impl State {
         self.section
     }
 
+    /// The clinic the page edits.
+    pub fn clinic(&self) -> crate::scheduling::ClinicId {
+        self.clinic.id()
+    }
+
     /// Handles a message.
     pub fn update(
         &mut self,
