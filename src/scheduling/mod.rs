@@ -9,6 +9,7 @@ pub mod model;
 pub mod slots;
 pub mod status;
 pub mod time;
+pub mod waitlist;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{
