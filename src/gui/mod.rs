@@ -5,6 +5,7 @@
 pub mod app;
 mod app_panels;
 mod app_view;
+mod app_waitlist;
 pub mod backend;
 pub mod calendar;
 pub mod desk;

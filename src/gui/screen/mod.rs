@@ -3,9 +3,12 @@
 
 pub mod booking;
 pub mod details;
+pub mod offer;
 pub mod palette;
 pub mod patient_search;
 pub mod today;
+pub mod waitlist;
+pub mod waitlist_form;
 pub mod walk_in;
 
 use chrono::{DateTime, Utc};
