@@ -10,6 +10,7 @@ pub mod slots;
 pub mod status;
 pub mod time;
 pub mod waitlist;
+pub mod waitlist_match;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{

@@ -15,6 +15,7 @@ mod setup;
 mod sqlite;
 mod waitlist;
 mod waitlist_feed;
+mod waitlist_rows;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -24,8 +25,8 @@ use crate::scheduling::*;
 pub use error::{Result, StoreError};
 pub use open::StoreOptions;
 pub use sqlite::SqliteStore;
-pub use waitlist::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
+pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
 /// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
 #[derive(Clone, Copy, Debug, PartialEq)]

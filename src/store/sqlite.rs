@@ -258,15 +258,15 @@ impl Store for SqliteStore {
     }
 
     fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
-        self.sql(waitlist::list(&self.conn, clinic, filter))
+        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
     }
 
     fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
-        self.fix(waitlist::entry(&self.conn, id))
+        self.fix(waitlist_rows::entry(&self.conn, id))
     }
 
     fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
-        self.sql(waitlist::history(&self.conn, id))
+        self.sql(waitlist_rows::history(&self.conn, id))
     }
 
     fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {

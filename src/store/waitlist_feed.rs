@@ -9,7 +9,7 @@ use rusqlite::{Connection, params};
 use super::booking::{self, judge};
 use super::codec;
 use super::error::Result;
-use super::waitlist::{WaitlistFilter, WaitlistRow, list};
+use super::waitlist_rows::{WaitlistFilter, WaitlistRow, list};
 use crate::scheduling::conflict::{Proposal, Severity};
 use crate::scheduling::model::*;
 use crate::scheduling::status::Status;

@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod details;
 pub mod offer;
+pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
 pub mod today;
