@@ -4,14 +4,15 @@
 //! at the patient's wish; declining and dismissing keep patients waiting; a cancellation by
 //! another desk (or the command line) is offered too.
 
-use chrono::Duration;
+use chrono::{Duration, Timelike};
 use frontdesk::gui::Message;
+use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::{Page, Panel};
 use frontdesk::gui::screen::{waitlist, waitlist_form};
 use frontdesk::gui::widget::Choice;
 use frontdesk::scheduling::waitlist::*;
 use frontdesk::scheduling::*;
-use frontdesk::store::{AgendaEntry, SqliteStore, Store, WaitlistFilter};
+use frontdesk::store::{AgendaEntry, SlotSearch, SqliteStore, Store, WaitlistFilter};
 use iced_test::selector::id;
 
 mod gui_harness;
@@ -528,6 +529,58 @@ fn a_cancellation_by_another_desk_is_offered_at_the_next_tick() {
     // Another tick does not offer it twice.
     h.send(Message::Tick(now()));
     assert_eq!(h.desk().offers.offers.len(), 1);
+}
+
+#[test]
+fn dragging_an_appointment_away_offers_its_old_time() {
+    let mut h = Harness::with_demo();
+    let (a, _) = scene(&h);
+    let waiting = two_waiting(&h, &a);
+    // Where it can go: the doctor's (and room's) next free time today, after its own.
+    let target = match a.appointment.room {
+        Some(room) => SlotTarget::DoctorAndRoom(a.appointment.doctor, room),
+        None => SlotTarget::Doctor(a.appointment.doctor),
+    };
+    let search = SlotSearch {
+        clinic: h.desk().clinic().expect("clinic").id,
+        target,
+        query: SlotQuery {
+            minutes: a.appointment.interval.minutes() as u32,
+            step_minutes: 5,
+            from: a.appointment.interval.end,
+            count: 1,
+        },
+        horizon_days: 1,
+        patient: Some(a.appointment.patient),
+    };
+    let slot = other_desk(&h).find_slots(&search).expect("slots")[0];
+    assert_eq!(
+        time::local_date(ZONE, slot.interval.start),
+        time::local_date(ZONE, now()),
+        "a free time today"
+    );
+    let column = h
+        .desk()
+        .columns
+        .iter()
+        .position(|c| c.doctor == Some(a.appointment.doctor))
+        .expect("the doctor's column");
+    let local = slot.interval.start.with_timezone(&ZONE);
+    let minute = (local.hour() * 60 + local.minute()) as u16;
+    h.send(Message::Grid(GridEvent::Dropped(
+        a.appointment.id,
+        column,
+        minute,
+    )));
+    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.notice.as_deref(), Some("Moved. Ctrl+Z undoes it."));
+    let offers = &h.desk().offers.offers;
+    assert_eq!(offers.len(), 1, "the old time is offered");
+    assert_eq!(offers[0].slot.interval, a.appointment.interval);
+    assert_eq!(offers[0].slot.doctor, a.appointment.doctor);
+    assert_eq!(offers[0].slot.freed_by, Some(a.appointment.patient));
+    assert!(offers[0].matches.len() <= waiting.len());
+    assert!(!offers[0].matches.is_empty());
 }
 
 #[test]

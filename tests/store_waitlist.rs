@@ -500,6 +500,28 @@ fn a_move_frees_where_it_was_and_a_no_show_frees_nothing() {
         .expect("feed");
     assert!(feed2.offers.is_empty(), "{:?}", feed2.offers);
     assert!(feed2.last_event > feed.last_event);
+    // Entered in error frees its time; doing so to a cancelled one frees nothing again.
+    let mistake = c.book_ok(c.rao, None, c.lata, "2026-06-02 15:00", utc(NOW));
+    let cancelled = c.book_ok(c.rao, None, c.lata, "2026-06-02 16:00", utc(NOW));
+    cancel(&mut c, cancelled.id);
+    let mid = c
+        .store
+        .freed_slots(c.clinic, Some(feed2.last_event), later)
+        .expect("feed");
+    for id in [mistake.id, cancelled.id] {
+        let action = StatusAction::EnteredInError {
+            reason: "Wrong patient".into(),
+        };
+        c.store
+            .change_status(id, &action, "maria", later)
+            .expect("entered in error");
+    }
+    let feed3 = c
+        .store
+        .freed_slots(c.clinic, Some(mid.last_event), later)
+        .expect("feed");
+    let slots: Vec<Interval> = feed3.offers.iter().map(|o| o.slot.interval).collect();
+    assert_eq!(slots, vec![mistake.interval]);
 }
 
 #[test]
