@@ -4,6 +4,7 @@
 mod args;
 mod output;
 mod resolve;
+mod waitlist;
 mod write;
 
 use std::io::{IsTerminal, Write};
@@ -82,6 +83,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
     }
 }
 

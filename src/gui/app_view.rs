@@ -10,7 +10,7 @@ use iced::{Element, Length, Theme};
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
 use super::desk::{Desk, Page, Panel};
-use super::screen::{Context, today};
+use super::screen::{Context, offer, today};
 use super::widget::{self, Choice};
 use crate::scheduling::*;
 
@@ -183,6 +183,7 @@ impl App {
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
             Panel::ViewOptions => view_options(desk, clinic),
+            Panel::Offer(panel) => panel.view(&ctx).map(Message::Offer),
         };
         let grid = responsive(move |size| {
             let grid = Grid {
@@ -230,6 +231,13 @@ impl App {
         });
         column![
             self.top_bar(desk, clinic),
+            offer::banner(
+                &desk.offers,
+                clinic.id,
+                zone,
+                Message::OpenOffer,
+                Message::DismissOffer
+            ),
             row![
                 container(grid).width(Length::Fill).height(Length::Fill),
                 container(panel)
@@ -251,6 +259,16 @@ impl App {
         let page = match &desk.page {
             Page::Calendar => self.calendar_page(desk, clinic),
             Page::Settings(state) => self.settings_page(desk, state, clinic),
+            Page::Waitlist(state) => {
+                let ctx = Context {
+                    backend: &desk.backend,
+                    setup: &desk.setup,
+                    clinic,
+                    now: self.now,
+                    actor: &self.actor,
+                };
+                state.view(&ctx).map(Message::Waitlist)
+            }
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)
@@ -388,6 +406,11 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
             "Settings",
             matches!(desk.page, Page::Settings(_)),
             Message::ShowSettings,
+        ),
+        tab(
+            "Waitlist",
+            matches!(desk.page, Page::Waitlist(_)),
+            Message::ShowWaitlist,
         ),
     ];
     let bar = row(tabs)

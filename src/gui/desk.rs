@@ -11,7 +11,9 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, settings, walk_in};
+use super::screen::{
+    Context, Undoable, booking, details, offer, palette, settings, waitlist, walk_in,
+};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -62,6 +64,8 @@ pub struct Desk {
     pub(super) cache: Cache,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
+    /// Freed slots offered to waiting patients (the banner), and how far the log was read.
+    pub offers: offer::Board,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -71,6 +75,8 @@ pub enum Page {
     Calendar,
     /// Settings: clinic, doctors, rooms, visit types, staff.
     Settings(Box<settings::State>),
+    /// The waitlist: who waits for an earlier slot, and the form to add or change an entry.
+    Waitlist(Box<waitlist::State>),
 }
 
 impl Page {
@@ -92,6 +98,8 @@ pub enum Panel {
     WalkIn(Box<walk_in::State>),
     /// View options: go to a date, show cancelled, which doctors and rooms are shown.
     ViewOptions,
+    /// A freed slot offered to the waiting patients who fit it.
+    Offer(Box<offer::State>),
 }
 
 impl Panel {
@@ -115,6 +123,14 @@ impl Panel {
     pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
         match self {
             Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The offer of a freed slot, if it is the panel open.
+    pub fn offer(&mut self) -> Option<&mut offer::State> {
+        match self {
+            Panel::Offer(panel) => Some(panel),
             _ => None,
         }
     }
@@ -179,6 +195,7 @@ impl Desk {
             palette: None,
             pending_move: None,
             cache: Cache::default(),
+            offers: offer::Board::default(),
             parked_settings: None,
         }
     }

@@ -13,6 +13,8 @@ pub mod slots;
 pub mod staff;
 pub mod status;
 pub mod time;
+pub mod waitlist;
+pub mod waitlist_match;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{
