@@ -191,9 +191,11 @@ pub fn swatch<'a, M: 'a>(colour: &str) -> Element<'a, M> {
         .height(Length::Fixed(14.0))
         .style(move |_| container::Style {
             background: Some(colour.into()),
+            // A light edge keeps the colour visible on a highlighted (same-coloured) row.
             border: iced::Border {
                 radius: 3.0.into(),
-                ..iced::Border::default()
+                width: 1.0,
+                color: Color::from_rgba(1.0, 1.0, 1.0, 0.85),
             },
             ..container::Style::default()
         })
