@@ -8,9 +8,12 @@ pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod find_slot;
 mod lifecycle;
+mod occurrence;
 mod open;
 pub mod schema;
+mod series;
 mod setup;
 mod sqlite;
 
@@ -19,7 +22,12 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
+pub use find_slot::SlotLimits;
 pub use open::StoreOptions;
+pub use series::{
+    OccurrenceCheck, OccurrenceMove, Scope, Series, SeriesChange, SeriesMember, SeriesOutcome,
+    SeriesRequest, SeriesView,
+};
 pub use sqlite::SqliteStore;
 
 /// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
@@ -292,4 +300,50 @@ pub trait Store {
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
+
+    // Find a slot.
+    /// The next free slots, only within a part of the day and up to the end of a date range.
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
+
+    // Recurring series.
+    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>>;
+    /// Saves a series and its appointments in one transaction, an audit event for each:
+    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
+    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome>;
+    /// The series an appointment belongs to, with all its appointments; `None` for a single
+    /// appointment.
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
+    /// Cancels an occurrence, or it and every later one (which ends the series the day
+    /// before); later ones that can no longer be cancelled are left as they are.
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    /// Moves an occurrence, or it and every later one (which splits the series: the old one
+    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
+    /// each occurrence keeps on its own date. All move or none do.
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
 }
