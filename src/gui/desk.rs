@@ -11,7 +11,7 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, walk_in};
+use super::screen::{Context, Undoable, booking, details, find_slot, palette, walk_in};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -88,6 +88,8 @@ pub enum Panel {
     WalkIn(Box<walk_in::State>),
     /// View options: go to a date, show cancelled, which doctors and rooms are shown.
     ViewOptions,
+    /// Find a slot: the next free slots by length, doctor, room, dates and time of day.
+    FindSlot(Box<find_slot::State>),
 }
 
 impl Panel {
@@ -111,6 +113,14 @@ impl Panel {
     pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
         match self {
             Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The find-a-slot panel, if it is the panel open.
+    pub fn find_slot(&mut self) -> Option<&mut find_slot::State> {
+        match self {
+            Panel::FindSlot(panel) => Some(panel),
             _ => None,
         }
     }

@@ -3,8 +3,11 @@
 
 pub mod booking;
 pub mod details;
+pub mod find_slot;
+pub mod occurrence;
 pub mod palette;
 pub mod patient_search;
+pub mod repeat;
 pub mod today;
 pub mod walk_in;
 
