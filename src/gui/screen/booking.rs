@@ -461,37 +461,39 @@ impl State {
                 "Reason",
                 text_input("Why the patient comes", &self.reason).on_input(Message::Reason),
             ));
-        form = form.push(self.repeat.view(ctx).map(Message::Repeat));
         if !self.conflicts.is_empty() && !self.repeat.on {
             form = form.push(widget::conflicts(&self.conflicts));
-            let overbookable = self
+        }
+        form = form.push(self.repeat.view(ctx).map(Message::Repeat));
+        // The decision (overbook, book, cancel) stays in view below the fields, however long
+        // the form grows.
+        let mut footer = column![].spacing(6);
+        let overbookable = self
+            .conflicts
+            .iter()
+            .all(|c| c.severity() != Severity::Invalid)
+            && self
                 .conflicts
                 .iter()
-                .all(|c| c.severity() != Severity::Invalid);
-            if overbookable
-                && self
-                    .conflicts
-                    .iter()
-                    .any(|c| c.severity() == Severity::Hard)
-            {
-                form = form.push(
-                    checkbox(self.overbook)
-                        .label("Overbook anyway")
-                        .on_toggle(Message::Overbook)
-                        .size(16),
-                );
-                if self.overbook {
-                    form = form.push(widget::field(
-                        "Overbook reason (recorded)",
-                        text_input("e.g. doctor agreed", &self.overbook_reason)
-                            .id("booking-overbook-reason")
-                            .on_input(Message::OverbookReason),
-                    ));
-                }
+                .any(|c| c.severity() == Severity::Hard);
+        if overbookable && !self.repeat.on {
+            footer = footer.push(
+                checkbox(self.overbook)
+                    .label("Overbook anyway")
+                    .on_toggle(Message::Overbook)
+                    .size(16),
+            );
+            if self.overbook {
+                footer = footer.push(widget::field(
+                    "Overbook reason (recorded)",
+                    text_input("e.g. doctor agreed", &self.overbook_reason)
+                        .id("booking-overbook-reason")
+                        .on_input(Message::OverbookReason),
+                ));
             }
         }
         if let Some(e) = &self.error {
-            form = form.push(widget::error_text(e));
+            footer = footer.push(widget::error_text(e));
         }
         let (label, can_save) = if self.repeat.on {
             let n = self.repeat.checks().len();
@@ -509,18 +511,32 @@ impl State {
         } else {
             ("Book".to_owned(), true)
         };
-        let save = button(text(label))
-            .on_press_maybe(can_save.then_some(Message::Save))
-            .style(button::primary);
-        form = form.push(
-            row![
-                save,
-                button(text("Cancel"))
-                    .on_press(Message::Cancel)
-                    .style(button::secondary)
+        let cancel = button(text("Cancel"))
+            .on_press(Message::Cancel)
+            .style(button::secondary);
+        let buttons: Element<'a, Message> = match self.repeat.footer() {
+            Some((skip, overbook)) => {
+                if let Some(overbook) = overbook {
+                    footer = footer.push(overbook.map(Message::Repeat));
+                }
+                row![skip.map(Message::Repeat), cancel].spacing(8).into()
+            }
+            None => row![
+                button(text(label))
+                    .on_press_maybe(can_save.then_some(Message::Save))
+                    .style(button::primary),
+                cancel
             ]
-            .spacing(8),
-        );
-        scrollable(form.padding(14)).into()
+            .spacing(8)
+            .into(),
+        };
+        let footer = footer.push(buttons);
+        column![
+            scrollable(form.padding(14)).height(Length::Fill),
+            iced::widget::container(footer)
+                .padding([8, 14])
+                .width(Length::Fill)
+        ]
+        .into()
     }
 }

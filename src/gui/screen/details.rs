@@ -460,6 +460,9 @@ impl State {
                 .spacing(6),
             );
         }
+        if let Some(series) = self.series.view(ctx) {
+            panel = panel.push(series.map(Message::Series));
+        }
         if matches!(
             a.status,
             Status::Scheduled | Status::Confirmed | Status::CheckedIn
@@ -532,9 +535,6 @@ impl State {
                     button(text("Save changes"))
                         .on_press_maybe((!self.busy).then_some(Message::SaveEdit)),
                 );
-        }
-        if let Some(series) = self.series.view(ctx) {
-            panel = panel.push(series.map(Message::Series));
         }
         if let Some(err) = &self.error {
             panel = panel.push(widget::error_text(err));

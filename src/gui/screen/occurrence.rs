@@ -281,9 +281,15 @@ impl State {
                     .id("series-time")
                     .on_input(Message::Time)
                     .width(Length::Fixed(64.0)),
-                button(text("Move").size(13))
-                    .on_press_maybe((!self.busy).then_some(Message::Move))
-                    .style(button::primary),
+                button(
+                    text(match self.scope {
+                        Scope::This => "Move this one",
+                        Scope::ThisAndFollowing => "Move all these",
+                    })
+                    .size(13)
+                )
+                .on_press_maybe((!self.busy).then_some(Message::Move))
+                .style(button::primary),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center),
@@ -295,9 +301,15 @@ impl State {
                     .id("series-reason")
                     .on_input(Message::Reason),
                 pick_list(by, chosen_by, Message::By).text_size(13),
-                button(text("Cancel").size(13))
-                    .on_press_maybe((!self.busy).then_some(Message::Cancel))
-                    .style(button::danger),
+                button(
+                    text(match self.scope {
+                        Scope::This => "Cancel this one",
+                        Scope::ThisAndFollowing => "Cancel all these",
+                    })
+                    .size(13)
+                )
+                .on_press_maybe((!self.busy).then_some(Message::Cancel))
+                .style(button::danger),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center),

@@ -415,39 +415,46 @@ impl State {
         }
         if !self.checks.is_empty() {
             section = section.push(self.occurrences(ctx));
-            let blocking = self.blocking();
-            if blocking > 0 {
-                let free = self.checks.len() - blocking;
-                section = section.push(
-                    button(text(format!("Book {free}, skip {blocking} conflicting")).size(13))
-                        .on_press_maybe((free > 0 && !self.busy()).then_some(Message::SaveSkipping))
-                        .style(button::primary),
-                );
-                if self
-                    .checks
-                    .iter()
-                    .flat_map(|c| &c.conflicts)
-                    .any(|c| c.severity() == Severity::Hard)
-                {
-                    section = section.push(
-                        row![
-                            text_input("Overbook reason (recorded)", &self.overbook_reason)
-                                .id("repeat-overbook-reason")
-                                .on_input(Message::OverbookReason),
-                            button(text("Overbook all").size(13))
-                                .on_press_maybe((!self.busy()).then_some(Message::SaveOverbooking))
-                                .style(button::danger),
-                        ]
-                        .spacing(6),
-                    );
-                }
-            }
         }
         container(section)
             .padding(8)
             .style(container::bordered_box)
             .width(Length::Fill)
             .into()
+    }
+
+    /// The choices when occurrences conflict, for the form's footer (always in view): book
+    /// the free ones and skip the rest, and (when a hard conflict could be overridden) a reason
+    /// and "Overbook all". `None` when nothing conflicts: the form's own Book button books the
+    /// series then.
+    pub fn footer(&self) -> Option<(Element<'_, Message>, Option<Element<'_, Message>>)> {
+        let blocking = self.blocking();
+        if !self.on || blocking == 0 {
+            return None;
+        }
+        let free = self.checks.len() - blocking;
+        let skip = button(text(format!("Book {free}, skip {blocking} conflicting")))
+            .on_press_maybe((free > 0 && !self.busy()).then_some(Message::SaveSkipping))
+            .style(button::primary)
+            .into();
+        let overbookable = self
+            .checks
+            .iter()
+            .flat_map(|c| &c.conflicts)
+            .any(|c| c.severity() == Severity::Hard);
+        let overbook = overbookable.then(|| {
+            row![
+                text_input("Overbook reason (recorded)", &self.overbook_reason)
+                    .id("repeat-overbook-reason")
+                    .on_input(Message::OverbookReason),
+                button(text("Overbook all").size(13))
+                    .on_press_maybe((!self.busy()).then_some(Message::SaveOverbooking))
+                    .style(button::danger),
+            ]
+            .spacing(6)
+            .into()
+        });
+        Some((skip, overbook))
     }
 
     /// Every occurrence: date, time, and its conflicts (or that it is free).
@@ -496,7 +503,7 @@ impl State {
             .width(Length::Fill);
         column![
             text(summary).size(13),
-            container(list).max_height(220.0),
+            container(list).max_height(170.0),
             text(format!(
                 "Times are wall time in {}; each date keeps it, across clock changes.",
                 zone.name()
