@@ -319,6 +319,47 @@ fn a_doctor_in_any_room_takes_the_first_room_free_with_them() {
 }
 
 #[test]
+fn any_room_lists_each_time_once_in_the_first_free_room() {
+    let slots = within(
+        &clinic(),
+        SlotTarget::DoctorAndAnyRoom(rao()),
+        query(30, mon(0, 0), 3),
+        TimeOfDay::Any,
+    );
+    // Both rooms are free all morning: room 1 each time, never the same time twice.
+    assert_eq!(
+        slots
+            .iter()
+            .map(|s| (s.interval.start, s.room))
+            .collect::<Vec<_>>(),
+        [
+            (mon(9, 0), Some(room(1))),
+            (mon(9, 15), Some(room(1))),
+            (mon(9, 30), Some(room(1))),
+        ]
+    );
+    // With any doctor too: one slot per time and doctor.
+    let slots = within(
+        &clinic(),
+        SlotTarget::AnyDoctorAndAnyRoom,
+        query(30, mon(0, 0), 4),
+        TimeOfDay::Any,
+    );
+    assert_eq!(
+        slots
+            .iter()
+            .map(|s| (s.interval.start, s.doctor, s.room))
+            .collect::<Vec<_>>(),
+        [
+            (mon(9, 0), Some(rao()), Some(room(1))),
+            (mon(9, 0), Some(shah()), Some(room(1))),
+            (mon(9, 15), Some(rao()), Some(room(1))),
+            (mon(9, 15), Some(shah()), Some(room(1))),
+        ]
+    );
+}
+
+#[test]
 fn a_visit_never_changes_rooms_halfway() {
     let mut cal = clinic();
     // Room 1 is free 09:00–09:30, room 2 from 09:30: together the morning is "covered", but no

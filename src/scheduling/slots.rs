@@ -21,11 +21,12 @@ pub enum SlotTarget {
     DoctorAndRoom(DoctorId, RoomId),
     /// Whichever doctor is free first.
     AnyDoctor,
-    /// One doctor in whichever room is free with them first.
+    /// One doctor in whichever room is free with them first (one slot per time: the first
+    /// room free, in the calendar's order).
     DoctorAndAnyRoom(DoctorId),
     /// Whichever doctor is free first in one room.
     AnyDoctorInRoom(RoomId),
-    /// Whichever doctor and room are free together first.
+    /// Whichever doctor and room are free together first (one slot per time and doctor).
     AnyDoctorAndAnyRoom,
 }
 
@@ -213,7 +214,27 @@ pub fn find_slots_within(
         );
     }
     all.sort_by_key(|(order, s)| (s.interval.start, *order));
-    all.into_iter().take(query.count).map(|(_, s)| s).collect()
+    // "Any room" chooses the room: one slot per time and doctor, in the first room free.
+    let any_room = matches!(
+        target,
+        SlotTarget::DoctorAndAnyRoom(_) | SlotTarget::AnyDoctorAndAnyRoom
+    );
+    let mut out: Vec<Slot> = Vec::with_capacity(query.count);
+    for (_, slot) in all {
+        if out.len() >= query.count {
+            break;
+        }
+        let repeat = any_room
+            && out
+                .iter()
+                .rev()
+                .take_while(|s| s.interval.start == slot.interval.start)
+                .any(|s| s.doctor == slot.doctor);
+        if !repeat {
+            out.push(slot);
+        }
+    }
+    out
 }
 
 /// Who may take the slot and when they are free, in tie-breaking order: each doctor (or none),
