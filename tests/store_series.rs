@@ -1023,3 +1023,57 @@ fn find_slots_in_any_room_names_the_room() {
         }
     }
 }
+
+#[test]
+fn any_room_prefers_a_consultation_room_to_a_procedure_room() {
+    let mut c = clinic();
+    let procedure = RoomId(common::id(29));
+    c.store
+        .add_room(
+            &Room {
+                id: procedure,
+                clinic: c.clinic,
+                name: "A Minor Procedures".into(),
+                kind: RoomKind::Procedure,
+                active: true,
+            },
+            None,
+        )
+        .expect("room");
+    c.book_ok(c.mehta, Some(c.room1), c.ravi, "2026-10-27 09:00", utc(NOW));
+    let found = c
+        .store
+        .find_slots_within(
+            &search(
+                &c,
+                SlotTarget::DoctorAndAnyRoom(c.rao),
+                "2026-10-27 09:00",
+                1,
+            ),
+            &SlotLimits::default(),
+        )
+        .unwrap();
+    // Room 1 is taken at 09:00: Room 2, although the procedure room comes first by name.
+    assert_eq!(found[0].room, Some(c.room2));
+    // When both consultation rooms are taken, the procedure room is offered.
+    for room in [c.room1, c.room2] {
+        let blocked = Absence {
+            interval: Interval::new(c.at("2026-10-27 09:15"), c.at("2026-10-27 09:30")),
+            reason: "Cleaning".into(),
+        };
+        c.store.add_blockout(room, &blocked).expect("blockout");
+    }
+    let found = c
+        .store
+        .find_slots_within(
+            &search(
+                &c,
+                SlotTarget::DoctorAndAnyRoom(c.rao),
+                "2026-10-27 09:15",
+                1,
+            ),
+            &SlotLimits::default(),
+        )
+        .unwrap();
+    assert_eq!(found[0].room, Some(procedure));
+}

@@ -340,7 +340,7 @@ impl App {
                     .style(button::secondary),
                 text(format!("{title}{loading}"))
                     .size(16)
-                    .width(Length::Fixed(240.0)),
+                    .width(Length::Fixed(262.0)),
                 mode(
                     "By doctor",
                     desk.view == View::DayByDoctor,
@@ -350,7 +350,7 @@ impl App {
                 pick_list(weeks, week_selected, Message::Week)
                     .placeholder("Week of …")
                     .text_size(13)
-                    .width(Length::Fixed(180.0)),
+                    .width(Length::Fixed(160.0)),
                 button(text("View…").size(13))
                     .on_press(Message::OpenViewOptions)
                     .style(button::secondary),

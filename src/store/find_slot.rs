@@ -1,6 +1,7 @@
 //! The slot search window by window: a week of bookings at a time up to the horizon (or the
 //! end of the date range asked for), so that the common case, a slot this week, loads only a
-//! week. The core decides which slots are free and inside the part of the day asked for.
+//! week. The core decides which slots are free and inside the part of the day asked for; the
+//! store orders the rooms so that "any room" prefers consultation rooms.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
@@ -9,6 +10,7 @@ use super::SlotSearch;
 use super::booking::clinic;
 use super::context::{SLOT_WINDOW, clinic_calendar};
 use super::error::Result;
+use super::setup;
 use crate::scheduling::model::*;
 use crate::scheduling::slots::{Slot, TimeOfDay, find_slots_within};
 
@@ -42,6 +44,17 @@ pub fn find_slots_within_limits(
     if let Some(until) = limits.until {
         horizon = horizon.min(until);
     }
+    // "Any room" takes the first room free: consultation rooms before procedure rooms before
+    // tele-booths, then by name, so an ordinary visit does not take a procedure room first.
+    let rank = |kind: RoomKind| match kind {
+        RoomKind::Consultation => 0,
+        RoomKind::Procedure => 1,
+        RoomKind::TeleBooth => 2,
+    };
+    let kinds: std::collections::HashMap<RoomId, u8> = setup::rooms(conn, clinic.id)?
+        .into_iter()
+        .map(|r| (r.id, rank(r.kind)))
+        .collect();
     let mut found: Vec<Slot> = Vec::new();
     let mut window_start = search.query.from;
     while window_start < horizon && found.len() < search.query.count {
@@ -51,7 +64,10 @@ pub fn find_slots_within_limits(
             window_start,
             window_end + Duration::minutes(MAX_APPOINTMENT_MINUTES),
         );
-        let calendar = clinic_calendar(conn, &clinic, loaded, search.patient)?;
+        let mut calendar = clinic_calendar(conn, &clinic, loaded, search.patient)?;
+        calendar
+            .rooms
+            .sort_by_key(|r| kinds.get(&r.id).copied().unwrap_or(u8::MAX));
         let mut query = search.query;
         query.from = window_start;
         query.count = search.query.count - found.len();
