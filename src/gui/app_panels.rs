@@ -125,6 +125,9 @@ impl App {
                 self.notice = Some(super::app_find_slot::series_notice(zone, &outcome));
                 // Ctrl+Z undoes one change; a series is undone occurrence by occurrence.
                 desk.last_change = None;
+                if let Some((_, b)) = outcome.booked.first() {
+                    desk.go_to(time::local_date(zone, b.appointment.interval.start));
+                }
                 let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
                 match first {
                     Some(id) => Task::batch([task, self.select(id), self.reload()]),

@@ -229,13 +229,15 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Option<Element<'a, Message>> {
         let v = self.view.as_ref()?;
         let zone = ctx.clinic.time_zone;
-        let position = v
-            .members
-            .iter()
-            .position(|m| m.occurrence_date == v.this_date)
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        let upcoming = v
+        // Where this date stands in the rule (left-out dates count; a date past the end of
+        // a series that was ended is outside it).
+        let dates = v.series.rule.dates(v.series.start_date).unwrap_or_default();
+        let place = match dates.iter().position(|d| *d == v.this_date) {
+            Some(i) => format!("Occurrence {} of {}", i + 1, dates.len()),
+            None => "Outside the series' dates (it ended before)".to_owned(),
+        };
+        let booked = v.members.iter().filter(|m| m.status.holds_time()).count();
+        let later = v
             .members
             .iter()
             .filter(|m| m.occurrence_date > v.this_date && m.status.holds_time())
@@ -261,8 +263,7 @@ impl State {
             ))
             .size(13),
             text(format!(
-                "Occurrence {position} of {} ({}); {upcoming} later ones booked",
-                v.members.len(),
+                "{place} ({}); {booked} booked, {later} after this one",
                 v.this_date.format("%a %-d %b %Y")
             ))
             .size(12.5),
@@ -281,6 +282,13 @@ impl State {
                     .id("series-time")
                     .on_input(Message::Time)
                     .width(Length::Fixed(64.0)),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            row![
+                text_input("Overbook reason (only if it must)", &self.overbook)
+                    .id("series-overbook")
+                    .on_input(Message::Overbook),
                 button(
                     text(match self.scope {
                         Scope::This => "Move this one",
@@ -293,14 +301,16 @@ impl State {
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center),
-            text_input("Overbook reason (only if it must)", &self.overbook)
-                .id("series-overbook")
-                .on_input(Message::Overbook),
             row![
                 text_input("Reason to cancel", &self.reason)
                     .id("series-reason")
                     .on_input(Message::Reason),
                 pick_list(by, chosen_by, Message::By).text_size(13),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            row![
+                iced::widget::space::horizontal(),
                 button(
                     text(match self.scope {
                         Scope::This => "Cancel this one",

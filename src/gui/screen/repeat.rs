@@ -256,6 +256,13 @@ impl State {
             Message::Toggle(on) => {
                 self.on = on;
                 self.error = None;
+                // Start from the first date's weekday, ticked, so the rule is what it shows.
+                if let Some(crate::store::Start::Local(wall)) = template.as_ref().map(|t| t.start)
+                    && on
+                    && !self.weekdays.contains(&true)
+                {
+                    self.weekdays[wall.weekday().num_days_from_monday() as usize] = true;
+                }
                 true
             }
             Message::Frequency(c) => {
@@ -494,7 +501,14 @@ impl State {
                 .spacing(6)
             ];
             for conflict in &c.conflicts {
-                line = line.push(text(format!("    {conflict}")).size(11.5).color(colour));
+                line = line.push(
+                    container(text(short(conflict)).size(11.5).color(colour)).padding(
+                        iced::Padding {
+                            left: 19.0,
+                            ..iced::Padding::ZERO
+                        },
+                    ),
+                );
             }
             line.spacing(1).into()
         });
@@ -512,5 +526,32 @@ impl State {
         ]
         .spacing(4)
         .into()
+    }
+}
+
+/// A conflict in a few words for the occurrence list, whose row already gives the date: the
+/// other appointment by patient (or doctor) and time, without its id.
+fn short(conflict: &Conflict) -> String {
+    let hours = |c: &Clash| format!("{}–{}", c.start.format("%H:%M"), c.end.format("%H:%M"));
+    match conflict {
+        Conflict::DoctorBooked(c) => format!(
+            "{} is already booked then: {}, {}",
+            c.doctor,
+            c.patient,
+            hours(c)
+        ),
+        Conflict::RoomBooked(c) => format!(
+            "the room is already booked then: {} with {}, {}",
+            c.patient,
+            c.doctor,
+            hours(c)
+        ),
+        Conflict::PatientBooked(c) => format!(
+            "{} already has an appointment then: with {}, {}",
+            c.patient,
+            c.doctor,
+            hours(c)
+        ),
+        other => other.to_string(),
     }
 }
