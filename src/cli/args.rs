@@ -44,6 +44,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Check the database: integrity, foreign keys, schema version, double bookings.
     Check,
+    /// The waitlist: patients waiting for an earlier slot (add, list, remove).
+    Waitlist(super::waitlist::WaitlistArgs),
 }
 
 /// `frontdesk demo`.

@@ -10,7 +10,7 @@ use iced::{Element, Length, Theme};
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
 use super::desk::{Desk, Page, Panel};
-use super::screen::{Context, today};
+use super::screen::{Context, offer, today};
 use super::widget::{self, Choice};
 use crate::scheduling::*;
 
@@ -188,6 +188,7 @@ impl App {
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
             Panel::ViewOptions => view_options(desk, clinic),
             Panel::FindSlot(panel) => panel.view(&ctx).map(Message::FindSlot),
+            Panel::Offer(panel) => panel.view(&ctx).map(Message::Offer),
         };
         let grid = responsive(move |size| {
             let grid = Grid {
@@ -235,6 +236,13 @@ impl App {
         });
         column![
             self.top_bar(desk, clinic),
+            offer::banner(
+                &desk.offers,
+                clinic.id,
+                zone,
+                Message::OpenOffer,
+                Message::DismissOffer
+            ),
             row![
                 container(grid).width(Length::Fill).height(Length::Fill),
                 container(panel)
@@ -255,6 +263,16 @@ impl App {
         };
         let page = match &desk.page {
             Page::Calendar => self.calendar_page(desk, clinic),
+            Page::Waitlist(state) => {
+                let ctx = Context {
+                    backend: &desk.backend,
+                    setup: &desk.setup,
+                    clinic,
+                    now: self.now,
+                    actor: &self.actor,
+                };
+                state.view(&ctx).map(Message::Waitlist)
+            }
         };
         column![page_tabs(desk), page].height(Length::Fill).into()
     }
@@ -386,11 +404,14 @@ fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
             .style(if on { button::primary } else { button::text })
             .into()
     };
-    let tabs = [tab(
-        "Calendar",
-        desk.page.is_calendar(),
-        Message::ShowCalendar,
-    )];
+    let tabs = [
+        tab("Calendar", desk.page.is_calendar(), Message::ShowCalendar),
+        tab(
+            "Waitlist",
+            matches!(desk.page, Page::Waitlist(_)),
+            Message::ShowWaitlist,
+        ),
+    ];
     container(row(tabs).spacing(2).align_y(iced::Alignment::Center))
         .padding([2, 6])
         .width(Length::Fill)

@@ -10,6 +10,8 @@ pub mod series;
 pub mod slots;
 pub mod status;
 pub mod time;
+pub mod waitlist;
+pub mod waitlist_match;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{

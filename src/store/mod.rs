@@ -16,9 +16,13 @@ pub mod schema;
 mod series;
 mod setup;
 mod sqlite;
+mod waitlist;
+mod waitlist_feed;
+mod waitlist_rows;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
@@ -29,6 +33,8 @@ pub use series::{
     SeriesRequest, SeriesView,
 };
 pub use sqlite::SqliteStore;
+pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
+pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
 /// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -346,4 +352,74 @@ pub trait Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesChange>;
+
+    // Waitlist.
+    /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts
+    /// (patient, doctor, visit type; the held appointment is the patient's own and live); a
+    /// second open entry for the same patient and doctor is refused.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Changes what a waiting (or offered) patient waits for; the patient and clinic stay.
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Takes a patient off the waitlist (the entry is kept, marked removed).
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// A clinic's waitlist: highest priority first, then those waiting longest.
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>>;
+    /// One waitlist entry.
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow>;
+    /// What happened to a waitlist entry, oldest first.
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>>;
+    /// The waiting patients who fit `slot` and could be booked into it now, best first.
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer>;
+    /// Slots freed (cancelled, entered in error, moved away) in `clinic` after audit event
+    /// `after`, each with its matches; `None` only says where the log ends now.
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed>;
+    /// Records that `slot` (as the visit `visit`) was offered to a waiting patient.
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The patient said no, or the desk stepped back: they keep waiting.
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Books the entry's patient under the rules of [`Store::book`] and marks the entry booked,
+    /// in one transaction; the appointment's history says it came from the waitlist.
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome>;
 }
