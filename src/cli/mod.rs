@@ -4,6 +4,7 @@
 mod args;
 mod output;
 mod resolve;
+mod series;
 mod waitlist;
 mod write;
 

@@ -13,7 +13,7 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, offer, palette, settings, waitlist, walk_in};
+use super::screen::{booking, details, find_slot, offer, palette, settings, waitlist, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -140,6 +140,10 @@ pub enum Message {
     SetupReloaded(Result<Setup, UiError>),
     /// Someone else is at the desk: changes from now on are recorded with this name.
     AtDesk(Choice<String>),
+    /// Open the find-a-slot panel (Ctrl+F).
+    OpenFindSlot,
+    /// A message for the find-a-slot panel.
+    FindSlot(find_slot::Message),
     /// Show the waitlist page.
     ShowWaitlist,
     /// A message for the waitlist page.
@@ -417,6 +421,8 @@ impl App {
             Message::Booking(m) => return self.booking(m),
             Message::Details(m) => return self.details(m),
             Message::WalkIn(m) => return self.walk_in(m),
+            Message::OpenFindSlot => return self.open_find_slot(),
+            Message::FindSlot(m) => return self.find_slot(m),
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
                 desk.panel = Panel::ViewOptions;

@@ -40,6 +40,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+I", "walk-in or emergency quick-add"),
     (
+        "Ctrl+F",
+        "find a slot: by length, doctor, room, dates, time of day",
+    ),
+    (
         "Ctrl+G",
         "go to a date; show cancelled; choose doctors and rooms",
     ),
@@ -183,6 +187,7 @@ impl App {
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
             Panel::ViewOptions => view_options(desk, clinic),
+            Panel::FindSlot(panel) => panel.view(&ctx).map(Message::FindSlot),
             Panel::Offer(panel) => panel.view(&ctx).map(Message::Offer),
         };
         let grid = responsive(move |size| {
@@ -356,7 +361,7 @@ impl App {
                     .style(button::secondary),
                 text(format!("{title}{loading}"))
                     .size(16)
-                    .width(Length::Fixed(240.0)),
+                    .width(Length::Fixed(262.0)),
                 mode(
                     "By doctor",
                     desk.view == View::DayByDoctor,
@@ -366,11 +371,14 @@ impl App {
                 pick_list(weeks, week_selected, Message::Week)
                     .placeholder("Week of …")
                     .text_size(13)
-                    .width(Length::Fixed(180.0)),
+                    .width(Length::Fixed(160.0)),
                 button(text("View…").size(13))
                     .on_press(Message::OpenViewOptions)
                     .style(button::secondary),
                 iced::widget::space::horizontal(),
+                button(text("Find a slot").size(13))
+                    .on_press(Message::OpenFindSlot)
+                    .style(button::secondary),
                 button(text("Walk-in (Ctrl+I)").size(13))
                     .on_press(Message::OpenWalkIn)
                     .style(button::success),

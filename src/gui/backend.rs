@@ -95,7 +95,7 @@ impl Backend {
     }
 
     /// Runs `work` with the store on a blocking thread.
-    async fn with<T: Send + 'static>(
+    pub(super) async fn with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut SqliteStore) -> Result<T, crate::store::StoreError> + Send + 'static,
     ) -> Result<T, UiError> {

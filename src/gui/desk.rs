@@ -12,7 +12,7 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, details, offer, palette, settings, waitlist, walk_in,
+    Context, Undoable, booking, details, find_slot, offer, palette, settings, waitlist, walk_in,
 };
 use super::theme;
 use crate::scheduling::time::local_day;
@@ -98,6 +98,8 @@ pub enum Panel {
     WalkIn(Box<walk_in::State>),
     /// View options: go to a date, show cancelled, which doctors and rooms are shown.
     ViewOptions,
+    /// Find a slot: the next free slots by length, doctor, room, dates and time of day.
+    FindSlot(Box<find_slot::State>),
     /// A freed slot offered to the waiting patients who fit it.
     Offer(Box<offer::State>),
 }
@@ -123,6 +125,14 @@ impl Panel {
     pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
         match self {
             Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The find-a-slot panel, if it is the panel open.
+    pub fn find_slot(&mut self) -> Option<&mut find_slot::State> {
+        match self {
+            Panel::FindSlot(panel) => Some(panel),
             _ => None,
         }
     }

@@ -8,6 +8,7 @@ pub mod delay;
 pub mod hours;
 pub mod hours_text;
 pub mod model;
+pub mod series;
 pub mod setup_rules;
 pub mod slots;
 pub mod staff;
@@ -23,7 +24,11 @@ pub use conflict::{
 };
 pub use hours::{DaySpan, HoursError, WeeklyHours};
 pub use model::*;
-pub use slots::{Slot, SlotQuery, SlotTarget, find_slots};
+pub use series::{
+    Frequency, MAX_OCCURRENCES, OccurrenceDecision, OnConflict, RuleError, SeriesEnd, SeriesId,
+    SeriesRule,
+};
+pub use slots::{Slot, SlotQuery, SlotTarget, TimeOfDay, find_slots, find_slots_within};
 pub use staff::{StaffId, StaffMember, StaffRole};
 pub use status::{Status, StatusAction, TransitionError};
 pub use time::LocalTime;

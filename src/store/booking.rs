@@ -127,7 +127,7 @@ fn next_queue_token(
     Ok(format!("{letter}-{:03}", count + 1))
 }
 
-fn snapshot(a: &Appointment) -> serde_json::Value {
+pub(super) fn snapshot(a: &Appointment) -> serde_json::Value {
     json!({
         "start_utc": secs(a.interval.start),
         "end_utc": secs(a.interval.end),

@@ -10,9 +10,12 @@ pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod find_slot;
 mod lifecycle;
+mod occurrence;
 mod open;
 pub mod schema;
+mod series;
 mod settings;
 mod setup;
 pub mod setup_audit;
@@ -28,7 +31,12 @@ use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
+pub use find_slot::SlotLimits;
 pub use open::StoreOptions;
+pub use series::{
+    OccurrenceCheck, OccurrenceMove, Scope, Series, SeriesChange, SeriesMember, SeriesOutcome,
+    SeriesRequest, SeriesView,
+};
 pub use sqlite::SqliteStore;
 pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
@@ -417,6 +425,52 @@ pub trait Store {
     /// new leave, in a new blockout, with an inactive doctor or room), by start. Nothing is
     /// changed: the desk lists them so they can be moved.
     fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>>;
+
+    // Find a slot.
+    /// The next free slots, only within a part of the day and up to the end of a date range.
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
+
+    // Recurring series.
+    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>>;
+    /// Saves a series and its appointments in one transaction, an audit event for each:
+    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
+    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome>;
+    /// The series an appointment belongs to, with all its appointments; `None` for a single
+    /// appointment.
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
+    /// Cancels an occurrence, or it and every later one (which ends the series the day
+    /// before); later ones that can no longer be cancelled are left as they are.
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    /// Moves an occurrence, or it and every later one (which splits the series: the old one
+    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
+    /// each occurrence keeps on its own date. All move or none do.
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
 
     // Waitlist.
     /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts

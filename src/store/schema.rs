@@ -5,7 +5,13 @@
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
 /// The migrations, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
+pub const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -242,10 +248,73 @@ BEGIN
 END;
 "#;
 
+/// Recurring series: the rule in RFC 5545 RRULE terms (FREQ, INTERVAL, BYDAY, UNTIL as a local
+/// date or COUNT), the clinic-local start date and wall time with the zone, who created it, and
+/// the series it was split from ("this and the following ones"). Each appointment of a series
+/// names it and its occurrence's original local date (iCalendar RECURRENCE-ID). Dates of the
+/// rule without an appointment were left out (EXDATE). Changes to a series row are recorded in
+/// the append-only `series_audit`; changes to its appointments in `audit_event` as always.
+const MIGRATION_4: &str = r#"
+CREATE TABLE series (
+    id             BLOB PRIMARY KEY,
+    clinic_id      BLOB NOT NULL REFERENCES clinic(id),
+    patient_id     BLOB NOT NULL REFERENCES patient(id),
+    doctor_id      BLOB NOT NULL REFERENCES doctor(id),
+    room_id        BLOB REFERENCES room(id),
+    visit_type_id  BLOB REFERENCES visit_type(id),
+    freq           TEXT NOT NULL CHECK (freq IN ('DAILY', 'WEEKLY')),
+    interval       INTEGER NOT NULL CHECK (interval BETWEEN 1 AND 52),
+    by_day         TEXT NOT NULL DEFAULT '',
+    until_date     TEXT,
+    count          INTEGER CHECK (count BETWEEN 1 AND 104),
+    start_date     TEXT NOT NULL,
+    start_time     TEXT NOT NULL,
+    minutes        INTEGER NOT NULL CHECK (minutes > 0),
+    time_zone      TEXT NOT NULL,
+    split_from     BLOB REFERENCES series(id),
+    created_by     TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    updated_by     TEXT NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    CHECK ((until_date IS NULL) <> (count IS NULL))
+) STRICT;
+CREATE INDEX series_patient ON series(patient_id);
+
+CREATE TRIGGER series_never_deleted BEFORE DELETE ON series
+BEGIN
+    SELECT RAISE(ABORT, 'series are never deleted: cancel their appointments');
+END;
+
+CREATE TABLE series_audit (
+    id         INTEGER PRIMARY KEY,
+    series_id  BLOB NOT NULL REFERENCES series(id),
+    at_utc     INTEGER NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    before     TEXT,
+    after      TEXT,
+    reason     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX series_audit_series ON series_audit(series_id, id);
+CREATE TRIGGER series_audit_append_only_update BEFORE UPDATE ON series_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER series_audit_append_only_delete BEFORE DELETE ON series_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+ALTER TABLE appointment ADD COLUMN series_id BLOB REFERENCES series(id);
+ALTER TABLE appointment ADD COLUMN occurrence_date TEXT;
+CREATE INDEX appointment_series ON appointment(series_id, occurrence_date)
+    WHERE series_id IS NOT NULL;
+"#;
+
 /// Settings: the staff members who work the desk, and the append-only audit of setup changes
 /// (clinic, doctors and their hours and leave, rooms and their hours and blockouts, visit types,
 /// staff). Entity ids are text so that any kind of row (a UUID, a leave row's number) fits.
-const MIGRATION_4: &str = r#"
+const MIGRATION_5: &str = r#"
 CREATE TABLE staff (
     id      BLOB PRIMARY KEY,
     name    TEXT NOT NULL,

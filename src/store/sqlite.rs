@@ -223,6 +223,68 @@ impl Store for SqliteStore {
         self.fix(agenda::check(&self.conn))
     }
 
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
+        self.fix(find_slot::find_slots_within_limits(
+            &self.conn, search, limits,
+        ))
+    }
+
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>> {
+        let r = series::preview(&mut self.conn, request, now);
+        self.fix(r)
+    }
+
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome> {
+        let r = series::book(&mut self.conn, request, actor, now);
+        self.fix(r)
+    }
+
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>> {
+        self.fix(series::series_of(&self.conn, appointment))
+    }
+
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::cancel(&mut self.conn, appointment, scope, action, actor, now);
+        self.fix(r)
+    }
+
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::move_occurrences(
+            &mut self.conn,
+            appointment,
+            scope,
+            change,
+            overbook,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
     // Settings.
     fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
         let r = settings::save_clinic(&mut self.conn, clinic, actor, now);

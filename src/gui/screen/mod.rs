@@ -3,10 +3,13 @@
 
 pub mod booking;
 pub mod details;
+pub mod find_slot;
+pub mod occurrence;
 pub mod offer;
 pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
+pub mod repeat;
 pub mod settings;
 pub mod today;
 pub mod waitlist;
