@@ -10,6 +10,7 @@ pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
 pub mod repeat;
+pub mod settings;
 pub mod today;
 pub mod waitlist;
 pub mod waitlist_form;
