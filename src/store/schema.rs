@@ -5,7 +5,13 @@
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
 /// The migrations, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5];
+pub const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -303,6 +309,8 @@ ALTER TABLE appointment ADD COLUMN series_id BLOB REFERENCES series(id);
 ALTER TABLE appointment ADD COLUMN occurrence_date TEXT;
 CREATE INDEX appointment_series ON appointment(series_id, occurrence_date)
     WHERE series_id IS NOT NULL;
+"#;
+
 /// Settings: the staff members who work the desk, and the append-only audit of setup changes
 /// (clinic, doctors and their hours and leave, rooms and their hours and blockouts, visit types,
 /// staff). Entity ids are text so that any kind of row (a UUID, a leave row's number) fits.
