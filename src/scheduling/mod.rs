@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod delay;
 pub mod hours;
 pub mod model;
+pub mod report;
 pub mod slots;
 pub mod status;
 pub mod time;
