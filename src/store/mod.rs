@@ -10,12 +10,14 @@ mod context;
 mod error;
 mod lifecycle;
 mod open;
+mod report;
 pub mod schema;
 mod setup;
 mod sqlite;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
@@ -292,4 +294,16 @@ pub trait Store {
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
+
+    // Reports.
+    /// What the manager reports are computed from (`scheduling::report::compute`) for one clinic
+    /// over a range of its local dates: a compact row per appointment overlapping the range, the
+    /// clinic's rooms and doctors with their hours and absences, and the visit types. Read in one
+    /// transaction (one consistent moment).
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<ReportInput>;
 }

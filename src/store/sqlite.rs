@@ -222,4 +222,13 @@ impl Store for SqliteStore {
     fn check(&self) -> Result<CheckReport> {
         self.fix(agenda::check(&self.conn))
     }
+
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: crate::scheduling::report::ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<crate::scheduling::report::ReportInput> {
+        self.fix(report::report_input(&self.conn, clinic, range, now))
+    }
 }
