@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod report;
 mod resolve;
 mod write;
 
@@ -82,6 +83,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Report(args) => report::report(&store, clinic, &args, now),
+        Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Writing a report table as aligned text, as RFC 4180 CSV, or as JSON lines (one object per
 //! row). The CSV writer is this module's own small one; see `csv_field`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::table::{Cell, Table};
 
@@ -46,19 +46,20 @@ fn round1(x: f64) -> Value {
     Value::from((x * 10.0).round() / 10.0)
 }
 
-/// The table as JSON lines: one object per row, keyed by the column keys; numbers are numbers
-/// (percentages and minutes to one decimal) and missing figures are `null`.
+/// The table as JSON lines: one object per row, keyed by the column keys in the columns' order;
+/// numbers are numbers (percentages and minutes to one decimal) and missing figures are `null`.
 pub fn json_lines(table: &Table) -> String {
     let mut out = String::new();
     for row in &table.rows {
-        let object: Map<String, Value> = table
+        let fields: Vec<String> = table
             .columns
             .iter()
             .zip(row)
-            .map(|(c, cell)| (c.key.to_owned(), json_value(cell)))
+            .map(|(c, cell)| format!("{}:{}", Value::from(c.key), json_value(cell)))
             .collect();
-        out.push_str(&Value::Object(object).to_string());
-        out.push('\n');
+        out.push('{');
+        out.push_str(&fields.join(","));
+        out.push_str("}\n");
     }
     out
 }
