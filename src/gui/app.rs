@@ -13,7 +13,7 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, palette, walk_in};
+use super::screen::{booking, details, palette, reports, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -130,6 +130,10 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Show the Reports page (its tab).
+    ShowReports,
+    /// A message for the Reports page.
+    Reports(reports::Message),
 }
 
 impl Message {
@@ -216,6 +220,8 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::ShowReports => self.show_reports(),
+            Message::Reports(m) => self.reports(m),
             other => self.desk_message(other),
         }
     }

@@ -2,6 +2,8 @@
 //! thread) and comes back as a value a `Message` can carry, with errors already turned into the
 //! sentence the user reads.
 
+mod reports;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -14,6 +16,8 @@ use crate::store::{
     AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest, MoveRequest, SlotSearch,
     SqliteStore, Store,
 };
+
+pub use reports::SheetTarget;
 
 /// An error as the window shows it.
 pub type UiError = String;

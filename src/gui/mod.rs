@@ -4,6 +4,7 @@
 
 pub mod app;
 mod app_panels;
+mod app_reports;
 mod app_view;
 pub mod backend;
 pub mod calendar;

@@ -5,6 +5,8 @@ pub mod booking;
 pub mod details;
 pub mod palette;
 pub mod patient_search;
+pub mod report_charts;
+pub mod reports;
 pub mod today;
 pub mod walk_in;
 
