@@ -155,7 +155,12 @@ impl Heatmap<'_> {
         } else {
             Color::from_rgb8(0xf4, 0xf7, 0xfb)
         };
-        mix(low, self.data.hue, value.clamp(0.0, 1.0))
+        let high = if is_dark(theme) {
+            mix(self.data.hue, Color::WHITE, 0.35)
+        } else {
+            self.data.hue
+        };
+        mix(low, high, value.clamp(0.0, 1.0))
     }
 
     fn draw_grid(&self, frame: &mut Frame, theme: &Theme) {
@@ -232,16 +237,19 @@ impl Heatmap<'_> {
         // Legend: nothing, low → high.
         let y = axis + 32.0;
         let mut x = d.label_width;
-        frame.fill_rectangle(Point::new(x, y - 6.0), Size::new(12.0, 12.0), closed);
-        label(
-            frame,
-            d.legend.2.clone(),
-            Point::new(x + 16.0, y),
-            11.0,
-            faint(theme, 0.8),
-            false,
-        );
-        x += 130.0;
+        if !d.legend.2.is_empty() {
+            frame.fill_rectangle(Point::new(x, y - 6.0), Size::new(12.0, 12.0), closed);
+            let nothing = d.legend.2.clone();
+            label(
+                frame,
+                nothing,
+                Point::new(x + 16.0, y),
+                11.0,
+                faint(theme, 0.8),
+                false,
+            );
+            x += 130.0;
+        }
         label(
             frame,
             d.legend.0.clone(),

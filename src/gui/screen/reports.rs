@@ -103,9 +103,22 @@ fn minutes(m: Option<f64>) -> String {
     m.map_or("—".into(), |m| format!("{m:.0} min"))
 }
 
-/// The scale's top: `value` rounded up to a whole `step`, at least one step.
-fn round_up(value: f64, step: f64) -> f64 {
-    ((value / step).ceil() * step).max(step)
+/// A scale from 0 past `top` in the first of `steps` that needs at most five intervals:
+/// the scale's end and its labelled ticks.
+fn scale(top: f64, steps: &[f64], unit: impl Fn(f64) -> String) -> (f64, Vec<(f64, String)>) {
+    let step = steps
+        .iter()
+        .copied()
+        .find(|s| (top / s).ceil() <= 5.0)
+        .unwrap_or_else(|| steps.last().copied().unwrap_or(1.0));
+    let intervals = (top / step).ceil().max(1.0) as usize;
+    let ticks = (0..=intervals)
+        .map(|i| {
+            let v = step * i as f64;
+            (v, unit(v))
+        })
+        .collect();
+    (step * intervals as f64, ticks)
 }
 
 fn ticks(max: f64, steps: usize, unit: impl Fn(f64) -> String) -> Vec<(f64, String)> {
@@ -155,7 +168,7 @@ fn attendance_bars(rows: &[Attendance], total: Option<&Attendance>, label_width:
         label: a.name.clone(),
         values: vec![a.no_show_rate(), a.late_cancel_rate()],
         figures: format!(
-            "{} · {}  of {}",
+            "{} · {} of {} due",
             pct(a.no_show_rate()),
             pct(a.late_cancel_rate()),
             a.due
@@ -172,7 +185,9 @@ fn attendance_bars(rows: &[Attendance], total: Option<&Attendance>, label_width:
         .iter()
         .flat_map(|b| b.values.iter().flatten())
         .fold(0.0_f64, |m, v| m.max(*v));
-    let max = round_up(top, 0.05);
+    let (max, ticks) = scale(top, &[0.01, 0.02, 0.05, 0.1, 0.2, 0.25], |v| {
+        format!("{:.0} %", v * 100.0)
+    });
     BarsData {
         series: vec![
             Series {
@@ -187,9 +202,9 @@ fn attendance_bars(rows: &[Attendance], total: Option<&Attendance>, label_width:
         rows: bars,
         overlay: false,
         max,
-        ticks: ticks(max, 4, |v| format!("{:.0} %", v * 100.0)),
+        ticks,
         label_width,
-        figures_width: 150.0,
+        figures_width: 175.0,
     }
 }
 
@@ -203,7 +218,7 @@ fn timing_bars(
         label,
         values: vec![t.p90_minutes, t.median_minutes],
         figures: match (t.median_minutes, t.p90_minutes) {
-            (Some(m), Some(p)) => format!("{m:.0} · {p:.0} min  ({})", t.count),
+            (Some(m), Some(p)) => format!("{m:.0} · {p:.0} min · {} seen", t.count),
             _ => "—".into(),
         },
         total: is_total,
@@ -218,7 +233,9 @@ fn timing_bars(
         .iter()
         .flat_map(|b| b.values.iter().flatten())
         .fold(0.0_f64, |m, v| m.max(*v));
-    let max = round_up(top, 10.0);
+    let (max, ticks) = scale(top, &[5.0, 10.0, 15.0, 20.0, 30.0, 60.0], |v| {
+        format!("{v:.0}")
+    });
     BarsData {
         series: vec![
             Series {
@@ -233,9 +250,9 @@ fn timing_bars(
         rows: bars,
         overlay: true,
         max,
-        ticks: ticks(max, 4, |v| format!("{v:.0}")),
+        ticks,
         label_width: 170.0,
-        figures_width: 130.0,
+        figures_width: 175.0,
     }
 }
 
@@ -903,4 +920,28 @@ fn bars<'a>(data: &'a BarsData, cache: &'a ChartCache) -> Element<'a, Message> {
         .width(Length::Fill)
         .height(Length::Fixed(data.height()))
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scales_end_on_a_round_step_past_the_top() {
+        let pct = |v: f64| format!("{:.0} %", v * 100.0);
+        let (max, ticks) = scale(0.074, &[0.01, 0.02, 0.05, 0.1], pct);
+        assert!((max - 0.08).abs() < 1e-9);
+        let labels: Vec<&str> = ticks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, ["0 %", "2 %", "4 %", "6 %", "8 %"]);
+        let (max, ticks) = scale(36.0, &[5.0, 10.0, 15.0, 20.0], |v| format!("{v:.0}"));
+        assert_eq!((max, ticks.len()), (40.0, 5));
+        // Nothing measured: one step, so the bars still have a scale.
+        assert_eq!(scale(0.0, &[5.0, 10.0], |v| format!("{v}")).0, 5.0);
+    }
+
+    #[test]
+    fn file_names_are_slugs() {
+        assert_eq!(slug("Dr. Zoë O'Neil"), "dr-zoë-o-neil");
+        assert_eq!(slug("Room 3"), "room-3");
+    }
 }
