@@ -238,3 +238,30 @@ fn saving_into_a_missing_folder_says_where_and_leaves_nothing() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
 }
+
+#[test]
+fn text_that_is_too_long_is_cut_to_its_column() {
+    let doc = frontdesk::reports::pdf::Document::new((595.0, 842.0), "t").expect("doc");
+    use frontdesk::reports::pdf::Weight;
+    let long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis-follow-up-and-more";
+    let lines = doc.wrap(
+        Weight::Regular,
+        9.0,
+        &format!("{long_word} then more words"),
+        80.0,
+        2,
+    );
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        assert!(
+            doc.width(Weight::Regular, 9.0, line) <= 80.0,
+            "{line} is wider than 80 pt"
+        );
+    }
+    assert!(lines[0].ends_with('…'), "{lines:?}");
+    assert_eq!(doc.fit(Weight::Bold, 9.0, "Zoë", 200.0), "Zoë");
+    assert_eq!(
+        doc.wrap(Weight::Regular, 9.0, "", 80.0, 2),
+        Vec::<String>::new()
+    );
+}

@@ -209,7 +209,7 @@ impl Document {
                     break;
                 }
             }
-            out.push(line);
+            out.push(self.fit(weight, size, &line, max));
         }
         if let Some(last) = out.last_mut() {
             let remaining: Vec<&str> = rest.collect();
