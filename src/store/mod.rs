@@ -14,6 +14,7 @@ mod find_slot;
 mod lifecycle;
 mod occurrence;
 mod open;
+mod report;
 pub mod schema;
 mod series;
 mod settings;
@@ -27,6 +28,7 @@ mod waitlist_rows;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::scheduling::at_risk::SetupChange;
+use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
@@ -540,4 +542,15 @@ pub trait Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome>;
+    // Reports.
+    /// What the manager reports are computed from (`scheduling::report::compute`) for one clinic
+    /// over a range of its local dates: a compact row per appointment overlapping the range, the
+    /// clinic's rooms and doctors with their hours and absences, and the visit types. Read in one
+    /// transaction (one consistent moment).
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<ReportInput>;
 }

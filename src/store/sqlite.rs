@@ -516,4 +516,14 @@ impl Store for SqliteStore {
     fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>> {
         self.fix(at_risk::at_risk(&self.conn, change, now))
     }
+
+    // Reports.
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: crate::scheduling::report::ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<crate::scheduling::report::ReportInput> {
+        self.fix(report::report_input(&self.conn, clinic, range, now))
+    }
 }
