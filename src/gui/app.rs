@@ -13,7 +13,9 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, find_slot, offer, palette, settings, waitlist, walk_in};
+use super::screen::{
+    booking, details, find_slot, offer, palette, reports, settings, waitlist, walk_in,
+};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -132,6 +134,10 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Open the find-a-slot panel (Ctrl+F).
+    OpenFindSlot,
+    /// A message for the find-a-slot panel.
+    FindSlot(find_slot::Message),
     /// Show the Settings page.
     ShowSettings,
     /// A message for the Settings page.
@@ -140,10 +146,6 @@ pub enum Message {
     SetupReloaded(Result<Setup, UiError>),
     /// Someone else is at the desk: changes from now on are recorded with this name.
     AtDesk(Choice<String>),
-    /// Open the find-a-slot panel (Ctrl+F).
-    OpenFindSlot,
-    /// A message for the find-a-slot panel.
-    FindSlot(find_slot::Message),
     /// Show the waitlist page.
     ShowWaitlist,
     /// A message for the waitlist page.
@@ -156,6 +158,10 @@ pub enum Message {
     DismissOffer(usize),
     /// A message for the offer panel.
     Offer(offer::Message),
+    /// Show the Reports page (its tab).
+    ShowReports,
+    /// A message for the Reports page.
+    Reports(reports::Message),
 }
 
 impl Message {
@@ -247,6 +253,8 @@ impl App {
             Message::Settings(m) => self.settings(m),
             Message::SetupReloaded(result) => self.setup_reloaded(result),
             Message::AtDesk(choice) => self.at_desk(choice),
+            Message::ShowReports => self.show_reports(),
+            Message::Reports(m) => self.reports(m),
             other => self.desk_message(other),
         }
     }

@@ -274,6 +274,7 @@ impl App {
                 };
                 state.view(&ctx).map(Message::Waitlist)
             }
+            Page::Reports(state) => self.reports_page(desk, state, clinic),
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)
@@ -419,6 +420,11 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
             "Waitlist",
             matches!(desk.page, Page::Waitlist(_)),
             Message::ShowWaitlist,
+        ),
+        tab(
+            "Reports",
+            matches!(desk.page, Page::Reports(_)),
+            Message::ShowReports,
         ),
     ];
     let bar = row(tabs)

@@ -2,6 +2,8 @@
 //! thread) and comes back as a value a `Message` can carry, with errors already turned into the
 //! sentence the user reads.
 
+mod reports;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +19,8 @@ use crate::store::{
     MoveRequest, Saved, SetupAuditEvent, SlotSearch, SqliteStore, Store,
 };
 use crate::store::{FreedFeed, WaitlistFilter, WaitlistOffer, WaitlistRow};
+
+pub use reports::SheetTarget;
 
 /// An error as the window shows it.
 pub type UiError = String;

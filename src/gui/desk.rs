@@ -12,7 +12,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, details, find_slot, offer, palette, settings, waitlist, walk_in,
+    Context, Undoable, booking, details, find_slot, offer, palette, reports, settings, waitlist,
+    walk_in,
 };
 use super::theme;
 use crate::scheduling::time::local_day;
@@ -77,6 +78,8 @@ pub enum Page {
     Settings(Box<settings::State>),
     /// The waitlist: who waits for an earlier slot, and the form to add or change an entry.
     Waitlist(Box<waitlist::State>),
+    /// The manager reports: charts over a range, CSV export, day sheets.
+    Reports(Box<reports::State>),
 }
 
 impl Page {

@@ -8,6 +8,7 @@ pub mod delay;
 pub mod hours;
 pub mod hours_text;
 pub mod model;
+pub mod report;
 pub mod series;
 pub mod setup_rules;
 pub mod slots;

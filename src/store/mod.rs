@@ -14,6 +14,7 @@ mod find_slot;
 mod lifecycle;
 mod occurrence;
 mod open;
+mod report;
 pub mod schema;
 mod series;
 mod settings;
@@ -27,6 +28,7 @@ mod waitlist_rows;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::scheduling::at_risk::SetupChange;
+use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
@@ -351,6 +353,51 @@ pub trait Store {
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
 
+    // Find a slot.
+    /// The next free slots, only within a part of the day and up to the end of a date range.
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
+
+    // Recurring series.
+    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>>;
+    /// Saves a series and its appointments in one transaction, an audit event for each:
+    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
+    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome>;
+    /// The series an appointment belongs to, with all its appointments; `None` for a single
+    /// appointment.
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
+    /// Cancels an occurrence, or it and every later one (which ends the series the day
+    /// before); later ones that can no longer be cancelled are left as they are.
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    /// Moves an occurrence, or it and every later one (which splits the series: the old one
+    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
+    /// each occurrence keeps on its own date. All move or none do.
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
     // Settings.
     /// Adds or changes a clinic (name, address, zone, opening hours, slot length), checked by
     /// the core's rules and recorded in the setup audit.
@@ -426,52 +473,6 @@ pub trait Store {
     /// changed: the desk lists them so they can be moved.
     fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>>;
 
-    // Find a slot.
-    /// The next free slots, only within a part of the day and up to the end of a date range.
-    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
-
-    // Recurring series.
-    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
-    fn preview_series(
-        &mut self,
-        request: &SeriesRequest,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<OccurrenceCheck>>;
-    /// Saves a series and its appointments in one transaction, an audit event for each:
-    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
-    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
-    fn book_series(
-        &mut self,
-        request: &SeriesRequest,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<SeriesOutcome>;
-    /// The series an appointment belongs to, with all its appointments; `None` for a single
-    /// appointment.
-    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
-    /// Cancels an occurrence, or it and every later one (which ends the series the day
-    /// before); later ones that can no longer be cancelled are left as they are.
-    fn cancel_occurrences(
-        &mut self,
-        appointment: AppointmentId,
-        scope: Scope,
-        action: &StatusAction,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<SeriesChange>;
-    /// Moves an occurrence, or it and every later one (which splits the series: the old one
-    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
-    /// each occurrence keeps on its own date. All move or none do.
-    fn move_occurrences(
-        &mut self,
-        appointment: AppointmentId,
-        scope: Scope,
-        change: &OccurrenceMove,
-        overbook: Option<&str>,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<SeriesChange>;
-
     // Waitlist.
     /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts
     /// (patient, doctor, visit type; the held appointment is the patient's own and live); a
@@ -541,4 +542,15 @@ pub trait Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome>;
+    // Reports.
+    /// What the manager reports are computed from (`scheduling::report::compute`) for one clinic
+    /// over a range of its local dates: a compact row per appointment overlapping the range, the
+    /// clinic's rooms and doctors with their hours and absences, and the visit types. Read in one
+    /// transaction (one consistent moment).
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<ReportInput>;
 }

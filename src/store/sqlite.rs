@@ -285,6 +285,99 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
+    // Waitlist.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::add(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
+        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
+    }
+
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
+        self.fix(waitlist_rows::entry(&self.conn, id))
+    }
+
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
+        self.sql(waitlist_rows::history(&self.conn, id))
+    }
+
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
+        self.fix(waitlist_feed::matches(&self.conn, slot, now))
+    }
+
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed> {
+        self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))
+    }
+
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
+        self.fix(r)
+    }
+
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome> {
+        let r = waitlist::book(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
     // Settings.
     fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
         let r = settings::save_clinic(&mut self.conn, clinic, actor, now);
@@ -424,96 +517,13 @@ impl Store for SqliteStore {
         self.fix(at_risk::at_risk(&self.conn, change, now))
     }
 
-    // Waitlist.
-    fn add_to_waitlist(
-        &mut self,
-        id: WaitlistEntryId,
-        request: &WaitlistRequest,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<WaitlistRow> {
-        let r = waitlist::add(&mut self.conn, id, request, actor, now);
-        self.fix(r)
-    }
-
-    fn edit_waitlist_entry(
-        &mut self,
-        id: WaitlistEntryId,
-        request: &WaitlistRequest,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<WaitlistRow> {
-        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
-        self.fix(r)
-    }
-
-    fn remove_from_waitlist(
-        &mut self,
-        id: WaitlistEntryId,
-        reason: &str,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
-        self.fix(r)
-    }
-
-    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
-        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
-    }
-
-    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
-        self.fix(waitlist_rows::entry(&self.conn, id))
-    }
-
-    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
-        self.sql(waitlist_rows::history(&self.conn, id))
-    }
-
-    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
-        self.fix(waitlist_feed::matches(&self.conn, slot, now))
-    }
-
-    fn freed_slots(
+    // Reports.
+    fn report_input(
         &self,
         clinic: ClinicId,
-        after: Option<i64>,
+        range: crate::scheduling::report::ReportRange,
         now: DateTime<Utc>,
-    ) -> Result<FreedFeed> {
-        self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))
-    }
-
-    fn offer_waitlist_slot(
-        &mut self,
-        id: WaitlistEntryId,
-        slot: &FreedSlot,
-        visit: Interval,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
-        self.fix(r)
-    }
-
-    fn decline_waitlist_offer(
-        &mut self,
-        id: WaitlistEntryId,
-        reason: &str,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
-        self.fix(r)
-    }
-
-    fn book_from_waitlist(
-        &mut self,
-        id: WaitlistEntryId,
-        request: &BookingRequest,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<BookingOutcome> {
-        let r = waitlist::book(&mut self.conn, id, request, actor, now);
-        self.fix(r)
+    ) -> Result<crate::scheduling::report::ReportInput> {
+        self.fix(report::report_input(&self.conn, clinic, range, now))
     }
 }

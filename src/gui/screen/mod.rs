@@ -10,6 +10,8 @@ pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
 pub mod repeat;
+pub mod report_charts;
+pub mod reports;
 pub mod settings;
 pub mod today;
 pub mod waitlist;
