@@ -6,8 +6,12 @@ pub mod conflict;
 pub mod delay;
 pub mod hours;
 pub mod model;
+pub mod notice;
+pub mod reminder;
+pub mod reminder_job;
 pub mod slots;
 pub mod status;
+pub mod template;
 pub mod time;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
