@@ -1,7 +1,8 @@
 //! Frontdesk: a clinic front-desk scheduler. The library holds the scheduling core (pure), the
-//! SQLite store and the demo clinic. The command line (the binary edge) lives in `src/cli/`.
+//! SQLite store, the demo clinic and reminder delivery. The command line (the binary edge) lives in `src/cli/`.
 
 pub mod demo;
 pub mod gui;
+pub mod reminders;
 pub mod scheduling;
 pub mod store;
