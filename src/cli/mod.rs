@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod reminders;
 mod resolve;
 mod write;
 
@@ -82,6 +83,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Reminders(args) => reminders::run(store, clinic, &args, now),
     }
 }
 
