@@ -13,7 +13,7 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, palette, walk_in};
+use super::screen::{booking, details, palette, reminders, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -130,6 +130,16 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Show the reminders page (its tab).
+    OpenReminders,
+    /// A message for the reminders page.
+    Reminders(reminders::Message),
+    /// The reminder timer fired: send what is due and tell staff what happened.
+    RemindersTick(DateTime<Utc>),
+    /// A send pass ended (what it did), or could not run.
+    ReminderPassDone(Result<crate::reminders::PassReport, UiError>),
+    /// Desktop notifications were shown (how many; zero where no service runs).
+    Notified(usize),
 }
 
 impl Message {
@@ -202,7 +212,7 @@ impl App {
         if self.clock_fixed {
             return keys;
         }
-        Subscription::batch([keys, clock])
+        Subscription::batch([keys, clock, super::app_reminders::timer()])
     }
 
     /// Handles a message.
@@ -216,6 +226,11 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::OpenReminders => self.open_reminders(),
+            Message::Reminders(m) => self.reminders(m),
+            Message::RemindersTick(now) => self.reminders_tick(now),
+            Message::ReminderPassDone(result) => self.reminder_pass_done(result),
+            Message::Notified(_) => Task::none(),
             other => self.desk_message(other),
         }
     }

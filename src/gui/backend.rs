@@ -56,7 +56,7 @@ impl Setup {
 /// A handle on the database that can be cloned into Tasks.
 #[derive(Clone)]
 pub struct Backend {
-    store: Arc<Mutex<SqliteStore>>,
+    pub(super) store: Arc<Mutex<SqliteStore>>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -80,7 +80,7 @@ impl Backend {
     }
 
     /// Runs `work` with the store on a blocking thread.
-    async fn with<T: Send + 'static>(
+    pub(super) async fn with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut SqliteStore) -> Result<T, crate::store::StoreError> + Send + 'static,
     ) -> Result<T, UiError> {

@@ -11,7 +11,7 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, walk_in};
+use super::screen::{Context, Undoable, booking, details, palette, reminders, walk_in};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -60,6 +60,8 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
+    /// Background reminder sending and staff notifications.
+    pub reminders: super::app_reminders::Background,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -67,6 +69,8 @@ pub struct Desk {
 pub enum Page {
     /// The calendar grid with its side panel.
     Calendar,
+    /// The reminders page: outbox, rules and templates, channels.
+    Reminders(Box<reminders::State>),
 }
 
 impl Page {
@@ -175,6 +179,7 @@ impl Desk {
             palette: None,
             pending_move: None,
             cache: Cache::default(),
+            reminders: Default::default(),
         }
     }
 

@@ -4,8 +4,10 @@
 
 pub mod app;
 mod app_panels;
+pub mod app_reminders;
 mod app_view;
 pub mod backend;
+pub mod backend_reminders;
 pub mod calendar;
 pub mod desk;
 pub mod headless;

@@ -67,6 +67,12 @@ pub enum Message {
     Done(Result<(), UiError>),
     /// The panel was closed.
     Close,
+    /// "Join" was pressed: open the meeting link in the browser.
+    Join,
+    /// The browser was opened, or could not be.
+    Opened(Result<(), UiError>),
+    /// "Doctor joined" or "Patient joined" was pressed.
+    Joined(crate::store::Joiner),
 }
 
 /// The status actions, as buttons.
@@ -299,6 +305,17 @@ impl State {
                 }
             }
             Message::Close => return (Task::none(), Some(Event::Closed)),
+            Message::Join => {
+                if let Some(e) = &self.entry {
+                    return (super::video::join(&e.appointment.meeting_link), None);
+                }
+            }
+            Message::Opened(result) => self.error = result.err(),
+            Message::Joined(who) => {
+                self.busy = true;
+                self.pending = None;
+                return (super::video::joined(ctx, self.id, who), None);
+            }
         }
         (Task::none(), None)
     }
@@ -394,8 +411,12 @@ impl State {
         if let Some(r) = &e.overbook_reason {
             facts = facts.push(line("Overbooked", r.clone()));
         }
-        if !a.meeting_link.is_empty() {
-            facts = facts.push(line("Meeting link", a.meeting_link.clone()));
+        match super::video::section(a, &self.history, zone, self.busy) {
+            Some(video) => facts = facts.push(video),
+            None if !a.meeting_link.is_empty() => {
+                facts = facts.push(line("Meeting link", a.meeting_link.clone()));
+            }
+            None => {}
         }
         let allowed = self.allowed(ctx.now);
         let buttons = row(allowed.iter().map(|k| {

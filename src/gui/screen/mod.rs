@@ -5,7 +5,11 @@ pub mod booking;
 pub mod details;
 pub mod palette;
 pub mod patient_search;
+pub mod reminder_channels;
+pub mod reminder_rules;
+pub mod reminders;
 pub mod today;
+pub mod video;
 pub mod walk_in;
 
 use chrono::{DateTime, Utc};
