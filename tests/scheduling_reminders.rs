@@ -502,6 +502,27 @@ fn cancelling_arriving_opting_out_and_turning_a_rule_off_skip_pending_reminders(
 }
 
 #[test]
+fn a_confirmation_after_the_reminder_time_does_not_skip_a_reminder_planned_in_time() {
+    let mut f = facts();
+    let jobs = planned_jobs(&f, &rules(), planning_now());
+    // The desk was closed at the 24 h mark; the patient confirms by phone afterwards.
+    let late = f.start - Duration::hours(20);
+    f.status = Status::Confirmed;
+    assert!(reconcile(&f, &rules(), &jobs, New_York, late).is_empty());
+    // A move after that time is different: the new time's reminder is too late.
+    f.start += Duration::hours(1);
+    f.changed_at = late;
+    let steps = reconcile(&f, &rules(), &jobs, New_York, late);
+    assert!(steps.contains(&Step::Create(PlannedJob {
+        rule: RuleId(Uuid::from_u128(1)),
+        due: f.start - Duration::hours(24),
+        channel: Channel::Email,
+        recipient: "asha@example.org".into(),
+        state: JobState::Skipped(SkipReason::TooLate),
+    })));
+}
+
+#[test]
 fn a_pending_reminder_not_sent_by_the_start_is_skipped_as_passed() {
     let f = facts();
     let jobs = planned_jobs(&f, &rules(), planning_now());
@@ -552,20 +573,17 @@ fn the_job_state_machine() {
     assert_eq!(job.sent(due), Err(JobError::AlreadySent));
     assert_eq!(job.failed("x", due), Err(JobError::AlreadySent));
     assert_eq!(job.skip(SkipReason::Moved), Err(JobError::AlreadySent));
-    // Staff resend a sent reminder: pending now.
-    let later = due + Duration::hours(1);
-    job.resend(later).expect("resend");
-    assert_eq!(
-        (job.state.clone(), job.due, job.attempts),
-        (JobState::Pending, later, 0)
-    );
+    // Staff resend a sent reminder: pending, and due at once.
+    job.resend().expect("resend");
+    assert_eq!((job.state.clone(), job.attempts), (JobState::Pending, 0));
+    assert!(job.is_due(due + Duration::hours(1)));
     // Skipped reminders stay skipped.
     let mut skipped = pending_job();
     skipped.skip(SkipReason::Cancelled).expect("skip");
     assert_eq!(skipped.sent(due), Err(JobError::Skipped("cancelled")));
-    assert_eq!(skipped.resend(due), Err(JobError::NotResendable("skipped")));
+    assert_eq!(skipped.resend(), Err(JobError::NotResendable("skipped")));
     assert_eq!(
-        pending_job().resend(due),
+        pending_job().resend(),
         Err(JobError::NotResendable("pending"))
     );
 }
@@ -614,7 +632,7 @@ fn failures_are_retried_with_back_off_then_left_for_staff() {
     flaky.sent(retry).expect("sent on retry");
     assert_eq!(flaky.state, JobState::Sent { at: retry });
     // Resend after giving up starts over.
-    job.resend(now).expect("resend");
+    job.resend().expect("resend");
     assert_eq!((job.attempts, job.is_due(now)), (0, true));
 }
 

@@ -308,7 +308,10 @@ fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
         .resend_reminder(r.id, "maria", later)
         .expect("resend");
     let due_now: Vec<_> = due(&c).into_iter().filter(|e| e.id == r.id).collect();
-    assert_eq!(due_now[0].job.due, later);
+    assert_eq!(due_now[0].job.state, JobState::Pending);
+    let (_, resent) = c.store.claim_due_reminders(later, 50).expect("claim");
+    assert_eq!(resent.len(), 1, "the next pass takes it");
+    assert_eq!(resent[0].id, r.id);
     let log = c.store.reminder_log(1).expect("log");
     assert_eq!(
         (log[0].action.as_str(), log[0].actor.as_str()),

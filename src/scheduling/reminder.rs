@@ -200,8 +200,8 @@ pub struct ReminderFacts {
     pub start: DateTime<Utc>,
     /// Its visit type.
     pub visit_type: Option<VisitTypeId>,
-    /// When it was last booked, moved or changed: a reminder whose time had already passed then
-    /// is skipped as too late, rather than sent at once.
+    /// When it was booked or last moved: a new reminder whose time had already passed then is
+    /// skipped as too late, rather than sent at once.
     pub changed_at: DateTime<Utc>,
     /// The patient's email address.
     pub email: String,
@@ -347,11 +347,14 @@ pub fn reconcile(
                 });
             }
             (JobState::Skipped(_), _) => {}
+            // Lateness only stops new reminders: one planned in time still goes out.
             (JobState::Pending | JobState::Failed { .. }, Some(p)) => match &p.state {
-                JobState::Skipped(reason) => steps.push(Step::Skip {
-                    index,
-                    reason: *reason,
-                }),
+                JobState::Skipped(reason) if *reason != SkipReason::TooLate => {
+                    steps.push(Step::Skip {
+                        index,
+                        reason: *reason,
+                    })
+                }
                 _ if p.due != job.due || p.recipient != job.recipient => {
                     steps.push(Step::Update {
                         index,

@@ -222,12 +222,12 @@ impl Job {
         Ok(())
     }
 
-    /// Staff asked to send a failed or sent reminder again: pending now, with its tries reset.
-    pub fn resend(&mut self, now: DateTime<Utc>) -> Result<(), JobError> {
+    /// Staff asked to send a failed or sent reminder again: pending, with its tries reset. Its
+    /// time has come already (it was tried), so the next send pass takes it.
+    pub fn resend(&mut self) -> Result<(), JobError> {
         match &self.state {
             JobState::Failed { .. } | JobState::Sent { .. } => {
                 self.state = JobState::Pending;
-                self.due = now;
                 self.attempts = 0;
                 Ok(())
             }

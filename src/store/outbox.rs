@@ -102,7 +102,11 @@ fn write_job(tx: &Connection, id: JobId, job: &Job, now: DateTime<Utc>) -> rusql
     Ok(())
 }
 
-const FACTS: &str = "SELECT a.id, a.status, a.start_utc, a.visit_type_id, a.updated_at, \
+/// An appointment's facts for planning. `changed_at` is when it was booked or last moved (a
+/// confirmation or an edit does not count).
+const FACTS: &str = "SELECT a.id, a.status, a.start_utc, a.visit_type_id, \
+    max(a.created_at, coalesce((SELECT max(e.at_utc) FROM audit_event e \
+        WHERE e.appointment_id = a.id AND e.action = 'moved'), 0)), \
     p.email, p.phone, o.patient_id IS NOT NULL, a.clinic_id, a.mode, a.meeting_link \
     FROM appointment a JOIN patient p ON p.id = a.patient_id \
     LEFT JOIN reminder_opt_out o ON o.patient_id = a.patient_id";
@@ -181,7 +185,8 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
         // Open reminders of appointments outside the window (moved away, begun, cancelled).
         let mut open = tx.prepare_cached(
             "SELECT DISTINCT appointment_id FROM reminder_job \
-             WHERE state = 'pending' OR (state = 'failed' AND retry_utc IS NOT NULL)",
+             WHERE state IN ('pending', 'failed') \
+             AND (state = 'pending' OR retry_utc IS NOT NULL)",
         )?;
         let open: Vec<uuid::Uuid> = open
             .query_map([], |r| r.get(0))?
@@ -285,7 +290,8 @@ pub fn plan(conn: &mut Connection, now: DateTime<Utc>) -> Result<PlanSummary> {
 }
 
 const DUE: &str = "SELECT j.id FROM reminder_job j \
-    WHERE ((j.state = 'pending' AND j.due_utc <= ?1) \
+    WHERE j.state IN ('pending', 'failed') \
+      AND ((j.state = 'pending' AND j.due_utc <= ?1) \
         OR (j.state = 'failed' AND j.retry_utc IS NOT NULL AND j.retry_utc <= ?1)) \
       AND (j.claimed_until_utc IS NULL OR j.claimed_until_utc <= ?1) \
     ORDER BY j.due_utc LIMIT ?2";
@@ -413,7 +419,7 @@ pub fn resend(conn: &mut Connection, id: JobId, actor: &str, now: DateTime<Utc>)
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (_, mut job) = load_job(&tx, id)?;
-    job.resend(now)
+    job.resend()
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     write_job(&tx, id, &job, now)?;
     reminder_setup::log(

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// At most this many connections per server, so a test's server always ends.
-const MAX_CONNECTIONS: usize = 64;
+const MAX_CONNECTIONS: usize = 500;
 
 /// One email as the SMTP server received it.
 #[derive(Clone, Debug, Default)]

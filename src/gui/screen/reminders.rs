@@ -140,7 +140,13 @@ impl State {
         let task = match message {
             Message::Section(s) => {
                 self.section = s;
-                Task::none()
+                if s == Section::Outbox {
+                    // Rules or channels may have changed: show the outbox as planned now.
+                    self.loading = true;
+                    load(ctx, self.filter)
+                } else {
+                    Task::none()
+                }
             }
             Message::Filter(f) => {
                 self.filter = f;
