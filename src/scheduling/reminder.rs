@@ -132,7 +132,7 @@ impl Channel {
     pub fn label(self) -> &'static str {
         match self {
             Channel::Email => "Email",
-            Channel::Webhook => "SMS / WhatsApp (webhook)",
+            Channel::Webhook => "SMS / WhatsApp",
         }
     }
 

@@ -308,6 +308,13 @@ impl State {
         if let Some(n) = &self.notice {
             page = page.push(text(n).size(13));
         }
-        scrollable(page.padding([4, 4])).into()
+        // Room on the right for the scroll bar, so no field runs under it.
+        scrollable(page.padding(iced::Padding {
+            top: 4.0,
+            right: 18.0,
+            bottom: 4.0,
+            left: 4.0,
+        }))
+        .into()
     }
 }

@@ -339,6 +339,11 @@ impl State {
         } else {
             column(entries.iter().map(|e| self.line(e, zone, ctx.now)))
                 .spacing(6)
+                // Room for the scroll bar, so no text runs under it.
+                .padding(iced::Padding {
+                    right: 16.0,
+                    ..iced::Padding::ZERO
+                })
                 .into()
         };
         column![

@@ -48,32 +48,38 @@ pub fn section<'a>(
         a.status,
         Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
     );
-    let mut joins = row![].spacing(6).align_y(iced::Alignment::Center);
+    let mut actions = row![
+        button(text("Join").size(13))
+            .on_press(Message::Join)
+            .style(button::success)
+    ]
+    .spacing(6)
+    .align_y(iced::Alignment::Center);
     for (who, label) in [(Joiner::Doctor, "Doctor"), (Joiner::Patient, "Patient")] {
-        joins = match joined_at(history, who) {
-            Some(t) => joins.push(
+        actions = match joined_at(history, who) {
+            Some(t) => actions.push(
                 text(format!(
                     "{label} joined {}",
                     t.with_timezone(&zone).format("%H:%M")
                 ))
                 .size(12.5),
             ),
-            None if live => joins.push(
+            None if live => actions.push(
                 button(text(format!("{label} joined")).size(12))
                     .on_press_maybe((!busy).then_some(Message::Joined(who)))
                     .style(button::secondary),
             ),
-            None => joins,
+            None => actions,
         };
     }
+    // A link has no spaces: let it break anywhere rather than run under the buttons.
     let link = row![
         text("Meeting link").size(12.5).width(Length::Fixed(110.0)),
-        text(&a.meeting_link).size(13).width(Length::Fill),
-        button(text("Join").size(13))
-            .on_press(Message::Join)
-            .style(button::success),
+        text(&a.meeting_link)
+            .size(13)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .width(Length::Fill),
     ]
-    .spacing(6)
-    .align_y(iced::Alignment::Center);
-    Some(column![link, joins].spacing(6).into())
+    .spacing(6);
+    Some(column![link, actions].spacing(6).into())
 }
