@@ -18,7 +18,7 @@ use reminder_servers::HttpServer;
 fn page(h: &Harness) -> &reminders::State {
     match &h.desk().page {
         Page::Reminders(state) => state,
-        Page::Calendar => panic!("the reminders page is not shown"),
+        _ => panic!("the reminders page is not shown"),
     }
 }
 

@@ -374,7 +374,17 @@ fn rules_are_checked_and_turning_one_off_skips_its_reminders() {
     assert_eq!(skipped(&c)[0].0, SkipReason::RuleOff);
     assert_eq!(due(&c).len(), 1);
     let log = c.store.reminder_log(5).expect("log");
-    assert!(log[0].detail.contains("off"), "{:?}", log[0]);
+    assert_eq!(log[0].action, "rule saved");
+    assert!(log[0].detail.contains("\"active\":false"), "{:?}", log[0]);
+    // The setup history (the Settings page's) shows it too.
+    let history = c
+        .store
+        .setup_history(Some(&rules[1].id.to_string()), 5)
+        .expect("history");
+    assert_eq!(
+        (history[0].entity_kind.as_str(), history[0].action.as_str()),
+        ("reminder_rule", "updated")
+    );
 }
 
 #[test]
@@ -402,6 +412,9 @@ fn settings_round_trip_are_checked_and_never_show_the_password() {
     let log = c.store.reminder_log(1).expect("log");
     assert!(log[0].detail.contains("smtp_password"), "{:?}", log[0]);
     assert!(!log[0].detail.contains("hunter2"));
+    assert!(log[0].detail.contains("(set)"), "{:?}", log[0]);
+    let all = c.store.setup_history(None, 50).expect("history");
+    assert!(!format!("{all:?}").contains("hunter2") && !format!("{all:?}").contains("tok-123456"));
     for (field, broken, words) in [
         ("from", "not an address", "sender must be an email address"),
         (

@@ -44,6 +44,13 @@ pub enum Command {
     History(HistoryArgs),
     /// Check the database: integrity, foreign keys, schema version, double bookings.
     Check,
+    /// The waitlist: patients waiting for an earlier slot (add, list, remove).
+    Waitlist(super::waitlist::WaitlistArgs),
+    /// Print a manager report over a range of dates: room or clinician utilisation, no-shows,
+    /// waiting times or the busiest hours.
+    Report(ReportArgs),
+    /// Save the printable day sheet (PDF) of a doctor or a room.
+    Daysheet(DaysheetArgs),
     /// Reminders: send the due ones (for cron), or list the outbox.
     Reminders(RemindersArgs),
 }
@@ -200,6 +207,15 @@ pub struct BookArgs {
     /// Book despite conflicts, with this reason (recorded in the audit).
     #[arg(long, value_name = "REASON")]
     pub overbook: Option<String>,
+    /// Repeat: a rule such as "weekly;interval=1;byday=TU,TH;count=10" or
+    /// "daily;interval=2;until=2027-01-31" (RRULE form also read). Every occurrence keeps the
+    /// wall time of --start.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["walk_in", "emergency"])]
+    pub repeat: Option<String>,
+    /// With --repeat: book the free occurrences and leave out the conflicting ones (without it,
+    /// any conflict saves nothing; with --overbook, they are overbooked).
+    #[arg(long, requires = "repeat", conflicts_with = "overbook")]
+    pub skip_conflicts: bool,
 }
 
 /// A status change on the command line.
@@ -274,7 +290,7 @@ pub struct SlotsArgs {
     /// Only this doctor (with --room: both free).
     #[arg(long, value_name = "NAME")]
     pub doctor: Option<String>,
-    /// Only this room.
+    /// Only this room; "any" for whichever room is free (with --doctor or for any doctor).
     #[arg(long, value_name = "NAME")]
     pub room: Option<String>,
     /// From this date or "date HH:MM" (default: now).
@@ -289,6 +305,15 @@ pub struct SlotsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// The last date to search (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only visits that start at or after this clinic-local time (HH:MM).
+    #[arg(long, value_name = "HH:MM")]
+    pub after: Option<String>,
+    /// Only visits that end by this clinic-local time (HH:MM).
+    #[arg(long, value_name = "HH:MM")]
+    pub before: Option<String>,
 }
 
 /// `frontdesk history`.
@@ -296,4 +321,66 @@ pub struct SlotsArgs {
 pub struct HistoryArgs {
     /// The appointment's id.
     pub id: String,
+}
+
+/// Which report `frontdesk report` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// Room utilisation: open, booked and used minutes per room.
+    Rooms,
+    /// Room utilisation per room and day.
+    RoomDays,
+    /// Clinician utilisation: working, booked and used minutes per doctor.
+    Doctors,
+    /// No-show and late-cancel rates per doctor and per visit type.
+    NoShows,
+    /// Waiting time (arrival to consultation) and consultation length per doctor.
+    Waiting,
+    /// Booked appointments by weekday and hour.
+    BusiestHours,
+}
+
+/// Output format of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned columns for people.
+    Text,
+    /// RFC 4180 CSV with a header line, for spreadsheets.
+    Csv,
+    /// One JSON object per row, for scripts.
+    Json,
+}
+
+/// `frontdesk report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which report.
+    #[arg(value_enum)]
+    pub kind: ReportKind,
+    /// The first date (YYYY-MM-DD; default: 29 days before --to).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last date, included (YYYY-MM-DD; default: today). At most 366 days in all.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// `frontdesk daysheet`.
+#[derive(Debug, Args)]
+pub struct DaysheetArgs {
+    /// The day (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The doctor whose day it is (or give --room).
+    #[arg(long, value_name = "NAME", conflicts_with = "room")]
+    pub doctor: Option<String>,
+    /// The room whose day it is.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// The PDF file to write (created mode 0600; it holds patient names and phones).
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
 }

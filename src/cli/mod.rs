@@ -4,7 +4,10 @@
 mod args;
 mod output;
 mod reminders;
+mod report;
 mod resolve;
+mod series;
+mod waitlist;
 mod write;
 
 use std::io::{IsTerminal, Write};
@@ -83,6 +86,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
+        Command::Report(args) => report::report(&store, clinic, &args, now),
+        Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
         Command::Reminders(args) => reminders::run(store, clinic, &args, now),
     }
 }

@@ -11,16 +11,20 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::desk::{Desk, Page, Panel, clinic_today, context};
+use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, palette, reminders, walk_in};
+use super::screen::{
+    booking, details, find_slot, offer, palette, reminders, reports, settings, waitlist, walk_in,
+};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter};
+use crate::store::{AgendaEntry, AgendaFilter, FreedFeed};
 
 pub struct App {
     pub(super) actor: String,
+    /// The login name the window started with (offered at the desk beside the staff).
+    pub(super) login: String,
     pub(super) now: DateTime<Utc>,
     /// The clock stands still (a fixed "now" for training and screenshots).
     pub(super) clock_fixed: bool,
@@ -130,6 +134,34 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Open the find-a-slot panel (Ctrl+F).
+    OpenFindSlot,
+    /// A message for the find-a-slot panel.
+    FindSlot(find_slot::Message),
+    /// Show the Settings page.
+    ShowSettings,
+    /// A message for the Settings page.
+    Settings(settings::Message),
+    /// The setup, reloaded after a settings change.
+    SetupReloaded(Result<Setup, UiError>),
+    /// Someone else is at the desk: changes from now on are recorded with this name.
+    AtDesk(Choice<String>),
+    /// Show the waitlist page.
+    ShowWaitlist,
+    /// A message for the waitlist page.
+    Waitlist(waitlist::Message),
+    /// Freed slots and their matches arrived, for the look that started at that log position.
+    WaitlistFeed(Option<i64>, Result<FreedFeed, UiError>),
+    /// Open the offer of a freed slot (its place on the board).
+    OpenOffer(usize),
+    /// Put an offer away: the patients keep waiting.
+    DismissOffer(usize),
+    /// A message for the offer panel.
+    Offer(offer::Message),
+    /// Show the Reports page (its tab).
+    ShowReports,
+    /// A message for the Reports page.
+    Reports(reports::Message),
     /// Show the reminders page (its tab).
     OpenReminders,
     /// A message for the reminders page.
@@ -170,6 +202,7 @@ impl App {
     /// Starts opening the database at `path`, as `actor`, with the clock at `now`.
     pub fn new(path: PathBuf, actor: String, now: DateTime<Utc>) -> (Self, Task<Message>) {
         let app = App {
+            login: actor.clone(),
             actor,
             now,
             clock_fixed: false,
@@ -226,6 +259,12 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::ShowSettings => self.show_settings(),
+            Message::Settings(m) => self.settings(m),
+            Message::SetupReloaded(result) => self.setup_reloaded(result),
+            Message::AtDesk(choice) => self.at_desk(choice),
+            Message::ShowReports => self.show_reports(),
+            Message::Reports(m) => self.reports(m),
             Message::OpenReminders => self.open_reminders(),
             Message::Reminders(m) => self.reminders(m),
             Message::RemindersTick(now) => self.reminders_tick(now),
@@ -290,7 +329,7 @@ impl App {
         match &self.phase {
             Phase::Ready(desk) => {
                 let today = desk.today_task(now);
-                today.map(Message::TodayLoaded)
+                Task::batch([today.map(Message::TodayLoaded), self.waitlist_poll()])
             }
             _ => Task::none(),
         }
@@ -340,7 +379,8 @@ impl App {
             desk.backend.clone().agenda(clinic.id, window, filter),
             move |r| Message::Loaded(generation, r),
         );
-        Task::batch([load, desk.today_task(now).map(Message::TodayLoaded)])
+        let today = desk.today_task(now).map(Message::TodayLoaded);
+        Task::batch([load, today, self.waitlist_poll()])
     }
 
     pub(super) fn context<'a>(
@@ -358,7 +398,7 @@ impl App {
             return Task::none();
         };
         if message.shows_calendar() {
-            desk.page = Page::Calendar;
+            desk.show_calendar();
         }
         let refresh = match message {
             Message::Loaded(generation, result) => {
@@ -404,6 +444,8 @@ impl App {
             Message::Booking(m) => return self.booking(m),
             Message::Details(m) => return self.details(m),
             Message::WalkIn(m) => return self.walk_in(m),
+            Message::OpenFindSlot => return self.open_find_slot(),
+            Message::FindSlot(m) => return self.find_slot(m),
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
                 desk.panel = Panel::ViewOptions;
@@ -447,7 +489,7 @@ impl App {
             }
             Message::Undo => return self.undo(),
             Message::ShowCalendar => {
-                desk.page = Page::Calendar;
+                desk.show_calendar();
                 false
             }
             Message::Scrolled(x, y) => {
@@ -463,6 +505,12 @@ impl App {
                 return iced::widget::operation::focus("palette");
             }
             Message::Palette(m) => return self.palette(m),
+            Message::ShowWaitlist => return self.show_waitlist(),
+            Message::Waitlist(m) => return self.waitlist_page(m),
+            Message::WaitlistFeed(from, result) => return self.waitlist_feed(from, result),
+            Message::OpenOffer(index) => return self.open_offer(index),
+            Message::DismissOffer(index) => return self.dismiss_offer(index),
+            Message::Offer(m) => return self.offer(m),
             Message::PatientFound(name, result) => {
                 match result {
                     Ok(Some(entry)) => {

@@ -11,7 +11,10 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, reminders, walk_in};
+use super::screen::{
+    Context, Undoable, booking, details, find_slot, offer, palette, reminders, reports, settings,
+    waitlist, walk_in,
+};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -60,6 +63,10 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
+    /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
+    pub(super) parked_settings: Option<Box<settings::State>>,
+    /// Freed slots offered to waiting patients (the banner), and how far the log was read.
+    pub offers: offer::Board,
     /// Background reminder sending and staff notifications.
     pub reminders: super::app_reminders::Background,
 }
@@ -69,6 +76,12 @@ pub struct Desk {
 pub enum Page {
     /// The calendar grid with its side panel.
     Calendar,
+    /// Settings: clinic, doctors, rooms, visit types, staff.
+    Settings(Box<settings::State>),
+    /// The waitlist: who waits for an earlier slot, and the form to add or change an entry.
+    Waitlist(Box<waitlist::State>),
+    /// The manager reports: charts over a range, CSV export, day sheets.
+    Reports(Box<reports::State>),
     /// The reminders page: outbox, rules and templates, channels.
     Reminders(Box<reminders::State>),
 }
@@ -92,6 +105,10 @@ pub enum Panel {
     WalkIn(Box<walk_in::State>),
     /// View options: go to a date, show cancelled, which doctors and rooms are shown.
     ViewOptions,
+    /// Find a slot: the next free slots by length, doctor, room, dates and time of day.
+    FindSlot(Box<find_slot::State>),
+    /// A freed slot offered to the waiting patients who fit it.
+    Offer(Box<offer::State>),
 }
 
 impl Panel {
@@ -115,6 +132,22 @@ impl Panel {
     pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
         match self {
             Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The find-a-slot panel, if it is the panel open.
+    pub fn find_slot(&mut self) -> Option<&mut find_slot::State> {
+        match self {
+            Panel::FindSlot(panel) => Some(panel),
+            _ => None,
+        }
+    }
+
+    /// The offer of a freed slot, if it is the panel open.
+    pub fn offer(&mut self) -> Option<&mut offer::State> {
+        match self {
+            Panel::Offer(panel) => Some(panel),
             _ => None,
         }
     }
@@ -180,6 +213,21 @@ impl Desk {
             pending_move: None,
             cache: Cache::default(),
             reminders: Default::default(),
+            offers: offer::Board::default(),
+            parked_settings: None,
+        }
+    }
+
+    /// The clinic's setup as the window holds it (reloaded after every settings save).
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// Shows the calendar. The Settings page is kept aside, so the Settings tab finds it as it
+    /// was (a list of appointments to move, a save still under way).
+    pub(super) fn show_calendar(&mut self) {
+        if let Page::Settings(state) = std::mem::replace(&mut self.page, Page::Calendar) {
+            self.parked_settings = Some(state);
         }
     }
 

@@ -3,11 +3,16 @@
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
+mod app_find_slot;
 mod app_panels;
 pub mod app_reminders;
+mod app_reports;
+mod app_settings;
 mod app_view;
+mod app_waitlist;
 pub mod backend;
 pub mod backend_reminders;
+mod backend_series;
 pub mod calendar;
 pub mod desk;
 pub mod headless;

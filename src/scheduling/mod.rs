@@ -1,18 +1,26 @@
 //! The scheduling core: plain Rust decisions about appointments. No iced, no rusqlite, no files,
 //! no clock: "now" is always passed in. `tests/architecture.rs` keeps it so.
 
+pub mod at_risk;
 pub mod availability;
 pub mod conflict;
 pub mod delay;
 pub mod hours;
+pub mod hours_text;
 pub mod model;
 pub mod notice;
 pub mod reminder;
 pub mod reminder_job;
+pub mod report;
+pub mod series;
+pub mod setup_rules;
 pub mod slots;
+pub mod staff;
 pub mod status;
 pub mod template;
 pub mod time;
+pub mod waitlist;
+pub mod waitlist_match;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{
@@ -21,6 +29,11 @@ pub use conflict::{
 };
 pub use hours::{DaySpan, HoursError, WeeklyHours};
 pub use model::*;
-pub use slots::{Slot, SlotQuery, SlotTarget, find_slots};
+pub use series::{
+    Frequency, MAX_OCCURRENCES, OccurrenceDecision, OnConflict, RuleError, SeriesEnd, SeriesId,
+    SeriesRule,
+};
+pub use slots::{Slot, SlotQuery, SlotTarget, TimeOfDay, find_slots, find_slots_within};
+pub use staff::{StaffId, StaffMember, StaffRole};
 pub use status::{Status, StatusAction, TransitionError};
 pub use time::LocalTime;

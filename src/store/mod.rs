@@ -2,35 +2,56 @@
 //! Every user action is one transaction; check-then-write runs under `BEGIN IMMEDIATE`; every
 //! change to an appointment writes an audit event in the same transaction.
 
+mod absences;
 mod agenda;
+mod at_risk;
 mod booking;
 pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod find_slot;
 mod lifecycle;
+mod occurrence;
 mod open;
 mod outbox;
 mod reminder_model;
 mod reminder_setup;
+mod report;
 pub mod schema;
+mod series;
+mod settings;
 mod setup;
+pub mod setup_audit;
 mod sqlite;
 mod video;
+mod waitlist;
+mod waitlist_feed;
+mod waitlist_rows;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::reminder::ReminderRule;
+use crate::scheduling::report::{ReportInput, ReportRange};
+use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
+pub use find_slot::SlotLimits;
 pub use open::StoreOptions;
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use reminder_model::{
     DueReminder, JobId, Joiner, OutboxEntry, OutboxFilter, PlanSummary, ReminderLogEntry,
     ReminderSettings, Secret, SmtpSettings, TlsMode, WebhookSettings,
 };
+pub use series::{
+    OccurrenceCheck, OccurrenceMove, Scope, Series, SeriesChange, SeriesMember, SeriesOutcome,
+    SeriesRequest, SeriesView,
+};
 pub use sqlite::SqliteStore;
+pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
+pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
 /// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -203,6 +224,45 @@ pub struct SlotSearch {
     pub patient: Option<PatientId>,
 }
 
+/// What a settings save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// It was new and is now stored.
+    Created,
+    /// It was stored and has changed.
+    Updated,
+    /// It was stored as it is: nothing was written and nothing audited.
+    Unchanged,
+}
+
+/// Leave or a blockout as stored, with the id that removes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AbsenceEntry {
+    /// The row's id.
+    pub id: i64,
+    /// When, and why.
+    pub absence: Absence,
+}
+
+/// One entry of the setup audit: a change to the clinic, a doctor, a room, a visit type, staff…
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetupAuditEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Which staff member.
+    pub actor: String,
+    /// What kind of thing: "clinic", "doctor", "doctor_hours", "doctor_leave", "room", …
+    pub entity_kind: String,
+    /// Its id as text.
+    pub entity_id: String,
+    /// "created", "updated" or "removed".
+    pub action: String,
+    /// How it was (JSON), if it existed.
+    pub before: Option<String>,
+    /// How it is now (JSON), if it still exists.
+    pub after: Option<String>,
+}
+
 /// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
 /// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
 pub trait Store {
@@ -303,6 +363,206 @@ pub trait Store {
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
 
+    // Find a slot.
+    /// The next free slots, only within a part of the day and up to the end of a date range.
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
+
+    // Recurring series.
+    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>>;
+    /// Saves a series and its appointments in one transaction, an audit event for each:
+    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
+    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome>;
+    /// The series an appointment belongs to, with all its appointments; `None` for a single
+    /// appointment.
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
+    /// Cancels an occurrence, or it and every later one (which ends the series the day
+    /// before); later ones that can no longer be cancelled are left as they are.
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    /// Moves an occurrence, or it and every later one (which splits the series: the old one
+    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
+    /// each occurrence keeps on its own date. All move or none do.
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    // Settings.
+    /// Adds or changes a clinic (name, address, zone, opening hours, slot length), checked by
+    /// the core's rules and recorded in the setup audit.
+    fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// Adds or changes a doctor (name, specialty, colour, active), audited.
+    fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// Replaces a doctor's weekly hours in one clinic, audited.
+    fn save_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// A doctor's leave overlapping `window`, by start.
+    fn leave(&self, doctor: DoctorId, window: Interval) -> Result<Vec<AbsenceEntry>>;
+    /// Records leave for a doctor, audited; returns its id.
+    fn record_leave(
+        &mut self,
+        doctor: DoctorId,
+        leave: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Removes leave by id, audited.
+    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    /// Adds or changes a room (name, kind, active), audited.
+    fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// A room's own hours, `None` when it follows the clinic's.
+    fn room_hours(&self, room: RoomId) -> Result<Option<WeeklyHours>>;
+    /// Gives a room its own hours, or (`None`) lets it follow the clinic's; audited.
+    fn save_room_hours(
+        &mut self,
+        room: RoomId,
+        hours: Option<&WeeklyHours>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// A room's blockouts overlapping `window`, by start.
+    fn blockouts(&self, room: RoomId, window: Interval) -> Result<Vec<AbsenceEntry>>;
+    /// Blocks a room for a time, audited; returns the blockout's id.
+    fn record_blockout(
+        &mut self,
+        room: RoomId,
+        blockout: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Removes a blockout by id, audited.
+    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    /// Adds or changes a visit type, audited.
+    fn save_visit_type(
+        &mut self,
+        visit_type: &VisitType,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// Every staff member, by name.
+    fn staff(&self) -> Result<Vec<StaffMember>>;
+    /// Adds or changes a staff member, audited.
+    fn save_staff(
+        &mut self,
+        member: &StaffMember,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// The newest setup changes first, at most `limit`; only one entity's when `entity` (its id
+    /// as text) is given.
+    fn setup_history(&self, entity: Option<&str>, limit: usize) -> Result<Vec<SetupAuditEvent>>;
+    /// The booked appointments ahead of `now` that `change` would strand (outside new hours, on
+    /// new leave, in a new blockout, with an inactive doctor or room), by start. Nothing is
+    /// changed: the desk lists them so they can be moved.
+    fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>>;
+
+    // Waitlist.
+    /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts
+    /// (patient, doctor, visit type; the held appointment is the patient's own and live); a
+    /// second open entry for the same patient and doctor is refused.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Changes what a waiting (or offered) patient waits for; the patient and clinic stay.
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Takes a patient off the waitlist (the entry is kept, marked removed).
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// A clinic's waitlist: highest priority first, then those waiting longest.
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>>;
+    /// One waitlist entry.
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow>;
+    /// What happened to a waitlist entry, oldest first.
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>>;
+    /// The waiting patients who fit `slot` and could be booked into it now, best first.
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer>;
+    /// Slots freed (cancelled, entered in error, moved away) in `clinic` after audit event
+    /// `after`, each with its matches; `None` only says where the log ends now.
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed>;
+    /// Records that `slot` (as the visit `visit`) was offered to a waiting patient.
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The patient said no, or the desk stepped back: they keep waiting.
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Books the entry's patient under the rules of [`Store::book`] and marks the entry booked,
+    /// in one transaction; the appointment's history says it came from the waitlist.
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome>;
+    // Reports.
+    /// What the manager reports are computed from (`scheduling::report::compute`) for one clinic
+    /// over a range of its local dates: a compact row per appointment overlapping the range, the
+    /// clinic's rooms and doctors with their hours and absences, and the visit types. Read in one
+    /// transaction (one consistent moment).
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<ReportInput>;
     // Reminders.
     /// The reminder rules (with their templates), in the order staff set them up.
     fn reminder_rules(&self) -> Result<Vec<ReminderRule>>;

@@ -422,13 +422,14 @@ pub fn resend(conn: &mut Connection, id: JobId, actor: &str, now: DateTime<Utc>)
     job.resend()
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     write_job(&tx, id, &job, now)?;
-    reminder_setup::log(
-        &tx,
-        actor,
-        "resent",
-        &format!("reminder {id} of appointment {}", job.appointment),
-        now,
-    )?;
+    let change = super::setup_audit::SetupChangeRecord {
+        kind: "reminder_job",
+        id: id.0.to_string(),
+        action: "resent",
+        before: None,
+        after: Some(serde_json::json!({ "appointment": job.appointment.to_string() })),
+    };
+    reminder_setup::log(&tx, actor, now, change)?;
     // The resent reminder must still fit its appointment (not moved, not cancelled).
     plan_in(&tx, now)?;
     tx.commit()?;

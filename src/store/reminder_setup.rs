@@ -1,12 +1,16 @@
-//! Reminder setup in SQLite: rules with their templates, channel settings, patients' opt-outs,
-//! and the append-only log of who changed them. Functions run in the caller's transaction.
+//! Reminder setup in SQLite: rules with their templates, channel settings and patients'
+//! opt-outs, each change recorded in the shared `setup_audit` (kinds `reminder_rule`,
+//! `reminder_settings`, `reminder_opt_out`, `reminder_job`). Functions run in the caller's
+//! transaction.
 
 use chrono::{DateTime, NaiveTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Value, json};
 
-use super::codec::{bad, instant, secs};
+use super::codec::{bad, secs};
 use super::error::{Result, StoreError};
 use super::reminder_model::{ReminderLogEntry, ReminderSettings, Secret, TlsMode};
+use super::setup_audit::{self, SetupChangeRecord};
 use crate::scheduling::PatientId;
 use crate::scheduling::VisitTypeId;
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
@@ -50,35 +54,59 @@ pub fn rules(conn: &Connection) -> rusqlite::Result<Vec<ReminderRule>> {
     stmt.query_map([], rule)?.collect()
 }
 
-/// Appends to the reminder log.
+/// Records a reminder setup change in the shared setup audit.
 pub fn log(
     conn: &Connection,
     actor: &str,
-    action: &str,
-    detail: &str,
     now: DateTime<Utc>,
+    change: SetupChangeRecord<'_>,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO reminder_audit (at_utc, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![secs(now), actor, action, detail])?;
-    Ok(())
+    setup_audit::record(conn, now, actor, change)
 }
 
-/// The latest entries of the reminder log, newest first.
+/// The words staff read for a setup audit row of a reminder kind.
+fn log_action(kind: &str, action: &str) -> String {
+    match (kind, action) {
+        ("reminder_opt_out", "created") => "opted out".into(),
+        ("reminder_opt_out", _) => "opted in".into(),
+        ("reminder_job", a) => a.into(),
+        ("reminder_rule", _) => "rule saved".into(),
+        ("reminder_settings", _) => "settings saved".into(),
+        (k, a) => format!("{k} {a}"),
+    }
+}
+
+/// The latest reminder setup changes (rules, settings, opt-outs, resends), newest first.
 pub fn log_entries(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<ReminderLogEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at_utc, actor, action, detail FROM reminder_audit ORDER BY id DESC LIMIT ?1",
+        "SELECT at_utc, actor, entity_kind, action, coalesce(after, before, '') FROM setup_audit \
+         WHERE entity_kind IN ('reminder_rule', 'reminder_settings', 'reminder_opt_out', \
+         'reminder_job') ORDER BY id DESC LIMIT ?1",
     )?;
     stmt.query_map([limit as i64], |r| {
+        let kind: String = r.get(2)?;
+        let action: String = r.get(3)?;
         Ok(ReminderLogEntry {
-            at: instant(0, r.get(0)?)?,
+            at: super::codec::instant(0, r.get(0)?)?,
             actor: r.get(1)?,
-            action: r.get(2)?,
-            detail: r.get(3)?,
+            action: log_action(&kind, &action),
+            detail: r.get(4)?,
         })
     })?
     .collect()
+}
+
+/// A rule as the setup audit keeps it.
+fn rule_json(rule: &ReminderRule) -> Value {
+    json!({
+        "name": rule.name.trim(),
+        "lead": rule.lead.describe(),
+        "visit_type": rule.visit_type.map(|v| v.to_string()),
+        "channel": rule.channel.as_str(),
+        "subject": rule.template.subject,
+        "body": rule.template.body,
+        "active": rule.active,
+    })
 }
 
 /// Checks a rule (its numbers and its template) before it is stored.
@@ -104,6 +132,7 @@ pub fn save_rule(
             days,
         ),
     };
+    let before = rules(tx)?.into_iter().find(|r| r.id == rule.id);
     let position: i64 = tx.query_row(
         "SELECT coalesce((SELECT position FROM reminder_rule WHERE id = ?1), \
          (SELECT coalesce(max(position), 0) + 1 FROM reminder_rule))",
@@ -130,14 +159,18 @@ pub fn save_rule(
         rule.active,
         position
     ])?;
-    let detail = format!(
-        "{}: {}, {}, {}",
-        rule.name.trim(),
-        rule.lead.describe(),
-        rule.channel.as_str(),
-        if rule.active { "on" } else { "off" }
-    );
-    log(tx, actor, "rule saved", &detail, now)?;
+    let change = SetupChangeRecord {
+        kind: "reminder_rule",
+        id: rule.id.to_string(),
+        action: if before.is_some() {
+            "updated"
+        } else {
+            "created"
+        },
+        before: before.as_ref().map(rule_json),
+        after: Some(rule_json(rule)),
+    };
+    log(tx, actor, now, change)?;
     Ok(())
 }
 
@@ -254,6 +287,7 @@ pub fn save_settings(
     validate_settings(new)?;
     let old = values(&settings(tx)?);
     let mut changed = Vec::new();
+    let (mut was, mut is) = (serde_json::Map::new(), serde_json::Map::new());
     let mut stmt = tx.prepare_cached(
         "INSERT INTO reminder_setting (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = ?2",
@@ -262,10 +296,27 @@ pub fn save_settings(
         if value != before {
             stmt.execute(params![key, value])?;
             changed.push(*key);
+            // A secret is recorded as set or not, never as itself.
+            let shown = |v: &str| {
+                if key.ends_with("password") || key.ends_with("token") {
+                    json!(if v.is_empty() { "(none)" } else { "(set)" })
+                } else {
+                    json!(v)
+                }
+            };
+            was.insert((*key).into(), shown(&before));
+            is.insert((*key).into(), shown(&value));
         }
     }
     if !changed.is_empty() {
-        log(tx, actor, "settings saved", &changed.join(", "), now)?;
+        let change = SetupChangeRecord {
+            kind: "reminder_settings",
+            id: "channels".into(),
+            action: "updated",
+            before: Some(was.into()),
+            after: Some(is.into()),
+        };
+        log(tx, actor, now, change)?;
     }
     Ok(())
 }
@@ -307,7 +358,13 @@ pub fn set_opt_out(
             [patient.0],
         )?;
     }
-    let action = if out { "opted out" } else { "opted in" };
-    log(tx, actor, action, &format!("patient {patient}"), now)?;
+    let change = SetupChangeRecord {
+        kind: "reminder_opt_out",
+        id: patient.to_string(),
+        action: if out { "created" } else { "removed" },
+        before: (!out).then(|| json!({ "opted_out": true })),
+        after: out.then(|| json!({ "opted_out": true })),
+    };
+    log(tx, actor, now, change)?;
     Ok(())
 }

@@ -236,6 +236,309 @@ impl Store for SqliteStore {
         self.fix(agenda::check(&self.conn))
     }
 
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
+        self.fix(find_slot::find_slots_within_limits(
+            &self.conn, search, limits,
+        ))
+    }
+
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>> {
+        let r = series::preview(&mut self.conn, request, now);
+        self.fix(r)
+    }
+
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome> {
+        let r = series::book(&mut self.conn, request, actor, now);
+        self.fix(r)
+    }
+
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>> {
+        self.fix(series::series_of(&self.conn, appointment))
+    }
+
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::cancel(&mut self.conn, appointment, scope, action, actor, now);
+        self.fix(r)
+    }
+
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::move_occurrences(
+            &mut self.conn,
+            appointment,
+            scope,
+            change,
+            overbook,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    // Waitlist.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::add(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
+        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
+    }
+
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
+        self.fix(waitlist_rows::entry(&self.conn, id))
+    }
+
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
+        self.sql(waitlist_rows::history(&self.conn, id))
+    }
+
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
+        self.fix(waitlist_feed::matches(&self.conn, slot, now))
+    }
+
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed> {
+        self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))
+    }
+
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
+        self.fix(r)
+    }
+
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome> {
+        let r = waitlist::book(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    // Settings.
+    fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_clinic(&mut self.conn, clinic, actor, now);
+        self.fix(r)
+    }
+
+    fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_doctor(&mut self.conn, doctor, actor, now);
+        self.fix(r)
+    }
+
+    fn save_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_doctor_hours(&mut self.conn, doctor, clinic, hours, actor, now);
+        self.fix(r)
+    }
+
+    fn leave(&self, doctor: DoctorId, window: Interval) -> Result<Vec<AbsenceEntry>> {
+        self.sql(absences::list(
+            &self.conn,
+            absences::Table::Leave,
+            doctor.0,
+            window,
+        ))
+    }
+
+    fn record_leave(
+        &mut self,
+        doctor: DoctorId,
+        leave: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let r = absences::record(
+            &mut self.conn,
+            absences::Table::Leave,
+            doctor.0,
+            leave,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let r = absences::remove(&mut self.conn, absences::Table::Leave, id, actor, now);
+        self.fix(r)
+    }
+
+    fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_room(&mut self.conn, room, actor, now);
+        self.fix(r)
+    }
+
+    fn room_hours(&self, room: RoomId) -> Result<Option<WeeklyHours>> {
+        self.sql(setup::room_hours(&self.conn, room))
+    }
+
+    fn save_room_hours(
+        &mut self,
+        room: RoomId,
+        hours: Option<&WeeklyHours>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_room_hours(&mut self.conn, room, hours, actor, now);
+        self.fix(r)
+    }
+
+    fn blockouts(&self, room: RoomId, window: Interval) -> Result<Vec<AbsenceEntry>> {
+        self.sql(absences::list(
+            &self.conn,
+            absences::Table::Blockout,
+            room.0,
+            window,
+        ))
+    }
+
+    fn record_blockout(
+        &mut self,
+        room: RoomId,
+        blockout: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let r = absences::record(
+            &mut self.conn,
+            absences::Table::Blockout,
+            room.0,
+            blockout,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let r = absences::remove(&mut self.conn, absences::Table::Blockout, id, actor, now);
+        self.fix(r)
+    }
+
+    fn save_visit_type(
+        &mut self,
+        visit_type: &VisitType,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_visit_type(&mut self.conn, visit_type, actor, now);
+        self.fix(r)
+    }
+
+    fn staff(&self) -> Result<Vec<StaffMember>> {
+        self.sql(settings::staff(&self.conn))
+    }
+
+    fn save_staff(
+        &mut self,
+        member: &StaffMember,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_staff(&mut self.conn, member, actor, now);
+        self.fix(r)
+    }
+
+    fn setup_history(&self, entity: Option<&str>, limit: usize) -> Result<Vec<SetupAuditEvent>> {
+        self.sql(setup_audit::history(&self.conn, entity, limit))
+    }
+
+    fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>> {
+        self.fix(at_risk::at_risk(&self.conn, change, now))
+    }
+
+    // Reports.
+    fn report_input(
+        &self,
+        clinic: ClinicId,
+        range: crate::scheduling::report::ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<crate::scheduling::report::ReportInput> {
+        self.fix(report::report_input(&self.conn, clinic, range, now))
+    }
     // Reminders.
     fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
         self.sql(reminder_setup::rules(&self.conn))

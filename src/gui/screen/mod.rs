@@ -3,13 +3,23 @@
 
 pub mod booking;
 pub mod details;
+pub mod find_slot;
+pub mod occurrence;
+pub mod offer;
+pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
 pub mod reminder_channels;
 pub mod reminder_rules;
 pub mod reminders;
+pub mod repeat;
+pub mod report_charts;
+pub mod reports;
+pub mod settings;
 pub mod today;
 pub mod video;
+pub mod waitlist;
+pub mod waitlist_form;
 pub mod walk_in;
 
 use chrono::{DateTime, Utc};
