@@ -192,13 +192,11 @@ fn smtp_login_sends_the_password_to_the_server_only() {
         login: Some(("reminders".into(), "s3cret-pass".into())),
         ..SmtpBehaviour::default()
     });
-    let port = server.port;
     let mut d = desk(move |s| {
         smtp(&server)(s);
         s.smtp.user = "reminders".into();
         s.smtp.password = Secret::new("wrong-pass");
     });
-    let _ = port;
     let a = d.book(0, "2026-10-30 10:00");
     let at = a.interval.start - Duration::hours(24);
     let (mut d, report) = d.pass(at);

@@ -6,7 +6,7 @@ use crate::scheduling::notice::StaffNotice;
 
 /// True unless notifications were turned off with `FRONTDESK_NOTIFY=0`.
 pub fn notifications_wanted() -> bool {
-    std::env::var("FRONTDESK_NOTIFY").map_or(true, |v| v != "0")
+    std::env::var("FRONTDESK_NOTIFY").as_deref() != Ok("0")
 }
 
 /// Shows the notices as desktop notifications, best effort: where no notification service

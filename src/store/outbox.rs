@@ -193,10 +193,10 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
             .collect::<rusqlite::Result<_>>()?;
         let mut one = tx.prepare_cached(&format!("{FACTS} WHERE a.id = ?1"))?;
         for id in open {
-            if !planned.contains_key(&AppointmentId(id)) {
-                if let Some(row) = one.query_row([id], facts_row).optional()? {
-                    planned.insert(row.0.appointment, row);
-                }
+            if !planned.contains_key(&AppointmentId(id))
+                && let Some(row) = one.query_row([id], facts_row).optional()?
+            {
+                planned.insert(row.0.appointment, row);
             }
         }
     }
