@@ -51,6 +51,53 @@ pub enum Command {
     Report(ReportArgs),
     /// Save the printable day sheet (PDF) of a doctor or a room.
     Daysheet(DaysheetArgs),
+    /// Reminders: send the due ones (for cron), or list the outbox.
+    Reminders(RemindersArgs),
+}
+
+/// `frontdesk reminders`.
+#[derive(Debug, Args)]
+pub struct RemindersArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: RemindersCommand,
+}
+
+/// A reminders operation.
+#[derive(Debug, Subcommand)]
+pub enum RemindersCommand {
+    /// Plan and deliver every due reminder, then print a summary (for a cron job). Exits
+    /// non-zero only when the database cannot be used, not when a server refuses a reminder.
+    Send,
+    /// List the outbox: due, failed, sent or skipped reminders.
+    Outbox(OutboxArgs),
+}
+
+/// Which part of the outbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutboxState {
+    /// Waiting for their time (and overdue).
+    Due,
+    /// Failed, with the error.
+    Failed,
+    /// Sent.
+    Sent,
+    /// Skipped, with the reason.
+    Skipped,
+}
+
+/// `frontdesk reminders outbox`.
+#[derive(Debug, Args)]
+pub struct OutboxArgs {
+    /// Which reminders.
+    #[arg(long, value_enum, default_value_t = OutboxState::Due)]
+    pub state: OutboxState,
+    /// At most this many.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `frontdesk demo`.

@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod reminders;
 mod report;
 mod resolve;
 mod series;
@@ -88,6 +89,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
         Command::Report(args) => report::report(&store, clinic, &args, now),
         Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
+        Command::Reminders(args) => reminders::run(store, clinic, &args, now),
     }
 }
 

@@ -14,7 +14,7 @@ use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
 use super::screen::{
-    booking, details, find_slot, offer, palette, reports, settings, waitlist, walk_in,
+    booking, details, find_slot, offer, palette, reminders, reports, settings, waitlist, walk_in,
 };
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
@@ -162,6 +162,16 @@ pub enum Message {
     ShowReports,
     /// A message for the Reports page.
     Reports(reports::Message),
+    /// Show the reminders page (its tab).
+    OpenReminders,
+    /// A message for the reminders page.
+    Reminders(reminders::Message),
+    /// The reminder timer fired: send what is due and tell staff what happened.
+    RemindersTick(DateTime<Utc>),
+    /// A send pass ended (what it did), or could not run.
+    ReminderPassDone(Result<crate::reminders::PassReport, UiError>),
+    /// Desktop notifications were shown (how many; zero where no service runs).
+    Notified(usize),
 }
 
 impl Message {
@@ -235,7 +245,7 @@ impl App {
         if self.clock_fixed {
             return keys;
         }
-        Subscription::batch([keys, clock])
+        Subscription::batch([keys, clock, super::app_reminders::timer()])
     }
 
     /// Handles a message.
@@ -255,6 +265,11 @@ impl App {
             Message::AtDesk(choice) => self.at_desk(choice),
             Message::ShowReports => self.show_reports(),
             Message::Reports(m) => self.reports(m),
+            Message::OpenReminders => self.open_reminders(),
+            Message::Reminders(m) => self.reminders(m),
+            Message::RemindersTick(now) => self.reminders_tick(now),
+            Message::ReminderPassDone(result) => self.reminder_pass_done(result),
+            Message::Notified(_) => Task::none(),
             other => self.desk_message(other),
         }
     }

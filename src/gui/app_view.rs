@@ -275,6 +275,7 @@ impl App {
                 state.view(&ctx).map(Message::Waitlist)
             }
             Page::Reports(state) => self.reports_page(desk, state, clinic),
+            Page::Reminders(state) => self.reminders_page(desk, clinic, state),
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)
@@ -425,6 +426,11 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
             "Reports",
             matches!(desk.page, Page::Reports(_)),
             Message::ShowReports,
+        ),
+        tab(
+            desk.reminders.tab_label(),
+            matches!(desk.page, Page::Reminders(_)),
+            Message::OpenReminders,
         ),
     ];
     let bar = row(tabs)

@@ -75,7 +75,7 @@ impl Setup {
 /// A handle on the database that can be cloned into Tasks.
 #[derive(Clone)]
 pub struct Backend {
-    store: Arc<Mutex<SqliteStore>>,
+    pub(super) store: Arc<Mutex<SqliteStore>>,
 }
 
 impl std::fmt::Debug for Backend {

@@ -12,8 +12,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, details, find_slot, offer, palette, reports, settings, waitlist,
-    walk_in,
+    Context, Undoable, booking, details, find_slot, offer, palette, reminders, reports, settings,
+    waitlist, walk_in,
 };
 use super::theme;
 use crate::scheduling::time::local_day;
@@ -67,6 +67,8 @@ pub struct Desk {
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
     pub offers: offer::Board,
+    /// Background reminder sending and staff notifications.
+    pub reminders: super::app_reminders::Background,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -80,6 +82,8 @@ pub enum Page {
     Waitlist(Box<waitlist::State>),
     /// The manager reports: charts over a range, CSV export, day sheets.
     Reports(Box<reports::State>),
+    /// The reminders page: outbox, rules and templates, channels.
+    Reminders(Box<reminders::State>),
 }
 
 impl Page {
@@ -208,6 +212,7 @@ impl Desk {
             palette: None,
             pending_move: None,
             cache: Cache::default(),
+            reminders: Default::default(),
             offers: offer::Board::default(),
             parked_settings: None,
         }

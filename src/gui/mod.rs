@@ -5,11 +5,13 @@
 pub mod app;
 mod app_find_slot;
 mod app_panels;
+pub mod app_reminders;
 mod app_reports;
 mod app_settings;
 mod app_view;
 mod app_waitlist;
 pub mod backend;
+pub mod backend_reminders;
 mod backend_series;
 pub mod calendar;
 pub mod desk;

@@ -269,7 +269,12 @@ pub(super) fn book_in(
         },
         reason: req.reason.trim().to_owned(),
         notes: req.notes.trim().to_owned(),
-        meeting_link: String::new(),
+        // Video visits get their own meeting link from the clinic's pattern (reminders).
+        meeting_link: if req.mode == Mode::Video {
+            super::video::new_link(&tx)?
+        } else {
+            String::new()
+        },
         queue_token: if arrives {
             next_queue_token(tx, &clinic, req.kind, interval.start)?
         } else {
@@ -285,6 +290,9 @@ pub(super) fn book_in(
     };
     insert_appointment(tx, &appointment, overbooked.as_deref(), now)?;
     let mut after = snapshot(&appointment);
+    if !appointment.meeting_link.is_empty() {
+        after["meeting_link"] = json!(appointment.meeting_link);
+    }
     if overbooked.is_some() {
         after["overbooked_conflicts"] = json!(
             conflicts

@@ -14,6 +14,9 @@ mod find_slot;
 mod lifecycle;
 mod occurrence;
 mod open;
+mod outbox;
+mod reminder_model;
+mod reminder_setup;
 mod report;
 pub mod schema;
 mod series;
@@ -21,6 +24,7 @@ mod settings;
 mod setup;
 pub mod setup_audit;
 mod sqlite;
+mod video;
 mod waitlist;
 mod waitlist_feed;
 mod waitlist_rows;
@@ -28,6 +32,7 @@ mod waitlist_rows;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::scheduling::at_risk::SetupChange;
+use crate::scheduling::reminder::ReminderRule;
 use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
@@ -35,6 +40,11 @@ use crate::scheduling::*;
 pub use error::{Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use open::StoreOptions;
+pub use outbox::{CLAIM_MINUTES, PLANNER};
+pub use reminder_model::{
+    DueReminder, JobId, Joiner, OutboxEntry, OutboxFilter, PlanSummary, ReminderLogEntry,
+    ReminderSettings, Secret, SmtpSettings, TlsMode, WebhookSettings,
+};
 pub use series::{
     OccurrenceCheck, OccurrenceMove, Scope, Series, SeriesChange, SeriesMember, SeriesOutcome,
     SeriesRequest, SeriesView,
@@ -553,4 +563,68 @@ pub trait Store {
         range: ReportRange,
         now: DateTime<Utc>,
     ) -> Result<ReportInput>;
+    // Reminders.
+    /// The reminder rules (with their templates), in the order staff set them up.
+    fn reminder_rules(&self) -> Result<Vec<ReminderRule>>;
+    /// Adds or replaces a rule after checking it (lead time, template placeholders); logged.
+    fn save_reminder_rule(
+        &mut self,
+        rule: &ReminderRule,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The channel settings (SMTP, webhook, meeting-link pattern).
+    fn reminder_settings(&self) -> Result<ReminderSettings>;
+    /// Stores the channel settings after checking them; logs which changed, never a password.
+    fn save_reminder_settings(
+        &mut self,
+        settings: &ReminderSettings,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// True when the patient asked for no reminders.
+    fn reminder_opt_out(&self, patient: PatientId) -> Result<bool>;
+    /// Records that the patient wants no reminders (`true`) or wants them again; logged.
+    fn set_reminder_opt_out(
+        &mut self,
+        patient: PatientId,
+        opted_out: bool,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Brings every appointment's reminders in line with the rules (idempotent), and gives
+    /// video appointments a meeting link.
+    fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary>;
+    /// Plans, then claims up to `limit` due reminders for sending (held for
+    /// [`CLAIM_MINUTES`]), with their text filled in.
+    fn claim_due_reminders(
+        &mut self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<(PlanSummary, Vec<DueReminder>)>;
+    /// Records a delivery: `Ok` sent, `Err` failed with the server's words (retried later).
+    fn record_delivery(
+        &mut self,
+        job: JobId,
+        outcome: &std::result::Result<(), String>,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxEntry>;
+    /// The outbox: reminders in one state, at most `limit`.
+    fn outbox(&self, filter: OutboxFilter, limit: usize) -> Result<Vec<OutboxEntry>>;
+    /// How many reminders have failed.
+    fn failed_reminders(&self) -> Result<i64>;
+    /// One appointment's reminders.
+    fn appointment_reminders(&self, id: AppointmentId) -> Result<Vec<OutboxEntry>>;
+    /// Sends a failed or sent reminder again at the next pass; logged.
+    fn resend_reminder(&mut self, job: JobId, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    /// The latest staff changes to reminders (rules, settings, opt-outs, resends).
+    fn reminder_log(&self, limit: usize) -> Result<Vec<ReminderLogEntry>>;
+    /// Records that the doctor or the patient joined a video consultation (an audit event).
+    fn record_joined(
+        &mut self,
+        id: AppointmentId,
+        who: Joiner,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
 }

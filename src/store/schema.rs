@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_3,
     MIGRATION_4,
     MIGRATION_5,
+    MIGRATION_6,
 ];
 
 /// The schema version this build writes.
@@ -344,4 +345,79 @@ CREATE TRIGGER setup_audit_append_only_delete BEFORE DELETE ON setup_audit
 BEGIN
     SELECT RAISE(ABORT, 'the setup audit is append-only');
 END;
+"#;
+
+/// Reminders: the clinic's rules (with their message templates), the outbox of reminder jobs,
+/// channel settings (SMTP, webhook, meeting links) and patients' opt-outs; changes to them go to
+/// `setup_audit`. Two rules to start with; they plan nothing until their channel is set up.
+/// Self-contained: it only adds tables and rows.
+const MIGRATION_6: &str = r#"
+CREATE TABLE reminder_rule (
+    id             BLOB PRIMARY KEY,
+    name           TEXT NOT NULL,
+    lead_kind      TEXT NOT NULL CHECK (lead_kind IN ('before', 'days_before_at')),
+    -- 'before': minutes before the start; 'days_before_at': the local minute of the day
+    lead_minutes   INTEGER NOT NULL CHECK (lead_minutes >= 0),
+    lead_days      INTEGER NOT NULL DEFAULT 0 CHECK (lead_days BETWEEN 0 AND 7),
+    visit_type_id  BLOB REFERENCES visit_type(id),
+    channel        TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+    subject        TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    active         INTEGER NOT NULL DEFAULT 1,
+    position       INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE reminder_job (
+    id                 INTEGER PRIMARY KEY,
+    appointment_id     BLOB NOT NULL REFERENCES appointment(id),
+    rule_id            BLOB NOT NULL REFERENCES reminder_rule(id),
+    planned_start_utc  INTEGER NOT NULL,
+    due_utc            INTEGER NOT NULL,
+    channel            TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+    recipient          TEXT NOT NULL,
+    state              TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'skipped')),
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    retry_utc          INTEGER,
+    last_error         TEXT NOT NULL DEFAULT '',
+    skip_reason        TEXT CHECK (skip_reason IN ('cancelled', 'moved', 'no_contact',
+                         'opted_out', 'too_late', 'passed', 'arrived', 'rule_off')),
+    sent_utc           INTEGER,
+    claimed_until_utc  INTEGER,
+    subject            TEXT NOT NULL DEFAULT '',
+    body               TEXT NOT NULL DEFAULT '',
+    created_utc        INTEGER NOT NULL,
+    updated_utc        INTEGER NOT NULL,
+    UNIQUE (appointment_id, rule_id, planned_start_utc),
+    CHECK ((state = 'skipped') = (skip_reason IS NOT NULL))
+) STRICT;
+CREATE INDEX reminder_job_due ON reminder_job(state, due_utc);
+CREATE INDEX reminder_job_updated ON reminder_job(updated_utc);
+
+CREATE TABLE reminder_setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE reminder_opt_out (
+    patient_id  BLOB PRIMARY KEY REFERENCES patient(id),
+    since_utc   INTEGER NOT NULL,
+    actor       TEXT NOT NULL
+) STRICT;
+
+INSERT INTO reminder_rule (id, name, lead_kind, lead_minutes, lead_days, channel, subject, body,
+                           position)
+VALUES
+    (X'0196f1c0000070008000000000000001', 'Email, 24 h before', 'before', 1440, 0, 'email',
+     'Reminder: your appointment on {date} at {time}',
+     'Dear {patient},
+
+This is a reminder of your appointment with {doctor} at {clinic} on {date} at {time}.
+{where}
+
+If you cannot come, please call us so that we can give the time to another patient.
+
+{clinic}', 1),
+    (X'0196f1c0000070008000000000000002', 'SMS, 2 h before', 'before', 120, 0, 'webhook',
+     'Appointment reminder',
+     '{clinic}: reminder of your appointment with {doctor} on {date} at {time}. {where}', 2);
 "#;

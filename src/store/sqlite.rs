@@ -54,6 +54,19 @@ impl SqliteStore {
         result.map_err(|e| StoreError::from_sqlite(e, &self.path))
     }
 
+    /// Like [`Self::write`] for work that returns the store's own errors (checks inside).
+    fn write_checked<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = work(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.fix(result)
+    }
+
     /// Runs `work` as one `BEGIN IMMEDIATE` transaction: all of it is stored, or none.
     fn write<T>(&mut self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         let result = (|| {
@@ -525,5 +538,105 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<crate::scheduling::report::ReportInput> {
         self.fix(report::report_input(&self.conn, clinic, range, now))
+    }
+    // Reminders.
+    fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
+        self.sql(reminder_setup::rules(&self.conn))
+    }
+
+    fn save_reminder_rule(
+        &mut self,
+        rule: &ReminderRule,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        booking::check_actor(actor)?;
+        reminder_setup::validate_rule(rule)?;
+        self.write_checked(|tx| reminder_setup::save_rule(tx, rule, actor, now))
+    }
+
+    fn reminder_settings(&self) -> Result<ReminderSettings> {
+        self.sql(reminder_setup::settings(&self.conn))
+    }
+
+    fn save_reminder_settings(
+        &mut self,
+        settings: &ReminderSettings,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        booking::check_actor(actor)?;
+        self.write_checked(|tx| reminder_setup::save_settings(tx, settings, actor, now))
+    }
+
+    fn reminder_opt_out(&self, patient: PatientId) -> Result<bool> {
+        self.sql(reminder_setup::opted_out(&self.conn, patient))
+    }
+
+    fn set_reminder_opt_out(
+        &mut self,
+        patient: PatientId,
+        opted_out: bool,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        booking::check_actor(actor)?;
+        self.write_checked(|tx| reminder_setup::set_opt_out(tx, patient, opted_out, actor, now))
+    }
+
+    fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
+        let r = outbox::plan(&mut self.conn, now);
+        self.fix(r)
+    }
+
+    fn claim_due_reminders(
+        &mut self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<(PlanSummary, Vec<DueReminder>)> {
+        let r = outbox::claim_due(&mut self.conn, now, limit);
+        self.fix(r)
+    }
+
+    fn record_delivery(
+        &mut self,
+        job: JobId,
+        outcome: &std::result::Result<(), String>,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxEntry> {
+        let r = outbox::record(&mut self.conn, job, outcome, now);
+        self.fix(r)
+    }
+
+    fn outbox(&self, filter: OutboxFilter, limit: usize) -> Result<Vec<OutboxEntry>> {
+        self.fix(outbox::outbox(&self.conn, filter, limit))
+    }
+
+    fn failed_reminders(&self) -> Result<i64> {
+        self.fix(outbox::failed_count(&self.conn))
+    }
+
+    fn appointment_reminders(&self, id: AppointmentId) -> Result<Vec<OutboxEntry>> {
+        self.fix(outbox::of_appointment(&self.conn, id))
+    }
+
+    fn resend_reminder(&mut self, job: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let r = outbox::resend(&mut self.conn, job, actor, now);
+        self.fix(r)
+    }
+
+    fn reminder_log(&self, limit: usize) -> Result<Vec<ReminderLogEntry>> {
+        self.sql(reminder_setup::log_entries(&self.conn, limit))
+    }
+
+    fn record_joined(
+        &mut self,
+        id: AppointmentId,
+        who: Joiner,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = video::record_joined(&mut self.conn, id, who, actor, now);
+        self.fix(r)
     }
 }

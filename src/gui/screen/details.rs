@@ -71,6 +71,12 @@ pub enum Message {
     Close,
     /// A message for the series section.
     Series(occurrence::Message),
+    /// "Join" was pressed: open the meeting link in the browser.
+    Join,
+    /// The browser was opened, or could not be.
+    Opened(Result<(), UiError>),
+    /// "Doctor joined" or "Patient joined" was pressed.
+    Joined(crate::store::Joiner),
 }
 
 /// The status actions, as buttons.
@@ -318,6 +324,17 @@ impl State {
                 }
                 return (task.map(Message::Series), None);
             }
+            Message::Join => {
+                if let Some(e) = &self.entry {
+                    return (super::video::join(&e.appointment.meeting_link), None);
+                }
+            }
+            Message::Opened(result) => self.error = result.err(),
+            Message::Joined(who) => {
+                self.busy = true;
+                self.pending = None;
+                return (super::video::joined(ctx, self.id, who), None);
+            }
         }
         (Task::none(), None)
     }
@@ -413,8 +430,12 @@ impl State {
         if let Some(r) = &e.overbook_reason {
             facts = facts.push(line("Overbooked", r.clone()));
         }
-        if !a.meeting_link.is_empty() {
-            facts = facts.push(line("Meeting link", a.meeting_link.clone()));
+        match super::video::section(a, &self.history, zone, self.busy) {
+            Some(video) => facts = facts.push(video),
+            None if !a.meeting_link.is_empty() => {
+                facts = facts.push(line("Meeting link", a.meeting_link.clone()));
+            }
+            None => {}
         }
         let allowed = self.allowed(ctx.now);
         let buttons = row(allowed.iter().map(|k| {

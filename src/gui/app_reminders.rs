@@ -1,0 +1,222 @@
+//! How the app runs reminders: the Reminders page's messages and events, a send pass on a timer
+//! while the window is open (off the UI thread, one at a time), and staff notifications for
+//! arrivals, overdue starts and failed reminders.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use iced::{Element, Subscription, Task};
+
+use super::app::{App, Message, Phase};
+use super::backend::UiError;
+use super::backend_reminders::notify;
+use super::desk::{Desk, Page, context};
+use super::screen::reminders;
+use crate::reminders::{PassReport, summary};
+use crate::scheduling::Clinic;
+use crate::scheduling::notice::{DeskFacts, NoticeMemory, desk_notices, failure_notices};
+
+/// How often the window sends due reminders and looks for what to tell staff.
+pub const SEND_EVERY: Duration = Duration::from_secs(60);
+
+/// The reminder work that goes on whatever page is shown.
+#[derive(Debug, Default)]
+pub struct Background {
+    /// A send pass is running (never two at once).
+    pub sending: bool,
+    /// What staff were told already.
+    pub memory: NoticeMemory,
+    /// Failed reminders, for the tab's badge.
+    pub failed: i64,
+    /// The last pass's summary.
+    pub last: Option<String>,
+    label: String,
+}
+
+impl Background {
+    /// The page tab's words: "Reminders", or "Reminders (2 failed)".
+    pub fn tab_label(&self) -> &str {
+        if self.label.is_empty() {
+            "Reminders"
+        } else {
+            &self.label
+        }
+    }
+
+    fn set_failed(&mut self, failed: i64) {
+        self.failed = failed;
+        self.label = if failed > 0 {
+            format!("Reminders ({failed} failed)")
+        } else {
+            String::new()
+        };
+    }
+}
+
+/// The timer that runs a send pass while the window is open (off with a fixed clock).
+pub fn timer() -> Subscription<Message> {
+    iced::time::every(SEND_EVERY).map(|_| Message::RemindersTick(Utc::now()))
+}
+
+fn desk_facts(desk: &Desk) -> Vec<DeskFacts> {
+    desk.today
+        .iter()
+        .map(|e| DeskFacts {
+            id: e.appointment.id,
+            patient: e.patient_name.clone(),
+            doctor: e.doctor_name.clone(),
+            status: e.appointment.status,
+            start: e.appointment.interval.start,
+        })
+        .collect()
+}
+
+impl App {
+    /// The Reminders page: open it, loading the outbox, rules and channels.
+    pub(super) fn open_reminders(&mut self) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        if matches!(desk.page, Page::Reminders(_)) {
+            return Task::none();
+        }
+        let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor) else {
+            return Task::none();
+        };
+        let (mut state, task) = reminders::open(&ctx);
+        state.sending = desk.reminders.sending;
+        desk.page = Page::Reminders(Box::new(state));
+        task.map(Message::Reminders)
+    }
+
+    /// A message for the Reminders page, and what its events ask of the app.
+    pub(super) fn reminders(&mut self, message: reminders::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        if let reminders::Message::Loaded(_, Ok(page)) = &message {
+            desk.reminders.set_failed(page.failed);
+        }
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            page,
+            ..
+        } = &mut **desk;
+        let Page::Reminders(state) = page else {
+            return Task::none();
+        };
+        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
+            return Task::none();
+        };
+        let (task, event) = state.update(message, &ctx);
+        let task = task.map(Message::Reminders);
+        match event {
+            Some(reminders::Event::SendNow) => Task::batch([task, self.send_pass(now)]),
+            Some(reminders::Event::Open(id)) => {
+                Task::batch([task, self.update(Message::Select(id))])
+            }
+            Some(reminders::Event::Changed) => Task::batch([task, self.reload()]),
+            None => task,
+        }
+    }
+
+    /// Starts a send pass unless one is running.
+    fn send_pass(&mut self, now: DateTime<Utc>) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        if desk.reminders.sending {
+            return Task::none();
+        }
+        desk.reminders.sending = true;
+        if let Page::Reminders(state) = &mut desk.page {
+            state.sending = true;
+        }
+        Task::perform(
+            desk.backend.clone().send_reminders(now),
+            Message::ReminderPassDone,
+        )
+    }
+
+    /// The timer: send what is due, and tell staff of arrivals and overdue starts.
+    pub(super) fn reminders_tick(&mut self, now: DateTime<Utc>) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let facts = desk_facts(desk);
+        let notices = desk_notices(&mut desk.reminders.memory, &facts, now);
+        let told = if notices.is_empty() {
+            Task::none()
+        } else {
+            Task::perform(notify(notices), Message::Notified)
+        };
+        Task::batch([told, self.send_pass(now)])
+    }
+
+    /// A send pass ended: say what it did, tell staff of failures, refresh the outbox.
+    pub(super) fn reminder_pass_done(
+        &mut self,
+        result: Result<PassReport, UiError>,
+    ) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        desk.reminders.sending = false;
+        let (said, told) = match result {
+            Ok(report) => {
+                let notices = failure_notices(&report.failed);
+                let told = if notices.is_empty() {
+                    Task::none()
+                } else {
+                    Task::perform(notify(notices), Message::Notified)
+                };
+                if let Some(e) = report.errors.first() {
+                    self.error = Some(e.clone());
+                }
+                (summary(&report), told)
+            }
+            Err(e) => {
+                self.error = Some(e.clone());
+                (e, Task::none())
+            }
+        };
+        desk.reminders.last = Some(said.clone());
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            page,
+            ..
+        } = &mut **desk;
+        let refresh = match page {
+            Page::Reminders(state) => match context(backend, setup, *clinic, now, &actor) {
+                Some((ctx, _)) => state.refresh(&ctx, Some(said)).map(Message::Reminders),
+                None => Task::none(),
+            },
+            _ => Task::none(),
+        };
+        Task::batch([told, refresh])
+    }
+
+    /// Draws the Reminders page.
+    pub(super) fn reminders_page<'a>(
+        &'a self,
+        desk: &'a Desk,
+        clinic: &'a Clinic,
+        state: &'a reminders::State,
+    ) -> Element<'a, Message> {
+        let ctx = super::screen::Context {
+            backend: &desk.backend,
+            setup: &desk.setup,
+            clinic,
+            now: self.now,
+            actor: &self.actor,
+        };
+        state.view(&ctx).map(Message::Reminders)
+    }
+}

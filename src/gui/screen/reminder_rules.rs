@@ -1,0 +1,581 @@
+//! Reminders → Rules and templates: the clinic's rules (when, which visit type, which channel,
+//! on or off) and each rule's message, with a live preview filled in for a sample visit.
+
+use chrono::{Duration, NaiveTime};
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, rule, scrollable, text, text_editor,
+    text_input,
+};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
+use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_template};
+use crate::scheduling::time::{format_local, lenient_instant, local_date};
+use crate::scheduling::{Mode, VisitTypeId};
+
+/// When a rule fires, as the form offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadKind {
+    /// Hours or minutes before.
+    Before,
+    /// The day (or days) before at a time.
+    DaysBeforeAt,
+}
+
+/// A rule being edited, as typed.
+#[derive(Debug)]
+pub struct Draft {
+    id: RuleId,
+    name: String,
+    kind: LeadKind,
+    amount: String,
+    days: String,
+    at: String,
+    visit_type: Option<VisitTypeId>,
+    channel: Channel,
+    subject: String,
+    body: text_editor::Content,
+    active: bool,
+}
+
+/// The section's state.
+#[derive(Debug, Default)]
+pub struct State {
+    rules: Vec<ReminderRule>,
+    draft: Option<Draft>,
+    preview_mode: Option<Mode>,
+    busy: bool,
+    error: Option<UiError>,
+    notice: Option<String>,
+}
+
+/// What happens in the section.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The rules arrived.
+    Loaded(Result<Vec<ReminderRule>, UiError>),
+    /// "Edit" on a rule.
+    Edit(RuleId),
+    /// "New rule" for a channel.
+    New(Channel),
+    /// The rule's name changed.
+    Name(String),
+    /// Before / the day before at.
+    Kind(Choice<LeadKind>),
+    /// "24 h", "90 min" changed.
+    Amount(String),
+    /// Days before changed.
+    Days(String),
+    /// The time of day changed.
+    At(String),
+    /// The visit type was chosen (or every type).
+    VisitType(Choice<Option<VisitTypeId>>),
+    /// The channel was chosen.
+    Channel(Choice<Channel>),
+    /// The subject changed.
+    Subject(String),
+    /// The body was edited.
+    Body(text_editor::Action),
+    /// On or off.
+    Active(bool),
+    /// The preview's kind of visit was chosen.
+    PreviewMode(Choice<Mode>),
+    /// "Save rule".
+    Save,
+    /// "Cancel" the edit.
+    Cancel,
+    /// The rule was stored, or refused.
+    Saved(Result<(), UiError>),
+}
+
+/// Asks for the rules.
+pub fn load(ctx: &Context<'_>) -> Task<Message> {
+    Task::perform(ctx.backend.clone().reminder_rules(), Message::Loaded)
+}
+
+/// Parses "24 h", "24", "2h", "90 min", "1 h 30 min" into minutes.
+pub fn parse_amount(text: &str) -> Result<u32, String> {
+    let cleaned = text.trim().to_lowercase();
+    let wrong = || {
+        format!(
+            "\"{}\" is not a lead time: write hours or minutes, e.g. 24 h, 2 h or 90 min",
+            text.trim()
+        )
+    };
+    if let Ok(hours) = cleaned.parse::<u32>() {
+        return hours.checked_mul(60).ok_or_else(wrong);
+    }
+    let mut total: u32 = 0;
+    let mut rest = cleaned.as_str();
+    let mut any = false;
+    while !rest.trim().is_empty() {
+        let trimmed = rest.trim_start();
+        let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
+        let n: u32 = digits.parse().map_err(|_| wrong())?;
+        let after = trimmed[digits.len()..].trim_start();
+        let (unit, tail) = if let Some(t) = after.strip_prefix("min") {
+            (1, t.trim_start_matches(['s', 'u', 't', 'e']))
+        } else if let Some(t) = after.strip_prefix('m') {
+            (1, t)
+        } else if let Some(t) = after.strip_prefix("hours") {
+            (60, t)
+        } else if let Some(t) = after.strip_prefix("hour") {
+            (60, t)
+        } else if let Some(t) = after.strip_prefix('h') {
+            (60, t)
+        } else {
+            return Err(wrong());
+        };
+        total = n
+            .checked_mul(unit)
+            .and_then(|m| total.checked_add(m))
+            .ok_or_else(wrong)?;
+        rest = tail;
+        any = true;
+    }
+    if any { Ok(total) } else { Err(wrong()) }
+}
+
+fn amount_text(minutes: u32) -> String {
+    if minutes % 60 == 0 {
+        format!("{} h", minutes / 60)
+    } else if minutes > 60 {
+        format!("{} h {} min", minutes / 60, minutes % 60)
+    } else {
+        format!("{minutes} min")
+    }
+}
+
+impl Draft {
+    fn of(rule: &ReminderRule) -> Self {
+        let (kind, amount, days, at) = match rule.lead {
+            Lead::Before { minutes } => (
+                LeadKind::Before,
+                amount_text(minutes),
+                "1".to_owned(),
+                "18:00".to_owned(),
+            ),
+            Lead::DaysBeforeAt { days, at } => (
+                LeadKind::DaysBeforeAt,
+                "24 h".to_owned(),
+                days.to_string(),
+                at.format("%H:%M").to_string(),
+            ),
+        };
+        Draft {
+            id: rule.id,
+            name: rule.name.clone(),
+            kind,
+            amount,
+            days,
+            at,
+            visit_type: rule.visit_type,
+            channel: rule.channel,
+            subject: rule.template.subject.clone(),
+            body: text_editor::Content::with_text(&rule.template.body),
+            active: rule.active,
+        }
+    }
+
+    /// The rule the form describes, or what is wrong with it.
+    pub fn rule(&self) -> Result<ReminderRule, String> {
+        let lead = match self.kind {
+            LeadKind::Before => Lead::Before {
+                minutes: parse_amount(&self.amount)?,
+            },
+            LeadKind::DaysBeforeAt => Lead::DaysBeforeAt {
+                days: self.days.trim().parse().map_err(|_| {
+                    format!(
+                        "\"{}\" is not a number of days: write 1 to 7",
+                        self.days.trim()
+                    )
+                })?,
+                at: NaiveTime::parse_from_str(self.at.trim(), "%H:%M").map_err(|_| {
+                    format!(
+                        "\"{}\" is not a time: write it as HH:MM, e.g. 18:00",
+                        self.at.trim()
+                    )
+                })?,
+            },
+        };
+        let rule = ReminderRule {
+            id: self.id,
+            name: self.name.trim().to_owned(),
+            lead,
+            visit_type: self.visit_type,
+            channel: self.channel,
+            template: Template {
+                subject: self.subject.clone(),
+                body: self.body.text().trim_end().to_owned(),
+            },
+            active: self.active,
+        };
+        rule.validate().map_err(|e| e.to_string())?;
+        template::check(&rule.template).map_err(|e| e.to_string())?;
+        Ok(rule)
+    }
+}
+
+/// Applies a change to the rule being edited, if one is.
+fn edit(draft: Option<&mut Draft>, change: impl FnOnce(&mut Draft)) {
+    if let Some(d) = draft {
+        change(d);
+    }
+}
+
+/// An error sentence the view owns.
+fn error_line<'a>(message: String) -> Element<'a, Message> {
+    text(message)
+        .size(13)
+        .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26))
+        .into()
+}
+
+/// A sample visit for the preview: tomorrow at 10:30 with the clinic's first doctor.
+fn sample(ctx: &Context<'_>, mode: Mode) -> MessageFacts {
+    let zone = ctx.clinic.time_zone;
+    let tomorrow = local_date(zone, ctx.now) + Duration::days(1);
+    let start = lenient_instant(
+        zone,
+        tomorrow.and_time(NaiveTime::from_hms_opt(10, 30, 0).unwrap_or(NaiveTime::MIN)),
+    );
+    MessageFacts {
+        patient: "Asha Iyer".into(),
+        doctor: ctx
+            .setup
+            .doctors
+            .iter()
+            .map(|(d, _)| d.name.clone())
+            .next()
+            .unwrap_or_else(|| "Dr. Anjali Rao".into()),
+        clinic: ctx.clinic.name.clone(),
+        address: ctx.clinic.address.clone(),
+        zone,
+        start,
+        mode,
+        meeting_link: if mode == Mode::Video {
+            "https://meet.jit.si/frontdesk-3f2c9a71d5e84b06".into()
+        } else {
+            String::new()
+        },
+    }
+}
+
+impl State {
+    /// Handles a message; returns the work to run.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Task<Message> {
+        let draft = self.draft.as_mut();
+        match message {
+            Message::Loaded(result) => {
+                self.busy = false;
+                match result {
+                    Ok(rules) => self.rules = rules,
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Edit(id) => {
+                self.draft = self.rules.iter().find(|r| r.id == id).map(Draft::of);
+                self.error = None;
+                self.notice = None;
+            }
+            Message::New(channel) => {
+                let rule = ReminderRule {
+                    id: RuleId(uuid::Uuid::new_v4()),
+                    name: format!("{}, the day before at 18:00", channel.label()),
+                    lead: Lead::DaysBeforeAt {
+                        days: 1,
+                        at: NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN),
+                    },
+                    visit_type: None,
+                    channel,
+                    template: default_template(channel),
+                    active: true,
+                };
+                self.draft = Some(Draft::of(&rule));
+                self.error = None;
+            }
+            Message::Name(t) => edit(draft, |d| d.name = t),
+            Message::Kind(c) => edit(draft, |d| d.kind = c.value),
+            Message::Amount(t) => edit(draft, |d| d.amount = t),
+            Message::Days(t) => edit(draft, |d| d.days = t),
+            Message::At(t) => edit(draft, |d| d.at = t),
+            Message::VisitType(c) => edit(draft, |d| d.visit_type = c.value),
+            Message::Channel(c) => edit(draft, |d| d.channel = c.value),
+            Message::Subject(t) => edit(draft, |d| d.subject = t),
+            Message::Body(action) => edit(draft, |d| d.body.perform(action)),
+            Message::Active(on) => edit(draft, |d| d.active = on),
+            Message::PreviewMode(c) => self.preview_mode = Some(c.value),
+            Message::Cancel => {
+                self.draft = None;
+                self.error = None;
+            }
+            Message::Save => {
+                let Some(d) = &self.draft else {
+                    return Task::none();
+                };
+                match d.rule() {
+                    Ok(rule) => {
+                        self.busy = true;
+                        self.error = None;
+                        let task = ctx.backend.clone().save_reminder_rule(
+                            rule,
+                            ctx.actor.to_owned(),
+                            ctx.now,
+                        );
+                        return Task::perform(task, Message::Saved);
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Saved(result) => {
+                self.busy = false;
+                match result {
+                    Ok(()) => {
+                        self.notice = self.draft.take().map(|d| {
+                            format!("Saved \"{}\". Reminders are re-planned.", d.name.trim())
+                        });
+                        return load(ctx);
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        Task::none()
+    }
+
+    fn visit_type_name(&self, ctx: &Context<'_>, id: Option<VisitTypeId>) -> String {
+        match id {
+            None => "every visit type".into(),
+            Some(v) => ctx
+                .setup
+                .visit_types
+                .iter()
+                .find(|t| t.id == v)
+                .map(|t| t.name.clone())
+                .unwrap_or_else(|| "a removed visit type".into()),
+        }
+    }
+
+    /// The section.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let list = column(self.rules.iter().map(|r| {
+            let editing = self.draft.as_ref().is_some_and(|d| d.id == r.id);
+            row![
+                text(if r.active { "●" } else { "○" }).size(14),
+                column![
+                    text(&r.name).size(14),
+                    text(format!(
+                        "{} · {} · {}",
+                        r.lead.describe(),
+                        r.channel.label(),
+                        self.visit_type_name(ctx, r.visit_type)
+                    ))
+                    .size(12)
+                ]
+                .width(Length::Fill),
+                button(text("Edit").size(12))
+                    .on_press_maybe((!editing).then_some(Message::Edit(r.id)))
+                    .style(button::secondary),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+            .into()
+        }))
+        .spacing(8);
+        let mut left = column![
+            text("Rules").size(16),
+            text("A rule plans one reminder for every booked or confirmed appointment it applies to. Rules on a channel that is not set up plan nothing.").size(12),
+            list,
+            row![
+                button(text("New email rule").size(12))
+                    .on_press(Message::New(Channel::Email))
+                    .style(button::secondary),
+                button(text("New SMS rule").size(12))
+                    .on_press(Message::New(Channel::Webhook))
+                    .style(button::secondary),
+            ]
+            .spacing(6),
+            rule::horizontal(1),
+            text("Placeholders").size(14),
+        ]
+        .spacing(10)
+        .width(Length::Fixed(380.0));
+        for (name, what) in PLACEHOLDERS {
+            left = left.push(
+                row![
+                    text(format!("{{{name}}}"))
+                        .size(12)
+                        .width(Length::Fixed(80.0)),
+                    text(*what).size(12)
+                ]
+                .spacing(6),
+            );
+        }
+        let right: Element<'a, Message> = match &self.draft {
+            Some(d) => self.editor(d, ctx),
+            None => column![
+                text("Choose a rule to edit its timing and its message, with a preview.").size(13)
+            ]
+            .into(),
+        };
+        let mut page =
+            column![row![left, container(right).width(Length::Fill)].spacing(24)].spacing(10);
+        if let Some(n) = &self.notice {
+            page = page.push(text(n).size(13));
+        }
+        // Room on the right for the scroll bar, so no field runs under it.
+        scrollable(page.padding(iced::Padding {
+            top: 4.0,
+            right: 18.0,
+            bottom: 4.0,
+            left: 4.0,
+        }))
+        .into()
+    }
+
+    fn editor<'a>(&'a self, d: &'a Draft, ctx: &Context<'a>) -> Element<'a, Message> {
+        let kinds = vec![
+            Choice::new(LeadKind::Before, "hours or minutes before"),
+            Choice::new(LeadKind::DaysBeforeAt, "the day(s) before at a time"),
+        ];
+        let kind = kinds.iter().find(|c| c.value == d.kind).cloned();
+        let timing: Element<'a, Message> = match d.kind {
+            LeadKind::Before => row![
+                text_input("24 h", &d.amount)
+                    .id("rule-amount")
+                    .on_input(Message::Amount)
+                    .width(Length::Fixed(110.0)),
+                text("before the start").size(13),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center)
+            .into(),
+            LeadKind::DaysBeforeAt => row![
+                text_input("1", &d.days)
+                    .on_input(Message::Days)
+                    .width(Length::Fixed(50.0)),
+                text("day(s) before, at").size(13),
+                text_input("18:00", &d.at)
+                    .id("rule-at")
+                    .on_input(Message::At)
+                    .width(Length::Fixed(70.0)),
+                text("clinic time").size(13),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center)
+            .into(),
+        };
+        let mut types = vec![Choice::new(None, "Every visit type")];
+        types.extend(
+            ctx.setup
+                .visit_types
+                .iter()
+                .map(|v| Choice::new(Some(v.id), v.name.clone())),
+        );
+        let chosen_type = types.iter().find(|c| c.value == d.visit_type).cloned();
+        let channels: Vec<Choice<Channel>> = Channel::ALL
+            .into_iter()
+            .map(|c| Choice::new(c, c.label()))
+            .collect();
+        let channel = channels.iter().find(|c| c.value == d.channel).cloned();
+        let modes = vec![
+            Choice::new(Mode::InClinic, "in clinic"),
+            Choice::new(Mode::Video, "video"),
+            Choice::new(Mode::Phone, "phone"),
+        ];
+        let preview_mode = self.preview_mode.unwrap_or(Mode::InClinic);
+        let mode = modes.iter().find(|c| c.value == preview_mode).cloned();
+        let form = column![
+            widget::field(
+                "Name",
+                text_input("Email 24 h before", &d.name)
+                    .id("rule-name")
+                    .on_input(Message::Name)
+            ),
+            row![pick_list(kinds, kind, Message::Kind).text_size(13), timing,]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            row![
+                pick_list(types, chosen_type, Message::VisitType).text_size(13),
+                pick_list(channels, channel, Message::Channel).text_size(13),
+                checkbox(d.active)
+                    .label("On")
+                    .on_toggle(Message::Active)
+                    .size(15)
+                    .text_size(13),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+            widget::field(
+                "Subject",
+                text_input("Reminder: your appointment on {date}", &d.subject)
+                    .id("rule-subject")
+                    .on_input(Message::Subject)
+            ),
+            widget::field(
+                "Message",
+                text_editor(&d.body)
+                    .on_action(Message::Body)
+                    .height(Length::Fixed(150.0))
+                    .size(13)
+            ),
+            row![
+                button(text("Save rule"))
+                    .on_press_maybe((!self.busy).then_some(Message::Save))
+                    .style(button::primary),
+                button(text("Cancel"))
+                    .on_press(Message::Cancel)
+                    .style(button::secondary),
+            ]
+            .spacing(6),
+        ]
+        .spacing(10);
+        let mut panel = column![form].spacing(12);
+        if let Some(e) = &self.error {
+            panel = panel.push(widget::error_text(e));
+        }
+        panel = panel.push(rule::horizontal(1)).push(
+            row![
+                text("Preview, for a sample visit").size(15),
+                iced::widget::space::horizontal(),
+                pick_list(modes, mode, Message::PreviewMode).text_size(12),
+            ]
+            .align_y(iced::Alignment::Center),
+        );
+        panel.push(preview(d, ctx, preview_mode)).into()
+    }
+}
+
+fn preview<'a>(d: &Draft, ctx: &Context<'a>, mode: Mode) -> Element<'a, Message> {
+    let facts = sample(ctx, mode);
+    let when = match d.rule() {
+        Ok(rule) => format!(
+            "Goes out {} for a visit at {}",
+            format_local(facts.zone, rule.lead.fire_at(facts.zone, facts.start)),
+            format_local(facts.zone, facts.start)
+        ),
+        Err(e) => return error_line(e),
+    };
+    let template = Template {
+        subject: d.subject.clone(),
+        body: d.body.text(),
+    };
+    match template::render_template(&template, &facts) {
+        Ok((subject, body)) => container(
+            column![
+                text(when).size(12),
+                text(format!("Subject: {subject}")).size(13),
+                text(body).size(13),
+            ]
+            .spacing(6),
+        )
+        .padding(10)
+        .width(Length::Fill)
+        .style(container::bordered_box)
+        .into(),
+        Err(e) => error_line(e.to_string()),
+    }
+}

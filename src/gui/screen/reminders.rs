@@ -1,0 +1,473 @@
+//! The Reminders page: the outbox (due, failed, sent, skipped, with the reasons), resend, "the
+//! patient confirmed by phone", stop reminders for a patient, and two more sections: rules with
+//! their templates, and the channels.
+
+use chrono::{DateTime, Utc};
+use iced::widget::{button, column, container, row, rule, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::{Context, reminder_channels, reminder_rules};
+use crate::gui::backend::UiError;
+use crate::gui::backend_reminders::OutboxPage;
+use crate::gui::widget;
+use crate::scheduling::reminder_job::{JobState, SkipReason};
+use crate::scheduling::time::format_local;
+use crate::scheduling::*;
+use crate::store::{JobId, OutboxEntry, OutboxFilter};
+
+/// The page's sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The outbox.
+    Outbox,
+    /// Rules and their templates.
+    Rules,
+    /// SMTP, webhook and meeting links.
+    Channels,
+}
+
+/// The page's state.
+#[derive(Debug)]
+pub struct State {
+    /// The section shown.
+    pub section: Section,
+    /// The outbox state shown.
+    pub filter: OutboxFilter,
+    page: Option<OutboxPage>,
+    loading: bool,
+    error: Option<UiError>,
+    notice: Option<String>,
+    picked: Option<JobId>,
+    /// A send pass is running (the app says so).
+    pub sending: bool,
+    rules: reminder_rules::State,
+    channels: reminder_channels::State,
+}
+
+/// What happens on the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A section tab was pressed.
+    Section(Section),
+    /// An outbox tab (due, failed, sent, skipped) was pressed.
+    Filter(OutboxFilter),
+    /// The outbox arrived (for the filter that asked).
+    Loaded(OutboxFilter, Result<OutboxPage, UiError>),
+    /// "Refresh".
+    Refresh,
+    /// "Send due reminders now".
+    SendNow,
+    /// "Resend" on a failed or sent reminder.
+    Resend(JobId),
+    /// "Confirmed by phone": the patient confirmed; mark the appointment confirmed.
+    ConfirmedByPhone(AppointmentId),
+    /// "No reminders": the patient asked for none.
+    OptOut(PatientId, bool),
+    /// "Open" the appointment on the calendar.
+    Open(AppointmentId),
+    /// A line was picked: show the message as sent.
+    Pick(JobId),
+    /// A change was stored (what to say), or refused.
+    Done(Result<String, UiError>),
+    /// A message for the rules section.
+    Rules(reminder_rules::Message),
+    /// A message for the channels section.
+    Channels(reminder_channels::Message),
+}
+
+/// What the page tells the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Run a send pass now (the app runs it, as on its timer).
+    SendNow,
+    /// Show this appointment on the calendar.
+    Open(AppointmentId),
+    /// An appointment changed (confirmed): the calendar reloads.
+    Changed,
+}
+
+/// The page, loading its outbox, rules and channels.
+pub fn open(ctx: &Context<'_>) -> (State, Task<Message>) {
+    let state = State {
+        section: Section::Outbox,
+        filter: OutboxFilter::Due,
+        page: None,
+        loading: true,
+        error: None,
+        notice: None,
+        picked: None,
+        sending: false,
+        rules: reminder_rules::State::default(),
+        channels: reminder_channels::State::default(),
+    };
+    let task = Task::batch([
+        load(ctx, OutboxFilter::Due),
+        reminder_rules::load(ctx).map(Message::Rules),
+        reminder_channels::load(ctx).map(Message::Channels),
+    ]);
+    (state, task)
+}
+
+fn load(ctx: &Context<'_>, filter: OutboxFilter) -> Task<Message> {
+    let task = ctx.backend.clone().outbox(filter, ctx.now);
+    Task::perform(task, move |r| Message::Loaded(filter, r))
+}
+
+impl State {
+    /// Reloads the outbox (after a send pass).
+    pub fn refresh(&mut self, ctx: &Context<'_>, notice: Option<String>) -> Task<Message> {
+        self.sending = false;
+        if notice.is_some() {
+            self.notice = notice;
+        }
+        self.loading = true;
+        load(ctx, self.filter)
+    }
+
+    /// The outbox lines shown.
+    pub fn entries(&self) -> &[OutboxEntry] {
+        self.page.as_ref().map_or(&[], |p| p.entries.as_slice())
+    }
+
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let backend = ctx.backend.clone();
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+        let task = match message {
+            Message::Section(s) => {
+                self.section = s;
+                if s == Section::Outbox {
+                    // Rules or channels may have changed: show the outbox as planned now.
+                    self.loading = true;
+                    load(ctx, self.filter)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Filter(f) => {
+                self.filter = f;
+                self.picked = None;
+                self.loading = true;
+                load(ctx, f)
+            }
+            Message::Loaded(filter, result) => {
+                if filter == self.filter {
+                    self.loading = false;
+                    match result {
+                        Ok(page) => self.page = Some(page),
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+                Task::none()
+            }
+            Message::Refresh => self.refresh(ctx, None),
+            Message::SendNow => {
+                self.sending = true;
+                self.error = None;
+                return (Task::none(), Some(Event::SendNow));
+            }
+            Message::Resend(job) => {
+                let work = backend.resend_reminder(job, actor, now);
+                Task::perform(work, move |r| {
+                    Message::Done(
+                        r.map(|()| format!("Reminder {job} goes out with the next send.")),
+                    )
+                })
+            }
+            Message::ConfirmedByPhone(id) => {
+                let work = backend.change_status(id, StatusAction::Confirm, actor, now);
+                Task::perform(work, |r| {
+                    Message::Done(r.map(|_| "Marked confirmed (by phone).".to_owned()))
+                })
+            }
+            Message::OptOut(patient, out) => {
+                let work = backend.set_reminder_opt_out(patient, out, actor, now);
+                Task::perform(work, move |r| {
+                    Message::Done(r.map(|o| {
+                        if o {
+                            "The patient gets no more reminders.".to_owned()
+                        } else {
+                            "The patient gets reminders again.".to_owned()
+                        }
+                    }))
+                })
+            }
+            Message::Open(id) => return (Task::none(), Some(Event::Open(id))),
+            Message::Pick(job) => {
+                self.picked = (self.picked != Some(job)).then_some(job);
+                Task::none()
+            }
+            Message::Done(result) => {
+                match result {
+                    Ok(said) => {
+                        self.error = None;
+                        self.notice = Some(said);
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                return (self.refresh(ctx, None), Some(Event::Changed));
+            }
+            Message::Rules(m) => self.rules.update(m, ctx).map(Message::Rules),
+            Message::Channels(m) => self.channels.update(m, ctx).map(Message::Channels),
+        };
+        (task, None)
+    }
+
+    /// The page.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let tab = |label: String, on: bool, message: Message| -> Element<'a, Message> {
+            button(text(label).size(13))
+                .on_press(message)
+                .style(if on {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .into()
+        };
+        let failed = self.page.as_ref().map_or(0, |p| p.failed);
+        let sections = row![
+            widget::heading("Reminders"),
+            tab(
+                "Outbox".into(),
+                self.section == Section::Outbox,
+                Message::Section(Section::Outbox)
+            ),
+            tab(
+                "Rules and templates".into(),
+                self.section == Section::Rules,
+                Message::Section(Section::Rules)
+            ),
+            tab(
+                "Channels".into(),
+                self.section == Section::Channels,
+                Message::Section(Section::Channels)
+            ),
+            iced::widget::space::horizontal(),
+            text(if failed > 0 {
+                format!("{failed} failed")
+            } else {
+                String::new()
+            })
+            .size(13)
+            .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26)),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        let body: Element<'a, Message> = match self.section {
+            Section::Outbox => self.outbox(ctx),
+            Section::Rules => self.rules.view(ctx).map(Message::Rules),
+            Section::Channels => self.channels.view(ctx).map(Message::Channels),
+        };
+        let mut page = column![sections, rule::horizontal(1)].spacing(10);
+        if let Some(e) = &self.error {
+            page = page.push(widget::error_text(e));
+        } else if let Some(n) = &self.notice {
+            page = page.push(text(n).size(13));
+        }
+        container(page.push(body).height(Length::Fill))
+            .padding([10, 16])
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn outbox<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let zone = ctx.clinic.time_zone;
+        let filters = row(OutboxFilter::ALL.into_iter().map(|f| {
+            let label = match (f, &self.page) {
+                (OutboxFilter::Failed, Some(p)) if p.failed > 0 => format!("Failed ({})", p.failed),
+                _ => f.label().to_owned(),
+            };
+            button(text(label).size(13))
+                .on_press(Message::Filter(f))
+                .style(if f == self.filter {
+                    button::primary
+                } else {
+                    button::text
+                })
+                .into()
+        }))
+        .spacing(4);
+        let send = button(
+            text(if self.sending {
+                "Sending…"
+            } else {
+                "Send due reminders now"
+            })
+            .size(13),
+        )
+        .on_press_maybe((!self.sending).then_some(Message::SendNow))
+        .style(button::success);
+        let bar = row![
+            filters,
+            iced::widget::space::horizontal(),
+            button(text("Refresh").size(13))
+                .on_press(Message::Refresh)
+                .style(button::secondary),
+            send,
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        let heading = row![
+            text(match self.filter {
+                OutboxFilter::Due => "Goes out",
+                OutboxFilter::Sent => "Sent",
+                _ => "Was due",
+            })
+            .size(12)
+            .width(Length::Fixed(130.0)),
+            text("Patient · to").size(12).width(Length::Fixed(220.0)),
+            text("Appointment").size(12).width(Length::Fixed(230.0)),
+            text("Rule").size(12).width(Length::Fixed(150.0)),
+            text("State").size(12).width(Length::Fill),
+        ]
+        .spacing(10);
+        let entries = self.entries();
+        let list: Element<'a, Message> = if entries.is_empty() {
+            text(if self.loading {
+                "Loading…".to_owned()
+            } else {
+                format!("No {} reminders.", self.filter.label().to_lowercase())
+            })
+            .size(13)
+            .into()
+        } else {
+            column(entries.iter().map(|e| self.line(e, zone, ctx.now)))
+                .spacing(6)
+                // Room for the scroll bar, so no text runs under it.
+                .padding(iced::Padding {
+                    right: 16.0,
+                    ..iced::Padding::ZERO
+                })
+                .into()
+        };
+        column![
+            bar,
+            heading,
+            rule::horizontal(1),
+            scrollable(list).height(Length::Fill)
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn line<'a>(
+        &'a self,
+        e: &'a OutboxEntry,
+        zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Element<'a, Message> {
+        let j = &e.job;
+        let when = match &j.state {
+            JobState::Sent { at } => format_local(zone, *at),
+            _ => format_local(zone, j.due),
+        };
+        let (state, colour) = state_words(e, now, zone);
+        let small = |t: String| text(t).size(11.5);
+        let mut actions = row![].spacing(4);
+        let act = |label: &'a str, m: Message| {
+            button(text(label).size(11.5))
+                .on_press(m)
+                .padding([2, 6])
+                .style(button::secondary)
+        };
+        if matches!(j.state, JobState::Failed { .. } | JobState::Sent { .. }) {
+            actions = actions.push(act("Resend", Message::Resend(e.id)));
+        }
+        if e.status == Status::Scheduled && e.start > now {
+            actions = actions.push(act(
+                "Confirmed by phone",
+                Message::ConfirmedByPhone(j.appointment),
+            ));
+        }
+        if j.state == JobState::Skipped(SkipReason::OptedOut) {
+            actions = actions.push(act(
+                "Send reminders again",
+                Message::OptOut(e.patient, false),
+            ));
+        } else if j.state.is_open() {
+            actions = actions.push(act("No reminders", Message::OptOut(e.patient, true)));
+        }
+        actions = actions.push(act("Open", Message::Open(j.appointment)));
+        if !e.body.is_empty() {
+            actions = actions.push(act(
+                if self.picked == Some(e.id) {
+                    "Hide text"
+                } else {
+                    "Text"
+                },
+                Message::Pick(e.id),
+            ));
+        }
+        let line = row![
+            small(when).width(Length::Fixed(130.0)),
+            column![text(&e.patient_name).size(13), small(j.recipient.clone())]
+                .width(Length::Fixed(220.0)),
+            column![
+                text(format!(
+                    "{} · {}",
+                    format_local(zone, e.start),
+                    e.status.label()
+                ))
+                .size(13),
+                small(e.doctor_name.clone())
+            ]
+            .width(Length::Fixed(230.0)),
+            column![
+                text(&e.rule_name).size(12.5),
+                small(j.channel.label().to_owned())
+            ]
+            .width(Length::Fixed(150.0)),
+            column![text(state).size(12.5).color(colour), actions]
+                .spacing(3)
+                .width(Length::Fill),
+        ]
+        .spacing(10);
+        let mut block = column![line].spacing(4);
+        if self.picked == Some(e.id) {
+            block = block.push(
+                container(
+                    column![
+                        text(format!("Subject: {}", e.subject)).size(12.5),
+                        text(&e.body).size(12.5)
+                    ]
+                    .spacing(4),
+                )
+                .padding(8)
+                .width(Length::Fill)
+                .style(container::bordered_box),
+            );
+        }
+        block.push(rule::horizontal(1)).into()
+    }
+}
+
+/// What a line's state says, and its colour.
+fn state_words(e: &OutboxEntry, now: DateTime<Utc>, zone: chrono_tz::Tz) -> (String, iced::Color) {
+    let grey = iced::Color::from_rgb8(0x6b, 0x72, 0x80);
+    let red = iced::Color::from_rgb8(0xdc, 0x26, 0x26);
+    let green = iced::Color::from_rgb8(0x16, 0xa3, 0x4a);
+    let amber = iced::Color::from_rgb8(0xd9, 0x77, 0x06);
+    match &e.job.state {
+        JobState::Pending if e.job.due <= now => ("due now".into(), amber),
+        JobState::Pending => ("waiting".into(), grey),
+        JobState::Sent { .. } => ("sent".into(), green),
+        JobState::Failed { error, retry_at } => (
+            match retry_at {
+                Some(t) => format!(
+                    "failed {}× — {error}; next try {}",
+                    e.job.attempts,
+                    t.with_timezone(&zone).format("%H:%M")
+                ),
+                None => format!("failed {}× — {error}; no more tries", e.job.attempts),
+            },
+            red,
+        ),
+        JobState::Skipped(reason) => (format!("skipped: {}", reason.explain(e.job.channel)), grey),
+    }
+}

@@ -1,0 +1,85 @@
+//! The video part of the details panel: the meeting link with a Join button (opens the browser
+//! off the UI thread), and "doctor joined" / "patient joined", recorded as audit events and
+//! shown from the history.
+
+use iced::widget::{button, column, row, text};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use super::details::Message;
+use crate::gui::backend_reminders::open_link;
+use crate::scheduling::*;
+use crate::store::{AuditEvent, Joiner};
+
+/// "Join": opens the link in the browser.
+pub fn join(link: &str) -> Task<Message> {
+    Task::perform(open_link(link.to_owned()), Message::Opened)
+}
+
+/// "Doctor joined" / "Patient joined": records it.
+pub fn joined(ctx: &Context<'_>, id: AppointmentId, who: Joiner) -> Task<Message> {
+    let task = ctx
+        .backend
+        .clone()
+        .record_joined(id, who, ctx.actor.to_owned(), ctx.now);
+    Task::perform(task, Message::Done)
+}
+
+/// When `who` joined, from the history (the latest time).
+fn joined_at(history: &[AuditEvent], who: Joiner) -> Option<chrono::DateTime<chrono::Utc>> {
+    history
+        .iter()
+        .rev()
+        .find(|h| h.action == who.action())
+        .map(|h| h.at)
+}
+
+/// The section, for a video appointment with a link; `None` otherwise.
+pub fn section<'a>(
+    a: &'a Appointment,
+    history: &[AuditEvent],
+    zone: chrono_tz::Tz,
+    busy: bool,
+) -> Option<Element<'a, Message>> {
+    if a.mode != Mode::Video || a.meeting_link.is_empty() {
+        return None;
+    }
+    let live = matches!(
+        a.status,
+        Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
+    );
+    let mut actions = row![
+        button(text("Join").size(13))
+            .on_press(Message::Join)
+            .style(button::success)
+    ]
+    .spacing(6)
+    .align_y(iced::Alignment::Center);
+    for (who, label) in [(Joiner::Doctor, "Doctor"), (Joiner::Patient, "Patient")] {
+        actions = match joined_at(history, who) {
+            Some(t) => actions.push(
+                text(format!(
+                    "{label} joined {}",
+                    t.with_timezone(&zone).format("%H:%M")
+                ))
+                .size(12.5),
+            ),
+            None if live => actions.push(
+                button(text(format!("{label} joined")).size(12))
+                    .on_press_maybe((!busy).then_some(Message::Joined(who)))
+                    .style(button::secondary),
+            ),
+            None => actions,
+        };
+    }
+    // A link has no spaces: let it break anywhere rather than run under the buttons.
+    let link = row![
+        text("Meeting link").size(12.5).width(Length::Fixed(110.0)),
+        text(&a.meeting_link)
+            .size(13)
+            .wrapping(text::Wrapping::WordOrGlyph)
+            .width(Length::Fill),
+    ]
+    .spacing(6);
+    Some(column![link, actions].spacing(6).into())
+}

@@ -1,0 +1,133 @@
+//! What the desk is told by a desktop notification: a patient has arrived, an appointment is
+//! overdue to start, a reminder failed. Each is said once; the first look at a day only
+//! remembers what is already so, so opening the window does not flood the screen.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::model::AppointmentId;
+use super::status::Status;
+
+/// Minutes after its start at which an appointment that has not begun counts as overdue.
+pub const OVERDUE_AFTER_MINUTES: i64 = 10;
+
+/// More failed reminders than this in one send pass are told as one notification.
+pub const FAILURES_TOLD_ONE_BY_ONE: usize = 3;
+
+/// What the decision needs to know about one of today's appointments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeskFacts {
+    /// The appointment.
+    pub id: AppointmentId,
+    /// The patient's name.
+    pub patient: String,
+    /// The doctor's name.
+    pub doctor: String,
+    /// Its status.
+    pub status: Status,
+    /// Its start.
+    pub start: DateTime<Utc>,
+}
+
+/// A reminder try that failed in a send pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FailedReminder {
+    /// The patient's name.
+    pub patient: String,
+    /// What went wrong.
+    pub error: String,
+    /// Tries so far.
+    pub attempts: u32,
+    /// No more tries will follow.
+    pub gave_up: bool,
+}
+
+/// One desktop notification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffNotice {
+    /// The headline.
+    pub summary: String,
+    /// The details.
+    pub body: String,
+}
+
+/// What was told already.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoticeMemory {
+    primed: bool,
+    arrived: HashSet<AppointmentId>,
+    overdue: HashSet<AppointmentId>,
+}
+
+fn has_arrived(status: Status) -> bool {
+    matches!(
+        status,
+        Status::CheckedIn | Status::InConsultation | Status::Completed
+    )
+}
+
+fn is_overdue(f: &DeskFacts, now: DateTime<Utc>) -> bool {
+    matches!(
+        f.status,
+        Status::Scheduled | Status::Confirmed | Status::CheckedIn
+    ) && now >= f.start + Duration::minutes(OVERDUE_AFTER_MINUTES)
+}
+
+/// The notices today's appointments call for since the last look, remembered in `memory`.
+pub fn desk_notices(
+    memory: &mut NoticeMemory,
+    today: &[DeskFacts],
+    now: DateTime<Utc>,
+) -> Vec<StaffNotice> {
+    let mut notices = Vec::new();
+    let primed = memory.primed;
+    memory.primed = true;
+    for f in today {
+        if has_arrived(f.status) && memory.arrived.insert(f.id) && primed {
+            notices.push(StaffNotice {
+                summary: format!("{} has arrived", f.patient),
+                body: format!("For {}.", f.doctor),
+            });
+        }
+        if is_overdue(f, now) && memory.overdue.insert(f.id) && primed {
+            let late = (now - f.start).num_minutes();
+            let state = if f.status == Status::CheckedIn {
+                "is waiting"
+            } else {
+                "has not arrived"
+            };
+            notices.push(StaffNotice {
+                summary: format!("Overdue: {} with {}", f.patient, f.doctor),
+                body: format!("Due {late} min ago; the patient {state}."),
+            });
+        }
+    }
+    notices
+}
+
+/// The notices a send pass's failures call for: a reminder's first failure and its last (no
+/// more tries), told one by one, or as one notice when there are many.
+pub fn failure_notices(failures: &[FailedReminder]) -> Vec<StaffNotice> {
+    let told: Vec<&FailedReminder> = failures
+        .iter()
+        .filter(|f| f.attempts == 1 || f.gave_up)
+        .collect();
+    if told.len() > FAILURES_TOLD_ONE_BY_ONE {
+        let first = &told[0].error;
+        return vec![StaffNotice {
+            summary: format!("{} reminders failed", told.len()),
+            body: format!("For example: {first}. See Reminders → Outbox."),
+        }];
+    }
+    told.into_iter()
+        .map(|f| StaffNotice {
+            summary: format!("Reminder to {} failed", f.patient),
+            body: if f.gave_up {
+                format!("{} No more tries: resend it from the outbox.", f.error)
+            } else {
+                format!("{} It will be tried again.", f.error)
+            },
+        })
+        .collect()
+}

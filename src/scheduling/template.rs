@@ -1,0 +1,231 @@
+//! Reminder texts: placeholders such as `{patient}` or `{time}` filled in from one appointment
+//! (dates and times in the clinic's zone), and video meeting links made from a pattern.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::model::Mode;
+use super::reminder::{Channel, Template};
+
+/// Every placeholder a template may use, with what it becomes.
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("patient", "the patient's name"),
+    ("doctor", "the doctor's name"),
+    ("clinic", "the clinic's name"),
+    ("date", "the local date, e.g. Tuesday 24 November 2026"),
+    ("time", "the local start time, e.g. 10:30"),
+    (
+        "where",
+        "the clinic's address, the meeting link (video) or \"by phone\"",
+    ),
+    ("address", "the clinic's address"),
+    ("link", "the video meeting link (empty for other visits)"),
+];
+
+/// What a reminder says about one appointment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageFacts {
+    /// The patient's name.
+    pub patient: String,
+    /// The doctor's name.
+    pub doctor: String,
+    /// The clinic's name.
+    pub clinic: String,
+    /// The clinic's address.
+    pub address: String,
+    /// The clinic's time zone.
+    pub zone: Tz,
+    /// The appointment's start.
+    pub start: DateTime<Utc>,
+    /// In clinic, phone or video.
+    pub mode: Mode,
+    /// The video meeting link.
+    pub meeting_link: String,
+}
+
+/// A template that cannot be used, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// An unknown `{name}`.
+    #[error("{{{name}}} is not a placeholder: use one of {}", known())]
+    Unknown {
+        /// The name inside the braces.
+        name: String,
+    },
+    /// A `{` without its `}`.
+    #[error(
+        "a \"{{\" is not closed: write placeholders as {{patient}}, and a brace itself as {{{{ or }}}}"
+    )]
+    Unclosed,
+    /// A `}` without its `{`.
+    #[error("a \"}}\" has no \"{{\" before it: write a brace itself as }}}}")]
+    Unopened,
+    /// The body is empty.
+    #[error("the message is empty: write what the patient should read")]
+    Empty,
+}
+
+fn known() -> String {
+    PLACEHOLDERS
+        .iter()
+        .map(|(n, _)| format!("{{{n}}}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl MessageFacts {
+    fn value(&self, name: &str) -> Option<String> {
+        let local = self.start.with_timezone(&self.zone);
+        Some(match name {
+            "patient" => self.patient.clone(),
+            "doctor" => self.doctor.clone(),
+            "clinic" => self.clinic.clone(),
+            "date" => local.format("%A %-d %B %Y").to_string(),
+            "time" => local.format("%H:%M").to_string(),
+            "address" => self.address.clone(),
+            "link" => self.meeting_link.clone(),
+            "where" => match self.mode {
+                Mode::InClinic => self.address.clone(),
+                Mode::Video if !self.meeting_link.is_empty() => {
+                    format!("Join the video call: {}", self.meeting_link)
+                }
+                Mode::Video => "by video; the link follows".to_owned(),
+                Mode::Phone => "by phone; the doctor will call you".to_owned(),
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// Fills in the placeholders of `text`. `{{` and `}}` stand for a brace itself.
+pub fn render(text: &str, facts: &MessageFacts) -> Result<String, TemplateError> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '}' => return Err(TemplateError::Unopened),
+            '{' => {
+                let mut name = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some('{') | None => return Err(TemplateError::Unclosed),
+                        Some(ch) => name.push(ch),
+                    }
+                }
+                let name = name.trim();
+                let value = facts.value(name).ok_or_else(|| TemplateError::Unknown {
+                    name: name.to_owned(),
+                })?;
+                out.push_str(&value);
+            }
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// Checks a template: every placeholder known, braces balanced, a body to send.
+pub fn check(template: &Template) -> Result<(), TemplateError> {
+    if template.body.trim().is_empty() {
+        return Err(TemplateError::Empty);
+    }
+    let sample = MessageFacts {
+        patient: String::new(),
+        doctor: String::new(),
+        clinic: String::new(),
+        address: String::new(),
+        zone: chrono_tz::UTC,
+        start: DateTime::<Utc>::UNIX_EPOCH,
+        mode: Mode::InClinic,
+        meeting_link: String::new(),
+    };
+    render(&template.subject, &sample)?;
+    render(&template.body, &sample)?;
+    Ok(())
+}
+
+/// A reminder's subject and body, filled in.
+pub fn render_template(
+    template: &Template,
+    facts: &MessageFacts,
+) -> Result<(String, String), TemplateError> {
+    Ok((
+        render(&template.subject, facts)?,
+        render(&template.body, facts)?,
+    ))
+}
+
+/// The template a new rule on `channel` starts with.
+pub fn default_template(channel: Channel) -> Template {
+    match channel {
+        Channel::Email => Template {
+            subject: "Reminder: your appointment on {date} at {time}".into(),
+            body: "Dear {patient},\n\nThis is a reminder of your appointment with {doctor} at \
+                   {clinic} on {date} at {time}.\n{where}\n\nIf you cannot come, please call us \
+                   so that we can give the time to another patient.\n\n{clinic}"
+                .into(),
+        },
+        Channel::Webhook => Template {
+            subject: "Appointment reminder".into(),
+            body: "{clinic}: reminder of your appointment with {doctor} on {date} at {time}. \
+                   {where}"
+                .into(),
+        },
+    }
+}
+
+/// The pattern video links are made from when none is set.
+pub const DEFAULT_MEETING_PATTERN: &str = "https://meet.jit.si/";
+
+/// A meeting-link pattern that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    /// Not a web address.
+    #[error(
+        "a meeting link pattern is a web address starting with https:// (or http://), e.g. https://meet.jit.si/ or https://video.example.org/room/{{id}}"
+    )]
+    NotAWebAddress,
+    /// Contains spaces.
+    #[error("a meeting link pattern cannot contain spaces")]
+    Spaces,
+}
+
+/// Checks a meeting-link pattern.
+pub fn check_pattern(pattern: &str) -> Result<(), LinkError> {
+    let pattern = pattern.trim();
+    let rest = pattern
+        .strip_prefix("https://")
+        .or_else(|| pattern.strip_prefix("http://"))
+        .ok_or(LinkError::NotAWebAddress)?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(LinkError::NotAWebAddress);
+    }
+    if pattern.chars().any(char::is_whitespace) {
+        return Err(LinkError::Spaces);
+    }
+    Ok(())
+}
+
+/// A meeting link from `pattern` and a unique id: `{id}` in the pattern is replaced by it;
+/// a pattern without `{id}` gets it appended (after a `/` if it does not end with one).
+pub fn meeting_link(pattern: &str, unique: &str) -> Result<String, LinkError> {
+    check_pattern(pattern)?;
+    let pattern = pattern.trim();
+    let room = format!("frontdesk-{unique}");
+    Ok(if pattern.contains("{id}") {
+        pattern.replace("{id}", &room)
+    } else if pattern.ends_with('/') || pattern.ends_with('=') {
+        format!("{pattern}{room}")
+    } else {
+        format!("{pattern}/{room}")
+    })
+}

@@ -1,0 +1,370 @@
+//! Reminder setup in SQLite: rules with their templates, channel settings and patients'
+//! opt-outs, each change recorded in the shared `setup_audit` (kinds `reminder_rule`,
+//! `reminder_settings`, `reminder_opt_out`, `reminder_job`). Functions run in the caller's
+//! transaction.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::{Value, json};
+
+use super::codec::{bad, secs};
+use super::error::{Result, StoreError};
+use super::reminder_model::{ReminderLogEntry, ReminderSettings, Secret, TlsMode};
+use super::setup_audit::{self, SetupChangeRecord};
+use crate::scheduling::PatientId;
+use crate::scheduling::VisitTypeId;
+use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
+use crate::scheduling::template::{self, check_pattern};
+
+const RULE_COLUMNS: &str = "id, name, lead_kind, lead_minutes, lead_days, visit_type_id, channel, \
+    subject, body, active";
+
+fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
+    let kind: String = row.get(2)?;
+    let minutes: u32 = row.get(3)?;
+    let days: u8 = row.get(4)?;
+    let lead = match kind.as_str() {
+        "before" => Lead::Before { minutes },
+        _ => Lead::DaysBeforeAt {
+            days,
+            at: NaiveTime::from_num_seconds_from_midnight_opt(minutes * 60, 0)
+                .ok_or_else(|| bad(3, format!("minute of day {minutes}")))?,
+        },
+    };
+    let channel: String = row.get(6)?;
+    Ok(ReminderRule {
+        id: RuleId(row.get(0)?),
+        name: row.get(1)?,
+        lead,
+        visit_type: row.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+        channel: Channel::parse(&channel).ok_or_else(|| bad(6, format!("channel '{channel}'")))?,
+        template: Template {
+            subject: row.get(7)?,
+            body: row.get(8)?,
+        },
+        active: row.get(9)?,
+    })
+}
+
+/// Every rule, in the order staff set them up.
+pub fn rules(conn: &Connection) -> rusqlite::Result<Vec<ReminderRule>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {RULE_COLUMNS} FROM reminder_rule ORDER BY position, name"
+    ))?;
+    stmt.query_map([], rule)?.collect()
+}
+
+/// Records a reminder setup change in the shared setup audit.
+pub fn log(
+    conn: &Connection,
+    actor: &str,
+    now: DateTime<Utc>,
+    change: SetupChangeRecord<'_>,
+) -> rusqlite::Result<()> {
+    setup_audit::record(conn, now, actor, change)
+}
+
+/// The words staff read for a setup audit row of a reminder kind.
+fn log_action(kind: &str, action: &str) -> String {
+    match (kind, action) {
+        ("reminder_opt_out", "created") => "opted out".into(),
+        ("reminder_opt_out", _) => "opted in".into(),
+        ("reminder_job", a) => a.into(),
+        ("reminder_rule", _) => "rule saved".into(),
+        ("reminder_settings", _) => "settings saved".into(),
+        (k, a) => format!("{k} {a}"),
+    }
+}
+
+/// The latest reminder setup changes (rules, settings, opt-outs, resends), newest first.
+pub fn log_entries(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<ReminderLogEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at_utc, actor, entity_kind, action, coalesce(after, before, '') FROM setup_audit \
+         WHERE entity_kind IN ('reminder_rule', 'reminder_settings', 'reminder_opt_out', \
+         'reminder_job') ORDER BY id DESC LIMIT ?1",
+    )?;
+    stmt.query_map([limit as i64], |r| {
+        let kind: String = r.get(2)?;
+        let action: String = r.get(3)?;
+        Ok(ReminderLogEntry {
+            at: super::codec::instant(0, r.get(0)?)?,
+            actor: r.get(1)?,
+            action: log_action(&kind, &action),
+            detail: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// A rule as the setup audit keeps it.
+fn rule_json(rule: &ReminderRule) -> Value {
+    json!({
+        "name": rule.name.trim(),
+        "lead": rule.lead.describe(),
+        "visit_type": rule.visit_type.map(|v| v.to_string()),
+        "channel": rule.channel.as_str(),
+        "subject": rule.template.subject,
+        "body": rule.template.body,
+        "active": rule.active,
+    })
+}
+
+/// Checks a rule (its numbers and its template) before it is stored.
+pub fn validate_rule(rule: &ReminderRule) -> Result<()> {
+    rule.validate()
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    template::check(&rule.template).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// Adds or replaces a rule, and logs it.
+pub fn save_rule(
+    tx: &Connection,
+    rule: &ReminderRule,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    validate_rule(rule)?;
+    let (kind, minutes, days) = match rule.lead {
+        Lead::Before { minutes } => ("before", minutes, 0),
+        Lead::DaysBeforeAt { days, at } => (
+            "days_before_at",
+            chrono::Timelike::num_seconds_from_midnight(&at) / 60,
+            days,
+        ),
+    };
+    let before = rules(tx)?.into_iter().find(|r| r.id == rule.id);
+    let position: i64 = tx.query_row(
+        "SELECT coalesce((SELECT position FROM reminder_rule WHERE id = ?1), \
+         (SELECT coalesce(max(position), 0) + 1 FROM reminder_rule))",
+        [rule.id.0],
+        |r| r.get(0),
+    )?;
+    tx.prepare_cached(
+        "INSERT INTO reminder_rule (id, name, lead_kind, lead_minutes, lead_days, visit_type_id, \
+         channel, subject, body, active, position) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         ON CONFLICT (id) DO UPDATE SET name = ?2, lead_kind = ?3, lead_minutes = ?4, \
+         lead_days = ?5, visit_type_id = ?6, channel = ?7, subject = ?8, body = ?9, active = ?10",
+    )?
+    .execute(params![
+        rule.id.0,
+        rule.name.trim(),
+        kind,
+        minutes,
+        days,
+        rule.visit_type.map(|v| v.0),
+        rule.channel.as_str(),
+        rule.template.subject,
+        rule.template.body,
+        rule.active,
+        position
+    ])?;
+    let change = SetupChangeRecord {
+        kind: "reminder_rule",
+        id: rule.id.to_string(),
+        action: if before.is_some() {
+            "updated"
+        } else {
+            "created"
+        },
+        before: before.as_ref().map(rule_json),
+        after: Some(rule_json(rule)),
+    };
+    log(tx, actor, now, change)?;
+    Ok(())
+}
+
+const KEYS: [&str; 9] = [
+    "smtp_host",
+    "smtp_port",
+    "smtp_tls",
+    "smtp_user",
+    "smtp_password",
+    "smtp_from",
+    "webhook_url",
+    "webhook_token",
+    "meeting_pattern",
+];
+
+fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM reminder_setting WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
+}
+
+/// The channel settings (defaults where nothing is stored).
+pub fn settings(conn: &Connection) -> rusqlite::Result<ReminderSettings> {
+    let mut s = ReminderSettings::default();
+    if let Some(v) = get(conn, "smtp_host")? {
+        s.smtp.host = v;
+    }
+    if let Some(v) = get(conn, "smtp_tls")? {
+        s.smtp.tls = TlsMode::parse(&v).ok_or_else(|| bad(0, format!("TLS mode '{v}'")))?;
+        s.smtp.port = s.smtp.tls.usual_port();
+    }
+    if let Some(v) = get(conn, "smtp_port")? {
+        s.smtp.port = v.parse().map_err(|_| bad(0, format!("port '{v}'")))?;
+    }
+    if let Some(v) = get(conn, "smtp_user")? {
+        s.smtp.user = v;
+    }
+    if let Some(v) = get(conn, "smtp_password")? {
+        s.smtp.password = Secret::new(v);
+    }
+    if let Some(v) = get(conn, "smtp_from")? {
+        s.smtp.from = v;
+    }
+    if let Some(v) = get(conn, "webhook_url")? {
+        s.webhook.url = v;
+    }
+    if let Some(v) = get(conn, "webhook_token")? {
+        s.webhook.token = Secret::new(v);
+    }
+    if let Some(v) = get(conn, "meeting_pattern")? {
+        s.meeting_pattern = v;
+    }
+    Ok(s)
+}
+
+fn values(s: &ReminderSettings) -> [String; 9] {
+    [
+        s.smtp.host.trim().to_owned(),
+        s.smtp.port.to_string(),
+        s.smtp.tls.as_str().to_owned(),
+        s.smtp.user.trim().to_owned(),
+        s.smtp.password.expose().to_owned(),
+        s.smtp.from.trim().to_owned(),
+        s.webhook.url.trim().to_owned(),
+        s.webhook.token.expose().to_owned(),
+        s.meeting_pattern.trim().to_owned(),
+    ]
+}
+
+/// Checks settings: a sender that looks like an address, a web address for the webhook, a
+/// usable meeting-link pattern, a port.
+pub fn validate_settings(s: &ReminderSettings) -> Result<()> {
+    let invalid = |m: &str| Err(StoreError::Invalid(m.to_owned()));
+    if !s.smtp.host.trim().is_empty() {
+        if s.smtp.host.trim().contains(char::is_whitespace) || s.smtp.host.contains('/') {
+            return invalid(
+                "the SMTP host is a name such as smtp.example.org, without spaces or slashes",
+            );
+        }
+        if s.smtp.port == 0 {
+            return invalid("the SMTP port is a number from 1 to 65535, usually 587, 465 or 25");
+        }
+        let from = s.smtp.from.trim();
+        if from.is_empty() || from.parse::<lettre::message::Mailbox>().is_err() {
+            return invalid(
+                "the sender must be an email address, e.g. reminders@clinic.example or \"Sunrise Clinic <reminders@clinic.example>\"",
+            );
+        }
+    }
+    let url = s.webhook.url.trim();
+    if !url.is_empty() {
+        let has_host = url
+            .parse::<ureq::http::Uri>()
+            .ok()
+            .and_then(|u| u.host().map(|h| !h.is_empty()))
+            .unwrap_or(false);
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if !web || url.contains(char::is_whitespace) || !has_host {
+            return invalid(
+                "the webhook URL must be a web address starting with https:// (or http:// on a local network), e.g. https://sms.example.org/send",
+            );
+        }
+    }
+    check_pattern(&s.meeting_pattern).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// Stores the settings and logs which of them changed (never the password itself).
+pub fn save_settings(
+    tx: &Connection,
+    new: &ReminderSettings,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    validate_settings(new)?;
+    let old = values(&settings(tx)?);
+    let mut changed = Vec::new();
+    let (mut was, mut is) = (serde_json::Map::new(), serde_json::Map::new());
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO reminder_setting (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?;
+    for ((key, value), before) in KEYS.iter().zip(values(new)).zip(old) {
+        if value != before {
+            stmt.execute(params![key, value])?;
+            changed.push(*key);
+            // A secret is recorded as set or not, never as itself.
+            let shown = |v: &str| {
+                if key.ends_with("password") || key.ends_with("token") {
+                    json!(if v.is_empty() { "(none)" } else { "(set)" })
+                } else {
+                    json!(v)
+                }
+            };
+            was.insert((*key).into(), shown(&before));
+            is.insert((*key).into(), shown(&value));
+        }
+    }
+    if !changed.is_empty() {
+        let change = SetupChangeRecord {
+            kind: "reminder_settings",
+            id: "channels".into(),
+            action: "updated",
+            before: Some(was.into()),
+            after: Some(is.into()),
+        };
+        log(tx, actor, now, change)?;
+    }
+    Ok(())
+}
+
+/// True when the patient asked for no reminders.
+pub fn opted_out(conn: &Connection, patient: PatientId) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM reminder_opt_out WHERE patient_id = ?1")?
+        .query_row([patient.0], |_| Ok(()))
+        .optional()
+        .map(|r| r.is_some())
+}
+
+/// Records a patient's opt-out (or opt-in again), and logs it.
+pub fn set_opt_out(
+    tx: &Connection,
+    patient: PatientId,
+    out: bool,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if super::setup::patient(tx, patient)?.is_none() {
+        return Err(StoreError::NotFound {
+            what: "patient",
+            name: patient.to_string(),
+            hint: String::new(),
+        });
+    }
+    if out == opted_out(tx, patient)? {
+        return Ok(());
+    }
+    if out {
+        tx.execute(
+            "INSERT INTO reminder_opt_out (patient_id, since_utc, actor) VALUES (?1, ?2, ?3)",
+            params![patient.0, secs(now), actor],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM reminder_opt_out WHERE patient_id = ?1",
+            [patient.0],
+        )?;
+    }
+    let change = SetupChangeRecord {
+        kind: "reminder_opt_out",
+        id: patient.to_string(),
+        action: if out { "created" } else { "removed" },
+        before: (!out).then(|| json!({ "opted_out": true })),
+        after: out.then(|| json!({ "opted_out": true })),
+    };
+    log(tx, actor, now, change)?;
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! The Reminders page and the video part of the details panel, headless: set up the webhook in
+//! the window (a real HTTP server on 127.0.0.1 receives the reminders), send, see the outbox,
+//! confirm by phone, preview a template and have a bad one refused, keep the password hidden,
+//! and record "doctor joined" on a video visit.
+
+mod gui_harness;
+mod reminder_servers;
+
+use frontdesk::gui::Message;
+use frontdesk::gui::desk::Page;
+use frontdesk::gui::screen::{details, reminders};
+use frontdesk::scheduling::reminder_job::JobState;
+use frontdesk::scheduling::{Mode, Status};
+use frontdesk::store::{SqliteStore, Store};
+use gui_harness::{Harness, now};
+use reminder_servers::HttpServer;
+
+fn page(h: &Harness) -> &reminders::State {
+    match &h.desk().page {
+        Page::Reminders(state) => state,
+        _ => panic!("the reminders page is not shown"),
+    }
+}
+
+fn store(h: &Harness) -> SqliteStore {
+    SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("second connection")
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// Opens the page and sets up the webhook at `url` through the Channels section.
+fn set_up_webhook(h: &mut Harness, url: &'static str) {
+    h.click("Reminders");
+    assert_eq!(page(h).section, reminders::Section::Outbox);
+    h.click("Channels");
+    h.type_into("webhook-url", url);
+    h.click("Save channels");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let settings = store(h).reminder_settings().expect("settings");
+    assert_eq!(settings.webhook.url, url);
+    h.click("Outbox");
+}
+
+#[test]
+fn the_outbox_sends_shows_and_confirms_by_phone() {
+    let server = HttpServer::start(&[200]);
+    let mut h = Harness::with_demo();
+    set_up_webhook(&mut h, leak(server.url("/sms")));
+    let due = page(&h).entries().to_vec();
+    assert!(
+        !due.is_empty(),
+        "SMS reminders are planned once the webhook is set up"
+    );
+    assert!(due.iter().all(|e| e.job.state == JobState::Pending));
+    assert!(
+        due.windows(2).all(|w| w[0].job.due <= w[1].job.due),
+        "soonest first"
+    );
+    // Confirmed by phone on a booked (not yet confirmed) visit.
+    let booked = due
+        .iter()
+        .find(|e| e.status == Status::Scheduled && e.start > now())
+        .expect("a booked visit with a reminder")
+        .clone();
+    h.ui(|ui| {
+        ui.click("Confirmed by phone").expect("the button");
+    });
+    // The first such line is the one clicked.
+    let history = store(&h).history(booked.job.appointment).expect("history");
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action == "confirmed" && e.actor == "maria"),
+        "{history:?}"
+    );
+    // The demo's visits were booked days ago, so reminders whose time passed while no desk
+    // was sending are due now (still before their visits): "Send" posts exactly those.
+    let due_now = due.iter().filter(|e| e.job.due <= now()).count();
+    assert!(due_now > 0, "the demo morning has overdue SMS reminders");
+    h.click("Send due reminders now");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert_eq!(server.requests().len(), due_now);
+    // An hour later the background timer sends what became due, by the same path.
+    let later = now() + chrono::Duration::hours(1);
+    let due_then = due.iter().filter(|e| e.job.due <= later).count();
+    assert!(
+        due_then > due_now,
+        "more SMS reminders fall due within the hour"
+    );
+    h.click("Sent");
+    h.send(Message::RemindersTick(later));
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(!h.desk().reminders.sending);
+    assert_eq!(server.requests().len(), due_then);
+    assert_eq!(page(&h).filter, frontdesk::store::OutboxFilter::Sent);
+    assert_eq!(h.desk().reminders.failed, 0);
+    assert_eq!(page(&h).entries().len(), due_then);
+    let posted: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.json()["reminder"].as_str().unwrap_or("").to_owned())
+        .collect();
+    for e in page(&h).entries() {
+        assert!(posted.contains(&e.id.to_string()), "{} was posted", e.id);
+    }
+}
+
+#[test]
+fn a_template_is_previewed_and_a_bad_placeholder_is_refused_with_the_reason() {
+    let mut h = Harness::with_demo();
+    h.click("Reminders");
+    h.click("Rules and templates");
+    h.ui(|ui| {
+        ui.click("Edit").expect("an Edit button");
+    });
+    // The 24 h email for a sample visit tomorrow at 10:30 in the clinic's zone.
+    h.ui(|ui| {
+        ui.find("Subject: Reminder: your appointment on Wednesday 25 November 2026 at 10:30")
+            .expect("the preview's subject");
+        ui.find("Goes out 2026-11-24 10:30 for a visit at 2026-11-25 10:30")
+            .expect("when it goes out");
+    });
+    h.type_into("rule-subject", " {when}");
+    h.ui(|ui| {
+        ui.find("{when} is not a placeholder: use one of {patient}, {doctor}, {clinic}, {date}, {time}, {where}, {address}, {link}")
+            .expect("the reason");
+    });
+    let before = store(&h).reminder_rules().expect("rules");
+    h.click("Save rule");
+    assert_eq!(
+        store(&h).reminder_rules().expect("rules"),
+        before,
+        "nothing stored"
+    );
+}
+
+#[test]
+fn a_typed_password_is_stored_but_never_shown_again() {
+    let mut h = Harness::with_demo();
+    h.click("Reminders");
+    h.click("Channels");
+    h.type_into("smtp-host", "smtp.clinic.example");
+    h.type_into("smtp-from", "desk@clinic.example");
+    h.type_into("smtp-user", "desk");
+    h.type_into("smtp-password", "hunter2-secret");
+    h.click("Save channels");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let stored = store(&h).reminder_settings().expect("settings");
+    assert_eq!(stored.smtp.password.expose(), "hunter2-secret");
+    h.ui(|ui| {
+        assert!(
+            ui.find("hunter2-secret").is_err(),
+            "the password is not in the window"
+        );
+        ui.find("•••••• stored; type to replace").expect("the hint");
+    });
+}
+
+#[test]
+fn a_video_visit_shows_its_link_with_join_and_records_who_joined() {
+    let mut h = Harness::with_demo();
+    let video = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| {
+            e.appointment.mode == Mode::Video
+                && !e.appointment.meeting_link.is_empty()
+                && matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
+        })
+        .expect("a video visit today")
+        .clone();
+    h.send(Message::Select(video.appointment.id));
+    let link = leak(video.appointment.meeting_link.clone());
+    // Join asks to open the link; the test does not start a browser.
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::Simulator::with_size(
+            iced::Settings::default(),
+            (1280.0, 800.0),
+            h.app.view(),
+        );
+        ui.find(link).expect("the link is shown");
+        ui.click("Join").expect("a Join button");
+        ui.into_messages().collect()
+    };
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Details(details::Message::Join)]
+        ),
+        "{messages:?}"
+    );
+    h.click("Doctor joined");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let history = store(&h).history(video.appointment.id).expect("history");
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action == "doctor_joined" && e.actor == "maria"),
+        "{history:?}"
+    );
+    h.ui(|ui| {
+        ui.find("Doctor joined 11:00")
+            .expect("shown from the history");
+        ui.find("Patient joined").expect("still to record");
+    });
+}

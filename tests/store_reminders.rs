@@ -1,0 +1,581 @@
+//! The reminder store through the `Store` trait: the starting rules, planning that follows
+//! bookings, moves and cancellations (a moved appointment never gets a reminder for its old
+//! time), claiming with a lease, recording failures and retries, resend, opt-out, channel
+//! settings whose password never shows, meeting links and "joined" audit events.
+
+mod common;
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use common::{Clinic1, id, utc};
+use frontdesk::scheduling::reminder::{Channel, Lead};
+use frontdesk::scheduling::reminder_job::{JobState, SkipReason, backoff};
+use frontdesk::scheduling::template::default_template;
+use frontdesk::scheduling::*;
+use frontdesk::store::{
+    CLAIM_MINUTES, Edit, Joiner, MoveRequest, OutboxFilter, PLANNER, ReminderSettings, Secret,
+    Start, Store, StoreError, TlsMode,
+};
+
+const NOW: &str = "2026-10-28T12:00:00Z";
+
+/// A New York clinic with both channels set up and a patient who has an email and a phone.
+fn clinic() -> (Clinic1, PatientId) {
+    let mut c = Clinic1::new(chrono_tz::America::New_York);
+    let mut settings = ReminderSettings::default();
+    settings.smtp.host = "127.0.0.1".into();
+    settings.smtp.port = 2525;
+    settings.smtp.tls = TlsMode::None;
+    settings.smtp.from = "Test Clinic <desk@clinic.example>".into();
+    settings.webhook.url = "http://127.0.0.1:9/sms".into();
+    c.store
+        .save_reminder_settings(&settings, "admin", utc(NOW))
+        .expect("settings");
+    let mut nina = common::patient(50, "Nina Shah", "+1 212 555 0100");
+    nina.email = "nina@example.org".into();
+    c.store.add_patient(&nina).expect("patient");
+    (c, nina.id)
+}
+
+fn book(c: &mut Clinic1, patient: PatientId, start: &str) -> Appointment {
+    c.book_ok(c.rao, None, patient, start, utc(NOW))
+}
+
+fn due(c: &Clinic1) -> Vec<frontdesk::store::OutboxEntry> {
+    c.store.outbox(OutboxFilter::Due, 100).expect("outbox")
+}
+
+fn skipped(c: &Clinic1) -> Vec<(SkipReason, DateTime<Utc>)> {
+    c.store
+        .outbox(OutboxFilter::Skipped, 100)
+        .expect("outbox")
+        .into_iter()
+        .map(|e| match e.job.state {
+            JobState::Skipped(r) => (r, e.job.planned_start),
+            other => panic!("not skipped: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up() {
+    let mut c = Clinic1::new(chrono_tz::America::New_York);
+    let rules = c.store.reminder_rules().expect("rules");
+    assert_eq!(rules.len(), 2);
+    assert_eq!(rules[0].lead.describe(), "24 h before");
+    assert_eq!(rules[0].channel, Channel::Email);
+    assert_eq!(rules[0].template, default_template(Channel::Email));
+    assert_eq!(rules[1].lead.describe(), "2 h before");
+    assert_eq!(rules[1].template, default_template(Channel::Webhook));
+    let mut nina = common::patient(50, "Nina Shah", "+1 212 555 0100");
+    nina.email = "nina@example.org".into();
+    c.store.add_patient(&nina).expect("patient");
+    c.book_ok(c.rao, None, nina.id, "2026-10-30 10:00", utc(NOW));
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").created, 0);
+    // Setting up the webhook alone plans the SMS only.
+    let mut settings = c.store.reminder_settings().expect("settings");
+    settings.webhook.url = "https://sms.example.org/send".into();
+    c.store
+        .save_reminder_settings(&settings, "admin", utc(NOW))
+        .expect("save");
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").created, 1);
+    let due = due(&c);
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].job.channel, Channel::Webhook);
+    assert_eq!(due[0].job.recipient, "+1 212 555 0100");
+    assert_eq!(due[0].patient_name, "Nina Shah");
+}
+
+#[test]
+fn planning_follows_bookings_and_is_idempotent() {
+    let (mut c, nina) = clinic();
+    let a = book(&mut c, nina, "2026-10-30 10:00");
+    let first = c.store.plan_reminders(utc(NOW)).expect("plan");
+    assert_eq!((first.created, first.skipped), (2, 0));
+    let again = c.store.plan_reminders(utc(NOW)).expect("plan again");
+    assert_eq!((again.created, again.skipped, again.updated), (0, 0, 0));
+    let due = due(&c);
+    assert_eq!(
+        due.iter().map(|e| e.job.due).collect::<Vec<_>>(),
+        vec![
+            a.interval.start - Duration::hours(24),
+            a.interval.start - Duration::hours(2)
+        ]
+    );
+    assert!(due.iter().all(|e| e.job.planned_start == a.interval.start));
+}
+
+#[test]
+fn a_moved_appointment_never_gets_a_reminder_for_its_old_time() {
+    let (mut c, nina) = clinic();
+    let a = book(&mut c, nina, "2026-10-30 10:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let request = MoveRequest {
+        appointment: a.id,
+        start: Start::Local(c.local("2026-10-31 15:00")),
+        doctor: None,
+        room: None,
+        overbook: None,
+    };
+    let moved = c
+        .store
+        .move_appointment(&request, "maria", utc(NOW))
+        .expect("move")
+        .appointment;
+    // Claim long after both old reminders were due: only the new time's reminders come.
+    let late = a.interval.start - Duration::minutes(30);
+    let (plan, claimed) = c.store.claim_due_reminders(late, 50).expect("claim");
+    assert_eq!((plan.skipped, plan.created), (2, 2));
+    assert!(claimed.is_empty(), "nothing for the new time is due yet");
+    assert_eq!(
+        skipped(&c),
+        vec![
+            (SkipReason::Moved, a.interval.start),
+            (SkipReason::Moved, a.interval.start)
+        ]
+    );
+    let due = due(&c);
+    assert_eq!(due.len(), 2);
+    assert!(
+        due.iter()
+            .all(|e| e.job.planned_start == moved.interval.start)
+    );
+    let at_new = moved.interval.start - Duration::hours(1);
+    let (_, claimed) = c.store.claim_due_reminders(at_new, 50).expect("claim");
+    assert_eq!(claimed.len(), 2);
+    assert!(claimed.iter().all(|r| r.start == moved.interval.start));
+    assert!(
+        claimed[0]
+            .body
+            .contains("Saturday 31 October 2026 at 15:00"),
+        "{}",
+        claimed[0].body
+    );
+}
+
+#[test]
+fn cancelling_or_arriving_skips_pending_reminders_and_undo_brings_them_back() {
+    let (mut c, nina) = clinic();
+    let a = book(&mut c, nina, "2026-10-30 10:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let before = c.store.appointment(a.id).expect("load").appointment;
+    let cancel = StatusAction::Cancel {
+        reason: "Travel".into(),
+        by: CancelledBy::Patient,
+    };
+    c.store
+        .change_status(a.id, &cancel, "maria", utc(NOW))
+        .expect("cancel");
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").skipped, 2);
+    assert!(due(&c).is_empty());
+    assert!(skipped(&c).iter().all(|(r, _)| *r == SkipReason::Cancelled));
+    c.store
+        .revert_status(a.id, Status::Cancelled, &before, "maria", utc(NOW))
+        .expect("undo");
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").reopened, 2);
+    assert_eq!(due(&c).len(), 2);
+    // The patient arrives early: the 2 h reminder is not sent.
+    let b = book(&mut c, nina, "2026-10-28 15:00");
+    let now = utc(NOW);
+    c.store.plan_reminders(now).expect("plan");
+    c.store
+        .change_status(b.id, &StatusAction::CheckIn, "maria", now)
+        .expect("check in");
+    c.store.plan_reminders(now).expect("plan");
+    let of_b = c.store.appointment_reminders(b.id).expect("reminders");
+    assert!(
+        of_b.iter()
+            .all(|e| e.job.state == JobState::Skipped(SkipReason::Arrived)
+                || e.job.state == JobState::Skipped(SkipReason::TooLate)),
+        "{of_b:?}"
+    );
+}
+
+#[test]
+fn no_contact_and_opt_out_are_skip_reasons() {
+    let (mut c, nina) = clinic();
+    // Asha has a phone but no email.
+    let asha = c.asha;
+    book(&mut c, asha, "2026-10-30 10:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    assert_eq!(skipped(&c)[0].0, SkipReason::NoContact);
+    assert_eq!(due(&c).len(), 1);
+    book(&mut c, nina, "2026-10-30 11:00");
+    c.store
+        .set_reminder_opt_out(nina, true, "maria", utc(NOW))
+        .expect("opt out");
+    assert!(c.store.reminder_opt_out(nina).expect("read"));
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let reasons: Vec<SkipReason> = skipped(&c).into_iter().map(|s| s.0).collect();
+    assert_eq!(
+        reasons
+            .iter()
+            .filter(|r| **r == SkipReason::OptedOut)
+            .count(),
+        2
+    );
+    let log = c.store.reminder_log(10).expect("log");
+    assert_eq!(
+        (log[0].action.as_str(), log[0].actor.as_str()),
+        ("opted out", "maria")
+    );
+    let unknown = c
+        .store
+        .set_reminder_opt_out(PatientId(id(999)), true, "maria", utc(NOW))
+        .expect_err("unknown patient");
+    assert!(matches!(unknown, StoreError::NotFound { .. }));
+}
+
+#[test]
+fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
+    let (mut c, nina) = clinic();
+    let a = book(&mut c, nina, "2026-10-30 10:00");
+    let email_due = a.interval.start - Duration::hours(24);
+    let (_, early) = c
+        .store
+        .claim_due_reminders(email_due - Duration::minutes(1), 50)
+        .expect("claim");
+    assert!(early.is_empty());
+    let (_, claimed) = c.store.claim_due_reminders(email_due, 50).expect("claim");
+    assert_eq!(claimed.len(), 1);
+    let r = &claimed[0];
+    assert_eq!(
+        (r.channel, r.recipient.as_str()),
+        (Channel::Email, "nina@example.org")
+    );
+    assert_eq!(
+        r.subject,
+        "Reminder: your appointment on Friday 30 October 2026 at 10:00"
+    );
+    assert!(r.body.contains("Dear Nina Shah") && r.body.contains("Dr. Anjali Rao"));
+    assert!(r.body.contains("1 Main Street"), "the address: {}", r.body);
+    // Another sender finds it held until the lease ends.
+    assert!(
+        c.store
+            .claim_due_reminders(email_due, 50)
+            .expect("claim")
+            .1
+            .is_empty()
+    );
+    let lease_over = email_due + Duration::minutes(CLAIM_MINUTES);
+    assert_eq!(
+        c.store
+            .claim_due_reminders(lease_over, 50)
+            .expect("claim")
+            .1
+            .len(),
+        1
+    );
+    // The server refuses: failed, retried after the back-off.
+    let refused = Err("451 4.3.0 try again later".to_owned());
+    let entry = c
+        .store
+        .record_delivery(r.id, &refused, lease_over)
+        .expect("record");
+    let retry = lease_over + backoff(1);
+    assert_eq!(
+        entry.job.state,
+        JobState::Failed {
+            error: "451 4.3.0 try again later".into(),
+            retry_at: Some(retry)
+        }
+    );
+    assert_eq!(entry.job.attempts, 1);
+    assert_eq!(c.store.failed_reminders().expect("count"), 1);
+    assert!(
+        c.store
+            .claim_due_reminders(retry - Duration::seconds(1), 50)
+            .expect("claim")
+            .1
+            .is_empty()
+    );
+    let (_, again) = c.store.claim_due_reminders(retry, 50).expect("claim");
+    assert_eq!(again.len(), 1);
+    let entry = c
+        .store
+        .record_delivery(r.id, &Ok(()), retry)
+        .expect("record");
+    assert_eq!(entry.job.state, JobState::Sent { at: retry });
+    let sent = c.store.outbox(OutboxFilter::Sent, 10).expect("sent");
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].body.contains("Dear Nina Shah"),
+        "the text as sent is kept"
+    );
+    assert_eq!(c.store.failed_reminders().expect("count"), 0);
+    // Resend: pending again now, logged with who asked.
+    let later = retry + Duration::minutes(3);
+    c.store
+        .resend_reminder(r.id, "maria", later)
+        .expect("resend");
+    let due_now: Vec<_> = due(&c).into_iter().filter(|e| e.id == r.id).collect();
+    assert_eq!(due_now[0].job.state, JobState::Pending);
+    let (_, resent) = c.store.claim_due_reminders(later, 50).expect("claim");
+    assert_eq!(resent.len(), 1, "the next pass takes it");
+    assert_eq!(resent[0].id, r.id);
+    let log = c.store.reminder_log(1).expect("log");
+    assert_eq!(
+        (log[0].action.as_str(), log[0].actor.as_str()),
+        ("resent", "maria")
+    );
+    let refused = c
+        .store
+        .resend_reminder(r.id, "maria", later)
+        .expect_err("pending");
+    assert!(
+        refused
+            .to_string()
+            .contains("only a failed or sent reminder"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_day_before_at_18_00_is_computed_in_the_clinic_zone_across_the_fall_back() {
+    let (mut c, nina) = clinic();
+    let mut rules = c.store.reminder_rules().expect("rules");
+    let mut evening = rules.remove(0);
+    evening.lead = Lead::DaysBeforeAt {
+        days: 1,
+        at: NaiveTime::from_hms_opt(18, 0, 0).expect("time"),
+    };
+    c.store
+        .save_reminder_rule(&evening, "admin", utc(NOW))
+        .expect("save");
+    let a = book(&mut c, nina, "2026-11-02 09:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let of_a = c.store.appointment_reminders(a.id).expect("reminders");
+    // 18:00 EST on Sunday 1 November, after the clocks went back.
+    assert_eq!(of_a[0].job.due, utc("2026-11-01T23:00:00Z"));
+}
+
+#[test]
+fn rules_are_checked_and_turning_one_off_skips_its_reminders() {
+    let (mut c, nina) = clinic();
+    book(&mut c, nina, "2026-10-30 10:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let mut rules = c.store.reminder_rules().expect("rules");
+    let mut bad = rules[0].clone();
+    bad.template.body = "Hello {name}".into();
+    let e = c
+        .store
+        .save_reminder_rule(&bad, "admin", utc(NOW))
+        .expect_err("unknown placeholder");
+    assert!(e.to_string().contains("{name} is not a placeholder"), "{e}");
+    assert_eq!(
+        c.store.reminder_rules().expect("rules")[0],
+        rules[0],
+        "nothing changed"
+    );
+    rules[1].active = false;
+    c.store
+        .save_reminder_rule(&rules[1], "admin", utc(NOW))
+        .expect("turn off");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    assert_eq!(skipped(&c)[0].0, SkipReason::RuleOff);
+    assert_eq!(due(&c).len(), 1);
+    let log = c.store.reminder_log(5).expect("log");
+    assert_eq!(log[0].action, "rule saved");
+    assert!(log[0].detail.contains("\"active\":false"), "{:?}", log[0]);
+    // The setup history (the Settings page's) shows it too.
+    let history = c
+        .store
+        .setup_history(Some(&rules[1].id.to_string()), 5)
+        .expect("history");
+    assert_eq!(
+        (history[0].entity_kind.as_str(), history[0].action.as_str()),
+        ("reminder_rule", "updated")
+    );
+}
+
+#[test]
+fn settings_round_trip_are_checked_and_never_show_the_password() {
+    let (mut c, _) = clinic();
+    let mut s = c.store.reminder_settings().expect("settings");
+    s.smtp.host = "smtp.clinic.example".into();
+    s.smtp.tls = TlsMode::StartTls;
+    s.smtp.port = 587;
+    s.smtp.user = "reminders".into();
+    s.smtp.password = Secret::new("hunter2-secret");
+    s.webhook.token = Secret::new("tok-123456");
+    c.store
+        .save_reminder_settings(&s, "admin", utc(NOW))
+        .expect("save");
+    let back = c.store.reminder_settings().expect("load");
+    assert_eq!(back, s);
+    assert_eq!(back.smtp.password.expose(), "hunter2-secret");
+    let shown = format!("{back:?}");
+    assert!(
+        !shown.contains("hunter2") && !shown.contains("tok-123456"),
+        "{shown}"
+    );
+    assert!(shown.contains("Secret(***)"));
+    let log = c.store.reminder_log(1).expect("log");
+    assert!(log[0].detail.contains("smtp_password"), "{:?}", log[0]);
+    assert!(!log[0].detail.contains("hunter2"));
+    assert!(log[0].detail.contains("(set)"), "{:?}", log[0]);
+    let all = c.store.setup_history(None, 50).expect("history");
+    assert!(!format!("{all:?}").contains("hunter2") && !format!("{all:?}").contains("tok-123456"));
+    for (field, broken, words) in [
+        ("from", "not an address", "sender must be an email address"),
+        (
+            "url",
+            "ftp://sms.example.org",
+            "webhook URL must be a web address",
+        ),
+        ("pattern", "meet.jit.si", "meeting link pattern"),
+        ("host", "smtp clinic", "SMTP host"),
+    ] {
+        let mut bad = back.clone();
+        match field {
+            "from" => bad.smtp.from = broken.into(),
+            "url" => bad.webhook.url = broken.into(),
+            "pattern" => bad.meeting_pattern = broken.into(),
+            _ => bad.smtp.host = broken.into(),
+        }
+        let e = c
+            .store
+            .save_reminder_settings(&bad, "admin", utc(NOW))
+            .expect_err(field);
+        assert!(e.to_string().contains(words), "{field}: {e}");
+        assert_eq!(
+            c.store.reminder_settings().expect("load"),
+            back,
+            "nothing changed"
+        );
+    }
+}
+
+#[test]
+fn video_visits_get_a_meeting_link_and_joining_is_audited() {
+    let (mut c, nina) = clinic();
+    let mut request = c.request(c.rao, None, nina, "2026-10-30 10:00");
+    request.mode = Mode::Video;
+    let a = c
+        .store
+        .book(&request, "maria", utc(NOW))
+        .expect("book")
+        .appointment;
+    assert!(
+        a.meeting_link.starts_with("https://meet.jit.si/frontdesk-"),
+        "{}",
+        a.meeting_link
+    );
+    assert!(a.meeting_link.len() > "https://meet.jit.si/frontdesk-".len() + 16);
+    let mut other = c.request(c.mehta, None, nina, "2026-10-30 11:00");
+    other.mode = Mode::Video;
+    let b = c
+        .store
+        .book(&other, "maria", utc(NOW))
+        .expect("book")
+        .appointment;
+    assert_ne!(
+        a.meeting_link, b.meeting_link,
+        "each visit has its own room"
+    );
+    // The reminder says where to join.
+    let (_, claimed) = c
+        .store
+        .claim_due_reminders(a.interval.start - Duration::hours(2), 50)
+        .expect("claim");
+    let email = claimed
+        .iter()
+        .find(|r| r.appointment == a.id && r.channel == Channel::Email)
+        .expect("email reminder");
+    assert!(
+        email
+            .body
+            .contains(&format!("Join the video call: {}", a.meeting_link))
+    );
+    // Joining is recorded.
+    c.store
+        .record_joined(a.id, Joiner::Doctor, "dr rao", utc(NOW))
+        .expect("doctor joined");
+    c.store
+        .record_joined(a.id, Joiner::Patient, "maria", utc(NOW))
+        .expect("patient joined");
+    let history = c.store.history(a.id).expect("history");
+    let actions: Vec<(&str, &str)> = history
+        .iter()
+        .map(|h| (h.action.as_str(), h.actor.as_str()))
+        .collect();
+    assert!(
+        actions.contains(&("doctor_joined", "dr rao")),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&("patient_joined", "maria")),
+        "{actions:?}"
+    );
+    // Not for in-clinic visits.
+    let clinic_visit = book(&mut c, nina, "2026-10-30 15:00");
+    let e = c
+        .store
+        .record_joined(clinic_visit.id, Joiner::Patient, "maria", utc(NOW))
+        .expect_err("in clinic");
+    assert!(e.to_string().contains("video consultations only"), "{e}");
+    // Switching a visit to video gives it a link; a pasted link is kept.
+    let edit = Edit {
+        reason: String::new(),
+        notes: String::new(),
+        mode: Mode::Video,
+        meeting_link: String::new(),
+    };
+    let edited = c
+        .store
+        .edit(clinic_visit.id, &edit, "maria", utc(NOW))
+        .expect("edit");
+    assert!(edited.meeting_link.starts_with("https://meet.jit.si/"));
+    let pasted = Edit {
+        meeting_link: "https://zoom.example/j/123".into(),
+        ..edit
+    };
+    let edited = c
+        .store
+        .edit(clinic_visit.id, &pasted, "maria", utc(NOW))
+        .expect("edit");
+    assert_eq!(edited.meeting_link, "https://zoom.example/j/123");
+}
+
+#[test]
+fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
+    let (mut c, nina) = clinic();
+    let mut s = c.store.reminder_settings().expect("settings");
+    s.meeting_pattern = "https://video.clinic.example/room/{id}".into();
+    c.store
+        .save_reminder_settings(&s, "admin", utc(NOW))
+        .expect("save");
+    let mut request = c.request(c.rao, None, nina, "2026-10-30 10:00");
+    request.mode = Mode::Video;
+    let a = c
+        .store
+        .book(&request, "maria", utc(NOW))
+        .expect("book")
+        .appointment;
+    assert!(
+        a.meeting_link
+            .starts_with("https://video.clinic.example/room/frontdesk-")
+    );
+    // An imported visit without a link.
+    rusqlite::Connection::open(c.path())
+        .expect("raw")
+        .execute(
+            "UPDATE appointment SET meeting_link = '' WHERE id = ?1",
+            [a.id.0],
+        )
+        .expect("clear");
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 1);
+    let entry = c.store.appointment(a.id).expect("load");
+    assert!(
+        entry
+            .appointment
+            .meeting_link
+            .starts_with("https://video.clinic.example/room/")
+    );
+    let history = c.store.history(a.id).expect("history");
+    let last = history.last().expect("event");
+    assert_eq!(
+        (last.action.as_str(), last.actor.as_str()),
+        ("edited", PLANNER)
+    );
+    assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 0);
+}
