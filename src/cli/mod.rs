@@ -5,6 +5,8 @@ mod args;
 mod logging;
 mod output;
 mod resolve;
+mod series;
+mod waitlist;
 mod write;
 
 use std::io::{IsTerminal, Write};
@@ -90,6 +92,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
     }
 }
 

@@ -3,9 +3,12 @@
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
+mod app_find_slot;
 mod app_panels;
 mod app_view;
+mod app_waitlist;
 pub mod backend;
+mod backend_series;
 pub mod calendar;
 pub mod desk;
 pub mod headless;
