@@ -1,8 +1,10 @@
 //! Frontdesk: a clinic front-desk scheduler. The library holds the scheduling core (pure), the
-//! SQLite store and the demo clinic. The command line (the binary edge) lives in `src/cli/`.
+//! SQLite store, the demo clinic, and the reports' output (tables, CSV, the PDF day sheet). The
+//! command line (the binary edge) lives in `src/cli/`.
 
 pub mod demo;
 pub mod gui;
+pub mod reports;
 pub mod scheduling;
 pub mod store;
 

@@ -53,6 +53,11 @@ pub enum Command {
     Check,
     /// The waitlist: patients waiting for an earlier slot (add, list, remove).
     Waitlist(super::waitlist::WaitlistArgs),
+    /// Print a manager report over a range of dates: room or clinician utilisation, no-shows,
+    /// waiting times or the busiest hours.
+    Report(ReportArgs),
+    /// Save the printable day sheet (PDF) of a doctor or a room.
+    Daysheet(DaysheetArgs),
 }
 
 /// `frontdesk demo`.
@@ -276,4 +281,66 @@ pub struct SlotsArgs {
 pub struct HistoryArgs {
     /// The appointment's id.
     pub id: String,
+}
+
+/// Which report `frontdesk report` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// Room utilisation: open, booked and used minutes per room.
+    Rooms,
+    /// Room utilisation per room and day.
+    RoomDays,
+    /// Clinician utilisation: working, booked and used minutes per doctor.
+    Doctors,
+    /// No-show and late-cancel rates per doctor and per visit type.
+    NoShows,
+    /// Waiting time (arrival to consultation) and consultation length per doctor.
+    Waiting,
+    /// Booked appointments by weekday and hour.
+    BusiestHours,
+}
+
+/// Output format of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned columns for people.
+    Text,
+    /// RFC 4180 CSV with a header line, for spreadsheets.
+    Csv,
+    /// One JSON object per row, for scripts.
+    Json,
+}
+
+/// `frontdesk report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which report.
+    #[arg(value_enum)]
+    pub kind: ReportKind,
+    /// The first date (YYYY-MM-DD; default: 29 days before --to).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last date, included (YYYY-MM-DD; default: today). At most 366 days in all.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// `frontdesk daysheet`.
+#[derive(Debug, Args)]
+pub struct DaysheetArgs {
+    /// The day (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The doctor whose day it is (or give --room).
+    #[arg(long, value_name = "NAME", conflicts_with = "room")]
+    pub doctor: Option<String>,
+    /// The room whose day it is.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// The PDF file to write (created mode 0600; it holds patient names and phones).
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
 }

@@ -4,6 +4,7 @@
 mod args;
 mod logging;
 mod output;
+mod report;
 mod resolve;
 mod series;
 mod waitlist;
@@ -93,6 +94,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
         Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
+        Command::Report(args) => report::report(&store, clinic, &args, now),
+        Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
     }
 }
 

@@ -5,6 +5,8 @@
 pub mod app;
 mod app_find_slot;
 mod app_panels;
+mod app_reports;
+mod app_settings;
 mod app_view;
 mod app_waitlist;
 pub mod backend;

@@ -1,0 +1,104 @@
+//! The Reports page's way to the database and the disk: computing the reports (load in the
+//! store, arithmetic in the core) and saving a CSV or a day sheet, each on a blocking thread.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Backend, UiError};
+use crate::reports::{self, DaySheet, ReportTable, SheetOf, format};
+use crate::scheduling::report::{Report, ReportRange, compute};
+use crate::scheduling::time::local_day;
+use crate::scheduling::{Clinic, ClinicId, DoctorId, RoomId};
+use crate::store::{AgendaFilter, Store};
+
+/// Whose day sheet to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetTarget {
+    /// A doctor's day.
+    Doctor(DoctorId),
+    /// A room's day.
+    Room(RoomId),
+}
+
+/// Runs file work on a blocking thread.
+async fn off_the_ui<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, UiError> + Send + 'static,
+) -> Result<T, UiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| format!("saving stopped unexpectedly: {e}"))?
+}
+
+impl Backend {
+    /// Every report for a clinic over a range.
+    pub async fn report(
+        self,
+        clinic: ClinicId,
+        range: ReportRange,
+        now: DateTime<Utc>,
+    ) -> Result<Report, UiError> {
+        self.with(move |s| Ok(compute(&s.report_input(clinic, range, now)?)))
+            .await
+    }
+
+    /// Saves one table of a report as RFC 4180 CSV (mode 0600); says what was saved.
+    pub async fn save_report_csv(
+        self,
+        report: Report,
+        which: ReportTable,
+        path: PathBuf,
+    ) -> Result<String, UiError> {
+        off_the_ui(move || {
+            let table = reports::table(&report, which);
+            reports::save_private(&path, format::csv(&table).as_bytes())
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Saved {} ({} rows) to {}.",
+                which.title(),
+                table.rows.len(),
+                path.display()
+            ))
+        })
+        .await
+    }
+
+    /// Saves the day sheet of a doctor or a room as PDF (mode 0600); says what was saved.
+    pub async fn save_day_sheet(
+        self,
+        clinic: Clinic,
+        date: NaiveDate,
+        target: SheetTarget,
+        name: String,
+        now: DateTime<Utc>,
+        path: PathBuf,
+    ) -> Result<String, UiError> {
+        let (of, filter) = match target {
+            SheetTarget::Doctor(d) => (SheetOf::Doctor(name), AgendaFilter::Doctor(d)),
+            SheetTarget::Room(r) => (SheetOf::Room(name), AgendaFilter::Room(r)),
+        };
+        let day = local_day(clinic.time_zone, date);
+        let clinic_id = clinic.id;
+        let entries = self.with(move |s| s.agenda(clinic_id, day, filter)).await?;
+        off_the_ui(move || {
+            let rendered = reports::daysheet::render(&DaySheet {
+                clinic: &clinic,
+                date,
+                of: of.clone(),
+                entries: &entries,
+                printed_at: now,
+            })
+            .map_err(|e| e.to_string())?;
+            reports::save_private(&path, &rendered.bytes).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Saved the day sheet of {} for {} ({} appointments, {} pages) to {}.",
+                of.name(),
+                date.format("%a %-d %b %Y"),
+                rendered.appointments,
+                rendered.pages,
+                path.display()
+            ))
+        })
+        .await
+    }
+}

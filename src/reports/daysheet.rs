@@ -1,0 +1,274 @@
+//! The printable day sheet of one doctor or one room: A4 landscape, the clinic, the date and
+//! whose day it is at the top of every page, then each appointment with its time, patient,
+//! phone, room (or doctor), visit type, reason and status, and a blank column for handwritten
+//! notes. Long days break onto further pages ("Page 2 of 3").
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::pdf::{A4_LANDSCAPE, Document, PdfError, Weight};
+use crate::scheduling::time::format_local;
+use crate::scheduling::{Clinic, Kind, Mode, Status};
+use crate::store::AgendaEntry;
+
+/// Whose day the sheet shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetOf {
+    /// A doctor, by name.
+    Doctor(String),
+    /// A room, by name.
+    Room(String),
+}
+
+impl SheetOf {
+    /// The name shown on the sheet.
+    pub fn name(&self) -> &str {
+        match self {
+            SheetOf::Doctor(n) | SheetOf::Room(n) => n,
+        }
+    }
+}
+
+/// What goes on a day sheet.
+pub struct DaySheet<'a> {
+    /// The clinic (name, address, zone).
+    pub clinic: &'a Clinic,
+    /// The clinic-local date.
+    pub date: NaiveDate,
+    /// Whose day.
+    pub of: SheetOf,
+    /// The appointments of that day (cancelled and entered-in-error ones are left off).
+    pub entries: &'a [AgendaEntry],
+    /// When it is printed (shown in the footer).
+    pub printed_at: DateTime<Utc>,
+}
+
+/// A rendered day sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// How many appointments it lists.
+    pub appointments: usize,
+}
+
+const MARGIN: f32 = 36.0;
+const TABLE_TOP: f32 = 112.0;
+const HEAD_HEIGHT: f32 = 18.0;
+const ROW_HEIGHT: f32 = 31.0;
+const FOOTER: f32 = 30.0;
+const TEXT: f32 = 9.0;
+const SMALL: f32 = 7.5;
+
+/// How many rows fit on a page.
+fn rows_per_page(height: f32) -> usize {
+    (((height - FOOTER - MARGIN / 2.0) - (TABLE_TOP + HEAD_HEIGHT)) / ROW_HEIGHT).floor() as usize
+}
+
+struct Column {
+    title: &'static str,
+    width: f32,
+}
+
+fn columns(of: &SheetOf, usable: f32) -> Vec<Column> {
+    let fourth = match of {
+        SheetOf::Doctor(_) => ("Room", 70.0),
+        SheetOf::Room(_) => ("Doctor", 110.0),
+    };
+    let fixed = [
+        ("Time", 66.0),
+        ("Patient", 140.0),
+        ("Phone", 92.0),
+        fourth,
+        ("Visit type", 84.0),
+        ("Reason", 120.0),
+        ("Status", 62.0),
+    ];
+    let used: f32 = fixed.iter().map(|(_, w)| w).sum();
+    fixed
+        .into_iter()
+        .chain([("Notes", (usable - used).max(60.0))])
+        .map(|(title, width)| Column { title, width })
+        .collect()
+}
+
+/// The two lines of each cell of one appointment's row.
+fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry) -> Vec<(String, String)> {
+    let zone = sheet.clinic.time_zone;
+    let a = &e.appointment;
+    let hm = |t: DateTime<Utc>| t.with_timezone(&zone).format("%H:%M").to_string();
+    let time_note = match a.kind {
+        Kind::WalkIn => format!("walk-in {}", a.queue_token),
+        Kind::Emergency => format!("emergency {}", a.queue_token),
+        Kind::Scheduled => format!("{} min", a.interval.minutes()),
+    };
+    let mode = match a.mode {
+        Mode::InClinic => String::new(),
+        Mode::Phone => "by phone".into(),
+        Mode::Video => "by video".into(),
+    };
+    let fourth = match sheet.of {
+        SheetOf::Doctor(_) => e.room_name.clone().unwrap_or_else(|| "—".into()),
+        SheetOf::Room(_) => e.doctor_name.clone(),
+    };
+    vec![
+        (
+            format!("{}–{}", hm(a.interval.start), hm(a.interval.end)),
+            time_note,
+        ),
+        (e.patient_name.clone(), mode),
+        (e.patient_phone.clone(), String::new()),
+        (fourth, String::new()),
+        (e.visit_type_name.clone().unwrap_or_default(), String::new()),
+        (a.reason.clone(), String::new()),
+        (
+            a.status.label().to_owned(),
+            if e.overbook_reason.is_some() {
+                "overbooked".into()
+            } else {
+                String::new()
+            },
+        ),
+        (String::new(), String::new()),
+    ]
+}
+
+/// Renders the day sheet as a PDF.
+pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
+    let listed: Vec<&AgendaEntry> = sheet
+        .entries
+        .iter()
+        .filter(|e| {
+            !matches!(
+                e.appointment.status,
+                Status::Cancelled | Status::EnteredInError
+            )
+        })
+        .collect();
+    let cancelled = sheet
+        .entries
+        .iter()
+        .filter(|e| e.appointment.status == Status::Cancelled)
+        .count();
+    let name = sheet.of.name();
+    let title = format!("Day sheet — {name} — {}", sheet.date.format("%A %-d %B %Y"));
+    let mut doc = Document::new(A4_LANDSCAPE, &title)?;
+    let (width, height) = doc.size();
+    let usable = width - 2.0 * MARGIN;
+    let cols = columns(&sheet.of, usable);
+    let per_page = rows_per_page(height).max(1);
+    let pages = listed.len().div_ceil(per_page).max(1);
+    let summary = match (listed.len(), cancelled) {
+        (0, 0) => "No appointments.".to_owned(),
+        (n, 0) => format!("{n} appointment{}", if n == 1 { "" } else { "s" }),
+        (n, c) => format!(
+            "{n} appointment{} ({c} cancelled, not listed)",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    let printed = format!(
+        "Printed {} · times in {} · Frontdesk",
+        format_local(sheet.clinic.time_zone, sheet.printed_at),
+        sheet.clinic.time_zone.name()
+    );
+    for page in 0..pages {
+        doc.new_page();
+        // Header: clinic, whose day, the date.
+        doc.text(MARGIN, 50.0, 15.0, Weight::Bold, 0.0, &sheet.clinic.name);
+        let label = "DAY SHEET";
+        let label_width = doc.width(Weight::Bold, 10.0, label);
+        doc.text(
+            width - MARGIN - label_width,
+            50.0,
+            10.0,
+            Weight::Bold,
+            0.35,
+            label,
+        );
+        let heading = format!("{name} · {}", sheet.date.format("%A %-d %B %Y"));
+        doc.text(MARGIN, 72.0, 12.5, Weight::Bold, 0.0, &heading);
+        let sub = if sheet.clinic.address.is_empty() {
+            summary.clone()
+        } else {
+            format!("{} · {summary}", sheet.clinic.address)
+        };
+        let sub = doc.fit(Weight::Regular, TEXT, &sub, usable);
+        doc.text(MARGIN, 88.0, TEXT, Weight::Regular, 0.3, &sub);
+        // Column headings.
+        doc.fill_rect(MARGIN, TABLE_TOP, usable, HEAD_HEIGHT, 0.88);
+        let mut x = MARGIN;
+        for c in &cols {
+            doc.text(x + 4.0, TABLE_TOP + 12.5, TEXT, Weight::Bold, 0.0, c.title);
+            x += c.width;
+        }
+        let rows = listed.iter().skip(page * per_page).take(per_page);
+        let mut y = TABLE_TOP + HEAD_HEIGHT;
+        let mut drawn = 0;
+        for (i, e) in rows.enumerate() {
+            if i % 2 == 1 {
+                doc.fill_rect(MARGIN, y, usable, ROW_HEIGHT, 0.965);
+            }
+            let mut x = MARGIN;
+            for (c, (first, second)) in cols.iter().zip(cells(sheet, e)) {
+                let inner = c.width - 8.0;
+                if second.is_empty() {
+                    let lines = doc.wrap(Weight::Regular, TEXT, &first, inner, 2);
+                    for (n, line) in lines.iter().enumerate() {
+                        let line_y = y + 12.0 + n as f32 * 11.0;
+                        doc.text(x + 4.0, line_y, TEXT, Weight::Regular, 0.0, line);
+                    }
+                } else {
+                    let first = doc.fit(Weight::Regular, TEXT, &first, inner);
+                    let second = doc.fit(Weight::Regular, SMALL, &second, inner);
+                    doc.text(x + 4.0, y + 12.0, TEXT, Weight::Regular, 0.0, &first);
+                    doc.text(x + 4.0, y + 23.0, SMALL, Weight::Regular, 0.35, &second);
+                }
+                x += c.width;
+            }
+            y += ROW_HEIGHT;
+            doc.line(MARGIN, y, MARGIN + usable, y, 0.5, 0.7);
+            drawn += 1;
+        }
+        if listed.is_empty() {
+            doc.text(
+                MARGIN + 4.0,
+                y + 18.0,
+                TEXT,
+                Weight::Regular,
+                0.3,
+                "No appointments on this day.",
+            );
+            y += ROW_HEIGHT;
+        }
+        // Column rules and the frame, so the sheet prints as a grid to write in.
+        let bottom = y.max(TABLE_TOP + HEAD_HEIGHT + ROW_HEIGHT * drawn.max(1) as f32);
+        let mut x = MARGIN;
+        doc.line(x, TABLE_TOP, x, bottom, 0.5, 0.55);
+        for c in &cols {
+            x += c.width;
+            doc.line(x, TABLE_TOP, x, bottom, 0.5, 0.55);
+        }
+        doc.line(MARGIN, TABLE_TOP, MARGIN + usable, TABLE_TOP, 0.5, 0.55);
+        doc.line(MARGIN, bottom, MARGIN + usable, bottom, 0.5, 0.55);
+        // Footer.
+        let footer_y = height - FOOTER + 8.0;
+        doc.text(MARGIN, footer_y, SMALL, Weight::Regular, 0.4, &printed);
+        let page_label = format!("Page {} of {pages}", page + 1);
+        let w = doc.width(Weight::Regular, SMALL, &page_label);
+        doc.text(
+            width - MARGIN - w,
+            footer_y,
+            SMALL,
+            Weight::Regular,
+            0.4,
+            &page_label,
+        );
+    }
+    let pages = doc.page_count();
+    Ok(Rendered {
+        bytes: doc.finish()?,
+        pages,
+        appointments: listed.len(),
+    })
+}

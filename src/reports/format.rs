@@ -1,0 +1,122 @@
+//! Writing a report table as aligned text, as RFC 4180 CSV, or as JSON lines (one object per
+//! row). The CSV writer is this module's own small one; see `csv_field`.
+
+use serde_json::Value;
+
+use super::table::{Cell, Table};
+
+/// One CSV field as RFC 4180 asks: quoted when it holds a comma, a quote, a line break or
+/// leading/trailing spaces, with quotes doubled.
+pub fn csv_field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The table as CSV: a header of column keys, then one record per row, each ending in CRLF.
+pub fn csv(table: &Table) -> String {
+    let mut out = String::new();
+    let mut record = |fields: Vec<String>| {
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    record(table.columns.iter().map(|c| c.key.to_owned()).collect());
+    for row in &table.rows {
+        record(row.iter().map(Cell::plain).collect());
+    }
+    out
+}
+
+fn json_value(cell: &Cell) -> Value {
+    match cell {
+        Cell::Text(t) => Value::String(t.clone()),
+        Cell::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        Cell::Count(n) => Value::from(*n),
+        Cell::Share(s) => s.map_or(Value::Null, |s| round1(s * 100.0)),
+        Cell::Minutes(m) => m.map_or(Value::Null, round1),
+    }
+}
+
+fn round1(x: f64) -> Value {
+    Value::from((x * 10.0).round() / 10.0)
+}
+
+/// The table as JSON lines: one object per row, keyed by the column keys in the columns' order;
+/// numbers are numbers (percentages and minutes to one decimal) and missing figures are `null`.
+pub fn json_lines(table: &Table) -> String {
+    let mut out = String::new();
+    for row in &table.rows {
+        let fields: Vec<String> = table
+            .columns
+            .iter()
+            .zip(row)
+            .map(|(c, cell)| format!("{}:{}", Value::from(c.key), json_value(cell)))
+            .collect();
+        out.push('{');
+        out.push_str(&fields.join(","));
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// The table as aligned text for people: the title, the header, then the rows, numbers
+/// right-aligned.
+pub fn text(table: &Table, heading: &str) -> String {
+    let cells: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(Cell::display).collect())
+        .collect();
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|r| r.get(i).map_or(0, |s| s.chars().count()))
+                .chain([c.label.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            table
+                .rows
+                .first()
+                .is_some_and(|r| r.get(i).is_some_and(Cell::is_number))
+        })
+        .collect();
+    let pad = |text: &str, i: usize| {
+        let fill = widths[i].saturating_sub(text.chars().count());
+        if numeric[i] {
+            format!("{}{text}", " ".repeat(fill))
+        } else {
+            format!("{text}{}", " ".repeat(fill))
+        }
+    };
+    let mut out = format!("{heading}\n");
+    let header: Vec<String> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| pad(c.label, i))
+        .collect();
+    out.push_str(header.join("  ").trim_end());
+    out.push('\n');
+    for row in &cells {
+        let line: Vec<String> = row.iter().enumerate().map(|(i, c)| pad(c, i)).collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    if table.rows.is_empty() {
+        out.push_str("Nothing to report.\n");
+    }
+    out
+}
