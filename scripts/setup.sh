@@ -6,18 +6,9 @@ set -euo pipefail
 
 need_rust="1.89"
 
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "setup: '$*' needs root; run it as root or install sudo" >&2; return 1; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
-apt_install() {
-  echo "setup: installing $* with apt-get" >&2
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-
-command -v cc >/dev/null || apt_install build-essential
+need cc build-essential
 
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 version_ok() {

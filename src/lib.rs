@@ -8,3 +8,8 @@ pub mod reminders;
 pub mod reports;
 pub mod scheduling;
 pub mod store;
+
+/// The application's reverse-DNS id, the same everywhere: the window's application id (Wayland
+/// `app_id`, X11 `WM_CLASS`), the `.desktop` file's name and `StartupWMClass`, the AppStream id
+/// and the icon's name (`packaging/linux/`). `tests/packaging.rs` checks that they agree.
+pub const APP_ID: &str = "org.frontdesk.Frontdesk";

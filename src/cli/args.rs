@@ -4,9 +4,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// Where Frontdesk keeps its files, shown at the end of `--help`.
+const FILES: &str = "\
+Files:
+  ~/.local/share/frontdesk/frontdesk.sqlite3  the database, unless --db or FRONTDESK_DB names one
+  ~/.local/state/frontdesk/frontdesk.log      the log: what ran, and errors, never patient data
+                                              (FRONTDESK_LOG=off|error|warn|info|debug sets how much)";
+
 /// Frontdesk: book, move, confirm, check in and cancel clinic appointments.
 #[derive(Debug, Parser)]
-#[command(name = "frontdesk", version, about, long_about = None)]
+#[command(name = "frontdesk", version, about, long_about = None, after_help = FILES)]
 pub struct Cli {
     /// The database file (default: frontdesk.sqlite3 in your data folder).
     #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]

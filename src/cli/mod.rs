@@ -2,6 +2,7 @@
 //! This is the binary's edge: errors become one message on stderr and a non-zero exit.
 
 mod args;
+mod logging;
 mod output;
 mod reminders;
 mod report;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
 use chrono::Duration;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use frontdesk::demo::{self, DemoOptions, Progress};
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
@@ -28,8 +29,15 @@ use args::{AgendaArgs, Command, DemoArgs};
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    // --help, --version and grammar errors end here, before anything is opened or logged.
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let command = matches.subcommand_name().unwrap_or("window");
+    logging::start(command);
+    let started = std::time::Instant::now();
+    let result = run(cli);
+    logging::finish(command, &result, started);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("frontdesk: {error:#}");

@@ -16,6 +16,7 @@ mod backend_series;
 pub mod calendar;
 pub mod desk;
 pub mod headless;
+pub mod icon;
 mod keys;
 pub mod layout;
 pub mod screen;
@@ -53,11 +54,38 @@ pub fn application(
     .title(App::title)
     .theme(App::theme)
     .subscription(App::subscription)
-    .window_size((1280.0, 800.0))
-    .centered()
+    .window(window_settings())
+}
+
+/// The main window: 1280×800, centred, with Frontdesk's icon and its application id (which the
+/// desktop matches to `org.frontdesk.Frontdesk.desktop` through `StartupWMClass` / `app_id`).
+pub fn window_settings() -> iced::window::Settings {
+    let icon = match icon::window_icon() {
+        Ok(icon) => Some(icon),
+        Err(error) => {
+            tracing::warn!(%error, "the window opens without its icon");
+            None
+        }
+    };
+    iced::window::Settings {
+        size: iced::Size::new(1280.0, 800.0),
+        position: iced::window::Position::Centered,
+        icon,
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: crate::APP_ID.to_owned(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
 }
 
 /// Opens the window on the database at `path`, as `actor`.
 pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
-    application(path, actor, fixed_now).run()
+    tracing::info!(database = %path.display(), "opening the window");
+    let result = application(path, actor, fixed_now).run();
+    match &result {
+        Ok(()) => tracing::info!("the window was closed"),
+        Err(error) => tracing::error!(%error, "the window could not open"),
+    }
+    result
 }

@@ -119,12 +119,17 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Connection>
         .map_err(sql)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(sql)?;
-    migrate(&conn, version, options.target_version.min(LATEST_VERSION)).map_err(sql)?;
+    let target = options.target_version.min(LATEST_VERSION);
+    migrate(&conn, version, target).map_err(sql)?;
+    tracing::info!(database = %path.display(), schema_version = target.max(version), "opened the database");
     Ok(conn)
 }
 
 /// Applies migrations `from+1 ..= to`, each in its own `BEGIN IMMEDIATE` transaction.
 fn migrate(conn: &Connection, from: i64, to: i64) -> rusqlite::Result<()> {
+    if from < to {
+        tracing::info!(from, to, "migrating the database schema");
+    }
     for version in (from + 1)..=to {
         let Some(sql) = MIGRATIONS.get((version - 1) as usize) else {
             break;
@@ -139,6 +144,7 @@ fn migrate(conn: &Connection, from: i64, to: i64) -> rusqlite::Result<()> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
+        tracing::info!(version, "schema migration applied");
     }
     Ok(())
 }

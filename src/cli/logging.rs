@@ -1,0 +1,238 @@
+//! The log file: what Frontdesk did, for the clinic's IT person, in the XDG state directory
+//! (`~/.local/state/frontdesk/frontdesk.log`; folder 0700, file 0600). It records lifecycle
+//! events only: start and finish, the database opened and its schema migrated, and what kind of
+//! error ended a command. It never records patient data: no names, phones, reasons or notes,
+//! and no error's text (a conflict's message names the patient), only the error's kind.
+
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use frontdesk::store::StoreError;
+use tracing_subscriber::Layer as _;
+use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
+/// The log's file name inside the state directory.
+pub const FILE_NAME: &str = "frontdesk.log";
+
+/// A log larger than this at start is moved to `frontdesk.log.1` (replacing the older one), so
+/// the two files together stay below about twice this size.
+const ROTATE_BYTES: u64 = 1024 * 1024;
+
+/// The environment variable that sets how much is logged.
+const LEVEL_VAR: &str = "FRONTDESK_LOG";
+
+/// The folder the log goes in: `$XDG_STATE_HOME/frontdesk`, else `~/.local/state/frontdesk`.
+pub fn state_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "frontdesk", "frontdesk")
+        .and_then(|dirs| dirs.state_dir().map(Path::to_path_buf))
+}
+
+/// Starts logging to the log file, and logs that `command` started. Logging is a help, not a
+/// duty: when the file cannot be written, a warning goes to stderr and the command still runs.
+pub fn start(command: &str) {
+    let level = match std::env::var(LEVEL_VAR) {
+        Ok(text) => match text.trim().parse::<LevelFilter>() {
+            Ok(level) => level,
+            Err(_) => {
+                eprintln!(
+                    "frontdesk: {LEVEL_VAR}=\"{text}\" is not a log level: use off, error, warn, info, debug or trace (logging at info)"
+                );
+                LevelFilter::INFO
+            }
+        },
+        Err(_) => LevelFilter::INFO,
+    };
+    if level == LevelFilter::OFF {
+        return;
+    }
+    let Some(dir) = state_dir() else {
+        return;
+    };
+    let file = match open_log(&dir) {
+        Ok(file) => file,
+        Err(error) => {
+            eprintln!(
+                "frontdesk: cannot write the log in {}: {error}; continuing without a log",
+                dir.display()
+            );
+            return;
+        }
+    };
+    // Our own events at the chosen level; other crates' only when they warn.
+    let filter = Targets::new()
+        .with_target("frontdesk", level)
+        .with_default(level.min(LevelFilter::WARN));
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(Mutex::new(file))
+        .with_ansi(false)
+        .with_filter(filter);
+    if tracing_subscriber::registry()
+        .with(layer)
+        .try_init()
+        .is_err()
+    {
+        return;
+    }
+    log_panics();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        command,
+        pid = std::process::id(),
+        "started"
+    );
+}
+
+/// Creates the folder (0700) and opens the log for appending (0600), rotating a large one.
+fn open_log(dir: &Path) -> std::io::Result<File> {
+    DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    let path = dir.join(FILE_NAME);
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() > ROTATE_BYTES) {
+        let old = dir.join(format!("{FILE_NAME}.1"));
+        std::fs::rename(&path, &old)?;
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o600))?;
+    }
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(&path)?;
+    // A file made by something else (or an older copy) is tightened to 0600 too.
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    Ok(file)
+}
+
+/// Logs where a panic happened (never its message, which might quote data), then lets the
+/// standard hook print it as usual.
+fn log_panics() {
+    let standard = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(%location, "panicked");
+        standard(info);
+    }));
+}
+
+/// Logs how `command` ended. For an error only its kind is logged (see [`error_kind`]).
+pub fn finish(command: &str, result: &anyhow::Result<()>, started: std::time::Instant) {
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    match result {
+        Ok(()) => tracing::info!(command, elapsed_ms, "finished"),
+        Err(error) => {
+            tracing::error!(command, elapsed_ms, kind = %error_kind(error), "failed")
+        }
+    }
+}
+
+/// What kind of error this is, in words that carry no data: the store error's variant (for a
+/// refusal, the kinds of conflict), the I/O error's kind, or "input" for the command line's own
+/// checks of what it was given (a date, a name that matches nothing).
+pub fn error_kind(error: &anyhow::Error) -> String {
+    let Some(store) = error.downcast_ref::<StoreError>() else {
+        return match error.downcast_ref::<std::io::Error>() {
+            Some(io) => format!("io {:?}", io.kind()),
+            None => "input".to_owned(),
+        };
+    };
+    match store {
+        StoreError::Refused(conflicts) => {
+            let kinds: Vec<String> = conflicts
+                .iter()
+                .map(|c| variant_name(&format!("{c:?}")).to_owned())
+                .collect();
+            format!("Refused({})", kinds.join(", "))
+        }
+        StoreError::Io { error, .. } => format!("Io({:?})", error.kind()),
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(code, _)) => {
+            format!("Sqlite({:?}, {})", code.code, code.extended_code)
+        }
+        other => variant_name(&format!("{other:?}")).to_owned(),
+    }
+}
+
+/// The leading identifier of a `Debug` rendering (`NotFound { what: … }` → `NotFound`): the
+/// variant's name without any of the values it holds.
+fn variant_name(debug: &str) -> &str {
+    let end = debug
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(debug.len());
+    &debug[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontdesk::scheduling::Conflict;
+
+    #[test]
+    fn variant_names_drop_the_values() {
+        assert_eq!(
+            variant_name(r#"NotFound { what: "patient", name: "Asha Iyer" }"#),
+            "NotFound"
+        );
+        assert_eq!(variant_name("EndNotAfterStart"), "EndNotAfterStart");
+        assert_eq!(
+            variant_name("DoctorBooked(Clash { patient: \"X\" })"),
+            "DoctorBooked"
+        );
+    }
+
+    #[test]
+    fn error_kinds_carry_no_names() {
+        let not_found = anyhow::Error::new(StoreError::NotFound {
+            what: "patient",
+            name: "Asha Iyer".into(),
+            hint: String::new(),
+        });
+        assert_eq!(error_kind(&not_found), "NotFound");
+        let refused = anyhow::Error::new(StoreError::Refused(vec![
+            Conflict::EndNotAfterStart,
+            Conflict::OutsideWorkingHours {
+                doctor: "Dr. Anjali Rao".into(),
+            },
+        ]));
+        assert_eq!(
+            error_kind(&refused),
+            "Refused(EndNotAfterStart, OutsideWorkingHours)"
+        );
+        let context = anyhow::Error::new(StoreError::Invalid("Asha Iyer: bad".into()))
+            .context("booking for Asha Iyer");
+        assert_eq!(error_kind(&context), "Invalid");
+        assert_eq!(error_kind(&anyhow::anyhow!("--start is wrong")), "input");
+    }
+
+    #[test]
+    fn the_log_file_is_private_and_rotates() {
+        let dir = tempfile::tempdir().expect("dir");
+        let logs = dir.path().join("state/frontdesk");
+        drop(open_log(&logs).expect("open"));
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&logs), 0o700);
+        assert_eq!(mode(&logs.join(FILE_NAME)), 0o600);
+
+        std::fs::set_permissions(logs.join(FILE_NAME), PermissionsExt::from_mode(0o644))
+            .expect("chmod");
+        std::fs::write(logs.join(FILE_NAME), vec![b'x'; ROTATE_BYTES as usize + 1]).expect("fill");
+        drop(open_log(&logs).expect("reopen"));
+        assert_eq!(mode(&logs.join(FILE_NAME)), 0o600, "tightened back to 0600");
+        assert_eq!(
+            std::fs::metadata(logs.join(FILE_NAME)).expect("meta").len(),
+            0,
+            "a large log starts afresh"
+        );
+        assert_eq!(
+            std::fs::metadata(logs.join(format!("{FILE_NAME}.1")))
+                .expect("rotated")
+                .len(),
+            ROTATE_BYTES + 1
+        );
+        assert_eq!(mode(&logs.join(format!("{FILE_NAME}.1"))), 0o600);
+    }
+}
