@@ -3,11 +3,14 @@
 //! change to an appointment writes an audit event in the same transaction.
 
 mod agenda;
+pub mod backup;
 mod booking;
 pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod exchange;
+mod import;
 mod lifecycle;
 mod open;
 pub mod schema;
@@ -16,6 +19,8 @@ mod sqlite;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::export::{ExportQuery, ExportSet, Progress};
+use crate::import::{AppointmentRecord, ImportOptions, ImportReport, Parsed, PatientRecord};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
@@ -292,4 +297,27 @@ pub trait Store {
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
+
+    // Export, import and backup.
+    /// Everything an export of `query` writes, read as one consistent snapshot.
+    fn export_set(&self, query: &ExportQuery) -> Result<ExportSet>;
+    /// Imports patients read from a file: all in one transaction, or (any bad row, or a dry
+    /// run) nothing. Patients already stored (same id, external id, or name and phone) are
+    /// left as they are.
+    fn import_patients(
+        &mut self,
+        parsed: &Parsed<PatientRecord>,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport>;
+    /// Imports appointments read from a file under the booking rules (see `store/import.rs`),
+    /// each with an "imported" audit event by `actor`: all in one transaction, or nothing.
+    fn import_appointments(
+        &mut self,
+        parsed: &Parsed<AppointmentRecord>,
+        options: &ImportOptions,
+        actor: &str,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport>;
 }
