@@ -123,6 +123,12 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 .map(|s| unneutralise(s).trim().to_owned())
                 .unwrap_or_default()
         };
+        // Free text is kept exactly as written (only the formula guard comes off).
+        let free = |col: Option<usize>| -> String {
+            col.and_then(|i| record.cells.get(i))
+                .map(|s| unneutralise(s).to_owned())
+                .unwrap_or_default()
+        };
         let mut errors: Vec<String> = Vec::new();
         let mut err = |e: String| errors.push(e);
         let start = if !cell(start_utc).is_empty() {
@@ -334,8 +340,8 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 kind,
                 mode,
                 priority,
-                reason: cell(c.reason),
-                notes: cell(c.notes),
+                reason: free(c.reason),
+                notes: free(c.notes),
                 meeting_link: cell(c.link),
                 queue_token: cell(c.token),
                 sequence,
@@ -508,9 +514,14 @@ fn event(e: &Component) -> Result<AppointmentRecord, String> {
         late: false,
         at: last_modified,
     });
-    let reason = text("X-FRONTDESK-REASON")
-        .or_else(|| text("DESCRIPTION"))
-        .unwrap_or_default();
+    // Our own files always say X-FRONTDESK-STATUS; their DESCRIPTION is for people.
+    let reason = if e.prop("X-FRONTDESK-STATUS").is_some() {
+        text("X-FRONTDESK-REASON").unwrap_or_default()
+    } else {
+        text("DESCRIPTION")
+            .or_else(|| text("SUMMARY"))
+            .unwrap_or_default()
+    };
     let first = |name: &str| {
         e.prop(name).and_then(|p| {
             // A list: the first item, unescaped (an escaped comma stays in the item).
