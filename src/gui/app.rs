@@ -13,7 +13,7 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, details, palette, walk_in};
+use super::screen::{booking, data, details, palette, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -130,6 +130,12 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Show the Data page (export, import, backup, restore).
+    ShowData,
+    /// A message for the Data page.
+    Data(data::Message),
+    /// Today's automatic backup was made (its file), was not needed, or failed.
+    DailyBackup(Result<Option<PathBuf>, UiError>),
 }
 
 impl Message {
@@ -216,6 +222,9 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::ShowData => self.show_data(),
+            Message::Data(m) => self.data(m),
+            Message::DailyBackup(result) => self.daily_backup_done(result),
             other => self.desk_message(other),
         }
     }

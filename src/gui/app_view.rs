@@ -250,6 +250,7 @@ impl App {
         };
         let page = match &desk.page {
             Page::Calendar => self.calendar_page(desk, clinic),
+            Page::Data(state) => self.data_page(desk, clinic, state),
         };
         column![page_tabs(desk), page].height(Length::Fill).into()
     }
@@ -378,11 +379,14 @@ fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
             .style(if on { button::primary } else { button::text })
             .into()
     };
-    let tabs = [tab(
-        "Calendar",
-        desk.page.is_calendar(),
-        Message::ShowCalendar,
-    )];
+    let tabs = [
+        tab("Calendar", desk.page.is_calendar(), Message::ShowCalendar),
+        tab(
+            "Data",
+            matches!(desk.page, Page::Data(_)),
+            Message::ShowData,
+        ),
+    ];
     container(row(tabs).spacing(2).align_y(iced::Alignment::Center))
         .padding([2, 6])
         .width(Length::Fill)

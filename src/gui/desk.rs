@@ -11,7 +11,7 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, details, palette, walk_in};
+use super::screen::{Context, Undoable, booking, data, details, palette, walk_in};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -67,6 +67,8 @@ pub struct Desk {
 pub enum Page {
     /// The calendar grid with its side panel.
     Calendar,
+    /// Export, import, backup and restore.
+    Data(Box<data::State>),
 }
 
 impl Page {
