@@ -579,7 +579,7 @@ impl State {
                 text(format!("Replace the database with {}?", path.display())).size(14),
                 text("Everything since that backup is replaced; the current database is kept beside it as a .replaced file. Close other Frontdesk windows on this database first.").size(13),
                 row![
-                    button(text("Restore")).on_press_maybe(idle.then_some(Message::ConfirmRestore)).style(button::danger),
+                    button(text("Replace with this backup")).on_press_maybe(idle.then_some(Message::ConfirmRestore)).style(button::danger),
                     button(text("Cancel")).on_press(Message::CancelRestore).style(button::secondary),
                 ]
                 .spacing(8),
