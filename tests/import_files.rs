@@ -357,3 +357,30 @@ fn good_events_of_another_client_import_with_stable_ids() {
         utc("2026-12-09T19:00:00Z")
     );
 }
+
+#[test]
+fn two_rows_of_one_file_that_clash_name_each_other() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let row = |start: &str, end: &str, patient: u128| {
+        format!(
+            ",{start},{end},,,scheduled,Dr. Zoë Ångström,,{},,,\r\n",
+            id(patient)
+        )
+    };
+    let text = format!(
+        "{HEADER}{}{}",
+        row("2026-12-07T15:00:00Z", "2026-12-07T15:30:00Z", 40),
+        row("2026-12-07T15:15:00Z", "2026-12-07T15:45:00Z", 43)
+    );
+    let report = import(&mut store, &text, &options(true, None));
+    assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
+    assert_eq!(report.bad[0].line, 3);
+    assert!(
+        report.bad[0]
+            .reason
+            .contains("the row on line 2 of this file"),
+        "{}",
+        report.bad[0].reason
+    );
+}

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
@@ -417,7 +417,7 @@ pub fn import_appointments(
                     }
                     _ => {
                         errors.push(format!(
-                            "the patient \"{}\" is not registered: import the patients first (frontdesk import patients FILE)",
+                            "the patient \"{}\" is not registered: import the patients first, or add their patient_id",
                             r.patient.name
                         ));
                         None
@@ -471,7 +471,16 @@ pub fn import_appointments(
             .or_else(|| options.overbook.clone());
         let overbooked = match decide(conflicts, overbook.as_deref()) {
             Verdict::Refuse(conflicts) => {
-                let list: Vec<String> = conflicts.iter().map(ToString::to_string).collect();
+                // A clash with a row of this same file says which line it is.
+                let list: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| match c.clash().and_then(|k| first_line.get(&k.id)) {
+                        Some(other) if *other != line => {
+                            format!("{c}, the row on line {other} of this file")
+                        }
+                        _ => c.to_string(),
+                    })
+                    .collect();
                 bad(format!(
                     "{} (import with an overbook reason to accept it anyway)",
                     list.join("; ")
@@ -542,6 +551,5 @@ pub fn import_appointments(
         )?;
         report.imported += 1;
     }
-    let _ = params![];
     finish(tx, report, options.dry_run)
 }
