@@ -214,3 +214,27 @@ fn a_damaged_backup_is_refused_on_the_page() {
         "the desk stays as it was"
     );
 }
+
+#[test]
+fn leaving_the_page_while_a_job_runs_still_reports_its_end() {
+    let mut h = on_data_page();
+    let path = file(&h, "all.fhir.json");
+    send_data(
+        &mut h,
+        data::Message::Format(frontdesk::export::Format::Fhir),
+    );
+    let task = h
+        .app
+        .update(Message::Data(data::Message::ExportTo(Some(path.clone()))));
+    h.send(Message::ShowCalendar);
+    h.settle(task);
+    assert!(path.exists(), "the export finished");
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Export: Exported ")),
+        "{:?}",
+        h.app.notice
+    );
+}

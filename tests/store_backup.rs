@@ -92,7 +92,7 @@ fn a_backup_onto_the_database_itself_is_refused() {
 fn refused(dir: &Path, db: &Path, candidate: &Path) -> BackupError {
     let before = bytes_on_disk(db);
     let listing = files_in(dir);
-    let err = backup::restore(db, candidate, &mut |_| {}).expect_err("refused");
+    let err = backup::restore(db, candidate, export_now(), &mut |_| {}).expect_err("refused");
     assert_eq!(
         bytes_on_disk(db),
         before,
@@ -182,7 +182,9 @@ fn a_restore_replaces_the_database_and_keeps_the_replaced_one() {
             .expect("cancel");
     }
     let mut store = SqliteStore::open(&db).expect("open");
-    let report = store.restore_from(&good, &mut |_| {}).expect("restore");
+    let report = store
+        .restore_from(&good, export_now(), &mut |_| {})
+        .expect("restore");
     let kept = report.kept.expect("the replaced database is kept");
     assert!(
         kept.file_name()
@@ -217,7 +219,9 @@ fn a_refused_restore_leaves_the_open_store_working() {
     let junk = dir.path().join("junk.sqlite3");
     std::fs::write(&junk, b"SQLite format 3\0 but nothing else of use here").expect("write");
     let mut store = SqliteStore::open(&db).expect("open");
-    let err = store.restore_from(&junk, &mut |_| {}).expect_err("refused");
+    let err = store
+        .restore_from(&junk, export_now(), &mut |_| {})
+        .expect_err("refused");
     assert!(
         err.to_string().contains("damaged") || err.to_string().contains("not a database"),
         "{err}"
@@ -231,7 +235,7 @@ fn a_restore_is_refused_while_another_connection_has_the_database_open() {
     let (db, good) = clinic_and_backup(dir.path());
     let other = SqliteStore::open(&db).expect("another desk");
     let before = appointment_count(&db);
-    let err = backup::restore(&db, &good, &mut |_| {}).expect_err("in use");
+    let err = backup::restore(&db, &good, export_now(), &mut |_| {}).expect_err("in use");
     assert!(matches!(err, BackupError::InUse { .. }), "{err:?}");
     assert!(err.to_string().contains("close it"), "{err}");
     drop(other);
@@ -265,7 +269,7 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_version() {
     drop(store);
     let backups = files_in(&backup::backups_dir(&db));
     assert_eq!(backups.len(), 1, "{backups:?}");
-    assert!(backups[0].starts_with("old-before-v2-"), "{backups:?}");
+    assert_eq!(backups[0], "old-before-v2.sqlite3");
     let copy = backup::backups_dir(&db).join(&backups[0]);
     assert_eq!(mode(&copy), 0o600);
     let version: i64 = rusqlite::Connection::open(&copy)

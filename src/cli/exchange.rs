@@ -182,8 +182,8 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
 
 /// `frontdesk restore FILE`: checks the backup, keeps the current database beside it, puts
 /// the backup in its place and opens it (migrating an older backup).
-pub fn restore(path: &Path, args: &RestoreArgs) -> Result<()> {
-    let report = backup::restore(path, &args.file, &mut progress("restore"))?;
+pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
+    let report = backup::restore(path, &args.file, now, &mut progress("restore"))?;
     let store = SqliteStore::open(path)?;
     let check = store.check()?;
     println!("Restored {} from {}.", path.display(), args.file.display());

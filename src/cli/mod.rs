@@ -76,7 +76,7 @@ fn run(cli: Cli) -> Result<()> {
     let path = database_path(cli.db)?;
     // A restore replaces the file: it must not be opened (or migrated) first.
     if let Command::Restore(args) = &command {
-        return exchange::restore(&path, args);
+        return exchange::restore(&path, args, now);
     }
     let mut store = SqliteStore::open(&path)?;
     exchange::daily_backup(&path, &command, cli.keep_backups, now);

@@ -55,7 +55,26 @@ impl App {
             ..
         } = &mut **desk;
         let Page::Data(state) = page else {
-            return Task::none();
+            // The page was left while its job ran: the job still ends, and says so.
+            return match message {
+                data::Message::Finished(Ok(o)) if o.ok => {
+                    self.notice = Some(format!("{}: {}", o.title, o.summary));
+                    Task::none()
+                }
+                data::Message::Finished(Ok(o)) => {
+                    self.error = Some(format!("{}: {}", o.title, o.summary));
+                    Task::none()
+                }
+                data::Message::Finished(Err(e)) | data::Message::Restored(Err(e)) => {
+                    self.error = Some(e);
+                    Task::none()
+                }
+                data::Message::Restored(Ok(notice)) => {
+                    self.notice = Some(notice);
+                    Task::perform(backend.clone().setup(), Message::SetupLoaded)
+                }
+                _ => Task::none(),
+            };
         };
         let Some(clinic) = setup.clinic(*clinic) else {
             return Task::none();

@@ -10,7 +10,7 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
@@ -292,7 +292,8 @@ fn has_data(conn: &Connection) -> bool {
 }
 
 /// Backs up the database open on `conn` before it is migrated from `from` to `to`, when it
-/// holds data. The file is `backups/<name>-before-v<to>-<time>.sqlite3`; it is not rotated.
+/// holds data. The file is `backups/<name>-before-v<to>.sqlite3` (`-2`, `-3` … when a restored
+/// older backup is migrated again); these are not rotated.
 pub fn before_migration(
     conn: &Connection,
     db: &Path,
@@ -304,8 +305,13 @@ pub fn before_migration(
     }
     let dir = backups_dir(db);
     ensure_dir(&dir)?;
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-    let dest = dir.join(format!("{}-before-v{to}-{stamp}.sqlite3", stem(db)));
+    let base = format!("{}-before-v{to}", stem(db));
+    let mut dest = dir.join(format!("{base}.sqlite3"));
+    let mut n = 1;
+    while dest.exists() {
+        n += 1;
+        dest = dir.join(format!("{base}-{n}.sqlite3"));
+    }
     backup_connection(conn, db, &dest, &mut |_| {})?;
     Ok(Some(dest))
 }
@@ -476,8 +482,8 @@ fn staged_path(current: &Path) -> PathBuf {
 }
 
 /// The name the replaced database is kept under: `<name>.replaced-<time>.sqlite3`.
-fn kept_path(current: &Path) -> PathBuf {
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+fn kept_path(current: &Path, now: DateTime<Utc>) -> PathBuf {
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
     let mut n = 0;
     loop {
         let suffix = if n == 0 {
@@ -501,6 +507,7 @@ fn kept_path(current: &Path) -> PathBuf {
 pub fn restore(
     current: &Path,
     candidate: &Path,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RestoreReport> {
     if !candidate.is_file() {
@@ -555,7 +562,7 @@ pub fn restore(
                     other => other,
                 })?;
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-            let keep = kept_path(current);
+            let keep = kept_path(current, now);
             backup_connection(&conn, current, &keep, &mut |_| {})?;
             kept = Some(keep);
             Some(conn)

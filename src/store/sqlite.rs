@@ -270,12 +270,13 @@ impl SqliteStore {
     pub fn restore_from(
         &mut self,
         candidate: &Path,
+        now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::RestoreReport> {
         let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
         // Close our connection first: nothing of this process may hold the file.
         drop(std::mem::replace(&mut self.conn, memory));
-        let restored = backup::restore(&self.path, candidate, progress);
+        let restored = backup::restore(&self.path, candidate, now, progress);
         let reopened = open_connection(&self.path, StoreOptions::default());
         match (restored, reopened) {
             (Ok(report), Ok(conn)) => {

@@ -13,7 +13,7 @@ use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::export::{self, ExportQuery, Format, Progress, Scope};
-use crate::gui::backend::{Backend, Step, UiError};
+use crate::gui::backend::{Step, UiError};
 use crate::gui::widget::{self, Choice};
 use crate::import::{self, FileKind, ImportOptions};
 use crate::scheduling::time::parse_date;
@@ -356,11 +356,12 @@ impl State {
         }))
     }
 
-    fn restore(&mut self, candidate: PathBuf, backend: &Backend) -> Task<Message> {
+    fn restore(&mut self, candidate: PathBuf, ctx: &Context<'_>) -> Task<Message> {
         self.start("Restoring");
-        let stream = backend.with_progress(move |store, progress| {
+        let now = ctx.now;
+        let stream = ctx.backend.with_progress(move |store, progress| {
             let report = store
-                .restore_from(&candidate, progress)
+                .restore_from(&candidate, now, progress)
                 .map_err(|e| e.to_string())?;
             let kept = match report.kept {
                 Some(k) => format!(" The database it replaced is kept as {}.", k.display()),
@@ -470,7 +471,7 @@ impl State {
                 Task::none()
             }
             Message::ConfirmRestore if !busy => match self.restore_candidate.take() {
-                Some(path) => self.restore(path, ctx.backend),
+                Some(path) => self.restore(path, ctx),
                 None => Task::none(),
             },
             Message::CancelRestore => {
