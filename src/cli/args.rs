@@ -53,6 +53,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Check the database: integrity, foreign keys, schema version, double bookings.
     Check,
+    /// The waitlist: patients waiting for an earlier slot (add, list, remove).
+    Waitlist(super::waitlist::WaitlistArgs),
     /// Export appointments to iCalendar, CSV or FHIR R4 JSON.
     Export(ExportArgs),
     /// Import patients (CSV) or appointments (CSV or iCalendar); all rows or none.
@@ -170,6 +172,15 @@ pub struct BookArgs {
     /// Book despite conflicts, with this reason (recorded in the audit).
     #[arg(long, value_name = "REASON")]
     pub overbook: Option<String>,
+    /// Repeat: a rule such as "weekly;interval=1;byday=TU,TH;count=10" or
+    /// "daily;interval=2;until=2027-01-31" (RRULE form also read). Every occurrence keeps the
+    /// wall time of --start.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["walk_in", "emergency"])]
+    pub repeat: Option<String>,
+    /// With --repeat: book the free occurrences and leave out the conflicting ones (without it,
+    /// any conflict saves nothing; with --overbook, they are overbooked).
+    #[arg(long, requires = "repeat", conflicts_with = "overbook")]
+    pub skip_conflicts: bool,
 }
 
 /// A status change on the command line.
@@ -244,7 +255,7 @@ pub struct SlotsArgs {
     /// Only this doctor (with --room: both free).
     #[arg(long, value_name = "NAME")]
     pub doctor: Option<String>,
-    /// Only this room.
+    /// Only this room; "any" for whichever room is free (with --doctor or for any doctor).
     #[arg(long, value_name = "NAME")]
     pub room: Option<String>,
     /// From this date or "date HH:MM" (default: now).
@@ -259,6 +270,15 @@ pub struct SlotsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// The last date to search (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only visits that start at or after this clinic-local time (HH:MM).
+    #[arg(long, value_name = "HH:MM")]
+    pub after: Option<String>,
+    /// Only visits that end by this clinic-local time (HH:MM).
+    #[arg(long, value_name = "HH:MM")]
+    pub before: Option<String>,
 }
 
 /// `frontdesk history`.

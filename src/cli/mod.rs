@@ -5,6 +5,8 @@ mod args;
 mod exchange;
 mod output;
 mod resolve;
+mod series;
+mod waitlist;
 mod write;
 
 use std::io::{IsTerminal, Write};
@@ -91,6 +93,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
         Command::Check => output::check(&store),
+        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
         Command::Export(args) => exchange::export(&store, clinic, &args, now),
         Command::Import(args) => exchange::import(&mut store, clinic, &args, &actor, now),
         Command::Backup(args) => exchange::backup(&store, &args),

@@ -153,6 +153,9 @@ pub fn book(
         Some(p) => store.likely_duplicates(p)?,
         None => Vec::new(),
     };
+    if let Some(rule) = &args.repeat {
+        return super::series::book(store, &clinic, request, rule, args, &similar, actor, now);
+    }
     let outcome = store.book(&request, actor, now).map_err(|e| {
         anyhow!(e).context(format!("cannot book {} with {}", patient.name, doctor.name))
     })?;
@@ -332,29 +335,40 @@ pub fn slots(
         .as_deref()
         .map(|d| resolve::doctor(store, d))
         .transpose()?;
+    let any_room = args
+        .room
+        .as_deref()
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("any"));
     let room = args
         .room
         .as_deref()
+        .filter(|_| !any_room)
         .map(|r| resolve::room(store, clinic.id, r))
         .transpose()?;
     let target = match (&doctor, &room) {
+        (Some(d), _) if any_room => SlotTarget::DoctorAndAnyRoom(d.id),
+        (None, _) if any_room => SlotTarget::AnyDoctorAndAnyRoom,
         (Some(d), Some(r)) => SlotTarget::DoctorAndRoom(d.id, r.id),
         (Some(d), None) => SlotTarget::Doctor(d.id),
         (None, Some(r)) => SlotTarget::Room(r.id),
         (None, None) => SlotTarget::AnyDoctor,
     };
-    let found = store.find_slots(&SlotSearch {
-        clinic: clinic.id,
-        target,
-        query: SlotQuery {
-            minutes: args.minutes,
-            step_minutes: clinic.slot_minutes,
-            from,
-            count: args.count,
+    let limits = super::series::slot_limits(zone, args, from)?;
+    let found = store.find_slots_within(
+        &SlotSearch {
+            clinic: clinic.id,
+            target,
+            query: SlotQuery {
+                minutes: args.minutes,
+                step_minutes: clinic.slot_minutes,
+                from,
+                count: args.count,
+            },
+            horizon_days: args.days,
+            patient: None,
         },
-        horizon_days: args.days,
-        patient: None,
-    })?;
+        &limits,
+    )?;
     if found.is_empty() {
         bail!(
             "no free {} minutes in the next {} days: try a shorter visit, another doctor, or more --days",

@@ -110,7 +110,7 @@ pub struct ExportedAppointment {
     /// Set when it was deliberately overbooked.
     pub overbook_reason: Option<String>,
     /// The recurring series it belongs to, if any. The iCalendar writer groups a series' events
-    /// by this key (see [`ics::EventGroup`]); nothing sets it yet.
+    /// by this key (see [`ics::EventGroup`]).
     pub series: Option<uuid::Uuid>,
 }
 

@@ -13,11 +13,11 @@ use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Page, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, data, details, palette, walk_in};
+use super::screen::{booking, data, details, find_slot, offer, palette, waitlist, walk_in};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter};
+use crate::store::{AgendaEntry, AgendaFilter, FreedFeed};
 
 pub struct App {
     pub(super) actor: String,
@@ -130,6 +130,22 @@ pub enum Message {
     Undone(Result<String, UiError>),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
+    /// Open the find-a-slot panel (Ctrl+F).
+    OpenFindSlot,
+    /// A message for the find-a-slot panel.
+    FindSlot(find_slot::Message),
+    /// Show the waitlist page.
+    ShowWaitlist,
+    /// A message for the waitlist page.
+    Waitlist(waitlist::Message),
+    /// Freed slots and their matches arrived, for the look that started at that log position.
+    WaitlistFeed(Option<i64>, Result<FreedFeed, UiError>),
+    /// Open the offer of a freed slot (its place on the board).
+    OpenOffer(usize),
+    /// Put an offer away: the patients keep waiting.
+    DismissOffer(usize),
+    /// A message for the offer panel.
+    Offer(offer::Message),
     /// Show the Data page (export, import, backup, restore).
     ShowData,
     /// A message for the Data page.
@@ -284,7 +300,7 @@ impl App {
         match &self.phase {
             Phase::Ready(desk) => {
                 let today = desk.today_task(now);
-                today.map(Message::TodayLoaded)
+                Task::batch([today.map(Message::TodayLoaded), self.waitlist_poll()])
             }
             _ => Task::none(),
         }
@@ -334,7 +350,8 @@ impl App {
             desk.backend.clone().agenda(clinic.id, window, filter),
             move |r| Message::Loaded(generation, r),
         );
-        Task::batch([load, desk.today_task(now).map(Message::TodayLoaded)])
+        let today = desk.today_task(now).map(Message::TodayLoaded);
+        Task::batch([load, today, self.waitlist_poll()])
     }
 
     pub(super) fn context<'a>(
@@ -398,6 +415,8 @@ impl App {
             Message::Booking(m) => return self.booking(m),
             Message::Details(m) => return self.details(m),
             Message::WalkIn(m) => return self.walk_in(m),
+            Message::OpenFindSlot => return self.open_find_slot(),
+            Message::FindSlot(m) => return self.find_slot(m),
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
                 desk.panel = Panel::ViewOptions;
@@ -457,6 +476,12 @@ impl App {
                 return iced::widget::operation::focus("palette");
             }
             Message::Palette(m) => return self.palette(m),
+            Message::ShowWaitlist => return self.show_waitlist(),
+            Message::Waitlist(m) => return self.waitlist_page(m),
+            Message::WaitlistFeed(from, result) => return self.waitlist_feed(from, result),
+            Message::OpenOffer(index) => return self.open_offer(index),
+            Message::DismissOffer(index) => return self.dismiss_offer(index),
+            Message::Offer(m) => return self.offer(m),
             Message::PatientFound(name, result) => {
                 match result {
                     Ok(Some(entry)) => {

@@ -121,6 +121,19 @@ impl App {
                 desk.last_change = Some(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
+            Some(booking::Event::BookedSeries(outcome)) => {
+                self.notice = Some(super::app_find_slot::series_notice(zone, &outcome));
+                // Ctrl+Z undoes one change; a series is undone occurrence by occurrence.
+                desk.last_change = None;
+                if let Some((_, b)) = outcome.booked.first() {
+                    desk.go_to(time::local_date(zone, b.appointment.interval.start));
+                }
+                let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
+                match first {
+                    Some(id) => Task::batch([task, self.select(id), self.reload()]),
+                    None => Task::batch([task, self.reload()]),
+                }
+            }
             Some(booking::Event::Closed) => {
                 desk.panel = Panel::Today;
                 task

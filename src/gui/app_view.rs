@@ -10,7 +10,7 @@ use iced::{Element, Length, Theme};
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
 use super::desk::{Desk, Page, Panel};
-use super::screen::{Context, today};
+use super::screen::{Context, offer, today};
 use super::widget::{self, Choice};
 use crate::scheduling::*;
 
@@ -39,6 +39,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "command palette: a patient, a date, a doctor, a room or an action",
     ),
     ("Ctrl+I", "walk-in or emergency quick-add"),
+    (
+        "Ctrl+F",
+        "find a slot: by length, doctor, room, dates, time of day",
+    ),
     (
         "Ctrl+G",
         "go to a date; show cancelled; choose doctors and rooms",
@@ -183,6 +187,8 @@ impl App {
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),
             Panel::ViewOptions => view_options(desk, clinic),
+            Panel::FindSlot(panel) => panel.view(&ctx).map(Message::FindSlot),
+            Panel::Offer(panel) => panel.view(&ctx).map(Message::Offer),
         };
         let grid = responsive(move |size| {
             let grid = Grid {
@@ -230,6 +236,13 @@ impl App {
         });
         column![
             self.top_bar(desk, clinic),
+            offer::banner(
+                &desk.offers,
+                clinic.id,
+                zone,
+                Message::OpenOffer,
+                Message::DismissOffer
+            ),
             row![
                 container(grid).width(Length::Fill).height(Length::Fill),
                 container(panel)
@@ -250,6 +263,16 @@ impl App {
         };
         let page = match &desk.page {
             Page::Calendar => self.calendar_page(desk, clinic),
+            Page::Waitlist(state) => {
+                let ctx = Context {
+                    backend: &desk.backend,
+                    setup: &desk.setup,
+                    clinic,
+                    now: self.now,
+                    actor: &self.actor,
+                };
+                state.view(&ctx).map(Message::Waitlist)
+            }
             Page::Data(state) => self.data_page(desk, clinic, state),
         };
         column![page_tabs(desk), page].height(Length::Fill).into()
@@ -336,7 +359,7 @@ impl App {
                     .style(button::secondary),
                 text(format!("{title}{loading}"))
                     .size(16)
-                    .width(Length::Fixed(240.0)),
+                    .width(Length::Fixed(262.0)),
                 mode(
                     "By doctor",
                     desk.view == View::DayByDoctor,
@@ -346,11 +369,14 @@ impl App {
                 pick_list(weeks, week_selected, Message::Week)
                     .placeholder("Week of …")
                     .text_size(13)
-                    .width(Length::Fixed(180.0)),
+                    .width(Length::Fixed(160.0)),
                 button(text("View…").size(13))
                     .on_press(Message::OpenViewOptions)
                     .style(button::secondary),
                 iced::widget::space::horizontal(),
+                button(text("Find a slot").size(13))
+                    .on_press(Message::OpenFindSlot)
+                    .style(button::secondary),
                 button(text("Walk-in (Ctrl+I)").size(13))
                     .on_press(Message::OpenWalkIn)
                     .style(button::success),
@@ -381,6 +407,11 @@ fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
     };
     let tabs = [
         tab("Calendar", desk.page.is_calendar(), Message::ShowCalendar),
+        tab(
+            "Waitlist",
+            matches!(desk.page, Page::Waitlist(_)),
+            Message::ShowWaitlist,
+        ),
         tab(
             "Data",
             matches!(desk.page, Page::Data(_)),

@@ -9,11 +9,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::demo::{self, DemoOptions};
 use crate::scheduling::time::local_date;
+use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 use crate::store::{
     AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest, MoveRequest, SlotSearch,
     SqliteStore, Store,
 };
+use crate::store::{FreedFeed, WaitlistFilter, WaitlistOffer, WaitlistRow};
 
 /// An error as the window shows it.
 pub type UiError = String;
@@ -82,7 +84,7 @@ impl Backend {
     }
 
     /// Runs `work` with the store on a blocking thread.
-    async fn with<T: Send + 'static>(
+    pub(super) async fn with<T: Send + 'static>(
         &self,
         work: impl FnOnce(&mut SqliteStore) -> Result<T, crate::store::StoreError> + Send + 'static,
     ) -> Result<T, UiError> {
@@ -234,6 +236,108 @@ impl Backend {
     /// Free slots.
     pub async fn slots(self, search: SlotSearch) -> Result<Vec<Slot>, UiError> {
         self.with(move |s| s.find_slots(&search)).await
+    }
+
+    // Waitlist.
+    /// A clinic's waitlist.
+    pub async fn waitlist(
+        self,
+        clinic: ClinicId,
+        filter: WaitlistFilter,
+    ) -> Result<Vec<WaitlistRow>, UiError> {
+        self.with(move |s| s.waitlist(clinic, filter)).await
+    }
+
+    /// Puts a patient on the waitlist.
+    pub async fn add_to_waitlist(
+        self,
+        id: WaitlistEntryId,
+        request: WaitlistRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow, UiError> {
+        self.with(move |s| s.add_to_waitlist(id, &request, &actor, now))
+            .await
+    }
+
+    /// Changes what a waiting patient waits for.
+    pub async fn edit_waitlist_entry(
+        self,
+        id: WaitlistEntryId,
+        request: WaitlistRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow, UiError> {
+        self.with(move |s| s.edit_waitlist_entry(id, &request, &actor, now))
+            .await
+    }
+
+    /// Takes a patient off the waitlist.
+    pub async fn remove_from_waitlist(
+        self,
+        id: WaitlistEntryId,
+        reason: String,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), UiError> {
+        self.with(move |s| s.remove_from_waitlist(id, &reason, &actor, now))
+            .await
+    }
+
+    /// Slots freed since audit event `after`, with their matches.
+    pub async fn freed_slots(
+        self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed, UiError> {
+        self.with(move |s| s.freed_slots(clinic, after, now)).await
+    }
+
+    /// The waiting patients who could take a slot now.
+    pub async fn waitlist_matches(
+        self,
+        slot: FreedSlot,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistOffer, UiError> {
+        self.with(move |s| s.waitlist_matches(&slot, now)).await
+    }
+
+    /// Records that a slot was offered to a waiting patient.
+    pub async fn offer_waitlist_slot(
+        self,
+        id: WaitlistEntryId,
+        slot: FreedSlot,
+        visit: Interval,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), UiError> {
+        self.with(move |s| s.offer_waitlist_slot(id, &slot, visit, &actor, now))
+            .await
+    }
+
+    /// The patient said no: they keep waiting.
+    pub async fn decline_waitlist_offer(
+        self,
+        id: WaitlistEntryId,
+        reason: String,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), UiError> {
+        self.with(move |s| s.decline_waitlist_offer(id, &reason, &actor, now))
+            .await
+    }
+
+    /// Books a waiting patient and marks their entry booked.
+    pub async fn book_from_waitlist(
+        self,
+        id: WaitlistEntryId,
+        request: BookingRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome, UiError> {
+        self.with(move |s| s.book_from_waitlist(id, &request, &actor, now))
+            .await
     }
 }
 

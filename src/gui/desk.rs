@@ -11,7 +11,9 @@ use iced::{Color, Task};
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
-use super::screen::{Context, Undoable, booking, data, details, palette, walk_in};
+use super::screen::{
+    Context, Undoable, booking, data, details, find_slot, offer, palette, waitlist, walk_in,
+};
 use super::theme;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -60,6 +62,8 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
+    /// Freed slots offered to waiting patients (the banner), and how far the log was read.
+    pub offers: offer::Board,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -67,6 +71,8 @@ pub struct Desk {
 pub enum Page {
     /// The calendar grid with its side panel.
     Calendar,
+    /// The waitlist: who waits for an earlier slot, and the form to add or change an entry.
+    Waitlist(Box<waitlist::State>),
     /// Export, import, backup and restore.
     Data(Box<data::State>),
 }
@@ -90,6 +96,10 @@ pub enum Panel {
     WalkIn(Box<walk_in::State>),
     /// View options: go to a date, show cancelled, which doctors and rooms are shown.
     ViewOptions,
+    /// Find a slot: the next free slots by length, doctor, room, dates and time of day.
+    FindSlot(Box<find_slot::State>),
+    /// A freed slot offered to the waiting patients who fit it.
+    Offer(Box<offer::State>),
 }
 
 impl Panel {
@@ -113,6 +123,22 @@ impl Panel {
     pub fn walk_in(&mut self) -> Option<&mut walk_in::State> {
         match self {
             Panel::WalkIn(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The find-a-slot panel, if it is the panel open.
+    pub fn find_slot(&mut self) -> Option<&mut find_slot::State> {
+        match self {
+            Panel::FindSlot(panel) => Some(panel),
+            _ => None,
+        }
+    }
+
+    /// The offer of a freed slot, if it is the panel open.
+    pub fn offer(&mut self) -> Option<&mut offer::State> {
+        match self {
+            Panel::Offer(panel) => Some(panel),
             _ => None,
         }
     }
@@ -177,6 +203,7 @@ impl Desk {
             palette: None,
             pending_move: None,
             cache: Cache::default(),
+            offers: offer::Board::default(),
         }
     }
 

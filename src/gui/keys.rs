@@ -22,6 +22,7 @@ impl App {
             (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
             (Key::Named(Named::Escape), _) => Message::ClosePanel,
             (Key::Character("i"), true) => Message::OpenWalkIn,
+            (Key::Character("f"), true) => Message::OpenFindSlot,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z"), true) => Message::Undo,

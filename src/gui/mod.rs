@@ -4,9 +4,12 @@
 
 pub mod app;
 mod app_data;
+mod app_find_slot;
 mod app_panels;
 mod app_view;
+mod app_waitlist;
 pub mod backend;
+mod backend_series;
 pub mod calendar;
 pub mod desk;
 pub mod headless;

@@ -6,9 +6,12 @@ pub mod conflict;
 pub mod delay;
 pub mod hours;
 pub mod model;
+pub mod series;
 pub mod slots;
 pub mod status;
 pub mod time;
+pub mod waitlist;
+pub mod waitlist_match;
 
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{
@@ -17,6 +20,10 @@ pub use conflict::{
 };
 pub use hours::{DaySpan, HoursError, WeeklyHours};
 pub use model::*;
-pub use slots::{Slot, SlotQuery, SlotTarget, find_slots};
+pub use series::{
+    Frequency, MAX_OCCURRENCES, OccurrenceDecision, OnConflict, RuleError, SeriesEnd, SeriesId,
+    SeriesRule,
+};
+pub use slots::{Slot, SlotQuery, SlotTarget, TimeOfDay, find_slots, find_slots_within};
 pub use status::{Status, StatusAction, TransitionError};
 pub use time::LocalTime;

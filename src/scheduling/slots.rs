@@ -1,12 +1,14 @@
 //! The slot finder: the next free slots of a given length for a doctor, a room, a doctor and a
-//! room together, or any doctor, on the clinic's local time grid.
+//! room together, any doctor, any room, or any pair of both, on the clinic's local time grid,
+//! optionally only within a part of the day (morning, afternoon, evening or a from–to window).
 
 use chrono::{DateTime, Duration, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::availability::ClinicCalendar;
-use super::hours::intersect;
+use super::hours::{DaySpan, WEEKDAYS, WeeklyHours, intersect};
 use super::model::{DoctorId, Interval, RoomId};
+use super::time::local_date;
 
 /// Whose free time to search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +21,13 @@ pub enum SlotTarget {
     DoctorAndRoom(DoctorId, RoomId),
     /// Whichever doctor is free first.
     AnyDoctor,
+    /// One doctor in whichever room is free with them first (one slot per time: the first
+    /// room free, in the calendar's order).
+    DoctorAndAnyRoom(DoctorId),
+    /// Whichever doctor is free first in one room.
+    AnyDoctorInRoom(RoomId),
+    /// Whichever doctor and room are free together first (one slot per time and doctor).
+    AnyDoctorAndAnyRoom,
 }
 
 /// What the receptionist asks for.
@@ -90,6 +99,73 @@ fn slots_in(
     out
 }
 
+/// The part of the day a receptionist asks for, in clinic-local wall time. A slot is in it when
+/// the whole visit is: an afternoon visit starts at 12:00 or later and ends by 17:00.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeOfDay {
+    /// Any time the doctor and room are free.
+    Any,
+    /// Before noon.
+    Morning,
+    /// From 12:00 to 17:00.
+    Afternoon,
+    /// From 17:00 to midnight.
+    Evening,
+    /// A from–to window of wall time, e.g. 10:30–14:00.
+    Between(DaySpan),
+}
+
+impl TimeOfDay {
+    /// The window as a span of the day, or `None` for any time.
+    pub fn span(self) -> Option<DaySpan> {
+        match self {
+            TimeOfDay::Any => None,
+            TimeOfDay::Morning => Some(DaySpan::new(0, 12 * 60)),
+            TimeOfDay::Afternoon => Some(DaySpan::new(12 * 60, 17 * 60)),
+            TimeOfDay::Evening => Some(DaySpan::new(17 * 60, 24 * 60)),
+            TimeOfDay::Between(span) => Some(span),
+        }
+    }
+}
+
+/// Why a from–to window of the day was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WindowError {
+    /// A time is not written as HH:MM.
+    #[error("\"{0}\" is not a time of day: write it as HH:MM, e.g. 14:30")]
+    NotATime(String),
+    /// The window ends at or before its start.
+    #[error(
+        "the window {0} ends before it starts: give a \"before\" time later than the \"after\" time"
+    )]
+    EndNotAfterStart(DaySpan),
+}
+
+/// Reads a from–to window of wall time, e.g. `("10:30", "14:00")`; `24:00` is midnight at the
+/// end of the day. An empty side means the start or end of the day.
+pub fn parse_window(after: &str, before: &str) -> Result<DaySpan, WindowError> {
+    let minute = |text: &str, empty: u16| -> Result<u16, WindowError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(empty);
+        }
+        if text == "24:00" {
+            return Ok(24 * 60);
+        }
+        chrono::NaiveTime::parse_from_str(text, "%H:%M")
+            .map(|t| {
+                use chrono::Timelike;
+                (t.hour() * 60 + t.minute()) as u16
+            })
+            .map_err(|_| WindowError::NotATime(text.to_owned()))
+    };
+    let span = DaySpan::new(minute(after, 0)?, minute(before, 24 * 60)?);
+    if span.end_minute <= span.start_minute {
+        return Err(WindowError::EndNotAfterStart(span));
+    }
+    Ok(span)
+}
+
 /// The earliest `query.count` free slots for `target` in `calendar`, whose start lies before
 /// `accept_before` (so that a caller searching window by window never misses a slot that runs
 /// past a window's end: it loads a little more than it accepts). Ties between doctors go to
@@ -100,64 +176,123 @@ pub fn find_slots(
     query: &SlotQuery,
     accept_before: DateTime<Utc>,
 ) -> Vec<Slot> {
+    find_slots_within(calendar, target, query, TimeOfDay::Any, accept_before)
+}
+
+/// Like [`find_slots`], keeping only visits that lie wholly inside `time_of_day` on their local
+/// date. Ties go to the order of `calendar.doctors`, then of `calendar.rooms`.
+pub fn find_slots_within(
+    calendar: &ClinicCalendar,
+    target: SlotTarget,
+    query: &SlotQuery,
+    time_of_day: TimeOfDay,
+    accept_before: DateTime<Utc>,
+) -> Vec<Slot> {
     if query.minutes == 0 || query.count == 0 {
         return Vec::new();
     }
     let zone = calendar.zone;
+    let part_of_day: Option<Vec<Interval>> = time_of_day.span().map(|span| {
+        let first = local_date(zone, calendar.window.start);
+        let first = first.pred_opt().unwrap_or(first);
+        let last = local_date(zone, calendar.window.end);
+        WeeklyHours::same_each(&WEEKDAYS, &[span])
+            .map(|h| h.intervals(zone, first, last))
+            .unwrap_or_default()
+    });
+    let candidates = candidates(calendar, target);
+    let mut all: Vec<(usize, Slot)> = Vec::new();
+    for (order, (doctor, room, free)) in candidates.into_iter().enumerate() {
+        let free = match &part_of_day {
+            Some(part) => intersect(&free, part),
+            None => free,
+        };
+        all.extend(
+            slots_in(zone, &free, query, doctor, room, accept_before)
+                .into_iter()
+                .map(|s| (order, s)),
+        );
+    }
+    all.sort_by_key(|(order, s)| (s.interval.start, *order));
+    // "Any room" chooses the room: one slot per time and doctor, in the first room free.
+    let any_room = matches!(
+        target,
+        SlotTarget::DoctorAndAnyRoom(_) | SlotTarget::AnyDoctorAndAnyRoom
+    );
+    let mut out: Vec<Slot> = Vec::with_capacity(query.count);
+    for (_, slot) in all {
+        if out.len() >= query.count {
+            break;
+        }
+        let repeat = any_room
+            && out
+                .iter()
+                .rev()
+                .take_while(|s| s.interval.start == slot.interval.start)
+                .any(|s| s.doctor == slot.doctor);
+        if !repeat {
+            out.push(slot);
+        }
+    }
+    out
+}
+
+/// Who may take the slot and when they are free, in tie-breaking order: each doctor (or none),
+/// each room (or none), and the free time they share.
+type Candidate = (Option<DoctorId>, Option<RoomId>, Vec<Interval>);
+
+fn candidates(calendar: &ClinicCalendar, target: SlotTarget) -> Vec<Candidate> {
     let doctor = |id: DoctorId| calendar.doctors.iter().find(|d| d.id == id);
     let room = |id: RoomId| calendar.rooms.iter().find(|r| r.id == id);
-    match target {
-        SlotTarget::Doctor(id) => doctor(id)
-            .map(|d| {
-                slots_in(
-                    zone,
-                    &calendar.doctor_free(d),
-                    query,
-                    Some(id),
-                    None,
-                    accept_before,
-                )
-            })
-            .unwrap_or_default(),
-        SlotTarget::Room(id) => room(id)
-            .map(|r| {
-                slots_in(
-                    zone,
-                    &calendar.room_free(r),
-                    query,
-                    None,
-                    Some(id),
-                    accept_before,
-                )
-            })
-            .unwrap_or_default(),
-        SlotTarget::DoctorAndRoom(d, r) => match (doctor(d), room(r)) {
-            (Some(dc), Some(rc)) => {
-                let both = intersect(&calendar.doctor_free(dc), &calendar.room_free(rc));
-                slots_in(zone, &both, query, Some(d), Some(r), accept_before)
+    let pairs = |doctors: Vec<(DoctorId, Vec<Interval>)>, rooms: Vec<(RoomId, Vec<Interval>)>| {
+        let mut out = Vec::with_capacity(doctors.len() * rooms.len());
+        for (d, doctor_free) in &doctors {
+            for (r, room_free) in &rooms {
+                out.push((Some(*d), Some(*r), intersect(doctor_free, room_free)));
             }
-            _ => Vec::new(),
-        },
-        SlotTarget::AnyDoctor => {
-            let mut all: Vec<(usize, Slot)> = calendar
-                .doctors
-                .iter()
-                .enumerate()
-                .flat_map(|(order, d)| {
-                    slots_in(
-                        zone,
-                        &calendar.doctor_free(d),
-                        query,
-                        Some(d.id),
-                        None,
-                        accept_before,
-                    )
-                    .into_iter()
-                    .map(move |s| (order, s))
-                })
-                .collect();
-            all.sort_by_key(|(order, s)| (s.interval.start, *order));
-            all.into_iter().take(query.count).map(|(_, s)| s).collect()
         }
+        out
+    };
+    let every_doctor = || -> Vec<(DoctorId, Vec<Interval>)> {
+        calendar
+            .doctors
+            .iter()
+            .map(|d| (d.id, calendar.doctor_free(d)))
+            .collect()
+    };
+    let every_room = || -> Vec<(RoomId, Vec<Interval>)> {
+        calendar
+            .rooms
+            .iter()
+            .map(|r| (r.id, calendar.room_free(r)))
+            .collect()
+    };
+    let one_doctor = |id: DoctorId| -> Vec<(DoctorId, Vec<Interval>)> {
+        doctor(id)
+            .map(|d| vec![(id, calendar.doctor_free(d))])
+            .unwrap_or_default()
+    };
+    let one_room = |id: RoomId| -> Vec<(RoomId, Vec<Interval>)> {
+        room(id)
+            .map(|r| vec![(id, calendar.room_free(r))])
+            .unwrap_or_default()
+    };
+    match target {
+        SlotTarget::Doctor(id) => one_doctor(id)
+            .into_iter()
+            .map(|(d, free)| (Some(d), None, free))
+            .collect(),
+        SlotTarget::Room(id) => one_room(id)
+            .into_iter()
+            .map(|(r, free)| (None, Some(r), free))
+            .collect(),
+        SlotTarget::AnyDoctor => every_doctor()
+            .into_iter()
+            .map(|(d, free)| (Some(d), None, free))
+            .collect(),
+        SlotTarget::DoctorAndRoom(d, r) => pairs(one_doctor(d), one_room(r)),
+        SlotTarget::DoctorAndAnyRoom(d) => pairs(one_doctor(d), every_room()),
+        SlotTarget::AnyDoctorInRoom(r) => pairs(every_doctor(), one_room(r)),
+        SlotTarget::AnyDoctorAndAnyRoom => pairs(every_doctor(), every_room()),
     }
 }

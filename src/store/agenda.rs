@@ -3,14 +3,13 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::booking::clinic;
 use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, secs};
-use super::context::{SLOT_WINDOW, clinic_calendar, earliest_overlapping_start};
+use super::context::earliest_overlapping_start;
 use super::error::{Result, StoreError};
 use super::schema::LATEST_VERSION;
 use super::{AgendaEntry, AgendaFilter, AuditEvent, CheckReport, SlotSearch};
 use crate::scheduling::model::*;
-use crate::scheduling::slots::{Slot, find_slots as core_find_slots};
+use crate::scheduling::slots::Slot;
 
 const NAMES: &str = "pa.name, pa.phone, d.name, r.name, v.name, a.overbook_reason";
 const JOINS: &str = "FROM appointment a JOIN patient pa ON pa.id = a.patient_id \
@@ -104,30 +103,7 @@ pub fn history(conn: &Connection, id: AppointmentId) -> Result<Vec<AuditEvent>> 
 /// The next free slots, searching a week at a time up to the horizon, so that the common case
 /// (a slot this week) loads only a week of bookings.
 pub fn find_slots(conn: &Connection, search: &SlotSearch) -> Result<Vec<Slot>> {
-    let clinic = clinic(conn, search.clinic)?;
-    let horizon = search.query.from + chrono::Duration::days(search.horizon_days.max(0));
-    let mut found: Vec<Slot> = Vec::new();
-    let mut window_start = search.query.from;
-    while window_start < horizon && found.len() < search.query.count {
-        let window_end = (window_start + SLOT_WINDOW).min(horizon);
-        // Load a little past the window so a slot starting near its end is judged on full data.
-        let loaded = Interval::new(
-            window_start,
-            window_end + chrono::Duration::minutes(MAX_APPOINTMENT_MINUTES),
-        );
-        let calendar = clinic_calendar(conn, &clinic, loaded, search.patient)?;
-        let mut query = search.query;
-        query.from = window_start;
-        query.count = search.query.count - found.len();
-        found.extend(core_find_slots(
-            &calendar,
-            search.target,
-            &query,
-            window_end,
-        ));
-        window_start = window_end;
-    }
-    Ok(found)
+    super::find_slot::find_slots_within_limits(conn, search, &Default::default())
 }
 
 /// Integrity, foreign keys, version, counts, and unexplained double bookings.

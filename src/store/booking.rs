@@ -127,7 +127,7 @@ fn next_queue_token(
     Ok(format!("{letter}-{:03}", count + 1))
 }
 
-fn snapshot(a: &Appointment) -> serde_json::Value {
+pub(super) fn snapshot(a: &Appointment) -> serde_json::Value {
     json!({
         "start_utc": secs(a.interval.start),
         "end_utc": secs(a.interval.end),
@@ -211,7 +211,21 @@ pub fn book(
 ) -> Result<BookingOutcome> {
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let clinic = clinic(&tx, req.clinic)?;
+    let outcome = book_in(&tx, req, actor, now)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Books inside the caller's `BEGIN IMMEDIATE` transaction, which commits it together with
+/// whatever else belongs to the same user action (a waitlist entry becoming booked).
+pub(super) fn book_in(
+    tx: &Transaction<'_>,
+    req: &BookingRequest,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BookingOutcome> {
+    check_actor(actor)?;
+    let clinic = clinic(tx, req.clinic)?;
     if let Some(new) = &req.new_patient {
         if new.id != req.patient {
             return Err(StoreError::Invalid(
@@ -223,9 +237,9 @@ pub fn book(
                 "a patient needs a name: type at least the name the patient goes by".into(),
             ));
         }
-        setup::insert_patient(&tx, new)?;
+        setup::insert_patient(tx, new)?;
     }
-    if setup::patient(&tx, req.patient)?.is_none() {
+    if setup::patient(tx, req.patient)?.is_none() {
         return Err(StoreError::NotFound {
             what: "patient",
             name: req.patient.to_string(),
@@ -235,7 +249,7 @@ pub fn book(
     let (proposal, plan) = booking_proposal(&clinic, req)?;
     let interval = proposal.interval;
     let (conflicts, overbooked) =
-        decide_proposal(&tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
+        decide_proposal(tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
     let arrives = req.kind.arrives_now();
     let appointment = Appointment {
         id: AppointmentId(uuid::Uuid::now_v7()),
@@ -257,7 +271,7 @@ pub fn book(
         notes: req.notes.trim().to_owned(),
         meeting_link: String::new(),
         queue_token: if arrives {
-            next_queue_token(&tx, &clinic, req.kind, interval.start)?
+            next_queue_token(tx, &clinic, req.kind, interval.start)?
         } else {
             String::new()
         },
@@ -269,7 +283,7 @@ pub fn book(
         updated_by: actor.to_owned(),
         sequence: 0,
     };
-    insert_appointment(&tx, &appointment, overbooked.as_deref(), now)?;
+    insert_appointment(tx, &appointment, overbooked.as_deref(), now)?;
     let mut after = snapshot(&appointment);
     if overbooked.is_some() {
         after["overbooked_conflicts"] = json!(
@@ -280,7 +294,7 @@ pub fn book(
         );
     }
     audit(
-        &tx,
+        tx,
         appointment.id,
         now,
         actor,
@@ -291,7 +305,6 @@ pub fn book(
             reason: overbooked.as_deref().unwrap_or(""),
         },
     )?;
-    tx.commit()?;
     Ok(BookingOutcome {
         appointment,
         conflicts,

@@ -31,7 +31,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
     };
     let n = APPOINTMENT_COLUMN_COUNT;
     let sql = format!(
-        "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason \
+        "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id \
          FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3 \
          ORDER BY a.start_utc, a.id"
     );
@@ -41,7 +41,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             created_at: codec::instant(n, r.get(n)?)?,
             updated_at: codec::instant(n + 1, r.get(n + 1)?)?,
             overbook_reason: r.get(n + 2)?,
-            series: None,
+            series: r.get(n + 3)?,
         })
     };
     let appointments = {

@@ -14,7 +14,7 @@ use crate::scheduling::model::*;
 use crate::scheduling::status::{self, Status, StatusAction};
 
 /// Writes the status and the fields that go with it.
-fn write_status(
+pub(super) fn write_status(
     tx: &Transaction<'_>,
     a: &Appointment,
     actor: &str,

@@ -10,22 +10,36 @@ pub mod codec;
 mod context;
 mod error;
 mod exchange;
+mod find_slot;
 mod import;
 mod lifecycle;
+mod occurrence;
 mod open;
 pub mod schema;
+mod series;
 mod setup;
 mod sqlite;
+mod waitlist;
+mod waitlist_feed;
+mod waitlist_rows;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::export::{ExportQuery, ExportSet, Progress};
 use crate::import::{AppointmentRecord, ImportOptions, ImportReport, Parsed, PatientRecord};
+use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
+pub use find_slot::SlotLimits;
 pub use open::StoreOptions;
+pub use series::{
+    OccurrenceCheck, OccurrenceMove, Scope, Series, SeriesChange, SeriesMember, SeriesOutcome,
+    SeriesRequest, SeriesView,
+};
 pub use sqlite::SqliteStore;
+pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
+pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
 /// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -297,6 +311,122 @@ pub trait Store {
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
     /// Checks the database's integrity and the no-double-booking invariant.
     fn check(&self) -> Result<CheckReport>;
+
+    // Find a slot.
+    /// The next free slots, only within a part of the day and up to the end of a date range.
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>>;
+
+    // Recurring series.
+    /// Every occurrence of a series and the conflicts it would meet now, writing nothing.
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>>;
+    /// Saves a series and its appointments in one transaction, an audit event for each:
+    /// conflicting occurrences are refused (nothing saved), left out, or overbooked, as the
+    /// request says. Occurrences that cannot be booked at all (a DST gap) are always left out.
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome>;
+    /// The series an appointment belongs to, with all its appointments; `None` for a single
+    /// appointment.
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>>;
+    /// Cancels an occurrence, or it and every later one (which ends the series the day
+    /// before); later ones that can no longer be cancelled are left as they are.
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+    /// Moves an occurrence, or it and every later one (which splits the series: the old one
+    /// ends the day before, a new one starts), by whole days and/or to a new wall time, which
+    /// each occurrence keeps on its own date. All move or none do.
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange>;
+
+    // Waitlist.
+    /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts
+    /// (patient, doctor, visit type; the held appointment is the patient's own and live); a
+    /// second open entry for the same patient and doctor is refused.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Changes what a waiting (or offered) patient waits for; the patient and clinic stay.
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow>;
+    /// Takes a patient off the waitlist (the entry is kept, marked removed).
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// A clinic's waitlist: highest priority first, then those waiting longest.
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>>;
+    /// One waitlist entry.
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow>;
+    /// What happened to a waitlist entry, oldest first.
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>>;
+    /// The waiting patients who fit `slot` and could be booked into it now, best first.
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer>;
+    /// Slots freed (cancelled, entered in error, moved away) in `clinic` after audit event
+    /// `after`, each with its matches; `None` only says where the log ends now.
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed>;
+    /// Records that `slot` (as the visit `visit`) was offered to a waiting patient.
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The patient said no, or the desk stepped back: they keep waiting.
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Books the entry's patient under the rules of [`Store::book`] and marks the entry booked,
+    /// in one transaction; the appointment's history says it came from the waitlist.
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome>;
 
     // Export, import and backup.
     /// Everything an export of `query` writes, read as one consistent snapshot.

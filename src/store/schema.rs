@@ -5,7 +5,7 @@
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
 /// The migrations, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2];
+pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -181,4 +181,126 @@ const MIGRATION_2: &str = r#"
 ALTER TABLE appointment ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE appointment ADD COLUMN overbook_reason TEXT;
 CREATE INDEX audit_event_at ON audit_event(at_utc);
+"#;
+
+/// Waitlist: patients waiting for an earlier slot, and the append-only log of what happened to
+/// each entry. Entries are never deleted: taking one off the list marks it removed.
+const MIGRATION_3: &str = r#"
+CREATE TABLE waitlist_entry (
+    id                     BLOB PRIMARY KEY,
+    clinic_id              BLOB NOT NULL REFERENCES clinic(id),
+    patient_id             BLOB NOT NULL REFERENCES patient(id),
+    doctor_id              BLOB REFERENCES doctor(id),
+    visit_type_id          BLOB REFERENCES visit_type(id),
+    minutes                INTEGER NOT NULL CHECK (minutes BETWEEN 5 AND 480),
+    weekdays               INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+    window_start           INTEGER,
+    window_end             INTEGER,
+    earliest_date          TEXT,
+    latest_date            TEXT,
+    held_appointment_id    BLOB REFERENCES appointment(id),
+    notes                  TEXT NOT NULL DEFAULT '',
+    priority               INTEGER NOT NULL DEFAULT 0,
+    status                 TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'booked',
+                             'removed')),
+    booked_appointment_id  BLOB REFERENCES appointment(id),
+    created_by             TEXT NOT NULL,
+    created_at             INTEGER NOT NULL,
+    updated_by             TEXT NOT NULL,
+    updated_at             INTEGER NOT NULL,
+    CHECK ((window_start IS NULL) = (window_end IS NULL)),
+    CHECK (window_start IS NULL OR (0 <= window_start AND window_start < window_end
+           AND window_end <= 1440))
+) STRICT;
+CREATE INDEX waitlist_entry_clinic_status ON waitlist_entry(clinic_id, status, created_at);
+CREATE INDEX waitlist_entry_patient ON waitlist_entry(patient_id);
+
+CREATE TRIGGER waitlist_entry_never_deleted BEFORE DELETE ON waitlist_entry
+BEGIN
+    SELECT RAISE(ABORT, 'waitlist entries are never deleted: mark them removed');
+END;
+
+CREATE TABLE waitlist_event (
+    id        INTEGER PRIMARY KEY,
+    entry_id  BLOB NOT NULL REFERENCES waitlist_entry(id),
+    at_utc    INTEGER NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    before    TEXT,
+    after     TEXT,
+    reason    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX waitlist_event_entry ON waitlist_event(entry_id, id);
+
+CREATE TRIGGER waitlist_event_append_only_update BEFORE UPDATE ON waitlist_event
+BEGIN
+    SELECT RAISE(ABORT, 'the waitlist log is append-only');
+END;
+CREATE TRIGGER waitlist_event_append_only_delete BEFORE DELETE ON waitlist_event
+BEGIN
+    SELECT RAISE(ABORT, 'the waitlist log is append-only');
+END;
+"#;
+
+/// Recurring series: the rule in RFC 5545 RRULE terms (FREQ, INTERVAL, BYDAY, UNTIL as a local
+/// date or COUNT), the clinic-local start date and wall time with the zone, who created it, and
+/// the series it was split from ("this and the following ones"). Each appointment of a series
+/// names it and its occurrence's original local date (iCalendar RECURRENCE-ID). Dates of the
+/// rule without an appointment were left out (EXDATE). Changes to a series row are recorded in
+/// the append-only `series_audit`; changes to its appointments in `audit_event` as always.
+const MIGRATION_4: &str = r#"
+CREATE TABLE series (
+    id             BLOB PRIMARY KEY,
+    clinic_id      BLOB NOT NULL REFERENCES clinic(id),
+    patient_id     BLOB NOT NULL REFERENCES patient(id),
+    doctor_id      BLOB NOT NULL REFERENCES doctor(id),
+    room_id        BLOB REFERENCES room(id),
+    visit_type_id  BLOB REFERENCES visit_type(id),
+    freq           TEXT NOT NULL CHECK (freq IN ('DAILY', 'WEEKLY')),
+    interval       INTEGER NOT NULL CHECK (interval BETWEEN 1 AND 52),
+    by_day         TEXT NOT NULL DEFAULT '',
+    until_date     TEXT,
+    count          INTEGER CHECK (count BETWEEN 1 AND 104),
+    start_date     TEXT NOT NULL,
+    start_time     TEXT NOT NULL,
+    minutes        INTEGER NOT NULL CHECK (minutes > 0),
+    time_zone      TEXT NOT NULL,
+    split_from     BLOB REFERENCES series(id),
+    created_by     TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    updated_by     TEXT NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    CHECK ((until_date IS NULL) <> (count IS NULL))
+) STRICT;
+CREATE INDEX series_patient ON series(patient_id);
+
+CREATE TRIGGER series_never_deleted BEFORE DELETE ON series
+BEGIN
+    SELECT RAISE(ABORT, 'series are never deleted: cancel their appointments');
+END;
+
+CREATE TABLE series_audit (
+    id         INTEGER PRIMARY KEY,
+    series_id  BLOB NOT NULL REFERENCES series(id),
+    at_utc     INTEGER NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    before     TEXT,
+    after      TEXT,
+    reason     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX series_audit_series ON series_audit(series_id, id);
+CREATE TRIGGER series_audit_append_only_update BEFORE UPDATE ON series_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER series_audit_append_only_delete BEFORE DELETE ON series_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+ALTER TABLE appointment ADD COLUMN series_id BLOB REFERENCES series(id);
+ALTER TABLE appointment ADD COLUMN occurrence_date TEXT;
+CREATE INDEX appointment_series ON appointment(series_id, occurrence_date)
+    WHERE series_id IS NOT NULL;
 "#;

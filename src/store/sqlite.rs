@@ -224,6 +224,162 @@ impl Store for SqliteStore {
         self.fix(agenda::check(&self.conn))
     }
 
+    fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
+        self.fix(find_slot::find_slots_within_limits(
+            &self.conn, search, limits,
+        ))
+    }
+
+    fn preview_series(
+        &mut self,
+        request: &SeriesRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OccurrenceCheck>> {
+        let r = series::preview(&mut self.conn, request, now);
+        self.fix(r)
+    }
+
+    fn book_series(
+        &mut self,
+        request: &SeriesRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesOutcome> {
+        let r = series::book(&mut self.conn, request, actor, now);
+        self.fix(r)
+    }
+
+    fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>> {
+        self.fix(series::series_of(&self.conn, appointment))
+    }
+
+    fn cancel_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        action: &StatusAction,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::cancel(&mut self.conn, appointment, scope, action, actor, now);
+        self.fix(r)
+    }
+
+    fn move_occurrences(
+        &mut self,
+        appointment: AppointmentId,
+        scope: Scope,
+        change: &OccurrenceMove,
+        overbook: Option<&str>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SeriesChange> {
+        let r = occurrence::move_occurrences(
+            &mut self.conn,
+            appointment,
+            scope,
+            change,
+            overbook,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    // Waitlist.
+    fn add_to_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::add(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn edit_waitlist_entry(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &WaitlistRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<WaitlistRow> {
+        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    fn remove_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
+        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
+    }
+
+    fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
+        self.fix(waitlist_rows::entry(&self.conn, id))
+    }
+
+    fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
+        self.sql(waitlist_rows::history(&self.conn, id))
+    }
+
+    fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
+        self.fix(waitlist_feed::matches(&self.conn, slot, now))
+    }
+
+    fn freed_slots(
+        &self,
+        clinic: ClinicId,
+        after: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<FreedFeed> {
+        self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))
+    }
+
+    fn offer_waitlist_slot(
+        &mut self,
+        id: WaitlistEntryId,
+        slot: &FreedSlot,
+        visit: Interval,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
+        self.fix(r)
+    }
+
+    fn decline_waitlist_offer(
+        &mut self,
+        id: WaitlistEntryId,
+        reason: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
+        self.fix(r)
+    }
+
+    fn book_from_waitlist(
+        &mut self,
+        id: WaitlistEntryId,
+        request: &BookingRequest,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome> {
+        let r = waitlist::book(&mut self.conn, id, request, actor, now);
+        self.fix(r)
+    }
+
+    // Export and import.
     fn export_set(&self, query: &ExportQuery) -> Result<ExportSet> {
         self.fix(exchange::export_set(&self.conn, query))
     }

@@ -1,6 +1,7 @@
 //! The booking form, opened from an empty slot: doctor, room and time pre-filled; patient
 //! typeahead with an inline "new patient"; the visit type sets the length; mode; conflicts
-//! checked live before saving, with an explicit overbook and its reason.
+//! checked live before saving, with an explicit overbook and its reason; a "Repeat…" section
+//! (`repeat.rs`) turns the booking into a series.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text, text_input};
@@ -8,10 +9,11 @@ use iced::{Element, Length, Task};
 
 use super::Context;
 use super::patient_search::{self, PatientSearch};
+use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::*;
-use crate::store::{BookingOutcome, BookingRequest, Start};
+use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
 
 /// The form's state.
 #[derive(Debug, Clone)]
@@ -33,6 +35,7 @@ pub struct State {
     overbook_reason: String,
     saving: bool,
     error: Option<UiError>,
+    repeat: repeat::State,
 }
 
 /// What happens in the form.
@@ -70,6 +73,8 @@ pub enum Message {
     Saved(Result<Box<BookingOutcome>, UiError>),
     /// The form was closed without saving.
     Cancel,
+    /// A message for the "Repeat…" section.
+    Repeat(repeat::Message),
 }
 
 /// What the form tells its parent.
@@ -77,6 +82,8 @@ pub enum Message {
 pub enum Event {
     /// Booked; the calendar should show it.
     Booked(Box<BookingOutcome>),
+    /// A series was booked; the calendar should show it.
+    BookedSeries(Box<SeriesOutcome>),
     /// Closed.
     Closed,
 }
@@ -112,6 +119,7 @@ impl State {
             overbook_reason: String::new(),
             saving: false,
             error: None,
+            repeat: repeat::State::default(),
         }
     }
 
@@ -198,19 +206,31 @@ impl State {
     fn check(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.preview_generation += 1;
         let generation = self.preview_generation;
-        let request = match self.request(ctx) {
-            Ok(r) => BookingRequest {
+        let Some(request) = self.template(ctx) else {
+            return Task::none();
+        };
+        let series = self.repeat.check(Some(request.clone()), ctx);
+        Task::batch([
+            Task::perform(ctx.backend.clone().preview(request, ctx.now), move |r| {
+                Message::Checked(generation, r)
+            }),
+            series.map(Message::Repeat),
+        ])
+    }
+
+    /// The request to check conflicts with: the patient's, or the slot alone before a patient
+    /// is chosen; `None` while the time or length do not read.
+    fn template(&self, ctx: &Context<'_>) -> Option<BookingRequest> {
+        match self.request(ctx) {
+            Ok(r) => Some(BookingRequest {
                 new_patient: None,
                 ..r
-            },
-            Err(_) => match self.times() {
-                Ok((start, minutes)) => self.slot_request(ctx, start, minutes),
-                Err(_) => return Task::none(),
-            },
-        };
-        Task::perform(ctx.backend.clone().preview(request, ctx.now), move |r| {
-            Message::Checked(generation, r)
-        })
+            }),
+            Err(_) => self
+                .times()
+                .ok()
+                .map(|(start, minutes)| self.slot_request(ctx, start, minutes)),
+        }
     }
 
     /// Handles a message; returns work to run and, at the end, an event for the parent.
@@ -290,6 +310,21 @@ impl State {
                     }
                 }
                 Task::none()
+            }
+            Message::Save if self.repeat.on => match self.request(ctx) {
+                Ok(request) => self.repeat.save(request, ctx).map(Message::Repeat),
+                Err(e) => {
+                    self.error = Some(e);
+                    Task::none()
+                }
+            },
+            Message::Repeat(m) => {
+                let template = self.template(ctx);
+                let (task, event) = self.repeat.update(m, template, self.request(ctx), ctx);
+                if let Some(repeat::Event::Booked(outcome)) = event {
+                    return (Task::none(), Some(Event::BookedSeries(outcome)));
+                }
+                task.map(Message::Repeat)
             }
             Message::Save => match self.request(ctx) {
                 Ok(request) if !self.saving => {
@@ -426,49 +461,82 @@ impl State {
                 "Reason",
                 text_input("Why the patient comes", &self.reason).on_input(Message::Reason),
             ));
-        if !self.conflicts.is_empty() {
+        if !self.conflicts.is_empty() && !self.repeat.on {
             form = form.push(widget::conflicts(&self.conflicts));
-            let overbookable = self
+        }
+        form = form.push(self.repeat.view(ctx).map(Message::Repeat));
+        // The decision (overbook, book, cancel) stays in view below the fields, however long
+        // the form grows.
+        let mut footer = column![].spacing(6);
+        let overbookable = self
+            .conflicts
+            .iter()
+            .all(|c| c.severity() != Severity::Invalid)
+            && self
                 .conflicts
                 .iter()
-                .all(|c| c.severity() != Severity::Invalid);
-            if overbookable
-                && self
-                    .conflicts
-                    .iter()
-                    .any(|c| c.severity() == Severity::Hard)
-            {
-                form = form.push(
-                    checkbox(self.overbook)
-                        .label("Overbook anyway")
-                        .on_toggle(Message::Overbook)
-                        .size(16),
-                );
-                if self.overbook {
-                    form = form.push(widget::field(
-                        "Overbook reason (recorded)",
-                        text_input("e.g. doctor agreed", &self.overbook_reason)
-                            .id("booking-overbook-reason")
-                            .on_input(Message::OverbookReason),
-                    ));
-                }
+                .any(|c| c.severity() == Severity::Hard);
+        if overbookable && !self.repeat.on {
+            footer = footer.push(
+                checkbox(self.overbook)
+                    .label("Overbook anyway")
+                    .on_toggle(Message::Overbook)
+                    .size(16),
+            );
+            if self.overbook {
+                footer = footer.push(widget::field(
+                    "Overbook reason (recorded)",
+                    text_input("e.g. doctor agreed", &self.overbook_reason)
+                        .id("booking-overbook-reason")
+                        .on_input(Message::OverbookReason),
+                ));
             }
         }
         if let Some(e) = &self.error {
-            form = form.push(widget::error_text(e));
+            footer = footer.push(widget::error_text(e));
         }
-        let save = button(text(if self.saving { "Saving…" } else { "Book" }))
-            .on_press_maybe((!self.saving).then_some(Message::Save))
-            .style(button::primary);
-        form = form.push(
-            row![
-                save,
-                button(text("Cancel"))
-                    .on_press(Message::Cancel)
-                    .style(button::secondary)
+        let (label, can_save) = if self.repeat.on {
+            let n = self.repeat.checks().len();
+            let free = n > 0 && self.repeat.blocking() == 0 && !self.repeat.busy();
+            (
+                if self.repeat.busy() {
+                    "Checking…".to_owned()
+                } else {
+                    format!("Book {n} appointments")
+                },
+                free,
+            )
+        } else if self.saving {
+            ("Saving…".to_owned(), false)
+        } else {
+            ("Book".to_owned(), true)
+        };
+        let cancel = button(text("Cancel"))
+            .on_press(Message::Cancel)
+            .style(button::secondary);
+        let buttons: Element<'a, Message> = match self.repeat.footer() {
+            Some((skip, overbook)) => {
+                if let Some(overbook) = overbook {
+                    footer = footer.push(overbook.map(Message::Repeat));
+                }
+                row![skip.map(Message::Repeat), cancel].spacing(8).into()
+            }
+            None => row![
+                button(text(label))
+                    .on_press_maybe(can_save.then_some(Message::Save))
+                    .style(button::primary),
+                cancel
             ]
-            .spacing(8),
-        );
-        scrollable(form.padding(14)).into()
+            .spacing(8)
+            .into(),
+        };
+        let footer = footer.push(buttons);
+        column![
+            scrollable(form.padding(14)).height(Length::Fill),
+            iced::widget::container(footer)
+                .padding([8, 14])
+                .width(Length::Fill)
+        ]
+        .into()
     }
 }

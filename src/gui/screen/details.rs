@@ -1,11 +1,12 @@
 //! The details panel of one appointment: every field, only the status actions its state allows
-//! (cancel and entered-in-error ask for a reason), a move form, and its audit history.
+//! (cancel and entered-in-error ask for a reason), a move form, its series (`occurrence.rs`:
+//! change this occurrence or the following ones), and its audit history.
 
 use chrono::{NaiveDate, NaiveTime};
 use iced::widget::{button, column, container, pick_list, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
-use super::{Context, Undoable};
+use super::{Context, Undoable, occurrence};
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
@@ -30,6 +31,7 @@ pub struct State {
     /// What the change under way will have done, for undo.
     pending: Option<Undoable>,
     edit: Edit,
+    series: occurrence::State,
 }
 
 /// What happens in the panel.
@@ -67,6 +69,8 @@ pub enum Message {
     Done(Result<(), UiError>),
     /// The panel was closed.
     Close,
+    /// A message for the series section.
+    Series(occurrence::Message),
 }
 
 /// The status actions, as buttons.
@@ -131,6 +135,7 @@ impl ActionKind {
 
 /// Ask for the details of `id`.
 pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
+    let (series, series_task) = occurrence::load(ctx, id);
     let state = State {
         id,
         entry: None,
@@ -150,11 +155,15 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
             mode: Mode::InClinic,
             meeting_link: String::new(),
         },
+        series,
     };
     let task = ctx.backend.clone().details(id);
     (
         state,
-        Task::perform(task, |r| Message::Loaded(r.map(Box::new))),
+        Task::batch([
+            Task::perform(task, |r| Message::Loaded(r.map(Box::new))),
+            series_task.map(Message::Series),
+        ]),
     )
 }
 
@@ -299,6 +308,16 @@ impl State {
                 }
             }
             Message::Close => return (Task::none(), Some(Event::Closed)),
+            Message::Series(m) => {
+                let (task, event) = self.series.update(m, self.id, ctx);
+                if let Some(occurrence::Event::Changed(what)) = event {
+                    let (mut fresh, task) = load(ctx, self.id);
+                    fresh.series.done = Some(what);
+                    *self = fresh;
+                    return (task, Some(Event::Changed(None)));
+                }
+                return (task.map(Message::Series), None);
+            }
         }
         (Task::none(), None)
     }
@@ -440,6 +459,9 @@ impl State {
                 ]
                 .spacing(6),
             );
+        }
+        if let Some(series) = self.series.view(ctx) {
+            panel = panel.push(series.map(Message::Series));
         }
         if matches!(
             a.status,

@@ -4,9 +4,16 @@
 pub mod booking;
 pub mod data;
 pub mod details;
+pub mod find_slot;
+pub mod occurrence;
+pub mod offer;
+pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
+pub mod repeat;
 pub mod today;
+pub mod waitlist;
+pub mod waitlist_form;
 pub mod walk_in;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,124 @@
+//! How the app opens the find-a-slot panel and handles what it says: a chosen slot opens the
+//! booking form pre-filled (doctor, room, date, time, visit type and length) and shows its day.
+
+use iced::Task;
+
+use super::app::{App, Message, Phase};
+use super::desk::{Page, Panel};
+use super::screen::{booking, find_slot};
+use super::widget::Choice;
+
+impl App {
+    /// Opens the find-a-slot panel beside the calendar.
+    pub(super) fn open_find_slot(&mut self) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+            return Task::none();
+        };
+        let state = find_slot::State::new(&ctx);
+        desk.page = Page::Calendar;
+        desk.panel = Panel::FindSlot(Box::new(state));
+        iced::widget::operation::focus("find-slot-minutes")
+    }
+
+    /// A message for the find-a-slot panel.
+    pub(super) fn find_slot(&mut self, message: find_slot::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Some((task, event)) = desk.update_panel(now, &actor, Panel::find_slot, |panel, ctx| {
+            panel.update(message, ctx)
+        }) else {
+            return Task::none();
+        };
+        let task = task.map(Message::FindSlot);
+        match event {
+            Some(find_slot::Event::Picked { slot, visit_type }) => {
+                let Some(doctor) = slot.doctor else {
+                    return task;
+                };
+                let zone = desk.zone();
+                let (date, minute) = find_slot::local_start(zone, &slot);
+                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+                    return task;
+                };
+                let mut form = booking::State::new(&ctx, doctor, slot.room, date, minute);
+                // Pre-fill as the search had it: the visit type (its length and mode), then
+                // the slot's own length and start, which run the live conflict check.
+                let mut prefill = Vec::new();
+                if let Some(v) =
+                    visit_type.and_then(|v| ctx.setup.visit_types.iter().find(|t| t.id == v))
+                {
+                    prefill.push(booking::Message::VisitType(Choice::new(
+                        v.id,
+                        v.name.clone(),
+                    )));
+                }
+                prefill.push(booking::Message::Minutes(
+                    slot.interval.minutes().to_string(),
+                ));
+                prefill.push(booking::Message::Time(format!(
+                    "{:02}:{:02}",
+                    minute / 60,
+                    minute % 60
+                )));
+                let mut checks = Vec::new();
+                for m in prefill {
+                    checks.push(form.update(m, &ctx).0.map(Message::Booking));
+                }
+                desk.panel = Panel::Booking(Box::new(form));
+                let shown = desk.go_to(date);
+                checks.push(task);
+                checks.push(iced::widget::operation::focus("booking-patient"));
+                if shown {
+                    checks.push(self.reload());
+                }
+                Task::batch(checks)
+            }
+            Some(find_slot::Event::Closed) => {
+                desk.panel = Panel::Today;
+                task
+            }
+            None => task,
+        }
+    }
+}
+
+/// The status line after a series was booked: how many, from when, and what was left out.
+pub(super) fn series_notice(zone: chrono_tz::Tz, outcome: &crate::store::SeriesOutcome) -> String {
+    let first = outcome
+        .booked
+        .first()
+        .map(|(_, b)| crate::scheduling::time::format_local(zone, b.appointment.interval.start))
+        .unwrap_or_default();
+    let overbooked = outcome
+        .booked
+        .iter()
+        .filter(|(_, b)| b.overbooked.is_some())
+        .count();
+    let mut notice = format!(
+        "Booked a series of {} appointments from {first}",
+        outcome.booked.len()
+    );
+    if overbooked > 0 {
+        notice.push_str(&format!(", {overbooked} overbooked"));
+    }
+    if !outcome.skipped.is_empty() {
+        let dates: Vec<String> = outcome
+            .skipped
+            .iter()
+            .map(|c| c.occurrence.date.format("%-d %b").to_string())
+            .collect();
+        notice.push_str(&format!(
+            "; left out {} conflicting ({})",
+            outcome.skipped.len(),
+            dates.join(", ")
+        ));
+    }
+    notice.push('.');
+    notice
+}

@@ -1,0 +1,468 @@
+//! Find a slot: the next free slots for a visit type (or a length), a doctor (or any), a room
+//! (none, any, or one), a date range and a part of the day (morning, afternoon, evening or a
+//! from–to window). The results list doctor, room and local time; choosing one tells the app to
+//! open the booking form pre-filled.
+
+use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::slots::parse_window;
+use crate::scheduling::time::{lenient_instant, local_date, local_day};
+use crate::scheduling::*;
+use crate::store::{SlotLimits, SlotSearch};
+
+/// How many slots a search lists.
+const RESULTS: usize = 12;
+/// The longest date range searched.
+const MAX_RANGE_DAYS: i64 = 366;
+
+/// Which room the visit needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomWanted {
+    /// No room.
+    None,
+    /// Whichever room is free.
+    Any,
+    /// This room.
+    One(RoomId),
+}
+
+/// The part of the day, as the pick list offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Any time.
+    Any,
+    /// Before noon.
+    Morning,
+    /// 12:00–17:00.
+    Afternoon,
+    /// From 17:00.
+    Evening,
+    /// Between two times typed below.
+    Between,
+}
+
+/// The panel's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    visit_type: Option<VisitTypeId>,
+    minutes: String,
+    doctor: Option<DoctorId>,
+    room: RoomWanted,
+    from: String,
+    to: String,
+    part: Part,
+    after: String,
+    before: String,
+    results: Vec<Slot>,
+    searched: bool,
+    searching: bool,
+    generation: u64,
+    error: Option<UiError>,
+}
+
+/// What happens in the panel.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A visit type was chosen; it sets the length.
+    VisitType(Choice<VisitTypeId>),
+    /// The length text changed.
+    Minutes(String),
+    /// A doctor, or any, was chosen.
+    Doctor(Choice<Option<DoctorId>>),
+    /// No room, any room or one room was chosen.
+    Room(Choice<RoomWanted>),
+    /// The first date of the range changed.
+    From(String),
+    /// The last date of the range changed.
+    To(String),
+    /// A part of the day was chosen.
+    Part(Choice<Part>),
+    /// The "from" time of a window changed.
+    After(String),
+    /// The "to" time of a window changed.
+    Before(String),
+    /// Search was pressed.
+    Search,
+    /// Slots arrived for the search of that generation.
+    Found(u64, Result<Vec<Slot>, UiError>),
+    /// A slot in the list was chosen.
+    Pick(usize),
+    /// The panel was closed.
+    Close,
+}
+
+/// What the panel tells its parent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Book this slot: open the booking form with it.
+    Picked {
+        /// The slot (its doctor is always set).
+        slot: Slot,
+        /// The visit type chosen for the search, if any.
+        visit_type: Option<VisitTypeId>,
+    },
+    /// Closed.
+    Closed,
+}
+
+impl State {
+    /// A search from today over the next four weeks, for the first visit type, any doctor.
+    pub fn new(ctx: &Context<'_>) -> Self {
+        let today = local_date(ctx.clinic.time_zone, ctx.now);
+        let visit = ctx.setup.visit_types.first();
+        Self {
+            visit_type: visit.map(|v| v.id),
+            minutes: visit
+                .map(|v| v.minutes)
+                .unwrap_or(ctx.clinic.slot_minutes)
+                .to_string(),
+            doctor: None,
+            room: RoomWanted::None,
+            from: today.format("%Y-%m-%d").to_string(),
+            to: (today + Duration::days(27)).format("%Y-%m-%d").to_string(),
+            part: Part::Any,
+            after: "09:00".into(),
+            before: "12:00".into(),
+            results: Vec::new(),
+            searched: false,
+            searching: false,
+            generation: 0,
+            error: None,
+        }
+    }
+
+    /// The slots found by the last search.
+    pub fn results(&self) -> &[Slot] {
+        &self.results
+    }
+
+    fn target(&self) -> SlotTarget {
+        match (self.doctor, self.room) {
+            (Some(d), RoomWanted::None) => SlotTarget::Doctor(d),
+            (Some(d), RoomWanted::Any) => SlotTarget::DoctorAndAnyRoom(d),
+            (Some(d), RoomWanted::One(r)) => SlotTarget::DoctorAndRoom(d, r),
+            (None, RoomWanted::None) => SlotTarget::AnyDoctor,
+            (None, RoomWanted::Any) => SlotTarget::AnyDoctorAndAnyRoom,
+            (None, RoomWanted::One(r)) => SlotTarget::AnyDoctorInRoom(r),
+        }
+    }
+
+    /// The search the fields describe, or what is wrong with them.
+    fn search(&self, ctx: &Context<'_>) -> Result<(SlotSearch, SlotLimits), String> {
+        let zone = ctx.clinic.time_zone;
+        let minutes: u32 = self
+            .minutes
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| *m > 0 && i64::from(*m) <= MAX_APPOINTMENT_MINUTES)
+            .ok_or(format!(
+                "Write the length as minutes from 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 20."
+            ))?;
+        let date = |label: &str, text: &str| {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                format!(
+                    "\"{}\" is not a {label} date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
+                    text.trim()
+                )
+            })
+        };
+        let first = date("first", &self.from)?;
+        let last = date("last", &self.to)?;
+        if last < first {
+            return Err("The last date is before the first: choose a later last date.".into());
+        }
+        if (last - first).num_days() >= MAX_RANGE_DAYS {
+            return Err(format!(
+                "Search at most {MAX_RANGE_DAYS} days at a time: choose a nearer last date."
+            ));
+        }
+        let time_of_day = match self.part {
+            Part::Any => TimeOfDay::Any,
+            Part::Morning => TimeOfDay::Morning,
+            Part::Afternoon => TimeOfDay::Afternoon,
+            Part::Evening => TimeOfDay::Evening,
+            Part::Between => TimeOfDay::Between(
+                parse_window(&self.after, &self.before).map_err(|e| format!("{e}."))?,
+            ),
+        };
+        let from = lenient_instant(zone, first.and_time(NaiveTime::MIN)).max(ctx.now);
+        let until = local_day(zone, last).end;
+        if until <= ctx.now {
+            return Err("That range is over: choose dates from today on.".into());
+        }
+        let search = SlotSearch {
+            clinic: ctx.clinic.id,
+            target: self.target(),
+            query: SlotQuery {
+                minutes,
+                step_minutes: ctx.clinic.slot_minutes.max(5),
+                from,
+                count: RESULTS,
+            },
+            horizon_days: (last - first).num_days() + 2,
+            patient: None,
+        };
+        Ok((
+            search,
+            SlotLimits {
+                time_of_day,
+                until: Some(until),
+            },
+        ))
+    }
+
+    /// Handles a message; returns work to run and, at the end, an event for the parent.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::VisitType(c) => {
+                if let Some(v) = ctx.setup.visit_types.iter().find(|v| v.id == c.value) {
+                    self.minutes = v.minutes.to_string();
+                }
+                self.visit_type = Some(c.value);
+            }
+            Message::Minutes(m) => self.minutes = m,
+            Message::Doctor(c) => self.doctor = c.value,
+            Message::Room(c) => self.room = c.value,
+            Message::From(d) => self.from = d,
+            Message::To(d) => self.to = d,
+            Message::Part(c) => self.part = c.value,
+            Message::After(t) => self.after = t,
+            Message::Before(t) => self.before = t,
+            Message::Search => match self.search(ctx) {
+                Ok((search, limits)) => {
+                    self.error = None;
+                    self.searching = true;
+                    self.generation += 1;
+                    let generation = self.generation;
+                    let task = ctx.backend.clone().slots_within(search, limits);
+                    return (
+                        Task::perform(task, move |r| Message::Found(generation, r)),
+                        None,
+                    );
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::Found(generation, result) => {
+                if generation == self.generation {
+                    self.searching = false;
+                    self.searched = true;
+                    match result {
+                        Ok(slots) => self.results = slots,
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+            }
+            Message::Pick(index) => {
+                if let Some(slot) = self.results.get(index).filter(|s| s.doctor.is_some()) {
+                    return (
+                        Task::none(),
+                        Some(Event::Picked {
+                            slot: *slot,
+                            visit_type: self.visit_type,
+                        }),
+                    );
+                }
+            }
+            Message::Close => return (Task::none(), Some(Event::Closed)),
+        }
+        (Task::none(), None)
+    }
+
+    /// The panel.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let zone = ctx.clinic.time_zone;
+        let types: Vec<Choice<VisitTypeId>> = ctx
+            .setup
+            .visit_types
+            .iter()
+            .map(|v| Choice::new(v.id, format!("{} ({} min)", v.name, v.minutes)))
+            .collect();
+        let visit = types
+            .iter()
+            .find(|c| Some(c.value) == self.visit_type)
+            .cloned();
+        let mut doctors = vec![Choice::new(None, "Any doctor")];
+        doctors.extend(
+            ctx.setup
+                .doctors
+                .iter()
+                .filter(|(d, _)| d.active && !ctx.setup.hours(d.id, ctx.clinic.id).is_empty())
+                .map(|(d, _)| Choice::new(Some(d.id), d.name.clone())),
+        );
+        let doctor = doctors.iter().find(|c| c.value == self.doctor).cloned();
+        let mut rooms = vec![
+            Choice::new(RoomWanted::None, "No room needed"),
+            Choice::new(RoomWanted::Any, "Any room"),
+        ];
+        rooms.extend(
+            ctx.setup
+                .rooms
+                .iter()
+                .filter(|r| r.clinic == ctx.clinic.id && r.active)
+                .map(|r| Choice::new(RoomWanted::One(r.id), r.name.clone())),
+        );
+        let room = rooms.iter().find(|c| c.value == self.room).cloned();
+        let parts = vec![
+            Choice::new(Part::Any, "Any time"),
+            Choice::new(Part::Morning, "Morning (before 12:00)"),
+            Choice::new(Part::Afternoon, "Afternoon (12:00–17:00)"),
+            Choice::new(Part::Evening, "Evening (from 17:00)"),
+            Choice::new(Part::Between, "Between…"),
+        ];
+        let part = parts.iter().find(|c| c.value == self.part).cloned();
+
+        let mut form = column![
+            row![
+                widget::heading("Find a slot"),
+                iced::widget::space::horizontal(),
+                button(text("Close"))
+                    .on_press(Message::Close)
+                    .style(button::secondary)
+            ],
+            row![
+                widget::field(
+                    "Visit type",
+                    pick_list(types, visit, Message::VisitType).width(Length::Fill)
+                ),
+                container(widget::field(
+                    "Minutes",
+                    text_input("20", &self.minutes)
+                        .id("find-slot-minutes")
+                        .on_input(Message::Minutes)
+                ))
+                .width(Length::Fixed(80.0)),
+            ]
+            .spacing(8),
+            row![
+                widget::field(
+                    "Doctor",
+                    pick_list(doctors, doctor, Message::Doctor).width(Length::Fill)
+                ),
+                widget::field(
+                    "Room",
+                    pick_list(rooms, room, Message::Room).width(Length::Fill)
+                ),
+            ]
+            .spacing(8),
+            row![
+                widget::field(
+                    "From",
+                    text_input("YYYY-MM-DD", &self.from)
+                        .id("find-slot-from")
+                        .on_input(Message::From)
+                ),
+                widget::field(
+                    "To",
+                    text_input("YYYY-MM-DD", &self.to)
+                        .id("find-slot-to")
+                        .on_input(Message::To)
+                ),
+            ]
+            .spacing(8),
+            widget::field(
+                "Time of day",
+                pick_list(parts, part, Message::Part).width(Length::Fill)
+            ),
+        ]
+        .spacing(10);
+        if self.part == Part::Between {
+            form = form.push(
+                row![
+                    widget::field(
+                        "After",
+                        text_input("HH:MM", &self.after)
+                            .id("find-slot-after")
+                            .on_input(Message::After)
+                    ),
+                    widget::field(
+                        "Before",
+                        text_input("HH:MM", &self.before)
+                            .id("find-slot-before")
+                            .on_input(Message::Before)
+                            .on_submit(Message::Search)
+                    ),
+                ]
+                .spacing(8),
+            );
+        }
+        form = form.push(
+            button(text(if self.searching {
+                "Searching…"
+            } else {
+                "Search"
+            }))
+            .on_press_maybe((!self.searching).then_some(Message::Search))
+            .style(button::primary),
+        );
+        if let Some(e) = &self.error {
+            form = form.push(widget::error_text(e));
+        }
+        if self.searched && self.results.is_empty() && self.error.is_none() {
+            form = form.push(
+                text("No free slot in that range: try another doctor, room, time of day or more days.")
+                    .size(13),
+            );
+        }
+        if !self.results.is_empty() {
+            let name = |d: Option<DoctorId>| {
+                d.and_then(|d| ctx.setup.doctor(d))
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default()
+            };
+            let room_name = |r: Option<RoomId>| {
+                r.and_then(|r| ctx.setup.rooms.iter().find(|x| x.id == r))
+                    .map(|r| format!(" · {}", r.name))
+                    .unwrap_or_default()
+            };
+            let rows = self.results.iter().enumerate().map(|(i, s)| {
+                let start = s.interval.start.with_timezone(&zone);
+                let end = s.interval.end.with_timezone(&zone);
+                let line = column![
+                    text(format!(
+                        "{}  {}–{}",
+                        start.format("%a %-d %b"),
+                        start.format("%H:%M"),
+                        end.format("%H:%M")
+                    ))
+                    .size(13.5),
+                    text(format!("{}{}", name(s.doctor), room_name(s.room))).size(12),
+                ]
+                .spacing(1);
+                button(line)
+                    .width(Length::Fill)
+                    .on_press(Message::Pick(i))
+                    .style(button::secondary)
+                    .into()
+            });
+            form = form
+                .push(
+                    text(format!(
+                        "{} free slots, earliest first: choose one to book it",
+                        self.results.len()
+                    ))
+                    .size(13),
+                )
+                .push(column(rows).spacing(4));
+        }
+        scrollable(form.padding(14)).into()
+    }
+}
+
+/// The clinic-local date and minute of the day a slot starts at.
+pub fn local_start(zone: chrono_tz::Tz, slot: &Slot) -> (NaiveDate, u16) {
+    let local = slot.interval.start.with_timezone(&zone);
+    (
+        local.date_naive(),
+        (local.hour() * 60 + local.minute()) as u16,
+    )
+}

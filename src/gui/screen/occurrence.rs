@@ -1,0 +1,350 @@
+//! The series section of an appointment's details: which series it belongs to and which
+//! occurrence it is, and changing this occurrence or this and the following ones: cancel with a
+//! reason, or move by a number of days and/or to a new wall time. Moving the following ones
+//! splits the series; cancelling them ends it.
+
+use chrono::NaiveTime;
+use iced::widget::{button, column, container, pick_list, row, rule, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::gui::widget::{self, Choice};
+use crate::scheduling::*;
+use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView};
+
+/// The section's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    view: Option<SeriesView>,
+    scope: Scope,
+    days: String,
+    time: String,
+    reason: String,
+    by: CancelledBy,
+    overbook: String,
+    busy: bool,
+    error: Option<UiError>,
+    /// What the last change did, shown once the details reload.
+    pub done: Option<String>,
+}
+
+/// What happens in the section.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The appointment's series arrived (or that it has none).
+    Loaded(Result<Option<Box<SeriesView>>, UiError>),
+    /// This occurrence, or this and the following ones.
+    Scope(Choice<Scope>),
+    /// The days to move by changed.
+    Days(String),
+    /// The new wall time changed.
+    Time(String),
+    /// The cancel reason changed.
+    Reason(String),
+    /// Who cancels was chosen.
+    By(Choice<CancelledBy>),
+    /// The overbook reason for a move changed.
+    Overbook(String),
+    /// Cancel was pressed.
+    Cancel,
+    /// Move was pressed.
+    Move,
+    /// A change was stored (what it did) or refused.
+    Done(Result<String, UiError>),
+}
+
+/// What the section tells the details panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Occurrences changed: reload, and say this.
+    Changed(String),
+}
+
+/// Asks for the series of appointment `id`.
+pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
+    let state = State {
+        view: None,
+        scope: Scope::This,
+        days: "0".into(),
+        time: String::new(),
+        reason: String::new(),
+        by: CancelledBy::Patient,
+        overbook: String::new(),
+        busy: false,
+        error: None,
+        done: None,
+    };
+    let task = ctx.backend.clone().series_of(id);
+    (
+        state,
+        Task::perform(task, |r| Message::Loaded(r.map(|v| v.map(Box::new)))),
+    )
+}
+
+fn described(change: &SeriesChange, verb: &str) -> String {
+    let mut text = format!(
+        "{} {} occurrence{}",
+        verb,
+        change.changed.len(),
+        if change.changed.len() == 1 { "" } else { "s" }
+    );
+    if change.new_series.is_some() {
+        text.push_str("; the following ones are now a new series");
+    }
+    if !change.untouched.is_empty() {
+        text.push_str(&format!(
+            "; {} left as they were ({})",
+            change.untouched.len(),
+            change
+                .untouched
+                .iter()
+                .map(|(d, why)| format!("{}: {why}", d.format("%-d %b")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    text.push('.');
+    text
+}
+
+impl State {
+    /// True when the appointment belongs to a series.
+    pub fn in_series(&self) -> bool {
+        self.view.is_some()
+    }
+
+    /// Handles a message for the appointment `id`.
+    pub fn update(
+        &mut self,
+        message: Message,
+        id: AppointmentId,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Loaded(result) => match result {
+                Ok(view) => {
+                    if let Some(v) = &view {
+                        // This occurrence's own time (it may have been moved alone).
+                        let own = v
+                            .members
+                            .iter()
+                            .find(|m| m.appointment == id)
+                            .map(|m| m.interval.start.with_timezone(&ctx.clinic.time_zone).time())
+                            .unwrap_or(v.series.start_time);
+                        self.time = own.format("%H:%M").to_string();
+                    }
+                    self.view = view.map(|v| *v);
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::Scope(c) => self.scope = c.value,
+            Message::Days(d) => self.days = d,
+            Message::Time(t) => self.time = t,
+            Message::Reason(r) => self.reason = r,
+            Message::By(c) => self.by = c.value,
+            Message::Overbook(r) => self.overbook = r,
+            Message::Cancel => {
+                if self.reason.trim().is_empty() {
+                    self.error = Some("Type the reason first: it is kept in each history.".into());
+                    return (Task::none(), None);
+                }
+                self.busy = true;
+                self.error = None;
+                let action = StatusAction::Cancel {
+                    reason: self.reason.trim().to_owned(),
+                    by: self.by,
+                };
+                let task = ctx.backend.clone().cancel_occurrences(
+                    id,
+                    self.scope,
+                    action,
+                    ctx.actor.to_owned(),
+                    ctx.now,
+                );
+                return (
+                    Task::perform(task, |r| {
+                        Message::Done(r.map(|c| described(&c, "Cancelled")))
+                    }),
+                    None,
+                );
+            }
+            Message::Move => {
+                let Ok(days) = self.days.trim().parse::<i64>() else {
+                    self.error = Some(
+                        "Write the days to move by as a whole number, e.g. 1 or -7 (0 keeps the date)."
+                            .into(),
+                    );
+                    return (Task::none(), None);
+                };
+                let time = match self.time.trim() {
+                    "" => None,
+                    t => match NaiveTime::parse_from_str(t, "%H:%M") {
+                        Ok(t) => Some(t),
+                        Err(_) => {
+                            self.error = Some("Write the new time as HH:MM, e.g. 15:30.".into());
+                            return (Task::none(), None);
+                        }
+                    },
+                };
+                // The time they have already is no change.
+                let current = self.view.as_ref().and_then(|v| match self.scope {
+                    Scope::ThisAndFollowing => Some(v.series.start_time),
+                    Scope::This => v
+                        .members
+                        .iter()
+                        .find(|m| m.appointment == id)
+                        .map(|m| m.interval.start.with_timezone(&ctx.clinic.time_zone).time()),
+                });
+                let time = time.filter(|t| Some(*t) != current);
+                let change = OccurrenceMove { days, time };
+                self.busy = true;
+                self.error = None;
+                let overbook = Some(self.overbook.trim().to_owned()).filter(|r| !r.is_empty());
+                let task = ctx.backend.clone().move_occurrences(
+                    id,
+                    self.scope,
+                    change,
+                    overbook,
+                    ctx.actor.to_owned(),
+                    ctx.now,
+                );
+                return (
+                    Task::perform(task, |r| Message::Done(r.map(|c| described(&c, "Moved")))),
+                    None,
+                );
+            }
+            Message::Done(result) => {
+                self.busy = false;
+                match result {
+                    Ok(what) => return (Task::none(), Some(Event::Changed(what))),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// The section, when the appointment belongs to a series.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Option<Element<'a, Message>> {
+        let v = self.view.as_ref()?;
+        let zone = ctx.clinic.time_zone;
+        // Where this date stands in the rule (left-out dates count; a date past the end of
+        // a series that was ended is outside it).
+        let dates = v.series.rule.dates(v.series.start_date).unwrap_or_default();
+        let place = match dates.iter().position(|d| *d == v.this_date) {
+            Some(i) => format!("Occurrence {} of {}", i + 1, dates.len()),
+            None => "Outside the series' dates (it ended before)".to_owned(),
+        };
+        let booked = v.members.iter().filter(|m| m.status.holds_time()).count();
+        let later = v
+            .members
+            .iter()
+            .filter(|m| m.occurrence_date > v.this_date && m.status.holds_time())
+            .count();
+        let scopes = vec![
+            Choice::new(Scope::This, "This occurrence"),
+            Choice::new(Scope::ThisAndFollowing, "This and the following ones"),
+        ];
+        let scope = scopes.iter().find(|c| c.value == self.scope).cloned();
+        let by = vec![
+            Choice::new(CancelledBy::Patient, "by the patient"),
+            Choice::new(CancelledBy::Clinic, "by the clinic"),
+        ];
+        let chosen_by = by.iter().find(|c| c.value == self.by).cloned();
+        let mut section = column![
+            rule::horizontal(1),
+            text("Series").size(15),
+            text(format!(
+                "{} at {} ({})",
+                capitalised(&v.series.rule.to_string()),
+                v.series.start_time.format("%H:%M"),
+                zone.name()
+            ))
+            .size(13),
+            text(format!(
+                "{place} ({}); {booked} booked, {later} after this one",
+                v.this_date.format("%a %-d %b %Y")
+            ))
+            .size(12.5),
+            widget::field(
+                "Change",
+                pick_list(scopes, scope, Message::Scope).width(Length::Fill)
+            ),
+            row![
+                text("Move by").size(13),
+                text_input("0", &self.days)
+                    .id("series-days")
+                    .on_input(Message::Days)
+                    .width(Length::Fixed(48.0)),
+                text("days, at").size(13),
+                text_input("HH:MM", &self.time)
+                    .id("series-time")
+                    .on_input(Message::Time)
+                    .width(Length::Fixed(64.0)),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            row![
+                text_input("Overbook reason (only if it must)", &self.overbook)
+                    .id("series-overbook")
+                    .on_input(Message::Overbook),
+                button(
+                    text(match self.scope {
+                        Scope::This => "Move this one",
+                        Scope::ThisAndFollowing => "Move all these",
+                    })
+                    .size(13)
+                )
+                .on_press_maybe((!self.busy).then_some(Message::Move))
+                .style(button::primary),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            row![
+                text_input("Reason to cancel", &self.reason)
+                    .id("series-reason")
+                    .on_input(Message::Reason),
+                pick_list(by, chosen_by, Message::By).text_size(13),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            row![
+                iced::widget::space::horizontal(),
+                button(
+                    text(match self.scope {
+                        Scope::This => "Cancel this one",
+                        Scope::ThisAndFollowing => "Cancel all these",
+                    })
+                    .size(13)
+                )
+                .on_press_maybe((!self.busy).then_some(Message::Cancel))
+                .style(button::danger),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+        ]
+        .spacing(8);
+        if self.scope == Scope::ThisAndFollowing {
+            section = section.push(
+                text("Moving the following ones splits the series at this occurrence; cancelling them ends it the day before.")
+                    .size(11.5),
+            );
+        }
+        if let Some(done) = &self.done {
+            section = section.push(text(done.as_str()).size(12.5));
+        }
+        if let Some(e) = &self.error {
+            section = section.push(widget::error_text(e));
+        }
+        Some(container(section).width(Length::Fill).into())
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

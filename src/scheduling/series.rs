@@ -1,0 +1,554 @@
+//! Recurring appointments: a series rule (every N days, or every N weeks on chosen weekdays;
+//! until a date or a count) and its expansion into occurrences that keep their clinic-local
+//! wall time across DST changes. Each occurrence is its wall time resolved in the clinic's zone
+//! on its own date, so a gap or a fold on one date is that occurrence's alone. The rule maps one
+//! to one onto RFC 5545 RRULE (FREQ=DAILY/WEEKLY, INTERVAL, BYDAY, UNTIL/COUNT; weeks start on
+//! Monday).
+
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::conflict::{Conflict, LocalPlan, Severity, Verdict, decide, plan_local};
+use super::hours::WEEKDAYS;
+use super::time::lenient_instant;
+
+/// Identifies a series of appointments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeriesId(pub uuid::Uuid);
+
+impl fmt::Display for SeriesId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The most occurrences one series may have: two years of weekly visits. A longer course is
+/// booked as a second series later.
+pub const MAX_OCCURRENCES: u32 = 104;
+
+/// The longest gap between repeats: every 52 days or every 52 weeks.
+pub const MAX_INTERVAL: u32 = 52;
+
+/// How often a series repeats (RRULE FREQ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Frequency {
+    /// Every N days.
+    Daily,
+    /// Every N weeks, on chosen weekdays.
+    Weekly,
+}
+
+impl Frequency {
+    /// The RRULE FREQ value, also used in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Daily => "DAILY",
+            Frequency::Weekly => "WEEKLY",
+        }
+    }
+
+    /// Parses [`Frequency::as_str`] (any case).
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "DAILY" => Some(Frequency::Daily),
+            "WEEKLY" => Some(Frequency::Weekly),
+            _ => None,
+        }
+    }
+}
+
+/// When a series stops (RRULE UNTIL or COUNT).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SeriesEnd {
+    /// The last date that may have an occurrence, clinic-local, inclusive.
+    Until(NaiveDate),
+    /// How many occurrences, the first included.
+    Count(u32),
+}
+
+/// A series rule: how often, on which weekdays, and until when.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SeriesRule {
+    /// Daily or weekly.
+    pub frequency: Frequency,
+    /// Every this many days or weeks (RRULE INTERVAL), 1 to [`MAX_INTERVAL`].
+    pub interval: u32,
+    /// For weekly series, the weekdays (RRULE BYDAY); empty means the first date's weekday.
+    /// Daily series have none.
+    pub weekdays: Vec<Weekday>,
+    /// Until a date or a count.
+    pub end: SeriesEnd,
+}
+
+/// Why a series rule was refused. Each message says how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    /// The interval is 0 or too large.
+    #[error("repeat every {0}: give a number from 1 to {MAX_INTERVAL}")]
+    IntervalOutOfRange(u32),
+    /// A count of 0.
+    #[error("a series needs at least 1 occurrence: give a count from 1 to {MAX_OCCURRENCES}")]
+    CountZero,
+    /// A count over the cap.
+    #[error(
+        "{0} occurrences is more than the most a series may have, {MAX_OCCURRENCES} (two years of weekly visits): give a smaller count, and book a second series later if needed"
+    )]
+    CountTooLarge(u32),
+    /// An end date that gives more occurrences than allowed.
+    #[error(
+        "this series would have more than {MAX_OCCURRENCES} occurrences (two years of weekly visits) before its end date: end it sooner, and book a second series later if needed"
+    )]
+    TooMany,
+    /// The end date is before the first date.
+    #[error("the series ends on {until}, before its first date {start}: choose a later end date")]
+    UntilBeforeStart {
+        /// The end date.
+        until: NaiveDate,
+        /// The first date.
+        start: NaiveDate,
+    },
+    /// No date fits the rule.
+    #[error(
+        "no date from {start} to {until} falls on the chosen weekdays: choose other weekdays or a later end date"
+    )]
+    NoOccurrence {
+        /// The first date.
+        start: NaiveDate,
+        /// The end date.
+        until: NaiveDate,
+    },
+    /// Weekdays were given for a daily series.
+    #[error("weekdays go with weekly series: choose \"weekly\" to repeat on chosen weekdays")]
+    WeekdaysOnDaily,
+    /// Rule text that cannot be read.
+    #[error(
+        "{0}: write the rule as e.g. weekly;interval=1;byday=TU,TH;count=10 or daily;interval=2;until=2027-01-31"
+    )]
+    Unreadable(String),
+}
+
+impl SeriesRule {
+    /// Checks the rule's own parts (not yet against a first date).
+    pub fn validate(&self) -> Result<(), RuleError> {
+        if self.interval == 0 || self.interval > MAX_INTERVAL {
+            return Err(RuleError::IntervalOutOfRange(self.interval));
+        }
+        if self.frequency == Frequency::Daily && !self.weekdays.is_empty() {
+            return Err(RuleError::WeekdaysOnDaily);
+        }
+        match self.end {
+            SeriesEnd::Count(0) => Err(RuleError::CountZero),
+            SeriesEnd::Count(n) if n > MAX_OCCURRENCES => Err(RuleError::CountTooLarge(n)),
+            _ => Ok(()),
+        }
+    }
+
+    /// The weekdays a weekly series starting on `start` falls on, Monday first.
+    pub fn days_for(&self, start: NaiveDate) -> Vec<Weekday> {
+        if self.frequency == Frequency::Daily {
+            return Vec::new();
+        }
+        let chosen: Vec<Weekday> = WEEKDAYS
+            .into_iter()
+            .filter(|d| self.weekdays.contains(d))
+            .collect();
+        if chosen.is_empty() {
+            vec![start.weekday()]
+        } else {
+            chosen
+        }
+    }
+
+    /// The occurrence dates from `start` (inclusive), at most [`MAX_OCCURRENCES`].
+    pub fn dates(&self, start: NaiveDate) -> Result<Vec<NaiveDate>, RuleError> {
+        self.validate()?;
+        if let SeriesEnd::Until(until) = self.end
+            && until < start
+        {
+            return Err(RuleError::UntilBeforeStart { until, start });
+        }
+        let mut out = Vec::new();
+        let push = |date: NaiveDate, out: &mut Vec<NaiveDate>| -> Result<bool, RuleError> {
+            match self.end {
+                SeriesEnd::Until(until) if date > until => return Ok(false),
+                SeriesEnd::Count(n) if out.len() as u32 >= n => return Ok(false),
+                _ => {}
+            }
+            if out.len() as u32 >= MAX_OCCURRENCES {
+                return Err(RuleError::TooMany);
+            }
+            out.push(date);
+            Ok(true)
+        };
+        let step = i64::from(self.interval);
+        match self.frequency {
+            Frequency::Daily => {
+                let mut date = start;
+                while push(date, &mut out)? {
+                    date += Duration::days(step);
+                }
+            }
+            Frequency::Weekly => {
+                let days = self.days_for(start);
+                let first_monday =
+                    start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
+                'weeks: for week in 0.. {
+                    let monday = first_monday + Duration::weeks(step * week);
+                    for day in &days {
+                        let date = monday + Duration::days(i64::from(day.num_days_from_monday()));
+                        if date < start {
+                            continue;
+                        }
+                        if !push(date, &mut out)? {
+                            break 'weeks;
+                        }
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            let until = match self.end {
+                SeriesEnd::Until(until) => until,
+                SeriesEnd::Count(_) => start,
+            };
+            return Err(RuleError::NoOccurrence { start, until });
+        }
+        Ok(out)
+    }
+
+    /// The rule as an RFC 5545 RRULE value for a series in `zone` whose occurrences start at
+    /// `time`: UNTIL is given in UTC (as RFC 5545 requires with a TZID start), at the last
+    /// occurrence's start on the end date, so that date is included.
+    pub fn rrule(&self, zone: Tz, time: NaiveTime, start: NaiveDate) -> String {
+        let mut parts = vec![
+            format!("FREQ={}", self.frequency.as_str()),
+            format!("INTERVAL={}", self.interval),
+        ];
+        if self.frequency == Frequency::Weekly {
+            let days: Vec<&str> = self.days_for(start).into_iter().map(byday).collect();
+            parts.push(format!("BYDAY={}", days.join(",")));
+        }
+        match self.end {
+            SeriesEnd::Count(n) => parts.push(format!("COUNT={n}")),
+            SeriesEnd::Until(until) => {
+                let at = lenient_instant(zone, until.and_time(time));
+                parts.push(format!(
+                    "UNTIL={}",
+                    Utc.from_utc_datetime(&at.naive_utc())
+                        .format("%Y%m%dT%H%M%SZ")
+                ));
+            }
+        }
+        parts.join(";")
+    }
+
+    /// Reads a rule typed on the command line: `weekly;interval=1;byday=TU,TH;count=10`, or the
+    /// RRULE form `FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;COUNT=10`. UNTIL is a date
+    /// (`2027-01-31` or `20270131`).
+    pub fn parse(text: &str) -> Result<SeriesRule, RuleError> {
+        let mut frequency = None;
+        let mut interval = 1;
+        let mut weekdays = Vec::new();
+        let mut end = None;
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let (key, value) = match part.split_once('=') {
+                Some((k, v)) => (k.trim().to_ascii_lowercase(), v.trim()),
+                None => ("freq".to_owned(), part),
+            };
+            let unreadable = |what: &str| RuleError::Unreadable(format!("\"{part}\" {what}"));
+            match key.as_str() {
+                "freq" => {
+                    frequency = Some(
+                        Frequency::parse(value)
+                            .ok_or_else(|| unreadable("is not daily or weekly"))?,
+                    )
+                }
+                "interval" => {
+                    interval = value
+                        .parse()
+                        .map_err(|_| unreadable("is not a whole number"))?
+                }
+                "byday" => {
+                    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                        let day = parse_byday(code).ok_or_else(|| {
+                            unreadable("names an unknown weekday (use MO, TU, WE, TH, FR, SA, SU)")
+                        })?;
+                        if !weekdays.contains(&day) {
+                            weekdays.push(day);
+                        }
+                    }
+                }
+                "count" => {
+                    end = Some(SeriesEnd::Count(
+                        value
+                            .parse()
+                            .map_err(|_| unreadable("is not a whole number"))?,
+                    ))
+                }
+                "until" => {
+                    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                        .or_else(|_| NaiveDate::parse_from_str(value, "%Y%m%d"))
+                        .map_err(|_| unreadable("is not a date (YYYY-MM-DD)"))?;
+                    end = Some(SeriesEnd::Until(date))
+                }
+                _ => return Err(unreadable("is not a part of a rule")),
+            }
+        }
+        let frequency = frequency.ok_or_else(|| {
+            RuleError::Unreadable(format!("\"{text}\" says neither daily nor weekly"))
+        })?;
+        let end = end.ok_or_else(|| {
+            RuleError::Unreadable(format!("\"{text}\" has no end (count=N or until=DATE)"))
+        })?;
+        let rule = SeriesRule {
+            frequency,
+            interval,
+            weekdays,
+            end,
+        };
+        rule.validate()?;
+        Ok(rule)
+    }
+}
+
+impl fmt::Display for SeriesRule {
+    /// In words: "every week on Tue and Thu, 10 times", "every 3 days until 2027-01-31".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match self.frequency {
+            Frequency::Daily => "day",
+            Frequency::Weekly => "week",
+        };
+        if self.interval == 1 {
+            write!(f, "every {unit}")?;
+        } else {
+            write!(f, "every {} {unit}s", self.interval)?;
+        }
+        if self.frequency == Frequency::Weekly && !self.weekdays.is_empty() {
+            let days: Vec<String> = WEEKDAYS
+                .into_iter()
+                .filter(|d| self.weekdays.contains(d))
+                .map(|d| d.to_string())
+                .collect();
+            let list = match days.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => days.join(""),
+            };
+            write!(f, " on {list}")?;
+        }
+        match self.end {
+            SeriesEnd::Count(1) => write!(f, ", once"),
+            SeriesEnd::Count(n) => write!(f, ", {n} times"),
+            SeriesEnd::Until(d) => write!(f, " until {}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+/// The RFC 5545 two-letter code of a weekday (MO … SU).
+pub fn byday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+/// Reads an RFC 5545 weekday code (any case).
+pub fn parse_byday(code: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .into_iter()
+        .find(|d| byday(*d).eq_ignore_ascii_case(code.trim()))
+}
+
+/// One occurrence of a series: its own local date and wall time, resolved in the zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Occurrence {
+    /// The local date the rule gives it (iCalendar RECURRENCE-ID): it stays its name when the
+    /// occurrence alone is moved.
+    pub date: NaiveDate,
+    /// The wall time, the series' time on that date.
+    pub wall: chrono::NaiveDateTime,
+    /// The interval, unless the wall time does not exist that day, and its DST notice or refusal.
+    pub plan: LocalPlan,
+}
+
+/// The occurrences of `rule` from `start`, each at the wall time `time` on its own date and
+/// `minutes` long, resolved in `zone` under the DST policy (a gap refuses that occurrence and
+/// names the next valid time; a fold takes the earlier instant and says so).
+pub fn expand(
+    rule: &SeriesRule,
+    start: NaiveDate,
+    time: NaiveTime,
+    minutes: i64,
+    zone: Tz,
+) -> Result<Vec<Occurrence>, RuleError> {
+    Ok(rule
+        .dates(start)?
+        .into_iter()
+        .map(|date| {
+            let wall = date.and_time(time);
+            Occurrence {
+                date,
+                wall,
+                plan: plan_local(zone, wall, minutes),
+            }
+        })
+        .collect())
+}
+
+/// What to do with occurrences that conflict, when saving a series.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Save nothing if any occurrence conflicts.
+    Refuse,
+    /// Save the occurrences that are free; leave out the ones that conflict.
+    Skip,
+    /// Overbook the ones with hard conflicts, with this reason (recorded in the audit).
+    /// Occurrences that cannot be booked at all (a time that does not exist) are left out.
+    Overbook(String),
+}
+
+/// What happens to one occurrence when the series is saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OccurrenceDecision {
+    /// It is booked; overbooked with the reason when hard conflicts were overridden.
+    Book {
+        /// The overbook reason, if any.
+        overbooked: Option<String>,
+        /// Conflicts that stand but did not stop it.
+        conflicts: Vec<Conflict>,
+    },
+    /// It is left out, for these conflicts.
+    Skip(Vec<Conflict>),
+}
+
+/// Decides one occurrence under the series' choice, with the same overbook rule as a booking.
+/// `Refuse` decides like `Skip`; the caller refuses the whole series when anything is skipped.
+pub fn decide_occurrence(conflicts: Vec<Conflict>, on: &OnConflict) -> OccurrenceDecision {
+    let overbook = match on {
+        OnConflict::Overbook(reason) => Some(reason.as_str()),
+        _ => None,
+    };
+    match decide(conflicts, overbook) {
+        Verdict::Accept {
+            overbooked,
+            conflicts,
+        } => OccurrenceDecision::Book {
+            overbooked,
+            conflicts,
+        },
+        Verdict::Refuse(conflicts) => OccurrenceDecision::Skip(conflicts),
+    }
+}
+
+/// True when these conflicts stop an occurrence unless it is overbooked (or at all).
+pub fn blocks(conflicts: &[Conflict]) -> bool {
+    conflicts.iter().any(|c| c.severity() >= Severity::Hard)
+}
+
+/// The two rules that "this and the following ones" makes of one series when the following
+/// occurrences move by `shift_days` from the occurrence dated `at`: the old series ends the
+/// day before, and the new one starts at `at + shift_days` with what remains.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    /// The old series' rule, now ending the day before `at`.
+    pub old: SeriesRule,
+    /// The new series' rule.
+    pub new: SeriesRule,
+    /// The new series' first date.
+    pub new_start: NaiveDate,
+    /// The old series' dates from `at` on, which the new series' dates replace one for one.
+    pub following: Vec<NaiveDate>,
+    /// The new series' dates, in the same order.
+    pub new_dates: Vec<NaiveDate>,
+}
+
+/// Why a series cannot be split as asked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SplitError {
+    /// The date is not an occurrence of the series.
+    #[error("{0} is not a date of this series")]
+    NotAnOccurrence(NaiveDate),
+    /// The rule itself is bad.
+    #[error("{0}")]
+    Rule(#[from] RuleError),
+    /// The moved dates do not follow one rule.
+    #[error(
+        "moving the following occurrences by {days} days breaks their every-{interval}-weeks pattern: move them by whole weeks, or change the occurrences one by one"
+    )]
+    BreaksPattern {
+        /// The shift asked for.
+        days: i64,
+        /// The series' interval.
+        interval: u32,
+    },
+}
+
+/// Splits the series of `rule` from `start` at its occurrence dated `at`, the following
+/// occurrences moving by `shift_days` (0 when only the wall time changes).
+pub fn split(
+    rule: &SeriesRule,
+    start: NaiveDate,
+    at: NaiveDate,
+    shift_days: i64,
+) -> Result<Split, SplitError> {
+    let dates = rule.dates(start)?;
+    let index = dates
+        .iter()
+        .position(|d| *d == at)
+        .ok_or(SplitError::NotAnOccurrence(at))?;
+    let following = dates[index..].to_vec();
+    let shift = Duration::days(shift_days);
+    let day_before = at.pred_opt().unwrap_or(at);
+    let old = SeriesRule {
+        end: SeriesEnd::Until(day_before),
+        ..rule.clone()
+    };
+    let weekdays = match rule.frequency {
+        Frequency::Daily => Vec::new(),
+        Frequency::Weekly => {
+            let shifted: Vec<Weekday> = rule
+                .days_for(start)
+                .into_iter()
+                .map(|d| {
+                    let index = (i64::from(d.num_days_from_monday()) + shift_days).rem_euclid(7);
+                    WEEKDAYS[index as usize]
+                })
+                .collect();
+            WEEKDAYS
+                .into_iter()
+                .filter(|d| shifted.contains(d))
+                .collect()
+        }
+    };
+    let new = SeriesRule {
+        frequency: rule.frequency,
+        interval: rule.interval,
+        weekdays,
+        end: match rule.end {
+            SeriesEnd::Count(_) => SeriesEnd::Count(following.len() as u32),
+            SeriesEnd::Until(until) => SeriesEnd::Until(until + shift),
+        },
+    };
+    let new_start = at + shift;
+    let wanted: Vec<NaiveDate> = following.iter().map(|d| *d + shift).collect();
+    let new_dates = new.dates(new_start)?;
+    if new_dates != wanted {
+        return Err(SplitError::BreaksPattern {
+            days: shift_days,
+            interval: rule.interval,
+        });
+    }
+    Ok(Split {
+        old,
+        new,
+        new_start,
+        following,
+        new_dates,
+    })
+}
