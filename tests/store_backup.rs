@@ -269,7 +269,10 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_version() {
     drop(store);
     let backups = files_in(&backup::backups_dir(&db));
     assert_eq!(backups.len(), 1, "{backups:?}");
-    assert_eq!(backups[0], "old-before-v2.sqlite3");
+    assert_eq!(
+        backups[0],
+        format!("old-before-v{}.sqlite3", frontdesk::store::schema::LATEST_VERSION)
+    );
     let copy = backup::backups_dir(&db).join(&backups[0]);
     assert_eq!(mode(&copy), 0o600);
     let version: i64 = rusqlite::Connection::open(&copy)
