@@ -271,7 +271,10 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_version() {
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert_eq!(
         backups[0],
-        format!("old-before-v{}.sqlite3", frontdesk::store::schema::LATEST_VERSION)
+        format!(
+            "old-before-v{}.sqlite3",
+            frontdesk::store::schema::LATEST_VERSION
+        )
     );
     let copy = backup::backups_dir(&db).join(&backups[0]);
     assert_eq!(mode(&copy), 0o600);

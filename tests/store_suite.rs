@@ -660,7 +660,12 @@ fn check_finds_a_double_booking_that_bypassed_the_store() {
     assert!(c.store.check().expect("check").is_ok());
     let conn = rusqlite::Connection::open(c.path()).expect("raw");
     conn.execute(
-        "INSERT INTO appointment SELECT x'00000000000000000000000000000abc', clinic_id, patient_id, \
+        "INSERT INTO appointment (id, clinic_id, patient_id, doctor_id, room_id, visit_type_id, \
+         start_utc, end_utc, mode, kind, priority, status, reason, notes, meeting_link, \
+         queue_token, arrived_at, consultation_started_at, completed_at, cancel_reason, \
+         cancelled_by, cancelled_late, cancelled_at, created_by, created_at, updated_by, \
+         updated_at, sequence, overbook_reason) \
+         SELECT x'00000000000000000000000000000abc', clinic_id, patient_id, \
          doctor_id, room_id, visit_type_id, start_utc + 300, end_utc + 300, mode, kind, priority, \
          status, reason, notes, meeting_link, queue_token, arrived_at, consultation_started_at, \
          completed_at, cancel_reason, cancelled_by, cancelled_late, cancelled_at, created_by, \

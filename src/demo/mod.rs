@@ -1,4 +1,4 @@
-//! The demo clinic: a realistic clinic (20 doctors, 12 rooms, visit types, leave, patients,
+//! The demo clinic: a realistic clinic (20 doctors, 12 rooms, visit types, leave, staff, patients,
 //! appointments over past and coming months) written in one transaction, the same for the same
 //! seed and date. Used by `frontdesk demo`, the first run of the window, tests and benchmarks.
 
@@ -12,6 +12,7 @@ use chrono_tz::Tz;
 use crate::scheduling::conflict::Absence;
 use crate::scheduling::hours::{DaySpan, WeeklyHours};
 use crate::scheduling::model::*;
+use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
 use crate::scheduling::time::lenient_instant;
 use crate::store::bulk::BulkWriter;
 use crate::store::{SqliteStore, Store, StoreError};
@@ -67,6 +68,15 @@ pub struct Progress {
     /// Out of.
     pub total: u64,
 }
+
+/// The demo clinic's staff: who may be at the desk.
+const STAFF: [(&str, StaffRole); 5] = [
+    ("Maria D'Souza", StaffRole::Receptionist),
+    ("Kavya Menon", StaffRole::Receptionist),
+    ("Suresh Pillai", StaffRole::Nurse),
+    ("Farah Khan", StaffRole::Manager),
+    ("Arjun Iyer", StaffRole::Administrator),
+];
 
 fn span(h1: u16, m1: u16, h2: u16, m2: u16) -> DaySpan {
     DaySpan::new(h1 * 60 + m1, h2 * 60 + m2)
@@ -357,6 +367,15 @@ pub fn build(
                 reason: "Equipment maintenance".to_owned(),
             },
         )?;
+    }
+    // Staff last, so the rest of the clinic is the same as before staff existed.
+    for (name, role) in STAFF {
+        writer.staff(&StaffMember {
+            id: StaffId(uuid_from(&mut rng)),
+            name: name.to_owned(),
+            role,
+            active: true,
+        })?;
     }
     progress(Progress {
         phase: "saving",

@@ -11,9 +11,11 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::desk::{Desk, Page, Panel, clinic_today, context};
+use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
-use super::screen::{booking, data, details, find_slot, offer, palette, waitlist, walk_in};
+use super::screen::{
+    booking, data, details, find_slot, offer, palette, settings, waitlist, walk_in,
+};
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -21,6 +23,8 @@ use crate::store::{AgendaEntry, AgendaFilter, FreedFeed};
 
 pub struct App {
     pub(super) actor: String,
+    /// The login name the window started with (offered at the desk beside the staff).
+    pub(super) login: String,
     pub(super) now: DateTime<Utc>,
     /// The clock stands still (a fixed "now" for training and screenshots).
     pub(super) clock_fixed: bool,
@@ -134,6 +138,14 @@ pub enum Message {
     OpenFindSlot,
     /// A message for the find-a-slot panel.
     FindSlot(find_slot::Message),
+    /// Show the Settings page.
+    ShowSettings,
+    /// A message for the Settings page.
+    Settings(settings::Message),
+    /// The setup, reloaded after a settings change.
+    SetupReloaded(Result<Setup, UiError>),
+    /// Someone else is at the desk: changes from now on are recorded with this name.
+    AtDesk(Choice<String>),
     /// Show the waitlist page.
     ShowWaitlist,
     /// A message for the waitlist page.
@@ -182,6 +194,7 @@ impl App {
     /// Starts opening the database at `path`, as `actor`, with the clock at `now`.
     pub fn new(path: PathBuf, actor: String, now: DateTime<Utc>) -> (Self, Task<Message>) {
         let app = App {
+            login: actor.clone(),
             actor,
             now,
             clock_fixed: false,
@@ -238,6 +251,10 @@ impl App {
             Message::ToggleHelp => self.toggle_help(),
             Message::DismissError => self.dismiss_error(),
             Message::Key(key, modifiers) => self.key(key, modifiers),
+            Message::ShowSettings => self.show_settings(),
+            Message::Settings(m) => self.settings(m),
+            Message::SetupReloaded(result) => self.setup_reloaded(result),
+            Message::AtDesk(choice) => self.at_desk(choice),
             Message::ShowData => self.show_data(),
             Message::Data(m) => self.data(m),
             Message::DailyBackup(result) => self.daily_backup_done(result),
@@ -369,7 +386,7 @@ impl App {
             return Task::none();
         };
         if message.shows_calendar() {
-            desk.page = Page::Calendar;
+            desk.show_calendar();
         }
         let refresh = match message {
             Message::Loaded(generation, result) => {
@@ -460,7 +477,7 @@ impl App {
             }
             Message::Undo => return self.undo(),
             Message::ShowCalendar => {
-                desk.page = Page::Calendar;
+                desk.show_calendar();
                 false
             }
             Message::Scrolled(x, y) => {

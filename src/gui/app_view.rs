@@ -263,6 +263,7 @@ impl App {
         };
         let page = match &desk.page {
             Page::Calendar => self.calendar_page(desk, clinic),
+            Page::Settings(state) => self.settings_page(desk, state, clinic),
             Page::Waitlist(state) => {
                 let ctx = Context {
                     backend: &desk.backend,
@@ -275,7 +276,9 @@ impl App {
             }
             Page::Data(state) => self.data_page(desk, clinic, state),
         };
-        column![page_tabs(desk), page].height(Length::Fill).into()
+        column![page_tabs(desk, self.at_desk_picker(desk)), page]
+            .height(Length::Fill)
+            .into()
     }
 
     fn top_bar<'a>(&'a self, desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> {
@@ -396,8 +399,9 @@ impl App {
     }
 }
 
-/// The row of page tabs: one per full-window page, the one shown highlighted.
-fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
+/// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
+/// desk on the right.
+fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, Message> {
     let tab = |label: &'a str, on: bool, message: Message| -> Element<'a, Message> {
         button(text(label).size(13))
             .on_press(message)
@@ -407,6 +411,11 @@ fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
     };
     let tabs = [
         tab("Calendar", desk.page.is_calendar(), Message::ShowCalendar),
+        tab(
+            "Settings",
+            matches!(desk.page, Page::Settings(_)),
+            Message::ShowSettings,
+        ),
         tab(
             "Waitlist",
             matches!(desk.page, Page::Waitlist(_)),
@@ -418,7 +427,12 @@ fn page_tabs<'a>(desk: &'a Desk) -> Element<'a, Message> {
             Message::ShowData,
         ),
     ];
-    container(row(tabs).spacing(2).align_y(iced::Alignment::Center))
+    let bar = row(tabs)
+        .spacing(2)
+        .push(iced::widget::space::horizontal())
+        .push(at_desk)
+        .align_y(iced::Alignment::Center);
+    container(bar)
         .padding([2, 6])
         .width(Length::Fill)
         .style(container::secondary)

@@ -115,7 +115,7 @@ impl App {
             return Task::none();
         };
         let (state, task) = offer::open(&ctx, &chosen);
-        desk.page = Page::Calendar;
+        desk.show_calendar();
         desk.panel = Panel::Offer(Box::new(state));
         desk.selected = None;
         desk.cache.clear();

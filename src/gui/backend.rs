@@ -8,12 +8,13 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::demo::{self, DemoOptions};
+use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::time::local_date;
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 use crate::store::{
-    AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest, MoveRequest, SlotSearch,
-    SqliteStore, Store,
+    AbsenceEntry, AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest,
+    MoveRequest, Saved, SetupAuditEvent, SlotSearch, SqliteStore, Store,
 };
 use crate::store::{FreedFeed, WaitlistFilter, WaitlistOffer, WaitlistRow};
 
@@ -31,6 +32,10 @@ pub struct Setup {
     pub rooms: Vec<Room>,
     /// Visit types.
     pub visit_types: Vec<VisitType>,
+    /// Staff members, by name (who may be at the desk).
+    pub staff: Vec<StaffMember>,
+    /// Rooms with their own opening hours (the others follow their clinic's).
+    pub room_hours: Vec<(RoomId, WeeklyHours)>,
 }
 
 impl Setup {
@@ -52,6 +57,14 @@ impl Setup {
     /// A clinic by id.
     pub fn clinic(&self, id: ClinicId) -> Option<&Clinic> {
         self.clinics.iter().find(|c| c.id == id)
+    }
+
+    /// A room's own opening hours, `None` when it follows its clinic's.
+    pub fn room_hours(&self, room: RoomId) -> Option<&WeeklyHours> {
+        self.room_hours
+            .iter()
+            .find(|(r, _)| *r == room)
+            .map(|(_, h)| h)
     }
 }
 
@@ -115,11 +128,19 @@ impl Backend {
             for c in &clinics {
                 rooms.extend(s.rooms(c.id)?);
             }
+            let mut room_hours = Vec::new();
+            for r in &rooms {
+                if let Some(h) = s.room_hours(r.id)? {
+                    room_hours.push((r.id, h));
+                }
+            }
             Ok(Setup {
                 clinics,
                 doctors,
                 rooms,
                 visit_types: s.visit_types()?,
+                staff: s.staff()?,
+                room_hours,
             })
         })
         .await
@@ -238,6 +259,142 @@ impl Backend {
         self.with(move |s| s.find_slots(&search)).await
     }
 
+    // Settings.
+    /// Adds or changes a clinic.
+    pub async fn save_clinic(
+        self,
+        clinic: Clinic,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_clinic(&clinic, &actor, now))
+            .await
+    }
+
+    /// Adds or changes a doctor.
+    pub async fn save_doctor(
+        self,
+        doctor: Doctor,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_doctor(&doctor, &actor, now))
+            .await
+    }
+
+    /// Replaces a doctor's hours in a clinic.
+    pub async fn save_doctor_hours(
+        self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: WeeklyHours,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_doctor_hours(doctor, clinic, &hours, &actor, now))
+            .await
+    }
+
+    /// Adds or changes a room.
+    pub async fn save_room(
+        self,
+        room: Room,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_room(&room, &actor, now)).await
+    }
+
+    /// Gives a room its own hours, or lets it follow the clinic's.
+    pub async fn save_room_hours(
+        self,
+        room: RoomId,
+        hours: Option<WeeklyHours>,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_room_hours(room, hours.as_ref(), &actor, now))
+            .await
+    }
+
+    /// Adds or changes a visit type.
+    pub async fn save_visit_type(
+        self,
+        visit: VisitType,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_visit_type(&visit, &actor, now))
+            .await
+    }
+
+    /// Adds or changes a staff member.
+    pub async fn save_staff(
+        self,
+        member: StaffMember,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, UiError> {
+        self.with(move |s| s.save_staff(&member, &actor, now)).await
+    }
+
+    /// A doctor's leave (`Some(doctor)`) or a room's blockouts over a window.
+    pub async fn absences(
+        self,
+        owner: Owner,
+        window: Interval,
+    ) -> Result<Vec<AbsenceEntry>, UiError> {
+        self.with(move |s| match owner {
+            Owner::Doctor(d) => s.leave(d, window),
+            Owner::Room(r) => s.blockouts(r, window),
+        })
+        .await
+    }
+
+    /// Records leave or a blockout.
+    pub async fn record_absence(
+        self,
+        owner: Owner,
+        absence: Absence,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<i64, UiError> {
+        self.with(move |s| match owner {
+            Owner::Doctor(d) => s.record_leave(d, &absence, &actor, now),
+            Owner::Room(r) => s.record_blockout(r, &absence, &actor, now),
+        })
+        .await
+    }
+
+    /// Removes leave or a blockout.
+    pub async fn remove_absence(
+        self,
+        owner: Owner,
+        id: i64,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<(), UiError> {
+        self.with(move |s| match owner {
+            Owner::Doctor(_) => s.remove_leave(id, &actor, now),
+            Owner::Room(_) => s.remove_blockout(id, &actor, now),
+        })
+        .await
+    }
+
+    /// The newest setup changes.
+    pub async fn setup_history(self, limit: usize) -> Result<Vec<SetupAuditEvent>, UiError> {
+        self.with(move |s| s.setup_history(None, limit)).await
+    }
+
+    /// The booked appointments a setup change would strand.
+    pub async fn at_risk(
+        self,
+        change: SetupChange,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<AgendaEntry>, UiError> {
+        self.with(move |s| s.at_risk(&change, now)).await
+    }
+
     // Waitlist.
     /// A clinic's waitlist.
     pub async fn waitlist(
@@ -339,6 +496,15 @@ impl Backend {
         self.with(move |s| s.book_from_waitlist(id, &request, &actor, now))
             .await
     }
+}
+
+/// Whose leave or blockouts: a doctor's or a room's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// A doctor's leave.
+    Doctor(DoctorId),
+    /// A room's blockouts.
+    Room(RoomId),
 }
 
 /// The local date an instant falls on in a clinic.

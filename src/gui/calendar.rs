@@ -73,7 +73,23 @@ pub fn columns(
     entries: &[AgendaEntry],
     hidden: &[uuid::Uuid],
 ) -> Vec<Column> {
-    let clinic_hours = |d: NaiveDate| spans(&clinic.opening_hours, d);
+    // A room with its own hours is open when both it and the clinic are.
+    let room_hours = |room: RoomId, d: NaiveDate| match setup.room_hours(room) {
+        Some(own) => {
+            let clinic_open = spans(&clinic.opening_hours, d);
+            spans(own, d)
+                .into_iter()
+                .flat_map(|(s, e)| {
+                    clinic_open
+                        .iter()
+                        .map(move |&(cs, ce)| (s.max(cs), e.min(ce)))
+                        .filter(|(s, e)| s < e)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        }
+        None => spans(&clinic.opening_hours, d),
+    };
     match view {
         View::DayByDoctor => setup
             .doctors
@@ -103,7 +119,7 @@ pub fn columns(
                 date,
                 doctor: None,
                 room: Some(r.id),
-                open: clinic_hours(date),
+                open: room_hours(r.id, date),
             })
             .collect(),
         View::WeekOfDoctor(id) => {
@@ -135,7 +151,7 @@ pub fn columns(
                     date: d,
                     doctor: None,
                     room: Some(id),
-                    open: clinic_hours(d),
+                    open: room_hours(id, d),
                 })
                 .collect()
         }

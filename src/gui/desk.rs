@@ -12,7 +12,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, data, details, find_slot, offer, palette, waitlist, walk_in,
+    Context, Undoable, booking, data, details, find_slot, offer, palette, settings, waitlist,
+    walk_in,
 };
 use super::theme;
 use crate::scheduling::time::local_day;
@@ -62,6 +63,8 @@ pub struct Desk {
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
     pub(super) cache: Cache,
+    /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
+    pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
     pub offers: offer::Board,
 }
@@ -71,6 +74,8 @@ pub struct Desk {
 pub enum Page {
     /// The calendar grid with its side panel.
     Calendar,
+    /// Settings: clinic, doctors, rooms, visit types, staff.
+    Settings(Box<settings::State>),
     /// The waitlist: who waits for an earlier slot, and the form to add or change an entry.
     Waitlist(Box<waitlist::State>),
     /// Export, import, backup and restore.
@@ -204,6 +209,20 @@ impl Desk {
             pending_move: None,
             cache: Cache::default(),
             offers: offer::Board::default(),
+            parked_settings: None,
+        }
+    }
+
+    /// The clinic's setup as the window holds it (reloaded after every settings save).
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// Shows the calendar. The Settings page is kept aside, so the Settings tab finds it as it
+    /// was (a list of appointments to move, a save still under way).
+    pub(super) fn show_calendar(&mut self) {
+        if let Page::Settings(state) = std::mem::replace(&mut self.page, Page::Calendar) {
+            self.parked_settings = Some(state);
         }
     }
 

@@ -6,6 +6,7 @@ pub mod app;
 mod app_data;
 mod app_find_slot;
 mod app_panels;
+mod app_settings;
 mod app_view;
 mod app_waitlist;
 pub mod backend;

@@ -1,13 +1,17 @@
 //! The scheduling core: plain Rust decisions about appointments. No iced, no rusqlite, no files,
 //! no clock: "now" is always passed in. `tests/architecture.rs` keeps it so.
 
+pub mod at_risk;
 pub mod availability;
 pub mod conflict;
 pub mod delay;
 pub mod hours;
+pub mod hours_text;
 pub mod model;
 pub mod series;
+pub mod setup_rules;
 pub mod slots;
+pub mod staff;
 pub mod status;
 pub mod time;
 pub mod waitlist;
@@ -25,5 +29,6 @@ pub use series::{
     SeriesRule,
 };
 pub use slots::{Slot, SlotQuery, SlotTarget, TimeOfDay, find_slots, find_slots_within};
+pub use staff::{StaffId, StaffMember, StaffRole};
 pub use status::{Status, StatusAction, TransitionError};
 pub use time::LocalTime;

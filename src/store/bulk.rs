@@ -103,6 +103,11 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
+    /// Adds a staff member.
+    pub fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
+        Ok(super::settings::insert_staff(&self.tx, member)?)
+    }
+
     /// Commits everything at once.
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)

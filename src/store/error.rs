@@ -87,6 +87,9 @@ pub enum StoreError {
     /// A stored value could not be read back.
     #[error("the database holds a value Frontdesk cannot read ({0}): run `frontdesk check`")]
     Corrupt(String),
+    /// A settings edit breaks the setup rules; nothing was changed.
+    #[error("refused, nothing was changed:\n{}", invalid_list(.0))]
+    SetupRefused(Vec<crate::scheduling::setup_rules::Invalid>),
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -99,6 +102,14 @@ fn list(conflicts: &[Conflict]) -> String {
     conflicts
         .iter()
         .map(|c| format!("  - {c}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn invalid_list(problems: &[crate::scheduling::setup_rules::Invalid]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -2,7 +2,9 @@
 //! Every user action is one transaction; check-then-write runs under `BEGIN IMMEDIATE`; every
 //! change to an appointment writes an audit event in the same transaction.
 
+mod absences;
 mod agenda;
+mod at_risk;
 pub mod backup;
 mod booking;
 pub mod bulk;
@@ -17,7 +19,9 @@ mod occurrence;
 mod open;
 pub mod schema;
 mod series;
+mod settings;
 mod setup;
+pub mod setup_audit;
 mod sqlite;
 mod waitlist;
 mod waitlist_feed;
@@ -27,6 +31,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::export::{ExportQuery, ExportSet, Progress};
 use crate::import::{AppointmentRecord, ImportOptions, ImportReport, Parsed, PatientRecord};
+use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
@@ -212,6 +217,45 @@ pub struct SlotSearch {
     pub patient: Option<PatientId>,
 }
 
+/// What a settings save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// It was new and is now stored.
+    Created,
+    /// It was stored and has changed.
+    Updated,
+    /// It was stored as it is: nothing was written and nothing audited.
+    Unchanged,
+}
+
+/// Leave or a blockout as stored, with the id that removes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AbsenceEntry {
+    /// The row's id.
+    pub id: i64,
+    /// When, and why.
+    pub absence: Absence,
+}
+
+/// One entry of the setup audit: a change to the clinic, a doctor, a room, a visit type, staff…
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetupAuditEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Which staff member.
+    pub actor: String,
+    /// What kind of thing: "clinic", "doctor", "doctor_hours", "doctor_leave", "room", …
+    pub entity_kind: String,
+    /// Its id as text.
+    pub entity_id: String,
+    /// "created", "updated" or "removed".
+    pub action: String,
+    /// How it was (JSON), if it existed.
+    pub before: Option<String>,
+    /// How it is now (JSON), if it still exists.
+    pub after: Option<String>,
+}
+
 /// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
 /// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
 pub trait Store {
@@ -357,6 +401,80 @@ pub trait Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesChange>;
+    // Settings.
+    /// Adds or changes a clinic (name, address, zone, opening hours, slot length), checked by
+    /// the core's rules and recorded in the setup audit.
+    fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// Adds or changes a doctor (name, specialty, colour, active), audited.
+    fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// Replaces a doctor's weekly hours in one clinic, audited.
+    fn save_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// A doctor's leave overlapping `window`, by start.
+    fn leave(&self, doctor: DoctorId, window: Interval) -> Result<Vec<AbsenceEntry>>;
+    /// Records leave for a doctor, audited; returns its id.
+    fn record_leave(
+        &mut self,
+        doctor: DoctorId,
+        leave: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Removes leave by id, audited.
+    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    /// Adds or changes a room (name, kind, active), audited.
+    fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
+    /// A room's own hours, `None` when it follows the clinic's.
+    fn room_hours(&self, room: RoomId) -> Result<Option<WeeklyHours>>;
+    /// Gives a room its own hours, or (`None`) lets it follow the clinic's; audited.
+    fn save_room_hours(
+        &mut self,
+        room: RoomId,
+        hours: Option<&WeeklyHours>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// A room's blockouts overlapping `window`, by start.
+    fn blockouts(&self, room: RoomId, window: Interval) -> Result<Vec<AbsenceEntry>>;
+    /// Blocks a room for a time, audited; returns the blockout's id.
+    fn record_blockout(
+        &mut self,
+        room: RoomId,
+        blockout: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Removes a blockout by id, audited.
+    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    /// Adds or changes a visit type, audited.
+    fn save_visit_type(
+        &mut self,
+        visit_type: &VisitType,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// Every staff member, by name.
+    fn staff(&self) -> Result<Vec<StaffMember>>;
+    /// Adds or changes a staff member, audited.
+    fn save_staff(
+        &mut self,
+        member: &StaffMember,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved>;
+    /// The newest setup changes first, at most `limit`; only one entity's when `entity` (its id
+    /// as text) is given.
+    fn setup_history(&self, entity: Option<&str>, limit: usize) -> Result<Vec<SetupAuditEvent>>;
+    /// The booked appointments ahead of `now` that `change` would strand (outside new hours, on
+    /// new leave, in a new blockout, with an inactive doctor or room), by start. Nothing is
+    /// changed: the desk lists them so they can be moved.
+    fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>>;
 
     // Waitlist.
     /// Puts a patient on the waitlist as `id`, after the core's checks and the stored facts

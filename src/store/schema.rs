@@ -5,7 +5,13 @@
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
 /// The migrations, in order. Index 0 is migration 1.
-pub const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
+pub const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -303,4 +309,39 @@ ALTER TABLE appointment ADD COLUMN series_id BLOB REFERENCES series(id);
 ALTER TABLE appointment ADD COLUMN occurrence_date TEXT;
 CREATE INDEX appointment_series ON appointment(series_id, occurrence_date)
     WHERE series_id IS NOT NULL;
+"#;
+
+/// Settings: the staff members who work the desk, and the append-only audit of setup changes
+/// (clinic, doctors and their hours and leave, rooms and their hours and blockouts, visit types,
+/// staff). Entity ids are text so that any kind of row (a UUID, a leave row's number) fits.
+const MIGRATION_5: &str = r#"
+CREATE TABLE staff (
+    id      BLOB PRIMARY KEY,
+    name    TEXT NOT NULL,
+    role    TEXT NOT NULL CHECK (role IN ('receptionist', 'nurse', 'manager', 'administrator')),
+    active  INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE UNIQUE INDEX staff_name ON staff(name COLLATE NOCASE);
+
+CREATE TABLE setup_audit (
+    id           INTEGER PRIMARY KEY,
+    at_utc       INTEGER NOT NULL,
+    actor        TEXT NOT NULL,
+    entity_kind  TEXT NOT NULL,
+    entity_id    TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    before       TEXT,
+    after        TEXT
+) STRICT;
+CREATE INDEX setup_audit_entity ON setup_audit(entity_id, id);
+CREATE INDEX setup_audit_at ON setup_audit(at_utc);
+
+CREATE TRIGGER setup_audit_append_only_update BEFORE UPDATE ON setup_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the setup audit is append-only');
+END;
+CREATE TRIGGER setup_audit_append_only_delete BEFORE DELETE ON setup_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the setup audit is append-only');
+END;
 "#;

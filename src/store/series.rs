@@ -1,19 +1,26 @@
 //! Recurring series in the store: previewing every occurrence's conflicts, saving a series in
 //! one `BEGIN IMMEDIATE` transaction (the series row, then each occurrence with its own audit
-//! event), and reading a series back. Changing occurrences later is in `occurrence.rs`.
+//! event), and reading a series back (rows in `series/rows.rs`). Changing occurrences later is
+//! in `occurrence.rs`.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+mod rows;
+pub use rows::series_of;
+pub(super) use rows::{
+    end_before, insert_series, load_series, members, membership, series_audit, series_json,
+    set_series,
+};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge, snapshot};
-use super::codec::{self, secs};
 use super::error::{Result, StoreError};
 use super::{BookingOutcome, BookingRequest, Start, setup};
 use crate::scheduling::conflict::{Conflict, Proposal};
 use crate::scheduling::model::*;
 use crate::scheduling::series::{
-    self, Frequency, Occurrence, OccurrenceDecision, OnConflict, SeriesEnd, SeriesId, SeriesRule,
+    self, Occurrence, OccurrenceDecision, OnConflict, SeriesId, SeriesRule,
 };
 use crate::scheduling::status::Status;
 
@@ -418,251 +425,4 @@ fn new_appointment(
         updated_by: actor.to_owned(),
         sequence: 0,
     }
-}
-
-/// Ties an appointment to its series and occurrence date.
-pub(super) fn set_series(
-    tx: &Transaction<'_>,
-    appointment: AppointmentId,
-    series: SeriesId,
-    date: NaiveDate,
-) -> Result<()> {
-    tx.prepare_cached("UPDATE appointment SET series_id = ?2, occurrence_date = ?3 WHERE id = ?1")?
-        .execute(params![appointment.0, series.0, date_text(date)])?;
-    Ok(())
-}
-
-fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-fn by_day_text(rule: &SeriesRule, start: NaiveDate) -> String {
-    match rule.frequency {
-        Frequency::Daily => String::new(),
-        Frequency::Weekly => rule
-            .days_for(start)
-            .into_iter()
-            .map(series::byday)
-            .collect::<Vec<_>>()
-            .join(","),
-    }
-}
-
-/// The series row as JSON, for its audit.
-pub(super) fn series_json(s: &Series) -> serde_json::Value {
-    let (until, count) = match s.rule.end {
-        SeriesEnd::Until(d) => (Some(date_text(d)), None),
-        SeriesEnd::Count(n) => (None, Some(n)),
-    };
-    json!({
-        "rrule": s.rule.rrule(s.zone, s.start_time, s.start_date),
-        "freq": s.rule.frequency.as_str(),
-        "interval": s.rule.interval,
-        "by_day": by_day_text(&s.rule, s.start_date),
-        "until_date": until,
-        "count": count,
-        "start_date": date_text(s.start_date),
-        "start_time": s.start_time.format("%H:%M").to_string(),
-        "minutes": s.minutes,
-        "time_zone": s.zone.name(),
-        "doctor": s.doctor.to_string(),
-        "room": s.room.map(|r| r.to_string()),
-        "patient": s.patient.to_string(),
-        "split_from": s.split_from.map(|p| p.to_string()),
-    })
-}
-
-/// Inserts a series row (no audit).
-pub(super) fn insert_series(tx: &Transaction<'_>, s: &Series, now: DateTime<Utc>) -> Result<()> {
-    let (until, count) = match s.rule.end {
-        SeriesEnd::Until(d) => (Some(date_text(d)), None),
-        SeriesEnd::Count(n) => (None, Some(n)),
-    };
-    tx.prepare_cached(
-        "INSERT INTO series (id, clinic_id, patient_id, doctor_id, room_id, visit_type_id, freq, \
-         interval, by_day, until_date, count, start_date, start_time, minutes, time_zone, \
-         split_from, created_by, created_at, updated_by, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?17, ?18)",
-    )?
-    .execute(params![
-        s.id.0,
-        s.clinic.0,
-        s.patient.0,
-        s.doctor.0,
-        s.room.map(|r| r.0),
-        s.visit_type.map(|v| v.0),
-        s.rule.frequency.as_str(),
-        s.rule.interval,
-        by_day_text(&s.rule, s.start_date),
-        until,
-        count,
-        date_text(s.start_date),
-        s.start_time.format("%H:%M").to_string(),
-        s.minutes,
-        s.zone.name(),
-        s.split_from.map(|p| p.0),
-        s.created_by,
-        secs(now),
-    ])?;
-    Ok(())
-}
-
-/// Ends a series the day before `date` (no audit: the caller records why).
-pub(super) fn end_before(
-    tx: &Transaction<'_>,
-    id: SeriesId,
-    date: NaiveDate,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let until = date.pred_opt().unwrap_or(date);
-    tx.prepare_cached(
-        "UPDATE series SET until_date = ?2, count = NULL, updated_by = ?3, updated_at = ?4 \
-         WHERE id = ?1",
-    )?
-    .execute(params![id.0, date_text(until), actor, secs(now)])?;
-    Ok(())
-}
-
-/// Appends a series audit event (same transaction as the change).
-pub(super) fn series_audit(
-    tx: &Transaction<'_>,
-    id: SeriesId,
-    now: DateTime<Utc>,
-    actor: &str,
-    change: Change<'_>,
-) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO series_audit (series_id, at_utc, actor, action, before, after, reason) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id.0,
-        secs(now),
-        actor,
-        change.action,
-        change.before.map(|v| v.to_string()),
-        change.after.map(|v| v.to_string()),
-        change.reason
-    ])?;
-    Ok(())
-}
-
-fn parse_date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| codec::bad(column, format!("date '{text}'")))
-}
-
-/// Loads a series row.
-pub(super) fn load_series(conn: &Connection, id: SeriesId) -> Result<Series> {
-    let row = conn
-        .prepare_cached(
-            "SELECT id, clinic_id, patient_id, doctor_id, room_id, visit_type_id, freq, interval, \
-             by_day, until_date, count, start_date, start_time, minutes, time_zone, split_from, \
-             created_by FROM series WHERE id = ?1",
-        )?
-        .query_row([id.0], |r| {
-            let freq: String = r.get(6)?;
-            let by_day: String = r.get(8)?;
-            let until: Option<String> = r.get(9)?;
-            let count: Option<u32> = r.get(10)?;
-            let start: String = r.get(11)?;
-            let time: String = r.get(12)?;
-            let zone: String = r.get(14)?;
-            let weekdays: Vec<Weekday> = by_day
-                .split(',')
-                .filter(|c| !c.is_empty())
-                .map(|c| series::parse_byday(c).ok_or_else(|| codec::bad(8, format!("day '{c}'"))))
-                .collect::<rusqlite::Result<_>>()?;
-            let end = match (until, count) {
-                (Some(u), _) => SeriesEnd::Until(parse_date(9, &u)?),
-                (None, Some(n)) => SeriesEnd::Count(n),
-                (None, None) => return Err(codec::bad(9, "a series without an end".into())),
-            };
-            Ok(Series {
-                id: SeriesId(r.get(0)?),
-                clinic: ClinicId(r.get(1)?),
-                patient: PatientId(r.get(2)?),
-                doctor: DoctorId(r.get(3)?),
-                room: r.get::<_, Option<uuid::Uuid>>(4)?.map(RoomId),
-                visit_type: r.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
-                rule: SeriesRule {
-                    frequency: Frequency::parse(&freq)
-                        .ok_or_else(|| codec::bad(6, format!("freq '{freq}'")))?,
-                    interval: r.get(7)?,
-                    weekdays,
-                    end,
-                },
-                start_date: parse_date(11, &start)?,
-                start_time: NaiveTime::parse_from_str(&time, "%H:%M")
-                    .map_err(|_| codec::bad(12, format!("time '{time}'")))?,
-                minutes: r.get(13)?,
-                zone: zone
-                    .parse()
-                    .map_err(|_| codec::bad(14, format!("zone '{zone}'")))?,
-                split_from: r.get::<_, Option<uuid::Uuid>>(15)?.map(SeriesId),
-                created_by: r.get(16)?,
-            })
-        })
-        .optional()?;
-    row.ok_or_else(|| StoreError::NotFound {
-        what: "series",
-        name: id.to_string(),
-        hint: String::new(),
-    })
-}
-
-/// The appointments of a series, by occurrence date.
-pub(super) fn members(conn: &Connection, id: SeriesId) -> Result<Vec<SeriesMember>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, occurrence_date, start_utc, end_utc, status FROM appointment \
-         WHERE series_id = ?1 ORDER BY occurrence_date, start_utc",
-    )?;
-    let rows = stmt.query_map([id.0], |r| {
-        let date: String = r.get(1)?;
-        let status: String = r.get(4)?;
-        Ok(SeriesMember {
-            appointment: AppointmentId(r.get(0)?),
-            occurrence_date: parse_date(1, &date)?,
-            interval: Interval::new(codec::instant(2, r.get(2)?)?, codec::instant(3, r.get(3)?)?),
-            status: Status::parse(&status)
-                .ok_or_else(|| codec::bad(4, format!("status '{status}'")))?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// The series an appointment belongs to and its occurrence date, if any.
-pub(super) fn membership(
-    conn: &Connection,
-    appointment: AppointmentId,
-) -> Result<Option<(SeriesId, NaiveDate)>> {
-    let row: Option<(Option<uuid::Uuid>, Option<String>)> = conn
-        .prepare_cached("SELECT series_id, occurrence_date FROM appointment WHERE id = ?1")?
-        .query_row([appointment.0], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((series, date)) = row else {
-        return Err(StoreError::NotFound {
-            what: "appointment",
-            name: appointment.to_string(),
-            hint: "; copy the id from `frontdesk agenda`".into(),
-        });
-    };
-    match (series, date) {
-        (Some(s), Some(d)) => Ok(Some((SeriesId(s), parse_date(1, &d)?))),
-        _ => Ok(None),
-    }
-}
-
-/// The series of an appointment, with all its appointments (see [`super::Store::series_of`]).
-pub fn series_of(conn: &Connection, appointment: AppointmentId) -> Result<Option<SeriesView>> {
-    let Some((id, this_date)) = membership(conn, appointment)? else {
-        return Ok(None);
-    };
-    Ok(Some(SeriesView {
-        series: load_series(conn, id)?,
-        members: members(conn, id)?,
-        this_date,
-    }))
 }

@@ -11,7 +11,7 @@ use crate::scheduling::conflict::Absence;
 use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
 
-fn insert_hours(
+pub(super) fn insert_hours(
     conn: &Connection,
     sql: &str,
     owner: uuid::Uuid,

@@ -379,6 +379,145 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
+    // Settings.
+    fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_clinic(&mut self.conn, clinic, actor, now);
+        self.fix(r)
+    }
+
+    fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_doctor(&mut self.conn, doctor, actor, now);
+        self.fix(r)
+    }
+
+    fn save_doctor_hours(
+        &mut self,
+        doctor: DoctorId,
+        clinic: ClinicId,
+        hours: &WeeklyHours,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_doctor_hours(&mut self.conn, doctor, clinic, hours, actor, now);
+        self.fix(r)
+    }
+
+    fn leave(&self, doctor: DoctorId, window: Interval) -> Result<Vec<AbsenceEntry>> {
+        self.sql(absences::list(
+            &self.conn,
+            absences::Table::Leave,
+            doctor.0,
+            window,
+        ))
+    }
+
+    fn record_leave(
+        &mut self,
+        doctor: DoctorId,
+        leave: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let r = absences::record(
+            &mut self.conn,
+            absences::Table::Leave,
+            doctor.0,
+            leave,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let r = absences::remove(&mut self.conn, absences::Table::Leave, id, actor, now);
+        self.fix(r)
+    }
+
+    fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
+        let r = settings::save_room(&mut self.conn, room, actor, now);
+        self.fix(r)
+    }
+
+    fn room_hours(&self, room: RoomId) -> Result<Option<WeeklyHours>> {
+        self.sql(setup::room_hours(&self.conn, room))
+    }
+
+    fn save_room_hours(
+        &mut self,
+        room: RoomId,
+        hours: Option<&WeeklyHours>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_room_hours(&mut self.conn, room, hours, actor, now);
+        self.fix(r)
+    }
+
+    fn blockouts(&self, room: RoomId, window: Interval) -> Result<Vec<AbsenceEntry>> {
+        self.sql(absences::list(
+            &self.conn,
+            absences::Table::Blockout,
+            room.0,
+            window,
+        ))
+    }
+
+    fn record_blockout(
+        &mut self,
+        room: RoomId,
+        blockout: &Absence,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let r = absences::record(
+            &mut self.conn,
+            absences::Table::Blockout,
+            room.0,
+            blockout,
+            actor,
+            now,
+        );
+        self.fix(r)
+    }
+
+    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        let r = absences::remove(&mut self.conn, absences::Table::Blockout, id, actor, now);
+        self.fix(r)
+    }
+
+    fn save_visit_type(
+        &mut self,
+        visit_type: &VisitType,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_visit_type(&mut self.conn, visit_type, actor, now);
+        self.fix(r)
+    }
+
+    fn staff(&self) -> Result<Vec<StaffMember>> {
+        self.sql(settings::staff(&self.conn))
+    }
+
+    fn save_staff(
+        &mut self,
+        member: &StaffMember,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Saved> {
+        let r = settings::save_staff(&mut self.conn, member, actor, now);
+        self.fix(r)
+    }
+
+    fn setup_history(&self, entity: Option<&str>, limit: usize) -> Result<Vec<SetupAuditEvent>> {
+        self.sql(setup_audit::history(&self.conn, entity, limit))
+    }
+
+    fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>> {
+        self.fix(at_risk::at_risk(&self.conn, change, now))
+    }
+
     // Export and import.
     fn export_set(&self, query: &ExportQuery) -> Result<ExportSet> {
         self.fix(exchange::export_set(&self.conn, query))

@@ -11,6 +11,7 @@ pub mod offer_board;
 pub mod palette;
 pub mod patient_search;
 pub mod repeat;
+pub mod settings;
 pub mod today;
 pub mod waitlist;
 pub mod waitlist_form;

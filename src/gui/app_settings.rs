@@ -1,0 +1,187 @@
+//! How the app handles the Settings page (opening it, its messages, reloading the setup after a
+//! save so the calendar shows new hours at once, opening a stranded appointment on the
+//! calendar) and who is at the desk (the picker beside the page tabs).
+
+use iced::widget::{pick_list, row, text};
+use iced::{Element, Length, Task};
+
+use super::app::{App, Message, Phase};
+use super::backend::{Setup, UiError};
+use super::calendar::View;
+use super::desk::{Desk, Page, context};
+use super::screen::Context;
+use super::screen::settings::{self, Event};
+use super::theme;
+use super::widget::Choice;
+use crate::scheduling::*;
+use crate::store::AgendaEntry;
+
+impl App {
+    /// Shows the Settings page: the one left to open an appointment, or a new one.
+    pub(super) fn show_settings(&mut self) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        if matches!(desk.page, Page::Settings(_)) {
+            return Task::none();
+        }
+        desk.palette = None;
+        // A page kept from before comes back, unless it was for another clinic.
+        let kept = desk
+            .parked_settings
+            .take()
+            .filter(|state| state.clinic() == desk.clinic);
+        let (state, task) = match kept {
+            Some(state) => (state, Task::none()),
+            None => {
+                let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor)
+                else {
+                    return Task::none();
+                };
+                let (state, task) = settings::State::new(&ctx);
+                (Box::new(state), task)
+            }
+        };
+        desk.page = Page::Settings(state);
+        task.map(Message::Settings)
+    }
+
+    /// A message for the Settings page; dropped when the page is no longer open.
+    pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
+        let (now, actor) = (self.now, self.actor.clone());
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            page,
+            parked_settings,
+            ..
+        } = &mut **desk;
+        let state = match (page, parked_settings) {
+            (Page::Settings(state), _) => state,
+            (_, Some(parked)) => parked,
+            _ => return Task::none(),
+        };
+        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
+            return Task::none();
+        };
+        let (task, event) = state.update(message, &ctx);
+        let task = task.map(Message::Settings);
+        match event {
+            Some(Event::SetupChanged) => Task::batch([
+                task,
+                Task::perform(desk.backend.clone().setup(), Message::SetupReloaded),
+            ]),
+            Some(Event::Changed) | None => task,
+            Some(Event::Open(entry)) => Task::batch([task, self.open_from_settings(*entry)]),
+        }
+    }
+
+    /// Leaves Settings (kept for the Settings tab) to show a stranded appointment on its day.
+    fn open_from_settings(&mut self, entry: AgendaEntry) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        desk.show_calendar();
+        let zone = desk.zone();
+        desk.go_to(time::local_date(zone, entry.appointment.interval.start));
+        desk.view = match desk.view {
+            View::DayByRoom if entry.appointment.room.is_some() => View::DayByRoom,
+            _ => View::DayByDoctor,
+        };
+        self.notice = Some(format!(
+            "{} with {}: drag it to a free slot or use Move. The Settings tab brings back the list.",
+            entry.patient_name, entry.doctor_name
+        ));
+        let id = entry.appointment.id;
+        Task::batch([self.select(id), self.reload()])
+    }
+
+    /// The setup after a settings save: the calendar's columns, hours and colours follow it.
+    pub(super) fn setup_reloaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        match result {
+            Ok(setup) => {
+                desk.colours = setup
+                    .visit_types
+                    .iter()
+                    .map(|v| (v.id, theme::hex(&v.colour)))
+                    .collect();
+                desk.setup = setup;
+                desk.relayout();
+                self.reload()
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    /// Someone else is at the desk.
+    pub(super) fn at_desk(&mut self, choice: Choice<String>) -> Task<Message> {
+        if choice.value.trim().is_empty() || choice.value == self.actor {
+            return Task::none();
+        }
+        self.actor = choice.value;
+        self.notice = Some(format!(
+            "{} is at the desk: changes from now on are recorded with that name.",
+            self.actor
+        ));
+        Task::none()
+    }
+
+    /// "At the desk": the active staff, the login name, and whoever is there now.
+    pub(super) fn at_desk_picker<'a>(&'a self, desk: &'a Desk) -> Element<'a, Message> {
+        let mut choices: Vec<Choice<String>> = desk
+            .setup
+            .staff
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| Choice::new(s.name.clone(), format!("{} · {}", s.name, s.role.label())))
+            .collect();
+        if !choices.iter().any(|c| c.value == self.login) {
+            choices.push(Choice::new(
+                self.login.clone(),
+                format!("{} · login name", self.login),
+            ));
+        }
+        if !choices.iter().any(|c| c.value == self.actor) {
+            choices.push(Choice::new(self.actor.clone(), self.actor.clone()));
+        }
+        let selected = choices.iter().find(|c| c.value == self.actor).cloned();
+        row![
+            text("At the desk:").size(12),
+            pick_list(choices, selected, Message::AtDesk)
+                .text_size(12)
+                .padding([2, 8])
+                .width(Length::Fixed(230.0)),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center)
+        .into()
+    }
+
+    /// The Settings page.
+    pub(super) fn settings_page<'a>(
+        &'a self,
+        desk: &'a Desk,
+        state: &'a settings::State,
+        clinic: &'a Clinic,
+    ) -> Element<'a, Message> {
+        let ctx = Context {
+            backend: &desk.backend,
+            setup: &desk.setup,
+            clinic,
+            now: self.now,
+            actor: &self.actor,
+        };
+        state.view(&ctx).map(Message::Settings)
+    }
+}

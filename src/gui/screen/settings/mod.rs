@@ -1,0 +1,239 @@
+//! The Settings page: the clinic, doctors (details, weekly hours, leave), rooms (details,
+//! hours, blockouts), visit types, staff, and the history of setup changes. Every form checks
+//! its input with the core's rules and shows each problem next to its field, saving nothing;
+//! a change that strands booked appointments lists them before it is saved.
+
+mod absences;
+mod clinic;
+mod doctors;
+mod guard;
+mod history;
+mod parts;
+mod rooms;
+mod staff;
+mod visit_types;
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length, Task};
+
+use super::Context;
+use crate::gui::backend::UiError;
+use crate::store::{AgendaEntry, SetupAuditEvent};
+
+/// The page's state; each section keeps its form while another is shown.
+#[derive(Debug, Clone)]
+pub struct State {
+    section: Section,
+    clinic: clinic::Form,
+    doctors: doctors::State,
+    rooms: rooms::State,
+    visit_types: visit_types::State,
+    staff: staff::State,
+    history: Vec<SetupAuditEvent>,
+    history_error: Option<UiError>,
+}
+
+/// The parts of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The clinic: name, address, zone, slot length, opening hours.
+    Clinic,
+    /// Doctors, their hours and leave.
+    Doctors,
+    /// Rooms, their hours and blockouts.
+    Rooms,
+    /// Visit types.
+    VisitTypes,
+    /// Staff members.
+    Staff,
+    /// Recent setup changes.
+    History,
+}
+
+impl Section {
+    const ALL: [Section; 6] = [
+        Section::Clinic,
+        Section::Doctors,
+        Section::Rooms,
+        Section::VisitTypes,
+        Section::Staff,
+        Section::History,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Section::Clinic => "Clinic",
+            Section::Doctors => "Doctors",
+            Section::Rooms => "Rooms",
+            Section::VisitTypes => "Visit types",
+            Section::Staff => "Staff",
+            Section::History => "History",
+        }
+    }
+}
+
+/// What happens on the Settings page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A section was chosen.
+    Section(Section),
+    /// A message for the clinic form.
+    Clinic(clinic::Message),
+    /// A message for the doctors section.
+    Doctors(doctors::Message),
+    /// A message for the rooms section.
+    Rooms(rooms::Message),
+    /// A message for the visit types section.
+    VisitTypes(visit_types::Message),
+    /// A message for the staff section.
+    Staff(staff::Message),
+    /// The setup history arrived.
+    HistoryLoaded(Result<Vec<SetupAuditEvent>, UiError>),
+}
+
+/// What the page tells the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// The setup changed: reload it so the calendar and forms show it.
+    SetupChanged,
+    /// Something was stored that the window's setup does not hold (leave, blockouts).
+    Changed,
+    /// Open this appointment on the calendar (to move it).
+    Open(Box<AgendaEntry>),
+}
+
+fn load_history(ctx: &Context<'_>) -> Task<Message> {
+    Task::perform(
+        ctx.backend.clone().setup_history(history::SHOWN),
+        Message::HistoryLoaded,
+    )
+}
+
+impl State {
+    /// The page on the clinic shown, and the task that loads the history.
+    pub fn new(ctx: &Context<'_>) -> (Self, Task<Message>) {
+        let state = Self {
+            section: Section::Clinic,
+            clinic: clinic::Form::new(ctx.clinic),
+            doctors: doctors::State::default(),
+            rooms: rooms::State::default(),
+            visit_types: visit_types::State::default(),
+            staff: staff::State::default(),
+            history: Vec::new(),
+            history_error: None,
+        };
+        (state, load_history(ctx))
+    }
+
+    /// The section shown.
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    /// The clinic the page edits.
+    pub fn clinic(&self) -> crate::scheduling::ClinicId {
+        self.clinic.id()
+    }
+
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let (task, event) = match message {
+            Message::Section(section) => {
+                self.section = section;
+                return (Task::none(), None);
+            }
+            Message::HistoryLoaded(result) => {
+                match result {
+                    Ok(events) => {
+                        self.history = events;
+                        self.history_error = None;
+                    }
+                    Err(e) => self.history_error = Some(e),
+                }
+                return (Task::none(), None);
+            }
+            Message::Clinic(m) => {
+                let (t, e) = self.clinic.update(m, ctx);
+                (t.map(Message::Clinic), e)
+            }
+            Message::Doctors(m) => {
+                let (t, e) = self.doctors.update(m, ctx);
+                (t.map(Message::Doctors), e)
+            }
+            Message::Rooms(m) => {
+                let (t, e) = self.rooms.update(m, ctx);
+                (t.map(Message::Rooms), e)
+            }
+            Message::VisitTypes(m) => {
+                let (t, e) = self.visit_types.update(m, ctx);
+                (t.map(Message::VisitTypes), e)
+            }
+            Message::Staff(m) => {
+                let (t, e) = self.staff.update(m, ctx);
+                (t.map(Message::Staff), e)
+            }
+        };
+        match event {
+            Some(Event::SetupChanged | Event::Changed) => {
+                (Task::batch([task, load_history(ctx)]), event)
+            }
+            other => (task, other),
+        }
+    }
+
+    /// The page: the sections on the left, the one chosen beside them.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let mut nav = column![text("Settings").size(20)].spacing(4);
+        for section in Section::ALL {
+            nav = nav.push(
+                button(text(section.label()).size(14))
+                    .on_press(Message::Section(section))
+                    .width(Length::Fill)
+                    .padding([6, 10])
+                    .style(if section == self.section {
+                        button::primary
+                    } else {
+                        button::text
+                    }),
+            );
+        }
+        nav = nav
+            .push(iced::widget::space::vertical())
+            .push(text(format!("Changes are recorded as made by {}.", ctx.actor)).size(12));
+        let body: Element<'a, Message> = match self.section {
+            Section::Clinic => parts::form_scroll(self.clinic.view(ctx).map(Message::Clinic)),
+            Section::Doctors => self.doctors.view(ctx).map(Message::Doctors),
+            Section::Rooms => self.rooms.view(ctx).map(Message::Rooms),
+            Section::VisitTypes => self.visit_types.view(ctx).map(Message::VisitTypes),
+            Section::Staff => self.staff.view(ctx).map(Message::Staff),
+            Section::History => history::view(
+                &self.history,
+                &self.history_error,
+                ctx.setup,
+                ctx.clinic.time_zone,
+            ),
+        };
+        row![
+            container(nav)
+                .width(Length::Fixed(170.0))
+                .height(Length::Fill)
+                .padding(12)
+                .style(container::secondary),
+            container(body)
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .padding(iced::Padding {
+                    top: 14.0,
+                    left: 14.0,
+                    bottom: 6.0,
+                    right: 0.0,
+                }),
+        ]
+        .height(Length::Fill)
+        .into()
+    }
+}

@@ -1,0 +1,249 @@
+//! Staff members: the list, and a form per person (name, role, active). Active staff are
+//! offered in the "At the desk" picker; every change in the window is recorded with the name
+//! chosen there.
+
+use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::{Event, parts};
+use crate::gui::backend::UiError;
+use crate::gui::screen::Context;
+use crate::gui::widget::Choice;
+use crate::scheduling::setup_rules::*;
+use crate::scheduling::*;
+use crate::store::Saved;
+
+/// The staff section.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    form: Option<Form>,
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    id: StaffId,
+    new: bool,
+    name: String,
+    role: StaffRole,
+    active: bool,
+    problems: Vec<Invalid>,
+    saving: bool,
+    notice: Option<String>,
+    error: Option<UiError>,
+}
+
+/// What happens in the staff section.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A staff member was chosen in the list.
+    Select(StaffId),
+    /// "Add staff member" was pressed.
+    New,
+    /// The name changed.
+    Name(String),
+    /// The role was chosen.
+    Role(Choice<StaffRole>),
+    /// Active was switched on or off.
+    Active(bool),
+    /// "Save staff member" was pressed.
+    Save,
+    /// The staff member was stored or refused.
+    Saved(Result<Saved, UiError>),
+}
+
+impl Form {
+    fn new(s: &StaffMember, new: bool) -> Self {
+        Self {
+            id: s.id,
+            new,
+            name: s.name.clone(),
+            role: s.role,
+            active: s.active,
+            problems: Vec::new(),
+            saving: false,
+            notice: None,
+            error: None,
+        }
+    }
+
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Select(_) | Message::New => {}
+            Message::Name(t) => self.name = t,
+            Message::Role(c) => self.role = c.value,
+            Message::Active(on) => self.active = on,
+            Message::Save => {
+                if self.saving {
+                    return (Task::none(), None);
+                }
+                self.notice = None;
+                self.error = None;
+                let member = StaffMember {
+                    id: self.id,
+                    name: tidy_name(&self.name),
+                    role: self.role,
+                    active: self.active,
+                };
+                let problems = staff_problems(&member, &ctx.setup.staff);
+                if !problems.is_empty() {
+                    self.problems = problems;
+                    self.error = Some(parts::NOT_SAVED.into());
+                    return (Task::none(), None);
+                }
+                self.problems.clear();
+                self.saving = true;
+                let task = ctx
+                    .backend
+                    .clone()
+                    .save_staff(member, ctx.actor.to_owned(), ctx.now);
+                return (Task::perform(task, Message::Saved), None);
+            }
+            Message::Saved(result) => {
+                self.saving = false;
+                match result {
+                    Ok(saved) => {
+                        self.new = false;
+                        self.notice = Some(parts::saved_words(saved, &tidy_name(&self.name)));
+                        return (Task::none(), Some(Event::SetupChanged));
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let roles: Vec<Choice<StaffRole>> = StaffRole::ALL
+            .into_iter()
+            .map(|r| Choice::new(r, r.label()))
+            .collect();
+        let details = column![
+            row![
+                parts::field(
+                    "Name (as the audit records it)",
+                    text_input("e.g. Maria D'Souza", &self.name)
+                        .id("staff-name")
+                        .on_input(Message::Name),
+                    parts::problem(&self.problems, Field::Name),
+                ),
+                parts::field(
+                    "Role",
+                    pick_list(
+                        roles,
+                        Some(Choice::new(self.role, self.role.label())),
+                        Message::Role
+                    )
+                    .width(Length::Fill),
+                    None,
+                ),
+            ]
+            .spacing(10),
+            checkbox(self.active)
+                .label("Active: offered at the desk")
+                .on_toggle(Message::Active)
+                .size(16)
+                .text_size(13),
+            button(
+                text(if self.saving {
+                    "Saving…"
+                } else {
+                    "Save staff member"
+                })
+                .size(13)
+            )
+            .on_press_maybe((!self.saving).then_some(Message::Save))
+            .style(button::primary),
+            parts::outcome(&self.notice, &self.error),
+        ]
+        .spacing(10);
+        let title = if self.new {
+            "New staff member".to_owned()
+        } else {
+            tidy_name(&self.name)
+        };
+        column![
+            text(title).size(18),
+            parts::card(
+                "Details",
+                Some(
+                    "Former staff stay in the history; mark them inactive instead of renaming them."
+                ),
+                details
+            )
+        ]
+        .spacing(14)
+        .into()
+    }
+}
+
+impl State {
+    /// Handles a message.
+    pub fn update(
+        &mut self,
+        message: Message,
+        ctx: &Context<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Select(id) => {
+                if let Some(s) = ctx.setup.staff.iter().find(|s| s.id == id) {
+                    self.form = Some(Form::new(s, false));
+                }
+                (Task::none(), None)
+            }
+            Message::New => {
+                let s = StaffMember {
+                    id: StaffId(uuid::Uuid::new_v4()),
+                    name: String::new(),
+                    role: StaffRole::Receptionist,
+                    active: true,
+                };
+                self.form = Some(Form::new(&s, true));
+                (iced::widget::operation::focus("staff-name"), None)
+            }
+            other => match &mut self.form {
+                Some(form) => form.update(other, ctx),
+                None => (Task::none(), None),
+            },
+        }
+    }
+
+    /// The list and the chosen staff member's form.
+    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
+        let items = ctx
+            .setup
+            .staff
+            .iter()
+            .map(|s| parts::Item {
+                value: s.id,
+                label: s.name.clone(),
+                detail: s.role.label().to_owned(),
+                colour: None,
+                active: s.active,
+            })
+            .collect();
+        let selected = self.form.as_ref().map(|f| f.id);
+        let list = parts::list(
+            items,
+            selected,
+            ("+ Add staff member", Message::New),
+            Message::Select,
+        );
+        let form: Element<'a, Message> = match &self.form {
+            Some(form) => parts::form_scroll(form.view()),
+            None => text(format!(
+                "Choose a staff member to edit, or add one. {} is at the desk now (the picker at the top right).",
+                ctx.actor
+            ))
+            .size(14)
+            .into(),
+        };
+        row![
+            iced::widget::container(list).width(Length::Fixed(250.0)),
+            iced::widget::container(form).width(Length::Fill)
+        ]
+        .spacing(14)
+        .height(Length::Fill)
+        .into()
+    }
+}

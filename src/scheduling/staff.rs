@@ -1,0 +1,74 @@
+//! Staff members: the people who work the desk, whose names the audit records.
+
+use uuid::Uuid;
+
+/// Identifies a staff member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StaffId(pub Uuid);
+
+impl std::fmt::Display for StaffId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What a staff member does at the clinic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StaffRole {
+    /// Works the front desk: books, checks in, cancels.
+    Receptionist,
+    /// A nurse who also uses the desk.
+    Nurse,
+    /// Runs the clinic: hours, leave, reports.
+    Manager,
+    /// Looks after the computers, backups and exports.
+    Administrator,
+}
+
+impl StaffRole {
+    /// Every role, in the order forms list them.
+    pub const ALL: [StaffRole; 4] = [
+        StaffRole::Receptionist,
+        StaffRole::Nurse,
+        StaffRole::Manager,
+        StaffRole::Administrator,
+    ];
+
+    /// Stable text used in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Receptionist => "receptionist",
+            StaffRole::Nurse => "nurse",
+            StaffRole::Manager => "manager",
+            StaffRole::Administrator => "administrator",
+        }
+    }
+
+    /// Parses the text written by [`StaffRole::as_str`].
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// The word staff read, e.g. "Receptionist".
+    pub fn label(self) -> &'static str {
+        match self {
+            StaffRole::Receptionist => "Receptionist",
+            StaffRole::Nurse => "Nurse",
+            StaffRole::Manager => "Manager",
+            StaffRole::Administrator => "Administrator",
+        }
+    }
+}
+
+/// A person who works at the clinic and may be at the desk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaffMember {
+    /// Stable id.
+    pub id: StaffId,
+    /// The name the audit records, e.g. "Maria D'Souza".
+    pub name: String,
+    /// What they do.
+    pub role: StaffRole,
+    /// Former staff stay in the audit but are no longer offered at the desk.
+    pub active: bool,
+}
