@@ -3,7 +3,9 @@
 //! reminder delivery. The command line (the binary edge) lives in `src/cli/`.
 
 pub mod demo;
+pub mod export;
 pub mod gui;
+pub mod import;
 pub mod reminders;
 pub mod reports;
 pub mod scheduling;

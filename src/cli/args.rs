@@ -24,6 +24,15 @@ pub struct Cli {
     /// Which clinic, when the database holds several.
     #[arg(long, global = true, value_name = "NAME")]
     pub clinic: Option<String>,
+    /// How many daily backups to keep in the `backups` folder beside the database (0: none).
+    #[arg(
+        long,
+        global = true,
+        env = "FRONTDESK_KEEP_BACKUPS",
+        value_name = "N",
+        default_value_t = 14
+    )]
+    pub keep_backups: usize,
     /// Pretend it is this instant (RFC 3339); for tests and training.
     #[arg(long, global = true, env = "FRONTDESK_NOW", hide = true)]
     pub now: Option<String>,
@@ -60,6 +69,14 @@ pub enum Command {
     Daysheet(DaysheetArgs),
     /// Reminders: send the due ones (for cron), or list the outbox.
     Reminders(RemindersArgs),
+    /// Export appointments to iCalendar, CSV or FHIR R4 JSON.
+    Export(ExportArgs),
+    /// Import patients (CSV) or appointments (CSV or iCalendar); all rows or none.
+    Import(ImportArgs),
+    /// Back up the database to a file, safely while desks keep working.
+    Backup(BackupArgs),
+    /// Replace the database with a checked backup; the replaced one is kept beside it.
+    Restore(RestoreArgs),
 }
 
 /// `frontdesk reminders`.
@@ -390,4 +407,79 @@ pub struct DaysheetArgs {
     /// The PDF file to write (created mode 0600; it holds patient names and phones).
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
+}
+/// Export formats on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar (RFC 5545) for calendar clients.
+    Ics,
+    /// CSV (RFC 4180) for spreadsheets.
+    Csv,
+    /// FHIR R4 JSON Bundle for EMRs.
+    Fhir,
+}
+
+/// `frontdesk export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// First clinic-local date (YYYY-MM-DD), included (default: the first appointment).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last clinic-local date, included (default: the last appointment).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this doctor.
+    #[arg(long, value_name = "NAME", conflicts_with = "room")]
+    pub doctor: Option<String>,
+    /// Only this room.
+    #[arg(long, value_name = "NAME")]
+    pub room: Option<String>,
+    /// The file to write (mode 0600; replaced if it exists).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// What `frontdesk import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportWhat {
+    /// Patients from CSV.
+    Patients,
+    /// Appointments from CSV or iCalendar.
+    Appointments,
+}
+
+/// `frontdesk import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Patients or appointments.
+    #[arg(value_enum)]
+    pub what: ImportWhat,
+    /// The file.
+    pub file: PathBuf,
+    /// Check every row and report, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Accept double bookings and rule conflicts with this reason (recorded in the audit).
+    #[arg(long, value_name = "REASON")]
+    pub overbook: Option<String>,
+    /// The doctor for rows (calendar events) that name none.
+    #[arg(long, value_name = "NAME")]
+    pub doctor: Option<String>,
+}
+
+/// `frontdesk backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (mode 0600).
+    pub file: PathBuf,
+}
+
+/// `frontdesk restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore.
+    pub file: PathBuf,
 }

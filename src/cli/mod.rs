@@ -2,6 +2,7 @@
 //! This is the binary's edge: errors become one message on stderr and a non-zero exit.
 
 mod args;
+mod exchange;
 mod logging;
 mod output;
 mod reminders;
@@ -76,13 +77,21 @@ fn run(cli: Cli) -> Result<()> {
             .as_deref()
             .map(|t| resolve::now(Some(t)))
             .transpose()?;
-        frontdesk::gui::run(path, actor(cli.actor), fixed_now)
+        let backups = frontdesk::store::backup::BackupPolicy {
+            keep: cli.keep_backups,
+        };
+        frontdesk::gui::run_with(path, actor(cli.actor), fixed_now, backups)
             .map_err(|e| anyhow!("the window could not open: {e}; on a machine without a display, use the commands (frontdesk --help)"))?;
         return Ok(());
     };
     let now = resolve::now(cli.now.as_deref())?;
     let path = database_path(cli.db)?;
+    // A restore replaces the file: it must not be opened (or migrated) first.
+    if let Command::Restore(args) = &command {
+        return exchange::restore(&path, args, now);
+    }
     let mut store = SqliteStore::open(&path)?;
+    exchange::daily_backup(&path, &command, cli.keep_backups, now);
     let actor = actor(cli.actor);
     let clinic = cli.clinic.as_deref();
     match command {
@@ -98,6 +107,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::report(&store, clinic, &args, now),
         Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
         Command::Reminders(args) => reminders::run(store, clinic, &args, now),
+        Command::Export(args) => exchange::export(&store, clinic, &args, now),
+        Command::Import(args) => exchange::import(&mut store, clinic, &args, &actor, now),
+        Command::Backup(args) => exchange::backup(&store, &args),
+        Command::Restore(_) => Ok(()),
     }
 }
 

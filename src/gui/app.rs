@@ -14,7 +14,8 @@ use super::calendar::{self, GridEvent, View};
 use super::desk::{Desk, Panel, clinic_today, context};
 use super::screen::Context;
 use super::screen::{
-    booking, details, find_slot, offer, palette, reminders, reports, settings, waitlist, walk_in,
+    booking, data, details, find_slot, offer, palette, reminders, reports, settings, waitlist,
+    walk_in,
 };
 use super::widget::Choice;
 use crate::scheduling::time::local_day;
@@ -172,6 +173,12 @@ pub enum Message {
     ReminderPassDone(Result<crate::reminders::PassReport, UiError>),
     /// Desktop notifications were shown (how many; zero where no service runs).
     Notified(usize),
+    /// Show the Data page (export, import, backup, restore).
+    ShowData,
+    /// A message for the Data page.
+    Data(data::Message),
+    /// Today's automatic backup was made (its file), was not needed, or failed.
+    DailyBackup(Result<Option<PathBuf>, UiError>),
 }
 
 impl Message {
@@ -270,6 +277,9 @@ impl App {
             Message::RemindersTick(now) => self.reminders_tick(now),
             Message::ReminderPassDone(result) => self.reminder_pass_done(result),
             Message::Notified(_) => Task::none(),
+            Message::ShowData => self.show_data(),
+            Message::Data(m) => self.data(m),
+            Message::DailyBackup(result) => self.daily_backup_done(result),
             other => self.desk_message(other),
         }
     }

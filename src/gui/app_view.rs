@@ -276,6 +276,7 @@ impl App {
             }
             Page::Reports(state) => self.reports_page(desk, state, clinic),
             Page::Reminders(state) => self.reminders_page(desk, clinic, state),
+            Page::Data(state) => self.data_page(desk, clinic, state),
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)
@@ -431,6 +432,11 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
             desk.reminders.tab_label(),
             matches!(desk.page, Page::Reminders(_)),
             Message::OpenReminders,
+        ),
+        tab(
+            "Data",
+            matches!(desk.page, Page::Data(_)),
+            Message::ShowData,
         ),
     ];
     let bar = row(tabs)

@@ -76,6 +76,7 @@ impl Setup {
 #[derive(Clone)]
 pub struct Backend {
     pub(super) store: Arc<Mutex<SqliteStore>>,
+    path: PathBuf,
 }
 
 impl std::fmt::Debug for Backend {
@@ -91,6 +92,7 @@ impl Backend {
             SqliteStore::open(&path)
                 .map(|store| Backend {
                     store: Arc::new(Mutex::new(store)),
+                    path: path.clone(),
                 })
                 .map_err(|e| e.to_string())
         })
@@ -512,4 +514,76 @@ pub enum Owner {
 /// The local date an instant falls on in a clinic.
 pub fn clinic_date(clinic: &Clinic, now: DateTime<Utc>) -> NaiveDate {
     local_date(clinic.time_zone, now)
+}
+
+// Export, import and backup: long work on a blocking thread that reports its progress.
+
+/// A step of long work: how far it has got, then (last) its result.
+#[derive(Debug, Clone)]
+pub enum Step<T> {
+    /// How far it has got.
+    Progress(crate::export::Progress),
+    /// The result.
+    Done(Result<T, UiError>),
+}
+
+impl Backend {
+    /// The database file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Runs `work` with the store on a blocking thread; the stream gives its progress (at
+    /// most about a hundred steps) and then its result.
+    pub fn with_progress<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(
+            &mut SqliteStore,
+            &mut dyn FnMut(crate::export::Progress),
+        ) -> Result<T, UiError>
+        + Send
+        + 'static,
+    ) -> impl iced::futures::Stream<Item = Step<T>> + Send + 'static {
+        use iced::futures::StreamExt;
+        let store = self.store.clone();
+        let (sender, steps) = iced::futures::channel::mpsc::unbounded();
+        let job = async move {
+            let last = sender.clone();
+            let result = tokio::task::spawn_blocking(move || {
+                let mut guard = store
+                    .lock()
+                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                let mut shown = (u64::MAX, "");
+                let mut report = |p: crate::export::Progress| {
+                    let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+                    if (percent, p.phase) != shown {
+                        shown = (percent, p.phase);
+                        let _ = sender.unbounded_send(Step::Progress(p));
+                    }
+                };
+                work(&mut guard, &mut report)
+            })
+            .await
+            .unwrap_or_else(|e| Err(format!("the task stopped unexpectedly: {e}")));
+            let _ = last.unbounded_send(Step::Done(result));
+        };
+        // Every step goes through the one channel, in order; the job itself yields nothing.
+        iced::futures::stream::select(
+            steps,
+            iced::futures::stream::once(job).filter_map(|()| async { None }),
+        )
+    }
+
+    /// Today's automatic backup, if the first launch of the day has not made it yet.
+    pub async fn daily_backup(
+        path: PathBuf,
+        policy: crate::store::backup::BackupPolicy,
+        today: NaiveDate,
+    ) -> Result<Option<PathBuf>, UiError> {
+        tokio::task::spawn_blocking(move || {
+            crate::store::backup::daily(&path, today, policy).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| format!("the daily backup stopped unexpectedly: {e}"))?
+    }
 }

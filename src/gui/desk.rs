@@ -12,8 +12,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, details, find_slot, offer, palette, reminders, reports, settings,
-    waitlist, walk_in,
+    Context, Undoable, booking, data, details, find_slot, offer, palette, reminders, reports,
+    settings, waitlist, walk_in,
 };
 use super::theme;
 use crate::scheduling::time::local_day;
@@ -84,6 +84,8 @@ pub enum Page {
     Reports(Box<reports::State>),
     /// The reminders page: outbox, rules and templates, channels.
     Reminders(Box<reminders::State>),
+    /// Export, import, backup and restore.
+    Data(Box<data::State>),
 }
 
 impl Page {

@@ -3,6 +3,7 @@
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
+mod app_data;
 mod app_find_slot;
 mod app_panels;
 pub mod app_reminders;
@@ -26,6 +27,9 @@ pub mod widget;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use iced::Task;
+
+use crate::store::backup::BackupPolicy;
 
 pub use app::{App, Message};
 
@@ -36,13 +40,21 @@ pub fn application(
     actor: String,
     fixed_now: Option<DateTime<Utc>>,
 ) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
+    application_with(path, actor, fixed_now, BackupPolicy::default())
+}
+
+/// [`application`], keeping `backups.keep` daily backups (the first launch of a day makes one).
+pub fn application_with(
+    path: PathBuf,
+    actor: String,
+    fixed_now: Option<DateTime<Utc>>,
+    backups: BackupPolicy,
+) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
     iced::application(
         move || {
-            let (app, task) = App::new(
-                path.clone(),
-                actor.clone(),
-                fixed_now.unwrap_or_else(Utc::now),
-            );
+            let now = fixed_now.unwrap_or_else(Utc::now);
+            let (app, task) = App::new(path.clone(), actor.clone(), now);
+            let task = Task::batch([task, App::daily_backup(path.clone(), backups, now)]);
             match fixed_now {
                 Some(_) => (app.with_fixed_clock(), task),
                 None => (app, task),
@@ -88,4 +100,14 @@ pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> ic
         Err(error) => tracing::error!(%error, "the window could not open"),
     }
     result
+}
+
+/// [`run`], keeping `backups.keep` daily backups.
+pub fn run_with(
+    path: PathBuf,
+    actor: String,
+    fixed_now: Option<DateTime<Utc>>,
+    backups: BackupPolicy,
+) -> iced::Result {
+    application_with(path, actor, fixed_now, backups).run()
 }

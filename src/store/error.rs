@@ -93,6 +93,9 @@ pub enum StoreError {
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// A backup or restore did not happen; nothing was replaced.
+    #[error(transparent)]
+    Backup(#[from] super::backup::BackupError),
 }
 
 fn list(conflicts: &[Conflict]) -> String {

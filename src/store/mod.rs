@@ -5,12 +5,15 @@
 mod absences;
 mod agenda;
 mod at_risk;
+pub mod backup;
 mod booking;
 pub mod bulk;
 pub mod codec;
 mod context;
 mod error;
+mod exchange;
 mod find_slot;
+mod import;
 mod lifecycle;
 mod occurrence;
 mod open;
@@ -31,6 +34,8 @@ mod waitlist_rows;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::export::{ExportQuery, ExportSet, Progress};
+use crate::import::{AppointmentRecord, ImportOptions, ImportReport, Parsed, PatientRecord};
 use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::reminder::ReminderRule;
 use crate::scheduling::report::{ReportInput, ReportRange};
@@ -627,4 +632,27 @@ pub trait Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()>;
+
+    // Export, import and backup.
+    /// Everything an export of `query` writes, read as one consistent snapshot.
+    fn export_set(&self, query: &ExportQuery) -> Result<ExportSet>;
+    /// Imports patients read from a file: all in one transaction, or (any bad row, or a dry
+    /// run) nothing. Patients already stored (same id, external id, or name and phone) are
+    /// left as they are.
+    fn import_patients(
+        &mut self,
+        parsed: &Parsed<PatientRecord>,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport>;
+    /// Imports appointments read from a file under the booking rules (see `store/import.rs`),
+    /// each with an "imported" audit event by `actor`: all in one transaction, or nothing.
+    fn import_appointments(
+        &mut self,
+        parsed: &Parsed<AppointmentRecord>,
+        options: &ImportOptions,
+        actor: &str,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport>;
 }

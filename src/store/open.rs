@@ -120,6 +120,10 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Connection>
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(sql)?;
     let target = options.target_version.min(LATEST_VERSION);
+    if version < target {
+        // A copy of the data as it was, before the schema changes under it.
+        super::backup::before_migration(&conn, path, version, target)?;
+    }
     migrate(&conn, version, target).map_err(sql)?;
     tracing::info!(database = %path.display(), schema_version = target.max(version), "opened the database");
     Ok(conn)

@@ -8,6 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 use super::open::{StoreOptions, open_connection};
 use super::*;
+use super::{backup, exchange, import};
 
 /// A Frontdesk database in one SQLite file.
 pub struct SqliteStore {
@@ -638,5 +639,77 @@ impl Store for SqliteStore {
     ) -> Result<()> {
         let r = video::record_joined(&mut self.conn, id, who, actor, now);
         self.fix(r)
+    }
+
+    // Export and import.
+    fn export_set(&self, query: &ExportQuery) -> Result<ExportSet> {
+        self.fix(exchange::export_set(&self.conn, query))
+    }
+
+    fn import_patients(
+        &mut self,
+        parsed: &Parsed<PatientRecord>,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
+        let r = import::import_patients(&mut self.conn, parsed, options, progress);
+        self.fix(r)
+    }
+
+    fn import_appointments(
+        &mut self,
+        parsed: &Parsed<AppointmentRecord>,
+        options: &ImportOptions,
+        actor: &str,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
+        let r = import::import_appointments(&mut self.conn, parsed, options, actor, now, progress);
+        self.fix(r)
+    }
+}
+
+// Backup and restore (SQLite files; not part of the backend-neutral trait).
+impl SqliteStore {
+    /// Copies the database to `dest` (mode 0600) with SQLite's online backup API.
+    pub fn backup_to(
+        &self,
+        dest: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::BackupReport> {
+        Ok(backup::backup_connection(
+            &self.conn, &self.path, dest, progress,
+        )?)
+    }
+
+    /// Replaces this database with `candidate` after checking it (see `store/backup.rs`),
+    /// keeping the replaced file beside it, then opens the restored one. On a refusal the
+    /// current database is untouched and stays open.
+    pub fn restore_from(
+        &mut self,
+        candidate: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::RestoreReport> {
+        let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
+        // Close our connection first: nothing of this process may hold the file.
+        drop(std::mem::replace(&mut self.conn, memory));
+        let restored = backup::restore(&self.path, candidate, now, progress);
+        let reopened = open_connection(&self.path, StoreOptions::default());
+        match (restored, reopened) {
+            (Ok(report), Ok(conn)) => {
+                self.conn = conn;
+                Ok(report)
+            }
+            (Err(refused), Ok(conn)) => {
+                self.conn = conn;
+                Err(refused.into())
+            }
+            (_, Err(e)) => Err(e),
+        }
+    }
+
+    fn sql_error(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(e, &self.path)
     }
 }

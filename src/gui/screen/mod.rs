@@ -2,6 +2,7 @@
 //! the work to run and, when done, an `Event` for the app, so screens never reach into it.
 
 pub mod booking;
+pub mod data;
 pub mod details;
 pub mod find_slot;
 pub mod occurrence;

@@ -1,0 +1,212 @@
+//! `export`, `import`, `backup` and `restore` on the command line, and the daily backup at the
+//! first command of the day. Progress goes to stderr (a line that updates in a terminal, a line
+//! per tenth in a log); results to stdout; bad rows to stderr, one per line.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{DateTime, Utc};
+use frontdesk::export::{self, ExportQuery, Format, Progress, Scope};
+use frontdesk::import::{self, FileKind, ImportOptions, ImportReport};
+use frontdesk::store::backup::{self, BackupPolicy};
+use frontdesk::store::{SqliteStore, Store};
+
+use super::args::{
+    BackupArgs, Command, ExportArgs, ExportFormat, ImportArgs, ImportWhat, RestoreArgs,
+};
+use super::resolve;
+
+/// Shows progress on stderr as `label: phase done of total`.
+fn progress(label: &'static str) -> impl FnMut(Progress) {
+    let mut stderr = std::io::stderr();
+    let terminal = stderr.is_terminal();
+    let mut last_tenth = u64::MAX;
+    move |p: Progress| {
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+        if terminal {
+            let _ = write!(
+                stderr,
+                "\r{label}: {:<9} {:>9} of {:<9} ({percent:>3}%)",
+                p.phase, p.done, p.total
+            );
+            if p.done >= p.total {
+                let _ = writeln!(stderr);
+            }
+            let _ = stderr.flush();
+        } else if percent / 10 != last_tenth {
+            last_tenth = percent / 10;
+            let _ = writeln!(stderr, "{label}: {} {} of {}", p.phase, p.done, p.total);
+        }
+    }
+}
+
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 10 << 20 => format!("{} MB", b >> 20),
+        b if b >= 10 << 10 => format!("{} kB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// `frontdesk export ics|csv|fhir`.
+pub fn export(
+    store: &SqliteStore,
+    clinic: Option<&str>,
+    args: &ExportArgs,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let clinic = resolve::clinic(store, clinic)?;
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| resolve::date("--from", d))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| resolve::date("--to", d))
+        .transpose()?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        bail!("--from {f} is after --to {t}: give the earlier date first");
+    }
+    let scope = match (&args.doctor, &args.room) {
+        (Some(d), _) => Scope::Doctor(resolve::doctor(store, d)?.id),
+        (None, Some(r)) => Scope::Room(resolve::room(store, clinic.id, r)?.id),
+        (None, None) => Scope::All,
+    };
+    let format = match args.format {
+        ExportFormat::Ics => Format::Ics,
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Fhir => Format::Fhir,
+    };
+    let set = store.export_set(&ExportQuery {
+        clinic: clinic.id,
+        from,
+        to,
+        scope,
+    })?;
+    let summary = export::write_file(&args.out, format, &set, now, &mut progress("export"))?;
+    println!(
+        "Exported {} appointment{} to {} ({}, {}).",
+        summary.appointments,
+        if summary.appointments == 1 { "" } else { "s" },
+        summary.path.display(),
+        format.label(),
+        size(summary.bytes)
+    );
+    Ok(())
+}
+
+fn print_report(file: &Path, report: &ImportReport, what: &str) -> Result<()> {
+    let mut stderr = std::io::stderr().lock();
+    for notice in &report.notices {
+        let _ = writeln!(stderr, "{}: note: {notice}", file.display());
+    }
+    for bad in &report.bad {
+        let _ = writeln!(stderr, "{}: {bad}", file.display());
+    }
+    if !report.bad.is_empty() {
+        bail!("{}", report.summary(what));
+    }
+    println!("{}", report.summary(what));
+    Ok(())
+}
+
+/// `frontdesk import patients|appointments FILE`.
+pub fn import(
+    store: &mut SqliteStore,
+    clinic: Option<&str>,
+    args: &ImportArgs,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let clinic = resolve::clinic(store, clinic)?;
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let name = |e: import::ImportError| anyhow!("{}: {e}", args.file.display());
+    let text = import::text(&bytes).map_err(name)?;
+    let options = ImportOptions {
+        clinic: clinic.id,
+        dry_run: args.dry_run,
+        overbook: args.overbook.clone(),
+        source: args
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        default_doctor: args
+            .doctor
+            .as_deref()
+            .map(|d| resolve::doctor(store, d).map(|d| d.id))
+            .transpose()?,
+    };
+    let mut show = progress("import");
+    match args.what {
+        ImportWhat::Patients => {
+            if import::detect(text) == FileKind::Ics {
+                bail!(
+                    "{}: patients are imported from CSV; import a calendar with `frontdesk import appointments`",
+                    args.file.display()
+                );
+            }
+            let parsed = import::patients::parse_csv(text).map_err(name)?;
+            let report = store.import_patients(&parsed, &options, &mut show)?;
+            print_report(&args.file, &report, "patients")
+        }
+        ImportWhat::Appointments => {
+            let parsed = match import::detect(text) {
+                FileKind::Ics => import::appointments::parse_ics(text),
+                FileKind::Csv => import::appointments::parse_csv(text),
+            }
+            .map_err(name)?;
+            let report = store.import_appointments(&parsed, &options, actor, now, &mut show)?;
+            print_report(&args.file, &report, "appointments")
+        }
+    }
+}
+
+/// `frontdesk backup FILE`.
+pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
+    let report = store.backup_to(&args.file, &mut progress("backup"))?;
+    println!(
+        "Backed up {} to {} ({}).",
+        store.path().display(),
+        report.path.display(),
+        size(report.bytes)
+    );
+    Ok(())
+}
+
+/// `frontdesk restore FILE`: checks the backup, keeps the current database beside it, puts
+/// the backup in its place and opens it (migrating an older backup).
+pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
+    let report = backup::restore(path, &args.file, now, &mut progress("restore"))?;
+    let store = SqliteStore::open(path)?;
+    let check = store.check()?;
+    println!("Restored {} from {}.", path.display(), args.file.display());
+    if let Some(kept) = report.kept {
+        println!("The database it replaced is kept as {}.", kept.display());
+    }
+    if !check.is_ok() {
+        bail!("the restored database fails `frontdesk check`: run it to see why");
+    }
+    Ok(())
+}
+
+/// The first command of the day backs the database up into `backups/` beside it, keeping
+/// `keep`. A failure is reported and does not stop the command.
+pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<Utc>) {
+    if matches!(
+        command,
+        Command::Demo(_) | Command::Backup(_) | Command::Restore(_)
+    ) {
+        return;
+    }
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    if let Err(e) = backup::daily(path, today, BackupPolicy { keep }) {
+        eprintln!("frontdesk: warning: today's automatic backup failed: {e}");
+    }
+}

@@ -1,0 +1,514 @@
+//! FHIR R4 (4.0.1) JSON export: a Bundle of type `collection` holding a Location for the
+//! clinic, one per room (part of the clinic), and the Practitioners, Patients and Appointments,
+//! each entry's `fullUrl` a `urn:uuid:` of our id so references resolve inside the bundle and
+//! ids stay the same across exports. Status and appointmentType follow DESIGN.md §2; times
+//! carry the clinic's offset. Entries are streamed, so a large export needs little memory.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use super::{ExportSet, ExportedAppointment, Names, Progress, every_step};
+use crate::scheduling::*;
+
+/// The FHIR version written.
+pub const FHIR_VERSION: &str = "4.0.1";
+
+const V2_0276: &str = "http://terminology.hl7.org/CodeSystem/v2-0276";
+const CANCEL_REASON: &str = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason";
+const PHYSICAL_TYPE: &str = "http://terminology.hl7.org/CodeSystem/location-physical-type";
+const UUID_SYSTEM: &str = "urn:ietf:rfc:3986";
+/// The identifier system of a patient's id in another system.
+pub const EXTERNAL_ID_SYSTEM: &str = "urn:frontdesk:external-id";
+
+/// FHIR Appointment.status of one of ours.
+pub fn status(status: Status) -> &'static str {
+    match status {
+        Status::Scheduled | Status::Confirmed => "booked",
+        Status::CheckedIn => "checked-in",
+        Status::InConsultation => "arrived",
+        Status::Completed => "fulfilled",
+        Status::Cancelled => "cancelled",
+        Status::NoShow => "noshow",
+        Status::EnteredInError => "entered-in-error",
+    }
+}
+
+/// appointmentType code (HL7 v2 table 0276) and its display.
+pub fn appointment_type(kind: Kind, visit_type: Option<&str>) -> (&'static str, &'static str) {
+    let follow_up = visit_type.is_some_and(|v| v.to_lowercase().contains("follow"));
+    match kind {
+        Kind::WalkIn => ("WALKIN", "A previously unscheduled walk-in visit"),
+        Kind::Emergency => ("EMERGENCY", "Emergency appointment"),
+        Kind::Scheduled if follow_up => {
+            ("FOLLOWUP", "A follow up visit from a previous appointment")
+        }
+        Kind::Scheduled => ("ROUTINE", "Routine appointment - default if not valued"),
+    }
+}
+
+fn urn(id: uuid::Uuid) -> String {
+    format!("urn:uuid:{id}")
+}
+
+/// An instant with the clinic's offset, as FHIR `instant`/`dateTime` want.
+fn instant(zone: Tz, t: DateTime<Utc>) -> String {
+    t.with_timezone(&zone)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+#[derive(Serialize)]
+struct Coding {
+    system: &'static str,
+    code: &'static str,
+    display: &'static str,
+}
+
+#[derive(Serialize)]
+struct Concept {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    coding: Vec<Coding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+impl Concept {
+    fn text(text: &str) -> Self {
+        Concept {
+            coding: Vec::new(),
+            text: Some(text.to_owned()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Identifier {
+    system: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Reference {
+    reference: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<String>,
+}
+
+impl Reference {
+    fn to(id: uuid::Uuid, display: Option<&str>) -> Self {
+        Reference {
+            reference: urn(id),
+            display: display.map(str::to_owned),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct HumanName {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ContactPoint {
+    system: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Address {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Participant {
+    actor: Reference,
+    required: &'static str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AppointmentResource {
+    id: String,
+    identifier: Vec<Identifier>,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cancelation_reason: Option<Concept>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    service_type: Vec<Concept>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    specialty: Vec<Concept>,
+    appointment_type: Concept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    priority: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    start: String,
+    end: String,
+    minutes_duration: i64,
+    created: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    patient_instruction: Option<String>,
+    participant: Vec<Participant>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PatientResource {
+    id: String,
+    identifier: Vec<Identifier>,
+    active: bool,
+    name: Vec<HumanName>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    telecom: Vec<ContactPoint>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth_date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PractitionerResource {
+    id: String,
+    identifier: Vec<Identifier>,
+    active: bool,
+    name: Vec<HumanName>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationResource {
+    id: String,
+    identifier: Vec<Identifier>,
+    status: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    mode: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address: Option<Address>,
+    physical_type: Concept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<Reference>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "resourceType")]
+enum Resource {
+    Location(LocationResource),
+    Practitioner(PractitionerResource),
+    Patient(PatientResource),
+    Appointment(Box<AppointmentResource>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Entry {
+    full_url: String,
+    resource: Resource,
+}
+
+fn uuid_identifier(id: uuid::Uuid) -> Vec<Identifier> {
+    vec![Identifier {
+        system: UUID_SYSTEM,
+        value: urn(id),
+    }]
+}
+
+fn clinic_location(set: &ExportSet) -> Entry {
+    let c = &set.clinic;
+    Entry {
+        full_url: urn(c.id.0),
+        resource: Resource::Location(LocationResource {
+            id: c.id.to_string(),
+            identifier: uuid_identifier(c.id.0),
+            status: "active",
+            name: c.name.clone(),
+            description: Some(format!("Time zone {}", c.time_zone.name())),
+            mode: "instance",
+            address: (!c.address.is_empty()).then(|| Address {
+                text: c.address.clone(),
+            }),
+            physical_type: Concept {
+                coding: vec![Coding {
+                    system: PHYSICAL_TYPE,
+                    code: "bu",
+                    display: "Building",
+                }],
+                text: None,
+            },
+            part_of: None,
+        }),
+    }
+}
+
+fn room_location(set: &ExportSet, r: &Room) -> Entry {
+    Entry {
+        full_url: urn(r.id.0),
+        resource: Resource::Location(LocationResource {
+            id: r.id.to_string(),
+            identifier: uuid_identifier(r.id.0),
+            status: if r.active { "active" } else { "inactive" },
+            name: r.name.clone(),
+            description: Some(match r.kind {
+                RoomKind::Consultation => "Consultation room".to_owned(),
+                RoomKind::Procedure => "Procedure room".to_owned(),
+                RoomKind::TeleBooth => "Tele-consultation booth".to_owned(),
+            }),
+            mode: "instance",
+            address: None,
+            physical_type: Concept {
+                coding: vec![Coding {
+                    system: PHYSICAL_TYPE,
+                    code: "ro",
+                    display: "Room",
+                }],
+                text: None,
+            },
+            part_of: Some(Reference::to(set.clinic.id.0, Some(&set.clinic.name))),
+        }),
+    }
+}
+
+fn practitioner(d: &Doctor) -> Entry {
+    Entry {
+        full_url: urn(d.id.0),
+        resource: Resource::Practitioner(PractitionerResource {
+            id: d.id.to_string(),
+            identifier: uuid_identifier(d.id.0),
+            active: d.active,
+            name: vec![HumanName {
+                text: d.name.clone(),
+            }],
+        }),
+    }
+}
+
+fn patient(p: &Patient) -> Entry {
+    let mut identifier = uuid_identifier(p.id.0);
+    if !p.external_id.is_empty() {
+        identifier.push(Identifier {
+            system: EXTERNAL_ID_SYSTEM,
+            value: p.external_id.clone(),
+        });
+    }
+    let mut telecom = Vec::new();
+    if !p.phone.is_empty() {
+        telecom.push(ContactPoint {
+            system: "phone",
+            value: p.phone.clone(),
+        });
+    }
+    if !p.email.is_empty() {
+        telecom.push(ContactPoint {
+            system: "email",
+            value: p.email.clone(),
+        });
+    }
+    Entry {
+        full_url: urn(p.id.0),
+        resource: Resource::Patient(PatientResource {
+            id: p.id.to_string(),
+            identifier,
+            active: true,
+            name: vec![HumanName {
+                text: p.name.clone(),
+            }],
+            telecom,
+            birth_date: p.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        }),
+    }
+}
+
+fn cancelation_reason(a: &Appointment) -> Option<Concept> {
+    let coding = |code, display| {
+        vec![Coding {
+            system: CANCEL_REASON,
+            code,
+            display,
+        }]
+    };
+    match (a.status, &a.cancellation) {
+        (Status::Cancelled, Some(c)) => Some(Concept {
+            coding: match c.by {
+                CancelledBy::Patient => coding("pat", "Patient"),
+                CancelledBy::Clinic => coding("prov", "Provider"),
+            },
+            text: Some(c.reason.clone()),
+        }),
+        (Status::Cancelled, None) => Some(Concept::text("Cancelled")),
+        (Status::NoShow, _) => Some(Concept {
+            coding: coding("pat", "Patient"),
+            text: Some("Did not attend (no-show)".to_owned()),
+        }),
+        _ => None,
+    }
+}
+
+fn appointment(set: &ExportSet, names: &Names<'_>, e: &ExportedAppointment) -> Entry {
+    let a = &e.appointment;
+    let zone = set.clinic.time_zone;
+    let doctor = names.doctor(a.doctor);
+    let visit = names.visit_type(a.visit_type);
+    let patient = names.patient(a.patient);
+    let (code, display) = appointment_type(a.kind, visit.map(|v| v.name.as_str()));
+    let patient_status = match (a.status, &a.cancellation) {
+        (Status::Scheduled, _) => "needs-action",
+        (Status::Cancelled, Some(c)) if c.by == CancelledBy::Patient => "declined",
+        _ => "accepted",
+    };
+    let mut participant = vec![
+        Participant {
+            actor: Reference::to(a.patient.0, patient.map(|p| p.name.as_str())),
+            required: "required",
+            status: patient_status,
+        },
+        Participant {
+            actor: Reference::to(a.doctor.0, doctor.map(|d| d.name.as_str())),
+            required: "required",
+            status: "accepted",
+        },
+    ];
+    let location = match names.room(a.room) {
+        Some(r) => Reference::to(r.id.0, Some(&r.name)),
+        None => Reference::to(set.clinic.id.0, Some(&set.clinic.name)),
+    };
+    participant.push(Participant {
+        actor: location,
+        required: "required",
+        status: "accepted",
+    });
+    let instruction = match a.mode {
+        Mode::Video if !a.meeting_link.is_empty() => {
+            Some(format!("Video consultation: join at {}", a.meeting_link))
+        }
+        Mode::Video => Some("Video consultation".to_owned()),
+        Mode::Phone => Some("Phone consultation: the clinic will call you".to_owned()),
+        Mode::InClinic => None,
+    };
+    let resource = AppointmentResource {
+        id: a.id.to_string(),
+        identifier: uuid_identifier(a.id.0),
+        status: status(a.status),
+        cancelation_reason: cancelation_reason(a),
+        service_type: visit
+            .map(|v| vec![Concept::text(&v.name)])
+            .unwrap_or_default(),
+        specialty: doctor
+            .filter(|d| !d.specialty.is_empty())
+            .map(|d| vec![Concept::text(&d.specialty)])
+            .unwrap_or_default(),
+        appointment_type: Concept {
+            coding: vec![Coding {
+                system: V2_0276,
+                code,
+                display,
+            }],
+            text: None,
+        },
+        priority: u32::try_from(a.priority).ok().filter(|p| *p > 0),
+        description: (!a.reason.is_empty()).then(|| a.reason.clone()),
+        start: instant(zone, a.interval.start),
+        end: instant(zone, a.interval.end),
+        minutes_duration: a.interval.minutes(),
+        created: instant(zone, e.created_at),
+        comment: (!a.notes.is_empty()).then(|| a.notes.clone()),
+        patient_instruction: instruction,
+        participant,
+    };
+    Entry {
+        full_url: urn(a.id.0),
+        resource: Resource::Appointment(Box::new(resource)),
+    }
+}
+
+/// The bundle's entries, made one at a time while serialising.
+struct Entries<'a, 'p> {
+    set: &'a ExportSet,
+    progress: RefCell<&'p mut dyn FnMut(Progress)>,
+}
+
+impl Serialize for Entries<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let set = self.set;
+        let names = Names::new(set);
+        let mut seq = serializer.serialize_seq(None)?;
+        seq.serialize_element(&clinic_location(set))?;
+        for r in &set.rooms {
+            seq.serialize_element(&room_location(set, r))?;
+        }
+        for d in &set.doctors {
+            seq.serialize_element(&practitioner(d))?;
+        }
+        for p in &set.patients {
+            seq.serialize_element(&patient(p))?;
+        }
+        let total = set.appointments.len();
+        let step = every_step(total, 100);
+        let mut progress = self.progress.borrow_mut();
+        for (i, e) in set.appointments.iter().enumerate() {
+            seq.serialize_element(&appointment(set, &names, e))?;
+            if (i + 1) % step == 0 {
+                (*progress)(Progress {
+                    phase: "writing",
+                    done: (i + 1) as u64,
+                    total: total as u64,
+                });
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Bundle<'a, 'p> {
+    resource_type: &'static str,
+    meta: Meta,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    timestamp: String,
+    entry: Entries<'a, 'p>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Meta {
+    last_updated: String,
+}
+
+/// Writes the Bundle as indented JSON, ending with a newline.
+pub fn write(
+    set: &ExportSet,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(Progress),
+) -> io::Result<()> {
+    let zone = set.clinic.time_zone;
+    let total = set.appointments.len() as u64;
+    let bundle = Bundle {
+        resource_type: "Bundle",
+        meta: Meta {
+            last_updated: instant(zone, now),
+        },
+        kind: "collection",
+        timestamp: instant(zone, now),
+        entry: Entries {
+            set,
+            progress: RefCell::new(&mut *progress),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &bundle).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    progress(Progress {
+        phase: "writing",
+        done: total,
+        total,
+    });
+    Ok(())
+}

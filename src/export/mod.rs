@@ -1,0 +1,292 @@
+//! Exports other systems accept: iCalendar (RFC 5545) for calendar clients, CSV (RFC 4180) for
+//! spreadsheets, and FHIR R4 JSON for EMRs. Each writer has its own wire structs built from the
+//! core types (the core derives no wire format) and streams to a `Write`, reporting progress.
+
+pub mod csv;
+pub mod fhir;
+pub mod ics;
+mod ics_text;
+mod vtimezone;
+
+use std::collections::HashMap;
+use std::fs::OpenOptions;
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::scheduling::time::local_day;
+use crate::scheduling::*;
+
+pub use ics_text::{fold_line, unfold};
+pub use vtimezone::{Transition, transitions};
+
+/// One of the three export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// iCalendar (RFC 5545), for calendar clients.
+    Ics,
+    /// CSV (RFC 4180), for spreadsheets.
+    Csv,
+    /// FHIR R4 (4.0.1) JSON Bundle, for EMRs.
+    Fhir,
+}
+
+impl Format {
+    /// Every format, in the order menus show them.
+    pub const ALL: [Format; 3] = [Format::Ics, Format::Csv, Format::Fhir];
+
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Ics => "ics",
+            Format::Csv => "csv",
+            Format::Fhir => "json",
+        }
+    }
+
+    /// What staff read.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Ics => "iCalendar (.ics)",
+            Format::Csv => "CSV spreadsheet (.csv)",
+            Format::Fhir => "FHIR R4 JSON (.json)",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Whose appointments an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Every doctor and room of the clinic.
+    All,
+    /// One doctor's.
+    Doctor(DoctorId),
+    /// One room's.
+    Room(RoomId),
+}
+
+/// Which appointments to export: one clinic, one doctor or room or all, and the clinic-local
+/// dates they start on (both ends included; `None` is open-ended).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportQuery {
+    /// The clinic.
+    pub clinic: ClinicId,
+    /// First clinic-local date, included.
+    pub from: Option<NaiveDate>,
+    /// Last clinic-local date, included.
+    pub to: Option<NaiveDate>,
+    /// Whose appointments.
+    pub scope: Scope,
+}
+
+impl ExportQuery {
+    /// The UTC bounds of the query in `zone`: appointments that start at or after the first and
+    /// before the second.
+    pub fn bounds(&self, zone: chrono_tz::Tz) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        (
+            self.from.map(|d| local_day(zone, d).start),
+            self.to.map(|d| local_day(zone, d).end),
+        )
+    }
+}
+
+/// One appointment as exported: the core appointment and what the store knows around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportedAppointment {
+    /// The appointment.
+    pub appointment: Appointment,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Set when it was deliberately overbooked.
+    pub overbook_reason: Option<String>,
+    /// The recurring series it belongs to, if any. The iCalendar writer groups a series' events
+    /// by this key (see [`ics::EventGroup`]).
+    pub series: Option<uuid::Uuid>,
+}
+
+/// Everything an export writes: the clinic, the people and places the appointments refer to,
+/// and the appointments, by start time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportSet {
+    /// The clinic.
+    pub clinic: Clinic,
+    /// The doctors (at least those the appointments name).
+    pub doctors: Vec<Doctor>,
+    /// The clinic's rooms.
+    pub rooms: Vec<Room>,
+    /// The visit types.
+    pub visit_types: Vec<VisitType>,
+    /// The patients the appointments name.
+    pub patients: Vec<Patient>,
+    /// The appointments, by start time then id.
+    pub appointments: Vec<ExportedAppointment>,
+    /// The UTC range asked for, when bounded (the iCalendar time zone covers it).
+    pub range: (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+}
+
+/// Lookups by id over an [`ExportSet`].
+pub(crate) struct Names<'a> {
+    doctors: HashMap<DoctorId, &'a Doctor>,
+    rooms: HashMap<RoomId, &'a Room>,
+    patients: HashMap<PatientId, &'a Patient>,
+    visit_types: HashMap<VisitTypeId, &'a VisitType>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn new(set: &'a ExportSet) -> Self {
+        Self {
+            doctors: set.doctors.iter().map(|d| (d.id, d)).collect(),
+            rooms: set.rooms.iter().map(|r| (r.id, r)).collect(),
+            patients: set.patients.iter().map(|p| (p.id, p)).collect(),
+            visit_types: set.visit_types.iter().map(|v| (v.id, v)).collect(),
+        }
+    }
+
+    pub(crate) fn doctor(&self, id: DoctorId) -> Option<&'a Doctor> {
+        self.doctors.get(&id).copied()
+    }
+
+    pub(crate) fn room(&self, id: Option<RoomId>) -> Option<&'a Room> {
+        id.and_then(|id| self.rooms.get(&id).copied())
+    }
+
+    pub(crate) fn patient(&self, id: PatientId) -> Option<&'a Patient> {
+        self.patients.get(&id).copied()
+    }
+
+    pub(crate) fn visit_type(&self, id: Option<VisitTypeId>) -> Option<&'a VisitType> {
+        id.and_then(|id| self.visit_types.get(&id).copied())
+    }
+}
+
+/// How far long work has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// What is happening ("writing", "checking", "copying" …).
+    pub phase: &'static str,
+    /// Done so far.
+    pub done: u64,
+    /// Out of.
+    pub total: u64,
+}
+
+impl Progress {
+    /// Done as a fraction from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            1.0
+        } else {
+            (self.done as f64 / self.total as f64).clamp(0.0, 1.0) as f32
+        }
+    }
+}
+
+/// Calls `report` about every `1/steps` of `total` rather than for every row.
+pub(crate) fn every_step(total: usize, steps: usize) -> usize {
+    (total / steps.max(1)).max(1)
+}
+
+/// Writes `set` in `format` to `out`. `now` is the export's timestamp (DTSTAMP, Bundle time).
+pub fn write(
+    format: Format,
+    set: &ExportSet,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(Progress),
+) -> std::io::Result<()> {
+    match format {
+        Format::Ics => ics::write(set, now, out, progress),
+        Format::Csv => csv::write(set, out, progress),
+        Format::Fhir => fhir::write(set, now, out, progress),
+    }
+}
+
+/// What an export to a file did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportSummary {
+    /// The file written.
+    pub path: PathBuf,
+    /// The format.
+    pub format: Format,
+    /// How many appointments.
+    pub appointments: usize,
+    /// How many bytes.
+    pub bytes: u64,
+}
+
+/// A file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {error}; check that the folder exists and that you may write there", path.display())]
+pub struct ExportError {
+    /// The file.
+    pub path: PathBuf,
+    /// The cause.
+    pub error: std::io::Error,
+}
+
+/// Creates `path` for patient data: a new file, mode 0600, that nobody else can read.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+/// A name beside `path` for writing before the final rename.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
+}
+
+/// Writes `set` to `path` (mode 0600): first to a partial file beside it, then renamed over
+/// `path`, so a failed export never leaves half a file under the real name.
+pub fn write_file(
+    path: &Path,
+    format: Format,
+    set: &ExportSet,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportSummary, ExportError> {
+    let fail = |error| ExportError {
+        path: path.to_path_buf(),
+        error,
+    };
+    let partial = partial_path(path);
+    let result = (|| {
+        let file = create_private(&partial)?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write(format, set, now, &mut out, progress)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        let bytes = file.metadata()?.len();
+        std::fs::rename(&partial, path)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        Ok(bytes)
+    })();
+    match result {
+        Ok(bytes) => Ok(ExportSummary {
+            path: path.to_path_buf(),
+            format,
+            appointments: set.appointments.len(),
+            bytes,
+        }),
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(fail(error))
+        }
+    }
+}

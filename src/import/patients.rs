@@ -1,0 +1,151 @@
+//! Patients from CSV: a column for the name (required) and, where the file has them, id, phone,
+//! email, date of birth and external id. Our appointment CSV works too: its `patient_*`
+//! columns are found, and a patient who appears on many rows is read once.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::csv_read::{Header, records};
+use super::{BadRow, ImportError, Parsed, PatientRecord};
+use crate::export::csv::unneutralise;
+use crate::scheduling::PatientId;
+
+/// The names each patient column goes by.
+pub const ID: &[&str] = &["patient_id", "id"];
+/// Name column names.
+pub const NAME: &[&str] = &["patient", "patient_name", "name", "full_name"];
+/// Phone column names.
+pub const PHONE: &[&str] = &["patient_phone", "phone", "mobile", "telephone"];
+/// Email column names.
+pub const EMAIL: &[&str] = &["patient_email", "email", "e_mail"];
+/// Date of birth column names.
+pub const BIRTH: &[&str] = &[
+    "patient_birth_date",
+    "birth_date",
+    "date_of_birth",
+    "dob",
+    "birthdate",
+];
+/// External id column names.
+pub const EXTERNAL: &[&str] = &["patient_external_id", "external_id", "mrn"];
+
+/// A date of birth as files write it: `YYYY-MM-DD` only, since `03/04/1980` means different
+/// days in different countries.
+pub fn birth_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            format!("the date of birth \"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 1980-05-17")
+        })
+}
+
+/// A patient id cell: empty, or a UUID.
+pub fn patient_id(text: &str) -> Result<Option<PatientId>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    uuid::Uuid::parse_str(text)
+        .map(|u| Some(PatientId(u)))
+        .map_err(|_| format!("the patient id \"{text}\" is not an id Frontdesk wrote (a UUID): leave the cell empty for a new patient"))
+}
+
+/// An email cell: empty, or something with an `@`.
+pub fn email(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() || (text.contains('@') && !text.contains(char::is_whitespace)) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("the email \"{text}\" is not an email address"))
+    }
+}
+
+/// Reads patients from CSV text.
+pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
+    let (records, unreadable) = records(text);
+    let mut records = records.into_iter();
+    let header = records.next().ok_or(ImportError::Empty)?;
+    let columns = Header::new(&header.cells);
+    let name_col = columns.find(NAME).ok_or_else(|| {
+        ImportError::MissingColumn(
+            "name".into(),
+            "name,phone,email,birth_date,external_id".into(),
+        )
+    })?;
+    // In our appointment CSV, "id" is the appointment's: only take patient_id there.
+    let id_col = if columns.find(&["patient_id"]).is_some() || columns.find(&["patient"]).is_some()
+    {
+        columns.find(&["patient_id"])
+    } else {
+        columns.find(ID)
+    };
+    let phone_col = columns.find(PHONE);
+    let email_col = columns.find(EMAIL);
+    let birth_col = columns.find(BIRTH);
+    let external_col = columns.find(EXTERNAL);
+    let mut parsed = Parsed {
+        rows: Vec::new(),
+        bad: Vec::new(),
+    };
+    let mut seen: HashSet<(Option<PatientId>, String, String, String)> = HashSet::new();
+    for record in records {
+        let cell = |col: Option<usize>| -> String {
+            col.and_then(|c| record.cells.get(c))
+                .map(|s| unneutralise(s).trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut errors = Vec::new();
+        let name = cell(Some(name_col));
+        if name.is_empty() {
+            errors.push("the name is empty: every patient needs a name".to_owned());
+        }
+        let id = patient_id(&cell(id_col)).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let birth = birth_date(&cell(birth_col)).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let email = email(&cell(email_col)).unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
+        if !errors.is_empty() {
+            parsed.bad.push(BadRow {
+                line: record.line,
+                reason: errors.join("; "),
+            });
+            continue;
+        }
+        let patient = PatientRecord {
+            id,
+            name,
+            phone: cell(phone_col),
+            email,
+            birth_date: birth,
+            external_id: cell(external_col),
+        };
+        let key = (
+            patient.id,
+            patient.name.to_lowercase(),
+            patient.phone.clone(),
+            patient.external_id.clone(),
+        );
+        if seen.insert(key) {
+            parsed.rows.push((record.line, patient));
+        }
+    }
+    if let Some(u) = unreadable {
+        parsed.bad.push(BadRow {
+            line: u.line,
+            reason: u.reason,
+        });
+    }
+    Ok(parsed)
+}

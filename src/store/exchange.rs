@@ -1,0 +1,88 @@
+//! Reading what an export holds: the appointments of a clinic (one doctor, one room or all)
+//! that start in a range, with the doctors, rooms, visit types and patients they name. One
+//! read transaction, so the export is a consistent snapshot even while desks keep booking.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, params};
+
+use super::booking::clinic;
+use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, PATIENT_COLUMNS, secs};
+use super::error::Result;
+use super::setup;
+use crate::export::{ExportQuery, ExportSet, ExportedAppointment, Scope};
+use crate::scheduling::model::*;
+
+/// Far enough back and ahead to mean "no bound" for stored seconds.
+const OPEN_START: i64 = i64::MIN / 2;
+const OPEN_END: i64 = i64::MAX / 2;
+
+/// The appointments and everything they name, for [`crate::export`].
+pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
+    let tx = conn.unchecked_transaction()?;
+    let clinic = clinic(&tx, query.clinic)?;
+    let range = query.bounds(clinic.time_zone);
+    let from = range.0.map(secs).unwrap_or(OPEN_START);
+    let to = range.1.map(secs).unwrap_or(OPEN_END);
+    let (condition, key) = match query.scope {
+        Scope::All => ("a.clinic_id = ?1", clinic.id.0),
+        Scope::Doctor(d) => ("a.doctor_id = ?1 AND a.clinic_id = ?4", d.0),
+        Scope::Room(r) => ("a.room_id = ?1 AND a.clinic_id = ?4", r.0),
+    };
+    let n = APPOINTMENT_COLUMN_COUNT;
+    let sql = format!(
+        "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id \
+         FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3 \
+         ORDER BY a.start_utc, a.id"
+    );
+    let read = |r: &rusqlite::Row<'_>| {
+        Ok(ExportedAppointment {
+            appointment: codec::appointment(r)?,
+            created_at: codec::instant(n, r.get(n)?)?,
+            updated_at: codec::instant(n + 1, r.get(n + 1)?)?,
+            overbook_reason: r.get(n + 2)?,
+            series: r.get(n + 3)?,
+        })
+    };
+    let appointments = {
+        let mut stmt = tx.prepare(&sql)?;
+        let rows = if matches!(query.scope, Scope::All) {
+            stmt.query_map(params![key, from, to], read)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        } else {
+            stmt.query_map(params![key, from, to, clinic.id.0], read)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        };
+        rows?
+    };
+    let doctor_ids: BTreeSet<DoctorId> =
+        appointments.iter().map(|e| e.appointment.doctor).collect();
+    let patient_ids: BTreeSet<PatientId> =
+        appointments.iter().map(|e| e.appointment.patient).collect();
+    let doctors = setup::doctors(&tx)?
+        .into_iter()
+        .filter(|d| doctor_ids.contains(&d.id))
+        .collect();
+    let rooms = setup::rooms(&tx, clinic.id)?;
+    let visit_types = setup::visit_types(&tx)?;
+    let mut patients = Vec::with_capacity(patient_ids.len());
+    {
+        let mut stmt = tx.prepare_cached(&format!(
+            "SELECT {PATIENT_COLUMNS} FROM patient WHERE id = ?1"
+        ))?;
+        for id in &patient_ids {
+            patients.push(stmt.query_row([id.0], codec::patient)?);
+        }
+    }
+    patients.sort_by(|a: &Patient, b: &Patient| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    tx.commit()?;
+    Ok(ExportSet {
+        clinic,
+        doctors,
+        rooms,
+        visit_types,
+        patients,
+        appointments,
+        range,
+    })
+}

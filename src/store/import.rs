@@ -1,0 +1,555 @@
+//! Writing an import: every row resolved (doctor, room, visit type, patient, times in the
+//! clinic's zone), checked under the booking rules and written with an "imported" audit event,
+//! all in one `BEGIN IMMEDIATE` transaction that commits only when no row is bad (and never
+//! in a dry run). Rows whose id is already stored are left as they are, so a file imported
+//! twice adds nothing the second time.
+//!
+//! The rules for an imported appointment: invalid times (end before start, too long, a local
+//! time in a DST gap) are always bad; "starts in the past" never applies (imports bring
+//! history); one that holds time must not double-book its doctor, room or patient; one still
+//! to come must also respect hours, leave, blockouts and closures. A hard conflict is accepted
+//! only with an overbook reason: the row's own (`overbook_reason`) or the import's.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde_json::json;
+
+use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
+use super::codec::{self, PATIENT_COLUMNS, secs};
+use super::error::Result;
+use super::setup;
+use crate::export::Progress;
+use crate::import::{
+    AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, PatientRecord, Until,
+    When,
+};
+use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
+use crate::scheduling::model::*;
+use crate::scheduling::time::{LocalTime, resolve_local};
+
+/// Names as rows give them, looked up case-insensitively.
+fn key(name: &str) -> String {
+    let k = name.trim().to_lowercase();
+    k.strip_prefix("dr.")
+        .or_else(|| k.strip_prefix("dr "))
+        .unwrap_or(&k)
+        .trim()
+        .to_owned()
+}
+
+/// Ids by name, for doctors, rooms and visit types.
+struct Directory {
+    by_id: HashMap<uuid::Uuid, String>,
+    by_name: HashMap<String, Vec<uuid::Uuid>>,
+    what: &'static str,
+}
+
+impl Directory {
+    fn new(what: &'static str, items: impl Iterator<Item = (uuid::Uuid, String)>) -> Self {
+        let mut d = Directory {
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+            what,
+        };
+        for (id, name) in items {
+            d.by_name.entry(key(&name)).or_default().push(id);
+            d.by_id.insert(id, name);
+        }
+        d
+    }
+
+    /// The id a reference means, `Ok(None)` when it names nothing.
+    fn find(&self, r: &NameRef) -> std::result::Result<Option<uuid::Uuid>, String> {
+        if let Some(id) = r.id
+            && self.by_id.contains_key(&id)
+        {
+            return Ok(Some(id));
+        }
+        let Some(name) = r.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+            return match r.id {
+                Some(id) => Err(format!("no {} has the id {id} in this database", self.what)),
+                None => Ok(None),
+            };
+        };
+        match self.by_name.get(&key(name)).map(Vec::as_slice) {
+            Some([one]) => Ok(Some(*one)),
+            Some(_) => Err(format!(
+                "several {}s are called \"{name}\": give the {} id instead",
+                self.what, self.what
+            )),
+            None => {
+                let mut known: Vec<&str> = self.by_id.values().map(String::as_str).collect();
+                known.sort_unstable();
+                known.truncate(12);
+                Err(format!(
+                    "no {} \"{name}\" in this database: add it first, or correct the name (known: {})",
+                    self.what,
+                    known.join(", ")
+                ))
+            }
+        }
+    }
+}
+
+/// Patients by the keys rows identify them with, built once and kept up to date as the import
+/// registers new ones.
+#[derive(Default)]
+struct PatientIndex {
+    external: HashMap<String, Vec<PatientId>>,
+    email: HashMap<String, Vec<PatientId>>,
+    name: HashMap<String, Vec<(PatientId, String)>>,
+}
+
+impl PatientIndex {
+    fn load(conn: &Connection) -> rusqlite::Result<Self> {
+        let mut index = PatientIndex::default();
+        let mut stmt = conn.prepare(&format!("SELECT {PATIENT_COLUMNS} FROM patient"))?;
+        for p in stmt.query_map([], codec::patient)? {
+            index.add(&p?);
+        }
+        Ok(index)
+    }
+
+    fn add(&mut self, p: &Patient) {
+        if !p.external_id.is_empty() {
+            self.external
+                .entry(p.external_id.clone())
+                .or_default()
+                .push(p.id);
+        }
+        if !p.email.is_empty() {
+            self.email
+                .entry(p.email.to_lowercase())
+                .or_default()
+                .push(p.id);
+        }
+        let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
+        self.name
+            .entry(p.name.trim().to_lowercase())
+            .or_default()
+            .push((p.id, digits));
+    }
+
+    /// The stored patient a record means, if exactly one.
+    fn find(&self, r: &PatientRecord) -> std::result::Result<Option<PatientId>, String> {
+        let one = |ids: &[PatientId], by: &str| match ids {
+            [id] => Ok(Some(*id)),
+            [] => Ok(None),
+            _ => Err(format!(
+                "several patients have {by}: add a patient_id column to say which"
+            )),
+        };
+        if !r.external_id.is_empty()
+            && let Some(ids) = self.external.get(&r.external_id)
+        {
+            return one(ids, &format!("the external id {}", r.external_id));
+        }
+        let named = self
+            .name
+            .get(&r.name.trim().to_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let digits: String = r.phone.chars().filter(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            let same: Vec<PatientId> = named
+                .iter()
+                .filter(|(_, d)| *d == digits)
+                .map(|(id, _)| *id)
+                .collect();
+            if !same.is_empty() {
+                return one(&same, &format!("the name {} and that phone", r.name));
+            }
+        }
+        if !r.email.is_empty()
+            && let Some(ids) = self.email.get(&r.email.to_lowercase())
+        {
+            return one(ids, &format!("the email {}", r.email));
+        }
+        if !r.name.is_empty() && digits.is_empty() {
+            let ids: Vec<PatientId> = named.iter().map(|(id, _)| *id).collect();
+            return one(&ids, &format!("the name {}", r.name));
+        }
+        Ok(None)
+    }
+}
+
+fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
+    Patient {
+        id,
+        name: r.name.trim().to_owned(),
+        phone: r.phone.trim().to_owned(),
+        email: r.email.trim().to_owned(),
+        birth_date: r.birth_date,
+        external_id: r.external_id.trim().to_owned(),
+    }
+}
+
+fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, total: usize) {
+    let step = (total / 100).max(1);
+    if done % step == 0 || done == total {
+        progress(Progress {
+            phase: "checking",
+            done: done as u64,
+            total: total as u64,
+        });
+    }
+}
+
+fn finish(
+    tx: rusqlite::Transaction<'_>,
+    mut report: ImportReport,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    report.bad.sort();
+    report.notices.sort();
+    report.dry_run = dry_run;
+    if dry_run || !report.bad.is_empty() {
+        tx.rollback()?;
+        report.committed = false;
+    } else {
+        tx.commit()?;
+        report.committed = true;
+    }
+    Ok(report)
+}
+
+/// Imports patients (see the module's rules; patients have no audit log of their own yet).
+pub fn import_patients(
+    conn: &mut Connection,
+    parsed: &Parsed<PatientRecord>,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut index = PatientIndex::load(&tx)?;
+    let mut report = ImportReport {
+        rows: parsed.rows.len() + parsed.bad.len(),
+        bad: parsed.bad.clone(),
+        ..ImportReport::default()
+    };
+    let total = parsed.rows.len();
+    for (i, (line, r)) in parsed.rows.iter().enumerate() {
+        report_progress(progress, i + 1, total);
+        let stored = match r.id {
+            Some(id) => setup::patient(&tx, id)?.map(|p| p.id),
+            None => None,
+        };
+        let found = match stored {
+            Some(id) => Some(id),
+            None => match index.find(r) {
+                Ok(found) => found,
+                Err(reason) => {
+                    report.bad.push(BadRow {
+                        line: *line,
+                        reason,
+                    });
+                    continue;
+                }
+            },
+        };
+        if found.is_some() {
+            report.already_present += 1;
+            continue;
+        }
+        let patient = patient_from(r, r.id.unwrap_or_else(|| PatientId(uuid::Uuid::now_v7())));
+        let duplicates = setup::likely_duplicates(&tx, &patient)?;
+        if let Some(d) = duplicates.first() {
+            report.notices.push(BadRow {
+                line: *line,
+                reason: format!(
+                    "{} looks like {} already registered (same phone, or same name and date of birth)",
+                    patient.name, d.name
+                ),
+            });
+        }
+        setup::insert_patient(&tx, &patient)?;
+        index.add(&patient);
+        report.imported += 1;
+    }
+    finish(tx, report, options.dry_run)
+}
+
+/// What resolving a record's times gave.
+fn resolve_when(
+    zone: chrono_tz::Tz,
+    when: When,
+    notices: &mut Vec<String>,
+) -> std::result::Result<DateTime<Utc>, String> {
+    let (wall, zone) = match when {
+        When::Utc(t) => return Ok(t),
+        When::ClinicLocal(wall) => (wall, zone),
+        When::Zoned(wall, z) => (wall, z),
+    };
+    match resolve_local(zone, wall) {
+        LocalTime::Exact(t) => Ok(t),
+        LocalTime::Ambiguous { earlier, .. } => {
+            notices.push(format!(
+                "{} happens twice in {zone} (the clocks go back): took the earlier one",
+                wall.format("%Y-%m-%d %H:%M")
+            ));
+            Ok(earlier)
+        }
+        LocalTime::Gap { next_valid } => Err(format!(
+            "{} does not exist in {zone}: the clocks go forward then; the next valid time is {}",
+            wall.format("%Y-%m-%d %H:%M"),
+            next_valid.format("%Y-%m-%d %H:%M")
+        )),
+    }
+}
+
+/// Whether a conflict stands in an import (see the module's rules).
+fn applies(conflict: &Conflict, holds_time: bool, past: bool) -> bool {
+    match conflict {
+        Conflict::StartInPast { .. } => false,
+        c if c.severity() == Severity::Invalid => true,
+        _ if !holds_time => false,
+        Conflict::DoctorBooked(_) | Conflict::RoomBooked(_) | Conflict::PatientBooked(_) => true,
+        _ => !past,
+    }
+}
+
+/// Imports appointments (see the module's rules).
+pub fn import_appointments(
+    conn: &mut Connection,
+    parsed: &Parsed<AppointmentRecord>,
+    options: &ImportOptions,
+    actor: &str,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport> {
+    check_actor(actor)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let clinic = clinic(&tx, options.clinic)?;
+    let doctors = Directory::new(
+        "doctor",
+        setup::doctors(&tx)?.into_iter().map(|d| (d.id.0, d.name)),
+    );
+    let rooms = Directory::new(
+        "room",
+        setup::rooms(&tx, clinic.id)?
+            .into_iter()
+            .map(|r| (r.id.0, r.name)),
+    );
+    let visit_types = Directory::new(
+        "visit type",
+        setup::visit_types(&tx)?
+            .into_iter()
+            .map(|v| (v.id.0, v.name)),
+    );
+    let mut patients = PatientIndex::load(&tx)?;
+    let mut report = ImportReport {
+        rows: parsed.rows.len() + parsed.bad.len(),
+        bad: parsed.bad.clone(),
+        ..ImportReport::default()
+    };
+    let mut first_line: HashMap<AppointmentId, usize> = HashMap::new();
+    let total = parsed.rows.len();
+    for (i, (line, r)) in parsed.rows.iter().enumerate() {
+        report_progress(progress, i + 1, total);
+        let line = *line;
+        let mut bad = |reason: String| {
+            report.bad.push(BadRow { line, reason });
+        };
+        if let Some(first) = first_line.insert(r.id, line) {
+            bad(format!(
+                "this row repeats the appointment of line {first} (same id)"
+            ));
+            continue;
+        }
+        let exists = tx
+            .prepare_cached("SELECT 1 FROM appointment WHERE id = ?1")?
+            .query_row([r.id.0], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            report.already_present += 1;
+            continue;
+        }
+        let mut errors = Vec::new();
+        let mut notes = Vec::new();
+        let doctor = if r.doctor.is_empty() {
+            options.default_doctor.map(|d| d.0).ok_or_else(|| {
+                "no doctor: name one in the row, or choose the doctor for the whole file".to_owned()
+            })
+        } else {
+            doctors
+                .find(&r.doctor)
+                .and_then(|d| d.ok_or_else(|| "no doctor".to_owned()))
+        };
+        let doctor = doctor.map_err(|e| errors.push(e)).ok();
+        let room = rooms
+            .find(&r.room)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten();
+        let visit_type = visit_types
+            .find(&r.visit_type)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten();
+        let zone = clinic.time_zone;
+        let start = resolve_when(zone, r.start, &mut notes)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let end = match (r.end, start) {
+            (Until::Minutes(m), Some(s)) => Some(s + Duration::minutes(m)),
+            (Until::At(w), _) => resolve_when(zone, w, &mut notes)
+                .map_err(|e| errors.push(e))
+                .ok(),
+            (Until::Minutes(_), None) => None,
+        };
+        // The patient: stored by id, found by their keys, or registered from the row.
+        let stored = match r.patient.id {
+            Some(id) => setup::patient(&tx, id)?.map(|p| p.id),
+            None => None,
+        };
+        let mut new_patient = None;
+        let patient = match stored {
+            Some(id) => Some(id),
+            None => match patients.find(&r.patient) {
+                Ok(Some(id)) => Some(id),
+                Ok(None) => match r.patient.id {
+                    Some(id) if !r.patient.name.trim().is_empty() => {
+                        new_patient = Some(patient_from(&r.patient, id));
+                        Some(id)
+                    }
+                    _ => {
+                        errors.push(format!(
+                            "the patient \"{}\" is not registered: import the patients first, or add their patient_id",
+                            r.patient.name
+                        ));
+                        None
+                    }
+                },
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+        };
+        let (Some(doctor), Some(patient), Some(start), Some(end)) = (doctor, patient, start, end)
+        else {
+            bad(errors.join("; "));
+            continue;
+        };
+        if !errors.is_empty() {
+            bad(errors.join("; "));
+            continue;
+        }
+        if let Some(p) = &new_patient {
+            if let Some(d) = setup::likely_duplicates(&tx, p)?.first() {
+                report.notices.push(BadRow {
+                    line,
+                    reason: format!(
+                        "new patient {} looks like {} already registered",
+                        p.name, d.name
+                    ),
+                });
+            }
+            setup::insert_patient(&tx, p)?;
+            patients.add(p);
+            report.patients_added += 1;
+        }
+        let interval = Interval::new(start, end);
+        let proposal = Proposal {
+            doctor: DoctorId(doctor),
+            room: room.map(RoomId),
+            patient,
+            interval,
+            kind: r.kind,
+            moving: None,
+        };
+        let conflicts: Vec<Conflict> = judge(&tx, &clinic, &proposal, Vec::new(), now)?
+            .into_iter()
+            .filter(|c| applies(c, r.status.holds_time(), end <= now))
+            .collect();
+        let overbook = r
+            .overbook_reason
+            .clone()
+            .or_else(|| options.overbook.clone());
+        let overbooked = match decide(conflicts, overbook.as_deref()) {
+            Verdict::Refuse(conflicts) => {
+                // A clash with a row of this same file says which line it is.
+                let list: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| match c.clash().and_then(|k| first_line.get(&k.id)) {
+                        Some(other) if *other != line => {
+                            format!("{c}, the row on line {other} of this file")
+                        }
+                        _ => c.to_string(),
+                    })
+                    .collect();
+                bad(format!(
+                    "{} (import with an overbook reason to accept it anyway)",
+                    list.join("; ")
+                ));
+                continue;
+            }
+            Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
+        };
+        for n in notes {
+            report.notices.push(BadRow { line, reason: n });
+        }
+        let appointment = Appointment {
+            id: r.id,
+            clinic: clinic.id,
+            patient,
+            doctor: DoctorId(doctor),
+            room: room.map(RoomId),
+            visit_type: visit_type.map(VisitTypeId),
+            interval,
+            mode: r.mode,
+            kind: r.kind,
+            priority: r.priority,
+            status: r.status,
+            reason: r.reason.clone(),
+            notes: r.notes.clone(),
+            meeting_link: r.meeting_link.clone(),
+            queue_token: r.queue_token.clone(),
+            arrived_at: r.arrived_at,
+            consultation_started_at: r.consultation_started_at,
+            completed_at: r.completed_at,
+            cancellation: r.cancellation.as_ref().map(|c| Cancellation {
+                reason: c.reason.clone(),
+                by: c.by,
+                late: c.late,
+                at: c.at.unwrap_or(now),
+            }),
+            created_by: actor.to_owned(),
+            updated_by: actor.to_owned(),
+            sequence: r.sequence,
+        };
+        insert_appointment(&tx, &appointment, overbooked.as_deref(), now)?;
+        let reason = match &overbooked {
+            Some(o) => format!("import from {}; overbooked: {o}", options.source),
+            None => format!("import from {}", options.source),
+        };
+        audit(
+            &tx,
+            appointment.id,
+            now,
+            actor,
+            Change {
+                action: "imported",
+                before: None,
+                after: Some(json!({
+                    "start_utc": secs(interval.start),
+                    "end_utc": secs(interval.end),
+                    "doctor": appointment.doctor.to_string(),
+                    "room": appointment.room.map(|r| r.to_string()),
+                    "patient": appointment.patient.to_string(),
+                    "status": appointment.status.as_str(),
+                    "kind": appointment.kind.as_str(),
+                    "mode": appointment.mode.as_str(),
+                    "source": options.source,
+                    "line": line,
+                })),
+                reason: &reason,
+            },
+        )?;
+        report.imported += 1;
+    }
+    finish(tx, report, options.dry_run)
+}

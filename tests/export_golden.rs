@@ -1,0 +1,187 @@
+//! Golden files: each export format of the fixture clinic, compared byte for byte with
+//! `tests/data/golden/`. `FRONTDESK_REGENERATE_GOLDEN=1 cargo test --test export_golden`
+//! rewrites them (then read the diff before committing).
+
+mod exchange_fixture;
+
+use std::path::PathBuf;
+
+use exchange_fixture::*;
+use frontdesk::export::{self, ExportQuery, Format, Scope};
+use frontdesk::store::Store;
+
+fn golden(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/golden")
+        .join(name)
+}
+
+fn exported(format: Format, scope: Scope) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = store_in(dir.path(), "golden.sqlite3", true);
+    let set = store
+        .export_set(&ExportQuery {
+            clinic: setup().clinic.id,
+            from: None,
+            to: None,
+            scope,
+        })
+        .expect("export set");
+    let mut out = Vec::new();
+    export::write(format, &set, export_now(), &mut out, &mut |_| {}).expect("write");
+    out
+}
+
+fn check(name: &str, bytes: &[u8]) {
+    let path = golden(name);
+    if std::env::var_os("FRONTDESK_REGENERATE_GOLDEN").is_some() {
+        std::fs::write(&path, bytes).expect("write golden");
+    }
+    let want = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with FRONTDESK_REGENERATE_GOLDEN=1 once",
+            path.display()
+        )
+    });
+    if want != bytes {
+        let got = String::from_utf8_lossy(bytes);
+        let want = String::from_utf8_lossy(&want);
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{name} differs from the golden file at line {}:\n got: {:?}\nwant: {:?}",
+            line + 1,
+            got.lines().nth(line),
+            want.lines().nth(line)
+        );
+    }
+}
+
+#[test]
+fn icalendar_matches_the_golden_file() {
+    check("all.ics", &exported(Format::Ics, Scope::All));
+}
+
+#[test]
+fn csv_matches_the_golden_file() {
+    check("all.csv", &exported(Format::Csv, Scope::All));
+}
+
+#[test]
+fn fhir_matches_the_golden_file() {
+    check("all.fhir.json", &exported(Format::Fhir, Scope::All));
+}
+
+#[test]
+fn one_doctors_calendar_matches_the_golden_file() {
+    check(
+        "ravi.ics",
+        &exported(Format::Ics, Scope::Doctor(setup().ravi.id)),
+    );
+}
+
+#[test]
+fn icalendar_lines_are_crlf_and_at_most_75_octets() {
+    let bytes = exported(Format::Ics, Scope::All);
+    let text = String::from_utf8(bytes).expect("UTF-8 throughout");
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split("\r\n") {
+        assert!(!line.contains('\n'), "a bare LF inside {line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+}
+
+#[test]
+fn the_dst_crossing_is_written_so_a_reader_gets_the_right_instants() {
+    let text = String::from_utf8(exported(Format::Ics, Scope::All)).expect("utf-8");
+    let unfolded: Vec<String> = frontdesk::export::unfold(&text)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    // 01:00 EDT is the first 01:00 of the night: TZID form; 01:30 EST is the second: UTC.
+    assert!(unfolded.contains(&"DTSTART;TZID=America/New_York:20261101T010000".to_owned()));
+    assert!(unfolded.contains(&"DTEND:20261101T063000Z".to_owned()));
+    // The weekly pair keeps its wall time on both sides of the change.
+    assert!(unfolded.contains(&"DTSTART;TZID=America/New_York:20261029T100000".to_owned()));
+    assert!(unfolded.contains(&"DTSTART;TZID=America/New_York:20261105T100000".to_owned()));
+    // The zone says when the offset changes.
+    let standard = unfolded
+        .iter()
+        .position(|l| l == "BEGIN:STANDARD")
+        .expect("STANDARD");
+    assert_eq!(unfolded[standard + 1], "DTSTART:20261101T020000");
+    assert_eq!(unfolded[standard + 2], "TZOFFSETFROM:-0400");
+    assert_eq!(unfolded[standard + 3], "TZOFFSETTO:-0500");
+}
+
+#[test]
+fn statuses_and_cancellations_map_as_designed() {
+    let text = String::from_utf8(exported(Format::Fhir, Scope::All)).expect("utf-8");
+    let bundle: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert_eq!(bundle["type"], "collection");
+    let entries = bundle["entry"].as_array().expect("entries");
+    let appointment = |n: u128| {
+        entries
+            .iter()
+            .map(|e| &e["resource"])
+            .find(|r| r["resourceType"] == "Appointment" && r["id"] == id(n).to_string())
+            .unwrap_or_else(|| panic!("appointment {n}"))
+            .clone()
+    };
+    assert_eq!(appointment(100)["status"], "fulfilled");
+    assert_eq!(appointment(101)["status"], "booked");
+    assert_eq!(
+        appointment(101)["appointmentType"]["coding"][0]["code"],
+        "FOLLOWUP"
+    );
+    assert_eq!(
+        appointment(102)["appointmentType"]["coding"][0]["code"],
+        "EMERGENCY"
+    );
+    assert_eq!(appointment(102)["start"], "2026-11-01T01:00:00-04:00");
+    assert_eq!(appointment(102)["end"], "2026-11-01T01:30:00-05:00");
+    let cancelled = appointment(103);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancelationReason"]["coding"][0]["code"], "pat");
+    let no_show = appointment(104);
+    assert_eq!(no_show["status"], "noshow");
+    assert!(
+        no_show["cancelationReason"]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("no-show"))
+    );
+    assert_eq!(appointment(105)["status"], "checked-in");
+    assert_eq!(
+        appointment(105)["appointmentType"]["coding"][0]["code"],
+        "WALKIN"
+    );
+    // Every reference resolves to an entry of the bundle.
+    let urls: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e["fullUrl"].as_str())
+        .collect();
+    for e in entries {
+        for p in e["resource"]["participant"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let r = p["actor"]["reference"].as_str().expect("reference");
+            assert!(urls.contains(&r), "{r} is not in the bundle");
+        }
+    }
+}
+
+#[test]
+fn ids_are_the_same_in_every_export() {
+    assert_eq!(
+        exported(Format::Fhir, Scope::All),
+        exported(Format::Fhir, Scope::All)
+    );
+    let text = String::from_utf8(exported(Format::Ics, Scope::All)).expect("utf-8");
+    assert!(text.contains(&format!("UID:{}@frontdesk", id(103))));
+}

@@ -1,0 +1,240 @@
+//! Round trips: export the fixture clinic, import the file into a database with the same setup
+//! and no patients or appointments, and get the same appointments back; import it again and
+//! nothing is added.
+
+mod exchange_fixture;
+
+use exchange_fixture::*;
+use frontdesk::export::{self, ExportQuery, ExportSet, Format, Scope};
+use frontdesk::import::{self, ImportOptions, ImportReport};
+use frontdesk::scheduling::*;
+use frontdesk::store::{SqliteStore, Store};
+
+fn query() -> ExportQuery {
+    ExportQuery {
+        clinic: setup().clinic.id,
+        from: None,
+        to: None,
+        scope: Scope::All,
+    }
+}
+
+fn export_bytes(store: &SqliteStore, format: Format) -> Vec<u8> {
+    let set = store.export_set(&query()).expect("export set");
+    let mut out = Vec::new();
+    export::write(format, &set, export_now(), &mut out, &mut |_| {}).expect("write");
+    out
+}
+
+fn options(dry_run: bool) -> ImportOptions {
+    ImportOptions {
+        clinic: setup().clinic.id,
+        dry_run,
+        overbook: None,
+        source: "exported file".into(),
+        default_doctor: None,
+    }
+}
+
+fn import_appointments(store: &mut SqliteStore, bytes: &[u8], dry_run: bool) -> ImportReport {
+    let text = import::text(bytes).expect("text");
+    let parsed = match import::detect(text) {
+        import::FileKind::Ics => import::appointments::parse_ics(text),
+        import::FileKind::Csv => import::appointments::parse_csv(text),
+    }
+    .expect("parse");
+    store
+        .import_appointments(
+            &parsed,
+            &options(dry_run),
+            "importer",
+            export_now(),
+            &mut |_| {},
+        )
+        .expect("import")
+}
+
+/// What must survive any round trip.
+fn essentials(a: &Appointment) -> impl PartialEq + std::fmt::Debug {
+    (
+        (a.id, a.clinic, a.patient, a.doctor, a.room, a.visit_type),
+        (a.interval, a.status, a.kind, a.mode),
+        (
+            a.reason.clone(),
+            a.meeting_link.clone(),
+            a.sequence,
+            a.cancellation.as_ref().map(|c| (c.reason.clone(), c.by)),
+        ),
+    )
+}
+
+fn appointments(set: &ExportSet) -> Vec<&Appointment> {
+    set.appointments.iter().map(|e| &e.appointment).collect()
+}
+
+#[test]
+fn csv_round_trip_gives_back_every_field() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Csv);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, &bytes, false);
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert!(report.committed);
+    assert_eq!(report.imported, 6);
+    assert_eq!(report.patients_added, 4);
+    let before = source.export_set(&query()).expect("source");
+    let after = target.export_set(&query()).expect("target");
+    assert_eq!(after.patients, before.patients, "patients come back whole");
+    for (a, b) in appointments(&after).iter().zip(appointments(&before)) {
+        // Everything but who wrote the row and when: the import is by "importer".
+        let mut a = (*a).clone();
+        a.created_by = b.created_by.clone();
+        a.updated_by = b.updated_by.clone();
+        assert_eq!(&a, b);
+    }
+    assert_eq!(after.appointments.len(), before.appointments.len());
+    let overbooked: Vec<_> = after
+        .appointments
+        .iter()
+        .map(|e| e.overbook_reason.clone())
+        .collect();
+    let wanted: Vec<_> = before
+        .appointments
+        .iter()
+        .map(|e| e.overbook_reason.clone())
+        .collect();
+    assert_eq!(overbooked, wanted);
+}
+
+#[test]
+fn icalendar_round_trip_gives_back_the_appointments() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Ics);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, &bytes, false);
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, 6);
+    let before = source.export_set(&query()).expect("source");
+    let after = target.export_set(&query()).expect("target");
+    let a: Vec<_> = appointments(&after).into_iter().map(essentials).collect();
+    let b: Vec<_> = appointments(&before).into_iter().map(essentials).collect();
+    assert_eq!(a, b);
+    // Patients come back with the name and email the calendar carries.
+    for (p, q) in after.patients.iter().zip(&before.patients) {
+        assert_eq!((p.id, &p.name, &p.email), (q.id, &q.name, &q.email));
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    for format in [Format::Csv, Format::Ics] {
+        let dir = tempfile::tempdir().expect("dir");
+        let source = store_in(dir.path(), "source.sqlite3", true);
+        let bytes = export_bytes(&source, format);
+        let mut target = store_in(dir.path(), "target.sqlite3", false);
+        assert_eq!(import_appointments(&mut target, &bytes, false).imported, 6);
+        let once = target.export_set(&query()).expect("once");
+        let again = import_appointments(&mut target, &bytes, false);
+        assert!(again.bad.is_empty(), "{format:?}: {:?}", again.bad);
+        assert_eq!(
+            (again.imported, again.already_present),
+            (0, 6),
+            "{format:?}"
+        );
+        assert_eq!(
+            target.export_set(&query()).expect("twice"),
+            once,
+            "{format:?}"
+        );
+        // Into the database it came from: everything is already there.
+        let mut source = source;
+        let home = import_appointments(&mut source, &bytes, false);
+        assert_eq!((home.imported, home.already_present), (0, 6), "{format:?}");
+    }
+}
+
+#[test]
+fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Csv);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, &bytes, true);
+    assert!(report.dry_run && !report.committed);
+    assert_eq!(report.imported, 6);
+    assert!(report.summary("appointments").contains("Dry run"));
+    assert!(
+        target
+            .export_set(&query())
+            .expect("set")
+            .appointments
+            .is_empty()
+    );
+    assert!(
+        target
+            .search_patients("iyer", 5)
+            .expect("search")
+            .is_empty()
+    );
+}
+
+#[test]
+fn imported_appointments_are_audited_as_imported_by_the_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Ics);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    import_appointments(&mut target, &bytes, false);
+    let history = target.history(AppointmentId(id(102))).expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].action, "imported");
+    assert_eq!(history[0].actor, "importer");
+    assert!(history[0].reason.starts_with("import from exported file"));
+    assert!(
+        history[0]
+            .reason
+            .contains("overbooked: Emergency overnight")
+    );
+    let check = target.check().expect("check");
+    assert!(check.is_ok(), "{check:?}");
+}
+
+#[test]
+fn patients_round_trip_through_csv() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Csv);
+    let text = import::text(&bytes).expect("text");
+    let parsed = import::patients::parse_csv(text).expect("parse");
+    assert_eq!(
+        parsed.rows.len(),
+        4,
+        "each patient once, however many rows name them"
+    );
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = target
+        .import_patients(&parsed, &options(false), &mut |_| {})
+        .expect("import");
+    assert_eq!((report.imported, report.already_present), (4, 0));
+    let again = target
+        .import_patients(&parsed, &options(false), &mut |_| {})
+        .expect("again");
+    assert_eq!((again.imported, again.already_present), (0, 4));
+    let mut names: Vec<String> = patients().into_iter().map(|p| p.name).collect();
+    names.sort();
+    let mut found: Vec<String> = Vec::new();
+    for p in patients() {
+        let hits = target.likely_duplicates(&Patient {
+            id: PatientId(uuid::Uuid::nil()),
+            ..p.clone()
+        });
+        found.extend(hits.expect("duplicates").into_iter().map(|p| p.name));
+    }
+    found.sort();
+    found.dedup();
+    // Patients with a phone or a birth date are found as duplicates of themselves.
+    assert!(found.contains(&"Iyer, Asha".to_owned()));
+    assert!(found.contains(&"Marie\nDupont".to_owned()));
+}

@@ -1,0 +1,240 @@
+//! The Data page in the window, headless: export, import, backup and restore as a receptionist
+//! would do them. The desktop's file dialog cannot open here, so the tests send the message the
+//! dialog would send with the chosen file; the work then runs for real against the database.
+
+mod gui_harness;
+use gui_harness::{Harness, now};
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+
+use frontdesk::gui::Message;
+use frontdesk::gui::desk::Page;
+use frontdesk::gui::screen::data::{self, Outcome};
+
+fn data_state(h: &Harness) -> &data::State {
+    match &h.desk().page {
+        Page::Data(state) => state,
+        _ => panic!("the Data page is not shown"),
+    }
+}
+
+fn outcome(h: &Harness) -> Outcome {
+    data_state(h).outcome.clone().expect("a summary is shown")
+}
+
+fn on_data_page() -> Harness {
+    let mut h = Harness::with_demo();
+    h.click("Data");
+    assert!(matches!(h.desk().page, Page::Data(_)));
+    h
+}
+
+fn send_data(h: &mut Harness, m: data::Message) {
+    h.send(Message::Data(m));
+}
+
+fn file(h: &Harness, name: &str) -> PathBuf {
+    h.dir.path().join(name)
+}
+
+#[test]
+fn the_data_tab_opens_the_page_and_escape_goes_back() {
+    let mut h = on_data_page();
+    h.ui(|ui| {
+        for label in ["Export…", "Check a file…", "Back up now…", "Restore…"] {
+            assert!(ui.find(label).is_ok(), "{label} is on the page");
+        }
+    });
+    h.send(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+        iced::keyboard::Modifiers::empty(),
+    ));
+    assert!(h.desk().page.is_calendar());
+}
+
+#[test]
+fn export_shows_progress_then_a_summary_and_writes_a_private_file() {
+    let mut h = on_data_page();
+    let path = file(&h, "week.ics");
+    h.type_into("export-from", "2026-11-23");
+    h.type_into("export-to", "2026-11-29");
+    let task = h
+        .app
+        .update(Message::Data(data::Message::ExportTo(Some(path.clone()))));
+    let (title, _) = data_state(&h).job.clone().expect("a job runs");
+    assert_eq!(title, "Exporting");
+    h.ui(|ui| assert!(ui.find("Exporting… starting 0 of 1 (0%)").is_ok()));
+    h.settle(task);
+    assert!(data_state(&h).job.is_none(), "the job ended");
+    let o = outcome(&h);
+    assert!(o.ok, "{o:?}");
+    assert!(o.summary.starts_with("Exported "), "{}", o.summary);
+    let ics = std::fs::read_to_string(&path).expect("written");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("DTSTART;TZID=Asia/Kolkata:202611"));
+    assert!(
+        !ics.contains("DTSTART;TZID=Asia/Kolkata:20261130"),
+        "To is the last day included"
+    );
+    assert_eq!(
+        std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777,
+        0o600
+    );
+    h.ui(|ui| assert!(ui.find(format!("Export: {}", o.summary)).is_ok()));
+}
+
+#[test]
+fn a_bad_date_is_explained_and_nothing_is_written() {
+    let mut h = on_data_page();
+    h.type_into("export-from", "24/11/2026");
+    let target = file(&h, "x.csv");
+    send_data(&mut h, data::Message::ExportTo(Some(target)));
+    let o = outcome(&h);
+    assert!(!o.ok);
+    assert!(
+        o.summary.contains("\"24/11/2026\" is not a date for From"),
+        "{}",
+        o.summary
+    );
+    assert!(!file(&h, "x.csv").exists());
+}
+
+#[test]
+fn a_cancelled_dialog_says_nothing_was_done() {
+    let mut h = on_data_page();
+    send_data(&mut h, data::Message::ExportTo(None));
+    assert!(outcome(&h).summary.starts_with("No file was chosen"));
+}
+
+#[test]
+fn importing_our_own_export_finds_everything_already_there() {
+    let mut h = on_data_page();
+    let path = file(&h, "all.csv");
+    send_data(
+        &mut h,
+        data::Message::Format(frontdesk::export::Format::Csv),
+    );
+    send_data(&mut h, data::Message::ExportTo(Some(path.clone())));
+    assert!(outcome(&h).ok);
+    // The dry run is on by default.
+    send_data(&mut h, data::Message::ImportFrom(Some(path.clone())));
+    let o = outcome(&h);
+    assert_eq!(o.title, "Dry run");
+    assert!(
+        o.summary.contains("would import 0 appointments"),
+        "{}",
+        o.summary
+    );
+    assert!(
+        o.summary.contains("already in the database"),
+        "{}",
+        o.summary
+    );
+    // A file with bad rows lists each of them.
+    let bad = file(&h, "bad.csv");
+    std::fs::write(
+        &bad,
+        "start_local,end_local,doctor,patient\r\n2026-12-01 10:00,2026-12-01 10:30,Nobody,Someone\r\nx,y,z,w\r\n",
+    )
+    .expect("write");
+    h.click("Dry run: check every row, write nothing");
+    h.ui(|ui| assert!(ui.find("Import…").is_ok(), "the button says what it does"));
+    send_data(&mut h, data::Message::ImportFrom(Some(bad)));
+    let o = outcome(&h);
+    assert!(!o.ok);
+    assert_eq!(o.lines.len(), 2, "{:?}", o.lines);
+    assert!(
+        o.lines[0].starts_with("line 2: no doctor \"Nobody\""),
+        "{:?}",
+        o.lines
+    );
+    assert!(o.lines[1].starts_with("line 3: "), "{:?}", o.lines);
+    h.ui(|ui| {
+        assert!(
+            ui.find(o.lines[0].as_str()).is_ok(),
+            "every bad row is shown"
+        )
+    });
+}
+
+#[test]
+fn back_up_then_restore_after_a_confirmation() {
+    let mut h = on_data_page();
+    let copy = file(&h, "copy.sqlite3");
+    send_data(&mut h, data::Message::BackupTo(Some(copy.clone())));
+    assert!(outcome(&h).ok, "{:?}", outcome(&h));
+    assert!(copy.exists());
+    send_data(&mut h, data::Message::RestoreChosen(Some(copy.clone())));
+    assert_eq!(data_state(&h).restore_candidate.as_ref(), Some(&copy));
+    h.ui(|ui| {
+        assert!(
+            ui.find(format!("Replace the database with {}?", copy.display()))
+                .is_ok()
+        )
+    });
+    h.click("Replace with this backup");
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Restored from")),
+        "{:?} / {:?}",
+        h.app.notice,
+        h.app.error
+    );
+    assert!(
+        h.desk().page.is_calendar(),
+        "the restored clinic opens on its calendar"
+    );
+    assert!(!h.desk().entries.is_empty(), "and its appointments load");
+    let _ = now();
+}
+
+#[test]
+fn a_damaged_backup_is_refused_on_the_page() {
+    let mut h = on_data_page();
+    let junk = file(&h, "junk.sqlite3");
+    std::fs::write(
+        &junk,
+        b"SQLite format 3\0 and then nothing that makes sense at all",
+    )
+    .expect("write");
+    send_data(&mut h, data::Message::RestoreChosen(Some(junk)));
+    send_data(&mut h, data::Message::ConfirmRestore);
+    let o = outcome(&h);
+    assert_eq!(o.title, "Restore refused");
+    assert!(
+        o.summary.contains("damaged") || o.summary.contains("not a database"),
+        "{}",
+        o.summary
+    );
+    assert!(
+        matches!(h.desk().page, Page::Data(_)),
+        "the desk stays as it was"
+    );
+}
+
+#[test]
+fn leaving_the_page_while_a_job_runs_still_reports_its_end() {
+    let mut h = on_data_page();
+    let path = file(&h, "all.fhir.json");
+    send_data(
+        &mut h,
+        data::Message::Format(frontdesk::export::Format::Fhir),
+    );
+    let task = h
+        .app
+        .update(Message::Data(data::Message::ExportTo(Some(path.clone()))));
+    h.send(Message::ShowCalendar);
+    h.settle(task);
+    assert!(path.exists(), "the export finished");
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Export: Exported ")),
+        "{:?}",
+        h.app.notice
+    );
+}

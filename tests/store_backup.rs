@@ -1,0 +1,345 @@
+//! Backups and restores: online backups are complete private copies; a restore checks the file
+//! before it replaces anything and keeps what it replaced; a damaged, foreign or newer file is
+//! refused and the current database stays byte for byte as it was; automatic backups happen
+//! before a migration and once a day, keeping the last N.
+
+mod exchange_fixture;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use exchange_fixture::*;
+use frontdesk::store::backup::{self, BackupError, BackupPolicy};
+use frontdesk::store::{SqliteStore, Store, StoreOptions};
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// The bytes of a database file and its WAL and SHM, as they are on disk.
+fn bytes_on_disk(db: &Path) -> Vec<(String, Option<Vec<u8>>)> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|s| {
+            let p = PathBuf::from(format!("{}{s}", db.display()));
+            (s.to_string(), std::fs::read(&p).ok())
+        })
+        .collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn appointment_count(db: &Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row("SELECT count(*) FROM appointment", [], |r| r.get(0))
+        .expect("count")
+}
+
+/// A clinic database at `dir/clinic.sqlite3`, closed, and a good backup of it.
+fn clinic_and_backup(dir: &Path) -> (PathBuf, PathBuf) {
+    let db = dir.join("clinic.sqlite3");
+    let backup_file = dir.join("good-backup.sqlite3");
+    let store = store_in(dir, "clinic.sqlite3", true);
+    let mut progress = Vec::new();
+    let report = store
+        .backup_to(&backup_file, &mut |p| progress.push(p))
+        .expect("backup");
+    assert_eq!(report.path, backup_file);
+    assert!(report.bytes > 0);
+    let last = progress.last().expect("progress was reported");
+    assert_eq!(last.done, last.total, "the copy finished");
+    drop(store);
+    (db, backup_file)
+}
+
+#[test]
+fn a_backup_is_a_complete_private_standalone_copy() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, copy) = clinic_and_backup(dir.path());
+    assert_eq!(mode(&copy), 0o600);
+    assert_eq!(appointment_count(&copy), appointment_count(&db));
+    let journal: String = rusqlite::Connection::open(&copy)
+        .expect("open")
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(journal, "delete", "no WAL file is needed beside a backup");
+    assert!(!files_in(dir.path()).iter().any(|n| n.contains("partial")));
+}
+
+#[test]
+fn a_backup_onto_the_database_itself_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = store_in(dir.path(), "clinic.sqlite3", true);
+    let err = store
+        .backup_to(&dir.path().join("clinic.sqlite3"), &mut |_| {})
+        .expect_err("same file");
+    assert!(err.to_string().contains("is the database itself"), "{err}");
+}
+
+fn refused(dir: &Path, db: &Path, candidate: &Path) -> BackupError {
+    let before = bytes_on_disk(db);
+    let listing = files_in(dir);
+    let err = backup::restore(db, candidate, export_now(), &mut |_| {}).expect_err("refused");
+    assert_eq!(
+        bytes_on_disk(db),
+        before,
+        "the current database is untouched"
+    );
+    assert_eq!(files_in(dir), listing, "nothing was left behind");
+    err
+}
+
+#[test]
+fn a_damaged_backup_is_refused_and_the_database_is_untouched() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    // Scribble over the second page (a table's b-tree page) of a copy.
+    let damaged = dir.path().join("damaged.sqlite3");
+    let mut bytes = std::fs::read(&good).expect("read");
+    let page: usize = u16::from_be_bytes([bytes[16], bytes[17]]).into();
+    for b in &mut bytes[page..page + 64] {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, &bytes).expect("write");
+    let err = refused(dir.path(), &db, &damaged);
+    assert!(matches!(err, BackupError::Damaged { .. }), "{err:?}");
+    assert!(err.to_string().contains("is damaged"), "{err}");
+    // A backup cut in half.
+    let cut = dir.path().join("cut.sqlite3");
+    std::fs::write(&cut, &std::fs::read(&good).expect("read")[..page * 3]).expect("write");
+    let err = refused(dir.path(), &db, &cut);
+    assert!(matches!(err, BackupError::Damaged { .. }), "{err:?}");
+}
+
+#[test]
+fn foreign_newer_and_non_database_files_are_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "not a database at all, just some text that is long enough",
+    )
+    .expect("write");
+    assert!(matches!(
+        refused(dir.path(), &db, &text),
+        BackupError::NotDatabase { .. }
+    ));
+    let foreign = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .expect("open")
+        .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        .expect("create");
+    assert!(matches!(
+        refused(dir.path(), &db, &foreign),
+        BackupError::NotFrontdesk { .. }
+    ));
+    let newer = dir.path().join("newer.sqlite3");
+    std::fs::copy(&good, &newer).expect("copy");
+    rusqlite::Connection::open(&newer)
+        .expect("open")
+        .pragma_update(None, "user_version", 99)
+        .expect("version");
+    let err = refused(dir.path(), &db, &newer);
+    assert!(
+        matches!(err, BackupError::Newer { found: 99, .. }),
+        "{err:?}"
+    );
+    let missing = refused(dir.path(), &db, &dir.path().join("nowhere.sqlite3"));
+    assert!(matches!(missing, BackupError::Io { .. }));
+}
+
+#[test]
+fn a_restore_replaces_the_database_and_keeps_the_replaced_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    // Change the database after the backup: the restore must bring back the old state.
+    {
+        let mut store = SqliteStore::open(&db).expect("open");
+        store
+            .change_status(
+                frontdesk::scheduling::AppointmentId(id(101)),
+                &frontdesk::scheduling::StatusAction::Cancel {
+                    reason: "after the backup".into(),
+                    by: frontdesk::scheduling::CancelledBy::Clinic,
+                },
+                "maria",
+                export_now() - chrono::Duration::days(30),
+            )
+            .expect("cancel");
+    }
+    let mut store = SqliteStore::open(&db).expect("open");
+    let report = store
+        .restore_from(&good, export_now(), &mut |_| {})
+        .expect("restore");
+    let kept = report.kept.expect("the replaced database is kept");
+    assert!(
+        kept.file_name()
+            .expect("name")
+            .to_string_lossy()
+            .starts_with("clinic.replaced-")
+    );
+    assert_eq!(mode(&kept), 0o600);
+    assert_eq!(mode(&db), 0o600);
+    let entry = store
+        .appointment(frontdesk::scheduling::AppointmentId(id(101)))
+        .expect("appointment");
+    assert_eq!(
+        entry.appointment.status,
+        frontdesk::scheduling::Status::Confirmed
+    );
+    let kept_store = SqliteStore::open(&kept).expect("kept opens");
+    let old = kept_store
+        .appointment(frontdesk::scheduling::AppointmentId(id(101)))
+        .expect("appointment");
+    assert_eq!(
+        old.appointment.status,
+        frontdesk::scheduling::Status::Cancelled
+    );
+    assert!(store.check().expect("check").is_ok());
+}
+
+#[test]
+fn a_refused_restore_leaves_the_open_store_working() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let junk = dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"SQLite format 3\0 but nothing else of use here").expect("write");
+    let mut store = SqliteStore::open(&db).expect("open");
+    let err = store
+        .restore_from(&junk, export_now(), &mut |_| {})
+        .expect_err("refused");
+    assert!(
+        err.to_string().contains("damaged") || err.to_string().contains("not a database"),
+        "{err}"
+    );
+    assert_eq!(store.clinics().expect("still open").len(), 1);
+}
+
+#[test]
+fn a_restore_is_refused_while_another_connection_has_the_database_open() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    let other = SqliteStore::open(&db).expect("another desk");
+    let before = appointment_count(&db);
+    let err = backup::restore(&db, &good, export_now(), &mut |_| {}).expect_err("in use");
+    assert!(matches!(err, BackupError::InUse { .. }), "{err:?}");
+    assert!(err.to_string().contains("close it"), "{err}");
+    drop(other);
+    assert_eq!(appointment_count(&db), before);
+    assert!(
+        !files_in(dir.path())
+            .iter()
+            .any(|n| n.contains("replaced") || n.contains("restoring"))
+    );
+}
+
+#[test]
+fn a_migration_is_preceded_by_a_backup_of_the_old_version() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("old.sqlite3");
+    {
+        let mut store = SqliteStore::open_with(
+            &db,
+            StoreOptions {
+                target_version: 1,
+                ..StoreOptions::default()
+            },
+        )
+        .expect("version 1");
+        let s = setup();
+        store.add_clinic(&s.clinic).expect("clinic");
+    }
+    let none_yet = backup::backups_dir(&db);
+    assert!(!none_yet.exists());
+    let store = SqliteStore::open(&db).expect("migrates");
+    drop(store);
+    let backups = files_in(&backup::backups_dir(&db));
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(
+        backups[0],
+        format!(
+            "old-before-v{}.sqlite3",
+            frontdesk::store::schema::LATEST_VERSION
+        )
+    );
+    let copy = backup::backups_dir(&db).join(&backups[0]);
+    assert_eq!(mode(&copy), 0o600);
+    let version: i64 = rusqlite::Connection::open(&copy)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(
+        version, 1,
+        "the backup holds the data as it was before the migration"
+    );
+    // A new, empty database is created without any backup.
+    let fresh = dir.path().join("fresh").join("new.sqlite3");
+    std::fs::create_dir_all(fresh.parent().expect("parent")).expect("dir");
+    drop(SqliteStore::open(&fresh).expect("new"));
+    assert!(!backup::backups_dir(&fresh).exists());
+}
+
+#[test]
+fn one_daily_backup_a_day_and_only_the_last_n_are_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let policy = BackupPolicy { keep: 3 };
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    let first = backup::daily(&db, day(1), policy)
+        .expect("daily")
+        .expect("made");
+    assert_eq!(mode(&first), 0o600);
+    assert_eq!(
+        mode(&backup::backups_dir(&db)) & 0o077,
+        0,
+        "the folder is private"
+    );
+    assert_eq!(
+        backup::daily(&db, day(1), policy).expect("again"),
+        None,
+        "once a day"
+    );
+    for d in 2..=6 {
+        backup::daily(&db, day(d), policy)
+            .expect("daily")
+            .expect("made");
+    }
+    let kept: Vec<String> = backup::daily_backups(&db)
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        kept,
+        vec![
+            "clinic-daily-2026-11-04.sqlite3",
+            "clinic-daily-2026-11-05.sqlite3",
+            "clinic-daily-2026-11-06.sqlite3"
+        ]
+    );
+    assert_eq!(
+        appointment_count(&backup::daily_path(&db, day(6))),
+        appointment_count(&db)
+    );
+    assert_eq!(
+        backup::daily(&db, day(7), BackupPolicy { keep: 0 }).expect("off"),
+        None
+    );
+    // An empty new database has nothing worth backing up.
+    let empty = dir.path().join("empty.sqlite3");
+    drop(SqliteStore::open(&empty).expect("new"));
+    assert_eq!(backup::daily(&empty, day(1), policy).expect("empty"), None);
+}
