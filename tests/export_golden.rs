@@ -185,3 +185,83 @@ fn ids_are_the_same_in_every_export() {
     let text = String::from_utf8(exported(Format::Ics, Scope::All)).expect("utf-8");
     assert!(text.contains(&format!("UID:{}@frontdesk", id(103))));
 }
+
+/// The VEVENTs of an export, unfolded, each as its list of content lines.
+fn events(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for (_, line) in frontdesk::export::unfold(text) {
+        match line.as_str() {
+            "BEGIN:VEVENT" => current = Some(Vec::new()),
+            "END:VEVENT" => out.extend(current.take()),
+            _ => {
+                if let Some(e) = current.as_mut() {
+                    e.push(line);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_series_across_the_dst_change_is_one_rule_with_its_exceptions() {
+    let text = String::from_utf8(exported(Format::Ics, Scope::All)).expect("utf-8");
+    let series_uid = format!("UID:{}@frontdesk", id(200));
+    let of_series: Vec<Vec<String>> = events(&text)
+        .into_iter()
+        .filter(|e| e.contains(&series_uid))
+        .collect();
+    // The master: the rule from the first date at 09:30 local, the cancelled date excluded.
+    let masters: Vec<&Vec<String>> = of_series
+        .iter()
+        .filter(|e| e.iter().any(|l| l.starts_with("RRULE:")))
+        .collect();
+    assert_eq!(masters.len(), 1, "one master event");
+    let master = masters[0];
+    assert!(master.contains(&"RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=WE;COUNT=4".to_owned()));
+    assert!(master.contains(&"DTSTART;TZID=America/New_York:20261021T093000".to_owned()));
+    assert!(master.contains(&"EXDATE;TZID=America/New_York:20261028T093000".to_owned()));
+    assert!(
+        master.contains(&"STATUS:CONFIRMED".to_owned())
+            || master.contains(&"STATUS:TENTATIVE".to_owned())
+    );
+    assert!(!master.iter().any(|l| l.starts_with("RECURRENCE-ID")));
+    // An override per appointment that holds its time, on the rule's date, keeping 09:30 local
+    // on both sides of the change; the one moved alone says where it went.
+    let overrides: Vec<&Vec<String>> = of_series
+        .iter()
+        .filter(|e| e.iter().any(|l| l.starts_with("RECURRENCE-ID")))
+        .collect();
+    assert_eq!(overrides.len(), 3, "21 Oct, 4 Nov and 11 Nov");
+    let override_on = |date: &str| {
+        overrides
+            .iter()
+            .find(|e| {
+                e.contains(&format!(
+                    "RECURRENCE-ID;TZID=America/New_York:{date}T093000"
+                ))
+            })
+            .unwrap_or_else(|| panic!("no override for {date}"))
+    };
+    assert!(
+        override_on("20261021")
+            .contains(&"DTSTART;TZID=America/New_York:20261021T093000".to_owned())
+    );
+    assert!(
+        override_on("20261104")
+            .contains(&"DTSTART;TZID=America/New_York:20261104T093000".to_owned())
+    );
+    let moved = override_on("20261111");
+    assert!(moved.contains(&"DTSTART;TZID=America/New_York:20261111T110000".to_owned()));
+    assert!(moved.contains(&"SEQUENCE:1".to_owned()));
+    assert!(moved.contains(&format!("X-FRONTDESK-ID:{}", id(109))));
+    // The cancelled occurrence is not an instance of the rule: its own event, cancelled.
+    let cancelled = events(&text)
+        .into_iter()
+        .find(|e| e.contains(&format!("UID:{}@frontdesk", id(107))))
+        .expect("the cancelled occurrence");
+    assert!(cancelled.contains(&"STATUS:CANCELLED".to_owned()));
+    assert!(cancelled.contains(&format!("X-FRONTDESK-SERIES:{}", id(200))));
+    assert!(!cancelled.iter().any(|l| l.starts_with("RECURRENCE-ID")));
+}

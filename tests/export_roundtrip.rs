@@ -68,6 +68,11 @@ fn essentials(a: &Appointment) -> impl PartialEq + std::fmt::Debug {
     )
 }
 
+/// How many appointments the fixture holds (the series' four included).
+fn fixture_count() -> usize {
+    exchange_fixture::appointments(&setup()).len()
+}
+
 fn appointments(set: &ExportSet) -> Vec<&Appointment> {
     set.appointments.iter().map(|e| &e.appointment).collect()
 }
@@ -81,7 +86,7 @@ fn csv_round_trip_gives_back_every_field() {
     let report = import_appointments(&mut target, &bytes, false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert!(report.committed);
-    assert_eq!(report.imported, 6);
+    assert_eq!(report.imported, fixture_count());
     assert_eq!(report.patients_added, 4);
     let before = source.export_set(&query()).expect("source");
     let after = target.export_set(&query()).expect("target");
@@ -115,7 +120,7 @@ fn icalendar_round_trip_gives_back_the_appointments() {
     let mut target = store_in(dir.path(), "target.sqlite3", false);
     let report = import_appointments(&mut target, &bytes, false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
-    assert_eq!(report.imported, 6);
+    assert_eq!(report.imported, fixture_count());
     let before = source.export_set(&query()).expect("source");
     let after = target.export_set(&query()).expect("target");
     let a: Vec<_> = appointments(&after).into_iter().map(essentials).collect();
@@ -134,13 +139,16 @@ fn importing_the_same_file_twice_adds_nothing() {
         let source = store_in(dir.path(), "source.sqlite3", true);
         let bytes = export_bytes(&source, format);
         let mut target = store_in(dir.path(), "target.sqlite3", false);
-        assert_eq!(import_appointments(&mut target, &bytes, false).imported, 6);
+        assert_eq!(
+            import_appointments(&mut target, &bytes, false).imported,
+            fixture_count()
+        );
         let once = target.export_set(&query()).expect("once");
         let again = import_appointments(&mut target, &bytes, false);
         assert!(again.bad.is_empty(), "{format:?}: {:?}", again.bad);
         assert_eq!(
             (again.imported, again.already_present),
-            (0, 6),
+            (0, fixture_count()),
             "{format:?}"
         );
         assert_eq!(
@@ -151,7 +159,7 @@ fn importing_the_same_file_twice_adds_nothing() {
         // Into the database it came from: everything is already there.
         let mut source = source;
         let home = import_appointments(&mut source, &bytes, false);
-        assert_eq!((home.imported, home.already_present), (0, 6), "{format:?}");
+        assert_eq!((home.imported, home.already_present), (0, fixture_count()), "{format:?}");
     }
 }
 
@@ -163,7 +171,7 @@ fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
     let mut target = store_in(dir.path(), "target.sqlite3", false);
     let report = import_appointments(&mut target, &bytes, true);
     assert!(report.dry_run && !report.committed);
-    assert_eq!(report.imported, 6);
+    assert_eq!(report.imported, fixture_count());
     assert!(report.summary("appointments").contains("Dry run"));
     assert!(
         target

@@ -2,7 +2,10 @@
 //! per appointment. Times are in TZID form, except the second pass through a DST fold, which
 //! is written in UTC because the local time alone would name the first. UIDs are the
 //! appointment ids; SEQUENCE is the move counter; patients and doctors are `urn:uuid:`
-//! addresses, so no calendar client mails a patient. `X-FRONTDESK-*` properties carry what
+//! addresses, so no calendar client mails a patient. A recurring series is one master VEVENT
+//! (UID the series id, RRULE, EXDATE for the rule's dates with no appointment that holds time)
+//! and an overriding VEVENT (RECURRENCE-ID) for each of its appointments in the export;
+//! its cancelled appointments are events of their own, marked CANCELLED. `X-FRONTDESK-*` properties carry what
 //! RFC 5545 has no property for, so our own import reads back exactly what it wrote.
 
 use std::collections::BTreeMap;
@@ -12,7 +15,10 @@ use chrono::{DateTime, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::ics_text::Lines;
-use super::{ExportSet, ExportedAppointment, Names, Progress, every_step, vtimezone};
+use super::{
+    ExportSet, ExportedAppointment, ExportedSeries, Names, Progress, every_step, vtimezone,
+};
+use crate::scheduling::time::lenient_instant;
 use crate::scheduling::*;
 
 /// PRODID of every file we write.
@@ -159,13 +165,56 @@ fn description(
     parts.join("\n")
 }
 
-/// Writes one appointment as a VEVENT.
+/// The UID of a series' events: `<series id>@frontdesk`.
+pub fn series_uid(id: uuid::Uuid) -> String {
+    format!("{id}@{UID_DOMAIN}")
+}
+
+/// A series occurrence's wall time in TZID form (RECURRENCE-ID, EXDATE): the series' time on
+/// the occurrence's own date, as the rule gives it.
+fn wall_text(series: &ExportedSeries, date: chrono::NaiveDate) -> String {
+    date.and_time(series.start_time)
+        .format("%Y%m%dT%H%M%S")
+        .to_string()
+}
+
+/// The dates of a series' rule that no appointment of it holds: it was cancelled or entered in
+/// error there, or that occurrence was never booked (left out for a conflict or a DST gap).
+pub fn excluded_dates(series: &ExportedSeries) -> Vec<chrono::NaiveDate> {
+    let held: std::collections::BTreeSet<chrono::NaiveDate> = series
+        .members
+        .iter()
+        .filter(|(_, status)| !matches!(status, Status::Cancelled | Status::EnteredInError))
+        .map(|(date, _)| *date)
+        .collect();
+    series
+        .rule
+        .dates(series.start_date)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| !held.contains(d))
+        .collect()
+}
+
+/// What a VEVENT stands for.
+#[derive(Clone, Copy)]
+enum Role<'a> {
+    /// An appointment of its own (or a cancelled occurrence, marked with its series).
+    Single(Option<&'a ExportedSeries>),
+    /// The master event of a series: its rule, written with the first occurrence's details.
+    Master(&'a ExportedSeries),
+    /// One occurrence of a series, overriding the master's instance on its date.
+    Occurrence(&'a ExportedSeries, chrono::NaiveDate),
+}
+
+/// Writes one appointment as a VEVENT, in its role.
 fn event(
     lines: &mut Lines<'_>,
     set: &ExportSet,
     names: &Names<'_>,
     stamp: &str,
     e: &ExportedAppointment,
+    role: Role<'_>,
 ) -> io::Result<()> {
     let a = &e.appointment;
     let zone = set.clinic.time_zone;
@@ -176,15 +225,51 @@ fn event(
     let patient = names.patient(a.patient);
     let patient_name = patient.map_or("", |p| p.name.as_str());
     lines.begin("VEVENT")?;
-    lines.raw("UID", &[], &uid(a.id))?;
+    match role {
+        Role::Single(_) => lines.raw("UID", &[], &uid(a.id))?,
+        Role::Master(s) | Role::Occurrence(s, _) => lines.raw("UID", &[], &series_uid(s.id))?,
+    }
     lines.raw("DTSTAMP", &[], stamp)?;
     lines.raw("CREATED", &[], &utc_stamp(e.created_at))?;
     lines.raw("LAST-MODIFIED", &[], &utc_stamp(e.updated_at))?;
-    lines.raw("SEQUENCE", &[], &a.sequence.to_string())?;
-    date_time(lines, "DTSTART", zone, a.interval.start)?;
-    date_time(lines, "DTEND", zone, a.interval.end)?;
-    lines.raw("STATUS", &[], status(a.status))?;
-    let transparency = if a.status.holds_time() {
+    if let Role::Master(s) = role {
+        let start = lenient_instant(zone, s.start_date.and_time(s.start_time));
+        lines.raw("SEQUENCE", &[], "0")?;
+        date_time(lines, "DTSTART", zone, start)?;
+        date_time(lines, "DTEND", zone, start + Duration::minutes(s.minutes))?;
+        lines.raw(
+            "RRULE",
+            &[],
+            &s.rule.rrule(zone, s.start_time, s.start_date),
+        )?;
+        let excluded: Vec<String> = excluded_dates(s)
+            .into_iter()
+            .map(|d| wall_text(s, d))
+            .collect();
+        if !excluded.is_empty() {
+            lines.raw("EXDATE", &[("TZID", zone.name())], &excluded.join(","))?;
+        }
+    } else {
+        if let Role::Occurrence(s, date) = role {
+            lines.raw(
+                "RECURRENCE-ID",
+                &[("TZID", zone.name())],
+                &wall_text(s, date),
+            )?;
+        }
+        lines.raw("SEQUENCE", &[], &a.sequence.to_string())?;
+        date_time(lines, "DTSTART", zone, a.interval.start)?;
+        date_time(lines, "DTEND", zone, a.interval.end)?;
+    }
+    let master = matches!(role, Role::Master(_));
+    // A master marked CANCELLED would cancel every instance in a calendar client.
+    let shown = if master && !a.status.holds_time() {
+        Status::Scheduled
+    } else {
+        a.status
+    };
+    lines.raw("STATUS", &[], status(shown))?;
+    let transparency = if shown.holds_time() {
         "OPAQUE"
     } else {
         "TRANSPARENT"
@@ -249,6 +334,21 @@ fn event(
         params.push(("EMAIL", &p.email));
     }
     lines.raw("ATTENDEE", &params, &format!("urn:uuid:{}", a.patient))?;
+    match role {
+        Role::Single(None) => {}
+        Role::Single(Some(s)) | Role::Master(s) => {
+            lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?
+        }
+        Role::Occurrence(s, _) => {
+            lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?;
+            // The UID names the series: this says which appointment the occurrence is.
+            lines.raw("X-FRONTDESK-ID", &[], &a.id.to_string())?;
+        }
+    }
+    if master {
+        // The master is the rule, not an appointment: our import reads the occurrences.
+        return lines.end("VEVENT");
+    }
     lines.raw("X-FRONTDESK-STATUS", &[], a.status.as_str())?;
     lines.raw("X-FRONTDESK-KIND", &[], a.kind.as_str())?;
     lines.raw("X-FRONTDESK-MODE", &[], a.mode.as_str())?;
@@ -316,14 +416,28 @@ pub fn write(
     let step = every_step(total, 100);
     let mut done = 0usize;
     for group in group_events(&set.appointments) {
-        // Recurring series: until the series land, each occurrence is its own VEVENT. The
-        // master VEVENT with RRULE and EXDATE (cancelled occurrences) replaces this arm.
-        let occurrences = match group {
-            EventGroup::Single(a) => vec![a],
-            EventGroup::Series { occurrences, .. } => occurrences,
+        let (series, occurrences) = match group {
+            EventGroup::Single(a) => (None, vec![a]),
+            EventGroup::Series { key, occurrences } => {
+                (set.series.iter().find(|s| s.id == key), occurrences)
+            }
         };
+        let excluded = series.map(excluded_dates).unwrap_or_default();
+        let held = |a: &ExportedAppointment| {
+            a.occurrence_date
+                .is_some_and(|date| !excluded.contains(&date))
+        };
+        // The master shows the first occurrence that holds time (any, if none does).
+        let template = occurrences.iter().find(|a| held(a)).or(occurrences.first());
+        if let (Some(s), Some(template)) = (series, template) {
+            event(&mut lines, set, &names, &stamp, template, Role::Master(s))?;
+        }
         for a in occurrences {
-            event(&mut lines, set, &names, &stamp, a)?;
+            let role = match (series, a.occurrence_date) {
+                (Some(s), Some(date)) if held(a) => Role::Occurrence(s, date),
+                (s, _) => Role::Single(s),
+            };
+            event(&mut lines, set, &names, &stamp, a, role)?;
             done += 1;
             if done % step == 0 {
                 progress(Progress {

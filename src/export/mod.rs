@@ -14,7 +14,7 @@ use std::io::{BufWriter, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
@@ -112,6 +112,28 @@ pub struct ExportedAppointment {
     /// The recurring series it belongs to, if any. The iCalendar writer groups a series' events
     /// by this key (see [`ics::EventGroup`]).
     pub series: Option<uuid::Uuid>,
+    /// The local date the series' rule gives it (its iCalendar RECURRENCE-ID), for a series
+    /// member.
+    pub occurrence_date: Option<NaiveDate>,
+}
+
+/// A recurring series that appointments of the export belong to: its rule, and every one of
+/// its appointments (in the range or not), so the iCalendar writer can say which of the rule's
+/// dates are excluded (EXDATE).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportedSeries {
+    /// The series id (the master event's UID).
+    pub id: uuid::Uuid,
+    /// The rule.
+    pub rule: SeriesRule,
+    /// The first date.
+    pub start_date: NaiveDate,
+    /// The clinic-local wall time every occurrence keeps.
+    pub start_time: NaiveTime,
+    /// How long each occurrence lasts.
+    pub minutes: i64,
+    /// Every appointment of the series: its occurrence date and status.
+    pub members: Vec<(NaiveDate, Status)>,
 }
 
 /// Everything an export writes: the clinic, the people and places the appointments refer to,
@@ -130,6 +152,8 @@ pub struct ExportSet {
     pub patients: Vec<Patient>,
     /// The appointments, by start time then id.
     pub appointments: Vec<ExportedAppointment>,
+    /// The recurring series the appointments belong to.
+    pub series: Vec<ExportedSeries>,
     /// The UTC range asked for, when bounded (the iCalendar time zone covers it).
     pub range: (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
 }

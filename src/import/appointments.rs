@@ -417,11 +417,15 @@ fn mailto(value: &str) -> Option<String> {
     Some(rest.to_owned())
 }
 
-/// One VEVENT as a record, or what is wrong with it.
-fn event(e: &Component) -> Result<AppointmentRecord, String> {
+/// One VEVENT as a record (`None` for the master event of one of our series, whose
+/// appointments are its RECURRENCE-ID events), or what is wrong with it.
+fn event(e: &Component) -> Result<Option<AppointmentRecord>, String> {
     let text = |name: &str| e.prop(name).map(|p| unescape_text(&p.value));
     if e.prop("RRULE").is_some() || e.prop("RDATE").is_some() {
-        return Err("a repeating event (RRULE or RDATE) cannot be imported yet: export its occurrences one by one".into());
+        if e.prop("X-FRONTDESK-SERIES").is_some() {
+            return Ok(None);
+        }
+        return Err("a repeating event (RRULE or RDATE) from another calendar cannot be imported: export its occurrences one by one, or import a file Frontdesk wrote".into());
     }
     let start_prop = e
         .prop("DTSTART")
@@ -445,7 +449,16 @@ fn event(e: &Component) -> Result<AppointmentRecord, String> {
             text("SUMMARY").unwrap_or_default()
         ),
     };
-    let id = id_from_uid(&uid, e.prop("RECURRENCE-ID").map(|p| p.value.as_str()));
+    // A series occurrence of ours names its appointment; its UID names the series.
+    let id = match e.prop("X-FRONTDESK-ID") {
+        Some(p) => uuid::Uuid::from_str(p.value.trim()).map_err(|_| {
+            format!(
+                "X-FRONTDESK-ID \"{}\" is not an id Frontdesk wrote",
+                p.value
+            )
+        })?,
+        None => id_from_uid(&uid, e.prop("RECURRENCE-ID").map(|p| p.value.as_str())),
+    };
     let organizer = e.prop("ORGANIZER");
     let doctor = NameRef {
         id: organizer.and_then(|p| urn_uuid(&p.value)),
@@ -544,7 +557,7 @@ fn event(e: &Component) -> Result<AppointmentRecord, String> {
             (!item.is_empty()).then_some(item)
         })
     };
-    Ok(AppointmentRecord {
+    Ok(Some(AppointmentRecord {
         id: AppointmentId(id),
         start,
         end,
@@ -575,7 +588,7 @@ fn event(e: &Component) -> Result<AppointmentRecord, String> {
         completed_at: None,
         cancellation,
         overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
-    })
+    }))
 }
 
 /// Reads the VEVENTs of an iCalendar file.
@@ -605,7 +618,8 @@ pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         .filter(|c| c.name == "VEVENT");
     for e in events {
         match event(e) {
-            Ok(record) => parsed.rows.push((e.line, record)),
+            Ok(Some(record)) => parsed.rows.push((e.line, record)),
+            Ok(None) => {}
             Err(reason) => parsed.bad.push(BadRow {
                 line: e.line,
                 reason,

@@ -103,6 +103,34 @@ impl<'a> BulkWriter<'a> {
         Ok(())
     }
 
+    /// Adds a recurring series (its "created" series audit event at `created_at`) and ties
+    /// appointments already added to it, each with its occurrence date.
+    pub fn series(
+        &self,
+        series: &super::Series,
+        members: &[(AppointmentId, chrono::NaiveDate)],
+        created_at: DateTime<Utc>,
+    ) -> Result<()> {
+        use super::series::{insert_series, series_audit, series_json, set_series};
+        insert_series(&self.tx, series, created_at)?;
+        series_audit(
+            &self.tx,
+            series.id,
+            created_at,
+            &self.actor,
+            super::booking::Change {
+                action: "created",
+                before: None,
+                after: Some(series_json(series)),
+                reason: "",
+            },
+        )?;
+        for (appointment, date) in members {
+            set_series(&self.tx, *appointment, series.id, *date)?;
+        }
+        Ok(())
+    }
+
     /// Adds a staff member.
     pub fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
         Ok(super::settings::insert_staff(&self.tx, member)?)

@@ -4,14 +4,17 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::booking::clinic;
 use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, PATIENT_COLUMNS, secs};
 use super::error::Result;
+use super::series;
 use super::setup;
-use crate::export::{ExportQuery, ExportSet, ExportedAppointment, Scope};
+use crate::export::{ExportQuery, ExportSet, ExportedAppointment, ExportedSeries, Scope};
 use crate::scheduling::model::*;
+use crate::scheduling::series::SeriesId;
 
 /// Far enough back and ahead to mean "no bound" for stored seconds.
 const OPEN_START: i64 = i64::MIN / 2;
@@ -31,8 +34,8 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
     };
     let n = APPOINTMENT_COLUMN_COUNT;
     let sql = format!(
-        "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id \
-         FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3 \
+        "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id, \
+         a.occurrence_date FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3 \
          ORDER BY a.start_utc, a.id"
     );
     let read = |r: &rusqlite::Row<'_>| {
@@ -42,6 +45,18 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             updated_at: codec::instant(n + 1, r.get(n + 1)?)?,
             overbook_reason: r.get(n + 2)?,
             series: r.get(n + 3)?,
+            occurrence_date: r
+                .get::<_, Option<String>>(n + 4)?
+                .map(|t| {
+                    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            n + 4,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })
+                })
+                .transpose()?,
         })
     };
     let appointments = {
@@ -74,6 +89,23 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             patients.push(stmt.query_row([id.0], codec::patient)?);
         }
     }
+    let series_ids: BTreeSet<uuid::Uuid> = appointments.iter().filter_map(|e| e.series).collect();
+    let mut series = Vec::with_capacity(series_ids.len());
+    for id in series_ids {
+        let stored = series::load_series(&tx, SeriesId(id))?;
+        let members = series::members(&tx, SeriesId(id))?
+            .into_iter()
+            .map(|m| (m.occurrence_date, m.status))
+            .collect();
+        series.push(ExportedSeries {
+            id,
+            rule: stored.rule,
+            start_date: stored.start_date,
+            start_time: stored.start_time,
+            minutes: stored.minutes,
+            members,
+        });
+    }
     patients.sort_by(|a: &Patient, b: &Patient| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     tx.commit()?;
     Ok(ExportSet {
@@ -83,6 +115,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
         visit_types,
         patients,
         appointments,
+        series,
         range,
     })
 }

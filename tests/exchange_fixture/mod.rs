@@ -1,8 +1,9 @@
 //! A small clinic in America/New_York for the export, import and backup tests: names with
 //! commas, quotes, semicolons, a line break and non-ASCII letters; a cancelled, a no-show, a
 //! video, a walk-in and an overbooked emergency; one appointment across the 2026-11-01 change
-//! (01:00 EDT to 01:30 EST) and a weekly pair on either side of it. Ids and times are fixed,
-//! so exports are the same byte for byte every run.
+//! (01:00 EDT to 01:30 EST) and a weekly pair on either side of it; a weekly series across
+//! the change, one occurrence cancelled and one moved alone. Ids and times are fixed, so
+//! exports are the same byte for byte every run.
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
@@ -249,7 +250,80 @@ pub fn appointments(s: &Setup) -> Vec<(Appointment, Option<&'static str>)> {
     a.arrived_at = Some(local(2026, 11, 24, 10, 55));
     a.reason = "Fièvre et toux depuis trois jours — संपर्क करें — ".repeat(3);
     out.push((a, None));
+    // A weekly physiotherapy series at 09:30 across the change: 21 and 28 October (EDT),
+    // 4 and 11 November (EST). The 28 October one is cancelled; the 11 November one was moved
+    // alone to 11:00.
+    for (n, day) in [(106, 21), (107, 28), (108, 4), (109, 11)] {
+        let month = if day > 20 { 10 } else { 11 };
+        let mut a = appointment(
+            n,
+            41,
+            &s.zoe,
+            Some(&s.east),
+            Some(&s.follow_up),
+            local(2026, month, day, 9, 30),
+            20,
+        );
+        a.reason = "Knee physio, week by week".into();
+        match n {
+            106 => a.status = Status::Completed,
+            107 => {
+                a.status = Status::Cancelled;
+                a.cancellation = Some(Cancellation {
+                    reason: "Clinic closed for training".into(),
+                    by: CancelledBy::Clinic,
+                    late: false,
+                    at: local(2026, 10, 20, 12, 0),
+                });
+            }
+            109 => {
+                a.interval = Interval::new(local(2026, 11, 11, 11, 0), local(2026, 11, 11, 11, 20));
+                a.sequence = 1;
+                a.status = Status::Confirmed;
+            }
+            _ => a.status = Status::Confirmed,
+        }
+        out.push((a, None));
+    }
     out
+}
+
+/// The weekly series of appointments 106 to 109, with each one's occurrence date.
+pub fn physio_series(s: &Setup) -> (frontdesk::store::Series, Vec<(AppointmentId, NaiveDate)>) {
+    let series = frontdesk::store::Series {
+        id: SeriesId(id(200)),
+        clinic: s.clinic.id,
+        patient: PatientId(id(41)),
+        doctor: s.zoe.id,
+        room: Some(s.east.id),
+        visit_type: Some(s.follow_up.id),
+        rule: SeriesRule {
+            frequency: Frequency::Weekly,
+            interval: 1,
+            weekdays: vec![Weekday::Wed],
+            end: SeriesEnd::Count(4),
+        },
+        start_date: date(2026, 10, 21),
+        start_time: chrono::NaiveTime::from_hms_opt(9, 30, 0).expect("time"),
+        minutes: 20,
+        zone: New_York,
+        split_from: None,
+        created_by: "maria".into(),
+    };
+    let members = [
+        (106, date(2026, 10, 21)),
+        (107, date(2026, 10, 28)),
+        (108, date(2026, 11, 4)),
+        (109, date(2026, 11, 11)),
+    ]
+    .into_iter()
+    .map(|(n, d)| (AppointmentId(id(n)), d))
+    .collect();
+    (series, members)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
 /// When the fixture's rows were written.
@@ -287,6 +361,9 @@ pub fn fill(store: &mut SqliteStore) -> Setup {
         bulk.appointment(&a, overbook, created_at())
             .expect("appointment");
     }
+    let (series, members) = physio_series(&s);
+    bulk.series(&series, &members, created_at())
+        .expect("series");
     bulk.commit().expect("commit");
     s
 }
