@@ -352,19 +352,23 @@ fn apply(
             Step::Update {
                 index,
                 due,
+                channel,
                 recipient,
             } => {
                 existing[index].due = due;
+                existing[index].channel = channel;
                 existing[index].recipient = recipient;
             }
             Step::Reopen {
                 index,
                 due,
+                channel,
                 recipient,
             } => {
                 let j = &mut existing[index];
                 j.state = JobState::Pending;
                 j.due = due;
+                j.channel = channel;
                 j.recipient = recipient;
             }
         }
@@ -426,6 +430,7 @@ fn a_move_skips_the_reminders_for_the_old_time_and_plans_new_ones() {
     assert!(steps.contains(&Step::Reopen {
         index: 1,
         due: old - Duration::hours(2),
+        channel: Channel::Webhook,
         recipient: "+1 212 555 0100".into()
     }));
     assert!(!steps.iter().any(|s| matches!(s, Step::Create(_))));
@@ -496,7 +501,22 @@ fn cancelling_arriving_opting_out_and_turning_a_rule_off_skip_pending_reminders(
         vec![Step::Update {
             index: 0,
             due: local(New_York, "2026-11-02 18:00"),
+            channel: Channel::Email,
             recipient: "asha.iyer@example.org".into()
+        }]
+    );
+    // The email rule now sends by SMS: the pending reminder goes to the phone, by webhook,
+    // rather than emailing a phone number.
+    let mut changed = rules();
+    changed[0].channel = Channel::Webhook;
+    let steps = reconcile(&facts(), &changed, &jobs, New_York, now);
+    assert_eq!(
+        steps,
+        vec![Step::Update {
+            index: 0,
+            due: jobs[0].due,
+            channel: Channel::Webhook,
+            recipient: "+1 212 555 0100".into()
         }]
     );
 }

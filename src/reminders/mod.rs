@@ -16,8 +16,16 @@ use crate::scheduling::reminder::Channel;
 use crate::scheduling::reminder_job::JobState;
 use crate::store::{DueReminder, PlanSummary, ReminderSettings, Store, StoreError};
 
-/// How many reminders one claim takes; a pass claims again until none are due.
-pub const CLAIM_BATCH: usize = 50;
+/// How many reminders one claim takes; a pass claims again until none are due. Small enough
+/// that a batch sent to a slow server (every reminder up to three times the longer timeout)
+/// ends before its claim runs out, so a second sender (cron beside an open window) never
+/// takes the same reminders while they are still being sent.
+pub const CLAIM_BATCH: usize = 5;
+
+const _: () = assert!(
+    CLAIM_BATCH as u64 * 3 * email::TIMEOUT.as_secs() <= crate::store::CLAIM_MINUTES as u64 * 60
+        && email::TIMEOUT.as_secs() >= webhook::TIMEOUT.as_secs()
+);
 
 /// A pass stops after this many claims, so a pass always ends (the next one goes on).
 pub const MAX_CLAIMS_PER_PASS: usize = 40;

@@ -298,13 +298,15 @@ pub enum Step {
         /// Why.
         reason: SkipReason,
     },
-    /// The reminder at `index` is still wanted but its time or recipient changed (the rule or the
-    /// patient's contact was edited).
+    /// The reminder at `index` is still wanted but its time, channel or recipient changed (the
+    /// rule or the patient's contact was edited).
     Update {
         /// Index into the existing reminders.
         index: usize,
         /// The new time.
         due: DateTime<Utc>,
+        /// The channel the rule now uses.
+        channel: Channel,
         /// The new recipient.
         recipient: String,
     },
@@ -315,6 +317,8 @@ pub enum Step {
         index: usize,
         /// Its time.
         due: DateTime<Utc>,
+        /// Its channel.
+        channel: Channel,
         /// Its recipient.
         recipient: String,
     },
@@ -343,6 +347,7 @@ pub fn reconcile(
                 steps.push(Step::Reopen {
                     index,
                     due: p.due,
+                    channel: p.channel,
                     recipient: p.recipient.clone(),
                 });
             }
@@ -355,10 +360,14 @@ pub fn reconcile(
                         reason: *reason,
                     })
                 }
-                _ if p.due != job.due || p.recipient != job.recipient => {
+                _ if p.due != job.due
+                    || p.channel != job.channel
+                    || p.recipient != job.recipient =>
+                {
                     steps.push(Step::Update {
                         index,
                         due: p.due,
+                        channel: p.channel,
                         recipient: p.recipient.clone(),
                     });
                 }

@@ -84,8 +84,8 @@ fn write_job(tx: &Connection, id: JobId, job: &Job, now: DateTime<Utc>) -> rusql
     tx.prepare_cached(
         "UPDATE reminder_job SET due_utc = ?2, recipient = ?3, state = ?4, attempts = ?5, \
          retry_utc = ?6, last_error = coalesce(?7, last_error), skip_reason = ?8, \
-         sent_utc = coalesce(?9, sent_utc), claimed_until_utc = NULL, updated_utc = ?10 \
-         WHERE id = ?1",
+         sent_utc = coalesce(?9, sent_utc), claimed_until_utc = NULL, updated_utc = ?10, \
+         channel = ?11 WHERE id = ?1",
     )?
     .execute(params![
         id.0,
@@ -97,7 +97,8 @@ fn write_job(tx: &Connection, id: JobId, job: &Job, now: DateTime<Utc>) -> rusql
         error,
         reason,
         sent,
-        secs(now)
+        secs(now),
+        job.channel.as_str()
     ])?;
     Ok(())
 }
@@ -247,10 +248,12 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
                 Step::Update {
                     index,
                     due,
+                    channel,
                     recipient,
                 } => {
                     let (job_id, job) = &mut existing[index];
                     job.due = due;
+                    job.channel = channel;
                     job.recipient = recipient;
                     write_job(tx, *job_id, job, now)?;
                     summary.updated += 1;
@@ -258,12 +261,14 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
                 Step::Reopen {
                     index,
                     due,
+                    channel,
                     recipient,
                 } => {
                     let (job_id, job) = &mut existing[index];
                     job.state = JobState::Pending;
                     job.attempts = 0;
                     job.due = due;
+                    job.channel = channel;
                     job.recipient = recipient;
                     write_job(tx, *job_id, job, now)?;
                     summary.reopened += 1;
