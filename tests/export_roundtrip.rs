@@ -159,7 +159,11 @@ fn importing_the_same_file_twice_adds_nothing() {
         // Into the database it came from: everything is already there.
         let mut source = source;
         let home = import_appointments(&mut source, &bytes, false);
-        assert_eq!((home.imported, home.already_present), (0, fixture_count()), "{format:?}");
+        assert_eq!(
+            (home.imported, home.already_present),
+            (0, fixture_count()),
+            "{format:?}"
+        );
     }
 }
 

@@ -59,7 +59,7 @@ fn smtp(server: &SmtpServer) -> impl FnOnce(&mut ReminderSettings) {
 impl Desk {
     /// Books patient `n` at a local time with Dr. Rao (or Dr. Mehta for odd `n`).
     fn book(&mut self, n: usize, start: &str) -> Appointment {
-        let doctor = if n % 2 == 0 {
+        let doctor = if n.is_multiple_of(2) {
             self.clinic.rao
         } else {
             self.clinic.mehta

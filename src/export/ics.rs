@@ -439,7 +439,7 @@ pub fn write(
             };
             event(&mut lines, set, &names, &stamp, a, role)?;
             done += 1;
-            if done % step == 0 {
+            if done.is_multiple_of(step) {
                 progress(Progress {
                     phase: "writing",
                     done: done as u64,

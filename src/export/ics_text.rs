@@ -89,7 +89,7 @@ pub fn fold_line(line: &str, out: &mut dyn Write) -> io::Result<()> {
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        out.write_all(rest[..cut].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..cut])?;
         out.write_all(b"\r\n ")?;
         rest = &rest[cut..];
         // The leading space counts towards the 75 octets of a continuation line.

@@ -271,7 +271,7 @@ pub(super) fn book_in(
         notes: req.notes.trim().to_owned(),
         // Video visits get their own meeting link from the clinic's pattern (reminders).
         meeting_link: if req.mode == Mode::Video {
-            super::video::new_link(&tx)?
+            super::video::new_link(tx)?
         } else {
             String::new()
         },

@@ -188,7 +188,7 @@ fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
 
 fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, total: usize) {
     let step = (total / 100).max(1);
-    if done % step == 0 || done == total {
+    if done.is_multiple_of(step) || done == total {
         progress(Progress {
             phase: "checking",
             done: done as u64,

@@ -140,7 +140,7 @@ pub fn parse_amount(text: &str) -> Result<u32, String> {
 }
 
 fn amount_text(minutes: u32) -> String {
-    if minutes % 60 == 0 {
+    if minutes.is_multiple_of(60) {
         format!("{} h", minutes / 60)
     } else if minutes > 60 {
         format!("{} h {} min", minutes / 60, minutes % 60)
