@@ -13,7 +13,7 @@ use frontdesk::scheduling::notice::{
 use frontdesk::scheduling::reminder::*;
 use frontdesk::scheduling::reminder_job::*;
 use frontdesk::scheduling::template::*;
-use frontdesk::scheduling::{AppointmentId, Mode, Status, VisitTypeId};
+use frontdesk::scheduling::{AppointmentId, ClinicId, Mode, Status, VisitTypeId};
 use uuid::Uuid;
 
 fn utc(text: &str) -> DateTime<Utc> {
@@ -188,6 +188,7 @@ fn rule(n: u128, lead: Lead, channel: Channel) -> ReminderRule {
         name: format!("rule {n}"),
         lead,
         visit_type: None,
+        clinic: None,
         channel,
         template: default_template(channel),
         active: true,
@@ -209,6 +210,7 @@ fn facts() -> ReminderFacts {
         email: "asha@example.org".into(),
         phone: "+1 212 555 0100".into(),
         opted_out: false,
+        clinic: ClinicId(Uuid::from_u128(3)),
     }
 }
 
@@ -327,6 +329,20 @@ fn rules_apply_per_visit_type_and_only_when_on_and_only_to_awaited_appointments(
     let mut f = facts();
     f.status = Status::Confirmed;
     assert_eq!(plan(&f, &rules(), New_York, now).len(), 2);
+    // A rule for one clinic plans nothing for another clinic's appointments; a rule for every
+    // clinic plans for all of them.
+    let mut here = rule(5, H2, Channel::Email);
+    here.clinic = Some(ClinicId(Uuid::from_u128(3)));
+    let mut elsewhere = rule(6, H2, Channel::Email);
+    elsewhere.clinic = Some(ClinicId(Uuid::from_u128(4)));
+    let all = vec![rule(1, H24, Channel::Email), here, elsewhere];
+    assert_eq!(
+        states(&plan(&facts(), &all, New_York, now))
+            .iter()
+            .map(|s| s.0)
+            .collect::<Vec<_>>(),
+        vec![1, 5]
+    );
 }
 
 /// The stored reminders after applying `steps` the way the store does.

@@ -579,3 +579,50 @@ fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
     );
     assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 0);
 }
+
+#[test]
+fn a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments() {
+    let (mut c, nina) = clinic();
+    book(&mut c, nina, "2026-10-30 10:00");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    assert_eq!(due(&c).len(), 2, "both starting rules are for every clinic");
+    // A second clinic of the same database.
+    let mut north = c.store.clinics().expect("clinics")[0].clone();
+    north.id = ClinicId(id(900));
+    north.name = "North Branch".into();
+    c.store
+        .save_clinic(&north, "admin", utc(NOW))
+        .expect("second clinic");
+    // The SMS rule is now for the north branch only: this clinic's pending SMS is skipped.
+    let mut rules = c.store.reminder_rules().expect("rules");
+    assert_eq!(rules[1].clinic, None);
+    rules[1].clinic = Some(north.id);
+    c.store
+        .save_reminder_rule(&rules[1], "admin", utc(NOW))
+        .expect("save");
+    assert_eq!(c.store.reminder_rules().expect("rules")[1].clinic, Some(north.id));
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    let left: Vec<Channel> = due(&c).iter().map(|e| e.job.channel).collect();
+    assert_eq!(left, vec![Channel::Email]);
+    assert_eq!(skipped(&c)[0].0, SkipReason::RuleOff);
+    let log = c.store.reminder_log(1).expect("log");
+    assert!(log[0].detail.contains(&north.id.to_string()), "{:?}", log[0]);
+    // Back to this clinic: the reminder is wanted again.
+    rules[1].clinic = Some(c.clinic);
+    c.store
+        .save_reminder_rule(&rules[1], "admin", utc(NOW))
+        .expect("save");
+    c.store.plan_reminders(utc(NOW)).expect("plan");
+    assert_eq!(due(&c).len(), 2);
+    // A clinic that is not in the database is refused, with what to do, and changes nothing.
+    rules[1].clinic = Some(ClinicId(id(901)));
+    let e = c
+        .store
+        .save_reminder_rule(&rules[1], "admin", utc(NOW))
+        .expect_err("unknown clinic");
+    assert!(e.to_string().contains("choose one of its clinics"), "{e}");
+    assert_eq!(
+        c.store.reminder_rules().expect("rules")[1].clinic,
+        Some(c.clinic)
+    );
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use uuid::Uuid;
 
-use super::model::{AppointmentId, VisitTypeId};
+use super::model::{AppointmentId, ClinicId, VisitTypeId};
 use super::reminder_job::{Job, JobState, SkipReason};
 use super::status::Status;
 use super::time::{lenient_instant, local_date};
@@ -166,6 +166,8 @@ pub struct ReminderRule {
     pub lead: Lead,
     /// Only appointments of this visit type; `None` for every visit type.
     pub visit_type: Option<VisitTypeId>,
+    /// Only appointments of this clinic; `None` for every clinic of the database.
+    pub clinic: Option<ClinicId>,
     /// How it is sent.
     pub channel: Channel,
     /// What it says.
@@ -183,9 +185,11 @@ impl ReminderRule {
         self.lead.validate()
     }
 
-    /// True when the rule applies to an appointment of `visit_type`.
-    pub fn applies_to(&self, visit_type: Option<VisitTypeId>) -> bool {
-        self.active && self.visit_type.is_none_or(|v| Some(v) == visit_type)
+    /// True when the rule applies to an appointment of `visit_type` at `clinic`.
+    pub fn applies_to(&self, clinic: ClinicId, visit_type: Option<VisitTypeId>) -> bool {
+        self.active
+            && self.clinic.is_none_or(|c| c == clinic)
+            && self.visit_type.is_none_or(|v| Some(v) == visit_type)
     }
 }
 
@@ -200,6 +204,8 @@ pub struct ReminderFacts {
     pub start: DateTime<Utc>,
     /// Its visit type.
     pub visit_type: Option<VisitTypeId>,
+    /// Its clinic.
+    pub clinic: ClinicId,
     /// When it was booked or last moved: a new reminder whose time had already passed then is
     /// skipped as too late, rather than sent at once.
     pub changed_at: DateTime<Utc>,
@@ -260,7 +266,7 @@ pub fn plan(
     }
     rules
         .iter()
-        .filter(|r| r.applies_to(facts.visit_type))
+        .filter(|r| r.applies_to(facts.clinic, facts.visit_type))
         .map(|rule| {
             let due = rule.lead.fire_at(zone, facts.start);
             let recipient = rule.channel.recipient(&facts.email, &facts.phone);

@@ -126,6 +126,7 @@ fn facts_row(
             email: row.get(5)?,
             phone: row.get(6)?,
             opted_out: row.get(7)?,
+            clinic: ClinicId(row.get(8)?),
         },
         ClinicId(row.get(8)?),
         row.get(9)?,

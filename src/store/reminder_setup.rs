@@ -11,13 +11,13 @@ use super::codec::{bad, secs};
 use super::error::{Result, StoreError};
 use super::reminder_model::{ReminderLogEntry, ReminderSettings, Secret, TlsMode};
 use super::setup_audit::{self, SetupChangeRecord};
-use crate::scheduling::PatientId;
+use crate::scheduling::{ClinicId, PatientId};
 use crate::scheduling::VisitTypeId;
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
 use crate::scheduling::template::{self, check_pattern};
 
 const RULE_COLUMNS: &str = "id, name, lead_kind, lead_minutes, lead_days, visit_type_id, channel, \
-    subject, body, active";
+    subject, body, active, clinic_id";
 
 fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
     let kind: String = row.get(2)?;
@@ -37,6 +37,7 @@ fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
         name: row.get(1)?,
         lead,
         visit_type: row.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+        clinic: row.get::<_, Option<uuid::Uuid>>(10)?.map(ClinicId),
         channel: Channel::parse(&channel).ok_or_else(|| bad(6, format!("channel '{channel}'")))?,
         template: Template {
             subject: row.get(7)?,
@@ -102,6 +103,7 @@ fn rule_json(rule: &ReminderRule) -> Value {
         "name": rule.name.trim(),
         "lead": rule.lead.describe(),
         "visit_type": rule.visit_type.map(|v| v.to_string()),
+        "clinic": rule.clinic.map(|c| c.to_string()),
         "channel": rule.channel.as_str(),
         "subject": rule.template.subject,
         "body": rule.template.body,
@@ -132,6 +134,18 @@ pub fn save_rule(
             days,
         ),
     };
+    if let Some(clinic) = rule.clinic {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?1)",
+            [clinic.0],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(StoreError::Invalid(format!(
+                "the rule names a clinic that is not in this database ({clinic}): choose one of its clinics, or every clinic"
+            )));
+        }
+    }
     let before = rules(tx)?.into_iter().find(|r| r.id == rule.id);
     let position: i64 = tx.query_row(
         "SELECT coalesce((SELECT position FROM reminder_rule WHERE id = ?1), \
@@ -141,10 +155,11 @@ pub fn save_rule(
     )?;
     tx.prepare_cached(
         "INSERT INTO reminder_rule (id, name, lead_kind, lead_minutes, lead_days, visit_type_id, \
-         channel, subject, body, active, position) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         channel, subject, body, active, position, clinic_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET name = ?2, lead_kind = ?3, lead_minutes = ?4, \
-         lead_days = ?5, visit_type_id = ?6, channel = ?7, subject = ?8, body = ?9, active = ?10",
+         lead_days = ?5, visit_type_id = ?6, channel = ?7, subject = ?8, body = ?9, active = ?10, \
+         clinic_id = ?12",
     )?
     .execute(params![
         rule.id.0,
@@ -157,7 +172,8 @@ pub fn save_rule(
         rule.template.subject,
         rule.template.body,
         rule.active,
-        position
+        position,
+        rule.clinic.map(|c| c.0)
     ])?;
     let change = SetupChangeRecord {
         kind: "reminder_rule",

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_4,
     MIGRATION_5,
     MIGRATION_6,
+    MIGRATION_7,
 ];
 
 /// The schema version this build writes.
@@ -420,4 +421,10 @@ If you cannot come, please call us so that we can give the time to another patie
     (X'0196f1c0000070008000000000000002', 'SMS, 2 h before', 'before', 120, 0, 'webhook',
      'Appointment reminder',
      '{clinic}: reminder of your appointment with {doctor} on {date} at {time}. {where}', 2);
+"#;
+
+/// Reminder rules per clinic: a rule names the clinic whose appointments it reminds of, or none
+/// for every clinic of the database (what every rule did before).
+const MIGRATION_7: &str = r#"
+ALTER TABLE reminder_rule ADD COLUMN clinic_id BLOB REFERENCES clinic(id);
 "#;

@@ -14,7 +14,7 @@ use crate::gui::widget::{self, Choice};
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
 use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_template};
 use crate::scheduling::time::{format_local, lenient_instant, local_date};
-use crate::scheduling::{Mode, VisitTypeId};
+use crate::scheduling::{ClinicId, Mode, VisitTypeId};
 
 /// When a rule fires, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,7 @@ pub struct Draft {
     days: String,
     at: String,
     visit_type: Option<VisitTypeId>,
+    clinic: Option<ClinicId>,
     channel: Channel,
     subject: String,
     body: text_editor::Content,
@@ -73,6 +74,8 @@ pub enum Message {
     At(String),
     /// The visit type was chosen (or every type).
     VisitType(Choice<Option<VisitTypeId>>),
+    /// The clinic was chosen (or every clinic).
+    Clinic(Choice<Option<ClinicId>>),
     /// The channel was chosen.
     Channel(Choice<Channel>),
     /// The subject changed.
@@ -173,6 +176,7 @@ impl Draft {
             days,
             at,
             visit_type: rule.visit_type,
+            clinic: rule.clinic,
             channel: rule.channel,
             subject: rule.template.subject.clone(),
             body: text_editor::Content::with_text(&rule.template.body),
@@ -206,6 +210,7 @@ impl Draft {
             name: self.name.trim().to_owned(),
             lead,
             visit_type: self.visit_type,
+            clinic: self.clinic,
             channel: self.channel,
             template: Template {
                 subject: self.subject.clone(),
@@ -223,6 +228,20 @@ impl Draft {
 fn edit(draft: Option<&mut Draft>, change: impl FnOnce(&mut Draft)) {
     if let Some(d) = draft {
         change(d);
+    }
+}
+
+/// How the rule list names a rule's clinic.
+fn clinic_name(ctx: &Context<'_>, id: Option<ClinicId>) -> String {
+    match id {
+        None => "every clinic".into(),
+        Some(c) => ctx
+            .setup
+            .clinics
+            .iter()
+            .find(|k| k.id == c)
+            .map(|k| k.name.clone())
+            .unwrap_or_else(|| "a removed clinic".into()),
     }
 }
 
@@ -290,6 +309,8 @@ impl State {
                         at: NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN),
                     },
                     visit_type: None,
+                    // A new rule is for the clinic the desk works for.
+                    clinic: Some(ctx.clinic.id),
                     channel,
                     template: default_template(channel),
                     active: true,
@@ -303,6 +324,7 @@ impl State {
             Message::Days(t) => edit(draft, |d| d.days = t),
             Message::At(t) => edit(draft, |d| d.at = t),
             Message::VisitType(c) => edit(draft, |d| d.visit_type = c.value),
+            Message::Clinic(c) => edit(draft, |d| d.clinic = c.value),
             Message::Channel(c) => edit(draft, |d| d.channel = c.value),
             Message::Subject(t) => edit(draft, |d| d.subject = t),
             Message::Body(action) => edit(draft, |d| d.body.perform(action)),
@@ -368,10 +390,11 @@ impl State {
                 column![
                     text(&r.name).size(14),
                     text(format!(
-                        "{} · {} · {}",
+                        "{} · {} · {} · {}",
                         r.lead.describe(),
                         r.channel.label(),
-                        self.visit_type_name(ctx, r.visit_type)
+                        self.visit_type_name(ctx, r.visit_type),
+                        clinic_name(ctx, r.clinic)
                     ))
                     .size(12)
                 ]
@@ -476,6 +499,14 @@ impl State {
                 .map(|v| Choice::new(Some(v.id), v.name.clone())),
         );
         let chosen_type = types.iter().find(|c| c.value == d.visit_type).cloned();
+        let mut clinics = vec![Choice::new(None, "Every clinic")];
+        clinics.extend(
+            ctx.setup
+                .clinics
+                .iter()
+                .map(|c| Choice::new(Some(c.id), c.name.clone())),
+        );
+        let chosen_clinic = clinics.iter().find(|c| c.value == d.clinic).cloned();
         let channels: Vec<Choice<Channel>> = Channel::ALL
             .into_iter()
             .map(|c| Choice::new(c, c.label()))
@@ -499,6 +530,7 @@ impl State {
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
             row![
+                pick_list(clinics, chosen_clinic, Message::Clinic).text_size(13),
                 pick_list(types, chosen_type, Message::VisitType).text_size(13),
                 pick_list(channels, channel, Message::Channel).text_size(13),
                 checkbox(d.active)
