@@ -77,7 +77,10 @@ impl Desk {
     }
 
     fn outbox(&self, filter: OutboxFilter) -> Vec<frontdesk::store::OutboxEntry> {
-        self.clinic.store.outbox(filter, 100).expect("outbox")
+        self.clinic
+            .store
+            .outbox(self.clinic.clinic, filter, 100)
+            .expect("outbox")
     }
 }
 

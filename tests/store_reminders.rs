@@ -41,12 +41,14 @@ fn book(c: &mut Clinic1, patient: PatientId, start: &str) -> Appointment {
 }
 
 fn due(c: &Clinic1) -> Vec<frontdesk::store::OutboxEntry> {
-    c.store.outbox(OutboxFilter::Due, 100).expect("outbox")
+    c.store
+        .outbox(c.clinic, OutboxFilter::Due, 100)
+        .expect("outbox")
 }
 
 fn skipped(c: &Clinic1) -> Vec<(SkipReason, DateTime<Utc>)> {
     c.store
-        .outbox(OutboxFilter::Skipped, 100)
+        .outbox(c.clinic, OutboxFilter::Skipped, 100)
         .expect("outbox")
         .into_iter()
         .map(|e| match e.job.state {
@@ -280,7 +282,26 @@ fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
         }
     );
     assert_eq!(entry.job.attempts, 1);
-    assert_eq!(c.store.failed_reminders().expect("count"), 1);
+    assert_eq!(
+        c.store.failed_reminders(c.clinic, utc(NOW)).expect("count"),
+        1
+    );
+    // Once the visit is over, its failed reminder needs nothing more: the badge stops counting
+    // it (the Failed list still shows it).
+    let after_visit = utc("2026-10-31T12:00:00Z");
+    assert_eq!(
+        c.store
+            .failed_reminders(c.clinic, after_visit)
+            .expect("count"),
+        0
+    );
+    assert_eq!(
+        c.store
+            .outbox(c.clinic, OutboxFilter::Failed, 10)
+            .expect("failed")
+            .len(),
+        1
+    );
     assert!(
         c.store
             .claim_due_reminders(retry - Duration::seconds(1), 50)
@@ -295,13 +316,19 @@ fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
         .record_delivery(r.id, &Ok(()), retry)
         .expect("record");
     assert_eq!(entry.job.state, JobState::Sent { at: retry });
-    let sent = c.store.outbox(OutboxFilter::Sent, 10).expect("sent");
+    let sent = c
+        .store
+        .outbox(c.clinic, OutboxFilter::Sent, 10)
+        .expect("sent");
     assert_eq!(sent.len(), 1);
     assert!(
         sent[0].body.contains("Dear Nina Shah"),
         "the text as sent is kept"
     );
-    assert_eq!(c.store.failed_reminders().expect("count"), 0);
+    assert_eq!(
+        c.store.failed_reminders(c.clinic, utc(NOW)).expect("count"),
+        0
+    );
     // Resend: pending again now, logged with who asked.
     let later = retry + Duration::minutes(3);
     c.store
@@ -327,6 +354,34 @@ fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
             .contains("only a failed or sent reminder"),
         "{refused}"
     );
+    // A sent reminder of an appointment that was cancelled since is not sent again: the
+    // refusal says why, and the reminder stays sent.
+    let sent_at = later + Duration::minutes(1);
+    c.store
+        .record_delivery(r.id, &Ok(()), sent_at)
+        .expect("record");
+    let cancel = StatusAction::Cancel {
+        reason: "Travel".into(),
+        by: CancelledBy::Patient,
+    };
+    c.store
+        .change_status(a.id, &cancel, "maria", sent_at)
+        .expect("cancel");
+    let refused = c
+        .store
+        .resend_reminder(r.id, "maria", sent_at)
+        .expect_err("cancelled");
+    assert!(
+        refused
+            .to_string()
+            .contains("the appointment was cancelled"),
+        "{refused}"
+    );
+    let sent = c
+        .store
+        .outbox(c.clinic, OutboxFilter::Sent, 10)
+        .expect("sent");
+    assert!(sent.iter().any(|e| e.id == r.id), "still sent");
 }
 
 #[test]
@@ -600,13 +655,27 @@ fn a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments() {
     c.store
         .save_reminder_rule(&rules[1], "admin", utc(NOW))
         .expect("save");
-    assert_eq!(c.store.reminder_rules().expect("rules")[1].clinic, Some(north.id));
+    assert_eq!(
+        c.store.reminder_rules().expect("rules")[1].clinic,
+        Some(north.id)
+    );
     c.store.plan_reminders(utc(NOW)).expect("plan");
     let left: Vec<Channel> = due(&c).iter().map(|e| e.job.channel).collect();
     assert_eq!(left, vec![Channel::Email]);
     assert_eq!(skipped(&c)[0].0, SkipReason::RuleOff);
     let log = c.store.reminder_log(1).expect("log");
-    assert!(log[0].detail.contains(&north.id.to_string()), "{:?}", log[0]);
+    assert!(
+        log[0].detail.contains(&north.id.to_string()),
+        "{:?}",
+        log[0]
+    );
+    // Each clinic's outbox holds its own appointments' reminders only.
+    assert!(
+        c.store
+            .outbox(north.id, OutboxFilter::Skipped, 100)
+            .expect("outbox")
+            .is_empty()
+    );
     // Back to this clinic: the reminder is wanted again.
     rules[1].clinic = Some(c.clinic);
     c.store

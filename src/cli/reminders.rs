@@ -71,14 +71,15 @@ fn detail(e: &OutboxEntry, zone: chrono_tz::Tz) -> String {
 }
 
 fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Result<()> {
-    let zone = resolve::clinic(store, clinic)?.time_zone;
+    let clinic = resolve::clinic(store, clinic)?;
+    let zone = clinic.time_zone;
     let filter = match args.state {
         OutboxState::Due => OutboxFilter::Due,
         OutboxState::Failed => OutboxFilter::Failed,
         OutboxState::Sent => OutboxFilter::Sent,
         OutboxState::Skipped => OutboxFilter::Skipped,
     };
-    let entries = store.outbox(filter, args.limit.clamp(1, 10_000))?;
+    let entries = store.outbox(clinic.id, filter, args.limit.clamp(1, 10_000))?;
     for e in &entries {
         match args.format {
             Format::Json => {

@@ -32,17 +32,18 @@ async fn blocking<T: Send + 'static>(
 }
 
 impl Backend {
-    /// Plans (so the outbox is current), then one state of the outbox.
+    /// Plans (so the outbox is current), then one state of a clinic's outbox.
     pub async fn outbox(
         self,
+        clinic: ClinicId,
         filter: OutboxFilter,
         now: DateTime<Utc>,
     ) -> Result<OutboxPage, UiError> {
         self.with(move |s| {
             s.plan_reminders(now)?;
             Ok(OutboxPage {
-                entries: s.outbox(filter, OUTBOX_LIMIT)?,
-                failed: s.failed_reminders()?,
+                entries: s.outbox(clinic, filter, OUTBOX_LIMIT)?,
+                failed: s.failed_reminders(clinic, now)?,
             })
         })
         .await

@@ -614,10 +614,16 @@ pub trait Store {
         outcome: &std::result::Result<(), String>,
         now: DateTime<Utc>,
     ) -> Result<OutboxEntry>;
-    /// The outbox: reminders in one state, at most `limit`.
-    fn outbox(&self, filter: OutboxFilter, limit: usize) -> Result<Vec<OutboxEntry>>;
-    /// How many reminders have failed.
-    fn failed_reminders(&self) -> Result<i64>;
+    /// The outbox of one clinic: reminders in one state, at most `limit`.
+    fn outbox(
+        &self,
+        clinic: ClinicId,
+        filter: OutboxFilter,
+        limit: usize,
+    ) -> Result<Vec<OutboxEntry>>;
+    /// How many of one clinic's reminders have failed for appointments still to come (a failed
+    /// reminder of a visit that is over needs nothing more from staff).
+    fn failed_reminders(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64>;
     /// One appointment's reminders.
     fn appointment_reminders(&self, id: AppointmentId) -> Result<Vec<OutboxEntry>>;
     /// Sends a failed or sent reminder again at the next pass; logged.

@@ -436,8 +436,16 @@ pub fn resend(conn: &mut Connection, id: JobId, actor: &str, now: DateTime<Utc>)
         after: Some(serde_json::json!({ "appointment": job.appointment.to_string() })),
     };
     reminder_setup::log(&tx, actor, now, change)?;
-    // The resent reminder must still fit its appointment (not moved, not cancelled).
+    // The resent reminder must still fit its appointment (not moved, not cancelled): if the
+    // plan pass would skip it, nothing is changed and staff are told why.
     plan_in(&tx, now)?;
+    let (_, planned) = load_job(&tx, id)?;
+    if let JobState::Skipped(reason) = planned.state {
+        return Err(StoreError::Invalid(format!(
+            "this reminder cannot be sent again: {}",
+            reason.explain(planned.channel)
+        )));
+    }
     tx.commit()?;
     Ok(())
 }
@@ -477,23 +485,33 @@ fn entry_by_id(conn: &Connection, id: JobId) -> Result<OutboxEntry> {
 
 /// The outbox: reminders in one state, at most `limit`. Due ones come soonest first; the others
 /// latest first. Every query runs on the `(state, due_utc)` index.
-pub fn outbox(conn: &Connection, filter: OutboxFilter, limit: usize) -> Result<Vec<OutboxEntry>> {
+pub fn outbox(
+    conn: &Connection,
+    clinic: ClinicId,
+    filter: OutboxFilter,
+    limit: usize,
+) -> Result<Vec<OutboxEntry>> {
     let order = match filter {
         OutboxFilter::Due => "ASC",
         _ => "DESC",
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "{ENTRY} WHERE j.state = ?1 ORDER BY j.due_utc {order}, j.id LIMIT ?2"
+        "{ENTRY} WHERE j.state = ?1 AND a.clinic_id = ?3 ORDER BY j.due_utc {order}, j.id \
+         LIMIT ?2"
     ))?;
-    let rows = stmt.query_map(params![filter.state(), limit as i64], entry)?;
+    let rows = stmt.query_map(params![filter.state(), limit as i64, clinic.0], entry)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// How many reminders failed (for the page tab's badge).
-pub fn failed_count(conn: &Connection) -> Result<i64> {
+/// How many of a clinic's reminders failed for appointments still to come (the page tab's
+/// badge).
+pub fn failed_count(conn: &Connection, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM reminder_job WHERE state = 'failed'")?
-        .query_row([], |r| r.get(0))?)
+        .prepare_cached(
+            "SELECT count(*) FROM reminder_job j JOIN appointment a ON a.id = j.appointment_id \
+             WHERE j.state = 'failed' AND a.clinic_id = ?1 AND a.start_utc > ?2",
+        )?
+        .query_row(params![clinic.0, secs(now)], |r| r.get(0))?)
 }
 
 /// The reminders of one appointment, in the order they go out.

@@ -11,10 +11,10 @@ use super::codec::{bad, secs};
 use super::error::{Result, StoreError};
 use super::reminder_model::{ReminderLogEntry, ReminderSettings, Secret, TlsMode};
 use super::setup_audit::{self, SetupChangeRecord};
-use crate::scheduling::{ClinicId, PatientId};
 use crate::scheduling::VisitTypeId;
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
 use crate::scheduling::template::{self, check_pattern};
+use crate::scheduling::{ClinicId, PatientId};
 
 const RULE_COLUMNS: &str = "id, name, lead_kind, lead_minutes, lead_days, visit_type_id, channel, \
     subject, body, active, clinic_id";

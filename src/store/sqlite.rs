@@ -609,12 +609,17 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
-    fn outbox(&self, filter: OutboxFilter, limit: usize) -> Result<Vec<OutboxEntry>> {
-        self.fix(outbox::outbox(&self.conn, filter, limit))
+    fn outbox(
+        &self,
+        clinic: ClinicId,
+        filter: OutboxFilter,
+        limit: usize,
+    ) -> Result<Vec<OutboxEntry>> {
+        self.fix(outbox::outbox(&self.conn, clinic, filter, limit))
     }
 
-    fn failed_reminders(&self) -> Result<i64> {
-        self.fix(outbox::failed_count(&self.conn))
+    fn failed_reminders(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64> {
+        self.fix(outbox::failed_count(&self.conn, clinic, now))
     }
 
     fn appointment_reminders(&self, id: AppointmentId) -> Result<Vec<OutboxEntry>> {

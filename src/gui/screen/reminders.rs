@@ -109,7 +109,7 @@ pub fn open(ctx: &Context<'_>) -> (State, Task<Message>) {
 }
 
 fn load(ctx: &Context<'_>, filter: OutboxFilter) -> Task<Message> {
-    let task = ctx.backend.clone().outbox(filter, ctx.now);
+    let task = ctx.backend.clone().outbox(ctx.clinic.id, filter, ctx.now);
     Task::perform(task, move |r| Message::Loaded(filter, r))
 }
 
