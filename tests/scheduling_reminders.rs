@@ -804,38 +804,68 @@ fn desk(n: u128, status: Status, start: DateTime<Utc>) -> DeskFacts {
 #[test]
 fn staff_are_told_of_arrivals_and_overdue_starts_once_and_not_on_the_first_look() {
     let now = utc("2026-11-24T05:30:00Z");
+    let here = (ClinicId(Uuid::from_u128(3)), now.date_naive());
     let mut memory = NoticeMemory::default();
     let waiting = desk(1, Status::CheckedIn, now - Duration::minutes(30));
     let later = desk(2, Status::Scheduled, now + Duration::minutes(5));
     // The first look remembers what is already so.
-    assert!(desk_notices(&mut memory, &[waiting.clone(), later.clone()], now).is_empty());
+    assert!(desk_notices(&mut memory, here, &[waiting.clone(), later.clone()], now).is_empty());
     // The later patient arrives.
     let mut arrived = later.clone();
     arrived.status = Status::CheckedIn;
-    let told = desk_notices(&mut memory, &[waiting.clone(), arrived.clone()], now);
+    let told = desk_notices(&mut memory, here, &[waiting.clone(), arrived.clone()], now);
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].summary, "Patient 2 has arrived");
-    assert!(desk_notices(&mut memory, &[waiting.clone(), arrived.clone()], now).is_empty());
+    assert!(desk_notices(&mut memory, here, &[waiting.clone(), arrived.clone()], now).is_empty());
     // Nine minutes after the start nothing; at ten, once.
     let at_nine = arrived.start + Duration::minutes(9);
-    assert!(desk_notices(&mut memory, &[waiting.clone(), arrived.clone()], at_nine).is_empty());
+    assert!(
+        desk_notices(
+            &mut memory,
+            here,
+            &[waiting.clone(), arrived.clone()],
+            at_nine
+        )
+        .is_empty()
+    );
     let at_ten = arrived.start + Duration::minutes(10);
-    let told = desk_notices(&mut memory, &[waiting.clone(), arrived.clone()], at_ten);
+    let told = desk_notices(
+        &mut memory,
+        here,
+        &[waiting.clone(), arrived.clone()],
+        at_ten,
+    );
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].summary, "Overdue: Patient 2 with Dr. Rao");
     assert!(told[0].body.contains("is waiting"), "{:?}", told[0]);
-    assert!(desk_notices(&mut memory, &[waiting, arrived.clone()], at_ten).is_empty());
+    assert!(desk_notices(&mut memory, here, &[waiting, arrived.clone()], at_ten).is_empty());
     // Started consultations are not overdue.
     let mut memory = NoticeMemory::default();
     let mut seen = desk(3, Status::InConsultation, now - Duration::hours(1));
-    desk_notices(&mut memory, &[], now);
-    assert_eq!(desk_notices(&mut memory, &[seen.clone()], now).len(), 1); // arrival
+    desk_notices(&mut memory, here, &[], now);
+    assert_eq!(
+        desk_notices(&mut memory, here, &[seen.clone()], now).len(),
+        1
+    ); // arrival
     seen.status = Status::Completed;
-    assert!(desk_notices(&mut memory, &[seen], now).is_empty());
+    assert!(desk_notices(&mut memory, here, &[seen], now).is_empty());
     // Not arrived and overdue.
     let absent = desk(4, Status::Confirmed, now - Duration::minutes(15));
-    let told = desk_notices(&mut memory, &[absent], now);
+    let told = desk_notices(&mut memory, here, std::slice::from_ref(&absent), now);
     assert!(told[0].body.contains("has not arrived"), "{told:?}");
+    // Switching to another clinic (or a new day) is a first look again: what is already so
+    // there is remembered, not told all at once.
+    let there = (ClinicId(Uuid::from_u128(4)), now.date_naive());
+    let other = desk(5, Status::CheckedIn, now - Duration::minutes(40));
+    assert!(desk_notices(&mut memory, there, std::slice::from_ref(&other), now).is_empty());
+    let mut came = desk(6, Status::Scheduled, now + Duration::minutes(5));
+    assert!(desk_notices(&mut memory, there, &[other.clone(), came.clone()], now).is_empty());
+    came.status = Status::CheckedIn;
+    let told = desk_notices(&mut memory, there, &[other, came], now);
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].summary, "Patient 6 has arrived");
+    // Back here: a fresh first look, so nothing is told twice or in a flood.
+    assert!(desk_notices(&mut memory, here, &[absent], now).is_empty());
 }
 
 fn failure(n: u32, attempts: u32, gave_up: bool) -> FailedReminder {

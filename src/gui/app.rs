@@ -69,8 +69,8 @@ pub enum Message {
     LoadDemo,
     /// Appointments for the view arrived; the number is the view generation that asked.
     Loaded(u64, Result<Vec<AgendaEntry>, UiError>),
-    /// Today's appointments arrived.
-    TodayLoaded(Result<Vec<AgendaEntry>, UiError>),
+    /// Today's appointments arrived, for that clinic and its date.
+    TodayLoaded(ClinicId, NaiveDate, Result<Vec<AgendaEntry>, UiError>),
     /// The clock moved on.
     Tick(DateTime<Utc>),
     /// Go back a day (or a week in a week view).
@@ -339,7 +339,7 @@ impl App {
         match &self.phase {
             Phase::Ready(desk) => {
                 let today = desk.today_task(now);
-                Task::batch([today.map(Message::TodayLoaded), self.waitlist_poll()])
+                Task::batch([today, self.waitlist_poll()])
             }
             _ => Task::none(),
         }
@@ -389,7 +389,7 @@ impl App {
             desk.backend.clone().agenda(clinic.id, window, filter),
             move |r| Message::Loaded(generation, r),
         );
-        let today = desk.today_task(now).map(Message::TodayLoaded);
+        let today = desk.today_task(now);
         Task::batch([load, today, self.waitlist_poll()])
     }
 
@@ -415,9 +415,12 @@ impl App {
                 desk.loaded(generation, result, &mut self.error);
                 false
             }
-            Message::TodayLoaded(result) => {
+            Message::TodayLoaded(clinic, date, result) => {
                 match result {
-                    Ok(today) => desk.today = today,
+                    Ok(today) => {
+                        desk.today = today;
+                        desk.today_for = Some((clinic, date));
+                    }
                     Err(e) => self.error = Some(e),
                 }
                 false

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use iced::{Element, Subscription, Task};
 
 use super::app::{App, Message, Phase};
-use super::backend::UiError;
+use super::backend::{UiError, clinic_date};
 use super::backend_reminders::notify;
 use super::desk::{Desk, Page, context};
 use super::screen::reminders;
@@ -147,8 +147,16 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
-        let facts = desk_facts(desk);
-        let notices = desk_notices(&mut desk.reminders.memory, &facts, now);
+        // Only a loaded list of this clinic's today is looked at: before it loads (or while
+        // another clinic's list is still shown) there is nothing to tell.
+        let today = desk.clinic().map(|c| (c.id, clinic_date(c, now)));
+        let notices = match (today, desk.today_for) {
+            (Some(scope), Some(loaded)) if scope == loaded => {
+                let facts = desk_facts(desk);
+                desk_notices(&mut desk.reminders.memory, scope, &facts, now)
+            }
+            _ => Vec::new(),
+        };
         let told = if notices.is_empty() {
             Task::none()
         } else {

@@ -8,6 +8,7 @@ use iced::keyboard::key::Named;
 use iced::widget::canvas::Cache;
 use iced::{Color, Task};
 
+use super::app::Message;
 use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
@@ -36,6 +37,8 @@ pub struct Desk {
     pub entries: Vec<AgendaEntry>,
     /// Today's appointments (for the today panel).
     pub today: Vec<AgendaEntry>,
+    /// The clinic and date `today` is the list of, once it has loaded.
+    pub today_for: Option<(ClinicId, NaiveDate)>,
     pub(super) generation: u64,
     pub(super) loading: bool,
     /// The grid's columns.
@@ -198,6 +201,7 @@ impl Desk {
             date_text: String::new(),
             entries: Vec::new(),
             today: Vec::new(),
+            today_for: None,
             generation: 0,
             loading: false,
             columns: Vec::new(),
@@ -264,16 +268,15 @@ impl Desk {
         Some(update(state, &ctx))
     }
 
-    pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Result<Vec<AgendaEntry>, UiError>> {
+    pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Message> {
         let Some(clinic) = self.clinic() else {
             return Task::none();
         };
-        let day = local_day(clinic.time_zone, clinic_date(clinic, now));
+        let (id, date) = (clinic.id, clinic_date(clinic, now));
+        let day = local_day(clinic.time_zone, date);
         Task::perform(
-            self.backend
-                .clone()
-                .agenda(clinic.id, day, AgendaFilter::All),
-            |r| r,
+            self.backend.clone().agenda(id, day, AgendaFilter::All),
+            move |r| Message::TodayLoaded(id, date, r),
         )
     }
 

@@ -1,12 +1,13 @@
 //! What the desk is told by a desktop notification: a patient has arrived, an appointment is
-//! overdue to start, a reminder failed. Each is said once; the first look at a day only
-//! remembers what is already so, so opening the window does not flood the screen.
+//! overdue to start, a reminder failed. Each is said once; the first look at a clinic's day
+//! only remembers what is already so, so opening the window, switching clinic or a new day
+//! does not flood the screen.
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::model::AppointmentId;
+use super::model::{AppointmentId, ClinicId};
 use super::status::Status;
 
 /// Minutes after its start at which an appointment that has not begun counts as overdue.
@@ -52,9 +53,10 @@ pub struct StaffNotice {
     pub body: String,
 }
 
-/// What was told already.
+/// What was told already, for one clinic's day.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NoticeMemory {
+    scope: Option<(ClinicId, NaiveDate)>,
     primed: bool,
     arrived: HashSet<AppointmentId>,
     overdue: HashSet<AppointmentId>,
@@ -74,12 +76,21 @@ fn is_overdue(f: &DeskFacts, now: DateTime<Utc>) -> bool {
     ) && now >= f.start + Duration::minutes(OVERDUE_AFTER_MINUTES)
 }
 
-/// The notices today's appointments call for since the last look, remembered in `memory`.
+/// The notices today's appointments (of the clinic and day `scope` names) call for since the
+/// last look, remembered in `memory`. A look at another clinic or day starts afresh: it only
+/// remembers what is already so.
 pub fn desk_notices(
     memory: &mut NoticeMemory,
+    scope: (ClinicId, NaiveDate),
     today: &[DeskFacts],
     now: DateTime<Utc>,
 ) -> Vec<StaffNotice> {
+    if memory.scope != Some(scope) {
+        *memory = NoticeMemory {
+            scope: Some(scope),
+            ..NoticeMemory::default()
+        };
+    }
     let mut notices = Vec::new();
     let primed = memory.primed;
     memory.primed = true;
