@@ -18,11 +18,12 @@ pub struct State {
     port: String,
     tls: Option<TlsMode>,
     user: String,
-    password: String,
+    /// As typed; a `Secret`, so the state's `Debug` never shows it.
+    password: Secret,
     forget_password: bool,
     from: String,
     url: String,
-    token: String,
+    token: Secret,
     forget_token: bool,
     pattern: String,
     busy: bool,
@@ -44,7 +45,7 @@ pub enum Message {
     /// The SMTP user changed.
     User(String),
     /// A new password was typed.
-    Password(String),
+    Password(Secret),
     /// "Forget password".
     ForgetPassword,
     /// The sender changed.
@@ -52,7 +53,7 @@ pub enum Message {
     /// The webhook URL changed.
     Url(String),
     /// A new webhook token was typed.
-    Token(String),
+    Token(Secret),
     /// "Forget token".
     ForgetToken,
     /// The meeting-link pattern changed.
@@ -74,11 +75,11 @@ impl State {
         self.port = s.smtp.port.to_string();
         self.tls = Some(s.smtp.tls);
         self.user = s.smtp.user.clone();
-        self.password.clear();
+        self.password = Secret::default();
         self.forget_password = false;
         self.from = s.smtp.from.clone();
         self.url = s.webhook.url.clone();
-        self.token.clear();
+        self.token = Secret::default();
         self.forget_token = false;
         self.pattern = s.meeting_pattern.clone();
         self.stored = Some(s);
@@ -110,10 +111,14 @@ impl State {
         s.smtp.port = port;
         s.smtp.tls = self.tls.unwrap_or(TlsMode::StartTls);
         s.smtp.user = self.user.trim().to_owned();
-        s.smtp.password = secret(&self.password, self.forget_password, stored.smtp.password);
+        s.smtp.password = secret(
+            self.password.expose(),
+            self.forget_password,
+            stored.smtp.password,
+        );
         s.smtp.from = self.from.trim().to_owned();
         s.webhook.url = self.url.trim().to_owned();
-        s.webhook.token = secret(&self.token, self.forget_token, stored.webhook.token);
+        s.webhook.token = secret(self.token.expose(), self.forget_token, stored.webhook.token);
         s.meeting_pattern = self.pattern.trim().to_owned();
         Ok(s)
     }
@@ -140,7 +145,7 @@ impl State {
                 self.forget_password = false;
             }
             Message::ForgetPassword => {
-                self.password.clear();
+                self.password = Secret::default();
                 self.forget_password = true;
             }
             Message::From(t) => self.from = t,
@@ -150,7 +155,7 @@ impl State {
                 self.forget_token = false;
             }
             Message::ForgetToken => {
-                self.token.clear();
+                self.token = Secret::default();
                 self.forget_token = true;
             }
             Message::Pattern(t) => self.pattern = t,
@@ -234,11 +239,11 @@ impl State {
                     row![
                         text_input(
                             self.secret_hint(!stored.smtp.password.is_empty(), self.forget_password),
-                            &self.password
+                            self.password.expose()
                         )
                         .id("smtp-password")
                         .secure(true)
-                        .on_input(Message::Password),
+                        .on_input(|t| Message::Password(Secret::new(t))),
                         button(text("Forget").size(12))
                             .on_press(Message::ForgetPassword)
                             .style(button::secondary)
@@ -270,11 +275,11 @@ impl State {
                 row![
                     text_input(
                         self.secret_hint(!stored.webhook.token.is_empty(), self.forget_token),
-                        &self.token
+                        self.token.expose()
                     )
                     .id("webhook-token")
                     .secure(true)
-                    .on_input(Message::Token),
+                    .on_input(|t| Message::Token(Secret::new(t))),
                     button(text("Forget").size(12))
                         .on_press(Message::ForgetToken)
                         .style(button::secondary)
