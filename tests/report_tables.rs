@@ -2,7 +2,7 @@
 //! totals rows, on a one-room clinic whose figures are easy to check.
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use frontdesk::reports::format::{csv, csv_field, json_lines, text};
+use frontdesk::reports::format::{csv, json_lines, text};
 use frontdesk::reports::{Cell, ReportTable, table};
 use frontdesk::scheduling::hours::WEEKDAYS;
 use frontdesk::scheduling::report::{
@@ -12,14 +12,18 @@ use frontdesk::scheduling::*;
 use uuid::Uuid;
 
 #[test]
-fn csv_fields_are_quoted_only_when_they_must_be() {
-    assert_eq!(csv_field("Room 1"), "Room 1");
-    assert_eq!(csv_field("Room 1, east"), "\"Room 1, east\"");
-    assert_eq!(csv_field("The \"big\" room"), "\"The \"\"big\"\" room\"");
-    assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    assert_eq!(csv_field("cr\rhere"), "\"cr\rhere\"");
-    assert_eq!(csv_field(" padded"), "\" padded\"");
-    assert_eq!(csv_field(""), "");
+fn a_name_a_spreadsheet_would_run_is_neutralised_in_report_csv() {
+    let mut r = report();
+    r.rooms[0].name = "=HYPERLINK(\"http://x\",\"Room\")".into();
+    let t = table(&r, ReportTable::Rooms);
+    let csv = csv(&t);
+    let line = csv.lines().nth(1).expect("a row");
+    assert!(
+        line.starts_with("\"'=HYPERLINK(\"\"http://x\"\",\"\"Room\"\")\","),
+        "{line}"
+    );
+    // Figures that look like numbers stay numbers.
+    assert!(line.ends_with(",480,120,25.0,60,12.5"), "{line}");
 }
 
 /// One room named with a comma and quotes, open 09:00–17:00 (480 min) on Monday 2026-11-23

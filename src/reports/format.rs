@@ -1,35 +1,23 @@
 //! Writing a report table as aligned text, as RFC 4180 CSV, or as JSON lines (one object per
-//! row). The CSV writer is this module's own small one; see `csv_field`.
+//! row). CSV goes through the export's writer (`export::csv::write_record`): the same quoting,
+//! and a name a spreadsheet would run as a formula is neutralised here too.
 
 use serde_json::Value;
 
 use super::table::{Cell, Table};
-
-/// One CSV field as RFC 4180 asks: quoted when it holds a comma, a quote, a line break or
-/// leading/trailing spaces, with quotes doubled.
-pub fn csv_field(text: &str) -> String {
-    let needs_quotes =
-        text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
+use crate::export::csv::write_record;
 
 /// The table as CSV: a header of column keys, then one record per row, each ending in CRLF.
 pub fn csv(table: &Table) -> String {
-    let mut out = String::new();
-    let mut record = |fields: Vec<String>| {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
-    record(table.columns.iter().map(|c| c.key.to_owned()).collect());
+    let mut out: Vec<u8> = Vec::new();
+    // Writing into memory cannot fail; a failure would only leave the text short.
+    let header = table.columns.iter().map(|c| c.key);
+    let mut ok = write_record(&mut out, header).is_ok();
     for row in &table.rows {
-        record(row.iter().map(Cell::plain).collect());
+        ok &= write_record(&mut out, row.iter().map(Cell::plain)).is_ok();
     }
-    out
+    debug_assert!(ok, "writing CSV into memory failed");
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn json_value(cell: &Cell) -> Value {
