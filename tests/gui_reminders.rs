@@ -137,6 +137,38 @@ fn a_template_is_previewed_and_a_bad_placeholder_is_refused_with_the_reason() {
 }
 
 #[test]
+fn a_new_rule_is_for_the_desks_clinic_and_can_be_for_every_clinic() {
+    use frontdesk::gui::screen::reminder_rules;
+    use frontdesk::gui::widget::Choice;
+    let mut h = Harness::with_demo();
+    let clinic = h.desk().clinic().expect("a clinic").clone();
+    h.click("Reminders");
+    h.click("Rules and templates");
+    h.click("New email rule");
+    h.click("Save rule");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let rules = store(&h).reminder_rules().expect("rules");
+    let added = rules.last().expect("the new rule");
+    assert_eq!(added.clinic, Some(clinic.id), "{}", clinic.name);
+    // Edited to every clinic, through the clinic list.
+    let added_id = added.id;
+    let rules_message = |m| Message::Reminders(reminders::Message::Rules(m));
+    h.send(rules_message(reminder_rules::Message::Edit(added_id)));
+    h.send(rules_message(reminder_rules::Message::Clinic(Choice::new(
+        None,
+        "Every clinic",
+    ))));
+    h.click("Save rule");
+    let rules = store(&h).reminder_rules().expect("rules");
+    let edited = rules.iter().find(|r| r.id == added_id).expect("the rule");
+    assert_eq!(edited.clinic, None);
+    h.ui(|ui| {
+        ui.find("the day before at 18:00 · Email · every visit type · every clinic")
+            .expect("the list says every clinic");
+    });
+}
+
+#[test]
 fn a_typed_password_is_stored_but_never_shown_again() {
     let mut h = Harness::with_demo();
     h.click("Reminders");
