@@ -283,3 +283,36 @@ fn a_log_that_cannot_be_written_does_not_stop_the_command() {
         "{stderr}"
     );
 }
+
+#[test]
+fn without_db_the_database_lives_in_the_xdg_data_directory_privately() {
+    let home = Home::new();
+    let out = home.run(&[
+        "demo",
+        "--appointments",
+        "200",
+        "--patients",
+        "50",
+        "--today",
+        "2026-11-24",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let db = home.path("data/frontdesk/frontdesk.sqlite3");
+    let mode = |p: &Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&db), 0o600, "the database is private");
+    assert_eq!(mode(&home.path("data/frontdesk")), 0o700, "so is its folder");
+    // The next command finds it there.
+    let out = home.run(&["agenda", "--date", "2026-11-24", "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).trim().is_empty(), "the demo's day");
+    assert!(
+        !home.path("clinic.sqlite3").exists(),
+        "nothing was written beside the home's --db path"
+    );
+}
