@@ -1,9 +1,7 @@
 //! Attendance: of the appointments that were due, how many were done, missed (no-show) or
 //! cancelled late, per doctor, per visit type and for the whole clinic.
 
-use std::collections::HashMap;
-
-use super::{ReportInput, Visit};
+use super::{Positions, ReportInput, Visit};
 use crate::scheduling::model::{DoctorId, VisitTypeId};
 use crate::scheduling::status::Status;
 
@@ -96,18 +94,8 @@ pub(super) fn attendance(input: &ReportInput, in_range: &[&Visit]) -> Attendance
         .iter()
         .map(|(id, name)| Attendance::new(AttendanceGroup::VisitType(Some(*id)), name.clone()))
         .collect();
-    let doctor_index: HashMap<DoctorId, usize> = input
-        .doctors
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
-    let type_index: HashMap<VisitTypeId, usize> = input
-        .visit_types
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (*id, i))
-        .collect();
+    let doctor_index = Positions::new(input.doctors.iter().map(|d| d.id));
+    let type_index = Positions::new(input.visit_types.iter().map(|(id, _)| *id));
     let mut untyped = Attendance::new(AttendanceGroup::VisitType(None), "No visit type".into());
     let mut total = Attendance::new(AttendanceGroup::Clinic, input.clinic_name.clone());
     let due = in_range
@@ -115,11 +103,11 @@ pub(super) fn attendance(input: &ReportInput, in_range: &[&Visit]) -> Attendance
         .filter(|v| v.status != Status::EnteredInError && v.interval.start < input.now);
     for visit in due {
         total.count(visit);
-        if let Some(&i) = doctor_index.get(&visit.doctor) {
+        if let Some(i) = doctor_index.get(&visit.doctor) {
             by_doctor[i].count(visit);
         }
         match visit.visit_type.and_then(|t| type_index.get(&t)) {
-            Some(&i) => by_type[i].count(visit),
+            Some(i) => by_type[i].count(visit),
             None => untyped.count(visit),
         }
     }

@@ -1,12 +1,10 @@
 //! Timings from the recorded timestamps (waiting: arrival → consultation start; consultation
 //! length: start → completion) and the busiest hours of the week in clinic-local time.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, Timelike, Weekday};
 use chrono_tz::Tz;
 
-use super::{ReportInput, Visit};
+use super::{Positions, ReportInput, Visit};
 use crate::scheduling::model::DoctorId;
 use crate::scheduling::status::Status;
 
@@ -128,17 +126,12 @@ pub(super) struct Timings {
 /// Timings over the appointments that start in the range. A visit whose consultation started
 /// before the recorded arrival (or ended before it started) is left out as inconsistent.
 pub(super) fn timings(input: &ReportInput, in_range: &[&Visit]) -> Timings {
-    let index: HashMap<DoctorId, usize> = input
-        .doctors
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
+    let index = Positions::new(input.doctors.iter().map(|d| d.id));
     let mut waits = vec![Vec::new(); input.doctors.len()];
     let mut lengths = vec![Vec::new(); input.doctors.len()];
     let (mut all_waits, mut all_lengths) = (Vec::new(), Vec::new());
     for visit in in_range {
-        let doctor = index.get(&visit.doctor).copied();
+        let doctor = index.get(&visit.doctor);
         if let Some(w) = waiting_secs(visit) {
             all_waits.push(w);
             if let Some(i) = doctor {

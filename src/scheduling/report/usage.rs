@@ -1,14 +1,13 @@
 //! Utilisation: open (or working) time per clinic-local day from weekly hours, and the booked and
 //! used time inside it, per room and per doctor.
 
-use std::collections::HashMap;
 use std::iter::Sum;
 use std::ops::Add;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{ReportInput, Visit};
+use super::{Positions, ReportInput, Visit};
 use crate::scheduling::hours::{WeeklyHours, intersect, subtract};
 use crate::scheduling::model::{DoctorId, Interval, RoomId};
 use crate::scheduling::status::Status;
@@ -189,29 +188,19 @@ pub(super) fn resources(
         .iter()
         .map(|d| input.clinic_hours.intervals(zone, *d, *d))
         .collect();
-    let room_index: HashMap<RoomId, usize> = input
-        .rooms
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
-    let doctor_index: HashMap<DoctorId, usize> = input
-        .doctors
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
+    let room_index = Positions::new(input.rooms.iter().map(|r| r.id));
+    let doctor_index = Positions::new(input.doctors.iter().map(|d| d.id));
     let mut room_booked = vec![Vec::new(); input.rooms.len()];
     let mut room_used = vec![Vec::new(); input.rooms.len()];
     let mut doctor_booked = vec![Vec::new(); input.doctors.len()];
     let mut doctor_used = vec![Vec::new(); input.doctors.len()];
     for visit in input.visits.iter().filter(|v| v.is_booked()) {
         let used = used_interval(visit, input.now);
-        if let Some(&i) = doctor_index.get(&visit.doctor) {
+        if let Some(i) = doctor_index.get(&visit.doctor) {
             doctor_booked[i].push(visit.interval);
             doctor_used[i].extend(used);
         }
-        if let Some(&i) = visit.room.as_ref().and_then(|r| room_index.get(r)) {
+        if let Some(i) = visit.room.as_ref().and_then(|r| room_index.get(r)) {
             room_booked[i].push(visit.interval);
             room_used[i].extend(used);
         }
