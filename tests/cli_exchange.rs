@@ -77,7 +77,7 @@ fn exports_each_format_to_a_private_file() {
     for (format, head) in [
         ("ics", "BEGIN:VCALENDAR\r\n"),
         ("csv", "id,start_local,"),
-        ("fhir", "{\n  \"resourceType\": \"Bundle\""),
+        ("fhir", "{\"resourceType\":\"Bundle\""),
     ] {
         let out_file = desk.path(&format!("out.{format}"));
         let out = desk.run(&[

@@ -306,7 +306,11 @@ fn without_db_the_database_lives_in_the_xdg_data_directory_privately() {
             & 0o777
     };
     assert_eq!(mode(&db), 0o600, "the database is private");
-    assert_eq!(mode(&home.path("data/frontdesk")), 0o700, "so is its folder");
+    assert_eq!(
+        mode(&home.path("data/frontdesk")),
+        0o700,
+        "so is its folder"
+    );
     // The next command finds it there.
     let out = home.run(&["agenda", "--date", "2026-11-24", "--format", "json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
