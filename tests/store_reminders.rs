@@ -589,6 +589,24 @@ fn video_visits_get_a_meeting_link_and_joining_is_audited() {
         .edit(clinic_visit.id, &pasted, "maria", utc(NOW))
         .expect("edit");
     assert_eq!(edited.meeting_link, "https://zoom.example/j/123");
+    // Something that is not a web address is refused with what to paste, and changes nothing.
+    let junk = Edit {
+        meeting_link: "zoom 123 456".into(),
+        ..pasted
+    };
+    let e = c
+        .store
+        .edit(clinic_visit.id, &junk, "maria", utc(NOW))
+        .expect_err("not a link");
+    assert!(e.to_string().contains("is not a meeting link"), "{e}");
+    assert_eq!(
+        c.store
+            .appointment(clinic_visit.id)
+            .expect("load")
+            .appointment
+            .meeting_link,
+        "https://zoom.example/j/123"
+    );
 }
 
 #[test]

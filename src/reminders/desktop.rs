@@ -43,8 +43,7 @@ pub enum OpenError {
 /// Checks that `link` is a web address the browser may be given.
 pub fn check_link(link: &str) -> Result<&str, OpenError> {
     let link = link.trim();
-    let web = link.starts_with("https://") || link.starts_with("http://");
-    if !web || link.contains(char::is_whitespace) || link.len() <= "https://".len() {
+    if crate::scheduling::template::check_link(link).is_err() {
         return Err(OpenError::NotWeb(link.to_owned()));
     }
     Ok(link)

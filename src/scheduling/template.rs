@@ -197,6 +197,17 @@ pub enum LinkError {
     /// Contains spaces.
     #[error("a meeting link pattern cannot contain spaces")]
     Spaces,
+    /// A link pasted by hand that is not a web address.
+    #[error(
+        "\"{0}\" is not a meeting link: paste the web address of the meeting, starting with https://"
+    )]
+    NotALink(String),
+}
+
+/// Checks a meeting link pasted by hand: a web address (https:// or http://) without spaces.
+pub fn check_link(link: &str) -> Result<(), LinkError> {
+    let link = link.trim();
+    check_pattern(link).map_err(|_| LinkError::NotALink(link.to_owned()))
 }
 
 /// Checks a meeting-link pattern.

@@ -160,6 +160,10 @@ pub fn edit(
     after.notes = edit.notes.trim().to_owned();
     after.mode = edit.mode;
     after.meeting_link = edit.meeting_link.trim().to_owned();
+    if !after.meeting_link.is_empty() {
+        crate::scheduling::template::check_link(&after.meeting_link)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    }
     if after.mode == Mode::Video && after.meeting_link.is_empty() {
         // A visit that becomes video gets a meeting link from the clinic's pattern.
         after.meeting_link = super::video::new_link(&tx)?;
