@@ -375,3 +375,45 @@ fn only_web_addresses_are_given_to_the_browser() {
         assert!(e.to_string().contains("not a web address"), "{e}");
     }
 }
+
+/// A server that takes its time over every reminder.
+struct SlowServer(std::time::Duration);
+
+impl reminders::Deliver for SlowServer {
+    fn deliver(&self, _: &frontdesk::store::DueReminder) -> Result<(), String> {
+        std::thread::sleep(self.0);
+        Ok(())
+    }
+}
+
+#[test]
+fn a_long_pass_records_each_delivery_at_the_time_it_happened() {
+    let mut d = desk(|s| {
+        s.smtp.host = "127.0.0.1".into();
+        s.smtp.port = 9;
+        s.smtp.tls = TlsMode::None;
+        s.smtp.from = "Test Clinic <desk@clinic.example>".into();
+    });
+    d.book(0, "2026-10-30 10:00");
+    let later = d.book(2, "2026-10-30 11:00");
+    let now = later.interval.start - Duration::hours(24);
+    let other = SqliteStore::open(d.clinic.path()).expect("second connection");
+    let report = reminders::send_due_with(
+        &Mutex::new(other),
+        &SlowServer(std::time::Duration::from_millis(1100)),
+        now,
+    );
+    assert_eq!(report.sent, 2, "{report:?}");
+    let mut sent: Vec<DateTime<Utc>> = d
+        .outbox(OutboxFilter::Sent)
+        .iter()
+        .map(|e| match e.job.state {
+            JobState::Sent { at } => at,
+            ref other => panic!("not sent: {other:?}"),
+        })
+        .collect();
+    sent.sort();
+    // Each was recorded after its own delivery, not at the moment the pass began.
+    assert!(sent[0] >= now + Duration::seconds(1), "{sent:?}");
+    assert!(sent[1] >= sent[0] + Duration::seconds(1), "{sent:?}");
+}

@@ -123,16 +123,20 @@ pub fn send_due<S: Store>(store: &Mutex<S>, now: DateTime<Utc>) -> PassReport {
     }
 }
 
-/// One send pass at `now` through `deliver`. The store is locked only to claim and to record,
-/// never while a server is being talked to.
+/// One send pass starting at `now` through `deliver`. The store is locked only to claim and to
+/// record, never while a server is being talked to. Each claim and each delivery is stamped
+/// with the time it happens (`now` plus the time the pass has run), so a long pass against a
+/// slow server neither records wrong times nor claims with a lease that has already run out.
 pub fn send_due_with<S: Store>(
     store: &Mutex<S>,
     deliver: &dyn Deliver,
     now: DateTime<Utc>,
 ) -> PassReport {
+    let started = std::time::Instant::now();
+    let at = || now + chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
     let mut report = PassReport::default();
     for round in 0..MAX_CLAIMS_PER_PASS {
-        let (plan, due) = match locked(store, |s| s.claim_due_reminders(now, CLAIM_BATCH)) {
+        let (plan, due) = match locked(store, |s| s.claim_due_reminders(at(), CLAIM_BATCH)) {
             Ok(claimed) => claimed,
             Err(e) => {
                 report.errors.push(e);
@@ -145,7 +149,7 @@ pub fn send_due_with<S: Store>(
         let claimed = due.len();
         for reminder in due {
             let outcome = deliver.deliver(&reminder);
-            match locked(store, |s| s.record_delivery(reminder.id, &outcome, now)) {
+            match locked(store, |s| s.record_delivery(reminder.id, &outcome, at())) {
                 Ok(entry) => match (&outcome, &entry.job.state) {
                     (Ok(()), _) => report.sent += 1,
                     (Err(error), JobState::Failed { retry_at, .. }) => {
