@@ -28,6 +28,11 @@ pub fn bad(column: usize, what: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, Type::Text, what.into())
 }
 
+/// A stored local date (`YYYY-MM-DD`), or a conversion error naming the column.
+pub fn date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column, format!("date '{text}'")))
+}
+
 fn parsed<T>(column: usize, text: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     parse(text).ok_or_else(|| bad(column, format!("unknown value '{text}'")))
 }

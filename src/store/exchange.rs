@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::booking::clinic;
@@ -47,15 +46,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             series: r.get(n + 3)?,
             occurrence_date: r
                 .get::<_, Option<String>>(n + 4)?
-                .map(|t| {
-                    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            n + 4,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })
-                })
+                .map(|t| codec::date(n + 4, &t))
                 .transpose()?,
         })
     };

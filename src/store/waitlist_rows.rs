@@ -85,10 +85,7 @@ const ROW_JOINS: &str = "FROM waitlist_entry w JOIN patient p ON p.id = w.patien
     LEFT JOIN doctor hd ON hd.id = h.doctor_id";
 
 fn date_column(column: usize, text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
-    text.map(|t| {
-        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| bad(column, format!("date '{t}'")))
-    })
-    .transpose()
+    text.map(|t| super::codec::date(column, &t)).transpose()
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {

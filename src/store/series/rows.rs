@@ -146,11 +146,6 @@ pub(in crate::store) fn series_audit(
     Ok(())
 }
 
-fn parse_date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| codec::bad(column, format!("date '{text}'")))
-}
-
 /// Loads a series row.
 pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<Series> {
     let row = conn
@@ -173,7 +168,7 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
                 .map(|c| series::parse_byday(c).ok_or_else(|| codec::bad(8, format!("day '{c}'"))))
                 .collect::<rusqlite::Result<_>>()?;
             let end = match (until, count) {
-                (Some(u), _) => SeriesEnd::Until(parse_date(9, &u)?),
+                (Some(u), _) => SeriesEnd::Until(codec::date(9, &u)?),
                 (None, Some(n)) => SeriesEnd::Count(n),
                 (None, None) => return Err(codec::bad(9, "a series without an end".into())),
             };
@@ -191,7 +186,7 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
                     weekdays,
                     end,
                 },
-                start_date: parse_date(11, &start)?,
+                start_date: codec::date(11, &start)?,
                 start_time: NaiveTime::parse_from_str(&time, "%H:%M")
                     .map_err(|_| codec::bad(12, format!("time '{time}'")))?,
                 minutes: r.get(13)?,
@@ -221,7 +216,7 @@ pub(in crate::store) fn members(conn: &Connection, id: SeriesId) -> Result<Vec<S
         let status: String = r.get(4)?;
         Ok(SeriesMember {
             appointment: AppointmentId(r.get(0)?),
-            occurrence_date: parse_date(1, &date)?,
+            occurrence_date: codec::date(1, &date)?,
             interval: Interval::new(codec::instant(2, r.get(2)?)?, codec::instant(3, r.get(3)?)?),
             status: Status::parse(&status)
                 .ok_or_else(|| codec::bad(4, format!("status '{status}'")))?,
@@ -247,7 +242,7 @@ pub(in crate::store) fn membership(
         });
     };
     match (series, date) {
-        (Some(s), Some(d)) => Ok(Some((SeriesId(s), parse_date(1, &d)?))),
+        (Some(s), Some(d)) => Ok(Some((SeriesId(s), codec::date(1, &d)?))),
         _ => Ok(None),
     }
 }
