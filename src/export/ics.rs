@@ -201,8 +201,9 @@ pub fn excluded_dates(series: &ExportedSeries) -> Vec<chrono::NaiveDate> {
 enum Role<'a> {
     /// An appointment of its own (or a cancelled occurrence, marked with its series).
     Single(Option<&'a ExportedSeries>),
-    /// The master event of a series: its rule, written with the first occurrence's details.
-    Master(&'a ExportedSeries),
+    /// The master event of a series: its rule and its excluded dates, written with the first
+    /// occurrence's details.
+    Master(&'a ExportedSeries, &'a [chrono::NaiveDate]),
     /// One occurrence of a series, overriding the master's instance on its date.
     Occurrence(&'a ExportedSeries, chrono::NaiveDate),
 }
@@ -227,12 +228,12 @@ fn event(
     lines.begin("VEVENT")?;
     match role {
         Role::Single(_) => lines.raw("UID", &[], &uid(a.id))?,
-        Role::Master(s) | Role::Occurrence(s, _) => lines.raw("UID", &[], &series_uid(s.id))?,
+        Role::Master(s, _) | Role::Occurrence(s, _) => lines.raw("UID", &[], &series_uid(s.id))?,
     }
     lines.raw("DTSTAMP", &[], stamp)?;
     lines.raw("CREATED", &[], &utc_stamp(e.created_at))?;
     lines.raw("LAST-MODIFIED", &[], &utc_stamp(e.updated_at))?;
-    if let Role::Master(s) = role {
+    if let Role::Master(s, excluded) = role {
         let start = lenient_instant(zone, s.start_date.and_time(s.start_time));
         lines.raw("SEQUENCE", &[], "0")?;
         date_time(lines, "DTSTART", zone, start)?;
@@ -242,10 +243,7 @@ fn event(
             &[],
             &s.rule.rrule(zone, s.start_time, s.start_date),
         )?;
-        let excluded: Vec<String> = excluded_dates(s)
-            .into_iter()
-            .map(|d| wall_text(s, d))
-            .collect();
+        let excluded: Vec<String> = excluded.iter().map(|d| wall_text(s, *d)).collect();
         if !excluded.is_empty() {
             lines.raw("EXDATE", &[("TZID", zone.name())], &excluded.join(","))?;
         }
@@ -261,7 +259,7 @@ fn event(
         date_time(lines, "DTSTART", zone, a.interval.start)?;
         date_time(lines, "DTEND", zone, a.interval.end)?;
     }
-    let master = matches!(role, Role::Master(_));
+    let master = matches!(role, Role::Master(..));
     // A master marked CANCELLED would cancel every instance in a calendar client.
     let shown = if master && !a.status.holds_time() {
         Status::Scheduled
@@ -336,7 +334,7 @@ fn event(
     lines.raw("ATTENDEE", &params, &format!("urn:uuid:{}", a.patient))?;
     match role {
         Role::Single(None) => {}
-        Role::Single(Some(s)) | Role::Master(s) => {
+        Role::Single(Some(s)) | Role::Master(s, _) => {
             lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?
         }
         Role::Occurrence(s, _) => {
@@ -430,7 +428,8 @@ pub fn write(
         // The master shows the first occurrence that holds time (any, if none does).
         let template = occurrences.iter().find(|a| held(a)).or(occurrences.first());
         if let (Some(s), Some(template)) = (series, template) {
-            event(&mut lines, set, &names, &stamp, template, Role::Master(s))?;
+            let role = Role::Master(s, &excluded);
+            event(&mut lines, set, &names, &stamp, template, role)?;
         }
         for a in occurrences {
             let role = match (series, a.occurrence_date) {
