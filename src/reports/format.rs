@@ -9,15 +9,17 @@ use crate::export::csv::write_record;
 
 /// The table as CSV: a header of column keys, then one record per row, each ending in CRLF.
 pub fn csv(table: &Table) -> String {
-    let mut out: Vec<u8> = Vec::new();
-    // Writing into memory cannot fail; a failure would only leave the text short.
-    let header = table.columns.iter().map(|c| c.key);
-    let mut ok = write_record(&mut out, header).is_ok();
-    for row in &table.rows {
-        ok &= write_record(&mut out, row.iter().map(Cell::plain)).is_ok();
-    }
-    debug_assert!(ok, "writing CSV into memory failed");
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let write = |out: &mut Vec<u8>| -> std::io::Result<()> {
+        write_record(out, table.columns.iter().map(|c| c.key))?;
+        for row in &table.rows {
+            write_record(out, row.iter().map(Cell::plain))?;
+        }
+        Ok(())
+    };
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and every cell is text, so the bytes are UTF-8.
+    let _ = write(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn json_value(cell: &Cell) -> Value {
