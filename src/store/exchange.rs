@@ -32,10 +32,12 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
         Scope::Room(r) => ("a.room_id = ?1 AND a.clinic_id = ?4", r.0),
     };
     let n = APPOINTMENT_COLUMN_COUNT;
+    // Put in order here rather than by SQLite: its ORDER BY (start, id) sorted 100,000 rows in
+    // a temporary b-tree, about a quarter of the whole read; the rows come from the index nearly
+    // in order, and sorting them in memory costs little.
     let sql = format!(
         "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id, \
-         a.occurrence_date FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3 \
-         ORDER BY a.start_utc, a.id"
+         a.occurrence_date FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3"
     );
     let read = |r: &rusqlite::Row<'_>| {
         Ok(ExportedAppointment {
@@ -59,7 +61,9 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             stmt.query_map(params![key, from, to, clinic.id.0], read)?
                 .collect::<rusqlite::Result<Vec<_>>>()
         };
-        rows?
+        let mut rows = rows?;
+        rows.sort_unstable_by_key(|e| (e.appointment.interval.start, e.appointment.id));
+        rows
     };
     let doctor_ids: BTreeSet<DoctorId> =
         appointments.iter().map(|e| e.appointment.doctor).collect();
