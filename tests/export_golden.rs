@@ -17,6 +17,11 @@ fn golden(name: &str) -> PathBuf {
 }
 
 fn exported(format: Format, scope: Scope) -> Vec<u8> {
+    exported_in_chunks(format, scope, export::CHUNK)
+}
+
+/// The export of the fixture clinic, formatted `chunk` items at a time on every core.
+fn exported_in_chunks(format: Format, scope: Scope, chunk: usize) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("dir");
     let store = store_in(dir.path(), "golden.sqlite3", true);
     let set = store
@@ -28,7 +33,13 @@ fn exported(format: Format, scope: Scope) -> Vec<u8> {
         })
         .expect("export set");
     let mut out = Vec::new();
-    export::write(format, &set, export_now(), &mut out, &mut |_| {}).expect("write");
+    let mut done = Vec::new();
+    let mut progress = |p: export::Progress| done.push((p.done, p.total));
+    export::write_in_chunks(format, &set, export_now(), &mut out, &mut progress, chunk)
+        .expect("write");
+    let total = set.appointments.len() as u64;
+    assert!(done.is_sorted(), "{format}: progress only grows: {done:?}");
+    assert_eq!(done.last(), Some(&(total, total)), "{format}: ends at all");
     out
 }
 
@@ -81,6 +92,28 @@ fn one_doctors_calendar_matches_the_golden_file() {
         "ravi.ics",
         &exported(Format::Ics, Scope::Doctor(setup().ravi.id)),
     );
+}
+
+/// Small chunks send the fixture's events, rows and entries through the formatting threads
+/// dozens of chunks at a time; the bytes must not change (a lost comma between FHIR entries,
+/// a series split from its master event or a row out of order would show here).
+#[test]
+fn every_chunk_size_writes_the_same_bytes_as_the_golden_file() {
+    for (format, name) in [
+        (Format::Ics, "all.ics"),
+        (Format::Csv, "all.csv"),
+        (Format::Fhir, "all.fhir.json"),
+    ] {
+        let whole = std::fs::read(golden(name)).expect("golden file");
+        for chunk in [1, 2, 3, 7] {
+            let bytes = exported_in_chunks(format, Scope::All, chunk);
+            assert!(
+                bytes == whole,
+                "{format} in chunks of {chunk} differs from {name}:\n{}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
 }
 
 #[test]

@@ -8,7 +8,8 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
-use super::{ExportSet, Names, Progress, every_step};
+use super::chunks::{Writing, write_in_order};
+use super::{ExportSet, ExportedAppointment, Names, Progress};
 use crate::scheduling::time::format_local;
 
 /// The columns of an appointment export, in order. Import reads the same names.
@@ -130,87 +131,94 @@ pub fn utc_cell(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn opt_utc(t: Option<DateTime<Utc>>) -> String {
-    t.map(utc_cell).unwrap_or_default()
-}
-
-/// Writes the appointments of `set` with a header row.
+/// Writes the appointments of `set` with a header row, the rows formatted on every core.
 pub fn write(
     set: &ExportSet,
     out: &mut dyn Write,
     progress: &mut dyn FnMut(Progress),
+    chunk: usize,
 ) -> io::Result<()> {
     let names = Names::new(set);
-    let zone = set.clinic.time_zone;
     write_record(out, APPOINTMENT_COLUMNS)?;
-    let total = set.appointments.len();
-    let step = every_step(total, 100);
-    for (i, e) in set.appointments.iter().enumerate() {
-        let a = &e.appointment;
-        let patient = names.patient(a.patient);
-        let room = names.room(a.room);
-        let c = a.cancellation.as_ref();
-        let text = |s: Option<&str>| s.unwrap_or("").to_owned();
-        let row: [String; 39] = [
-            a.id.to_string(),
-            format_local(zone, a.interval.start),
-            format_local(zone, a.interval.end),
-            utc_cell(a.interval.start),
-            utc_cell(a.interval.end),
-            zone.name().to_owned(),
-            a.interval.minutes().to_string(),
-            a.status.as_str().to_owned(),
-            a.kind.as_str().to_owned(),
-            a.mode.as_str().to_owned(),
-            a.doctor.to_string(),
-            text(names.doctor(a.doctor).map(|d| d.name.as_str())),
-            a.room.map(|r| r.to_string()).unwrap_or_default(),
-            text(room.map(|r| r.name.as_str())),
-            text(names.visit_type(a.visit_type).map(|v| v.name.as_str())),
-            a.patient.to_string(),
-            text(patient.map(|p| p.name.as_str())),
-            text(patient.map(|p| p.phone.as_str())),
-            text(patient.map(|p| p.email.as_str())),
-            patient
-                .and_then(|p| p.birth_date)
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            text(patient.map(|p| p.external_id.as_str())),
-            a.reason.clone(),
-            a.notes.clone(),
-            a.meeting_link.clone(),
-            a.queue_token.clone(),
-            a.priority.to_string(),
-            a.sequence.to_string(),
-            opt_utc(a.arrived_at),
-            opt_utc(a.consultation_started_at),
-            opt_utc(a.completed_at),
-            text(c.map(|c| c.reason.as_str())),
-            text(c.map(|c| c.by.as_str())),
-            c.map(|c| if c.late { "yes" } else { "no" }.to_owned())
-                .unwrap_or_default(),
-            opt_utc(c.map(|c| c.at)),
-            e.overbook_reason.clone().unwrap_or_default(),
-            a.created_by.clone(),
-            utc_cell(e.created_at),
-            a.updated_by.clone(),
-            utc_cell(e.updated_at),
-        ];
-        write_record(out, &row)?;
-        if (i + 1) % step == 0 {
-            progress(Progress {
-                phase: "writing",
-                done: (i + 1) as u64,
-                total: total as u64,
-            });
-        }
-    }
-    progress(Progress {
-        phase: "writing",
-        done: total as u64,
-        total: total as u64,
-    });
+    let appointments = &set.appointments;
+    let mut writing = Writing::new(appointments.len(), progress);
+    write_in_order(
+        appointments.len(),
+        chunk,
+        out,
+        &mut writing,
+        |range, buffer| {
+            for e in &appointments[range.clone()] {
+                write_row(set, &names, e, buffer)?;
+            }
+            Ok(range.len() as u64)
+        },
+    )?;
+    writing.finish();
     Ok(())
+}
+
+/// One appointment's row.
+fn write_row<'a>(
+    set: &'a ExportSet,
+    names: &Names<'a>,
+    e: &'a ExportedAppointment,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let zone = set.clinic.time_zone;
+    let a = &e.appointment;
+    let patient = names.patient(a.patient);
+    let room = names.room(a.room);
+    let c = a.cancellation.as_ref();
+    let text = |s: Option<&'a str>| Cow::Borrowed(s.unwrap_or(""));
+    let owned = |s: String| Cow::Owned(s);
+    let utc = |t: DateTime<Utc>| owned(utc_cell(t));
+    let opt_utc = |t: Option<DateTime<Utc>>| t.map(utc).unwrap_or_default();
+    let row: [Cow<'a, str>; 39] = [
+        owned(a.id.to_string()),
+        owned(format_local(zone, a.interval.start)),
+        owned(format_local(zone, a.interval.end)),
+        utc(a.interval.start),
+        utc(a.interval.end),
+        text(Some(zone.name())),
+        owned(a.interval.minutes().to_string()),
+        text(Some(a.status.as_str())),
+        text(Some(a.kind.as_str())),
+        text(Some(a.mode.as_str())),
+        owned(a.doctor.to_string()),
+        text(names.doctor(a.doctor).map(|d| d.name.as_str())),
+        a.room.map(|r| owned(r.to_string())).unwrap_or_default(),
+        text(room.map(|r| r.name.as_str())),
+        text(names.visit_type(a.visit_type).map(|v| v.name.as_str())),
+        owned(a.patient.to_string()),
+        text(patient.map(|p| p.name.as_str())),
+        text(patient.map(|p| p.phone.as_str())),
+        text(patient.map(|p| p.email.as_str())),
+        patient
+            .and_then(|p| p.birth_date)
+            .map(|d| owned(d.format("%Y-%m-%d").to_string()))
+            .unwrap_or_default(),
+        text(patient.map(|p| p.external_id.as_str())),
+        text(Some(&a.reason)),
+        text(Some(&a.notes)),
+        text(Some(&a.meeting_link)),
+        text(Some(&a.queue_token)),
+        owned(a.priority.to_string()),
+        owned(a.sequence.to_string()),
+        opt_utc(a.arrived_at),
+        opt_utc(a.consultation_started_at),
+        opt_utc(a.completed_at),
+        text(c.map(|c| c.reason.as_str())),
+        text(c.map(|c| c.by.as_str())),
+        text(c.map(|c| if c.late { "yes" } else { "no" })),
+        opt_utc(c.map(|c| c.at)),
+        text(e.overbook_reason.as_deref()),
+        text(Some(&a.created_by)),
+        utc(e.created_at),
+        text(Some(&a.updated_by)),
+        utc(e.updated_at),
+    ];
+    write_record(out, &row)
 }
 
 #[cfg(test)]

@@ -14,10 +14,9 @@ use std::io::{self, Write};
 use chrono::{DateTime, Duration, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use super::chunks::{Writing, write_in_order};
 use super::ics_text::Lines;
-use super::{
-    ExportSet, ExportedAppointment, ExportedSeries, Names, Progress, every_step, vtimezone,
-};
+use super::{ExportSet, ExportedAppointment, ExportedSeries, Names, Progress, vtimezone};
 use crate::scheduling::time::lenient_instant;
 use crate::scheduling::*;
 
@@ -388,12 +387,50 @@ fn covered(set: &ExportSet, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>
     (from, to.max(from) + Duration::days(1))
 }
 
+/// Writes one group's events: a single appointment, or a series' master event and its
+/// occurrences. Returns how many appointments it held.
+fn write_group(
+    lines: &mut Lines<'_>,
+    set: &ExportSet,
+    names: &Names<'_>,
+    stamp: &str,
+    group: &EventGroup<'_>,
+) -> io::Result<u64> {
+    let (series, occurrences) = match group {
+        EventGroup::Single(a) => (None, std::slice::from_ref(a)),
+        EventGroup::Series { key, occurrences } => (
+            set.series.iter().find(|s| s.id == *key),
+            occurrences.as_slice(),
+        ),
+    };
+    let excluded = series.map(excluded_dates).unwrap_or_default();
+    let held = |a: &ExportedAppointment| {
+        a.occurrence_date
+            .is_some_and(|date| !excluded.contains(&date))
+    };
+    // The master shows the first occurrence that holds time (any, if none does).
+    let template = occurrences.iter().find(|a| held(a)).or(occurrences.first());
+    if let (Some(s), Some(template)) = (series, template) {
+        let role = Role::Master(s, &excluded);
+        event(lines, set, names, stamp, template, role)?;
+    }
+    for a in occurrences {
+        let role = match (series, a.occurrence_date) {
+            (Some(s), Some(date)) if held(a) => Role::Occurrence(s, date),
+            (s, _) => Role::Single(s),
+        };
+        event(lines, set, names, stamp, a, role)?;
+    }
+    Ok(occurrences.len() as u64)
+}
+
 /// Writes the whole calendar.
 pub fn write(
     set: &ExportSet,
     now: DateTime<Utc>,
     out: &mut dyn Write,
     progress: &mut dyn FnMut(Progress),
+    chunk: usize,
 ) -> io::Result<()> {
     let mut lines = Lines::new(out);
     let names = Names::new(set);
@@ -410,48 +447,25 @@ pub fn write(
     lines.text("X-WR-TIMEZONE", &[], set.clinic.time_zone.name())?;
     let (from, to) = covered(set, now);
     vtimezone::write(&mut lines, set.clinic.time_zone, from, to)?;
-    let total = set.appointments.len();
-    let step = every_step(total, 100);
-    let mut done = 0usize;
-    for group in group_events(&set.appointments) {
-        let (series, occurrences) = match group {
-            EventGroup::Single(a) => (None, vec![a]),
-            EventGroup::Series { key, occurrences } => {
-                (set.series.iter().find(|s| s.id == key), occurrences)
+    let groups = group_events(&set.appointments);
+    let mut writing = Writing::new(set.appointments.len(), progress);
+    // Events are formatted a chunk of groups at a time on every core; each group (one
+    // appointment, or a series' master and occurrences) stays whole within a chunk.
+    write_in_order(
+        groups.len(),
+        chunk,
+        lines.out(),
+        &mut writing,
+        |range, buffer| {
+            let mut lines = Lines::new(buffer);
+            let mut appointments = 0;
+            for group in &groups[range] {
+                appointments += write_group(&mut lines, set, &names, &stamp, group)?;
             }
-        };
-        let excluded = series.map(excluded_dates).unwrap_or_default();
-        let held = |a: &ExportedAppointment| {
-            a.occurrence_date
-                .is_some_and(|date| !excluded.contains(&date))
-        };
-        // The master shows the first occurrence that holds time (any, if none does).
-        let template = occurrences.iter().find(|a| held(a)).or(occurrences.first());
-        if let (Some(s), Some(template)) = (series, template) {
-            let role = Role::Master(s, &excluded);
-            event(&mut lines, set, &names, &stamp, template, role)?;
-        }
-        for a in occurrences {
-            let role = match (series, a.occurrence_date) {
-                (Some(s), Some(date)) if held(a) => Role::Occurrence(s, date),
-                (s, _) => Role::Single(s),
-            };
-            event(&mut lines, set, &names, &stamp, a, role)?;
-            done += 1;
-            if done.is_multiple_of(step) {
-                progress(Progress {
-                    phase: "writing",
-                    done: done as u64,
-                    total: total as u64,
-                });
-            }
-        }
-    }
+            Ok(appointments)
+        },
+    )?;
     lines.end("VCALENDAR")?;
-    progress(Progress {
-        phase: "writing",
-        done: total as u64,
-        total: total as u64,
-    });
+    writing.finish();
     Ok(())
 }

@@ -112,6 +112,11 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// Where the lines go, for writing what is already formatted.
+    pub fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
+    }
+
     /// `BEGIN:` a component.
     pub fn begin(&mut self, component: &str) -> io::Result<()> {
         self.raw("BEGIN", &[], component)

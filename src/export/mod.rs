@@ -2,6 +2,7 @@
 //! spreadsheets, and FHIR R4 JSON for EMRs. Each writer has its own wire structs built from the
 //! core types (the core derives no wire format) and streams to a `Write`, reporting progress.
 
+mod chunks;
 pub mod csv;
 pub mod fhir;
 pub mod ics;
@@ -215,11 +216,6 @@ impl Progress {
     }
 }
 
-/// Calls `report` about every `1/steps` of `total` rather than for every row.
-pub(crate) fn every_step(total: usize, steps: usize) -> usize {
-    (total / steps.max(1)).max(1)
-}
-
 /// Writes `set` in `format` to `out`. `now` is the export's timestamp (DTSTAMP, Bundle time).
 pub fn write(
     format: Format,
@@ -228,10 +224,27 @@ pub fn write(
     out: &mut dyn Write,
     progress: &mut dyn FnMut(Progress),
 ) -> std::io::Result<()> {
+    write_in_chunks(format, set, now, out, progress, CHUNK)
+}
+
+/// Items (events, rows, entries) an export formats at a time on each core; see
+/// [`write_in_chunks`].
+pub const CHUNK: usize = chunks::CHUNK;
+
+/// [`write`], formatting `chunk` items at a time on every core. The bytes are the same
+/// whatever `chunk` is; tests use small chunks to run many of them through the threads.
+pub fn write_in_chunks(
+    format: Format,
+    set: &ExportSet,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(Progress),
+    chunk: usize,
+) -> std::io::Result<()> {
     match format {
-        Format::Ics => ics::write(set, now, out, progress),
-        Format::Csv => csv::write(set, out, progress),
-        Format::Fhir => fhir::write(set, now, out, progress),
+        Format::Ics => ics::write(set, now, out, progress, chunk),
+        Format::Csv => csv::write(set, out, progress, chunk),
+        Format::Fhir => fhir::write(set, now, out, progress, chunk),
     }
 }
 
