@@ -71,6 +71,12 @@ fn export_shows_progress_then_a_summary_and_writes_a_private_file() {
     assert!(o.ok, "{o:?}");
     assert!(o.summary.starts_with("Exported "), "{}", o.summary);
     let ics = std::fs::read_to_string(&path).expect("written");
+    let size = frontdesk::export::file_size(ics.len() as u64);
+    assert!(
+        o.summary.ends_with(&format!("(iCalendar (.ics), {size}).")),
+        "the summary names the format and the file's size: {}",
+        o.summary
+    );
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(ics.contains("DTSTART;TZID=Asia/Kolkata:202611"));
     assert!(

@@ -41,14 +41,6 @@ fn progress(label: &'static str) -> impl FnMut(Progress) {
     }
 }
 
-fn size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 10 << 20 => format!("{} MB", b >> 20),
-        b if b >= 10 << 10 => format!("{} kB", b >> 10),
-        b => format!("{b} bytes"),
-    }
-}
-
 /// `frontdesk export ics|csv|fhir`.
 pub fn export(
     store: &SqliteStore,
@@ -89,14 +81,7 @@ pub fn export(
         scope,
     })?;
     let summary = export::write_file(&args.out, format, &set, now, &mut progress("export"))?;
-    println!(
-        "Exported {} appointment{} to {} ({}, {}).",
-        summary.appointments,
-        if summary.appointments == 1 { "" } else { "s" },
-        summary.path.display(),
-        format.label(),
-        size(summary.bytes)
-    );
+    println!("{summary}.");
     Ok(())
 }
 
@@ -175,7 +160,7 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
         "Backed up {} to {} ({}).",
         store.path().display(),
         report.path.display(),
-        size(report.bytes)
+        export::file_size(report.bytes)
     );
     Ok(())
 }

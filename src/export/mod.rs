@@ -261,6 +261,30 @@ pub struct ExportSummary {
     pub bytes: u64,
 }
 
+impl std::fmt::Display for ExportSummary {
+    /// "Exported 2 appointments to out.ics (iCalendar (.ics), 14 kB)", as staff read it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Exported {} appointment{} to {} ({}, {})",
+            self.appointments,
+            if self.appointments == 1 { "" } else { "s" },
+            self.path.display(),
+            self.format.label(),
+            file_size(self.bytes)
+        )
+    }
+}
+
+/// A file's size as staff read it: bytes, kB or MB (binary multiples, whole numbers).
+pub fn file_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 10 << 20 => format!("{} MB", b >> 20),
+        b if b >= 10 << 10 => format!("{} kB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
 /// A file could not be written.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write {}: {error}; check that the folder exists and that you may write there", path.display())]
@@ -325,5 +349,29 @@ pub fn write_file(
             let _ = std::fs::remove_file(&partial);
             Err(fail(error))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_says_how_many_where_what_and_how_big() {
+        let summary = |appointments, bytes| ExportSummary {
+            path: PathBuf::from("/home/desk/out.ics"),
+            format: Format::Ics,
+            appointments,
+            bytes,
+        };
+        assert_eq!(
+            summary(1, 900).to_string(),
+            "Exported 1 appointment to /home/desk/out.ics (iCalendar (.ics), 900 bytes)"
+        );
+        assert_eq!(
+            summary(100_000, 96_974_702).to_string(),
+            "Exported 100000 appointments to /home/desk/out.ics (iCalendar (.ics), 92 MB)"
+        );
+        assert_eq!(file_size(20 << 10), "20 kB");
     }
 }

@@ -270,13 +270,7 @@ impl State {
                 .map_err(|e| e.to_string())?;
             Ok(Outcome {
                 title: "Export".into(),
-                summary: format!(
-                    "Exported {} appointment{} to {} ({}).",
-                    summary.appointments,
-                    if summary.appointments == 1 { "" } else { "s" },
-                    summary.path.display(),
-                    format.label()
-                ),
+                summary: format!("{summary}."),
                 lines: Vec::new(),
                 ok: true,
             })
