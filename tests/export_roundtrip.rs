@@ -132,6 +132,122 @@ fn icalendar_round_trip_gives_back_the_appointments() {
     }
 }
 
+/// The fixture's weekly series across the New York fall-back (one occurrence cancelled, one
+/// moved on its own) comes back from our iCalendar file as a series: the same rule, first date,
+/// wall time and length, every appointment on its date of the rule, so the re-export's EXDATE
+/// and RECURRENCE-IDs are the same; importing it twice makes no second series.
+#[test]
+fn icalendar_round_trip_gives_back_the_series() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, Format::Ics);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, &bytes, false);
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert!(
+        !report.notices.iter().any(|n| n.reason.contains("series")),
+        "{:?}",
+        report.notices
+    );
+    let before = source.export_set(&query()).expect("source");
+    let after = target.export_set(&query()).expect("target");
+    assert_eq!(before.series.len(), 1, "the fixture has one series");
+    assert_eq!(after.series, before.series);
+    let links = |set: &ExportSet| -> Vec<_> {
+        set.appointments
+            .iter()
+            .map(|e| (e.appointment.id, e.series, e.occurrence_date))
+            .collect()
+    };
+    assert_eq!(links(&after), links(&before));
+    let again = import_appointments(&mut target, &bytes, false);
+    assert!(again.bad.is_empty(), "{:?}", again.bad);
+    assert_eq!(
+        target.export_set(&query()).expect("twice").series,
+        after.series
+    );
+}
+
+/// A series' appointments whose master event is missing from the file (cut out by hand, or a
+/// file written by another program) are imported as appointments of their own, with a notice.
+#[test]
+fn without_its_master_event_a_series_appointment_is_imported_alone_with_a_notice() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let text = String::from_utf8(export_bytes(&source, Format::Ics)).expect("utf-8");
+    // Drop the VEVENT that holds the RRULE.
+    let mut kept = Vec::new();
+    let mut event: Vec<&str> = Vec::new();
+    for line in text.split_inclusive("\r\n") {
+        if line.starts_with("BEGIN:VEVENT") || !event.is_empty() {
+            event.push(line);
+            if line.starts_with("END:VEVENT") {
+                if !event.iter().any(|l| l.starts_with("RRULE:")) {
+                    kept.append(&mut event);
+                }
+                event.clear();
+            }
+        } else {
+            kept.push(line);
+        }
+    }
+    let without_master = kept.concat();
+    assert!(!without_master.contains("RRULE:"), "the master is gone");
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, without_master.as_bytes(), false);
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, fixture_count());
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.reason.contains("no repeating event for its series")),
+        "{:?}",
+        report.notices
+    );
+    let after = target.export_set(&query()).expect("target");
+    assert!(after.series.is_empty());
+    assert!(after.appointments.iter().all(|e| e.series.is_none()));
+}
+
+/// A master event whose rule Frontdesk cannot keep is one bad row, on the master's own line,
+/// however many appointments of the series follow it, and nothing is imported.
+#[test]
+fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let text = String::from_utf8(export_bytes(&source, Format::Ics)).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    let rrule = lines
+        .iter()
+        .position(|l| l.starts_with("RRULE:"))
+        .expect("the series' rule");
+    // Lines are numbered from 1; the event starts at its BEGIN:VEVENT.
+    let master = lines[..rrule]
+        .iter()
+        .rposition(|l| *l == "BEGIN:VEVENT")
+        .expect("its event")
+        + 1;
+    let monthly = text.replace("RRULE:FREQ=WEEKLY", "RRULE:FREQ=MONTHLY");
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, monthly.as_bytes(), false);
+    assert!(!report.committed);
+    assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
+    assert_eq!(report.bad[0].line, master, "{:?}", report.bad);
+    assert!(
+        report.bad[0].reason.contains("FREQ=MONTHLY"),
+        "{:?}",
+        report.bad
+    );
+    assert!(
+        target
+            .export_set(&query())
+            .expect("set")
+            .appointments
+            .is_empty()
+    );
+}
+
 #[test]
 fn importing_the_same_file_twice_adds_nothing() {
     for format in [Format::Csv, Format::Ics] {

@@ -333,8 +333,18 @@ fn event(
     lines.raw("ATTENDEE", &params, &format!("urn:uuid:{}", a.patient))?;
     match role {
         Role::Single(None) => {}
-        Role::Single(Some(s)) | Role::Master(s, _) => {
-            lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?
+        Role::Master(s, _) => lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?,
+        Role::Single(Some(s)) => {
+            lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?;
+            // A cancelled occurrence has no RECURRENCE-ID (its date is an EXDATE): this says
+            // which of the rule's dates it was, so our import puts it back in its series.
+            if let Some(date) = e.occurrence_date {
+                lines.raw(
+                    "X-FRONTDESK-OCCURRENCE",
+                    &[],
+                    &date.format("%Y%m%d").to_string(),
+                )?;
+            }
         }
         Role::Occurrence(s, _) => {
             lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?;

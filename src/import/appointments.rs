@@ -1,14 +1,16 @@
 //! Appointments from our CSV's columns or from iCalendar VEVENTs, as records with their lines.
 //! Ids come from the file (our `id` column, or a UID of ours), or are derived from the row, so
-//! importing the same file twice finds the same appointments.
+//! importing the same file twice finds the same appointments. In an iCalendar file of ours, a
+//! series' master event becomes a [`SeriesRecord`] and its events say where they sit in it.
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::csv_read::{Header, records};
 use super::ics_read::{self, Component, date_time, duration_minutes, unescape_text};
 use super::patients::{self, birth_date, email, patient_id};
+use super::series::{SeriesLink, SeriesRecord};
 use super::{
     AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
     When, derived_id,
@@ -116,6 +118,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
     let mut parsed = Parsed {
         rows: Vec::new(),
         bad: Vec::new(),
+        series: Vec::new(),
     };
     for record in records {
         let cell = |col: Option<usize>| -> String {
@@ -350,6 +353,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 completed_at,
                 cancellation,
                 overbook_reason: (!overbook.is_empty()).then_some(overbook),
+                series: None,
             },
         ));
     }
@@ -417,13 +421,78 @@ fn mailto(value: &str) -> Option<String> {
     Some(rest.to_owned())
 }
 
-/// One VEVENT as a record (`None` for the master event of one of our series, whose
-/// appointments are its RECURRENCE-ID events), or what is wrong with it.
-fn event(e: &Component) -> Result<Option<AppointmentRecord>, String> {
+/// What one VEVENT gives: an appointment, or the master event of one of our series (its
+/// rule; its appointments are the series' other events).
+enum Event {
+    Appointment(Box<AppointmentRecord>),
+    Series(SeriesRecord),
+}
+
+/// An event's end: DTEND, or DURATION.
+fn end_of(e: &Component) -> Result<Until, String> {
+    match (e.prop("DTEND"), e.prop("DURATION")) {
+        (Some(p), _) => Ok(Until::At(date_time(p)?)),
+        (None, Some(d)) => Ok(Until::Minutes(duration_minutes(&d.value).ok_or_else(
+            || format!("DURATION \"{}\" is not a duration such as PT30M", d.value),
+        )?)),
+        (None, None) => Err("the event has no DTEND or DURATION: give it an end time".into()),
+    }
+}
+
+fn series_id(value: &str) -> Result<uuid::Uuid, String> {
+    uuid::Uuid::from_str(value.trim())
+        .map_err(|_| format!("X-FRONTDESK-SERIES \"{value}\" is not a series id Frontdesk wrote"))
+}
+
+/// The master event of one of our series: its id, first start, length and rule.
+fn series_master(e: &Component, id: &str) -> Result<SeriesRecord, String> {
+    let start = e
+        .prop("DTSTART")
+        .ok_or("the repeating event has no DTSTART: a series needs its first start")?;
+    let rrule = e
+        .prop("RRULE")
+        .ok_or("the repeating event has no RRULE (RDATE alone is not a series Frontdesk wrote)")?;
+    Ok(SeriesRecord {
+        id: series_id(id)?,
+        start: date_time(start)?,
+        end: end_of(e)?,
+        rrule: rrule.value.trim().to_owned(),
+    })
+}
+
+/// Where an event of one of our series sits in it: the date of its RECURRENCE-ID, or of
+/// `X-FRONTDESK-OCCURRENCE` on a cancelled one (an event of its own). `None` for a file
+/// written before cancelled occurrences said their date.
+fn series_link(e: &Component, id: &str) -> Result<Option<SeriesLink>, String> {
+    let series = series_id(id)?;
+    let date = match (e.prop("RECURRENCE-ID"), e.prop("X-FRONTDESK-OCCURRENCE")) {
+        (Some(p), _) => Some(match date_time(p)? {
+            When::Zoned(wall, _) | When::ClinicLocal(wall) => wall.date(),
+            When::Utc(t) => t.date_naive(),
+        }),
+        (None, Some(p)) => Some(NaiveDate::parse_from_str(p.value.trim(), "%Y%m%d").map_err(
+            |_| {
+                format!(
+                    "X-FRONTDESK-OCCURRENCE \"{}\" is not a date such as 20261028",
+                    p.value
+                )
+            },
+        )?),
+        (None, None) => None,
+    };
+    Ok(date.map(|occurrence_date| SeriesLink {
+        series,
+        occurrence_date,
+    }))
+}
+
+/// One VEVENT as an appointment or a series, or what is wrong with it.
+fn event(e: &Component) -> Result<Event, String> {
     let text = |name: &str| e.prop(name).map(|p| unescape_text(&p.value));
+    let series = e.prop("X-FRONTDESK-SERIES").map(|p| p.value.as_str());
     if e.prop("RRULE").is_some() || e.prop("RDATE").is_some() {
-        if e.prop("X-FRONTDESK-SERIES").is_some() {
-            return Ok(None);
+        if let Some(id) = series {
+            return series_master(e, id).map(Event::Series);
         }
         return Err("a repeating event (RRULE or RDATE) from another calendar cannot be imported: export its occurrences one by one, or import a file Frontdesk wrote".into());
     }
@@ -431,16 +500,8 @@ fn event(e: &Component) -> Result<Option<AppointmentRecord>, String> {
         .prop("DTSTART")
         .ok_or("the event has no DTSTART: every appointment needs a start time")?;
     let start = date_time(start_prop)?;
-    let end =
-        match (e.prop("DTEND"), e.prop("DURATION")) {
-            (Some(p), _) => Until::At(date_time(p)?),
-            (None, Some(d)) => Until::Minutes(duration_minutes(&d.value).ok_or_else(|| {
-                format!("DURATION \"{}\" is not a duration such as PT30M", d.value)
-            })?),
-            (None, None) => {
-                return Err("the event has no DTEND or DURATION: give it an end time".into());
-            }
-        };
+    let end = end_of(e)?;
+    let series = series.map(|id| series_link(e, id)).transpose()?.flatten();
     let uid = match e.prop("UID") {
         Some(p) => p.value.trim().to_owned(),
         None => format!(
@@ -557,7 +618,7 @@ fn event(e: &Component) -> Result<Option<AppointmentRecord>, String> {
             (!item.is_empty()).then_some(item)
         })
     };
-    Ok(Some(AppointmentRecord {
+    Ok(Event::Appointment(Box::new(AppointmentRecord {
         id: AppointmentId(id),
         start,
         end,
@@ -588,7 +649,8 @@ fn event(e: &Component) -> Result<Option<AppointmentRecord>, String> {
         completed_at: None,
         cancellation,
         overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
-    }))
+        series,
+    })))
 }
 
 /// Reads the VEVENTs of an iCalendar file.
@@ -605,6 +667,7 @@ pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
     let mut parsed = Parsed {
         rows: Vec::new(),
         bad: Vec::new(),
+        series: Vec::new(),
     };
     let events = top
         .iter()
@@ -618,8 +681,8 @@ pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         .filter(|c| c.name == "VEVENT");
     for e in events {
         match event(e) {
-            Ok(Some(record)) => parsed.rows.push((e.line, record)),
-            Ok(None) => {}
+            Ok(Event::Appointment(record)) => parsed.rows.push((e.line, *record)),
+            Ok(Event::Series(series)) => parsed.series.push((e.line, series)),
             Err(reason) => parsed.bad.push(BadRow {
                 line: e.line,
                 reason,

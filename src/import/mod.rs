@@ -8,6 +8,7 @@ pub mod appointments;
 pub mod csv_read;
 pub mod ics_read;
 pub mod patients;
+pub mod series;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -46,6 +47,9 @@ pub struct Parsed<T> {
     pub rows: Vec<(usize, T)>,
     /// Lines that cannot be read.
     pub bad: Vec<BadRow>,
+    /// The recurring series the file defines, with their lines (the master events of our own
+    /// iCalendar files; empty for other files).
+    pub series: Vec<(usize, series::SeriesRecord)>,
 }
 
 /// A file that cannot be imported at all.
@@ -215,6 +219,8 @@ pub struct AppointmentRecord {
     pub cancellation: Option<CancelRecord>,
     /// The reason it was overbooked at the source; such a row may overlap others.
     pub overbook_reason: Option<String>,
+    /// Its place in a recurring series the file defines, if any.
+    pub series: Option<series::SeriesLink>,
 }
 
 /// How to import.

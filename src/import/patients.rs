@@ -91,6 +91,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
     let mut parsed = Parsed {
         rows: Vec::new(),
         bad: Vec::new(),
+        series: Vec::new(),
     };
     let mut seen: HashSet<(Option<PatientId>, String, String, String)> = HashSet::new();
     for record in records {

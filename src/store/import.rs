@@ -9,6 +9,9 @@
 //! history); one that holds time must not double-book its doctor, room or patient; one still
 //! to come must also respect hours, leave, blockouts and closures. A hard conflict is accepted
 //! only with an overbook reason: the row's own (`overbook_reason`) or the import's.
+//!
+//! An appointment of one of our series joins it (`import_series.rs`): the series is made from
+//! the file's master event when the database does not hold it yet.
 
 use std::collections::HashMap;
 
@@ -19,6 +22,8 @@ use serde_json::json;
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
 use super::codec::{self, PATIENT_COLUMNS, secs};
 use super::error::Result;
+use super::import_series::{Joining, Member, SeriesImport};
+use super::series::set_series;
 use super::setup;
 use crate::export::Progress;
 use crate::import::{
@@ -345,6 +350,7 @@ pub fn import_appointments(
         ..ImportReport::default()
     };
     let mut first_line: HashMap<AppointmentId, usize> = HashMap::new();
+    let mut series = SeriesImport::new(&parsed.series, &options.source);
     let total = parsed.rows.len();
     for (i, (line, r)) in parsed.rows.iter().enumerate() {
         report_progress(progress, i + 1, total);
@@ -489,6 +495,34 @@ pub fn import_appointments(
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
         };
+        let joined = match &r.series {
+            None => None,
+            Some(link) => {
+                let member = Member {
+                    clinic: clinic.id,
+                    zone: clinic.time_zone,
+                    patient,
+                    doctor: DoctorId(doctor),
+                    room: room.map(RoomId),
+                    visit_type: visit_type.map(VisitTypeId),
+                };
+                match series.join(&tx, link, &member, actor, now)? {
+                    Joining::Join(id) => Some((id, link.occurrence_date)),
+                    Joining::Alone(reason) => {
+                        notes.push(reason);
+                        None
+                    }
+                    Joining::Bad(master, reason) => {
+                        report.bad.push(BadRow {
+                            line: master,
+                            reason,
+                        });
+                        continue;
+                    }
+                    Joining::Reported => continue,
+                }
+            }
+        };
         for n in notes {
             report.notices.push(BadRow { line, reason: n });
         }
@@ -522,6 +556,9 @@ pub fn import_appointments(
             sequence: r.sequence,
         };
         insert_appointment(&tx, &appointment, overbooked.as_deref(), now)?;
+        if let Some((id, date)) = joined {
+            set_series(&tx, appointment.id, id, date)?;
+        }
         let reason = match &overbooked {
             Some(o) => format!("import from {}; overbooked: {o}", options.source),
             None => format!("import from {}", options.source),
@@ -545,6 +582,8 @@ pub fn import_appointments(
                     "mode": appointment.mode.as_str(),
                     "source": options.source,
                     "line": line,
+                    "series": joined.map(|(id, _)| id.0.to_string()),
+                    "occurrence_date": joined.map(|(_, d)| d.format("%Y-%m-%d").to_string()),
                 })),
                 reason: &reason,
             },

@@ -14,6 +14,7 @@ mod error;
 mod exchange;
 mod find_slot;
 mod import;
+mod import_series;
 mod lifecycle;
 mod occurrence;
 mod open;
