@@ -1,7 +1,7 @@
 //! The Reminders page and the video part of the details panel, headless: set up the webhook in
 //! the window (a real HTTP server on 127.0.0.1 receives the reminders), send, see the outbox,
-//! confirm by phone, preview a template and have a bad one refused, keep the password hidden,
-//! and record "doctor joined" on a video visit.
+//! confirm by phone, resend a failed one, preview a template and have a bad one refused, keep
+//! the password hidden, and record "doctor joined" on a video visit.
 
 mod gui_harness;
 mod reminder_servers;
@@ -238,4 +238,56 @@ fn a_video_visit_shows_its_link_with_join_and_records_who_joined() {
             .expect("shown from the history");
         ui.find("Patient joined").expect("still to record");
     });
+}
+
+/// A reminder that failed is sent again from the outbox: Resend makes it due now, the next
+/// send delivers it (to the server that now answers) and the others wait for their retry.
+#[test]
+fn a_failed_reminder_is_resent_from_the_outbox() {
+    let down = HttpServer::start(&[500]);
+    let mut h = Harness::with_demo();
+    set_up_webhook(&mut h, leak(down.url("/sms")));
+    h.click("Send due reminders now");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let tried = down.requests().len();
+    assert!(tried > 0, "the overdue reminders were tried");
+    let failed = h.desk().reminders.failed;
+    assert_eq!(
+        failed, tried as i64,
+        "every one failed and the badge counts them"
+    );
+    h.click(leak(format!("Failed ({failed})")));
+    let first = page(&h)
+        .entries()
+        .first()
+        .expect("a failed reminder")
+        .clone();
+    assert!(
+        matches!(first.job.state, JobState::Failed { .. }),
+        "{first:?}"
+    );
+    h.ui(|ui| {
+        ui.click("Resend").expect("the button");
+    });
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let clinic = store(&h).clinics().expect("clinics")[0].id;
+    let due = store(&h)
+        .outbox(clinic, frontdesk::store::OutboxFilter::Due, 500)
+        .expect("outbox");
+    let again = due
+        .iter()
+        .find(|e| e.id == first.id)
+        .expect("the resent reminder goes out again");
+    assert_eq!(again.job.state, JobState::Pending);
+    // The server is back: only the resent reminder is due now (the others wait to retry).
+    down.answer_with(200);
+    let before = down.requests().len();
+    h.click("Send due reminders now");
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    let posted: Vec<String> = down.requests()[before..]
+        .iter()
+        .map(|r| r.json()["reminder"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(posted, vec![first.id.to_string()]);
+    assert_eq!(h.desk().reminders.failed, failed - 1);
 }

@@ -260,6 +260,7 @@ impl Request {
 pub struct HttpServer {
     pub port: u16,
     requests: Arc<Mutex<Vec<Request>>>,
+    answer: Arc<Mutex<Option<u16>>>,
 }
 
 impl HttpServer {
@@ -268,16 +269,30 @@ impl HttpServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind http");
         let port = listener.local_addr().expect("addr").port();
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let shared = requests.clone();
+        let answer = Arc::new(Mutex::new(None));
+        let (shared, forced) = (requests.clone(), answer.clone());
         let statuses = statuses.to_vec();
         std::thread::spawn(move || {
             for (n, stream) in listener.incoming().take(MAX_CONNECTIONS).enumerate() {
                 let Ok(stream) = stream else { continue };
-                let status = statuses[n.min(statuses.len() - 1)];
+                let status = forced
+                    .lock()
+                    .ok()
+                    .and_then(|f| *f)
+                    .unwrap_or(statuses[n.min(statuses.len() - 1)]);
                 let _ = http_exchange(stream, status, &shared);
             }
         });
-        Self { port, requests }
+        Self {
+            port,
+            requests,
+            answer,
+        }
+    }
+
+    /// From now on, answers every request with `status` (a server that comes back up).
+    pub fn answer_with(&self, status: u16) {
+        *self.answer.lock().expect("answer") = Some(status);
     }
 
     /// The requests received so far.
