@@ -26,6 +26,28 @@ fn export_bytes(store: &SqliteStore, format: Format) -> Vec<u8> {
     out
 }
 
+/// The fixture clinic, its export in `format`, and an empty database with the same setup
+/// beside it, all in a folder that lives as long as the value.
+struct Trip {
+    _dir: tempfile::TempDir,
+    source: SqliteStore,
+    bytes: Vec<u8>,
+    target: SqliteStore,
+}
+
+fn trip(format: Format) -> Trip {
+    let dir = tempfile::tempdir().expect("dir");
+    let source = store_in(dir.path(), "source.sqlite3", true);
+    let bytes = export_bytes(&source, format);
+    let target = store_in(dir.path(), "target.sqlite3", false);
+    Trip {
+        _dir: dir,
+        source,
+        bytes,
+        target,
+    }
+}
+
 fn options(dry_run: bool) -> ImportOptions {
     ImportOptions {
         clinic: setup().clinic.id,
@@ -79,10 +101,12 @@ fn appointments(set: &ExportSet) -> Vec<&Appointment> {
 
 #[test]
 fn csv_round_trip_gives_back_every_field() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let bytes = export_bytes(&source, Format::Csv);
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let Trip {
+        _dir,
+        source,
+        bytes,
+        mut target,
+    } = trip(Format::Csv);
     let report = import_appointments(&mut target, &bytes, false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert!(report.committed);
@@ -114,10 +138,12 @@ fn csv_round_trip_gives_back_every_field() {
 
 #[test]
 fn icalendar_round_trip_gives_back_the_appointments() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let bytes = export_bytes(&source, Format::Ics);
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let Trip {
+        _dir,
+        source,
+        bytes,
+        mut target,
+    } = trip(Format::Ics);
     let report = import_appointments(&mut target, &bytes, false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert_eq!(report.imported, fixture_count());
@@ -138,10 +164,12 @@ fn icalendar_round_trip_gives_back_the_appointments() {
 /// and RECURRENCE-IDs are the same; importing it twice makes no second series.
 #[test]
 fn icalendar_round_trip_gives_back_the_series() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let bytes = export_bytes(&source, Format::Ics);
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let Trip {
+        _dir,
+        source,
+        bytes,
+        mut target,
+    } = trip(Format::Ics);
     let report = import_appointments(&mut target, &bytes, false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert!(
@@ -172,9 +200,13 @@ fn icalendar_round_trip_gives_back_the_series() {
 /// file written by another program) are imported as appointments of their own, with a notice.
 #[test]
 fn without_its_master_event_a_series_appointment_is_imported_alone_with_a_notice() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let text = String::from_utf8(export_bytes(&source, Format::Ics)).expect("utf-8");
+    let Trip {
+        _dir,
+        bytes,
+        mut target,
+        ..
+    } = trip(Format::Ics);
+    let text = String::from_utf8(bytes).expect("utf-8");
     // Drop the VEVENT that holds the RRULE.
     let mut kept = Vec::new();
     let mut event: Vec<&str> = Vec::new();
@@ -193,7 +225,6 @@ fn without_its_master_event_a_series_appointment_is_imported_alone_with_a_notice
     }
     let without_master = kept.concat();
     assert!(!without_master.contains("RRULE:"), "the master is gone");
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
     let report = import_appointments(&mut target, without_master.as_bytes(), false);
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert_eq!(report.imported, fixture_count());
@@ -214,9 +245,13 @@ fn without_its_master_event_a_series_appointment_is_imported_alone_with_a_notice
 /// however many appointments of the series follow it, and nothing is imported.
 #[test]
 fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let text = String::from_utf8(export_bytes(&source, Format::Ics)).expect("utf-8");
+    let Trip {
+        _dir,
+        bytes,
+        mut target,
+        ..
+    } = trip(Format::Ics);
+    let text = String::from_utf8(bytes).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
     let rrule = lines
         .iter()
@@ -229,7 +264,6 @@ fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
         .expect("its event")
         + 1;
     let monthly = text.replace("RRULE:FREQ=WEEKLY", "RRULE:FREQ=MONTHLY");
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
     let report = import_appointments(&mut target, monthly.as_bytes(), false);
     assert!(!report.committed);
     assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
@@ -251,10 +285,12 @@ fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
 #[test]
 fn importing_the_same_file_twice_adds_nothing() {
     for format in [Format::Csv, Format::Ics] {
-        let dir = tempfile::tempdir().expect("dir");
-        let source = store_in(dir.path(), "source.sqlite3", true);
-        let bytes = export_bytes(&source, format);
-        let mut target = store_in(dir.path(), "target.sqlite3", false);
+        let Trip {
+            _dir,
+            source,
+            bytes,
+            mut target,
+        } = trip(format);
         assert_eq!(
             import_appointments(&mut target, &bytes, false).imported,
             fixture_count()
@@ -285,10 +321,12 @@ fn importing_the_same_file_twice_adds_nothing() {
 
 #[test]
 fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let bytes = export_bytes(&source, Format::Csv);
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let Trip {
+        _dir,
+        bytes,
+        mut target,
+        ..
+    } = trip(Format::Csv);
     let report = import_appointments(&mut target, &bytes, true);
     assert!(report.dry_run && !report.committed);
     assert_eq!(report.imported, fixture_count());
@@ -310,10 +348,12 @@ fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
 
 #[test]
 fn imported_appointments_are_audited_as_imported_by_the_actor() {
-    let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
-    let bytes = export_bytes(&source, Format::Ics);
-    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let Trip {
+        _dir,
+        bytes,
+        mut target,
+        ..
+    } = trip(Format::Ics);
     import_appointments(&mut target, &bytes, false);
     let history = target.history(AppointmentId(id(102))).expect("history");
     assert_eq!(history.len(), 1);
