@@ -2,7 +2,8 @@
 //! clinic, one per room (part of the clinic), and the Practitioners, Patients and Appointments,
 //! each entry's `fullUrl` a `urn:uuid:` of our id so references resolve inside the bundle and
 //! ids stay the same across exports. Status and appointmentType follow DESIGN.md §2; times
-//! carry the clinic's offset. Entries are formatted a chunk at a time, so a large export needs little memory.
+//! carry the clinic's offset. Entries are formatted a chunk at a time, so a large export needs
+//! little memory.
 
 use std::io::{self, Write};
 
@@ -467,9 +468,8 @@ pub fn write(
     serde_json::to_writer(&mut *out, &instant(zone, now)).map_err(io::Error::other)?;
     out.write_all(br#","entry":["#)?;
     let names = Names::new(set);
-    let entries = 1 + set.rooms.len() + set.doctors.len() + set.patients.len();
-    let first_appointment = entries;
-    let entries = entries + set.appointments.len();
+    let first_appointment = 1 + set.rooms.len() + set.doctors.len() + set.patients.len();
+    let entries = first_appointment + set.appointments.len();
     let mut writing = Writing::new(set.appointments.len(), progress);
     write_in_order(entries, chunk, out, &mut writing, |range, buffer| {
         for i in range.clone() {

@@ -499,8 +499,7 @@ pub fn import_appointments(
             None => None,
             Some(link) => {
                 let member = Member {
-                    clinic: clinic.id,
-                    zone: clinic.time_zone,
+                    clinic: &clinic,
                     patient,
                     doctor: DoctorId(doctor),
                     room: room.map(RoomId),

@@ -35,11 +35,9 @@ pub(super) struct SeriesImport<'a> {
 }
 
 /// The appointment that brings its series into the database.
-pub(super) struct Member {
-    /// Its clinic (and its zone, the series').
-    pub clinic: ClinicId,
-    /// The clinic's zone.
-    pub zone: chrono_tz::Tz,
+pub(super) struct Member<'c> {
+    /// Its clinic, whose zone the series' wall time is read in.
+    pub clinic: &'c Clinic,
     /// Its patient.
     pub patient: PatientId,
     /// Its doctor.
@@ -66,7 +64,7 @@ impl<'a> SeriesImport<'a> {
         &mut self,
         tx: &Transaction<'_>,
         link: &SeriesLink,
-        member: &Member,
+        member: &Member<'_>,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Joining> {
@@ -76,7 +74,7 @@ impl<'a> SeriesImport<'a> {
             .query_row([id.0], |r| r.get(0))
             .optional()?;
         match stored {
-            Some(clinic) if clinic == member.clinic.0 => return Ok(Joining::Join(id)),
+            Some(clinic) if clinic == member.clinic.id.0 => return Ok(Joining::Join(id)),
             Some(_) => {
                 return Ok(Joining::Alone(format!(
                     "its series {} belongs to another clinic here, so it is imported as an appointment of its own",
@@ -94,7 +92,7 @@ impl<'a> SeriesImport<'a> {
                 id.0
             )));
         };
-        let resolved = match master.resolve(member.zone) {
+        let resolved = match master.resolve(member.clinic.time_zone) {
             Ok(r) => r,
             Err(reason) => {
                 self.refused.insert(id.0);
@@ -103,7 +101,7 @@ impl<'a> SeriesImport<'a> {
         };
         let series = Series {
             id,
-            clinic: member.clinic,
+            clinic: member.clinic.id,
             patient: member.patient,
             doctor: member.doctor,
             room: member.room,
@@ -112,7 +110,7 @@ impl<'a> SeriesImport<'a> {
             start_date: resolved.start_date,
             start_time: resolved.start_time,
             minutes: resolved.minutes,
-            zone: member.zone,
+            zone: member.clinic.time_zone,
             split_from: None,
             created_by: actor.to_owned(),
         };
