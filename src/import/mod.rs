@@ -6,6 +6,7 @@
 
 pub mod appointments;
 pub mod csv_read;
+mod ics_appointments;
 pub mod ics_read;
 pub mod patients;
 pub mod series;

@@ -1,0 +1,316 @@
+//! Appointments from iCalendar VEVENTs, as records with their lines. Ids come from a UID of
+//! ours, or are derived from the UID (and RECURRENCE-ID), so importing the same file twice finds
+//! the same appointments. In an iCalendar file of ours, a series' master event becomes a
+//! [`SeriesRecord`] and its events say where they sit in it.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::appointments::status;
+use super::ics_read::{self, Component, date_time, duration_minutes, unescape_text};
+use super::series::{SeriesLink, SeriesRecord};
+use super::{
+    AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
+    When, derived_id,
+};
+use crate::export::ics::UID_DOMAIN;
+use crate::scheduling::*;
+
+/// Our UID form `<uuid>@frontdesk`, or a bare UUID, gives that id; any other UID a derived one.
+pub fn id_from_uid(uid: &str, recurrence: Option<&str>) -> uuid::Uuid {
+    let uid = uid.trim();
+    let ours = uid.strip_suffix(&format!("@{UID_DOMAIN}")).unwrap_or(uid);
+    match (uuid::Uuid::from_str(ours), recurrence) {
+        (Ok(id), None) => id,
+        (_, Some(r)) => derived_id(&format!("ics|{uid}|{r}")),
+        (Err(_), None) => derived_id(&format!("ics|{uid}")),
+    }
+}
+
+fn urn_uuid(value: &str) -> Option<uuid::Uuid> {
+    let v = value.trim();
+    let rest = v
+        .strip_prefix("urn:uuid:")
+        .or_else(|| v.strip_prefix("URN:UUID:"))?;
+    uuid::Uuid::parse_str(rest).ok()
+}
+
+fn mailto(value: &str) -> Option<String> {
+    let v = value.trim();
+    let rest = v
+        .strip_prefix("mailto:")
+        .or_else(|| v.strip_prefix("MAILTO:"))?;
+    Some(rest.to_owned())
+}
+
+/// What one VEVENT gives: an appointment, or the master event of one of our series (its
+/// rule; its appointments are the series' other events).
+enum Event {
+    Appointment(Box<AppointmentRecord>),
+    Series(SeriesRecord),
+}
+
+/// An event's end: DTEND, or DURATION.
+fn end_of(e: &Component) -> Result<Until, String> {
+    match (e.prop("DTEND"), e.prop("DURATION")) {
+        (Some(p), _) => Ok(Until::At(date_time(p)?)),
+        (None, Some(d)) => Ok(Until::Minutes(duration_minutes(&d.value).ok_or_else(
+            || format!("DURATION \"{}\" is not a duration such as PT30M", d.value),
+        )?)),
+        (None, None) => Err("the event has no DTEND or DURATION: give it an end time".into()),
+    }
+}
+
+fn series_id(value: &str) -> Result<uuid::Uuid, String> {
+    uuid::Uuid::from_str(value.trim())
+        .map_err(|_| format!("X-FRONTDESK-SERIES \"{value}\" is not a series id Frontdesk wrote"))
+}
+
+/// The master event of one of our series: its id, first start, length and rule.
+fn series_master(e: &Component, id: &str) -> Result<SeriesRecord, String> {
+    let start = e
+        .prop("DTSTART")
+        .ok_or("the repeating event has no DTSTART: a series needs its first start")?;
+    let rrule = e
+        .prop("RRULE")
+        .ok_or("the repeating event has no RRULE (RDATE alone is not a series Frontdesk wrote)")?;
+    Ok(SeriesRecord {
+        id: series_id(id)?,
+        start: date_time(start)?,
+        end: end_of(e)?,
+        rrule: rrule.value.trim().to_owned(),
+    })
+}
+
+/// Where an event of one of our series sits in it: the date of its RECURRENCE-ID, or of
+/// `X-FRONTDESK-OCCURRENCE` on a cancelled one (an event of its own). `None` for a file
+/// written before cancelled occurrences said their date.
+fn series_link(e: &Component, id: &str) -> Result<Option<SeriesLink>, String> {
+    let series = series_id(id)?;
+    let date = match (e.prop("RECURRENCE-ID"), e.prop("X-FRONTDESK-OCCURRENCE")) {
+        (Some(p), _) => Some(match date_time(p)? {
+            When::Zoned(wall, _) | When::ClinicLocal(wall) => wall.date(),
+            When::Utc(t) => t.date_naive(),
+        }),
+        (None, Some(p)) => Some(NaiveDate::parse_from_str(p.value.trim(), "%Y%m%d").map_err(
+            |_| {
+                format!(
+                    "X-FRONTDESK-OCCURRENCE \"{}\" is not a date such as 20261028",
+                    p.value
+                )
+            },
+        )?),
+        (None, None) => None,
+    };
+    Ok(date.map(|occurrence_date| SeriesLink {
+        series,
+        occurrence_date,
+    }))
+}
+
+/// One VEVENT as an appointment or a series, or what is wrong with it.
+fn event(e: &Component) -> Result<Event, String> {
+    let text = |name: &str| e.prop(name).map(|p| unescape_text(&p.value));
+    let series = e.prop("X-FRONTDESK-SERIES").map(|p| p.value.as_str());
+    if e.prop("RRULE").is_some() || e.prop("RDATE").is_some() {
+        if let Some(id) = series {
+            return series_master(e, id).map(Event::Series);
+        }
+        return Err("a repeating event (RRULE or RDATE) from another calendar cannot be imported: export its occurrences one by one, or import a file Frontdesk wrote".into());
+    }
+    let start_prop = e
+        .prop("DTSTART")
+        .ok_or("the event has no DTSTART: every appointment needs a start time")?;
+    let start = date_time(start_prop)?;
+    let end = end_of(e)?;
+    let series = series.map(|id| series_link(e, id)).transpose()?.flatten();
+    let uid = match e.prop("UID") {
+        Some(p) => p.value.trim().to_owned(),
+        None => format!(
+            "{}|{}",
+            start_prop.value,
+            text("SUMMARY").unwrap_or_default()
+        ),
+    };
+    // A series occurrence of ours names its appointment; its UID names the series.
+    let id = match e.prop("X-FRONTDESK-ID") {
+        Some(p) => uuid::Uuid::from_str(p.value.trim()).map_err(|_| {
+            format!(
+                "X-FRONTDESK-ID \"{}\" is not an id Frontdesk wrote",
+                p.value
+            )
+        })?,
+        None => id_from_uid(&uid, e.prop("RECURRENCE-ID").map(|p| p.value.as_str())),
+    };
+    let organizer = e.prop("ORGANIZER");
+    let doctor = NameRef {
+        id: organizer.and_then(|p| urn_uuid(&p.value)),
+        name: organizer.and_then(|p| p.param("CN")).map(str::to_owned),
+    };
+    let organizer_value = organizer.map(|p| p.value.trim().to_lowercase());
+    let attendee = e
+        .all("ATTENDEE")
+        .filter(|a| Some(a.value.trim().to_lowercase()) != organizer_value)
+        .max_by_key(|a| {
+            (
+                urn_uuid(&a.value).is_some(),
+                a.param("ROLE")
+                    .is_none_or(|r| r.eq_ignore_ascii_case("REQ-PARTICIPANT")),
+                a.param("CUTYPE")
+                    .is_none_or(|r| r.eq_ignore_ascii_case("INDIVIDUAL")),
+            )
+        });
+    let Some(attendee) = attendee else {
+        return Err("the event names no patient: add the patient as an ATTENDEE".into());
+    };
+    let patient = PatientRecord {
+        id: urn_uuid(&attendee.value).map(PatientId),
+        name: attendee.param("CN").unwrap_or("").trim().to_owned(),
+        email: attendee
+            .param("EMAIL")
+            .map(str::to_owned)
+            .or_else(|| mailto(&attendee.value))
+            .unwrap_or_default(),
+        ..PatientRecord::default()
+    };
+    let ours = |name: &str| e.prop(name).map(|p| p.value.trim().to_owned());
+    let status = match ours("X-FRONTDESK-STATUS") {
+        Some(s) => {
+            self::status(&s).ok_or_else(|| format!("X-FRONTDESK-STATUS \"{s}\" is unknown"))?
+        }
+        None => match e
+            .prop("STATUS")
+            .map(|p| p.value.trim().to_ascii_uppercase())
+        {
+            Some(s) if s == "CANCELLED" => Status::Cancelled,
+            Some(s) if s == "CONFIRMED" => Status::Confirmed,
+            _ => Status::Scheduled,
+        },
+    };
+    let kind = match ours("X-FRONTDESK-KIND") {
+        Some(k) => Kind::parse(&k).ok_or_else(|| format!("X-FRONTDESK-KIND \"{k}\" is unknown"))?,
+        None => Kind::Scheduled,
+    };
+    let mode = match ours("X-FRONTDESK-MODE") {
+        Some(m) => Mode::parse(&m).ok_or_else(|| format!("X-FRONTDESK-MODE \"{m}\" is unknown"))?,
+        None => Mode::InClinic,
+    };
+    let last_modified = e.prop("LAST-MODIFIED").and_then(|p| match date_time(p) {
+        Ok(When::Utc(t)) => Some(t),
+        _ => None,
+    });
+    let cancellation = (status == Status::Cancelled).then(|| CancelRecord {
+        reason: text("X-FRONTDESK-CANCEL-REASON")
+            .filter(|r| !r.trim().is_empty())
+            .unwrap_or_else(|| "cancelled in the calendar".to_owned()),
+        by: match ours("X-FRONTDESK-CANCELLED-BY").as_deref() {
+            Some("patient") => CancelledBy::Patient,
+            _ => CancelledBy::Clinic,
+        },
+        late: false,
+        at: last_modified,
+    });
+    // Our own files always say X-FRONTDESK-STATUS; their DESCRIPTION is for people.
+    let reason = if e.prop("X-FRONTDESK-STATUS").is_some() {
+        text("X-FRONTDESK-REASON").unwrap_or_default()
+    } else {
+        text("DESCRIPTION")
+            .or_else(|| text("SUMMARY"))
+            .unwrap_or_default()
+    };
+    let first = |name: &str| {
+        e.prop(name).and_then(|p| {
+            // A list: the first item, unescaped (an escaped comma stays in the item).
+            let mut item = String::new();
+            let mut escaped = false;
+            for c in p.value.chars() {
+                match c {
+                    ',' if !escaped => break,
+                    '\\' if !escaped => escaped = true,
+                    c => {
+                        if escaped {
+                            item.push('\\');
+                        }
+                        item.push(c);
+                        escaped = false;
+                    }
+                }
+            }
+            let item = unescape_text(&item).trim().to_owned();
+            (!item.is_empty()).then_some(item)
+        })
+    };
+    Ok(Event::Appointment(Box::new(AppointmentRecord {
+        id: AppointmentId(id),
+        start,
+        end,
+        doctor,
+        room: NameRef {
+            id: None,
+            name: first("RESOURCES"),
+        },
+        visit_type: NameRef {
+            id: None,
+            name: first("CATEGORIES"),
+        },
+        patient,
+        status,
+        kind,
+        mode,
+        priority: 0,
+        reason: reason.chars().take(2000).collect(),
+        notes: String::new(),
+        meeting_link: ours("URL").unwrap_or_default(),
+        queue_token: String::new(),
+        sequence: e
+            .prop("SEQUENCE")
+            .and_then(|p| p.value.trim().parse().ok())
+            .unwrap_or(0),
+        arrived_at: None,
+        consultation_started_at: None,
+        completed_at: None,
+        cancellation,
+        overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
+        series,
+    })))
+}
+
+/// Reads the VEVENTs of an iCalendar file.
+pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
+    let top = ics_read::parse(text).map_err(|b| ImportError::Broken {
+        line: b.line,
+        reason: b.reason,
+    })?;
+    if !top.iter().any(|c| c.name == "VCALENDAR") {
+        return Err(ImportError::Unsupported(
+            "this is not an iCalendar file (no BEGIN:VCALENDAR): choose an .ics file".into(),
+        ));
+    }
+    let mut parsed = Parsed {
+        rows: Vec::new(),
+        bad: Vec::new(),
+        series: Vec::new(),
+    };
+    let events = top
+        .iter()
+        .flat_map(|c| {
+            if c.name == "VEVENT" {
+                std::slice::from_ref(c)
+            } else {
+                &c.children[..]
+            }
+        })
+        .filter(|c| c.name == "VEVENT");
+    for e in events {
+        match event(e) {
+            Ok(Event::Appointment(record)) => parsed.rows.push((e.line, *record)),
+            Ok(Event::Series(series)) => parsed.series.push((e.line, series)),
+            Err(reason) => parsed.bad.push(BadRow {
+                line: e.line,
+                reason,
+            }),
+        }
+    }
+    Ok(parsed)
+}
