@@ -581,7 +581,9 @@ impl Backend {
         today: NaiveDate,
     ) -> Result<Option<PathBuf>, UiError> {
         tokio::task::spawn_blocking(move || {
-            crate::store::backup::daily(&path, today, policy).map_err(|e| e.to_string())
+            crate::store::backup::daily(&path, today, policy)
+                .map(|made| made.map(|report| report.path))
+                .map_err(|e| e.to_string())
         })
         .await
         .map_err(|e| format!("the daily backup stopped unexpectedly: {e}"))?

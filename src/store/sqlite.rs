@@ -14,6 +14,11 @@ use super::{backup, exchange, import};
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// What is wrong with the file, when it is damaged: then it is open for reading only.
+    damaged: Option<String>,
+    /// This store's share of the file (after `conn`, so it is released after the connection
+    /// closes): while it is held, no restore replaces the file.
+    share: Option<super::desk_lock::Shared>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -33,8 +38,41 @@ impl SqliteStore {
     /// Opens with explicit options (busy timeout, schema version for fixtures).
     pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let conn = open_connection(&path, options)?;
-        Ok(Self { conn, path })
+        let opened = open_connection(&path, options)?;
+        Ok(Self {
+            conn: opened.conn,
+            path,
+            damaged: opened.damaged,
+            share: Some(opened.share),
+        })
+    }
+
+    /// What is wrong with the database, when it was found damaged (it is then read-only).
+    pub fn damage(&self) -> Option<&str> {
+        self.damaged.as_deref()
+    }
+
+    /// The error a write gets on a damaged database, naming the newest daily backup.
+    fn damaged_error(&self, summary: String) -> StoreError {
+        StoreError::Damaged {
+            path: self.path.clone(),
+            summary,
+            newest_backup: backup::daily_backups(&self.path).pop(),
+        }
+    }
+
+    /// Turns errors into what the user must hear: a write to a damaged file (refused by
+    /// `query_only`) or damage SQLite meets while working (recorded, so later opens refuse
+    /// writes too) says the file is damaged and how to restore it.
+    fn classify(&self, error: StoreError) -> StoreError {
+        match (error, &self.damaged) {
+            (StoreError::ReadOnly { .. }, Some(summary)) => self.damaged_error(summary.clone()),
+            (StoreError::Damaged { summary, .. }, _) => {
+                super::open::record_damage(&self.path, &summary);
+                self.damaged_error(summary)
+            }
+            (other, _) => other.with_path(&self.path),
+        }
     }
 
     /// The file this store uses.
@@ -48,11 +86,11 @@ impl SqliteStore {
     }
 
     fn fix<T>(&self, result: Result<T>) -> Result<T> {
-        result.map_err(|e| e.with_path(&self.path))
+        result.map_err(|e| self.classify(e))
     }
 
     fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T> {
-        result.map_err(|e| StoreError::from_sqlite(e, &self.path))
+        result.map_err(|e| self.classify(StoreError::from_sqlite(e, &self.path)))
     }
 
     /// Like [`Self::write`] for work that returns the store's own errors (checks inside).
@@ -234,7 +272,12 @@ impl Store for SqliteStore {
     }
 
     fn check(&self) -> Result<CheckReport> {
-        self.fix(agenda::check(&self.conn))
+        let report = self.fix(agenda::check(&self.conn))?;
+        match &report.damage {
+            None => super::open::forget_damage(&self.path),
+            Some(summary) => super::open::record_damage(&self.path, summary),
+        }
+        Ok(report)
     }
 
     fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
@@ -682,9 +725,13 @@ impl SqliteStore {
         dest: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::BackupReport> {
-        Ok(backup::backup_connection(
-            &self.conn, &self.path, dest, progress,
-        )?)
+        backup::backup_connection(&self.conn, &self.path, dest, progress).map_err(|e| match e {
+            backup::BackupError::Damaged { details, .. } => {
+                super::open::record_damage(&self.path, &details);
+                self.damaged_error(details)
+            }
+            other => other.into(),
+        })
     }
 
     /// Replaces this database with `candidate` after checking it (see `store/backup.rs`),
@@ -697,18 +744,21 @@ impl SqliteStore {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::RestoreReport> {
         let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
-        // Close our connection first: nothing of this process may hold the file.
+        // Close our connection and give up our share first: nothing of this process may hold
+        // the file.
         drop(std::mem::replace(&mut self.conn, memory));
-        let restored = backup::restore(&self.path, candidate, now, progress);
+        self.share = None;
+        let restored = backup::restore(&self.path, candidate, now, backup::RESTORE_WAIT, progress);
+        if restored.is_ok() {
+            super::open::forget_damage(&self.path);
+        }
         let reopened = open_connection(&self.path, StoreOptions::default());
         match (restored, reopened) {
-            (Ok(report), Ok(conn)) => {
-                self.conn = conn;
-                Ok(report)
-            }
-            (Err(refused), Ok(conn)) => {
-                self.conn = conn;
-                Err(refused.into())
+            (restored, Ok(opened)) => {
+                self.conn = opened.conn;
+                self.damaged = opened.damaged;
+                self.share = Some(opened.share);
+                restored.map_err(StoreError::from)
             }
             (_, Err(e)) => Err(e),
         }
