@@ -287,6 +287,11 @@ impl App {
     pub(super) fn opened(&mut self, result: Result<Backend, UiError>) -> Task<Message> {
         match result {
             Ok(backend) => {
+                if let Some(damage) = &backend.damage {
+                    self.error = Some(format!(
+                        "This database is damaged ({damage}): nothing can be saved until it is restored. On the Data page, choose Restore… and the newest daily backup in the backups folder beside it (`frontdesk check` names the newest good one)."
+                    ));
+                }
                 self.phase = Phase::Empty {
                     backend: backend.clone(),
                     building: false,

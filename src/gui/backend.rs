@@ -77,6 +77,8 @@ impl Setup {
 pub struct Backend {
     pub(super) store: Arc<Mutex<SqliteStore>>,
     path: PathBuf,
+    /// What was found wrong with the database when it was opened (it is then read-only).
+    pub(super) damage: Option<String>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -91,6 +93,7 @@ impl Backend {
         tokio::task::spawn_blocking(move || {
             SqliteStore::open(&path)
                 .map(|store| Backend {
+                    damage: store.damage().map(str::to_owned),
                     store: Arc::new(Mutex::new(store)),
                     path: path.clone(),
                 })

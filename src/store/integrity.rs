@@ -20,14 +20,18 @@ pub fn quick_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     findings(conn, "PRAGMA quick_check(20)")
 }
 
+/// Each finding on its own (SQLite may put several in one row, one per line, under a
+/// "*** in database main ***" heading).
 fn findings(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(pragma)?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     let mut found = Vec::new();
     for row in rows {
         let row = row?;
-        if row != "ok" {
-            found.push(row);
+        for line in row.lines().map(str::trim) {
+            if line != "ok" && !line.is_empty() && !line.starts_with("*** in database") {
+                found.push(line.to_owned());
+            }
         }
     }
     Ok(found)
@@ -48,18 +52,25 @@ fn roots(conn: &Connection) -> BTreeMap<i64, String> {
     names
 }
 
-/// Where one finding is: "Tree 12 page 345 …" names a b-tree by its root page; "row 7 missing
-/// from index x" and "wrong # of entries in index x" name an index.
+/// Where one finding is: "Tree 12 page 345 …" names a b-tree by its root page, "On tree page
+/// 31 cell 0: …" a page of one (named when it is a root); "row 7 missing from index x" and
+/// "wrong # of entries in index x" name an index.
 fn place(finding: &str, roots: &BTreeMap<i64, String>) -> String {
-    if let Some(rest) = finding.strip_prefix("Tree ")
-        && let Some(root) = rest
-            .split_whitespace()
+    let number = |rest: &str| {
+        rest.split(|c: char| !c.is_ascii_digit())
             .next()
             .and_then(|n| n.parse::<i64>().ok())
-    {
+    };
+    if let Some(root) = finding.strip_prefix("Tree ").and_then(number) {
         return match roots.get(&root) {
             Some(name) => name.clone(),
             None => format!("b-tree {root}"),
+        };
+    }
+    if let Some(page) = finding.strip_prefix("On tree page ").and_then(number) {
+        return match roots.get(&page) {
+            Some(name) => name.clone(),
+            None => format!("page {page}"),
         };
     }
     for marker in ["missing from index ", "entries in index ", "in index "] {
@@ -163,6 +174,20 @@ mod tests {
             "patient_name"
         );
         assert_eq!(place("Page 40 is never used", &roots), "free pages");
+        assert_eq!(
+            place(
+                "On tree page 5 cell 107: Offset 42405 out of range 3454..4092",
+                &roots
+            ),
+            "appointment"
+        );
+        assert_eq!(
+            place(
+                "On tree page 77 cell 0: invalid page number -1515870811",
+                &roots
+            ),
+            "page 77"
+        );
         assert_eq!(
             summary(&[
                 "row 1 missing from index a_i".into(),

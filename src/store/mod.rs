@@ -47,7 +47,7 @@ use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
 pub use find_slot::SlotLimits;
-pub use open::{StoreOptions, damage_marker, forget_damage};
+pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use reminder_model::{
     DueReminder, JobId, Joiner, OutboxEntry, OutboxFilter, PlanSummary, ReminderLogEntry,

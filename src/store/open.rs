@@ -173,6 +173,17 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Opened> {
     {
         return Err(StoreError::NotFrontdesk { path: path.into() });
     }
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(meta) = std::fs::metadata(folder)
+        && meta.permissions().mode() & 0o222 == 0
+    {
+        return Err(StoreError::ReadOnlyFolder {
+            folder: folder.to_path_buf(),
+        });
+    }
     let share = desk_lock::share(path, OPEN_WAIT).map_err(|e| lock_error(path, e))?;
     prepare_file(path)?;
     let sql = |e: rusqlite::Error| match StoreError::from_sqlite(e, path) {

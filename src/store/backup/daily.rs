@@ -177,7 +177,11 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
         return Ok(None);
     }
     let dest = daily_path(db, today);
-    let copy = snapshot(&conn, db, &dest, &mut |_| {})?;
+    let copy = snapshot(&conn, db, &dest, &mut |_| {}).inspect_err(|e| {
+        if let BackupError::Damaged { details, .. } = e {
+            crate::store::record_damage(db, details);
+        }
+    })?;
     drop(conn);
     let base = latest_full(db, today);
     let (out, file) = Partial::create(&dest).map_err(io(&dest))?;
