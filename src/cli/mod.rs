@@ -4,6 +4,7 @@
 mod args;
 mod exchange;
 mod logging;
+mod numbers;
 mod output;
 mod reminders;
 mod report;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
-use chrono::Duration;
+use chrono::Days;
 use clap::{CommandFactory, FromArgMatches};
 use frontdesk::demo::{self, DemoOptions, Progress};
 use frontdesk::scheduling::time::{local_date, local_day};
@@ -191,13 +192,10 @@ fn agenda(
         Some(text) => resolve::date("--date", text)?,
         None => local_date(zone, now),
     };
-    if args.days == 0 || args.days > 366 {
-        return Err(anyhow!(
-            "--days {} is out of range: give 1 to 366",
-            args.days
-        ));
-    }
-    let last = first + Duration::days(i64::from(args.days) - 1);
+    // --days is 1 to 366 (clap checked it) and the date is at most 2199-12-31: no overflow.
+    let last = first
+        .checked_add_days(Days::new(u64::from(args.days.saturating_sub(1))))
+        .ok_or_else(|| anyhow!("--days {} runs past the calendar's end", args.days))?;
     let window = Interval::new(local_day(zone, first).start, local_day(zone, last).end);
     let filter = match (&args.doctor, &args.room) {
         (Some(d), _) => AgendaFilter::Doctor(resolve::doctor(store, d)?.id),
