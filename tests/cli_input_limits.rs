@@ -55,6 +55,11 @@ impl Desk {
         text(&out.stdout)
     }
 
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("state/frontdesk/frontdesk.log"))
+            .unwrap_or_default()
+    }
+
     /// Books a new patient into Dr. Rao's first free slot from 2026-11-25; returns the id.
     fn book(&self, name: &str) -> String {
         let slot = self.ok(&[
@@ -384,4 +389,52 @@ fn whole_minutes_with_zero_seconds_are_accepted_and_stored_whole() {
         )
         .expect("count");
     assert_eq!(odd, 0, "every stored start and end is a whole minute");
+}
+
+/// Runs with the hidden test switch that panics on purpose with a patient's details in the
+/// panic's message.
+fn panic_on_purpose(desk: &Desk, args: &[&str]) -> Output {
+    desk.command()
+        .env("FRONTDESK_TEST_PANIC", "Asha Iyer, +91 98450 12345")
+        .args(["--as", "test desk"])
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn a_panic_says_a_fixed_sentence_and_where_never_its_message() {
+    let desk = Desk::new();
+    // A command, and the window (no command: the switch fires before the window opens).
+    for args in [&["agenda"][..], &[][..]] {
+        let out = panic_on_purpose(&desk, args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(101), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("frontdesk: internal error at src/cli/panic.rs:"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        for secret in ["Asha", "98450", "deliberate"] {
+            assert!(!stderr.contains(secret), "stderr holds {secret}: {stderr}");
+            assert!(!text(&out.stdout).contains(secret));
+        }
+    }
+    let log = desk.log();
+    assert_eq!(log.matches("panicked").count(), 2, "{log}");
+    assert!(log.contains("location=src/cli/panic.rs:"), "{log}");
+    for secret in ["Asha", "98450", "deliberate"] {
+        assert!(!log.contains(secret), "the log holds {secret}: {log}");
+    }
+}
+
+#[test]
+fn a_grammar_error_escapes_control_characters_it_quotes() {
+    let desk = Desk::new();
+    // A carriage return would let the rest of the value overwrite the line it is quoted in.
+    let out = desk.run(&["agenda", "--format", "json\rtext\u{7}"]);
+    let message = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!message.contains(['\r', '\u{7}', '\u{1b}']), "{message:?}");
+    assert!(message.contains("json\\rtext"), "{message}");
 }

@@ -6,6 +6,7 @@ mod exchange;
 mod logging;
 mod numbers;
 mod output;
+mod panic;
 mod reminders;
 mod report;
 mod resolve;
@@ -31,11 +32,16 @@ use args::{AgendaArgs, Command, DemoArgs};
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
+    panic::install();
     // --help, --version and grammar errors end here, before anything is opened or logged.
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => grammar_error(error),
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| grammar_error(e));
     let command = matches.subcommand_name().unwrap_or("window");
     logging::start(command);
+    panic::for_tests();
     let started = std::time::Instant::now();
     let result = run(cli);
     logging::finish(command, &result, started);
@@ -46,6 +52,30 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Ends the process for `--help`, `--version` or a grammar error. Help and version print as
+/// clap prints them; an error is printed plain, with control characters escaped, since it
+/// quotes what was typed.
+fn grammar_error(error: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        error.exit();
+    }
+    let text = error.render().to_string();
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    eprint!("{shown}");
+    std::process::exit(error.exit_code());
 }
 
 /// The database path: `--db`, else `frontdesk.sqlite3` in the user's data folder (created 0700).
