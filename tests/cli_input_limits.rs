@@ -391,6 +391,49 @@ fn whole_minutes_with_zero_seconds_are_accepted_and_stored_whole() {
     assert_eq!(odd, 0, "every stored start and end is a whole minute");
 }
 
+#[test]
+fn a_refused_status_change_says_its_reason_once() {
+    let desk = Desk::new();
+    let id = desk.book("Lakshmi Menon");
+    for (action, reason) in [
+        (vec!["cancel"], "a reason is required to cancel"),
+        (
+            vec!["entered-in-error"],
+            "a reason is required to mark as entered in error",
+        ),
+        (
+            vec!["complete"],
+            "cannot complete an appointment that is booked",
+        ),
+        (
+            vec!["no-show"],
+            "cannot mark as no-show before the appointment's start time",
+        ),
+    ] {
+        let mut args = vec!["status", id.as_str()];
+        args.extend(action.iter().copied());
+        let out = desk.run(&args);
+        assert!(!out.status.success());
+        let message = text(&out.stderr);
+        assert_eq!(
+            message.matches(reason).count(),
+            1,
+            "{action:?} says it once: {message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+    // A refused move names the patient and lists the conflicts, each once.
+    let out = desk.run(&["move", &id, "--start", "2026-11-25 03:00"]);
+    let message = text(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(message.matches("cannot move").count(), 1, "{message}");
+    assert_eq!(
+        message.matches("refused, nothing was changed").count(),
+        1,
+        "{message}"
+    );
+}
+
 /// Runs with the hidden test switch that panics on purpose with a patient's details in the
 /// panic's message.
 fn panic_on_purpose(desk: &Desk, args: &[&str]) -> Output {

@@ -366,3 +366,39 @@ fn moving_the_following_occurrences_too_far_is_refused_not_a_panic() {
         Err(SplitError::TooFar { days: 300 })
     ));
 }
+
+/// Every cause in an error's chain adds words of its own: none repeats what the error above
+/// it already said.
+fn says_each_thing_once(error: &(dyn std::error::Error + 'static)) {
+    let mut said = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        assert!(
+            !said.contains(&text),
+            "\"{text}\" is said again by its cause, after \"{said}\""
+        );
+        said = text;
+        cause = c.source();
+    }
+}
+
+#[test]
+fn an_error_that_prints_its_cause_does_not_also_chain_it() {
+    let transition = StoreError::Transition(TransitionError::ReasonRequired { verb: "cancel" });
+    assert_eq!(
+        transition.to_string(),
+        "a reason is required to cancel: say why in a few words"
+    );
+    says_each_thing_once(&transition);
+    let split = SplitError::Rule(RuleError::CountZero);
+    says_each_thing_once(&split);
+    let window = slots::parse_window("10:00:30", "").expect_err("seconds");
+    says_each_thing_once(&window);
+    for error in [
+        StoreError::Refused(vec![Conflict::EndNotAfterStart]),
+        StoreError::Invalid("x".into()),
+    ] {
+        says_each_thing_once(&error);
+    }
+}

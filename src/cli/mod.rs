@@ -48,7 +48,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("frontdesk: {error:#}");
+            eprintln!("frontdesk: {}", said_once(&error));
             ExitCode::FAILURE
         }
     }
@@ -76,6 +76,24 @@ fn grammar_error(error: clap::Error) -> ! {
     }
     eprint!("{shown}");
     std::process::exit(error.exit_code());
+}
+
+/// An error and its causes, each said once: `{:#}` joins every cause to its context with ": ",
+/// and a cause whose words its context already holds (an error that prints its source) would
+/// be said twice. Those are left out.
+pub fn said_once(error: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// The database path: `--db`, else `frontdesk.sqlite3` in the user's data folder (created 0700).
@@ -234,4 +252,27 @@ fn agenda(
     };
     let entries = store.agenda(clinic.id, window, filter)?;
     output::agenda(&clinic, first, last, &entries, args.format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::said_once;
+    use anyhow::Context;
+
+    #[test]
+    fn a_cause_its_context_already_says_is_left_out() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("a reason is required to cancel")]
+        struct Inner;
+        #[derive(Debug, thiserror::Error)]
+        #[error("{0}")]
+        struct Outer(#[source] Inner);
+        let error = anyhow::Error::new(Outer(Inner)).context("cannot cancel Asha's visit");
+        assert_eq!(
+            said_once(&error),
+            "cannot cancel Asha's visit: a reason is required to cancel"
+        );
+        let plain: anyhow::Result<()> = Err(anyhow::anyhow!("refused")).context("cannot book");
+        assert_eq!(said_once(&plain.unwrap_err()), "cannot book: refused");
+    }
 }

@@ -81,8 +81,8 @@ pub enum SplitError {
     /// The date is not an occurrence of the series.
     #[error("{0} is not a date of this series")]
     NotAnOccurrence(NaiveDate),
-    /// The rule itself is bad.
-    #[error("{0}")]
+    /// The rule itself is bad (said by the rule's own error, once).
+    #[error(transparent)]
     Rule(#[from] RuleError),
     /// The shift is more than a year either way, or runs off the calendar.
     #[error(
