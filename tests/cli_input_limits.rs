@@ -392,6 +392,75 @@ fn whole_minutes_with_zero_seconds_are_accepted_and_stored_whole() {
 }
 
 #[test]
+fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
+    let desk = Desk::new();
+    let before = desk.state();
+    let long = "M".repeat(101);
+    for (name, says) in [
+        ("", "say who is at the desk"),
+        ("   ", "say who is at the desk"),
+        (
+            "Maria\nbooked by: Dr. Who",
+            "holds a control character (\\n)",
+        ),
+        ("Maria\u{1b}[31m", "holds a control character (\\u{1b})"),
+        (
+            long.as_str(),
+            "is 101 characters long: give a name of at most 100",
+        ),
+    ] {
+        for through_env in [false, true] {
+            let mut cmd = desk.command();
+            if through_env {
+                cmd.env("FRONTDESK_AS", name);
+            } else {
+                cmd.args(["--as", name]);
+            }
+            let out = cmd
+                .args(book_args(&[
+                    "--start",
+                    "2026-11-25 10:00",
+                    "--overbook",
+                    "x",
+                ]))
+                .output()
+                .expect("run");
+            let message = text(&out.stderr);
+            assert!(!out.status.success(), "{name:?} accepted");
+            assert!(message.contains("--as"), "{name:?}: {message}");
+            assert!(message.contains(says), "{name:?}: {message}");
+            assert!(
+                !message.contains('\u{1b}'),
+                "the message escapes control characters: {message:?}"
+            );
+        }
+    }
+    assert_eq!(desk.state(), before);
+    // A name with spaces around it is recorded trimmed.
+    let out = desk
+        .command()
+        .args(["--as", "  Maria D'Souza  "])
+        .args(book_args(&[
+            "--start",
+            "2026-11-25 10:00",
+            "--overbook",
+            "x",
+        ]))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let conn = rusqlite::Connection::open(&desk.db).expect("raw");
+    let actor: String = conn
+        .query_row(
+            "SELECT actor FROM audit_event ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("actor");
+    assert_eq!(actor, "Maria D'Souza");
+}
+
+#[test]
 fn a_refused_status_change_says_its_reason_once() {
     let desk = Desk::new();
     let id = desk.book("Lakshmi Menon");

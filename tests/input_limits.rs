@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::Clinic1;
 use frontdesk::scheduling::series::{SplitError, split};
+use frontdesk::scheduling::staff::{DeskNameError, desk_name};
 use frontdesk::scheduling::time::{
     TimeTextError, echo, read_clock, read_date, read_day_minute, read_wall_time,
 };
@@ -365,6 +366,42 @@ fn moving_the_following_occurrences_too_far_is_refused_not_a_panic() {
         split(&rule, last, last, 300),
         Err(SplitError::TooFar { days: 300 })
     ));
+}
+
+#[test]
+fn the_name_at_the_desk_is_plain_text_of_reasonable_length() {
+    assert_eq!(desk_name("  Maria D'Souza "), Ok("Maria D'Souza"));
+    assert_eq!(desk_name("डॉ. प्रिया नायर"), Ok("डॉ. प्रिया नायर"));
+    assert_eq!(desk_name(""), Err(DeskNameError::Empty));
+    assert_eq!(desk_name(" \t "), Err(DeskNameError::Empty));
+    assert_eq!(
+        desk_name("Maria\nby: Dr. Who"),
+        Err(DeskNameError::Control("\\n".into()))
+    );
+    assert_eq!(
+        desk_name("Maria\u{1b}[31m"),
+        Err(DeskNameError::Control("\\u{1b}".into()))
+    );
+    assert_eq!(
+        desk_name(&"a".repeat(101)),
+        Err(DeskNameError::TooLong(101))
+    );
+    assert!(desk_name(&"ä".repeat(100)).is_ok(), "counted in characters");
+
+    // The store refuses such a name on every write.
+    let mut clinic = Clinic1::new(KOLKATA);
+    let now = clinic.at("2026-03-09 08:00");
+    let request = clinic.request(clinic.rao, None, clinic.asha, "2026-03-09 10:00");
+    for actor in ["", "   ", "maria\u{1b}[2J"] {
+        match clinic.store.book(&request, actor, now) {
+            Err(StoreError::Invalid(message)) => assert!(
+                message.contains("say who is at the desk") || message.contains("control"),
+                "{message}"
+            ),
+            other => panic!("{actor:?} was accepted: {other:?}"),
+        }
+    }
+    assert!(clinic.day("2026-03-09").is_empty());
 }
 
 /// Every cause in an error's chain adds words of its own: none repeats what the error above

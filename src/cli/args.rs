@@ -13,6 +13,14 @@ Files:
   ~/.local/state/frontdesk/frontdesk.log      the log: what ran, and errors, never patient data
                                               (FRONTDESK_LOG=off|error|warn|info|debug sets how much)";
 
+/// Reads `--as` (or `FRONTDESK_AS`): a name to record changes under, trimmed; empty, control
+/// characters and very long names are refused before anything is opened.
+fn desk_name(text: &str) -> Result<String, String> {
+    frontdesk::scheduling::staff::desk_name(text)
+        .map(str::to_owned)
+        .map_err(|e| e.to_string())
+}
+
 /// Frontdesk: book, move, confirm, check in and cancel clinic appointments.
 #[derive(Debug, Parser)]
 #[command(name = "frontdesk", version, about, long_about = None, after_help = FILES)]
@@ -21,7 +29,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Who is at the desk; every change is recorded with this name (default: your login name).
-    #[arg(long = "as", global = true, value_name = "NAME")]
+    #[arg(long = "as", global = true, env = "FRONTDESK_AS", value_name = "NAME",
+          value_parser = desk_name)]
     pub actor: Option<String>,
     /// Which clinic, when the database holds several.
     #[arg(long, global = true, value_name = "NAME")]

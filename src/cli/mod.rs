@@ -23,6 +23,7 @@ use anyhow::{Context, Result, anyhow};
 use chrono::Days;
 use clap::{CommandFactory, FromArgMatches};
 use frontdesk::demo::{self, DemoOptions, Progress};
+use frontdesk::scheduling::staff::desk_name;
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaFilter, SqliteStore, Store};
@@ -112,10 +113,15 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dir.join("frontdesk.sqlite3"))
 }
 
+/// Who is at the desk: `--as` (or `FRONTDESK_AS`, both checked by clap), else the login name
+/// when it is a usable name, else "front desk".
 fn actor(flag: Option<String>) -> String {
-    flag.or_else(|| std::env::var("USER").ok())
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "front desk".to_owned())
+    flag.unwrap_or_else(|| {
+        std::env::var("USER")
+            .ok()
+            .and_then(|user| desk_name(&user).ok().map(str::to_owned))
+            .unwrap_or_else(|| "front desk".to_owned())
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -179,12 +179,9 @@ pub(super) fn audit(
 }
 
 pub(super) fn check_actor(actor: &str) -> Result<()> {
-    if actor.trim().is_empty() {
-        return Err(StoreError::Invalid(
-            "say who is at the desk: every change is recorded with a staff name".into(),
-        ));
-    }
-    Ok(())
+    crate::scheduling::staff::desk_name(actor)
+        .map(|_| ())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The conflicts a booking would meet, without writing anything (for live feedback in forms).
