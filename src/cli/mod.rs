@@ -7,6 +7,8 @@ mod logging;
 mod numbers;
 mod output;
 mod panic;
+#[cfg(test)]
+mod proptests;
 mod reminders;
 mod report;
 mod resolve;

@@ -126,7 +126,7 @@ pub fn run(
 }
 
 /// Weekdays as typed: "any", "mon-fri", "mon,wed,fri" (full names too).
-fn days(typed: &str) -> Result<Weekdays> {
+pub(super) fn days(typed: &str) -> Result<Weekdays> {
     let typed = typed.trim().to_lowercase();
     if typed == "any" || typed == "all" {
         return Ok(Weekdays::ALL);
@@ -165,7 +165,7 @@ fn days(typed: &str) -> Result<Weekdays> {
 
 /// A time window as typed: "09:00-12:00" (an en dash works too; 24:00 ends the day), whole
 /// minutes.
-fn times(typed: &str) -> Result<DaySpan> {
+pub(super) fn times(typed: &str) -> Result<DaySpan> {
     let wrong = || {
         anyhow!(
             "--times \"{}\" is not a time window: write it as HH:MM-HH:MM, e.g. 09:00-12:00",

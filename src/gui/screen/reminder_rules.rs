@@ -106,7 +106,7 @@ pub fn parse_amount(text: &str) -> Result<u32, String> {
     let wrong = || {
         format!(
             "\"{}\" is not a lead time: write hours or minutes, e.g. 24 h, 2 h or 90 min",
-            text.trim()
+            echo(text.trim())
         )
     };
     if let Ok(hours) = cleaned.parse::<u32>() {
