@@ -15,7 +15,7 @@ use frontdesk::scheduling::time::{
     TimeTextError, echo, read_clock, read_date, read_day_minute, read_wall_time,
 };
 use frontdesk::scheduling::*;
-use frontdesk::store::{Start, Store, StoreError};
+use frontdesk::store::{OccurrenceMove, Scope, SeriesRequest, Start, Store, StoreError};
 
 const KOLKATA: Tz = chrono_tz::Asia::Kolkata;
 
@@ -366,6 +366,38 @@ fn moving_the_following_occurrences_too_far_is_refused_not_a_panic() {
         split(&rule, last, last, 300),
         Err(SplitError::TooFar { days: 300 })
     ));
+}
+
+#[test]
+fn moving_a_stored_series_by_the_most_negative_number_of_days_is_refused() {
+    let mut clinic = Clinic1::new(KOLKATA);
+    let now = clinic.at("2026-03-09 08:00");
+    let request = SeriesRequest {
+        booking: clinic.request(clinic.rao, None, clinic.asha, "2026-03-10 10:00"),
+        rule: SeriesRule::parse("weekly;count=3").expect("rule"),
+        on_conflict: OnConflict::Refuse,
+    };
+    let outcome = clinic
+        .store
+        .book_series(&request, "maria", now)
+        .expect("series");
+    let first = outcome.booked[0].1.appointment.clone();
+    for scope in [Scope::This, Scope::ThisAndFollowing] {
+        for days in [i64::MIN, i64::MAX, 367] {
+            let change = OccurrenceMove { days, time: None };
+            match clinic
+                .store
+                .move_occurrences(first.id, scope, &change, None, "maria", now)
+            {
+                Err(StoreError::Invalid(message)) => {
+                    assert!(message.contains("more than a year"), "{message}")
+                }
+                other => panic!("{days}: {other:?}"),
+            }
+        }
+    }
+    let still = clinic.store.appointment(first.id).expect("there");
+    assert_eq!(still.appointment.interval, first.interval);
 }
 
 #[test]
