@@ -1,5 +1,7 @@
 //! Clinic-local wall time ↔ UTC instants, with the DST policy: a time in a gap is refused and the
 //! next valid time named; an ambiguous time (a fold) takes the earlier instant and says so.
+//! And the readers of typed dates and times, which every entry path shares: dates from
+//! [`FIRST_DATE`] to [`LAST_DATE`], times in whole minutes, each refusal saying what to write.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
