@@ -2,7 +2,7 @@
 //! transaction that loads the facts, lets the core decide, writes, and records an audit event,
 //! so two desks can never book the same time and nothing changes without a trace.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
@@ -10,7 +10,9 @@ use super::codec::{self, APPOINTMENT_COLUMNS, secs};
 use super::context::conflict_context;
 use super::error::{Result, StoreError};
 use super::{BookingOutcome, BookingRequest, MoveRequest, Start, setup};
-use crate::scheduling::conflict::{Conflict, Proposal, Verdict, check, decide, plan_local};
+use crate::scheduling::conflict::{
+    Conflict, Proposal, Verdict, check, decide, plan_at, plan_local,
+};
 use crate::scheduling::model::*;
 use crate::scheduling::status::Status;
 use crate::scheduling::time::{local_date, local_day};
@@ -43,15 +45,13 @@ pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointm
 
 /// Resolves a start to an interval of `minutes`, with any DST notice, or refuses a DST gap.
 fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval, Vec<Conflict>)> {
-    match start {
-        Start::At(t) => Ok((Interval::new(t, t + Duration::minutes(minutes)), Vec::new())),
-        Start::Local(wall) => {
-            let plan = plan_local(zone, wall, minutes);
-            match plan.interval {
-                Some(interval) => Ok((interval, plan.conflicts)),
-                None => Err(StoreError::Refused(plan.conflicts)),
-            }
-        }
+    let plan = match start {
+        Start::At(t) => plan_at(t, minutes),
+        Start::Local(wall) => plan_local(zone, wall, minutes),
+    };
+    match plan.interval {
+        Some(interval) => Ok((interval, plan.conflicts)),
+        None => Err(StoreError::Refused(plan.conflicts)),
     }
 }
 
@@ -179,12 +179,9 @@ pub(super) fn audit(
 }
 
 pub(super) fn check_actor(actor: &str) -> Result<()> {
-    if actor.trim().is_empty() {
-        return Err(StoreError::Invalid(
-            "say who is at the desk: every change is recorded with a staff name".into(),
-        ));
-    }
-    Ok(())
+    crate::scheduling::staff::desk_name(actor)
+        .map(|_| ())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The conflicts a booking would meet, without writing anything (for live feedback in forms).

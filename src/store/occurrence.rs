@@ -287,7 +287,7 @@ pub fn move_occurrences(
             "say how to move it: a number of days, a new time, or both".into(),
         ));
     }
-    if change.days.abs() > 366 {
+    if change.days.unsigned_abs() > 366 {
         return Err(StoreError::Invalid(format!(
             "{} days is more than a year: give a move of at most 366 days either way",
             change.days
