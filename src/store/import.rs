@@ -10,6 +10,10 @@
 //! to come must also respect hours, leave, blockouts and closures. A hard conflict is accepted
 //! only with an overbook reason: the row's own (`overbook_reason`) or the import's.
 //!
+//! A queue token from the file is kept when it is free on its clinic-local day; a taken one is
+//! replaced by the next of its sequence (or dropped from a scheduled appointment), with a
+//! notice (`scheduling::queue::imported_token`).
+//!
 //! An appointment of one of our series joins it (`import_series.rs`): the series is made from
 //! the file's master event when the database does not hold it yet.
 
@@ -32,7 +36,8 @@ use crate::import::{
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
 use crate::scheduling::model::*;
-use crate::scheduling::time::{LocalTime, resolve_local};
+use crate::scheduling::queue;
+use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
 /// Names as rows give them, looked up case-insensitively.
 fn key(name: &str) -> String {
@@ -495,6 +500,23 @@ pub fn import_appointments(
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
         };
+        // The queue token: the file's when free on its day, else the next of its sequence.
+        let day = local_date(zone, start);
+        let issued = super::queue::issued(&tx, clinic.id, day)?;
+        let token = match queue::imported_token(
+            r.kind,
+            day,
+            &r.queue_token,
+            issued.iter().map(String::as_str),
+        ) {
+            Ok(token) => token,
+            Err(reason) => {
+                bad(reason);
+                continue;
+            }
+        };
+        let token_notice = token.notice(day);
+        notes.extend(token_notice.clone());
         let joined = match &r.series {
             None => None,
             Some(link) => {
@@ -540,7 +562,7 @@ pub fn import_appointments(
             reason: r.reason.clone(),
             notes: r.notes.clone(),
             meeting_link: r.meeting_link.clone(),
-            queue_token: r.queue_token.clone(),
+            queue_token: token.token().to_owned(),
             arrived_at: r.arrived_at,
             consultation_started_at: r.consultation_started_at,
             completed_at: r.completed_at,
@@ -558,10 +580,14 @@ pub fn import_appointments(
         if let Some((id, date)) = joined {
             set_series(&tx, appointment.id, id, date)?;
         }
-        let reason = match &overbooked {
+        let mut reason = match &overbooked {
             Some(o) => format!("import from {}; overbooked: {o}", options.source),
             None => format!("import from {}", options.source),
         };
+        if let Some(n) = &token_notice {
+            reason.push_str("; ");
+            reason.push_str(n);
+        }
         audit(
             &tx,
             appointment.id,
@@ -579,6 +605,7 @@ pub fn import_appointments(
                     "status": appointment.status.as_str(),
                     "kind": appointment.kind.as_str(),
                     "mode": appointment.mode.as_str(),
+                    "queue_token": appointment.queue_token,
                     "source": options.source,
                     "line": line,
                     "series": joined.map(|(id, _)| id.0.to_string()),

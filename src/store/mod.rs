@@ -19,6 +19,7 @@ mod lifecycle;
 mod occurrence;
 mod open;
 mod outbox;
+mod queue;
 mod reminder_model;
 mod reminder_setup;
 mod report;
