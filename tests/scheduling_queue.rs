@@ -288,3 +288,21 @@ fn a_walk_in_or_emergency_starts_today_and_a_booking_any_day() {
         Ok(())
     );
 }
+
+#[test]
+fn sheets_name_a_walk_in_or_emergency_by_its_token() {
+    assert_eq!(
+        queue::describe(Kind::WalkIn, "W-003").as_deref(),
+        Some("walk-in W-003")
+    );
+    assert_eq!(
+        queue::describe(Kind::Emergency, "E-001").as_deref(),
+        Some("emergency E-001")
+    );
+    // Without a token (a file from another system), the kind alone, with no stray space.
+    assert_eq!(
+        queue::describe(Kind::WalkIn, "").as_deref(),
+        Some("walk-in")
+    );
+    assert_eq!(queue::describe(Kind::Scheduled, "W-003"), None);
+}

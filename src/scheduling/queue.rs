@@ -37,6 +37,16 @@ pub fn letter(kind: Kind) -> Option<char> {
     }
 }
 
+/// How a walk-in or emergency is named on sheets and lists: "walk-in W-003", "emergency E-001",
+/// or the kind alone when it holds no token; `None` for a scheduled appointment.
+pub fn describe(kind: Kind, token: &str) -> Option<String> {
+    let what = what(letter(kind)?);
+    Some(match token.trim() {
+        "" => what.to_owned(),
+        token => format!("{what} {token}"),
+    })
+}
+
 /// A token as we write it: the letter, a dash and the number with at least three digits.
 pub fn token(letter: char, number: u32) -> String {
     format!("{letter}-{number:03}")
