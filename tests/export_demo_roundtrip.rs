@@ -202,7 +202,8 @@ fn work_at_the_desk(store: &mut SqliteStore) -> (DoctorId, NaiveDate) {
         .edit(
             edited.id,
             &Edit {
-                reason: "Контроль, शुगर जाँच".into(),
+                // Long, in two scripts: our own files keep all of it.
+                reason: "Контроль, शुगर जाँच; ".repeat(300),
                 notes: "Bring reports 📄\ncall 9845012345; \"fasting\", =NOT A FORMULA".into(),
                 mode: Mode::Video,
                 meeting_link: "https://meet.example.org/room-1".into(),

@@ -52,7 +52,13 @@ fn an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook() {
     // As our export orders them: the emergency starts first and was overbooked over the two
     // bookings after it, which carry no reason of their own.
     let mut text = HEADER.to_owned();
-    text += &row(1, "2026-06-03 10:00", "emergency", 40, "Emergency: seen at once");
+    text += &row(
+        1,
+        "2026-06-03 10:00",
+        "emergency",
+        40,
+        "Emergency: seen at once",
+    );
     text += &row(2, "2026-06-03 10:10", "scheduled", 41, "");
     text += &row(3, "2026-06-03 10:25", "scheduled", 42, "");
     let report = import_csv(&mut c, &text, now);
@@ -158,5 +164,9 @@ fn a_stranded_appointment_comes_in_as_it_is_with_a_notice() {
         );
     let report = import_csv(&mut c, &backwards, now + Duration::minutes(1));
     assert_eq!(report.bad.len(), 1);
-    assert!(report.bad[0].reason.contains("the end must be after the start"));
+    assert!(
+        report.bad[0]
+            .reason
+            .contains("the end must be after the start")
+    );
 }

@@ -232,9 +232,13 @@ fn event(e: &Component) -> Result<Event, String> {
     let reason = if e.prop("X-FRONTDESK-STATUS").is_some() {
         text("X-FRONTDESK-REASON").unwrap_or_default()
     } else {
+        // Another calendar's description can be long: the first 2,000 characters.
         text("DESCRIPTION")
             .or_else(|| text("SUMMARY"))
             .unwrap_or_default()
+            .chars()
+            .take(2000)
+            .collect()
     };
     let first = |name: &str| {
         e.prop(name).and_then(|p| {
@@ -281,7 +285,7 @@ fn event(e: &Component) -> Result<Event, String> {
             })?,
             None => 0,
         },
-        reason: reason.chars().take(2000).collect(),
+        reason,
         notes: text("X-FRONTDESK-NOTES").unwrap_or_default(),
         meeting_link: ours("URL").unwrap_or_default(),
         queue_token: text("X-FRONTDESK-QUEUE-TOKEN").unwrap_or_default(),
