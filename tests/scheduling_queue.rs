@@ -306,3 +306,17 @@ fn sheets_name_a_walk_in_or_emergency_by_its_token() {
     );
     assert_eq!(queue::describe(Kind::Scheduled, "W-003"), None);
 }
+
+#[test]
+fn a_patient_checks_in_on_the_day_of_the_appointment() {
+    let today = day();
+    assert_eq!(queue::check_check_in(today, today), Ok(()));
+    let tomorrow = today.succ_opt().expect("date");
+    let early = queue::check_check_in(tomorrow, today).expect_err("tomorrow");
+    assert_eq!(
+        early.to_string(),
+        "cannot check in on 2026-03-10: the appointment is on 2026-03-11, and a patient arrives on the day of their appointment (to see them today, move the appointment to today first, or add them as a walk-in)"
+    );
+    let late = queue::check_check_in(today.pred_opt().expect("date"), today).expect_err("past");
+    assert!(late.to_string().contains("mark it no-show"), "{late}");
+}

@@ -570,3 +570,34 @@ fn an_old_database_with_duplicate_tokens_upgrades_with_the_later_ones_reissued()
         .expect("count");
     assert_eq!(ledger, 6, "every token held is in the ledger");
 }
+
+#[test]
+fn a_booked_patient_checks_in_on_the_day_of_the_appointment_only() {
+    let mut c = clinic();
+    let now = utc(NOW);
+    let tomorrow = c.book_ok(c.rao, None, c.asha, "2026-06-03 10:00", now);
+    let refused = c
+        .store
+        .change_status(tomorrow.id, &StatusAction::CheckIn, "maria", now)
+        .expect_err("not its day");
+    assert!(
+        refused
+            .to_string()
+            .contains("cannot check in on 2026-06-02: the appointment is on 2026-06-03"),
+        "{refused}"
+    );
+    assert_eq!(
+        c.store.appointment(tomorrow.id).expect("entry").appointment,
+        tomorrow
+    );
+    let arrived = c
+        .store
+        .change_status(
+            tomorrow.id,
+            &StatusAction::CheckIn,
+            "maria",
+            c.at("2026-06-03 09:50"),
+        )
+        .expect("on the day");
+    assert_eq!(arrived.status, Status::CheckedIn);
+}

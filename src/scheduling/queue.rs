@@ -12,7 +12,8 @@
 //!   refused with what to do instead (book the other day, cancel this one). Nothing about the
 //!   queue changes silently, and the day's record of who came stays true.
 //! - A walk-in or emergency joins today's queue: it arrives now, so it starts today (clinic
-//!   time), never on another day.
+//!   time), never on another day; and a booked patient checks in on the day of the
+//!   appointment only.
 //! - A token from a file is kept when it is free that day; a taken one is replaced by the next
 //!   token of its sequence (or dropped, for a row that takes no token), and the import says so.
 
@@ -257,6 +258,35 @@ pub fn check_arrival_day(kind: Kind, day: NaiveDate, today: NaiveDate) -> Result
         }),
         _ => Ok(()),
     }
+}
+
+/// Why a patient cannot be checked in now.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot check in on {today}: the appointment is on {day}, and a patient arrives on the day of their appointment ({what})"
+)]
+pub struct NotItsDay {
+    /// The appointment's clinic-local day.
+    pub day: NaiveDate,
+    /// Today in the clinic's zone.
+    pub today: NaiveDate,
+    /// What to do instead.
+    pub what: &'static str,
+}
+
+/// Whether a patient whose appointment starts on clinic-local `day` may check in `today`: only
+/// on that day, so an arrival always belongs to its day's queue.
+pub fn check_check_in(day: NaiveDate, today: NaiveDate) -> Result<(), NotItsDay> {
+    let what = match day.cmp(&today) {
+        std::cmp::Ordering::Equal => return Ok(()),
+        std::cmp::Ordering::Greater => {
+            "to see them today, move the appointment to today first, or add them as a walk-in"
+        }
+        std::cmp::Ordering::Less => {
+            "that day is over: mark it no-show, and book them again or add them as a walk-in"
+        }
+    };
+    Err(NotItsDay { day, today, what })
 }
 
 /// Why a move was refused: the patient is in a day's queue and stays on that day.
