@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, params};
 use serde_json::json;
 
-use super::codec::{self, secs};
+use super::codec;
 use super::error::{Result, StoreError};
 use crate::scheduling::model::*;
 use crate::scheduling::queue;
@@ -67,8 +67,9 @@ pub(super) fn token_day(
 /// re-issues the token of the later-booked of two appointments that held the same token on the
 /// same day (the next of its sequence, audited as "token reissued" by [`UPGRADE_ACTOR`]), and
 /// records every token in the ledger. Never fails on odd data: a clinic whose zone cannot be
-/// read counts its days in UTC.
-pub(super) fn upgrade_tokens(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
+/// read counts its days in UTC. Opening a file passes no "now" in, so the re-issue is stamped
+/// with SQLite's clock (the one place the store takes the time itself, once per database).
+pub(super) fn upgrade_tokens(conn: &Connection) -> rusqlite::Result<()> {
     let mut zones: HashMap<uuid::Uuid, Tz> = HashMap::new();
     {
         let mut stmt = conn.prepare("SELECT id, time_zone FROM clinic")?;
@@ -156,17 +157,16 @@ pub(super) fn upgrade_tokens(conn: &Connection, now: DateTime<Utc>) -> rusqlite:
                 ),
             };
             conn.prepare_cached(
-                "UPDATE appointment SET queue_token = ?2, updated_by = ?3, updated_at = ?4 \
-                 WHERE id = ?1",
+                "UPDATE appointment SET queue_token = ?2, updated_by = ?3, \
+                 updated_at = unixepoch('now') WHERE id = ?1",
             )?
-            .execute(params![h.id, next, UPGRADE_ACTOR, secs(now)])?;
+            .execute(params![h.id, next, UPGRADE_ACTOR])?;
             conn.prepare_cached(
                 "INSERT INTO audit_event (appointment_id, at_utc, actor, action, before, after, \
-                 reason) VALUES (?1, ?2, ?3, 'token reissued', ?4, ?5, ?6)",
+                 reason) VALUES (?1, unixepoch('now'), ?2, 'token reissued', ?3, ?4, ?5)",
             )?
             .execute(params![
                 h.id,
-                secs(now),
                 UPGRADE_ACTOR,
                 json!({ "queue_token": h.token }).to_string(),
                 json!({ "queue_token": next, "queue_date": day_text(h.day) }).to_string(),

@@ -511,7 +511,7 @@ END;
 pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::Result<()> {
     match version {
         9 => {
-            super::queue::upgrade_tokens(conn, chrono::Utc::now())?;
+            super::queue::upgrade_tokens(conn)?;
             conn.execute_batch(MIGRATION_9_CONSTRAINTS)
         }
         _ => Ok(()),
