@@ -9,6 +9,7 @@ pub mod hours;
 pub mod hours_text;
 pub mod model;
 pub mod notice;
+pub mod queue;
 pub mod reminder;
 pub mod reminder_job;
 pub mod report;
