@@ -125,6 +125,24 @@ fn describe(problems: &[String], roots: &BTreeMap<i64, String>) -> String {
     )
 }
 
+/// Runs the quick check on the database at `path` over a connection of its own (read-only,
+/// so it can run beside a store that is working) and returns what is damaged, if anything.
+/// Damage found is recorded for every later open.
+pub fn quick_check_file(path: &std::path::Path) -> rusqlite::Result<Option<String>> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let found = match quick_problems(&conn) {
+        Ok(p) if p.is_empty() => None,
+        Ok(p) => Some(summary_in(&conn, &p)),
+        Err(e) if is_damage(&e) => Some(unreadable(&e)),
+        Err(e) => return Err(e),
+    };
+    if let Some(summary) = &found {
+        super::open::record_damage(path, summary);
+    }
+    Ok(found)
+}
+
 /// True when SQLite's error means the file is damaged (not busy, not missing).
 pub fn is_damage(error: &rusqlite::Error) -> bool {
     matches!(

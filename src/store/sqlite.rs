@@ -52,6 +52,16 @@ impl SqliteStore {
         self.damaged.as_deref()
     }
 
+    /// Treats the database as damaged from now on (a check beside the store found `summary`):
+    /// every later write is refused.
+    pub fn mark_damaged(&mut self, summary: String) -> Result<()> {
+        self.conn
+            .pragma_update(None, "query_only", true)
+            .map_err(|e| StoreError::from_sqlite(e, &self.path))?;
+        self.damaged = Some(summary);
+        Ok(())
+    }
+
     /// The error a write gets on a damaged database, naming the newest daily backup.
     fn damaged_error(&self, summary: String) -> StoreError {
         StoreError::Damaged {
