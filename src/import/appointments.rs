@@ -125,7 +125,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         // Free text is kept exactly as written (only the formula guard comes off).
         let free = |col: Option<usize>| -> String {
             col.and_then(|i| record.cells.get(i))
-                .map(|s| unneutralise(s).to_owned())
+                .map(|s| unneutralise(s).into_owned())
                 .unwrap_or_default()
         };
         let mut errors: Vec<String> = Vec::new();
