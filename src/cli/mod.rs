@@ -41,7 +41,12 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("frontdesk: {error:#}");
+            // Messages may quote stored or typed text: escape codes never reach the terminal.
+            let message = format!("{error:#}");
+            eprintln!(
+                "frontdesk: {}",
+                frontdesk::scheduling::entry::shown_lines(&message)
+            );
             ExitCode::FAILURE
         }
     }

@@ -101,8 +101,13 @@ pub enum FileKind {
 
 /// iCalendar when the file starts with `BEGIN:VCALENDAR`, else CSV.
 pub fn detect(text: &str) -> FileKind {
-    let head = text.trim_start();
-    if head.len() >= 15 && head[..15].eq_ignore_ascii_case("BEGIN:VCALENDAR") {
+    // Compared as bytes: the first line may be Cyrillic or emoji, where byte 15 can fall
+    // inside a character.
+    let head = text.trim_start().as_bytes();
+    if head
+        .get(..15)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"BEGIN:VCALENDAR"))
+    {
         FileKind::Ics
     } else {
         FileKind::Csv
