@@ -196,6 +196,27 @@ fn new_patient_registers_unless_the_name_and_phone_identify_someone_and_says_whi
         text(&out.stderr)
     );
     assert_eq!(desk.count(PATIENTS), patients + 1);
+    // An id is not a name to register.
+    let id: String = raw(&desk.db)
+        .query_row(
+            "SELECT id FROM patient WHERE name = 'Ravi Phone'",
+            [],
+            |r| r.get::<_, uuid::Uuid>(0),
+        )
+        .expect("id")
+        .to_string();
+    let out = desk.book("2026-11-26 12:00", &["--patient", &id, "--new-patient"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("give their name with --patient, not an id"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(desk.count(PATIENTS), patients + 1);
+    // Without --new-patient the id books him.
+    let out = desk.book("2026-11-26 12:00", &["--patient", &id]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Booked Ravi Phone"));
 }
 
 #[test]

@@ -155,6 +155,11 @@ pub fn book(
 /// registered patient, who is then booked instead (and the output says so).
 fn patient_to_book(store: &SqliteStore, args: &BookArgs) -> Result<(Patient, Option<Patient>)> {
     let phone = resolve::phone(args.phone.as_deref())?;
+    if args.new_patient && uuid::Uuid::parse_str(args.patient.trim()).is_ok() {
+        bail!(
+            "--new-patient registers a patient by name: give their name with --patient, not an id (an id books the registered patient without --new-patient)"
+        );
+    }
     let lookup = resolve::patient(store, &args.patient, phone.as_deref())?;
     if !args.new_patient {
         return match lookup {
