@@ -259,7 +259,7 @@ fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written
             Err(StoreError::Invalid(_))
         ));
     }
-    for reason in ["x\u{1b}[2J", "x\u{202e}y", &"r".repeat(5000)] {
+    for reason in ["x\u{1b}[2J", "x\u{202e}y", &"r".repeat(10_001)] {
         let mut request = c.request(c.rao, None, c.asha, "2026-11-24 10:00");
         request.reason = reason.into();
         let e = c
@@ -268,6 +268,42 @@ fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written
             .expect_err("refused");
         assert!(e.to_string().starts_with("the reason "), "{e}");
     }
+    assert_eq!(counts(&c), before);
+    // Editing an appointment and cancelling one take the same rules.
+    let booked = c.book_ok(c.rao, None, c.asha, "2026-11-24 10:00", utc(NOW));
+    let before = counts(&c);
+    let e = c
+        .store
+        .edit(
+            booked.id,
+            &frontdesk::store::Edit {
+                reason: "ok".into(),
+                notes: "x\u{1b}]0;pwned\u{7}".into(),
+                mode: Mode::InClinic,
+                meeting_link: String::new(),
+            },
+            "maria",
+            utc(NOW),
+        )
+        .expect_err("refused");
+    assert!(
+        e.to_string()
+            .starts_with("the notes holds a control character"),
+        "{e}"
+    );
+    let e = c
+        .store
+        .change_status(
+            booked.id,
+            &StatusAction::Cancel {
+                reason: "gone\u{202e}".into(),
+                by: CancelledBy::Patient,
+            },
+            "maria",
+            utc(NOW),
+        )
+        .expect_err("refused");
+    assert!(e.to_string().contains("invisible direction control"), "{e}");
     assert_eq!(counts(&c), before);
     // Settings: names of doctors and staff.
     let e = c

@@ -47,8 +47,8 @@ pub const MIN_PHONE_DIGITS: usize = 3;
 pub const MAX_EMAIL_CHARS: usize = 254;
 /// The longest external id (MRN) accepted.
 pub const MAX_EXTERNAL_ID_CHARS: usize = 64;
-/// The longest free text (a reason, notes) accepted.
-pub const MAX_FREE_TEXT_CHARS: usize = 4000;
+/// The longest free text (a reason, notes) accepted: a few pages.
+pub const MAX_FREE_TEXT_CHARS: usize = 10_000;
 /// The most generic combining accents (U+0300–U+036F and the like) one letter may carry.
 pub const MAX_STACKED_MARKS: usize = 4;
 
