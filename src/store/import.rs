@@ -284,6 +284,15 @@ fn resolve_when(
 ) -> std::result::Result<DateTime<Utc>, String> {
     let (wall, zone) = match when {
         When::Utc(t) => return Ok(t),
+        When::Defined { at, wall, twice } => {
+            if twice {
+                notices.push(format!(
+                    "{} happens twice in the file's time zone (the clocks go back): took the earlier one",
+                    wall.format("%Y-%m-%d %H:%M")
+                ));
+            }
+            return Ok(at);
+        }
         When::ClinicLocal(wall) => (wall, zone),
         When::Zoned(wall, z) => (wall, z),
     };
