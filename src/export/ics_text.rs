@@ -271,4 +271,36 @@ mod tests {
             ]
         );
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::import::ics_read::{parse_line, unescape_text};
+        use proptest::prelude::*;
+
+        /// Text in every script with iCalendar's special characters and line breaks.
+        fn text() -> impl Strategy<Value = String> {
+            "([a-z ]|[,;:\\\\\"^=]|\\n|\\r\\n|é|Ж|क्षि|த்|ع|検|😀|👩‍⚕️|e\u{301}){0,40}"
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+            /// TEXT escaping and unescaping give the text back (line breaks as LF).
+            #[test]
+            fn text_escapes_and_unescapes_to_itself(t in text()) {
+                let want = t.replace("\r\n", "\n");
+                prop_assert_eq!(unescape_text(&escape_text(&t)), want);
+            }
+
+            /// A parameter value written and read back is the value (line breaks as LF).
+            #[test]
+            fn parameter_values_round_trip(t in text()) {
+                let line = format!("ATTENDEE;CN={}:urn:uuid:1", param_value(&t));
+                let read = parse_line(&line).expect("a content line");
+                let want = t.replace("\r\n", "\n");
+                prop_assert_eq!(read.param("CN"), Some(want.as_str()));
+                prop_assert_eq!(read.value.as_str(), "urn:uuid:1");
+            }
+        }
+    }
 }
