@@ -491,7 +491,9 @@ fn covered(set: &ExportSet, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>
     }
     let from = instants.iter().min().copied().unwrap_or(now);
     let to = instants.iter().max().copied().unwrap_or(now);
-    (from, to + Duration::days(1))
+    // A day either side: a master event written at another hour than its series (see
+    // `master_time`) may start a few hours before its first appointment.
+    (from - Duration::days(1), to + Duration::days(1))
 }
 
 /// Writes one group's events: a single appointment, or a series' master event and its
