@@ -19,6 +19,11 @@ const MAX_OBSERVANCES: usize = 400;
 /// At most this many onsets in one zone from 1 AD to [`LAST_YEAR`].
 const MAX_ONSETS: usize = 100_000;
 
+/// How many months of yearly rules one file's zone definitions may make the reader look at:
+/// Outlook's two rules from 1601 take about 1,200, a full tz history a few thousand. A
+/// definition past it is refused, so no file keeps the import busy for long.
+pub const MONTHS_BUDGET: u32 = 500_000;
+
 /// A change of offset: from `at` (UTC seconds), the offset is `to`; before it, `from`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Onset {
@@ -235,6 +240,7 @@ fn observance_onsets(
     c: &Component,
     dtstart: NaiveDateTime,
     from: i32,
+    budget: &mut u32,
 ) -> Result<Vec<NaiveDateTime>, String> {
     let mut out = vec![dtstart];
     let mut rules = c.all("RRULE");
@@ -254,6 +260,11 @@ fn observance_onsets(
         let mut year = dtstart.year();
         'years: while year <= LAST_YEAR {
             for &month in &months {
+                *budget = budget.checked_sub(1).ok_or_else(|| {
+                    format!(
+                        "the file's time zone rules would take more than {MONTHS_BUDGET} months to read: give fewer or shorter definitions"
+                    )
+                })?;
                 for day in days_in_month(&y, year, month, dtstart.date()) {
                     let at = day.and_time(dtstart.time());
                     if at <= dtstart {
@@ -307,9 +318,10 @@ fn prop<'a>(c: &'a Component, name: &str) -> Result<&'a Property, String> {
 }
 
 impl DefinedZone {
-    /// Reads a VTIMEZONE component; `Err` says what is wrong (without the line: the caller
-    /// names the VTIMEZONE's).
-    pub fn read(vtimezone: &Component) -> Result<DefinedZone, String> {
+    /// Reads a VTIMEZONE component, spending at most `budget` months of yearly rules (shared
+    /// by a file's definitions; see [`MONTHS_BUDGET`]); `Err` says what is wrong (without the
+    /// line: the caller names the VTIMEZONE's).
+    pub fn read(vtimezone: &Component, budget: &mut u32) -> Result<DefinedZone, String> {
         let name = vtimezone
             .prop("TZID")
             .map(|p| unescape_text(&p.value).trim().to_owned())
@@ -351,7 +363,7 @@ impl DefinedZone {
                     c.line
                 )
             })?;
-            for local in observance_onsets(c, dtstart, from)
+            for local in observance_onsets(c, dtstart, from, budget)
                 .map_err(|e| format!("its {} at line {}: {e}", c.name, c.line))?
             {
                 onsets.push(Onset {
@@ -424,7 +436,8 @@ mod tests {
 
     fn zone(text: &str) -> Result<DefinedZone, String> {
         let top = parse(text).expect("parses");
-        DefinedZone::read(&top[0])
+        let mut budget = MONTHS_BUDGET;
+        DefinedZone::read(&top[0], &mut budget)
     }
 
     fn wall(text: &str) -> NaiveDateTime {
@@ -539,6 +552,17 @@ END:VTIMEZONE\r
         assert!(e.contains("is not a local time"), "{e}");
         let e = zone("BEGIN:VTIMEZONE\r\nTZID:X\r\nEND:VTIMEZONE\r\n").expect_err("empty");
         assert!(e.contains("no STANDARD or DAYLIGHT"), "{e}");
+    }
+
+    #[test]
+    fn many_long_rules_are_refused_before_they_take_long() {
+        let observance = "BEGIN:DAYLIGHT\r\nDTSTART:00010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=31;BYDAY=5SU\r\nEND:DAYLIGHT\r\n";
+        let text = format!(
+            "BEGIN:VTIMEZONE\r\nTZID:X\r\n{}END:VTIMEZONE\r\n",
+            observance.repeat(MAX_OBSERVANCES)
+        );
+        let e = zone(&text).expect_err("too long to read");
+        assert!(e.contains("more than 500000 months"), "{e}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::str::FromStr;
 use chrono_tz::Tz;
 
 use super::ics_read::{Component, quoted, unescape_text};
-use super::ics_vtimezone::DefinedZone;
+use super::ics_vtimezone::{DefinedZone, MONTHS_BUDGET};
 
 /// Windows zone names (Outlook, Exchange) for the zones clinics most often use, as the CLDR
 /// maps them; used only when the file does not define the zone itself.
@@ -82,11 +82,25 @@ pub fn zone(tzid: &str) -> Option<Tz> {
 
 /// The zones of one VCALENDAR: its VTIMEZONE definitions, read when a time first names them,
 /// and its X-WR-TIMEZONE.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Zones<'a> {
     definitions: HashMap<String, &'a Component>,
     read: RefCell<HashMap<String, Result<FileZone, String>>>,
+    /// What is left of [`MONTHS_BUDGET`] for this calendar's definitions.
+    budget: std::cell::Cell<u32>,
     calendar_zone: Option<String>,
+}
+
+impl Default for Zones<'_> {
+    /// No definitions, and times without a zone in the clinic's.
+    fn default() -> Self {
+        Zones {
+            definitions: HashMap::new(),
+            read: RefCell::new(HashMap::new()),
+            budget: std::cell::Cell::new(MONTHS_BUDGET),
+            calendar_zone: None,
+        }
+    }
 }
 
 impl<'a> Zones<'a> {
@@ -106,8 +120,8 @@ impl<'a> Zones<'a> {
             .filter(|z| !z.is_empty());
         Zones {
             definitions,
-            read: RefCell::new(HashMap::new()),
             calendar_zone,
+            ..Zones::default()
         }
     }
 
@@ -129,15 +143,16 @@ impl<'a> Zones<'a> {
         let found = if let Some(tz) = iana(name) {
             Ok(FileZone::Tz(tz))
         } else if let Some(definition) = self.definition(name) {
-            DefinedZone::read(definition)
-                .map(|z| FileZone::Defined(Rc::new(z)))
-                .map_err(|e| {
-                    format!(
-                        "the time zone \"{}\" the file defines at line {} cannot be read: {e}",
-                        quoted(name),
-                        definition.line
-                    )
-                })
+            let mut budget = self.budget.get();
+            let read = DefinedZone::read(definition, &mut budget);
+            self.budget.set(budget);
+            read.map(|z| FileZone::Defined(Rc::new(z))).map_err(|e| {
+                format!(
+                    "the time zone \"{}\" the file defines at line {} cannot be read: {e}",
+                    quoted(name),
+                    definition.line
+                )
+            })
         } else if let Some(tz) = prefixed(name).or_else(|| windows(name)) {
             Ok(FileZone::Tz(tz))
         } else {
