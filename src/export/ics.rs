@@ -425,12 +425,14 @@ fn event(
         Role::Single(None) => {}
         Role::Master(s, plan) => {
             lines.raw("X-FRONTDESK-SERIES", &[], &s.id.to_string())?;
-            if plan.time != s.start_time {
-                let first = plan.dates.first().copied().unwrap_or(s.start_date);
+            // The series as it was booked, when DTSTART is not: it began on a date the rule
+            // skips (a Monday for Wednesdays), or its rule is written at another hour.
+            let first = plan.dates.first().copied().unwrap_or(s.start_date);
+            if plan.time != s.start_time || first != s.start_date {
                 lines.raw(
                     "X-FRONTDESK-DTSTART",
                     &[("TZID", zone.name())],
-                    &wall_text(first, s.start_time),
+                    &wall_text(s.start_date, s.start_time),
                 )?;
             }
         }

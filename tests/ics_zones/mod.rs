@@ -1,7 +1,8 @@
 //! Clinics like the export fixture's in any zone, with appointments around each change of
 //! offset in 2027 (some across it) and series through them: daily at the wall time half an
 //! hour before each change (in the repeated hour when the clocks go back) and half an hour
-//! after it (in the skipped hour when they go forward), and weekly all year. Used by
+//! after it (in the skipped hour when they go forward), and weekly all year from a date its
+//! rule skips. Used by
 //! `tests/ics_clients.rs` (what calendar clients show) and `tests/export_roundtrip.rs`.
 #![allow(dead_code)]
 
@@ -127,8 +128,9 @@ pub fn clinic_in(path: &Path, zone: Tz) -> (SqliteStore, Vec<DateTime<Utc>>) {
             plans.push((wall.date() - Duration::days(3), wall.time(), rule));
         }
     }
+    // Booked from a Monday for Wednesdays: RFC 5545 would make that Monday an instance.
     plans.push((
-        date(2027, 1, 6),
+        date(2027, 1, 4),
         NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
         SeriesRule {
             frequency: Frequency::Weekly,
