@@ -232,7 +232,7 @@ fn master_time(zone: Tz, time: NaiveTime, dates: &[chrono::NaiveDate]) -> NaiveT
 pub struct SeriesPlan {
     /// Every date of the rule, first to last.
     pub dates: Vec<chrono::NaiveDate>,
-    /// The wall time of the master event's instances (see [`master_time`]).
+    /// The wall time of the master event's instances (see `master_time`).
     pub time: NaiveTime,
     /// The date each overriding appointment stands for.
     pub overrides: BTreeMap<chrono::NaiveDate, AppointmentId>,
@@ -581,4 +581,50 @@ pub fn write(
     lines.end("VCALENDAR")?;
     writing.finish();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn days(from: (i32, u32, u32), n: i64) -> Vec<NaiveDate> {
+        let first = NaiveDate::from_ymd_opt(from.0, from.1, from.2).expect("date");
+        (0..n).map(|i| first + Duration::days(i)).collect()
+    }
+
+    fn at(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("time")
+    }
+
+    #[test]
+    fn a_master_keeps_its_time_unless_a_change_makes_it_skipped_or_repeated() {
+        let ny = chrono_tz::America::New_York;
+        // 09:30 exists once on every day of either change.
+        assert_eq!(
+            master_time(ny, at(9, 30), &days((2027, 3, 12), 5)),
+            at(9, 30)
+        );
+        // 02:30 is skipped on 14 March 2027: the next hour that exists once every day.
+        assert_eq!(
+            master_time(ny, at(2, 30), &days((2027, 3, 12), 5)),
+            at(3, 30)
+        );
+        // 01:30 happens twice on 7 November 2027: 02:30 happens once that night.
+        assert_eq!(
+            master_time(ny, at(1, 30), &days((2027, 11, 5), 5)),
+            at(2, 30)
+        );
+        // Santiago goes forward at midnight: 00:30 is skipped, 01:30 is not.
+        let santiago = chrono_tz::America::Santiago;
+        assert_eq!(
+            master_time(santiago, at(0, 30), &days((2027, 9, 3), 4)),
+            at(1, 30)
+        );
+        // Never onto another date: 23:30 on a night that repeats 23:00-24:00 goes back.
+        assert_eq!(
+            master_time(santiago, at(23, 30), &days((2027, 4, 2), 3)),
+            at(22, 30)
+        );
+    }
 }
