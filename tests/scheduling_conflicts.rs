@@ -162,6 +162,8 @@ fn tag(c: &Conflict) -> &'static str {
         Conflict::ClinicClosed { .. } => "clinic_closed",
         Conflict::StartInPast { .. } => "start_in_past",
         Conflict::EndNotAfterStart => "end_not_after_start",
+        Conflict::NotOnWholeMinute { .. } => "not_on_whole_minute",
+        Conflict::OutsideDateRange { .. } => "outside_date_range",
         Conflict::TooLong { .. } => "too_long",
         Conflict::LocalTimeInGap { .. } => "local_time_in_gap",
         Conflict::LocalTimeAmbiguous { .. } => "local_time_ambiguous",
@@ -726,10 +728,12 @@ fn start_in_the_past_is_refused_for_scheduled_but_allowed_for_walk_ins_and_emerg
             mon(10, 0),
             true,
         ),
+        // Starts are whole minutes (a start with seconds is refused on its own), so the
+        // smallest step into the past is a minute.
         (
-            "scheduled, a second ago",
+            "scheduled, a minute ago",
             Kind::Scheduled,
-            right_now - Duration::seconds(1),
+            right_now - Duration::minutes(1),
             true,
         ),
         ("scheduled, right now", Kind::Scheduled, right_now, false),

@@ -4,12 +4,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::numbers;
+
 /// Where Frontdesk keeps its files, shown at the end of `--help`.
 const FILES: &str = "\
 Files:
   ~/.local/share/frontdesk/frontdesk.sqlite3  the database, unless --db or FRONTDESK_DB names one
   ~/.local/state/frontdesk/frontdesk.log      the log: what ran, and errors, never patient data
                                               (FRONTDESK_LOG=off|error|warn|info|debug sets how much)";
+
+/// Reads `--as` (or `FRONTDESK_AS`): a name to record changes under, trimmed; empty, control
+/// characters and very long names are refused before anything is opened.
+fn desk_name(text: &str) -> Result<String, String> {
+    frontdesk::scheduling::staff::desk_name(text)
+        .map(str::to_owned)
+        .map_err(|e| e.to_string())
+}
 
 /// Frontdesk: book, move, confirm, check in and cancel clinic appointments.
 #[derive(Debug, Parser)]
@@ -19,7 +29,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Who is at the desk; every change is recorded with this name (default: your login name).
-    #[arg(long = "as", global = true, value_name = "NAME")]
+    #[arg(long = "as", global = true, env = "FRONTDESK_AS", value_name = "NAME",
+          value_parser = desk_name)]
     pub actor: Option<String>,
     /// Which clinic, when the database holds several.
     #[arg(long, global = true, value_name = "NAME")]
@@ -30,7 +41,9 @@ pub struct Cli {
         global = true,
         env = "FRONTDESK_KEEP_BACKUPS",
         value_name = "N",
-        default_value_t = 14
+        default_value_t = 14,
+        value_parser = numbers::keep_backups,
+        allow_negative_numbers = true
     )]
     pub keep_backups: usize,
     /// Pretend it is this instant (RFC 3339); for tests and training.
@@ -116,8 +129,9 @@ pub struct OutboxArgs {
     /// Which reminders.
     #[arg(long, value_enum, default_value_t = OutboxState::Due)]
     pub state: OutboxState,
-    /// At most this many.
-    #[arg(long, default_value_t = 50)]
+    /// At most this many (1 to 10,000).
+    #[arg(long, default_value_t = 50, value_name = "N", value_parser = numbers::outbox_rows,
+          allow_negative_numbers = true)]
     pub limit: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -127,17 +141,21 @@ pub struct OutboxArgs {
 /// `frontdesk demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many appointments to create.
-    #[arg(long, default_value_t = 20_000)]
+    /// How many appointments to create (at most 5,000,000).
+    #[arg(long, default_value_t = 20_000, value_name = "N",
+          value_parser = numbers::demo_appointments, allow_negative_numbers = true)]
     pub appointments: u64,
-    /// How many patients (default: one for every five appointments, at least 200).
-    #[arg(long)]
+    /// How many patients (default: one for every five appointments, at least 200; at most
+    /// 1,000,000).
+    #[arg(long, value_name = "N", value_parser = numbers::demo_patients,
+          allow_negative_numbers = true)]
     pub patients: Option<u64>,
     /// The clinic's IANA time zone.
     #[arg(long, default_value = "Asia/Kolkata", value_name = "ZONE")]
     pub tz: String,
     /// The same seed (and date) gives the same clinic.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_name = "S", value_parser = numbers::seed,
+          allow_negative_numbers = true)]
     pub seed: u64,
     /// The date to treat as today (YYYY-MM-DD; default: today in the clinic's zone).
     #[arg(long, value_name = "DATE")]
@@ -162,8 +180,9 @@ pub struct AgendaArgs {
     /// The day (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// How many days from that date.
-    #[arg(long, default_value_t = 1)]
+    /// How many days from that date (1 to 366).
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = numbers::days,
+          allow_negative_numbers = true)]
     pub days: u32,
     /// Only this doctor.
     #[arg(long, value_name = "NAME", conflicts_with = "room")]
@@ -207,9 +226,10 @@ pub struct BookArgs {
     /// emergencies: default now).
     #[arg(long, value_name = "\"DATE HH:MM\"")]
     pub start: Option<String>,
-    /// Length in minutes (default: the visit type's, else the clinic's slot length).
-    #[arg(long)]
-    pub minutes: Option<i64>,
+    /// Length in minutes, 1 to 480 (default: the visit type's, else the clinic's slot length).
+    #[arg(long, value_name = "N", value_parser = numbers::visit_minutes,
+          allow_negative_numbers = true)]
+    pub minutes: Option<u32>,
     /// The room.
     #[arg(long, value_name = "NAME")]
     pub room: Option<String>,
@@ -308,8 +328,9 @@ pub struct MoveArgs {
 /// `frontdesk slots`.
 #[derive(Debug, Args)]
 pub struct SlotsArgs {
-    /// Length of the visit in minutes.
-    #[arg(long)]
+    /// Length of the visit in minutes (1 to 480).
+    #[arg(long, value_name = "N", value_parser = numbers::visit_minutes,
+          allow_negative_numbers = true)]
     pub minutes: u32,
     /// Only this doctor (with --room: both free).
     #[arg(long, value_name = "NAME")]
@@ -320,12 +341,14 @@ pub struct SlotsArgs {
     /// From this date or "date HH:MM" (default: now).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// How many slots.
-    #[arg(long, default_value_t = 5)]
+    /// How many slots (1 to 500).
+    #[arg(long, default_value_t = 5, value_name = "K", value_parser = numbers::slot_count,
+          allow_negative_numbers = true)]
     pub count: usize,
-    /// How many days ahead to look.
-    #[arg(long, default_value_t = 90)]
-    pub days: i64,
+    /// How many days ahead to look (1 to 366).
+    #[arg(long, default_value_t = 90, value_name = "N", value_parser = numbers::days,
+          allow_negative_numbers = true)]
+    pub days: u32,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -77,7 +77,6 @@ pub fn start(command: &str) {
     {
         return;
     }
-    log_panics();
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         command,
@@ -104,20 +103,6 @@ fn open_log(dir: &Path) -> std::io::Result<File> {
     // A file made by something else (or an older copy) is tightened to 0600 too.
     file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
     Ok(file)
-}
-
-/// Logs where a panic happened (never its message, which might quote data), then lets the
-/// standard hook print it as usual.
-fn log_panics() {
-    let standard = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let location = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        tracing::error!(%location, "panicked");
-        standard(info);
-    }));
 }
 
 /// Logs how `command` ended. For an error only its kind is logged (see [`error_kind`]).

@@ -4,7 +4,11 @@
 mod args;
 mod exchange;
 mod logging;
+mod numbers;
 mod output;
+mod panic;
+#[cfg(test)]
+mod proptests;
 mod reminders;
 mod report;
 mod resolve;
@@ -18,9 +22,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
-use chrono::Duration;
+use chrono::Days;
 use clap::{CommandFactory, FromArgMatches};
 use frontdesk::demo::{self, DemoOptions, Progress};
+use frontdesk::scheduling::staff::desk_name;
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaFilter, SqliteStore, Store};
@@ -30,21 +35,68 @@ use args::{AgendaArgs, Command, DemoArgs};
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
+    panic::install();
     // --help, --version and grammar errors end here, before anything is opened or logged.
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => grammar_error(error),
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| grammar_error(e));
     let command = matches.subcommand_name().unwrap_or("window");
     logging::start(command);
+    panic::for_tests();
     let started = std::time::Instant::now();
     let result = run(cli);
     logging::finish(command, &result, started);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("frontdesk: {error:#}");
+            eprintln!("frontdesk: {}", said_once(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Ends the process for `--help`, `--version` or a grammar error. Help and version print as
+/// clap prints them; an error is printed plain, with control characters escaped, since it
+/// quotes what was typed.
+fn grammar_error(error: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        error.exit();
+    }
+    let text = error.render().to_string();
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    eprint!("{shown}");
+    std::process::exit(error.exit_code());
+}
+
+/// An error and its causes, each said once: `{:#}` joins every cause to its context with ": ",
+/// and a cause whose words its context already holds (an error that prints its source) would
+/// be said twice. Those are left out.
+pub fn said_once(error: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// The database path: `--db`, else `frontdesk.sqlite3` in the user's data folder (created 0700).
@@ -63,10 +115,15 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dir.join("frontdesk.sqlite3"))
 }
 
+/// Who is at the desk: `--as` (or `FRONTDESK_AS`, both checked by clap), else the login name
+/// when it is a usable name, else "front desk".
 fn actor(flag: Option<String>) -> String {
-    flag.or_else(|| std::env::var("USER").ok())
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "front desk".to_owned())
+    flag.unwrap_or_else(|| {
+        std::env::var("USER")
+            .ok()
+            .and_then(|user| desk_name(&user).ok().map(str::to_owned))
+            .unwrap_or_else(|| "front desk".to_owned())
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -191,13 +248,10 @@ fn agenda(
         Some(text) => resolve::date("--date", text)?,
         None => local_date(zone, now),
     };
-    if args.days == 0 || args.days > 366 {
-        return Err(anyhow!(
-            "--days {} is out of range: give 1 to 366",
-            args.days
-        ));
-    }
-    let last = first + Duration::days(i64::from(args.days) - 1);
+    // --days is 1 to 366 (clap checked it) and the date is at most 2199-12-31: no overflow.
+    let last = first
+        .checked_add_days(Days::new(u64::from(args.days.saturating_sub(1))))
+        .ok_or_else(|| anyhow!("--days {} runs past the calendar's end", args.days))?;
     let window = Interval::new(local_day(zone, first).start, local_day(zone, last).end);
     let filter = match (&args.doctor, &args.room) {
         (Some(d), _) => AgendaFilter::Doctor(resolve::doctor(store, d)?.id),
@@ -206,4 +260,27 @@ fn agenda(
     };
     let entries = store.agenda(clinic.id, window, filter)?;
     output::agenda(&clinic, first, last, &entries, args.format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::said_once;
+    use anyhow::Context;
+
+    #[test]
+    fn a_cause_its_context_already_says_is_left_out() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("a reason is required to cancel")]
+        struct Inner;
+        #[derive(Debug, thiserror::Error)]
+        #[error("{0}")]
+        struct Outer(#[source] Inner);
+        let error = anyhow::Error::new(Outer(Inner)).context("cannot cancel Asha's visit");
+        assert_eq!(
+            said_once(&error),
+            "cannot cancel Asha's visit: a reason is required to cancel"
+        );
+        let plain: anyhow::Result<()> = Err(anyhow::anyhow!("refused")).context("cannot book");
+        assert_eq!(said_once(&plain.unwrap_err()), "cannot book: refused");
+    }
 }

@@ -79,7 +79,7 @@ fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Resul
         OutboxState::Sent => OutboxFilter::Sent,
         OutboxState::Skipped => OutboxFilter::Skipped,
     };
-    let entries = store.outbox(clinic.id, filter, args.limit.clamp(1, 10_000))?;
+    let entries = store.outbox(clinic.id, filter, args.limit)?;
     for e in &entries {
         match args.format {
             Format::Json => {

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use frontdesk::scheduling::time::{parse_date, parse_wall_time};
+use frontdesk::scheduling::time::{FIRST_DATE, LAST_DATE, echo, read_date, read_wall_time};
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store, StoreError};
 
@@ -95,28 +95,34 @@ pub fn visit_type(store: &SqliteStore, typed: &str) -> Result<VisitType> {
     Ok(by_name("visit type", typed, &types, |v| &v.name)?.clone())
 }
 
-/// A clinic-local start as typed on the command line.
+/// A clinic-local start as typed on the command line: `YYYY-MM-DD HH:MM`, whole minutes.
 pub fn wall_time(flag: &str, text: &str) -> Result<NaiveDateTime> {
-    parse_wall_time(text).ok_or_else(|| {
-        anyhow!(
-            "{flag} \"{text}\" is not a date and time: write it as \"YYYY-MM-DD HH:MM\", e.g. \"2026-03-09 09:30\""
-        )
-    })
+    read_wall_time(text).map_err(|e| anyhow!("{flag} {e}"))
 }
 
-/// A date as typed on the command line.
+/// A date as typed on the command line: `YYYY-MM-DD`, from 1900-01-01 to 2199-12-31.
 pub fn date(flag: &str, text: &str) -> Result<NaiveDate> {
-    parse_date(text).ok_or_else(|| {
-        anyhow!("{flag} \"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-09")
-    })
+    read_date(text).map_err(|e| anyhow!("{flag} {e}"))
+}
+
+/// A date, or a date and time, as typed (`slots --from`): a date alone means its midnight.
+pub fn date_or_wall_time(flag: &str, text: &str) -> Result<NaiveDateTime> {
+    if text.trim().contains([' ', 'T']) {
+        wall_time(flag, text)
+    } else {
+        Ok(date(flag, text)?.and_time(chrono::NaiveTime::MIN))
+    }
 }
 
 /// An appointment id as typed.
 pub fn appointment_id(text: &str) -> Result<AppointmentId> {
     uuid::Uuid::parse_str(text.trim())
         .map(AppointmentId)
-        .with_context(|| {
-            format!("\"{text}\" is not an appointment id: copy the id shown by `frontdesk agenda`")
+        .map_err(|_| {
+            anyhow!(
+                "\"{}\" is not an appointment id: copy the id shown by `frontdesk agenda`",
+                echo(text)
+            )
         })
 }
 
@@ -124,11 +130,23 @@ pub fn appointment_id(text: &str) -> Result<AppointmentId> {
 pub fn now(flag: Option<&str>) -> Result<DateTime<Utc>> {
     match flag {
         None => Ok(Utc::now()),
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| t.with_timezone(&Utc))
-            .with_context(|| {
-                format!("--now \"{text}\" is not an RFC 3339 instant, e.g. 2026-03-09T09:30:00Z")
-            }),
+        Some(text) => {
+            let t = DateTime::parse_from_rfc3339(text.trim())
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    anyhow!(
+                        "--now \"{}\" is not an RFC 3339 instant: write it as e.g. 2026-03-09T09:30:00Z",
+                        echo(text)
+                    )
+                })?;
+            if !(FIRST_DATE..=LAST_DATE).contains(&t.date_naive()) {
+                bail!(
+                    "--now \"{}\" is out of range: give an instant from {FIRST_DATE} to {LAST_DATE}",
+                    echo(text)
+                );
+            }
+            Ok(t)
+        }
     }
 }
 

@@ -4,10 +4,10 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::{Result, anyhow, bail};
-use chrono::{DateTime, NaiveTime, Timelike, Utc, Weekday};
+use chrono::{DateTime, Utc, Weekday};
 use clap::{Args, Subcommand, ValueEnum};
 use frontdesk::scheduling::hours::DaySpan;
-use frontdesk::scheduling::time::{format_local, local_date};
+use frontdesk::scheduling::time::{TimeTextError, echo, format_local, local_date, read_day_minute};
 use frontdesk::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, waited,
 };
@@ -62,8 +62,9 @@ pub struct AddArgs {
     /// The visit type, e.g. "Follow-up" (sets the length).
     #[arg(long = "type", value_name = "NAME")]
     pub visit_type: Option<String>,
-    /// Length in minutes (default: the visit type's, else the clinic's slot length).
-    #[arg(long)]
+    /// Length in minutes, up to 480 (default: the visit type's, else the clinic's slot length).
+    #[arg(long, value_name = "N", value_parser = super::numbers::visit_minutes,
+          allow_negative_numbers = true)]
     pub minutes: Option<u32>,
     /// The weekdays they can come: "mon,wed,fri", "mon-fri" or "any".
     #[arg(long, default_value = "any", value_name = "DAYS")]
@@ -125,7 +126,7 @@ pub fn run(
 }
 
 /// Weekdays as typed: "any", "mon-fri", "mon,wed,fri" (full names too).
-fn days(typed: &str) -> Result<Weekdays> {
+pub(super) fn days(typed: &str) -> Result<Weekdays> {
     let typed = typed.trim().to_lowercase();
     if typed == "any" || typed == "all" {
         return Ok(Weekdays::ALL);
@@ -133,8 +134,9 @@ fn days(typed: &str) -> Result<Weekdays> {
     let day = |t: &str| -> Result<Weekday> {
         t.trim().parse::<Weekday>().map_err(|_| {
             anyhow!(
-                "--days \"{typed}\": \"{}\" is not a weekday: write days as mon,tue,… or a range such as mon-fri",
-                t.trim()
+                "--days \"{}\": \"{}\" is not a weekday: write days as mon,tue,… or a range such as mon-fri",
+                echo(&typed),
+                echo(t.trim())
             )
         })
     };
@@ -161,21 +163,22 @@ fn days(typed: &str) -> Result<Weekdays> {
     Ok(set)
 }
 
-/// A time window as typed: "09:00-12:00" (an en dash works too; 24:00 ends the day).
-fn times(typed: &str) -> Result<DaySpan> {
+/// A time window as typed: "09:00-12:00" (an en dash works too; 24:00 ends the day), whole
+/// minutes.
+pub(super) fn times(typed: &str) -> Result<DaySpan> {
     let wrong = || {
         anyhow!(
-            "--times \"{typed}\" is not a time window: write it as HH:MM-HH:MM, e.g. 09:00-12:00"
+            "--times \"{}\" is not a time window: write it as HH:MM-HH:MM, e.g. 09:00-12:00",
+            echo(typed)
         )
     };
     let (from, to) = typed.split_once(['-', '–']).ok_or_else(wrong)?;
-    let minute = |t: &str| -> Result<u16> {
-        let t = t.trim();
-        if t == "24:00" {
-            return Ok(24 * 60);
+    let minute = |t: &str| match read_day_minute(t) {
+        Ok(minute) => Ok(minute),
+        Err(seconds @ TimeTextError::Seconds { .. }) => {
+            Err(anyhow!("--times \"{}\": {seconds}", echo(typed)))
         }
-        let t = NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| wrong())?;
-        Ok((t.hour() * 60 + t.minute()) as u16)
+        Err(_) => Err(wrong()),
     };
     Ok(DaySpan::new(minute(from)?, minute(to)?))
 }

@@ -1,7 +1,7 @@
 //! Commands that book, move and change appointments, and the slot search they lean on.
 
 use anyhow::{Result, anyhow, bail};
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use frontdesk::scheduling::time::{format_local, lenient_instant, local_date};
 use frontdesk::scheduling::*;
 use frontdesk::store::{
@@ -53,13 +53,12 @@ pub fn book(
         .as_deref()
         .map(|v| resolve::visit_type(store, v))
         .transpose()?;
-    let minutes = args
-        .minutes
-        .or(visit_type.as_ref().map(|v| i64::from(v.minutes)))
-        .unwrap_or(i64::from(clinic.slot_minutes));
-    if minutes <= 0 {
-        bail!("--minutes {minutes} must be a positive number of minutes");
-    }
+    // --minutes is 1 to 480 (clap checked it); a visit type's or the clinic's length is too.
+    let minutes = i64::from(
+        args.minutes
+            .or(visit_type.as_ref().map(|v| v.minutes))
+            .unwrap_or(clinic.slot_minutes),
+    );
     let mode = match args.mode {
         Some(ModeArg::InClinic) => Mode::InClinic,
         Some(ModeArg::Phone) => Mode::Phone,
@@ -307,27 +306,10 @@ pub fn slots(
 ) -> Result<()> {
     let clinic = resolve::clinic(store, clinic)?;
     let zone = clinic.time_zone;
-    if args.minutes == 0 || i64::from(args.minutes) > MAX_APPOINTMENT_MINUTES {
-        bail!(
-            "--minutes {} is out of range: give 1 to {MAX_APPOINTMENT_MINUTES}",
-            args.minutes
-        );
-    }
-    if args.count == 0 || args.count > 500 {
-        bail!("--count {} is out of range: give 1 to 500", args.count);
-    }
-    if args.days <= 0 || args.days > 366 {
-        bail!("--days {} is out of range: give 1 to 366", args.days);
-    }
+    // --minutes, --count and --days were checked against their ranges by clap (numbers.rs).
     let from = match &args.from {
         None => now,
-        Some(text) => match time::parse_wall_time(text) {
-            Some(wall) => lenient_instant(zone, wall),
-            None => lenient_instant(
-                zone,
-                resolve::date("--from", text)?.and_time(NaiveTime::MIN),
-            ),
-        },
+        Some(text) => lenient_instant(zone, resolve::date_or_wall_time("--from", text)?),
     }
     .max(now);
     let doctor = args
@@ -364,7 +346,7 @@ pub fn slots(
                 from,
                 count: args.count,
             },
-            horizon_days: args.days,
+            horizon_days: i64::from(args.days),
             patient: None,
         },
         &limits,

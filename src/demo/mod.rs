@@ -22,6 +22,12 @@ use schedule::{DoctorPlan, Generated, Schedule, VisitPlan, on_leave};
 /// The demo clinic's name.
 pub const CLINIC_NAME: &str = "Lotus Family Clinic";
 
+/// The most appointments a demo clinic has: five times the benchmarks' million.
+pub const MAX_APPOINTMENTS: u64 = 5_000_000;
+
+/// The most patients a demo clinic has.
+pub const MAX_PATIENTS: u64 = 1_000_000;
+
 /// What to generate.
 #[derive(Clone, Debug)]
 pub struct DemoOptions {
@@ -130,6 +136,11 @@ pub fn build(
             "{} already holds a clinic ({}); the demo only fills a new or empty database: give another --db file",
             store.path().display(),
             existing.name
+        )));
+    }
+    if options.appointments > MAX_APPOINTMENTS || options.patients > MAX_PATIENTS {
+        return Err(StoreError::Invalid(format!(
+            "a demo clinic has at most {MAX_APPOINTMENTS} appointments and {MAX_PATIENTS} patients: give smaller --appointments and --patients"
         )));
     }
     if options.appointments > 0 && options.patients == 0 {

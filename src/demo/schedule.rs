@@ -1,7 +1,8 @@
 //! Filling one day of the demo clinic: each working doctor's hours filled with visits at a
 //! realistic rate, rooms and patients never double-booked, statuses that fit the time (done,
 //! no-show, cancelled in the past; arrived and with the doctor now; booked and confirmed ahead),
-//! walk-ins with queue tokens, and now and then an overbooked emergency.
+//! walk-ins with queue tokens (each day's sequences counted from one, as the core's queue rule
+//! gives them), and now and then an overbooked emergency.
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use super::names::{CANCEL_REASONS, REASONS};
 use super::rng::DemoRng;
 use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
+use crate::scheduling::queue;
 use crate::scheduling::status::Status;
 use crate::scheduling::time::lenient_instant;
 
@@ -169,7 +171,7 @@ impl Schedule<'_> {
                         Kind::Scheduled
                     };
                     let token = match kind {
-                        Kind::WalkIn => format!("W-{walk_ins:03}"),
+                        Kind::WalkIn => queue::token('W', walk_ins),
                         _ => String::new(),
                     };
                     let generated = self.appointment(
@@ -211,7 +213,7 @@ impl Schedule<'_> {
                         start,
                         end,
                         Kind::Emergency,
-                        format!("E-{emergencies:03}"),
+                        queue::token('E', emergencies),
                         Some("Emergency: seen at once"),
                     ));
                     made += 1;

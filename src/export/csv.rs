@@ -1,15 +1,17 @@
 //! CSV (RFC 4180) export: UTF-8, CRLF, a header row, one row per appointment with clinic-local
-//! and UTC times. Cells that a spreadsheet would run as a formula (starting with `=` `+` `-`
+//! and UTC times, and for a member of a recurring series the series' id, rule, first start and
+//! length, so our import restores the series. Cells that a spreadsheet would run as a formula (starting with `=` `+` `-`
 //! `@`, a tab or a carriage return) get a leading apostrophe; plain numbers such as `-5` are
 //! left alone. [`write_record`] and [`neutralise`] are the reusable pieces (reports use them).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
 use super::chunks::{Writing, write_in_order};
-use super::{ExportSet, ExportedAppointment, Names, Progress};
+use super::{ExportSet, ExportedAppointment, ExportedSeries, Names, Progress};
 use crate::scheduling::time::format_local;
 
 /// The columns of an appointment export, in order. Import reads the same names.
@@ -53,6 +55,11 @@ pub const APPOINTMENT_COLUMNS: &[&str] = &[
     "created_at_utc",
     "updated_by",
     "updated_at_utc",
+    "series_id",
+    "occurrence_date",
+    "series_rule",
+    "series_start_local",
+    "series_minutes",
 ];
 
 fn is_plain_number(cell: &str) -> bool {
@@ -139,6 +146,8 @@ pub fn write(
     chunk: usize,
 ) -> io::Result<()> {
     let names = Names::new(set);
+    let series: HashMap<uuid::Uuid, &ExportedSeries> =
+        set.series.iter().map(|s| (s.id, s)).collect();
     write_record(out, APPOINTMENT_COLUMNS)?;
     let appointments = &set.appointments;
     let mut writing = Writing::new(appointments.len(), progress);
@@ -149,7 +158,7 @@ pub fn write(
         &mut writing,
         |range, buffer| {
             for e in &appointments[range.clone()] {
-                write_row(set, &names, e, buffer)?;
+                write_row(set, &names, &series, e, buffer)?;
             }
             Ok(range.len() as u64)
         },
@@ -158,10 +167,12 @@ pub fn write(
     Ok(())
 }
 
-/// One appointment's row.
+/// One appointment's row. A member of a recurring series names it and its date in the rule, and
+/// carries the series' rule, first start and length, so an import can restore the series.
 fn write_row<'a>(
     set: &'a ExportSet,
     names: &Names<'a>,
+    series: &HashMap<uuid::Uuid, &ExportedSeries>,
     e: &'a ExportedAppointment,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -174,7 +185,8 @@ fn write_row<'a>(
     let owned = |s: String| Cow::Owned(s);
     let utc = |t: DateTime<Utc>| owned(utc_cell(t));
     let opt_utc = |t: Option<DateTime<Utc>>| t.map(utc).unwrap_or_default();
-    let row: [Cow<'a, str>; 39] = [
+    let member = e.series.and_then(|id| series.get(&id).copied());
+    let row: [Cow<'a, str>; 44] = [
         owned(a.id.to_string()),
         owned(format_local(zone, a.interval.start)),
         owned(format_local(zone, a.interval.end)),
@@ -217,6 +229,26 @@ fn write_row<'a>(
         utc(e.created_at),
         text(Some(&a.updated_by)),
         utc(e.updated_at),
+        e.series.map(|s| owned(s.to_string())).unwrap_or_default(),
+        e.occurrence_date
+            .map(|d| owned(d.format("%Y-%m-%d").to_string()))
+            .unwrap_or_default(),
+        member
+            .map(|s| owned(s.rule.rrule(zone, s.start_time, s.start_date)))
+            .unwrap_or_default(),
+        member
+            .map(|s| {
+                owned(
+                    s.start_date
+                        .and_time(s.start_time)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                )
+            })
+            .unwrap_or_default(),
+        member
+            .map(|s| owned(s.minutes.to_string()))
+            .unwrap_or_default(),
     ];
     write_record(out, &row)
 }

@@ -395,7 +395,7 @@ fn event(
         }
     };
     lines.text("LOCATION", &[], &location)?;
-    if a.mode == Mode::Video && !a.meeting_link.is_empty() {
+    if !a.meeting_link.is_empty() {
         lines.raw("URL", &[], &a.meeting_link)?;
     }
     if let Some(v) = visit {
@@ -467,9 +467,40 @@ fn event(
     if let Some(c) = &a.cancellation {
         lines.text("X-FRONTDESK-CANCEL-REASON", &[], &c.reason)?;
         lines.raw("X-FRONTDESK-CANCELLED-BY", &[], c.by.as_str())?;
+        lines.raw("X-FRONTDESK-CANCELLED-AT", &[], &utc_stamp(c.at))?;
+        lines.raw(
+            "X-FRONTDESK-CANCELLED-LATE",
+            &[],
+            if c.late { "TRUE" } else { "FALSE" },
+        )?;
     }
     if let Some(reason) = &e.overbook_reason {
         lines.text("X-FRONTDESK-OVERBOOK-REASON", &[], reason)?;
+    }
+    // The rest of what staff see, so our own import gives back the same appointment.
+    if !a.notes.is_empty() {
+        lines.text("X-FRONTDESK-NOTES", &[], &a.notes)?;
+    }
+    if !a.queue_token.is_empty() {
+        lines.text("X-FRONTDESK-QUEUE-TOKEN", &[], &a.queue_token)?;
+    }
+    if a.priority != 0 {
+        lines.raw("X-FRONTDESK-PRIORITY", &[], &a.priority.to_string())?;
+    }
+    for (name, at) in [
+        ("X-FRONTDESK-ARRIVED", a.arrived_at),
+        (
+            "X-FRONTDESK-CONSULTATION-STARTED",
+            a.consultation_started_at,
+        ),
+        ("X-FRONTDESK-COMPLETED", a.completed_at),
+    ] {
+        if let Some(at) = at {
+            lines.raw(name, &[], &utc_stamp(at))?;
+        }
+    }
+    if let Some(p) = patient.filter(|p| !p.phone.is_empty()) {
+        lines.text("X-FRONTDESK-PATIENT-PHONE", &[], &p.phone)?;
     }
     lines.end("VEVENT")
 }

@@ -18,7 +18,7 @@ use super::screen::{
     walk_in,
 };
 use super::widget::Choice;
-use crate::scheduling::time::local_day;
+use crate::scheduling::time::{echo, local_day};
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter, FreedFeed};
 
@@ -468,14 +468,15 @@ impl App {
                 desk.date_text = text;
                 false
             }
-            Message::GoToDate => match NaiveDate::parse_from_str(desk.date_text.trim(), "%Y-%m-%d")
-            {
+            Message::GoToDate => match super::fields::date("The date", &desk.date_text, || {
+                format!(
+                    "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
+                    echo(desk.date_text.trim())
+                )
+            }) {
                 Ok(date) => desk.go_to(date),
-                Err(_) => {
-                    self.error = Some(format!(
-                        "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
-                        desk.date_text.trim()
-                    ));
+                Err(message) => {
+                    self.error = Some(message);
                     false
                 }
             },

@@ -17,7 +17,7 @@ use super::screen::{
     settings, waitlist, walk_in,
 };
 use super::theme;
-use crate::scheduling::time::local_day;
+use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter};
 
@@ -331,7 +331,14 @@ impl Desk {
             View::DayByDoctor | View::DayByRoom => 1,
             _ => 7,
         };
-        self.go_to(self.date + Duration::days(days * direction))
+        // The calendar stays within the dates Frontdesk reads (1900 to 2199).
+        match self
+            .date
+            .checked_add_signed(Duration::days(days * direction.signum()))
+        {
+            Some(date) if (FIRST_DATE..=LAST_DATE).contains(&date) => self.go_to(date),
+            _ => false,
+        }
     }
 
     pub(super) fn go_to(&mut self, date: NaiveDate) -> bool {

@@ -9,15 +9,22 @@ const PNG: &[u8] = include_bytes!("../../assets/icons/org.frontdesk.Frontdesk.pn
 /// Why the window icon could not be made (the window then opens without one).
 #[derive(Debug, thiserror::Error)]
 pub enum IconError {
-    /// The compiled-in PNG could not be decoded.
+    /// The compiled-in PNG could not be decoded. The decoder's words are in the message, so
+    /// it is not also a cause (which would say them twice).
     #[error("the window icon cannot be decoded: {0}")]
-    Decode(#[from] png::DecodingError),
+    Decode(png::DecodingError),
     /// The PNG decoded to something other than 8-bit RGBA.
     #[error("the window icon is {0:?} at {1:?}; it must be 8-bit RGBA")]
     Format(png::ColorType, png::BitDepth),
     /// iced refused the pixels.
     #[error("the window icon is invalid: {0}")]
     Invalid(String),
+}
+
+impl From<png::DecodingError> for IconError {
+    fn from(error: png::DecodingError) -> Self {
+        IconError::Decode(error)
+    }
 }
 
 /// Decodes the compiled-in icon into the window icon iced hands to the window system.

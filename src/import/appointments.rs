@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::csv_read::{Header, records};
 pub use super::ics_appointments::{id_from_uid, parse_ics};
 use super::patients::{self, birth_date, email, patient_id};
+use super::series::{SeriesLink, SeriesRecord};
 use super::{
     AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
     When, derived_id,
@@ -110,6 +111,13 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         late: col(&["cancelled_late"]),
         cancelled_at: col(&["cancelled_at_utc"]),
         overbook: col(&["overbook_reason"]),
+        series: SeriesColumns {
+            id: col(&["series_id"]),
+            date: col(&["occurrence_date"]),
+            rule: col(&["series_rule"]),
+            start: col(&["series_start_local"]),
+            minutes: col(&["series_minutes"]),
+        },
     };
     let mut parsed = Parsed {
         rows: Vec::new(),
@@ -300,6 +308,10 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             err(format!("id: {e}"));
             None
         });
+        let series = c.series.read(&cell).unwrap_or_else(|e| {
+            err(e);
+            None
+        });
         if !errors.is_empty() {
             parsed.bad.push(BadRow {
                 line: record.line,
@@ -349,9 +361,14 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 completed_at,
                 cancellation,
                 overbook_reason: (!overbook.is_empty()).then_some(overbook),
-                series: None,
+                series: series.as_ref().map(|(link, _)| *link),
             },
         ));
+        if let Some((link, Some(defined))) = series
+            && !parsed.series.iter().any(|(_, s)| s.id == link.series)
+        {
+            parsed.series.push((record.line, defined));
+        }
     }
     if let Some(u) = unreadable {
         parsed.bad.push(BadRow {
@@ -360,6 +377,63 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         });
     }
     Ok(parsed)
+}
+
+/// The columns of a recurring series (our export writes them on every member's row).
+struct SeriesColumns {
+    id: Option<usize>,
+    date: Option<usize>,
+    rule: Option<usize>,
+    start: Option<usize>,
+    minutes: Option<usize>,
+}
+
+impl SeriesColumns {
+    /// The row's place in a series and, when the row carries the rule, the series itself;
+    /// `None` for a row of no series.
+    fn read(
+        &self,
+        cell: &dyn Fn(Option<usize>) -> String,
+    ) -> Result<Option<(SeriesLink, Option<SeriesRecord>)>, String> {
+        let id = cell(self.id);
+        if id.is_empty() {
+            return Ok(None);
+        }
+        let series = uuid::Uuid::parse_str(&id).map_err(|_| {
+            format!("series_id \"{id}\" is not a series id Frontdesk wrote (a UUID)")
+        })?;
+        let date = cell(self.date);
+        let occurrence_date = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
+            format!("occurrence_date \"{date}\" is not a date such as 2026-11-24: a series member needs the date the rule gives it")
+        })?;
+        let link = SeriesLink {
+            series,
+            occurrence_date,
+        };
+        let rule = cell(self.rule);
+        if rule.is_empty() {
+            return Ok(Some((link, None)));
+        }
+        let start_text = cell(self.start);
+        let start = parse_wall_time(&start_text).ok_or_else(|| {
+            format!("series_start_local \"{start_text}\" is not a date and time: write the series' first start as \"2026-11-24 09:30\"")
+        })?;
+        let minutes_text = cell(self.minutes);
+        let minutes = minutes_text
+            .parse::<i64>()
+            .ok()
+            .filter(|m| (1..=MAX_APPOINTMENT_MINUTES).contains(m))
+            .ok_or_else(|| {
+                format!("series_minutes \"{minutes_text}\" is not a length from 1 to {MAX_APPOINTMENT_MINUTES} minutes")
+            })?;
+        let series = SeriesRecord {
+            id: series,
+            start: When::ClinicLocal(start),
+            end: Until::Minutes(minutes),
+            rrule: rule,
+        };
+        Ok(Some((link, Some(series))))
+    }
 }
 
 struct Columns {
@@ -388,4 +462,5 @@ struct Columns {
     late: Option<usize>,
     cancelled_at: Option<usize>,
     overbook: Option<usize>,
+    series: SeriesColumns,
 }

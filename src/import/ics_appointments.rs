@@ -175,6 +175,7 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
     let patient = PatientRecord {
         id: urn_uuid(&attendee.value).map(PatientId),
         name: attendee.param("CN").unwrap_or("").trim().to_owned(),
+        phone: text("X-FRONTDESK-PATIENT-PHONE").unwrap_or_default(),
         email: attendee
             .param("EMAIL")
             .map(str::to_owned)
@@ -211,24 +212,44 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
             Ok(When::Utc(t)) => Some(t),
             _ => None,
         });
-    let cancellation = (status == Status::Cancelled).then(|| CancelRecord {
-        reason: text("X-FRONTDESK-CANCEL-REASON")
-            .filter(|r| !r.trim().is_empty())
-            .unwrap_or_else(|| "cancelled in the calendar".to_owned()),
-        by: match ours("X-FRONTDESK-CANCELLED-BY").as_deref() {
-            Some("patient") => CancelledBy::Patient,
-            _ => CancelledBy::Clinic,
-        },
-        late: false,
-        at: last_modified,
-    });
+    // Our own stamps (arrival, cancellation …) are UTC date-times.
+    let stamp = |name: &str| -> Result<Option<chrono::DateTime<chrono::Utc>>, String> {
+        match e.prop(name).map(|p| date_time(p, zones)).transpose()? {
+            None => Ok(None),
+            Some(When::Utc(t)) => Ok(Some(t)),
+            Some(_) => Err(format!(
+                "{name} must be a UTC time such as 20261124T043000Z"
+            )),
+        }
+    };
+    let cancel_reason = text("X-FRONTDESK-CANCEL-REASON").filter(|r| !r.trim().is_empty());
+    let cancellation =
+        (status == Status::Cancelled || cancel_reason.is_some()).then(|| CancelRecord {
+            reason: cancel_reason
+                .clone()
+                .unwrap_or_else(|| "cancelled in the calendar".to_owned()),
+            by: match ours("X-FRONTDESK-CANCELLED-BY").as_deref() {
+                Some("patient") => CancelledBy::Patient,
+                _ => CancelledBy::Clinic,
+            },
+            late: ours("X-FRONTDESK-CANCELLED-LATE")
+                .is_some_and(|l| l.eq_ignore_ascii_case("TRUE")),
+            at: stamp("X-FRONTDESK-CANCELLED-AT")
+                .ok()
+                .flatten()
+                .or(last_modified),
+        });
     // Our own files always say X-FRONTDESK-STATUS; their DESCRIPTION is for people.
     let reason = if e.prop("X-FRONTDESK-STATUS").is_some() {
         text("X-FRONTDESK-REASON").unwrap_or_default()
     } else {
+        // Another calendar's description can be long: the first 2,000 characters.
         text("DESCRIPTION")
             .or_else(|| text("SUMMARY"))
             .unwrap_or_default()
+            .chars()
+            .take(2000)
+            .collect()
     };
     let first = |name: &str| {
         e.prop(name).and_then(|p| {
@@ -279,15 +300,20 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
         status,
         kind,
         mode,
-        priority: 0,
-        reason: reason.chars().take(2000).collect(),
-        notes: String::new(),
+        priority: match ours("X-FRONTDESK-PRIORITY") {
+            Some(p) => p.parse().map_err(|_| {
+                format!("X-FRONTDESK-PRIORITY \"{p}\" is not a whole number such as 2")
+            })?,
+            None => 0,
+        },
+        reason,
+        notes: text("X-FRONTDESK-NOTES").unwrap_or_default(),
         meeting_link: ours("URL").unwrap_or_default(),
-        queue_token: String::new(),
+        queue_token: text("X-FRONTDESK-QUEUE-TOKEN").unwrap_or_default(),
         sequence,
-        arrived_at: None,
-        consultation_started_at: None,
-        completed_at: None,
+        arrived_at: stamp("X-FRONTDESK-ARRIVED")?,
+        consultation_started_at: stamp("X-FRONTDESK-CONSULTATION-STARTED")?,
+        completed_at: stamp("X-FRONTDESK-COMPLETED")?,
         cancellation,
         overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
         series,

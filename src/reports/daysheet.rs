@@ -6,8 +6,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::pdf::{A4_LANDSCAPE, Document, PdfError, Weight};
+use crate::scheduling::queue;
 use crate::scheduling::time::format_local;
-use crate::scheduling::{Clinic, Kind, Mode, Status};
+use crate::scheduling::{Clinic, Mode, Status};
 use crate::store::AgendaEntry;
 
 /// Whose day the sheet shows.
@@ -98,11 +99,8 @@ fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry) -> Vec<(String, String)> {
     let zone = sheet.clinic.time_zone;
     let a = &e.appointment;
     let hm = |t: DateTime<Utc>| t.with_timezone(&zone).format("%H:%M").to_string();
-    let time_note = match a.kind {
-        Kind::WalkIn => format!("walk-in {}", a.queue_token),
-        Kind::Emergency => format!("emergency {}", a.queue_token),
-        Kind::Scheduled => format!("{} min", a.interval.minutes()),
-    };
+    let time_note = queue::describe(a.kind, &a.queue_token)
+        .unwrap_or_else(|| format!("{} min", a.interval.minutes()));
     let mode = match a.mode {
         Mode::InClinic => String::new(),
         Mode::Phone => "by phone".into(),

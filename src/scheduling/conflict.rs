@@ -12,7 +12,7 @@ use super::model::{
     AppointmentId, DoctorId, Interval, Kind, MAX_APPOINTMENT_MINUTES, PatientId, RoomId,
 };
 use super::status::Status;
-use super::time::{LocalTime, local_date, resolve_local};
+use super::time::{FIRST_DATE, LAST_DATE, LocalTime, local_date, resolve_local};
 
 /// What a booking or move asks for, in UTC instants.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,6 +188,18 @@ pub enum Conflict {
     },
     /// The end is not after the start.
     EndNotAfterStart,
+    /// A start with seconds: appointments start on whole minutes (a start with seconds, hidden
+    /// on the screen, would block the slot after it).
+    NotOnWholeMinute {
+        /// The requested start, clinic-local.
+        start: DateTime<Tz>,
+    },
+    /// A start outside the dates Frontdesk works with ([`FIRST_DATE`] to [`LAST_DATE`]):
+    /// a slip of the year, which no date sum should ever meet.
+    OutsideDateRange {
+        /// What was asked for (clinic-local for a typed time, UTC for an exact instant).
+        requested: NaiveDateTime,
+    },
     /// Longer than the clinic allows.
     TooLong {
         /// Requested length.
@@ -217,6 +229,8 @@ impl Conflict {
         match self {
             Conflict::LocalTimeAmbiguous { .. } => Severity::Notice,
             Conflict::EndNotAfterStart
+            | Conflict::NotOnWholeMinute { .. }
+            | Conflict::OutsideDateRange { .. }
             | Conflict::TooLong { .. }
             | Conflict::LocalTimeInGap { .. } => Severity::Invalid,
             _ => Severity::Hard,
@@ -262,6 +276,17 @@ impl fmt::Display for Conflict {
                 start.format("%Y-%m-%d %H:%M")
             ),
             Conflict::EndNotAfterStart => write!(f, "the end must be after the start"),
+            Conflict::OutsideDateRange { requested } => write!(
+                f,
+                "{} is outside the dates Frontdesk books, {FIRST_DATE} to {LAST_DATE}: check the year",
+                requested.format("%Y-%m-%d %H:%M")
+            ),
+            Conflict::NotOnWholeMinute { start } => write!(
+                f,
+                "the start {} has seconds: appointments start on whole minutes; choose {}",
+                start.format("%Y-%m-%d %H:%M:%S"),
+                start.format("%Y-%m-%d %H:%M")
+            ),
             Conflict::TooLong { minutes } => write!(
                 f,
                 "{minutes} minutes is longer than the {MAX_APPOINTMENT_MINUTES}-minute maximum; split it into several appointments"
@@ -297,16 +322,25 @@ pub struct LocalPlan {
 }
 
 /// Turns a clinic-local start and a length into UTC, applying the DST policy. The length is
-/// real elapsed time: a 30-minute visit lasts 30 minutes even across a clock change.
+/// real elapsed time: a 30-minute visit lasts 30 minutes even across a clock change. A length
+/// that is not 1 to [`MAX_APPOINTMENT_MINUTES`] gives no interval, only its conflict, so no
+/// length typed or read from a file can overflow a date.
 pub fn plan_local(zone: Tz, start: NaiveDateTime, minutes: i64) -> LocalPlan {
+    if let Some(refused) = length_refused(minutes).or_else(|| date_refused(start)) {
+        return refused;
+    }
     let length = Duration::minutes(minutes);
+    let ending = |t: DateTime<Utc>| {
+        t.checked_add_signed(length)
+            .map(|end| Interval::new(t, end))
+    };
     match resolve_local(zone, start) {
         LocalTime::Exact(t) => LocalPlan {
-            interval: Some(Interval::new(t, t + length)),
+            interval: ending(t),
             conflicts: Vec::new(),
         },
         LocalTime::Ambiguous { earlier, .. } => LocalPlan {
-            interval: Some(Interval::new(earlier, earlier + length)),
+            interval: ending(earlier),
             conflicts: vec![Conflict::LocalTimeAmbiguous {
                 requested: start,
                 chosen: earlier.with_timezone(&zone),
@@ -323,6 +357,51 @@ pub fn plan_local(zone: Tz, start: NaiveDateTime, minutes: i64) -> LocalPlan {
     }
 }
 
+/// Turns an exact start (a walk-in arriving now, a slot found) and a length into an interval.
+/// The start is taken to its whole minute, rounded down: a walk-in who arrives at 10:03:27
+/// starts at 10:03, as the screen shows it. A length that is not 1 to
+/// [`MAX_APPOINTMENT_MINUTES`] gives no interval, only its conflict.
+pub fn plan_at(start: DateTime<Utc>, minutes: i64) -> LocalPlan {
+    if let Some(refused) = length_refused(minutes).or_else(|| date_refused(start.naive_utc())) {
+        return refused;
+    }
+    let seconds = start.timestamp();
+    let start = DateTime::from_timestamp(seconds - seconds.rem_euclid(60), 0).unwrap_or(start);
+    LocalPlan {
+        interval: start
+            .checked_add_signed(Duration::minutes(minutes))
+            .map(|end| Interval::new(start, end)),
+        conflicts: Vec::new(),
+    }
+}
+
+/// The plan for a length that cannot be booked at all, or `None` for a length that can.
+fn length_refused(minutes: i64) -> Option<LocalPlan> {
+    let conflict = if minutes <= 0 {
+        Conflict::EndNotAfterStart
+    } else if minutes > MAX_APPOINTMENT_MINUTES {
+        Conflict::TooLong { minutes }
+    } else {
+        return None;
+    };
+    Some(LocalPlan {
+        interval: None,
+        conflicts: vec![conflict],
+    })
+}
+
+/// The plan for a start outside [`FIRST_DATE`]..=[`LAST_DATE`], or `None` for one inside.
+fn date_refused(start: NaiveDateTime) -> Option<LocalPlan> {
+    (!(FIRST_DATE..=LAST_DATE).contains(&start.date())).then(|| LocalPlan {
+        interval: None,
+        conflicts: vec![Conflict::OutsideDateRange { requested: start }],
+    })
+}
+
+/// Longer than this, a proposal is judged on its length alone: the working hours of every day
+/// it spans are not worth unfolding for a booking that is refused anyway.
+const ABSURD_LENGTH_DAYS: i64 = 2;
+
 /// Every conflict of `proposal` against the rules and bookings in `context`, most serious first.
 pub fn check(proposal: &Proposal, context: &ConflictContext, now: DateTime<Utc>) -> Vec<Conflict> {
     let zone = context.zone;
@@ -335,6 +414,14 @@ pub fn check(proposal: &Proposal, context: &ConflictContext, now: DateTime<Utc>)
     if iv.minutes() > MAX_APPOINTMENT_MINUTES {
         out.push(Conflict::TooLong {
             minutes: iv.minutes(),
+        });
+        if iv.end - iv.start > Duration::days(ABSURD_LENGTH_DAYS) {
+            return out;
+        }
+    }
+    if iv.start.timestamp_subsec_nanos() != 0 || iv.start.timestamp().rem_euclid(60) != 0 {
+        out.push(Conflict::NotOnWholeMinute {
+            start: iv.start.with_timezone(&zone),
         });
     }
     if iv.start < now && !proposal.kind.arrives_now() {

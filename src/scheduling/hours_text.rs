@@ -6,6 +6,7 @@ use chrono::Weekday;
 
 use super::hours::{DaySpan, WEEKDAYS, WeeklyHours};
 use super::setup_rules::{Field, Invalid, SetupError};
+use super::time::echo;
 
 /// Words that mean "no hours that day".
 const CLOSED_WORDS: [&str; 5] = ["closed", "off", "none", "-", "–"];
@@ -27,7 +28,7 @@ pub fn week_texts(hours: &WeeklyHours) -> [String; 7] {
 /// Reads a time of day as minutes after midnight: `9`, `09`, `9:30`, `09:30`, `9.30`, `24:00`.
 pub fn parse_clock(text: &str) -> Result<u16, SetupError> {
     let bad = || SetupError::BadTime {
-        text: text.trim().to_owned(),
+        text: echo(text.trim()),
     };
     let t = text.trim();
     let (hours, minutes) = match t.split_once([':', '.', 'h']) {
@@ -55,7 +56,7 @@ fn parse_span(text: &str) -> Result<DaySpan, SetupError> {
         .split_once(['–', '—', '-'])
         .or_else(|| t.split_once(" to "))
         .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
-        .ok_or_else(|| SetupError::NotASpan { text: t.to_owned() })?;
+        .ok_or_else(|| SetupError::NotASpan { text: echo(t) })?;
     let span = DaySpan::new(parse_clock(start)?, parse_clock(end)?);
     if span.end_minute <= span.start_minute {
         return Err(SetupError::SpanBackwards { span });

@@ -9,6 +9,7 @@ pub mod hours;
 pub mod hours_text;
 pub mod model;
 pub mod notice;
+pub mod queue;
 pub mod reminder;
 pub mod reminder_job;
 pub mod report;
@@ -25,7 +26,7 @@ pub mod waitlist_match;
 pub use availability::{ClinicCalendar, DoctorCalendar, RoomCalendar};
 pub use conflict::{
     Absence, Booked, Clash, Conflict, ConflictContext, LocalPlan, Proposal, RoomRules, Severity,
-    Verdict, check, decide, plan_local,
+    Verdict, check, decide, plan_at, plan_local,
 };
 pub use hours::{DaySpan, HoursError, WeeklyHours};
 pub use model::*;

@@ -7,16 +7,17 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::conflict::{LocalPlan, plan_local};
 use super::hours::WEEKDAYS;
-use super::time::lenient_instant;
+use super::time::{FIRST_DATE, LAST_DATE, echo, lenient_instant};
 
 mod change;
 pub use change::{
-    OccurrenceDecision, OnConflict, Split, SplitError, blocks, decide_occurrence, split,
+    MAX_SHIFT_DAYS, OccurrenceDecision, OnConflict, Split, SplitError, blocks, decide_occurrence,
+    split,
 };
 
 /// Identifies a series of appointments.
@@ -187,22 +188,30 @@ impl SeriesRule {
             out.push(date);
             Ok(true)
         };
-        let step = i64::from(self.interval);
+        // Dates near the end of the calendar end the series instead of overflowing: the sums
+        // are checked, and at most MAX_OCCURRENCES steps are taken.
+        let step = Days::new(u64::from(self.interval));
         match self.frequency {
             Frequency::Daily => {
-                let mut date = start;
-                while push(date, &mut out)? {
-                    date += Duration::days(step);
+                let mut date = Some(start);
+                while let Some(d) = date
+                    && push(d, &mut out)?
+                {
+                    date = d.checked_add_days(step);
                 }
             }
             Frequency::Weekly => {
                 let days = self.days_for(start);
-                let first_monday =
-                    start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
-                'weeks: for week in 0.. {
-                    let monday = first_monday + Duration::weeks(step * week);
+                let week_step = Days::new(7 * u64::from(self.interval));
+                let mut monday = start
+                    .checked_sub_days(Days::new(u64::from(start.weekday().num_days_from_monday())));
+                'weeks: while let Some(this_monday) = monday {
                     for day in &days {
-                        let date = monday + Duration::days(i64::from(day.num_days_from_monday()));
+                        let Some(date) = this_monday
+                            .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
+                        else {
+                            break 'weeks;
+                        };
                         if date < start {
                             continue;
                         }
@@ -210,6 +219,7 @@ impl SeriesRule {
                             break 'weeks;
                         }
                     }
+                    monday = this_monday.checked_add_days(week_step);
                 }
             }
         }
@@ -262,7 +272,18 @@ impl SeriesRule {
                 Some((k, v)) => (k.trim().to_ascii_lowercase(), v.trim()),
                 None => ("freq".to_owned(), part),
             };
-            let unreadable = |what: &str| RuleError::Unreadable(format!("\"{part}\" {what}"));
+            let unreadable =
+                |what: &str| RuleError::Unreadable(format!("\"{}\" {what}", echo(part)));
+            // A whole number; digits too many for any count are out of range, not unreadable.
+            // `validate` then says what 0 or a number over the limit means.
+            let number = |most: u32| -> Result<u32, RuleError> {
+                if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(unreadable("is not a whole number"));
+                }
+                value
+                    .parse::<u32>()
+                    .map_err(|_| unreadable(&format!("is out of range: give 1 to {most}")))
+            };
             match key.as_str() {
                 "freq" => {
                     frequency = Some(
@@ -270,11 +291,7 @@ impl SeriesRule {
                             .ok_or_else(|| unreadable("is not daily or weekly"))?,
                     )
                 }
-                "interval" => {
-                    interval = value
-                        .parse()
-                        .map_err(|_| unreadable("is not a whole number"))?
-                }
+                "interval" => interval = number(MAX_INTERVAL)?,
                 "byday" => {
                     for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
                         let day = parse_byday(code).ok_or_else(|| {
@@ -285,27 +302,29 @@ impl SeriesRule {
                         }
                     }
                 }
-                "count" => {
-                    end = Some(SeriesEnd::Count(
-                        value
-                            .parse()
-                            .map_err(|_| unreadable("is not a whole number"))?,
-                    ))
-                }
+                "count" => end = Some(SeriesEnd::Count(number(MAX_OCCURRENCES)?)),
                 "until" => {
                     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
                         .or_else(|_| NaiveDate::parse_from_str(value, "%Y%m%d"))
                         .map_err(|_| unreadable("is not a date (YYYY-MM-DD)"))?;
+                    if !(FIRST_DATE..=LAST_DATE).contains(&date) {
+                        return Err(unreadable(&format!(
+                            "is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
+                        )));
+                    }
                     end = Some(SeriesEnd::Until(date))
                 }
                 _ => return Err(unreadable("is not a part of a rule")),
             }
         }
         let frequency = frequency.ok_or_else(|| {
-            RuleError::Unreadable(format!("\"{text}\" says neither daily nor weekly"))
+            RuleError::Unreadable(format!("\"{}\" says neither daily nor weekly", echo(text)))
         })?;
         let end = end.ok_or_else(|| {
-            RuleError::Unreadable(format!("\"{text}\" has no end (count=N or until=DATE)"))
+            RuleError::Unreadable(format!(
+                "\"{}\" has no end (count=N or until=DATE)",
+                echo(text)
+            ))
         })?;
         let rule = SeriesRule {
             frequency,

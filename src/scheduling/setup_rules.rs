@@ -12,7 +12,7 @@ use super::conflict::Absence;
 use super::hours::DaySpan;
 use super::model::*;
 use super::staff::StaffMember;
-use super::time::{LocalTime, local_day, parse_wall_time, resolve_local};
+use super::time::{LocalTime, echo, local_day, parse_wall_time, resolve_local};
 
 /// The shortest and longest slot grid a clinic may use, in minutes.
 pub const SLOT_MINUTES: std::ops::RangeInclusive<u32> = 5..=240;
@@ -261,7 +261,7 @@ pub fn parse_colour(text: &str) -> Result<String, SetupError> {
     if ok {
         Ok(t.to_lowercase())
     } else {
-        Err(SetupError::Colour { text: t.to_owned() })
+        Err(SetupError::Colour { text: echo(t) })
     }
 }
 
@@ -283,7 +283,7 @@ pub fn parse_zone(text: &str) -> Result<Tz, SetupError> {
         .flatten()
         .map(|z| z.name().to_owned());
     Err(SetupError::UnknownZone {
-        text: t.to_owned(),
+        text: echo(t),
         suggestion,
     })
 }
@@ -295,7 +295,7 @@ pub fn parse_slot_minutes(text: &str) -> Result<u32, SetupError> {
         .ok()
         .filter(|m| SLOT_MINUTES.contains(m))
         .ok_or_else(|| SetupError::SlotLength {
-            text: text.trim().to_owned(),
+            text: echo(text.trim()),
         })
 }
 
@@ -306,7 +306,7 @@ pub fn parse_visit_minutes(text: &str) -> Result<u32, SetupError> {
         .ok()
         .filter(|m| (1..=MAX_APPOINTMENT_MINUTES as u32).contains(m))
         .ok_or_else(|| SetupError::VisitLength {
-            text: text.trim().to_owned(),
+            text: echo(text.trim()),
         })
 }
 
@@ -425,7 +425,7 @@ fn parse_bound(text: &str) -> Result<Bound, SetupError> {
     }
     parse_wall_time(t)
         .map(Bound::Wall)
-        .ok_or_else(|| SetupError::BadDate { text: t.to_owned() })
+        .ok_or_else(|| SetupError::BadDate { text: echo(t) })
 }
 
 /// Turns a wall time into an instant under the DST policy; an ambiguous time takes the earlier
@@ -489,8 +489,8 @@ pub fn parse_absence(
         return Err(vec![Invalid::new(
             Field::End,
             SetupError::EndsBeforeStart {
-                start: start.trim().to_owned(),
-                end: end.trim().to_owned(),
+                start: echo(start.trim()),
+                end: echo(end.trim()),
             },
         )]);
     }

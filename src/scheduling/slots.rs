@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use super::availability::ClinicCalendar;
 use super::hours::{DaySpan, WEEKDAYS, WeeklyHours, intersect};
 use super::model::{DoctorId, Interval, RoomId};
-use super::time::local_date;
+use super::time::{TimeTextError, local_date};
 
 /// Whose free time to search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +134,9 @@ pub enum WindowError {
     /// A time is not written as HH:MM.
     #[error("\"{0}\" is not a time of day: write it as HH:MM, e.g. 14:30")]
     NotATime(String),
+    /// A time with seconds (said by the time's own error, once).
+    #[error(transparent)]
+    Time(TimeTextError),
     /// The window ends at or before its start.
     #[error(
         "the window {0} ends before it starts: give a \"before\" time later than the \"after\" time"
@@ -149,15 +152,10 @@ pub fn parse_window(after: &str, before: &str) -> Result<DaySpan, WindowError> {
         if text.is_empty() {
             return Ok(empty);
         }
-        if text == "24:00" {
-            return Ok(24 * 60);
-        }
-        chrono::NaiveTime::parse_from_str(text, "%H:%M")
-            .map(|t| {
-                use chrono::Timelike;
-                (t.hour() * 60 + t.minute()) as u16
-            })
-            .map_err(|_| WindowError::NotATime(text.to_owned()))
+        super::time::read_day_minute(text).map_err(|e| match e {
+            TimeTextError::NotATime(text) => WindowError::NotATime(text),
+            other => WindowError::Time(other),
+        })
     };
     let span = DaySpan::new(minute(after, 0)?, minute(before, 24 * 60)?);
     if span.end_minute <= span.start_minute {

@@ -72,3 +72,40 @@ pub struct StaffMember {
     /// Former staff stay in the audit but are no longer offered at the desk.
     pub active: bool,
 }
+
+/// The longest name the desk may be worked under.
+pub const MAX_DESK_NAME_CHARS: usize = 100;
+
+/// Why a name cannot be recorded as the person at the desk.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DeskNameError {
+    /// Nothing, or only spaces.
+    #[error("say who is at the desk: every change is recorded with a staff name")]
+    Empty,
+    /// A control character (a newline, a tab, a terminal escape): it would forge lines in the
+    /// history and the audit.
+    #[error("the name at the desk holds a control character ({0}): write the name as plain text")]
+    Control(String),
+    /// Longer than [`MAX_DESK_NAME_CHARS`].
+    #[error(
+        "the name at the desk is {0} characters long: give a name of at most {MAX_DESK_NAME_CHARS}"
+    )]
+    TooLong(usize),
+}
+
+/// The name changes are recorded under, trimmed, or why it cannot be: empty, a control
+/// character, or longer than [`MAX_DESK_NAME_CHARS`].
+pub fn desk_name(text: &str) -> Result<&str, DeskNameError> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(DeskNameError::Empty);
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(DeskNameError::Control(c.escape_default().to_string()));
+    }
+    let chars = name.chars().count();
+    if chars > MAX_DESK_NAME_CHARS {
+        return Err(DeskNameError::TooLong(chars));
+    }
+    Ok(name)
+}

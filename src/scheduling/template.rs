@@ -123,7 +123,7 @@ pub fn render(text: &str, facts: &MessageFacts) -> Result<String, TemplateError>
                 }
                 let name = name.trim();
                 let value = facts.value(name).ok_or_else(|| TemplateError::Unknown {
-                    name: name.to_owned(),
+                    name: super::time::echo(name),
                 })?;
                 out.push_str(&value);
             }
@@ -207,7 +207,7 @@ pub enum LinkError {
 /// Checks a meeting link pasted by hand: a web address (https:// or http://) without spaces.
 pub fn check_link(link: &str) -> Result<(), LinkError> {
     let link = link.trim();
-    check_pattern(link).map_err(|_| LinkError::NotALink(link.to_owned()))
+    check_pattern(link).map_err(|_| LinkError::NotALink(super::time::echo(link)))
 }
 
 /// Checks a meeting-link pattern.

@@ -1,5 +1,7 @@
 //! Clinic-local wall time ↔ UTC instants, with the DST policy: a time in a gap is refused and the
 //! next valid time named; an ambiguous time (a fold) takes the earlier instant and says so.
+//! And the readers of typed dates and times, which every entry path shares: dates from
+//! [`FIRST_DATE`] to [`LAST_DATE`], times in whole minutes, each refusal saying what to write.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -51,7 +53,10 @@ fn next_valid_after_gap(zone: Tz, wall: NaiveDateTime) -> NaiveDateTime {
         .and_then(|t| t.with_nanosecond(0))
         .unwrap_or(wall);
     for _ in 0..(24 * 60) {
-        candidate += Duration::minutes(1);
+        let Some(next) = candidate.checked_add_signed(Duration::minutes(1)) else {
+            break;
+        };
+        candidate = next;
         if !matches!(zone.from_local_datetime(&candidate), LocalResult::None) {
             return candidate;
         }
@@ -99,15 +104,152 @@ pub fn format_local(zone: Tz, instant: DateTime<Utc>) -> String {
     to_local(zone, instant).format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// Parses clinic-local `YYYY-MM-DD HH:MM` (also accepts `T` between date and time).
-pub fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
-    let text = text.trim();
-    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+/// The first date Frontdesk reads from what people type (appointments, leave, reports, birth
+/// dates from other systems): anything earlier is a typing slip.
+pub const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last date Frontdesk reads from what people type. Keeping typed dates in these three
+/// centuries keeps every date sum in the program (a year of days, a series of 104 weeks) far
+/// from chrono's limits, so none of them can overflow.
+pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// Why typed text is not a date, a time of day, or a date and time. Each message quotes what
+/// was typed (shortened, with control characters escaped) and says what to write instead.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TimeTextError {
+    /// Not a date at all.
+    #[error("\"{0}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-09")]
+    NotADate(String),
+    /// A real date, outside the years Frontdesk works with.
+    #[error(
+        "\"{0}\" is out of range: give a date from {FIRST_DATE} to {LAST_DATE}, written YYYY-MM-DD"
+    )]
+    DateOutOfRange(String),
+    /// Not a time of day.
+    #[error("\"{0}\" is not a time of day: write it as HH:MM (00:00 to 23:59), e.g. 09:30")]
+    NotATime(String),
+    /// A time with seconds other than :00. Appointments start on whole minutes; a start with
+    /// seconds, hidden on the screen, would block the slot after it.
+    #[error("\"{text}\" has seconds: times are whole minutes, so write {minute}")]
+    Seconds {
+        /// What was typed.
+        text: String,
+        /// The same time without its seconds.
+        minute: String,
+    },
+    /// Neither a date and time nor anything close.
+    #[error(
+        "\"{0}\" is not a date and time: write it as \"YYYY-MM-DD HH:MM\", e.g. \"2026-03-09 09:30\""
+    )]
+    NotADateTime(String),
 }
 
-/// Parses a date `YYYY-MM-DD`.
+/// Typed text as a message quotes it: at most 40 characters (an ellipsis says more was typed),
+/// control characters escaped, so a message never carries a screenful or a terminal code.
+pub fn echo(text: &str) -> String {
+    const MOST: usize = 40;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MOST {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reads a date `YYYY-MM-DD` from [`FIRST_DATE`] to [`LAST_DATE`].
+pub fn read_date(text: &str) -> Result<NaiveDate, TimeTextError> {
+    let t = text.trim();
+    let date =
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| TimeTextError::NotADate(echo(t)))?;
+    if !(FIRST_DATE..=LAST_DATE).contains(&date) {
+        return Err(TimeTextError::DateOutOfRange(echo(t)));
+    }
+    Ok(date)
+}
+
+/// Reads a time of day, `HH:MM` or `H:MM` (`HH:MM:00` too); other seconds are refused.
+pub fn read_clock(text: &str) -> Result<NaiveTime, TimeTextError> {
+    let t = text.trim();
+    let not_a_time = || TimeTextError::NotATime(echo(t));
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = t.split(':');
+    let (hours, minutes, seconds) = (parts.next(), parts.next(), parts.next());
+    let (Some(hours), Some(minutes)) = (hours, minutes) else {
+        return Err(not_a_time());
+    };
+    if parts.next().is_some()
+        || hours.is_empty()
+        || hours.len() > 2
+        || !hours.bytes().all(|b| b.is_ascii_digit())
+        || !two_digits(minutes)
+    {
+        return Err(not_a_time());
+    }
+    let (h, m): (u32, u32) = (
+        hours.parse().map_err(|_| not_a_time())?,
+        minutes.parse().map_err(|_| not_a_time())?,
+    );
+    let time = NaiveTime::from_hms_opt(h, m, 0).ok_or_else(not_a_time)?;
+    match seconds {
+        None => Ok(time),
+        Some("00") => Ok(time),
+        Some(s) if two_digits(s) && s < "60" => Err(TimeTextError::Seconds {
+            text: echo(t),
+            minute: time.format("%H:%M").to_string(),
+        }),
+        Some(_) => Err(not_a_time()),
+    }
+}
+
+/// Reads a time of day as minutes after midnight, `HH:MM`, where `24:00` is the end of the day.
+pub fn read_day_minute(text: &str) -> Result<u16, TimeTextError> {
+    if text.trim() == "24:00" {
+        return Ok(24 * 60);
+    }
+    let time = read_clock(text)?;
+    // At most 23 * 60 + 59, which fits.
+    Ok(u16::try_from(time.num_seconds_from_midnight() / 60).unwrap_or(0))
+}
+
+/// Reads a clinic-local date and time, `YYYY-MM-DD HH:MM` (a `T` between them works too; so
+/// does `:00` seconds). The date is in [`FIRST_DATE`]..=[`LAST_DATE`]; other seconds are refused.
+pub fn read_wall_time(text: &str) -> Result<NaiveDateTime, TimeTextError> {
+    let t = text.trim();
+    let Some((date, time)) = t.split_once([' ', 'T']) else {
+        return Err(TimeTextError::NotADateTime(echo(t)));
+    };
+    let whole = |e: TimeTextError| match e {
+        TimeTextError::DateOutOfRange(_) => TimeTextError::DateOutOfRange(echo(t)),
+        TimeTextError::Seconds { minute, .. } => TimeTextError::Seconds {
+            text: echo(t),
+            minute: format!("{} {minute}", date.trim()),
+        },
+        _ => TimeTextError::NotADateTime(echo(t)),
+    };
+    let date = read_date(date).map_err(whole)?;
+    let time = read_clock(time).map_err(whole)?;
+    Ok(date.and_time(time))
+}
+
+/// Parses clinic-local `YYYY-MM-DD HH:MM` as [`read_wall_time`] does, without saying why not.
+pub fn parse_wall_time(text: &str) -> Option<NaiveDateTime> {
+    read_wall_time(text).ok()
+}
+
+/// Parses a date `YYYY-MM-DD` as [`read_date`] does, without saying why not.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    read_date(text).ok()
 }

@@ -2,7 +2,7 @@
 //! transaction that loads the facts, lets the core decide, writes, and records an audit event,
 //! so two desks can never book the same time and nothing changes without a trace.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
@@ -10,10 +10,13 @@ use super::codec::{self, APPOINTMENT_COLUMNS, secs};
 use super::context::conflict_context;
 use super::error::{Result, StoreError};
 use super::{BookingOutcome, BookingRequest, MoveRequest, Start, setup};
-use crate::scheduling::conflict::{Conflict, Proposal, Verdict, check, decide, plan_local};
+use crate::scheduling::conflict::{
+    Conflict, Proposal, Verdict, check, decide, plan_at, plan_local,
+};
 use crate::scheduling::model::*;
+use crate::scheduling::queue;
 use crate::scheduling::status::Status;
-use crate::scheduling::time::{local_date, local_day};
+use crate::scheduling::time::local_date;
 
 /// Loads a clinic by id.
 pub fn clinic(conn: &Connection, id: ClinicId) -> Result<Clinic> {
@@ -43,15 +46,13 @@ pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointm
 
 /// Resolves a start to an interval of `minutes`, with any DST notice, or refuses a DST gap.
 fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval, Vec<Conflict>)> {
-    match start {
-        Start::At(t) => Ok((Interval::new(t, t + Duration::minutes(minutes)), Vec::new())),
-        Start::Local(wall) => {
-            let plan = plan_local(zone, wall, minutes);
-            match plan.interval {
-                Some(interval) => Ok((interval, plan.conflicts)),
-                None => Err(StoreError::Refused(plan.conflicts)),
-            }
-        }
+    let plan = match start {
+        Start::At(t) => plan_at(t, minutes),
+        Start::Local(wall) => plan_local(zone, wall, minutes),
+    };
+    match plan.interval {
+        Some(interval) => Ok((interval, plan.conflicts)),
+        None => Err(StoreError::Refused(plan.conflicts)),
     }
 }
 
@@ -106,27 +107,6 @@ fn decide_proposal(
     }
 }
 
-/// The next queue token of the day for walk-ins ("W-007") or emergencies ("E-002").
-fn next_queue_token(
-    tx: &Transaction<'_>,
-    clinic: &Clinic,
-    kind: Kind,
-    at: DateTime<Utc>,
-) -> Result<String> {
-    let day = local_day(clinic.time_zone, local_date(clinic.time_zone, at));
-    let count: i64 = tx
-        .prepare_cached(
-            "SELECT count(*) FROM appointment WHERE clinic_id = ?1 AND kind = ?2 \
-             AND start_utc >= ?3 AND start_utc < ?4",
-        )?
-        .query_row(
-            params![clinic.id.0, kind.as_str(), secs(day.start), secs(day.end)],
-            |r| r.get(0),
-        )?;
-    let letter = if kind == Kind::Emergency { 'E' } else { 'W' };
-    Ok(format!("{letter}-{:03}", count + 1))
-}
-
 pub(super) fn snapshot(a: &Appointment) -> serde_json::Value {
     json!({
         "start_utc": secs(a.interval.start),
@@ -179,12 +159,9 @@ pub(super) fn audit(
 }
 
 pub(super) fn check_actor(actor: &str) -> Result<()> {
-    if actor.trim().is_empty() {
-        return Err(StoreError::Invalid(
-            "say who is at the desk: every change is recorded with a staff name".into(),
-        ));
-    }
-    Ok(())
+    crate::scheduling::staff::desk_name(actor)
+        .map(|_| ())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The conflicts a booking would meet, without writing anything (for live feedback in forms).
@@ -248,6 +225,13 @@ pub(super) fn book_in(
     }
     let (proposal, plan) = booking_proposal(&clinic, req)?;
     let interval = proposal.interval;
+    let zone = clinic.time_zone;
+    queue::check_arrival_day(
+        req.kind,
+        local_date(zone, interval.start),
+        local_date(zone, now),
+    )
+    .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let (conflicts, overbooked) =
         decide_proposal(tx, &clinic, &proposal, plan, req.overbook.as_deref(), now)?;
     let arrives = req.kind.arrives_now();
@@ -276,7 +260,7 @@ pub(super) fn book_in(
             String::new()
         },
         queue_token: if arrives {
-            next_queue_token(tx, &clinic, req.kind, interval.start)?
+            super::queue::next_token(tx, &clinic, req.kind, interval.start)?
         } else {
             String::new()
         },
@@ -325,11 +309,13 @@ pub const INSERT_APPOINTMENT: &str = "INSERT INTO appointment (id, clinic_id, pa
     doctor_id, room_id, visit_type_id, start_utc, end_utc, mode, kind, priority, status, reason, \
     notes, meeting_link, queue_token, arrived_at, consultation_started_at, completed_at, \
     cancel_reason, cancelled_by, cancelled_late, cancelled_at, created_by, created_at, \
-    updated_by, updated_at, sequence, overbook_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-    ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-    ?27, ?28, ?29)";
+    updated_by, updated_at, sequence, overbook_reason, queue_date) VALUES (?1, ?2, ?3, ?4, ?5, \
+    ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, \
+    ?25, ?26, ?27, ?28, ?29, ?30)";
 
-/// Inserts an appointment row (no transaction of its own, no audit).
+/// Inserts an appointment row (no transaction of its own, no audit). A queue token is stored
+/// with its clinic-local day; the database enters it in the ledger of issued tokens and refuses
+/// one already given that day (the caller has asked the core for a free one).
 pub fn insert_appointment(
     conn: &Connection,
     a: &Appointment,
@@ -337,6 +323,15 @@ pub fn insert_appointment(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     let c = a.cancellation.as_ref();
+    let queue_date = if a.queue_token.is_empty() {
+        None
+    } else {
+        Some(super::queue::day_text(super::queue::token_day(
+            conn,
+            a.clinic,
+            a.interval.start,
+        )?))
+    };
     conn.prepare_cached(INSERT_APPOINTMENT)?.execute(params![
         a.id.0,
         a.clinic.0,
@@ -367,6 +362,7 @@ pub fn insert_appointment(
         secs(now),
         a.sequence,
         overbook_reason,
+        queue_date,
     ])?;
     Ok(())
 }
@@ -392,6 +388,13 @@ pub fn move_appointment(
     }
     let clinic = clinic(&tx, before.clinic)?;
     let (interval, plan) = resolve(clinic.time_zone, req.start, before.interval.minutes())?;
+    let zone = clinic.time_zone;
+    queue::check_move(
+        &before,
+        local_date(zone, before.interval.start),
+        local_date(zone, interval.start),
+    )
+    .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let proposal = Proposal {
         doctor: req.doctor.unwrap_or(before.doctor),
         room: req.room.or(before.room),

@@ -78,8 +78,9 @@ pub enum StoreError {
     /// The booking or move clashes with the rules; nothing was changed.
     #[error("refused, nothing was changed:\n{}", list(.0))]
     Refused(Vec<Conflict>),
-    /// The status change is not allowed; nothing was changed.
-    #[error("{0}")]
+    /// The status change is not allowed; nothing was changed. Transparent, so the refusal is
+    /// said once (its text, not its text and then again as its cause).
+    #[error(transparent)]
     Transition(#[from] TransitionError),
     /// Bad input that no other variant covers.
     #[error("{0}")]

@@ -40,7 +40,13 @@ pub fn find_slots_within_limits(
     limits: &SlotLimits,
 ) -> Result<Vec<Slot>> {
     let clinic = clinic(conn, search.clinic)?;
-    let mut horizon = search.query.from + Duration::days(search.horizon_days.max(0));
+    // Searching is bounded to ten years ahead, so no horizon can overflow a date.
+    let days = Duration::days(search.horizon_days.clamp(0, 3660));
+    let mut horizon = search
+        .query
+        .from
+        .checked_add_signed(days)
+        .unwrap_or(search.query.from);
     if let Some(until) = limits.until {
         horizon = horizon.min(until);
     }

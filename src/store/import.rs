@@ -4,11 +4,20 @@
 //! in a dry run). Rows whose id is already stored are left as they are, so a file imported
 //! twice adds nothing the second time.
 //!
-//! The rules for an imported appointment: invalid times (end before start, too long, a local
-//! time in a DST gap) are always bad; "starts in the past" never applies (imports bring
-//! history); one that holds time must not double-book its doctor, room or patient; one still
-//! to come must also respect hours, leave, blockouts and closures. A hard conflict is accepted
-//! only with an overbook reason: the row's own (`overbook_reason`) or the import's.
+//! The rules for an imported appointment (`weigh`): invalid times (end before start, too long,
+//! a local time in a DST gap) are always bad; "starts in the past" never applies (imports bring
+//! history); one that holds time must not double-book its doctor, room or patient, unless the
+//! overlap is explained by an overbook reason on either appointment (the row's own
+//! `overbook_reason`, the import's, or that of the appointment it meets, stored or imported
+//! earlier in this file): the same rule `frontdesk check` holds every database to, so an export
+//! of any database goes back in without `--overbook`, whatever order its rows come in. Hours,
+//! leave, blockouts, closures and inactive doctors or rooms do not stop an import: an
+//! appointment still to come that they strand is imported as it is, and listed as a notice
+//! (Settings strands appointments the same way: they stay booked and are listed to be moved).
+//!
+//! A queue token from the file is kept when it is free on its clinic-local day; a taken one is
+//! replaced by the next of its sequence (or dropped from a scheduled appointment), with a
+//! notice (`scheduling::queue::imported_token`).
 //!
 //! An appointment of one of our series joins it (`import_series.rs`): the series is made from
 //! the file's master event when the database does not hold it yet.
@@ -32,7 +41,8 @@ use crate::import::{
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
 use crate::scheduling::model::*;
-use crate::scheduling::time::{LocalTime, resolve_local};
+use crate::scheduling::queue;
+use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
 /// Names as rows give them, looked up case-insensitively.
 fn key(name: &str) -> String {
@@ -313,15 +323,55 @@ fn resolve_when(
     }
 }
 
-/// Whether a conflict stands in an import (see the module's rules).
-fn applies(conflict: &Conflict, holds_time: bool, past: bool) -> bool {
+/// What a conflict does to an imported row (see the module's rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Weight {
+    /// It refuses the row, unless the row is overbooked with a reason.
+    Stands,
+    /// The row is imported as it is, and the import says so.
+    Notice,
+    /// It does not apply to an import.
+    Ignored,
+}
+
+/// How a conflict weighs in an import: `holds_time` for a row whose status holds its time,
+/// `past` when it is over, `explained` when the appointment it meets was itself overbooked.
+fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> Weight {
     match conflict {
-        Conflict::StartInPast { .. } => false,
-        c if c.severity() == Severity::Invalid => true,
-        _ if !holds_time => false,
-        Conflict::DoctorBooked(_) | Conflict::RoomBooked(_) | Conflict::PatientBooked(_) => true,
-        _ => !past,
+        Conflict::StartInPast { .. } | Conflict::LocalTimeAmbiguous { .. } => Weight::Ignored,
+        c if c.severity() == Severity::Invalid => Weight::Stands,
+        _ if !holds_time => Weight::Ignored,
+        Conflict::DoctorBooked(_) | Conflict::RoomBooked(_) | Conflict::PatientBooked(_) => {
+            if explained {
+                Weight::Ignored
+            } else {
+                Weight::Stands
+            }
+        }
+        _ if past => Weight::Ignored,
+        _ => Weight::Notice,
     }
+}
+
+/// Which of the appointments `conflicts` clash with were overbooked with a reason.
+fn overbooked_among(
+    conn: &Connection,
+    conflicts: &[Conflict],
+) -> Result<std::collections::HashSet<AppointmentId>> {
+    let mut out = std::collections::HashSet::new();
+    for clash in conflicts.iter().filter_map(Conflict::clash) {
+        let overbooked = conn
+            .prepare_cached(
+                "SELECT 1 FROM appointment WHERE id = ?1 AND overbook_reason IS NOT NULL",
+            )?
+            .query_row([clash.id.0], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if overbooked {
+            out.insert(clash.id);
+        }
+    }
+    Ok(out)
 }
 
 /// Imports appointments (see the module's rules).
@@ -476,14 +526,29 @@ pub fn import_appointments(
             kind: r.kind,
             moving: None,
         };
-        let conflicts: Vec<Conflict> = judge(&tx, &clinic, &proposal, Vec::new(), now)?
-            .into_iter()
-            .filter(|c| applies(c, r.status.holds_time(), end <= now))
-            .collect();
+        let found = judge(&tx, &clinic, &proposal, Vec::new(), now)?;
+        let overbooked_others = overbooked_among(&tx, &found)?;
         let overbook = r
             .overbook_reason
             .clone()
             .or_else(|| options.overbook.clone());
+        let mut conflicts = Vec::new();
+        let mut stranded = Vec::new();
+        for c in found {
+            let explained = c.clash().is_some_and(|k| overbooked_others.contains(&k.id));
+            match weigh(&c, r.status.holds_time(), end <= now, explained) {
+                Weight::Stands => conflicts.push(c),
+                // An overbook reason covers these too; without one, staff hear of them.
+                Weight::Notice if overbook.is_none() => stranded.push(c.to_string()),
+                Weight::Notice | Weight::Ignored => {}
+            }
+        }
+        if !stranded.is_empty() {
+            notes.push(format!(
+                "{}: imported as it is, as a change of setup leaves an appointment stranded; move it, or change the setup",
+                stranded.join("; ")
+            ));
+        }
         let overbooked = match decide(conflicts, overbook.as_deref()) {
             Verdict::Refuse(conflicts) => {
                 // A clash with a row of this same file says which line it is.
@@ -504,6 +569,23 @@ pub fn import_appointments(
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
         };
+        // The queue token: the file's when free on its day, else the next of its sequence.
+        let day = local_date(zone, start);
+        let issued = super::queue::issued(&tx, clinic.id, day)?;
+        let token = match queue::imported_token(
+            r.kind,
+            day,
+            &r.queue_token,
+            issued.iter().map(String::as_str),
+        ) {
+            Ok(token) => token,
+            Err(reason) => {
+                bad(reason);
+                continue;
+            }
+        };
+        let token_notice = token.notice(day);
+        notes.extend(token_notice.clone());
         let joined = match &r.series {
             None => None,
             Some(link) => {
@@ -549,7 +631,7 @@ pub fn import_appointments(
             reason: r.reason.clone(),
             notes: r.notes.clone(),
             meeting_link: r.meeting_link.clone(),
-            queue_token: r.queue_token.clone(),
+            queue_token: token.token().to_owned(),
             arrived_at: r.arrived_at,
             consultation_started_at: r.consultation_started_at,
             completed_at: r.completed_at,
@@ -567,10 +649,14 @@ pub fn import_appointments(
         if let Some((id, date)) = joined {
             set_series(&tx, appointment.id, id, date)?;
         }
-        let reason = match &overbooked {
+        let mut reason = match &overbooked {
             Some(o) => format!("import from {}; overbooked: {o}", options.source),
             None => format!("import from {}", options.source),
         };
+        if let Some(n) = &token_notice {
+            reason.push_str("; ");
+            reason.push_str(n);
+        }
         audit(
             &tx,
             appointment.id,
@@ -588,6 +674,7 @@ pub fn import_appointments(
                     "status": appointment.status.as_str(),
                     "kind": appointment.kind.as_str(),
                     "mode": appointment.mode.as_str(),
+                    "queue_token": appointment.queue_token,
                     "source": options.source,
                     "line": line,
                     "series": joined.map(|(id, _)| id.0.to_string()),

@@ -11,7 +11,9 @@ use super::codec::secs;
 use super::error::{Result, StoreError};
 use crate::scheduling::conflict::Proposal;
 use crate::scheduling::model::*;
+use crate::scheduling::queue;
 use crate::scheduling::status::{self, Status, StatusAction};
+use crate::scheduling::time::local_date;
 
 /// Writes the status and the fields that go with it.
 pub(super) fn write_status(
@@ -62,6 +64,15 @@ pub fn change_status(
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let before = load_appointment(&tx, id)?;
+    if *action == StatusAction::CheckIn {
+        // An arrival belongs to its day's queue (scheduling::queue).
+        let zone = clinic(&tx, before.clinic)?.time_zone;
+        queue::check_check_in(
+            local_date(zone, before.interval.start),
+            local_date(zone, now),
+        )
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    }
     let mut after = status::apply(&before, action, now)?;
     after.updated_by = actor.to_owned();
     write_status(&tx, &after, actor, now)?;

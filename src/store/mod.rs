@@ -19,6 +19,7 @@ mod lifecycle;
 mod occurrence;
 mod open;
 mod outbox;
+mod queue;
 mod reminder_model;
 mod reminder_setup;
 mod report;
@@ -311,21 +312,25 @@ pub trait Store {
     fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>>;
     /// The conflicts `request` would meet now, writing nothing (live feedback in the form).
     fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>>;
-    /// Books an appointment if no hard conflict stands (or it is overbooked with a reason).
+    /// Books an appointment if no hard conflict stands (or it is overbooked with a reason). A
+    /// walk-in or emergency starts today and gets the day's next queue token
+    /// (`scheduling::queue`).
     fn book(
         &mut self,
         request: &BookingRequest,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome>;
-    /// Moves an appointment under the same rules as booking.
+    /// Moves an appointment under the same rules as booking; a patient in a day's queue
+    /// (arrived, walk-in, emergency) moves only within that day, keeping token and arrival.
     fn move_appointment(
         &mut self,
         request: &MoveRequest,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome>;
-    /// Changes an appointment's status as the lifecycle allows.
+    /// Changes an appointment's status as the lifecycle allows; a check-in only on the
+    /// appointment's clinic day.
     fn change_status(
         &mut self,
         id: AppointmentId,

@@ -20,9 +20,10 @@ use super::series::{
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Verdict, decide, plan_local};
 use crate::scheduling::model::*;
+use crate::scheduling::queue;
 use crate::scheduling::series::{self, Occurrence, SeriesId};
 use crate::scheduling::status::{self, Status, StatusAction};
-use crate::scheduling::time::to_local;
+use crate::scheduling::time::{local_date, to_local};
 
 /// The series and occurrence date of an appointment, or a message saying it has none.
 fn series_and_date(
@@ -287,7 +288,7 @@ pub fn move_occurrences(
             "say how to move it: a number of days, a new time, or both".into(),
         ));
     }
-    if change.days.abs() > 366 {
+    if change.days.unsigned_abs() > 366 {
         return Err(StoreError::Invalid(format!(
             "{} days is more than a year: give a move of at most 366 days either way",
             change.days
@@ -311,6 +312,8 @@ pub fn move_occurrences(
             let local = to_local(zone, before.interval.start);
             let time = change.time.unwrap_or(local.time());
             let wall = (local.date_naive() + shift).and_time(time);
+            queue::check_move(&before, local.date_naive(), wall.date())
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
             let occurrence = Occurrence {
                 date,
                 wall,
@@ -379,6 +382,11 @@ pub fn move_occurrences(
                 let new_date = split.new_dates[index];
                 let before = load_appointment(&tx, m.appointment)?;
                 let wall = new_date.and_time(time);
+                // All move or none: an arrived patient among them stops the whole change.
+                queue::check_move(&before, local_date(zone, before.interval.start), new_date)
+                    .map_err(|e| {
+                        StoreError::Invalid(format!("the occurrence of {}: {e}", m.occurrence_date))
+                    })?;
                 let occurrence = Occurrence {
                     date: new_date,
                     wall,

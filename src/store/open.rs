@@ -145,6 +145,7 @@ fn migrate(conn: &Connection, from: i64, to: i64) -> rusqlite::Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        super::schema::finish_migration(&tx, version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_6,
     MIGRATION_7,
     MIGRATION_8,
+    MIGRATION_9,
 ];
 
 /// The schema version this build writes.
@@ -439,3 +440,80 @@ CREATE INDEX appointment_clinic_report ON appointment(clinic_id, start_utc, end_
     completed_at);
 DROP INDEX appointment_clinic_start;
 "#;
+
+/// Queue tokens unique per clinic day. `queue_token` is the ledger of every token ever issued:
+/// one row per (clinic, clinic-local day, token), so a token is never given twice in a day even
+/// after its appointment moved or was cancelled; rows are never changed or deleted. Each
+/// appointment holding a token names its day (`queue_date`, the clinic-local date of its start,
+/// `YYYY-MM-DD`). The data step ([`finish_migration`]) fills `queue_date` and the ledger and
+/// re-issues the later of any two appointments that held the same token on the same day (a
+/// "token reissued" audit event each), before [`MIGRATION_9_CONSTRAINTS`] makes the duplicates
+/// impossible.
+const MIGRATION_9: &str = r#"
+ALTER TABLE appointment ADD COLUMN queue_date TEXT;
+
+CREATE TABLE queue_token (
+    clinic_id       BLOB NOT NULL REFERENCES clinic(id),
+    local_date      TEXT NOT NULL,
+    token           TEXT NOT NULL CHECK (token <> ''),
+    appointment_id  BLOB NOT NULL REFERENCES appointment(id),
+    issued_at       INTEGER NOT NULL,
+    PRIMARY KEY (clinic_id, local_date, token)
+) STRICT, WITHOUT ROWID;
+"#;
+
+/// Migration 9's constraints, applied after its data step: no two appointments of a clinic hold
+/// one token on one day; a token always names its day; every token an appointment gets enters
+/// the ledger, whose key refuses a token given before that day; the ledger is append-only.
+pub const MIGRATION_9_CONSTRAINTS: &str = r#"
+CREATE UNIQUE INDEX appointment_queue_token ON appointment(clinic_id, queue_date, queue_token)
+    WHERE queue_token <> '';
+
+CREATE TRIGGER appointment_token_needs_day_insert BEFORE INSERT ON appointment
+WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
+END;
+CREATE TRIGGER appointment_token_needs_day_update BEFORE UPDATE OF queue_token, queue_date
+    ON appointment
+WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
+END;
+
+CREATE TRIGGER appointment_token_issued_insert AFTER INSERT ON appointment
+WHEN NEW.queue_token <> ''
+BEGIN
+    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
+    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.created_at);
+END;
+CREATE TRIGGER appointment_token_issued_update AFTER UPDATE OF queue_token, queue_date
+    ON appointment
+WHEN NEW.queue_token <> ''
+    AND (NEW.queue_token IS NOT OLD.queue_token OR NEW.queue_date IS NOT OLD.queue_date)
+BEGIN
+    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
+    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.updated_at);
+END;
+
+CREATE TRIGGER queue_token_append_only_update BEFORE UPDATE ON queue_token
+BEGIN
+    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
+END;
+CREATE TRIGGER queue_token_append_only_delete BEFORE DELETE ON queue_token
+BEGIN
+    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
+END;
+"#;
+
+/// The part of a migration that SQL alone cannot do, run after its SQL in the same
+/// transaction: migration 9 needs each clinic's time zone to know a token's day.
+pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::Result<()> {
+    match version {
+        9 => {
+            super::queue::upgrade_tokens(conn)?;
+            conn.execute_batch(MIGRATION_9_CONSTRAINTS)
+        }
+        _ => Ok(()),
+    }
+}

@@ -3,7 +3,7 @@
 //! checked live before saving, with an explicit overbook and its reason; a "Repeat…" section
 //! (`repeat.rs`) turns the booking into a series.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
@@ -12,6 +12,7 @@ use super::patient_search::{self, PatientSearch};
 use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
+use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
 use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
 
@@ -123,26 +124,20 @@ impl State {
         }
     }
 
-    /// The start as typed, if it reads as a time.
-    fn start(&self) -> Option<NaiveDateTime> {
-        NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
-            .ok()
-            .map(|t| self.date.and_time(t))
-    }
-
-    /// The start and length as typed, or what is wrong with them.
+    /// The start and length as typed, or what is wrong with them: a time of day in whole
+    /// minutes, and a length of 1 to [`MAX_APPOINTMENT_MINUTES`] minutes.
     fn times(&self) -> Result<(NaiveDateTime, i64), String> {
-        let start = self
-            .start()
-            .ok_or("Write the start time as HH:MM, e.g. 09:30.")?;
+        let time = read_clock(&self.time).map_err(|e| format!("The start time {e}."))?;
         let minutes: i64 = self
             .minutes
             .trim()
             .parse()
             .ok()
-            .filter(|m| *m > 0)
-            .ok_or("Write the length as a number of minutes, e.g. 15.")?;
-        Ok((start, minutes))
+            .filter(|m| (1..=MAX_APPOINTMENT_MINUTES).contains(m))
+            .ok_or(format!(
+                "Write the length as minutes from 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 15."
+            ))?;
+        Ok((self.date.and_time(time), minutes))
     }
 
     /// A request for the slot alone (doctor, room, time, type, mode), for a patient not yet

@@ -16,7 +16,7 @@ use crate::export::{self, ExportQuery, Format, Progress, Scope};
 use crate::gui::backend::{Step, UiError};
 use crate::gui::widget::{self, Choice};
 use crate::import::{self, FileKind, ImportOptions};
-use crate::scheduling::time::parse_date;
+use crate::scheduling::time::echo;
 use crate::store::Store;
 use crate::store::backup::backups_dir;
 
@@ -223,9 +223,9 @@ impl State {
         let date = |label: &str, text: &str| {
             match text.trim() {
             "" => Ok(None),
-            t => parse_date(t).map(Some).ok_or_else(|| {
-                format!("\"{t}\" is not a date for {label}: write it as YYYY-MM-DD, e.g. 2026-12-01, or leave it empty for no limit.")
-            }),
+            t => crate::gui::fields::date(label, t, || {
+                format!("\"{}\" is not a date for {label}: write it as YYYY-MM-DD, e.g. 2026-12-01, or leave it empty for no limit.", echo(t))
+            }).map(Some),
         }
         };
         let from = date("From", &self.from)?;

@@ -2,12 +2,12 @@
 //! (cancel and entered-in-error ask for a reason), a move form, its series (`occurrence.rs`:
 //! change this occurrence or the following ones), and its audit history.
 
-use chrono::{NaiveDate, NaiveTime};
 use iced::widget::{button, column, container, pick_list, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Context, Undoable, occurrence};
 use crate::gui::backend::UiError;
+use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
@@ -270,16 +270,23 @@ impl State {
                 return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
             }
             Message::Move => {
-                let date = NaiveDate::parse_from_str(self.move_date.trim(), "%Y-%m-%d");
-                let time = NaiveTime::parse_from_str(self.move_time.trim(), "%H:%M");
-                let (Ok(date), Ok(time)) = (date, time) else {
-                    self.error =
-                        Some("Write the new date as YYYY-MM-DD and the time as HH:MM.".into());
-                    return (Task::none(), None);
+                let unreadable =
+                    || "Write the new date as YYYY-MM-DD and the time as HH:MM.".into();
+                let start =
+                    fields::date("The new date", &self.move_date, unreadable).and_then(|date| {
+                        fields::clock("The new time", &self.move_time, unreadable)
+                            .map(|time| date.and_time(time))
+                    });
+                let start = match start {
+                    Ok(start) => start,
+                    Err(message) => {
+                        self.error = Some(message);
+                        return (Task::none(), None);
+                    }
                 };
                 let request = MoveRequest {
                     appointment: self.id,
-                    start: Start::Local(date.and_time(time)),
+                    start: Start::Local(start),
                     doctor: self.move_doctor,
                     room: None,
                     overbook: Some(self.overbook_reason.clone()).filter(|r| !r.trim().is_empty()),

@@ -9,8 +9,10 @@ use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
+use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::slots::parse_window;
+use crate::scheduling::time::echo;
 use crate::scheduling::time::{lenient_instant, local_date, local_day};
 use crate::scheduling::*;
 use crate::store::{SlotLimits, SlotSearch};
@@ -165,10 +167,10 @@ impl State {
                 "Write the length as minutes from 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 20."
             ))?;
         let date = |label: &str, text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            fields::date(&format!("The {label} date"), text, || {
                 format!(
                     "\"{}\" is not a {label} date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
-                    text.trim()
+                    echo(text.trim())
                 )
             })
         };

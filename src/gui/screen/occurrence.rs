@@ -3,13 +3,14 @@
 //! reason, or move by a number of days and/or to a new wall time. Moving the following ones
 //! splits the series; cancelling them ends it.
 
-use chrono::NaiveTime;
 use iced::widget::{button, column, container, pick_list, row, rule, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
+use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
+use crate::scheduling::series::MAX_SHIFT_DAYS;
 use crate::scheduling::*;
 use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView};
 
@@ -170,19 +171,26 @@ impl State {
                 );
             }
             Message::Move => {
-                let Ok(days) = self.days.trim().parse::<i64>() else {
-                    self.error = Some(
-                        "Write the days to move by as a whole number, e.g. 1 or -7 (0 keeps the date)."
-                            .into(),
-                    );
+                let Some(days) = self
+                    .days
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| d.unsigned_abs() <= MAX_SHIFT_DAYS.unsigned_abs())
+                else {
+                    self.error = Some(format!(
+                        "Write the days to move by as a whole number from -{MAX_SHIFT_DAYS} to {MAX_SHIFT_DAYS}, e.g. 1 or -7 (0 keeps the date)."
+                    ));
                     return (Task::none(), None);
                 };
                 let time = match self.time.trim() {
                     "" => None,
-                    t => match NaiveTime::parse_from_str(t, "%H:%M") {
+                    t => match fields::clock("The new time", t, || {
+                        "Write the new time as HH:MM, e.g. 15:30.".into()
+                    }) {
                         Ok(t) => Some(t),
-                        Err(_) => {
-                            self.error = Some("Write the new time as HH:MM, e.g. 15:30.".into());
+                        Err(message) => {
+                            self.error = Some(message);
                             return (Task::none(), None);
                         }
                     },

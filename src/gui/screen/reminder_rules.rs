@@ -13,6 +13,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
 use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_template};
+use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, lenient_instant, local_date};
 use crate::scheduling::{ClinicId, Mode, VisitTypeId};
 
@@ -105,7 +106,7 @@ pub fn parse_amount(text: &str) -> Result<u32, String> {
     let wrong = || {
         format!(
             "\"{}\" is not a lead time: write hours or minutes, e.g. 24 h, 2 h or 90 min",
-            text.trim()
+            echo(text.trim())
         )
     };
     if let Ok(hours) = cleaned.parse::<u32>() {
@@ -197,10 +198,10 @@ impl Draft {
                         self.days.trim()
                     )
                 })?,
-                at: NaiveTime::parse_from_str(self.at.trim(), "%H:%M").map_err(|_| {
+                at: crate::gui::fields::clock("The time", &self.at, || {
                     format!(
                         "\"{}\" is not a time: write it as HH:MM, e.g. 18:00",
-                        self.at.trim()
+                        echo(self.at.trim())
                     )
                 })?,
             },

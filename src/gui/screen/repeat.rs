@@ -113,10 +113,11 @@ impl State {
             Ends::After => SeriesEnd::Count(self.count.trim().parse().map_err(|_| {
                 format!("Write how many times as a number from 1 to {MAX_OCCURRENCES}, e.g. 6.")
             })?),
-            Ends::Until => SeriesEnd::Until(
-                NaiveDate::parse_from_str(self.until.trim(), "%Y-%m-%d")
-                    .map_err(|_| "Write the end date as YYYY-MM-DD, e.g. 2027-01-31.".to_owned())?,
-            ),
+            Ends::Until => SeriesEnd::Until(crate::gui::fields::date(
+                "The end date",
+                &self.until,
+                || "Write the end date as YYYY-MM-DD, e.g. 2027-01-31.".to_owned(),
+            )?),
         };
         let weekdays = match self.frequency {
             Frequency::Daily => Vec::new(),

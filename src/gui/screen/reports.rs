@@ -93,6 +93,7 @@ pub enum Event {
 
 const BOOKED: Color = Color::from_rgb(0.58, 0.74, 0.95);
 const USED: Color = Color::from_rgb(0.15, 0.39, 0.92);
+use crate::scheduling::time::echo;
 use iced::Color;
 
 fn pct(share: Option<f64>) -> String {
@@ -483,10 +484,10 @@ impl State {
 
     fn range(&self) -> Result<ReportRange, UiError> {
         let date = |label: &str, text: &str| {
-            parse_date(text).ok_or_else(|| {
+            crate::gui::fields::date(label, text, || {
                 format!(
                     "{label} \"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-01.",
-                    text.trim()
+                    echo(text.trim())
                 )
             })
         };

@@ -69,12 +69,13 @@ pub fn view<'a, M: Clone + 'a>(
     if queue.is_empty() {
         panel = panel.push(text("Nobody is waiting.").size(13));
     }
+    // A walk-in's or emergency's token first: the name the waiting room calls.
+    let token = |e: &AgendaEntry| match e.appointment.queue_token.trim() {
+        "" => String::new(),
+        token => format!("{token} "),
+    };
     for (e, minutes) in queue {
-        let token = if e.appointment.queue_token.is_empty() {
-            String::new()
-        } else {
-            format!("{} ", e.appointment.queue_token)
-        };
+        let token = token(e);
         panel = panel.push(item(
             e,
             format!(
@@ -87,7 +88,10 @@ pub fn view<'a, M: Clone + 'a>(
         .push(rule::horizontal(1))
         .push(text(format!("With a doctor ({})", with_doctor.len())).size(15));
     for e in with_doctor {
-        panel = panel.push(item(e, format!("{} · {}", e.patient_name, e.doctor_name)));
+        panel = panel.push(item(
+            e,
+            format!("{}{} · {}", token(e), e.patient_name, e.doctor_name),
+        ));
     }
     panel = panel
         .push(rule::horizontal(1))

@@ -3,15 +3,17 @@
 //! range, the appointment they already hold, priority and notes. What is typed is read here
 //! with messages that say how to fix it; the rules themselves are the core's.
 
-use chrono::{Duration, NaiveDate, NaiveTime, Timelike, Weekday};
+use chrono::{Duration, NaiveDate, Weekday};
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
 use super::patient_search::{self, PatientSearch};
 use crate::gui::backend::UiError;
+use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::hours::{DaySpan, WEEKDAYS};
+use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, local_date};
 use crate::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, validate,
@@ -101,22 +103,19 @@ pub enum Event {
     Saved(Box<WaitlistRow>, bool),
 }
 
-fn minute_of(t: NaiveTime) -> u16 {
-    (t.hour() * 60 + t.minute()) as u16
-}
-
 /// A time of day as typed, "24:00" included; empty is `None`.
 fn read_time(label: &str, typed: &str) -> Result<Option<u16>, String> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
-    if typed == "24:00" {
-        return Ok(Some(24 * 60));
-    }
-    NaiveTime::parse_from_str(typed, "%H:%M")
-        .map(|t| Some(minute_of(t)))
-        .map_err(|_| format!("{label} “{typed}” is not a time: write it as HH:MM, e.g. 09:30."))
+    fields::day_minute(label, typed, || {
+        format!(
+            "{label} “{}” is not a time: write it as HH:MM, e.g. 09:30.",
+            echo(typed)
+        )
+    })
+    .map(Some)
 }
 
 /// A date as typed; empty is `None`.
@@ -125,11 +124,13 @@ fn read_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
     if typed.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(typed, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            format!("{label} “{typed}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.")
-        })
+    fields::date(label, typed, || {
+        format!(
+            "{label} “{}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
+            echo(typed)
+        )
+    })
+    .map(Some)
 }
 
 /// A sentence from the core's message: a capital first letter and a full stop.

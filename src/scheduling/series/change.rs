@@ -81,9 +81,17 @@ pub enum SplitError {
     /// The date is not an occurrence of the series.
     #[error("{0} is not a date of this series")]
     NotAnOccurrence(NaiveDate),
-    /// The rule itself is bad.
-    #[error("{0}")]
+    /// The rule itself is bad (said by the rule's own error, once).
+    #[error(transparent)]
     Rule(#[from] RuleError),
+    /// The shift is more than a year either way, or runs off the calendar.
+    #[error(
+        "moving by {days} days is more than a year: move the following occurrences by at most {MAX_SHIFT_DAYS} days either way"
+    )]
+    TooFar {
+        /// The shift asked for.
+        days: i64,
+    },
     /// The moved dates do not follow one rule.
     #[error(
         "moving the following occurrences by {days} days breaks their every-{interval}-weeks pattern: move them by whole weeks, or change the occurrences one by one"
@@ -95,6 +103,9 @@ pub enum SplitError {
         interval: u32,
     },
 }
+
+/// The most days "this and the following ones" may move either way: a year.
+pub const MAX_SHIFT_DAYS: i64 = 366;
 
 /// Splits the series of `rule` from `start` at its occurrence dated `at`, the following
 /// occurrences moving by `shift_days` (0 when only the wall time changes).
@@ -110,7 +121,12 @@ pub fn split(
         .position(|d| *d == at)
         .ok_or(SplitError::NotAnOccurrence(at))?;
     let following = dates[index..].to_vec();
+    let too_far = || SplitError::TooFar { days: shift_days };
+    if shift_days.unsigned_abs() > MAX_SHIFT_DAYS.unsigned_abs() {
+        return Err(too_far());
+    }
     let shift = Duration::days(shift_days);
+    let shifted = |d: NaiveDate| d.checked_add_signed(shift).ok_or_else(too_far);
     let day_before = at.pred_opt().unwrap_or(at);
     let old = SeriesRule {
         end: SeriesEnd::Until(day_before),
@@ -139,11 +155,14 @@ pub fn split(
         weekdays,
         end: match rule.end {
             SeriesEnd::Count(_) => SeriesEnd::Count(following.len() as u32),
-            SeriesEnd::Until(until) => SeriesEnd::Until(until + shift),
+            SeriesEnd::Until(until) => SeriesEnd::Until(shifted(until)?),
         },
     };
-    let new_start = at + shift;
-    let wanted: Vec<NaiveDate> = following.iter().map(|d| *d + shift).collect();
+    let new_start = shifted(at)?;
+    let wanted = following
+        .iter()
+        .map(|d| shifted(*d))
+        .collect::<Result<Vec<NaiveDate>, _>>()?;
     let new_dates = new.dates(new_start)?;
     if new_dates != wanted {
         return Err(SplitError::BreaksPattern {

@@ -1,0 +1,60 @@
+//! What a panic says. A panic is a bug, never the user's input, and its message can quote data
+//! (a patient's name in a value being formatted), so the hook installed here prints a fixed
+//! sentence with only where it happened, logs the same, and ends the process with a non-zero
+//! status: the command line and the window alike. The transaction being written, if any, was
+//! not committed, so SQLite rolls it back.
+
+/// The exit status after a panic (the one Rust's own panics end with).
+pub const EXIT_STATUS: i32 = 101;
+
+/// A hidden switch for tests only: with it set, the program panics on purpose right after the
+/// hook and the log are in place, with the variable's value in the panic's message, so a test
+/// can check that the value reaches neither stderr nor the log.
+pub const TEST_VARIABLE: &str = "FRONTDESK_TEST_PANIC";
+
+/// Installs the hook. Call it first, before anything can panic.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("{}", sentence(&location));
+        tracing::error!(%location, "panicked");
+        std::process::exit(EXIT_STATUS);
+    }));
+}
+
+/// The sentence stderr gets: fixed words and the source location, never the panic's message.
+pub fn sentence(location: &str) -> String {
+    let at = if location.is_empty() {
+        String::new()
+    } else {
+        format!(" at {location}")
+    };
+    format!(
+        "frontdesk: internal error{at}. This is a bug in Frontdesk, not a problem with what you \
+         typed. What was being saved when it happened was not saved; what was saved before is \
+         safe. Please report this line (it holds no patient data); the log has it too."
+    )
+}
+
+/// Panics on purpose when [`TEST_VARIABLE`] is set (see there).
+pub fn for_tests() {
+    if let Ok(payload) = std::env::var(TEST_VARIABLE) {
+        panic!("deliberate test panic while booking {payload}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_names_the_place_and_nothing_else() {
+        let line = sentence("src/store/booking.rs:42");
+        assert!(line.starts_with("frontdesk: internal error at src/store/booking.rs:42."));
+        assert!(!line.contains('\n'));
+        assert!(sentence("").starts_with("frontdesk: internal error. "));
+    }
+}

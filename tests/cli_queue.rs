@@ -1,0 +1,153 @@
+//! The day's queue on the command line: walk-ins get the next token of the day, `move` refuses
+//! to take one to another day (non-zero exit, what to do instead, nothing changed) and moves it
+//! within the day, and a walk-in cannot be booked for tomorrow.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+
+fn frontdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(["--as", "test desk", "--keep-backups", "0"])
+        .args(args)
+        .env("FRONTDESK_NOW", NOW)
+        .env_remove("FRONTDESK_DB")
+        .output()
+        .expect("run frontdesk")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn count(db: &PathBuf, sql: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(sql, [], |r| r.get(0))
+        .expect("count")
+}
+
+/// Books a walk-in for a new patient with Dr. Rao; returns the appointment id and its token.
+fn walk_in(db: &Path, name: &str) -> (String, String) {
+    let out = frontdesk(
+        db,
+        &[
+            "book",
+            "--patient",
+            name,
+            "--new-patient",
+            "--doctor",
+            "Rao",
+            "--walk-in",
+            "--start",
+            "2026-11-24 09:30",
+            "--overbook",
+            "seen between patients",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let id = stdout
+        .lines()
+        .find(|l| l.starts_with("Booked "))
+        .and_then(|l| l.rsplit(": ").next())
+        .expect("the id ends the \"Booked\" line")
+        .trim()
+        .to_owned();
+    let token = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("queue token: "))
+        .expect("a token")
+        .to_owned();
+    (id, token)
+}
+
+#[test]
+fn a_walk_in_moves_within_its_day_and_not_to_another() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("clinic.sqlite3");
+    let demo = frontdesk(
+        &db,
+        &[
+            "demo",
+            "--appointments",
+            "300",
+            "--today",
+            "2026-11-24",
+            "--seed",
+            "3",
+        ],
+    );
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let tokens_before = count(
+        &db,
+        "SELECT count(*) FROM appointment WHERE queue_token LIKE 'W-%'",
+    );
+    let (first, first_token) = walk_in(&db, "Queue Test One");
+    let (_, second_token) = walk_in(&db, "Queue Test Two");
+    let number = |t: &str| t.trim_start_matches("W-").parse::<u32>().expect("number");
+    assert_eq!(number(&second_token), number(&first_token) + 1);
+    let events = count(&db, "SELECT count(*) FROM audit_event");
+    let refused = frontdesk(&db, &["move", &first, "--start", "2026-11-25 10:00"]);
+    assert!(!refused.status.success());
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "cannot move to 2026-11-25: this walk-in has arrived and holds queue token {first_token} on 2026-11-24"
+        )) && stderr.contains("book a new appointment then and cancel this one"),
+        "{stderr}"
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM audit_event"),
+        events,
+        "nothing written"
+    );
+    let later = frontdesk(
+        &db,
+        &[
+            "move",
+            &first,
+            "--start",
+            "2026-11-24 19:30",
+            "--overbook",
+            "after hours",
+        ],
+    );
+    assert!(later.status.success(), "{}", text(&later.stderr));
+    assert!(
+        text(&later.stdout).contains(&format!("queue token: {first_token}")),
+        "{}",
+        text(&later.stdout)
+    );
+    assert!(text(&later.stdout).contains("arrived"));
+    // Tomorrow's queue does not open today.
+    let tomorrow = frontdesk(
+        &db,
+        &[
+            "book",
+            "--patient",
+            "Queue Test One",
+            "--doctor",
+            "Rao",
+            "--walk-in",
+            "--start",
+            "2026-11-25 10:00",
+        ],
+    );
+    assert!(!tomorrow.status.success());
+    assert!(
+        text(&tomorrow.stderr).contains("joins today's queue, so it starts today (2026-11-24"),
+        "{}",
+        text(&tomorrow.stderr)
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM appointment WHERE queue_token LIKE 'W-%'"
+        ),
+        tokens_before + 2
+    );
+}
