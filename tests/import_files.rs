@@ -673,3 +673,31 @@ fn absurd_numbers_and_damaged_files_are_refused_with_their_line() {
         .expect("imported");
     assert_eq!(entry.appointment.reason, "Café 😀!");
 }
+
+/// A length no clock can hold reaches the store from a CSV minutes column: a bad row with the
+/// longest an appointment may last, not a panic (the store adds the minutes with checks).
+#[test]
+fn a_length_beyond_any_date_is_a_bad_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let before = dump(&mut store);
+    for minutes in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "153722867280912930",
+    ] {
+        let text = format!(
+            "start_utc,minutes,doctor,patient_id\r\n2026-12-20T15:00:00Z,{minutes},Dr. Zoë Ångström,{}\r\n",
+            id(40)
+        );
+        let report = import(&mut store, &text, &options(false, None));
+        assert_eq!(report.bad.len(), 1, "{minutes}: {:?}", report.bad);
+        assert_eq!(report.bad[0].line, 2);
+        assert!(
+            report.bad[0].reason.contains("ends beyond any date"),
+            "{minutes}: {}",
+            report.bad[0].reason
+        );
+    }
+    assert_eq!(dump(&mut store), before);
+}
