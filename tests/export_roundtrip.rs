@@ -3,6 +3,7 @@
 //! nothing is added.
 
 mod exchange_fixture;
+mod ics_zones;
 
 use exchange_fixture::*;
 use frontdesk::export::{self, ExportQuery, ExportSet, Format, Scope};
@@ -67,6 +68,10 @@ fn options(dry_run: bool) -> ImportOptions {
 }
 
 fn import_appointments(store: &mut SqliteStore, bytes: &[u8], dry_run: bool) -> ImportReport {
+    import_with(store, bytes, &options(dry_run))
+}
+
+fn import_with(store: &mut SqliteStore, bytes: &[u8], options: &ImportOptions) -> ImportReport {
     let text = import::text(bytes).expect("text");
     let parsed = match import::detect(text) {
         import::FileKind::Ics => import::appointments::parse_ics(text),
@@ -74,13 +79,7 @@ fn import_appointments(store: &mut SqliteStore, bytes: &[u8], dry_run: bool) -> 
     }
     .expect("parse");
     store
-        .import_appointments(
-            &parsed,
-            &options(dry_run),
-            "importer",
-            export_now(),
-            &mut |_| {},
-        )
+        .import_appointments(&parsed, options, "importer", export_now(), &mut |_| {})
         .expect("import")
 }
 
@@ -288,6 +287,46 @@ fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
             .appointments
             .is_empty()
     );
+}
+
+/// Clinics whose series run through every kind of change of offset (wall times in the hour
+/// the clocks repeat and in the hour they skip, whose master events are written at another
+/// hour with X-FRONTDESK-DTSTART; daily and weekly; New York, Lord Howe's half hour,
+/// Santiago's midnight, Dublin's negative summer time): an iCalendar export comes back as the
+/// same appointments at the same instants and the same series.
+#[test]
+fn icalendar_round_trip_keeps_series_through_every_kind_of_change() {
+    for zone in [
+        chrono_tz::America::New_York,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::America::Santiago,
+        chrono_tz::Europe::Dublin,
+    ] {
+        let dir = tempfile::tempdir().expect("dir");
+        let (source, _) =
+            ics_zones::clinic_in_with(&dir.path().join("source.sqlite3"), zone, entered_patients());
+        let bytes = export_bytes(&source, Format::Ics);
+        let mut target = ics_zones::empty_clinic_in(&dir.path().join("target.sqlite3"), zone);
+        let options = ImportOptions {
+            // The generated clinic overlaps on purpose.
+            overbook: Some("test clinic".into()),
+            ..options(false)
+        };
+        let report = import_with(&mut target, &bytes, &options);
+        assert!(report.bad.is_empty(), "{zone}: {:?}", report.bad);
+        let before = source.export_set(&query()).expect("source");
+        let after = target.export_set(&query()).expect("target");
+        assert_eq!(report.imported, before.appointments.len(), "{zone}");
+        for (a, b) in appointments(&after).into_iter().zip(appointments(&before)) {
+            assert_eq!(essentials(a), essentials(b), "{zone}");
+        }
+        assert_eq!(
+            before.series.len(),
+            5,
+            "{zone}: two series per change and a weekly one"
+        );
+        assert_eq!(after.series, before.series, "{zone}");
+    }
 }
 
 #[test]

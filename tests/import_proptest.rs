@@ -360,7 +360,7 @@ fn a_minutes_count_that_would_overflow_the_clock_is_a_bad_row_in_the_store() {
         .expect("report");
     assert_eq!(report.bad.len(), 1, "{report:?}");
     assert!(
-        report.bad[0].reason.contains("out of range"),
+        report.bad[0].reason.contains("ends beyond any date"),
         "{:?}",
         report.bad
     );

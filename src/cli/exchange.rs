@@ -119,7 +119,8 @@ pub fn import(
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let name = |e: import::ImportError| anyhow!("{}: {e}", args.file.display());
-    let text = import::text(&bytes).map_err(name)?;
+    let text = import::decode(&bytes).map_err(name)?;
+    let text: &str = &text;
     let options = ImportOptions {
         clinic: clinic.id,
         dry_run: args.dry_run,

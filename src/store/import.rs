@@ -335,6 +335,15 @@ fn resolve_when(
 ) -> std::result::Result<DateTime<Utc>, String> {
     let (wall, zone) = match when {
         When::Utc(t) => return Ok(t),
+        When::Defined { at, wall, twice } => {
+            if twice {
+                notices.push(format!(
+                    "{} happens twice in the file's time zone (the clocks go back): took the earlier one",
+                    wall.format("%Y-%m-%d %H:%M")
+                ));
+            }
+            return Ok(at);
+        }
         When::ClinicLocal(wall) => (wall, zone),
         When::Zoned(wall, z) => (wall, z),
     };
@@ -491,14 +500,16 @@ pub fn import_appointments(
             .map_err(|e| errors.push(e))
             .ok();
         let end = match (r.end, start) {
-            (Until::Minutes(m), Some(s)) => Duration::try_minutes(m)
-                .and_then(|d| s.checked_add_signed(d))
-                .or_else(|| {
+            (Until::Minutes(m), Some(s)) => {
+                // Checked: a length no clock can hold is a bad row, not a panic.
+                let end = Duration::try_minutes(m).and_then(|d| s.checked_add_signed(d));
+                if end.is_none() {
                     errors.push(format!(
-                        "{m} minutes is out of range: give the visit's length, 1 to {MAX_APPOINTMENT_MINUTES} minutes"
+                        "a length of {m} minutes ends beyond any date: an appointment lasts at most {MAX_APPOINTMENT_MINUTES} minutes"
                     ));
-                    None
-                }),
+                }
+                end
+            }
             (Until::At(w), _) => resolve_when(zone, w, &mut notes)
                 .map_err(|e| errors.push(e))
                 .ok(),
