@@ -122,6 +122,8 @@ pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
 
 /// iCalendar when the file starts with `BEGIN:VCALENDAR`, else CSV.
 pub fn detect(text: &str) -> FileKind {
+    // Compared as bytes: the first line may be Cyrillic or emoji, where byte 15 can fall
+    // inside a character.
     let head = text.trim_start().as_bytes();
     if head
         .get(..15)
