@@ -3,6 +3,7 @@
 //! nothing is added.
 
 mod exchange_fixture;
+mod ics_zones;
 
 use exchange_fixture::*;
 use frontdesk::export::{self, ExportQuery, ExportSet, Format, Scope};
@@ -35,9 +36,17 @@ struct Trip {
     target: SqliteStore,
 }
 
+/// The fixture clinic in `dir`, with its patients as the entry rules let them in today
+/// (`entered_patients`: the legacy name with a line break would be refused on import).
+fn source_in(dir: &std::path::Path) -> SqliteStore {
+    let mut store = SqliteStore::open(dir.join("source.sqlite3")).expect("open");
+    fill_with(&mut store, entered_patients());
+    store
+}
+
 fn trip(format: Format) -> Trip {
     let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
+    let source = source_in(dir.path());
     let bytes = export_bytes(&source, format);
     let target = store_in(dir.path(), "target.sqlite3", false);
     Trip {
@@ -59,6 +68,10 @@ fn options(dry_run: bool) -> ImportOptions {
 }
 
 fn import_appointments(store: &mut SqliteStore, bytes: &[u8], dry_run: bool) -> ImportReport {
+    import_with(store, bytes, &options(dry_run))
+}
+
+fn import_with(store: &mut SqliteStore, bytes: &[u8], options: &ImportOptions) -> ImportReport {
     let text = import::text(bytes).expect("text");
     let parsed = match import::detect(text) {
         import::FileKind::Ics => import::appointments::parse_ics(text),
@@ -66,13 +79,7 @@ fn import_appointments(store: &mut SqliteStore, bytes: &[u8], dry_run: bool) -> 
     }
     .expect("parse");
     store
-        .import_appointments(
-            &parsed,
-            &options(dry_run),
-            "importer",
-            export_now(),
-            &mut |_| {},
-        )
+        .import_appointments(&parsed, options, "importer", export_now(), &mut |_| {})
         .expect("import")
 }
 
@@ -282,6 +289,46 @@ fn a_series_rule_that_cannot_be_kept_is_one_bad_row_and_nothing_is_imported() {
     );
 }
 
+/// Clinics whose series run through every kind of change of offset (wall times in the hour
+/// the clocks repeat and in the hour they skip, whose master events are written at another
+/// hour with X-FRONTDESK-DTSTART; daily and weekly; New York, Lord Howe's half hour,
+/// Santiago's midnight, Dublin's negative summer time): an iCalendar export comes back as the
+/// same appointments at the same instants and the same series.
+#[test]
+fn icalendar_round_trip_keeps_series_through_every_kind_of_change() {
+    for zone in [
+        chrono_tz::America::New_York,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::America::Santiago,
+        chrono_tz::Europe::Dublin,
+    ] {
+        let dir = tempfile::tempdir().expect("dir");
+        let (source, _) =
+            ics_zones::clinic_in_with(&dir.path().join("source.sqlite3"), zone, entered_patients());
+        let bytes = export_bytes(&source, Format::Ics);
+        let mut target = ics_zones::empty_clinic_in(&dir.path().join("target.sqlite3"), zone);
+        let options = ImportOptions {
+            // The generated clinic overlaps on purpose.
+            overbook: Some("test clinic".into()),
+            ..options(false)
+        };
+        let report = import_with(&mut target, &bytes, &options);
+        assert!(report.bad.is_empty(), "{zone}: {:?}", report.bad);
+        let before = source.export_set(&query()).expect("source");
+        let after = target.export_set(&query()).expect("target");
+        assert_eq!(report.imported, before.appointments.len(), "{zone}");
+        for (a, b) in appointments(&after).into_iter().zip(appointments(&before)) {
+            assert_eq!(essentials(a), essentials(b), "{zone}");
+        }
+        assert_eq!(
+            before.series.len(),
+            5,
+            "{zone}: two series per change and a weekly one"
+        );
+        assert_eq!(after.series, before.series, "{zone}");
+    }
+}
+
 #[test]
 fn importing_the_same_file_twice_adds_nothing() {
     for format in [Format::Csv, Format::Ics] {
@@ -372,7 +419,7 @@ fn imported_appointments_are_audited_as_imported_by_the_actor() {
 #[test]
 fn patients_round_trip_through_csv() {
     let dir = tempfile::tempdir().expect("dir");
-    let source = store_in(dir.path(), "source.sqlite3", true);
+    let source = source_in(dir.path());
     let bytes = export_bytes(&source, Format::Csv);
     let text = import::text(&bytes).expect("text");
     let parsed = import::patients::parse_csv(text).expect("parse");
@@ -390,10 +437,8 @@ fn patients_round_trip_through_csv() {
         .import_patients(&parsed, &options(false), &mut |_| {})
         .expect("again");
     assert_eq!((again.imported, again.already_present), (0, 4));
-    let mut names: Vec<String> = patients().into_iter().map(|p| p.name).collect();
-    names.sort();
     let mut found: Vec<String> = Vec::new();
-    for p in patients() {
+    for p in entered_patients() {
         let hits = target.likely_duplicates(&Patient {
             id: PatientId(uuid::Uuid::nil()),
             ..p.clone()
@@ -404,5 +449,40 @@ fn patients_round_trip_through_csv() {
     found.dedup();
     // Patients with a phone or a birth date are found as duplicates of themselves.
     assert!(found.contains(&"Iyer, Asha".to_owned()));
-    assert!(found.contains(&"Marie\nDupont".to_owned()));
+    assert!(found.contains(&"Marie Dupont".to_owned()));
+}
+
+#[test]
+fn a_legacy_name_or_phone_that_the_entry_rules_refuse_is_a_bad_row_and_nothing_is_imported() {
+    // Older versions stored a name with a line break and a phone written as a formula; their
+    // export is written safely, and importing it into a database that does not know these
+    // patients names each row to fix instead of registering them.
+    let dir = tempfile::tempdir().expect("dir");
+    let legacy = store_in(dir.path(), "legacy.sqlite3", true);
+    let bytes = export_bytes(&legacy, Format::Csv);
+    let mut target = store_in(dir.path(), "target.sqlite3", false);
+    let report = import_appointments(&mut target, &bytes, false);
+    assert!(!report.committed);
+    let reasons: Vec<String> = report.bad.iter().map(ToString::to_string).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("the name holds a line break (U+000A) at character 6")),
+        "{reasons:#?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("the phone holds \"=\" at character 1")),
+        "{reasons:#?}"
+    );
+    assert!(reasons.iter().all(|r| !r.contains('\n')), "{reasons:#?}");
+    let set = target.export_set(&query()).expect("set");
+    assert!(set.appointments.is_empty());
+    assert!(
+        target
+            .search_patients("Marie", 10)
+            .expect("search")
+            .is_empty()
+    );
 }

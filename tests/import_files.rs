@@ -384,3 +384,322 @@ fn two_rows_of_one_file_that_clash_name_each_other() {
         report.bad[0].reason
     );
 }
+
+/// One VEVENT of another client, with the ATTENDEE and ORGANIZER the fixture knows.
+fn foreign_event(uid: &str, times: &str) -> String {
+    format!(
+        "BEGIN:VEVENT\r\nUID:{uid}\r\n{times}SUMMARY:Check-up\r\n\
+         ORGANIZER;CN=Dr. Zoë Ångström:mailto:zoe@clinic.example\r\n\
+         ATTENDEE;CN=Asha:mailto:asha@example.com\r\nEND:VEVENT\r\n"
+    )
+}
+
+fn start_of(store: &SqliteStore, uid: &str) -> chrono::DateTime<chrono::Utc> {
+    store
+        .appointment(frontdesk::scheduling::AppointmentId(
+            import::appointments::id_from_uid(uid, None),
+        ))
+        .expect("imported")
+        .appointment
+        .interval
+        .start
+}
+
+/// A Brussels calendar with floating times (Google writes its zone as X-WR-TIMEZONE) lands at
+/// Brussels' instants in the New York clinic, not six hours off; an X-WR-TIMEZONE nobody knows
+/// is refused for the events that need it, with what to do.
+#[test]
+fn floating_times_are_read_in_the_calendars_x_wr_timezone() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let calendar = |zone: &str, events: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar//EN\r\n\
+             X-WR-TIMEZONE:{zone}\r\n{events}END:VCALENDAR\r\n"
+        )
+    };
+    let events = foreign_event(
+        "summer@google.example",
+        "DTSTART:20270707T093000\r\nDTEND:20270707T100000\r\n",
+    ) + &foreign_event(
+        "winter-utc@google.example",
+        "DTSTART:20271208T083000Z\r\nDURATION:PT30M\r\n",
+    );
+    let report = import(
+        &mut store,
+        &calendar("Europe/Brussels", &events),
+        &options(false, None),
+    );
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, 2);
+    // 09:30 in Brussels in July is 07:30 UTC (09:30 in New York would be 13:30).
+    assert_eq!(
+        start_of(&store, "summer@google.example"),
+        utc("2027-07-07T07:30:00Z")
+    );
+    // A UTC time stays what it is.
+    assert_eq!(
+        start_of(&store, "winter-utc@google.example"),
+        utc("2027-12-08T08:30:00Z")
+    );
+    let unknown = import(
+        &mut store,
+        &calendar(
+            "Europe/Atlantis",
+            &foreign_event(
+                "lost@google.example",
+                "DTSTART:20270707T093000\r\nDTEND:20270707T100000\r\n",
+            ),
+        ),
+        &options(false, None),
+    );
+    assert_eq!(unknown.bad.len(), 1, "{:?}", unknown.bad);
+    let reason = &unknown.bad[0].reason;
+    assert!(
+        reason.contains("X-WR-TIMEZONE says its times are in \"Europe/Atlantis\""),
+        "{reason}"
+    );
+    assert!(reason.contains("IANA zone names"), "{reason}");
+    assert!(!unknown.committed);
+}
+
+/// Outlook's zones, defined only by the file's own VTIMEZONE, are read through that definition:
+/// a display name no database knows, and a customised zone whose offsets no real zone has. A
+/// time the definition repeats takes the first and says so; one it skips is refused with the
+/// next valid time.
+#[test]
+fn zones_an_outlook_file_defines_are_read_through_their_definition() {
+    let brussels = "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris";
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:Microsoft Exchange Server 2010\r\n\
+         BEGIN:VTIMEZONE\r\nTZID:{brussels}\r\n\
+         BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n\
+         RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\n\
+         BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n\
+         RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n\
+         BEGIN:VTIMEZONE\r\nTZID:Customized Time Zone\r\n\
+         BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0430\r\nTZOFFSETTO:+0330\r\n\
+         RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=9\r\nEND:STANDARD\r\n\
+         BEGIN:DAYLIGHT\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0330\r\nTZOFFSETTO:+0430\r\n\
+         RRULE:FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=4\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n{}{}{}{}\
+         END:VCALENDAR\r\n",
+        foreign_event(
+            "summer@exchange.example",
+            &format!(
+                "DTSTART;TZID=\"{brussels}\":20270707T093000\r\nDTEND;TZID=\"{brussels}\":20270707T100000\r\n"
+            ),
+        ),
+        foreign_event(
+            "custom@exchange.example",
+            "DTSTART;TZID=Customized Time Zone:20270115T093000\r\nDURATION:PT45M\r\n",
+        ),
+        foreign_event(
+            "twice@exchange.example",
+            &format!("DTSTART;TZID=\"{brussels}\":20271031T023000\r\nDURATION:PT20M\r\n"),
+        ),
+        foreign_event(
+            "skipped@exchange.example",
+            &format!("DTSTART;TZID=\"{brussels}\":20270328T021500\r\nDURATION:PT20M\r\n"),
+        ),
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let report = import(&mut store, &text, &options(true, None));
+    assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
+    let skipped = &report.bad[0].reason;
+    assert!(
+        skipped.contains("2027-03-28 02:15 does not exist in the time zone \"(UTC+01:00) Brussels"),
+        "{skipped}"
+    );
+    assert!(
+        skipped.contains("next valid time is 2027-03-28 03:00"),
+        "{skipped}"
+    );
+    let without_gap = text.replace("20270328T021500", "20270328T041500");
+    let report = import(&mut store, &without_gap, &options(false, None));
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, 4);
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.reason.contains("2027-10-31 02:30 happens twice")),
+        "{:?}",
+        report.notices
+    );
+    assert_eq!(
+        start_of(&store, "summer@exchange.example"),
+        utc("2027-07-07T07:30:00Z")
+    );
+    // +03:30 in January by the customised zone's own rules.
+    assert_eq!(
+        start_of(&store, "custom@exchange.example"),
+        utc("2027-01-15T06:00:00Z")
+    );
+    // The first of the two 02:30s: still summer time, +02:00.
+    assert_eq!(
+        start_of(&store, "twice@exchange.example"),
+        utc("2027-10-31T00:30:00Z")
+    );
+}
+
+/// A definition that cannot be read names the VTIMEZONE's line and what is wrong, for every
+/// event that uses it, and nothing is imported.
+#[test]
+fn a_zone_definition_that_cannot_be_read_is_named() {
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTIMEZONE\r\nTZID:Odd Time\r\n\
+         BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+9900\r\n\
+         TZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n{}END:VCALENDAR\r\n",
+        foreign_event(
+            "odd@example",
+            "DTSTART;TZID=Odd Time:20270115T093000\r\nDURATION:PT45M\r\n"
+        )
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let report = import(&mut store, &text, &options(false, None));
+    assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
+    let reason = &report.bad[0].reason;
+    assert!(
+        reason.contains("the time zone \"Odd Time\" the file defines at line 4 cannot be read"),
+        "{reason}"
+    );
+    assert!(reason.contains("TZOFFSETFROM \"+9900\""), "{reason}");
+}
+
+/// Absurd numbers, damaged structure and characters split by a fold: each file gets a message
+/// with its line and changes nothing, and a fold inside a character is mended, not refused.
+#[test]
+fn absurd_numbers_and_damaged_files_are_refused_with_their_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let before = dump(&mut store);
+    let calendar = |events: &str| {
+        format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{events}END:VCALENDAR\r\n")
+    };
+    for (times, says) in [
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:P9999999999W\r\n",
+            "longer than ten years",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:P15250284452471W\r\n",
+            "longer than ten years",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:-PT30M\r\n",
+            "is negative",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:PT99999999999999999999M\r\n",
+            "longer than ten years",
+        ),
+        (
+            "DTSTART:99991231T093000Z\r\nDURATION:PT30M\r\n",
+            "in the year 9999",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDTEND:+2027011T093000Z\r\n",
+            "is not a date and time",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:PT30M\r\nSEQUENCE:-1\r\n",
+            "SEQUENCE \"-1\"",
+        ),
+        (
+            "DTSTART:20270115T093000Z\r\nDURATION:PT30M\r\nSEQUENCE:99999999999\r\n",
+            "SEQUENCE",
+        ),
+    ] {
+        let text = calendar(&foreign_event("absurd@example", times));
+        let report = import(&mut store, &text, &options(false, None));
+        assert_eq!(report.bad.len(), 1, "{times:?}: {:?}", report.bad);
+        assert_eq!(report.bad[0].line, 4, "{times:?}");
+        assert!(
+            report.bad[0].reason.contains(says),
+            "{times:?}: {}",
+            report.bad[0].reason
+        );
+        assert!(!report.committed);
+    }
+    // Components nested three hundred thousand deep: refused at the first too deep, no stack
+    // overflow.
+    let deep = format!("BEGIN:VCALENDAR\r\n{}", "BEGIN:VEVENT\r\n".repeat(300_000));
+    let e = import::appointments::parse_ics(&deep).expect_err("too deep");
+    assert!(
+        e.to_string()
+            .starts_with("line 9: BEGIN:VEVENT is nested 9 components deep"),
+        "{e}"
+    );
+    // A file cut short inside an event.
+    let cut = calendar(&foreign_event(
+        "cut@example",
+        "DTSTART:20270115T093000Z\r\nDURATION:PT30M\r\n",
+    ));
+    let cut = &cut[..cut.find("ATTENDEE").expect("attendee")];
+    let e = import::appointments::parse_ics(cut).expect_err("cut short");
+    assert!(
+        e.to_string()
+            .starts_with("line 4: the file ends inside the VEVENT"),
+        "{e}"
+    );
+    assert_eq!(dump(&mut store), before, "nothing was written");
+
+    // A writer that folded inside "é" and "😀": mended as RFC 5545 asks, and imported.
+    let folded = calendar(&foreign_event(
+        "folded@example",
+        "DTSTART:20270115T143000Z\r\nDURATION:PT30M\r\nDESCRIPTION:Caf\u{e9} \u{1f600}!\r\n",
+    ));
+    let at = folded.find("Caf").expect("description") + 3;
+    let mut bytes = folded.as_bytes().to_vec();
+    bytes.splice(at + 1..at + 1, b"\r\n ".iter().copied());
+    // "é" is now at `at` and `at + 4`, the space at `at + 5`, "😀" from `at + 6`: fold after
+    // its first byte.
+    let emoji = at + 7;
+    bytes.splice(emoji..emoji, b"\r\n ".iter().copied());
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the folds split characters"
+    );
+    assert_eq!(import::text(&bytes), Err(ImportError::NotText));
+    let text = import::decode(&bytes).expect("mended");
+    let report = import(&mut store, &text, &options(false, None));
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    let entry = store
+        .appointment(frontdesk::scheduling::AppointmentId(
+            import::appointments::id_from_uid("folded@example", None),
+        ))
+        .expect("imported");
+    assert_eq!(entry.appointment.reason, "Café 😀!");
+}
+
+/// A length no clock can hold in a CSV minutes column: a bad row with the longest an
+/// appointment may last, not a panic. The CSV reader refuses it first ("is too long", "is not
+/// a length": 1 to 480 minutes); the store's checked sum guards records from other readers
+/// (`import_proptest.rs` hands one to the store directly).
+#[test]
+fn a_length_beyond_any_date_is_a_bad_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let before = dump(&mut store);
+    for minutes in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "153722867280912930",
+    ] {
+        let text = format!(
+            "start_utc,minutes,doctor,patient_id\r\n2026-12-20T15:00:00Z,{minutes},Dr. Zoë Ångström,{}\r\n",
+            id(40)
+        );
+        let report = import(&mut store, &text, &options(false, None));
+        assert_eq!(report.bad.len(), 1, "{minutes}: {:?}", report.bad);
+        assert_eq!(report.bad[0].line, 2);
+        assert!(
+            report.bad[0].reason.contains("1 to 480"),
+            "{minutes}: {}",
+            report.bad[0].reason
+        );
+    }
+    assert_eq!(dump(&mut store), before);
+}

@@ -10,6 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Utc};
 use frontdesk::export::{self, ExportQuery, Format, Progress, Scope};
 use frontdesk::import::{self, FileKind, ImportOptions, ImportReport};
+use frontdesk::scheduling::entry::shown;
 use frontdesk::store::backup::{self, BackupPolicy};
 use frontdesk::store::{SqliteStore, Store};
 
@@ -88,11 +89,17 @@ pub fn export(
 
 fn print_report(file: &Path, report: &ImportReport, what: &str) -> Result<()> {
     let mut stderr = std::io::stderr().lock();
+    // Reasons quote the file's cells: escaped, so a cell cannot forge a line or a colour.
     for notice in &report.notices {
-        let _ = writeln!(stderr, "{}: note: {notice}", file.display());
+        let _ = writeln!(
+            stderr,
+            "{}: note: {}",
+            file.display(),
+            shown(&notice.to_string())
+        );
     }
     for bad in &report.bad {
-        let _ = writeln!(stderr, "{}: {bad}", file.display());
+        let _ = writeln!(stderr, "{}: {}", file.display(), shown(&bad.to_string()));
     }
     if !report.bad.is_empty() {
         bail!("{}", report.summary(what));
@@ -113,7 +120,8 @@ pub fn import(
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let name = |e: import::ImportError| anyhow!("{}: {e}", args.file.display());
-    let text = import::text(&bytes).map_err(name)?;
+    let text = import::decode(&bytes).map_err(name)?;
+    let text: &str = &text;
     let options = ImportOptions {
         clinic: clinic.id,
         dry_run: args.dry_run,

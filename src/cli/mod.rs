@@ -61,7 +61,11 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("frontdesk: {}", said_once(&error));
+            // Messages may quote stored or typed text: escape codes never reach the terminal.
+            eprintln!(
+                "frontdesk: {}",
+                frontdesk::scheduling::entry::shown_lines(&said_once(&error))
+            );
             ExitCode::FAILURE
         }
     }

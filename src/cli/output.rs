@@ -5,6 +5,7 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaEntry, SqliteStore, Store};
 use serde::Serialize;
@@ -51,8 +52,9 @@ fn json_line(zone: Tz, e: &AgendaEntry) -> AgendaJson<'_> {
     }
 }
 
-/// Shortens text to `width` characters for a column.
+/// Shortens text to `width` characters for a column, control characters escaped.
 fn fit(text: &str, width: usize) -> String {
+    let text = shown(text);
     if text.chars().count() <= width {
         format!("{text:width$}")
     } else {
@@ -88,7 +90,7 @@ pub fn agenda(
                     last.format("%-d %b %Y")
                 )
             };
-            writeln!(out, "{} — {range} ({zone})", clinic.name)?;
+            writeln!(out, "{} — {range} ({zone})", shown(&clinic.name))?;
             if entries.is_empty() {
                 writeln!(out, "No appointments.")?;
             }
@@ -101,8 +103,8 @@ pub fn agenda(
                     writeln!(out, "\n{}", start.format("%A %-d %B"))?;
                 }
                 let marker = match a.kind {
-                    Kind::WalkIn => format!(" walk-in {}", a.queue_token),
-                    Kind::Emergency => format!(" EMERGENCY {}", a.queue_token),
+                    Kind::WalkIn => format!(" walk-in {}", shown(&a.queue_token)),
+                    Kind::Emergency => format!(" EMERGENCY {}", shown(&a.queue_token)),
                     Kind::Scheduled => String::new(),
                 };
                 let overbooked = if e.overbook_reason.is_some() {
@@ -144,8 +146,8 @@ pub fn history(store: &SqliteStore, args: &HistoryArgs) -> Result<()> {
     let a = &entry.appointment;
     println!(
         "{} with {}, {} ({} min), {}",
-        entry.patient_name,
-        entry.doctor_name,
+        shown(&entry.patient_name),
+        shown(&entry.doctor_name),
         time::format_local(zone, a.interval.start),
         a.interval.minutes(),
         a.status.label()
@@ -154,13 +156,13 @@ pub fn history(store: &SqliteStore, args: &HistoryArgs) -> Result<()> {
         let reason = if event.reason.is_empty() {
             String::new()
         } else {
-            format!(" — {}", event.reason)
+            format!(" — {}", shown(&event.reason))
         };
         println!(
             "  {}  {:<16} by {}{reason}",
             time::format_local(zone, event.at),
-            event.action,
-            event.actor
+            shown(&event.action),
+            shown(&event.actor)
         );
     }
     Ok(())

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 use frontdesk::reminders;
+use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::reminder_job::JobState;
 use frontdesk::scheduling::time::format_local;
 use frontdesk::store::{OutboxEntry, OutboxFilter, SqliteStore, Store};
@@ -104,10 +105,10 @@ fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Resul
                 e.id.to_string(),
                 format_local(zone, e.job.due),
                 e.job.state.as_str(),
-                e.rule_name,
-                e.patient_name,
+                shown(&e.rule_name),
+                shown(&e.patient_name),
                 format_local(zone, e.start),
-                detail(e, zone)
+                shown(&detail(e, zone))
             ),
         }
     }

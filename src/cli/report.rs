@@ -115,7 +115,7 @@ pub fn daysheet(
     reports::save_private(&args.out, &rendered.bytes)?;
     println!(
         "Saved the day sheet of {} for {} to {}: {} appointment{} on {} page{}.",
-        of.name(),
+        frontdesk::scheduling::entry::shown(of.name()),
         date.format("%A %-d %B %Y"),
         args.out.display(),
         rendered.appointments,

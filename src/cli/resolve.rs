@@ -1,8 +1,10 @@
 //! Turning what people type (names, dates, times, ids) into the store's ids and instants, with
 //! a message that says what is wrong and how to fix it.
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use frontdesk::scheduling::entry::{self, shown};
+use frontdesk::scheduling::patient_match::{Claim, Identified, describe_patient};
 use frontdesk::scheduling::time::{FIRST_DATE, LAST_DATE, echo, read_date, read_wall_time};
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store, StoreError};
@@ -37,18 +39,22 @@ pub fn by_name<'a, T>(
     match matches.as_slice() {
         [one] => Ok(one),
         [] => {
-            let known: Vec<&str> = items.iter().map(&name).take(30).collect();
+            let known: Vec<String> = items
+                .iter()
+                .map(|i| shown(name(i)).into_owned())
+                .take(30)
+                .collect();
             Err(StoreError::NotFound {
                 what,
-                name: typed.to_owned(),
+                name: shown(typed).into_owned(),
                 hint: format!("; known: {}", known.join(", ")),
             }
             .into())
         }
         many => Err(StoreError::Ambiguous {
             what,
-            name: typed.to_owned(),
-            candidates: many.iter().map(|i| name(i).to_owned()).collect(),
+            name: shown(typed).into_owned(),
+            candidates: many.iter().map(|i| shown(name(i)).into_owned()).collect(),
         }
         .into()),
     }
@@ -69,7 +75,7 @@ pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
             many => bail!(
                 "this database holds several clinics ({}): choose one with --clinic NAME",
                 many.iter()
-                    .map(|c| c.name.as_str())
+                    .map(|c| shown(&c.name))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -150,38 +156,78 @@ pub fn now(flag: Option<&str>) -> Result<DateTime<Utc>> {
     }
 }
 
-/// A patient by id or exact name; `phone` picks among namesakes. `None` when nobody matches.
-pub fn patient(store: &SqliteStore, typed: &str, phone: Option<&str>) -> Result<Option<Patient>> {
-    let typed = typed.trim();
-    if typed.is_empty() {
+/// What `--patient` and `--phone` found.
+pub enum PatientLookup {
+    /// The one patient they identify.
+    Found(Patient),
+    /// Nobody registered is that patient; the namesakes who are not (or not surely) them.
+    Nobody {
+        /// Stored patients with the same name (another phone, or none).
+        namesakes: Vec<Patient>,
+    },
+}
+
+/// The name as typed, checked under the entry rules (`scheduling::entry`).
+pub fn patient_name(typed: &str) -> Result<String> {
+    entry::person_name(typed).map_err(|e| anyhow!("--patient: {e}"))
+}
+
+/// `--phone` as typed, checked under the entry rules; `None` when not given.
+pub fn phone(typed: Option<&str>) -> Result<Option<String>> {
+    match typed {
+        None => Ok(None),
+        Some(p) if p.trim().is_empty() => {
+            bail!("--phone is empty: give the patient's number, or leave --phone out")
+        }
+        Some(p) => entry::phone(p)
+            .map(Some)
+            .map_err(|e| anyhow!("--phone: {e}")),
+    }
+}
+
+/// The patient `typed` (our id, or the full name) and `phone` identify, under the matching rule
+/// of `scheduling::patient_match`: a name with a phone finds only a patient with that full
+/// number; a patient without a phone is never found by one; several that fit are refused
+/// with each listed.
+pub fn patient(store: &SqliteStore, typed: &str, phone: Option<&str>) -> Result<PatientLookup> {
+    if typed.trim().is_empty() {
         bail!("--patient is empty: give the patient's name");
     }
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let mut matches: Vec<Patient> = store
-        .search_patients(typed, 500)?
-        .into_iter()
-        .filter(|p| p.name.to_lowercase() == typed.to_lowercase() || p.id.to_string() == typed)
-        .collect();
-    if let Some(phone) = phone {
-        let wanted = digits(phone);
-        matches.retain(|p| {
-            let have = digits(&p.phone);
-            !wanted.is_empty() && (have.ends_with(&wanted) || wanted.ends_with(&have))
-        });
+    let phone = self::phone(phone)?.unwrap_or_default();
+    let id = uuid::Uuid::parse_str(typed.trim()).ok().map(PatientId);
+    let name = match id {
+        Some(_) => String::new(),
+        None => patient_name(typed)?,
+    };
+    let claim = Claim {
+        id,
+        name: &name,
+        phone: &phone,
+        ..Claim::default()
+    };
+    match store.identify_patient(&claim)? {
+        Identified::Same { patient, .. } => Ok(PatientLookup::Found(patient)),
+        Identified::Nobody { .. } if id.is_some() => bail!(
+            "no patient has the id {}: copy the id from the patient's record, or give their name",
+            typed.trim()
+        ),
+        Identified::Nobody { namesakes } => Ok(PatientLookup::Nobody { namesakes }),
+        refused => {
+            let why = refused.refusal(&claim).unwrap_or_default();
+            bail!(
+                "{why}: add --phone NUMBER to say which, or give the patient's id as --patient ID"
+            )
+        }
     }
-    match matches.len() {
-        0 => Ok(None),
-        1 => Ok(matches.pop()),
-        _ => Err(StoreError::Ambiguous {
-            what: "patient",
-            name: typed.to_owned(),
-            candidates: matches
-                .iter()
-                .take(6)
-                .map(|p| format!("{} ({})", p.name, p.phone))
-                .chain((matches.len() > 6).then(|| format!("{} more", matches.len() - 6)))
-                .collect(),
-        })
-        .context("add --phone NUMBER to say which patient"),
-    }
+}
+
+/// The namesakes of a patient who was not found, for a message: "Asha Iyer, no phone, id …".
+pub fn namesakes_text(namesakes: &[Patient]) -> String {
+    namesakes
+        .iter()
+        .take(6)
+        .map(describe_patient)
+        .chain((namesakes.len() > 6).then(|| format!("{} more", namesakes.len() - 6)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -3,6 +3,7 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
+use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::slots::parse_window;
 use frontdesk::scheduling::time::{format_local, local_day};
 use frontdesk::scheduling::*;
@@ -53,7 +54,7 @@ pub fn book(
     request: BookingRequest,
     rule_text: &str,
     args: &BookArgs,
-    similar: &[Patient],
+    new_patient: Option<(&Patient, &[Patient])>,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -64,8 +65,7 @@ pub fn book(
         (None, true) => OnConflict::Skip,
         (None, false) => OnConflict::Refuse,
     };
-    let new_patient = request.new_patient.clone();
-    let patient = args.patient.trim().to_owned();
+    let patient = shown(args.patient.trim()).into_owned();
     let series = SeriesRequest {
         booking: BookingRequest {
             overbook: None,
@@ -77,14 +77,10 @@ pub fn book(
     let outcome = store
         .book_series(&series, actor, now)
         .map_err(|e| anyhow!(e).context(format!("cannot book the series for {patient}")))?;
-    if let Some(p) = &new_patient {
-        println!("Registered new patient {} ({})", p.name, p.id);
-        for other in similar {
-            println!(
-                "  warning: may be the same person as {} ({}, {})",
-                other.name, other.phone, other.id
-            );
-        }
+    if let Some((new, similar)) = new_patient
+        && let Some((_, first)) = outcome.booked.first()
+    {
+        super::write::registered(new, first.appointment.patient, similar);
     }
     let time = match series.booking.start {
         frontdesk::store::Start::Local(wall) => wall.format("%H:%M").to_string(),

@@ -6,6 +6,7 @@ use std::io::{BufWriter, Write};
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc, Weekday};
 use clap::{Args, Subcommand, ValueEnum};
+use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::hours::DaySpan;
 use frontdesk::scheduling::time::{TimeTextError, echo, format_local, local_date, read_day_minute};
 use frontdesk::scheduling::waitlist::{
@@ -15,7 +16,7 @@ use frontdesk::store::{SqliteStore, Store, WaitlistFilter, WaitlistRow};
 use serde::Serialize;
 
 use super::args::Format;
-use super::resolve;
+use super::resolve::{self, PatientLookup};
 
 /// `frontdesk waitlist`.
 #[derive(Debug, Args)]
@@ -191,12 +192,17 @@ fn add(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let clinic = resolve::clinic(store, clinic)?;
-    let patient = resolve::patient(store, &args.patient, args.phone.as_deref())?.ok_or_else(|| {
-        anyhow!(
-            "no patient named \"{}\": check the spelling, or register them when you book (`frontdesk book … --new-patient`)",
-            args.patient
-        )
-    })?;
+    let patient = match resolve::patient(store, &args.patient, args.phone.as_deref())? {
+        PatientLookup::Found(p) => p,
+        PatientLookup::Nobody { namesakes } => {
+            return Err(super::write::not_registered(
+                &args.patient,
+                args.phone.as_deref(),
+                &namesakes,
+                "book them with `frontdesk book … --new-patient`",
+            ));
+        }
+    };
     let doctor = args
         .doctor
         .as_deref()
@@ -248,12 +254,17 @@ fn add(
     let id = WaitlistEntryId(uuid::Uuid::now_v7());
     let row = store
         .add_to_waitlist(id, &request, actor, now)
-        .map_err(|e| anyhow!(e).context(format!("cannot put {} on the waitlist", patient.name)))?;
+        .map_err(|e| {
+            anyhow!(e).context(format!(
+                "cannot put {} on the waitlist",
+                shown(&patient.name)
+            ))
+        })?;
     println!(
         "{} is on the waitlist for {} ({} {} min; {}): {}",
-        row.patient_name,
-        row.doctor_name.as_deref().unwrap_or("any doctor"),
-        row.visit_type_name.as_deref().unwrap_or("visit"),
+        shown(&row.patient_name),
+        shown(row.doctor_name.as_deref().unwrap_or("any doctor")),
+        shown(row.visit_type_name.as_deref().unwrap_or("visit")),
         row.entry.request.minutes,
         row.entry.request.preferred,
         row.entry.id
@@ -338,7 +349,7 @@ fn list(
             writeln!(
                 out,
                 "{} — waitlist on {} ({zone})",
-                clinic.name,
+                shown(&clinic.name),
                 local_date(zone, now)
             )?;
             if rows.is_empty() {
@@ -354,10 +365,10 @@ fn list(
                     out,
                     "{}  {} ({}) · {} · {} {} min · {}",
                     e.id,
-                    r.patient_name,
-                    r.patient_phone,
-                    r.doctor_name.as_deref().unwrap_or("any doctor"),
-                    r.visit_type_name.as_deref().unwrap_or("visit"),
+                    shown(&r.patient_name),
+                    shown(&r.patient_phone),
+                    shown(r.doctor_name.as_deref().unwrap_or("any doctor")),
+                    shown(r.visit_type_name.as_deref().unwrap_or("visit")),
                     e.request.minutes,
                     e.request.preferred
                 )?;
@@ -375,7 +386,7 @@ fn list(
                     ));
                 }
                 if !e.request.notes.is_empty() {
-                    extra.push(format!("notes: {}", e.request.notes));
+                    extra.push(format!("notes: {}", shown(&e.request.notes)));
                 }
                 writeln!(out, "    {}", extra.join(" · "))?;
             }
@@ -404,6 +415,6 @@ fn remove(
         })?;
     let row = store.waitlist_entry(id)?;
     store.remove_from_waitlist(id, &args.reason, actor, now)?;
-    println!("{} is off the waitlist: {}", row.patient_name, id);
+    println!("{} is off the waitlist: {}", shown(&row.patient_name), id);
     Ok(())
 }

@@ -2,6 +2,8 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
+use frontdesk::scheduling::entry::shown;
+use frontdesk::scheduling::patient_match::{self, Identified, Registration, describe_patient};
 use frontdesk::scheduling::time::{format_local, lenient_instant, local_date};
 use frontdesk::scheduling::*;
 use frontdesk::store::{
@@ -9,12 +11,13 @@ use frontdesk::store::{
 };
 
 use super::args::{BookArgs, ByArg, Format, ModeArg, MoveArgs, SlotsArgs, StatusArg, StatusArgs};
-use super::resolve;
+use super::resolve::{self, PatientLookup};
 
 fn report(zone: chrono_tz::Tz, verb: &str, outcome: &BookingOutcome, patient: &str) {
     let a = &outcome.appointment;
     println!(
-        "{verb} {patient}, {}–{} ({} min), {}: {}",
+        "{verb} {}, {}–{} ({} min), {}: {}",
+        shown(patient),
         format_local(zone, a.interval.start),
         a.interval.end.with_timezone(&zone).format("%H:%M"),
         a.interval.minutes(),
@@ -22,13 +25,13 @@ fn report(zone: chrono_tz::Tz, verb: &str, outcome: &BookingOutcome, patient: &s
         a.id
     );
     if !a.queue_token.is_empty() {
-        println!("queue token: {}", a.queue_token);
+        println!("queue token: {}", shown(&a.queue_token));
     }
     if let Some(reason) = &outcome.overbooked {
-        println!("overbooked ({reason}) despite:");
+        println!("overbooked ({}) despite:", shown(reason));
     }
     for c in &outcome.conflicts {
-        println!("  note: {c}");
+        println!("  note: {}", shown(&c.to_string()));
     }
 }
 
@@ -98,35 +101,7 @@ pub fn book(
             "--overbook needs a reason, e.g. --overbook \"doctor agreed to see her between patients\""
         );
     }
-    let mut new_patient = None;
-    let patient = match resolve::patient(store, &args.patient, args.phone.as_deref())? {
-        Some(p) => p,
-        None if args.new_patient => {
-            let p = Patient {
-                id: PatientId(uuid::Uuid::new_v4()),
-                name: args.patient.trim().to_owned(),
-                phone: args.phone.as_deref().unwrap_or("").trim().to_owned(),
-                email: String::new(),
-                birth_date: None,
-                external_id: String::new(),
-            };
-            new_patient = Some(p.clone());
-            p
-        }
-        None => bail!(
-            "no patient named \"{}\"{}: check the spelling, or add --new-patient{} to register them",
-            args.patient,
-            args.phone
-                .as_deref()
-                .map(|p| format!(" with phone {p}"))
-                .unwrap_or_default(),
-            if args.phone.is_none() {
-                " --phone NUMBER"
-            } else {
-                ""
-            }
-        ),
-    };
+    let (patient, new_patient) = patient_to_book(store, args)?;
     let overbook = match (&args.overbook, kind) {
         (Some(r), _) => Some(r.clone()),
         (None, Kind::Emergency) => Some("Emergency: seen at once".to_owned()),
@@ -146,32 +121,156 @@ pub fn book(
         reason: args.reason.clone(),
         notes: String::new(),
         overbook,
-        new_patient: new_patient.clone(),
+        // A "new" patient found registered already is booked as themselves.
+        new_patient: new_patient.clone().filter(|n| n.id == patient.id),
     };
     let similar = match &new_patient {
-        Some(p) => store.likely_duplicates(p)?,
+        Some(p) => similar_patients(store, p)?,
         None => Vec::new(),
     };
     if let Some(rule) = &args.repeat {
-        return super::series::book(store, &clinic, request, rule, args, &similar, actor, now);
+        let new = new_patient.as_ref().map(|p| (p, similar.as_slice()));
+        return super::series::book(store, &clinic, request, rule, args, new, actor, now);
     }
     let outcome = store.book(&request, actor, now).map_err(|e| {
-        anyhow!(e).context(format!("cannot book {} with {}", patient.name, doctor.name))
+        anyhow!(e).context(format!(
+            "cannot book {} with {}",
+            shown(&patient.name),
+            shown(&doctor.name)
+        ))
     })?;
     if let Some(p) = &new_patient {
-        println!("Registered new patient {} ({})", p.name, p.id);
-        for other in similar {
-            println!(
-                "  warning: may be the same person as {} ({}, {})",
-                other.name, other.phone, other.id
-            );
-        }
+        registered(p, outcome.appointment.patient, &similar);
     }
     report(zone, "Booked", &outcome, &patient.name);
     if outcome.overbooked.is_none() && outcome.conflicts.is_empty() && args.overbook.is_some() {
         println!("  note: no conflict stood, so nothing was overbooked");
     }
     Ok(())
+}
+
+/// The patient `book` books: the one `--patient` (and `--phone`) identify, or with
+/// `--new-patient` a new one (the second value) unless the name and phone identify a
+/// registered patient, who is then booked instead (and the output says so).
+fn patient_to_book(store: &SqliteStore, args: &BookArgs) -> Result<(Patient, Option<Patient>)> {
+    let phone = resolve::phone(args.phone.as_deref())?;
+    if args.new_patient && uuid::Uuid::parse_str(args.patient.trim()).is_ok() {
+        bail!(
+            "--new-patient registers a patient by name: give their name with --patient, not an id (an id books the registered patient without --new-patient)"
+        );
+    }
+    let lookup = resolve::patient(store, &args.patient, phone.as_deref())?;
+    if !args.new_patient {
+        return match lookup {
+            PatientLookup::Found(p) => Ok((p, None)),
+            PatientLookup::Nobody { namesakes } => Err(not_registered(
+                &args.patient,
+                phone.as_deref(),
+                &namesakes,
+                if phone.is_none() {
+                    "add --new-patient --phone NUMBER"
+                } else {
+                    "add --new-patient"
+                },
+            )),
+        };
+    }
+    let new = Patient {
+        id: PatientId(uuid::Uuid::new_v4()),
+        name: resolve::patient_name(&args.patient)?,
+        phone: phone.clone().unwrap_or_default(),
+        email: String::new(),
+        birth_date: None,
+        external_id: String::new(),
+    };
+    let candidates = match lookup {
+        PatientLookup::Found(p) => vec![p],
+        PatientLookup::Nobody { namesakes } => namesakes,
+    };
+    match patient_match::registration(&new, &candidates) {
+        Registration::Existing(id) => {
+            let p = candidates
+                .into_iter()
+                .find(|p| p.id == id)
+                .ok_or_else(|| anyhow!("the registered patient vanished: try again"))?;
+            Ok((p, Some(new)))
+        }
+        Registration::New { .. } => Ok((new.clone(), Some(new))),
+        Registration::NameTaken(stored) => bail!(
+            "a patient with this name is already registered ({}): to book them, leave out --new-patient; to register another patient of the same name, give the new patient's --phone",
+            describe_patient(&stored)
+        ),
+        Registration::Refused(why) => {
+            bail!("{why}: give the registered patient's id as --patient ID to book them")
+        }
+    }
+}
+
+/// Stored patients the new patient may be: same phone, same name and date of birth, or the
+/// same name (another phone, or none).
+fn similar_patients(store: &SqliteStore, new: &Patient) -> Result<Vec<Patient>> {
+    let mut similar = store.likely_duplicates(new)?;
+    let claim = patient_match::Claim::of(new);
+    if let Identified::Nobody { namesakes } = store.identify_patient(&claim)? {
+        for p in namesakes {
+            if !similar.iter().any(|s| s.id == p.id) {
+                similar.push(p);
+            }
+        }
+    }
+    Ok(similar)
+}
+
+/// Says whether `--new-patient` registered the patient, or found them registered already.
+pub fn registered(new: &Patient, booked: PatientId, similar: &[Patient]) {
+    if booked != new.id {
+        println!(
+            "{} with this phone is already registered ({}): booked them; nobody new was registered",
+            shown(&new.name),
+            booked
+        );
+        return;
+    }
+    println!(
+        "Registered new patient {} ({}, {})",
+        shown(&new.name),
+        if new.phone.is_empty() {
+            "no phone".to_owned()
+        } else {
+            format!("phone {}", shown(&new.phone))
+        },
+        new.id
+    );
+    for other in similar {
+        println!(
+            "  warning: may be the same person as {}",
+            describe_patient(other)
+        );
+    }
+}
+
+/// The error for a patient who is not registered, listing namesakes who are (another phone,
+/// or none), and how to go on; `register` says how to register them.
+pub fn not_registered(
+    typed: &str,
+    phone: Option<&str>,
+    namesakes: &[Patient],
+    register: &str,
+) -> anyhow::Error {
+    let with_phone = phone
+        .map(|p| format!(" with the phone {}", shown(p)))
+        .unwrap_or_default();
+    if namesakes.is_empty() {
+        return anyhow!(
+            "no patient named \"{}\"{with_phone}: check the spelling, or {register} to register them",
+            shown(typed.trim()),
+        );
+    }
+    anyhow!(
+        "no patient named \"{}\"{with_phone} is registered; under that name there is: {}. If that is the patient, give the phone as registered or their id (--patient ID); if not, {register} to register them",
+        shown(typed.trim()),
+        resolve::namesakes_text(namesakes)
+    )
 }
 
 fn round_down_to_minute(t: DateTime<Utc>) -> DateTime<Utc> {
@@ -211,7 +310,7 @@ fn first_free_today(
         .ok_or_else(|| {
             anyhow!(
                 "{} has no free {minutes} minutes left today: choose another doctor, give --start, or book it as --emergency",
-                doctor.name
+                shown(&doctor.name)
             )
         })
 }
@@ -291,7 +390,10 @@ pub fn move_appointment(
         overbook: args.overbook.clone(),
     };
     let outcome = store.move_appointment(&request, actor, now).map_err(|e| {
-        anyhow!(e).context(format!("cannot move {}'s appointment", entry.patient_name))
+        anyhow!(e).context(format!(
+            "cannot move {}'s appointment",
+            shown(&entry.patient_name)
+        ))
     })?;
     report(clinic.time_zone, "Moved", &outcome, &entry.patient_name);
     Ok(())
@@ -375,8 +477,8 @@ pub fn slots(
                 "{}–{}  {}{}",
                 start.format("%a %Y-%m-%d %H:%M"),
                 slot.interval.end.with_timezone(&zone).format("%H:%M"),
-                doctor.unwrap_or(""),
-                room.map(|r| format!("  {r}")).unwrap_or_default()
+                shown(doctor.unwrap_or("")),
+                room.map(|r| format!("  {}", shown(r))).unwrap_or_default()
             ),
             Format::Json => println!(
                 "{}",

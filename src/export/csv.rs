@@ -1,8 +1,11 @@
 //! CSV (RFC 4180) export: UTF-8, CRLF, a header row, one row per appointment with clinic-local
 //! and UTC times, and for a member of a recurring series the series' id, rule, first start and
-//! length, so our import restores the series. Cells that a spreadsheet would run as a formula (starting with `=` `+` `-`
-//! `@`, a tab or a carriage return) get a leading apostrophe; plain numbers such as `-5` are
-//! left alone. [`write_record`] and [`neutralise`] are the reusable pieces (reports use them).
+//! length, so our import restores the series. Cells that a spreadsheet would run as a formula
+//! (starting with `=` `+` `-` `@`, a tab or a carriage return) get a leading apostrophe, and so
+//! does every part of a cell after a `;`, `,`, tab or line break that would be one when a
+//! spreadsheet splits the cell there (semicolon locales); plain numbers such as `-5` are left
+//! alone, and import takes the apostrophes off again exactly ([`unneutralise`]).
+//! [`write_record`] and [`neutralise`] are the reusable pieces (reports use them).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -70,32 +73,99 @@ fn is_plain_number(cell: &str) -> bool {
         && body.chars().any(|c| c.is_ascii_digit())
 }
 
-/// True when a spreadsheet could run `cell` as a formula (or when it starts with an apostrophe
-/// that guards such a cell, so that [`unneutralise`] gives back exactly what was written).
+/// Where a spreadsheet may start a new cell inside ours when it reads the file another way:
+/// the comma; the semicolon, which spreadsheets in semicolon locales (much of Europe and
+/// Latin America) take as the separator and where they do not honour a quote that does not
+/// open the field; a tab (tab-separated reading, copy and paste); a line break.
+const SPLITS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// True when a spreadsheet could read `text` (a whole cell when `cell_start`, else the part
+/// after one of [`SPLITS`]) as a formula: it starts, after spaces and quotes a spreadsheet may
+/// drop, with `=`, `@`, `+` or `-` (or their full-width forms) and is not a plain number; a
+/// cell may also not start with a tab or line break. An apostrophe in front counts as a
+/// guard of what follows it, so that [`unneutralise`] gives back exactly what was written.
+/// Looks no further than the next split, and never recurses (a cell may be 10 MB of
+/// apostrophes).
+fn guarded(text: &str, cell_start: bool) -> bool {
+    // One pass: `fresh` marks the start of the text and the place after each apostrophe.
+    let mut fresh = true;
+    for (i, c) in text.char_indices() {
+        // A line break first counts too: readers (ours included) turn a quoted CRLF into LF,
+        // and the guard of a cell that started with CR must still be recognised.
+        if fresh && cell_start && matches!(c, '\t' | '\r' | '\n') {
+            return true;
+        }
+        fresh = false;
+        match c {
+            '=' | '@' | '\u{ff1d}' | '\u{ff20}' | '\u{ff0b}' | '\u{ff0d}' => return true,
+            '+' | '-' => {
+                let segment = text[i..].split(SPLITS).next().unwrap_or("");
+                return !is_plain_number(segment.trim_end());
+            }
+            '\'' => fresh = true,
+            '"' => {}
+            c if c.is_whitespace() && !SPLITS.contains(&c) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// True when a spreadsheet could run `cell` as a formula from its start (or when it starts with
+/// an apostrophe that guards such a cell). Parts after a `;`, `,`, tab or line break are
+/// guarded too: see [`neutralise`].
 pub fn needs_neutralising(cell: &str) -> bool {
-    match cell.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !is_plain_number(cell),
-        Some('\'') => needs_neutralising(&cell[1..]),
-        _ => false,
-    }
+    guarded(cell, true)
 }
 
-/// The cell as written to a CSV: with a leading apostrophe when a spreadsheet could run it.
+/// The cell as written to a CSV: an apostrophe in front when a spreadsheet could run it as a
+/// formula, and after every `;`, `,`, tab or line break whose following part could be read as
+/// one (a spreadsheet in a semicolon locale splits the cell there). Plain numbers such as
+/// `-5` are left alone.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if needs_neutralising(cell) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
+    let start = guarded(cell, true);
+    let inner = cell
+        .char_indices()
+        .any(|(i, c)| SPLITS.contains(&c) && guarded(&cell[i + 1..], false));
+    if !start && !inner {
+        return Cow::Borrowed(cell);
     }
+    let mut out = String::with_capacity(cell.len() + 4);
+    if start {
+        out.push('\'');
+    }
+    for (i, c) in cell.char_indices() {
+        out.push(c);
+        if SPLITS.contains(&c) && guarded(&cell[i + 1..], false) {
+            out.push('\'');
+        }
+    }
+    Cow::Owned(out)
 }
 
-/// The cell as it was before [`neutralise`], for import.
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_neutralising(rest) => rest,
-        _ => cell,
+/// The cell as it was before [`neutralise`], for import: its exact inverse, so that our
+/// files come back unchanged.
+pub fn unneutralise(cell: &str) -> Cow<'_, str> {
+    let start = cell.starts_with('\'') && guarded(&cell[1..], true);
+    let guard_after = |i: usize| cell[i + 1..].starts_with('\'') && guarded(&cell[i + 2..], false);
+    let inner = cell
+        .char_indices()
+        .any(|(i, c)| SPLITS.contains(&c) && guard_after(i));
+    if !start && !inner {
+        return Cow::Borrowed(cell);
     }
+    let mut out = String::with_capacity(cell.len());
+    let mut skip = if start { Some(0) } else { None };
+    for (i, c) in cell.char_indices() {
+        if skip == Some(i) {
+            continue;
+        }
+        out.push(c);
+        if SPLITS.contains(&c) && guard_after(i) {
+            skip = Some(i + 1);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Writes one cell: neutralised, and quoted (quotes doubled) when it holds a quote, comma, line
@@ -291,6 +361,43 @@ mod tests {
             assert_eq!(neutralise(cell), written, "{cell:?}");
             assert_eq!(unneutralise(&neutralise(cell)), cell, "round trip {cell:?}");
         }
+    }
+
+    #[test]
+    fn a_formula_after_a_separator_is_neutralised_for_every_locale() {
+        for (cell, written) in [
+            // Excel in a semicolon locale splits here and would run the second part.
+            (
+                "Asha;=HYPERLINK(\"http://x\")",
+                "Asha;'=HYPERLINK(\"http://x\")",
+            ),
+            ("a;@SUM(A1)", "a;'@SUM(A1)"),
+            ("x; =1+2", "x;' =1+2"),
+            ("x;\"=1+2\"", "x;'\"=1+2\""),
+            ("x;-2+3", "x;'-2+3"),
+            ("x;-5", "x;-5"),
+            ("x,=1", "x,'=1"),
+            ("x\t=1", "x\t'=1"),
+            ("two\n=lines", "two\n'=lines"),
+            (";=1", ";'=1"),
+            ("=1;=2", "'=1;'=2"),
+            ("x;'=1", "x;''=1"),
+            ("x;＝1", "x;'＝1"),
+            ("Iyer; Asha", "Iyer; Asha"),
+            ("-5;-6", "-5;-6"),
+            ("\t=1", "'\t'=1"),
+        ] {
+            assert_eq!(neutralise(cell), written, "{cell:?}");
+            assert_eq!(unneutralise(&neutralise(cell)), cell, "round trip {cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_megabyte_of_apostrophes_does_not_recurse() {
+        let cell = format!("{}=x", "'".repeat(1024 * 1024));
+        let written = neutralise(&cell);
+        assert_eq!(written.len(), cell.len() + 1);
+        assert_eq!(unneutralise(&written), cell);
     }
 
     #[test]

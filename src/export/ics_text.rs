@@ -155,12 +155,22 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Joins folded lines back into logical lines (a CRLF or LF followed by a space or tab
-/// continues the line), with the 1-based physical line number each logical line starts on.
+/// Joins folded lines back into logical lines (a line break followed by a space or tab
+/// continues the line; CRLF, LF and a lone CR all end a line), with the 1-based physical line
+/// number each logical line starts on.
 pub fn unfold(text: &str) -> Vec<(usize, String)> {
     let mut lines: Vec<(usize, String)> = Vec::new();
-    for (index, physical) in text.split('\n').enumerate() {
-        let physical = physical.strip_suffix('\r').unwrap_or(physical);
+    let mut rest = text;
+    let mut number = 0;
+    while !rest.is_empty() {
+        number += 1;
+        let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
+        let physical = &rest[..end];
+        let after = &rest[end..];
+        rest = after
+            .strip_prefix("\r\n")
+            .or_else(|| after.strip_prefix(['\r', '\n']))
+            .unwrap_or(after);
         match physical.as_bytes().first() {
             Some(b' ' | b'\t') if !lines.is_empty() => {
                 if let Some((_, last)) = lines.last_mut() {
@@ -168,7 +178,7 @@ pub fn unfold(text: &str) -> Vec<(usize, String)> {
                 }
             }
             _ if physical.is_empty() => {}
-            _ => lines.push((index + 1, physical.to_owned())),
+            _ => lines.push((number, physical.to_owned())),
         }
     }
     lines
@@ -251,5 +261,46 @@ mod tests {
                 (4, "END:VEVENT".into())
             ]
         );
+        let old_mac = "BEGIN:VEVENT\rSUMMARY:Mac\r  line\rEND:VEVENT";
+        assert_eq!(
+            unfold(old_mac),
+            vec![
+                (1, "BEGIN:VEVENT".into()),
+                (2, "SUMMARY:Mac line".into()),
+                (4, "END:VEVENT".into())
+            ]
+        );
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::import::ics_read::{parse_line, unescape_text};
+        use proptest::prelude::*;
+
+        /// Text in every script with iCalendar's special characters and line breaks.
+        fn text() -> impl Strategy<Value = String> {
+            "([a-z ]|[,;:\\\\\"^=]|\\n|\\r\\n|é|Ж|क्षि|த்|ع|検|😀|👩‍⚕️|e\u{301}){0,40}"
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+            /// TEXT escaping and unescaping give the text back (line breaks as LF).
+            #[test]
+            fn text_escapes_and_unescapes_to_itself(t in text()) {
+                let want = t.replace("\r\n", "\n");
+                prop_assert_eq!(unescape_text(&escape_text(&t)), want);
+            }
+
+            /// A parameter value written and read back is the value (line breaks as LF).
+            #[test]
+            fn parameter_values_round_trip(t in text()) {
+                let line = format!("ATTENDEE;CN={}:urn:uuid:1", param_value(&t));
+                let read = parse_line(&line).expect("a content line");
+                let want = t.replace("\r\n", "\n");
+                prop_assert_eq!(read.param("CN"), Some(want.as_str()));
+                prop_assert_eq!(read.value.as_str(), "urn:uuid:1");
+            }
+        }
     }
 }

@@ -118,8 +118,8 @@ pub struct ExportedAppointment {
 }
 
 /// A recurring series that appointments of the export belong to: its rule, and every one of
-/// its appointments (in the range or not), so the iCalendar writer can say which of the rule's
-/// dates are excluded (EXDATE).
+/// its appointments (in the range or not). The iCalendar writer excludes every date of the rule
+/// that no appointment of the export holds (`ics::SeriesPlan`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportedSeries {
     /// The series id (the master event's UID).

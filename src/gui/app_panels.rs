@@ -105,24 +105,29 @@ impl App {
         };
         let task = task.map(Message::Booking);
         match event {
-            Some(booking::Event::Booked(outcome)) => {
+            Some(booking::Event::Booked(outcome, note)) => {
                 let a = &outcome.appointment;
                 self.notice = Some(format!(
-                    "Booked {} at {}{}.",
+                    "Booked {} at {}{}.{}",
                     a.id,
                     time::format_local(zone, a.interval.start),
                     if outcome.overbooked.is_some() {
                         " (overbooked)"
                     } else {
                         ""
-                    }
+                    },
+                    note.map(|n| format!(" {n}.")).unwrap_or_default()
                 ));
                 let id = a.id;
                 desk.last_change = Some(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
-            Some(booking::Event::BookedSeries(outcome)) => {
-                self.notice = Some(super::app_find_slot::series_notice(zone, &outcome));
+            Some(booking::Event::BookedSeries(outcome, note)) => {
+                let mut notice = super::app_find_slot::series_notice(zone, &outcome);
+                if let Some(n) = note {
+                    notice.push_str(&format!(" {n}."));
+                }
+                self.notice = Some(notice);
                 // Ctrl+Z undoes one change; a series is undone occurrence by occurrence.
                 desk.last_change = None;
                 if let Some((_, b)) = outcome.booked.first() {
@@ -195,7 +200,7 @@ impl App {
                     )
                 };
                 self.notice = Some(format!(
-                    "{} {} at {}{late}.",
+                    "{} {} at {}{late}.{}",
                     if a.kind == Kind::Emergency {
                         "Emergency"
                     } else {
@@ -203,6 +208,10 @@ impl App {
                     },
                     a.queue_token,
                     a.interval.start.with_timezone(&zone).format("%H:%M"),
+                    w.note
+                        .as_ref()
+                        .map(|n| format!(" {n}."))
+                        .unwrap_or_default()
                 ));
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;

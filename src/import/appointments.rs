@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::csv_read::{Header, records};
+use super::csv_read::{Header, quote, records};
 pub use super::ics_appointments::{id_from_uid, parse_ics};
 use super::patients::{self, birth_date, email, patient_id};
 use super::series::{SeriesLink, SeriesRecord};
@@ -14,6 +14,7 @@ use super::{
     When, derived_id,
 };
 use crate::export::csv::unneutralise;
+use crate::scheduling::entry;
 use crate::scheduling::time::parse_wall_time;
 use crate::scheduling::*;
 
@@ -42,7 +43,7 @@ fn uuid_cell(text: &str) -> Result<Option<uuid::Uuid>, String> {
     }
     uuid::Uuid::parse_str(text)
         .map(Some)
-        .map_err(|_| format!("\"{text}\" is not an id Frontdesk wrote (a UUID)"))
+        .map_err(|_| format!("{} is not an id Frontdesk wrote (a UUID)", quote(text)))
 }
 
 fn name_ref(id: Option<uuid::Uuid>, name: String) -> NameRef {
@@ -56,7 +57,14 @@ fn name_ref(id: Option<uuid::Uuid>, name: String) -> NameRef {
 pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
     let (records, unreadable) = records(text);
     let mut records = records.into_iter();
-    let header = records.next().ok_or(ImportError::Empty)?;
+    let header = records.next().ok_or_else(|| match &unreadable {
+        // A quote opened on the first line swallows the whole file.
+        Some(u) => ImportError::Broken {
+            line: u.line,
+            reason: u.reason.clone(),
+        },
+        None => ImportError::Empty,
+    })?;
     let h = Header::new(&header.cells);
     let example = "id,start_utc,end_utc,doctor,patient (the columns `frontdesk export csv` writes)";
     let need = |names: &[&str], what: &str| {
@@ -133,35 +141,39 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         // Free text is kept exactly as written (only the formula guard comes off).
         let free = |col: Option<usize>| -> String {
             col.and_then(|i| record.cells.get(i))
-                .map(|s| unneutralise(s).to_owned())
+                .map(|s| unneutralise(s).into_owned())
                 .unwrap_or_default()
         };
         let mut errors: Vec<String> = Vec::new();
         let mut err = |e: String| errors.push(e);
-        let start = if !cell(start_utc).is_empty() {
-            instant(&cell(start_utc)).map(When::Utc).or_else(|| {
+        let start =
+            if !cell(start_utc).is_empty() {
+                instant(&cell(start_utc)).map(When::Utc).or_else(|| {
+                    err(format!(
+                        "start_utc {} is not a time: write it as 2026-11-24T04:00:00Z",
+                        quote(&cell(start_utc))
+                    ));
+                    None
+                })
+            } else if !cell(start_local).is_empty() {
+                parse_wall_time(&cell(start_local)).map(When::ClinicLocal).or_else(|| {
                 err(format!(
-                    "start_utc \"{}\" is not a time: write it as 2026-11-24T04:00:00Z",
-                    cell(start_utc)
+                    "start_local {} is not a date and time: write it as \"2026-11-24 09:30\"",
+                    quote(&cell(start_local))
                 ));
                 None
             })
-        } else if !cell(start_local).is_empty() {
-            parse_wall_time(&cell(start_local)).map(When::ClinicLocal).or_else(|| {
-                err(format!("start_local \"{}\" is not a date and time: write it as \"2026-11-24 09:30\"", cell(start_local)));
+            } else {
+                err("the start is empty: fill in start_utc or start_local".into());
                 None
-            })
-        } else {
-            err("the start is empty: fill in start_utc or start_local".into());
-            None
-        };
+            };
         let end = if !cell(end_utc).is_empty() {
             instant(&cell(end_utc))
                 .map(|t| Until::At(When::Utc(t)))
                 .or_else(|| {
                     err(format!(
-                        "end_utc \"{}\" is not a time: write it as 2026-11-24T04:30:00Z",
-                        cell(end_utc)
+                        "end_utc {} is not a time: write it as 2026-11-24T04:30:00Z",
+                        quote(&cell(end_utc))
                     ));
                     None
                 })
@@ -170,23 +182,16 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 .map(|t| Until::At(When::ClinicLocal(t)))
                 .or_else(|| {
                     err(format!(
-                        "end_local \"{}\" is not a date and time: write it as \"2026-11-24 10:00\"",
-                        cell(end_local)
+                        "end_local {} is not a date and time: write it as \"2026-11-24 10:00\"",
+                        quote(&cell(end_local))
                     ));
                     None
                 })
         } else if !cell(minutes).is_empty() {
-            cell(minutes)
-                .parse::<i64>()
-                .ok()
+            visit_minutes(&cell(minutes))
                 .map(Until::Minutes)
-                .or_else(|| {
-                    err(format!(
-                        "minutes \"{}\" is not a whole number",
-                        cell(minutes)
-                    ));
-                    None
-                })
+                .map_err(&mut err)
+                .ok()
         } else {
             err("the end is empty: fill in end_utc, end_local or minutes".into());
             None
@@ -208,6 +213,8 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             }),
             cell(c.room),
         );
+        // The name, phone and external id meet the entry rules where the store registers the
+        // patient (`store::import`); a row that names a stored patient adds no text.
         let patient = PatientRecord {
             id: patient_id(&cell(patient_id_col)).unwrap_or_else(|e| {
                 err(e);
@@ -231,7 +238,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         let status = match cell(c.status) {
             s if s.is_empty() => Status::Scheduled,
             s => status(&s).unwrap_or_else(|| {
-                err(format!("status \"{s}\" is unknown: use one of scheduled, confirmed, checked_in, in_consultation, completed, cancelled, no_show, entered_in_error"));
+                err(format!("status {} is unknown: use one of scheduled, confirmed, checked_in, in_consultation, completed, cancelled, no_show, entered_in_error", quote(&s)));
                 Status::Scheduled
             }),
         };
@@ -239,7 +246,8 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             s if s.is_empty() => Kind::Scheduled,
             s => Kind::parse(&s.to_lowercase().replace('-', "_")).unwrap_or_else(|| {
                 err(format!(
-                    "kind \"{s}\" is unknown: use scheduled, walk_in or emergency"
+                    "kind {} is unknown: use scheduled, walk_in or emergency",
+                    quote(&s)
                 ));
                 Kind::Scheduled
             }),
@@ -248,23 +256,26 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             s if s.is_empty() => Mode::InClinic,
             s => Mode::parse(&s.to_lowercase().replace('-', "_")).unwrap_or_else(|| {
                 err(format!(
-                    "mode \"{s}\" is unknown: use in_clinic, phone or video"
+                    "mode {} is unknown: use in_clinic, phone or video",
+                    quote(&s)
                 ));
                 Mode::InClinic
             }),
         };
-        let number = |col: Option<usize>, what: &str, err: &mut dyn FnMut(String)| -> i64 {
-            let text = cell(col);
-            if text.is_empty() {
-                return 0;
-            }
-            text.parse().unwrap_or_else(|_| {
-                err(format!("{what} \"{text}\" is not a whole number"));
+        let number = |col: Option<usize>,
+                      what: &str,
+                      range: std::ops::RangeInclusive<i64>,
+                      err: &mut dyn FnMut(String)|
+         -> i64 {
+            whole_number(&cell(col), what, range).unwrap_or_else(|e| {
+                err(e);
                 0
             })
         };
-        let priority = number(c.priority, "priority", &mut err) as i32;
-        let sequence = number(c.sequence, "sequence", &mut err).max(0) as u32;
+        let priority = number(c.priority, "priority", 0..=MAX_PRIORITY, &mut err);
+        let priority = i32::try_from(priority).unwrap_or(0);
+        let sequence = number(c.sequence, "sequence", 0..=MAX_SEQUENCE, &mut err);
+        let sequence = u32::try_from(sequence).unwrap_or(0);
         let mut stamp = |col: Option<usize>, what: &str| -> Option<DateTime<Utc>> {
             let text = cell(col);
             if text.is_empty() {
@@ -272,7 +283,8 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             }
             instant(&text).or_else(|| {
                 err(format!(
-                    "{what} \"{text}\" is not a time: write it as 2026-11-24T04:00:00Z"
+                    "{what} {} is not a time: write it as 2026-11-24T04:00:00Z",
+                    quote(&text)
                 ));
                 None
             })
@@ -281,19 +293,34 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         let consultation_started_at = stamp(c.started, "consultation_started_at_utc");
         let completed_at = stamp(c.completed, "completed_at_utc");
         let cancelled_at = stamp(c.cancelled_at, "cancelled_at_utc");
-        let cancellation = if status == Status::Cancelled || !cell(c.cancel_reason).is_empty() {
+        let mut free_checked = |col: Option<usize>, what: &'static str| -> String {
+            entry::free_text(what, &free(col)).unwrap_or_else(|e| {
+                err(e.to_string());
+                String::new()
+            })
+        };
+        let reason = free_checked(c.reason, "the reason");
+        let notes = free_checked(c.notes, "the notes");
+        let overbook = free_checked(c.overbook, "the overbook reason")
+            .trim()
+            .to_owned();
+        let cancel_reason = free_checked(c.cancel_reason, "the cancellation reason")
+            .trim()
+            .to_owned();
+        let cancellation = if status == Status::Cancelled || !cancel_reason.is_empty() {
             let by = match cell(c.cancelled_by).to_lowercase().as_str() {
                 "" | "patient" => CancelledBy::Patient,
                 "clinic" => CancelledBy::Clinic,
                 other => {
                     err(format!(
-                        "cancelled_by \"{other}\" is unknown: use patient or clinic"
+                        "cancelled_by {} is unknown: use patient or clinic",
+                        quote(other)
                     ));
                     CancelledBy::Patient
                 }
             };
             Some(CancelRecord {
-                reason: match cell(c.cancel_reason) {
+                reason: match cancel_reason {
                     r if r.is_empty() => "cancelled (imported)".to_owned(),
                     r => r,
                 },
@@ -336,7 +363,6 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 }
             ))
         });
-        let overbook = cell(c.overbook);
         parsed.rows.push((
             record.line,
             AppointmentRecord {
@@ -351,8 +377,8 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 kind,
                 mode,
                 priority,
-                reason: free(c.reason),
-                notes: free(c.notes),
+                reason,
+                notes,
                 meeting_link: cell(c.link),
                 queue_token: cell(c.token),
                 sequence,
@@ -377,6 +403,72 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         });
     }
     Ok(parsed)
+}
+
+/// The highest priority a row may give (0 is normal; higher is seen sooner).
+pub const MAX_PRIORITY: i64 = 100;
+/// The highest move counter a row may give.
+pub const MAX_SEQUENCE: i64 = 1_000_000;
+
+/// A whole number cell within `range`; empty is 0. Read as text first, so a huge number, a
+/// negative one or an exponent gets a message rather than wrapping around.
+fn whole_number(
+    text: &str,
+    what: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    let fix = format!(
+        "give a whole number from {} to {}",
+        range.start(),
+        range.end()
+    );
+    match text.parse::<i64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        Ok(_) => Err(format!("{what} {} is out of range: {fix}", quote(text))),
+        Err(_)
+            if text
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && !text.trim_start_matches(['-', '+']).is_empty() =>
+        {
+            Err(format!("{what} {} is out of range: {fix}", quote(text)))
+        }
+        Err(_) => Err(format!(
+            "{what} {} is not a whole number: {fix}",
+            quote(text)
+        )),
+    }
+}
+
+/// The `minutes` cell: a visit's length, 1 to `MAX_APPOINTMENT_MINUTES`.
+fn visit_minutes(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let fix = format!(
+        "give the visit's length in whole minutes, 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 30"
+    );
+    match text.parse::<i64>() {
+        Ok(m) if (1..=MAX_APPOINTMENT_MINUTES).contains(&m) => Ok(m),
+        Ok(m) if m <= 0 => Err(format!("minutes {} is not a length: {fix}", quote(text))),
+        Ok(_) => Err(format!("minutes {} is too long: {fix}", quote(text))),
+        Err(_)
+            if text
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && !text.trim_start_matches(['-', '+']).is_empty() =>
+        {
+            Err(format!("minutes {} is out of range: {fix}", quote(text)))
+        }
+        Err(_) => Err(format!(
+            "minutes {} is not a whole number: {fix}",
+            quote(text)
+        )),
+    }
 }
 
 /// The columns of a recurring series (our export writes them on every member's row).

@@ -109,6 +109,18 @@ pub fn records(text: &str) -> (Vec<Record>, Option<Unreadable>) {
     (out, None)
 }
 
+/// A cell as messages quote it: in quotes, control characters escaped
+/// (`scheduling::entry::shown`), and cut after 40 characters, so a 10 MB cell or an escape
+/// code never reaches the terminal or the window whole.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut cut: String = text.chars().take(MAX).collect();
+    if text.chars().nth(MAX).is_some() {
+        cut.push('…');
+    }
+    format!("\"{}\"", crate::scheduling::entry::shown(&cut))
+}
+
 /// A header name as the importers compare them: trimmed, lower case, spaces and dashes as `_`.
 pub fn column_key(name: &str) -> String {
     name.trim()

@@ -5,10 +5,9 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
-
 use super::appointments::status;
-use super::ics_read::{self, Component, date_time, duration_minutes, unescape_text};
+use super::ics_read::{self, Component, date_time, date8, duration_minutes, quoted, unescape_text};
+use super::ics_zone::Zones;
 use super::series::{SeriesLink, SeriesRecord};
 use super::{
     AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
@@ -52,33 +51,39 @@ enum Event {
 }
 
 /// An event's end: DTEND, or DURATION.
-fn end_of(e: &Component) -> Result<Until, String> {
+fn end_of(e: &Component, zones: &Zones<'_>) -> Result<Until, String> {
     match (e.prop("DTEND"), e.prop("DURATION")) {
-        (Some(p), _) => Ok(Until::At(date_time(p)?)),
-        (None, Some(d)) => Ok(Until::Minutes(duration_minutes(&d.value).ok_or_else(
-            || format!("DURATION \"{}\" is not a duration such as PT30M", d.value),
-        )?)),
+        (Some(p), _) => Ok(Until::At(date_time(p, zones)?)),
+        (None, Some(d)) => Ok(Until::Minutes(duration_minutes(&d.value)?)),
         (None, None) => Err("the event has no DTEND or DURATION: give it an end time".into()),
     }
 }
 
 fn series_id(value: &str) -> Result<uuid::Uuid, String> {
-    uuid::Uuid::from_str(value.trim())
-        .map_err(|_| format!("X-FRONTDESK-SERIES \"{value}\" is not a series id Frontdesk wrote"))
+    uuid::Uuid::from_str(value.trim()).map_err(|_| {
+        format!(
+            "X-FRONTDESK-SERIES \"{}\" is not a series id Frontdesk wrote",
+            quoted(value)
+        )
+    })
 }
 
 /// The master event of one of our series: its id, first start, length and rule.
-fn series_master(e: &Component, id: &str) -> Result<SeriesRecord, String> {
+fn series_master(e: &Component, id: &str, zones: &Zones<'_>) -> Result<SeriesRecord, String> {
+    // The series' own first start; DTSTART when the master's instances are at it (see
+    // `export::ics`: a series whose wall time falls in a change of offset is written at
+    // another hour, with X-FRONTDESK-DTSTART).
     let start = e
-        .prop("DTSTART")
+        .prop("X-FRONTDESK-DTSTART")
+        .or_else(|| e.prop("DTSTART"))
         .ok_or("the repeating event has no DTSTART: a series needs its first start")?;
     let rrule = e
         .prop("RRULE")
         .ok_or("the repeating event has no RRULE (RDATE alone is not a series Frontdesk wrote)")?;
     Ok(SeriesRecord {
         id: series_id(id)?,
-        start: date_time(start)?,
-        end: end_of(e)?,
+        start: date_time(start, zones)?,
+        end: end_of(e, zones)?,
         rrule: rrule.value.trim().to_owned(),
     })
 }
@@ -86,21 +91,21 @@ fn series_master(e: &Component, id: &str) -> Result<SeriesRecord, String> {
 /// Where an event of one of our series sits in it: the date of its RECURRENCE-ID, or of
 /// `X-FRONTDESK-OCCURRENCE` on a cancelled one (an event of its own). `None` for a file
 /// written before cancelled occurrences said their date.
-fn series_link(e: &Component, id: &str) -> Result<Option<SeriesLink>, String> {
+fn series_link(e: &Component, id: &str, zones: &Zones<'_>) -> Result<Option<SeriesLink>, String> {
     let series = series_id(id)?;
     let date = match (e.prop("RECURRENCE-ID"), e.prop("X-FRONTDESK-OCCURRENCE")) {
-        (Some(p), _) => Some(match date_time(p)? {
-            When::Zoned(wall, _) | When::ClinicLocal(wall) => wall.date(),
+        (Some(p), _) => Some(match date_time(p, zones)? {
+            When::Zoned(wall, _) | When::ClinicLocal(wall) | When::Defined { wall, .. } => {
+                wall.date()
+            }
             When::Utc(t) => t.date_naive(),
         }),
-        (None, Some(p)) => Some(NaiveDate::parse_from_str(p.value.trim(), "%Y%m%d").map_err(
-            |_| {
-                format!(
-                    "X-FRONTDESK-OCCURRENCE \"{}\" is not a date such as 20261028",
-                    p.value
-                )
-            },
-        )?),
+        (None, Some(p)) => Some(date8(p.value.trim()).ok_or_else(|| {
+            format!(
+                "X-FRONTDESK-OCCURRENCE \"{}\" is not a date such as 20261028",
+                quoted(&p.value)
+            )
+        })?),
         (None, None) => None,
     };
     Ok(date.map(|occurrence_date| SeriesLink {
@@ -110,21 +115,24 @@ fn series_link(e: &Component, id: &str) -> Result<Option<SeriesLink>, String> {
 }
 
 /// One VEVENT as an appointment or a series, or what is wrong with it.
-fn event(e: &Component) -> Result<Event, String> {
+fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
     let text = |name: &str| e.prop(name).map(|p| unescape_text(&p.value));
     let series = e.prop("X-FRONTDESK-SERIES").map(|p| p.value.as_str());
     if e.prop("RRULE").is_some() || e.prop("RDATE").is_some() {
         if let Some(id) = series {
-            return series_master(e, id).map(Event::Series);
+            return series_master(e, id, zones).map(Event::Series);
         }
         return Err("a repeating event (RRULE or RDATE) from another calendar cannot be imported: export its occurrences one by one, or import a file Frontdesk wrote".into());
     }
     let start_prop = e
         .prop("DTSTART")
         .ok_or("the event has no DTSTART: every appointment needs a start time")?;
-    let start = date_time(start_prop)?;
-    let end = end_of(e)?;
-    let series = series.map(|id| series_link(e, id)).transpose()?.flatten();
+    let start = date_time(start_prop, zones)?;
+    let end = end_of(e, zones)?;
+    let series = series
+        .map(|id| series_link(e, id, zones))
+        .transpose()?
+        .flatten();
     let uid = match e.prop("UID") {
         Some(p) => p.value.trim().to_owned(),
         None => format!(
@@ -138,7 +146,7 @@ fn event(e: &Component) -> Result<Event, String> {
         Some(p) => uuid::Uuid::from_str(p.value.trim()).map_err(|_| {
             format!(
                 "X-FRONTDESK-ID \"{}\" is not an id Frontdesk wrote",
-                p.value
+                quoted(&p.value)
             )
         })?,
         None => id_from_uid(&uid, e.prop("RECURRENCE-ID").map(|p| p.value.as_str())),
@@ -177,9 +185,8 @@ fn event(e: &Component) -> Result<Event, String> {
     };
     let ours = |name: &str| e.prop(name).map(|p| p.value.trim().to_owned());
     let status = match ours("X-FRONTDESK-STATUS") {
-        Some(s) => {
-            self::status(&s).ok_or_else(|| format!("X-FRONTDESK-STATUS \"{s}\" is unknown"))?
-        }
+        Some(s) => self::status(&s)
+            .ok_or_else(|| format!("X-FRONTDESK-STATUS \"{}\" is unknown", quoted(&s)))?,
         None => match e
             .prop("STATUS")
             .map(|p| p.value.trim().to_ascii_uppercase())
@@ -190,20 +197,24 @@ fn event(e: &Component) -> Result<Event, String> {
         },
     };
     let kind = match ours("X-FRONTDESK-KIND") {
-        Some(k) => Kind::parse(&k).ok_or_else(|| format!("X-FRONTDESK-KIND \"{k}\" is unknown"))?,
+        Some(k) => Kind::parse(&k)
+            .ok_or_else(|| format!("X-FRONTDESK-KIND \"{}\" is unknown", quoted(&k)))?,
         None => Kind::Scheduled,
     };
     let mode = match ours("X-FRONTDESK-MODE") {
-        Some(m) => Mode::parse(&m).ok_or_else(|| format!("X-FRONTDESK-MODE \"{m}\" is unknown"))?,
+        Some(m) => Mode::parse(&m)
+            .ok_or_else(|| format!("X-FRONTDESK-MODE \"{}\" is unknown", quoted(&m)))?,
         None => Mode::InClinic,
     };
-    let last_modified = e.prop("LAST-MODIFIED").and_then(|p| match date_time(p) {
-        Ok(When::Utc(t)) => Some(t),
-        _ => None,
-    });
+    let last_modified = e
+        .prop("LAST-MODIFIED")
+        .and_then(|p| match date_time(p, zones) {
+            Ok(When::Utc(t)) => Some(t),
+            _ => None,
+        });
     // Our own stamps (arrival, cancellation …) are UTC date-times.
     let stamp = |name: &str| -> Result<Option<chrono::DateTime<chrono::Utc>>, String> {
-        match e.prop(name).map(date_time).transpose()? {
+        match e.prop(name).map(|p| date_time(p, zones)).transpose()? {
             None => Ok(None),
             Some(When::Utc(t)) => Ok(Some(t)),
             Some(_) => Err(format!(
@@ -262,6 +273,16 @@ fn event(e: &Component) -> Result<Event, String> {
             (!item.is_empty()).then_some(item)
         })
     };
+    let sequence = match e.prop("SEQUENCE") {
+        Some(p) => p.value.trim().parse::<u32>().map_err(|_| {
+            format!(
+                "SEQUENCE \"{}\" is not a revision number from 0 to {}",
+                quoted(&p.value),
+                u32::MAX
+            )
+        })?,
+        None => 0,
+    };
     Ok(Event::Appointment(Box::new(AppointmentRecord {
         id: AppointmentId(id),
         start,
@@ -289,10 +310,7 @@ fn event(e: &Component) -> Result<Event, String> {
         notes: text("X-FRONTDESK-NOTES").unwrap_or_default(),
         meeting_link: ours("URL").unwrap_or_default(),
         queue_token: text("X-FRONTDESK-QUEUE-TOKEN").unwrap_or_default(),
-        sequence: e
-            .prop("SEQUENCE")
-            .and_then(|p| p.value.trim().parse().ok())
-            .unwrap_or(0),
+        sequence,
         arrived_at: stamp("X-FRONTDESK-ARRIVED")?,
         consultation_started_at: stamp("X-FRONTDESK-CONSULTATION-STARTED")?,
         completed_at: stamp("X-FRONTDESK-COMPLETED")?,
@@ -318,24 +336,26 @@ pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         bad: Vec::new(),
         series: Vec::new(),
     };
-    let events = top
-        .iter()
-        .flat_map(|c| {
-            if c.name == "VEVENT" {
-                std::slice::from_ref(c)
-            } else {
-                &c.children[..]
+    // Each VCALENDAR's events are read with its own zones; an event outside any calendar
+    // with none.
+    let mut calendars: Vec<(Zones<'_>, &[Component])> = Vec::new();
+    for c in &top {
+        if c.name == "VEVENT" {
+            calendars.push((Zones::default(), std::slice::from_ref(c)));
+        } else if c.name == "VCALENDAR" {
+            calendars.push((Zones::of(c), &c.children[..]));
+        }
+    }
+    for (zones, components) in &calendars {
+        for e in components.iter().filter(|c| c.name == "VEVENT") {
+            match event(e, zones) {
+                Ok(Event::Appointment(record)) => parsed.rows.push((e.line, *record)),
+                Ok(Event::Series(series)) => parsed.series.push((e.line, series)),
+                Err(reason) => parsed.bad.push(BadRow {
+                    line: e.line,
+                    reason,
+                }),
             }
-        })
-        .filter(|c| c.name == "VEVENT");
-    for e in events {
-        match event(e) {
-            Ok(Event::Appointment(record)) => parsed.rows.push((e.line, *record)),
-            Ok(Event::Series(series)) => parsed.series.push((e.line, series)),
-            Err(reason) => parsed.bad.push(BadRow {
-                line: e.line,
-                reason,
-            }),
         }
     }
     Ok(parsed)

@@ -8,6 +8,8 @@ pub mod appointments;
 pub mod csv_read;
 mod ics_appointments;
 pub mod ics_read;
+pub mod ics_vtimezone;
+pub mod ics_zone;
 pub mod patients;
 pub mod series;
 
@@ -99,10 +101,34 @@ pub enum FileKind {
     Csv,
 }
 
+/// The text of a file as [`text`] reads it, and an iCalendar file whose writer folded its
+/// lines inside a multi-byte character (RFC 5545 §3.1 asks readers to put such characters
+/// back together): the bytes of the split character are moved after the fold, so every
+/// physical line, and the line numbers, stay as they were.
+pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    match text(bytes) {
+        Ok(text) => Ok(std::borrow::Cow::Borrowed(text)),
+        Err(ImportError::NotText) => {
+            let repaired = ics_read::mend_split_characters(bytes).ok_or(ImportError::NotText)?;
+            let text = String::from_utf8(repaired).map_err(|_| ImportError::NotText)?;
+            match text.strip_prefix('\u{feff}') {
+                Some(rest) => Ok(std::borrow::Cow::Owned(rest.to_owned())),
+                None => Ok(std::borrow::Cow::Owned(text)),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// iCalendar when the file starts with `BEGIN:VCALENDAR`, else CSV.
 pub fn detect(text: &str) -> FileKind {
-    let head = text.trim_start();
-    if head.len() >= 15 && head[..15].eq_ignore_ascii_case("BEGIN:VCALENDAR") {
+    // Compared as bytes: the first line may be Cyrillic or emoji, where byte 15 can fall
+    // inside a character.
+    let head = text.trim_start().as_bytes();
+    if head
+        .get(..15)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"BEGIN:VCALENDAR"))
+    {
         FileKind::Ics
     } else {
         FileKind::Csv
@@ -151,6 +177,17 @@ pub enum When {
     ClinicLocal(NaiveDateTime),
     /// Wall time in a named zone (iCalendar TZID).
     Zoned(NaiveDateTime, Tz),
+    /// Wall time in a zone an iCalendar file defines itself (a VTIMEZONE whose TZID is not in
+    /// the tz database, such as Outlook's "Eastern Standard Time"), read through that
+    /// definition.
+    Defined {
+        /// The instant: the earlier one when the wall time happens twice.
+        at: DateTime<Utc>,
+        /// The wall time as written.
+        wall: NaiveDateTime,
+        /// The wall time happens twice there (the clocks go back).
+        twice: bool,
+    },
 }
 
 /// How an appointment ends.

@@ -4,12 +4,13 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::csv_read::{Header, records};
+use super::csv_read::{Header, quote, records};
 use super::{BadRow, ImportError, Parsed, PatientRecord};
 use crate::export::csv::unneutralise;
 use crate::scheduling::PatientId;
+use crate::scheduling::entry;
 
 /// The names each patient column goes by.
 pub const ID: &[&str] = &["patient_id", "id"];
@@ -37,11 +38,18 @@ pub fn birth_date(text: &str) -> Result<Option<NaiveDate>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            format!("the date of birth \"{text}\" is not a date: write it as YYYY-MM-DD, e.g. 1980-05-17")
-        })
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        format!(
+            "the date of birth {} is not a date: write it as YYYY-MM-DD, e.g. 1980-05-17",
+            quote(text)
+        )
+    })?;
+    if !(1850..2200).contains(&date.year()) {
+        return Err(format!(
+            "the date of birth {date} is out of range: check the year (1850 to 2199)"
+        ));
+    }
+    Ok(Some(date))
 }
 
 /// A patient id cell: empty, or a UUID.
@@ -52,24 +60,31 @@ pub fn patient_id(text: &str) -> Result<Option<PatientId>, String> {
     }
     uuid::Uuid::parse_str(text)
         .map(|u| Some(PatientId(u)))
-        .map_err(|_| format!("the patient id \"{text}\" is not an id Frontdesk wrote (a UUID): leave the cell empty for a new patient"))
+        .map_err(|_| {
+            format!(
+                "the patient id {} is not an id Frontdesk wrote (a UUID): leave the cell empty for a new patient",
+                quote(text)
+            )
+        })
 }
 
-/// An email cell: empty, or something with an `@`.
+/// An email cell: empty, or an address (`scheduling::entry::email`).
 pub fn email(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() || (text.contains('@') && !text.contains(char::is_whitespace)) {
-        Ok(text.to_owned())
-    } else {
-        Err(format!("the email \"{text}\" is not an email address"))
-    }
+    entry::email(text).map_err(|e| e.to_string())
 }
 
 /// Reads patients from CSV text.
 pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
     let (records, unreadable) = records(text);
     let mut records = records.into_iter();
-    let header = records.next().ok_or(ImportError::Empty)?;
+    let header = records.next().ok_or_else(|| match &unreadable {
+        // A quote opened on the first line swallows the whole file.
+        Some(u) => ImportError::Broken {
+            line: u.line,
+            reason: u.reason.clone(),
+        },
+        None => ImportError::Empty,
+    })?;
     let columns = Header::new(&header.cells);
     let name_col = columns.find(NAME).ok_or_else(|| {
         ImportError::MissingColumn(
@@ -100,11 +115,17 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
                 .map(|s| unneutralise(s).trim().to_owned())
                 .unwrap_or_default()
         };
+        // The name, phone and external id are checked under the entry rules where the store
+        // registers the patient; a row that names a stored patient adds no text.
         let mut errors = Vec::new();
         let name = cell(Some(name_col));
         if name.is_empty() {
             errors.push("the name is empty: every patient needs a name".to_owned());
         }
+        let email = email(&cell(email_col)).unwrap_or_else(|e| {
+            errors.push(e);
+            String::new()
+        });
         let id = patient_id(&cell(id_col)).unwrap_or_else(|e| {
             errors.push(e);
             None
@@ -112,10 +133,6 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
         let birth = birth_date(&cell(birth_col)).unwrap_or_else(|e| {
             errors.push(e);
             None
-        });
-        let email = email(&cell(email_col)).unwrap_or_else(|e| {
-            errors.push(e);
-            String::new()
         });
         if !errors.is_empty() {
             parsed.bad.push(BadRow {

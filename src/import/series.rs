@@ -2,10 +2,12 @@
 //! the wall time its appointments keep) and each appointment's place in the series, read back
 //! so that an import restores the series and not only its appointments.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use super::ics_read::{YEARS, date8, quoted, wall_and_utc};
 use super::{Until, When};
+use crate::scheduling::MAX_APPOINTMENT_MINUTES;
 use crate::scheduling::series::SeriesRule;
 use crate::scheduling::time::lenient_instant;
 
@@ -48,7 +50,7 @@ pub struct ResolvedSeries {
 
 fn instant(zone: Tz, when: When) -> DateTime<Utc> {
     match when {
-        When::Utc(t) => t,
+        When::Utc(t) | When::Defined { at: t, .. } => t,
         When::ClinicLocal(wall) => lenient_instant(zone, wall),
         When::Zoned(wall, z) => lenient_instant(z, wall),
     }
@@ -78,6 +80,27 @@ impl SeriesRecord {
                 self.id
             ));
         }
+        if minutes > MAX_APPOINTMENT_MINUTES {
+            return Err(format!(
+                "the repeating event {} lasts {minutes} minutes, longer than an appointment may ({MAX_APPOINTMENT_MINUTES} minutes): give it a shorter DTEND or DURATION",
+                self.id
+            ));
+        }
+        if self.rrule.len() > 500 {
+            return Err(format!(
+                "the repeating event {} has an RRULE of {} characters (\"{}\"): Frontdesk writes rules such as FREQ=WEEKLY;BYDAY=WE;COUNT=4",
+                self.id,
+                self.rrule.chars().count(),
+                quoted(&self.rrule)
+            ));
+        }
+        if self.rrule.chars().any(char::is_control) {
+            return Err(format!(
+                "the repeating event {} has an RRULE with control characters (\"{}\"): write it as FREQ=WEEKLY;BYDAY=WE;COUNT=4",
+                self.id,
+                quoted(&self.rrule)
+            ));
+        }
         let mut parts = Vec::new();
         for part in self.rrule.split(';').filter(|p| !p.trim().is_empty()) {
             match part.split_once('=') {
@@ -90,7 +113,8 @@ impl SeriesRecord {
         let rule = SeriesRule::parse(&parts.join(";")).map_err(|e| {
             format!(
                 "the repeating event {} has an RRULE Frontdesk cannot keep (\"{}\"): {e}",
-                self.id, self.rrule
+                self.id,
+                quoted(&self.rrule)
             )
         })?;
         Ok(ResolvedSeries {
@@ -103,18 +127,16 @@ impl SeriesRecord {
 }
 
 /// UNTIL as a local date: `20261111T143000Z` (UTC, as we write it), `20261111T093000` (local)
-/// or `20261111`.
+/// or `20261111`, in the years appointments may have.
 fn until_date(zone: Tz, value: &str) -> Result<String, String> {
-    let date = if let Some(utc) = value.strip_suffix(['Z', 'z']) {
-        NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S")
-            .ok()
-            .map(|t| t.and_utc().with_timezone(&zone).date_naive())
-    } else {
-        let day = value.get(..8).unwrap_or(value);
-        NaiveDate::parse_from_str(day, "%Y%m%d").ok()
+    let date = match wall_and_utc(value) {
+        Some((t, true)) => Some(t.and_utc().with_timezone(&zone).date_naive()),
+        Some((t, false)) => Some(t.date()),
+        None => date8(value),
     };
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .ok_or_else(|| format!("UNTIL \"{value}\" is not a date such as 20270131"))
+    date.filter(|d| YEARS.contains(&d.year()))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .ok_or_else(|| format!("UNTIL \"{}\" is not a date such as 20270131", quoted(value)))
 }
 
 #[cfg(test)]
@@ -193,6 +215,14 @@ mod tests {
             until.as_ref().is_err_and(|e| e.contains("UNTIL \"soon\"")),
             "{until:?}"
         );
+        let long = record("FREQ=DAILY;COUNT=2", 100_000).resolve(NEW_YORK);
+        assert!(
+            long.as_ref()
+                .is_err_and(|e| e.contains("longer than an appointment may")),
+            "{long:?}"
+        );
+        let far = record("FREQ=DAILY;UNTIL=99991231T000000Z", 30).resolve(NEW_YORK);
+        assert!(far.as_ref().is_err_and(|e| e.contains("UNTIL")), "{far:?}");
         let backwards = record("FREQ=DAILY;COUNT=2", 0).resolve(NEW_YORK);
         assert!(
             backwards

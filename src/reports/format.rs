@@ -60,7 +60,11 @@ pub fn text(table: &Table, heading: &str) -> String {
     let cells: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(Cell::display).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::scheduling::entry::shown(&c.display()).into_owned())
+                .collect()
+        })
         .collect();
     let widths: Vec<usize> = table
         .columns
@@ -91,7 +95,7 @@ pub fn text(table: &Table, heading: &str) -> String {
             format!("{text}{}", " ".repeat(fill))
         }
     };
-    let mut out = format!("{heading}\n");
+    let mut out = format!("{}\n", crate::scheduling::entry::shown(heading));
     let header: Vec<String> = table
         .columns
         .iter()

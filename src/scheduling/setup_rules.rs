@@ -188,6 +188,10 @@ pub enum SetupError {
         /// Its length in days.
         days: i64,
     },
+    /// A name or other text breaks the entry rules (control characters, invisible
+    /// characters, too long: `scheduling::entry`).
+    #[error(transparent)]
+    Text(#[from] super::entry::EntryError),
     /// Anything the other variants do not cover.
     #[error("{0}")]
     Other(String),
@@ -240,6 +244,7 @@ pub fn check_name<'a>(
     if key.is_empty() {
         return Err(SetupError::EmptyName { what });
     }
+    super::entry::setup_name(name)?;
     if others.any(|o| name_key(o) == key) {
         return Err(SetupError::DuplicateName {
             what,
@@ -251,7 +256,8 @@ pub fn check_name<'a>(
 
 /// A name tidied for saving: trimmed, inner runs of spaces made one.
 pub fn tidy_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    // A tab or line break stays, for `check_name` to refuse (`scheduling::entry::tidy`).
+    super::entry::tidy(name)
 }
 
 /// Checks a colour is `#rrggbb` and returns it in lower case.
@@ -324,6 +330,12 @@ pub fn clinic_problems(clinic: &Clinic, all: &[Clinic]) -> Vec<Invalid> {
         (
             Field::Name,
             check_name("a clinic", &clinic.name, others.map(|c| c.name.as_str())),
+        ),
+        (
+            Field::Address,
+            super::entry::free_text("the address", &clinic.address)
+                .map(|_| ())
+                .map_err(SetupError::from),
         ),
         (
             Field::SlotMinutes,

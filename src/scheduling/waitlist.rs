@@ -338,6 +338,9 @@ pub enum WaitlistError {
         /// The entry's status.
         status: WaitStatus,
     },
+    /// The notes break the entry rules (`scheduling::entry`).
+    #[error(transparent)]
+    Text(#[from] super::entry::EntryError),
 }
 
 /// Checks a request on the clinic-local date `today`: every problem gets its own message.
@@ -377,6 +380,7 @@ pub fn validate(request: &WaitlistRequest, today: NaiveDate) -> Result<(), Waitl
     {
         return Err(WaitlistError::LatestPassed { latest, today });
     }
+    super::entry::free_text("the notes", &request.notes)?;
     Ok(())
 }
 

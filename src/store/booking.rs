@@ -179,6 +179,17 @@ pub fn preview(
     }
 }
 
+/// The request's free text (reason, notes, overbook reason) under the entry rules.
+pub(super) fn check_texts(req: &BookingRequest) -> Result<()> {
+    let invalid = |e: crate::scheduling::entry::EntryError| StoreError::Invalid(e.to_string());
+    crate::scheduling::entry::free_text("the reason", &req.reason).map_err(invalid)?;
+    crate::scheduling::entry::free_text("the notes", &req.notes).map_err(invalid)?;
+    if let Some(o) = &req.overbook {
+        crate::scheduling::entry::free_text("the overbook reason", o).map_err(invalid)?;
+    }
+    Ok(())
+}
+
 /// Books an appointment (see [`super::Store::book`]).
 pub fn book(
     conn: &mut Connection,
@@ -203,26 +214,30 @@ pub(super) fn book_in(
 ) -> Result<BookingOutcome> {
     check_actor(actor)?;
     let clinic = clinic(tx, req.clinic)?;
-    if let Some(new) = &req.new_patient {
-        if new.id != req.patient {
+    // A "new" patient whose name and details identify a registered one books that one
+    // (`setup::register_patient`); the outcome's appointment names the patient booked.
+    let patient = match &req.new_patient {
+        Some(new) if new.id != req.patient => {
             return Err(StoreError::Invalid(
                 "the new patient's id differs from the booking's patient".into(),
             ));
         }
-        if new.name.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "a patient needs a name: type at least the name the patient goes by".into(),
-            ));
-        }
-        setup::insert_patient(tx, new)?;
-    }
-    if setup::patient(tx, req.patient)?.is_none() {
+        Some(new) => setup::register_patient(tx, new)?,
+        None => req.patient,
+    };
+    if setup::patient(tx, patient)?.is_none() {
         return Err(StoreError::NotFound {
             what: "patient",
-            name: req.patient.to_string(),
+            name: patient.to_string(),
             hint: String::new(),
         });
     }
+    let req = &BookingRequest {
+        patient,
+        new_patient: None,
+        ..req.clone()
+    };
+    check_texts(req)?;
     let (proposal, plan) = booking_proposal(&clinic, req)?;
     let interval = proposal.interval;
     let zone = clinic.time_zone;

@@ -29,18 +29,21 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
-use super::codec::{self, PATIENT_COLUMNS, secs};
+use super::codec::secs;
 use super::error::Result;
 use super::import_series::{Joining, Member, SeriesImport};
 use super::series::set_series;
 use super::setup;
 use crate::export::Progress;
+use crate::import::csv_read::quote;
 use crate::import::{
     AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, PatientRecord, Until,
     When,
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
+use crate::scheduling::entry;
 use crate::scheduling::model::*;
+use crate::scheduling::patient_match::{self, Claim, Identified};
 use crate::scheduling::queue;
 use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
@@ -91,16 +94,19 @@ impl Directory {
         match self.by_name.get(&key(name)).map(Vec::as_slice) {
             Some([one]) => Ok(Some(*one)),
             Some(_) => Err(format!(
-                "several {}s are called \"{name}\": give the {} id instead",
-                self.what, self.what
+                "several {}s are called {}: give the {} id instead",
+                self.what,
+                quote(name),
+                self.what
             )),
             None => {
                 let mut known: Vec<&str> = self.by_id.values().map(String::as_str).collect();
                 known.sort_unstable();
                 known.truncate(12);
                 Err(format!(
-                    "no {} \"{name}\" in this database: add it first, or correct the name (known: {})",
+                    "no {} {} in this database: add it first, or correct the name (known: {})",
                     self.what,
+                    quote(name),
                     known.join(", ")
                 ))
             }
@@ -108,86 +114,113 @@ impl Directory {
     }
 }
 
-/// Patients by the keys rows identify them with, built once and kept up to date as the import
-/// registers new ones.
+/// The external ids (MRNs) and emails of stored patients, the keys the database has no index
+/// for, kept up to date as the import registers new patients. Ids and names are looked up in
+/// the database, which sees the patients this transaction registered too.
 #[derive(Default)]
 struct PatientIndex {
     external: HashMap<String, Vec<PatientId>>,
     email: HashMap<String, Vec<PatientId>>,
-    name: HashMap<String, Vec<(PatientId, String)>>,
 }
 
 impl PatientIndex {
     fn load(conn: &Connection) -> rusqlite::Result<Self> {
         let mut index = PatientIndex::default();
-        let mut stmt = conn.prepare(&format!("SELECT {PATIENT_COLUMNS} FROM patient"))?;
-        for p in stmt.query_map([], codec::patient)? {
-            index.add(&p?);
+        let mut stmt = conn.prepare(
+            "SELECT id, external_id, email FROM patient WHERE external_id <> '' OR email <> ''",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                PatientId(row.get(0)?),
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, external, email) = row?;
+            index.note(id, &external, &email);
         }
         Ok(index)
     }
 
-    fn add(&mut self, p: &Patient) {
-        if !p.external_id.is_empty() {
+    fn note(&mut self, id: PatientId, external: &str, email: &str) {
+        if !external.trim().is_empty() {
             self.external
-                .entry(p.external_id.clone())
+                .entry(external.trim().to_owned())
                 .or_default()
-                .push(p.id);
+                .push(id);
         }
-        if !p.email.is_empty() {
+        if !email.trim().is_empty() {
             self.email
-                .entry(p.email.to_lowercase())
+                .entry(email.trim().to_lowercase())
                 .or_default()
-                .push(p.id);
+                .push(id);
         }
-        let digits: String = p.phone.chars().filter(char::is_ascii_digit).collect();
-        self.name
-            .entry(p.name.trim().to_lowercase())
-            .or_default()
-            .push((p.id, digits));
     }
 
-    /// The stored patient a record means, if exactly one.
-    fn find(&self, r: &PatientRecord) -> std::result::Result<Option<PatientId>, String> {
-        let one = |ids: &[PatientId], by: &str| match ids {
-            [id] => Ok(Some(*id)),
-            [] => Ok(None),
-            _ => Err(format!(
-                "several patients have {by}: add a patient_id column to say which"
-            )),
-        };
-        if !r.external_id.is_empty()
-            && let Some(ids) = self.external.get(&r.external_id)
-        {
-            return one(ids, &format!("the external id {}", r.external_id));
-        }
-        let named = self
-            .name
-            .get(&r.name.trim().to_lowercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let digits: String = r.phone.chars().filter(char::is_ascii_digit).collect();
-        if !digits.is_empty() {
-            let same: Vec<PatientId> = named
-                .iter()
-                .filter(|(_, d)| *d == digits)
-                .map(|(id, _)| *id)
-                .collect();
-            if !same.is_empty() {
-                return one(&same, &format!("the name {} and that phone", r.name));
-            }
-        }
-        if !r.email.is_empty()
-            && let Some(ids) = self.email.get(&r.email.to_lowercase())
-        {
-            return one(ids, &format!("the email {}", r.email));
-        }
-        if !r.name.is_empty() && digits.is_empty() {
-            let ids: Vec<PatientId> = named.iter().map(|(id, _)| *id).collect();
-            return one(&ids, &format!("the name {}", r.name));
-        }
-        Ok(None)
+    fn add(&mut self, p: &Patient) {
+        self.note(p.id, &p.external_id, &p.email);
     }
+
+    /// Which stored patient a row's claim identifies (`scheduling::patient_match`).
+    fn identify(&self, conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Identified> {
+        let mut candidates = setup::patient_candidates(
+            conn,
+            &Claim {
+                external_id: "",
+                email: "",
+                ..*claim
+            },
+        )?;
+        let by_external = self.external.get(claim.external_id.trim());
+        let by_email = self.email.get(&claim.email.trim().to_lowercase());
+        for id in by_external.into_iter().chain(by_email).flatten() {
+            candidates.extend(setup::patient(conn, *id)?);
+        }
+        Ok(patient_match::identify(claim, &candidates))
+    }
+}
+
+/// What a row says about its patient, for [`patient_match::identify`].
+fn claim_of(r: &PatientRecord) -> Claim<'_> {
+    Claim {
+        id: r.id,
+        external_id: &r.external_id,
+        name: &r.name,
+        phone: &r.phone,
+        email: &r.email,
+        birth_date: r.birth_date,
+    }
+}
+
+/// Why a row's patient is refused (an id that belongs to someone else, several patients that
+/// fit), with how to fix it; `None` when the row is not refused.
+fn refusal(identified: &Identified, claim: &Claim<'_>) -> Option<String> {
+    let why = identified.refusal(claim)?;
+    Some(match identified {
+        Identified::Contradicts { .. } => format!(
+            "{why}: nothing was booked to either; check which is right, correct the row (or the stored patient) and import again"
+        ),
+        _ => format!("{why}: add a patient_id column to say which"),
+    })
+}
+
+/// A row's patient under the entry rules, checked when the row would register them (a row
+/// that names a patient already stored adds no text, so a legacy name still matches).
+fn checked_record(r: &PatientRecord) -> std::result::Result<PatientRecord, String> {
+    let text = |e: entry::EntryError| format!("the patient: {e}");
+    Ok(PatientRecord {
+        id: r.id,
+        name: if r.name.trim().is_empty() {
+            String::new()
+        } else {
+            entry::person_name(&r.name).map_err(text)?
+        },
+        phone: entry::phone(&r.phone).map_err(text)?,
+        email: entry::email(&r.email).map_err(text)?,
+        birth_date: r.birth_date,
+        external_id: entry::external_id(&r.external_id).map_err(text)?,
+    })
 }
 
 fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
@@ -247,28 +280,36 @@ pub fn import_patients(
     let total = parsed.rows.len();
     for (i, (line, r)) in parsed.rows.iter().enumerate() {
         report_progress(progress, i + 1, total);
-        let stored = match r.id {
-            Some(id) => setup::patient(&tx, id)?.map(|p| p.id),
-            None => None,
+        let mut bad = |reason: String| {
+            report.bad.push(BadRow {
+                line: *line,
+                reason,
+            })
         };
-        let found = match stored {
-            Some(id) => Some(id),
-            None => match index.find(r) {
-                Ok(found) => found,
-                Err(reason) => {
-                    report.bad.push(BadRow {
-                        line: *line,
-                        reason,
-                    });
-                    continue;
-                }
-            },
-        };
-        if found.is_some() {
-            report.already_present += 1;
-            continue;
+        let claim = claim_of(r);
+        match index.identify(&tx, &claim)? {
+            Identified::Same { .. } => {
+                report.already_present += 1;
+                continue;
+            }
+            Identified::Nobody { .. } => {}
+            refused => {
+                bad(refusal(&refused, &claim).unwrap_or_default());
+                continue;
+            }
         }
-        let patient = patient_from(r, r.id.unwrap_or_else(|| PatientId(uuid::Uuid::now_v7())));
+        let r = match checked_record(r) {
+            Ok(r) if r.name.is_empty() => {
+                bad("the name is empty: every patient needs a name".into());
+                continue;
+            }
+            Ok(r) => r,
+            Err(reason) => {
+                bad(reason);
+                continue;
+            }
+        };
+        let patient = patient_from(&r, r.id.unwrap_or_else(|| PatientId(uuid::Uuid::now_v7())));
         let duplicates = setup::likely_duplicates(&tx, &patient)?;
         if let Some(d) = duplicates.first() {
             report.notices.push(BadRow {
@@ -294,6 +335,15 @@ fn resolve_when(
 ) -> std::result::Result<DateTime<Utc>, String> {
     let (wall, zone) = match when {
         When::Utc(t) => return Ok(t),
+        When::Defined { at, wall, twice } => {
+            if twice {
+                notices.push(format!(
+                    "{} happens twice in the file's time zone (the clocks go back): took the earlier one",
+                    wall.format("%Y-%m-%d %H:%M")
+                ));
+            }
+            return Ok(at);
+        }
         When::ClinicLocal(wall) => (wall, zone),
         When::Zoned(wall, z) => (wall, z),
     };
@@ -450,40 +500,62 @@ pub fn import_appointments(
             .map_err(|e| errors.push(e))
             .ok();
         let end = match (r.end, start) {
-            (Until::Minutes(m), Some(s)) => Some(s + Duration::minutes(m)),
+            (Until::Minutes(m), Some(s)) => {
+                // Checked: a length no clock can hold is a bad row, not a panic.
+                let end = Duration::try_minutes(m).and_then(|d| s.checked_add_signed(d));
+                if end.is_none() {
+                    errors.push(format!(
+                        "a length of {m} minutes ends beyond any date: an appointment lasts at most {MAX_APPOINTMENT_MINUTES} minutes"
+                    ));
+                }
+                end
+            }
             (Until::At(w), _) => resolve_when(zone, w, &mut notes)
                 .map_err(|e| errors.push(e))
                 .ok(),
             (Until::Minutes(_), None) => None,
         };
-        // The patient: stored by id, found by their keys, or registered from the row.
-        let stored = match r.patient.id {
-            Some(id) => setup::patient(&tx, id)?.map(|p| p.id),
-            None => None,
-        };
+        // Free text under the entry rules, whichever reader made the row (our CSV reader checks
+        // it too; the iCalendar reader leaves it to here).
+        let cancel_reason = r.cancellation.as_ref().map(|c| c.reason.as_str());
+        for (what, text) in [
+            ("the reason", Some(r.reason.as_str())),
+            ("the notes", Some(r.notes.as_str())),
+            ("the overbook reason", r.overbook_reason.as_deref()),
+            ("the cancellation reason", cancel_reason),
+        ] {
+            if let Some(Err(e)) = text.map(|t| entry::free_text(what, t)) {
+                errors.push(e.to_string());
+            }
+        }
+        // The patient: the stored one the row identifies, or registered from the row.
         let mut new_patient = None;
-        let patient = match stored {
-            Some(id) => Some(id),
-            None => match patients.find(&r.patient) {
-                Ok(Some(id)) => Some(id),
-                Ok(None) => match r.patient.id {
-                    Some(id) if !r.patient.name.trim().is_empty() => {
-                        new_patient = Some(patient_from(&r.patient, id));
+        let claim = claim_of(&r.patient);
+        let patient = match patients.identify(&tx, &claim)? {
+            Identified::Same { patient, .. } => Some(patient.id),
+            Identified::Nobody { .. } => match r.patient.id {
+                Some(id) if !r.patient.name.trim().is_empty() => match checked_record(&r.patient) {
+                    Ok(record) => {
+                        new_patient = Some(patient_from(&record, id));
                         Some(id)
                     }
-                    _ => {
-                        errors.push(format!(
-                            "the patient \"{}\" is not registered: import the patients first, or add their patient_id",
-                            r.patient.name
-                        ));
+                    Err(e) => {
+                        errors.push(e);
                         None
                     }
                 },
-                Err(e) => {
-                    errors.push(e);
+                _ => {
+                    errors.push(format!(
+                        "the patient {} is not registered: import the patients first, or add their patient_id",
+                        quote(&r.patient.name)
+                    ));
                     None
                 }
             },
+            refused => {
+                errors.push(refusal(&refused, &claim).unwrap_or_default());
+                None
+            }
         };
         let (Some(doctor), Some(patient), Some(start), Some(end)) = (doctor, patient, start, end)
         else {

@@ -62,6 +62,10 @@ pub fn change_status(
     now: DateTime<Utc>,
 ) -> Result<Appointment> {
     check_actor(actor)?;
+    if let StatusAction::Cancel { reason, .. } | StatusAction::EnteredInError { reason } = action {
+        crate::scheduling::entry::free_text("the reason", reason)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let before = load_appointment(&tx, id)?;
     if *action == StatusAction::CheckIn {
@@ -159,6 +163,10 @@ pub fn edit(
     now: DateTime<Utc>,
 ) -> Result<Appointment> {
     check_actor(actor)?;
+    for (what, text) in [("the reason", &edit.reason), ("the notes", &edit.notes)] {
+        crate::scheduling::entry::free_text(what, text)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let before = load_appointment(&tx, id)?;
     if matches!(before.status, Status::EnteredInError) {

@@ -312,6 +312,12 @@ pub trait Store {
     /// Stored patients likely to be the same person as `patient` (same phone, or same name and
     /// date of birth), to warn before registering them.
     fn likely_duplicates(&self, patient: &Patient) -> Result<Vec<Patient>>;
+    /// Which stored patient a claim (a name and phone, an id, an imported row) identifies,
+    /// under `scheduling::patient_match`'s rule.
+    fn identify_patient(
+        &self,
+        claim: &crate::scheduling::patient_match::Claim<'_>,
+    ) -> Result<crate::scheduling::patient_match::Identified>;
     /// Patients whose name, last name or phone starts with `text`, at most `limit`.
     fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>>;
     /// The conflicts `request` would meet now, writing nothing (live feedback in the form).

@@ -258,7 +258,17 @@ pub fn book(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let clinic = clinic(&tx, req.booking.clinic)?;
     let zone = clinic.time_zone;
-    register_new_patient(&tx, &req.booking)?;
+    // A "new" patient whose name and details identify a registered one books that one.
+    let patient = register_new_patient(&tx, &req.booking)?;
+    let req = &SeriesRequest {
+        booking: BookingRequest {
+            patient,
+            new_patient: None,
+            ..req.booking.clone()
+        },
+        ..req.clone()
+    };
+    super::booking::check_texts(&req.booking)?;
     let occurrences = series::expand(&req.rule, start_date, start_time, req.booking.minutes, zone)
         .map_err(rule_error)?;
     // The series row goes first: its appointments refer to it.
@@ -370,29 +380,26 @@ pub fn book(
     })
 }
 
-/// Registers the request's new patient in the transaction, and checks the patient exists.
-fn register_new_patient(tx: &Transaction<'_>, req: &BookingRequest) -> Result<()> {
-    if let Some(new) = &req.new_patient {
-        if new.id != req.patient {
+/// Registers the request's new patient in the transaction (or finds them registered already,
+/// `setup::register_patient`), and checks the patient exists; returns the patient to book.
+fn register_new_patient(tx: &Transaction<'_>, req: &BookingRequest) -> Result<PatientId> {
+    let patient = match &req.new_patient {
+        Some(new) if new.id != req.patient => {
             return Err(StoreError::Invalid(
                 "the new patient's id differs from the booking's patient".into(),
             ));
         }
-        if new.name.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "a patient needs a name: type at least the name the patient goes by".into(),
-            ));
-        }
-        setup::insert_patient(tx, new)?;
-    }
-    if setup::patient(tx, req.patient)?.is_none() {
+        Some(new) => setup::register_patient(tx, new)?,
+        None => req.patient,
+    };
+    if setup::patient(tx, patient)?.is_none() {
         return Err(StoreError::NotFound {
             what: "patient",
-            name: req.patient.to_string(),
+            name: patient.to_string(),
             hint: String::new(),
         });
     }
-    Ok(())
+    Ok(patient)
 }
 
 fn new_appointment(

@@ -7,9 +7,12 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{self, PATIENT_COLUMNS, bad, secs, weekday_number};
+use super::error::StoreError;
 use crate::scheduling::conflict::Absence;
+use crate::scheduling::entry;
 use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
+use crate::scheduling::patient_match::{self, Claim, Identified, Registration};
 
 pub(super) fn insert_hours(
     conn: &Connection,
@@ -292,6 +295,88 @@ pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient
     let duplicates = likely_duplicates(tx, p)?;
     insert_patient(tx, p)?;
     Ok(duplicates)
+}
+
+/// A patient's fields under the entry rules (`scheduling::entry`), tidied, or the store's
+/// refusal saying what to fix.
+pub fn checked_patient(p: &Patient) -> Result<Patient, StoreError> {
+    entry::patient(p).map_err(|e| StoreError::Invalid(format!("the patient: {e}")))
+}
+
+/// The stored patients a claim could mean: those with its id, its external id, its email, or
+/// its name.
+/// Enough for [`patient_match::identify`], which needs a namesake for every match by name.
+pub fn patient_candidates(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Vec<Patient>> {
+    let mut out = Vec::new();
+    if let Some(id) = claim.id
+        && let Some(p) = patient(conn, id)?
+    {
+        out.push(p);
+    }
+    let external = claim.external_id.trim();
+    if !external.is_empty() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {PATIENT_COLUMNS} FROM patient WHERE external_id = ?1 LIMIT 50"
+        ))?;
+        for p in stmt.query_map([external], codec::patient)? {
+            out.push(p?);
+        }
+    }
+    let email = claim.email.trim().to_lowercase();
+    if !email.is_empty() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {PATIENT_COLUMNS} FROM patient WHERE lower(email) = ?1 LIMIT 50"
+        ))?;
+        for p in stmt.query_map([email], codec::patient)? {
+            out.push(p?);
+        }
+    }
+    // The stored key is the trimmed, lower-case name; the typed name may have extra spaces.
+    let stored_key = codec::patient_keys(claim.name, "").0;
+    let tidy_key = patient_match::name_key(claim.name);
+    if !tidy_key.is_empty() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {PATIENT_COLUMNS} FROM patient WHERE name_key IN (?1, ?2) LIMIT 500"
+        ))?;
+        for p in stmt.query_map(params![stored_key, tidy_key], codec::patient)? {
+            out.push(p?);
+        }
+    }
+    Ok(out)
+}
+
+/// Which stored patient a claim identifies (`scheduling::patient_match`).
+pub fn identify_patient(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Identified> {
+    let candidates = patient_candidates(conn, claim)?;
+    Ok(patient_match::identify(claim, &candidates))
+}
+
+/// Registers `new` inside the caller's transaction, unless its name and details identify a
+/// patient already registered: then that patient's id is returned and nothing is written.
+/// Refused (nothing written) when the fields break the entry rules or the match is ambiguous.
+pub fn register_patient(tx: &Connection, new: &Patient) -> Result<PatientId, StoreError> {
+    let new = checked_patient(new)?;
+    let candidates = patient_candidates(
+        tx,
+        &Claim {
+            id: None,
+            ..Claim::of(&new)
+        },
+    )?;
+    match patient_match::registration(&new, &candidates) {
+        Registration::Existing(id) => Ok(id),
+        Registration::New { .. } => {
+            insert_patient(tx, &new)?;
+            Ok(new.id)
+        }
+        Registration::NameTaken(stored) => Err(StoreError::Invalid(format!(
+            "a patient with this name is already registered ({}): choose them from the list to book them, or give the new patient's phone so the two can be told apart",
+            patient_match::describe_patient(&stored)
+        ))),
+        Registration::Refused(why) => Err(StoreError::Invalid(format!(
+            "{why}: choose the patient from the list"
+        ))),
+    }
 }
 
 /// Patients whose full name, last name, phone digits or last ten phone digits start with `text`.

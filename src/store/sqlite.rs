@@ -9,6 +9,7 @@ use super::error::{Result, StoreError};
 use super::open::{StoreOptions, open_connection};
 use super::*;
 use super::{backup, exchange, import};
+use crate::scheduling::patient_match::{Claim, Identified};
 
 /// A Frontdesk database in one SQLite file.
 pub struct SqliteStore {
@@ -185,12 +186,12 @@ impl Store for SqliteStore {
     }
 
     fn add_patient(&mut self, patient: &Patient) -> Result<Vec<Patient>> {
-        if patient.name.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "a patient needs a name: type at least the name the patient goes by".into(),
-            ));
-        }
-        self.write(|tx| setup::add_patient(tx, patient))
+        let patient = setup::checked_patient(patient)?;
+        self.write(|tx| setup::add_patient(tx, &patient))
+    }
+
+    fn identify_patient(&self, claim: &Claim<'_>) -> Result<Identified> {
+        self.sql(setup::identify_patient(&self.conn, claim))
     }
 
     fn likely_duplicates(&self, patient: &Patient) -> Result<Vec<Patient>> {

@@ -12,6 +12,7 @@ use super::patient_search::{self, PatientSearch};
 use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
+use crate::scheduling::entry;
 use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
 use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
@@ -35,6 +36,9 @@ pub struct State {
     overbook: bool,
     overbook_reason: String,
     saving: bool,
+    /// The new patient of the booking being saved, to tell whether the store found them
+    /// registered already.
+    registering: Option<Patient>,
     error: Option<UiError>,
     repeat: repeat::State,
 }
@@ -81,10 +85,11 @@ pub enum Message {
 /// What the form tells its parent.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// Booked; the calendar should show it.
-    Booked(Box<BookingOutcome>),
-    /// A series was booked; the calendar should show it.
-    BookedSeries(Box<SeriesOutcome>),
+    /// Booked; the calendar should show it. The note says when the new patient typed was
+    /// found registered already and booked as themselves.
+    Booked(Box<BookingOutcome>, Option<String>),
+    /// A series was booked; the calendar should show it (with the same note).
+    BookedSeries(Box<SeriesOutcome>, Option<String>),
     /// Closed.
     Closed,
 }
@@ -119,9 +124,15 @@ impl State {
             overbook: false,
             overbook_reason: String::new(),
             saving: false,
+            registering: None,
             error: None,
             repeat: repeat::State::default(),
         }
+    }
+
+    /// The problem the form shows, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
     /// The start and length as typed, or what is wrong with them: a time of day in whole
@@ -172,20 +183,18 @@ impl State {
         let (patient, new_patient) = match (&self.search.chosen, self.new_patient) {
             (Some(p), _) => (p.id, None),
             (None, true) if !self.search.query.trim().is_empty() => {
-                let p = Patient {
-                    id: PatientId(uuid::Uuid::new_v4()),
-                    name: self.search.query.trim().to_owned(),
-                    phone: self.new_phone.trim().to_owned(),
-                    email: String::new(),
-                    birth_date: None,
-                    external_id: String::new(),
-                };
+                let p = patient_search::new_patient(&self.search.query, &self.new_phone)?;
                 (p.id, Some(p))
             }
             _ => return Err("Choose a patient, or tick “New patient” and type the name.".into()),
         };
+        entry::free_text("the reason", &self.reason).map_err(|e| format!("Reason: {e}."))?;
         if self.overbook && self.overbook_reason.trim().is_empty() {
             return Err("Say why you overbook: the reason goes into the history.".into());
+        }
+        if self.overbook {
+            entry::free_text("the overbook reason", &self.overbook_reason)
+                .map_err(|e| format!("Overbook reason: {e}."))?;
         }
         Ok(BookingRequest {
             patient,
@@ -307,7 +316,10 @@ impl State {
                 Task::none()
             }
             Message::Save if self.repeat.on => match self.request(ctx) {
-                Ok(request) => self.repeat.save(request, ctx).map(Message::Repeat),
+                Ok(request) => {
+                    self.registering = request.new_patient.clone();
+                    self.repeat.save(request, ctx).map(Message::Repeat)
+                }
                 Err(e) => {
                     self.error = Some(e);
                     Task::none()
@@ -317,13 +329,20 @@ impl State {
                 let template = self.template(ctx);
                 let (task, event) = self.repeat.update(m, template, self.request(ctx), ctx);
                 if let Some(repeat::Event::Booked(outcome)) = event {
-                    return (Task::none(), Some(Event::BookedSeries(outcome)));
+                    let note = outcome.booked.first().and_then(|(_, b)| {
+                        patient_search::registered_note(
+                            self.registering.as_ref(),
+                            b.appointment.patient,
+                        )
+                    });
+                    return (Task::none(), Some(Event::BookedSeries(outcome, note)));
                 }
                 task.map(Message::Repeat)
             }
             Message::Save => match self.request(ctx) {
                 Ok(request) if !self.saving => {
                     self.saving = true;
+                    self.registering = request.new_patient.clone();
                     Task::perform(
                         ctx.backend
                             .clone()
@@ -340,7 +359,13 @@ impl State {
             Message::Saved(result) => {
                 self.saving = false;
                 match result {
-                    Ok(outcome) => return (Task::none(), Some(Event::Booked(outcome))),
+                    Ok(outcome) => {
+                        let note = patient_search::registered_note(
+                            self.registering.as_ref(),
+                            outcome.appointment.patient,
+                        );
+                        return (Task::none(), Some(Event::Booked(outcome, note)));
+                    }
                     Err(e) => {
                         self.error = Some(e);
                         return (self.check(ctx), None);

@@ -296,7 +296,8 @@ impl State {
             let bytes = std::fs::read(&path)
                 .map_err(|e| format!("Cannot read {}: {e}.", path.display()))?;
             let shown = |e: import::ImportError| format!("{}: {e}", file_name(&path));
-            let text = import::text(&bytes).map_err(shown)?;
+            let text = import::decode(&bytes).map_err(shown)?;
+            let text: &str = &text;
             let (report, what) = match kind {
                 ImportKind::Patients => {
                     if import::detect(text) == FileKind::Ics {

@@ -1,12 +1,16 @@
 //! Patient typeahead shared by the booking and walk-in forms: the text typed, the matches of the
-//! latest search (answers to older searches are dropped), and the patient chosen.
+//! latest search (answers to older searches are dropped), and the patient chosen; and the new
+//! patient the forms register when none is chosen, checked under the entry rules. The store
+//! then books a registered patient instead when the name and phone identify one
+//! (`scheduling::patient_match`), and [`registered_note`] says so.
 
 use iced::widget::{button, column, text};
 use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
-use crate::scheduling::Patient;
+use crate::scheduling::entry;
+use crate::scheduling::{Patient, PatientId};
 
 /// The typeahead's state.
 #[derive(Debug, Clone, Default)]
@@ -80,4 +84,28 @@ impl PatientSearch {
         }))
         .into()
     }
+}
+
+/// The new patient a form registers from the name typed and the phone, checked under the entry
+/// rules (`scheduling::entry`), or what to fix ("Name: …", "Phone: …").
+pub fn new_patient(name: &str, phone: &str) -> Result<Patient, UiError> {
+    Ok(Patient {
+        id: PatientId(uuid::Uuid::new_v4()),
+        name: entry::person_name(name).map_err(|e| format!("Name: {e}."))?,
+        phone: entry::phone(phone).map_err(|e| format!("Phone: {e}."))?,
+        email: String::new(),
+        birth_date: None,
+        external_id: String::new(),
+    })
+}
+
+/// What to tell the desk when a form asked to register `new` and the store booked `booked`:
+/// `Some` when the name and phone identified a patient registered already.
+pub fn registered_note(new: Option<&Patient>, booked: PatientId) -> Option<String> {
+    new.filter(|n| n.id != booked).map(|n| {
+        format!(
+            "{} with this phone was already registered, so no new patient was added",
+            n.name
+        )
+    })
 }

@@ -14,6 +14,7 @@ use super::patient_search::{self, PatientSearch};
 use crate::gui::backend::{Backend, Setup, UiError};
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::delay::knock_on;
+use crate::scheduling::entry;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
 use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, SlotSearch, Start};
@@ -63,6 +64,8 @@ pub struct WalkIn {
     pub outcome: BookingOutcome,
     /// Later appointments of the doctor that now run late, in minutes.
     pub late: Vec<(AppointmentId, i64)>,
+    /// Set when the new patient typed was found registered already and booked as themselves.
+    pub note: Option<String>,
 }
 
 /// What the form tells its parent.
@@ -127,7 +130,9 @@ async fn add(
     let emergency = request.kind == Kind::Emergency;
     let doctor = request.doctor;
     let clinic = request.clinic;
+    let registering = request.new_patient.clone();
     let outcome = backend.clone().book(request, actor, now).await?;
+    let note = patient_search::registered_note(registering.as_ref(), outcome.appointment.patient);
     let late = if emergency {
         let window = Interval::new(now - Duration::hours(1), now + Duration::hours(14));
         let later: Vec<(AppointmentId, Interval)> = backend
@@ -146,10 +151,19 @@ async fn add(
     } else {
         Vec::new()
     };
-    Ok(WalkIn { outcome, late })
+    Ok(WalkIn {
+        outcome,
+        late,
+        note,
+    })
 }
 
 impl State {
+    /// The problem the form shows, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
     /// Handles a message.
     pub fn update(
         &mut self,
@@ -179,15 +193,18 @@ impl State {
                 }
                 let new_patient = match &self.search.chosen {
                     Some(_) => None,
-                    None => Some(Patient {
-                        id: PatientId(uuid::Uuid::new_v4()),
-                        name: name.to_owned(),
-                        phone: self.phone.trim().to_owned(),
-                        email: String::new(),
-                        birth_date: None,
-                        external_id: String::new(),
-                    }),
+                    None => match patient_search::new_patient(name, &self.phone) {
+                        Ok(p) => Some(p),
+                        Err(e) => {
+                            self.error = Some(e);
+                            return (Task::none(), None);
+                        }
+                    },
                 };
+                if let Err(e) = entry::free_text("the reason", &self.reason) {
+                    self.error = Some(format!("Reason: {e}."));
+                    return (Task::none(), None);
+                }
                 let patient = self
                     .search
                     .chosen

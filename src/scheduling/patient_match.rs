@@ -1,0 +1,472 @@
+//! Does what a command, a form or an imported row says about a patient identify a stored
+//! patient? The one rule every way in uses (the command line's `book` and `waitlist add`,
+//! series, `import patients` and `import appointments`, the window's booking and walk-in
+//! forms); the store loads the candidates and calls [`identify`].
+//!
+//! The rule, in order:
+//! 1. **Our id.** A stored patient with the record's id is that patient, unless the record's
+//!    name or date of birth (where both give one) or external id (where both give one)
+//!    disagree: then the record is refused, with both identities shown ([`Identified::Contradicts`]).
+//! 2. **External id (MRN).** The same, for the one stored patient with that external id; two
+//!    stored patients with it are [`Identified::Ambiguous`].
+//! 3. **Email.** The one stored patient with the record's email (any case) whose name holds
+//!    every word of the record's name (a calendar's "Asha" for "Iyer, Asha"; no name at all
+//!    will do) and whose phone, date of birth and external id do not disagree. A family's
+//!    shared address with another first name is not that patient.
+//! 4. **Name, confirmed.** Otherwise a stored patient is the one meant only when the names are
+//!    the same (ignoring case and runs of spaces), no detail both give disagrees (phone, date
+//!    of birth, external id), and, when the record gives a phone or a date of birth, at least
+//!    one of them (or the email) is the stored patient's too. So a patient without a phone is
+//!    never found by a phone, and a namesake with another number is someone else. A name with
+//!    no such detail finds the one patient of that name; an email that differs does not stop
+//!    that (people have several addresses), one that agrees confirms it.
+//!
+//! Exactly one candidate is [`Identified::Same`]; none is [`Identified::Nobody`] (a new
+//! patient may be registered; the namesakes are listed to warn); several are
+//! [`Identified::Ambiguous`], refused with the candidates listed.
+//!
+//! Phones compare as normalised full numbers ([`phone_key`]): only digits count, a leading
+//! `+` or `00` marks the country code (`+91 98450 12345` = `0091 98450-12345`), and a number
+//! written without its country code (`98450 12345`, `098450 12345`) is another spelling that
+//! does not match it. Never by the last digits.
+
+use chrono::NaiveDate;
+
+use super::entry::shown;
+use super::model::{Patient, PatientId};
+
+/// A phone number reduced to what identifies it: its digits, with `+` in front when it starts
+/// with a country code (a leading `+` or `00`); empty when it has no digits.
+pub fn phone_key(text: &str) -> String {
+    let text = text.trim();
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return String::new();
+    }
+    if text.starts_with('+') {
+        format!("+{digits}")
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        format!("+{rest}")
+    } else {
+        digits
+    }
+}
+
+/// True when both are phone numbers and the same number ([`phone_key`]).
+pub fn same_phone(a: &str, b: &str) -> bool {
+    let a = phone_key(a);
+    !a.is_empty() && a == phone_key(b)
+}
+
+/// A name as compared: lower case, trimmed, runs of whitespace made one space.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// What a command, form or row says about the patient it means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Claim<'a> {
+    /// Our id, when given.
+    pub id: Option<PatientId>,
+    /// The external id (MRN), or empty.
+    pub external_id: &'a str,
+    /// The name, or empty.
+    pub name: &'a str,
+    /// The phone, or empty.
+    pub phone: &'a str,
+    /// The email, or empty.
+    pub email: &'a str,
+    /// The date of birth, when given.
+    pub birth_date: Option<NaiveDate>,
+}
+
+impl<'a> Claim<'a> {
+    /// What a patient record says about itself (e.g. a new patient about to be registered).
+    pub fn of(p: &'a Patient) -> Self {
+        Claim {
+            id: Some(p.id),
+            external_id: &p.external_id,
+            name: &p.name,
+            phone: &p.phone,
+            email: &p.email,
+            birth_date: p.birth_date,
+        }
+    }
+
+    /// What the claim gives, for messages: "\"Asha Iyer\", born 1980-05-17, phone …" (only
+    /// the details it gives).
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.name.trim().is_empty() {
+            parts.push(format!("\"{}\"", shown(self.name.trim())));
+        }
+        if let Some(d) = self.birth_date {
+            parts.push(format!("born {}", d.format("%Y-%m-%d")));
+        }
+        if !self.phone.trim().is_empty() {
+            parts.push(format!("phone {}", shown(self.phone.trim())));
+        }
+        if !self.email.trim().is_empty() {
+            parts.push(format!("email {}", shown(self.email.trim())));
+        }
+        if !self.external_id.trim().is_empty() {
+            parts.push(format!("external id {}", shown(self.external_id.trim())));
+        }
+        if let Some(id) = self.id {
+            parts.push(format!("id {id}"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// How the stored patient was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchedBy {
+    /// Our id.
+    Id,
+    /// The external id (MRN).
+    ExternalId,
+    /// The email, with the name agreeing.
+    Email,
+    /// The name, with the details given.
+    Name,
+}
+
+/// A detail on which a record and a stored patient disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Differs {
+    /// The name.
+    Name,
+    /// The date of birth.
+    BirthDate,
+    /// The external id.
+    ExternalId,
+}
+
+impl Differs {
+    /// The detail's name in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Differs::Name => "name",
+            Differs::BirthDate => "date of birth",
+            Differs::ExternalId => "external id",
+        }
+    }
+}
+
+/// What [`identify`] decided.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Identified {
+    /// Exactly this stored patient.
+    Same {
+        /// The patient.
+        patient: Patient,
+        /// How they were found.
+        by: MatchedBy,
+    },
+    /// No stored patient is the one meant; a new one may be registered.
+    Nobody {
+        /// Stored patients with the same name who are not (or not surely) the one meant, to
+        /// warn about or to list.
+        namesakes: Vec<Patient>,
+    },
+    /// An id matches a stored patient whose other details say it is someone else: refused.
+    Contradicts {
+        /// The stored patient the id belongs to.
+        stored: Box<Patient>,
+        /// Which id matched.
+        by: MatchedBy,
+        /// What disagrees.
+        differs: Vec<Differs>,
+    },
+    /// Several stored patients fit: refused, with them listed.
+    Ambiguous {
+        /// Those that fit.
+        candidates: Vec<Patient>,
+        /// What they share.
+        by: MatchedBy,
+    },
+}
+
+/// A stored patient as messages show them: name, date of birth, phone, external id, id.
+pub fn describe_patient(p: &Patient) -> String {
+    describe(&p.name, p.birth_date, &p.phone, &p.external_id, Some(p.id))
+}
+
+fn describe(
+    name: &str,
+    birth: Option<NaiveDate>,
+    phone: &str,
+    external: &str,
+    id: Option<PatientId>,
+) -> String {
+    let mut parts = vec![if name.trim().is_empty() {
+        "(no name)".to_owned()
+    } else {
+        shown(name.trim()).into_owned()
+    }];
+    if let Some(d) = birth {
+        parts.push(format!("born {}", d.format("%Y-%m-%d")));
+    }
+    parts.push(if phone.trim().is_empty() {
+        "no phone".to_owned()
+    } else {
+        format!("phone {}", shown(phone.trim()))
+    });
+    if !external.trim().is_empty() {
+        parts.push(format!("external id {}", shown(external.trim())));
+    }
+    if let Some(id) = id {
+        parts.push(format!("id {id}"));
+    }
+    parts.join(", ")
+}
+
+impl Identified {
+    /// Why the record is refused (an id that belongs to someone else, or several patients
+    /// that fit), naming both sides; `None` when it is not refused. Callers add how to fix it.
+    pub fn refusal(&self, claim: &Claim<'_>) -> Option<String> {
+        match self {
+            Identified::Same { .. } | Identified::Nobody { .. } => None,
+            Identified::Contradicts {
+                stored,
+                by,
+                differs,
+            } => {
+                let which = match by {
+                    MatchedBy::ExternalId => {
+                        format!("the external id {}", shown(claim.external_id.trim()))
+                    }
+                    _ => format!("the patient id {}", stored.id),
+                };
+                let what: Vec<&str> = differs.iter().map(|d| d.label()).collect();
+                Some(format!(
+                    "{which} belongs to {} in this database, but this says {}: the {} differ{}",
+                    describe_patient(stored),
+                    claim.describe(),
+                    what.join(" and "),
+                    if what.len() == 1 { "s" } else { "" },
+                ))
+            }
+            Identified::Ambiguous { candidates, by } => {
+                let shared = match by {
+                    MatchedBy::ExternalId => {
+                        format!("the external id {}", shown(claim.external_id.trim()))
+                    }
+                    _ => claim.describe(),
+                };
+                let listed: Vec<String> = candidates
+                    .iter()
+                    .take(6)
+                    .map(describe_patient)
+                    .chain((candidates.len() > 6).then(|| format!("{} more", candidates.len() - 6)))
+                    .collect();
+                Some(format!(
+                    "{} registered patients fit {shared}: {}",
+                    candidates.len(),
+                    listed.join("; ")
+                ))
+            }
+        }
+    }
+}
+
+/// Where both give a detail and they differ.
+fn disagree(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// Checks a patient found by an id against the rest of the claim.
+fn check_found(claim: &Claim<'_>, stored: &Patient, by: MatchedBy) -> Identified {
+    let mut differs = Vec::new();
+    let name = name_key(claim.name);
+    if !name.is_empty() && name != name_key(&stored.name) {
+        differs.push(Differs::Name);
+    }
+    if let (Some(a), Some(b)) = (claim.birth_date, stored.birth_date)
+        && a != b
+    {
+        differs.push(Differs::BirthDate);
+    }
+    if by == MatchedBy::Id && disagree(claim.external_id.trim(), stored.external_id.trim()) {
+        differs.push(Differs::ExternalId);
+    }
+    if differs.is_empty() {
+        Identified::Same {
+            patient: stored.clone(),
+            by,
+        }
+    } else {
+        Identified::Contradicts {
+            stored: Box::new(stored.clone()),
+            by,
+            differs,
+        }
+    }
+}
+
+/// True when a detail both give disagrees: phone, date of birth, external id.
+fn conflicts(claim: &Claim<'_>, p: &Patient) -> bool {
+    disagree(&phone_key(claim.phone), &phone_key(&p.phone))
+        || disagree(claim.external_id.trim(), p.external_id.trim())
+        || matches!((claim.birth_date, p.birth_date), (Some(a), Some(b)) if a != b)
+}
+
+/// The words of a name, for [`name_part`]: lower case, split at spaces and commas.
+fn words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// True when every word of `part` is a word of `whole` (an empty `part` too).
+fn name_part(part: &str, whole: &str) -> bool {
+    let whole = words(whole);
+    words(part).iter().all(|w| whole.contains(w))
+}
+
+/// True when a namesake is the patient the claim means (rule 4 of the module).
+fn confirmed(claim: &Claim<'_>, p: &Patient) -> bool {
+    if conflicts(claim, p) {
+        return false;
+    }
+    let phone = phone_key(claim.phone);
+    let email = email_key(claim.email);
+    if phone.is_empty() && claim.birth_date.is_none() {
+        return true;
+    }
+    (!phone.is_empty() && phone == phone_key(&p.phone))
+        || (claim.birth_date.is_some() && claim.birth_date == p.birth_date)
+        || (!email.is_empty() && email == email_key(&p.email))
+}
+
+/// Which of `candidates` (stored patients; those with the claim's id, external id, email or
+/// name are enough) the claim identifies, under the module's rule.
+pub fn identify(claim: &Claim<'_>, candidates: &[Patient]) -> Identified {
+    if let Some(id) = claim.id
+        && let Some(stored) = candidates.iter().find(|p| p.id == id)
+    {
+        return check_found(claim, stored, MatchedBy::Id);
+    }
+    let external = claim.external_id.trim();
+    if !external.is_empty() {
+        let mut with: Vec<&Patient> = candidates
+            .iter()
+            .filter(|p| p.external_id.trim() == external)
+            .collect();
+        dedup(&mut with);
+        match with.as_slice() {
+            [] => {}
+            [one] => return check_found(claim, one, MatchedBy::ExternalId),
+            many => {
+                return Identified::Ambiguous {
+                    candidates: many.iter().map(|p| (*p).clone()).collect(),
+                    by: MatchedBy::ExternalId,
+                };
+            }
+        }
+    }
+    let email = email_key(claim.email);
+    if !email.is_empty() {
+        let mut with: Vec<&Patient> = candidates
+            .iter()
+            .filter(|p| {
+                email_key(&p.email) == email
+                    && name_part(claim.name, &p.name)
+                    && !conflicts(claim, p)
+            })
+            .collect();
+        dedup(&mut with);
+        if let [one] = with.as_slice() {
+            return Identified::Same {
+                patient: (*one).clone(),
+                by: MatchedBy::Email,
+            };
+        }
+    }
+    let name = name_key(claim.name);
+    if name.is_empty() {
+        return Identified::Nobody {
+            namesakes: Vec::new(),
+        };
+    }
+    let mut namesakes: Vec<&Patient> = candidates
+        .iter()
+        .filter(|p| name_key(&p.name) == name)
+        .collect();
+    dedup(&mut namesakes);
+    let fitting: Vec<&Patient> = namesakes
+        .iter()
+        .copied()
+        .filter(|p| confirmed(claim, p))
+        .collect();
+    match fitting.as_slice() {
+        [] => Identified::Nobody {
+            namesakes: namesakes.into_iter().cloned().collect(),
+        },
+        [one] => Identified::Same {
+            patient: (*one).clone(),
+            by: MatchedBy::Name,
+        },
+        many => Identified::Ambiguous {
+            candidates: many.iter().map(|p| (*p).clone()).collect(),
+            by: MatchedBy::Name,
+        },
+    }
+}
+
+/// Drops repeats of a patient (candidate lists are unions of several look-ups).
+fn dedup(patients: &mut Vec<&Patient>) {
+    let mut seen = std::collections::HashSet::new();
+    patients.retain(|p| seen.insert(p.id));
+}
+
+/// What registering a new patient comes to ([`registration`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Registration {
+    /// The name and details identify a patient already registered: book them instead, and say
+    /// so.
+    Existing(PatientId),
+    /// Nobody registered is this person: register them. Namesakes are listed to warn.
+    New {
+        /// Stored patients with the same name (other phone, other date of birth …).
+        namesakes: Vec<Patient>,
+    },
+    /// Only a name was given, and a patient of that name is registered: refused, since the
+    /// new patient may or may not be them. The desk books the registered patient, or gives a
+    /// detail that tells the two apart.
+    NameTaken(Patient),
+    /// Refused (several patients fit), with why.
+    Refused(String),
+}
+
+/// Whether `new` (a patient about to be registered, with a fresh id) is someone already
+/// registered. Stricter than [`identify`] in one way: a bare name never stands for a stored
+/// namesake here ([`Registration::NameTaken`]), since a new patient may share a common name;
+/// the desk must pick the registered patient or give a detail (phone, date of birth) that
+/// tells them apart.
+pub fn registration(new: &Patient, candidates: &[Patient]) -> Registration {
+    let claim = Claim {
+        id: None,
+        ..Claim::of(new)
+    };
+    let gives_detail = !phone_key(claim.phone).is_empty()
+        || !email_key(claim.email).is_empty()
+        || claim.birth_date.is_some()
+        || !claim.external_id.trim().is_empty();
+    match identify(&claim, candidates) {
+        Identified::Same { patient, .. } if gives_detail => Registration::Existing(patient.id),
+        Identified::Same { patient, .. } => Registration::NameTaken(patient),
+        Identified::Nobody { namesakes } => Registration::New { namesakes },
+        refused => Registration::Refused(refused.refusal(&claim).unwrap_or_default()),
+    }
+}

@@ -1,0 +1,450 @@
+//! The patient-matching rule (`scheduling::patient_match`) on tables of hand-built cases:
+//! phone normalisation, "does this record identify that stored patient?", and what registering
+//! a new patient comes to. Each row of a table says what a command, a form or an imported row
+//! gives, who is stored, and the verdict.
+
+use chrono::NaiveDate;
+use frontdesk::scheduling::PatientId;
+use frontdesk::scheduling::model::Patient;
+use frontdesk::scheduling::patient_match::*;
+use uuid::Uuid;
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+}
+
+fn id(n: u128) -> PatientId {
+    PatientId(Uuid::from_u128(n))
+}
+
+fn stored(n: u128, name: &str, phone: &str, birth: Option<&str>, external: &str) -> Patient {
+    Patient {
+        id: id(n),
+        name: name.into(),
+        phone: phone.into(),
+        email: String::new(),
+        birth_date: birth.map(date),
+        external_id: external.into(),
+    }
+}
+
+/// The verdict in a word, for tables.
+fn verdict(found: &Identified) -> String {
+    match found {
+        Identified::Same { patient, .. } => format!("same {}", patient.id.0.as_u128()),
+        Identified::Nobody { namesakes } => format!("nobody ({} namesakes)", namesakes.len()),
+        Identified::Contradicts {
+            stored, differs, ..
+        } => format!(
+            "contradicts {} on {}",
+            stored.id.0.as_u128(),
+            differs
+                .iter()
+                .map(|d| d.label())
+                .collect::<Vec<_>>()
+                .join("+")
+        ),
+        Identified::Ambiguous { candidates, .. } => format!("ambiguous {}", candidates.len()),
+    }
+}
+
+#[test]
+fn phones_compare_as_full_normalised_numbers_never_by_their_last_digits() {
+    for (a, b, same) in [
+        ("+91 98450 12345", "+919845012345", true),
+        ("+91 98450 12345", "0091-98450-12345", true),
+        ("+91 (984) 501.2345", "+91 98450 12345", true),
+        ("098450 12345", "098450-12345", true),
+        // A number without its country code is another spelling: not matched.
+        ("+91 98450 12345", "98450 12345", false),
+        ("+91 98450 12345", "098450 12345", false),
+        // The defect: the last digits matched.
+        ("+91 98450 12345", "12345", false),
+        ("12345", "+91 98450 12345", false),
+        ("555-0101", "555-0102", false),
+        // A number never equals nothing.
+        ("", "", false),
+        ("+91 98450 12345", "", false),
+        ("", "+91 98450 12345", false),
+        ("+", "+", false),
+    ] {
+        assert_eq!(same_phone(a, b), same, "{a:?} vs {b:?}");
+    }
+    assert_eq!(phone_key("+1 (212) 555-0101"), "+12125550101");
+    assert_eq!(phone_key("001 212 555 0101"), "+12125550101");
+    assert_eq!(phone_key("0212 555 0101"), "02125550101");
+    assert_eq!(phone_key("no digits"), "");
+}
+
+#[test]
+fn names_compare_without_case_and_extra_spaces() {
+    assert_eq!(name_key("  Asha   IYER "), "asha iyer");
+    assert_eq!(name_key("ÉLODIE Durand"), "élodie durand");
+    assert_ne!(name_key("Asha R. Iyer"), name_key("Asha Iyer"));
+}
+
+#[test]
+fn a_name_and_phone_find_only_the_patient_with_that_full_number() {
+    let asha_no_phone = stored(1, "Asha Iyer", "", None, "");
+    let asha_phone = stored(2, "Asha Iyer", "+91 98450 12345", None, "");
+    let ravi = stored(3, "Ravi Kumar", "+91 98450 12345", None, "");
+    let cases: Vec<(&str, &str, &str, Vec<&Patient>, &str)> = vec![
+        // what is typed: name, phone; who is stored; the verdict
+        (
+            "the defect: a patient without a phone is found by any phone",
+            "Asha Iyer",
+            "+91 55555 55555",
+            vec![&asha_no_phone],
+            "nobody (1 namesakes)",
+        ),
+        (
+            "the defect: the last digits",
+            "Asha Iyer",
+            "12345",
+            vec![&asha_phone],
+            "nobody (1 namesakes)",
+        ),
+        (
+            "the same full number, written otherwise",
+            "asha  iyer",
+            "0091 98450-12345",
+            vec![&asha_no_phone, &asha_phone],
+            "same 2",
+        ),
+        (
+            "the phone alone is not enough: another name is someone else",
+            "Asha Iyer",
+            "+91 98450 12345",
+            vec![&ravi],
+            "nobody (0 namesakes)",
+        ),
+        (
+            "a bare name finds the one patient of that name",
+            "Asha Iyer",
+            "",
+            vec![&asha_phone, &ravi],
+            "same 2",
+        ),
+        (
+            "a bare name with two namesakes is ambiguous",
+            "Asha Iyer",
+            "",
+            vec![&asha_no_phone, &asha_phone],
+            "ambiguous 2",
+        ),
+        (
+            "a namesake with another number is someone else",
+            "Asha Iyer",
+            "+91 11111 11111",
+            vec![&asha_phone],
+            "nobody (1 namesakes)",
+        ),
+        (
+            "nobody of that name",
+            "Meena Rao",
+            "",
+            vec![&asha_phone],
+            "nobody (0 namesakes)",
+        ),
+    ];
+    for (why, name, phone, candidates, want) in cases {
+        let owned: Vec<Patient> = candidates.into_iter().cloned().collect();
+        let claim = Claim {
+            name,
+            phone,
+            ..Claim::default()
+        };
+        assert_eq!(verdict(&identify(&claim, &owned)), want, "{why}");
+    }
+}
+
+#[test]
+fn two_stored_patients_with_the_same_name_and_number_are_ambiguous_and_both_listed() {
+    let twins = vec![
+        stored(1, "Asha Iyer", "+91 98450 12345", None, ""),
+        stored(2, "Asha Iyer", "+91 98450 12345", None, ""),
+    ];
+    let claim = Claim {
+        name: "Asha Iyer",
+        phone: "+91 98450 12345",
+        ..Claim::default()
+    };
+    let found = identify(&claim, &twins);
+    assert_eq!(verdict(&found), "ambiguous 2");
+    let why = found.refusal(&claim).expect("refused");
+    assert!(
+        why.contains(&id(1).to_string()) && why.contains(&id(2).to_string()),
+        "{why}"
+    );
+}
+
+#[test]
+fn an_id_that_belongs_to_someone_else_is_refused_with_both_identities() {
+    let ravi = stored(
+        3,
+        "Ravi Kumar",
+        "+91 90000 00000",
+        Some("1970-01-02"),
+        "MRN-7",
+    );
+    let all = vec![ravi.clone()];
+    let row = |id: Option<PatientId>,
+               external: &'static str,
+               name: &'static str,
+               birth: Option<&str>| { (id, external, name, birth.map(date)) };
+    for (why, (pid, external, name, birth), want) in [
+        (
+            "the defect: an MRN of another person",
+            row(None, "MRN-7", "Asha Iyer", Some("1980-05-17")),
+            "contradicts 3 on name+date of birth",
+        ),
+        (
+            "an MRN with another name only",
+            row(None, "MRN-7", "Asha Iyer", None),
+            "contradicts 3 on name",
+        ),
+        (
+            "an MRN with another birth date only",
+            row(None, "MRN-7", "Ravi Kumar", Some("1971-01-02")),
+            "contradicts 3 on date of birth",
+        ),
+        (
+            "our id with another name",
+            row(Some(id(3)), "", "Asha Iyer", None),
+            "contradicts 3 on name",
+        ),
+        (
+            "our id with another MRN",
+            row(Some(id(3)), "MRN-8", "Ravi Kumar", None),
+            "contradicts 3 on external id",
+        ),
+        (
+            "the MRN and the same person (case and spaces aside)",
+            row(None, "MRN-7", "ravi  KUMAR", Some("1970-01-02")),
+            "same 3",
+        ),
+        ("an MRN alone", row(None, " MRN-7 ", "", None), "same 3"),
+        ("our id alone", row(Some(id(3)), "", "", None), "same 3"),
+        (
+            "an unknown MRN falls back to the name, and the MRNs disagree",
+            row(None, "MRN-9", "Ravi Kumar", None),
+            "nobody (1 namesakes)",
+        ),
+        (
+            "an unknown id of ours falls back to the name",
+            row(Some(id(77)), "", "Ravi Kumar", None),
+            "same 3",
+        ),
+    ] {
+        let claim = Claim {
+            id: pid,
+            external_id: external,
+            name,
+            birth_date: birth,
+            ..Claim::default()
+        };
+        let found = identify(&claim, &all);
+        assert_eq!(verdict(&found), want, "{why}");
+        if let Identified::Contradicts { .. } = found {
+            let text = found.refusal(&claim).expect("refused");
+            assert!(
+                text.contains("Ravi Kumar") && text.contains("1970-01-02") && text.contains(name),
+                "both identities: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn two_stored_patients_with_one_external_id_are_ambiguous() {
+    let all = vec![
+        stored(1, "Asha Iyer", "", None, "MRN-1"),
+        stored(2, "Asha Iyer", "", None, "MRN-1"),
+    ];
+    let claim = Claim {
+        external_id: "MRN-1",
+        ..Claim::default()
+    };
+    assert_eq!(verdict(&identify(&claim, &all)), "ambiguous 2");
+}
+
+#[test]
+fn details_given_must_be_confirmed_and_none_may_disagree() {
+    let mut with_birth = stored(1, "Asha Iyer", "", Some("1980-05-17"), "");
+    with_birth.email = "asha@example.org".into();
+    let all = vec![with_birth];
+    for (why, phone, email, birth, want) in [
+        (
+            "the birth date confirms",
+            "",
+            "",
+            Some("1980-05-17"),
+            "same 1",
+        ),
+        (
+            "the email confirms (any case)",
+            "",
+            "ASHA@example.org",
+            None,
+            "same 1",
+        ),
+        (
+            "a phone the stored patient lacks does not confirm",
+            "+91 98450 12345",
+            "",
+            None,
+            "nobody (1 namesakes)",
+        ),
+        (
+            "another birth date is someone else",
+            "",
+            "",
+            Some("1990-05-17"),
+            "nobody (1 namesakes)",
+        ),
+        (
+            "another email alone does not tell namesakes apart (people have several)",
+            "",
+            "other@example.org",
+            None,
+            "same 1",
+        ),
+        (
+            "another email does not confirm a phone the stored patient lacks",
+            "+91 98450 12345",
+            "other@example.org",
+            None,
+            "nobody (1 namesakes)",
+        ),
+        (
+            "a phone the stored lacks, with the birth date confirming",
+            "+91 98450 12345",
+            "",
+            Some("1980-05-17"),
+            "same 1",
+        ),
+    ] {
+        let claim = Claim {
+            name: "Asha Iyer",
+            phone,
+            email,
+            birth_date: birth.map(date),
+            ..Claim::default()
+        };
+        assert_eq!(verdict(&identify(&claim, &all)), want, "{why}");
+    }
+}
+
+#[test]
+fn an_email_finds_the_one_patient_with_it_whose_name_agrees() {
+    let mut asha = stored(1, "Iyer, Asha", "+91 98450 12345", None, "");
+    asha.email = "asha@example.com".into();
+    let mut mother = stored(2, "Meena Iyer", "", None, "");
+    mother.email = "family@example.com".into();
+    let all = vec![asha, mother];
+    for (why, name, email, phone, want) in [
+        (
+            "a calendar's first name and the address",
+            "Asha",
+            "ASHA@example.com",
+            "",
+            "same 1",
+        ),
+        ("the address alone", "", "asha@example.com", "", "same 1"),
+        (
+            "a child on the family's shared address is not the mother",
+            "Ravi Iyer",
+            "family@example.com",
+            "",
+            "nobody (0 namesakes)",
+        ),
+        (
+            "the address with a phone that disagrees",
+            "Asha",
+            "asha@example.com",
+            "+1 555 0100",
+            "nobody (0 namesakes)",
+        ),
+        (
+            "an unknown address",
+            "Asha",
+            "nobody@example.com",
+            "",
+            "nobody (0 namesakes)",
+        ),
+    ] {
+        let claim = Claim {
+            name,
+            email,
+            phone,
+            ..Claim::default()
+        };
+        assert_eq!(verdict(&identify(&claim, &all)), want, "{why}");
+    }
+}
+
+#[test]
+fn registering_a_new_patient() {
+    let asha = stored(1, "Asha Iyer", "+91 98450 12345", None, "");
+    let bare = stored(2, "Zed Newman", "", None, "");
+    let all = vec![asha.clone(), bare.clone()];
+    let new = |name: &str, phone: &str| Patient {
+        id: id(100),
+        ..stored(100, name, phone, None, "")
+    };
+    // The name and phone identify a registered patient: book them, register nobody.
+    assert_eq!(
+        registration(&new("Asha Iyer", "0091 98450 12345"), &all),
+        Registration::Existing(id(1))
+    );
+    // The defect: a namesake without a phone is not the new patient with a phone.
+    assert!(matches!(
+        registration(&new("Zed Newman", "+44 20 7946 0000"), &all),
+        Registration::New { namesakes } if namesakes == vec![bare.clone()]
+    ));
+    // Another number: a new patient, the namesake listed to warn.
+    assert!(matches!(
+        registration(&new("Asha Iyer", "+91 11111 11111"), &all),
+        Registration::New { namesakes } if namesakes.len() == 1
+    ));
+    // A bare name that a registered patient has: refused, the desk must choose.
+    assert_eq!(
+        registration(&new("zed newman", ""), &all),
+        Registration::NameTaken(bare.clone())
+    );
+    assert!(matches!(
+        registration(&new("Meena Rao", ""), &all),
+        Registration::New { namesakes } if namesakes.is_empty()
+    ));
+    // Two registered patients fit: refused with both.
+    let twins = vec![
+        asha.clone(),
+        Patient {
+            id: id(5),
+            ..asha.clone()
+        },
+    ];
+    assert!(matches!(
+        registration(&new("Asha Iyer", "+91 98450 12345"), &twins),
+        Registration::Refused(why) if why.contains(&id(5).to_string())
+    ));
+}
+
+#[test]
+fn messages_escape_names_that_would_forge_terminal_lines() {
+    let evil = stored(
+        1,
+        "Asha\n2026-11-24 09:00 \u{1b}[31mForged",
+        "",
+        None,
+        "MRN-1",
+    );
+    let claim = Claim {
+        external_id: "MRN-1",
+        name: "Someone Else",
+        ..Claim::default()
+    };
+    let text = identify(&claim, &[evil]).refusal(&claim).expect("refused");
+    assert!(!text.contains('\n') && !text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("\\n") && text.contains("\\u{1b}"), "{text}");
+}
