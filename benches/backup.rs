@@ -121,7 +121,12 @@ impl Dice {
 }
 
 /// A day at the desk: 300 new visits over the next two months, 40 cancellations.
-fn desk_day(store: &mut SqliteStore, day: NaiveDate, dice: &mut Dice, booked: &mut Vec<AppointmentId>) {
+fn desk_day(
+    store: &mut SqliteStore,
+    day: NaiveDate,
+    dice: &mut Dice,
+    booked: &mut Vec<AppointmentId>,
+) {
     let clinic = store.clinics().expect("clinics")[0].clone();
     let doctors = store.doctors().expect("doctors");
     let patients: Vec<PatientId> = store

@@ -109,3 +109,23 @@ fn damage_met_while_working_is_remembered_for_every_later_open() {
             .expect_err("refused"),
     );
 }
+
+#[test]
+fn damage_another_process_records_makes_an_open_store_read_only_at_its_next_write() {
+    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+    let db = c.path();
+    let first = common::patient(78, "First Newcomer", "+91 90000 07778");
+    c.store
+        .add_patient(&first)
+        .expect("a sound database takes writes");
+    // The daily backup (another process) finds the file damaged and records it.
+    frontdesk::store::record_damage(&db, "2 problems in appointment (2)");
+    let second = common::patient(79, "Second Newcomer", "+91 90000 07779");
+    let err = c.store.add_patient(&second).expect_err("refused");
+    assert_damaged(err);
+    assert!(
+        c.store.damage().is_some_and(|d| d.contains("appointment")),
+        "{:?}",
+        c.store.damage()
+    );
+}

@@ -77,8 +77,13 @@ impl SqliteStore {
     /// writes too) says the file is damaged and how to restore it.
     fn classify(&self, error: StoreError) -> StoreError {
         match (error, &self.damaged) {
-            (StoreError::ReadOnly { .. }, Some(summary)) => self.damaged_error(summary.clone()),
-            (StoreError::Damaged { summary, .. }, _) => {
+            // A damaged file may also be an old one that could not be upgraded: whatever SQLite
+            // says then, the damage is what the user must hear.
+            (StoreError::ReadOnly { .. } | StoreError::Sqlite(_), Some(summary)) => {
+                self.damaged_error(summary.clone())
+            }
+            (StoreError::Damaged { summary, .. }, known) => {
+                let summary = known.clone().unwrap_or(summary);
                 super::open::record_damage(&self.path, &summary);
                 self.damaged_error(summary)
             }
@@ -104,11 +109,23 @@ impl SqliteStore {
         result.map_err(|e| self.classify(StoreError::from_sqlite(e, &self.path)))
     }
 
+    /// The connection for a write. Damage recorded since this store opened (by the daily
+    /// backup, a check, or another desk that met it) makes the store read-only first.
+    fn writable(&mut self) -> &mut Connection {
+        if self.damaged.is_none()
+            && let Some(summary) = super::open::recorded_damage(&self.path)
+        {
+            let _ = self.conn.pragma_update(None, "query_only", true);
+            self.damaged = Some(summary);
+        }
+        &mut self.conn
+    }
+
     /// Like [`Self::write`] for work that returns the store's own errors (checks inside).
     fn write_checked<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let result = (|| {
             let tx = self
-                .conn
+                .writable()
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&tx)?;
             tx.commit()?;
@@ -121,7 +138,7 @@ impl SqliteStore {
     fn write<T>(&mut self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         let result = (|| {
             let tx = self
-                .conn
+                .writable()
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&tx)?;
             tx.commit()?;
@@ -203,7 +220,7 @@ impl Store for SqliteStore {
     }
 
     fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
-        let r = booking::preview(&mut self.conn, request, now);
+        let r = booking::preview(self.writable(), request, now);
         self.fix(r)
     }
 
@@ -213,7 +230,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::book(&mut self.conn, request, actor, now);
+        let r = booking::book(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -223,7 +240,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::move_appointment(&mut self.conn, request, actor, now);
+        let r = booking::move_appointment(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -234,7 +251,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::change_status(&mut self.conn, id, action, actor, now);
+        let r = lifecycle::change_status(self.writable(), id, action, actor, now);
         self.fix(r)
     }
 
@@ -245,7 +262,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::edit(&mut self.conn, id, edit, actor, now);
+        let r = lifecycle::edit(self.writable(), id, edit, actor, now);
         self.fix(r)
     }
 
@@ -257,7 +274,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::revert_status(&mut self.conn, id, expected, restore, actor, now);
+        let r = lifecycle::revert_status(self.writable(), id, expected, restore, actor, now);
         self.fix(r)
     }
 
@@ -302,7 +319,7 @@ impl Store for SqliteStore {
         request: &SeriesRequest,
         now: DateTime<Utc>,
     ) -> Result<Vec<OccurrenceCheck>> {
-        let r = series::preview(&mut self.conn, request, now);
+        let r = series::preview(self.writable(), request, now);
         self.fix(r)
     }
 
@@ -312,7 +329,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesOutcome> {
-        let r = series::book(&mut self.conn, request, actor, now);
+        let r = series::book(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -328,7 +345,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
-        let r = occurrence::cancel(&mut self.conn, appointment, scope, action, actor, now);
+        let r = occurrence::cancel(self.writable(), appointment, scope, action, actor, now);
         self.fix(r)
     }
 
@@ -342,7 +359,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
         let r = occurrence::move_occurrences(
-            &mut self.conn,
+            self.writable(),
             appointment,
             scope,
             change,
@@ -361,7 +378,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::add(&mut self.conn, id, request, actor, now);
+        let r = waitlist::add(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -372,7 +389,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
+        let r = waitlist::edit(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -383,7 +400,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
+        let r = waitlist::remove(self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
@@ -420,7 +437,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
+        let r = waitlist::offer(self.writable(), id, slot, visit, actor, now);
         self.fix(r)
     }
 
@@ -431,7 +448,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
+        let r = waitlist::decline(self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
@@ -442,18 +459,18 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = waitlist::book(&mut self.conn, id, request, actor, now);
+        let r = waitlist::book(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
     // Settings.
     fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_clinic(&mut self.conn, clinic, actor, now);
+        let r = settings::save_clinic(self.writable(), clinic, actor, now);
         self.fix(r)
     }
 
     fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_doctor(&mut self.conn, doctor, actor, now);
+        let r = settings::save_doctor(self.writable(), doctor, actor, now);
         self.fix(r)
     }
 
@@ -465,7 +482,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_doctor_hours(&mut self.conn, doctor, clinic, hours, actor, now);
+        let r = settings::save_doctor_hours(self.writable(), doctor, clinic, hours, actor, now);
         self.fix(r)
     }
 
@@ -486,7 +503,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let r = absences::record(
-            &mut self.conn,
+            self.writable(),
             absences::Table::Leave,
             doctor.0,
             leave,
@@ -497,12 +514,12 @@ impl Store for SqliteStore {
     }
 
     fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(&mut self.conn, absences::Table::Leave, id, actor, now);
+        let r = absences::remove(self.writable(), absences::Table::Leave, id, actor, now);
         self.fix(r)
     }
 
     fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_room(&mut self.conn, room, actor, now);
+        let r = settings::save_room(self.writable(), room, actor, now);
         self.fix(r)
     }
 
@@ -517,7 +534,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_room_hours(&mut self.conn, room, hours, actor, now);
+        let r = settings::save_room_hours(self.writable(), room, hours, actor, now);
         self.fix(r)
     }
 
@@ -538,7 +555,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let r = absences::record(
-            &mut self.conn,
+            self.writable(),
             absences::Table::Blockout,
             room.0,
             blockout,
@@ -549,7 +566,7 @@ impl Store for SqliteStore {
     }
 
     fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(&mut self.conn, absences::Table::Blockout, id, actor, now);
+        let r = absences::remove(self.writable(), absences::Table::Blockout, id, actor, now);
         self.fix(r)
     }
 
@@ -559,7 +576,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_visit_type(&mut self.conn, visit_type, actor, now);
+        let r = settings::save_visit_type(self.writable(), visit_type, actor, now);
         self.fix(r)
     }
 
@@ -573,7 +590,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_staff(&mut self.conn, member, actor, now);
+        let r = settings::save_staff(self.writable(), member, actor, now);
         self.fix(r)
     }
 
@@ -640,7 +657,7 @@ impl Store for SqliteStore {
     }
 
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
-        let r = outbox::plan(&mut self.conn, now);
+        let r = outbox::plan(self.writable(), now);
         self.fix(r)
     }
 
@@ -649,7 +666,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         limit: usize,
     ) -> Result<(PlanSummary, Vec<DueReminder>)> {
-        let r = outbox::claim_due(&mut self.conn, now, limit);
+        let r = outbox::claim_due(self.writable(), now, limit);
         self.fix(r)
     }
 
@@ -659,7 +676,7 @@ impl Store for SqliteStore {
         outcome: &std::result::Result<(), String>,
         now: DateTime<Utc>,
     ) -> Result<OutboxEntry> {
-        let r = outbox::record(&mut self.conn, job, outcome, now);
+        let r = outbox::record(self.writable(), job, outcome, now);
         self.fix(r)
     }
 
@@ -681,7 +698,7 @@ impl Store for SqliteStore {
     }
 
     fn resend_reminder(&mut self, job: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = outbox::resend(&mut self.conn, job, actor, now);
+        let r = outbox::resend(self.writable(), job, actor, now);
         self.fix(r)
     }
 
@@ -696,7 +713,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = video::record_joined(&mut self.conn, id, who, actor, now);
+        let r = video::record_joined(self.writable(), id, who, actor, now);
         self.fix(r)
     }
 
@@ -711,7 +728,7 @@ impl Store for SqliteStore {
         options: &ImportOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_patients(&mut self.conn, parsed, options, progress);
+        let r = import::import_patients(self.writable(), parsed, options, progress);
         self.fix(r)
     }
 
@@ -723,7 +740,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_appointments(&mut self.conn, parsed, options, actor, now, progress);
+        let r = import::import_appointments(self.writable(), parsed, options, actor, now, progress);
         self.fix(r)
     }
 }
