@@ -6,6 +6,7 @@ pub mod demo;
 pub mod export;
 pub mod gui;
 pub mod import;
+pub mod private_file;
 pub mod reminders;
 pub mod reports;
 pub mod scheduling;

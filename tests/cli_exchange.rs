@@ -374,13 +374,38 @@ fn backup_and_restore_on_the_command_line() {
 fn the_first_command_of_the_day_makes_the_daily_backup() {
     let desk = Desk::demo();
     let backups = desk.dir.path().join("backups");
-    // `demo` itself makes none; the next command does, once.
+    let daily = backups.join("clinic-daily-2026-11-24.fdbackup");
+    // `demo` itself makes none; the next command starts it in the background, once.
     assert!(!backups.exists());
     assert!(desk.run(&["agenda"]).status.success());
-    let made: Vec<_> = std::fs::read_dir(&backups).expect("backups").collect();
-    assert_eq!(made.len(), 1);
+    let started = std::time::Instant::now();
+    while !daily.exists() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "no daily backup appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(mode(&daily), 0o600);
     assert!(desk.run(&["agenda"]).status.success());
-    assert_eq!(std::fs::read_dir(&backups).expect("backups").count(), 1);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let backups_made = || {
+        std::fs::read_dir(&backups)
+            .expect("backups")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .count()
+    };
+    assert_eq!(backups_made(), 1, "one a day");
+    // It restores to the same clinic.
+    let before = count(&desk.db, "SELECT count(*) FROM appointment");
+    let elsewhere = desk.path("elsewhere.sqlite3");
+    let out = run_on(&elsewhere, &["restore", daily.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        count(&elsewhere, "SELECT count(*) FROM appointment"),
+        before
+    );
     let off = tempfile::tempdir().expect("dir");
     let db = off.path().join("c.sqlite3");
     assert!(

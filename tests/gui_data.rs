@@ -244,3 +244,73 @@ fn leaving_the_page_while_a_job_runs_still_reports_its_end() {
         h.app.notice
     );
 }
+
+/// Overwrites the root page of the appointment table of a closed database.
+fn damage(db: &std::path::Path) {
+    let root: i64 = {
+        let conn = rusqlite::Connection::open(db).expect("open");
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .expect("checkpoint");
+        conn.query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'appointment'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("root")
+    };
+    let mut bytes = std::fs::read(db).expect("read");
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let start = (usize::try_from(root).expect("page") - 1) * page;
+    for b in &mut bytes[start + 8..start + 300] {
+        *b = 0xA5;
+    }
+    std::fs::write(db, &bytes).expect("write");
+}
+
+#[test]
+fn a_damaged_database_says_so_at_once_saves_nothing_and_is_restored_from_the_data_page() {
+    let mut h = on_data_page();
+    let copy = file(&h, "copy.sqlite3");
+    send_data(&mut h, data::Message::BackupTo(Some(copy.clone())));
+    assert!(outcome(&h).ok, "{:?}", outcome(&h));
+    let db = h.dir.path().join("desk.sqlite3");
+    // Close the window, damage the file, open it again.
+    let gui_harness::Harness { dir, runtime, app } = h;
+    drop(app);
+    damage(&db);
+    let damaged = std::fs::read(&db).expect("read");
+    let (app, task) = frontdesk::gui::App::new(db.clone(), "maria".into(), now());
+    let mut h = gui_harness::Harness { dir, runtime, app };
+    h.settle(task);
+    let said = h.app.error.clone().unwrap_or_default();
+    assert!(
+        said.contains("damaged") && said.to_lowercase().contains("restore"),
+        "the window says at once: {said:?}"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        damaged,
+        "nothing written"
+    );
+    // The Data page restores the good copy; the message goes, the calendar comes back.
+    if matches!(h.app.phase, frontdesk::gui::app::Phase::Ready(_)) {
+        h.click("Data");
+        send_data(&mut h, data::Message::RestoreChosen(Some(copy.clone())));
+        h.click("Replace with this backup");
+    } else {
+        panic!(
+            "a damaged database still opens for reading: {:?}",
+            h.app.error
+        );
+    }
+    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Restored from")),
+        "{:?}",
+        h.app.notice
+    );
+    assert!(!h.desk().entries.is_empty(), "the appointments load again");
+}

@@ -10,8 +10,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use exchange_fixture::*;
+use frontdesk::store::backup::compress::Kind;
 use frontdesk::store::backup::{self, BackupError, BackupPolicy};
 use frontdesk::store::{SqliteStore, Store, StoreOptions};
+
+/// How long these restores wait for other connections to close.
+const WAIT: std::time::Duration = std::time::Duration::from_millis(300);
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path)
@@ -92,7 +96,7 @@ fn a_backup_onto_the_database_itself_is_refused() {
 fn refused(dir: &Path, db: &Path, candidate: &Path) -> BackupError {
     let before = bytes_on_disk(db);
     let listing = files_in(dir);
-    let err = backup::restore(db, candidate, export_now(), &mut |_| {}).expect_err("refused");
+    let err = backup::restore(db, candidate, export_now(), WAIT, &mut |_| {}).expect_err("refused");
     assert_eq!(
         bytes_on_disk(db),
         before,
@@ -235,9 +239,9 @@ fn a_restore_is_refused_while_another_connection_has_the_database_open() {
     let (db, good) = clinic_and_backup(dir.path());
     let other = SqliteStore::open(&db).expect("another desk");
     let before = appointment_count(&db);
-    let err = backup::restore(&db, &good, export_now(), &mut |_| {}).expect_err("in use");
+    let err = backup::restore(&db, &good, export_now(), WAIT, &mut |_| {}).expect_err("in use");
     assert!(matches!(err, BackupError::InUse { .. }), "{err:?}");
-    assert!(err.to_string().contains("close it"), "{err}");
+    assert!(err.to_string().contains("close the other windows"), "{err}");
     drop(other);
     assert_eq!(appointment_count(&db), before);
     assert!(
@@ -293,6 +297,15 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_version() {
     assert!(!backup::backups_dir(&fresh).exists());
 }
 
+/// The database a backup file gives back, restored into a scratch copy of `db`'s folder.
+fn restored_copy(db: &Path, backup_file: &Path) -> (tempfile::TempDir, PathBuf) {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let target = scratch.path().join("restored.sqlite3");
+    backup::restore(&target, backup_file, export_now(), WAIT, &mut |_| {}).expect("restores");
+    let _ = db;
+    (scratch, target)
+}
+
 #[test]
 fn one_daily_backup_a_day_and_only_the_last_n_are_kept() {
     let dir = tempfile::tempdir().expect("dir");
@@ -302,7 +315,8 @@ fn one_daily_backup_a_day_and_only_the_last_n_are_kept() {
     let first = backup::daily(&db, day(1), policy)
         .expect("daily")
         .expect("made");
-    assert_eq!(mode(&first), 0o600);
+    assert_eq!(first.kind, Kind::Full, "the first one is a full backup");
+    assert_eq!(mode(&first.path), 0o600);
     assert_eq!(
         mode(&backup::backups_dir(&db)) & 0o077,
         0,
@@ -314,6 +328,41 @@ fn one_daily_backup_a_day_and_only_the_last_n_are_kept() {
         "once a day"
     );
     for d in 2..=6 {
+        let made = backup::daily(&db, day(d), policy)
+            .expect("daily")
+            .expect("made");
+        assert!(
+            matches!(made.kind, Kind::Delta { .. }),
+            "within a week of a full one, a delta: {made:?}"
+        );
+        assert!(
+            made.bytes < first.bytes,
+            "a delta is smaller than the full backup"
+        );
+    }
+    let kept: Vec<String> = backup::daily_backups(&db)
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        kept,
+        vec![
+            "clinic-daily-2026-11-01.fdbackup",
+            "clinic-daily-2026-11-04.fdbackup",
+            "clinic-daily-2026-11-05.fdbackup",
+            "clinic-daily-2026-11-06.fdbackup"
+        ],
+        "the last three, and the full backup they need"
+    );
+    let (_scratch, restored) = restored_copy(&db, &backup::daily_path(&db, day(6)));
+    assert_eq!(appointment_count(&restored), appointment_count(&db));
+    assert_eq!(
+        backup::daily(&db, day(7), BackupPolicy { keep: 0 }).expect("off"),
+        None
+    );
+    // A week after the full one, the next is full again, and the old full one goes once no
+    // kept delta needs it.
+    for d in 8..=11 {
         backup::daily(&db, day(d), policy)
             .expect("daily")
             .expect("made");
@@ -325,21 +374,116 @@ fn one_daily_backup_a_day_and_only_the_last_n_are_kept() {
     assert_eq!(
         kept,
         vec![
-            "clinic-daily-2026-11-04.sqlite3",
-            "clinic-daily-2026-11-05.sqlite3",
-            "clinic-daily-2026-11-06.sqlite3"
+            "clinic-daily-2026-11-08.fdbackup",
+            "clinic-daily-2026-11-09.fdbackup",
+            "clinic-daily-2026-11-10.fdbackup",
+            "clinic-daily-2026-11-11.fdbackup"
         ]
     );
     assert_eq!(
-        appointment_count(&backup::daily_path(&db, day(6))),
-        appointment_count(&db)
-    );
-    assert_eq!(
-        backup::daily(&db, day(7), BackupPolicy { keep: 0 }).expect("off"),
-        None
+        backup::compress::header(&backup::daily_path(&db, day(8)))
+            .expect("header")
+            .kind,
+        Kind::Full
     );
     // An empty new database has nothing worth backing up.
     let empty = dir.path().join("empty.sqlite3");
     drop(SqliteStore::open(&empty).expect("new"));
     assert_eq!(backup::daily(&empty, day(1), policy).expect("empty"), None);
+}
+
+#[test]
+fn a_delta_backup_gives_back_the_day_it_was_made_and_refuses_damage() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let policy = BackupPolicy::default();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    backup::daily(&db, day(1), policy)
+        .expect("full")
+        .expect("made");
+    // Something changes, then the next day's backup is a delta holding that change.
+    {
+        let mut store = SqliteStore::open(&db).expect("open");
+        store
+            .change_status(
+                frontdesk::scheduling::AppointmentId(id(101)),
+                &frontdesk::scheduling::StatusAction::Cancel {
+                    reason: "between the backups".into(),
+                    by: frontdesk::scheduling::CancelledBy::Clinic,
+                },
+                "maria",
+                export_now() - chrono::Duration::days(30),
+            )
+            .expect("cancel");
+    }
+    let delta = backup::daily(&db, day(2), policy)
+        .expect("delta")
+        .expect("made");
+    assert!(matches!(delta.kind, Kind::Delta { .. }));
+    let (_s1, restored) = restored_copy(&db, &delta.path);
+    let status: String = rusqlite::Connection::open(&restored)
+        .expect("open")
+        .query_row(
+            "SELECT status FROM appointment WHERE id = ?1",
+            [id(101)],
+            |r| r.get(0),
+        )
+        .expect("status");
+    assert_eq!(status, "cancelled", "the delta holds the day's change");
+    let (_s2, older) = restored_copy(&db, &backup::daily_path(&db, day(1)));
+    let status: String = rusqlite::Connection::open(&older)
+        .expect("open")
+        .query_row(
+            "SELECT status FROM appointment WHERE id = ?1",
+            [id(101)],
+            |r| r.get(0),
+        )
+        .expect("status");
+    assert_eq!(
+        status, "confirmed",
+        "the full backup still holds the day before"
+    );
+
+    // A flipped byte inside the compressed data, a cut file, a missing or replaced full
+    // backup: each is refused with what is wrong, and nothing is restored.
+    let target = dir.path().join("target.sqlite3");
+    let refuse = |file: &Path| {
+        let err =
+            backup::restore(&target, file, export_now(), WAIT, &mut |_| {}).expect_err("refused");
+        assert!(
+            !target.exists(),
+            "nothing was restored from {}",
+            file.display()
+        );
+        err.to_string()
+    };
+    let mut bytes = std::fs::read(&delta.path).expect("read");
+    let last = bytes.len() - 20;
+    bytes[last] ^= 0x55;
+    let flipped = dir.path().join("flipped.fdbackup");
+    std::fs::write(&flipped, &bytes).expect("write");
+    std::fs::copy(
+        backup::daily_path(&db, day(1)),
+        dir.path().join("clinic-daily-2026-11-01.fdbackup"),
+    )
+    .expect("its full one beside it");
+    let why = refuse(&flipped);
+    assert!(why.contains("damaged"), "{why}");
+    let cut = dir.path().join("cut.fdbackup");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    assert!(refuse(&cut).contains("damaged"));
+    let alone = tempfile::tempdir().expect("elsewhere");
+    let lonely = alone.path().join("clinic-daily-2026-11-02.fdbackup");
+    std::fs::copy(&delta.path, &lonely).expect("copy");
+    let why = refuse(&lonely);
+    assert!(
+        why.contains("clinic-daily-2026-11-01.fdbackup") && why.contains("missing"),
+        "{why}"
+    );
+    std::fs::copy(
+        backup::daily_path(&db, day(2)),
+        alone.path().join("clinic-daily-2026-11-01.fdbackup"),
+    )
+    .expect("a different file under the full one's name");
+    assert!(refuse(&lonely).contains("not the one it was made from"));
 }

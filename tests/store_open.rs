@@ -109,6 +109,32 @@ fn a_read_only_file_gets_a_clear_error() {
 }
 
 #[test]
+fn a_read_only_folder_is_named_as_the_folder_not_the_file() {
+    let c = Clinic1::new(chrono_tz::Asia::Kolkata);
+    let path = c.path();
+    drop(c.store);
+    let folder = path.parent().expect("folder").to_path_buf();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let err = SqliteStore::open(&path).expect_err("read-only folder");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).expect("chmod back");
+    assert!(matches!(err, StoreError::ReadOnlyFolder { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("the folder {} is read-only", folder.display())),
+        "{message}"
+    );
+    assert!(
+        !message.contains("chmod u+w) or open a copy"),
+        "not the file's message: {message}"
+    );
+    // A new database in a read-only folder gets the same message.
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let err = SqliteStore::open(folder.join("new.sqlite3")).expect_err("read-only folder");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).expect("chmod back");
+    assert!(matches!(err, StoreError::ReadOnlyFolder { .. }), "{err:?}");
+}
+
+#[test]
 fn a_directory_is_not_a_database() {
     let dir = tempfile::tempdir().expect("dir");
     let err = SqliteStore::open(dir.path()).expect_err("dir");

@@ -90,6 +90,10 @@ pub enum Command {
     Backup(BackupArgs),
     /// Replace the database with a checked backup; the replaced one is kept beside it.
     Restore(RestoreArgs),
+    /// Make today's automatic backup (the first command of a day starts this in the
+    /// background; it is not meant to be typed).
+    #[command(hide = true)]
+    DailyBackup,
 }
 
 /// `frontdesk reminders`.

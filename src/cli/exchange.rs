@@ -3,6 +3,7 @@
 //! per tenth in a log); results to stdout; bad rows to stderr, one per line.
 
 use std::io::{IsTerminal, Write};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -173,10 +174,18 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
     Ok(())
 }
 
-/// `frontdesk restore FILE`: checks the backup, keeps the current database beside it, puts
-/// the backup in its place and opens it (migrating an older backup).
+/// `frontdesk restore FILE`: checks the backup (a plain database, or one of the compact daily
+/// backups), waits until no window or command has the database open, keeps the current
+/// database beside it, puts the backup in its place and opens it (migrating an older backup).
 pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
-    let report = backup::restore(path, &args.file, now, &mut progress("restore"))?;
+    let report = backup::restore(
+        path,
+        &args.file,
+        now,
+        backup::RESTORE_WAIT,
+        &mut progress("restore"),
+    )?;
+    frontdesk::store::forget_damage(path);
     let store = SqliteStore::open(path)?;
     let check = store.check()?;
     println!("Restored {} from {}.", path.display(), args.file.display());
@@ -189,17 +198,57 @@ pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()
     Ok(())
 }
 
-/// The first command of the day backs the database up into `backups/` beside it, keeping
-/// `keep`. A failure is reported and does not stop the command.
+/// The first command of the day starts today's automatic backup in a process of its own
+/// (`frontdesk daily-backup`), which it does not wait for: the copy and its compression take
+/// seconds on a large clinic, and no command should wait for them. A failure of the last one
+/// is reported here, on every command until a backup succeeds.
 pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<Utc>) {
     if matches!(
         command,
-        Command::Demo(_) | Command::Backup(_) | Command::Restore(_)
+        Command::Demo(_) | Command::Backup(_) | Command::Restore(_) | Command::DailyBackup
     ) {
         return;
     }
-    let today = now.with_timezone(&chrono::Local).date_naive();
-    if let Err(e) = backup::daily(path, today, BackupPolicy { keep }) {
-        eprintln!("frontdesk: warning: today's automatic backup failed: {e}");
+    if let Some(reason) = backup::last_failure(path) {
+        eprintln!(
+            "frontdesk: warning: the last automatic backup failed ({reason}); it is tried again now, and `frontdesk backup FILE` makes one by hand"
+        );
     }
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    if !backup::daily_due(path, today, BackupPolicy { keep }) {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let started = std::process::Command::new(exe)
+        .arg("--db")
+        .arg(path)
+        .arg("--keep-backups")
+        .arg(keep.to_string())
+        .arg("--now")
+        .arg(now.to_rfc3339())
+        .arg("daily-backup")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        // Its own process group: Ctrl+C on this command does not stop the backup.
+        .process_group(0)
+        .spawn();
+    if let Err(e) = started {
+        eprintln!("frontdesk: warning: today's automatic backup could not start: {e}");
+    }
+}
+
+/// `frontdesk daily-backup`: makes today's backup now (if no other process is making it).
+pub fn daily_backup_now(path: &Path, keep: usize, now: DateTime<Utc>) -> Result<()> {
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    match backup::daily(path, today, BackupPolicy { keep })? {
+        Some(report) => {
+            tracing::info!(bytes = report.bytes, kind = ?report.kind, "daily backup made");
+            println!("Backed up {} to {}.", path.display(), report.path.display());
+        }
+        None => println!("No backup was needed."),
+    }
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! This is the binary's edge: errors become one message on stderr and a non-zero exit.
 
 mod args;
+mod check;
 mod exchange;
 mod logging;
 mod numbers;
@@ -44,6 +45,15 @@ pub fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| grammar_error(e));
     let command = matches.subcommand_name().unwrap_or("window");
     logging::start(command);
+    // Partial files (exports, backups, a restore's copy) are registered while they are
+    // written; those of a process that was killed are removed here, at the next start.
+    if let Some(dir) = logging::state_dir() {
+        frontdesk::private_file::set_unfinished_dir(dir.join("unfinished"));
+        let removed = frontdesk::private_file::sweep();
+        if removed > 0 {
+            tracing::info!(removed, "removed partial files left by a killed process");
+        }
+    }
     panic::for_tests();
     let started = std::time::Instant::now();
     let result = run(cli);
@@ -147,9 +157,13 @@ fn run(cli: Cli) -> Result<()> {
     };
     let now = resolve::now(cli.now.as_deref())?;
     let path = database_path(cli.db)?;
-    // A restore replaces the file: it must not be opened (or migrated) first.
-    if let Command::Restore(args) = &command {
-        return exchange::restore(&path, args, now);
+    // A restore replaces the file: it must not be opened (or migrated) first. The daily backup
+    // opens its own snapshot; a check also diagnoses a file that cannot be opened.
+    match &command {
+        Command::Restore(args) => return exchange::restore(&path, args, now),
+        Command::DailyBackup => return exchange::daily_backup_now(&path, cli.keep_backups, now),
+        Command::Check => return check::check(&path, SqliteStore::open(&path)),
+        _ => {}
     }
     let mut store = SqliteStore::open(&path)?;
     exchange::daily_backup(&path, &command, cli.keep_backups, now);
@@ -163,7 +177,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Move(args) => write::move_appointment(&mut store, clinic, &args, &actor, now),
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&store, &args),
-        Command::Check => output::check(&store),
+        // Handled before the store is opened.
+        Command::Check | Command::DailyBackup | Command::Restore(_) => Ok(()),
         Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
         Command::Report(args) => report::report(&store, clinic, &args, now),
         Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
@@ -171,7 +186,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => exchange::export(&store, clinic, &args, now),
         Command::Import(args) => exchange::import(&mut store, clinic, &args, &actor, now),
         Command::Backup(args) => exchange::backup(&store, &args),
-        Command::Restore(_) => Ok(()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::io::{BufWriter, Write};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use frontdesk::scheduling::entry::shown;
@@ -165,25 +165,5 @@ pub fn history(store: &SqliteStore, args: &HistoryArgs) -> Result<()> {
             shown(&event.actor)
         );
     }
-    Ok(())
-}
-
-/// Prints the check report; fails when something is wrong.
-pub fn check(store: &SqliteStore) -> Result<()> {
-    let report = store.check()?;
-    println!("integrity: {}", report.integrity);
-    println!("foreign key violations: {}", report.foreign_key_violations);
-    println!("schema version: {}", report.schema_version);
-    for (label, n) in &report.counts {
-        println!("{label}: {n}");
-    }
-    println!(
-        "double bookings not marked as overbooked: {}",
-        report.unexplained_overlaps
-    );
-    if !report.is_ok() {
-        bail!("the database has problems (see above): restore a backup or ask for support");
-    }
-    println!("ok");
     Ok(())
 }

@@ -10,13 +10,12 @@ mod ics_text;
 mod vtimezone;
 
 use std::collections::HashMap;
-use std::fs::OpenOptions;
 use std::io::{BufWriter, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+use crate::private_file::Partial;
 use crate::scheduling::time::local_day;
 use crate::scheduling::*;
 
@@ -295,23 +294,7 @@ pub struct ExportError {
     pub error: std::io::Error,
 }
 
-/// Creates `path` for patient data: a new file, mode 0600, that nobody else can read.
-pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-/// A name beside `path` for writing before the final rename.
-pub fn partial_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
-}
+pub use crate::private_file::create_private;
 
 /// Writes `set` to `path` (mode 0600): first to a partial file beside it, then renamed over
 /// `path`, so a failed export never leaves half a file under the real name.
@@ -326,16 +309,14 @@ pub fn write_file(
         path: path.to_path_buf(),
         error,
     };
-    let partial = partial_path(path);
     let result = (|| {
-        let file = create_private(&partial)?;
+        let (partial, file) = Partial::create(path)?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
         write(format, set, now, &mut out, progress)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         let bytes = file.metadata()?.len();
-        std::fs::rename(&partial, path)?;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        partial.persist(path)?;
         Ok(bytes)
     })();
     match result {
@@ -345,10 +326,7 @@ pub fn write_file(
             appointments: set.appointments.len(),
             bytes,
         }),
-        Err(error) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(fail(error))
-        }
+        Err(error) => Err(fail(error)),
     }
 }
 

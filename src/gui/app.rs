@@ -179,6 +179,9 @@ pub enum Message {
     Data(data::Message),
     /// Today's automatic backup was made (its file), was not needed, or failed.
     DailyBackup(Result<Option<PathBuf>, UiError>),
+    /// The check of the whole file after opening found it sound (`None`) or damaged (what is
+    /// wrong; the store is read-only from now on), or could not run.
+    DamageChecked(Result<Option<String>, UiError>),
 }
 
 impl Message {
@@ -280,6 +283,7 @@ impl App {
             Message::ShowData => self.show_data(),
             Message::Data(m) => self.data(m),
             Message::DailyBackup(result) => self.daily_backup_done(result),
+            Message::DamageChecked(result) => self.damage_checked(result),
             other => self.desk_message(other),
         }
     }
@@ -287,17 +291,35 @@ impl App {
     pub(super) fn opened(&mut self, result: Result<Backend, UiError>) -> Task<Message> {
         match result {
             Ok(backend) => {
+                if let Some(damage) = &backend.damage {
+                    self.error = Some(damaged_message(damage));
+                }
                 self.phase = Phase::Empty {
                     backend: backend.clone(),
                     building: false,
                 };
-                Task::perform(backend.setup(), Message::SetupLoaded)
+                Task::batch([
+                    Task::perform(backend.clone().setup(), Message::SetupLoaded),
+                    Task::perform(backend.check_for_damage(), Message::DamageChecked),
+                ])
             }
             Err(e) => {
                 self.phase = Phase::Failed(e);
                 Task::none()
             }
         }
+    }
+
+    pub(super) fn damage_checked(
+        &mut self,
+        result: Result<Option<String>, UiError>,
+    ) -> Task<Message> {
+        match result {
+            Ok(None) => {}
+            Ok(Some(damage)) => self.error = Some(damaged_message(&damage)),
+            Err(e) => self.error = Some(e),
+        }
+        Task::none()
     }
 
     pub(super) fn setup_loaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
@@ -561,4 +583,11 @@ impl App {
         let _ = (now, actor);
         if refresh { self.reload() } else { Task::none() }
     }
+}
+
+/// What the window says when the database turns out to be damaged.
+fn damaged_message(damage: &str) -> String {
+    format!(
+        "This database is damaged ({damage}): nothing can be saved until it is restored. On the Data page, choose Restore… and the newest daily backup in the backups folder beside it (`frontdesk check` names the newest good one)."
+    )
 }

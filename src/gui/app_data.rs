@@ -70,6 +70,8 @@ impl App {
                     Task::none()
                 }
                 data::Message::Restored(Ok(notice)) => {
+                    // What was said of the replaced database no longer holds.
+                    self.error = None;
                     self.notice = Some(notice);
                     Task::perform(backend.clone().setup(), Message::SetupLoaded)
                 }
@@ -92,6 +94,8 @@ impl App {
             None => task,
             Some(data::Event::Changed) => Task::batch([task, self.reload()]),
             Some(data::Event::Restored(notice)) => {
+                // What was said of the replaced database no longer holds.
+                self.error = None;
                 self.notice = Some(notice);
                 let backend = desk.backend.clone();
                 Task::batch([task, Task::perform(backend.setup(), Message::SetupLoaded)])

@@ -77,6 +77,8 @@ impl Setup {
 pub struct Backend {
     pub(super) store: Arc<Mutex<SqliteStore>>,
     path: PathBuf,
+    /// What was found wrong with the database when it was opened (it is then read-only).
+    pub(super) damage: Option<String>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -91,6 +93,7 @@ impl Backend {
         tokio::task::spawn_blocking(move || {
             SqliteStore::open(&path)
                 .map(|store| Backend {
+                    damage: store.damage().map(str::to_owned),
                     store: Arc::new(Mutex::new(store)),
                     path: path.clone(),
                 })
@@ -574,6 +577,32 @@ impl Backend {
         )
     }
 
+    /// SQLite's quick check of the whole file, on a connection of its own beside the store
+    /// (it reads every page: seconds for a large clinic). Damage found makes the store
+    /// read-only at once and is recorded for every later open. `None` when sound, or when the
+    /// damage was already known at open.
+    pub async fn check_for_damage(self) -> Result<Option<String>, UiError> {
+        if self.damage.is_some() {
+            return Ok(None);
+        }
+        tokio::task::spawn_blocking(move || {
+            let found = crate::store::integrity::quick_check_file(&self.path)
+                .map_err(|e| format!("the database could not be checked: {e}"))?;
+            if let Some(summary) = &found {
+                let mut store = self
+                    .store
+                    .lock()
+                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                store
+                    .mark_damaged(summary.clone())
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(found)
+        })
+        .await
+        .map_err(|e| format!("the database check stopped unexpectedly: {e}"))?
+    }
+
     /// Today's automatic backup, if the first launch of the day has not made it yet.
     pub async fn daily_backup(
         path: PathBuf,
@@ -581,7 +610,9 @@ impl Backend {
         today: NaiveDate,
     ) -> Result<Option<PathBuf>, UiError> {
         tokio::task::spawn_blocking(move || {
-            crate::store::backup::daily(&path, today, policy).map_err(|e| e.to_string())
+            crate::store::backup::daily(&path, today, policy)
+                .map(|made| made.map(|report| report.path))
+                .map_err(|e| e.to_string())
         })
         .await
         .map_err(|e| format!("the daily backup stopped unexpectedly: {e}"))?

@@ -2,10 +2,10 @@
 //! it is written beside its final name first and then renamed, so that a failure never leaves a
 //! half-written file where the old one was.
 
-use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+
+use crate::private_file::Partial;
 
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
@@ -19,30 +19,14 @@ pub struct SaveError {
 
 /// Writes `bytes` to `path` (mode 0600), replacing any file there only once all is written.
 pub fn save_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |error| SaveError {
-        path: path.to_path_buf(),
-        error,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail(std::io::Error::other("the name is a folder, not a file")))?;
-    let mut partial_name = std::ffi::OsString::from(".");
-    partial_name.push(name);
-    partial_name.push(format!(".{}.partial", std::process::id()));
-    let partial = path.with_file_name(partial_name);
     let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&partial)?;
+        let (partial, mut file) = Partial::create(path)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&partial, path)
+        partial.persist(path)
     })();
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(fail(error));
-    }
-    Ok(())
+    written.map_err(|error| SaveError {
+        path: path.to_path_buf(),
+        error,
+    })
 }

@@ -106,20 +106,31 @@ pub fn find_slots(conn: &Connection, search: &SlotSearch) -> Result<Vec<Slot>> {
     super::find_slot::find_slots_within_limits(conn, search, &Default::default())
 }
 
-/// Integrity, foreign keys, version, counts, and unexplained double bookings.
+/// Integrity, foreign keys, version, counts, and unexplained double bookings. A damaged file
+/// still gets a report: what SQLite's integrity check found, and whatever can be read.
 pub fn check(conn: &Connection) -> Result<CheckReport> {
-    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let damage = match super::integrity::problems(conn, super::integrity::MAX_FINDINGS) {
+        Ok(p) if p.is_empty() => None,
+        Ok(p) => Some(super::integrity::summary_in(conn, &p)),
+        Err(e) if super::integrity::is_damage(&e) => Some(super::integrity::unreadable(&e)),
+        Err(e) => return Err(e.into()),
+    };
     let foreign_key_violations: i64 = {
         let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
         let mut rows = stmt.query([])?;
         let mut n = 0;
-        while rows.next()?.is_some() {
-            n += 1;
+        loop {
+            match rows.next() {
+                Ok(Some(_)) => n += 1,
+                Ok(None) => break,
+                Err(e) if damage.is_some() && super::integrity::is_damage(&e) => break,
+                Err(e) => return Err(e.into()),
+            }
         }
         n
     };
     let schema_version = super::open::schema_version(conn)?;
-    if schema_version != LATEST_VERSION {
+    if schema_version != LATEST_VERSION && damage.is_none() {
         return Err(StoreError::Invalid(format!(
             "schema version {schema_version}, expected {LATEST_VERSION}"
         )));
@@ -132,12 +143,19 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
         ("rooms", "room"),
         ("audit events", "audit_event"),
     ] {
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-        counts.push((label, n));
+        let n = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
+        counts.push((
+            label,
+            match n {
+                Ok(n) => Some(n),
+                Err(e) if damage.is_some() && super::integrity::is_damage(&e) => None,
+                Err(e) => return Err(e.into()),
+            },
+        ));
     }
     // Among live appointments that were not overbooked (an overlap with an overbooked one is
     // deliberate), the latest end of the doctor's earlier ones: starting before it is an overlap.
-    let unexplained_overlaps: i64 = conn.query_row(
+    let overlaps = conn.query_row(
         "SELECT count(*) FROM (
             SELECT start_utc,
                    max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
@@ -148,9 +166,14 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
          WHERE start_utc < previous_end",
         [],
         |r| r.get(0),
-    )?;
+    );
+    let unexplained_overlaps = match overlaps {
+        Ok(n) => n,
+        Err(e) if damage.is_some() && super::integrity::is_damage(&e) => 0,
+        Err(e) => return Err(e.into()),
+    };
     Ok(CheckReport {
-        integrity,
+        damage,
         foreign_key_violations,
         schema_version,
         counts,

@@ -38,6 +38,47 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The folder the database is in cannot be written (SQLite keeps its journal there).
+    #[error(
+        "the folder {} is read-only: Frontdesk writes its journal and lock files beside the database, so it needs write permission there (chmod u+w on the folder), or move the database to a folder you may write to",
+        folder.display()
+    )]
+    ReadOnlyFolder {
+        /// The folder.
+        folder: PathBuf,
+    },
+    /// The file system the database is on is mounted read-only.
+    #[error(
+        "{} is on a read-only file system (a read-only mount, or a disk the system switched to read-only after errors): copy the database to a writable disk, or ask your IT person to remount it",
+        path.display()
+    )]
+    ReadOnlyFileSystem {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A restore of the database has not finished.
+    #[error(
+        "{} is being restored from a backup (for over a minute): wait for the restore to finish, then try again",
+        path.display()
+    )]
+    Restoring {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database file is damaged: it is opened for reading only.
+    #[error(
+        "{} is damaged ({summary}); nothing was written to it, and Frontdesk will not write to it until it is restored. Run `frontdesk check` to see which backups are good, then restore the newest good one with `frontdesk restore FILE`{}",
+        path.display(),
+        newest_backup.as_ref().map(|b| format!(" (the newest daily backup is {})", b.display())).unwrap_or_default()
+    )]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, in one line.
+        summary: String,
+        /// The newest automatic backup beside it, if any (not yet checked).
+        newest_backup: Option<PathBuf>,
+    },
     /// Another process holds the database.
     #[error(
         "{} is busy in another Frontdesk window or process: wait a moment or close the other one, then try again",
@@ -126,6 +167,13 @@ impl StoreError {
                 }
                 ErrorCode::ReadOnly => return StoreError::ReadOnly { path: path.into() },
                 ErrorCode::NotADatabase => return StoreError::NotFrontdesk { path: path.into() },
+                ErrorCode::DatabaseCorrupt => {
+                    return StoreError::Damaged {
+                        path: path.into(),
+                        summary: super::integrity::unreadable(&error),
+                        newest_backup: None,
+                    };
+                }
                 _ => {}
             }
         }
@@ -157,6 +205,15 @@ impl StoreError {
             StoreError::Locked { path: p } => StoreError::Locked { path: fill(p) },
             StoreError::ReadOnly { path: p } => StoreError::ReadOnly { path: fill(p) },
             StoreError::NotFrontdesk { path: p } => StoreError::NotFrontdesk { path: fill(p) },
+            StoreError::Damaged {
+                path: p,
+                summary,
+                newest_backup,
+            } => StoreError::Damaged {
+                path: fill(p),
+                summary,
+                newest_backup,
+            },
             other => other,
         }
     }

@@ -10,11 +10,13 @@ mod booking;
 pub mod bulk;
 pub mod codec;
 mod context;
+pub mod desk_lock;
 mod error;
 mod exchange;
 mod find_slot;
 mod import;
 mod import_series;
+pub mod integrity;
 mod lifecycle;
 mod occurrence;
 mod open;
@@ -46,7 +48,7 @@ use crate::scheduling::*;
 
 pub use error::{Result, StoreError};
 pub use find_slot::SlotLimits;
-pub use open::StoreOptions;
+pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use reminder_model::{
     DueReminder, JobId, Joiner, OutboxEntry, OutboxFilter, PlanSummary, ReminderLogEntry,
@@ -197,14 +199,16 @@ pub struct AuditEvent {
 /// What `frontdesk check` found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckReport {
-    /// The result of `PRAGMA integrity_check` ("ok" when sound).
-    pub integrity: String,
+    /// What is damaged in the file, in one line (see `store::integrity`), or `None` when
+    /// SQLite's integrity check finds it sound.
+    pub damage: Option<String>,
     /// Rows that break a foreign key.
     pub foreign_key_violations: i64,
     /// The schema version.
     pub schema_version: i64,
-    /// Counts of appointments, patients, doctors, rooms, audit events.
-    pub counts: Vec<(&'static str, i64)>,
+    /// Counts of appointments, patients, doctors, rooms, audit events (`None` where a damaged
+    /// table cannot be counted).
+    pub counts: Vec<(&'static str, Option<i64>)>,
     /// Pairs of live appointments of one doctor that overlap with neither overbooked.
     pub unexplained_overlaps: i64,
 }
@@ -212,7 +216,7 @@ pub struct CheckReport {
 impl CheckReport {
     /// True when nothing is wrong.
     pub fn is_ok(&self) -> bool {
-        self.integrity == "ok" && self.foreign_key_violations == 0 && self.unexplained_overlaps == 0
+        self.damage.is_none() && self.foreign_key_violations == 0 && self.unexplained_overlaps == 0
     }
 }
 

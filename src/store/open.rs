@@ -1,5 +1,9 @@
-//! Opening a database file: create it 0600, refuse files that are not ours, are newer, read-only
-//! or locked with a clear error, set WAL / synchronous=FULL / foreign keys, and migrate.
+//! Opening a database file: take this store's share of it (`desk_lock`, so no restore swaps it
+//! while it is open), create it 0600, refuse files that are not ours, are newer, read-only (the
+//! file, its folder or the file system, each said as such) or locked with a clear error, set
+//! WAL / synchronous=FULL / foreign keys, and migrate. A damaged file (SQLite's quick check
+//! fails at open, or damage was found and recorded earlier in `<db>-damaged`) is opened for
+//! reading only: every write is refused with what is wrong and how to restore a backup.
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -10,6 +14,7 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use super::desk_lock::{self, Shared};
 use super::error::{Result, StoreError};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
@@ -68,10 +73,125 @@ fn prepare_file(path: &Path) -> Result<()> {
     }
 }
 
+/// A database opened by [`open_connection`].
+pub struct Opened {
+    /// The connection.
+    pub conn: Connection,
+    /// This store's share of the file; dropped after the connection.
+    pub share: Shared,
+    /// What is wrong with the file, when it is damaged (it is then read-only).
+    pub damaged: Option<String>,
+}
+
+/// Files up to this size (the demo clinic, a small practice's first years) get SQLite's quick
+/// check every time they are opened, which costs up to about 100 ms here. It reads every page
+/// (about 1 s per 100 MB on a busy two-core machine), so larger files are checked instead by
+/// the daily backup, by the window in the background after it opens, and whenever SQLite
+/// meets damage while working; each records what it finds for every later open.
+pub const QUICK_CHECK_MAX_BYTES: u64 = 32 << 20;
+
+/// The file that records that a database was found damaged, and how.
+pub fn damage_marker(path: &Path) -> std::path::PathBuf {
+    desk_lock::sidecar(path, "-damaged")
+}
+
+/// Records that the database at `path` is damaged (`summary` says how), so every later open
+/// refuses to write to it until a restore replaces it or `frontdesk check` finds it sound.
+pub fn record_damage(path: &Path, summary: &str) {
+    use std::io::Write;
+    let marker = damage_marker(path);
+    if let Ok(mut f) = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&marker)
+    {
+        let _ = writeln!(f, "{summary}");
+        let _ = f.sync_all();
+    }
+    tracing::error!(database = %path.display(), "the database is damaged: writes are refused");
+}
+
+/// Forgets recorded damage: the file was restored, or found sound by a full check.
+pub fn forget_damage(path: &Path) {
+    let _ = std::fs::remove_file(damage_marker(path));
+}
+
+/// What was recorded about a damaged database, if anything.
+pub fn recorded_damage(path: &Path) -> Option<String> {
+    std::fs::read_to_string(damage_marker(path))
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .map(|s| {
+            if s.is_empty() {
+                "damage was found earlier".to_owned()
+            } else {
+                s
+            }
+        })
+}
+
+/// Says which of the file, its folder or the file system keeps a database from being written.
+pub fn read_only_cause(path: &Path) -> StoreError {
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    match OpenOptions::new().write(true).open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+            StoreError::ReadOnlyFileSystem { path: path.into() }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            StoreError::ReadOnly { path: path.into() }
+        }
+        _ => StoreError::ReadOnlyFolder { folder },
+    }
+}
+
+/// The error for a lock file that could not be made or opened beside the database.
+fn lock_error(path: &Path, error: desk_lock::LockError) -> StoreError {
+    match error {
+        desk_lock::LockError::Busy(_) => StoreError::Restoring { path: path.into() },
+        desk_lock::LockError::Io { error, .. } => match error.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                read_only_cause(path)
+            }
+            _ => StoreError::Io {
+                path: path.into(),
+                error,
+            },
+        },
+    }
+}
+
+/// How long opening a database waits for a restore of it to finish.
+pub const OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Opens (creating if needed) and migrates the database at `path`.
-pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Connection> {
+pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Opened> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_dir()
+    {
+        return Err(StoreError::NotFrontdesk { path: path.into() });
+    }
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(meta) = std::fs::metadata(folder)
+        && meta.permissions().mode() & 0o222 == 0
+    {
+        return Err(StoreError::ReadOnlyFolder {
+            folder: folder.to_path_buf(),
+        });
+    }
+    let share = desk_lock::share(path, OPEN_WAIT).map_err(|e| lock_error(path, e))?;
     prepare_file(path)?;
-    let sql = |e| StoreError::from_sqlite(e, path);
+    let sql = |e: rusqlite::Error| match StoreError::from_sqlite(e, path) {
+        StoreError::ReadOnly { .. } => read_only_cause(path),
+        other => other,
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -120,13 +240,36 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Connection>
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(sql)?;
     let target = options.target_version.min(LATEST_VERSION);
-    if version < target {
-        // A copy of the data as it was, before the schema changes under it.
-        super::backup::before_migration(&conn, path, version, target)?;
+    let mut damaged = recorded_damage(path);
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if damaged.is_none() && size <= QUICK_CHECK_MAX_BYTES {
+        let found = match super::integrity::quick_problems(&conn) {
+            Ok(p) if p.is_empty() => None,
+            Ok(p) => Some(super::integrity::summary_in(&conn, &p)),
+            Err(e) if super::integrity::is_damage(&e) => Some(super::integrity::unreadable(&e)),
+            Err(e) => return Err(sql(e)),
+        };
+        if let Some(summary) = &found {
+            record_damage(path, summary);
+        }
+        damaged = found;
     }
-    migrate(&conn, version, target).map_err(sql)?;
+    if damaged.is_some() {
+        // Reads still work, for today's agenda and a check; nothing is written.
+        conn.pragma_update(None, "query_only", true).map_err(sql)?;
+    } else {
+        if version < target {
+            // A copy of the data as it was, before the schema changes under it.
+            super::backup::before_migration(&conn, path, version, target)?;
+        }
+        migrate(&conn, version, target).map_err(sql)?;
+    }
     tracing::info!(database = %path.display(), schema_version = target.max(version), "opened the database");
-    Ok(conn)
+    Ok(Opened {
+        conn,
+        share,
+        damaged,
+    })
 }
 
 /// Applies migrations `from+1 ..= to`, each in its own `BEGIN IMMEDIATE` transaction.

@@ -15,6 +15,11 @@ use crate::scheduling::patient_match::{Claim, Identified};
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// What is wrong with the file, when it is damaged: then it is open for reading only.
+    damaged: Option<String>,
+    /// This store's share of the file (after `conn`, so it is released after the connection
+    /// closes): while it is held, no restore replaces the file.
+    share: Option<super::desk_lock::Shared>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -34,8 +39,56 @@ impl SqliteStore {
     /// Opens with explicit options (busy timeout, schema version for fixtures).
     pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let conn = open_connection(&path, options)?;
-        Ok(Self { conn, path })
+        let opened = open_connection(&path, options)?;
+        Ok(Self {
+            conn: opened.conn,
+            path,
+            damaged: opened.damaged,
+            share: Some(opened.share),
+        })
+    }
+
+    /// What is wrong with the database, when it was found damaged (it is then read-only).
+    pub fn damage(&self) -> Option<&str> {
+        self.damaged.as_deref()
+    }
+
+    /// Treats the database as damaged from now on (a check beside the store found `summary`):
+    /// every later write is refused.
+    pub fn mark_damaged(&mut self, summary: String) -> Result<()> {
+        self.conn
+            .pragma_update(None, "query_only", true)
+            .map_err(|e| StoreError::from_sqlite(e, &self.path))?;
+        self.damaged = Some(summary);
+        Ok(())
+    }
+
+    /// The error a write gets on a damaged database, naming the newest daily backup.
+    fn damaged_error(&self, summary: String) -> StoreError {
+        StoreError::Damaged {
+            path: self.path.clone(),
+            summary,
+            newest_backup: backup::daily_backups(&self.path).pop(),
+        }
+    }
+
+    /// Turns errors into what the user must hear: a write to a damaged file (refused by
+    /// `query_only`) or damage SQLite meets while working (recorded, so later opens refuse
+    /// writes too) says the file is damaged and how to restore it.
+    fn classify(&self, error: StoreError) -> StoreError {
+        match (error, &self.damaged) {
+            // A damaged file may also be an old one that could not be upgraded: whatever SQLite
+            // says then, the damage is what the user must hear.
+            (StoreError::ReadOnly { .. } | StoreError::Sqlite(_), Some(summary)) => {
+                self.damaged_error(summary.clone())
+            }
+            (StoreError::Damaged { summary, .. }, known) => {
+                let summary = known.clone().unwrap_or(summary);
+                super::open::record_damage(&self.path, &summary);
+                self.damaged_error(summary)
+            }
+            (other, _) => other.with_path(&self.path),
+        }
     }
 
     /// The file this store uses.
@@ -49,18 +102,30 @@ impl SqliteStore {
     }
 
     fn fix<T>(&self, result: Result<T>) -> Result<T> {
-        result.map_err(|e| e.with_path(&self.path))
+        result.map_err(|e| self.classify(e))
     }
 
     fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T> {
-        result.map_err(|e| StoreError::from_sqlite(e, &self.path))
+        result.map_err(|e| self.classify(StoreError::from_sqlite(e, &self.path)))
+    }
+
+    /// The connection for a write. Damage recorded since this store opened (by the daily
+    /// backup, a check, or another desk that met it) makes the store read-only first.
+    fn writable(&mut self) -> &mut Connection {
+        if self.damaged.is_none()
+            && let Some(summary) = super::open::recorded_damage(&self.path)
+        {
+            let _ = self.conn.pragma_update(None, "query_only", true);
+            self.damaged = Some(summary);
+        }
+        &mut self.conn
     }
 
     /// Like [`Self::write`] for work that returns the store's own errors (checks inside).
     fn write_checked<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let result = (|| {
             let tx = self
-                .conn
+                .writable()
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&tx)?;
             tx.commit()?;
@@ -73,7 +138,7 @@ impl SqliteStore {
     fn write<T>(&mut self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         let result = (|| {
             let tx = self
-                .conn
+                .writable()
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = work(&tx)?;
             tx.commit()?;
@@ -155,7 +220,7 @@ impl Store for SqliteStore {
     }
 
     fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
-        let r = booking::preview(&mut self.conn, request, now);
+        let r = booking::preview(self.writable(), request, now);
         self.fix(r)
     }
 
@@ -165,7 +230,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::book(&mut self.conn, request, actor, now);
+        let r = booking::book(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -175,7 +240,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::move_appointment(&mut self.conn, request, actor, now);
+        let r = booking::move_appointment(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -186,7 +251,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::change_status(&mut self.conn, id, action, actor, now);
+        let r = lifecycle::change_status(self.writable(), id, action, actor, now);
         self.fix(r)
     }
 
@@ -197,7 +262,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::edit(&mut self.conn, id, edit, actor, now);
+        let r = lifecycle::edit(self.writable(), id, edit, actor, now);
         self.fix(r)
     }
 
@@ -209,7 +274,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::revert_status(&mut self.conn, id, expected, restore, actor, now);
+        let r = lifecycle::revert_status(self.writable(), id, expected, restore, actor, now);
         self.fix(r)
     }
 
@@ -235,7 +300,12 @@ impl Store for SqliteStore {
     }
 
     fn check(&self) -> Result<CheckReport> {
-        self.fix(agenda::check(&self.conn))
+        let report = self.fix(agenda::check(&self.conn))?;
+        match &report.damage {
+            None => super::open::forget_damage(&self.path),
+            Some(summary) => super::open::record_damage(&self.path, summary),
+        }
+        Ok(report)
     }
 
     fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
@@ -249,7 +319,7 @@ impl Store for SqliteStore {
         request: &SeriesRequest,
         now: DateTime<Utc>,
     ) -> Result<Vec<OccurrenceCheck>> {
-        let r = series::preview(&mut self.conn, request, now);
+        let r = series::preview(self.writable(), request, now);
         self.fix(r)
     }
 
@@ -259,7 +329,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesOutcome> {
-        let r = series::book(&mut self.conn, request, actor, now);
+        let r = series::book(self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -275,7 +345,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
-        let r = occurrence::cancel(&mut self.conn, appointment, scope, action, actor, now);
+        let r = occurrence::cancel(self.writable(), appointment, scope, action, actor, now);
         self.fix(r)
     }
 
@@ -289,7 +359,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
         let r = occurrence::move_occurrences(
-            &mut self.conn,
+            self.writable(),
             appointment,
             scope,
             change,
@@ -308,7 +378,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::add(&mut self.conn, id, request, actor, now);
+        let r = waitlist::add(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -319,7 +389,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::edit(&mut self.conn, id, request, actor, now);
+        let r = waitlist::edit(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -330,7 +400,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::remove(&mut self.conn, id, reason, actor, now);
+        let r = waitlist::remove(self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
@@ -367,7 +437,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::offer(&mut self.conn, id, slot, visit, actor, now);
+        let r = waitlist::offer(self.writable(), id, slot, visit, actor, now);
         self.fix(r)
     }
 
@@ -378,7 +448,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::decline(&mut self.conn, id, reason, actor, now);
+        let r = waitlist::decline(self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
@@ -389,18 +459,18 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = waitlist::book(&mut self.conn, id, request, actor, now);
+        let r = waitlist::book(self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
     // Settings.
     fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_clinic(&mut self.conn, clinic, actor, now);
+        let r = settings::save_clinic(self.writable(), clinic, actor, now);
         self.fix(r)
     }
 
     fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_doctor(&mut self.conn, doctor, actor, now);
+        let r = settings::save_doctor(self.writable(), doctor, actor, now);
         self.fix(r)
     }
 
@@ -412,7 +482,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_doctor_hours(&mut self.conn, doctor, clinic, hours, actor, now);
+        let r = settings::save_doctor_hours(self.writable(), doctor, clinic, hours, actor, now);
         self.fix(r)
     }
 
@@ -433,7 +503,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let r = absences::record(
-            &mut self.conn,
+            self.writable(),
             absences::Table::Leave,
             doctor.0,
             leave,
@@ -444,12 +514,12 @@ impl Store for SqliteStore {
     }
 
     fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(&mut self.conn, absences::Table::Leave, id, actor, now);
+        let r = absences::remove(self.writable(), absences::Table::Leave, id, actor, now);
         self.fix(r)
     }
 
     fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_room(&mut self.conn, room, actor, now);
+        let r = settings::save_room(self.writable(), room, actor, now);
         self.fix(r)
     }
 
@@ -464,7 +534,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_room_hours(&mut self.conn, room, hours, actor, now);
+        let r = settings::save_room_hours(self.writable(), room, hours, actor, now);
         self.fix(r)
     }
 
@@ -485,7 +555,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let r = absences::record(
-            &mut self.conn,
+            self.writable(),
             absences::Table::Blockout,
             room.0,
             blockout,
@@ -496,7 +566,7 @@ impl Store for SqliteStore {
     }
 
     fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(&mut self.conn, absences::Table::Blockout, id, actor, now);
+        let r = absences::remove(self.writable(), absences::Table::Blockout, id, actor, now);
         self.fix(r)
     }
 
@@ -506,7 +576,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_visit_type(&mut self.conn, visit_type, actor, now);
+        let r = settings::save_visit_type(self.writable(), visit_type, actor, now);
         self.fix(r)
     }
 
@@ -520,7 +590,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_staff(&mut self.conn, member, actor, now);
+        let r = settings::save_staff(self.writable(), member, actor, now);
         self.fix(r)
     }
 
@@ -587,7 +657,7 @@ impl Store for SqliteStore {
     }
 
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
-        let r = outbox::plan(&mut self.conn, now);
+        let r = outbox::plan(self.writable(), now);
         self.fix(r)
     }
 
@@ -596,7 +666,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         limit: usize,
     ) -> Result<(PlanSummary, Vec<DueReminder>)> {
-        let r = outbox::claim_due(&mut self.conn, now, limit);
+        let r = outbox::claim_due(self.writable(), now, limit);
         self.fix(r)
     }
 
@@ -606,7 +676,7 @@ impl Store for SqliteStore {
         outcome: &std::result::Result<(), String>,
         now: DateTime<Utc>,
     ) -> Result<OutboxEntry> {
-        let r = outbox::record(&mut self.conn, job, outcome, now);
+        let r = outbox::record(self.writable(), job, outcome, now);
         self.fix(r)
     }
 
@@ -628,7 +698,7 @@ impl Store for SqliteStore {
     }
 
     fn resend_reminder(&mut self, job: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = outbox::resend(&mut self.conn, job, actor, now);
+        let r = outbox::resend(self.writable(), job, actor, now);
         self.fix(r)
     }
 
@@ -643,7 +713,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = video::record_joined(&mut self.conn, id, who, actor, now);
+        let r = video::record_joined(self.writable(), id, who, actor, now);
         self.fix(r)
     }
 
@@ -658,7 +728,7 @@ impl Store for SqliteStore {
         options: &ImportOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_patients(&mut self.conn, parsed, options, progress);
+        let r = import::import_patients(self.writable(), parsed, options, progress);
         self.fix(r)
     }
 
@@ -670,7 +740,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_appointments(&mut self.conn, parsed, options, actor, now, progress);
+        let r = import::import_appointments(self.writable(), parsed, options, actor, now, progress);
         self.fix(r)
     }
 }
@@ -683,9 +753,13 @@ impl SqliteStore {
         dest: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::BackupReport> {
-        Ok(backup::backup_connection(
-            &self.conn, &self.path, dest, progress,
-        )?)
+        backup::backup_connection(&self.conn, &self.path, dest, progress).map_err(|e| match e {
+            backup::BackupError::Damaged { details, .. } => {
+                super::open::record_damage(&self.path, &details);
+                self.damaged_error(details)
+            }
+            other => other.into(),
+        })
     }
 
     /// Replaces this database with `candidate` after checking it (see `store/backup.rs`),
@@ -698,18 +772,21 @@ impl SqliteStore {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::RestoreReport> {
         let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
-        // Close our connection first: nothing of this process may hold the file.
+        // Close our connection and give up our share first: nothing of this process may hold
+        // the file.
         drop(std::mem::replace(&mut self.conn, memory));
-        let restored = backup::restore(&self.path, candidate, now, progress);
+        self.share = None;
+        let restored = backup::restore(&self.path, candidate, now, backup::RESTORE_WAIT, progress);
+        if restored.is_ok() {
+            super::open::forget_damage(&self.path);
+        }
         let reopened = open_connection(&self.path, StoreOptions::default());
         match (restored, reopened) {
-            (Ok(report), Ok(conn)) => {
-                self.conn = conn;
-                Ok(report)
-            }
-            (Err(refused), Ok(conn)) => {
-                self.conn = conn;
-                Err(refused.into())
+            (restored, Ok(opened)) => {
+                self.conn = opened.conn;
+                self.damaged = opened.damaged;
+                self.share = Some(opened.share);
+                restored.map_err(StoreError::from)
             }
             (_, Err(e)) => Err(e),
         }

@@ -1,0 +1,104 @@
+//! `frontdesk check`: is the database sound, and if not, what is damaged and which backup to
+//! restore. The automatic backups beside it are checked newest first, as a restore would check
+//! them, and the first good one is named with the exact command that restores it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use frontdesk::store::backup::{self, BackupError};
+use frontdesk::store::{SqliteStore, Store, StoreError};
+
+/// Prints the check report of the database at `path` (opened as `store`, or the error that
+/// kept it from opening); fails when something is wrong, after naming the newest good backup.
+pub fn check(path: &Path, store: std::result::Result<SqliteStore, StoreError>) -> Result<()> {
+    let store = match store {
+        Ok(store) => store,
+        Err(StoreError::Damaged { summary, .. }) => {
+            println!("integrity: DAMAGED: {summary}");
+            return recover(path);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let report = store.check()?;
+    match &report.damage {
+        None => println!("integrity: ok"),
+        Some(summary) => println!("integrity: DAMAGED: {summary}"),
+    }
+    println!("foreign key violations: {}", report.foreign_key_violations);
+    println!("schema version: {}", report.schema_version);
+    for (label, n) in &report.counts {
+        match n {
+            Some(n) => println!("{label}: {n}"),
+            None => println!("{label}: cannot be counted (damaged)"),
+        }
+    }
+    println!(
+        "double bookings not marked as overbooked: {}",
+        report.unexplained_overlaps
+    );
+    if report.damage.is_some() {
+        drop(store);
+        return recover(path);
+    }
+    if !report.is_ok() {
+        bail!(
+            "the database has problems (see above): restore a backup (`frontdesk restore FILE`) or ask for support"
+        );
+    }
+    println!("ok");
+    Ok(())
+}
+
+/// Checks the automatic backups of `path` newest first and says how to restore the first good
+/// one; always fails (the database is damaged).
+fn recover(path: &Path) -> Result<()> {
+    println!("Frontdesk will not write to this database until it is restored from a backup.");
+    let mut candidates: Vec<PathBuf> = backup::daily_backups(path);
+    candidates.reverse();
+    let mut refused = Vec::new();
+    for candidate in &candidates {
+        eprintln!("check: checking the backup {} …", candidate.display());
+        match backup::stage(candidate, path) {
+            Ok(_) => {
+                for (file, why) in &refused {
+                    println!("not usable: {file}: {why}");
+                }
+                println!("The newest good backup is {}.", candidate.display());
+                println!(
+                    "Restore it with:\n  frontdesk --db {} restore {}",
+                    shell_word(path),
+                    shell_word(candidate)
+                );
+                println!(
+                    "The damaged database is kept beside it as <name>.replaced-<time>.sqlite3; appointments made since that backup must be entered again."
+                );
+                bail!("the database is damaged (see above)");
+            }
+            Err(e @ BackupError::Io { .. }) => return Err(e.into()),
+            Err(e) => refused.push((candidate.display().to_string(), e.to_string())),
+        }
+    }
+    for (file, why) in &refused {
+        println!("not usable: {file}: {why}");
+    }
+    println!(
+        "No good automatic backup was found in {}. Restore a backup you made with `frontdesk backup FILE` (`frontdesk --db {} restore FILE`), or ask for support.",
+        backup::backups_dir(path).display(),
+        shell_word(path)
+    );
+    bail!("the database is damaged (see above)");
+}
+
+/// `path` as one word a shell reads back unchanged (single-quoted when it needs to be).
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@%".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}

@@ -1,0 +1,295 @@
+//! Backups with SQLite's online backup API, and restores that check before they replace. A
+//! backup is a consistent snapshot taken while desks keep working (one read transaction for
+//! the whole copy, so writers are never waited for and never make it start over), written to a
+//! private partial file (mode 0600), checked, and renamed into place. `restore.rs` checks a
+//! file before anything is replaced and swaps it in only while no window or command has the
+//! database open; `daily.rs` makes the automatic daily backups in the compact format of
+//! `compress.rs`; a backup before any schema migration goes to the same `backups` folder.
+
+pub mod compress;
+mod daily;
+mod restore;
+
+pub use daily::{
+    BackupPolicy, DEFAULT_KEEP, DailyReport, EXTENSION, FULL_EVERY_DAYS, daily, daily_backups,
+    daily_due, daily_path, failure_path, last_failure,
+};
+pub use restore::{RESTORE_WAIT, RestoreReport, Verified, restore, stage, verify};
+
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite::backup::{Backup, StepResult};
+
+use crate::export::Progress;
+use crate::private_file::Partial;
+
+/// Why a backup or restore did not happen; in every case nothing was replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    /// The file is not an SQLite database at all.
+    #[error("{} is not a database file (it may be damaged or something else): choose a Frontdesk backup (.sqlite3)", path.display())]
+    NotDatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// SQLite found damage.
+    #[error("{} is damaged ({details}): it was not restored; choose an older backup", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What `PRAGMA integrity_check` or the open said.
+        details: String,
+    },
+    /// A database, but not a Frontdesk one.
+    #[error("{} is a database of another program, not a Frontdesk backup: nothing was restored", path.display())]
+    NotFrontdesk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Written by a newer Frontdesk.
+    #[error("{} was written by a newer Frontdesk (schema version {found}; this one knows up to {supported}): update Frontdesk, then restore", path.display())]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: i64,
+        /// Ours.
+        supported: i64,
+    },
+    /// The current database is in use elsewhere.
+    #[error("{} is open in another Frontdesk window or process (or its daily backup is running): close the other windows and wait for running commands, then restore again (nothing was changed)", path.display())]
+    InUse {
+        /// The current database.
+        path: PathBuf,
+    },
+    /// Backing up or restoring a file onto itself.
+    #[error("{} is the database itself: choose another file name", path.display())]
+    SameFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file system error.
+    #[error("cannot use {}: {error}; check that the folder exists, that you may write there and that the disk has room", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        error: std::io::Error,
+    },
+    /// Any other SQLite error.
+    #[error("database error while copying {}: {details}", path.display())]
+    Sqlite {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite said.
+        details: String,
+    },
+}
+
+pub(super) type Result<T> = std::result::Result<T, BackupError>;
+
+pub(super) fn io(path: &Path) -> impl Fn(std::io::Error) -> BackupError + '_ {
+    move |error| BackupError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+pub(super) fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> BackupError + '_ {
+    move |error| match &error {
+        rusqlite::Error::SqliteFailure(e, _)
+            if matches!(e.code, rusqlite::ErrorCode::NotADatabase) =>
+        {
+            BackupError::NotDatabase {
+                path: path.to_path_buf(),
+            }
+        }
+        rusqlite::Error::SqliteFailure(e, msg)
+            if matches!(e.code, rusqlite::ErrorCode::DatabaseCorrupt) =>
+        {
+            BackupError::Damaged {
+                path: path.to_path_buf(),
+                details: msg.clone().unwrap_or_else(|| "malformed".into()),
+            }
+        }
+        rusqlite::Error::SqliteFailure(e, _)
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            BackupError::InUse {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => BackupError::Sqlite {
+            path: path.to_path_buf(),
+            details: error.to_string(),
+        },
+    }
+}
+
+/// What a backup wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupReport {
+    /// The backup file.
+    pub path: PathBuf,
+    /// Its size.
+    pub bytes: u64,
+}
+
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A consistent copy of the database open on `conn` in a private partial file beside `dest`
+/// (a standalone file: rollback journal, no WAL), checked with SQLite's quick check. The whole
+/// copy reads one snapshot inside one read transaction: in WAL mode writers go on meanwhile,
+/// and none of their commits can make the copy start over or mix two states. The partial
+/// file is removed when the returned value is dropped, unless it is persisted.
+pub fn snapshot(
+    conn: &Connection,
+    source: &Path,
+    dest: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Partial> {
+    if same_file(source, dest) {
+        return Err(BackupError::SameFile {
+            path: dest.to_path_buf(),
+        });
+    }
+    let partial = Partial::create(dest).map_err(io(dest))?;
+    let (partial, file) = partial;
+    drop(file);
+    let mut copy = Connection::open(partial.path()).map_err(sql(partial.path()))?;
+    // The read transaction that pins the snapshot for every step of the copy.
+    conn.execute_batch("BEGIN DEFERRED").map_err(sql(source))?;
+    let copied = (|| {
+        let _: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(sql(source))?;
+        let backup = Backup::new(conn, &mut copy).map_err(sql(source))?;
+        loop {
+            let step = backup.step(1024).map_err(sql(source))?;
+            let p = backup.progress();
+            let total = u64::try_from(p.pagecount.max(0)).unwrap_or(0);
+            let left = u64::try_from(p.remaining.max(0)).unwrap_or(0);
+            progress(Progress {
+                phase: "copying",
+                done: total.saturating_sub(left),
+                total,
+            });
+            match step {
+                StepResult::Done => return Ok(()),
+                StepResult::Busy | StepResult::Locked => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => {}
+            }
+        }
+    })();
+    let ended = conn.execute_batch("COMMIT").map_err(sql(source));
+    copied?;
+    ended?;
+    let _: String = copy
+        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+        .map_err(sql(partial.path()))?;
+    let problems = crate::store::integrity::quick_problems(&copy).map_err(sql(partial.path()))?;
+    if !problems.is_empty() {
+        return Err(BackupError::Damaged {
+            path: source.to_path_buf(),
+            details: crate::store::integrity::summary_in(&copy, &problems),
+        });
+    }
+    copy.close().map_err(|(_, e)| sql(partial.path())(e))?;
+    let file = std::fs::File::open(partial.path()).map_err(io(partial.path()))?;
+    file.sync_all().map_err(io(partial.path()))?;
+    Ok(partial)
+}
+
+/// Copies the database open on `conn` to `dest` as a plain database file (mode 0600) that
+/// SQLite opens directly, while others may keep writing (see [`snapshot`]).
+pub fn backup_connection(
+    conn: &Connection,
+    source: &Path,
+    dest: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<BackupReport> {
+    let partial = snapshot(conn, source, dest, progress)?;
+    let bytes = std::fs::metadata(partial.path())
+        .map_err(io(partial.path()))?
+        .len();
+    partial.persist(dest).map_err(io(dest))?;
+    Ok(BackupReport {
+        path: dest.to_path_buf(),
+        bytes,
+    })
+}
+
+/// The folder automatic backups go to: `backups` beside the database (created 0700).
+pub fn backups_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+pub(super) fn stem(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "frontdesk".into())
+}
+
+pub(super) fn ensure_dir(dir: &Path) -> Result<()> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(io(dir))
+}
+
+pub(super) fn has_data(conn: &Connection) -> bool {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clinic) OR EXISTS (SELECT 1 FROM patient)",
+        [],
+        |r| r.get::<_, bool>(0),
+    )
+    .unwrap_or(false)
+}
+
+/// Backs up the database open on `conn` before it is migrated from `from` to `to`, when it
+/// holds data. The file is `backups/<name>-before-v<to>.sqlite3` (`-2`, `-3` … when a restored
+/// older backup is migrated again); these are not rotated.
+pub fn before_migration(
+    conn: &Connection,
+    db: &Path,
+    from: i64,
+    to: i64,
+) -> Result<Option<PathBuf>> {
+    if from < 1 || to <= from || !has_data(conn) {
+        return Ok(None);
+    }
+    let dir = backups_dir(db);
+    ensure_dir(&dir)?;
+    let base = format!("{}-before-v{to}", stem(db));
+    let mut dest = dir.join(format!("{base}.sqlite3"));
+    let mut n = 1;
+    while dest.exists() {
+        n += 1;
+        dest = dir.join(format!("{base}-{n}.sqlite3"));
+    }
+    backup_connection(conn, db, &dest, &mut |_| {})?;
+    Ok(Some(dest))
+}

@@ -1,0 +1,276 @@
+//! Restoring a backup: the chosen file (a plain database, or a compressed daily backup) is
+//! copied aside as a private partial file and checked there (integrity, foreign keys,
+//! application id, schema version); a refused file never touches the current database. Only
+//! then does the restore close the database's gate and wait until no Frontdesk window or
+//! command of any process has it open (`desk_lock::exclusive`): nobody writes while the file
+//! is swapped, and nobody opens it until the swap is done. The current file, with its
+//! write-ahead log folded in, is kept as `<name>.replaced-<time>.sqlite3` (a hard link, so
+//! even a restore killed half-way leaves the current database whole) and the checked copy is
+//! renamed over it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use super::compress;
+use super::{BackupError, Result, io, same_file, sql, stem};
+use crate::export::Progress;
+use crate::private_file::{Partial, create_private, with_sidecars};
+use crate::store::desk_lock;
+use crate::store::schema::{APPLICATION_ID, LATEST_VERSION};
+
+/// How long a restore waits for open windows and commands to close the database.
+pub const RESTORE_WAIT: Duration = Duration::from_secs(10);
+
+/// What a backup to be restored holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    /// Its schema version (older ones are migrated when opened).
+    pub schema_version: i64,
+}
+
+/// Checks a database file as a restore would: SQLite's integrity check, foreign keys, our
+/// application id and a schema version this build can open. Opens `path` read-write, so call
+/// it on a private copy. Leaves the file standalone (no write-ahead log).
+pub fn verify(path: &Path, shown_as: &Path) -> Result<Verified> {
+    let damaged = |details: String| BackupError::Damaged {
+        path: shown_as.to_path_buf(),
+        details,
+    };
+    let mut head = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(io(shown_as))?;
+        let n = f.read(&mut head).map_err(io(shown_as))?;
+        if n < 16 || &head != b"SQLite format 3\0" {
+            return Err(BackupError::NotDatabase {
+                path: shown_as.to_path_buf(),
+            });
+        }
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(sql(shown_as))?;
+    let problems = crate::store::integrity::problems(&conn, 20).map_err(sql(shown_as))?;
+    if !problems.is_empty() {
+        return Err(damaged(crate::store::integrity::summary(&problems)));
+    }
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(sql(shown_as))?;
+    if app_id != APPLICATION_ID {
+        return Err(BackupError::NotFrontdesk {
+            path: shown_as.to_path_buf(),
+        });
+    }
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql(shown_as))?;
+    if version > LATEST_VERSION {
+        return Err(BackupError::Newer {
+            path: shown_as.to_path_buf(),
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(BackupError::NotFrontdesk {
+            path: shown_as.to_path_buf(),
+        });
+    }
+    let violations: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .map_err(sql(shown_as))?;
+    if violations > 0 {
+        return Err(damaged(format!(
+            "{violations} rows point at rows that do not exist"
+        )));
+    }
+    // Fold any WAL into the file so the copy stands alone.
+    let _: String = conn
+        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+        .map_err(sql(shown_as))?;
+    conn.close().map_err(|(_, e)| sql(shown_as)(e))?;
+    Ok(Verified {
+        schema_version: version,
+    })
+}
+
+/// Copies `candidate` (plain or compressed) into a new private partial file beside `beside`
+/// and checks it there. The partial file is removed when the result is dropped unpersisted.
+pub fn stage(candidate: &Path, beside: &Path) -> Result<(Partial, Verified)> {
+    if !candidate.is_file() {
+        return Err(BackupError::Io {
+            path: candidate.to_path_buf(),
+            error: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+    }
+    let staged = Partial::reserve(beside).map_err(io(beside))?;
+    let out = create_private(staged.path()).map_err(io(staged.path()))?;
+    if compress::is_compressed(candidate).map_err(io(candidate))? {
+        compress::decompress_file(candidate, staged.path(), out).map_err(|e| {
+            use std::io::ErrorKind::*;
+            match e {
+                compress::Error::Io(error)
+                    if matches!(
+                        error.kind(),
+                        NotFound | PermissionDenied | StorageFull | ReadOnlyFilesystem
+                    ) =>
+                {
+                    BackupError::Io {
+                        path: candidate.to_path_buf(),
+                        error,
+                    }
+                }
+                other => BackupError::Damaged {
+                    path: candidate.to_path_buf(),
+                    details: other.to_string(),
+                },
+            }
+        })?;
+    } else {
+        drop(out);
+        std::fs::copy(candidate, staged.path()).map_err(io(candidate))?;
+        let wal = &with_sidecars(candidate)[1];
+        if wal.is_file() {
+            std::fs::copy(wal, &with_sidecars(staged.path())[1]).map_err(io(wal))?;
+        }
+    }
+    let verified = verify(staged.path(), candidate)?;
+    Ok((staged, verified))
+}
+
+/// What a restore did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// The database that was replaced, kept beside the current one (none if there was none).
+    pub kept: Option<PathBuf>,
+    /// The restored file's schema version.
+    pub schema_version: i64,
+}
+
+/// The name the replaced database is kept under: `<name>.replaced-<time>.sqlite3`.
+fn kept_path(current: &Path, now: DateTime<Utc>) -> PathBuf {
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let mut n = 0;
+    loop {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let p = current.with_file_name(format!(
+            "{}.replaced-{stamp}{suffix}.sqlite3",
+            stem(current)
+        ));
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// Keeps the current database under `keep` and leaves nothing of it beside the current name
+/// but the file itself: its write-ahead log is folded in when SQLite can; a damaged file may
+/// refuse, and then its log moves to the kept name. The file is kept by a hard link (a copy
+/// where the file system has none), so the current name still holds it until the restored
+/// copy is renamed over it. SQLite would apply a log it finds beside a database to whatever
+/// file carries the name, so no log may stay behind.
+fn keep_current(current: &Path, keep: &Path) -> Result<()> {
+    let folded = Connection::open_with_flags(current, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .and_then(|conn| {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            let _: String =
+                conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+            conn.close().map_err(|(_, e)| e)
+        })
+        .is_ok();
+    if let Err(e) = std::fs::hard_link(current, keep) {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(io(keep)(e));
+        }
+        std::fs::copy(current, keep).map_err(io(keep))?;
+    }
+    let [_, wal, shm, journal] = with_sidecars(current);
+    let [_, keep_wal, _, keep_journal] = with_sidecars(keep);
+    for (from, to) in [(&wal, &keep_wal), (&journal, &keep_journal)] {
+        if from.is_file() {
+            if folded {
+                std::fs::remove_file(from).map_err(io(from))?;
+            } else {
+                std::fs::rename(from, to).map_err(io(to))?;
+            }
+        }
+    }
+    if shm.exists() {
+        std::fs::remove_file(&shm).map_err(io(&shm))?;
+    }
+    Ok(())
+}
+
+/// Restores `candidate` as the database at `current`, waiting up to `wait` for every window
+/// and command (of any process) that has it open to close it; this process must not hold it
+/// open itself. See the module's description for the order of steps.
+pub fn restore(
+    current: &Path,
+    candidate: &Path,
+    now: DateTime<Utc>,
+    wait: Duration,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RestoreReport> {
+    if same_file(current, candidate) {
+        return Err(BackupError::SameFile {
+            path: candidate.to_path_buf(),
+        });
+    }
+    progress(Progress {
+        phase: "checking",
+        done: 0,
+        total: 3,
+    });
+    let (staged, verified) = stage(candidate, current)?;
+    progress(Progress {
+        phase: "waiting",
+        done: 1,
+        total: 3,
+    });
+    let _hold = desk_lock::exclusive(current, wait).map_err(|e| match e {
+        desk_lock::LockError::Busy(_) => BackupError::InUse {
+            path: current.to_path_buf(),
+        },
+        desk_lock::LockError::Io { path, error } => BackupError::Io { path, error },
+    })?;
+    progress(Progress {
+        phase: "replacing",
+        done: 2,
+        total: 3,
+    });
+    let kept = if current.exists() {
+        let keep = kept_path(current, now);
+        keep_current(current, &keep)?;
+        Some(keep)
+    } else {
+        None
+    };
+    if kept.is_none() {
+        // A log left beside a name with no database would be applied to the restored file.
+        for stale in &with_sidecars(current)[1..] {
+            if stale.exists() {
+                std::fs::remove_file(stale).map_err(io(stale))?;
+            }
+        }
+    }
+    staged.persist(current).map_err(io(current))?;
+    progress(Progress {
+        phase: "replacing",
+        done: 3,
+        total: 3,
+    });
+    Ok(RestoreReport {
+        kept,
+        schema_version: verified.schema_version,
+    })
+}
