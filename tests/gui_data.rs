@@ -284,7 +284,7 @@ fn a_damaged_database_says_so_at_once_saves_nothing_and_is_restored_from_the_dat
     h.settle(task);
     let said = h.app.error.clone().unwrap_or_default();
     assert!(
-        said.contains("damaged") && said.to_lowercase().contains("restore"),
+        said.contains("damaged") && said.contains("On the Data page, choose Restore"),
         "the window says at once: {said:?}"
     );
     assert_eq!(

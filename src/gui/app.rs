@@ -292,7 +292,7 @@ impl App {
         match result {
             Ok(backend) => {
                 if let Some(damage) = &backend.damage {
-                    self.error = Some(damaged_message(damage));
+                    self.error = Some(super::backend::damaged_message(damage));
                 }
                 self.phase = Phase::Empty {
                     backend: backend.clone(),
@@ -316,7 +316,7 @@ impl App {
     ) -> Task<Message> {
         match result {
             Ok(None) => {}
-            Ok(Some(damage)) => self.error = Some(damaged_message(&damage)),
+            Ok(Some(damage)) => self.error = Some(super::backend::damaged_message(&damage)),
             Err(e) => self.error = Some(e),
         }
         Task::none()
@@ -583,11 +583,4 @@ impl App {
         let _ = (now, actor);
         if refresh { self.reload() } else { Task::none() }
     }
-}
-
-/// What the window says when the database turns out to be damaged.
-fn damaged_message(damage: &str) -> String {
-    format!(
-        "This database is damaged ({damage}): nothing can be saved until it is restored. On the Data page, choose Restore… and the newest daily backup in the backups folder beside it (`frontdesk check` names the newest good one)."
-    )
 }

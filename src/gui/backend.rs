@@ -72,6 +72,23 @@ impl Setup {
     }
 }
 
+/// What the window says when the database turns out to be damaged: what is wrong, that nothing
+/// can be saved, and how to restore from the window.
+pub(super) fn damaged_message(damage: &str) -> String {
+    format!(
+        "This database is damaged ({damage}): nothing can be saved until it is restored. On the Data page, choose Restore… and the newest daily backup in the backups folder beside it (`frontdesk check` names the newest good one)."
+    )
+}
+
+/// A store error as the window says it (the store's own words, but the window's way to
+/// restore a damaged database).
+pub(super) fn said(error: crate::store::StoreError) -> UiError {
+    match error {
+        crate::store::StoreError::Damaged { summary, .. } => damaged_message(&summary),
+        other => other.to_string(),
+    }
+}
+
 /// A handle on the database that can be cloned into Tasks.
 #[derive(Clone)]
 pub struct Backend {
@@ -113,7 +130,7 @@ impl Backend {
             let mut guard = store
                 .lock()
                 .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
-            work(&mut guard).map_err(|e| e.to_string())
+            work(&mut guard).map_err(said)
         })
         .await
         .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?

@@ -246,10 +246,16 @@ pub fn backups_dir(db: &Path) -> PathBuf {
         .join("backups")
 }
 
+/// The name a database's backups are named after: `clinic` for `clinic.sqlite3`, the whole
+/// file name for any other (`clinic.db`), so two databases in one folder never share backups.
 pub(super) fn stem(db: &Path) -> String {
-    db.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "frontdesk".into())
+    match (db.file_stem(), db.extension()) {
+        (Some(stem), Some(ext)) if ext == "sqlite3" => stem.to_string_lossy().into_owned(),
+        _ => db
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "frontdesk".into()),
+    }
 }
 
 pub(super) fn ensure_dir(dir: &Path) -> Result<()> {
@@ -292,4 +298,20 @@ pub fn before_migration(
     }
     backup_connection(conn, db, &dest, &mut |_| {})?;
     Ok(Some(dest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_databases_in_one_folder_never_share_backup_names() {
+        assert_eq!(stem(Path::new("/x/clinic.sqlite3")), "clinic");
+        assert_eq!(stem(Path::new("/x/clinic.db")), "clinic.db");
+        assert_eq!(stem(Path::new("/x/clinic")), "clinic");
+        assert_ne!(
+            stem(Path::new("/x/clinic.db")),
+            stem(Path::new("/x/clinic.sqlite3"))
+        );
+    }
 }
