@@ -108,10 +108,15 @@ impl Partial {
         hidden.push(format!("{PARTIAL_MARK}{}-{n}", std::process::id()));
         let path = final_path.with_file_name(hidden);
         remove_with_sidecars(&path);
-        let entry = match unfinished_dir() {
-            Some(dir) => Some(register(dir, &path, n)?),
-            None => None,
-        };
+        // Registering is a help for after a kill, not a condition of writing: a state folder
+        // that cannot be written must not stop an export or a backup.
+        let entry = unfinished_dir().and_then(|dir| match register(dir, &path, n) {
+            Ok(entry) => Some(entry),
+            Err(e) => {
+                tracing::warn!(folder = %dir.display(), error = %e, "cannot register a partial file");
+                None
+            }
+        });
         Ok(Partial {
             path,
             entry,
@@ -127,6 +132,15 @@ impl Partial {
     /// Renames the finished partial file to `final_path` (mode 0600) and makes it durable.
     /// The caller has already synced the file's contents.
     pub fn persist(mut self, final_path: &Path) -> std::io::Result<()> {
+        // A rename replaces whatever has the name: never a device, a pipe or a folder.
+        if let Ok(meta) = std::fs::metadata(final_path)
+            && !meta.is_file()
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is not a regular file (a folder, a device or a pipe): choose a file name",
+            ));
+        }
         std::fs::rename(&self.path, final_path)?;
         self.done = true;
         std::fs::set_permissions(final_path, std::fs::Permissions::from_mode(0o600))?;
@@ -157,7 +171,12 @@ fn register(dir: &Path, partial: &Path, n: u64) -> std::io::Result<(PathBuf, Fil
         .recursive(true)
         .mode(0o700)
         .create(dir)?;
-    let entry = dir.join(format!("{}-{n}", std::process::id()));
+    // The time keeps a reused process id from taking over a dead writer's entry.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let entry = dir.join(format!("{}-{n}-{nanos}", std::process::id()));
     let mut file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -190,16 +209,30 @@ pub fn sweep_dir(dir: &Path) -> usize {
             Err(TryLockError::Error(_)) => continue,
         }
         let mut named = Vec::new();
-        if file.read_to_end(&mut named).is_ok() {
-            let partial = PathBuf::from(OsString::from_vec(named));
-            let is_partial = partial
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with('.') && n.contains(PARTIAL_MARK));
-            if is_partial && partial.exists() {
-                remove_with_sidecars(&partial);
-                removed += 1;
+        if file.read_to_end(&mut named).is_err() {
+            continue;
+        }
+        // An empty entry may be one a writer has just created and not yet locked and filled:
+        // only an old one is a dead writer's.
+        if named.is_empty() {
+            let young = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_none_or(|age| age < std::time::Duration::from_secs(60));
+            if young {
+                continue;
             }
+        }
+        let partial = PathBuf::from(OsString::from_vec(named));
+        let is_partial = partial
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .is_some_and(|n| n.starts_with('.') && n.contains(PARTIAL_MARK));
+        if is_partial && partial.exists() {
+            remove_with_sidecars(&partial);
+            removed += 1;
         }
         let _ = std::fs::remove_file(&path);
     }
@@ -266,5 +299,24 @@ mod tests {
         assert!(live.exists(), "a live writer's file stays");
         assert!(innocent.exists(), "only partial files are ever removed");
         assert_eq!(std::fs::read_dir(&registry).expect("dir").count(), 1);
+    }
+
+    #[test]
+    fn an_empty_entry_is_left_while_it_may_be_being_written_and_swept_once_old() {
+        let dir = tempfile::tempdir().expect("dir");
+        let registry = dir.path().join("unfinished");
+        std::fs::create_dir(&registry).expect("dir");
+        // A writer has created its entry and not yet locked and filled it.
+        let fresh = registry.join("1-1-1");
+        File::create(&fresh).expect("entry");
+        assert_eq!(sweep_dir(&registry), 0);
+        assert!(fresh.exists(), "a fresh empty entry may be a live writer's");
+        // Minutes later it is a dead writer's.
+        let old = File::options().write(true).open(&fresh).expect("open");
+        old.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(120))
+            .expect("age it");
+        drop(old);
+        sweep_dir(&registry);
+        assert!(!fresh.exists());
     }
 }

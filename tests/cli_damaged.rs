@@ -255,3 +255,162 @@ fn a_killed_backup_leaves_no_copy_after_the_next_start() {
     assert!(out.status.success());
     assert_eq!(hidden(&target), Vec::<String>::new());
 }
+
+/// A shared library that spoils some page writes to files under a folder named `usb`, as a
+/// failing stick would; loaded into frontdesk with LD_PRELOAD.
+fn failing_stick_library(dir: &Path) -> PathBuf {
+    let source = dir.join("stick.c");
+    std::fs::write(
+        &source,
+        r#"
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+static ssize_t (*next_pwrite)(int, const void *, size_t, off_t);
+static int on_stick(int fd) {
+    char link[64], target[4096];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    if (n < 0) return 0;
+    target[n] = 0;
+    return strstr(target, "/usb/") != NULL && strstr(target, "-journal") == NULL;
+}
+ssize_t pwrite64(int fd, const void *buf, size_t count, off_t off) {
+    if (!next_pwrite) next_pwrite = dlsym(RTLD_NEXT, "pwrite64");
+    if (on_stick(fd) && count >= 4096 && off >= 4 * 4096 && (off / 4096) % 5 == 2) {
+        char *spoiled = malloc(count);
+        memcpy(spoiled, buf, count);
+        memset(spoiled + 8, 0x5a, 64);
+        ssize_t r = next_pwrite(fd, spoiled, count, off);
+        free(spoiled);
+        return r;
+    }
+    return next_pwrite(fd, buf, count, off);
+}
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t off) {
+    return pwrite64(fd, buf, count, off);
+}
+"#,
+    )
+    .expect("write the library's source");
+    let library = dir.join("stick.so");
+    let built = Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&library)
+        .arg(&source)
+        .arg("-ldl")
+        .output()
+        .expect("cc (build-essential) builds the test library");
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    library
+}
+
+#[test]
+fn a_backup_spoiled_on_a_failing_stick_blames_the_stick_not_the_database() {
+    let desk = Desk::demo("600");
+    let library = failing_stick_library(desk.dir.path());
+    let usb = desk.dir.path().join("usb");
+    std::fs::create_dir(&usb).expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .arg("--db")
+        .arg(&desk.db)
+        .args(["--keep-backups", "0", "backup"])
+        .arg(usb.join("clinic.sqlite3"))
+        .env("FRONTDESK_NOW", NOW)
+        .env("XDG_STATE_HOME", desk.dir.path().join("state"))
+        .env("LD_PRELOAD", &library)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("came out damaged although the database is sound"),
+        "{err}"
+    );
+    assert!(
+        !frontdesk::store::damage_marker(&desk.db).exists(),
+        "the sound database is not marked damaged"
+    );
+    assert!(
+        !usb.join("clinic.sqlite3").exists(),
+        "no spoiled copy is left"
+    );
+    let out = desk.run(&[
+        "--keep-backups",
+        "0",
+        "book",
+        "--patient",
+        "Stick Tester",
+        "--new-patient",
+        "--phone",
+        "+91 90000 01234",
+        "--doctor",
+        "Rao",
+        "--start",
+        "2026-11-26 10:00",
+        "--overbook",
+        "test",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_names_the_newest_good_backup_past_ones_it_cannot_use() {
+    let desk = Desk::demo("300");
+    assert!(desk.run(&["agenda"]).status.success());
+    let daily = desk.daily_backup();
+    // A newer "backup" that cannot be read (here a folder by that name).
+    let newer = daily.with_file_name("clinic-daily-2026-11-25.fdbackup");
+    std::fs::create_dir(&newer).expect("dir");
+    damage(&desk.db);
+    let out = desk.run(&["--keep-backups", "0", "check"]);
+    assert!(!out.status.success());
+    let said = text(&out.stdout);
+    assert!(said.contains("not usable:"), "{said}");
+    assert!(
+        said.contains(&format!("The newest good backup is {}", daily.display())),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_emptied_or_overwritten_database_with_backups_beside_it_is_damaged_not_new() {
+    let desk = Desk::demo("300");
+    assert!(desk.run(&["agenda"]).status.success());
+    let daily = desk.daily_backup();
+    let original = std::fs::read(&desk.db).expect("read");
+    for (what, bytes) in [
+        ("emptied", Vec::new()),
+        ("overwritten", {
+            let mut b = original.clone();
+            b[..4].copy_from_slice(b"oops");
+            b
+        }),
+        ("header", {
+            let mut b = original.clone();
+            b[16] = 0x03; // an impossible page size
+            b[17] = 0x01;
+            b
+        }),
+    ] {
+        std::fs::write(&desk.db, &bytes).expect("write");
+        let out = desk.run(&["--keep-backups", "0", "agenda"]);
+        assert!(!out.status.success(), "{what}");
+        let err = text(&out.stderr);
+        assert!(err.contains("is damaged"), "{what}: {err}");
+        assert_eq!(
+            std::fs::read(&desk.db).expect("read"),
+            bytes,
+            "{what}: untouched"
+        );
+        let out = desk.run(&["--keep-backups", "0", "check"]);
+        let said = text(&out.stdout);
+        assert!(
+            said.contains(&format!("The newest good backup is {}", daily.display())),
+            "{what}: {said}"
+        );
+    }
+}

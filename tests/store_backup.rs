@@ -468,10 +468,10 @@ fn a_delta_backup_gives_back_the_day_it_was_made_and_refuses_damage() {
     )
     .expect("its full one beside it");
     let why = refuse(&flipped);
-    assert!(why.contains("damaged"), "{why}");
+    assert!(why.contains("cannot be restored"), "{why}");
     let cut = dir.path().join("cut.fdbackup");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
-    assert!(refuse(&cut).contains("damaged"));
+    assert!(refuse(&cut).contains("cannot be restored"));
     let alone = tempfile::tempdir().expect("elsewhere");
     let lonely = alone.path().join("clinic-daily-2026-11-02.fdbackup");
     std::fs::copy(&delta.path, &lonely).expect("copy");
@@ -484,6 +484,235 @@ fn a_delta_backup_gives_back_the_day_it_was_made_and_refuses_damage() {
         backup::daily_path(&db, day(2)),
         alone.path().join("clinic-daily-2026-11-01.fdbackup"),
     )
-    .expect("a different file under the full one's name");
+    .expect("a delta under the full one's name");
+    assert!(refuse(&lonely).contains("is not a full backup"));
+    // A full backup of another state under the name (its database's hash differs).
+    let mut other_full = std::fs::read(backup::daily_path(&db, day(1))).expect("read");
+    other_full[30] ^= 0x01; // inside the header's SHA-256 of the database
+    std::fs::write(
+        alone.path().join("clinic-daily-2026-11-01.fdbackup"),
+        &other_full,
+    )
+    .expect("another full one");
     assert!(refuse(&lonely).contains("not the one it was made from"));
+}
+
+#[test]
+fn a_restore_keeps_a_separate_copy_with_no_second_name_on_the_live_file_and_stages_privately() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    // A backup readable by everyone: the staged copy must still be private from the start.
+    std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let mut staged_modes = Vec::new();
+    let report = backup::restore(&db, &good, export_now(), WAIT, &mut |p| {
+        if p.phase == "waiting" {
+            for name in files_in(dir.path()) {
+                if name.contains(".partial-") {
+                    staged_modes.push(mode(&dir.path().join(&name)));
+                }
+            }
+        }
+    })
+    .expect("restored");
+    assert_eq!(staged_modes, vec![0o600], "the staged copy is private");
+    let kept = report.kept.expect("kept");
+    let (live, old) = (
+        std::fs::metadata(&db).expect("db"),
+        std::fs::metadata(&kept).expect("kept"),
+    );
+    assert_ne!(live.ino(), old.ino(), "the kept copy is a file of its own");
+    assert_eq!(live.nlink(), 1);
+    assert_eq!(old.nlink(), 1);
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(&kept), 0o600);
+}
+
+#[test]
+fn a_restore_through_a_link_replaces_the_real_file_and_waits_for_its_desks() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, good) = clinic_and_backup(dir.path());
+    let link = dir.path().join("link.sqlite3");
+    std::os::unix::fs::symlink(&db, &link).expect("link");
+    // A desk has the database open under its real name: a restore through the link waits for it.
+    let desk = SqliteStore::open(&db).expect("a desk");
+    let err = backup::restore(&link, &good, export_now(), WAIT, &mut |_| {}).expect_err("in use");
+    assert!(matches!(err, BackupError::InUse { .. }), "{err:?}");
+    drop(desk);
+    backup::restore(&link, &good, export_now(), WAIT, &mut |_| {}).expect("restored");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(db.is_file());
+}
+
+#[test]
+fn a_backup_never_replaces_a_folder_a_device_or_an_open_database_and_drops_a_stale_log() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let store = SqliteStore::open(&db).expect("open");
+    let folder = dir.path().join("a-folder");
+    std::fs::create_dir(&folder).expect("dir");
+    let err = store.backup_to(&folder, &mut |_| {}).expect_err("a folder");
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let err = store
+        .backup_to(Path::new("/dev/null"), &mut |_| {})
+        .expect_err("a device");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(
+        !std::fs::metadata("/dev/null").expect("null").is_file(),
+        "/dev/null is still a device"
+    );
+    // Another clinic's database, open at a desk, is not overwritten.
+    let other = dir.path().join("other.sqlite3");
+    let other_store = SqliteStore::open(&other).expect("other");
+    let err = store
+        .backup_to(&other, &mut |_| {})
+        .expect_err("open elsewhere");
+    assert!(err.to_string().contains("has open"), "{err}");
+    drop(other_store);
+    // A log left beside the destination by a killed writer is not applied to the backup.
+    let stale = dir.path().join("stale.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&stale).expect("open");
+        conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .expect("write");
+        // Keep the log: copy it aside before the connection checkpoints it away.
+        std::fs::copy(
+            dir.path().join("stale.sqlite3-wal"),
+            dir.path().join("saved-wal"),
+        )
+        .expect("save");
+    }
+    std::fs::copy(
+        dir.path().join("saved-wal"),
+        dir.path().join("stale.sqlite3-wal"),
+    )
+    .expect("stale log");
+    store.backup_to(&stale, &mut |_| {}).expect("backed up");
+    assert!(!dir.path().join("stale.sqlite3-wal").exists());
+    assert_eq!(appointment_count(&stale), appointment_count(&db));
+    let integrity: String = rusqlite::Connection::open(&stale)
+        .expect("open")
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(integrity, "ok");
+}
+
+#[test]
+fn a_delta_whose_header_claims_absurd_pages_is_refused_without_writing_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    backup::daily(&db, day(1), BackupPolicy::default())
+        .expect("full")
+        .expect("made");
+    let delta = backup::daily(&db, day(2), BackupPolicy::default())
+        .expect("delta")
+        .expect("made");
+    for count in [1u64 << 40, u64::MAX / 65_536, 3] {
+        let mut bytes = std::fs::read(&delta.path).expect("read");
+        // The page count: after the mark (8), the format (4), the kind (1), the page size (4).
+        bytes[17..25].copy_from_slice(&count.to_le_bytes());
+        let forged = backup::backups_dir(&db).join("clinic-daily-2026-11-03.fdbackup");
+        std::fs::write(&forged, &bytes).expect("write");
+        let target = dir.path().join("target.sqlite3");
+        let err = backup::restore(&target, &forged, export_now(), WAIT, &mut |_| {})
+            .expect_err("refused");
+        assert!(
+            matches!(err, BackupError::Unusable { .. }),
+            "{count}: {err:?}"
+        );
+        assert!(!target.exists());
+        assert!(
+            !files_in(dir.path()).iter().any(|n| n.contains(".partial-")),
+            "nothing staged is left"
+        );
+        std::fs::remove_file(&forged).expect("remove");
+    }
+}
+
+#[test]
+fn a_damaged_full_backup_makes_the_next_day_full_instead_of_failing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+    let full = backup::daily(&db, day(1), BackupPolicy::default())
+        .expect("full")
+        .expect("made");
+    let mut bytes = std::fs::read(&full.path).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xFF;
+    std::fs::write(&full.path, &bytes).expect("damage");
+    let next = backup::daily(&db, day(2), BackupPolicy::default())
+        .expect("the next day still has its backup")
+        .expect("made");
+    assert_eq!(next.kind, Kind::Full);
+    assert!(backup::last_failure(&db).is_none());
+    let (_scratch, restored) = restored_copy(&db, &next.path);
+    assert_eq!(appointment_count(&restored), appointment_count(&db));
+}
+
+#[test]
+fn backups_dated_ahead_of_today_are_pruned_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let policy = BackupPolicy { keep: 2 };
+    // The clock ran a year ahead for a few days.
+    for d in 1..=3 {
+        let ahead = NaiveDate::from_ymd_opt(2027, 11, d).expect("date");
+        backup::daily(&db, ahead, policy)
+            .expect("ahead")
+            .expect("made");
+    }
+    // Back to the right date: today's backup is kept, whatever was dated ahead.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
+    let made = backup::daily(&db, today, policy)
+        .expect("today")
+        .expect("made");
+    assert!(made.path.exists(), "today's backup is not pruned at once");
+    let tomorrow = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    backup::daily(&db, tomorrow, policy)
+        .expect("tomorrow")
+        .expect("made");
+    let names: Vec<String> = backup::daily_backups(&db)
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"clinic-daily-2026-11-24.fdbackup".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"clinic-daily-2026-11-25.fdbackup".to_owned()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_daily_backup_waits_for_one_still_running_instead_of_skipping_the_day() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, _) = clinic_and_backup(dir.path());
+    let folder = backup::backups_dir(&db);
+    std::fs::create_dir_all(&folder).expect("dir");
+    // Yesterday's backup, still compressing in another process, holds the folder's lock.
+    let lock = std::fs::File::create(folder.join(".clinic-daily.lock")).expect("lock");
+    lock.lock().expect("held");
+    let db_for_thread = db.clone();
+    let today = std::thread::spawn(move || {
+        backup::daily(
+            &db_for_thread,
+            NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
+            BackupPolicy::default(),
+        )
+    });
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    assert!(!today.is_finished(), "it waits for the lock");
+    drop(lock);
+    let made = today.join().expect("thread").expect("backup");
+    assert!(made.is_some(), "today still gets its backup");
 }

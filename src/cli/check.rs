@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use frontdesk::store::backup::{self, BackupError};
+use frontdesk::store::backup;
 use frontdesk::store::{SqliteStore, Store, StoreError};
 
 /// Prints the check report of the database at `path` (opened as `store`, or the error that
@@ -60,8 +60,8 @@ fn recover(path: &Path) -> Result<()> {
         eprintln!("check: checking the backup {} …", candidate.display());
         match backup::stage(candidate, path) {
             Ok(_) => {
-                for (file, why) in &refused {
-                    println!("not usable: {file}: {why}");
+                for why in &refused {
+                    println!("not usable: {why}");
                 }
                 println!("The newest good backup is {}.", candidate.display());
                 println!(
@@ -74,12 +74,11 @@ fn recover(path: &Path) -> Result<()> {
                 );
                 bail!("the database is damaged (see above)");
             }
-            Err(e @ BackupError::Io { .. }) => return Err(e.into()),
-            Err(e) => refused.push((candidate.display().to_string(), e.to_string())),
+            Err(e) => refused.push(e.to_string()),
         }
     }
-    for (file, why) in &refused {
-        println!("not usable: {file}: {why}");
+    for why in &refused {
+        println!("not usable: {why}");
     }
     println!(
         "No good automatic backup was found in {}. Restore a backup you made with `frontdesk backup FILE` (`frontdesk --db {} restore FILE`), or ask for support.",

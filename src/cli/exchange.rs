@@ -218,6 +218,10 @@ pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<U
     if !backup::daily_due(path, today, BackupPolicy { keep }) {
         return;
     }
+    if let Some(why) = backup::cannot_start(path) {
+        eprintln!("frontdesk: warning: today's automatic backup cannot be made: {why}");
+        return;
+    }
     let Ok(exe) = std::env::current_exe() else {
         return;
     };

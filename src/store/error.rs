@@ -47,6 +47,15 @@ pub enum StoreError {
         /// The folder.
         folder: PathBuf,
     },
+    /// A lock file beside the database cannot be opened (it belongs to someone else).
+    #[error(
+        "cannot open {}, one of Frontdesk's lock files beside the database: it belongs to another user (perhaps after Frontdesk ran with sudo); give it back to yourself (`sudo chown $USER` on it) or remove it while no Frontdesk is running",
+        path.display()
+    )]
+    LockFile {
+        /// The lock file.
+        path: PathBuf,
+    },
     /// The file system the database is on is mounted read-only.
     #[error(
         "{} is on a read-only file system (a read-only mount, or a disk the system switched to read-only after errors): copy the database to a writable disk, or ask your IT person to remount it",

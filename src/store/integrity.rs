@@ -21,21 +21,74 @@ pub fn quick_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 }
 
 /// Each finding on its own (SQLite may put several in one row, one per line, under a
-/// "*** in database main ***" heading).
+/// "*** in database main ***" heading). SQLite may give some findings and then stop with an
+/// error; the findings are kept, and where it gives none, the tables are checked one by one
+/// to say which cannot be read.
 fn findings(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(pragma)?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     let mut found = Vec::new();
-    for row in rows {
-        let row = row?;
-        for line in row.lines().map(str::trim) {
-            if line != "ok" && !line.is_empty() && !line.starts_with("*** in database") {
+    match read_findings(conn, pragma, &mut found) {
+        Ok(()) => Ok(found),
+        Err(e) if is_damage(&e) => {
+            if found.is_empty() {
+                found.extend(unreadable_tables(conn));
+            }
+            if found.is_empty() {
+                return Err(e);
+            }
+            Ok(found)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn read_findings(conn: &Connection, pragma: &str, found: &mut Vec<String>) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(pragma)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let text: String = row.get(0)?;
+        for line in text.lines().map(str::trim) {
+            // SQLite's bare "malformed" says nothing of where: the tables are asked below.
+            if line != "ok"
+                && !line.is_empty()
+                && !line.starts_with("*** in database")
+                && line != "database disk image is malformed"
+            {
                 found.push(line.to_owned());
+            } else if line == "database disk image is malformed" {
+                found.push(MALFORMED.to_owned());
             }
         }
     }
-    Ok(found)
+    Ok(())
 }
+
+/// "unreadable table x" for each table whose own quick check SQLite cannot finish.
+fn unreadable_tables(conn: &Connection) -> Vec<String> {
+    let Ok(mut stmt) = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'") else {
+        return Vec::new();
+    };
+    let Ok(names) = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .map(|rows| rows.flatten().collect::<Vec<_>>())
+    else {
+        return Vec::new();
+    };
+    names
+        .into_iter()
+        .filter(|name| {
+            let mut one = Vec::new();
+            let pragma = format!("PRAGMA quick_check(\"{}\")", name.replace('"', "\"\""));
+            match read_findings(conn, &pragma, &mut one) {
+                Ok(()) => !one.is_empty(),
+                Err(e) => is_damage(&e),
+            }
+        })
+        .map(|name| format!("unreadable table {name}"))
+        .collect()
+}
+
+/// What stands for SQLite's bare "database disk image is malformed" among the findings.
+const MALFORMED: &str = "malformed";
 
 /// Which table or index each b-tree root page belongs to, where the schema can still be read.
 fn roots(conn: &Connection) -> BTreeMap<i64, String> {
@@ -84,6 +137,9 @@ fn place(finding: &str, roots: &BTreeMap<i64, String>) -> String {
             }
         }
     }
+    if let Some(name) = finding.strip_prefix("unreadable table ") {
+        return name.to_owned();
+    }
     if finding.starts_with("Page ") || finding.contains("never used") {
         return "free pages".to_owned();
     }
@@ -95,7 +151,35 @@ fn place(finding: &str, roots: &BTreeMap<i64, String>) -> String {
 /// can still be read. SQLite's own words are not repeated: they are long and never say what
 /// to do.
 pub fn summary_in(conn: &Connection, problems: &[String]) -> String {
-    describe(problems, &roots(conn))
+    let roots = roots(conn);
+    let vague = problems.iter().any(|p| {
+        let at = place(p, &roots);
+        at == "the file" || at.starts_with("page ") || at.starts_with("b-tree ")
+    });
+    if !vague {
+        return describe(problems, &roots);
+    }
+    // Some findings name no table: each table's own check says which are affected.
+    let tables = unreadable_tables(conn);
+    let known: Vec<String> = problems
+        .iter()
+        .filter(|p| p.as_str() != MALFORMED)
+        .cloned()
+        .collect();
+    let said = if known.is_empty() {
+        "pages SQLite cannot read".to_owned()
+    } else {
+        describe(&known, &roots)
+    };
+    let names: Vec<&str> = tables
+        .iter()
+        .filter_map(|t| t.strip_prefix("unreadable table "))
+        .collect();
+    if names.is_empty() {
+        said
+    } else {
+        format!("{said}; the tables affected: {}", names.join(", "))
+    }
 }
 
 /// [`summary_in`] without a schema to name b-trees from.

@@ -38,12 +38,20 @@ impl Default for StoreOptions {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// Checks the file before SQLite touches it, creating it with mode 0600 when it is new.
+/// Checks the file before SQLite touches it, creating it with mode 0600 when it is new. A
+/// file that automatic backups were made of but that is now empty or no longer starts like a
+/// database was damaged, not a new or foreign file.
 fn prepare_file(path: &Path) -> Result<()> {
     let io = |error| StoreError::Io {
         path: path.into(),
         error,
     };
+    let damaged = |summary: &str| StoreError::Damaged {
+        path: path.into(),
+        summary: summary.to_owned(),
+        newest_backup: super::backup::daily_backups(path).pop(),
+    };
+    let backed_up = || !super::backup::daily_backups(path).is_empty();
     match std::fs::metadata(path) {
         Ok(meta) => {
             if meta.is_dir() {
@@ -52,12 +60,23 @@ fn prepare_file(path: &Path) -> Result<()> {
             if meta.permissions().mode() & 0o222 == 0 {
                 return Err(StoreError::ReadOnly { path: path.into() });
             }
+            if meta.len() == 0 && backed_up() {
+                return Err(damaged(
+                    "the file is empty, though backups of it exist: it was emptied",
+                ));
+            }
             if meta.len() > 0 {
                 let mut head = [0u8; 16];
                 let mut file = std::fs::File::open(path).map_err(io)?;
                 let read = file.read(&mut head).map_err(io)?;
                 if read < 16 || &head != SQLITE_MAGIC {
-                    return Err(StoreError::NotFrontdesk { path: path.into() });
+                    return Err(if backed_up() {
+                        damaged(
+                            "its first bytes were overwritten: it no longer starts as a database",
+                        )
+                    } else {
+                        StoreError::NotFrontdesk { path: path.into() }
+                    });
                 }
             }
             Ok(())
@@ -153,7 +172,10 @@ pub fn read_only_cause(path: &Path) -> StoreError {
 fn lock_error(path: &Path, error: desk_lock::LockError) -> StoreError {
     match error {
         desk_lock::LockError::Busy(_) => StoreError::Restoring { path: path.into() },
-        desk_lock::LockError::Io { error, .. } => match error.kind() {
+        desk_lock::LockError::Io { path: lock, error } => match error.kind() {
+            std::io::ErrorKind::PermissionDenied if lock.exists() => {
+                StoreError::LockFile { path: lock }
+            }
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                 read_only_cause(path)
             }
@@ -186,10 +208,19 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Opened> {
             folder: folder.to_path_buf(),
         });
     }
-    let share = desk_lock::share(path, OPEN_WAIT).map_err(|e| lock_error(path, e))?;
+    // Locked under the file's real name: a desk that opens it through a link is seen too.
+    let share = desk_lock::share(&super::backup::real_path(path), OPEN_WAIT)
+        .map_err(|e| lock_error(path, e))?;
     prepare_file(path)?;
     let sql = |e: rusqlite::Error| match StoreError::from_sqlite(e, path) {
         StoreError::ReadOnly { .. } => read_only_cause(path),
+        // It starts like a database (checked above), so SQLite's "not a database" means its
+        // header is damaged.
+        StoreError::NotFrontdesk { .. } => StoreError::Damaged {
+            path: path.into(),
+            summary: "SQLite cannot read its header".to_owned(),
+            newest_backup: super::backup::daily_backups(path).pop(),
+        },
         other => other,
     };
     let conn = Connection::open_with_flags(

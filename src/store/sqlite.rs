@@ -753,12 +753,11 @@ impl SqliteStore {
         dest: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::BackupReport> {
-        backup::backup_connection(&self.conn, &self.path, dest, progress).map_err(|e| match e {
-            backup::BackupError::Damaged { details, .. } => {
-                super::open::record_damage(&self.path, &details);
-                self.damaged_error(details)
+        backup::backup_connection(&self.conn, &self.path, dest, progress).map_err(|e| {
+            if let backup::BackupError::SourceDamaged { details, .. } = &e {
+                super::open::record_damage(&self.path, details);
             }
-            other => other.into(),
+            e.into()
         })
     }
 

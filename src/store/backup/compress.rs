@@ -41,6 +41,22 @@ pub enum Error {
     /// A delta's full backup is not the one it was made from.
     #[error("the full backup {} beside it is not the one it was made from (it was replaced): restore that full backup itself, or another daily backup", .0.display())]
     WrongBase(PathBuf),
+    /// The file a delta names as its full backup is itself a delta.
+    #[error("the file it names as its full backup, {}, is not a full backup: restore another daily backup", .0.display())]
+    BaseNotFull(PathBuf),
+    /// A delta's full backup cannot be read back.
+    #[error("its full backup {} is damaged ({details}): restore another daily backup", path.display())]
+    BaseDamaged {
+        /// The full backup.
+        path: PathBuf,
+        /// What went wrong reading it.
+        details: String,
+    },
+    /// Written in a format this Frontdesk does not know.
+    #[error(
+        "it was written in backup format {0}, which this Frontdesk cannot read: update Frontdesk, then restore it"
+    )]
+    Version(u32),
     /// What was read back is not what was backed up.
     #[error("what it gives back does not match what was backed up (checksum): the file is damaged")]
     Checksum,
@@ -124,10 +140,9 @@ fn read_header(input: &mut impl Read) -> Result<Header, Error> {
     if &read_exact::<8>(input)? != MAGIC {
         return Err(Error::Header("no FDBACKUP mark"));
     }
-    if u32::from_le_bytes(read_exact(input)?) != VERSION {
-        return Err(Error::Header(
-            "written by another version of Frontdesk: update Frontdesk",
-        ));
+    let version = u32::from_le_bytes(read_exact(input)?);
+    if version != VERSION {
+        return Err(Error::Version(version));
     }
     let kind = read_exact::<1>(input)?[0];
     let page_size = u32::from_le_bytes(read_exact(input)?);
@@ -271,7 +286,16 @@ pub fn write_delta(db: &Path, base: &Path, out: File) -> Result<Option<Written>,
     write_header(&mut w, &header)?;
     let mut enc = zstd::stream::Encoder::new(w, LEVEL)?;
     enc.include_checksum(true)?;
-    let mut old = base_pages(base)?;
+    let damaged_base = |e: std::io::Error| Error::BaseDamaged {
+        path: base.to_path_buf(),
+        details: e.to_string(),
+    };
+    // The base is read whole and its hash checked: a delta is only ever made against a full
+    // backup that gives back exactly what it says.
+    let mut old = Hashing {
+        inner: base_pages(base)?,
+        hasher: Sha256::new(),
+    };
     let mut new = BufReader::with_capacity(1 << 20, File::open(db)?);
     let size = page_size as usize;
     let (mut a, mut b) = (vec![0u8; size], vec![0u8; size]);
@@ -280,7 +304,7 @@ pub fn write_delta(db: &Path, base: &Path, out: File) -> Result<Option<Written>,
     for n in 0..page_count {
         new.read_exact(&mut b)?;
         let same = n < base_header.page_count && {
-            old.read_exact(&mut a)?;
+            old.read_exact(&mut a).map_err(damaged_base)?;
             a == b
         };
         if !same {
@@ -292,7 +316,27 @@ pub fn write_delta(db: &Path, base: &Path, out: File) -> Result<Option<Written>,
             enc.write_all(&b)?;
         }
     }
+    std::io::copy(&mut old, &mut std::io::sink()).map_err(damaged_base)?;
+    if <[u8; 32]>::from(old.hasher.finalize()) != base_header.hash {
+        return Err(damaged_base(std::io::Error::other(
+            "what it gives back does not match its checksum",
+        )));
+    }
     finish(enc.finish()?, header).map(Some)
+}
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// A full backup's pages, decompressed as they are read.
@@ -324,16 +368,29 @@ pub fn decompress_file(path: &Path, out_path: &Path, out: File) -> Result<Header
                 return Err(Error::MissingBase(base_path));
             }
             let base_header = self::header(&base_path)?;
-            if base_header.kind != Kind::Full || &base_header.hash != base_hash {
+            if base_header.kind != Kind::Full {
+                return Err(Error::BaseNotFull(base_path));
+            }
+            if &base_header.hash != base_hash || base_header.page_size != header.page_size {
                 return Err(Error::WrongBase(base_path));
             }
+            let page = u64::from(header.page_size);
+            // The base's pages the result keeps; nothing is written that was not read, so a
+            // damaged header cannot make a file larger than what the two files hold.
+            let keep = base_header.page_count.min(header.page_count) * page;
+            let damaged_base = |e: std::io::Error| Error::BaseDamaged {
+                path: base_path.clone(),
+                details: e.to_string(),
+            };
             let mut old = base_pages(&base_path)?;
-            let base_total = base_header.page_count * u64::from(base_header.page_size);
-            std::io::copy(&mut (&mut old).take(base_total.min(total)), &mut w)?;
+            let copied = std::io::copy(&mut (&mut old).take(keep), &mut w).map_err(damaged_base)?;
+            if copied != keep {
+                return Err(damaged_base(std::io::Error::other("it ends early")));
+            }
             let file = w.into_inner().map_err(|e| e.into_error())?;
-            file.set_len(total)?;
+            let mut pages = copied / page;
             let mut dec = zstd::stream::Decoder::with_buffer(input)?;
-            let mut page = vec![0u8; header.page_size as usize];
+            let mut buf = vec![0u8; header.page_size as usize];
             loop {
                 let mut number = [0u8; 8];
                 match dec.read(&mut number[..1])? {
@@ -341,11 +398,18 @@ pub fn decompress_file(path: &Path, out_path: &Path, out: File) -> Result<Header
                     _ => dec.read_exact(&mut number[1..])?,
                 }
                 let n = u64::from_le_bytes(number);
-                if n >= header.page_count {
+                // A page replaces one already there or comes next: never a hole.
+                if n >= header.page_count || n > pages {
                     return Err(Error::Checksum);
                 }
-                dec.read_exact(&mut page)?;
-                file.write_all_at(&page, n * u64::from(header.page_size))?;
+                dec.read_exact(&mut buf)?;
+                file.write_all_at(&buf, n * page)?;
+                if n == pages {
+                    pages += 1;
+                }
+            }
+            if pages != header.page_count {
+                return Err(Error::Checksum);
             }
             w = BufWriter::new(file);
         }

@@ -112,27 +112,7 @@ pub fn daily(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option
     if !daily_due(db, today, policy) {
         return Ok(None);
     }
-    let dir = backups_dir(db);
-    ensure_dir(&dir)?;
-    let lock_path = dir.join(format!(".{}-daily.lock", stem(db)));
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(&lock_path)
-        .map_err(io(&lock_path))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => return Ok(None),
-        Err(TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
-    }
-    // Another process may have finished it while we looked.
-    if exists_for(db, today) {
-        return Ok(None);
-    }
-    let made = make(db, today, policy);
+    let made = locked(db, today, policy);
     match &made {
         Ok(_) => {
             let _ = std::fs::remove_file(failure_path(db));
@@ -146,8 +126,74 @@ pub fn daily(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option
             }
         }
     }
-    drop(lock);
     made
+}
+
+/// How long a daily backup waits for another process's (yesterday's, still compressing) to
+/// finish before it gives up for now.
+const LOCK_WAIT: Duration = Duration::from_secs(600);
+
+/// The folder's daily lock, then today's backup unless another process made it meanwhile.
+fn locked(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<DailyReport>> {
+    let dir = backups_dir(db);
+    ensure_dir(&dir)?;
+    let lock_path = lock_path(db);
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    let started = std::time::Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => break,
+            Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(BackupError::InUse {
+                    path: lock_path.clone(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+        }
+    }
+    // Another process may have finished it while we waited.
+    if exists_for(db, today) {
+        return Ok(None);
+    }
+    make(db, today, policy)
+}
+
+/// The lock the daily backups of `db` take, in its backups folder.
+fn lock_path(db: &Path) -> PathBuf {
+    backups_dir(db).join(format!(".{}-daily.lock", stem(db)))
+}
+
+/// Why today's daily backup could not even start: the backups folder or its lock cannot be
+/// written. `None` when they can (or the folder is still to be made).
+pub fn cannot_start(db: &Path) -> Option<String> {
+    let dir = backups_dir(db);
+    if !dir.exists() {
+        return None;
+    }
+    let lock = lock_path(db);
+    match OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&lock)
+    {
+        Ok(_) => None,
+        Err(e) => Some(format!(
+            "{} cannot be written ({e}): give the backups folder back to yourself (chown) or make it writable",
+            lock.display()
+        )),
+    }
 }
 
 /// True when today's backup of `db` is still to be made (it may still turn out to hold no
@@ -161,12 +207,13 @@ fn exists_for(db: &Path, today: NaiveDate) -> bool {
 }
 
 fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<DailyReport>> {
-    let _share = desk_lock::share(db, Duration::from_secs(60)).map_err(|e| match e {
-        desk_lock::LockError::Busy(_) => BackupError::InUse {
-            path: db.to_path_buf(),
-        },
-        desk_lock::LockError::Io { path, error } => BackupError::Io { path, error },
-    })?;
+    let _share =
+        desk_lock::share(&super::real_path(db), Duration::from_secs(60)).map_err(|e| match e {
+            desk_lock::LockError::Busy(_) => BackupError::InUse {
+                path: db.to_path_buf(),
+            },
+            desk_lock::LockError::Io { path, error } => BackupError::Io { path, error },
+        })?;
     let conn =
         Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(sql(db))?;
     conn.busy_timeout(Duration::from_secs(5)).map_err(sql(db))?;
@@ -178,7 +225,7 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
     }
     let dest = daily_path(db, today);
     let copy = snapshot(&conn, db, &dest, &mut |_| {}).inspect_err(|e| {
-        if let BackupError::Damaged { details, .. } = e {
+        if let BackupError::SourceDamaged { details, .. } = e {
             crate::store::record_damage(db, details);
         }
     })?;
@@ -190,7 +237,19 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
         error: std::io::Error::other(e.to_string()),
     };
     let written = match &base {
-        Some(base) => compress::write_delta(copy.path(), base, file).map_err(encode)?,
+        Some(base) => match compress::write_delta(copy.path(), base, file) {
+            Ok(written) => written,
+            Err(e) => {
+                // A full backup that cannot be read is no base: today's is made full instead,
+                // and the deltas that need the damaged one are reported by `check`.
+                tracing::warn!(
+                    backup = %base.display(),
+                    error = %e,
+                    "the last full backup cannot be read: making a full backup instead"
+                );
+                None
+            }
+        },
         None => None,
     };
     let written = match written {
@@ -201,20 +260,21 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
             let (out, file) = Partial::create(&dest).map_err(io(&dest))?;
             let w = compress::write_full(copy.path(), file).map_err(encode)?;
             out.persist(&dest).map_err(io(&dest))?;
-            return finish(db, policy, dest, w);
+            return finish(db, policy, today, dest, w);
         }
     };
     out.persist(&dest).map_err(io(&dest))?;
-    finish(db, policy, dest, written)
+    finish(db, policy, today, dest, written)
 }
 
 fn finish(
     db: &Path,
     policy: BackupPolicy,
+    today: NaiveDate,
     dest: PathBuf,
     written: compress::Written,
 ) -> Result<Option<DailyReport>> {
-    prune(db, policy.keep)?;
+    prune(db, policy.keep, today)?;
     Ok(Some(DailyReport {
         path: dest,
         kind: written.header.kind,
@@ -231,9 +291,14 @@ fn latest_full(db: &Path, today: NaiveDate) -> Option<PathBuf> {
 }
 
 /// Deletes all but the newest `keep` daily backups, except the full backups that a kept
-/// delta needs.
-fn prune(db: &Path, keep: usize) -> Result<()> {
-    let all = daily_backups(db);
+/// delta needs. Backups dated after `today` (made while the clock was ahead) count as the
+/// oldest, so a clock set back never makes each new backup the first to go.
+fn prune(db: &Path, keep: usize, today: NaiveDate) -> Result<()> {
+    let mut all = daily_backups(db);
+    all.sort_by_key(|p| {
+        let date = date_of(db, p);
+        (date.is_some_and(|d| d <= today), date)
+    });
     let excess = all.len().saturating_sub(keep);
     let (old, kept) = all.split_at(excess);
     let needed: Vec<String> = kept

@@ -11,10 +11,10 @@ mod daily;
 mod restore;
 
 pub use daily::{
-    BackupPolicy, DEFAULT_KEEP, DailyReport, EXTENSION, FULL_EVERY_DAYS, daily, daily_backups,
-    daily_due, daily_path, failure_path, last_failure,
+    BackupPolicy, DEFAULT_KEEP, DailyReport, EXTENSION, FULL_EVERY_DAYS, cannot_start, daily,
+    daily_backups, daily_due, daily_path, failure_path, last_failure,
 };
-pub use restore::{RESTORE_WAIT, RestoreReport, Verified, restore, stage, verify};
+pub use restore::{RESTORE_WAIT, RestoreReport, Verified, real_path, restore, stage, verify};
 
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
@@ -30,18 +30,56 @@ use crate::private_file::Partial;
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     /// The file is not an SQLite database at all.
-    #[error("{} is not a database file (it may be damaged or something else): choose a Frontdesk backup (.sqlite3)", path.display())]
+    #[error("{} is not a database file or a Frontdesk backup (it may be damaged, or something else): choose a Frontdesk backup (.sqlite3 or .fdbackup)", path.display())]
     NotDatabase {
         /// The file.
         path: PathBuf,
     },
     /// SQLite found damage.
-    #[error("{} is damaged ({details}): it was not restored; choose an older backup", path.display())]
+    #[error("{} is damaged ({details}): it cannot be restored; choose an older backup", path.display())]
     Damaged {
         /// The file.
         path: PathBuf,
         /// What `PRAGMA integrity_check` or the open said.
         details: String,
+    },
+    /// The database being backed up is damaged: no backup was made.
+    #[error("{} is damaged ({details}): no backup was made of it; run `frontdesk check` to see what is wrong and which backup to restore", path.display())]
+    SourceDamaged {
+        /// The database.
+        path: PathBuf,
+        /// What SQLite's quick check found.
+        details: String,
+    },
+    /// The copy came out damaged while the database is sound: the destination is at fault.
+    #[error("the copy written to {} came out damaged although the database is sound: the disk or stick there may be failing; back up to another place", path.display())]
+    CopyDamaged {
+        /// The destination.
+        path: PathBuf,
+    },
+    /// Written in a backup format this Frontdesk cannot read.
+    #[error("{} was written by a newer Frontdesk (backup format {found}): update Frontdesk, then restore it", path.display())]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// Its format version.
+        found: u32,
+    },
+    /// The destination is not a file a backup can replace.
+    #[error("{} {why}: choose a file name for the backup", path.display())]
+    BadDestination {
+        /// The destination.
+        path: PathBuf,
+        /// What it is instead.
+        why: &'static str,
+    },
+    /// A backup file that cannot be read back.
+    #[error("{} cannot be restored: {why}", path.display())]
+    Unusable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: String,
     },
     /// A database, but not a Frontdesk one.
     #[error("{} is a database of another program, not a Frontdesk backup: nothing was restored", path.display())]
@@ -197,20 +235,59 @@ pub fn snapshot(
     let ended = conn.execute_batch("COMMIT").map_err(sql(source));
     copied?;
     ended?;
-    let _: String = copy
-        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
-        .map_err(sql(partial.path()))?;
-    let problems = crate::store::integrity::quick_problems(&copy).map_err(sql(partial.path()))?;
-    if !problems.is_empty() {
-        return Err(BackupError::Damaged {
-            path: source.to_path_buf(),
-            details: crate::store::integrity::summary_in(&copy, &problems),
+    let copy_is_sound = (|| -> rusqlite::Result<bool> {
+        let _: String =
+            copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        Ok(damage_in(&copy)?.is_none())
+    })();
+    let copy_is_sound = match copy_is_sound {
+        Ok(sound) => sound,
+        Err(e) if crate::store::integrity::is_damage(&e) => false,
+        Err(e) => return Err(sql(partial.path())(e)),
+    };
+    if !copy_is_sound {
+        // The pages were copied as they are: either the database is damaged, or the copy was
+        // spoiled on its way to the disk. Only the first may be recorded against the database.
+        return Err(match damage_in(conn).map_err(sql(source))? {
+            Some(details) => BackupError::SourceDamaged {
+                path: source.to_path_buf(),
+                details,
+            },
+            None => BackupError::CopyDamaged {
+                path: dest.to_path_buf(),
+            },
         });
     }
     copy.close().map_err(|(_, e)| sql(partial.path())(e))?;
     let file = std::fs::File::open(partial.path()).map_err(io(partial.path()))?;
     file.sync_all().map_err(io(partial.path()))?;
     Ok(partial)
+}
+
+/// Refuses a destination a backup must not replace: a folder, a device or a pipe.
+fn check_destination(dest: &Path) -> Result<()> {
+    match std::fs::metadata(dest) {
+        Ok(meta) if meta.is_dir() => Err(BackupError::BadDestination {
+            path: dest.to_path_buf(),
+            why: "is a folder",
+        }),
+        Ok(meta) if !meta.is_file() => Err(BackupError::BadDestination {
+            path: dest.to_path_buf(),
+            why: "is not a regular file (a device or a pipe)",
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// What SQLite's quick check finds damaged in the database open on `conn`, in one line.
+fn damage_in(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    use crate::store::integrity::{is_damage, quick_problems, summary_in, unreadable};
+    match quick_problems(conn) {
+        Ok(p) if p.is_empty() => Ok(None),
+        Ok(p) => Ok(Some(summary_in(conn, &p))),
+        Err(e) if is_damage(&e) => Ok(Some(unreadable(&e))),
+        Err(e) => Err(e),
+    }
 }
 
 /// Copies the database open on `conn` to `dest` as a plain database file (mode 0600) that
@@ -221,10 +298,30 @@ pub fn backup_connection(
     dest: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BackupReport> {
+    check_destination(dest)?;
     let partial = snapshot(conn, source, dest, progress)?;
     let bytes = std::fs::metadata(partial.path())
         .map_err(io(partial.path()))?
         .len();
+    // A Frontdesk database at the destination must not be in use, and its log must not stay
+    // beside the copy that replaces it (SQLite would apply it to the copy).
+    let _hold = if crate::store::desk_lock::lock_path(dest).exists() {
+        Some(
+            crate::store::desk_lock::exclusive(dest, Duration::ZERO).map_err(|_| {
+                BackupError::BadDestination {
+                    path: dest.to_path_buf(),
+                    why: "is a Frontdesk database that a window or command has open",
+                }
+            })?,
+        )
+    } else {
+        None
+    };
+    for side in &crate::private_file::with_sidecars(dest)[1..] {
+        if side.exists() {
+            std::fs::remove_file(side).map_err(io(side))?;
+        }
+    }
     partial.persist(dest).map_err(io(dest))?;
     Ok(BackupReport {
         path: dest.to_path_buf(),

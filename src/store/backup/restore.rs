@@ -109,34 +109,61 @@ pub fn stage(candidate: &Path, beside: &Path) -> Result<(Partial, Verified)> {
         });
     }
     let staged = Partial::reserve(beside).map_err(io(beside))?;
-    let out = create_private(staged.path()).map_err(io(staged.path()))?;
+    // Writing the copy can fail for want of room or permission where it is staged (beside
+    // the database), not where the backup is.
+    let folder = match beside.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let write_error = |error: std::io::Error| {
+        use std::io::ErrorKind::*;
+        let at = if matches!(
+            error.kind(),
+            StorageFull | ReadOnlyFilesystem | QuotaExceeded
+        ) {
+            folder.clone()
+        } else {
+            candidate.to_path_buf()
+        };
+        BackupError::Io { path: at, error }
+    };
+    let mut out = create_private(staged.path()).map_err(io(staged.path()))?;
     if compress::is_compressed(candidate).map_err(io(candidate))? {
-        compress::decompress_file(candidate, staged.path(), out).map_err(|e| {
-            use std::io::ErrorKind::*;
-            match e {
-                compress::Error::Io(error)
-                    if matches!(
-                        error.kind(),
-                        NotFound | PermissionDenied | StorageFull | ReadOnlyFilesystem
-                    ) =>
-                {
-                    BackupError::Io {
-                        path: candidate.to_path_buf(),
-                        error,
-                    }
-                }
-                other => BackupError::Damaged {
-                    path: candidate.to_path_buf(),
-                    details: other.to_string(),
-                },
+        compress::decompress_file(candidate, staged.path(), out).map_err(|e| match e {
+            compress::Error::Io(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::NotFound
+                        | std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::StorageFull
+                        | std::io::ErrorKind::QuotaExceeded
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                write_error(error)
             }
+            compress::Error::Version(found) => BackupError::NewerFormat {
+                path: candidate.to_path_buf(),
+                found,
+            },
+            other => BackupError::Unusable {
+                path: candidate.to_path_buf(),
+                why: other.to_string(),
+            },
         })?;
     } else {
-        drop(out);
-        std::fs::copy(candidate, staged.path()).map_err(io(candidate))?;
+        // Copied into our own private file: the backup's mode and owner are not carried over.
+        let copy = |from: &Path, to: &mut std::fs::File| -> Result<()> {
+            let mut input = std::fs::File::open(from).map_err(io(from))?;
+            std::io::copy(&mut input, to).map_err(write_error)?;
+            to.sync_all().map_err(write_error)
+        };
+        copy(candidate, &mut out)?;
         let wal = &with_sidecars(candidate)[1];
         if wal.is_file() {
-            std::fs::copy(wal, &with_sidecars(staged.path())[1]).map_err(io(wal))?;
+            let mut staged_wal =
+                create_private(&with_sidecars(staged.path())[1]).map_err(io(staged.path()))?;
+            copy(wal, &mut staged_wal)?;
         }
     }
     let verified = verify(staged.path(), candidate)?;
@@ -173,12 +200,12 @@ fn kept_path(current: &Path, now: DateTime<Utc>) -> PathBuf {
     }
 }
 
-/// Keeps the current database under `keep` and leaves nothing of it beside the current name
-/// but the file itself: its write-ahead log is folded in when SQLite can; a damaged file may
-/// refuse, and then its log moves to the kept name. The file is kept by a hard link (a copy
-/// where the file system has none), so the current name still holds it until the restored
-/// copy is renamed over it. SQLite would apply a log it finds beside a database to whatever
-/// file carries the name, so no log may stay behind.
+/// Keeps the current database under `keep` (a copy of its own, made through a registered
+/// partial file, so a kill leaves no second name on the live file) and leaves nothing of it
+/// beside the current name but the file itself: its write-ahead log is folded in when SQLite
+/// can; a damaged file may refuse, and then its log is kept beside the kept copy. SQLite would
+/// apply a log it finds beside a database to whatever file carries the name, so no log may
+/// stay behind.
 fn keep_current(current: &Path, keep: &Path) -> Result<()> {
     let folded = Connection::open_with_flags(current, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .and_then(|conn| {
@@ -188,27 +215,44 @@ fn keep_current(current: &Path, keep: &Path) -> Result<()> {
             conn.close().map_err(|(_, e)| e)
         })
         .is_ok();
-    if let Err(e) = std::fs::hard_link(current, keep) {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            return Err(io(keep)(e));
-        }
-        std::fs::copy(current, keep).map_err(io(keep))?;
-    }
+    let copy_private = |from: &Path, to: &Path| -> Result<()> {
+        let (partial, mut out) = Partial::create(to).map_err(io(to))?;
+        let mut input = std::fs::File::open(from).map_err(io(from))?;
+        std::io::copy(&mut input, &mut out).map_err(io(to))?;
+        out.sync_all().map_err(io(to))?;
+        partial.persist(to).map_err(io(to))
+    };
     let [_, wal, shm, journal] = with_sidecars(current);
     let [_, keep_wal, _, keep_journal] = with_sidecars(keep);
-    for (from, to) in [(&wal, &keep_wal), (&journal, &keep_journal)] {
-        if from.is_file() {
-            if folded {
-                std::fs::remove_file(from).map_err(io(from))?;
-            } else {
-                std::fs::rename(from, to).map_err(io(to))?;
+    if !folded {
+        for (from, to) in [(&wal, &keep_wal), (&journal, &keep_journal)] {
+            if from.is_file() {
+                copy_private(from, to)?;
             }
         }
     }
-    if shm.exists() {
-        std::fs::remove_file(&shm).map_err(io(&shm))?;
+    copy_private(current, keep)?;
+    for side in [&wal, &journal, &shm] {
+        if side.exists() {
+            std::fs::remove_file(side).map_err(io(side))?;
+        }
     }
     Ok(())
+}
+
+/// The file a database path names: a symbolic link is followed, so the locks and the swap
+/// are those of the database every desk opens, whatever name they use.
+pub fn real_path(db: &Path) -> PathBuf {
+    if let Ok(real) = db.canonicalize() {
+        return real;
+    }
+    match (db.parent(), db.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => parent
+            .canonicalize()
+            .map(|p| p.join(name))
+            .unwrap_or_else(|_| db.to_path_buf()),
+        _ => db.to_path_buf(),
+    }
 }
 
 /// Restores `candidate` as the database at `current`, waiting up to `wait` for every window
@@ -221,6 +265,7 @@ pub fn restore(
     wait: Duration,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RestoreReport> {
+    let current = &real_path(current);
     if same_file(current, candidate) {
         return Err(BackupError::SameFile {
             path: candidate.to_path_buf(),
