@@ -33,8 +33,10 @@ impl Desk {
         desk
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+    /// `frontdesk --db DB ARGS` with the desk's clock and state folder, not yet started.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+        command
             .arg("--db")
             .arg(&self.db)
             .args(["--as", "test desk"])
@@ -42,9 +44,12 @@ impl Desk {
             .env("FRONTDESK_NOW", NOW)
             .env("XDG_STATE_HOME", self.dir.path().join("state"))
             .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_KEEP_BACKUPS")
-            .output()
-            .expect("run frontdesk")
+            .env_remove("FRONTDESK_KEEP_BACKUPS");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run frontdesk")
     }
 
     /// Waits for today's automatic backup, which the first command starts in the background.
@@ -223,13 +228,14 @@ fn a_killed_backup_leaves_no_copy_after_the_next_start() {
     // Kill backups until one dies with its partial copy on disk.
     let mut caught = false;
     for _ in 0..50 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .arg("--db")
-            .arg(&desk.db)
-            .args(["--keep-backups", "0", "backup"])
-            .arg(target.join("copy.sqlite3"))
-            .env("FRONTDESK_NOW", NOW)
-            .env("XDG_STATE_HOME", desk.dir.path().join("state"))
+        let copy = target.join("copy.sqlite3");
+        let mut child = desk
+            .command(&[
+                "--keep-backups",
+                "0",
+                "backup",
+                copy.to_str().expect("path"),
+            ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -314,13 +320,14 @@ fn a_backup_spoiled_on_a_failing_stick_blames_the_stick_not_the_database() {
     let library = failing_stick_library(desk.dir.path());
     let usb = desk.dir.path().join("usb");
     std::fs::create_dir(&usb).expect("dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .arg("--db")
-        .arg(&desk.db)
-        .args(["--keep-backups", "0", "backup"])
-        .arg(usb.join("clinic.sqlite3"))
-        .env("FRONTDESK_NOW", NOW)
-        .env("XDG_STATE_HOME", desk.dir.path().join("state"))
+    let copy = usb.join("clinic.sqlite3");
+    let out = desk
+        .command(&[
+            "--keep-backups",
+            "0",
+            "backup",
+            copy.to_str().expect("path"),
+        ])
         .env("LD_PRELOAD", &library)
         .output()
         .expect("run");

@@ -52,6 +52,22 @@ fn appointment_count(db: &Path) -> i64 {
         .expect("count")
 }
 
+/// Cancels the fixture's appointment 101 in the (closed) database at `db`.
+fn cancel_appointment_101(db: &Path, reason: &str) {
+    let mut store = SqliteStore::open(db).expect("open");
+    store
+        .change_status(
+            frontdesk::scheduling::AppointmentId(id(101)),
+            &frontdesk::scheduling::StatusAction::Cancel {
+                reason: reason.into(),
+                by: frontdesk::scheduling::CancelledBy::Clinic,
+            },
+            "maria",
+            export_now() - chrono::Duration::days(30),
+        )
+        .expect("cancel");
+}
+
 /// A clinic database at `dir/clinic.sqlite3`, closed, and a good backup of it.
 fn clinic_and_backup(dir: &Path) -> (PathBuf, PathBuf) {
     let db = dir.join("clinic.sqlite3");
@@ -171,20 +187,7 @@ fn a_restore_replaces_the_database_and_keeps_the_replaced_one() {
     let dir = tempfile::tempdir().expect("dir");
     let (db, good) = clinic_and_backup(dir.path());
     // Change the database after the backup: the restore must bring back the old state.
-    {
-        let mut store = SqliteStore::open(&db).expect("open");
-        store
-            .change_status(
-                frontdesk::scheduling::AppointmentId(id(101)),
-                &frontdesk::scheduling::StatusAction::Cancel {
-                    reason: "after the backup".into(),
-                    by: frontdesk::scheduling::CancelledBy::Clinic,
-                },
-                "maria",
-                export_now() - chrono::Duration::days(30),
-            )
-            .expect("cancel");
-    }
+    cancel_appointment_101(&db, "after the backup");
     let mut store = SqliteStore::open(&db).expect("open");
     let report = store
         .restore_from(&good, export_now(), &mut |_| {})
@@ -402,20 +405,7 @@ fn a_delta_backup_gives_back_the_day_it_was_made_and_refuses_damage() {
         .expect("full")
         .expect("made");
     // Something changes, then the next day's backup is a delta holding that change.
-    {
-        let mut store = SqliteStore::open(&db).expect("open");
-        store
-            .change_status(
-                frontdesk::scheduling::AppointmentId(id(101)),
-                &frontdesk::scheduling::StatusAction::Cancel {
-                    reason: "between the backups".into(),
-                    by: frontdesk::scheduling::CancelledBy::Clinic,
-                },
-                "maria",
-                export_now() - chrono::Duration::days(30),
-            )
-            .expect("cancel");
-    }
+    cancel_appointment_101(&db, "between the backups");
     let delta = backup::daily(&db, day(2), policy)
         .expect("delta")
         .expect("made");

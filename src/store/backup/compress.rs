@@ -229,6 +229,19 @@ pub struct Written {
     pub bytes: u64,
 }
 
+/// A backup file's start: its header, then the compressed stream (with zstd's own checksum)
+/// that its pages go into.
+fn start(
+    out: File,
+    header: &Header,
+) -> Result<zstd::stream::Encoder<'static, BufWriter<File>>, Error> {
+    let mut w = BufWriter::with_capacity(1 << 20, out);
+    write_header(&mut w, header)?;
+    let mut enc = zstd::stream::Encoder::new(w, LEVEL)?;
+    enc.include_checksum(true)?;
+    Ok(enc)
+}
+
 /// Writes the standalone database `db` as a full backup into `out`.
 pub fn write_full(db: &Path, out: File) -> Result<Written, Error> {
     let (page_size, page_count) = geometry(db)?;
@@ -238,10 +251,7 @@ pub fn write_full(db: &Path, out: File) -> Result<Written, Error> {
         page_count,
         hash: file_hash(db)?,
     };
-    let mut w = BufWriter::with_capacity(1 << 20, out);
-    write_header(&mut w, &header)?;
-    let mut enc = zstd::stream::Encoder::new(w, LEVEL)?;
-    enc.include_checksum(true)?;
+    let mut enc = start(out, &header)?;
     std::io::copy(
         &mut BufReader::with_capacity(1 << 20, File::open(db)?),
         &mut enc,
@@ -282,10 +292,7 @@ pub fn write_delta(db: &Path, base: &Path, out: File) -> Result<Option<Written>,
         page_count,
         hash: file_hash(db)?,
     };
-    let mut w = BufWriter::with_capacity(1 << 20, out);
-    write_header(&mut w, &header)?;
-    let mut enc = zstd::stream::Encoder::new(w, LEVEL)?;
-    enc.include_checksum(true)?;
+    let mut enc = start(out, &header)?;
     let damaged_base = |e: std::io::Error| Error::BaseDamaged {
         path: base.to_path_buf(),
         details: e.to_string(),
