@@ -499,8 +499,22 @@ fn event(
             lines.raw(name, &[], &utc_stamp(at))?;
         }
     }
-    if let Some(p) = patient.filter(|p| !p.phone.is_empty()) {
-        lines.text("X-FRONTDESK-PATIENT-PHONE", &[], &p.phone)?;
+    // What identifies the patient besides the ATTENDEE's id, name and email: our import tells
+    // two namesakes apart by them, in a database where the id is unknown.
+    if let Some(p) = patient {
+        if !p.phone.is_empty() {
+            lines.text("X-FRONTDESK-PATIENT-PHONE", &[], &p.phone)?;
+        }
+        if let Some(d) = p.birth_date {
+            lines.raw(
+                "X-FRONTDESK-PATIENT-BIRTH-DATE",
+                &[],
+                &d.format("%Y%m%d").to_string(),
+            )?;
+        }
+        if !p.external_id.is_empty() {
+            lines.text("X-FRONTDESK-PATIENT-EXTERNAL-ID", &[], &p.external_id)?;
+        }
     }
     lines.end("VEVENT")
 }

@@ -49,7 +49,8 @@ use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
 /// Names as rows give them, looked up case-insensitively.
 fn key(name: &str) -> String {
-    let k = name.trim().to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    let k = name.trim().nfc().collect::<String>().to_lowercase();
     k.strip_prefix("dr.")
         .or_else(|| k.strip_prefix("dr "))
         .unwrap_or(&k)
@@ -117,10 +118,15 @@ impl Directory {
 /// The external ids (MRNs) and emails of stored patients, the keys the database has no index
 /// for, kept up to date as the import registers new patients. Ids and names are looked up in
 /// the database, which sees the patients this transaction registered too.
+///
+/// It also remembers the patients this import registered under an id the file gave: the file
+/// tells them apart from a row with another id of its own (`patient_match::identify_apart`),
+/// so two namesakes of the source stay two.
 #[derive(Default)]
 struct PatientIndex {
     external: HashMap<String, Vec<PatientId>>,
     email: HashMap<String, Vec<PatientId>>,
+    from_file: std::collections::HashSet<PatientId>,
 }
 
 impl PatientIndex {
@@ -158,8 +164,12 @@ impl PatientIndex {
         }
     }
 
-    fn add(&mut self, p: &Patient) {
+    /// A patient this import registered; `file_id` when the id is the file's own.
+    fn add(&mut self, p: &Patient, file_id: bool) {
         self.note(p.id, &p.external_id, &p.email);
+        if file_id {
+            self.from_file.insert(p.id);
+        }
     }
 
     /// Which stored patient a row's claim identifies (`scheduling::patient_match`).
@@ -177,7 +187,13 @@ impl PatientIndex {
         for id in by_external.into_iter().chain(by_email).flatten() {
             candidates.extend(setup::patient(conn, *id)?);
         }
-        Ok(patient_match::identify(claim, &candidates))
+        let told_apart =
+            |p: PatientId| claim.id.is_some_and(|id| id != p) && self.from_file.contains(&p);
+        Ok(patient_match::identify_apart(
+            claim,
+            &candidates,
+            &told_apart,
+        ))
     }
 }
 
@@ -221,6 +237,36 @@ fn checked_record(r: &PatientRecord) -> std::result::Result<PatientRecord, Strin
         birth_date: r.birth_date,
         external_id: entry::external_id(&r.external_id).map_err(text)?,
     })
+}
+
+/// What staff should hear about a patient an import registers: the registered patients they
+/// may be (the same phone, or the same name and date of birth) and the namesakes the rule
+/// told apart, each shown in full so the desk can check.
+fn new_patient_notice(
+    conn: &Connection,
+    p: &Patient,
+    namesakes: &[Patient],
+) -> rusqlite::Result<Option<String>> {
+    let mut others = setup::likely_duplicates(conn, p)?;
+    for n in namesakes {
+        if n.id != p.id && !others.iter().any(|o| o.id == n.id) {
+            others.push(n.clone());
+        }
+    }
+    if others.is_empty() {
+        return Ok(None);
+    }
+    let listed: Vec<String> = others
+        .iter()
+        .take(3)
+        .map(patient_match::describe_patient)
+        .chain((others.len() > 3).then(|| format!("{} more", others.len() - 3)))
+        .collect();
+    Ok(Some(format!(
+        "registered {} as a new patient; already registered with the same name or phone: {} (if they are one person, correct the row's details or patient_id and import again)",
+        patient_match::describe_patient(p),
+        listed.join("; ")
+    )))
 }
 
 fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
@@ -273,7 +319,8 @@ pub fn import_patients(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut index = PatientIndex::load(&tx)?;
     let mut report = ImportReport {
-        rows: parsed.rows.len() + parsed.bad.len(),
+        rows: parsed.rows.len() + parsed.bad.len() + parsed.repeats,
+        repeats: parsed.repeats,
         bad: parsed.bad.clone(),
         ..ImportReport::default()
     };
@@ -287,17 +334,17 @@ pub fn import_patients(
             })
         };
         let claim = claim_of(r);
-        match index.identify(&tx, &claim)? {
+        let namesakes = match index.identify(&tx, &claim)? {
             Identified::Same { .. } => {
                 report.already_present += 1;
                 continue;
             }
-            Identified::Nobody { .. } => {}
+            Identified::Nobody { namesakes } => namesakes,
             refused => {
                 bad(refusal(&refused, &claim).unwrap_or_default());
                 continue;
             }
-        }
+        };
         let r = match checked_record(r) {
             Ok(r) if r.name.is_empty() => {
                 bad("the name is empty: every patient needs a name".into());
@@ -310,18 +357,14 @@ pub fn import_patients(
             }
         };
         let patient = patient_from(&r, r.id.unwrap_or_else(|| PatientId(uuid::Uuid::now_v7())));
-        let duplicates = setup::likely_duplicates(&tx, &patient)?;
-        if let Some(d) = duplicates.first() {
+        if let Some(notice) = new_patient_notice(&tx, &patient, &namesakes)? {
             report.notices.push(BadRow {
                 line: *line,
-                reason: format!(
-                    "{} looks like {} already registered (same phone, or same name and date of birth)",
-                    patient.name, d.name
-                ),
+                reason: notice,
             });
         }
         setup::insert_patient(&tx, &patient)?;
-        index.add(&patient);
+        index.add(&patient, r.id.is_some());
         report.imported += 1;
     }
     finish(tx, report, options.dry_run)
@@ -445,7 +488,8 @@ pub fn import_appointments(
     );
     let mut patients = PatientIndex::load(&tx)?;
     let mut report = ImportReport {
-        rows: parsed.rows.len() + parsed.bad.len(),
+        rows: parsed.rows.len() + parsed.bad.len() + parsed.repeats,
+        repeats: parsed.repeats,
         bad: parsed.bad.clone(),
         ..ImportReport::default()
     };
@@ -530,13 +574,15 @@ pub fn import_appointments(
         }
         // The patient: the stored one the row identifies, or registered from the row.
         let mut new_patient = None;
+        let mut namesakes = Vec::new();
         let claim = claim_of(&r.patient);
         let patient = match patients.identify(&tx, &claim)? {
             Identified::Same { patient, .. } => Some(patient.id),
-            Identified::Nobody { .. } => match r.patient.id {
+            Identified::Nobody { namesakes: found } => match r.patient.id {
                 Some(id) if !r.patient.name.trim().is_empty() => match checked_record(&r.patient) {
                     Ok(record) => {
                         new_patient = Some(patient_from(&record, id));
+                        namesakes = found;
                         Some(id)
                     }
                     Err(e) => {
@@ -567,17 +613,14 @@ pub fn import_appointments(
             continue;
         }
         if let Some(p) = &new_patient {
-            if let Some(d) = setup::likely_duplicates(&tx, p)?.first() {
+            if let Some(notice) = new_patient_notice(&tx, p, &namesakes)? {
                 report.notices.push(BadRow {
                     line,
-                    reason: format!(
-                        "new patient {} looks like {} already registered",
-                        p.name, d.name
-                    ),
+                    reason: notice,
                 });
             }
             setup::insert_patient(&tx, p)?;
-            patients.add(p);
+            patients.add(p, true);
             report.patients_added += 1;
         }
         let interval = Interval::new(start, end);
