@@ -45,6 +45,7 @@ use crate::scheduling::entry;
 use crate::scheduling::model::*;
 use crate::scheduling::patient_match::{self, Claim, Identified};
 use crate::scheduling::queue;
+use crate::scheduling::status::{Timestamps, check_timestamps};
 use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
 /// Names as rows give them, looked up case-insensitively.
@@ -437,6 +438,22 @@ fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> 
     }
 }
 
+/// What a refused row's message adds about overbooking: only a hard conflict (a double
+/// booking) can be overbooked, so the advice is given only where it helps, and never when an
+/// overbook reason was already given (then what is left is invalid, and each conflict's own
+/// message says how to fix it).
+fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
+    let hard = refused.iter().any(|c| c.severity() == Severity::Hard);
+    let invalid = refused.iter().any(|c| c.severity() == Severity::Invalid);
+    match (hard, invalid, overbook_given) {
+        (true, false, false) => " (import with an overbook reason to accept it anyway)",
+        (true, true, false) => {
+            " (an overbook reason would accept only the double booking: fix the rest in the file)"
+        }
+        _ => "",
+    }
+}
+
 /// Which of the appointments `conflicts` clash with were overbooked with a reason.
 fn overbooked_among(
     conn: &Connection,
@@ -559,6 +576,20 @@ pub fn import_appointments(
                 .ok(),
             (Until::Minutes(_), None) => None,
         };
+        // The lifecycle's timestamps as the core could have recorded them.
+        if let Some(start) = start {
+            let recorded = Timestamps {
+                start,
+                arrived_at: r.arrived_at,
+                consultation_started_at: r.consultation_started_at,
+                completed_at: r.completed_at,
+            };
+            errors.extend(
+                check_timestamps(&recorded, zone, now)
+                    .iter()
+                    .map(ToString::to_string),
+            );
+        }
         // Free text under the entry rules, whichever reader made the row (our CSV reader checks
         // it too; the iCalendar reader leaves it to here).
         let cancel_reason = r.cancellation.as_ref().map(|c| c.reason.as_str());
@@ -668,8 +699,9 @@ pub fn import_appointments(
                     })
                     .collect();
                 bad(format!(
-                    "{} (import with an overbook reason to accept it anyway)",
-                    list.join("; ")
+                    "{}{}",
+                    list.join("; "),
+                    overbook_hint(&conflicts, overbook.is_some())
                 ));
                 continue;
             }
