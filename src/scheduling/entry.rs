@@ -502,6 +502,40 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
+/// The most characters of typed text a message quotes ([`echo`]).
+pub const ECHO_CHARS: usize = 40;
+/// The most characters of a path a message quotes ([`echo_path`]).
+pub const ECHO_PATH_CHARS: usize = 120;
+
+/// Typed text (a name given on the command line, a date, a cell) as a message quotes it: at
+/// most [`ECHO_CHARS`] characters, an ellipsis saying more was typed, and escaped like
+/// [`shown`], so a message never carries a screenful, a line of its own or a terminal code.
+/// The one quoting function for typed text; text from the database is shown whole
+/// ([`shown`]).
+pub fn echo(text: &str) -> String {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => shown(text).into_owned(),
+        Some((cut, _)) => format!("{}…", shown(&text[..cut])),
+    }
+}
+
+/// A path as a message quotes it: escaped like [`shown`] (a line break in a file name is
+/// `\n`), and when longer than [`ECHO_PATH_CHARS`] characters, its end (the file's name)
+/// after an ellipsis.
+pub fn echo_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let escaped = shown(&text);
+    let count = escaped.chars().count();
+    if count <= ECHO_PATH_CHARS {
+        return escaped.into_owned();
+    }
+    let tail: String = escaped
+        .chars()
+        .skip(count - (ECHO_PATH_CHARS - 1))
+        .collect();
+    format!("…{tail}")
+}
+
 /// Like [`shown`], but keeps line breaks: for a message of several lines.
 pub fn shown_lines(text: &str) -> Cow<'_, str> {
     escape(text, true)
