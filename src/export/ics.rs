@@ -420,6 +420,8 @@ fn event(
     if let Some(p) = patient.filter(|p| !p.email.is_empty()) {
         params.push(("EMAIL", &p.email));
     }
+    // The patient's id identifies them to our import (two namesakes stay two, in any
+    // database); their date of birth and MRN stay out of files meant for calendar clients.
     lines.raw("ATTENDEE", &params, &format!("urn:uuid:{}", a.patient))?;
     match role {
         Role::Single(None) => {}
@@ -499,22 +501,8 @@ fn event(
             lines.raw(name, &[], &utc_stamp(at))?;
         }
     }
-    // What identifies the patient besides the ATTENDEE's id, name and email: our import tells
-    // two namesakes apart by them, in a database where the id is unknown.
-    if let Some(p) = patient {
-        if !p.phone.is_empty() {
-            lines.text("X-FRONTDESK-PATIENT-PHONE", &[], &p.phone)?;
-        }
-        if let Some(d) = p.birth_date {
-            lines.raw(
-                "X-FRONTDESK-PATIENT-BIRTH-DATE",
-                &[],
-                &d.format("%Y%m%d").to_string(),
-            )?;
-        }
-        if !p.external_id.is_empty() {
-            lines.text("X-FRONTDESK-PATIENT-EXTERNAL-ID", &[], &p.external_id)?;
-        }
+    if let Some(p) = patient.filter(|p| !p.phone.is_empty()) {
+        lines.text("X-FRONTDESK-PATIENT-PHONE", &[], &p.phone)?;
     }
     lines.end("VEVENT")
 }

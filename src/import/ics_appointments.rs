@@ -3,7 +3,6 @@
 //! the same appointments. In an iCalendar file of ours, a series' master event becomes a
 //! [`SeriesRecord`] and its events say where they sit in it.
 
-use chrono::Datelike;
 use std::str::FromStr;
 
 use super::appointments::status;
@@ -182,20 +181,7 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
             .map(str::to_owned)
             .or_else(|| mailto(&attendee.value))
             .unwrap_or_default(),
-        birth_date: match e.prop("X-FRONTDESK-PATIENT-BIRTH-DATE") {
-            None => None,
-            Some(p) => Some(
-                date8(p.value.trim())
-                    .filter(|d| (1850..2200).contains(&d.year()))
-                    .ok_or_else(|| {
-                        format!(
-                            "X-FRONTDESK-PATIENT-BIRTH-DATE \"{}\" is not a date of birth such as 19800517",
-                            quoted(&p.value)
-                        )
-                    })?,
-            ),
-        },
-        external_id: text("X-FRONTDESK-PATIENT-EXTERNAL-ID").unwrap_or_default(),
+        ..PatientRecord::default()
     };
     let ours = |name: &str| e.prop(name).map(|p| p.value.trim().to_owned());
     let status = match ours("X-FRONTDESK-STATUS") {
