@@ -21,8 +21,14 @@ fn names_in_every_script_are_accepted_and_tidied() {
         // Persian needs the zero-width non-joiner inside a word; emoji need the joiner.
         ("فاطمه\u{200c}زاده", "فاطمه\u{200c}زاده"),
         ("Sam 👩\u{200d}⚕️", "Sam 👩\u{200d}⚕️"),
-        // Vietnamese: stacked accents (decomposed) are fine.
-        ("Nguye\u{302}\u{303}n", "Nguye\u{302}\u{303}n"),
+        // Vietnamese: stacked accents (decomposed) are fine, and stored composed (NFC) so
+        // that either form is one name (changed on purpose, issue 12 second review).
+        ("Nguye\u{302}\u{303}n", "Nguy\u{1ec5}n"),
+        ("Jose\u{301} Pe\u{301}rez", "Jos\u{e9} P\u{e9}rez"),
+        (
+            "\u{915}\u{93c}\u{93e}\u{926}\u{93f}\u{930}",
+            "\u{915}\u{93c}\u{93e}\u{926}\u{93f}\u{930}",
+        ),
         ("O'Brien, Jr.", "O'Brien, Jr."),
     ] {
         assert_eq!(person_name(typed).as_deref(), Ok(kept), "{typed:?}");
@@ -180,4 +186,36 @@ fn stored_text_is_escaped_for_a_terminal() {
         assert_eq!(shown(stored), on_terminal, "{stored:?}");
     }
     assert_eq!(shown_lines("one\ntwo\u{1b}"), "one\ntwo\\u{1b}");
+}
+
+#[test]
+fn typed_text_and_paths_are_quoted_short_and_escaped_by_one_function() {
+    use frontdesk::scheduling::entry::{ECHO_CHARS, ECHO_PATH_CHARS, echo, echo_path};
+    assert_eq!(echo("Dr. Rao"), "Dr. Rao");
+    assert_eq!(echo(&"x".repeat(ECHO_CHARS)), "x".repeat(ECHO_CHARS));
+    assert_eq!(
+        echo(&"x".repeat(10 * 1024 * 1024)),
+        format!("{}…", "x".repeat(ECHO_CHARS))
+    );
+    // Escaped as stored text is (`shown`): line breaks, escape codes, direction controls.
+    assert_eq!(echo("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+    assert_eq!(echo("\u{202e}evil"), "\\u{202e}evil");
+    // Cut at a character, never inside one; every script.
+    let tamil = "முத்துலட்சுமி".repeat(10);
+    assert!(echo(&tamil).ends_with('…'));
+    assert_eq!(echo(&"👩‍⚕️".repeat(30)).chars().count(), ECHO_CHARS + 1);
+    // The time readers quote through the same function.
+    assert_eq!(
+        frontdesk::scheduling::time::echo("a\u{202e}b"),
+        echo("a\u{202e}b")
+    );
+    let path = std::path::Path::new("/tmp/x\u{1b}[31mX\nFAKE");
+    assert_eq!(echo_path(path), "/tmp/x\\u{1b}[31mX\\nFAKE");
+    let long = format!("/home/{}/visits.csv", "d".repeat(10_000));
+    let shown = echo_path(std::path::Path::new(&long));
+    assert_eq!(shown.chars().count(), ECHO_PATH_CHARS);
+    assert!(
+        shown.starts_with('…') && shown.ends_with("/visits.csv"),
+        "{shown}"
+    );
 }

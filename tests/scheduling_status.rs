@@ -566,3 +566,129 @@ fn status_text_round_trips() {
     }
     assert_eq!(Status::parse("booked"), None);
 }
+
+// ---------------------------------------------------------------------------------------------
+// recorded timestamps (imports): what the lifecycle could have recorded
+
+#[test]
+fn recorded_timestamps_are_held_to_the_lifecycle() {
+    use frontdesk::scheduling::status::{TimestampError, Timestamps, check_timestamps};
+    let zone = chrono_tz::Asia::Kolkata;
+    // Now: 2026-11-24 09:30 in Kolkata. The appointment: 2026-11-24 10:00 there.
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 4, 0, 0).unwrap();
+    let at = |d: u32, h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let today = at(24, 4, 30);
+    let kind = |e: &TimestampError| match e {
+        TimestampError::OutOfOrder { earlier, later, .. } => format!("{later} before {earlier}"),
+        TimestampError::ArrivalOnAnotherDay { .. } => "arrival on another day".to_owned(),
+        TimestampError::InTheFuture { what, .. } => format!("{what} in the future"),
+    };
+    type Row = (
+        &'static str,
+        DateTime<Utc>,
+        [Option<DateTime<Utc>>; 3],
+        &'static [&'static str],
+    );
+    let rows: Vec<Row> = vec![
+        ("nothing recorded", today, [None, None, None], &[]),
+        (
+            "arrived this morning",
+            today,
+            [Some(at(24, 3, 50)), None, None],
+            &[],
+        ),
+        (
+            "a finished visit yesterday, in order",
+            at(23, 4, 30),
+            [
+                Some(at(23, 4, 20)),
+                Some(at(23, 4, 35)),
+                Some(at(23, 4, 50)),
+            ],
+            &[],
+        ),
+        (
+            "equal times are in order",
+            at(23, 4, 30),
+            [
+                Some(at(23, 4, 30)),
+                Some(at(23, 4, 30)),
+                Some(at(23, 4, 30)),
+            ],
+            &[],
+        ),
+        (
+            "a consultation without an arrival recorded",
+            at(23, 4, 30),
+            [None, Some(at(23, 4, 35)), Some(at(23, 4, 50))],
+            &[],
+        ),
+        (
+            // The review's walk-in: checked in on 11-26, arrival 11-24 (now).
+            "an arrival two days before the appointment",
+            at(26, 4, 30),
+            [Some(now), None, None],
+            &["arrival on another day"],
+        ),
+        (
+            // The review's completed row: arrival 11-27, start 11-20, completion 11-19.
+            "every step out of order, an arrival after the day and in the future",
+            at(26, 4, 30),
+            [Some(at(27, 4, 0)), Some(at(20, 4, 0)), Some(at(19, 4, 0))],
+            &[
+                "arrival in the future",
+                "consultation start before arrival",
+                "completion before arrival",
+                "arrival on another day",
+            ],
+        ),
+        (
+            "completed before the consultation started",
+            at(23, 4, 30),
+            [None, Some(at(23, 5, 0)), Some(at(23, 4, 50))],
+            &["completion before consultation start"],
+        ),
+        (
+            "a completion still to come",
+            at(24, 3, 30),
+            [Some(at(24, 3, 20)), Some(at(24, 3, 35)), Some(at(24, 4, 1))],
+            &["completion in the future"],
+        ),
+        (
+            // 23:50 on the 23rd in Kolkata is 18:20 UTC; the appointment is at 00:10 on the 24th.
+            "an arrival before midnight for a visit just after it is another day, clinic-local",
+            at(23, 18, 40),
+            [Some(at(23, 18, 20)), None, None],
+            &["arrival on another day"],
+        ),
+        (
+            // 19:50 and 20:00 UTC on the 22nd are 01:20 and 01:30 on the 23rd in Kolkata.
+            "the same clinic-local day though the UTC dates differ",
+            at(22, 20, 0),
+            [Some(at(22, 19, 50)), None, None],
+            &[],
+        ),
+    ];
+    for (why, start, [arrived_at, consultation_started_at, completed_at], want) in rows {
+        let t = Timestamps {
+            start,
+            arrived_at,
+            consultation_started_at,
+            completed_at,
+        };
+        let got: Vec<String> = check_timestamps(&t, zone, now).iter().map(kind).collect();
+        assert_eq!(got, want, "{why}");
+    }
+    // The message says what is wrong, clinic-local, and how to fix it.
+    let t = Timestamps {
+        start: at(26, 4, 30),
+        arrived_at: Some(now),
+        consultation_started_at: None,
+        completed_at: None,
+    };
+    let said = check_timestamps(&t, zone, now)[0].to_string();
+    assert_eq!(
+        said,
+        "the arrival (2026-11-24 09:30) is on another day than the appointment (2026-11-26): a patient arrives on the day of the visit; correct the arrival or the date"
+    );
+}

@@ -2,6 +2,7 @@
 //! restore. The automatic backups beside it are checked newest first, as a restore would check
 //! them, and the first good one is named with the exact command that restores it.
 
+use frontdesk::scheduling::entry::echo_path;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -57,13 +58,13 @@ fn recover(path: &Path) -> Result<()> {
     candidates.reverse();
     let mut refused = Vec::new();
     for candidate in &candidates {
-        eprintln!("check: checking the backup {} …", candidate.display());
+        eprintln!("check: checking the backup {} …", echo_path(&candidate));
         match backup::stage(candidate, path) {
             Ok(_) => {
                 for why in &refused {
                     println!("not usable: {why}");
                 }
-                println!("The newest good backup is {}.", candidate.display());
+                println!("The newest good backup is {}.", echo_path(&candidate));
                 println!(
                     "Restore it with:\n  frontdesk --db {} restore {}",
                     shell_word(path),

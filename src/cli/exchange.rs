@@ -2,6 +2,7 @@
 //! first command of the day. Progress goes to stderr (a line that updates in a terminal, a line
 //! per tenth in a log); results to stdout; bad rows to stderr, one per line.
 
+use frontdesk::scheduling::entry::echo_path;
 use std::io::{IsTerminal, Write};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -94,12 +95,12 @@ fn print_report(file: &Path, report: &ImportReport, what: &str) -> Result<()> {
         let _ = writeln!(
             stderr,
             "{}: note: {}",
-            file.display(),
+            echo_path(&file),
             shown(&notice.to_string())
         );
     }
     for bad in &report.bad {
-        let _ = writeln!(stderr, "{}: {}", file.display(), shown(&bad.to_string()));
+        let _ = writeln!(stderr, "{}: {}", echo_path(&file), shown(&bad.to_string()));
     }
     if !report.bad.is_empty() {
         bail!("{}", report.summary(what));
@@ -118,8 +119,8 @@ pub fn import(
 ) -> Result<()> {
     let clinic = resolve::clinic(store, clinic)?;
     let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let name = |e: import::ImportError| anyhow!("{}: {e}", args.file.display());
+        .with_context(|| format!("cannot read {}", echo_path(&args.file)))?;
+    let name = |e: import::ImportError| anyhow!("{}: {e}", echo_path(&args.file));
     let text = import::decode(&bytes).map_err(name)?;
     let text: &str = &text;
     let options = ImportOptions {
@@ -143,7 +144,7 @@ pub fn import(
             if import::detect(text) == FileKind::Ics {
                 bail!(
                     "{}: patients are imported from CSV; import a calendar with `frontdesk import appointments`",
-                    args.file.display()
+                    echo_path(&args.file)
                 );
             }
             let parsed = import::patients::parse_csv(text).map_err(name)?;
@@ -167,8 +168,8 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
     let report = store.backup_to(&args.file, &mut progress("backup"))?;
     println!(
         "Backed up {} to {} ({}).",
-        store.path().display(),
-        report.path.display(),
+        echo_path(&store.path()),
+        echo_path(&report.path),
         export::file_size(report.bytes)
     );
     Ok(())
@@ -188,9 +189,13 @@ pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()
     frontdesk::store::forget_damage(path);
     let store = SqliteStore::open(path)?;
     let check = store.check()?;
-    println!("Restored {} from {}.", path.display(), args.file.display());
+    println!(
+        "Restored {} from {}.",
+        echo_path(&path),
+        echo_path(&args.file)
+    );
     if let Some(kept) = report.kept {
-        println!("The database it replaced is kept as {}.", kept.display());
+        println!("The database it replaced is kept as {}.", echo_path(&kept));
     }
     if !check.is_ok() {
         bail!("the restored database fails `frontdesk check`: run it to see why");
@@ -250,7 +255,11 @@ pub fn daily_backup_now(path: &Path, keep: usize, now: DateTime<Utc>) -> Result<
     match backup::daily(path, today, BackupPolicy { keep })? {
         Some(report) => {
             tracing::info!(bytes = report.bytes, kind = ?report.kind, "daily backup made");
-            println!("Backed up {} to {}.", path.display(), report.path.display());
+            println!(
+                "Backed up {} to {}.",
+                echo_path(&path),
+                echo_path(&report.path)
+            );
         }
         None => println!("No backup was needed."),
     }

@@ -4,6 +4,7 @@
 //! error ended a command. It never records patient data: no names, phones, reasons or notes,
 //! and no error's text (a conflict's message names the patient), only the error's kind.
 
+use frontdesk::scheduling::entry::echo_path;
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ pub fn start(command: &str) {
         Err(error) => {
             eprintln!(
                 "frontdesk: cannot write the log in {}: {error}; continuing without a log",
-                dir.display()
+                echo_path(&dir)
             );
             return;
         }

@@ -17,6 +17,7 @@ mod series;
 mod waitlist;
 mod write;
 
+use frontdesk::scheduling::entry::echo_path;
 use std::io::{IsTerminal, Write};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
@@ -125,7 +126,7 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+        .with_context(|| format!("cannot create {}", echo_path(&dir)))?;
     Ok(dir.join("frontdesk.sqlite3"))
 }
 
@@ -242,7 +243,7 @@ fn demo_command(
     println!(
         "Created {} in {}: {} doctors, {} rooms, {} patients, {} appointments from {} to {} ({:.1} s).",
         demo::CLINIC_NAME,
-        store.path().display(),
+        echo_path(&store.path()),
         summary.doctors,
         summary.rooms,
         summary.patients,

@@ -1,6 +1,7 @@
 //! `frontdesk report` (a manager report over a range, as text, CSV or JSON) and `frontdesk
 //! daysheet` (a doctor's or a room's day as a printable PDF).
 
+use frontdesk::scheduling::entry::echo_path;
 use std::io::Write;
 
 use anyhow::{Result, bail};
@@ -86,8 +87,8 @@ pub fn daysheet(
     if args.out.is_dir() {
         bail!(
             "--out {} is a folder: give a file name, e.g. {}/daysheet.pdf",
-            args.out.display(),
-            args.out.display()
+            echo_path(&args.out),
+            echo_path(&args.out)
         );
     }
     let (of, filter) = match (&args.doctor, &args.room) {
@@ -117,7 +118,7 @@ pub fn daysheet(
         "Saved the day sheet of {} for {} to {}: {} appointment{} on {} page{}.",
         frontdesk::scheduling::entry::shown(of.name()),
         date.format("%A %-d %B %Y"),
-        args.out.display(),
+        echo_path(&args.out),
         rendered.appointments,
         if rendered.appointments == 1 { "" } else { "s" },
         rendered.pages,

@@ -3,6 +3,7 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use frontdesk::scheduling::entry::echo_path;
 use frontdesk::scheduling::entry::{self, shown};
 use frontdesk::scheduling::patient_match::{Claim, Identified, describe_patient};
 use frontdesk::scheduling::time::{FIRST_DATE, LAST_DATE, echo, read_date, read_wall_time};
@@ -46,14 +47,14 @@ pub fn by_name<'a, T>(
                 .collect();
             Err(StoreError::NotFound {
                 what,
-                name: shown(typed).into_owned(),
+                name: echo(typed),
                 hint: format!("; known: {}", known.join(", ")),
             }
             .into())
         }
         many => Err(StoreError::Ambiguous {
             what,
-            name: shown(typed).into_owned(),
+            name: echo(typed),
             candidates: many.iter().map(|i| shown(name(i)).into_owned()).collect(),
         }
         .into()),
@@ -69,8 +70,8 @@ pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
             [one] => Ok(one.clone()),
             [] => bail!(
                 "{} holds no clinic yet: run `frontdesk --db {} demo` for a demo clinic",
-                store.path().display(),
-                store.path().display()
+                echo_path(&store.path()),
+                echo_path(&store.path())
             ),
             many => bail!(
                 "this database holds several clinics ({}): choose one with --clinic NAME",

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
-use frontdesk::scheduling::entry::shown;
+use frontdesk::scheduling::entry::{echo, shown};
 use frontdesk::scheduling::patient_match::{self, Identified, Registration, describe_patient};
 use frontdesk::scheduling::time::{format_local, lenient_instant, local_date};
 use frontdesk::scheduling::*;
@@ -258,17 +258,17 @@ pub fn not_registered(
     register: &str,
 ) -> anyhow::Error {
     let with_phone = phone
-        .map(|p| format!(" with the phone {}", shown(p)))
+        .map(|p| format!(" with the phone {}", echo(p)))
         .unwrap_or_default();
     if namesakes.is_empty() {
         return anyhow!(
             "no patient named \"{}\"{with_phone}: check the spelling, or {register} to register them",
-            shown(typed.trim()),
+            echo(typed.trim()),
         );
     }
     anyhow!(
         "no patient named \"{}\"{with_phone} is registered; under that name there is: {}. If that is the patient, give the phone as registered or their id (--patient ID); if not, {register} to register them",
-        shown(typed.trim()),
+        echo(typed.trim()),
         resolve::namesakes_text(namesakes)
     )
 }

@@ -368,12 +368,14 @@ impl Schedule<'_> {
             } else if roll < 167 {
                 a.status = Status::EnteredInError;
             } else {
+                // Each step happened, in order, by now (`status::check_timestamps`).
                 let arrived = start - minutes(rng.below(25));
-                let began = (start + minutes(rng.below(20))).max(arrived);
+                let began = (start + minutes(rng.below(20))).max(arrived).min(self.now);
+                let done = began + (end - start) + minutes(rng.below(8)) - minutes(3);
                 a.status = Status::Completed;
                 a.arrived_at = Some(arrived);
                 a.consultation_started_at = Some(began);
-                a.completed_at = Some(began + (end - start) + minutes(rng.below(8)) - minutes(3));
+                a.completed_at = Some(done.min(self.now).max(began));
             }
         } else if start <= self.now {
             a.status = Status::InConsultation;

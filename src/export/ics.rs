@@ -420,6 +420,8 @@ fn event(
     if let Some(p) = patient.filter(|p| !p.email.is_empty()) {
         params.push(("EMAIL", &p.email));
     }
+    // The patient's id identifies them to our import (two namesakes stay two, in any
+    // database); their date of birth and MRN stay out of files meant for calendar clients.
     lines.raw("ATTENDEE", &params, &format!("urn:uuid:{}", a.patient))?;
     match role {
         Role::Single(None) => {}

@@ -9,6 +9,7 @@ pub mod ics;
 mod ics_text;
 mod vtimezone;
 
+use crate::scheduling::entry::echo_path;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -268,7 +269,7 @@ impl std::fmt::Display for ExportSummary {
             "Exported {} appointment{} to {} ({}, {})",
             self.appointments,
             if self.appointments == 1 { "" } else { "s" },
-            self.path.display(),
+            echo_path(&self.path),
             self.format.label(),
             file_size(self.bytes)
         )
@@ -286,7 +287,7 @@ pub fn file_size(bytes: u64) -> String {
 
 /// A file could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {error}; check that the folder exists and that you may write there", path.display())]
+#[error("cannot write {}: {error}; check that the folder exists and that you may write there", echo_path(&path))]
 pub struct ExportError {
     /// The file.
     pub path: PathBuf,

@@ -131,6 +131,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         rows: Vec::new(),
         bad: Vec::new(),
         series: Vec::new(),
+        repeats: 0,
     };
     for record in records {
         let cell = |col: Option<usize>| -> String {

@@ -113,12 +113,7 @@ pub fn records(text: &str) -> (Vec<Record>, Option<Unreadable>) {
 /// (`scheduling::entry::shown`), and cut after 40 characters, so a 10 MB cell or an escape
 /// code never reaches the terminal or the window whole.
 pub fn quote(text: &str) -> String {
-    const MAX: usize = 40;
-    let mut cut: String = text.chars().take(MAX).collect();
-    if text.chars().nth(MAX).is_some() {
-        cut.push('…');
-    }
-    format!("\"{}\"", crate::scheduling::entry::shown(&cut))
+    format!("\"{}\"", crate::scheduling::entry::echo(text))
 }
 
 /// A header name as the importers compare them: trimmed, lower case, spaces and dashes as `_`.

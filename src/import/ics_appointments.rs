@@ -335,6 +335,7 @@ pub fn parse_ics(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         rows: Vec::new(),
         bad: Vec::new(),
         series: Vec::new(),
+        repeats: 0,
     };
     // Each VCALENDAR's events are read with its own zones; an event outside any calendar
     // with none.

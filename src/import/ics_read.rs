@@ -281,7 +281,7 @@ pub fn parse(text: &str) -> Result<Vec<Component>, Broken> {
 
 /// A component name as a message quotes it: at most 40 characters, control characters escaped.
 fn shown(name: &str) -> String {
-    cut(name, 40)
+    crate::scheduling::entry::echo(name)
 }
 
 /// A TEXT value unescaped (`\n` `\N` `\,` `\;` `\\`).
@@ -305,26 +305,10 @@ pub fn unescape_text(value: &str) -> String {
 /// The first and last years an appointment's time may fall in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=ics_vtimezone::LAST_YEAR;
 
-/// A value from a file as a message quotes it: at most 60 characters, control characters
-/// escaped (`\u{1b}`), so a message never carries a file's line breaks or terminal codes.
+/// A value from a file as a message quotes it ([`crate::scheduling::entry::echo`]: at most
+/// 40 characters, escaped), so a message never carries a file's line breaks or terminal codes.
 pub fn quoted(value: &str) -> String {
-    cut(value.trim(), 60)
-}
-
-fn cut(value: &str, most: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in value.chars().enumerate() {
-        if i == most {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::scheduling::entry::echo(value.trim())
 }
 
 /// `20261124` as a date (exactly eight digits).

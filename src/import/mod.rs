@@ -53,6 +53,9 @@ pub struct Parsed<T> {
     /// The recurring series the file defines, with their lines (the master events of our own
     /// iCalendar files; empty for other files).
     pub series: Vec<(usize, series::SeriesRecord)>,
+    /// Rows read that repeat an earlier row's record exactly (a patient on many rows of an
+    /// appointment CSV), kept once in `rows`; counted among the rows read.
+    pub repeats: usize,
 }
 
 /// A file that cannot be imported at all.
@@ -289,6 +292,8 @@ pub struct ImportReport {
     pub imported: usize,
     /// Rows already in the database (same id, or the same patient), left as they are.
     pub already_present: usize,
+    /// Rows that repeat an earlier row of the file exactly, read once.
+    pub repeats: usize,
     /// Patients registered along with appointments.
     pub patients_added: usize,
     /// Every bad row, by line. Any bad row means nothing was written.
@@ -319,6 +324,13 @@ impl ImportReport {
             text.push_str(&format!(
                 ", {} already in the database (left as they are)",
                 self.already_present
+            ));
+        }
+        if self.repeats > 0 {
+            text.push_str(&format!(
+                ", {} repeat{} an earlier row",
+                self.repeats,
+                if self.repeats == 1 { "s" } else { "" }
             ));
         }
         if self.patients_added > 0 {

@@ -11,6 +11,7 @@ use super::{BadRow, ImportError, Parsed, PatientRecord};
 use crate::export::csv::unneutralise;
 use crate::scheduling::PatientId;
 use crate::scheduling::entry;
+use crate::scheduling::patient_match;
 
 /// The names each patient column goes by.
 pub const ID: &[&str] = &["patient_id", "id"];
@@ -73,6 +74,30 @@ pub fn email(text: &str) -> Result<String, String> {
     entry::email(text).map_err(|e| e.to_string())
 }
 
+/// Every detail of a record, as the matching rule compares it.
+#[derive(Hash, PartialEq, Eq)]
+struct RecordKey {
+    id: Option<PatientId>,
+    name: String,
+    phone: String,
+    email: String,
+    birth_date: Option<NaiveDate>,
+    external_id: String,
+}
+
+impl RecordKey {
+    fn of(p: &PatientRecord) -> Self {
+        RecordKey {
+            id: p.id,
+            name: patient_match::name_key(&p.name),
+            phone: patient_match::phone_key(&p.phone),
+            email: p.email.trim().to_lowercase(),
+            birth_date: p.birth_date,
+            external_id: p.external_id.trim().to_owned(),
+        }
+    }
+}
+
 /// Reads patients from CSV text.
 pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
     let (records, unreadable) = records(text);
@@ -107,8 +132,11 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
         rows: Vec::new(),
         bad: Vec::new(),
         series: Vec::new(),
+        repeats: 0,
     };
-    let mut seen: HashSet<(Option<PatientId>, String, String, String)> = HashSet::new();
+    // A row read once is one that repeats an earlier row in every detail (as compared by the
+    // matching rule): namesakes with another birth date, email or id are all kept.
+    let mut seen: HashSet<RecordKey> = HashSet::new();
     for record in records {
         let cell = |col: Option<usize>| -> String {
             col.and_then(|c| record.cells.get(c))
@@ -149,14 +177,10 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
             birth_date: birth,
             external_id: cell(external_col),
         };
-        let key = (
-            patient.id,
-            patient.name.to_lowercase(),
-            patient.phone.clone(),
-            patient.external_id.clone(),
-        );
-        if seen.insert(key) {
+        if seen.insert(RecordKey::of(&patient)) {
             parsed.rows.push((record.line, patient));
+        } else {
+            parsed.repeats += 1;
         }
     }
     if let Some(u) = unreadable {

@@ -2,6 +2,7 @@
 //! it is written beside its final name first and then renamed, so that a failure never leaves a
 //! half-written file where the old one was.
 
+use crate::scheduling::entry::echo_path;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use crate::private_file::Partial;
 
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save {}: {error}; check that the folder exists and that you may write there", path.display())]
+#[error("cannot save {}: {error}; check that the folder exists and that you may write there", echo_path(&path))]
 pub struct SaveError {
     /// The file asked for.
     pub path: PathBuf,

@@ -16,6 +16,8 @@
 //! - in names, the direction marks U+200E, U+200F and U+061C too (free text may hold them,
 //!   for mixed Arabic or Hebrew and Latin notes).
 //!
+//! Names are stored in Unicode's composed form (NFC).
+//!
 //! Allowed: every script, combining marks (at most [`MAX_STACKED_MARKS`] generic accents on one
 //! letter, against "Zalgo" text), emoji and their variation selectors, and the zero-width
 //! joiner and non-joiner (U+200D, U+200C) inside a word, which Persian, Indic scripts and
@@ -32,6 +34,8 @@
 //! the command line prints.
 
 use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
 
 /// The longest person's name accepted.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -323,13 +327,17 @@ pub fn tidy(text: &str) -> String {
         .join(" ")
 }
 
-/// A one-line name: trimmed, runs of spaces made one, then checked.
+/// A one-line name: trimmed, runs of spaces made one, checked, and in Unicode's composed form
+/// (NFC), so a name typed with a decomposed accent ("e" + U+0301) is stored as the same text
+/// as one typed with "é". Characters are checked as typed, so positions in messages are the
+/// typed ones; the length limit holds for the composed name.
 fn name(text: &str, field: &'static str, max: usize) -> Result<String, EntryError> {
     // Check before tidying, so that a tab or line break is reported rather than made a space.
     let trimmed = text.trim_matches(|c: char| c.is_whitespace() && class(c) == Class::Plain);
-    // Spaces that tidying removes may take it over the limit; twice the limit cannot fit.
+    // Spaces that tidying removes, and accents that composing joins to their letter, may take
+    // it over the limit; four times the limit cannot fit.
     let chars = trimmed.chars().count();
-    if chars > max.saturating_mul(2) {
+    if chars > max.saturating_mul(4) {
         return Err(EntryError::TooLong { field, chars, max });
     }
     check(
@@ -341,9 +349,9 @@ fn name(text: &str, field: &'static str, max: usize) -> Result<String, EntryErro
             marks: false,
         },
     )?;
-    let tidy = tidy(trimmed);
+    let composed: String = tidy(trimmed).nfc().collect();
     check(
-        &tidy,
+        &composed,
         Rules {
             field,
             max,
@@ -351,7 +359,7 @@ fn name(text: &str, field: &'static str, max: usize) -> Result<String, EntryErro
             marks: false,
         },
     )?;
-    Ok(tidy)
+    Ok(composed)
 }
 
 /// A person's name (a patient, a member of staff): required, one line, at most
@@ -492,6 +500,40 @@ fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
 /// nor change the terminal's colours or the order of what follows.
 pub fn shown(text: &str) -> Cow<'_, str> {
     escape(text, false)
+}
+
+/// The most characters of typed text a message quotes ([`echo`]).
+pub const ECHO_CHARS: usize = 40;
+/// The most characters of a path a message quotes ([`echo_path`]).
+pub const ECHO_PATH_CHARS: usize = 120;
+
+/// Typed text (a name given on the command line, a date, a cell) as a message quotes it: at
+/// most [`ECHO_CHARS`] characters, an ellipsis saying more was typed, and escaped like
+/// [`shown`], so a message never carries a screenful, a line of its own or a terminal code.
+/// The one quoting function for typed text; text from the database is shown whole
+/// ([`shown`]).
+pub fn echo(text: &str) -> String {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => shown(text).into_owned(),
+        Some((cut, _)) => format!("{}…", shown(&text[..cut])),
+    }
+}
+
+/// A path as a message quotes it: escaped like [`shown`] (a line break in a file name is
+/// `\n`), and when longer than [`ECHO_PATH_CHARS`] characters, its end (the file's name)
+/// after an ellipsis.
+pub fn echo_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let escaped = shown(&text);
+    let count = escaped.chars().count();
+    if count <= ECHO_PATH_CHARS {
+        return escaped.into_owned();
+    }
+    let tail: String = escaped
+        .chars()
+        .skip(count - (ECHO_PATH_CHARS - 1))
+        .collect();
+    format!("…{tail}")
 }
 
 /// Like [`shown`], but keeps line breaks: for a message of several lines.

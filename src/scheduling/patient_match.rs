@@ -7,19 +7,29 @@
 //! 1. **Our id.** A stored patient with the record's id is that patient, unless the record's
 //!    name or date of birth (where both give one) or external id (where both give one)
 //!    disagree: then the record is refused, with both identities shown ([`Identified::Contradicts`]).
+//!    An id that no stored patient has names a patient of another database (or of the file
+//!    being imported): such a record is never matched by its name alone (rule 4).
 //! 2. **External id (MRN).** The same, for the one stored patient with that external id; two
 //!    stored patients with it are [`Identified::Ambiguous`].
 //! 3. **Email.** The one stored patient with the record's email (any case) whose name holds
 //!    every word of the record's name (a calendar's "Asha" for "Iyer, Asha"; no name at all
 //!    will do) and whose phone, date of birth and external id do not disagree. A family's
 //!    shared address with another first name is not that patient.
-//! 4. **Name, confirmed.** Otherwise a stored patient is the one meant only when the names are
-//!    the same (ignoring case and runs of spaces), no detail both give disagrees (phone, date
-//!    of birth, external id), and, when the record gives a phone or a date of birth, at least
-//!    one of them (or the email) is the stored patient's too. So a patient without a phone is
-//!    never found by a phone, and a namesake with another number is someone else. A name with
-//!    no such detail finds the one patient of that name; an email that differs does not stop
-//!    that (people have several addresses), one that agrees confirms it.
+//! 4. **Name, weighed against the details.** Otherwise each stored patient of the same name
+//!    ([`name_key`]: case, runs of spaces, Unicode normalisation and the accents of Latin and
+//!    Greek letters aside) is weighed on the details both give (phone, email, date of birth,
+//!    external id):
+//!    - another date of birth: someone else (a person has one; a father and son may share a
+//!      phone and an address);
+//!    - a detail agrees and another disagrees (the same phone, another external id or email):
+//!      refused with both shown ([`Identified::Contradicts`]), since it may be either;
+//!    - only disagreements: someone else (a namesake with another number or address);
+//!    - agreements only: the one meant;
+//!    - nothing both give: the one meant when the record gives neither a phone nor a date of
+//!      birth (a bare name finds the one patient of that name), except for a record whose id
+//!      is unknown here (rule 1), or a patient the source itself tells apart from the record
+//!      ([`identify_apart`]: a file that registered them under another id). A patient without
+//!      a phone is never found by a phone.
 //!
 //! Exactly one candidate is [`Identified::Same`]; none is [`Identified::Nobody`] (a new
 //! patient may be registered; the namesakes are listed to warn); several are
@@ -31,6 +41,7 @@
 //! does not match it. Never by the last digits.
 
 use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
 
 use super::entry::shown;
 use super::model::{Patient, PatientId};
@@ -58,16 +69,44 @@ pub fn same_phone(a: &str, b: &str) -> bool {
     !a.is_empty() && a == phone_key(b)
 }
 
-/// A name as compared: lower case, trimmed, runs of whitespace made one space.
+/// A name as compared: in Unicode's composed form (NFC, so "José" typed either way is one
+/// name), without the accents of Latin and Greek letters ("Jose" = "José"), lower case,
+/// trimmed, runs of whitespace made one space. Marks that make letters of other scripts (a
+/// Devanagari vowel sign, the breve of Cyrillic й) are kept: they tell names apart.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name without the generic accents (U+0300–U+036F) of Latin and Greek letters, lower case,
+/// in NFC.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut accent_base = false;
+    for c in text.nfd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            if accent_base {
+                continue;
+            }
+        } else {
+            accent_base = latin_or_greek(c);
+        }
+        out.push(c);
+    }
+    out.to_lowercase().nfc().collect()
+}
+
+/// True for the letters whose accents [`name_key`] ignores.
+fn latin_or_greek(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z'
+        | '\u{c0}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{370}'..='\u{3ff}'
+        | '\u{1f00}'..='\u{1fff}')
 }
 
 fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
+    email.trim().nfc().collect::<String>().to_lowercase()
 }
 
 /// What a command, form or row says about the patient it means.
@@ -139,26 +178,40 @@ pub enum MatchedBy {
     Name,
 }
 
-/// A detail on which a record and a stored patient disagree.
+/// A detail on which a record and a stored patient agree or disagree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Differs {
+pub enum Detail {
     /// The name.
     Name,
     /// The date of birth.
     BirthDate,
     /// The external id.
     ExternalId,
+    /// The phone.
+    Phone,
+    /// The email.
+    Email,
 }
 
-impl Differs {
+impl Detail {
     /// The detail's name in a sentence.
     pub fn label(self) -> &'static str {
         match self {
-            Differs::Name => "name",
-            Differs::BirthDate => "date of birth",
-            Differs::ExternalId => "external id",
+            Detail::Name => "name",
+            Detail::BirthDate => "date of birth",
+            Detail::ExternalId => "external id",
+            Detail::Phone => "phone",
+            Detail::Email => "email",
         }
     }
+}
+
+fn labels(details: &[Detail]) -> String {
+    details
+        .iter()
+        .map(|d| d.label())
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// What [`identify`] decided.
@@ -177,14 +230,17 @@ pub enum Identified {
         /// warn about or to list.
         namesakes: Vec<Patient>,
     },
-    /// An id matches a stored patient whose other details say it is someone else: refused.
+    /// An id matches a stored patient whose other details say it is someone else, or a
+    /// namesake agrees on one detail and disagrees on another: refused.
     Contradicts {
-        /// The stored patient the id belongs to.
+        /// The stored patient the id belongs to, or the namesake.
         stored: Box<Patient>,
-        /// Which id matched.
+        /// Which id matched ([`MatchedBy::Name`] for a namesake).
         by: MatchedBy,
+        /// What agrees besides the name (for a namesake; empty for an id).
+        agrees: Vec<Detail>,
         /// What disagrees.
-        differs: Vec<Differs>,
+        differs: Vec<Detail>,
     },
     /// Several stored patients fit: refused, with them listed.
     Ambiguous {
@@ -195,15 +251,24 @@ pub enum Identified {
     },
 }
 
-/// A stored patient as messages show them: name, date of birth, phone, external id, id.
+/// A stored patient as messages show them: name, date of birth, phone, email, external id,
+/// id.
 pub fn describe_patient(p: &Patient) -> String {
-    describe(&p.name, p.birth_date, &p.phone, &p.external_id, Some(p.id))
+    describe(
+        &p.name,
+        p.birth_date,
+        &p.phone,
+        &p.email,
+        &p.external_id,
+        Some(p.id),
+    )
 }
 
 fn describe(
     name: &str,
     birth: Option<NaiveDate>,
     phone: &str,
+    email: &str,
     external: &str,
     id: Option<PatientId>,
 ) -> String {
@@ -220,6 +285,9 @@ fn describe(
     } else {
         format!("phone {}", shown(phone.trim()))
     });
+    if !email.trim().is_empty() {
+        parts.push(format!("email {}", shown(email.trim())));
+    }
     if !external.trim().is_empty() {
         parts.push(format!("external id {}", shown(external.trim())));
     }
@@ -238,21 +306,30 @@ impl Identified {
             Identified::Contradicts {
                 stored,
                 by,
+                agrees,
                 differs,
             } => {
+                let verb = if differs.len() == 1 { "s" } else { "" };
                 let which = match by {
                     MatchedBy::ExternalId => {
                         format!("the external id {}", shown(claim.external_id.trim()))
                     }
+                    MatchedBy::Name => {
+                        return Some(format!(
+                            "{} in this database has the same name and {}, but this says {}: the {} differ{verb}, so it may or may not be them",
+                            describe_patient(stored),
+                            labels(agrees),
+                            claim.describe(),
+                            labels(differs),
+                        ));
+                    }
                     _ => format!("the patient id {}", stored.id),
                 };
-                let what: Vec<&str> = differs.iter().map(|d| d.label()).collect();
                 Some(format!(
-                    "{which} belongs to {} in this database, but this says {}: the {} differ{}",
+                    "{which} belongs to {} in this database, but this says {}: the {} differ{verb}",
                     describe_patient(stored),
                     claim.describe(),
-                    what.join(" and "),
-                    if what.len() == 1 { "s" } else { "" },
+                    labels(differs),
                 ))
             }
             Identified::Ambiguous { candidates, by } => {
@@ -288,15 +365,15 @@ fn check_found(claim: &Claim<'_>, stored: &Patient, by: MatchedBy) -> Identified
     let mut differs = Vec::new();
     let name = name_key(claim.name);
     if !name.is_empty() && name != name_key(&stored.name) {
-        differs.push(Differs::Name);
+        differs.push(Detail::Name);
     }
     if let (Some(a), Some(b)) = (claim.birth_date, stored.birth_date)
         && a != b
     {
-        differs.push(Differs::BirthDate);
+        differs.push(Detail::BirthDate);
     }
     if by == MatchedBy::Id && disagree(claim.external_id.trim(), stored.external_id.trim()) {
-        differs.push(Differs::ExternalId);
+        differs.push(Detail::ExternalId);
     }
     if differs.is_empty() {
         Identified::Same {
@@ -307,21 +384,49 @@ fn check_found(claim: &Claim<'_>, stored: &Patient, by: MatchedBy) -> Identified
         Identified::Contradicts {
             stored: Box::new(stored.clone()),
             by,
+            agrees: Vec::new(),
             differs,
         }
     }
 }
 
-/// True when a detail both give disagrees: phone, date of birth, external id.
+/// True when a detail both give disagrees: phone, date of birth, external id, email.
 fn conflicts(claim: &Claim<'_>, p: &Patient) -> bool {
-    disagree(&phone_key(claim.phone), &phone_key(&p.phone))
-        || disagree(claim.external_id.trim(), p.external_id.trim())
-        || matches!((claim.birth_date, p.birth_date), (Some(a), Some(b)) if a != b)
+    !weigh(claim, p).1.is_empty()
+}
+
+/// The details both give, split into those that agree and those that disagree.
+fn weigh(claim: &Claim<'_>, p: &Patient) -> (Vec<Detail>, Vec<Detail>) {
+    let mut agrees = Vec::new();
+    let mut differs = Vec::new();
+    let mut compare = |detail: Detail, a: &str, b: &str| {
+        if !a.is_empty() && !b.is_empty() {
+            if a == b {
+                agrees.push(detail);
+            } else {
+                differs.push(detail);
+            }
+        }
+    };
+    compare(Detail::Phone, &phone_key(claim.phone), &phone_key(&p.phone));
+    compare(Detail::Email, &email_key(claim.email), &email_key(&p.email));
+    compare(
+        Detail::ExternalId,
+        claim.external_id.trim(),
+        p.external_id.trim(),
+    );
+    let birth = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    compare(
+        Detail::BirthDate,
+        &birth(claim.birth_date),
+        &birth(p.birth_date),
+    );
+    (agrees, differs)
 }
 
 /// The words of a name, for [`name_part`]: lower case, split at spaces and commas.
 fn words(name: &str) -> Vec<String> {
-    name.to_lowercase()
+    fold(name)
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
@@ -334,29 +439,57 @@ fn name_part(part: &str, whole: &str) -> bool {
     words(part).iter().all(|w| whole.contains(w))
 }
 
-/// True when a namesake is the patient the claim means (rule 4 of the module).
-fn confirmed(claim: &Claim<'_>, p: &Patient) -> bool {
-    if conflicts(claim, p) {
-        return false;
+/// How a namesake fits the claim (rule 4 of the module).
+#[derive(Debug)]
+enum Fit {
+    /// Details agree and none disagrees.
+    Confirmed,
+    /// Nothing both give, and the claim gives no phone or date of birth: a bare name.
+    NameOnly,
+    /// Someone else.
+    Other,
+    /// A detail agrees and another disagrees.
+    Mixed(Vec<Detail>, Vec<Detail>),
+}
+
+fn fit(claim: &Claim<'_>, p: &Patient) -> Fit {
+    let (agrees, differs) = weigh(claim, p);
+    if differs.contains(&Detail::BirthDate) {
+        return Fit::Other;
     }
-    let phone = phone_key(claim.phone);
-    let email = email_key(claim.email);
-    if phone.is_empty() && claim.birth_date.is_none() {
-        return true;
+    match (agrees.is_empty(), differs.is_empty()) {
+        (false, true) => Fit::Confirmed,
+        (false, false) => Fit::Mixed(agrees, differs),
+        (true, false) => Fit::Other,
+        (true, true) if phone_key(claim.phone).is_empty() && claim.birth_date.is_none() => {
+            Fit::NameOnly
+        }
+        (true, true) => Fit::Other,
     }
-    (!phone.is_empty() && phone == phone_key(&p.phone))
-        || (claim.birth_date.is_some() && claim.birth_date == p.birth_date)
-        || (!email.is_empty() && email == email_key(&p.email))
 }
 
 /// Which of `candidates` (stored patients; those with the claim's id, external id, email or
 /// name are enough) the claim identifies, under the module's rule.
 pub fn identify(claim: &Claim<'_>, candidates: &[Patient]) -> Identified {
+    identify_apart(claim, candidates, &|_| false)
+}
+
+/// [`identify`], where the source of the claim tells some stored patients apart from it:
+/// `told_apart(p)` is true for a patient the source itself says is someone else (an import
+/// that registered `p` under another id of the same file). Such a patient is still found by
+/// our id or the external id, never by the email or the name.
+pub fn identify_apart(
+    claim: &Claim<'_>,
+    candidates: &[Patient],
+    told_apart: &dyn Fn(PatientId) -> bool,
+) -> Identified {
     if let Some(id) = claim.id
         && let Some(stored) = candidates.iter().find(|p| p.id == id)
     {
         return check_found(claim, stored, MatchedBy::Id);
     }
+    // An id given that no stored patient has: a patient of another database or of this file.
+    let unknown_id = claim.id.is_some();
     let external = claim.external_id.trim();
     if !external.is_empty() {
         let mut with: Vec<&Patient> = candidates
@@ -381,6 +514,7 @@ pub fn identify(claim: &Claim<'_>, candidates: &[Patient]) -> Identified {
             .iter()
             .filter(|p| {
                 email_key(&p.email) == email
+                    && !told_apart(p.id)
                     && name_part(claim.name, &p.name)
                     && !conflicts(claim, p)
             })
@@ -404,11 +538,29 @@ pub fn identify(claim: &Claim<'_>, candidates: &[Patient]) -> Identified {
         .filter(|p| name_key(&p.name) == name)
         .collect();
     dedup(&mut namesakes);
-    let fitting: Vec<&Patient> = namesakes
-        .iter()
-        .copied()
-        .filter(|p| confirmed(claim, p))
-        .collect();
+    let mut fitting: Vec<&Patient> = Vec::new();
+    let mut mixed: Vec<(&Patient, Vec<Detail>, Vec<Detail>)> = Vec::new();
+    for p in namesakes.iter().copied().filter(|p| !told_apart(p.id)) {
+        match fit(claim, p) {
+            Fit::Confirmed => fitting.push(p),
+            Fit::NameOnly if !unknown_id => fitting.push(p),
+            Fit::NameOnly | Fit::Other => {}
+            Fit::Mixed(agrees, differs) => mixed.push((p, agrees, differs)),
+        }
+    }
+    if !mixed.is_empty() {
+        if fitting.is_empty()
+            && let [(one, agrees, differs)] = mixed.as_slice()
+        {
+            return Identified::Contradicts {
+                stored: Box::new((*one).clone()),
+                by: MatchedBy::Name,
+                agrees: agrees.clone(),
+                differs: differs.clone(),
+            };
+        }
+        fitting.extend(mixed.into_iter().map(|(p, ..)| p));
+    }
     match fitting.as_slice() {
         [] => Identified::Nobody {
             namesakes: namesakes.into_iter().cloned().collect(),

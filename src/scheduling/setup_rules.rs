@@ -228,7 +228,10 @@ impl fmt::Display for Invalid {
 
 /// A name as compared for duplicates: trimmed, single-spaced, lower-case.
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc()
+        .collect::<String>()
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()

@@ -1,9 +1,13 @@
 //! The appointment status lifecycle: which changes are allowed from which state, and what each
-//! change records (arrival, consultation start, completion, cancellation and its lateness).
+//! change records (arrival, consultation start, completion, cancellation and its lateness);
+//! [`check_timestamps`] holds a recorded appointment (an imported one) to what the lifecycle
+//! could have recorded.
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 
 use super::model::{Appointment, Cancellation, CancelledBy};
+use super::time::local_date;
 
 /// Where an appointment is in its lifecycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -278,4 +282,105 @@ pub fn apply(
         }
     }
     Ok(next)
+}
+
+/// The lifecycle's timestamps of an appointment, as recorded (e.g. in an imported file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timestamps {
+    /// When the appointment starts.
+    pub start: DateTime<Utc>,
+    /// When the patient arrived.
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// When the consultation started.
+    pub consultation_started_at: Option<DateTime<Utc>>,
+    /// When it was completed.
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// A recorded timestamp the lifecycle could never have recorded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TimestampError {
+    /// A later step recorded before an earlier one.
+    #[error(
+        "the {later} ({later_at}) is before the {earlier} ({earlier_at}): a visit goes arrival, consultation, completion; correct the times"
+    )]
+    OutOfOrder {
+        /// The earlier step ("arrival" …).
+        earlier: &'static str,
+        /// When it is recorded, clinic-local.
+        earlier_at: String,
+        /// The later step.
+        later: &'static str,
+        /// When it is recorded, clinic-local.
+        later_at: String,
+    },
+    /// An arrival on another clinic-local day than the appointment's.
+    #[error(
+        "the arrival ({arrived_at}) is on another day than the appointment ({day}): a patient arrives on the day of the visit; correct the arrival or the date"
+    )]
+    ArrivalOnAnotherDay {
+        /// The arrival, clinic-local.
+        arrived_at: String,
+        /// The appointment's clinic-local date.
+        day: String,
+    },
+    /// A step recorded as done after now.
+    #[error(
+        "the {what} ({at}) is later than now ({now}): only what has happened can be recorded; correct the time or leave it empty"
+    )]
+    InTheFuture {
+        /// The step.
+        what: &'static str,
+        /// When it is recorded, clinic-local.
+        at: String,
+        /// Now, clinic-local.
+        now: String,
+    },
+}
+
+/// Checks recorded timestamps against the lifecycle, in the clinic's zone at `now`: arrival,
+/// consultation start and completion in that order (each may be missing); the arrival on the
+/// appointment's clinic-local day; none later than now (check-in, start and complete record
+/// the time they happen). Every problem is returned.
+pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<TimestampError> {
+    let shown = |at: DateTime<Utc>| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string();
+    let steps = [
+        ("arrival", t.arrived_at),
+        ("consultation start", t.consultation_started_at),
+        ("completion", t.completed_at),
+    ];
+    let mut out = Vec::new();
+    for (what, at) in steps {
+        if let Some(at) = at.filter(|at| *at > now) {
+            out.push(TimestampError::InTheFuture {
+                what,
+                at: shown(at),
+                now: shown(now),
+            });
+        }
+    }
+    let recorded: Vec<(&'static str, DateTime<Utc>)> = steps
+        .iter()
+        .filter_map(|(what, at)| at.map(|at| (*what, at)))
+        .collect();
+    for (i, (later, later_at)) in recorded.iter().enumerate() {
+        if let Some((earlier, earlier_at)) = recorded[..i].iter().find(|(_, e)| e > later_at) {
+            out.push(TimestampError::OutOfOrder {
+                earlier,
+                earlier_at: shown(*earlier_at),
+                later,
+                later_at: shown(*later_at),
+            });
+        }
+    }
+    if let Some(arrived) = t.arrived_at {
+        let day = local_date(zone, t.start);
+        if local_date(zone, arrived) != day {
+            out.push(TimestampError::ArrivalOnAnotherDay {
+                arrived_at: shown(arrived),
+                day: day.format("%Y-%m-%d").to_string(),
+            });
+        }
+    }
+    out
 }

@@ -150,23 +150,10 @@ pub enum TimeTextError {
     NotADateTime(String),
 }
 
-/// Typed text as a message quotes it: at most 40 characters (an ellipsis says more was typed),
-/// control characters escaped, so a message never carries a screenful or a terminal code.
+/// Typed text as a message quotes it: [`super::entry::echo`] (at most 40 characters, control
+/// characters escaped).
 pub fn echo(text: &str) -> String {
-    const MOST: usize = 40;
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == MOST {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::entry::echo(text)
 }
 
 /// Reads a date `YYYY-MM-DD` from [`FIRST_DATE`] to [`LAST_DATE`].

@@ -145,11 +145,36 @@ pub fn patient(row: &Row<'_>) -> rusqlite::Result<Patient> {
 /// The columns [`patient`] reads, for `FROM patient`.
 pub const PATIENT_COLUMNS: &str = "id, name, phone, email, birth_date, external_id";
 
-/// Search keys of a patient: lower-case name, lower-case last word, phone digits, last 10 digits.
+/// Search keys of a patient: the name as compared (`patient_match::name_key`: NFC, Latin and
+/// Greek accents aside, lower case), its last word, phone digits, last 10 digits. Rows written
+/// before the keys were folded hold the trimmed lower-case name as it was stored
+/// ([`name_keys`] finds those too).
 pub fn patient_keys(name: &str, phone: &str) -> (String, String, String, String) {
-    let name_key = name.trim().to_lowercase();
+    let name_key = crate::scheduling::patient_match::name_key(name);
     let family_key = name_key.split_whitespace().last().unwrap_or("").to_owned();
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     let tail = digits[digits.len().saturating_sub(10)..].to_owned();
     (name_key, family_key, digits, tail)
+}
+
+/// Every `name_key` a stored patient of this name may have: the folded key rows get now, and
+/// the trimmed lower-case name (composed, decomposed, as typed, with runs of spaces or made
+/// one) that rows written before it hold.
+pub fn name_keys(name: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut keys = vec![crate::scheduling::patient_match::name_key(name)];
+    let forms = [
+        name.to_owned(),
+        name.nfc().collect::<String>(),
+        name.nfd().collect::<String>(),
+    ];
+    for form in forms {
+        let lower = form.trim().to_lowercase();
+        let tidy = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        keys.extend([lower, tidy]);
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }

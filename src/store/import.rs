@@ -20,7 +20,10 @@
 //! notice (`scheduling::queue::imported_token`).
 //!
 //! An appointment of one of our series joins it (`import_series.rs`): the series is made from
-//! the file's master event when the database does not hold it yet.
+//! the file's master event when the database does not hold it yet. A row's patient is found
+//! or registered by `import_patients.rs`, which also holds `import patients`. Recorded
+//! arrival, consultation and completion times are held to the lifecycle
+//! (`scheduling::status::check_timestamps`).
 
 use std::collections::HashMap;
 
@@ -31,25 +34,29 @@ use serde_json::json;
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
 use super::codec::secs;
 use super::error::Result;
+use super::import_patients::{
+    PatientIndex, checked_record, claim_of, new_patient_notice, patient_from, refusal,
+};
 use super::import_series::{Joining, Member, SeriesImport};
 use super::series::set_series;
 use super::setup;
 use crate::export::Progress;
 use crate::import::csv_read::quote;
 use crate::import::{
-    AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, PatientRecord, Until,
-    When,
+    AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, Until, When,
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
 use crate::scheduling::entry;
 use crate::scheduling::model::*;
-use crate::scheduling::patient_match::{self, Claim, Identified};
+use crate::scheduling::patient_match::Identified;
 use crate::scheduling::queue;
+use crate::scheduling::status::{Timestamps, check_timestamps};
 use crate::scheduling::time::{LocalTime, local_date, resolve_local};
 
 /// Names as rows give them, looked up case-insensitively.
 fn key(name: &str) -> String {
-    let k = name.trim().to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    let k = name.trim().nfc().collect::<String>().to_lowercase();
     k.strip_prefix("dr.")
         .or_else(|| k.strip_prefix("dr "))
         .unwrap_or(&k)
@@ -114,127 +121,7 @@ impl Directory {
     }
 }
 
-/// The external ids (MRNs) and emails of stored patients, the keys the database has no index
-/// for, kept up to date as the import registers new patients. Ids and names are looked up in
-/// the database, which sees the patients this transaction registered too.
-#[derive(Default)]
-struct PatientIndex {
-    external: HashMap<String, Vec<PatientId>>,
-    email: HashMap<String, Vec<PatientId>>,
-}
-
-impl PatientIndex {
-    fn load(conn: &Connection) -> rusqlite::Result<Self> {
-        let mut index = PatientIndex::default();
-        let mut stmt = conn.prepare(
-            "SELECT id, external_id, email FROM patient WHERE external_id <> '' OR email <> ''",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok((
-                PatientId(row.get(0)?),
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, external, email) = row?;
-            index.note(id, &external, &email);
-        }
-        Ok(index)
-    }
-
-    fn note(&mut self, id: PatientId, external: &str, email: &str) {
-        if !external.trim().is_empty() {
-            self.external
-                .entry(external.trim().to_owned())
-                .or_default()
-                .push(id);
-        }
-        if !email.trim().is_empty() {
-            self.email
-                .entry(email.trim().to_lowercase())
-                .or_default()
-                .push(id);
-        }
-    }
-
-    fn add(&mut self, p: &Patient) {
-        self.note(p.id, &p.external_id, &p.email);
-    }
-
-    /// Which stored patient a row's claim identifies (`scheduling::patient_match`).
-    fn identify(&self, conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Identified> {
-        let mut candidates = setup::patient_candidates(
-            conn,
-            &Claim {
-                external_id: "",
-                email: "",
-                ..*claim
-            },
-        )?;
-        let by_external = self.external.get(claim.external_id.trim());
-        let by_email = self.email.get(&claim.email.trim().to_lowercase());
-        for id in by_external.into_iter().chain(by_email).flatten() {
-            candidates.extend(setup::patient(conn, *id)?);
-        }
-        Ok(patient_match::identify(claim, &candidates))
-    }
-}
-
-/// What a row says about its patient, for [`patient_match::identify`].
-fn claim_of(r: &PatientRecord) -> Claim<'_> {
-    Claim {
-        id: r.id,
-        external_id: &r.external_id,
-        name: &r.name,
-        phone: &r.phone,
-        email: &r.email,
-        birth_date: r.birth_date,
-    }
-}
-
-/// Why a row's patient is refused (an id that belongs to someone else, several patients that
-/// fit), with how to fix it; `None` when the row is not refused.
-fn refusal(identified: &Identified, claim: &Claim<'_>) -> Option<String> {
-    let why = identified.refusal(claim)?;
-    Some(match identified {
-        Identified::Contradicts { .. } => format!(
-            "{why}: nothing was booked to either; check which is right, correct the row (or the stored patient) and import again"
-        ),
-        _ => format!("{why}: add a patient_id column to say which"),
-    })
-}
-
-/// A row's patient under the entry rules, checked when the row would register them (a row
-/// that names a patient already stored adds no text, so a legacy name still matches).
-fn checked_record(r: &PatientRecord) -> std::result::Result<PatientRecord, String> {
-    let text = |e: entry::EntryError| format!("the patient: {e}");
-    Ok(PatientRecord {
-        id: r.id,
-        name: if r.name.trim().is_empty() {
-            String::new()
-        } else {
-            entry::person_name(&r.name).map_err(text)?
-        },
-        phone: entry::phone(&r.phone).map_err(text)?,
-        email: entry::email(&r.email).map_err(text)?,
-        birth_date: r.birth_date,
-        external_id: entry::external_id(&r.external_id).map_err(text)?,
-    })
-}
-
-fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
-    Patient {
-        id,
-        name: r.name.trim().to_owned(),
-        phone: r.phone.trim().to_owned(),
-        email: r.email.trim().to_owned(),
-        birth_date: r.birth_date,
-        external_id: r.external_id.trim().to_owned(),
-    }
-}
-
-fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, total: usize) {
+pub(super) fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, total: usize) {
     let step = (total / 100).max(1);
     if done.is_multiple_of(step) || done == total {
         progress(Progress {
@@ -245,7 +132,7 @@ fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, total: usize
     }
 }
 
-fn finish(
+pub(super) fn finish(
     tx: rusqlite::Transaction<'_>,
     mut report: ImportReport,
     dry_run: bool,
@@ -261,70 +148,6 @@ fn finish(
         report.committed = true;
     }
     Ok(report)
-}
-
-/// Imports patients (see the module's rules; patients have no audit log of their own yet).
-pub fn import_patients(
-    conn: &mut Connection,
-    parsed: &Parsed<PatientRecord>,
-    options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<ImportReport> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut index = PatientIndex::load(&tx)?;
-    let mut report = ImportReport {
-        rows: parsed.rows.len() + parsed.bad.len(),
-        bad: parsed.bad.clone(),
-        ..ImportReport::default()
-    };
-    let total = parsed.rows.len();
-    for (i, (line, r)) in parsed.rows.iter().enumerate() {
-        report_progress(progress, i + 1, total);
-        let mut bad = |reason: String| {
-            report.bad.push(BadRow {
-                line: *line,
-                reason,
-            })
-        };
-        let claim = claim_of(r);
-        match index.identify(&tx, &claim)? {
-            Identified::Same { .. } => {
-                report.already_present += 1;
-                continue;
-            }
-            Identified::Nobody { .. } => {}
-            refused => {
-                bad(refusal(&refused, &claim).unwrap_or_default());
-                continue;
-            }
-        }
-        let r = match checked_record(r) {
-            Ok(r) if r.name.is_empty() => {
-                bad("the name is empty: every patient needs a name".into());
-                continue;
-            }
-            Ok(r) => r,
-            Err(reason) => {
-                bad(reason);
-                continue;
-            }
-        };
-        let patient = patient_from(&r, r.id.unwrap_or_else(|| PatientId(uuid::Uuid::now_v7())));
-        let duplicates = setup::likely_duplicates(&tx, &patient)?;
-        if let Some(d) = duplicates.first() {
-            report.notices.push(BadRow {
-                line: *line,
-                reason: format!(
-                    "{} looks like {} already registered (same phone, or same name and date of birth)",
-                    patient.name, d.name
-                ),
-            });
-        }
-        setup::insert_patient(&tx, &patient)?;
-        index.add(&patient);
-        report.imported += 1;
-    }
-    finish(tx, report, options.dry_run)
 }
 
 /// What resolving a record's times gave.
@@ -394,6 +217,22 @@ fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> 
     }
 }
 
+/// What a refused row's message adds about overbooking: only a hard conflict (a double
+/// booking) can be overbooked, so the advice is given only where it helps, and never when an
+/// overbook reason was already given (then what is left is invalid, and each conflict's own
+/// message says how to fix it).
+fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
+    let hard = refused.iter().any(|c| c.severity() == Severity::Hard);
+    let invalid = refused.iter().any(|c| c.severity() == Severity::Invalid);
+    match (hard, invalid, overbook_given) {
+        (true, false, false) => " (import with an overbook reason to accept it anyway)",
+        (true, true, false) => {
+            " (an overbook reason would accept only the double booking: fix the rest in the file)"
+        }
+        _ => "",
+    }
+}
+
 /// Which of the appointments `conflicts` clash with were overbooked with a reason.
 fn overbooked_among(
     conn: &Connection,
@@ -445,7 +284,8 @@ pub fn import_appointments(
     );
     let mut patients = PatientIndex::load(&tx)?;
     let mut report = ImportReport {
-        rows: parsed.rows.len() + parsed.bad.len(),
+        rows: parsed.rows.len() + parsed.bad.len() + parsed.repeats,
+        repeats: parsed.repeats,
         bad: parsed.bad.clone(),
         ..ImportReport::default()
     };
@@ -515,6 +355,20 @@ pub fn import_appointments(
                 .ok(),
             (Until::Minutes(_), None) => None,
         };
+        // The lifecycle's timestamps as the core could have recorded them.
+        if let Some(start) = start {
+            let recorded = Timestamps {
+                start,
+                arrived_at: r.arrived_at,
+                consultation_started_at: r.consultation_started_at,
+                completed_at: r.completed_at,
+            };
+            errors.extend(
+                check_timestamps(&recorded, zone, now)
+                    .iter()
+                    .map(ToString::to_string),
+            );
+        }
         // Free text under the entry rules, whichever reader made the row (our CSV reader checks
         // it too; the iCalendar reader leaves it to here).
         let cancel_reason = r.cancellation.as_ref().map(|c| c.reason.as_str());
@@ -530,13 +384,15 @@ pub fn import_appointments(
         }
         // The patient: the stored one the row identifies, or registered from the row.
         let mut new_patient = None;
+        let mut namesakes = Vec::new();
         let claim = claim_of(&r.patient);
         let patient = match patients.identify(&tx, &claim)? {
             Identified::Same { patient, .. } => Some(patient.id),
-            Identified::Nobody { .. } => match r.patient.id {
+            Identified::Nobody { namesakes: found } => match r.patient.id {
                 Some(id) if !r.patient.name.trim().is_empty() => match checked_record(&r.patient) {
                     Ok(record) => {
                         new_patient = Some(patient_from(&record, id));
+                        namesakes = found;
                         Some(id)
                     }
                     Err(e) => {
@@ -567,17 +423,14 @@ pub fn import_appointments(
             continue;
         }
         if let Some(p) = &new_patient {
-            if let Some(d) = setup::likely_duplicates(&tx, p)?.first() {
+            if let Some(notice) = new_patient_notice(&tx, p, &namesakes)? {
                 report.notices.push(BadRow {
                     line,
-                    reason: format!(
-                        "new patient {} looks like {} already registered",
-                        p.name, d.name
-                    ),
+                    reason: notice,
                 });
             }
             setup::insert_patient(&tx, p)?;
-            patients.add(p);
+            patients.add(p, true);
             report.patients_added += 1;
         }
         let interval = Interval::new(start, end);
@@ -625,8 +478,9 @@ pub fn import_appointments(
                     })
                     .collect();
                 bad(format!(
-                    "{} (import with an overbook reason to accept it anyway)",
-                    list.join("; ")
+                    "{}{}",
+                    list.join("; "),
+                    overbook_hint(&conflicts, overbook.is_some())
                 ));
                 continue;
             }

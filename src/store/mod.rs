@@ -15,6 +15,7 @@ mod error;
 mod exchange;
 mod find_slot;
 mod import;
+mod import_patients;
 mod import_series;
 pub mod integrity;
 mod lifecycle;

@@ -279,14 +279,16 @@ pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
 /// Stored patients that are likely the same person as `p`: same phone digits, or same name
 /// and date of birth.
 pub fn likely_duplicates(conn: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
-    let (name_key, _, phone_key, _) = codec::patient_keys(&p.name, &p.phone);
+    let (_, _, phone_key, _) = codec::patient_keys(&p.name, &p.phone);
     let birth = p.birth_date.map(|d| d.format("%Y-%m-%d").to_string());
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_key = ?1 AND ?1 <> '') \
          UNION SELECT {PATIENT_COLUMNS} FROM patient \
-         WHERE name_key = ?2 AND birth_date IS ?3 AND ?3 IS NOT NULL LIMIT 20"
+         WHERE name_key IN (SELECT value FROM json_each(?2)) AND birth_date IS ?3 \
+         AND ?3 IS NOT NULL LIMIT 20"
     ))?;
-    stmt.query_map(params![phone_key, name_key, birth], codec::patient)?
+    let keys = serde_json::to_string(&codec::name_keys(&p.name)).unwrap_or_default();
+    stmt.query_map(params![phone_key, keys, birth], codec::patient)?
         .filter(|r| r.as_ref().map_or(true, |found| found.id != p.id))
         .collect()
 }
@@ -331,14 +333,15 @@ pub fn patient_candidates(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Res
             out.push(p?);
         }
     }
-    // The stored key is the trimmed, lower-case name; the typed name may have extra spaces.
-    let stored_key = codec::patient_keys(claim.name, "").0;
-    let tidy_key = patient_match::name_key(claim.name);
-    if !tidy_key.is_empty() {
+    // The folded key, and the keys rows written before it hold (`codec::name_keys`).
+    let keys = codec::name_keys(claim.name);
+    if !keys.is_empty() {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {PATIENT_COLUMNS} FROM patient WHERE name_key IN (?1, ?2) LIMIT 500"
+            "SELECT {PATIENT_COLUMNS} FROM patient \
+             WHERE name_key IN (SELECT value FROM json_each(?1)) LIMIT 500"
         ))?;
-        for p in stmt.query_map(params![stored_key, tidy_key], codec::patient)? {
+        let keys = serde_json::to_string(&keys).unwrap_or_default();
+        for p in stmt.query_map(params![keys], codec::patient)? {
             out.push(p?);
         }
     }
@@ -417,8 +420,24 @@ pub fn search_patients(
     };
     let sql = format!("{first} UNION {second} ORDER BY name LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_map(params![key, limit as i64], codec::patient)?
-        .collect()
+    let mut found: Vec<Patient> = stmt
+        .query_map(params![key, limit as i64], codec::patient)?
+        .collect::<rusqlite::Result<_>>()?;
+    // Names are keyed folded (`codec::patient_keys`: "jose" finds José); rows written before
+    // that hold the lower-case name as stored, so the typed text is looked up as it is too.
+    let folded = patient_match::name_key(&key);
+    if !looks_like_phone && folded != key {
+        let more = stmt.query_map(params![folded, limit as i64], codec::patient)?;
+        for p in more {
+            let p = p?;
+            if !found.iter().any(|f| f.id == p.id) {
+                found.push(p);
+            }
+        }
+        found.sort_by(|a, b| a.name.cmp(&b.name));
+        found.truncate(limit);
+    }
+    Ok(found)
 }
 
 /// A patient by id.

@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Result, StoreError};
 use super::open::{StoreOptions, open_connection};
 use super::*;
-use super::{backup, exchange, import};
+use super::{backup, exchange, import, import_patients};
 use crate::scheduling::patient_match::{Claim, Identified};
 
 /// A Frontdesk database in one SQLite file.
@@ -728,7 +728,7 @@ impl Store for SqliteStore {
         options: &ImportOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_patients(self.writable(), parsed, options, progress);
+        let r = import_patients::import_patients(self.writable(), parsed, options, progress);
         self.fix(r)
     }
 
