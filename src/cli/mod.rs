@@ -1,6 +1,10 @@
 //! The command line: the same operations as the window, for scripts and the clinic's IT person.
 //! This is the binary's edge: errors become one message on stderr and a non-zero exit.
 
+// First: its `println!`, `print!`, `eprintln!` and `eprint!` stand for std's in every module
+// below, so no print can panic on a closed pipe (see console.rs).
+#[macro_use]
+mod console;
 mod args;
 mod check;
 mod exchange;
@@ -58,8 +62,18 @@ pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let result = run(cli);
     logging::finish(command, &result, started);
+    let lost = console::lost();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => match lost {
+            None => ExitCode::SUCCESS,
+            Some(why) => {
+                // The command did its work; only what it printed is missing.
+                eprintln!(
+                    "frontdesk: the output could not be written ({why}); the command itself was carried out, and anything it changed is saved"
+                );
+                ExitCode::FAILURE
+            }
+        },
         Err(error) => {
             // Messages may quote stored or typed text: escape codes never reach the terminal.
             eprintln!(

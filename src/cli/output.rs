@@ -72,7 +72,7 @@ pub fn agenda(
     format: Format,
 ) -> Result<()> {
     let zone = clinic.time_zone;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(super::console::stdout());
     match format {
         Format::Json => {
             for e in entries {

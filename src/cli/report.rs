@@ -64,7 +64,7 @@ pub fn report(
             format::text(&table, &heading)
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::console::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())

@@ -337,7 +337,7 @@ fn list(
         WaitlistFilter::Open
     };
     let rows = store.waitlist(clinic.id, filter)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(super::console::stdout());
     match args.format {
         Format::Json => {
             for r in &rows {
