@@ -151,7 +151,10 @@ fn a_length_that_cannot_be_booked_gives_no_interval_only_its_conflict() {
         .single()
         .expect("t");
     for minutes in [0, -5, i64::MIN, 481, 1_000_000_000_000, i64::MAX] {
-        for plan in [plan_local(KOLKATA, wall, minutes), plan_at(at, minutes)] {
+        for plan in [
+            plan_local(KOLKATA, wall, minutes),
+            plan_at(KOLKATA, at, minutes),
+        ] {
             assert_eq!(plan.interval, None, "{minutes}");
             let [conflict] = plan.conflicts.as_slice() else {
                 panic!("{minutes}: {:?}", plan.conflicts);
@@ -170,13 +173,13 @@ fn a_length_that_cannot_be_booked_gives_no_interval_only_its_conflict() {
     let last = NaiveDate::MAX.and_hms_opt(23, 50, 0).expect("t");
     for plan in [
         plan_local(chrono_tz::UTC, last, 30),
-        plan_at(DateTime::<Utc>::MAX_UTC, 30),
+        plan_at(KOLKATA, DateTime::<Utc>::MAX_UTC, 30),
         plan_local(
             KOLKATA,
             date(2200, 1, 1).and_hms_opt(9, 0, 0).expect("t"),
             30,
         ),
-        plan_at(DateTime::<Utc>::MIN_UTC, 30),
+        plan_at(KOLKATA, DateTime::<Utc>::MIN_UTC, 30),
     ] {
         assert_eq!(plan.interval, None);
         assert!(
@@ -202,7 +205,7 @@ fn an_exact_start_is_taken_to_its_minute() {
         .single()
         .expect("t")
         + Duration::milliseconds(250);
-    let plan = plan_at(arrived, 20);
+    let plan = plan_at(KOLKATA, arrived, 20);
     let interval = plan.interval.expect("interval");
     assert_eq!(
         interval.start,

@@ -4,7 +4,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
 use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::patient_match::{self, Identified, Registration, describe_patient};
-use frontdesk::scheduling::time::{format_local, lenient_instant};
+use frontdesk::scheduling::time::{format_local, lenient_instant, whole_minute};
 use frontdesk::scheduling::*;
 use frontdesk::store::{
     BookingOutcome, BookingRequest, MoveRequest, SlotSearch, SqliteStore, Start, Store,
@@ -81,7 +81,7 @@ pub fn book(
     // Check every input before anything is written, a new patient included.
     let start = match (&args.start, kind) {
         (Some(text), _) => Start::Local(resolve::wall_time("--start", text)?),
-        (None, Kind::Emergency) => Start::At(round_down_to_minute(now)),
+        (None, Kind::Emergency) => Start::At(whole_minute(zone, now)),
         // Found when the booking is written, under its lock, so desks booking walk-ins at
         // once each get the next free time.
         (None, Kind::WalkIn) => Start::FirstFreeToday(match &room {
@@ -273,10 +273,6 @@ pub fn not_registered(
         shown(typed.trim()),
         resolve::namesakes_text(namesakes)
     )
-}
-
-fn round_down_to_minute(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
 }
 
 /// `frontdesk status`.

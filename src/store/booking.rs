@@ -49,7 +49,7 @@ pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointm
 /// A walk-in's first free time must have been found first ([`with_first_free`]).
 fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval, Vec<Conflict>)> {
     let plan = match start {
-        Start::At(t) => plan_at(t, minutes),
+        Start::At(t) => plan_at(zone, t, minutes),
         Start::Local(wall) => plan_local(zone, wall, minutes),
         Start::FirstFreeToday(_) => {
             return Err(StoreError::Invalid(

@@ -624,10 +624,13 @@ pub fn import_appointments(
                         _ => c.to_string(),
                     })
                     .collect();
-                bad(format!(
-                    "{} (import with an overbook reason to accept it anyway)",
-                    list.join("; ")
-                ));
+                // An overbook reason accepts a clash, never an invalid time.
+                let hint = if conflicts.iter().any(|c| c.severity() == Severity::Invalid) {
+                    ""
+                } else {
+                    " (import with an overbook reason to accept it anyway)"
+                };
+                bad(format!("{}{hint}", list.join("; ")));
                 continue;
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),

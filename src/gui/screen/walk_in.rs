@@ -77,10 +77,6 @@ pub enum Event {
     Closed,
 }
 
-fn whole_minute(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
-}
-
 /// The doctor who works at `now` in the clinic, first by name.
 fn doctor_working_now(setup: &Setup, clinic: &Clinic, now: DateTime<Utc>) -> Option<DoctorId> {
     let today = local_date(clinic.time_zone, now);
@@ -191,7 +187,7 @@ impl State {
                     .or(new_patient.as_ref())
                     .map(|p| p.id)
                     .unwrap_or(PatientId(uuid::Uuid::nil()));
-                let now = whole_minute(ctx.now);
+                let now = time::whole_minute(ctx.clinic.time_zone, ctx.now);
                 let doctor = match (self.doctor, self.emergency) {
                     (Some(d), _) => d,
                     (None, true) => match doctor_working_now(ctx.setup, ctx.clinic, now) {
