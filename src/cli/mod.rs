@@ -86,8 +86,8 @@ pub fn main() -> ExitCode {
 }
 
 /// Ends the process for `--help`, `--version` or a grammar error. Help and version print as
-/// clap prints them; an error is printed plain, with control characters escaped, since it
-/// quotes what was typed.
+/// clap prints them; an error is printed plain, with control, direction and invisible
+/// characters escaped, since it quotes what was typed.
 fn grammar_error(error: clap::Error) -> ! {
     use clap::error::ErrorKind;
     if matches!(
@@ -96,16 +96,11 @@ fn grammar_error(error: clap::Error) -> ! {
     ) {
         error.exit();
     }
+    // Escaped as everything else the command line quotes (`entry::shown_lines`): control
+    // characters, and the direction controls and invisible characters that would reorder
+    // or hide the value quoted (`--as $'\u202eevil'`).
     let text = error.render().to_string();
-    let mut shown = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() && c != '\n' {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
-    }
-    eprint!("{shown}");
+    eprint!("{}", frontdesk::scheduling::entry::shown_lines(&text));
     std::process::exit(error.exit_code());
 }
 

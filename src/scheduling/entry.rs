@@ -367,6 +367,22 @@ pub fn person_name(text: &str) -> Result<String, EntryError> {
     Ok(tidy)
 }
 
+/// Checks a one-line name as it is, without tidying it, under the rules of [`person_name`]:
+/// no line break, tab, control character, direction control or mark, invisible character,
+/// lone joiner or pile of accents; at most `max` characters. For names kept as given, such as
+/// the name at the desk (`staff::desk_name`).
+pub fn name_as_given(text: &str, field: &'static str, max: usize) -> Result<(), EntryError> {
+    check(
+        text,
+        Rules {
+            field,
+            max,
+            lines: false,
+            marks: false,
+        },
+    )
+}
+
 /// The name of a doctor, room, visit type or clinic: one line, at most
 /// [`MAX_SETUP_NAME_CHARS`] characters; may be empty (the setup rules say when a name is
 /// required). Returns it tidied like [`person_name`].
