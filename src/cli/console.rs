@@ -84,6 +84,11 @@ impl Write for Stdout {
     }
 }
 
+/// True when stdout is a terminal (which obeys escape codes), not a file or a pipe.
+pub fn is_terminal() -> bool {
+    io::IsTerminal::is_terminal(&io::stdout())
+}
+
 /// Notes a failed write: a closed pipe quietly, anything else to be said at the end.
 fn settle(result: io::Result<()>) {
     let Err(error) = result else {

@@ -341,8 +341,11 @@ fn list(
     match args.format {
         Format::Json => {
             for r in &rows {
-                serde_json::to_writer(&mut out, &json(zone, r))?;
-                out.write_all(b"\n")?;
+                writeln!(
+                    out,
+                    "{}",
+                    frontdesk::reports::format::json_text(&json(zone, r))
+                )?;
             }
         }
         Format::Text => {

@@ -442,12 +442,12 @@ pub fn slots(
             ),
             Format::Json => println!(
                 "{}",
-                serde_json::json!({
+                frontdesk::reports::format::json_text(&serde_json::json!({
                     "start": start.to_rfc3339(),
                     "end": slot.interval.end.with_timezone(&zone).to_rfc3339(),
                     "doctor": doctor,
                     "room": room,
-                })
+                }))
             ),
         }
     }

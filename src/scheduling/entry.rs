@@ -477,12 +477,15 @@ pub fn free_text(field: &'static str, text: &str) -> Result<String, EntryError> 
     Ok(text.to_owned())
 }
 
+/// True for a character [`shown`] writes as an escape: a control character (C0, DEL, C1), a
+/// line break (U+2028 and U+2029 too), a direction control or mark, or an invisible
+/// character. The JSON the command line prints escapes the same ones as `\uXXXX`.
+pub fn escaped_when_shown(c: char) -> bool {
+    !matches!(class(c), Class::Plain | Class::Joiner)
+}
+
 fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| match class(c) {
-        Class::Plain | Class::Joiner => false,
-        Class::LineBreak if keep_line_breaks && c == '\n' => false,
-        _ => true,
-    };
+    let unsafe_char = |c: char| escaped_when_shown(c) && !(keep_line_breaks && c == '\n');
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
