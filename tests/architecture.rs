@@ -90,6 +90,40 @@ fn the_library_uses_typed_errors_and_does_not_print() {
 }
 
 #[test]
+fn the_command_line_prints_only_through_its_console() {
+    // std's print macros panic, and a raw stdout fails, when stdout is a pipe whose reader has
+    // gone (`frontdesk book … | head -1`): after a commit, that would deny a done change.
+    // `cli/console.rs` defines the command line's print macros and its stdout writer.
+    let found: Vec<String> = offences(
+        "src/cli",
+        &[
+            "io::stdout()",
+            "std::println!",
+            "std::print!",
+            "std::eprintln!",
+        ],
+    )
+    .into_iter()
+    .filter(|o| !o.contains("src/cli/console.rs"))
+    .collect();
+    assert!(
+        found.is_empty(),
+        "print through cli/console.rs:\n{}",
+        found.join("\n")
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli/mod.rs");
+    let first_module = code_lines(&root)
+        .into_iter()
+        .map(|(_, l)| l.trim().to_owned())
+        .find(|l| l.starts_with("mod ") || l.starts_with("pub mod "));
+    assert_eq!(
+        first_module.as_deref(),
+        Some("mod console;"),
+        "the console's macros must be defined before every other module of the command line"
+    );
+}
+
+#[test]
 fn the_check_can_see_a_forbidden_use() {
     // The scan itself must work: the command line does read the clock.
     assert!(!offences("src/cli", &["Utc::now"]).is_empty());

@@ -404,6 +404,18 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             "holds a control character (\\n)",
         ),
         ("Maria\u{1b}[31m", "holds a control character (\\u{1b})"),
+        // Invisible or direction characters only: as refused as in any person's name.
+        ("\u{200b}", "holds an invisible character (U+200B)"),
+        ("\u{feff}", "holds an invisible character (U+FEFF)"),
+        (
+            "\u{202e}evil",
+            "holds an invisible direction control (U+202E)",
+        ),
+        (
+            "Maria\u{200f}",
+            "holds an invisible direction mark (U+200F)",
+        ),
+        ("\u{200d}Maria", "holds a zero-width joiner (U+200D)"),
         (
             long.as_str(),
             "is 101 characters long: give a name of at most 100",
@@ -430,8 +442,8 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             assert!(message.contains("--as"), "{name:?}: {message}");
             assert!(message.contains(says), "{name:?}: {message}");
             assert!(
-                !message.contains('\u{1b}'),
-                "the message escapes control characters: {message:?}"
+                !message.contains(['\u{1b}', '\u{200b}', '\u{feff}', '\u{202e}', '\u{200f}']),
+                "the message escapes control, invisible and direction characters: {message:?}"
             );
         }
     }

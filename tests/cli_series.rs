@@ -137,6 +137,38 @@ fn a_conflicting_series_saves_nothing_and_names_every_date() {
 }
 
 #[test]
+fn a_contradictory_rule_books_nothing_and_says_why() {
+    let desk = Desk::new_york();
+    let doctor = desk.doctor();
+    let before = totals(&desk);
+    for (rule, says) in [
+        (
+            "FREQ=DAILY;COUNT=2;UNTIL=20261215",
+            "both a count and an end date",
+        ),
+        (
+            "daily;until=2026-10-26;count=3",
+            "both a count and an end date",
+        ),
+        ("weekly;count=2;count=5", "gives count twice"),
+        ("daily;until=2026-10-26", "before its first date 2026-10-27"),
+    ] {
+        let mut args = early_series(&doctor, &["--skip-conflicts"]);
+        let at = args
+            .iter()
+            .position(|a| *a == "--repeat")
+            .expect("--repeat")
+            + 1;
+        args[at] = rule;
+        let out = desk.run(&args);
+        assert!(!out.status.success(), "{rule}");
+        let err = text(&out.stderr);
+        assert!(err.contains(says), "{rule}: {err}");
+        assert_eq!(totals(&desk), before, "{rule}: nothing changed");
+    }
+}
+
+#[test]
 fn an_overbooked_series_keeps_its_wall_time_across_the_change() {
     let desk = Desk::new_york();
     let doctor = desk.doctor();

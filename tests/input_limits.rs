@@ -151,7 +151,10 @@ fn a_length_that_cannot_be_booked_gives_no_interval_only_its_conflict() {
         .single()
         .expect("t");
     for minutes in [0, -5, i64::MIN, 481, 1_000_000_000_000, i64::MAX] {
-        for plan in [plan_local(KOLKATA, wall, minutes), plan_at(at, minutes)] {
+        for plan in [
+            plan_local(KOLKATA, wall, minutes),
+            plan_at(KOLKATA, at, minutes),
+        ] {
             assert_eq!(plan.interval, None, "{minutes}");
             let [conflict] = plan.conflicts.as_slice() else {
                 panic!("{minutes}: {:?}", plan.conflicts);
@@ -170,13 +173,13 @@ fn a_length_that_cannot_be_booked_gives_no_interval_only_its_conflict() {
     let last = NaiveDate::MAX.and_hms_opt(23, 50, 0).expect("t");
     for plan in [
         plan_local(chrono_tz::UTC, last, 30),
-        plan_at(DateTime::<Utc>::MAX_UTC, 30),
+        plan_at(KOLKATA, DateTime::<Utc>::MAX_UTC, 30),
         plan_local(
             KOLKATA,
             date(2200, 1, 1).and_hms_opt(9, 0, 0).expect("t"),
             30,
         ),
-        plan_at(DateTime::<Utc>::MIN_UTC, 30),
+        plan_at(KOLKATA, DateTime::<Utc>::MIN_UTC, 30),
     ] {
         assert_eq!(plan.interval, None);
         assert!(
@@ -202,7 +205,7 @@ fn an_exact_start_is_taken_to_its_minute() {
         .single()
         .expect("t")
         + Duration::milliseconds(250);
-    let plan = plan_at(arrived, 20);
+    let plan = plan_at(KOLKATA, arrived, 20);
     let interval = plan.interval.expect("interval");
     assert_eq!(
         interval.start,
@@ -419,15 +422,50 @@ fn the_name_at_the_desk_is_plain_text_of_reasonable_length() {
         Err(DeskNameError::TooLong(101))
     );
     assert!(desk_name(&"ä".repeat(100)).is_ok(), "counted in characters");
+    // The rules of every person's name: nothing invisible, no direction controls or marks.
+    for (name, says) in [
+        (
+            "\u{200b}",
+            "the name at the desk holds an invisible character (U+200B) at character 1",
+        ),
+        (
+            "\u{feff}",
+            "the name at the desk holds an invisible character (U+FEFF) at character 1",
+        ),
+        (
+            "\u{202e}evil",
+            "the name at the desk holds an invisible direction control (U+202E) at character 1",
+        ),
+        (
+            "Maria\u{2066}",
+            "the name at the desk holds an invisible direction control (U+2066) at character 6",
+        ),
+        (
+            "Maria\u{200e}",
+            "the name at the desk holds an invisible direction mark (U+200E) at character 6",
+        ),
+        (
+            "Ma\u{ad}ria",
+            "the name at the desk holds an invisible character (U+00AD) at character 3",
+        ),
+    ] {
+        let refused = desk_name(name).expect_err(name);
+        assert!(matches!(refused, DeskNameError::Entry(_)), "{name:?}");
+        assert!(refused.to_string().starts_with(says), "{name:?}: {refused}");
+    }
+    // Scripts that need a joiner inside a word keep it.
+    assert!(desk_name("नमस्\u{200d}ते").is_ok());
 
     // The store refuses such a name on every write.
     let mut clinic = Clinic1::new(KOLKATA);
     let now = clinic.at("2026-03-09 08:00");
     let request = clinic.request(clinic.rao, None, clinic.asha, "2026-03-09 10:00");
-    for actor in ["", "   ", "maria\u{1b}[2J"] {
+    for actor in ["", "   ", "maria\u{1b}[2J", "\u{200b}", "\u{202e}evil"] {
         match clinic.store.book(&request, actor, now) {
             Err(StoreError::Invalid(message)) => assert!(
-                message.contains("say who is at the desk") || message.contains("control"),
+                message.contains("say who is at the desk")
+                    || message.contains("control")
+                    || message.contains("invisible"),
                 "{message}"
             ),
             other => panic!("{actor:?} was accepted: {other:?}"),

@@ -157,7 +157,7 @@ proptest! {
     ) {
         for plan in [
             plan_local(zone, date.and_time(time), minutes),
-            plan_at(DateTime::<Utc>::from_timestamp(instant / 4, 0).unwrap_or_default(), minutes),
+            plan_at(zone, DateTime::<Utc>::from_timestamp(instant / 4, 0).unwrap_or_default(), minutes),
         ] {
             match plan.interval {
                 Some(interval) => {

@@ -163,6 +163,7 @@ fn tag(c: &Conflict) -> &'static str {
         Conflict::StartInPast { .. } => "start_in_past",
         Conflict::EndNotAfterStart => "end_not_after_start",
         Conflict::NotOnWholeMinute { .. } => "not_on_whole_minute",
+        Conflict::NotWholeMinutesLong { .. } => "not_whole_minutes_long",
         Conflict::OutsideDateRange { .. } => "outside_date_range",
         Conflict::TooLong { .. } => "too_long",
         Conflict::LocalTimeInGap { .. } => "local_time_in_gap",

@@ -491,6 +491,96 @@ fn unreadable_rules_say_what_is_wrong() {
     );
 }
 
+/// RFC 5545: each part once, COUNT or UNTIL but not both. Taking the last part (or either)
+/// would book what the receptionist did not read; an end before the first date is refused
+/// when the rule meets it.
+#[test]
+fn contradictory_rules_are_refused_never_read_by_their_last_part() {
+    for (text, expected) in [
+        (
+            "FREQ=DAILY;COUNT=2;UNTIL=20261215",
+            RuleError::CountAndUntil,
+        ),
+        ("daily;until=2026-11-30;count=3", RuleError::CountAndUntil),
+        (
+            "weekly;count=2;count=5",
+            RuleError::RepeatedPart("count".into()),
+        ),
+        (
+            "weekly;until=2027-01-01;until=2027-02-01",
+            RuleError::RepeatedPart("until".into()),
+        ),
+        (
+            "FREQ=WEEKLY;BYDAY=MO;BYDAY=TU;COUNT=2",
+            RuleError::RepeatedPart("byday".into()),
+        ),
+        (
+            "weekly;interval=1;interval=2;count=2",
+            RuleError::RepeatedPart("interval".into()),
+        ),
+        (
+            "weekly;daily;count=2",
+            RuleError::RepeatedPart("how often (daily or weekly)".into()),
+        ),
+        (
+            "FREQ=WEEKLY;FREQ=DAILY;COUNT=2",
+            RuleError::RepeatedPart("how often (daily or weekly)".into()),
+        ),
+    ] {
+        assert_eq!(SeriesRule::parse(text), Err(expected), "{text}");
+    }
+    assert_eq!(
+        RuleError::CountAndUntil.to_string(),
+        "the rule gives both a count and an end date: a series ends after a number of occurrences (count=N) or on a date (until=DATE), not both"
+    );
+    assert_eq!(
+        RuleError::RepeatedPart("count".into()).to_string(),
+        "the rule gives count twice: give each part once"
+    );
+    // An end date before the first date: refused, never an empty or one-day series.
+    let rule = SeriesRule::parse("daily;until=2026-11-30").expect("rule");
+    assert_eq!(
+        rule.dates(date(2026, 12, 1)),
+        Err(RuleError::UntilBeforeStart {
+            until: date(2026, 11, 30),
+            start: date(2026, 12, 1),
+        })
+    );
+    // Our own RRULE (COUNT or UNTIL, each part once) still reads.
+    let ours = weekly(&[Weekday::Tue, Weekday::Thu], SeriesEnd::Count(10));
+    let written = ours.rrule(New_York, time(10, 0), date(2026, 11, 24));
+    assert_eq!(SeriesRule::parse(&written), Ok(ours));
+}
+
+/// Our own iCalendar series on import reads its RRULE through the same parser.
+#[test]
+fn a_series_in_a_file_with_a_contradictory_rule_is_refused() {
+    for (rrule, says) in [
+        (
+            "FREQ=WEEKLY;COUNT=2;UNTIL=20261215T043000Z",
+            "both a count and an end date",
+        ),
+        ("FREQ=WEEKLY;COUNT=2;COUNT=5", "gives count twice"),
+    ] {
+        let ics = format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:s1\r\n\
+             DTSTART;TZID=America/New_York:20261201T100000\r\n\
+             DTEND;TZID=America/New_York:20261201T101500\r\nRRULE:{rrule}\r\n\
+             X-FRONTDESK-SERIES:00000000-0000-0000-0000-000000000077\r\n\
+             SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        let parsed = frontdesk::import::appointments::parse_ics(&ics).expect("ics");
+        let [(_, master)] = parsed.series.as_slice() else {
+            panic!("one series: {parsed:?}");
+        };
+        let refused = master.resolve(New_York).expect_err(rrule);
+        assert!(
+            refused.contains("has an RRULE Frontdesk cannot keep") && refused.contains(says),
+            "{rrule}: {refused}"
+        );
+    }
+}
+
 #[test]
 fn the_rule_writes_an_rrule_with_until_in_utc() {
     let rule = weekly(&[Weekday::Thu, Weekday::Tue], SeriesEnd::Count(10));

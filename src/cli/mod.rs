@@ -1,6 +1,10 @@
 //! The command line: the same operations as the window, for scripts and the clinic's IT person.
 //! This is the binary's edge: errors become one message on stderr and a non-zero exit.
 
+// First: its `println!`, `print!`, `eprintln!` and `eprint!` stand for std's in every module
+// below, so no print can panic on a closed pipe (see console.rs).
+#[macro_use]
+mod console;
 mod args;
 mod check;
 mod exchange;
@@ -59,8 +63,18 @@ pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let result = run(cli);
     logging::finish(command, &result, started);
+    let lost = console::lost();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => match lost {
+            None => ExitCode::SUCCESS,
+            Some(why) => {
+                // The command did its work; only what it printed is missing.
+                eprintln!(
+                    "frontdesk: the output could not be written ({why}); the command itself was carried out, and anything it changed is saved"
+                );
+                ExitCode::FAILURE
+            }
+        },
         Err(error) => {
             // Messages may quote stored or typed text: escape codes never reach the terminal.
             eprintln!(
@@ -73,8 +87,8 @@ pub fn main() -> ExitCode {
 }
 
 /// Ends the process for `--help`, `--version` or a grammar error. Help and version print as
-/// clap prints them; an error is printed plain, with control characters escaped, since it
-/// quotes what was typed.
+/// clap prints them; an error is printed plain, with control, direction and invisible
+/// characters escaped, since it quotes what was typed.
 fn grammar_error(error: clap::Error) -> ! {
     use clap::error::ErrorKind;
     if matches!(
@@ -83,16 +97,11 @@ fn grammar_error(error: clap::Error) -> ! {
     ) {
         error.exit();
     }
+    // Escaped as everything else the command line quotes (`entry::shown_lines`): control
+    // characters, and the direction controls and invisible characters that would reorder
+    // or hide the value quoted (`--as $'\u202eevil'`).
     let text = error.render().to_string();
-    let mut shown = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() && c != '\n' {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
-    }
-    eprint!("{shown}");
+    eprint!("{}", frontdesk::scheduling::entry::shown_lines(&text));
     std::process::exit(error.exit_code());
 }
 

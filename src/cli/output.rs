@@ -5,6 +5,7 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use frontdesk::reports::format::json_text;
 use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaEntry, SqliteStore, Store};
@@ -72,12 +73,11 @@ pub fn agenda(
     format: Format,
 ) -> Result<()> {
     let zone = clinic.time_zone;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(super::console::stdout());
     match format {
         Format::Json => {
             for e in entries {
-                serde_json::to_writer(&mut out, &json_line(zone, e))?;
-                out.write_all(b"\n")?;
+                writeln!(out, "{}", json_text(&json_line(zone, e)))?;
             }
         }
         Format::Text => {

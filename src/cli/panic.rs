@@ -1,8 +1,13 @@
 //! What a panic says. A panic is a bug, never the user's input, and its message can quote data
 //! (a patient's name in a value being formatted), so the hook installed here prints a fixed
 //! sentence with only where it happened, logs the same, and ends the process with a non-zero
-//! status: the command line and the window alike. The transaction being written, if any, was
-//! not committed, so SQLite rolls it back.
+//! status: the command line and the window alike. The hook cannot know whether the change being
+//! made had been committed (a panic while printing what was booked comes after the commit; one
+//! while deciding comes before it, and SQLite rolls that transaction back), so the sentence
+//! says so and tells the user to look before trying again, rather than inviting a second
+//! booking.
+
+use std::io::Write;
 
 /// The exit status after a panic (the one Rust's own panics end with).
 pub const EXIT_STATUS: i32 = 101;
@@ -19,7 +24,8 @@ pub fn install() {
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("{}", sentence(&location));
+        // Written directly: a stderr nobody reads must not panic inside the panic hook.
+        let _ = writeln!(std::io::stderr().lock(), "{}", sentence(&location));
         tracing::error!(%location, "panicked");
         std::process::exit(EXIT_STATUS);
     }));
@@ -34,8 +40,9 @@ pub fn sentence(location: &str) -> String {
     };
     format!(
         "frontdesk: internal error{at}. This is a bug in Frontdesk, not a problem with what you \
-         typed. What was being saved when it happened was not saved; what was saved before is \
-         safe. Please report this line (it holds no patient data); the log has it too."
+         typed. Whether the change it was making was saved is not known: look (the calendar, or \
+         `frontdesk agenda`) before you try it again; what was saved before is safe. Please report \
+         this line (it holds no patient data); the log has it too."
     )
 }
 

@@ -98,7 +98,7 @@ fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Resul
                     attempts: e.job.attempts,
                     detail: detail(e, zone),
                 };
-                println!("{}", serde_json::to_string(&line)?);
+                println!("{}", frontdesk::reports::format::json_text(&line));
             }
             Format::Text => println!(
                 "{:<6} {}  {:<8} {:<22} {:<22} for {}  {}",

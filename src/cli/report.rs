@@ -49,6 +49,9 @@ pub fn report(
     let which = table_of(args.kind);
     let table = reports::table(&report, which);
     let text = match args.format {
+        // Exact for a file or a pipe (a spreadsheet reads it); escaped for a terminal, which
+        // would obey an escape code in a name stored by an older version.
+        ReportFormat::Csv if super::console::is_terminal() => format::csv_for_terminal(&table),
         ReportFormat::Csv => format::csv(&table),
         ReportFormat::Json => format::json_lines(&table),
         ReportFormat::Text => {
@@ -65,7 +68,7 @@ pub fn report(
             format::text(&table, &heading)
         }
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::console::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())

@@ -85,6 +85,8 @@ pub fn book(
     let time = match series.booking.start {
         frontdesk::store::Start::Local(wall) => wall.format("%H:%M").to_string(),
         frontdesk::store::Start::At(t) => format_local(zone, t),
+        // Refused for a series by the store; said as what was asked.
+        frontdesk::store::Start::FirstFreeToday(_) => "the first free time".to_owned(),
     };
     println!(
         "Booked a series of {} for {patient}: {rule} at {time} ({}); series {}",

@@ -337,12 +337,15 @@ fn list(
         WaitlistFilter::Open
     };
     let rows = store.waitlist(clinic.id, filter)?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(super::console::stdout());
     match args.format {
         Format::Json => {
             for r in &rows {
-                serde_json::to_writer(&mut out, &json(zone, r))?;
-                out.write_all(b"\n")?;
+                writeln!(
+                    out,
+                    "{}",
+                    frontdesk::reports::format::json_text(&json(zone, r))
+                )?;
             }
         }
         Format::Text => {

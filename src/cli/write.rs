@@ -4,7 +4,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
 use frontdesk::scheduling::entry::{echo, shown};
 use frontdesk::scheduling::patient_match::{self, Identified, Registration, describe_patient};
-use frontdesk::scheduling::time::{format_local, lenient_instant, local_date};
+use frontdesk::scheduling::time::{format_local, lenient_instant, whole_minute};
 use frontdesk::scheduling::*;
 use frontdesk::store::{
     BookingOutcome, BookingRequest, MoveRequest, SlotSearch, SqliteStore, Start, Store,
@@ -81,15 +81,13 @@ pub fn book(
     // Check every input before anything is written, a new patient included.
     let start = match (&args.start, kind) {
         (Some(text), _) => Start::Local(resolve::wall_time("--start", text)?),
-        (None, Kind::Emergency) => Start::At(round_down_to_minute(now)),
-        (None, Kind::WalkIn) => Start::At(first_free_today(
-            store,
-            &clinic,
-            &doctor,
-            room.as_ref(),
-            minutes,
-            now,
-        )?),
+        (None, Kind::Emergency) => Start::At(whole_minute(zone, now)),
+        // Found when the booking is written, under its lock, so desks booking walk-ins at
+        // once each get the next free time.
+        (None, Kind::WalkIn) => Start::FirstFreeToday(match &room {
+            Some(r) => SlotTarget::DoctorAndRoom(doctor.id, r.id),
+            None => SlotTarget::Doctor(doctor.id),
+        }),
         (None, Kind::Scheduled) => {
             bail!("--start is required: give the clinic-local start as \"YYYY-MM-DD HH:MM\"")
         }
@@ -132,12 +130,16 @@ pub fn book(
         let new = new_patient.as_ref().map(|p| (p, similar.as_slice()));
         return super::series::book(store, &clinic, request, rule, args, new, actor, now);
     }
-    let outcome = store.book(&request, actor, now).map_err(|e| {
-        anyhow!(e).context(format!(
+    let outcome = store.book(&request, actor, now).map_err(|e| match e {
+        frontdesk::store::StoreError::NoTimeLeftToday { minutes, .. } => anyhow!(
+            "{} has no free {minutes} minutes left today: choose another doctor, give --start, or book it as --emergency",
+            shown(&doctor.name)
+        ),
+        e => anyhow!(e).context(format!(
             "cannot book {} with {}",
             shown(&patient.name),
             shown(&doctor.name)
-        ))
+        )),
     })?;
     if let Some(p) = &new_patient {
         registered(p, outcome.appointment.patient, &similar);
@@ -271,48 +273,6 @@ pub fn not_registered(
         echo(typed.trim()),
         resolve::namesakes_text(namesakes)
     )
-}
-
-fn round_down_to_minute(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
-}
-
-/// The first free slot of `minutes` with the doctor from now until the end of today.
-fn first_free_today(
-    store: &SqliteStore,
-    clinic: &Clinic,
-    doctor: &Doctor,
-    room: Option<&Room>,
-    minutes: i64,
-    now: DateTime<Utc>,
-) -> Result<DateTime<Utc>> {
-    let target = match room {
-        Some(r) => SlotTarget::DoctorAndRoom(doctor.id, r.id),
-        None => SlotTarget::Doctor(doctor.id),
-    };
-    let slots = store.find_slots(&SlotSearch {
-        clinic: clinic.id,
-        target,
-        query: SlotQuery {
-            minutes: u32::try_from(minutes)?,
-            step_minutes: 5,
-            from: now,
-            count: 1,
-        },
-        horizon_days: 1,
-        patient: None,
-    })?;
-    let today = local_date(clinic.time_zone, now);
-    slots
-        .first()
-        .filter(|s| local_date(clinic.time_zone, s.interval.start) == today)
-        .map(|s| s.interval.start)
-        .ok_or_else(|| {
-            anyhow!(
-                "{} has no free {minutes} minutes left today: choose another doctor, give --start, or book it as --emergency",
-                shown(&doctor.name)
-            )
-        })
 }
 
 /// `frontdesk status`.
@@ -482,12 +442,12 @@ pub fn slots(
             ),
             Format::Json => println!(
                 "{}",
-                serde_json::json!({
+                frontdesk::reports::format::json_text(&serde_json::json!({
                     "start": start.to_rfc3339(),
                     "end": slot.interval.end.with_timezone(&zone).to_rfc3339(),
                     "doctor": doctor,
                     "room": room,
-                })
+                }))
             ),
         }
     }

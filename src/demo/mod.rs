@@ -13,7 +13,7 @@ use crate::scheduling::conflict::Absence;
 use crate::scheduling::hours::{DaySpan, WeeklyHours};
 use crate::scheduling::model::*;
 use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
-use crate::scheduling::time::lenient_instant;
+use crate::scheduling::time::{FIRST_DATE, LAST_DATE, lenient_instant};
 use crate::store::bulk::BulkWriter;
 use crate::store::{SqliteStore, Store, StoreError};
 use rng::DemoRng;
@@ -308,6 +308,10 @@ pub fn build(
         let ahead_budget = (total / 8).max(total.min(50));
         for offset in 0..=90 {
             let date = options.today + Duration::days(offset);
+            // Appointments lie in the dates Frontdesk books, so its own exports go back in.
+            if date > LAST_DATE {
+                break;
+            }
             let n = schedule.day(&mut rng, date, ahead_budget.min(total) - made, &mut emit);
             if n > 0 {
                 last_date = date;
@@ -319,7 +323,7 @@ pub fn build(
         }
         let mut date = options.today;
         let mut empty_days = 0;
-        while made < total && empty_days < 60 {
+        while made < total && empty_days < 60 && date > FIRST_DATE {
             date -= Duration::days(1);
             let n = schedule.day(&mut rng, date, total - made, &mut emit);
             empty_days = if n == 0 { empty_days + 1 } else { 0 };

@@ -422,9 +422,10 @@ pub fn date_time(prop: &Property, zones: &Zones<'_>) -> Result<When, String> {
 /// and the booking rules refuse far shorter ones with their own message).
 pub const MAX_DURATION_MINUTES: i64 = 10 * 366 * 24 * 60;
 
-/// An iCalendar DURATION (`PT30M`, `PT1H15M`, `P1D`, `P1W`, `-PT5M`) in whole minutes
-/// (seconds are rounded down), or what is wrong with it. Every number is checked: nothing
-/// overflows into a short duration.
+/// An iCalendar DURATION (`PT30M`, `PT1H15M`, `P1D`, `P1W`, `-PT5M`) in whole minutes, or
+/// what is wrong with it. A duration with seconds (`PT15M30S`) is refused, as an end with
+/// seconds is: appointments last whole minutes. Every number is checked: nothing overflows
+/// into a short duration.
 pub fn duration_minutes(value: &str) -> Result<i64, String> {
     let value = value.trim();
     let unreadable = || {
@@ -484,6 +485,14 @@ pub fn duration_minutes(value: &str) -> Result<i64, String> {
     let minutes = seconds / 60;
     if minutes > MAX_DURATION_MINUTES {
         return Err(too_long());
+    }
+    if seconds % 60 != 0 {
+        return Err(format!(
+            "DURATION \"{}\" has seconds: appointments last whole minutes, so write PT{}M or PT{}M",
+            quoted(value),
+            minutes,
+            minutes + 1
+        ));
     }
     if negative && minutes > 0 {
         return Err(format!(
@@ -571,6 +580,15 @@ mod tests {
         }
         let e = duration_minutes("-PT30M").expect_err("negative");
         assert!(e.contains("is negative"), "{e}");
+    }
+
+    /// Seconds are refused, never rounded away: an end with seconds would block the next slot.
+    #[test]
+    fn durations_with_seconds_are_refused_with_what_to_write() {
+        assert_eq!(duration_minutes("PT15M0S"), Ok(15));
+        assert_eq!(duration_minutes("PT90S"), Err("DURATION \"PT90S\" has seconds: appointments last whole minutes, so write PT1M or PT2M".to_owned()));
+        let e = duration_minutes("PT15M30S").expect_err("seconds");
+        assert!(e.contains("write PT15M or PT16M"), "{e}");
     }
 
     #[test]

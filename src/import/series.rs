@@ -72,7 +72,21 @@ impl SeriesRecord {
         let start = wall(zone, self.start);
         let minutes = match self.end {
             Until::Minutes(m) => m,
-            Until::At(end) => (instant(zone, end) - instant(zone, self.start)).num_minutes(),
+            Until::At(end) => {
+                let length = instant(zone, end) - instant(zone, self.start);
+                // Appointments last whole minutes: seconds are refused, never rounded away.
+                if length > chrono::Duration::zero()
+                    && (length.num_seconds() % 60 != 0 || length.subsec_nanos() != 0)
+                {
+                    return Err(format!(
+                        "the repeating event {} lasts {} minutes and {} seconds: appointments last whole minutes, so give it a DTEND on a whole minute",
+                        self.id,
+                        length.num_minutes(),
+                        length.num_seconds() % 60
+                    ));
+                }
+                length.num_minutes()
+            }
         };
         if minutes <= 0 {
             return Err(format!(

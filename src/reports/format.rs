@@ -1,18 +1,40 @@
 //! Writing a report table as aligned text, as RFC 4180 CSV, or as JSON lines (one object per
 //! row). CSV goes through the export's writer (`export::csv::write_record`): the same quoting,
 //! and a name a spreadsheet would run as a formula is neutralised here too.
+//!
+//! Text that may reach a terminal never carries what a terminal obeys: every JSON line the
+//! command line prints is written by [`json_text`] (the characters `entry::shown` escapes
+//! become `\uXXXX`: still valid JSON, the same value), and CSV meant for a terminal by
+//! [`csv_for_terminal`]. CSV to a file or a pipe ([`csv`]) stays exact, as spreadsheets read it.
 
+use std::io::{self, Write};
+
+use serde::Serialize;
 use serde_json::Value;
+use serde_json::ser::Formatter;
+
+use crate::scheduling::entry::{escaped_when_shown, shown};
 
 use super::table::{Cell, Table};
 use crate::export::csv::write_record;
 
 /// The table as CSV: a header of column keys, then one record per row, each ending in CRLF.
 pub fn csv(table: &Table) -> String {
+    csv_with(table, Cell::plain)
+}
+
+/// The table as CSV for a terminal: as [`csv`], with each cell's control, direction and
+/// invisible characters escaped as [`shown`] writes them, so a name stored by an older
+/// version cannot set the terminal's title, clear its screen or reorder the line.
+pub fn csv_for_terminal(table: &Table) -> String {
+    csv_with(table, |cell| shown(&cell.plain()).into_owned())
+}
+
+fn csv_with(table: &Table, text: impl Fn(&Cell) -> String) -> String {
     let write = |out: &mut Vec<u8>| -> std::io::Result<()> {
         write_record(out, table.columns.iter().map(|c| c.key))?;
         for row in &table.rows {
-            write_record(out, row.iter().map(Cell::plain))?;
+            write_record(out, row.iter().map(&text))?;
         }
         Ok(())
     };
@@ -20,6 +42,46 @@ pub fn csv(table: &Table) -> String {
     // Writing into a Vec cannot fail, and every cell is text, so the bytes are UTF-8.
     let _ = write(&mut out);
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// JSON's compact form, with the characters a terminal would obey or hide (DEL, the C1
+/// controls, U+2028 and U+2029, direction controls and marks, invisible characters) written as
+/// `\uXXXX` escapes too; serde_json escapes the C0 controls itself.
+struct TerminalSafe;
+
+impl Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain = 0;
+        for (at, c) in fragment.char_indices() {
+            if !escaped_when_shown(c) {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[plain..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            plain = at + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
+    }
+}
+
+/// `value` as one line of JSON that is safe on a terminal (see [`TerminalSafe`]): what the
+/// command line prints for `--format json`.
+pub fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
+    // Our values are maps, strings and numbers: serializing them into a Vec cannot fail.
+    if value.serialize(&mut serializer).is_err() {
+        return "null".to_owned();
+    }
+    // The formatter writes only ASCII escapes and whole characters of valid strings.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn json_value(cell: &Cell) -> Value {
@@ -45,7 +107,7 @@ pub fn json_lines(table: &Table) -> String {
             .columns
             .iter()
             .zip(row)
-            .map(|(c, cell)| format!("{}:{}", Value::from(c.key), json_value(cell)))
+            .map(|(c, cell)| format!("{}:{}", json_text(c.key), json_text(&json_value(cell))))
             .collect();
         out.push('{');
         out.push_str(&fields.join(","));
@@ -113,4 +175,33 @@ pub fn text(table: &Table, heading: &str) -> String {
         out.push_str("Nothing to report.\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn json_text_escapes_what_a_terminal_obeys() {
+        let value = serde_json::json!({"name": "A\u{1b}[2J\u{202e}\u{2028}\u{7f}\u{85}\u{9b}\u{200b}\u{1f600}\u{e0041}é"});
+        assert_eq!(
+            json_text(&value),
+            "{\"name\":\"A\\u001b[2J\\u202e\\u2028\\u007f\\u0085\\u009b\\u200b\u{1f600}\\udb40\\udc41é\"}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any text: valid JSON that reads back as the same text, with nothing a terminal
+        /// would obey or hide left raw.
+        #[test]
+        fn json_text_is_the_same_value_and_safe(text in any::<String>()) {
+            let line = json_text(&serde_json::json!({ "t": text }));
+            prop_assert!(!line.chars().any(|c| c.is_control() || escaped_when_shown(c)), "{line:?}");
+            let back: Value = serde_json::from_str(&line).expect("valid JSON");
+            prop_assert_eq!(back["t"].as_str(), Some(text.as_str()));
+        }
+    }
 }

@@ -12,7 +12,9 @@ use super::model::{
     AppointmentId, DoctorId, Interval, Kind, MAX_APPOINTMENT_MINUTES, PatientId, RoomId,
 };
 use super::status::Status;
-use super::time::{FIRST_DATE, LAST_DATE, LocalTime, local_date, resolve_local};
+use super::time::{
+    FIRST_DATE, LAST_DATE, LocalTime, local_date, on_whole_minute, resolve_local, whole_minute,
+};
 
 /// What a booking or move asks for, in UTC instants.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,6 +196,14 @@ pub enum Conflict {
         /// The requested start, clinic-local.
         start: DateTime<Tz>,
     },
+    /// A length with seconds (an end with seconds from a file): appointments last whole
+    /// minutes, so that an end the screen shows as 10:15 does not block the slot at 10:15.
+    NotWholeMinutesLong {
+        /// The requested end, clinic-local.
+        end: DateTime<Tz>,
+        /// The end at the last whole minute of the length, clinic-local.
+        whole: DateTime<Tz>,
+    },
     /// A start outside the dates Frontdesk works with ([`FIRST_DATE`] to [`LAST_DATE`]):
     /// a slip of the year, which no date sum should ever meet.
     OutsideDateRange {
@@ -230,6 +240,7 @@ impl Conflict {
             Conflict::LocalTimeAmbiguous { .. } => Severity::Notice,
             Conflict::EndNotAfterStart
             | Conflict::NotOnWholeMinute { .. }
+            | Conflict::NotWholeMinutesLong { .. }
             | Conflict::OutsideDateRange { .. }
             | Conflict::TooLong { .. }
             | Conflict::LocalTimeInGap { .. } => Severity::Invalid,
@@ -286,6 +297,12 @@ impl fmt::Display for Conflict {
                 "the start {} has seconds: appointments start on whole minutes; choose {}",
                 start.format("%Y-%m-%d %H:%M:%S"),
                 start.format("%Y-%m-%d %H:%M")
+            ),
+            Conflict::NotWholeMinutesLong { end, whole } => write!(
+                f,
+                "the end {} has seconds: appointments last whole minutes; end it at {}",
+                end.format("%Y-%m-%d %H:%M:%S"),
+                whole.format("%Y-%m-%d %H:%M")
             ),
             Conflict::TooLong { minutes } => write!(
                 f,
@@ -358,15 +375,14 @@ pub fn plan_local(zone: Tz, start: NaiveDateTime, minutes: i64) -> LocalPlan {
 }
 
 /// Turns an exact start (a walk-in arriving now, a slot found) and a length into an interval.
-/// The start is taken to its whole minute, rounded down: a walk-in who arrives at 10:03:27
-/// starts at 10:03, as the screen shows it. A length that is not 1 to
+/// The start is taken to its whole minute of the wall clock in `zone`, rounded down: a walk-in
+/// who arrives at 10:03:27 starts at 10:03, as the screen shows it. A length that is not 1 to
 /// [`MAX_APPOINTMENT_MINUTES`] gives no interval, only its conflict.
-pub fn plan_at(start: DateTime<Utc>, minutes: i64) -> LocalPlan {
+pub fn plan_at(zone: Tz, start: DateTime<Utc>, minutes: i64) -> LocalPlan {
     if let Some(refused) = length_refused(minutes).or_else(|| date_refused(start.naive_utc())) {
         return refused;
     }
-    let seconds = start.timestamp();
-    let start = DateTime::from_timestamp(seconds - seconds.rem_euclid(60), 0).unwrap_or(start);
+    let start = whole_minute(zone, start);
     LocalPlan {
         interval: start
             .checked_add_signed(Duration::minutes(minutes))
@@ -419,9 +435,23 @@ pub fn check(proposal: &Proposal, context: &ConflictContext, now: DateTime<Utc>)
             return out;
         }
     }
-    if iv.start.timestamp_subsec_nanos() != 0 || iv.start.timestamp().rem_euclid(60) != 0 {
+    // Every instant of an appointment is on the wall clock's minutes, whichever way it came
+    // (typed, found, read from a file): the start, and the end through a length of whole
+    // minutes. Seconds the screen hides would block the slot after it.
+    if !on_whole_minute(zone, iv.start) {
         out.push(Conflict::NotOnWholeMinute {
             start: iv.start.with_timezone(&zone),
+        });
+    }
+    let length = iv.end - iv.start;
+    if length.subsec_nanos() != 0 || length.num_seconds().rem_euclid(60) != 0 {
+        let whole = iv
+            .start
+            .checked_add_signed(Duration::minutes(length.num_minutes()))
+            .unwrap_or(iv.end);
+        out.push(Conflict::NotWholeMinutesLong {
+            end: iv.end.with_timezone(&zone),
+            whole: whole.with_timezone(&zone),
         });
     }
     if iv.start < now && !proposal.kind.arrives_now() {

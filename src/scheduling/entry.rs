@@ -375,6 +375,22 @@ pub fn person_name(text: &str) -> Result<String, EntryError> {
     Ok(tidy)
 }
 
+/// Checks a one-line name as it is, without tidying it, under the rules of [`person_name`]:
+/// no line break, tab, control character, direction control or mark, invisible character,
+/// lone joiner or pile of accents; at most `max` characters. For names kept as given, such as
+/// the name at the desk (`staff::desk_name`).
+pub fn name_as_given(text: &str, field: &'static str, max: usize) -> Result<(), EntryError> {
+    check(
+        text,
+        Rules {
+            field,
+            max,
+            lines: false,
+            marks: false,
+        },
+    )
+}
+
 /// The name of a doctor, room, visit type or clinic: one line, at most
 /// [`MAX_SETUP_NAME_CHARS`] characters; may be empty (the setup rules say when a name is
 /// required). Returns it tidied like [`person_name`].
@@ -469,12 +485,15 @@ pub fn free_text(field: &'static str, text: &str) -> Result<String, EntryError> 
     Ok(text.to_owned())
 }
 
+/// True for a character [`shown`] writes as an escape: a control character (C0, DEL, C1), a
+/// line break (U+2028 and U+2029 too), a direction control or mark, or an invisible
+/// character. The JSON the command line prints escapes the same ones as `\uXXXX`.
+pub fn escaped_when_shown(c: char) -> bool {
+    !matches!(class(c), Class::Plain | Class::Joiner)
+}
+
 fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| match class(c) {
-        Class::Plain | Class::Joiner => false,
-        Class::LineBreak if keep_line_breaks && c == '\n' => false,
-        _ => true,
-    };
+    let unsafe_char = |c: char| escaped_when_shown(c) && !(keep_line_breaks && c == '\n');
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }

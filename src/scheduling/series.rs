@@ -128,6 +128,16 @@ pub enum RuleError {
     /// Weekdays were given for a daily series.
     #[error("weekdays go with weekly series: choose \"weekly\" to repeat on chosen weekdays")]
     WeekdaysOnDaily,
+    /// A part of the rule given twice (`count=2;count=5`): RFC 5545 allows each part once,
+    /// and taking either would book what the receptionist did not read.
+    #[error("the rule gives {0} twice: give each part once")]
+    RepeatedPart(String),
+    /// Both a count and an end date (`COUNT=2;UNTIL=20261215`): RFC 5545 forbids it, and the
+    /// two would disagree on how many occurrences there are.
+    #[error(
+        "the rule gives both a count and an end date: a series ends after a number of occurrences (count=N) or on a date (until=DATE), not both"
+    )]
+    CountAndUntil,
     /// Rule text that cannot be read.
     #[error(
         "{0}: write the rule as e.g. weekly;interval=1;byday=TU,TH;count=10 or daily;interval=2;until=2027-01-31"
@@ -261,17 +271,34 @@ impl SeriesRule {
 
     /// Reads a rule typed on the command line: `weekly;interval=1;byday=TU,TH;count=10`, or the
     /// RRULE form `FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;COUNT=10`. UNTIL is a date
-    /// (`2027-01-31` or `20270131`).
+    /// (`2027-01-31` or `20270131`). As RFC 5545 says, each part may be given once, and a rule
+    /// ends by COUNT or by UNTIL, not both; an end date before the first date is refused when
+    /// the rule meets its first date ([`SeriesRule::dates`]). Every way a rule is typed or read
+    /// (the command line, our own iCalendar series on import) comes through here.
     pub fn parse(text: &str) -> Result<SeriesRule, RuleError> {
         let mut frequency = None;
         let mut interval = 1;
         let mut weekdays = Vec::new();
         let mut end = None;
+        let mut given: Vec<String> = Vec::new();
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (key, value) = match part.split_once('=') {
                 Some((k, v)) => (k.trim().to_ascii_lowercase(), v.trim()),
                 None => ("freq".to_owned(), part),
             };
+            if given.contains(&key) {
+                let what = match key.as_str() {
+                    "freq" => "how often (daily or weekly)".to_owned(),
+                    other => other.to_owned(),
+                };
+                return Err(RuleError::RepeatedPart(what));
+            }
+            if (key == "count" && given.iter().any(|k| k == "until"))
+                || (key == "until" && given.iter().any(|k| k == "count"))
+            {
+                return Err(RuleError::CountAndUntil);
+            }
+            given.push(key.clone());
             let unreadable =
                 |what: &str| RuleError::Unreadable(format!("\"{}\" {what}", echo(part)));
             // A whole number; digits too many for any count are out of range, not unreadable.

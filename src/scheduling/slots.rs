@@ -30,6 +30,9 @@ pub enum SlotTarget {
     AnyDoctorAndAnyRoom,
 }
 
+/// The grid a walk-in's first free time is found on: every 5 minutes of clinic-local time.
+pub const WALK_IN_STEP_MINUTES: u32 = 5;
+
 /// What the receptionist asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SlotQuery {

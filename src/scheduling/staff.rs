@@ -2,6 +2,8 @@
 
 use uuid::Uuid;
 
+use super::entry::{self, EntryError};
+
 /// Identifies a staff member.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StaffId(pub Uuid);
@@ -91,10 +93,17 @@ pub enum DeskNameError {
         "the name at the desk is {0} characters long: give a name of at most {MAX_DESK_NAME_CHARS}"
     )]
     TooLong(usize),
+    /// An invisible character (a zero-width space, a byte order mark), a direction control or
+    /// mark, a lone joiner or a pile of accents: refused as in every other person's name
+    /// (`entry`), so the name cannot look empty, look like someone else's, or turn round the
+    /// history line it is shown in.
+    #[error(transparent)]
+    Entry(EntryError),
 }
 
 /// The name changes are recorded under, trimmed, or why it cannot be: empty, a control
-/// character, or longer than [`MAX_DESK_NAME_CHARS`].
+/// character, longer than [`MAX_DESK_NAME_CHARS`], or a character no person's name may hold
+/// ([`entry::name_as_given`]).
 pub fn desk_name(text: &str) -> Result<&str, DeskNameError> {
     let name = text.trim();
     if name.is_empty() {
@@ -107,5 +116,7 @@ pub fn desk_name(text: &str) -> Result<&str, DeskNameError> {
     if chars > MAX_DESK_NAME_CHARS {
         return Err(DeskNameError::TooLong(chars));
     }
+    entry::name_as_given(name, "the name at the desk", MAX_DESK_NAME_CHARS)
+        .map_err(DeskNameError::Entry)?;
     Ok(name)
 }

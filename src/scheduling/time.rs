@@ -99,6 +99,22 @@ pub fn to_local(zone: Tz, instant: DateTime<Utc>) -> DateTime<Tz> {
     instant.with_timezone(&zone)
 }
 
+/// True when `instant` is on a whole minute of the clinic's wall clock (no seconds, no
+/// fraction). Today every zone's offset is whole minutes, so this is a whole UTC minute too;
+/// before about 1972 some zones' offsets had seconds (Kolkata's +05:53:20 until 1870 and
+/// +05:21:10 until 1906, Monrovia's −00:44:30 until 1972), and then 09:00 on the wall is not a
+/// whole UTC minute. Appointments are on the wall clock's minutes, which staff see and type.
+pub fn on_whole_minute(zone: Tz, instant: DateTime<Utc>) -> bool {
+    instant.timestamp_subsec_nanos() == 0 && instant.with_timezone(&zone).second() == 0
+}
+
+/// `instant` taken down to its whole minute of the clinic's wall clock (see
+/// [`on_whole_minute`]): a walk-in arriving at 10:03:27 starts at 10:03.
+pub fn whole_minute(zone: Tz, instant: DateTime<Utc>) -> DateTime<Utc> {
+    let seconds = i64::from(instant.with_timezone(&zone).second());
+    DateTime::from_timestamp(instant.timestamp() - seconds, 0).unwrap_or(instant)
+}
+
 /// Formats an instant as clinic-local `YYYY-MM-DD HH:MM`, the form staff type.
 pub fn format_local(zone: Tz, instant: DateTime<Utc>) -> String {
     to_local(zone, instant).format("%Y-%m-%d %H:%M").to_string()

@@ -9,14 +9,15 @@ use serde_json::json;
 use super::codec::{self, APPOINTMENT_COLUMNS, secs};
 use super::context::conflict_context;
 use super::error::{Result, StoreError};
-use super::{BookingOutcome, BookingRequest, MoveRequest, Start, setup};
+use super::{BookingOutcome, BookingRequest, MoveRequest, SlotLimits, SlotSearch, Start, setup};
 use crate::scheduling::conflict::{
     Conflict, Proposal, Verdict, check, decide, plan_at, plan_local,
 };
 use crate::scheduling::model::*;
 use crate::scheduling::queue;
+use crate::scheduling::slots::{SlotQuery, SlotTarget, TimeOfDay, WALK_IN_STEP_MINUTES};
 use crate::scheduling::status::Status;
-use crate::scheduling::time::local_date;
+use crate::scheduling::time::{local_date, local_day};
 
 /// Loads a clinic by id.
 pub fn clinic(conn: &Connection, id: ClinicId) -> Result<Clinic> {
@@ -45,15 +46,88 @@ pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointm
 }
 
 /// Resolves a start to an interval of `minutes`, with any DST notice, or refuses a DST gap.
+/// A walk-in's first free time must have been found first ([`with_first_free`]).
 fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval, Vec<Conflict>)> {
     let plan = match start {
-        Start::At(t) => plan_at(t, minutes),
+        Start::At(t) => plan_at(zone, t, minutes),
         Start::Local(wall) => plan_local(zone, wall, minutes),
+        Start::FirstFreeToday(_) => {
+            return Err(StoreError::Invalid(
+                "a walk-in's first free time is found when it is booked: give a start to move an appointment".into(),
+            ));
+        }
     };
     match plan.interval {
         Some(interval) => Ok((interval, plan.conflicts)),
         None => Err(StoreError::Refused(plan.conflicts)),
     }
+}
+
+/// The request with a walk-in's first free time today ([`Start::FirstFreeToday`]) found in
+/// `conn` (the booking's own transaction) and put in its place, with the doctor and room the
+/// slot chose; any other request as it is. The patient's own appointments count as taken.
+fn with_first_free(
+    conn: &Connection,
+    clinic: &Clinic,
+    req: &BookingRequest,
+    now: DateTime<Utc>,
+) -> Result<BookingRequest> {
+    let Start::FirstFreeToday(target) = req.start else {
+        return Ok(req.clone());
+    };
+    // A length no visit may have is refused by the core with its own message.
+    let length = u32::try_from(req.minutes)
+        .ok()
+        .filter(|m| (1..=MAX_APPOINTMENT_MINUTES).contains(&i64::from(*m)));
+    let Some(length) = length else {
+        return Ok(BookingRequest {
+            start: Start::At(now),
+            ..req.clone()
+        });
+    };
+    let zone = clinic.time_zone;
+    let today = local_day(zone, local_date(zone, now));
+    let search = SlotSearch {
+        clinic: clinic.id,
+        target,
+        query: SlotQuery {
+            minutes: length,
+            step_minutes: WALK_IN_STEP_MINUTES,
+            from: now,
+            count: 1,
+        },
+        horizon_days: 1,
+        patient: Some(req.patient),
+    };
+    let limits = SlotLimits {
+        time_of_day: TimeOfDay::Any,
+        until: Some(today.end),
+    };
+    let found = super::find_slot::find_slots_within_limits(conn, &search, &limits)?;
+    let Some(slot) = found.into_iter().find(|s| s.interval.start < today.end) else {
+        let doctor = match target {
+            SlotTarget::Doctor(d)
+            | SlotTarget::DoctorAndRoom(d, _)
+            | SlotTarget::DoctorAndAnyRoom(d) => setup::doctors(conn)?
+                .into_iter()
+                .find(|x| x.id == d)
+                .map(|x| x.name),
+            SlotTarget::Room(_)
+            | SlotTarget::AnyDoctor
+            | SlotTarget::AnyDoctorInRoom(_)
+            | SlotTarget::AnyDoctorAndAnyRoom => None,
+        };
+        return Err(StoreError::NoTimeLeftToday {
+            doctor,
+            minutes: req.minutes,
+        });
+    };
+    Ok(BookingRequest {
+        start: Start::At(slot.interval.start),
+        doctor: slot.doctor.unwrap_or(req.doctor),
+        room: slot.room.or(req.room),
+        ..req.clone()
+    })
 }
 
 /// The proposal a new booking makes, with any DST notice; refuses a time in a DST gap.
@@ -172,6 +246,7 @@ pub fn preview(
 ) -> Result<Vec<Conflict>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
     let clinic = clinic(&tx, req.clinic)?;
+    let req = &with_first_free(&tx, &clinic, req, now)?;
     match booking_proposal(&clinic, req) {
         Ok((proposal, notices)) => judge(&tx, &clinic, &proposal, notices, now),
         Err(StoreError::Refused(gap)) => Ok(gap),
@@ -238,6 +313,9 @@ pub(super) fn book_in(
         ..req.clone()
     };
     check_texts(req)?;
+    // A walk-in's time is chosen here, under this transaction's write lock: another desk's
+    // walk-in booked a moment ago is already in the calendar it is chosen from.
+    let req = &with_first_free(tx, &clinic, req, now)?;
     let (proposal, plan) = booking_proposal(&clinic, req)?;
     let interval = proposal.interval;
     let zone = clinic.time_zone;

@@ -129,6 +129,17 @@ pub enum StoreError {
     /// The booking or move clashes with the rules; nothing was changed.
     #[error("refused, nothing was changed:\n{}", list(.0))]
     Refused(Vec<Conflict>),
+    /// A walk-in found no free time left today; nothing was changed.
+    #[error(
+        "{} no free {minutes} minutes left today: choose another doctor, or see the patient as an emergency",
+        doctor.as_deref().map(|d| format!("{d} has")).unwrap_or_else(|| "no doctor has".to_owned())
+    )]
+    NoTimeLeftToday {
+        /// The doctor searched, or `None` when any doctor would do.
+        doctor: Option<String>,
+        /// The length asked for.
+        minutes: i64,
+    },
     /// The status change is not allowed; nothing was changed. Transparent, so the refusal is
     /// said once (its text, not its text and then again as its cause).
     #[error(transparent)]

@@ -63,13 +63,21 @@ pub use sqlite::SqliteStore;
 pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
-/// When a booking starts: as the receptionist typed it, or an exact instant (walk-ins, slots).
+/// When a booking starts: as the receptionist typed it, an exact instant (a slot, an
+/// emergency seen now), or a walk-in's first free time today.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Start {
     /// Clinic-local wall time; the DST policy applies.
     Local(NaiveDateTime),
     /// An exact instant.
     At(DateTime<Utc>),
+    /// The first free time of the clinic's day, at or after now, with the doctor (or doctor
+    /// and room, or whichever doctor) `SlotTarget` names; a doctor or room the slot chooses
+    /// replaces the request's. It is found inside the booking's `BEGIN IMMEDIATE`
+    /// transaction, so desks booking walk-ins at once each get the next free time instead of
+    /// a time another desk has just taken. No time left today refuses the booking
+    /// ([`StoreError::NoTimeLeftToday`]).
+    FirstFreeToday(SlotTarget),
 }
 
 /// A new appointment as staff ask for it.

@@ -200,7 +200,9 @@ impl State {
     ) -> Result<SeriesRequest, String> {
         let first = match booking.start {
             crate::store::Start::Local(wall) => wall.date(),
-            crate::store::Start::At(_) => return Err("A series starts at a wall time.".into()),
+            crate::store::Start::At(_) | crate::store::Start::FirstFreeToday(_) => {
+                return Err("A series starts at a wall time.".into());
+            }
         };
         Ok(SeriesRequest {
             rule: self.rule(first)?,

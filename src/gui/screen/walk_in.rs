@@ -17,7 +17,7 @@ use crate::scheduling::delay::knock_on;
 use crate::scheduling::entry;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, SlotSearch, Start};
+use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start};
 
 /// Length of a walk-in or emergency visit.
 const VISIT_MINUTES: u32 = 15;
@@ -77,10 +77,6 @@ pub enum Event {
     Closed,
 }
 
-fn whole_minute(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(t.timestamp() - t.timestamp().rem_euclid(60), 0).unwrap_or(t)
-}
-
 /// The doctor who works at `now` in the clinic, first by name.
 fn doctor_working_now(setup: &Setup, clinic: &Clinic, now: DateTime<Utc>) -> Option<DoctorId> {
     let today = local_date(clinic.time_zone, now);
@@ -93,45 +89,24 @@ fn doctor_working_now(setup: &Setup, clinic: &Clinic, now: DateTime<Utc>) -> Opt
 
 /// Books a walk-in in the first free slot today, or an emergency now, and works out who runs
 /// late after an emergency.
-/// `slot_target` is where a walk-in looks for its slot (None for an emergency, seen now).
+/// `slot_target` is where a walk-in looks for its slot (None for an emergency, seen now): the
+/// store finds it inside the booking's transaction, so two desks adding walk-ins at once each
+/// get the next free time.
 async fn add(
     backend: Backend,
     mut request: BookingRequest,
     slot_target: Option<SlotTarget>,
     actor: String,
     now: DateTime<Utc>,
-    zone: chrono_tz::Tz,
 ) -> Result<WalkIn, UiError> {
     if let Some(target) = slot_target {
-        let slots = backend
-            .clone()
-            .slots(SlotSearch {
-                clinic: request.clinic,
-                target,
-                query: SlotQuery {
-                    minutes: VISIT_MINUTES,
-                    step_minutes: 5,
-                    from: now,
-                    count: 1,
-                },
-                horizon_days: 1,
-                patient: (request.new_patient.is_none()).then_some(request.patient),
-            })
-            .await?;
-        let slot = slots
-            .into_iter()
-            .find(|s| local_date(zone, s.interval.start) == local_date(zone, now))
-            .ok_or("No free slot is left today: choose another doctor, or switch on Emergency to see the patient now.")?;
-        request.start = Start::At(slot.interval.start);
-        if let Some(d) = slot.doctor {
-            request.doctor = d;
-        }
+        request.start = Start::FirstFreeToday(target);
     }
     let emergency = request.kind == Kind::Emergency;
-    let doctor = request.doctor;
     let clinic = request.clinic;
     let registering = request.new_patient.clone();
     let outcome = backend.clone().book(request, actor, now).await?;
+    let doctor = outcome.appointment.doctor;
     let note = patient_search::registered_note(registering.as_ref(), outcome.appointment.patient);
     let late = if emergency {
         let window = Interval::new(now - Duration::hours(1), now + Duration::hours(14));
@@ -212,7 +187,7 @@ impl State {
                     .or(new_patient.as_ref())
                     .map(|p| p.id)
                     .unwrap_or(PatientId(uuid::Uuid::nil()));
-                let now = whole_minute(ctx.now);
+                let now = time::whole_minute(ctx.clinic.time_zone, ctx.now);
                 let doctor = match (self.doctor, self.emergency) {
                     (Some(d), _) => d,
                     (None, true) => match doctor_working_now(ctx.setup, ctx.clinic, now) {
@@ -267,7 +242,6 @@ impl State {
                     slot_target,
                     ctx.actor.to_owned(),
                     ctx.now,
-                    ctx.clinic.time_zone,
                 );
                 return (
                     Task::perform(task, |r| Message::Saved(r.map(Box::new))),
