@@ -1,10 +1,14 @@
 //! The day's queue in the core (`scheduling::queue`): the next token is one more than the
-//! highest its sequence ever issued that day, whatever moved or was cancelled; tokens from files
-//! are kept when free; a patient in a day's queue stays on that day.
+//! highest its sequence ever issued that day, whatever moved or was cancelled; tokens compare
+//! by letter and number; tokens from files are kept only when written our way, free and within
+//! the day's queue (a property over any file); a patient in a day's queue stays on that day.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use frontdesk::scheduling::queue::{self, ImportedToken, QueueError};
+use std::collections::BTreeSet;
+
+use frontdesk::scheduling::queue::{self, ImportedToken, QueueError, Reissue};
 use frontdesk::scheduling::*;
+use proptest::prelude::*;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 10).expect("date")
@@ -30,11 +34,9 @@ fn the_next_token_is_one_more_than_the_highest_ever_issued_that_day() {
         (Kind::WalkIn, &["E-001", "E-002", "E-003"], "W-001"),
         (Kind::Emergency, &["W-001", "W-009", "E-001"], "E-002"),
         // Other systems' tokens take their place in the day but start no sequence.
-        (
-            Kind::WalkIn,
-            &["A12", "w-044", "W-", "W-x1", "Walk-in 7"],
-            "W-001",
-        ),
+        (Kind::WalkIn, &["A12", "W-", "W-x1", "Walk-in 7"], "W-001"),
+        // Tokens compare by letter and number, whatever their case or leading zeros.
+        (Kind::WalkIn, &["w-044", "W-1"], "W-045"),
         // Three digits at least, more when the day needs them.
         (Kind::WalkIn, &["W-999"], "W-1000"),
         (Kind::WalkIn, &["W-0041"], "W-042"),
@@ -72,90 +74,224 @@ fn a_full_day_and_a_scheduled_appointment_get_no_token_and_say_why() {
 }
 
 #[test]
-fn tokens_of_ours_are_read_back_and_nothing_else_is() {
-    assert_eq!(queue::parse("W-007"), Some(('W', 7)));
-    assert_eq!(queue::parse("E-1000"), Some(('E', 1000)));
-    for other in [
-        "",
-        "W",
-        "W-",
-        "-007",
-        "w-007",
-        "X-007",
-        "W-+7",
-        "W--7",
-        "W-7a",
-        "W-٣",
-        "W-0000000001",
-        "W-0",
-        "W-10000",
+fn tokens_compare_by_letter_and_number_and_are_written_one_way() {
+    // (text, what it stands for): letter either case, leading zeros, ASCII digits only.
+    let table: &[(&str, Option<(char, u32)>)] = &[
+        ("W-007", Some(('W', 7))),
+        ("E-1000", Some(('E', 1000))),
+        ("W-1", Some(('W', 1))),
+        ("w-001", Some(('W', 1))),
+        ("W-0001", Some(('W', 1))),
+        ("e-0000000000000000000000012", Some(('E', 12))),
+        (" W-009 ", Some(('W', 9))),
+        ("", None),
+        ("W", None),
+        ("W-", None),
+        ("-007", None),
+        ("X-007", None),
+        ("Ｗ-007", None),
+        ("W 007", None),
+        ("W-+7", None),
+        ("W--7", None),
+        ("W-7a", None),
+        ("W-٣", None),
+        ("W-٢٢", None),
+        ("W-१२", None),
+        ("W-0", None),
+        ("W-000", None),
+        ("W-10000", None),
+        ("W-4294967297", None),
+    ];
+    for (text, want) in table {
+        assert_eq!(queue::parse(text), *want, "{text:?}");
+    }
+    // Only the form we write counts as a token of its kind.
+    for n in 1..=queue::MAX_NUMBER {
+        for (kind, letter) in [(Kind::WalkIn, 'W'), (Kind::Emergency, 'E')] {
+            let written = queue::token(letter, n);
+            assert_eq!(queue::parse(&written), Some((letter, n)));
+            assert_eq!(queue::canonical(kind, &written), Some(n), "{written}");
+        }
+    }
+    for (kind, text) in [
+        (Kind::WalkIn, "W-1"),
+        (Kind::WalkIn, "w-001"),
+        (Kind::WalkIn, "W-0001"),
+        (Kind::WalkIn, "W-0999"),
+        (Kind::WalkIn, " W-001"),
+        (Kind::WalkIn, "E-001"),
+        (Kind::Emergency, "W-001"),
+        (Kind::Scheduled, "W-001"),
+        (Kind::WalkIn, "W-000"),
     ] {
-        assert_eq!(queue::parse(other), None, "{other:?}");
+        assert_eq!(queue::canonical(kind, text), None, "{kind:?} {text:?}");
     }
     assert_eq!(queue::token('W', 7), "W-007");
+    assert_eq!(queue::token('W', 1234), "W-1234");
     assert_eq!(queue::letter(Kind::Scheduled), None);
 }
 
+fn import(issued: &[&str], rows: &[(Kind, &str)]) -> Vec<Result<ImportedToken, String>> {
+    queue::import_tokens(day(), issued.iter().copied(), rows)
+}
+
+fn replaced(file: &str, token: &str, why: Reissue) -> Result<ImportedToken, String> {
+    Ok(ImportedToken::Replaced {
+        file: file.into(),
+        token: token.into(),
+        why,
+    })
+}
+
+fn keep(token: &str) -> Result<ImportedToken, String> {
+    Ok(ImportedToken::Keep(token.into()))
+}
+
 #[test]
-fn a_token_from_a_file_is_kept_when_free_and_replaced_when_taken() {
-    let taken = ["W-001", "W-002", "E-001"];
-    let table: &[(Kind, &str, ImportedToken)] = &[
-        (Kind::WalkIn, "", ImportedToken::Keep(String::new())),
-        (Kind::WalkIn, "W-003", ImportedToken::Keep("W-003".into())),
-        (Kind::WalkIn, " W-009 ", ImportedToken::Keep("W-009".into())),
-        (Kind::WalkIn, "A12", ImportedToken::Keep("A12".into())),
-        (
-            Kind::WalkIn,
-            "W-002",
-            ImportedToken::Replaced {
-                file: "W-002".into(),
-                token: "W-003".into(),
-            },
-        ),
-        // An emergency's token keeps to its own sequence.
-        (
-            Kind::Emergency,
-            "E-001",
-            ImportedToken::Replaced {
-                file: "E-001".into(),
-                token: "E-002".into(),
-            },
-        ),
-        // A taken token of our form stays in its sequence, whatever the row's kind says.
-        (
-            Kind::Emergency,
-            "W-001",
-            ImportedToken::Replaced {
-                file: "W-001".into(),
-                token: "W-003".into(),
-            },
-        ),
-        // A scheduled appointment takes no new token.
-        (
-            Kind::Scheduled,
-            "W-001",
-            ImportedToken::Dropped {
-                file: "W-001".into(),
-            },
-        ),
+fn an_import_keeps_only_tokens_written_our_way_free_and_within_the_days_queue() {
+    // The reviewers' day: the desk gave W-001; the file claims number 1 three ways, W-9999,
+    // other digits, an emergency's token on a walk-in, and walk-ins without one.
+    let got = import(
+        &["W-001"],
+        &[
+            (Kind::WalkIn, "W-1"),
+            (Kind::WalkIn, "w-001"),
+            (Kind::WalkIn, "W-0001"),
+            (Kind::WalkIn, "W-9999"),
+            (Kind::WalkIn, "W-٢٢"),
+            (Kind::WalkIn, "E-001"),
+            (Kind::WalkIn, ""),
+            (Kind::Emergency, "  "),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            replaced("W-1", "W-002", Reissue::NotOurs),
+            replaced("w-001", "W-003", Reissue::NotOurs),
+            replaced("W-0001", "W-004", Reissue::NotOurs),
+            replaced("W-9999", "W-005", Reissue::Beyond { tokens: 8 }),
+            replaced("W-٢٢", "W-006", Reissue::NotOurs),
+            replaced("E-001", "W-007", Reissue::NotOurs),
+            replaced("", "W-008", Reissue::Missing),
+            replaced("", "E-001", Reissue::Missing),
+        ]
+    );
+    // The day goes on from there: nothing the file said closed it.
+    let issued: Vec<String> = std::iter::once("W-001".to_owned())
+        .chain(
+            got.iter()
+                .map(|t| t.as_ref().expect("token").token().to_owned()),
+        )
+        .collect();
+    assert_eq!(
+        queue::next_token(Kind::WalkIn, day(), issued.iter().map(String::as_str)).as_deref(),
+        Ok("W-009")
+    );
+}
+
+#[test]
+fn a_whole_days_tokens_come_back_as_they_were_in_any_order() {
+    let rows = [
+        (Kind::WalkIn, "W-003"),
+        (Kind::Emergency, "E-002"),
+        (Kind::WalkIn, "W-001"),
+        (Kind::Scheduled, ""),
+        (Kind::Emergency, "E-001"),
+        (Kind::WalkIn, "W-002"),
     ];
-    for (kind, file, want) in table {
-        let got = queue::imported_token(*kind, day(), file, taken.iter().copied());
-        assert_eq!(got.as_ref(), Ok(want), "{kind:?} {file:?}");
-    }
-    let other = ["A12"];
-    let dropped = queue::imported_token(Kind::Scheduled, day(), "A12", other.iter().copied());
-    assert_eq!(dropped, Ok(ImportedToken::Dropped { file: "A12".into() }));
-    let notice = dropped.expect("dropped").notice(day()).expect("said");
-    assert!(notice.contains("imported without a token"), "{notice}");
-    let replaced =
-        queue::imported_token(Kind::WalkIn, day(), "A12", other.iter().copied()).expect("replaced");
-    assert_eq!(replaced.token(), "W-001");
-    assert!(
-        replaced
-            .notice(day())
-            .is_some_and(|n| n.contains("A12 was already given on 2026-03-10")
-                && n.contains("gets W-001 instead"))
+    let got = import(&[], &rows);
+    let want: Vec<_> = rows.iter().map(|(_, t)| keep(t)).collect();
+    assert_eq!(got, want);
+    // Onto a day that already has two walk-ins, two more may keep W-003 and W-004.
+    assert_eq!(
+        import(
+            &["W-001", "W-002"],
+            &[(Kind::WalkIn, "W-004"), (Kind::WalkIn, "W-003")]
+        ),
+        [keep("W-004"), keep("W-003")]
+    );
+}
+
+#[test]
+fn a_token_a_row_keeps_is_never_given_to_an_earlier_row() {
+    // Row 1 gets a number only after row 2 has kept W-001; of two rows with W-002, the first
+    // keeps it; a taken number gets the lowest free one above the day's highest that no later
+    // row keeps.
+    assert_eq!(
+        import(
+            &["E-001"],
+            &[
+                (Kind::WalkIn, "W-1"),
+                (Kind::WalkIn, "W-001"),
+                (Kind::WalkIn, "W-002"),
+                (Kind::WalkIn, "W-002"),
+                (Kind::Emergency, "E-001"),
+                (Kind::Emergency, "E-002"),
+            ]
+        ),
+        [
+            replaced("W-1", "W-003", Reissue::NotOurs),
+            keep("W-001"),
+            keep("W-002"),
+            replaced("W-002", "W-004", Reissue::Taken),
+            replaced("E-001", "E-003", Reissue::Taken),
+            keep("E-002"),
+        ]
+    );
+}
+
+#[test]
+fn a_scheduled_row_takes_no_token_and_the_import_says_what_it_did() {
+    assert_eq!(
+        import(&[], &[(Kind::Scheduled, ""), (Kind::Scheduled, "W-001")]),
+        [
+            keep(""),
+            Ok(ImportedToken::Dropped {
+                file: "W-001".into()
+            })
+        ]
+    );
+    let said = |t: Result<ImportedToken, String>| t.expect("decided").notice(day()).expect("said");
+    let [dropped] = import(&[], &[(Kind::Scheduled, "W-001")])
+        .try_into()
+        .expect("one");
+    assert!(said(dropped).contains("imported without a token"));
+    let rows = [
+        (Kind::WalkIn, "W-001"),
+        (Kind::WalkIn, "W-1"),
+        (Kind::WalkIn, "E-001"),
+        (Kind::WalkIn, "W-9999"),
+        (Kind::Emergency, ""),
+        (Kind::WalkIn, "क-१२"),
+    ];
+    let notices: Vec<String> = import(&["W-001"], &rows)
+        .into_iter()
+        .filter(|t| {
+            !matches!(
+                t,
+                Ok(ImportedToken::Replaced {
+                    why: Reissue::Missing,
+                    ..
+                })
+            )
+        })
+        .map(said)
+        .collect();
+    let expected = [
+        "queue token W-001 was already given on 2026-03-10: this patient gets W-002 instead",
+        "queue token \"W-1\" is not written as Frontdesk writes walk-in tokens (the letter W, a dash and three digits, such as W-001): this patient gets W-003 instead",
+        "queue token E-001 is an emergency token, and this row is a walk-in: this patient gets W-004 instead",
+        "queue token W-9999 is beyond the walk-in queue of 2026-03-10, which has 6 tokens with this file's: this patient gets W-005 instead",
+        "queue token \"क-१२\" is not written as Frontdesk writes walk-in tokens (the letter W, a dash and three digits, such as W-001): this patient gets W-006 instead",
+    ];
+    assert_eq!(notices, expected);
+    assert_eq!(
+        import(&[], &[(Kind::WalkIn, "W-001")])[0]
+            .as_ref()
+            .expect("kept")
+            .notice(day()),
+        None
     );
 }
 
@@ -168,15 +304,121 @@ fn an_unusable_token_from_a_file_is_a_bad_row_that_quotes_it_safely() {
         "W-0001-0002-0003-4",
         long.as_str(),
     ] {
-        let got = queue::imported_token(Kind::WalkIn, day(), bad, std::iter::empty());
-        let message = got.expect_err(bad.get(..20).unwrap_or(bad));
-        assert!(message.contains("is not a queue token"), "{message}");
-        assert!(message.len() < 400, "the message quotes a bounded part");
-        assert!(!message.contains('\u{1b}'), "{message:?}");
+        for kind in [Kind::WalkIn, Kind::Scheduled] {
+            let got = import(&[], &[(kind, bad)]).remove(0);
+            let message = got.expect_err(bad.get(..20).unwrap_or(bad));
+            assert!(message.contains("is not a queue token"), "{message}");
+            assert!(message.len() < 400, "the message quotes a bounded part");
+            assert!(!message.contains('\u{1b}'), "{message:?}");
+        }
     }
-    // Letters of any script are fine, as long as they are short.
-    let devanagari = queue::imported_token(Kind::WalkIn, day(), "क-१२", std::iter::empty());
-    assert_eq!(devanagari, Ok(ImportedToken::Keep("क-१२".into())));
+}
+
+#[test]
+fn a_day_is_full_only_when_its_rows_fill_it() {
+    // 9,998 walk-ins given and two rows: the one that says W-9999 keeps it (the day will have
+    // 10,000 tokens), and the other finds the day full, as the desk would.
+    let issued: Vec<String> = (1..queue::MAX_NUMBER)
+        .map(|n| queue::token('W', n))
+        .collect();
+    let got = queue::import_tokens(
+        day(),
+        issued.iter().map(String::as_str),
+        &[(Kind::WalkIn, ""), (Kind::WalkIn, "W-9999")],
+    );
+    let full = got[0].as_ref().expect_err("full");
+    assert!(full.contains("has reached W-9999"), "{full}");
+    assert_eq!(got[1], keep("W-9999"));
+}
+
+/// Tokens as files and old databases hold them: ours, near misses, other systems' and junk.
+fn any_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (prop::sample::select(vec!['W', 'E']), 1u32..40).prop_map(|(l, n)| queue::token(l, n)),
+        1 => (prop::sample::select(vec!['W', 'E']), 1u32..=queue::MAX_NUMBER)
+            .prop_map(|(l, n)| queue::token(l, n)),
+        1 => (prop::sample::select(vec!["W-", "w-", "E-", "e-", "W-0", "W-00", "X-"]), 0u32..20_000)
+            .prop_map(|(p, n)| format!("{p}{n}")),
+        1 => Just(String::new()),
+        1 => "\\PC{0,8}",
+        1 => ".{0,20}",
+    ]
+}
+
+fn any_kind() -> impl Strategy<Value = Kind> {
+    prop::sample::select(vec![Kind::WalkIn, Kind::Emergency, Kind::Scheduled])
+}
+
+/// The numbers of each sequence in `tokens`.
+fn numbers(tokens: &[String], letter: char) -> BTreeSet<u32> {
+    tokens
+        .iter()
+        .filter_map(|t| queue::parse(t))
+        .filter(|(l, _)| *l == letter)
+        .map(|(_, n)| n)
+        .collect()
+}
+
+/// A day whose highest number is no higher than its tokens, per sequence.
+fn sound(tokens: &[String]) -> bool {
+    ['W', 'E'].into_iter().all(|l| {
+        let n = numbers(tokens, l);
+        n.last().copied().unwrap_or(0) as usize <= n.len()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// Whatever a file says: every walk-in and emergency gets a token written our way for its
+    /// kind, no number twice, a scheduled row none; a row keeps exactly a token it gave; and a
+    /// sound day stays sound, so no file brings a day nearer its end than its rows do.
+    #[test]
+    fn an_import_gives_each_number_once_and_never_runs_a_day_ahead(
+        issued in prop::collection::vec(any_token(), 0..30),
+        rows in prop::collection::vec((any_kind(), any_token()), 0..30),
+    ) {
+        let refs: Vec<(Kind, &str)> = rows.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        let got = queue::import_tokens(day(), issued.iter().map(String::as_str), &refs);
+        prop_assert_eq!(got.len(), rows.len());
+        let mut all = issued.clone();
+        for ((kind, file), decided) in rows.iter().zip(&got) {
+            let decided = match decided {
+                Ok(decided) => decided,
+                Err(e) => {
+                let file = file.trim();
+                let unusable = file.chars().count() > queue::MAX_TOKEN_CHARS
+                    || file.chars().any(char::is_control);
+                // Only text that is no token at all is a bad row, or a day already past its
+                // tokens (a day sound before the import is far from full).
+                prop_assert!(unusable || (!sound(&issued) && e.contains("has reached")), "{}", e);
+                continue;
+                }
+            };
+            let token = decided.token();
+            match kind {
+                Kind::Scheduled => prop_assert_eq!(token, ""),
+                kind => {
+                    let n = queue::canonical(*kind, token);
+                    prop_assert!(n.is_some(), "{:?} got {:?}", kind, token);
+                    let (l, _) = queue::parse(token).expect("ours");
+                    prop_assert!(!numbers(&all, l).contains(&n.unwrap_or(0)), "{} given twice", token);
+                }
+            }
+            if let ImportedToken::Keep(kept) = decided {
+                prop_assert_eq!(kept.as_str(), file.trim());
+            }
+            let silent = matches!(
+                decided,
+                ImportedToken::Keep(_) | ImportedToken::Replaced { why: Reissue::Missing, .. }
+            );
+            prop_assert_eq!(decided.notice(day()).is_none(), silent);
+            all.push(token.to_owned());
+        }
+        if sound(&issued) {
+            prop_assert!(sound(&all), "{:?} + {:?} gave {:?}", issued, rows, got);
+        }
+    }
 }
 
 fn appointment(kind: Kind, status: Status, token: &str) -> Appointment {

@@ -1,13 +1,16 @@
 //! Walk-in and emergency queue tokens in the store: unique per clinic day and never given twice,
 //! whatever was cancelled; a patient in a day's queue stays on that day; the database itself
-//! refuses a token given twice; imports keep free tokens and replace taken ones; an old database
-//! with duplicate tokens upgrades with the later ones re-issued and audited.
+//! refuses a token given twice, or in any form but ours (so equal numbers are equal text);
+//! imports keep free tokens written our way within the day's queue and replace the others; an
+//! old database with duplicate tokens, or tokens of other forms, upgrades with them re-issued
+//! and audited.
 
 mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{Clinic1, id, utc};
 use frontdesk::import::{self, ImportOptions, ImportReport};
+use frontdesk::scheduling::queue;
 use frontdesk::scheduling::*;
 use frontdesk::store::{
     MoveRequest, OccurrenceMove, Scope, SeriesRequest, SqliteStore, Start, Store, StoreError,
@@ -363,10 +366,10 @@ fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
     let mut text = HEADER.to_owned();
     // 2: W-001 is taken that day: the next walk-in token.
     text += &row(100, "2026-06-02T04:00:00Z", "walk_in", 50, "W-001");
-    // 3: W-005 is free: kept.
-    text += &row(101, "2026-06-02T04:15:00Z", "walk_in", 51, "W-005");
-    // 4: the same token on the same day, in the same file: replaced after W-005.
-    text += &row(102, "2026-06-02T04:20:00Z", "walk_in", 52, "W-005");
+    // 3: W-003 is free and within the day's queue (four walk-ins with the file's): kept.
+    text += &row(101, "2026-06-02T04:15:00Z", "walk_in", 51, "W-003");
+    // 4: the same token on the same day, in the same file: the next number no row keeps.
+    text += &row(102, "2026-06-02T04:20:00Z", "walk_in", 52, "W-003");
     // 5: a scheduled appointment with a taken token: imported without one.
     text += &row(103, "2026-06-02T03:40:00Z", "scheduled", 53, "W-001");
     // 6: W-001 at 00:30 on 3 June in Kolkata, still 2 June in UTC: another clinic day, free.
@@ -383,7 +386,7 @@ fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
     };
     assert_eq!(
         (100..105).map(token).collect::<Vec<_>>(),
-        ["W-002", "W-005", "W-006", "", "W-001"]
+        ["W-002", "W-003", "W-004", "", "W-001"]
     );
     let notice = |line: usize| -> Vec<String> {
         report
@@ -398,7 +401,7 @@ fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
         ["queue token W-001 was already given on 2026-06-02: this patient gets W-002 instead"]
     );
     assert!(notice(3).is_empty() && notice(6).is_empty());
-    assert!(notice(4)[0].contains("W-005 was already given on 2026-06-02"));
+    assert!(notice(4)[0].contains("W-003 was already given on 2026-06-02"));
     assert!(notice(5)[0].contains("imported without a token"));
     let history = c.store.history(AppointmentId(id(100))).expect("history");
     assert!(
@@ -410,10 +413,151 @@ fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
     );
     // The day goes on after the highest token imported.
     let p = new_patient(&mut c, 60);
-    assert_eq!(walk_in(p, &mut c, Kind::WalkIn, now).queue_token, "W-007");
+    assert_eq!(walk_in(p, &mut c, Kind::WalkIn, now).queue_token, "W-005");
     assert_eq!(
         tokens_of_day(&c, "2026-06-02"),
-        ["W-001", "W-002", "W-005", "W-006", "W-007"]
+        ["W-001", "W-002", "W-003", "W-004", "W-005"]
+    );
+}
+
+#[test]
+fn an_import_compares_tokens_by_number_and_never_closes_a_day() {
+    let mut c = clinic();
+    let now = utc(NOW);
+    walk_in(c.asha, &mut c, Kind::WalkIn, now); // W-001 on 2026-06-02
+    for n in 50..58 {
+        new_patient(&mut c, n);
+    }
+    let mut text = HEADER.to_owned();
+    // Lines 2 to 9: number 1 three more ways, a number no day of eight walk-ins reaches,
+    // other digits, an emergency's token on a walk-in, and a walk-in and an emergency
+    // without one.
+    for (n, token) in ["W-1", "w-001", "W-0001", "W-9999", "W-٢٢", "E-001", "", ""]
+        .into_iter()
+        .enumerate()
+    {
+        let n = n as u128;
+        let kind = if n == 7 { "emergency" } else { "walk_in" };
+        let start = format!("2026-06-02T0{}:00:00Z", n + 1);
+        text += &row(200 + n, &start, kind, 50 + n, token);
+    }
+    let report = import_csv(&mut c, &text, now);
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert!(report.committed);
+    let token = |n: u128| {
+        c.store
+            .appointment(AppointmentId(id(n)))
+            .expect("imported")
+            .appointment
+            .queue_token
+    };
+    assert_eq!(
+        (200..208).map(token).collect::<Vec<_>>(),
+        [
+            "W-002", "W-003", "W-004", "W-005", "W-006", "W-007", "W-008", "E-001"
+        ]
+    );
+    // Every row whose token was set aside is said, on its own line; the rows without one get
+    // theirs as at the desk.
+    let lines: Vec<usize> = report.notices.iter().map(|n| n.line).collect();
+    assert_eq!(lines, (2..=7).collect::<Vec<_>>(), "{:?}", report.notices);
+    assert!(
+        report.notices[3]
+            .reason
+            .contains("W-9999 is beyond the walk-in queue of 2026-06-02")
+    );
+    // The desk goes on with the next number, and the day holds each number once.
+    let p = new_patient(&mut c, 60);
+    assert_eq!(walk_in(p, &mut c, Kind::WalkIn, now).queue_token, "W-009");
+    let tokens = tokens_of_day(&c, "2026-06-02");
+    let numbers: std::collections::BTreeSet<_> =
+        tokens.iter().filter_map(|t| queue::parse(t)).collect();
+    assert_eq!(numbers.len(), tokens.len(), "{tokens:?}");
+}
+
+/// Runs `sql` on appointment `n` straight in the file, as another program could.
+fn raw(c: &Clinic1, sql: &str, n: u128) -> rusqlite::Result<usize> {
+    rusqlite::Connection::open(c.path())
+        .expect("raw")
+        .execute(sql, [id(n)])
+}
+
+#[test]
+fn the_database_holds_a_token_only_as_we_write_it_for_its_kind() {
+    let mut c = clinic();
+    let now = utc(NOW);
+    let first = walk_in(c.asha, &mut c, Kind::WalkIn, now); // W-001
+    let p = new_patient(&mut c, 50);
+    let second = walk_in(p, &mut c, Kind::WalkIn, now); // W-002
+    let p = new_patient(&mut c, 51);
+    let emergency = walk_in(p, &mut c, Kind::Emergency, now); // E-001
+    let n = |a: &Appointment| a.id.0.as_u128();
+    for (sql, who) in [
+        // Number 1 again, in other forms: the unique index alone would take them.
+        (
+            "UPDATE appointment SET queue_token = 'W-1' WHERE id = ?1",
+            n(&second),
+        ),
+        (
+            "UPDATE appointment SET queue_token = 'w-001' WHERE id = ?1",
+            n(&second),
+        ),
+        (
+            "UPDATE appointment SET queue_token = 'W-0001' WHERE id = ?1",
+            n(&second),
+        ),
+        (
+            "UPDATE appointment SET queue_token = 'W-٢٢' WHERE id = ?1",
+            n(&second),
+        ),
+        (
+            "UPDATE appointment SET queue_token = 'W-000' WHERE id = ?1",
+            n(&second),
+        ),
+        // The other kind's letter, or a token on a scheduled appointment.
+        (
+            "UPDATE appointment SET queue_token = 'E-002' WHERE id = ?1",
+            n(&second),
+        ),
+        (
+            "UPDATE appointment SET queue_token = 'W-003' WHERE id = ?1",
+            n(&emergency),
+        ),
+        (
+            "UPDATE appointment SET kind = 'scheduled' WHERE id = ?1",
+            n(&first),
+        ),
+        (
+            "UPDATE appointment SET kind = 'emergency' WHERE id = ?1",
+            n(&first),
+        ),
+    ] {
+        let refused = raw(&c, sql, who).expect_err(sql);
+        assert!(
+            refused
+                .to_string()
+                .contains("a queue token is written W-001 to W-9999"),
+            "{sql}: {refused}"
+        );
+    }
+    let ledger = rusqlite::Connection::open(c.path()).expect("raw").execute(
+        "INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)          VALUES (?1, '2026-06-02', 'W-01', ?2, 0)",
+        rusqlite::params![id(1), first.id.0],
+    );
+    assert!(
+        ledger.is_err_and(|e| e.to_string().contains("one per number")),
+        "the ledger takes no other form"
+    );
+    // The forms we write pass, up to four digits.
+    raw(
+        &c,
+        "UPDATE appointment SET queue_token = 'W-1234' WHERE id = ?1",
+        n(&second),
+    )
+    .expect("our form");
+    assert_eq!(
+        tokens_of_day(&c, "2026-06-02"),
+        ["E-001", "W-001", "W-1234"]
     );
 }
 
@@ -432,18 +576,22 @@ fn an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported() {
     assert!(c.day("2026-06-02").is_empty());
 }
 
-/// Appointments as an older Frontdesk wrote them (schema 8): no token day, no ledger.
-fn old_database_with_duplicates() -> (tempfile::TempDir, std::path::PathBuf) {
+/// (id, start UTC, kind, token, created at) of an appointment an older Frontdesk wrote.
+type OldRow<'a> = (u128, &'a str, &'a str, &'a str, &'a str);
+
+/// A database of schema `version` holding `rows` as an older Frontdesk wrote them: schema 8
+/// without a token day or ledger, schema 9 with them (its triggers fill the ledger).
+fn old_database(version: i64, rows: &[OldRow<'_>]) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("old.sqlite3");
     let mut old = SqliteStore::open_with(
         &path,
         StoreOptions {
-            target_version: 8,
+            target_version: version,
             ..StoreOptions::default()
         },
     )
-    .expect("schema 8");
+    .expect("old schema");
     let fresh = Clinic1::new(chrono_tz::Asia::Kolkata);
     for clinic in fresh.store.clinics().expect("clinics") {
         old.add_clinic(&clinic).expect("clinic");
@@ -451,66 +599,29 @@ fn old_database_with_duplicates() -> (tempfile::TempDir, std::path::PathBuf) {
     for doctor in fresh.store.doctors().expect("doctors") {
         old.add_doctor(&doctor).expect("doctor");
     }
-    for n in 40..46 {
+    for n in 40..60 {
         old.add_patient(&common::patient(n, &format!("Patient {n}"), ""))
             .expect("patient");
     }
     let conn = old.connection();
-    // (id, start UTC, kind, token, created at): the Kolkata day 2026-06-02 runs from
-    // 2026-06-01T18:30Z to 2026-06-02T18:30Z.
-    let rows = [
-        (
-            1,
-            "2026-06-01T19:00:00Z",
-            "walk_in",
-            "W-001",
-            "2026-06-01T19:00:00Z",
-        ),
-        (
-            2,
-            "2026-06-02T05:00:00Z",
-            "walk_in",
-            "W-002",
-            "2026-06-02T05:00:00Z",
-        ),
-        // Moved here from 3 June (the bug): a second W-001 and W-002 on 2 June.
-        (
-            3,
-            "2026-06-02T06:00:00Z",
-            "walk_in",
-            "W-001",
-            "2026-06-02T06:30:00Z",
-        ),
-        (
-            4,
-            "2026-06-02T07:00:00Z",
-            "walk_in",
-            "W-002",
-            "2026-06-02T04:00:00Z",
-        ),
-        (
-            5,
-            "2026-06-02T08:00:00Z",
-            "emergency",
-            "E-001",
-            "2026-06-02T08:00:00Z",
-        ),
-        // W-001 on 3 June is another day's token: left alone.
-        (
-            6,
-            "2026-06-02T19:00:00Z",
-            "walk_in",
-            "W-001",
-            "2026-06-02T19:00:00Z",
-        ),
-    ];
-    for (n, start, kind, token, created) in rows {
+    for &(n, start, kind, token, created) in rows {
         let start = utc(start);
+        let day = start
+            .with_timezone(&chrono_tz::Asia::Kolkata)
+            .format("%Y-%m-%d")
+            .to_string();
+        let (day_column, day_value) = if version >= 9 {
+            (", queue_date", format!(", '{day}'"))
+        } else {
+            (Default::default(), String::new())
+        };
         conn.execute(
-            "INSERT INTO appointment (id, clinic_id, patient_id, doctor_id, start_utc, end_utc, \
-             mode, kind, status, queue_token, arrived_at, created_by, created_at, updated_by, \
-             updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_clinic', ?7, 'completed', ?8, ?5, \
-             'maria', ?9, 'maria', ?9)",
+            &format!(
+                "INSERT INTO appointment (id, clinic_id, patient_id, doctor_id, start_utc, end_utc, \
+                 mode, kind, status, queue_token, arrived_at, created_by, created_at, updated_by, \
+                 updated_at{day_column}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_clinic', ?7, \
+                 'completed', ?8, ?5, 'maria', ?9, 'maria', ?9{day_value})"
+            ),
             rusqlite::params![
                 id(1000 + n),
                 id(1),
@@ -527,6 +638,178 @@ fn old_database_with_duplicates() -> (tempfile::TempDir, std::path::PathBuf) {
     }
     drop(old);
     (dir, path)
+}
+
+/// Appointments as an older Frontdesk wrote them (schema 8): no token day, no ledger.
+fn old_database_with_duplicates() -> (tempfile::TempDir, std::path::PathBuf) {
+    // The Kolkata day 2026-06-02 runs from 2026-06-01T18:30Z to 2026-06-02T18:30Z.
+    old_database(
+        8,
+        &[
+            (
+                1,
+                "2026-06-01T19:00:00Z",
+                "walk_in",
+                "W-001",
+                "2026-06-01T19:00:00Z",
+            ),
+            (
+                2,
+                "2026-06-02T05:00:00Z",
+                "walk_in",
+                "W-002",
+                "2026-06-02T05:00:00Z",
+            ),
+            // Moved here from 3 June (the bug): a second W-001 and W-002 on 2 June.
+            (
+                3,
+                "2026-06-02T06:00:00Z",
+                "walk_in",
+                "W-001",
+                "2026-06-02T06:30:00Z",
+            ),
+            (
+                4,
+                "2026-06-02T07:00:00Z",
+                "walk_in",
+                "W-002",
+                "2026-06-02T04:00:00Z",
+            ),
+            (
+                5,
+                "2026-06-02T08:00:00Z",
+                "emergency",
+                "E-001",
+                "2026-06-02T08:00:00Z",
+            ),
+            // W-001 on 3 June is another day's token: left alone.
+            (
+                6,
+                "2026-06-02T19:00:00Z",
+                "walk_in",
+                "W-001",
+                "2026-06-02T19:00:00Z",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_database_with_tokens_of_other_forms_upgrades_to_one_number_each() {
+    // As schema 9 let imports write them on 2 June: number 1 four ways, a W-9999, other
+    // digits, an emergency's token on a walk-in, an emergency's of another form, a token on a
+    // scheduled appointment; and a good day on 3 June.
+    let at = |hour: u32| format!("2026-06-02T{hour:02}:00:00Z");
+    let times: Vec<String> = (0..10).map(at).collect();
+    let t = |i: usize| times[i].as_str();
+    let rows: Vec<OldRow<'_>> = vec![
+        (1, t(0), "walk_in", "W-001", t(0)),
+        (2, t(1), "walk_in", "W-1", t(1)),
+        (3, t(2), "walk_in", "w-001", t(2)),
+        (4, t(3), "walk_in", "W-0001", t(3)),
+        (5, t(4), "walk_in", "W-9999", t(4)),
+        (6, t(5), "walk_in", "W-٢٢", t(5)),
+        (7, t(6), "walk_in", "E-001", t(6)),
+        (8, t(7), "emergency", "e-2", t(7)),
+        (9, t(8), "scheduled", "W-003", t(8)),
+        (10, "2026-06-02T19:00:00Z", "walk_in", "W-001", t(9)),
+    ];
+    let (_dir, path) = old_database(9, &rows);
+    {
+        // A token only the ledger holds, beyond the day: it goes.
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute(
+            "INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at) \
+             VALUES (?1, '2026-06-02', 'W-050', ?2, 0)",
+            rusqlite::params![id(1), id(1001)],
+        )
+        .expect("ledger row");
+    }
+    let mut store = SqliteStore::open(&path).expect("upgrades");
+    let token = |store: &SqliteStore, n: u128| {
+        store
+            .appointment(AppointmentId(id(1000 + n)))
+            .expect("row")
+            .appointment
+            .queue_token
+    };
+    assert_eq!(
+        (1..=10).map(|n| token(&store, n)).collect::<Vec<_>>(),
+        [
+            "W-001", "W-002", "W-003", "W-004", "W-005", "W-006", "W-007", "E-001", "", "W-001"
+        ]
+    );
+    for n in 2..=9 {
+        let history = store.history(AppointmentId(id(1000 + n))).expect("history");
+        let last = history.last().expect("audited");
+        assert_eq!(
+            (last.action.as_str(), last.actor.as_str()),
+            ("token reissued", "Frontdesk upgrade")
+        );
+        assert!(
+            last.before
+                .as_deref()
+                .is_some_and(|b| b.contains(rows[n as usize - 1].3)),
+            "{n}: {:?}",
+            last.before
+        );
+    }
+    let reason = |n: u128| {
+        store
+            .history(AppointmentId(id(1000 + n)))
+            .expect("history")
+            .remove(0)
+            .reason
+    };
+    assert_eq!(
+        reason(5),
+        "queue tokens are compared by letter and number: W-9999 was beyond the queue of 2026-06-02, which had 8 tokens of its kind, so this patient now holds W-005"
+    );
+    assert!(reason(9).contains("a scheduled appointment holds no queue token"));
+    for n in [1, 10] {
+        assert!(
+            store
+                .history(AppointmentId(id(1000 + n)))
+                .expect("history")
+                .is_empty()
+        );
+    }
+    let checked = store.check().expect("check");
+    assert!(checked.is_ok(), "{checked:?}");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        let mut stmt = conn
+            .prepare("SELECT local_date || ' ' || token FROM queue_token ORDER BY 1")
+            .expect("ledger");
+        let ledger: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("ledger");
+        assert_eq!(
+            ledger,
+            [
+                "2026-06-02 E-001",
+                "2026-06-02 W-001",
+                "2026-06-02 W-002",
+                "2026-06-02 W-003",
+                "2026-06-02 W-004",
+                "2026-06-02 W-005",
+                "2026-06-02 W-006",
+                "2026-06-02 W-007",
+                "2026-06-03 W-001",
+            ]
+        );
+    }
+    // The desk goes on with the next number that day (the same clinic and doctors).
+    let c = clinic();
+    let mut req = c.request(c.rao, None, PatientId(id(59)), "2026-06-02 10:00");
+    req.start = Start::At(utc(NOW));
+    req.kind = Kind::WalkIn;
+    req.overbook = Some("walk-in queue".into());
+    req.visit_type = None;
+    let booked = store.book(&req, "maria", utc(NOW)).expect("walk-in");
+    assert_eq!(booked.appointment.queue_token, "W-008");
 }
 
 #[test]

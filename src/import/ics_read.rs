@@ -341,6 +341,14 @@ pub fn wall_and_utc(value: &str) -> Option<(NaiveDateTime, bool)> {
 
 /// A wall time read through a zone the file defines.
 fn defined(name: &str, zone: &DefinedZone, wall: NaiveDateTime) -> Result<When, String> {
+    // The zone was worked out for the years the file's times name, which hold this one; a
+    // time from anywhere else is refused rather than read with changes left out.
+    if !zone.covers(wall.year()) {
+        return Err(format!(
+            "{name} {wall} is outside the years the time zone \"{}\" was read for",
+            zone.name
+        ));
+    }
     let instant = |t: i64| {
         DateTime::from_timestamp(t, 0).ok_or_else(|| {
             format!(

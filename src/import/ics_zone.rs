@@ -11,10 +11,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::str::FromStr;
 
+use chrono::Datelike;
+
 use chrono_tz::Tz;
 
-use super::ics_read::{Component, quoted, unescape_text};
-use super::ics_vtimezone::{DefinedZone, MONTHS_BUDGET};
+use super::ics_read::YEARS;
+use super::ics_read::{Component, date8, quoted, unescape_text};
+use super::ics_vtimezone::{DefinedZone, WORK_BUDGET};
 
 /// Windows zone names (Outlook, Exchange) for the zones clinics most often use, as the CLDR
 /// maps them; used only when the file does not define the zone itself.
@@ -85,9 +88,13 @@ pub fn zone(tzid: &str) -> Option<Tz> {
 #[derive(Debug)]
 pub struct Zones<'a> {
     definitions: HashMap<String, &'a Component>,
+    /// The same, by TZID in lower case (a file's first definition of each).
+    folded: HashMap<String, &'a Component>,
     read: RefCell<HashMap<String, Result<FileZone, String>>>,
-    /// What is left of [`MONTHS_BUDGET`] for this calendar's definitions.
+    /// What is left of [`WORK_BUDGET`] for this calendar's definitions.
     budget: std::cell::Cell<u32>,
+    /// The years the calendar's own times fall in: its definitions are worked out for these.
+    years: std::ops::RangeInclusive<i32>,
     calendar_zone: Option<String>,
 }
 
@@ -96,10 +103,37 @@ impl Default for Zones<'_> {
     fn default() -> Self {
         Zones {
             definitions: HashMap::new(),
+            folded: HashMap::new(),
             read: RefCell::new(HashMap::new()),
-            budget: std::cell::Cell::new(MONTHS_BUDGET),
+            budget: std::cell::Cell::new(WORK_BUDGET),
+            years: YEARS,
             calendar_zone: None,
         }
+    }
+}
+
+/// The years of appointments (in [`YEARS`]) that the dates written in `c` and its
+/// sub-components could name, as (earliest, latest): every run of exactly eight digits that
+/// is a date, in any property, so no time the file has is left out.
+fn years_named(c: &Component, found: &mut Option<(i32, i32)>) {
+    for p in &c.props {
+        let b = p.value.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if run == 8
+                && let Some(year) = p.value.get(i..i + 8).and_then(date8).map(|d| d.year())
+                && YEARS.contains(&year)
+            {
+                let (lo, hi) = found.get_or_insert((year, year));
+                *lo = (*lo).min(year);
+                *hi = (*hi).max(year);
+            }
+            i += run.max(1);
+        }
+    }
+    for child in c.children.iter().filter(|c| c.name != "VTIMEZONE") {
+        years_named(child, found);
     }
 }
 
@@ -107,31 +141,35 @@ impl<'a> Zones<'a> {
     /// The zones `calendar` (a VCALENDAR) defines and names.
     pub fn of(calendar: &'a Component) -> Zones<'a> {
         let mut definitions = HashMap::new();
+        let mut folded = HashMap::new();
         for c in calendar.children.iter().filter(|c| c.name == "VTIMEZONE") {
             if let Some(tzid) = c.prop("TZID") {
-                definitions
-                    .entry(clean(&unescape_text(&tzid.value)).to_owned())
-                    .or_insert(c);
+                let name = clean(&unescape_text(&tzid.value)).to_owned();
+                folded.entry(name.to_ascii_lowercase()).or_insert(c);
+                definitions.entry(name).or_insert(c);
             }
         }
+        let mut named = None;
+        years_named(calendar, &mut named);
+        let years = named.map_or(YEARS, |(lo, hi)| lo..=hi);
         let calendar_zone = calendar
             .prop("X-WR-TIMEZONE")
             .map(|p| clean(&unescape_text(&p.value)).to_owned())
             .filter(|z| !z.is_empty());
         Zones {
             definitions,
+            folded,
+            years,
             calendar_zone,
             ..Zones::default()
         }
     }
 
     fn definition(&self, name: &str) -> Option<&'a Component> {
-        self.definitions.get(name).copied().or_else(|| {
-            self.definitions
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, c)| *c)
-        })
+        self.definitions
+            .get(name)
+            .or_else(|| self.folded.get(&name.to_ascii_lowercase()))
+            .copied()
     }
 
     /// The zone a TZID names, or why it cannot be read.
@@ -144,7 +182,7 @@ impl<'a> Zones<'a> {
             Ok(FileZone::Tz(tz))
         } else if let Some(definition) = self.definition(name) {
             let mut budget = self.budget.get();
-            let read = DefinedZone::read(definition, &mut budget);
+            let read = DefinedZone::read(definition, self.years.clone(), &mut budget);
             self.budget.set(budget);
             read.map(|z| FileZone::Defined(Rc::new(z))).map_err(|e| {
                 format!(

@@ -14,8 +14,15 @@
 //! - A walk-in or emergency joins today's queue: it arrives now, so it starts today (clinic
 //!   time), never on another day; and a booked patient checks in on the day of the
 //!   appointment only.
-//! - A token from a file is kept when it is free that day; a taken one is replaced by the next
-//!   token of its sequence (or dropped, for a row that takes no token), and the import says so.
+//! - Tokens compare by their letter and number: `W-1`, `w-001` and `W-0001` are all walk-in
+//!   number 1 ([`parse`]). We write one form only, the letter, a dash and at least three
+//!   digits ([`token`]); the store holds no other.
+//! - An import keeps a file's token only when it is written as we write it for the row's kind
+//!   ([`canonical`]), is free that day, and is not beyond the day's queue: no higher than the
+//!   number of tokens of its sequence the day will have issued once the file is in. Any other
+//!   walk-in or emergency row, a row without a token included, gets a free number instead,
+//!   and the import says so; a scheduled row takes no token. So a day's highest number never
+//!   exceeds the tokens it has issued, and no file can use up a day ([`import_tokens`]).
 
 use chrono::NaiveDate;
 
@@ -53,24 +60,38 @@ pub fn token(letter: char, number: u32) -> String {
     format!("{letter}-{number:03}")
 }
 
-/// The letter and number of a token of ours (`"W-007"` gives `('W', 7)`, numbers 1 to
-/// [`MAX_NUMBER`]); `None` for any other text, which still takes its place in the day but
-/// counts in no sequence.
+/// The letter and number a token stands for: the letter `W` or `E` (in either case), a dash,
+/// and a number from 1 to [`MAX_NUMBER`] in ASCII digits, leading zeros allowed (`"W-007"`,
+/// `"w-7"` and `"W-0007"` all give `('W', 7)`); `None` for any other text, which counts in no
+/// sequence. Tokens are compared by what this gives, never as text.
 pub fn parse(token: &str) -> Option<(char, u32)> {
-    let (head, digits) = token.split_once('-')?;
+    let (head, digits) = token.trim().split_once('-')?;
     let letter = match head {
-        "W" => 'W',
-        "E" => 'E',
+        "W" | "w" => 'W',
+        "E" | "e" => 'E',
         _ => return None,
     };
-    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 4 {
+        return None;
+    }
+    significant
         .parse()
         .ok()
         .filter(|n| (1..=MAX_NUMBER).contains(n))
         .map(|n| (letter, n))
+}
+
+/// The number of `text` when it is a token exactly as we write them for `kind` ([`token`]):
+/// `W-007` for a walk-in, `E-012` for an emergency; `None` for any other form, the other
+/// kind's letter, or a scheduled appointment (which holds no token).
+pub fn canonical(kind: Kind, text: &str) -> Option<u32> {
+    let own = letter(kind)?;
+    let (l, n) = parse(text)?;
+    (l == own && token(l, n) == text).then_some(n)
 }
 
 /// Why no token could be given.
@@ -138,20 +159,41 @@ pub fn next_token<'a>(
     next_of(letter, day, issued)
 }
 
+/// Why an import gives a walk-in or emergency another token than the file's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reissue {
+    /// The file gives the row no token.
+    Missing,
+    /// The file's token is not written as we write this kind's tokens (`W-1`, `w-001`,
+    /// `W-0001`, other digits or letters, the other kind's letter).
+    NotOurs,
+    /// Its number was already given that day, or to an earlier row of the file.
+    Taken,
+    /// Its number is beyond the day's queue: higher than the tokens of its sequence the day
+    /// will have issued with the file's rows (`tokens`).
+    Beyond {
+        /// The tokens of the sequence the day will have issued, the file's included.
+        tokens: u32,
+    },
+}
+
 /// What an import does with a row's queue token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportedToken {
-    /// The row keeps its token (which may be none): it is free that day.
+    /// The row keeps the file's token: a walk-in's or emergency's, free and within the day's
+    /// queue; or none, for a scheduled appointment without one.
     Keep(String),
-    /// The file's token was already given that day: the row gets the next one of its sequence.
+    /// A walk-in or emergency gets a free number of its kind's sequence instead of the file's
+    /// token.
     Replaced {
-        /// The token the file gave.
+        /// The token the file gave (empty when it gave none).
         file: String,
         /// The token the row gets.
         token: String,
+        /// Why the file's token was not kept.
+        why: Reissue,
     },
-    /// The file's token was already given that day and the row takes no token (a scheduled
-    /// appointment): it is imported without one.
+    /// A scheduled appointment takes no token: it is imported without the file's.
     Dropped {
         /// The token the file gave.
         file: String,
@@ -167,15 +209,42 @@ impl ImportedToken {
         }
     }
 
-    /// What the import tells staff, when the file's token could not be kept.
+    /// What the import tells staff, when the file's token could not be kept (a row the file
+    /// gave no token gets one as at the desk, without a word).
     pub fn notice(&self, day: NaiveDate) -> Option<String> {
         match self {
             ImportedToken::Keep(_) => None,
-            ImportedToken::Replaced { file, token } => Some(format!(
-                "queue token {file} was already given on {day}: this patient gets {token} instead"
-            )),
+            ImportedToken::Replaced { file, token, why } => {
+                let own = parse(token).map_or('W', |(l, _)| l);
+                let shown_file = shown(file);
+                Some(match why {
+                    // Nothing the file said is set aside: the row gets a token as at the desk.
+                    Reissue::Missing => return None,
+                    Reissue::NotOurs => match parse(file) {
+                        Some((l, _)) if l != own => format!(
+                            "queue token {shown_file} is an {} token, and this row is a {}: this patient gets {token} instead",
+                            what(l),
+                            what(own)
+                        ),
+                        _ => format!(
+                            "queue token \"{shown_file}\" is not written as Frontdesk writes {} tokens (the letter {own}, a dash and three digits, such as {}): this patient gets {token} instead",
+                            what(own),
+                            self::token(own, 1)
+                        ),
+                    },
+                    Reissue::Taken => format!(
+                        "queue token {shown_file} was already given on {day}: this patient gets {token} instead"
+                    ),
+                    Reissue::Beyond { tokens } => format!(
+                        "queue token {shown_file} is beyond the {} queue of {day}, which has {tokens} {} with this file's: this patient gets {token} instead",
+                        what(own),
+                        if *tokens == 1 { "token" } else { "tokens" }
+                    ),
+                })
+            }
             ImportedToken::Dropped { file } => Some(format!(
-                "queue token {file} was already given on {day}, and a scheduled appointment takes none: imported without a token"
+                "queue token {} dropped: a scheduled appointment takes no queue token, so it is imported without a token",
+                shown(file)
             )),
         }
     }
@@ -190,46 +259,163 @@ fn shown(text: &str) -> String {
     out
 }
 
-/// The token an imported row of `kind` on clinic-local `day` is stored with, given the file's
-/// token and every token already issued that day; an unusable token (control characters,
-/// longer than [`MAX_TOKEN_CHARS`]) is a bad row, with what to write instead.
-pub fn imported_token<'a, I>(
-    kind: Kind,
-    day: NaiveDate,
-    file_token: &str,
-    issued: I,
-) -> Result<ImportedToken, String>
-where
-    I: IntoIterator<Item = &'a str> + Clone,
-{
-    let file = file_token.trim();
-    if file.is_empty() {
-        return Ok(ImportedToken::Keep(String::new()));
-    }
-    if file.chars().count() > MAX_TOKEN_CHARS || file.chars().any(char::is_control) {
-        return Err(format!(
+/// Why a file's token cannot be read at all (control characters, longer than
+/// [`MAX_TOKEN_CHARS`]): most likely a column out of place, so the row is bad.
+fn unusable(file: &str) -> Option<String> {
+    (file.chars().count() > MAX_TOKEN_CHARS || file.chars().any(char::is_control)).then(|| {
+        format!(
             "queue_token \"{}\" is not a queue token: write at most {MAX_TOKEN_CHARS} characters without line breaks or control characters (such as W-007), or leave it empty",
             shown(file)
-        ));
+        )
+    })
+}
+
+/// One sequence of a day, as an import fills it.
+#[derive(Debug, Default)]
+struct Filling {
+    /// Every number given that day, before the import and by it.
+    taken: std::collections::BTreeSet<u32>,
+    /// The highest number it may keep from the file: the tokens the day will have issued.
+    bound: u32,
+    /// Numbers given by the import are above this one (the day's highest before the import,
+    /// then the last one given).
+    cursor: u32,
+}
+
+impl Filling {
+    /// The lowest free number above the cursor. The cursor only moves up, past numbers that
+    /// stay taken, so one import looks at each number once, however many rows it has.
+    fn give(&mut self, letter: char, day: NaiveDate) -> Result<u32, QueueError> {
+        loop {
+            let n = self
+                .cursor
+                .checked_add(1)
+                .filter(|n| *n <= MAX_NUMBER)
+                .ok_or_else(|| QueueError::Full {
+                    what: what(letter),
+                    day,
+                    last: token(letter, MAX_NUMBER),
+                })?;
+            self.cursor = n;
+            if self.taken.insert(n) {
+                return Ok(n);
+            }
+        }
     }
-    if !issued.clone().into_iter().any(|t| t == file) {
-        return Ok(ImportedToken::Keep(file.to_owned()));
+}
+
+/// The tokens an import gives its rows on clinic-local `day`. `issued` is every token the day
+/// issued before the import (moved and cancelled ones included), `rows` the file's rows of that
+/// day in file order: the row's kind and the file's token. One answer per row, in order: the
+/// token the row is stored with and why, or why the row is bad (a token with control
+/// characters or longer than [`MAX_TOKEN_CHARS`], or a day whose sequence is used up).
+///
+/// First every walk-in or emergency row whose token is [`canonical`] for its kind, free, and
+/// no higher than the tokens its sequence will have issued (the day's before the import and
+/// the file's rows of that sequence) keeps it; of two rows with one number, the first. Then
+/// each other walk-in or emergency row, in order, gets the lowest number of its kind's
+/// sequence above the day's highest before the import that no one holds. A scheduled row
+/// keeps no token. So when a day's highest number was no higher than the tokens it had
+/// issued, it stays so, whatever the file says.
+pub fn import_tokens<'a>(
+    day: NaiveDate,
+    issued: impl IntoIterator<Item = &'a str>,
+    rows: &[(Kind, &str)],
+) -> Vec<Result<ImportedToken, String>> {
+    let mut walk_ins = Filling::default();
+    let mut emergencies = Filling::default();
+    for (l, n) in issued.into_iter().filter_map(parse) {
+        let s = if l == 'E' {
+            &mut emergencies
+        } else {
+            &mut walk_ins
+        };
+        s.taken.insert(n);
     }
-    // A walk-in or emergency keeps the file's sequence if it is one of ours, else takes its
-    // kind's; a scheduled appointment gets no new token.
-    let sequence = letter(kind).map(|own| parse(file).map_or(own, |(l, _)| l));
-    match sequence {
-        Some(l) => match next_of(l, day, issued) {
-            Ok(token) => Ok(ImportedToken::Replaced {
+    for s in [&mut walk_ins, &mut emergencies] {
+        s.cursor = s.taken.last().copied().unwrap_or(0);
+        s.bound = u32::try_from(s.taken.len()).unwrap_or(u32::MAX);
+    }
+    let mut out: Vec<Option<Result<ImportedToken, String>>> = Vec::with_capacity(rows.len());
+    for &(kind, file) in rows {
+        let file = file.trim();
+        out.push(match (unusable(file), letter(kind)) {
+            (Some(bad), _) => Some(Err(bad)),
+            (None, None) if file.is_empty() => Some(Ok(ImportedToken::Keep(String::new()))),
+            (None, None) => Some(Ok(ImportedToken::Dropped {
                 file: file.to_owned(),
-                token,
-            }),
-            Err(e) => Err(e.to_string()),
-        },
-        None => Ok(ImportedToken::Dropped {
-            file: file.to_owned(),
-        }),
+            })),
+            (None, Some(l)) => {
+                let s = if l == 'E' {
+                    &mut emergencies
+                } else {
+                    &mut walk_ins
+                };
+                s.bound = s.bound.saturating_add(1);
+                None
+            }
+        });
     }
+    // Pass 1: the tokens kept as the file gives them.
+    for (decided, &(kind, file)) in out.iter_mut().zip(rows) {
+        let Some(l) = letter(kind).filter(|_| decided.is_none()) else {
+            continue;
+        };
+        let s = if l == 'E' {
+            &mut emergencies
+        } else {
+            &mut walk_ins
+        };
+        let file = file.trim();
+        if let Some(n) = canonical(kind, file)
+            && n <= s.bound
+            && s.taken.insert(n)
+        {
+            *decided = Some(Ok(ImportedToken::Keep(file.to_owned())));
+        }
+    }
+    // Pass 2: the others get free numbers.
+    out.into_iter()
+        .zip(rows)
+        .map(|(decided, &(kind, file))| {
+            if let Some(decided) = decided {
+                return decided;
+            }
+            let l = letter(kind).unwrap_or('W');
+            let s = if l == 'E' {
+                &mut emergencies
+            } else {
+                &mut walk_ins
+            };
+            let file = file.trim();
+            let why = match canonical(kind, file) {
+                _ if file.is_empty() => Reissue::Missing,
+                None => Reissue::NotOurs,
+                Some(n) if n > s.bound => Reissue::Beyond { tokens: s.bound },
+                Some(_) => Reissue::Taken,
+            };
+            let n = s.give(l, day).map_err(|e| e.to_string())?;
+            Ok(ImportedToken::Replaced {
+                file: file.to_owned(),
+                token: token(l, n),
+                why,
+            })
+        })
+        .collect()
+}
+
+/// Migration 9's rule for the later of two appointments that held one token on one day: the
+/// next token of that token's sequence (of the kind's, for a token of another form); `None`
+/// for a scheduled appointment, or when the day's sequence is used up.
+pub fn reissued_duplicate<'a>(
+    kind: Kind,
+    day: NaiveDate,
+    held: &str,
+    issued: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let own = letter(kind)?;
+    let sequence = parse(held).map_or(own, |(l, _)| l);
+    next_of(sequence, day, issued).ok()
 }
 
 /// Why a walk-in or emergency cannot be booked for that day.

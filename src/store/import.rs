@@ -15,9 +15,11 @@
 //! appointment still to come that they strand is imported as it is, and listed as a notice
 //! (Settings strands appointments the same way: they stay booked and are listed to be moved).
 //!
-//! A queue token from the file is kept when it is free on its clinic-local day; a taken one is
-//! replaced by the next of its sequence (or dropped from a scheduled appointment), with a
-//! notice (`scheduling::queue::imported_token`).
+//! A walk-in's or emergency's queue token from the file is kept when it is written as we write
+//! them, free on its clinic-local day and within that day's queue; any other, or none, is
+//! replaced by a free number of its kind's sequence, and a scheduled appointment's is dropped,
+//! each with a notice (`scheduling::queue::import_tokens`, planned per day before any row is
+//! written).
 //!
 //! An appointment of one of our series joins it (`import_series.rs`): the series is made from
 //! the file's master event when the database does not hold it yet. A row's patient is found
@@ -151,7 +153,7 @@ pub(super) fn finish(
 }
 
 /// What resolving a record's times gave.
-fn resolve_when(
+pub(super) fn resolve_when(
     zone: chrono_tz::Tz,
     when: When,
     notices: &mut Vec<String>,
@@ -289,6 +291,7 @@ pub fn import_appointments(
         bad: parsed.bad.clone(),
         ..ImportReport::default()
     };
+    let mut tokens = super::queue::plan_import(&tx, &clinic, parsed)?;
     let mut first_line: HashMap<AppointmentId, usize> = HashMap::new();
     let mut series = SeriesImport::new(&parsed.series, &options.source);
     let total = parsed.rows.len();
@@ -486,15 +489,20 @@ pub fn import_appointments(
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
         };
-        // The queue token: the file's when free on its day, else the next of its sequence.
+        // The queue token, as planned for the row's day before the first row was written.
         let day = local_date(zone, start);
-        let issued = super::queue::issued(&tx, clinic.id, day)?;
-        let token = match queue::imported_token(
-            r.kind,
-            day,
-            &r.queue_token,
-            issued.iter().map(String::as_str),
-        ) {
+        let planned = match tokens.get_mut(i).and_then(Option::take) {
+            Some(planned) => planned,
+            None => {
+                let issued = super::queue::issued(&tx, clinic.id, day)?;
+                let row = [(r.kind, r.queue_token.as_str())];
+                let mut alone = queue::import_tokens(day, issued.iter().map(String::as_str), &row);
+                alone
+                    .pop()
+                    .unwrap_or_else(|| Ok(queue::ImportedToken::Keep(String::new())))
+            }
+        };
+        let token = match planned {
             Ok(token) => token,
             Err(reason) => {
                 bad(reason);

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_7,
     MIGRATION_8,
     MIGRATION_9,
+    MIGRATION_10,
 ];
 
 /// The schema version this build writes.
@@ -506,13 +507,88 @@ BEGIN
 END;
 "#;
 
+/// Queue tokens compared by their letter and number. Migration 9's unique index compares
+/// tokens as text, so `W-1`, `w-001` and `W-0001` could each hold walk-in number 1 on a day
+/// where `W-001` was given, and an imported `W-9999` closed the day's queue. From here on a
+/// stored token is written only one way, as the core writes it for the appointment's kind
+/// (`W-001` … `W-9999` for a walk-in, `E-001` … `E-9999` for an emergency, none for a
+/// scheduled appointment), so equal text is equal number and the unique index and the ledger's
+/// key of migration 9 hold tokens unique by number. The data step
+/// ([`super::queue::upgrade_token_forms`]) first gives every day's tokens the form and numbers
+/// an import would give them today (`scheduling::queue::import_tokens`, in the order they were
+/// booked; each change audited as "token reissued"), and takes the tokens no one holds out of
+/// the ledger; so the ledger's triggers are set aside here and made again by
+/// [`MIGRATION_10_CONSTRAINTS`].
+const MIGRATION_10: &str = r#"
+DROP TRIGGER appointment_token_issued_insert;
+DROP TRIGGER appointment_token_issued_update;
+DROP TRIGGER queue_token_append_only_update;
+DROP TRIGGER queue_token_append_only_delete;
+"#;
+
+/// Migration 10's constraints, applied after its data step: migration 9's ledger triggers
+/// again, and a token only in the one form, for its kind, in appointments and in the ledger.
+pub const MIGRATION_10_CONSTRAINTS: &str = r#"
+CREATE TRIGGER appointment_token_issued_insert AFTER INSERT ON appointment
+WHEN NEW.queue_token <> ''
+BEGIN
+    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
+    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.created_at);
+END;
+CREATE TRIGGER appointment_token_issued_update AFTER UPDATE OF queue_token, queue_date
+    ON appointment
+WHEN NEW.queue_token <> ''
+    AND (NEW.queue_token IS NOT OLD.queue_token OR NEW.queue_date IS NOT OLD.queue_date)
+BEGIN
+    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
+    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.updated_at);
+END;
+CREATE TRIGGER queue_token_append_only_update BEFORE UPDATE ON queue_token
+BEGIN
+    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
+END;
+CREATE TRIGGER queue_token_append_only_delete BEFORE DELETE ON queue_token
+BEGIN
+    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
+END;
+
+CREATE TRIGGER appointment_token_form_insert BEFORE INSERT ON appointment
+WHEN NEW.queue_token <> '' AND NOT (
+    (NEW.kind = 'walk_in' AND (NEW.queue_token GLOB 'W-[0-9][0-9][0-9]'
+        OR NEW.queue_token GLOB 'W-[1-9][0-9][0-9][0-9]') AND NEW.queue_token <> 'W-000')
+    OR (NEW.kind = 'emergency' AND (NEW.queue_token GLOB 'E-[0-9][0-9][0-9]'
+        OR NEW.queue_token GLOB 'E-[1-9][0-9][0-9][0-9]') AND NEW.queue_token <> 'E-000'))
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token is written W-001 to W-9999 for a walk-in, E-001 to E-9999 for an emergency, and a scheduled appointment holds none');
+END;
+CREATE TRIGGER appointment_token_form_update BEFORE UPDATE OF queue_token, kind ON appointment
+WHEN NEW.queue_token <> '' AND NOT (
+    (NEW.kind = 'walk_in' AND (NEW.queue_token GLOB 'W-[0-9][0-9][0-9]'
+        OR NEW.queue_token GLOB 'W-[1-9][0-9][0-9][0-9]') AND NEW.queue_token <> 'W-000')
+    OR (NEW.kind = 'emergency' AND (NEW.queue_token GLOB 'E-[0-9][0-9][0-9]'
+        OR NEW.queue_token GLOB 'E-[1-9][0-9][0-9][0-9]') AND NEW.queue_token <> 'E-000'))
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token is written W-001 to W-9999 for a walk-in, E-001 to E-9999 for an emergency, and a scheduled appointment holds none');
+END;
+CREATE TRIGGER queue_token_form BEFORE INSERT ON queue_token
+WHEN NOT ((NEW.token GLOB '[WE]-[0-9][0-9][0-9]' OR NEW.token GLOB '[WE]-[1-9][0-9][0-9][0-9]')
+    AND NEW.token NOT IN ('W-000', 'E-000'))
+BEGIN
+    SELECT RAISE(ABORT, 'the ledger holds queue tokens as written W-001 or E-001, one per number');
+END;
+"#;
+
 /// The part of a migration that SQL alone cannot do, run after its SQL in the same
-/// transaction: migration 9 needs each clinic's time zone to know a token's day.
+/// transaction: migrations 9 and 10 need each clinic's time zone and the core's queue rules.
 pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::Result<()> {
     match version {
         9 => {
             super::queue::upgrade_tokens(conn)?;
             conn.execute_batch(MIGRATION_9_CONSTRAINTS)
+        }
+        10 => {
+            super::queue::upgrade_token_forms(conn)?;
+            conn.execute_batch(MIGRATION_10_CONSTRAINTS)
         }
         _ => Ok(()),
     }
