@@ -58,13 +58,13 @@ fn recover(path: &Path) -> Result<()> {
     candidates.reverse();
     let mut refused = Vec::new();
     for candidate in &candidates {
-        eprintln!("check: checking the backup {} …", echo_path(&candidate));
+        eprintln!("check: checking the backup {} …", echo_path(candidate));
         match backup::stage(candidate, path) {
             Ok(_) => {
                 for why in &refused {
                     println!("not usable: {why}");
                 }
-                println!("The newest good backup is {}.", echo_path(&candidate));
+                println!("The newest good backup is {}.", echo_path(candidate));
                 println!(
                     "Restore it with:\n  frontdesk --db {} restore {}",
                     shell_word(path),

@@ -95,12 +95,12 @@ fn print_report(file: &Path, report: &ImportReport, what: &str) -> Result<()> {
         let _ = writeln!(
             stderr,
             "{}: note: {}",
-            echo_path(&file),
+            echo_path(file),
             shown(&notice.to_string())
         );
     }
     for bad in &report.bad {
-        let _ = writeln!(stderr, "{}: {}", echo_path(&file), shown(&bad.to_string()));
+        let _ = writeln!(stderr, "{}: {}", echo_path(file), shown(&bad.to_string()));
     }
     if !report.bad.is_empty() {
         bail!("{}", report.summary(what));
@@ -168,7 +168,7 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
     let report = store.backup_to(&args.file, &mut progress("backup"))?;
     println!(
         "Backed up {} to {} ({}).",
-        echo_path(&store.path()),
+        echo_path(store.path()),
         echo_path(&report.path),
         export::file_size(report.bytes)
     );
@@ -191,7 +191,7 @@ pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()
     let check = store.check()?;
     println!(
         "Restored {} from {}.",
-        echo_path(&path),
+        echo_path(path),
         echo_path(&args.file)
     );
     if let Some(kept) = report.kept {
@@ -257,7 +257,7 @@ pub fn daily_backup_now(path: &Path, keep: usize, now: DateTime<Utc>) -> Result<
             tracing::info!(bytes = report.bytes, kind = ?report.kind, "daily backup made");
             println!(
                 "Backed up {} to {}.",
-                echo_path(&path),
+                echo_path(path),
                 echo_path(&report.path)
             );
         }

@@ -135,7 +135,7 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .with_context(|| format!("cannot create {}", echo_path(&dir)))?;
+        .with_context(|| format!("cannot create {}", echo_path(dir)))?;
     Ok(dir.join("frontdesk.sqlite3"))
 }
 
@@ -252,7 +252,7 @@ fn demo_command(
     println!(
         "Created {} in {}: {} doctors, {} rooms, {} patients, {} appointments from {} to {} ({:.1} s).",
         demo::CLINIC_NAME,
-        echo_path(&store.path()),
+        echo_path(store.path()),
         summary.doctors,
         summary.rooms,
         summary.patients,

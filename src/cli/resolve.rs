@@ -70,8 +70,8 @@ pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
             [one] => Ok(one.clone()),
             [] => bail!(
                 "{} holds no clinic yet: run `frontdesk --db {} demo` for a demo clinic",
-                echo_path(&store.path()),
-                echo_path(&store.path())
+                echo_path(store.path()),
+                echo_path(store.path())
             ),
             many => bail!(
                 "this database holds several clinics ({}): choose one with --clinic NAME",

@@ -287,7 +287,10 @@ pub fn file_size(bytes: u64) -> String {
 
 /// A file could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {error}; check that the folder exists and that you may write there", echo_path(&path))]
+#[error(
+    "cannot write {}: {error}; check that the folder exists and that you may write there",
+    echo_path(path)
+)]
 pub struct ExportError {
     /// The file.
     pub path: PathBuf,

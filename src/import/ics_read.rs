@@ -665,7 +665,10 @@ mod tests {
     fn values_in_messages_are_cut_and_their_control_characters_escaped() {
         assert_eq!(quoted("  PT30M "), "PT30M");
         assert_eq!(quoted("a\u{1b}[31mred\nline"), "a\\u{1b}[31mred\\nline");
-        assert_eq!(quoted(&"ж".repeat(100)).chars().count(), 61);
+        assert_eq!(
+            quoted(&"ж".repeat(100)).chars().count(),
+            crate::scheduling::entry::ECHO_CHARS + 1
+        );
     }
 
     #[test]

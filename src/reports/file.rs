@@ -10,7 +10,10 @@ use crate::private_file::Partial;
 
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save {}: {error}; check that the folder exists and that you may write there", echo_path(&path))]
+#[error(
+    "cannot save {}: {error}; check that the folder exists and that you may write there",
+    echo_path(path)
+)]
 pub struct SaveError {
     /// The file asked for.
     pub path: PathBuf,

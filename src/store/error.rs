@@ -11,7 +11,7 @@ pub enum StoreError {
     /// The file exists but is not a Frontdesk database.
     #[error(
         "{} is not a Frontdesk database (it is another kind of file): choose a Frontdesk .sqlite3 file, or a new file name to start a new clinic",
-        echo_path(&path)
+        echo_path(path)
     )]
     NotFrontdesk {
         /// The file.
@@ -20,7 +20,7 @@ pub enum StoreError {
     /// The file was written by a newer Frontdesk.
     #[error(
         "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",
-        echo_path(&path)
+        echo_path(path)
     )]
     NewerVersion {
         /// The file.
@@ -33,7 +33,7 @@ pub enum StoreError {
     /// The file (or its folder) cannot be written.
     #[error(
         "{} is read-only: give yourself write permission (chmod u+w) or open a copy",
-        echo_path(&path)
+        echo_path(path)
     )]
     ReadOnly {
         /// The file.
@@ -42,7 +42,7 @@ pub enum StoreError {
     /// The folder the database is in cannot be written (SQLite keeps its journal there).
     #[error(
         "the folder {} is read-only: Frontdesk writes its journal and lock files beside the database, so it needs write permission there (chmod u+w on the folder), or move the database to a folder you may write to",
-        echo_path(&folder)
+        echo_path(folder)
     )]
     ReadOnlyFolder {
         /// The folder.
@@ -60,7 +60,7 @@ pub enum StoreError {
     /// The file system the database is on is mounted read-only.
     #[error(
         "{} is on a read-only file system (a read-only mount, or a disk the system switched to read-only after errors): copy the database to a writable disk, or ask your IT person to remount it",
-        echo_path(&path)
+        echo_path(path)
     )]
     ReadOnlyFileSystem {
         /// The file.
@@ -69,7 +69,7 @@ pub enum StoreError {
     /// A restore of the database has not finished.
     #[error(
         "{} is being restored from a backup (for over a minute): wait for the restore to finish, then try again",
-        echo_path(&path)
+        echo_path(path)
     )]
     Restoring {
         /// The file.
@@ -78,8 +78,8 @@ pub enum StoreError {
     /// The database file is damaged: it is opened for reading only.
     #[error(
         "{} is damaged ({summary}); nothing was written to it, and Frontdesk will not write to it until it is restored. Run `frontdesk check` to see which backups are good, then restore the newest good one with `frontdesk restore FILE`{}",
-        echo_path(&path),
-        newest_backup.as_ref().map(|b| format!(" (the newest daily backup is {})", echo_path(&b))).unwrap_or_default()
+        echo_path(path),
+        newest_backup.as_ref().map(|b| format!(" (the newest daily backup is {})", echo_path(b))).unwrap_or_default()
     )]
     Damaged {
         /// The file.
@@ -92,14 +92,17 @@ pub enum StoreError {
     /// Another process holds the database.
     #[error(
         "{} is busy in another Frontdesk window or process: wait a moment or close the other one, then try again",
-        echo_path(&path)
+        echo_path(path)
     )]
     Locked {
         /// The file.
         path: PathBuf,
     },
     /// A file system error.
-    #[error("cannot use {}: {error}; check that the folder exists and that you may write there", echo_path(&path))]
+    #[error(
+        "cannot use {}: {error}; check that the folder exists and that you may write there",
+        echo_path(path)
+    )]
     Io {
         /// The file.
         path: PathBuf,
