@@ -351,7 +351,7 @@ fn dates_out_of_range_and_times_with_seconds_are_refused_with_what_to_write() {
                     "--start",
                     "2026-11-25 10:00",
                     "--repeat",
-                    "weekly;count=3;until=99999-01-01",
+                    "weekly;until=99999-01-01",
                 ]),
                 &["--repeat", "is not a date"],
             ),
