@@ -168,6 +168,39 @@ fn an_end_with_seconds_from_a_file_is_refused_and_says_what_to_write() {
 }
 
 #[test]
+fn a_start_with_seconds_is_blamed_alone_and_an_end_only_for_its_own_seconds() {
+    let mut c = Clinic1::new(KOLKATA);
+    let row = |start: &str, end: &str| {
+        format!(
+            "start_utc,end_utc,doctor,patient,patient_phone\n\
+             {start},{end},Dr. Anjali Rao,Asha Iyer,+91 98450 12345\n"
+        )
+    };
+    // 10:00:17 to 10:15:00: the end is sound, only the start is wrong.
+    let parsed =
+        import::appointments::parse_csv(&row("2026-12-01T04:30:17Z", "2026-12-01T04:45:00Z"))
+            .expect("csv");
+    assert_eq!(
+        refused(&mut c, &parsed),
+        vec![
+            "the start 2026-12-01 10:00:17 has seconds: appointments start on whole minutes; choose 2026-12-01 10:00"
+                .to_owned()
+        ]
+    );
+    // 10:00:17 to 10:15:17: both are wrong, each named with what to write.
+    let parsed =
+        import::appointments::parse_csv(&row("2026-12-01T04:30:17Z", "2026-12-01T04:45:17Z"))
+            .expect("csv");
+    assert_eq!(
+        refused(&mut c, &parsed),
+        vec![
+            "the start 2026-12-01 10:00:17 has seconds: appointments start on whole minutes; choose 2026-12-01 10:00; the end 2026-12-01 10:15:17 has seconds: appointments last whole minutes; end it at 2026-12-01 10:15"
+                .to_owned()
+        ]
+    );
+}
+
+#[test]
 fn a_repeating_event_with_seconds_in_its_length_is_refused() {
     let c = Clinic1::new(KOLKATA);
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:s1\r\n\

@@ -443,12 +443,19 @@ pub fn check(proposal: &Proposal, context: &ConflictContext, now: DateTime<Utc>)
             start: iv.start.with_timezone(&zone),
         });
     }
-    let length = iv.end - iv.start;
-    if length.subsec_nanos() != 0 || length.num_seconds().rem_euclid(60) != 0 {
-        let whole = iv
-            .start
-            .checked_add_signed(Duration::minutes(length.num_minutes()))
-            .unwrap_or(iv.end);
+    // With a start on a whole minute, the length tells; with a start that has seconds (said
+    // above), the end is judged on its own, so a sound end is never blamed for the start.
+    let whole = if on_whole_minute(zone, iv.start) {
+        let length = iv.end - iv.start;
+        (length.subsec_nanos() != 0 || length.num_seconds().rem_euclid(60) != 0).then(|| {
+            iv.start
+                .checked_add_signed(Duration::minutes(length.num_minutes()))
+                .unwrap_or(iv.end)
+        })
+    } else {
+        (!on_whole_minute(zone, iv.end)).then(|| whole_minute(zone, iv.end))
+    };
+    if let Some(whole) = whole {
         out.push(Conflict::NotWholeMinutesLong {
             end: iv.end.with_timezone(&zone),
             whole: whole.with_timezone(&zone),
