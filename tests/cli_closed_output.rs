@@ -5,54 +5,18 @@
 //! command was carried out. The real binary, with a pipe whose reading end is closed before
 //! the command starts, so every write meets a broken pipe.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::{Desk, text};
 
 /// A demo clinic in a home of its own.
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+fn new_desk() -> Desk {
+    Desk::demo(&["--appointments", "0"])
 }
 
 impl Desk {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Self { dir, db };
-        let out = desk.run(&["demo", "--appointments", "0", "--today", "2026-11-24"]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        desk
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-        cmd.arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_STATE_HOME", self.dir.path().join("state"))
-            .env("FRONTDESK_NOW", NOW)
-            .env("FRONTDESK_KEEP_BACKUPS", "0")
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_AS")
-            .env_remove("FRONTDESK_LOG")
-            .env_remove("FRONTDESK_TEST_PANIC");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().expect("run frontdesk")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-        text(&out.stdout)
-    }
-
     /// Runs with stdout a pipe nobody reads any more; returns the status and stderr.
     fn run_unread(&self, args: &[&str]) -> (std::process::ExitStatus, String) {
         let (reader, writer) = std::io::pipe().expect("pipe");
@@ -78,17 +42,6 @@ impl Desk {
             .expect("run frontdesk")
     }
 
-    fn count(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(&self.db)
-            .expect("raw")
-            .query_row(sql, [], |r| r.get(0))
-            .expect(sql)
-    }
-
-    fn appointments(&self) -> i64 {
-        self.count("SELECT count(*) FROM appointment")
-    }
-
     /// The id the first booking of the day prints.
     fn first_id(&self) -> String {
         let line = self.ok(&["agenda", "--date", "2026-12-01", "--format", "json"]);
@@ -96,10 +49,6 @@ impl Desk {
             serde_json::from_str(line.lines().next().expect("a line")).expect("json");
         first["id"].as_str().expect("id").to_owned()
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Nothing a closed pipe may make the command say.
@@ -132,7 +81,7 @@ const SERIES: &[&str] = &[
 
 #[test]
 fn a_series_booked_into_a_closed_pipe_is_booked_and_says_nothing_else() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let (status, stderr) = desk.run_unread(SERIES);
     assert!(status.success(), "{status:?}: {stderr}");
     assert_quiet(SERIES, &stderr);
@@ -145,7 +94,7 @@ fn a_series_booked_into_a_closed_pipe_is_booked_and_says_nothing_else() {
 
 #[test]
 fn every_command_runs_to_its_end_when_its_reader_has_gone() {
-    let desk = Desk::new();
+    let desk = new_desk();
     desk.ok(SERIES);
     let id = desk.first_id();
     let backup = desk.dir.path().join("by-hand.sqlite3");
@@ -206,7 +155,7 @@ fn every_command_runs_to_its_end_when_its_reader_has_gone() {
 
 #[test]
 fn progress_on_a_closed_stderr_does_not_stop_an_import() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let file = desk.dir.path().join("patients.csv");
     let mut csv = "name,phone\n".to_owned();
     for n in 0..50 {
@@ -224,7 +173,7 @@ fn output_lost_otherwise_is_said_with_what_was_done() {
     if !Path::new("/dev/full").exists() {
         return;
     }
-    let desk = Desk::new();
+    let desk = new_desk();
     let full = || std::fs::OpenOptions::new().write(true).open("/dev/full");
     let out = desk
         .command(SERIES)
@@ -245,7 +194,7 @@ fn output_lost_otherwise_is_said_with_what_was_done() {
 
 #[test]
 fn the_panic_sentence_does_not_claim_to_know_what_was_saved() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let out = desk
         .command(&["agenda"])
         .env("FRONTDESK_TEST_PANIC", "x")

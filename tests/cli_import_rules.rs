@@ -2,78 +2,36 @@
 //! second review): rows whose lifecycle timestamps the core could never have recorded, and
 //! refusals that advise an overbook reason only where one would help.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::{Desk, text};
 
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+/// A fresh demo clinic with no patients or appointments, and Pat One registered.
+fn new_desk() -> Desk {
+    let desk = Desk::demo(&["--appointments", "0", "--patients", "0"]);
+    let out = desk.import(
+        "patients",
+        "p.csv",
+        "name,phone\nPat One,+91 90000 00001\n",
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    desk
 }
 
 impl Desk {
-    /// A fresh demo clinic with no patients or appointments, and Pat One registered.
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Desk { dir, db };
-        let out = desk.run(&[
-            "demo",
-            "--appointments",
-            "0",
-            "--patients",
-            "0",
-            "--today",
-            "2026-11-24",
-        ]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        let out = desk.import(
-            "patients",
-            "p.csv",
-            "name,phone\nPat One,+91 90000 00001\n",
-            &[],
-        );
-        assert!(out.status.success(), "{}", text(&out.stderr));
-        desk
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("FRONTDESK_NOW", NOW)
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_KEEP_BACKUPS")
-            .output()
-            .expect("run frontdesk")
-    }
-
     fn import(&self, what: &str, name: &str, contents: &str, more: &[&str]) -> Output {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).expect("write");
-        let mut args = vec!["import", what, path.to_str().expect("path")];
+        let path = self.write(name, contents);
+        let mut args = vec!["import", what, &path];
         args.extend_from_slice(more);
         self.run(&args)
     }
-
-    fn appointments(&self) -> i64 {
-        rusqlite::Connection::open(&self.db)
-            .expect("raw")
-            .query_row("SELECT count(*) FROM appointment", [], |r| r.get(0))
-            .expect("count")
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]
 fn timestamps_the_lifecycle_could_not_have_recorded_are_bad_rows() {
-    let desk = Desk::new();
+    let desk = new_desk();
     // The defect: both imported silently; the agenda showed an arrived walk-in two days ahead.
     let out = desk.import(
         "appointments",
@@ -106,7 +64,7 @@ fn timestamps_the_lifecycle_could_not_have_recorded_are_bad_rows() {
 
 #[test]
 fn an_overbook_reason_is_advised_only_where_it_would_help() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let rows = "start_local,end_local,doctor,patient,patient_phone\n\
          2026-12-01 10:00,2026-12-01 19:00,Dr. Anjali Rao,Pat One,+91 90000 00001\n\
          2026-12-02 10:00,2026-12-02 09:00,Dr. Anjali Rao,Pat One,+91 90000 00001\n";

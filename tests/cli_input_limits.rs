@@ -4,57 +4,16 @@
 //! and changes nothing. A refusal says its reason once, and a panic prints a fixed sentence
 //! that holds no patient data, on stderr and in the log.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::{Desk, text};
+use std::process::Output;
 
 /// A demo clinic in a home of its own (database, log and backups in one temporary folder).
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+fn new_desk() -> Desk {
+    Desk::demo(&["--appointments", "0"])
 }
 
 impl Desk {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Self { dir, db };
-        let out = desk.run(&["demo", "--appointments", "0", "--today", "2026-11-24"]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        desk
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-        cmd.arg("--db")
-            .arg(&self.db)
-            .env("HOME", self.dir.path())
-            .env("XDG_STATE_HOME", self.dir.path().join("state"))
-            .env("FRONTDESK_NOW", NOW)
-            .env("FRONTDESK_KEEP_BACKUPS", "0")
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_AS")
-            .env_remove("FRONTDESK_LOG")
-            .env_remove("FRONTDESK_TEST_PANIC");
-        cmd
-    }
-
-    /// Runs as "test desk".
-    fn run(&self, args: &[&str]) -> Output {
-        self.command()
-            .args(["--as", "test desk"])
-            .args(args)
-            .output()
-            .expect("run frontdesk")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-        text(&out.stdout)
-    }
-
     fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("state/frontdesk/frontdesk.log"))
             .unwrap_or_default()
@@ -114,10 +73,6 @@ impl Desk {
     }
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// Runs each case, expecting a refusal whose message holds every expected part, no panic,
 /// and nothing changed.
 fn refused(desk: &Desk, cases: &[(Vec<&str>, &[&str])]) {
@@ -159,7 +114,7 @@ fn book_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 
 #[test]
 fn every_numeric_flag_refuses_huge_negative_and_non_numbers_with_its_range() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let minutes = "give 1 to 480 minutes";
     refused(
         &desk,
@@ -258,7 +213,7 @@ fn every_numeric_flag_refuses_huge_negative_and_non_numbers_with_its_range() {
     );
     // The environment variable is read through the same check.
     let out = desk
-        .command()
+        .bare()
         .env("FRONTDESK_KEEP_BACKUPS", "18446744073709551616")
         .arg("agenda")
         .output()
@@ -269,7 +224,7 @@ fn every_numeric_flag_refuses_huge_negative_and_non_numbers_with_its_range() {
 
 #[test]
 fn dates_out_of_range_and_times_with_seconds_are_refused_with_what_to_write() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let id = desk.book("Farhan Qureshi");
     let range = "give a date from 1900-01-01 to 2199-12-31";
     refused(
@@ -365,7 +320,7 @@ fn dates_out_of_range_and_times_with_seconds_are_refused_with_what_to_write() {
 
 #[test]
 fn whole_minutes_with_zero_seconds_are_accepted_and_stored_whole() {
-    let desk = Desk::new();
+    let desk = new_desk();
     desk.ok(&book_args(&[
         "--start",
         "2026-11-25 10:00:00",
@@ -393,7 +348,7 @@ fn whole_minutes_with_zero_seconds_are_accepted_and_stored_whole() {
 
 #[test]
 fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let before = desk.state();
     let long = "M".repeat(101);
     for (name, says) in [
@@ -422,7 +377,7 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
         ),
     ] {
         for through_env in [false, true] {
-            let mut cmd = desk.command();
+            let mut cmd = desk.bare();
             if through_env {
                 cmd.env("FRONTDESK_AS", name);
             } else {
@@ -450,7 +405,7 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
     assert_eq!(desk.state(), before);
     // A name with spaces around it is recorded trimmed.
     let out = desk
-        .command()
+        .bare()
         .args(["--as", "  Maria D'Souza  "])
         .args(book_args(&[
             "--start",
@@ -474,7 +429,7 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
 
 #[test]
 fn a_refused_status_change_says_its_reason_once() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let id = desk.book("Lakshmi Menon");
     for (action, reason) in [
         (vec!["cancel"], "a reason is required to cancel"),
@@ -518,7 +473,7 @@ fn a_refused_status_change_says_its_reason_once() {
 /// Runs with the hidden test switch that panics on purpose with a patient's details in the
 /// panic's message.
 fn panic_on_purpose(desk: &Desk, args: &[&str]) -> Output {
-    desk.command()
+    desk.bare()
         .env("FRONTDESK_TEST_PANIC", "Asha Iyer, +91 98450 12345")
         .args(["--as", "test desk"])
         .args(args)
@@ -528,7 +483,7 @@ fn panic_on_purpose(desk: &Desk, args: &[&str]) -> Output {
 
 #[test]
 fn a_panic_says_a_fixed_sentence_and_where_never_its_message() {
-    let desk = Desk::new();
+    let desk = new_desk();
     // A command, and the window (no command: the switch fires before the window opens).
     for args in [&["agenda"][..], &[][..]] {
         let out = panic_on_purpose(&desk, args);
@@ -554,7 +509,7 @@ fn a_panic_says_a_fixed_sentence_and_where_never_its_message() {
 
 #[test]
 fn a_grammar_error_escapes_control_characters_it_quotes() {
-    let desk = Desk::new();
+    let desk = new_desk();
     // A carriage return would let the rest of the value overwrite the line it is quoted in.
     let out = desk.run(&["agenda", "--format", "json\rtext\u{7}"]);
     let message = text(&out.stderr);

@@ -5,10 +5,10 @@
 //! value; report CSV on a terminal shows them escaped, and into a pipe stays exact, as a
 //! spreadsheet reads it. The real binary; a terminal is `script`'s pseudo-terminal.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::Desk;
 
 /// Everything a terminal would obey or that would hide or reorder text.
 const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31m\u{202e}\u{2028}\u{7f}\u{85}\u{9b}";
@@ -18,25 +18,30 @@ const RAW: [char; 8] = [
     '\u{1b}', '\u{7}', '\u{202e}', '\u{2028}', '\u{7f}', '\u{85}', '\u{9b}', '\r',
 ];
 
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+/// A demo clinic with a doctor and a patient renamed as an older version could have.
+struct Planted {
+    desk: Desk,
     doctor: String,
     patient: String,
 }
 
-impl Desk {
-    /// A demo clinic with a doctor and a patient renamed as an older version could have.
+impl std::ops::Deref for Planted {
+    type Target = Desk;
+
+    fn deref(&self) -> &Desk {
+        &self.desk
+    }
+}
+
+impl Planted {
     fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Self {
-            dir,
-            db,
+        let desk = Desk::demo(&["--appointments", "0"]);
+        let planted = Planted {
+            desk,
             doctor: format!("Dr. Anjali {HOSTILE} Rao"),
             patient: format!("Asha {HOSTILE} Iyer"),
         };
-        desk.ok(&["demo", "--appointments", "0", "--today", "2026-11-24"]);
+        let desk = &planted.desk;
         desk.ok(&[
             "book",
             "--patient",
@@ -62,41 +67,15 @@ impl Desk {
         let conn = rusqlite::Connection::open(&desk.db).expect("raw");
         conn.execute(
             "UPDATE doctor SET name = ?1 WHERE name = 'Dr. Anjali Rao'",
-            [&desk.doctor],
+            [&planted.doctor],
         )
         .expect("plant doctor");
         conn.execute(
             "UPDATE patient SET name = ?1 WHERE name = 'Asha Iyer'",
-            [&desk.patient],
+            [&planted.patient],
         )
         .expect("plant patient");
-        desk
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-        cmd.arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_STATE_HOME", self.dir.path().join("state"))
-            .env("FRONTDESK_NOW", NOW)
-            .env("FRONTDESK_KEEP_BACKUPS", "0")
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_AS")
-            .env_remove("FRONTDESK_TEST_PANIC");
-        cmd
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out: Output = self.command(args).output().expect("run frontdesk");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("UTF-8")
+        planted
     }
 }
 
@@ -109,7 +88,7 @@ fn assert_no_raw(what: &str, text: &str) {
 
 #[test]
 fn json_lines_escape_what_a_terminal_obeys_and_read_back_the_same() {
-    let desk = Desk::new();
+    let desk = Planted::new();
     let cases: [(&[&str], &str, &String); 5] = [
         (
             &["agenda", "--date", "2026-11-24", "--format", "json"],
@@ -174,7 +153,7 @@ fn json_lines_escape_what_a_terminal_obeys_and_read_back_the_same() {
 
 #[test]
 fn report_csv_is_escaped_on_a_terminal_and_exact_in_a_pipe() {
-    let desk = Desk::new();
+    let desk = Planted::new();
     let args = [
         "report",
         "doctors",
@@ -189,24 +168,22 @@ fn report_csv_is_escaped_on_a_terminal_and_exact_in_a_pipe() {
     let piped = desk.ok(&args);
     assert!(piped.contains(&desk.doctor), "{piped:?}");
     // On a terminal (script's pseudo-terminal): escaped.
-    let mut line = vec![
-        env!("CARGO_BIN_EXE_frontdesk").to_owned(),
-        "--db".to_owned(),
-    ];
-    line.push(desk.db.to_str().expect("utf-8").to_owned());
-    line.extend(args.iter().map(|a| (*a).to_owned()));
-    let shell = line
-        .iter()
-        .map(|a| format!("'{a}'"))
+    // The desk's own command (its arguments and environment), run by `script`.
+    let inner = desk.command(&args);
+    let line = std::iter::once(inner.get_program())
+        .chain(inner.get_args())
+        .map(|a| format!("'{}'", a.to_str().expect("utf-8")))
         .collect::<Vec<_>>()
         .join(" ");
-    let out = Command::new("script")
-        .args(["-qec", &shell, "/dev/null"])
-        .env("HOME", desk.dir.path())
-        .env("XDG_STATE_HOME", desk.dir.path().join("state"))
-        .env("FRONTDESK_NOW", NOW)
-        .env("FRONTDESK_KEEP_BACKUPS", "0")
-        .env("FRONTDESK_AS", "test desk")
+    let mut outer = Command::new("script");
+    outer.args(["-qec", &line, "/dev/null"]);
+    for (key, value) in inner.get_envs() {
+        match value {
+            Some(value) => outer.env(key, value),
+            None => outer.env_remove(key),
+        };
+    }
+    let out = outer
         .output()
         .expect("script (bsdutils) runs the command on a pseudo-terminal");
     assert!(out.status.success(), "{out:?}");

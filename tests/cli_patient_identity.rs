@@ -5,69 +5,17 @@
 //! another Unicode form is the same name; a known person with another MRN is refused with
 //! both shown.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::{Desk, text};
 
 /// A fresh demo clinic with no patients or appointments.
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+fn new_desk() -> Desk {
+    Desk::demo(&["--appointments", "0", "--patients", "0"])
 }
 
 impl Desk {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        Self::in_dir(dir, "clinic.sqlite3")
-    }
-
-    fn in_dir(dir: tempfile::TempDir, name: &str) -> Self {
-        let db = dir.path().join(name);
-        let desk = Desk { dir, db };
-        let out = desk.run(&[
-            "demo",
-            "--appointments",
-            "0",
-            "--patients",
-            "0",
-            "--today",
-            "2026-11-24",
-        ]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        desk
-    }
-
-    fn write(&self, name: &str, contents: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).expect("write");
-        path.to_str().expect("path").to_owned()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("FRONTDESK_NOW", NOW)
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_KEEP_BACKUPS")
-            .output()
-            .expect("run frontdesk")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}{}",
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        text(&out.stdout) + &text(&out.stderr)
-    }
-
     fn import(&self, what: &str, name: &str, contents: &str) -> Output {
         let file = self.write(name, contents);
         self.run(&["import", what, &file])
@@ -82,13 +30,6 @@ impl Desk {
             .collect()
     }
 
-    fn count(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(&self.db)
-            .expect("raw")
-            .query_row(sql, [], |r| r.get(0))
-            .expect("count")
-    }
-
     fn patient_ids(&self) -> Vec<String> {
         let conn = rusqlite::Connection::open(&self.db).expect("raw");
         let mut stmt = conn
@@ -99,10 +40,6 @@ impl Desk {
             .map(|r| r.expect("row").to_string())
             .collect()
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Who each appointment belongs to: (patient name, birth date, phone) by start.
@@ -116,12 +53,12 @@ const OWNERS_BY_ID: &str = "SELECT hex(a.patient_id) || '|' || p.name \
 /// Two namesakes of one clinic, booked, exported to iCalendar and imported into a fresh one:
 /// each appointment still belongs to its own patient.
 fn round_trip(patients: &str) -> (Desk, Desk, String) {
-    let source = Desk::new();
+    let source = new_desk();
     let out = source.import("patients", "p.csv", patients);
     assert!(out.status.success(), "{}", text(&out.stderr));
     for (day, id) in source.patient_ids().iter().enumerate() {
         let start = format!("2026-12-0{} 10:00", day + 1);
-        source.ok(&[
+        source.ok_all(&[
             "book",
             "--patient",
             id,
@@ -132,9 +69,9 @@ fn round_trip(patients: &str) -> (Desk, Desk, String) {
         ]);
     }
     let ics = source.dir.path().join("out.ics");
-    source.ok(&["export", "ics", "--out", ics.to_str().expect("path")]);
-    let target = Desk::in_dir(tempfile::tempdir().expect("dir"), "target.sqlite3");
-    let said = target.ok(&["import", "appointments", ics.to_str().expect("path")]);
+    source.ok_all(&["export", "ics", "--out", ics.to_str().expect("path")]);
+    let target = new_desk();
+    let said = target.ok_all(&["import", "appointments", ics.to_str().expect("path")]);
     (source, target, said)
 }
 
@@ -162,14 +99,14 @@ fn namesakes_stay_two_through_an_icalendar_round_trip() {
     assert_eq!(target.count("SELECT count(*) FROM patient"), 2);
     // The same file again adds nothing.
     let ics = source.dir.path().join("out.ics");
-    let again = target.ok(&["import", "appointments", ics.to_str().expect("path")]);
+    let again = target.ok_all(&["import", "appointments", ics.to_str().expect("path")]);
     assert!(again.contains("imported 0 appointments"), "{again}");
     assert_eq!(target.count("SELECT count(*) FROM patient"), 2);
 }
 
 #[test]
 fn an_unknown_patient_id_or_another_email_is_never_booked_to_a_namesake() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let out = desk.import(
         "patients",
         "p.csv",
@@ -223,7 +160,7 @@ fn an_unknown_patient_id_or_another_email_is_never_booked_to_a_namesake() {
 
 #[test]
 fn import_patients_keeps_namesakes_and_counts_every_row() {
-    let desk = Desk::new();
+    let desk = new_desk();
     // The defect: "imported 2 patients"; the 1990 Ravi and sita2 were gone.
     let out = desk.import(
         "patients",
@@ -257,11 +194,11 @@ fn import_patients_keeps_namesakes_and_counts_every_row() {
 
 #[test]
 fn a_name_in_another_unicode_form_or_without_its_accents_is_the_same_name() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let nfc = "Jos\u{e9} P\u{e9}rez";
     let nfd = "Jose\u{301} Pe\u{301}rez";
     let book = |name: &str, start: &str| {
-        desk.ok(&[
+        desk.ok_all(&[
             "book",
             "--patient",
             name,
@@ -285,8 +222,8 @@ fn a_name_in_another_unicode_form_or_without_its_accents_is_the_same_name() {
         1
     );
     // Names are stored composed, whichever form was typed.
-    let desk = Desk::new();
-    desk.ok(&[
+    let desk = new_desk();
+    desk.ok_all(&[
         "book",
         "--patient",
         nfd,
@@ -303,7 +240,7 @@ fn a_name_in_another_unicode_form_or_without_its_accents_is_the_same_name() {
 
 #[test]
 fn a_legacy_name_stored_decomposed_is_found_in_either_form() {
-    let desk = Desk::new();
+    let desk = new_desk();
     // A row written before names were composed and keys folded: the name and its key as the
     // old code stored them.
     let nfd = "Jose\u{301} Pe\u{301}rez";
@@ -320,7 +257,7 @@ fn a_legacy_name_stored_decomposed_is_found_in_either_form() {
         ("Jos\u{e9} P\u{e9}rez", "2026-12-01 10:00"),
         (nfd, "2026-12-01 10:30"),
     ] {
-        let said = desk.ok(&[
+        let said = desk.ok_all(&[
             "book",
             "--patient",
             name,
@@ -339,7 +276,7 @@ fn a_legacy_name_stored_decomposed_is_found_in_either_form() {
 
 #[test]
 fn a_known_person_with_another_mrn_is_refused_with_both_shown() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let out = desk.import(
         "patients",
         "p.csv",
@@ -375,7 +312,7 @@ fn a_known_person_with_another_mrn_is_refused_with_both_shown() {
     assert!(text(&out.stderr).contains("MRN-1"), "{}", text(&out.stderr));
     assert_eq!(desk.count("SELECT count(*) FROM appointment"), 0);
     // The desk still finds her by name and phone.
-    let said = desk.ok(&[
+    let said = desk.ok_all(&[
         "book",
         "--patient",
         "Meera Nair",

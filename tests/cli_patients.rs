@@ -4,66 +4,29 @@
 //! or both identities, names with control characters refused at entry, and stored text that
 //! would forge lines or colours escaped in what the commands print.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
+mod desk;
+use desk::{Desk, text};
 
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+/// A small demo clinic, plus the patients of `patients.csv` below.
+fn new_desk() -> Desk {
+    let desk = Desk::demo(&["--appointments", "40", "--patients", "20", "--seed", "5"]);
+    let file = desk.write(
+        "patients.csv",
+        "name,phone,birth_date,external_id\n\
+         Asha Nophone,,,\n\
+         Ravi Phone,+91 98450 12345,1970-01-02,MRN-7\n\
+         Twin Same,+91 90000 00001,,\n\
+         Twin Same,+91 90000 00002,,\n",
+    );
+    let out = desk.run(&["import", "patients", &file]);
+    assert!(out.status.success(), "patients: {}", text(&out.stderr));
+    desk
 }
 
 impl Desk {
-    /// A small demo clinic, plus the patients of `patients.csv` below.
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Desk { dir, db };
-        let out = desk.run(&[
-            "demo",
-            "--appointments",
-            "40",
-            "--patients",
-            "20",
-            "--today",
-            "2026-11-24",
-            "--seed",
-            "5",
-        ]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        let file = desk.write(
-            "patients.csv",
-            "name,phone,birth_date,external_id\n\
-             Asha Nophone,,,\n\
-             Ravi Phone,+91 98450 12345,1970-01-02,MRN-7\n\
-             Twin Same,+91 90000 00001,,\n\
-             Twin Same,+91 90000 00002,,\n",
-        );
-        let out = desk.run(&["import", "patients", &file]);
-        assert!(out.status.success(), "patients: {}", text(&out.stderr));
-        desk
-    }
-
-    fn write(&self, name: &str, contents: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, contents).expect("write");
-        path.to_str().expect("path").to_owned()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("FRONTDESK_NOW", NOW)
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_KEEP_BACKUPS")
-            .output()
-            .expect("run frontdesk")
-    }
-
     /// `book` at `start` with Dr. Rao (overbooking whatever stands: the demo's hours and
     /// bookings are not what these tests are about), and the rest of `args`.
     fn book(&self, start: &str, args: &[&str]) -> Output {
@@ -79,20 +42,10 @@ impl Desk {
         all.extend_from_slice(args);
         self.run(&all)
     }
-
-    fn count(&self, sql: &str) -> i64 {
-        raw(&self.db)
-            .query_row(sql, [], |r| r.get(0))
-            .expect("count")
-    }
 }
 
 fn raw(db: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(db).expect("raw")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 const PATIENTS: &str = "SELECT count(*) FROM patient";
@@ -100,7 +53,7 @@ const APPOINTMENTS: &str = "SELECT count(*) FROM appointment";
 
 #[test]
 fn a_phone_finds_only_the_patient_with_that_full_number() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let (patients, appointments) = (desk.count(PATIENTS), desk.count(APPOINTMENTS));
     // The defect: a patient without a phone was found by any phone.
     let out = desk.book(
@@ -137,7 +90,7 @@ fn a_phone_finds_only_the_patient_with_that_full_number() {
 
 #[test]
 fn new_patient_registers_unless_the_name_and_phone_identify_someone_and_says_which() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let patients = desk.count(PATIENTS);
     // The defect: this booked the namesake without a phone and dropped the number.
     let out = desk.book(
@@ -221,7 +174,7 @@ fn new_patient_registers_unless_the_name_and_phone_identify_someone_and_says_whi
 
 #[test]
 fn ambiguous_patients_are_refused_with_every_candidate() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let appointments = desk.count(APPOINTMENTS);
     for args in [
         vec!["--patient", "Twin Same"],
@@ -252,7 +205,7 @@ fn ambiguous_patients_are_refused_with_every_candidate() {
 
 #[test]
 fn importing_a_row_whose_mrn_belongs_to_someone_else_is_refused_with_both_identities() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let (patients, appointments) = (desk.count(PATIENTS), desk.count(APPOINTMENTS));
     let file = desk.write(
         "wrong.csv",
@@ -288,7 +241,7 @@ fn importing_a_row_whose_mrn_belongs_to_someone_else_is_refused_with_both_identi
 
 #[test]
 fn names_phones_and_reasons_with_control_characters_are_refused_at_entry() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let (patients, appointments) = (desk.count(PATIENTS), desk.count(APPOINTMENTS));
     // One argument can be at most 128 KiB on Linux; the core's own tests try 10 MB.
     let huge = "a".repeat(100_000);
@@ -338,7 +291,7 @@ fn names_phones_and_reasons_with_control_characters_are_refused_at_entry() {
 
 #[test]
 fn stored_names_that_would_forge_lines_or_colours_are_escaped_in_every_printout() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let out = desk.book("2026-11-24 15:00", &["--patient", "Ravi Phone"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let id = text(&out.stdout)

@@ -3,55 +3,17 @@
 //! characters at most, escaped) and a path through `entry::echo_path`, so a 120 KB argument
 //! or a file name with an escape code and a line break never reaches the terminal whole.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod desk;
+use desk::{Desk, text};
 
-const NOW: &str = "2026-11-24T04:00:00Z";
-
-struct Desk {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Desk {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let desk = Desk { dir, db };
-        let out = desk.run(&[
-            "demo",
-            "--appointments",
-            "0",
-            "--patients",
-            "0",
-            "--today",
-            "2026-11-24",
-        ]);
-        assert!(out.status.success(), "demo: {}", text(&out.stderr));
-        desk
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(["--as", "test desk"])
-            .args(args)
-            .env("FRONTDESK_NOW", NOW)
-            .env_remove("FRONTDESK_DB")
-            .env_remove("FRONTDESK_KEEP_BACKUPS")
-            .output()
-            .expect("run frontdesk")
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// A fresh demo clinic with no patients or appointments.
+fn new_desk() -> Desk {
+    Desk::demo(&["--appointments", "0", "--patients", "0"])
 }
 
 #[test]
 fn huge_typed_names_are_quoted_short_in_every_message() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let out = desk.run(&[
         "book",
         "--patient",
@@ -134,7 +96,7 @@ fn huge_typed_names_are_quoted_short_in_every_message() {
 
 #[test]
 fn a_path_with_an_escape_code_and_a_line_break_is_escaped() {
-    let desk = Desk::new();
+    let desk = new_desk();
     let path = "/tmp/x\u{1b}[31mX\nFAKE";
     let out = desk.run(&["import", "appointments", path]);
     let said = text(&out.stderr);

@@ -463,25 +463,12 @@ CREATE TABLE queue_token (
 ) STRICT, WITHOUT ROWID;
 "#;
 
-/// Migration 9's constraints, applied after its data step: no two appointments of a clinic hold
-/// one token on one day; a token always names its day; every token an appointment gets enters
-/// the ledger, whose key refuses a token given before that day; the ledger is append-only.
-pub const MIGRATION_9_CONSTRAINTS: &str = r#"
-CREATE UNIQUE INDEX appointment_queue_token ON appointment(clinic_id, queue_date, queue_token)
-    WHERE queue_token <> '';
-
-CREATE TRIGGER appointment_token_needs_day_insert BEFORE INSERT ON appointment
-WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
-BEGIN
-    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
-END;
-CREATE TRIGGER appointment_token_needs_day_update BEFORE UPDATE OF queue_token, queue_date
-    ON appointment
-WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
-BEGIN
-    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
-END;
-
+/// Migration 9's ledger of queue tokens kept up to date and append-only: every token an
+/// appointment gets enters the ledger; its rows are never changed or deleted. Made by
+/// migration 9, set aside and made again by migration 10 around its data step.
+macro_rules! token_ledger_triggers {
+    () => {
+        r#"
 CREATE TRIGGER appointment_token_issued_insert AFTER INSERT ON appointment
 WHEN NEW.queue_token <> ''
 BEGIN
@@ -505,7 +492,33 @@ CREATE TRIGGER queue_token_append_only_delete BEFORE DELETE ON queue_token
 BEGIN
     SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
 END;
-"#;
+"#
+    };
+}
+
+/// Migration 9's constraints, applied after its data step: no two appointments of a clinic hold
+/// one token on one day; a token always names its day; every token an appointment gets enters
+/// the ledger, whose key refuses a token given before that day; the ledger is append-only.
+pub const MIGRATION_9_CONSTRAINTS: &str = concat!(
+    r#"
+CREATE UNIQUE INDEX appointment_queue_token ON appointment(clinic_id, queue_date, queue_token)
+    WHERE queue_token <> '';
+
+CREATE TRIGGER appointment_token_needs_day_insert BEFORE INSERT ON appointment
+WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
+END;
+CREATE TRIGGER appointment_token_needs_day_update BEFORE UPDATE OF queue_token, queue_date
+    ON appointment
+WHEN NEW.queue_token <> '' AND NEW.queue_date IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a queue token needs its clinic day (queue_date)');
+END;
+
+"#,
+    token_ledger_triggers!()
+);
 
 /// Queue tokens compared by their letter and number. Migration 9's unique index compares
 /// tokens as text, so `W-1`, `w-001` and `W-0001` could each hold walk-in number 1 on a day
@@ -528,30 +541,9 @@ DROP TRIGGER queue_token_append_only_delete;
 
 /// Migration 10's constraints, applied after its data step: migration 9's ledger triggers
 /// again, and a token only in the one form, for its kind, in appointments and in the ledger.
-pub const MIGRATION_10_CONSTRAINTS: &str = r#"
-CREATE TRIGGER appointment_token_issued_insert AFTER INSERT ON appointment
-WHEN NEW.queue_token <> ''
-BEGIN
-    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
-    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.created_at);
-END;
-CREATE TRIGGER appointment_token_issued_update AFTER UPDATE OF queue_token, queue_date
-    ON appointment
-WHEN NEW.queue_token <> ''
-    AND (NEW.queue_token IS NOT OLD.queue_token OR NEW.queue_date IS NOT OLD.queue_date)
-BEGIN
-    INSERT INTO queue_token (clinic_id, local_date, token, appointment_id, issued_at)
-    VALUES (NEW.clinic_id, NEW.queue_date, NEW.queue_token, NEW.id, NEW.updated_at);
-END;
-CREATE TRIGGER queue_token_append_only_update BEFORE UPDATE ON queue_token
-BEGIN
-    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
-END;
-CREATE TRIGGER queue_token_append_only_delete BEFORE DELETE ON queue_token
-BEGIN
-    SELECT RAISE(ABORT, 'queue tokens once issued are kept: the ledger is append-only');
-END;
-
+pub const MIGRATION_10_CONSTRAINTS: &str = concat!(
+    token_ledger_triggers!(),
+    r#"
 CREATE TRIGGER appointment_token_form_insert BEFORE INSERT ON appointment
 WHEN NEW.queue_token <> '' AND NOT (
     (NEW.kind = 'walk_in' AND (NEW.queue_token GLOB 'W-[0-9][0-9][0-9]'
@@ -576,7 +568,8 @@ WHEN NOT ((NEW.token GLOB '[WE]-[0-9][0-9][0-9]' OR NEW.token GLOB '[WE]-[1-9][0
 BEGIN
     SELECT RAISE(ABORT, 'the ledger holds queue tokens as written W-001 or E-001, one per number');
 END;
-"#;
+"#
+);
 
 /// The part of a migration that SQL alone cannot do, run after its SQL in the same
 /// transaction: migrations 9 and 10 need each clinic's time zone and the core's queue rules.
