@@ -69,19 +69,17 @@ impl Desk {
 
     /// Runs `args`, which must succeed; returns what it printed on stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}{}",
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        text(&out.stdout)
+        text(&self.succeeded(args).stdout)
     }
 
     /// Runs `args`, which must succeed; returns what it printed on stdout and then stderr
     /// (where notices go).
     pub fn ok_all(&self, args: &[&str]) -> String {
+        let out = self.succeeded(args);
+        text(&out.stdout) + &text(&out.stderr)
+    }
+
+    fn succeeded(&self, args: &[&str]) -> Output {
         let out = self.run(args);
         assert!(
             out.status.success(),
@@ -89,7 +87,7 @@ impl Desk {
             text(&out.stdout),
             text(&out.stderr)
         );
-        text(&out.stdout) + &text(&out.stderr)
+        out
     }
 
     /// Writes `contents` to `name` in the desk's folder; returns its path.
