@@ -14,7 +14,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::{Clinic1, utc};
 use frontdesk::import::{self, ImportOptions};
-use frontdesk::scheduling::time::{on_whole_minute, whole_minute};
+use frontdesk::scheduling::time::{self, on_whole_minute, whole_minute};
 use frontdesk::scheduling::*;
 use frontdesk::store::{SlotSearch, Start, Store};
 
@@ -26,6 +26,31 @@ fn wall(zone: Tz, y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         .single()
         .expect("one instant")
         .with_timezone(&Utc)
+}
+
+#[test]
+fn rfc3339_is_exact_even_where_the_offset_had_seconds() {
+    let at = |t: &str| t.parse::<DateTime<Utc>>().expect("instant");
+    let cases = [
+        (KOLKATA, "2026-11-24T04:00:00Z", "2026-11-24T09:30:00+05:30"),
+        // 09:15 on the wall in 1900 was +05:21:10: 03:53:50 UTC.
+        (KOLKATA, "1900-01-02T03:53:50Z", "1900-01-02T03:53:50Z"),
+        (
+            chrono_tz::Africa::Monrovia,
+            "1971-06-01T09:44:30Z",
+            "1971-06-01T09:44:30Z",
+        ),
+        (
+            chrono_tz::America::New_York,
+            "2026-11-01T06:30:00Z",
+            "2026-11-01T01:30:00-05:00",
+        ),
+    ];
+    for (zone, instant, written) in cases {
+        assert_eq!(time::rfc3339(zone, at(instant)), written);
+        let back = DateTime::parse_from_rfc3339(written).expect("RFC 3339");
+        assert_eq!(back.with_timezone(&Utc), at(instant));
+    }
 }
 
 #[test]
@@ -321,6 +346,60 @@ fn a_clinic_in_1900_books_what_slots_offers_and_its_exports_go_back_in() {
         assert!(
             booked.contains("Booked Asha Iyer, 1900-01-02 09:00–09:15"),
             "{booked}"
+        );
+        // What scripts read (JSON lines, FHIR) names the instant stored, exactly: an RFC 3339
+        // offset has no seconds, so the zone's +05:21:10 or -00:44:30 cannot be written there.
+        let stored_start: i64 = rusqlite::Connection::open(clinic.db("a.db"))
+            .expect("raw")
+            .query_row(
+                "SELECT start_utc FROM appointment a JOIN patient p ON p.id = a.patient_id \
+                 WHERE p.name = 'Asha Iyer'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("the booking");
+        let line = clinic.ok(
+            "a.db",
+            &[
+                "agenda",
+                "--date",
+                "1900-01-02",
+                "--doctor",
+                "rao",
+                "--format",
+                "json",
+            ],
+        );
+        let asha = line
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+            .find(|v| v["patient"] == "Asha Iyer")
+            .expect("Asha's line");
+        let start = chrono::DateTime::parse_from_rfc3339(asha["start"].as_str().expect("start"))
+            .expect("RFC 3339");
+        assert_eq!(start.timestamp(), stored_start, "{zone}: {asha}");
+        let fhir = clinic.db("a.json");
+        clinic.ok(
+            "a.db",
+            &["export", "fhir", "--out", fhir.to_str().expect("utf-8")],
+        );
+        let bundle: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&fhir).expect("fhir")).expect("json");
+        let starts: Vec<i64> = bundle["entry"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .filter_map(|e| e["resource"]["start"].as_str())
+            .map(|t| {
+                chrono::DateTime::parse_from_rfc3339(t)
+                    .expect("RFC 3339")
+                    .timestamp()
+            })
+            .collect();
+        assert!(starts.contains(&stored_start), "{zone}: FHIR");
+        assert!(
+            starts.iter().all(|t| t % 60 != 0),
+            "{zone}: every wall minute has seconds in UTC"
         );
         let mut stored = 0;
         for (format, file) in [("csv", "a.csv"), ("ics", "a.ics")] {

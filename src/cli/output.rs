@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use frontdesk::reports::format::json_text;
 use frontdesk::scheduling::entry::shown;
+use frontdesk::scheduling::time;
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaEntry, SqliteStore, Store};
 use serde::Serialize;
@@ -42,8 +43,8 @@ fn json_line(zone: Tz, e: &AgendaEntry) -> AgendaJson<'_> {
         doctor: &e.doctor_name,
         room: e.room_name.as_deref(),
         visit_type: e.visit_type_name.as_deref(),
-        start: a.interval.start.with_timezone(&zone).to_rfc3339(),
-        end: a.interval.end.with_timezone(&zone).to_rfc3339(),
+        start: time::rfc3339(zone, a.interval.start),
+        end: time::rfc3339(zone, a.interval.end),
         status: a.status.as_str(),
         kind: a.kind.as_str(),
         mode: a.mode.as_str(),

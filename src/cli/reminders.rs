@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use frontdesk::reminders;
 use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::reminder_job::JobState;
+use frontdesk::scheduling::time;
 use frontdesk::scheduling::time::format_local;
 use frontdesk::store::{OutboxEntry, OutboxFilter, SqliteStore, Store};
 use serde::Serialize;
@@ -92,8 +93,8 @@ fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Resul
                     to: &e.job.recipient,
                     patient: &e.patient_name,
                     doctor: &e.doctor_name,
-                    appointment_start: e.start.with_timezone(&zone).to_rfc3339(),
-                    due: e.job.due.with_timezone(&zone).to_rfc3339(),
+                    appointment_start: time::rfc3339(zone, e.start),
+                    due: time::rfc3339(zone, e.job.due),
                     state: e.job.state.as_str(),
                     attempts: e.job.attempts,
                     detail: detail(e, zone),

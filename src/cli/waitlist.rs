@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc, Weekday};
 use clap::{Args, Subcommand, ValueEnum};
 use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::hours::DaySpan;
+use frontdesk::scheduling::time;
 use frontdesk::scheduling::time::{TimeTextError, echo, format_local, local_date, read_day_minute};
 use frontdesk::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, waited,
@@ -310,14 +311,11 @@ fn json(zone: chrono_tz::Tz, r: &WaitlistRow) -> EntryJson<'_> {
         earliest: p.earliest.map(|d| d.to_string()),
         latest: p.latest.map(|d| d.to_string()),
         holds: e.request.holds.map(|a| a.to_string()),
-        holds_start: r
-            .held
-            .as_ref()
-            .map(|h| h.start.with_timezone(&zone).to_rfc3339()),
+        holds_start: r.held.as_ref().map(|h| time::rfc3339(zone, h.start)),
         priority: e.request.priority,
         notes: &e.request.notes,
         status: e.status.as_str(),
-        waiting_since: e.created_at.with_timezone(&zone).to_rfc3339(),
+        waiting_since: time::rfc3339(zone, e.created_at),
         created_by: &e.created_by,
         booked: e.booked.map(|a| a.to_string()),
     }

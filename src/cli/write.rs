@@ -4,6 +4,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
 use frontdesk::scheduling::entry::{echo, shown};
 use frontdesk::scheduling::patient_match::{self, Identified, Registration, describe_patient};
+use frontdesk::scheduling::time;
 use frontdesk::scheduling::time::{format_local, lenient_instant, whole_minute};
 use frontdesk::scheduling::*;
 use frontdesk::store::{
@@ -443,8 +444,8 @@ pub fn slots(
             Format::Json => println!(
                 "{}",
                 frontdesk::reports::format::json_text(&serde_json::json!({
-                    "start": start.to_rfc3339(),
-                    "end": slot.interval.end.with_timezone(&zone).to_rfc3339(),
+                    "start": time::rfc3339(zone, slot.interval.start),
+                    "end": time::rfc3339(zone, slot.interval.end),
                     "doctor": doctor,
                     "room": room,
                 }))

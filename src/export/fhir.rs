@@ -56,10 +56,10 @@ fn urn(id: uuid::Uuid) -> String {
 }
 
 /// An instant with the clinic's offset, as FHIR `instant`/`dateTime` want.
+/// (`scheduling::time::rfc3339`: the UTC instant where the zone's offset had seconds, which
+/// FHIR's offsets cannot carry).
 fn instant(zone: Tz, t: DateTime<Utc>) -> String {
-    t.with_timezone(&zone)
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+    crate::scheduling::time::rfc3339(zone, t)
 }
 
 #[derive(Serialize)]

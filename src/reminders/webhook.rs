@@ -50,7 +50,7 @@ impl<'a> Payload<'a> {
             doctor: &r.doctor,
             clinic: &r.clinic,
             appointment: r.appointment.to_string(),
-            start: r.start.with_timezone(&r.zone).to_rfc3339(),
+            start: crate::scheduling::time::rfc3339(r.zone, r.start),
             mode: r.mode.as_str(),
             meeting_link: &r.meeting_link,
         }

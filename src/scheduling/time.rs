@@ -3,7 +3,10 @@
 //! And the readers of typed dates and times, which every entry path shares: dates from
 //! [`FIRST_DATE`] to [`LAST_DATE`], times in whole minutes, each refusal saying what to write.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, SecondsFormat,
+    TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use super::model::Interval;
@@ -113,6 +116,20 @@ pub fn on_whole_minute(zone: Tz, instant: DateTime<Utc>) -> bool {
 pub fn whole_minute(zone: Tz, instant: DateTime<Utc>) -> DateTime<Utc> {
     let seconds = i64::from(instant.with_timezone(&zone).second());
     DateTime::from_timestamp(instant.timestamp() - seconds, 0).unwrap_or(instant)
+}
+
+/// An instant as RFC 3339 text, for files and scripts (JSON lines, FHIR, webhooks): the
+/// clinic's wall time with its offset, `2026-11-24T09:30:00+05:30`. An RFC 3339 offset has no
+/// seconds, so where the zone's offset had seconds (Kolkata before 1906, Monrovia before 1972)
+/// a wall time with its offset cut to the minute would name another instant; there it is the
+/// UTC instant, `1900-01-02T03:53:50Z`. Exact either way.
+pub fn rfc3339(zone: Tz, instant: DateTime<Utc>) -> String {
+    let local = instant.with_timezone(&zone);
+    if local.offset().fix().local_minus_utc() % 60 == 0 {
+        local.to_rfc3339_opts(SecondsFormat::AutoSi, false)
+    } else {
+        instant.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    }
 }
 
 /// Formats an instant as clinic-local `YYYY-MM-DD HH:MM`, the form staff type.
