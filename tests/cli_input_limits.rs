@@ -371,6 +371,17 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             "holds an invisible direction mark (U+200F)",
         ),
         ("\u{200d}Maria", "holds a zero-width joiner (U+200D)"),
+        // Issue 12, third review: characters a screen does not show, which the history
+        // printed as "created by " and nothing.
+        ("\u{34f}", "holds an invisible character (U+034F)"),
+        ("\u{fe0f}", "holds a variation selector (U+FE0F)"),
+        ("\u{e0100}", "holds a variation selector (U+E0100)"),
+        ("\u{301}", "holds a combining mark (U+0301)"),
+        (
+            "Maria \u{301}",
+            "holds a combining mark (U+0301) at character 7",
+        ),
+        ("!!!", "has no letter or digit"),
         (
             long.as_str(),
             "is 101 characters long: give a name of at most 100",
@@ -516,4 +527,52 @@ fn a_grammar_error_escapes_control_characters_it_quotes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!message.contains(['\r', '\u{7}', '\u{1b}']), "{message:?}");
     assert!(message.contains("json\\rtext"), "{message}");
+}
+
+/// Issue 12, third review: a patient named only with characters a screen does not show was
+/// registered, and its name printed as nothing.
+#[test]
+fn a_new_patient_whose_name_shows_nothing_is_refused() {
+    let desk = new_desk();
+    let before = desk.state();
+    for (name, says) in [
+        (
+            "\u{fe0f}",
+            "holds a variation selector (U+FE0F) at character 1",
+        ),
+        (
+            "\u{e0100}",
+            "holds a variation selector (U+E0100) at character 1",
+        ),
+        (
+            "\u{34f}",
+            "holds an invisible character (U+034F) at character 1",
+        ),
+        ("\u{301}", "holds a combining mark (U+0301) at character 1"),
+        (
+            "\u{301}Asha",
+            "holds a combining mark (U+0301) at character 1",
+        ),
+        ("?? !", "has no letter or digit"),
+    ] {
+        let out = desk
+            .command(&[
+                "book",
+                "--patient",
+                name,
+                "--new-patient",
+                "--phone",
+                "+91 98450 22222",
+                "--doctor",
+                "rao",
+                "--start",
+                "2026-11-25 10:00",
+            ])
+            .output()
+            .expect("run");
+        let message = text(&out.stderr);
+        assert!(!out.status.success(), "{name:?} accepted: {message}");
+        assert!(message.contains(says), "{name:?}: {message}");
+    }
+    assert_eq!(desk.state(), before);
 }
