@@ -408,7 +408,17 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             assert!(message.contains("--as"), "{name:?}: {message}");
             assert!(message.contains(says), "{name:?}: {message}");
             assert!(
-                !message.contains(['\u{1b}', '\u{200b}', '\u{feff}', '\u{202e}', '\u{200f}']),
+                !message.contains([
+                    '\u{1b}',
+                    '\u{200b}',
+                    '\u{feff}',
+                    '\u{202e}',
+                    '\u{200f}',
+                    '\u{34f}',
+                    '\u{fe0f}',
+                    '\u{e0100}',
+                    '\u{301}'
+                ]),
                 "the message escapes control, invisible and direction characters: {message:?}"
             );
         }
@@ -527,6 +537,59 @@ fn a_grammar_error_escapes_control_characters_it_quotes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!message.contains(['\r', '\u{7}', '\u{1b}']), "{message:?}");
     assert!(message.contains("json\\rtext"), "{message}");
+}
+
+/// Issue 12, third review: clap's own errors quoted the value raw and whole, so a line break
+/// in it forged a line of its own and 300 characters were printed in full.
+#[test]
+fn a_grammar_error_quotes_at_most_40_characters_and_no_line_break() {
+    let desk = new_desk();
+    let forged = "Bob\nfrontdesk: Booked Asha Iyer, 2026-12-01 10:30";
+    let long = "9".repeat(300);
+    let id = "01a2431e-9ea0-76b5-8734-ef692a2fd787";
+    for args in [
+        vec!["--as", forged, "agenda"],
+        vec!["agenda", "--format", forged],
+        vec!["--keep-backups", forged, "agenda"],
+        vec!["status", id, forged],
+        vec!["import", forged, "x.csv"],
+        vec!["slots", "--minutes", &long],
+        vec!["agenda", "--format", &long],
+        vec!["agenda", &long],
+    ] {
+        let out = desk.bare().args(&args).output().expect("run");
+        let message = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
+        assert!(
+            !message.lines().any(|l| l.starts_with("frontdesk: Booked")),
+            "{args:?}: a forged line: {message}"
+        );
+        assert!(!message.contains(&"9".repeat(41)), "{args:?}: {message}");
+        assert!(
+            message.contains("'Bob\\nfrontdesk: Booked Asha Iyer, 2026-12…'")
+                || message.contains(&format!("'{}…'", "9".repeat(40))),
+            "{args:?}: {message}"
+        );
+    }
+    let out = desk
+        .bare()
+        .env("FRONTDESK_AS", forged)
+        .arg("agenda")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("'Bob\\nfrontdesk"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Help and version are clap's, with status 0.
+    let help = desk.run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).starts_with("Appointment scheduler"));
+    let version = desk.run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(text(&version.stdout).starts_with("frontdesk "));
 }
 
 /// Issue 12, third review: a patient named only with characters a screen does not show was
