@@ -191,7 +191,7 @@ pub fn cannot_start(db: &Path) -> Option<String> {
         Ok(_) => None,
         Err(e) => Some(format!(
             "{} cannot be written ({e}): give the backups folder back to yourself (chown) or make it writable",
-            lock.display()
+            crate::scheduling::entry::echo_path(&lock)
         )),
     }
 }
