@@ -328,3 +328,52 @@ fn without_db_the_database_lives_in_the_xdg_data_directory_privately() {
         "nothing was written beside the home's --db path"
     );
 }
+
+/// Issue 12, third review: the database path was logged raw, so a line break in it forged a
+/// log line ("… ERROR frontdesk::cli::logging: failed command=\"restore\" kind=Damaged").
+#[test]
+fn a_path_with_a_line_break_cannot_forge_a_log_line() {
+    let home = Home::new();
+    let folder = home.path("x\n2026-11-24T04:00:00.000000Z ERROR frontdesk::cli::logging: failed command=\"restore\" kind=Damaged");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let db = folder.join("c.db");
+    let db = db.to_str().expect("utf-8");
+    for args in [
+        vec![
+            "--db",
+            db,
+            "demo",
+            "--appointments",
+            "0",
+            "--patients",
+            "0",
+            "--today",
+            "2026-11-24",
+        ],
+        vec!["--db", db, "agenda"],
+        vec!["--db", db, "backup", db],
+    ] {
+        let out = home
+            .command(&args)
+            .env("FRONTDESK_KEEP_BACKUPS", "0")
+            .output()
+            .expect("run");
+        assert!(
+            args.contains(&"backup") || out.status.success(),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let log = std::fs::read_to_string(home.log()).expect("log");
+    assert!(log.contains("opened the database"), "{log}");
+    for line in log.lines() {
+        assert!(
+            line.starts_with("20") && !line.starts_with("2026-11-24T04:00:00.000000Z"),
+            "a forged or broken line: {line:?}\n{log}"
+        );
+    }
+    assert!(
+        log.contains("database=…") || log.contains("x\\n2026"),
+        "{log}"
+    );
+}

@@ -243,7 +243,7 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
                 // A full backup that cannot be read is no base: today's is made full instead,
                 // and the deltas that need the damaged one are reported by `check`.
                 tracing::warn!(
-                    backup = %base.display(),
+                    backup = %crate::scheduling::entry::echo_path(base),
                     error = %e,
                     "the last full backup cannot be read: making a full backup instead"
                 );
