@@ -377,3 +377,89 @@ fn a_path_with_a_line_break_cannot_forge_a_log_line() {
         "{log}"
     );
 }
+
+/// Issue 12, third review: `frontdesk` with no command and no display exited 101 with an
+/// internal error inside iced; it now says the window needs a desktop session and how to
+/// use the command line instead, with status 1, and creates nothing.
+#[test]
+fn the_window_without_a_display_says_so_plainly() {
+    let home = Home::new();
+    let dir = tempfile::tempdir().expect("dir");
+    // A Wayland "display" that hangs up on every client: the display answers the check, and
+    // the window system then fails inside iced (its panic).
+    let broken = dir.path().join("wayland-broken");
+    let listener = std::os::unix::net::UnixListener::bind(&broken).expect("bind");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            drop(stream);
+        }
+    });
+    let db = home.path("clinic.sqlite3");
+    let db = db.to_str().expect("utf-8");
+    let broken = broken.to_str().expect("utf-8");
+    for (args, display, wayland, says) in [
+        (
+            vec![],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--clinic", "X"],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--db", db],
+            Some(":4242"),
+            None,
+            "DISPLAY=:4242 does not answer",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            Some("wayland-none-here"),
+            "WAYLAND_DISPLAY=wayland-none-here does not answer",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            Some(broken),
+            "could not open or use the display",
+        ),
+    ] {
+        let mut cmd = home.command(&args);
+        cmd.env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env("XDG_RUNTIME_DIR", dir.path());
+        if let Some(display) = display {
+            cmd.env("DISPLAY", display);
+        }
+        if let Some(wayland) = wayland {
+            cmd.env("WAYLAND_DISPLAY", wayland);
+        }
+        let out = cmd.output().expect("run");
+        let message = text(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} {display:?} {wayland:?}: {message}"
+        );
+        assert!(message.contains("needs a desktop session"), "{message}");
+        assert!(message.contains(says), "{message}");
+        assert!(message.contains("frontdesk --help"), "{message}");
+        assert!(!message.contains("internal error"), "{message}");
+    }
+    assert!(
+        !home.path("data/frontdesk").exists(),
+        "nothing is created when there is no display"
+    );
+}

@@ -20,6 +20,7 @@ mod report;
 mod resolve;
 mod series;
 mod waitlist;
+mod window;
 mod write;
 
 use frontdesk::scheduling::entry::echo_path;
@@ -134,6 +135,8 @@ fn actor(flag: Option<String>) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
+        // Before anything is created: without a display there is nothing to open.
+        window::check()?;
         let path = database_path(cli.db)?;
         let fixed_now = cli
             .now
@@ -143,9 +146,7 @@ fn run(cli: Cli) -> Result<()> {
         let backups = frontdesk::store::backup::BackupPolicy {
             keep: cli.keep_backups,
         };
-        frontdesk::gui::run_with(path, actor(cli.actor), fixed_now, backups)
-            .map_err(|e| anyhow!("the window could not open: {e}; on a machine without a display, use the commands (frontdesk --help)"))?;
-        return Ok(());
+        return window::open(path, actor(cli.actor), fixed_now, backups);
     };
     let now = resolve::now(cli.now.as_deref())?;
     let path = database_path(cli.db)?;
