@@ -113,7 +113,7 @@ impl Partial {
         let entry = unfinished_dir().and_then(|dir| match register(dir, &path, n) {
             Ok(entry) => Some(entry),
             Err(e) => {
-                tracing::warn!(folder = %dir.display(), error = %e, "cannot register a partial file");
+                tracing::warn!(folder = %crate::scheduling::entry::echo_path(dir), error = %e, "cannot register a partial file");
                 None
             }
         });

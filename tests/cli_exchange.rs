@@ -426,3 +426,56 @@ fn the_first_command_of_the_day_makes_the_daily_backup() {
         "--keep-backups 0 turns them off"
     );
 }
+
+/// Issue 12, third review: `backup` and `restore` quoted the path raw (a line break in it
+/// forged a "frontdesk: backup verified OK" line) and whole (300 characters), where export
+/// and daysheet quote it escaped and shortened.
+#[test]
+fn backup_and_restore_quote_paths_escaped_and_short() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("clinic.sqlite3");
+    let demo = run_on(
+        &db,
+        &[
+            "demo",
+            "--appointments",
+            "0",
+            "--patients",
+            "0",
+            "--today",
+            "2026-11-24",
+        ],
+    );
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let forged_missing = "/nonexist/a\nfrontdesk: backup verified OK";
+    let not_a_backup = dir.path().join("x\nfrontdesk: backup verified OK");
+    std::fs::write(&not_a_backup, "Dear Dr. Rao,\n").expect("write");
+    let long = format!("/nonexist/{}x.db", "d/".repeat(150));
+    for (args, says) in [
+        (vec!["backup", forged_missing], "cannot use"),
+        (vec!["restore", forged_missing], "cannot use"),
+        (
+            vec!["restore", not_a_backup.to_str().expect("utf-8")],
+            "is not a database file",
+        ),
+        (vec!["backup", &long], "cannot use …"),
+        (vec!["restore", &long], "cannot use …"),
+    ] {
+        let out = run_on(&db, &args);
+        let message = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(message.contains(says), "{args:?}: {message}");
+        assert!(
+            !message
+                .lines()
+                .any(|l| l.starts_with("frontdesk: backup verified")),
+            "{args:?}: a forged line: {message}"
+        );
+        let line = message
+            .lines()
+            .find(|l| l.starts_with("frontdesk:"))
+            .unwrap_or_default();
+        assert!(line.chars().count() < 300, "{args:?}: {line}");
+        assert!(!message.contains(&"d/".repeat(100)), "{args:?}: {message}");
+    }
+}

@@ -371,6 +371,17 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             "holds an invisible direction mark (U+200F)",
         ),
         ("\u{200d}Maria", "holds a zero-width joiner (U+200D)"),
+        // Issue 12, third review: characters a screen does not show, which the history
+        // printed as "created by " and nothing.
+        ("\u{34f}", "holds an invisible character (U+034F)"),
+        ("\u{fe0f}", "holds a variation selector (U+FE0F)"),
+        ("\u{e0100}", "holds a variation selector (U+E0100)"),
+        ("\u{301}", "holds a combining mark (U+0301)"),
+        (
+            "Maria \u{301}",
+            "holds a combining mark (U+0301) at character 7",
+        ),
+        ("!!!", "has no letter or digit"),
         (
             long.as_str(),
             "is 101 characters long: give a name of at most 100",
@@ -397,7 +408,17 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
             assert!(message.contains("--as"), "{name:?}: {message}");
             assert!(message.contains(says), "{name:?}: {message}");
             assert!(
-                !message.contains(['\u{1b}', '\u{200b}', '\u{feff}', '\u{202e}', '\u{200f}']),
+                !message.contains([
+                    '\u{1b}',
+                    '\u{200b}',
+                    '\u{feff}',
+                    '\u{202e}',
+                    '\u{200f}',
+                    '\u{34f}',
+                    '\u{fe0f}',
+                    '\u{e0100}',
+                    '\u{301}'
+                ]),
                 "the message escapes control, invisible and direction characters: {message:?}"
             );
         }
@@ -516,4 +537,105 @@ fn a_grammar_error_escapes_control_characters_it_quotes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!message.contains(['\r', '\u{7}', '\u{1b}']), "{message:?}");
     assert!(message.contains("json\\rtext"), "{message}");
+}
+
+/// Issue 12, third review: clap's own errors quoted the value raw and whole, so a line break
+/// in it forged a line of its own and 300 characters were printed in full.
+#[test]
+fn a_grammar_error_quotes_at_most_40_characters_and_no_line_break() {
+    let desk = new_desk();
+    let forged = "Bob\nfrontdesk: Booked Asha Iyer, 2026-12-01 10:30";
+    let long = "9".repeat(300);
+    let id = "01a2431e-9ea0-76b5-8734-ef692a2fd787";
+    for args in [
+        vec!["--as", forged, "agenda"],
+        vec!["agenda", "--format", forged],
+        vec!["--keep-backups", forged, "agenda"],
+        vec!["status", id, forged],
+        vec!["import", forged, "x.csv"],
+        vec!["slots", "--minutes", &long],
+        vec!["agenda", "--format", &long],
+        vec!["agenda", &long],
+    ] {
+        let out = desk.bare().args(&args).output().expect("run");
+        let message = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {message}");
+        assert!(
+            !message.lines().any(|l| l.starts_with("frontdesk: Booked")),
+            "{args:?}: a forged line: {message}"
+        );
+        assert!(!message.contains(&"9".repeat(41)), "{args:?}: {message}");
+        assert!(
+            message.contains("'Bob\\nfrontdesk: Booked Asha Iyer, 2026-12…'")
+                || message.contains(&format!("'{}…'", "9".repeat(40))),
+            "{args:?}: {message}"
+        );
+    }
+    let out = desk
+        .bare()
+        .env("FRONTDESK_AS", forged)
+        .arg("agenda")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("'Bob\\nfrontdesk"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Help and version are clap's, with status 0.
+    let help = desk.run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).starts_with("Appointment scheduler"));
+    let version = desk.run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(text(&version.stdout).starts_with("frontdesk "));
+}
+
+/// Issue 12, third review: a patient named only with characters a screen does not show was
+/// registered, and its name printed as nothing.
+#[test]
+fn a_new_patient_whose_name_shows_nothing_is_refused() {
+    let desk = new_desk();
+    let before = desk.state();
+    for (name, says) in [
+        (
+            "\u{fe0f}",
+            "holds a variation selector (U+FE0F) at character 1",
+        ),
+        (
+            "\u{e0100}",
+            "holds a variation selector (U+E0100) at character 1",
+        ),
+        (
+            "\u{34f}",
+            "holds an invisible character (U+034F) at character 1",
+        ),
+        ("\u{301}", "holds a combining mark (U+0301) at character 1"),
+        (
+            "\u{301}Asha",
+            "holds a combining mark (U+0301) at character 1",
+        ),
+        ("?? !", "has no letter or digit"),
+    ] {
+        let out = desk
+            .command(&[
+                "book",
+                "--patient",
+                name,
+                "--new-patient",
+                "--phone",
+                "+91 98450 22222",
+                "--doctor",
+                "rao",
+                "--start",
+                "2026-11-25 10:00",
+            ])
+            .output()
+            .expect("run");
+        let message = text(&out.stderr);
+        assert!(!out.status.success(), "{name:?} accepted: {message}");
+        assert!(message.contains(says), "{name:?}: {message}");
+    }
+    assert_eq!(desk.state(), before);
 }

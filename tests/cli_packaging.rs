@@ -328,3 +328,138 @@ fn without_db_the_database_lives_in_the_xdg_data_directory_privately() {
         "nothing was written beside the home's --db path"
     );
 }
+
+/// Issue 12, third review: the database path was logged raw, so a line break in it forged a
+/// log line ("… ERROR frontdesk::cli::logging: failed command=\"restore\" kind=Damaged").
+#[test]
+fn a_path_with_a_line_break_cannot_forge_a_log_line() {
+    let home = Home::new();
+    let folder = home.path("x\n2026-11-24T04:00:00.000000Z ERROR frontdesk::cli::logging: failed command=\"restore\" kind=Damaged");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let db = folder.join("c.db");
+    let db = db.to_str().expect("utf-8");
+    for args in [
+        vec![
+            "--db",
+            db,
+            "demo",
+            "--appointments",
+            "0",
+            "--patients",
+            "0",
+            "--today",
+            "2026-11-24",
+        ],
+        vec!["--db", db, "agenda"],
+        vec!["--db", db, "backup", db],
+    ] {
+        let out = home
+            .command(&args)
+            .env("FRONTDESK_KEEP_BACKUPS", "0")
+            .output()
+            .expect("run");
+        assert!(
+            args.contains(&"backup") || out.status.success(),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let log = std::fs::read_to_string(home.log()).expect("log");
+    assert!(log.contains("opened the database"), "{log}");
+    for line in log.lines() {
+        assert!(
+            line.starts_with("20") && !line.starts_with("2026-11-24T04:00:00.000000Z"),
+            "a forged or broken line: {line:?}\n{log}"
+        );
+    }
+    assert!(
+        log.contains("database=…") || log.contains("x\\n2026"),
+        "{log}"
+    );
+}
+
+/// Issue 12, third review: `frontdesk` with no command and no display exited 101 with an
+/// internal error inside iced; it now says the window needs a desktop session and how to
+/// use the command line instead, with status 1, and creates nothing.
+#[test]
+fn the_window_without_a_display_says_so_plainly() {
+    let home = Home::new();
+    let dir = tempfile::tempdir().expect("dir");
+    // A Wayland "display" that hangs up on every client: the display answers the check, and
+    // the window system then fails inside iced (its panic).
+    let broken = dir.path().join("wayland-broken");
+    let listener = std::os::unix::net::UnixListener::bind(&broken).expect("bind");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            drop(stream);
+        }
+    });
+    let db = home.path("clinic.sqlite3");
+    let db = db.to_str().expect("utf-8");
+    let broken = broken.to_str().expect("utf-8");
+    for (args, display, wayland, says) in [
+        (
+            vec![],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--clinic", "X"],
+            None,
+            None,
+            "neither DISPLAY nor WAYLAND_DISPLAY is set",
+        ),
+        (
+            vec!["--db", db],
+            Some(":4242"),
+            None,
+            "DISPLAY=:4242 does not answer",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            Some("wayland-none-here"),
+            "WAYLAND_DISPLAY=wayland-none-here does not answer",
+        ),
+        (
+            vec!["--db", db],
+            None,
+            Some(broken),
+            "could not open or use the display",
+        ),
+    ] {
+        let mut cmd = home.command(&args);
+        cmd.env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env("XDG_RUNTIME_DIR", dir.path());
+        if let Some(display) = display {
+            cmd.env("DISPLAY", display);
+        }
+        if let Some(wayland) = wayland {
+            cmd.env("WAYLAND_DISPLAY", wayland);
+        }
+        let out = cmd.output().expect("run");
+        let message = text(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} {display:?} {wayland:?}: {message}"
+        );
+        assert!(message.contains("needs a desktop session"), "{message}");
+        assert!(message.contains(says), "{message}");
+        assert!(message.contains("frontdesk --help"), "{message}");
+        assert!(!message.contains("internal error"), "{message}");
+    }
+    assert!(
+        !home.path("data/frontdesk").exists(),
+        "nothing is created when there is no display"
+    );
+}

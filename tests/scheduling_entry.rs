@@ -219,3 +219,112 @@ fn typed_text_and_paths_are_quoted_short_and_escaped_by_one_function() {
         "{shown}"
     );
 }
+
+/// Issue 12, third review: names made only of characters a screen does not show (the
+/// combining grapheme joiner, variation selectors, a lone accent) were accepted, so the
+/// history said "created by " and nothing, and a patient could be registered with no
+/// visible name.
+#[test]
+fn a_name_needs_a_letter_and_a_mark_needs_a_letter_before_it() {
+    for (typed, at, code, what) in [
+        ("\u{34f}", 1, 0x34f, "an invisible character"),
+        ("As\u{34f}ha", 3, 0x34f, "an invisible character"),
+        ("\u{fe0f}", 1, 0xfe0f, "a variation selector"),
+        ("\u{fe00}Asha", 1, 0xfe00, "a variation selector"),
+        ("\u{e0100}", 1, 0xe0100, "a variation selector"),
+        ("Asha \u{e01ef}", 6, 0xe01ef, "a variation selector"),
+        ("\u{301}", 1, 0x301, "a combining mark"),
+        ("\u{301}Asha", 1, 0x301, "a combining mark"),
+        ("Asha \u{301}Iyer", 6, 0x301, "a combining mark"),
+        ("\u{94d}", 1, 0x94d, "a combining mark"),
+        ("\u{20dd}", 1, 0x20dd, "a combining mark"),
+    ] {
+        for refused in [person_name(typed), setup_name(typed)] {
+            match refused {
+                Err(EntryError::Character {
+                    at: got_at,
+                    code: got_code,
+                    what: got_what,
+                    ..
+                }) => assert_eq!((got_at, got_code, got_what), (at, code, what), "{typed:?}"),
+                other => panic!("{typed:?} gave {other:?}"),
+            }
+        }
+        assert!(
+            name_as_given(typed, "the name at the desk", 100).is_err(),
+            "{typed:?}"
+        );
+        // Other fields refuse a mark with nothing to sit on too.
+        assert!(free_text("the notes", typed).is_err(), "{typed:?}");
+        assert!(external_id(typed).is_err(), "{typed:?}");
+    }
+    assert!(free_text("the notes", "Fever\n\u{301}").is_err());
+    for typed in ["!!!", "👩\u{200d}⚕\u{fe0f}", "❤\u{fe0f}", "-", "☺ ☺"] {
+        let refused = person_name(typed);
+        assert!(refused.is_err(), "{typed:?} gave {refused:?}");
+        assert!(setup_name(typed).is_err(), "{typed:?}");
+        assert!(
+            name_as_given(typed, "the name at the desk", 100).is_err(),
+            "{typed:?}"
+        );
+    }
+    assert_eq!(
+        person_name("!!!").unwrap_err().to_string(),
+        "the name has no letter or digit: type the name with at least one letter (any script) or digit"
+    );
+    // A letter or digit of any script is enough, and marks after a letter stay welcome.
+    for typed in [
+        "Sam 👩\u{200d}⚕\u{fe0f}",
+        "Asha ❤\u{fe0f}",
+        "7",
+        "٣",
+        "王",
+        "Jose\u{301}",
+        "\u{915}\u{94d}\u{200d}\u{937}",
+        // Bengali ya-phala: a joiner, then the virama.
+        "\u{9b0}\u{200d}\u{9cd}\u{9af}",
+        // Sinhala "Sri": virama, joiner, ra, vowel sign.
+        "\u{dc1}\u{dca}\u{200d}\u{dbb}\u{dd3}",
+        "葛\u{e0100}飾",
+    ] {
+        assert!(
+            person_name(typed).is_ok(),
+            "{typed:?}: {:?}",
+            person_name(typed)
+        );
+        assert!(
+            name_as_given(typed, "the name at the desk", 100).is_ok(),
+            "{typed:?}"
+        );
+    }
+    // A setup name may be left empty (the setup rules say when one is required).
+    assert_eq!(setup_name("  "), Ok(String::new()));
+}
+
+#[test]
+fn a_mark_or_joiner_standing_alone_is_escaped_when_shown() {
+    for (stored, on_terminal) in [
+        ("\u{34f}", "\\u{34f}"),
+        ("\u{fe0f}", "\\u{fe0f}"),
+        ("\u{e0100}", "\\u{e0100}"),
+        ("\u{301}Asha", "\\u{301}Asha"),
+        ("Asha \u{301}", "Asha \\u{301}"),
+        // After an escape, an accent would be drawn on the escape's brace.
+        ("\u{1b}\u{301}", "\\u{1b}\\u{301}"),
+        ("\u{200d}x", "\\u{200d}x"),
+        ("x\u{200d}", "x\\u{200d}"),
+        ("x \u{200c}y", "x \\u{200c}y"),
+        // Where they belong, they stay.
+        ("Jose\u{301}", "Jose\u{301}"),
+        ("Sam 👩\u{200d}⚕\u{fe0f}", "Sam 👩\u{200d}⚕\u{fe0f}"),
+        ("葛\u{e0100}飾", "葛\u{e0100}飾"),
+        (
+            "\u{9b0}\u{200d}\u{9cd}\u{9af}",
+            "\u{9b0}\u{200d}\u{9cd}\u{9af}",
+        ),
+    ] {
+        assert_eq!(shown(stored), on_terminal, "{stored:?}");
+    }
+    assert_eq!(shown_lines("one\n\u{301}two"), "one\n\\u{301}two");
+    assert_eq!(echo("\u{fe0f}"), "\\u{fe0f}");
+}

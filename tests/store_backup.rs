@@ -706,3 +706,76 @@ fn a_daily_backup_waits_for_one_still_running_instead_of_skipping_the_day() {
     let made = today.join().expect("thread").expect("backup");
     assert!(made.is_some(), "today still gets its backup");
 }
+
+/// Issue 12, third review: every backup and restore message quotes its path as messages quote
+/// paths (`entry::echo_path`): a line break escaped, a long path shortened to its end.
+#[test]
+fn every_backup_message_quotes_its_path_escaped_and_short() {
+    use frontdesk::store::backup::{BackupError, compress};
+    let forged = std::path::PathBuf::from(format!(
+        "/{}/x\nfrontdesk: backup verified OK",
+        "d".repeat(300)
+    ));
+    let path = || forged.clone();
+    let errors: Vec<String> = [
+        BackupError::NotDatabase { path: path() },
+        BackupError::Damaged {
+            path: path(),
+            details: "x".into(),
+        },
+        BackupError::SourceDamaged {
+            path: path(),
+            details: "x".into(),
+        },
+        BackupError::CopyDamaged { path: path() },
+        BackupError::NewerFormat {
+            path: path(),
+            found: 9,
+        },
+        BackupError::BadDestination {
+            path: path(),
+            why: "is a folder",
+        },
+        BackupError::Unusable {
+            path: path(),
+            why: "x".into(),
+        },
+        BackupError::NotFrontdesk { path: path() },
+        BackupError::Newer {
+            path: path(),
+            found: 99,
+            supported: 10,
+        },
+        BackupError::InUse { path: path() },
+        BackupError::SameFile { path: path() },
+        BackupError::Io {
+            path: path(),
+            error: std::io::ErrorKind::NotFound.into(),
+        },
+        BackupError::Sqlite {
+            path: path(),
+            details: "x".into(),
+        },
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .chain(
+        [
+            compress::Error::MissingBase(path()),
+            compress::Error::WrongBase(path()),
+            compress::Error::BaseNotFull(path()),
+            compress::Error::BaseDamaged {
+                path: path(),
+                details: "x".into(),
+            },
+        ]
+        .iter()
+        .map(ToString::to_string),
+    )
+    .collect();
+    for message in errors {
+        assert!(!message.contains('\n'), "{message:?}");
+        assert!(message.contains("x\\nfrontdesk"), "{message}");
+        assert!(!message.contains(&"d".repeat(200)), "{message}");
+    }
+}

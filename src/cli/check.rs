@@ -2,7 +2,7 @@
 //! restore. The automatic backups beside it are checked newest first, as a restore would check
 //! them, and the first good one is named with the exact command that restores it.
 
-use frontdesk::scheduling::entry::echo_path;
+use frontdesk::scheduling::entry::{echo_path, escaped_when_shown};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -83,15 +83,20 @@ fn recover(path: &Path) -> Result<()> {
     }
     println!(
         "No good automatic backup was found in {}. Restore a backup you made with `frontdesk backup FILE` (`frontdesk --db {} restore FILE`), or ask for support.",
-        backup::backups_dir(path).display(),
+        echo_path(&backup::backups_dir(path)),
         shell_word(path)
     );
     bail!("the database is damaged (see above)");
 }
 
-/// `path` as one word a shell reads back unchanged (single-quoted when it needs to be).
+/// `path` as one word a shell reads back unchanged (single-quoted when it needs to be); a path
+/// with a character a terminal would obey or hide (a line break) is quoted as messages quote
+/// paths ([`echo_path`]) instead, since printing it as it is would forge a line.
 fn shell_word(path: &Path) -> String {
-    let text = path.display().to_string();
+    let text = path.to_string_lossy().into_owned();
+    if text.chars().any(escaped_when_shown) {
+        return echo_path(path);
+    }
     if !text.is_empty()
         && text
             .chars()
@@ -100,5 +105,27 @@ fn shell_word(path: &Path) -> String {
         text
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+    use std::path::Path;
+
+    #[test]
+    fn a_path_is_one_shell_word_or_quoted_escaped_never_with_a_line_break() {
+        assert_eq!(
+            shell_word(Path::new("/srv/clinic.sqlite3")),
+            "/srv/clinic.sqlite3"
+        );
+        assert_eq!(
+            shell_word(Path::new("/srv/Dr Rao's")),
+            r"'/srv/Dr Rao'\''s'"
+        );
+        assert_eq!(
+            shell_word(Path::new("/srv/a\nfrontdesk: ok\u{1b}[2J")),
+            "/srv/a\\nfrontdesk: ok\\u{1b}[2J"
+        );
     }
 }

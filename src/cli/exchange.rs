@@ -215,8 +215,10 @@ pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<U
         return;
     }
     if let Some(reason) = backup::last_failure(path) {
+        // Read from a file in the backups folder: escaped, as anything a file holds.
         eprintln!(
-            "frontdesk: warning: the last automatic backup failed ({reason}); it is tried again now, and `frontdesk backup FILE` makes one by hand"
+            "frontdesk: warning: the last automatic backup failed ({}); it is tried again now, and `frontdesk backup FILE` makes one by hand",
+            frontdesk::scheduling::entry::shown(&reason)
         );
     }
     let today = now.with_timezone(&chrono::Local).date_naive();

@@ -68,7 +68,7 @@ pub fn start(command: &str) {
         .with_target("frontdesk", level)
         .with_default(level.min(LevelFilter::WARN));
     let layer = tracing_subscriber::fmt::layer()
-        .with_writer(Mutex::new(file))
+        .with_writer(Mutex::new(OneLine(file)))
         .with_ansi(false)
         .with_filter(filter);
     if tracing_subscriber::registry()
@@ -117,6 +117,35 @@ pub fn finish(command: &str, result: &anyhow::Result<()>, started: std::time::In
     }
 }
 
+/// The log file, written one event per line whatever an event's fields hold: tracing's
+/// formatter writes each event with one `write_all` ending in its line break, and any other
+/// line break, escape code or invisible character in it (a path with a line break, which
+/// would forge a line of its own) is written escaped, as the command line shows stored text
+/// (`entry::shown`). The fields that hold a path or typed text quote it with `echo_path` or
+/// `echo` already; this keeps a field added later from forging a line.
+struct OneLine<W>(W);
+
+impl<W: std::io::Write> std::io::Write for OneLine<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let (body, end) = match buf.strip_suffix(b"\n") {
+            Some(body) => (body, "\n"),
+            None => (buf, ""),
+        };
+        let text = String::from_utf8_lossy(body);
+        let safe = frontdesk::scheduling::entry::shown(&text);
+        if safe.as_bytes() == body {
+            self.0.write_all(buf)?;
+        } else {
+            self.0.write_all(format!("{safe}{end}").as_bytes())?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// What kind of error this is, in words that carry no data: the store error's variant (for a
 /// refusal, the kinds of conflict), the I/O error's kind, or "input" for the command line's own
 /// checks of what it was given (a date, a name that matches nothing).
@@ -156,6 +185,19 @@ fn variant_name(debug: &str) -> &str {
 mod tests {
     use super::*;
     use frontdesk::scheduling::Conflict;
+
+    #[test]
+    fn an_event_is_one_line_whatever_it_holds() {
+        use std::io::Write;
+        let mut log = OneLine(Vec::new());
+        log.write_all(b"INFO opened database=/tmp/x\nERROR forged \x1b[31m\n")
+            .expect("write");
+        log.write_all(b"INFO plain\n").expect("write");
+        assert_eq!(
+            String::from_utf8(log.0).expect("utf-8"),
+            "INFO opened database=/tmp/x\\nERROR forged \\u{1b}[31m\nINFO plain\n"
+        );
+    }
 
     #[test]
     fn variant_names_drop_the_values() {

@@ -8,6 +8,7 @@ mod console;
 mod args;
 mod check;
 mod exchange;
+mod grammar;
 mod logging;
 mod numbers;
 mod output;
@@ -19,6 +20,7 @@ mod report;
 mod resolve;
 mod series;
 mod waitlist;
+mod window;
 mod write;
 
 use frontdesk::scheduling::entry::echo_path;
@@ -45,9 +47,9 @@ pub fn main() -> ExitCode {
     // --help, --version and grammar errors end here, before anything is opened or logged.
     let matches = match Cli::command().try_get_matches() {
         Ok(matches) => matches,
-        Err(error) => grammar_error(error),
+        Err(error) => grammar::exit(error),
     };
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| grammar_error(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| grammar::exit(e));
     let command = matches.subcommand_name().unwrap_or("window");
     logging::start(command);
     // Partial files (exports, backups, a restore's copy) are registered while they are
@@ -84,25 +86,6 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Ends the process for `--help`, `--version` or a grammar error. Help and version print as
-/// clap prints them; an error is printed plain, with control, direction and invisible
-/// characters escaped, since it quotes what was typed.
-fn grammar_error(error: clap::Error) -> ! {
-    use clap::error::ErrorKind;
-    if matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-    ) {
-        error.exit();
-    }
-    // Escaped as everything else the command line quotes (`entry::shown_lines`): control
-    // characters, and the direction controls and invisible characters that would reorder
-    // or hide the value quoted (`--as $'\u202eevil'`).
-    let text = error.render().to_string();
-    eprint!("{}", frontdesk::scheduling::entry::shown_lines(&text));
-    std::process::exit(error.exit_code());
 }
 
 /// An error and its causes, each said once: `{:#}` joins every cause to its context with ": ",
@@ -152,6 +135,8 @@ fn actor(flag: Option<String>) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
+        // Before anything is created: without a display there is nothing to open.
+        window::check()?;
         let path = database_path(cli.db)?;
         let fixed_now = cli
             .now
@@ -161,9 +146,7 @@ fn run(cli: Cli) -> Result<()> {
         let backups = frontdesk::store::backup::BackupPolicy {
             keep: cli.keep_backups,
         };
-        frontdesk::gui::run_with(path, actor(cli.actor), fixed_now, backups)
-            .map_err(|e| anyhow!("the window could not open: {e}; on a machine without a display, use the commands (frontdesk --help)"))?;
-        return Ok(());
+        return window::open(path, actor(cli.actor), fixed_now, backups);
     };
     let now = resolve::now(cli.now.as_deref())?;
     let path = database_path(cli.db)?;

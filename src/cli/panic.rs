@@ -5,9 +5,26 @@
 //! made had been committed (a panic while printing what was booked comes after the commit; one
 //! while deciding comes before it, and SQLite rolls that transaction back), so the sentence
 //! says so and tells the user to look before trying again, rather than inviting a second
-//! booking.
+//! booking. One exception: while the calendar window runs, a panic inside the window system
+//! (winit), which is how iced reports a display it cannot open, is said as that, with status 1.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set while the process runs the calendar window (see [`window_opening`]).
+static WINDOW: AtomicBool = AtomicBool::new(false);
+
+/// Says that the calendar window is starting: from now on, a panic inside the window system
+/// (winit, iced's winit shell), which is how iced reports a display that cannot be opened or
+/// a window it cannot create, is said as that, with exit status 1, not as a bug of ours.
+pub fn window_opening() {
+    WINDOW.store(true, Ordering::SeqCst);
+}
+
+/// True for a panic the window system raised: the display or the window failed.
+fn in_window_system(file: &str) -> bool {
+    WINDOW.load(Ordering::SeqCst) && (file.contains("/iced_winit-") || file.contains("/winit-"))
+}
 
 /// The exit status after a panic (the one Rust's own panics end with).
 pub const EXIT_STATUS: i32 = 101;
@@ -24,6 +41,15 @@ pub fn install() {
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        if info.location().is_some_and(|l| in_window_system(l.file())) {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "frontdesk: the calendar window could not open or use the display (at {location}): it needs a desktop session whose display can be opened: {}",
+                super::window::INSTEAD
+            );
+            tracing::error!(%location, "the window system failed");
+            std::process::exit(1);
+        }
         // Written directly: a stderr nobody reads must not panic inside the panic hook.
         let _ = writeln!(std::io::stderr().lock(), "{}", sentence(&location));
         tracing::error!(%location, "panicked");

@@ -94,7 +94,7 @@ pub fn window_settings() -> iced::window::Settings {
 
 /// Opens the window on the database at `path`, as `actor`.
 pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
-    tracing::info!(database = %path.display(), "opening the window");
+    tracing::info!(database = %crate::scheduling::entry::echo_path(&path), "opening the window");
     let result = application(path, actor, fixed_now).run();
     match &result {
         Ok(()) => tracing::info!("the window was closed"),

@@ -14,14 +14,18 @@
 //!   byte order mark, soft hyphen, tag characters, Hangul fillers and the like, which make two
 //!   different names look the same or a name look empty;
 //! - in names, the direction marks U+200E, U+200F and U+061C too (free text may hold them,
-//!   for mixed Arabic or Hebrew and Latin notes).
+//!   for mixed Arabic or Hebrew and Latin notes);
+//! - a combining mark or variation selector with nothing to sit on: first in the field, or
+//!   after a space (the combining grapheme joiner U+034F is refused everywhere, as invisible).
 //!
-//! Names are stored in Unicode's composed form (NFC).
+//! A name (a patient's, a member of staff's, a doctor's, room's, visit type's or clinic's)
+//! holds at least one letter or digit, of any script (`char::is_alphanumeric`). Names are
+//! stored in Unicode's composed form (NFC).
 //!
-//! Allowed: every script, combining marks (at most [`MAX_STACKED_MARKS`] generic accents on one
-//! letter, against "Zalgo" text), emoji and their variation selectors, and the zero-width
-//! joiner and non-joiner (U+200D, U+200C) inside a word, which Persian, Indic scripts and
-//! emoji sequences need.
+//! Allowed: every script, combining marks after a character (at most [`MAX_STACKED_MARKS`]
+//! generic accents on one letter, against "Zalgo" text), emoji and their variation selectors,
+//! and the zero-width joiner and non-joiner (U+200D, U+200C) inside a word, which Persian,
+//! Indic scripts and emoji sequences need.
 //!
 //! Limits (in characters): names [`MAX_NAME_CHARS`], setup names [`MAX_SETUP_NAME_CHARS`],
 //! phones [`MAX_PHONE_CHARS`] with 3 to [`MAX_PHONE_DIGITS`] digits, emails
@@ -29,9 +33,9 @@
 //! [`MAX_FREE_TEXT_CHARS`]. Messages say where the problem is (character N, U+XXXX) and never
 //! repeat the text itself.
 //!
-//! [`shown`] and [`shown_lines`] escape what a terminal would obey (escape codes, carriage
-//! returns, line breaks, direction controls) in text that comes from the database, for text
-//! the command line prints.
+//! [`shown`] and [`shown_lines`] escape what a terminal would obey or hide (escape codes,
+//! carriage returns, line breaks, direction controls, invisible characters, a mark or joiner
+//! standing alone) in text that comes from the database, for text the command line prints.
 
 use std::borrow::Cow;
 
@@ -86,6 +90,7 @@ fn class(c: char) -> Class {
         '\u{200e}' | '\u{200f}' | '\u{061c}' => Class::Mark,
         '\u{200c}' | '\u{200d}' => Class::Joiner,
         '\u{ad}'
+        | '\u{34f}'
         | '\u{600}'..='\u{605}'
         | '\u{6dd}'
         | '\u{70f}'
@@ -126,6 +131,24 @@ fn is_generic_accent(c: char) -> bool {
         | '\u{1dc0}'..='\u{1dff}'
         | '\u{20d0}'..='\u{20ff}'
         | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// A combining mark (an accent, an Indic vowel sign or virama: Unicode's General_Category
+/// Mark) or a variation selector (U+FE00–U+FE0F, U+E0100–U+E01EF): a character drawn on the
+/// one before it, so alone (first, or after a space) it is invisible or lands on whatever a
+/// screen shows before it.
+fn is_mark(c: char) -> bool {
+    is_variation_selector(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// True when a mark after `previous` has no character of its own to sit on: at the start of
+/// the text, or after a space or line break.
+fn without_base(previous: Option<char>) -> bool {
+    previous.is_none_or(char::is_whitespace)
 }
 
 /// Why a field's text was refused.
@@ -172,6 +195,15 @@ pub enum EntryError {
         field: &'static str,
         /// Where the run of accents goes over the limit.
         at: usize,
+    },
+    /// A name with no letter or digit: only punctuation, symbols or emoji, which cannot be told
+    /// apart or read out.
+    #[error(
+        "{field} has no letter or digit: type the name with at least one letter (any script) or digit"
+    )]
+    NoLetter {
+        /// Which field.
+        field: &'static str,
     },
     /// A phone number with a character that is not a digit, space or the usual punctuation.
     #[error(
@@ -238,6 +270,19 @@ fn check(text: &str, rules: Rules) -> Result<(), EntryError> {
     while let Some((i, c)) = iter.next() {
         let at = i + 1;
         match class(c) {
+            Class::Plain if is_mark(c) && without_base(previous) => {
+                let what = if is_variation_selector(c) {
+                    "a variation selector"
+                } else {
+                    "a combining mark"
+                };
+                return refuse(
+                    c,
+                    at,
+                    what,
+                    "it only belongs right after a letter or symbol, which it changes: remove it",
+                );
+            }
             Class::Plain => {}
             Class::LineBreak if rules.lines && (c == '\n' || c == '\r') => {}
             Class::Tab if rules.lines => {}
@@ -359,7 +404,18 @@ fn name(text: &str, field: &'static str, max: usize) -> Result<String, EntryErro
             marks: false,
         },
     )?;
+    has_letter(&composed, field)?;
     Ok(composed)
+}
+
+/// A name that is not empty must hold a letter or digit of some script (`char::is_alphanumeric`):
+/// one made only of punctuation, symbols, emoji or marks cannot be read out or told apart.
+fn has_letter(text: &str, field: &'static str) -> Result<(), EntryError> {
+    if text.is_empty() || text.chars().any(char::is_alphanumeric) {
+        Ok(())
+    } else {
+        Err(EntryError::NoLetter { field })
+    }
 }
 
 /// A person's name (a patient, a member of staff): required, one line, at most
@@ -377,8 +433,9 @@ pub fn person_name(text: &str) -> Result<String, EntryError> {
 
 /// Checks a one-line name as it is, without tidying it, under the rules of [`person_name`]:
 /// no line break, tab, control character, direction control or mark, invisible character,
-/// lone joiner or pile of accents; at most `max` characters. For names kept as given, such as
-/// the name at the desk (`staff::desk_name`).
+/// lone joiner, mark without a letter before it or pile of accents, and at least one letter
+/// or digit when not empty; at most `max` characters. For names kept as given, such as the
+/// name at the desk (`staff::desk_name`).
 pub fn name_as_given(text: &str, field: &'static str, max: usize) -> Result<(), EntryError> {
     check(
         text,
@@ -388,7 +445,8 @@ pub fn name_as_given(text: &str, field: &'static str, max: usize) -> Result<(), 
             lines: false,
             marks: false,
         },
-    )
+    )?;
+    has_letter(text, field)
 }
 
 /// The name of a doctor, room, visit type or clinic: one line, at most
@@ -493,13 +551,33 @@ pub fn escaped_when_shown(c: char) -> bool {
 }
 
 fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| escaped_when_shown(c) && !(keep_line_breaks && c == '\n');
-    if !text.chars().any(unsafe_char) {
+    // Whether `c`, between `previous` (None at the start, or when `previous` was escaped) and
+    // `next`, is written as an escape. A mark with no character of its own to sit on would
+    // be drawn on the quote, space or escape before it, or not at all; a joiner that joins
+    // nothing is invisible.
+    let unsafe_char = |c: char, previous: Option<char>, next: Option<char>| {
+        (escaped_when_shown(c) && !(keep_line_breaks && c == '\n'))
+            || (is_mark(c) && without_base(previous))
+            || (class(c) == Class::Joiner
+                && (without_base(previous) || next.is_none_or(char::is_whitespace)))
+    };
+    // Each character and whether it is escaped, in order.
+    let judged = || {
+        let mut previous = None;
+        let mut chars = text.chars().peekable();
+        move || -> Option<(char, bool)> {
+            let c = chars.next()?;
+            let bad = unsafe_char(c, previous, chars.peek().copied());
+            previous = if bad { None } else { Some(c) };
+            Some((c, bad))
+        }
+    };
+    if !std::iter::from_fn(judged()).any(|(_, bad)| bad) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if !unsafe_char(c) {
+    for (c, bad) in std::iter::from_fn(judged()) {
+        if !bad {
             out.push(c);
             continue;
         }
@@ -516,7 +594,9 @@ fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
 /// Text from the database as a terminal may show it: control characters (escape codes,
 /// carriage returns, line breaks, tabs), direction controls and invisible characters are
 /// written as escapes (`\n`, `\u{1b}`, `\u{202e}`), so a stored name can neither forge a line
-/// nor change the terminal's colours or the order of what follows.
+/// nor change the terminal's colours or the order of what follows; so is a combining mark or
+/// variation selector that stands alone (first, or after a space or an escape), which a
+/// terminal would draw on the character before it or not at all.
 pub fn shown(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }

@@ -93,8 +93,10 @@ pub enum DeskNameError {
         "the name at the desk is {0} characters long: give a name of at most {MAX_DESK_NAME_CHARS}"
     )]
     TooLong(usize),
-    /// An invisible character (a zero-width space, a byte order mark), a direction control or
-    /// mark, a lone joiner or a pile of accents: refused as in every other person's name
+    /// An invisible character (a zero-width space, a byte order mark, the combining grapheme
+    /// joiner), a direction control or mark, a lone joiner, a combining mark or variation
+    /// selector with no letter before it, a pile of accents, or no letter or digit at all:
+    /// refused as in every other person's name
     /// (`entry`), so the name cannot look empty, look like someone else's, or turn round the
     /// history line it is shown in.
     #[error(transparent)]
@@ -102,8 +104,8 @@ pub enum DeskNameError {
 }
 
 /// The name changes are recorded under, trimmed, or why it cannot be: empty, a control
-/// character, longer than [`MAX_DESK_NAME_CHARS`], or a character no person's name may hold
-/// ([`entry::name_as_given`]).
+/// character, longer than [`MAX_DESK_NAME_CHARS`], a character no person's name may hold, or
+/// no letter or digit ([`entry::name_as_given`]).
 pub fn desk_name(text: &str) -> Result<&str, DeskNameError> {
     let name = text.trim();
     if name.is_empty() {

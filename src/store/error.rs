@@ -51,7 +51,7 @@ pub enum StoreError {
     /// A lock file beside the database cannot be opened (it belongs to someone else).
     #[error(
         "cannot open {}, one of Frontdesk's lock files beside the database: it belongs to another user (perhaps after Frontdesk ran with sudo); give it back to yourself (`sudo chown $USER` on it) or remove it while no Frontdesk is running",
-        path.display()
+        echo_path(path)
     )]
     LockFile {
         /// The lock file.

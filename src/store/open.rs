@@ -17,6 +17,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use super::desk_lock::{self, Shared};
 use super::error::{Result, StoreError};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+use crate::scheduling::entry::echo_path;
 
 /// How to open a database.
 #[derive(Clone, Copy, Debug)]
@@ -129,7 +130,7 @@ pub fn record_damage(path: &Path, summary: &str) {
         let _ = writeln!(f, "{summary}");
         let _ = f.sync_all();
     }
-    tracing::error!(database = %path.display(), "the database is damaged: writes are refused");
+    tracing::error!(database = %echo_path(path), "the database is damaged: writes are refused");
 }
 
 /// Forgets recorded damage: the file was restored, or found sound by a full check.
@@ -295,7 +296,7 @@ pub fn open_connection(path: &Path, options: StoreOptions) -> Result<Opened> {
         }
         migrate(&conn, version, target).map_err(sql)?;
     }
-    tracing::info!(database = %path.display(), schema_version = target.max(version), "opened the database");
+    tracing::info!(database = %echo_path(path), schema_version = target.max(version), "opened the database");
     Ok(Opened {
         conn,
         share,

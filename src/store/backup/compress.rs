@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::scheduling::entry::echo_path;
+
 const MAGIC: &[u8; 8] = b"FDBACKUP";
 const VERSION: u32 = 1;
 /// The zstd level: a good ratio at about 150 MB/s on one core.
@@ -36,16 +38,19 @@ pub enum Error {
     #[error("its header is not a Frontdesk backup's ({0})")]
     Header(&'static str),
     /// A delta's full backup is not in the folder.
-    #[error("it needs the full backup {} beside it, which is missing: restore an older or newer daily backup", .0.display())]
+    #[error("it needs the full backup {} beside it, which is missing: restore an older or newer daily backup", echo_path(.0))]
     MissingBase(PathBuf),
     /// A delta's full backup is not the one it was made from.
-    #[error("the full backup {} beside it is not the one it was made from (it was replaced): restore that full backup itself, or another daily backup", .0.display())]
+    #[error("the full backup {} beside it is not the one it was made from (it was replaced): restore that full backup itself, or another daily backup", echo_path(.0))]
     WrongBase(PathBuf),
     /// The file a delta names as its full backup is itself a delta.
-    #[error("the file it names as its full backup, {}, is not a full backup: restore another daily backup", .0.display())]
+    #[error("the file it names as its full backup, {}, is not a full backup: restore another daily backup", echo_path(.0))]
     BaseNotFull(PathBuf),
     /// A delta's full backup cannot be read back.
-    #[error("its full backup {} is damaged ({details}): restore another daily backup", path.display())]
+    #[error(
+        "its full backup {} is damaged ({details}): restore another daily backup",
+        echo_path(path)
+    )]
     BaseDamaged {
         /// The full backup.
         path: PathBuf,

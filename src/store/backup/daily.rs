@@ -191,7 +191,7 @@ pub fn cannot_start(db: &Path) -> Option<String> {
         Ok(_) => None,
         Err(e) => Some(format!(
             "{} cannot be written ({e}): give the backups folder back to yourself (chown) or make it writable",
-            lock.display()
+            crate::scheduling::entry::echo_path(&lock)
         )),
     }
 }
@@ -243,7 +243,7 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
                 // A full backup that cannot be read is no base: today's is made full instead,
                 // and the deltas that need the damaged one are reported by `check`.
                 tracing::warn!(
-                    backup = %base.display(),
+                    backup = %crate::scheduling::entry::echo_path(base),
                     error = %e,
                     "the last full backup cannot be read: making a full backup instead"
                 );

@@ -25,18 +25,25 @@ use rusqlite::backup::{Backup, StepResult};
 
 use crate::export::Progress;
 use crate::private_file::Partial;
+use crate::scheduling::entry::echo_path;
 
 /// Why a backup or restore did not happen; in every case nothing was replaced.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     /// The file is not an SQLite database at all.
-    #[error("{} is not a database file or a Frontdesk backup (it may be damaged, or something else): choose a Frontdesk backup (.sqlite3 or .fdbackup)", path.display())]
+    #[error(
+        "{} is not a database file or a Frontdesk backup (it may be damaged, or something else): choose a Frontdesk backup (.sqlite3 or .fdbackup)",
+        echo_path(path)
+    )]
     NotDatabase {
         /// The file.
         path: PathBuf,
     },
     /// SQLite found damage.
-    #[error("{} is damaged ({details}): it cannot be restored; choose an older backup", path.display())]
+    #[error(
+        "{} is damaged ({details}): it cannot be restored; choose an older backup",
+        echo_path(path)
+    )]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -44,7 +51,10 @@ pub enum BackupError {
         details: String,
     },
     /// The database being backed up is damaged: no backup was made.
-    #[error("{} is damaged ({details}): no backup was made of it; run `frontdesk check` to see what is wrong and which backup to restore", path.display())]
+    #[error(
+        "{} is damaged ({details}): no backup was made of it; run `frontdesk check` to see what is wrong and which backup to restore",
+        echo_path(path)
+    )]
     SourceDamaged {
         /// The database.
         path: PathBuf,
@@ -52,13 +62,19 @@ pub enum BackupError {
         details: String,
     },
     /// The copy came out damaged while the database is sound: the destination is at fault.
-    #[error("the copy written to {} came out damaged although the database is sound: the disk or stick there may be failing; back up to another place", path.display())]
+    #[error(
+        "the copy written to {} came out damaged although the database is sound: the disk or stick there may be failing; back up to another place",
+        echo_path(path)
+    )]
     CopyDamaged {
         /// The destination.
         path: PathBuf,
     },
     /// Written in a backup format this Frontdesk cannot read.
-    #[error("{} was written by a newer Frontdesk (backup format {found}): update Frontdesk, then restore it", path.display())]
+    #[error(
+        "{} was written by a newer Frontdesk (backup format {found}): update Frontdesk, then restore it",
+        echo_path(path)
+    )]
     NewerFormat {
         /// The file.
         path: PathBuf,
@@ -66,7 +82,7 @@ pub enum BackupError {
         found: u32,
     },
     /// The destination is not a file a backup can replace.
-    #[error("{} {why}: choose a file name for the backup", path.display())]
+    #[error("{} {why}: choose a file name for the backup", echo_path(path))]
     BadDestination {
         /// The destination.
         path: PathBuf,
@@ -74,7 +90,7 @@ pub enum BackupError {
         why: &'static str,
     },
     /// A backup file that cannot be read back.
-    #[error("{} cannot be restored: {why}", path.display())]
+    #[error("{} cannot be restored: {why}", echo_path(path))]
     Unusable {
         /// The file.
         path: PathBuf,
@@ -82,13 +98,19 @@ pub enum BackupError {
         why: String,
     },
     /// A database, but not a Frontdesk one.
-    #[error("{} is a database of another program, not a Frontdesk backup: nothing was restored", path.display())]
+    #[error(
+        "{} is a database of another program, not a Frontdesk backup: nothing was restored",
+        echo_path(path)
+    )]
     NotFrontdesk {
         /// The file.
         path: PathBuf,
     },
     /// Written by a newer Frontdesk.
-    #[error("{} was written by a newer Frontdesk (schema version {found}; this one knows up to {supported}): update Frontdesk, then restore", path.display())]
+    #[error(
+        "{} was written by a newer Frontdesk (schema version {found}; this one knows up to {supported}): update Frontdesk, then restore",
+        echo_path(path)
+    )]
     Newer {
         /// The file.
         path: PathBuf,
@@ -98,19 +120,25 @@ pub enum BackupError {
         supported: i64,
     },
     /// The current database is in use elsewhere.
-    #[error("{} is open in another Frontdesk window or process (or its daily backup is running): close the other windows and wait for running commands, then restore again (nothing was changed)", path.display())]
+    #[error(
+        "{} is open in another Frontdesk window or process (or its daily backup is running): close the other windows and wait for running commands, then restore again (nothing was changed)",
+        echo_path(path)
+    )]
     InUse {
         /// The current database.
         path: PathBuf,
     },
     /// Backing up or restoring a file onto itself.
-    #[error("{} is the database itself: choose another file name", path.display())]
+    #[error("{} is the database itself: choose another file name", echo_path(path))]
     SameFile {
         /// The file.
         path: PathBuf,
     },
     /// A file system error.
-    #[error("cannot use {}: {error}; check that the folder exists, that you may write there and that the disk has room", path.display())]
+    #[error(
+        "cannot use {}: {error}; check that the folder exists, that you may write there and that the disk has room",
+        echo_path(path)
+    )]
     Io {
         /// The file.
         path: PathBuf,
@@ -118,7 +146,7 @@ pub enum BackupError {
         error: std::io::Error,
     },
     /// Any other SQLite error.
-    #[error("database error while copying {}: {details}", path.display())]
+    #[error("database error while copying {}: {details}", echo_path(path))]
     Sqlite {
         /// The file.
         path: PathBuf,
