@@ -361,6 +361,7 @@ pub fn import_appointments(
         // The lifecycle's timestamps as the core could have recorded them.
         if let Some(start) = start {
             let recorded = Timestamps {
+                status: r.status,
                 start,
                 arrived_at: r.arrived_at,
                 consultation_started_at: r.consultation_started_at,

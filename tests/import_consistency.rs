@@ -1,0 +1,134 @@
+//! Imports hold a row to what Frontdesk could have recorded, and say which value is wrong: the
+//! lifecycle's times fit the status and the day, a value given twice (or twice in two forms)
+//! is a bad row showing both, a series ends after it starts, and a file that imported cleanly
+//! imports again.
+
+mod exchange_fixture;
+
+use exchange_fixture::*;
+use frontdesk::import::{self, ImportOptions, ImportReport};
+use frontdesk::store::{SqliteStore, Store};
+
+fn options(overbook: Option<&str>) -> ImportOptions {
+    ImportOptions {
+        clinic: setup().clinic.id,
+        dry_run: false,
+        overbook: overbook.map(str::to_owned),
+        source: "test file".into(),
+        default_doctor: None,
+    }
+}
+
+fn import(store: &mut SqliteStore, text: &str, options: &ImportOptions) -> ImportReport {
+    let parsed = match import::detect(text) {
+        import::FileKind::Ics => import::appointments::parse_ics(text),
+        import::FileKind::Csv => import::appointments::parse_csv(text),
+    }
+    .expect("readable file");
+    store
+        .import_appointments(&parsed, options, "importer", export_now(), &mut |_| {})
+        .expect("import ran")
+}
+
+fn count(store: &mut SqliteStore, table: &str) -> i64 {
+    store
+        .connection()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("count")
+}
+
+/// One VEVENT of ours for the fixture's Asha (patient 40) with Dr. Ångström, with `extra`
+/// properties (CRLF-terminated lines).
+fn event(uid: &str, start: &str, extra: &str) -> String {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:{uid}\r\n\
+         DTSTAMP:20261101T000000Z\r\nDTSTART;TZID=America/New_York:{start}\r\nSUMMARY:x\r\n\
+         ORGANIZER;CN=Dr. Zoë Ångström:mailto:zoe@clinic.example\r\n\
+         ATTENDEE;CN=\"Iyer, Asha\":urn:uuid:{}\r\n{extra}END:VEVENT\r\nEND:VCALENDAR\r\n",
+        id(40)
+    )
+}
+
+fn one_bad(report: &ImportReport, line: usize, says: &[&str]) {
+    assert_eq!(report.bad.len(), 1, "{:?}", report.bad);
+    assert_eq!(report.bad[0].line, line, "{:?}", report.bad);
+    for s in says {
+        assert!(
+            report.bad[0].reason.contains(s),
+            "{s}: {}",
+            report.bad[0].reason
+        );
+    }
+    assert!(!report.committed);
+}
+
+/// The review's events: a consultation started in 1900 for a visit on 11-23, and a booked visit
+/// on 11-30 carrying a completion of 11-20; and an arrival given twice.
+#[test]
+fn lifecycle_times_fit_the_status_and_the_appointments_day() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let before = count(&mut store, "appointment");
+    let cases = [
+        (
+            "20261123T100000",
+            "DTEND;TZID=America/New_York:20261123T101500\r\nX-FRONTDESK-STATUS:completed\r\n\
+             X-FRONTDESK-CONSULTATION-STARTED:19000101T000000Z\r\nX-FRONTDESK-COMPLETED:20261123T154000Z\r\n",
+            &["the consultation start (1899-12-31 19:00)", "2026-11-23"][..],
+        ),
+        (
+            "20261130T100000",
+            "DTEND;TZID=America/New_York:20261130T101500\r\nX-FRONTDESK-STATUS:scheduled\r\n\
+             X-FRONTDESK-COMPLETED:20261120T154000Z\r\n",
+            &["the completion (2026-11-20 10:40) is recorded, but the appointment is booked"][..],
+        ),
+        (
+            "20261123T100000",
+            "DTEND;TZID=America/New_York:20261123T101500\r\nX-FRONTDESK-STATUS:checked_in\r\n\
+             X-FRONTDESK-ARRIVED:20261123T145000Z\r\nX-FRONTDESK-ARRIVED:20261123T150500Z\r\n",
+            &[
+                "X-FRONTDESK-ARRIVED is given twice",
+                "20261123T145000Z",
+                "20261123T150500Z",
+            ][..],
+        ),
+    ];
+    for (i, (start, extra, says)) in cases.into_iter().enumerate() {
+        let text = event(&format!("u{i}@test"), start, extra);
+        let report = import(&mut store, &text, &options(None));
+        one_bad(&report, 4, says);
+    }
+    assert_eq!(count(&mut store, "appointment"), before);
+    // A visit that ran past midnight, in order, imports.
+    let text = event(
+        "late@test",
+        "20261122T233000",
+        "DTEND;TZID=America/New_York:20261122T234500\r\nX-FRONTDESK-STATUS:completed\r\n\
+         X-FRONTDESK-ARRIVED:20261123T042000Z\r\nX-FRONTDESK-CONSULTATION-STARTED:20261123T044000Z\r\n\
+         X-FRONTDESK-COMPLETED:20261123T051000Z\r\n",
+    );
+    let report = import(&mut store, &text, &options(None));
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, 1);
+}
+
+/// DTEND and DURATION together (RFC 5545 forbids it) is a bad event showing both.
+#[test]
+fn an_event_with_both_dtend_and_duration_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let text = event(
+        "both@test",
+        "20261205T100000",
+        "DTEND;TZID=America/New_York:20261205T101500\r\nDURATION:PT3H\r\n",
+    );
+    let report = import(&mut store, &text, &options(None));
+    one_bad(
+        &report,
+        4,
+        &["both DTEND \"20261205T101500\" and DURATION \"PT3H\""],
+    );
+    // And either one alone imports.
+    let text = event("one@test", "20261205T100000", "DURATION:PT15M\r\n");
+    assert_eq!(import(&mut store, &text, &options(None)).imported, 1);
+}
