@@ -132,3 +132,54 @@ fn an_event_with_both_dtend_and_duration_is_refused() {
     let text = event("one@test", "20261205T100000", "DURATION:PT15M\r\n");
     assert_eq!(import(&mut store, &text, &options(None)).imported, 1);
 }
+
+/// The review's row: start_local 2026-12-02 10:00 beside start_utc 2026-12-03T09:31Z was
+/// imported at the UTC time; the same for the end, and for minutes that do not fit the end.
+#[test]
+fn csv_times_given_twice_must_agree() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let header = "start_local,end_local,minutes,start_utc,end_utc,doctor,patient_id\r\n";
+    let p = id(40);
+    let cases = [
+        (
+            "2026-12-02 10:00,2026-12-02 10:15,15,2026-12-03T09:31:00Z,2026-12-03T09:46:00Z",
+            &[
+                "start_local \"2026-12-02 10:00\" and start_utc \"2026-12-03T09:31:00Z\" disagree: start_utc is 2026-12-03 04:31 in America/New_York",
+                "end_local \"2026-12-02 10:15\" and end_utc \"2026-12-03T09:46:00Z\" disagree",
+            ][..],
+        ),
+        (
+            "2026-12-02 10:00,2026-12-02 10:30,15,2026-12-02T15:00:00Z,2026-12-02T15:30:00Z",
+            &[
+                "minutes \"15\" and the end disagree: 2026-12-02 10:00 to 2026-12-02 10:30 is 30 minutes",
+            ][..],
+        ),
+        (
+            "2026-12-02 10:00:30,,15,,",
+            &[
+                "start_local \"2026-12-02 10:00:30\" has seconds",
+                "write 2026-12-02 10:00",
+            ][..],
+        ),
+        (
+            ",,15,2026-12-02T15:00:00.5Z,",
+            &[
+                "start_utc \"2026-12-02T15:00:00.5Z\" has a fraction of a second (.5)",
+                "write 2026-12-02T15:00:00Z",
+            ][..],
+        ),
+    ];
+    for (times, says) in cases {
+        let text = format!("{header}{times},Dr. Zoë Ångström,{p}\r\n");
+        let report = import(&mut store, &text, &options(None));
+        one_bad(&report, 2, says);
+    }
+    // Agreeing columns, as our export writes them, import.
+    let text = format!(
+        "{header}2026-12-02 10:00,2026-12-02 10:15,15,2026-12-02T15:00:00Z,2026-12-02T15:15:00Z,Dr. Zoë Ångström,{p}\r\n"
+    );
+    let report = import(&mut store, &text, &options(None));
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.imported, 1);
+}

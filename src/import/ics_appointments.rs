@@ -10,8 +10,8 @@ use super::ics_read::{self, Component, date_time, date8, duration_minutes, quote
 use super::ics_zone::Zones;
 use super::series::{SeriesLink, SeriesRecord};
 use super::{
-    AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
-    When, derived_id,
+    AlsoStated, AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed,
+    PatientRecord, Until, When, derived_id,
 };
 use crate::export::ics::UID_DOMAIN;
 use crate::scheduling::*;
@@ -365,6 +365,7 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
         cancellation,
         overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
         series,
+        also: AlsoStated::default(),
     })))
 }
 

@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, Timelike, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
@@ -45,7 +45,8 @@ use super::setup;
 use crate::export::Progress;
 use crate::import::csv_read::quote;
 use crate::import::{
-    AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, Until, When,
+    AlsoStated, AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, Until,
+    When,
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
 use crate::scheduling::entry;
@@ -235,6 +236,46 @@ fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
     }
 }
 
+/// Where the times a row gives twice (`AlsoStated`: a CSV's local columns and minutes beside
+/// its UTC ones) disagree with the times read, each with both values and the clinic-local
+/// time read, so the one edited by hand is found. Seconds are left to the core's own rule.
+fn disagreements(
+    zone: chrono_tz::Tz,
+    also: &AlsoStated,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Vec<String> {
+    let wall = |t: DateTime<Utc>| t.with_timezone(&zone).naive_local();
+    let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let mut out = Vec::new();
+    for (what, read_from, stated, read) in [
+        ("start_local", "start_utc", also.start_local, start),
+        ("end_local", "end_utc", also.end_local, end),
+    ] {
+        let Some(stated) = stated else { continue };
+        let read_wall = wall(read);
+        if read_wall.with_second(0) != Some(stated) {
+            out.push(format!(
+                "{what} \"{}\" and {read_from} \"{}\" disagree: {read_from} is {} in {zone}; correct the one that is wrong, or empty the other",
+                minute(stated),
+                read.format("%Y-%m-%dT%H:%M:%SZ"),
+                minute(read_wall)
+            ));
+        }
+    }
+    if let Some(minutes) = also.minutes {
+        let length = (end - start).num_minutes();
+        if length != minutes {
+            out.push(format!(
+                "minutes \"{minutes}\" and the end disagree: {} to {} is {length} minutes; correct the one that is wrong, or empty the other",
+                minute(wall(start)),
+                minute(wall(end))
+            ));
+        }
+    }
+    out
+}
+
 /// Which of the appointments `conflicts` clash with were overbooked with a reason.
 fn overbooked_among(
     conn: &Connection,
@@ -358,6 +399,9 @@ pub fn import_appointments(
                 .ok(),
             (Until::Minutes(_), None) => None,
         };
+        if let (Some(start), Some(end)) = (start, end) {
+            errors.extend(disagreements(zone, &r.also, start, end));
+        }
         // The lifecycle's timestamps as the core could have recorded them.
         if let Some(start) = start {
             let recorded = Timestamps {
