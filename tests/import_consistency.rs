@@ -183,3 +183,38 @@ fn csv_times_given_twice_must_agree() {
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert_eq!(report.imported, 1);
 }
+
+/// The review's series: a CSV row of a series that runs from 2026-12-01 until 2026-11-01 was
+/// stored as such; its next export wrote no RRULE. Refused as `book --repeat` refuses it.
+#[test]
+fn a_series_that_ends_before_it_starts_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let series_before = count(&mut store, "series");
+    let header = "start_local,minutes,doctor,patient_id,series_id,occurrence_date,series_rule,series_start_local,series_minutes\r\n";
+    let row = |rule: &str| {
+        format!(
+            "{header}2026-12-01 10:30,15,Dr. Zoë Ångström,{},{},2026-12-01,{rule},2026-12-01 10:30,15\r\n",
+            id(40),
+            id(900)
+        )
+    };
+    let report = import(
+        &mut store,
+        &row("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20261101"),
+        &options(None),
+    );
+    one_bad(
+        &report,
+        2,
+        &["the series ends on 2026-11-01, before its first date 2026-12-01"],
+    );
+    assert_eq!(count(&mut store, "series"), series_before);
+    let report = import(
+        &mut store,
+        &row("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=3"),
+        &options(None),
+    );
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(count(&mut store, "series"), series_before + 1);
+}
