@@ -218,3 +218,45 @@ fn a_series_that_ends_before_it_starts_is_refused() {
     assert!(report.bad.is_empty(), "{:?}", report.bad);
     assert_eq!(count(&mut store, "series"), series_before + 1);
 }
+
+/// The review's row: a double booking with a queue token holding ESC was told to import with an
+/// overbook reason, which then only revealed the token. An overbook reason is suggested only
+/// when the double booking is the row's only problem.
+#[test]
+fn an_overbook_reason_is_suggested_only_when_it_would_accept_the_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let header = "start_local,minutes,kind,doctor,patient_id,queue_token\r\n";
+    let first = format!(
+        "2026-12-01 10:30,15,scheduled,Dr. Zoë Ångström,{},\r\n",
+        id(40)
+    );
+    let second = |token: &str| {
+        format!(
+            "2026-12-01 10:30,15,walk_in,Dr. Zoë Ångström,{},{token}\r\n",
+            id(43)
+        )
+    };
+    let report = import(
+        &mut store,
+        &format!("{header}{first}{}", second("W-001\u{1b}")),
+        &options(None),
+    );
+    one_bad(&report, 3, &["W-001\\u{1b}", "fix the rest in the file"]);
+    assert!(
+        !report.bad[0].reason.contains("to accept it anyway"),
+        "{}",
+        report.bad[0].reason
+    );
+    // The double booking alone: the suggestion stands.
+    let report = import(
+        &mut store,
+        &format!("{header}{first}{}", second("W-001")),
+        &options(None),
+    );
+    one_bad(
+        &report,
+        3,
+        &["import with an overbook reason to accept it anyway"],
+    );
+}

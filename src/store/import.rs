@@ -221,12 +221,13 @@ fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> 
 }
 
 /// What a refused row's message adds about overbooking: only a hard conflict (a double
-/// booking) can be overbooked, so the advice is given only where it helps, and never when an
-/// overbook reason was already given (then what is left is invalid, and each conflict's own
-/// message says how to fix it).
-fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
+/// booking) can be overbooked, so an overbook reason is suggested only when the double booking
+/// is the row's only problem (`other_problems`: the row has one besides its conflicts, such as
+/// its queue token), and never when one was already given (then what is left is invalid, and
+/// each conflict's own message says how to fix it).
+fn overbook_hint(refused: &[Conflict], overbook_given: bool, other_problems: bool) -> &'static str {
     let hard = refused.iter().any(|c| c.severity() == Severity::Hard);
-    let invalid = refused.iter().any(|c| c.severity() == Severity::Invalid);
+    let invalid = other_problems || refused.iter().any(|c| c.severity() == Severity::Invalid);
     match (hard, invalid, overbook_given) {
         (true, false, false) => " (import with an overbook reason to accept it anyway)",
         (true, true, false) => {
@@ -490,6 +491,19 @@ pub fn import_appointments(
             kind: r.kind,
             moving: None,
         };
+        // The queue token, as planned (before the conflicts, so a refusal names every problem) for the row's day before the first row was written.
+        let day = local_date(zone, start);
+        let planned = match tokens.get_mut(i).and_then(Option::take) {
+            Some(planned) => planned,
+            None => {
+                let issued = super::queue::issued(&tx, clinic.id, day)?;
+                let row = [(r.kind, r.queue_token.as_str())];
+                let mut alone = queue::import_tokens(day, issued.iter().map(String::as_str), &row);
+                alone
+                    .pop()
+                    .unwrap_or_else(|| Ok(queue::ImportedToken::Keep(String::new())))
+            }
+        };
         let found = judge(&tx, &clinic, &proposal, Vec::new(), now)?;
         let overbooked_others = overbooked_among(&tx, &found)?;
         let overbook = r
@@ -525,27 +539,19 @@ pub fn import_appointments(
                         _ => c.to_string(),
                     })
                     .collect();
+                let others = planned.as_ref().err();
+                let mut list = list.join("; ");
+                if let Some(token) = others {
+                    list.push_str("; ");
+                    list.push_str(token);
+                }
                 bad(format!(
-                    "{}{}",
-                    list.join("; "),
-                    overbook_hint(&conflicts, overbook.is_some())
+                    "{list}{}",
+                    overbook_hint(&conflicts, overbook.is_some(), others.is_some())
                 ));
                 continue;
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
-        };
-        // The queue token, as planned for the row's day before the first row was written.
-        let day = local_date(zone, start);
-        let planned = match tokens.get_mut(i).and_then(Option::take) {
-            Some(planned) => planned,
-            None => {
-                let issued = super::queue::issued(&tx, clinic.id, day)?;
-                let row = [(r.kind, r.queue_token.as_str())];
-                let mut alone = queue::import_tokens(day, issued.iter().map(String::as_str), &row);
-                alone
-                    .pop()
-                    .unwrap_or_else(|| Ok(queue::ImportedToken::Keep(String::new())))
-            }
         };
         let token = match planned {
             Ok(token) => token,
