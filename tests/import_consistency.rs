@@ -260,3 +260,48 @@ fn an_overbook_reason_is_suggested_only_when_it_would_accept_the_row() {
         &["import with an overbook reason to accept it anyway"],
     );
 }
+
+/// The review's file: `Ana Li,` and `Ana Li,+1 212 555 0100` registered two patients, and the
+/// same file imported again failed "2 registered patients fit". Now it is "already there".
+#[test]
+fn a_patients_file_that_imported_cleanly_imports_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let text = "name,phone\r\nAna Li,\r\nAna Li,+1 212 555 0100\r\nSTRAUSS Jo,\r\n";
+    let parsed = import::patients::parse_csv(text).expect("readable");
+    let first = store
+        .import_patients(&parsed, &options(None), &mut |_| {})
+        .expect("ran");
+    assert!(first.bad.is_empty(), "{:?}", first.bad);
+    assert_eq!(first.imported, 3);
+    let again = store
+        .import_patients(&parsed, &options(None), &mut |_| {})
+        .expect("ran");
+    assert!(again.bad.is_empty(), "{:?}", again.bad);
+    assert_eq!((again.imported, again.already_present), (0, 3));
+    // A bare name that fits both is still no one in particular for a booking.
+    let text = format!(
+        "start_local,minutes,doctor,patient\r\n2026-12-03 10:00,15,Dr. Zoë Ångström,Ana Li\r\n"
+    );
+    let report = import(&mut store, &text, &options(None));
+    one_bad(&report, 2, &["fit"]);
+    // "Strauß Jo" is the Strauss just registered.
+    let parsed = import::patients::parse_csv("name\r\nStrauß Jo\r\n").expect("readable");
+    let report = store
+        .import_patients(&parsed, &options(None), &mut |_| {})
+        .expect("ran");
+    assert_eq!((report.imported, report.already_present), (0, 1));
+    // A row keyed before ß was folded ("strauß jo") is found by "STRAUSS JO" too.
+    store
+        .connection()
+        .execute(
+            "UPDATE patient SET name = 'Strauß Jo', name_key = 'strauß jo' WHERE name = 'STRAUSS Jo'",
+            [],
+        )
+        .expect("legacy key");
+    let parsed = import::patients::parse_csv("name\r\nSTRAUSS JO\r\n").expect("readable");
+    let report = store
+        .import_patients(&parsed, &options(None), &mut |_| {})
+        .expect("ran");
+    assert_eq!((report.imported, report.already_present), (0, 1));
+}
