@@ -305,3 +305,62 @@ fn a_patients_file_that_imported_cleanly_imports_again() {
         .expect("ran");
     assert_eq!((report.imported, report.already_present), (0, 1));
 }
+
+/// `name,name` was read from the first column silently, and a row with more cells than the
+/// header lost the rest; a walk-in without a token got one unsaid.
+#[test]
+fn csv_columns_named_twice_or_cells_beyond_the_header_are_refused() {
+    let twice = import::patients::parse_csv("name,phone,Name\r\nAna,,Bo\r\n");
+    assert_eq!(
+        twice.map(|_| ()).map_err(|e| e.to_string()),
+        Err("line 1: the column \"Name\" is named twice (columns 1 and 3): which one is meant cannot be known; delete or rename one".to_owned())
+    );
+    let twice = import::appointments::parse_csv("start_utc,minutes,doctor,patient,doctor\r\n");
+    assert!(
+        twice
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("\"doctor\" is named twice")),
+        "{:?}",
+        twice.map(|p| p.rows.len())
+    );
+    // Trailing empty header cells are a spreadsheet's habit, not a duplicate.
+    assert!(import::patients::parse_csv("name,phone,,\r\nAna,,,\r\n").is_ok());
+    let parsed = import::patients::parse_csv("name,phone\r\nIyer, Asha,+1 555 0100\r\nBo,\r\n")
+        .expect("readable");
+    assert_eq!(parsed.rows.len(), 1);
+    assert_eq!(parsed.bad.len(), 1);
+    assert_eq!(parsed.bad[0].line, 2);
+    assert!(
+        parsed.bad[0]
+            .reason
+            .contains("the row has 3 cells, the header names 2 columns"),
+        "{}",
+        parsed.bad[0].reason
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "clinic.sqlite3", true);
+    let text = format!(
+        "start_local,minutes,doctor,patient_id\r\n2026-12-04 10:00,15,Dr. Zoë Ångström,{},Room 1\r\n",
+        id(40)
+    );
+    let report = import(&mut store, &text, &options(None));
+    one_bad(
+        &report,
+        2,
+        &["the row has 5 cells, the header names 4 columns"],
+    );
+    let text = format!(
+        "start_local,minutes,kind,doctor,patient_id,queue_token\r\n2026-12-04 10:00,15,walk_in,Dr. Zoë Ångström,{},\r\n",
+        id(40)
+    );
+    let report = import(&mut store, &text, &options(None));
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    assert_eq!(report.notices.len(), 1, "{:?}", report.notices);
+    assert!(
+        report.notices[0]
+            .reason
+            .contains("the file gives this walk-in no queue token: it gets W-001"),
+        "{}",
+        report.notices[0].reason
+    );
+}

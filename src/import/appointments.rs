@@ -105,6 +105,9 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         None => ImportError::Empty,
     })?;
     let h = Header::new(&header.cells);
+    if let Some(twice) = h.duplicate(&header.cells) {
+        return Err(ImportError::DuplicateColumn(twice));
+    }
     let example = "id,start_utc,end_utc,doctor,patient (the columns `frontdesk export csv` writes)";
     let need = |names: &[&str], what: &str| {
         h.find(names)
@@ -184,7 +187,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 .map(|s| unneutralise(s).into_owned())
                 .unwrap_or_default()
         };
-        let mut errors: Vec<String> = Vec::new();
+        let mut errors: Vec<String> = h.extra_cells(&record).into_iter().collect();
         let mut err = |e: String| errors.push(e);
         let mut also = AlsoStated::default();
         let utc = |col: Option<usize>, what: &str, whole: bool, err: &mut dyn FnMut(String)| {

@@ -72,6 +72,9 @@ pub enum ImportError {
     /// A CSV without the columns needed.
     #[error("the CSV has no {0} column: the first line must name the columns, e.g. {1}")]
     MissingColumn(String, String),
+    /// A CSV whose header names a column twice.
+    #[error("line 1: {0}")]
+    DuplicateColumn(String),
     /// An iCalendar file whose structure is broken.
     #[error("line {line}: {reason}")]
     Broken {

@@ -560,7 +560,22 @@ pub fn import_appointments(
                 continue;
             }
         };
-        let token_notice = token.notice(day);
+        let token_notice = match &token {
+            // A walk-in or emergency the file gives no token gets one, and staff hear of it.
+            queue::ImportedToken::Replaced {
+                token: given,
+                why: queue::Reissue::Missing,
+                ..
+            } => Some(format!(
+                "the file gives this {} no queue token: it gets {given}, the next free one on {day}",
+                if r.kind == Kind::Emergency {
+                    "emergency"
+                } else {
+                    "walk-in"
+                }
+            )),
+            other => other.notice(day),
+        };
         notes.extend(token_notice.clone());
         let joined = match &r.series {
             None => None,
