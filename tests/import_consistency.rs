@@ -280,10 +280,9 @@ fn a_patients_file_that_imported_cleanly_imports_again() {
     assert!(again.bad.is_empty(), "{:?}", again.bad);
     assert_eq!((again.imported, again.already_present), (0, 3));
     // A bare name that fits both is still no one in particular for a booking.
-    let text = format!(
-        "start_local,minutes,doctor,patient\r\n2026-12-03 10:00,15,Dr. Zoë Ångström,Ana Li\r\n"
-    );
-    let report = import(&mut store, &text, &options(None));
+    let text =
+        "start_local,minutes,doctor,patient\r\n2026-12-03 10:00,15,Dr. Zoë Ångström,Ana Li\r\n";
+    let report = import(&mut store, text, &options(None));
     one_bad(&report, 2, &["fit"]);
     // "Strauß Jo" is the Strauss just registered.
     let parsed = import::patients::parse_csv("name\r\nStrauß Jo\r\n").expect("readable");
