@@ -708,3 +708,46 @@ fn messages_escape_names_that_would_forge_terminal_lines() {
     assert!(!text.contains('\n') && !text.contains('\u{1b}'), "{text}");
     assert!(text.contains("\\n") && text.contains("\\u{1b}"), "{text}");
 }
+
+#[test]
+fn sharp_s_compares_as_ss() {
+    assert_eq!(name_key("STRAUSS"), name_key("Strauß"));
+    assert_eq!(name_key("STRAUẞ"), name_key("strauss"));
+    assert_eq!(name_key("Weiß Groß"), "weiss gross");
+    assert_ne!(name_key("Strauß"), name_key("Straus"));
+}
+
+/// `import patients` of a file it imported before: "Ana Li" with no details fits both the
+/// Ana Li without a phone and the one with a phone, but only one is recorded exactly so.
+#[test]
+fn a_record_exactly_as_one_of_several_fitting_patients_is_already_registered() {
+    let candidates = vec![
+        stored(1, "Ana Li", "", None, ""),
+        stored(2, "Ana Li", "+1 212 555 0100", None, ""),
+    ];
+    let bare = Claim {
+        name: "ana  LI",
+        ..Claim::default()
+    };
+    let found = identify(&bare, &candidates);
+    assert_eq!(verdict(&found), "ambiguous 2");
+    assert_eq!(already_registered(&bare, &found).map(|p| p.id), Some(id(1)));
+    // Not when the record names its own id, nor when two are recorded exactly so.
+    let with_id = Claim {
+        id: Some(id(9)),
+        ..bare
+    };
+    assert_eq!(
+        already_registered(&with_id, &identify(&with_id, &candidates)),
+        None
+    );
+    let twins = vec![
+        stored(1, "Ana Li", "", None, ""),
+        stored(3, "Ana Li", "", None, ""),
+        stored(2, "Ana Li", "+1 212 555 0100", None, ""),
+    ];
+    assert_eq!(already_registered(&bare, &identify(&bare, &twins)), None);
+    // A detail more or less is not "exactly": none for none.
+    assert!(!recorded_as_claimed(&bare, &candidates[1]));
+    assert!(recorded_as_claimed(&bare, &candidates[0]));
+}

@@ -582,6 +582,8 @@ fn recorded_timestamps_are_held_to_the_lifecycle() {
         TimestampError::OutOfOrder { earlier, later, .. } => format!("{later} before {earlier}"),
         TimestampError::ArrivalOnAnotherDay { .. } => "arrival on another day".to_owned(),
         TimestampError::InTheFuture { what, .. } => format!("{what} in the future"),
+        TimestampError::StepOnAnotherDay { what, .. } => format!("{what} on another day"),
+        TimestampError::NotForStatus { what, status, .. } => format!("{what} when {status}"),
     };
     type Row = (
         &'static str,
@@ -640,6 +642,9 @@ fn recorded_timestamps_are_held_to_the_lifecycle() {
                 "consultation start before arrival",
                 "completion before arrival",
                 "arrival on another day",
+                // Found since the consultation start and completion keep to the day too.
+                "consultation start on another day",
+                "completion on another day",
             ],
         ),
         (
@@ -670,7 +675,15 @@ fn recorded_timestamps_are_held_to_the_lifecycle() {
         ),
     ];
     for (why, start, [arrived_at, consultation_started_at, completed_at], want) in rows {
+        // The status the last recorded step leads to, so only the times are in question here.
+        let status = match (arrived_at, consultation_started_at, completed_at) {
+            (_, _, Some(_)) => Status::Completed,
+            (_, Some(_), None) => Status::InConsultation,
+            (Some(_), None, None) => Status::CheckedIn,
+            (None, None, None) => Status::Scheduled,
+        };
         let t = Timestamps {
+            status,
             start,
             arrived_at,
             consultation_started_at,
@@ -681,6 +694,7 @@ fn recorded_timestamps_are_held_to_the_lifecycle() {
     }
     // The message says what is wrong, clinic-local, and how to fix it.
     let t = Timestamps {
+        status: Status::CheckedIn,
         start: at(26, 4, 30),
         arrived_at: Some(now),
         consultation_started_at: None,
@@ -690,5 +704,176 @@ fn recorded_timestamps_are_held_to_the_lifecycle() {
     assert_eq!(
         said,
         "the arrival (2026-11-24 09:30) is on another day than the appointment (2026-11-26): a patient arrives on the day of the visit; correct the arrival or the date"
+    );
+}
+
+#[test]
+fn recorded_timestamps_fit_the_status_and_the_day() {
+    use frontdesk::scheduling::status::{TimestampError, Timestamps, check_timestamps};
+    let zone = chrono_tz::Asia::Kolkata;
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 4, 0, 0).unwrap();
+    let at = |d: u32, h: u32, m: u32| Utc.with_ymd_and_hms(2026, 11, d, h, m, 0).unwrap();
+    let kind = |e: &TimestampError| match e {
+        TimestampError::OutOfOrder { earlier, later, .. } => format!("{later} before {earlier}"),
+        TimestampError::ArrivalOnAnotherDay { .. } => "arrival on another day".to_owned(),
+        TimestampError::InTheFuture { what, .. } => format!("{what} in the future"),
+        TimestampError::StepOnAnotherDay { what, .. } => format!("{what} on another day"),
+        TimestampError::NotForStatus { what, status, .. } => format!("{what} when {status}"),
+    };
+    let long_ago = Utc.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).unwrap();
+    // The appointment: 2026-11-23 10:00 in Kolkata (04:30 UTC).
+    let start = at(23, 4, 30);
+    let (a, s, c) = (
+        Some(at(23, 4, 20)),
+        Some(at(23, 4, 35)),
+        Some(at(23, 4, 50)),
+    );
+    type Row = (
+        &'static str,
+        Status,
+        DateTime<Utc>,
+        [Option<DateTime<Utc>>; 3],
+        &'static [&'static str],
+    );
+    let rows: Vec<Row> = vec![
+        // The review's row: a consultation started in 1900, completed on the day.
+        (
+            "a consultation start years before the day",
+            Status::Completed,
+            start,
+            [None, Some(long_ago), c],
+            &["consultation start on another day"],
+        ),
+        (
+            "a completion three days after the day",
+            Status::Completed,
+            at(20, 4, 30),
+            [Some(at(20, 4, 20)), Some(at(20, 4, 35)), c],
+            &["completion on another day"],
+        ),
+        (
+            // 23:40 on the 23rd in Kolkata is 18:10 UTC; 00:20 on the 24th is 18:50 UTC.
+            "a late visit that runs past midnight",
+            Status::Completed,
+            at(23, 17, 30),
+            [
+                Some(at(23, 17, 20)),
+                Some(at(23, 18, 10)),
+                Some(at(23, 18, 50)),
+            ],
+            &[],
+        ),
+        (
+            // 00:20 on the 25th in Kolkata is 18:50 UTC on the 24th: two days on.
+            "a completion two clinic days after",
+            Status::Completed,
+            at(23, 4, 30),
+            [a, s, Some(at(24, 18, 50))],
+            &["completion in the future", "completion on another day"],
+        ),
+        (
+            // The review's sibling: booked for the 30th, completed on the 20th.
+            "a booked visit with a completion",
+            Status::Scheduled,
+            at(30, 4, 30),
+            [None, None, Some(at(20, 4, 40))],
+            &["completion when booked", "completion on another day"],
+        ),
+        (
+            "a booked visit with nothing",
+            Status::Scheduled,
+            start,
+            [None; 3],
+            &[],
+        ),
+        (
+            "a confirmed visit with an arrival",
+            Status::Confirmed,
+            start,
+            [a, None, None],
+            &["arrival when confirmed"],
+        ),
+        (
+            "a checked-in visit",
+            Status::CheckedIn,
+            start,
+            [a, None, None],
+            &[],
+        ),
+        (
+            "a checked-in visit with a consultation start",
+            Status::CheckedIn,
+            start,
+            [a, s, None],
+            &["consultation start when arrived"],
+        ),
+        (
+            "in consultation",
+            Status::InConsultation,
+            start,
+            [a, s, None],
+            &[],
+        ),
+        (
+            "in consultation with a completion",
+            Status::InConsultation,
+            start,
+            [a, s, c],
+            &["completion when with doctor"],
+        ),
+        ("completed", Status::Completed, start, [a, s, c], &[]),
+        (
+            "a no-show with an arrival",
+            Status::NoShow,
+            start,
+            [a, None, None],
+            &["arrival when no-show"],
+        ),
+        (
+            "cancelled after checking in",
+            Status::Cancelled,
+            start,
+            [a, None, None],
+            &[],
+        ),
+        (
+            "cancelled with a completion",
+            Status::Cancelled,
+            start,
+            [a, s, c],
+            &[
+                "consultation start when cancelled",
+                "completion when cancelled",
+            ],
+        ),
+        (
+            "entered in error after it was done",
+            Status::EnteredInError,
+            start,
+            [a, s, c],
+            &[],
+        ),
+    ];
+    for (why, status, start, [arrived_at, consultation_started_at, completed_at], want) in rows {
+        let t = Timestamps {
+            status,
+            start,
+            arrived_at,
+            consultation_started_at,
+            completed_at,
+        };
+        let got: Vec<String> = check_timestamps(&t, zone, now).iter().map(kind).collect();
+        assert_eq!(got, want, "{why}");
+    }
+    let t = Timestamps {
+        status: Status::Scheduled,
+        start: at(30, 4, 30),
+        arrived_at: None,
+        consultation_started_at: None,
+        completed_at: Some(at(20, 4, 40)),
+    };
+    assert_eq!(
+        check_timestamps(&t, zone, now)[0].to_string(),
+        "the completion (2026-11-20 10:10) is recorded, but the appointment is booked: it has no arrival, consultation or completion yet; leave the completion empty or correct the status"
     );
 }

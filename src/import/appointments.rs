@@ -10,12 +10,12 @@ pub use super::ics_appointments::{id_from_uid, parse_ics};
 use super::patients::{self, birth_date, email, patient_id};
 use super::series::{SeriesLink, SeriesRecord};
 use super::{
-    AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
-    When, derived_id,
+    AlsoStated, AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed,
+    PatientRecord, Until, When, derived_id,
 };
 use crate::export::csv::unneutralise;
 use crate::scheduling::entry;
-use crate::scheduling::time::parse_wall_time;
+use crate::scheduling::time::read_wall_time;
 use crate::scheduling::*;
 
 /// A status as files write it: ours (`no_show`), with dashes (`no-show`), or as staff read it.
@@ -34,6 +34,45 @@ fn instant(text: &str) -> Option<DateTime<Utc>> {
         .or_else(|_| DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)))
         .ok()
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// A UTC cell (`2026-11-24T04:30:00Z`), with what is wrong when it is not one: not a time, or
+/// a fraction of a second (our export writes none; a start or end is on a whole minute, a
+/// recorded step on a whole second), said with the fraction and what to write instead.
+fn utc_cell(text: &str, what: &str, whole_minute: bool) -> Result<DateTime<Utc>, String> {
+    let Some(t) = instant(text) else {
+        return Err(format!(
+            "{what} {} is not a time: write it as 2026-11-24T04:30:00Z",
+            quote(text)
+        ));
+    };
+    if t.timestamp_subsec_nanos() == 0 {
+        return Ok(t);
+    }
+    let fraction: String = text
+        .trim()
+        .split_once(['.', ','])
+        .map(|(_, rest)| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .take(9)
+                .collect()
+        })
+        .unwrap_or_default();
+    let write = if whole_minute {
+        t.format("%Y-%m-%dT%H:%M:00Z")
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%SZ")
+    };
+    Err(format!(
+        "{what} {} has a fraction of a second (.{fraction}): times are {}, so write {write}",
+        quote(text),
+        if whole_minute {
+            "whole minutes"
+        } else {
+            "whole seconds"
+        }
+    ))
 }
 
 fn uuid_cell(text: &str) -> Result<Option<uuid::Uuid>, String> {
@@ -66,6 +105,9 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
         None => ImportError::Empty,
     })?;
     let h = Header::new(&header.cells);
+    if let Some(twice) = h.duplicate(&header.cells) {
+        return Err(ImportError::DuplicateColumn(twice));
+    }
     let example = "id,start_utc,end_utc,doctor,patient (the columns `frontdesk export csv` writes)";
     let need = |names: &[&str], what: &str| {
         h.find(names)
@@ -145,50 +187,42 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 .map(|s| unneutralise(s).into_owned())
                 .unwrap_or_default()
         };
-        let mut errors: Vec<String> = Vec::new();
+        let mut errors: Vec<String> = h.extra_cells(&record).into_iter().collect();
         let mut err = |e: String| errors.push(e);
-        let start =
-            if !cell(start_utc).is_empty() {
-                instant(&cell(start_utc)).map(When::Utc).or_else(|| {
-                    err(format!(
-                        "start_utc {} is not a time: write it as 2026-11-24T04:00:00Z",
-                        quote(&cell(start_utc))
-                    ));
-                    None
-                })
-            } else if !cell(start_local).is_empty() {
-                parse_wall_time(&cell(start_local)).map(When::ClinicLocal).or_else(|| {
-                err(format!(
-                    "start_local {} is not a date and time: write it as \"2026-11-24 09:30\"",
-                    quote(&cell(start_local))
-                ));
-                None
-            })
-            } else {
-                err("the start is empty: fill in start_utc or start_local".into());
-                None
-            };
-        let end = if !cell(end_utc).is_empty() {
-            instant(&cell(end_utc))
-                .map(|t| Until::At(When::Utc(t)))
-                .or_else(|| {
-                    err(format!(
-                        "end_utc {} is not a time: write it as 2026-11-24T04:30:00Z",
-                        quote(&cell(end_utc))
-                    ));
-                    None
-                })
-        } else if !cell(end_local).is_empty() {
-            parse_wall_time(&cell(end_local))
-                .map(|t| Until::At(When::ClinicLocal(t)))
-                .or_else(|| {
-                    err(format!(
-                        "end_local {} is not a date and time: write it as \"2026-11-24 10:00\"",
-                        quote(&cell(end_local))
-                    ));
-                    None
-                })
-        } else if !cell(minutes).is_empty() {
+        let mut also = AlsoStated::default();
+        let utc = |col: Option<usize>, what: &str, whole: bool, err: &mut dyn FnMut(String)| {
+            utc_cell(&cell(col), what, whole).map_err(err).ok()
+        };
+        let wall = |col: Option<usize>, what: &str, err: &mut dyn FnMut(String)| {
+            read_wall_time(&cell(col))
+                .map_err(|e| err(format!("{what} {e}")))
+                .ok()
+        };
+        let has = |col: Option<usize>| !cell(col).is_empty();
+        // The start from start_utc, else start_local; a start_local given too must agree.
+        let start = if has(start_utc) {
+            if has(start_local) {
+                also.start_local = wall(start_local, "start_local", &mut err);
+            }
+            utc(start_utc, "start_utc", true, &mut err).map(When::Utc)
+        } else if has(start_local) {
+            wall(start_local, "start_local", &mut err).map(When::ClinicLocal)
+        } else {
+            err("the start is empty: fill in start_utc or start_local".into());
+            None
+        };
+        // The end from end_utc, else end_local, else minutes; the others given must agree.
+        if has(minutes) && (has(end_utc) || has(end_local)) {
+            also.minutes = visit_minutes(&cell(minutes)).map_err(&mut err).ok();
+        }
+        let end = if has(end_utc) {
+            if has(end_local) {
+                also.end_local = wall(end_local, "end_local", &mut err);
+            }
+            utc(end_utc, "end_utc", true, &mut err).map(|t| Until::At(When::Utc(t)))
+        } else if has(end_local) {
+            wall(end_local, "end_local", &mut err).map(|t| Until::At(When::ClinicLocal(t)))
+        } else if has(minutes) {
             visit_minutes(&cell(minutes))
                 .map(Until::Minutes)
                 .map_err(&mut err)
@@ -282,13 +316,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
             if text.is_empty() {
                 return None;
             }
-            instant(&text).or_else(|| {
-                err(format!(
-                    "{what} {} is not a time: write it as 2026-11-24T04:00:00Z",
-                    quote(&text)
-                ));
-                None
-            })
+            utc_cell(&text, what, false).map_err(&mut err).ok()
         };
         let arrived_at = stamp(c.arrived, "arrived_at_utc");
         let consultation_started_at = stamp(c.started, "consultation_started_at_utc");
@@ -389,6 +417,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<AppointmentRecord>, ImportError> {
                 cancellation,
                 overbook_reason: (!overbook.is_empty()).then_some(overbook),
                 series: series.as_ref().map(|(link, _)| *link),
+                also,
             },
         ));
         if let Some((link, Some(defined))) = series
@@ -508,9 +537,8 @@ impl SeriesColumns {
             return Ok(Some((link, None)));
         }
         let start_text = cell(self.start);
-        let start = parse_wall_time(&start_text).ok_or_else(|| {
-            format!("series_start_local \"{start_text}\" is not a date and time: write the series' first start as \"2026-11-24 09:30\"")
-        })?;
+        let start = read_wall_time(&start_text)
+            .map_err(|e| format!("series_start_local {e} (the series' first start)"))?;
         let minutes_text = cell(self.minutes);
         let minutes = minutes_text
             .parse::<i64>()

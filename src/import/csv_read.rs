@@ -138,6 +138,40 @@ impl Header {
         }
     }
 
+    /// A column named twice (as compared by [`column_key`]), as a message with the header's
+    /// line and both positions: which one is meant cannot be known. Empty names are not
+    /// counted (a spreadsheet's trailing commas).
+    pub fn duplicate(&self, cells: &[String]) -> Option<String> {
+        for (i, key) in self.keys.iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(first) = self.keys[..i].iter().position(|k| k == key) {
+                return Some(format!(
+                    "the column {} is named twice (columns {} and {}): which one is meant cannot be known; delete or rename one",
+                    quote(cells.get(i).map_or("", String::as_str).trim()),
+                    first + 1,
+                    i + 1
+                ));
+            }
+        }
+        None
+    }
+
+    /// Why a record has cells the header names no column for (a comma in an unquoted cell
+    /// splits it), or `None`: trailing empty cells carry nothing and are let be.
+    pub fn extra_cells(&self, record: &Record) -> Option<String> {
+        let extra = record.cells.get(self.keys.len()..)?;
+        if extra.iter().all(|c| c.trim().is_empty()) {
+            return None;
+        }
+        Some(format!(
+            "the row has {} cells, the header names {} columns: a cell with a comma in it must be in quotes (\"Iyer, Asha\"); correct the row",
+            record.cells.len(),
+            self.keys.len()
+        ))
+    }
+
     /// The index of the first column called any of `names`.
     pub fn find(&self, names: &[&str]) -> Option<usize> {
         names

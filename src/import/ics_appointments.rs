@@ -10,8 +10,8 @@ use super::ics_read::{self, Component, date_time, date8, duration_minutes, quote
 use super::ics_zone::Zones;
 use super::series::{SeriesLink, SeriesRecord};
 use super::{
-    AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed, PatientRecord, Until,
-    When, derived_id,
+    AlsoStated, AppointmentRecord, BadRow, CancelRecord, ImportError, NameRef, Parsed,
+    PatientRecord, Until, When, derived_id,
 };
 use crate::export::ics::UID_DOMAIN;
 use crate::scheduling::*;
@@ -53,7 +53,12 @@ enum Event {
 /// An event's end: DTEND, or DURATION.
 fn end_of(e: &Component, zones: &Zones<'_>) -> Result<Until, String> {
     match (e.prop("DTEND"), e.prop("DURATION")) {
-        (Some(p), _) => Ok(Until::At(date_time(p, zones)?)),
+        (Some(end), Some(length)) => Err(format!(
+            "the event has both DTEND \"{}\" and DURATION \"{}\" (an event has one or the other, RFC 5545): keep the right one and delete the other",
+            quoted(&end.value),
+            quoted(&length.value)
+        )),
+        (Some(p), None) => Ok(Until::At(date_time(p, zones)?)),
         (None, Some(d)) => Ok(Until::Minutes(duration_minutes(&d.value)?)),
         (None, None) => Err("the event has no DTEND or DURATION: give it an end time".into()),
     }
@@ -114,8 +119,51 @@ fn series_link(e: &Component, id: &str, zones: &Zones<'_>) -> Result<Option<Seri
     }))
 }
 
+/// The event properties that say one thing once (RFC 5545 §3.6.1 allows each at most once in
+/// a VEVENT), with all of ours: given twice, which one is meant cannot be known.
+const ONCE: [&str; 14] = [
+    "UID",
+    "DTSTAMP",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "RECURRENCE-ID",
+    "RRULE",
+    "STATUS",
+    "SEQUENCE",
+    "ORGANIZER",
+    "SUMMARY",
+    "DESCRIPTION",
+    "URL",
+    "LAST-MODIFIED",
+];
+
+/// The first property of `e` given twice that must be given once ([`ONCE`], or one of our
+/// `X-FRONTDESK-` properties), as a message with both values.
+fn given_twice(e: &Component) -> Option<String> {
+    let mut seen: Vec<&super::ics_read::Property> = Vec::new();
+    for p in &e.props {
+        if !(ONCE.contains(&p.name.as_str()) || p.name.starts_with("X-FRONTDESK-")) {
+            continue;
+        }
+        if let Some(first) = seen.iter().find(|q| q.name == p.name) {
+            return Some(format!(
+                "{} is given twice (\"{}\" and \"{}\"): an event has one; keep the right one and delete the other",
+                p.name,
+                quoted(&first.value),
+                quoted(&p.value)
+            ));
+        }
+        seen.push(p);
+    }
+    None
+}
+
 /// One VEVENT as an appointment or a series, or what is wrong with it.
 fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
+    if let Some(twice) = given_twice(e) {
+        return Err(twice);
+    }
     let text = |name: &str| e.prop(name).map(|p| unescape_text(&p.value));
     let series = e.prop("X-FRONTDESK-SERIES").map(|p| p.value.as_str());
     if e.prop("RRULE").is_some() || e.prop("RDATE").is_some() {
@@ -317,6 +365,7 @@ fn event(e: &Component, zones: &Zones<'_>) -> Result<Event, String> {
         cancellation,
         overbook_reason: text("X-FRONTDESK-OVERBOOK-REASON").filter(|r| !r.trim().is_empty()),
         series,
+        also: AlsoStated::default(),
     })))
 }
 

@@ -72,6 +72,9 @@ pub enum ImportError {
     /// A CSV without the columns needed.
     #[error("the CSV has no {0} column: the first line must name the columns, e.g. {1}")]
     MissingColumn(String, String),
+    /// A CSV whose header names a column twice.
+    #[error("line 1: {0}")]
+    DuplicateColumn(String),
     /// An iCalendar file whose structure is broken.
     #[error("line {line}: {reason}")]
     Broken {
@@ -202,6 +205,20 @@ pub enum Until {
     Minutes(i64),
 }
 
+/// Times a CSV row gives a second time, in another column than the one its times are read
+/// from (our export writes the start and end both clinic-local and in UTC, and the minutes):
+/// the store checks they agree with the times read, so an edited column is not silently
+/// overruled by the one left as it was.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct AlsoStated {
+    /// `start_local`, when the start is read from `start_utc`.
+    pub start_local: Option<NaiveDateTime>,
+    /// `end_local`, when the end is read from `end_utc`.
+    pub end_local: Option<NaiveDateTime>,
+    /// `minutes`, when the end is read from `end_utc` or `end_local`.
+    pub minutes: Option<i64>,
+}
+
 /// A cancellation as a file gives it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CancelRecord {
@@ -262,6 +279,8 @@ pub struct AppointmentRecord {
     pub overbook_reason: Option<String>,
     /// Its place in a recurring series the file defines, if any.
     pub series: Option<series::SeriesLink>,
+    /// The times the row gives twice (CSV), to be checked against `start` and `end`.
+    pub also: AlsoStated,
 }
 
 /// How to import.

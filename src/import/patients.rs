@@ -111,6 +111,9 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
         None => ImportError::Empty,
     })?;
     let columns = Header::new(&header.cells);
+    if let Some(twice) = columns.duplicate(&header.cells) {
+        return Err(ImportError::DuplicateColumn(twice));
+    }
     let name_col = columns.find(NAME).ok_or_else(|| {
         ImportError::MissingColumn(
             "name".into(),
@@ -145,7 +148,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed<PatientRecord>, ImportError> {
         };
         // The name, phone and external id are checked under the entry rules where the store
         // registers the patient; a row that names a stored patient adds no text.
-        let mut errors = Vec::new();
+        let mut errors: Vec<String> = columns.extra_cells(&record).into_iter().collect();
         let name = cell(Some(name_col));
         if name.is_empty() {
             errors.push("the name is empty: every patient needs a name".to_owned());

@@ -124,13 +124,16 @@ impl SeriesRecord {
                 _ => parts.push(part.to_owned()),
             }
         }
-        let rule = SeriesRule::parse(&parts.join(";")).map_err(|e| {
-            format!(
-                "the repeating event {} has an RRULE Frontdesk cannot keep (\"{}\"): {e}",
-                self.id,
-                quoted(&self.rrule)
-            )
-        })?;
+        // The core's rule, and its first date, as `book --repeat` is held to them.
+        let rule = SeriesRule::parse(&parts.join(";"))
+            .and_then(|rule| rule.check_start(start.date()).map(|()| rule))
+            .map_err(|e| {
+                format!(
+                    "the repeating event {} has an RRULE Frontdesk cannot keep (\"{}\"): {e}",
+                    self.id,
+                    quoted(&self.rrule)
+                )
+            })?;
         Ok(ResolvedSeries {
             rule,
             start_date: start.date(),
@@ -235,6 +238,21 @@ mod tests {
                 .is_err_and(|e| e.contains("longer than an appointment may")),
             "{long:?}"
         );
+        // The review's series: first date 2026-10-21, ending 2026-10-01 (UTC, and as a date).
+        for rrule in [
+            "FREQ=WEEKLY;INTERVAL=1;BYDAY=WE;UNTIL=20261001T000000Z",
+            "FREQ=WEEKLY;BYDAY=WE;UNTIL=20261001",
+        ] {
+            let before = record(rrule, 30).resolve(NEW_YORK);
+            assert!(
+                before.as_ref().is_err_and(|e| e
+                    .contains("the series ends on 2026-09-30, before its first date 2026-10-21")
+                    || e.contains(
+                        "the series ends on 2026-10-01, before its first date 2026-10-21"
+                    )),
+                "{before:?}"
+            );
+        }
         let far = record("FREQ=DAILY;UNTIL=99991231T000000Z", 30).resolve(NEW_YORK);
         assert!(far.as_ref().is_err_and(|e| e.contains("UNTIL")), "{far:?}");
         let backwards = record("FREQ=DAILY;COUNT=2", 0).resolve(NEW_YORK);

@@ -70,7 +70,8 @@ pub fn same_phone(a: &str, b: &str) -> bool {
 }
 
 /// A name as compared: in Unicode's composed form (NFC, so "José" typed either way is one
-/// name), without the accents of Latin and Greek letters ("Jose" = "José"), lower case,
+/// name), without the accents of Latin and Greek letters ("Jose" = "José"), lower case with
+/// ß (and ẞ) as "ss" ("STRAUSS" = "Strauß"),
 /// trimmed, runs of whitespace made one space. Marks that make letters of other scripts (a
 /// Devanagari vowel sign, the breve of Cyrillic й) are kept: they tell names apart.
 pub fn name_key(name: &str) -> String {
@@ -92,7 +93,8 @@ fn fold(text: &str) -> String {
         }
         out.push(c);
     }
-    out.to_lowercase().nfc().collect()
+    // German ß (and capital ẞ, lower-cased to ß) is written "ss" in capitals: STRAUSS is Strauß.
+    out.to_lowercase().replace('ß', "ss").nfc().collect()
 }
 
 /// True for the letters whose accents [`name_key`] ignores.
@@ -573,6 +575,40 @@ pub fn identify_apart(
             candidates: many.iter().map(|p| (*p).clone()).collect(),
             by: MatchedBy::Name,
         },
+    }
+}
+
+/// True when `p` is recorded with exactly what the claim says: the same name ([`name_key`])
+/// and the same phone, email, date of birth and external id, where a detail the claim leaves
+/// empty is empty for `p` too (none for none).
+pub fn recorded_as_claimed(claim: &Claim<'_>, p: &Patient) -> bool {
+    name_key(claim.name) == name_key(&p.name)
+        && phone_key(claim.phone) == phone_key(&p.phone)
+        && email_key(claim.email) == email_key(&p.email)
+        && claim.external_id.trim() == p.external_id.trim()
+        && claim.birth_date == p.birth_date
+}
+
+/// For a record that would only register a patient (`import patients`: it books nothing and
+/// changes no one), the one of several fitting patients ([`Identified::Ambiguous`]) recorded
+/// with exactly its details ([`recorded_as_claimed`]): registering the record would add that
+/// very patient again, so it is already there. `None` when the record gives an id (it names
+/// a patient of its own), or when none or several are recorded so. Never used to book: a
+/// bare name that fits several patients still means no one of them there.
+pub fn already_registered<'p>(
+    claim: &Claim<'_>,
+    identified: &'p Identified,
+) -> Option<&'p Patient> {
+    let Identified::Ambiguous { candidates, .. } = identified else {
+        return None;
+    };
+    if claim.id.is_some() {
+        return None;
+    }
+    let mut exact = candidates.iter().filter(|p| recorded_as_claimed(claim, p));
+    match (exact.next(), exact.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
     }
 }
 

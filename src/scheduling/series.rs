@@ -177,14 +177,22 @@ impl SeriesRule {
         }
     }
 
-    /// The occurrence dates from `start` (inclusive), at most [`MAX_OCCURRENCES`].
-    pub fn dates(&self, start: NaiveDate) -> Result<Vec<NaiveDate>, RuleError> {
+    /// Checks the rule ([`SeriesRule::validate`]) for a series whose first date is `start`: an
+    /// end date before it is refused. Every series is held to this, however it comes (booked
+    /// with `--repeat`, or imported), through [`SeriesRule::dates`] or directly.
+    pub fn check_start(&self, start: NaiveDate) -> Result<(), RuleError> {
         self.validate()?;
         if let SeriesEnd::Until(until) = self.end
             && until < start
         {
             return Err(RuleError::UntilBeforeStart { until, start });
         }
+        Ok(())
+    }
+
+    /// The occurrence dates from `start` (inclusive), at most [`MAX_OCCURRENCES`].
+    pub fn dates(&self, start: NaiveDate) -> Result<Vec<NaiveDate>, RuleError> {
+        self.check_start(start)?;
         let mut out = Vec::new();
         let push = |date: NaiveDate, out: &mut Vec<NaiveDate>| -> Result<bool, RuleError> {
             match self.end {

@@ -287,6 +287,8 @@ pub fn apply(
 /// The lifecycle's timestamps of an appointment, as recorded (e.g. in an imported file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Timestamps {
+    /// The status recorded with them: it says which steps can have happened.
+    pub status: Status,
     /// When the appointment starts.
     pub start: DateTime<Utc>,
     /// When the patient arrived.
@@ -324,6 +326,33 @@ pub enum TimestampError {
         /// The appointment's clinic-local date.
         day: String,
     },
+    /// A consultation start or completion on neither the appointment's clinic-local day nor
+    /// the day after (a visit may run past midnight, never further).
+    #[error(
+        "the {what} ({at}) is not on the appointment's day ({day}) or, for a visit that runs past midnight, the day after: correct the {what} or the date"
+    )]
+    StepOnAnotherDay {
+        /// The step.
+        what: &'static str,
+        /// When it is recorded, clinic-local.
+        at: String,
+        /// The appointment's clinic-local date.
+        day: String,
+    },
+    /// A step the status says has not happened (a booked appointment with a completion).
+    #[error(
+        "the {what} ({at}) is recorded, but the appointment is {status}: {allowed}; leave the {what} empty or correct the status"
+    )]
+    NotForStatus {
+        /// The step.
+        what: &'static str,
+        /// When it is recorded, clinic-local.
+        at: String,
+        /// The status, as staff read it.
+        status: &'static str,
+        /// Which steps that status may carry, in words.
+        allowed: &'static str,
+    },
     /// A step recorded as done after now.
     #[error(
         "the {what} ({at}) is later than now ({now}): only what has happened can be recorded; correct the time or leave it empty"
@@ -338,10 +367,40 @@ pub enum TimestampError {
     },
 }
 
-/// Checks recorded timestamps against the lifecycle, in the clinic's zone at `now`: arrival,
-/// consultation start and completion in that order (each may be missing); the arrival on the
-/// appointment's clinic-local day; none later than now (check-in, start and complete record
-/// the time they happen). Every problem is returned.
+/// The steps (arrival, consultation start, completion) an appointment in `status` can have
+/// recorded: those of the lifecycle's paths to it (DESIGN.md §2). Booked, confirmed and no-show
+/// ones none (a no-show comes only from booked or confirmed); checked-in and cancelled ones an
+/// arrival (a patient may be cancelled after checking in); in consultation the arrival and the
+/// start; completed and entered-in-error ones all three. With the words a message uses.
+pub fn steps_recorded(status: Status) -> ([bool; 3], &'static str) {
+    match status {
+        Status::Scheduled | Status::Confirmed | Status::NoShow => (
+            [false, false, false],
+            "it has no arrival, consultation or completion yet",
+        ),
+        Status::CheckedIn | Status::Cancelled => {
+            ([true, false, false], "it can have an arrival only")
+        }
+        Status::InConsultation => (
+            [true, true, false],
+            "it can have an arrival and a consultation start, no completion",
+        ),
+        Status::Completed | Status::EnteredInError => {
+            ([true, true, true], "it can have every step")
+        }
+    }
+}
+
+/// Checks recorded timestamps against the lifecycle, in the clinic's zone at `now`:
+/// - only the steps the status can have recorded ([`steps_recorded`]);
+/// - arrival, consultation start and completion in that order (each may be missing);
+/// - the arrival on the appointment's clinic-local day (check-in is allowed only then,
+///   `queue::check_check_in`); the consultation start and the completion on that day or the
+///   day after, for a visit that runs past midnight (start and complete record the time they
+///   happen, which may be just after midnight; a day later no visit still runs);
+/// - none later than now (check-in, start and complete record the time they happen).
+///
+/// Every problem is returned.
 pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<TimestampError> {
     let shown = |at: DateTime<Utc>| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string();
     let steps = [
@@ -350,6 +409,17 @@ pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<Tim
         ("completion", t.completed_at),
     ];
     let mut out = Vec::new();
+    let (may, allowed) = steps_recorded(t.status);
+    for ((what, at), may) in steps.iter().zip(may) {
+        if let Some(at) = at.filter(|_| !may) {
+            out.push(TimestampError::NotForStatus {
+                what,
+                at: shown(at),
+                status: t.status.label(),
+                allowed,
+            });
+        }
+    }
     for (what, at) in steps {
         if let Some(at) = at.filter(|at| *at > now) {
             out.push(TimestampError::InTheFuture {
@@ -378,6 +448,18 @@ pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<Tim
         if local_date(zone, arrived) != day {
             out.push(TimestampError::ArrivalOnAnotherDay {
                 arrived_at: shown(arrived),
+                day: day.format("%Y-%m-%d").to_string(),
+            });
+        }
+    }
+    let day = local_date(zone, t.start);
+    for (what, at) in &steps[1..] {
+        let Some(at) = *at else { continue };
+        let on = local_date(zone, at);
+        if on != day && Some(on) != day.succ_opt() {
+            out.push(TimestampError::StepOnAnotherDay {
+                what,
+                at: shown(at),
                 day: day.format("%Y-%m-%d").to_string(),
             });
         }

@@ -159,10 +159,14 @@ pub fn patient_keys(name: &str, phone: &str) -> (String, String, String, String)
 
 /// Every `name_key` a stored patient of this name may have: the folded key rows get now, and
 /// the trimmed lower-case name (composed, decomposed, as typed, with runs of spaces or made
-/// one) that rows written before it hold.
+/// one) and the key with "ss" as ß that rows written before it hold.
 pub fn name_keys(name: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
-    let mut keys = vec![crate::scheduling::patient_match::name_key(name)];
+    let key = crate::scheduling::patient_match::name_key(name);
+    // Rows keyed before ß was folded to "ss" hold "strauß": "STRAUSS" finds them too.
+    let sharp = key.contains("ss").then(|| key.replace("ss", "ß"));
+    let mut keys = vec![key];
+    keys.extend(sharp);
     let forms = [
         name.to_owned(),
         name.nfc().collect::<String>(),

@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, Timelike, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
@@ -45,7 +45,8 @@ use super::setup;
 use crate::export::Progress;
 use crate::import::csv_read::quote;
 use crate::import::{
-    AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, Until, When,
+    AlsoStated, AppointmentRecord, BadRow, ImportOptions, ImportReport, NameRef, Parsed, Until,
+    When,
 };
 use crate::scheduling::conflict::{Conflict, Proposal, Severity, Verdict, decide};
 use crate::scheduling::entry;
@@ -220,12 +221,13 @@ fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> 
 }
 
 /// What a refused row's message adds about overbooking: only a hard conflict (a double
-/// booking) can be overbooked, so the advice is given only where it helps, and never when an
-/// overbook reason was already given (then what is left is invalid, and each conflict's own
-/// message says how to fix it).
-fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
+/// booking) can be overbooked, so an overbook reason is suggested only when the double booking
+/// is the row's only problem (`other_problems`: the row has one besides its conflicts, such as
+/// its queue token), and never when one was already given (then what is left is invalid, and
+/// each conflict's own message says how to fix it).
+fn overbook_hint(refused: &[Conflict], overbook_given: bool, other_problems: bool) -> &'static str {
     let hard = refused.iter().any(|c| c.severity() == Severity::Hard);
-    let invalid = refused.iter().any(|c| c.severity() == Severity::Invalid);
+    let invalid = other_problems || refused.iter().any(|c| c.severity() == Severity::Invalid);
     match (hard, invalid, overbook_given) {
         (true, false, false) => " (import with an overbook reason to accept it anyway)",
         (true, true, false) => {
@@ -233,6 +235,46 @@ fn overbook_hint(refused: &[Conflict], overbook_given: bool) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// Where the times a row gives twice (`AlsoStated`: a CSV's local columns and minutes beside
+/// its UTC ones) disagree with the times read, each with both values and the clinic-local
+/// time read, so the one edited by hand is found. Seconds are left to the core's own rule.
+fn disagreements(
+    zone: chrono_tz::Tz,
+    also: &AlsoStated,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Vec<String> {
+    let wall = |t: DateTime<Utc>| t.with_timezone(&zone).naive_local();
+    let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let mut out = Vec::new();
+    for (what, read_from, stated, read) in [
+        ("start_local", "start_utc", also.start_local, start),
+        ("end_local", "end_utc", also.end_local, end),
+    ] {
+        let Some(stated) = stated else { continue };
+        let read_wall = wall(read);
+        if read_wall.with_second(0) != Some(stated) {
+            out.push(format!(
+                "{what} \"{}\" and {read_from} \"{}\" disagree: {read_from} is {} in {zone}; correct the one that is wrong, or empty the other",
+                minute(stated),
+                read.format("%Y-%m-%dT%H:%M:%SZ"),
+                minute(read_wall)
+            ));
+        }
+    }
+    if let Some(minutes) = also.minutes {
+        let length = (end - start).num_minutes();
+        if length != minutes {
+            out.push(format!(
+                "minutes \"{minutes}\" and the end disagree: {} to {} is {length} minutes; correct the one that is wrong, or empty the other",
+                minute(wall(start)),
+                minute(wall(end))
+            ));
+        }
+    }
+    out
 }
 
 /// Which of the appointments `conflicts` clash with were overbooked with a reason.
@@ -358,9 +400,13 @@ pub fn import_appointments(
                 .ok(),
             (Until::Minutes(_), None) => None,
         };
+        if let (Some(start), Some(end)) = (start, end) {
+            errors.extend(disagreements(zone, &r.also, start, end));
+        }
         // The lifecycle's timestamps as the core could have recorded them.
         if let Some(start) = start {
             let recorded = Timestamps {
+                status: r.status,
                 start,
                 arrived_at: r.arrived_at,
                 consultation_started_at: r.consultation_started_at,
@@ -445,6 +491,19 @@ pub fn import_appointments(
             kind: r.kind,
             moving: None,
         };
+        // The queue token, as planned (before the conflicts, so a refusal names every problem) for the row's day before the first row was written.
+        let day = local_date(zone, start);
+        let planned = match tokens.get_mut(i).and_then(Option::take) {
+            Some(planned) => planned,
+            None => {
+                let issued = super::queue::issued(&tx, clinic.id, day)?;
+                let row = [(r.kind, r.queue_token.as_str())];
+                let mut alone = queue::import_tokens(day, issued.iter().map(String::as_str), &row);
+                alone
+                    .pop()
+                    .unwrap_or_else(|| Ok(queue::ImportedToken::Keep(String::new())))
+            }
+        };
         let found = judge(&tx, &clinic, &proposal, Vec::new(), now)?;
         let overbooked_others = overbooked_among(&tx, &found)?;
         let overbook = r
@@ -480,27 +539,19 @@ pub fn import_appointments(
                         _ => c.to_string(),
                     })
                     .collect();
+                let others = planned.as_ref().err();
+                let mut list = list.join("; ");
+                if let Some(token) = others {
+                    list.push_str("; ");
+                    list.push_str(token);
+                }
                 bad(format!(
-                    "{}{}",
-                    list.join("; "),
-                    overbook_hint(&conflicts, overbook.is_some())
+                    "{list}{}",
+                    overbook_hint(&conflicts, overbook.is_some(), others.is_some())
                 ));
                 continue;
             }
             Verdict::Accept { overbooked, .. } => overbooked.or(r.overbook_reason.clone()),
-        };
-        // The queue token, as planned for the row's day before the first row was written.
-        let day = local_date(zone, start);
-        let planned = match tokens.get_mut(i).and_then(Option::take) {
-            Some(planned) => planned,
-            None => {
-                let issued = super::queue::issued(&tx, clinic.id, day)?;
-                let row = [(r.kind, r.queue_token.as_str())];
-                let mut alone = queue::import_tokens(day, issued.iter().map(String::as_str), &row);
-                alone
-                    .pop()
-                    .unwrap_or_else(|| Ok(queue::ImportedToken::Keep(String::new())))
-            }
         };
         let token = match planned {
             Ok(token) => token,
@@ -509,7 +560,22 @@ pub fn import_appointments(
                 continue;
             }
         };
-        let token_notice = token.notice(day);
+        let token_notice = match &token {
+            // A walk-in or emergency the file gives no token gets one, and staff hear of it.
+            queue::ImportedToken::Replaced {
+                token: given,
+                why: queue::Reissue::Missing,
+                ..
+            } => Some(format!(
+                "the file gives this {} no queue token: it gets {given}, the next free one on {day}",
+                if r.kind == Kind::Emergency {
+                    "emergency"
+                } else {
+                    "walk-in"
+                }
+            )),
+            other => other.notice(day),
+        };
         notes.extend(token_notice.clone());
         let joined = match &r.series {
             None => None,

@@ -216,6 +216,11 @@ pub fn import_patients(
                 continue;
             }
             Identified::Nobody { namesakes } => namesakes,
+            // Several fit, one of them recorded exactly as the row: the row adds nothing.
+            refused if patient_match::already_registered(&claim, &refused).is_some() => {
+                report.already_present += 1;
+                continue;
+            }
             refused => {
                 bad(refusal(&refused, &claim).unwrap_or_default());
                 continue;
