@@ -9,24 +9,11 @@ use frontdesk::import::{self, ImportError, ImportOptions, ImportReport};
 use frontdesk::store::{SqliteStore, Store};
 
 fn options(dry_run: bool, overbook: Option<&str>) -> ImportOptions {
-    ImportOptions {
-        clinic: setup().clinic.id,
-        dry_run,
-        overbook: overbook.map(str::to_owned),
-        source: "test file".into(),
-        default_doctor: None,
-    }
+    import_options(dry_run, overbook)
 }
 
 fn import(store: &mut SqliteStore, text: &str, options: &ImportOptions) -> ImportReport {
-    let parsed = match import::detect(text) {
-        import::FileKind::Ics => import::appointments::parse_ics(text),
-        import::FileKind::Csv => import::appointments::parse_csv(text),
-    }
-    .expect("readable file");
-    store
-        .import_appointments(&parsed, options, "importer", export_now(), &mut |_| {})
-        .expect("import ran")
+    import_text(store, text, options)
 }
 
 /// Every row of every table, as text: "changes nothing" means this stays the same.

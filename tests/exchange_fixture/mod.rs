@@ -401,3 +401,33 @@ pub fn store_in(dir: &std::path::Path, name: &str, full: bool) -> SqliteStore {
     assert!(!store.clinics().expect("clinics").is_empty());
     store
 }
+
+/// Import options for the fixture's clinic: a test file, `dry_run`, with `overbook` as the
+/// import's overbook reason.
+pub fn import_options(dry_run: bool, overbook: Option<&str>) -> frontdesk::import::ImportOptions {
+    frontdesk::import::ImportOptions {
+        clinic: setup().clinic.id,
+        dry_run,
+        overbook: overbook.map(str::to_owned),
+        source: "test file".into(),
+        default_doctor: None,
+    }
+}
+
+/// Imports appointments from `text` (iCalendar or CSV, as detected) at [`export_now`]; the
+/// file must be readable and the import must run (its rows may still be refused).
+pub fn import_text(
+    store: &mut SqliteStore,
+    text: &str,
+    options: &frontdesk::import::ImportOptions,
+) -> frontdesk::import::ImportReport {
+    use frontdesk::import;
+    let parsed = match import::detect(text) {
+        import::FileKind::Ics => import::appointments::parse_ics(text),
+        import::FileKind::Csv => import::appointments::parse_csv(text),
+    }
+    .expect("readable file");
+    store
+        .import_appointments(&parsed, options, "importer", export_now(), &mut |_| {})
+        .expect("import ran")
+}
