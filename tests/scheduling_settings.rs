@@ -40,6 +40,16 @@ fn a_day_of_hours_reads_in_the_ways_staff_type_it() {
         ("closed", &[]),
         ("Closed", &[]),
         ("off", &[]),
+        // As people say it: a day that would end before it starts ends in the afternoon.
+        ("9 to 5", &[(540, 1020)]),
+        ("8:30-1, 2-6", &[(510, 780), (840, 1080)]),
+        ("11-1", &[(660, 780)]),
+        ("9-12, 1-5", &[(540, 720), (780, 1020)]),
+        ("2-6", &[(120, 360)]), // alone, as written
+        ("12-4", &[(720, 960)]),
+        ("9am-5pm", &[(540, 1020)]),
+        ("9 AM to 12:30 PM, 1:30pm-6pm", &[(540, 750), (810, 1080)]),
+        ("12am-12pm", &[(0, 720)]),
     ];
     for (text, want) in table {
         assert_eq!(spans(text), *want, "{text:?}");
@@ -54,6 +64,11 @@ fn bad_hours_say_what_is_wrong_and_how_to_fix_it() {
             "13:00–09:00 ends before it starts: put the earlier time first",
         ),
         ("09:00–09:00", "09:00–09:00 ends before it starts"),
+        // Written as 24-hour times (13:00) or with am/pm: read as written.
+        ("5pm-9am", "17:00–09:00 ends before it starts"),
+        ("13-1", "13:00–01:00 ends before it starts"),
+        ("13pm-14", "\"13pm\" is not a time of day"),
+        ("0am-5", "\"0am\" is not a time of day"),
         (
             "09:00–13:00, 12:00–18:00",
             "09:00–13:00 and 12:00–18:00 overlap: make them one span",
