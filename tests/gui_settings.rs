@@ -78,6 +78,24 @@ fn screen(h: &mut Harness) -> Vec<String> {
     all
 }
 
+/// What the text field with `field` as its id shows.
+fn field_text(h: &mut Harness, field: &'static str) -> String {
+    let mut found = None;
+    tall(h, |ui| {
+        let _ = ui.find(|c: Candidate<'_>| {
+            if let Candidate::TextInput {
+                id: Some(i), state, ..
+            } = c
+                && *i == iced::widget::Id::new(field)
+            {
+                found = Some(state.text().to_owned());
+            }
+            None::<()>
+        });
+    });
+    found.unwrap_or_else(|| panic!("no field {field}"))
+}
+
 fn shows(h: &mut Harness, wanted: &str) -> bool {
     screen(h).iter().any(|t| t.contains(wanted))
 }
@@ -231,10 +249,15 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     click(&mut h, "Doctors");
     click(&mut h, &name);
     // Longer hours on Tuesday strand nobody, so they save at once.
-    replace(&mut h, "doctor-hours-tue", "8-13, 14:00 to 18:30");
+    // Typed as people say it; the form shows it back as it was read.
+    replace(&mut h, "doctor-hours-tue", "8-1, 2:00 to 6:30");
     click(&mut h, "Save hours");
     assert_eq!(h.app.error, None);
     assert!(shows(&mut h, "Saved the hours."));
+    assert_eq!(
+        field_text(&mut h, "doctor-hours-tue"),
+        "08:00–13:00, 14:00–18:30"
+    );
 
     let s = store(&h);
     let clinic = s.clinics().expect("clinics")[0].id;

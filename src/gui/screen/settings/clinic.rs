@@ -165,6 +165,8 @@ impl Form {
                     }
                     Ok(clinic) => {
                         self.problems.clear();
+                        // The days as read ("9 to 5" shows as 09:00–17:00).
+                        self.hours = week_texts(&clinic.opening_hours);
                         let stored = ctx.setup.clinic(self.id);
                         let moved = stored.is_none_or(|s| {
                             s.time_zone != clinic.time_zone

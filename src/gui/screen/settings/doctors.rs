@@ -268,6 +268,8 @@ impl Form {
                     }
                     Ok(hours) => {
                         self.hours_problems.clear();
+                        // The days as read ("9 to 5" shows as 09:00–17:00).
+                        self.hours = week_texts(&hours);
                         let change = SetupChange::DoctorHours {
                             doctor: self.id,
                             clinic: ctx.clinic.id,

@@ -265,7 +265,11 @@ impl Form {
                             self.hours_error = Some(parts::NOT_SAVED.into());
                             return (Task::none(), None);
                         }
-                        Ok(h) => Some(h),
+                        Ok(h) => {
+                            // The days as read ("9 to 5" shows as 09:00–17:00).
+                            self.hours = week_texts(&h);
+                            Some(h)
+                        }
                         Err(problems) => {
                             self.hours_problems = problems;
                             self.hours_error = Some(parts::NOT_SAVED.into());
