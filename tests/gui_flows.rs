@@ -257,6 +257,23 @@ fn cancelling_needs_a_reason_and_is_recorded() {
     let id = select_upcoming(&mut h);
     h.click("Cancel…");
     assert_eq!(status_of(&h, id), Status::Scheduled, "no reason, no cancel");
+    // Said where the button was pressed, in view at 1280×800, not below the panel's fold.
+    let mut said = None;
+    h.ui(|ui| {
+        let _ = ui.find(|c: iced_test::selector::Candidate<'_>| {
+            if let iced_test::selector::Candidate::Text {
+                content,
+                visible_bounds,
+                ..
+            } = c
+                && content.starts_with("Type why it is cancelled in the reason field")
+            {
+                said = Some(visible_bounds.is_some_and(|b| b.y + b.height <= 800.0));
+            }
+            None::<()>
+        });
+    });
+    assert_eq!(said, Some(true), "the missing reason is said in view");
     h.type_into("details-reason", "Patient travelling");
     h.click("Cancel…");
     assert_eq!(h.app.error, None);

@@ -28,10 +28,24 @@ pub struct State {
     overbook_reason: String,
     busy: bool,
     error: Option<UiError>,
+    /// The part of the panel the error is about, so it shows where the button was pressed.
+    error_at: Part,
     /// What the change under way will have done, for undo.
     pending: Option<Undoable>,
     edit: Edit,
     series: occurrence::State,
+}
+
+/// A part of the panel with buttons of its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Part {
+    /// The status buttons and the cancel reason.
+    #[default]
+    Status,
+    /// The move form.
+    Move,
+    /// The edit form.
+    Edit,
 }
 
 /// What happens in the panel.
@@ -154,6 +168,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         overbook_reason: String::new(),
         busy: true,
         error: None,
+        error_at: Part::Status,
         pending: None,
         edit: Edit {
             reason: String::new(),
@@ -228,9 +243,17 @@ impl State {
             }
             Message::Act(kind) => {
                 let needs_reason = matches!(kind, ActionKind::Cancel | ActionKind::EnteredInError);
+                self.error_at = Part::Status;
                 if needs_reason && self.reason.trim().is_empty() {
-                    self.error = Some("Type the reason first: it is kept in the history.".into());
-                    return (Task::none(), None);
+                    let why = if kind == ActionKind::Cancel {
+                        "why it is cancelled"
+                    } else {
+                        "why it was entered in error"
+                    };
+                    self.error = Some(format!(
+                        "Type {why} in the reason field, then press the button again: the reason is kept in the history."
+                    ));
+                    return (iced::widget::operation::focus("details-reason"), None);
                 }
                 self.busy = true;
                 self.error = None;
@@ -260,6 +283,7 @@ impl State {
             Message::SaveEdit => {
                 self.busy = true;
                 self.error = None;
+                self.error_at = Part::Edit;
                 self.pending = None;
                 let task = ctx.backend.clone().edit(
                     self.id,
@@ -270,6 +294,7 @@ impl State {
                 return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
             }
             Message::Move => {
+                self.error_at = Part::Move;
                 let unreadable =
                     || "Write the new date as YYYY-MM-DD and the time as HH:MM.".into();
                 let start =
@@ -336,7 +361,10 @@ impl State {
                     return (super::video::join(&e.appointment.meeting_link), None);
                 }
             }
-            Message::Opened(result) => self.error = result.err(),
+            Message::Opened(result) => {
+                self.error_at = Part::Status;
+                self.error = result.err();
+            }
             Message::Joined(who) => {
                 self.busy = true;
                 self.pending = None;
@@ -344,6 +372,14 @@ impl State {
             }
         }
         (Task::none(), None)
+    }
+
+    /// The error, when it is about `part`: shown under that part's buttons.
+    fn error_in(&self, part: Part) -> Option<Element<'_, Message>> {
+        self.error
+            .as_ref()
+            .filter(|_| self.error_at == part)
+            .map(|e| widget::error_text(e))
     }
 
     /// The panel.
@@ -488,6 +524,9 @@ impl State {
                 .spacing(6),
             );
         }
+        if let Some(error) = self.error_in(Part::Status) {
+            panel = panel.push(error);
+        }
         if let Some(series) = self.series.view(ctx) {
             panel = panel.push(series.map(Message::Series));
         }
@@ -530,6 +569,9 @@ impl State {
                     ]
                     .spacing(6),
                 );
+            if let Some(error) = self.error_in(Part::Move) {
+                panel = panel.push(error);
+            }
         }
         if a.status != Status::EnteredInError {
             let modes = vec![
@@ -563,9 +605,9 @@ impl State {
                     button(text("Save changes"))
                         .on_press_maybe((!self.busy).then_some(Message::SaveEdit)),
                 );
-        }
-        if let Some(err) = &self.error {
-            panel = panel.push(widget::error_text(err));
+            if let Some(error) = self.error_in(Part::Edit) {
+                panel = panel.push(error);
+            }
         }
         let history = column(self.history.iter().map(|h| {
             let reason = if h.reason.is_empty() {
