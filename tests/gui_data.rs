@@ -113,6 +113,59 @@ fn a_cancelled_dialog_says_nothing_was_done() {
     assert!(outcome(&h).summary.starts_with("No file was chosen"));
 }
 
+/// On a desktop without a file chooser (a bare X session, as here and in CI), Export… and
+/// Back up now… save beside the database and say so, and Check a file… and Restore… say
+/// that no file can be picked, instead of "the dialog was cancelled" for a dialog that never
+/// opened. Where a chooser exists (zenity installed), clicking would open it: not run there.
+#[test]
+fn without_a_file_chooser_saves_go_beside_the_database_and_opens_say_why_not() {
+    if frontdesk::gui::file_chooser::available() {
+        eprintln!("not run: this machine has a file chooser, which the clicks would open");
+        return;
+    }
+    let mut h = on_data_page();
+    h.click("Export…");
+    let done = outcome(&h);
+    assert!(done.ok, "{done:?}");
+    let today = now().format("%Y-%m-%d");
+    let saved = file(&h, &format!("appointments-{today}.ics"));
+    assert!(saved.exists(), "{done:?}");
+    assert_eq!(
+        std::fs::metadata(&saved)
+            .expect("saved")
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    assert!(
+        done.summary.contains(saved.to_str().expect("utf-8")),
+        "{done:?}"
+    );
+    assert!(
+        done.lines.iter().any(|l| l.contains("no file chooser")),
+        "{done:?}"
+    );
+    // A second export never overwrites the first.
+    h.click("Export…");
+    assert!(file(&h, &format!("appointments-{today}-2.ics")).exists());
+
+    h.click("Back up now…");
+    let done = outcome(&h);
+    assert!(done.ok, "{done:?}");
+    assert!(file(&h, &format!("frontdesk-backup-{today}.sqlite3")).exists());
+
+    for button in ["Check a file…", "Restore…"] {
+        h.click(button);
+        let said = outcome(&h);
+        assert!(!said.ok);
+        assert!(
+            said.summary.starts_with("This desktop has no file chooser"),
+            "{button}: {said:?}"
+        );
+    }
+}
+
 #[test]
 fn importing_our_own_export_finds_everything_already_there() {
     let mut h = on_data_page();

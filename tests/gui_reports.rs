@@ -180,6 +180,32 @@ fn each_report_exports_as_csv_and_a_cancelled_dialog_saves_nothing() {
     );
 }
 
+/// Without a file chooser (a bare X session, as here and in CI) a report's CSV is saved beside
+/// the database and the notice says so; where a chooser exists the click would open it.
+#[test]
+fn without_a_file_chooser_a_report_is_saved_beside_the_database() {
+    if frontdesk::gui::file_chooser::available() {
+        eprintln!("not run: this machine has a file chooser, which the click would open");
+        return;
+    }
+    let mut h = Harness::with_demo();
+    h.click("Reports");
+    let range = page(&h).report().expect("a report").range;
+    send(&mut h, R::ExportCsv(ReportTable::Rooms));
+    let name = format!(
+        "{}-{}-to-{}.csv",
+        ReportTable::Rooms.name(),
+        range.first(),
+        range.last()
+    );
+    assert!(h.dir.path().join(&name).exists(), "{name}");
+    let notice = h.app.notice.clone().expect("a notice");
+    assert!(
+        notice.contains("no file chooser, so it was saved beside the database"),
+        "{notice}"
+    );
+}
+
 #[test]
 fn a_day_sheet_is_saved_for_the_doctor_chosen() {
     let mut h = Harness::with_demo();

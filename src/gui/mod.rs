@@ -17,6 +17,7 @@ mod backend_series;
 pub mod calendar;
 pub mod desk;
 pub mod fields;
+pub mod file_chooser;
 pub mod headless;
 pub mod icon;
 mod keys;

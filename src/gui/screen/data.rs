@@ -14,6 +14,7 @@ use iced::{Element, Length, Task};
 use super::Context;
 use crate::export::{self, ExportQuery, Format, Progress, Scope};
 use crate::gui::backend::{Step, UiError};
+use crate::gui::file_chooser;
 use crate::gui::widget::{self, Choice};
 use crate::import::{self, FileKind, ImportOptions};
 use crate::scheduling::time::echo;
@@ -173,6 +174,19 @@ fn open_dialog(
         },
         |p| p,
     )
+}
+
+/// A save made without a chooser: its outcome says why no dialog opened.
+fn saved_without_chooser(job: Task<Message>) -> Task<Message> {
+    job.map(|message| match message {
+        Message::Finished(Ok(mut outcome)) => {
+            outcome.lines.push(
+                "This desktop has no file chooser, so the file was saved beside the database under the name shown (install zenity to choose where: sudo apt-get install zenity).".into(),
+            );
+            Message::Finished(Ok(outcome))
+        }
+        other => other,
+    })
 }
 
 fn cancelled(what: &str) -> Outcome {
@@ -405,7 +419,12 @@ impl State {
                     Format::Csv => ("CSV", "csv"),
                     Format::Fhir => ("FHIR JSON", "json"),
                 };
-                save_dialog("Export appointments", name, filter).map(Message::ExportTo)
+                if file_chooser::available() {
+                    save_dialog("Export appointments", name, filter).map(Message::ExportTo)
+                } else {
+                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    saved_without_chooser(self.export(path, ctx))
+                }
             }
             Message::ExportTo(Some(path)) if !busy => self.export(path, ctx),
             Message::ExportTo(None) => {
@@ -424,6 +443,20 @@ impl State {
                 self.overbook = t;
                 Task::none()
             }
+            Message::Import | Message::Restore if !busy && !file_chooser::available() => {
+                let title = if matches!(message, Message::Import) {
+                    "Import"
+                } else {
+                    "Restore"
+                };
+                self.outcome = Some(Outcome {
+                    title: title.into(),
+                    summary: file_chooser::NONE_TO_OPEN.into(),
+                    lines: Vec::new(),
+                    ok: false,
+                });
+                Task::none()
+            }
             Message::Import if !busy => open_dialog(
                 "Import",
                 &[
@@ -437,12 +470,16 @@ impl State {
                 self.outcome = Some(cancelled("Import"));
                 Task::none()
             }
-            Message::Backup if !busy => save_dialog(
-                "Back up the database",
-                format!("frontdesk-backup-{today}.sqlite3"),
-                ("SQLite database", "sqlite3"),
-            )
-            .map(Message::BackupTo),
+            Message::Backup if !busy => {
+                let name = format!("frontdesk-backup-{today}.sqlite3");
+                if file_chooser::available() {
+                    save_dialog("Back up the database", name, ("SQLite database", "sqlite3"))
+                        .map(Message::BackupTo)
+                } else {
+                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    saved_without_chooser(self.backup(path, ctx))
+                }
+            }
             Message::BackupTo(Some(path)) if !busy => self.backup(path, ctx),
             Message::BackupTo(None) => {
                 self.outcome = Some(cancelled("Backup"));

@@ -15,6 +15,7 @@ use iced::{Element, Length, Task};
 use super::Context;
 use super::report_charts::{BarRow, Bars, BarsData, ChartCache, Heatmap, HeatmapData, Series};
 use crate::gui::backend::{SheetTarget, UiError};
+use crate::gui::file_chooser;
 use crate::gui::theme::hex;
 use crate::gui::widget::{self, Choice};
 use crate::reports::ReportTable;
@@ -37,6 +38,8 @@ pub struct State {
     sheet_date: String,
     sheet_of: Option<Choice<SheetTarget>>,
     saving: bool,
+    /// The file being saved went beside the database: this desktop has no file chooser.
+    without_chooser: bool,
 }
 
 /// A computed report with its charts' data and drawings.
@@ -468,6 +471,7 @@ impl State {
             sheet_date: today.format("%Y-%m-%d").to_string(),
             sheet_of: None,
             saving: false,
+            without_chooser: false,
         };
         let (task, _) = state.update(Message::Show, ctx);
         (state, task)
@@ -555,6 +559,11 @@ impl State {
                 };
                 let range = shown.report.range;
                 let name = format!("{}-{}-to-{}.csv", which.name(), range.first(), range.last());
+                if !file_chooser::available() {
+                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    self.without_chooser = true;
+                    return self.update(Message::CsvPathChosen(which, Some(path)), ctx);
+                }
                 return (
                     Task::perform(choose_file(name, "CSV", "csv"), move |p| {
                         Message::CsvPathChosen(which, p)
@@ -598,6 +607,11 @@ impl State {
                 };
                 self.error = None;
                 let name = format!("daysheet-{date}-{}.pdf", slug(&choice.label));
+                if !file_chooser::available() {
+                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    self.without_chooser = true;
+                    return self.update(Message::SheetPathChosen(Some(path)), ctx);
+                }
                 return (
                     Task::perform(choose_file(name, "PDF", "pdf"), Message::SheetPathChosen),
                     None,
@@ -624,6 +638,13 @@ impl State {
                 match result {
                     Ok(said) => {
                         self.error = None;
+                        let said = if std::mem::take(&mut self.without_chooser) {
+                            format!(
+                                "{said} (this desktop has no file chooser, so it was saved beside the database; install zenity to choose where)"
+                            )
+                        } else {
+                            said
+                        };
                         return (Task::none(), Some(Event::Notice(said)));
                     }
                     Err(e) => self.error = Some(e),
