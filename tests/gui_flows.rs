@@ -106,11 +106,29 @@ fn the_booking_form_shows_conflicts_live_and_overbooks_only_with_a_reason() {
     let Panel::Booking(_) = &h.desk().panel else {
         panic!("form")
     };
-    // The conflict is listed before saving.
+    // The conflict is listed before saving, by names and times, not by the other
+    // appointment's id.
+    let mut shown = Vec::new();
     h.ui(|ui| {
-        ui.find(format!("is already booked then: {other}").as_str())
-            .ok();
+        let _ = ui.find(|c: iced_test::selector::Candidate<'_>| {
+            if let iced_test::selector::Candidate::Text { content, .. } = c
+                && content.contains("is already booked then: ")
+            {
+                shown.push(content.to_owned());
+            }
+            None::<()>
+        });
     });
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains(&format!("then: {other} with "))),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().all(|t| !t.contains("(appointment ")),
+        "{shown:?}"
+    );
     h.click("Book");
     assert!(
         h.desk()

@@ -85,6 +85,11 @@ pub(super) fn damaged_message(damage: &str) -> String {
 pub(super) fn said(error: crate::store::StoreError) -> UiError {
     match error {
         crate::store::StoreError::Damaged { summary, .. } => damaged_message(&summary),
+        // The other appointments by name and time, without the ids the command line takes.
+        crate::store::StoreError::Refused(conflicts) => {
+            let lines: Vec<String> = conflicts.iter().map(|c| format!("  - {c:#}")).collect();
+            format!("refused, nothing was changed:\n{}", lines.join("\n"))
+        }
         other => other.to_string(),
     }
 }

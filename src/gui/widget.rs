@@ -64,7 +64,8 @@ pub fn conflicts<'a, M: 'a>(list: &'a [Conflict]) -> Element<'a, M> {
         };
         row![
             text(sign).color(colour).size(13),
-            text(c.to_string()).size(12.5)
+            // Without the other appointment's id: names and times say which it is.
+            text(format!("{c:#}")).size(12.5)
         ]
         .spacing(6)
         .into()

@@ -125,18 +125,23 @@ pub struct Clash {
     pub end: DateTime<Tz>,
 }
 
+/// `{}` names the other appointment by its patient, doctor and time, then its id (which the
+/// command line takes); `{:#}` leaves the id out, as the window says it.
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} with {} on {} {}–{} (appointment {})",
+            "{} with {} on {} {}–{}",
             self.patient,
             self.doctor,
             self.start.format("%Y-%m-%d"),
             self.start.format("%H:%M"),
             self.end.format("%H:%M"),
-            self.id
-        )
+        )?;
+        if !f.alternate() {
+            write!(f, " (appointment {})", self.id)?;
+        }
+        Ok(())
     }
 }
 
@@ -262,10 +267,18 @@ impl Conflict {
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Conflict::DoctorBooked(c) => write!(f, "{} is already booked then: {c}", c.doctor),
-            Conflict::RoomBooked(c) => write!(f, "the room is already booked then: {c}"),
-            Conflict::PatientBooked(c) => {
-                write!(f, "{} already has an appointment then: {c}", c.patient)
+            // `{:#}`: the other appointment without its id (see `Clash`).
+            Conflict::DoctorBooked(c) | Conflict::RoomBooked(c) | Conflict::PatientBooked(c) => {
+                match self {
+                    Conflict::DoctorBooked(_) => write!(f, "{} is already booked then: ", c.doctor),
+                    Conflict::RoomBooked(_) => write!(f, "the room is already booked then: "),
+                    _ => write!(f, "{} already has an appointment then: ", c.patient),
+                }?;
+                if f.alternate() {
+                    write!(f, "{c:#}")
+                } else {
+                    write!(f, "{c}")
+                }
             }
             Conflict::OutsideWorkingHours { doctor } => {
                 write!(f, "outside {doctor}'s working hours")
