@@ -206,9 +206,19 @@ mod tests {
     fn closeness_table() {
         use Closeness as C;
         let table: &[(&str, &str, Option<&str>, Closeness)] = &[
-            ("undo", "Undo the last change", Some("Ctrl+Z"), C::WholeWords),
+            (
+                "undo",
+                "Undo the last change",
+                Some("Ctrl+Z"),
+                C::WholeWords,
+            ),
             ("UNDO the", "Undo the last change", None, C::WholeWords),
-            ("undo the last change", "Undo the last change", None, C::Exact),
+            (
+                "undo the last change",
+                "Undo the last change",
+                None,
+                C::Exact,
+            ),
             ("ctrl+z", "Undo the last change", Some("Ctrl+Z"), C::Exact),
             ("und", "Undo the last change", None, C::WordStarts),
             ("u l c", "Undo the last change", None, C::WordStarts),
@@ -232,7 +242,11 @@ mod tests {
             ("  \t", "Undo the last change", None, C::None),
         ];
         for &(query, name, shortcut, want) in table {
-            assert_eq!(closeness(query, name, shortcut), want, "{query:?} in {name:?}");
+            assert_eq!(
+                closeness(query, name, shortcut),
+                want,
+                "{query:?} in {name:?}"
+            );
         }
     }
 
