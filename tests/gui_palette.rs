@@ -165,3 +165,16 @@ fn a_loose_match_never_undoes_and_undo_typed_in_full_does() {
     assert_eq!(status_of(&h, confirmed), Status::Scheduled, "undone");
     assert!(audit_rows(&h) > audited, "the undo is audited");
 }
+
+#[test]
+fn one_escape_closes_the_palette_while_its_field_has_focus() {
+    let mut h = Harness::with_demo();
+    open_palette(&mut h);
+    h.ui(|ui| {
+        ui.click(id("palette")).expect("palette field");
+        let _ = ui.typewrite("Asha");
+        let _ = ui.tap_key(Named::Escape);
+    });
+    assert!(h.desk().palette.is_none(), "one Escape closed it");
+    assert!(matches!(h.desk().panel, Panel::Today), "and opened nothing");
+}

@@ -10,6 +10,7 @@ use iced::{Element, Length, Task};
 use super::Context;
 use super::palette_rank::{self, Candidate, Kind, OnEnter};
 use crate::gui::backend::UiError;
+use crate::gui::escape_closes::escape_closes;
 use crate::scheduling::hours_text;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
@@ -119,6 +120,8 @@ pub enum Message {
     Pick(Target),
     /// Enter: take the first entry.
     Submit,
+    /// Escape: close the palette (one press, even with the text field focused).
+    Close,
 }
 
 /// What the palette tells its parent.
@@ -126,6 +129,8 @@ pub enum Message {
 pub enum Event {
     /// Go there.
     Chosen(Target),
+    /// Closed without a choice.
+    Closed,
 }
 
 /// A date typed as YYYY-MM-DD (with or without a time), "today", "tomorrow" or "yesterday";
@@ -273,6 +278,7 @@ impl State {
                     }
                 }
             }
+            Message::Close => return (Task::none(), Some(Event::Closed)),
             Message::Pick(target) => return (Task::none(), Some(Event::Chosen(target))),
             Message::Submit => {
                 if self.searching {
@@ -321,10 +327,13 @@ impl State {
         if let Some(e) = &self.error {
             card = card.push(crate::gui::widget::error_text(e));
         }
-        container(card)
-            .padding(16)
-            .max_width(640)
-            .style(container::bordered_box)
-            .into()
+        escape_closes(
+            container(card)
+                .padding(16)
+                .max_width(640)
+                .style(container::bordered_box),
+            Message::Close,
+        )
+        .into()
     }
 }
