@@ -178,3 +178,23 @@ fn one_escape_closes_the_palette_while_its_field_has_focus() {
     assert!(h.desk().palette.is_none(), "one Escape closed it");
     assert!(matches!(h.desk().panel, Panel::Today), "and opened nothing");
 }
+
+#[test]
+fn a_pasted_page_in_every_script_is_cut_and_runs_nothing() {
+    use frontdesk::gui::screen::palette;
+    let mut h = Harness::with_demo();
+    let confirmed = confirm_one(&mut h);
+    h.send(Message::ClosePanel);
+    let audited = audit_rows(&h);
+    open_palette(&mut h);
+    let page = "undo आशा عائشة 李 🙂 e\u{301} \u{7}".repeat(50_000);
+    h.send(Message::Palette(palette::Message::Query(page)));
+    h.send(Message::Palette(palette::Message::Submit));
+    assert_eq!(h.app.error, None);
+    assert_eq!(audit_rows(&h), audited, "nothing written");
+    assert_eq!(
+        status_of(&h, confirmed),
+        Status::Confirmed,
+        "nothing undone"
+    );
+}

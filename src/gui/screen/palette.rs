@@ -68,6 +68,9 @@ const ACTIONS: [(&str, &str, Action); 8] = [
     ("Undo the last change", "Ctrl+Z", Action::Undo),
 ];
 
+/// The longest text the palette keeps, in characters.
+pub const MAX_QUERY: usize = 200;
+
 /// Where a palette entry leads.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
@@ -246,7 +249,8 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Query(q) => {
-                self.query = q;
+                // A name, date or action is short; a pasted page is cut, not matched each frame.
+                self.query = q.chars().take(MAX_QUERY).collect();
                 self.generation += 1;
                 self.patients.clear();
                 self.searching = false;
