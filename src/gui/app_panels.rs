@@ -246,8 +246,13 @@ impl App {
         };
         let (task, event) = state.update(message, &ctx);
         let task = task.map(Message::Palette);
-        let Some(palette::Event::Chosen(target)) = event else {
-            return task;
+        let target = match event {
+            None => return task,
+            Some(palette::Event::Closed) => {
+                desk.palette = None;
+                return task;
+            }
+            Some(palette::Event::Chosen(target)) => target,
         };
         let clinic_id = clinic.id;
         desk.palette = None;

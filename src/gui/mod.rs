@@ -16,6 +16,7 @@ pub mod backend_reminders;
 mod backend_series;
 pub mod calendar;
 pub mod desk;
+pub mod escape_closes;
 pub mod fields;
 pub mod file_chooser;
 pub mod headless;

@@ -9,6 +9,7 @@ pub mod occurrence;
 pub mod offer;
 pub mod offer_board;
 pub mod palette;
+pub mod palette_rank;
 pub mod patient_search;
 pub mod reminder_channels;
 pub mod reminder_rules;

@@ -1,12 +1,17 @@
 //! The command palette (Ctrl+K): type to jump to a date, an action, a doctor's or a room's week,
-//! or a patient's next appointment; Enter takes the first match.
+//! or a patient's next appointment; Enter takes the first match, ranked by `palette_rank`
+//! (names, dates and places above actions; an action that changes data only when its name is
+//! typed in whole words). Enter typed before the patient search answered waits for it.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use iced::widget::{button, column, container, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
+use super::palette_rank::{self, Candidate, Kind, OnEnter};
 use crate::gui::backend::UiError;
+use crate::gui::escape_closes::escape_closes;
+use crate::scheduling::hours_text;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
 
@@ -31,19 +36,40 @@ pub enum Action {
     Undo,
 }
 
-const ACTIONS: [(&str, Action); 8] = [
-    ("Walk-in or emergency", Action::WalkIn),
-    ("Day by doctor", Action::DayByDoctor),
-    ("Day by room", Action::DayByRoom),
-    ("Today", Action::Today),
-    ("Light / dark theme", Action::Theme),
-    ("Keyboard shortcuts", Action::Help),
+impl Action {
+    /// True when running it changes or undoes data (so Enter runs it only when typed).
+    pub fn is_destructive(self) -> bool {
+        match self {
+            Action::Undo => true,
+            Action::WalkIn
+            | Action::DayByDoctor
+            | Action::DayByRoom
+            | Action::Today
+            | Action::Theme
+            | Action::Help
+            | Action::ViewOptions => false,
+        }
+    }
+}
+
+/// The actions: label, keyboard shortcut, action.
+const ACTIONS: [(&str, &str, Action); 8] = [
+    ("Walk-in or emergency", "Ctrl+I", Action::WalkIn),
+    ("Day by doctor", "1", Action::DayByDoctor),
+    ("Day by room", "2", Action::DayByRoom),
+    ("Today", "T", Action::Today),
+    ("Light / dark theme", "Ctrl+D", Action::Theme),
+    ("Keyboard shortcuts", "F1", Action::Help),
     (
         "View options: date, cancelled, columns",
+        "Ctrl+G",
         Action::ViewOptions,
     ),
-    ("Undo the last change", Action::Undo),
+    ("Undo the last change", "Ctrl+Z", Action::Undo),
 ];
+
+/// The longest text the palette keeps, in characters.
+pub const MAX_QUERY: usize = 200;
 
 /// Where a palette entry leads.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +92,24 @@ pub struct State {
     query: String,
     patients: Vec<Patient>,
     generation: u64,
+    /// The patient search for the current text has not answered yet.
+    searching: bool,
+    /// Enter was pressed while `searching`: take the first entry when the answer comes.
+    enter_waiting: bool,
+    /// Enter stopped at this entry: it changes data and the text only loosely matches it.
+    asking: Option<String>,
     error: Option<UiError>,
+}
+
+/// One line of the palette: what it says, where it leads, what Enter may do with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The words shown.
+    pub label: String,
+    /// Where it leads.
+    pub target: Target,
+    /// Whether Enter runs it or only asks.
+    pub on_enter: OnEnter,
 }
 
 /// What happens in the palette.
@@ -80,6 +123,8 @@ pub enum Message {
     Pick(Target),
     /// Enter: take the first entry.
     Submit,
+    /// Escape: close the palette (one press, even with the text field focused).
+    Close,
 }
 
 /// What the palette tells its parent.
@@ -87,42 +132,53 @@ pub enum Message {
 pub enum Event {
     /// Go there.
     Chosen(Target),
+    /// Closed without a choice.
+    Closed,
 }
 
-/// A date typed as YYYY-MM-DD, "today", "tomorrow" or "yesterday".
+/// A date typed as YYYY-MM-DD (with or without a time), "today", "tomorrow" or "yesterday";
+/// a time of day alone ("14:30") is today.
 fn date(query: &str, today: NaiveDate) -> Option<NaiveDate> {
     match query.trim().to_lowercase().as_str() {
         "today" => Some(today),
-        "tomorrow" => Some(today + Duration::days(1)),
-        "yesterday" => Some(today - Duration::days(1)),
-        other => time::parse_date(other),
+        "tomorrow" => today.checked_add_signed(Duration::days(1)),
+        "yesterday" => today.checked_sub_signed(Duration::days(1)),
+        other => time::parse_date(other)
+            .or_else(|| time::parse_wall_time(other).map(|t| t.date()))
+            .or_else(|| {
+                (other.contains(':') && hours_text::parse_clock(other).is_ok()).then_some(today)
+            }),
     }
 }
 
 impl State {
     /// The entries for the current text, best first, at most 12.
-    pub fn entries(&self, ctx: &Context<'_>, now: DateTime<Utc>) -> Vec<(String, Target)> {
-        let q = self.query.trim().to_lowercase();
-        let mut out = Vec::new();
-        if let Some(d) = date(&q, local_date(ctx.clinic.time_zone, now)) {
-            out.push((
+    pub fn entries(&self, ctx: &Context<'_>, now: DateTime<Utc>) -> Vec<Entry> {
+        let q = self.query.as_str();
+        // Everything that could be offered, with the name the text is matched against.
+        let mut offered: Vec<(String, Target, Candidate<'_>)> = Vec::new();
+        if let Some(d) = date(q, local_date(ctx.clinic.time_zone, now)) {
+            offered.push((
                 format!("Go to {}", d.format("%A %-d %B %Y")),
                 Target::Date(d),
+                Candidate {
+                    kind: Kind::Date,
+                    name: "",
+                    shortcut: None,
+                },
             ));
         }
-        let matches = |label: &str| q.is_empty() || label.to_lowercase().contains(&q);
-        for (label, action) in ACTIONS {
-            if matches(label) {
-                out.push((label.to_owned(), Target::Action(action)));
-            }
-        }
+        let place = |name| Candidate {
+            kind: Kind::Place,
+            name,
+            shortcut: None,
+        };
         for (d, _) in ctx.setup.doctors.iter().filter(|(d, _)| d.active) {
-            if !q.is_empty() && matches(&d.name) {
-                out.push((
-                    format!("Week of {} · {}", d.name, d.specialty),
-                    Target::DoctorWeek(d.id),
-                ));
-            }
+            offered.push((
+                format!("Week of {} · {}", d.name, d.specialty),
+                Target::DoctorWeek(d.id),
+                place(&d.name),
+            ));
         }
         for r in ctx
             .setup
@@ -130,18 +186,59 @@ impl State {
             .iter()
             .filter(|r| r.clinic == ctx.clinic.id && r.active)
         {
-            if !q.is_empty() && matches(&r.name) {
-                out.push((format!("Week of {}", r.name), Target::RoomWeek(r.id)));
-            }
-        }
-        for p in &self.patients {
-            out.push((
-                format!("Patient {} · {}", p.name, p.phone),
-                Target::Patient(p.id, p.name.clone()),
+            offered.push((
+                format!("Week of {}", r.name),
+                Target::RoomWeek(r.id),
+                place(&r.name),
             ));
         }
-        out.truncate(12);
-        out
+        for p in &self.patients {
+            offered.push((
+                format!("Patient {} · {}", p.name, p.phone),
+                Target::Patient(p.id, p.name.clone()),
+                Candidate {
+                    kind: Kind::Patient,
+                    name: &p.name,
+                    shortcut: None,
+                },
+            ));
+        }
+        for (label, shortcut, action) in ACTIONS {
+            offered.push((
+                label.to_owned(),
+                Target::Action(action),
+                Candidate {
+                    kind: Kind::Action {
+                        destructive: action.is_destructive(),
+                    },
+                    name: label,
+                    shortcut: Some(shortcut),
+                },
+            ));
+        }
+        let candidates: Vec<Candidate<'_>> = offered.iter().map(|(_, _, c)| *c).collect();
+        palette_rank::rank(q, &candidates)
+            .into_iter()
+            .take(12)
+            .filter_map(|i| offered.get(i))
+            .map(|(label, target, candidate)| Entry {
+                label: label.clone(),
+                target: target.clone(),
+                on_enter: palette_rank::on_enter(q, candidate),
+            })
+            .collect()
+    }
+
+    /// Enter: run the first entry, or only ask when it changes data and was loosely matched.
+    fn enter(&mut self, ctx: &Context<'_>) -> Option<Event> {
+        let first = self.entries(ctx, ctx.now).into_iter().next()?;
+        match first.on_enter {
+            OnEnter::Run => Some(Event::Chosen(first.target)),
+            OnEnter::Ask => {
+                self.asking = Some(first.label);
+                None
+            }
+        }
     }
 
     /// Handles a message.
@@ -152,11 +249,16 @@ impl State {
     ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Query(q) => {
-                self.query = q;
+                // A name, date or action is short; a pasted page is cut, not matched each frame.
+                self.query = q.chars().take(MAX_QUERY).collect();
                 self.generation += 1;
                 self.patients.clear();
+                self.searching = false;
+                self.enter_waiting = false;
+                self.asking = None;
                 let generation = self.generation;
                 if self.query.trim().chars().count() >= 2 {
+                    self.searching = true;
                     let search = ctx.backend.clone().search_patients(self.query.clone());
                     return (
                         Task::perform(search, move |r| Message::Patients(generation, r)),
@@ -166,16 +268,28 @@ impl State {
             }
             Message::Patients(generation, result) => {
                 if generation == self.generation {
+                    self.searching = false;
+                    let waiting = std::mem::take(&mut self.enter_waiting);
                     match result {
-                        Ok(found) => self.patients = found,
+                        Ok(found) => {
+                            self.patients = found;
+                            if waiting {
+                                return (Task::none(), self.enter(ctx));
+                            }
+                        }
+                        // Without the patients the first entry may not be what was meant.
                         Err(e) => self.error = Some(e),
                     }
                 }
             }
+            Message::Close => return (Task::none(), Some(Event::Closed)),
             Message::Pick(target) => return (Task::none(), Some(Event::Chosen(target))),
             Message::Submit => {
-                if let Some((_, target)) = self.entries(ctx, ctx.now).into_iter().next() {
-                    return (Task::none(), Some(Event::Chosen(target)));
+                if self.searching {
+                    // Typed fast: the patients the text names are not in yet.
+                    self.enter_waiting = true;
+                } else {
+                    return (Task::none(), self.enter(ctx));
                 }
             }
         }
@@ -185,14 +299,14 @@ impl State {
     /// The palette card.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let entries = self.entries(ctx, ctx.now);
-        let list = column(entries.into_iter().enumerate().map(|(i, (label, target))| {
-            let label = if i == 0 {
-                format!("↵  {label}")
-            } else {
-                format!("    {label}")
+        let list = column(entries.into_iter().enumerate().map(|(i, entry)| {
+            let label = match (i, entry.on_enter) {
+                (0, OnEnter::Run) => format!("↵  {}", entry.label),
+                (0, OnEnter::Ask) => format!("?  {}", entry.label),
+                _ => format!("    {}", entry.label),
             };
             button(text(label).size(14))
-                .on_press(Message::Pick(target))
+                .on_press(Message::Pick(entry.target))
                 .style(button::text)
                 .width(Length::Fill)
                 .into()
@@ -209,13 +323,21 @@ impl State {
             list,
         ]
         .spacing(8);
+        if let Some(label) = &self.asking {
+            card = card.push(text(format!(
+                "\"{label}\" changes data: click it, or type its first word in full and press Enter."
+            )));
+        }
         if let Some(e) = &self.error {
             card = card.push(crate::gui::widget::error_text(e));
         }
-        container(card)
-            .padding(16)
-            .max_width(640)
-            .style(container::bordered_box)
-            .into()
+        escape_closes(
+            container(card)
+                .padding(16)
+                .max_width(640)
+                .style(container::bordered_box),
+            Message::Close,
+        )
+        .into()
     }
 }
