@@ -13,6 +13,7 @@ use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::entry;
+use crate::scheduling::patient_match;
 use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
 use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
@@ -48,6 +49,10 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
+    /// Enter in the patient field: picks the first suggestion.
+    PatientEnter,
+    /// The new patient was checked for likely duplicates (registered patients named).
+    DuplicatesChecked(Box<Patient>, Result<Vec<Patient>, UiError>),
     /// "New patient" was switched on or off.
     NewPatient(bool),
     /// The new patient's phone changed.
@@ -244,11 +249,62 @@ impl State {
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
         self.error = None;
+        // A likely duplicate (same phone, or same name and birth date) is asked about before
+        // anyone is registered.
+        if matches!(message, Message::Save)
+            && !self.saving
+            && let Ok(request) = self.request(ctx)
+            && let Some(new) = request.new_patient.filter(|n| !self.search.cleared(n))
+        {
+            self.saving = true;
+            let check = ctx.backend.clone().likely_duplicates(new.clone());
+            return (
+                Task::perform(check, move |r| {
+                    Message::DuplicatesChecked(Box::new(new.clone()), r)
+                }),
+                None,
+            );
+        }
         let task = match message {
+            Message::PatientEnter => {
+                if self.search.enter() == patient_search::Enter::Picked {
+                    self.new_patient = false;
+                    return (self.check(ctx), None);
+                }
+                Task::none()
+            }
+            Message::DuplicatesChecked(new, result) => {
+                self.saving = false;
+                match result {
+                    Ok(found) if found.is_empty() => {
+                        self.search.clear(&new);
+                        return self.update(Message::Save, ctx);
+                    }
+                    Ok(found) => {
+                        self.error = Some(patient_match::duplicate_question(&new, &found));
+                        self.search.duplicates = found;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                Task::none()
+            }
             Message::Patient(m) => {
-                let picked = matches!(m, patient_search::Message::Pick(_));
+                let anyway = matches!(m, patient_search::Message::RegisterAnyway);
+                let was_chosen = self.search.chosen.is_some();
+                let mut picked = matches!(m, patient_search::Message::Pick(_));
                 let (task, error) = self.search.update(m, ctx);
                 self.error = error;
+                // Enter kept until the search answered picked the first suggestion; with none,
+                // it does nothing here (the booking is saved with its button).
+                let _ = self.search.take_submit();
+                picked |= !was_chosen && self.search.chosen.is_some();
+                if anyway
+                    && let Ok(request) = self.request(ctx)
+                    && let Some(new) = request.new_patient
+                {
+                    self.search.clear(&new);
+                    return self.update(Message::Save, ctx);
+                }
                 if picked {
                     self.new_patient = false;
                     return (self.check(ctx), None);
@@ -264,6 +320,7 @@ impl State {
             }
             Message::Phone(p) => {
                 self.new_phone = p;
+                self.search.duplicates.clear();
                 Task::none()
             }
             Message::Doctor(c) => {
@@ -413,7 +470,7 @@ impl State {
         ];
         let mode = modes.iter().find(|c| c.value == self.mode).cloned();
 
-        let matches = self.search.matches_view().map(Message::Patient);
+        let matches = self.search.matches_view(false).map(Message::Patient);
         let chosen: Element<'_, Message> = match &self.search.chosen {
             Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
             None => checkbox(self.new_patient)
@@ -429,6 +486,7 @@ impl State {
                 text_input("Name or phone…", &self.search.query)
                     .id("booking-patient")
                     .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
+                    .on_submit(Message::PatientEnter)
             ),
             matches,
             chosen,
