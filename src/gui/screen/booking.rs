@@ -40,6 +40,9 @@ pub struct State {
     /// The new patient of the booking being saved, to tell whether the store found them
     /// registered already.
     registering: Option<Patient>,
+    /// The save that waits for the new patient's duplicate check (Book, or a series' "skip"
+    /// or "overbook").
+    after_check: Option<Box<Message>>,
     error: Option<UiError>,
     repeat: repeat::State,
 }
@@ -130,6 +133,7 @@ impl State {
             overbook_reason: String::new(),
             saving: false,
             registering: None,
+            after_check: None,
             error: None,
             repeat: repeat::State::default(),
         }
@@ -251,12 +255,18 @@ impl State {
         self.error = None;
         // A likely duplicate (same phone, or same name and birth date) is asked about before
         // anyone is registered.
-        if matches!(message, Message::Save)
+        let saves = matches!(
+            message,
+            Message::Save
+                | Message::Repeat(repeat::Message::SaveSkipping | repeat::Message::SaveOverbooking)
+        );
+        if saves
             && !self.saving
             && let Ok(request) = self.request(ctx)
             && let Some(new) = request.new_patient.filter(|n| !self.search.cleared(n))
         {
             self.saving = true;
+            self.after_check = Some(Box::new(message));
             let check = ctx.backend.clone().likely_duplicates(new.clone());
             return (
                 Task::perform(check, move |r| {
@@ -278,7 +288,8 @@ impl State {
                 match result {
                     Ok(found) if found.is_empty() => {
                         self.search.clear(&new);
-                        return self.update(Message::Save, ctx);
+                        let then = self.after_check.take().map_or(Message::Save, |m| *m);
+                        return self.update(then, ctx);
                     }
                     Ok(found) => {
                         self.error = Some(patient_match::duplicate_question(&new, &found));
@@ -303,7 +314,8 @@ impl State {
                     && let Some(new) = request.new_patient
                 {
                     self.search.clear(&new);
-                    return self.update(Message::Save, ctx);
+                    let then = self.after_check.take().map_or(Message::Save, |m| *m);
+                    return self.update(then, ctx);
                 }
                 if picked {
                     self.new_patient = false;
