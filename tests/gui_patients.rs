@@ -71,6 +71,10 @@ fn walk_in(h: &mut Harness, name: &str, phone: &str) {
         patient_search::Message::Query(name.into()),
     )));
     h.send(Message::WalkIn(walk_in::Message::Phone(phone.into())));
+    // With suggestions on screen, registering the name typed is an explicit choice.
+    h.ui(|ui| {
+        let _ = ui.click("+ Register new patient \"".to_owned() + name + "\"");
+    });
     h.click("Add walk-in");
 }
 
@@ -82,6 +86,14 @@ fn a_walk_in_typed_as_new_whose_name_and_phone_are_registered_books_that_patient
     // Typed in another case and with the number written another way.
     let phone: String = asha.phone.chars().filter(|c| *c != ' ').collect();
     walk_in(&mut h, &asha.name.to_uppercase(), &phone);
+    // The form asks first, naming the patient with that phone ...
+    let question = walk_in_error(&h);
+    assert!(
+        question.contains("Already registered") && question.contains(&asha.id.to_string()),
+        "{question}"
+    );
+    // ... and registering anyway still books the registered patient (same name and phone).
+    h.click("Register anyway");
     assert_eq!(h.app.error, None);
     let notice = h.app.notice.clone().expect("notice");
     assert!(

@@ -751,3 +751,59 @@ fn a_record_exactly_as_one_of_several_fitting_patients_is_already_registered() {
     assert!(!recorded_as_claimed(&bare, &candidates[1]));
     assert!(recorded_as_claimed(&bare, &candidates[0]));
 }
+
+#[test]
+fn likely_duplicates_are_the_same_phone_or_the_same_name_and_birth_date() {
+    let registered = [
+        stored(1, "Pooja Menon", "+91 90000 11111", None, ""),
+        stored(2, "Pooja Menon", "+91 90000 22222", Some("1990-01-02"), ""),
+        stored(3, "Ravi Kumar", "", Some("1990-01-02"), ""),
+        stored(4, "पूजा मेनन", "98450 12345", None, ""),
+    ];
+    // (name, phone, birth date, the registered patients it is likely to be)
+    let cases: [(&str, &str, Option<&str>, &[u128]); 10] = [
+        // A half-typed name, no phone: nobody (a name alone is not a likely duplicate).
+        ("Pooja Men", "", None, &[]),
+        ("Pooja Menon", "", None, &[]),
+        // The same phone, written another way, under another name (a family's phone too).
+        ("Pooja Men", "0091 90000-11111", None, &[1]),
+        ("Zzyzx", "+919000022222", None, &[2]),
+        // The same number without its country code is another spelling: not matched.
+        ("Zzyzx", "90000 11111", None, &[]),
+        // The same name (another case, runs of spaces) and the same birth date.
+        ("POOJA   menon", "", Some("1990-01-02"), &[2]),
+        // Another birth date, or the same birth date under another name: nobody.
+        ("Pooja Menon", "", Some("1990-01-03"), &[]),
+        ("Zzyzx", "", Some("1990-01-02"), &[]),
+        // Both at once are listed once each.
+        (
+            "Pooja Menon",
+            "+91 90000 11111",
+            Some("1990-01-02"),
+            &[1, 2],
+        ),
+        // Another script, the same phone.
+        ("पूजा", "98450-12345", None, &[4]),
+    ];
+    for (name, phone, birth, want) in cases {
+        let new = Patient {
+            id: id(99),
+            ..stored(99, name, phone, birth, "")
+        };
+        let found: Vec<u128> = likely_duplicates(&new, &registered)
+            .iter()
+            .map(|p| p.id.0.as_u128())
+            .collect();
+        assert_eq!(found, want, "{name} {phone} {birth:?}");
+        if !found.is_empty() {
+            let question = duplicate_question(&new, &likely_duplicates(&new, &registered));
+            assert!(question.starts_with("Already registered: "), "{question}");
+        }
+    }
+    // The patient itself (same id) is not its own duplicate; repeats are listed once.
+    let me = registered[0].clone();
+    let twice = [me.clone(), me.clone()];
+    assert!(likely_duplicates(&me, &twice).is_empty());
+    let other = stored(7, "Someone", "+91 90000 11111", None, "");
+    assert_eq!(likely_duplicates(&other, &twice).len(), 1);
+}

@@ -209,6 +209,11 @@ impl Backend {
         self.with(move |s| s.search_patients(&text, 12)).await
     }
 
+    /// Registered patients a new patient is likely to be (`patient_match::likely_duplicates`).
+    pub async fn likely_duplicates(self, new: Patient) -> Result<Vec<Patient>, UiError> {
+        self.with(move |s| s.likely_duplicates(&new)).await
+    }
+
     /// The conflicts a booking would meet.
     pub async fn preview(
         self,

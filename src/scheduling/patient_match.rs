@@ -658,3 +658,49 @@ pub fn registration(new: &Patient, candidates: &[Patient]) -> Registration {
         refused => Registration::Refused(refused.refusal(&claim).unwrap_or_default()),
     }
 }
+
+/// The registered patients that `new` (a patient about to be registered) is likely to be:
+/// those with the same phone ([`same_phone`]: the same full number, however it is written),
+/// and those with the same name ([`name_key`]) and the same date of birth (both given).
+/// `new` itself (by id) and repeats are left out. Every form and command that registers a
+/// patient asks this before it does, and names what it finds; the store only loads the
+/// `registered` patients that could fit (same phone digits, same name).
+pub fn likely_duplicates(new: &Patient, registered: &[Patient]) -> Vec<Patient> {
+    let name = name_key(&new.name);
+    let mut found: Vec<&Patient> = registered
+        .iter()
+        .filter(|p| p.id != new.id)
+        .filter(|p| {
+            same_phone(&new.phone, &p.phone)
+                || (new.birth_date.is_some()
+                    && p.birth_date == new.birth_date
+                    && !name.is_empty()
+                    && name_key(&p.name) == name)
+        })
+        .collect();
+    dedup(&mut found);
+    found.into_iter().cloned().collect()
+}
+
+/// The question a form asks before registering `new` when [`likely_duplicates`] found
+/// `registered` (not empty): who is registered already, and with what in common.
+pub fn duplicate_question(new: &Patient, registered: &[Patient]) -> String {
+    let listed: Vec<String> = registered
+        .iter()
+        .take(3)
+        .map(|p| {
+            let by = if same_phone(&new.phone, &p.phone) {
+                "the same phone"
+            } else {
+                "the same name and date of birth"
+            };
+            format!("{} ({by})", describe_patient(p))
+        })
+        .chain((registered.len() > 3).then(|| format!("{} more", registered.len() - 3)))
+        .collect();
+    format!(
+        "Already registered: {}. Choose them to book them, or register \"{}\" as a new patient anyway.",
+        listed.join("; "),
+        shown(new.name.trim())
+    )
+}

@@ -276,21 +276,22 @@ pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Stored patients that are likely the same person as `p`: same phone digits, or same name
-/// and date of birth.
+/// Stored patients that are likely the same person as `p`: the same phone, or the same name
+/// and date of birth (`patient_match::likely_duplicates`).
 pub fn likely_duplicates(conn: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
-    let (_, _, phone_key, _) = codec::patient_keys(&p.name, &p.phone);
-    let birth = p.birth_date.map(|d| d.format("%Y-%m-%d").to_string());
+    // Load those who could fit (the same last ten phone digits, or the same name); the rule
+    // itself is the core's (`patient_match::likely_duplicates`).
+    let (_, _, _, phone_tail) = codec::patient_keys(&p.name, &p.phone);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_key = ?1 AND ?1 <> '') \
+        "SELECT {PATIENT_COLUMNS} FROM patient WHERE (phone_tail = ?1 AND ?1 <> '') \
          UNION SELECT {PATIENT_COLUMNS} FROM patient \
-         WHERE name_key IN (SELECT value FROM json_each(?2)) AND birth_date IS ?3 \
-         AND ?3 IS NOT NULL LIMIT 20"
+         WHERE name_key IN (SELECT value FROM json_each(?2)) LIMIT 1000"
     ))?;
     let keys = serde_json::to_string(&codec::name_keys(&p.name)).unwrap_or_default();
-    stmt.query_map(params![phone_key, keys, birth], codec::patient)?
-        .filter(|r| r.as_ref().map_or(true, |found| found.id != p.id))
-        .collect()
+    let candidates: Vec<Patient> = stmt
+        .query_map(params![phone_tail, keys], codec::patient)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(patient_match::likely_duplicates(p, &candidates))
 }
 
 pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {

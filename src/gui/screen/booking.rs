@@ -13,6 +13,7 @@ use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::entry;
+use crate::scheduling::patient_match;
 use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
 use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
@@ -39,6 +40,9 @@ pub struct State {
     /// The new patient of the booking being saved, to tell whether the store found them
     /// registered already.
     registering: Option<Patient>,
+    /// The save that waits for the new patient's duplicate check (Book, or a series' "skip"
+    /// or "overbook").
+    after_check: Option<Box<Message>>,
     error: Option<UiError>,
     repeat: repeat::State,
 }
@@ -48,6 +52,10 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
+    /// Enter in the patient field: picks the first suggestion.
+    PatientEnter,
+    /// The new patient was checked for likely duplicates (registered patients named).
+    DuplicatesChecked(Box<Patient>, Result<Vec<Patient>, UiError>),
     /// "New patient" was switched on or off.
     NewPatient(bool),
     /// The new patient's phone changed.
@@ -125,6 +133,7 @@ impl State {
             overbook_reason: String::new(),
             saving: false,
             registering: None,
+            after_check: None,
             error: None,
             repeat: repeat::State::default(),
         }
@@ -244,11 +253,70 @@ impl State {
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
         self.error = None;
+        // A likely duplicate (same phone, or same name and birth date) is asked about before
+        // anyone is registered.
+        let saves = matches!(
+            message,
+            Message::Save
+                | Message::Repeat(repeat::Message::SaveSkipping | repeat::Message::SaveOverbooking)
+        );
+        if saves
+            && !self.saving
+            && let Ok(request) = self.request(ctx)
+            && let Some(new) = request.new_patient.filter(|n| !self.search.cleared(n))
+        {
+            self.saving = true;
+            self.after_check = Some(Box::new(message));
+            let check = ctx.backend.clone().likely_duplicates(new.clone());
+            return (
+                Task::perform(check, move |r| {
+                    Message::DuplicatesChecked(Box::new(new.clone()), r)
+                }),
+                None,
+            );
+        }
         let task = match message {
+            Message::PatientEnter => {
+                if self.search.enter() == patient_search::Enter::Picked {
+                    self.new_patient = false;
+                    return (self.check(ctx), None);
+                }
+                Task::none()
+            }
+            Message::DuplicatesChecked(new, result) => {
+                self.saving = false;
+                match result {
+                    Ok(found) if found.is_empty() => {
+                        self.search.clear(&new);
+                        let then = self.after_check.take().map_or(Message::Save, |m| *m);
+                        return self.update(then, ctx);
+                    }
+                    Ok(found) => {
+                        self.error = Some(patient_match::duplicate_question(&new, &found));
+                        self.search.duplicates = found;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                Task::none()
+            }
             Message::Patient(m) => {
-                let picked = matches!(m, patient_search::Message::Pick(_));
+                let anyway = matches!(m, patient_search::Message::RegisterAnyway);
+                let was_chosen = self.search.chosen.is_some();
+                let mut picked = matches!(m, patient_search::Message::Pick(_));
                 let (task, error) = self.search.update(m, ctx);
                 self.error = error;
+                // Enter kept until the search answered picked the first suggestion; with none,
+                // it does nothing here (the booking is saved with its button).
+                let _ = self.search.take_submit();
+                picked |= !was_chosen && self.search.chosen.is_some();
+                if anyway
+                    && let Ok(request) = self.request(ctx)
+                    && let Some(new) = request.new_patient
+                {
+                    self.search.clear(&new);
+                    let then = self.after_check.take().map_or(Message::Save, |m| *m);
+                    return self.update(then, ctx);
+                }
                 if picked {
                     self.new_patient = false;
                     return (self.check(ctx), None);
@@ -264,6 +332,7 @@ impl State {
             }
             Message::Phone(p) => {
                 self.new_phone = p;
+                self.search.duplicates.clear();
                 Task::none()
             }
             Message::Doctor(c) => {
@@ -413,7 +482,7 @@ impl State {
         ];
         let mode = modes.iter().find(|c| c.value == self.mode).cloned();
 
-        let matches = self.search.matches_view().map(Message::Patient);
+        let matches = self.search.matches_view(false).map(Message::Patient);
         let chosen: Element<'_, Message> = match &self.search.chosen {
             Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
             None => checkbox(self.new_patient)
@@ -429,6 +498,7 @@ impl State {
                 text_input("Name or phone…", &self.search.query)
                     .id("booking-patient")
                     .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
+                    .on_submit(Message::PatientEnter)
             ),
             matches,
             chosen,

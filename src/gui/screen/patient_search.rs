@@ -3,13 +3,20 @@
 //! patient the forms register when none is chosen, checked under the entry rules. The store
 //! then books a registered patient instead when the name and phone identify one
 //! (`scheduling::patient_match`), and [`registered_note`] says so.
+//!
+//! A new patient is never registered from a half-typed name by accident: while suggestions
+//! are on screen (or the search for the text typed is still running), Enter picks the first
+//! suggestion ([`PatientSearch::enter`]), and registering the typed name needs the explicit
+//! "Register new patient" choice ([`PatientSearch::needs_choice`]). Before registering, the
+//! forms ask the store for likely duplicates (`patient_match::likely_duplicates`: the same
+//! phone, or the same name and date of birth) and register only after "Register anyway".
 
 use iced::widget::{button, column, text};
 use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
-use crate::scheduling::entry;
+use crate::scheduling::entry::{self, shown};
 use crate::scheduling::{Patient, PatientId};
 
 /// The typeahead's state.
@@ -21,7 +28,33 @@ pub struct PatientSearch {
     pub matches: Vec<Patient>,
     /// The patient picked from the matches.
     pub chosen: Option<Patient>,
+    /// The desk chose to register the typed name as a new patient although suggestions were
+    /// shown.
+    pub register_new: bool,
+    /// Registered patients the new patient is likely to be, found when the form was saved;
+    /// shown with the question until the desk picks one or registers anyway.
+    pub duplicates: Vec<Patient>,
+    /// The new patient's name and phone, as typed, that were checked for duplicates (none
+    /// found, or "Register anyway" chosen).
+    cleared: Option<(String, String)>,
     generation: u64,
+    /// The search whose matches are shown.
+    answered: u64,
+    /// Enter was pressed while the search for the text typed was running.
+    enter_pending: bool,
+    /// A pending Enter found no suggestion: the form goes on as Enter with nothing shown does.
+    submit: bool,
+}
+
+/// What Enter in the patient field did ([`PatientSearch::enter`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enter {
+    /// Picked the first suggestion.
+    Picked,
+    /// The search for the text typed is running: Enter is kept until it answers.
+    Waiting,
+    /// Nothing to pick (a patient is chosen, or no suggestion): the form goes on.
+    Submit,
 }
 
 /// What happens in the typeahead.
@@ -33,6 +66,10 @@ pub enum Message {
     Matches(u64, Result<Vec<Patient>, UiError>),
     /// A patient was picked from the matches.
     Pick(Patient),
+    /// "Register new patient" was chosen for the typed name, although suggestions are shown.
+    RegisterNew,
+    /// "Register anyway" was chosen although likely duplicates were named.
+    RegisterAnyway,
 }
 
 impl PatientSearch {
@@ -46,9 +83,13 @@ impl PatientSearch {
             Message::Query(q) => {
                 self.query = q;
                 self.chosen = None;
+                self.register_new = false;
+                self.duplicates.clear();
+                self.enter_pending = false;
                 self.generation += 1;
                 if self.query.trim().chars().count() < 2 {
                     self.matches.clear();
+                    self.answered = self.generation;
                     return (Task::none(), None);
                 }
                 let generation = self.generation;
@@ -58,9 +99,14 @@ impl PatientSearch {
             }
             Message::Matches(generation, result) => {
                 if generation == self.generation {
+                    self.answered = generation;
+                    let pending = std::mem::take(&mut self.enter_pending);
                     match result {
                         Ok(found) => self.matches = found,
                         Err(e) => return (Task::none(), Some(e)),
+                    }
+                    if pending {
+                        self.submit = self.enter() == Enter::Submit;
                     }
                 }
             }
@@ -68,21 +114,136 @@ impl PatientSearch {
                 self.query = p.name.clone();
                 self.chosen = Some(p);
                 self.matches.clear();
+                self.duplicates.clear();
+                self.register_new = false;
+                self.enter_pending = false;
             }
+            Message::RegisterNew => {
+                self.register_new = true;
+                self.matches.clear();
+            }
+            // The form confirms the new patient and saves again (`clear`).
+            Message::RegisterAnyway => self.duplicates.clear(),
         }
         (Task::none(), None)
     }
 
-    /// The matches, each a button that picks the patient.
-    pub fn matches_view(&self) -> Element<'_, Message> {
-        column(self.matches.iter().map(|p| {
-            button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
-                .on_press(Message::Pick(p.clone()))
+    /// True while the search for the text typed has not answered.
+    pub fn searching(&self) -> bool {
+        self.answered != self.generation
+    }
+
+    /// Enter in the patient field: picks the first suggestion when suggestions for the text
+    /// typed are shown, waits for them while the search runs, and otherwise lets the form go
+    /// on (a patient is chosen, "Register new patient" was chosen, or nothing matches).
+    pub fn enter(&mut self) -> Enter {
+        if self.chosen.is_some() || self.register_new {
+            return Enter::Submit;
+        }
+        if self.searching() {
+            self.enter_pending = true;
+            return Enter::Waiting;
+        }
+        match self.matches.first().cloned() {
+            Some(first) => {
+                self.query = first.name.clone();
+                self.chosen = Some(first);
+                self.matches.clear();
+                self.duplicates.clear();
+                Enter::Picked
+            }
+            None => Enter::Submit,
+        }
+    }
+
+    /// True once when a pending Enter found nothing to pick: the form then does what Enter
+    /// does with no suggestion shown.
+    pub fn take_submit(&mut self) -> bool {
+        std::mem::take(&mut self.submit)
+    }
+
+    /// Why the typed name may not be registered as a new patient yet: suggestions are shown
+    /// (or still being looked up) and the desk has not chosen "Register new patient".
+    pub fn needs_choice(&self) -> Option<String> {
+        if self.chosen.is_some() || self.register_new {
+            return None;
+        }
+        let typed = shown(self.query.trim()).into_owned();
+        if !self.matches.is_empty() {
+            return Some(format!(
+                "\"{typed}\" matches registered patients: pick one (Enter picks the first), or choose \"Register new patient\"."
+            ));
+        }
+        (self.searching() && self.query.trim().chars().count() >= 2).then(|| {
+            format!("Still looking up \"{typed}\": pick the patient from the list, or register a new one when it shows.")
+        })
+    }
+
+    /// True when the new patient (name and phone as typed) was checked for likely duplicates
+    /// and may be registered.
+    pub fn cleared(&self, new: &Patient) -> bool {
+        self.cleared
+            .as_ref()
+            .is_some_and(|(name, phone)| *name == new.name && *phone == new.phone)
+    }
+
+    /// Marks the new patient as checked: nobody likely the same was found, or the desk chose
+    /// "Register anyway".
+    pub fn clear(&mut self, new: &Patient) {
+        self.cleared = Some((new.name.clone(), new.phone.clone()));
+        self.duplicates.clear();
+    }
+
+    /// The matches, each a button that picks the patient (the first, which Enter picks,
+    /// highlighted and said so), then, when `offer_new`, the explicit "Register new patient" choice; and the
+    /// likely duplicates of a new patient, each to pick, with "Register anyway".
+    pub fn matches_view(&self, offer_new: bool) -> Element<'_, Message> {
+        let mut list = column![].spacing(2);
+        for (i, p) in self.matches.iter().enumerate() {
+            list = list.push(
+                button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
+                    .on_press(Message::Pick(p.clone()))
+                    .style(if i == 0 {
+                        button::secondary
+                    } else {
+                        button::text
+                    })
+                    .width(Length::Fill),
+            );
+        }
+        if !self.matches.is_empty() && self.chosen.is_none() {
+            list = list.push(text("Enter picks the first (highlighted).").size(12));
+        }
+        if offer_new && !self.matches.is_empty() && self.chosen.is_none() {
+            list = list.push(
+                button(
+                    text(format!(
+                        "+ Register new patient \"{}\"",
+                        shown(self.query.trim())
+                    ))
+                    .size(13),
+                )
+                .on_press(Message::RegisterNew)
                 .style(button::text)
-                .width(Length::Fill)
-                .into()
-        }))
-        .into()
+                .width(Length::Fill),
+            );
+        }
+        for p in &self.duplicates {
+            list = list.push(
+                button(text(format!("Book {}  ·  {}", p.name, p.phone)).size(13))
+                    .on_press(Message::Pick(p.clone()))
+                    .style(button::secondary)
+                    .width(Length::Fill),
+            );
+        }
+        if !self.duplicates.is_empty() {
+            list = list.push(
+                button(text("Register anyway").size(13))
+                    .on_press(Message::RegisterAnyway)
+                    .style(button::text),
+            );
+        }
+        list.into()
     }
 }
 

@@ -446,7 +446,7 @@ impl Form {
                             .id("waitlist-patient")
                             .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
                     ),
-                    self.search.matches_view().map(Message::Patient),
+                    self.search.matches_view(false).map(Message::Patient),
                     chosen,
                 ]
                 .spacing(6)

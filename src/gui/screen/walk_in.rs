@@ -15,6 +15,7 @@ use crate::gui::backend::{Backend, Setup, UiError};
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::delay::knock_on;
 use crate::scheduling::entry;
+use crate::scheduling::patient_match;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
 use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start};
@@ -41,6 +42,10 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
+    /// Enter in the patient field: picks the first suggestion, or adds when none is shown.
+    PatientEnter,
+    /// The new patient was checked for likely duplicates (registered patients named).
+    Checked(Box<Patient>, Result<Vec<Patient>, UiError>),
     /// The phone (for a new patient) changed.
     Phone(String),
     /// A doctor, or "first available", was chosen.
@@ -134,9 +139,19 @@ async fn add(
 }
 
 impl State {
+    /// The registered patient chosen in the typeahead, if any.
+    pub fn patient(&self) -> Option<&Patient> {
+        self.search.chosen.as_ref()
+    }
+
     /// The problem the form shows, if any.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
+    }
+
+    /// The new patient the typed name and phone describe, or what to fix.
+    fn new_patient(&self) -> Result<Patient, UiError> {
+        patient_search::new_patient(self.search.query.trim(), &self.phone)
     }
 
     /// Handles a message.
@@ -148,11 +163,42 @@ impl State {
         self.error = None;
         match message {
             Message::Patient(m) => {
+                let anyway = matches!(m, patient_search::Message::RegisterAnyway);
                 let (task, error) = self.search.update(m, ctx);
                 self.error = error;
+                if anyway && let Ok(new) = self.new_patient() {
+                    self.search.clear(&new);
+                    return self.update(Message::Save, ctx);
+                }
+                if self.search.take_submit() {
+                    return self.update(Message::Save, ctx);
+                }
                 return (task.map(Message::Patient), None);
             }
-            Message::Phone(p) => self.phone = p,
+            Message::PatientEnter => match self.search.enter() {
+                patient_search::Enter::Submit => return self.update(Message::Save, ctx),
+                patient_search::Enter::Picked | patient_search::Enter::Waiting => {}
+            },
+            Message::Checked(new, result) => match result {
+                Ok(found) if found.is_empty() => {
+                    self.search.clear(&new);
+                    self.saving = false;
+                    return self.update(Message::Save, ctx);
+                }
+                Ok(found) => {
+                    self.saving = false;
+                    self.error = Some(patient_match::duplicate_question(&new, &found));
+                    self.search.duplicates = found;
+                }
+                Err(e) => {
+                    self.saving = false;
+                    self.error = Some(e);
+                }
+            },
+            Message::Phone(p) => {
+                self.phone = p;
+                self.search.duplicates.clear();
+            }
             Message::Doctor(c) => self.doctor = c.value,
             Message::Reason(r) => self.reason = r,
             Message::Emergency(on) => self.emergency = on,
@@ -166,9 +212,13 @@ impl State {
                         Some("Type the patient's name (or find them by name or phone).".into());
                     return (Task::none(), None);
                 }
+                if let Some(why) = self.search.needs_choice() {
+                    self.error = Some(why);
+                    return (Task::none(), None);
+                }
                 let new_patient = match &self.search.chosen {
                     Some(_) => None,
-                    None => match patient_search::new_patient(name, &self.phone) {
+                    None => match self.new_patient() {
                         Ok(p) => Some(p),
                         Err(e) => {
                             self.error = Some(e);
@@ -179,6 +229,16 @@ impl State {
                 if let Err(e) = entry::free_text("the reason", &self.reason) {
                     self.error = Some(format!("Reason: {e}."));
                     return (Task::none(), None);
+                }
+                // A likely duplicate (same phone, or same name and birth date) is asked about
+                // before anyone is registered.
+                if let Some(new) = new_patient.clone().filter(|n| !self.search.cleared(n)) {
+                    self.saving = true;
+                    let check = ctx.backend.clone().likely_duplicates(new.clone());
+                    return (
+                        Task::perform(check, move |r| Message::Checked(Box::new(new.clone()), r)),
+                        None,
+                    );
                 }
                 let patient = self
                     .search
@@ -271,7 +331,7 @@ impl State {
                 .map(|(d, _)| Choice::new(Some(d.id), d.name.clone())),
         );
         let chosen = doctors.iter().find(|c| c.value == self.doctor).cloned();
-        let matches = self.search.matches_view().map(Message::Patient);
+        let matches = self.search.matches_view(true).map(Message::Patient);
         let mut form = column![
             widget::heading("Walk-in"),
             widget::field(
@@ -279,7 +339,7 @@ impl State {
                 text_input("Name or phone…", &self.search.query)
                     .id("walk-in-patient")
                     .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
-                    .on_submit(Message::Save)
+                    .on_submit(Message::PatientEnter)
             ),
             matches,
         ]
