@@ -627,21 +627,7 @@ fn the_command_palette_jumps_to_a_date_a_doctor_and_a_patient() {
     assert_eq!(rao, "Dr. Anjali Rao");
     assert_eq!(h.desk().columns.len(), 7, "Dr. Rao's week");
     // A patient with an appointment tomorrow: the palette finds it and opens it.
-    let (patient, id) = {
-        let e = h
-            .desk()
-            .entries
-            .iter()
-            .find(|e| {
-                e.appointment.status == Status::Scheduled
-                    && e.appointment.interval.start > now() + chrono::Duration::hours(20)
-                    && e.patient_name
-                        .chars()
-                        .all(|c| c.is_ascii_alphabetic() || c == ' ')
-            })
-            .expect("an upcoming patient");
-        (e.patient_name.clone(), e.appointment.id)
-    };
+    let (patient, id) = h.upcoming_patient(chrono::Duration::hours(20));
     h.send(Message::Today);
     let name: &'static str = Box::leak(patient.clone().into_boxed_str());
     palette(&mut h, name);

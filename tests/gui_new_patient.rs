@@ -10,7 +10,6 @@ use frontdesk::gui::screen::{booking, patient_search, walk_in};
 use frontdesk::gui::{App, Message};
 use frontdesk::scheduling::{Kind, Patient, PatientId};
 use frontdesk::store::{SqliteStore, Store};
-use iced::Task;
 use iced::keyboard::key::Named;
 use iced_test::selector::id;
 
@@ -46,25 +45,9 @@ fn two_pooja_menons(h: &Harness) -> [Patient; 2] {
     pair
 }
 
-/// Types `words` into the field `field` and presses Enter, as fast hands do: every message the
-/// keys make reaches the window before any search it starts has answered; the searches (and
-/// whatever Enter started) run after.
+/// Types fast and presses Enter (see `Harness::type_fast_and_enter`).
 fn type_fast_and_enter(h: &mut Harness, field: &'static str, words: &'static str) {
-    let messages: Vec<Message> = {
-        let mut ui = iced_test::Simulator::with_size(
-            iced::Settings::default(),
-            (1280.0, 800.0),
-            h.app.view(),
-        );
-        ui.click(id(field)).expect("the patient field");
-        let _ = ui.typewrite(words);
-        let _ = ui.tap_key(Named::Enter);
-        ui.into_messages().collect()
-    };
-    let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| h.app.update(m)).collect();
-    for task in tasks {
-        h.settle(task);
-    }
+    h.type_fast_and_enter(field, words);
 }
 
 /// Types `words` and waits for the suggestions, then presses Enter.

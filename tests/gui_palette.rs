@@ -8,7 +8,6 @@ use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
-use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::selector::id;
 
@@ -56,21 +55,7 @@ fn open_palette(h: &mut Harness) {
 /// Types `words` into the palette and presses Enter, all before any search answers; then lets
 /// every task run.
 fn type_fast_and_enter(h: &mut Harness, words: &str) {
-    let messages: Vec<Message> = {
-        let mut ui = iced_test::Simulator::with_size(
-            iced::Settings::default(),
-            (1280.0, 800.0),
-            h.app.view(),
-        );
-        ui.click(id("palette")).expect("palette field");
-        let _ = ui.typewrite(words);
-        let _ = ui.tap_key(Named::Enter);
-        ui.into_messages().collect()
-    };
-    let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| h.app.update(m)).collect();
-    for task in tasks {
-        h.settle(task);
-    }
+    h.type_fast_and_enter("palette", words);
 }
 
 /// Types `words` and presses Enter, each message settled before the next (a slow typist).
@@ -86,21 +71,7 @@ fn type_and_enter(h: &mut Harness, words: &'static str) {
 fn a_name_typed_fast_and_enter_open_the_patient_and_undo_nothing() {
     let mut h = Harness::with_demo();
     let confirmed = confirm_one(&mut h);
-    let (patient, appointment) = {
-        let e = h
-            .desk()
-            .entries
-            .iter()
-            .find(|e| {
-                e.appointment.status == Status::Scheduled
-                    && e.appointment.interval.start > now() + chrono::Duration::hours(1)
-                    && e.patient_name
-                        .chars()
-                        .all(|c| c.is_ascii_alphabetic() || c == ' ')
-            })
-            .expect("an upcoming patient");
-        (e.patient_name.clone(), e.appointment.id)
-    };
+    let (patient, appointment) = h.upcoming_patient(chrono::Duration::hours(1));
     h.send(Message::ClosePanel);
     let audited = audit_rows(&h);
     open_palette(&mut h);

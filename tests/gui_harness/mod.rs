@@ -123,3 +123,48 @@ impl Harness {
         panic!("no free slot today");
     }
 }
+
+impl Harness {
+    /// Types `words` into the field with the id `field` and presses Enter, as fast hands do:
+    /// every message the keys make reaches `update` before any Task they start (a search, a
+    /// booking) has run; the Tasks run after, in order.
+    pub fn type_fast_and_enter(&mut self, field: &'static str, words: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = iced_test::Simulator::with_size(
+                iced::Settings::default(),
+                (1280.0, 800.0),
+                self.app.view(),
+            );
+            ui.click(id(field))
+                .unwrap_or_else(|e| panic!("no field {field}: {e:?}"));
+            let _ = ui.typewrite(words);
+            let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+            ui.into_messages().collect()
+        };
+        let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| self.app.update(m)).collect();
+        for task in tasks {
+            self.settle(task);
+        }
+    }
+
+    /// A scheduled appointment starting more than `ahead` after now whose patient's name is
+    /// plain ASCII letters and spaces (easy to type): its patient's name and its id.
+    pub fn upcoming_patient(
+        &self,
+        ahead: chrono::Duration,
+    ) -> (String, frontdesk::scheduling::AppointmentId) {
+        let e = self
+            .desk()
+            .entries
+            .iter()
+            .find(|e| {
+                e.appointment.status == frontdesk::scheduling::Status::Scheduled
+                    && e.appointment.interval.start > now() + ahead
+                    && e.patient_name
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == ' ')
+            })
+            .expect("an upcoming patient");
+        (e.patient_name.clone(), e.appointment.id)
+    }
+}
