@@ -14,84 +14,17 @@
 //!
 //! Run: `cargo bench --bench backup`. `FRONTDESK_BENCH_APPOINTMENTS=20000` for a quick run.
 
+mod bench_data;
+use bench_data::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 use criterion::Criterion;
-use frontdesk::demo::{self, DemoOptions};
 use frontdesk::scheduling::*;
 use frontdesk::store::backup::{self, BackupPolicy};
 use frontdesk::store::{BookingRequest, SqliteStore, Start, Store};
 use rusqlite::Connection;
-
-const SEED: u64 = 1;
-const ZONE: Tz = chrono_tz::Asia::Kolkata;
-const NOW: &str = "2026-11-24T06:30:00Z";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date")
-}
-
-fn appointments_wanted() -> u64 {
-    std::env::var("FRONTDESK_BENCH_APPOINTMENTS")
-        .ok()
-        .map(|t| t.trim().parse().expect("a whole number, e.g. 20000"))
-        .unwrap_or(1_000_000)
-}
-
-fn bench_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let dir = target.join("bench-data");
-    std::fs::create_dir_all(&dir).expect("create target/bench-data");
-    dir
-}
-
-/// The cached demo database of `benches/store.rs`, built here too when it is missing.
-fn demo_database(appointments: u64) -> PathBuf {
-    let label = if appointments == 1_000_000 {
-        "1m".to_owned()
-    } else {
-        appointments.to_string()
-    };
-    let path = bench_dir().join(format!("demo-{label}-seed{SEED}.sqlite3"));
-    let count = Connection::open(&path).ok().and_then(|c| {
-        c.query_row("SELECT count(*) FROM appointment", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .ok()
-    });
-    if count == Some(appointments as i64) {
-        eprintln!("bench: reusing {}", path.display());
-        return path;
-    }
-    let building = path.with_extension("backup-building.sqlite3");
-    let _ = std::fs::remove_file(&path);
-    let _ = std::fs::remove_file(&building);
-    eprintln!("bench: building {} (once)", path.display());
-    {
-        let mut store = SqliteStore::open(&building).expect("create the bench database");
-        demo::build(
-            &mut store,
-            &DemoOptions {
-                appointments,
-                patients: (appointments / 5).max(200),
-                zone: ZONE,
-                seed: SEED,
-                today: today(),
-                now: NOW.parse().expect("now"),
-            },
-            &mut |_| {},
-        )
-        .expect("build the demo clinic");
-    }
-    drop(SqliteStore::open(&building).expect("reopen to checkpoint"));
-    std::fs::rename(&building, &path).expect("move the bench database into place");
-    path
-}
 
 /// A fresh working copy of the demo database, with no backups beside it.
 fn working_copy(source: &Path, name: &str) -> PathBuf {
@@ -242,7 +175,7 @@ fn fourteen_days(source: &Path) {
     backup::restore(
         &restored,
         kept.last().expect("a backup"),
-        NOW.parse().expect("now"),
+        now(),
         Duration::from_secs(1),
         &mut |_| {},
     )
@@ -311,7 +244,7 @@ fn timings(c: &mut Criterion, source: &Path) {
 }
 
 fn main() {
-    let source = demo_database(appointments_wanted());
+    let source = demo_database(appointments_wanted(), "backup");
     fourteen_days(&source);
     let mut c = Criterion::default().configure_from_args();
     timings(&mut c, &source);

@@ -17,22 +17,16 @@
 //!
 //! Run: `cargo bench --bench report`. Results are in BENCHMARKS.md.
 
+mod bench_data;
+use bench_data::*;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use criterion::{Criterion, criterion_group, criterion_main};
-use frontdesk::demo::{self, DemoOptions};
 use frontdesk::scheduling::MAX_APPOINTMENT_MINUTES;
 use frontdesk::scheduling::report::{ReportRange, compute};
 use frontdesk::store::{SqliteStore, Store};
 use rusqlite::{Connection, params};
-
-const SEED: u64 = 1;
-const ZONE: Tz = chrono_tz::Asia::Kolkata;
-const NOW: &str = "2026-11-24T06:30:00Z";
 
 /// The store's compact-row SQL (src/store/report.rs), copied as text for the floor.
 const VISITS_SQL: &str = "SELECT doctor_id, room_id, visit_type_id, start_utc, end_utc, status, \
@@ -44,80 +38,9 @@ const SQL_ATTENDANCE: &str = "SELECT doctor_id, status, cancelled_late, count(*)
     WHERE clinic_id = ?1 AND start_utc >= ?2 AND start_utc < ?3 AND start_utc < ?4 \
     AND status <> 'entered_in_error' GROUP BY doctor_id, status, cancelled_late";
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date")
-}
-
-fn now() -> DateTime<Utc> {
-    NOW.parse().expect("NOW is RFC 3339")
-}
-
-fn appointments_wanted() -> u64 {
-    match std::env::var("FRONTDESK_BENCH_APPOINTMENTS") {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .expect("FRONTDESK_BENCH_APPOINTMENTS must be a whole number, e.g. 20000"),
-        Err(_) => 1_000_000,
-    }
-}
-
-/// The cached demo database of `benches/store.rs`, built here too when it is missing.
-fn demo_database(appointments: u64) -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    let dir = target.join("bench-data");
-    std::fs::create_dir_all(&dir).expect("create target/bench-data");
-    let label = if appointments == 1_000_000 {
-        "1m".to_owned()
-    } else {
-        appointments.to_string()
-    };
-    let path = dir.join(format!("demo-{label}-seed{SEED}.sqlite3"));
-    let count = Connection::open(&path).ok().and_then(|c| {
-        c.query_row("SELECT count(*) FROM appointment", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .ok()
-    });
-    if count == Some(appointments as i64) {
-        eprintln!("bench: reusing {}", path.display());
-        return path;
-    }
-    let building = dir.join(format!("demo-{label}-seed{SEED}.report-building.sqlite3"));
-    for p in [&path, &building] {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = p.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(name));
-        }
-    }
-    eprintln!("bench: building {} (once)", path.display());
-    {
-        let mut store = SqliteStore::open(&building).expect("create the bench database");
-        demo::build(
-            &mut store,
-            &DemoOptions {
-                appointments,
-                patients: (appointments / 5).max(200),
-                zone: ZONE,
-                seed: SEED,
-                today: today(),
-                now: now(),
-            },
-            &mut |_| {},
-        )
-        .expect("build the demo clinic");
-    }
-    drop(SqliteStore::open(&building).expect("reopen to checkpoint"));
-    std::fs::rename(&building, &path).expect("move the bench database into place");
-    path
-}
-
 fn report_benches(c: &mut Criterion) {
     let appointments = appointments_wanted();
-    let path = demo_database(appointments);
+    let path = demo_database(appointments, "report");
     let group_id = |name: &str| {
         if appointments == 1_000_000 {
             name.to_owned()
