@@ -1,5 +1,5 @@
 //! The calendar window (iced). The only part of Frontdesk that imports iced: the root `App`
-//! (`app.rs`, drawn by `app_view.rs`), the calendar canvas (`calendar.rs`, geometry in
+//! (`app.rs`, drawn by `app_view.rs`), the calendar canvas (`calendar/`, geometry in
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
