@@ -14,15 +14,23 @@ use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-24T04:00:00Z"; // 09:30 in Kolkata
 
+/// `frontdesk --db DB ARGS` at a desk of its own: the database's folder is its home and state
+/// folder, and no daily backup starts beside the commands (the backups and restores raced here
+/// are the explicit ones), so nothing of the machine's own state folder takes part.
 fn frontdesk(db: &Path, args: &[&str]) -> Output {
+    let home = db.parent().expect("the database is in a folder");
     Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .arg("--db")
         .arg(db)
         .args(["--as", "race desk"])
         .args(args)
+        .env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
         .env("FRONTDESK_NOW", NOW)
+        .env("FRONTDESK_KEEP_BACKUPS", "0")
         .env_remove("FRONTDESK_DB")
-        .env_remove("FRONTDESK_KEEP_BACKUPS")
+        .env_remove("FRONTDESK_AS")
+        .env_remove("FRONTDESK_LOG")
         .output()
         .expect("run frontdesk")
 }
