@@ -128,3 +128,112 @@ fn the_check_can_see_a_forbidden_use() {
     // The scan itself must work: the command line does read the clock.
     assert!(!offences("src/cli", &["Utc::now"]).is_empty());
 }
+
+/// The paths ARCHITECTURE.md names in backticks that do not exist. A span is a path when it has
+/// no spaces and either holds a `/` or ends in a file extension; `path::item` names the path's
+/// item. Paths are from the repository's root; a bare file name (`paint.rs`) must be some file
+/// of the repository. Home, temporary and placeholder paths (`~/…`, `/tmp/…`, `<db>-lock`) and
+/// globs are not files of the repository and are left alone.
+fn missing_paths(map: &str, root: &Path) -> Vec<String> {
+    const EXTENSIONS: [&str; 12] = [
+        ".rs", ".md", ".sh", ".toml", ".sql", ".svg", ".png", ".json", ".ics", ".csv", ".py", ".js",
+    ];
+    let mut names: std::collections::BTreeSet<String> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    for dir in [
+        "src",
+        "tests",
+        "benches",
+        "scripts",
+        "packaging",
+        "assets",
+        "docs",
+    ] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                    names.insert(name.to_owned());
+                }
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (i, span) in map.split('`').enumerate() {
+        if i % 2 == 0 || span.chars().any(char::is_whitespace) {
+            continue;
+        }
+        let path = span.split("::").next().unwrap_or(span);
+        let looks_like_path = path.contains('/')
+            || EXTENSIONS
+                .iter()
+                .any(|e| path.ends_with(e) && path.len() > e.len());
+        let elsewhere = ["~", "/", "<", "../", "http"]
+            .iter()
+            .any(|p| path.starts_with(p))
+            || path.contains(['*', '<', '{', '|']);
+        if !looks_like_path || elsewhere {
+            continue;
+        }
+        let found = if path.contains('/') {
+            root.join(path.trim_end_matches('/')).exists()
+        } else {
+            names.contains(path)
+        };
+        if !found {
+            missing.push(span.to_owned());
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    missing
+}
+
+#[test]
+fn every_path_the_architecture_map_names_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let missing = missing_paths(&map, root);
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md names paths that do not exist (moved or renamed? keep the map true):\n{}",
+        missing.join("\n")
+    );
+    // The map names enough to be a map: the core, the store, the window and the command line.
+    for must in [
+        "src/scheduling/",
+        "src/store/",
+        "src/gui/",
+        "src/cli/",
+        "tests/architecture.rs",
+    ] {
+        assert!(
+            map.contains(&format!("`{must}")),
+            "the map never names {must}"
+        );
+    }
+}
+
+#[test]
+fn the_map_check_sees_a_path_that_is_gone() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = "`src/gui/app.rs` and `src/gui/no_such_file.rs::Thing`, `gone_too.rs`, \
+                `src/store/`, `<db>-lock`, `~/.local/state/frontdesk`, `frontdesk book …`";
+    assert_eq!(
+        missing_paths(text, root),
+        vec![
+            "gone_too.rs".to_owned(),
+            "src/gui/no_such_file.rs::Thing".to_owned()
+        ]
+    );
+}
