@@ -237,3 +237,32 @@ fn the_map_check_sees_a_path_that_is_gone() {
         ]
     );
 }
+
+#[test]
+fn the_window_draws_with_the_patched_cpu_renderer() {
+    // vendor/iced_tiny_skia/PATCHES.md: without the patch, every space is rasterised again on
+    // every frame and the whole clip mask is cleared before each piece of canvas text. A
+    // `cargo update` or a dropped `[patch]` would bring the registry's copy back silently.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock");
+    let entry = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"iced_tiny_skia\""))
+        .expect("iced_tiny_skia is in Cargo.lock");
+    assert!(
+        !entry.contains("source ="),
+        "iced_tiny_skia comes from a registry, not from vendor/iced_tiny_skia:\n{entry}"
+    );
+    let text = std::fs::read_to_string(root.join("vendor/iced_tiny_skia/src/text.rs"))
+        .expect("the vendored renderer");
+    assert!(
+        text.contains("Frontdesk's patch"),
+        "the glyph-cache patch is gone"
+    );
+    let engine = std::fs::read_to_string(root.join("vendor/iced_tiny_skia/src/engine.rs"))
+        .expect("the vendored renderer");
+    assert!(
+        engine.contains("clip_mask_bounds"),
+        "the clip-mask patch is gone"
+    );
+}
