@@ -52,7 +52,7 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
-    /// Enter in the patient field: picks the first suggestion.
+    /// Enter in the patient field: picks the highlighted suggestion.
     PatientEnter,
     /// The new patient was checked for likely duplicates (registered patients named).
     DuplicatesChecked(Box<Patient>, Result<Vec<Patient>, UiError>),
@@ -88,6 +88,9 @@ pub enum Message {
     Cancel,
     /// A message for the "Repeat…" section.
     Repeat(repeat::Message),
+    /// Escape: hides the patient suggestions when they are shown, and otherwise closes the
+    /// form (as Cancel does).
+    Escape,
 }
 
 /// What the form tells its parent.
@@ -137,6 +140,16 @@ impl State {
             error: None,
             repeat: repeat::State::default(),
         }
+    }
+
+    /// The patient typeahead: what was typed, the suggestions, the patient chosen.
+    pub fn search(&self) -> &PatientSearch {
+        &self.search
+    }
+
+    /// The text of the form's fields, in their order on screen: start, minutes, reason.
+    pub fn typed_fields(&self) -> [&str; 3] {
+        [&self.time, &self.minutes, &self.reason]
     }
 
     /// The problem the form shows, if any.
@@ -244,6 +257,18 @@ impl State {
                 .ok()
                 .map(|(start, minutes)| self.slot_request(ctx, start, minutes)),
         }
+    }
+
+    /// Text typed while none of the form's fields had focus (fast hands, right after the form
+    /// opened, before its patient field took the focus): it goes on the patient's name, in
+    /// order, unless a patient is chosen already.
+    pub fn typed(&self, text: &str) -> Option<Message> {
+        self.search.chosen.is_none().then(|| {
+            Message::Patient(patient_search::Message::Query(format!(
+                "{}{text}",
+                self.search.query
+            )))
+        })
     }
 
     /// Handles a message; returns work to run and, at the end, an event for the parent.
@@ -442,6 +467,8 @@ impl State {
                 }
             }
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
+            Message::Escape if self.search.escape() => Task::none(),
+            Message::Escape => return (Task::none(), Some(Event::Closed)),
         };
         (task, None)
     }
