@@ -14,7 +14,7 @@ use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::GridEvent;
 use super::desk::Panel;
 use super::escape_closes::panel_keys;
-use super::screen::{booking, palette, patient_search, walk_in};
+use super::screen::{booking, find_slot, palette, patient_search, walk_in};
 use super::widget::Choice;
 
 /// The side panel with the keys it takes before the calendar (see the module's comment).
@@ -39,7 +39,11 @@ pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element
             )
             .holds_enter()
             .into(),
-        Panel::Details(_) | Panel::ViewOptions | Panel::FindSlot(_) | Panel::Offer(_) => {
+        // Closed through the panel, which gives back the booking form it was opened from.
+        Panel::FindSlot(_) => panel_keys(content)
+            .on_escape(Message::FindSlot(find_slot::Message::Close))
+            .into(),
+        Panel::Details(_) | Panel::ViewOptions | Panel::Offer(_) => {
             panel_keys(content).on_escape(Message::ClosePanel).into()
         }
     }
