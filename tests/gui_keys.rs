@@ -621,3 +621,39 @@ fn the_visit_type_says_the_minutes_typed_when_they_differ_from_its_length() {
         "Consultation (20 min; usually 15)"
     );
 }
+
+fn waitlist_form(h: &Harness) -> &frontdesk::gui::screen::waitlist_form::Form {
+    match &h.desk().page {
+        frontdesk::gui::desk::Page::Waitlist(state) => &state.form,
+        _ => panic!("the waitlist page is not shown"),
+    }
+}
+
+#[test]
+fn the_waitlist_typeahead_takes_down_enter_and_escape_like_the_forms() {
+    let mut h = Harness::with_demo();
+    two_pooja_menons(&h);
+    let mut window = Window::new();
+    let task = h.app.update(Message::ShowWaitlist);
+    window.settle(&mut h, task);
+    window.frame(&mut h, typing("Pooja Men"));
+    assert!(waitlist_form(&h).suggestions_shown());
+    // Escape hides the suggestions first; the page stays.
+    window.frame(&mut h, tap(Named::Escape));
+    assert!(!waitlist_form(&h).suggestions_shown());
+    assert!(!h.desk().page.is_calendar());
+    // Typing shows them again; Down and Enter pick the second.
+    window.frame(&mut h, typing("o"));
+    window.frame(&mut h, keys(&[tap(Named::Backspace)]));
+    assert!(waitlist_form(&h).suggestions_shown());
+    let stored_before = stored(&h);
+    window.frame(&mut h, keys(&[tap(Named::ArrowDown), tap(Named::Enter)]));
+    let chosen = waitlist_form(&h).chosen().expect("Enter picked a patient");
+    assert!(chosen.name.starts_with("Pooja Men"));
+    assert_eq!(stored(&h), stored_before);
+    window.frame(&mut h, tap(Named::Escape));
+    assert!(
+        h.desk().page.is_calendar(),
+        "then Escape goes back to the calendar"
+    );
+}

@@ -290,7 +290,7 @@ impl App {
         let page = if desk.page.is_calendar() {
             page
         } else {
-            super::keys::page(page)
+            super::keys::page(page, &desk.page)
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)

@@ -12,9 +12,11 @@ use iced::{Element, Task};
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::GridEvent;
-use super::desk::Panel;
+use super::desk::{Page, Panel};
 use super::escape_closes::panel_keys;
-use super::screen::{booking, find_slot, palette, patient_search, walk_in};
+use super::screen::{
+    booking, find_slot, palette, patient_search, waitlist, waitlist_form, walk_in,
+};
 use super::widget::Choice;
 
 /// The side panel with the keys it takes before the calendar (see the module's comment).
@@ -50,9 +52,32 @@ pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element
 }
 
 /// A page other than the calendar (Settings, Waitlist, Reports, Reminders, Data): Escape goes
-/// back to the calendar in one press, Tab goes through the page's fields.
-pub(super) fn page(content: Element<'_, Message>) -> Element<'_, Message> {
-    panel_keys(content).on_escape(Message::ShowCalendar).into()
+/// back to the calendar in one press, Tab goes through the page's fields. On the waitlist, Up
+/// and Down work the patient suggestions, and Escape hides them first.
+pub(super) fn page<'a>(content: Element<'a, Message>, page: &Page) -> Element<'a, Message> {
+    let keys = panel_keys(content);
+    let patient = |m: patient_search::Message| {
+        Message::Waitlist(waitlist::Message::Form(waitlist_form::Message::Patient(m)))
+    };
+    match page {
+        Page::Waitlist(state) => keys
+            .on_escape(if state.form.suggestions_shown() {
+                patient(patient_search::Message::Hide)
+            } else {
+                Message::ShowCalendar
+            })
+            .on_arrows(
+                "waitlist-patient",
+                patient(patient_search::Message::Previous),
+                patient(patient_search::Message::Next),
+            )
+            .into(),
+        Page::Calendar
+        | Page::Settings(_)
+        | Page::Reports(_)
+        | Page::Reminders(_)
+        | Page::Data(_) => keys.on_escape(Message::ShowCalendar).into(),
+    }
 }
 
 /// The text a key types, when it types one (no Ctrl, Alt or Logo held).

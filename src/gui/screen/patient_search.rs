@@ -79,6 +79,11 @@ pub enum Message {
     Next,
     /// Up in the patient field: highlight the previous suggestion.
     Previous,
+    /// Enter in the patient field of a form with nothing else to do on Enter (the waitlist):
+    /// picks the highlighted suggestion, as [`PatientSearch::enter`] does.
+    Enter,
+    /// Escape with the suggestions shown: hide them (typing shows them again).
+    Hide,
 }
 
 impl PatientSearch {
@@ -146,6 +151,10 @@ impl PatientSearch {
                 self.highlight = self.highlight.saturating_sub(1);
             }
             Message::Next | Message::Previous => {}
+            Message::Enter => {
+                let _ = self.enter();
+            }
+            Message::Hide => self.hidden = true,
         }
         (Task::none(), None)
     }
