@@ -657,3 +657,42 @@ fn the_waitlist_typeahead_takes_down_enter_and_escape_like_the_forms() {
         "then Escape goes back to the calendar"
     );
 }
+
+#[test]
+fn ctrl_z_in_a_field_is_the_fields_and_never_undoes_the_desks_last_change() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    let id = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| {
+            e.appointment.status == Status::Scheduled
+                && e.appointment.interval.start > gui_harness::now()
+        })
+        .expect("an upcoming booking")
+        .appointment
+        .id;
+    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.click("Confirm");
+    let status = || {
+        SqliteStore::open(h.dir.path().join("desk.sqlite3"))
+            .expect("open")
+            .appointment(id)
+            .expect("stored")
+            .appointment
+            .status
+    };
+    assert_eq!(status(), Status::Confirmed);
+    assert!(h.desk().last_change.is_some(), "a change Ctrl+Z could undo");
+    h.send(Message::ClosePanel);
+    open_booking(&mut h, &mut window);
+    let stored_before = stored(&h);
+    window.frame(&mut h, keys(&[typing("Ab"), ctrl("z")]));
+    assert_eq!(booking(&h).search().query, "Ab");
+    assert_eq!(stored(&h), stored_before, "nothing was undone");
+    // With no field focused, Ctrl+Z is the desk's undo again.
+    window.operations.push(Box::new(focusable::unfocus::<()>()));
+    window.frame(&mut h, ctrl("z"));
+    assert_ne!(stored(&h), stored_before, "the desk's undo ran");
+}

@@ -52,7 +52,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Ctrl+Z",
-        "undo the desk's last change (kept in the history)",
+        "undo the desk's last change (kept in the history); not while typing in a field",
     ),
     (
         "Escape",

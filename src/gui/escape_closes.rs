@@ -4,8 +4,9 @@
 //! Tab / Shift+Tab move the focus through the panel's fields in their order on screen, round
 //! and round. The other keys go to the widgets inside; of those they leave, Up and Down become
 //! the panel's messages (a suggestion list), and while one of the panel's fields has focus the
-//! panel keeps every key without Ctrl, Alt or Logo (Enter, arrows, Page Up…), so a key typed
-//! into a form never moves or opens the calendar behind it.
+//! panel keeps every key without Ctrl, Alt or Logo (Enter, arrows, Page Up…), and Ctrl+Z and
+//! Ctrl+Y (the field's undo, not the desk's), so a key typed into a form never moves, opens or
+//! undoes anything on the calendar behind it.
 
 use iced::keyboard::{self, Key, key::Named};
 use iced::{Element, Event, Length, Rectangle, Size, Vector};
@@ -224,7 +225,15 @@ where
         let Some((key, modifiers)) = pressed else {
             return;
         };
-        if shell.is_event_captured() || !plain(&modifiers) {
+        if shell.is_event_captured() {
+            return;
+        }
+        // Ctrl+Z and Ctrl+Y in a field are the field's (text undo and redo), never the desk's
+        // undo of the last booking.
+        let text_undo = modifiers.command()
+            && !modifiers.alt()
+            && matches!(key.as_ref(), Key::Character("z" | "Z" | "y" | "Y"));
+        if !plain(&modifiers) && !text_undo {
             return;
         }
         let function_key = matches!(
@@ -258,6 +267,7 @@ where
                 shell.capture_event();
             }
             _ if focused && !function_key => shell.capture_event(),
+            _ if text_undo => {}
             _ if enter && self.holds_enter => shell.capture_event(),
             _ => {}
         }
