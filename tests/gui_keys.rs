@@ -696,3 +696,34 @@ fn ctrl_z_in_a_field_is_the_fields_and_never_undoes_the_desks_last_change() {
     window.frame(&mut h, ctrl("z"));
     assert_ne!(stored(&h), stored_before, "the desk's undo ran");
 }
+
+#[test]
+fn ctrl_k_typed_in_the_booking_field_then_a_name_fast_fills_the_palette_not_the_form() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    open_booking(&mut h, &mut window);
+    // All in one frame: the form's field has the focus when Ctrl+K comes.
+    window.frame(&mut h, keys(&[typing("Ab"), ctrl("k"), typing("Asha")]));
+    assert_eq!(
+        booking(&h).search().query,
+        "Ab",
+        "the form kept what was typed in it"
+    );
+    let palette = h
+        .desk()
+        .palette
+        .as_ref()
+        .expect("Ctrl+K opened the palette");
+    assert_eq!(palette.query(), "Asha");
+    // Ctrl+I from the same field: the walk-in form gets the name typed right after.
+    window.frame(&mut h, tap(Named::Escape));
+    assert!(h.desk().palette.is_none());
+    window
+        .operations
+        .push(Box::new(focusable::focus::<()>(iced::widget::Id::new(
+            "booking-patient",
+        ))));
+    window.frame(&mut h, keys(&[typing("c"), ctrl("i"), typing("Ravi")]));
+    assert!(matches!(h.desk().panel, Panel::WalkIn(_)));
+    assert_eq!(walk_in(&h).search().query, "Ravi");
+}

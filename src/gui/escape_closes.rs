@@ -32,6 +32,7 @@ pub fn panel_keys<'a, Message, Theme, Renderer>(
         on_escape: None,
         arrows: None,
         holds_enter: false,
+        yields_to: &[],
     }
 }
 
@@ -42,6 +43,9 @@ pub struct PanelKeys<'a, Message, Theme, Renderer> {
     /// Up and Down in the field with this id: these messages.
     arrows: Option<(Id, Message, Message)>,
     holds_enter: bool,
+    /// Ctrl+these letters open something else (the palette, a form): the panel's field drops
+    /// the focus at once, so what is typed next goes there, not here.
+    yields_to: &'static [&'static str],
 }
 
 impl<'a, Message, Theme, Renderer> PanelKeys<'a, Message, Theme, Renderer> {
@@ -54,6 +58,14 @@ impl<'a, Message, Theme, Renderer> PanelKeys<'a, Message, Theme, Renderer> {
     /// Up and Down in the field `field` send these (its suggestion list moves).
     pub fn on_arrows(mut self, field: &'static str, up: Message, down: Message) -> Self {
         self.arrows = Some((Id::new(field), up, down));
+        self
+    }
+
+    /// Ctrl with one of `letters` (shortcuts that open something else, with its own field)
+    /// takes the focus away from the panel's field at once: letters typed right after, before
+    /// the new field has the focus, do not land in this one.
+    pub fn yields_to(mut self, letters: &'static [&'static str]) -> Self {
+        self.yields_to = letters;
         self
     }
 
@@ -233,6 +245,24 @@ where
         let text_undo = modifiers.command()
             && !modifiers.alt()
             && matches!(key.as_ref(), Key::Character("z" | "Z" | "y" | "Y"));
+        if let Key::Character(c) = key.as_ref()
+            && modifiers.command()
+            && self.yields_to.iter().any(|l| c.eq_ignore_ascii_case(l))
+        {
+            let mut unfocus = Focus {
+                count: 0,
+                focused: None,
+                focused_id: None,
+                target: Some(usize::MAX),
+            };
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                &mut unfocus,
+            );
+            return;
+        }
         if !plain(&modifiers) && !text_undo {
             return;
         }

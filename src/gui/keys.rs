@@ -19,8 +19,13 @@ use super::screen::{
 };
 use super::widget::Choice;
 
+/// The shortcuts that open something with a field of its own (the palette, the walk-in form,
+/// find a slot, view options): a panel's field lets go of the focus when one is pressed.
+const OPENERS: &[&str] = &["k", "i", "f", "g"];
+
 /// The side panel with the keys it takes before the calendar (see the module's comment).
 pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element<'a, Message> {
+    let panel_keys = |content| panel_keys(content).yields_to(OPENERS);
     match panel {
         Panel::Today => content,
         Panel::Booking(_) => panel_keys(content)
@@ -55,7 +60,7 @@ pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element
 /// back to the calendar in one press, Tab goes through the page's fields. On the waitlist, Up
 /// and Down work the patient suggestions, and Escape hides them first.
 pub(super) fn page<'a>(content: Element<'a, Message>, page: &Page) -> Element<'a, Message> {
-    let keys = panel_keys(content);
+    let keys = panel_keys(content).yields_to(OPENERS);
     let patient = |m: patient_search::Message| {
         Message::Waitlist(waitlist::Message::Form(waitlist_form::Message::Patient(m)))
     };
