@@ -1,5 +1,8 @@
 //! How the app opens the find-a-slot panel and handles what it says: a chosen slot opens the
 //! booking form pre-filled (doctor, room, date, time, visit type and length) and shows its day.
+//! Opened from a half-filled booking form (Ctrl+F), the search takes the form's doctor, length
+//! and patient, keeps the form, and gives it back: moved to the slot chosen, or as it was when
+//! the panel is closed.
 
 use iced::Task;
 
@@ -15,10 +18,21 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        let open = std::mem::replace(&mut desk.panel, Panel::Today);
         let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+            desk.panel = open;
             return Task::none();
         };
-        let state = find_slot::State::new(&ctx);
+        let state = match open {
+            Panel::Booking(form) => find_slot::State::for_booking(&ctx, form),
+            // A search already open keeps its form and what was typed in it.
+            Panel::FindSlot(state) => *state,
+            Panel::Today
+            | Panel::Details(_)
+            | Panel::WalkIn(_)
+            | Panel::ViewOptions
+            | Panel::Offer(_) => find_slot::State::new(&ctx),
+        };
         desk.show_calendar();
         desk.panel = Panel::FindSlot(Box::new(state));
         iced::widget::operation::focus("find-slot-minutes")
@@ -36,6 +50,10 @@ impl App {
             return Task::none();
         };
         let task = task.map(Message::FindSlot);
+        let kept = match (&event, &mut desk.panel) {
+            (Some(_), Panel::FindSlot(state)) => state.take_booking(),
+            _ => None,
+        };
         match event {
             Some(find_slot::Event::Picked { slot, visit_type }) => {
                 let Some(doctor) = slot.doctor else {
@@ -46,6 +64,16 @@ impl App {
                 let Some((ctx, _)) = Self::context(desk, now, &actor) else {
                     return task;
                 };
+                if let Some(mut form) = kept {
+                    let check = form.take_slot(&ctx, doctor, slot.room, date, minute);
+                    desk.panel = Panel::Booking(form);
+                    let shown = desk.go_to(date);
+                    let mut tasks = vec![task, check.map(Message::Booking)];
+                    if shown {
+                        tasks.push(self.reload());
+                    }
+                    return Task::batch(tasks);
+                }
                 let mut form = booking::State::new(&ctx, doctor, slot.room, date, minute);
                 // Pre-fill as the search had it: the visit type (its length and mode), then
                 // the slot's own length and start, which run the live conflict check.
@@ -80,7 +108,10 @@ impl App {
                 Task::batch(checks)
             }
             Some(find_slot::Event::Closed) => {
-                desk.panel = Panel::Today;
+                desk.panel = match kept {
+                    Some(form) => Panel::Booking(form),
+                    None => Panel::Today,
+                };
                 task
             }
             None => task,

@@ -29,10 +29,13 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "1 / 2 / 3",
         "day by doctor / day by room / week of the doctor or room at the cursor",
     ),
-    ("Arrow keys", "move the slot cursor on the calendar"),
+    (
+        "Arrow keys",
+        "move the slot cursor on the calendar; Up / Down choose in a list of suggestions",
+    ),
     (
         "Enter",
-        "book the slot at the cursor, or open the appointment there",
+        "book the slot at the cursor, or open the appointment there; in a field, take the suggestion chosen",
     ),
     (
         "Ctrl+K",
@@ -49,11 +52,14 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Ctrl+Z",
-        "undo the desk's last change (kept in the history)",
+        "undo the desk's last change (kept in the history); not while typing in a field",
     ),
-    ("Escape", "close the panel"),
+    (
+        "Escape",
+        "close what is on top: the palette, a suggestion list, then the panel or page",
+    ),
     ("Ctrl+D", "light / dark theme"),
-    ("Tab", "next field in a form"),
+    ("Tab / Shift+Tab", "next / previous field in a form"),
 ];
 
 impl App {
@@ -117,6 +123,8 @@ impl App {
             .into();
         }
         if self.help {
+            let help_card =
+                || super::escape_closes::escape_closes(help_card(), Message::ToggleHelp);
             stack![
                 main,
                 opaque(center(help_card()).style(|_| {
@@ -190,6 +198,7 @@ impl App {
             Panel::FindSlot(panel) => panel.view(&ctx).map(Message::FindSlot),
             Panel::Offer(panel) => panel.view(&ctx).map(Message::Offer),
         };
+        let panel = super::keys::panel(panel, &desk.panel);
         let grid = responsive(move |size| {
             let grid = Grid {
                 zone,
@@ -277,6 +286,11 @@ impl App {
             Page::Reports(state) => self.reports_page(desk, state, clinic),
             Page::Reminders(state) => self.reminders_page(desk, clinic, state),
             Page::Data(state) => self.data_page(desk, clinic, state),
+        };
+        let page = if desk.page.is_calendar() {
+            page
+        } else {
+            super::keys::page(page, &desk.page)
         };
         column![page_tabs(desk, self.at_desk_picker(desk)), page]
             .height(Length::Fill)

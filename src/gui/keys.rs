@@ -1,15 +1,118 @@
-//! Keyboard shortcuts: keys that no text field used become the app's messages.
+//! Keys by focus. A key goes first to the widget with the focus, then to its panel or card
+//! (`escape_closes::PanelKeys`, put around each side panel and page by [`panel`] and [`page`]):
+//! Escape closes what is on top in one press, Tab and Shift+Tab go through the fields, Up, Down
+//! and Enter work a suggestion list, and a form keeps the keys typed into it. Only keys nobody
+//! took arrive here (`keyboard::listen`), and they work the calendar only when nothing else
+//! wants them: not while the palette is open (what is typed before its field has the focus
+//! goes into its text, in order), and not while the booking or walk-in form is open (typing
+//! goes on the patient's name).
 
-use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::{Element, Task};
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::GridEvent;
+use super::desk::{Page, Panel};
+use super::escape_closes::panel_keys;
+use super::screen::{
+    booking, find_slot, palette, patient_search, waitlist, waitlist_form, walk_in,
+};
 use super::widget::Choice;
 
+/// The shortcuts that open something with a field of its own (the palette, the walk-in form,
+/// find a slot, view options): a panel's field lets go of the focus when one is pressed.
+const OPENERS: &[&str] = &["k", "i", "f", "g"];
+
+/// The side panel with the keys it takes before the calendar (see the module's comment).
+pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element<'a, Message> {
+    let panel_keys = |content| panel_keys(content).yields_to(OPENERS);
+    match panel {
+        Panel::Today => content,
+        Panel::Booking(_) => panel_keys(content)
+            .on_escape(Message::Booking(booking::Message::Escape))
+            .on_arrows(
+                "booking-patient",
+                Message::Booking(booking::Message::Patient(patient_search::Message::Previous)),
+                Message::Booking(booking::Message::Patient(patient_search::Message::Next)),
+            )
+            .holds_enter()
+            .into(),
+        Panel::WalkIn(_) => panel_keys(content)
+            .on_escape(Message::WalkIn(walk_in::Message::Escape))
+            .on_arrows(
+                "walk-in-patient",
+                Message::WalkIn(walk_in::Message::Patient(patient_search::Message::Previous)),
+                Message::WalkIn(walk_in::Message::Patient(patient_search::Message::Next)),
+            )
+            .holds_enter()
+            .into(),
+        // Closed through the panel, which gives back the booking form it was opened from.
+        Panel::FindSlot(_) => panel_keys(content)
+            .on_escape(Message::FindSlot(find_slot::Message::Close))
+            .into(),
+        Panel::Details(_) | Panel::ViewOptions | Panel::Offer(_) => {
+            panel_keys(content).on_escape(Message::ClosePanel).into()
+        }
+    }
+}
+
+/// A page other than the calendar (Settings, Waitlist, Reports, Reminders, Data): Escape goes
+/// back to the calendar in one press, Tab goes through the page's fields. On the waitlist, Up
+/// and Down work the patient suggestions, and Escape hides them first.
+pub(super) fn page<'a>(content: Element<'a, Message>, page: &Page) -> Element<'a, Message> {
+    let keys = panel_keys(content).yields_to(OPENERS);
+    let patient = |m: patient_search::Message| {
+        Message::Waitlist(waitlist::Message::Form(waitlist_form::Message::Patient(m)))
+    };
+    match page {
+        Page::Waitlist(state) => keys
+            .on_escape(if state.form.suggestions_shown() {
+                patient(patient_search::Message::Hide)
+            } else {
+                Message::ShowCalendar
+            })
+            .on_arrows(
+                "waitlist-patient",
+                patient(patient_search::Message::Previous),
+                patient(patient_search::Message::Next),
+            )
+            .into(),
+        Page::Calendar
+        | Page::Settings(_)
+        | Page::Reports(_)
+        | Page::Reminders(_)
+        | Page::Data(_) => keys.on_escape(Message::ShowCalendar).into(),
+    }
+}
+
+/// The text a key types, when it types one (no Ctrl, Alt or Logo held).
+fn typed(key: &Key, modifiers: Modifiers) -> Option<&str> {
+    if modifiers.control() || modifiers.alt() || modifiers.logo() {
+        return None;
+    }
+    match key {
+        Key::Character(c) if !c.chars().any(char::is_control) => Some(c.as_str()),
+        Key::Named(Named::Space) => Some(" "),
+        _ => None,
+    }
+}
+
 impl App {
-    /// Keyboard shortcuts (only keys no text field used).
+    /// Keys no widget, panel or card took: shortcuts, then the calendar's keys when nothing
+    /// else wants them.
     pub(super) fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        let plain = !(modifiers.control() || modifiers.alt() || modifiers.logo());
+        // Tab outside a panel (a panel keeps its own): the next or previous field on screen.
+        if key == Key::Named(Named::Tab) && plain {
+            return if modifiers.shift() {
+                iced::widget::operation::focus_previous()
+            } else {
+                iced::widget::operation::focus_next()
+            };
+        }
+        if !self.help && !modifiers.command() && self.palette_open() {
+            return self.palette_key(&key, modifiers);
+        }
         let message = match (key.as_ref(), modifiers.command()) {
             (Key::Named(Named::F1), _) => Message::ToggleHelp,
             (Key::Named(Named::Escape), _) if self.help => Message::ToggleHelp,
@@ -20,7 +123,11 @@ impl App {
                 return Task::none();
             }
             (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
-            (Key::Named(Named::Escape), _) => Message::ClosePanel,
+            (Key::Named(Named::Escape), _) => match self.form_open() {
+                Some(Form::Booking) => Message::Booking(booking::Message::Escape),
+                Some(Form::WalkIn) => Message::WalkIn(walk_in::Message::Escape),
+                None => Message::ClosePanel,
+            },
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("f"), true) => Message::OpenFindSlot,
             (Key::Character("d"), true) => Message::ToggleTheme,
@@ -29,6 +136,9 @@ impl App {
             (Key::Character("k"), true) => Message::OpenPalette,
             // The rest work the calendar, and only while it is shown.
             _ if !self.on_calendar() => return Task::none(),
+            // An open booking or walk-in form keeps them: what is typed goes on the patient's
+            // name, and Enter or an arrow never opens or moves anything behind the form.
+            _ if self.form_open().is_some() => return self.form_typed(&key, modifiers),
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -53,6 +163,83 @@ impl App {
             _ => return Task::none(),
         };
         self.update(message)
+    }
+
+    /// A key while the palette is open that its field did not take (typed before the field
+    /// had the focus, or with the focus elsewhere): text goes on the query, in order, and the
+    /// field takes the focus; Enter, Up, Down, Backspace and Escape work the palette. Nothing
+    /// reaches the calendar behind it.
+    fn palette_key(&mut self, key: &Key, modifiers: Modifiers) -> Task<Message> {
+        let query = match &self.phase {
+            Phase::Ready(desk) => desk.palette.as_ref().map(|p| p.query().to_owned()),
+            _ => None,
+        };
+        let Some(query) = query else {
+            return Task::none();
+        };
+        let message = match (key.as_ref(), typed(key, modifiers)) {
+            (_, Some(text)) => palette::Message::Query(format!("{query}{text}")),
+            (Key::Named(Named::Backspace), _) => {
+                let mut query = query;
+                query.pop();
+                palette::Message::Query(query)
+            }
+            (Key::Named(Named::Enter), _) => palette::Message::Submit,
+            (Key::Named(Named::ArrowDown), _) => palette::Message::Next,
+            (Key::Named(Named::ArrowUp), _) => palette::Message::Previous,
+            (Key::Named(Named::Escape), _) => palette::Message::Close,
+            (Key::Named(Named::F1), _) => return self.update(Message::ToggleHelp),
+            _ => return Task::none(),
+        };
+        let edits = matches!(message, palette::Message::Query(_));
+        let task = self.update(Message::Palette(message));
+        if edits {
+            Task::batch([task, iced::widget::operation::focus("palette")])
+        } else {
+            task
+        }
+    }
+
+    /// The booking or walk-in form, when one is the panel open.
+    fn form_open(&self) -> Option<Form> {
+        match &self.phase {
+            Phase::Ready(desk) => match &desk.panel {
+                Panel::Booking(_) => Some(Form::Booking),
+                Panel::WalkIn(_) => Some(Form::WalkIn),
+                Panel::Today
+                | Panel::Details(_)
+                | Panel::ViewOptions
+                | Panel::FindSlot(_)
+                | Panel::Offer(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Text typed with the booking or walk-in form open and none of its fields focused: on the
+    /// patient's name, whose field takes the focus. Other keys do nothing.
+    fn form_typed(&mut self, key: &Key, modifiers: Modifiers) -> Task<Message> {
+        let Some(text) = typed(key, modifiers) else {
+            return Task::none();
+        };
+        let Phase::Ready(desk) = &self.phase else {
+            return Task::none();
+        };
+        let (message, field) = match &desk.panel {
+            Panel::Booking(form) => (form.typed(text).map(Message::Booking), "booking-patient"),
+            Panel::WalkIn(form) => (form.typed(text).map(Message::WalkIn), "walk-in-patient"),
+            Panel::Today
+            | Panel::Details(_)
+            | Panel::ViewOptions
+            | Panel::FindSlot(_)
+            | Panel::Offer(_) => (None, ""),
+        };
+        match message {
+            Some(message) => {
+                Task::batch([self.update(message), iced::widget::operation::focus(field)])
+            }
+            None => Task::none(),
+        }
     }
 
     /// True when the calendar page is shown (calendar keys act only then).
@@ -103,4 +290,11 @@ impl App {
             None => self.update(Message::Grid(GridEvent::SlotClicked(column, minute))),
         }
     }
+}
+
+/// The forms that keep the calendar's keys while open.
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    Booking,
+    WalkIn,
 }

@@ -52,7 +52,7 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
-    /// Enter in the patient field: picks the first suggestion.
+    /// Enter in the patient field: picks the highlighted suggestion.
     PatientEnter,
     /// The new patient was checked for likely duplicates (registered patients named).
     DuplicatesChecked(Box<Patient>, Result<Vec<Patient>, UiError>),
@@ -88,6 +88,30 @@ pub enum Message {
     Cancel,
     /// A message for the "Repeat…" section.
     Repeat(repeat::Message),
+    /// Escape: hides the patient suggestions when they are shown, and otherwise closes the
+    /// form (as Cancel does).
+    Escape,
+}
+
+/// A visit type's words in the form: its usual length, or the length typed when it differs.
+pub fn visit_label(name: &str, usual: i64, typed: Option<i64>) -> String {
+    match typed {
+        Some(m) if m != usual => format!("{name} ({m} min; usually {usual})"),
+        _ => format!("{name} ({usual} min)"),
+    }
+}
+
+/// What a search for a slot takes from the form ([`State::wanted`]).
+#[derive(Debug, Clone)]
+pub struct Wanted {
+    /// The doctor.
+    pub doctor: DoctorId,
+    /// The visit type.
+    pub visit_type: Option<VisitTypeId>,
+    /// The length in minutes, when it reads.
+    pub minutes: Option<i64>,
+    /// The patient chosen, with their name.
+    pub patient: Option<(PatientId, String)>,
 }
 
 /// What the form tells its parent.
@@ -137,6 +161,70 @@ impl State {
             error: None,
             repeat: repeat::State::default(),
         }
+    }
+
+    /// The patient typeahead: what was typed, the suggestions, the patient chosen.
+    pub fn search(&self) -> &PatientSearch {
+        &self.search
+    }
+
+    /// The text of the form's fields, in their order on screen: start, minutes, reason.
+    pub fn typed_fields(&self) -> [&str; 3] {
+        [&self.time, &self.minutes, &self.reason]
+    }
+
+    /// What a search for a slot should look for (Ctrl+F in the form): its doctor, visit type,
+    /// length (when it reads) and chosen patient.
+    pub fn wanted(&self) -> Wanted {
+        Wanted {
+            doctor: self.doctor,
+            visit_type: self.visit_type,
+            minutes: self
+                .minutes
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|m| (1..=MAX_APPOINTMENT_MINUTES).contains(m)),
+            patient: self.search.chosen.as_ref().map(|p| (p.id, p.name.clone())),
+        }
+    }
+
+    /// Moves the form to a slot found for it (doctor, room, date and start), keeping the
+    /// patient, length, visit type and the rest; checks the conflicts again.
+    pub fn take_slot(
+        &mut self,
+        ctx: &Context<'_>,
+        doctor: DoctorId,
+        room: Option<RoomId>,
+        date: NaiveDate,
+        minute: u16,
+    ) -> Task<Message> {
+        self.doctor = doctor;
+        self.room = room;
+        self.date = date;
+        self.time = format!("{:02}:{:02}", minute / 60, minute % 60);
+        self.conflicts.clear();
+        self.check(ctx)
+    }
+
+    /// The slot the form is on: its doctor, room, date and start as typed.
+    pub fn slot(&self) -> (DoctorId, Option<RoomId>, NaiveDate, &str) {
+        (self.doctor, self.room, self.date, &self.time)
+    }
+
+    /// The visit types to choose from, the chosen one's words following the minutes typed
+    /// ("Consultation (20 min; usually 15)" once the length was changed).
+    pub fn visit_choices(&self, ctx: &Context<'_>) -> Vec<Choice<VisitTypeId>> {
+        ctx.setup
+            .visit_types
+            .iter()
+            .map(|v| {
+                let typed = (Some(v.id) == self.visit_type)
+                    .then(|| self.minutes.trim().parse::<i64>().ok())
+                    .flatten();
+                Choice::new(v.id, visit_label(&v.name, i64::from(v.minutes), typed))
+            })
+            .collect()
     }
 
     /// The problem the form shows, if any.
@@ -244,6 +332,18 @@ impl State {
                 .ok()
                 .map(|(start, minutes)| self.slot_request(ctx, start, minutes)),
         }
+    }
+
+    /// Text typed while none of the form's fields had focus (fast hands, right after the form
+    /// opened, before its patient field took the focus): it goes on the patient's name, in
+    /// order, unless a patient is chosen already.
+    pub fn typed(&self, text: &str) -> Option<Message> {
+        self.search.chosen.is_none().then(|| {
+            Message::Patient(patient_search::Message::Query(format!(
+                "{}{text}",
+                self.search.query
+            )))
+        })
     }
 
     /// Handles a message; returns work to run and, at the end, an event for the parent.
@@ -442,6 +542,8 @@ impl State {
                 }
             }
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
+            Message::Escape if self.search.escape() => Task::none(),
+            Message::Escape => return (Task::none(), Some(Event::Closed)),
         };
         (task, None)
     }
@@ -465,12 +567,7 @@ impl State {
                 .map(|r| Choice::new(Some(r.id), r.name.clone())),
         );
         let room = rooms.iter().find(|c| c.value == self.room).cloned();
-        let types: Vec<Choice<VisitTypeId>> = ctx
-            .setup
-            .visit_types
-            .iter()
-            .map(|v| Choice::new(v.id, format!("{} ({} min)", v.name, v.minutes)))
-            .collect();
+        let types = self.visit_choices(ctx);
         let visit = types
             .iter()
             .find(|c| Some(c.value) == self.visit_type)

@@ -65,6 +65,12 @@ pub struct State {
     searching: bool,
     generation: u64,
     error: Option<UiError>,
+    /// The patient of the booking form the search was opened from (their own appointments
+    /// must not overlap), with their name.
+    patient: Option<(PatientId, String)>,
+    /// The half-filled booking form Ctrl+F was pressed in: a chosen slot goes back to it, and
+    /// closing the panel gives it back as it was.
+    kept: Option<Box<super::booking::State>>,
 }
 
 /// What happens in the panel.
@@ -135,7 +141,29 @@ impl State {
             searching: false,
             generation: 0,
             error: None,
+            patient: None,
+            kept: None,
         }
+    }
+
+    /// A search for the booking form `form` (Ctrl+F in it): its doctor, visit type, length and
+    /// patient; the form is kept to come back to.
+    pub fn for_booking(ctx: &Context<'_>, form: Box<super::booking::State>) -> Self {
+        let wanted = form.wanted();
+        let mut state = Self::new(ctx);
+        state.doctor = Some(wanted.doctor);
+        state.visit_type = wanted.visit_type;
+        if let Some(minutes) = wanted.minutes {
+            state.minutes = minutes.to_string();
+        }
+        state.patient = wanted.patient;
+        state.kept = Some(form);
+        state
+    }
+
+    /// Takes back the booking form the search was opened from, if any.
+    pub fn take_booking(&mut self) -> Option<Box<super::booking::State>> {
+        self.kept.take()
     }
 
     /// The slots found by the last search.
@@ -208,7 +236,7 @@ impl State {
                 count: RESULTS,
             },
             horizon_days: (last - first).num_days() + 2,
-            patient: None,
+            patient: self.patient.as_ref().map(|(id, _)| *id),
         };
         Ok((
             search,
@@ -323,9 +351,13 @@ impl State {
         ];
         let part = parts.iter().find(|c| c.value == self.part).cloned();
 
+        let heading = match &self.patient {
+            Some((_, name)) => format!("Find a slot for {name}"),
+            None => "Find a slot".to_owned(),
+        };
         let mut form = column![
             row![
-                widget::heading("Find a slot"),
+                widget::heading(heading),
                 iced::widget::space::horizontal(),
                 button(text("Close"))
                     .on_press(Message::Close)
@@ -341,6 +373,7 @@ impl State {
                     text_input("20", &self.minutes)
                         .id("find-slot-minutes")
                         .on_input(Message::Minutes)
+                        .on_submit(Message::Search)
                 ))
                 .width(Length::Fixed(80.0)),
             ]
@@ -362,12 +395,14 @@ impl State {
                     text_input("YYYY-MM-DD", &self.from)
                         .id("find-slot-from")
                         .on_input(Message::From)
+                        .on_submit(Message::Search)
                 ),
                 widget::field(
                     "To",
                     text_input("YYYY-MM-DD", &self.to)
                         .id("find-slot-to")
                         .on_input(Message::To)
+                        .on_submit(Message::Search)
                 ),
             ]
             .spacing(8),
@@ -385,6 +420,7 @@ impl State {
                         text_input("HH:MM", &self.after)
                             .id("find-slot-after")
                             .on_input(Message::After)
+                            .on_submit(Message::Search)
                     ),
                     widget::field(
                         "Before",
@@ -443,7 +479,7 @@ impl State {
                 button(line)
                     .width(Length::Fill)
                     .on_press(Message::Pick(i))
-                    .style(button::secondary)
+                    .style(result_style)
                     .into()
             });
             form = form
@@ -457,6 +493,26 @@ impl State {
                 .push(column(rows).spacing(4));
         }
         scrollable(form.padding(14)).into()
+    }
+}
+
+/// A result's button: the theme's primary colour, weak at rest and strong under the pointer,
+/// with its own text colour (readable in light and dark), so a result never looks disabled.
+pub fn result_style(theme: &iced::Theme, status: button::Status) -> button::Style {
+    let palette = theme.extended_palette();
+    let pair = match status {
+        button::Status::Hovered | button::Status::Pressed => palette.primary.strong,
+        button::Status::Active | button::Status::Disabled => palette.primary.weak,
+    };
+    button::Style {
+        background: Some(pair.color.into()),
+        text_color: pair.text,
+        border: iced::Border {
+            color: palette.primary.strong.color,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
+        ..button::Style::default()
     }
 }
 

@@ -1,7 +1,9 @@
 //! The command palette (Ctrl+K): type to jump to a date, an action, a doctor's or a room's week,
 //! or a patient's next appointment; Enter takes the first match, ranked by `palette_rank`
 //! (names, dates and places above actions; an action that changes data only when its name is
-//! typed in whole words). Enter typed before the patient search answered waits for it.
+//! typed in whole words). Enter typed before the patient search answered waits for it. Up and
+//! Down highlight another entry, and Enter then takes that one (a choice as explicit as a
+//! click).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use iced::widget::{button, column, container, text, text_input};
@@ -98,6 +100,8 @@ pub struct State {
     enter_waiting: bool,
     /// Enter stopped at this entry: it changes data and the text only loosely matches it.
     asking: Option<String>,
+    /// The entry Up and Down moved to (0: the first, which Enter takes as ranked).
+    highlight: usize,
     error: Option<UiError>,
 }
 
@@ -125,6 +129,10 @@ pub enum Message {
     Submit,
     /// Escape: close the palette (one press, even with the text field focused).
     Close,
+    /// Down: highlight the next entry.
+    Next,
+    /// Up: highlight the previous entry.
+    Previous,
 }
 
 /// What the palette tells its parent.
@@ -229,9 +237,21 @@ impl State {
             .collect()
     }
 
-    /// Enter: run the first entry, or only ask when it changes data and was loosely matched.
+    /// The text typed so far.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Enter: run the highlighted entry when Up or Down chose one; otherwise the first, or only
+    /// ask when it changes data and was loosely matched.
     fn enter(&mut self, ctx: &Context<'_>) -> Option<Event> {
-        let first = self.entries(ctx, ctx.now).into_iter().next()?;
+        let entries = self.entries(ctx, ctx.now);
+        if self.highlight > 0
+            && let Some(chosen) = entries.get(self.highlight)
+        {
+            return Some(Event::Chosen(chosen.target.clone()));
+        }
+        let first = entries.into_iter().next()?;
         match first.on_enter {
             OnEnter::Run => Some(Event::Chosen(first.target)),
             OnEnter::Ask => {
@@ -256,6 +276,7 @@ impl State {
                 self.searching = false;
                 self.enter_waiting = false;
                 self.asking = None;
+                self.highlight = 0;
                 let generation = self.generation;
                 if self.query.trim().chars().count() >= 2 {
                     self.searching = true;
@@ -269,6 +290,8 @@ impl State {
             Message::Patients(generation, result) => {
                 if generation == self.generation {
                     self.searching = false;
+                    // The list changes under the highlight: back to the first.
+                    self.highlight = 0;
                     let waiting = std::mem::take(&mut self.enter_waiting);
                     match result {
                         Ok(found) => {
@@ -283,6 +306,15 @@ impl State {
                 }
             }
             Message::Close => return (Task::none(), Some(Event::Closed)),
+            Message::Next => {
+                let last = self.entries(ctx, ctx.now).len().saturating_sub(1);
+                self.highlight = (self.highlight + 1).min(last);
+                self.asking = None;
+            }
+            Message::Previous => {
+                self.highlight = self.highlight.saturating_sub(1);
+                self.asking = None;
+            }
             Message::Pick(target) => return (Task::none(), Some(Event::Chosen(target))),
             Message::Submit => {
                 if self.searching {
@@ -300,14 +332,18 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let entries = self.entries(ctx, ctx.now);
         let list = column(entries.into_iter().enumerate().map(|(i, entry)| {
-            let label = match (i, entry.on_enter) {
-                (0, OnEnter::Run) => format!("↵  {}", entry.label),
-                (0, OnEnter::Ask) => format!("?  {}", entry.label),
+            let label = match (i == self.highlight, i, entry.on_enter) {
+                (true, 0, OnEnter::Ask) => format!("?  {}", entry.label),
+                (true, ..) => format!("↵  {}", entry.label),
                 _ => format!("    {}", entry.label),
             };
             button(text(label).size(14))
                 .on_press(Message::Pick(entry.target))
-                .style(button::text)
+                .style(if i == self.highlight && self.highlight > 0 {
+                    button::secondary
+                } else {
+                    button::text
+                })
                 .width(Length::Fill)
                 .into()
         }));
@@ -338,6 +374,8 @@ impl State {
                 .style(container::bordered_box),
             Message::Close,
         )
+        .on_arrows("palette", Message::Previous, Message::Next)
+        .holds_enter()
         .into()
     }
 }

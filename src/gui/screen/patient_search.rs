@@ -5,8 +5,9 @@
 //! (`scheduling::patient_match`), and [`registered_note`] says so.
 //!
 //! A new patient is never registered from a half-typed name by accident: while suggestions
-//! are on screen (or the search for the text typed is still running), Enter picks the first
-//! suggestion ([`PatientSearch::enter`]), and registering the typed name needs the explicit
+//! are on screen (or the search for the text typed is still running), Enter picks the highlighted
+//! suggestion, the one Up and Down highlight ([`PatientSearch::enter`]); Escape hides the list
+//! (the form closes on the next Escape) without dropping what it found; and registering the typed name needs the explicit
 //! "Register new patient" choice ([`PatientSearch::needs_choice`]). Before registering, the
 //! forms ask the store for likely duplicates (`patient_match::likely_duplicates`: the same
 //! phone, or the same name and date of birth) and register only after "Register anyway".
@@ -44,6 +45,10 @@ pub struct PatientSearch {
     enter_pending: bool,
     /// A pending Enter found no suggestion: the form goes on as Enter with nothing shown does.
     submit: bool,
+    /// The suggestion Enter picks (Up and Down move it).
+    highlight: usize,
+    /// Escape hid the suggestion list (typing shows it again).
+    hidden: bool,
 }
 
 /// What Enter in the patient field did ([`PatientSearch::enter`]).
@@ -70,6 +75,15 @@ pub enum Message {
     RegisterNew,
     /// "Register anyway" was chosen although likely duplicates were named.
     RegisterAnyway,
+    /// Down in the patient field: highlight the next suggestion.
+    Next,
+    /// Up in the patient field: highlight the previous suggestion.
+    Previous,
+    /// Enter in the patient field of a form with nothing else to do on Enter (the waitlist):
+    /// picks the highlighted suggestion, as [`PatientSearch::enter`] does.
+    Enter,
+    /// Escape with the suggestions shown: hide them (typing shows them again).
+    Hide,
 }
 
 impl PatientSearch {
@@ -86,6 +100,8 @@ impl PatientSearch {
                 self.register_new = false;
                 self.duplicates.clear();
                 self.enter_pending = false;
+                self.highlight = 0;
+                self.hidden = false;
                 self.generation += 1;
                 if self.query.trim().chars().count() < 2 {
                     self.matches.clear();
@@ -102,7 +118,10 @@ impl PatientSearch {
                     self.answered = generation;
                     let pending = std::mem::take(&mut self.enter_pending);
                     match result {
-                        Ok(found) => self.matches = found,
+                        Ok(found) => {
+                            self.matches = found;
+                            self.highlight = 0;
+                        }
                         Err(e) => return (Task::none(), Some(e)),
                     }
                     if pending {
@@ -111,6 +130,7 @@ impl PatientSearch {
                 }
             }
             Message::Pick(p) => {
+                self.highlight = 0;
                 self.query = p.name.clone();
                 self.chosen = Some(p);
                 self.matches.clear();
@@ -124,6 +144,17 @@ impl PatientSearch {
             }
             // The form confirms the new patient and saves again (`clear`).
             Message::RegisterAnyway => self.duplicates.clear(),
+            Message::Next if self.list_shown() => {
+                self.highlight = (self.highlight + 1).min(self.matches.len().saturating_sub(1));
+            }
+            Message::Previous if self.list_shown() => {
+                self.highlight = self.highlight.saturating_sub(1);
+            }
+            Message::Next | Message::Previous => {}
+            Message::Enter => {
+                let _ = self.enter();
+            }
+            Message::Hide => self.hidden = true,
         }
         (Task::none(), None)
     }
@@ -133,7 +164,25 @@ impl PatientSearch {
         self.answered != self.generation
     }
 
-    /// Enter in the patient field: picks the first suggestion when suggestions for the text
+    /// The suggestion Enter picks (an index into `matches`; Up and Down move it).
+    pub fn highlight(&self) -> usize {
+        self.highlight
+    }
+
+    /// True while suggestions are on screen for the desk to pick from.
+    pub fn list_shown(&self) -> bool {
+        !self.hidden && self.chosen.is_none() && !self.matches.is_empty()
+    }
+
+    /// Escape: hides the suggestion list when it is shown (true), so the next Escape closes
+    /// the form; false when there was no list to hide.
+    pub fn escape(&mut self) -> bool {
+        let shown = self.list_shown();
+        self.hidden = true;
+        shown
+    }
+
+    /// Enter in the patient field: picks the highlighted suggestion when suggestions for the text
     /// typed are shown, waits for them while the search runs, and otherwise lets the form go
     /// on (a patient is chosen, "Register new patient" was chosen, or nothing matches).
     pub fn enter(&mut self) -> Enter {
@@ -144,8 +193,17 @@ impl PatientSearch {
             self.enter_pending = true;
             return Enter::Waiting;
         }
-        match self.matches.first().cloned() {
+        if self.hidden {
+            return Enter::Submit;
+        }
+        match self
+            .matches
+            .get(self.highlight)
+            .or(self.matches.first())
+            .cloned()
+        {
             Some(first) => {
+                self.highlight = 0;
                 self.query = first.name.clone();
                 self.chosen = Some(first);
                 self.matches.clear();
@@ -171,7 +229,7 @@ impl PatientSearch {
         let typed = shown(self.query.trim()).into_owned();
         if !self.matches.is_empty() {
             return Some(format!(
-                "\"{typed}\" matches registered patients: pick one (Enter picks the first), or choose \"Register new patient\"."
+                "\"{typed}\" matches registered patients: pick one (Enter picks the highlighted one), or choose \"Register new patient\"."
             ));
         }
         (self.searching() && self.query.trim().chars().count() >= 2).then(|| {
@@ -194,16 +252,17 @@ impl PatientSearch {
         self.duplicates.clear();
     }
 
-    /// The matches, each a button that picks the patient (the first, which Enter picks,
-    /// highlighted and said so), then, when `offer_new`, the explicit "Register new patient" choice; and the
+    /// The matches, each a button that picks the patient (the one Enter picks highlighted and
+    /// said so; Up and Down move it), unless Escape hid them, then, when `offer_new`, the explicit "Register new patient" choice; and the
     /// likely duplicates of a new patient, each to pick, with "Register anyway".
     pub fn matches_view(&self, offer_new: bool) -> Element<'_, Message> {
         let mut list = column![].spacing(2);
-        for (i, p) in self.matches.iter().enumerate() {
+        let listed: &[Patient] = if self.hidden { &[] } else { &self.matches };
+        for (i, p) in listed.iter().enumerate() {
             list = list.push(
                 button(text(format!("{}  ·  {}", p.name, p.phone)).size(13))
                     .on_press(Message::Pick(p.clone()))
-                    .style(if i == 0 {
+                    .style(if i == self.highlight {
                         button::secondary
                     } else {
                         button::text
@@ -211,10 +270,13 @@ impl PatientSearch {
                     .width(Length::Fill),
             );
         }
-        if !self.matches.is_empty() && self.chosen.is_none() {
-            list = list.push(text("Enter picks the first (highlighted).").size(12));
+        if !listed.is_empty() && self.chosen.is_none() {
+            list = list.push(
+                text("Enter picks the highlighted one; Up and Down move; Escape hides the list.")
+                    .size(12),
+            );
         }
-        if offer_new && !self.matches.is_empty() && self.chosen.is_none() {
+        if offer_new && !listed.is_empty() && self.chosen.is_none() {
             list = list.push(
                 button(
                     text(format!(

@@ -151,6 +151,16 @@ pub fn sentence(message: &str) -> String {
 }
 
 impl Form {
+    /// The patient chosen in the typeahead, if any.
+    pub fn chosen(&self) -> Option<&Patient> {
+        self.search.chosen.as_ref()
+    }
+
+    /// True while the patient suggestions are on screen (Escape hides them first).
+    pub fn suggestions_shown(&self) -> bool {
+        self.search.list_shown()
+    }
+
     /// An empty form: any doctor, the first visit type, any day and time.
     pub fn new(ctx: &Context<'_>) -> Self {
         let visit = ctx.setup.visit_types.first();
@@ -263,11 +273,15 @@ impl Form {
     ) -> (Task<Message>, Option<Event>) {
         let task = match message {
             Message::Patient(m) => {
-                let picked = match &m {
-                    patient_search::Message::Pick(p) => Some(p.id),
-                    _ => None,
-                };
+                let was_chosen = self.search.chosen.as_ref().map(|p| p.id);
                 let (task, error) = self.search.update(m, ctx);
+                // Picked by a click, by Enter, or by Enter kept until the search answered.
+                let picked = self
+                    .search
+                    .chosen
+                    .as_ref()
+                    .map(|p| p.id)
+                    .filter(|id| Some(*id) != was_chosen);
                 if error.is_some() {
                     self.error = error;
                 }
@@ -445,6 +459,7 @@ impl Form {
                         text_input("Name or phone…", &self.search.query)
                             .id("waitlist-patient")
                             .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
+                            .on_submit(Message::Patient(patient_search::Message::Enter))
                     ),
                     self.search.matches_view(false).map(Message::Patient),
                     chosen,

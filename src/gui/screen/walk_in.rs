@@ -42,7 +42,7 @@ pub struct State {
 pub enum Message {
     /// A message for the patient typeahead.
     Patient(patient_search::Message),
-    /// Enter in the patient field: picks the first suggestion, or adds when none is shown.
+    /// Enter in the patient field: picks the highlighted suggestion, or adds when none is shown.
     PatientEnter,
     /// The new patient was checked for likely duplicates (registered patients named).
     Checked(Box<Patient>, Result<Vec<Patient>, UiError>),
@@ -60,6 +60,9 @@ pub enum Message {
     Saved(Result<Box<WalkIn>, UiError>),
     /// Closed without adding.
     Cancel,
+    /// Escape: hides the patient suggestions when they are shown, and otherwise closes the
+    /// form (as Cancel does).
+    Escape,
 }
 
 /// A booked walk-in or emergency, with the appointments it makes late.
@@ -144,6 +147,11 @@ impl State {
         self.search.chosen.as_ref()
     }
 
+    /// The patient typeahead: what was typed, the suggestions, the patient chosen.
+    pub fn search(&self) -> &PatientSearch {
+        &self.search
+    }
+
     /// The problem the form shows, if any.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
@@ -152,6 +160,18 @@ impl State {
     /// The new patient the typed name and phone describe, or what to fix.
     fn new_patient(&self) -> Result<Patient, UiError> {
         patient_search::new_patient(self.search.query.trim(), &self.phone)
+    }
+
+    /// Text typed while none of the form's fields had focus (fast hands, right after the form
+    /// opened, before its patient field took the focus): it goes on the patient's name, in
+    /// order, unless a patient is chosen already.
+    pub fn typed(&self, text: &str) -> Option<Message> {
+        self.search.chosen.is_none().then(|| {
+            Message::Patient(patient_search::Message::Query(format!(
+                "{}{text}",
+                self.search.query
+            )))
+        })
     }
 
     /// Handles a message.
@@ -316,6 +336,8 @@ impl State {
                 }
             }
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
+            Message::Escape if self.search.escape() => {}
+            Message::Escape => return (Task::none(), Some(Event::Closed)),
         }
         (Task::none(), None)
     }
