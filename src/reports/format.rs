@@ -11,9 +11,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use serde_json::Value;
-use serde_json::ser::Formatter;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
-use crate::scheduling::entry::{escaped_when_shown, shown};
+use crate::scheduling::entry::{escaped_between, shown};
 
 use super::table::{Cell, Table};
 use crate::export::csv::write_record;
@@ -45,21 +45,48 @@ fn csv_with(table: &Table, text: impl Fn(&Cell) -> String) -> String {
 }
 
 /// JSON's compact form, with the characters a terminal would obey or hide (DEL, the C1
-/// controls, U+2028 and U+2029, direction controls and marks, invisible characters) written as
-/// `\uXXXX` escapes too; serde_json escapes the C0 controls itself.
-struct TerminalSafe;
+/// controls, U+2028 and U+2029, direction controls and marks, invisible characters, and a
+/// combining mark or joiner with nothing to sit on or join) written as `\uXXXX` escapes too;
+/// serde_json escapes the C0 controls itself. Characters are judged in their context, as
+/// [`shown`] judges them (`entry::escaped_between`): a string's opening quote and an escape
+/// are no base for a mark.
+#[derive(Default)]
+struct TerminalSafe {
+    /// The character written before, unless it was escaped or the string just began.
+    previous: Option<char>,
+}
 
 impl Formatter for TerminalSafe {
+    fn begin_string<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.previous = None;
+        CompactFormatter.begin_string(writer)
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        char_escape: CharEscape,
+    ) -> io::Result<()> {
+        self.previous = None;
+        CompactFormatter.write_char_escape(writer, char_escape)
+    }
+
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
         let mut plain = 0;
-        for (at, c) in fragment.char_indices() {
-            if !escaped_when_shown(c) {
+        let mut chars = fragment.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            // A fragment ends where serde_json escapes a character or the string ends: no
+            // character after it that a joiner could join.
+            let next = chars.peek().map(|&(_, n)| n);
+            if !escaped_between(c, self.previous, next) {
+                self.previous = Some(c);
                 continue;
             }
+            self.previous = None;
             writer.write_all(&fragment.as_bytes()[plain..at])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
@@ -75,7 +102,7 @@ impl Formatter for TerminalSafe {
 /// command line prints for `--format json`.
 pub fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
     let mut out = Vec::new();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafe::default());
     // Our values are maps, strings and numbers: serializing them into a Vec cannot fail.
     if value.serialize(&mut serializer).is_err() {
         return "null".to_owned();
@@ -191,6 +218,32 @@ mod tests {
         );
     }
 
+    #[test]
+    fn json_text_judges_marks_and_joiners_by_what_is_beside_them() {
+        // A variation selector or combining accent with nothing to sit on would be drawn on
+        // the quote before it; after a letter or an emoji it is part of the text.
+        let j = |t: &str| json_text(&serde_json::json!(t));
+        assert_eq!(j("\u{fe0f}x"), "\"\\ufe0fx\"");
+        assert_eq!(j("\u{301}é"), "\"\\u0301é\"");
+        assert_eq!(j("e\u{301}"), "\"e\u{301}\"");
+        assert_eq!(j("\u{2764}\u{fe0f}"), "\"\u{2764}\u{fe0f}\"");
+        // After an escape (serde's own, or ours) a mark has no base either.
+        assert_eq!(j("\"\u{301}"), "\"\\\"\\u0301\"");
+        assert_eq!(j("\u{1b}\u{301}"), "\"\\u001b\\u0301\"");
+        // A joiner joins two characters; at the end, before a space or an escape it joins
+        // nothing and would be invisible.
+        assert_eq!(
+            j("\u{1f469}\u{200d}\u{1f4bb}"),
+            "\"\u{1f469}\u{200d}\u{1f4bb}\""
+        );
+        assert_eq!(j("a\u{200d}"), "\"a\\u200d\"");
+        assert_eq!(j("a\u{200d} b"), "\"a\\u200d b\"");
+        assert_eq!(j("a\u{200d}\n"), "\"a\\u200d\\n\"");
+        // Each string of a value starts afresh.
+        let two = json_text(&serde_json::json!(["e", "\u{301}"]));
+        assert_eq!(two, "[\"e\",\"\\u0301\"]");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -199,7 +252,16 @@ mod tests {
         #[test]
         fn json_text_is_the_same_value_and_safe(text in any::<String>()) {
             let line = json_text(&serde_json::json!({ "t": text }));
-            prop_assert!(!line.chars().any(|c| c.is_control() || escaped_when_shown(c)), "{line:?}");
+            prop_assert!(!line.chars().any(|c| c.is_control() || crate::scheduling::entry::escaped_when_shown(c)), "{line:?}");
+            // What a terminal shows of the line is what `shown` would show of the text: no
+            // mark or joiner is left without its neighbours.
+            let mut previous = None;
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                let next = chars.peek().copied();
+                prop_assert!(!escaped_between(c, previous, next) || c == '"', "{line:?}");
+                previous = (c != '"' && c != '\\').then_some(c);
+            }
             let back: Value = serde_json::from_str(&line).expect("valid JSON");
             prop_assert_eq!(back["t"].as_str(), Some(text.as_str()));
         }

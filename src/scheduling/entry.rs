@@ -550,16 +550,22 @@ pub fn escaped_when_shown(c: char) -> bool {
     !matches!(class(c), Class::Plain | Class::Joiner)
 }
 
+/// Whether `c`, between `previous` (None at the start of the text, or when `previous` was
+/// itself escaped) and `next` (None at the end), is written as an escape when shown: what
+/// [`escaped_when_shown`] says of the character alone, and also a mark with no character of
+/// its own to sit on (it would be drawn on the quote, space or escape before it, or not at
+/// all) and a joiner that joins nothing (it is invisible). Every writer of text for a terminal
+/// judges characters this way ([`shown`], and the command line's JSON).
+pub fn escaped_between(c: char, previous: Option<char>, next: Option<char>) -> bool {
+    escaped_when_shown(c)
+        || (is_mark(c) && without_base(previous))
+        || (class(c) == Class::Joiner
+            && (without_base(previous) || next.is_none_or(char::is_whitespace)))
+}
+
 fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
-    // Whether `c`, between `previous` (None at the start, or when `previous` was escaped) and
-    // `next`, is written as an escape. A mark with no character of its own to sit on would
-    // be drawn on the quote, space or escape before it, or not at all; a joiner that joins
-    // nothing is invisible.
     let unsafe_char = |c: char, previous: Option<char>, next: Option<char>| {
-        (escaped_when_shown(c) && !(keep_line_breaks && c == '\n'))
-            || (is_mark(c) && without_base(previous))
-            || (class(c) == Class::Joiner
-                && (without_base(previous) || next.is_none_or(char::is_whitespace)))
+        !(keep_line_breaks && c == '\n') && escaped_between(c, previous, next)
     };
     // Each character and whether it is escaped, in order.
     let judged = || {
