@@ -11,7 +11,9 @@ use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::{Grid, View};
 use super::desk::{Desk, Page, Panel};
 use super::screen::{Context, offer, today};
+use super::top_bar;
 use super::widget::{self, Choice};
+use iced::widget::text::Wrapping;
 use crate::scheduling::*;
 
 /// Width of the side panel.
@@ -204,9 +206,12 @@ impl App {
                 step: clinic.slot_minutes as u16,
                 late: &desk.late,
                 visible: iced::Rectangle::new(iced::Point::ORIGIN, size),
+                zoom: desk.zoom,
+                doctor_colours: &desk.doctor_colours,
                 cache: &desk.cache,
             };
-            let wanted = grid.wanted_size(size.width - 14.0);
+            desk.viewport.set(size);
+            let wanted = grid.wanted_size(size.width - SCROLLBAR);
             // The scrollable clamps its offset to the content; so does our copy of it.
             let max_x = (wanted.width - size.width).max(0.0);
             let max_y = (wanted.height - size.height).max(0.0);
@@ -222,6 +227,7 @@ impl App {
                 .height(Length::Fixed(wanted.height))
                 .into();
             scrollable(canvas.map(Message::Grid))
+                .id(super::calendar::SCROLL_ID)
                 .direction(scrollable::Direction::Both {
                     vertical: scrollable::Scrollbar::default(),
                     horizontal: scrollable::Scrollbar::default(),
@@ -339,67 +345,153 @@ impl App {
             .iter()
             .map(|c| Choice::new(c.id, c.name.clone()))
             .collect();
-        let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
-            pick_list(
-                clinics,
-                Some(Choice::new(clinic.id, clinic.name.clone())),
-                Message::Clinic,
-            )
-            .into()
-        } else {
-            text(&clinic.name).size(15).into()
-        };
         let loading = if desk.loading { " …" } else { "" };
-        container(
-            row![
+        let title = format!("{title}{loading}");
+        let clinic_width = if clinics.len() > 1 {
+            200.0
+        } else {
+            top_bar::text_width(&clinic.name, 15.0)
+        };
+        let zoom = desk.zoom;
+        let dark = self.dark;
+        let view = desk.view;
+        let bar = responsive(move |size| {
+            // What always stays: the clinic, ◀ Today ▶, the title, the week picker, padding.
+            let fixed = clinic_width
+                + 150.0
+                + top_bar::text_width(&title, 16.0)
+                + 6.0
+                + WEEK_PICKER
+                + 20.0
+                + 9.0 * 6.0;
+            let (shown, more) = top_bar::split(size.width, fixed);
+            let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
+                pick_list(
+                    clinics.clone(),
+                    Some(Choice::new(clinic.id, clinic.name.clone())),
+                    Message::Clinic,
+                )
+                .width(Length::Fixed(200.0))
+                .into()
+            } else {
+                text(&clinic.name).size(15).wrapping(Wrapping::None).into()
+            };
+            let mut bar = row![
                 clinic_picker,
                 button(text("◀"))
                     .on_press(Message::Previous)
                     .style(button::secondary),
-                button(text("Today"))
+                button(text("Today").wrapping(Wrapping::None))
                     .on_press(Message::Today)
                     .style(button::secondary),
                 button(text("▶"))
                     .on_press(Message::Next)
                     .style(button::secondary),
-                text(format!("{title}{loading}"))
-                    .size(16)
-                    .width(Length::Fixed(262.0)),
-                mode(
-                    "By doctor",
-                    desk.view == View::DayByDoctor,
-                    Message::DayByDoctor
-                ),
-                mode("By room", desk.view == View::DayByRoom, Message::DayByRoom),
-                pick_list(weeks, week_selected, Message::Week)
-                    .placeholder("Week of …")
-                    .text_size(13)
-                    .width(Length::Fixed(160.0)),
-                button(text("View…").size(13))
-                    .on_press(Message::OpenViewOptions)
-                    .style(button::secondary),
-                iced::widget::space::horizontal(),
-                button(text("Find a slot").size(13))
-                    .on_press(Message::OpenFindSlot)
-                    .style(button::secondary),
-                button(text("Walk-in (Ctrl+I)").size(13))
-                    .on_press(Message::OpenWalkIn)
-                    .style(button::success),
-                button(text(if self.dark { "☀" } else { "☾" }).size(15))
-                    .on_press(Message::ToggleTheme)
-                    .style(button::text),
-                button(text("?").size(15))
-                    .on_press(Message::ToggleHelp)
-                    .style(button::text),
+                text(title.clone()).size(16).wrapping(Wrapping::None),
             ]
             .spacing(6)
-            .align_y(iced::Alignment::Center),
-        )
-        .padding([8, 10])
-        .width(Length::Fill)
-        .into()
+            .align_y(iced::Alignment::Center);
+            let mut right = Vec::new();
+            for action in &shown {
+                let on_bar: Element<'a, Message> = match action {
+                    top_bar::Action::ByDoctor => mode(
+                        action.label(),
+                        view == View::DayByDoctor,
+                        action.message(),
+                    )
+                    .into(),
+                    top_bar::Action::ByRoom => {
+                        mode(action.label(), view == View::DayByRoom, action.message()).into()
+                    }
+                    top_bar::Action::ViewOptions => button(text("View…").size(13))
+                        .on_press(action.message())
+                        .style(button::secondary)
+                        .into(),
+                    top_bar::Action::ZoomOut | top_bar::Action::ZoomIn => {
+                        let (closest, furthest) = zoom.at_ends();
+                        let (sign, end) = if *action == top_bar::Action::ZoomIn {
+                            ("+", closest)
+                        } else {
+                            ("−", furthest)
+                        };
+                        button(text(sign).size(15))
+                            .on_press_maybe((!end).then(|| action.message()))
+                            .style(button::secondary)
+                            .into()
+                    }
+                    top_bar::Action::FindSlot | top_bar::Action::WalkIn => {
+                        right.push(*action);
+                        continue;
+                    }
+                    top_bar::Action::Theme | top_bar::Action::Help => {
+                        right.push(*action);
+                        continue;
+                    }
+                };
+                bar = bar.push(on_bar);
+                if *action == top_bar::Action::ZoomOut {
+                    bar = bar.push(text(format!("{}%", zoom.percent())).size(12));
+                }
+            }
+            bar = bar.push(
+                pick_list(weeks.clone(), week_selected.clone(), Message::Week)
+                    .placeholder("Week of …")
+                    .text_size(13)
+                    .menu_height(Length::Fixed(320.0))
+                    .width(Length::Fixed(WEEK_PICKER)),
+            );
+            bar = bar.push(iced::widget::space::horizontal());
+            // The right-hand group keeps its usual order.
+            for action in [
+                top_bar::Action::FindSlot,
+                top_bar::Action::WalkIn,
+                top_bar::Action::Theme,
+                top_bar::Action::Help,
+            ] {
+                if !right.contains(&action) {
+                    continue;
+                }
+                let item: Element<'a, Message> = match action {
+                    top_bar::Action::WalkIn => button(text(action.label()).size(13))
+                        .on_press(action.message())
+                        .style(button::success)
+                        .into(),
+                    top_bar::Action::Theme => button(text(if dark { "☀" } else { "☾" }).size(15))
+                        .on_press(action.message())
+                        .style(button::text)
+                        .into(),
+                    top_bar::Action::Help => button(text("?").size(15))
+                        .on_press(action.message())
+                        .style(button::text)
+                        .into(),
+                    _ => button(text(action.label()).size(13).wrapping(Wrapping::None))
+                        .on_press(action.message())
+                        .style(button::secondary)
+                        .into(),
+                };
+                bar = bar.push(item);
+            }
+            if !more.is_empty() {
+                bar = bar.push(
+                    pick_list(more, None::<top_bar::Action>, top_bar::Action::message)
+                        .placeholder(top_bar::MORE)
+                        .text_size(13),
+                );
+            }
+            bar.into()
+        });
+        container(bar.height(Length::Fixed(34.0)))
+            .padding([6, 10])
+            .width(Length::Fill)
+            .into()
     }
 }
+
+/// Room kept for the grid's vertical scroll bar.
+pub(super) const SCROLLBAR: f32 = 14.0;
+
+/// Width of the week picker in the top bar.
+const WEEK_PICKER: f32 = 190.0;
 
 /// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
 /// desk on the right.

@@ -4,7 +4,7 @@ use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
 
 use super::app::{App, Message, Phase, WeekOf};
-use super::calendar::GridEvent;
+use super::calendar::{GridEvent, ZoomStep};
 use super::widget::Choice;
 
 impl App {
@@ -27,6 +27,9 @@ impl App {
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z"), true) => Message::Undo,
             (Key::Character("k"), true) => Message::OpenPalette,
+            (Key::Character("+" | "="), true) => Message::Zoom(ZoomStep::In),
+            (Key::Character("-"), true) => Message::Zoom(ZoomStep::Out),
+            (Key::Character("0"), true) => Message::Zoom(ZoomStep::Reset),
             // The rest work the calendar, and only while it is shown.
             _ if !self.on_calendar() => return Task::none(),
             (Key::Named(Named::PageUp), _) => Message::Previous,

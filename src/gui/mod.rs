@@ -22,6 +22,7 @@ pub mod file_chooser;
 pub mod headless;
 pub mod icon;
 mod keys;
+pub mod top_bar;
 pub mod layout;
 pub mod screen;
 pub mod theme;
