@@ -127,6 +127,8 @@ pub enum Message {
     Scrolled(f32, f32),
     /// Zoom the calendar in or out, or back to the usual zoom.
     Zoom(super::calendar::ZoomStep),
+    /// Show or hide the top bar's "More" row (the buttons that did not fit).
+    ToggleMore,
     /// Open the command palette (Ctrl+K).
     OpenPalette,
     /// A message for the command palette.
@@ -520,7 +522,8 @@ impl App {
                         self.notice = Some("Moved. Ctrl+Z undoes it.".into());
                         desk.last_change = desk.pending_move.take();
                         if let Some(super::screen::Undoable::Moved(before)) = &desk.last_change {
-                            desk.reveal = Some(Reveal::saying(before.id, "Moved", ". Ctrl+Z undoes it."));
+                            desk.reveal =
+                                Some(Reveal::saying(before.id, "Moved", ". Ctrl+Z undoes it."));
                         }
                     }
                     Err(e) => self.error = Some(e),
@@ -539,6 +542,10 @@ impl App {
             }
             Message::Zoom(step) => {
                 desk.zoom = desk.zoom.step(step);
+                false
+            }
+            Message::ToggleMore => {
+                desk.more_open = !desk.more_open;
                 false
             }
             Message::OpenPalette => {

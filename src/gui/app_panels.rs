@@ -6,7 +6,7 @@ use iced::Task;
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::GridEvent;
-use super::desk::{Reveal, Desk, Panel, context};
+use super::desk::{Desk, Panel, Reveal, context};
 use super::screen::{Undoable, booking, details, palette, walk_in};
 use super::widget::Choice;
 use crate::scheduling::*;
@@ -224,7 +224,11 @@ impl App {
                 ));
                 // The grid shows the walk-in's day and scrolls to it (`Desk::loaded`).
                 desk.go_to(time::local_date(zone, a.interval.start));
-                desk.reveal = Some(Reveal::saying(a.id, format!("{kind} {}:", a.queue_token), tail));
+                desk.reveal = Some(Reveal::saying(
+                    a.id,
+                    format!("{kind} {}:", a.queue_token),
+                    tail,
+                ));
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;
                 desk.last_change = Some(Undoable::Booked(id));

@@ -13,8 +13,8 @@ use super::desk::{Desk, Page, Panel};
 use super::screen::{Context, offer, today};
 use super::top_bar;
 use super::widget::{self, Choice};
-use iced::widget::text::Wrapping;
 use crate::scheduling::*;
+use iced::widget::text::Wrapping;
 
 /// Width of the side panel.
 const PANEL_WIDTH: f32 = 380.0;
@@ -347,24 +347,39 @@ impl App {
             .collect();
         let loading = if desk.loading { " …" } else { "" };
         let title = format!("{title}{loading}");
+        let short_title = match desk.view {
+            View::DayByDoctor | View::DayByRoom => {
+                format!("{}{loading}", desk.date.format("%a %-d %b %Y"))
+            }
+            _ => title.clone(),
+        };
         let clinic_width = if clinics.len() > 1 {
             200.0
         } else {
             top_bar::text_width(&clinic.name, 15.0)
         };
         let zoom = desk.zoom;
+        let more_open = desk.more_open;
         let dark = self.dark;
         let view = desk.view;
         let bar = responsive(move |size| {
             // What always stays: the clinic, ◀ Today ▶, the title, the week picker, padding.
-            let fixed = clinic_width
-                + 150.0
-                + top_bar::text_width(&title, 16.0)
-                + 6.0
-                + WEEK_PICKER
-                + 20.0
-                + 9.0 * 6.0;
-            let (shown, more) = top_bar::split(size.width, fixed);
+            let fixed = |title: &str| {
+                clinic_width
+                    + 150.0
+                    + top_bar::text_width(title, 16.0)
+                    + 6.0
+                    + WEEK_PICKER
+                    + 20.0
+                    + 9.0 * 6.0
+            };
+            // A narrow window reads the date short before any button goes to "More".
+            let (mut shown, mut more) = top_bar::split(size.width, fixed(&title));
+            let mut title = title.clone();
+            if !more.is_empty() {
+                (shown, more) = top_bar::split(size.width, fixed(&short_title));
+                title = short_title.clone();
+            }
             let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
                 pick_list(
                     clinics.clone(),
@@ -387,19 +402,16 @@ impl App {
                 button(text("▶"))
                     .on_press(Message::Next)
                     .style(button::secondary),
-                text(title.clone()).size(16).wrapping(Wrapping::None),
+                text(title).size(16).wrapping(Wrapping::None),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center);
             let mut right = Vec::new();
             for action in &shown {
                 let on_bar: Element<'a, Message> = match action {
-                    top_bar::Action::ByDoctor => mode(
-                        action.label(),
-                        view == View::DayByDoctor,
-                        action.message(),
-                    )
-                    .into(),
+                    top_bar::Action::ByDoctor => {
+                        mode(action.label(), view == View::DayByDoctor, action.message()).into()
+                    }
                     top_bar::Action::ByRoom => {
                         mode(action.label(), view == View::DayByRoom, action.message()).into()
                     }
@@ -452,10 +464,12 @@ impl App {
                     continue;
                 }
                 let item: Element<'a, Message> = match action {
-                    top_bar::Action::WalkIn => button(text(action.label()).size(13))
-                        .on_press(action.message())
-                        .style(button::success)
-                        .into(),
+                    top_bar::Action::WalkIn => {
+                        button(text(action.label()).size(13).wrapping(Wrapping::None))
+                            .on_press(action.message())
+                            .style(button::success)
+                            .into()
+                    }
                     top_bar::Action::Theme => button(text(if dark { "☀" } else { "☾" }).size(15))
                         .on_press(action.message())
                         .style(button::text)
@@ -471,16 +485,39 @@ impl App {
                 };
                 bar = bar.push(item);
             }
-            if !more.is_empty() {
-                bar = bar.push(
-                    pick_list(more, None::<top_bar::Action>, top_bar::Action::message)
-                        .placeholder(top_bar::MORE)
-                        .text_size(13),
-                );
+            if more.is_empty() {
+                return bar.into();
             }
-            bar.into()
+            bar = bar.push(
+                button(
+                    text(if more_open {
+                        top_bar::LESS
+                    } else {
+                        top_bar::MORE
+                    })
+                    .size(13)
+                    .wrapping(Wrapping::None),
+                )
+                .on_press(Message::ToggleMore)
+                .style(button::secondary),
+            );
+            if !more_open {
+                return bar.into();
+            }
+            // The buttons that did not fit, in a row of their own below the bar.
+            let menu = row(more.iter().map(|action| {
+                button(text(action.label()).size(13).wrapping(Wrapping::None))
+                    .on_press(action.message())
+                    .style(button::secondary)
+                    .into()
+            }))
+            .spacing(6);
+            column![bar, container(menu).align_right(Length::Fill)]
+                .spacing(6)
+                .into()
         });
-        container(bar.height(Length::Fixed(34.0)))
+        let height = if desk.more_open { 74.0 } else { 34.0 };
+        container(bar.height(Length::Fixed(height)))
             .padding([6, 10])
             .width(Length::Fill)
             .into()
@@ -491,7 +528,7 @@ impl App {
 pub(super) const SCROLLBAR: f32 = 14.0;
 
 /// Width of the week picker in the top bar.
-const WEEK_PICKER: f32 = 190.0;
+const WEEK_PICKER: f32 = 170.0;
 
 /// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
 /// desk on the right.

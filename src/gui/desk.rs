@@ -100,6 +100,8 @@ pub struct Desk {
     pub cache: calendar::GridCache,
     /// How close the grid is drawn (Ctrl+plus, Ctrl+minus, Ctrl+0).
     pub zoom: calendar::Zoom,
+    /// The top bar's "More" row is open.
+    pub more_open: bool,
     /// Doctors' calendar colours (from Settings), for the bars on headings and blocks.
     pub(super) doctor_colours: HashMap<DoctorId, Color>,
     /// The size of the grid's part of the window when it was last drawn (for scrolling to an
@@ -260,6 +262,7 @@ impl Desk {
             pending_move: None,
             cache: calendar::GridCache::default(),
             zoom: calendar::Zoom::default(),
+            more_open: false,
             doctor_colours: HashMap::new(),
             viewport: std::cell::Cell::new(iced::Size::new(900.0, 600.0)),
             reveal: None,
@@ -351,8 +354,13 @@ impl Desk {
         }
     }
 
+    /// The size of the grid's part of the window when it was last drawn.
+    pub fn grid_viewport(&self) -> iced::Size {
+        self.viewport.get()
+    }
+
     /// The size of the whole grid for the part of the window it has (as last drawn).
-    pub(super) fn grid_size(&self) -> iced::Size {
+    pub fn grid_size(&self) -> iced::Size {
         calendar::content_size(
             self.columns.len(),
             self.minutes,

@@ -234,7 +234,11 @@ pub fn visible_minutes(columns: &[Column], blocks: &[Block]) -> (u16, u16) {
 /// narrower than `min_column`; past that the grid is wider than the window and scrolls
 /// sideways. Never negative, whatever the window.
 pub fn grid_width(available: f32, gutter: f32, columns: usize, min_column: f32) -> f32 {
-    let available = if available.is_finite() { available } else { 0.0 };
+    let available = if available.is_finite() {
+        available
+    } else {
+        0.0
+    };
     (gutter + min_column.max(1.0) * columns as f32).max(available.max(gutter))
 }
 
@@ -299,7 +303,10 @@ mod tests {
             for columns in [0, 1, 10_000] {
                 for min in [-1.0, 0.0, 36.0] {
                     let w = grid_width(available, 58.0, columns, min);
-                    assert!(w.is_finite() && w >= 58.0, "{available} {columns} {min}: {w}");
+                    assert!(
+                        w.is_finite() && w >= 58.0,
+                        "{available} {columns} {min}: {w}"
+                    );
                 }
             }
         }
@@ -320,27 +327,42 @@ mod tests {
             width: 90.0,
             height: 30.0,
         };
-        assert_eq!(reveal_offset(inside, view, (2000.0, 1500.0), 46.0, 58.0), None);
+        assert_eq!(
+            reveal_offset(inside, view, (2000.0, 1500.0), 46.0, 58.0),
+            None
+        );
         let right_below = Rect {
             x: 1500.0,
             y: 1200.0,
             width: 90.0,
             height: 30.0,
         };
-        let (x, y) = reveal_offset(right_below, view, (2000.0, 1500.0), 46.0, 58.0)
-            .expect("scrolls");
+        let (x, y) =
+            reveal_offset(right_below, view, (2000.0, 1500.0), 46.0, 58.0).expect("scrolls");
         let seen = Rect {
             x,
             y,
             width: 800.0,
             height: 600.0,
         };
-        assert_eq!(reveal_offset(right_below, seen, (2000.0, 1500.0), 46.0, 58.0), None);
+        assert_eq!(
+            reveal_offset(right_below, seen, (2000.0, 1500.0), 46.0, 58.0),
+            None
+        );
         // Near the end of the grid the offset stops at the last scroll position.
         assert!(x <= 1200.0 && y <= 900.0);
         // Hidden under the pinned headings counts as out of view.
         let under_header = Rect { y: 10.0, ..inside };
-        assert!(reveal_offset(under_header, Rect { y: 0.0, ..view }, (2000.0, 1500.0), 46.0, 58.0).is_some());
+        assert!(
+            reveal_offset(
+                under_header,
+                Rect { y: 0.0, ..view },
+                (2000.0, 1500.0),
+                46.0,
+                58.0
+            )
+            .is_some()
+        );
     }
 
     fn block(column: usize, start: u16, end: u16) -> Block {

@@ -22,10 +22,10 @@ pub mod file_chooser;
 pub mod headless;
 pub mod icon;
 mod keys;
-pub mod top_bar;
 pub mod layout;
 pub mod screen;
 pub mod theme;
+pub mod top_bar;
 pub mod widget;
 
 use std::path::PathBuf;
@@ -167,15 +167,26 @@ mod tests {
     fn the_window_never_opens_larger_than_the_screen() {
         assert!(FIRST_WINDOW.width <= 1024.0 && FIRST_WINDOW.height <= 768.0 - 48.0);
         assert_eq!(window_settings().min_size, Some(MIN_WINDOW));
-        for (w, h) in [(1024.0, 768.0), (1280.0, 800.0), (1920.0, 1080.0), (2560.0, 1440.0)] {
+        for (w, h) in [
+            (1024.0, 768.0),
+            (1280.0, 800.0),
+            (1920.0, 1080.0),
+            (2560.0, 1440.0),
+        ] {
             let size = window_size_for(Size::new(w, h));
             assert!(size.width <= w && size.height <= h, "{w}×{h}: {size:?}");
             assert!(size.width >= MIN_WINDOW.width && size.height >= MIN_WINDOW.height);
         }
         for odd in [0.0, -1.0, f32::NAN, f32::INFINITY, 320.0] {
             let size = window_size_for(Size::new(odd, odd));
-            assert!(size.width.is_finite() && size.height.is_finite(), "{odd}: {size:?}");
+            assert!(
+                size.width.is_finite() && size.height.is_finite(),
+                "{odd}: {size:?}"
+            );
         }
-        assert_eq!(window_size_for(Size::new(320.0, 240.0)), Size::new(320.0, 240.0));
+        assert_eq!(
+            window_size_for(Size::new(320.0, 240.0)),
+            Size::new(320.0, 240.0)
+        );
     }
 }

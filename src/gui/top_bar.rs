@@ -42,8 +42,11 @@ pub const PRIORITY: [Action; 9] = [
     Action::Theme,
 ];
 
-/// The label of the "More" menu.
+/// The label of the "More" button (it opens a row with the buttons that did not fit).
 pub const MORE: &str = "More ▾";
+
+/// The label of the "More" button while its row is open.
+pub const LESS: &str = "Less ▴";
 
 impl Action {
     /// The words on the button (and in the "More" menu).
@@ -130,14 +133,26 @@ mod tests {
 
     #[test]
     fn every_action_is_on_the_bar_or_in_more_at_every_width() {
-        for width in [0.0, 300.0, 1004.0, 1260.0, 1900.0, 2540.0, f32::NAN, f32::INFINITY] {
+        for width in [
+            0.0,
+            300.0,
+            1004.0,
+            1260.0,
+            1900.0,
+            2540.0,
+            f32::NAN,
+            f32::INFINITY,
+        ] {
             let (shown, more) = split(width, 560.0);
             let mut all: Vec<Action> = shown.iter().chain(&more).copied().collect();
             all.sort_by_key(|a| PRIORITY.iter().position(|p| p == a));
             assert_eq!(all, PRIORITY.to_vec(), "at {width}");
             if width.is_finite() && !more.is_empty() {
                 let used: f32 = shown.iter().map(|a| a.width()).sum();
-                assert!(560.0 + used + text_width(MORE, 13.0) + 32.0 <= width.max(0.0) + 1e-3 || shown.is_empty());
+                assert!(
+                    560.0 + used + text_width(MORE, 13.0) + 32.0 <= width.max(0.0) + 1e-3
+                        || shown.is_empty()
+                );
             }
         }
         // Wide windows need no menu; narrow ones keep the walk-in button on the bar.

@@ -145,7 +145,12 @@ pub fn block_lines(entry: &AgendaEntry, late: Option<i64>, width: f32, height: f
         });
     }
     out.push(line(details.join(" · "), 11.0, false, Tone::Faded));
-    out.push(line(theme::status_marker(a.status), 11.0, true, Tone::Status));
+    out.push(line(
+        theme::status_marker(a.status),
+        11.0,
+        true,
+        Tone::Status,
+    ));
     // Only the lines that fit the block's height (from 1 pixel below its top).
     let mut y = 1.0;
     out.retain(|l| {
@@ -283,11 +288,28 @@ mod tests {
         assert_eq!(lines[1].tone, Tone::Main, "{lines:?}");
         assert!(!lines[0].text.ends_with('…'), "{lines:?}");
         for l in &lines {
-            assert!(l.text.chars().count() <= chars_in(140.0, l.size, l.bold), "{l:?}");
+            assert!(
+                l.text.chars().count() <= chars_in(140.0, l.size, l.bold),
+                "{l:?}"
+            );
         }
         // Every script, combining marks, emoji and hostile sizes: no panic, nothing too wide.
-        for name in ["अनन्या शर्मा", "முத்து", "محمد علي", "王小明", "👩‍⚕️ 😀", "e\u{301}\u{301}", ""] {
-            for (w, h) in [(0.0, 0.0), (-5.0, 1e9), (f32::NAN, 40.0), (36.0, 200.0), (1e9, 1e9)] {
+        for name in [
+            "अनन्या शर्मा",
+            "முத்து",
+            "محمد علي",
+            "王小明",
+            "👩‍⚕️ 😀",
+            "e\u{301}\u{301}",
+            "",
+        ] {
+            for (w, h) in [
+                (0.0, 0.0),
+                (-5.0, 1e9),
+                (f32::NAN, 40.0),
+                (36.0, 200.0),
+                (1e9, 1e9),
+            ] {
                 let lines = block_lines(&entry(name, 30), Some(i64::MAX), w, h);
                 assert!(lines.len() <= 4);
             }
@@ -299,12 +321,26 @@ mod tests {
         let e = entry("Asha Rao", 15);
         let lines = popover_lines(&e, Some(12), chrono_tz::Asia::Kolkata);
         let all = lines.join("\n");
-        for part in ["Asha Rao", "Dr Mehta", "Room 3", "Consultation", "○", "12 min late", "note"] {
-            assert!(all.to_lowercase().contains(&part.to_lowercase()), "{part}: {all}");
+        for part in [
+            "Asha Rao",
+            "Dr Mehta",
+            "Room 3",
+            "Consultation",
+            "○",
+            "12 min late",
+            "note",
+        ] {
+            assert!(
+                all.to_lowercase().contains(&part.to_lowercase()),
+                "{part}: {all}"
+            );
         }
         let words = in_words(&e, chrono_tz::Asia::Kolkata);
         assert!(words.starts_with("Asha Rao with Dr Mehta, "), "{words}");
-        assert!(words.ends_with("–") == false && words.contains("Room 3"), "{words}");
+        assert!(
+            words.ends_with("–") == false && words.contains("Room 3"),
+            "{words}"
+        );
         assert!(!words.contains(&e.appointment.id.0.to_string()));
     }
 }

@@ -116,11 +116,22 @@ impl Zoom {
 /// The size of the whole grid: `columns` share `available_width`, none narrower than the
 /// zoom's minimum; the hours `minutes` at the zoom's height, below the headings.
 pub fn content_size(columns: usize, minutes: (u16, u16), zoom: Zoom, available_width: f32) -> Size {
+    // A week (or any view of a few columns) is never cut by the width: its columns may
+    // narrow below the zoom's minimum, down to a readable floor.
+    let min_column = if columns <= 7 {
+        let share = (available_width - GUTTER) / columns.max(1) as f32;
+        zoom.min_column().min(share.max(FEW_COLUMNS_FLOOR))
+    } else {
+        zoom.min_column()
+    };
     Size::new(
-        layout::grid_width(available_width, GUTTER, columns, zoom.min_column()),
+        layout::grid_width(available_width, GUTTER, columns, min_column),
         HEADER + layout::day_height(minutes, zoom.per_minute()),
     )
 }
+
+/// The narrowest a column of a week gets to keep all seven days in view.
+const FEW_COLUMNS_FLOOR: f32 = 64.0;
 
 /// The grid's cached drawing, and the part of the grid it was drawn for. The drawing holds
 /// only the blocks in view, so any change of the part in view (a scroll, a resize of the

@@ -216,11 +216,7 @@ impl Grid<'_> {
         let late = self.late.get(&a.id).copied();
         // Late after an emergency: an amber band across the top of every late block.
         if late.is_some() {
-            frame.fill_rectangle(
-                Point::new(r.x, r.y),
-                Size::new(r.width, 3.0),
-                LATE_COLOUR,
-            );
+            frame.fill_rectangle(Point::new(r.x, r.y), Size::new(r.width, 3.0), LATE_COLOUR);
         }
         let text = theme::block_text(dark);
         let faded = Color {
