@@ -106,9 +106,25 @@ fn fit_to_screen() -> Task<Message> {
     iced::window::oldest().and_then(|id| {
         iced::window::monitor_size(id).and_then(move |screen| {
             if screen.width <= 1366.0 {
-                iced::window::maximize(id, true)
+                // Filling the screen works without a window manager; with one, maximizing
+                // keeps clear of its panels.
+                Task::batch([
+                    iced::window::move_to(id, iced::Point::ORIGIN),
+                    iced::window::resize(id, screen),
+                    iced::window::maximize(id, true),
+                ])
             } else {
-                iced::window::resize(id, window_size_for(screen))
+                let size = window_size_for(screen);
+                Task::batch([
+                    iced::window::resize(id, size),
+                    iced::window::move_to(
+                        id,
+                        iced::Point::new(
+                            ((screen.width - size.width) / 2.0).max(0.0),
+                            ((screen.height - size.height) / 2.0).max(0.0),
+                        ),
+                    ),
+                ])
             }
         })
     })

@@ -97,6 +97,21 @@ pub fn wrap_two(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
     ]
 }
 
+/// A column heading's name for `width` pixels: whole when it fits on one line, otherwise
+/// without the "Dr." in front (every column of the view is a doctor's) so the name itself
+/// gets both lines.
+pub fn header_name(title: &str, width: f32, size: f32) -> String {
+    if title.chars().count() <= chars_in(width, size, true) {
+        return title.to_owned();
+    }
+    ["Dr. ", "Dr ", "Dr.\u{a0}"]
+        .iter()
+        .find_map(|p| title.strip_prefix(p))
+        .unwrap_or(title)
+        .trim_start()
+        .to_owned()
+}
+
 /// The lines a block `width` × `height` pixels shows, fitted to its width (10 pixels of
 /// padding taken off). The delay after an emergency is on every late block: at the front of
 /// a one-line block, on the second line of a taller one.
@@ -278,6 +293,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_heading_too_narrow_gives_its_two_lines_to_the_name() {
+        assert_eq!(header_name("Dr. Aisha Khan", 300.0, 13.5), "Dr. Aisha Khan");
+        assert_eq!(header_name("Dr. Aisha Khan", 84.0, 13.5), "Aisha Khan");
+        assert_eq!(
+            wrap_two(&header_name("Dr. Aisha Khan", 84.0, 13.5), 84.0, 13.5, true),
+            vec!["Aisha".to_owned(), "Khan".to_owned()]
+        );
+        assert_eq!(header_name("Room 3", 10.0, 13.5), "Room 3");
+        assert_eq!(header_name("Dr. ", 1.0, 13.5), "");
     }
 
     #[test]

@@ -116,6 +116,25 @@ impl Grid<'_> {
                 );
             }
             let room = column_right - x - 4.0;
+            // A name too long for the column takes both lines (the specialty gives way).
+            let title =
+                label::wrap_two(&label::header_name(&c.title, room, 13.5), room, 13.5, true);
+            if let [first, second] = title.as_slice() {
+                for (line, y) in [(first, 6.0), (second, 24.0)] {
+                    frame.fill_text(Text {
+                        content: line.clone(),
+                        position: Point::new(x, top + y),
+                        color: palette.background.base.text,
+                        size: Pixels(13.5),
+                        font: Font {
+                            weight: iced::font::Weight::Bold,
+                            ..Font::DEFAULT
+                        },
+                        ..Text::default()
+                    });
+                }
+                continue;
+            }
             frame.fill_text(Text {
                 content: fit(&c.title, room, 13.5, true),
                 position: Point::new(x, top + 7.0),
