@@ -8,7 +8,7 @@ use iced::widget::{
 use iced::{Element, Length, Theme};
 
 use super::app::{App, Message, Phase, WeekOf};
-use super::calendar::{Grid, View};
+use super::calendar::{Grid, HoverCard, View};
 use super::desk::{Desk, Page, Panel};
 use super::screen::{Context, offer, today};
 use super::top_bar;
@@ -222,11 +222,18 @@ impl App {
                 ),
                 ..grid
             };
+            let card: Element<'_, super::calendar::GridEvent> = canvas(HoverCard {
+                grid,
+                content: wanted,
+            })
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into();
             let canvas: Element<'_, super::calendar::GridEvent> = canvas(grid)
                 .width(Length::Fixed(wanted.width))
                 .height(Length::Fixed(wanted.height))
                 .into();
-            scrollable(canvas.map(Message::Grid))
+            let scrolled = scrollable(canvas.map(Message::Grid))
                 .id(super::calendar::SCROLL_ID)
                 .direction(scrollable::Direction::Both {
                     vertical: scrollable::Scrollbar::default(),
@@ -237,8 +244,8 @@ impl App {
                     Message::Scrolled(offset.x, offset.y)
                 })
                 .width(Length::Fill)
-                .height(Length::Fill)
-                .into()
+                .height(Length::Fill);
+            stack![scrolled, card.map(Message::Grid)].into()
         });
         column![
             self.top_bar(desk, clinic),
@@ -322,14 +329,14 @@ impl App {
             .doctors
             .iter()
             .filter(|(d, _)| d.active)
-            .map(|(d, _)| Choice::new(WeekOf::Doctor(d.id), format!("Week: {}", d.name)))
+            .map(|(d, _)| Choice::new(WeekOf::Doctor(d.id), d.name.clone()))
             .collect();
         weeks.extend(
             desk.setup
                 .rooms
                 .iter()
                 .filter(|r| r.clinic == clinic.id)
-                .map(|r| Choice::new(WeekOf::Room(r.id), format!("Week: {}", r.name))),
+                .map(|r| Choice::new(WeekOf::Room(r.id), r.name.clone())),
         );
         let week_selected = weeks
             .iter()
@@ -528,7 +535,7 @@ impl App {
 pub(super) const SCROLLBAR: f32 = 14.0;
 
 /// Width of the week picker in the top bar.
-const WEEK_PICKER: f32 = 170.0;
+const WEEK_PICKER: f32 = 180.0;
 
 /// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
 /// desk on the right.

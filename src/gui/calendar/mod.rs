@@ -318,6 +318,7 @@ pub enum GridEvent {
 }
 
 /// The canvas program; borrows everything from the app state.
+#[derive(Clone, Copy)]
 pub struct Grid<'a> {
     /// The clinic's zone.
     pub zone: Tz,
@@ -395,6 +396,43 @@ impl Grid<'_> {
             scale.column_at(p.x, self.columns.len())?,
             scale.minute_at(p.y, self.step)?,
         ))
+    }
+}
+
+/// The hover popover, drawn by a canvas of its own stacked over the grid's scrollable (the
+/// size of the part in view): a layer above the grid, so block text never shows through it.
+/// It takes no events; the grid below gets them all.
+pub struct HoverCard<'a> {
+    /// The grid (its `visible` is the part in view).
+    pub grid: Grid<'a>,
+    /// The whole grid's size.
+    pub content: Size,
+}
+
+impl canvas::Program<GridEvent> for HoverCard<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        theme: &Theme,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Vec<Geometry> {
+        let mut frame = Frame::new(renderer, bounds.size());
+        if let Some(at) = cursor.position_in(bounds) {
+            let scale = self.grid.scale(self.content);
+            let on_grid = Point::new(at.x + self.grid.visible.x, at.y + self.grid.visible.y);
+            if let Some((id, _)) = self.grid.block_at(&scale, on_grid)
+                && let Some(entry) = self.grid.entries.iter().find(|e| e.appointment.id == id)
+            {
+                let late = self.grid.late.get(&id).copied();
+                let lines = label::popover_lines(entry, late, self.grid.zone);
+                self.grid.draw_popover(&mut frame, theme, at, &lines);
+            }
+        }
+        vec![frame.into_geometry()]
     }
 }
 

@@ -339,19 +339,18 @@ impl Grid<'_> {
             let (p, s) = cell(column, minute);
             live.fill_rectangle(p, s, Color { a: 0.12, ..accent });
         }
-        if !pointer.pressing()
-            && let Some(p) = cursor.position_in(bounds)
-            && let Some((id, _)) = self.block_at(scale, p)
-            && let Some(entry) = self.entries.iter().find(|e| e.appointment.id == id)
-        {
-            let lines = label::popover_lines(entry, self.late.get(&id).copied(), self.zone);
-            self.draw_popover(live, theme, p, &lines);
-        }
     }
 
     /// The hover popover: everything about the block under the mouse, beside the mouse and
-    /// kept inside the part of the grid in view.
-    fn draw_popover(&self, frame: &mut Frame, theme: &Theme, at: Point, lines: &[String]) {
+    /// kept inside the part of the grid in view. `frame` covers the part in view (its own
+    /// layer above the grid, so no block text shows through); `at` is the mouse there.
+    pub(super) fn draw_popover(
+        &self,
+        frame: &mut Frame,
+        theme: &Theme,
+        at: Point,
+        lines: &[String],
+    ) {
         const SIZE: f32 = 12.5;
         const PAD: f32 = 8.0;
         let palette = theme.extended_palette();
@@ -365,10 +364,10 @@ impl Grid<'_> {
             lines.len() as f32 * label::line_height(SIZE) + 2.0 * PAD,
         );
         let area = Rectangle {
-            x: self.visible.x + GUTTER,
-            y: self.visible.y + HEADER,
-            width: (self.visible.width - GUTTER).max(0.0),
-            height: (self.visible.height - HEADER).max(0.0),
+            x: GUTTER,
+            y: HEADER,
+            width: (frame.size().width - GUTTER).max(0.0),
+            height: (frame.size().height - HEADER).max(0.0),
         };
         let origin = popover_origin(at, size, area);
         let card = Path::rounded_rectangle(origin, size, 6.0.into());
