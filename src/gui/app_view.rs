@@ -55,6 +55,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Escape", "close the panel"),
     ("Ctrl+D", "light / dark theme"),
+    (
+        "Ctrl+plus / Ctrl+minus / Ctrl+0",
+        "zoom the calendar in / out / back to usual",
+    ),
     ("Tab", "next field in a form"),
 ];
 
@@ -358,7 +362,8 @@ impl App {
             View::DayByDoctor | View::DayByRoom => {
                 format!("{}{loading}", desk.date.format("%a %-d %b %Y"))
             }
-            _ => title.clone(),
+            // "23–29 Nov 2026": the week picker beside it says whose.
+            _ => format!("{}{loading}", title.trim_start_matches("Week ")),
         };
         let clinic_width = if clinics.len() > 1 {
             200.0

@@ -96,10 +96,10 @@ impl fmt::Display for Action {
     }
 }
 
-/// A generous estimate of the width of `text` at `size` pixels (DejaVu Sans averages well
-/// under 0.62 em a character).
+/// A generous estimate of the width of `text` at `size` pixels (DejaVu Sans averages about
+/// 0.55 em a character over names and words).
 pub fn text_width(text: &str, size: f32) -> f32 {
-    text.chars().count() as f32 * size * 0.62
+    text.chars().count() as f32 * size * 0.6
 }
 
 /// Splits the actions into those on the bar and those in the "More" menu, for a bar
