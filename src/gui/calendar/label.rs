@@ -364,10 +364,7 @@ mod tests {
         }
         let words = in_words(&e, chrono_tz::Asia::Kolkata);
         assert!(words.starts_with("Asha Rao with Dr Mehta, "), "{words}");
-        assert!(
-            words.ends_with("–") == false && words.contains("Room 3"),
-            "{words}"
-        );
+        assert!(!words.ends_with('–') && words.contains("Room 3"), "{words}");
         assert!(!words.contains(&e.appointment.id.0.to_string()));
     }
 }
