@@ -142,8 +142,20 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
                     Action::Help => "?",
                     other => other.label(),
                 };
-                if ui.find(on_bar).is_err() {
-                    missing.push(action);
+                match ui.find(on_bar) {
+                    // On the bar: inside the window, on one line (no "Find/a/slot"), and not
+                    // squeezed to nothing by a row wider than the window.
+                    Ok(found) => {
+                        let b = found.bounds();
+                        assert!(
+                            b.width > 1.0
+                                && b.x >= 0.0
+                                && b.x + b.width <= size.0
+                                && b.height < 30.0,
+                            "{size:?}: {action:?} at {b:?}"
+                        );
+                    }
+                    Err(_) => missing.push(action),
                 }
             }
             if !missing.is_empty() {
