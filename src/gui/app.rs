@@ -11,7 +11,7 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::calendar::{self, GridEvent, View};
-use super::desk::{Desk, Panel, clinic_today, context};
+use super::desk::{Desk, Panel, Reveal, clinic_today, context};
 use super::screen::Context;
 use super::screen::{
     booking, data, details, find_slot, offer, palette, reminders, reports, settings, waitlist,
@@ -125,6 +125,10 @@ pub enum Message {
     Undo,
     /// The calendar was scrolled to this offset (x, y).
     Scrolled(f32, f32),
+    /// Zoom the calendar in or out, or back to the usual zoom.
+    Zoom(super::calendar::ZoomStep),
+    /// Show or hide the top bar's "More" row (the buttons that did not fit).
+    ToggleMore,
     /// Open the command palette (Ctrl+K).
     OpenPalette,
     /// A message for the command palette.
@@ -434,8 +438,7 @@ impl App {
         }
         let refresh = match message {
             Message::Loaded(generation, result) => {
-                desk.loaded(generation, result, &mut self.error);
-                false
+                return desk.loaded(generation, result, &mut self.error, &mut self.notice);
             }
             Message::TodayLoaded(clinic, date, result) => {
                 match result {
@@ -518,6 +521,10 @@ impl App {
                     Ok(()) => {
                         self.notice = Some("Moved. Ctrl+Z undoes it.".into());
                         desk.last_change = desk.pending_move.take();
+                        if let Some(super::screen::Undoable::Moved(before)) = &desk.last_change {
+                            desk.reveal =
+                                Some(Reveal::saying(before.id, "Moved", ". Ctrl+Z undoes it."));
+                        }
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -529,11 +536,16 @@ impl App {
                 false
             }
             Message::Scrolled(x, y) => {
-                if desk.scroll != (x, y) {
-                    desk.scroll = (x, y);
-                    // The grid draws only what is in view: a new view needs a new drawing.
-                    desk.cache.clear();
-                }
+                // The grid redraws by itself when the part in view changes.
+                desk.scroll = (x, y);
+                false
+            }
+            Message::Zoom(step) => {
+                desk.zoom = desk.zoom.step(step);
+                false
+            }
+            Message::ToggleMore => {
+                desk.more_open = !desk.more_open;
                 false
             }
             Message::OpenPalette => {
@@ -557,6 +569,7 @@ impl App {
                             _ => View::DayByDoctor,
                         };
                         let id = entry.appointment.id;
+                        desk.reveal = Some(Reveal::saying(id, "Next appointment:", "."));
                         return Task::batch([self.select(id), self.reload()]);
                     }
                     Ok(None) => {

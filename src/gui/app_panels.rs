@@ -6,7 +6,7 @@ use iced::Task;
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::calendar::GridEvent;
-use super::desk::{Desk, Panel, context};
+use super::desk::{Desk, Panel, Reveal, context};
 use super::screen::{Undoable, booking, details, palette, walk_in};
 use super::widget::Choice;
 use crate::scheduling::*;
@@ -107,18 +107,23 @@ impl App {
         match event {
             Some(booking::Event::Booked(outcome, note)) => {
                 let a = &outcome.appointment;
-                self.notice = Some(format!(
-                    "Booked {} at {}{}.{}",
-                    a.id,
-                    time::format_local(zone, a.interval.start),
+                let tail = format!(
+                    "{}.{}",
                     if outcome.overbooked.is_some() {
                         " (overbooked)"
                     } else {
                         ""
                     },
                     note.map(|n| format!(" {n}.")).unwrap_or_default()
+                );
+                // Until the grid holds it (then it is named in full, see `Desk::loaded`).
+                self.notice = Some(format!(
+                    "Booked at {}{tail}",
+                    time::format_local(zone, a.interval.start)
                 ));
                 let id = a.id;
+                desk.go_to(time::local_date(zone, a.interval.start));
+                desk.reveal = Some(Reveal::saying(id, "Booked", tail));
                 desk.last_change = Some(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
@@ -132,6 +137,7 @@ impl App {
                 desk.last_change = None;
                 if let Some((_, b)) = outcome.booked.first() {
                     desk.go_to(time::local_date(zone, b.appointment.interval.start));
+                    desk.reveal = Some(Reveal::quietly(b.appointment.id));
                 }
                 let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
                 match first {
@@ -199,19 +205,29 @@ impl App {
                         w.late.len()
                     )
                 };
-                self.notice = Some(format!(
-                    "{} {} at {}{late}.{}",
-                    if a.kind == Kind::Emergency {
-                        "Emergency"
-                    } else {
-                        "Walk-in"
-                    },
-                    a.queue_token,
-                    a.interval.start.with_timezone(&zone).format("%H:%M"),
+                let kind = if a.kind == Kind::Emergency {
+                    "Emergency"
+                } else {
+                    "Walk-in"
+                };
+                let tail = format!(
+                    "{late}.{}",
                     w.note
                         .as_ref()
                         .map(|n| format!(" {n}."))
                         .unwrap_or_default()
+                );
+                self.notice = Some(format!(
+                    "{kind} {} at {}{tail}",
+                    a.queue_token,
+                    a.interval.start.with_timezone(&zone).format("%H:%M"),
+                ));
+                // The grid shows the walk-in's day and scrolls to it (`Desk::loaded`).
+                desk.go_to(time::local_date(zone, a.interval.start));
+                desk.reveal = Some(Reveal::saying(
+                    a.id,
+                    format!("{kind} {}:", a.queue_token),
+                    tail,
                 ));
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;

@@ -8,11 +8,13 @@ use iced::widget::{
 use iced::{Element, Length, Theme};
 
 use super::app::{App, Message, Phase, WeekOf};
-use super::calendar::{Grid, View};
+use super::calendar::{Grid, HoverCard, View};
 use super::desk::{Desk, Page, Panel};
 use super::screen::{Context, offer, today};
+use super::top_bar;
 use super::widget::{self, Choice};
 use crate::scheduling::*;
+use iced::widget::text::Wrapping;
 
 /// Width of the side panel.
 const PANEL_WIDTH: f32 = 380.0;
@@ -60,6 +62,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+D", "light / dark theme"),
     ("Tab / Shift+Tab", "next / previous field in a form"),
+    (
+        "Ctrl+plus / Ctrl+minus / Ctrl+0",
+        "zoom the calendar in / out / back to usual",
+    ),
 ];
 
 impl App {
@@ -213,9 +219,12 @@ impl App {
                 step: clinic.slot_minutes as u16,
                 late: &desk.late,
                 visible: iced::Rectangle::new(iced::Point::ORIGIN, size),
+                zoom: desk.zoom,
+                doctor_colours: &desk.doctor_colours,
                 cache: &desk.cache,
             };
-            let wanted = grid.wanted_size(size.width - 14.0);
+            desk.viewport.set(size);
+            let wanted = grid.wanted_size(size.width - SCROLLBAR);
             // The scrollable clamps its offset to the content; so does our copy of it.
             let max_x = (wanted.width - size.width).max(0.0);
             let max_y = (wanted.height - size.height).max(0.0);
@@ -226,11 +235,19 @@ impl App {
                 ),
                 ..grid
             };
+            let card: Element<'_, super::calendar::GridEvent> = canvas(HoverCard {
+                grid,
+                content: wanted,
+            })
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into();
             let canvas: Element<'_, super::calendar::GridEvent> = canvas(grid)
                 .width(Length::Fixed(wanted.width))
                 .height(Length::Fixed(wanted.height))
                 .into();
-            scrollable(canvas.map(Message::Grid))
+            let scrolled = scrollable(canvas.map(Message::Grid))
+                .id(super::calendar::SCROLL_ID)
                 .direction(scrollable::Direction::Both {
                     vertical: scrollable::Scrollbar::default(),
                     horizontal: scrollable::Scrollbar::default(),
@@ -240,8 +257,8 @@ impl App {
                     Message::Scrolled(offset.x, offset.y)
                 })
                 .width(Length::Fill)
-                .height(Length::Fill)
-                .into()
+                .height(Length::Fill);
+            stack![scrolled, card.map(Message::Grid)].into()
         });
         column![
             self.top_bar(desk, clinic),
@@ -330,14 +347,14 @@ impl App {
             .doctors
             .iter()
             .filter(|(d, _)| d.active)
-            .map(|(d, _)| Choice::new(WeekOf::Doctor(d.id), format!("Week: {}", d.name)))
+            .map(|(d, _)| Choice::new(WeekOf::Doctor(d.id), d.name.clone()))
             .collect();
         weeks.extend(
             desk.setup
                 .rooms
                 .iter()
                 .filter(|r| r.clinic == clinic.id)
-                .map(|r| Choice::new(WeekOf::Room(r.id), format!("Week: {}", r.name))),
+                .map(|r| Choice::new(WeekOf::Room(r.id), r.name.clone())),
         );
         let week_selected = weeks
             .iter()
@@ -353,67 +370,191 @@ impl App {
             .iter()
             .map(|c| Choice::new(c.id, c.name.clone()))
             .collect();
-        let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
-            pick_list(
-                clinics,
-                Some(Choice::new(clinic.id, clinic.name.clone())),
-                Message::Clinic,
-            )
-            .into()
-        } else {
-            text(&clinic.name).size(15).into()
-        };
         let loading = if desk.loading { " …" } else { "" };
-        container(
-            row![
+        let title = format!("{title}{loading}");
+        let short_title = match desk.view {
+            View::DayByDoctor | View::DayByRoom => {
+                format!("{}{loading}", desk.date.format("%a %-d %b %Y"))
+            }
+            // "23–29 Nov 2026": the week picker beside it says whose.
+            _ => format!("{}{loading}", title.trim_start_matches("Week ")),
+        };
+        let clinic_width = if clinics.len() > 1 {
+            200.0
+        } else {
+            top_bar::text_width(&clinic.name, 15.0)
+        };
+        let zoom = desk.zoom;
+        let more_open = desk.more_open;
+        let dark = self.dark;
+        let view = desk.view;
+        let bar = responsive(move |size| {
+            // What always stays: the clinic, ◀ Today ▶, the title, the week picker, padding.
+            let fixed = |title: &str| {
+                clinic_width
+                    + 150.0
+                    + top_bar::text_width(title, 16.0)
+                    + 6.0
+                    + WEEK_PICKER
+                    + 20.0
+                    + 9.0 * 6.0
+            };
+            // A narrow window reads the date short before any button goes to "More".
+            let (mut shown, mut more) = top_bar::split(size.width, fixed(&title));
+            let mut title = title.clone();
+            if !more.is_empty() {
+                (shown, more) = top_bar::split(size.width, fixed(&short_title));
+                title = short_title.clone();
+            }
+            let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
+                pick_list(
+                    clinics.clone(),
+                    Some(Choice::new(clinic.id, clinic.name.clone())),
+                    Message::Clinic,
+                )
+                .width(Length::Fixed(200.0))
+                .into()
+            } else {
+                text(&clinic.name).size(15).wrapping(Wrapping::None).into()
+            };
+            let mut bar = row![
                 clinic_picker,
                 button(text("◀"))
                     .on_press(Message::Previous)
                     .style(button::secondary),
-                button(text("Today"))
+                button(text("Today").wrapping(Wrapping::None))
                     .on_press(Message::Today)
                     .style(button::secondary),
                 button(text("▶"))
                     .on_press(Message::Next)
                     .style(button::secondary),
-                text(format!("{title}{loading}"))
-                    .size(16)
-                    .width(Length::Fixed(262.0)),
-                mode(
-                    "By doctor",
-                    desk.view == View::DayByDoctor,
-                    Message::DayByDoctor
-                ),
-                mode("By room", desk.view == View::DayByRoom, Message::DayByRoom),
-                pick_list(weeks, week_selected, Message::Week)
-                    .placeholder("Week of …")
-                    .text_size(13)
-                    .width(Length::Fixed(160.0)),
-                button(text("View…").size(13))
-                    .on_press(Message::OpenViewOptions)
-                    .style(button::secondary),
-                iced::widget::space::horizontal(),
-                button(text("Find a slot").size(13))
-                    .on_press(Message::OpenFindSlot)
-                    .style(button::secondary),
-                button(text("Walk-in (Ctrl+I)").size(13))
-                    .on_press(Message::OpenWalkIn)
-                    .style(button::success),
-                button(text(if self.dark { "☀" } else { "☾" }).size(15))
-                    .on_press(Message::ToggleTheme)
-                    .style(button::text),
-                button(text("?").size(15))
-                    .on_press(Message::ToggleHelp)
-                    .style(button::text),
+                text(title).size(16).wrapping(Wrapping::None),
             ]
             .spacing(6)
-            .align_y(iced::Alignment::Center),
-        )
-        .padding([8, 10])
-        .width(Length::Fill)
-        .into()
+            .align_y(iced::Alignment::Center);
+            let mut right = Vec::new();
+            for action in &shown {
+                let on_bar: Element<'a, Message> = match action {
+                    top_bar::Action::ByDoctor => {
+                        mode(action.label(), view == View::DayByDoctor, action.message()).into()
+                    }
+                    top_bar::Action::ByRoom => {
+                        mode(action.label(), view == View::DayByRoom, action.message()).into()
+                    }
+                    top_bar::Action::ViewOptions => button(text("View…").size(13))
+                        .on_press(action.message())
+                        .style(button::secondary)
+                        .into(),
+                    top_bar::Action::ZoomOut | top_bar::Action::ZoomIn => {
+                        let (closest, furthest) = zoom.at_ends();
+                        let (sign, end) = if *action == top_bar::Action::ZoomIn {
+                            ("+", closest)
+                        } else {
+                            ("−", furthest)
+                        };
+                        button(text(sign).size(15))
+                            .on_press_maybe((!end).then(|| action.message()))
+                            .style(button::secondary)
+                            .into()
+                    }
+                    top_bar::Action::FindSlot | top_bar::Action::WalkIn => {
+                        right.push(*action);
+                        continue;
+                    }
+                    top_bar::Action::Theme | top_bar::Action::Help => {
+                        right.push(*action);
+                        continue;
+                    }
+                };
+                bar = bar.push(on_bar);
+                if *action == top_bar::Action::ZoomOut {
+                    bar = bar.push(text(format!("{}%", zoom.percent())).size(12));
+                }
+            }
+            bar = bar.push(
+                pick_list(weeks.clone(), week_selected.clone(), Message::Week)
+                    .placeholder("Week of …")
+                    .text_size(13)
+                    .menu_height(Length::Fixed(320.0))
+                    .width(Length::Fixed(WEEK_PICKER)),
+            );
+            bar = bar.push(iced::widget::space::horizontal());
+            // The right-hand group keeps its usual order.
+            for action in [
+                top_bar::Action::FindSlot,
+                top_bar::Action::WalkIn,
+                top_bar::Action::Theme,
+                top_bar::Action::Help,
+            ] {
+                if !right.contains(&action) {
+                    continue;
+                }
+                let item: Element<'a, Message> = match action {
+                    top_bar::Action::WalkIn => {
+                        button(text(action.label()).size(13).wrapping(Wrapping::None))
+                            .on_press(action.message())
+                            .style(button::success)
+                            .into()
+                    }
+                    top_bar::Action::Theme => button(text(if dark { "☀" } else { "☾" }).size(15))
+                        .on_press(action.message())
+                        .style(button::text)
+                        .into(),
+                    top_bar::Action::Help => button(text("?").size(15))
+                        .on_press(action.message())
+                        .style(button::text)
+                        .into(),
+                    _ => button(text(action.label()).size(13).wrapping(Wrapping::None))
+                        .on_press(action.message())
+                        .style(button::secondary)
+                        .into(),
+                };
+                bar = bar.push(item);
+            }
+            if more.is_empty() {
+                return bar.into();
+            }
+            bar = bar.push(
+                button(
+                    text(if more_open {
+                        top_bar::LESS
+                    } else {
+                        top_bar::MORE
+                    })
+                    .size(13)
+                    .wrapping(Wrapping::None),
+                )
+                .on_press(Message::ToggleMore)
+                .style(button::secondary),
+            );
+            if !more_open {
+                return bar.into();
+            }
+            // The buttons that did not fit, in a row of their own below the bar.
+            let menu = row(more.iter().map(|action| {
+                button(text(action.label()).size(13).wrapping(Wrapping::None))
+                    .on_press(action.message())
+                    .style(button::secondary)
+                    .into()
+            }))
+            .spacing(6);
+            column![bar, container(menu).align_right(Length::Fill)]
+                .spacing(6)
+                .into()
+        });
+        let height = if desk.more_open { 74.0 } else { 34.0 };
+        container(bar.height(Length::Fixed(height)))
+            .padding([6, 10])
+            .width(Length::Fill)
+            .into()
     }
 }
+
+/// Room kept for the grid's vertical scroll bar.
+pub(super) const SCROLLBAR: f32 = 14.0;
+
+/// Width of the week picker in the top bar.
+const WEEK_PICKER: f32 = 180.0;
 
 /// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
 /// desk on the right.

@@ -147,7 +147,8 @@ impl App {
         };
         let task = task.map(Message::Offer);
         match event {
-            Some(offer::Event::Booked(_, said)) => {
+            Some(offer::Event::Booked(outcome, said)) => {
+                desk.reveal = Some(super::desk::Reveal::quietly(outcome.appointment.id));
                 if let Some(panel) = desk.panel.offer() {
                     let slot = panel.slot.clone();
                     desk.offers.drop_slot(&slot);

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use iced::keyboard::key::Named;
-use iced::widget::canvas::Cache;
 use iced::{Color, Task};
 
 use super::app::Message;
@@ -20,6 +19,38 @@ use super::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter};
+
+/// An appointment just booked, moved, added as a walk-in or jumped to: once the grid holds
+/// it, the grid scrolls to it and the status line names it in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    /// The appointment.
+    pub id: AppointmentId,
+    /// What happened, e.g. "Booked" or "Moved"; `None` scrolls without a new notice.
+    pub verb: Option<String>,
+    /// Said after the appointment, e.g. " (overbooked). Ctrl+Z undoes it."
+    pub tail: String,
+}
+
+impl Reveal {
+    /// Scroll to `id` and say "`verb` <who> with <whom>, <when>, <room>`tail`".
+    pub fn saying(id: AppointmentId, verb: impl Into<String>, tail: impl Into<String>) -> Self {
+        Reveal {
+            id,
+            verb: Some(verb.into()),
+            tail: tail.into(),
+        }
+    }
+
+    /// Scroll to `id`, leaving the status line as it is.
+    pub fn quietly(id: AppointmentId) -> Self {
+        Reveal {
+            id,
+            verb: None,
+            tail: String::new(),
+        }
+    }
+}
 
 /// The working desk: a clinic's calendar and the panel beside it.
 pub struct Desk {
@@ -65,7 +96,19 @@ pub struct Desk {
     pub palette: Option<Box<palette::State>>,
     /// A drag-and-drop move under way (how the appointment was), for undo.
     pub(super) pending_move: Option<Undoable>,
-    pub(super) cache: Cache,
+    /// The grid's cached drawing.
+    pub cache: calendar::GridCache,
+    /// How close the grid is drawn (Ctrl+plus, Ctrl+minus, Ctrl+0).
+    pub zoom: calendar::Zoom,
+    /// The top bar's "More" row is open.
+    pub more_open: bool,
+    /// Doctors' calendar colours (from Settings), for the bars on headings and blocks.
+    pub(super) doctor_colours: HashMap<DoctorId, Color>,
+    /// The size of the grid's part of the window when it was last drawn (for scrolling to an
+    /// appointment).
+    pub(super) viewport: std::cell::Cell<iced::Size>,
+    /// An appointment to scroll to and name in the status line once the grid has loaded it.
+    pub(super) reveal: Option<Reveal>,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
@@ -217,7 +260,12 @@ impl Desk {
             last_change: None,
             palette: None,
             pending_move: None,
-            cache: Cache::default(),
+            cache: calendar::GridCache::default(),
+            zoom: calendar::Zoom::default(),
+            more_open: false,
+            doctor_colours: HashMap::new(),
+            viewport: std::cell::Cell::new(iced::Size::new(900.0, 600.0)),
+            reveal: None,
             reminders: Default::default(),
             offers: offer::Board::default(),
             parked_settings: None,
@@ -280,22 +328,105 @@ impl Desk {
         )
     }
 
+    /// The appointments of the view arrived: lays them out, then scrolls to the appointment
+    /// waiting to be revealed (and names it in `notice`) once it is among them.
     pub(super) fn loaded(
         &mut self,
         generation: u64,
         result: Result<Vec<AgendaEntry>, UiError>,
         error: &mut Option<UiError>,
-    ) {
+        notice: &mut Option<String>,
+    ) -> Task<Message> {
         if generation != self.generation {
-            return; // stale: the view changed since this was asked for
+            return Task::none(); // stale: the view changed since this was asked for
         }
         self.loading = false;
         match result {
             Ok(entries) => {
                 self.entries = entries;
                 self.relayout();
+                self.reveal_now(notice)
             }
-            Err(e) => *error = Some(e),
+            Err(e) => {
+                *error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    /// The size of the grid's part of the window when it was last drawn.
+    pub fn grid_viewport(&self) -> iced::Size {
+        self.viewport.get()
+    }
+
+    /// The size of the whole grid for the part of the window it has (as last drawn).
+    pub fn grid_size(&self) -> iced::Size {
+        calendar::content_size(
+            self.columns.len(),
+            self.minutes,
+            self.zoom,
+            self.viewport.get().width - super::app_view::SCROLLBAR,
+        )
+    }
+
+    /// Scrolls to the appointment waiting to be revealed, if the grid holds it, and names it
+    /// in `notice`. The scroll offset is kept here too, so the next frame draws that part.
+    fn reveal_now(&mut self, notice: &mut Option<String>) -> Task<Message> {
+        let Some(reveal) = self.reveal.clone() else {
+            return Task::none();
+        };
+        let Some(block) = self
+            .blocks
+            .iter()
+            .find(|b| self.entries[b.entry].appointment.id == reveal.id)
+            .copied()
+        else {
+            return Task::none(); // not (yet) in this view: a later load may hold it
+        };
+        self.reveal = None;
+        let entry = &self.entries[block.entry];
+        if let Some(verb) = &reveal.verb {
+            *notice = Some(format!(
+                "{verb} {}{}",
+                calendar::label::in_words(entry, self.zone()),
+                reveal.tail
+            ));
+        }
+        let size = self.grid_size();
+        let scale = layout::Scale {
+            first_minute: self.minutes.0,
+            last_minute: self.minutes.1,
+            header: calendar::HEADER,
+            gutter: calendar::GUTTER,
+            width: size.width,
+            height: size.height,
+        };
+        let viewport = self.viewport.get();
+        let view = layout::Rect {
+            x: self.scroll.0,
+            y: self.scroll.1,
+            width: viewport.width,
+            height: viewport.height,
+        };
+        let target = scale.rect(&block, self.columns.len());
+        match layout::reveal_offset(
+            target,
+            view,
+            (size.width, size.height),
+            calendar::HEADER,
+            calendar::GUTTER,
+        ) {
+            Some((x, y)) => {
+                self.scroll = (x, y);
+                iced::widget::operation::scroll_to(
+                    calendar::SCROLL_ID,
+                    iced::widget::scrollable::AbsoluteOffset {
+                        x: Some(x),
+                        y: Some(y),
+                    },
+                )
+            }
+            None => Task::none(),
         }
     }
 
@@ -320,6 +451,12 @@ impl Desk {
             calendar::column_of(clinic.time_zone, self.view),
         );
         self.minutes = layout::visible_minutes(&self.columns, &self.blocks);
+        self.doctor_colours = self
+            .setup
+            .doctors
+            .iter()
+            .filter_map(|(d, _)| Some((d.id, theme::doctor_colour(&d.colour)?)))
+            .collect();
         if let Some((c, m)) = self.cursor {
             self.cursor = Some((c.min(self.columns.len().saturating_sub(1)), m));
         }
@@ -342,8 +479,11 @@ impl Desk {
     }
 
     pub(super) fn go_to(&mut self, date: NaiveDate) -> bool {
+        // The knock-on delays are the day's: they go with it, not with a booking that day.
+        if self.date != date {
+            self.late.clear();
+        }
         self.date = date;
-        self.late.clear();
         true
     }
 

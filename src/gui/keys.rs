@@ -11,7 +11,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::{Element, Task};
 
 use super::app::{App, Message, Phase, WeekOf};
-use super::calendar::GridEvent;
+use super::calendar::{GridEvent, ZoomStep};
 use super::desk::{Page, Panel};
 use super::escape_closes::panel_keys;
 use super::screen::{
@@ -134,6 +134,9 @@ impl App {
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z"), true) => Message::Undo,
             (Key::Character("k"), true) => Message::OpenPalette,
+            (Key::Character("+" | "="), true) => Message::Zoom(ZoomStep::In),
+            (Key::Character("-"), true) => Message::Zoom(ZoomStep::Out),
+            (Key::Character("0"), true) => Message::Zoom(ZoomStep::Reset),
             // The rest work the calendar, and only while it is shown.
             _ if !self.on_calendar() => return Task::none(),
             // An open booking or walk-in form keeps them: what is typed goes on the patient's

@@ -230,9 +230,140 @@ pub fn visible_minutes(columns: &[Column], blocks: &[Block]) -> (u16, u16) {
     (first - first % 60, (last.div_ceil(60) * 60).min(24 * 60))
 }
 
+/// The grid's width: the columns share `available` (after the time gutter) and none gets
+/// narrower than `min_column`; past that the grid is wider than the window and scrolls
+/// sideways. Never negative, whatever the window.
+pub fn grid_width(available: f32, gutter: f32, columns: usize, min_column: f32) -> f32 {
+    let available = if available.is_finite() {
+        available
+    } else {
+        0.0
+    };
+    (gutter + min_column.max(1.0) * columns as f32).max(available.max(gutter))
+}
+
+/// The height of the hours shown at `per_minute` pixels a minute.
+pub fn day_height(minutes: (u16, u16), per_minute: f32) -> f32 {
+    f32::from(minutes.1.saturating_sub(minutes.0)) * per_minute
+}
+
+/// Where to scroll so that `target` (grid coordinates) is in view: `None` when it already is
+/// inside `view` (the part in view, below the pinned `header` and right of the `gutter`),
+/// otherwise an offset that puts it a third of the way down and as central as the grid
+/// allows, clamped to the grid's `content` size.
+pub fn reveal_offset(
+    target: Rect,
+    view: Rect,
+    content: (f32, f32),
+    header: f32,
+    gutter: f32,
+) -> Option<(f32, f32)> {
+    let inside = target.x >= view.x + gutter
+        && target.x + target.width <= view.x + view.width
+        && target.y >= view.y + header
+        && target.y + target.height <= view.y + view.height;
+    if inside {
+        return None;
+    }
+    let max_x = (content.0 - view.width).max(0.0);
+    let max_y = (content.1 - view.height).max(0.0);
+    let room_x = (view.width - gutter - target.width).max(0.0);
+    let x = (target.x - gutter - room_x / 2.0).clamp(0.0, max_x);
+    let room_y = (view.height - header).max(0.0);
+    let y = (target.y - header - room_y / 3.0).clamp(0.0, max_y);
+    Some((x, y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_share_the_width_down_to_the_minimum_then_scroll() {
+        // 20 columns in 886 px (1280 minus the side panel) at a 36-px minimum: they share it.
+        assert_eq!(grid_width(886.0, 58.0, 20, 36.0), 886.0);
+        // At a 96-px minimum they need 1978 px: the grid scrolls sideways.
+        assert_eq!(grid_width(886.0, 58.0, 20, 96.0), 58.0 + 96.0 * 20.0);
+        // A week of 7 columns fits 886 px at 96 px.
+        assert_eq!(grid_width(886.0, 58.0, 7, 96.0), 886.0);
+        let scale = Scale {
+            first_minute: 0,
+            last_minute: 60,
+            header: 0.0,
+            gutter: 58.0,
+            width: 886.0,
+            height: 60.0,
+        };
+        assert!((scale.column_width(7) - 828.0 / 7.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_grid_width_survives_any_window() {
+        for available in [f32::NAN, f32::INFINITY, -5.0, 0.0, 1e9] {
+            for columns in [0, 1, 10_000] {
+                for min in [-1.0, 0.0, 36.0] {
+                    let w = grid_width(available, 58.0, columns, min);
+                    assert!(
+                        w.is_finite() && w >= 58.0,
+                        "{available} {columns} {min}: {w}"
+                    );
+                }
+            }
+        }
+        assert_eq!(day_height((20 * 60, 8 * 60), 2.0), 0.0);
+    }
+
+    #[test]
+    fn a_block_out_of_view_is_scrolled_to_and_one_in_view_is_left() {
+        let view = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 800.0,
+            height: 600.0,
+        };
+        let inside = Rect {
+            x: 100.0,
+            y: 100.0,
+            width: 90.0,
+            height: 30.0,
+        };
+        assert_eq!(
+            reveal_offset(inside, view, (2000.0, 1500.0), 46.0, 58.0),
+            None
+        );
+        let right_below = Rect {
+            x: 1500.0,
+            y: 1200.0,
+            width: 90.0,
+            height: 30.0,
+        };
+        let (x, y) =
+            reveal_offset(right_below, view, (2000.0, 1500.0), 46.0, 58.0).expect("scrolls");
+        let seen = Rect {
+            x,
+            y,
+            width: 800.0,
+            height: 600.0,
+        };
+        assert_eq!(
+            reveal_offset(right_below, seen, (2000.0, 1500.0), 46.0, 58.0),
+            None
+        );
+        // Near the end of the grid the offset stops at the last scroll position.
+        assert!(x <= 1200.0 && y <= 900.0);
+        // Hidden under the pinned headings counts as out of view.
+        let under_header = Rect { y: 10.0, ..inside };
+        assert!(
+            reveal_offset(
+                under_header,
+                Rect { y: 0.0, ..view },
+                (2000.0, 1500.0),
+                46.0,
+                58.0
+            )
+            .is_some()
+        );
+    }
 
     fn block(column: usize, start: u16, end: u16) -> Block {
         Block {

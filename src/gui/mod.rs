@@ -25,6 +25,7 @@ mod keys;
 pub mod layout;
 pub mod screen;
 pub mod theme;
+pub mod top_bar;
 pub mod widget;
 
 use std::path::PathBuf;
@@ -57,7 +58,11 @@ pub fn application_with(
         move || {
             let now = fixed_now.unwrap_or_else(Utc::now);
             let (app, task) = App::new(path.clone(), actor.clone(), now);
-            let task = Task::batch([task, App::daily_backup(path.clone(), backups, now)]);
+            let task = Task::batch([
+                task,
+                App::daily_backup(path.clone(), backups, now),
+                fit_to_screen(),
+            ]);
             match fixed_now {
                 Some(_) => (app.with_fixed_clock(), task),
                 None => (app, task),
@@ -72,7 +77,60 @@ pub fn application_with(
     .window(window_settings())
 }
 
-/// The main window: 1280×800, centred, with Frontdesk's icon and its application id (which the
+/// The smallest window the desk is laid out for.
+pub const MIN_WINDOW: iced::Size = iced::Size::new(960.0, 640.0);
+
+/// The size the window opens at before the screen is known: it fits a 1024×768 screen.
+pub const FIRST_WINDOW: iced::Size = iced::Size::new(1024.0, 700.0);
+
+/// The window's size for a screen: nine tenths of it, at most 1600×1000 and at least
+/// [`MIN_WINDOW`] (never more than the screen itself, whatever it reports).
+pub fn window_size_for(screen: iced::Size) -> iced::Size {
+    let axis = |screen: f32, min: f32, max: f32| {
+        let screen = if screen.is_finite() && screen > 0.0 {
+            screen
+        } else {
+            min
+        };
+        (screen * 0.9).clamp(min, max).min(screen)
+    };
+    iced::Size::new(
+        axis(screen.width, MIN_WINDOW.width, 1600.0),
+        axis(screen.height, MIN_WINDOW.height, 1000.0),
+    )
+}
+
+/// Sizes the window to the screen it opened on ([`window_size_for`]); a small screen
+/// (up to 1366 pixels wide) gets the window maximized.
+fn fit_to_screen() -> Task<Message> {
+    iced::window::oldest().and_then(|id| {
+        iced::window::monitor_size(id).and_then(move |screen| {
+            if screen.width <= 1366.0 {
+                // Filling the screen works without a window manager; with one, maximizing
+                // keeps clear of its panels.
+                Task::batch([
+                    iced::window::move_to(id, iced::Point::ORIGIN),
+                    iced::window::resize(id, screen),
+                    iced::window::maximize(id, true),
+                ])
+            } else {
+                let size = window_size_for(screen);
+                Task::batch([
+                    iced::window::resize(id, size),
+                    iced::window::move_to(
+                        id,
+                        iced::Point::new(
+                            ((screen.width - size.width) / 2.0).max(0.0),
+                            ((screen.height - size.height) / 2.0).max(0.0),
+                        ),
+                    ),
+                ])
+            }
+        })
+    })
+}
+
+/// The main window: it opens at [`FIRST_WINDOW`] (then fits the screen), centred, with Frontdesk's icon and its application id (which the
 /// desktop matches to `org.frontdesk.Frontdesk.desktop` through `StartupWMClass` / `app_id`).
 pub fn window_settings() -> iced::window::Settings {
     let icon = match icon::window_icon() {
@@ -83,7 +141,8 @@ pub fn window_settings() -> iced::window::Settings {
         }
     };
     iced::window::Settings {
-        size: iced::Size::new(1280.0, 800.0),
+        size: FIRST_WINDOW,
+        min_size: Some(MIN_WINDOW),
         position: iced::window::Position::Centered,
         icon,
         platform_specific: iced::window::settings::PlatformSpecific {
@@ -113,4 +172,37 @@ pub fn run_with(
     backups: BackupPolicy,
 ) -> iced::Result {
     application_with(path, actor, fixed_now, backups).run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::Size;
+
+    #[test]
+    fn the_window_never_opens_larger_than_the_screen() {
+        const { assert!(FIRST_WINDOW.width <= 1024.0 && FIRST_WINDOW.height <= 768.0 - 48.0) };
+        assert_eq!(window_settings().min_size, Some(MIN_WINDOW));
+        for (w, h) in [
+            (1024.0, 768.0),
+            (1280.0, 800.0),
+            (1920.0, 1080.0),
+            (2560.0, 1440.0),
+        ] {
+            let size = window_size_for(Size::new(w, h));
+            assert!(size.width <= w && size.height <= h, "{w}×{h}: {size:?}");
+            assert!(size.width >= MIN_WINDOW.width && size.height >= MIN_WINDOW.height);
+        }
+        for odd in [0.0, -1.0, f32::NAN, f32::INFINITY, 320.0] {
+            let size = window_size_for(Size::new(odd, odd));
+            assert!(
+                size.width.is_finite() && size.height.is_finite(),
+                "{odd}: {size:?}"
+            );
+        }
+        assert_eq!(
+            window_size_for(Size::new(320.0, 240.0)),
+            Size::new(320.0, 240.0)
+        );
+    }
 }

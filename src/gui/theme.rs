@@ -98,3 +98,55 @@ pub fn block_text(dark: bool) -> Color {
         Color::from_rgb8(0x0f, 0x17, 0x2a)
     }
 }
+
+/// A doctor's calendar colour from Settings (`#rrggbb`, the `#` optional); `None` for an
+/// empty or malformed value, which then draws no colour bar.
+pub fn doctor_colour(text: &str) -> Option<Color> {
+    let digits = text.trim();
+    let digits = digits.strip_prefix('#').unwrap_or(digits);
+    if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let v = u32::from_str_radix(digits, 16).ok()?;
+    Some(Color::from_rgb8(
+        (v >> 16) as u8,
+        ((v >> 8) & 0xff) as u8,
+        (v & 0xff) as u8,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doctor_colours_are_read_strictly_and_never_panic() {
+        assert_eq!(
+            doctor_colour("#2563eb"),
+            Some(Color::from_rgb8(0x25, 0x63, 0xeb))
+        );
+        assert_eq!(
+            doctor_colour(" 2563EB "),
+            Some(Color::from_rgb8(0x25, 0x63, 0xeb))
+        );
+        for bad in [
+            "",
+            "#",
+            "#12345",
+            "#1234567",
+            "+12345",
+            "#-12345",
+            "#gggggg",
+            "#ééé",
+            "#१२३४५६",
+            "blue",
+            "#12 345",
+            "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}",
+            "🟥🟥",
+        ] {
+            assert_eq!(doctor_colour(bad), None, "{bad:?}");
+        }
+        let huge = "#".to_owned() + &"f".repeat(10_000_000);
+        assert_eq!(doctor_colour(&huge), None);
+    }
+}

@@ -3,11 +3,15 @@
 //! coloured by visit type with a status marker, side-by-side overbookings, a line at the
 //! current time, clicks, a keyboard cursor, and drag-and-drop to move.
 
+pub mod label;
 mod paint;
 mod pointer;
 
+pub use label::fit;
+
 pub use pointer::Pointer;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -17,7 +21,7 @@ use iced::widget::canvas::{self, Cache, Frame, Geometry};
 use iced::{Color, Point, Rectangle, Renderer, Size, Theme};
 
 use super::backend::Setup;
-use super::layout::{Block, Column, Rect, Scale};
+use super::layout::{self, Block, Column, Rect, Scale};
 use crate::scheduling::*;
 use crate::store::AgendaEntry;
 
@@ -34,14 +38,137 @@ pub enum View {
     WeekOfRoom(RoomId),
 }
 
+/// The id of the scrollable around the grid (to scroll to an appointment).
+pub const SCROLL_ID: &str = "calendar-grid";
+
 /// Height of the column headings.
 pub const HEADER: f32 = 46.0;
 /// Width of the time gutter.
 pub const GUTTER: f32 = 58.0;
-/// Narrowest readable column.
-pub const MIN_COLUMN: f32 = 150.0;
-/// Vertical scale.
-pub const PIXELS_PER_MINUTE: f32 = 2.0;
+
+/// How close the grid is drawn: the narrowest a column may get before the grid scrolls
+/// sideways, and the height of a minute. Columns share the width the window gives them and
+/// grow past the minimum; Ctrl+minus, Ctrl+plus and Ctrl+0 (or the top bar's − and +) step
+/// through the levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zoom(usize);
+
+/// The zoom levels: narrowest column (pixels) and pixels per minute. The first fits the 20
+/// doctors of the demo clinic beside the side panel in a 1280-pixel window.
+const ZOOMS: [(f32, f32); 7] = [
+    (36.0, 1.0),
+    (56.0, 1.25),
+    (72.0, 1.5),
+    (96.0, 2.0),
+    (128.0, 2.5),
+    (160.0, 3.0),
+    (200.0, 4.0),
+];
+
+/// A change of zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoomStep {
+    /// Closer: wider columns, taller hours (Ctrl+plus).
+    In,
+    /// Further: narrower columns, shorter hours (Ctrl+minus).
+    Out,
+    /// Back to the usual zoom (Ctrl+0).
+    Reset,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom(3)
+    }
+}
+
+impl Zoom {
+    /// The zoom after a step; the ends of the range stay where they are.
+    pub fn step(self, step: ZoomStep) -> Zoom {
+        match step {
+            ZoomStep::In => Zoom((self.0 + 1).min(ZOOMS.len() - 1)),
+            ZoomStep::Out => Zoom(self.0.saturating_sub(1)),
+            ZoomStep::Reset => Zoom::default(),
+        }
+    }
+
+    /// The narrowest a column gets before the grid scrolls sideways.
+    pub fn min_column(self) -> f32 {
+        ZOOMS[self.0.min(ZOOMS.len() - 1)].0
+    }
+
+    /// Pixels per minute of the day.
+    pub fn per_minute(self) -> f32 {
+        ZOOMS[self.0.min(ZOOMS.len() - 1)].1
+    }
+
+    /// The zoom as a percentage of the usual one, for the control.
+    pub fn percent(self) -> u32 {
+        (self.per_minute() / Zoom::default().per_minute() * 100.0).round() as u32
+    }
+
+    /// True at the closest and the furthest level.
+    pub fn at_ends(self) -> (bool, bool) {
+        (self.0 + 1 >= ZOOMS.len(), self.0 == 0)
+    }
+}
+
+/// The size of the whole grid: `columns` share `available_width`, none narrower than the
+/// zoom's minimum; the hours `minutes` at the zoom's height, below the headings.
+pub fn content_size(columns: usize, minutes: (u16, u16), zoom: Zoom, available_width: f32) -> Size {
+    // A week (or any view of a few columns) is never cut by the width: its columns may
+    // narrow below the zoom's minimum, down to a readable floor.
+    let min_column = if columns <= 7 {
+        let share = (available_width - GUTTER) / columns.max(1) as f32;
+        zoom.min_column().min(share.max(FEW_COLUMNS_FLOOR))
+    } else {
+        zoom.min_column()
+    };
+    Size::new(
+        layout::grid_width(available_width, GUTTER, columns, min_column),
+        HEADER + layout::day_height(minutes, zoom.per_minute()),
+    )
+}
+
+/// The narrowest a column of a week gets to keep all seven days in view.
+const FEW_COLUMNS_FLOOR: f32 = 64.0;
+
+/// The grid's cached drawing, and the part of the grid it was drawn for. The drawing holds
+/// only the blocks in view, so any change of the part in view (a scroll, a resize of the
+/// window, a zoom) draws it again; a change of data clears it with [`GridCache::clear`].
+#[derive(Default)]
+pub struct GridCache {
+    cache: Cache,
+    drawn_for: Cell<Option<Rectangle>>,
+}
+
+impl GridCache {
+    /// Forgets the drawing (the data changed).
+    pub fn clear(&self) {
+        self.cache.clear();
+    }
+
+    /// The part of the grid (grid coordinates) the cached drawing was last made for.
+    pub fn drawn_for(&self) -> Option<Rectangle> {
+        self.drawn_for.get()
+    }
+
+    fn draw(
+        &self,
+        renderer: &Renderer,
+        size: Size,
+        visible: Rectangle,
+        draw: impl Fn(&mut Frame),
+    ) -> Geometry {
+        if self.drawn_for.get() != Some(visible) {
+            self.cache.clear();
+        }
+        self.cache.draw(renderer, size, |frame| {
+            self.drawn_for.set(Some(visible));
+            draw(frame)
+        })
+    }
+}
 
 /// The Monday of the week of `date`.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
@@ -179,20 +306,6 @@ pub fn column_of(zone: Tz, view: View) -> impl Fn(&AgendaEntry, &[Column]) -> Op
     }
 }
 
-/// Shortens `text` with an ellipsis to fit `width` pixels at `size`. Canvas text is not
-/// clipped by the CPU renderer, so it must be fitted; the width of a character is estimated
-/// generously for the system font (DejaVu Sans).
-pub fn fit(text: &str, width: f32, size: f32, bold: bool) -> String {
-    let per_char = size * if bold { 0.66 } else { 0.6 };
-    let room = (width / per_char).floor().max(0.0) as usize;
-    if text.chars().count() <= room {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// What the grid reports.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum GridEvent {
@@ -205,6 +318,7 @@ pub enum GridEvent {
 }
 
 /// The canvas program; borrows everything from the app state.
+#[derive(Clone, Copy)]
 pub struct Grid<'a> {
     /// The clinic's zone.
     pub zone: Tz,
@@ -231,8 +345,12 @@ pub struct Grid<'a> {
     /// The part of the grid in view (grid coordinates): only it is drawn, and the column
     /// headings and hour labels stay pinned to its top and left edges.
     pub visible: Rectangle,
+    /// The zoom.
+    pub zoom: Zoom,
+    /// Doctors' calendar colours.
+    pub doctor_colours: &'a HashMap<DoctorId, Color>,
     /// The cached drawing of the grid and blocks.
-    pub cache: &'a Cache,
+    pub cache: &'a GridCache,
 }
 
 impl Grid<'_> {
@@ -248,11 +366,10 @@ impl Grid<'_> {
         }
     }
 
-    /// The size the grid wants: wide enough for readable columns, tall enough for the hours.
+    /// The size the grid wants: the columns share the available width, none narrower than the
+    /// zoom's minimum (wider grids scroll sideways); tall enough for the hours at the zoom.
     pub fn wanted_size(&self, available_width: f32) -> Size {
-        let width = (GUTTER + MIN_COLUMN * self.columns.len() as f32).max(available_width);
-        let minutes = f32::from(self.minutes.1.saturating_sub(self.minutes.0));
-        Size::new(width, HEADER + minutes * PIXELS_PER_MINUTE)
+        content_size(self.columns.len(), self.minutes, self.zoom, available_width)
     }
 
     /// True on the pinned headings and hour labels.
@@ -282,6 +399,43 @@ impl Grid<'_> {
     }
 }
 
+/// The hover popover, drawn by a canvas of its own stacked over the grid's scrollable (the
+/// size of the part in view): a layer above the grid, so block text never shows through it.
+/// It takes no events; the grid below gets them all.
+pub struct HoverCard<'a> {
+    /// The grid (its `visible` is the part in view).
+    pub grid: Grid<'a>,
+    /// The whole grid's size.
+    pub content: Size,
+}
+
+impl canvas::Program<GridEvent> for HoverCard<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        theme: &Theme,
+        bounds: Rectangle,
+        cursor: mouse::Cursor,
+    ) -> Vec<Geometry> {
+        let mut frame = Frame::new(renderer, bounds.size());
+        if let Some(at) = cursor.position_in(bounds) {
+            let scale = self.grid.scale(self.content);
+            let on_grid = Point::new(at.x + self.grid.visible.x, at.y + self.grid.visible.y);
+            if let Some((id, _)) = self.grid.block_at(&scale, on_grid)
+                && let Some(entry) = self.grid.entries.iter().find(|e| e.appointment.id == id)
+            {
+                let late = self.grid.late.get(&id).copied();
+                let lines = label::popover_lines(entry, late, self.grid.zone);
+                self.grid.draw_popover(&mut frame, theme, at, &lines);
+            }
+        }
+        vec![frame.into_geometry()]
+    }
+}
+
 impl canvas::Program<GridEvent> for Grid<'_> {
     type State = Pointer;
 
@@ -304,9 +458,11 @@ impl canvas::Program<GridEvent> for Grid<'_> {
         cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
         let scale = self.scale(bounds.size());
-        let grid = self.cache.draw(renderer, bounds.size(), |frame| {
-            self.draw_grid(frame, theme, &scale)
-        });
+        let grid = self
+            .cache
+            .draw(renderer, bounds.size(), self.visible, |frame| {
+                self.draw_grid(frame, theme, &scale)
+            });
         let mut pinned = Frame::new(renderer, bounds.size());
         self.draw_pinned(&mut pinned, theme, &scale);
         let mut live = Frame::new(renderer, bounds.size());

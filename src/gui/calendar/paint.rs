@@ -11,7 +11,10 @@ use crate::gui::theme;
 use crate::scheduling::*;
 use chrono::Timelike;
 
-use super::{GUTTER, Grid, HEADER, Pointer, fit};
+use super::{GUTTER, Grid, HEADER, Pointer, fit, label};
+
+/// The mark of a block running late after an emergency.
+const LATE_COLOUR: Color = Color::from_rgb(0.96, 0.62, 0.04);
 
 impl Grid<'_> {
     pub(super) fn draw_grid(&self, frame: &mut Frame, theme: &Theme, scale: &Scale) {
@@ -103,7 +106,35 @@ impl Grid<'_> {
             }
             // A column scrolled partly under the hour labels keeps its heading in view.
             let x = (column_left + 8.0).max(left + GUTTER + 8.0);
+            // The doctor's colour from Settings: a bar along the heading's top.
+            if let Some(colour) = c.doctor.and_then(|d| self.doctor_colours.get(&d)) {
+                let bar_left = column_left.max(left + GUTTER);
+                frame.fill_rectangle(
+                    Point::new(bar_left + 1.0, top + 1.0),
+                    Size::new((column_right - bar_left - 2.0).max(0.0), 4.0),
+                    *colour,
+                );
+            }
             let room = column_right - x - 4.0;
+            // A name too long for the column takes both lines (the specialty gives way).
+            let title =
+                label::wrap_two(&label::header_name(&c.title, room, 13.5), room, 13.5, true);
+            if let [first, second] = title.as_slice() {
+                for (line, y) in [(first, 6.0), (second, 24.0)] {
+                    frame.fill_text(Text {
+                        content: line.clone(),
+                        position: Point::new(x, top + y),
+                        color: palette.background.base.text,
+                        size: Pixels(13.5),
+                        font: Font {
+                            weight: iced::font::Weight::Bold,
+                            ..Font::DEFAULT
+                        },
+                        ..Text::default()
+                    });
+                }
+                continue;
+            }
             frame.fill_text(Text {
                 content: fit(&c.title, room, 13.5, true),
                 position: Point::new(x, top + 7.0),
@@ -191,79 +222,60 @@ impl Grid<'_> {
             Size::new(4.0, r.height),
             theme::status_colour(a.status),
         );
+        // The doctor's colour from Settings: a thin bar down the right edge.
+        if let Some(colour) = self.doctor_colours.get(&a.doctor)
+            && r.width > 12.0
+        {
+            frame.fill_rectangle(
+                Point::new(r.x + r.width - 3.0, r.y),
+                Size::new(3.0, r.height),
+                *colour,
+            );
+        }
+        let late = self.late.get(&a.id).copied();
+        // Late after an emergency: an amber band across the top of every late block.
+        if late.is_some() {
+            frame.fill_rectangle(Point::new(r.x, r.y), Size::new(r.width, 3.0), LATE_COLOUR);
+        }
         let text = theme::block_text(dark);
         let faded = Color {
             a: if a.status.holds_time() { 0.8 } else { 0.55 },
             ..text
         };
-        let mut lines: Vec<(String, Color, f32, bool)> = Vec::new();
-        let kind = match a.kind {
-            Kind::WalkIn => format!("WALK-IN {} · ", a.queue_token),
-            Kind::Emergency => format!("EMERGENCY {} · ", a.queue_token),
-            Kind::Scheduled => String::new(),
-        };
-        if r.height < 34.0 {
-            // Too short for three lines: name and status on one.
-            lines.push((
-                format!(
-                    "{kind}{} · {}",
-                    e.patient_name,
-                    theme::status_marker(a.status)
-                ),
-                text,
-                11.5,
-                true,
-            ));
-        } else {
-            lines.push((format!("{kind}{}", e.patient_name), text, 12.5, true));
-        }
-        let mut second = e.visit_type_name.clone().unwrap_or_default();
-        if let Some(late) = self.late.get(&a.id) {
-            second = format!("{late} min late · {second}");
-        }
-        if e.overbook_reason.is_some() {
-            second = format!("overbooked · {second}");
-        }
-        if r.height >= 34.0 {
-            lines.push((second, faded, 11.0, false));
-            lines.push((
-                theme::status_marker(a.status),
-                theme::status_colour_on(a.status, dark),
-                11.0,
-                true,
-            ));
-        }
         let mut y = r.y + 1.0;
         // The CPU renderer draws text above every shape, the pinned headings included: lines
         // that would fall under the headings or the hour labels are left out.
         let hidden_above = self.visible.y + HEADER;
         let hidden_left = r.x + 8.0 < self.visible.x + GUTTER;
-        {
-            for (content, color, size, bold) in lines {
-                if y + size > r.y + r.height + 2.0 {
-                    break;
-                }
-                if hidden_left || y < hidden_above {
-                    y += size + 3.0;
-                    continue;
-                }
-                frame.fill_text(Text {
-                    content: fit(&content, r.width - 10.0, size, bold),
-                    position: Point::new(r.x + 8.0, y),
-                    color,
-                    size: Pixels(size),
-                    font: Font {
-                        weight: if bold {
-                            iced::font::Weight::Bold
-                        } else {
-                            iced::font::Weight::Normal
-                        },
-                        ..Font::DEFAULT
-                    },
-                    ..Text::default()
-                });
-                y += size + 3.0;
+        for line in label::block_lines(e, late, r.width, r.height) {
+            if y + line.size > r.y + r.height + 2.0 {
+                break;
             }
+            if hidden_left || y < hidden_above {
+                y += label::line_height(line.size);
+                continue;
+            }
+            let color = match line.tone {
+                label::Tone::Main => text,
+                label::Tone::Faded => faded,
+                label::Tone::Status => theme::status_colour_on(a.status, dark),
+            };
+            frame.fill_text(Text {
+                content: line.text,
+                position: Point::new(r.x + 8.0, y),
+                color,
+                size: Pixels(line.size),
+                font: Font {
+                    weight: if line.bold {
+                        iced::font::Weight::Bold
+                    } else {
+                        iced::font::Weight::Normal
+                    },
+                    ..Font::DEFAULT
+                },
+                ..Text::default()
+            });
+            y += label::line_height(line.size);
         }
     }
 
@@ -328,4 +340,80 @@ impl Grid<'_> {
             live.fill_rectangle(p, s, Color { a: 0.12, ..accent });
         }
     }
+
+    /// The hover popover: everything about the block under the mouse, beside the mouse and
+    /// kept inside the part of the grid in view. `frame` covers the part in view (its own
+    /// layer above the grid, so no block text shows through); `at` is the mouse there.
+    pub(super) fn draw_popover(
+        &self,
+        frame: &mut Frame,
+        theme: &Theme,
+        at: Point,
+        lines: &[String],
+    ) {
+        const SIZE: f32 = 12.5;
+        const PAD: f32 = 8.0;
+        let palette = theme.extended_palette();
+        let widest = lines
+            .iter()
+            .map(|l| crate::gui::top_bar::text_width(l, SIZE))
+            .fold(0.0, f32::max)
+            .min(360.0);
+        let size = Size::new(
+            widest + 2.0 * PAD,
+            lines.len() as f32 * label::line_height(SIZE) + 2.0 * PAD,
+        );
+        let area = Rectangle {
+            x: GUTTER,
+            y: HEADER,
+            width: (frame.size().width - GUTTER).max(0.0),
+            height: (frame.size().height - HEADER).max(0.0),
+        };
+        let origin = popover_origin(at, size, area);
+        let card = Path::rounded_rectangle(origin, size, 6.0.into());
+        frame.fill(&card, palette.background.base.color);
+        frame.stroke(
+            &card,
+            Stroke::default()
+                .with_color(palette.background.strong.color)
+                .with_width(1.0),
+        );
+        for (i, content) in lines.iter().enumerate() {
+            frame.fill_text(Text {
+                content: fit(content, widest, SIZE, i == 0),
+                position: Point::new(
+                    origin.x + PAD,
+                    origin.y + PAD + i as f32 * label::line_height(SIZE),
+                ),
+                color: palette.background.base.text,
+                size: Pixels(SIZE),
+                font: Font {
+                    weight: if i == 0 {
+                        iced::font::Weight::Bold
+                    } else {
+                        iced::font::Weight::Normal
+                    },
+                    ..Font::DEFAULT
+                },
+                ..Text::default()
+            });
+        }
+    }
+}
+
+/// Where a popover of `size` goes for the mouse at `at`: below and right of it, flipped to
+/// the other side where it would leave `area`, and never outside `area`'s top-left.
+pub(super) fn popover_origin(at: Point, size: Size, area: Rectangle) -> Point {
+    let mut x = at.x + 14.0;
+    if x + size.width > area.x + area.width {
+        x = at.x - 14.0 - size.width;
+    }
+    let mut y = at.y + 16.0;
+    if y + size.height > area.y + area.height {
+        y = at.y - 8.0 - size.height;
+    }
+    Point::new(
+        x.min(area.x + area.width - size.width).max(area.x),
+        y.min(area.y + area.height - size.height).max(area.y),
+    )
 }
