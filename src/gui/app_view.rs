@@ -152,7 +152,7 @@ impl App {
             (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
         };
         let undo = match &self.phase {
-            Phase::Ready(desk) if desk.last_change.is_some() => Some(
+            Phase::Ready(desk) if desk.history.can_undo() => Some(
                 button(text("Undo (Ctrl+Z)").size(12))
                     .on_press(Message::Undo)
                     .style(button::text),
@@ -201,7 +201,7 @@ impl App {
                 selected: desk.selected,
                 cursor: desk.cursor,
                 now: self.now,
-                step: clinic.slot_minutes as u16,
+                step: super::app_drag::click_grid(desk, clinic),
                 late: &desk.late,
                 visible: iced::Rectangle::new(iced::Point::ORIGIN, size),
                 cache: &desk.cache,
@@ -244,7 +244,9 @@ impl App {
                 Message::DismissOffer
             ),
             row![
-                container(grid).width(Length::Fill).height(Length::Fill),
+                container(super::block_menu::over(grid.into(), desk, self.now))
+                    .width(Length::Fill)
+                    .height(Length::Fill),
                 container(panel)
                     .width(Length::Fixed(PANEL_WIDTH))
                     .height(Length::Fill)

@@ -13,8 +13,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, data, details, find_slot, offer, palette, reminders, reports,
-    settings, waitlist, walk_in,
+    Context, booking, data, details, find_slot, offer, palette, reminders, reports, settings,
+    waitlist, walk_in,
 };
 use super::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
@@ -59,12 +59,12 @@ pub struct Desk {
     pub panel: Panel,
     /// How far the calendar is scrolled (x, y), as the scrollable reports it.
     pub scroll: (f32, f32),
-    /// The desk's last change, which Ctrl+Z undoes.
-    pub last_change: Option<Undoable>,
+    /// The desk's changes, which Ctrl+Z undoes and Ctrl+Y redoes (`undo.rs`).
+    pub history: super::undo::History,
     /// The command palette, when open (Ctrl+K).
     pub palette: Option<Box<palette::State>>,
-    /// A drag-and-drop move under way (how the appointment was), for undo.
-    pub(super) pending_move: Option<Undoable>,
+    /// The right-click menu of a block, when open (`block_menu.rs`).
+    pub block_menu: Option<super::block_menu::Menu>,
     pub(super) cache: Cache,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
@@ -214,9 +214,9 @@ impl Desk {
             page: Page::Calendar,
             panel: Panel::Today,
             scroll: (0.0, 0.0),
-            last_change: None,
+            history: Default::default(),
             palette: None,
-            pending_move: None,
+            block_menu: None,
             cache: Cache::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),

@@ -4,6 +4,7 @@ use iced::Task;
 use iced::keyboard::{Key, Modifiers, key::Named};
 
 use super::app::{App, Message, Phase, WeekOf};
+use super::block_menu::Action::Close;
 use super::calendar::GridEvent;
 use super::widget::Choice;
 
@@ -19,12 +20,15 @@ impl App {
                 }
                 return Task::none();
             }
+            (Key::Named(Named::Escape), _) if self.block_menu_open() => Message::BlockMenu(Close),
             (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
             (Key::Named(Named::Escape), _) => Message::ClosePanel,
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("f"), true) => Message::OpenFindSlot,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
+            (Key::Character("z" | "Z"), true) if modifiers.shift() => Message::Redo,
+            (Key::Character("y"), true) => Message::Redo,
             (Key::Character("z"), true) => Message::Undo,
             (Key::Character("k"), true) => Message::OpenPalette,
             // The rest work the calendar, and only while it is shown.

@@ -4,6 +4,7 @@
 
 pub mod app;
 mod app_data;
+mod app_drag;
 mod app_find_slot;
 mod app_panels;
 pub mod app_reminders;
@@ -14,6 +15,7 @@ mod app_waitlist;
 pub mod backend;
 pub mod backend_reminders;
 mod backend_series;
+pub mod block_menu;
 pub mod calendar;
 pub mod desk;
 pub mod escape_closes;
@@ -25,6 +27,7 @@ mod keys;
 pub mod layout;
 pub mod screen;
 pub mod theme;
+pub mod undo;
 pub mod widget;
 
 use std::path::PathBuf;

@@ -550,7 +550,9 @@ impl State {
                 .push(text("Move").size(15))
                 .push(
                     row![
-                        text_input("YYYY-MM-DD", &self.move_date).on_input(Message::MoveDate),
+                        text_input("YYYY-MM-DD", &self.move_date)
+                            .id("details-move-date")
+                            .on_input(Message::MoveDate),
                         text_input("HH:MM", &self.move_time)
                             .id("details-move-time")
                             .on_input(Message::MoveTime)
