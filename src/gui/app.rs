@@ -125,6 +125,8 @@ pub enum Message {
     Undo,
     /// Redo the newest change undone (Ctrl+Shift+Z, Ctrl+Y).
     Redo,
+    /// A message for the mini-calendar of the view options.
+    MiniCalendar(super::mini_calendar::Message),
     /// A choice in a block's right-click menu.
     BlockMenu(super::block_menu::Action),
     /// The calendar was scrolled to this offset (x, y).
@@ -534,6 +536,7 @@ impl App {
             Message::Undo => return self.reverse(super::undo::Direction::Undo),
             Message::Redo => return self.reverse(super::undo::Direction::Redo),
             Message::BlockMenu(action) => return self.block_menu(action),
+            Message::MiniCalendar(m) => return self.mini_calendar(m),
             Message::ShowCalendar => {
                 desk.show_calendar();
                 false

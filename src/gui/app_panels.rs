@@ -6,6 +6,7 @@ use iced::Task;
 
 use super::app::{App, Message, Phase, WeekOf};
 use super::desk::{Desk, Panel, context};
+use super::mini_calendar;
 use super::screen::{Undoable, booking, details, palette, walk_in};
 use super::undo::{self, Direction};
 use super::widget::Choice;
@@ -257,5 +258,24 @@ impl App {
         };
         let work = undo::reverse(desk.backend.clone(), change, direction, zone, actor, now);
         Task::perform(work, move |r| Message::Undone(direction, r))
+    }
+
+    /// The mini-calendar: another month shown, or a day picked (the grid goes there).
+    pub(super) fn mini_calendar(&mut self, message: mini_calendar::Message) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        match message {
+            mini_calendar::Message::Month(month) => {
+                desk.mini_month = Some((month, desk.date));
+                Task::none()
+            }
+            mini_calendar::Message::Pick(date) => {
+                desk.mini_month = None;
+                desk.date_text = date.format("%Y-%m-%d").to_string();
+                desk.go_to(date);
+                self.reload()
+            }
+        }
     }
 }

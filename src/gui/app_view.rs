@@ -520,6 +520,14 @@ fn view_options<'a>(desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> 
                 ]
                 .spacing(6)
             ),
+            super::mini_calendar::view(
+                desk.mini_month
+                    .filter(|(_, at)| *at == desk.date)
+                    .map_or(desk.date, |(month, _)| month),
+                desk.date,
+                desk.today_for.map(|(_, d)| d)
+            )
+            .map(Message::MiniCalendar),
             checkbox(desk.show_cancelled)
                 .label("Show cancelled appointments")
                 .on_toggle(Message::ShowCancelled)

@@ -65,6 +65,9 @@ pub struct Desk {
     pub palette: Option<Box<palette::State>>,
     /// The right-click menu of a block, when open (`block_menu.rs`).
     pub block_menu: Option<super::block_menu::Menu>,
+    /// The month the mini-calendar shows when moved away from the month of `date`, and the
+    /// `date` it was moved at (another date shown brings it back to that date's month).
+    pub mini_month: Option<(NaiveDate, NaiveDate)>,
     pub(super) cache: Cache,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
@@ -217,6 +220,7 @@ impl Desk {
             history: Default::default(),
             palette: None,
             block_menu: None,
+            mini_month: None,
             cache: Cache::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),

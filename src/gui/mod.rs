@@ -25,6 +25,7 @@ pub mod headless;
 pub mod icon;
 mod keys;
 pub mod layout;
+pub mod mini_calendar;
 pub mod screen;
 pub mod theme;
 pub mod undo;
