@@ -59,7 +59,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 impl App {
     /// The theme.
     pub fn theme(&self) -> Theme {
-        if self.dark { Theme::Dark } else { Theme::Light }
+        if self.dark {
+            super::theme::dark()
+        } else {
+            Theme::Light
+        }
     }
 
     /// The window.
