@@ -502,7 +502,11 @@ impl State {
             let enabled = allowed.contains(&k) && !self.busy;
             let b = button(text(k.label()).size(12.5).width(Length::Fill).center())
                 .padding([3, 4])
-                .width(Length::Fill)
+                .width(Length::FillPortion(if k == ActionKind::EnteredInError {
+                    2
+                } else {
+                    1
+                }))
                 .on_press_maybe(enabled.then_some(Message::Act(k)))
                 .style(style);
             match self.why_not(k, ctx.now) {
