@@ -573,7 +573,12 @@ fn dragging_an_appointment_away_offers_its_old_time() {
         minute,
     )));
     assert_eq!(h.app.error, None);
-    assert_eq!(h.app.notice.as_deref(), Some("Moved. Ctrl+Z undoes it."));
+    // The drop says where it went (issue 13): "Moved to Tue 24 Nov 13:15 with Dr …".
+    let notice = h.app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Moved to Tue 24 Nov ") && notice.ends_with(". Ctrl+Z undoes it."),
+        "{notice}"
+    );
     let offers = &h.desk().offers.offers;
     assert_eq!(offers.len(), 1, "the old time is offered");
     assert_eq!(offers[0].slot.interval, a.appointment.interval);

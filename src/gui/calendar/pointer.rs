@@ -138,8 +138,8 @@ impl Grid<'_> {
 
     /// A click's minute snapped to the clinic's grid and to the start of the gap clicked.
     fn snapped(&self, column: usize, minute: u16) -> u16 {
-        let gap = gap_around(minute, &self.busy(column), self.minutes)
-            .unwrap_or((minute, minute.saturating_add(1)));
+        // Inside a busy span (beside a narrow overbooked block): the grid time before it.
+        let gap = gap_around(minute, &self.busy(column), self.minutes).unwrap_or((0, 0));
         snap_click(minute, self.step, gap)
     }
 
