@@ -125,6 +125,8 @@ pub enum Message {
     Undo,
     /// Redo the newest change undone (Ctrl+Shift+Z, Ctrl+Y).
     Redo,
+    /// Put down the appointment pinned on the pinboard.
+    Unpin,
     /// A message for the mini-calendar of the view options.
     MiniCalendar(super::mini_calendar::Message),
     /// A choice in a block's right-click menu.
@@ -527,6 +529,16 @@ impl App {
                     Ok((said, undo)) => {
                         self.error = None;
                         self.notice = Some(said);
+                        // A pinned appointment put somewhere leaves the pinboard.
+                        if let super::screen::Undoable::Moved(before) = &undo
+                            && desk
+                                .pinboard
+                                .pinned
+                                .as_ref()
+                                .is_some_and(|p| p.appointment.id == before.id)
+                        {
+                            desk.pinboard.pinned = None;
+                        }
                         desk.history.record(undo);
                     }
                     Err(e) => self.error = Some(e),
@@ -537,6 +549,10 @@ impl App {
             Message::Redo => return self.reverse(super::undo::Direction::Redo),
             Message::BlockMenu(action) => return self.block_menu(action),
             Message::MiniCalendar(m) => return self.mini_calendar(m),
+            Message::Unpin => {
+                desk.pinboard.pinned = None;
+                false
+            }
             Message::ShowCalendar => {
                 desk.show_calendar();
                 false

@@ -17,7 +17,7 @@ use super::screen::{Undoable, booking, patient_search};
 use super::widget::Choice;
 use crate::scheduling::placement::{RoomAtDrop, RoomChoice, click_grid as grid_of, room_for_drop};
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, MoveRequest, Start};
+use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
 
 /// The grid clicks and drags snap to: the clinic's slot length and its visit types' lengths.
 pub(super) fn click_grid(desk: &Desk, clinic: &Clinic) -> u16 {
@@ -126,7 +126,18 @@ impl App {
         }
         match event {
             GridEvent::AppointmentClicked(id) => self.select(id),
-            GridEvent::SlotClicked(column, minute) => self.book_at(column, minute, None),
+            GridEvent::SlotClicked(column, minute) => {
+                let pinned = match &self.phase {
+                    Phase::Ready(desk) => desk.pinboard.pinned.clone(),
+                    _ => None,
+                };
+                match pinned {
+                    // Something is pinned: the click puts it there (it stays pinned until
+                    // the move is stored).
+                    Some(entry) => self.drop_entry(*entry, column, minute),
+                    None => self.book_at(column, minute, None),
+                }
+            }
             GridEvent::SlotDragged(column, from, to) => {
                 self.book_at(column, from, Some(to.saturating_sub(from)))
             }
@@ -185,15 +196,29 @@ impl App {
 
     /// Moves a dropped appointment to a column and minute.
     fn drop_on(&mut self, id: AppointmentId, column: usize, minute: u16) -> Task<Message> {
+        let entry = match &self.phase {
+            Phase::Ready(desk) => desk
+                .entries
+                .iter()
+                .find(|e| e.appointment.id == id)
+                .cloned(),
+            _ => None,
+        };
+        match entry {
+            Some(entry) => self.drop_entry(entry, column, minute),
+            None => Task::none(),
+        }
+    }
+
+    /// Moves an appointment (dropped, or from the pinboard) to a column and minute.
+    fn drop_entry(&mut self, entry: AgendaEntry, column: usize, minute: u16) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
         let zone = desk.zone();
-        let (Some(c), Some(entry)) = (
-            desk.columns.get(column).cloned(),
-            desk.entries.iter().find(|e| e.appointment.id == id),
-        ) else {
+        let id = entry.appointment.id;
+        let Some(c) = desk.columns.get(column).cloned() else {
             return Task::none();
         };
         let before = entry.appointment.clone();
@@ -251,6 +276,21 @@ impl App {
         let act = |kind| Task::done(Message::Details(details::Message::Act(kind)));
         match action {
             block_menu::Action::Close => Task::none(),
+            block_menu::Action::Pin => {
+                let entry = desk
+                    .entries
+                    .iter()
+                    .find(|e| e.appointment.id == id)
+                    .cloned();
+                if let Some(entry) = entry {
+                    self.notice = Some(format!(
+                        "{} is pinned: go to another day and click a free time to move it there.",
+                        entry.patient_name
+                    ));
+                    desk.pinboard.pinned = Some(Box::new(entry));
+                }
+                Task::none()
+            }
             block_menu::Action::Confirm => self.select(id).chain(act(ActionKind::Confirm)),
             block_menu::Action::CheckIn => self.select(id).chain(act(ActionKind::CheckIn)),
             block_menu::Action::Cancel => self.select(id).chain(act(ActionKind::Cancel)),

@@ -247,6 +247,7 @@ impl App {
                 Message::OpenOffer,
                 Message::DismissOffer
             ),
+            super::pinboard::strip(&desk.pinboard, zone),
             row![
                 container(super::block_menu::over(grid.into(), desk, self.now))
                     .width(Length::Fill)

@@ -1,5 +1,5 @@
 //! The right-click menu of a block on the calendar: confirm, check in, cancel, move to a date,
-//! and copy (book the same patient again). Each action is the details panel's own (the panel
+//! copy (book the same patient again), and pin (to move it to another day, `pinboard.rs`). Each action is the details panel's own (the panel
 //! opens and does it), so the store, the audit and the undo history see the same change.
 //! Escape, a click outside it, or any click on the grid closes it.
 
@@ -33,6 +33,8 @@ pub enum Action {
     Move,
     /// Book the same patient again (the booking form, a week later, same doctor and length).
     Copy,
+    /// Pin it on the pinboard, to move it to another day.
+    Pin,
     /// Close the menu.
     Close,
 }
@@ -40,7 +42,7 @@ pub enum Action {
 /// The menu's width.
 pub const WIDTH: f32 = 190.0;
 /// The menu's height, about (the grid keeps it inside its view).
-pub const HEIGHT: f32 = 200.0;
+pub const HEIGHT: f32 = 230.0;
 
 /// Whether a status action is allowed for the appointment now (the core's lifecycle).
 fn allowed(desk: &Desk, id: AppointmentId, action: &StatusAction, now: DateTime<Utc>) -> bool {
@@ -100,6 +102,11 @@ pub fn over<'a>(
             entry.appointment.status.holds_time()
         ),
         item("Copy: book again", Action::Copy, true),
+        item(
+            "Pin: move to another day",
+            Action::Pin,
+            entry.appointment.status.holds_time()
+        ),
     ]
     .spacing(2);
     let card = container(list)

@@ -68,6 +68,8 @@ pub struct Desk {
     /// The month the mini-calendar shows when moved away from the month of `date`, and the
     /// `date` it was moved at (another date shown brings it back to that date's month).
     pub mini_month: Option<(NaiveDate, NaiveDate)>,
+    /// The appointment pinned to move to another day (`pinboard.rs`).
+    pub pinboard: super::pinboard::Pinboard,
     pub(super) cache: Cache,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
@@ -221,6 +223,7 @@ impl Desk {
             palette: None,
             block_menu: None,
             mini_month: None,
+            pinboard: Default::default(),
             cache: Cache::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),

@@ -26,6 +26,7 @@ pub mod icon;
 mod keys;
 pub mod layout;
 pub mod mini_calendar;
+pub mod pinboard;
 pub mod screen;
 pub mod theme;
 pub mod undo;
