@@ -111,8 +111,8 @@ pub enum Message {
     ClosePanel,
     /// An appointment was picked in the today panel.
     Select(AppointmentId),
-    /// A drag-and-drop move was stored or refused.
-    Moved(Result<(), UiError>),
+    /// A drag-and-drop move was stored (what changed, in words, and how to undo it) or refused.
+    Moved(Result<(String, super::screen::Undoable), UiError>),
     /// A key was pressed that no widget used.
     Key(Key, Modifiers),
     /// Switch between light and dark.
@@ -121,8 +121,16 @@ pub enum Message {
     ToggleHelp,
     /// Hide the error.
     DismissError,
-    /// Undo the desk's last change (Ctrl+Z).
+    /// Undo the desk's newest change (Ctrl+Z).
     Undo,
+    /// Redo the newest change undone (Ctrl+Shift+Z, Ctrl+Y).
+    Redo,
+    /// Put down the appointment pinned on the pinboard.
+    Unpin,
+    /// A message for the mini-calendar of the view options.
+    MiniCalendar(super::mini_calendar::Message),
+    /// A choice in a block's right-click menu.
+    BlockMenu(super::block_menu::Action),
     /// The calendar was scrolled to this offset (x, y).
     Scrolled(f32, f32),
     /// Zoom the calendar in or out, or back to the usual zoom.
@@ -135,8 +143,11 @@ pub enum Message {
     Palette(palette::Message),
     /// A patient's next appointment was looked up (for the palette).
     PatientFound(String, Result<Option<Box<AgendaEntry>>, UiError>),
-    /// An undo was stored (what it did) or refused.
-    Undone(Result<String, UiError>),
+    /// An undo or redo was stored (what it did, and the change that reverses it) or refused.
+    Undone(
+        super::undo::Direction,
+        Result<(String, super::screen::Undoable), UiError>,
+    ),
     /// Show the calendar page (the page tabs, or Escape on another page).
     ShowCalendar,
     /// Open the find-a-slot panel (Ctrl+F).
@@ -518,19 +529,45 @@ impl App {
             Message::Select(id) => return self.select(id),
             Message::Moved(result) => {
                 match result {
-                    Ok(()) => {
-                        self.notice = Some("Moved. Ctrl+Z undoes it.".into());
-                        desk.last_change = desk.pending_move.take();
-                        if let Some(super::screen::Undoable::Moved(before)) = &desk.last_change {
-                            desk.reveal =
-                                Some(Reveal::saying(before.id, "Moved", ". Ctrl+Z undoes it."));
+                    Ok((said, undo)) => {
+                        self.error = None;
+                        // Scroll to it, and once loaded name it in words: who, with whom,
+                        // when and where, with what changed about the room.
+                        if let super::screen::Undoable::Moved(before) = &undo {
+                            let tail = said
+                                .rfind(" was taken)")
+                                .and_then(|k| said[..k].rfind(" ("))
+                                .map_or_else(
+                                    || ". Ctrl+Z undoes it.".to_owned(),
+                                    |k| said[k..].to_owned(),
+                                );
+                            desk.reveal = Some(Reveal::saying(before.id, "Moved", tail));
                         }
+                        self.notice = Some(said);
+                        // A pinned appointment put somewhere leaves the pinboard.
+                        if let super::screen::Undoable::Moved(before) = &undo
+                            && desk
+                                .pinboard
+                                .pinned
+                                .as_ref()
+                                .is_some_and(|p| p.appointment.id == before.id)
+                        {
+                            desk.pinboard.pinned = None;
+                        }
+                        desk.history.record(undo);
                     }
                     Err(e) => self.error = Some(e),
                 }
                 true
             }
-            Message::Undo => return self.undo(),
+            Message::Undo => return self.reverse(super::undo::Direction::Undo),
+            Message::Redo => return self.reverse(super::undo::Direction::Redo),
+            Message::BlockMenu(action) => return self.block_menu(action),
+            Message::MiniCalendar(m) => return self.mini_calendar(m),
+            Message::Unpin => {
+                desk.pinboard.pinned = None;
+                false
+            }
             Message::ShowCalendar => {
                 desk.show_calendar();
                 false
@@ -581,10 +618,26 @@ impl App {
                 }
                 false
             }
-            Message::Undone(result) => {
+            Message::Undone(direction, result) => {
                 match result {
-                    Ok(what) => self.notice = Some(what),
-                    Err(e) => self.error = Some(e),
+                    Ok((what, inverse)) => {
+                        desk.history.finished(direction, Some(inverse));
+                        self.error = None;
+                        self.notice = Some(what);
+                    }
+                    Err(e) => {
+                        // The change cannot be reversed any more; the rest of the history can.
+                        desk.history.finished(direction, None);
+                        let (undo, redo) = desk.history.depth();
+                        let verb = match direction {
+                            super::undo::Direction::Undo => "undo",
+                            super::undo::Direction::Redo => "redo",
+                        };
+                        self.error = Some(format!(
+                            "Could not {verb} that change: {e}. It is dropped from the history \
+                             ({undo} to undo, {redo} to redo are kept)."
+                        ));
+                    }
                 }
                 return match desk.selected {
                     Some(id) => Task::batch([self.select(id), self.reload()]),

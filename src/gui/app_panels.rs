@@ -1,82 +1,19 @@
-//! How the app handles the calendar grid's events and the side panels' messages and events:
-//! booking, details, walk-in, the command palette, selection and undo.
+//! How the app handles the side panels' messages and events:
+//! booking, details, walk-in, the command palette, selection and undo and redo.
 
-use chrono::{Duration, NaiveTime};
+use chrono::Duration;
 use iced::Task;
 
 use super::app::{App, Message, Phase, WeekOf};
-use super::calendar::GridEvent;
 use super::desk::{Desk, Panel, Reveal, context};
+use super::mini_calendar;
 use super::screen::{Undoable, booking, details, palette, walk_in};
+use super::undo::{self, Direction};
 use super::widget::Choice;
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, MoveRequest, Start};
+use crate::store::AgendaFilter;
 
 impl App {
-    pub(super) fn grid(&mut self, event: GridEvent) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        match event {
-            GridEvent::AppointmentClicked(id) => self.select(id),
-            GridEvent::SlotClicked(column, minute) => {
-                desk.cursor = Some((column, minute));
-                let Some(c) = desk.columns.get(column).cloned() else {
-                    return Task::none();
-                };
-                let doctor = c.doctor.or_else(|| {
-                    desk.setup
-                        .doctors
-                        .iter()
-                        .find(|(d, _)| d.active)
-                        .map(|(d, _)| d.id)
-                });
-                let Some(doctor) = doctor else {
-                    self.error = Some(
-                        "There is no doctor to book with: add one in the clinic's setup.".into(),
-                    );
-                    return Task::none();
-                };
-                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
-                    return Task::none();
-                };
-                let mut form = booking::State::new(&ctx, doctor, c.room, c.date, minute);
-                let (check, _) = form.update(
-                    booking::Message::Time(format!("{:02}:{:02}", minute / 60, minute % 60)),
-                    &ctx,
-                );
-                desk.panel = Panel::Booking(Box::new(form));
-                Task::batch([
-                    check.map(Message::Booking),
-                    iced::widget::operation::focus("booking-patient"),
-                ])
-            }
-            GridEvent::Dropped(id, column, minute) => {
-                let Some(c) = desk.columns.get(column) else {
-                    return Task::none();
-                };
-                desk.pending_move = desk
-                    .entries
-                    .iter()
-                    .find(|e| e.appointment.id == id)
-                    .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
-                let time =
-                    NaiveTime::from_hms_opt(u32::from(minute / 60), u32::from(minute % 60), 0)
-                        .unwrap_or(NaiveTime::MIN);
-                let request = MoveRequest {
-                    appointment: id,
-                    start: Start::Local(c.date.and_time(time)),
-                    doctor: c.doctor,
-                    room: c.room,
-                    overbook: None,
-                };
-                let task = desk.backend.clone().move_appointment(request, actor, now);
-                Task::perform(task, |r| Message::Moved(r.map(|_| ())))
-            }
-        }
-    }
-
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
@@ -124,7 +61,7 @@ impl App {
                 let id = a.id;
                 desk.go_to(time::local_date(zone, a.interval.start));
                 desk.reveal = Some(Reveal::saying(id, "Booked", tail));
-                desk.last_change = Some(Undoable::Booked(id));
+                desk.history.record(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(booking::Event::BookedSeries(outcome, note)) => {
@@ -133,8 +70,7 @@ impl App {
                     notice.push_str(&format!(" {n}."));
                 }
                 self.notice = Some(notice);
-                // Ctrl+Z undoes one change; a series is undone occurrence by occurrence.
-                desk.last_change = None;
+                // A series is not one change: it is undone occurrence by occurrence.
                 if let Some((_, b)) = outcome.booked.first() {
                     desk.go_to(time::local_date(zone, b.appointment.interval.start));
                     desk.reveal = Some(Reveal::quietly(b.appointment.id));
@@ -166,8 +102,8 @@ impl App {
         let task = task.map(Message::Details);
         match event {
             Some(details::Event::Changed(undo)) => {
-                if undo.is_some() {
-                    desk.last_change = undo;
+                if let Some(undo) = undo {
+                    desk.history.record(undo);
                 }
                 Task::batch([task, self.reload()])
             }
@@ -231,7 +167,7 @@ impl App {
                 ));
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;
-                desk.last_change = Some(Undoable::Booked(id));
+                desk.history.record(Undoable::Booked(id));
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
@@ -315,45 +251,47 @@ impl App {
         }
     }
 
-    /// Undoes the desk's last change with a new, audited change.
-    pub(super) fn undo(&mut self) -> Task<Message> {
+    /// Undoes the desk's newest change, or redoes the newest undone one, with a new audited
+    /// change (`undo::reverse`); one at a time.
+    pub(super) fn reverse(&mut self, direction: Direction) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
-        let Some(change) = desk.last_change.take() else {
-            self.notice = Some("Nothing to undo.".into());
+        let zone = desk.zone();
+        let Some(change) = desk.history.take(direction) else {
+            self.notice = Some(
+                if desk.history.busy() {
+                    "Still storing the last undo or redo: press again in a moment."
+                } else if direction == Direction::Undo {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                }
+                .into(),
+            );
             return Task::none();
         };
-        let backend = desk.backend.clone();
-        let work = async move {
-            match change {
-                Undoable::Booked(id) => {
-                    let reason = "Undone at the desk (Ctrl+Z)".to_owned();
-                    backend
-                        .change_status(id, StatusAction::EnteredInError { reason }, actor, now)
-                        .await
-                        .map(|_| "Undone: the booking is marked entered in error.".to_owned())
-                }
-                Undoable::Moved(before) => {
-                    let request = MoveRequest {
-                        appointment: before.id,
-                        start: Start::At(before.interval.start),
-                        doctor: Some(before.doctor),
-                        room: before.room,
-                        overbook: None,
-                    };
-                    backend
-                        .move_appointment(request, actor, now)
-                        .await
-                        .map(|_| "Undone: moved back.".to_owned())
-                }
-                Undoable::Status { before, after } => backend
-                    .revert_status(after, *before, actor, now)
-                    .await
-                    .map(|a| format!("Undone: {} again.", a.status.label())),
-            }
+        let work = undo::reverse(desk.backend.clone(), change, direction, zone, actor, now);
+        Task::perform(work, move |r| Message::Undone(direction, r))
+    }
+
+    /// The mini-calendar: another month shown, or a day picked (the grid goes there).
+    pub(super) fn mini_calendar(&mut self, message: mini_calendar::Message) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
         };
-        Task::perform(work, Message::Undone)
+        match message {
+            mini_calendar::Message::Month(month) => {
+                desk.mini_month = Some((month, desk.date));
+                Task::none()
+            }
+            mini_calendar::Message::Pick(date) => {
+                desk.mini_month = None;
+                desk.date_text = date.format("%Y-%m-%d").to_string();
+                desk.go_to(date);
+                self.reload()
+            }
+        }
     }
 }

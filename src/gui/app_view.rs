@@ -71,7 +71,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 impl App {
     /// The theme.
     pub fn theme(&self) -> Theme {
-        if self.dark { Theme::Dark } else { Theme::Light }
+        if self.dark {
+            super::theme::dark()
+        } else {
+            Theme::Light
+        }
     }
 
     /// The window.
@@ -166,7 +170,7 @@ impl App {
             (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
         };
         let undo = match &self.phase {
-            Phase::Ready(desk) if desk.last_change.is_some() => Some(
+            Phase::Ready(desk) if desk.history.can_undo() => Some(
                 button(text("Undo (Ctrl+Z)").size(12))
                     .on_press(Message::Undo)
                     .style(button::text),
@@ -216,7 +220,7 @@ impl App {
                 selected: desk.selected,
                 cursor: desk.cursor,
                 now: self.now,
-                step: clinic.slot_minutes as u16,
+                step: super::app_drag::click_grid(desk, clinic),
                 late: &desk.late,
                 visible: iced::Rectangle::new(iced::Point::ORIGIN, size),
                 zoom: desk.zoom,
@@ -269,8 +273,11 @@ impl App {
                 Message::OpenOffer,
                 Message::DismissOffer
             ),
+            super::pinboard::strip(&desk.pinboard, zone),
             row![
-                container(grid).width(Length::Fill).height(Length::Fill),
+                container(super::block_menu::over(grid.into(), desk, self.now))
+                    .width(Length::Fill)
+                    .height(Length::Fill),
                 container(panel)
                     .width(Length::Fixed(PANEL_WIDTH))
                     .height(Length::Fill)
@@ -673,6 +680,14 @@ fn view_options<'a>(desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> 
                 ]
                 .spacing(6)
             ),
+            super::mini_calendar::view(
+                desk.mini_month
+                    .filter(|(_, at)| *at == desk.date)
+                    .map_or(desk.date, |(month, _)| month),
+                desk.date,
+                desk.today_for.map(|(_, d)| d)
+            )
+            .map(Message::MiniCalendar),
             checkbox(desk.show_cancelled)
                 .label("Show cancelled appointments")
                 .on_toggle(Message::ShowCancelled)

@@ -153,9 +153,8 @@ impl App {
                     let slot = panel.slot.clone();
                     desk.offers.drop_slot(&slot);
                 }
-                // Ctrl+Z would mark the booking in error but leave the entry booked: the
-                // desk cancels it from its details instead, which offers the time again.
-                desk.last_change = None;
+                // Not recorded for Ctrl+Z: it would mark the booking in error but leave the
+                // entry booked; the desk cancels it from its details, which offers the time again.
                 self.error = None;
                 self.notice = Some(said);
                 Task::batch([task, self.reload()])

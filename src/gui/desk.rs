@@ -12,8 +12,8 @@ use super::backend::{Backend, Setup, UiError, clinic_date};
 use super::calendar::{self, View};
 use super::layout::{self, Block, Column};
 use super::screen::{
-    Context, Undoable, booking, data, details, find_slot, offer, palette, reminders, reports,
-    settings, waitlist, walk_in,
+    Context, booking, data, details, find_slot, offer, palette, reminders, reports, settings,
+    waitlist, walk_in,
 };
 use super::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
@@ -90,12 +90,10 @@ pub struct Desk {
     pub panel: Panel,
     /// How far the calendar is scrolled (x, y), as the scrollable reports it.
     pub scroll: (f32, f32),
-    /// The desk's last change, which Ctrl+Z undoes.
-    pub last_change: Option<Undoable>,
+    /// The desk's changes, which Ctrl+Z undoes and Ctrl+Y redoes (`undo.rs`).
+    pub history: super::undo::History,
     /// The command palette, when open (Ctrl+K).
     pub palette: Option<Box<palette::State>>,
-    /// A drag-and-drop move under way (how the appointment was), for undo.
-    pub(super) pending_move: Option<Undoable>,
     /// The grid's cached drawing.
     pub cache: calendar::GridCache,
     /// How close the grid is drawn (Ctrl+plus, Ctrl+minus, Ctrl+0).
@@ -109,6 +107,13 @@ pub struct Desk {
     pub(super) viewport: std::cell::Cell<iced::Size>,
     /// An appointment to scroll to and name in the status line once the grid has loaded it.
     pub(super) reveal: Option<Reveal>,
+    /// The right-click menu of a block, when open (`block_menu.rs`).
+    pub block_menu: Option<super::block_menu::Menu>,
+    /// The month the mini-calendar shows when moved away from the month of `date`, and the
+    /// `date` it was moved at (another date shown brings it back to that date's month).
+    pub mini_month: Option<(NaiveDate, NaiveDate)>,
+    /// The appointment pinned to move to another day (`pinboard.rs`).
+    pub pinboard: super::pinboard::Pinboard,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
@@ -257,15 +262,17 @@ impl Desk {
             page: Page::Calendar,
             panel: Panel::Today,
             scroll: (0.0, 0.0),
-            last_change: None,
+            history: Default::default(),
             palette: None,
-            pending_move: None,
             cache: calendar::GridCache::default(),
             zoom: calendar::Zoom::default(),
             more_open: false,
             doctor_colours: HashMap::new(),
             viewport: std::cell::Cell::new(iced::Size::new(900.0, 600.0)),
             reveal: None,
+            block_menu: None,
+            mini_month: None,
+            pinboard: Default::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),
             parked_settings: None,

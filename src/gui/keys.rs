@@ -11,6 +11,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::{Element, Task};
 
 use super::app::{App, Message, Phase, WeekOf};
+use super::block_menu::Action::Close;
 use super::calendar::{GridEvent, ZoomStep};
 use super::desk::{Page, Panel};
 use super::escape_closes::panel_keys;
@@ -122,6 +123,7 @@ impl App {
                 }
                 return Task::none();
             }
+            (Key::Named(Named::Escape), _) if self.block_menu_open() => Message::BlockMenu(Close),
             (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
             (Key::Named(Named::Escape), _) => match self.form_open() {
                 Some(Form::Booking) => Message::Booking(booking::Message::Escape),
@@ -132,6 +134,8 @@ impl App {
             (Key::Character("f"), true) => Message::OpenFindSlot,
             (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
+            (Key::Character("z" | "Z"), true) if modifiers.shift() => Message::Redo,
+            (Key::Character("y"), true) => Message::Redo,
             (Key::Character("z"), true) => Message::Undo,
             (Key::Character("k"), true) => Message::OpenPalette,
             (Key::Character("+" | "="), true) => Message::Zoom(ZoomStep::In),

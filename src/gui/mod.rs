@@ -4,6 +4,7 @@
 
 pub mod app;
 mod app_data;
+mod app_drag;
 mod app_find_slot;
 mod app_panels;
 pub mod app_reminders;
@@ -14,6 +15,7 @@ mod app_waitlist;
 pub mod backend;
 pub mod backend_reminders;
 mod backend_series;
+pub mod block_menu;
 pub mod calendar;
 pub mod desk;
 pub mod escape_closes;
@@ -23,9 +25,12 @@ pub mod headless;
 pub mod icon;
 mod keys;
 pub mod layout;
+pub mod mini_calendar;
+pub mod pinboard;
 pub mod screen;
 pub mod theme;
 pub mod top_bar;
+pub mod undo;
 pub mod widget;
 
 use std::path::PathBuf;

@@ -99,6 +99,42 @@ pub fn block_text(dark: bool) -> Color {
     }
 }
 
+/// The dark theme: iced's dark palette, with the secondary colours (the page tabs, the status
+/// bar, secondary buttons) taken from its own dark surfaces instead of the mid-grey iced mixes
+/// from the text colour, so nothing on the desk stays light grey in dark mode.
+pub fn dark() -> Theme {
+    static DARK: std::sync::LazyLock<Theme> = std::sync::LazyLock::new(|| {
+        Theme::custom_with_fn("Frontdesk dark", Theme::Dark.palette(), |palette| {
+            let mut extended = iced::theme::palette::Extended::generate(palette);
+            let pair = |hex: u32| {
+                iced::theme::palette::Pair::new(
+                    Color::from_rgb8((hex >> 16) as u8, (hex >> 8) as u8, hex as u8),
+                    palette.text,
+                )
+            };
+            extended.secondary = iced::theme::palette::Secondary {
+                base: pair(0x35383e),
+                weak: pair(0x303237),
+                strong: pair(0x3d4046),
+            };
+            extended
+        })
+    });
+    DARK.clone()
+}
+
+/// The relative luminance of a colour (WCAG), for checking contrast.
+pub fn luminance(c: Color) -> f32 {
+    let channel = |v: f32| {
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
 /// A doctor's calendar colour from Settings (`#rrggbb`, the `#` optional); `None` for an
 /// empty or malformed value, which then draws no colour bar.
 pub fn doctor_colour(text: &str) -> Option<Color> {

@@ -11,6 +11,7 @@ pub mod hours_text;
 pub mod model;
 pub mod notice;
 pub mod patient_match;
+pub mod placement;
 pub mod queue;
 pub mod reminder;
 pub mod reminder_job;

@@ -9,7 +9,7 @@ mod pointer;
 
 pub use label::fit;
 
-pub use pointer::Pointer;
+pub use pointer::{Pointer, drag_span, drop_label};
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -315,6 +315,10 @@ pub enum GridEvent {
     AppointmentClicked(AppointmentId),
     /// An appointment was dragged to a column and minute.
     Dropped(AppointmentId, usize, u16),
+    /// Empty time was dragged over: book from the first minute to the second in the column.
+    SlotDragged(usize, u16, u16),
+    /// An appointment was right-clicked at this point of the grid's view (its menu).
+    BlockMenu(AppointmentId, Point),
 }
 
 /// The canvas program; borrows everything from the app state.
@@ -395,6 +399,17 @@ impl Grid<'_> {
         Some((
             scale.column_at(p.x, self.columns.len())?,
             scale.minute_at(p.y, self.step)?,
+        ))
+    }
+
+    /// The column and exact minute under a point (no snapping).
+    fn minute_under(&self, scale: &Scale, p: Point) -> Option<(usize, u16)> {
+        if self.pinned(p) {
+            return None;
+        }
+        Some((
+            scale.column_at(p.x, self.columns.len())?,
+            scale.minute_at(p.y, 1)?,
         ))
     }
 }

@@ -209,6 +209,14 @@ impl State {
             .collect()
     }
 
+    /// Why an action is not allowed now (the core's lifecycle, in words), or `None`.
+    fn why_not(&self, kind: ActionKind, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+        let e = self.entry.as_ref()?;
+        status::apply(&e.appointment, &kind.action("a reason", self.by), now)
+            .err()
+            .map(|e| e.to_string())
+    }
+
     /// Handles a message.
     pub fn update(
         &mut self,
@@ -481,20 +489,44 @@ impl State {
             None => {}
         }
         let allowed = self.allowed(ctx.now);
-        let buttons = row(allowed.iter().map(|k| {
+        // Every action in a fixed place, in two fixed rows: one not allowed now is disabled
+        // (its tooltip says why), so the buttons never move as the appointment goes through
+        // its steps.
+        let action_button = |k: ActionKind| -> Element<'a, Message> {
             let style = match k {
                 ActionKind::Cancel | ActionKind::EnteredInError | ActionKind::NoShow => {
                     button::danger
                 }
                 _ => button::primary,
             };
-            button(text(k.label()).size(13))
-                .on_press_maybe((!self.busy).then_some(Message::Act(*k)))
-                .style(style)
-                .into()
-        }))
-        .spacing(6)
-        .wrap();
+            let enabled = allowed.contains(&k) && !self.busy;
+            let b = button(text(k.label()).size(12.5).width(Length::Fill).center())
+                .padding([3, 4])
+                .width(Length::FillPortion(if k == ActionKind::EnteredInError {
+                    2
+                } else {
+                    1
+                }))
+                .on_press_maybe(enabled.then_some(Message::Act(k)))
+                .style(style);
+            match self.why_not(k, ctx.now) {
+                Some(why) => iced::widget::tooltip(
+                    b,
+                    container(text(why).size(12))
+                        .padding(6)
+                        .max_width(260)
+                        .style(container::bordered_box),
+                    iced::widget::tooltip::Position::Bottom,
+                )
+                .into(),
+                None => b.into(),
+            }
+        };
+        let buttons = column![
+            row(ActionKind::ALL[..4].iter().map(|k| action_button(*k))).spacing(4),
+            row(ActionKind::ALL[4..].iter().map(|k| action_button(*k))).spacing(4),
+        ]
+        .spacing(4);
         let mut panel = column![
             row![
                 widget::heading(e.patient_name.clone()),
@@ -503,9 +535,9 @@ impl State {
                     .on_press(Message::Close)
                     .style(button::secondary)
             ],
-            facts,
-            rule::horizontal(1),
             buttons,
+            rule::horizontal(1),
+            facts,
         ]
         .spacing(10);
         if allowed.contains(&ActionKind::Cancel) || allowed.contains(&ActionKind::EnteredInError) {
@@ -550,7 +582,9 @@ impl State {
                 .push(text("Move").size(15))
                 .push(
                     row![
-                        text_input("YYYY-MM-DD", &self.move_date).on_input(Message::MoveDate),
+                        text_input("YYYY-MM-DD", &self.move_date)
+                            .id("details-move-date")
+                            .on_input(Message::MoveDate),
                         text_input("HH:MM", &self.move_time)
                             .id("details-move-time")
                             .on_input(Message::MoveTime)
