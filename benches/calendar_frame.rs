@@ -1,7 +1,8 @@
 //! The calendar frame: view + layout + draw of the whole window on the CPU renderer
 //! (tiny-skia), headless, into a pixel surface kept across frames as a window keeps its own,
 //! for the demo clinic's busiest view (a day with a column per doctor, ~330 appointments) at
-//! 1920×1080 and 1280×800, and for one doctor's week. As in the app, one renderer and the
+//! 1920×1080 and 1280×800, each at the zoom that shows every doctor's column whole, and for
+//! one doctor's week. As in the app, one renderer and the
 //! widget-tree cache live across frames, and every frame repaints the whole window (the worst
 //! case: a window repaints only what changed). "Warm" redraws the same data (the grid's canvas
 //! cache is kept); "new" first moves to another day, which clears the cache, and then draws.
@@ -93,6 +94,22 @@ impl Window {
         }
     }
 
+    /// Zooms out until every column's whole width is in view (the zoom that fits them).
+    fn zoom_to_fit(&mut self) {
+        use frontdesk::gui::calendar::ZoomStep;
+        for _ in 0..8 {
+            self.frame(); // lays out the grid in this window
+            let Phase::Ready(desk) = &self.app.phase else {
+                return;
+            };
+            if desk.grid_size().width <= desk.grid_viewport().width {
+                return;
+            }
+            self.send(Message::Zoom(ZoomStep::Out));
+        }
+        panic!("no zoom fits every column in {:?}", self.size);
+    }
+
     fn columns_shown(&self) -> usize {
         match &self.app.phase {
             Phase::Ready(desk) => desk.columns.len(),
@@ -155,8 +172,13 @@ fn new_view_frames(window: &mut Window, iterations: u64) -> Duration {
 
 fn day_view(c: &mut Criterion, name: &str, size: Size<u32>) {
     let mut window = Window::with_demo(size);
+    window.zoom_to_fit();
+    let zoom = match &window.app.phase {
+        Phase::Ready(desk) => desk.zoom.percent(),
+        _ => 0,
+    };
     eprintln!(
-        "{name}: day view by doctor, {} columns, {} appointments placed",
+        "{name}: day view by doctor, all {} columns in view at {zoom} % zoom, {} appointments",
         window.columns_shown(),
         window.appointments_shown()
     );

@@ -75,8 +75,9 @@ fn chars_in(width: f32, size: f32, bold: bool) -> usize {
 }
 
 /// Splits `text` into at most two lines that fit `width`: the first breaks after the last
-/// whole word that fits (or mid-word for one long word), the second is fitted with an
-/// ellipsis.
+/// whole word that fits, the second is fitted with an ellipsis. A word never breaks in its
+/// middle ("Karthi" / "k Sub…" reads as two names): a first word too long for the line is cut
+/// with an ellipsis and the rest goes on the second line; one long word is one cut line.
 pub fn wrap_two(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
     let room = chars_in(width, size, bold);
     if text.chars().count() <= room || room == 0 {
@@ -84,17 +85,30 @@ pub fn wrap_two(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
     }
     let chars: Vec<char> = text.chars().collect();
     let head = &chars[..room.min(chars.len())];
-    let cut = head
+    match head
         .iter()
         .rposition(|c| c.is_whitespace())
         .filter(|&i| i > 0)
-        .unwrap_or(head.len());
-    let first: String = chars[..cut].iter().collect();
-    let rest: String = chars[cut..].iter().collect();
-    vec![
-        first.trim_end().to_owned(),
-        fit(rest.trim_start(), width, size, bold),
-    ]
+    {
+        Some(cut) => {
+            let first: String = chars[..cut].iter().collect();
+            let rest: String = chars[cut..].iter().collect();
+            vec![
+                first.trim_end().to_owned(),
+                fit(rest.trim_start(), width, size, bold),
+            ]
+        }
+        None => {
+            let text = text.trim_start();
+            match text.split_once(char::is_whitespace) {
+                Some((word, rest)) if !rest.trim().is_empty() => vec![
+                    fit(word, width, size, bold),
+                    fit(rest.trim_start(), width, size, bold),
+                ],
+                _ => vec![fit(text, width, size, bold)],
+            }
+        }
+    }
 }
 
 /// A column heading's name for `width` pixels: whole when it fits on one line, otherwise
@@ -304,6 +318,19 @@ mod tests {
             vec!["Aisha".to_owned(), "Khan".to_owned()]
         );
         assert_eq!(header_name("Room 3", 10.0, 13.5), "Room 3");
+        // A first name too long for the line is cut, never broken in two.
+        let narrow = wrap_two("Karthik Subramanian", 50.0, 13.5, true);
+        assert_eq!(narrow.len(), 2, "{narrow:?}");
+        assert!(
+            narrow[0].starts_with("Kar") && narrow[0].ends_with('…'),
+            "{narrow:?}"
+        );
+        assert!(narrow[1].starts_with("Sub"), "{narrow:?}");
+        assert_eq!(
+            wrap_two("Venkataraman", 50.0, 13.5, true).len(),
+            1,
+            "one long word is one line"
+        );
         assert_eq!(header_name("Dr. ", 1.0, 13.5), "");
     }
 

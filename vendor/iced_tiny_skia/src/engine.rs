@@ -11,8 +11,8 @@ pub struct Engine {
     text_pipeline: text::Pipeline,
 
     /// The bounds the clip mask was last set to during this draw (Frontdesk's
-    /// patch, PATCHES.md): setting it again to the same bounds is skipped.
-    clip_mask_bounds: Option<Rectangle>,
+    /// patch, PATCHES.md).
+    clip_mask_bounds: ClipMaskBounds,
 
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
@@ -24,7 +24,7 @@ impl Engine {
     pub fn new() -> Self {
         Self {
             text_pipeline: text::Pipeline::new(),
-            clip_mask_bounds: None,
+            clip_mask_bounds: ClipMaskBounds::default(),
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -32,23 +32,18 @@ impl Engine {
         }
     }
 
-    /// Sets the clip mask to `bounds`, unless it already is: clearing and
-    /// filling the whole mask costs as much as the window has pixels, and a
-    /// canvas asked for it before each of its pieces of text.
+    /// Sets the clip mask to `bounds` (Frontdesk's patch, PATCHES.md).
     pub fn adjust_clip_mask(
         &mut self,
         clip_mask: &mut tiny_skia::Mask,
         bounds: Rectangle,
     ) {
-        if self.clip_mask_bounds != Some(bounds) {
-            adjust_clip_mask(clip_mask, bounds);
-            self.clip_mask_bounds = Some(bounds);
-        }
+        self.clip_mask_bounds.set(clip_mask, bounds);
     }
 
     /// Forgets what the clip mask holds (a draw may be given another mask).
     pub fn forget_clip_mask(&mut self) {
-        self.clip_mask_bounds = None;
+        self.clip_mask_bounds.forget();
     }
 
     pub fn draw_quad(
@@ -66,8 +61,12 @@ impl Engine {
             return;
         }
 
-        let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-            .then_some(clip_mask as &_);
+        let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+            None
+        } else {
+            self.clip_mask_bounds.set(clip_mask, clip_bounds);
+            Some(clip_mask as &_)
+        };
 
         let transform = into_transform(transformation);
 
@@ -491,8 +490,12 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+                    None
+                } else {
+                    self.clip_mask_bounds.set(clip_mask, clip_bounds);
+                    Some(clip_mask as &_)
+                };
 
                 self.text_pipeline.draw_raw(
                     &buffer,
@@ -531,8 +534,12 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+                    None
+                } else {
+                    self.clip_mask_bounds.set(clip_mask, clip_bounds);
+                    Some(clip_mask as &_)
+                };
 
                 pixels.fill_path(
                     path,
@@ -562,8 +569,12 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&clip_bounds))
-                    .then_some(clip_mask as &_);
+                let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+                    None
+                } else {
+                    self.clip_mask_bounds.set(clip_mask, clip_bounds);
+                    Some(clip_mask as &_)
+                };
 
                 pixels.stroke_path(
                     path,
@@ -593,8 +604,12 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&_clip_bounds))
-                    .then_some(_clip_mask as &_);
+                let clip_mask = if physical_bounds.is_within(&_clip_bounds) {
+                    None
+                } else {
+                    self.clip_mask_bounds.set(_clip_mask, _clip_bounds);
+                    Some(_clip_mask as &_)
+                };
 
                 let center = physical_bounds.center();
                 let radians = f32::from(image.rotation);
@@ -623,8 +638,12 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = (!physical_bounds.is_within(&_clip_bounds))
-                    .then_some(_clip_mask as &_);
+                let clip_mask = if physical_bounds.is_within(&_clip_bounds) {
+                    None
+                } else {
+                    self.clip_mask_bounds.set(_clip_mask, _clip_bounds);
+                    Some(_clip_mask as &_)
+                };
 
                 let center = physical_bounds.center();
                 let radians = f32::from(svg.rotation);
@@ -859,7 +878,62 @@ fn rounded_box_sdf(
 
 pub fn adjust_clip_mask(clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
     clip_mask.clear();
+    fill_clip_mask(clip_mask, bounds);
+}
 
+/// The clip mask's bounds as last set during one draw (Frontdesk's patch,
+/// PATCHES.md). Setting the mask clears and fills it, which costs as many bytes
+/// as the window has pixels; the renderer did it for every layer, group and
+/// piece of canvas text. With its bounds known, setting it to the same bounds
+/// does nothing, and setting it to others clears only the area the old bounds
+/// filled. The mask ends up byte for byte as [`adjust_clip_mask`] leaves it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ClipMaskBounds(Option<Rectangle>);
+
+impl ClipMaskBounds {
+    /// Sets `clip_mask` to `bounds`: as [`adjust_clip_mask`], doing only the
+    /// work the mask's known state leaves.
+    pub fn set(&mut self, clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
+        if self.0 == Some(bounds) {
+            return;
+        }
+        match self.0 {
+            Some(old) => clear_area(clip_mask, old),
+            None => clip_mask.clear(),
+        }
+        fill_clip_mask(clip_mask, bounds);
+        self.0 = Some(bounds);
+    }
+
+    /// Forgets the mask's state: the next [`ClipMaskBounds::set`] clears all of
+    /// it (a draw may be given another mask).
+    pub fn forget(&mut self) {
+        self.0 = None;
+    }
+}
+
+/// Zeroes the pixels a filled `area` can have covered: its rectangle rounded
+/// outwards, within the mask.
+fn clear_area(clip_mask: &mut tiny_skia::Mask, area: Rectangle) {
+    let width = clip_mask.width() as usize;
+    let height = clip_mask.height() as usize;
+    let span = |start: f32, length: f32, limit: usize| {
+        let from = (start.floor().max(0.0) as usize).min(limit);
+        let to = ((start + length).ceil().max(0.0) as usize).min(limit);
+        (from, to.max(from))
+    };
+    let (x0, x1) = span(area.x, area.width, width);
+    let (y0, y1) = span(area.y, area.height, height);
+    if x0 == x1 {
+        return;
+    }
+    let data = clip_mask.data_mut();
+    for row in y0..y1 {
+        data[row * width + x0..row * width + x1].fill(0);
+    }
+}
+
+fn fill_clip_mask(clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
     let path = {
         let mut builder = tiny_skia::PathBuilder::new();
         builder.push_rect(

@@ -21,6 +21,7 @@ use iced_debug as debug;
 pub use iced_graphics as graphics;
 pub use iced_graphics::core;
 
+pub use engine::{ClipMaskBounds, adjust_clip_mask};
 pub use layer::Layer;
 pub use primitive::Primitive;
 pub use settings::Settings;
@@ -112,7 +113,8 @@ impl Renderer {
                     continue;
                 };
 
-                self.engine.adjust_clip_mask(clip_mask, layer_bounds);
+                // Frontdesk's patch (PATCHES.md): each draw below sets the clip
+                // mask to its own bounds only when it needs the mask.
 
                 if !layer.quads.is_empty() {
                     let render_span = debug::render(debug::Primitive::Quad);
@@ -140,8 +142,6 @@ impl Renderer {
                             continue;
                         };
 
-                        self.engine.adjust_clip_mask(clip_mask, group_bounds);
-
                         for primitive in group.as_slice() {
                             self.engine.draw_primitive(
                                 primitive,
@@ -152,8 +152,6 @@ impl Renderer {
                                 group_bounds,
                             );
                         }
-
-                        self.engine.adjust_clip_mask(clip_mask, layer_bounds);
                     }
 
                     render_span.finish();
