@@ -882,27 +882,62 @@ pub fn adjust_clip_mask(clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
 }
 
 /// The clip mask's bounds as last set during one draw (Frontdesk's patch,
-/// PATCHES.md). Setting the mask clears and fills it, which costs as many bytes
-/// as the window has pixels; the renderer did it for every layer, group and
-/// piece of canvas text. With its bounds known, setting it to the same bounds
-/// does nothing, and setting it to others clears only the area the old bounds
-/// filled. The mask ends up byte for byte as [`adjust_clip_mask`] leaves it.
+/// PATCHES.md). Setting the mask cleared and filled it whole, which costs as
+/// many bytes as the window has pixels; the renderer did it for every layer,
+/// group and piece of canvas text. Knowing what the mask holds, setting the
+/// same bounds again does nothing, and setting others writes only the pixels
+/// that change. The mask ends up byte for byte as [`adjust_clip_mask`] leaves
+/// it: the pixels a bounds covers are found with tiny-skia's own fill.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ClipMaskBounds(Option<Rectangle>);
+pub struct ClipMaskBounds(Option<(Rectangle, Spans)>);
+
+/// The pixels a rectangle's fill covers: columns `x.0..x.1` of rows
+/// `y.0..y.1` (empty when either is).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Spans {
+    x: (usize, usize),
+    y: (usize, usize),
+}
+
+impl Spans {
+    /// The columns row `row` has set.
+    fn row(&self, row: usize) -> (usize, usize) {
+        if self.y.0 <= row && row < self.y.1 {
+            self.x
+        } else {
+            (0, 0)
+        }
+    }
+}
 
 impl ClipMaskBounds {
-    /// Sets `clip_mask` to `bounds`: as [`adjust_clip_mask`], doing only the
-    /// work the mask's known state leaves.
+    /// Sets `clip_mask` to `bounds`: as [`adjust_clip_mask`], writing only the
+    /// pixels that change.
     pub fn set(&mut self, clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
-        if self.0 == Some(bounds) {
+        if self.0.is_some_and(|(held, _)| held == bounds) {
             return;
         }
-        match self.0 {
-            Some(old) => clear_area(clip_mask, old),
-            None => clip_mask.clear(),
+        let width = clip_mask.width() as usize;
+        let new = covered(clip_mask.width(), clip_mask.height(), bounds);
+        let old = match self.0 {
+            Some((_, old)) => old,
+            None => {
+                clip_mask.clear();
+                Spans::default()
+            }
+        };
+        let data = clip_mask.data_mut();
+        for row in old.y.0.min(new.y.0)..old.y.1.max(new.y.1) {
+            let (was, will) = (old.row(row), new.row(row));
+            if was == will {
+                continue;
+            }
+            let line = &mut data[row * width..(row + 1) * width];
+            // Clear what was set and will not be, then set what will be.
+            line[was.0..was.1].fill(0);
+            line[will.0..will.1].fill(255);
         }
-        fill_clip_mask(clip_mask, bounds);
-        self.0 = Some(bounds);
+        self.0 = Some((bounds, new));
     }
 
     /// Forgets the mask's state: the next [`ClipMaskBounds::set`] clears all of
@@ -912,24 +947,51 @@ impl ClipMaskBounds {
     }
 }
 
-/// Zeroes the pixels a filled `area` can have covered: its rectangle rounded
-/// outwards, within the mask.
-fn clear_area(clip_mask: &mut tiny_skia::Mask, area: Rectangle) {
-    let width = clip_mask.width() as usize;
-    let height = clip_mask.height() as usize;
-    let span = |start: f32, length: f32, limit: usize| {
-        let from = (start.floor().max(0.0) as usize).min(limit);
-        let to = ((start + length).ceil().max(0.0) as usize).min(limit);
-        (from, to.max(from))
+/// The pixels of a `width` × `height` mask that filling `bounds` sets, found
+/// by filling its horizontal and vertical extent in one-pixel-high and
+/// one-pixel-wide masks with the same rule as [`adjust_clip_mask`] (a
+/// rectangle's fill is its columns times its rows).
+fn covered(width: u32, height: u32, bounds: Rectangle) -> Spans {
+    let span = |len: u32, rect: Option<tiny_skia::Rect>, along_x: bool| {
+        let (Some(rect), Some(mut probe)) = (
+            rect,
+            if along_x {
+                tiny_skia::Mask::new(len, 1)
+            } else {
+                tiny_skia::Mask::new(1, len)
+            },
+        ) else {
+            return (0, 0);
+        };
+        probe.fill_path(
+            &tiny_skia::PathBuilder::from_rect(rect),
+            tiny_skia::FillRule::EvenOdd,
+            false,
+            tiny_skia::Transform::default(),
+        );
+        let set = probe.data();
+        match set.iter().position(|&v| v != 0) {
+            Some(from) => {
+                let to = set.iter().rposition(|&v| v != 0).map_or(from, |t| t + 1);
+                (from, to)
+            }
+            None => (0, 0),
+        }
     };
-    let (x0, x1) = span(area.x, area.width, width);
-    let (y0, y1) = span(area.y, area.height, height);
-    if x0 == x1 {
-        return;
-    }
-    let data = clip_mask.data_mut();
-    for row in y0..y1 {
-        data[row * width + x0..row * width + x1].fill(0);
+    let x = span(
+        width,
+        tiny_skia::Rect::from_xywh(bounds.x, 0.0, bounds.width, 1.0),
+        true,
+    );
+    let y = span(
+        height,
+        tiny_skia::Rect::from_xywh(0.0, bounds.y, 1.0, bounds.height),
+        false,
+    );
+    if x.0 == x.1 || y.0 == y.1 {
+        Spans::default()
+    } else {
+        Spans { x, y }
     }
 }
 
