@@ -442,3 +442,34 @@ fn down_then_enter_before_the_palette_search_answered_takes_the_entry_highlighte
     );
     assert_eq!(h.desk().date, before.1);
 }
+
+// 4. Ctrl+F typed while the booking typeahead's search runs: its answer arrives while Find a slot
+// is the panel and is dropped, so the form given back waits for it for ever. Enter in its
+// patient field then does nothing, and the suggestions never come until the name is retyped.
+
+#[test]
+fn a_booking_given_back_by_find_a_slot_still_answers_its_typeahead() {
+    let mut h = Harness::with_demo();
+    two_pooja_menons(&h);
+    let mut window = Window::new();
+    open_booking(&mut h, &mut window);
+    // The name and Ctrl+F in one frame: Ctrl+F comes before the search for the name answered.
+    window.frame(&mut h, keys(&[typing("Pooja Men"), ctrl("f")]));
+    assert!(matches!(h.desk().panel, Panel::FindSlot(_)));
+    window.frame(&mut h, tap(Named::Escape));
+    assert_eq!(booking(&h).search().query, "Pooja Men", "the form came back");
+    // Back in the patient field, Enter picks the first Pooja Menon as it does everywhere.
+    window
+        .operations
+        .push(Box::new(focusable::focus::<()>(iced::widget::Id::new(
+            "booking-patient",
+        ))));
+    window.frame(&mut h, tap(Named::Enter));
+    let search = booking(&h).search();
+    assert!(
+        search.chosen.is_some() || search.list_shown(),
+        "the typeahead is stuck: searching {}, {} suggestions, nothing chosen",
+        search.searching(),
+        search.matches.len()
+    );
+}
