@@ -457,7 +457,11 @@ fn a_booking_given_back_by_find_a_slot_still_answers_its_typeahead() {
     window.frame(&mut h, keys(&[typing("Pooja Men"), ctrl("f")]));
     assert!(matches!(h.desk().panel, Panel::FindSlot(_)));
     window.frame(&mut h, tap(Named::Escape));
-    assert_eq!(booking(&h).search().query, "Pooja Men", "the form came back");
+    assert_eq!(
+        booking(&h).search().query,
+        "Pooja Men",
+        "the form came back"
+    );
     // Back in the patient field, Enter picks the first Pooja Menon as it does everywhere.
     window
         .operations
@@ -472,4 +476,55 @@ fn a_booking_given_back_by_find_a_slot_still_answers_its_typeahead() {
         search.searching(),
         search.matches.len()
     );
+}
+
+// 5. Escape while the booking or walk-in is being saved closes the form at once; the store still
+// writes it, and its answer, arriving for a panel that is gone, is dropped: the appointment (a
+// walk-in checked in with a queue token) exists, but the desk was told nothing, the grid does not
+// show it, and Ctrl+Z cannot undo it. The receptionist believes the booking was abandoned.
+
+#[test]
+fn escape_while_a_booking_is_saved_does_not_leave_a_booking_nobody_was_told_about() {
+    use frontdesk::gui::screen::booking::Message as B;
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    booking_with_a_patient_chosen(&mut h, &mut window);
+    let stored_before = stored(&h);
+    h.app.notice = None;
+    // "Book" pressed; the store is still writing when Escape comes.
+    let saving = h.app.update(Message::Booking(B::Save));
+    window.frame(&mut h, tap(Named::Escape));
+    window.settle(&mut h, saving);
+    if stored(&h)[1] > stored_before[1] {
+        assert!(
+            h.app.notice.is_some() && h.desk().last_change.is_some(),
+            "an appointment was booked after Escape closed the form, and the desk was told \
+             nothing (notice {:?}), nor can Ctrl+Z undo it",
+            h.app.notice
+        );
+    }
+}
+
+#[test]
+fn escape_while_a_walk_in_is_added_does_not_leave_a_checked_in_walk_in_nobody_was_told_about() {
+    use frontdesk::gui::screen::walk_in::Message as W;
+    let mut h = Harness::with_demo();
+    two_pooja_menons(&h);
+    let mut window = Window::new();
+    window.frame(&mut h, keys(&[ctrl("i"), typing("Pooja Men")]));
+    window.frame(&mut h, tap(Named::Enter));
+    assert!(walk_in(&h).patient().is_some());
+    let stored_before = stored(&h);
+    h.app.notice = None;
+    let adding = h.app.update(Message::WalkIn(W::Save));
+    window.frame(&mut h, tap(Named::Escape));
+    window.settle(&mut h, adding);
+    if stored(&h)[1] > stored_before[1] {
+        assert!(
+            h.app.notice.is_some() && h.desk().last_change.is_some(),
+            "a walk-in was checked in after Escape closed the form, and the desk was told \
+             nothing (notice {:?})",
+            h.app.notice
+        );
+    }
 }
