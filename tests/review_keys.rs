@@ -528,3 +528,198 @@ fn escape_while_a_walk_in_is_added_does_not_leave_a_checked_in_walk_in_nobody_wa
         );
     }
 }
+
+// 6. Text typed before a field has the focus is read from the key without its modifiers (the
+// window's `key` is winit's `key_without_modifiers`; `modified_key` and `text` carry what Shift
+// made): right after Ctrl+K "Asha" becomes "asha" in the real window, "14:30" becomes "14;30"
+// (not a time), and a walk-in's name typed right after Ctrl+I loses its capitals, which is the
+// name the new patient is registered under.
+
+/// Keys as the window delivers them (US layout): `key` without Shift, `modified_key` and
+/// `text` with it.
+fn typing_as_the_window_sends(words: &str) -> Vec<Event> {
+    const SHIFTED: [(char, char); 6] = [
+        (':', ';'),
+        ('+', '='),
+        ('@', '2'),
+        ('!', '1'),
+        ('(', '9'),
+        (')', '0'),
+    ];
+    words
+        .chars()
+        .flat_map(|c| {
+            let base = SHIFTED
+                .iter()
+                .find(|(s, _)| *s == c)
+                .map(|(_, b)| *b)
+                .unwrap_or_else(|| c.to_ascii_lowercase());
+            let shift = base != c;
+            let (key, typed) = (
+                Key::Character(base.to_string().as_str().into()),
+                c.to_string(),
+            );
+            let modifiers = if shift {
+                Modifiers::SHIFT
+            } else {
+                Modifiers::empty()
+            };
+            let physical =
+                keyboard::key::Physical::Unidentified(keyboard::key::NativeCode::Unidentified);
+            vec![
+                Event::Keyboard(keyboard::Event::KeyPressed {
+                    key: key.clone(),
+                    modified_key: Key::Character(typed.as_str().into()),
+                    physical_key: physical,
+                    location: keyboard::Location::Standard,
+                    modifiers,
+                    repeat: false,
+                    text: Some(typed.as_str().into()),
+                }),
+                Event::Keyboard(keyboard::Event::KeyReleased {
+                    key,
+                    modified_key: Key::Character(typed.as_str().into()),
+                    physical_key: physical,
+                    location: keyboard::Location::Standard,
+                    modifiers,
+                }),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn capitals_and_shifted_signs_typed_right_after_ctrl_k_keep_their_shift() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    window.frame(
+        &mut h,
+        keys(&[ctrl("k"), typing_as_the_window_sends("Asha 14:30")]),
+    );
+    let palette = h.desk().palette.as_ref().expect("the palette is open");
+    assert_eq!(palette.query(), "Asha 14:30");
+}
+
+#[test]
+fn a_walk_in_name_typed_right_after_ctrl_i_keeps_its_capitals() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    window.frame(
+        &mut h,
+        keys(&[ctrl("i"), typing_as_the_window_sends("Zubin Wadia")]),
+    );
+    assert_eq!(walk_in(&h).search().query, "Zubin Wadia");
+    // Once the field has the focus, the same keys are typed as they are.
+    window.frame(&mut h, typing_as_the_window_sends(" Jr"));
+    assert_eq!(walk_in(&h).search().query, "Zubin Wadia Jr");
+}
+
+// 7. In the real window the keys nobody took reach `update` later than the widgets' messages: they
+// come back from the `keyboard::listen` subscription as runtime output, queued with the next
+// batch's messages, while that batch's key events are read by the view built before them. The
+// merged tests deliver them in the same frame, so they cannot see this. Seen in the real window
+// (Xvfb, xdotool `key ctrl+i type "Zubin Wadia"`, then Return): the field showed "ubin Wadia" and
+// Return checked in a new patient "ubin Wadia" (walk-in W-003); "Asha became sha" of issue 13 is
+// the same race in the palette.
+
+/// Frames as iced_winit runs them: the keys no widget took (as `Message::Key`) come back from
+/// the subscription with the next frame's messages, ahead of them, after that frame's events
+/// were read by the view built before.
+struct AsyncWindow {
+    window: Window,
+    from_subscription: Vec<Message>,
+}
+
+impl AsyncWindow {
+    fn new() -> Self {
+        AsyncWindow {
+            window: Window::new(),
+            from_subscription: Vec::new(),
+        }
+    }
+
+    fn frame(&mut self, h: &mut Harness, events: Vec<Event>) {
+        let mut messages = std::mem::take(&mut self.from_subscription);
+        let mut widgets = Vec::new();
+        {
+            let w = &mut self.window;
+            let mut ui = UserInterface::build(
+                h.app.view(),
+                Size::new(1280.0, 800.0),
+                std::mem::take(&mut w.cache),
+                &mut w.renderer,
+            );
+            for mut operation in std::mem::take(&mut w.operations) {
+                loop {
+                    ui.operate(&w.renderer, operation.as_mut());
+                    match operation.finish() {
+                        Outcome::Chain(next) => operation = next,
+                        _ => break,
+                    }
+                }
+            }
+            let (_, statuses) = ui.update(
+                &events,
+                mouse::Cursor::Unavailable,
+                &mut w.renderer,
+                &mut clipboard::Null,
+                &mut widgets,
+            );
+            for (event, status) in events.iter().zip(statuses) {
+                if let (
+                    Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }),
+                    event::Status::Ignored,
+                ) = (event, status)
+                {
+                    self.from_subscription
+                        .push(Message::Key(key.clone(), *modifiers));
+                }
+            }
+            w.cache = ui.into_cache();
+        }
+        messages.extend(widgets);
+        let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| h.app.update(m)).collect();
+        for task in tasks {
+            self.window.settle(h, task);
+        }
+    }
+
+    /// One key a frame, as a receptionist types at about 10 keys a second.
+    fn type_slowly(&mut self, h: &mut Harness, groups: Vec<Vec<Event>>) {
+        for g in groups {
+            self.frame(h, g);
+        }
+        // Quiet frames: whatever is still queued arrives.
+        self.frame(h, Vec::new());
+        self.frame(h, Vec::new());
+    }
+}
+
+fn one_key_a_frame(words: &str) -> Vec<Vec<Event>> {
+    words.chars().map(|c| typing(&c.to_string())).collect()
+}
+
+#[test]
+fn the_first_letter_typed_after_ctrl_i_reaches_the_walk_in_in_the_real_runtime() {
+    let mut h = Harness::with_demo();
+    let mut window = AsyncWindow::new();
+    let mut groups = vec![ctrl("i")];
+    groups.extend(one_key_a_frame("zubin wadia"));
+    window.type_slowly(&mut h, groups);
+    assert_eq!(
+        walk_in(&h).search().query,
+        "zubin wadia",
+        "a letter typed after Ctrl+I was lost"
+    );
+}
+
+#[test]
+fn the_first_letter_typed_after_ctrl_k_reaches_the_palette_in_the_real_runtime() {
+    let mut h = Harness::with_demo();
+    let mut window = AsyncWindow::new();
+    let mut groups = vec![ctrl("k")];
+    groups.extend(one_key_a_frame("asha"));
+    window.type_slowly(&mut h, groups);
+    let palette = h.desk().palette.as_ref().expect("the palette is open");
+    assert_eq!(palette.query(), "asha");
+}
