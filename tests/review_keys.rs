@@ -723,3 +723,48 @@ fn the_first_letter_typed_after_ctrl_k_reaches_the_palette_in_the_real_runtime()
     let palette = h.desk().palette.as_ref().expect("the palette is open");
     assert_eq!(palette.query(), "asha");
 }
+
+// 8. The keyboard help (F1) is drawn over the desk as a modal card, but keys typed while it is
+// shown still reach the form field that had the focus behind it: a name typed there, and Enter
+// picking a patient, happen out of sight. And F1 pressed in the palette sets the help on without
+// showing it (the palette is drawn instead); it appears only after the palette is closed.
+
+#[test]
+fn keys_typed_while_the_help_is_shown_do_not_reach_the_form_behind_it() {
+    let mut h = Harness::with_demo();
+    two_pooja_menons(&h);
+    let mut window = Window::new();
+    open_booking(&mut h, &mut window);
+    window.frame(&mut h, typing("Po"));
+    window.frame(&mut h, tap(Named::F1));
+    assert!(h.app.help, "F1 shows the help");
+    assert!(on_screen(&mut h, "Keyboard shortcuts"));
+    window.frame(&mut h, keys(&[typing("oja Men"), tap(Named::Enter)]));
+    assert_eq!(
+        booking(&h).search().query,
+        "Po",
+        "keys typed while the help card is shown went into the booking form behind it"
+    );
+    assert!(booking(&h).search().chosen.is_none());
+}
+
+#[test]
+fn f1_in_the_palette_shows_the_help_at_once() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    window.frame(&mut h, ctrl("k"));
+    window.frame(&mut h, tap(Named::F1));
+    if h.app.help {
+        assert!(
+            on_screen(&mut h, "Keyboard shortcuts"),
+            "F1 turned the help on, but the palette hides it until the palette is closed"
+        );
+    }
+}
+
+/// True when `words` are on screen (a text, or a field's value).
+fn on_screen(h: &mut Harness, words: &'static str) -> bool {
+    let mut found = false;
+    h.ui(|ui| found = ui.find(words).is_ok());
+    found
+}
