@@ -768,3 +768,28 @@ fn on_screen(h: &mut Harness, words: &'static str) -> bool {
     h.ui(|ui| found = ui.find(words).is_ok());
     found
 }
+
+// 9. Find a slot opened from a half-filled booking (Ctrl+F) does not hold Enter as the booking
+// and walk-in forms do: with none of its fields focused (after a click beside them), Down and
+// Enter work the calendar behind it, and Enter on an empty slot opens a new booking form in its
+// place, dropping the search and the half-filled booking it was keeping.
+
+#[test]
+fn enter_beside_the_fields_of_find_a_slot_does_not_drop_the_booking_it_keeps() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    let patient = booking_with_a_patient_chosen(&mut h, &mut window);
+    window.frame(&mut h, ctrl("f"));
+    assert!(matches!(h.desk().panel, Panel::FindSlot(_)));
+    window.operations.push(Box::new(focusable::unfocus::<()>()));
+    window.frame(&mut h, keys(&[tap(Named::ArrowDown), tap(Named::Enter)]));
+    match &h.desk().panel {
+        Panel::FindSlot(_) => {}
+        Panel::Booking(form) => assert_eq!(
+            form.search().chosen.as_ref().map(|p| p.id),
+            Some(patient.id),
+            "Enter on the calendar replaced the search and the booking it kept with an empty form"
+        ),
+        _ => panic!("Enter on the calendar replaced Find a slot and the booking it kept"),
+    }
+}
