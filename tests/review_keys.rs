@@ -793,3 +793,43 @@ fn enter_beside_the_fields_of_find_a_slot_does_not_drop_the_booking_it_keeps() {
         _ => panic!("Enter on the calendar replaced Find a slot and the booking it kept"),
     }
 }
+
+#[test]
+fn escape_while_a_status_change_is_stored_still_shows_it_on_the_grid() {
+    use frontdesk::gui::screen::details::{ActionKind, Message as D};
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    let id = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| {
+            e.appointment.status == Status::Scheduled
+                && e.appointment.interval.start > gui_harness::now()
+        })
+        .expect("an upcoming booking")
+        .appointment
+        .id;
+    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    // Confirm pressed; Escape before the store answered.
+    let storing = h.app.update(Message::Details(D::Act(ActionKind::Confirm)));
+    window.frame(&mut h, tap(Named::Escape));
+    window.settle(&mut h, storing);
+    let stored = SqliteStore::open(h.dir.path().join("desk.sqlite3"))
+        .expect("open")
+        .appointment(id)
+        .expect("stored")
+        .appointment
+        .status;
+    let shown = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .map(|e| e.appointment.status);
+    assert_eq!(
+        shown,
+        Some(stored),
+        "the store has the appointment {stored:?}; the grid still shows it {shown:?}"
+    );
+}
