@@ -833,3 +833,18 @@ fn escape_while_a_status_change_is_stored_still_shows_it_on_the_grid() {
         "the store has the appointment {stored:?}; the grid still shows it {shown:?}"
     );
 }
+
+#[test]
+fn ctrl_k_in_the_open_palette_keeps_what_was_typed() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    window.frame(&mut h, ctrl("k"));
+    window.frame(&mut h, typing("Asha"));
+    assert_eq!(h.desk().palette.as_ref().expect("open").query(), "Asha");
+    window.frame(&mut h, ctrl("k"));
+    assert_eq!(
+        h.desk().palette.as_ref().expect("open").query(),
+        "Asha",
+        "Ctrl+K with the palette open emptied it"
+    );
+}
