@@ -497,7 +497,7 @@ fn escape_while_a_booking_is_saved_does_not_leave_a_booking_nobody_was_told_abou
     window.settle(&mut h, saving);
     if stored(&h)[1] > stored_before[1] {
         assert!(
-            h.app.notice.is_some() && h.desk().last_change.is_some(),
+            h.app.notice.is_some() && h.desk().history.can_undo(),
             "an appointment was booked after Escape closed the form, and the desk was told \
              nothing (notice {:?}), nor can Ctrl+Z undo it",
             h.app.notice
@@ -521,7 +521,7 @@ fn escape_while_a_walk_in_is_added_does_not_leave_a_checked_in_walk_in_nobody_wa
     window.settle(&mut h, adding);
     if stored(&h)[1] > stored_before[1] {
         assert!(
-            h.app.notice.is_some() && h.desk().last_change.is_some(),
+            h.app.notice.is_some() && h.desk().history.can_undo(),
             "a walk-in was checked in after Escape closed the form, and the desk was told \
              nothing (notice {:?})",
             h.app.notice
