@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use iced::keyboard::{self, Key, Modifiers};
+use iced::keyboard::{Key, Modifiers};
 use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
@@ -113,7 +113,8 @@ pub enum Message {
     Select(AppointmentId),
     /// A drag-and-drop move was stored (what changed, in words, and how to undo it) or refused.
     Moved(Result<(String, super::screen::Undoable), UiError>),
-    /// A key was pressed that no widget used.
+    /// A key was pressed that no widget used: as typed (Shift included) when it types text
+    /// without Ctrl, Alt or Logo, else the key without modifiers (see `window_keys::as_typed`).
     Key(Key, Modifiers),
     /// Switch between light and dark.
     ToggleTheme,
@@ -257,20 +258,16 @@ impl App {
         self
     }
 
-    /// Listens to the clock (every 30 s, unless it is fixed) and to keys no widget used.
+    /// Listens to the clock (every 30 s, unless it is fixed). Keys no widget used come from the
+    /// window's root widget (`window_keys`), not from here: a subscription's message arrives a
+    /// batch late, after the next key's widget message.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                Some(Message::Key(key, modifiers))
-            }
-            _ => None,
-        });
         let clock = iced::time::every(std::time::Duration::from_secs(30))
             .map(|_| Message::Tick(Utc::now()));
         if self.clock_fixed {
-            return keys;
+            return Subscription::none();
         }
-        Subscription::batch([keys, clock, super::app_reminders::timer()])
+        Subscription::batch([clock, super::app_reminders::timer()])
     }
 
     /// Handles a message.

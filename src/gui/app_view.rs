@@ -78,8 +78,15 @@ impl App {
         }
     }
 
-    /// The window.
+    /// The window. Its root hears the keys no widget took (`window_keys`), in the order they
+    /// were pressed among the widgets' messages.
     pub fn view(&self) -> Element<'_, Message> {
+        super::window_keys::window_keys(self.screen(), Message::Key).into()
+    }
+
+    /// What the window shows: the desk (or the first run), the status line, and the palette or
+    /// the keyboard help over them.
+    fn screen(&self) -> Element<'_, Message> {
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening(path) => center(text(format!("Opening {} …", path.display()))).into(),
             Phase::Failed(e) => center(
