@@ -492,6 +492,14 @@ impl App {
             Message::WalkIn(m) => return self.walk_in(m),
             Message::OpenFindSlot => return self.open_find_slot(),
             Message::FindSlot(m) => return self.find_slot(m),
+            // The panel storing a change stays until the store answered (`Panel::storing`).
+            Message::OpenViewOptions | Message::OpenWalkIn | Message::ClosePanel
+                if desk.panel.storing() =>
+            {
+                self.notice =
+                    Some("Saving… the panel stays open until the change is stored.".into());
+                false
+            }
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
                 desk.panel = Panel::ViewOptions;

@@ -153,6 +153,9 @@ impl App {
 
     /// Opens the booking form at a column and minute, with `minutes` as its length if given.
     fn book_at(&mut self, column: usize, minute: u16, minutes: Option<u16>) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();

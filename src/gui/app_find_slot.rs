@@ -14,6 +14,9 @@ use super::widget::Choice;
 impl App {
     /// Opens the find-a-slot panel beside the calendar.
     pub(super) fn open_find_slot(&mut self) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();

@@ -14,7 +14,21 @@ use crate::scheduling::*;
 use crate::store::AgendaFilter;
 
 impl App {
+    /// True, with a word on the status line, when the panel open is storing a change and must
+    /// not be closed or replaced: its answer would be dropped (a booking made and nobody told,
+    /// the grid not reloaded, no Ctrl+Z).
+    pub(super) fn panel_storing(&mut self) -> bool {
+        let storing = matches!(&self.phase, Phase::Ready(desk) if desk.panel.storing());
+        if storing {
+            self.notice = Some("Saving… the panel stays open until the change is stored.".into());
+        }
+        storing
+    }
+
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();

@@ -104,6 +104,9 @@ impl App {
 
     /// Opens the offer panel of a freed slot beside the calendar.
     pub(super) fn open_offer(&mut self, index: usize) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();

@@ -165,6 +165,18 @@ pub enum Panel {
 }
 
 impl Panel {
+    /// True while the panel is storing a change (a booking, a walk-in, a status, a move): it
+    /// is neither closed nor replaced then, so the store's answer (the notice, the grid, the
+    /// undo) always reaches it.
+    pub fn storing(&self) -> bool {
+        match self {
+            Panel::Booking(form) => form.saving(),
+            Panel::WalkIn(form) => form.saving(),
+            Panel::Details(state) => state.storing(),
+            Panel::Today | Panel::ViewOptions | Panel::FindSlot(_) | Panel::Offer(_) => false,
+        }
+    }
+
     /// The booking form, if it is the panel open.
     pub fn booking(&mut self) -> Option<&mut booking::State> {
         match self {

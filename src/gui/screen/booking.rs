@@ -163,6 +163,11 @@ impl State {
         }
     }
 
+    /// True while the store is writing what the form asked for (it is not closed then).
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
     /// The patient typeahead: what was typed, the suggestions, the patient chosen.
     pub fn search(&self) -> &PatientSearch {
         &self.search
@@ -541,6 +546,9 @@ impl State {
                     }
                 }
             }
+            // While the store writes, the form stays (its button says "Saving…"): closed, the
+            // answer would be dropped, the booking made and nobody told.
+            Message::Cancel | Message::Escape if self.saving => Task::none(),
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
             Message::Escape if self.search.escape() => Task::none(),
             Message::Escape => return (Task::none(), Some(Event::Closed)),

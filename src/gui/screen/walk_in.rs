@@ -147,6 +147,11 @@ impl State {
         self.search.chosen.as_ref()
     }
 
+    /// True while the store is writing what the form asked for (it is not closed then).
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
     /// The patient typeahead: what was typed, the suggestions, the patient chosen.
     pub fn search(&self) -> &PatientSearch {
         &self.search
@@ -335,6 +340,9 @@ impl State {
                     Err(e) => self.error = Some(e),
                 }
             }
+            // While the store writes, the form stays (its button says so): closed, the answer
+            // would be dropped, the walk-in checked in and nobody told.
+            Message::Cancel | Message::Escape if self.saving => {}
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
             Message::Escape if self.search.escape() => {}
             Message::Escape => return (Task::none(), Some(Event::Closed)),
