@@ -502,7 +502,9 @@ impl App {
             }
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
-                desk.panel = Panel::ViewOptions;
+                if let Some(said) = desk.open_panel(Panel::ViewOptions) {
+                    self.notice = Some(said);
+                }
                 return iced::widget::operation::focus("go-to-date");
             }
             Message::DateText(text) => {
@@ -522,11 +524,17 @@ impl App {
                 }
             },
             Message::OpenWalkIn => {
-                desk.panel = Panel::WalkIn(Box::default());
+                // A walk-in being filled stays as it is (Ctrl+I again only puts the cursor in
+                // it); another form open is put aside, not dropped.
+                if !matches!(desk.panel, Panel::WalkIn(_))
+                    && let Some(said) = desk.open_panel(Panel::WalkIn(Box::default()))
+                {
+                    self.notice = Some(said);
+                }
                 return iced::widget::operation::focus("walk-in-patient");
             }
             Message::ClosePanel => {
-                desk.panel = Panel::Today;
+                desk.close_panel();
                 desk.selected = None;
                 desk.cache.clear();
                 false
@@ -591,7 +599,10 @@ impl App {
                 false
             }
             Message::OpenPalette => {
-                desk.palette = Some(Box::default());
+                // Ctrl+K with the palette open keeps what was typed in it.
+                if desk.palette.is_none() {
+                    desk.palette = Some(Box::default());
+                }
                 return iced::widget::operation::focus("palette");
             }
             Message::Palette(m) => return self.palette(m),

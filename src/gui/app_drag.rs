@@ -190,7 +190,9 @@ impl App {
             &ctx,
         );
         tasks.push(check);
-        desk.panel = Panel::Booking(Box::new(form));
+        if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+            self.notice = Some(said);
+        }
         let mut all: Vec<Task<Message>> =
             tasks.into_iter().map(|t| t.map(Message::Booking)).collect();
         all.push(iced::widget::operation::focus("booking-patient"));
@@ -339,7 +341,9 @@ impl App {
                 ] {
                     tasks.push(form.update(m, &ctx).0);
                 }
-                desk.panel = Panel::Booking(Box::new(form));
+                if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+                    self.notice = Some(said);
+                }
                 desk.go_to(date);
                 self.notice = Some(format!(
                     "Booking {name} again a week later: change the date or time, then Save."

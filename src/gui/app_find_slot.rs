@@ -21,6 +21,11 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        // A search already open keeps its form and what was typed in it.
+        if matches!(desk.panel, Panel::FindSlot(_)) {
+            desk.show_calendar();
+            return iced::widget::operation::focus("find-slot-minutes");
+        }
         let open = std::mem::replace(&mut desk.panel, Panel::Today);
         let Some((ctx, _)) = Self::context(desk, now, &actor) else {
             desk.panel = open;
@@ -28,16 +33,23 @@ impl App {
         };
         let state = match open {
             Panel::Booking(form) => find_slot::State::for_booking(&ctx, form),
-            // A search already open keeps its form and what was typed in it.
-            Panel::FindSlot(state) => *state,
-            Panel::Today
+            // Anything else stays as it was: a walk-in being filled is put aside and given
+            // back when the search is closed (`Desk::open_panel`).
+            other @ (Panel::Today
             | Panel::Details(_)
             | Panel::WalkIn(_)
             | Panel::ViewOptions
-            | Panel::Offer(_) => find_slot::State::new(&ctx),
+            | Panel::FindSlot(_)
+            | Panel::Offer(_)) => {
+                let state = find_slot::State::new(&ctx);
+                desk.panel = other;
+                state
+            }
         };
         desk.show_calendar();
-        desk.panel = Panel::FindSlot(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::FindSlot(Box::new(state))) {
+            self.notice = Some(said);
+        }
         iced::widget::operation::focus("find-slot-minutes")
     }
 
@@ -111,10 +123,10 @@ impl App {
                 Task::batch(checks)
             }
             Some(find_slot::Event::Closed) => {
-                desk.panel = match kept {
-                    Some(form) => Panel::Booking(form),
-                    None => Panel::Today,
-                };
+                match kept {
+                    Some(form) => desk.panel = Panel::Booking(form),
+                    None => desk.close_panel(),
+                }
                 task
             }
             None => task,

@@ -38,7 +38,9 @@ impl App {
         };
         let (state, task) = details::load(&ctx, id);
         desk.selected = Some(id);
-        desk.panel = Panel::Details(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::Details(Box::new(state))) {
+            self.notice = Some(said);
+        }
         desk.cache.clear();
         task.map(Message::Details)
     }
@@ -76,6 +78,8 @@ impl App {
                 desk.go_to(time::local_date(zone, a.interval.start));
                 desk.reveal = Some(Reveal::saying(id, "Booked", tail));
                 desk.history.record(Undoable::Booked(id));
+                // The form is done: the details replace it (nothing to put aside).
+                desk.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(booking::Event::BookedSeries(outcome, note)) => {
@@ -90,13 +94,16 @@ impl App {
                     desk.reveal = Some(Reveal::quietly(b.appointment.id));
                 }
                 let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
+                if first.is_some() {
+                    desk.panel = Panel::Today;
+                }
                 match first {
                     Some(id) => Task::batch([task, self.select(id), self.reload()]),
                     None => Task::batch([task, self.reload()]),
                 }
             }
             Some(booking::Event::Closed) => {
-                desk.panel = Panel::Today;
+                desk.close_panel();
                 task
             }
             None => task,
@@ -122,7 +129,7 @@ impl App {
                 Task::batch([task, self.reload()])
             }
             Some(details::Event::Closed) => {
-                desk.panel = Panel::Today;
+                desk.close_panel();
                 desk.selected = None;
                 desk.cache.clear();
                 task
@@ -182,10 +189,12 @@ impl App {
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;
                 desk.history.record(Undoable::Booked(id));
+                // The form is done: the details replace it (nothing to put aside).
+                desk.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
-                desk.panel = Panel::Today;
+                desk.close_panel();
                 task
             }
             None => task,

@@ -119,7 +119,9 @@ impl App {
         };
         let (state, task) = offer::open(&ctx, &chosen);
         desk.show_calendar();
-        desk.panel = Panel::Offer(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::Offer(Box::new(state))) {
+            self.notice = Some(said);
+        }
         desk.selected = None;
         desk.cache.clear();
         task.map(Message::Offer)
@@ -170,7 +172,7 @@ impl App {
                 if settled {
                     desk.offers.drop_slot(&slot);
                 }
-                desk.panel = Panel::Today;
+                desk.close_panel();
                 task
             }
             None => task,

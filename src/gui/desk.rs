@@ -114,6 +114,9 @@ pub struct Desk {
     pub mini_month: Option<(NaiveDate, NaiveDate)>,
     /// The appointment pinned to move to another day (`pinboard.rs`).
     pub pinboard: super::pinboard::Pinboard,
+    /// Forms (and searches) a shortcut or a jump put aside, newest last: the panel that
+    /// replaced them gives them back when it closes ([`Desk::open_panel`], [`Desk::close_panel`]).
+    pub parked: Vec<Panel>,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
@@ -243,7 +246,38 @@ pub(super) fn clinic_today(desk: &Desk, now: DateTime<Utc>) -> NaiveDate {
         .unwrap_or(desk.date)
 }
 
+/// How many panels are kept aside at most ([`Desk::open_panel`]).
+pub const PARKED_LIMIT: usize = 8;
+
 impl Desk {
+    /// Shows `panel` beside the calendar. A half-filled booking or walk-in form, or a search,
+    /// open until now is put aside (not dropped) and given back by [`Desk::close_panel`].
+    /// Returns a word for the status line when the oldest form put aside had to be let go.
+    pub fn open_panel(&mut self, panel: Panel) -> Option<String> {
+        let open = std::mem::replace(&mut self.panel, panel);
+        let keep = match &open {
+            Panel::Booking(_) | Panel::FindSlot(_) => true,
+            Panel::WalkIn(form) => !form.is_blank(),
+            Panel::Today | Panel::Details(_) | Panel::ViewOptions | Panel::Offer(_) => false,
+        };
+        if !keep {
+            return None;
+        }
+        self.parked.push(open);
+        if self.parked.len() > PARKED_LIMIT {
+            self.parked.remove(0);
+            return Some(format!(
+                "More than {PARKED_LIMIT} forms were put aside: the oldest was let go."
+            ));
+        }
+        None
+    }
+
+    /// Closes the panel: the form put aside last comes back, or today's queue.
+    pub fn close_panel(&mut self) {
+        self.panel = self.parked.pop().unwrap_or(Panel::Today);
+    }
+
     pub(super) fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {
         let colours = setup
             .visit_types
@@ -287,6 +321,7 @@ impl Desk {
             pinboard: Default::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),
+            parked: Vec::new(),
             parked_settings: None,
         }
     }

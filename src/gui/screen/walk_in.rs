@@ -147,6 +147,15 @@ impl State {
         self.search.chosen.as_ref()
     }
 
+    /// True when nothing was typed or chosen in the form (closing it loses nothing).
+    pub fn is_blank(&self) -> bool {
+        self.search.query.trim().is_empty()
+            && self.search.chosen.is_none()
+            && self.phone.trim().is_empty()
+            && self.reason.trim().is_empty()
+            && !self.emergency
+    }
+
     /// True while the store is writing what the form asked for (it is not closed then).
     pub fn saving(&self) -> bool {
         self.saving
