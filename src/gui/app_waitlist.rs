@@ -51,6 +51,14 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        // The page kept aside (the entry being written) comes back, its list read again; the
+        // page left is kept aside in its turn (Settings).
+        if !matches!(desk.page, Page::Waitlist(_)) {
+            match desk.parked_waitlist.take() {
+                Some(state) => desk.set_page(Page::Waitlist(state)),
+                None => desk.set_page(Page::Calendar),
+            }
+        }
         let Desk {
             backend,
             setup,
@@ -63,7 +71,11 @@ impl App {
         };
         let task = match page {
             Page::Waitlist(state) => state.refresh(&ctx),
-            _ => {
+            Page::Calendar
+            | Page::Settings(_)
+            | Page::Reports(_)
+            | Page::Reminders(_)
+            | Page::Data(_) => {
                 let (state, task) = waitlist::open(&ctx);
                 *page = Page::Waitlist(Box::new(state));
                 task

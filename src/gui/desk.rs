@@ -117,6 +117,8 @@ pub struct Desk {
     /// Forms (and searches) a shortcut or a jump put aside, newest last: the panel that
     /// replaced them gives them back when it closes ([`Desk::open_panel`], [`Desk::close_panel`]).
     pub parked: Vec<Panel>,
+    /// The Waitlist page while another is shown (see [`Desk::set_page`]).
+    pub(super) parked_waitlist: Option<Box<waitlist::State>>,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
@@ -322,6 +324,7 @@ impl Desk {
             reminders: Default::default(),
             offers: offer::Board::default(),
             parked: Vec::new(),
+            parked_waitlist: None,
             parked_settings: None,
         }
     }
@@ -331,11 +334,19 @@ impl Desk {
         &self.setup
     }
 
-    /// Shows the calendar. The Settings page is kept aside, so the Settings tab finds it as it
-    /// was (a list of appointments to move, a save still under way).
+    /// Shows the calendar. The Settings and Waitlist pages are kept aside ([`Desk::set_page`]).
     pub(super) fn show_calendar(&mut self) {
-        if let Page::Settings(state) = std::mem::replace(&mut self.page, Page::Calendar) {
-            self.parked_settings = Some(state);
+        self.set_page(Page::Calendar);
+    }
+
+    /// Shows `page`. The page left is kept aside when it holds work: Settings (a list of
+    /// appointments to move, a save still under way) and the Waitlist (the entry being
+    /// written), so their tabs find them as they were.
+    pub(super) fn set_page(&mut self, page: Page) {
+        match std::mem::replace(&mut self.page, page) {
+            Page::Settings(state) => self.parked_settings = Some(state),
+            Page::Waitlist(state) => self.parked_waitlist = Some(state),
+            Page::Calendar | Page::Reports(_) | Page::Reminders(_) | Page::Data(_) => {}
         }
     }
 
