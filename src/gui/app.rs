@@ -534,10 +534,10 @@ impl App {
                 return iced::widget::operation::focus("walk-in-patient");
             }
             Message::ClosePanel => {
-                desk.close_panel();
+                let task = desk.close_panel(now, &actor);
                 desk.selected = None;
                 desk.cache.clear();
-                false
+                return task;
             }
             Message::Select(id) => return self.select(id),
             Message::Moved(result) => {

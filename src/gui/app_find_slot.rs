@@ -83,7 +83,11 @@ impl App {
                     let check = form.take_slot(&ctx, doctor, slot.room, date, minute);
                     desk.panel = Panel::Booking(form);
                     let shown = desk.go_to(date);
-                    let mut tasks = vec![task, check.map(Message::Booking)];
+                    let mut tasks = vec![
+                        task,
+                        check.map(Message::Booking),
+                        desk.resume_panel(now, &actor),
+                    ];
                     if shown {
                         tasks.push(self.reload());
                     }
@@ -123,11 +127,14 @@ impl App {
                 Task::batch(checks)
             }
             Some(find_slot::Event::Closed) => {
-                match kept {
-                    Some(form) => desk.panel = Panel::Booking(form),
-                    None => desk.close_panel(),
-                }
-                task
+                let given_back = match kept {
+                    Some(form) => {
+                        desk.panel = Panel::Booking(form);
+                        desk.resume_panel(now, &actor)
+                    }
+                    None => desk.close_panel(now, &actor),
+                };
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -103,8 +103,8 @@ impl App {
                 }
             }
             Some(booking::Event::Closed) => {
-                desk.close_panel();
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }
@@ -129,10 +129,10 @@ impl App {
                 Task::batch([task, self.reload()])
             }
             Some(details::Event::Closed) => {
-                desk.close_panel();
+                let given_back = desk.close_panel(now, &actor);
                 desk.selected = None;
                 desk.cache.clear();
-                task
+                Task::batch([task, given_back])
             }
             None => task,
         }
@@ -194,8 +194,8 @@ impl App {
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
-                desk.close_panel();
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -184,8 +184,8 @@ impl App {
                 if settled {
                     desk.offers.drop_slot(&slot);
                 }
-                desk.close_panel();
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -275,9 +275,34 @@ impl Desk {
         None
     }
 
-    /// Closes the panel: the form put aside last comes back, or today's queue.
-    pub fn close_panel(&mut self) {
+    /// Closes the panel: the form put aside last comes back (its patient search asked again if
+    /// its answer was lost meanwhile), or today's queue.
+    pub(super) fn close_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
         self.panel = self.parked.pop().unwrap_or(Panel::Today);
+        self.resume_panel(now, actor)
+    }
+
+    /// The form in the panel, given back after it was put aside: see `PatientSearch::resume`.
+    pub(super) fn resume_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            panel,
+            ..
+        } = self;
+        let Some((ctx, _)) = context(backend, setup, *clinic, now, actor) else {
+            return Task::none();
+        };
+        match panel {
+            Panel::Booking(form) => form.resume(&ctx).map(Message::Booking),
+            Panel::WalkIn(form) => form.resume(&ctx).map(Message::WalkIn),
+            Panel::Today
+            | Panel::Details(_)
+            | Panel::ViewOptions
+            | Panel::FindSlot(_)
+            | Panel::Offer(_) => Task::none(),
+        }
     }
 
     pub(super) fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {

@@ -166,6 +166,18 @@ impl PatientSearch {
         (Task::none(), None)
     }
 
+    /// The search for the text typed again, when it has not answered: a form put aside while
+    /// it ran lost the answer (it came for a panel that was not open), and would wait for it
+    /// for ever (Enter kept, no suggestions) once given back.
+    pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if !self.searching() {
+            return Task::none();
+        }
+        let generation = self.generation;
+        let search = ctx.backend.clone().search_patients(self.query.clone());
+        Task::perform(search, move |r| Message::Matches(generation, r))
+    }
+
     /// True while the search for the text typed has not answered.
     pub fn searching(&self) -> bool {
         self.answered != self.generation

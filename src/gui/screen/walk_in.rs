@@ -156,6 +156,12 @@ impl State {
             && !self.emergency
     }
 
+    /// The form given back after it was put aside: the patient search that was running is
+    /// asked again (its answer was lost).
+    pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.search.resume(ctx).map(Message::Patient)
+    }
+
     /// True while the store is writing what the form asked for (it is not closed then).
     pub fn saving(&self) -> bool {
         self.saving
