@@ -112,6 +112,28 @@ impl App {
             ),
             ..container::Style::default()
         };
+        // The keyboard help is over everything, the palette too (F1 typed in it), and the
+        // desk under it gets no key: what is typed while it is shown reaches no form.
+        if self.help {
+            let help_card =
+                || super::escape_closes::escape_closes(help_card(), Message::ToggleHelp);
+            return stack![
+                super::window_keys::keys_held(main),
+                opaque(center(help_card()).style(|_| {
+                    container::Style {
+                        background: Some(
+                            iced::Color {
+                                a: 0.45,
+                                ..iced::Color::BLACK
+                            }
+                            .into(),
+                        ),
+                        ..container::Style::default()
+                    }
+                }))
+            ]
+            .into();
+        }
         if let Phase::Ready(desk) = &self.phase
             && let Some(palette) = &desk.palette
             && let Some(clinic) = desk.clinic()
@@ -139,28 +161,7 @@ impl App {
             ]
             .into();
         }
-        if self.help {
-            let help_card =
-                || super::escape_closes::escape_closes(help_card(), Message::ToggleHelp);
-            stack![
-                main,
-                opaque(center(help_card()).style(|_| {
-                    container::Style {
-                        background: Some(
-                            iced::Color {
-                                a: 0.45,
-                                ..iced::Color::BLACK
-                            }
-                            .into(),
-                        ),
-                        ..container::Style::default()
-                    }
-                }))
-            ]
-            .into()
-        } else {
-            main.into()
-        }
+        main.into()
     }
 
     fn status_line(&self) -> Element<'_, Message> {

@@ -106,6 +106,14 @@ impl App {
     /// else wants them.
     pub(super) fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
         let plain = !(modifiers.control() || modifiers.alt() || modifiers.logo());
+        // The keyboard help is a modal card: F1 or Escape hides it, other keys do nothing (the
+        // desk under it gets none, `window_keys::keys_held`).
+        if self.help {
+            return match key {
+                Key::Named(Named::F1 | Named::Escape) => self.update(Message::ToggleHelp),
+                _ => Task::none(),
+            };
+        }
         // Tab outside a panel (a panel keeps its own): the next or previous field on screen.
         if key == Key::Named(Named::Tab) && plain {
             return if modifiers.shift() {

@@ -8,6 +8,9 @@
 //!
 //! The key is given as it was typed: with Shift, "A" and ":", not the window's key without
 //! modifiers ("a", ";"), when it types text and no Ctrl, Alt or Logo is held.
+//!
+//! [`keys_held`] keeps every key from the widgets inside (the desk under the keyboard help
+//! card): they go on to the root, and `App::key` decides.
 
 use iced::keyboard::{self, Key, Modifiers};
 use iced::{Element, Event, Length, Rectangle, Size, Vector};
@@ -21,7 +24,18 @@ pub fn window_keys<'a, Message, Theme, Renderer>(
 ) -> WindowKeys<'a, Message, Theme, Renderer> {
     WindowKeys {
         content: content.into(),
-        on_key,
+        on_key: Some(on_key),
+    }
+}
+
+/// `content`, whose widgets get no key at all (a field focused behind a modal card types
+/// nothing): the keys go on to the widgets around it.
+pub fn keys_held<'a, Message, Theme, Renderer>(
+    content: impl Into<Element<'a, Message, Theme, Renderer>>,
+) -> WindowKeys<'a, Message, Theme, Renderer> {
+    WindowKeys {
+        content: content.into(),
+        on_key: None,
     }
 }
 
@@ -41,10 +55,11 @@ pub fn as_typed(key: &Key, modifiers: Modifiers, text: Option<&str>) -> Key {
     }
 }
 
-/// See [`window_keys`].
+/// See [`window_keys`] and [`keys_held`].
 pub struct WindowKeys<'a, Message, Theme, Renderer> {
     content: Element<'a, Message, Theme, Renderer>,
-    on_key: fn(Key, Modifiers) -> Message,
+    /// The message for a key nobody took; `None`: the widgets inside get no key.
+    on_key: Option<fn(Key, Modifiers) -> Message>,
 }
 
 impl<Message, Theme, Renderer> Widget<Message, Theme, Renderer>
@@ -98,6 +113,21 @@ where
         shell: &mut Shell<'_, Message>,
         viewport: &Rectangle,
     ) {
+        let Some(on_key) = self.on_key else {
+            if !matches!(event, Event::Keyboard(_)) {
+                self.content.as_widget_mut().update(
+                    &mut tree.children[0],
+                    event,
+                    layout,
+                    cursor,
+                    renderer,
+                    clipboard,
+                    shell,
+                    viewport,
+                );
+            }
+            return;
+        };
         self.content.as_widget_mut().update(
             &mut tree.children[0],
             event,
@@ -119,7 +149,7 @@ where
         }) = event
         {
             let key = as_typed(key, *modifiers, text.as_deref());
-            shell.publish((self.on_key)(key, *modifiers));
+            shell.publish(on_key(key, *modifiers));
             shell.capture_event();
         }
     }
