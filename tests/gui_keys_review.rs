@@ -658,7 +658,9 @@ fn a_walk_in_name_typed_right_after_ctrl_i_keeps_its_capitals() {
 
 /// Frames as iced_winit runs them: the keys no widget took (as `Message::Key`) come back from
 /// the subscription with the next frame's messages, ahead of them, after that frame's events
-/// were read by the view built before.
+/// were read by the view built before. (Since the fix the window's root widget takes every
+/// such key, `src/gui/window_keys.rs`, so none is left to the subscription; the model stays so
+/// that a return of the late delivery fails here.)
 struct AsyncWindow {
     window: Window,
     from_subscription: Vec<Message>,
