@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use iced::keyboard::{self, Key, Modifiers};
+use iced::keyboard::{Key, Modifiers};
 use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
@@ -113,7 +113,8 @@ pub enum Message {
     Select(AppointmentId),
     /// A drag-and-drop move was stored (what changed, in words, and how to undo it) or refused.
     Moved(Result<(String, super::screen::Undoable), UiError>),
-    /// A key was pressed that no widget used.
+    /// A key was pressed that no widget used: as typed (Shift included) when it types text
+    /// without Ctrl, Alt or Logo, else the key without modifiers (see `window_keys::as_typed`).
     Key(Key, Modifiers),
     /// Switch between light and dark.
     ToggleTheme,
@@ -257,20 +258,16 @@ impl App {
         self
     }
 
-    /// Listens to the clock (every 30 s, unless it is fixed) and to keys no widget used.
+    /// Listens to the clock (every 30 s, unless it is fixed). Keys no widget used come from the
+    /// window's root widget (`window_keys`), not from here: a subscription's message arrives a
+    /// batch late, after the next key's widget message.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                Some(Message::Key(key, modifiers))
-            }
-            _ => None,
-        });
         let clock = iced::time::every(std::time::Duration::from_secs(30))
             .map(|_| Message::Tick(Utc::now()));
         if self.clock_fixed {
-            return keys;
+            return Subscription::none();
         }
-        Subscription::batch([keys, clock, super::app_reminders::timer()])
+        Subscription::batch([clock, super::app_reminders::timer()])
     }
 
     /// Handles a message.
@@ -495,9 +492,19 @@ impl App {
             Message::WalkIn(m) => return self.walk_in(m),
             Message::OpenFindSlot => return self.open_find_slot(),
             Message::FindSlot(m) => return self.find_slot(m),
+            // The panel storing a change stays until the store answered (`Panel::storing`).
+            Message::OpenViewOptions | Message::OpenWalkIn | Message::ClosePanel
+                if desk.panel.storing() =>
+            {
+                self.notice =
+                    Some("Saving… the panel stays open until the change is stored.".into());
+                false
+            }
             Message::OpenViewOptions => {
                 desk.date_text = desk.date.format("%Y-%m-%d").to_string();
-                desk.panel = Panel::ViewOptions;
+                if let Some(said) = desk.open_panel(Panel::ViewOptions) {
+                    self.notice = Some(said);
+                }
                 return iced::widget::operation::focus("go-to-date");
             }
             Message::DateText(text) => {
@@ -517,14 +524,20 @@ impl App {
                 }
             },
             Message::OpenWalkIn => {
-                desk.panel = Panel::WalkIn(Box::default());
+                // A walk-in being filled stays as it is (Ctrl+I again only puts the cursor in
+                // it); another form open is put aside, not dropped.
+                if !matches!(desk.panel, Panel::WalkIn(_))
+                    && let Some(said) = desk.open_panel(Panel::WalkIn(Box::default()))
+                {
+                    self.notice = Some(said);
+                }
                 return iced::widget::operation::focus("walk-in-patient");
             }
             Message::ClosePanel => {
-                desk.panel = Panel::Today;
+                let task = desk.close_panel(now, &actor);
                 desk.selected = None;
                 desk.cache.clear();
-                false
+                return task;
             }
             Message::Select(id) => return self.select(id),
             Message::Moved(result) => {
@@ -586,7 +599,10 @@ impl App {
                 false
             }
             Message::OpenPalette => {
-                desk.palette = Some(Box::default());
+                // Ctrl+K with the palette open keeps what was typed in it.
+                if desk.palette.is_none() {
+                    desk.palette = Some(Box::default());
+                }
                 return iced::widget::operation::focus("palette");
             }
             Message::Palette(m) => return self.palette(m),

@@ -37,7 +37,7 @@ impl App {
         if let Phase::Ready(desk) = &mut self.phase
             && !matches!(desk.page, Page::Data(_))
         {
-            desk.page = Page::Data(Box::default());
+            desk.set_page(Page::Data(Box::default()));
         }
         Task::none()
     }

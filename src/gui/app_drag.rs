@@ -153,6 +153,9 @@ impl App {
 
     /// Opens the booking form at a column and minute, with `minutes` as its length if given.
     fn book_at(&mut self, column: usize, minute: u16, minutes: Option<u16>) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
@@ -187,7 +190,9 @@ impl App {
             &ctx,
         );
         tasks.push(check);
-        desk.panel = Panel::Booking(Box::new(form));
+        if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+            self.notice = Some(said);
+        }
         let mut all: Vec<Task<Message>> =
             tasks.into_iter().map(|t| t.map(Message::Booking)).collect();
         all.push(iced::widget::operation::focus("booking-patient"));
@@ -336,7 +341,9 @@ impl App {
                 ] {
                     tasks.push(form.update(m, &ctx).0);
                 }
-                desk.panel = Panel::Booking(Box::new(form));
+                if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+                    self.notice = Some(said);
+                }
                 desk.go_to(date);
                 self.notice = Some(format!(
                     "Booking {name} again a week later: change the date or time, then Save."

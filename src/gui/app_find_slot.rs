@@ -14,10 +14,18 @@ use super::widget::Choice;
 impl App {
     /// Opens the find-a-slot panel beside the calendar.
     pub(super) fn open_find_slot(&mut self) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        // A search already open keeps its form and what was typed in it.
+        if matches!(desk.panel, Panel::FindSlot(_)) {
+            desk.show_calendar();
+            return iced::widget::operation::focus("find-slot-minutes");
+        }
         let open = std::mem::replace(&mut desk.panel, Panel::Today);
         let Some((ctx, _)) = Self::context(desk, now, &actor) else {
             desk.panel = open;
@@ -25,16 +33,23 @@ impl App {
         };
         let state = match open {
             Panel::Booking(form) => find_slot::State::for_booking(&ctx, form),
-            // A search already open keeps its form and what was typed in it.
-            Panel::FindSlot(state) => *state,
-            Panel::Today
+            // Anything else stays as it was: a walk-in being filled is put aside and given
+            // back when the search is closed (`Desk::open_panel`).
+            other @ (Panel::Today
             | Panel::Details(_)
             | Panel::WalkIn(_)
             | Panel::ViewOptions
-            | Panel::Offer(_) => find_slot::State::new(&ctx),
+            | Panel::FindSlot(_)
+            | Panel::Offer(_)) => {
+                let state = find_slot::State::new(&ctx);
+                desk.panel = other;
+                state
+            }
         };
         desk.show_calendar();
-        desk.panel = Panel::FindSlot(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::FindSlot(Box::new(state))) {
+            self.notice = Some(said);
+        }
         iced::widget::operation::focus("find-slot-minutes")
     }
 
@@ -68,7 +83,11 @@ impl App {
                     let check = form.take_slot(&ctx, doctor, slot.room, date, minute);
                     desk.panel = Panel::Booking(form);
                     let shown = desk.go_to(date);
-                    let mut tasks = vec![task, check.map(Message::Booking)];
+                    let mut tasks = vec![
+                        task,
+                        check.map(Message::Booking),
+                        desk.resume_panel(now, &actor),
+                    ];
                     if shown {
                         tasks.push(self.reload());
                     }
@@ -108,11 +127,14 @@ impl App {
                 Task::batch(checks)
             }
             Some(find_slot::Event::Closed) => {
-                desk.panel = match kept {
-                    Some(form) => Panel::Booking(form),
-                    None => Panel::Today,
+                let given_back = match kept {
+                    Some(form) => {
+                        desk.panel = Panel::Booking(form);
+                        desk.resume_panel(now, &actor)
+                    }
+                    None => desk.close_panel(now, &actor),
                 };
-                task
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -14,7 +14,21 @@ use crate::scheduling::*;
 use crate::store::AgendaFilter;
 
 impl App {
+    /// True, with a word on the status line, when the panel open is storing a change and must
+    /// not be closed or replaced: its answer would be dropped (a booking made and nobody told,
+    /// the grid not reloaded, no Ctrl+Z).
+    pub(super) fn panel_storing(&mut self) -> bool {
+        let storing = matches!(&self.phase, Phase::Ready(desk) if desk.panel.storing());
+        if storing {
+            self.notice = Some("Saving… the panel stays open until the change is stored.".into());
+        }
+        storing
+    }
+
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
@@ -24,7 +38,9 @@ impl App {
         };
         let (state, task) = details::load(&ctx, id);
         desk.selected = Some(id);
-        desk.panel = Panel::Details(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::Details(Box::new(state))) {
+            self.notice = Some(said);
+        }
         desk.cache.clear();
         task.map(Message::Details)
     }
@@ -62,6 +78,8 @@ impl App {
                 desk.go_to(time::local_date(zone, a.interval.start));
                 desk.reveal = Some(Reveal::saying(id, "Booked", tail));
                 desk.history.record(Undoable::Booked(id));
+                // The form is done: the details replace it (nothing to put aside).
+                desk.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(booking::Event::BookedSeries(outcome, note)) => {
@@ -76,14 +94,17 @@ impl App {
                     desk.reveal = Some(Reveal::quietly(b.appointment.id));
                 }
                 let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
+                if first.is_some() {
+                    desk.panel = Panel::Today;
+                }
                 match first {
                     Some(id) => Task::batch([task, self.select(id), self.reload()]),
                     None => Task::batch([task, self.reload()]),
                 }
             }
             Some(booking::Event::Closed) => {
-                desk.panel = Panel::Today;
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }
@@ -108,10 +129,10 @@ impl App {
                 Task::batch([task, self.reload()])
             }
             Some(details::Event::Closed) => {
-                desk.panel = Panel::Today;
+                let given_back = desk.close_panel(now, &actor);
                 desk.selected = None;
                 desk.cache.clear();
-                task
+                Task::batch([task, given_back])
             }
             None => task,
         }
@@ -168,11 +189,13 @@ impl App {
                 desk.late = w.late.into_iter().collect();
                 let id = a.id;
                 desk.history.record(Undoable::Booked(id));
+                // The form is done: the details replace it (nothing to put aside).
+                desk.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
-                desk.panel = Panel::Today;
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -86,7 +86,7 @@ impl App {
         };
         let (mut state, task) = reminders::open(&ctx);
         state.sending = desk.reminders.sending;
-        desk.page = Page::Reminders(Box::new(state));
+        desk.set_page(Page::Reminders(Box::new(state)));
         task.map(Message::Reminders)
     }
 

@@ -21,7 +21,7 @@ impl App {
             return Task::none();
         };
         let (state, task) = reports::State::new(&ctx);
-        desk.page = Page::Reports(Box::new(state));
+        desk.set_page(Page::Reports(Box::new(state)));
         task.map(Message::Reports)
     }
 

@@ -43,7 +43,7 @@ impl App {
                 (Box::new(state), task)
             }
         };
-        desk.page = Page::Settings(state);
+        desk.set_page(Page::Settings(state));
         task.map(Message::Settings)
     }
 

@@ -78,8 +78,15 @@ impl App {
         }
     }
 
-    /// The window.
+    /// The window. Its root hears the keys no widget took (`window_keys`), in the order they
+    /// were pressed among the widgets' messages.
     pub fn view(&self) -> Element<'_, Message> {
+        super::window_keys::window_keys(self.screen(), Message::Key).into()
+    }
+
+    /// What the window shows: the desk (or the first run), the status line, and the palette or
+    /// the keyboard help over them.
+    fn screen(&self) -> Element<'_, Message> {
         let body: Element<'_, Message> = match &self.phase {
             Phase::Opening(path) => center(text(format!("Opening {} …", path.display()))).into(),
             Phase::Failed(e) => center(
@@ -105,6 +112,28 @@ impl App {
             ),
             ..container::Style::default()
         };
+        // The keyboard help is over everything, the palette too (F1 typed in it), and the
+        // desk under it gets no key: what is typed while it is shown reaches no form.
+        if self.help {
+            let help_card =
+                || super::escape_closes::escape_closes(help_card(), Message::ToggleHelp);
+            return stack![
+                super::window_keys::keys_held(main),
+                opaque(center(help_card()).style(|_| {
+                    container::Style {
+                        background: Some(
+                            iced::Color {
+                                a: 0.45,
+                                ..iced::Color::BLACK
+                            }
+                            .into(),
+                        ),
+                        ..container::Style::default()
+                    }
+                }))
+            ]
+            .into();
+        }
         if let Phase::Ready(desk) = &self.phase
             && let Some(palette) = &desk.palette
             && let Some(clinic) = desk.clinic()
@@ -132,28 +161,7 @@ impl App {
             ]
             .into();
         }
-        if self.help {
-            let help_card =
-                || super::escape_closes::escape_closes(help_card(), Message::ToggleHelp);
-            stack![
-                main,
-                opaque(center(help_card()).style(|_| {
-                    container::Style {
-                        background: Some(
-                            iced::Color {
-                                a: 0.45,
-                                ..iced::Color::BLACK
-                            }
-                            .into(),
-                        ),
-                        ..container::Style::default()
-                    }
-                }))
-            ]
-            .into()
-        } else {
-            main.into()
-        }
+        main.into()
     }
 
     fn status_line(&self) -> Element<'_, Message> {

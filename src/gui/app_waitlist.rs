@@ -51,6 +51,14 @@ impl App {
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
         };
+        // The page kept aside (the entry being written) comes back, its list read again; the
+        // page left is kept aside in its turn (Settings).
+        if !matches!(desk.page, Page::Waitlist(_)) {
+            match desk.parked_waitlist.take() {
+                Some(state) => desk.set_page(Page::Waitlist(state)),
+                None => desk.set_page(Page::Calendar),
+            }
+        }
         let Desk {
             backend,
             setup,
@@ -63,7 +71,11 @@ impl App {
         };
         let task = match page {
             Page::Waitlist(state) => state.refresh(&ctx),
-            _ => {
+            Page::Calendar
+            | Page::Settings(_)
+            | Page::Reports(_)
+            | Page::Reminders(_)
+            | Page::Data(_) => {
                 let (state, task) = waitlist::open(&ctx);
                 *page = Page::Waitlist(Box::new(state));
                 task
@@ -104,6 +116,9 @@ impl App {
 
     /// Opens the offer panel of a freed slot beside the calendar.
     pub(super) fn open_offer(&mut self, index: usize) -> Task<Message> {
+        if self.panel_storing() {
+            return Task::none();
+        }
         let (now, actor) = (self.now, self.actor.clone());
         let Phase::Ready(desk) = &mut self.phase else {
             return Task::none();
@@ -116,7 +131,9 @@ impl App {
         };
         let (state, task) = offer::open(&ctx, &chosen);
         desk.show_calendar();
-        desk.panel = Panel::Offer(Box::new(state));
+        if let Some(said) = desk.open_panel(Panel::Offer(Box::new(state))) {
+            self.notice = Some(said);
+        }
         desk.selected = None;
         desk.cache.clear();
         task.map(Message::Offer)
@@ -167,8 +184,8 @@ impl App {
                 if settled {
                     desk.offers.drop_slot(&slot);
                 }
-                desk.panel = Panel::Today;
-                task
+                let given_back = desk.close_panel(now, &actor);
+                Task::batch([task, given_back])
             }
             None => task,
         }

@@ -114,6 +114,11 @@ pub struct Desk {
     pub mini_month: Option<(NaiveDate, NaiveDate)>,
     /// The appointment pinned to move to another day (`pinboard.rs`).
     pub pinboard: super::pinboard::Pinboard,
+    /// Forms (and searches) a shortcut or a jump put aside, newest last: the panel that
+    /// replaced them gives them back when it closes ([`Desk::open_panel`], [`Desk::close_panel`]).
+    pub parked: Vec<Panel>,
+    /// The Waitlist page while another is shown (see [`Desk::set_page`]).
+    pub(super) parked_waitlist: Option<Box<waitlist::State>>,
     /// The Settings page while the calendar is shown (see [`Desk::show_calendar`]).
     pub(super) parked_settings: Option<Box<settings::State>>,
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
@@ -165,6 +170,18 @@ pub enum Panel {
 }
 
 impl Panel {
+    /// True while the panel is storing a change (a booking, a walk-in, a status, a move): it
+    /// is neither closed nor replaced then, so the store's answer (the notice, the grid, the
+    /// undo) always reaches it.
+    pub fn storing(&self) -> bool {
+        match self {
+            Panel::Booking(form) => form.saving(),
+            Panel::WalkIn(form) => form.saving(),
+            Panel::Details(state) => state.storing(),
+            Panel::Today | Panel::ViewOptions | Panel::FindSlot(_) | Panel::Offer(_) => false,
+        }
+    }
+
     /// The booking form, if it is the panel open.
     pub fn booking(&mut self) -> Option<&mut booking::State> {
         match self {
@@ -231,7 +248,63 @@ pub(super) fn clinic_today(desk: &Desk, now: DateTime<Utc>) -> NaiveDate {
         .unwrap_or(desk.date)
 }
 
+/// How many panels are kept aside at most ([`Desk::open_panel`]).
+pub const PARKED_LIMIT: usize = 8;
+
 impl Desk {
+    /// Shows `panel` beside the calendar. A half-filled booking or walk-in form, or a search,
+    /// open until now is put aside (not dropped) and given back by [`Desk::close_panel`].
+    /// Returns a word for the status line when the oldest form put aside had to be let go.
+    pub fn open_panel(&mut self, panel: Panel) -> Option<String> {
+        let open = std::mem::replace(&mut self.panel, panel);
+        let keep = match &open {
+            Panel::Booking(_) | Panel::FindSlot(_) => true,
+            Panel::WalkIn(form) => !form.is_blank(),
+            Panel::Today | Panel::Details(_) | Panel::ViewOptions | Panel::Offer(_) => false,
+        };
+        if !keep {
+            return None;
+        }
+        self.parked.push(open);
+        if self.parked.len() > PARKED_LIMIT {
+            self.parked.remove(0);
+            return Some(format!(
+                "More than {PARKED_LIMIT} forms were put aside: the oldest was let go."
+            ));
+        }
+        None
+    }
+
+    /// Closes the panel: the form put aside last comes back (its patient search asked again if
+    /// its answer was lost meanwhile), or today's queue.
+    pub(super) fn close_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
+        self.panel = self.parked.pop().unwrap_or(Panel::Today);
+        self.resume_panel(now, actor)
+    }
+
+    /// The form in the panel, given back after it was put aside: see `PatientSearch::resume`.
+    pub(super) fn resume_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            panel,
+            ..
+        } = self;
+        let Some((ctx, _)) = context(backend, setup, *clinic, now, actor) else {
+            return Task::none();
+        };
+        match panel {
+            Panel::Booking(form) => form.resume(&ctx).map(Message::Booking),
+            Panel::WalkIn(form) => form.resume(&ctx).map(Message::WalkIn),
+            Panel::Today
+            | Panel::Details(_)
+            | Panel::ViewOptions
+            | Panel::FindSlot(_)
+            | Panel::Offer(_) => Task::none(),
+        }
+    }
+
     pub(super) fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {
         let colours = setup
             .visit_types
@@ -275,6 +348,8 @@ impl Desk {
             pinboard: Default::default(),
             reminders: Default::default(),
             offers: offer::Board::default(),
+            parked: Vec::new(),
+            parked_waitlist: None,
             parked_settings: None,
         }
     }
@@ -284,11 +359,19 @@ impl Desk {
         &self.setup
     }
 
-    /// Shows the calendar. The Settings page is kept aside, so the Settings tab finds it as it
-    /// was (a list of appointments to move, a save still under way).
+    /// Shows the calendar. The Settings and Waitlist pages are kept aside ([`Desk::set_page`]).
     pub(super) fn show_calendar(&mut self) {
-        if let Page::Settings(state) = std::mem::replace(&mut self.page, Page::Calendar) {
-            self.parked_settings = Some(state);
+        self.set_page(Page::Calendar);
+    }
+
+    /// Shows `page`. The page left is kept aside when it holds work: Settings (a list of
+    /// appointments to move, a save still under way) and the Waitlist (the entry being
+    /// written), so their tabs find them as they were.
+    pub(super) fn set_page(&mut self, page: Page) {
+        match std::mem::replace(&mut self.page, page) {
+            Page::Settings(state) => self.parked_settings = Some(state),
+            Page::Waitlist(state) => self.parked_waitlist = Some(state),
+            Page::Calendar | Page::Reports(_) | Page::Reminders(_) | Page::Data(_) => {}
         }
     }
 

@@ -47,9 +47,12 @@ pub(super) fn panel<'a>(content: Element<'a, Message>, panel: &Panel) -> Element
             )
             .holds_enter()
             .into(),
-        // Closed through the panel, which gives back the booking form it was opened from.
+        // Closed through the panel, which gives back the booking form it was opened from. It
+        // keeps Enter as the forms do: Enter on the calendar behind would replace the search
+        // and the booking it keeps.
         Panel::FindSlot(_) => panel_keys(content)
             .on_escape(Message::FindSlot(find_slot::Message::Close))
+            .holds_enter()
             .into(),
         Panel::Details(_) | Panel::ViewOptions | Panel::Offer(_) => {
             panel_keys(content).on_escape(Message::ClosePanel).into()
@@ -103,6 +106,14 @@ impl App {
     /// else wants them.
     pub(super) fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
         let plain = !(modifiers.control() || modifiers.alt() || modifiers.logo());
+        // The keyboard help is a modal card: F1 or Escape hides it, other keys do nothing (the
+        // desk under it gets none, `window_keys::keys_held`).
+        if self.help {
+            return match key {
+                Key::Named(Named::F1 | Named::Escape) => self.update(Message::ToggleHelp),
+                _ => Task::none(),
+            };
+        }
         // Tab outside a panel (a panel keeps its own): the next or previous field on screen.
         if key == Key::Named(Named::Tab) && plain {
             return if modifiers.shift() {
@@ -144,8 +155,10 @@ impl App {
             // The rest work the calendar, and only while it is shown.
             _ if !self.on_calendar() => return Task::none(),
             // An open booking or walk-in form keeps them: what is typed goes on the patient's
-            // name, and Enter or an arrow never opens or moves anything behind the form.
+            // name, and Enter or an arrow never opens or moves anything behind the form. Find a
+            // slot keeps them too (it has no name to type on).
             _ if self.form_open().is_some() => return self.form_typed(&key, modifiers),
+            _ if self.find_slot_open() => return Task::none(),
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -221,6 +234,11 @@ impl App {
             },
             _ => None,
         }
+    }
+
+    /// True when Find a slot is the panel open.
+    fn find_slot_open(&self) -> bool {
+        matches!(&self.phase, Phase::Ready(desk) if matches!(desk.panel, Panel::FindSlot(_)))
     }
 
     /// Text typed with the booking or walk-in form open and none of its fields focused: on the

@@ -32,6 +32,7 @@ pub mod theme;
 pub mod top_bar;
 pub mod undo;
 pub mod widget;
+pub mod window_keys;
 
 use std::path::PathBuf;
 

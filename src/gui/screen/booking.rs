@@ -163,6 +163,17 @@ impl State {
         }
     }
 
+    /// The form given back after it was put aside: the patient search that was running is
+    /// asked again (its answer was lost).
+    pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.search.resume(ctx).map(Message::Patient)
+    }
+
+    /// True while the store is writing what the form asked for (it is not closed then).
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
     /// The patient typeahead: what was typed, the suggestions, the patient chosen.
     pub fn search(&self) -> &PatientSearch {
         &self.search
@@ -541,6 +552,9 @@ impl State {
                     }
                 }
             }
+            // While the store writes, the form stays (its button says "Saving…"): closed, the
+            // answer would be dropped, the booking made and nobody told.
+            Message::Cancel | Message::Escape if self.saving => Task::none(),
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
             Message::Escape if self.search.escape() => Task::none(),
             Message::Escape => return (Task::none(), Some(Event::Closed)),

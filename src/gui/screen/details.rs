@@ -217,6 +217,12 @@ impl State {
             .map(|e| e.to_string())
     }
 
+    /// True while a change to the appointment is being stored (a status, a move, an edit, a
+    /// video visit joined): the panel is not closed or replaced until the store answered.
+    pub fn storing(&self) -> bool {
+        self.busy && self.entry.is_some()
+    }
+
     /// Handles a message.
     pub fn update(
         &mut self,
@@ -353,6 +359,9 @@ impl State {
                     }
                 }
             }
+            // A change being stored keeps the panel: its answer reloads the grid and records
+            // the undo, and would be dropped with the panel.
+            Message::Close if self.storing() => {}
             Message::Close => return (Task::none(), Some(Event::Closed)),
             Message::Series(m) => {
                 let (task, event) = self.series.update(m, self.id, ctx);

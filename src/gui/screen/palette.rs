@@ -290,12 +290,30 @@ impl State {
             Message::Patients(generation, result) => {
                 if generation == self.generation {
                     self.searching = false;
-                    // The list changes under the highlight: back to the first.
+                    // The list changes under the highlight: the entry Up or Down moved to
+                    // stays highlighted (by what it leads to) when it is still listed, and a
+                    // waiting Enter takes it; otherwise back to the first.
+                    let was = (self.highlight > 0)
+                        .then(|| self.entries(ctx, ctx.now).get(self.highlight).cloned())
+                        .flatten()
+                        .map(|e| e.target);
                     self.highlight = 0;
                     let waiting = std::mem::take(&mut self.enter_waiting);
                     match result {
                         Ok(found) => {
                             self.patients = found;
+                            let still = was.and_then(|target| {
+                                self.entries(ctx, ctx.now)
+                                    .iter()
+                                    .position(|e| e.target == target)
+                                    .map(|i| (i, target))
+                            });
+                            if let Some((i, target)) = still {
+                                if waiting {
+                                    return (Task::none(), Some(Event::Chosen(target)));
+                                }
+                                self.highlight = i;
+                            }
                             if waiting {
                                 return (Task::none(), self.enter(ctx));
                             }

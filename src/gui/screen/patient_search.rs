@@ -100,10 +100,12 @@ impl PatientSearch {
                 self.register_new = false;
                 self.duplicates.clear();
                 self.enter_pending = false;
-                self.highlight = 0;
+                // The list on screen stays until the new search answers, and so does the
+                // suggestion highlighted in it (kept by who it is when the answer comes).
                 self.hidden = false;
                 self.generation += 1;
                 if self.query.trim().chars().count() < 2 {
+                    self.highlight = 0;
                     self.matches.clear();
                     self.answered = self.generation;
                     return (Task::none(), None);
@@ -119,8 +121,13 @@ impl PatientSearch {
                     let pending = std::mem::take(&mut self.enter_pending);
                     match result {
                         Ok(found) => {
+                            // The patient highlighted (Down before the answer came, or Enter
+                            // waiting for it) stays highlighted when still listed.
+                            let was = self.matches.get(self.highlight).map(|p| p.id);
                             self.matches = found;
-                            self.highlight = 0;
+                            self.highlight = was
+                                .and_then(|id| self.matches.iter().position(|p| p.id == id))
+                                .unwrap_or(0);
                         }
                         Err(e) => return (Task::none(), Some(e)),
                     }
@@ -157,6 +164,18 @@ impl PatientSearch {
             Message::Hide => self.hidden = true,
         }
         (Task::none(), None)
+    }
+
+    /// The search for the text typed again, when it has not answered: a form put aside while
+    /// it ran lost the answer (it came for a panel that was not open), and would wait for it
+    /// for ever (Enter kept, no suggestions) once given back.
+    pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if !self.searching() {
+            return Task::none();
+        }
+        let generation = self.generation;
+        let search = ctx.backend.clone().search_patients(self.query.clone());
+        Task::perform(search, move |r| Message::Matches(generation, r))
     }
 
     /// True while the search for the text typed has not answered.

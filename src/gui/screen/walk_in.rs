@@ -147,6 +147,26 @@ impl State {
         self.search.chosen.as_ref()
     }
 
+    /// True when nothing was typed or chosen in the form (closing it loses nothing).
+    pub fn is_blank(&self) -> bool {
+        self.search.query.trim().is_empty()
+            && self.search.chosen.is_none()
+            && self.phone.trim().is_empty()
+            && self.reason.trim().is_empty()
+            && !self.emergency
+    }
+
+    /// The form given back after it was put aside: the patient search that was running is
+    /// asked again (its answer was lost).
+    pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.search.resume(ctx).map(Message::Patient)
+    }
+
+    /// True while the store is writing what the form asked for (it is not closed then).
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
     /// The patient typeahead: what was typed, the suggestions, the patient chosen.
     pub fn search(&self) -> &PatientSearch {
         &self.search
@@ -335,6 +355,9 @@ impl State {
                     Err(e) => self.error = Some(e),
                 }
             }
+            // While the store writes, the form stays (its button says so): closed, the answer
+            // would be dropped, the walk-in checked in and nobody told.
+            Message::Cancel | Message::Escape if self.saving => {}
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
             Message::Escape if self.search.escape() => {}
             Message::Escape => return (Task::none(), Some(Event::Closed)),
