@@ -168,3 +168,5 @@ impl Harness {
         (e.patient_name.clone(), e.appointment.id)
     }
 }
+
+pub mod keys;
