@@ -43,6 +43,34 @@ fn the_first_run_offers_the_demo_and_shows_a_busy_day() {
 }
 
 #[test]
+fn enter_on_the_first_run_screen_loads_the_demo_as_its_button_does() {
+    let dir = tempfile::tempdir().expect("dir");
+    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+    let (mut app, task) = App::new(dir.path().join("first.sqlite3"), "maria".into(), now());
+    frontdesk::gui::headless::settle(&mut app, task, &runtime);
+    assert!(matches!(
+        app.phase,
+        Phase::Empty {
+            building: false,
+            ..
+        }
+    ));
+    // Other keys do nothing here; Enter takes the one action.
+    for key in [Key::Character("t".into()), Key::Named(Named::ArrowDown)] {
+        let task = app.update(Message::Key(key, Modifiers::empty()));
+        frontdesk::gui::headless::settle(&mut app, task, &runtime);
+        assert!(matches!(app.phase, Phase::Empty { .. }));
+    }
+    let task = app.update(Message::Key(Key::Named(Named::Enter), Modifiers::empty()));
+    frontdesk::gui::headless::settle(&mut app, task, &runtime);
+    assert!(
+        matches!(app.phase, Phase::Ready(_)),
+        "the demo is loaded: {:?}",
+        app.error
+    );
+}
+
+#[test]
 fn booking_from_an_empty_slot_by_clicking_and_typing() {
     let mut h = Harness::with_demo();
     let (column, minute) = h.free_slot(15);

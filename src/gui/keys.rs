@@ -125,6 +125,19 @@ impl App {
         if !self.help && !modifiers.command() && self.palette_open() {
             return self.palette_key(&key, modifiers);
         }
+        // The first-run screen has one action: Enter takes it, as a click on its button does.
+        if key == Key::Named(Named::Enter)
+            && plain
+            && matches!(
+                self.phase,
+                Phase::Empty {
+                    building: false,
+                    ..
+                }
+            )
+        {
+            return self.update(Message::LoadDemo);
+        }
         let message = match (key.as_ref(), modifiers.command()) {
             (Key::Named(Named::F1), _) => Message::ToggleHelp,
             (Key::Named(Named::Escape), _) if self.help => Message::ToggleHelp,
