@@ -409,6 +409,18 @@ fn the_visit_type_says_the_minutes_typed_when_they_differ_from_its_length() {
         visit_label("Consultation", 15, Some(20)),
         "Consultation (20 min; usually 15)"
     );
+    // A length no booking can have is the minutes field's to explain, not the label's.
+    for absurd in [0, -5, 1590, i64::MAX, i64::MIN] {
+        assert_eq!(
+            visit_label("Consultation", 15, Some(absurd)),
+            "Consultation (15 min)",
+            "{absurd}"
+        );
+    }
+    assert_eq!(
+        visit_label("Consultation", 15, Some(480)),
+        "Consultation (480 min; usually 15)"
+    );
 }
 
 fn waitlist_form(h: &Harness) -> &frontdesk::gui::screen::waitlist_form::Form {

@@ -93,10 +93,14 @@ pub enum Message {
     Escape,
 }
 
-/// A visit type's words in the form: its usual length, or the length typed when it differs.
+/// A visit type's words in the form: its usual length, or the length typed when it differs
+/// and could be booked (1 to `MAX_APPOINTMENT_MINUTES`; the minutes field says what is wrong
+/// with any other, and the label does not repeat "1590 min" or "-5 min").
 pub fn visit_label(name: &str, usual: i64, typed: Option<i64>) -> String {
     match typed {
-        Some(m) if m != usual => format!("{name} ({m} min; usually {usual})"),
+        Some(m) if m != usual && (1..=MAX_APPOINTMENT_MINUTES).contains(&m) => {
+            format!("{name} ({m} min; usually {usual})")
+        }
         _ => format!("{name} ({usual} min)"),
     }
 }
