@@ -9,12 +9,9 @@ use frontdesk::gui::calendar::{GridEvent, View};
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
+use iced::Event;
 use iced::keyboard::{self, Key, Modifiers, key::Named};
-use iced::{Event, Size, Task};
-use iced_runtime::core::widget::Operation;
-use iced_runtime::core::widget::operation::{Outcome, focusable};
-use iced_runtime::core::{clipboard, event, mouse};
-use iced_runtime::user_interface::UserInterface;
+use iced_runtime::core::widget::operation::focusable;
 
 mod gui_harness;
 use gui_harness::Harness;
@@ -469,48 +466,10 @@ impl AsyncWindow {
 
     fn frame(&mut self, h: &mut Harness, events: Vec<Event>) {
         let mut messages = std::mem::take(&mut self.from_subscription);
-        let mut widgets = Vec::new();
-        {
-            let w = &mut self.window;
-            let mut ui = UserInterface::build(
-                h.app.view(),
-                Size::new(1280.0, 800.0),
-                std::mem::take(&mut w.cache),
-                &mut w.renderer,
-            );
-            for mut operation in std::mem::take(&mut w.operations) {
-                loop {
-                    ui.operate(&w.renderer, operation.as_mut());
-                    match operation.finish() {
-                        Outcome::Chain(next) => operation = next,
-                        _ => break,
-                    }
-                }
-            }
-            let (_, statuses) = ui.update(
-                &events,
-                mouse::Cursor::Unavailable,
-                &mut w.renderer,
-                &mut clipboard::Null,
-                &mut widgets,
-            );
-            for (event, status) in events.iter().zip(statuses) {
-                if let (
-                    Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }),
-                    event::Status::Ignored,
-                ) = (event, status)
-                {
-                    self.from_subscription
-                        .push(Message::Key(key.clone(), *modifiers));
-                }
-            }
-            w.cache = ui.into_cache();
-        }
+        let (widgets, untaken) = self.window.deliver(h, &events);
+        self.from_subscription = untaken;
         messages.extend(widgets);
-        let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| h.app.update(m)).collect();
-        for task in tasks {
-            self.window.settle(h, task);
-        }
+        self.window.update(h, messages);
     }
 
     /// One key a frame, as a receptionist types at about 10 keys a second.

@@ -43,41 +43,53 @@ impl Window {
     /// widgets made and the keys nobody took (as `Message::Key`) all reach `update` before any
     /// Task runs; then the Tasks run, and their focus operations wait for the next frame.
     pub fn frame(&mut self, h: &mut Harness, events: Vec<Event>) {
+        let (mut messages, untaken) = self.deliver(h, &events);
+        messages.extend(untaken);
+        self.update(h, messages);
+    }
+
+    /// The view gets `events` after the operations asked for run: the messages its widgets
+    /// made, and the keys nobody took as `Message::Key`.
+    pub fn deliver(&mut self, h: &Harness, events: &[Event]) -> (Vec<Message>, Vec<Message>) {
         let mut messages = Vec::new();
-        {
-            let mut ui = UserInterface::build(
-                h.app.view(),
-                Size::new(1280.0, 800.0),
-                std::mem::take(&mut self.cache),
-                &mut self.renderer,
-            );
-            for mut operation in std::mem::take(&mut self.operations) {
-                loop {
-                    ui.operate(&self.renderer, operation.as_mut());
-                    match operation.finish() {
-                        Outcome::Chain(next) => operation = next,
-                        _ => break,
-                    }
+        let mut untaken = Vec::new();
+        let mut ui = UserInterface::build(
+            h.app.view(),
+            Size::new(1280.0, 800.0),
+            std::mem::take(&mut self.cache),
+            &mut self.renderer,
+        );
+        for mut operation in std::mem::take(&mut self.operations) {
+            loop {
+                ui.operate(&self.renderer, operation.as_mut());
+                match operation.finish() {
+                    Outcome::Chain(next) => operation = next,
+                    _ => break,
                 }
             }
-            let (_, statuses) = ui.update(
-                &events,
-                mouse::Cursor::Unavailable,
-                &mut self.renderer,
-                &mut clipboard::Null,
-                &mut messages,
-            );
-            for (event, status) in events.iter().zip(statuses) {
-                if let (
-                    Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }),
-                    event::Status::Ignored,
-                ) = (event, status)
-                {
-                    messages.push(Message::Key(key.clone(), *modifiers));
-                }
-            }
-            self.cache = ui.into_cache();
         }
+        let (_, statuses) = ui.update(
+            events,
+            mouse::Cursor::Unavailable,
+            &mut self.renderer,
+            &mut clipboard::Null,
+            &mut messages,
+        );
+        for (event, status) in events.iter().zip(statuses) {
+            if let (
+                Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }),
+                event::Status::Ignored,
+            ) = (event, status)
+            {
+                untaken.push(Message::Key(key.clone(), *modifiers));
+            }
+        }
+        self.cache = ui.into_cache();
+        (messages, untaken)
+    }
+
+    /// `messages` reach `update` in order, then the Tasks they made run.
+    pub fn update(&mut self, h: &mut Harness, messages: Vec<Message>) {
         let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| h.app.update(m)).collect();
         for task in tasks {
             self.settle(h, task);
