@@ -17,8 +17,8 @@ use iced::keyboard::key::Named;
 use iced_runtime::core::widget::operation::focusable;
 
 mod gui_harness;
-use gui_harness::Harness;
 use gui_harness::keys::*;
+use gui_harness::{Harness, two_pooja_menons};
 #[test]
 fn letters_typed_right_after_ctrl_k_land_in_the_palette_in_order() {
     let mut h = Harness::with_demo();

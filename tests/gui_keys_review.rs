@@ -14,8 +14,8 @@ use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced_runtime::core::widget::operation::focusable;
 
 mod gui_harness;
-use gui_harness::Harness;
 use gui_harness::keys::*;
+use gui_harness::{Harness, two_pooja_menons};
 fn add_patient(h: &Harness, name: &str, phone: &str) -> Patient {
     let mut store = SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open");
     let p = Patient {

@@ -8,13 +8,13 @@ use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, patient_search, walk_in};
 use frontdesk::gui::{App, Message};
-use frontdesk::scheduling::{Kind, Patient, PatientId};
+use frontdesk::scheduling::Kind;
 use frontdesk::store::{SqliteStore, Store};
 use iced::keyboard::key::Named;
 use iced_test::selector::id;
 
 mod gui_harness;
-use gui_harness::Harness;
+use gui_harness::{Harness, two_pooja_menons};
 
 fn store(h: &Harness) -> SqliteStore {
     SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open")
@@ -25,24 +25,6 @@ fn count(h: &Harness, table: &str) -> i64 {
         .expect("raw")
         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .expect("count")
-}
-
-/// Two registered patients called Pooja Menon, with their own phones.
-fn two_pooja_menons(h: &Harness) -> [Patient; 2] {
-    let mut store = store(h);
-    let make = |phone: &str| Patient {
-        id: PatientId(uuid::Uuid::new_v4()),
-        name: "Pooja Menon".into(),
-        phone: phone.into(),
-        email: String::new(),
-        birth_date: None,
-        external_id: String::new(),
-    };
-    let pair = [make("+91 90000 11111"), make("+91 90000 22222")];
-    for p in &pair {
-        store.add_patient(p).expect("add");
-    }
-    pair
 }
 
 /// Types fast and presses Enter (see `Harness::type_fast_and_enter`).

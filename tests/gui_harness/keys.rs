@@ -5,8 +5,6 @@
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
 use frontdesk::gui::desk::Panel;
-use frontdesk::scheduling::*;
-use frontdesk::store::{SqliteStore, Store};
 use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::{Event, Size, Task};
 use iced_runtime::Action;
@@ -185,24 +183,6 @@ pub fn stored(h: &Harness) -> [i64; 3] {
         count(h, "appointment"),
         count(h, "audit_event"),
     ]
-}
-
-/// Two registered patients called Pooja Menon, with their own phones.
-pub fn two_pooja_menons(h: &Harness) -> [Patient; 2] {
-    let mut store = SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open");
-    let make = |phone: &str| Patient {
-        id: PatientId(uuid::Uuid::new_v4()),
-        name: "Pooja Menon".into(),
-        phone: phone.into(),
-        email: String::new(),
-        birth_date: None,
-        external_id: String::new(),
-    };
-    let pair = [make("+91 90000 11111"), make("+91 90000 22222")];
-    for p in &pair {
-        store.add_patient(p).expect("add");
-    }
-    pair
 }
 
 /// Opens the booking form on a free slot, its patient field focused as the app asks.

@@ -169,4 +169,23 @@ impl Harness {
     }
 }
 
+/// Two registered patients called Pooja Menon, with their own phones.
+pub fn two_pooja_menons(h: &Harness) -> [frontdesk::scheduling::Patient; 2] {
+    let mut store =
+        frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open");
+    let make = |phone: &str| frontdesk::scheduling::Patient {
+        id: frontdesk::scheduling::PatientId(uuid::Uuid::new_v4()),
+        name: "Pooja Menon".into(),
+        phone: phone.into(),
+        email: String::new(),
+        birth_date: None,
+        external_id: String::new(),
+    };
+    let pair = [make("+91 90000 11111"), make("+91 90000 22222")];
+    for p in &pair {
+        frontdesk::store::Store::add_patient(&mut store, p).expect("add");
+    }
+    pair
+}
+
 pub mod keys;
