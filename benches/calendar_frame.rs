@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use frontdesk::gui::app::Phase;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::headless;
 use frontdesk::gui::{App, Message};
 use iced::keyboard::{Key, Modifiers};
@@ -77,14 +78,14 @@ impl Window {
         headless::settle(&mut self.app, task, &self.runtime);
     }
 
-    fn send(&mut self, message: Message) {
-        let task = self.app.update(message);
+    fn send(&mut self, message: impl Into<Message>) {
+        let task = self.app.update(message.into());
         self.send_task(task);
     }
 
     fn go_to(&mut self, date: &str) {
-        self.send(Message::DateText(date.to_owned()));
-        self.send(Message::GoToDate);
+        self.send(DeskMessage::DateText(date.to_owned()));
+        self.send(DeskMessage::GoToDate);
     }
 
     fn appointments_shown(&self) -> usize {
@@ -105,7 +106,7 @@ impl Window {
             if desk.grid_size().width <= desk.grid_viewport().width {
                 return;
             }
-            self.send(Message::Zoom(ZoomStep::Out));
+            self.send(DeskMessage::Zoom(ZoomStep::Out));
         }
         panic!("no zoom fits every column in {:?}", self.size);
     }
@@ -159,9 +160,9 @@ fn new_view_frames(window: &mut Window, iterations: u64) -> Duration {
     for i in 0..iterations {
         // Back and forth between two full days (or weeks) of the past: comparable work.
         window.send(if i % 2 == 0 {
-            Message::Previous
+            DeskMessage::Previous
         } else {
-            Message::Next
+            DeskMessage::Next
         });
         let start = Instant::now();
         window.frame();

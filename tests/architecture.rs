@@ -266,3 +266,103 @@ fn the_window_draws_with_the_patched_cpu_renderer() {
         "the clip-mask patch is gone"
     );
 }
+
+/// The body of `fn NAME` in `source` (from its line to the brace that closes it), comments
+/// left out.
+fn function_body(source: &str, name: &str) -> Option<String> {
+    let code: Vec<&str> = source
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect();
+    let start = code
+        .iter()
+        .position(|l| l.contains(&format!("fn {name}(")))?;
+    let mut depth = 0i32;
+    let mut opened = false;
+    let mut body = String::new();
+    for line in &code[start..] {
+        body.push_str(line);
+        body.push('\n');
+        for c in line.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    opened = true;
+                }
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        if opened && depth == 0 {
+            return Some(body);
+        }
+    }
+    None
+}
+
+/// Match arms that take whatever is left: `_ =>` or a bare binding such as `other =>`.
+fn catch_all_arms(body: &str) -> Vec<String> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| {
+            let Some(pattern) = l.split("=>").next().filter(|_| l.contains("=>")) else {
+                return false;
+            };
+            let pattern = pattern.trim();
+            pattern == "_"
+                || (!pattern.is_empty()
+                    && pattern.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The window's root and the desk each handle their messages in one `update` with an arm per
+/// message and no catch-all, so a message nobody handles is a compile error; the desk is
+/// reached in one place (`App::pass_to_desk`), not by `let Phase::Ready(desk) = … else` in
+/// every handler.
+#[test]
+fn every_message_has_its_own_arm_and_the_desk_is_reached_in_one_place() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in ["src/gui/app.rs", "src/gui/desk/update.rs"] {
+        let source = std::fs::read_to_string(root.join(file)).expect("read");
+        let body = function_body(&source, "update").unwrap_or_else(|| panic!("{file}: no update"));
+        assert!(
+            body.contains("match message"),
+            "{file}: update matches the message"
+        );
+        let arms = catch_all_arms(&body);
+        assert!(
+            arms.is_empty(),
+            "{file}: catch-all arms in update: {arms:?}"
+        );
+    }
+    let mut reached = Vec::new();
+    for file in rust_files(&root.join("src/gui")) {
+        for (n, line) in code_lines(&file) {
+            if line.contains("let Phase::Ready(") && !line.contains("if let") {
+                reached.push(format!("{}:{n}", file.display()));
+            }
+        }
+    }
+    assert_eq!(
+        reached.len(),
+        1,
+        "the desk is reached by `let Phase::Ready(desk) = …` in: {reached:?}"
+    );
+    assert!(reached[0].contains("src/gui/app.rs:"), "{reached:?}");
+}
+
+/// The check above sees a catch-all arm.
+#[test]
+fn the_arm_check_sees_a_catch_all() {
+    let source = "fn update(&mut self, message: Message) {\n    match message {\n        Message::A => a(),\n        other => self.rest(other),\n    }\n}\n";
+    let body = function_body(source, "update").expect("body");
+    assert_eq!(catch_all_arms(&body), vec!["other => self.rest(other),"]);
+    let source = source.replace("other => self.rest(other)", "_ => {}");
+    let body = function_body(&source, "update").expect("body");
+    assert_eq!(catch_all_arms(&body), vec!["_ => {},"]);
+    let source = source.replace("_ => {}", "Message::B(b) => b.go()");
+    let body = function_body(&source, "update").expect("body");
+    assert!(catch_all_arms(&body).is_empty());
+}

@@ -5,6 +5,7 @@
 use frontdesk::gui::Message;
 use frontdesk::gui::block_menu::Action;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{AuditEvent, SqliteStore, Store};
@@ -34,7 +35,7 @@ fn upcoming(h: &Harness, skip: &[AppointmentId]) -> AppointmentId {
 }
 
 fn open_menu(h: &mut Harness, id: AppointmentId) {
-    h.send(Message::Grid(GridEvent::BlockMenu(
+    h.send(DeskMessage::Grid(GridEvent::BlockMenu(
         id,
         Point::new(120.0, 160.0),
     )));
@@ -57,12 +58,12 @@ fn confirm_and_check_in_from_the_menu_write_what_the_details_panel_writes() {
     let mut h = Harness::with_demo();
     // By the details panel.
     let by_panel = upcoming(&h, &[]);
-    h.send(Message::Grid(GridEvent::AppointmentClicked(by_panel)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(by_panel)));
     h.click("Confirm");
     let panel_row = last_row(&h, by_panel);
     // By the menu, clicked on screen.
     let by_menu = upcoming(&h, &[by_panel]);
-    h.send(Message::ClosePanel);
+    h.send(DeskMessage::ClosePanel);
     open_menu(&mut h, by_menu);
     h.click("Confirm");
     assert_eq!(h.desk().block_menu, None, "a choice closes the menu");
@@ -82,8 +83,8 @@ fn confirm_and_check_in_from_the_menu_write_what_the_details_panel_writes() {
     );
     // Check in.
     open_menu(&mut h, by_menu);
-    h.send(Message::BlockMenu(Action::CheckIn));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::BlockMenu(Action::CheckIn));
+    assert_eq!(h.app.error(), None);
     assert_eq!(
         store(&h)
             .appointment(by_menu)
@@ -108,7 +109,7 @@ fn cancel_asks_for_the_reason_move_opens_the_form_and_copy_books_the_patient_aga
         .patient_name
         .clone();
     open_menu(&mut h, id);
-    h.send(Message::BlockMenu(Action::Cancel));
+    h.send(DeskMessage::BlockMenu(Action::Cancel));
     let Panel::Details(_) = &h.desk().panel else {
         panic!("the details panel asks for the reason")
     };
@@ -122,12 +123,12 @@ fn cancel_asks_for_the_reason_move_opens_the_form_and_copy_books_the_patient_aga
             .expect("the reason is asked for");
     });
     open_menu(&mut h, id);
-    h.send(Message::BlockMenu(Action::Move));
+    h.send(DeskMessage::BlockMenu(Action::Move));
     let Panel::Details(_) = &h.desk().panel else {
         panic!("the move form is in the details panel")
     };
     open_menu(&mut h, id);
-    h.send(Message::BlockMenu(Action::Copy));
+    h.send(DeskMessage::BlockMenu(Action::Copy));
     let Panel::Booking(_) = &h.desk().panel else {
         panic!("the booking form")
     };

@@ -9,6 +9,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 use frontdesk::gui::Message;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Page;
 use frontdesk::gui::screen::data::{self, Outcome};
 
@@ -31,7 +32,7 @@ fn on_data_page() -> Harness {
 }
 
 fn send_data(h: &mut Harness, m: data::Message) {
-    h.send(Message::Data(m));
+    h.send(DeskMessage::Data(m));
 }
 
 fn file(h: &Harness, name: &str) -> PathBuf {
@@ -61,7 +62,7 @@ fn export_shows_progress_then_a_summary_and_writes_a_private_file() {
     h.type_into("export-to", "2026-11-29");
     let task = h
         .app
-        .update(Message::Data(data::Message::ExportTo(Some(path.clone()))));
+        .update(DeskMessage::Data(data::Message::ExportTo(Some(path.clone()))).into());
     let (title, _) = data_state(&h).job.clone().expect("a job runs");
     assert_eq!(title, "Exporting");
     h.ui(|ui| assert!(ui.find("Exporting… starting 0 of 1 (0%)").is_ok()));
@@ -235,12 +236,11 @@ fn back_up_then_restore_after_a_confirmation() {
     h.click("Replace with this backup");
     assert!(
         h.app
-            .notice
-            .as_deref()
+            .notice()
             .is_some_and(|n| n.starts_with("Restored from")),
         "{:?} / {:?}",
-        h.app.notice,
-        h.app.error
+        h.app.notice(),
+        h.app.error()
     );
     assert!(
         h.desk().page.is_calendar(),
@@ -284,17 +284,16 @@ fn leaving_the_page_while_a_job_runs_still_reports_its_end() {
     );
     let task = h
         .app
-        .update(Message::Data(data::Message::ExportTo(Some(path.clone()))));
-    h.send(Message::ShowCalendar);
+        .update(DeskMessage::Data(data::Message::ExportTo(Some(path.clone()))).into());
+    h.send(DeskMessage::ShowCalendar);
     h.settle(task);
     assert!(path.exists(), "the export finished");
     assert!(
         h.app
-            .notice
-            .as_deref()
+            .notice()
             .is_some_and(|n| n.starts_with("Export: Exported ")),
         "{:?}",
-        h.app.notice
+        h.app.notice()
     );
 }
 
@@ -335,7 +334,7 @@ fn a_damaged_database_says_so_at_once_saves_nothing_and_is_restored_from_the_dat
     let (app, task) = frontdesk::gui::App::new(db.clone(), "maria".into(), now());
     let mut h = gui_harness::Harness { dir, runtime, app };
     h.settle(task);
-    let said = h.app.error.clone().unwrap_or_default();
+    let said = h.app.error().cloned().unwrap_or_default();
     assert!(
         said.contains("damaged") && said.contains("On the Data page, choose Restore"),
         "the window says at once: {said:?}"
@@ -353,17 +352,16 @@ fn a_damaged_database_says_so_at_once_saves_nothing_and_is_restored_from_the_dat
     } else {
         panic!(
             "a damaged database still opens for reading: {:?}",
-            h.app.error
+            h.app.error()
         );
     }
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     assert!(
         h.app
-            .notice
-            .as_deref()
+            .notice()
             .is_some_and(|n| n.starts_with("Restored from")),
         "{:?}",
-        h.app.notice
+        h.app.notice()
     );
     assert!(!h.desk().entries.is_empty(), "the appointments load again");
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Timelike};
 use chrono_tz::Asia::Kolkata;
-use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridCache;
 use frontdesk::gui::calendar::{Grid, GridEvent, Pointer, drop_label};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::layout::Column;
 use frontdesk::scheduling::*;
@@ -140,12 +140,12 @@ fn a_drop_on_another_doctor_keeps_the_room_when_it_is_free_and_says_so() {
     let mut h = Harness::with_demo();
     let (e, column, minute) = find_drop(&h, false);
     let doctor = h.desk().columns[column].clone();
-    h.send(Message::Grid(GridEvent::Dropped(
+    h.send(DeskMessage::Grid(GridEvent::Dropped(
         e.appointment.id,
         column,
         minute,
     )));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let moved = after_move(&h, e.appointment.id);
     assert_eq!(Some(moved.appointment.doctor), doctor.doctor);
     assert_eq!(
@@ -154,7 +154,7 @@ fn a_drop_on_another_doctor_keeps_the_room_when_it_is_free_and_says_so() {
     );
     assert_eq!(local_span(&moved).0, minute);
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some(
             format!(
                 "Moved {} with {}, Tue 24 Nov {}, {}. Ctrl+Z undoes it.",
@@ -173,12 +173,12 @@ fn a_drop_on_another_doctor_takes_a_free_room_of_its_kind_when_its_room_is_taken
     let mut h = Harness::with_demo();
     let (e, column, minute) = find_drop(&h, true);
     let doctor = h.desk().columns[column].clone();
-    h.send(Message::Grid(GridEvent::Dropped(
+    h.send(DeskMessage::Grid(GridEvent::Dropped(
         e.appointment.id,
         column,
         minute,
     )));
-    assert_eq!(h.app.error, None, "the drop is not refused");
+    assert_eq!(h.app.error(), None, "the drop is not refused");
     let moved = after_move(&h, e.appointment.id);
     assert_eq!(Some(moved.appointment.doctor), doctor.doctor);
     let old = e.appointment.room.expect("room");
@@ -189,7 +189,7 @@ fn a_drop_on_another_doctor_takes_a_free_room_of_its_kind_when_its_room_is_taken
         room_kind(&h, old),
         "a room of the same kind"
     );
-    let notice = h.app.notice.clone().expect("notice");
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert_eq!(
         notice,
         format!(
@@ -207,7 +207,7 @@ fn a_drop_on_another_doctor_takes_a_free_room_of_its_kind_when_its_room_is_taken
 fn a_drop_on_a_rooms_column_takes_that_room_and_keeps_the_doctor() {
     let mut h = Harness::with_demo();
     let (e, _, _) = find_drop(&h, false);
-    h.send(Message::DayByRoom);
+    h.send(DeskMessage::DayByRoom);
     let old = e.appointment.room.expect("room");
     let len = e.appointment.interval.minutes() as u16;
     let span = local_span(&e);
@@ -228,17 +228,17 @@ fn a_drop_on_a_rooms_column_takes_that_room_and_keeps_the_doctor() {
             .then_some((c, col.clone()))
         })
         .expect("a free room");
-    h.send(Message::Grid(GridEvent::Dropped(
+    h.send(DeskMessage::Grid(GridEvent::Dropped(
         e.appointment.id,
         column,
         span.0,
     )));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let moved = after_move(&h, e.appointment.id);
     assert_eq!(moved.appointment.room, target.room);
     assert_eq!(moved.appointment.doctor, e.appointment.doctor);
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some(
             format!(
                 "Moved {} with {}, Tue 24 Nov {}, {}. Ctrl+Z undoes it.",
@@ -468,14 +468,14 @@ fn a_drag_over_empty_time_opens_the_booking_form_with_that_length() {
         );
         events[0]
     };
-    h.send(Message::Grid(event));
+    h.send(DeskMessage::Grid(event));
     let Panel::Booking(_) = &h.desk().panel else {
         panic!("the booking form opens")
     };
     h.type_into("booking-patient", "Drag Made");
     h.click("New patient (register this name)");
     h.click("Book");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     if let Panel::Booking(form) = &h.desk().panel {
         panic!("not booked: {:?}", form.error());
     }

@@ -5,6 +5,7 @@
 use chrono::Timelike;
 use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{details, walk_in};
 use frontdesk::gui::widget::Choice;
@@ -66,7 +67,7 @@ fn enter_on_the_first_run_screen_loads_the_demo_as_its_button_does() {
     assert!(
         matches!(app.phase, Phase::Ready(_)),
         "the demo is loaded: {:?}",
-        app.error
+        app.error()
     );
 }
 
@@ -75,7 +76,7 @@ fn booking_from_an_empty_slot_by_clicking_and_typing() {
     let mut h = Harness::with_demo();
     let (column, minute) = h.free_slot(15);
     let doctor = h.desk().columns[column].doctor.expect("a doctor column");
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     assert!(
         matches!(h.desk().panel, Panel::Booking(_)),
         "the slot opens the booking form"
@@ -84,8 +85,8 @@ fn booking_from_an_empty_slot_by_clicking_and_typing() {
     h.type_into("booking-patient", "Meera Krishnan");
     h.click("New patient (register this name)");
     h.click("Book");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("a notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(notice.starts_with("Booked"), "{notice}");
     let booked = h
         .desk()
@@ -128,7 +129,7 @@ fn the_booking_form_shows_conflicts_live_and_overbooks_only_with_a_reason() {
             desk.entries[b.entry].patient_name.clone(),
         )
     };
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Arun Kapoor");
     h.click("New patient (register this name)");
     let Panel::Booking(_) = &h.desk().panel else {
@@ -192,8 +193,8 @@ fn a_walk_in_gets_the_first_free_slot_and_a_queue_token() {
     assert!(matches!(h.desk().panel, Panel::WalkIn(_)));
     h.type_into("walk-in-patient", "Farah Siddiqui");
     h.click("Add walk-in");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert!(notice.starts_with("Walk-in W-"), "{notice}");
     let walk_in = h
         .desk()
@@ -239,13 +240,13 @@ fn an_emergency_goes_in_now_and_shows_who_runs_late() {
         .find(|e| e.doctor_name == doctor_name)
         .map(|e| e.appointment.doctor)
         .expect("doctor");
-    h.send(Message::WalkIn(walk_in::Message::Doctor(Choice::new(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Doctor(Choice::new(
         Some(doctor_id),
         doctor_name.clone(),
     ))));
     h.click("Add emergency");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert!(notice.starts_with("Emergency E-"), "{notice}");
     assert!(notice.contains("run late"), "{notice}");
     let e = h
@@ -283,7 +284,7 @@ fn select_upcoming_where(
         .expect("an upcoming booking")
         .appointment
         .id;
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     assert!(matches!(h.desk().panel, Panel::Details(_)));
     id
 }
@@ -322,7 +323,7 @@ fn cancelling_needs_a_reason_and_is_recorded() {
     assert_eq!(said, Some(true), "the missing reason is said in view");
     h.type_into("details-reason", "Patient travelling");
     h.click("Cancel…");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let after = h
         .desk()
         .entries
@@ -391,8 +392,8 @@ fn moving_by_drag_and_drop_and_by_the_form() {
         .appointment
         .clone();
     let (column, minute) = h.free_slot(length);
-    h.send(Message::Grid(GridEvent::Dropped(id, column, minute)));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::Grid(GridEvent::Dropped(id, column, minute)));
+    assert_eq!(h.app.error(), None);
     let moved = h
         .desk()
         .entries
@@ -412,7 +413,7 @@ fn moving_by_drag_and_drop_and_by_the_form() {
     );
     assert_eq!(moved.appointment.sequence, 1);
     // And with the form: back to where it was (freed by the move), typing time and doctor.
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     let Panel::Details(_) = &h.desk().panel else {
         panic!("details")
     };
@@ -427,10 +428,9 @@ fn moving_by_drag_and_drop_and_by_the_form() {
         .find(|e| e.appointment.doctor == original.doctor)
         .map(|e| e.doctor_name.clone())
         .expect("doctor name");
-    h.send(Message::Details(details::Message::MoveDoctor(Choice::new(
-        original.doctor,
-        doctor_name,
-    ))));
+    h.send(DeskMessage::Details(details::Message::MoveDoctor(
+        Choice::new(original.doctor, doctor_name),
+    )));
     h.ui(|ui| {
         ui.click(iced_test::selector::id("details-move-time"))
             .expect("time field");
@@ -460,7 +460,7 @@ fn stale_results_are_dropped_and_keys_navigate() {
     let today = h.desk().date;
     let entries = h.desk().entries.len();
     // A result from an older view generation is ignored.
-    h.send(Message::Loaded(0, Ok(Vec::new())));
+    h.send(DeskMessage::Loaded(0, Ok(Vec::new())));
     assert_eq!(h.desk().entries.len(), entries);
     h.send(Message::Key(
         Key::Named(Named::PageDown),
@@ -542,9 +542,9 @@ fn view_options_go_to_a_date_and_choose_the_columns() {
             == chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")),
         "the view shows that day"
     );
-    h.send(Message::DateText("1st of December".into()));
-    h.send(Message::GoToDate);
-    let error = h.app.error.clone().expect("a bad date is explained");
+    h.send(DeskMessage::DateText("1st of December".into()));
+    h.send(DeskMessage::GoToDate);
+    let error = h.app.error().cloned().expect("a bad date is explained");
     assert!(error.contains("YYYY-MM-DD"), "{error}");
     assert_eq!(
         h.desk().date,
@@ -571,7 +571,7 @@ fn ctrl_z_undoes_the_last_change_without_erasing_history() {
     let ctrl_z = || Message::Key(Key::Character("z".into()), Modifiers::CTRL);
     // A booking: undo marks it entered in error.
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Undo Me");
     h.click("New patient (register this name)");
     h.click("Book");
@@ -585,13 +585,7 @@ fn ctrl_z_undoes_the_last_change_without_erasing_history() {
         .id;
     h.send(ctrl_z());
     assert_eq!(status_of(&h, booked), Status::EnteredInError);
-    assert!(
-        h.app
-            .notice
-            .clone()
-            .unwrap_or_default()
-            .starts_with("Undone")
-    );
+    assert!(h.app.notice().unwrap_or_default().starts_with("Undone"));
     // A status change: undo puts the status back, as a new event.
     let id = select_upcoming(&mut h);
     h.click("Confirm");
@@ -612,8 +606,8 @@ fn ctrl_z_undoes_the_last_change_without_erasing_history() {
         .appointment
         .clone();
     let (column, minute) = h.free_slot(original.interval.minutes() as u16);
-    h.send(Message::Grid(GridEvent::Dropped(moved, column, minute)));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::Grid(GridEvent::Dropped(moved, column, minute)));
+    assert_eq!(h.app.error(), None);
     h.send(ctrl_z());
     let back = h
         .desk()
@@ -627,7 +621,7 @@ fn ctrl_z_undoes_the_last_change_without_erasing_history() {
     assert_eq!(back.doctor, original.doctor);
     assert_eq!(back.sequence, 2, "the undo is a move of its own");
     h.send(ctrl_z());
-    assert_eq!(h.app.notice.as_deref(), Some("Nothing to undo."));
+    assert_eq!(h.app.notice(), Some("Nothing to undo."));
 }
 
 #[test]
@@ -658,7 +652,7 @@ fn the_command_palette_jumps_to_a_date_a_doctor_and_a_patient() {
     assert_eq!(h.desk().columns.len(), 7, "Dr. Rao's week");
     // A patient with an appointment tomorrow: the palette finds it and opens it.
     let (patient, id) = h.upcoming_patient(chrono::Duration::hours(20));
-    h.send(Message::Today);
+    h.send(DeskMessage::Today);
     let name: &'static str = Box::leak(patient.clone().into_boxed_str());
     palette(&mut h, name);
     if h.desk().selected != Some(id) {
@@ -691,7 +685,7 @@ fn editing_notes_in_the_details_panel_is_recorded() {
         })]);
         ui.click("Save changes").expect("Save changes, scrolled to");
     });
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let notes = h
         .desk()
         .entries
@@ -729,13 +723,13 @@ fn booking_picks_an_existing_patient_from_the_typeahead() {
         )
     };
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     let typed: &'static str = Box::leak(name.clone().into_boxed_str());
     h.type_into("booking-patient", typed);
     let label: &'static str = Box::leak(format!("{name}  ·  {phone}").into_boxed_str());
     h.click(label);
     h.click("Book");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let booked = h
         .desk()
         .entries

@@ -4,6 +4,7 @@
 //! scrolled into view and named in words.
 
 use frontdesk::gui::calendar::{GUTTER, GridEvent, View};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::top_bar::{self, Action};
 use frontdesk::gui::widget::Choice;
 use frontdesk::gui::{Message, app::WeekOf};
@@ -164,7 +165,7 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
             }
         }
         if more {
-            h.send(Message::ToggleMore);
+            h.send(DeskMessage::ToggleMore);
             let mut ui =
                 iced_test::Simulator::with_size(iced::Settings::default(), size, h.app.view());
             for action in &missing {
@@ -174,7 +175,7 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
                 );
             }
             drop(ui);
-            h.send(Message::ToggleMore);
+            h.send(DeskMessage::ToggleMore);
         }
         if size.0 >= 1900.0 {
             assert!(missing.is_empty(), "{size:?}: {missing:?}");
@@ -187,7 +188,7 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
 fn the_week_shows_all_seven_days_in_view() {
     let mut h = Harness::with_demo();
     let doctor = h.desk().columns[0].doctor.expect("a doctor");
-    h.send(Message::Week(Choice::new(
+    h.send(DeskMessage::Week(Choice::new(
         WeekOf::Doctor(doctor),
         String::new(),
     )));
@@ -200,11 +201,11 @@ fn the_week_shows_all_seven_days_in_view() {
 }
 
 fn book_at(h: &mut Harness, column: usize, minute: u16, name: &'static str) -> AppointmentId {
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", name);
     h.click("New patient (register this name)");
     h.click("Book");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     h.desk()
         .entries
         .iter()
@@ -241,7 +242,7 @@ fn a_booking_off_screen_is_scrolled_to_and_named_in_words() {
     };
     let doctor = h.desk().columns[column].title.clone();
     let id = book_at(&mut h, column, minute, "Asha Rao");
-    let notice = h.app.notice.clone().expect("a notice");
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(
         notice.starts_with(&format!("Booked Asha Rao with {doctor}, Tue 24 Nov ")),
         "{notice}"
@@ -265,9 +266,9 @@ fn a_move_is_named_in_words() {
     let (column, minute) = h.free_slot(15);
     let id = book_at(&mut h, column, minute, "Ravi Shankar");
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::Dropped(id, column, minute)));
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("a notice");
+    h.send(DeskMessage::Grid(GridEvent::Dropped(id, column, minute)));
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(notice.starts_with("Moved Ravi Shankar with "), "{notice}");
     assert!(
         notice.contains(&format!("{:02}:{:02}–", minute / 60, minute % 60)),

@@ -3,8 +3,8 @@
 //! refused under its field with what to write, nothing is saved, and nothing panics (before,
 //! the booking form's live check and a move to such a date overflowed a date sum).
 
-use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, details};
 use frontdesk::scheduling::*;
@@ -24,7 +24,7 @@ fn shows(h: &mut Harness, message: &'static str) {
 fn the_booking_form_refuses_an_absurd_length_and_a_time_with_seconds() {
     let mut h = Harness::with_demo();
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Meera Krishnan");
     h.click("New patient (register this name)");
     let time = format!("{:02}:{:02}", minute / 60, minute % 60);
@@ -41,8 +41,10 @@ fn the_booking_form_refuses_an_absurd_length_and_a_time_with_seconds() {
         ),
     ] {
         // Each change runs the live conflict check, as typing does.
-        h.send(Message::Booking(booking::Message::Minutes(minutes.into())));
-        h.send(Message::Booking(booking::Message::Time(time)));
+        h.send(DeskMessage::Booking(booking::Message::Minutes(
+            minutes.into(),
+        )));
+        h.send(DeskMessage::Booking(booking::Message::Time(time)));
         assert!(matches!(h.desk().panel, Panel::Booking(_)));
         h.click("Book");
         shows(&mut h, says);
@@ -67,7 +69,7 @@ fn a_move_to_a_date_out_of_range_or_a_time_with_seconds_is_refused() {
         .expect("an upcoming booking")
         .appointment
         .clone();
-    h.send(Message::Grid(GridEvent::AppointmentClicked(entry.id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(entry.id)));
     for (date, time, says) in [
         (
             "+262142-12-31",
@@ -80,8 +82,12 @@ fn a_move_to_a_date_out_of_range_or_a_time_with_seconds_is_refused() {
             "The new time \"10:00:30\" has seconds: times are whole minutes, so write 10:00.",
         ),
     ] {
-        h.send(Message::Details(details::Message::MoveDate(date.into())));
-        h.send(Message::Details(details::Message::MoveTime(time.into())));
+        h.send(DeskMessage::Details(details::Message::MoveDate(
+            date.into(),
+        )));
+        h.send(DeskMessage::Details(details::Message::MoveTime(
+            time.into(),
+        )));
         h.click("Move appointment");
         shows(&mut h, says);
         let now = h
@@ -101,9 +107,9 @@ fn going_to_a_date_out_of_range_says_so_and_stays() {
     let mut h = Harness::with_demo();
     let today = h.desk().date;
     for typed in ["+262142-12-31", "2200-01-01", "1899-12-31"] {
-        h.send(Message::DateText(typed.into()));
-        h.send(Message::GoToDate);
-        let error = h.app.error.clone().expect("explained");
+        h.send(DeskMessage::DateText(typed.into()));
+        h.send(DeskMessage::GoToDate);
+        let error = h.app.error().cloned().expect("explained");
         assert!(
             error.contains("is out of range: give a date from 1900-01-01 to 2199-12-31"),
             "{error}"

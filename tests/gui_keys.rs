@@ -8,8 +8,8 @@
 //! `Message::Key`, as `keyboard::listen` does. All the keys of one frame reach the widgets of
 //! the same view, as when a receptionist types faster than the window redraws.
 
-use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
@@ -179,7 +179,7 @@ fn one_escape_closes_the_suggestions_then_one_closes_the_form() {
 fn escape_in_a_focused_field_of_a_page_goes_back_to_the_calendar_in_one_press() {
     let mut h = Harness::with_demo();
     let mut window = Window::new();
-    let task = h.app.update(Message::ShowWaitlist);
+    let task = h.app.update(DeskMessage::ShowWaitlist.into());
     window.settle(&mut h, task);
     assert!(!h.desk().page.is_calendar());
     window.frame(&mut h, typing("x"));
@@ -278,7 +278,7 @@ fn half_filled_booking_then_ctrl_f(h: &mut Harness, window: &mut Window) -> (Pat
         .clone()
         .expect("a patient chosen");
     assert!(chosen.name.starts_with("Pooja Men"));
-    h.send(Message::Booking(
+    h.send(DeskMessage::Booking(
         frontdesk::gui::screen::booking::Message::Minutes("35".into()),
     ));
     let doctor = booking(h).slot().0;
@@ -305,7 +305,7 @@ fn ctrl_f_in_a_half_filled_booking_searches_for_it_and_the_slot_chosen_goes_back
     assert!(results.iter().all(|s| s.interval.minutes() == 35));
     let slot = results[results.len() - 1];
     let pick = frontdesk::gui::screen::find_slot::Message::Pick(results.len() - 1);
-    h.send(Message::FindSlot(pick));
+    h.send(DeskMessage::FindSlot(pick));
     let form = booking(&h);
     assert_eq!(
         form.search().chosen.as_ref().map(|p| p.id),
@@ -435,7 +435,7 @@ fn the_waitlist_typeahead_takes_down_enter_and_escape_like_the_forms() {
     let mut h = Harness::with_demo();
     two_pooja_menons(&h);
     let mut window = Window::new();
-    let task = h.app.update(Message::ShowWaitlist);
+    let task = h.app.update(DeskMessage::ShowWaitlist.into());
     window.settle(&mut h, task);
     window.frame(&mut h, typing("Pooja Men"));
     assert!(waitlist_form(&h).suggestions_shown());
@@ -474,7 +474,7 @@ fn ctrl_z_in_a_field_is_the_fields_and_never_undoes_the_desks_last_change() {
         .expect("an upcoming booking")
         .appointment
         .id;
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     h.click("Confirm");
     let status = || {
         SqliteStore::open(h.dir.path().join("desk.sqlite3"))
@@ -486,7 +486,7 @@ fn ctrl_z_in_a_field_is_the_fields_and_never_undoes_the_desks_last_change() {
     };
     assert_eq!(status(), Status::Confirmed);
     assert!(h.desk().history.can_undo(), "a change Ctrl+Z could undo");
-    h.send(Message::ClosePanel);
+    h.send(DeskMessage::ClosePanel);
     open_booking(&mut h, &mut window);
     let stored_before = stored(&h);
     window.frame(&mut h, keys(&[typing("Ab"), ctrl("z")]));

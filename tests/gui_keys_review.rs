@@ -6,6 +6,7 @@
 
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
@@ -138,7 +139,7 @@ fn a_palette_jump_to_a_patient_from_a_half_filled_booking_does_not_drop_the_book
     assert!(
         matches!(h.desk().panel, Panel::Details(_)),
         "the jump opened {other}'s next visit (notice {:?})",
-        h.app.notice
+        h.app.notice()
     );
     window.frame(&mut h, tap(Named::Escape));
     assert!(
@@ -183,7 +184,7 @@ fn escape_on_the_waitlist_page_then_back_keeps_the_entry_being_written() {
     let mut h = Harness::with_demo();
     two_pooja_menons(&h);
     let mut window = Window::new();
-    let task = h.app.update(Message::ShowWaitlist);
+    let task = h.app.update(DeskMessage::ShowWaitlist.into());
     window.settle(&mut h, task);
     window.frame(&mut h, typing("Pooja Men"));
     window.frame(&mut h, tap(Named::Enter));
@@ -195,7 +196,7 @@ fn escape_on_the_waitlist_page_then_back_keeps_the_entry_being_written() {
     window.frame(&mut h, tap(Named::Escape));
     assert!(h.desk().page.is_calendar());
     // Back to the waitlist: the patient chosen is gone, with no question asked.
-    let task = h.app.update(Message::ShowWaitlist);
+    let task = h.app.update(DeskMessage::ShowWaitlist.into());
     window.settle(&mut h, task);
     assert_eq!(
         waitlist_form(&h).chosen().map(|p| p.id),
@@ -223,16 +224,16 @@ fn down_then_enter_before_the_typeahead_answered_picks_the_suggestion_highlighte
     // store is slow); the list on screen is still the one above.
     let search = h
         .app
-        .update(Message::Booking(B::Patient(P::Query("Pooja Men".into()))));
+        .update(DeskMessage::Booking(B::Patient(P::Query("Pooja Men".into()))).into());
     assert!(
         booking(&h).search().list_shown(),
         "the suggestions stay on screen"
     );
     // Down (the second row is highlighted on screen), then Enter.
-    h.send(Message::Booking(B::Patient(P::Next)));
+    h.send(DeskMessage::Booking(B::Patient(P::Next)));
     assert_eq!(booking(&h).search().highlight(), 1);
     let highlighted = booking(&h).search().matches[1].id;
-    h.send(Message::Booking(B::PatientEnter));
+    h.send(DeskMessage::Booking(B::PatientEnter));
     window.settle(&mut h, search);
     assert_eq!(
         booking(&h).search().chosen.as_ref().map(|p| p.id),
@@ -251,16 +252,18 @@ fn down_then_enter_before_the_palette_search_answered_takes_the_entry_highlighte
     window.frame(&mut h, ctrl("k"));
     // "Day": the actions "Day by doctor" and "Day by room" are listed at once; the patient
     // search is running (held back here).
-    let search = h.app.update(Message::Palette(K::Query("Day".into())));
-    h.send(Message::Palette(K::Next));
+    let search = h
+        .app
+        .update(DeskMessage::Palette(K::Query("Day".into())).into());
+    h.send(DeskMessage::Palette(K::Next));
     let mut highlighted = false;
     h.ui(|ui| highlighted = ui.find("↵  Day by room").is_ok());
     assert!(highlighted, "Down highlighted Day by room, on screen");
-    h.send(Message::Palette(K::Submit));
+    h.send(DeskMessage::Palette(K::Submit));
     window.settle(&mut h, search);
     assert!(h.desk().palette.is_none(), "Enter took an entry");
     assert_eq!(
-        (h.desk().view, h.app.notice.clone()),
+        (h.desk().view, h.app.notice().map(str::to_owned)),
         (View::DayByRoom, None),
         "the entry highlighted on screen (Day by room) should run, not the patient who came first"
     );
@@ -314,17 +317,17 @@ fn escape_while_a_booking_is_saved_does_not_leave_a_booking_nobody_was_told_abou
     let mut window = Window::new();
     booking_with_a_patient_chosen(&mut h, &mut window);
     let stored_before = stored(&h);
-    h.app.notice = None;
+    h.desk_mut().notice = None;
     // "Book" pressed; the store is still writing when Escape comes.
-    let saving = h.app.update(Message::Booking(B::Save));
+    let saving = h.app.update(DeskMessage::Booking(B::Save).into());
     window.frame(&mut h, tap(Named::Escape));
     window.settle(&mut h, saving);
     if stored(&h)[1] > stored_before[1] {
         assert!(
-            h.app.notice.is_some() && h.desk().history.can_undo(),
+            h.app.notice().is_some() && h.desk().history.can_undo(),
             "an appointment was booked after Escape closed the form, and the desk was told \
              nothing (notice {:?}), nor can Ctrl+Z undo it",
-            h.app.notice
+            h.app.notice()
         );
     }
 }
@@ -339,16 +342,16 @@ fn escape_while_a_walk_in_is_added_does_not_leave_a_checked_in_walk_in_nobody_wa
     window.frame(&mut h, tap(Named::Enter));
     assert!(walk_in(&h).patient().is_some());
     let stored_before = stored(&h);
-    h.app.notice = None;
-    let adding = h.app.update(Message::WalkIn(W::Save));
+    h.desk_mut().notice = None;
+    let adding = h.app.update(DeskMessage::WalkIn(W::Save).into());
     window.frame(&mut h, tap(Named::Escape));
     window.settle(&mut h, adding);
     if stored(&h)[1] > stored_before[1] {
         assert!(
-            h.app.notice.is_some() && h.desk().history.can_undo(),
+            h.app.notice().is_some() && h.desk().history.can_undo(),
             "a walk-in was checked in after Escape closed the form, and the desk was told \
              nothing (notice {:?})",
-            h.app.notice
+            h.app.notice()
         );
     }
 }
@@ -598,9 +601,11 @@ fn escape_while_a_status_change_is_stored_still_shows_it_on_the_grid() {
         .expect("an upcoming booking")
         .appointment
         .id;
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     // Confirm pressed; Escape before the store answered.
-    let storing = h.app.update(Message::Details(D::Act(ActionKind::Confirm)));
+    let storing = h
+        .app
+        .update(DeskMessage::Details(D::Act(ActionKind::Confirm)).into());
     window.frame(&mut h, tap(Named::Escape));
     window.settle(&mut h, storing);
     let stored = SqliteStore::open(h.dir.path().join("desk.sqlite3"))

@@ -4,7 +4,7 @@
 //! goes there.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use frontdesk::gui::Message;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::mini_calendar::{self, month_of, shift, weeks};
 
 mod gui_harness;
@@ -86,7 +86,7 @@ fn leap_years_and_month_steps() {
 #[test]
 fn the_window_pages_months_and_goes_to_the_day_clicked() {
     let mut h = Harness::with_demo();
-    h.send(Message::OpenViewOptions);
+    h.send(DeskMessage::OpenViewOptions);
     h.ui(|ui| {
         ui.find("November 2026")
             .expect("the month of the date shown");
@@ -111,10 +111,10 @@ fn the_window_pages_months_and_goes_to_the_day_clicked() {
         ui.find("October 2026").expect("its month");
     });
     // Another date shown (Today) brings the mini-calendar back to its month.
-    h.send(Message::MiniCalendar(mini_calendar::Message::Month(d(
+    h.send(DeskMessage::MiniCalendar(mini_calendar::Message::Month(d(
         2027, 3, 1,
     ))));
-    h.send(Message::Today);
+    h.send(DeskMessage::Today);
     h.ui(|ui| {
         ui.find("November 2026").expect("today's month");
     });

@@ -4,10 +4,11 @@
 //! explicit "Register new patient" choice; and a new patient with a registered phone is asked
 //! about, with the registered patient named, in the walk-in and the booking form.
 
+use frontdesk::gui::App;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, patient_search, walk_in};
-use frontdesk::gui::{App, Message};
 use frontdesk::scheduling::Kind;
 use frontdesk::store::{SqliteStore, Store};
 use iced::keyboard::key::Named;
@@ -87,7 +88,7 @@ fn enter_on_a_half_typed_name(typing: fn(&mut Harness, &'static str, &'static st
         ui.click(id("walk-in-patient")).expect("the patient field");
         let _ = ui.tap_key(Named::Enter);
     });
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(count(&h, "patient"), patients);
     assert_eq!(walk_ins(&h), walk_ins_before + 1);
     assert!(
@@ -126,7 +127,7 @@ fn the_add_button_with_suggestions_shown_asks_for_an_explicit_choice() {
     // The explicit choice registers the name typed.
     h.click("+ Register new patient \"Pooja Men\"");
     h.click("Add walk-in");
-    assert_eq!(h.app.error, None, "{:?}", walk_in_form(&h.app).error());
+    assert_eq!(h.app.error(), None, "{:?}", walk_in_form(&h.app).error());
     assert_eq!(count(&h, "patient"), patients + 1);
 }
 
@@ -138,10 +139,10 @@ fn a_new_walk_in_with_a_registered_phone_is_asked_about_with_the_patient_named()
     h.click("Walk-in (Ctrl+I)");
     // Another name, nothing suggested for it, the phone of a registered patient written
     // another way.
-    h.send(Message::WalkIn(walk_in::Message::Patient(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Patient(
         patient_search::Message::Query("Zzyzx Qwerty".into()),
     )));
-    h.send(Message::WalkIn(walk_in::Message::Phone(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Phone(
         "0091 9000011111".into(),
     )));
     h.click("Add walk-in");
@@ -157,20 +158,20 @@ fn a_new_walk_in_with_a_registered_phone_is_asked_about_with_the_patient_named()
     h.click("Book Pooja Menon  ·  +91 90000 11111");
     assert_eq!(walk_in_form(&h.app).patient().map(|p| p.id), Some(first.id));
     h.click("Add walk-in");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(count(&h, "patient"), patients);
     // Asked again, and registered anyway (a family may share a phone).
     h.click("Walk-in (Ctrl+I)");
-    h.send(Message::WalkIn(walk_in::Message::Patient(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Patient(
         patient_search::Message::Query("Zzyzx Qwerty".into()),
     )));
-    h.send(Message::WalkIn(walk_in::Message::Phone(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Phone(
         "+91 90000 11111".into(),
     )));
     h.click("Add walk-in");
     assert_eq!(count(&h, "patient"), patients);
     h.click("Register anyway");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(count(&h, "patient"), patients + 1);
 }
 
@@ -180,12 +181,12 @@ fn a_new_patient_in_the_booking_form_with_a_registered_phone_is_asked_about() {
     let [first, _] = two_pooja_menons(&h);
     let patients = count(&h, "patient");
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
-    h.send(Message::Booking(booking::Message::Patient(
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Booking(booking::Message::Patient(
         patient_search::Message::Query("Zzyzx Qwerty".into()),
     )));
     h.click("New patient (register this name)");
-    h.send(Message::Booking(booking::Message::Phone(
+    h.send(DeskMessage::Booking(booking::Message::Phone(
         "+919000011111".into(),
     )));
     h.click("Book");
@@ -199,6 +200,6 @@ fn a_new_patient_in_the_booking_form_with_a_registered_phone_is_asked_about() {
     );
     assert_eq!(count(&h, "patient"), patients);
     h.click("Register anyway");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(count(&h, "patient"), patients + 1);
 }

@@ -5,6 +5,7 @@
 
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
@@ -41,7 +42,7 @@ fn confirm_one(h: &mut Harness) -> AppointmentId {
         .expect("an upcoming booking")
         .appointment
         .id;
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     h.click("Confirm");
     assert_eq!(status_of(h, id), Status::Confirmed);
     id
@@ -72,11 +73,11 @@ fn a_name_typed_fast_and_enter_open_the_patient_and_undo_nothing() {
     let mut h = Harness::with_demo();
     let confirmed = confirm_one(&mut h);
     let (patient, appointment) = h.upcoming_patient(chrono::Duration::hours(1));
-    h.send(Message::ClosePanel);
+    h.send(DeskMessage::ClosePanel);
     let audited = audit_rows(&h);
     open_palette(&mut h);
     type_fast_and_enter(&mut h, &patient);
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert!(h.desk().palette.is_none(), "Enter took the patient");
     assert!(
         matches!(h.desk().panel, Panel::Details(_)),
@@ -102,7 +103,7 @@ fn a_name_typed_fast_and_enter_open_the_patient_and_undo_nothing() {
 fn a_loose_match_never_undoes_and_undo_typed_in_full_does() {
     let mut h = Harness::with_demo();
     let confirmed = confirm_one(&mut h);
-    h.send(Message::ClosePanel);
+    h.send(DeskMessage::ClosePanel);
     let audited = audit_rows(&h);
     // Letters that sit inside "Undo the last change", typed fast as the start of a name.
     for words in ["an", "la", "chan", "ange"] {
@@ -111,7 +112,7 @@ fn a_loose_match_never_undoes_and_undo_typed_in_full_does() {
         assert_eq!(audit_rows(&h), audited, "{words:?} wrote nothing");
         assert_eq!(status_of(&h, confirmed), Status::Confirmed, "{words:?}");
         h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-        h.send(Message::ClosePanel);
+        h.send(DeskMessage::ClosePanel);
     }
     // The start of "undo", typed slowly: the palette asks instead of undoing.
     open_palette(&mut h);
@@ -155,13 +156,13 @@ fn a_pasted_page_in_every_script_is_cut_and_runs_nothing() {
     use frontdesk::gui::screen::palette;
     let mut h = Harness::with_demo();
     let confirmed = confirm_one(&mut h);
-    h.send(Message::ClosePanel);
+    h.send(DeskMessage::ClosePanel);
     let audited = audit_rows(&h);
     open_palette(&mut h);
     let page = "undo आशा عائشة 李 🙂 e\u{301} \u{7}".repeat(50_000);
-    h.send(Message::Palette(palette::Message::Query(page)));
-    h.send(Message::Palette(palette::Message::Submit));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::Palette(palette::Message::Query(page)));
+    h.send(DeskMessage::Palette(palette::Message::Submit));
+    assert_eq!(h.app.error(), None);
     assert_eq!(audit_rows(&h), audited, "nothing written");
     assert_eq!(
         status_of(&h, confirmed),

@@ -3,8 +3,8 @@
 //! is refused with the registered patient named; names, phones and reasons that break the entry
 //! rules are refused with a message and nothing is booked.
 
-use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, patient_search, walk_in};
 use frontdesk::scheduling::Patient;
@@ -67,10 +67,10 @@ fn booking_error(h: &Harness) -> String {
 fn walk_in(h: &mut Harness, name: &str, phone: &str) {
     h.click("Walk-in (Ctrl+I)");
     assert!(matches!(h.desk().panel, Panel::WalkIn(_)));
-    h.send(Message::WalkIn(walk_in::Message::Patient(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Patient(
         patient_search::Message::Query(name.into()),
     )));
-    h.send(Message::WalkIn(walk_in::Message::Phone(phone.into())));
+    h.send(DeskMessage::WalkIn(walk_in::Message::Phone(phone.into())));
     // With suggestions on screen, registering the name typed is an explicit choice.
     h.ui(|ui| {
         let _ = ui.click("+ Register new patient \"".to_owned() + name + "\"");
@@ -94,8 +94,8 @@ fn a_walk_in_typed_as_new_whose_name_and_phone_are_registered_books_that_patient
     );
     // ... and registering anyway still books the registered patient (same name and phone).
     h.click("Register anyway");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert!(
         notice.contains("already registered, so no new patient was added"),
         "{notice}"
@@ -125,11 +125,11 @@ fn a_bare_name_that_is_registered_is_refused_until_the_patient_is_chosen_or_told
     );
     assert_eq!(patients(&h), before);
     // A different phone: a new patient of the same name.
-    h.send(Message::WalkIn(walk_in::Message::Phone(
+    h.send(DeskMessage::WalkIn(walk_in::Message::Phone(
         "+91 70000 00001".into(),
     )));
     h.click("Add walk-in");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(patients(&h), before + 1);
 }
 
@@ -162,12 +162,12 @@ fn names_phones_and_reasons_that_break_the_entry_rules_are_refused_in_both_forms
         walk_in(&mut h, name, phone);
         let form_error = walk_in_error(&h);
         assert!(form_error.contains(want), "{want}: {form_error}");
-        h.send(Message::WalkIn(walk_in::Message::Cancel));
+        h.send(DeskMessage::WalkIn(walk_in::Message::Cancel));
     }
     // The booking form: a new patient with a control character, then a reason with one.
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
-    h.send(Message::Booking(booking::Message::Patient(
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Booking(booking::Message::Patient(
         patient_search::Message::Query("Bell\u{7}Ringer".into()),
     )));
     h.click("New patient (register this name)");
@@ -177,10 +177,10 @@ fn names_phones_and_reasons_that_break_the_entry_rules_are_refused_in_both_forms
         form.contains("Name: the name holds a control character (U+0007) at character 5"),
         "{form}"
     );
-    h.send(Message::Booking(booking::Message::Patient(
+    h.send(DeskMessage::Booking(booking::Message::Patient(
         patient_search::Message::Query("Bell Ringer".into()),
     )));
-    h.send(Message::Booking(booking::Message::Reason(
+    h.send(DeskMessage::Booking(booking::Message::Reason(
         "fever\u{1b}[2J".into(),
     )));
     h.click("Book");

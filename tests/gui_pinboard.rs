@@ -6,6 +6,7 @@ use chrono::Timelike;
 use chrono_tz::Asia::Kolkata;
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
@@ -37,7 +38,7 @@ fn pin(h: &mut Harness) -> Appointment {
         .expect("an upcoming appointment")
         .appointment
         .clone();
-    h.send(Message::Grid(GridEvent::BlockMenu(
+    h.send(DeskMessage::Grid(GridEvent::BlockMenu(
         a.id,
         Point::new(50.0, 50.0),
     )));
@@ -56,7 +57,7 @@ fn pin(h: &mut Harness) -> Appointment {
 fn a_pinned_appointment_moves_to_the_free_time_clicked_on_another_day() {
     let mut h = Harness::with_demo();
     let a = pin(&mut h);
-    h.send(Message::Next);
+    h.send(DeskMessage::Next);
     let tomorrow = h.desk().date;
     let column = h
         .desk()
@@ -65,8 +66,8 @@ fn a_pinned_appointment_moves_to_the_free_time_clicked_on_another_day() {
         .position(|c| c.doctor == Some(a.doctor))
         .expect("the doctor works tomorrow");
     // A time the doctor does not work is refused, and the pin stays.
-    h.send(Message::Grid(GridEvent::SlotClicked(column, 2 * 60)));
-    assert!(h.app.error.is_some(), "02:00 is refused");
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, 2 * 60)));
+    assert!(h.app.error().is_some(), "02:00 is refused");
     assert_eq!(stored(&h, a.id).interval, a.interval, "not moved");
     assert!(h.desk().pinboard.pinned.is_some(), "still pinned");
     // A free time: it moves there, with its doctor, and leaves the pinboard.
@@ -86,8 +87,8 @@ fn a_pinned_appointment_moves_to_the_free_time_clicked_on_another_day() {
             })
         })
         .expect("a free time tomorrow");
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    assert_eq!(h.app.error(), None);
     let moved = stored(&h, a.id);
     let local = moved.interval.start.with_timezone(&Kolkata);
     assert_eq!(local.date_naive(), tomorrow);
@@ -99,7 +100,7 @@ fn a_pinned_appointment_moves_to_the_free_time_clicked_on_another_day() {
         "no booking form for the click"
     );
     // Named in words once the grid has it: who, with whom, and the new day and time.
-    let notice = h.app.notice.clone().unwrap_or_default();
+    let notice = h.app.notice().map(str::to_owned).unwrap_or_default();
     assert!(
         notice.starts_with("Moved ")
             && notice.contains(&tomorrow.format("%a %-d %b").to_string())
@@ -118,7 +119,7 @@ fn unpin_puts_it_down_and_a_click_books_again() {
     h.click("Unpin");
     assert!(h.desk().pinboard.pinned.is_none());
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     assert!(matches!(h.desk().panel, Panel::Booking(_)));
     assert_eq!(stored(&h, a.id).interval, a.interval, "not moved");
 }

@@ -1,9 +1,9 @@
 //! The window and the day's queue: an arrived patient dragged to another day of the week view
 //! stays where they are, and the desk reads why and what to do instead.
 
-use frontdesk::gui::Message;
 use frontdesk::gui::app::WeekOf;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::widget::Choice;
 use frontdesk::scheduling::*;
 
@@ -31,11 +31,11 @@ fn an_arrived_patient_dragged_to_another_day_stays_and_the_desk_is_told_why() {
         .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
         .map(|e| (e.appointment.id, e.appointment.doctor))
         .expect("a booking later today");
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     h.click("Check in");
     assert_eq!(appointment(&h, id).status, Status::CheckedIn);
     let arrived = appointment(&h, id);
-    h.send(Message::Week(Choice::new(
+    h.send(DeskMessage::Week(Choice::new(
         WeekOf::Doctor(doctor),
         String::new(),
     )));
@@ -50,8 +50,8 @@ fn an_arrived_patient_dragged_to_another_day_stays_and_the_desk_is_told_why() {
                 .flatten()
         })
         .expect("another working day in the week");
-    h.send(Message::Grid(GridEvent::Dropped(id, column, minute)));
-    let error = h.app.error.clone().unwrap_or_default();
+    h.send(DeskMessage::Grid(GridEvent::Dropped(id, column, minute)));
+    let error = h.app.error().cloned().unwrap_or_default();
     assert!(
         error.contains("this patient has arrived (checked in) on")
             && error.contains("book a new appointment then and cancel this one"),

@@ -7,6 +7,7 @@ mod gui_harness;
 mod reminder_servers;
 
 use frontdesk::gui::Message;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Page;
 use frontdesk::gui::screen::{details, reminders};
 use frontdesk::scheduling::reminder_job::JobState;
@@ -37,7 +38,7 @@ fn set_up_webhook(h: &mut Harness, url: &'static str) {
     h.click("Channels");
     h.type_into("webhook-url", url);
     h.click("Save channels");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let settings = store(h).reminder_settings().expect("settings");
     assert_eq!(settings.webhook.url, url);
     h.click("Outbox");
@@ -80,7 +81,7 @@ fn the_outbox_sends_shows_and_confirms_by_phone() {
     let due_now = due.iter().filter(|e| e.job.due <= now()).count();
     assert!(due_now > 0, "the demo morning has overdue SMS reminders");
     h.click("Send due reminders now");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     assert_eq!(server.requests().len(), due_now);
     // An hour later the background timer sends what became due, by the same path.
     let later = now() + chrono::Duration::hours(1);
@@ -90,8 +91,8 @@ fn the_outbox_sends_shows_and_confirms_by_phone() {
         "more SMS reminders fall due within the hour"
     );
     h.click("Sent");
-    h.send(Message::RemindersTick(later));
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    h.send(DeskMessage::RemindersTick(later));
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     assert!(!h.desk().reminders.sending);
     assert_eq!(server.requests().len(), due_then);
     assert_eq!(page(&h).filter, frontdesk::store::OutboxFilter::Sent);
@@ -146,13 +147,13 @@ fn a_new_rule_is_for_the_desks_clinic_and_can_be_for_every_clinic() {
     h.click("Rules and templates");
     h.click("New email rule");
     h.click("Save rule");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let rules = store(&h).reminder_rules().expect("rules");
     let added = rules.last().expect("the new rule");
     assert_eq!(added.clinic, Some(clinic.id), "{}", clinic.name);
     // Edited to every clinic, through the clinic list.
     let added_id = added.id;
-    let rules_message = |m| Message::Reminders(reminders::Message::Rules(m));
+    let rules_message = |m| DeskMessage::Reminders(reminders::Message::Rules(m));
     h.send(rules_message(reminder_rules::Message::Edit(added_id)));
     h.send(rules_message(reminder_rules::Message::Clinic(Choice::new(
         None,
@@ -178,7 +179,7 @@ fn a_typed_password_is_stored_but_never_shown_again() {
     h.type_into("smtp-user", "desk");
     h.type_into("smtp-password", "hunter2-secret");
     h.click("Save channels");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let stored = store(&h).reminder_settings().expect("settings");
     assert_eq!(stored.smtp.password.expose(), "hunter2-secret");
     h.ui(|ui| {
@@ -204,7 +205,7 @@ fn a_video_visit_shows_its_link_with_join_and_records_who_joined() {
         })
         .expect("a video visit today")
         .clone();
-    h.send(Message::Select(video.appointment.id));
+    h.send(DeskMessage::Select(video.appointment.id));
     let link = leak(video.appointment.meeting_link.clone());
     // Join asks to open the link; the test does not start a browser.
     let messages: Vec<Message> = {
@@ -220,12 +221,12 @@ fn a_video_visit_shows_its_link_with_join_and_records_who_joined() {
     assert!(
         matches!(
             messages.as_slice(),
-            [Message::Details(details::Message::Join)]
+            [Message::Desk(DeskMessage::Details(details::Message::Join))]
         ),
         "{messages:?}"
     );
     h.click("Doctor joined");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let history = store(&h).history(video.appointment.id).expect("history");
     assert!(
         history
@@ -248,7 +249,7 @@ fn a_failed_reminder_is_resent_from_the_outbox() {
     let mut h = Harness::with_demo();
     set_up_webhook(&mut h, leak(down.url("/sms")));
     h.click("Send due reminders now");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let tried = down.requests().len();
     assert!(tried > 0, "the overdue reminders were tried");
     let failed = h.desk().reminders.failed;
@@ -269,7 +270,7 @@ fn a_failed_reminder_is_resent_from_the_outbox() {
     h.ui(|ui| {
         ui.click("Resend").expect("the button");
     });
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let clinic = store(&h).clinics().expect("clinics")[0].id;
     let due = store(&h)
         .outbox(clinic, frontdesk::store::OutboxFilter::Due, 500)
@@ -283,7 +284,7 @@ fn a_failed_reminder_is_resent_from_the_outbox() {
     down.answer_with(200);
     let before = down.requests().len();
     h.click("Send due reminders now");
-    assert!(h.app.error.is_none(), "{:?}", h.app.error);
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
     let posted: Vec<String> = down.requests()[before..]
         .iter()
         .map(|r| r.json()["reminder"].as_str().unwrap_or("").to_owned())

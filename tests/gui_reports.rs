@@ -9,8 +9,8 @@ use gui_harness::{Harness, now};
 use std::os::unix::fs::PermissionsExt;
 
 use chrono::Duration;
-use frontdesk::gui::Message;
 use frontdesk::gui::backend::SheetTarget;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Page;
 use frontdesk::gui::screen::reports::{Message as R, State};
 use frontdesk::gui::widget::Choice;
@@ -40,7 +40,7 @@ fn expected(h: &Harness, days: i64) -> Report {
 }
 
 fn send(h: &mut Harness, m: R) {
-    h.send(Message::Reports(m));
+    h.send(DeskMessage::Reports(m));
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn each_report_exports_as_csv_and_a_cancelled_dialog_saves_nothing() {
     );
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let notice = h.app.notice.clone().expect("a notice");
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(
         notice.starts_with("Saved Room utilisation (13 rows) to "),
         "{notice}"
@@ -174,10 +174,7 @@ fn each_report_exports_as_csv_and_a_cancelled_dialog_saves_nothing() {
     let skipped = h.dir.path().join("skipped.csv");
     send(&mut h, R::CsvPathChosen(ReportTable::Doctors, None));
     assert!(!skipped.exists());
-    assert_eq!(
-        h.app.notice.as_deref(),
-        Some("Not saved: the dialog was cancelled.")
-    );
+    assert_eq!(h.app.notice(), Some("Not saved: the dialog was cancelled."));
 }
 
 /// Without a file chooser (a bare X session, as here and in CI) a report's CSV is saved beside
@@ -199,7 +196,7 @@ fn without_a_file_chooser_a_report_is_saved_beside_the_database() {
         range.last()
     );
     assert!(h.dir.path().join(&name).exists(), "{name}");
-    let notice = h.app.notice.clone().expect("a notice");
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(
         notice.contains("no file chooser, so it was saved beside the database"),
         "{notice}"
@@ -229,7 +226,7 @@ fn a_day_sheet_is_saved_for_the_doctor_chosen() {
     assert!(bytes.starts_with(b"%PDF-"));
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let notice = h.app.notice.clone().expect("a notice");
+    let notice = h.app.notice().map(str::to_owned).expect("a notice");
     assert!(
         notice.starts_with(&format!(
             "Saved the day sheet of {name} for Tue 24 Nov 2026 ("

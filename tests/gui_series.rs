@@ -9,9 +9,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::America::New_York;
 use chrono_tz::Tz;
 use frontdesk::gui::App;
-use frontdesk::gui::Message;
 use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, find_slot, repeat};
 use frontdesk::gui::widget::Choice;
@@ -65,20 +65,17 @@ fn find_a_slot_then_pick_one_opens_the_booking_form_prefilled_and_books_it() {
             .expect("the doctor's name");
         (id, name)
     };
-    h.send(Message::FindSlot(find_slot::Message::Doctor(Choice::new(
-        Some(doctor),
-        doctor_name.clone(),
-    ))));
-    h.send(Message::FindSlot(find_slot::Message::Room(Choice::new(
-        find_slot::RoomWanted::Any,
-        "Any room",
-    ))));
-    h.send(Message::FindSlot(find_slot::Message::Part(Choice::new(
-        find_slot::Part::Afternoon,
-        "Afternoon",
-    ))));
+    h.send(DeskMessage::FindSlot(find_slot::Message::Doctor(
+        Choice::new(Some(doctor), doctor_name.clone()),
+    )));
+    h.send(DeskMessage::FindSlot(find_slot::Message::Room(
+        Choice::new(find_slot::RoomWanted::Any, "Any room"),
+    )));
+    h.send(DeskMessage::FindSlot(find_slot::Message::Part(
+        Choice::new(find_slot::Part::Afternoon, "Afternoon"),
+    )));
     h.click("Search");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let results = find_slot_state(&h).results().to_vec();
     assert!(!results.is_empty(), "the doctor has a free afternoon slot");
     for s in &results {
@@ -129,7 +126,7 @@ fn find_a_slot_then_pick_one_opens_the_booking_form_prefilled_and_books_it() {
     h.type_into("booking-patient", "Kavya Menon");
     h.click("New patient (register this name)");
     h.click("Book");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     let booked = h
         .desk()
         .entries
@@ -147,7 +144,7 @@ fn find_a_slot_then_pick_one_opens_the_booking_form_prefilled_and_books_it() {
 fn find_a_slot_explains_bad_input_and_searches_nothing() {
     let mut h = Harness::with_demo();
     h.click("Find a slot");
-    h.send(Message::FindSlot(find_slot::Message::To(
+    h.send(DeskMessage::FindSlot(find_slot::Message::To(
         "next week".into(),
     )));
     h.click("Search");
@@ -158,15 +155,16 @@ fn find_a_slot_explains_bad_input_and_searches_nothing() {
         );
     });
     assert!(find_slot_state(&h).results().is_empty());
-    h.send(Message::FindSlot(find_slot::Message::To(
+    h.send(DeskMessage::FindSlot(find_slot::Message::To(
         "2026-11-30".into(),
     )));
-    h.send(Message::FindSlot(find_slot::Message::Part(Choice::new(
-        find_slot::Part::Between,
-        "Between…",
-    ))));
-    h.send(Message::FindSlot(find_slot::Message::After("16:00".into())));
-    h.send(Message::FindSlot(find_slot::Message::Before(
+    h.send(DeskMessage::FindSlot(find_slot::Message::Part(
+        Choice::new(find_slot::Part::Between, "Between…"),
+    )));
+    h.send(DeskMessage::FindSlot(find_slot::Message::After(
+        "16:00".into(),
+    )));
+    h.send(DeskMessage::FindSlot(find_slot::Message::Before(
         "15:00".into(),
     )));
     h.click("Search");
@@ -177,8 +175,10 @@ fn find_a_slot_explains_bad_input_and_searches_nothing() {
         );
     });
     // A window that fits: every slot lies in it, for any doctor.
-    h.send(Message::FindSlot(find_slot::Message::After("15:30".into())));
-    h.send(Message::FindSlot(find_slot::Message::Before(
+    h.send(DeskMessage::FindSlot(find_slot::Message::After(
+        "15:30".into(),
+    )));
+    h.send(DeskMessage::FindSlot(find_slot::Message::Before(
         "16:30".into(),
     )));
     h.click("Search");
@@ -325,13 +325,17 @@ fn new_york_desk() -> Harness {
     let (app, task) = App::new(path, "maria".into(), ny_now());
     let mut h = Harness { dir, runtime, app };
     h.settle(task);
-    assert!(matches!(h.app.phase, Phase::Ready(_)), "{:?}", h.app.error);
+    assert!(
+        matches!(h.app.phase, Phase::Ready(_)),
+        "{:?}",
+        h.app.error()
+    );
     h
 }
 
 fn go_to(h: &mut Harness, date: &str) {
-    h.send(Message::DateText(date.into()));
-    h.send(Message::GoToDate);
+    h.send(DeskMessage::DateText(date.into()));
+    h.send(DeskMessage::GoToDate);
 }
 
 /// The local start times of Asha's live appointments on the calendar of `date`.
@@ -362,14 +366,14 @@ fn open_booking_at_ten(h: &mut Harness) {
         .iter()
         .position(|c| c.doctor == Some(rao()))
         .expect("Dr. Rao's column");
-    h.send(Message::Grid(GridEvent::SlotClicked(column, 10 * 60)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, 10 * 60)));
     assert!(matches!(h.desk().panel, Panel::Booking(_)));
     h.type_into("booking-patient", "Asha Iyer");
     h.click("New patient (register this name)");
 }
 
 fn repeat(h: &mut Harness, m: repeat::Message) {
-    h.send(Message::Booking(booking::Message::Repeat(m)));
+    h.send(DeskMessage::Booking(booking::Message::Repeat(m)));
 }
 
 #[test]
@@ -413,8 +417,8 @@ fn a_weekly_series_across_the_clock_change_shows_each_occurrences_conflicts_and_
             .all(|e| e.patient_name != "Asha Iyer")
     );
     h.click("Book 5, skip 1 conflicting");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert_eq!(
         notice,
         "Booked a series of 5 appointments from 2026-10-27 10:00; left out 1 conflicting (5 Nov)."
@@ -455,9 +459,9 @@ fn a_series_can_be_overbooked_with_a_reason() {
     });
     h.type_into("repeat-overbook-reason", "Dr. Rao agreed");
     h.click("Overbook all");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some("Booked a series of 6 appointments from 2026-10-27 10:00, 1 overbooked.")
     );
     go_to(&mut h, "2026-11-05");
@@ -499,14 +503,14 @@ fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
             .map(|e| e.appointment.id)
             .expect("the third occurrence")
     };
-    h.send(Message::Grid(GridEvent::AppointmentClicked(third)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(third)));
     h.ui(|ui| {
         assert!(
             ui.find("Occurrence 3 of 6 (Tue 3 Nov 2026); 5 booked, 2 after this one")
                 .is_ok()
         );
     });
-    h.send(Message::Details(
+    h.send(DeskMessage::Details(
         frontdesk::gui::screen::details::Message::Series(
             frontdesk::gui::screen::occurrence::Message::Scope(Choice::new(
                 frontdesk::store::Scope::ThisAndFollowing,
@@ -514,13 +518,13 @@ fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
             )),
         ),
     ));
-    h.send(Message::Details(
+    h.send(DeskMessage::Details(
         frontdesk::gui::screen::details::Message::Series(
             frontdesk::gui::screen::occurrence::Message::Time("15:00".into()),
         ),
     ));
     h.click("Move all these");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     h.ui(|ui| {
         assert!(
             ui.find("Moved 3 occurrences; the following ones are now a new series.")
@@ -551,8 +555,8 @@ fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
             .map(|e| e.appointment.id)
             .expect("10 Nov")
     };
-    h.send(Message::Grid(GridEvent::AppointmentClicked(tenth)));
-    h.send(Message::Details(
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(tenth)));
+    h.send(DeskMessage::Details(
         frontdesk::gui::screen::details::Message::Series(
             frontdesk::gui::screen::occurrence::Message::Scope(Choice::new(
                 frontdesk::store::Scope::ThisAndFollowing,
@@ -562,7 +566,7 @@ fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
     ));
     h.type_into("series-reason", "Treatment finished early");
     h.click("Cancel all these");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(ashas_times_on(&mut h, "2026-11-10"), vec![]);
     assert_eq!(ashas_times_on(&mut h, "2026-11-12"), vec![]);
     assert_eq!(

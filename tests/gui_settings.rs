@@ -9,6 +9,7 @@ use gui_harness::{Harness, now};
 use chrono::{Duration, NaiveDate, Weekday};
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::{Page, Panel};
 use frontdesk::gui::screen::settings::Section;
 use frontdesk::gui::widget::Choice;
@@ -241,7 +242,7 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     let mut h = Harness::with_demo();
     let (doctor, name) = tuesday_doctor(&h);
     assert_eq!(h.app.title(), "Frontdesk — Lotus Family Clinic");
-    h.send(Message::AtDesk(Choice::new(
+    h.send(DeskMessage::AtDesk(Choice::new(
         "Kavya Menon".to_owned(),
         "Kavya Menon · Receptionist",
     )));
@@ -252,7 +253,7 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     // Typed as people say it; the form shows it back as it was read.
     replace(&mut h, "doctor-hours-tue", "8-1, 2:00 to 6:30");
     click(&mut h, "Save hours");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert!(shows(&mut h, "Saved the hours."));
     assert_eq!(
         field_text(&mut h, "doctor-hours-tue"),
@@ -298,12 +299,12 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
 #[test]
 fn bookings_made_in_the_window_name_the_person_chosen_at_the_desk() {
     let mut h = Harness::with_demo();
-    h.send(Message::AtDesk(Choice::new(
+    h.send(DeskMessage::AtDesk(Choice::new(
         "Suresh Pillai".to_owned(),
         "Suresh Pillai · Nurse",
     )));
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Meera Krishnan");
     h.click("New patient (register this name)");
     h.click("Book");

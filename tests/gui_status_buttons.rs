@@ -1,8 +1,8 @@
 //! The details panel's status buttons stay in place (issue 13, point 7): the same buttons in
 //! the same places through Confirm → Check in → Start → Complete, those not allowed disabled.
 
-use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::scheduling::*;
 use frontdesk::store::{SqliteStore, Store};
 use iced::Rectangle;
@@ -53,7 +53,7 @@ fn the_status_buttons_keep_their_places_through_every_step() {
         .expect("an upcoming booking")
         .appointment
         .id;
-    h.send(Message::Grid(GridEvent::AppointmentClicked(id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     let first = places(&mut h);
     for (button, after) in [
         ("Confirm", Status::Confirmed),

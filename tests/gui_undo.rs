@@ -4,6 +4,7 @@
 
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::screen::Undoable;
 use frontdesk::gui::undo::{Direction, History, LIMIT};
 use frontdesk::scheduling::*;
@@ -53,7 +54,7 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
     let mut h = Harness::with_demo();
     // 1. A booking.
     let (column, minute) = h.free_slot(15);
-    h.send(Message::Grid(GridEvent::SlotClicked(column, minute)));
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Undo Me");
     h.click("New patient (register this name)");
     h.click("Book");
@@ -67,33 +68,31 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
         .id;
     // 2. A status change, in the details panel.
     let confirmed = upcoming(&h, &[booked]);
-    h.send(Message::Grid(GridEvent::AppointmentClicked(confirmed.id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        confirmed.id,
+    )));
     h.click("Confirm");
     assert_eq!(stored(&h, confirmed.id).status, Status::Confirmed);
     // 3. A move, by drag and drop.
     let moving = upcoming(&h, &[booked, confirmed.id]);
     let (column, minute) = h.free_slot(moving.interval.minutes() as u16);
-    h.send(Message::Grid(GridEvent::Dropped(moving.id, column, minute)));
-    assert_eq!(h.app.error, None);
+    h.send(DeskMessage::Grid(GridEvent::Dropped(
+        moving.id, column, minute,
+    )));
+    assert_eq!(h.app.error(), None);
     let moved = stored(&h, moving.id);
     assert_ne!(moved.interval, moving.interval);
     assert_eq!(h.desk().history.depth(), (3, 0));
 
     // Undo, newest first.
     h.send(ctrl("z"));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(
         stored(&h, moving.id).interval,
         moving.interval,
         "moved back"
     );
-    assert!(
-        h.app
-            .notice
-            .clone()
-            .unwrap_or_default()
-            .starts_with("Undone: ")
-    );
+    assert!(h.app.notice().unwrap_or_default().starts_with("Undone: "));
     h.send(ctrl("z"));
     assert_eq!(
         stored(&h, confirmed.id).status,
@@ -108,19 +107,13 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
     );
     assert_eq!(h.desk().history.depth(), (0, 3));
     h.send(ctrl("z"));
-    assert_eq!(h.app.notice.as_deref(), Some("Nothing to undo."));
+    assert_eq!(h.app.notice(), Some("Nothing to undo."));
 
     // Redo, oldest undone last: the booking first (Ctrl+Y), then the rest (Ctrl+Shift+Z).
     h.send(ctrl("y"));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(stored(&h, booked).status, Status::Scheduled, "booking back");
-    assert!(
-        h.app
-            .notice
-            .clone()
-            .unwrap_or_default()
-            .starts_with("Redone: ")
-    );
+    assert!(h.app.notice().unwrap_or_default().starts_with("Redone: "));
     h.send(ctrl_shift_z());
     assert_eq!(
         stored(&h, confirmed.id).status,
@@ -135,7 +128,7 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
     );
     assert_eq!(h.desk().history.depth(), (3, 0));
     h.send(ctrl("y"));
-    assert_eq!(h.app.notice.as_deref(), Some("Nothing to redo."));
+    assert_eq!(h.app.notice(), Some("Nothing to redo."));
 
     // And back once more: every step is a new audited change, nothing erased.
     h.send(ctrl("z"));
@@ -150,7 +143,7 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
     );
     // A new change clears what could be redone.
     let other = upcoming(&h, &[booked, confirmed.id, moving.id]);
-    h.send(Message::Grid(GridEvent::AppointmentClicked(other.id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(other.id)));
     h.click("Confirm");
     assert_eq!(h.desk().history.depth(), (3, 0));
 }
@@ -159,10 +152,10 @@ fn three_changes_undone_and_redone_with_the_store_checked_at_each_step() {
 fn an_undo_the_store_refuses_says_so_and_keeps_the_rest_of_the_history() {
     let mut h = Harness::with_demo();
     let first = upcoming(&h, &[]);
-    h.send(Message::Grid(GridEvent::AppointmentClicked(first.id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(first.id)));
     h.click("Confirm");
     let second = upcoming(&h, &[first.id]);
-    h.send(Message::Grid(GridEvent::AppointmentClicked(second.id)));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(second.id)));
     h.click("Confirm");
     assert_eq!(h.desk().history.depth(), (2, 0));
     // Someone at another desk checks the second patient in.
@@ -171,7 +164,7 @@ fn an_undo_the_store_refuses_says_so_and_keeps_the_rest_of_the_history() {
         .change_status(second.id, &StatusAction::CheckIn, "ravi", now())
         .expect("checked in elsewhere");
     h.send(ctrl("z"));
-    let error = h.app.error.clone().expect("the refusal is said");
+    let error = h.app.error().cloned().expect("the refusal is said");
     assert!(error.starts_with("Could not undo that change: "), "{error}");
     assert!(error.contains("changed since"), "{error}");
     assert!(error.contains("1 to undo, 0 to redo"), "{error}");
@@ -182,7 +175,7 @@ fn an_undo_the_store_refuses_says_so_and_keeps_the_rest_of_the_history() {
     );
     // The older change still undoes.
     h.send(ctrl("z"));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(stored(&h, first.id).status, Status::Scheduled);
     assert_eq!(h.desk().history.depth(), (0, 1));
 }

@@ -7,6 +7,7 @@
 use chrono::{Duration, Timelike};
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::{Page, Panel};
 use frontdesk::gui::screen::{waitlist, waitlist_form};
 use frontdesk::gui::widget::Choice;
@@ -73,8 +74,8 @@ fn sees(h: &mut Harness, words: &str) -> bool {
     seen
 }
 
-fn form(m: waitlist_form::Message) -> Message {
-    Message::Waitlist(waitlist::Message::Form(m))
+fn form(m: waitlist_form::Message) -> DeskMessage {
+    DeskMessage::Waitlist(waitlist::Message::Form(m))
 }
 
 fn page(h: &Harness) -> &waitlist::State {
@@ -134,7 +135,7 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
     h.click("Add to waitlist");
     assert_eq!(form_error(&h), None);
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some(format!("{patient} is on the waitlist.").as_str())
     );
     let row = page(&h).rows.first().cloned().expect("listed");
@@ -151,11 +152,11 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
 
     // Back to the calendar; cancel the first appointment from its details.
     h.click("Calendar");
-    h.send(Message::Select(a.appointment.id));
+    h.send(DeskMessage::Select(a.appointment.id));
     assert!(matches!(h.desk().panel, Panel::Details(_)));
     type_text(&mut h, "details-reason", "Patient travelling".into());
     h.click("Cancel…");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(
         status_in_calendar(&h, a.appointment.id),
         Some(Status::Cancelled)
@@ -189,8 +190,8 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
     let entry = store.waitlist_entry(row.entry.id).expect("entry");
     assert_eq!(entry.entry.status, WaitStatus::Offered);
     h.click("Confirm booking");
-    assert_eq!(h.app.error, None);
-    let notice = h.app.notice.clone().expect("notice");
+    assert_eq!(h.app.error(), None);
+    let notice = h.app.notice().map(str::to_owned).expect("notice");
     assert!(
         notice.starts_with(&format!("Booked {patient} from the waitlist")),
         "{notice}"
@@ -231,7 +232,7 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
         "not before they say so"
     );
     h.click("Cancel the later appointment");
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     assert_eq!(
         status_in_calendar(&h, b.appointment.id),
         Some(Status::Cancelled)
@@ -411,7 +412,7 @@ fn saying_no_and_dismissing_keep_patients_waiting() {
     let mut h = Harness::with_demo();
     let (a, _) = scene(&h);
     let waiting = two_waiting(&h, &a);
-    h.send(Message::Select(a.appointment.id));
+    h.send(DeskMessage::Select(a.appointment.id));
     type_text(&mut h, "details-reason", "Clinic closed early".into());
     h.click("Cancel…");
     let offers = &h.desk().offers.offers;
@@ -484,14 +485,14 @@ fn saying_no_and_dismissing_keep_patients_waiting() {
             .cloned()
             .expect("another of the doctor's appointments")
     };
-    h.send(Message::Select(c.appointment.id));
+    h.send(DeskMessage::Select(c.appointment.id));
     type_text(&mut h, "details-reason", "Unwell".into());
     h.click("Cancel…");
     assert_eq!(h.desk().offers.offers.len(), 1);
     h.click("Dismiss");
     assert!(h.desk().offers.offers.is_empty());
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some("Offer put away: the patients keep waiting.")
     );
     for (id, _) in &waiting {
@@ -567,14 +568,14 @@ fn dragging_an_appointment_away_offers_its_old_time() {
         .expect("the doctor's column");
     let local = slot.interval.start.with_timezone(&ZONE);
     let minute = (local.hour() * 60 + local.minute()) as u16;
-    h.send(Message::Grid(GridEvent::Dropped(
+    h.send(DeskMessage::Grid(GridEvent::Dropped(
         a.appointment.id,
         column,
         minute,
     )));
-    assert_eq!(h.app.error, None);
+    assert_eq!(h.app.error(), None);
     // The move is named in words (issue 13): who, with whom, when.
-    let notice = h.app.notice.clone().unwrap_or_default();
+    let notice = h.app.notice().map(str::to_owned).unwrap_or_default();
     assert!(
         notice.starts_with(&format!("Moved {} with ", a.patient_name))
             && notice.ends_with("Ctrl+Z undoes it."),
@@ -596,20 +597,20 @@ fn removing_from_the_page_asks_first_and_keeps_the_record() {
     let waiting = two_waiting(&h, &a);
     h.click("Waitlist");
     assert_eq!(page(&h).rows.len(), 2);
-    h.send(Message::Waitlist(waitlist::Message::AskRemove(
+    h.send(DeskMessage::Waitlist(waitlist::Message::AskRemove(
         waiting[0].0,
     )));
     assert!(sees(&mut h, "Yes, remove"));
     h.click("Keep");
     assert_eq!(page(&h).rows.len(), 2);
-    h.send(Message::Waitlist(waitlist::Message::AskRemove(
+    h.send(DeskMessage::Waitlist(waitlist::Message::AskRemove(
         waiting[0].0,
     )));
     type_text(&mut h, "waitlist-remove-reason", "Booked elsewhere".into());
     h.click("Yes, remove");
     assert_eq!(page(&h).rows.len(), 1);
     assert_eq!(
-        h.app.notice.as_deref(),
+        h.app.notice(),
         Some(format!("{} is off the waitlist.", waiting[0].1).as_str())
     );
     let store = other_desk(&h);
@@ -621,7 +622,7 @@ fn removing_from_the_page_asks_first_and_keeps_the_record() {
         Some("Booked elsewhere")
     );
     // Editing the other one: the form fills in, and a change is stored.
-    h.send(Message::Waitlist(waitlist::Message::Edit(waiting[1].0)));
+    h.send(DeskMessage::Waitlist(waitlist::Message::Edit(waiting[1].0)));
     assert!(sees(&mut h, "Change the entry"));
     h.send(form(waitlist_form::Message::Notes("Mornings only".into())));
     h.click("Save changes");

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use iced::widget::{button, column, container, mouse_area, opaque, stack, text};
 use iced::{Element, Length, Padding, Point};
 
-use super::app::Message;
 use super::desk::Desk;
+use super::desk::Message;
 use crate::scheduling::{AppointmentId, StatusAction, status};
 
 /// An open menu: the appointment and where it was right-clicked (in the grid's view).

@@ -1,17 +1,9 @@
 //! The calendar window (iced). The only part of Frontdesk that imports iced: the root `App`
-//! (`app.rs`, drawn by `app_view.rs`), the calendar canvas (`calendar/`, geometry in
+//! (`app.rs`, drawn by `app_view.rs`), the desk it opens on (`desk/`), the calendar canvas (`calendar/`, geometry in
 //! `layout.rs`), the screens beside it (`screen/`), and the database boundary (`backend.rs`).
 
 pub mod app;
-mod app_data;
-mod app_drag;
-mod app_find_slot;
-mod app_panels;
-pub mod app_reminders;
-mod app_reports;
-mod app_settings;
 mod app_view;
-mod app_waitlist;
 pub mod backend;
 pub mod backend_reminders;
 mod backend_series;
@@ -23,7 +15,6 @@ pub mod fields;
 pub mod file_chooser;
 pub mod headless;
 pub mod icon;
-mod keys;
 pub mod layout;
 pub mod mini_calendar;
 pub mod pinboard;

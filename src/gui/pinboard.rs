@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use iced::widget::{button, container, row, text};
 use iced::{Alignment, Element, Length};
 
-use super::app::Message;
+use super::desk::Message;
 use crate::scheduling::time::format_local;
 use crate::store::AgendaEntry;
 

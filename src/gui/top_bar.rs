@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::app::Message;
 use super::calendar::ZoomStep;
+use super::desk::Message;
 
 /// A top-bar action that may collapse into the "More" menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -76,3 +76,49 @@ pub fn conflicts<'a, M: 'a>(list: &'a [Conflict]) -> Element<'a, M> {
         .width(Length::Fill)
         .into()
 }
+
+/// The status line at the foot of the window: the error (with Dismiss), else the notice, else
+/// where the keyboard help is; `action` (e.g. Undo) on the right.
+pub fn status_line<'a, M: Clone + 'a>(
+    error: Option<&'a str>,
+    notice: Option<&'a str>,
+    dismiss: M,
+    action: Option<Element<'a, M>>,
+) -> Element<'a, M> {
+    let content: Element<'a, M> = match (error, notice) {
+        (Some(e), _) => row![
+            error_text(e),
+            iced::widget::space::horizontal(),
+            iced::widget::button(text("Dismiss").size(12))
+                .on_press(dismiss)
+                .style(iced::widget::button::text)
+        ]
+        .into(),
+        (None, Some(n)) => text(n).size(13).into(),
+        (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
+    };
+    let mut content =
+        row![content, iced::widget::space::horizontal()].align_y(iced::Alignment::Center);
+    if let Some(action) = action {
+        content = content.push(action);
+    }
+    container(content)
+        .padding([4, 12])
+        .width(Length::Fill)
+        .style(container::secondary)
+        .into()
+}
+
+/// The dimmed backdrop under a card shown over the window (the palette, the keyboard help).
+pub fn shade(_: &iced::Theme) -> container::Style {
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.45,
+                ..Color::BLACK
+            }
+            .into(),
+        ),
+        ..container::Style::default()
+    }
+}

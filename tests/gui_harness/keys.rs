@@ -4,6 +4,7 @@
 
 use frontdesk::gui::Message;
 use frontdesk::gui::calendar::{GridEvent, View};
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::{Event, Size, Task};
@@ -190,7 +191,7 @@ pub fn open_booking(h: &mut Harness, window: &mut Window) {
     let (column, minute) = h.free_slot(30);
     let task = h
         .app
-        .update(Message::Grid(GridEvent::SlotClicked(column, minute)));
+        .update(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)).into());
     window.settle(h, task);
     assert!(matches!(h.desk().panel, Panel::Booking(_)));
 }

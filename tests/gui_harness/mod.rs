@@ -47,7 +47,7 @@ impl Harness {
         assert!(
             matches!(h.app.phase, Phase::Ready(_)),
             "error: {:?}",
-            h.app.error
+            h.app.error()
         );
         h
     }
@@ -57,8 +57,8 @@ impl Harness {
         frontdesk::gui::headless::settle(&mut self.app, task, &self.runtime);
     }
 
-    pub fn send(&mut self, message: Message) {
-        let task = self.app.update(message);
+    pub fn send(&mut self, message: impl Into<Message>) {
+        let task = self.app.update(message.into());
         self.settle(task);
     }
 
@@ -91,6 +91,13 @@ impl Harness {
                 .unwrap_or_else(|e| panic!("no field {field}: {e:?}"));
             let _ = ui.typewrite(words);
         });
+    }
+
+    pub fn desk_mut(&mut self) -> &mut frontdesk::gui::desk::Desk {
+        match &mut self.app.phase {
+            Phase::Ready(desk) => desk,
+            _ => panic!("the desk is not open"),
+        }
     }
 
     pub fn desk(&self) -> &frontdesk::gui::desk::Desk {

@@ -2,49 +2,39 @@
 
 use iced::{Element, Task};
 
-use super::app::{App, Message, Phase};
-use super::desk::{Desk, Page, context};
-use super::screen::{Context, reports};
+use super::Message;
+use super::{Desk, Page, context};
+use crate::gui::screen::{Context, reports};
 use crate::scheduling::Clinic;
 
-impl App {
+impl Desk {
     /// Opens the Reports page for the clinic shown (computing the last 30 days at once).
     pub(super) fn show_reports(&mut self) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        if matches!(desk.page, Page::Reports(_)) {
+        if matches!(self.page, Page::Reports(_)) {
             return Task::none();
         }
-        let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor) else {
+        let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor) else {
             return Task::none();
         };
         let (state, task) = reports::State::new(&ctx);
-        desk.set_page(Page::Reports(Box::new(state)));
+        self.set_page(Page::Reports(Box::new(state)));
         task.map(Message::Reports)
     }
 
     /// Hands a message to the Reports page. A file saved after the page was left still says so.
     pub(super) fn reports(&mut self, message: reports::Message) -> Task<Message> {
-        let App {
-            phase,
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            page,
             now,
             actor,
             notice,
             error,
             ..
         } = self;
-        let Phase::Ready(desk) = phase else {
-            return Task::none();
-        };
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = &mut **desk;
         let Page::Reports(state) = page else {
             match message {
                 reports::Message::Saved(Ok(said)) => *notice = Some(said),
@@ -67,13 +57,12 @@ impl App {
     /// The Reports page, drawn.
     pub(super) fn reports_page<'a>(
         &'a self,
-        desk: &'a Desk,
         state: &'a reports::State,
         clinic: &'a Clinic,
     ) -> Element<'a, Message> {
         let ctx = Context {
-            backend: &desk.backend,
-            setup: &desk.setup,
+            backend: &self.backend,
+            setup: &self.setup,
             clinic,
             now: self.now,
             actor: &self.actor,

@@ -6,29 +6,25 @@
 
 use iced::Task;
 
-use super::app::{App, Message, Phase};
-use super::desk::Panel;
-use super::screen::{booking, find_slot};
-use super::widget::Choice;
+use super::Message;
+use super::{Desk, Panel};
+use crate::gui::screen::{booking, find_slot};
+use crate::gui::widget::Choice;
 
-impl App {
+impl Desk {
     /// Opens the find-a-slot panel beside the calendar.
     pub(super) fn open_find_slot(&mut self) -> Task<Message> {
         if self.panel_storing() {
             return Task::none();
         }
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         // A search already open keeps its form and what was typed in it.
-        if matches!(desk.panel, Panel::FindSlot(_)) {
-            desk.show_calendar();
+        if matches!(self.panel, Panel::FindSlot(_)) {
+            self.show_calendar();
             return iced::widget::operation::focus("find-slot-minutes");
         }
-        let open = std::mem::replace(&mut desk.panel, Panel::Today);
-        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
-            desk.panel = open;
+        let open = std::mem::replace(&mut self.panel, Panel::Today);
+        let Some((ctx, _)) = self.context() else {
+            self.panel = open;
             return Task::none();
         };
         let state = match open {
@@ -42,12 +38,12 @@ impl App {
             | Panel::FindSlot(_)
             | Panel::Offer(_)) => {
                 let state = find_slot::State::new(&ctx);
-                desk.panel = other;
+                self.panel = other;
                 state
             }
         };
-        desk.show_calendar();
-        if let Some(said) = desk.open_panel(Panel::FindSlot(Box::new(state))) {
+        self.show_calendar();
+        if let Some(said) = self.open_panel(Panel::FindSlot(Box::new(state))) {
             self.notice = Some(said);
         }
         iced::widget::operation::focus("find-slot-minutes")
@@ -55,17 +51,13 @@ impl App {
 
     /// A message for the find-a-slot panel.
     pub(super) fn find_slot(&mut self, message: find_slot::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some((task, event)) = desk.update_panel(now, &actor, Panel::find_slot, |panel, ctx| {
-            panel.update(message, ctx)
-        }) else {
+        let Some((task, event)) =
+            self.update_panel(Panel::find_slot, |panel, ctx| panel.update(message, ctx))
+        else {
             return Task::none();
         };
         let task = task.map(Message::FindSlot);
-        let kept = match (&event, &mut desk.panel) {
+        let kept = match (&event, &mut self.panel) {
             (Some(_), Panel::FindSlot(state)) => state.take_booking(),
             _ => None,
         };
@@ -74,20 +66,16 @@ impl App {
                 let Some(doctor) = slot.doctor else {
                     return task;
                 };
-                let zone = desk.zone();
+                let zone = self.zone();
                 let (date, minute) = find_slot::local_start(zone, &slot);
-                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+                let Some((ctx, _)) = self.context() else {
                     return task;
                 };
                 if let Some(mut form) = kept {
                     let check = form.take_slot(&ctx, doctor, slot.room, date, minute);
-                    desk.panel = Panel::Booking(form);
-                    let shown = desk.go_to(date);
-                    let mut tasks = vec![
-                        task,
-                        check.map(Message::Booking),
-                        desk.resume_panel(now, &actor),
-                    ];
+                    self.panel = Panel::Booking(form);
+                    let shown = self.go_to(date);
+                    let mut tasks = vec![task, check.map(Message::Booking), self.resume_panel()];
                     if shown {
                         tasks.push(self.reload());
                     }
@@ -117,8 +105,8 @@ impl App {
                 for m in prefill {
                     checks.push(form.update(m, &ctx).0.map(Message::Booking));
                 }
-                desk.panel = Panel::Booking(Box::new(form));
-                let shown = desk.go_to(date);
+                self.panel = Panel::Booking(Box::new(form));
+                let shown = self.go_to(date);
                 checks.push(task);
                 checks.push(iced::widget::operation::focus("booking-patient"));
                 if shown {
@@ -129,10 +117,10 @@ impl App {
             Some(find_slot::Event::Closed) => {
                 let given_back = match kept {
                     Some(form) => {
-                        desk.panel = Panel::Booking(form);
-                        desk.resume_panel(now, &actor)
+                        self.panel = Panel::Booking(form);
+                        self.resume_panel()
                     }
-                    None => desk.close_panel(now, &actor),
+                    None => self.close_panel(),
                 };
                 Task::batch([task, given_back])
             }

@@ -1,59 +1,30 @@
-//! How the app handles the Data page (export, import, backup, restore) and the daily backup
-//! made at the first launch of the day.
+//! The desk's Data page (export, import, backup, restore), and the desk starting again on a
+//! database just restored.
 
-use std::path::PathBuf;
-
-use chrono::{DateTime, Utc};
 use iced::{Element, Task};
 
-use super::app::{App, Message, Phase};
-use super::backend::{Backend, UiError};
-use super::desk::{Desk, Page};
-use super::screen::{Context, data};
+use super::{Desk, Message, Page};
+use crate::gui::backend::{Setup, UiError};
+use crate::gui::screen::{Context, data};
 use crate::scheduling::Clinic;
-use crate::store::backup::BackupPolicy;
 
-impl App {
-    /// The daily backup of the database at `path` (first launch of the day), off the UI thread.
-    pub fn daily_backup(path: PathBuf, policy: BackupPolicy, now: DateTime<Utc>) -> Task<Message> {
-        let today = now.with_timezone(&chrono::Local).date_naive();
-        Task::perform(
-            Backend::daily_backup(path, policy, today),
-            Message::DailyBackup,
-        )
-    }
-
-    pub(super) fn daily_backup_done(
-        &mut self,
-        result: Result<Option<PathBuf>, UiError>,
-    ) -> Task<Message> {
-        if let Err(e) = result {
-            self.error = Some(format!("Today's automatic backup failed: {e}"));
-        }
-        Task::none()
-    }
-
+impl Desk {
     pub(super) fn show_data(&mut self) -> Task<Message> {
-        if let Phase::Ready(desk) = &mut self.phase
-            && !matches!(desk.page, Page::Data(_))
-        {
-            desk.set_page(Page::Data(Box::default()));
+        if !matches!(self.page, Page::Data(_)) {
+            self.set_page(Page::Data(Box::default()));
         }
         Task::none()
     }
 
     pub(super) fn data(&mut self, message: data::Message) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         let Desk {
             backend,
             setup,
             clinic,
             page,
             ..
-        } = &mut **desk;
+        } = self;
         let Page::Data(state) = page else {
             // The page was left while its job ran: the job still ends, and says so.
             return match message {
@@ -73,7 +44,7 @@ impl App {
                     // What was said of the replaced database no longer holds.
                     self.error = None;
                     self.notice = Some(notice);
-                    Task::perform(backend.clone().setup(), Message::SetupLoaded)
+                    Task::perform(backend.clone().setup(), Message::Reopened)
                 }
                 _ => Task::none(),
             };
@@ -97,22 +68,54 @@ impl App {
                 // What was said of the replaced database no longer holds.
                 self.error = None;
                 self.notice = Some(notice);
-                let backend = desk.backend.clone();
-                Task::batch([task, Task::perform(backend.setup(), Message::SetupLoaded)])
+                let backend = self.backend.clone();
+                Task::batch([task, Task::perform(backend.setup(), Message::Reopened)])
             }
         }
+    }
+
+    /// The setup of a database just restored arrived: the desk starts again on it, on its
+    /// first clinic, as when the window opened; who is at the desk and what the status line
+    /// says stay.
+    pub(super) fn reopened(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
+        let setup = match result {
+            Ok(setup) => setup,
+            Err(e) => {
+                self.error = Some(e);
+                return Task::none();
+            }
+        };
+        let Some(clinic) = setup.clinics.first().cloned() else {
+            self.error = Some(
+                "The database restored holds no clinic: restore another backup, or start \
+                 Frontdesk on a new database."
+                    .into(),
+            );
+            return Task::none();
+        };
+        let mut desk = Desk::new(
+            self.backend.clone(),
+            setup,
+            &clinic,
+            self.now,
+            std::mem::take(&mut self.actor),
+            std::mem::take(&mut self.login),
+        );
+        desk.error = self.error.take();
+        desk.notice = self.notice.take();
+        *self = desk;
+        self.reload()
     }
 
     /// The Data page.
     pub(super) fn data_page<'a>(
         &'a self,
-        desk: &'a Desk,
         clinic: &'a Clinic,
         state: &'a data::State,
     ) -> Element<'a, Message> {
         let ctx = Context {
-            backend: &desk.backend,
-            setup: &desk.setup,
+            backend: &self.backend,
+            setup: &self.setup,
             clinic,
             now: self.now,
             actor: &self.actor,

@@ -4,24 +4,21 @@
 
 use iced::Task;
 
-use super::app::{App, Message, Phase};
-use super::backend::UiError;
-use super::desk::{Desk, Page, Panel, context};
-use super::screen::{offer, waitlist};
+use super::Message;
+use super::{Desk, Page, Panel, context};
+use crate::gui::backend::UiError;
+use crate::gui::screen::{offer, waitlist};
 use crate::store::FreedFeed;
 
-impl App {
+impl Desk {
     /// Asks the log for slots freed since the desk last looked; the first look only notes where
     /// the log ends, so a desk that opens offers nothing from before.
     pub(super) fn waitlist_poll(&self) -> Task<Message> {
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
-        };
-        let from = desk.offers.watermark;
-        let work = desk
+        let from = self.offers.watermark;
+        let work = self
             .backend
             .clone()
-            .freed_slots(desk.clinic, from, self.now);
+            .freed_slots(self.clinic, from, self.now);
         Task::perform(work, move |r| Message::WaitlistFeed(from, r))
     }
 
@@ -32,13 +29,10 @@ impl App {
         result: Result<FreedFeed, UiError>,
     ) -> Task<Message> {
         let now = self.now;
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         match result {
             Ok(feed) => {
-                desk.offers.take(from, feed);
-                desk.offers.expire(now);
+                self.offers.take(from, feed);
+                self.offers.expire(now);
             }
             Err(e) => self.error = Some(e),
         }
@@ -48,15 +42,12 @@ impl App {
     /// Shows the waitlist page (or refreshes it when it is shown).
     pub(super) fn show_waitlist(&mut self) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         // The page kept aside (the entry being written) comes back, its list read again; the
         // page left is kept aside in its turn (Settings).
-        if !matches!(desk.page, Page::Waitlist(_)) {
-            match desk.parked_waitlist.take() {
-                Some(state) => desk.set_page(Page::Waitlist(state)),
-                None => desk.set_page(Page::Calendar),
+        if !matches!(self.page, Page::Waitlist(_)) {
+            match self.parked_waitlist.take() {
+                Some(state) => self.set_page(Page::Waitlist(state)),
+                None => self.set_page(Page::Calendar),
             }
         }
         let Desk {
@@ -65,7 +56,7 @@ impl App {
             clinic,
             page,
             ..
-        } = &mut **desk;
+        } = self;
         let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
             return Task::none();
         };
@@ -90,16 +81,13 @@ impl App {
     /// A message for the waitlist page.
     pub(super) fn waitlist_page(&mut self, message: waitlist::Message) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         let Desk {
             backend,
             setup,
             clinic,
             page,
             ..
-        } = &mut **desk;
+        } = self;
         let Page::Waitlist(state) = page else {
             return Task::none();
         };
@@ -120,55 +108,45 @@ impl App {
             return Task::none();
         }
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
+        let Some(chosen) = self.offers.offers.get(index).cloned() else {
             return Task::none();
         };
-        let Some(chosen) = desk.offers.offers.get(index).cloned() else {
-            return Task::none();
-        };
-        let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor) else {
+        let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor) else {
             return Task::none();
         };
         let (state, task) = offer::open(&ctx, &chosen);
-        desk.show_calendar();
-        if let Some(said) = desk.open_panel(Panel::Offer(Box::new(state))) {
+        self.show_calendar();
+        if let Some(said) = self.open_panel(Panel::Offer(Box::new(state))) {
             self.notice = Some(said);
         }
-        desk.selected = None;
-        desk.cache.clear();
+        self.selected = None;
+        self.cache.clear();
         task.map(Message::Offer)
     }
 
     /// Puts an offer away; nobody's entry changes.
     pub(super) fn dismiss_offer(&mut self, index: usize) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        if index < desk.offers.offers.len() {
-            desk.offers.offers.remove(index);
+        if index < self.offers.offers.len() {
+            self.offers.offers.remove(index);
             self.notice = Some("Offer put away: the patients keep waiting.".into());
         }
         Task::none()
     }
 
-    /// A message for the offer panel, and what its events mean for the desk.
+    /// A message for the offer panel, and what its events mean for the self.
     pub(super) fn offer(&mut self, message: offer::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some((task, event)) = desk.update_panel(now, &actor, Panel::offer, |panel, ctx| {
-            panel.update(message, ctx)
-        }) else {
+        let Some((task, event)) =
+            self.update_panel(Panel::offer, |panel, ctx| panel.update(message, ctx))
+        else {
             return Task::none();
         };
         let task = task.map(Message::Offer);
         match event {
             Some(offer::Event::Booked(outcome, said)) => {
-                desk.reveal = Some(super::desk::Reveal::quietly(outcome.appointment.id));
-                if let Some(panel) = desk.panel.offer() {
+                self.reveal = Some(super::Reveal::quietly(outcome.appointment.id));
+                if let Some(panel) = self.panel.offer() {
                     let slot = panel.slot.clone();
-                    desk.offers.drop_slot(&slot);
+                    self.offers.drop_slot(&slot);
                 }
                 // Not recorded for Ctrl+Z: it would mark the booking in error but leave the
                 // entry booked; the desk cancels it from its details, which offers the time again.
@@ -182,9 +160,9 @@ impl App {
             }
             Some(offer::Event::Closed { slot, settled }) => {
                 if settled {
-                    desk.offers.drop_slot(&slot);
+                    self.offers.drop_slot(&slot);
                 }
-                let given_back = desk.close_panel(now, &actor);
+                let given_back = self.close_panel();
                 Task::batch([task, given_back])
             }
             None => task,

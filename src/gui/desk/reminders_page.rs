@@ -7,11 +7,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use iced::{Element, Subscription, Task};
 
-use super::app::{App, Message, Phase};
-use super::backend::{UiError, clinic_date};
-use super::backend_reminders::notify;
-use super::desk::{Desk, Page, context};
-use super::screen::reminders;
+use super::Message;
+use super::{Desk, Page, context};
+use crate::gui::backend::{UiError, clinic_date};
+use crate::gui::backend_reminders::notify;
+use crate::gui::screen::reminders;
 use crate::reminders::{PassReport, summary};
 use crate::scheduling::Clinic;
 use crate::scheduling::notice::{DeskFacts, NoticeMemory, desk_notices, failure_notices};
@@ -71,33 +71,27 @@ fn desk_facts(desk: &Desk) -> Vec<DeskFacts> {
         .collect()
 }
 
-impl App {
+impl Desk {
     /// The Reminders page: open it, loading the outbox, rules and channels.
     pub(super) fn open_reminders(&mut self) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        if matches!(desk.page, Page::Reminders(_)) {
+        if matches!(self.page, Page::Reminders(_)) {
             return Task::none();
         }
-        let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor) else {
+        let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor) else {
             return Task::none();
         };
         let (mut state, task) = reminders::open(&ctx);
-        state.sending = desk.reminders.sending;
-        desk.set_page(Page::Reminders(Box::new(state)));
+        state.sending = self.reminders.sending;
+        self.set_page(Page::Reminders(Box::new(state)));
         task.map(Message::Reminders)
     }
 
     /// A message for the Reminders page, and what its events ask of the app.
     pub(super) fn reminders(&mut self, message: reminders::Message) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         if let reminders::Message::Loaded(_, Ok(page)) = &message {
-            desk.reminders.set_failed(page.failed);
+            self.reminders.set_failed(page.failed);
         }
         let Desk {
             backend,
@@ -105,7 +99,7 @@ impl App {
             clinic,
             page,
             ..
-        } = &mut **desk;
+        } = self;
         let Page::Reminders(state) = page else {
             return Task::none();
         };
@@ -116,9 +110,7 @@ impl App {
         let task = task.map(Message::Reminders);
         match event {
             Some(reminders::Event::SendNow) => Task::batch([task, self.send_pass(now)]),
-            Some(reminders::Event::Open(id)) => {
-                Task::batch([task, self.update(Message::Select(id))])
-            }
+            Some(reminders::Event::Open(id)) => Task::batch([task, self.select(id)]),
             Some(reminders::Event::Changed) => Task::batch([task, self.reload()]),
             None => task,
         }
@@ -126,34 +118,28 @@ impl App {
 
     /// Starts a send pass unless one is running.
     fn send_pass(&mut self, now: DateTime<Utc>) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        if desk.reminders.sending {
+        if self.reminders.sending {
             return Task::none();
         }
-        desk.reminders.sending = true;
-        if let Page::Reminders(state) = &mut desk.page {
+        self.reminders.sending = true;
+        if let Page::Reminders(state) = &mut self.page {
             state.sending = true;
         }
         Task::perform(
-            desk.backend.clone().send_reminders(now),
+            self.backend.clone().send_reminders(now),
             Message::ReminderPassDone,
         )
     }
 
     /// The timer: send what is due, and tell staff of arrivals and overdue starts.
     pub(super) fn reminders_tick(&mut self, now: DateTime<Utc>) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         // Only a loaded list of this clinic's today is looked at: before it loads (or while
         // another clinic's list is still shown) there is nothing to tell.
-        let today = desk.clinic().map(|c| (c.id, clinic_date(c, now)));
-        let notices = match (today, desk.today_for) {
+        let today = self.clinic().map(|c| (c.id, clinic_date(c, now)));
+        let notices = match (today, self.today_for) {
             (Some(scope), Some(loaded)) if scope == loaded => {
-                let facts = desk_facts(desk);
-                desk_notices(&mut desk.reminders.memory, scope, &facts, now)
+                let facts = desk_facts(self);
+                desk_notices(&mut self.reminders.memory, scope, &facts, now)
             }
             _ => Vec::new(),
         };
@@ -171,10 +157,7 @@ impl App {
         result: Result<PassReport, UiError>,
     ) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        desk.reminders.sending = false;
+        self.reminders.sending = false;
         let (said, told) = match result {
             Ok(report) => {
                 let notices = failure_notices(&report.failed);
@@ -193,14 +176,14 @@ impl App {
                 (e, Task::none())
             }
         };
-        desk.reminders.last = Some(said.clone());
+        self.reminders.last = Some(said.clone());
         let Desk {
             backend,
             setup,
             clinic,
             page,
             ..
-        } = &mut **desk;
+        } = self;
         let refresh = match page {
             Page::Reminders(state) => match context(backend, setup, *clinic, now, &actor) {
                 Some((ctx, _)) => state.refresh(&ctx, Some(said)).map(Message::Reminders),
@@ -214,13 +197,12 @@ impl App {
     /// Draws the Reminders page.
     pub(super) fn reminders_page<'a>(
         &'a self,
-        desk: &'a Desk,
         clinic: &'a Clinic,
         state: &'a reminders::State,
     ) -> Element<'a, Message> {
-        let ctx = super::screen::Context {
-            backend: &desk.backend,
-            setup: &desk.setup,
+        let ctx = crate::gui::screen::Context {
+            backend: &self.backend,
+            setup: &self.setup,
             clinic,
             now: self.now,
             actor: &self.actor,

@@ -4,56 +4,36 @@
 use chrono::Duration;
 use iced::Task;
 
-use super::app::{App, Message, Phase, WeekOf};
-use super::desk::{Desk, Panel, Reveal, context};
-use super::mini_calendar;
-use super::screen::{Undoable, booking, details, palette, walk_in};
-use super::undo::{self, Direction};
-use super::widget::Choice;
+use super::{Desk, Message, Panel, Reveal, Update, WeekOf, context};
+use crate::gui::mini_calendar;
+use crate::gui::screen::{Undoable, booking, details, palette, walk_in};
+use crate::gui::undo::{self, Direction};
+use crate::gui::widget::Choice;
 use crate::scheduling::*;
 use crate::store::AgendaFilter;
 
-impl App {
-    /// True, with a word on the status line, when the panel open is storing a change and must
-    /// not be closed or replaced: its answer would be dropped (a booking made and nobody told,
-    /// the grid not reloaded, no Ctrl+Z).
-    pub(super) fn panel_storing(&mut self) -> bool {
-        let storing = matches!(&self.phase, Phase::Ready(desk) if desk.panel.storing());
-        if storing {
-            self.notice = Some("Saving… the panel stays open until the change is stored.".into());
-        }
-        storing
-    }
-
+impl Desk {
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
         if self.panel_storing() {
             return Task::none();
         }
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+        let Some((ctx, _)) = self.context() else {
             return Task::none();
         };
         let (state, task) = details::load(&ctx, id);
-        desk.selected = Some(id);
-        if let Some(said) = desk.open_panel(Panel::Details(Box::new(state))) {
+        self.selected = Some(id);
+        if let Some(said) = self.open_panel(Panel::Details(Box::new(state))) {
             self.notice = Some(said);
         }
-        desk.cache.clear();
+        self.cache.clear();
         task.map(Message::Details)
     }
 
     pub(super) fn booking(&mut self, message: booking::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let zone = desk.zone();
-        let Some((task, event)) = desk.update_panel(now, &actor, Panel::booking, |form, ctx| {
-            form.update(message, ctx)
-        }) else {
+        let zone = self.zone();
+        let Some((task, event)) =
+            self.update_panel(Panel::booking, |form, ctx| form.update(message, ctx))
+        else {
             return Task::none();
         };
         let task = task.map(Message::Booking);
@@ -75,27 +55,27 @@ impl App {
                     time::format_local(zone, a.interval.start)
                 ));
                 let id = a.id;
-                desk.go_to(time::local_date(zone, a.interval.start));
-                desk.reveal = Some(Reveal::saying(id, "Booked", tail));
-                desk.history.record(Undoable::Booked(id));
+                self.go_to(time::local_date(zone, a.interval.start));
+                self.reveal = Some(Reveal::saying(id, "Booked", tail));
+                self.history.record(Undoable::Booked(id));
                 // The form is done: the details replace it (nothing to put aside).
-                desk.panel = Panel::Today;
+                self.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(booking::Event::BookedSeries(outcome, note)) => {
-                let mut notice = super::app_find_slot::series_notice(zone, &outcome);
+                let mut notice = super::find_slot_panel::series_notice(zone, &outcome);
                 if let Some(n) = note {
                     notice.push_str(&format!(" {n}."));
                 }
                 self.notice = Some(notice);
                 // A series is not one change: it is undone occurrence by occurrence.
                 if let Some((_, b)) = outcome.booked.first() {
-                    desk.go_to(time::local_date(zone, b.appointment.interval.start));
-                    desk.reveal = Some(Reveal::quietly(b.appointment.id));
+                    self.go_to(time::local_date(zone, b.appointment.interval.start));
+                    self.reveal = Some(Reveal::quietly(b.appointment.id));
                 }
                 let first = outcome.booked.first().map(|(_, b)| b.appointment.id);
                 if first.is_some() {
-                    desk.panel = Panel::Today;
+                    self.panel = Panel::Today;
                 }
                 match first {
                     Some(id) => Task::batch([task, self.select(id), self.reload()]),
@@ -103,7 +83,7 @@ impl App {
                 }
             }
             Some(booking::Event::Closed) => {
-                let given_back = desk.close_panel(now, &actor);
+                let given_back = self.close_panel();
                 Task::batch([task, given_back])
             }
             None => task,
@@ -111,27 +91,23 @@ impl App {
     }
 
     pub(super) fn details(&mut self, message: details::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some((task, event)) = desk.update_panel(now, &actor, Panel::details, |panel, ctx| {
-            panel.update(message, ctx)
-        }) else {
+        let Some((task, event)) =
+            self.update_panel(Panel::details, |panel, ctx| panel.update(message, ctx))
+        else {
             return Task::none();
         };
         let task = task.map(Message::Details);
         match event {
             Some(details::Event::Changed(undo)) => {
                 if let Some(undo) = undo {
-                    desk.history.record(undo);
+                    self.history.record(undo);
                 }
                 Task::batch([task, self.reload()])
             }
             Some(details::Event::Closed) => {
-                let given_back = desk.close_panel(now, &actor);
-                desk.selected = None;
-                desk.cache.clear();
+                let given_back = self.close_panel();
+                self.selected = None;
+                self.cache.clear();
                 Task::batch([task, given_back])
             }
             None => task,
@@ -139,14 +115,10 @@ impl App {
     }
 
     pub(super) fn walk_in(&mut self, message: walk_in::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let zone = desk.zone();
-        let Some((task, event)) = desk.update_panel(now, &actor, Panel::walk_in, |form, ctx| {
-            form.update(message, ctx)
-        }) else {
+        let zone = self.zone();
+        let Some((task, event)) =
+            self.update_panel(Panel::walk_in, |form, ctx| form.update(message, ctx))
+        else {
             return Task::none();
         };
         let task = task.map(Message::WalkIn);
@@ -180,61 +152,61 @@ impl App {
                     a.interval.start.with_timezone(&zone).format("%H:%M"),
                 ));
                 // The grid shows the walk-in's day and scrolls to it (`Desk::loaded`).
-                desk.go_to(time::local_date(zone, a.interval.start));
-                desk.reveal = Some(Reveal::saying(
+                self.go_to(time::local_date(zone, a.interval.start));
+                self.reveal = Some(Reveal::saying(
                     a.id,
                     format!("{kind} {}:", a.queue_token),
                     tail,
                 ));
-                desk.late = w.late.into_iter().collect();
+                self.late = w.late.into_iter().collect();
                 let id = a.id;
-                desk.history.record(Undoable::Booked(id));
+                self.history.record(Undoable::Booked(id));
                 // The form is done: the details replace it (nothing to put aside).
-                desk.panel = Panel::Today;
+                self.panel = Panel::Today;
                 Task::batch([task, self.select(id), self.reload()])
             }
             Some(walk_in::Event::Closed) => {
-                let given_back = desk.close_panel(now, &actor);
+                let given_back = self.close_panel();
                 Task::batch([task, given_back])
             }
             None => task,
         }
     }
 
-    pub(super) fn palette(&mut self, message: palette::Message) -> Task<Message> {
+    /// A message for the command palette; what is chosen in it is done as its shortcut does
+    /// (the theme and the help are the window's: an `Event`).
+    pub(super) fn palette(&mut self, message: palette::Message) -> Update {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         let Desk {
             backend,
             setup,
             clinic,
             palette,
             ..
-        } = &mut **desk;
+        } = self;
         let Some(state) = palette.as_mut() else {
-            return Task::none();
+            return (Task::none(), None);
         };
         let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
+            return (Task::none(), None);
         };
         let (task, event) = state.update(message, &ctx);
         let task = task.map(Message::Palette);
         let target = match event {
-            None => return task,
+            None => return (task, None),
             Some(palette::Event::Closed) => {
-                desk.palette = None;
-                return task;
+                self.palette = None;
+                return (task, None);
             }
             Some(palette::Event::Chosen(target)) => target,
         };
         let clinic_id = clinic.id;
-        desk.palette = None;
-        match target {
-            palette::Target::Date(date) => self
-                .update(Message::DateText(date.format("%Y-%m-%d").to_string()))
-                .chain(self.update(Message::GoToDate)),
+        self.palette = None;
+        let chosen = match target {
+            palette::Target::Date(date) => {
+                self.date_text = date.format("%Y-%m-%d").to_string();
+                self.update(Message::GoToDate)
+            }
             palette::Target::DoctorWeek(d) => {
                 self.update(Message::Week(Choice::new(WeekOf::Doctor(d), String::new())))
             }
@@ -244,10 +216,10 @@ impl App {
             palette::Target::Patient(id, name) => {
                 let window = Interval::new(now - Duration::hours(12), now + Duration::days(400));
                 let lookup =
-                    desk.backend
+                    self.backend
                         .clone()
                         .agenda(clinic_id, window, AgendaFilter::Patient(id));
-                Task::perform(lookup, move |r| {
+                let lookup = Task::perform(lookup, move |r| {
                     let next = r.map(|entries| {
                         entries
                             .into_iter()
@@ -259,7 +231,8 @@ impl App {
                             .map(Box::new)
                     });
                     Message::PatientFound(name.clone(), next)
-                })
+                });
+                (lookup, None)
             }
             palette::Target::Action(action) => self.update(match action {
                 palette::Action::WalkIn => Message::OpenWalkIn,
@@ -271,20 +244,18 @@ impl App {
                 palette::Action::ViewOptions => Message::OpenViewOptions,
                 palette::Action::Undo => Message::Undo,
             }),
-        }
+        };
+        (Task::batch([task, chosen.0]), chosen.1)
     }
 
     /// Undoes the desk's newest change, or redoes the newest undone one, with a new audited
     /// change (`undo::reverse`); one at a time.
     pub(super) fn reverse(&mut self, direction: Direction) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let zone = desk.zone();
-        let Some(change) = desk.history.take(direction) else {
+        let zone = self.zone();
+        let Some(change) = self.history.take(direction) else {
             self.notice = Some(
-                if desk.history.busy() {
+                if self.history.busy() {
                     "Still storing the last undo or redo: press again in a moment."
                 } else if direction == Direction::Undo {
                     "Nothing to undo."
@@ -295,24 +266,21 @@ impl App {
             );
             return Task::none();
         };
-        let work = undo::reverse(desk.backend.clone(), change, direction, zone, actor, now);
+        let work = undo::reverse(self.backend.clone(), change, direction, zone, actor, now);
         Task::perform(work, move |r| Message::Undone(direction, r))
     }
 
     /// The mini-calendar: another month shown, or a day picked (the grid goes there).
     pub(super) fn mini_calendar(&mut self, message: mini_calendar::Message) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         match message {
             mini_calendar::Message::Month(month) => {
-                desk.mini_month = Some((month, desk.date));
+                self.mini_month = Some((month, self.date));
                 Task::none()
             }
             mini_calendar::Message::Pick(date) => {
-                desk.mini_month = None;
-                desk.date_text = date.format("%Y-%m-%d").to_string();
-                desk.go_to(date);
+                self.mini_month = None;
+                self.date_text = date.format("%Y-%m-%d").to_string();
+                self.go_to(date);
                 self.reload()
             }
         }

@@ -1,5 +1,25 @@
-//! The working desk's state: the clinic shown, the view and date, the appointments loaded,
-//! the calendar's layout and cache, the selection, the side panel and the undoable last change.
+//! The desk: the screen the window shows once a clinic is open, in the Halloy style. It owns
+//! its state (the clinic shown, the view and date, the appointments loaded, the calendar's
+//! layout and cache, the selection, the side panel and pages, the history of changes, the
+//! status line), its `Message`s (`message.rs`), its `update` (`update.rs`) and its `view`
+//! (`view.rs`), and gives the window's root an [`Event`] for what the root owns (theme, help).
+
+mod data_page;
+mod drag;
+mod find_slot_panel;
+pub mod keys;
+mod message;
+mod panels;
+pub mod reminders_page;
+mod reports_page;
+mod settings_page;
+mod update;
+pub mod view;
+mod waitlist_page;
+
+pub use message::{Event, Message, WeekOf};
+pub use reminders_page::Background;
+pub use update::Update;
 
 use std::collections::HashMap;
 
@@ -7,15 +27,14 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use iced::keyboard::key::Named;
 use iced::{Color, Task};
 
-use super::app::Message;
-use super::backend::{Backend, Setup, UiError, clinic_date};
-use super::calendar::{self, View};
-use super::layout::{self, Block, Column};
-use super::screen::{
+use crate::gui::backend::{Backend, Setup, UiError, clinic_date};
+use crate::gui::calendar::{self, View};
+use crate::gui::layout::{self, Block, Column};
+use crate::gui::screen::{
     Context, booking, data, details, find_slot, offer, palette, reminders, reports, settings,
     waitlist, walk_in,
 };
-use super::theme;
+use crate::gui::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter};
@@ -54,6 +73,16 @@ impl Reveal {
 
 /// The working desk: a clinic's calendar and the panel beside it.
 pub struct Desk {
+    /// The clock, as the window's root last passed it on.
+    pub now: DateTime<Utc>,
+    /// Who is at the desk: every change is recorded with this name.
+    pub actor: String,
+    /// The login name the window started with (offered at the desk beside the staff).
+    pub login: String,
+    /// The last error, shown on the status line until dismissed.
+    pub error: Option<UiError>,
+    /// The last notice on the status line ("Booked …").
+    pub notice: Option<String>,
     pub(super) backend: Backend,
     pub(super) setup: Setup,
     pub(super) clinic: ClinicId,
@@ -91,7 +120,7 @@ pub struct Desk {
     /// How far the calendar is scrolled (x, y), as the scrollable reports it.
     pub scroll: (f32, f32),
     /// The desk's changes, which Ctrl+Z undoes and Ctrl+Y redoes (`undo.rs`).
-    pub history: super::undo::History,
+    pub history: crate::gui::undo::History,
     /// The command palette, when open (Ctrl+K).
     pub palette: Option<Box<palette::State>>,
     /// The grid's cached drawing.
@@ -108,12 +137,12 @@ pub struct Desk {
     /// An appointment to scroll to and name in the status line once the grid has loaded it.
     pub(super) reveal: Option<Reveal>,
     /// The right-click menu of a block, when open (`block_menu.rs`).
-    pub block_menu: Option<super::block_menu::Menu>,
+    pub block_menu: Option<crate::gui::block_menu::Menu>,
     /// The month the mini-calendar shows when moved away from the month of `date`, and the
     /// `date` it was moved at (another date shown brings it back to that date's month).
     pub mini_month: Option<(NaiveDate, NaiveDate)>,
     /// The appointment pinned to move to another day (`pinboard.rs`).
-    pub pinboard: super::pinboard::Pinboard,
+    pub pinboard: crate::gui::pinboard::Pinboard,
     /// Forms (and searches) a shortcut or a jump put aside, newest last: the panel that
     /// replaced them gives them back when it closes ([`Desk::open_panel`], [`Desk::close_panel`]).
     pub parked: Vec<Panel>,
@@ -124,7 +153,7 @@ pub struct Desk {
     /// Freed slots offered to waiting patients (the banner), and how far the log was read.
     pub offers: offer::Board,
     /// Background reminder sending and staff notifications.
-    pub reminders: super::app_reminders::Background,
+    pub reminders: Background,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -277,21 +306,23 @@ impl Desk {
 
     /// Closes the panel: the form put aside last comes back (its patient search asked again if
     /// its answer was lost meanwhile), or today's queue.
-    pub(super) fn close_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
+    pub(super) fn close_panel(&mut self) -> Task<Message> {
         self.panel = self.parked.pop().unwrap_or(Panel::Today);
-        self.resume_panel(now, actor)
+        self.resume_panel()
     }
 
     /// The form in the panel, given back after it was put aside: see `PatientSearch::resume`.
-    pub(super) fn resume_panel(&mut self, now: DateTime<Utc>, actor: &str) -> Task<Message> {
+    pub(super) fn resume_panel(&mut self) -> Task<Message> {
         let Desk {
             backend,
             setup,
             clinic,
             panel,
+            now,
+            actor,
             ..
         } = self;
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, actor) else {
+        let Some((ctx, _)) = context(backend, setup, *clinic, *now, actor) else {
             return Task::none();
         };
         match panel {
@@ -305,13 +336,26 @@ impl Desk {
         }
     }
 
-    pub(super) fn new(backend: Backend, setup: Setup, clinic: &Clinic, now: DateTime<Utc>) -> Self {
+    /// The desk of `clinic`, as `actor` (who logged in as `login`), with the clock at `now`.
+    pub(crate) fn new(
+        backend: Backend,
+        setup: Setup,
+        clinic: &Clinic,
+        now: DateTime<Utc>,
+        actor: String,
+        login: String,
+    ) -> Self {
         let colours = setup
             .visit_types
             .iter()
             .map(|v| (v.id, theme::hex(&v.colour)))
             .collect();
         Desk {
+            now,
+            actor,
+            login,
+            error: None,
+            notice: None,
             backend,
             clinic: clinic.id,
             view: View::DayByDoctor,
@@ -375,6 +419,18 @@ impl Desk {
         }
     }
 
+    /// The screens' context: the store, the setup, the clinic shown, the clock and who is at
+    /// the desk.
+    pub(super) fn context(&self) -> Option<(Context<'_>, &Clinic)> {
+        context(
+            &self.backend,
+            &self.setup,
+            self.clinic,
+            self.now,
+            &self.actor,
+        )
+    }
+
     /// The clinic shown.
     pub fn clinic(&self) -> Option<&Clinic> {
         self.setup.clinic(self.clinic)
@@ -389,8 +445,6 @@ impl Desk {
     /// `None` when that panel is not the one open.
     pub(super) fn update_panel<S, R>(
         &mut self,
-        now: DateTime<Utc>,
-        actor: &str,
         pick: fn(&mut Panel) -> Option<&mut S>,
         update: impl FnOnce(&mut S, &Context<'_>) -> R,
     ) -> Option<R> {
@@ -399,9 +453,11 @@ impl Desk {
             setup,
             clinic,
             panel,
+            now,
+            actor,
             ..
         } = self;
-        let (ctx, _) = context(backend, setup, *clinic, now, actor)?;
+        let (ctx, _) = context(backend, setup, *clinic, *now, actor)?;
         let state = pick(panel)?;
         Some(update(state, &ctx))
     }
@@ -419,13 +475,11 @@ impl Desk {
     }
 
     /// The appointments of the view arrived: lays them out, then scrolls to the appointment
-    /// waiting to be revealed (and names it in `notice`) once it is among them.
+    /// waiting to be revealed (and names it on the status line) once it is among them.
     pub(super) fn loaded(
         &mut self,
         generation: u64,
         result: Result<Vec<AgendaEntry>, UiError>,
-        error: &mut Option<UiError>,
-        notice: &mut Option<String>,
     ) -> Task<Message> {
         if generation != self.generation {
             return Task::none(); // stale: the view changed since this was asked for
@@ -435,10 +489,10 @@ impl Desk {
             Ok(entries) => {
                 self.entries = entries;
                 self.relayout();
-                self.reveal_now(notice)
+                self.reveal_now()
             }
             Err(e) => {
-                *error = Some(e);
+                self.error = Some(e);
                 Task::none()
             }
         }
@@ -455,13 +509,13 @@ impl Desk {
             self.columns.len(),
             self.minutes,
             self.zoom,
-            self.viewport.get().width - super::app_view::SCROLLBAR,
+            self.viewport.get().width - view::SCROLLBAR,
         )
     }
 
     /// Scrolls to the appointment waiting to be revealed, if the grid holds it, and names it
-    /// in `notice`. The scroll offset is kept here too, so the next frame draws that part.
-    fn reveal_now(&mut self, notice: &mut Option<String>) -> Task<Message> {
+    /// on the status line. The scroll offset is kept here too, so the next frame draws that part.
+    fn reveal_now(&mut self) -> Task<Message> {
         let Some(reveal) = self.reveal.clone() else {
             return Task::none();
         };
@@ -476,7 +530,7 @@ impl Desk {
         self.reveal = None;
         let entry = &self.entries[block.entry];
         if let Some(verb) = &reveal.verb {
-            *notice = Some(format!(
+            self.notice = Some(format!(
                 "{verb} {}{}",
                 calendar::label::in_words(entry, self.zone()),
                 reveal.tail

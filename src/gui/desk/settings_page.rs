@@ -5,37 +5,34 @@
 use iced::widget::{pick_list, row, text};
 use iced::{Element, Length, Task};
 
-use super::app::{App, Message, Phase};
-use super::backend::{Setup, UiError};
-use super::calendar::View;
-use super::desk::{Desk, Page, context};
-use super::screen::Context;
-use super::screen::settings::{self, Event};
-use super::theme;
-use super::widget::Choice;
+use super::Message;
+use super::{Desk, Page, context};
+use crate::gui::backend::{Setup, UiError};
+use crate::gui::calendar::View;
+use crate::gui::screen::Context;
+use crate::gui::screen::settings::{self, Event};
+use crate::gui::theme;
+use crate::gui::widget::Choice;
 use crate::scheduling::*;
 use crate::store::AgendaEntry;
 
-impl App {
+impl Desk {
     /// Shows the Settings page: the one left to open an appointment, or a new one.
     pub(super) fn show_settings(&mut self) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        if matches!(desk.page, Page::Settings(_)) {
+        if matches!(self.page, Page::Settings(_)) {
             return Task::none();
         }
-        desk.palette = None;
+        self.palette = None;
         // A page kept from before comes back, unless it was for another clinic.
-        let kept = desk
+        let kept = self
             .parked_settings
             .take()
-            .filter(|state| state.clinic() == desk.clinic);
+            .filter(|state| state.clinic() == self.clinic);
         let (state, task) = match kept {
             Some(state) => (state, Task::none()),
             None => {
-                let Some((ctx, _)) = context(&desk.backend, &desk.setup, desk.clinic, now, &actor)
+                let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor)
                 else {
                     return Task::none();
                 };
@@ -43,16 +40,13 @@ impl App {
                 (Box::new(state), task)
             }
         };
-        desk.set_page(Page::Settings(state));
+        self.set_page(Page::Settings(state));
         task.map(Message::Settings)
     }
 
     /// A message for the Settings page; dropped when the page is no longer open.
     pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         let Desk {
             backend,
             setup,
@@ -60,7 +54,7 @@ impl App {
             page,
             parked_settings,
             ..
-        } = &mut **desk;
+        } = self;
         let state = match (page, parked_settings) {
             (Page::Settings(state), _) => state,
             (_, Some(parked)) => parked,
@@ -74,7 +68,7 @@ impl App {
         match event {
             Some(Event::SetupChanged) => Task::batch([
                 task,
-                Task::perform(desk.backend.clone().setup(), Message::SetupReloaded),
+                Task::perform(self.backend.clone().setup(), Message::SetupReloaded),
             ]),
             Some(Event::Changed) | None => task,
             Some(Event::Open(entry)) => Task::batch([task, self.open_from_settings(*entry)]),
@@ -83,13 +77,10 @@ impl App {
 
     /// Leaves Settings (kept for the Settings tab) to show a stranded appointment on its day.
     fn open_from_settings(&mut self, entry: AgendaEntry) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        desk.show_calendar();
-        let zone = desk.zone();
-        desk.go_to(time::local_date(zone, entry.appointment.interval.start));
-        desk.view = match desk.view {
+        self.show_calendar();
+        let zone = self.zone();
+        self.go_to(time::local_date(zone, entry.appointment.interval.start));
+        self.view = match self.view {
             View::DayByRoom if entry.appointment.room.is_some() => View::DayByRoom,
             _ => View::DayByDoctor,
         };
@@ -103,18 +94,15 @@ impl App {
 
     /// The setup after a settings save: the calendar's columns, hours and colours follow it.
     pub(super) fn setup_reloaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
         match result {
             Ok(setup) => {
-                desk.colours = setup
+                self.colours = setup
                     .visit_types
                     .iter()
                     .map(|v| (v.id, theme::hex(&v.colour)))
                     .collect();
-                desk.setup = setup;
-                desk.relayout();
+                self.setup = setup;
+                self.relayout();
                 self.reload()
             }
             Err(e) => {
@@ -124,7 +112,7 @@ impl App {
         }
     }
 
-    /// Someone else is at the desk.
+    /// Someone else is at the self.
     pub(super) fn at_desk(&mut self, choice: Choice<String>) -> Task<Message> {
         if choice.value.trim().is_empty() || choice.value == self.actor {
             return Task::none();
@@ -138,8 +126,8 @@ impl App {
     }
 
     /// "At the desk": the active staff, the login name, and whoever is there now.
-    pub(super) fn at_desk_picker<'a>(&'a self, desk: &'a Desk) -> Element<'a, Message> {
-        let mut choices: Vec<Choice<String>> = desk
+    pub(super) fn at_desk_picker(&self) -> Element<'_, Message> {
+        let mut choices: Vec<Choice<String>> = self
             .setup
             .staff
             .iter()
@@ -171,13 +159,12 @@ impl App {
     /// The Settings page.
     pub(super) fn settings_page<'a>(
         &'a self,
-        desk: &'a Desk,
         state: &'a settings::State,
         clinic: &'a Clinic,
     ) -> Element<'a, Message> {
         let ctx = Context {
-            backend: &desk.backend,
-            setup: &desk.setup,
+            backend: &self.backend,
+            setup: &self.setup,
             clinic,
             now: self.now,
             actor: &self.actor,

@@ -6,15 +6,15 @@
 use chrono::{NaiveTime, Timelike};
 use iced::Task;
 
-use super::app::{App, Message, Phase};
-use super::backend::{Backend, UiError};
-use super::block_menu;
-use super::calendar::GridEvent;
-use super::desk::{Desk, Panel};
-use super::layout::Column;
-use super::screen::details::{self, ActionKind};
-use super::screen::{Undoable, booking, patient_search};
-use super::widget::Choice;
+use super::Message;
+use super::{Desk, Panel};
+use crate::gui::backend::{Backend, UiError};
+use crate::gui::block_menu;
+use crate::gui::calendar::GridEvent;
+use crate::gui::layout::Column;
+use crate::gui::screen::details::{self, ActionKind};
+use crate::gui::screen::{Undoable, booking, patient_search};
+use crate::gui::widget::Choice;
 use crate::scheduling::placement::{RoomAtDrop, RoomChoice, click_grid as grid_of, room_for_drop};
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
@@ -119,18 +119,13 @@ impl Drop {
     }
 }
 
-impl App {
+impl Desk {
     pub(super) fn grid(&mut self, event: GridEvent) -> Task<Message> {
-        if let Phase::Ready(desk) = &mut self.phase {
-            desk.block_menu = None;
-        }
+        self.block_menu = None;
         match event {
             GridEvent::AppointmentClicked(id) => self.select(id),
             GridEvent::SlotClicked(column, minute) => {
-                let pinned = match &self.phase {
-                    Phase::Ready(desk) => desk.pinboard.pinned.clone(),
-                    _ => None,
-                };
+                let pinned = self.pinboard.pinned.clone();
                 match pinned {
                     // Something is pinned: the click puts it there (it stays pinned until
                     // the move is stored).
@@ -142,9 +137,7 @@ impl App {
                 self.book_at(column, from, Some(to.saturating_sub(from)))
             }
             GridEvent::BlockMenu(id, at) => {
-                if let Phase::Ready(desk) = &mut self.phase {
-                    desk.block_menu = Some(super::block_menu::Menu { id, at });
-                }
+                self.block_menu = Some(crate::gui::block_menu::Menu { id, at });
                 Task::none()
             }
             GridEvent::Dropped(id, column, minute) => self.drop_on(id, column, minute),
@@ -156,16 +149,12 @@ impl App {
         if self.panel_storing() {
             return Task::none();
         }
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        desk.cursor = Some((column, minute));
-        let Some(c) = desk.columns.get(column).cloned() else {
+        self.cursor = Some((column, minute));
+        let Some(c) = self.columns.get(column).cloned() else {
             return Task::none();
         };
         let doctor = c.doctor.or_else(|| {
-            desk.setup
+            self.setup
                 .doctors
                 .iter()
                 .find(|(d, _)| d.active)
@@ -176,7 +165,7 @@ impl App {
                 Some("There is no doctor to book with: add one in the clinic's setup.".into());
             return Task::none();
         };
-        let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+        let Some((ctx, _)) = self.context() else {
             return Task::none();
         };
         let mut form = booking::State::new(&ctx, doctor, c.room, c.date, minute);
@@ -190,7 +179,7 @@ impl App {
             &ctx,
         );
         tasks.push(check);
-        if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+        if let Some(said) = self.open_panel(Panel::Booking(Box::new(form))) {
             self.notice = Some(said);
         }
         let mut all: Vec<Task<Message>> =
@@ -201,14 +190,11 @@ impl App {
 
     /// Moves a dropped appointment to a column and minute.
     fn drop_on(&mut self, id: AppointmentId, column: usize, minute: u16) -> Task<Message> {
-        let entry = match &self.phase {
-            Phase::Ready(desk) => desk
-                .entries
-                .iter()
-                .find(|e| e.appointment.id == id)
-                .cloned(),
-            _ => None,
-        };
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.appointment.id == id)
+            .cloned();
         match entry {
             Some(entry) => self.drop_entry(entry, column, minute),
             None => Task::none(),
@@ -218,16 +204,13 @@ impl App {
     /// Moves an appointment (dropped, or from the pinboard) to a column and minute.
     fn drop_entry(&mut self, entry: AgendaEntry, column: usize, minute: u16) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let zone = desk.zone();
+        let zone = self.zone();
         let id = entry.appointment.id;
-        let Some(c) = desk.columns.get(column).cloned() else {
+        let Some(c) = self.columns.get(column).cloned() else {
             return Task::none();
         };
         let before = entry.appointment.clone();
-        let rooms: Vec<(RoomId, RoomKind, String)> = desk
+        let rooms: Vec<(RoomId, RoomKind, String)> = self
             .setup
             .rooms
             .iter()
@@ -235,7 +218,7 @@ impl App {
             .map(|r| (r.id, r.kind, r.name.clone()))
             .collect();
         let current_room = before.room.and_then(|room| {
-            desk.setup
+            self.setup
                 .rooms
                 .iter()
                 .find(|r| r.id == room)
@@ -243,7 +226,7 @@ impl App {
         });
         let doctor_name = c
             .doctor
-            .and_then(|d| desk.setup.doctor(d))
+            .and_then(|d| self.setup.doctor(d))
             .map(|d| d.name.clone())
             .unwrap_or_else(|| entry.doctor_name.clone());
         let drop = Drop {
@@ -257,24 +240,20 @@ impl App {
             rooms,
             doctor_name,
         };
-        Task::perform(drop.run(desk.backend.clone(), actor, now), Message::Moved)
+        Task::perform(drop.run(self.backend.clone(), actor, now), Message::Moved)
     }
 }
 
-impl App {
+impl Desk {
     /// True while a block's right-click menu is open (Escape closes it first).
     pub(super) fn block_menu_open(&self) -> bool {
-        matches!(&self.phase, Phase::Ready(desk) if desk.block_menu.is_some())
+        self.block_menu.is_some()
     }
 
     /// A choice in a block's menu: the details panel opens on the appointment and does it,
     /// so the change is the panel's own (store, audit, undo history).
     pub(super) fn block_menu(&mut self, action: block_menu::Action) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
-        };
-        let Some(menu) = desk.block_menu.take() else {
+        let Some(menu) = self.block_menu.take() else {
             return Task::none();
         };
         let id = menu.id;
@@ -282,7 +261,7 @@ impl App {
         match action {
             block_menu::Action::Close => Task::none(),
             block_menu::Action::Pin => {
-                let entry = desk
+                let entry = self
                     .entries
                     .iter()
                     .find(|e| e.appointment.id == id)
@@ -292,7 +271,7 @@ impl App {
                         "{} is pinned: go to another day and click a free time to move it there.",
                         entry.patient_name
                     ));
-                    desk.pinboard.pinned = Some(Box::new(entry));
+                    self.pinboard.pinned = Some(Box::new(entry));
                 }
                 Task::none()
             }
@@ -303,7 +282,7 @@ impl App {
                 .select(id)
                 .chain(iced::widget::operation::focus("details-move-date")),
             block_menu::Action::Copy => {
-                let Some(entry) = desk.entries.iter().find(|e| e.appointment.id == id) else {
+                let Some(entry) = self.entries.iter().find(|e| e.appointment.id == id) else {
                     return Task::none();
                 };
                 let a = entry.appointment.clone();
@@ -316,11 +295,11 @@ impl App {
                     birth_date: None,
                     external_id: String::new(),
                 };
-                let zone = desk.zone();
+                let zone = self.zone();
                 let local = a.interval.start.with_timezone(&zone);
                 let date = local.date_naive() + chrono::Duration::days(7);
                 let minute = (local.time().num_seconds_from_midnight() / 60) as u16;
-                let Some((ctx, _)) = Self::context(desk, now, &actor) else {
+                let Some((ctx, _)) = self.context() else {
                     return Task::none();
                 };
                 let mut form = booking::State::new(&ctx, a.doctor, a.room, date, minute);
@@ -341,10 +320,10 @@ impl App {
                 ] {
                     tasks.push(form.update(m, &ctx).0);
                 }
-                if let Some(said) = desk.open_panel(Panel::Booking(Box::new(form))) {
+                if let Some(said) = self.open_panel(Panel::Booking(Box::new(form))) {
                     self.notice = Some(said);
                 }
-                desk.go_to(date);
+                self.go_to(date);
                 self.notice = Some(format!(
                     "Booking {name} again a week later: change the date or time, then Save."
                 ));

@@ -2,7 +2,7 @@
 //! (`escape_closes::PanelKeys`, put around each side panel and page by [`panel`] and [`page`]):
 //! Escape closes what is on top in one press, Tab and Shift+Tab go through the fields, Up, Down
 //! and Enter work a suggestion list, and a form keeps the keys typed into it. Only keys nobody
-//! took arrive here (`keyboard::listen`), and they work the calendar only when nothing else
+//! took arrive here (from the window's root, `window_keys`; F1 and Ctrl+D are the root's), and they work the calendar only when nothing else
 //! wants them: not while the palette is open (what is typed before its field has the focus
 //! goes into its text, in order), and not while the booking or walk-in form is open (typing
 //! goes on the patient's name).
@@ -10,15 +10,14 @@
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::{Element, Task};
 
-use super::app::{App, Message, Phase, WeekOf};
-use super::block_menu::Action::Close;
-use super::calendar::{GridEvent, ZoomStep};
-use super::desk::{Page, Panel};
-use super::escape_closes::panel_keys;
-use super::screen::{
+use super::{Desk, Message, Page, Panel, Update, WeekOf};
+use crate::gui::block_menu::Action::Close;
+use crate::gui::calendar::{GridEvent, ZoomStep};
+use crate::gui::escape_closes::panel_keys;
+use crate::gui::screen::{
     booking, find_slot, palette, patient_search, waitlist, waitlist_form, walk_in,
 };
-use super::widget::Choice;
+use crate::gui::widget::Choice;
 
 /// The shortcuts that open something with a field of its own (the palette, the walk-in form,
 /// find a slot, view options): a panel's field lets go of the focus when one is pressed.
@@ -101,51 +100,27 @@ fn typed(key: &Key, modifiers: Modifiers) -> Option<&str> {
     }
 }
 
-impl App {
-    /// Keys no widget, panel or card took: shortcuts, then the calendar's keys when nothing
-    /// else wants them.
-    pub(super) fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+impl Desk {
+    /// Keys no widget, panel or card took (the window's own, F1 and Ctrl+D, are the root's):
+    /// shortcuts, then the calendar's keys when nothing else wants them.
+    pub(super) fn key(&mut self, key: Key, modifiers: Modifiers) -> Update {
         let plain = !(modifiers.control() || modifiers.alt() || modifiers.logo());
-        // The keyboard help is a modal card: F1 or Escape hides it, other keys do nothing (the
-        // desk under it gets none, `window_keys::keys_held`).
-        if self.help {
-            return match key {
-                Key::Named(Named::F1 | Named::Escape) => self.update(Message::ToggleHelp),
-                _ => Task::none(),
-            };
-        }
         // Tab outside a panel (a panel keeps its own): the next or previous field on screen.
         if key == Key::Named(Named::Tab) && plain {
-            return if modifiers.shift() {
+            let task = if modifiers.shift() {
                 iced::widget::operation::focus_previous()
             } else {
                 iced::widget::operation::focus_next()
             };
+            return (task, None);
         }
-        if !self.help && !modifiers.command() && self.palette_open() {
+        if !modifiers.command() && self.palette_open() {
             return self.palette_key(&key, modifiers);
         }
-        // The first-run screen has one action: Enter takes it, as a click on its button does.
-        if key == Key::Named(Named::Enter)
-            && plain
-            && matches!(
-                self.phase,
-                Phase::Empty {
-                    building: false,
-                    ..
-                }
-            )
-        {
-            return self.update(Message::LoadDemo);
-        }
         let message = match (key.as_ref(), modifiers.command()) {
-            (Key::Named(Named::F1), _) => Message::ToggleHelp,
-            (Key::Named(Named::Escape), _) if self.help => Message::ToggleHelp,
             (Key::Named(Named::Escape), _) if self.palette_open() => {
-                if let Phase::Ready(desk) = &mut self.phase {
-                    desk.palette = None;
-                }
-                return Task::none();
+                self.palette = None;
+                return (Task::none(), None);
             }
             (Key::Named(Named::Escape), _) if self.block_menu_open() => Message::BlockMenu(Close),
             (Key::Named(Named::Escape), _) if !self.on_calendar() => Message::ShowCalendar,
@@ -156,7 +131,6 @@ impl App {
             },
             (Key::Character("i"), true) => Message::OpenWalkIn,
             (Key::Character("f"), true) => Message::OpenFindSlot,
-            (Key::Character("d"), true) => Message::ToggleTheme,
             (Key::Character("g"), true) => Message::OpenViewOptions,
             (Key::Character("z" | "Z"), true) if modifiers.shift() => Message::Redo,
             (Key::Character("y"), true) => Message::Redo,
@@ -166,12 +140,12 @@ impl App {
             (Key::Character("-"), true) => Message::Zoom(ZoomStep::Out),
             (Key::Character("0"), true) => Message::Zoom(ZoomStep::Reset),
             // The rest work the calendar, and only while it is shown.
-            _ if !self.on_calendar() => return Task::none(),
+            _ if !self.on_calendar() => return (Task::none(), None),
             // An open booking or walk-in form keeps them: what is typed goes on the patient's
             // name, and Enter or an arrow never opens or moves anything behind the form. Find a
             // slot keeps them too (it has no name to type on).
             _ if self.form_open().is_some() => return self.form_typed(&key, modifiers),
-            _ if self.find_slot_open() => return Task::none(),
+            _ if self.find_slot_open() => return (Task::none(), None),
             (Key::Named(Named::PageUp), _) => Message::Previous,
             (Key::Named(Named::PageDown), _) => Message::Next,
             (Key::Named(Named::Home), _) | (Key::Character("t"), false) => Message::Today,
@@ -188,12 +162,10 @@ impl App {
                 ),
                 _,
             ) => {
-                if let Phase::Ready(desk) = &mut self.phase {
-                    desk.move_cursor(arrow);
-                }
-                return Task::none();
+                self.move_cursor(arrow);
+                return (Task::none(), None);
             }
-            _ => return Task::none(),
+            _ => return (Task::none(), None),
         };
         self.update(message)
     }
@@ -202,13 +174,9 @@ impl App {
     /// had the focus, or with the focus elsewhere): text goes on the query, in order, and the
     /// field takes the focus; Enter, Up, Down, Backspace and Escape work the palette. Nothing
     /// reaches the calendar behind it.
-    fn palette_key(&mut self, key: &Key, modifiers: Modifiers) -> Task<Message> {
-        let query = match &self.phase {
-            Phase::Ready(desk) => desk.palette.as_ref().map(|p| p.query().to_owned()),
-            _ => None,
-        };
-        let Some(query) = query else {
-            return Task::none();
+    fn palette_key(&mut self, key: &Key, modifiers: Modifiers) -> Update {
+        let Some(query) = self.palette.as_ref().map(|p| p.query().to_owned()) else {
+            return (Task::none(), None);
         };
         let message = match (key.as_ref(), typed(key, modifiers)) {
             (_, Some(text)) => palette::Message::Query(format!("{query}{text}")),
@@ -221,49 +189,43 @@ impl App {
             (Key::Named(Named::ArrowDown), _) => palette::Message::Next,
             (Key::Named(Named::ArrowUp), _) => palette::Message::Previous,
             (Key::Named(Named::Escape), _) => palette::Message::Close,
-            (Key::Named(Named::F1), _) => return self.update(Message::ToggleHelp),
-            _ => return Task::none(),
+            _ => return (Task::none(), None),
         };
         let edits = matches!(message, palette::Message::Query(_));
-        let task = self.update(Message::Palette(message));
+        let (task, event) = self.palette(message);
         if edits {
-            Task::batch([task, iced::widget::operation::focus("palette")])
+            let focus = iced::widget::operation::focus("palette");
+            (Task::batch([task, focus]), event)
         } else {
-            task
+            (task, event)
         }
     }
 
     /// The booking or walk-in form, when one is the panel open.
     fn form_open(&self) -> Option<Form> {
-        match &self.phase {
-            Phase::Ready(desk) => match &desk.panel {
-                Panel::Booking(_) => Some(Form::Booking),
-                Panel::WalkIn(_) => Some(Form::WalkIn),
-                Panel::Today
-                | Panel::Details(_)
-                | Panel::ViewOptions
-                | Panel::FindSlot(_)
-                | Panel::Offer(_) => None,
-            },
-            _ => None,
+        match &self.panel {
+            Panel::Booking(_) => Some(Form::Booking),
+            Panel::WalkIn(_) => Some(Form::WalkIn),
+            Panel::Today
+            | Panel::Details(_)
+            | Panel::ViewOptions
+            | Panel::FindSlot(_)
+            | Panel::Offer(_) => None,
         }
     }
 
     /// True when Find a slot is the panel open.
     fn find_slot_open(&self) -> bool {
-        matches!(&self.phase, Phase::Ready(desk) if matches!(desk.panel, Panel::FindSlot(_)))
+        matches!(self.panel, Panel::FindSlot(_))
     }
 
     /// Text typed with the booking or walk-in form open and none of its fields focused: on the
     /// patient's name, whose field takes the focus. Other keys do nothing.
-    fn form_typed(&mut self, key: &Key, modifiers: Modifiers) -> Task<Message> {
+    fn form_typed(&mut self, key: &Key, modifiers: Modifiers) -> Update {
         let Some(text) = typed(key, modifiers) else {
-            return Task::none();
+            return (Task::none(), None);
         };
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
-        };
-        let (message, field) = match &desk.panel {
+        let (message, field) = match &self.panel {
             Panel::Booking(form) => (form.typed(text).map(Message::Booking), "booking-patient"),
             Panel::WalkIn(form) => (form.typed(text).map(Message::WalkIn), "walk-in-patient"),
             Panel::Today
@@ -274,55 +236,52 @@ impl App {
         };
         match message {
             Some(message) => {
-                Task::batch([self.update(message), iced::widget::operation::focus(field)])
+                let (task, event) = self.update(message);
+                (
+                    Task::batch([task, iced::widget::operation::focus(field)]),
+                    event,
+                )
             }
-            None => Task::none(),
+            None => (Task::none(), None),
         }
     }
 
     /// True when the calendar page is shown (calendar keys act only then).
     pub(super) fn on_calendar(&self) -> bool {
-        match &self.phase {
-            Phase::Ready(desk) => desk.page.is_calendar(),
-            _ => true,
-        }
+        self.page.is_calendar()
     }
 
+    /// True when the command palette is open.
     pub(super) fn palette_open(&self) -> bool {
-        matches!(&self.phase, Phase::Ready(desk) if desk.palette.is_some())
+        self.palette.is_some()
     }
 
-    pub(super) fn week_of_cursor(&mut self) -> Task<Message> {
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
-        };
-        let column = desk.cursor.and_then(|(c, _)| desk.columns.get(c));
+    /// Key 3: the week of the doctor (or room) at the keyboard cursor, else the first doctor's.
+    pub(super) fn week_of_cursor(&mut self) -> Update {
+        let column = self.cursor.and_then(|(c, _)| self.columns.get(c));
         let of = match (column.and_then(|c| c.doctor), column.and_then(|c| c.room)) {
             (Some(d), _) => WeekOf::Doctor(d),
             (None, Some(r)) => WeekOf::Room(r),
-            _ => match desk.setup.doctors.first() {
+            _ => match self.setup.doctors.first() {
                 Some((d, _)) => WeekOf::Doctor(d.id),
-                None => return Task::none(),
+                None => return (Task::none(), None),
             },
         };
         self.update(Message::Week(Choice::new(of, String::new())))
     }
 
     /// Enter on the keyboard cursor: open the appointment there, or book the empty slot.
-    pub(super) fn enter(&mut self) -> Task<Message> {
-        let Phase::Ready(desk) = &self.phase else {
-            return Task::none();
+    pub(super) fn enter(&mut self) -> Update {
+        let Some((column, minute)) = self.cursor else {
+            return (Task::none(), None);
         };
-        let Some((column, minute)) = desk.cursor else {
-            return Task::none();
-        };
-        let under = desk
+        let under = self
             .blocks
             .iter()
             .find(|b| b.column == column && b.minutes.0 <= minute && minute < b.minutes.1);
         match under {
             Some(b) => {
-                let id = desk.entries[b.entry].appointment.id;
+                let id = self.entries[b.entry].appointment.id;
                 self.update(Message::Grid(GridEvent::AppointmentClicked(id)))
             }
             None => self.update(Message::Grid(GridEvent::SlotClicked(column, minute))),
