@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::America::New_York;
 use chrono_tz::Tz;
 use frontdesk::gui::App;
+use frontdesk::gui::Message;
 use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::Message as DeskMessage;
@@ -605,5 +606,68 @@ fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
             .map(|e| format_local(ZONE, e.appointment.interval.start))
             .collect::<Vec<_>>(),
         ["2026-11-10 15:00", "2026-11-12 15:00"]
+    );
+}
+
+/// Escape (or a shortcut that opens another panel) while a series is being stored leaves the
+/// form open until the store answers: the answer then reaches it, and the desk says what was
+/// booked. Before, the form closed at once and the series was stored with nobody told.
+#[test]
+fn a_series_being_stored_keeps_its_form_until_the_store_answers() {
+    let mut h = new_york_desk();
+    // Asha is registered by a first booking, so the series is for a patient on file: no
+    // duplicate check runs first, and only the series' own save is under way.
+    open_booking_at_ten(&mut h);
+    h.click("Book");
+    assert_eq!(h.app.error(), None);
+    let column = h
+        .desk()
+        .columns
+        .iter()
+        .position(|c| c.doctor == Some(rao()))
+        .expect("Dr. Rao's column");
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, 15 * 60)));
+    h.type_into("booking-patient", "Asha Iyer");
+    let asha = match &h.desk().panel {
+        Panel::Booking(form) => form
+            .search()
+            .matches
+            .iter()
+            .find(|p| p.name == "Asha Iyer")
+            .cloned()
+            .expect("Asha is suggested"),
+        _ => panic!("the booking form"),
+    };
+    h.send(DeskMessage::Booking(booking::Message::Patient(
+        frontdesk::gui::screen::patient_search::Message::Pick(asha),
+    )));
+    h.click("Repeat…");
+    h.desk_mut().notice = None;
+    // "Book 6 appointments" pressed; the store is still writing when the keys come.
+    let saving = h
+        .app
+        .update(DeskMessage::Booking(booking::Message::Save).into());
+    assert!(
+        h.desk().panel.storing(),
+        "the series is being stored (nothing else is under way)"
+    );
+    h.send(Message::Key(
+        iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+        iced::keyboard::Modifiers::empty(),
+    ));
+    h.send(DeskMessage::OpenWalkIn);
+    assert!(
+        matches!(h.desk().panel, Panel::Booking(_)),
+        "the form stays while the series is stored"
+    );
+    assert_eq!(
+        h.app.notice(),
+        Some("Saving… the panel stays open until the change is stored.")
+    );
+    h.settle(saving);
+    assert_eq!(h.app.error(), None);
+    assert_eq!(
+        h.app.notice(),
+        Some("Booked a series of 6 appointments from 2026-10-27 15:00.")
     );
 }

@@ -173,9 +173,10 @@ impl State {
         self.search.resume(ctx).map(Message::Patient)
     }
 
-    /// True while the store is writing what the form asked for (it is not closed then).
+    /// True while the store is writing what the form asked for, one booking or a series (it
+    /// is not closed then).
     pub fn saving(&self) -> bool {
-        self.saving
+        self.saving || self.repeat.saving()
     }
 
     /// The patient typeahead: what was typed, the suggestions, the patient chosen.
@@ -558,7 +559,7 @@ impl State {
             }
             // While the store writes, the form stays (its button says "Saving…"): closed, the
             // answer would be dropped, the booking made and nobody told.
-            Message::Cancel | Message::Escape if self.saving => Task::none(),
+            Message::Cancel | Message::Escape if self.saving() => Task::none(),
             Message::Cancel => return (Task::none(), Some(Event::Closed)),
             Message::Escape if self.search.escape() => Task::none(),
             Message::Escape => return (Task::none(), Some(Event::Closed)),

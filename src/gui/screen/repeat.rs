@@ -158,6 +158,11 @@ impl State {
             .count()
     }
 
+    /// True while the store is writing the series (the form is not closed then).
+    pub fn saving(&self) -> bool {
+        self.saving
+    }
+
     /// True while a check or a save is under way.
     pub fn busy(&self) -> bool {
         self.checking || self.saving
