@@ -118,13 +118,23 @@ fn enter_with_the_booking_form_open_but_no_field_focused_does_not_open_the_calen
     assert_eq!(h.desk().selected, None);
 }
 
+/// Tab and Shift+Tab go through every field of the booking form in its order on screen, the
+/// choice fields (doctor, visit type, room, mode) too; on a choice field Up and Down choose.
+/// (Before, Tab skipped the choice fields: iced's pick list takes no focus, so a doctor or
+/// visit type could not be chosen without the mouse.)
 #[test]
 fn tab_and_shift_tab_go_through_the_booking_fields_in_their_order_on_screen() {
     let mut h = Harness::with_demo();
     let mut window = Window::new();
     open_booking(&mut h, &mut window);
     let [time, minutes, _] = booking(&h).typed_fields().map(str::to_owned);
+    let first = booking(&h).wanted();
     window.frame(&mut h, typing("Zed"));
+    // Doctor: Down chooses the next doctor, and typing goes nowhere else.
+    window.frame(&mut h, keys(&[tap(Named::Tab), tap(Named::ArrowDown)]));
+    let doctor = booking(&h).wanted().doctor;
+    assert_ne!(doctor, first.doctor, "Tab: doctor, Down: the next doctor");
+    assert_eq!(booking(&h).search().query, "Zed");
     window.frame(&mut h, keys(&[tap(Named::Tab), typing("a")]));
     assert_eq!(
         booking(&h).typed_fields()[0],
@@ -137,8 +147,21 @@ fn tab_and_shift_tab_go_through_the_booking_fields_in_their_order_on_screen() {
         format!("{minutes}b"),
         "Tab: minutes"
     );
-    window.frame(&mut h, keys(&[tap(Named::Tab), typing("c")]));
-    assert_eq!(booking(&h).typed_fields()[2], "c", "Tab: reason");
+    // Visit type: Up then Down comes back to where it was; End takes the last.
+    let visit = booking(&h).wanted().visit_type;
+    window.frame(&mut h, keys(&[tap(Named::Tab), tap(Named::End)]));
+    let last = booking(&h).wanted().visit_type;
+    assert_ne!(last, visit, "Tab: visit type, End: the last");
+    window.frame(&mut h, keys(&[tap(Named::Home)]));
+    assert_ne!(booking(&h).wanted().visit_type, last, "Home: the first");
+    assert_eq!(booking(&h).wanted().doctor, doctor, "the doctor stays");
+    // Room, then mode, then the reason.
+    window.frame(
+        &mut h,
+        keys(&[tap(Named::Tab), tap(Named::Tab), tap(Named::Tab)]),
+    );
+    window.frame(&mut h, typing("c"));
+    assert_eq!(booking(&h).typed_fields()[2], "c", "Tab, Tab, Tab: reason");
     window.frame(&mut h, keys(&[tap(Named::Tab), typing("d")]));
     assert_eq!(
         booking(&h).search().query,
@@ -152,6 +175,35 @@ fn tab_and_shift_tab_go_through_the_booking_fields_in_their_order_on_screen() {
         "Shift+Tab: back to the reason"
     );
     assert!(matches!(h.desk().panel, Panel::Booking(_)));
+}
+
+/// On the walk-in form the doctor is reached by Tab and chosen with Down.
+#[test]
+fn the_walk_in_doctor_is_chosen_by_tab_and_keys() {
+    let mut h = Harness::with_demo();
+    let mut window = Window::new();
+    window.frame(&mut h, keys(&[ctrl("i"), typing("Zubin Irani")]));
+    assert!(matches!(h.desk().panel, Panel::WalkIn(_)));
+    let stored_before = stored(&h);
+    let before = walk_in(&h).doctor();
+    // Patient → phone (a new name) → doctor.
+    window.frame(
+        &mut h,
+        keys(&[tap(Named::Tab), tap(Named::Tab), tap(Named::ArrowDown)]),
+    );
+    let chosen = walk_in(&h).doctor();
+    assert_ne!(chosen, before, "Down on the doctor chose another");
+    assert!(chosen.is_some());
+    assert_eq!(
+        walk_in(&h).search().query,
+        "Zubin Irani",
+        "nothing typed elsewhere"
+    );
+    assert_eq!(
+        stored(&h),
+        stored_before,
+        "nobody registered, nothing booked"
+    );
 }
 
 #[test]
@@ -343,8 +395,17 @@ fn enter_in_the_find_a_slot_fields_runs_the_search() {
     let mut window = Window::new();
     window.frame(&mut h, ctrl("f"));
     assert!(find_slot(&h).results().is_empty());
-    // The length field has the focus; Tab goes on to the dates, where Enter searches too.
-    window.frame(&mut h, keys(&[tap(Named::Tab), tap(Named::Enter)]));
+    // The length field has the focus; Tab goes on through the doctor and the room (choice
+    // fields) to the dates, where Enter searches too.
+    window.frame(
+        &mut h,
+        keys(&[
+            tap(Named::Tab),
+            tap(Named::Tab),
+            tap(Named::Tab),
+            tap(Named::Enter),
+        ]),
+    );
     assert!(
         !find_slot(&h).results().is_empty(),
         "Enter in From searched"

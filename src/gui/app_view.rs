@@ -21,7 +21,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Arrow keys",
-        "move the slot cursor on the calendar; Up / Down choose in a list of suggestions",
+        "move the slot cursor on the calendar; Up / Down choose in a list of suggestions or a choice field",
     ),
     (
         "Enter",
@@ -49,7 +49,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "close what is on top: the palette, a suggestion list, then the panel or page",
     ),
     ("Ctrl+D", "light / dark theme"),
-    ("Tab / Shift+Tab", "next / previous field in a form"),
+    (
+        "Tab / Shift+Tab",
+        "next / previous field in a form; on a choice field, Up / Down, Home / End or a letter choose",
+    ),
     (
         "Ctrl+plus / Ctrl+minus / Ctrl+0",
         "zoom the calendar in / out / back to usual",

@@ -9,6 +9,7 @@ pub mod backend_reminders;
 mod backend_series;
 pub mod block_menu;
 pub mod calendar;
+pub mod choice_keys;
 pub mod desk;
 pub mod escape_closes;
 pub mod fields;

@@ -2,7 +2,8 @@
 //! save so the calendar shows new hours at once, opening a stranded appointment on the
 //! calendar) and who is at the desk (the picker beside the page tabs).
 
-use iced::widget::{pick_list, row, text};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{row, text};
 use iced::{Element, Length, Task};
 
 use super::Message;

@@ -1,9 +1,9 @@
 //! Drawing the desk: the page tabs, the top bar (clinic, date navigation, views, walk-in), the
 //! calendar grid, the side panel, the pages, the status line and the command palette.
 
+use crate::gui::choice_keys::pick_list;
 use iced::widget::{
-    button, canvas, checkbox, column, container, opaque, pick_list, responsive, row, scrollable,
-    stack, text,
+    button, canvas, checkbox, column, container, opaque, responsive, row, scrollable, stack, text,
 };
 use iced::{Element, Length};
 

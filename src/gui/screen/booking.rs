@@ -3,8 +3,9 @@
 //! checked live before saving, with an explicit overbook and its reason; a "Repeat…" section
 //! (`repeat.rs`) turns the booking into a series.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{NaiveDate, NaiveDateTime};
-use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, checkbox, column, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

@@ -4,10 +4,11 @@
 //! in a Task; the work runs on a blocking thread that reports progress to a bar, and a summary
 //! (with every bad row of an import) stays on the page until the next job.
 
+use crate::gui::choice_keys::pick_list;
 use std::path::PathBuf;
 
 use iced::widget::{
-    button, checkbox, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
+    button, checkbox, column, container, progress_bar, row, scrollable, text, text_input,
 };
 use iced::{Element, Length, Task};
 

@@ -2,7 +2,8 @@
 //! (cancel and entered-in-error ask for a reason), a move form, its series (`occurrence.rs`:
 //! change this occurrence or the following ones), and its audit history.
 
-use iced::widget::{button, column, container, pick_list, row, rule, scrollable, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, column, container, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Context, Undoable, occurrence};

@@ -3,8 +3,9 @@
 //! from–to window). The results list doctor, room and local time; choosing one tells the app to
 //! open the booking form pre-filled.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

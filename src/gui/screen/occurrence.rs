@@ -3,7 +3,8 @@
 //! reason, or move by a number of days and/or to a new wall time. Moving the following ones
 //! splits the series; cancelling them ends it.
 
-use iced::widget::{button, column, container, pick_list, row, rule, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, column, container, row, rule, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

@@ -2,7 +2,8 @@
 //! webhook, and the pattern video meeting links are made from. A stored password or token is
 //! never shown, not even masked: the field stays empty and typing replaces it.
 
-use iced::widget::{button, column, pick_list, row, rule, scrollable, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, column, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

@@ -1,10 +1,10 @@
 //! Reminders → Rules and templates: the clinic's rules (when, which visit type, which channel,
 //! on or off) and each rule's message, with a live preview filled in for a sample visit.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{Duration, NaiveTime};
 use iced::widget::{
-    button, checkbox, column, container, pick_list, row, rule, scrollable, text, text_editor,
-    text_input,
+    button, checkbox, column, container, row, rule, scrollable, text, text_editor, text_input,
 };
 use iced::{Element, Length, Task};
 

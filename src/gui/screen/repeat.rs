@@ -3,8 +3,9 @@
 //! listed with its date, time and conflicts; with conflicts the receptionist books the free
 //! ones and skips the rest, overbooks them all with a reason, or cancels the form.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{Datelike, NaiveDate, Weekday};
-use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

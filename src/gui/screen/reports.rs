@@ -4,12 +4,11 @@
 //! "Export CSV…"; and the printable day sheet of a doctor or a room. Reports are computed in a
 //! Task (the page shows "Computing…"); an answer for an older request is dropped.
 
+use crate::gui::choice_keys::pick_list;
 use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate};
-use iced::widget::{
-    button, canvas, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{button, canvas, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

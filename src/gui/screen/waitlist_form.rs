@@ -3,8 +3,9 @@
 //! range, the appointment they already hold, priority and notes. What is typed is read here
 //! with messages that say how to fix it; the rules themselves are the core's.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{Duration, NaiveDate, Weekday};
-use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;

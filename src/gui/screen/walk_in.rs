@@ -3,10 +3,9 @@
 //! checked in with a queue token; an emergency goes in now, overbooking if it must, and the
 //! later appointments of that doctor that now run late are reported.
 
+use crate::gui::choice_keys::pick_list;
 use chrono::{DateTime, Duration, Utc};
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
@@ -160,6 +159,11 @@ impl State {
     /// asked again (its answer was lost).
     pub fn resume(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.search.resume(ctx).map(Message::Patient)
+    }
+
+    /// The doctor chosen (`None`: the first available).
+    pub fn doctor(&self) -> Option<DoctorId> {
+        self.doctor
     }
 
     /// True while the store is writing what the form asked for (it is not closed then).

@@ -2,7 +2,8 @@
 //! active), its own opening hours or the clinic's, and its blockouts. Hours, blockouts or
 //! closing a room that strand booked appointments list them before saving.
 
-use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::absences::{self, Absences};

@@ -2,7 +2,8 @@
 //! offered in the "At the desk" picker; every change in the window is recorded with the name
 //! chosen there.
 
-use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Event, parts};

@@ -1,7 +1,8 @@
 //! Visit types: the list, and a form per type (name, usual length, colour, default mode).
 //! A new length applies to new bookings; booked appointments keep theirs.
 
-use iced::widget::{button, column, pick_list, row, text, text_input};
+use crate::gui::choice_keys::pick_list;
+use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Event, parts};
