@@ -184,6 +184,40 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
     }
 }
 
+/// "More" opened in a narrow window and the window then widened (everything fits the bar):
+/// the bar is as tall as it is with More closed, with no blank strip above the grid; in the
+/// narrow window the open row takes its room.
+#[test]
+fn the_more_row_takes_room_only_while_it_holds_buttons() {
+    let mut h = Harness::with_demo();
+    // Where the Today panel's "Waiting (…)" line sits: everything under the top bar moves
+    // with it.
+    let top_of_panel = |h: &Harness, size: (f32, f32)| {
+        let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), size, h.app.view());
+        ui.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text {
+                content, bounds, ..
+            } if content.starts_with("Waiting (") => Some(bounds.y),
+            _ => None,
+        })
+        .expect("the Today panel's waiting list")
+    };
+    let (narrow, wide) = ((1024.0, 768.0), (1920.0, 1080.0));
+    let narrow_closed = top_of_panel(&h, narrow);
+    let wide_closed = top_of_panel(&h, wide);
+    h.send(DeskMessage::ToggleMore);
+    assert!(h.desk().more_open);
+    assert!(
+        top_of_panel(&h, narrow) > narrow_closed + 30.0,
+        "at 1024 the open More row takes its own line"
+    );
+    assert_eq!(
+        top_of_panel(&h, wide),
+        wide_closed,
+        "at 1920 nothing is under More: no blank strip"
+    );
+}
+
 #[test]
 fn the_week_shows_all_seven_days_in_view() {
     let mut h = Harness::with_demo();

@@ -63,6 +63,17 @@ impl Desk {
 
     /// The calendar page: the top bar, the grid and the side panel.
     fn calendar_page<'a>(&'a self, clinic: &'a Clinic, dark: bool) -> Element<'a, Message> {
+        // Laid out for the page's width, so the top bar takes the height of what it holds.
+        responsive(move |size| self.calendar_body(clinic, dark, size.width)).into()
+    }
+
+    /// The calendar page for a window `width` wide.
+    fn calendar_body<'a>(
+        &'a self,
+        clinic: &'a Clinic,
+        dark: bool,
+        width: f32,
+    ) -> Element<'a, Message> {
         let zone = clinic.time_zone;
         let ctx = Context {
             backend: &self.backend,
@@ -137,7 +148,7 @@ impl Desk {
             stack![scrolled, card.map(Message::Grid)].into()
         });
         column![
-            self.top_bar(clinic, dark),
+            self.top_bar(clinic, dark, width),
             offer::banner(
                 &self.offers,
                 clinic.id,
@@ -193,7 +204,9 @@ impl Desk {
             .into()
     }
 
-    fn top_bar<'a>(&'a self, clinic: &'a Clinic, dark: bool) -> Element<'a, Message> {
+    /// The top bar for a window `width` wide: the buttons that do not fit go under "More",
+    /// whose row takes room only while it is open and holds something.
+    fn top_bar<'a>(&'a self, clinic: &'a Clinic, dark: bool, width: f32) -> Element<'a, Message> {
         let title = match self.view {
             View::DayByDoctor | View::DayByRoom => self.date.format("%A %-d %B %Y").to_string(),
             _ => {
@@ -266,7 +279,9 @@ impl Desk {
         let zoom = self.zoom;
         let more_open = self.more_open;
         let view = self.view;
-        let bar = responsive(move |size| {
+        // The bar's own width: the window's less the padding round it.
+        let inner = (width - 20.0).max(0.0);
+        let bar: Element<'a, Message> = (move || {
             // What always stays: the clinic, ◀ Today ▶, the title, the week picker, padding.
             let fixed = |title: &str| {
                 clinic_width
@@ -278,10 +293,10 @@ impl Desk {
                     + 9.0 * 6.0
             };
             // A narrow window reads the date short before any button goes to "More".
-            let (mut shown, mut more) = top_bar::split(size.width, fixed(&title));
+            let (mut shown, mut more) = top_bar::split(inner, fixed(&title));
             let mut title = title.clone();
             if !more.is_empty() {
-                (shown, more) = top_bar::split(size.width, fixed(&short_title));
+                (shown, more) = top_bar::split(inner, fixed(&short_title));
                 title = short_title.clone();
             }
             let clinic_picker: Element<'a, Message> = if clinics.len() > 1 {
@@ -390,7 +405,7 @@ impl Desk {
                 bar = bar.push(item);
             }
             if more.is_empty() {
-                return bar.into();
+                return container(bar).height(Length::Fixed(BAR)).into();
             }
             bar = bar.push(
                 button(
@@ -406,7 +421,7 @@ impl Desk {
                 .style(button::secondary),
             );
             if !more_open {
-                return bar.into();
+                return container(bar).height(Length::Fixed(BAR)).into();
             }
             // The buttons that did not fit, in a row of their own below the bar.
             let menu = row(more.iter().map(|action| {
@@ -416,17 +431,19 @@ impl Desk {
                     .into()
             }))
             .spacing(6);
-            column![bar, container(menu).align_right(Length::Fill)]
-                .spacing(6)
+            container(column![bar, container(menu).align_right(Length::Fill)].spacing(6))
+                .height(Length::Fixed(BAR_WITH_MORE))
                 .into()
-        });
-        let height = if self.more_open { 74.0 } else { 34.0 };
-        container(bar.height(Length::Fixed(height)))
-            .padding([6, 10])
-            .width(Length::Fill)
-            .into()
+        })();
+        container(bar).padding([6, 10]).width(Length::Fill).into()
     }
 }
+
+/// The top bar's height.
+const BAR: f32 = 34.0;
+
+/// The top bar's height with its "More" row open.
+const BAR_WITH_MORE: f32 = 74.0;
 
 /// Room kept for the grid's vertical scroll bar.
 pub(super) const SCROLLBAR: f32 = 14.0;
