@@ -877,3 +877,29 @@ fn recorded_timestamps_fit_the_status_and_the_day() {
         "the completion (2026-11-20 10:10) is recorded, but the appointment is booked: it has no arrival, consultation or completion yet; leave the completion empty or correct the status"
     );
 }
+
+/// Which statuses may move is the core's rule (the store's move, a series' move and the
+/// details panel ask it): booked, confirmed and arrived move; the rest say why not.
+#[test]
+fn only_booked_confirmed_and_arrived_appointments_move() {
+    for status in Status::ALL {
+        let movable = matches!(
+            status,
+            Status::Scheduled | Status::Confirmed | Status::CheckedIn
+        );
+        assert_eq!(status.can_move(), movable, "{status:?}");
+        match status.why_not_movable() {
+            None => assert!(movable, "{status:?}"),
+            Some(why) => {
+                assert!(!movable, "{status:?}");
+                assert_eq!(
+                    why,
+                    format!(
+                        "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
+                        status.label()
+                    )
+                );
+            }
+        }
+    }
+}

@@ -85,6 +85,26 @@ impl Status {
         )
     }
 
+    /// True when an appointment in this status can move to another time, doctor or room:
+    /// booked, confirmed or arrived. One with the doctor, done, or closed stays where it was.
+    pub fn can_move(self) -> bool {
+        matches!(
+            self,
+            Status::Scheduled | Status::Confirmed | Status::CheckedIn
+        )
+    }
+
+    /// Why an appointment in this status cannot move, in the words the desk reads; `None`
+    /// when it can ([`Status::can_move`]).
+    pub fn why_not_movable(self) -> Option<String> {
+        (!self.can_move()).then(|| {
+            format!(
+                "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
+                self.label()
+            )
+        })
+    }
+
     /// True when nothing more can happen to the appointment but marking it entered in error.
     pub fn is_final(self) -> bool {
         matches!(

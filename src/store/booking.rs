@@ -470,14 +470,8 @@ pub fn move_appointment(
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let before = load_appointment(&tx, req.appointment)?;
-    if !matches!(
-        before.status,
-        Status::Scheduled | Status::Confirmed | Status::CheckedIn
-    ) {
-        return Err(StoreError::Invalid(format!(
-            "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
-            before.status.label()
-        )));
+    if let Some(why) = before.status.why_not_movable() {
+        return Err(StoreError::Invalid(why));
     }
     let clinic = clinic(&tx, before.clinic)?;
     let (interval, plan) = resolve(clinic.time_zone, req.start, before.interval.minutes())?;

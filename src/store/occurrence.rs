@@ -132,14 +132,6 @@ pub fn cancel(
     })
 }
 
-/// Whether an appointment in this status can move.
-fn movable(status: Status) -> bool {
-    matches!(
-        status,
-        Status::Scheduled | Status::Confirmed | Status::CheckedIn
-    )
-}
-
 /// One appointment moving to a wall time: its conflicts (clashes with `vacating`, the
 /// appointments moving out of the way in the same change, do not count) and the decision.
 struct Planned {
@@ -303,11 +295,8 @@ pub fn move_occurrences(
     match scope {
         Scope::This => {
             let before = load_appointment(&tx, appointment)?;
-            if !movable(before.status) {
-                return Err(StoreError::Invalid(format!(
-                    "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
-                    before.status.label()
-                )));
+            if let Some(why) = before.status.why_not_movable() {
+                return Err(StoreError::Invalid(why));
             }
             let local = to_local(zone, before.interval.start);
             let time = change.time.unwrap_or(local.time());
@@ -358,13 +347,13 @@ pub fn move_occurrences(
                 .collect();
             let vacating: HashSet<AppointmentId> = following
                 .iter()
-                .filter(|m| movable(m.status))
+                .filter(|m| m.status.can_move())
                 .map(|m| m.appointment)
                 .collect();
             let mut planned = Vec::new();
             let mut untouched = Vec::new();
             for m in &following {
-                if !movable(m.status) {
+                if !m.status.can_move() {
                     untouched.push((
                         m.occurrence_date,
                         format!("left in the old series: {}", m.status.label()),

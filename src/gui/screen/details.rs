@@ -572,10 +572,7 @@ impl State {
         if let Some(series) = self.series.view(ctx) {
             panel = panel.push(series.map(Message::Series));
         }
-        if matches!(
-            a.status,
-            Status::Scheduled | Status::Confirmed | Status::CheckedIn
-        ) {
+        if a.status.can_move() {
             let doctors: Vec<Choice<DoctorId>> = ctx
                 .setup
                 .doctors
