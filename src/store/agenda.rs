@@ -156,14 +156,17 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     // Among live appointments that were not overbooked (an overlap with an overbooked one is
     // deliberate), the latest end of the doctor's earlier ones: starting before it is an overlap.
     let overlaps = conn.query_row(
-        "SELECT count(*) FROM (
-            SELECT start_utc,
-                   max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
-                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
-            FROM appointment
-            WHERE status NOT IN ('cancelled', 'no_show', 'entered_in_error')
-              AND overbook_reason IS NULL)
-         WHERE start_utc < previous_end",
+        &format!(
+            "SELECT count(*) FROM (
+                SELECT start_utc,
+                       max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                FROM appointment
+                WHERE status NOT IN ({})
+                  AND overbook_reason IS NULL)
+             WHERE start_utc < previous_end",
+            super::codec::freeing_statuses_sql()
+        ),
         [],
         |r| r.get(0),
     );

@@ -9,6 +9,45 @@ use crate::scheduling::hours::{DaySpan, WeeklyHours};
 use crate::scheduling::model::*;
 use crate::scheduling::status::Status;
 
+/// The statuses whose appointments free their time (the core's [`Status::holds_time`]), as an
+/// SQL list for `status NOT IN (…)`: the queries that look for busy time ask the core which
+/// statuses those are rather than keeping their own copy.
+pub fn freeing_statuses_sql() -> &'static str {
+    static LIST: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        sql_list(
+            Status::ALL
+                .into_iter()
+                .filter(|s| !s.holds_time())
+                .map(Status::as_str),
+        )
+    });
+    &LIST
+}
+
+/// The waitlist statuses of an open entry (the core's `WaitStatus::is_open`), as an SQL list
+/// for `status IN (…)`.
+pub fn open_wait_statuses_sql() -> &'static str {
+    use crate::scheduling::waitlist::WaitStatus;
+    static LIST: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        sql_list(
+            WaitStatus::ALL
+                .into_iter()
+                .filter(|s| s.is_open())
+                .map(WaitStatus::as_str),
+        )
+    });
+    &LIST
+}
+
+/// `'a', 'b'`: words of our own (lower-case letters and underscores only) quoted for SQL.
+fn sql_list(words: impl Iterator<Item = &'static str>) -> String {
+    words
+        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Seconds since the epoch, as stored.
 pub fn secs(t: DateTime<Utc>) -> i64 {
     t.timestamp()
@@ -181,4 +220,30 @@ pub fn name_keys(name: &str) -> Vec<String> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lists come from the core's rules: a status the core says frees its time (or an
+    /// open waitlist state) is in them, and nothing else.
+    #[test]
+    fn the_sql_status_lists_are_the_cores() {
+        assert_eq!(
+            freeing_statuses_sql(),
+            "'cancelled', 'no_show', 'entered_in_error'"
+        );
+        assert_eq!(open_wait_statuses_sql(), "'waiting', 'offered'");
+        for status in Status::ALL {
+            let listed = freeing_statuses_sql().contains(&format!("'{}'", status.as_str()));
+            assert_eq!(listed, !status.holds_time(), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn only_plain_words_are_quoted_into_sql() {
+        assert_eq!(sql_list(["a_b", "c"].into_iter()), "'a_b', 'c'");
+        assert_eq!(sql_list(["x'); DROP", "ok"].into_iter()), "'ok'");
+    }
 }

@@ -19,10 +19,11 @@ pub fn earliest_overlapping_start(from: DateTime<Utc>) -> i64 {
     secs(from) - MAX_APPOINTMENT_MINUTES * 60
 }
 
-/// Live appointments (those holding time) of one column's value overlapping `window`.
+/// Live appointments (those holding time, `codec::freeing_statuses_sql`) of one column's value
+/// overlapping `window`.
 const BUSY_SQL: &str = "SELECT start_utc, end_utc FROM appointment \
     WHERE {col} = ?1 AND start_utc >= ?2 AND start_utc < ?3 AND end_utc > ?4 \
-    AND status NOT IN ('cancelled', 'no_show', 'entered_in_error') ORDER BY start_utc";
+    AND status NOT IN ({freeing}) ORDER BY start_utc";
 
 fn busy(
     conn: &Connection,
@@ -30,7 +31,9 @@ fn busy(
     id: uuid::Uuid,
     window: Interval,
 ) -> rusqlite::Result<Vec<Interval>> {
-    let sql = BUSY_SQL.replace("{col}", column);
+    let sql = BUSY_SQL
+        .replace("{col}", column)
+        .replace("{freeing}", super::codec::freeing_statuses_sql());
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
         params![

@@ -160,8 +160,9 @@ pub fn list(
 ) -> rusqlite::Result<Vec<WaitlistRow>> {
     let sql = format!(
         "SELECT {ROW_COLUMNS} {ROW_JOINS} WHERE w.clinic_id = ?1 \
-         AND (?2 OR w.status IN ('waiting', 'offered')) \
-         ORDER BY w.priority DESC, w.created_at, w.id"
+         AND (?2 OR w.status IN ({open})) \
+         ORDER BY w.priority DESC, w.created_at, w.id",
+        open = super::codec::open_wait_statuses_sql()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![clinic.0, filter == WaitlistFilter::All], row)?;
