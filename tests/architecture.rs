@@ -415,8 +415,9 @@ fn functions(source: &str) -> Vec<(String, String)> {
 }
 
 /// Whether a function only passes its arguments into one store call: its whole body is
-/// `self.run(…)` (or the old `self.with(…)`), awaited or not, of a closure whose body is one
-/// call on the store, `|s| s.call(…)`.
+/// `self.run(…)` (or the old `self.with(…)`, or on another receiver such as a `backend`
+/// argument), awaited or not, of a closure whose body is one call on the store,
+/// `|s| s.call(…)`.
 fn is_pass_through(function: &str) -> bool {
     let Some(open) = function.find('{') else {
         return false;
@@ -429,14 +430,26 @@ fn is_pass_through(function: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect();
     let body = body.strip_suffix(".await").unwrap_or(&body);
-    let Some(rest) = [
-        "self.run(",
-        "self.with(",
-        "self.clone().run(",
-        "self.clone().with(",
-    ]
-    .iter()
-    .find_map(|p| body.strip_prefix(p)) else {
+    // The receiver: `self`, `self.clone()`, a `backend` argument…
+    let Some(call) = [".run(", ".with("]
+        .iter()
+        .filter_map(|c| body.find(c))
+        .min()
+    else {
+        return false;
+    };
+    let receiver = &body[..call];
+    if receiver.is_empty()
+        || !receiver
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.:&()".contains(c))
+    {
+        return false;
+    }
+    let Some(rest) = body[call + 1..]
+        .strip_prefix("run(")
+        .or_else(|| body[call + 1..].strip_prefix("with("))
+    else {
         return false;
     };
     let rest = rest.strip_prefix("move").unwrap_or(rest);
@@ -567,6 +580,10 @@ impl Backend {
             .await
     }
 
+    pub fn build_demo_too(self) -> Result<(), UiError> {
+        self.demo_builder().run(|s| s.build())
+    }
+
     /// Plans, then one state of the outbox.
     pub async fn outbox(self, clinic: ClinicId, now: DateTime<Utc>) -> Result<OutboxPage, UiError> {
         self.run(move |s| {
@@ -590,13 +607,32 @@ impl Backend {
         async move { spawn_blocking(move || work(&mut store.lock())).await }
     }
 }
+
+pub async fn rules_of(backend: Backend) -> Result<Vec<ReminderRule>, UiError> {
+    backend.run(|s| s.reminder_rules()).await
+}
+
+pub async fn opt_out(backend: &Backend, patient: PatientId) -> Result<bool, UiError> {
+    let asked = backend.run(move |s| s.reminder_opt_out(patient)).await?;
+    Ok(asked)
+}
 "#;
     let passing: Vec<String> = functions(source)
         .into_iter()
         .filter(|(_, text)| is_pass_through(text))
         .map(|(name, _)| name)
         .collect();
-    assert_eq!(passing, ["book", "rules", "agenda", "move_occurrences"]);
+    assert_eq!(
+        passing,
+        [
+            "book",
+            "rules",
+            "agenda",
+            "move_occurrences",
+            "build_demo_too",
+            "rules_of"
+        ]
+    );
     let all: Vec<String> = functions(source).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         all,
@@ -605,10 +641,13 @@ impl Backend {
             "rules",
             "agenda",
             "move_occurrences",
+            "build_demo_too",
             "outbox",
             "details",
             "build_demo",
-            "run"
+            "run",
+            "rules_of",
+            "opt_out"
         ]
     );
 }
