@@ -366,3 +366,288 @@ fn the_arm_check_sees_a_catch_all() {
     let body = function_body(&source, "update").expect("body");
     assert!(catch_all_arms(&body).is_empty());
 }
+
+/// Every function of `source`: its name and its text from `fn` to the brace that closes it,
+/// comments left out. (Functions without a body, as in a trait, are skipped.)
+fn functions(source: &str) -> Vec<(String, String)> {
+    let code: Vec<&str> = source
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect();
+    let mut found = Vec::new();
+    for (start, line) in code.iter().enumerate() {
+        // `fn name(` at the start of the line or after `pub`, `async`, `const`…
+        let padded = format!(" {line}");
+        let Some(at) = padded.find(" fn ") else {
+            continue;
+        };
+        let name: String = padded[at + 4..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut opened = false;
+        let mut text = String::new();
+        'lines: for line in &code[start..] {
+            text.push_str(line);
+            text.push('\n');
+            for c in line.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth -= 1,
+                    ';' if !opened => break 'lines,
+                    _ => {}
+                }
+                if opened && depth == 0 {
+                    found.push((name.clone(), text.clone()));
+                    break 'lines;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether a function only passes its arguments into one store call: its whole body is
+/// `self.run(…)` (or the old `self.with(…)`, or on another receiver such as a `backend`
+/// argument), awaited or not, of a closure whose body is one call on the store,
+/// `|s| s.call(…)`.
+fn is_pass_through(function: &str) -> bool {
+    let Some(open) = function.find('{') else {
+        return false;
+    };
+    let Some(close) = function.rfind('}') else {
+        return false;
+    };
+    let body: String = function[open + 1..close]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let body = body.strip_suffix(".await").unwrap_or(&body);
+    // The receiver: `self`, `self.clone()`, a `backend` argument…
+    let Some(call) = [".run(", ".with("]
+        .iter()
+        .filter_map(|c| body.find(c))
+        .min()
+    else {
+        return false;
+    };
+    let receiver = &body[..call];
+    if receiver.is_empty()
+        || !receiver
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.:&()".contains(c))
+    {
+        return false;
+    }
+    let Some(rest) = body[call + 1..]
+        .strip_prefix("run(")
+        .or_else(|| body[call + 1..].strip_prefix("with("))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix("move").unwrap_or(rest);
+    // `|s|` and the store's name.
+    let Some(rest) = rest.strip_prefix('|') else {
+        return false;
+    };
+    let Some((store, rest)) = rest.split_once('|') else {
+        return false;
+    };
+    if store.is_empty() || !store.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return false;
+    }
+    // One call on the store, maybe in braces, then the `)` that closes `run(`.
+    let (call, closing) = match rest.strip_prefix('{') {
+        Some(inner) => (inner, "})"),
+        None => (rest, ")"),
+    };
+    let Some(call) = call.strip_prefix(&format!("{store}.")) else {
+        return false;
+    };
+    let Some(args) = call.find('(') else {
+        return false;
+    };
+    if !call[..args]
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_')
+    {
+        return false;
+    }
+    let mut depth = 0i32;
+    for (i, c) in call[args..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return &call[args + i + 1..] == closing;
+        }
+    }
+    false
+}
+
+/// The window's files that reach the store: `src/gui/backend*.rs` and `src/gui/backend/`.
+fn backend_files(root: &Path) -> Vec<PathBuf> {
+    let gui = root.join("src/gui");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&gui)
+        .expect("src/gui")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "rs")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("backend"))
+        })
+        .collect();
+    if gui.join("backend").is_dir() {
+        files.extend(rust_files(&gui.join("backend")));
+    }
+    files.sort();
+    files
+}
+
+/// A store call runs off the UI thread in one way, `Backend::run`, written where it is needed;
+/// the backend keeps only work with logic of its own, not a method per store call that only
+/// passes its arguments through (there were 41 of them).
+#[test]
+fn the_backend_has_no_pass_through_store_calls() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = backend_files(root);
+    assert!(
+        files.iter().any(|f| f.ends_with("src/gui/backend.rs")),
+        "{files:?}"
+    );
+    let mut found = Vec::new();
+    for file in &files {
+        let source = std::fs::read_to_string(file).expect("read");
+        for (name, text) in functions(&source) {
+            if is_pass_through(&text) {
+                found.push(format!("{}: fn {name}", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "these only pass their arguments into one store call; write \
+         `backend.run(move |s| s.call(…))` where it is needed instead:\n{}",
+        found.join("\n")
+    );
+    // The one way is there.
+    let backend = std::fs::read_to_string(root.join("src/gui/backend.rs")).expect("read");
+    assert!(
+        functions(&backend).iter().any(|(name, _)| name == "run"),
+        "Backend::run is gone"
+    );
+}
+
+/// The check above sees a pass-through, in the shapes it was written in, and leaves alone a
+/// method with logic of its own.
+#[test]
+fn the_pass_through_check_sees_one() {
+    let source = r#"
+impl Backend {
+    /// Books.
+    pub async fn book(
+        self,
+        request: BookingRequest,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> Result<BookingOutcome, UiError> {
+        self.with(move |s| s.book(&request, &actor, now)).await
+    }
+
+    pub async fn rules(self) -> Result<Vec<ReminderRule>, UiError> {
+        self.with(|s| s.reminder_rules()).await
+    }
+
+    pub fn agenda(&self, clinic: ClinicId, window: Interval) -> impl Future<Output = Result<Vec<AgendaEntry>, UiError>> {
+        self.run(move |store| {
+            store.agenda(clinic, window, AgendaFilter::All)
+        })
+    }
+
+    pub async fn move_occurrences(self, id: AppointmentId, change: OccurrenceMove, overbook: Option<String>) -> Result<SeriesChange, UiError> {
+        self.clone().run(move |s| s.move_occurrences(id, &change, overbook.as_deref(), f(g(1))))
+            .await
+    }
+
+    pub fn build_demo_too(self) -> Result<(), UiError> {
+        self.demo_builder().run(|s| s.build())
+    }
+
+    /// Plans, then one state of the outbox.
+    pub async fn outbox(self, clinic: ClinicId, now: DateTime<Utc>) -> Result<OutboxPage, UiError> {
+        self.run(move |s| {
+            s.plan_reminders(now)?;
+            Ok(OutboxPage { entries: s.outbox(clinic)?, failed: s.failed_reminders(clinic, now)? })
+        })
+        .await
+    }
+
+    pub async fn details(self, id: AppointmentId) -> Result<(AgendaEntry, Vec<AuditEvent>), UiError> {
+        self.run(move |s| Ok((s.appointment(id)?, s.history(id)?))).await
+    }
+
+    pub async fn build_demo(self, now: DateTime<Utc>) -> Result<Setup, UiError> {
+        self.run(move |s| s.build(now)).await?;
+        self.setup().await
+    }
+
+    pub fn run<T>(&self, work: impl FnOnce(&mut SqliteStore) -> Result<T, StoreError>) -> impl Future<Output = Result<T, UiError>> {
+        let store = self.store.clone();
+        async move { spawn_blocking(move || work(&mut store.lock())).await }
+    }
+}
+
+pub async fn rules_of(backend: Backend) -> Result<Vec<ReminderRule>, UiError> {
+    backend.run(|s| s.reminder_rules()).await
+}
+
+pub async fn opt_out(backend: &Backend, patient: PatientId) -> Result<bool, UiError> {
+    let asked = backend.run(move |s| s.reminder_opt_out(patient)).await?;
+    Ok(asked)
+}
+"#;
+    let passing: Vec<String> = functions(source)
+        .into_iter()
+        .filter(|(_, text)| is_pass_through(text))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(
+        passing,
+        [
+            "book",
+            "rules",
+            "agenda",
+            "move_occurrences",
+            "build_demo_too",
+            "rules_of"
+        ]
+    );
+    let all: Vec<String> = functions(source).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        all,
+        [
+            "book",
+            "rules",
+            "agenda",
+            "move_occurrences",
+            "build_demo_too",
+            "outbox",
+            "details",
+            "build_demo",
+            "run",
+            "rules_of",
+            "opt_out"
+        ]
+    );
+}

@@ -1,24 +1,21 @@
-//! The window's way to the database: every store call runs on a blocking thread (never the UI
-//! thread) and comes back as a value a `Message` can carry, with errors already turned into the
-//! sentence the user reads.
+//! The window's way to the database: [`Backend::run`] is the one way to run a store call, on
+//! a blocking thread (never the UI thread), coming back as a value a `Message` can carry with
+//! errors already turned into the sentence the user reads. Callers write the store call where
+//! they need it; only work with logic of its own (assembling the setup, building the demo,
+//! long work with progress, the damage check, the daily backup) has a method here.
 
 mod reports;
 
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::demo::{self, DemoOptions};
-use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::time::local_date;
-use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
-use crate::store::{
-    AbsenceEntry, AgendaEntry, AgendaFilter, AuditEvent, BookingOutcome, BookingRequest,
-    MoveRequest, Saved, SetupAuditEvent, SlotSearch, SqliteStore, Store,
-};
-use crate::store::{FreedFeed, WaitlistFilter, WaitlistOffer, WaitlistRow};
+use crate::store::{SqliteStore, Store, StoreError};
 
 pub use reports::SheetTarget;
 
@@ -82,11 +79,11 @@ pub(super) fn damaged_message(damage: &str) -> String {
 
 /// A store error as the window says it (the store's own words, but the window's way to
 /// restore a damaged database).
-pub(super) fn said(error: crate::store::StoreError) -> UiError {
+pub(super) fn said(error: StoreError) -> UiError {
     match error {
-        crate::store::StoreError::Damaged { summary, .. } => damaged_message(&summary),
+        StoreError::Damaged { summary, .. } => damaged_message(&summary),
         // The other appointments by name and time, without the ids the command line takes.
-        crate::store::StoreError::Refused(conflicts) => {
+        StoreError::Refused(conflicts) => {
             let lines: Vec<String> = conflicts.iter().map(|c| format!("  - {c:#}")).collect();
             format!("refused, nothing was changed:\n{}", lines.join("\n"))
         }
@@ -125,25 +122,33 @@ impl Backend {
         .map_err(|e| format!("opening the database stopped unexpectedly: {e}"))?
     }
 
-    /// Runs `work` with the store on a blocking thread.
-    pub(super) async fn with<T: Send + 'static>(
+    /// The one way the window runs a store call: `work` gets the locked store on tokio's
+    /// blocking pool (never the UI thread), and a `StoreError` comes back as the sentence the
+    /// receptionist reads ([`said`]). The future owns what it needs, so it goes straight into
+    /// a `Task`: `Task::perform(ctx.backend.run(move |s| s.book(&request, &actor, now)), …)`.
+    /// Nothing runs until the future is polled.
+    pub fn run<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&mut SqliteStore) -> Result<T, crate::store::StoreError> + Send + 'static,
-    ) -> Result<T, UiError> {
+        work: impl FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+    ) -> impl Future<Output = Result<T, UiError>> + Send + 'static {
         let store = self.store.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = store
-                .lock()
-                .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
-            work(&mut guard).map_err(said)
-        })
-        .await
-        .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+        async move {
+            tokio::task::spawn_blocking(move || {
+                let mut guard = store
+                    .lock()
+                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                work(&mut guard).map_err(said)
+            })
+            .await
+            .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+        }
     }
 
-    /// Clinics, doctors with hours, rooms and visit types.
+    /// Clinics, doctors with hours, rooms and visit types. More than one store call: it reads
+    /// every part of the clinic's setup under one lock and assembles the window's [`Setup`]
+    /// (opening, the demo, a restore and every settings change all load it).
     pub async fn setup(self) -> Result<Setup, UiError> {
-        self.with(|s| {
+        self.run(|s| {
             let clinics = s.clinics()?;
             let mut doctors = Vec::new();
             for d in s.doctors()? {
@@ -175,9 +180,10 @@ impl Backend {
         .await
     }
 
-    /// Builds the demo clinic (first run), then the setup.
+    /// Builds the demo clinic (first run), then the setup. More than one store call: it chooses
+    /// the demo's size, zone and seed, runs `demo::build` with the store, then loads the setup.
     pub async fn build_demo(self, now: DateTime<Utc>) -> Result<Setup, UiError> {
-        self.with(move |s| {
+        self.run(move |s| {
             let zone = chrono_tz::Asia::Kolkata;
             let options = DemoOptions {
                 appointments: 20_000,
@@ -193,352 +199,6 @@ impl Backend {
         .await?;
         self.setup().await
     }
-
-    /// Appointments overlapping a window.
-    pub async fn agenda(
-        self,
-        clinic: ClinicId,
-        window: Interval,
-        filter: AgendaFilter,
-    ) -> Result<Vec<AgendaEntry>, UiError> {
-        self.with(move |s| s.agenda(clinic, window, filter)).await
-    }
-
-    /// Patients for the typeahead.
-    pub async fn search_patients(self, text: String) -> Result<Vec<Patient>, UiError> {
-        self.with(move |s| s.search_patients(&text, 12)).await
-    }
-
-    /// Registered patients a new patient is likely to be (`patient_match::likely_duplicates`).
-    pub async fn likely_duplicates(self, new: Patient) -> Result<Vec<Patient>, UiError> {
-        self.with(move |s| s.likely_duplicates(&new)).await
-    }
-
-    /// The conflicts a booking would meet.
-    pub async fn preview(
-        self,
-        request: BookingRequest,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<Conflict>, UiError> {
-        self.with(move |s| s.preview(&request, now)).await
-    }
-
-    /// Books.
-    pub async fn book(
-        self,
-        request: BookingRequest,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<BookingOutcome, UiError> {
-        self.with(move |s| s.book(&request, &actor, now)).await
-    }
-
-    /// Moves.
-    pub async fn move_appointment(
-        self,
-        request: MoveRequest,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<BookingOutcome, UiError> {
-        self.with(move |s| s.move_appointment(&request, &actor, now))
-            .await
-    }
-
-    /// Changes a status.
-    pub async fn change_status(
-        self,
-        id: AppointmentId,
-        action: StatusAction,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Appointment, UiError> {
-        self.with(move |s| s.change_status(id, &action, &actor, now))
-            .await
-    }
-
-    /// Edits reason, notes, mode and meeting link.
-    pub async fn edit(
-        self,
-        id: AppointmentId,
-        edit: crate::store::Edit,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Appointment, UiError> {
-        self.with(move |s| s.edit(id, &edit, &actor, now)).await
-    }
-
-    /// Undoes a status change.
-    pub async fn revert_status(
-        self,
-        expected: Status,
-        restore: Appointment,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Appointment, UiError> {
-        self.with(move |s| s.revert_status(restore.id, expected, &restore, &actor, now))
-            .await
-    }
-
-    /// One appointment with its history.
-    pub async fn details(
-        self,
-        id: AppointmentId,
-    ) -> Result<(AgendaEntry, Vec<AuditEvent>), UiError> {
-        self.with(move |s| Ok((s.appointment(id)?, s.history(id)?)))
-            .await
-    }
-
-    /// Free slots.
-    pub async fn slots(self, search: SlotSearch) -> Result<Vec<Slot>, UiError> {
-        self.with(move |s| s.find_slots(&search)).await
-    }
-
-    // Settings.
-    /// Adds or changes a clinic.
-    pub async fn save_clinic(
-        self,
-        clinic: Clinic,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_clinic(&clinic, &actor, now))
-            .await
-    }
-
-    /// Adds or changes a doctor.
-    pub async fn save_doctor(
-        self,
-        doctor: Doctor,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_doctor(&doctor, &actor, now))
-            .await
-    }
-
-    /// Replaces a doctor's hours in a clinic.
-    pub async fn save_doctor_hours(
-        self,
-        doctor: DoctorId,
-        clinic: ClinicId,
-        hours: WeeklyHours,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_doctor_hours(doctor, clinic, &hours, &actor, now))
-            .await
-    }
-
-    /// Adds or changes a room.
-    pub async fn save_room(
-        self,
-        room: Room,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_room(&room, &actor, now)).await
-    }
-
-    /// Gives a room its own hours, or lets it follow the clinic's.
-    pub async fn save_room_hours(
-        self,
-        room: RoomId,
-        hours: Option<WeeklyHours>,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_room_hours(room, hours.as_ref(), &actor, now))
-            .await
-    }
-
-    /// Adds or changes a visit type.
-    pub async fn save_visit_type(
-        self,
-        visit: VisitType,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_visit_type(&visit, &actor, now))
-            .await
-    }
-
-    /// Adds or changes a staff member.
-    pub async fn save_staff(
-        self,
-        member: StaffMember,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<Saved, UiError> {
-        self.with(move |s| s.save_staff(&member, &actor, now)).await
-    }
-
-    /// A doctor's leave (`Some(doctor)`) or a room's blockouts over a window.
-    pub async fn absences(
-        self,
-        owner: Owner,
-        window: Interval,
-    ) -> Result<Vec<AbsenceEntry>, UiError> {
-        self.with(move |s| match owner {
-            Owner::Doctor(d) => s.leave(d, window),
-            Owner::Room(r) => s.blockouts(r, window),
-        })
-        .await
-    }
-
-    /// Records leave or a blockout.
-    pub async fn record_absence(
-        self,
-        owner: Owner,
-        absence: Absence,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<i64, UiError> {
-        self.with(move |s| match owner {
-            Owner::Doctor(d) => s.record_leave(d, &absence, &actor, now),
-            Owner::Room(r) => s.record_blockout(r, &absence, &actor, now),
-        })
-        .await
-    }
-
-    /// Removes leave or a blockout.
-    pub async fn remove_absence(
-        self,
-        owner: Owner,
-        id: i64,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| match owner {
-            Owner::Doctor(_) => s.remove_leave(id, &actor, now),
-            Owner::Room(_) => s.remove_blockout(id, &actor, now),
-        })
-        .await
-    }
-
-    /// The newest setup changes.
-    pub async fn setup_history(self, limit: usize) -> Result<Vec<SetupAuditEvent>, UiError> {
-        self.with(move |s| s.setup_history(None, limit)).await
-    }
-
-    /// The booked appointments a setup change would strand.
-    pub async fn at_risk(
-        self,
-        change: SetupChange,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<AgendaEntry>, UiError> {
-        self.with(move |s| s.at_risk(&change, now)).await
-    }
-
-    // Waitlist.
-    /// A clinic's waitlist.
-    pub async fn waitlist(
-        self,
-        clinic: ClinicId,
-        filter: WaitlistFilter,
-    ) -> Result<Vec<WaitlistRow>, UiError> {
-        self.with(move |s| s.waitlist(clinic, filter)).await
-    }
-
-    /// Puts a patient on the waitlist.
-    pub async fn add_to_waitlist(
-        self,
-        id: WaitlistEntryId,
-        request: WaitlistRequest,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<WaitlistRow, UiError> {
-        self.with(move |s| s.add_to_waitlist(id, &request, &actor, now))
-            .await
-    }
-
-    /// Changes what a waiting patient waits for.
-    pub async fn edit_waitlist_entry(
-        self,
-        id: WaitlistEntryId,
-        request: WaitlistRequest,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<WaitlistRow, UiError> {
-        self.with(move |s| s.edit_waitlist_entry(id, &request, &actor, now))
-            .await
-    }
-
-    /// Takes a patient off the waitlist.
-    pub async fn remove_from_waitlist(
-        self,
-        id: WaitlistEntryId,
-        reason: String,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.remove_from_waitlist(id, &reason, &actor, now))
-            .await
-    }
-
-    /// Slots freed since audit event `after`, with their matches.
-    pub async fn freed_slots(
-        self,
-        clinic: ClinicId,
-        after: Option<i64>,
-        now: DateTime<Utc>,
-    ) -> Result<FreedFeed, UiError> {
-        self.with(move |s| s.freed_slots(clinic, after, now)).await
-    }
-
-    /// The waiting patients who could take a slot now.
-    pub async fn waitlist_matches(
-        self,
-        slot: FreedSlot,
-        now: DateTime<Utc>,
-    ) -> Result<WaitlistOffer, UiError> {
-        self.with(move |s| s.waitlist_matches(&slot, now)).await
-    }
-
-    /// Records that a slot was offered to a waiting patient.
-    pub async fn offer_waitlist_slot(
-        self,
-        id: WaitlistEntryId,
-        slot: FreedSlot,
-        visit: Interval,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.offer_waitlist_slot(id, &slot, visit, &actor, now))
-            .await
-    }
-
-    /// The patient said no: they keep waiting.
-    pub async fn decline_waitlist_offer(
-        self,
-        id: WaitlistEntryId,
-        reason: String,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.decline_waitlist_offer(id, &reason, &actor, now))
-            .await
-    }
-
-    /// Books a waiting patient and marks their entry booked.
-    pub async fn book_from_waitlist(
-        self,
-        id: WaitlistEntryId,
-        request: BookingRequest,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<BookingOutcome, UiError> {
-        self.with(move |s| s.book_from_waitlist(id, &request, &actor, now))
-            .await
-    }
-}
-
-/// Whose leave or blockouts: a doctor's or a room's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Owner {
-    /// A doctor's leave.
-    Doctor(DoctorId),
-    /// A room's blockouts.
-    Room(RoomId),
 }
 
 /// The local date an instant falls on in a clinic.
@@ -564,7 +224,8 @@ impl Backend {
     }
 
     /// Runs `work` with the store on a blocking thread; the stream gives its progress (at
-    /// most about a hundred steps) and then its result.
+    /// most about a hundred steps) and then its result. The way for long work (export, import,
+    /// backup, restore), where [`Backend::run`] would give only the result.
     pub fn with_progress<T: Send + 'static>(
         &self,
         work: impl FnOnce(
@@ -607,7 +268,8 @@ impl Backend {
     /// SQLite's quick check of the whole file, on a connection of its own beside the store
     /// (it reads every page: seconds for a large clinic). Damage found makes the store
     /// read-only at once and is recorded for every later open. `None` when sound, or when the
-    /// damage was already known at open.
+    /// damage was already known at open. Not a store call: the check reads the file on its
+    /// own connection and takes the store's lock only to record damage found.
     pub async fn check_for_damage(self) -> Result<Option<String>, UiError> {
         if self.damage.is_some() {
             return Ok(None);
@@ -630,7 +292,8 @@ impl Backend {
         .map_err(|e| format!("the database check stopped unexpectedly: {e}"))?
     }
 
-    /// Today's automatic backup, if the first launch of the day has not made it yet.
+    /// Today's automatic backup, if the first launch of the day has not made it yet. Not a
+    /// store call: it copies the database file by its path (`store::backup::daily`).
     pub async fn daily_backup(
         path: PathBuf,
         policy: crate::store::backup::BackupPolicy,

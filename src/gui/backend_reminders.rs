@@ -1,14 +1,14 @@
-//! The window's way to reminders, video visits and the desktop: store calls and send passes on
-//! blocking threads (never the UI thread), desktop notifications and the browser likewise.
+//! The window's way to reminders and the desktop, where it is more than one store call: the
+//! outbox (planned first), the send pass, desktop notifications and the browser, each on a
+//! blocking thread (never the UI thread). Single store calls go through [`Backend::run`].
 
 use chrono::{DateTime, Utc};
 
 use super::backend::{Backend, UiError};
 use crate::reminders::{self, PassReport, desktop};
 use crate::scheduling::notice::StaffNotice;
-use crate::scheduling::reminder::ReminderRule;
 use crate::scheduling::*;
-use crate::store::{JobId, Joiner, OutboxEntry, OutboxFilter, ReminderSettings, Store};
+use crate::store::{OutboxEntry, OutboxFilter, Store};
 
 /// One page of the outbox, with the count of failed reminders.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,14 +32,16 @@ async fn blocking<T: Send + 'static>(
 }
 
 impl Backend {
-    /// Plans (so the outbox is current), then one state of a clinic's outbox.
+    /// Plans (so the outbox is current), then one state of a clinic's outbox. More than one
+    /// store call: it plans, reads a page of the outbox and counts the failed reminders under
+    /// one lock, and assembles the [`OutboxPage`].
     pub async fn outbox(
         self,
         clinic: ClinicId,
         filter: OutboxFilter,
         now: DateTime<Utc>,
     ) -> Result<OutboxPage, UiError> {
-        self.with(move |s| {
+        self.run(move |s| {
             s.plan_reminders(now)?;
             Ok(OutboxPage {
                 entries: s.outbox(clinic, filter, OUTBOX_LIMIT)?,
@@ -49,85 +51,12 @@ impl Backend {
         .await
     }
 
-    /// One send pass: claims under the lock, talks to the servers without it.
+    /// One send pass: claims under the lock, talks to the servers without it. Not a store
+    /// call under the lock: `reminders::send_due` takes the lock only while it claims and
+    /// records, so the window is never held up by a slow mail or SMS server.
     pub async fn send_reminders(self, now: DateTime<Utc>) -> Result<PassReport, UiError> {
         let store = self.store.clone();
         blocking(move || reminders::send_due(&*store, now)).await
-    }
-
-    /// Sends a failed or sent reminder again at the next pass.
-    pub async fn resend_reminder(
-        self,
-        job: JobId,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.resend_reminder(job, &actor, now))
-            .await
-    }
-
-    /// The rules.
-    pub async fn reminder_rules(self) -> Result<Vec<ReminderRule>, UiError> {
-        self.with(|s| s.reminder_rules()).await
-    }
-
-    /// Saves a rule.
-    pub async fn save_reminder_rule(
-        self,
-        rule: ReminderRule,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.save_reminder_rule(&rule, &actor, now))
-            .await
-    }
-
-    /// The channel settings.
-    pub async fn reminder_settings(self) -> Result<ReminderSettings, UiError> {
-        self.with(|s| s.reminder_settings()).await
-    }
-
-    /// Saves the channel settings.
-    pub async fn save_reminder_settings(
-        self,
-        settings: ReminderSettings,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.save_reminder_settings(&settings, &actor, now))
-            .await
-    }
-
-    /// Records "doctor joined" or "patient joined".
-    pub async fn record_joined(
-        self,
-        id: AppointmentId,
-        who: Joiner,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<(), UiError> {
-        self.with(move |s| s.record_joined(id, who, &actor, now))
-            .await
-    }
-
-    /// Whether a patient opted out of reminders.
-    pub async fn reminder_opt_out(self, patient: PatientId) -> Result<bool, UiError> {
-        self.with(move |s| s.reminder_opt_out(patient)).await
-    }
-
-    /// Records a patient's opt-out, or opt-in again.
-    pub async fn set_reminder_opt_out(
-        self,
-        patient: PatientId,
-        opted_out: bool,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> Result<bool, UiError> {
-        self.with(move |s| {
-            s.set_reminder_opt_out(patient, opted_out, &actor, now)?;
-            s.reminder_opt_out(patient)
-        })
-        .await
     }
 }
 

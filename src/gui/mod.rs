@@ -6,7 +6,6 @@ pub mod app;
 mod app_view;
 pub mod backend;
 pub mod backend_reminders;
-mod backend_series;
 pub mod block_menu;
 pub mod calendar;
 pub mod choice_keys;

@@ -11,7 +11,7 @@ use super::backend::{Backend, UiError};
 use super::screen::Undoable;
 use crate::scheduling::time::format_local;
 use crate::scheduling::{Appointment, StatusAction};
-use crate::store::{MoveRequest, Start};
+use crate::store::{MoveRequest, Start, Store};
 
 /// How many changes the desk remembers; the oldest is forgotten beyond it.
 pub const LIMIT: usize = 50;
@@ -129,14 +129,18 @@ pub async fn reverse(
         Undoable::Status { before, .. } => before.id,
     };
     // How the appointment is now: what the reversal's own reversal restores.
-    let (entry, _) = backend.clone().details(id).await?;
+    // (The history is read as the details panel reads it, and not used here.)
+    let (entry, _) = backend
+        .run(move |s| Ok((s.appointment(id)?, s.history(id)?)))
+        .await?;
     let current = entry.appointment.clone();
     let name = entry.patient_name.clone();
     match change {
         Undoable::Booked(_) => {
             let reason = format!("{verb} at the desk");
+            let action = StatusAction::EnteredInError { reason };
             backend
-                .change_status(id, StatusAction::EnteredInError { reason }, actor, now)
+                .run(move |s| s.change_status(id, &action, &actor, now))
                 .await?;
             Ok((
                 format!(
@@ -157,7 +161,9 @@ pub async fn reverse(
                 room: before.room,
                 overbook: None,
             };
-            let moved = backend.move_appointment(request, actor, now).await?;
+            let moved = backend
+                .run(move |s| s.move_appointment(&request, &actor, now))
+                .await?;
             Ok((
                 format!(
                     "{verb}: {name}'s appointment is back at {} (it was at {}).",
@@ -168,7 +174,9 @@ pub async fn reverse(
             ))
         }
         Undoable::Status { before, after } => {
-            let restored = backend.revert_status(after, *before, actor, now).await?;
+            let restored = backend
+                .run(move |s| s.revert_status(before.id, after, &before, &actor, now))
+                .await?;
             Ok((
                 format!(
                     "{verb}: {} is {} again (it was {}).",

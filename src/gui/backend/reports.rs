@@ -1,5 +1,5 @@
-//! The Reports page's way to the database and the disk: computing the reports (load in the
-//! store, arithmetic in the core) and saving a CSV or a day sheet, each on a blocking thread.
+//! The Reports page's way to the disk: saving a CSV or a day sheet, each on a blocking thread.
+//! (Computing a report is one store call through [`Backend::run`].)
 
 use std::path::PathBuf;
 
@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Backend, UiError};
 use crate::reports::{self, DaySheet, ReportTable, SheetOf, format};
-use crate::scheduling::report::{Report, ReportRange, compute};
+use crate::scheduling::report::Report;
 use crate::scheduling::time::local_day;
-use crate::scheduling::{Clinic, ClinicId, DoctorId, RoomId};
+use crate::scheduling::{Clinic, DoctorId, RoomId};
 use crate::store::{AgendaFilter, Store};
 
 /// Whose day sheet to print.
@@ -31,18 +31,8 @@ async fn off_the_ui<T: Send + 'static>(
 }
 
 impl Backend {
-    /// Every report for a clinic over a range.
-    pub async fn report(
-        self,
-        clinic: ClinicId,
-        range: ReportRange,
-        now: DateTime<Utc>,
-    ) -> Result<Report, UiError> {
-        self.with(move |s| Ok(compute(&s.report_input(clinic, range, now)?)))
-            .await
-    }
-
-    /// Saves one table of a report as RFC 4180 CSV (mode 0600); says what was saved.
+    /// Saves one table of a report as RFC 4180 CSV (mode 0600); says what was saved. Not a
+    /// store call: it formats the table and writes the file.
     pub async fn save_report_csv(
         self,
         report: Report,
@@ -63,7 +53,8 @@ impl Backend {
         .await
     }
 
-    /// Saves the day sheet of a doctor or a room as PDF (mode 0600); says what was saved.
+    /// Saves the day sheet of a doctor or a room as PDF (mode 0600); says what was saved. More
+    /// than a store call: it loads the day's agenda, renders the PDF and writes the file.
     pub async fn save_day_sheet(
         self,
         clinic: Clinic,
@@ -79,7 +70,7 @@ impl Backend {
         };
         let day = local_day(clinic.time_zone, date);
         let clinic_id = clinic.id;
-        let entries = self.with(move |s| s.agenda(clinic_id, day, filter)).await?;
+        let entries = self.run(move |s| s.agenda(clinic_id, day, filter)).await?;
         off_the_ui(move || {
             let rendered = reports::daysheet::render(&DaySheet {
                 clinic: &clinic,

@@ -17,7 +17,7 @@ use crate::gui::screen::{Undoable, booking, patient_search};
 use crate::gui::widget::Choice;
 use crate::scheduling::placement::{RoomAtDrop, RoomChoice, click_grid as grid_of, room_for_drop};
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
+use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start, Store};
 
 /// The grid clicks and drags snap to: the clinic's slot length and its visit types' lengths.
 pub(super) fn click_grid(desk: &Desk, clinic: &Clinic) -> u16 {
@@ -69,9 +69,9 @@ impl Drop {
         let start = time::lenient_instant(self.zone, wall);
         let length = self.before.interval.end - self.before.interval.start;
         let new = Interval::new(start, start + length);
+        let clinic = self.clinic;
         let busy = backend
-            .clone()
-            .agenda(self.clinic, new, AgendaFilter::All)
+            .run(move |s| s.agenda(clinic, new, AgendaFilter::All))
             .await?;
         let rooms: Vec<RoomAtDrop> = self
             .rooms
@@ -96,7 +96,9 @@ impl Drop {
             room: choice.room(),
             overbook: None,
         };
-        let outcome = backend.move_appointment(request, actor, now).await?;
+        let outcome = backend
+            .run(move |s| s.move_appointment(&request, &actor, now))
+            .await?;
         let name = |room: RoomId| {
             self.rooms
                 .iter()

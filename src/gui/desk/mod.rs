@@ -37,7 +37,7 @@ use crate::gui::screen::{
 use crate::gui::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter};
+use crate::store::{AgendaEntry, AgendaFilter, Store};
 
 /// An appointment just booked, moved, added as a walk-in or jumped to: once the grid holds
 /// it, the grid scrolls to it and the status line names it in words.
@@ -469,7 +469,8 @@ impl Desk {
         let (id, date) = (clinic.id, clinic_date(clinic, now));
         let day = local_day(clinic.time_zone, date);
         Task::perform(
-            self.backend.clone().agenda(id, day, AgendaFilter::All),
+            self.backend
+                .run(move |s| s.agenda(id, day, AgendaFilter::All)),
             move |r| Message::TodayLoaded(id, date, r),
         )
     }

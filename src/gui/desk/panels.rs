@@ -10,7 +10,7 @@ use crate::gui::screen::{Undoable, booking, details, palette, walk_in};
 use crate::gui::undo::{self, Direction};
 use crate::gui::widget::Choice;
 use crate::scheduling::*;
-use crate::store::AgendaFilter;
+use crate::store::{AgendaFilter, Store};
 
 impl Desk {
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {
@@ -215,10 +215,9 @@ impl Desk {
             }
             palette::Target::Patient(id, name) => {
                 let window = Interval::new(now - Duration::hours(12), now + Duration::days(400));
-                let lookup =
-                    self.backend
-                        .clone()
-                        .agenda(clinic_id, window, AgendaFilter::Patient(id));
+                let lookup = self
+                    .backend
+                    .run(move |s| s.agenda(clinic_id, window, AgendaFilter::Patient(id)));
                 let lookup = Task::perform(lookup, move |r| {
                     let next = r.map(|entries| {
                         entries

@@ -13,7 +13,7 @@ use crate::gui::screen::Undoable;
 use crate::gui::undo::Direction;
 use crate::scheduling::time::{echo, local_day};
 use crate::scheduling::*;
-use crate::store::AgendaFilter;
+use crate::store::{AgendaFilter, Store};
 
 /// What handling a message gives: the work to run, and what the window's root must do.
 pub type Update = (Task<Message>, Option<Event>);
@@ -183,8 +183,10 @@ impl Desk {
             View::WeekOfDoctor(d) => AgendaFilter::Doctor(d),
             View::WeekOfRoom(r) => AgendaFilter::Room(r),
         };
+        let clinic_id = clinic.id;
         let load = Task::perform(
-            self.backend.clone().agenda(clinic.id, window, filter),
+            self.backend
+                .run(move |s| s.agenda(clinic_id, window, filter)),
             move |r| Message::Loaded(generation, r),
         );
         let today = self.today_task(now);

@@ -8,17 +8,14 @@ use super::Message;
 use super::{Desk, Page, Panel, context};
 use crate::gui::backend::UiError;
 use crate::gui::screen::{offer, waitlist};
-use crate::store::FreedFeed;
+use crate::store::{FreedFeed, Store};
 
 impl Desk {
     /// Asks the log for slots freed since the desk last looked; the first look only notes where
     /// the log ends, so a desk that opens offers nothing from before.
     pub(super) fn waitlist_poll(&self) -> Task<Message> {
-        let from = self.offers.watermark;
-        let work = self
-            .backend
-            .clone()
-            .freed_slots(self.clinic, from, self.now);
+        let (from, clinic, now) = (self.offers.watermark, self.clinic, self.now);
+        let work = self.backend.run(move |s| s.freed_slots(clinic, from, now));
         Task::perform(work, move |r| Message::WaitlistFeed(from, r))
     }
 

@@ -17,7 +17,7 @@ use crate::scheduling::entry;
 use crate::scheduling::patient_match;
 use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
-use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
+use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start, Store};
 
 /// The form's state.
 #[derive(Debug, Clone)]
@@ -328,10 +328,12 @@ impl State {
             return Task::none();
         };
         let series = self.repeat.check(Some(request.clone()), ctx);
+        let now = ctx.now;
         Task::batch([
-            Task::perform(ctx.backend.clone().preview(request, ctx.now), move |r| {
-                Message::Checked(generation, r)
-            }),
+            Task::perform(
+                ctx.backend.run(move |s| s.preview(&request, now)),
+                move |r| Message::Checked(generation, r),
+            ),
             series.map(Message::Repeat),
         ])
     }
@@ -384,7 +386,8 @@ impl State {
         {
             self.saving = true;
             self.after_check = Some(Box::new(message));
-            let check = ctx.backend.clone().likely_duplicates(new.clone());
+            let asked = new.clone();
+            let check = ctx.backend.run(move |s| s.likely_duplicates(&asked));
             return (
                 Task::perform(check, move |r| {
                     Message::DuplicatesChecked(Box::new(new.clone()), r)
@@ -529,10 +532,9 @@ impl State {
                 Ok(request) if !self.saving => {
                     self.saving = true;
                     self.registering = request.new_patient.clone();
+                    let (actor, now) = (ctx.actor.to_owned(), ctx.now);
                     Task::perform(
-                        ctx.backend
-                            .clone()
-                            .book(request, ctx.actor.to_owned(), ctx.now),
+                        ctx.backend.run(move |s| s.book(&request, &actor, now)),
                         |r| Message::Saved(r.map(Box::new)),
                     )
                 }

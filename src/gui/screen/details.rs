@@ -12,7 +12,7 @@ use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
+use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start, Store};
 
 /// The panel's state.
 #[derive(Debug, Clone)]
@@ -179,7 +179,10 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         },
         series,
     };
-    let task = ctx.backend.clone().details(id);
+    // The appointment with its history, read under one lock.
+    let task = ctx
+        .backend
+        .run(move |s| Ok((s.appointment(id)?, s.history(id)?)));
     (
         state,
         Task::batch([
@@ -277,12 +280,10 @@ impl State {
                     after: kind.action("", self.by).target(),
                 });
                 let action = kind.action(&self.reason, self.by);
-                let task = ctx.backend.clone().change_status(
-                    self.id,
-                    action,
-                    ctx.actor.to_owned(),
-                    ctx.now,
-                );
+                let (id, actor, now) = (self.id, ctx.actor.to_owned(), ctx.now);
+                let task = ctx
+                    .backend
+                    .run(move |s| s.change_status(id, &action, &actor, now));
                 return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
             }
             Message::Reason(r) => self.reason = r,
@@ -300,12 +301,9 @@ impl State {
                 self.error = None;
                 self.error_at = Part::Edit;
                 self.pending = None;
-                let task = ctx.backend.clone().edit(
-                    self.id,
-                    self.edit.clone(),
-                    ctx.actor.to_owned(),
-                    ctx.now,
-                );
+                let (id, edit) = (self.id, self.edit.clone());
+                let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                let task = ctx.backend.run(move |s| s.edit(id, &edit, &actor, now));
                 return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
             }
             Message::Move => {
@@ -337,10 +335,10 @@ impl State {
                     .entry
                     .as_ref()
                     .map(|e| Undoable::Moved(Box::new(e.appointment.clone())));
-                let task =
-                    ctx.backend
-                        .clone()
-                        .move_appointment(request, ctx.actor.to_owned(), ctx.now);
+                let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                let task = ctx
+                    .backend
+                    .run(move |s| s.move_appointment(&request, &actor, now));
                 return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
             }
             Message::Done(result) => {

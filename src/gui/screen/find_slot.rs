@@ -16,7 +16,7 @@ use crate::scheduling::slots::parse_window;
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{lenient_instant, local_date, local_day};
 use crate::scheduling::*;
-use crate::store::{SlotLimits, SlotSearch};
+use crate::store::{SlotLimits, SlotSearch, Store};
 
 /// How many slots a search lists.
 const RESULTS: usize = 12;
@@ -275,7 +275,9 @@ impl State {
                     self.searching = true;
                     self.generation += 1;
                     let generation = self.generation;
-                    let task = ctx.backend.clone().slots_within(search, limits);
+                    let task = ctx
+                        .backend
+                        .run(move |s| s.find_slots_within(&search, &limits));
                     return (
                         Task::perform(task, move |r| Message::Found(generation, r)),
                         None,

@@ -13,7 +13,7 @@ use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::series::MAX_SHIFT_DAYS;
 use crate::scheduling::*;
-use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView};
+use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView, Store};
 
 /// The section's state.
 #[derive(Debug, Clone)]
@@ -77,7 +77,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         error: None,
         done: None,
     };
-    let task = ctx.backend.clone().series_of(id);
+    let task = ctx.backend.run(move |s| s.series_of(id));
     (
         state,
         Task::perform(task, |r| Message::Loaded(r.map(|v| v.map(Box::new)))),
@@ -157,13 +157,10 @@ impl State {
                     reason: self.reason.trim().to_owned(),
                     by: self.by,
                 };
-                let task = ctx.backend.clone().cancel_occurrences(
-                    id,
-                    self.scope,
-                    action,
-                    ctx.actor.to_owned(),
-                    ctx.now,
-                );
+                let (scope, actor, now) = (self.scope, ctx.actor.to_owned(), ctx.now);
+                let task = ctx
+                    .backend
+                    .run(move |s| s.cancel_occurrences(id, scope, &action, &actor, now));
                 return (
                     Task::perform(task, |r| {
                         Message::Done(r.map(|c| described(&c, "Cancelled")))
@@ -210,14 +207,10 @@ impl State {
                 self.busy = true;
                 self.error = None;
                 let overbook = Some(self.overbook.trim().to_owned()).filter(|r| !r.is_empty());
-                let task = ctx.backend.clone().move_occurrences(
-                    id,
-                    self.scope,
-                    change,
-                    overbook,
-                    ctx.actor.to_owned(),
-                    ctx.now,
-                );
+                let (scope, actor, now) = (self.scope, ctx.actor.to_owned(), ctx.now);
+                let task = ctx.backend.run(move |s| {
+                    s.move_occurrences(id, scope, &change, overbook.as_deref(), &actor, now)
+                });
                 return (
                     Task::perform(task, |r| Message::Done(r.map(|c| described(&c, "Moved")))),
                     None,

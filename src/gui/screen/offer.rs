@@ -14,7 +14,7 @@ use crate::scheduling::time::format_local;
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, waited};
 use crate::scheduling::*;
 use crate::store::{
-    BookingOutcome, BookingRequest, HeldAppointment, Start, WaitlistMatch, WaitlistOffer,
+    BookingOutcome, BookingRequest, HeldAppointment, Start, Store, WaitlistMatch, WaitlistOffer,
 };
 
 /// Where the panel is.
@@ -117,10 +117,8 @@ pub fn open(ctx: &Context<'_>, offer: &WaitlistOffer) -> (State, Task<Message>) 
 
 impl State {
     fn refresh(&self, ctx: &Context<'_>) -> Task<Message> {
-        let work = ctx
-            .backend
-            .clone()
-            .waitlist_matches(self.slot.clone(), ctx.now);
+        let (slot, now) = (self.slot.clone(), ctx.now);
+        let work = ctx.backend.run(move |s| s.waitlist_matches(&slot, now));
         Task::perform(work, |r| Message::Refreshed(r.map(Box::new)))
     }
 
@@ -163,7 +161,7 @@ impl State {
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
         let (actor, now) = (ctx.actor.to_owned(), ctx.now);
-        let backend = ctx.backend.clone();
+        let backend = ctx.backend;
         match message {
             Message::Refreshed(result) => {
                 self.loading = false;
@@ -178,8 +176,9 @@ impl State {
                 };
                 self.busy = true;
                 self.error = None;
+                let (slot, visit) = (self.slot.clone(), pick.interval);
                 let work =
-                    backend.offer_waitlist_slot(id, self.slot.clone(), pick.interval, actor, now);
+                    backend.run(move |s| s.offer_waitlist_slot(id, &slot, visit, &actor, now));
                 return (Task::perform(work, move |r| Message::Offered(id, r)), None);
             }
             Message::Offered(id, result) => {
@@ -195,7 +194,7 @@ impl State {
                             reason: String::new(),
                             conflicts: Vec::new(),
                         };
-                        let check = backend.preview(request, now);
+                        let check = backend.run(move |s| s.preview(&request, now));
                         return (Task::perform(check, Message::Checked), None);
                     }
                     Err(e) => {
@@ -227,7 +226,8 @@ impl State {
                 self.busy = true;
                 self.error = None;
                 let request = self.request(ctx, pick, reason);
-                let work = backend.book_from_waitlist(pick.row.entry.id, request, actor, now);
+                let id = pick.row.entry.id;
+                let work = backend.run(move |s| s.book_from_waitlist(id, &request, &actor, now));
                 return (
                     Task::perform(work, |r| Message::Booked(r.map(Box::new))),
                     None,
@@ -271,12 +271,9 @@ impl State {
                 // From the confirm step the patient was offered the slot; from the list not yet.
                 self.busy = true;
                 self.error = None;
-                let work = backend.decline_waitlist_offer(
-                    id,
-                    "declined the freed slot".into(),
-                    actor,
-                    now,
-                );
+                let work = backend.run(move |s| {
+                    s.decline_waitlist_offer(id, "declined the freed slot", &actor, now)
+                });
                 return (Task::perform(work, move |r| Message::Declined(id, r)), None);
             }
             Message::Declined(id, result) => {
@@ -298,7 +295,8 @@ impl State {
                     reason: "Moved to an earlier slot from the waitlist".into(),
                     by: CancelledBy::Patient,
                 };
-                let work = backend.change_status(held.id, action, actor, now);
+                let id = held.id;
+                let work = backend.run(move |s| s.change_status(id, &action, &actor, now));
                 return (
                     Task::perform(work, |r| Message::HeldCancelled(r.map(|_| ()))),
                     None,

@@ -16,6 +16,7 @@ use crate::gui::escape_closes::escape_closes;
 use crate::scheduling::hours_text;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
+use crate::store::Store;
 
 /// Actions the palette can run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +281,10 @@ impl State {
                 let generation = self.generation;
                 if self.query.trim().chars().count() >= 2 {
                     self.searching = true;
-                    let search = ctx.backend.clone().search_patients(self.query.clone());
+                    let query = self.query.clone();
+                    let search = ctx.backend.run(move |s| {
+                        s.search_patients(&query, super::patient_search::MATCHES_ASKED)
+                    });
                     return (
                         Task::perform(search, move |r| Message::Patients(generation, r)),
                         None,

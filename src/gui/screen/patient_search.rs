@@ -19,6 +19,10 @@ use super::Context;
 use crate::gui::backend::UiError;
 use crate::scheduling::entry::{self, shown};
 use crate::scheduling::{Patient, PatientId};
+use crate::store::Store;
+
+/// How many registered patients a typeahead asks the store for (this one and the palette's).
+pub const MATCHES_ASKED: usize = 12;
 
 /// The typeahead's state.
 #[derive(Debug, Clone, Default)]
@@ -111,7 +115,10 @@ impl PatientSearch {
                     return (Task::none(), None);
                 }
                 let generation = self.generation;
-                let search = ctx.backend.clone().search_patients(self.query.clone());
+                let query = self.query.clone();
+                let search = ctx
+                    .backend
+                    .run(move |s| s.search_patients(&query, MATCHES_ASKED));
                 let task = Task::perform(search, move |r| Message::Matches(generation, r));
                 return (task, None);
             }
@@ -174,7 +181,10 @@ impl PatientSearch {
             return Task::none();
         }
         let generation = self.generation;
-        let search = ctx.backend.clone().search_patients(self.query.clone());
+        let query = self.query.clone();
+        let search = ctx
+            .backend
+            .run(move |s| s.search_patients(&query, MATCHES_ASKED));
         Task::perform(search, move |r| Message::Matches(generation, r))
     }
 

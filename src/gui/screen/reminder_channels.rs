@@ -9,7 +9,7 @@ use iced::{Element, Length, Task};
 use super::Context;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
-use crate::store::{ReminderSettings, Secret, TlsMode};
+use crate::store::{ReminderSettings, Secret, Store, TlsMode};
 
 /// The section's state: the settings as stored, and the form as typed.
 #[derive(Debug, Default)]
@@ -67,7 +67,7 @@ pub enum Message {
 
 /// Asks for the stored settings.
 pub fn load(ctx: &Context<'_>) -> Task<Message> {
-    Task::perform(ctx.backend.clone().reminder_settings(), Message::Loaded)
+    Task::perform(ctx.backend.run(|s| s.reminder_settings()), Message::Loaded)
 }
 
 impl State {
@@ -165,11 +165,10 @@ impl State {
                     self.busy = true;
                     self.error = None;
                     self.notice = None;
-                    let task = ctx.backend.clone().save_reminder_settings(
-                        settings,
-                        ctx.actor.to_owned(),
-                        ctx.now,
-                    );
+                    let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                    let task = ctx
+                        .backend
+                        .run(move |s| s.save_reminder_settings(&settings, &actor, now));
                     return Task::perform(task, Message::Saved);
                 }
                 Err(e) => self.error = Some(e),

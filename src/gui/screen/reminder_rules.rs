@@ -16,6 +16,7 @@ use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_temp
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, lenient_instant, local_date};
 use crate::scheduling::{ClinicId, Mode, VisitTypeId};
+use crate::store::Store;
 
 /// When a rule fires, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub enum Message {
 
 /// Asks for the rules.
 pub fn load(ctx: &Context<'_>) -> Task<Message> {
-    Task::perform(ctx.backend.clone().reminder_rules(), Message::Loaded)
+    Task::perform(ctx.backend.run(|s| s.reminder_rules()), Message::Loaded)
 }
 
 /// Parses "24 h", "24", "2h", "90 min", "1 h 30 min" into minutes.
@@ -343,11 +344,10 @@ impl State {
                     Ok(rule) => {
                         self.busy = true;
                         self.error = None;
-                        let task = ctx.backend.clone().save_reminder_rule(
-                            rule,
-                            ctx.actor.to_owned(),
-                            ctx.now,
-                        );
+                        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                        let task = ctx
+                            .backend
+                            .run(move |s| s.save_reminder_rule(&rule, &actor, now));
                         return Task::perform(task, Message::Saved);
                     }
                     Err(e) => self.error = Some(e),

@@ -13,7 +13,7 @@ use crate::gui::widget;
 use crate::scheduling::reminder_job::{JobState, SkipReason};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
-use crate::store::{JobId, OutboxEntry, OutboxFilter};
+use crate::store::{JobId, OutboxEntry, OutboxFilter, Store};
 
 /// The page's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +135,7 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        let backend = ctx.backend.clone();
+        let backend = ctx.backend;
         let (actor, now) = (ctx.actor.to_owned(), ctx.now);
         let task = match message {
             Message::Section(s) => {
@@ -171,7 +171,7 @@ impl State {
                 return (Task::none(), Some(Event::SendNow));
             }
             Message::Resend(job) => {
-                let work = backend.resend_reminder(job, actor, now);
+                let work = backend.run(move |s| s.resend_reminder(job, &actor, now));
                 Task::perform(work, move |r| {
                     Message::Done(
                         r.map(|()| format!("Reminder {job} goes out with the next send.")),
@@ -179,13 +179,18 @@ impl State {
                 })
             }
             Message::ConfirmedByPhone(id) => {
-                let work = backend.change_status(id, StatusAction::Confirm, actor, now);
+                let work =
+                    backend.run(move |s| s.change_status(id, &StatusAction::Confirm, &actor, now));
                 Task::perform(work, |r| {
                     Message::Done(r.map(|_| "Marked confirmed (by phone).".to_owned()))
                 })
             }
             Message::OptOut(patient, out) => {
-                let work = backend.set_reminder_opt_out(patient, out, actor, now);
+                // Recorded, then read back: the sentence says what the store now holds.
+                let work = backend.run(move |s| {
+                    s.set_reminder_opt_out(patient, out, &actor, now)?;
+                    s.reminder_opt_out(patient)
+                });
                 Task::perform(work, move |r| {
                     Message::Done(r.map(|o| {
                         if o {

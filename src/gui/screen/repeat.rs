@@ -15,7 +15,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::hours::WEEKDAYS;
 use crate::scheduling::*;
-use crate::store::{BookingRequest, OccurrenceCheck, SeriesOutcome, SeriesRequest};
+use crate::store::{BookingRequest, OccurrenceCheck, SeriesOutcome, SeriesRequest, Store};
 
 /// How a series ends, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,9 +192,9 @@ impl State {
         };
         self.error = None;
         self.checking = true;
-        let generation = self.generation;
+        let (generation, now) = (self.generation, ctx.now);
         Task::perform(
-            ctx.backend.clone().preview_series(request, ctx.now),
+            ctx.backend.run(move |s| s.preview_series(&request, now)),
             move |r| Message::Checked(generation, r),
         )
     }
@@ -238,10 +238,10 @@ impl State {
             Ok(request) => {
                 self.saving = true;
                 self.error = None;
+                let (actor, now) = (ctx.actor.to_owned(), ctx.now);
                 Task::perform(
                     ctx.backend
-                        .clone()
-                        .book_series(request, ctx.actor.to_owned(), ctx.now),
+                        .run(move |s| s.book_series(&request, &actor, now)),
                     |r| Message::Saved(r.map(Box::new)),
                 )
             }

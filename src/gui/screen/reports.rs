@@ -19,9 +19,10 @@ use crate::gui::theme::hex;
 use crate::gui::widget::{self, Choice};
 use crate::reports::ReportTable;
 use crate::scheduling::hours::WEEKDAYS;
-use crate::scheduling::report::{Attendance, Report, ReportRange, Timing, Usage};
+use crate::scheduling::report::{Attendance, Report, ReportRange, Timing, Usage, compute};
 use crate::scheduling::time::{local_date, parse_date};
 use crate::scheduling::*;
+use crate::store::Store;
 
 /// The page's state.
 pub struct State {
@@ -532,7 +533,10 @@ impl State {
                     self.generation += 1;
                     self.loading = true;
                     let generation = self.generation;
-                    let task = ctx.backend.clone().report(self.clinic, range, ctx.now);
+                    let (clinic, now) = (self.clinic, ctx.now);
+                    let task = ctx
+                        .backend
+                        .run(move |s| Ok(compute(&s.report_input(clinic, range, now)?)));
                     return (
                         Task::perform(task, move |r| {
                             Message::Computed(generation, r.map(Box::new))

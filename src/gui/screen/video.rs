@@ -9,7 +9,7 @@ use super::Context;
 use super::details::Message;
 use crate::gui::backend_reminders::open_link;
 use crate::scheduling::*;
-use crate::store::{AuditEvent, Joiner};
+use crate::store::{AuditEvent, Joiner, Store};
 
 /// "Join": opens the link in the browser.
 pub fn join(link: &str) -> Task<Message> {
@@ -18,10 +18,10 @@ pub fn join(link: &str) -> Task<Message> {
 
 /// "Doctor joined" / "Patient joined": records it.
 pub fn joined(ctx: &Context<'_>, id: AppointmentId, who: Joiner) -> Task<Message> {
+    let (actor, now) = (ctx.actor.to_owned(), ctx.now);
     let task = ctx
         .backend
-        .clone()
-        .record_joined(id, who, ctx.actor.to_owned(), ctx.now);
+        .run(move |s| s.record_joined(id, who, &actor, now));
     Task::perform(task, Message::Done)
 }
 

@@ -11,7 +11,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget;
 use crate::scheduling::time::format_local;
 use crate::scheduling::waitlist::{WaitStatus, WaitlistEntryId, waited};
-use crate::store::{WaitlistFilter, WaitlistRow};
+use crate::store::{Store, WaitlistFilter, WaitlistRow};
 
 /// Width of the form beside the list.
 const FORM_WIDTH: f32 = 420.0;
@@ -89,7 +89,8 @@ impl State {
         } else {
             WaitlistFilter::Open
         };
-        let load = ctx.backend.clone().waitlist(ctx.clinic.id, filter);
+        let clinic = ctx.clinic.id;
+        let load = ctx.backend.run(move |s| s.waitlist(clinic, filter));
         Task::perform(load, move |r| Message::Loaded(generation, r))
     }
 
@@ -134,12 +135,11 @@ impl State {
             Message::ConfirmRemove => {
                 if let Some(id) = self.removing.take() {
                     let name = self.name(id);
-                    let work = ctx.backend.clone().remove_from_waitlist(
-                        id,
-                        self.remove_reason.trim().to_owned(),
-                        ctx.actor.to_owned(),
-                        ctx.now,
-                    );
+                    let reason = self.remove_reason.trim().to_owned();
+                    let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                    let work = ctx
+                        .backend
+                        .run(move |s| s.remove_from_waitlist(id, &reason, &actor, now));
                     let done = move |r: Result<(), UiError>| {
                         Message::Done(r.map(|()| format!("{name} is off the waitlist.")))
                     };
@@ -148,12 +148,10 @@ impl State {
             }
             Message::BackToWaiting(id) => {
                 let name = self.name(id);
-                let work = ctx.backend.clone().decline_waitlist_offer(
-                    id,
-                    "offer withdrawn at the desk".into(),
-                    ctx.actor.to_owned(),
-                    ctx.now,
-                );
+                let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                let work = ctx.backend.run(move |s| {
+                    s.decline_waitlist_offer(id, "offer withdrawn at the desk", &actor, now)
+                });
                 let done = move |r: Result<(), UiError>| {
                     Message::Done(r.map(|()| format!("{name} is waiting again.")))
                 };

@@ -20,7 +20,7 @@ use crate::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, validate,
 };
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, WaitlistRow};
+use crate::store::{AgendaEntry, AgendaFilter, Store, WaitlistRow};
 
 /// The priorities the desk chooses from.
 pub const PRIORITIES: [(i32, &str); 3] = [(0, "Normal"), (1, "High"), (2, "Urgent")];
@@ -357,19 +357,21 @@ impl Form {
                 Ok(request) => {
                     self.error = None;
                     self.saving = true;
-                    let backend = ctx.backend.clone();
                     let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                    let saved = |r: Result<WaitlistRow, UiError>| Message::Saved(r.map(Box::new));
                     let work = match self.editing {
-                        Some(id) => {
-                            Task::perform(backend.edit_waitlist_entry(id, request, actor, now), {
-                                |r| Message::Saved(r.map(Box::new))
-                            })
-                        }
+                        Some(id) => Task::perform(
+                            ctx.backend
+                                .run(move |s| s.edit_waitlist_entry(id, &request, &actor, now)),
+                            saved,
+                        ),
                         None => {
                             let id = WaitlistEntryId(uuid::Uuid::now_v7());
-                            Task::perform(backend.add_to_waitlist(id, request, actor, now), |r| {
-                                Message::Saved(r.map(Box::new))
-                            })
+                            Task::perform(
+                                ctx.backend
+                                    .run(move |s| s.add_to_waitlist(id, &request, &actor, now)),
+                                saved,
+                            )
                         }
                     };
                     return (work, None);
@@ -585,10 +587,10 @@ fn container_fixed<'a>(content: Element<'a, Message>) -> Element<'a, Message> {
 fn upcoming(ctx: &Context<'_>, patient: PatientId) -> Task<Message> {
     let now = ctx.now;
     let window = Interval::new(now, now + Duration::days(400));
+    let clinic = ctx.clinic.id;
     let load = ctx
         .backend
-        .clone()
-        .agenda(ctx.clinic.id, window, AgendaFilter::Patient(patient));
+        .run(move |s| s.agenda(clinic, window, AgendaFilter::Patient(patient)));
     Task::perform(load, move |r| {
         let upcoming = r.map(|entries| {
             entries

@@ -17,7 +17,7 @@ use crate::scheduling::entry;
 use crate::scheduling::patient_match;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start};
+use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start, Store};
 
 /// Length of a walk-in or emergency visit.
 const VISIT_MINUTES: u32 = 15;
@@ -112,13 +112,13 @@ async fn add(
     let emergency = request.kind == Kind::Emergency;
     let clinic = request.clinic;
     let registering = request.new_patient.clone();
-    let outcome = backend.clone().book(request, actor, now).await?;
+    let outcome = backend.run(move |s| s.book(&request, &actor, now)).await?;
     let doctor = outcome.appointment.doctor;
     let note = patient_search::registered_note(registering.as_ref(), outcome.appointment.patient);
     let late = if emergency {
         let window = Interval::new(now - Duration::hours(1), now + Duration::hours(14));
         let later: Vec<(AppointmentId, Interval)> = backend
-            .agenda(clinic, window, AgendaFilter::Doctor(doctor))
+            .run(move |s| s.agenda(clinic, window, AgendaFilter::Doctor(doctor)))
             .await?
             .into_iter()
             .map(|e| e.appointment)
@@ -278,7 +278,8 @@ impl State {
                 // before anyone is registered.
                 if let Some(new) = new_patient.clone().filter(|n| !self.search.cleared(n)) {
                     self.saving = true;
-                    let check = ctx.backend.clone().likely_duplicates(new.clone());
+                    let asked = new.clone();
+                    let check = ctx.backend.run(move |s| s.likely_duplicates(&asked));
                     return (
                         Task::perform(check, move |r| Message::Checked(Box::new(new.clone()), r)),
                         None,

@@ -9,12 +9,21 @@ use iced::{Element, Length, Task};
 
 use super::guard::Guard;
 use super::parts;
-use crate::gui::backend::{Backend, Owner, UiError};
+use crate::gui::backend::{Backend, UiError};
 use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::conflict::Absence;
 use crate::scheduling::setup_rules::{Field, Invalid, format_absence, parse_absence};
 use crate::scheduling::*;
-use crate::store::{AbsenceEntry, AgendaEntry};
+use crate::store::{AbsenceEntry, AgendaEntry, Store};
+
+/// Whose leave or blockouts: a doctor's or a room's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// A doctor's leave.
+    Doctor(DoctorId),
+    /// A room's blockouts.
+    Room(RoomId),
+}
 
 /// How far back and ahead the list shows entries.
 const LIST_BACK_DAYS: i64 = 7;
@@ -85,7 +94,11 @@ fn load(backend: &Backend, owner: Owner, now: DateTime<Utc>) -> Task<Message> {
         now - Duration::days(LIST_BACK_DAYS),
         now + Duration::days(LIST_AHEAD_DAYS),
     );
-    Task::perform(backend.clone().absences(owner, window), Message::Loaded)
+    let entries = backend.run(move |s| match owner {
+        Owner::Doctor(d) => s.leave(d, window),
+        Owner::Room(r) => s.blockouts(r, window),
+    });
+    Task::perform(entries, Message::Loaded)
 }
 
 impl Absences {
@@ -115,12 +128,12 @@ impl Absences {
         now: DateTime<Utc>,
     ) -> Task<Message> {
         self.saving = true;
-        Task::perform(
-            backend
-                .clone()
-                .record_absence(self.owner, absence, actor.to_owned(), now),
-            Message::Added,
-        )
+        let (owner, actor) = (self.owner, actor.to_owned());
+        let record = backend.run(move |s| match owner {
+            Owner::Doctor(d) => s.record_leave(d, &absence, &actor, now),
+            Owner::Room(r) => s.record_blockout(r, &absence, &actor, now),
+        });
+        Task::perform(record, Message::Added)
     }
 
     /// Handles a message; `zone` is the clinic's.
@@ -170,9 +183,10 @@ impl Absences {
                         };
                         let generation = self.guard.begin(absence);
                         return (
-                            Task::perform(backend.clone().at_risk(change, now), move |r| {
-                                Message::Checked(generation, r)
-                            }),
+                            Task::perform(
+                                backend.run(move |s| s.at_risk(&change, now)),
+                                move |r| Message::Checked(generation, r),
+                            ),
                             None,
                         );
                     }
@@ -216,15 +230,12 @@ impl Absences {
             Message::Remove(id) => {
                 self.notice = None;
                 self.error = None;
-                return (
-                    Task::perform(
-                        backend
-                            .clone()
-                            .remove_absence(self.owner, id, actor.to_owned(), now),
-                        Message::Removed,
-                    ),
-                    None,
-                );
+                let (owner, actor) = (self.owner, actor.to_owned());
+                let remove = backend.run(move |s| match owner {
+                    Owner::Doctor(_) => s.remove_leave(id, &actor, now),
+                    Owner::Room(_) => s.remove_blockout(id, &actor, now),
+                });
+                return (Task::perform(remove, Message::Removed), None);
             }
             Message::Removed(result) => match result {
                 Ok(()) => {

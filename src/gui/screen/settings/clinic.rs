@@ -13,7 +13,7 @@ use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::hours_text::{parse_week, week_texts};
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, Saved};
+use crate::store::{AgendaEntry, Saved, Store};
 
 /// The clinic form.
 #[derive(Debug, Clone)]
@@ -110,10 +110,10 @@ impl Form {
 
     fn store(&mut self, clinic: Clinic, ctx: &Context<'_>) -> Task<Message> {
         self.saving = true;
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
         Task::perform(
             ctx.backend
-                .clone()
-                .save_clinic(clinic, ctx.actor.to_owned(), ctx.now),
+                .run(move |s| s.save_clinic(&clinic, &actor, now)),
             Message::Saved,
         )
     }
@@ -181,10 +181,12 @@ impl Form {
                             hours: clinic.opening_hours.clone(),
                         };
                         let generation = self.guard.begin(clinic);
+                        let now = ctx.now;
                         return (
-                            Task::perform(ctx.backend.clone().at_risk(change, ctx.now), move |r| {
-                                Message::Checked(generation, r)
-                            }),
+                            Task::perform(
+                                ctx.backend.run(move |s| s.at_risk(&change, now)),
+                                move |r| Message::Checked(generation, r),
+                            ),
                             None,
                         );
                     }

@@ -5,16 +5,17 @@
 use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
+use super::absences::Owner;
 use super::absences::{self, Absences};
 use super::guard::Guard;
 use super::{Event, parts};
-use crate::gui::backend::{Owner, UiError};
+use crate::gui::backend::UiError;
 use crate::gui::screen::Context;
 use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::hours_text::{parse_week, week_texts};
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, Saved};
+use crate::store::{AgendaEntry, Saved, Store};
 
 /// The doctors section.
 #[derive(Debug, Clone, Default)]
@@ -135,24 +136,21 @@ impl Form {
 
     fn store(&mut self, doctor: Doctor, ctx: &Context<'_>) -> Task<Message> {
         self.saving = true;
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
         Task::perform(
             ctx.backend
-                .clone()
-                .save_doctor(doctor, ctx.actor.to_owned(), ctx.now),
+                .run(move |s| s.save_doctor(&doctor, &actor, now)),
             Message::Saved,
         )
     }
 
     fn store_hours(&mut self, hours: WeeklyHours, ctx: &Context<'_>) -> Task<Message> {
         self.hours_saving = true;
+        let (doctor, clinic) = (self.id, ctx.clinic.id);
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
         Task::perform(
-            ctx.backend.clone().save_doctor_hours(
-                self.id,
-                ctx.clinic.id,
-                hours,
-                ctx.actor.to_owned(),
-                ctx.now,
-            ),
+            ctx.backend
+                .run(move |s| s.save_doctor_hours(doctor, clinic, &hours, &actor, now)),
             Message::HoursSaved,
         )
     }
@@ -167,9 +165,11 @@ impl Form {
         let check = |change: SetupChange,
                      wrap: fn(u64, Result<Vec<AgendaEntry>, UiError>) -> Message,
                      generation: u64| {
-            Task::perform(ctx.backend.clone().at_risk(change, ctx.now), move |r| {
-                wrap(generation, r)
-            })
+            let now = ctx.now;
+            Task::perform(
+                ctx.backend.run(move |s| s.at_risk(&change, now)),
+                move |r| wrap(generation, r),
+            )
         };
         match message {
             Message::Name(t) => {

@@ -18,7 +18,7 @@ use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
-use crate::store::{AgendaEntry, SetupAuditEvent};
+use crate::store::{AgendaEntry, SetupAuditEvent, Store};
 
 /// The page's state; each section keeps its form while another is shown.
 #[derive(Debug, Clone)]
@@ -104,7 +104,7 @@ pub enum Event {
 
 fn load_history(ctx: &Context<'_>) -> Task<Message> {
     Task::perform(
-        ctx.backend.clone().setup_history(history::SHOWN),
+        ctx.backend.run(|s| s.setup_history(None, history::SHOWN)),
         Message::HistoryLoaded,
     )
 }

@@ -6,17 +6,18 @@ use crate::gui::choice_keys::pick_list;
 use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
+use super::absences::Owner;
 use super::absences::{self, Absences};
 use super::guard::Guard;
 use super::{Event, parts};
-use crate::gui::backend::{Owner, UiError};
+use crate::gui::backend::UiError;
 use crate::gui::screen::Context;
 use crate::gui::widget::Choice;
 use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::hours_text::{parse_week, week_texts};
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, Saved};
+use crate::store::{AgendaEntry, Saved, Store};
 
 /// The rooms section.
 #[derive(Debug, Clone, Default)]
@@ -137,20 +138,19 @@ impl Form {
 
     fn store(&mut self, room: Room, ctx: &Context<'_>) -> Task<Message> {
         self.saving = true;
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
         Task::perform(
-            ctx.backend
-                .clone()
-                .save_room(room, ctx.actor.to_owned(), ctx.now),
+            ctx.backend.run(move |s| s.save_room(&room, &actor, now)),
             Message::Saved,
         )
     }
 
     fn store_hours(&mut self, hours: Option<WeeklyHours>, ctx: &Context<'_>) -> Task<Message> {
         self.hours_saving = true;
+        let (room, actor, now) = (self.id, ctx.actor.to_owned(), ctx.now);
         Task::perform(
             ctx.backend
-                .clone()
-                .save_room_hours(self.id, hours, ctx.actor.to_owned(), ctx.now),
+                .run(move |s| s.save_room_hours(room, hours.as_ref(), &actor, now)),
             Message::HoursSaved,
         )
     }
@@ -159,9 +159,11 @@ impl Form {
         let check = |change: SetupChange,
                      wrap: fn(u64, Result<Vec<AgendaEntry>, UiError>) -> Message,
                      generation: u64| {
-            Task::perform(ctx.backend.clone().at_risk(change, ctx.now), move |r| {
-                wrap(generation, r)
-            })
+            let now = ctx.now;
+            Task::perform(
+                ctx.backend.run(move |s| s.at_risk(&change, now)),
+                move |r| wrap(generation, r),
+            )
         };
         match message {
             Message::Select(_) | Message::New => {}

@@ -12,7 +12,7 @@ use crate::gui::screen::Context;
 use crate::gui::widget::Choice;
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::Saved;
+use crate::store::{Saved, Store};
 
 /// The staff section.
 #[derive(Debug, Clone, Default)]
@@ -93,10 +93,8 @@ impl Form {
                 }
                 self.problems.clear();
                 self.saving = true;
-                let task = ctx
-                    .backend
-                    .clone()
-                    .save_staff(member, ctx.actor.to_owned(), ctx.now);
+                let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                let task = ctx.backend.run(move |s| s.save_staff(&member, &actor, now));
                 return (Task::perform(task, Message::Saved), None);
             }
             Message::Saved(result) => {

@@ -11,7 +11,7 @@ use crate::gui::screen::Context;
 use crate::gui::widget::Choice;
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::Saved;
+use crate::store::{Saved, Store};
 
 /// The visit types section.
 #[derive(Debug, Clone, Default)]
@@ -121,11 +121,10 @@ impl Form {
                     Ok(visit) => {
                         self.problems.clear();
                         self.saving = true;
-                        let task = ctx.backend.clone().save_visit_type(
-                            visit,
-                            ctx.actor.to_owned(),
-                            ctx.now,
-                        );
+                        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+                        let task = ctx
+                            .backend
+                            .run(move |s| s.save_visit_type(&visit, &actor, now));
                         return (Task::perform(task, Message::Saved), None);
                     }
                 }
