@@ -22,7 +22,7 @@ use crate::scheduling::conflict::{Conflict, Proposal, Verdict, decide, plan_loca
 use crate::scheduling::model::*;
 use crate::scheduling::queue;
 use crate::scheduling::series::{self, Occurrence, SeriesId};
-use crate::scheduling::status::{self, Status, StatusAction};
+use crate::scheduling::status::{self, StatusAction};
 use crate::scheduling::time::{local_date, to_local};
 
 /// The series and occurrence date of an appointment, or a message saying it has none.
