@@ -389,3 +389,48 @@ fn imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row() {
     );
     assert_eq!(counts(&c), before);
 }
+
+/// A booking (one, or a series) whose new patient is not the patient it books is refused with
+/// the reason, and nobody is registered or booked: the rule is the core's, one path for both.
+#[test]
+fn a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series() {
+    let mut c = clinic();
+    let before = counts(&c);
+    let typed = new_patient("Meera Krishnan", "+91 90000 11111");
+    let mut request = c.request(
+        c.rao,
+        None,
+        PatientId(uuid::Uuid::new_v4()),
+        "2026-11-24 10:00",
+    );
+    request.new_patient = Some(typed.clone());
+    let refused = c.store.book(&request, "maria", utc(NOW));
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(why)) if why.contains("differs from the booking's patient")),
+        "{refused:?}"
+    );
+    let series = c.store.book_series(
+        &SeriesRequest {
+            booking: request,
+            rule: SeriesRule {
+                frequency: Frequency::Weekly,
+                interval: 1,
+                weekdays: vec![Weekday::Tue],
+                end: SeriesEnd::Count(2),
+            },
+            on_conflict: OnConflict::Refuse,
+        },
+        "maria",
+        utc(NOW),
+    );
+    assert!(
+        matches!(&series, Err(StoreError::Invalid(why)) if why.contains("differs from the booking's patient")),
+        "{series:?}"
+    );
+    assert_eq!(counts(&c), before, "nobody registered, nothing booked");
+    assert_eq!(
+        patient_match::check_new_patient(typed.id, &typed),
+        Ok(()),
+        "the same id is the same patient"
+    );
+}

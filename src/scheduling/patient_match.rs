@@ -682,6 +682,16 @@ pub fn likely_duplicates(new: &Patient, registered: &[Patient]) -> Vec<Patient> 
     found.into_iter().cloned().collect()
 }
 
+/// A booking's new patient must be the patient it books: the same id. Refused with the reason
+/// otherwise (a form or an import that mixed two patients up).
+pub fn check_new_patient(booked: PatientId, new: &Patient) -> Result<(), String> {
+    if new.id == booked {
+        Ok(())
+    } else {
+        Err("the new patient's id differs from the booking's patient".into())
+    }
+}
+
 /// The question a form asks before registering `new` when [`likely_duplicates`] found
 /// `registered` (not empty): who is registered already, and with what in common.
 pub fn duplicate_question(new: &Patient, registered: &[Patient]) -> String {

@@ -291,22 +291,7 @@ pub(super) fn book_in(
     let clinic = clinic(tx, req.clinic)?;
     // A "new" patient whose name and details identify a registered one books that one
     // (`setup::register_patient`); the outcome's appointment names the patient booked.
-    let patient = match &req.new_patient {
-        Some(new) if new.id != req.patient => {
-            return Err(StoreError::Invalid(
-                "the new patient's id differs from the booking's patient".into(),
-            ));
-        }
-        Some(new) => setup::register_patient(tx, new)?,
-        None => req.patient,
-    };
-    if setup::patient(tx, patient)?.is_none() {
-        return Err(StoreError::NotFound {
-            what: "patient",
-            name: patient.to_string(),
-            hint: String::new(),
-        });
-    }
+    let patient = setup::booking_patient(tx, req)?;
     let req = &BookingRequest {
         patient,
         new_patient: None,

@@ -11,7 +11,7 @@ pub(super) use rows::{
 };
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge, snapshot};
@@ -259,7 +259,7 @@ pub fn book(
     let clinic = clinic(&tx, req.booking.clinic)?;
     let zone = clinic.time_zone;
     // A "new" patient whose name and details identify a registered one books that one.
-    let patient = register_new_patient(&tx, &req.booking)?;
+    let patient = setup::booking_patient(&tx, &req.booking)?;
     let req = &SeriesRequest {
         booking: BookingRequest {
             patient,
@@ -378,28 +378,6 @@ pub fn book(
         booked,
         skipped,
     })
-}
-
-/// Registers the request's new patient in the transaction (or finds them registered already,
-/// `setup::register_patient`), and checks the patient exists; returns the patient to book.
-fn register_new_patient(tx: &Transaction<'_>, req: &BookingRequest) -> Result<PatientId> {
-    let patient = match &req.new_patient {
-        Some(new) if new.id != req.patient => {
-            return Err(StoreError::Invalid(
-                "the new patient's id differs from the booking's patient".into(),
-            ));
-        }
-        Some(new) => setup::register_patient(tx, new)?,
-        None => req.patient,
-    };
-    if setup::patient(tx, patient)?.is_none() {
-        return Err(StoreError::NotFound {
-            what: "patient",
-            name: patient.to_string(),
-            hint: String::new(),
-        });
-    }
-    Ok(patient)
 }
 
 fn new_appointment(

@@ -383,6 +383,30 @@ pub fn register_patient(tx: &Connection, new: &Patient) -> Result<PatientId, Sto
     }
 }
 
+/// The patient a booking is for: its new patient registered in the caller's transaction (or
+/// found registered already, [`register_patient`]), else the patient it names, who must
+/// exist. One path for a booking, a series and a booking from the waitlist.
+pub fn booking_patient(
+    tx: &Connection,
+    req: &super::BookingRequest,
+) -> Result<PatientId, StoreError> {
+    let booked = match &req.new_patient {
+        Some(new) => {
+            patient_match::check_new_patient(req.patient, new).map_err(StoreError::Invalid)?;
+            register_patient(tx, new)?
+        }
+        None => req.patient,
+    };
+    if patient(tx, booked)?.is_none() {
+        return Err(StoreError::NotFound {
+            what: "patient",
+            name: booked.to_string(),
+            hint: String::new(),
+        });
+    }
+    Ok(booked)
+}
+
 /// Patients whose full name, last name, phone digits or last ten phone digits start with `text`.
 /// Each branch is an index range scan, so the search stays fast at hundreds of thousands.
 pub fn search_patients(
