@@ -903,3 +903,46 @@ fn only_booked_confirmed_and_arrived_appointments_move() {
         }
     }
 }
+
+/// Undo, editing and joining a video visit are the core's rules (the store asks them).
+#[test]
+fn undo_edit_and_video_join_rules() {
+    use frontdesk::scheduling::status::{Undo, check_undo};
+    // Undo only while the status is what the change left.
+    assert_eq!(
+        check_undo(Status::Confirmed, Status::Confirmed, Status::Scheduled),
+        Ok(Undo::Restore)
+    );
+    let changed = check_undo(Status::CheckedIn, Status::Confirmed, Status::Scheduled);
+    assert_eq!(
+        changed,
+        Err(
+            "cannot undo: the appointment is now arrived, changed since; change it directly instead"
+                .into()
+        )
+    );
+    // Taking time back (cancelled → booked) needs it free; freeing it again does not.
+    assert_eq!(
+        check_undo(Status::Cancelled, Status::Cancelled, Status::Scheduled),
+        Ok(Undo::RestoreIfFree)
+    );
+    assert_eq!(
+        check_undo(Status::NoShow, Status::NoShow, Status::Cancelled),
+        Ok(Undo::Restore)
+    );
+    for status in Status::ALL {
+        assert_eq!(
+            status.can_edit(),
+            status != Status::EnteredInError,
+            "{status:?}"
+        );
+        assert_eq!(
+            status.before_or_during_visit(),
+            matches!(
+                status,
+                Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
+            ),
+            "{status:?}"
+        );
+    }
+}

@@ -105,6 +105,21 @@ impl Status {
         })
     }
 
+    /// True when the appointment's reason, notes, mode and link can still be edited: not when
+    /// it was entered in error (it stays as it was, as the record of the mistake).
+    pub fn can_edit(self) -> bool {
+        self != Status::EnteredInError
+    }
+
+    /// True when joining a video visit can be recorded: before or during the visit (booked,
+    /// confirmed, arrived, with the doctor), not after it or once it is closed.
+    pub fn before_or_during_visit(self) -> bool {
+        matches!(
+            self,
+            Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
+        )
+    }
+
     /// True when nothing more can happen to the appointment but marking it entered in error.
     pub fn is_final(self) -> bool {
         matches!(
@@ -485,4 +500,31 @@ pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<Tim
         }
     }
     out
+}
+
+/// What undoing a status change needs, once [`check_undo`] allowed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Put the old status back.
+    Restore,
+    /// Put the old status back, which takes the appointment's time again: the time must still
+    /// be free (the caller checks conflicts as for a booking).
+    RestoreIfFree,
+}
+
+/// Whether a status change can be undone: only while the appointment is still in the status
+/// the change left (`expected`; another change since makes the undo refer to something else).
+/// Going from a status that frees its time back to one that holds it needs the time free.
+pub fn check_undo(current: Status, expected: Status, restore: Status) -> Result<Undo, String> {
+    if current != expected {
+        return Err(format!(
+            "cannot undo: the appointment is now {}, changed since; change it directly instead",
+            current.label()
+        ));
+    }
+    Ok(if !current.holds_time() && restore.holds_time() {
+        Undo::RestoreIfFree
+    } else {
+        Undo::Restore
+    })
 }

@@ -109,13 +109,14 @@ pub fn revert_status(
     check_actor(actor)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = load_appointment(&tx, id)?;
-    if current.status != expected || restore.id != id {
-        return Err(StoreError::Invalid(format!(
-            "cannot undo: the appointment is now {}, changed since; change it directly instead",
-            current.status.label()
-        )));
+    if restore.id != id {
+        return Err(StoreError::Invalid(
+            "cannot undo: the change to undo is of another appointment".into(),
+        ));
     }
-    if !current.status.holds_time() && restore.status.holds_time() {
+    let undo = status::check_undo(current.status, expected, restore.status)
+        .map_err(StoreError::Invalid)?;
+    if undo == status::Undo::RestoreIfFree {
         // Taking the time back: it must still be free.
         let clinic = clinic(&tx, current.clinic)?;
         let proposal = Proposal {
@@ -169,7 +170,7 @@ pub fn edit(
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let before = load_appointment(&tx, id)?;
-    if matches!(before.status, Status::EnteredInError) {
+    if !before.status.can_edit() {
         return Err(StoreError::Invalid(
             "an appointment entered in error cannot be edited".into(),
         ));

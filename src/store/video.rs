@@ -68,10 +68,7 @@ pub fn record_joined(
             a.mode.as_str().replace('_', " ")
         )));
     }
-    if !matches!(
-        a.status,
-        Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
-    ) {
+    if !a.status.before_or_during_visit() {
         return Err(StoreError::Invalid(format!(
             "the appointment is {}: joining can be recorded only before or during the visit",
             a.status.label()

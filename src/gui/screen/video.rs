@@ -44,10 +44,7 @@ pub fn section<'a>(
     if a.mode != Mode::Video || a.meeting_link.is_empty() {
         return None;
     }
-    let live = matches!(
-        a.status,
-        Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
-    );
+    let live = a.status.before_or_during_visit();
     let mut actions = row![
         button(text("Join").size(13))
             .on_press(Message::Join)
