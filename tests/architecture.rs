@@ -651,3 +651,30 @@ pub async fn opt_out(backend: &Backend, patient: PatientId) -> Result<bool, UiEr
         ]
     );
 }
+
+/// Only the store speaks to SQLite: the window, the command line, the core, the demo and the
+/// rest see `Store` and `StoreError`, whose public face names no database crate (an engine's
+/// error arrives as the opaque `DatabaseError`).
+#[test]
+fn only_the_store_uses_rusqlite() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in rust_files(&root.join("src")) {
+        if file.starts_with(root.join("src/store")) {
+            continue;
+        }
+        for (n, line) in code_lines(&file) {
+            if line.contains("rusqlite") {
+                found.push(format!("{}:{n}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "rusqlite outside src/store: {found:?}");
+    let error = std::fs::read_to_string(root.join("src/store/error.rs")).expect("read");
+    let start = error.find("pub enum StoreError").expect("StoreError");
+    let end = start + error[start..].find("\n}\n").expect("its end");
+    assert!(
+        !error[start..end].contains("rusqlite"),
+        "a StoreError variant holds a rusqlite type"
+    );
+}

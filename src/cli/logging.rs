@@ -165,9 +165,7 @@ pub fn error_kind(error: &anyhow::Error) -> String {
             format!("Refused({})", kinds.join(", "))
         }
         StoreError::Io { error, .. } => format!("Io({:?})", error.kind()),
-        StoreError::Sqlite(rusqlite::Error::SqliteFailure(code, _)) => {
-            format!("Sqlite({:?}, {})", code.code, code.extended_code)
-        }
+        StoreError::Database(e) => format!("Database({})", e.code()),
         other => variant_name(&format!("{other:?}")).to_owned(),
     }
 }

@@ -156,12 +156,59 @@ pub enum StoreError {
     /// A settings edit breaks the setup rules; nothing was changed.
     #[error("refused, nothing was changed:\n{}", invalid_list(.0))]
     SetupRefused(Vec<crate::scheduling::setup_rules::Invalid>),
-    /// Any other SQLite error.
+    /// Any other error of the database engine.
     #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
+    Database(DatabaseError),
     /// A backup or restore did not happen; nothing was replaced.
     #[error(transparent)]
     Backup(#[from] super::backup::BackupError),
+}
+
+/// An error of the database engine that no other [`StoreError`] names: what the engine said,
+/// and its code for the logs. Which engine's error type it came from stays inside the store.
+#[derive(Debug)]
+pub struct DatabaseError {
+    /// The engine's code, e.g. "SQLITE_CONSTRAINT_UNIQUE (2067)".
+    code: String,
+    /// What the engine said.
+    message: String,
+}
+
+impl DatabaseError {
+    /// The engine's code for this error, for the logs (never shown as the message).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl std::fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DatabaseError {}
+
+impl From<rusqlite::Error> for DatabaseError {
+    fn from(error: rusqlite::Error) -> Self {
+        let code = match &error {
+            rusqlite::Error::SqliteFailure(e, _) => format!("{:?} ({})", e.code, e.extended_code),
+            other => variant_of(other),
+        };
+        DatabaseError {
+            code,
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The variant's name of an error's `Debug` form, without the values it holds.
+fn variant_of(error: &rusqlite::Error) -> String {
+    let debug = format!("{error:?}");
+    let end = debug
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(debug.len());
+    debug[..end].to_owned()
 }
 
 fn list(conflicts: &[Conflict]) -> String {
@@ -182,7 +229,7 @@ fn invalid_list(problems: &[crate::scheduling::setup_rules::Invalid]) -> String 
 
 impl StoreError {
     /// Turns a SQLite error into the error a user can act on, for the database at `path`.
-    pub fn from_sqlite(error: rusqlite::Error, path: &std::path::Path) -> Self {
+    pub(crate) fn from_sqlite(error: rusqlite::Error, path: &std::path::Path) -> Self {
         use rusqlite::ErrorCode;
         if let rusqlite::Error::SqliteFailure(e, _) = &error {
             match e.code {
@@ -201,7 +248,7 @@ impl StoreError {
                 _ => {}
             }
         }
-        StoreError::Sqlite(error)
+        StoreError::Database(error.into())
     }
 }
 

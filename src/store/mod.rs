@@ -47,7 +47,7 @@ use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
-pub use error::{Result, StoreError};
+pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};

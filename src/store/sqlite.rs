@@ -79,7 +79,7 @@ impl SqliteStore {
         match (error, &self.damaged) {
             // A damaged file may also be an old one that could not be upgraded: whatever SQLite
             // says then, the damage is what the user must hear.
-            (StoreError::ReadOnly { .. } | StoreError::Sqlite(_), Some(summary)) => {
+            (StoreError::ReadOnly { .. } | StoreError::Database(_), Some(summary)) => {
                 self.damaged_error(summary.clone())
             }
             (StoreError::Damaged { summary, .. }, known) => {
