@@ -517,3 +517,45 @@ fn nobody_fits_an_empty_list_or_a_slot_in_the_past() {
     assert!(rank(&entries, &s, KOLKATA, s.interval.end).is_empty());
     assert_eq!(slot_date(&s, KOLKATA), date("2026-11-24"));
 }
+
+/// Which changes free time is the core's rule: a cancellation or an entry in error frees where
+/// the appointment is, a move where it was, and only when it held its time before.
+#[test]
+fn a_change_frees_time_only_when_the_appointment_held_it() {
+    let at = |h: u32| {
+        DateTime::parse_from_rfc3339(&format!("2026-12-01T{h:02}:00:00Z"))
+            .expect("time")
+            .with_timezone(&Utc)
+    };
+    let (a, b) = (DoctorId(Uuid::from_u128(1)), DoctorId(Uuid::from_u128(2)));
+    let was = (a, None, Interval::new(at(9), at(10)));
+    let is = (
+        b,
+        Some(RoomId(Uuid::from_u128(3))),
+        Interval::new(at(11), at(12)),
+    );
+    let (appointment, patient, clinic) = (
+        AppointmentId(Uuid::from_u128(4)),
+        PatientId(Uuid::from_u128(5)),
+        ClinicId(Uuid::from_u128(6)),
+    );
+    let freed = |change, held, was| freed_by(change, held, was, is, appointment, patient, clinic);
+    for change in [Freeing::Cancelled, Freeing::EnteredInError] {
+        let slot = freed(change, true, Some(was)).expect("freed");
+        assert_eq!((slot.doctor, slot.room, slot.interval), is, "{change:?}");
+        assert_eq!(slot.freed_by, Some(patient));
+        assert_eq!(
+            freed(change, false, Some(was)),
+            None,
+            "{change:?}: held no time"
+        );
+    }
+    let moved = freed(Freeing::Moved, true, Some(was)).expect("a move frees its old place");
+    assert_eq!((moved.doctor, moved.room, moved.interval), was);
+    assert_eq!(freed(Freeing::Moved, true, None), None, "old place unknown");
+    assert_eq!(freed(Freeing::Moved, false, Some(was)), None);
+    for change in Freeing::ALL {
+        assert_eq!(Freeing::from_action(change.action()), Some(change));
+    }
+    assert_eq!(Freeing::from_action("confirmed"), None);
+}

@@ -13,7 +13,9 @@ use super::model::{
     AppointmentId, ClinicId, DoctorId, MAX_APPOINTMENT_MINUTES, PatientId, VisitTypeId,
 };
 
-pub use super::waitlist_match::{Candidate, FreedSlot, Misfit, fit, rank, slot_date};
+pub use super::waitlist_match::{
+    Candidate, FreedSlot, Freeing, Misfit, Place, fit, freed_by, rank, slot_date,
+};
 
 /// Identifies a waitlist entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -30,6 +30,68 @@ pub struct FreedSlot {
     pub freed_by: Option<PatientId>,
 }
 
+/// A change to an appointment that can free its time, as its history records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freeing {
+    /// It was cancelled: its time is free.
+    Cancelled,
+    /// It was entered in error: its time is free.
+    EnteredInError,
+    /// It moved: where it was is free.
+    Moved,
+}
+
+impl Freeing {
+    /// Every change that can free time, by the name its history gives it.
+    pub const ALL: [Freeing; 3] = [Freeing::Cancelled, Freeing::EnteredInError, Freeing::Moved];
+
+    /// The name of the change in the appointment's history ("cancelled", "moved" …).
+    pub fn action(self) -> &'static str {
+        match self {
+            Freeing::Cancelled => "cancelled",
+            Freeing::EnteredInError => "entered_in_error",
+            Freeing::Moved => "moved",
+        }
+    }
+
+    /// The change a history's action names, if it is one that can free time.
+    pub fn from_action(action: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.action() == action)
+    }
+}
+
+/// Where an appointment was and is: (doctor, room, time).
+pub type Place = (DoctorId, Option<RoomId>, Interval);
+
+/// The time a change freed: only when the appointment held its time before the change
+/// (`held_time`: its status then, `Status::holds_time`); a move frees where it `was`, the
+/// others where it `is`. `None` when nothing was freed (or a move's old place is unknown).
+pub fn freed_by(
+    change: Freeing,
+    held_time: bool,
+    was: Option<Place>,
+    is: Place,
+    appointment: AppointmentId,
+    patient: PatientId,
+    clinic: ClinicId,
+) -> Option<FreedSlot> {
+    if !held_time {
+        return None;
+    }
+    let (doctor, room, interval) = match change {
+        Freeing::Moved => was?,
+        Freeing::Cancelled | Freeing::EnteredInError => is,
+    };
+    Some(FreedSlot {
+        clinic,
+        doctor,
+        room,
+        interval,
+        appointment: Some(appointment),
+        freed_by: Some(patient),
+    })
+}
+
 /// Why an entry does not fit a freed slot (for the desk and for tests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Misfit {

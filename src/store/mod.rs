@@ -60,7 +60,7 @@ pub use series::{
     SeriesRequest, SeriesView,
 };
 pub use sqlite::SqliteStore;
-pub use waitlist_feed::{FreedFeed, WaitlistMatch, WaitlistOffer};
+pub use waitlist_feed::{FeedCursor, FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 
 /// When a booking starts: as the receptionist typed it, an exact instant (a slot, an
@@ -548,12 +548,12 @@ pub trait Store {
     fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>>;
     /// The waiting patients who fit `slot` and could be booked into it now, best first.
     fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer>;
-    /// Slots freed (cancelled, entered in error, moved away) in `clinic` after audit event
-    /// `after`, each with its matches; `None` only says where the log ends now.
+    /// Slots freed (cancelled, entered in error, moved away) in `clinic` since the feed was
+    /// read up to `after`, each with its matches; `None` only says where the log ends now.
     fn freed_slots(
         &self,
         clinic: ClinicId,
-        after: Option<i64>,
+        after: Option<FeedCursor>,
         now: DateTime<Utc>,
     ) -> Result<FreedFeed>;
     /// Records that `slot` (as the visit `visit`) was offered to a waiting patient.

@@ -423,7 +423,7 @@ impl Store for SqliteStore {
     fn freed_slots(
         &self,
         clinic: ClinicId,
-        after: Option<i64>,
+        after: Option<FeedCursor>,
         now: DateTime<Utc>,
     ) -> Result<FreedFeed> {
         self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))

@@ -13,7 +13,7 @@ use super::waitlist_rows::{WaitlistFilter, WaitlistRow, list};
 use crate::scheduling::conflict::{Proposal, Severity};
 use crate::scheduling::model::*;
 use crate::scheduling::status::Status;
-use crate::scheduling::waitlist::{FreedSlot, rank};
+use crate::scheduling::waitlist::{FreedSlot, Freeing, Place, freed_by, rank};
 
 /// A waiting patient who fits a freed slot, and the visit they would get.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,11 +37,17 @@ pub struct WaitlistOffer {
     pub matches: Vec<WaitlistMatch>,
 }
 
+/// Where the freed-slot feed was read up to: the next look asks from here. Opaque: what it
+/// holds is the engine's (on SQLite, whose one writer commits the audit log in order, the last
+/// audit event read). Only the store makes one; a desk keeps it and gives it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeedCursor(i64);
+
 /// What changed in the log since the last look.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FreedFeed {
-    /// The last audit event read; ask again from here.
-    pub last_event: i64,
+    /// How far the log was read; ask again from here.
+    pub cursor: FeedCursor,
     /// Freed slots that waiting patients fit, in the order they were freed.
     pub offers: Vec<WaitlistOffer>,
 }
@@ -49,12 +55,13 @@ pub struct FreedFeed {
 /// At most this many log events are read per look; the rest come next time.
 const BATCH: i64 = 500;
 
-/// Audit events that may free time, after `after`, for one clinic.
+/// Audit events that may free time (the core's `Freeing` actions), after `after`, for one
+/// clinic.
 const FREED_SQL: &str = "SELECT e.id, e.action, e.before, a.id, a.patient_id, a.doctor_id, \
     a.room_id, a.start_utc, a.end_utc FROM audit_event e \
     JOIN appointment a ON a.id = e.appointment_id \
     WHERE e.id > ?1 AND e.id <= ?2 AND a.clinic_id = ?3 \
-    AND e.action IN ('cancelled', 'entered_in_error', 'moved') ORDER BY e.id";
+    AND e.action IN ({freeing}) ORDER BY e.id";
 
 fn uuid_field(value: &serde_json::Value, field: &str) -> Option<uuid::Uuid> {
     value
@@ -63,48 +70,44 @@ fn uuid_field(value: &serde_json::Value, field: &str) -> Option<uuid::Uuid> {
         .and_then(|s| uuid::Uuid::parse_str(s).ok())
 }
 
-/// The slot one audit event freed, if any: a cancellation or error of an appointment that held
-/// time frees its time; a move frees where it was.
+/// The slot one audit event freed, if any, by the core's rule (`waitlist::freed_by`): what the
+/// event's `before` says the appointment held, and where it was.
 fn freed_by_event(
     clinic: ClinicId,
     action: &str,
     before: &serde_json::Value,
     appointment: AppointmentId,
     patient: PatientId,
-    current: (DoctorId, Option<RoomId>, Interval),
+    current: Place,
 ) -> Option<FreedSlot> {
+    let change = Freeing::from_action(action)?;
     let held_time = before
         .get("status")
         .and_then(|s| s.as_str())
         .and_then(Status::parse)
         .is_some_and(Status::holds_time);
-    if !held_time {
-        return None;
-    }
-    let (doctor, room, interval) = match action {
-        "moved" => {
-            let at = |f: &str| {
-                before
-                    .get(f)
-                    .and_then(|v| v.as_i64())
-                    .and_then(|s| DateTime::from_timestamp(s, 0))
-            };
-            (
-                DoctorId(uuid_field(before, "doctor")?),
-                uuid_field(before, "room").map(RoomId),
-                Interval::new(at("start_utc")?, at("end_utc")?),
-            )
-        }
-        _ => current,
+    let at = |f: &str| {
+        before
+            .get(f)
+            .and_then(|v| v.as_i64())
+            .and_then(|s| DateTime::from_timestamp(s, 0))
     };
-    Some(FreedSlot {
+    let was = (|| {
+        Some((
+            DoctorId(uuid_field(before, "doctor")?),
+            uuid_field(before, "room").map(RoomId),
+            Interval::new(at("start_utc")?, at("end_utc")?),
+        ))
+    })();
+    freed_by(
+        change,
+        held_time,
+        was,
+        current,
+        appointment,
+        patient,
         clinic,
-        doctor,
-        room,
-        interval,
-        appointment: Some(appointment),
-        freed_by: Some(patient),
-    })
+    )
 }
 
 /// Freed slots since audit event `after` with their matches; with no `after`, only where the
@@ -112,20 +115,24 @@ fn freed_by_event(
 pub fn feed(
     conn: &Connection,
     clinic: ClinicId,
-    after: Option<i64>,
+    after: Option<FeedCursor>,
     now: DateTime<Utc>,
 ) -> Result<FreedFeed> {
     let end: i64 = conn
         .prepare_cached("SELECT coalesce(max(id), 0) FROM audit_event")?
         .query_row([], |r| r.get(0))?;
-    let Some(after) = after else {
+    let Some(FeedCursor(after)) = after else {
         return Ok(FreedFeed {
-            last_event: end,
+            cursor: FeedCursor(end),
             offers: Vec::new(),
         });
     };
     let end = end.min(after + BATCH);
-    let mut stmt = conn.prepare_cached(FREED_SQL)?;
+    let freeing: Vec<String> = Freeing::ALL
+        .iter()
+        .map(|f| format!("'{}'", f.action()))
+        .collect();
+    let mut stmt = conn.prepare_cached(&FREED_SQL.replace("{freeing}", &freeing.join(", ")))?;
     let rows = stmt.query_map(params![after, end, clinic.0], |r| {
         Ok((
             r.get::<_, String>(1)?,
@@ -171,7 +178,7 @@ pub fn feed(
         offers
     };
     Ok(FreedFeed {
-        last_event: end,
+        cursor: FeedCursor(end),
         offers,
     })
 }

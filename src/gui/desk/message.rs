@@ -11,7 +11,7 @@ use crate::gui::screen::{
 };
 use crate::gui::widget::Choice;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, FreedFeed};
+use crate::store::{AgendaEntry, FeedCursor, FreedFeed};
 
 /// Everything that can happen at the desk (the root `App` wraps it in `app::Message::Desk`).
 #[derive(Debug, Clone)]
@@ -117,7 +117,7 @@ pub enum Message {
     /// A message for the waitlist page.
     Waitlist(waitlist::Message),
     /// Freed slots and their matches arrived, for the look that started at that log position.
-    WaitlistFeed(Option<i64>, Result<FreedFeed, UiError>),
+    WaitlistFeed(Option<FeedCursor>, Result<FreedFeed, UiError>),
     /// Open the offer of a freed slot (its place on the board).
     OpenOffer(usize),
     /// Put an offer away: the patients keep waiting.

@@ -22,7 +22,7 @@ impl Desk {
     /// Takes in freed slots with matches (an answer to an older look is dropped).
     pub(super) fn waitlist_feed(
         &mut self,
-        from: Option<i64>,
+        from: Option<crate::store::FeedCursor>,
         result: Result<FreedFeed, UiError>,
     ) -> Task<Message> {
         let now = self.now;

@@ -18,18 +18,18 @@ const BANNER_ROWS: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Board {
     /// The last audit event read; `None` until the first look.
-    pub watermark: Option<i64>,
+    pub watermark: Option<crate::store::FeedCursor>,
     /// Freed slots with matches, oldest first.
     pub offers: Vec<WaitlistOffer>,
 }
 
 impl Board {
     /// Takes in what the log said since `from`; an answer to an older look is dropped.
-    pub fn take(&mut self, from: Option<i64>, feed: FreedFeed) {
+    pub fn take(&mut self, from: Option<crate::store::FeedCursor>, feed: FreedFeed) {
         if from != self.watermark {
             return;
         }
-        self.watermark = Some(feed.last_event);
+        self.watermark = Some(feed.cursor);
         for offer in feed.offers {
             self.offers.retain(|o| o.slot != offer.slot);
             self.offers.push(offer);
