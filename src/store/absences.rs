@@ -57,7 +57,7 @@ pub fn list(
     let mut stmt = conn.prepare_cached(&sql)?;
     stmt.query_map(params![owner, secs(window.end), secs(window.start)], |r| {
         Ok(AbsenceEntry {
-            id: r.get(0)?,
+            id: super::AbsenceId(r.get(0)?),
             absence: Absence {
                 interval: Interval::new(
                     codec::instant(1, r.get(1)?)?,
@@ -78,7 +78,7 @@ pub fn record(
     absence: &Absence,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<i64> {
+) -> Result<super::AbsenceId> {
     check_actor(actor)?;
     refuse(absence_problems(absence))?;
     let (name, column, owner_table, kind) = table.sql();
@@ -124,7 +124,7 @@ pub fn record(
                 )),
             },
         )?;
-        Ok(id)
+        Ok(super::AbsenceId(id))
     })
 }
 
@@ -132,7 +132,7 @@ pub fn record(
 pub fn remove(
     conn: &mut Connection,
     table: Table,
-    id: i64,
+    id: super::AbsenceId,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -143,7 +143,7 @@ pub fn remove(
             .prepare_cached(&format!(
                 "SELECT {column}, start_utc, end_utc, reason FROM {name} WHERE id = ?1"
             ))?
-            .query_row([id], |r| {
+            .query_row([id.0], |r| {
                 Ok((
                     r.get::<_, uuid::Uuid>(0)?,
                     r.get::<_, i64>(1)?,
@@ -163,7 +163,7 @@ pub fn remove(
             interval: Interval::new(codec::instant(1, start)?, codec::instant(2, end)?),
             reason,
         };
-        tx.execute(&format!("DELETE FROM {name} WHERE id = ?1"), [id])?;
+        tx.execute(&format!("DELETE FROM {name} WHERE id = ?1"), [id.0])?;
         audit::record(
             tx,
             now,

@@ -258,10 +258,21 @@ pub enum Saved {
 /// Leave or a blockout as stored, with the id that removes it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AbsenceEntry {
-    /// The row's id.
-    pub id: i64,
+    /// Which entry (to remove it).
+    pub id: AbsenceId,
     /// When, and why.
     pub absence: Absence,
+}
+
+/// Identifies a doctor's leave or a room's blockout. Opaque: what it holds is the engine's;
+/// only the store makes one, and a desk gives it back to remove the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AbsenceId(pub(crate) i64);
+
+impl std::fmt::Display for AbsenceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
 }
 
 /// One entry of the setup audit: a change to the clinic, a doctor, a room, a visit type, staff…
@@ -462,9 +473,9 @@ pub trait Store {
         leave: &Absence,
         actor: &str,
         now: DateTime<Utc>,
-    ) -> Result<i64>;
+    ) -> Result<AbsenceId>;
     /// Removes leave by id, audited.
-    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    fn remove_leave(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()>;
     /// Adds or changes a room (name, kind, active), audited.
     fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved>;
     /// A room's own hours, `None` when it follows the clinic's.
@@ -486,9 +497,9 @@ pub trait Store {
         blockout: &Absence,
         actor: &str,
         now: DateTime<Utc>,
-    ) -> Result<i64>;
+    ) -> Result<AbsenceId>;
     /// Removes a blockout by id, audited.
-    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()>;
+    fn remove_blockout(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()>;
     /// Adds or changes a visit type, audited.
     fn save_visit_type(
         &mut self,

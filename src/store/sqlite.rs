@@ -501,7 +501,7 @@ impl Store for SqliteStore {
         leave: &Absence,
         actor: &str,
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<AbsenceId> {
         let r = absences::record(
             self.writable(),
             absences::Table::Leave,
@@ -513,7 +513,7 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
-    fn remove_leave(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+    fn remove_leave(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()> {
         let r = absences::remove(self.writable(), absences::Table::Leave, id, actor, now);
         self.fix(r)
     }
@@ -553,7 +553,7 @@ impl Store for SqliteStore {
         blockout: &Absence,
         actor: &str,
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<AbsenceId> {
         let r = absences::record(
             self.writable(),
             absences::Table::Blockout,
@@ -565,7 +565,7 @@ impl Store for SqliteStore {
         self.fix(r)
     }
 
-    fn remove_blockout(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+    fn remove_blockout(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()> {
         let r = absences::remove(self.writable(), absences::Table::Blockout, id, actor, now);
         self.fix(r)
     }

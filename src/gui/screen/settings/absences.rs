@@ -14,7 +14,7 @@ use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::conflict::Absence;
 use crate::scheduling::setup_rules::{Field, Invalid, format_absence, parse_absence};
 use crate::scheduling::*;
-use crate::store::{AbsenceEntry, AgendaEntry, Store};
+use crate::store::{AbsenceEntry, AbsenceId, AgendaEntry, Store};
 
 /// Whose leave or blockouts: a doctor's or a room's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +63,9 @@ pub enum Message {
     /// "Save anyway" after the stranded appointments were listed.
     AddAnyway,
     /// The entry was stored (its id) or refused.
-    Added(Result<i64, UiError>),
+    Added(Result<AbsenceId, UiError>),
     /// Remove this entry.
-    Remove(i64),
+    Remove(AbsenceId),
     /// The entry was removed, or could not be.
     Removed(Result<(), UiError>),
     /// Open a stranded appointment on the calendar.
