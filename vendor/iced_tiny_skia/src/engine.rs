@@ -14,6 +14,14 @@ pub struct Engine {
     /// patch, PATCHES.md).
     clip_mask_bounds: ClipMaskBounds,
 
+    /// The pixels a clip bounds lets through, for the last bounds asked
+    /// (Frontdesk's patch: rectangles cut to them need no mask).
+    clip_box: Option<(Rectangle, (u32, u32), Spans)>,
+
+    /// False draws as iced_tiny_skia 0.14.1 does (with the clip-mask patch):
+    /// the reference Frontdesk's tests compare the shortcuts with.
+    pub(crate) shortcuts: bool,
+
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
     #[cfg(feature = "svg")]
@@ -25,6 +33,8 @@ impl Engine {
         Self {
             text_pipeline: text::Pipeline::new(),
             clip_mask_bounds: ClipMaskBounds::default(),
+            clip_box: None,
+            shortcuts: true,
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -44,6 +54,82 @@ impl Engine {
     /// Forgets what the clip mask holds (a draw may be given another mask).
     pub fn forget_clip_mask(&mut self) {
         self.clip_mask_bounds.forget();
+    }
+
+    /// The pixels of `pixels` that a clip mask set to `bounds` lets through.
+    fn clip_box(
+        &mut self,
+        pixels: &tiny_skia::PixmapMut<'_>,
+        bounds: Rectangle,
+    ) -> Spans {
+        let size = (pixels.width(), pixels.height());
+        if let Some((held, held_size, spans)) = self.clip_box
+            && held == bounds
+            && held_size == size
+        {
+            return spans;
+        }
+        let spans = covered(size.0, size.1, bounds);
+        self.clip_box = Some((bounds, size, spans));
+        spans
+    }
+
+    /// Frontdesk's patch (PATCHES.md): fills `path` when it is an axis-aligned
+    /// rectangle in a solid colour, drawn source-over, not anti-aliased or on
+    /// whole pixels, that reaches outside
+    /// `clip_bounds`, without the clip mask: the rectangle is first cut to the
+    /// whole pixels the mask lets through. A pixel inside them is covered by
+    /// the cut rectangle exactly as by the whole one, and the mask is 255
+    /// there, so the pixels are the same as filling through the mask; but an
+    /// opaque fill becomes a plain memset instead of blending every pixel
+    /// through the mask. Returns false (nothing drawn) for any other fill.
+    fn fill_cut_rectangle(
+        &mut self,
+        path: &tiny_skia::Path,
+        paint: &tiny_skia::Paint<'_>,
+        rule: tiny_skia::FillRule,
+        transform: tiny_skia::Transform,
+        pixels: &mut tiny_skia::PixmapMut<'_>,
+        clip_bounds: Rectangle,
+    ) -> bool {
+        if !self.shortcuts
+            || !matches!(paint.shader, tiny_skia::Shader::SolidColor(_))
+            || paint.blend_mode != tiny_skia::BlendMode::SourceOver
+            || transform.has_skew()
+        {
+            return false;
+        }
+        let Some(rect) = axis_rectangle(path, transform) else {
+            return false;
+        };
+        // An anti-aliased edge inside a pixel is blended another way without
+        // a mask (tiny-skia lerps an opaque colour where it scales it through
+        // a mask): off by one here and there. Only whole-pixel edges qualify.
+        if paint.anti_alias
+            && [rect.left(), rect.top(), rect.right(), rect.bottom()]
+                .iter()
+                .any(|v| v.fract() != 0.0)
+        {
+            return false;
+        }
+        let spans = self.clip_box(pixels, clip_bounds);
+        let cut = tiny_skia::Rect::from_ltrb(
+            rect.left().max(spans.x.0 as f32),
+            rect.top().max(spans.y.0 as f32),
+            rect.right().min(spans.x.1 as f32),
+            rect.bottom().min(spans.y.1 as f32),
+        );
+        // Nothing of the rectangle is inside the mask: nothing to draw.
+        if let Some(cut) = cut {
+            pixels.fill_path(
+                &tiny_skia::PathBuilder::from_rect(cut),
+                paint,
+                rule,
+                tiny_skia::Transform::identity(),
+                None,
+            );
+        }
+        true
     }
 
     pub fn draw_quad(
@@ -167,9 +253,7 @@ impl Engine {
             }
         }
 
-        pixels.fill_path(
-            &path,
-            &tiny_skia::Paint {
+        let paint = tiny_skia::Paint {
                 shader: match background {
                     Background::Color(color) => {
                         tiny_skia::Shader::SolidColor(into_color(*color))
@@ -218,11 +302,26 @@ impl Engine {
                 },
                 anti_alias: true,
                 ..tiny_skia::Paint::default()
-            },
-            tiny_skia::FillRule::EvenOdd,
-            transform,
-            clip_mask,
-        );
+            };
+
+        let cut = clip_mask.is_some()
+            && self.fill_cut_rectangle(
+                &path,
+                &paint,
+                tiny_skia::FillRule::EvenOdd,
+                transform,
+                pixels,
+                clip_bounds,
+            );
+        if !cut {
+            pixels.fill_path(
+                &path,
+                &paint,
+                tiny_skia::FillRule::EvenOdd,
+                transform,
+                clip_mask,
+            );
+        }
 
         if border_width > 0.0 {
             // Border path is offset by half the border width
@@ -534,7 +633,21 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+                let within = physical_bounds.is_within(&clip_bounds);
+                if !within
+                    && self.fill_cut_rectangle(
+                        path,
+                        paint,
+                        *rule,
+                        into_transform(transformation),
+                        pixels,
+                        clip_bounds,
+                    )
+                {
+                    return;
+                }
+
+                let clip_mask = if within {
                     None
                 } else {
                     self.clip_mask_bounds.set(clip_mask, clip_bounds);
@@ -706,6 +819,50 @@ fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
         tx: translation.x,
         ty: translation.y,
     }
+}
+
+/// The rectangle `path` fills under `transform` (scale and translation only),
+/// when it is one axis-aligned rectangle: its corners mapped as tiny-skia maps
+/// them when it fills the path.
+fn axis_rectangle(
+    path: &tiny_skia::Path,
+    transform: tiny_skia::Transform,
+) -> Option<tiny_skia::Rect> {
+    use tiny_skia::PathSegment::{Close, LineTo, MoveTo};
+
+    let mut segments = path.segments();
+    let (
+        Some(MoveTo(a)),
+        Some(LineTo(b)),
+        Some(LineTo(c)),
+        Some(LineTo(d)),
+        Some(Close),
+        None,
+    ) = (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    )
+    else {
+        return None;
+    };
+    let mut p = [a, b, c, d];
+    transform.map_points(&mut p);
+    let along_x_first = p[0].y == p[1].y
+        && p[1].x == p[2].x
+        && p[2].y == p[3].y
+        && p[3].x == p[0].x;
+    let along_y_first = p[0].x == p[1].x
+        && p[1].y == p[2].y
+        && p[2].x == p[3].x
+        && p[3].y == p[0].y;
+    if !(along_x_first || along_y_first) {
+        return None;
+    }
+    tiny_skia::Rect::from_points(&p)
 }
 
 fn rounded_rectangle(

@@ -60,6 +60,14 @@ impl Renderer {
         }
     }
 
+    /// Frontdesk's patch (PATCHES.md): with `false`, draws as iced_tiny_skia
+    /// 0.14.1 with the clip-mask patch, without the shortcuts that give the
+    /// same pixels for less work. Frontdesk's tests draw both ways and compare.
+    #[doc(hidden)]
+    pub fn set_shortcuts(&mut self, on: bool) {
+        self.engine.shortcuts = on;
+    }
+
     pub fn layers(&mut self) -> &[Layer] {
         self.layers.flush();
         self.layers.as_slice()
