@@ -62,6 +62,11 @@ struct Layer {
     quads: Vec<(Rectangle, Color)>,
     shapes: Vec<Shape>,
     cached: bool,
+    /// An opaque rectangle over the whole canvas first (a cache that can be kept as pixels).
+    background: Option<Color>,
+    /// Shapes of a second canvas geometry in the same layer, drawn after the first: under
+    /// its text, over its shapes.
+    later: Vec<Shape>,
 }
 
 fn coordinate(range: std::ops::Range<i32>) -> impl Strategy<Value = f32> {
@@ -107,17 +112,26 @@ fn layer() -> impl Strategy<Value = Layer> {
         proptest::collection::vec((rectangle(), colour()), 0..3),
         proptest::collection::vec(shape(), 1..10),
         any::<bool>(),
+        proptest::option::of(colour().prop_map(|c| Color { a: 1.0, ..c })),
+        proptest::collection::vec(shape(), 0..4),
     )
-        .prop_map(|(clip, (x, y), quads, shapes, cached)| Layer {
-            clip,
-            translation: Vector::new(x, y),
-            quads,
-            shapes,
-            cached,
-        })
+        .prop_map(
+            |(clip, (x, y), quads, shapes, cached, background, later)| Layer {
+                clip,
+                translation: Vector::new(x, y),
+                quads,
+                shapes,
+                cached,
+                background,
+                later,
+            },
+        )
 }
 
-fn paint(frame: &mut Frame, shapes: &[Shape]) {
+fn paint(frame: &mut Frame, background: Option<Color>, shapes: &[Shape]) {
+    if let Some(colour) = background {
+        frame.fill_rectangle(Point::ORIGIN, frame.size(), colour);
+    }
     for shape in shapes {
         match shape {
             Shape::Rectangle(r, c) => frame.fill_rectangle(r.position(), r.size(), *c),
@@ -165,13 +179,20 @@ fn record(renderer: &mut iced::Renderer, layers: &[Layer], caches: &[Cache]) {
         ));
         let size = Size::new(400.0, 300.0);
         let geometry = if layer.cached {
-            cache.draw(renderer, size, |frame| paint(frame, &layer.shapes))
+            cache.draw(renderer, size, |frame| {
+                paint(frame, layer.background, &layer.shapes)
+            })
         } else {
             let mut frame = Frame::new(renderer, size);
-            paint(&mut frame, &layer.shapes);
+            paint(&mut frame, layer.background, &layer.shapes);
             frame.into_geometry()
         };
         renderer.draw_geometry(geometry);
+        if !layer.later.is_empty() {
+            let mut frame = Frame::new(renderer, size);
+            paint(&mut frame, None, &layer.later);
+            renderer.draw_geometry(frame.into_geometry());
+        }
         renderer.end_transformation();
         renderer.end_layer();
     }
@@ -187,8 +208,16 @@ proptest! {
     ) {
         let mut renderer = renderer();
         let caches: Vec<Cache> = layers.iter().map(|_| Cache::new()).collect();
-        // Twice: a cached canvas is drawn anew, then from its cache.
-        for round in 0..2 {
+        // A cached canvas is drawn anew, then from its cache (kept as pixels), then from its
+        // cache with other shapes after it.
+        for round in 0..3 {
+            let mut layers = layers.clone();
+            if round == 2 {
+                for layer in &mut layers {
+                    layer.later.reverse();
+                    layer.later.truncate(2);
+                }
+            }
             record(&mut renderer, &layers, &caches);
             let reference = draw(&mut renderer, false, scale);
             let fast = draw(&mut renderer, true, scale);
@@ -219,6 +248,8 @@ fn the_reference_is_not_the_shortcut() {
             ),
         ],
         cached: false,
+        background: None,
+        later: vec![],
     }];
     let mut renderer = renderer();
     record(&mut renderer, &layers, &[Cache::new()]);

@@ -4,7 +4,7 @@ use crate::core::{
     Background, Color, Gradient, Rectangle, Size, Transformation, Vector,
 };
 use crate::graphics::{Image, Text};
-use crate::text;
+use crate::text::{self, Touched};
 
 #[derive(Debug)]
 pub struct Engine {
@@ -22,6 +22,9 @@ pub struct Engine {
     /// the reference Frontdesk's tests compare the shortcuts with.
     pub(crate) shortcuts: bool,
 
+    /// Canvas caches kept as pixels (Frontdesk's patch, `kept.rs`).
+    pub(crate) kept: crate::kept::Kept,
+
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
     #[cfg(feature = "svg")]
@@ -35,6 +38,7 @@ impl Engine {
             clip_mask_bounds: ClipMaskBounds::default(),
             clip_box: None,
             shortcuts: true,
+            kept: crate::kept::Kept::default(),
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -446,7 +450,7 @@ impl Engine {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: &mut tiny_skia::Mask,
         clip_bounds: Rectangle,
-    ) {
+    ) -> Touched {
         match text {
             Text::Paragraph {
                 paragraph,
@@ -459,7 +463,7 @@ impl Engine {
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
-                    return;
+                    return Touched::default();
                 };
 
                 let physical_bounds =
@@ -467,7 +471,7 @@ impl Engine {
                         * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -485,7 +489,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Editor {
                 editor,
@@ -498,14 +502,14 @@ impl Engine {
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
-                    return;
+                    return Touched::default();
                 };
 
                 let physical_bounds =
                     Rectangle::new(*position, editor.bounds) * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -523,7 +527,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Cached {
                 content,
@@ -540,7 +544,7 @@ impl Engine {
                 let physical_bounds = *local_clip_bounds * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -564,14 +568,14 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Raw {
                 raw,
                 transformation: local_transformation,
             } => {
                 let Some(buffer) = raw.buffer.upgrade() else {
-                    return;
+                    return Touched::default();
                 };
 
                 let transformation = transformation * *local_transformation;
@@ -586,7 +590,7 @@ impl Engine {
                 ) * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = if physical_bounds.is_within(&clip_bounds) {
@@ -603,7 +607,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
         }
     }
@@ -808,7 +812,7 @@ pub fn into_color(color: Color) -> tiny_skia::Color {
         .expect("Convert color from iced to tiny_skia")
 }
 
-fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
+pub(crate) fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
     let translation = transformation.translation();
 
     tiny_skia::Transform {
@@ -824,7 +828,7 @@ fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
 /// The rectangle `path` fills under `transform` (scale and translation only),
 /// when it is one axis-aligned rectangle: its corners mapped as tiny-skia maps
 /// them when it fills the path.
-fn axis_rectangle(
+pub(crate) fn axis_rectangle(
     path: &tiny_skia::Path,
     transform: tiny_skia::Transform,
 ) -> Option<tiny_skia::Rect> {
@@ -1051,9 +1055,9 @@ pub struct ClipMaskBounds(Option<(Rectangle, Spans)>);
 /// The pixels a rectangle's fill covers: columns `x.0..x.1` of rows
 /// `y.0..y.1` (empty when either is).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Spans {
-    x: (usize, usize),
-    y: (usize, usize),
+pub(crate) struct Spans {
+    pub(crate) x: (usize, usize),
+    pub(crate) y: (usize, usize),
 }
 
 impl Spans {
@@ -1108,7 +1112,7 @@ impl ClipMaskBounds {
 /// by filling its horizontal and vertical extent in one-pixel-high and
 /// one-pixel-wide masks with the same rule as [`adjust_clip_mask`] (a
 /// rectangle's fill is its columns times its rows).
-fn covered(width: u32, height: u32, bounds: Rectangle) -> Spans {
+pub(crate) fn covered(width: u32, height: u32, bounds: Rectangle) -> Spans {
     let span = |len: u32, rect: Option<tiny_skia::Rect>, along_x: bool| {
         let (Some(rect), Some(mut probe)) = (
             rect,
