@@ -31,6 +31,8 @@ use crate::layer::{Item, Layer};
 #[derive(Debug, Default)]
 pub struct Kept {
     entries: Vec<Entry>,
+    /// How many times kept pixels were copied (for tests).
+    pub copies: usize,
 }
 
 /// A cache drawn once, with what it was drawn for.
@@ -296,7 +298,8 @@ impl Engine {
 
     /// Copies the kept pixels of a plan's cache into `pixels`, in place of
     /// drawing its shapes and text.
-    pub fn draw_kept(&self, plan: &Plan, pixels: &mut tiny_skia::PixmapMut<'_>) {
+    pub fn draw_kept(&mut self, plan: &Plan, pixels: &mut tiny_skia::PixmapMut<'_>) {
+        self.kept.copies += 1;
         let Some(kept) = &self.kept.entries[plan.entry].pixels else {
             return;
         };
@@ -382,13 +385,28 @@ impl Engine {
             return None;
         };
         let rect = axis_rectangle(path, into_transform(primitive_transformation))?;
-        if !colour.is_opaque()
-            || paint.blend_mode != tiny_skia::BlendMode::SourceOver
-            || rect.left() > area.x0 as f32
-            || rect.top() > area.y0 as f32
-            || rect.right() < area.x1 as f32
-            || rect.bottom() < area.y1 as f32
-        {
+        // Not anti-aliased, it fills the pixels whose centres it covers (as
+        // the mask does); anti-aliased, only those it covers whole.
+        let covers = if paint.anti_alias {
+            rect.left() <= area.x0 as f32
+                && rect.top() <= area.y0 as f32
+                && rect.right() >= area.x1 as f32
+                && rect.bottom() >= area.y1 as f32
+        } else {
+            let fills = covered(
+                size.0,
+                size.1,
+                Rectangle::new(
+                    Point::new(rect.left(), rect.top()),
+                    Size::new(rect.width(), rect.height()),
+                ),
+            );
+            fills.x.0 <= area.x0
+                && fills.y.0 <= area.y0
+                && fills.x.1 >= area.x1
+                && fills.y.1 >= area.y1
+        };
+        if !colour.is_opaque() || paint.blend_mode != tiny_skia::BlendMode::SourceOver || !covers {
             return None;
         }
         // Text drawn without the mask would be drawn again with it.

@@ -69,6 +69,13 @@ impl Renderer {
         self.engine.shortcuts = on;
     }
 
+    /// Frontdesk's patch: how many times a canvas cache's kept pixels were
+    /// copied instead of drawing it (for tests).
+    #[doc(hidden)]
+    pub fn kept_copies(&self) -> usize {
+        self.engine.kept.copies
+    }
+
     pub fn layers(&mut self) -> &[Layer] {
         self.layers.flush();
         self.layers.as_slice()
