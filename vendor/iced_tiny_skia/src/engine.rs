@@ -4,7 +4,7 @@ use crate::core::{
     Background, Color, Gradient, Rectangle, Size, Transformation, Vector,
 };
 use crate::graphics::{Image, Text};
-use crate::text;
+use crate::text::{self, Touched};
 
 #[derive(Debug)]
 pub struct Engine {
@@ -13,6 +13,17 @@ pub struct Engine {
     /// The bounds the clip mask was last set to during this draw (Frontdesk's
     /// patch, PATCHES.md).
     clip_mask_bounds: ClipMaskBounds,
+
+    /// The pixels a clip bounds lets through, for the last bounds asked
+    /// (Frontdesk's patch: rectangles cut to them need no mask).
+    clip_box: Option<(Rectangle, (u32, u32), Spans)>,
+
+    /// False draws as iced_tiny_skia 0.14.1 does (with the clip-mask patch):
+    /// the reference Frontdesk's tests compare the shortcuts with.
+    pub(crate) shortcuts: bool,
+
+    /// Canvas caches kept as pixels (Frontdesk's patch, `kept.rs`).
+    pub(crate) kept: crate::kept::Kept,
 
     #[cfg(feature = "image")]
     pub(crate) raster_pipeline: crate::raster::Pipeline,
@@ -25,6 +36,9 @@ impl Engine {
         Self {
             text_pipeline: text::Pipeline::new(),
             clip_mask_bounds: ClipMaskBounds::default(),
+            clip_box: None,
+            shortcuts: true,
+            kept: crate::kept::Kept::default(),
             #[cfg(feature = "image")]
             raster_pipeline: crate::raster::Pipeline::new(),
             #[cfg(feature = "svg")]
@@ -44,6 +58,82 @@ impl Engine {
     /// Forgets what the clip mask holds (a draw may be given another mask).
     pub fn forget_clip_mask(&mut self) {
         self.clip_mask_bounds.forget();
+    }
+
+    /// The pixels of `pixels` that a clip mask set to `bounds` lets through.
+    fn clip_box(
+        &mut self,
+        pixels: &tiny_skia::PixmapMut<'_>,
+        bounds: Rectangle,
+    ) -> Spans {
+        let size = (pixels.width(), pixels.height());
+        if let Some((held, held_size, spans)) = self.clip_box
+            && held == bounds
+            && held_size == size
+        {
+            return spans;
+        }
+        let spans = covered(size.0, size.1, bounds);
+        self.clip_box = Some((bounds, size, spans));
+        spans
+    }
+
+    /// Frontdesk's patch (PATCHES.md): fills `path` when it is an axis-aligned
+    /// rectangle in a solid colour, drawn source-over, not anti-aliased or on
+    /// whole pixels, that reaches outside
+    /// `clip_bounds`, without the clip mask: the rectangle is first cut to the
+    /// whole pixels the mask lets through. A pixel inside them is covered by
+    /// the cut rectangle exactly as by the whole one, and the mask is 255
+    /// there, so the pixels are the same as filling through the mask; but an
+    /// opaque fill becomes a plain memset instead of blending every pixel
+    /// through the mask. Returns false (nothing drawn) for any other fill.
+    fn fill_cut_rectangle(
+        &mut self,
+        path: &tiny_skia::Path,
+        paint: &tiny_skia::Paint<'_>,
+        rule: tiny_skia::FillRule,
+        transform: tiny_skia::Transform,
+        pixels: &mut tiny_skia::PixmapMut<'_>,
+        clip_bounds: Rectangle,
+    ) -> bool {
+        if !self.shortcuts
+            || !matches!(paint.shader, tiny_skia::Shader::SolidColor(_))
+            || paint.blend_mode != tiny_skia::BlendMode::SourceOver
+            || transform.has_skew()
+        {
+            return false;
+        }
+        let Some(rect) = axis_rectangle(path, transform) else {
+            return false;
+        };
+        // An anti-aliased edge inside a pixel is blended another way without
+        // a mask (tiny-skia lerps an opaque colour where it scales it through
+        // a mask): off by one here and there. Only whole-pixel edges qualify.
+        if paint.anti_alias
+            && [rect.left(), rect.top(), rect.right(), rect.bottom()]
+                .iter()
+                .any(|v| v.fract() != 0.0)
+        {
+            return false;
+        }
+        let spans = self.clip_box(pixels, clip_bounds);
+        let cut = tiny_skia::Rect::from_ltrb(
+            rect.left().max(spans.x.0 as f32),
+            rect.top().max(spans.y.0 as f32),
+            rect.right().min(spans.x.1 as f32),
+            rect.bottom().min(spans.y.1 as f32),
+        );
+        // Nothing of the rectangle is inside the mask: nothing to draw.
+        if let Some(cut) = cut {
+            pixels.fill_path(
+                &tiny_skia::PathBuilder::from_rect(cut),
+                paint,
+                rule,
+                tiny_skia::Transform::identity(),
+                None,
+            );
+        }
+        true
     }
 
     pub fn draw_quad(
@@ -167,9 +257,7 @@ impl Engine {
             }
         }
 
-        pixels.fill_path(
-            &path,
-            &tiny_skia::Paint {
+        let paint = tiny_skia::Paint {
                 shader: match background {
                     Background::Color(color) => {
                         tiny_skia::Shader::SolidColor(into_color(*color))
@@ -218,11 +306,26 @@ impl Engine {
                 },
                 anti_alias: true,
                 ..tiny_skia::Paint::default()
-            },
-            tiny_skia::FillRule::EvenOdd,
-            transform,
-            clip_mask,
-        );
+            };
+
+        let cut = clip_mask.is_some()
+            && self.fill_cut_rectangle(
+                &path,
+                &paint,
+                tiny_skia::FillRule::EvenOdd,
+                transform,
+                pixels,
+                clip_bounds,
+            );
+        if !cut {
+            pixels.fill_path(
+                &path,
+                &paint,
+                tiny_skia::FillRule::EvenOdd,
+                transform,
+                clip_mask,
+            );
+        }
 
         if border_width > 0.0 {
             // Border path is offset by half the border width
@@ -347,7 +450,7 @@ impl Engine {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: &mut tiny_skia::Mask,
         clip_bounds: Rectangle,
-    ) {
+    ) -> Touched {
         match text {
             Text::Paragraph {
                 paragraph,
@@ -360,7 +463,7 @@ impl Engine {
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
-                    return;
+                    return Touched::default();
                 };
 
                 let physical_bounds =
@@ -368,7 +471,7 @@ impl Engine {
                         * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -386,7 +489,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Editor {
                 editor,
@@ -399,14 +502,14 @@ impl Engine {
                 let Some(clip_bounds) = clip_bounds
                     .intersection(&(*local_clip_bounds * transformation))
                 else {
-                    return;
+                    return Touched::default();
                 };
 
                 let physical_bounds =
                     Rectangle::new(*position, editor.bounds) * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -424,7 +527,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Cached {
                 content,
@@ -441,7 +544,7 @@ impl Engine {
                 let physical_bounds = *local_clip_bounds * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = match physical_bounds.is_within(&clip_bounds) {
@@ -465,14 +568,14 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
             Text::Raw {
                 raw,
                 transformation: local_transformation,
             } => {
                 let Some(buffer) = raw.buffer.upgrade() else {
-                    return;
+                    return Touched::default();
                 };
 
                 let transformation = transformation * *local_transformation;
@@ -487,7 +590,7 @@ impl Engine {
                 ) * transformation;
 
                 if !clip_bounds.intersects(&physical_bounds) {
-                    return;
+                    return Touched::default();
                 }
 
                 let clip_mask = if physical_bounds.is_within(&clip_bounds) {
@@ -504,7 +607,7 @@ impl Engine {
                     pixels,
                     clip_mask,
                     transformation,
-                );
+                )
             }
         }
     }
@@ -534,7 +637,21 @@ impl Engine {
                     return;
                 }
 
-                let clip_mask = if physical_bounds.is_within(&clip_bounds) {
+                let within = physical_bounds.is_within(&clip_bounds);
+                if !within
+                    && self.fill_cut_rectangle(
+                        path,
+                        paint,
+                        *rule,
+                        into_transform(transformation),
+                        pixels,
+                        clip_bounds,
+                    )
+                {
+                    return;
+                }
+
+                let clip_mask = if within {
                     None
                 } else {
                     self.clip_mask_bounds.set(clip_mask, clip_bounds);
@@ -695,7 +812,7 @@ pub fn into_color(color: Color) -> tiny_skia::Color {
         .expect("Convert color from iced to tiny_skia")
 }
 
-fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
+pub(crate) fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
     let translation = transformation.translation();
 
     tiny_skia::Transform {
@@ -706,6 +823,50 @@ fn into_transform(transformation: Transformation) -> tiny_skia::Transform {
         tx: translation.x,
         ty: translation.y,
     }
+}
+
+/// The rectangle `path` fills under `transform` (scale and translation only),
+/// when it is one axis-aligned rectangle: its corners mapped as tiny-skia maps
+/// them when it fills the path.
+pub(crate) fn axis_rectangle(
+    path: &tiny_skia::Path,
+    transform: tiny_skia::Transform,
+) -> Option<tiny_skia::Rect> {
+    use tiny_skia::PathSegment::{Close, LineTo, MoveTo};
+
+    let mut segments = path.segments();
+    let (
+        Some(MoveTo(a)),
+        Some(LineTo(b)),
+        Some(LineTo(c)),
+        Some(LineTo(d)),
+        Some(Close),
+        None,
+    ) = (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    )
+    else {
+        return None;
+    };
+    let mut p = [a, b, c, d];
+    transform.map_points(&mut p);
+    let along_x_first = p[0].y == p[1].y
+        && p[1].x == p[2].x
+        && p[2].y == p[3].y
+        && p[3].x == p[0].x;
+    let along_y_first = p[0].x == p[1].x
+        && p[1].y == p[2].y
+        && p[2].x == p[3].x
+        && p[3].y == p[0].y;
+    if !(along_x_first || along_y_first) {
+        return None;
+    }
+    tiny_skia::Rect::from_points(&p)
 }
 
 fn rounded_rectangle(
@@ -894,9 +1055,9 @@ pub struct ClipMaskBounds(Option<(Rectangle, Spans)>);
 /// The pixels a rectangle's fill covers: columns `x.0..x.1` of rows
 /// `y.0..y.1` (empty when either is).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Spans {
-    x: (usize, usize),
-    y: (usize, usize),
+pub(crate) struct Spans {
+    pub(crate) x: (usize, usize),
+    pub(crate) y: (usize, usize),
 }
 
 impl Spans {
@@ -951,7 +1112,7 @@ impl ClipMaskBounds {
 /// by filling its horizontal and vertical extent in one-pixel-high and
 /// one-pixel-wide masks with the same rule as [`adjust_clip_mask`] (a
 /// rectangle's fill is its columns times its rows).
-fn covered(width: u32, height: u32, bounds: Rectangle) -> Spans {
+pub(crate) fn covered(width: u32, height: u32, bounds: Rectangle) -> Spans {
     let span = |len: u32, rect: Option<tiny_skia::Rect>, along_x: bool| {
         let (Some(rect), Some(mut probe)) = (
             rect,

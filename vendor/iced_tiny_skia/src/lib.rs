@@ -3,6 +3,7 @@
 pub mod window;
 
 mod engine;
+mod kept;
 mod layer;
 mod primitive;
 mod settings;
@@ -60,6 +61,21 @@ impl Renderer {
         }
     }
 
+    /// Frontdesk's patch (PATCHES.md): with `false`, draws as iced_tiny_skia
+    /// 0.14.1 with the clip-mask patch, without the shortcuts that give the
+    /// same pixels for less work. Frontdesk's tests draw both ways and compare.
+    #[doc(hidden)]
+    pub fn set_shortcuts(&mut self, on: bool) {
+        self.engine.shortcuts = on;
+    }
+
+    /// Frontdesk's patch: how many times a canvas cache's kept pixels were
+    /// copied instead of drawing it (for tests).
+    #[doc(hidden)]
+    pub fn kept_copies(&self) -> usize {
+        self.engine.kept.copies
+    }
+
     pub fn layers(&mut self) -> &[Layer] {
         self.layers.flush();
         self.layers.as_slice()
@@ -77,6 +93,15 @@ impl Renderer {
 
         self.layers.flush();
         self.engine.forget_clip_mask();
+        let shortcuts = self.engine.shortcuts;
+        if shortcuts {
+            self.engine.start_kept();
+        }
+        let surface = Rectangle::new(
+            Point::ORIGIN,
+            Size::new(pixels.width() as f32, pixels.height() as f32),
+        );
+        let size = (pixels.width(), pixels.height());
 
         for &damage_bounds in damage {
             let damage_bounds = damage_bounds * scale_factor;
@@ -114,7 +139,16 @@ impl Renderer {
                 };
 
                 // Frontdesk's patch (PATCHES.md): each draw below sets the clip
-                // mask to its own bounds only when it needs the mask.
+                // mask to its own bounds only when it needs the mask, and a
+                // canvas cache drawn as before is copied from its kept pixels.
+                let kept = self.engine.plan_kept(
+                    layer,
+                    scale_factor,
+                    layer_bounds,
+                    surface,
+                    size,
+                    clip_mask,
+                );
 
                 if !layer.quads.is_empty() {
                     let render_span = debug::render(debug::Primitive::Quad);
@@ -134,7 +168,14 @@ impl Renderer {
                 if !layer.primitives.is_empty() {
                     let render_span = debug::render(debug::Primitive::Triangle);
 
-                    for group in &layer.primitives {
+                    for (index, group) in layer.primitives.iter().enumerate() {
+                        if let Some(plan) = &kept
+                            && plan.primitive_item == index
+                        {
+                            self.engine.draw_kept(plan, pixels);
+                            continue;
+                        }
+
                         let Some(group_bounds) = (group.clip_bounds()
                             * scale_factor)
                             .intersection(&layer_bounds)
@@ -176,9 +217,17 @@ impl Renderer {
                 if !layer.text.is_empty() {
                     let render_span = debug::render(debug::Primitive::Image);
 
-                    for group in &layer.text {
+                    for (index, group) in layer.text.iter().enumerate() {
+                        if let Some(plan) = &kept
+                            && plan.text_item == index
+                        {
+                            self.engine
+                                .redraw_kept_text(plan, pixels, clip_mask);
+                            continue;
+                        }
+
                         for text in group.as_slice() {
-                            self.engine.draw_text(
+                            let _ = self.engine.draw_text(
                                 text,
                                 Transformation::scale(scale_factor)
                                     * group.transformation(),
@@ -194,6 +243,9 @@ impl Renderer {
             }
         }
 
+        if shortcuts {
+            self.engine.trim_kept();
+        }
         self.engine.trim();
     }
 }

@@ -44,9 +44,9 @@ impl Pipeline {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: Option<&tiny_skia::Mask>,
         transformation: Transformation,
-    ) {
+    ) -> Touched {
         let Some(paragraph) = paragraph.upgrade() else {
-            return;
+            return Touched::default();
         };
 
         let mut font_system = font_system().write().expect("Write font system");
@@ -60,7 +60,7 @@ impl Pipeline {
             pixels,
             clip_mask,
             transformation,
-        );
+        )
     }
 
     pub fn draw_editor(
@@ -71,9 +71,9 @@ impl Pipeline {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: Option<&tiny_skia::Mask>,
         transformation: Transformation,
-    ) {
+    ) -> Touched {
         let Some(editor) = editor.upgrade() else {
-            return;
+            return Touched::default();
         };
 
         let mut font_system = font_system().write().expect("Write font system");
@@ -87,7 +87,7 @@ impl Pipeline {
             pixels,
             clip_mask,
             transformation,
-        );
+        )
     }
 
     pub fn draw_cached(
@@ -104,7 +104,7 @@ impl Pipeline {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: Option<&tiny_skia::Mask>,
         transformation: Transformation,
-    ) {
+    ) -> Touched {
         let line_height = f32::from(line_height);
 
         let mut font_system = font_system().write().expect("Write font system");
@@ -148,7 +148,7 @@ impl Pipeline {
             pixels,
             clip_mask,
             transformation,
-        );
+        )
     }
 
     pub fn draw_raw(
@@ -159,7 +159,7 @@ impl Pipeline {
         pixels: &mut tiny_skia::PixmapMut<'_>,
         clip_mask: Option<&tiny_skia::Mask>,
         transformation: Transformation,
-    ) {
+    ) -> Touched {
         let mut font_system = font_system().write().expect("Write font system");
 
         draw(
@@ -171,12 +171,30 @@ impl Pipeline {
             pixels,
             clip_mask,
             transformation,
-        );
+        )
     }
 
     pub fn trim_cache(&mut self) {
         self.cache.get_mut().trim();
         self.glyph_cache.trim();
+    }
+}
+
+/// The pixels a draw may have changed: the union of the rectangles of the
+/// glyphs it blitted, in pixels (Frontdesk's patch, PATCHES.md: a canvas kept
+/// as pixels records where each of its texts drew).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Touched(pub Option<[i32; 4]>);
+
+impl Touched {
+    /// Adds the rectangle of `width` × `height` pixels at `x`, `y`.
+    fn add(&mut self, x: i32, y: i32, width: u32, height: u32) {
+        let right = x.saturating_add(i32::try_from(width).unwrap_or(i32::MAX));
+        let bottom = y.saturating_add(i32::try_from(height).unwrap_or(i32::MAX));
+        self.0 = Some(match self.0 {
+            None => [x, y, right, bottom],
+            Some([l, t, r, b]) => [l.min(x), t.min(y), r.max(right), b.max(bottom)],
+        });
     }
 }
 
@@ -189,8 +207,9 @@ fn draw(
     pixels: &mut tiny_skia::PixmapMut<'_>,
     clip_mask: Option<&tiny_skia::Mask>,
     transformation: Transformation,
-) {
+) -> Touched {
     let position = position * transformation;
+    let mut touched = Touched::default();
 
     let mut swash = cosmic_text::SwashCache::new();
 
@@ -220,11 +239,15 @@ fn draw(
                         .map(|c| c.a() as f32 / 255.0)
                         .unwrap_or(1.0);
 
+                let x = physical_glyph.x + placement.left;
+                let y = physical_glyph.y - placement.top
+                    + (run.line_y * transformation.scale_factor()).round()
+                        as i32;
+                touched.add(x, y, placement.width, placement.height);
+
                 pixels.draw_pixmap(
-                    physical_glyph.x + placement.left,
-                    physical_glyph.y - placement.top
-                        + (run.line_y * transformation.scale_factor()).round()
-                            as i32,
+                    x,
+                    y,
                     pixmap,
                     &tiny_skia::PixmapPaint {
                         opacity,
@@ -236,6 +259,8 @@ fn draw(
             }
         }
     }
+
+    touched
 }
 
 fn from_color(color: cosmic_text::Color) -> Color {
