@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 use frontdesk::gui::app::Phase;
 use frontdesk::gui::calendar::ZoomStep;
+use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::headless;
 use frontdesk::gui::{App, Message};
 use iced::keyboard::{Key, Modifiers, key::Named};
@@ -75,8 +76,8 @@ impl Window {
         w
     }
 
-    fn send(&mut self, message: Message) {
-        let task = self.app.update(message);
+    fn send(&mut self, message: impl Into<Message>) {
+        let task = self.app.update(message.into());
         headless::settle(&mut self.app, task, &self.runtime);
     }
 
@@ -111,7 +112,7 @@ impl Window {
         );
         ui.operate(&self.renderer, &mut operation);
         self.interface = Some(ui.into_cache());
-        self.send(Message::Scrolled(x, y));
+        self.send(DeskMessage::Scrolled(x, y));
     }
 
     /// One frame, drawn both ways from the same widget tree; returns how many bytes differ.
@@ -190,7 +191,7 @@ impl Window {
             if desk.grid_size().width <= desk.grid_viewport().width {
                 return;
             }
-            self.send(Message::Zoom(ZoomStep::Out));
+            self.send(DeskMessage::Zoom(ZoomStep::Out));
         }
     }
 
@@ -229,9 +230,9 @@ fn a_receptionists_session(theme: Theme) {
         let at = w.over_grid(dx, dy);
         w.same("the mouse over the grid", 2, at);
     }
-    w.send(Message::Previous);
+    w.send(DeskMessage::Previous);
     w.same("the day before", 2, none);
-    w.send(Message::Next);
+    w.send(DeskMessage::Next);
     w.same("back to today", 2, none);
     w.resize(Size::new(1280, 800));
     w.same("a smaller window", 2, none);
@@ -241,8 +242,8 @@ fn a_receptionists_session(theme: Theme) {
     w.send(Message::Key(Key::Character("3".into()), Modifiers::empty()));
     w.same_as("a doctor's week", 2, none, false);
     w.send(Message::Key(Key::Character("1".into()), Modifiers::empty()));
-    w.send(Message::DateText("2030-01-08".into()));
-    w.send(Message::GoToDate);
+    w.send(DeskMessage::DateText("2030-01-08".into()));
+    w.send(DeskMessage::GoToDate);
     w.same("an empty day", 2, none);
     assert!(w.frames > 30, "{} frames drawn", w.frames);
 }
