@@ -515,3 +515,48 @@ fn a_right_click_on_a_block_opens_its_menu_where_it_was_clicked() {
         vec![]
     );
 }
+
+/// The hover card names the block under the mouse, but not while a button is held: a card
+/// over the grid during a drag would hide where the appointment lands (seen in the real
+/// window: Sachin Mathew's card over a dragged block's target).
+#[test]
+fn the_hover_card_stays_away_while_a_button_is_held() {
+    use frontdesk::gui::calendar::HoverCard;
+    let h = Harness::with_demo();
+    let (cache, colours, late) = (GridCache::default(), HashMap::new(), HashMap::new());
+    let c = canvas(&h, &cache, &colours, &late);
+    let b = h.desk().blocks.first().expect("a block");
+    let id = h.desk().entries[b.entry].appointment.id;
+    let p = c.at(b.column, b.minutes.0 + 1);
+    let card = HoverCard {
+        grid: c.grid,
+        content: SIZE,
+    };
+    assert_eq!(
+        card.shown_for(false, p),
+        Some(id),
+        "the mouse over the block"
+    );
+    assert_eq!(card.shown_for(true, p), None, "a button held");
+    // The card follows the buttons, and never captures what the grid under it needs.
+    let mut held = false;
+    for (event, expect) in [
+        (press(mouse::Button::Left), true),
+        (moved(p), true),
+        (release(mouse::Button::Left), false),
+        (press(mouse::Button::Right), true),
+        (mouse::Event::CursorLeft, false),
+    ] {
+        let action = card.update(
+            &mut held,
+            &canvas::Event::Mouse(event),
+            c.bounds,
+            mouse::Cursor::Available(p),
+        );
+        assert_eq!(held, expect, "{event:?}");
+        if let Some(action) = action {
+            let (_, _, captured) = action.into_inner();
+            assert_eq!(captured, iced::event::Status::Ignored, "{event:?}");
+        }
+    }
+}

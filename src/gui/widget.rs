@@ -85,20 +85,24 @@ pub fn status_line<'a, M: Clone + 'a>(
     dismiss: M,
     action: Option<Element<'a, M>>,
 ) -> Element<'a, M> {
-    let content: Element<'a, M> = match (error, notice) {
-        (Some(e), _) => row![
-            error_text(e),
-            iced::widget::space::horizontal(),
-            iced::widget::button(text("Dismiss").size(12))
-                .on_press(dismiss)
-                .style(iced::widget::button::text)
-        ]
-        .into(),
-        (None, Some(n)) => text(n).size(13).into(),
-        (None, None) => text("Press F1 for keyboard shortcuts.").size(12).into(),
+    // One row: the words, then (pushed right) Dismiss for an error and the action.
+    let mut content = row![].spacing(8).align_y(iced::Alignment::Center);
+    content = match (error, notice) {
+        (Some(e), _) => content
+            .push(error_text(e))
+            .push(iced::widget::space::horizontal())
+            .push(
+                iced::widget::button(text("Dismiss").size(12))
+                    .on_press(dismiss)
+                    .style(iced::widget::button::text),
+            ),
+        (None, Some(n)) => content
+            .push(text(n).size(13))
+            .push(iced::widget::space::horizontal()),
+        (None, None) => content
+            .push(text("Press F1 for keyboard shortcuts.").size(12))
+            .push(iced::widget::space::horizontal()),
     };
-    let mut content =
-        row![content, iced::widget::space::horizontal()].align_y(iced::Alignment::Center);
     if let Some(action) = action {
         content = content.push(action);
     }

@@ -424,28 +424,58 @@ pub struct HoverCard<'a> {
     pub content: Size,
 }
 
+impl HoverCard<'_> {
+    /// The appointment whose popover shows with the mouse at `at` (in the card's bounds):
+    /// the block under it, unless a button is held (a drag or a drag on empty time is under
+    /// way, and a card would hide where it lands).
+    pub fn shown_for(&self, held: bool, at: Point) -> Option<AppointmentId> {
+        if held {
+            return None;
+        }
+        let scale = self.grid.scale(self.content);
+        let on_grid = Point::new(at.x + self.grid.visible.x, at.y + self.grid.visible.y);
+        self.grid.block_at(&scale, on_grid).map(|(id, _)| id)
+    }
+}
+
 impl canvas::Program<GridEvent> for HoverCard<'_> {
-    type State = ();
+    /// A mouse button is held.
+    type State = bool;
+
+    fn update(
+        &self,
+        held: &mut bool,
+        event: &canvas::Event,
+        _bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Option<canvas::Action<GridEvent>> {
+        let now = match event {
+            canvas::Event::Mouse(mouse::Event::ButtonPressed(_)) => true,
+            canvas::Event::Mouse(mouse::Event::ButtonReleased(_) | mouse::Event::CursorLeft) => {
+                false
+            }
+            _ => return None,
+        };
+        // Never captured: the grid under the card gets every event.
+        (std::mem::replace(held, now) != now).then(canvas::Action::request_redraw)
+    }
 
     fn draw(
         &self,
-        _state: &(),
+        held: &bool,
         renderer: &Renderer,
         theme: &Theme,
         bounds: Rectangle,
         cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
         let mut frame = Frame::new(renderer, bounds.size());
-        if let Some(at) = cursor.position_in(bounds) {
-            let scale = self.grid.scale(self.content);
-            let on_grid = Point::new(at.x + self.grid.visible.x, at.y + self.grid.visible.y);
-            if let Some((id, _)) = self.grid.block_at(&scale, on_grid)
-                && let Some(entry) = self.grid.entries.iter().find(|e| e.appointment.id == id)
-            {
-                let late = self.grid.late.get(&id).copied();
-                let lines = label::popover_lines(entry, late, self.grid.zone);
-                self.grid.draw_popover(&mut frame, theme, at, &lines);
-            }
+        if let Some(at) = cursor.position_in(bounds)
+            && let Some(id) = self.shown_for(*held, at)
+            && let Some(entry) = self.grid.entries.iter().find(|e| e.appointment.id == id)
+        {
+            let late = self.grid.late.get(&id).copied();
+            let lines = label::popover_lines(entry, late, self.grid.zone);
+            self.grid.draw_popover(&mut frame, theme, at, &lines);
         }
         vec![frame.into_geometry()]
     }
