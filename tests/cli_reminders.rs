@@ -104,6 +104,12 @@ fn reminders_send_delivers_what_is_due_and_prints_a_summary_without_patient_data
             .iter()
             .all(|l| l["state"] == "sent" && l["channel"] == "webhook")
     );
+    // The reminder's id is opaque text (what it holds is the store's), distinct per reminder.
+    let ids: std::collections::HashSet<&str> = lines
+        .iter()
+        .map(|l| l["id"].as_str().expect("the id is text"))
+        .collect();
+    assert_eq!(ids.len(), lines.len());
 }
 
 #[test]

@@ -46,7 +46,8 @@ fn send(store: SqliteStore, now: DateTime<Utc>) -> Result<()> {
 /// One reminder as `outbox --format json` prints it.
 #[derive(Serialize)]
 struct OutboxJson<'a> {
-    id: i64,
+    /// The reminder's id in the outbox, as text (what it holds is the store's).
+    id: String,
     appointment: String,
     rule: &'a str,
     channel: &'static str,
@@ -86,7 +87,7 @@ fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Resul
         match args.format {
             Format::Json => {
                 let line = OutboxJson {
-                    id: e.id.0,
+                    id: e.id.to_string(),
                     appointment: e.job.appointment.to_string(),
                     rule: &e.rule_name,
                     channel: e.job.channel.as_str(),

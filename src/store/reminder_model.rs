@@ -158,9 +158,10 @@ impl ReminderSettings {
     }
 }
 
-/// A reminder's row number in the outbox.
+/// Identifies a reminder in the outbox. Opaque: what it holds is the engine's (a row number on
+/// SQLite); only the store makes one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct JobId(pub i64);
+pub struct JobId(pub(crate) i64);
 
 impl std::fmt::Display for JobId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
