@@ -261,3 +261,38 @@ fn the_reference_is_not_the_shortcut() {
     assert_eq!(at(5, 20), at(90, 70));
     assert_ne!(at(30, 20), at(5, 20));
 }
+
+/// Found by the property test above in CI (2026-12-05): a kept canvas with an opaque
+/// background and one text, in a clip with fractional edges, translated by a quarter pixel.
+#[test]
+fn a_kept_text_in_a_fractional_clip_draws_the_same_pixels() {
+    let layers = [Layer {
+        clip: Rectangle::new(Point::new(0.013, 0.013), Size::new(10.513, 3.513)),
+        translation: Vector::new(0.013, -9.75),
+        quads: vec![],
+        shapes: vec![Shape::Text(Point::new(0.013, 0.013), Color::BLACK)],
+        cached: true,
+        background: Some(Color::from_rgb(0.0, 0.0, 0.007_843_138)),
+        later: vec![],
+    }];
+    let mut renderer = renderer();
+    let caches: Vec<Cache> = layers.iter().map(|_| Cache::new()).collect();
+    for round in 0..2 {
+        record(&mut renderer, &layers, &caches);
+        let reference = draw(&mut renderer, false, 1.0);
+        let fast = draw(&mut renderer, true, 1.0);
+        let differ: Vec<usize> = reference
+            .iter()
+            .zip(&fast)
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, _)| i)
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "round {round}: bytes {differ:?} differ: {:?} vs {:?}",
+            differ.iter().map(|&i| reference[i]).collect::<Vec<_>>(),
+            differ.iter().map(|&i| fast[i]).collect::<Vec<_>>()
+        );
+    }
+}

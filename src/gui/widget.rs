@@ -106,12 +106,24 @@ pub fn status_line<'a, M: Clone + 'a>(
     if let Some(action) = action {
         content = content.push(action);
     }
+    // One line is a whole number of pixels tall, so what is above it ends on a pixel's edge
+    // (the renderer keeps the grid's pixels between frames only where its clip does); an
+    // error of several lines takes what it needs.
+    let height = if error.is_some() {
+        Length::Shrink
+    } else {
+        Length::Fixed(STATUS_LINE)
+    };
     container(content)
         .padding([4, 12])
         .width(Length::Fill)
+        .height(height)
         .style(container::secondary)
         .into()
 }
+
+/// The status line's height when it holds one line.
+pub const STATUS_LINE: f32 = 28.0;
 
 /// The dimmed backdrop under a card shown over the window (the palette, the keyboard help).
 pub fn shade(_: &iced::Theme) -> container::Style {

@@ -5,7 +5,7 @@ use iced::{Element, Task};
 
 use super::{Desk, Message, Page};
 use crate::gui::backend::{Setup, UiError};
-use crate::gui::screen::{Context, data};
+use crate::gui::screen::data;
 use crate::scheduling::Clinic;
 
 impl Desk {
@@ -17,15 +17,7 @@ impl Desk {
     }
 
     pub(super) fn data(&mut self, message: data::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = self;
-        let Page::Data(state) = page else {
+        if !matches!(self.page, Page::Data(_)) {
             // The page was left while its job ran: the job still ends, and says so.
             return match message {
                 data::Message::Finished(Ok(o)) if o.ok => {
@@ -44,22 +36,17 @@ impl Desk {
                     // What was said of the replaced database no longer holds.
                     self.error = None;
                     self.notice = Some(notice);
-                    Task::perform(backend.clone().setup(), Message::Reopened)
+                    let backend = self.backend.clone();
+                    Task::perform(backend.setup(), Message::Reopened)
                 }
                 _ => Task::none(),
             };
-        };
-        let Some(clinic) = setup.clinic(*clinic) else {
+        }
+        let Some((task, event)) =
+            self.update_page(Page::data, |state, ctx| state.update(message, ctx))
+        else {
             return Task::none();
         };
-        let ctx = Context {
-            backend,
-            setup,
-            clinic,
-            now,
-            actor: &actor,
-        };
-        let (task, event) = state.update(message, &ctx);
         let task = task.map(Message::Data);
         match event {
             None => task,
@@ -113,13 +100,7 @@ impl Desk {
         clinic: &'a Clinic,
         state: &'a data::State,
     ) -> Element<'a, Message> {
-        let ctx = Context {
-            backend: &self.backend,
-            setup: &self.setup,
-            clinic,
-            now: self.now,
-            actor: &self.actor,
-        };
+        let ctx = self.context_at(clinic);
         state.view(&ctx).map(Message::Data)
     }
 }

@@ -178,6 +178,38 @@ impl Page {
     pub fn is_calendar(&self) -> bool {
         matches!(self, Page::Calendar)
     }
+
+    /// The Waitlist page, if it is the one shown.
+    pub fn waitlist(&mut self) -> Option<&mut waitlist::State> {
+        match self {
+            Page::Waitlist(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// The Reports page, if it is the one shown.
+    pub fn reports(&mut self) -> Option<&mut reports::State> {
+        match self {
+            Page::Reports(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// The Reminders page, if it is the one shown.
+    pub fn reminders(&mut self) -> Option<&mut reminders::State> {
+        match self {
+            Page::Reminders(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// The Data page, if it is the one shown.
+    pub fn data(&mut self) -> Option<&mut data::State> {
+        match self {
+            Page::Data(state) => Some(state),
+            _ => None,
+        }
+    }
 }
 
 /// The panel beside the calendar.
@@ -431,6 +463,17 @@ impl Desk {
         )
     }
 
+    /// The screens' context at `clinic` (one the desk already looked up).
+    pub(super) fn context_at<'a>(&'a self, clinic: &'a Clinic) -> Context<'a> {
+        Context {
+            backend: &self.backend,
+            setup: &self.setup,
+            clinic,
+            now: self.now,
+            actor: &self.actor,
+        }
+    }
+
     /// The clinic shown.
     pub fn clinic(&self) -> Option<&Clinic> {
         self.setup.clinic(self.clinic)
@@ -459,6 +502,27 @@ impl Desk {
         } = self;
         let (ctx, _) = context(backend, setup, *clinic, *now, actor)?;
         let state = pick(panel)?;
+        Some(update(state, &ctx))
+    }
+
+    /// Runs `update` on the page that `pick` selects (e.g. `Page::data`), with the screens'
+    /// context; `None` when that page is not the one shown.
+    pub(super) fn update_page<S, R>(
+        &mut self,
+        pick: fn(&mut Page) -> Option<&mut S>,
+        update: impl FnOnce(&mut S, &Context<'_>) -> R,
+    ) -> Option<R> {
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            page,
+            now,
+            actor,
+            ..
+        } = self;
+        let (ctx, _) = context(backend, setup, *clinic, *now, actor)?;
+        let state = pick(page)?;
         Some(update(state, &ctx))
     }
 

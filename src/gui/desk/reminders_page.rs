@@ -74,11 +74,10 @@ fn desk_facts(desk: &Desk) -> Vec<DeskFacts> {
 impl Desk {
     /// The Reminders page: open it, loading the outbox, rules and channels.
     pub(super) fn open_reminders(&mut self) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
         if matches!(self.page, Page::Reminders(_)) {
             return Task::none();
         }
-        let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor) else {
+        let Some((ctx, _)) = self.context() else {
             return Task::none();
         };
         let (mut state, task) = reminders::open(&ctx);
@@ -89,24 +88,15 @@ impl Desk {
 
     /// A message for the Reminders page, and what its events ask of the app.
     pub(super) fn reminders(&mut self, message: reminders::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
+        let now = self.now;
         if let reminders::Message::Loaded(_, Ok(page)) = &message {
             self.reminders.set_failed(page.failed);
         }
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = self;
-        let Page::Reminders(state) = page else {
+        let Some((task, event)) =
+            self.update_page(Page::reminders, |state, ctx| state.update(message, ctx))
+        else {
             return Task::none();
         };
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let (task, event) = state.update(message, &ctx);
         let task = task.map(Message::Reminders);
         match event {
             Some(reminders::Event::SendNow) => Task::batch([task, self.send_pass(now)]),
@@ -200,13 +190,7 @@ impl Desk {
         clinic: &'a Clinic,
         state: &'a reminders::State,
     ) -> Element<'a, Message> {
-        let ctx = crate::gui::screen::Context {
-            backend: &self.backend,
-            setup: &self.setup,
-            clinic,
-            now: self.now,
-            actor: &self.actor,
-        };
+        let ctx = self.context_at(clinic);
         state.view(&ctx).map(Message::Reminders)
     }
 }

@@ -10,7 +10,6 @@ use super::Message;
 use super::{Desk, Page, context};
 use crate::gui::backend::{Setup, UiError};
 use crate::gui::calendar::View;
-use crate::gui::screen::Context;
 use crate::gui::screen::settings::{self, Event};
 use crate::gui::theme;
 use crate::gui::widget::Choice;
@@ -20,7 +19,6 @@ use crate::store::AgendaEntry;
 impl Desk {
     /// Shows the Settings page: the one left to open an appointment, or a new one.
     pub(super) fn show_settings(&mut self) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
         if matches!(self.page, Page::Settings(_)) {
             return Task::none();
         }
@@ -33,8 +31,7 @@ impl Desk {
         let (state, task) = match kept {
             Some(state) => (state, Task::none()),
             None => {
-                let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor)
-                else {
+                let Some((ctx, _)) = self.context() else {
                     return Task::none();
                 };
                 let (state, task) = settings::State::new(&ctx);
@@ -163,13 +160,7 @@ impl Desk {
         state: &'a settings::State,
         clinic: &'a Clinic,
     ) -> Element<'a, Message> {
-        let ctx = Context {
-            backend: &self.backend,
-            setup: &self.setup,
-            clinic,
-            now: self.now,
-            actor: &self.actor,
-        };
+        let ctx = self.context_at(clinic);
         state.view(&ctx).map(Message::Settings)
     }
 }

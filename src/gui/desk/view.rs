@@ -9,7 +9,7 @@ use iced::{Element, Length};
 
 use super::{Desk, Message, Page, Panel, WeekOf};
 use crate::gui::calendar::{Grid, HoverCard, View};
-use crate::gui::screen::{Context, offer, today};
+use crate::gui::screen::{offer, today};
 use crate::gui::top_bar;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::*;
@@ -75,13 +75,7 @@ impl Desk {
         width: f32,
     ) -> Element<'a, Message> {
         let zone = clinic.time_zone;
-        let ctx = Context {
-            backend: &self.backend,
-            setup: &self.setup,
-            clinic,
-            now: self.now,
-            actor: &self.actor,
-        };
+        let ctx = self.context_at(clinic);
         let panel: Element<'a, Message> = match &self.panel {
             Panel::Today => today::view(&self.today, self.now, zone, Message::Select),
             Panel::Booking(form) => form.view(&ctx).map(Message::Booking),
@@ -181,13 +175,7 @@ impl Desk {
             Page::Calendar => self.calendar_page(clinic, dark),
             Page::Settings(state) => self.settings_page(state, clinic),
             Page::Waitlist(state) => {
-                let ctx = Context {
-                    backend: &self.backend,
-                    setup: &self.setup,
-                    clinic,
-                    now: self.now,
-                    actor: &self.actor,
-                };
+                let ctx = self.context_at(clinic);
                 state.view(&ctx).map(Message::Waitlist)
             }
             Page::Reports(state) => self.reports_page(state, clinic),
@@ -442,6 +430,9 @@ impl Desk {
 /// The top bar's height.
 const BAR: f32 = 34.0;
 
+/// The page tabs' height.
+const TABS: f32 = 30.0;
+
 /// The top bar's height with its "More" row open.
 const BAR_WITH_MORE: f32 = 74.0;
 
@@ -497,6 +488,9 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
     container(bar)
         .padding([2, 6])
         .width(Length::Fill)
+        // A whole number of pixels, so the grid below starts on a pixel's edge (the
+        // renderer keeps the grid's pixels between frames only where its clip does).
+        .height(Length::Fixed(TABS))
         .style(container::secondary)
         .into()
 }

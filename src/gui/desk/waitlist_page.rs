@@ -77,21 +77,11 @@ impl Desk {
 
     /// A message for the waitlist page.
     pub(super) fn waitlist_page(&mut self, message: waitlist::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = self;
-        let Page::Waitlist(state) = page else {
+        let Some((task, event)) =
+            self.update_page(Page::waitlist, |state, ctx| state.update(message, ctx))
+        else {
             return Task::none();
         };
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
-        };
-        let (task, event) = state.update(message, &ctx);
         if let Some(waitlist::Event::Notice(notice)) = event {
             self.error = None;
             self.notice = Some(notice);
@@ -104,11 +94,10 @@ impl Desk {
         if self.panel_storing() {
             return Task::none();
         }
-        let (now, actor) = (self.now, self.actor.clone());
         let Some(chosen) = self.offers.offers.get(index).cloned() else {
             return Task::none();
         };
-        let Some((ctx, _)) = context(&self.backend, &self.setup, self.clinic, now, &actor) else {
+        let Some((ctx, _)) = self.context() else {
             return Task::none();
         };
         let (state, task) = offer::open(&ctx, &chosen);

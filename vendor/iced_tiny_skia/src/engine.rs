@@ -103,6 +103,12 @@ impl Engine {
         {
             return false;
         }
+        // Only a clip on whole pixels: where its edge cuts a pixel, the mask
+        // blends that pixel in a way the cut fill does not repeat exactly
+        // (found by tests/renderer_shortcuts.rs).
+        if !on_whole_pixels(clip_bounds) {
+            return false;
+        }
         let Some(rect) = axis_rectangle(path, transform) else {
             return false;
         };
@@ -1178,4 +1184,17 @@ fn fill_clip_mask(clip_mask: &mut tiny_skia::Mask, bounds: Rectangle) {
         false,
         tiny_skia::Transform::default(),
     );
+}
+
+/// True when every edge of `bounds` (physical) lies between pixels: the shortcuts
+/// give the same pixels as drawing through the clip mask only then.
+pub(crate) fn on_whole_pixels(bounds: Rectangle) -> bool {
+    [
+        bounds.x,
+        bounds.y,
+        bounds.x + bounds.width,
+        bounds.y + bounds.height,
+    ]
+    .iter()
+    .all(|v| v.fract() == 0.0)
 }

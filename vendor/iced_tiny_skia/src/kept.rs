@@ -236,11 +236,23 @@ impl Engine {
 
         // Later shapes of the layer that meet a text of the cache, and texts
         // that are drawn as usual.
+        // (A spilled text's place is restored with a margin: a glyph's
+        // anti-aliased edge can reach a pixel past the bounds it reports, and
+        // that pixel drawn twice came out one step apart; found by
+        // tests/renderer_shortcuts.rs.)
         let mut redo: Vec<Area> = pixels
             .texts
             .iter()
             .zip(&pixels.spill)
             .filter_map(|(area, spill)| area.filter(|_| *spill))
+            .filter_map(|a| {
+                let r = a.rectangle();
+                Area::around(Rectangle::new(
+                    Point::new(r.x - 2.0, r.y - 2.0),
+                    Size::new(r.width + 4.0, r.height + 4.0),
+                ))
+                .and_then(|g| g.intersection(pixels.area))
+            })
             .collect();
         for item in &layer.primitives[primitive_item + 1..] {
             let Some(item_bounds) = (item.clip_bounds() * scale_factor).intersection(&layer_bounds)
@@ -366,6 +378,10 @@ impl Engine {
         size: (u32, u32),
         clip_mask: &mut tiny_skia::Mask,
     ) -> Option<Pixels> {
+        // Only a clip on whole pixels (see `engine::on_whole_pixels`).
+        if !crate::engine::on_whole_pixels(group_bounds) || !crate::engine::on_whole_pixels(layer_bounds) {
+            return None;
+        }
         let spans = covered(size.0, size.1, group_bounds);
         let area = Area {
             x0: spans.x.0,
