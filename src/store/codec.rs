@@ -39,6 +39,15 @@ pub fn open_wait_statuses_sql() -> &'static str {
     &LIST
 }
 
+/// The history actions that can free time (the core's `waitlist::Freeing`), as an SQL list
+/// for `action IN (…)`.
+pub fn freeing_actions_sql() -> &'static str {
+    use crate::scheduling::waitlist::Freeing;
+    static LIST: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| sql_list(Freeing::ALL.into_iter().map(Freeing::action)));
+    &LIST
+}
+
 /// `'a', 'b'`: words of our own (lower-case letters and underscores only) quoted for SQL.
 fn sql_list(words: impl Iterator<Item = &'static str>) -> String {
     words
@@ -235,6 +244,10 @@ mod tests {
             "'cancelled', 'no_show', 'entered_in_error'"
         );
         assert_eq!(open_wait_statuses_sql(), "'waiting', 'offered'");
+        assert_eq!(
+            freeing_actions_sql(),
+            "'cancelled', 'entered_in_error', 'moved'"
+        );
         for status in Status::ALL {
             let listed = freeing_statuses_sql().contains(&format!("'{}'", status.as_str()));
             assert_eq!(listed, !status.holds_time(), "{status:?}");

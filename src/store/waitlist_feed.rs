@@ -128,11 +128,8 @@ pub fn feed(
         });
     };
     let end = end.min(after + BATCH);
-    let freeing: Vec<String> = Freeing::ALL
-        .iter()
-        .map(|f| format!("'{}'", f.action()))
-        .collect();
-    let mut stmt = conn.prepare_cached(&FREED_SQL.replace("{freeing}", &freeing.join(", ")))?;
+    let sql = FREED_SQL.replace("{freeing}", codec::freeing_actions_sql());
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![after, end, clinic.0], |r| {
         Ok((
             r.get::<_, String>(1)?,

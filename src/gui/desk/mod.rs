@@ -309,6 +309,23 @@ pub(super) fn clinic_today(desk: &Desk, now: DateTime<Utc>) -> NaiveDate {
         .unwrap_or(desk.date)
 }
 
+/// The desk split for a screen's update: the screens' context beside the parts a screen's
+/// state lives in, borrowed at once ([`Desk::parts`]).
+pub(super) struct Parts<'a> {
+    /// The store, setup, clinic, clock and who is at the desk.
+    pub ctx: Context<'a>,
+    /// The clinic shown.
+    pub clinic: &'a Clinic,
+    /// The side panel.
+    pub panel: &'a mut Panel,
+    /// The page shown.
+    pub page: &'a mut Page,
+    /// The command palette, when open.
+    pub palette: &'a mut Option<Box<palette::State>>,
+    /// The Settings page kept aside while the calendar is shown.
+    pub parked_settings: &'a mut Option<Box<settings::State>>,
+}
+
 /// How many panels are kept aside at most ([`Desk::open_panel`]).
 pub const PARKED_LIMIT: usize = 8;
 
@@ -345,16 +362,7 @@ impl Desk {
 
     /// The form in the panel, given back after it was put aside: see `PatientSearch::resume`.
     pub(super) fn resume_panel(&mut self) -> Task<Message> {
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            panel,
-            now,
-            actor,
-            ..
-        } = self;
-        let Some((ctx, _)) = context(backend, setup, *clinic, *now, actor) else {
+        let Some(Parts { ctx, panel, .. }) = self.parts() else {
             return Task::none();
         };
         match panel {
@@ -463,6 +471,32 @@ impl Desk {
         )
     }
 
+    /// The screens' context beside the panel, the page, the palette and the Settings page kept
+    /// aside, borrowed at once; `None` when the clinic shown is missing.
+    pub(super) fn parts(&mut self) -> Option<Parts<'_>> {
+        let Desk {
+            backend,
+            setup,
+            clinic,
+            panel,
+            page,
+            palette,
+            parked_settings,
+            now,
+            actor,
+            ..
+        } = self;
+        let (ctx, clinic) = context(backend, setup, *clinic, *now, actor)?;
+        Some(Parts {
+            ctx,
+            clinic,
+            panel,
+            page,
+            palette,
+            parked_settings,
+        })
+    }
+
     /// The screens' context at `clinic` (one the desk already looked up).
     pub(super) fn context_at<'a>(&'a self, clinic: &'a Clinic) -> Context<'a> {
         Context {
@@ -491,18 +525,8 @@ impl Desk {
         pick: fn(&mut Panel) -> Option<&mut S>,
         update: impl FnOnce(&mut S, &Context<'_>) -> R,
     ) -> Option<R> {
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            panel,
-            now,
-            actor,
-            ..
-        } = self;
-        let (ctx, _) = context(backend, setup, *clinic, *now, actor)?;
-        let state = pick(panel)?;
-        Some(update(state, &ctx))
+        let Parts { ctx, panel, .. } = self.parts()?;
+        Some(update(pick(panel)?, &ctx))
     }
 
     /// Runs `update` on the page that `pick` selects (e.g. `Page::data`), with the screens'
@@ -512,18 +536,8 @@ impl Desk {
         pick: fn(&mut Page) -> Option<&mut S>,
         update: impl FnOnce(&mut S, &Context<'_>) -> R,
     ) -> Option<R> {
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            now,
-            actor,
-            ..
-        } = self;
-        let (ctx, _) = context(backend, setup, *clinic, *now, actor)?;
-        let state = pick(page)?;
-        Some(update(state, &ctx))
+        let Parts { ctx, page, .. } = self.parts()?;
+        Some(update(pick(page)?, &ctx))
     }
 
     pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Message> {

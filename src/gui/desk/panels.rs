@@ -4,7 +4,7 @@
 use chrono::Duration;
 use iced::Task;
 
-use super::{Desk, Message, Panel, Reveal, Update, WeekOf, context};
+use super::{Desk, Message, Panel, Parts, Reveal, Update, WeekOf};
 use crate::gui::mini_calendar;
 use crate::gui::screen::{Undoable, booking, details, palette, walk_in};
 use crate::gui::undo::{self, Direction};
@@ -176,18 +176,14 @@ impl Desk {
     /// A message for the command palette; what is chosen in it is done as its shortcut does
     /// (the theme and the help are the window's: an `Event`).
     pub(super) fn palette(&mut self, message: palette::Message) -> Update {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Desk {
-            backend,
-            setup,
+        let now = self.now;
+        let Some(Parts {
+            ctx,
             clinic,
-            palette,
+            palette: Some(state),
             ..
-        } = self;
-        let Some(state) = palette.as_mut() else {
-            return (Task::none(), None);
-        };
-        let Some((ctx, clinic)) = context(backend, setup, *clinic, now, &actor) else {
+        }) = self.parts()
+        else {
             return (Task::none(), None);
         };
         let (task, event) = state.update(message, &ctx);

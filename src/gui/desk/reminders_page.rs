@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use iced::{Element, Subscription, Task};
 
 use super::Message;
-use super::{Desk, Page, context};
+use super::{Desk, Page};
 use crate::gui::backend::{UiError, clinic_date};
 use crate::gui::backend_reminders::notify;
 use crate::gui::screen::reminders;
@@ -146,7 +146,6 @@ impl Desk {
         &mut self,
         result: Result<PassReport, UiError>,
     ) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
         self.reminders.sending = false;
         let (said, told) = match result {
             Ok(report) => {
@@ -167,20 +166,9 @@ impl Desk {
             }
         };
         self.reminders.last = Some(said.clone());
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = self;
-        let refresh = match page {
-            Page::Reminders(state) => match context(backend, setup, *clinic, now, &actor) {
-                Some((ctx, _)) => state.refresh(&ctx, Some(said)).map(Message::Reminders),
-                None => Task::none(),
-            },
-            _ => Task::none(),
-        };
+        let refresh = self
+            .update_page(Page::reminders, |state, ctx| state.refresh(ctx, Some(said)))
+            .map_or_else(Task::none, |task| task.map(Message::Reminders));
         Task::batch([told, refresh])
     }
 

@@ -7,7 +7,7 @@ use iced::widget::{row, text};
 use iced::{Element, Length, Task};
 
 use super::Message;
-use super::{Desk, Page, context};
+use super::{Desk, Page, Parts};
 use crate::gui::backend::{Setup, UiError};
 use crate::gui::calendar::View;
 use crate::gui::screen::settings::{self, Event};
@@ -44,22 +44,19 @@ impl Desk {
 
     /// A message for the Settings page; dropped when the page is no longer open.
     pub(super) fn settings(&mut self, message: settings::Message) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
-        let Desk {
-            backend,
-            setup,
-            clinic,
+        let Some(Parts {
+            ctx,
             page,
             parked_settings,
             ..
-        } = self;
+        }) = self.parts()
+        else {
+            return Task::none();
+        };
         let state = match (page, parked_settings) {
             (Page::Settings(state), _) => state,
             (_, Some(parked)) => parked,
             _ => return Task::none(),
-        };
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
-            return Task::none();
         };
         let (task, event) = state.update(message, &ctx);
         let task = task.map(Message::Settings);

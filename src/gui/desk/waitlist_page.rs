@@ -5,7 +5,7 @@
 use iced::Task;
 
 use super::Message;
-use super::{Desk, Page, Panel, context};
+use super::{Desk, Page, Panel, Parts};
 use crate::gui::backend::UiError;
 use crate::gui::screen::{offer, waitlist};
 use crate::store::{FreedFeed, Store};
@@ -38,7 +38,6 @@ impl Desk {
 
     /// Shows the waitlist page (or refreshes it when it is shown).
     pub(super) fn show_waitlist(&mut self) -> Task<Message> {
-        let (now, actor) = (self.now, self.actor.clone());
         // The page kept aside (the entry being written) comes back, its list read again; the
         // page left is kept aside in its turn (Settings).
         if !matches!(self.page, Page::Waitlist(_)) {
@@ -47,14 +46,7 @@ impl Desk {
                 None => self.set_page(Page::Calendar),
             }
         }
-        let Desk {
-            backend,
-            setup,
-            clinic,
-            page,
-            ..
-        } = self;
-        let Some((ctx, _)) = context(backend, setup, *clinic, now, &actor) else {
+        let Some(Parts { ctx, page, .. }) = self.parts() else {
             return Task::none();
         };
         let task = match page {
