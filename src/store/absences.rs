@@ -2,8 +2,9 @@
 //! recorded and removed one at a time, each with its setup audit row in the same transaction.
 //! (A leave row is not an appointment: removing it deletes the row, and the audit keeps it.)
 
+use super::sql;
+use super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::AbsenceEntry;
 use super::booking::check_actor;
@@ -44,11 +45,11 @@ impl Table {
 /// The owner's entries overlapping `window`, by start. Bounded on both sides, so it stays on
 /// the `(owner, start_utc)` index.
 pub fn list(
-    conn: &Connection,
+    conn: &Db,
     table: Table,
     owner: uuid::Uuid,
     window: Interval,
-) -> rusqlite::Result<Vec<AbsenceEntry>> {
+) -> sql::Result<Vec<AbsenceEntry>> {
     let (name, column, _, _) = table.sql();
     let sql = format!(
         "SELECT id, start_utc, end_utc, reason FROM {name} \
@@ -72,7 +73,7 @@ pub fn list(
 
 /// Records an entry for `owner`; returns its id.
 pub fn record(
-    conn: &mut Connection,
+    conn: &Db,
     table: Table,
     owner: uuid::Uuid,
     absence: &Absence,
@@ -98,16 +99,20 @@ pub fn record(
                 hint: "; it may have been removed at another desk: reload the settings".into(),
             });
         }
-        tx.prepare_cached(&format!(
-            "INSERT INTO {name} ({column}, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4)"
-        ))?
-        .execute(params![
-            owner,
-            secs(absence.interval.start),
-            secs(absence.interval.end),
-            absence.reason
-        ])?;
-        let id = tx.last_insert_rowid();
+        let id: i64 = tx
+            .prepare_cached(&format!(
+                "INSERT INTO {name} ({column}, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4) \
+                 RETURNING id"
+            ))?
+            .query_row(
+                params![
+                    owner,
+                    secs(absence.interval.start),
+                    secs(absence.interval.end),
+                    absence.reason
+                ],
+                |r| r.get(0),
+            )?;
         audit::record(
             tx,
             now,
@@ -130,7 +135,7 @@ pub fn record(
 
 /// Removes an entry by id (the audit keeps what it was).
 pub fn remove(
-    conn: &mut Connection,
+    conn: &Db,
     table: Table,
     id: super::AbsenceId,
     actor: &str,
@@ -145,10 +150,10 @@ pub fn remove(
             ))?
             .query_row([id.0], |r| {
                 Ok((
-                    r.get::<_, uuid::Uuid>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
+                    r.get::<uuid::Uuid>(0)?,
+                    r.get::<i64>(1)?,
+                    r.get::<i64>(2)?,
+                    r.get::<String>(3)?,
                 ))
             })
             .optional()?;

@@ -1,7 +1,8 @@
 //! Reads: the agenda for a window, one appointment with names, its audit history, the slot
 //! search window by window, and the integrity check.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use super::sql;
+use super::sql::{Db, OptionalExtension, params};
 
 use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, secs};
 use super::context::earliest_overlapping_start;
@@ -16,7 +17,7 @@ const JOINS: &str = "FROM appointment a JOIN patient pa ON pa.id = a.patient_id 
     JOIN doctor d ON d.id = a.doctor_id LEFT JOIN room r ON r.id = a.room_id \
     LEFT JOIN visit_type v ON v.id = a.visit_type_id";
 
-fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AgendaEntry> {
+fn entry(row: &sql::Row<'_>) -> sql::Result<AgendaEntry> {
     let n = APPOINTMENT_COLUMN_COUNT;
     Ok(AgendaEntry {
         appointment: codec::appointment(row)?,
@@ -32,7 +33,7 @@ fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AgendaEntry> {
 /// Appointments overlapping `window`, by start then doctor. The lower bound on `start_utc`
 /// keeps the scan on the index range of the window.
 pub fn agenda(
-    conn: &Connection,
+    conn: &Db,
     clinic: ClinicId,
     window: Interval,
     filter: AgendaFilter,
@@ -55,19 +56,19 @@ pub fn agenda(
             params![key, lower, secs(window.end), secs(window.start)],
             entry,
         )?
-        .collect::<rusqlite::Result<Vec<_>>>()
+        .collect::<sql::Result<Vec<_>>>()
     } else {
         stmt.query_map(
             params![key, lower, secs(window.end), secs(window.start), clinic.0],
             entry,
         )?
-        .collect::<rusqlite::Result<Vec<_>>>()
+        .collect::<sql::Result<Vec<_>>>()
     };
     Ok(rows?)
 }
 
 /// One appointment with names.
-pub fn appointment(conn: &Connection, id: AppointmentId) -> Result<AgendaEntry> {
+pub fn appointment(conn: &Db, id: AppointmentId) -> Result<AgendaEntry> {
     conn.prepare_cached(&format!(
         "SELECT {APPOINTMENT_COLUMNS}, {NAMES} {JOINS} WHERE a.id = ?1"
     ))?
@@ -81,7 +82,7 @@ pub fn appointment(conn: &Connection, id: AppointmentId) -> Result<AgendaEntry> 
 }
 
 /// The audit history of one appointment, oldest first.
-pub fn history(conn: &Connection, id: AppointmentId) -> Result<Vec<AuditEvent>> {
+pub fn history(conn: &Db, id: AppointmentId) -> Result<Vec<AuditEvent>> {
     let mut stmt = conn.prepare_cached(
         "SELECT appointment_id, at_utc, actor, action, before, after, reason \
          FROM audit_event WHERE appointment_id = ?1 ORDER BY id",
@@ -97,18 +98,18 @@ pub fn history(conn: &Connection, id: AppointmentId) -> Result<Vec<AuditEvent>> 
             reason: r.get(6)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<sql::Result<Vec<_>>>()?)
 }
 
 /// The next free slots, searching a week at a time up to the horizon, so that the common case
 /// (a slot this week) loads only a week of bookings.
-pub fn find_slots(conn: &Connection, search: &SlotSearch) -> Result<Vec<Slot>> {
+pub fn find_slots(conn: &Db, search: &SlotSearch) -> Result<Vec<Slot>> {
     super::find_slot::find_slots_within_limits(conn, search, &Default::default())
 }
 
 /// Integrity, foreign keys, version, counts, and unexplained double bookings. A damaged file
 /// still gets a report: what SQLite's integrity check found, and whatever can be read.
-pub fn check(conn: &Connection) -> Result<CheckReport> {
+pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
     let damage = match super::integrity::problems(conn, super::integrity::MAX_FINDINGS) {
         Ok(p) if p.is_empty() => None,
         Ok(p) => Some(super::integrity::summary_in(conn, &p)),

@@ -1,10 +1,11 @@
 //! Loads the appointments a setup change could strand (bounded agenda queries over the change's
 //! window) and lets the core decide which it does strand.
 
+use super::sql;
 use std::collections::HashSet;
 
+use super::sql::{Db, OptionalExtension};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
 use super::agenda::agenda;
 use super::error::Result;
@@ -13,7 +14,7 @@ use crate::scheduling::at_risk::{SetupChange, stranded};
 use crate::scheduling::model::*;
 
 /// The clinic a room belongs to.
-fn room_clinic(conn: &Connection, room: RoomId) -> rusqlite::Result<Option<ClinicId>> {
+fn room_clinic(conn: &Db, room: RoomId) -> sql::Result<Option<ClinicId>> {
     conn.prepare_cached("SELECT clinic_id FROM room WHERE id = ?1")?
         .query_row([room.0], |r| Ok(ClinicId(r.get(0)?)))
         .optional()
@@ -21,11 +22,7 @@ fn room_clinic(conn: &Connection, room: RoomId) -> rusqlite::Result<Option<Clini
 
 /// The booked appointments, ahead of `now`, that `change` would leave outside hours, on leave,
 /// in a blockout or with an inactive doctor or room; by start.
-pub fn at_risk(
-    conn: &Connection,
-    change: &SetupChange,
-    now: DateTime<Utc>,
-) -> Result<Vec<AgendaEntry>> {
+pub fn at_risk(conn: &Db, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>> {
     let Some(window) = change.window(now) else {
         return Ok(Vec::new());
     };

@@ -2,8 +2,9 @@
 //! transaction that loads the facts, lets the core decide, writes, and records an audit event,
 //! so two desks can never book the same time and nothing changes without a trace.
 
+use super::sql;
+use super::sql::{Begin, Db, OptionalExtension, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::codec::{self, APPOINTMENT_COLUMNS, secs};
@@ -20,7 +21,7 @@ use crate::scheduling::status::Status;
 use crate::scheduling::time::{local_date, local_day};
 
 /// Loads a clinic by id.
-pub fn clinic(conn: &Connection, id: ClinicId) -> Result<Clinic> {
+pub fn clinic(conn: &Db, id: ClinicId) -> Result<Clinic> {
     setup::clinics(conn)?
         .into_iter()
         .find(|c| c.id == id)
@@ -32,7 +33,7 @@ pub fn clinic(conn: &Connection, id: ClinicId) -> Result<Clinic> {
 }
 
 /// Loads an appointment by id.
-pub fn load_appointment(conn: &Connection, id: AppointmentId) -> Result<Appointment> {
+pub fn load_appointment(conn: &Db, id: AppointmentId) -> Result<Appointment> {
     conn.prepare_cached(&format!(
         "SELECT {APPOINTMENT_COLUMNS} FROM appointment a WHERE a.id = ?1"
     ))?
@@ -67,7 +68,7 @@ fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval,
 /// `conn` (the booking's own transaction) and put in its place, with the doctor and room the
 /// slot chose; any other request as it is. The patient's own appointments count as taken.
 fn with_first_free(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     req: &BookingRequest,
     now: DateTime<Utc>,
@@ -146,7 +147,7 @@ fn booking_proposal(clinic: &Clinic, req: &BookingRequest) -> Result<(Proposal, 
 
 /// Every conflict of a proposal: the facts loaded from `conn`, the judgement the core's.
 pub(super) fn judge(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     proposal: &Proposal,
     mut conflicts: Vec<Conflict>,
@@ -164,7 +165,7 @@ pub(super) fn judge(
 
 /// Checks a proposal and decides; returns the accepted conflicts and overbook reason.
 fn decide_proposal(
-    tx: &Transaction<'_>,
+    tx: &Db,
     clinic: &Clinic,
     proposal: &Proposal,
     conflicts: Vec<Conflict>,
@@ -204,7 +205,7 @@ pub(super) struct Change<'a> {
 
 /// Appends an audit event (same transaction as the change it records).
 pub(super) fn audit(
-    tx: &Transaction<'_>,
+    tx: &Db,
     id: AppointmentId,
     now: DateTime<Utc>,
     actor: &str,
@@ -239,12 +240,8 @@ pub(super) fn check_actor(actor: &str) -> Result<()> {
 }
 
 /// The conflicts a booking would meet, without writing anything (for live feedback in forms).
-pub fn preview(
-    conn: &mut Connection,
-    req: &BookingRequest,
-    now: DateTime<Utc>,
-) -> Result<Vec<Conflict>> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+pub fn preview(conn: &Db, req: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
+    let tx = conn.begin(Begin::Read)?;
     let clinic = clinic(&tx, req.clinic)?;
     let req = &with_first_free(&tx, &clinic, req, now)?;
     match booking_proposal(&clinic, req) {
@@ -267,13 +264,13 @@ pub(super) fn check_texts(req: &BookingRequest) -> Result<()> {
 
 /// Books an appointment (see [`super::Store::book`]).
 pub fn book(
-    conn: &mut Connection,
+    conn: &Db,
     req: &BookingRequest,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<BookingOutcome> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let outcome = book_in(&tx, req, actor, now)?;
     tx.commit()?;
     Ok(outcome)
@@ -282,7 +279,7 @@ pub fn book(
 /// Books inside the caller's `BEGIN IMMEDIATE` transaction, which commits it together with
 /// whatever else belongs to the same user action (a waitlist entry becoming booked).
 pub(super) fn book_in(
-    tx: &Transaction<'_>,
+    tx: &Db,
     req: &BookingRequest,
     actor: &str,
     now: DateTime<Utc>,
@@ -395,11 +392,11 @@ pub const INSERT_APPOINTMENT: &str = "INSERT INTO appointment (id, clinic_id, pa
 /// with its clinic-local day; the database enters it in the ledger of issued tokens and refuses
 /// one already given that day (the caller has asked the core for a free one).
 pub fn insert_appointment(
-    conn: &Connection,
+    conn: &Db,
     a: &Appointment,
     overbook_reason: Option<&str>,
     now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     let c = a.cancellation.as_ref();
     let queue_date = if a.queue_token.is_empty() {
         None
@@ -447,13 +444,13 @@ pub fn insert_appointment(
 
 /// Moves an appointment (see [`super::Store::move_appointment`]).
 pub fn move_appointment(
-    conn: &mut Connection,
+    conn: &Db,
     req: &MoveRequest,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<BookingOutcome> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, req.appointment)?;
     if let Some(why) = before.status.why_not_movable() {
         return Err(StoreError::Invalid(why));

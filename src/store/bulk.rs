@@ -22,6 +22,11 @@ pub struct BulkWriter<'a> {
 }
 
 impl<'a> BulkWriter<'a> {
+    /// The load's transaction, through the store's SQL layer.
+    fn db(&self) -> super::sql::Db<'_> {
+        super::sql::Db::Sqlite(&self.tx)
+    }
+
     /// Starts one `BEGIN IMMEDIATE` transaction for a bulk load recorded as done by `actor`.
     pub fn begin(store: &'a mut SqliteStore, actor: &str) -> Result<Self> {
         let path = store.path().to_path_buf();
@@ -40,38 +45,43 @@ impl<'a> BulkWriter<'a> {
 
     /// Adds a clinic with its opening hours.
     pub fn clinic(&self, clinic: &Clinic) -> Result<()> {
-        Ok(setup::add_clinic(&self.tx, clinic)?)
+        Ok(setup::add_clinic(&self.db(), clinic)?)
     }
 
     /// Adds a doctor with weekly hours in one clinic.
     pub fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
-        setup::add_doctor(&self.tx, doctor)?;
-        Ok(setup::set_doctor_hours(&self.tx, doctor.id, clinic, hours)?)
+        setup::add_doctor(&self.db(), doctor)?;
+        Ok(setup::set_doctor_hours(
+            &self.db(),
+            doctor.id,
+            clinic,
+            hours,
+        )?)
     }
 
     /// Records leave for a doctor.
     pub fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
-        Ok(setup::add_leave(&self.tx, doctor, leave)?)
+        Ok(setup::add_leave(&self.db(), doctor, leave)?)
     }
 
     /// Adds a room with its own hours or the clinic's.
     pub fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
-        Ok(setup::add_room(&self.tx, room, hours)?)
+        Ok(setup::add_room(&self.db(), room, hours)?)
     }
 
     /// Blocks a room for a time.
     pub fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
-        Ok(setup::add_blockout(&self.tx, room, blockout)?)
+        Ok(setup::add_blockout(&self.db(), room, blockout)?)
     }
 
     /// Adds a visit type.
     pub fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
-        Ok(setup::add_visit_type(&self.tx, visit_type)?)
+        Ok(setup::add_visit_type(&self.db(), visit_type)?)
     }
 
     /// Adds a patient.
     pub fn patient(&self, patient: &Patient) -> Result<()> {
-        Ok(insert_patient(&self.tx, patient)?)
+        Ok(insert_patient(&self.db(), patient)?)
     }
 
     /// Adds an appointment and its "created" audit event at `created_at`.
@@ -81,7 +91,7 @@ impl<'a> BulkWriter<'a> {
         overbook_reason: Option<&str>,
         created_at: DateTime<Utc>,
     ) -> Result<()> {
-        insert_appointment(&self.tx, a, overbook_reason, created_at)?;
+        insert_appointment(&self.db(), a, overbook_reason, created_at)?;
         let after = json!({
             "start_utc": secs(a.interval.start),
             "end_utc": secs(a.interval.end),
@@ -112,9 +122,9 @@ impl<'a> BulkWriter<'a> {
         created_at: DateTime<Utc>,
     ) -> Result<()> {
         use super::series::{insert_series, series_audit, series_json, set_series};
-        insert_series(&self.tx, series, created_at)?;
+        insert_series(&self.db(), series, created_at)?;
         series_audit(
-            &self.tx,
+            &self.db(),
             series.id,
             created_at,
             &self.actor,
@@ -126,14 +136,14 @@ impl<'a> BulkWriter<'a> {
             },
         )?;
         for (appointment, date) in members {
-            set_series(&self.tx, *appointment, series.id, *date)?;
+            set_series(&self.db(), *appointment, series.id, *date)?;
         }
         Ok(())
     }
 
     /// Adds a staff member.
     pub fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
-        Ok(super::settings::insert_staff(&self.tx, member)?)
+        Ok(super::settings::insert_staff(&self.db(), member)?)
     }
 
     /// Commits everything at once.

@@ -1,9 +1,9 @@
 //! Reading rows into core types and writing core types as SQL values: UUIDs as 16-byte blobs,
 //! instants as UTC seconds, enums as their stable text.
 
+use super::sql;
+use super::sql::{Db, Row};
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
-use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
 
 use crate::scheduling::hours::{DaySpan, WeeklyHours};
 use crate::scheduling::model::*;
@@ -63,25 +63,25 @@ pub fn secs(t: DateTime<Utc>) -> i64 {
 }
 
 /// An instant from stored seconds.
-pub fn instant(column: usize, secs: i64) -> rusqlite::Result<DateTime<Utc>> {
+pub fn instant(column: usize, secs: i64) -> sql::Result<DateTime<Utc>> {
     DateTime::from_timestamp(secs, 0).ok_or_else(|| bad(column, format!("instant {secs}")))
 }
 
-fn opt_instant(column: usize, secs: Option<i64>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+fn opt_instant(column: usize, secs: Option<i64>) -> sql::Result<Option<DateTime<Utc>>> {
     secs.map(|s| instant(column, s)).transpose()
 }
 
 /// A conversion failure naming what could not be read.
-pub fn bad(column: usize, what: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, what.into())
+pub fn bad(column: usize, what: String) -> sql::Error {
+    sql::Error::Conversion { column, what }
 }
 
 /// A stored local date (`YYYY-MM-DD`), or a conversion error naming the column.
-pub fn date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+pub fn date(column: usize, text: &str) -> sql::Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column, format!("date '{text}'")))
 }
 
-fn parsed<T>(column: usize, text: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+fn parsed<T>(column: usize, text: &str, parse: fn(&str) -> Option<T>) -> sql::Result<T> {
     parse(text).ok_or_else(|| bad(column, format!("unknown value '{text}'")))
 }
 
@@ -96,15 +96,15 @@ pub const APPOINTMENT_COLUMNS: &str = "a.id, a.clinic_id, a.patient_id, a.doctor
 pub const APPOINTMENT_COLUMN_COUNT: usize = 26;
 
 /// Reads an appointment from a row selected with [`APPOINTMENT_COLUMNS`].
-pub fn appointment(row: &Row<'_>) -> rusqlite::Result<Appointment> {
-    let cancellation = match row.get::<_, Option<String>>(19)? {
+pub fn appointment(row: &Row<'_>) -> sql::Result<Appointment> {
+    let cancellation = match row.get::<Option<String>>(19)? {
         Some(reason) => {
             let by: String = row.get(20)?;
             Some(Cancellation {
                 reason,
                 by: parsed(20, &by, CancelledBy::parse)?,
-                late: row.get::<_, Option<bool>>(21)?.unwrap_or(false),
-                at: instant(22, row.get::<_, Option<i64>>(22)?.unwrap_or(0))?,
+                late: row.get::<Option<bool>>(21)?.unwrap_or(false),
+                at: instant(22, row.get::<Option<i64>>(22)?.unwrap_or(0))?,
             })
         }
         None => None,
@@ -117,8 +117,8 @@ pub fn appointment(row: &Row<'_>) -> rusqlite::Result<Appointment> {
         clinic: ClinicId(row.get(1)?),
         patient: PatientId(row.get(2)?),
         doctor: DoctorId(row.get(3)?),
-        room: row.get::<_, Option<uuid::Uuid>>(4)?.map(RoomId),
-        visit_type: row.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+        room: row.get::<Option<uuid::Uuid>>(4)?.map(RoomId),
+        visit_type: row.get::<Option<uuid::Uuid>>(5)?.map(VisitTypeId),
         interval: Interval::new(instant(6, row.get(6)?)?, instant(7, row.get(7)?)?),
         mode: parsed(8, &mode, Mode::parse)?,
         kind: parsed(9, &kind, Kind::parse)?,
@@ -139,18 +139,10 @@ pub fn appointment(row: &Row<'_>) -> rusqlite::Result<Appointment> {
 }
 
 /// Reads weekly hours from `(weekday, start_minute, end_minute)` rows of `sql` with `params`.
-pub fn weekly_hours(
-    conn: &Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-) -> rusqlite::Result<WeeklyHours> {
+pub fn weekly_hours(conn: &Db, sql: &str, params: impl sql::Params) -> sql::Result<WeeklyHours> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params, |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u16>(1)?,
-            r.get::<_, u16>(2)?,
-        ))
+        Ok((r.get::<i64>(0)?, r.get::<u16>(1)?, r.get::<u16>(2)?))
     })?;
     let mut spans = Vec::new();
     for row in rows {
@@ -178,7 +170,7 @@ fn weekday(n: i64) -> Weekday {
 }
 
 /// Reads a patient from `id, name, phone, email, birth_date, external_id`.
-pub fn patient(row: &Row<'_>) -> rusqlite::Result<Patient> {
+pub fn patient(row: &Row<'_>) -> sql::Result<Patient> {
     let birth: Option<String> = row.get(4)?;
     Ok(Patient {
         id: PatientId(row.get(0)?),

@@ -1,10 +1,11 @@
 //! Loading what the core needs to decide: the conflict context for one proposal and the clinic
 //! calendar for the slot finder. Every range query is bounded on both sides.
 
+use super::sql;
 use std::collections::HashSet;
 
+use super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{self, secs};
 use super::setup;
@@ -25,12 +26,7 @@ const BUSY_SQL: &str = "SELECT start_utc, end_utc FROM appointment \
     WHERE {col} = ?1 AND start_utc >= ?2 AND start_utc < ?3 AND end_utc > ?4 \
     AND status NOT IN ({freeing}) ORDER BY start_utc";
 
-fn busy(
-    conn: &Connection,
-    column: &str,
-    id: uuid::Uuid,
-    window: Interval,
-) -> rusqlite::Result<Vec<Interval>> {
+fn busy(conn: &Db, column: &str, id: uuid::Uuid, window: Interval) -> sql::Result<Vec<Interval>> {
     let sql = BUSY_SQL
         .replace("{col}", column)
         .replace("{freeing}", super::codec::freeing_statuses_sql());
@@ -42,7 +38,7 @@ fn busy(
             secs(window.end),
             secs(window.start)
         ],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        |r| Ok((r.get::<i64>(0)?, r.get::<i64>(1)?)),
     )?;
     rows.map(|r| {
         let (s, e) = r?;
@@ -52,12 +48,12 @@ fn busy(
 }
 
 fn absences(
-    conn: &Connection,
+    conn: &Db,
     table: &str,
     owner_column: &str,
     owner: uuid::Uuid,
     window: Interval,
-) -> rusqlite::Result<Vec<Absence>> {
+) -> sql::Result<Vec<Absence>> {
     // Leave and blockouts may be long (weeks), so they are bounded by end as well as start.
     let sql = format!(
         "SELECT start_utc, end_utc, reason FROM {table} \
@@ -65,11 +61,7 @@ fn absences(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![owner, secs(window.end), secs(window.start)], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-        ))
+        Ok((r.get::<i64>(0)?, r.get::<i64>(1)?, r.get::<String>(2)?))
     })?;
     rows.map(|r| {
         let (s, e, reason) = r?;
@@ -82,7 +74,7 @@ fn absences(
 }
 
 /// Appointments of the doctor, room or patient that may overlap `window`, with names.
-fn nearby(conn: &Connection, p: &Proposal, window: Interval) -> rusqlite::Result<Vec<Booked>> {
+fn nearby(conn: &Db, p: &Proposal, window: Interval) -> sql::Result<Vec<Booked>> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     let targets = [
@@ -111,7 +103,7 @@ fn nearby(conn: &Connection, p: &Proposal, window: Interval) -> rusqlite::Result
                 Ok(Booked {
                     id: AppointmentId(r.get(0)?),
                     doctor: DoctorId(r.get(1)?),
-                    room: r.get::<_, Option<uuid::Uuid>>(2)?.map(RoomId),
+                    room: r.get::<Option<uuid::Uuid>>(2)?.map(RoomId),
                     patient: PatientId(r.get(3)?),
                     interval: Interval::new(
                         codec::instant(4, r.get(4)?)?,
@@ -137,14 +129,14 @@ fn nearby(conn: &Connection, p: &Proposal, window: Interval) -> rusqlite::Result
 /// Everything `scheduling::check` needs for `proposal` in `clinic`; `None` when the doctor or
 /// room does not exist.
 pub fn conflict_context(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     proposal: &Proposal,
-) -> rusqlite::Result<Option<ConflictContext>> {
+) -> sql::Result<Option<ConflictContext>> {
     let doctor = conn
         .prepare_cached("SELECT name, active FROM doctor WHERE id = ?1")?
         .query_row([proposal.doctor.0], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+            Ok((r.get::<String>(0)?, r.get::<bool>(1)?))
         })
         .optional()?;
     let Some((doctor_name, doctor_active)) = doctor else {
@@ -156,7 +148,7 @@ pub fn conflict_context(
             let row = conn
                 .prepare_cached("SELECT name, active FROM room WHERE id = ?1 AND clinic_id = ?2")?
                 .query_row(params![room_id.0, clinic.id.0], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+                    Ok((r.get::<String>(0)?, r.get::<bool>(1)?))
                 })
                 .optional()?;
             let Some((name, active)) = row else {
@@ -187,11 +179,11 @@ pub fn conflict_context(
 /// The clinic's doctors, rooms and bookings over `window`, for the slot finder. Only active
 /// doctors with hours in this clinic and active rooms are included.
 pub fn clinic_calendar(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     window: Interval,
     patient: Option<PatientId>,
-) -> rusqlite::Result<ClinicCalendar> {
+) -> sql::Result<ClinicCalendar> {
     let mut doctors = Vec::new();
     for d in setup::doctors(conn)?.into_iter().filter(|d| d.active) {
         let hours = setup::doctor_hours(conn, d.id, clinic.id)?;

@@ -252,6 +252,21 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Turns a PostgreSQL error into the error a user can act on.
+    pub(crate) fn from_postgres(error: postgres::Error) -> Self {
+        let code = error
+            .code()
+            .map(|c| c.code().to_owned())
+            .unwrap_or_else(|| "connection".to_owned());
+        let message = match error.as_db_error() {
+            Some(db) => db.message().to_owned(),
+            None => error.to_string(),
+        };
+        StoreError::Database(DatabaseError { code, message })
+    }
+}
+
 /// Short for results of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -259,6 +274,26 @@ impl From<rusqlite::Error> for StoreError {
     /// Classifies the error without a path; [`StoreError::with_path`] fills it in.
     fn from(error: rusqlite::Error) -> Self {
         StoreError::from_sqlite(error, std::path::Path::new(""))
+    }
+}
+
+impl From<super::sql::Error> for StoreError {
+    /// Classifies an error of either engine; a value that cannot be read is reported as SQLite
+    /// reported it before the store spoke to more than one engine.
+    fn from(error: super::sql::Error) -> Self {
+        use super::sql::Error;
+        match error {
+            Error::Sqlite(e) => StoreError::from(e),
+            Error::NoRows => StoreError::from(rusqlite::Error::QueryReturnedNoRows),
+            Error::Conversion { column, what } => {
+                StoreError::from(rusqlite::Error::FromSqlConversionFailure(
+                    column,
+                    rusqlite::types::Type::Text,
+                    what.into(),
+                ))
+            }
+            Error::Postgres(e) => StoreError::from_postgres(e),
+        }
     }
 }
 

@@ -2,9 +2,10 @@
 //! that start in a range, with the doctors, rooms, visit types and patients they name. One
 //! read transaction, so the export is a consistent snapshot even while desks keep booking.
 
+use super::sql;
 use std::collections::BTreeSet;
 
-use rusqlite::{Connection, params};
+use super::sql::{Begin, Db, params};
 
 use super::booking::clinic;
 use super::codec::{self, APPOINTMENT_COLUMN_COUNT, APPOINTMENT_COLUMNS, PATIENT_COLUMNS, secs};
@@ -20,8 +21,8 @@ const OPEN_START: i64 = i64::MIN / 2;
 const OPEN_END: i64 = i64::MAX / 2;
 
 /// The appointments and everything they name, for [`crate::export`].
-pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
-    let tx = conn.unchecked_transaction()?;
+pub fn export_set(conn: &Db, query: &ExportQuery) -> Result<ExportSet> {
+    let tx = conn.begin(Begin::Read)?;
     let clinic = clinic(&tx, query.clinic)?;
     let range = query.bounds(clinic.time_zone);
     let from = range.0.map(secs).unwrap_or(OPEN_START);
@@ -39,7 +40,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
         "SELECT {APPOINTMENT_COLUMNS}, a.created_at, a.updated_at, a.overbook_reason, a.series_id, \
          a.occurrence_date FROM appointment a WHERE {condition} AND a.start_utc >= ?2 AND a.start_utc < ?3"
     );
-    let read = |r: &rusqlite::Row<'_>| {
+    let read = |r: &sql::Row<'_>| {
         Ok(ExportedAppointment {
             appointment: codec::appointment(r)?,
             created_at: codec::instant(n, r.get(n)?)?,
@@ -47,7 +48,7 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
             overbook_reason: r.get(n + 2)?,
             series: r.get(n + 3)?,
             occurrence_date: r
-                .get::<_, Option<String>>(n + 4)?
+                .get::<Option<String>>(n + 4)?
                 .map(|t| codec::date(n + 4, &t))
                 .transpose()?,
         })
@@ -56,10 +57,10 @@ pub fn export_set(conn: &Connection, query: &ExportQuery) -> Result<ExportSet> {
         let mut stmt = tx.prepare(&sql)?;
         let rows = if matches!(query.scope, Scope::All) {
             stmt.query_map(params![key, from, to], read)?
-                .collect::<rusqlite::Result<Vec<_>>>()
+                .collect::<sql::Result<Vec<_>>>()
         } else {
             stmt.query_map(params![key, from, to, clinic.id.0], read)?
-                .collect::<rusqlite::Result<Vec<_>>>()
+                .collect::<sql::Result<Vec<_>>>()
         };
         let mut rows = rows?;
         rows.sort_unstable_by_key(|e| (e.appointment.interval.start, e.appointment.id));

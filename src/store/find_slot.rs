@@ -3,8 +3,8 @@
 //! week. The core decides which slots are free and inside the part of the day asked for; the
 //! store orders the rooms so that "any room" prefers consultation rooms.
 
+use super::sql::Db;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 
 use super::SlotSearch;
 use super::booking::clinic;
@@ -35,7 +35,7 @@ impl Default for SlotLimits {
 
 /// The next free slots of `search`, within `limits` (see [`super::Store::find_slots_within`]).
 pub fn find_slots_within_limits(
-    conn: &Connection,
+    conn: &Db,
     search: &SlotSearch,
     limits: &SlotLimits,
 ) -> Result<Vec<Slot>> {

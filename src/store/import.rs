@@ -27,10 +27,11 @@
 //! arrival, consultation and completion times are held to the lifecycle
 //! (`scheduling::status::check_timestamps`).
 
+use super::sql;
 use std::collections::HashMap;
 
+use super::sql::{Begin, Db, OptionalExtension};
 use chrono::{DateTime, Duration, Timelike, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge};
@@ -136,7 +137,7 @@ pub(super) fn report_progress(progress: &mut dyn FnMut(Progress), done: usize, t
 }
 
 pub(super) fn finish(
-    tx: rusqlite::Transaction<'_>,
+    tx: sql::Transaction<'_>,
     mut report: ImportReport,
     dry_run: bool,
 ) -> Result<ImportReport> {
@@ -279,7 +280,7 @@ fn disagreements(
 
 /// Which of the appointments `conflicts` clash with were overbooked with a reason.
 fn overbooked_among(
-    conn: &Connection,
+    conn: &Db,
     conflicts: &[Conflict],
 ) -> Result<std::collections::HashSet<AppointmentId>> {
     let mut out = std::collections::HashSet::new();
@@ -300,7 +301,7 @@ fn overbooked_among(
 
 /// Imports appointments (see the module's rules).
 pub fn import_appointments(
-    conn: &mut Connection,
+    conn: &Db,
     parsed: &Parsed<AppointmentRecord>,
     options: &ImportOptions,
     actor: &str,
@@ -308,7 +309,7 @@ pub fn import_appointments(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let clinic = clinic(&tx, options.clinic)?;
     let doctors = Directory::new(
         "doctor",

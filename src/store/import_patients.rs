@@ -3,9 +3,10 @@
 //! itself, in the caller's `BEGIN IMMEDIATE` transaction (see `import.rs` for the rules an
 //! import holds to).
 
+use super::sql;
 use std::collections::HashMap;
 
-use rusqlite::{Connection, TransactionBehavior};
+use super::sql::{Begin, Db, params};
 
 use super::error::Result;
 use super::import::{finish, report_progress};
@@ -31,16 +32,16 @@ pub(super) struct PatientIndex {
 }
 
 impl PatientIndex {
-    pub(super) fn load(conn: &Connection) -> rusqlite::Result<Self> {
+    pub(super) fn load(conn: &Db) -> sql::Result<Self> {
         let mut index = PatientIndex::default();
         let mut stmt = conn.prepare(
             "SELECT id, external_id, email FROM patient WHERE external_id <> '' OR email <> ''",
         )?;
-        let rows = stmt.query_map([], |row| {
+        let rows = stmt.query_map(params![], |row| {
             Ok((
                 PatientId(row.get(0)?),
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
+                row.get::<String>(1)?,
+                row.get::<String>(2)?,
             ))
         })?;
         for row in rows {
@@ -74,11 +75,7 @@ impl PatientIndex {
     }
 
     /// Which stored patient a row's claim identifies (`scheduling::patient_match`).
-    pub(super) fn identify(
-        &self,
-        conn: &Connection,
-        claim: &Claim<'_>,
-    ) -> rusqlite::Result<Identified> {
+    pub(super) fn identify(&self, conn: &Db, claim: &Claim<'_>) -> sql::Result<Identified> {
         let mut candidates = setup::patient_candidates(
             conn,
             &Claim {
@@ -148,10 +145,10 @@ pub(super) fn checked_record(r: &PatientRecord) -> std::result::Result<PatientRe
 /// may be (the same phone, or the same name and date of birth) and the namesakes the rule
 /// told apart, each shown in full so the desk can check.
 pub(super) fn new_patient_notice(
-    conn: &Connection,
+    conn: &Db,
     p: &Patient,
     namesakes: &[Patient],
-) -> rusqlite::Result<Option<String>> {
+) -> sql::Result<Option<String>> {
     let mut others = setup::likely_duplicates(conn, p)?;
     for n in namesakes {
         if n.id != p.id && !others.iter().any(|o| o.id == n.id) {
@@ -187,12 +184,12 @@ pub(super) fn patient_from(r: &PatientRecord, id: PatientId) -> Patient {
 
 /// Imports patients (see the module's rules; patients have no audit log of their own yet).
 pub fn import_patients(
-    conn: &mut Connection,
+    conn: &Db,
     parsed: &Parsed<PatientRecord>,
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let mut index = PatientIndex::load(&tx)?;
     let mut report = ImportReport {
         rows: parsed.rows.len() + parsed.bad.len() + parsed.repeats,

@@ -3,10 +3,11 @@
 //! doctor and room (a series is one patient with one doctor), audited as "imported". Part of
 //! the import's one transaction.
 
+use super::sql::Db;
 use std::collections::{HashMap, HashSet};
 
+use super::sql::OptionalExtension;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction};
 
 use super::booking::Change;
 use super::error::Result;
@@ -62,7 +63,7 @@ impl<'a> SeriesImport<'a> {
     /// master event when the database does not hold it yet.
     pub(super) fn join(
         &mut self,
-        tx: &Transaction<'_>,
+        tx: &Db,
         link: &SeriesLink,
         member: &Member<'_>,
         actor: &str,

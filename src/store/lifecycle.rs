@@ -2,8 +2,8 @@
 //! status an appointment had before the desk's last change, as a new audited event (history is
 //! never erased), and only if nothing changed since and the time is still free.
 
+use super::sql::{Begin, Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, judge, load_appointment};
@@ -17,7 +17,7 @@ use crate::scheduling::time::local_date;
 
 /// Writes the status and the fields that go with it.
 pub(super) fn write_status(
-    tx: &Transaction<'_>,
+    tx: &Db,
     a: &Appointment,
     actor: &str,
     now: DateTime<Utc>,
@@ -55,7 +55,7 @@ fn status_json(a: &Appointment) -> serde_json::Value {
 
 /// Changes an appointment's status (see [`super::Store::change_status`]).
 pub fn change_status(
-    conn: &mut Connection,
+    conn: &Db,
     id: AppointmentId,
     action: &StatusAction,
     actor: &str,
@@ -66,7 +66,7 @@ pub fn change_status(
         crate::scheduling::entry::free_text("the reason", reason)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, id)?;
     if *action == StatusAction::CheckIn {
         // An arrival belongs to its day's queue (scheduling::queue).
@@ -99,7 +99,7 @@ pub fn change_status(
 
 /// Puts back the status `restore` had (see [`super::Store::revert_status`]).
 pub fn revert_status(
-    conn: &mut Connection,
+    conn: &Db,
     id: AppointmentId,
     expected: Status,
     restore: &Appointment,
@@ -107,7 +107,7 @@ pub fn revert_status(
     now: DateTime<Utc>,
 ) -> Result<Appointment> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let current = load_appointment(&tx, id)?;
     if restore.id != id {
         return Err(StoreError::Invalid(
@@ -157,7 +157,7 @@ pub fn revert_status(
 
 /// Edits an appointment's reason, notes, mode and meeting link (see [`super::Store::edit`]).
 pub fn edit(
-    conn: &mut Connection,
+    conn: &Db,
     id: AppointmentId,
     edit: &super::Edit,
     actor: &str,
@@ -168,7 +168,7 @@ pub fn edit(
         crate::scheduling::entry::free_text(what, text)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, id)?;
     if !before.status.can_edit() {
         return Err(StoreError::Invalid(

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
+use super::sql::{Begin, Db, params};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, judge, load_appointment, snapshot};
@@ -26,10 +26,7 @@ use crate::scheduling::status::{self, StatusAction};
 use crate::scheduling::time::{local_date, to_local};
 
 /// The series and occurrence date of an appointment, or a message saying it has none.
-fn series_and_date(
-    tx: &Transaction<'_>,
-    appointment: AppointmentId,
-) -> Result<(Series, NaiveDate)> {
+fn series_and_date(tx: &Db, appointment: AppointmentId) -> Result<(Series, NaiveDate)> {
     let (id, date) = membership(tx, appointment)?.ok_or_else(|| {
         StoreError::Invalid("this appointment is not part of a series: change it on its own".into())
     })?;
@@ -45,7 +42,7 @@ fn scope_text(scope: Scope) -> &'static str {
 
 /// Cancels occurrences (see [`super::Store::cancel_occurrences`]).
 pub fn cancel(
-    conn: &mut Connection,
+    conn: &Db,
     appointment: AppointmentId,
     scope: Scope,
     action: &StatusAction,
@@ -58,7 +55,7 @@ pub fn cancel(
             "only a cancellation applies to several occurrences".into(),
         ));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let (series, date) = series_and_date(&tx, appointment)?;
     let targets: Vec<(AppointmentId, NaiveDate)> = match scope {
         Scope::This => vec![(appointment, date)],
@@ -141,7 +138,7 @@ struct Planned {
 }
 
 fn plan_move(
-    tx: &Transaction<'_>,
+    tx: &Db,
     clinic: &Clinic,
     before: Appointment,
     occurrence: Occurrence,
@@ -181,7 +178,7 @@ fn plan_move(
 
 /// Writes a planned, accepted move with its audit event; `series` re-homes it (split).
 fn write_move(
-    tx: &Transaction<'_>,
+    tx: &Db,
     planned: Planned,
     series: Option<(SeriesId, NaiveDate)>,
     scope: Scope,
@@ -266,7 +263,7 @@ fn refusals(zone: chrono_tz::Tz, planned: &[Planned]) -> Option<String> {
 
 /// Moves occurrences (see [`super::Store::move_occurrences`]).
 pub fn move_occurrences(
-    conn: &mut Connection,
+    conn: &Db,
     appointment: AppointmentId,
     scope: Scope,
     change: &OccurrenceMove,
@@ -286,7 +283,7 @@ pub fn move_occurrences(
             change.days
         )));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let (series, date) = series_and_date(&tx, appointment)?;
     let clinic = clinic(&tx, series.clinic)?;
     let zone = clinic.time_zone;

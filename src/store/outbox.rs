@@ -3,10 +3,11 @@
 //! reminders runs a plan pass first in the same transaction, so a reminder for an appointment's
 //! old time can never be claimed. A claim is a lease, so two senders never send one reminder.
 
+use super::sql;
 use std::collections::{HashMap, HashSet};
 
+use super::sql::{Begin, Db, OptionalExtension, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::booking::{check_actor, clinic};
 use super::codec::{bad, instant, secs};
@@ -31,18 +32,18 @@ const JOB_COLUMNS: &str = "j.id, j.appointment_id, j.rule_id, j.planned_start_ut
     j.sent_utc";
 const JOB_COLUMN_COUNT: usize = 13;
 
-fn job(row: &rusqlite::Row<'_>) -> rusqlite::Result<(JobId, Job)> {
+fn job(row: &sql::Row<'_>) -> sql::Result<(JobId, Job)> {
     let channel: String = row.get(5)?;
     let state: String = row.get(7)?;
     let state = match state.as_str() {
         "pending" => JobState::Pending,
         "sent" => JobState::Sent {
-            at: instant(12, row.get::<_, Option<i64>>(12)?.unwrap_or(0))?,
+            at: instant(12, row.get::<Option<i64>>(12)?.unwrap_or(0))?,
         },
         "failed" => JobState::Failed {
             error: row.get(10)?,
             retry_at: row
-                .get::<_, Option<i64>>(9)?
+                .get::<Option<i64>>(9)?
                 .map(|s| instant(9, s))
                 .transpose()?,
         },
@@ -72,7 +73,7 @@ fn job(row: &rusqlite::Row<'_>) -> rusqlite::Result<(JobId, Job)> {
 }
 
 /// Writes a reminder's state as the core left it.
-fn write_job(tx: &Connection, id: JobId, job: &Job, now: DateTime<Utc>) -> rusqlite::Result<()> {
+fn write_job(tx: &Db, id: JobId, job: &Job, now: DateTime<Utc>) -> sql::Result<()> {
     let (error, retry, reason, sent) = match &job.state {
         JobState::Pending => (None, None, None, None),
         JobState::Sent { at } => (None, None, None, Some(secs(*at))),
@@ -112,16 +113,14 @@ const FACTS: &str = "SELECT a.id, a.status, a.start_utc, a.visit_type_id, \
     FROM appointment a JOIN patient p ON p.id = a.patient_id \
     LEFT JOIN reminder_opt_out o ON o.patient_id = a.patient_id";
 
-fn facts_row(
-    row: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(ReminderFacts, ClinicId, String, String)> {
+fn facts_row(row: &sql::Row<'_>) -> sql::Result<(ReminderFacts, ClinicId, String, String)> {
     let status: String = row.get(1)?;
     Ok((
         ReminderFacts {
             appointment: AppointmentId(row.get(0)?),
             status: Status::parse(&status).ok_or_else(|| bad(1, format!("status '{status}'")))?,
             start: instant(2, row.get(2)?)?,
-            visit_type: row.get::<_, Option<uuid::Uuid>>(3)?.map(VisitTypeId),
+            visit_type: row.get::<Option<uuid::Uuid>>(3)?.map(VisitTypeId),
             changed_at: instant(4, row.get(4)?)?,
             email: row.get(5)?,
             phone: row.get(6)?,
@@ -135,7 +134,7 @@ fn facts_row(
 }
 
 /// The rules as planning applies them: a rule whose channel is not set up plans nothing.
-fn effective_rules(conn: &Connection) -> Result<Vec<ReminderRule>> {
+fn effective_rules(conn: &Db) -> Result<Vec<ReminderRule>> {
     let settings = reminder_setup::settings(conn)?;
     let mut rules = reminder_setup::rules(conn)?;
     for rule in &mut rules {
@@ -146,9 +145,9 @@ fn effective_rules(conn: &Connection) -> Result<Vec<ReminderRule>> {
 
 /// Every stored reminder of the given appointments.
 fn jobs_of(
-    conn: &Connection,
+    conn: &Db,
     appointments: &HashSet<AppointmentId>,
-) -> rusqlite::Result<HashMap<AppointmentId, Vec<(JobId, Job)>>> {
+) -> sql::Result<HashMap<AppointmentId, Vec<(JobId, Job)>>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {JOB_COLUMNS} FROM reminder_job j WHERE j.appointment_id = ?1"
     ))?;
@@ -156,7 +155,7 @@ fn jobs_of(
     for id in appointments {
         let jobs = stmt
             .query_map([id.0], job)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<sql::Result<Vec<_>>>()?;
         if !jobs.is_empty() {
             out.insert(*id, jobs);
         }
@@ -167,7 +166,7 @@ fn jobs_of(
 /// Brings the reminders of every appointment that may need one (starting within the longest
 /// lead from now) and of every open reminder in line with the rules; gives video appointments
 /// in that window a meeting link. Runs inside the caller's transaction.
-pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> {
+pub fn plan_in(tx: &Db, now: DateTime<Utc>) -> Result<PlanSummary> {
     let rules = effective_rules(tx)?;
     let clinics: HashMap<ClinicId, Clinic> =
         setup::clinics(tx)?.into_iter().map(|c| (c.id, c)).collect();
@@ -191,8 +190,8 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
              AND (state = 'pending' OR retry_utc IS NOT NULL)",
         )?;
         let open: Vec<uuid::Uuid> = open
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map(params![], |r| r.get(0))?
+            .collect::<sql::Result<_>>()?;
         let mut one = tx.prepare_cached(&format!("{FACTS} WHERE a.id = ?1"))?;
         for id in open {
             if !planned.contains_key(&AppointmentId(id))
@@ -288,8 +287,8 @@ pub fn plan_in(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<PlanSummary> 
 }
 
 /// A plan pass in its own transaction (see [`plan_in`]).
-pub fn plan(conn: &mut Connection, now: DateTime<Utc>) -> Result<PlanSummary> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+pub fn plan(conn: &Db, now: DateTime<Utc>) -> Result<PlanSummary> {
+    let tx = conn.begin(Begin::Write)?;
     let summary = plan_in(&tx, now)?;
     tx.commit()?;
     Ok(summary)
@@ -305,16 +304,16 @@ const DUE: &str = "SELECT j.id FROM reminder_job j \
 /// Plans, then claims up to `limit` due reminders with their text filled in, in one
 /// transaction. A reminder whose template cannot be filled in fails at once with the reason.
 pub fn claim_due(
-    conn: &mut Connection,
+    conn: &Db,
     now: DateTime<Utc>,
     limit: usize,
 ) -> Result<(PlanSummary, Vec<DueReminder>)> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let summary = plan_in(&tx, now)?;
     let ids: Vec<i64> = tx
         .prepare_cached(DUE)?
         .query_map(params![secs(now), limit as i64], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<sql::Result<_>>()?;
     let rules: HashMap<RuleId, ReminderRule> = reminder_setup::rules(&tx)?
         .into_iter()
         .map(|r| (r.id, r))
@@ -379,7 +378,7 @@ pub fn claim_due(
     Ok((summary, due))
 }
 
-fn load_job(conn: &Connection, id: JobId) -> Result<(JobId, Job)> {
+fn load_job(conn: &Db, id: JobId) -> Result<(JobId, Job)> {
     conn.prepare_cached(&format!(
         "SELECT {JOB_COLUMNS} FROM reminder_job j WHERE j.id = ?1"
     ))?
@@ -396,12 +395,12 @@ fn load_job(conn: &Connection, id: JobId) -> Result<(JobId, Job)> {
 /// back-off). A reminder that went out is recorded as sent even if it was skipped meanwhile,
 /// because it was.
 pub fn record(
-    conn: &mut Connection,
+    conn: &Db,
     id: JobId,
     outcome: &std::result::Result<(), String>,
     now: DateTime<Utc>,
 ) -> Result<OutboxEntry> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let (_, mut job) = load_job(&tx, id)?;
     match outcome {
         Ok(()) => {
@@ -421,9 +420,9 @@ pub fn record(
 }
 
 /// Staff asked to send a failed or sent reminder again; logged with who asked.
-pub fn resend(conn: &mut Connection, id: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
+pub fn resend(conn: &Db, id: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let (_, mut job) = load_job(&tx, id)?;
     job.resend()
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -458,7 +457,7 @@ const ENTRY: &str = "SELECT j.id, j.appointment_id, j.rule_id, j.planned_start_u
     JOIN appointment a ON a.id = j.appointment_id JOIN patient p ON p.id = a.patient_id \
     JOIN doctor d ON d.id = a.doctor_id";
 
-fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
+fn entry(row: &sql::Row<'_>) -> sql::Result<OutboxEntry> {
     let n = JOB_COLUMN_COUNT;
     let (id, job) = job(row)?;
     let status: String = row.get(n + 4)?;
@@ -477,7 +476,7 @@ fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxEntry> {
     })
 }
 
-fn entry_by_id(conn: &Connection, id: JobId) -> Result<OutboxEntry> {
+fn entry_by_id(conn: &Db, id: JobId) -> Result<OutboxEntry> {
     Ok(conn
         .prepare_cached(&format!("{ENTRY} WHERE j.id = ?1"))?
         .query_row([id.0], entry)?)
@@ -486,7 +485,7 @@ fn entry_by_id(conn: &Connection, id: JobId) -> Result<OutboxEntry> {
 /// The outbox: reminders in one state, at most `limit`. Due ones come soonest first; the others
 /// latest first. Every query runs on the `(state, due_utc)` index.
 pub fn outbox(
-    conn: &Connection,
+    conn: &Db,
     clinic: ClinicId,
     filter: OutboxFilter,
     limit: usize,
@@ -500,12 +499,12 @@ pub fn outbox(
          LIMIT ?2"
     ))?;
     let rows = stmt.query_map(params![filter.state(), limit as i64, clinic.0], entry)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<sql::Result<Vec<_>>>()?)
 }
 
 /// How many of a clinic's reminders failed for appointments still to come (the page tab's
 /// badge).
-pub fn failed_count(conn: &Connection, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64> {
+pub fn failed_count(conn: &Db, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64> {
     Ok(conn
         .prepare_cached(
             "SELECT count(*) FROM reminder_job j JOIN appointment a ON a.id = j.appointment_id \
@@ -515,10 +514,10 @@ pub fn failed_count(conn: &Connection, clinic: ClinicId, now: DateTime<Utc>) -> 
 }
 
 /// The reminders of one appointment, in the order they go out.
-pub fn of_appointment(conn: &Connection, id: AppointmentId) -> Result<Vec<OutboxEntry>> {
+pub fn of_appointment(conn: &Db, id: AppointmentId) -> Result<Vec<OutboxEntry>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{ENTRY} WHERE j.appointment_id = ?1 ORDER BY j.due_utc, j.id"
     ))?;
     let rows = stmt.query_map([id.0], entry)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<sql::Result<Vec<_>>>()?)
 }

@@ -4,11 +4,12 @@
 //! its day and re-issues duplicates (migration 9), and the one that writes every token in our
 //! one form (migration 10). The rules themselves are the core's (`scheduling::queue`).
 
+use super::sql;
 use std::collections::{HashMap, HashSet};
 
+use super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::codec;
@@ -22,11 +23,11 @@ use crate::scheduling::time::local_date;
 pub const UPGRADE_ACTOR: &str = "Frontdesk upgrade";
 
 /// Every token issued on one clinic-local day of a clinic, moved and cancelled ones included.
-pub(super) fn issued(conn: &Connection, clinic: ClinicId, day: NaiveDate) -> Result<Vec<String>> {
+pub(super) fn issued(conn: &Db, clinic: ClinicId, day: NaiveDate) -> Result<Vec<String>> {
     let mut stmt = conn
         .prepare_cached("SELECT token FROM queue_token WHERE clinic_id = ?1 AND local_date = ?2")?;
     let rows = stmt.query_map(params![clinic.0, day_text(day)], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<sql::Result<_>>()?)
 }
 
 /// A day as stored: `YYYY-MM-DD`.
@@ -38,7 +39,7 @@ pub(super) fn day_text(day: NaiveDate) -> String {
 /// the core over what the day has issued. Inside the caller's `BEGIN IMMEDIATE` transaction,
 /// so no other desk can take the same one.
 pub(super) fn next_token(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     kind: Kind,
     start: DateTime<Utc>,
@@ -52,10 +53,10 @@ pub(super) fn next_token(
 /// The clinic-local day of an appointment of `clinic` starting at `start`: the day its token
 /// belongs to.
 pub(super) fn token_day(
-    conn: &Connection,
+    conn: &Db,
     clinic: ClinicId,
     start: DateTime<Utc>,
-) -> rusqlite::Result<NaiveDate> {
+) -> sql::Result<NaiveDate> {
     let zone: String = conn
         .prepare_cached("SELECT time_zone FROM clinic WHERE id = ?1")?
         .query_row([clinic.0], |r| r.get(0))?;
@@ -70,7 +71,7 @@ pub(super) fn token_day(
 /// given a number (`queue::import_tokens`). Rows already stored, repeated ids and rows whose
 /// start cannot be read get none (they are not written).
 pub(super) fn plan_import(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     parsed: &Parsed<AppointmentRecord>,
 ) -> Result<Vec<Option<std::result::Result<queue::ImportedToken, String>>>> {
@@ -121,12 +122,12 @@ pub(super) fn plan_import(
 /// records every token in the ledger. Never fails on odd data: a clinic whose zone cannot be
 /// read counts its days in UTC. Opening a file passes no "now" in, so the re-issue is stamped
 /// with SQLite's clock (the one place the store takes the time itself, once per database).
-pub(super) fn upgrade_tokens(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn upgrade_tokens(conn: &Db) -> sql::Result<()> {
     let mut zones: HashMap<uuid::Uuid, Tz> = HashMap::new();
     {
         let mut stmt = conn.prepare("SELECT id, time_zone FROM clinic")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, uuid::Uuid>(0)?, r.get::<_, String>(1)?))
+        let rows = stmt.query_map(params![], |r| {
+            Ok((r.get::<uuid::Uuid>(0)?, r.get::<String>(1)?))
         })?;
         for row in rows {
             let (id, zone) = row?;
@@ -147,14 +148,14 @@ pub(super) fn upgrade_tokens(conn: &Connection) -> rusqlite::Result<()> {
             "SELECT id, clinic_id, start_utc, queue_token, kind, created_at FROM appointment \
              WHERE queue_token <> '' ORDER BY created_at, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok((
-                r.get::<_, uuid::Uuid>(0)?,
-                r.get::<_, uuid::Uuid>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
+                r.get::<uuid::Uuid>(0)?,
+                r.get::<uuid::Uuid>(1)?,
+                r.get::<i64>(2)?,
+                r.get::<String>(3)?,
+                r.get::<String>(4)?,
+                r.get::<i64>(5)?,
             ))
         })?;
         for row in rows {
@@ -294,7 +295,7 @@ fn reform_reason(
 /// each appointment whose token changes gets a "token reissued" audit event by
 /// [`UPGRADE_ACTOR`], and the ledger keeps only the tokens that are now held (or were held by
 /// no one but are still good). Runs with the ledger's triggers set aside (migration 10's SQL).
-pub(super) fn upgrade_token_forms(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn upgrade_token_forms(conn: &Db) -> sql::Result<()> {
     let mut days: std::collections::BTreeMap<(uuid::Uuid, String), Vec<Holder>> =
         std::collections::BTreeMap::new();
     let mut held: HashSet<(uuid::Uuid, String, String)> = HashSet::new();
@@ -303,13 +304,13 @@ pub(super) fn upgrade_token_forms(conn: &Connection) -> rusqlite::Result<()> {
             "SELECT id, clinic_id, queue_date, queue_token, kind FROM appointment \
              WHERE queue_token <> '' AND queue_date IS NOT NULL ORDER BY created_at, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok((
-                r.get::<_, uuid::Uuid>(0)?,
-                r.get::<_, uuid::Uuid>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                r.get::<uuid::Uuid>(0)?,
+                r.get::<uuid::Uuid>(1)?,
+                r.get::<String>(2)?,
+                r.get::<String>(3)?,
+                r.get::<String>(4)?,
             ))
         })?;
         for row in rows {
@@ -326,11 +327,11 @@ pub(super) fn upgrade_token_forms(conn: &Connection) -> rusqlite::Result<()> {
     {
         let mut stmt = conn
             .prepare("SELECT clinic_id, local_date, token FROM queue_token ORDER BY issued_at")?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok((
-                r.get::<_, uuid::Uuid>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<uuid::Uuid>(0)?,
+                r.get::<String>(1)?,
+                r.get::<String>(2)?,
             ))
         })?;
         for row in rows {

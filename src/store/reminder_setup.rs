@@ -3,8 +3,9 @@
 //! `reminder_settings`, `reminder_opt_out`, `reminder_job`). Functions run in the caller's
 //! transaction.
 
+use super::sql;
+use super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, NaiveTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
 use super::codec::{bad, secs};
@@ -19,7 +20,7 @@ use crate::scheduling::{ClinicId, PatientId};
 const RULE_COLUMNS: &str = "id, name, lead_kind, lead_minutes, lead_days, visit_type_id, channel, \
     subject, body, active, clinic_id";
 
-fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
+fn rule(row: &sql::Row<'_>) -> sql::Result<ReminderRule> {
     let kind: String = row.get(2)?;
     let minutes: u32 = row.get(3)?;
     let days: u8 = row.get(4)?;
@@ -36,8 +37,8 @@ fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
         id: RuleId(row.get(0)?),
         name: row.get(1)?,
         lead,
-        visit_type: row.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
-        clinic: row.get::<_, Option<uuid::Uuid>>(10)?.map(ClinicId),
+        visit_type: row.get::<Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+        clinic: row.get::<Option<uuid::Uuid>>(10)?.map(ClinicId),
         channel: Channel::parse(&channel).ok_or_else(|| bad(6, format!("channel '{channel}'")))?,
         template: Template {
             subject: row.get(7)?,
@@ -48,20 +49,20 @@ fn rule(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReminderRule> {
 }
 
 /// Every rule, in the order staff set them up.
-pub fn rules(conn: &Connection) -> rusqlite::Result<Vec<ReminderRule>> {
+pub fn rules(conn: &Db) -> sql::Result<Vec<ReminderRule>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RULE_COLUMNS} FROM reminder_rule ORDER BY position, name"
     ))?;
-    stmt.query_map([], rule)?.collect()
+    stmt.query_map(params![], rule)?.collect()
 }
 
 /// Records a reminder setup change in the shared setup audit.
 pub fn log(
-    conn: &Connection,
+    conn: &Db,
     actor: &str,
     now: DateTime<Utc>,
     change: SetupChangeRecord<'_>,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     setup_audit::record(conn, now, actor, change)
 }
 
@@ -78,7 +79,7 @@ fn log_action(kind: &str, action: &str) -> String {
 }
 
 /// The latest reminder setup changes (rules, settings, opt-outs, resends), newest first.
-pub fn log_entries(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<ReminderLogEntry>> {
+pub fn log_entries(conn: &Db, limit: usize) -> sql::Result<Vec<ReminderLogEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at_utc, actor, entity_kind, action, coalesce(after, before, '') FROM setup_audit \
          WHERE entity_kind IN ('reminder_rule', 'reminder_settings', 'reminder_opt_out', \
@@ -119,12 +120,7 @@ pub fn validate_rule(rule: &ReminderRule) -> Result<()> {
 }
 
 /// Adds or replaces a rule, and logs it.
-pub fn save_rule(
-    tx: &Connection,
-    rule: &ReminderRule,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
+pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) -> Result<()> {
     validate_rule(rule)?;
     let (kind, minutes, days) = match rule.lead {
         Lead::Before { minutes } => ("before", minutes, 0),
@@ -202,14 +198,14 @@ const KEYS: [&str; 9] = [
     "meeting_pattern",
 ];
 
-fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+fn get(conn: &Db, key: &str) -> sql::Result<Option<String>> {
     conn.prepare_cached("SELECT value FROM reminder_setting WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()
 }
 
 /// The channel settings (defaults where nothing is stored).
-pub fn settings(conn: &Connection) -> rusqlite::Result<ReminderSettings> {
+pub fn settings(conn: &Db) -> sql::Result<ReminderSettings> {
     let mut s = ReminderSettings::default();
     if let Some(v) = get(conn, "smtp_host")? {
         s.smtp.host = v;
@@ -295,7 +291,7 @@ pub fn validate_settings(s: &ReminderSettings) -> Result<()> {
 
 /// Stores the settings and logs which of them changed (never the password itself).
 pub fn save_settings(
-    tx: &Connection,
+    tx: &Db,
     new: &ReminderSettings,
     actor: &str,
     now: DateTime<Utc>,
@@ -338,7 +334,7 @@ pub fn save_settings(
 }
 
 /// True when the patient asked for no reminders.
-pub fn opted_out(conn: &Connection, patient: PatientId) -> rusqlite::Result<bool> {
+pub fn opted_out(conn: &Db, patient: PatientId) -> sql::Result<bool> {
     conn.prepare_cached("SELECT 1 FROM reminder_opt_out WHERE patient_id = ?1")?
         .query_row([patient.0], |_| Ok(()))
         .optional()
@@ -347,7 +343,7 @@ pub fn opted_out(conn: &Connection, patient: PatientId) -> rusqlite::Result<bool
 
 /// Records a patient's opt-out (or opt-in again), and logs it.
 pub fn set_opt_out(
-    tx: &Connection,
+    tx: &Db,
     patient: PatientId,
     out: bool,
     actor: &str,

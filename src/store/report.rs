@@ -3,10 +3,11 @@
 //! and absences, and the visit types' names. All reads run in one transaction, so a report sees
 //! one moment of the database even while desks keep writing.
 
+use super::sql;
 use std::collections::HashSet;
 
+use super::sql::{Begin, Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
 use super::booking::clinic;
 use super::codec::{self, secs};
@@ -22,28 +23,25 @@ const VISITS_SQL: &str = "SELECT doctor_id, room_id, visit_type_id, start_utc, e
     cancelled_late, arrived_at, consultation_started_at, completed_at FROM appointment \
     WHERE clinic_id = ?1 AND start_utc >= ?2 AND start_utc < ?3 AND end_utc > ?4";
 
-fn visit(row: &rusqlite::Row<'_>) -> rusqlite::Result<Visit> {
-    let status = row
-        .get_ref(5)?
-        .as_str()
-        .map_err(|_| codec::bad(5, "status that is not text".into()))?;
-    let status =
-        Status::parse(status).ok_or_else(|| codec::bad(5, format!("status '{status}'")))?;
-    let at = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-        row.get::<_, Option<i64>>(i)?
+fn visit(row: &sql::Row<'_>) -> sql::Result<Visit> {
+    let status = row.with_text(5, |status| {
+        Status::parse(status).ok_or_else(|| codec::bad(5, format!("status '{status}'")))
+    })?;
+    let at = |i: usize| -> sql::Result<Option<DateTime<Utc>>> {
+        row.get::<Option<i64>>(i)?
             .map(|s| codec::instant(i, s))
             .transpose()
     };
     Ok(Visit {
         doctor: DoctorId(row.get(0)?),
-        room: row.get::<_, Option<uuid::Uuid>>(1)?.map(RoomId),
-        visit_type: row.get::<_, Option<uuid::Uuid>>(2)?.map(VisitTypeId),
+        room: row.get::<Option<uuid::Uuid>>(1)?.map(RoomId),
+        visit_type: row.get::<Option<uuid::Uuid>>(2)?.map(VisitTypeId),
         interval: Interval::new(
             codec::instant(3, row.get(3)?)?,
             codec::instant(4, row.get(4)?)?,
         ),
         status,
-        late_cancel: row.get::<_, Option<bool>>(6)?.unwrap_or(false),
+        late_cancel: row.get::<Option<bool>>(6)?.unwrap_or(false),
         arrived_at: at(7)?,
         consultation_started_at: at(8)?,
         completed_at: at(9)?,
@@ -53,12 +51,12 @@ fn visit(row: &rusqlite::Row<'_>) -> rusqlite::Result<Visit> {
 /// Leave or blockouts of one owner overlapping the window (bounded by end as well as start,
 /// as they may last weeks).
 fn absences(
-    conn: &Connection,
+    conn: &Db,
     table: &str,
     owner_column: &str,
     owner: uuid::Uuid,
     window: Interval,
-) -> rusqlite::Result<Vec<Interval>> {
+) -> sql::Result<Vec<Interval>> {
     let sql = format!(
         "SELECT start_utc, end_utc FROM {table} \
          WHERE {owner_column} = ?1 AND start_utc < ?2 AND end_utc > ?3 ORDER BY start_utc"
@@ -75,12 +73,12 @@ fn absences(
 
 /// Everything [`crate::scheduling::report::compute`] needs for `clinic` over `range`.
 pub fn report_input(
-    conn: &Connection,
+    conn: &Db,
     clinic_id: ClinicId,
     range: ReportRange,
     now: DateTime<Utc>,
 ) -> Result<ReportInput> {
-    let tx = conn.unchecked_transaction()?;
+    let tx = conn.begin(Begin::Read)?;
     let clinic = clinic(&tx, clinic_id)?;
     let window = range.window(clinic.time_zone);
     let visits: Vec<Visit> = tx
@@ -94,7 +92,7 @@ pub fn report_input(
             ],
             visit,
         )?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<sql::Result<_>>()?;
     let mut rooms = Vec::new();
     for room in setup::rooms(&tx, clinic.id)? {
         rooms.push(RoomSetup {

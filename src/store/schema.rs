@@ -576,11 +576,13 @@ END;
 pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::Result<()> {
     match version {
         9 => {
-            super::queue::upgrade_tokens(conn)?;
+            super::queue::upgrade_tokens(&super::sql::Db::Sqlite(conn))
+                .map_err(super::sql::Error::into_sqlite)?;
             conn.execute_batch(MIGRATION_9_CONSTRAINTS)
         }
         10 => {
-            super::queue::upgrade_token_forms(conn)?;
+            super::queue::upgrade_token_forms(&super::sql::Db::Sqlite(conn))
+                .map_err(super::sql::Error::into_sqlite)?;
             conn.execute_batch(MIGRATION_10_CONSTRAINTS)
         }
         _ => Ok(()),

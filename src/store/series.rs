@@ -10,8 +10,8 @@ pub(super) use rows::{
     set_series,
 };
 
+use super::sql::{Begin, Db};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::{Connection, TransactionBehavior};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, clinic, insert_appointment, judge, snapshot};
@@ -171,7 +171,7 @@ fn first(req: &SeriesRequest) -> Result<(NaiveDate, NaiveTime)> {
 
 /// Every occurrence of the request with its conflicts, judged on what `conn` holds now.
 fn checks(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     req: &SeriesRequest,
     now: DateTime<Utc>,
@@ -191,7 +191,7 @@ fn checks(
 }
 
 fn judge_occurrence(
-    conn: &Connection,
+    conn: &Db,
     clinic: &Clinic,
     booking: &BookingRequest,
     occurrence: &Occurrence,
@@ -220,12 +220,8 @@ fn judge_occurrence(
 }
 
 /// The conflicts of every occurrence, writing nothing (see [`super::Store::preview_series`]).
-pub fn preview(
-    conn: &mut Connection,
-    req: &SeriesRequest,
-    now: DateTime<Utc>,
-) -> Result<Vec<OccurrenceCheck>> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+pub fn preview(conn: &Db, req: &SeriesRequest, now: DateTime<Utc>) -> Result<Vec<OccurrenceCheck>> {
+    let tx = conn.begin(Begin::Read)?;
     let clinic = clinic(&tx, req.booking.clinic)?;
     checks(&tx, &clinic, req, now)
 }
@@ -248,14 +244,14 @@ pub(super) fn list_occurrences(zone: chrono_tz::Tz, checks: &[OccurrenceCheck]) 
 
 /// Saves a series (see [`super::Store::book_series`]).
 pub fn book(
-    conn: &mut Connection,
+    conn: &Db,
     req: &SeriesRequest,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<SeriesOutcome> {
     check_actor(actor)?;
     let (start_date, start_time) = first(req)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let clinic = clinic(&tx, req.booking.clinic)?;
     let zone = clinic.time_zone;
     // A "new" patient whose name and details identify a registered one books that one.

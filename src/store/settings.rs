@@ -3,8 +3,9 @@
 //! with the core's rules against what is stored, writes it, and appends its setup audit row; an
 //! edit that changes nothing writes nothing.
 
+use super::sql;
+use super::sql::{Begin, Db, OptionalExtension, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Value, json};
 
 use super::Saved;
@@ -18,11 +19,8 @@ use crate::scheduling::setup_rules::*;
 use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
 
 /// Runs `work` as one `BEGIN IMMEDIATE` transaction: all of it is stored, or none.
-pub(super) fn immediate<T>(
-    conn: &mut Connection,
-    work: impl FnOnce(&Transaction<'_>) -> Result<T>,
-) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+pub(super) fn immediate<T>(conn: &Db, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+    let tx = conn.begin(Begin::Write)?;
     let value = work(&tx)?;
     tx.commit()?;
     Ok(value)
@@ -57,11 +55,11 @@ struct Upsert<'a> {
 impl Upsert<'_> {
     fn run(
         self,
-        tx: &Connection,
+        tx: &Db,
         actor: &str,
         now: DateTime<Utc>,
-        insert: impl FnOnce() -> rusqlite::Result<()>,
-        update: impl FnOnce() -> rusqlite::Result<()>,
+        insert: impl FnOnce() -> sql::Result<()>,
+        update: impl FnOnce() -> sql::Result<()>,
     ) -> Result<Saved> {
         let (saved, action) = match &self.before {
             None => {
@@ -91,12 +89,7 @@ impl Upsert<'_> {
 }
 
 /// Adds or changes a clinic with its opening hours.
-pub fn save_clinic(
-    conn: &mut Connection,
-    clinic: &Clinic,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<Saved> {
+pub fn save_clinic(conn: &Db, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
     check_actor(actor)?;
     let clinic = Clinic {
         name: tidy_name(&clinic.name),
@@ -147,12 +140,7 @@ pub fn save_clinic(
 }
 
 /// Adds or changes a doctor (name, specialty, colour, active).
-pub fn save_doctor(
-    conn: &mut Connection,
-    doctor: &Doctor,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<Saved> {
+pub fn save_doctor(conn: &Db, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
     check_actor(actor)?;
     let doctor = Doctor {
         name: tidy_name(&doctor.name),
@@ -193,7 +181,7 @@ pub fn save_doctor(
     })
 }
 
-fn exists(tx: &Connection, table: &str, id: uuid::Uuid) -> rusqlite::Result<bool> {
+fn exists(tx: &Db, table: &str, id: uuid::Uuid) -> sql::Result<bool> {
     tx.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
         .query_row([id], |_| Ok(()))
         .optional()
@@ -202,7 +190,7 @@ fn exists(tx: &Connection, table: &str, id: uuid::Uuid) -> rusqlite::Result<bool
 
 /// Replaces a doctor's weekly hours in one clinic.
 pub fn save_doctor_hours(
-    conn: &mut Connection,
+    conn: &Db,
     doctor: DoctorId,
     clinic: ClinicId,
     hours: &WeeklyHours,
@@ -237,12 +225,7 @@ pub fn save_doctor_hours(
 }
 
 /// Adds or changes a room (name, kind, active). A room stays in the clinic it was added to.
-pub fn save_room(
-    conn: &mut Connection,
-    room: &Room,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<Saved> {
+pub fn save_room(conn: &Db, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
     check_actor(actor)?;
     immediate(conn, |tx| {
         let stored_clinic: Option<ClinicId> = tx
@@ -285,7 +268,7 @@ pub fn save_room(
 
 /// Gives a room its own opening hours, or (`None`) lets it follow the clinic's.
 pub fn save_room_hours(
-    conn: &mut Connection,
+    conn: &Db,
     room: RoomId,
     hours: Option<&WeeklyHours>,
     actor: &str,
@@ -336,7 +319,7 @@ pub fn save_room_hours(
 
 /// Adds or changes a visit type.
 pub fn save_visit_type(
-    conn: &mut Connection,
+    conn: &Db,
     visit: &VisitType,
     actor: &str,
     now: DateTime<Utc>,
@@ -381,10 +364,10 @@ pub fn save_visit_type(
 }
 
 /// Every staff member, by name.
-pub fn staff(conn: &Connection) -> rusqlite::Result<Vec<StaffMember>> {
+pub fn staff(conn: &Db) -> sql::Result<Vec<StaffMember>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, name, role, active FROM staff ORDER BY name COLLATE NOCASE")?;
-    stmt.query_map([], |r| {
+    stmt.query_map(params![], |r| {
         let role: String = r.get(2)?;
         Ok(StaffMember {
             id: StaffId(r.get(0)?),
@@ -398,7 +381,7 @@ pub fn staff(conn: &Connection) -> rusqlite::Result<Vec<StaffMember>> {
 }
 
 /// Adds a staff member (no audit: for bulk loads such as the demo, inside their transaction).
-pub fn insert_staff(tx: &Connection, member: &StaffMember) -> rusqlite::Result<()> {
+pub fn insert_staff(tx: &Db, member: &StaffMember) -> sql::Result<()> {
     tx.prepare_cached("INSERT INTO staff (id, name, role, active) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![
             member.id.0,
@@ -411,7 +394,7 @@ pub fn insert_staff(tx: &Connection, member: &StaffMember) -> rusqlite::Result<(
 
 /// Adds or changes a staff member.
 pub fn save_staff(
-    conn: &mut Connection,
+    conn: &Db,
     member: &StaffMember,
     actor: &str,
     now: DateTime<Utc>,

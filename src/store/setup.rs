@@ -1,10 +1,11 @@
 //! Clinic setup in SQLite: clinics, doctors and their hours and leave, rooms and blockouts,
 //! visit types, patients and patient search. The functions run inside the caller's transaction.
 
+use super::sql;
 use std::str::FromStr;
 
+use super::sql::{Db, OptionalExtension, params};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{self, PATIENT_COLUMNS, bad, secs, weekday_number};
 use super::error::StoreError;
@@ -15,11 +16,11 @@ use crate::scheduling::model::*;
 use crate::scheduling::patient_match::{self, Claim, Identified, Registration};
 
 pub(super) fn insert_hours(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
     owner: uuid::Uuid,
     hours: &WeeklyHours,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     let mut stmt = conn.prepare_cached(sql)?;
     for (day, span) in hours.iter() {
         stmt.execute(params![
@@ -32,7 +33,7 @@ pub(super) fn insert_hours(
     Ok(())
 }
 
-pub fn add_clinic(tx: &Connection, clinic: &Clinic) -> rusqlite::Result<()> {
+pub fn add_clinic(tx: &Db, clinic: &Clinic) -> sql::Result<()> {
     tx.execute(
         "INSERT INTO clinic (id, name, address, time_zone, slot_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
@@ -51,17 +52,17 @@ pub fn add_clinic(tx: &Connection, clinic: &Clinic) -> rusqlite::Result<()> {
     )
 }
 
-pub fn clinics(conn: &Connection) -> rusqlite::Result<Vec<Clinic>> {
+pub fn clinics(conn: &Db) -> sql::Result<Vec<Clinic>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, address, time_zone, slot_minutes FROM clinic ORDER BY name",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(params![], |r| {
         Ok((
             ClinicId(r.get(0)?),
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, u32>(4)?,
+            r.get::<String>(1)?,
+            r.get::<String>(2)?,
+            r.get::<String>(3)?,
+            r.get::<u32>(4)?,
         ))
     })?;
     let mut out = Vec::new();
@@ -85,7 +86,7 @@ pub fn clinics(conn: &Connection) -> rusqlite::Result<Vec<Clinic>> {
     Ok(out)
 }
 
-pub fn add_doctor(conn: &Connection, doctor: &Doctor) -> rusqlite::Result<()> {
+pub fn add_doctor(conn: &Db, doctor: &Doctor) -> sql::Result<()> {
     conn.execute(
         "INSERT INTO doctor (id, name, specialty, colour, active) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
@@ -99,10 +100,10 @@ pub fn add_doctor(conn: &Connection, doctor: &Doctor) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn doctors(conn: &Connection) -> rusqlite::Result<Vec<Doctor>> {
+pub fn doctors(conn: &Db) -> sql::Result<Vec<Doctor>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, name, specialty, colour, active FROM doctor ORDER BY name")?;
-    stmt.query_map([], |r| {
+    stmt.query_map(params![], |r| {
         Ok(Doctor {
             id: DoctorId(r.get(0)?),
             name: r.get(1)?,
@@ -115,11 +116,11 @@ pub fn doctors(conn: &Connection) -> rusqlite::Result<Vec<Doctor>> {
 }
 
 pub fn set_doctor_hours(
-    tx: &Connection,
+    tx: &Db,
     doctor: DoctorId,
     clinic: ClinicId,
     hours: &WeeklyHours,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     tx.execute(
         "DELETE FROM doctor_hours WHERE doctor_id = ?1 AND clinic_id = ?2",
         params![doctor.0, clinic.0],
@@ -140,11 +141,7 @@ pub fn set_doctor_hours(
     Ok(())
 }
 
-pub fn doctor_hours(
-    conn: &Connection,
-    doctor: DoctorId,
-    clinic: ClinicId,
-) -> rusqlite::Result<WeeklyHours> {
+pub fn doctor_hours(conn: &Db, doctor: DoctorId, clinic: ClinicId) -> sql::Result<WeeklyHours> {
     codec::weekly_hours(
         conn,
         "SELECT weekday, start_minute, end_minute FROM doctor_hours \
@@ -153,7 +150,7 @@ pub fn doctor_hours(
     )
 }
 
-pub fn add_leave(conn: &Connection, doctor: DoctorId, leave: &Absence) -> rusqlite::Result<()> {
+pub fn add_leave(conn: &Db, doctor: DoctorId, leave: &Absence) -> sql::Result<()> {
     conn.execute(
         "INSERT INTO doctor_leave (doctor_id, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4)",
         params![
@@ -166,7 +163,7 @@ pub fn add_leave(conn: &Connection, doctor: DoctorId, leave: &Absence) -> rusqli
     Ok(())
 }
 
-pub fn add_room(tx: &Connection, room: &Room, hours: Option<&WeeklyHours>) -> rusqlite::Result<()> {
+pub fn add_room(tx: &Db, room: &Room, hours: Option<&WeeklyHours>) -> sql::Result<()> {
     tx.execute(
         "INSERT INTO room (id, clinic_id, name, kind, active) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
@@ -188,7 +185,7 @@ pub fn add_room(tx: &Connection, room: &Room, hours: Option<&WeeklyHours>) -> ru
     Ok(())
 }
 
-pub fn rooms(conn: &Connection, clinic: ClinicId) -> rusqlite::Result<Vec<Room>> {
+pub fn rooms(conn: &Db, clinic: ClinicId) -> sql::Result<Vec<Room>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, clinic_id, name, kind, active FROM room WHERE clinic_id = ?1 ORDER BY name",
     )?;
@@ -206,7 +203,7 @@ pub fn rooms(conn: &Connection, clinic: ClinicId) -> rusqlite::Result<Vec<Room>>
 }
 
 /// A room's own hours, `None` when it follows the clinic's.
-pub fn room_hours(conn: &Connection, room: RoomId) -> rusqlite::Result<Option<WeeklyHours>> {
+pub fn room_hours(conn: &Db, room: RoomId) -> sql::Result<Option<WeeklyHours>> {
     let hours = codec::weekly_hours(
         conn,
         "SELECT weekday, start_minute, end_minute FROM room_hours WHERE room_id = ?1",
@@ -215,7 +212,7 @@ pub fn room_hours(conn: &Connection, room: RoomId) -> rusqlite::Result<Option<We
     Ok((!hours.is_empty()).then_some(hours))
 }
 
-pub fn add_blockout(conn: &Connection, room: RoomId, block: &Absence) -> rusqlite::Result<()> {
+pub fn add_blockout(conn: &Db, room: RoomId, block: &Absence) -> sql::Result<()> {
     conn.execute(
         "INSERT INTO room_blockout (room_id, start_utc, end_utc, reason) VALUES (?1, ?2, ?3, ?4)",
         params![
@@ -228,7 +225,7 @@ pub fn add_blockout(conn: &Connection, room: RoomId, block: &Absence) -> rusqlit
     Ok(())
 }
 
-pub fn add_visit_type(conn: &Connection, v: &VisitType) -> rusqlite::Result<()> {
+pub fn add_visit_type(conn: &Db, v: &VisitType) -> sql::Result<()> {
     conn.execute(
         "INSERT INTO visit_type (id, name, minutes, colour, default_mode) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![v.id.0, v.name, v.minutes, v.colour, v.default_mode.as_str()],
@@ -236,11 +233,11 @@ pub fn add_visit_type(conn: &Connection, v: &VisitType) -> rusqlite::Result<()> 
     Ok(())
 }
 
-pub fn visit_types(conn: &Connection) -> rusqlite::Result<Vec<VisitType>> {
+pub fn visit_types(conn: &Db) -> sql::Result<Vec<VisitType>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, minutes, colour, default_mode FROM visit_type ORDER BY name",
     )?;
-    stmt.query_map([], |r| {
+    stmt.query_map(params![], |r| {
         let mode: String = r.get(4)?;
         Ok(VisitType {
             id: VisitTypeId(r.get(0)?),
@@ -259,7 +256,7 @@ pub const INSERT_PATIENT: &str = "INSERT INTO patient (id, name, phone, email, b
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 /// Inserts a patient (no transaction of its own).
-pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
+pub fn insert_patient(conn: &Db, p: &Patient) -> sql::Result<()> {
     let (name_key, family_key, phone_key, phone_tail) = codec::patient_keys(&p.name, &p.phone);
     conn.prepare_cached(INSERT_PATIENT)?.execute(params![
         p.id.0,
@@ -278,7 +275,7 @@ pub fn insert_patient(conn: &Connection, p: &Patient) -> rusqlite::Result<()> {
 
 /// Stored patients that are likely the same person as `p`: the same phone, or the same name
 /// and date of birth (`patient_match::likely_duplicates`).
-pub fn likely_duplicates(conn: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
+pub fn likely_duplicates(conn: &Db, p: &Patient) -> sql::Result<Vec<Patient>> {
     // Load those who could fit (the same last ten phone digits, or the same name); the rule
     // itself is the core's (`patient_match::likely_duplicates`).
     let (_, _, _, phone_tail) = codec::patient_keys(&p.name, &p.phone);
@@ -290,11 +287,11 @@ pub fn likely_duplicates(conn: &Connection, p: &Patient) -> rusqlite::Result<Vec
     let keys = serde_json::to_string(&codec::name_keys(&p.name)).unwrap_or_default();
     let candidates: Vec<Patient> = stmt
         .query_map(params![phone_tail, keys], codec::patient)?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<sql::Result<_>>()?;
     Ok(patient_match::likely_duplicates(p, &candidates))
 }
 
-pub fn add_patient(tx: &Connection, p: &Patient) -> rusqlite::Result<Vec<Patient>> {
+pub fn add_patient(tx: &Db, p: &Patient) -> sql::Result<Vec<Patient>> {
     let duplicates = likely_duplicates(tx, p)?;
     insert_patient(tx, p)?;
     Ok(duplicates)
@@ -309,7 +306,7 @@ pub fn checked_patient(p: &Patient) -> Result<Patient, StoreError> {
 /// The stored patients a claim could mean: those with its id, its external id, its email, or
 /// its name.
 /// Enough for [`patient_match::identify`], which needs a namesake for every match by name.
-pub fn patient_candidates(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Vec<Patient>> {
+pub fn patient_candidates(conn: &Db, claim: &Claim<'_>) -> sql::Result<Vec<Patient>> {
     let mut out = Vec::new();
     if let Some(id) = claim.id
         && let Some(p) = patient(conn, id)?
@@ -350,7 +347,7 @@ pub fn patient_candidates(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Res
 }
 
 /// Which stored patient a claim identifies (`scheduling::patient_match`).
-pub fn identify_patient(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Result<Identified> {
+pub fn identify_patient(conn: &Db, claim: &Claim<'_>) -> sql::Result<Identified> {
     let candidates = patient_candidates(conn, claim)?;
     Ok(patient_match::identify(claim, &candidates))
 }
@@ -358,7 +355,7 @@ pub fn identify_patient(conn: &Connection, claim: &Claim<'_>) -> rusqlite::Resul
 /// Registers `new` inside the caller's transaction, unless its name and details identify a
 /// patient already registered: then that patient's id is returned and nothing is written.
 /// Refused (nothing written) when the fields break the entry rules or the match is ambiguous.
-pub fn register_patient(tx: &Connection, new: &Patient) -> Result<PatientId, StoreError> {
+pub fn register_patient(tx: &Db, new: &Patient) -> Result<PatientId, StoreError> {
     let new = checked_patient(new)?;
     let candidates = patient_candidates(
         tx,
@@ -386,10 +383,7 @@ pub fn register_patient(tx: &Connection, new: &Patient) -> Result<PatientId, Sto
 /// The patient a booking is for: its new patient registered in the caller's transaction (or
 /// found registered already, [`register_patient`]), else the patient it names, who must
 /// exist. One path for a booking, a series and a booking from the waitlist.
-pub fn booking_patient(
-    tx: &Connection,
-    req: &super::BookingRequest,
-) -> Result<PatientId, StoreError> {
+pub fn booking_patient(tx: &Db, req: &super::BookingRequest) -> Result<PatientId, StoreError> {
     let booked = match &req.new_patient {
         Some(new) => {
             patient_match::check_new_patient(req.patient, new).map_err(StoreError::Invalid)?;
@@ -409,11 +403,7 @@ pub fn booking_patient(
 
 /// Patients whose full name, last name, phone digits or last ten phone digits start with `text`.
 /// Each branch is an index range scan, so the search stays fast at hundreds of thousands.
-pub fn search_patients(
-    conn: &Connection,
-    text: &str,
-    limit: usize,
-) -> rusqlite::Result<Vec<Patient>> {
+pub fn search_patients(conn: &Db, text: &str, limit: usize) -> sql::Result<Vec<Patient>> {
     let text = text.trim().to_lowercase();
     if text.is_empty() {
         return Ok(Vec::new());
@@ -447,7 +437,7 @@ pub fn search_patients(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut found: Vec<Patient> = stmt
         .query_map(params![key, limit as i64], codec::patient)?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<sql::Result<_>>()?;
     // Names are keyed folded (`codec::patient_keys`: "jose" finds José); rows written before
     // that hold the lower-case name as stored, so the typed text is looked up as it is too.
     let folded = patient_match::name_key(&key);
@@ -466,7 +456,7 @@ pub fn search_patients(
 }
 
 /// A patient by id.
-pub fn patient(conn: &Connection, id: PatientId) -> rusqlite::Result<Option<Patient>> {
+pub fn patient(conn: &Db, id: PatientId) -> sql::Result<Option<Patient>> {
     conn.prepare_cached(&format!(
         "SELECT {PATIENT_COLUMNS} FROM patient WHERE id = ?1"
     ))?

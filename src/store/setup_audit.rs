@@ -2,8 +2,9 @@
 //! entity, what it was before and after), written in the same transaction as the change.
 //! Anyone who changes setup writes here through [`record`].
 
+use super::sql;
+use super::sql::{Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use super::SetupAuditEvent;
@@ -31,11 +32,11 @@ pub struct SetupChangeRecord<'a> {
 
 /// Appends a setup audit row inside the caller's transaction.
 pub fn record(
-    tx: &Connection,
+    tx: &Db,
     now: DateTime<Utc>,
     actor: &str,
     change: SetupChangeRecord<'_>,
-) -> rusqlite::Result<()> {
+) -> sql::Result<()> {
     tx.prepare_cached(
         "INSERT INTO setup_audit (at_utc, actor, entity_kind, entity_id, action, before, after) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -54,11 +55,7 @@ pub fn record(
 
 /// The newest setup changes first, at most `limit`; only those of one entity when `entity` is
 /// given.
-pub fn history(
-    conn: &Connection,
-    entity: Option<&str>,
-    limit: usize,
-) -> rusqlite::Result<Vec<SetupAuditEvent>> {
+pub fn history(conn: &Db, entity: Option<&str>, limit: usize) -> sql::Result<Vec<SetupAuditEvent>> {
     let sql = "SELECT at_utc, actor, entity_kind, entity_id, action, before, after \
                FROM setup_audit WHERE ?1 IS NULL OR entity_id = ?1 ORDER BY id DESC LIMIT ?2";
     let mut stmt = conn.prepare_cached(sql)?;

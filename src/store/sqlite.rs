@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
+
+use super::sql::{self, Begin, Db};
 
 use super::error::{Result, StoreError};
 use super::open::{StoreOptions, open_connection};
@@ -105,28 +107,31 @@ impl SqliteStore {
         result.map_err(|e| self.classify(e))
     }
 
-    fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T> {
-        result.map_err(|e| self.classify(StoreError::from_sqlite(e, &self.path)))
+    fn sql<T>(&self, result: sql::Result<T>) -> Result<T> {
+        result.map_err(|e| self.classify(StoreError::from(e)))
+    }
+
+    /// The connection for a read, through the store's SQL layer.
+    fn db(&self) -> Db<'_> {
+        Db::Sqlite(&self.conn)
     }
 
     /// The connection for a write. Damage recorded since this store opened (by the daily
     /// backup, a check, or another desk that met it) makes the store read-only first.
-    fn writable(&mut self) -> &mut Connection {
+    fn writable(&mut self) -> Db<'_> {
         if self.damaged.is_none()
             && let Some(summary) = super::open::recorded_damage(&self.path)
         {
             let _ = self.conn.pragma_update(None, "query_only", true);
             self.damaged = Some(summary);
         }
-        &mut self.conn
+        Db::Sqlite(&self.conn)
     }
 
     /// Like [`Self::write`] for work that returns the store's own errors (checks inside).
-    fn write_checked<T>(&mut self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    fn write_checked<T>(&mut self, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         let result = (|| {
-            let tx = self
-                .writable()
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self.writable().begin(Begin::Write)?;
             let value = work(&tx)?;
             tx.commit()?;
             Ok(value)
@@ -135,11 +140,9 @@ impl SqliteStore {
     }
 
     /// Runs `work` as one `BEGIN IMMEDIATE` transaction: all of it is stored, or none.
-    fn write<T>(&mut self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+    fn write<T>(&mut self, work: impl FnOnce(&Db) -> sql::Result<T>) -> Result<T> {
         let result = (|| {
-            let tx = self
-                .writable()
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self.writable().begin(Begin::Write)?;
             let value = work(&tx)?;
             tx.commit()?;
             Ok(value)
@@ -154,7 +157,7 @@ impl Store for SqliteStore {
     }
 
     fn clinics(&self) -> Result<Vec<Clinic>> {
-        self.sql(setup::clinics(&self.conn))
+        self.sql(setup::clinics(&self.db()))
     }
 
     fn add_doctor(&mut self, doctor: &Doctor) -> Result<()> {
@@ -162,7 +165,7 @@ impl Store for SqliteStore {
     }
 
     fn doctors(&self) -> Result<Vec<Doctor>> {
-        self.sql(setup::doctors(&self.conn))
+        self.sql(setup::doctors(&self.db()))
     }
 
     fn set_doctor_hours(
@@ -175,7 +178,7 @@ impl Store for SqliteStore {
     }
 
     fn doctor_hours(&self, doctor: DoctorId, clinic: ClinicId) -> Result<WeeklyHours> {
-        self.sql(setup::doctor_hours(&self.conn, doctor, clinic))
+        self.sql(setup::doctor_hours(&self.db(), doctor, clinic))
     }
 
     fn add_leave(&mut self, doctor: DoctorId, leave: &Absence) -> Result<()> {
@@ -187,7 +190,7 @@ impl Store for SqliteStore {
     }
 
     fn rooms(&self, clinic: ClinicId) -> Result<Vec<Room>> {
-        self.sql(setup::rooms(&self.conn, clinic))
+        self.sql(setup::rooms(&self.db(), clinic))
     }
 
     fn add_blockout(&mut self, room: RoomId, blockout: &Absence) -> Result<()> {
@@ -199,7 +202,7 @@ impl Store for SqliteStore {
     }
 
     fn visit_types(&self) -> Result<Vec<VisitType>> {
-        self.sql(setup::visit_types(&self.conn))
+        self.sql(setup::visit_types(&self.db()))
     }
 
     fn add_patient(&mut self, patient: &Patient) -> Result<Vec<Patient>> {
@@ -208,19 +211,19 @@ impl Store for SqliteStore {
     }
 
     fn identify_patient(&self, claim: &Claim<'_>) -> Result<Identified> {
-        self.sql(setup::identify_patient(&self.conn, claim))
+        self.sql(setup::identify_patient(&self.db(), claim))
     }
 
     fn likely_duplicates(&self, patient: &Patient) -> Result<Vec<Patient>> {
-        self.sql(setup::likely_duplicates(&self.conn, patient))
+        self.sql(setup::likely_duplicates(&self.db(), patient))
     }
 
     fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>> {
-        self.sql(setup::search_patients(&self.conn, text, limit))
+        self.sql(setup::search_patients(&self.db(), text, limit))
     }
 
     fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
-        let r = booking::preview(self.writable(), request, now);
+        let r = booking::preview(&self.writable(), request, now);
         self.fix(r)
     }
 
@@ -230,7 +233,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::book(self.writable(), request, actor, now);
+        let r = booking::book(&self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -240,7 +243,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = booking::move_appointment(self.writable(), request, actor, now);
+        let r = booking::move_appointment(&self.writable(), request, actor, now);
         self.fix(r)
     }
 
@@ -251,7 +254,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::change_status(self.writable(), id, action, actor, now);
+        let r = lifecycle::change_status(&self.writable(), id, action, actor, now);
         self.fix(r)
     }
 
@@ -262,7 +265,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::edit(self.writable(), id, edit, actor, now);
+        let r = lifecycle::edit(&self.writable(), id, edit, actor, now);
         self.fix(r)
     }
 
@@ -274,12 +277,12 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Appointment> {
-        let r = lifecycle::revert_status(self.writable(), id, expected, restore, actor, now);
+        let r = lifecycle::revert_status(&self.writable(), id, expected, restore, actor, now);
         self.fix(r)
     }
 
     fn appointment(&self, id: AppointmentId) -> Result<AgendaEntry> {
-        self.fix(agenda::appointment(&self.conn, id))
+        self.fix(agenda::appointment(&self.db(), id))
     }
 
     fn agenda(
@@ -288,15 +291,15 @@ impl Store for SqliteStore {
         window: Interval,
         filter: AgendaFilter,
     ) -> Result<Vec<AgendaEntry>> {
-        self.fix(agenda::agenda(&self.conn, clinic, window, filter))
+        self.fix(agenda::agenda(&self.db(), clinic, window, filter))
     }
 
     fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>> {
-        self.fix(agenda::history(&self.conn, id))
+        self.fix(agenda::history(&self.db(), id))
     }
 
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>> {
-        self.fix(agenda::find_slots(&self.conn, search))
+        self.fix(agenda::find_slots(&self.db(), search))
     }
 
     fn check(&self) -> Result<CheckReport> {
@@ -310,7 +313,9 @@ impl Store for SqliteStore {
 
     fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
         self.fix(find_slot::find_slots_within_limits(
-            &self.conn, search, limits,
+            &self.db(),
+            search,
+            limits,
         ))
     }
 
@@ -319,7 +324,7 @@ impl Store for SqliteStore {
         request: &SeriesRequest,
         now: DateTime<Utc>,
     ) -> Result<Vec<OccurrenceCheck>> {
-        let r = series::preview(self.writable(), request, now);
+        let r = series::preview(&self.writable(), request, now);
         self.fix(r)
     }
 
@@ -329,12 +334,12 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesOutcome> {
-        let r = series::book(self.writable(), request, actor, now);
+        let r = series::book(&self.writable(), request, actor, now);
         self.fix(r)
     }
 
     fn series_of(&self, appointment: AppointmentId) -> Result<Option<SeriesView>> {
-        self.fix(series::series_of(&self.conn, appointment))
+        self.fix(series::series_of(&self.db(), appointment))
     }
 
     fn cancel_occurrences(
@@ -345,7 +350,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
-        let r = occurrence::cancel(self.writable(), appointment, scope, action, actor, now);
+        let r = occurrence::cancel(&self.writable(), appointment, scope, action, actor, now);
         self.fix(r)
     }
 
@@ -359,7 +364,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<SeriesChange> {
         let r = occurrence::move_occurrences(
-            self.writable(),
+            &self.writable(),
             appointment,
             scope,
             change,
@@ -378,7 +383,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::add(self.writable(), id, request, actor, now);
+        let r = waitlist::add(&self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -389,7 +394,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<WaitlistRow> {
-        let r = waitlist::edit(self.writable(), id, request, actor, now);
+        let r = waitlist::edit(&self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
@@ -400,24 +405,24 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::remove(self.writable(), id, reason, actor, now);
+        let r = waitlist::remove(&self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
     fn waitlist(&self, clinic: ClinicId, filter: WaitlistFilter) -> Result<Vec<WaitlistRow>> {
-        self.sql(waitlist_rows::list(&self.conn, clinic, filter))
+        self.sql(waitlist_rows::list(&self.db(), clinic, filter))
     }
 
     fn waitlist_entry(&self, id: WaitlistEntryId) -> Result<WaitlistRow> {
-        self.fix(waitlist_rows::entry(&self.conn, id))
+        self.fix(waitlist_rows::entry(&self.db(), id))
     }
 
     fn waitlist_history(&self, id: WaitlistEntryId) -> Result<Vec<WaitlistEvent>> {
-        self.sql(waitlist_rows::history(&self.conn, id))
+        self.sql(waitlist_rows::history(&self.db(), id))
     }
 
     fn waitlist_matches(&self, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
-        self.fix(waitlist_feed::matches(&self.conn, slot, now))
+        self.fix(waitlist_feed::matches(&self.db(), slot, now))
     }
 
     fn freed_slots(
@@ -426,7 +431,7 @@ impl Store for SqliteStore {
         after: Option<FeedCursor>,
         now: DateTime<Utc>,
     ) -> Result<FreedFeed> {
-        self.fix(waitlist_feed::feed(&self.conn, clinic, after, now))
+        self.fix(waitlist_feed::feed(&self.db(), clinic, after, now))
     }
 
     fn offer_waitlist_slot(
@@ -437,7 +442,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::offer(self.writable(), id, slot, visit, actor, now);
+        let r = waitlist::offer(&self.writable(), id, slot, visit, actor, now);
         self.fix(r)
     }
 
@@ -448,7 +453,7 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = waitlist::decline(self.writable(), id, reason, actor, now);
+        let r = waitlist::decline(&self.writable(), id, reason, actor, now);
         self.fix(r)
     }
 
@@ -459,18 +464,18 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<BookingOutcome> {
-        let r = waitlist::book(self.writable(), id, request, actor, now);
+        let r = waitlist::book(&self.writable(), id, request, actor, now);
         self.fix(r)
     }
 
     // Settings.
     fn save_clinic(&mut self, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_clinic(self.writable(), clinic, actor, now);
+        let r = settings::save_clinic(&self.writable(), clinic, actor, now);
         self.fix(r)
     }
 
     fn save_doctor(&mut self, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_doctor(self.writable(), doctor, actor, now);
+        let r = settings::save_doctor(&self.writable(), doctor, actor, now);
         self.fix(r)
     }
 
@@ -482,13 +487,13 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_doctor_hours(self.writable(), doctor, clinic, hours, actor, now);
+        let r = settings::save_doctor_hours(&self.writable(), doctor, clinic, hours, actor, now);
         self.fix(r)
     }
 
     fn leave(&self, doctor: DoctorId, window: Interval) -> Result<Vec<AbsenceEntry>> {
         self.sql(absences::list(
-            &self.conn,
+            &self.db(),
             absences::Table::Leave,
             doctor.0,
             window,
@@ -503,7 +508,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<AbsenceId> {
         let r = absences::record(
-            self.writable(),
+            &self.writable(),
             absences::Table::Leave,
             doctor.0,
             leave,
@@ -514,17 +519,17 @@ impl Store for SqliteStore {
     }
 
     fn remove_leave(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(self.writable(), absences::Table::Leave, id, actor, now);
+        let r = absences::remove(&self.writable(), absences::Table::Leave, id, actor, now);
         self.fix(r)
     }
 
     fn save_room(&mut self, room: &Room, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
-        let r = settings::save_room(self.writable(), room, actor, now);
+        let r = settings::save_room(&self.writable(), room, actor, now);
         self.fix(r)
     }
 
     fn room_hours(&self, room: RoomId) -> Result<Option<WeeklyHours>> {
-        self.sql(setup::room_hours(&self.conn, room))
+        self.sql(setup::room_hours(&self.db(), room))
     }
 
     fn save_room_hours(
@@ -534,13 +539,13 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_room_hours(self.writable(), room, hours, actor, now);
+        let r = settings::save_room_hours(&self.writable(), room, hours, actor, now);
         self.fix(r)
     }
 
     fn blockouts(&self, room: RoomId, window: Interval) -> Result<Vec<AbsenceEntry>> {
         self.sql(absences::list(
-            &self.conn,
+            &self.db(),
             absences::Table::Blockout,
             room.0,
             window,
@@ -555,7 +560,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<AbsenceId> {
         let r = absences::record(
-            self.writable(),
+            &self.writable(),
             absences::Table::Blockout,
             room.0,
             blockout,
@@ -566,7 +571,7 @@ impl Store for SqliteStore {
     }
 
     fn remove_blockout(&mut self, id: AbsenceId, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = absences::remove(self.writable(), absences::Table::Blockout, id, actor, now);
+        let r = absences::remove(&self.writable(), absences::Table::Blockout, id, actor, now);
         self.fix(r)
     }
 
@@ -576,12 +581,12 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_visit_type(self.writable(), visit_type, actor, now);
+        let r = settings::save_visit_type(&self.writable(), visit_type, actor, now);
         self.fix(r)
     }
 
     fn staff(&self) -> Result<Vec<StaffMember>> {
-        self.sql(settings::staff(&self.conn))
+        self.sql(settings::staff(&self.db()))
     }
 
     fn save_staff(
@@ -590,16 +595,16 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Saved> {
-        let r = settings::save_staff(self.writable(), member, actor, now);
+        let r = settings::save_staff(&self.writable(), member, actor, now);
         self.fix(r)
     }
 
     fn setup_history(&self, entity: Option<&str>, limit: usize) -> Result<Vec<SetupAuditEvent>> {
-        self.sql(setup_audit::history(&self.conn, entity, limit))
+        self.sql(setup_audit::history(&self.db(), entity, limit))
     }
 
     fn at_risk(&self, change: &SetupChange, now: DateTime<Utc>) -> Result<Vec<AgendaEntry>> {
-        self.fix(at_risk::at_risk(&self.conn, change, now))
+        self.fix(at_risk::at_risk(&self.db(), change, now))
     }
 
     // Reports.
@@ -609,11 +614,11 @@ impl Store for SqliteStore {
         range: crate::scheduling::report::ReportRange,
         now: DateTime<Utc>,
     ) -> Result<crate::scheduling::report::ReportInput> {
-        self.fix(report::report_input(&self.conn, clinic, range, now))
+        self.fix(report::report_input(&self.db(), clinic, range, now))
     }
     // Reminders.
     fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
-        self.sql(reminder_setup::rules(&self.conn))
+        self.sql(reminder_setup::rules(&self.db()))
     }
 
     fn save_reminder_rule(
@@ -628,7 +633,7 @@ impl Store for SqliteStore {
     }
 
     fn reminder_settings(&self) -> Result<ReminderSettings> {
-        self.sql(reminder_setup::settings(&self.conn))
+        self.sql(reminder_setup::settings(&self.db()))
     }
 
     fn save_reminder_settings(
@@ -642,7 +647,7 @@ impl Store for SqliteStore {
     }
 
     fn reminder_opt_out(&self, patient: PatientId) -> Result<bool> {
-        self.sql(reminder_setup::opted_out(&self.conn, patient))
+        self.sql(reminder_setup::opted_out(&self.db(), patient))
     }
 
     fn set_reminder_opt_out(
@@ -657,7 +662,7 @@ impl Store for SqliteStore {
     }
 
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
-        let r = outbox::plan(self.writable(), now);
+        let r = outbox::plan(&self.writable(), now);
         self.fix(r)
     }
 
@@ -666,7 +671,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         limit: usize,
     ) -> Result<(PlanSummary, Vec<DueReminder>)> {
-        let r = outbox::claim_due(self.writable(), now, limit);
+        let r = outbox::claim_due(&self.writable(), now, limit);
         self.fix(r)
     }
 
@@ -676,7 +681,7 @@ impl Store for SqliteStore {
         outcome: &std::result::Result<(), String>,
         now: DateTime<Utc>,
     ) -> Result<OutboxEntry> {
-        let r = outbox::record(self.writable(), job, outcome, now);
+        let r = outbox::record(&self.writable(), job, outcome, now);
         self.fix(r)
     }
 
@@ -686,24 +691,24 @@ impl Store for SqliteStore {
         filter: OutboxFilter,
         limit: usize,
     ) -> Result<Vec<OutboxEntry>> {
-        self.fix(outbox::outbox(&self.conn, clinic, filter, limit))
+        self.fix(outbox::outbox(&self.db(), clinic, filter, limit))
     }
 
     fn failed_reminders(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<i64> {
-        self.fix(outbox::failed_count(&self.conn, clinic, now))
+        self.fix(outbox::failed_count(&self.db(), clinic, now))
     }
 
     fn appointment_reminders(&self, id: AppointmentId) -> Result<Vec<OutboxEntry>> {
-        self.fix(outbox::of_appointment(&self.conn, id))
+        self.fix(outbox::of_appointment(&self.db(), id))
     }
 
     fn resend_reminder(&mut self, job: JobId, actor: &str, now: DateTime<Utc>) -> Result<()> {
-        let r = outbox::resend(self.writable(), job, actor, now);
+        let r = outbox::resend(&self.writable(), job, actor, now);
         self.fix(r)
     }
 
     fn reminder_log(&self, limit: usize) -> Result<Vec<ReminderLogEntry>> {
-        self.sql(reminder_setup::log_entries(&self.conn, limit))
+        self.sql(reminder_setup::log_entries(&self.db(), limit))
     }
 
     fn record_joined(
@@ -713,13 +718,13 @@ impl Store for SqliteStore {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let r = video::record_joined(self.writable(), id, who, actor, now);
+        let r = video::record_joined(&self.writable(), id, who, actor, now);
         self.fix(r)
     }
 
     // Export and import.
     fn export_set(&self, query: &ExportQuery) -> Result<ExportSet> {
-        self.fix(exchange::export_set(&self.conn, query))
+        self.fix(exchange::export_set(&self.db(), query))
     }
 
     fn import_patients(
@@ -728,7 +733,7 @@ impl Store for SqliteStore {
         options: &ImportOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import_patients::import_patients(self.writable(), parsed, options, progress);
+        let r = import_patients::import_patients(&self.writable(), parsed, options, progress);
         self.fix(r)
     }
 
@@ -740,7 +745,8 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let r = import::import_appointments(self.writable(), parsed, options, actor, now, progress);
+        let r =
+            import::import_appointments(&self.writable(), parsed, options, actor, now, progress);
         self.fix(r)
     }
 }

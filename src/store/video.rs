@@ -1,8 +1,8 @@
 //! Video consultations in SQLite: a meeting link made from the clinic's pattern for each video
 //! appointment, and "doctor joined" / "patient joined" recorded as audit events.
 
+use super::sql::{Begin, Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, TransactionBehavior, params};
 use serde_json::json;
 
 use super::booking::{Change, audit, check_actor, load_appointment};
@@ -14,7 +14,7 @@ use crate::scheduling::template::meeting_link;
 use crate::scheduling::*;
 
 /// A new meeting link from the stored pattern, with a random (unguessable) room id.
-pub fn new_link(conn: &Connection) -> Result<String> {
+pub fn new_link(conn: &Db) -> Result<String> {
     let pattern = reminder_setup::settings(conn)?.meeting_pattern;
     let unique = uuid::Uuid::new_v4().simple().to_string();
     meeting_link(&pattern, &unique).map_err(|e| StoreError::Invalid(e.to_string()))
@@ -23,7 +23,7 @@ pub fn new_link(conn: &Connection) -> Result<String> {
 /// Gives a video appointment without a link one, with an audit event by `actor`; returns the
 /// link. Does nothing (returns `None`) for other modes or when a link is set.
 pub fn ensure_link(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Db,
     appointment: &Appointment,
     actor: &str,
     now: DateTime<Utc>,
@@ -53,14 +53,14 @@ pub fn ensure_link(
 
 /// Records that the doctor or the patient joined a video consultation.
 pub fn record_joined(
-    conn: &mut Connection,
+    conn: &Db,
     id: AppointmentId,
     who: Joiner,
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
     check_actor(actor)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.begin(Begin::Write)?;
     let a = load_appointment(&tx, id)?;
     if a.mode != Mode::Video {
         return Err(StoreError::Invalid(format!(

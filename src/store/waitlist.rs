@@ -4,8 +4,8 @@
 //! before and after); booking also writes the appointment and its audit events in the same
 //! transaction.
 
+use super::sql::{Begin, Db, Transaction, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
 use super::booking::{self, Change, audit, check_actor, load_appointment};
@@ -37,7 +37,7 @@ fn request_json(r: &WaitlistRequest) -> serde_json::Value {
 
 /// Appends a waitlist event (same transaction as the change it records).
 fn log(
-    tx: &Transaction<'_>,
+    tx: &Db,
     id: WaitlistEntryId,
     now: DateTime<Utc>,
     actor: &str,
@@ -61,11 +61,7 @@ fn log(
 
 /// Checks a request against the core's rules and what is stored: the patient, doctor and
 /// visit type exist, and the held appointment is the patient's own, in this clinic, and live.
-fn check_request(
-    tx: &Transaction<'_>,
-    request: &WaitlistRequest,
-    now: DateTime<Utc>,
-) -> Result<Clinic> {
+fn check_request(tx: &Db, request: &WaitlistRequest, now: DateTime<Utc>) -> Result<Clinic> {
     let clinic = booking::clinic(tx, request.clinic)?;
     waitlist::validate(request, local_date(clinic.time_zone, now))
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -122,7 +118,7 @@ fn check_request(
 
 /// Refuses a second open entry for the same patient and doctor (or both "any doctor").
 fn refuse_duplicate(
-    tx: &Transaction<'_>,
+    tx: &Db,
     request: &WaitlistRequest,
     except: Option<WaitlistEntryId>,
     zone: chrono_tz::Tz,
@@ -145,14 +141,14 @@ fn refuse_duplicate(
     }
 }
 
-fn begin<'c>(conn: &'c mut Connection, actor: &str) -> Result<Transaction<'c>> {
+fn begin<'c>(conn: &Db<'c>, actor: &str) -> Result<Transaction<'c>> {
     check_actor(actor)?;
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    Ok(conn.begin(Begin::Write)?)
 }
 
 /// Puts a patient on the waitlist (see [`super::Store::add_to_waitlist`]).
 pub fn add(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     request: &WaitlistRequest,
     actor: &str,
@@ -201,7 +197,7 @@ pub fn add(
 
 /// Changes what a waiting patient waits for (see [`super::Store::edit_waitlist_entry`]).
 pub fn edit(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     request: &WaitlistRequest,
     actor: &str,
@@ -260,7 +256,7 @@ pub fn edit(
 
 /// Moves an entry along its lifecycle and logs it; returns the entry as it was.
 fn step(
-    tx: &Transaction<'_>,
+    tx: &Db,
     id: WaitlistEntryId,
     action: WaitAction,
     actor: &str,
@@ -295,7 +291,7 @@ fn step(
 
 /// Takes a patient off the waitlist (see [`super::Store::remove_from_waitlist`]).
 pub fn remove(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     reason: &str,
     actor: &str,
@@ -319,7 +315,7 @@ fn slot_json(slot: &FreedSlot, visit: Interval) -> serde_json::Value {
 
 /// Marks a slot as offered to a waiting patient (see [`super::Store::offer_waitlist_slot`]).
 pub fn offer(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     slot: &FreedSlot,
     visit: Interval,
@@ -342,7 +338,7 @@ pub fn offer(
 
 /// The patient said no to an offer: they keep waiting (see [`super::Store::decline_waitlist_offer`]).
 pub fn decline(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     reason: &str,
     actor: &str,
@@ -357,7 +353,7 @@ pub fn decline(
 /// Books a waiting patient and marks the entry booked, in one transaction (see
 /// [`super::Store::book_from_waitlist`]).
 pub fn book(
-    conn: &mut Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     request: &BookingRequest,
     actor: &str,

@@ -3,8 +3,8 @@
 //! for each, the waiting patients the core matches and whose booking would meet no hard
 //! conflict now (the doctor, room and patient free, within hours).
 
+use super::sql::{Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
 use super::booking::{self, judge};
 use super::codec;
@@ -113,14 +113,14 @@ fn freed_by_event(
 /// Freed slots since audit event `after` with their matches; with no `after`, only where the
 /// log ends now (a desk that just opened offers nothing from before).
 pub fn feed(
-    conn: &Connection,
+    conn: &Db,
     clinic: ClinicId,
     after: Option<FeedCursor>,
     now: DateTime<Utc>,
 ) -> Result<FreedFeed> {
     let end: i64 = conn
         .prepare_cached("SELECT coalesce(max(id), 0) FROM audit_event")?
-        .query_row([], |r| r.get(0))?;
+        .query_row(params![], |r| r.get(0))?;
     let Some(FeedCursor(after)) = after else {
         return Ok(FreedFeed {
             cursor: FeedCursor(end),
@@ -132,12 +132,12 @@ pub fn feed(
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![after, end, clinic.0], |r| {
         Ok((
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
+            r.get::<String>(1)?,
+            r.get::<Option<String>>(2)?,
             AppointmentId(r.get(3)?),
             PatientId(r.get(4)?),
             DoctorId(r.get(5)?),
-            r.get::<_, Option<uuid::Uuid>>(6)?.map(RoomId),
+            r.get::<Option<uuid::Uuid>>(6)?.map(RoomId),
             Interval::new(codec::instant(7, r.get(7)?)?, codec::instant(8, r.get(8)?)?),
         ))
     })?;
@@ -181,13 +181,13 @@ pub fn feed(
 }
 
 /// The patients who could take `slot` now (see [`super::Store::waitlist_matches`]).
-pub fn matches(conn: &Connection, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
+pub fn matches(conn: &Db, slot: &FreedSlot, now: DateTime<Utc>) -> Result<WaitlistOffer> {
     let waiting = list(conn, slot.clinic, WaitlistFilter::Open)?;
     offer_for(conn, &waiting, slot.clone(), now)
 }
 
 fn offer_for(
-    conn: &Connection,
+    conn: &Db,
     waiting: &[WaitlistRow],
     slot: FreedSlot,
     now: DateTime<Utc>,

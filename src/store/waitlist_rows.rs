@@ -2,8 +2,9 @@
 //! the held appointment and whether it still holds time), a clinic's list best first, one
 //! entry, and an entry's log.
 
+use super::sql;
+use super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codec::{self, bad};
 use super::error::{Result, StoreError};
@@ -84,21 +85,18 @@ const ROW_JOINS: &str = "FROM waitlist_entry w JOIN patient p ON p.id = w.patien
     LEFT JOIN appointment h ON h.id = w.held_appointment_id \
     LEFT JOIN doctor hd ON hd.id = h.doctor_id";
 
-fn date_column(column: usize, text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+fn date_column(column: usize, text: Option<String>) -> sql::Result<Option<NaiveDate>> {
     text.map(|t| super::codec::date(column, &t)).transpose()
 }
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {
+fn row(r: &sql::Row<'_>) -> sql::Result<WaitlistRow> {
     let weekdays: u8 = r.get(6)?;
-    let window = match (r.get::<_, Option<u16>>(7)?, r.get::<_, Option<u16>>(8)?) {
+    let window = match (r.get::<Option<u16>>(7)?, r.get::<Option<u16>>(8)?) {
         (Some(s), Some(e)) => Some(DaySpan::new(s, e)),
         _ => None,
     };
     let status: String = r.get(14)?;
-    let held = match (
-        r.get::<_, Option<uuid::Uuid>>(11)?,
-        r.get::<_, Option<i64>>(23)?,
-    ) {
+    let held = match (r.get::<Option<uuid::Uuid>>(11)?, r.get::<Option<i64>>(23)?) {
         (Some(id), Some(start)) => {
             let status: String = r.get(24)?;
             Some(HeldAppointment {
@@ -114,8 +112,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {
     let request = WaitlistRequest {
         clinic: ClinicId(r.get(1)?),
         patient: PatientId(r.get(2)?),
-        doctor: r.get::<_, Option<uuid::Uuid>>(3)?.map(DoctorId),
-        visit_type: r.get::<_, Option<uuid::Uuid>>(4)?.map(VisitTypeId),
+        doctor: r.get::<Option<uuid::Uuid>>(3)?.map(DoctorId),
+        visit_type: r.get::<Option<uuid::Uuid>>(4)?.map(VisitTypeId),
         minutes: r.get(5)?,
         preferred: Preferred {
             weekdays: Weekdays::from_bits(weekdays)
@@ -124,7 +122,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {
             earliest: date_column(9, r.get(9)?)?,
             latest: date_column(10, r.get(10)?)?,
         },
-        holds: r.get::<_, Option<uuid::Uuid>>(11)?.map(AppointmentId),
+        holds: r.get::<Option<uuid::Uuid>>(11)?.map(AppointmentId),
         notes: r.get(12)?,
         priority: r.get(13)?,
     };
@@ -137,7 +135,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {
             .as_ref()
             .filter(|h| h.status.holds_time())
             .map(|h| h.start),
-        booked: r.get::<_, Option<uuid::Uuid>>(15)?.map(AppointmentId),
+        booked: r.get::<Option<uuid::Uuid>>(15)?.map(AppointmentId),
         created_by: r.get(16)?,
         created_at: codec::instant(17, r.get(17)?)?,
         updated_by: r.get(18)?,
@@ -153,11 +151,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistRow> {
 }
 
 /// The entries of a clinic: highest priority first, then those waiting longest.
-pub fn list(
-    conn: &Connection,
-    clinic: ClinicId,
-    filter: WaitlistFilter,
-) -> rusqlite::Result<Vec<WaitlistRow>> {
+pub fn list(conn: &Db, clinic: ClinicId, filter: WaitlistFilter) -> sql::Result<Vec<WaitlistRow>> {
     let sql = format!(
         "SELECT {ROW_COLUMNS} {ROW_JOINS} WHERE w.clinic_id = ?1 \
          AND (?2 OR w.status IN ({open})) \
@@ -170,7 +164,7 @@ pub fn list(
 }
 
 /// One entry, or a "not found" that says where ids come from.
-pub fn entry(conn: &Connection, id: WaitlistEntryId) -> Result<WaitlistRow> {
+pub fn entry(conn: &Db, id: WaitlistEntryId) -> Result<WaitlistRow> {
     conn.prepare_cached(&format!("SELECT {ROW_COLUMNS} {ROW_JOINS} WHERE w.id = ?1"))?
         .query_row([id.0], row)
         .optional()?
@@ -182,7 +176,7 @@ pub fn entry(conn: &Connection, id: WaitlistEntryId) -> Result<WaitlistRow> {
 }
 
 /// An entry's history, oldest first.
-pub fn history(conn: &Connection, id: WaitlistEntryId) -> rusqlite::Result<Vec<WaitlistEvent>> {
+pub fn history(conn: &Db, id: WaitlistEntryId) -> sql::Result<Vec<WaitlistEvent>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at_utc, actor, action, before, after, reason FROM waitlist_event \
          WHERE entry_id = ?1 ORDER BY id",

@@ -1,8 +1,9 @@
 //! Series rows: writing and reading the `series` table (the rule as RRULE parts, the local
 //! start date and wall time, the zone), its audit, and which appointments belong to a series.
 
+use super::super::sql;
+use super::super::sql::{Db, OptionalExtension, params};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::json;
 
 use super::{Series, SeriesMember, SeriesView};
@@ -15,7 +16,7 @@ use crate::store::error::{Result, StoreError};
 
 /// Ties an appointment to its series and occurrence date.
 pub(in crate::store) fn set_series(
-    tx: &Transaction<'_>,
+    tx: &Db,
     appointment: AppointmentId,
     series: SeriesId,
     date: NaiveDate,
@@ -66,11 +67,7 @@ pub(in crate::store) fn series_json(s: &Series) -> serde_json::Value {
 }
 
 /// Inserts a series row (no audit).
-pub(in crate::store) fn insert_series(
-    tx: &Transaction<'_>,
-    s: &Series,
-    now: DateTime<Utc>,
-) -> Result<()> {
+pub(in crate::store) fn insert_series(tx: &Db, s: &Series, now: DateTime<Utc>) -> Result<()> {
     let (until, count) = match s.rule.end {
         SeriesEnd::Until(d) => (Some(date_text(d)), None),
         SeriesEnd::Count(n) => (None, Some(n)),
@@ -107,7 +104,7 @@ pub(in crate::store) fn insert_series(
 
 /// Ends a series the day before `date` (no audit: the caller records why).
 pub(in crate::store) fn end_before(
-    tx: &Transaction<'_>,
+    tx: &Db,
     id: SeriesId,
     date: NaiveDate,
     actor: &str,
@@ -124,7 +121,7 @@ pub(in crate::store) fn end_before(
 
 /// Appends a series audit event (same transaction as the change).
 pub(in crate::store) fn series_audit(
-    tx: &Transaction<'_>,
+    tx: &Db,
     id: SeriesId,
     now: DateTime<Utc>,
     actor: &str,
@@ -147,7 +144,7 @@ pub(in crate::store) fn series_audit(
 }
 
 /// Loads a series row.
-pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<Series> {
+pub(in crate::store) fn load_series(conn: &Db, id: SeriesId) -> Result<Series> {
     let row = conn
         .prepare_cached(
             "SELECT id, clinic_id, patient_id, doctor_id, room_id, visit_type_id, freq, interval, \
@@ -166,7 +163,7 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
                 .split(',')
                 .filter(|c| !c.is_empty())
                 .map(|c| series::parse_byday(c).ok_or_else(|| codec::bad(8, format!("day '{c}'"))))
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<sql::Result<_>>()?;
             let end = match (until, count) {
                 (Some(u), _) => SeriesEnd::Until(codec::date(9, &u)?),
                 (None, Some(n)) => SeriesEnd::Count(n),
@@ -177,8 +174,8 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
                 clinic: ClinicId(r.get(1)?),
                 patient: PatientId(r.get(2)?),
                 doctor: DoctorId(r.get(3)?),
-                room: r.get::<_, Option<uuid::Uuid>>(4)?.map(RoomId),
-                visit_type: r.get::<_, Option<uuid::Uuid>>(5)?.map(VisitTypeId),
+                room: r.get::<Option<uuid::Uuid>>(4)?.map(RoomId),
+                visit_type: r.get::<Option<uuid::Uuid>>(5)?.map(VisitTypeId),
                 rule: SeriesRule {
                     frequency: Frequency::parse(&freq)
                         .ok_or_else(|| codec::bad(6, format!("freq '{freq}'")))?,
@@ -193,7 +190,7 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
                 zone: zone
                     .parse()
                     .map_err(|_| codec::bad(14, format!("zone '{zone}'")))?,
-                split_from: r.get::<_, Option<uuid::Uuid>>(15)?.map(SeriesId),
+                split_from: r.get::<Option<uuid::Uuid>>(15)?.map(SeriesId),
                 created_by: r.get(16)?,
             })
         })
@@ -206,7 +203,7 @@ pub(in crate::store) fn load_series(conn: &Connection, id: SeriesId) -> Result<S
 }
 
 /// The appointments of a series, by occurrence date.
-pub(in crate::store) fn members(conn: &Connection, id: SeriesId) -> Result<Vec<SeriesMember>> {
+pub(in crate::store) fn members(conn: &Db, id: SeriesId) -> Result<Vec<SeriesMember>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, occurrence_date, start_utc, end_utc, status FROM appointment \
          WHERE series_id = ?1 ORDER BY occurrence_date, start_utc",
@@ -222,12 +219,12 @@ pub(in crate::store) fn members(conn: &Connection, id: SeriesId) -> Result<Vec<S
                 .ok_or_else(|| codec::bad(4, format!("status '{status}'")))?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.collect::<sql::Result<Vec<_>>>()?)
 }
 
 /// The series an appointment belongs to and its occurrence date, if any.
 pub(in crate::store) fn membership(
-    conn: &Connection,
+    conn: &Db,
     appointment: AppointmentId,
 ) -> Result<Option<(SeriesId, NaiveDate)>> {
     let row: Option<(Option<uuid::Uuid>, Option<String>)> = conn
@@ -248,7 +245,7 @@ pub(in crate::store) fn membership(
 }
 
 /// The series of an appointment, with all its appointments (see [`super::Store::series_of`]).
-pub fn series_of(conn: &Connection, appointment: AppointmentId) -> Result<Option<SeriesView>> {
+pub fn series_of(conn: &Db, appointment: AppointmentId) -> Result<Option<SeriesView>> {
     let Some((id, this_date)) = membership(conn, appointment)? else {
         return Ok(None);
     };

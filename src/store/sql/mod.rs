@@ -1,0 +1,385 @@
+//! One way for the store's code to speak SQL to either engine: a connection ([`Db`]), its
+//! transactions, statements and rows, with the engine's own types kept inside. The store's SQL
+//! is written once, in the subset both engines run (numbered `?N` parameters, standard SQL);
+//! PostgreSQL gets it with `$N` parameters and the few spellings that differ changed
+//! ([`pg::translate`]). Which engine-only statements remain (PRAGMAs, triggers, backups) live
+//! in the engine's own modules.
+
+pub(crate) mod pg;
+mod value;
+
+pub(crate) use value::{FromValue, Params, ToValue, Value, params};
+
+/// Why a statement failed, engine by engine, or why a value could not be read.
+#[derive(Debug)]
+pub(crate) enum Error {
+    /// SQLite said no.
+    Sqlite(rusqlite::Error),
+    /// PostgreSQL said no, or the connection to it broke.
+    Postgres(postgres::Error),
+    /// A query that must return a row returned none.
+    NoRows,
+    /// A stored value is not what the store wrote there.
+    Conversion {
+        /// The column, counted from 0.
+        column: usize,
+        /// What was expected and found.
+        what: String,
+    },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Sqlite(e) => e.fmt(f),
+            Error::Postgres(e) => e.fmt(f),
+            Error::NoRows => f.write_str("the query returned no rows"),
+            Error::Conversion { column, what } => write!(f, "column {column}: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    /// The error as SQLite's own, for the SQLite-only code (migrations) that calls shared code.
+    pub(crate) fn into_sqlite(self) -> rusqlite::Error {
+        match self {
+            Error::Sqlite(e) => e,
+            Error::NoRows => rusqlite::Error::QueryReturnedNoRows,
+            Error::Conversion { column, what } => rusqlite::Error::FromSqlConversionFailure(
+                column,
+                rusqlite::types::Type::Text,
+                what.into(),
+            ),
+            Error::Postgres(e) => rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        match error {
+            rusqlite::Error::QueryReturnedNoRows => Error::NoRows,
+            other => Error::Sqlite(other),
+        }
+    }
+}
+
+impl From<postgres::Error> for Error {
+    fn from(error: postgres::Error) -> Self {
+        Error::Postgres(error)
+    }
+}
+
+/// Short for results of one statement.
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `.optional()`: "no row" becomes `None`.
+pub(crate) trait OptionalExtension<T> {
+    /// `None` when the query returned no row; other errors stay errors.
+    fn optional(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for Result<T> {
+    fn optional(self) -> Result<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(Error::NoRows) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A connection to one engine, borrowed for one piece of work.
+#[derive(Clone, Copy)]
+pub(crate) enum Db<'c> {
+    /// A SQLite file.
+    Sqlite(&'c rusqlite::Connection),
+    /// A PostgreSQL server.
+    Postgres(&'c pg::Session),
+}
+
+/// How a transaction begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Begin {
+    /// A read: one consistent snapshot, other desks keep writing.
+    Read,
+    /// A write: no other desk writes until this one ends, so what it checked is still true
+    /// when it writes (SQLite's `BEGIN IMMEDIATE`; PostgreSQL's clinic-wide write lock).
+    Write,
+}
+
+impl<'c> Db<'c> {
+    /// Starts a transaction; dropping it without [`Transaction::commit`] rolls it back.
+    pub(crate) fn begin(&self, how: Begin) -> Result<Transaction<'c>> {
+        match self {
+            Db::Sqlite(conn) => conn.execute_batch(match how {
+                Begin::Read => "BEGIN DEFERRED",
+                Begin::Write => "BEGIN IMMEDIATE",
+            })?,
+            Db::Postgres(session) => session.begin(how)?,
+        }
+        Ok(Transaction {
+            db: *self,
+            open: true,
+        })
+    }
+
+    /// A prepared statement, kept for the next time the same SQL is run.
+    pub(crate) fn prepare_cached(&self, sql: &str) -> Result<Statement<'c>> {
+        match self {
+            Db::Sqlite(conn) => Ok(Statement::Sqlite(conn.prepare_cached(sql)?)),
+            Db::Postgres(session) => Ok(Statement::Postgres(session, session.prepare(sql)?)),
+        }
+    }
+
+    /// A prepared statement (SQL built at run time is prepared each time).
+    pub(crate) fn prepare(&self, sql: &str) -> Result<Statement<'c>> {
+        self.prepare_cached(sql)
+    }
+
+    /// Runs one statement, returning how many rows it changed.
+    pub(crate) fn execute<P: Params>(&self, sql: &str, params: P) -> Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    /// Runs a query that must return a row, reading it with `read`.
+    pub(crate) fn query_row<T, P: Params>(
+        &self,
+        sql: &str,
+        params: P,
+        read: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.prepare_cached(sql)?.query_row(params, read)
+    }
+
+    /// Runs statements without parameters, one after the other.
+    pub(crate) fn execute_batch(&self, sql: &str) -> Result<()> {
+        match self {
+            Db::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+            Db::Postgres(session) => session.batch(sql),
+        }
+    }
+
+    /// Which engine this is, for the few statements that must differ.
+    pub(crate) fn is_postgres(&self) -> bool {
+        matches!(self, Db::Postgres(_))
+    }
+}
+
+/// An open transaction; it reads and writes as its [`Db`] (through `Deref`).
+pub(crate) struct Transaction<'c> {
+    db: Db<'c>,
+    open: bool,
+}
+
+impl<'c> Transaction<'c> {
+    /// Stores everything done in the transaction.
+    pub(crate) fn commit(mut self) -> Result<()> {
+        self.open = false;
+        self.db.execute_batch("COMMIT")
+    }
+
+    /// Ends a read: nothing was written, so ending it stores nothing.
+    pub(crate) fn finish(self) -> Result<()> {
+        self.commit()
+    }
+
+    /// Drops everything done in the transaction.
+    pub(crate) fn rollback(mut self) -> Result<()> {
+        self.open = false;
+        self.db.execute_batch("ROLLBACK")
+    }
+}
+
+impl<'c> std::ops::Deref for Transaction<'c> {
+    type Target = Db<'c>;
+    fn deref(&self) -> &Db<'c> {
+        &self.db
+    }
+}
+
+impl Drop for Transaction<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Nothing of the transaction is kept; a failed rollback leaves the connection
+            // to close the transaction itself (SQLite on the next BEGIN, the server at once).
+            let _ = self.db.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// A prepared statement.
+pub(crate) enum Statement<'c> {
+    /// SQLite's own.
+    Sqlite(rusqlite::CachedStatement<'c>),
+    /// The session that prepared it, and the server's statement.
+    Postgres(&'c pg::Session, postgres::Statement),
+}
+
+/// SQLite's view of one of our values.
+struct Lite<'a>(&'a dyn ToValue);
+
+impl rusqlite::ToSql for Lite<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match self.0.to_value() {
+            Value::Null => ValueRef::Null,
+            Value::Integer(n) => ValueRef::Integer(n),
+            Value::Real(x) => ValueRef::Real(x),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+fn bind<'p>(stmt: &mut rusqlite::CachedStatement<'_>, params: &'p [&'p dyn ToValue]) -> Result<()> {
+    let expected = stmt.parameter_count();
+    if expected != params.len() {
+        return Err(Error::Sqlite(rusqlite::Error::InvalidParameterCount(
+            params.len(),
+            expected,
+        )));
+    }
+    for (i, p) in params.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, Lite(*p))?;
+    }
+    Ok(())
+}
+
+impl Statement<'_> {
+    /// Runs the statement, returning how many rows it changed.
+    pub(crate) fn execute<P: Params>(&mut self, params: P) -> Result<usize> {
+        let values = params.values();
+        match self {
+            Statement::Sqlite(stmt) => {
+                bind(stmt, &values)?;
+                Ok(stmt.raw_execute()?)
+            }
+            Statement::Postgres(session, stmt) => session.execute(stmt, &values),
+        }
+    }
+
+    /// Runs a query that must return a row and reads the first one with `read`.
+    pub(crate) fn query_row<T, P: Params>(
+        &mut self,
+        params: P,
+        read: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut read = Some(read);
+        let mut rows = self.query_map(params, |row| match read.take() {
+            Some(read) => read(row).map(Some),
+            None => Ok(None),
+        })?;
+        match rows.next() {
+            Some(first) => first?.ok_or(Error::NoRows),
+            None => Err(Error::NoRows),
+        }
+    }
+
+    /// Runs a query and reads each row with `read`, as the rows are asked for.
+    pub(crate) fn query_map<'s, T, P, F>(
+        &'s mut self,
+        params: P,
+        read: F,
+    ) -> Result<MappedRows<'s, F>>
+    where
+        P: Params,
+        F: FnMut(&Row<'_>) -> Result<T>,
+    {
+        let values = params.values();
+        match self {
+            Statement::Sqlite(stmt) => {
+                bind(stmt, &values)?;
+                Ok(MappedRows::Sqlite(stmt.raw_query(), read))
+            }
+            Statement::Postgres(session, stmt) => Ok(MappedRows::Postgres(
+                session.query(stmt, &values)?.into_iter(),
+                read,
+            )),
+        }
+    }
+
+    /// Whether the query returns at least one row.
+    pub(crate) fn exists<P: Params>(&mut self, params: P) -> Result<bool> {
+        self.query_row(params, |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+    }
+}
+
+/// The rows of a query, each read as it is asked for.
+pub(crate) enum MappedRows<'s, F> {
+    /// SQLite steps through its rows.
+    Sqlite(rusqlite::Rows<'s>, F),
+    /// PostgreSQL's rows, already fetched.
+    Postgres(std::vec::IntoIter<postgres::Row>, F),
+}
+
+impl<T, F: FnMut(&Row<'_>) -> Result<T>> Iterator for MappedRows<'_, F> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        match self {
+            MappedRows::Sqlite(rows, read) => match rows.next() {
+                Ok(Some(row)) => Some(read(&Row::Sqlite(row))),
+                Ok(None) => None,
+                Err(e) => Some(Err(e.into())),
+            },
+            MappedRows::Postgres(rows, read) => rows.next().map(|row| read(&Row::Postgres(&row))),
+        }
+    }
+}
+
+/// One row of a query.
+pub(crate) enum Row<'r> {
+    /// A SQLite row.
+    Sqlite(&'r rusqlite::Row<'r>),
+    /// A PostgreSQL row.
+    Postgres(&'r postgres::Row),
+}
+
+impl Row<'_> {
+    /// The value of column `column` (from 0), read as `T`.
+    pub(crate) fn get<T: FromValue>(&self, column: usize) -> Result<T> {
+        self.with_value(column, |v| T::from_value(column, v))
+    }
+
+    /// Column `column` as text, lent to `read` without copying it.
+    pub(crate) fn with_text<T>(
+        &self,
+        column: usize,
+        read: impl FnOnce(&str) -> Result<T>,
+    ) -> Result<T> {
+        self.with_value(column, |v| match v {
+            Value::Text(s) => read(s),
+            _ => Err(Error::Conversion {
+                column,
+                what: "text expected".into(),
+            }),
+        })
+    }
+
+    fn with_value<T>(&self, column: usize, read: impl FnOnce(Value<'_>) -> Result<T>) -> Result<T> {
+        match self {
+            Row::Sqlite(row) => {
+                use rusqlite::types::ValueRef;
+                let value = match row.get_ref(column)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::Integer(n),
+                    ValueRef::Real(x) => Value::Real(x),
+                    ValueRef::Text(t) => {
+                        Value::Text(std::str::from_utf8(t).map_err(|_| Error::Conversion {
+                            column,
+                            what: "text that is not UTF-8".into(),
+                        })?)
+                    }
+                    ValueRef::Blob(b) => Value::Blob(b),
+                };
+                read(value)
+            }
+            Row::Postgres(row) => pg::read(row, column, read),
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The PostgreSQL side of the SQL layer: one client session, its prepared statements, the
+//! store's SQL put into PostgreSQL's spelling, and our values turned into the server's types
+//! (and back) by the types the server says each parameter and column has.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use uuid::Uuid;
+
+use super::{Begin, Error, Result, ToValue, Value};
+
+/// The advisory lock every write transaction takes first: writes from all desks run one after
+/// the other, as they do on SQLite, so a check made in a write still holds when it writes and
+/// the history's numbering is the order in which changes were stored.
+pub(crate) const WRITE_LOCK: i64 = 0x4644_534B;
+
+/// One connection to the server, with the statements it has prepared.
+pub(crate) struct Session {
+    client: RefCell<postgres::Client>,
+    prepared: RefCell<HashMap<String, postgres::Statement>>,
+}
+
+impl Session {
+    /// A session over a connected client.
+    pub(crate) fn new(client: postgres::Client) -> Self {
+        Session {
+            client: RefCell::new(client),
+            prepared: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Whether the connection to the server has been lost.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.client.borrow().is_closed()
+    }
+
+    /// Begins a transaction (see [`Begin`]).
+    pub(crate) fn begin(&self, how: Begin) -> Result<()> {
+        match how {
+            Begin::Read => self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ"),
+            Begin::Write => self.batch(&format!(
+                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+            )),
+        }
+    }
+
+    /// Runs statements without parameters.
+    pub(crate) fn batch(&self, sql: &str) -> Result<()> {
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    /// The server's prepared statement for the store's `sql`.
+    pub(crate) fn prepare(&self, sql: &str) -> Result<postgres::Statement> {
+        if let Some(stmt) = self.prepared.borrow().get(sql) {
+            return Ok(stmt.clone());
+        }
+        let stmt = self.client.borrow_mut().prepare(&translate(sql))?;
+        let mut prepared = self.prepared.borrow_mut();
+        // SQL built at run time (IN lists of varying length) must not grow the cache forever.
+        if prepared.len() > 512 {
+            prepared.clear();
+        }
+        prepared.insert(sql.to_owned(), stmt.clone());
+        Ok(stmt)
+    }
+
+    /// Runs a statement, returning how many rows it changed.
+    pub(crate) fn execute(
+        &self,
+        stmt: &postgres::Statement,
+        values: &[&dyn ToValue],
+    ) -> Result<usize> {
+        let params = Param::list(values);
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
+        let n = self.client.borrow_mut().execute(stmt, &refs)?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    /// Runs a query, returning its rows.
+    pub(crate) fn query(
+        &self,
+        stmt: &postgres::Statement,
+        values: &[&dyn ToValue],
+    ) -> Result<Vec<postgres::Row>> {
+        let params = Param::list(values);
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
+        Ok(self.client.borrow_mut().query(stmt, &refs)?)
+    }
+
+    /// The client, for what only PostgreSQL does (listening, copying).
+    pub(crate) fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
+        self.client.borrow_mut()
+    }
+}
+
+/// One of our values as a parameter of the server's type.
+#[derive(Debug)]
+struct Param {
+    value: Owned,
+}
+
+/// A value owned, so the parameter list can cross into the client (which wants `Sync`).
+#[derive(Debug)]
+enum Owned {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl Param {
+    fn list(values: &[&dyn ToValue]) -> Vec<Param> {
+        values
+            .iter()
+            .map(|v| Param {
+                value: match v.to_value() {
+                    Value::Null => Owned::Null,
+                    Value::Integer(n) => Owned::Integer(n),
+                    Value::Real(x) => Owned::Real(x),
+                    Value::Text(s) => Owned::Text(s.to_owned()),
+                    Value::Blob(b) => Owned::Blob(b.to_vec()),
+                },
+            })
+            .collect()
+    }
+}
+
+type BoxError = Box<dyn std::error::Error + Sync + Send>;
+
+fn unfit(what: &str, ty: &Type) -> BoxError {
+    format!("{what} cannot be written as {ty}").into()
+}
+
+impl ToSql for Param {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<IsNull, BoxError> {
+        match &self.value {
+            Owned::Null => Ok(IsNull::Yes),
+            Owned::Integer(n) => match *ty {
+                Type::INT8 => n.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
+                Type::BOOL => (*n != 0).to_sql(ty, out),
+                Type::FLOAT8 => (*n as f64).to_sql(ty, out),
+                Type::TEXT | Type::VARCHAR => n.to_string().to_sql(ty, out),
+                _ => Err(unfit("a whole number", ty)),
+            },
+            Owned::Real(x) => match *ty {
+                Type::FLOAT8 => x.to_sql(ty, out),
+                Type::FLOAT4 => (*x as f32).to_sql(ty, out),
+                _ => Err(unfit("a real number", ty)),
+            },
+            Owned::Text(s) => match *ty {
+                Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+                    s.as_str().to_sql(ty, out)
+                }
+                Type::JSON => {
+                    out.extend_from_slice(s.as_bytes());
+                    Ok(IsNull::No)
+                }
+                Type::JSONB => {
+                    out.extend_from_slice(&[1]);
+                    out.extend_from_slice(s.as_bytes());
+                    Ok(IsNull::No)
+                }
+                _ => Err(unfit("text", ty)),
+            },
+            Owned::Blob(b) => match *ty {
+                Type::UUID => Uuid::from_slice(b)?.to_sql(ty, out),
+                Type::BYTEA => b.as_slice().to_sql(ty, out),
+                _ => Err(unfit("bytes", ty)),
+            },
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// Reads column `column` of `row` as one of our values and hands it to `read`.
+pub(crate) fn read<T>(
+    row: &postgres::Row,
+    column: usize,
+    read: impl FnOnce(Value<'_>) -> Result<T>,
+) -> Result<T> {
+    let Some(col) = row.columns().get(column) else {
+        return Err(Error::Conversion {
+            column,
+            what: format!("the query has {} columns", row.len()),
+        });
+    };
+    let ty = col.type_().clone();
+    let value = match ty {
+        Type::INT8 => row.try_get::<_, Option<i64>>(column)?.map(Value::Integer),
+        Type::INT4 => row
+            .try_get::<_, Option<i32>>(column)?
+            .map(|n| Value::Integer(n.into())),
+        Type::INT2 => row
+            .try_get::<_, Option<i16>>(column)?
+            .map(|n| Value::Integer(n.into())),
+        Type::BOOL => row
+            .try_get::<_, Option<bool>>(column)?
+            .map(|b| Value::Integer(b.into())),
+        Type::FLOAT8 => row.try_get::<_, Option<f64>>(column)?.map(Value::Real),
+        Type::FLOAT4 => row
+            .try_get::<_, Option<f32>>(column)?
+            .map(|x| Value::Real(x.into())),
+        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::JSON => {
+            let text: Option<&str> = row.try_get(column)?;
+            return read(text.map_or(Value::Null, Value::Text));
+        }
+        Type::BYTEA => {
+            let bytes: Option<&[u8]> = row.try_get(column)?;
+            return read(bytes.map_or(Value::Null, Value::Blob));
+        }
+        Type::UUID => {
+            let id: Option<Uuid> = row.try_get(column)?;
+            return match id {
+                Some(id) => read(Value::Blob(id.as_bytes())),
+                None => read(Value::Null),
+            };
+        }
+        other => {
+            return Err(Error::Conversion {
+                column,
+                what: format!("a column of type {other} (cast it in the query)"),
+            });
+        }
+    };
+    read(value.unwrap_or(Value::Null))
+}
+
+/// The store's SQL in PostgreSQL's spelling: `?N` and `?` parameters become `$N`, and
+/// `json_each(?N)` (a JSON array of texts) becomes `json_array_elements_text`. Text in quotes
+/// and comments is left as it is.
+pub(crate) fn translate(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut chars = sql.chars().peekable();
+    let mut next_bare = 1u32;
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' | '"' => {
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == c {
+                        break;
+                    }
+                }
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '?' => {
+                let mut digits = String::new();
+                while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(*d);
+                    chars.next();
+                }
+                let n = if digits.is_empty() {
+                    next_bare
+                } else {
+                    digits.parse().unwrap_or(next_bare)
+                };
+                next_bare = next_bare.max(n.saturating_add(1));
+                out.push('$');
+                out.push_str(&n.to_string());
+            }
+            _ => out.push(c),
+        }
+    }
+    json_lists(&out)
+}
+
+/// `json_each($N)` becomes `json_array_elements_text(CAST($N AS json))`.
+fn json_lists(sql: &str) -> String {
+    const FROM: &str = "json_each($";
+    let mut out = String::with_capacity(sql.len() + 32);
+    let mut rest = sql;
+    while let Some(at) = rest.find(FROM) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + FROM.len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            out.push_str("json_array_elements_text(CAST($");
+            out.push_str(&after[..digits]);
+            out.push_str(" AS json))");
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(FROM);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn parameters_and_json_lists_are_spelt_for_postgres() {
+        assert_eq!(
+            translate("SELECT a FROM t WHERE b = ?1 AND c = ?1"),
+            "SELECT a FROM t WHERE b = $1 AND c = $1"
+        );
+        assert_eq!(translate("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
+        assert_eq!(
+            translate("WHERE a = '?1' AND b = ?2 -- ?3\n"),
+            "WHERE a = '?1' AND b = $2 -- ?3\n"
+        );
+        assert_eq!(
+            translate("WHERE k IN (SELECT value FROM json_each(?2)) LIMIT ?1"),
+            "WHERE k IN (SELECT value FROM json_array_elements_text(CAST($2 AS json))) LIMIT $1"
+        );
+    }
+}
