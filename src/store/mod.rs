@@ -11,6 +11,7 @@ pub mod bulk;
 pub(crate) mod codec;
 mod context;
 pub(crate) mod desk_lock;
+mod engine;
 mod error;
 mod exchange;
 mod find_slot;
