@@ -107,8 +107,9 @@ fn write_job(tx: &Db, id: JobId, job: &Job, now: DateTime<Utc>) -> sql::Result<(
 /// An appointment's facts for planning. `changed_at` is when it was booked or last moved (a
 /// confirmation or an edit does not count).
 const FACTS: &str = "SELECT a.id, a.status, a.start_utc, a.visit_type_id, \
-    max(a.created_at, coalesce((SELECT max(e.at_utc) FROM audit_event e \
-        WHERE e.appointment_id = a.id AND e.action = 'moved'), 0)), \
+    (SELECT CASE WHEN m.at > a.created_at THEN m.at ELSE a.created_at END FROM \
+        (SELECT coalesce(max(e.at_utc), 0) AS at FROM audit_event e \
+         WHERE e.appointment_id = a.id AND e.action = 'moved') AS m), \
     p.email, p.phone, o.patient_id IS NOT NULL, a.clinic_id, a.mode, a.meeting_link \
     FROM appointment a JOIN patient p ON p.id = a.patient_id \
     LEFT JOIN reminder_opt_out o ON o.patient_id = a.patient_id";

@@ -363,21 +363,30 @@ pub fn save_visit_type(
     })
 }
 
-/// Every staff member, by name.
+/// Every staff member, by name with ASCII letters compared without case (sorted here, so both
+/// engines give the same order whatever the server's collation).
 pub fn staff(conn: &Db) -> sql::Result<Vec<StaffMember>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, name, role, active FROM staff ORDER BY name COLLATE NOCASE")?;
-    stmt.query_map(params![], |r| {
-        let role: String = r.get(2)?;
-        Ok(StaffMember {
-            id: StaffId(r.get(0)?),
-            name: r.get(1)?,
-            role: StaffRole::parse(&role)
-                .ok_or_else(|| super::codec::bad(2, format!("staff role '{role}'")))?,
-            active: r.get(3)?,
-        })
-    })?
-    .collect()
+    let mut stmt = conn.prepare_cached("SELECT id, name, role, active FROM staff")?;
+    let mut staff = stmt
+        .query_map(params![], |r| {
+            let role: String = r.get(2)?;
+            Ok(StaffMember {
+                id: StaffId(r.get(0)?),
+                name: r.get(1)?,
+                role: StaffRole::parse(&role)
+                    .ok_or_else(|| super::codec::bad(2, format!("staff role '{role}'")))?,
+                active: r.get(3)?,
+            })
+        })?
+        .collect::<sql::Result<Vec<_>>>()?;
+    staff.sort_by(|a, b| {
+        (a.name.to_ascii_lowercase(), &a.name, a.id.0).cmp(&(
+            b.name.to_ascii_lowercase(),
+            &b.name,
+            b.id.0,
+        ))
+    });
+    Ok(staff)
 }
 
 /// Adds a staff member (no audit: for bulk loads such as the demo, inside their transaction).

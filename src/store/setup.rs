@@ -414,35 +414,33 @@ pub fn search_patients(conn: &Db, text: &str, limit: usize) -> sql::Result<Vec<P
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     // Each branch walks its own index in order and stops at `limit`; the union is then sorted.
-    let branch = |column: &str, top: &str| {
+    // A prefix's range ends below the prefix followed by the highest character a key of that
+    // kind holds (`upper`), compared byte-wise on both engines.
+    let branch = |column: &str| {
         format!(
             "SELECT * FROM (SELECT {PATIENT_COLUMNS} FROM patient \
-             WHERE {column} >= ?1 AND {column} < ?1 || {top} ORDER BY {column} LIMIT ?2)"
+             WHERE {column} >= ?1 AND {column} < ?3 ORDER BY {column} LIMIT ?2) AS {column}_hits"
         )
     };
-    let (key, first, second) = if looks_like_phone {
-        (
-            digits,
-            branch("phone_key", "x'7f'"),
-            branch("phone_tail", "x'7f'"),
-        )
+    let (key, top, first, second) = if looks_like_phone {
+        (digits, '\u{7f}', branch("phone_key"), branch("phone_tail"))
     } else {
-        (
-            text,
-            branch("name_key", "x'f48fbfbf'"),
-            branch("family_key", "x'f48fbfbf'"),
-        )
+        (text, char::MAX, branch("name_key"), branch("family_key"))
     };
+    let upper = |key: &str| format!("{key}{top}");
     let sql = format!("{first} UNION {second} ORDER BY name LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut found: Vec<Patient> = stmt
-        .query_map(params![key, limit as i64], codec::patient)?
+        .query_map(params![key, limit as i64, upper(&key)], codec::patient)?
         .collect::<sql::Result<_>>()?;
     // Names are keyed folded (`codec::patient_keys`: "jose" finds José); rows written before
     // that hold the lower-case name as stored, so the typed text is looked up as it is too.
     let folded = patient_match::name_key(&key);
     if !looks_like_phone && folded != key {
-        let more = stmt.query_map(params![folded, limit as i64], codec::patient)?;
+        let more = stmt.query_map(
+            params![folded, limit as i64, upper(&folded)],
+            codec::patient,
+        )?;
         for p in more {
             let p = p?;
             if !found.iter().any(|f| f.id == p.id) {
