@@ -32,33 +32,31 @@ fn new_patient(name: &str, phone: &str) -> Patient {
     }
 }
 
-fn count(c: &Clinic1, table: &str) -> i64 {
-    rusqlite::Connection::open(c.path())
-        .expect("raw")
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .expect("count")
+/// How many records of a kind (a check label), through the store's check.
+fn count(c: &Clinic1, label: &str) -> i64 {
+    common::count_of(&c.store, label)
 }
 
 /// (patients, appointments, audit events).
 fn counts(c: &Clinic1) -> (i64, i64, i64) {
     (
-        count(c, "patient"),
-        count(c, "appointment"),
-        count(c, "audit_event"),
+        count(c, "patients"),
+        count(c, "appointments"),
+        count(c, "audit events"),
     )
 }
 
 #[test]
 fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient() {
     let mut c = clinic();
-    let patients = count(&c, "patient");
+    let patients = count(&c, "patients");
     // Asha Iyer is registered with +91 98450 12345; the desk typed her as new.
     let typed = new_patient("asha  IYER", "0091 98450-12345");
     let mut request = c.request(c.rao, None, typed.id, "2026-11-24 10:00");
     request.new_patient = Some(typed);
     let outcome = c.store.book(&request, "maria", utc(NOW)).expect("book");
     assert_eq!(outcome.appointment.patient, c.asha);
-    assert_eq!(count(&c, "patient"), patients);
+    assert_eq!(count(&c, "patients"), patients);
     // The same for a series.
     let typed = new_patient("Asha Iyer", "+91 98450 12345");
     let mut booking = c.request(c.rao, None, typed.id, "2026-11-25 10:00");
@@ -86,7 +84,7 @@ fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient() {
             .iter()
             .all(|(_, b)| b.appointment.patient == c.asha)
     );
-    assert_eq!(count(&c, "patient"), patients);
+    assert_eq!(count(&c, "patients"), patients);
 }
 
 #[test]
@@ -364,7 +362,7 @@ fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written
             .contains("the notes holds a control character"),
         "{e}"
     );
-    assert_eq!(count(&c, "waitlist_entry"), 0);
+    assert_eq!(count(&c, "waitlist entries"), 0);
 }
 
 #[test]

@@ -609,6 +609,39 @@ fn video_visits_get_a_meeting_link_and_joining_is_audited() {
     );
 }
 
+/// A video visit imported from a file that gives it no meeting link, through the store's import.
+fn imported_video_visit_without_a_link(
+    c: &mut Clinic1,
+    patient: PatientId,
+    start: &str,
+) -> Appointment {
+    let id = AppointmentId(uuid::Uuid::from_u128(0x51de));
+    let text = format!(
+        "id,start_local,minutes,doctor,patient_id,mode,meeting_link\n\
+         {},{start},15,Dr. Anjali Rao,{},video,\n",
+        id.0, patient.0
+    );
+    let parsed = frontdesk::import::appointments::parse_csv(&text).expect("csv");
+    let options = frontdesk::import::ImportOptions {
+        clinic: c.clinic,
+        dry_run: false,
+        overbook: None,
+        source: "visits.csv".into(),
+        default_doctor: None,
+    };
+    let report = c
+        .store
+        .import_appointments(&parsed, &options, "maria", utc(NOW), &mut |_| {})
+        .expect("import");
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    let appointment = c.store.appointment(id).expect("imported").appointment;
+    assert_eq!(
+        (appointment.mode, appointment.meeting_link.as_str()),
+        (Mode::Video, "")
+    );
+    appointment
+}
+
 #[test]
 fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
     let (mut c, nina) = clinic();
@@ -628,14 +661,8 @@ fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
         a.meeting_link
             .starts_with("https://video.clinic.example/room/frontdesk-")
     );
-    // An imported visit without a link.
-    rusqlite::Connection::open(c.path())
-        .expect("raw")
-        .execute(
-            "UPDATE appointment SET meeting_link = '' WHERE id = ?1",
-            [a.id.0],
-        )
-        .expect("clear");
+    // An imported visit without a link (a file may carry none).
+    let a = imported_video_visit_without_a_link(&mut c, nina, "2026-10-30 11:00");
     assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 1);
     let entry = c.store.appointment(a.id).expect("load");
     assert!(

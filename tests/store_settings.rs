@@ -24,11 +24,10 @@ fn now() -> DateTime<Utc> {
     utc(NOW)
 }
 
-/// Rows in the setup audit, read straight from the file.
+/// Events in the setup audit, through the store's own history of setup changes.
 fn audit_rows(c: &Clinic1) -> i64 {
-    let conn = rusqlite::Connection::open(c.path()).expect("open raw");
-    conn.query_row("SELECT count(*) FROM setup_audit", [], |r| r.get(0))
-        .expect("count")
+    let events = c.store.setup_history(None, usize::MAX).expect("history");
+    i64::try_from(events.len()).expect("a count")
 }
 
 fn week(text: &str) -> WeeklyHours {

@@ -14,17 +14,10 @@ fn clinic() -> Clinic1 {
     Clinic1::new(chrono_tz::Asia::Kolkata)
 }
 
+/// (appointments, audit events, patients), through the store's check.
 fn counts(c: &Clinic1) -> (i64, i64, i64) {
-    let conn = rusqlite::Connection::open(c.path()).expect("open raw");
-    let q = |sql: &str| {
-        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
-            .expect("count")
-    };
-    (
-        q("SELECT count(*) FROM appointment"),
-        q("SELECT count(*) FROM audit_event"),
-        q("SELECT count(*) FROM patient"),
-    )
+    let q = |label: &str| common::count_of(&c.store, label);
+    (q("appointments"), q("audit events"), q("patients"))
 }
 
 #[test]

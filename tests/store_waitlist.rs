@@ -38,17 +38,14 @@ fn wish(c: &Clinic1, patient: PatientId, doctor: Option<DoctorId>) -> WaitlistRe
     }
 }
 
+/// (waitlist entries, waitlist events, appointments, audit events), through the store's check.
 fn counts(c: &Clinic1) -> (i64, i64, i64, i64) {
-    let conn = rusqlite::Connection::open(c.path()).expect("open raw");
-    let q = |sql: &str| {
-        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
-            .expect("count")
-    };
+    let q = |label: &str| common::count_of(&c.store, label);
     (
-        q("SELECT count(*) FROM waitlist_entry"),
-        q("SELECT count(*) FROM waitlist_event"),
-        q("SELECT count(*) FROM appointment"),
-        q("SELECT count(*) FROM audit_event"),
+        q("waitlist entries"),
+        q("waitlist events"),
+        q("appointments"),
+        q("audit events"),
     )
 }
 

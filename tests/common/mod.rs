@@ -200,6 +200,16 @@ impl Clinic1 {
     }
 }
 
+/// How many records of a kind the store holds (a label of `CheckReport::COUNTED`: "appointments",
+/// "audit events", "series", …), read through the store's own check rather than from its file.
+pub fn count_of<S: Store + ?Sized>(store: &S, label: &str) -> i64 {
+    store
+        .check()
+        .expect("check")
+        .count(label)
+        .unwrap_or_else(|| panic!("{label} is counted"))
+}
+
 /// An instant from RFC 3339 text.
 pub fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
