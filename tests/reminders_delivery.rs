@@ -13,7 +13,7 @@ use common::{Clinic1, utc};
 use frontdesk::reminders::{self, PassReport};
 use frontdesk::scheduling::reminder_job::{JobState, backoff};
 use frontdesk::scheduling::*;
-use frontdesk::store::{OutboxFilter, ReminderSettings, Secret, SqliteStore, Store, TlsMode};
+use frontdesk::store::{OutboxFilter, ReminderSettings, Secret, Store, TlsMode};
 use reminder_servers::{HttpServer, SmtpBehaviour, SmtpServer, closed_port};
 
 const NOW: &str = "2026-10-28T12:00:00Z";
@@ -71,7 +71,7 @@ impl Desk {
     /// Runs a send pass at `now` on the real channels through a second connection to the
     /// database, the way cron (another process) and the window do.
     fn pass(self, now: DateTime<Utc>) -> (Self, PassReport) {
-        let other = SqliteStore::open(self.clinic.path()).expect("second connection");
+        let other = self.clinic.reopen();
         let report = reminders::send_due(&Mutex::new(other), now);
         (self, report)
     }
@@ -397,7 +397,7 @@ fn a_long_pass_records_each_delivery_at_the_time_it_happened() {
     d.book(0, "2026-10-30 10:00");
     let later = d.book(2, "2026-10-30 11:00");
     let now = later.interval.start - Duration::hours(24);
-    let other = SqliteStore::open(d.clinic.path()).expect("second connection");
+    let other = d.clinic.reopen();
     let report = reminders::send_due_with(
         &Mutex::new(other),
         &SlowServer(std::time::Duration::from_millis(1100)),

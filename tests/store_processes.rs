@@ -123,7 +123,7 @@ fn processes_racing_for_one_slot_book_it_exactly_once() {
             .expect("patient");
     }
     let db = c.path();
-    let go = c.dir.path().join("go");
+    let go = c.home.path().join("go");
     let children: Vec<Child> = (0..RACERS)
         .map(|n| {
             child(

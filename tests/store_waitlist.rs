@@ -9,9 +9,7 @@ use chrono::{Duration, NaiveDate, Weekday};
 use common::{Clinic1, utc};
 use frontdesk::scheduling::waitlist::*;
 use frontdesk::scheduling::*;
-use frontdesk::store::{
-    BookingRequest, MoveRequest, SqliteStore, Start, Store, StoreError, WaitlistFilter,
-};
+use frontdesk::store::{BookingRequest, MoveRequest, Start, Store, StoreError, WaitlistFilter};
 use uuid::Uuid;
 
 const NOW: &str = "2026-06-01T03:00:00Z"; // 08:30 in Kolkata, Monday 1 June 2026
@@ -521,7 +519,7 @@ fn another_desk_sees_what_this_one_freed() {
     c.store
         .add_to_waitlist(wid(1), &wish(&c, c.ravi, None), "maria", utc(NOW))
         .expect("ravi");
-    let other_desk = SqliteStore::open(c.path()).expect("second desk");
+    let other_desk = c.reopen();
     let start = other_desk
         .freed_slots(c.clinic, None, utc(NOW))
         .expect("start");
