@@ -27,9 +27,13 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
 }
 
 fn offences(dir: &str, forbidden: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    offences_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), forbidden)
+}
+
+/// Every use of a forbidden word in the code (not the comments) of the Rust files under `root`.
+fn offences_in(root: &Path, forbidden: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
-    for file in rust_files(&root) {
+    for file in rust_files(root) {
         for (n, line) in code_lines(&file) {
             for word in forbidden {
                 if line.contains(word) {
@@ -677,4 +681,39 @@ fn only_the_store_uses_rusqlite() {
         !error[start..end].contains("rusqlite"),
         "a StoreError variant holds a rusqlite type"
     );
+}
+
+/// What the store contract (`tests/contract/`) may not reach for: it runs on every engine, so
+/// its bodies speak only the `Store` trait and the fixture's `TestBackend`.
+const PAST_THE_CONTRACT: [&str; 3] = ["rusqlite", "SqliteStore", ".connection()"];
+
+#[test]
+fn the_store_contract_reaches_no_engine() {
+    let found = offences("tests/contract", &PAST_THE_CONTRACT);
+    assert!(
+        found.is_empty(),
+        "the store contract must run on any engine:\n{}",
+        found.join("\n")
+    );
+    assert!(
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract")).len() >= 2,
+        "the contract's macro and at least one area"
+    );
+}
+
+#[test]
+fn the_contract_check_sees_a_planted_use() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("planted.rs"),
+        "pub fn body<B: TestBackend>() {\n\
+         let conn = rusqlite::Connection::open(\"x\");\n\
+         let other = SqliteStore::open(\"x\");\n\
+         c.store.connection().execute(\"DELETE FROM appointment\", []);\n\
+         // rusqlite named in a comment is fine\n\
+         }\n",
+    )
+    .expect("plant");
+    let found = offences_in(dir.path(), &PAST_THE_CONTRACT);
+    assert_eq!(found.len(), 3, "{found:?}");
 }

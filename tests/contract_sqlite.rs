@@ -1,0 +1,7 @@
+//! The store contract (`tests/contract/`) on the SQLite engine: a fresh file per test.
+
+mod common;
+#[macro_use]
+mod contract;
+
+store_contract!(common::Sqlite);
