@@ -8,6 +8,7 @@
 //! (`tests/architecture.rs` checks). What only one engine has lives in that engine's own tests
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
+pub mod settings;
 pub mod suite;
 
 /// Runs the whole store contract on engine `$backend` (a [`TestBackend`](crate::common::TestBackend)):
@@ -37,6 +38,16 @@ macro_rules! store_contract {
             undoing_a_status_change_restores_it_as_a_new_audited_event,
             undoing_a_cancellation_needs_the_time_to_be_free,
             editing_records_only_the_changed_fields,
+        ]);
+        store_contract!(@area $backend, settings: [
+            a_clinic_edit_is_stored_and_audited_with_before_and_after,
+            bad_clinic_edits_are_refused_and_change_nothing,
+            doctors_are_added_edited_and_checked_for_names_and_colours,
+            doctor_hours_are_replaced_and_audited_per_clinic,
+            leave_is_recorded_listed_in_a_bounded_window_and_removed_with_audit,
+            rooms_their_hours_and_blockouts_are_edited_with_audit,
+            visit_types_and_staff_are_edited_with_audit,
+            changes_that_strand_appointments_list_them_and_leave_them_booked,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
