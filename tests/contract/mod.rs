@@ -8,6 +8,7 @@
 //! (`tests/architecture.rs` checks). What only one engine has lives in that engine's own tests
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
+pub mod series;
 pub mod settings;
 pub mod suite;
 
@@ -48,6 +49,32 @@ macro_rules! store_contract {
             rooms_their_hours_and_blockouts_are_edited_with_audit,
             visit_types_and_staff_are_edited_with_audit,
             changes_that_strand_appointments_list_them_and_leave_them_booked,
+        ]);
+        store_contract!(@area $backend, series: [
+            a_weekly_series_keeps_ten_oclock_across_the_change_and_audits_every_appointment,
+            a_single_appointment_is_not_part_of_a_series,
+            every_occurrences_conflicts_are_shown_before_saving,
+            refusing_saves_nothing_and_names_the_conflicting_dates,
+            skipping_books_the_free_occurrences_and_reports_the_rest,
+            overbooking_books_every_occurrence_with_the_reason_in_its_history,
+            overbooking_needs_a_reason,
+            an_occurrence_in_the_spring_gap_is_left_out_even_when_overbooking,
+            a_series_nothing_of_which_can_be_booked_saves_nothing,
+            bad_series_requests_are_refused_with_what_to_do_and_change_nothing,
+            a_refused_series_registers_no_new_patient,
+            cancelling_one_occurrence_leaves_the_others_and_the_rule,
+            cancelling_this_and_the_following_ends_the_series_the_day_before,
+            cancelling_needs_a_reason_and_changes_nothing_without_one,
+            a_single_appointment_has_no_following_ones,
+            moving_one_occurrence_keeps_its_place_in_the_series,
+            moving_one_occurrence_into_a_clash_is_refused_unless_overbooked,
+            moving_this_and_the_following_splits_the_series,
+            a_split_that_cannot_place_every_occurrence_changes_nothing,
+            a_daily_series_moving_a_day_later_does_not_clash_with_itself,
+            a_move_that_says_nothing_is_refused,
+            find_slots_within_a_part_of_the_day_and_a_date_range,
+            find_slots_in_any_room_names_the_room,
+            any_room_prefers_a_consultation_room_to_a_procedure_room,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {

@@ -3,10 +3,8 @@
 //! appointment; cancelling or moving one occurrence, or this and the following ones (which
 //! ends or splits the series). The clinic is in America/New_York, across its 2026-11-01 change.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, patient, utc};
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
-use common::{Clinic1, patient, utc};
 use frontdesk::scheduling::time::format_local;
 use frontdesk::scheduling::*;
 use frontdesk::store::{
@@ -16,8 +14,8 @@ use frontdesk::store::{
 /// 09:00 in New York on Monday 2026-10-26 (EDT).
 const NOW: &str = "2026-10-26T13:00:00Z";
 
-fn clinic() -> Clinic1 {
-    Clinic1::new(chrono_tz::America::New_York)
+fn clinic<B: TestBackend>() -> Clinic1<B> {
+    Clinic1::<B>::fresh(chrono_tz::America::New_York)
 }
 
 fn date(text: &str) -> NaiveDate {
@@ -35,7 +33,7 @@ fn tue_thu(count: u32) -> SeriesRule {
 
 /// Asha with Dr. Rao, Tuesdays and Thursdays at 10:00 from 2026-10-27, six times: 27 and 29
 /// October in EDT, then 3, 5, 10 and 12 November in EST.
-fn asha_series(c: &Clinic1, on_conflict: OnConflict) -> SeriesRequest {
+fn asha_series<B: TestBackend>(c: &Clinic1<B>, on_conflict: OnConflict) -> SeriesRequest {
     SeriesRequest {
         booking: c.request(c.rao, Some(c.room1), c.asha, "2026-10-27 10:00"),
         rule: tue_thu(6),
@@ -44,12 +42,12 @@ fn asha_series(c: &Clinic1, on_conflict: OnConflict) -> SeriesRequest {
 }
 
 /// How many records of a kind (a check label), through the store's check.
-fn count(c: &Clinic1, label: &str) -> i64 {
-    common::count_of(&c.store, label)
+fn count<B: TestBackend>(c: &Clinic1<B>, label: &str) -> i64 {
+    crate::common::count_of(&c.store, label)
 }
 
 /// (appointments, audit events, series, series audit events, patients).
-fn totals(c: &Clinic1) -> [i64; 5] {
+fn totals<B: TestBackend>(c: &Clinic1<B>) -> [i64; 5] {
     [
         "appointments",
         "audit events",
@@ -60,11 +58,11 @@ fn totals(c: &Clinic1) -> [i64; 5] {
     .map(|label| count(c, label))
 }
 
-fn local(c: &Clinic1, a: &Appointment) -> String {
+fn local<B: TestBackend>(c: &Clinic1<B>, a: &Appointment) -> String {
     format_local(c.zone, a.interval.start)
 }
 
-fn book_asha(c: &mut Clinic1) -> frontdesk::store::SeriesOutcome {
+fn book_asha<B: TestBackend>(c: &mut Clinic1<B>) -> frontdesk::store::SeriesOutcome {
     let request = asha_series(c, OnConflict::Refuse);
     c.store
         .book_series(&request, "maria", utc(NOW))
@@ -74,9 +72,10 @@ fn book_asha(c: &mut Clinic1) -> frontdesk::store::SeriesOutcome {
 // ---------------------------------------------------------------------------------------------
 // Saving
 
-#[test]
-fn a_weekly_series_keeps_ten_oclock_across_the_change_and_audits_every_appointment() {
-    let mut c = clinic();
+pub fn a_weekly_series_keeps_ten_oclock_across_the_change_and_audits_every_appointment<
+    B: TestBackend,
+>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     assert!(out.skipped.is_empty());
     let booked: Vec<String> = out
@@ -156,16 +155,14 @@ fn a_weekly_series_keeps_ten_oclock_across_the_change_and_audits_every_appointme
     assert!(c.store.check().expect("check").is_ok());
 }
 
-#[test]
-fn a_single_appointment_is_not_part_of_a_series() {
-    let mut c = clinic();
+pub fn a_single_appointment_is_not_part_of_a_series<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let single = c.book_ok(c.rao, None, c.ravi, "2026-10-27 11:00", utc(NOW));
     assert_eq!(c.store.series_of(single.id).expect("series_of"), None);
 }
 
-#[test]
-fn every_occurrences_conflicts_are_shown_before_saving() {
-    let mut c = clinic();
+pub fn every_occurrences_conflicts_are_shown_before_saving<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let other = c.book_ok(c.rao, None, c.ravi, "2026-11-03 10:00", utc(NOW));
     let before = totals(&c);
     let checks = c
@@ -190,9 +187,8 @@ fn every_occurrences_conflicts_are_shown_before_saving() {
     }
 }
 
-#[test]
-fn refusing_saves_nothing_and_names_the_conflicting_dates() {
-    let mut c = clinic();
+pub fn refusing_saves_nothing_and_names_the_conflicting_dates<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.rao, None, c.ravi, "2026-11-03 10:00", utc(NOW));
     c.book_ok(c.mehta, None, c.asha, "2026-11-12 10:00", utc(NOW));
     let before = totals(&c);
@@ -220,9 +216,8 @@ fn refusing_saves_nothing_and_names_the_conflicting_dates() {
     assert_eq!(totals(&c), before, "nothing was written");
 }
 
-#[test]
-fn skipping_books_the_free_occurrences_and_reports_the_rest() {
-    let mut c = clinic();
+pub fn skipping_books_the_free_occurrences_and_reports_the_rest<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.rao, None, c.ravi, "2026-11-03 10:00", utc(NOW));
     let out = c
         .store
@@ -247,9 +242,8 @@ fn skipping_books_the_free_occurrences_and_reports_the_rest() {
     assert!(c.store.check().unwrap().is_ok());
 }
 
-#[test]
-fn overbooking_books_every_occurrence_with_the_reason_in_its_history() {
-    let mut c = clinic();
+pub fn overbooking_books_every_occurrence_with_the_reason_in_its_history<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.rao, None, c.ravi, "2026-11-03 10:00", utc(NOW));
     let out = c
         .store
@@ -291,9 +285,8 @@ fn overbooking_books_every_occurrence_with_the_reason_in_its_history() {
     );
 }
 
-#[test]
-fn overbooking_needs_a_reason() {
-    let mut c = clinic();
+pub fn overbooking_needs_a_reason<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let before = totals(&c);
     let err = c
         .store
@@ -310,9 +303,8 @@ fn overbooking_needs_a_reason() {
     assert_eq!(totals(&c), before);
 }
 
-#[test]
-fn an_occurrence_in_the_spring_gap_is_left_out_even_when_overbooking() {
-    let mut c = clinic();
+pub fn an_occurrence_in_the_spring_gap_is_left_out_even_when_overbooking<B: TestBackend>() {
+    let mut c = clinic::<B>();
     // Sundays at 02:30 from 2027-03-07: 02:30 does not exist on 2027-03-14 in New York. The
     // clinic is closed at 02:30, so the others need an overbook.
     let request = SeriesRequest {
@@ -346,9 +338,8 @@ fn an_occurrence_in_the_spring_gap_is_left_out_even_when_overbooking() {
     }
 }
 
-#[test]
-fn a_series_nothing_of_which_can_be_booked_saves_nothing() {
-    let mut c = clinic();
+pub fn a_series_nothing_of_which_can_be_booked_saves_nothing<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let before = totals(&c);
     // 19:00 is outside Dr. Rao's hours every day.
     let request = SeriesRequest {
@@ -368,9 +359,8 @@ fn a_series_nothing_of_which_can_be_booked_saves_nothing() {
     assert_eq!(totals(&c), before);
 }
 
-#[test]
-fn bad_series_requests_are_refused_with_what_to_do_and_change_nothing() {
-    let mut c = clinic();
+pub fn bad_series_requests_are_refused_with_what_to_do_and_change_nothing<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let before = totals(&c);
     let mut at_instant = asha_series(&c, OnConflict::Refuse);
     at_instant.booking.start = Start::At(utc(NOW) + Duration::days(1));
@@ -406,9 +396,8 @@ fn bad_series_requests_are_refused_with_what_to_do_and_change_nothing() {
     assert!(err.to_string().contains("say who is at the desk"), "{err}");
 }
 
-#[test]
-fn a_refused_series_registers_no_new_patient() {
-    let mut c = clinic();
+pub fn a_refused_series_registers_no_new_patient<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.rao, None, c.ravi, "2026-10-29 10:00", utc(NOW));
     let before = totals(&c);
     let mut request = asha_series(&c, OnConflict::Refuse);
@@ -437,13 +426,12 @@ fn cancel(reason: &str) -> StatusAction {
     }
 }
 
-fn status_of(c: &Clinic1, id: AppointmentId) -> Status {
+fn status_of<B: TestBackend>(c: &Clinic1<B>, id: AppointmentId) -> Status {
     c.store.appointment(id).unwrap().appointment.status
 }
 
-#[test]
-fn cancelling_one_occurrence_leaves_the_others_and_the_rule() {
-    let mut c = clinic();
+pub fn cancelling_one_occurrence_leaves_the_others_and_the_rule<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let third = out.booked[2].1.appointment.id;
     let change = c
@@ -467,9 +455,8 @@ fn cancelling_one_occurrence_leaves_the_others_and_the_rule() {
     assert_eq!(view.series.rule.end, SeriesEnd::Count(6), "the rule stands");
 }
 
-#[test]
-fn cancelling_this_and_the_following_ends_the_series_the_day_before() {
-    let mut c = clinic();
+pub fn cancelling_this_and_the_following_ends_the_series_the_day_before<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let ids: Vec<AppointmentId> = out.booked.iter().map(|(_, b)| b.appointment.id).collect();
     // The sixth was already cancelled on its own.
@@ -522,9 +509,8 @@ fn cancelling_this_and_the_following_ends_the_series_the_day_before() {
     assert_eq!(count(&c, "series audit events"), series_audit_before + 1);
 }
 
-#[test]
-fn cancelling_needs_a_reason_and_changes_nothing_without_one() {
-    let mut c = clinic();
+pub fn cancelling_needs_a_reason_and_changes_nothing_without_one<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let before = totals(&c);
     let err = c
@@ -547,9 +533,8 @@ fn cancelling_needs_a_reason_and_changes_nothing_without_one() {
     assert_eq!(view.series.rule.end, SeriesEnd::Count(6));
 }
 
-#[test]
-fn a_single_appointment_has_no_following_ones() {
-    let mut c = clinic();
+pub fn a_single_appointment_has_no_following_ones<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let single = c.book_ok(c.rao, None, c.ravi, "2026-10-27 11:00", utc(NOW));
     let err = c
         .store
@@ -586,9 +571,8 @@ fn at(h: u32, m: u32) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0)
 }
 
-#[test]
-fn moving_one_occurrence_keeps_its_place_in_the_series() {
-    let mut c = clinic();
+pub fn moving_one_occurrence_keeps_its_place_in_the_series<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let second = out.booked[1].1.appointment.clone();
     let change = c
@@ -630,9 +614,8 @@ fn moving_one_occurrence_keeps_its_place_in_the_series() {
     );
 }
 
-#[test]
-fn moving_one_occurrence_into_a_clash_is_refused_unless_overbooked() {
-    let mut c = clinic();
+pub fn moving_one_occurrence_into_a_clash_is_refused_unless_overbooked<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     c.book_ok(c.rao, None, c.ravi, "2026-10-29 11:30", utc(NOW));
     let second = out.booked[1].1.appointment.id;
@@ -673,9 +656,8 @@ fn moving_one_occurrence_into_a_clash_is_refused_unless_overbooked() {
     );
 }
 
-#[test]
-fn moving_this_and_the_following_splits_the_series() {
-    let mut c = clinic();
+pub fn moving_this_and_the_following_splits_the_series<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let ids: Vec<AppointmentId> = out.booked.iter().map(|(_, b)| b.appointment.id).collect();
     let series_audit_before = count(&c, "series audit events");
@@ -758,9 +740,8 @@ fn moving_this_and_the_following_splits_the_series() {
     assert!(c.store.check().unwrap().is_ok());
 }
 
-#[test]
-fn a_split_that_cannot_place_every_occurrence_changes_nothing() {
-    let mut c = clinic();
+pub fn a_split_that_cannot_place_every_occurrence_changes_nothing<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     c.book_ok(c.rao, None, c.ravi, "2026-11-10 16:00", utc(NOW));
     let before = totals(&c);
@@ -803,9 +784,8 @@ fn a_split_that_cannot_place_every_occurrence_changes_nothing() {
     );
 }
 
-#[test]
-fn a_daily_series_moving_a_day_later_does_not_clash_with_itself() {
-    let mut c = clinic();
+pub fn a_daily_series_moving_a_day_later_does_not_clash_with_itself<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let request = SeriesRequest {
         booking: c.request(c.rao, Some(c.room1), c.asha, "2026-10-27 09:00"),
         rule: SeriesRule {
@@ -845,9 +825,8 @@ fn a_daily_series_moving_a_day_later_does_not_clash_with_itself() {
     assert!(c.store.check().unwrap().is_ok());
 }
 
-#[test]
-fn a_move_that_says_nothing_is_refused() {
-    let mut c = clinic();
+pub fn a_move_that_says_nothing_is_refused<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let out = book_asha(&mut c);
     let err = c
         .store
@@ -869,7 +848,12 @@ fn a_move_that_says_nothing_is_refused() {
 // ---------------------------------------------------------------------------------------------
 // Find a slot: part of the day, date range end, any room
 
-fn search(c: &Clinic1, target: SlotTarget, from: &str, count: usize) -> SlotSearch {
+fn search<B: TestBackend>(
+    c: &Clinic1<B>,
+    target: SlotTarget,
+    from: &str,
+    count: usize,
+) -> SlotSearch {
     SlotSearch {
         clinic: c.clinic,
         target,
@@ -884,9 +868,8 @@ fn search(c: &Clinic1, target: SlotTarget, from: &str, count: usize) -> SlotSear
     }
 }
 
-#[test]
-fn find_slots_within_a_part_of_the_day_and_a_date_range() {
-    let mut c = clinic();
+pub fn find_slots_within_a_part_of_the_day_and_a_date_range<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.rao, None, c.ravi, "2026-10-27 14:00", utc(NOW));
     let afternoon = SlotLimits {
         time_of_day: TimeOfDay::Afternoon,
@@ -945,9 +928,8 @@ fn find_slots_within_a_part_of_the_day_and_a_date_range() {
     );
 }
 
-#[test]
-fn find_slots_in_any_room_names_the_room() {
-    let mut c = clinic();
+pub fn find_slots_in_any_room_names_the_room<B: TestBackend>() {
+    let mut c = clinic::<B>();
     c.book_ok(c.mehta, Some(c.room1), c.ravi, "2026-10-27 09:00", utc(NOW));
     let found = c
         .store
@@ -990,10 +972,9 @@ fn find_slots_in_any_room_names_the_room() {
     }
 }
 
-#[test]
-fn any_room_prefers_a_consultation_room_to_a_procedure_room() {
-    let mut c = clinic();
-    let procedure = RoomId(common::id(29));
+pub fn any_room_prefers_a_consultation_room_to_a_procedure_room<B: TestBackend>() {
+    let mut c = clinic::<B>();
+    let procedure = RoomId(crate::common::id(29));
     c.store
         .add_room(
             &Room {
