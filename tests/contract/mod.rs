@@ -11,6 +11,7 @@
 pub mod series;
 pub mod settings;
 pub mod suite;
+pub mod waitlist;
 
 /// Runs the whole store contract on engine `$backend` (a [`TestBackend`](crate::common::TestBackend)):
 /// one `#[test]` per body, in a module per area.
@@ -75,6 +76,21 @@ macro_rules! store_contract {
             find_slots_within_a_part_of_the_day_and_a_date_range,
             find_slots_in_any_room_names_the_room,
             any_room_prefers_a_consultation_room_to_a_procedure_room,
+        ]);
+        store_contract!(@area $backend, waitlist: [
+            an_entry_is_stored_with_names_and_its_log,
+            the_list_is_by_priority_then_waiting_longest,
+            bad_requests_are_refused_with_a_reason_and_change_nothing,
+            editing_is_logged_with_before_and_after_and_keeps_the_patient,
+            removing_keeps_the_entry_and_the_log_cannot_be_rewritten,
+            a_cancellation_frees_a_slot_that_matching_patients_are_offered,
+            only_patients_who_could_be_booked_now_are_matched,
+            a_move_frees_where_it_was_and_a_no_show_frees_nothing,
+            another_desk_sees_what_this_one_freed,
+            a_held_later_appointment_makes_only_earlier_slots_match,
+            booking_from_the_waitlist_is_one_audited_transaction,
+            a_refused_booking_leaves_the_entry_waiting,
+            declining_an_offer_keeps_the_patient_waiting,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {

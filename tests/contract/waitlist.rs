@@ -3,8 +3,8 @@
 //! matches that would book cleanly, offers, declines, and booking from the waitlist in one
 //! transaction.
 
+use crate::common::{Clinic1, TestBackend, utc};
 use chrono::{Duration, NaiveDate, Weekday};
-use crate::common::{Clinic1, utc, TestBackend};
 use frontdesk::scheduling::waitlist::*;
 use frontdesk::scheduling::*;
 use frontdesk::store::{BookingRequest, MoveRequest, Start, Store, StoreError, WaitlistFilter};
@@ -20,7 +20,11 @@ fn wid(n: u128) -> WaitlistEntryId {
     WaitlistEntryId(Uuid::from_u128(5000 + n))
 }
 
-fn wish<B: TestBackend>(c: &Clinic1<B>, patient: PatientId, doctor: Option<DoctorId>) -> WaitlistRequest {
+fn wish<B: TestBackend>(
+    c: &Clinic1<B>,
+    patient: PatientId,
+    doctor: Option<DoctorId>,
+) -> WaitlistRequest {
     WaitlistRequest {
         clinic: c.clinic,
         patient,
