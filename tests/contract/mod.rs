@@ -8,6 +8,7 @@
 //! (`tests/architecture.rs` checks). What only one engine has lives in that engine's own tests
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
+pub mod patients;
 pub mod series;
 pub mod settings;
 pub mod suite;
@@ -91,6 +92,15 @@ macro_rules! store_contract {
             booking_from_the_waitlist_is_one_audited_transaction,
             a_refused_booking_leaves_the_entry_waiting,
             declining_an_offer_keeps_the_patient_waiting,
+        ]);
+        store_contract!(@area $backend, patients: [
+            a_new_patient_whose_name_and_phone_are_registered_books_that_patient,
+            a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_name_is_refused,
+            the_store_identifies_patients_by_the_core_rule,
+            an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_written,
+            text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written,
+            imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row,
+            a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {

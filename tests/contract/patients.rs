@@ -4,8 +4,8 @@
 //! by the same rule and refuse an id that belongs to someone else; text that breaks the entry
 //! rules (patients, reasons, settings names, waitlist notes) is refused and nothing is written.
 
+use crate::common::{Clinic1, TestBackend, utc};
 use chrono::{NaiveDate, Weekday};
-use crate::common::{Clinic1, utc, TestBackend};
 use frontdesk::import::{self, ImportOptions};
 use frontdesk::scheduling::patient_match::{Claim, Identified};
 use frontdesk::scheduling::waitlist::{Preferred, WaitlistEntryId, WaitlistRequest};
@@ -84,7 +84,9 @@ pub fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient<B: T
     assert_eq!(count(&c, "patients"), patients);
 }
 
-pub fn a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_name_is_refused<B: TestBackend>() {
+pub fn a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_name_is_refused<
+    B: TestBackend,
+>() {
     let mut c = clinic::<B>();
     let bare = new_patient("Zed Newman", "");
     c.store.add_patient(&bare).expect("bare");
@@ -170,7 +172,9 @@ fn options<B: TestBackend>(c: &Clinic1<B>) -> ImportOptions {
     }
 }
 
-pub fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_written<B: TestBackend>() {
+pub fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_written<
+    B: TestBackend,
+>() {
     let mut c = clinic::<B>();
     let mrn = Patient {
         external_id: "MRN-7".into(),
@@ -227,7 +231,9 @@ pub fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_
     assert_eq!(counts(&c), before);
 }
 
-pub fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written<B: TestBackend>() {
+pub fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written<
+    B: TestBackend,
+>() {
     let mut c = clinic::<B>();
     let before = counts(&c);
     for bad in [
@@ -382,7 +388,9 @@ pub fn imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row<B:
 
 /// A booking (one, or a series) whose new patient is not the patient it books is refused with
 /// the reason, and nobody is registered or booked: the rule is the core's, one path for both.
-pub fn a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series<B: TestBackend>() {
+pub fn a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series<
+    B: TestBackend,
+>() {
     let mut c = clinic::<B>();
     let before = counts(&c);
     let typed = new_patient("Meera Krishnan", "+91 90000 11111");
