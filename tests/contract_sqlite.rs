@@ -3,5 +3,6 @@
 mod common;
 #[macro_use]
 mod contract;
+mod reminder_servers;
 
 store_contract!(common::Sqlite);

@@ -9,6 +9,8 @@
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
 pub mod patients;
+pub mod reminders;
+pub mod reminders_delivery;
 pub mod series;
 pub mod settings;
 pub mod suite;
@@ -101,6 +103,32 @@ macro_rules! store_contract {
             text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written,
             imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row,
             a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series,
+        ]);
+        store_contract!(@area $backend, reminders: [
+            a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up,
+            planning_follows_bookings_and_is_idempotent,
+            a_moved_appointment_never_gets_a_reminder_for_its_old_time,
+            cancelling_or_arriving_skips_pending_reminders_and_undo_brings_them_back,
+            no_contact_and_opt_out_are_skip_reasons,
+            claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded,
+            the_day_before_at_18_00_is_computed_in_the_clinic_zone_across_the_fall_back,
+            rules_are_checked_and_turning_one_off_skips_its_reminders,
+            settings_round_trip_are_checked_and_never_show_the_password,
+            video_visits_get_a_meeting_link_and_joining_is_audited,
+            the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern,
+            a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments,
+        ]);
+        store_contract!(@area $backend, reminders_delivery: [
+            an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled_in,
+            a_refusing_smtp_server_fails_the_reminder_which_is_retried_after_the_back_off,
+            one_failing_reminder_does_not_stop_the_others,
+            smtp_login_sends_the_password_to_the_server_only,
+            starttls_mode_refuses_a_server_without_starttls_and_sends_nothing_in_clear,
+            an_sms_reminder_is_posted_as_json_to_a_real_http_server,
+            a_webhook_answering_500_is_retried_and_an_unreachable_one_names_only_its_host,
+            a_broken_email_channel_does_not_stop_sms_reminders,
+            only_web_addresses_are_given_to_the_browser,
+            a_long_pass_records_each_delivery_at_the_time_it_happened,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
