@@ -9,6 +9,7 @@
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
 pub mod patients;
+pub mod queue;
 pub mod reminders;
 pub mod reminders_delivery;
 pub mod series;
@@ -129,6 +130,17 @@ macro_rules! store_contract {
             a_broken_email_channel_does_not_stop_sms_reminders,
             only_web_addresses_are_given_to_the_browser,
             a_long_pass_records_each_delivery_at_the_time_it_happened,
+        ]);
+        store_contract!(@area $backend, queue: [
+            a_token_is_never_given_twice_on_a_day_whatever_was_cancelled,
+            a_walk_in_stays_on_its_day_and_moves_freely_within_it,
+            an_arrived_patient_stays_on_their_day_and_a_booked_one_moves_anywhere,
+            an_arrived_occurrence_of_a_series_stays_on_its_day,
+            a_walk_in_or_emergency_starts_today,
+            an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so,
+            an_import_compares_tokens_by_number_and_never_closes_a_day,
+            an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported,
+            a_booked_patient_checks_in_on_the_day_of_the_appointment_only,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {

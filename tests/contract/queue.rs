@@ -4,10 +4,8 @@
 //! refuses a token given twice or in another form, and that old databases upgrade with their
 //! tokens re-issued, is tests/sqlite_only.rs's.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, id, utc};
 use chrono::{DateTime, Duration, Utc};
-use common::{Clinic1, id, utc};
 use frontdesk::import::{self, ImportOptions, ImportReport};
 use frontdesk::scheduling::queue;
 use frontdesk::scheduling::*;
@@ -18,12 +16,17 @@ use frontdesk::store::{
 /// 10:00 in Kolkata on 2026-06-02.
 const NOW: &str = "2026-06-02T04:30:00Z";
 
-fn clinic() -> Clinic1 {
-    Clinic1::new(chrono_tz::Asia::Kolkata)
+fn clinic<B: TestBackend>() -> Clinic1<B> {
+    Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata)
 }
 
 /// Books a walk-in or emergency for `patient` with Dr. Rao, starting now, squeezed in.
-fn walk_in(patient: PatientId, c: &mut Clinic1, kind: Kind, now: DateTime<Utc>) -> Appointment {
+fn walk_in<B: TestBackend>(
+    patient: PatientId,
+    c: &mut Clinic1<B>,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Appointment {
     let mut req = c.request(c.rao, None, patient, "2026-06-02 10:00");
     req.start = Start::At(now);
     req.kind = kind;
@@ -34,13 +37,13 @@ fn walk_in(patient: PatientId, c: &mut Clinic1, kind: Kind, now: DateTime<Utc>) 
         .appointment
 }
 
-fn new_patient(c: &mut Clinic1, n: u128) -> PatientId {
-    let p = common::patient(n, &format!("Patient {n}"), &format!("+91 90000 {n:05}"));
+fn new_patient<B: TestBackend>(c: &mut Clinic1<B>, n: u128) -> PatientId {
+    let p = crate::common::patient(n, &format!("Patient {n}"), &format!("+91 90000 {n:05}"));
     c.store.add_patient(&p).expect("patient");
     p.id
 }
 
-fn tokens_of_day(c: &Clinic1, date: &str) -> Vec<String> {
+fn tokens_of_day<B: TestBackend>(c: &Clinic1<B>, date: &str) -> Vec<String> {
     let mut tokens: Vec<String> = c
         .day(date)
         .into_iter()
@@ -51,9 +54,8 @@ fn tokens_of_day(c: &Clinic1, date: &str) -> Vec<String> {
     tokens
 }
 
-#[test]
-fn a_token_is_never_given_twice_on_a_day_whatever_was_cancelled() {
-    let mut c = clinic();
+pub fn a_token_is_never_given_twice_on_a_day_whatever_was_cancelled<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let first = walk_in(c.asha, &mut c, Kind::WalkIn, now);
     let second = walk_in(c.ravi, &mut c, Kind::WalkIn, now);
@@ -103,9 +105,8 @@ fn a_token_is_never_given_twice_on_a_day_whatever_was_cancelled() {
     );
 }
 
-#[test]
-fn a_walk_in_stays_on_its_day_and_moves_freely_within_it() {
-    let mut c = clinic();
+pub fn a_walk_in_stays_on_its_day_and_moves_freely_within_it<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let a = walk_in(c.asha, &mut c, Kind::WalkIn, now);
     let history = c.store.history(a.id).expect("history");
@@ -158,9 +159,8 @@ fn a_walk_in_stays_on_its_day_and_moves_freely_within_it() {
     assert_eq!(walk_in(p, &mut c, Kind::WalkIn, now).queue_token, "W-002");
 }
 
-#[test]
-fn an_arrived_patient_stays_on_their_day_and_a_booked_one_moves_anywhere() {
-    let mut c = clinic();
+pub fn an_arrived_patient_stays_on_their_day_and_a_booked_one_moves_anywhere<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let arrived = c.book_ok(c.rao, None, c.asha, "2026-06-02 11:00", now);
     let booked = c.book_ok(c.rao, None, c.ravi, "2026-06-02 11:30", now);
@@ -193,9 +193,8 @@ fn an_arrived_patient_stays_on_their_day_and_a_booked_one_moves_anywhere() {
     assert_eq!(moved.status, Status::Scheduled);
 }
 
-#[test]
-fn an_arrived_occurrence_of_a_series_stays_on_its_day() {
-    let mut c = clinic();
+pub fn an_arrived_occurrence_of_a_series_stays_on_its_day<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let outcome = c
         .store
@@ -247,9 +246,8 @@ fn an_arrived_occurrence_of_a_series_stays_on_its_day() {
         .expect("same day");
 }
 
-#[test]
-fn a_walk_in_or_emergency_starts_today() {
-    let mut c = clinic();
+pub fn a_walk_in_or_emergency_starts_today<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     for (kind, start) in [
         (Kind::WalkIn, "2026-06-03 10:00"),
@@ -286,7 +284,7 @@ fn row(n: u128, start: &str, kind: &str, patient: u128, token: &str) -> String {
     )
 }
 
-fn import_csv(c: &mut Clinic1, text: &str, now: DateTime<Utc>) -> ImportReport {
+fn import_csv<B: TestBackend>(c: &mut Clinic1<B>, text: &str, now: DateTime<Utc>) -> ImportReport {
     let parsed = import::appointments::parse_csv(text).expect("csv");
     c.store
         .import_appointments(
@@ -305,9 +303,8 @@ fn import_csv(c: &mut Clinic1, text: &str, now: DateTime<Utc>) -> ImportReport {
         .expect("import ran")
 }
 
-#[test]
-fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
-    let mut c = clinic();
+pub fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     walk_in(c.asha, &mut c, Kind::WalkIn, now); // W-001 on 2026-06-02
     for n in 50..54 {
@@ -370,9 +367,8 @@ fn an_import_keeps_free_tokens_and_replaces_taken_ones_and_says_so() {
     );
 }
 
-#[test]
-fn an_import_compares_tokens_by_number_and_never_closes_a_day() {
-    let mut c = clinic();
+pub fn an_import_compares_tokens_by_number_and_never_closes_a_day<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     walk_in(c.asha, &mut c, Kind::WalkIn, now); // W-001 on 2026-06-02
     for n in 50..58 {
@@ -430,9 +426,8 @@ fn an_import_compares_tokens_by_number_and_never_closes_a_day() {
     assert_eq!(numbers.len(), tokens.len(), "{tokens:?}");
 }
 
-#[test]
-fn an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported() {
-    let mut c = clinic();
+pub fn an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let mut text = HEADER.to_owned();
     text += &row(100, "2026-06-02T04:00:00Z", "walk_in", 40, "W-001");
@@ -445,9 +440,8 @@ fn an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported() {
     assert!(c.day("2026-06-02").is_empty());
 }
 
-#[test]
-fn a_booked_patient_checks_in_on_the_day_of_the_appointment_only() {
-    let mut c = clinic();
+pub fn a_booked_patient_checks_in_on_the_day_of_the_appointment_only<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let now = utc(NOW);
     let tomorrow = c.book_ok(c.rao, None, c.asha, "2026-06-03 10:00", now);
     let refused = c
