@@ -12,6 +12,7 @@ pub mod patients;
 pub mod queue;
 pub mod reminders;
 pub mod reminders_delivery;
+pub mod report;
 pub mod series;
 pub mod settings;
 pub mod suite;
@@ -141,6 +142,11 @@ macro_rules! store_contract {
             an_import_compares_tokens_by_number_and_never_closes_a_day,
             an_unusable_token_in_a_file_is_a_bad_row_and_nothing_is_imported,
             a_booked_patient_checks_in_on_the_day_of_the_appointment_only,
+        ]);
+        store_contract!(@area $backend, report: [
+            a_day_is_loaded_and_reported_as_worked_out_by_hand,
+            the_range_is_bounded_to_the_clinic_and_its_dates,
+            a_doctor_without_hours_here_is_listed_only_when_they_saw_patients,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
