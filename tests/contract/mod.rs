@@ -17,6 +17,7 @@ pub mod series;
 pub mod settings;
 pub mod suite;
 pub mod waitlist;
+pub mod walk_in;
 
 /// Runs the whole store contract on engine `$backend` (a [`TestBackend`](crate::common::TestBackend)):
 /// one `#[test]` per body, in a module per area.
@@ -147,6 +148,12 @@ macro_rules! store_contract {
             a_day_is_loaded_and_reported_as_worked_out_by_hand,
             the_range_is_bounded_to_the_clinic_and_its_dates,
             a_doctor_without_hours_here_is_listed_only_when_they_saw_patients,
+        ]);
+        store_contract!(@area $backend, walk_in: [
+            a_walk_in_takes_the_first_free_time_after_now_on_the_five_minute_grid,
+            a_walk_in_skips_the_patients_own_appointments_and_takes_whichever_doctor_is_free,
+            no_time_left_today_refuses_and_changes_nothing,
+            a_preview_shows_the_time_the_walk_in_would_get,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
