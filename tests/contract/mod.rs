@@ -9,6 +9,7 @@
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
 pub mod patients;
+pub mod proptest;
 pub mod queue;
 pub mod reminders;
 pub mod reminders_delivery;
@@ -154,6 +155,9 @@ macro_rules! store_contract {
             a_walk_in_skips_the_patients_own_appointments_and_takes_whichever_doctor_is_free,
             no_time_left_today_refuses_and_changes_nothing,
             a_preview_shows_the_time_the_walk_in_would_get,
+        ]);
+        store_contract!(@area $backend, proptest: [
+            random_bookings_moves_and_cancellations_never_double_book,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
