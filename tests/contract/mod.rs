@@ -8,6 +8,7 @@
 //! (`tests/architecture.rs` checks). What only one engine has lives in that engine's own tests
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
+pub mod import_judgement;
 pub mod patients;
 pub mod proptest;
 pub mod queue;
@@ -158,6 +159,11 @@ macro_rules! store_contract {
         ]);
         store_contract!(@area $backend, proptest: [
             random_bookings_moves_and_cancellations_never_double_book,
+        ]);
+        store_contract!(@area $backend, import_judgement: [
+            an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook,
+            a_stored_overbooked_appointment_explains_an_overlap_and_a_plain_one_does_not,
+            a_stranded_appointment_comes_in_as_it_is_with_a_notice,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
