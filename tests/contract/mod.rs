@@ -9,6 +9,7 @@
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
 pub mod import_judgement;
+pub mod input_limits;
 pub mod patients;
 pub mod proptest;
 pub mod queue;
@@ -164,6 +165,11 @@ macro_rules! store_contract {
             an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook,
             a_stored_overbooked_appointment_explains_an_overlap_and_a_plain_one_does_not,
             a_stranded_appointment_comes_in_as_it_is_with_a_notice,
+        ]);
+        store_contract!(@area $backend, input_limits: [
+            a_start_with_seconds_is_invalid_whatever_its_source,
+            moving_a_stored_series_by_the_most_negative_number_of_days_is_refused,
+            the_name_at_the_desk_is_plain_text_of_reasonable_length,
         ]);
     };
     (@area $backend:ty, $area:ident : [$($(#[$meta:meta])* $test:ident),* $(,)?]) => {
