@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod reminders_delivery;
 pub mod report;
 pub mod series;
+pub mod series_changes;
 pub mod settings;
 pub mod suite;
 pub mod waitlist;
@@ -72,6 +73,8 @@ macro_rules! store_contract {
             a_series_nothing_of_which_can_be_booked_saves_nothing,
             bad_series_requests_are_refused_with_what_to_do_and_change_nothing,
             a_refused_series_registers_no_new_patient,
+        ]);
+        store_contract!(@area $backend, series_changes: [
             cancelling_one_occurrence_leaves_the_others_and_the_rule,
             cancelling_this_and_the_following_ends_the_series_the_day_before,
             cancelling_needs_a_reason_and_changes_nothing_without_one,
