@@ -27,9 +27,13 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
 }
 
 fn offences(dir: &str, forbidden: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    offences_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), forbidden)
+}
+
+/// Every use of a forbidden word in the code (not the comments) of the Rust files under `root`.
+fn offences_in(root: &Path, forbidden: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
-    for file in rust_files(&root) {
+    for file in rust_files(root) {
         for (n, line) in code_lines(&file) {
             for word in forbidden {
                 if line.contains(word) {
@@ -676,5 +680,60 @@ fn only_the_store_uses_rusqlite() {
     assert!(
         !error[start..end].contains("rusqlite"),
         "a StoreError variant holds a rusqlite type"
+    );
+}
+
+/// What the store contract (`tests/contract/`) may not reach for: it runs on every engine, so
+/// its bodies speak only the `Store` trait and the fixture's `TestBackend`. SQLite's crate,
+/// store, fixture (`Clinic1::new`, `common::Sqlite`, `.path()`), raw connection, options,
+/// schema, integrity check, backups and bulk loader are all one engine's.
+const PAST_THE_CONTRACT: [&str; 11] = [
+    "rusqlite",
+    "Sqlite",
+    ".connection()",
+    "Clinic1::new(",
+    ".path()",
+    "BulkWriter",
+    "StoreOptions",
+    "store::schema",
+    "store::integrity",
+    "store::backup",
+    "demo::build",
+];
+
+#[test]
+fn the_store_contract_reaches_no_engine() {
+    let found = offences("tests/contract", &PAST_THE_CONTRACT);
+    assert!(
+        found.is_empty(),
+        "the store contract must run on any engine:\n{}",
+        found.join("\n")
+    );
+    assert!(
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/contract")).len() >= 2,
+        "the contract's macro and at least one area"
+    );
+}
+
+#[test]
+fn the_contract_check_sees_a_planted_use() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut planted = String::from("pub fn body<B: TestBackend>() {\n");
+    planted += "    // rusqlite and SqliteStore named in a comment are fine\n";
+    for word in PAST_THE_CONTRACT {
+        planted += &format!("    let _ = {word};\n");
+    }
+    planted += "}\n";
+    std::fs::write(dir.path().join("planted.rs"), planted).expect("plant");
+    let found = offences_in(dir.path(), &PAST_THE_CONTRACT);
+    for word in PAST_THE_CONTRACT {
+        assert!(
+            found.iter().any(|f| f.ends_with(&format!("uses `{word}`"))),
+            "{word} not seen: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|f| f.contains("planted.rs:2:")),
+        "a comment is not a use"
     );
 }

@@ -96,6 +96,16 @@ fn demo_is_deterministic_for_a_seed_and_passes_check() {
     let check = a.run(&["check"]);
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stdout).contains("appointments: 2000"));
+    // The report speaks for any engine: which engine checked, references that lead nowhere,
+    // and a count for every kind of record the store keeps.
+    assert!(text(&check.stdout).contains("engine: SQLite"));
+    assert!(text(&check.stdout).contains("broken references: 0"));
+    for label in frontdesk::store::CheckReport::COUNTED {
+        assert!(
+            text(&check.stdout).contains(&format!("\n{label}: ")),
+            "{label} is counted"
+        );
+    }
     let again = a.run(&["demo"]);
     assert!(!again.status.success());
     assert!(text(&again.stderr).contains("already holds a clinic"));

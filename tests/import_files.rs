@@ -5,6 +5,7 @@
 mod exchange_fixture;
 
 use exchange_fixture::*;
+use frontdesk::export::{ExportQuery, ExportSet, Scope};
 use frontdesk::import::{self, ImportError, ImportOptions, ImportReport};
 use frontdesk::store::{SqliteStore, Store};
 
@@ -16,24 +17,25 @@ fn import(store: &mut SqliteStore, text: &str, options: &ImportOptions) -> Impor
     import_text(store, text, options)
 }
 
-/// Every row of every table, as text: "changes nothing" means this stays the same.
-fn dump(store: &mut SqliteStore) -> Vec<String> {
-    let conn = store.connection();
-    let mut out = Vec::new();
-    for table in ["appointment", "patient", "audit_event", "doctor", "room"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
-            .expect("select");
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([]).expect("query");
-        while let Some(row) = rows.next().expect("row") {
-            let cells: Vec<String> = (0..columns)
-                .map(|i| format!("{:?}", row.get_ref(i).expect("cell")))
-                .collect();
-            out.push(format!("{table}: {}", cells.join("|")));
-        }
-    }
-    out
+/// What the store holds, through the store: an export of everything of every clinic, and how
+/// many records of each kind it keeps. "Changes nothing" means this stays the same.
+fn dump(store: &mut SqliteStore) -> (Vec<ExportSet>, Vec<(&'static str, Option<i64>)>) {
+    let sets = store
+        .clinics()
+        .expect("clinics")
+        .iter()
+        .map(|clinic| {
+            store
+                .export_set(&ExportQuery {
+                    clinic: clinic.id,
+                    from: None,
+                    to: None,
+                    scope: Scope::All,
+                })
+                .expect("export set")
+        })
+        .collect();
+    (sets, store.check().expect("check").counts)
 }
 
 const HEADER: &str = "id,start_utc,end_utc,start_local,end_local,status,doctor,room,patient_id,patient,patient_phone,reason\r\n";

@@ -2,6 +2,9 @@
 //! before it replaces anything and keeps what it replaced; a damaged, foreign or newer file is
 //! refused and the current database stays byte for byte as it was; automatic backups happen
 //! before a migration and once a day, keeping the last N.
+//!
+//! SQLite engine only (not part of the store contract, `tests/contract/`): backups and restores are
+//! of SQLite files, through SQLite's online backup API.
 
 mod exchange_fixture;
 

@@ -2,6 +2,9 @@
 //! runs beside its store, and damage SQLite meets while working, both make every later write
 //! refused (with what is wrong and how to restore) in this store and in every store opened
 //! afterwards, until a restore replaces the file.
+//!
+//! SQLite engine only (not part of the store contract, `tests/contract/`): it damages the file's
+//! pages through `SqliteStore::connection`.
 
 mod common;
 

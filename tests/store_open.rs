@@ -1,5 +1,8 @@
 //! Opening database files: permissions, files that are not ours, newer, read-only or locked,
 //! and the upgrade of an old database from a committed fixture.
+//!
+//! SQLite engine only (not part of the store contract, `tests/contract/`): it opens files with
+//! `SqliteStore` and reads PRAGMAs and locks.
 
 mod common;
 

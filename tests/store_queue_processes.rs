@@ -151,7 +151,7 @@ fn processes_booking_walk_ins_at_once_never_share_a_token() {
     assert!(report.committed && report.bad.is_empty(), "{report:?}");
 
     let db = c.path();
-    let go = c.dir.path().join("go");
+    let go = c.home.path().join("go");
     let children: Vec<Child> = (0..PROCESSES).map(|p| child(&db, p, &go)).collect();
     let deadline = Instant::now() + Duration::from_secs(60);
     while (0..PROCESSES).any(|p| !db.with_extension(format!("ready-{p}")).exists()) {

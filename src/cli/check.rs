@@ -21,11 +21,12 @@ pub fn check(path: &Path, store: std::result::Result<SqliteStore, StoreError>) -
         Err(e) => return Err(e.into()),
     };
     let report = store.check()?;
+    println!("engine: {}", report.engine);
     match &report.damage {
         None => println!("integrity: ok"),
         Some(summary) => println!("integrity: DAMAGED: {summary}"),
     }
-    println!("foreign key violations: {}", report.foreign_key_violations);
+    println!("broken references: {}", report.broken_references);
     println!("schema version: {}", report.schema_version);
     for (label, n) in &report.counts {
         match n {

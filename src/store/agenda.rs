@@ -107,8 +107,32 @@ pub fn find_slots(conn: &Db, search: &SlotSearch) -> Result<Vec<Slot>> {
     super::find_slot::find_slots_within_limits(conn, search, &Default::default())
 }
 
-/// Integrity, foreign keys, version, counts, and unexplained double bookings. A damaged file
-/// still gets a report: what SQLite's integrity check found, and whatever can be read.
+/// The table behind each label of `CheckReport::COUNTED`, in its order.
+pub(crate) const COUNTED_TABLES: [(&str, &str); 18] = [
+    ("appointments", "appointment"),
+    ("patients", "patient"),
+    ("doctors", "doctor"),
+    ("rooms", "room"),
+    ("audit events", "audit_event"),
+    ("clinics", "clinic"),
+    ("visit types", "visit_type"),
+    ("staff", "staff"),
+    ("doctor leave", "doctor_leave"),
+    ("room blockouts", "room_blockout"),
+    ("setup audit events", "setup_audit"),
+    ("series", "series"),
+    ("series audit events", "series_audit"),
+    ("waitlist entries", "waitlist_entry"),
+    ("waitlist events", "waitlist_event"),
+    ("reminder rules", "reminder_rule"),
+    ("reminder jobs", "reminder_job"),
+    ("queue tokens issued", "queue_token"),
+];
+
+/// The check report of an SQLite file: SQLite's integrity check of the pages (the engine's own
+/// check), foreign-key violations (the broken references), version, counts, and unexplained
+/// double bookings. A damaged file still gets a report: what the integrity check found, and
+/// whatever can be read.
 pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
     let damage = match super::integrity::problems(conn, super::integrity::MAX_FINDINGS) {
         Ok(p) if p.is_empty() => None,
@@ -116,7 +140,7 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
         Err(e) if super::integrity::is_damage(&e) => Some(super::integrity::unreadable(&e)),
         Err(e) => return Err(e.into()),
     };
-    let foreign_key_violations: i64 = {
+    let broken_references: i64 = {
         let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
         let mut rows = stmt.query([])?;
         let mut n = 0;
@@ -137,13 +161,9 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
         )));
     }
     let mut counts = Vec::new();
-    for (label, table) in [
-        ("appointments", "appointment"),
-        ("patients", "patient"),
-        ("doctors", "doctor"),
-        ("rooms", "room"),
-        ("audit events", "audit_event"),
-    ] {
+    // The tables behind `CheckReport::COUNTED`, label by label (the test below keeps the two
+    // lists in step).
+    for (label, table) in COUNTED_TABLES {
         let n = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
         counts.push((
             label,
@@ -177,10 +197,23 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
         Err(e) => return Err(e.into()),
     };
     Ok(CheckReport {
+        engine: "SQLite",
         damage,
-        foreign_key_violations,
+        broken_references,
         schema_version,
         counts,
         unexplained_overlaps,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COUNTED_TABLES;
+    use crate::store::CheckReport;
+
+    #[test]
+    fn every_counted_label_has_its_table_in_the_same_order() {
+        let labels: Vec<&str> = COUNTED_TABLES.iter().map(|(label, _)| *label).collect();
+        assert_eq!(labels, CheckReport::COUNTED);
+    }
 }

@@ -207,27 +207,64 @@ pub struct AuditEvent {
     pub reason: String,
 }
 
-/// What `frontdesk check` found.
+/// What `frontdesk check` found, in words that hold for every engine: the engine's own check
+/// of its storage, references that lead nowhere, the schema version, how many rows each kind of
+/// record has, and double bookings that nothing explains.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckReport {
-    /// What is damaged in the file, in one line (see `store::integrity`), or `None` when
-    /// SQLite's integrity check finds it sound.
+    /// Which engine checked ("SQLite"; a server engine names itself).
+    pub engine: &'static str,
+    /// What the engine's own check of its storage found damaged, in one line (for SQLite, its
+    /// integrity check of the file's pages: see `store::integrity`), or `None` when it finds
+    /// the storage sound.
     pub damage: Option<String>,
-    /// Rows that break a foreign key.
-    pub foreign_key_violations: i64,
+    /// Records that name another record which is not there (an appointment whose patient is
+    /// gone, …). An engine that refuses such rows always reports 0.
+    pub broken_references: i64,
     /// The schema version.
     pub schema_version: i64,
-    /// Counts of appointments, patients, doctors, rooms, audit events (`None` where a damaged
-    /// table cannot be counted).
+    /// How many records of each kind are stored, by label, in a fixed order (see
+    /// [`CheckReport::COUNTED`]); `None` where damage keeps a kind from being counted.
     pub counts: Vec<(&'static str, Option<i64>)>,
     /// Pairs of live appointments of one doctor that overlap with neither overbooked.
     pub unexplained_overlaps: i64,
 }
 
 impl CheckReport {
+    /// The labels of [`CheckReport::counts`], in their order. Every engine counts all of them.
+    pub const COUNTED: [&'static str; 18] = [
+        "appointments",
+        "patients",
+        "doctors",
+        "rooms",
+        "audit events",
+        "clinics",
+        "visit types",
+        "staff",
+        "doctor leave",
+        "room blockouts",
+        "setup audit events",
+        "series",
+        "series audit events",
+        "waitlist entries",
+        "waitlist events",
+        "reminder rules",
+        "reminder jobs",
+        "queue tokens issued",
+    ];
+
     /// True when nothing is wrong.
     pub fn is_ok(&self) -> bool {
-        self.damage.is_none() && self.foreign_key_violations == 0 && self.unexplained_overlaps == 0
+        self.damage.is_none() && self.broken_references == 0 && self.unexplained_overlaps == 0
+    }
+
+    /// How many records of a kind are stored (a label of [`CheckReport::COUNTED`]): `None`
+    /// when the kind could not be counted or is not one of the labels.
+    pub fn count(&self, label: &str) -> Option<i64> {
+        self.counts
+            .iter()
+            .find(|(l, _)| *l == label)
+            .and_then(|(_, n)| *n)
     }
 }
 

@@ -1,4 +1,5 @@
-//! Shared test fixtures: a small clinic in a temporary database, and request builders.
+//! Shared test fixtures: the engines the store's tests run on ([`TestBackend`]), a small clinic
+//! in a fresh database of one of them, and request builders.
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
@@ -7,11 +8,58 @@ use frontdesk::scheduling::*;
 use frontdesk::store::{BookingRequest, SqliteStore, Start, Store};
 use uuid::Uuid;
 
+/// An engine the store's tests run on: how a test gets an empty store of its own, a second desk
+/// on the same database, and the name a child process opens it by. The contract suite
+/// (`tests/contract/`) is written against this alone; an engine joins it with one
+/// `store_contract!(common::TheEngine);`.
+pub trait TestBackend: Sized + 'static {
+    /// The store it makes.
+    type Store: Store + Send + 'static;
+    /// What keeps the database alive while a test runs (a temporary folder, a throwaway
+    /// database), dropped after the stores.
+    type Home;
+    /// An empty store (no clinic yet) in a database of its own, and its home.
+    fn fresh() -> (Self::Store, Self::Home);
+    /// A second desk on the same database, as another window would open it.
+    fn reopen(home: &Self::Home) -> Self::Store;
+    /// What `--db` gets in a child process to open the same database.
+    fn locator(home: &Self::Home) -> String;
+}
+
+/// The SQLite engine: a file in a temporary folder.
+pub struct Sqlite;
+
+impl Sqlite {
+    /// The database file in its home.
+    pub fn file(home: &tempfile::TempDir) -> std::path::PathBuf {
+        home.path().join("clinic.sqlite3")
+    }
+}
+
+impl TestBackend for Sqlite {
+    type Store = SqliteStore;
+    type Home = tempfile::TempDir;
+
+    fn fresh() -> (SqliteStore, tempfile::TempDir) {
+        let home = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(Self::file(&home)).expect("open");
+        (store, home)
+    }
+
+    fn reopen(home: &tempfile::TempDir) -> SqliteStore {
+        SqliteStore::open(Self::file(home)).expect("a second desk opens")
+    }
+
+    fn locator(home: &tempfile::TempDir) -> String {
+        Self::file(home).to_string_lossy().into_owned()
+    }
+}
+
 /// A small clinic: two doctors working 09:00–13:00 and 14:00–18:00 every day, two rooms, three
-/// patients, one visit type, in `zone`.
-pub struct Clinic1 {
-    pub dir: tempfile::TempDir,
-    pub store: SqliteStore,
+/// patients, one visit type, in `zone`, in a fresh database of engine `B`.
+pub struct Clinic1<B: TestBackend = Sqlite> {
+    pub store: B::Store,
+    pub home: B::Home,
     pub zone: Tz,
     pub clinic: ClinicId,
     pub rao: DoctorId,
@@ -41,10 +89,22 @@ pub fn patient(n: u128, name: &str, phone: &str) -> Patient {
     }
 }
 
-impl Clinic1 {
+impl Clinic1<Sqlite> {
+    /// The clinic in a fresh SQLite file.
     pub fn new(zone: Tz) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = SqliteStore::open(dir.path().join("clinic.sqlite3")).expect("open");
+        Self::fresh(zone)
+    }
+
+    /// The SQLite file (for the tests that reach into it, `tests/sqlite_only.rs` and the like).
+    pub fn path(&self) -> std::path::PathBuf {
+        Sqlite::file(&self.home)
+    }
+}
+
+impl<B: TestBackend> Clinic1<B> {
+    /// The clinic in a fresh database of engine `B`.
+    pub fn fresh(zone: Tz) -> Self {
+        let (mut store, home) = B::fresh();
         let clinic = ClinicId(id(1));
         store
             .add_clinic(&Clinic {
@@ -112,8 +172,8 @@ impl Clinic1 {
             store.add_patient(p).expect("patient");
         }
         Self {
-            dir,
             store,
+            home,
             zone,
             clinic,
             rao,
@@ -127,8 +187,14 @@ impl Clinic1 {
         }
     }
 
-    pub fn path(&self) -> std::path::PathBuf {
-        self.dir.path().join("clinic.sqlite3")
+    /// A second desk on the same database.
+    pub fn reopen(&self) -> B::Store {
+        B::reopen(&self.home)
+    }
+
+    /// What `--db` gets in a child process to open the same database.
+    pub fn locator(&self) -> String {
+        B::locator(&self.home)
     }
 
     /// A wall time in the clinic's zone.
@@ -198,6 +264,16 @@ impl Clinic1 {
             )
             .expect("agenda")
     }
+}
+
+/// How many records of a kind the store holds (a label of `CheckReport::COUNTED`: "appointments",
+/// "audit events", "series", …), read through the store's own check rather than from its file.
+pub fn count_of<S: Store + ?Sized>(store: &S, label: &str) -> i64 {
+    store
+        .check()
+        .expect("check")
+        .count(label)
+        .unwrap_or_else(|| panic!("{label} is counted"))
 }
 
 /// An instant from RFC 3339 text.

@@ -3,29 +3,26 @@
 //! what arrived, on failure and retry with back-off, on one failing reminder not stopping the
 //! others, and on the password never appearing in an error.
 
-mod common;
-mod reminder_servers;
-
 use std::sync::Mutex;
 
+use crate::common::{Clinic1, TestBackend, utc};
+use crate::reminder_servers::{HttpServer, SmtpBehaviour, SmtpServer, closed_port};
 use chrono::{DateTime, Duration, Utc};
-use common::{Clinic1, utc};
 use frontdesk::reminders::{self, PassReport};
 use frontdesk::scheduling::reminder_job::{JobState, backoff};
 use frontdesk::scheduling::*;
-use frontdesk::store::{OutboxFilter, ReminderSettings, Secret, SqliteStore, Store, TlsMode};
-use reminder_servers::{HttpServer, SmtpBehaviour, SmtpServer, closed_port};
+use frontdesk::store::{OutboxFilter, ReminderSettings, Secret, Store, TlsMode};
 
 const NOW: &str = "2026-10-28T12:00:00Z";
 
-struct Desk {
-    clinic: Clinic1,
+struct Desk<B: TestBackend> {
+    clinic: Clinic1<B>,
     patients: Vec<PatientId>,
 }
 
 /// A New York clinic with three patients who have email addresses and phones, and `settings`.
-fn desk(settings: impl FnOnce(&mut ReminderSettings)) -> Desk {
-    let mut clinic = Clinic1::new(chrono_tz::America::New_York);
+fn desk<B: TestBackend>(settings: impl FnOnce(&mut ReminderSettings)) -> Desk<B> {
+    let mut clinic = Clinic1::<B>::fresh(chrono_tz::America::New_York);
     let mut s = ReminderSettings::default();
     settings(&mut s);
     clinic
@@ -38,7 +35,7 @@ fn desk(settings: impl FnOnce(&mut ReminderSettings)) -> Desk {
         (61, "Omar Haddad", "omar@example.org"),
         (62, "Priya Nair", "priya@example.org"),
     ] {
-        let mut p = common::patient(n, name, &format!("+1 212 555 01{n}"));
+        let mut p = crate::common::patient(n, name, &format!("+1 212 555 01{n}"));
         p.email = email.into();
         clinic.store.add_patient(&p).expect("patient");
         patients.push(p.id);
@@ -56,7 +53,7 @@ fn smtp(server: &SmtpServer) -> impl FnOnce(&mut ReminderSettings) {
     }
 }
 
-impl Desk {
+impl<B: TestBackend> Desk<B> {
     /// Books patient `n` at a local time with Dr. Rao (or Dr. Mehta for odd `n`).
     fn book(&mut self, n: usize, start: &str) -> Appointment {
         let doctor = if n.is_multiple_of(2) {
@@ -71,7 +68,7 @@ impl Desk {
     /// Runs a send pass at `now` on the real channels through a second connection to the
     /// database, the way cron (another process) and the window do.
     fn pass(self, now: DateTime<Utc>) -> (Self, PassReport) {
-        let other = SqliteStore::open(self.clinic.path()).expect("second connection");
+        let other = self.clinic.reopen();
         let report = reminders::send_due(&Mutex::new(other), now);
         (self, report)
     }
@@ -84,10 +81,11 @@ impl Desk {
     }
 }
 
-#[test]
-fn an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled_in() {
+pub fn an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled_in<
+    B: TestBackend,
+>() {
     let server = SmtpServer::start(SmtpBehaviour::default());
-    let mut d = desk(smtp(&server));
+    let mut d = desk::<B>(smtp(&server));
     let a = d.book(0, "2026-10-30 10:00");
     let (d, report) = d.pass(a.interval.start - Duration::hours(24));
     assert_eq!((report.sent, report.failed.len()), (1, 0), "{report:?}");
@@ -125,13 +123,14 @@ fn an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled_in(
     assert_eq!(server.mails().len(), 1);
 }
 
-#[test]
-fn a_refusing_smtp_server_fails_the_reminder_which_is_retried_after_the_back_off() {
+pub fn a_refusing_smtp_server_fails_the_reminder_which_is_retried_after_the_back_off<
+    B: TestBackend,
+>() {
     let server = SmtpServer::start(SmtpBehaviour {
         refuse_first: 1,
         ..SmtpBehaviour::default()
     });
-    let mut d = desk(smtp(&server));
+    let mut d = desk::<B>(smtp(&server));
     let a = d.book(0, "2026-10-30 10:00");
     let first = a.interval.start - Duration::hours(24);
     let (d, report) = d.pass(first);
@@ -162,13 +161,12 @@ fn a_refusing_smtp_server_fails_the_reminder_which_is_retried_after_the_back_off
     assert!(d.outbox(OutboxFilter::Failed).is_empty());
 }
 
-#[test]
-fn one_failing_reminder_does_not_stop_the_others() {
+pub fn one_failing_reminder_does_not_stop_the_others<B: TestBackend>() {
     let server = SmtpServer::start(SmtpBehaviour {
         reject: vec!["omar@example.org".into()],
         ..SmtpBehaviour::default()
     });
-    let mut d = desk(smtp(&server));
+    let mut d = desk::<B>(smtp(&server));
     let starts = ["2026-10-30 10:00", "2026-10-30 10:00", "2026-10-30 10:30"];
     for (n, start) in starts.iter().enumerate() {
         d.book(n, start);
@@ -189,13 +187,12 @@ fn one_failing_reminder_does_not_stop_the_others() {
     assert_eq!(d.outbox(OutboxFilter::Sent).len(), 2);
 }
 
-#[test]
-fn smtp_login_sends_the_password_to_the_server_only() {
+pub fn smtp_login_sends_the_password_to_the_server_only<B: TestBackend>() {
     let server = SmtpServer::start(SmtpBehaviour {
         login: Some(("reminders".into(), "s3cret-pass".into())),
         ..SmtpBehaviour::default()
     });
-    let mut d = desk(move |s| {
+    let mut d = desk::<B>(move |s| {
         smtp(&server)(s);
         s.smtp.user = "reminders".into();
         s.smtp.password = Secret::new("wrong-pass");
@@ -223,10 +220,11 @@ fn smtp_login_sends_the_password_to_the_server_only() {
     assert_eq!(report.sent, 1, "{report:?}");
 }
 
-#[test]
-fn starttls_mode_refuses_a_server_without_starttls_and_sends_nothing_in_clear() {
+pub fn starttls_mode_refuses_a_server_without_starttls_and_sends_nothing_in_clear<
+    B: TestBackend,
+>() {
     let server = SmtpServer::start(SmtpBehaviour::default());
-    let mut d = desk(|s| {
+    let mut d = desk::<B>(|s| {
         smtp(&server)(s);
         s.smtp.tls = TlsMode::StartTls;
     });
@@ -249,10 +247,9 @@ fn webhook(server: &HttpServer, path: &str) -> impl FnOnce(&mut ReminderSettings
     }
 }
 
-#[test]
-fn an_sms_reminder_is_posted_as_json_to_a_real_http_server() {
+pub fn an_sms_reminder_is_posted_as_json_to_a_real_http_server<B: TestBackend>() {
     let server = HttpServer::start(&[200]);
-    let mut d = desk(webhook(&server, "/sms/send?account=clinic"));
+    let mut d = desk::<B>(webhook(&server, "/sms/send?account=clinic"));
     let mut request = d
         .clinic
         .request(d.clinic.rao, None, d.patients[0], "2026-10-30 10:00");
@@ -296,10 +293,11 @@ fn an_sms_reminder_is_posted_as_json_to_a_real_http_server() {
     );
 }
 
-#[test]
-fn a_webhook_answering_500_is_retried_and_an_unreachable_one_names_only_its_host() {
+pub fn a_webhook_answering_500_is_retried_and_an_unreachable_one_names_only_its_host<
+    B: TestBackend,
+>() {
     let server = HttpServer::start(&[500, 200]);
-    let mut d = desk(webhook(&server, "/sms"));
+    let mut d = desk::<B>(webhook(&server, "/sms"));
     let a = d.book(0, "2026-10-30 10:00");
     let at = a.interval.start - Duration::hours(2);
     let (d, report) = d.pass(at);
@@ -315,7 +313,7 @@ fn a_webhook_answering_500_is_retried_and_an_unreachable_one_names_only_its_host
     drop(d);
     // Nothing listens: the error names the host, never the query with its key.
     let port = closed_port();
-    let mut d = desk(move |s| {
+    let mut d = desk::<B>(move |s| {
         s.webhook.url = format!("http://127.0.0.1:{port}/sms?key=top-secret");
     });
     let a = d.book(0, "2026-10-30 10:00");
@@ -329,11 +327,10 @@ fn a_webhook_answering_500_is_retried_and_an_unreachable_one_names_only_its_host
     assert!(!error.contains("top-secret"), "{error}");
 }
 
-#[test]
-fn a_broken_email_channel_does_not_stop_sms_reminders() {
+pub fn a_broken_email_channel_does_not_stop_sms_reminders<B: TestBackend>() {
     let http = HttpServer::start(&[200]);
     let port = closed_port();
-    let mut d = desk(move |s| {
+    let mut d = desk::<B>(move |s| {
         s.smtp.host = "127.0.0.1".into();
         s.smtp.port = port;
         s.smtp.tls = TlsMode::None;
@@ -356,8 +353,7 @@ fn a_broken_email_channel_does_not_stop_sms_reminders() {
     );
 }
 
-#[test]
-fn only_web_addresses_are_given_to_the_browser() {
+pub fn only_web_addresses_are_given_to_the_browser<B: TestBackend>() {
     use frontdesk::reminders::desktop::{OpenError, check_link};
     assert_eq!(
         check_link(" https://meet.jit.si/frontdesk-3f2c "),
@@ -386,9 +382,8 @@ impl reminders::Deliver for SlowServer {
     }
 }
 
-#[test]
-fn a_long_pass_records_each_delivery_at_the_time_it_happened() {
-    let mut d = desk(|s| {
+pub fn a_long_pass_records_each_delivery_at_the_time_it_happened<B: TestBackend>() {
+    let mut d = desk::<B>(|s| {
         s.smtp.host = "127.0.0.1".into();
         s.smtp.port = 9;
         s.smtp.tls = TlsMode::None;
@@ -397,7 +392,7 @@ fn a_long_pass_records_each_delivery_at_the_time_it_happened() {
     d.book(0, "2026-10-30 10:00");
     let later = d.book(2, "2026-10-30 11:00");
     let now = later.interval.start - Duration::hours(24);
-    let other = SqliteStore::open(d.clinic.path()).expect("second connection");
+    let other = d.clinic.reopen();
     let report = reminders::send_due_with(
         &Mutex::new(other),
         &SlowServer(std::time::Duration::from_millis(1100)),

@@ -4,10 +4,8 @@
 //! in whatever their order; a future appointment that hours, leave or closures strand comes in
 //! as it is, with a notice, as Settings leaves such appointments booked.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, id, utc};
 use chrono::{DateTime, Duration, Utc};
-use common::{Clinic1, id, utc};
 use frontdesk::import::{self, ImportOptions, ImportReport};
 use frontdesk::scheduling::*;
 use frontdesk::store::Store;
@@ -25,7 +23,7 @@ fn row(n: u128, start: &str, kind: &str, patient: u128, overbook: &str) -> Strin
     )
 }
 
-fn import_csv(c: &mut Clinic1, text: &str, now: DateTime<Utc>) -> ImportReport {
+fn import_csv<B: TestBackend>(c: &mut Clinic1<B>, text: &str, now: DateTime<Utc>) -> ImportReport {
     let parsed = import::appointments::parse_csv(text).expect("csv");
     assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
     c.store
@@ -45,9 +43,8 @@ fn import_csv(c: &mut Clinic1, text: &str, now: DateTime<Utc>) -> ImportReport {
         .expect("import ran")
 }
 
-#[test]
-fn an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook() {
-    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+pub fn an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook<B: TestBackend>() {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     let now = utc(NOW);
     // As our export orders them: the emergency starts first and was overbooked over the two
     // bookings after it, which carry no reason of their own.
@@ -87,9 +84,10 @@ fn an_overbooked_emergency_before_the_bookings_it_overlaps_needs_no_overbook() {
     assert!(c.store.check().expect("check").is_ok());
 }
 
-#[test]
-fn a_stored_overbooked_appointment_explains_an_overlap_and_a_plain_one_does_not() {
-    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+pub fn a_stored_overbooked_appointment_explains_an_overlap_and_a_plain_one_does_not<
+    B: TestBackend,
+>() {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     let now = utc(NOW);
     let plain = c.book_ok(c.rao, None, c.asha, "2026-06-03 12:00", now);
     let mut squeezed = c.request(c.rao, None, c.ravi, "2026-06-03 12:00");
@@ -124,9 +122,8 @@ fn a_stored_overbooked_appointment_explains_an_overlap_and_a_plain_one_does_not(
     assert!(c.store.check().expect("check").is_ok());
 }
 
-#[test]
-fn a_stranded_appointment_comes_in_as_it_is_with_a_notice() {
-    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+pub fn a_stranded_appointment_comes_in_as_it_is_with_a_notice<B: TestBackend>() {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     let now = utc(NOW);
     c.store
         .record_leave(

@@ -2,10 +2,8 @@
 //! doctor, one room or one patient overlapping, and the store accepts exactly what the pure
 //! core accepts when judged against an in-memory model of the clinic.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, utc};
 use chrono::{DateTime, Duration, Utc};
-use common::{Clinic1, utc};
 use frontdesk::scheduling::*;
 use frontdesk::store::{AgendaFilter, MoveRequest, Start, Store, StoreError};
 use proptest::prelude::*;
@@ -53,15 +51,15 @@ struct Known {
     status: Status,
 }
 
-struct World {
-    c: Clinic1,
+struct World<B: TestBackend> {
+    c: Clinic1<B>,
     doctors: [DoctorId; 2],
     rooms: [RoomId; 2],
     patients: [PatientId; 3],
     known: Vec<Known>,
 }
 
-impl World {
+impl<B: TestBackend> World<B> {
     /// Slot n: 15-minute steps from 08:45 (one before the doctors start) on 2026-06-02.
     fn start(&self, slot: i64) -> DateTime<Utc> {
         self.c.at("2026-06-02 08:45") + Duration::minutes(15 * slot)
@@ -92,7 +90,7 @@ impl World {
             zone: self.c.zone,
             clinic_name: "Test Clinic".into(),
             clinic_hours: WeeklyHours::same_each(
-                &common::ALL_DAYS,
+                &crate::common::ALL_DAYS,
                 &[DaySpan::new(8 * 60, 20 * 60)],
             )
             .expect("hours"),
@@ -269,12 +267,17 @@ impl World {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
-
-    #[test]
-    fn random_bookings_moves_and_cancellations_never_double_book(ops in prop::collection::vec(op(), 1..40)) {
-        let c = Clinic1::new(chrono_tz::Asia::Kolkata);
+/// The property, run by proptest's runner on engine `B` (48 cases; a failure is shrunk to its
+/// smallest sequence and kept beside this file, as `proptest!` does).
+pub fn random_bookings_moves_and_cancellations_never_double_book<B: TestBackend>() {
+    let config = ProptestConfig {
+        cases: 48,
+        source_file: Some(file!()),
+        ..ProptestConfig::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let outcome = runner.run(&prop::collection::vec(op(), 1..40), |ops| {
+        let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
         let mut world = World {
             doctors: [c.rao, c.mehta],
             rooms: [c.room1, c.room2],
@@ -286,5 +289,9 @@ proptest! {
             world.apply(op);
             world.check_invariants();
         }
+        Ok(())
+    });
+    if let Err(e) = outcome {
+        panic!("{e}");
     }
 }

@@ -3,10 +3,8 @@
 //! time), claiming with a lease, recording failures and retries, resend, opt-out, channel
 //! settings whose password never shows, meeting links and "joined" audit events.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, id, utc};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use common::{Clinic1, id, utc};
 use frontdesk::scheduling::reminder::{Channel, Lead};
 use frontdesk::scheduling::reminder_job::{JobState, SkipReason, backoff};
 use frontdesk::scheduling::template::default_template;
@@ -19,8 +17,8 @@ use frontdesk::store::{
 const NOW: &str = "2026-10-28T12:00:00Z";
 
 /// A New York clinic with both channels set up and a patient who has an email and a phone.
-fn clinic() -> (Clinic1, PatientId) {
-    let mut c = Clinic1::new(chrono_tz::America::New_York);
+fn clinic<B: TestBackend>() -> (Clinic1<B>, PatientId) {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::America::New_York);
     let mut settings = ReminderSettings::default();
     settings.smtp.host = "127.0.0.1".into();
     settings.smtp.port = 2525;
@@ -30,23 +28,23 @@ fn clinic() -> (Clinic1, PatientId) {
     c.store
         .save_reminder_settings(&settings, "admin", utc(NOW))
         .expect("settings");
-    let mut nina = common::patient(50, "Nina Shah", "+1 212 555 0100");
+    let mut nina = crate::common::patient(50, "Nina Shah", "+1 212 555 0100");
     nina.email = "nina@example.org".into();
     c.store.add_patient(&nina).expect("patient");
     (c, nina.id)
 }
 
-fn book(c: &mut Clinic1, patient: PatientId, start: &str) -> Appointment {
+fn book<B: TestBackend>(c: &mut Clinic1<B>, patient: PatientId, start: &str) -> Appointment {
     c.book_ok(c.rao, None, patient, start, utc(NOW))
 }
 
-fn due(c: &Clinic1) -> Vec<frontdesk::store::OutboxEntry> {
+fn due<B: TestBackend>(c: &Clinic1<B>) -> Vec<frontdesk::store::OutboxEntry> {
     c.store
         .outbox(c.clinic, OutboxFilter::Due, 100)
         .expect("outbox")
 }
 
-fn skipped(c: &Clinic1) -> Vec<(SkipReason, DateTime<Utc>)> {
+fn skipped<B: TestBackend>(c: &Clinic1<B>) -> Vec<(SkipReason, DateTime<Utc>)> {
     c.store
         .outbox(c.clinic, OutboxFilter::Skipped, 100)
         .expect("outbox")
@@ -58,9 +56,8 @@ fn skipped(c: &Clinic1) -> Vec<(SkipReason, DateTime<Utc>)> {
         .collect()
 }
 
-#[test]
-fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up() {
-    let mut c = Clinic1::new(chrono_tz::America::New_York);
+pub fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up<B: TestBackend>() {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::America::New_York);
     let rules = c.store.reminder_rules().expect("rules");
     assert_eq!(rules.len(), 2);
     assert_eq!(rules[0].lead.describe(), "24 h before");
@@ -68,7 +65,7 @@ fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up() {
     assert_eq!(rules[0].template, default_template(Channel::Email));
     assert_eq!(rules[1].lead.describe(), "2 h before");
     assert_eq!(rules[1].template, default_template(Channel::Webhook));
-    let mut nina = common::patient(50, "Nina Shah", "+1 212 555 0100");
+    let mut nina = crate::common::patient(50, "Nina Shah", "+1 212 555 0100");
     nina.email = "nina@example.org".into();
     c.store.add_patient(&nina).expect("patient");
     c.book_ok(c.rao, None, nina.id, "2026-10-30 10:00", utc(NOW));
@@ -87,9 +84,8 @@ fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up() {
     assert_eq!(due[0].patient_name, "Nina Shah");
 }
 
-#[test]
-fn planning_follows_bookings_and_is_idempotent() {
-    let (mut c, nina) = clinic();
+pub fn planning_follows_bookings_and_is_idempotent<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let a = book(&mut c, nina, "2026-10-30 10:00");
     let first = c.store.plan_reminders(utc(NOW)).expect("plan");
     assert_eq!((first.created, first.skipped), (2, 0));
@@ -106,9 +102,8 @@ fn planning_follows_bookings_and_is_idempotent() {
     assert!(due.iter().all(|e| e.job.planned_start == a.interval.start));
 }
 
-#[test]
-fn a_moved_appointment_never_gets_a_reminder_for_its_old_time() {
-    let (mut c, nina) = clinic();
+pub fn a_moved_appointment_never_gets_a_reminder_for_its_old_time<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let a = book(&mut c, nina, "2026-10-30 10:00");
     c.store.plan_reminders(utc(NOW)).expect("plan");
     let request = MoveRequest {
@@ -154,9 +149,8 @@ fn a_moved_appointment_never_gets_a_reminder_for_its_old_time() {
     );
 }
 
-#[test]
-fn cancelling_or_arriving_skips_pending_reminders_and_undo_brings_them_back() {
-    let (mut c, nina) = clinic();
+pub fn cancelling_or_arriving_skips_pending_reminders_and_undo_brings_them_back<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let a = book(&mut c, nina, "2026-10-30 10:00");
     c.store.plan_reminders(utc(NOW)).expect("plan");
     let before = c.store.appointment(a.id).expect("load").appointment;
@@ -192,9 +186,8 @@ fn cancelling_or_arriving_skips_pending_reminders_and_undo_brings_them_back() {
     );
 }
 
-#[test]
-fn no_contact_and_opt_out_are_skip_reasons() {
-    let (mut c, nina) = clinic();
+pub fn no_contact_and_opt_out_are_skip_reasons<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     // Asha has a phone but no email.
     let asha = c.asha;
     book(&mut c, asha, "2026-10-30 10:00");
@@ -227,9 +220,8 @@ fn no_contact_and_opt_out_are_skip_reasons() {
     assert!(matches!(unknown, StoreError::NotFound { .. }));
 }
 
-#[test]
-fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
-    let (mut c, nina) = clinic();
+pub fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let a = book(&mut c, nina, "2026-10-30 10:00");
     let email_due = a.interval.start - Duration::hours(24);
     let (_, early) = c
@@ -384,9 +376,10 @@ fn claims_are_leased_failures_retry_with_back_off_and_sent_is_recorded() {
     assert!(sent.iter().any(|e| e.id == r.id), "still sent");
 }
 
-#[test]
-fn the_day_before_at_18_00_is_computed_in_the_clinic_zone_across_the_fall_back() {
-    let (mut c, nina) = clinic();
+pub fn the_day_before_at_18_00_is_computed_in_the_clinic_zone_across_the_fall_back<
+    B: TestBackend,
+>() {
+    let (mut c, nina) = clinic::<B>();
     let mut rules = c.store.reminder_rules().expect("rules");
     let mut evening = rules.remove(0);
     evening.lead = Lead::DaysBeforeAt {
@@ -403,9 +396,8 @@ fn the_day_before_at_18_00_is_computed_in_the_clinic_zone_across_the_fall_back()
     assert_eq!(of_a[0].job.due, utc("2026-11-01T23:00:00Z"));
 }
 
-#[test]
-fn rules_are_checked_and_turning_one_off_skips_its_reminders() {
-    let (mut c, nina) = clinic();
+pub fn rules_are_checked_and_turning_one_off_skips_its_reminders<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     book(&mut c, nina, "2026-10-30 10:00");
     c.store.plan_reminders(utc(NOW)).expect("plan");
     let mut rules = c.store.reminder_rules().expect("rules");
@@ -442,9 +434,8 @@ fn rules_are_checked_and_turning_one_off_skips_its_reminders() {
     );
 }
 
-#[test]
-fn settings_round_trip_are_checked_and_never_show_the_password() {
-    let (mut c, _) = clinic();
+pub fn settings_round_trip_are_checked_and_never_show_the_password<B: TestBackend>() {
+    let (mut c, _) = clinic::<B>();
     let mut s = c.store.reminder_settings().expect("settings");
     s.smtp.host = "smtp.clinic.example".into();
     s.smtp.tls = TlsMode::StartTls;
@@ -500,9 +491,8 @@ fn settings_round_trip_are_checked_and_never_show_the_password() {
     }
 }
 
-#[test]
-fn video_visits_get_a_meeting_link_and_joining_is_audited() {
-    let (mut c, nina) = clinic();
+pub fn video_visits_get_a_meeting_link_and_joining_is_audited<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let mut request = c.request(c.rao, None, nina, "2026-10-30 10:00");
     request.mode = Mode::Video;
     let a = c
@@ -609,9 +599,41 @@ fn video_visits_get_a_meeting_link_and_joining_is_audited() {
     );
 }
 
-#[test]
-fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
-    let (mut c, nina) = clinic();
+/// A video visit imported from a file that gives it no meeting link, through the store's import.
+fn imported_video_visit_without_a_link<B: TestBackend>(
+    c: &mut Clinic1<B>,
+    patient: PatientId,
+    start: &str,
+) -> Appointment {
+    let id = AppointmentId(uuid::Uuid::from_u128(0x51de));
+    let text = format!(
+        "id,start_local,minutes,doctor,patient_id,mode,meeting_link\n\
+         {},{start},15,Dr. Anjali Rao,{},video,\n",
+        id.0, patient.0
+    );
+    let parsed = frontdesk::import::appointments::parse_csv(&text).expect("csv");
+    let options = frontdesk::import::ImportOptions {
+        clinic: c.clinic,
+        dry_run: false,
+        overbook: None,
+        source: "visits.csv".into(),
+        default_doctor: None,
+    };
+    let report = c
+        .store
+        .import_appointments(&parsed, &options, "maria", utc(NOW), &mut |_| {})
+        .expect("import");
+    assert!(report.bad.is_empty(), "{:?}", report.bad);
+    let appointment = c.store.appointment(id).expect("imported").appointment;
+    assert_eq!(
+        (appointment.mode, appointment.meeting_link.as_str()),
+        (Mode::Video, "")
+    );
+    appointment
+}
+
+pub fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     let mut s = c.store.reminder_settings().expect("settings");
     s.meeting_pattern = "https://video.clinic.example/room/{id}".into();
     c.store
@@ -628,14 +650,8 @@ fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
         a.meeting_link
             .starts_with("https://video.clinic.example/room/frontdesk-")
     );
-    // An imported visit without a link.
-    rusqlite::Connection::open(c.path())
-        .expect("raw")
-        .execute(
-            "UPDATE appointment SET meeting_link = '' WHERE id = ?1",
-            [a.id.0],
-        )
-        .expect("clear");
+    // An imported visit without a link (a file may carry none).
+    let a = imported_video_visit_without_a_link(&mut c, nina, "2026-10-30 11:00");
     assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 1);
     let entry = c.store.appointment(a.id).expect("load");
     assert!(
@@ -653,9 +669,8 @@ fn the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern() {
     assert_eq!(c.store.plan_reminders(utc(NOW)).expect("plan").links, 0);
 }
 
-#[test]
-fn a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments() {
-    let (mut c, nina) = clinic();
+pub fn a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments<B: TestBackend>() {
+    let (mut c, nina) = clinic::<B>();
     book(&mut c, nina, "2026-10-30 10:00");
     c.store.plan_reminders(utc(NOW)).expect("plan");
     assert_eq!(due(&c).len(), 2, "both starting rules are for every clinic");

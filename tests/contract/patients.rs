@@ -4,10 +4,8 @@
 //! by the same rule and refuse an id that belongs to someone else; text that breaks the entry
 //! rules (patients, reasons, settings names, waitlist notes) is refused and nothing is written.
 
-mod common;
-
+use crate::common::{Clinic1, TestBackend, utc};
 use chrono::{NaiveDate, Weekday};
-use common::{Clinic1, utc};
 use frontdesk::import::{self, ImportOptions};
 use frontdesk::scheduling::patient_match::{Claim, Identified};
 use frontdesk::scheduling::waitlist::{Preferred, WaitlistEntryId, WaitlistRequest};
@@ -17,8 +15,8 @@ use frontdesk::store::{SeriesRequest, Store, StoreError};
 /// 09:00 in Kolkata, Monday 2026-11-23.
 const NOW: &str = "2026-11-23T03:30:00Z";
 
-fn clinic() -> Clinic1 {
-    Clinic1::new(chrono_tz::Asia::Kolkata)
+fn clinic<B: TestBackend>() -> Clinic1<B> {
+    Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata)
 }
 
 fn new_patient(name: &str, phone: &str) -> Patient {
@@ -32,33 +30,30 @@ fn new_patient(name: &str, phone: &str) -> Patient {
     }
 }
 
-fn count(c: &Clinic1, table: &str) -> i64 {
-    rusqlite::Connection::open(c.path())
-        .expect("raw")
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .expect("count")
+/// How many records of a kind (a check label), through the store's check.
+fn count<B: TestBackend>(c: &Clinic1<B>, label: &str) -> i64 {
+    crate::common::count_of(&c.store, label)
 }
 
 /// (patients, appointments, audit events).
-fn counts(c: &Clinic1) -> (i64, i64, i64) {
+fn counts<B: TestBackend>(c: &Clinic1<B>) -> (i64, i64, i64) {
     (
-        count(c, "patient"),
-        count(c, "appointment"),
-        count(c, "audit_event"),
+        count(c, "patients"),
+        count(c, "appointments"),
+        count(c, "audit events"),
     )
 }
 
-#[test]
-fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient() {
-    let mut c = clinic();
-    let patients = count(&c, "patient");
+pub fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient<B: TestBackend>() {
+    let mut c = clinic::<B>();
+    let patients = count(&c, "patients");
     // Asha Iyer is registered with +91 98450 12345; the desk typed her as new.
     let typed = new_patient("asha  IYER", "0091 98450-12345");
     let mut request = c.request(c.rao, None, typed.id, "2026-11-24 10:00");
     request.new_patient = Some(typed);
     let outcome = c.store.book(&request, "maria", utc(NOW)).expect("book");
     assert_eq!(outcome.appointment.patient, c.asha);
-    assert_eq!(count(&c, "patient"), patients);
+    assert_eq!(count(&c, "patients"), patients);
     // The same for a series.
     let typed = new_patient("Asha Iyer", "+91 98450 12345");
     let mut booking = c.request(c.rao, None, typed.id, "2026-11-25 10:00");
@@ -86,12 +81,13 @@ fn a_new_patient_whose_name_and_phone_are_registered_books_that_patient() {
             .iter()
             .all(|(_, b)| b.appointment.patient == c.asha)
     );
-    assert_eq!(count(&c, "patient"), patients);
+    assert_eq!(count(&c, "patients"), patients);
 }
 
-#[test]
-fn a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_name_is_refused() {
-    let mut c = clinic();
+pub fn a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_name_is_refused<
+    B: TestBackend,
+>() {
+    let mut c = clinic::<B>();
     let bare = new_patient("Zed Newman", "");
     c.store.add_patient(&bare).expect("bare");
     let before = counts(&c);
@@ -134,9 +130,8 @@ fn a_namesake_without_a_phone_is_not_the_new_patient_with_one_and_a_bare_taken_n
     assert_eq!(counts(&c), before);
 }
 
-#[test]
-fn the_store_identifies_patients_by_the_core_rule() {
-    let c = clinic();
+pub fn the_store_identifies_patients_by_the_core_rule<B: TestBackend>() {
+    let c = clinic::<B>();
     let find = |name: &str, phone: &str| {
         c.store
             .identify_patient(&Claim {
@@ -167,7 +162,7 @@ fn the_store_identifies_patients_by_the_core_rule() {
     assert!(matches!(by_id, Identified::Contradicts { .. }), "{by_id:?}");
 }
 
-fn options(c: &Clinic1) -> ImportOptions {
+fn options<B: TestBackend>(c: &Clinic1<B>) -> ImportOptions {
     ImportOptions {
         clinic: c.clinic,
         dry_run: false,
@@ -177,9 +172,10 @@ fn options(c: &Clinic1) -> ImportOptions {
     }
 }
 
-#[test]
-fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_written() {
-    let mut c = clinic();
+pub fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_written<
+    B: TestBackend,
+>() {
+    let mut c = clinic::<B>();
     let mrn = Patient {
         external_id: "MRN-7".into(),
         birth_date: NaiveDate::from_ymd_opt(1970, 1, 2),
@@ -235,9 +231,10 @@ fn an_import_row_whose_ids_belong_to_someone_else_is_refused_and_nothing_is_writ
     assert_eq!(counts(&c), before);
 }
 
-#[test]
-fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written() {
-    let mut c = clinic();
+pub fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written<
+    B: TestBackend,
+>() {
+    let mut c = clinic::<B>();
     let before = counts(&c);
     for bad in [
         new_patient("Evil\u{1b}[31m", ""),
@@ -364,12 +361,11 @@ fn text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written
             .contains("the notes holds a control character"),
         "{e}"
     );
-    assert_eq!(count(&c, "waitlist_entry"), 0);
+    assert_eq!(count(&c, "waitlist entries"), 0);
 }
 
-#[test]
-fn imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row() {
-    let mut c = clinic();
+pub fn imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row<B: TestBackend>() {
+    let mut c = clinic::<B>();
     let before = counts(&c);
     // As the iCalendar reader would hand it over: a DESCRIPTION with an escape code.
     let text = "start_local,minutes,doctor,patient\n2026-11-24 10:00,15,Dr. Anjali Rao,Asha Iyer\n";
@@ -392,9 +388,10 @@ fn imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row() {
 
 /// A booking (one, or a series) whose new patient is not the patient it books is refused with
 /// the reason, and nobody is registered or booked: the rule is the core's, one path for both.
-#[test]
-fn a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series() {
-    let mut c = clinic();
+pub fn a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series<
+    B: TestBackend,
+>() {
+    let mut c = clinic::<B>();
     let before = counts(&c);
     let typed = new_patient("Meera Krishnan", "+91 90000 11111");
     let mut request = c.request(
