@@ -20,6 +20,7 @@ use uuid::Uuid;
 struct Scratch {
     client: Client,
     schema: String,
+    url: String,
 }
 
 impl Scratch {
@@ -59,7 +60,11 @@ impl Scratch {
                 "CREATE SCHEMA {schema}; SET search_path TO {schema}, public"
             ))
             .expect("schema");
-        let mut scratch = Scratch { client, schema };
+        let mut scratch = Scratch {
+            client,
+            schema,
+            url,
+        };
         for (n, sql) in PG_MIGRATIONS.iter().enumerate() {
             let mut tx = scratch.client.transaction().expect("begin");
             tx.batch_execute(sql)
@@ -76,6 +81,17 @@ impl Scratch {
         params: &[&(dyn postgres::types::ToSql + Sync)],
     ) -> Result<u64, postgres::Error> {
         self.client.execute(sql, params)
+    }
+}
+
+impl Scratch {
+    /// Another connection to the same schema, as another desk has.
+    fn other_desk(&self) -> Client {
+        let mut client = Client::connect(&self.url, NoTls).expect("connect");
+        client
+            .batch_execute(&format!("SET search_path TO {}, public", self.schema))
+            .expect("search path");
+        client
     }
 }
 
@@ -596,6 +612,127 @@ fn a_doctor_is_never_double_booked_unless_overbooked_with_a_reason() {
         ),
         "appointment_doctor_not_double_booked"
     );
+}
+
+#[test]
+fn double_booking_is_checked_when_the_change_commits() {
+    let Some(mut db) = Scratch::new() else { return };
+    setup_pg(&mut db);
+    let at = |start: i64, end: i64| Booking {
+        start: start * HOUR,
+        end: end * HOUR,
+        ..PLAIN
+    };
+    // "This and the following": each occurrence moves onto the time the next one leaves.
+    let occurrences: Vec<Uuid> = (0..4)
+        .map(|i| book(&mut db, &at(i, i + 1)).unwrap())
+        .collect();
+    let mut tx = db.client.transaction().unwrap();
+    for (i, id) in occurrences.iter().enumerate() {
+        let start = (i as i64 + 1) * HOUR;
+        tx.execute(
+            "UPDATE appointment SET start_utc = $2, end_utc = $3 WHERE id = $1",
+            &[id, &start, &(start + HOUR)],
+        )
+        .expect("an overlap on the way is not refused");
+    }
+    tx.commit().expect("the moved occurrences do not overlap");
+
+    // An overlap still there at the end is refused by COMMIT, and nothing of it is kept.
+    let mut tx = db.client.transaction().unwrap();
+    tx.execute(
+        "UPDATE appointment SET start_utc = $2, end_utc = $3 WHERE id = $1",
+        &[&occurrences[0], &(2 * HOUR), &(3 * HOUR)],
+    )
+    .unwrap();
+    let e = tx.commit().expect_err("refused at commit");
+    let e = e.as_db_error().expect("the server's");
+    assert_eq!(e.code(), &SqlState::EXCLUSION_VIOLATION);
+    assert_eq!(e.constraint(), Some("appointment_doctor_not_double_booked"));
+    let start: i64 = db
+        .client
+        .query_one(
+            "SELECT start_utc FROM appointment WHERE id = $1",
+            &[&occurrences[0]],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(start, HOUR);
+}
+
+/// Two desks book one slot at once, each in its own transaction (taking the store's write lock
+/// first when `locked`), for `rounds` slots; returns the losers' SQLSTATEs.
+fn race(db: &mut Scratch, locked: bool, rounds: std::ops::Range<i64>) -> Vec<SqlState> {
+    let mut losers = Vec::new();
+    for round in rounds {
+        let (start, end) = (round * HOUR, round * HOUR + 1800);
+        let desks: Vec<_> = [db.other_desk(), db.other_desk()]
+            .into_iter()
+            .map(|mut client| {
+                std::thread::spawn(move || {
+                    let mut tx = client.transaction()?;
+                    if locked {
+                        // store::sql::pg::WRITE_LOCK (0x4644_534B), which every write of the store takes.
+                        tx.batch_execute("SELECT pg_advisory_xact_lock(1178882891)")?;
+                    }
+                    tx.execute(
+                        INSERT,
+                        &[
+                            &Uuid::new_v4(),
+                            &CLINIC,
+                            &PATIENT,
+                            &DOCTOR,
+                            &None::<Uuid>,
+                            &start,
+                            &end,
+                            &"scheduled",
+                            &"scheduled",
+                            &None::<&str>,
+                            &"",
+                            &None::<&str>,
+                        ],
+                    )?;
+                    tx.commit()
+                })
+            })
+            .collect();
+        let results: Vec<Result<(), postgres::Error>> =
+            desks.into_iter().map(|d| d.join().expect("desk")).collect();
+        assert_eq!(
+            results.iter().filter(|r| r.is_ok()).count(),
+            1,
+            "{results:?}"
+        );
+        for e in results.iter().filter_map(|r| r.as_ref().err()) {
+            losers.push(e.as_db_error().expect("the server's").code().clone());
+        }
+    }
+    losers
+}
+
+#[test]
+fn of_two_desks_booking_one_slot_at_once_exactly_one_wins() {
+    let Some(mut db) = Scratch::new() else { return };
+    setup_pg(&mut db);
+    // Without a lock, two inserts that each wait for the other's check can deadlock: the
+    // server then ends one (40P01) and the other wins, so the slot is still booked once.
+    for code in race(&mut db, false, 0..20) {
+        assert!(
+            code == SqlState::EXCLUSION_VIOLATION || code == SqlState::T_R_DEADLOCK_DETECTED,
+            "{code:?}"
+        );
+    }
+    // Under the store's write lock the second desk finds the first's booking: always 23P01,
+    // the refusal the store turns into "this slot was just taken at another desk".
+    for code in race(&mut db, true, 20..40) {
+        assert_eq!(code, SqlState::EXCLUSION_VIOLATION);
+    }
+    let booked: i64 = db
+        .client
+        .query_one("SELECT count(*) FROM appointment", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(booked, 40);
 }
 
 #[test]

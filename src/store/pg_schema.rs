@@ -20,8 +20,9 @@
 //!   constraints, `appointment_doctor_not_double_booked` and
 //!   `appointment_room_not_double_booked` (SQLSTATE 23P01), refuse two appointments that both
 //!   hold time ([`super::codec::freeing_statuses_sql`]) and have no overbook reason from
-//!   overlapping for one doctor or one room. It is the rule `frontdesk check` holds every
-//!   database to: an overlap is allowed only when one of the two was overbooked with a reason.
+//!   overlapping for one doctor or one room, checked when the transaction commits. It is the
+//!   rule `frontdesk check` holds every database to: an overlap is allowed only when one of
+//!   the two was overbooked with a reason.
 //! - Every PostgreSQL database starts empty at migration 1, so the data steps SQLite runs in
 //!   Rust for migrations 9 and 10 ([`super::schema::finish_migration`]) have no older rows to
 //!   act on: their constraints are made in the migration itself (see each).
@@ -225,6 +226,11 @@ FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('the audit log is append-only'
 /// overlap for one doctor or one room (`int8range` is half-open, so back-to-back ones do not
 /// overlap). btree_gist lets a GiST index compare the ids with `=`; it is a trusted extension
 /// from PostgreSQL 13, so the database's owner may create it without being a superuser.
+/// Checked when the transaction commits (`DEFERRABLE INITIALLY DEFERRED`), not row by row: a
+/// change the core accepts may pass through an overlap on its way, as moving "this and the
+/// following" occurrences of a series does (each moves onto the time the next one is leaving,
+/// one row after another), and only the state it commits has to be whole. A refusal then
+/// comes from `COMMIT` (or from the statement, outside a transaction).
 const MIGRATION_2: &str = concat!(
     r#"
 ALTER TABLE appointment ADD COLUMN sequence bigint NOT NULL DEFAULT 0;
@@ -236,12 +242,14 @@ ALTER TABLE appointment ADD CONSTRAINT appointment_doctor_not_double_booked
     EXCLUDE USING gist (doctor_id WITH =, int8range(start_utc, end_utc) WITH &&)
     WHERE (status NOT IN ("#,
     freeing_statuses!(),
-    r#") AND overbook_reason IS NULL);
+    r#") AND overbook_reason IS NULL)
+    DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE appointment ADD CONSTRAINT appointment_room_not_double_booked
     EXCLUDE USING gist (room_id WITH =, int8range(start_utc, end_utc) WITH &&)
     WHERE (room_id IS NOT NULL AND status NOT IN ("#,
     freeing_statuses!(),
-    r#") AND overbook_reason IS NULL);
+    r#") AND overbook_reason IS NULL)
+    DEFERRABLE INITIALLY DEFERRED;
 "#
 );
 
