@@ -29,6 +29,11 @@ die() {
   exit 1
 }
 
+# A failure of `start` after DIR was made: DIR is left for its logs, and `stop` clears it.
+fail() {
+  die "$*; 'scripts/postgres.sh stop $dir' stops what was started and removes the folder"
+}
+
 usage() {
   echo "usage: scripts/postgres.sh start DIR | stop DIR" >&2
   exit 2
@@ -85,13 +90,15 @@ start() {
   local bin
   bin="$(server_bin)"
   if [ -z "$bin" ]; then
-    if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
+    # Installing needs root: as another user, only through sudo that asks for no password.
+    if [ "$(id -u)" != 0 ] && ! { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; then
       die "PostgreSQL's server (initdb) is not installed and installing it needs root: run" \
-        "'apt-get install -y postgresql' as root (or install sudo), then run this again"
+        "'apt-get install -y postgresql' as root, then run this again"
     fi
     # Debian 12's postgresql-15 brings btree_gist itself (postgresql-contrib is only a
-    # transitional name for it), so `postgresql` is all the schema needs.
-    apt_install postgresql || die "could not install PostgreSQL with apt-get (see above)"
+    # transitional name for it), so `postgresql` is all the schema needs. Its output goes to
+    # stderr: stdout is the URL alone.
+    apt_install postgresql >&2 || die "could not install PostgreSQL with apt-get (see above)"
     bin="$(server_bin)"
     [ -n "$bin" ] || die "apt-get installed postgresql but no initdb is under /usr/lib/postgresql"
   fi
@@ -135,7 +142,7 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust --encoding UTF8 --locale C.UTF-8 \
     >"$dir/initdb.log" 2>&1 || {
     tail -n 20 "$dir/initdb.log" >&2
-    die "initdb failed in $dir/data (its messages are above)"
+    fail "initdb failed in $dir/data (its messages are above)"
   }
 
   # Written into the cluster's own settings (not on pg_ctl's command line, which goes through a
@@ -154,7 +161,7 @@ CONF
 
   as_owner "$bin/pg_ctl" start -D "$dir/data" -l "$dir/server.log" -w -t 60 -s || {
     tail -n 20 "$dir/server.log" >&2 || true
-    die "the server in $dir did not start (the end of $dir/server.log is above)"
+    fail "the server in $dir did not start (the end of $dir/server.log is above)"
   }
 
   local i
@@ -163,12 +170,12 @@ CONF
     sleep 0.5
   done
   "$bin/pg_isready" -q -h "$dir" -d postgres \
-    || die "the server in $dir does not answer (see $dir/server.log)"
+    || fail "the server in $dir does not answer (see $dir/server.log)"
 
   as_owner "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -U postgres -d postgres \
     -c "CREATE ROLE frontdesk LOGIN CREATEDB NOSUPERUSER" \
     -c "CREATE DATABASE frontdesk OWNER frontdesk" >/dev/null \
-    || die "could not make the role and database frontdesk (see $dir/server.log)"
+    || fail "could not make the role and database frontdesk (see $dir/server.log)"
 
   echo "postgresql://frontdesk@/frontdesk?host=$(url_encode "$dir")"
 }
