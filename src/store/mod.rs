@@ -23,6 +23,7 @@ mod lifecycle;
 mod occurrence;
 mod open;
 mod outbox;
+pub mod pg_schema;
 mod queue;
 mod reminder_model;
 mod reminder_setup;
