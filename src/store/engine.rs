@@ -56,6 +56,14 @@ pub(crate) trait Engine {
 }
 
 impl<E: Engine> Store for E {
+    fn change_version(&self) -> Result<ChangeVersion> {
+        self.sql(
+            self.db()
+                .query_row(sql::CHANGE_VERSION_SQL, sql::params![], |r| r.get(0))
+                .map(ChangeVersion),
+        )
+    }
+
     fn add_clinic(&mut self, clinic: &Clinic) -> Result<()> {
         self.write(|tx| setup::add_clinic(tx, clinic))
     }

@@ -30,6 +30,41 @@ pub enum StoreError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// The database server cannot be reached, or it refused the connection.
+    #[error(
+        "cannot reach the database server {server}: {reason}. Check that the server is running, that this PC can reach it, and the address given with --db or FRONTDESK_DB; nothing was changed"
+    )]
+    ServerUnavailable {
+        /// The server's address, without any password.
+        server: String,
+        /// What went wrong, in the client's or the server's words.
+        reason: String,
+    },
+    /// The server's database holds tables that are not Frontdesk's.
+    #[error(
+        "the database {server} already holds tables that are not Frontdesk's: give Frontdesk an empty database of its own (for example CREATE DATABASE frontdesk OWNER frontdesk)"
+    )]
+    ForeignDatabase {
+        /// The server and database, without any password.
+        server: String,
+    },
+    /// The server's database was set up by a newer Frontdesk.
+    #[error(
+        "the database {server} was set up by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk on this PC to use it"
+    )]
+    NewerServerVersion {
+        /// The server and database, without any password.
+        server: String,
+        /// Its schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// Another desk stored a booking for the same time first (the database refused the second).
+    #[error(
+        "this time was just taken at another desk: the calendar shows it now; choose another time. Nothing was changed"
+    )]
+    SlotJustTaken,
     /// The file (or its folder) cannot be written.
     #[error(
         "{} is read-only: give yourself write permission (chmod u+w) or open a copy",
@@ -255,6 +290,33 @@ impl StoreError {
 impl StoreError {
     /// Turns a PostgreSQL error into the error a user can act on.
     pub(crate) fn from_postgres(error: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        let unavailable = |reason: String| StoreError::ServerUnavailable {
+            server: String::new(),
+            reason,
+        };
+        if let Some(state) = error.code() {
+            if *state == SqlState::EXCLUSION_VIOLATION {
+                return StoreError::SlotJustTaken;
+            }
+            let class = state.code().get(..2).unwrap_or("");
+            // Connection exceptions (08), refused sign-in (28), too many connections (53300),
+            // the server shutting down or restarting (57P0x).
+            if matches!(class, "08" | "28")
+                || *state == SqlState::TOO_MANY_CONNECTIONS
+                || state.code().starts_with("57P0")
+            {
+                return unavailable(
+                    error
+                        .as_db_error()
+                        .map_or_else(|| error.to_string(), |db| db.message().to_owned()),
+                );
+            }
+        } else if error.is_closed() || error.as_db_error().is_none() {
+            // No SQLSTATE: the connection itself failed (refused, reset, timed out, closed,
+            // or TLS refused the server): say why, down to the cause.
+            return unavailable(causes(&error));
+        }
         let code = error
             .code()
             .map(|c| c.code().to_owned())
@@ -265,6 +327,21 @@ impl StoreError {
         };
         StoreError::Database(DatabaseError { code, message })
     }
+}
+
+/// An error and its causes, "error connecting to server: Connection refused (os error 111)".
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let said = cause.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 /// Short for results of the store.
@@ -320,6 +397,19 @@ impl StoreError {
                 summary,
                 newest_backup,
             },
+            other => other,
+        }
+    }
+
+    /// Fills in the server's address where the error was made without one.
+    pub(crate) fn with_server(self, shown: &str) -> Self {
+        match self {
+            StoreError::ServerUnavailable { server, reason } if server.is_empty() => {
+                StoreError::ServerUnavailable {
+                    server: shown.to_owned(),
+                    reason,
+                }
+            }
             other => other,
         }
     }

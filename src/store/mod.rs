@@ -23,7 +23,9 @@ mod lifecycle;
 mod occurrence;
 mod open;
 mod outbox;
+mod pg_connect;
 pub mod pg_schema;
+mod postgres;
 mod queue;
 mod reminder_model;
 mod reminder_setup;
@@ -54,6 +56,8 @@ pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
+pub use pg_connect::{ServerAddress, SslMode};
+pub use postgres::PostgresStore;
 pub use reminder_model::{
     DueReminder, JobId, Joiner, OutboxEntry, OutboxFilter, PlanSummary, ReminderLogEntry,
     ReminderSettings, Secret, SmtpSettings, TlsMode, WebhookSettings,
@@ -336,7 +340,16 @@ pub struct SetupAuditEvent {
 
 /// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
 /// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
+/// How many changes the database has stored, as a desk last read it: when another read gives a
+/// different number, something changed (at this desk or another) and what is shown must be read
+/// again. Only equality means anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeVersion(pub(crate) i64);
+
 pub trait Store {
+    /// How many changes the database has stored ([`ChangeVersion`]): cheap enough to ask
+    /// several times a second.
+    fn change_version(&self) -> Result<ChangeVersion>;
     /// Adds a clinic with its opening hours.
     fn add_clinic(&mut self, clinic: &Clinic) -> Result<()>;
     /// Every clinic, by name.

@@ -313,7 +313,7 @@ pub fn claim_due(
     let summary = plan_in(&tx, now)?;
     let ids: Vec<i64> = tx
         .prepare_cached(DUE)?
-        .query_map(params![secs(now), limit as i64], |r| r.get(0))?
+        .query_map(params![secs(now), limit], |r| r.get(0))?
         .collect::<sql::Result<_>>()?;
     let rules: HashMap<RuleId, ReminderRule> = reminder_setup::rules(&tx)?
         .into_iter()
@@ -499,7 +499,7 @@ pub fn outbox(
         "{ENTRY} WHERE j.state = ?1 AND a.clinic_id = ?3 ORDER BY j.due_utc {order}, j.id \
          LIMIT ?2"
     ))?;
-    let rows = stmt.query_map(params![filter.state(), limit as i64, clinic.0], entry)?;
+    let rows = stmt.query_map(params![filter.state(), limit, clinic.0], entry)?;
     Ok(rows.collect::<sql::Result<Vec<_>>>()?)
 }
 

@@ -39,6 +39,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     MIGRATION_8,
     MIGRATION_9,
     MIGRATION_10,
+    MIGRATION_11,
 ];
 
 /// The statuses that free an appointment's time (the core's, checked against
@@ -580,6 +581,17 @@ CREATE TRIGGER queue_token_form BEFORE INSERT ON queue_token
 FOR EACH ROW WHEN (NOT ((NEW.token ~ '^[WE]-[0-9]{3}$' OR NEW.token ~ '^[WE]-[1-9][0-9]{3}$')
     AND NEW.token NOT IN ('W-000', 'E-000')))
 EXECUTE FUNCTION refuse_change('the ledger holds queue tokens as written W-001 or E-001, one per number');
+"#;
+
+/// Version 11: the change counter every desk watches (see SQLite's migration 11). On
+/// PostgreSQL each counted commit also rings `NOTIFY frontdesk_changes`, the other desks'
+/// doorbell; the counter is what they read.
+const MIGRATION_11: &str = r#"
+CREATE TABLE change_counter (
+    id       bigint PRIMARY KEY CHECK (id = 1),
+    version  bigint NOT NULL CHECK (version >= 0)
+);
+INSERT INTO change_counter (id, version) VALUES (1, 0);
 "#;
 
 #[cfg(test)]

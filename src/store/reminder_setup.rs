@@ -85,7 +85,7 @@ pub fn log_entries(conn: &Db, limit: usize) -> sql::Result<Vec<ReminderLogEntry>
          WHERE entity_kind IN ('reminder_rule', 'reminder_settings', 'reminder_opt_out', \
          'reminder_job') ORDER BY id DESC LIMIT ?1",
     )?;
-    stmt.query_map([limit as i64], |r| {
+    stmt.query_map([limit], |r| {
         let kind: String = r.get(2)?;
         let action: String = r.get(3)?;
         Ok(ReminderLogEntry {

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_8,
     MIGRATION_9,
     MIGRATION_10,
+    MIGRATION_11,
 ];
 
 /// The schema version this build writes.
@@ -541,6 +542,17 @@ DROP TRIGGER queue_token_append_only_delete;
 
 /// Migration 10's constraints, applied after its data step: migration 9's ledger triggers
 /// again, and a token only in the one form, for its kind, in appointments and in the ledger.
+/// Version 11: the change counter every desk watches. Each committed write that changed
+/// anything adds one in its own transaction (`store::sql`), so another window or desk that sees
+/// the number go up reads again (the live calendar).
+const MIGRATION_11: &str = r#"
+CREATE TABLE change_counter (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    version  INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+INSERT INTO change_counter (id, version) VALUES (1, 0);
+"#;
+
 pub const MIGRATION_10_CONSTRAINTS: &str = concat!(
     token_ledger_triggers!(),
     r#"

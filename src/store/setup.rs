@@ -431,16 +431,13 @@ pub fn search_patients(conn: &Db, text: &str, limit: usize) -> sql::Result<Vec<P
     let sql = format!("{first} UNION {second} ORDER BY name LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut found: Vec<Patient> = stmt
-        .query_map(params![key, limit as i64, upper(&key)], codec::patient)?
+        .query_map(params![key, limit, upper(&key)], codec::patient)?
         .collect::<sql::Result<_>>()?;
     // Names are keyed folded (`codec::patient_keys`: "jose" finds José); rows written before
     // that hold the lower-case name as stored, so the typed text is looked up as it is too.
     let folded = patient_match::name_key(&key);
     if !looks_like_phone && folded != key {
-        let more = stmt.query_map(
-            params![folded, limit as i64, upper(&folded)],
-            codec::patient,
-        )?;
+        let more = stmt.query_map(params![folded, limit, upper(&folded)], codec::patient)?;
         for p in more {
             let p = p?;
             if !found.iter().any(|f| f.id == p.id) {

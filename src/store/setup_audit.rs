@@ -59,7 +59,7 @@ pub fn history(conn: &Db, entity: Option<&str>, limit: usize) -> sql::Result<Vec
     let sql = "SELECT at_utc, actor, entity_kind, entity_id, action, before, after \
                FROM setup_audit WHERE CAST(?1 AS TEXT) IS NULL OR entity_id = ?1 ORDER BY id DESC LIMIT ?2";
     let mut stmt = conn.prepare_cached(sql)?;
-    stmt.query_map(params![entity, limit as i64], |r| {
+    stmt.query_map(params![entity, limit], |r| {
         Ok(SetupAuditEvent {
             at: codec::instant(0, r.get(0)?)?,
             actor: r.get(1)?,

@@ -106,9 +106,17 @@ pub(crate) enum Begin {
     /// A read: one consistent snapshot, other desks keep writing.
     Read,
     /// A write: no other desk writes until this one ends, so what it checked is still true
-    /// when it writes (SQLite's `BEGIN IMMEDIATE`; PostgreSQL's clinic-wide write lock).
+    /// when it writes (SQLite's `BEGIN IMMEDIATE`; PostgreSQL's clinic-wide write lock). When it
+    /// changed anything, its commit counts one more change for the other desks to see
+    /// ([`CHANGE_VERSION_SQL`]).
     Write,
+    /// A change of the schema itself (PostgreSQL's migrations): a write that counts nothing.
+    Schema,
 }
+
+/// Reads the number of changes ever stored: every committed write that changed anything adds
+/// one, in the same transaction, so a desk that sees it go up knows to read again.
+pub(crate) const CHANGE_VERSION_SQL: &str = "SELECT version FROM change_counter WHERE id = 1";
 
 impl<'c> Db<'c> {
     /// Starts a transaction; dropping it without [`Transaction::commit`] rolls it back.
@@ -116,13 +124,19 @@ impl<'c> Db<'c> {
         match self {
             Db::Sqlite(conn) => conn.execute_batch(match how {
                 Begin::Read => "BEGIN DEFERRED",
-                Begin::Write => "BEGIN IMMEDIATE",
+                Begin::Write | Begin::Schema => "BEGIN IMMEDIATE",
             })?,
             Db::Postgres(session) => session.begin(how)?,
         }
+        let counts = match (how, self) {
+            (Begin::Write, Db::Sqlite(conn)) => Counts::Since(conn.total_changes()),
+            (Begin::Write, Db::Postgres(_)) => Counts::IfWritten,
+            (Begin::Read | Begin::Schema, _) => Counts::Nothing,
+        };
         Ok(Transaction {
             db: *self,
             open: true,
+            counts,
         })
     }
 
@@ -161,24 +175,69 @@ impl<'c> Db<'c> {
             Db::Postgres(session) => session.batch(sql),
         }
     }
-
-    /// Which engine this is, for the few statements that must differ.
-    pub(crate) fn is_postgres(&self) -> bool {
-        matches!(self, Db::Postgres(_))
-    }
 }
 
 /// An open transaction; it reads and writes as its [`Db`] (through `Deref`).
 pub(crate) struct Transaction<'c> {
     db: Db<'c>,
     open: bool,
+    counts: Counts,
+}
+
+/// Whether a transaction's commit adds one to the change counter.
+#[derive(Debug, Clone, Copy)]
+enum Counts {
+    /// Not a write.
+    Nothing,
+    /// A SQLite write: when the connection's total of changed rows has passed this.
+    Since(u64),
+    /// A PostgreSQL write: when the transaction wrote anything.
+    IfWritten,
 }
 
 impl<'c> Transaction<'c> {
     /// Stores everything done in the transaction.
     pub(crate) fn commit(mut self) -> Result<()> {
+        self.count_the_change()?;
         self.open = false;
         self.db.execute_batch("COMMIT")
+    }
+
+    /// Adds one to the change counter when this write changed anything, and (PostgreSQL) rings
+    /// the other desks' doorbell, which the server delivers when the transaction commits.
+    fn count_the_change(&self) -> Result<()> {
+        const BUMP: &str = "UPDATE change_counter SET version = version + 1 WHERE id = 1";
+        match (self.counts, self.db) {
+            (Counts::Nothing, _) => Ok(()),
+            (Counts::Since(before), Db::Sqlite(conn)) => {
+                if conn.total_changes() == before {
+                    return Ok(());
+                }
+                match conn.execute(BUMP, []) {
+                    Ok(_) => Ok(()),
+                    // A file opened at an older schema version on purpose (tests of upgrades)
+                    // has no counter yet; every file this build opens for use has one.
+                    Err(rusqlite::Error::SqliteFailure(_, Some(message)))
+                        if message == "no such table: change_counter" =>
+                    {
+                        Ok(())
+                    }
+                    Err(e) => Err(e.into()),
+                }
+            }
+            (Counts::IfWritten, db) => {
+                let written: bool = db.query_row(
+                    "SELECT pg_current_xact_id_if_assigned() IS NOT NULL",
+                    params![],
+                    |r| r.get(0),
+                )?;
+                if written {
+                    db.execute_batch(&format!("{BUMP}; NOTIFY {}", pg::DOORBELL))?;
+                }
+                Ok(())
+            }
+            (Counts::Since(_), Db::Postgres(_)) => Ok(()),
+        }
     }
 
     /// Ends a read: nothing was written, so ending it stores nothing.
@@ -188,6 +247,7 @@ impl<'c> Transaction<'c> {
 
     /// Drops everything done in the transaction.
     pub(crate) fn rollback(mut self) -> Result<()> {
+        self.counts = Counts::Nothing;
         self.open = false;
         self.db.execute_batch("ROLLBACK")
     }
@@ -299,13 +359,6 @@ impl Statement<'_> {
                 read,
             )),
         }
-    }
-
-    /// Whether the query returns at least one row.
-    pub(crate) fn exists<P: Params>(&mut self, params: P) -> Result<bool> {
-        self.query_row(params, |_| Ok(()))
-            .optional()
-            .map(|r| r.is_some())
     }
 }
 

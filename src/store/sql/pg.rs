@@ -15,6 +15,9 @@ use super::{Begin, Error, Result, ToValue, Value};
 /// the history's numbering is the order in which changes were stored.
 pub(crate) const WRITE_LOCK: i64 = 0x4644_534B;
 
+/// The channel a committed change is announced on (`LISTEN frontdesk_changes`).
+pub(crate) const DOORBELL: &str = "frontdesk_changes";
+
 /// One connection to the server, with the statements it has prepared.
 pub(crate) struct Session {
     client: RefCell<postgres::Client>,
@@ -30,6 +33,12 @@ impl Session {
         }
     }
 
+    /// Puts a new connection in place of a lost one; statements are prepared again on it.
+    pub(crate) fn replace(&self, client: postgres::Client) {
+        *self.client.borrow_mut() = client;
+        self.prepared.borrow_mut().clear();
+    }
+
     /// Whether the connection to the server has been lost.
     pub(crate) fn is_closed(&self) -> bool {
         self.client.borrow().is_closed()
@@ -39,6 +48,7 @@ impl Session {
     pub(crate) fn begin(&self, how: Begin) -> Result<()> {
         match how {
             Begin::Read => self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ"),
+            Begin::Schema => self.batch("BEGIN"),
             Begin::Write => self.batch(&format!(
                 "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
             )),
@@ -86,11 +96,6 @@ impl Session {
         let params = Param::list(values);
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
         Ok(self.client.borrow_mut().query(stmt, &refs)?)
-    }
-
-    /// The client, for what only PostgreSQL does (listening, copying).
-    pub(crate) fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
-        self.client.borrow_mut()
     }
 }
 

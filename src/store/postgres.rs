@@ -1,0 +1,205 @@
+//! The PostgreSQL engine of [`Store`]: one session with a clinic's shared server, opened by
+//! [`PostgresStore::open`], which brings an empty database up to this build's schema (the same
+//! migrations, in the same order, as a SQLite file gets) and refuses a database that is not
+//! Frontdesk's or was set up by a newer Frontdesk.
+
+use std::time::Duration;
+
+use super::engine::Engine;
+use super::error::{Result, StoreError};
+use super::pg_connect::ServerAddress;
+use super::pg_schema::PG_MIGRATIONS;
+use super::schema::LATEST_VERSION;
+use super::sql::{Db, params, pg::Session};
+use super::{CheckReport, codec};
+
+/// The advisory lock held while a desk brings the schema up to date, so two desks starting at
+/// once do not both migrate.
+const MIGRATE_LOCK: i64 = 0x4644_534D;
+
+/// A Frontdesk database on a PostgreSQL server.
+pub struct PostgresStore {
+    session: Session,
+    address: ServerAddress,
+    /// The server and database as shown to people: never the password.
+    shown: String,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresStore")
+            .field("server", &self.shown)
+            .finish()
+    }
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` (`postgres://user@host/database`, libpq's URL form),
+    /// giving an empty database the schema and a Frontdesk database any migrations it lacks.
+    pub fn open(url: &str) -> Result<Self> {
+        let mut address = ServerAddress::parse(url)?;
+        if address.config.get_connect_timeout().is_none() {
+            address.config.connect_timeout(Duration::from_secs(10));
+        }
+        address.config.application_name("frontdesk");
+        address.config.keepalives_idle(Duration::from_secs(30));
+        let session = Session::new(address.connect()?);
+        let shown = address.shown.clone();
+        let store = PostgresStore {
+            session,
+            address,
+            shown,
+        };
+        store.migrate().map_err(|e| e.with_server(&store.shown))?;
+        Ok(store)
+    }
+
+    /// The server and database as shown to people (no password).
+    pub fn server(&self) -> &str {
+        &self.shown
+    }
+
+    /// Brings the schema up to [`LATEST_VERSION`], one migration per transaction, under a lock
+    /// that other desks opening at the same moment wait for.
+    fn migrate(&self) -> Result<()> {
+        let db = Db::Postgres(&self.session);
+        db.execute_batch(&format!("SELECT pg_advisory_lock({MIGRATE_LOCK})"))?;
+        let result = self.migrate_locked(&db);
+        let unlocked = db.execute_batch(&format!("SELECT pg_advisory_unlock({MIGRATE_LOCK})"));
+        result?;
+        Ok(unlocked?)
+    }
+
+    fn migrate_locked(&self, db: &Db) -> Result<()> {
+        let ours: bool = db.query_row(
+            "SELECT to_regclass('frontdesk_meta') IS NOT NULL",
+            params![],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            let others: i64 = db.query_row(
+                "SELECT count(*) FROM information_schema.tables \
+                 WHERE table_schema = current_schema()",
+                params![],
+                |r| r.get(0),
+            )?;
+            if others > 0 {
+                return Err(StoreError::ForeignDatabase {
+                    server: self.shown.clone(),
+                });
+            }
+            db.execute_batch(
+                "CREATE TABLE frontdesk_meta (key text COLLATE \"C\" PRIMARY KEY, value text NOT NULL);
+                 INSERT INTO frontdesk_meta VALUES ('application', 'frontdesk'), ('schema_version', '0');",
+            )?;
+        }
+        let application: Option<String> = db
+            .query_row(
+                "SELECT value FROM frontdesk_meta WHERE key = 'application'",
+                params![],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                super::sql::Error::NoRows => Ok(None),
+                other => Err(other),
+            })?;
+        if application.as_deref() != Some("frontdesk") {
+            return Err(StoreError::ForeignDatabase {
+                server: self.shown.clone(),
+            });
+        }
+        let found = schema_version(db)?;
+        if found > LATEST_VERSION {
+            return Err(StoreError::NewerServerVersion {
+                server: self.shown.clone(),
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+        let from = usize::try_from(found).unwrap_or(0);
+        for (index, migration) in PG_MIGRATIONS.iter().enumerate().skip(from) {
+            let tx = db.begin(super::sql::Begin::Schema)?;
+            tx.execute_batch(migration)?;
+            tx.execute(
+                "UPDATE frontdesk_meta SET value = ?1 WHERE key = 'schema_version'",
+                [(index + 1).to_string()],
+            )?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+/// The schema version recorded in `frontdesk_meta`.
+fn schema_version(db: &Db) -> Result<i64> {
+    let text: String = db.query_row(
+        "SELECT value FROM frontdesk_meta WHERE key = 'schema_version'",
+        params![],
+        |r| r.get(0),
+    )?;
+    text.parse()
+        .map_err(|_| StoreError::Corrupt(format!("schema version '{text}'")))
+}
+
+impl Engine for PostgresStore {
+    fn db(&self) -> Db<'_> {
+        if self.session.is_closed()
+            && let Ok(client) = self.address.connect()
+        {
+            // The server is back: later statements use the new connection.
+            self.session.replace(client);
+        }
+        Db::Postgres(&self.session)
+    }
+
+    fn writable(&mut self) -> Db<'_> {
+        self.db()
+    }
+
+    fn classify(&self, error: StoreError) -> StoreError {
+        error.with_server(&self.shown)
+    }
+
+    fn engine_check(&self) -> Result<CheckReport> {
+        let db = self.db();
+        let run = || -> Result<CheckReport> {
+            let tx = db.begin(super::sql::Begin::Read)?;
+            let schema_version = schema_version(&tx)?;
+            let mut counts = Vec::new();
+            for (label, table) in super::agenda::COUNTED_TABLES {
+                let n: i64 =
+                    tx.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+                        r.get(0)
+                    })?;
+                counts.push((label, Some(n)));
+            }
+            let unexplained_overlaps: i64 = tx.query_row(
+                &format!(
+                    "SELECT count(*) FROM (
+                        SELECT start_utc,
+                               max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                        FROM appointment
+                        WHERE status NOT IN ({})
+                          AND overbook_reason IS NULL) AS live
+                     WHERE start_utc < previous_end",
+                    codec::freeing_statuses_sql()
+                ),
+                params![],
+                |r| r.get(0),
+            )?;
+            tx.finish()?;
+            Ok(CheckReport {
+                engine: "PostgreSQL",
+                // The server checks its own pages and refuses a broken reference itself.
+                damage: None,
+                broken_references: 0,
+                schema_version,
+                counts,
+                unexplained_overlaps,
+            })
+        };
+        run().map_err(|e| self.classify(e))
+    }
+}
