@@ -41,6 +41,7 @@ mod video;
 mod waitlist;
 mod waitlist_feed;
 mod waitlist_rows;
+mod watch;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -69,6 +70,7 @@ pub use series::{
 pub use sqlite::SqliteStore;
 pub use waitlist_feed::{FeedCursor, FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
+pub use watch::{Watched, Watcher};
 
 /// When a booking starts: as the receptionist typed it, an exact instant (a slot, an
 /// emergency seen now), or a walk-in's first free time today.
