@@ -17,6 +17,17 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The database was named by a URL whose scheme this Frontdesk does not know.
+    #[error(
+        "\"{scheme}:\" is not a kind of database Frontdesk can open (the URL schemes it knows: {known}); for an SQLite database give the file's path, written ./{scheme}:… if its name starts that way"
+    )]
+    UnknownScheme {
+        /// The URL's scheme, lower-cased (ASCII by construction; the rest of the URL is never said: it
+        /// may hold a password).
+        scheme: String,
+        /// The schemes that are known, as a message says them.
+        known: String,
+    },
     /// The file was written by a newer Frontdesk.
     #[error(
         "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",

@@ -19,6 +19,7 @@ mod import_patients;
 mod import_series;
 pub mod integrity;
 mod lifecycle;
+mod locator;
 mod occurrence;
 mod open;
 mod outbox;
@@ -49,6 +50,7 @@ use crate::scheduling::*;
 
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
+pub use locator::{Locator, open};
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use reminder_model::{
