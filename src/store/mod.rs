@@ -20,6 +20,7 @@ mod import_series;
 pub mod integrity;
 mod lifecycle;
 mod locator;
+pub mod maintenance;
 mod occurrence;
 mod open;
 mod outbox;
@@ -51,6 +52,7 @@ use crate::scheduling::*;
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use locator::{Locator, open};
+pub use maintenance::Maintenance;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use reminder_model::{
@@ -298,7 +300,7 @@ pub struct SetupAuditEvent {
 
 /// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
 /// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
-pub trait Store {
+pub trait Store: Maintenance {
     /// Adds a clinic with its opening hours.
     fn add_clinic(&mut self, clinic: &Clinic) -> Result<()>;
     /// Every clinic, by name.

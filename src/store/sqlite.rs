@@ -745,7 +745,38 @@ impl Store for SqliteStore {
     }
 }
 
-// Backup and restore (SQLite files; not part of the backend-neutral trait).
+impl Maintenance for SqliteStore {
+    fn locator(&self) -> super::Locator {
+        super::Locator::Sqlite(self.path.clone())
+    }
+
+    fn damage(&self) -> Option<&str> {
+        SqliteStore::damage(self)
+    }
+
+    fn mark_damaged(&mut self, summary: String) -> Result<()> {
+        SqliteStore::mark_damaged(self, summary)
+    }
+
+    fn backup_to(
+        &self,
+        dest: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::BackupReport> {
+        SqliteStore::backup_to(self, dest, progress)
+    }
+
+    fn restore_from(
+        &mut self,
+        candidate: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::RestoreReport> {
+        SqliteStore::restore_from(self, candidate, now, progress)
+    }
+}
+
+// Backup and restore (SQLite files; the engine-neutral face is `Maintenance`).
 impl SqliteStore {
     /// Copies the database to `dest` (mode 0600) with SQLite's online backup API.
     pub fn backup_to(
