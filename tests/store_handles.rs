@@ -120,3 +120,30 @@ fn damage_found_beside_the_store_is_marked_through_the_trait() {
     let refused = store.add_clinic(&clinic(2, "Later")).expect_err("refused");
     assert!(matches!(refused, StoreError::Damaged { .. }), "{refused:?}");
 }
+
+#[test]
+fn the_demo_is_built_through_the_trait_and_refuses_a_clinic_naming_the_database_escaped() {
+    use frontdesk::demo::{self, DemoOptions};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("a\nfrontdesk: ok");
+    std::fs::create_dir(&folder).expect("folder");
+    let db = folder.join("clinic.sqlite3");
+    let mut store = open(&db);
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 4, 0, 0).unwrap();
+    let options = DemoOptions {
+        appointments: 300,
+        patients: 60,
+        zone: chrono_tz::Asia::Kolkata,
+        seed: 1,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        now,
+    };
+    let built = demo::build(&mut *store, &options, &mut |_| {}).expect("demo");
+    assert_eq!(built.appointments, 300);
+    let report = store.check().expect("check");
+    assert!(report.is_ok(), "{report:?}");
+    let again = demo::build(&mut *store, &options, &mut |_| {}).expect_err("refused");
+    let said = again.to_string();
+    assert!(said.contains("already holds a clinic"), "{said}");
+    assert!(!said.contains('\n'), "the path is escaped: {said:?}");
+}

@@ -1,6 +1,8 @@
-//! Bulk loading in one transaction (demo data, imports): patients and appointments with their
-//! "created" audit events, through cached statements. The caller has already decided that the
-//! rows are consistent (the demo generator builds them conflict-free by construction).
+//! Bulk loading in one transaction (demo data, test fixtures): [`BulkLoad`], what every engine
+//! hands out ([`Store::bulk`](super::Store::bulk)), and [`BulkWriter`], SQLite's: patients and
+//! appointments with their "created" audit events, through cached statements. The caller has
+//! already decided that the rows are consistent (the demo generator builds them conflict-free
+//! by construction).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, TransactionBehavior, params};
@@ -15,7 +17,57 @@ use crate::scheduling::conflict::Absence;
 use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
 
-/// An open bulk-load transaction. Dropping it without [`BulkWriter::commit`] rolls back all.
+/// An open bulk load: one transaction, every row as given (no rule is checked: the caller made
+/// the rows consistent), each appointment and series with its "created" audit event, recorded
+/// as done by the actor the load was started for. Dropping it without [`BulkLoad::commit`]
+/// rolls back all.
+pub trait BulkLoad {
+    /// Adds a clinic with its opening hours.
+    fn clinic(&self, clinic: &Clinic) -> Result<()>;
+
+    /// Adds a doctor with weekly hours in one clinic.
+    fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()>;
+
+    /// Records leave for a doctor.
+    fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()>;
+
+    /// Adds a room with its own hours or the clinic's.
+    fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()>;
+
+    /// Blocks a room for a time.
+    fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()>;
+
+    /// Adds a visit type.
+    fn visit_type(&self, visit_type: &VisitType) -> Result<()>;
+
+    /// Adds a patient.
+    fn patient(&self, patient: &Patient) -> Result<()>;
+
+    /// Adds an appointment and its "created" audit event at `created_at`.
+    fn appointment(
+        &self,
+        a: &Appointment,
+        overbook_reason: Option<&str>,
+        created_at: DateTime<Utc>,
+    ) -> Result<()>;
+
+    /// Adds a recurring series (its "created" series audit event at `created_at`) and ties
+    /// appointments already added to it, each with its occurrence date.
+    fn series(
+        &self,
+        series: &super::Series,
+        members: &[(AppointmentId, chrono::NaiveDate)],
+        created_at: DateTime<Utc>,
+    ) -> Result<()>;
+
+    /// Adds a staff member.
+    fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()>;
+
+    /// Commits everything at once.
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// SQLite's bulk load: one `BEGIN IMMEDIATE` transaction.
 pub struct BulkWriter<'a> {
     tx: Transaction<'a>,
     actor: String,
@@ -37,45 +89,47 @@ impl<'a> BulkWriter<'a> {
             actor: actor.to_owned(),
         })
     }
+}
 
+impl BulkLoad for BulkWriter<'_> {
     /// Adds a clinic with its opening hours.
-    pub fn clinic(&self, clinic: &Clinic) -> Result<()> {
+    fn clinic(&self, clinic: &Clinic) -> Result<()> {
         Ok(setup::add_clinic(&self.tx, clinic)?)
     }
 
     /// Adds a doctor with weekly hours in one clinic.
-    pub fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
+    fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
         setup::add_doctor(&self.tx, doctor)?;
         Ok(setup::set_doctor_hours(&self.tx, doctor.id, clinic, hours)?)
     }
 
     /// Records leave for a doctor.
-    pub fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
+    fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
         Ok(setup::add_leave(&self.tx, doctor, leave)?)
     }
 
     /// Adds a room with its own hours or the clinic's.
-    pub fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
+    fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
         Ok(setup::add_room(&self.tx, room, hours)?)
     }
 
     /// Blocks a room for a time.
-    pub fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
+    fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
         Ok(setup::add_blockout(&self.tx, room, blockout)?)
     }
 
     /// Adds a visit type.
-    pub fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
+    fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
         Ok(setup::add_visit_type(&self.tx, visit_type)?)
     }
 
     /// Adds a patient.
-    pub fn patient(&self, patient: &Patient) -> Result<()> {
+    fn patient(&self, patient: &Patient) -> Result<()> {
         Ok(insert_patient(&self.tx, patient)?)
     }
 
     /// Adds an appointment and its "created" audit event at `created_at`.
-    pub fn appointment(
+    fn appointment(
         &self,
         a: &Appointment,
         overbook_reason: Option<&str>,
@@ -105,7 +159,7 @@ impl<'a> BulkWriter<'a> {
 
     /// Adds a recurring series (its "created" series audit event at `created_at`) and ties
     /// appointments already added to it, each with its occurrence date.
-    pub fn series(
+    fn series(
         &self,
         series: &super::Series,
         members: &[(AppointmentId, chrono::NaiveDate)],
@@ -132,12 +186,12 @@ impl<'a> BulkWriter<'a> {
     }
 
     /// Adds a staff member.
-    pub fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
+    fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
         Ok(super::settings::insert_staff(&self.tx, member)?)
     }
 
     /// Commits everything at once.
-    pub fn commit(self) -> Result<()> {
+    fn commit(self: Box<Self>) -> Result<()> {
         Ok(self.tx.commit()?)
     }
 }

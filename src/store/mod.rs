@@ -701,4 +701,9 @@ pub trait Store: Maintenance {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport>;
+
+    /// Starts a bulk load recorded as done by `actor` (the demo clinic, test fixtures): rows
+    /// the caller has made consistent, written in one transaction without the rules' checks,
+    /// each appointment and series with its "created" audit event.
+    fn bulk(&mut self, actor: &str) -> Result<Box<dyn bulk::BulkLoad + '_>>;
 }

@@ -743,6 +743,10 @@ impl Store for SqliteStore {
         let r = import::import_appointments(self.writable(), parsed, options, actor, now, progress);
         self.fix(r)
     }
+
+    fn bulk(&mut self, actor: &str) -> Result<Box<dyn super::bulk::BulkLoad + '_>> {
+        Ok(Box::new(super::bulk::BulkWriter::begin(self, actor)?))
+    }
 }
 
 impl Maintenance for SqliteStore {
