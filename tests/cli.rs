@@ -496,3 +496,74 @@ fn several_processes_booking_one_slot_leave_exactly_one_booking() {
     );
     assert!(desk.run(&["check"]).status.success());
 }
+
+/// What `--db` or `FRONTDESK_DB` names as a URL is never taken for a file (no `postgres:`
+/// folder appears), whichever command runs (the store is opened, restored, checked or backed
+/// up by its locator); the error names the scheme and the schemes known, never the password.
+#[test]
+fn a_database_url_is_refused_by_every_command_and_creates_no_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let home = tempfile::tempdir().expect("home");
+    let url = "postgres://desk:s3cret@localhost/frontdesk";
+    let backup = dir.path().join("copy.sqlite3");
+    let backup = backup.to_str().expect("utf-8");
+    let commands: [&[&str]; 6] = [
+        &["agenda"],
+        &["check"],
+        &["daily-backup"],
+        &["restore", backup],
+        &["demo", "--appointments", "0", "--patients", "0"],
+        &["reminders", "send"],
+    ];
+    for (n, args) in commands.iter().enumerate() {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+        cmd.current_dir(dir.path())
+            .args(["--as", "test desk"])
+            .args(*args)
+            .env("FRONTDESK_NOW", NOW)
+            .env("HOME", home.path())
+            .env_remove("XDG_STATE_HOME")
+            .env_remove("XDG_DATA_HOME");
+        // Half by the flag, half by the environment.
+        if n % 2 == 0 {
+            cmd.arg("--db").arg(url).env_remove("FRONTDESK_DB");
+        } else {
+            cmd.env("FRONTDESK_DB", url);
+        }
+        let out = cmd.output().expect("run frontdesk");
+        let said = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {said}");
+        assert!(said.contains("\"postgres:\""), "{args:?}: {said}");
+        assert!(said.contains("none yet"), "{args:?}: {said}");
+        assert!(!said.contains("s3cret"), "{args:?}: {said}");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
+    // A file whose name starts that way is written as a path.
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .current_dir(dir.path())
+        .args(["--db", "./postgres:clinic", "--as", "test desk"])
+        .args(["demo", "--appointments", "0", "--patients", "0"])
+        .env("FRONTDESK_NOW", NOW)
+        .env("FRONTDESK_KEEP_BACKUPS", "0")
+        .env_remove("FRONTDESK_DB")
+        .output()
+        .expect("run frontdesk");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("postgres:clinic").is_file());
+}
+
+/// An empty database says how to fill it, naming it as `--db` takes it (escaped).
+#[test]
+fn an_empty_database_names_itself_in_the_demo_command() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("new\nclinic.sqlite3");
+    let out = frontdesk(&db, &["agenda"]);
+    let said = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("holds no clinic yet"), "{said}");
+    assert!(said.contains("new\\nclinic.sqlite3 demo`"), "{said}");
+}

@@ -7,7 +7,7 @@ use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use frontdesk::scheduling::entry::echo;
 
 /// What to do instead, ending every message of this module.
@@ -153,12 +153,15 @@ pub fn check() -> Result<()> {
 /// Opens the window (after [`check`]); when the window system refuses (iced's error, or its
 /// panic, see `panic::window_opening`), says so with what to do instead.
 pub fn open(
-    path: PathBuf,
+    locator: frontdesk::store::Locator,
     actor: String,
     fixed_now: Option<chrono::DateTime<chrono::Utc>>,
     backups: frontdesk::store::backup::BackupPolicy,
 ) -> Result<()> {
     super::panic::window_opening();
+    let Some(path) = locator.file().map(Path::to_path_buf) else {
+        bail!("the calendar window opens a database file for now: give --db PATH");
+    };
     frontdesk::gui::run_with(path, actor, fixed_now, backups).map_err(|e| {
         anyhow!(
             "the calendar window could not open ({}): it needs a desktop session whose display can be opened: {INSTEAD}",

@@ -92,6 +92,13 @@ impl Locator {
     }
 }
 
+/// A path names a database file (a path is never read as a URL: that is [`Locator::parse`]).
+impl From<PathBuf> for Locator {
+    fn from(path: PathBuf) -> Self {
+        Locator::Sqlite(path)
+    }
+}
+
 /// The locator as messages show it: the file's path, escaped for a terminal
 /// ([`echo_path`]).
 impl std::fmt::Display for Locator {
