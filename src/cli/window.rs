@@ -7,7 +7,7 @@ use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use frontdesk::scheduling::entry::echo;
 
 /// What to do instead, ending every message of this module.
@@ -159,10 +159,7 @@ pub fn open(
     backups: frontdesk::store::backup::BackupPolicy,
 ) -> Result<()> {
     super::panic::window_opening();
-    let Some(path) = locator.file().map(Path::to_path_buf) else {
-        bail!("the calendar window opens a database file for now: give --db PATH");
-    };
-    frontdesk::gui::run_with(path, actor, fixed_now, backups).map_err(|e| {
+    frontdesk::gui::run_with(locator, actor, fixed_now, backups).map_err(|e| {
         anyhow!(
             "the calendar window could not open ({}): it needs a desktop session whose display can be opened: {INSTEAD}",
             echo(&e.to_string())
