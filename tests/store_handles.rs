@@ -147,3 +147,23 @@ fn the_demo_is_built_through_the_trait_and_refuses_a_clinic_naming_the_database_
     assert!(said.contains("already holds a clinic"), "{said}");
     assert!(!said.contains('\n'), "the path is escaped: {said:?}");
 }
+
+#[test]
+fn a_bulk_load_into_a_damaged_database_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("clinic.sqlite3");
+    let mut store = open(&db);
+    store
+        .mark_damaged("2 problems in appointment".into())
+        .expect("marked");
+    let refused = match store.bulk("demo") {
+        Ok(load) => load
+            .clinic(&clinic(1, "Lotus"))
+            .and_then(|()| load.commit())
+            .expect_err("nothing is written"),
+        Err(e) => e,
+    };
+    assert!(matches!(refused, StoreError::Damaged { .. }), "{refused:?}");
+    drop(store);
+    assert!(open(&db).clinics().expect("clinics").is_empty());
+}

@@ -745,6 +745,12 @@ impl Store for SqliteStore {
     }
 
     fn bulk(&mut self, actor: &str) -> Result<Box<dyn super::bulk::BulkLoad + '_>> {
+        // A damaged database (known at open, marked since, or recorded by another process)
+        // refuses the load as damaged, as every write does, not as a read-only file.
+        self.writable();
+        if let Some(summary) = self.damaged.clone() {
+            return Err(self.damaged_error(summary));
+        }
         Ok(Box::new(super::bulk::BulkWriter::begin(self, actor)?))
     }
 }
