@@ -506,3 +506,104 @@ fn several_processes_booking_one_slot_leave_exactly_one_booking() {
     );
     assert!(desk.run(&["check"]).status.success());
 }
+
+/// What `--db` or `FRONTDESK_DB` names as a URL is never taken for a file (no `postgres:`
+/// folder appears), whichever command runs (the store is opened, restored, checked or backed
+/// up by its locator): a PostgreSQL server that is not there is said to be unreachable, a kind
+/// of database Frontdesk does not know is refused naming the schemes it knows, and neither
+/// says the password.
+#[test]
+fn a_database_url_is_never_a_file_and_never_says_its_password() {
+    let dir = tempfile::tempdir().expect("dir");
+    let home = tempfile::tempdir().expect("home");
+    // A PostgreSQL server that is not there (port 1), and a kind of database Frontdesk does
+    // not know: neither may become a file, and neither may say the password.
+    let url = "postgres://desk:s3cret@127.0.0.1:1/frontdesk?connect_timeout=5";
+    let unknown = "mysql://desk:s3cret@localhost/frontdesk";
+    let backup = dir.path().join("copy.sqlite3");
+    let backup = backup.to_str().expect("utf-8");
+    let commands: [&[&str]; 6] = [
+        &["agenda"],
+        &["check"],
+        &["daily-backup"],
+        &["restore", backup],
+        &["demo", "--appointments", "0", "--patients", "0"],
+        &["reminders", "send"],
+    ];
+    for (n, args) in commands.iter().enumerate() {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+        cmd.current_dir(dir.path())
+            .args(["--as", "test desk"])
+            .args(*args)
+            .env("FRONTDESK_NOW", NOW)
+            .env("HOME", home.path())
+            .env_remove("XDG_STATE_HOME")
+            .env_remove("XDG_DATA_HOME");
+        // Half by the flag, half by the environment.
+        let mut unknown_cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+        unknown_cmd
+            .current_dir(dir.path())
+            .args(["--as", "test desk"])
+            .args(*args)
+            .env("FRONTDESK_NOW", NOW)
+            .env("HOME", home.path());
+        if n % 2 == 0 {
+            cmd.arg("--db").arg(url).env_remove("FRONTDESK_DB");
+            unknown_cmd
+                .arg("--db")
+                .arg(unknown)
+                .env_remove("FRONTDESK_DB");
+        } else {
+            cmd.env("FRONTDESK_DB", url);
+            unknown_cmd.env("FRONTDESK_DB", unknown);
+        }
+        let out = cmd.output().expect("run frontdesk");
+        let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(!said.contains("s3cret"), "{args:?}: {said}");
+        if !out.status.success() {
+            assert!(
+                said.contains("cannot reach the database server postgres://desk:***@127.0.0.1:1/")
+                    || said.contains("is not something Frontdesk does for postgres://desk:***@"),
+                "{args:?}: {said}"
+            );
+        }
+        let out = unknown_cmd.output().expect("run frontdesk");
+        let said = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {said}");
+        assert!(said.contains("\"mysql:\""), "{args:?}: {said}");
+        assert!(
+            said.contains("postgres://, postgresql://"),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains("s3cret"), "{args:?}: {said}");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
+    // A file whose name starts that way is written as a path.
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .current_dir(dir.path())
+        .args(["--db", "./postgres:clinic", "--as", "test desk"])
+        .args(["demo", "--appointments", "0", "--patients", "0"])
+        .env("FRONTDESK_NOW", NOW)
+        .env("FRONTDESK_KEEP_BACKUPS", "0")
+        .env_remove("FRONTDESK_DB")
+        .output()
+        .expect("run frontdesk");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("postgres:clinic").is_file());
+}
+
+/// An empty database says how to fill it, naming it as `--db` takes it (escaped).
+#[test]
+fn an_empty_database_names_itself_in_the_demo_command() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("new\nclinic.sqlite3");
+    let out = frontdesk(&db, &["agenda"]);
+    let said = text(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("holds no clinic yet"), "{said}");
+    assert!(said.contains("new\\nclinic.sqlite3 demo`"), "{said}");
+}

@@ -17,7 +17,7 @@ fn watcher_for(locator: &str) -> Watcher {
 }
 
 fn another_desk_changes_are_seen_within_a_second<B: TestBackend>() {
-    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     let mut watcher = watcher_for(&c.locator());
     assert_eq!(
         watcher.wait(Duration::from_millis(10)),

@@ -7,16 +7,20 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use frontdesk::store::backup;
-use frontdesk::store::{SqliteStore, Store, StoreError};
+use frontdesk::store::{Locator, Store, StoreError};
 
-/// Prints the check report of the database at `path` (opened as `store`, or the error that
-/// kept it from opening); fails when something is wrong, after naming the newest good backup.
-pub fn check(path: &Path, store: std::result::Result<SqliteStore, StoreError>) -> Result<()> {
+/// Prints the check report of the database `locator` names (opened as `store`, or the error
+/// that kept it from opening); fails when something is wrong, after naming the newest good
+/// backup.
+pub fn check(
+    locator: &Locator,
+    store: std::result::Result<Box<dyn Store + Send>, StoreError>,
+) -> Result<()> {
     let store = match store {
         Ok(store) => store,
         Err(StoreError::Damaged { summary, .. }) => {
             println!("integrity: DAMAGED: {summary}");
-            return recover(path);
+            return recover(locator);
         }
         Err(e) => return Err(e.into()),
     };
@@ -40,7 +44,7 @@ pub fn check(path: &Path, store: std::result::Result<SqliteStore, StoreError>) -
     );
     if report.damage.is_some() {
         drop(store);
-        return recover(path);
+        return recover(locator);
     }
     if !report.is_ok() {
         bail!(
@@ -51,10 +55,15 @@ pub fn check(path: &Path, store: std::result::Result<SqliteStore, StoreError>) -
     Ok(())
 }
 
-/// Checks the automatic backups of `path` newest first and says how to restore the first good
-/// one; always fails (the database is damaged).
-fn recover(path: &Path) -> Result<()> {
+/// Checks the automatic backups of the database newest first and says how to restore the first
+/// good one; always fails (the database is damaged).
+fn recover(locator: &Locator) -> Result<()> {
     println!("Frontdesk will not write to this database until it is restored from a backup.");
+    let Some(path) = locator.file() else {
+        bail!(
+            "the database is damaged (see above): restore it from the database server's own backups"
+        );
+    };
     let mut candidates: Vec<PathBuf> = backup::daily_backups(path);
     candidates.reverse();
     let mut refused = Vec::new();

@@ -13,7 +13,7 @@ use frontdesk::export::{self, ExportQuery, Format, Progress, Scope};
 use frontdesk::import::{self, FileKind, ImportOptions, ImportReport};
 use frontdesk::scheduling::entry::shown;
 use frontdesk::store::backup::{self, BackupPolicy};
-use frontdesk::store::{SqliteStore, Store};
+use frontdesk::store::{self, Locator, Store, maintenance};
 
 use super::args::{
     BackupArgs, Command, ExportArgs, ExportFormat, ImportArgs, ImportWhat, RestoreArgs,
@@ -46,7 +46,7 @@ fn progress(label: &'static str) -> impl FnMut(Progress) {
 
 /// `frontdesk export ics|csv|fhir`.
 pub fn export(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &ExportArgs,
     now: DateTime<Utc>,
@@ -111,7 +111,7 @@ fn print_report(file: &Path, report: &ImportReport, what: &str) -> Result<()> {
 
 /// `frontdesk import patients|appointments FILE`.
 pub fn import(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &ImportArgs,
     actor: &str,
@@ -164,11 +164,11 @@ pub fn import(
 }
 
 /// `frontdesk backup FILE`.
-pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
+pub fn backup(store: &dyn Store, args: &BackupArgs) -> Result<()> {
     let report = store.backup_to(&args.file, &mut progress("backup"))?;
     println!(
         "Backed up {} to {} ({}).",
-        echo_path(store.path()),
+        store.locator(),
         echo_path(&report.path),
         export::file_size(report.bytes)
     );
@@ -178,22 +178,11 @@ pub fn backup(store: &SqliteStore, args: &BackupArgs) -> Result<()> {
 /// `frontdesk restore FILE`: checks the backup (a plain database, or one of the compact daily
 /// backups), waits until no window or command has the database open, keeps the current
 /// database beside it, puts the backup in its place and opens it (migrating an older backup).
-pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
-    let report = backup::restore(
-        path,
-        &args.file,
-        now,
-        backup::RESTORE_WAIT,
-        &mut progress("restore"),
-    )?;
-    frontdesk::store::forget_damage(path);
-    let store = SqliteStore::open(path)?;
+pub fn restore(locator: &Locator, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
+    let report = maintenance::restore(locator, &args.file, now, &mut progress("restore"))?;
+    let store = store::open(locator)?;
     let check = store.check()?;
-    println!(
-        "Restored {} from {}.",
-        echo_path(path),
-        echo_path(&args.file)
-    );
+    println!("Restored {locator} from {}.", echo_path(&args.file));
     if let Some(kept) = report.kept {
         println!("The database it replaced is kept as {}.", echo_path(&kept));
     }
@@ -207,7 +196,11 @@ pub fn restore(path: &Path, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()
 /// (`frontdesk daily-backup`), which it does not wait for: the copy and its compression take
 /// seconds on a large clinic, and no command should wait for them. A failure of the last one
 /// is reported here, on every command until a backup succeeds.
-pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<Utc>) {
+pub fn daily_backup(locator: &Locator, command: &Command, keep: usize, now: DateTime<Utc>) {
+    // Only a database file has backups beside it; a server keeps its own.
+    let Some(path) = locator.file() else {
+        return;
+    };
     if matches!(
         command,
         Command::Demo(_) | Command::Backup(_) | Command::Restore(_) | Command::DailyBackup
@@ -252,16 +245,12 @@ pub fn daily_backup(path: &Path, command: &Command, keep: usize, now: DateTime<U
 }
 
 /// `frontdesk daily-backup`: makes today's backup now (if no other process is making it).
-pub fn daily_backup_now(path: &Path, keep: usize, now: DateTime<Utc>) -> Result<()> {
+pub fn daily_backup_now(locator: &Locator, keep: usize, now: DateTime<Utc>) -> Result<()> {
     let today = now.with_timezone(&chrono::Local).date_naive();
-    match backup::daily(path, today, BackupPolicy { keep })? {
+    match maintenance::daily_backup(locator, today, BackupPolicy { keep })? {
         Some(report) => {
             tracing::info!(bytes = report.bytes, kind = ?report.kind, "daily backup made");
-            println!(
-                "Backed up {} to {}.",
-                echo_path(path),
-                echo_path(&report.path)
-            );
+            println!("Backed up {locator} to {}.", echo_path(&report.path));
         }
         None => println!("No backup was needed."),
     }

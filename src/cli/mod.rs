@@ -36,7 +36,7 @@ use frontdesk::demo::{self, DemoOptions, Progress};
 use frontdesk::scheduling::staff::desk_name;
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
-use frontdesk::store::{AgendaFilter, SqliteStore, Store};
+use frontdesk::store::{self, AgendaFilter, Locator, Store};
 
 pub use args::Cli;
 use args::{AgendaArgs, Command, DemoArgs};
@@ -106,10 +106,12 @@ pub fn said_once(error: &anyhow::Error) -> String {
     out
 }
 
-/// The database path: `--db`, else `frontdesk.sqlite3` in the user's data folder (created 0700).
-fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(path) = db {
-        return Ok(path);
+/// The database: `--db` (or `FRONTDESK_DB`: a file path; a URL names a server, refused while
+/// no engine knows its scheme), else `frontdesk.sqlite3` in the user's data folder (created
+/// 0700).
+fn database(db: Option<PathBuf>) -> Result<Locator> {
+    if let Some(given) = db {
+        return Ok(Locator::parse_os(given.as_os_str())?);
     }
     let dirs = directories::ProjectDirs::from("org", "frontdesk", "frontdesk")
         .ok_or_else(|| anyhow!("cannot find your home folder: give the database with --db PATH"))?;
@@ -119,7 +121,7 @@ fn database_path(db: Option<PathBuf>) -> Result<PathBuf> {
         .mode(0o700)
         .create(dir)
         .with_context(|| format!("cannot create {}", echo_path(dir)))?;
-    Ok(dir.join("frontdesk.sqlite3"))
+    Ok(Locator::from(dir.join("frontdesk.sqlite3")))
 }
 
 /// Who is at the desk: `--as` (or `FRONTDESK_AS`, both checked by clap), else the login name
@@ -137,7 +139,7 @@ fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
         // Before anything is created: without a display there is nothing to open.
         window::check()?;
-        let path = database_path(cli.db)?;
+        let locator = database(cli.db)?;
         let fixed_now = cli
             .now
             .as_deref()
@@ -146,44 +148,46 @@ fn run(cli: Cli) -> Result<()> {
         let backups = frontdesk::store::backup::BackupPolicy {
             keep: cli.keep_backups,
         };
-        return window::open(path, actor(cli.actor), fixed_now, backups);
+        return window::open(locator, actor(cli.actor), fixed_now, backups);
     };
     let now = resolve::now(cli.now.as_deref())?;
-    let path = database_path(cli.db)?;
-    // A restore replaces the file: it must not be opened (or migrated) first. The daily backup
-    // opens its own snapshot; a check also diagnoses a file that cannot be opened.
+    let locator = database(cli.db)?;
+    // A restore replaces the database: it must not be opened (or migrated) first. The daily
+    // backup opens its own snapshot; a check also diagnoses a database that cannot be opened.
     match &command {
-        Command::Restore(args) => return exchange::restore(&path, args, now),
-        Command::DailyBackup => return exchange::daily_backup_now(&path, cli.keep_backups, now),
-        Command::Check => return check::check(&path, SqliteStore::open(&path)),
+        Command::Restore(args) => return exchange::restore(&locator, args, now),
+        Command::DailyBackup => {
+            return exchange::daily_backup_now(&locator, cli.keep_backups, now);
+        }
+        Command::Check => return check::check(&locator, store::open(&locator)),
         _ => {}
     }
-    let mut store = SqliteStore::open(&path)?;
-    exchange::daily_backup(&path, &command, cli.keep_backups, now);
+    let mut store = store::open(&locator)?;
+    exchange::daily_backup(&locator, &command, cli.keep_backups, now);
     let actor = actor(cli.actor);
     let clinic = cli.clinic.as_deref();
     match command {
-        Command::Demo(args) => demo_command(&mut store, &args, now),
-        Command::Agenda(args) => agenda(&store, clinic, &args, now),
-        Command::Book(args) => write::book(&mut store, clinic, &args, &actor, now),
-        Command::Status(args) => write::status(&mut store, &args, &actor, now),
-        Command::Move(args) => write::move_appointment(&mut store, clinic, &args, &actor, now),
-        Command::Slots(args) => write::slots(&store, clinic, &args, now),
-        Command::History(args) => output::history(&store, &args),
+        Command::Demo(args) => demo_command(&mut *store, &args, now),
+        Command::Agenda(args) => agenda(&*store, clinic, &args, now),
+        Command::Book(args) => write::book(&mut *store, clinic, &args, &actor, now),
+        Command::Status(args) => write::status(&mut *store, &args, &actor, now),
+        Command::Move(args) => write::move_appointment(&mut *store, clinic, &args, &actor, now),
+        Command::Slots(args) => write::slots(&*store, clinic, &args, now),
+        Command::History(args) => output::history(&*store, &args),
         // Handled before the store is opened.
         Command::Check | Command::DailyBackup | Command::Restore(_) => Ok(()),
-        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
-        Command::Report(args) => report::report(&store, clinic, &args, now),
-        Command::Daysheet(args) => report::daysheet(&store, clinic, &args, now),
+        Command::Waitlist(args) => waitlist::run(&mut *store, clinic, &args, &actor, now),
+        Command::Report(args) => report::report(&*store, clinic, &args, now),
+        Command::Daysheet(args) => report::daysheet(&*store, clinic, &args, now),
         Command::Reminders(args) => reminders::run(store, clinic, &args, now),
-        Command::Export(args) => exchange::export(&store, clinic, &args, now),
-        Command::Import(args) => exchange::import(&mut store, clinic, &args, &actor, now),
-        Command::Backup(args) => exchange::backup(&store, &args),
+        Command::Export(args) => exchange::export(&*store, clinic, &args, now),
+        Command::Import(args) => exchange::import(&mut *store, clinic, &args, &actor, now),
+        Command::Backup(args) => exchange::backup(&*store, &args),
     }
 }
 
 fn demo_command(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     args: &DemoArgs,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
@@ -235,7 +239,7 @@ fn demo_command(
     println!(
         "Created {} in {}: {} doctors, {} rooms, {} patients, {} appointments from {} to {} ({:.1} s).",
         demo::CLINIC_NAME,
-        echo_path(store.path()),
+        store.locator(),
         summary.doctors,
         summary.rooms,
         summary.patients,
@@ -248,7 +252,7 @@ fn demo_command(
 }
 
 fn agenda(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &AgendaArgs,
     now: chrono::DateTime<chrono::Utc>,

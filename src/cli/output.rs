@@ -9,7 +9,7 @@ use frontdesk::reports::format::json_text;
 use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::time;
 use frontdesk::scheduling::*;
-use frontdesk::store::{AgendaEntry, SqliteStore, Store};
+use frontdesk::store::{AgendaEntry, Store};
 use serde::Serialize;
 
 use super::args::{Format, HistoryArgs};
@@ -136,7 +136,7 @@ pub fn agenda(
 }
 
 /// Prints an appointment and its audit history.
-pub fn history(store: &SqliteStore, args: &HistoryArgs) -> Result<()> {
+pub fn history(store: &dyn Store, args: &HistoryArgs) -> Result<()> {
     let id = resolve::appointment_id(&args.id)?;
     let entry = store.appointment(id)?;
     let clinic = store

@@ -10,7 +10,7 @@ use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::reminder_job::JobState;
 use frontdesk::scheduling::time;
 use frontdesk::scheduling::time::format_local;
-use frontdesk::store::{OutboxEntry, OutboxFilter, SqliteStore, Store};
+use frontdesk::store::{OutboxEntry, OutboxFilter, Store};
 use serde::Serialize;
 
 use super::args::{Format, OutboxArgs, OutboxState, RemindersArgs, RemindersCommand};
@@ -18,18 +18,18 @@ use super::resolve;
 
 /// Runs a `reminders` subcommand.
 pub fn run(
-    store: SqliteStore,
+    store: Box<dyn Store + Send>,
     clinic: Option<&str>,
     args: &RemindersArgs,
     now: DateTime<Utc>,
 ) -> Result<()> {
     match &args.command {
         RemindersCommand::Send => send(store, now),
-        RemindersCommand::Outbox(args) => outbox(&store, clinic, args),
+        RemindersCommand::Outbox(args) => outbox(&*store, clinic, args),
     }
 }
 
-fn send(store: SqliteStore, now: DateTime<Utc>) -> Result<()> {
+fn send(store: Box<dyn Store + Send>, now: DateTime<Utc>) -> Result<()> {
     let store = Mutex::new(store);
     let report = reminders::send_due(&store, now);
     println!("{}", reminders::summary(&report));
@@ -73,7 +73,7 @@ fn detail(e: &OutboxEntry, zone: chrono_tz::Tz) -> String {
     }
 }
 
-fn outbox(store: &SqliteStore, clinic: Option<&str>, args: &OutboxArgs) -> Result<()> {
+fn outbox(store: &dyn Store, clinic: Option<&str>, args: &OutboxArgs) -> Result<()> {
     let clinic = resolve::clinic(store, clinic)?;
     let zone = clinic.time_zone;
     let filter = match args.state {

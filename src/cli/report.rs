@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use frontdesk::reports::{self, DaySheet, ReportTable, SheetOf, format};
 use frontdesk::scheduling::report::{ReportRange, compute};
 use frontdesk::scheduling::time::{local_date, local_day};
-use frontdesk::store::{AgendaFilter, SqliteStore, Store};
+use frontdesk::store::{AgendaFilter, Store};
 
 use super::args::{DaysheetArgs, ReportArgs, ReportFormat, ReportKind};
 use super::resolve;
@@ -27,7 +27,7 @@ fn table_of(kind: ReportKind) -> ReportTable {
 
 /// Prints one report over the range the flags give (default: the 30 days up to today).
 pub fn report(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &ReportArgs,
     now: DateTime<Utc>,
@@ -76,7 +76,7 @@ pub fn report(
 
 /// Saves the day sheet of a doctor or a room as a PDF.
 pub fn daysheet(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &DaysheetArgs,
     now: DateTime<Utc>,

@@ -3,12 +3,11 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use frontdesk::scheduling::entry::echo_path;
 use frontdesk::scheduling::entry::{self, shown};
 use frontdesk::scheduling::patient_match::{Claim, Identified, describe_patient};
 use frontdesk::scheduling::time::{FIRST_DATE, LAST_DATE, echo, read_date, read_wall_time};
 use frontdesk::scheduling::*;
-use frontdesk::store::{SqliteStore, Store, StoreError};
+use frontdesk::store::{Store, StoreError};
 
 /// Finds one item by name: an exact (case-insensitive) match wins, else a unique part of the
 /// name; "Dr." in front is optional.
@@ -62,7 +61,7 @@ pub fn by_name<'a, T>(
 }
 
 /// The clinic to work in: the one named, or the only one.
-pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
+pub fn clinic(store: &dyn Store, named: Option<&str>) -> Result<Clinic> {
     let clinics = store.clinics()?;
     match named {
         Some(n) => Ok(by_name("clinic", n, &clinics, |c| &c.name)?.clone()),
@@ -70,8 +69,8 @@ pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
             [one] => Ok(one.clone()),
             [] => bail!(
                 "{} holds no clinic yet: run `frontdesk --db {} demo` for a demo clinic",
-                echo_path(store.path()),
-                echo_path(store.path())
+                store.locator(),
+                store.locator()
             ),
             many => bail!(
                 "this database holds several clinics ({}): choose one with --clinic NAME",
@@ -85,19 +84,19 @@ pub fn clinic(store: &SqliteStore, named: Option<&str>) -> Result<Clinic> {
 }
 
 /// A doctor by (part of) name.
-pub fn doctor(store: &SqliteStore, typed: &str) -> Result<Doctor> {
+pub fn doctor(store: &dyn Store, typed: &str) -> Result<Doctor> {
     let doctors = store.doctors()?;
     Ok(by_name("doctor", typed, &doctors, |d| &d.name)?.clone())
 }
 
 /// A room of the clinic by (part of) name.
-pub fn room(store: &SqliteStore, clinic: ClinicId, typed: &str) -> Result<Room> {
+pub fn room(store: &dyn Store, clinic: ClinicId, typed: &str) -> Result<Room> {
     let rooms = store.rooms(clinic)?;
     Ok(by_name("room", typed, &rooms, |r| &r.name)?.clone())
 }
 
 /// A visit type by (part of) name.
-pub fn visit_type(store: &SqliteStore, typed: &str) -> Result<VisitType> {
+pub fn visit_type(store: &dyn Store, typed: &str) -> Result<VisitType> {
     let types = store.visit_types()?;
     Ok(by_name("visit type", typed, &types, |v| &v.name)?.clone())
 }
@@ -190,7 +189,7 @@ pub fn phone(typed: Option<&str>) -> Result<Option<String>> {
 /// of `scheduling::patient_match`: a name with a phone finds only a patient with that full
 /// number; a patient without a phone is never found by one; several that fit are refused
 /// with each listed.
-pub fn patient(store: &SqliteStore, typed: &str, phone: Option<&str>) -> Result<PatientLookup> {
+pub fn patient(store: &dyn Store, typed: &str, phone: Option<&str>) -> Result<PatientLookup> {
     if typed.trim().is_empty() {
         bail!("--patient is empty: give the patient's name");
     }

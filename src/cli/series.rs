@@ -7,7 +7,7 @@ use frontdesk::scheduling::entry::shown;
 use frontdesk::scheduling::slots::parse_window;
 use frontdesk::scheduling::time::{format_local, local_day};
 use frontdesk::scheduling::*;
-use frontdesk::store::{BookingRequest, SeriesRequest, SlotLimits, SqliteStore, Store};
+use frontdesk::store::{BookingRequest, SeriesRequest, SlotLimits, Store};
 
 use super::args::{BookArgs, SlotsArgs};
 use super::resolve;
@@ -49,7 +49,7 @@ pub fn slot_limits(
 /// resolved the names).
 #[allow(clippy::too_many_arguments)]
 pub fn book(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: &Clinic,
     request: BookingRequest,
     rule_text: &str,

@@ -13,7 +13,7 @@ use frontdesk::scheduling::time::{TimeTextError, echo, format_local, local_date,
 use frontdesk::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, waited,
 };
-use frontdesk::store::{SqliteStore, Store, WaitlistFilter, WaitlistRow};
+use frontdesk::store::{Store, WaitlistFilter, WaitlistRow};
 use serde::Serialize;
 
 use super::args::Format;
@@ -114,7 +114,7 @@ pub struct RemoveArgs {
 
 /// Runs a waitlist command.
 pub fn run(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &WaitlistArgs,
     actor: &str,
@@ -186,7 +186,7 @@ pub(super) fn times(typed: &str) -> Result<DaySpan> {
 }
 
 fn add(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &AddArgs,
     actor: &str,
@@ -322,7 +322,7 @@ fn json(zone: chrono_tz::Tz, r: &WaitlistRow) -> EntryJson<'_> {
 }
 
 fn list(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &ListArgs,
     now: DateTime<Utc>,
@@ -400,12 +400,7 @@ fn list(
     Ok(())
 }
 
-fn remove(
-    store: &mut SqliteStore,
-    args: &RemoveArgs,
-    actor: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
+fn remove(store: &mut dyn Store, args: &RemoveArgs, actor: &str, now: DateTime<Utc>) -> Result<()> {
     let id = uuid::Uuid::parse_str(args.id.trim())
         .map(WaitlistEntryId)
         .map_err(|_| {

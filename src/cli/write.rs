@@ -7,9 +7,7 @@ use frontdesk::scheduling::patient_match::{self, Identified, Registration, descr
 use frontdesk::scheduling::time;
 use frontdesk::scheduling::time::{format_local, lenient_instant, whole_minute};
 use frontdesk::scheduling::*;
-use frontdesk::store::{
-    BookingOutcome, BookingRequest, MoveRequest, SlotSearch, SqliteStore, Start, Store,
-};
+use frontdesk::store::{BookingOutcome, BookingRequest, MoveRequest, SlotSearch, Start, Store};
 
 use super::args::{BookArgs, ByArg, Format, ModeArg, MoveArgs, SlotsArgs, StatusArg, StatusArgs};
 use super::resolve::{self, PatientLookup};
@@ -38,7 +36,7 @@ fn report(zone: chrono_tz::Tz, verb: &str, outcome: &BookingOutcome, patient: &s
 
 /// `frontdesk book`.
 pub fn book(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &BookArgs,
     actor: &str,
@@ -155,7 +153,7 @@ pub fn book(
 /// The patient `book` books: the one `--patient` (and `--phone`) identify, or with
 /// `--new-patient` a new one (the second value) unless the name and phone identify a
 /// registered patient, who is then booked instead (and the output says so).
-fn patient_to_book(store: &SqliteStore, args: &BookArgs) -> Result<(Patient, Option<Patient>)> {
+fn patient_to_book(store: &dyn Store, args: &BookArgs) -> Result<(Patient, Option<Patient>)> {
     let phone = resolve::phone(args.phone.as_deref())?;
     if args.new_patient && uuid::Uuid::parse_str(args.patient.trim()).is_ok() {
         bail!(
@@ -211,7 +209,7 @@ fn patient_to_book(store: &SqliteStore, args: &BookArgs) -> Result<(Patient, Opt
 
 /// Stored patients the new patient may be: same phone, same name and date of birth, or the
 /// same name (another phone, or none).
-fn similar_patients(store: &SqliteStore, new: &Patient) -> Result<Vec<Patient>> {
+fn similar_patients(store: &dyn Store, new: &Patient) -> Result<Vec<Patient>> {
     let mut similar = store.likely_duplicates(new)?;
     let claim = patient_match::Claim::of(new);
     if let Identified::Nobody { namesakes } = store.identify_patient(&claim)? {
@@ -278,7 +276,7 @@ pub fn not_registered(
 
 /// `frontdesk status`.
 pub fn status(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     args: &StatusArgs,
     actor: &str,
     now: DateTime<Utc>,
@@ -311,7 +309,7 @@ pub fn status(
 
 /// `frontdesk move`.
 pub fn move_appointment(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &MoveArgs,
     actor: &str,
@@ -362,7 +360,7 @@ pub fn move_appointment(
 
 /// `frontdesk slots`.
 pub fn slots(
-    store: &SqliteStore,
+    store: &dyn Store,
     clinic: Option<&str>,
     args: &SlotsArgs,
     now: DateTime<Utc>,

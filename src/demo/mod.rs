@@ -14,8 +14,7 @@ use crate::scheduling::hours::{DaySpan, WeeklyHours};
 use crate::scheduling::model::*;
 use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, lenient_instant};
-use crate::store::bulk::BulkWriter;
-use crate::store::{SqliteStore, Store, StoreError};
+use crate::store::{Store, StoreError};
 use rng::DemoRng;
 use schedule::{DoctorPlan, Generated, Schedule, VisitPlan, on_leave};
 
@@ -127,15 +126,15 @@ fn uuid_from(rng: &mut DemoRng) -> uuid::Uuid {
 /// Builds the demo clinic into an empty database, all in one transaction. Refuses a database
 /// that already holds a clinic, so demo data never mixes with a real clinic's patients.
 pub fn build(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     options: &DemoOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<DemoSummary, StoreError> {
     if let Some(existing) = store.clinics()?.first() {
         return Err(StoreError::Invalid(format!(
             "{} already holds a clinic ({}); the demo only fills a new or empty database: give another --db file",
-            store.path().display(),
-            existing.name
+            store.locator(),
+            crate::scheduling::entry::shown(&existing.name)
         )));
     }
     if options.appointments > MAX_APPOINTMENTS || options.patients > MAX_PATIENTS {
@@ -150,7 +149,7 @@ pub fn build(
     }
     let mut rng = DemoRng::new(options.seed);
     let zone = options.zone;
-    let writer = BulkWriter::begin(store, "demo")?;
+    let writer = store.bulk("demo")?;
 
     use Weekday::*;
     let clinic = Clinic {

@@ -11,6 +11,7 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, Setup, UiError};
 use super::desk::{self, Desk, Event};
+use crate::store::Locator;
 use crate::store::backup::BackupPolicy;
 
 pub use super::desk::WeekOf;
@@ -38,7 +39,7 @@ pub struct App {
 /// Where the window is.
 pub enum Phase {
     /// Opening the database.
-    Opening(PathBuf),
+    Opening(Locator),
     /// The database holds no clinic: offer the demo.
     Empty {
         /// The database.
@@ -88,19 +89,25 @@ impl From<desk::Message> for Message {
 }
 
 impl App {
-    /// Starts opening the database at `path`, as `actor`, with the clock at `now`.
-    pub fn new(path: PathBuf, actor: String, now: DateTime<Utc>) -> (Self, Task<Message>) {
+    /// Starts opening the database `locator` names (a path names a file), as `actor`, with
+    /// the clock at `now`.
+    pub fn new(
+        locator: impl Into<Locator>,
+        actor: String,
+        now: DateTime<Utc>,
+    ) -> (Self, Task<Message>) {
+        let locator = locator.into();
         let app = App {
             actor,
             now,
             clock_fixed: false,
             dark: false,
             help: false,
-            phase: Phase::Opening(path.clone()),
+            phase: Phase::Opening(locator.clone()),
             error: None,
             notice: None,
         };
-        (app, Task::perform(Backend::open(path), Message::Opened))
+        (app, Task::perform(Backend::open(locator), Message::Opened))
     }
 
     /// The window title.
@@ -194,11 +201,16 @@ impl App {
         }
     }
 
-    /// Makes today's automatic backup of the database at `path` (before anything is opened).
-    pub fn daily_backup(path: PathBuf, policy: BackupPolicy, now: DateTime<Utc>) -> Task<Message> {
+    /// Makes today's automatic backup of the database `locator` names (before anything is
+    /// opened).
+    pub fn daily_backup(
+        locator: Locator,
+        policy: BackupPolicy,
+        now: DateTime<Utc>,
+    ) -> Task<Message> {
         let today = now.with_timezone(&chrono::Local).date_naive();
         Task::perform(
-            Backend::daily_backup(path, policy, today),
+            Backend::daily_backup(locator, policy, today),
             Message::DailyBackup,
         )
     }

@@ -81,7 +81,7 @@ impl App {
         let main: Element<'_, Message> = match &self.phase {
             Phase::Ready(desk) => desk.view(self.dark).map(Message::Desk),
             Phase::Opening(path) => {
-                self.before_desk(center(text(format!("Opening {} …", path.display()))).into())
+                self.before_desk(center(text(format!("Opening {path} …"))).into())
             }
             Phase::Failed(e) => self.before_desk(
                 center(

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::demo::{self, DemoOptions};
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
-use crate::store::{SqliteStore, Store, StoreError};
+use crate::store::{self, Locator, Store, StoreError};
 
 pub use reports::SheetTarget;
 
@@ -94,8 +94,9 @@ pub(super) fn said(error: StoreError) -> UiError {
 /// A handle on the database that can be cloned into Tasks.
 #[derive(Clone)]
 pub struct Backend {
-    pub(super) store: Arc<Mutex<SqliteStore>>,
-    path: PathBuf,
+    pub(super) store: Arc<Mutex<Box<dyn Store + Send>>>,
+    /// Where the database is.
+    locator: Locator,
     /// What was found wrong with the database when it was opened (it is then read-only).
     pub(super) damage: Option<String>,
 }
@@ -107,14 +108,14 @@ impl std::fmt::Debug for Backend {
 }
 
 impl Backend {
-    /// Opens the database (creating it) on a blocking thread.
-    pub async fn open(path: PathBuf) -> Result<Backend, UiError> {
+    /// Opens the database (creating a file as needed) on a blocking thread.
+    pub async fn open(locator: Locator) -> Result<Backend, UiError> {
         tokio::task::spawn_blocking(move || {
-            SqliteStore::open(&path)
+            store::open(&locator)
                 .map(|store| Backend {
                     damage: store.damage().map(str::to_owned),
                     store: Arc::new(Mutex::new(store)),
-                    path: path.clone(),
+                    locator,
                 })
                 .map_err(|e| e.to_string())
         })
@@ -129,7 +130,7 @@ impl Backend {
     /// Nothing runs until the future is polled.
     pub fn run<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&mut SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError> + Send + 'static,
     ) -> impl Future<Output = Result<T, UiError>> + Send + 'static {
         let store = self.store.clone();
         async move {
@@ -137,7 +138,7 @@ impl Backend {
                 let mut guard = store
                     .lock()
                     .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
-                work(&mut guard).map_err(said)
+                work(&mut **guard).map_err(said)
             })
             .await
             .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
@@ -218,9 +219,21 @@ pub enum Step<T> {
 }
 
 impl Backend {
-    /// The database file.
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
+    /// Where the database is.
+    pub fn locator(&self) -> &Locator {
+        &self.locator
+    }
+
+    /// The folder a file is saved to when no file chooser can ask (the database's folder);
+    /// `None` for a database server.
+    pub fn files_folder(&self) -> Option<PathBuf> {
+        self.locator.files_folder()
+    }
+
+    /// Where the automatic backups are kept; `None` for a database server, which keeps its
+    /// own.
+    pub fn backups_folder(&self) -> Option<PathBuf> {
+        self.locator.backups_folder()
     }
 
     /// Runs `work` with the store on a blocking thread; the stream gives its progress (at
@@ -228,10 +241,7 @@ impl Backend {
     /// backup, restore), where [`Backend::run`] would give only the result.
     pub fn with_progress<T: Send + 'static>(
         &self,
-        work: impl FnOnce(
-            &mut SqliteStore,
-            &mut dyn FnMut(crate::export::Progress),
-        ) -> Result<T, UiError>
+        work: impl FnOnce(&mut dyn Store, &mut dyn FnMut(crate::export::Progress)) -> Result<T, UiError>
         + Send
         + 'static,
     ) -> impl iced::futures::Stream<Item = Step<T>> + Send + 'static {
@@ -252,7 +262,7 @@ impl Backend {
                         let _ = sender.unbounded_send(Step::Progress(p));
                     }
                 };
-                work(&mut guard, &mut report)
+                work(&mut **guard, &mut report)
             })
             .await
             .unwrap_or_else(|e| Err(format!("the task stopped unexpectedly: {e}")));
@@ -265,17 +275,18 @@ impl Backend {
         )
     }
 
-    /// SQLite's quick check of the whole file, on a connection of its own beside the store
-    /// (it reads every page: seconds for a large clinic). Damage found makes the store
-    /// read-only at once and is recorded for every later open. `None` when sound, or when the
-    /// damage was already known at open. Not a store call: the check reads the file on its
-    /// own connection and takes the store's lock only to record damage found.
+    /// The check of the whole database for damage (`store::maintenance::check_for_damage`: for
+    /// a file, SQLite's quick check on a connection of its own beside the store; it reads every
+    /// page, seconds for a large clinic). Damage found makes the store read-only at once and is
+    /// recorded for every later open. `None` when sound, or when the damage was already known
+    /// at open. Not a store call: the check runs without the store and takes the store's lock
+    /// only to record damage found.
     pub async fn check_for_damage(self) -> Result<Option<String>, UiError> {
         if self.damage.is_some() {
             return Ok(None);
         }
         tokio::task::spawn_blocking(move || {
-            let found = crate::store::integrity::quick_check_file(&self.path)
+            let found = store::maintenance::check_for_damage(&self.locator)
                 .map_err(|e| format!("the database could not be checked: {e}"))?;
             if let Some(summary) = &found {
                 let mut store = self
@@ -293,14 +304,15 @@ impl Backend {
     }
 
     /// Today's automatic backup, if the first launch of the day has not made it yet. Not a
-    /// store call: it copies the database file by its path (`store::backup::daily`).
+    /// store call: it runs before the store is open, on the database the locator names
+    /// (`store::maintenance::daily_backup`).
     pub async fn daily_backup(
-        path: PathBuf,
+        locator: Locator,
         policy: crate::store::backup::BackupPolicy,
         today: NaiveDate,
     ) -> Result<Option<PathBuf>, UiError> {
         tokio::task::spawn_blocking(move || {
-            crate::store::backup::daily(&path, today, policy)
+            store::maintenance::daily_backup(&locator, today, policy)
                 .map(|made| made.map(|report| report.path))
                 .map_err(|e| e.to_string())
         })

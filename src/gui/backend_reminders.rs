@@ -8,7 +8,7 @@ use super::backend::{Backend, UiError};
 use crate::reminders::{self, PassReport, desktop};
 use crate::scheduling::notice::StaffNotice;
 use crate::scheduling::*;
-use crate::store::{OutboxEntry, OutboxFilter, Store};
+use crate::store::{OutboxEntry, OutboxFilter};
 
 /// One page of the outbox, with the count of failed reminders.
 #[derive(Clone, Debug, PartialEq)]

@@ -31,14 +31,14 @@ fn is_program(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
-/// Where a file named `name` is saved without a chooser: beside the database (a folder that
-/// already holds the clinic's data), under a name no file there has yet (`name`, then
-/// `stem-2.ext`, `stem-3.ext` …).
-pub fn save_path(database: &Path, name: &str) -> PathBuf {
-    let folder = database
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+/// Where a file named `name` is saved without a chooser: in `folder` (the database's, which
+/// already holds the clinic's data: `Backend::files_folder`; the home folder for a database
+/// server, which has none), under a name no file there has yet (`name`, then `stem-2.ext`,
+/// `stem-3.ext` …).
+pub fn save_path(folder: Option<PathBuf>, name: &str) -> PathBuf {
+    let folder = folder
+        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."));
     let first = folder.join(name);
     if !first.exists() {
         return first;
@@ -59,23 +59,30 @@ pub const NONE_TO_OPEN: &str = "This desktop has no file chooser (neither the de
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Locator;
 
     #[test]
     fn a_save_without_a_chooser_goes_beside_the_database_and_never_over_a_file() {
         let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("clinic.sqlite3");
-        let first = save_path(&db, "appointments-2026-11-24.csv");
+        let db = Locator::from(dir.path().join("clinic.sqlite3"));
+        let first = save_path(db.files_folder(), "appointments-2026-11-24.csv");
         assert_eq!(first, dir.path().join("appointments-2026-11-24.csv"));
         std::fs::write(&first, "x").expect("write");
         assert_eq!(
-            save_path(&db, "appointments-2026-11-24.csv"),
+            save_path(db.files_folder(), "appointments-2026-11-24.csv"),
             dir.path().join("appointments-2026-11-24-2.csv")
         );
         std::fs::write(dir.path().join("backup"), "x").expect("write");
-        assert_eq!(save_path(&db, "backup"), dir.path().join("backup-2"));
+        assert_eq!(
+            save_path(db.files_folder(), "backup"),
+            dir.path().join("backup-2")
+        );
         // A database named without a folder: the current folder.
         assert_eq!(
-            save_path(Path::new("clinic.sqlite3"), "a.csv"),
+            save_path(
+                Locator::from(PathBuf::from("clinic.sqlite3")).files_folder(),
+                "a.csv"
+            ),
             Path::new(".").join("a.csv")
         );
     }

@@ -25,11 +25,10 @@ pub mod undo;
 pub mod widget;
 pub mod window_keys;
 
-use std::path::PathBuf;
-
 use chrono::{DateTime, Utc};
 use iced::Task;
 
+use crate::store::Locator;
 use crate::store::backup::BackupPolicy;
 
 pub use app::{App, Message};
@@ -37,16 +36,16 @@ pub use app::{App, Message};
 /// The program, as run by `frontdesk` and by the tests. With `fixed_now` the clock stands still
 /// at that instant (training, screenshots); otherwise it starts at the real time and ticks.
 pub fn application(
-    path: PathBuf,
+    locator: Locator,
     actor: String,
     fixed_now: Option<DateTime<Utc>>,
 ) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
-    application_with(path, actor, fixed_now, BackupPolicy::default())
+    application_with(locator, actor, fixed_now, BackupPolicy::default())
 }
 
 /// [`application`], keeping `backups.keep` daily backups (the first launch of a day makes one).
 pub fn application_with(
-    path: PathBuf,
+    locator: Locator,
     actor: String,
     fixed_now: Option<DateTime<Utc>>,
     backups: BackupPolicy,
@@ -54,10 +53,10 @@ pub fn application_with(
     iced::application(
         move || {
             let now = fixed_now.unwrap_or_else(Utc::now);
-            let (app, task) = App::new(path.clone(), actor.clone(), now);
+            let (app, task) = App::new(locator.clone(), actor.clone(), now);
             let task = Task::batch([
                 task,
-                App::daily_backup(path.clone(), backups, now),
+                App::daily_backup(locator.clone(), backups, now),
                 fit_to_screen(),
             ]);
             match fixed_now {
@@ -150,10 +149,10 @@ pub fn window_settings() -> iced::window::Settings {
     }
 }
 
-/// Opens the window on the database at `path`, as `actor`.
-pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
-    tracing::info!(database = %crate::scheduling::entry::echo_path(&path), "opening the window");
-    let result = application(path, actor, fixed_now).run();
+/// Opens the window on the database `locator` names, as `actor`.
+pub fn run(locator: Locator, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
+    tracing::info!(database = %locator, "opening the window");
+    let result = application(locator, actor, fixed_now).run();
     match &result {
         Ok(()) => tracing::info!("the window was closed"),
         Err(error) => tracing::error!(%error, "the window could not open"),
@@ -163,12 +162,12 @@ pub fn run(path: PathBuf, actor: String, fixed_now: Option<DateTime<Utc>>) -> ic
 
 /// [`run`], keeping `backups.keep` daily backups.
 pub fn run_with(
-    path: PathBuf,
+    locator: Locator,
     actor: String,
     fixed_now: Option<DateTime<Utc>>,
     backups: BackupPolicy,
 ) -> iced::Result {
-    application_with(path, actor, fixed_now, backups).run()
+    application_with(locator, actor, fixed_now, backups).run()
 }
 
 #[cfg(test)]

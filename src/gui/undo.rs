@@ -11,7 +11,7 @@ use super::backend::{Backend, UiError};
 use super::screen::Undoable;
 use crate::scheduling::time::format_local;
 use crate::scheduling::{Appointment, StatusAction};
-use crate::store::{MoveRequest, Start, Store};
+use crate::store::{MoveRequest, Start};
 
 /// How many changes the desk remembers; the oldest is forgotten beyond it.
 pub const LIMIT: usize = 50;

@@ -102,18 +102,47 @@ impl Deliver for Channels {
     }
 }
 
-fn locked<S, T>(
-    store: &Mutex<S>,
-    work: impl FnOnce(&mut S) -> Result<T, StoreError>,
+/// A store behind a lock, as a send pass uses it: locked only to claim and to record. The
+/// window and the command line hold `Mutex<Box<dyn Store + Send>>`; tests a store of their own.
+pub trait SharedStore {
+    /// Runs `work` with the store locked.
+    fn locked<T>(
+        &self,
+        work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
+    ) -> Result<T, String>;
+}
+
+impl<S: Store> SharedStore for Mutex<S> {
+    fn locked<T>(
+        &self,
+        work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
+    ) -> Result<T, String> {
+        let mut guard = self.lock().map_err(|_| POISONED.to_owned())?;
+        work(&mut *guard).map_err(|e| e.to_string())
+    }
+}
+
+impl SharedStore for Mutex<Box<dyn Store + Send>> {
+    fn locked<T>(
+        &self,
+        work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
+    ) -> Result<T, String> {
+        let mut guard = self.lock().map_err(|_| POISONED.to_owned())?;
+        work(&mut **guard).map_err(|e| e.to_string())
+    }
+}
+
+const POISONED: &str = "an earlier database task failed; restart Frontdesk";
+
+fn locked<T>(
+    store: &impl SharedStore,
+    work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
 ) -> Result<T, String> {
-    let mut guard = store
-        .lock()
-        .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
-    work(&mut guard).map_err(|e| e.to_string())
+    store.locked(work)
 }
 
 /// One send pass at `now` with the channels the stored settings describe.
-pub fn send_due<S: Store>(store: &Mutex<S>, now: DateTime<Utc>) -> PassReport {
+pub fn send_due(store: &impl SharedStore, now: DateTime<Utc>) -> PassReport {
     match locked(store, |s| s.reminder_settings()) {
         Ok(settings) => send_due_with(store, &Channels::from_settings(&settings), now),
         Err(e) => PassReport {
@@ -127,8 +156,8 @@ pub fn send_due<S: Store>(store: &Mutex<S>, now: DateTime<Utc>) -> PassReport {
 /// record, never while a server is being talked to. Each claim and each delivery is stamped
 /// with the time it happens (`now` plus the time the pass has run), so a long pass against a
 /// slow server neither records wrong times nor claims with a lease that has already run out.
-pub fn send_due_with<S: Store>(
-    store: &Mutex<S>,
+pub fn send_due_with(
+    store: &impl SharedStore,
     deliver: &dyn Deliver,
     now: DateTime<Utc>,
 ) -> PassReport {

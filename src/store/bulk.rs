@@ -1,97 +1,140 @@
-//! Bulk loading in one transaction (demo data, imports): patients and appointments with their
-//! "created" audit events, through cached statements. The caller has already decided that the
-//! rows are consistent (the demo generator builds them conflict-free by construction).
+//! Bulk loading in one transaction (demo data, test fixtures): [`BulkLoad`], what every engine
+//! hands out ([`Store::bulk`](super::Store::bulk)), and [`BulkWriter`], SQLite's: patients and
+//! appointments with their "created" audit events, through cached statements. The caller has
+//! already decided that the rows are consistent (the demo generator builds them conflict-free
+//! by construction).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, TransactionBehavior, params};
+
 use serde_json::json;
 
 use super::booking::insert_appointment;
 use super::codec::secs;
 use super::error::{Result, StoreError};
 use super::setup::{self, insert_patient};
-use super::sqlite::SqliteStore;
+use super::sql::{Begin, Db, Transaction, params};
 use crate::scheduling::conflict::Absence;
 use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
 
-/// An open bulk-load transaction. Dropping it without [`BulkWriter::commit`] rolls back all.
+/// An open bulk load: one transaction, every row as given (no rule is checked: the caller made
+/// the rows consistent), each appointment and series with its "created" audit event, recorded
+/// as done by the actor the load was started for. Dropping it without [`BulkLoad::commit`]
+/// rolls back all.
+pub trait BulkLoad {
+    /// Adds a clinic with its opening hours.
+    fn clinic(&self, clinic: &Clinic) -> Result<()>;
+
+    /// Adds a doctor with weekly hours in one clinic.
+    fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()>;
+
+    /// Records leave for a doctor.
+    fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()>;
+
+    /// Adds a room with its own hours or the clinic's.
+    fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()>;
+
+    /// Blocks a room for a time.
+    fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()>;
+
+    /// Adds a visit type.
+    fn visit_type(&self, visit_type: &VisitType) -> Result<()>;
+
+    /// Adds a patient.
+    fn patient(&self, patient: &Patient) -> Result<()>;
+
+    /// Adds an appointment and its "created" audit event at `created_at`.
+    fn appointment(
+        &self,
+        a: &Appointment,
+        overbook_reason: Option<&str>,
+        created_at: DateTime<Utc>,
+    ) -> Result<()>;
+
+    /// Adds a recurring series (its "created" series audit event at `created_at`) and ties
+    /// appointments already added to it, each with its occurrence date.
+    fn series(
+        &self,
+        series: &super::Series,
+        members: &[(AppointmentId, chrono::NaiveDate)],
+        created_at: DateTime<Utc>,
+    ) -> Result<()>;
+
+    /// Adds a staff member.
+    fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()>;
+
+    /// Commits everything at once.
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// The bulk load of either engine: one write transaction (SQLite's `BEGIN IMMEDIATE`,
+/// PostgreSQL's write lock), the store's own statements, committed at once.
 pub struct BulkWriter<'a> {
     tx: Transaction<'a>,
     actor: String,
 }
 
 impl<'a> BulkWriter<'a> {
-    /// The load's transaction, through the store's SQL layer.
-    fn db(&self) -> super::sql::Db<'_> {
-        super::sql::Db::Sqlite(&self.tx)
-    }
-
-    /// Starts one `BEGIN IMMEDIATE` transaction for a bulk load recorded as done by `actor`.
-    pub fn begin(store: &'a mut SqliteStore, actor: &str) -> Result<Self> {
-        let path = store.path().to_path_buf();
-        let conn = store.connection();
-        // A large page cache keeps index pages in memory during the load.
-        conn.pragma_update(None, "cache_size", -512_000)
-            .map_err(|e| StoreError::from_sqlite(e, &path))?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::from_sqlite(e, &path))?;
+    /// Starts one write transaction for a bulk load recorded as done by `actor`.
+    pub(crate) fn begin(db: Db<'a>, actor: &str) -> Result<Self> {
+        if let Db::Sqlite(conn) = db {
+            // A large page cache keeps index pages in memory during the load.
+            conn.pragma_update(None, "cache_size", -512_000)
+                .map_err(StoreError::from)?;
+        }
+        let tx = db.begin(Begin::Write)?;
         Ok(Self {
             tx,
             actor: actor.to_owned(),
         })
     }
+}
 
+impl BulkLoad for BulkWriter<'_> {
     /// Adds a clinic with its opening hours.
-    pub fn clinic(&self, clinic: &Clinic) -> Result<()> {
-        Ok(setup::add_clinic(&self.db(), clinic)?)
+    fn clinic(&self, clinic: &Clinic) -> Result<()> {
+        Ok(setup::add_clinic(&self.tx, clinic)?)
     }
 
     /// Adds a doctor with weekly hours in one clinic.
-    pub fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
-        setup::add_doctor(&self.db(), doctor)?;
-        Ok(setup::set_doctor_hours(
-            &self.db(),
-            doctor.id,
-            clinic,
-            hours,
-        )?)
+    fn doctor(&self, doctor: &Doctor, clinic: ClinicId, hours: &WeeklyHours) -> Result<()> {
+        setup::add_doctor(&self.tx, doctor)?;
+        Ok(setup::set_doctor_hours(&self.tx, doctor.id, clinic, hours)?)
     }
 
     /// Records leave for a doctor.
-    pub fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
-        Ok(setup::add_leave(&self.db(), doctor, leave)?)
+    fn leave(&self, doctor: DoctorId, leave: &Absence) -> Result<()> {
+        Ok(setup::add_leave(&self.tx, doctor, leave)?)
     }
 
     /// Adds a room with its own hours or the clinic's.
-    pub fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
-        Ok(setup::add_room(&self.db(), room, hours)?)
+    fn room(&self, room: &Room, hours: Option<&WeeklyHours>) -> Result<()> {
+        Ok(setup::add_room(&self.tx, room, hours)?)
     }
 
     /// Blocks a room for a time.
-    pub fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
-        Ok(setup::add_blockout(&self.db(), room, blockout)?)
+    fn blockout(&self, room: RoomId, blockout: &Absence) -> Result<()> {
+        Ok(setup::add_blockout(&self.tx, room, blockout)?)
     }
 
     /// Adds a visit type.
-    pub fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
-        Ok(setup::add_visit_type(&self.db(), visit_type)?)
+    fn visit_type(&self, visit_type: &VisitType) -> Result<()> {
+        Ok(setup::add_visit_type(&self.tx, visit_type)?)
     }
 
     /// Adds a patient.
-    pub fn patient(&self, patient: &Patient) -> Result<()> {
-        Ok(insert_patient(&self.db(), patient)?)
+    fn patient(&self, patient: &Patient) -> Result<()> {
+        Ok(insert_patient(&self.tx, patient)?)
     }
 
     /// Adds an appointment and its "created" audit event at `created_at`.
-    pub fn appointment(
+    fn appointment(
         &self,
         a: &Appointment,
         overbook_reason: Option<&str>,
         created_at: DateTime<Utc>,
     ) -> Result<()> {
-        insert_appointment(&self.db(), a, overbook_reason, created_at)?;
+        insert_appointment(&self.tx, a, overbook_reason, created_at)?;
         let after = json!({
             "start_utc": secs(a.interval.start),
             "end_utc": secs(a.interval.end),
@@ -115,16 +158,16 @@ impl<'a> BulkWriter<'a> {
 
     /// Adds a recurring series (its "created" series audit event at `created_at`) and ties
     /// appointments already added to it, each with its occurrence date.
-    pub fn series(
+    fn series(
         &self,
         series: &super::Series,
         members: &[(AppointmentId, chrono::NaiveDate)],
         created_at: DateTime<Utc>,
     ) -> Result<()> {
         use super::series::{insert_series, series_audit, series_json, set_series};
-        insert_series(&self.db(), series, created_at)?;
+        insert_series(&self.tx, series, created_at)?;
         series_audit(
-            &self.db(),
+            &self.tx,
             series.id,
             created_at,
             &self.actor,
@@ -136,18 +179,18 @@ impl<'a> BulkWriter<'a> {
             },
         )?;
         for (appointment, date) in members {
-            set_series(&self.db(), *appointment, series.id, *date)?;
+            set_series(&self.tx, *appointment, series.id, *date)?;
         }
         Ok(())
     }
 
     /// Adds a staff member.
-    pub fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
-        Ok(super::settings::insert_staff(&self.db(), member)?)
+    fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
+        Ok(super::settings::insert_staff(&self.tx, member)?)
     }
 
     /// Commits everything at once.
-    pub fn commit(self) -> Result<()> {
+    fn commit(self: Box<Self>) -> Result<()> {
         Ok(self.tx.commit()?)
     }
 }

@@ -11,7 +11,7 @@ use super::{exchange, import, import_patients};
 use crate::scheduling::patient_match::{Claim, Identified};
 
 /// An engine under the store: SQLite or PostgreSQL.
-pub(crate) trait Engine {
+pub(crate) trait Engine: Maintenance {
     /// The connection for a read.
     fn db(&self) -> Db<'_>;
 
@@ -23,6 +23,11 @@ pub(crate) trait Engine {
 
     /// The engine's own check of the database ([`Store::check`]).
     fn engine_check(&self) -> Result<CheckReport>;
+
+    /// Whether a bulk load may start (a damaged SQLite file refuses it as damaged).
+    fn bulk_allowed(&mut self) -> Result<()> {
+        Ok(())
+    }
 
     fn fix<T>(&self, result: Result<T>) -> Result<T> {
         result.map_err(|e| self.classify(e))
@@ -56,6 +61,12 @@ pub(crate) trait Engine {
 }
 
 impl<E: Engine> Store for E {
+    fn bulk(&mut self, actor: &str) -> Result<Box<dyn super::bulk::BulkLoad + '_>> {
+        self.bulk_allowed()?;
+        let db = self.writable();
+        Ok(Box::new(super::bulk::BulkWriter::begin(db, actor)?))
+    }
+
     fn change_version(&self) -> Result<ChangeVersion> {
         self.sql(
             self.db()

@@ -17,6 +17,28 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The database was named by a URL whose scheme this Frontdesk does not know.
+    #[error(
+        "\"{scheme}:\" is not a kind of database Frontdesk can open (the URL schemes it knows: {known}); for an SQLite database give the file's path, written ./{scheme}:… if its name starts that way"
+    )]
+    UnknownScheme {
+        /// The URL's scheme, lower-cased (ASCII by construction; the rest of the URL is never said: it
+        /// may hold a password).
+        scheme: String,
+        /// The schemes that are known, as a message says them.
+        known: String,
+    },
+    /// Work that only makes sense for a database kept in a file (a copy beside it, a restore
+    /// from one) was asked of an engine that keeps none.
+    #[error(
+        "{what} is not something Frontdesk does for {locator}: that database is not kept in a file here; use the database server's own backups"
+    )]
+    NotForThisEngine {
+        /// What was asked ("a backup to a file" …).
+        what: &'static str,
+        /// Where the database is, as messages show it.
+        locator: String,
+    },
     /// The file was written by a newer Frontdesk.
     #[error(
         "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",

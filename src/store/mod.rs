@@ -20,6 +20,8 @@ mod import_patients;
 mod import_series;
 pub mod integrity;
 mod lifecycle;
+mod locator;
+pub mod maintenance;
 mod occurrence;
 mod open;
 mod outbox;
@@ -55,6 +57,8 @@ use crate::scheduling::*;
 
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
+pub use locator::{Locator, ServerUrl, open};
+pub use maintenance::Maintenance;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use pg_connect::{ServerAddress, SslMode};
@@ -340,15 +344,16 @@ pub struct SetupAuditEvent {
     pub after: Option<String>,
 }
 
-/// What the application asks of a database. SQLite implements it; a PostgreSQL backend for
-/// clinics with several desks can follow, and `tests/store_*.rs` run against every backend.
 /// How many changes the database has stored, as a desk last read it: when another read gives a
 /// different number, something changed (at this desk or another) and what is shown must be read
 /// again. Only equality means anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChangeVersion(pub(crate) i64);
 
-pub trait Store {
+/// What the application asks of a database. Both engines implement it with the same store code
+/// (`engine.rs`: SQLite's file, a PostgreSQL server), and the store contract
+/// (`tests/contract/`) runs against each.
+pub trait Store: Maintenance {
     /// How many changes the database has stored ([`ChangeVersion`]): cheap enough to ask
     /// several times a second.
     fn change_version(&self) -> Result<ChangeVersion>;
@@ -752,4 +757,9 @@ pub trait Store {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport>;
+
+    /// Starts a bulk load recorded as done by `actor` (the demo clinic, test fixtures): rows
+    /// the caller has made consistent, written in one transaction without the rules' checks,
+    /// each appointment and series with its "created" audit event.
+    fn bulk(&mut self, actor: &str) -> Result<Box<dyn bulk::BulkLoad + '_>>;
 }

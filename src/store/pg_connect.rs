@@ -61,7 +61,11 @@ impl ServerAddress {
     /// Reads `text` (a URL or `key=value` pairs), or says what is wrong with it.
     pub fn parse(text: &str) -> Result<Self> {
         let shown = shown(text);
-        let (rest, tls) = take_tls_words(text);
+        let (mut rest, tls) = take_tls_words(text);
+        // The client knows the scheme in lower case only; libpq takes any case.
+        if let Some((scheme, after)) = rest.split_once("://") {
+            rest = format!("{}://{after}", scheme.to_ascii_lowercase());
+        }
         let bad = |what: String| {
             StoreError::Invalid(format!(
                 "{shown} is not a PostgreSQL address ({what}): write it as postgres://USER@HOST/DATABASE, for example postgres://frontdesk@db.clinic.lan/frontdesk?sslmode=verify-full"
@@ -261,9 +265,13 @@ fn percent_decode(text: &str) -> String {
 /// `url` with any password replaced by `***`, for messages and logs.
 pub fn shown(url: &str) -> String {
     if let Some((scheme, rest)) = url.split_once("://") {
-        let (authority, tail) = match rest.find(['/', '?']) {
-            Some(i) => rest.split_at(i),
-            None => (rest, ""),
+        let (before_query, query) = match rest.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (rest, None),
+        };
+        let (authority, path) = match before_query.find('/') {
+            Some(i) => before_query.split_at(i),
+            None => (before_query, ""),
         };
         let authority = match authority.rsplit_once('@') {
             Some((user, host)) => match user.split_once(':') {
@@ -272,8 +280,10 @@ pub fn shown(url: &str) -> String {
             },
             None => authority.to_owned(),
         };
-        let tail = hide_password_parameter(tail, '&');
-        return format!("{scheme}://{authority}{tail}");
+        let query = query
+            .map(|q| format!("?{}", hide_password_parameter(q, '&')))
+            .unwrap_or_default();
+        return format!("{scheme}://{authority}{path}{query}");
     }
     hide_password_parameter(url, ' ')
 }
@@ -282,9 +292,8 @@ pub fn shown(url: &str) -> String {
 fn hide_password_parameter(text: &str, separator: char) -> String {
     text.split(separator)
         .map(|part| {
-            let bare = part.trim_start_matches('?');
-            if bare.to_ascii_lowercase().starts_with("password=") {
-                format!("{}password=***", &part[..part.len() - bare.len()])
+            if part.to_ascii_lowercase().starts_with("password=") {
+                "password=***".to_owned()
             } else {
                 part.to_owned()
             }

@@ -20,6 +20,7 @@ const MIGRATE_LOCK: i64 = 0x4644_534D;
 /// A Frontdesk database on a PostgreSQL server.
 pub struct PostgresStore {
     session: Session,
+    url: super::locator::ServerUrl,
     address: ServerAddress,
     /// The server and database as shown to people: never the password.
     shown: String,
@@ -47,6 +48,7 @@ impl PostgresStore {
         let shown = address.shown.clone();
         let store = PostgresStore {
             session,
+            url: super::locator::ServerUrl::new(url),
             address,
             shown,
         };
@@ -140,6 +142,44 @@ fn schema_version(db: &Db) -> Result<i64> {
     )?;
     text.parse()
         .map_err(|_| StoreError::Corrupt(format!("schema version '{text}'")))
+}
+
+impl super::Maintenance for PostgresStore {
+    fn locator(&self) -> super::Locator {
+        super::Locator::Postgres(self.url.clone())
+    }
+
+    /// The server checks its own pages: nothing Frontdesk finds makes it read-only.
+    fn damage(&self) -> Option<&str> {
+        None
+    }
+
+    fn mark_damaged(&mut self, _summary: String) -> Result<()> {
+        Ok(())
+    }
+
+    fn backup_to(
+        &self,
+        _dest: &std::path::Path,
+        _progress: &mut dyn FnMut(crate::store::Progress),
+    ) -> Result<super::backup::BackupReport> {
+        Err(StoreError::NotForThisEngine {
+            what: "a backup to a file",
+            locator: self.shown.clone(),
+        })
+    }
+
+    fn restore_from(
+        &mut self,
+        _candidate: &std::path::Path,
+        _now: chrono::DateTime<chrono::Utc>,
+        _progress: &mut dyn FnMut(crate::store::Progress),
+    ) -> Result<super::backup::RestoreReport> {
+        Err(StoreError::NotForThisEngine {
+            what: "a restore from a file",
+            locator: self.shown.clone(),
+        })
+    }
 }
 
 impl Engine for PostgresStore {

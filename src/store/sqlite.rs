@@ -154,7 +154,48 @@ impl SqliteStore {
     }
 }
 
+impl Maintenance for SqliteStore {
+    fn locator(&self) -> super::Locator {
+        super::Locator::Sqlite(self.path.clone())
+    }
+
+    fn damage(&self) -> Option<&str> {
+        SqliteStore::damage(self)
+    }
+
+    fn mark_damaged(&mut self, summary: String) -> Result<()> {
+        SqliteStore::mark_damaged(self, summary)
+    }
+
+    fn backup_to(
+        &self,
+        dest: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::BackupReport> {
+        SqliteStore::backup_to(self, dest, progress)
+    }
+
+    fn restore_from(
+        &mut self,
+        candidate: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<backup::RestoreReport> {
+        SqliteStore::restore_from(self, candidate, now, progress)
+    }
+}
+
 impl Engine for SqliteStore {
+    fn bulk_allowed(&mut self) -> Result<()> {
+        // A damaged database (known at open, marked since, or recorded by another process)
+        // refuses the load as damaged, as every write does, not as a read-only file.
+        self.writable();
+        match self.damaged.clone() {
+            Some(summary) => Err(self.damaged_error(summary)),
+            None => Ok(()),
+        }
+    }
+
     /// The connection for a read, through the store's SQL layer.
     fn db(&self) -> Db<'_> {
         Db::Sqlite(&self.conn)

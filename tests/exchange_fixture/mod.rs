@@ -9,7 +9,6 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use chrono_tz::America::New_York;
 use frontdesk::scheduling::*;
-use frontdesk::store::bulk::BulkWriter;
 use frontdesk::store::{SqliteStore, Store};
 use uuid::Uuid;
 
@@ -332,10 +331,10 @@ pub fn created_at() -> DateTime<Utc> {
 }
 
 /// The clinic's setup only: clinic, doctors with hours, rooms, visit types.
-pub fn setup_only(store: &mut SqliteStore) -> Setup {
+pub fn setup_only(store: &mut dyn Store) -> Setup {
     let s = setup();
     let hours = WeeklyHours::same_each(&ALL_DAYS, &[DaySpan::new(0, 24 * 60)]).expect("hours");
-    let bulk = BulkWriter::begin(store, "setup").expect("begin");
+    let bulk = store.bulk("setup").expect("begin");
     bulk.clinic(&s.clinic).expect("clinic");
     for d in [&s.zoe, &s.ravi] {
         bulk.doctor(d, s.clinic.id, &hours).expect("doctor");
@@ -368,14 +367,14 @@ pub fn entered_patients() -> Vec<Patient> {
 }
 
 /// The whole fixture in `store`.
-pub fn fill(store: &mut SqliteStore) -> Setup {
+pub fn fill(store: &mut dyn Store) -> Setup {
     fill_with(store, patients())
 }
 
 /// The whole fixture in `store`, with these patients (ids 40 to 43).
-pub fn fill_with(store: &mut SqliteStore, patients: Vec<Patient>) -> Setup {
+pub fn fill_with(store: &mut dyn Store, patients: Vec<Patient>) -> Setup {
     let s = setup_only(store);
-    let bulk = BulkWriter::begin(store, "maria").expect("begin");
+    let bulk = store.bulk("maria").expect("begin");
     for p in patients {
         bulk.patient(&p).expect("patient");
     }

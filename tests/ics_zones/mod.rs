@@ -13,8 +13,8 @@ use chrono_tz::Tz;
 use frontdesk::export;
 use frontdesk::scheduling::time::{LocalTime, resolve_local};
 use frontdesk::scheduling::*;
-use frontdesk::store::bulk::BulkWriter;
-use frontdesk::store::{Series, SqliteStore};
+use frontdesk::store::bulk::BulkLoad;
+use frontdesk::store::{Series, SqliteStore, Store};
 
 use super::exchange_fixture::*;
 
@@ -25,7 +25,7 @@ pub fn setup_in(zone: Tz) -> Setup {
     s
 }
 
-fn write_setup(bulk: &BulkWriter<'_>, s: &Setup) {
+fn write_setup(bulk: &dyn BulkLoad, s: &Setup) {
     let hours = WeeklyHours::same_each(&ALL_DAYS, &[DaySpan::new(0, 24 * 60)]).expect("hours");
     bulk.clinic(&s.clinic).expect("clinic");
     for d in [&s.zoe, &s.ravi] {
@@ -42,8 +42,8 @@ fn write_setup(bulk: &BulkWriter<'_>, s: &Setup) {
 /// A database at `path` with the fixture's setup in `zone`, and no patients or appointments.
 pub fn empty_clinic_in(path: &Path, zone: Tz) -> SqliteStore {
     let mut store = SqliteStore::open(path).expect("open");
-    let bulk = BulkWriter::begin(&mut store, "setup").expect("begin");
-    write_setup(&bulk, &setup_in(zone));
+    let bulk = store.bulk("setup").expect("begin");
+    write_setup(&*bulk, &setup_in(zone));
     bulk.commit().expect("commit");
     store
 }
@@ -67,8 +67,8 @@ pub fn clinic_in_with(
 ) -> (SqliteStore, Vec<DateTime<Utc>>) {
     let s = setup_in(zone);
     let mut store = SqliteStore::open(path).expect("open");
-    let bulk = BulkWriter::begin(&mut store, "maria").expect("begin");
-    write_setup(&bulk, &s);
+    let bulk = store.bulk("maria").expect("begin");
+    write_setup(&*bulk, &s);
     for p in patients {
         bulk.patient(&p).expect("patient");
     }

@@ -10,7 +10,7 @@ use crate::reports::{self, DaySheet, ReportTable, SheetOf, format};
 use crate::scheduling::report::Report;
 use crate::scheduling::time::local_day;
 use crate::scheduling::{Clinic, DoctorId, RoomId};
-use crate::store::{AgendaFilter, Store};
+use crate::store::AgendaFilter;
 
 /// Whose day sheet to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

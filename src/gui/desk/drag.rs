@@ -17,7 +17,7 @@ use crate::gui::screen::{Undoable, booking, patient_search};
 use crate::gui::widget::Choice;
 use crate::scheduling::placement::{RoomAtDrop, RoomChoice, click_grid as grid_of, room_for_drop};
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start, Store};
+use crate::store::{AgendaEntry, AgendaFilter, MoveRequest, Start};
 
 /// The grid clicks and drags snap to: the clinic's slot length and its visit types' lengths.
 pub(super) fn click_grid(desk: &Desk, clinic: &Clinic) -> u16 {

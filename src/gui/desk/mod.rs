@@ -37,7 +37,7 @@ use crate::gui::screen::{
 use crate::gui::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, Store};
+use crate::store::{AgendaEntry, AgendaFilter};
 
 /// An appointment just booked, moved, added as a walk-in or jumped to: once the grid holds
 /// it, the grid scrolls to it and the status line names it in words.

@@ -10,7 +10,7 @@ use crate::gui::screen::{Undoable, booking, details, palette, walk_in};
 use crate::gui::undo::{self, Direction};
 use crate::gui::widget::Choice;
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, Store};
+use crate::store::AgendaFilter;
 
 impl Desk {
     pub(super) fn select(&mut self, id: AppointmentId) -> Task<Message> {

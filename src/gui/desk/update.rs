@@ -13,7 +13,7 @@ use crate::gui::screen::Undoable;
 use crate::gui::undo::Direction;
 use crate::scheduling::time::{echo, local_day};
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, Store};
+use crate::store::AgendaFilter;
 
 /// What handling a message gives: the work to run, and what the window's root must do.
 pub type Update = (Task<Message>, Option<Event>);

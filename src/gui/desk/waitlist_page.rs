@@ -8,7 +8,7 @@ use super::Message;
 use super::{Desk, Page, Panel, Parts};
 use crate::gui::backend::UiError;
 use crate::gui::screen::{offer, waitlist};
-use crate::store::{FreedFeed, Store};
+use crate::store::FreedFeed;
 
 impl Desk {
     /// Asks the log for slots freed since the desk last looked; the first look only notes where

@@ -17,7 +17,7 @@ use crate::scheduling::entry;
 use crate::scheduling::patient_match;
 use crate::scheduling::time::read_clock;
 use crate::scheduling::*;
-use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start, Store};
+use crate::store::{BookingOutcome, BookingRequest, SeriesOutcome, Start};
 
 /// The form's state.
 #[derive(Debug, Clone)]

@@ -19,8 +19,6 @@ use crate::gui::file_chooser;
 use crate::gui::widget::{self, Choice};
 use crate::import::{self, FileKind, ImportOptions};
 use crate::scheduling::time::echo;
-use crate::store::Store;
-use crate::store::backup::backups_dir;
 
 /// What an import brings in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,7 +421,7 @@ impl State {
                 if file_chooser::available() {
                     save_dialog("Export appointments", name, filter).map(Message::ExportTo)
                 } else {
-                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     saved_without_chooser(self.export(path, ctx))
                 }
             }
@@ -477,7 +475,7 @@ impl State {
                     save_dialog("Back up the database", name, ("SQLite database", "sqlite3"))
                         .map(Message::BackupTo)
                 } else {
-                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     saved_without_chooser(self.backup(path, ctx))
                 }
             }
@@ -592,11 +590,17 @@ impl State {
             ]
             .spacing(10),
         );
-        let backups = backups_dir(ctx.backend.path());
+        let backups = match ctx.backend.backups_folder() {
+            Some(folder) => format!(
+                "Automatic backups: one a day at the first launch, and one before every upgrade, in {}.",
+                folder.display()
+            ),
+            None => "Automatic backups are the database server's own.".to_owned(),
+        };
         let backup_card = card(
             "Backup",
             column![
-                text(format!("Automatic backups: one a day at the first launch, and one before every upgrade, in {}.", backups.display())).size(13),
+                text(backups).size(13),
                 text("A backup is a complete copy taken safely while desks keep working.").size(13),
                 act("Back up now…", Message::Backup),
             ]

@@ -12,7 +12,7 @@ use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start, Store};
+use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
 
 /// The panel's state.
 #[derive(Debug, Clone)]

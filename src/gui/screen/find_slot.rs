@@ -16,7 +16,7 @@ use crate::scheduling::slots::parse_window;
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{lenient_instant, local_date, local_day};
 use crate::scheduling::*;
-use crate::store::{SlotLimits, SlotSearch, Store};
+use crate::store::{SlotLimits, SlotSearch};
 
 /// How many slots a search lists.
 const RESULTS: usize = 12;

@@ -13,7 +13,7 @@ use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::series::MAX_SHIFT_DAYS;
 use crate::scheduling::*;
-use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView, Store};
+use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView};
 
 /// The section's state.
 #[derive(Debug, Clone)]

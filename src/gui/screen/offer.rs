@@ -14,7 +14,7 @@ use crate::scheduling::time::format_local;
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, waited};
 use crate::scheduling::*;
 use crate::store::{
-    BookingOutcome, BookingRequest, HeldAppointment, Start, Store, WaitlistMatch, WaitlistOffer,
+    BookingOutcome, BookingRequest, HeldAppointment, Start, WaitlistMatch, WaitlistOffer,
 };
 
 /// Where the panel is.

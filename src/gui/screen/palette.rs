@@ -16,7 +16,6 @@ use crate::gui::escape_closes::escape_closes;
 use crate::scheduling::hours_text;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
-use crate::store::Store;
 
 /// Actions the palette can run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

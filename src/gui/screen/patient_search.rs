@@ -19,7 +19,6 @@ use super::Context;
 use crate::gui::backend::UiError;
 use crate::scheduling::entry::{self, shown};
 use crate::scheduling::{Patient, PatientId};
-use crate::store::Store;
 
 /// How many registered patients a typeahead asks the store for (this one and the palette's).
 pub const MATCHES_ASKED: usize = 12;

@@ -9,7 +9,7 @@ use iced::{Element, Length, Task};
 use super::Context;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
-use crate::store::{ReminderSettings, Secret, Store, TlsMode};
+use crate::store::{ReminderSettings, Secret, TlsMode};
 
 /// The section's state: the settings as stored, and the form as typed.
 #[derive(Debug, Default)]

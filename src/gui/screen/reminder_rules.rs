@@ -16,7 +16,6 @@ use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_temp
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, lenient_instant, local_date};
 use crate::scheduling::{ClinicId, Mode, VisitTypeId};
-use crate::store::Store;
 
 /// When a rule fires, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use crate::gui::widget;
 use crate::scheduling::reminder_job::{JobState, SkipReason};
 use crate::scheduling::time::format_local;
 use crate::scheduling::*;
-use crate::store::{JobId, OutboxEntry, OutboxFilter, Store};
+use crate::store::{JobId, OutboxEntry, OutboxFilter};
 
 /// The page's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::hours::WEEKDAYS;
 use crate::scheduling::*;
-use crate::store::{BookingRequest, OccurrenceCheck, SeriesOutcome, SeriesRequest, Store};
+use crate::store::{BookingRequest, OccurrenceCheck, SeriesOutcome, SeriesRequest};
 
 /// How a series ends, as the form offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,7 +22,6 @@ use crate::scheduling::hours::WEEKDAYS;
 use crate::scheduling::report::{Attendance, Report, ReportRange, Timing, Usage, compute};
 use crate::scheduling::time::{local_date, parse_date};
 use crate::scheduling::*;
-use crate::store::Store;
 
 /// The page's state.
 pub struct State {
@@ -563,7 +562,7 @@ impl State {
                 let range = shown.report.range;
                 let name = format!("{}-{}-to-{}.csv", which.name(), range.first(), range.last());
                 if !file_chooser::available() {
-                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     self.without_chooser = true;
                     return self.update(Message::CsvPathChosen(which, Some(path)), ctx);
                 }
@@ -611,7 +610,7 @@ impl State {
                 self.error = None;
                 let name = format!("daysheet-{date}-{}.pdf", slug(&choice.label));
                 if !file_chooser::available() {
-                    let path = file_chooser::save_path(ctx.backend.path(), &name);
+                    let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     self.without_chooser = true;
                     return self.update(Message::SheetPathChosen(Some(path)), ctx);
                 }

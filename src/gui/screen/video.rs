@@ -9,7 +9,7 @@ use super::Context;
 use super::details::Message;
 use crate::gui::backend_reminders::open_link;
 use crate::scheduling::*;
-use crate::store::{AuditEvent, Joiner, Store};
+use crate::store::{AuditEvent, Joiner};
 
 /// "Join": opens the link in the browser.
 pub fn join(link: &str) -> Task<Message> {

@@ -11,7 +11,7 @@ use crate::gui::backend::UiError;
 use crate::gui::widget;
 use crate::scheduling::time::format_local;
 use crate::scheduling::waitlist::{WaitStatus, WaitlistEntryId, waited};
-use crate::store::{Store, WaitlistFilter, WaitlistRow};
+use crate::store::{WaitlistFilter, WaitlistRow};
 
 /// Width of the form beside the list.
 const FORM_WIDTH: f32 = 420.0;

@@ -20,7 +20,7 @@ use crate::scheduling::waitlist::{
     Preferred, WaitlistEntryId, WaitlistRequest, Weekdays, validate,
 };
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, AgendaFilter, Store, WaitlistRow};
+use crate::store::{AgendaEntry, AgendaFilter, WaitlistRow};
 
 /// The priorities the desk chooses from.
 pub const PRIORITIES: [(i32, &str); 3] = [(0, "Normal"), (1, "High"), (2, "Urgent")];

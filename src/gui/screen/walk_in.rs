@@ -17,7 +17,7 @@ use crate::scheduling::entry;
 use crate::scheduling::patient_match;
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
-use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start, Store};
+use crate::store::{AgendaFilter, BookingOutcome, BookingRequest, Start};
 
 /// Length of a walk-in or emergency visit.
 const VISIT_MINUTES: u32 = 15;

@@ -14,7 +14,7 @@ use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::conflict::Absence;
 use crate::scheduling::setup_rules::{Field, Invalid, format_absence, parse_absence};
 use crate::scheduling::*;
-use crate::store::{AbsenceEntry, AbsenceId, AgendaEntry, Store};
+use crate::store::{AbsenceEntry, AbsenceId, AgendaEntry};
 
 /// Whose leave or blockouts: a doctor's or a room's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use iced::{Element, Length, Task};
 
 use super::Context;
 use crate::gui::backend::UiError;
-use crate::store::{AgendaEntry, SetupAuditEvent, Store};
+use crate::store::{AgendaEntry, SetupAuditEvent};
 
 /// The page's state; each section keeps its form while another is shown.
 #[derive(Debug, Clone)]

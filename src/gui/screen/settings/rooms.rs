@@ -17,7 +17,7 @@ use crate::scheduling::at_risk::SetupChange;
 use crate::scheduling::hours_text::{parse_week, week_texts};
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{AgendaEntry, Saved, Store};
+use crate::store::{AgendaEntry, Saved};
 
 /// The rooms section.
 #[derive(Debug, Clone, Default)]

@@ -12,7 +12,7 @@ use crate::gui::screen::Context;
 use crate::gui::widget::Choice;
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{Saved, Store};
+use crate::store::Saved;
 
 /// The staff section.
 #[derive(Debug, Clone, Default)]

@@ -11,7 +11,7 @@ use crate::gui::screen::Context;
 use crate::gui::widget::Choice;
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::*;
-use crate::store::{Saved, Store};
+use crate::store::Saved;
 
 /// The visit types section.
 #[derive(Debug, Clone, Default)]

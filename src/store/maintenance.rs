@@ -1,0 +1,96 @@
+//! Looking after a database beside the [`Store`](super::Store) contract: where it is, whether
+//! it is known to be damaged, a copy made by hand and a restore from one ([`Maintenance`], which
+//! every engine implements and which `dyn Store` carries), and the work that runs without the
+//! store open or locked: the check of the whole database, today's automatic backup and a
+//! restore before anything is opened (functions of the [`Locator`]).
+//!
+//! A separate trait because this is not the clinic's contract: what it means depends on the
+//! engine (a file's pages, copies beside it), and the contract suite does not test it. What
+//! only makes sense for a file says so in its type: an `Option`, or
+//! [`StoreError::NotForThisEngine`].
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::backup::{self, BackupPolicy, BackupReport, DailyReport, RestoreReport};
+use super::error::{Result, StoreError};
+use super::locator::Locator;
+use crate::export::Progress;
+
+/// Housekeeping every engine provides for its open store.
+pub trait Maintenance {
+    /// Where this store's database is (what `--db` takes to open it again).
+    fn locator(&self) -> Locator;
+
+    /// What is wrong with the database, when it was found damaged (it is then read-only).
+    fn damage(&self) -> Option<&str>;
+
+    /// Treats the database as damaged from now on (a check beside the store found `summary`):
+    /// every later write is refused.
+    fn mark_damaged(&mut self, summary: String) -> Result<()>;
+
+    /// Copies the whole database to the file `dest` (mode 0600) while desks keep working.
+    fn backup_to(&self, dest: &Path, progress: &mut dyn FnMut(Progress)) -> Result<BackupReport>;
+
+    /// Replaces this database with the copy `candidate` after checking it, keeping the
+    /// replaced one, then works on the restored one. On a refusal nothing is replaced and the
+    /// store stays as it was.
+    fn restore_from(
+        &mut self,
+        candidate: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<RestoreReport>;
+}
+
+/// Checks the whole database for damage without the store (its own connection, so a store
+/// beside it keeps working: seconds for a large clinic). What is found is recorded, so every
+/// later open refuses to write. `None` when it is sound.
+pub fn check_for_damage(locator: &Locator) -> Result<Option<String>> {
+    match locator {
+        Locator::Sqlite(path) => {
+            super::integrity::quick_check_file(path).map_err(|e| StoreError::from_sqlite(e, path))
+        }
+        // The server checks its own pages; there is nothing of ours to check beside it.
+        Locator::Postgres(_) => Ok(None),
+    }
+}
+
+/// Today's automatic backup, unless it exists, another process is making it, the database
+/// holds no clinic yet or `policy` keeps none: the file made. Runs without the store open.
+/// `Ok(None)` also when the engine keeps no copies of its own beside the database (see
+/// [`Locator::backups_folder`]).
+pub fn daily_backup(
+    locator: &Locator,
+    today: NaiveDate,
+    policy: BackupPolicy,
+) -> Result<Option<DailyReport>> {
+    match locator {
+        Locator::Sqlite(path) => Ok(backup::daily(path, today, policy)?),
+        Locator::Postgres(_) => Ok(None),
+    }
+}
+
+/// Replaces the database with the copy `candidate` before anything has opened it (a restore
+/// must not migrate the database it replaces): checks the copy, waits until no window or
+/// command has the database open, keeps the current one beside it and puts the copy in its
+/// place. What was found damaged before is forgotten.
+pub fn restore(
+    locator: &Locator,
+    candidate: &Path,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RestoreReport> {
+    match locator {
+        Locator::Sqlite(path) => {
+            let report = backup::restore(path, candidate, now, backup::RESTORE_WAIT, progress)?;
+            super::open::forget_damage(path);
+            Ok(report)
+        }
+        Locator::Postgres(_) => Err(StoreError::NotForThisEngine {
+            what: "a restore from a file",
+            locator: locator.to_string(),
+        }),
+    }
+}
