@@ -175,13 +175,11 @@ fn url_scheme(text: &str) -> Option<&str> {
 
 /// The known schemes as a message names them.
 fn known_schemes() -> String {
-    match KNOWN_SCHEMES {
-        known => known
-            .iter()
-            .map(|s| format!("{s}://"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
+    KNOWN_SCHEMES
+        .iter()
+        .map(|s| format!("{s}://"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 // `open` hands out `dyn Store + Send`: this fails to compile if the trait stops being object
