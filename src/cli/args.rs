@@ -90,6 +90,10 @@ pub enum Command {
     Backup(BackupArgs),
     /// Replace the database with a checked backup; the replaced one is kept beside it.
     Restore(RestoreArgs),
+    /// Move the clinic between a database file and a PostgreSQL server, all or nothing,
+    /// checked and counted: `--db clinic.sqlite3 migrate --to postgres://…` onto an empty
+    /// database (several desks), or `--db postgres://… migrate --to new.sqlite3`.
+    Migrate(MigrateArgs),
     /// Make today's automatic backup (the first command of a day starts this in the
     /// background; it is not meant to be typed).
     #[command(hide = true)]
@@ -502,6 +506,15 @@ pub struct ImportArgs {
 pub struct BackupArgs {
     /// The backup file to write (mode 0600).
     pub file: PathBuf,
+}
+
+/// `frontdesk migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Where the clinic goes: an empty PostgreSQL database (postgres://USER@HOST/DATABASE), or
+    /// a new file when --db names a server.
+    #[arg(long)]
+    pub to: std::ffi::OsString,
 }
 
 /// `frontdesk restore`.

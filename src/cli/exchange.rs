@@ -16,7 +16,7 @@ use frontdesk::store::backup::{self, BackupPolicy};
 use frontdesk::store::{self, Locator, Store, maintenance};
 
 use super::args::{
-    BackupArgs, Command, ExportArgs, ExportFormat, ImportArgs, ImportWhat, RestoreArgs,
+    BackupArgs, Command, ExportArgs, ExportFormat, ImportArgs, ImportWhat, MigrateArgs, RestoreArgs,
 };
 use super::resolve;
 
@@ -192,6 +192,23 @@ pub fn restore(locator: &Locator, args: &RestoreArgs, now: DateTime<Utc>) -> Res
     Ok(())
 }
 
+/// Moves the clinic between a file and a server (see `frontdesk migrate`), then checks the
+/// copy and says what it holds.
+pub fn migrate(from: &Locator, args: &MigrateArgs) -> Result<()> {
+    let to = Locator::parse_os(&args.to)?;
+    let report = store::migrate(from, &to, &mut progress("migrate"))?;
+    let check = store::open(&to)?.check()?;
+    println!("Copied the clinic from {from} to {to}, checked and counted:");
+    for (table, rows) in &report.tables {
+        println!("  {table}: {rows}");
+    }
+    println!("{} rows in all.", report.rows());
+    if !check.is_ok() {
+        bail!("the copy fails `frontdesk check`: run `frontdesk --db {to} check` to see why");
+    }
+    Ok(())
+}
+
 /// The first command of the day starts today's automatic backup in a process of its own
 /// (`frontdesk daily-backup`), which it does not wait for: the copy and its compression take
 /// seconds on a large clinic, and no command should wait for them. A failure of the last one
@@ -203,7 +220,11 @@ pub fn daily_backup(locator: &Locator, command: &Command, keep: usize, now: Date
     };
     if matches!(
         command,
-        Command::Demo(_) | Command::Backup(_) | Command::Restore(_) | Command::DailyBackup
+        Command::Demo(_)
+            | Command::Backup(_)
+            | Command::Restore(_)
+            | Command::Migrate(_)
+            | Command::DailyBackup
     ) {
         return;
     }

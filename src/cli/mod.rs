@@ -160,6 +160,7 @@ fn run(cli: Cli) -> Result<()> {
             return exchange::daily_backup_now(&locator, cli.keep_backups, now);
         }
         Command::Check => return check::check(&locator, store::open(&locator)),
+        Command::Migrate(args) => return exchange::migrate(&locator, args),
         _ => {}
     }
     let mut store = store::open(&locator)?;
@@ -175,7 +176,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&*store, clinic, &args, now),
         Command::History(args) => output::history(&*store, &args),
         // Handled before the store is opened.
-        Command::Check | Command::DailyBackup | Command::Restore(_) => Ok(()),
+        Command::Check | Command::DailyBackup | Command::Restore(_) | Command::Migrate(_) => Ok(()),
         Command::Waitlist(args) => waitlist::run(&mut *store, clinic, &args, &actor, now),
         Command::Report(args) => report::report(&*store, clinic, &args, now),
         Command::Daysheet(args) => report::daysheet(&*store, clinic, &args, now),

@@ -39,6 +39,15 @@ pub enum StoreError {
         /// Where the database is, as messages show it.
         locator: String,
     },
+    /// A restore over a server's database in use was asked: a server's clinic is restored
+    /// onto a new database instead.
+    #[error(
+        "{server} is not replaced in place: create a new, empty database on the server, run `frontdesk --db BACKUP-FILE migrate --to` with its address, check it with `frontdesk --db NEW-ADDRESS check`, then point the desks at it"
+    )]
+    RestoreOntoServer {
+        /// The server and database, without any password.
+        server: String,
+    },
     /// The file was written by a newer Frontdesk.
     #[error(
         "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",

@@ -88,9 +88,8 @@ pub fn restore(
             super::open::forget_damage(path);
             Ok(report)
         }
-        Locator::Postgres(_) => Err(StoreError::NotForThisEngine {
-            what: "a restore from a file",
-            locator: locator.to_string(),
+        Locator::Postgres(_) => Err(StoreError::RestoreOntoServer {
+            server: locator.to_string(),
         }),
     }
 }

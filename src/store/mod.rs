@@ -10,6 +10,7 @@ mod booking;
 pub mod bulk;
 pub(crate) mod codec;
 mod context;
+mod copy;
 pub(crate) mod desk_lock;
 mod engine;
 mod error;
@@ -55,6 +56,7 @@ use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
+pub use copy::{CopyReport, migrate};
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use locator::{Locator, ServerUrl, open};

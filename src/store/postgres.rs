@@ -61,6 +61,11 @@ impl PostgresStore {
         &self.shown
     }
 
+    /// The session, for copying a whole database in or out ([`super::copy`]).
+    pub(crate) fn session(&self) -> &Session {
+        &self.session
+    }
+
     /// Brings the schema up to [`LATEST_VERSION`], one migration per transaction, under a lock
     /// that other desks opening at the same moment wait for.
     fn migrate(&self) -> Result<()> {
@@ -158,14 +163,63 @@ impl super::Maintenance for PostgresStore {
         Ok(())
     }
 
+    /// A logical backup: every table of the clinic, read in one snapshot while desks keep
+    /// working, written as a Frontdesk SQLite file (mode 0600) that `frontdesk --db FILE check`
+    /// reads and `frontdesk --db FILE migrate --to postgres://…` brings back onto an empty
+    /// database.
     fn backup_to(
         &self,
-        _dest: &std::path::Path,
-        _progress: &mut dyn FnMut(crate::store::Progress),
+        dest: &std::path::Path,
+        progress: &mut dyn FnMut(crate::store::Progress),
     ) -> Result<super::backup::BackupReport> {
-        Err(StoreError::NotForThisEngine {
-            what: "a backup to a file",
-            locator: self.shown.clone(),
+        use super::backup::BackupError;
+        let io = |path: &std::path::Path| {
+            let path = path.to_path_buf();
+            move |error| {
+                StoreError::Backup(BackupError::Io {
+                    path: path.clone(),
+                    error,
+                })
+            }
+        };
+        super::backup::check_destination(dest)?;
+        let (partial, file) = crate::private_file::Partial::create(dest).map_err(io(dest))?;
+        drop(file);
+        {
+            let opened =
+                super::open::open_connection(partial.path(), super::StoreOptions::default())?;
+            super::copy::copy_database(
+                &opened.conn,
+                Db::Postgres(&self.session),
+                Db::Sqlite(&opened.conn),
+                progress,
+            )
+            .map_err(|e| self.classify(e))?;
+            // A standalone file, as every backup is: no write-ahead log beside it.
+            let _: String = opened
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+                .map_err(StoreError::from)?;
+            opened
+                .conn
+                .close()
+                .map_err(|(_, e)| StoreError::from_sqlite(e, partial.path()))?;
+        }
+        for side in &crate::private_file::with_sidecars(partial.path())[1..] {
+            if side.exists() {
+                std::fs::remove_file(side).map_err(io(side))?;
+            }
+        }
+        std::fs::File::open(partial.path())
+            .and_then(|f| f.sync_all())
+            .map_err(io(partial.path()))?;
+        let bytes = std::fs::metadata(partial.path())
+            .map(|m| m.len())
+            .map_err(io(partial.path()))?;
+        partial.persist(dest).map_err(io(dest))?;
+        Ok(super::backup::BackupReport {
+            path: dest.to_path_buf(),
+            bytes,
         })
     }
 
@@ -175,9 +229,10 @@ impl super::Maintenance for PostgresStore {
         _now: chrono::DateTime<chrono::Utc>,
         _progress: &mut dyn FnMut(crate::store::Progress),
     ) -> Result<super::backup::RestoreReport> {
-        Err(StoreError::NotForThisEngine {
-            what: "a restore from a file",
-            locator: self.shown.clone(),
+        // A server's database is replaced by bringing a backup onto a new, empty database
+        // (`frontdesk --db BACKUP migrate --to postgres://…`) and pointing the desks at it.
+        Err(StoreError::RestoreOntoServer {
+            server: self.shown.clone(),
         })
     }
 }

@@ -98,6 +98,11 @@ impl SqliteStore {
         &self.path
     }
 
+    /// The connection, read-only use (copying the whole database to another engine).
+    pub(crate) fn raw(&self) -> &Connection {
+        &self.conn
+    }
+
     /// The underlying connection, for bulk work (the demo generator) and benchmarks.
     pub fn connection(&mut self) -> &mut Connection {
         &mut self.conn

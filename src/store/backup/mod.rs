@@ -293,7 +293,7 @@ pub fn snapshot(
 }
 
 /// Refuses a destination a backup must not replace: a folder, a device or a pipe.
-fn check_destination(dest: &Path) -> Result<()> {
+pub(crate) fn check_destination(dest: &Path) -> Result<()> {
     match std::fs::metadata(dest) {
         Ok(meta) if meta.is_dir() => Err(BackupError::BadDestination {
             path: dest.to_path_buf(),

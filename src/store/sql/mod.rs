@@ -8,7 +8,7 @@
 pub(crate) mod pg;
 mod value;
 
-pub(crate) use value::{FromValue, Params, ToValue, Value, params};
+pub(crate) use value::{FromValue, Owned, Params, ToValue, Value, params};
 
 /// Why a statement failed, engine by engine, or why a value could not be read.
 #[derive(Debug)]
@@ -166,6 +166,11 @@ impl<'c> Db<'c> {
         read: impl FnOnce(&Row<'_>) -> Result<T>,
     ) -> Result<T> {
         self.prepare_cached(sql)?.query_row(params, read)
+    }
+
+    /// Whether this is a PostgreSQL server (for the few statements only it has).
+    pub(crate) fn is_postgres(&self) -> bool {
+        matches!(self, Db::Postgres(_))
     }
 
     /// Runs statements without parameters, one after the other.
@@ -397,6 +402,11 @@ impl Row<'_> {
     /// The value of column `column` (from 0), read as `T`.
     pub(crate) fn get<T: FromValue>(&self, column: usize) -> Result<T> {
         self.with_value(column, |v| T::from_value(column, v))
+    }
+
+    /// Column `column` as it is, kept (copying a database from one engine to another).
+    pub(crate) fn owned(&self, column: usize) -> Result<Owned> {
+        self.with_value(column, |v| Ok(Owned::of(v)))
     }
 
     /// Column `column` as text, lent to `read` without copying it.

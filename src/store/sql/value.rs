@@ -20,6 +20,46 @@ pub(crate) enum Value<'a> {
     Blob(&'a [u8]),
 }
 
+/// A value read from one engine and kept, to be written to another (copying a database).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Owned {
+    /// SQL NULL.
+    Null,
+    /// A whole number.
+    Integer(i64),
+    /// A real number.
+    Real(f64),
+    /// Text.
+    Text(String),
+    /// Bytes.
+    Blob(Vec<u8>),
+}
+
+impl Owned {
+    /// The value kept.
+    pub(crate) fn of(value: Value<'_>) -> Self {
+        match value {
+            Value::Null => Owned::Null,
+            Value::Integer(n) => Owned::Integer(n),
+            Value::Real(x) => Owned::Real(x),
+            Value::Text(s) => Owned::Text(s.to_owned()),
+            Value::Blob(b) => Owned::Blob(b.to_vec()),
+        }
+    }
+}
+
+impl ToValue for Owned {
+    fn to_value(&self) -> Value<'_> {
+        match self {
+            Owned::Null => Value::Null,
+            Owned::Integer(n) => Value::Integer(*n),
+            Owned::Real(x) => Value::Real(*x),
+            Owned::Text(s) => Value::Text(s),
+            Owned::Blob(b) => Value::Blob(b),
+        }
+    }
+}
+
 /// A Rust value the store can write as a parameter.
 pub(crate) trait ToValue {
     /// The value as written.

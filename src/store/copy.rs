@@ -1,0 +1,293 @@
+//! Copying a clinic's whole database from one engine to the other, all or nothing, checked
+//! and counted: a single-desk SQLite clinic moving onto a shared PostgreSQL server (`frontdesk
+//! migrate --to`), and a server's backup written as a Frontdesk SQLite file (which `migrate
+//! --to` brings back onto an empty database). Every table is copied row by row as stored, ids
+//! and history included; the destination must hold no clinic yet.
+
+use super::error::{Result, StoreError};
+use super::locator::Locator;
+use super::sql::{Begin, Db, Owned, ToValue, params};
+use crate::export::Progress;
+
+/// What a copy moved: each table and its rows, in the order copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyReport {
+    /// (table, rows), as found in both databases after the copy.
+    pub tables: Vec<(String, u64)>,
+}
+
+impl CopyReport {
+    /// Rows copied in all.
+    pub fn rows(&self) -> u64 {
+        self.tables.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// One table to copy and its columns.
+struct Table {
+    name: String,
+    columns: Vec<String>,
+    /// Whether its `id` is a number the database gives (a PostgreSQL identity to move on).
+    numbered: bool,
+}
+
+/// Tables each database keeps for itself: its own schema record and its change counter
+/// (which goes on counting at the destination).
+const NOT_COPIED: [&str; 2] = ["frontdesk_meta", "change_counter"];
+
+/// The ledger of queue tokens is also written by the database when an appointment with a token
+/// is stored: it is copied after the appointments, adding only what they did not.
+const LEDGER: &str = "queue_token";
+
+/// Rows per insert statement, at most.
+const BATCH_ROWS: usize = 200;
+
+/// Values per insert statement, at most (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+const BATCH_VALUES: usize = 6000;
+
+/// The tables of the schema (read from SQLite's, which both engines share column for column),
+/// each after every table it refers to.
+fn plan(lite: &rusqlite::Connection) -> Result<Vec<Table>> {
+    let mut names: Vec<String> = lite
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names.retain(|n| !NOT_COPIED.contains(&n.as_str()));
+    let mut refers: Vec<(String, Vec<String>)> = Vec::new();
+    for name in &names {
+        let targets: Vec<String> = lite
+            .prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")?
+            .query_map([name], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        refers.push((name.clone(), targets));
+    }
+    let mut ordered: Vec<String> = Vec::new();
+    while ordered.len() < names.len() {
+        let before = ordered.len();
+        for (name, targets) in &refers {
+            if ordered.contains(name) {
+                continue;
+            }
+            if targets.iter().all(|t| t == name || ordered.contains(t)) {
+                ordered.push(name.clone());
+            }
+        }
+        if ordered.len() == before {
+            return Err(StoreError::Invalid(
+                "the schema's tables refer to each other in a circle: they cannot be copied one after the other".into(),
+            ));
+        }
+    }
+    // The ledger last: appointments write their current tokens into it themselves.
+    if let Some(at) = ordered.iter().position(|n| n == LEDGER) {
+        let ledger = ordered.remove(at);
+        ordered.push(ledger);
+    }
+    let mut tables = Vec::new();
+    for name in ordered {
+        let mut columns = Vec::new();
+        let mut numbered = false;
+        let mut stmt =
+            lite.prepare("SELECT name, type, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+        let rows = stmt.query_map([&name], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (column, kind, pk) = row?;
+            numbered |= column == "id" && pk == 1 && kind.eq_ignore_ascii_case("INTEGER");
+            columns.push(column);
+        }
+        tables.push(Table {
+            name,
+            columns,
+            numbered,
+        });
+    }
+    Ok(tables)
+}
+
+/// Copies everything in `from` into `to` in one write transaction of `to`; `lite` (the SQLite
+/// side, `from` or `to`) gives the list of tables. Refused, changing nothing, when `to` already
+/// holds a clinic or a count differs after the copy.
+pub(crate) fn copy_database(
+    lite: &rusqlite::Connection,
+    from: Db<'_>,
+    to: Db<'_>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<CopyReport> {
+    let tables = plan(lite)?;
+    let count = |db: &Db, table: &str| -> Result<u64> {
+        let n: i64 = db.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+            r.get(0)
+        })?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    let read = from.begin(Begin::Read)?;
+    let tx = to.begin(Begin::Write)?;
+    for table in ["clinic", "patient", "appointment"] {
+        if count(&tx, table)? > 0 {
+            return Err(StoreError::Invalid(
+                "the database to copy into already holds a clinic: give an empty database (a new one, with nothing in it)".into(),
+            ));
+        }
+    }
+    // Rows the schema itself puts in a new database (the two starting reminder rules) give way
+    // to the clinic's own.
+    for table in &tables {
+        if count(&tx, &table.name)? > 0 {
+            tx.execute(&format!("DELETE FROM {}", table.name), params![])?;
+        }
+    }
+    let mut total = 0u64;
+    for table in &tables {
+        total = total.saturating_add(count(&read, &table.name)?);
+    }
+    let mut done = 0u64;
+    let mut report = Vec::new();
+    for table in &tables {
+        let columns = table.columns.join(", ");
+        let width = table.columns.len();
+        let insert = |rows: usize| {
+            let tuples = (0..rows)
+                .map(|r| {
+                    let marks = (1..=width)
+                        .map(|c| format!("?{}", r * width + c))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("({marks})")
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let conflict = if table.name == LEDGER {
+                " ON CONFLICT DO NOTHING"
+            } else {
+                ""
+            };
+            format!(
+                "INSERT INTO {} ({columns}) VALUES {tuples}{conflict}",
+                table.name
+            )
+        };
+        // Rows go in batches (one statement, one round trip to a server, for many rows),
+        // within both engines' limits on parameters.
+        let per_batch = (BATCH_VALUES / width.max(1)).clamp(1, BATCH_ROWS);
+        let full = insert(per_batch);
+        let mut select = read.prepare(&format!("SELECT {columns} FROM {}", table.name))?;
+        let rows = select.query_map(params![], |r| {
+            (0..width)
+                .map(|i| r.owned(i))
+                .collect::<super::sql::Result<Vec<Owned>>>()
+        })?;
+        let mut batch: Vec<Owned> = Vec::with_capacity(per_batch * width);
+        let flush = |batch: &mut Vec<Owned>| -> Result<()> {
+            let n = batch.len() / width.max(1);
+            if n == 0 {
+                return Ok(());
+            }
+            let values: Vec<&dyn ToValue> = batch.iter().map(|v| v as &dyn ToValue).collect();
+            if n == per_batch {
+                tx.prepare_cached(&full)?.execute(values)?;
+            } else {
+                tx.prepare(&insert(n))?.execute(values)?;
+            }
+            batch.clear();
+            Ok(())
+        };
+        for row in rows {
+            batch.extend(row?);
+            done += 1;
+            if batch.len() >= per_batch * width {
+                flush(&mut batch)?;
+            }
+            if done % 1000 == 0 {
+                progress(Progress {
+                    phase: "copying",
+                    done,
+                    total,
+                });
+            }
+        }
+        flush(&mut batch)?;
+        if table.numbered && tx.is_postgres() {
+            tx.execute_batch(&format!(
+                "SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, false) FROM {0}",
+                table.name
+            ))?;
+        }
+        let there = count(&read, &table.name)?;
+        let here = count(&tx, &table.name)?;
+        if there != here {
+            return Err(StoreError::Invalid(format!(
+                "the copy of {} holds {here} rows where the database copied holds {there}: nothing was copied",
+                table.name
+            )));
+        }
+        report.push((table.name.clone(), here));
+    }
+    progress(Progress {
+        phase: "saving",
+        done: total,
+        total,
+    });
+    tx.commit()?;
+    read.finish()?;
+    Ok(CopyReport { tables: report })
+}
+
+/// Moves a clinic between engines: a single-desk SQLite file onto an empty PostgreSQL database
+/// (made ready with the schema on the way), or a server's clinic into a new SQLite file. All or
+/// nothing, checked and counted; the source is only read.
+pub fn migrate(
+    from: &Locator,
+    to: &Locator,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<CopyReport> {
+    use super::postgres::PostgresStore;
+    use super::sqlite::SqliteStore;
+    match (from, to) {
+        (Locator::Sqlite(path), Locator::Postgres(url)) => {
+            if !path.is_file() {
+                return Err(StoreError::Invalid(format!(
+                    "{from} is not there: give the clinic's database file with --db"
+                )));
+            }
+            let source = SqliteStore::open(path)?;
+            let destination = PostgresStore::open(url.as_given())?;
+            let lite = source.raw();
+            copy_database(
+                lite,
+                Db::Sqlite(lite),
+                Db::Postgres(destination.session()),
+                progress,
+            )
+            .map_err(|e| e.with_server(destination.server()))
+        }
+        (Locator::Postgres(url), Locator::Sqlite(path)) => {
+            if path.exists() {
+                return Err(StoreError::Invalid(format!(
+                    "{to} already exists: give the name of a new file to copy the clinic into"
+                )));
+            }
+            let source = PostgresStore::open(url.as_given())?;
+            let destination = SqliteStore::open(path)?;
+            let lite = destination.raw();
+            copy_database(
+                lite,
+                Db::Postgres(source.session()),
+                Db::Sqlite(lite),
+                progress,
+            )
+            .map_err(|e| e.with_server(source.server()))
+        }
+        _ => Err(StoreError::Invalid(format!(
+            "a clinic moves between a file and a server: from {from} to {to} is not such a move"
+        ))),
+    }
+}
