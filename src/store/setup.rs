@@ -404,6 +404,10 @@ pub fn booking_patient(tx: &Db, req: &super::BookingRequest) -> Result<PatientId
 /// Patients whose full name, last name, phone digits or last ten phone digits start with `text`.
 /// Each branch is an index range scan, so the search stays fast at hundreds of thousands.
 pub fn search_patients(conn: &Db, text: &str, limit: usize) -> sql::Result<Vec<Patient>> {
+    // Control characters (pasted with a name) are in no stored name or phone: they are left
+    // out of the search rather than handed to an engine that cannot hold them (PostgreSQL's
+    // text has no NUL).
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
     let text = text.trim().to_lowercase();
     if text.is_empty() {
         return Ok(Vec::new());

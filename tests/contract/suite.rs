@@ -486,6 +486,11 @@ pub fn patients_are_found_by_name_last_name_and_phone_prefixes<B: TestBackend>()
     assert_eq!(names("+91 9"), ["Asha Iyer", "Ravi Kumar"]);
     assert!(names("zzz").is_empty());
     assert!(names("").is_empty());
+    // Control characters pasted with a name are no part of it, on every engine (PostgreSQL's
+    // text cannot even hold a NUL).
+    assert_eq!(names("\u{0}ash\u{7}"), ["Asha Iyer"]);
+    assert_eq!(names("\u{0}"), Vec::<String>::new());
+    assert_eq!(names("+91\u{7} 9\u{0}"), ["Asha Iyer", "Ravi Kumar"]);
 }
 
 pub fn likely_duplicates_are_reported<B: TestBackend>() {

@@ -160,6 +160,10 @@ impl ToSql for Param {
                 Type::FLOAT4 => (*x as f32).to_sql(ty, out),
                 _ => Err(unfit("a real number", ty)),
             },
+            Owned::Text(s) if s.contains('\0') => Err(
+                "text holding a NUL character (U+0000) cannot be stored on PostgreSQL: remove it"
+                    .into(),
+            ),
             Owned::Text(s) => match *ty {
                 Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
                     s.as_str().to_sql(ty, out)
