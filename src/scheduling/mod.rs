@@ -22,6 +22,7 @@ pub mod slots;
 pub mod staff;
 pub mod status;
 pub mod template;
+pub mod tidy;
 pub mod time;
 pub mod waitlist;
 pub mod waitlist_match;

@@ -84,7 +84,7 @@ pub fn record(
     refuse(absence_problems(absence))?;
     let (name, column, owner_table, kind) = table.sql();
     let absence = Absence {
-        reason: absence.reason.trim().to_owned(),
+        reason: crate::scheduling::tidy::text(&absence.reason),
         ..absence.clone()
     };
     immediate(conn, |tx| {

@@ -326,8 +326,8 @@ pub(super) fn book_in(
         } else {
             Status::Scheduled
         },
-        reason: req.reason.trim().to_owned(),
-        notes: req.notes.trim().to_owned(),
+        reason: crate::scheduling::tidy::text(&req.reason),
+        notes: crate::scheduling::tidy::text(&req.notes),
         // Video visits get their own meeting link from the clinic's pattern (reminders).
         meeting_link: if req.mode == Mode::Video {
             super::video::new_link(tx)?

@@ -176,10 +176,10 @@ pub fn edit(
         ));
     }
     let mut after = before.clone();
-    after.reason = edit.reason.trim().to_owned();
-    after.notes = edit.notes.trim().to_owned();
+    after.reason = crate::scheduling::tidy::text(&edit.reason);
+    after.notes = crate::scheduling::tidy::text(&edit.notes);
     after.mode = edit.mode;
-    after.meeting_link = edit.meeting_link.trim().to_owned();
+    after.meeting_link = crate::scheduling::tidy::text(&edit.meeting_link);
     if !after.meeting_link.is_empty() {
         crate::scheduling::template::check_link(&after.meeting_link)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;

@@ -17,6 +17,7 @@ use crate::scheduling::hours::WeeklyHours;
 use crate::scheduling::model::*;
 use crate::scheduling::setup_rules::*;
 use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
+use crate::scheduling::tidy;
 
 /// Runs `work` as one `BEGIN IMMEDIATE` transaction: all of it is stored, or none.
 pub(super) fn immediate<T>(conn: &Db, work: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
@@ -91,11 +92,7 @@ impl Upsert<'_> {
 /// Adds or changes a clinic with its opening hours.
 pub fn save_clinic(conn: &Db, clinic: &Clinic, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
     check_actor(actor)?;
-    let clinic = Clinic {
-        name: tidy_name(&clinic.name),
-        address: clinic.address.trim().to_owned(),
-        ..clinic.clone()
-    };
+    let clinic = tidy::clinic(clinic);
     immediate(conn, |tx| {
         let all = setup::clinics(tx)?;
         refuse(clinic_problems(&clinic, &all))?;
@@ -142,12 +139,7 @@ pub fn save_clinic(conn: &Db, clinic: &Clinic, actor: &str, now: DateTime<Utc>) 
 /// Adds or changes a doctor (name, specialty, colour, active).
 pub fn save_doctor(conn: &Db, doctor: &Doctor, actor: &str, now: DateTime<Utc>) -> Result<Saved> {
     check_actor(actor)?;
-    let doctor = Doctor {
-        name: tidy_name(&doctor.name),
-        specialty: doctor.specialty.trim().to_owned(),
-        colour: doctor.colour.trim().to_lowercase(),
-        ..doctor.clone()
-    };
+    let doctor = tidy::doctor(doctor);
     immediate(conn, |tx| {
         let all = setup::doctors(tx)?;
         refuse(doctor_problems(&doctor, &all))?;
@@ -236,11 +228,10 @@ pub fn save_room(conn: &Db, room: &Room, actor: &str, now: DateTime<Utc>) -> Res
         if !exists(tx, "clinic", clinic.0)? {
             return Err(not_found("clinic", clinic));
         }
-        let room = Room {
+        let room = tidy::room(&Room {
             clinic,
-            name: tidy_name(&room.name),
             ..room.clone()
-        };
+        });
         let all = setup::rooms(tx, clinic)?;
         refuse(room_problems(&room, &all))?;
         let before = all.iter().find(|r| r.id == room.id);
@@ -325,11 +316,7 @@ pub fn save_visit_type(
     now: DateTime<Utc>,
 ) -> Result<Saved> {
     check_actor(actor)?;
-    let visit = VisitType {
-        name: tidy_name(&visit.name),
-        colour: visit.colour.trim().to_lowercase(),
-        ..visit.clone()
-    };
+    let visit = tidy::visit_type(visit);
     immediate(conn, |tx| {
         let all = setup::visit_types(tx)?;
         refuse(visit_type_problems(&visit, &all))?;
@@ -409,10 +396,7 @@ pub fn save_staff(
     now: DateTime<Utc>,
 ) -> Result<Saved> {
     check_actor(actor)?;
-    let member = StaffMember {
-        name: tidy_name(&member.name),
-        ..member.clone()
-    };
+    let member = tidy::staff_member(member);
     immediate(conn, |tx| {
         let all = staff(tx)?;
         refuse(staff_problems(&member, &all))?;
