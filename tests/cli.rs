@@ -564,7 +564,9 @@ fn a_database_url_is_never_a_file_and_never_says_its_password() {
             assert!(
                 said.contains("cannot reach the database server postgres://desk:***@127.0.0.1:1/")
                     || said.contains("is not something Frontdesk does for postgres://desk:***@")
-                    || said.contains("postgres://desk:***@127.0.0.1:1/frontdes… is not replaced in place"),
+                    || said.contains(
+                        "postgres://desk:***@127.0.0.1:1/frontdes… is not replaced in place"
+                    ),
                 "{args:?}: {said}"
             );
         }

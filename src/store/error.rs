@@ -96,6 +96,14 @@ pub enum StoreError {
         "this time was just taken at another desk: the calendar shows it now; choose another time. Nothing was changed"
     )]
     SlotJustTaken,
+    /// Another desk's change held the database longer than a desk waits (PostgreSQL).
+    #[error(
+        "another desk has been saving a change for {seconds} s and this one waited long enough: nothing was changed; try again in a moment"
+    )]
+    ServerBusy {
+        /// How long this desk waited.
+        seconds: u64,
+    },
     /// The file (or its folder) cannot be written.
     #[error(
         "{} is read-only: give yourself write permission (chmod u+w) or open a copy",
@@ -329,6 +337,11 @@ impl StoreError {
         if let Some(state) = error.code() {
             if *state == SqlState::EXCLUSION_VIOLATION {
                 return StoreError::SlotJustTaken;
+            }
+            if *state == SqlState::LOCK_NOT_AVAILABLE {
+                return StoreError::ServerBusy {
+                    seconds: super::postgres::LOCK_WAIT_SECONDS,
+                };
             }
             let class = state.code().get(..2).unwrap_or("");
             // Connection exceptions (08), refused sign-in (28), too many connections (53300),

@@ -17,6 +17,13 @@ use super::{CheckReport, codec};
 /// once do not both migrate.
 const MIGRATE_LOCK: i64 = 0x4644_534D;
 
+/// How long a desk waits for another desk's write to finish before it says so and gives up.
+pub(crate) const LOCK_WAIT_SECONDS: u64 = 15;
+
+/// How long a desk may keep a transaction open without a word before the server ends it (a
+/// desk that hangs mid-change does not hold the others up).
+const IDLE_IN_TRANSACTION_SECONDS: u64 = 600;
+
 /// A Frontdesk database on a PostgreSQL server.
 pub struct PostgresStore {
     session: Session,
@@ -44,7 +51,7 @@ impl PostgresStore {
         }
         address.config.application_name("frontdesk");
         address.config.keepalives_idle(Duration::from_secs(30));
-        let session = Session::new(address.connect()?);
+        let session = Session::new(connect(&address)?);
         let shown = address.shown.clone();
         let store = PostgresStore {
             session,
@@ -136,6 +143,18 @@ impl PostgresStore {
         }
         Ok(())
     }
+}
+
+/// A connection with this desk's limits on waiting set.
+fn connect(address: &ServerAddress) -> Result<postgres::Client> {
+    let mut client = address.connect()?;
+    client
+        .batch_execute(&format!(
+            "SET lock_timeout = '{LOCK_WAIT_SECONDS}s'; \
+             SET idle_in_transaction_session_timeout = '{IDLE_IN_TRANSACTION_SECONDS}s'"
+        ))
+        .map_err(|e| StoreError::from_postgres(e).with_server(&address.shown))?;
+    Ok(client)
 }
 
 /// The schema version recorded in `frontdesk_meta`.
@@ -240,7 +259,7 @@ impl super::Maintenance for PostgresStore {
 impl Engine for PostgresStore {
     fn db(&self) -> Db<'_> {
         if self.session.is_closed()
-            && let Ok(client) = self.address.connect()
+            && let Ok(client) = connect(&self.address)
         {
             // The server is back: later statements use the new connection.
             self.session.replace(client);

@@ -49,9 +49,16 @@ impl Session {
         match how {
             Begin::Read => self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ"),
             Begin::Schema => self.batch("BEGIN"),
-            Begin::Write => self.batch(&format!(
-                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
-            )),
+            Begin::Write => {
+                self.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+                // A desk that cannot have the write lock (another desk held it too long) leaves
+                // no transaction open behind it: the next statement must not find one aborted.
+                if let Err(e) = self.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
+                    let _ = self.batch("ROLLBACK");
+                    return Err(e);
+                }
+                Ok(())
+            }
         }
     }
 
