@@ -33,3 +33,37 @@ fn a_desk_held_up_by_another_says_so_and_changes_nothing() {
         .book(&request, "maria", utc("2026-06-01T03:00:00Z"))
         .expect("books now");
 }
+
+/// A database that cannot keep every script's names (not UTF-8) is refused before anything is
+/// written to it, saying how to make one that can.
+#[test]
+fn a_database_that_is_not_utf8_is_refused_untouched() {
+    let Some(server) = Postgres::server() else {
+        let _ = Postgres::available();
+        return;
+    };
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).expect("admin");
+    let name = format!("ascii_{}", uuid::Uuid::new_v4().simple());
+    admin
+        .batch_execute(&format!(
+            "CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'"
+        ))
+        .expect("an ASCII database");
+    // The same server, that database.
+    let (base, query) = server.split_once('?').unwrap_or((server.as_str(), ""));
+    let at = base.rfind('/').expect("a database in the URL");
+    let url = format!("{}/{name}?{query}", &base[..at]);
+    let err = frontdesk::store::PostgresStore::open(&url).expect_err("not UTF-8");
+    assert!(err.to_string().contains("ENCODING 'UTF8'"), "{err}");
+    let mut there = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let tables: i64 = there
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(tables, 0, "nothing was created");
+    drop(there);
+    let _ = admin.batch_execute(&format!("DROP DATABASE {name}"));
+}

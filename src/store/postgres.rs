@@ -85,6 +85,18 @@ impl PostgresStore {
     }
 
     fn migrate_locked(&self, db: &Db) -> Result<()> {
+        // Names in every script must come back as they were written.
+        let encoding: String = db.query_row(
+            "SELECT current_setting('server_encoding')",
+            params![],
+            |r| r.get(0),
+        )?;
+        if encoding != "UTF8" {
+            return Err(StoreError::Invalid(format!(
+                "the database {} holds text as {encoding}, which cannot keep every script's names: create it with ENCODING 'UTF8' (for example CREATE DATABASE frontdesk OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0)",
+                self.shown
+            )));
+        }
         let ours: bool = db.query_row(
             "SELECT to_regclass('frontdesk_meta') IS NOT NULL",
             params![],
