@@ -176,6 +176,12 @@ CONF
     -c "CREATE ROLE frontdesk LOGIN CREATEDB NOSUPERUSER" \
     -c "CREATE DATABASE frontdesk OWNER frontdesk" >/dev/null \
     || fail "could not make the role and database frontdesk (see $dir/server.log)"
+  # btree_gist (the exclusion constraints' equality on ids) in the database's public schema,
+  # made by its owner as a clinic's first desk would: the tests give each case a schema of its
+  # own, and an extension that lived in one of them would go when that schema is dropped.
+  as_owner "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -U frontdesk -d frontdesk \
+    -c "CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public" >/dev/null \
+    || fail "could not add btree_gist to the database frontdesk (see $dir/server.log)"
 
   echo "postgresql://frontdesk@/frontdesk?host=$(url_encode "$dir")"
 }

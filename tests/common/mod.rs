@@ -102,6 +102,17 @@ impl Postgres {
         let schema = format!("t_{}", Uuid::new_v4().simple());
         let mut admin =
             postgres::Client::connect(&server, postgres::NoTls).expect("the test server answers");
+        // btree_gist lives in the database's public schema (as `scripts/postgres.sh` makes it):
+        // made in a test's own schema, it would go with that schema while other tests use it.
+        // The lock is the one desks migrate under (`MIGRATE_LOCK`): a migration that makes it
+        // and this never race.
+        admin
+            .batch_execute(
+                "SELECT pg_advisory_lock(1178882893); \
+                 CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public; \
+                 SELECT pg_advisory_unlock(1178882893)",
+            )
+            .expect("btree_gist in the public schema");
         admin
             .batch_execute(&format!("CREATE SCHEMA {schema}"))
             .expect("a schema for the test");
