@@ -144,6 +144,14 @@ pub enum Message {
     Data(data::Message),
     /// The setup of a database just restored arrived: the desk starts again on it.
     Reopened(Result<Setup, UiError>),
+    /// The database changed (here, at another desk or from the command line), or can be
+    /// reached again after being lost: read again what is shown.
+    DatabaseChanged,
+    /// The database cannot be reached (found out at that time, for that reason): say so and
+    /// keep showing what was read.
+    DatabaseLost(DateTime<Utc>, String),
+    /// The setup, read again after the database changed.
+    LiveSetup(Result<Setup, UiError>),
 }
 
 impl Message {

@@ -8,6 +8,7 @@ mod data_page;
 mod drag;
 mod find_slot_panel;
 pub mod keys;
+pub mod live;
 mod message;
 mod panels;
 pub mod reminders_page;
@@ -154,6 +155,8 @@ pub struct Desk {
     pub offers: offer::Board,
     /// Background reminder sending and staff notifications.
     pub reminders: Background,
+    /// The live calendar: reading again after changes, and whether the database is reachable.
+    pub live: live::Live,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -435,6 +438,7 @@ impl Desk {
             parked: Vec::new(),
             parked_waitlist: None,
             parked_settings: None,
+            live: live::Live::default(),
         }
     }
 

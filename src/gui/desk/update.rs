@@ -145,6 +145,9 @@ impl Desk {
             Message::ShowData => self.show_data(),
             Message::Data(m) => self.data(m),
             Message::Reopened(result) => self.reopened(result),
+            Message::DatabaseChanged => self.database_changed(),
+            Message::DatabaseLost(since, reason) => self.database_lost(since, reason),
+            Message::LiveSetup(result) => self.live_setup(result),
         };
         (task, None)
     }
