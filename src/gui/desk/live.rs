@@ -72,7 +72,8 @@ impl Hash for Watch {
 
 /// The messages a watcher of the database `locator` names gives, from a thread of its own:
 /// [`Message::DatabaseChanged`] when the database changed (or is back after being lost),
-/// [`Message::DatabaseLost`] once when it cannot be reached. The thread ends within [`WAIT`]
+/// [`Message::DatabaseLost`] once when it cannot be reached; its first answer is a change
+/// (what the desk read before the watcher started may be out of date). The thread ends within [`WAIT`]
 /// of the stream being dropped. Changes that come before the desk took the last one in are
 /// given as one.
 pub fn watch(locator: Locator) -> impl Stream<Item = Message> + Send + 'static {
@@ -110,10 +111,15 @@ fn watch_on_this_thread(
         }
     };
     let mut lost = false;
+    // The first answer only says where the count stands: a change made between the desk's
+    // first read and it would be missed, so it counts as a change (one read more at the start).
+    let mut first = true;
     while !sender.is_closed() {
-        let message = match watcher.wait(WAIT) {
-            Watched::Quiet => continue,
-            Watched::Changed => {
+        let answer = watcher.wait(WAIT);
+        let started = std::mem::replace(&mut first, false);
+        let message = match answer {
+            Watched::Quiet if !started => continue,
+            Watched::Quiet | Watched::Changed => {
                 lost = false;
                 // One change not yet taken in stands for this one too.
                 if pending.swap(true, Ordering::SeqCst) {
@@ -137,6 +143,11 @@ fn watch_on_this_thread(
 }
 
 impl Desk {
+    /// Where the database the desk shows is.
+    pub fn database(&self) -> &Locator {
+        self.backend.locator()
+    }
+
     /// The watcher of the database the desk shows: it stops when the window closes or the
     /// database is replaced by a restore.
     pub fn live_subscription(&self) -> Subscription<Message> {
