@@ -300,3 +300,43 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
     );
     assert_eq!(b.desk().entries.len(), shown);
 }
+
+/// Changes that come while a round of reading again is under way start no second round at
+/// once: the round under way makes one more after it. A round ends, and a later change
+/// starts one again.
+#[test]
+fn changes_during_a_round_of_reading_again_are_not_doubled() {
+    let mut h = Harness::with_demo();
+    let first = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+    assert!(first.units() > 0, "the first change starts a round");
+    let second = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+    assert!(
+        second.units() == 0,
+        "a change during the round starts nothing at once"
+    );
+    h.settle(first);
+    let later = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+    assert!(
+        later.units() > 0,
+        "after the rounds, a change starts one again"
+    );
+    h.settle(later);
+    assert_eq!(h.app.error(), None);
+    assert!(!h.desk().entries.is_empty());
+}
+
+/// An answer to an older look at today (the clock's, say) that comes after a newer one is
+/// dropped: the Today panel keeps the newer list.
+#[test]
+fn a_stale_answer_for_today_is_dropped() {
+    let mut h = Harness::with_demo();
+    let today = h.desk().today.clone();
+    assert!(!today.is_empty());
+    let (clinic, date) = h.desk().today_for.expect("today loaded");
+    h.send(DeskMessage::TodayLoaded(0, clinic, date, Ok(Vec::new())));
+    assert_eq!(
+        h.desk().today.len(),
+        today.len(),
+        "the older answer is dropped"
+    );
+}

@@ -18,8 +18,9 @@ use crate::store::{AgendaEntry, FeedCursor, FreedFeed};
 pub enum Message {
     /// Appointments for the view arrived; the number is the view generation that asked.
     Loaded(u64, Result<Vec<AgendaEntry>, UiError>),
-    /// Today's appointments arrived, for that clinic and its date.
-    TodayLoaded(ClinicId, NaiveDate, Result<Vec<AgendaEntry>, UiError>),
+    /// Today's appointments arrived, for that clinic and its date; the number is the request
+    /// that asked (an answer to an older one is dropped).
+    TodayLoaded(u64, ClinicId, NaiveDate, Result<Vec<AgendaEntry>, UiError>),
     /// The clock moved on (the root passes its tick on).
     Tick(DateTime<Utc>),
     /// Go back a day (or a week in a week view).

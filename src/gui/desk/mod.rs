@@ -101,6 +101,8 @@ pub struct Desk {
     /// The clinic and date `today` is the list of, once it has loaded.
     pub today_for: Option<(ClinicId, NaiveDate)>,
     pub(super) generation: u64,
+    /// The newest look at today's appointments asked for (older answers are dropped).
+    pub(super) today_asked: u64,
     pub(super) loading: bool,
     /// The grid's columns.
     pub columns: Vec<Column>,
@@ -411,6 +413,7 @@ impl Desk {
             today: Vec::new(),
             today_for: None,
             generation: 0,
+            today_asked: 0,
             loading: false,
             columns: Vec::new(),
             blocks: Vec::new(),
@@ -544,7 +547,10 @@ impl Desk {
         Some(update(pick(page)?, &ctx))
     }
 
-    pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Message> {
+    /// Asks for today's appointments; answers to earlier asks become stale.
+    pub(super) fn today_task(&mut self, now: DateTime<Utc>) -> Task<Message> {
+        self.today_asked = self.today_asked.wrapping_add(1);
+        let asked = self.today_asked;
         let Some(clinic) = self.clinic() else {
             return Task::none();
         };
@@ -553,7 +559,7 @@ impl Desk {
         Task::perform(
             self.backend
                 .run(move |s| s.agenda(id, day, AgendaFilter::All)),
-            move |r| Message::TodayLoaded(id, date, r),
+            move |r| Message::TodayLoaded(asked, id, date, r),
         )
     }
 

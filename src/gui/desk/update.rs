@@ -35,7 +35,9 @@ impl Desk {
                 Task::none()
             }
             Message::Loaded(generation, result) => self.loaded(generation, result),
-            Message::TodayLoaded(clinic, date, result) => {
+            // Stale: a newer look at today was asked for since (the clock, a change).
+            Message::TodayLoaded(asked, ..) if asked != self.today_asked => Task::none(),
+            Message::TodayLoaded(_, clinic, date, result) => {
                 match result {
                     Ok(today) => {
                         self.today = today;
