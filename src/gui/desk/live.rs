@@ -203,10 +203,8 @@ impl Desk {
                     self.relayout();
                 }
             }
-            // Out of reach: the watcher says so on the status line; what is shown stays.
-            Err(_) if self.live.lost.is_some() => return Task::none(),
             Err(e) => {
-                self.error = Some(e);
+                self.read_failed(e);
                 return Task::none();
             }
         }
@@ -253,6 +251,14 @@ impl Desk {
             None => Task::none(),
         };
         Task::batch([details, page, parked])
+    }
+
+    /// A read of what the desk shows failed: said on the status line, unless the database is
+    /// known to be out of reach (the line above it says so already, and what is shown stays).
+    pub(super) fn read_failed(&mut self, error: UiError) {
+        if self.live.lost.is_none() {
+            self.error = Some(error);
+        }
     }
 
     /// The line above the status line while the database cannot be reached: since when, that

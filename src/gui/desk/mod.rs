@@ -581,7 +581,7 @@ impl Desk {
                 self.reveal_now()
             }
             Err(e) => {
-                self.error = Some(e);
+                self.read_failed(e);
                 Task::none()
             }
         }

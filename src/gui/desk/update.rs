@@ -43,7 +43,7 @@ impl Desk {
                         self.today = today;
                         self.today_for = Some((clinic, date));
                     }
-                    Err(e) => self.error = Some(e),
+                    Err(e) => self.read_failed(e),
                 }
                 Task::none()
             }
