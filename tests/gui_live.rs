@@ -255,6 +255,22 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
     drop(store);
     let locator = Sqlite::locator(&home);
     let mut b = window(&locator, "ravi");
+    // A change at B, for Ctrl+Z.
+    let confirmed = b
+        .desk()
+        .entries
+        .iter()
+        .find(|e| {
+            e.appointment.status == frontdesk::scheduling::Status::Scheduled
+                && e.appointment.interval.start > now()
+        })
+        .expect("an upcoming booking")
+        .appointment
+        .id;
+    b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(confirmed)));
+    b.click("Confirm");
+    assert_eq!(b.app.error(), None);
+    assert_eq!(b.desk().history.depth(), (1, 0));
     let shown = b.desk().entries.len();
     assert!(shown > 0);
     let path = Sqlite::file(&home);
@@ -294,6 +310,15 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
         Err("cannot be read".into()),
     ));
     assert_eq!(b.app.error(), None, "no second word for the same loss");
+    // Ctrl+Z waits for the database: the change stays in the history.
+    b.send(DeskMessage::Undo);
+    let said = b.app.error().expect("said").to_owned();
+    assert!(
+        said.starts_with("The database cannot be reached: nothing can be undone"),
+        "{said}"
+    );
+    assert_eq!(b.desk().history.depth(), (1, 0), "kept");
+    b.send(DeskMessage::DismissError);
 
     std::fs::rename(&away, &path).expect("back");
     let back = Instant::now();
@@ -315,6 +340,8 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
         Some(&"cannot be read".to_owned()),
         "said again once back"
     );
+    b.send(DeskMessage::Undo);
+    assert_eq!(b.desk().history.depth(), (0, 1), "undone once back");
 }
 
 /// Changes that come while a round of reading again is under way start no second round at
