@@ -117,8 +117,8 @@ fn a_booking_in_one_window_appears_in_the_other<B: TestBackend>() {
         .id;
     b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(chosen)));
     assert_eq!(b.desk().selected, Some(chosen));
-    let (column, minute) = b.free_slot(15);
-    b.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    let slot = b.free_slot(15);
+    b.send(DeskMessage::Grid(GridEvent::SlotClicked(slot.0, slot.1)));
     b.type_into("booking-patient", "Half typ");
     b.send(DeskMessage::Scrolled(0.0, 137.0));
     b.send(DeskMessage::Zoom(ZoomStep::In));
@@ -134,10 +134,12 @@ fn a_booking_in_one_window_appears_in_the_other<B: TestBackend>() {
     assert!(kept.3.is_some(), "B's booking form is open");
     b.ui(|ui| {
         ui.find("Half typ").expect("typed in B's booking form");
+        assert!(ui.find("Overbook anyway").is_err(), "the slot is free");
     });
 
-    // A books another free slot for a new patient.
+    // A books the same free slot for a new patient.
     let (column, minute) = a.free_slot(15);
+    assert_eq!((column, minute), slot, "the slot in B's form");
     a.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     a.type_into("booking-patient", "Meera Krishnan");
     a.click("New patient (register this name)");
@@ -162,6 +164,9 @@ fn a_booking_in_one_window_appears_in_the_other<B: TestBackend>() {
     assert!(matches!(b.desk().panel, Panel::Booking(_)));
     b.ui(|ui| {
         ui.find("Half typ").expect("what B typed stays");
+        // B's form was on the slot A just took: it says so before Book is pressed.
+        ui.find("Overbook anyway")
+            .expect("the slot taken shows as a conflict in B's form");
     });
     assert_eq!(b.app.error(), None);
 

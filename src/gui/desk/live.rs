@@ -216,7 +216,8 @@ impl Desk {
     }
 
     /// Reads again the details of the appointment open (unless a change to it is being
-    /// stored: its answer reads it again) and the page shown, keeping what was typed.
+    /// stored: its answer reads it again), the conflicts of the booking form open, and the page
+    /// shown, keeping what was typed.
     fn read_again_shown(&mut self) -> Task<Message> {
         let Some(Parts {
             ctx,
@@ -232,9 +233,9 @@ impl Desk {
             Panel::Details(state) if !state.storing() => {
                 state.read_again(&ctx).map(Message::Details)
             }
+            Panel::Booking(form) => form.read_again(&ctx).map(Message::Booking),
             Panel::Details(_)
             | Panel::Today
-            | Panel::Booking(_)
             | Panel::WalkIn(_)
             | Panel::ViewOptions
             | Panel::FindSlot(_)
