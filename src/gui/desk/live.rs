@@ -62,9 +62,10 @@ struct Watch {
 impl Hash for Watch {
     fn hash<H: Hasher>(&self, state: &mut H) {
         "frontdesk-live".hash(state);
-        match &self.locator {
-            Locator::Sqlite(path) => ("sqlite", path).hash(state),
-            Locator::Postgres(url) => ("postgres", url.as_given()).hash(state),
+        // The file, or the server's address as given (password and all: it is only hashed).
+        self.locator.file().hash(state);
+        if let Locator::Postgres(url) = &self.locator {
+            url.as_given().hash(state);
         }
         self.epoch.hash(state);
     }
@@ -266,9 +267,9 @@ impl Desk {
     /// what is shown may be out of date, and that changes are refused until it is back.
     pub fn lost_line(&self) -> Option<String> {
         let lost = self.live.lost.as_ref()?;
-        let what = match self.backend.locator() {
-            Locator::Sqlite(_) => "The database file",
-            Locator::Postgres(_) => "The database server",
+        let what = match self.backend.locator().file() {
+            Some(_) => "The database file",
+            None => "The database server",
         };
         Some(format!(
             "{what} cannot be reached since {} ({}). What is shown may be out of date, and \
