@@ -14,6 +14,9 @@ use crate::scheduling::time::format_local;
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
 
+/// An appointment with its history, as read (or why it could not be).
+pub type Read = Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>;
+
 /// The panel's state.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -53,10 +56,10 @@ enum Part {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The appointment and its history arrived.
-    Loaded(Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>),
+    Loaded(Read),
     /// The appointment and its history, read again after the database changed (perhaps at
     /// another desk): what is shown follows it, what was typed stays.
-    Refreshed(Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>),
+    Refreshed(Read),
     /// A status action was pressed.
     Act(ActionKind),
     /// The cancel / error reason changed.
@@ -192,11 +195,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
 }
 
 /// Reads the appointment with its history, under one lock.
-fn read(
-    ctx: &Context<'_>,
-    id: AppointmentId,
-    done: fn(Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>) -> Message,
-) -> Task<Message> {
+fn read(ctx: &Context<'_>, id: AppointmentId, done: fn(Read) -> Message) -> Task<Message> {
     let task = ctx
         .backend
         .run(move |s| Ok((s.appointment(id)?, s.history(id)?)));
