@@ -151,16 +151,26 @@ impl App {
         }
     }
 
-    /// Listens to the clock (every 30 s, unless it is fixed). Keys no widget used come from the
+    /// Listens to the clock (every 30 s, unless it is fixed) and, at the desk, to the database
+    /// (`desk::live`: changes made anywhere, and whether it can be reached). Keys no widget used come from the
     /// window's root widget (`window_keys`), not from here: a subscription's message arrives a
     /// batch late, after the next key's widget message.
     pub fn subscription(&self) -> Subscription<Message> {
+        // The live calendar runs with a fixed clock too: it follows the database, not time.
+        let live = match &self.phase {
+            Phase::Ready(desk) => desk.live_subscription().map(Message::Desk),
+            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => Subscription::none(),
+        };
         if self.clock_fixed {
-            return Subscription::none();
+            return live;
         }
         let clock = iced::time::every(std::time::Duration::from_secs(30))
             .map(|_| Message::Tick(Utc::now()));
-        Subscription::batch([clock, desk::reminders_page::timer().map(Message::Desk)])
+        Subscription::batch([
+            clock,
+            desk::reminders_page::timer().map(Message::Desk),
+            live,
+        ])
     }
 
     /// Handles a message.

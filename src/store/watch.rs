@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use postgres::fallible_iterator::FallibleIterator;
 
 use super::ChangeVersion;
+use super::Locator;
 use super::error::StoreError;
 use super::pg_connect::ServerAddress;
 use super::sql::CHANGE_VERSION_SQL;
@@ -51,6 +52,15 @@ enum Source {
 const SQLITE_POLL: Duration = Duration::from_millis(100);
 
 impl Watcher {
+    /// A watcher of the database `locator` names (the one the window opened), or why the
+    /// server's address cannot be used.
+    pub fn open(locator: &Locator) -> Result<Self, StoreError> {
+        match locator {
+            Locator::Sqlite(path) => Ok(Watcher::sqlite(path.clone())),
+            Locator::Postgres(url) => Watcher::postgres(url.as_given()),
+        }
+    }
+
     /// A watcher of the SQLite file at `path`.
     pub fn sqlite(path: PathBuf) -> Self {
         Watcher {

@@ -90,6 +90,8 @@ impl Desk {
         );
         desk.error = self.error.take();
         desk.notice = self.notice.take();
+        // The watcher of the database replaced stops; one of the restored one starts.
+        desk.live.epoch = self.live.epoch.wrapping_add(1);
         *self = desk;
         self.reload()
     }

@@ -18,8 +18,9 @@ use crate::store::{AgendaEntry, FeedCursor, FreedFeed};
 pub enum Message {
     /// Appointments for the view arrived; the number is the view generation that asked.
     Loaded(u64, Result<Vec<AgendaEntry>, UiError>),
-    /// Today's appointments arrived, for that clinic and its date.
-    TodayLoaded(ClinicId, NaiveDate, Result<Vec<AgendaEntry>, UiError>),
+    /// Today's appointments arrived, for that clinic and its date; the number is the request
+    /// that asked (an answer to an older one is dropped).
+    TodayLoaded(u64, ClinicId, NaiveDate, Result<Vec<AgendaEntry>, UiError>),
     /// The clock moved on (the root passes its tick on).
     Tick(DateTime<Utc>),
     /// Go back a day (or a week in a week view).
@@ -144,6 +145,14 @@ pub enum Message {
     Data(data::Message),
     /// The setup of a database just restored arrived: the desk starts again on it.
     Reopened(Result<Setup, UiError>),
+    /// The database changed (here, at another desk or from the command line), or can be
+    /// reached again after being lost: read again what is shown.
+    DatabaseChanged,
+    /// The database cannot be reached (found out at that time, for that reason): say so and
+    /// keep showing what was read.
+    DatabaseLost(DateTime<Utc>, String),
+    /// The setup, read again after the database changed.
+    LiveSetup(Result<Setup, UiError>),
 }
 
 impl Message {

@@ -8,6 +8,7 @@ mod data_page;
 mod drag;
 mod find_slot_panel;
 pub mod keys;
+pub mod live;
 mod message;
 mod panels;
 pub mod reminders_page;
@@ -100,6 +101,8 @@ pub struct Desk {
     /// The clinic and date `today` is the list of, once it has loaded.
     pub today_for: Option<(ClinicId, NaiveDate)>,
     pub(super) generation: u64,
+    /// The newest look at today's appointments asked for (older answers are dropped).
+    pub(super) today_asked: u64,
     pub(super) loading: bool,
     /// The grid's columns.
     pub columns: Vec<Column>,
@@ -154,6 +157,8 @@ pub struct Desk {
     pub offers: offer::Board,
     /// Background reminder sending and staff notifications.
     pub reminders: Background,
+    /// The live calendar: reading again after changes, and whether the database is reachable.
+    pub live: live::Live,
 }
 
 /// What fills the window below the page tabs. The calendar keeps its state while another page
@@ -408,6 +413,7 @@ impl Desk {
             today: Vec::new(),
             today_for: None,
             generation: 0,
+            today_asked: 0,
             loading: false,
             columns: Vec::new(),
             blocks: Vec::new(),
@@ -435,6 +441,7 @@ impl Desk {
             parked: Vec::new(),
             parked_waitlist: None,
             parked_settings: None,
+            live: live::Live::default(),
         }
     }
 
@@ -540,7 +547,10 @@ impl Desk {
         Some(update(pick(page)?, &ctx))
     }
 
-    pub(super) fn today_task(&self, now: DateTime<Utc>) -> Task<Message> {
+    /// Asks for today's appointments; answers to earlier asks become stale.
+    pub(super) fn today_task(&mut self, now: DateTime<Utc>) -> Task<Message> {
+        self.today_asked = self.today_asked.wrapping_add(1);
+        let asked = self.today_asked;
         let Some(clinic) = self.clinic() else {
             return Task::none();
         };
@@ -549,7 +559,7 @@ impl Desk {
         Task::perform(
             self.backend
                 .run(move |s| s.agenda(id, day, AgendaFilter::All)),
-            move |r| Message::TodayLoaded(id, date, r),
+            move |r| Message::TodayLoaded(asked, id, date, r),
         )
     }
 
@@ -571,7 +581,7 @@ impl Desk {
                 self.reveal_now()
             }
             Err(e) => {
-                self.error = Some(e);
+                self.read_failed(e);
                 Task::none()
             }
         }

@@ -248,6 +248,19 @@ impl Desk {
     pub(super) fn reverse(&mut self, direction: Direction) -> Task<Message> {
         let (now, actor) = (self.now, self.actor.clone());
         let zone = self.zone();
+        // A reversal the store cannot take would be dropped from the history: while the
+        // database is out of reach, the history waits for it.
+        if self.live.lost.is_some() {
+            self.error = Some(format!(
+                "The database cannot be reached: nothing can be {} until it is back. The \
+                 change stays in the history.",
+                match direction {
+                    Direction::Undo => "undone",
+                    Direction::Redo => "redone",
+                }
+            ));
+            return Task::none();
+        }
         let Some(change) = self.history.take(direction) else {
             self.notice = Some(
                 if self.history.busy() {

@@ -35,13 +35,15 @@ impl Desk {
                 Task::none()
             }
             Message::Loaded(generation, result) => self.loaded(generation, result),
-            Message::TodayLoaded(clinic, date, result) => {
+            // Stale: a newer look at today was asked for since (the clock, a change).
+            Message::TodayLoaded(asked, ..) if asked != self.today_asked => Task::none(),
+            Message::TodayLoaded(_, clinic, date, result) => {
                 match result {
                     Ok(today) => {
                         self.today = today;
                         self.today_for = Some((clinic, date));
                     }
-                    Err(e) => self.error = Some(e),
+                    Err(e) => self.read_failed(e),
                 }
                 Task::none()
             }
@@ -145,6 +147,9 @@ impl Desk {
             Message::ShowData => self.show_data(),
             Message::Data(m) => self.data(m),
             Message::Reopened(result) => self.reopened(result),
+            Message::DatabaseChanged => self.database_changed(),
+            Message::DatabaseLost(since, reason) => self.database_lost(since, reason),
+            Message::LiveSetup(result) => self.live_setup(result),
         };
         (task, None)
     }

@@ -45,7 +45,8 @@ impl Desk {
         main.into()
     }
 
-    /// The status line: the error or the notice, and Undo while there is a change to undo.
+    /// The status line: the error or the notice, and Undo while there is a change to undo;
+    /// above it, while the database cannot be reached, a line that says so (`live.rs`).
     fn status_line(&self) -> Element<'_, Message> {
         let undo = self.history.can_undo().then(|| {
             button(text("Undo (Ctrl+Z)").size(12))
@@ -53,12 +54,27 @@ impl Desk {
                 .style(button::text)
                 .into()
         });
-        widget::status_line(
+        let line = widget::status_line(
             self.error.as_deref(),
             self.notice.as_deref(),
             Message::DismissError,
             undo,
-        )
+        );
+        match self.lost_line() {
+            Some(lost) => iced::widget::column![
+                iced::widget::container(
+                    text(lost)
+                        .size(13)
+                        .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26))
+                )
+                .padding([4, 12])
+                .width(iced::Length::Fill)
+                .style(iced::widget::container::secondary),
+                line
+            ]
+            .into(),
+            None => line,
+        }
     }
 
     /// The calendar page: the top bar, the grid and the side panel.

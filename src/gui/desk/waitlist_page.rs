@@ -31,7 +31,7 @@ impl Desk {
                 self.offers.take(from, feed);
                 self.offers.expire(now);
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => self.read_failed(e),
         }
         Task::none()
     }

@@ -319,6 +319,15 @@ impl State {
         })
     }
 
+    /// Checks the conflicts again (the database changed, perhaps at another desk): the slot
+    /// taken meanwhile shows as a conflict before Book is pressed. What was typed stays.
+    pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if self.saving() {
+            return Task::none();
+        }
+        self.check(ctx)
+    }
+
     /// Checks the conflicts of the current request in the background. Before a patient is
     /// chosen, the slot alone is checked (doctor, room, hours).
     fn check(&mut self, ctx: &Context<'_>) -> Task<Message> {

@@ -14,6 +14,9 @@ use crate::scheduling::time::format_local;
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
 
+/// An appointment with its history, as read (or why it could not be).
+pub type Read = Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>;
+
 /// The panel's state.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -53,7 +56,10 @@ enum Part {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The appointment and its history arrived.
-    Loaded(Result<Box<(AgendaEntry, Vec<AuditEvent>)>, UiError>),
+    Loaded(Read),
+    /// The appointment and its history, read again after the database changed (perhaps at
+    /// another desk): what is shown follows it, what was typed stays.
+    Refreshed(Read),
     /// A status action was pressed.
     Act(ActionKind),
     /// The cancel / error reason changed.
@@ -179,17 +185,47 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         },
         series,
     };
-    // The appointment with its history, read under one lock.
-    let task = ctx
-        .backend
-        .run(move |s| Ok((s.appointment(id)?, s.history(id)?)));
     (
         state,
         Task::batch([
-            Task::perform(task, |r| Message::Loaded(r.map(Box::new))),
+            read(ctx, id, Message::Loaded),
             series_task.map(Message::Series),
         ]),
     )
+}
+
+/// Reads the appointment with its history, under one lock.
+fn read(ctx: &Context<'_>, id: AppointmentId, done: fn(Read) -> Message) -> Task<Message> {
+    let task = ctx
+        .backend
+        .run(move |s| Ok((s.appointment(id)?, s.history(id)?)));
+    Task::perform(task, move |r| done(r.map(Box::new)))
+}
+
+/// The form fields as they start for `entry`: the move form's date, time and doctor, and the
+/// edit form.
+fn fields_of(entry: &AgendaEntry, zone: chrono_tz::Tz) -> (String, String, Option<DoctorId>, Edit) {
+    let local = entry.appointment.interval.start.with_timezone(&zone);
+    let a = &entry.appointment;
+    (
+        local.format("%Y-%m-%d").to_string(),
+        local.format("%H:%M").to_string(),
+        Some(a.doctor),
+        Edit {
+            reason: a.reason.clone(),
+            notes: a.notes.clone(),
+            mode: a.mode,
+            meeting_link: a.meeting_link.clone(),
+        },
+    )
+}
+
+/// `field` follows `fresh` when it still holds what it started as (`was`): a field someone
+/// typed in keeps what they typed.
+fn follow<T: PartialEq>(field: &mut T, was: T, fresh: T) {
+    if *field == was {
+        *field = fresh;
+    }
 }
 
 /// What the panel tells its parent.
@@ -227,6 +263,12 @@ impl State {
         self.busy && self.entry.is_some()
     }
 
+    /// Reads the appointment and its history again (the database changed), keeping what was
+    /// typed; see [`Message::Refreshed`].
+    pub fn read_again(&self, ctx: &Context<'_>) -> Task<Message> {
+        read(ctx, self.id, Message::Refreshed)
+    }
+
     /// Handles a message.
     pub fn update(
         &mut self,
@@ -238,25 +280,43 @@ impl State {
                 self.busy = false;
                 match result.map(|b| *b) {
                     Ok((entry, history)) => {
-                        let local = entry
-                            .appointment
-                            .interval
-                            .start
-                            .with_timezone(&ctx.clinic.time_zone);
-                        self.move_date = local.format("%Y-%m-%d").to_string();
-                        self.move_time = local.format("%H:%M").to_string();
-                        self.move_doctor = Some(entry.appointment.doctor);
-                        let a = &entry.appointment;
-                        self.edit = Edit {
-                            reason: a.reason.clone(),
-                            notes: a.notes.clone(),
-                            mode: a.mode,
-                            meeting_link: a.meeting_link.clone(),
-                        };
+                        let (date, time, doctor, edit) = fields_of(&entry, ctx.clinic.time_zone);
+                        self.move_date = date;
+                        self.move_time = time;
+                        self.move_doctor = doctor;
+                        self.edit = edit;
                         self.entry = Some(entry);
                         self.history = history;
                     }
                     Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Refreshed(result) => {
+                // While a change is stored, or before the first read, the answer to come is
+                // newer than this one.
+                if self.busy {
+                    return (Task::none(), None);
+                }
+                // A failed read keeps what is shown (the status line says when the database
+                // cannot be reached).
+                if let (Ok(fresh), Some(old)) = (result, &self.entry) {
+                    let (entry, history) = *fresh;
+                    let zone = ctx.clinic.time_zone;
+                    let (date, time, doctor, edit) = fields_of(old, zone);
+                    let (new_date, new_time, new_doctor, new_edit) = fields_of(&entry, zone);
+                    follow(&mut self.move_date, date, new_date);
+                    follow(&mut self.move_time, time, new_time);
+                    follow(&mut self.move_doctor, doctor, new_doctor);
+                    follow(&mut self.edit.reason, edit.reason, new_edit.reason);
+                    follow(&mut self.edit.notes, edit.notes, new_edit.notes);
+                    follow(&mut self.edit.mode, edit.mode, new_edit.mode);
+                    follow(
+                        &mut self.edit.meeting_link,
+                        edit.meeting_link,
+                        new_edit.meeting_link,
+                    );
+                    self.entry = Some(entry);
+                    self.history = history;
                 }
             }
             Message::Act(kind) => {

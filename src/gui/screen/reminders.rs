@@ -124,6 +124,12 @@ impl State {
         load(ctx, self.filter)
     }
 
+    /// Reads the outbox again (the database changed), keeping the section, filter, choice and
+    /// what the rules and channels forms hold.
+    pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        load(ctx, self.filter)
+    }
+
     /// The outbox lines shown.
     pub fn entries(&self) -> &[OutboxEntry] {
         self.page.as_ref().map_or(&[], |p| p.entries.as_slice())

@@ -125,6 +125,12 @@ impl State {
         (state, load_history(ctx))
     }
 
+    /// Reads the setup history again (the database changed). The lists of doctors, rooms and
+    /// visit types are the desk's setup, read again by the desk; the forms keep what was typed.
+    pub fn read_again(&self, ctx: &Context<'_>) -> Task<Message> {
+        load_history(ctx)
+    }
+
     /// The section shown.
     pub fn section(&self) -> Section {
         self.section
