@@ -206,7 +206,7 @@ pub(crate) fn copy_database(
             if batch.len() >= per_batch * width {
                 flush(&mut batch)?;
             }
-            if done % 1000 == 0 {
+            if done.is_multiple_of(1000) {
                 progress(Progress {
                     phase: "copying",
                     done,
