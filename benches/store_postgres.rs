@@ -136,6 +136,12 @@ fn sqlite_database(appointments: u64) -> PathBuf {
     }
     drop(SqliteStore::open(&building).expect("settle"));
     std::fs::rename(&building, &path).expect("move the SQLite bench database into place");
+    // The empty lock files SQLite's store kept beside the file under its building name.
+    for lock in ["-gate", "-lock"] {
+        let mut name = building.clone().into_os_string();
+        name.push(lock);
+        let _ = std::fs::remove_file(name);
+    }
     path
 }
 
