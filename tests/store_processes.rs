@@ -1,6 +1,7 @@
-//! Several OS processes against one database file: racing for the same slot (exactly one wins)
-//! and a writer killed with SIGKILL mid-burst (every acknowledged booking survives). The test
-//! binary runs itself as the child processes (see `child_process_entry_point`).
+//! Several OS processes against one database (an SQLite file, and a PostgreSQL database):
+//! racing for the same slot (exactly one wins) and a writer killed with SIGKILL mid-burst (every
+//! acknowledged booking survives). The test binary runs itself as the child processes (see
+//! `child_process_entry_point`).
 
 mod common;
 
@@ -9,14 +10,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Clinic1, utc};
+use common::{Clinic1, Postgres, Sqlite, TestBackend, utc};
 use frontdesk::scheduling::*;
-use frontdesk::store::{BookingRequest, SqliteStore, Start, Store, StoreError, StoreOptions};
+use frontdesk::store::{
+    BookingRequest, PostgresStore, SqliteStore, Start, Store, StoreError, StoreOptions,
+};
 
 const ROLE: &str = "FRONTDESK_TEST_ROLE";
 const NOW: &str = "2026-06-01T03:00:00Z";
 
-fn child(role: &str, db: &Path, extra: &[(&str, String)]) -> Child {
+/// A child process in `role` on the database `db` (what `--db` would get), meeting the test in
+/// the folder `sync`.
+fn child(role: &str, db: &str, sync: &Path, extra: &[(&str, String)]) -> Child {
     let mut cmd = Command::new(std::env::current_exe().expect("test binary"));
     cmd.args([
         "--exact",
@@ -26,6 +31,7 @@ fn child(role: &str, db: &Path, extra: &[(&str, String)]) -> Child {
     ])
     .env(ROLE, role)
     .env("FRONTDESK_TEST_DB", db)
+    .env("FRONTDESK_TEST_SYNC", sync)
     .stdout(Stdio::piped())
     .stderr(Stdio::inherit());
     for (k, v) in extra {
@@ -60,12 +66,17 @@ fn child_process_entry_point() {
     let Ok(role) = std::env::var(ROLE) else {
         return;
     };
-    let db = PathBuf::from(std::env::var("FRONTDESK_TEST_DB").expect("db"));
-    let options = StoreOptions {
-        busy_timeout: Duration::from_secs(30),
-        ..StoreOptions::default()
+    let db = std::env::var("FRONTDESK_TEST_DB").expect("db");
+    let sync = PathBuf::from(std::env::var("FRONTDESK_TEST_SYNC").expect("sync"));
+    let mut store: Box<dyn Store> = if db.starts_with("postgres") {
+        Box::new(PostgresStore::open(&db).expect("child opens"))
+    } else {
+        let options = StoreOptions {
+            busy_timeout: Duration::from_secs(30),
+            ..StoreOptions::default()
+        };
+        Box::new(SqliteStore::open_with(&db, options).expect("child opens"))
     };
-    let mut store = SqliteStore::open_with(&db, options).expect("child opens");
     let mut out = std::io::stdout().lock();
     // The harness has printed "test child_process_entry_point ... " without a newline.
     writeln!(out).expect("newline");
@@ -76,7 +87,7 @@ fn child_process_entry_point() {
                 .parse()
                 .expect("n");
             let go = PathBuf::from(std::env::var("GO").expect("go"));
-            std::fs::write(db.with_extension(format!("ready-{patient}")), b"").expect("ready");
+            std::fs::write(sync.join(format!("ready-{patient}")), b"").expect("ready");
             while !go.exists() {
                 std::thread::sleep(Duration::from_micros(200));
             }
@@ -115,20 +126,34 @@ fn child_process_entry_point() {
 
 #[test]
 fn processes_racing_for_one_slot_book_it_exactly_once() {
+    racing_for_one_slot::<Sqlite>();
+}
+
+#[test]
+fn processes_racing_for_one_slot_book_it_exactly_once_on_postgres() {
+    racing_for_one_slot::<Postgres>();
+}
+
+fn racing_for_one_slot<B: TestBackend>() {
     const RACERS: u128 = 8;
-    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+    if !B::available() {
+        return;
+    }
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     for n in 0..RACERS {
         c.store
             .add_patient(&common::patient(100 + n, &format!("Racer {n}"), ""))
             .expect("patient");
     }
-    let db = c.path();
-    let go = c.home.path().join("go");
+    let db = B::locator(&c.home);
+    let sync = tempfile::tempdir().expect("sync dir");
+    let go = sync.path().join("go");
     let children: Vec<Child> = (0..RACERS)
         .map(|n| {
             child(
                 "racer",
                 &db,
+                sync.path(),
                 &[
                     ("PATIENT", (100 + n).to_string()),
                     ("GO", go.display().to_string()),
@@ -137,7 +162,7 @@ fn processes_racing_for_one_slot_book_it_exactly_once() {
         })
         .collect();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while (0..RACERS).any(|n| !db.with_extension(format!("ready-{}", 100 + n)).exists()) {
+    while (0..RACERS).any(|n| !sync.path().join(format!("ready-{}", 100 + n)).exists()) {
         assert!(Instant::now() < deadline, "children did not get ready");
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -177,12 +202,30 @@ fn processes_racing_for_one_slot_book_it_exactly_once() {
 
 #[test]
 fn a_writer_killed_mid_burst_loses_no_acknowledged_booking() {
-    let c = Clinic1::new(chrono_tz::Asia::Kolkata);
-    let db = c.path();
+    writer_killed_mid_burst::<Sqlite>();
+}
+
+#[test]
+fn a_writer_killed_mid_burst_loses_no_acknowledged_booking_on_postgres() {
+    writer_killed_mid_burst::<Postgres>();
+}
+
+fn writer_killed_mid_burst<B: TestBackend>() {
+    if !B::available() {
+        return;
+    }
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let db = B::locator(&c.home);
+    let sync = tempfile::tempdir().expect("sync dir");
     drop(c.store);
     let mut acknowledged = Vec::new();
     for round in 0..3 {
-        let mut writer = child("writer", &db, &[("FROM", (round * 10_000).to_string())]);
+        let mut writer = child(
+            "writer",
+            &db,
+            sync.path(),
+            &[("FROM", (round * 10_000).to_string())],
+        );
         let stdout = writer.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         // Kill after a different number of bookings each round, mid-burst.
@@ -208,7 +251,7 @@ fn a_writer_killed_mid_burst_loses_no_acknowledged_booking() {
         let status = writer.wait().expect("reaped");
         assert!(!status.success(), "the writer was killed, not finished");
     }
-    let store = SqliteStore::open(&db).expect("reopen");
+    let store = B::reopen(&c.home);
     // The engine's own check finds the storage sound.
     assert_eq!(store.check().expect("check").damage, None);
     for id in &acknowledged {

@@ -1,7 +1,8 @@
 //! Several OS processes booking walk-ins and emergencies into the same clinic day at once: no
 //! two patients ever get the same token, every booking either gets a token or a clear error,
 //! and the day's tokens follow on from the highest one the day already had (an imported
-//! walk-in left a gap below it). The test binary runs itself as the child processes.
+//! walk-in left a gap below it). On an SQLite file and on a PostgreSQL database. The test binary
+//! runs itself as the child processes.
 
 mod common;
 
@@ -11,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Clinic1, id, utc};
+use common::{Clinic1, Postgres, Sqlite, TestBackend, id, utc};
 use frontdesk::import::{self, ImportOptions};
 use frontdesk::scheduling::*;
-use frontdesk::store::{BookingRequest, SqliteStore, Start, Store, StoreOptions};
+use frontdesk::store::{BookingRequest, PostgresStore, SqliteStore, Start, Store, StoreOptions};
 
 const ROLE: &str = "FRONTDESK_QUEUE_TEST_ROLE";
 /// 10:00 in Kolkata on 2026-06-02.
@@ -22,7 +23,7 @@ const NOW: &str = "2026-06-02T04:30:00Z";
 const PROCESSES: u128 = 6;
 const EACH: u128 = 6;
 
-fn child(db: &Path, process: u128, go: &Path) -> Child {
+fn child(db: &str, process: u128, go: &Path) -> Child {
     Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "--exact",
@@ -60,20 +61,27 @@ fn child_process_entry_point() {
     let Ok(_role) = std::env::var(ROLE) else {
         return;
     };
-    let db = PathBuf::from(std::env::var("FRONTDESK_TEST_DB").expect("db"));
+    let db = std::env::var("FRONTDESK_TEST_DB").expect("db");
     let process: u128 = std::env::var("PROCESS").expect("p").parse().expect("n");
     let go = PathBuf::from(std::env::var("GO").expect("go"));
-    let mut store = SqliteStore::open_with(
-        &db,
-        StoreOptions {
-            busy_timeout: Duration::from_secs(30),
-            ..StoreOptions::default()
-        },
-    )
-    .expect("child opens");
+    let mut store: Box<dyn Store> = if db.starts_with("postgres") {
+        Box::new(PostgresStore::open(&db).expect("child opens"))
+    } else {
+        Box::new(
+            SqliteStore::open_with(
+                &db,
+                StoreOptions {
+                    busy_timeout: Duration::from_secs(30),
+                    ..StoreOptions::default()
+                },
+            )
+            .expect("child opens"),
+        )
+    };
     let mut out = std::io::stdout().lock();
     writeln!(out).expect("newline");
-    std::fs::write(db.with_extension(format!("ready-{process}")), b"").expect("ready");
+    let sync = go.parent().expect("the go file's folder");
+    std::fs::write(sync.join(format!("ready-{process}")), b"").expect("ready");
     while !go.exists() {
         std::thread::sleep(Duration::from_micros(200));
     }
@@ -109,7 +117,19 @@ fn child_process_entry_point() {
 
 #[test]
 fn processes_booking_walk_ins_at_once_never_share_a_token() {
-    let mut c = Clinic1::new(chrono_tz::Asia::Kolkata);
+    walk_ins_at_once::<Sqlite>();
+}
+
+#[test]
+fn processes_booking_walk_ins_at_once_never_share_a_token_on_postgres() {
+    walk_ins_at_once::<Postgres>();
+}
+
+fn walk_ins_at_once<B: TestBackend>() {
+    if !B::available() {
+        return;
+    }
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     for p in 0..PROCESSES {
         for n in 0..EACH {
             let who = patient(p, n);
@@ -150,11 +170,12 @@ fn processes_booking_walk_ins_at_once_never_share_a_token() {
         .expect("import");
     assert!(report.committed && report.bad.is_empty(), "{report:?}");
 
-    let db = c.path();
-    let go = c.home.path().join("go");
+    let db = B::locator(&c.home);
+    let sync = tempfile::tempdir().expect("sync dir");
+    let go = sync.path().join("go");
     let children: Vec<Child> = (0..PROCESSES).map(|p| child(&db, p, &go)).collect();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while (0..PROCESSES).any(|p| !db.with_extension(format!("ready-{p}")).exists()) {
+    while (0..PROCESSES).any(|p| !sync.path().join(format!("ready-{p}")).exists()) {
         assert!(Instant::now() < deadline, "children did not get ready");
         std::thread::sleep(Duration::from_millis(5));
     }

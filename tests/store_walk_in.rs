@@ -1,18 +1,37 @@
 //! Several processes booking walk-ins with one doctor at once, as several desks do: every one is
-//! booked, each at its own time (the real binary on an SQLite file, as a receptionist runs it).
-//! How the store finds a walk-in's time is the store contract's (`tests/contract/walk_in.rs`).
+//! booked, each at its own time (the real binary, as a receptionist runs it, on an SQLite file
+//! and on a PostgreSQL database). How the store finds a walk-in's time is the store contract's
+//! (`tests/contract/walk_in.rs`); sixteen desks on PostgreSQL are `tests/desks_postgres.rs`.
+
+mod common;
 
 use std::collections::BTreeSet;
 use std::process::Command;
 
-/// Desks booking walk-ins with one doctor at once: real `frontdesk book --walk-in`
-/// processes, four desks of four each, all started together.
+use common::{Postgres, Sqlite, TestBackend};
+
 #[test]
 fn desks_booking_walk_ins_at_once_each_get_the_next_free_time() {
+    desks_booking_walk_ins::<Sqlite>();
+}
+
+#[test]
+fn desks_booking_walk_ins_at_once_each_get_the_next_free_time_on_postgres() {
+    desks_booking_walk_ins::<Postgres>();
+}
+
+/// Desks booking walk-ins with one doctor at once: real `frontdesk book --walk-in`
+/// processes, four desks of four each, all started together, on a new database of engine `B`.
+fn desks_booking_walk_ins<B: TestBackend>() {
     const DESKS: usize = 4;
     const EACH: usize = 4;
+    if !B::available() {
+        return;
+    }
+    let (store, home) = B::fresh();
+    drop(store);
+    let db = B::locator(&home);
     let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("clinic.sqlite3");
     let command = |args: &[&str]| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
         cmd.arg("--db")
