@@ -25,7 +25,8 @@ fn desk_name(text: &str) -> Result<String, String> {
 #[derive(Debug, Parser)]
 #[command(name = "frontdesk", version, about, long_about = None, after_help = FILES)]
 pub struct Cli {
-    /// The database file (default: frontdesk.sqlite3 in your data folder).
+    /// The database: a file (default: frontdesk.sqlite3 in your data folder), or a PostgreSQL
+    /// server, postgres://USER@HOST/DATABASE (several desks).
     #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Who is at the desk; every change is recorded with this name (default: your login name).
