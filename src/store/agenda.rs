@@ -129,6 +129,23 @@ pub(crate) const COUNTED_TABLES: [(&str, &str); 18] = [
     ("queue tokens issued", "queue_token"),
 ];
 
+/// Counts live appointments that were not overbooked (an overlap with an overbooked one is
+/// deliberate) and start before the latest end of the same doctor's earlier ones: the double
+/// bookings `check` calls unexplained, in SQL both engines run.
+pub(crate) fn unexplained_overlaps_sql() -> String {
+    format!(
+        "SELECT count(*) FROM (
+            SELECT start_utc,
+                   max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+            FROM appointment
+            WHERE status NOT IN ({})
+              AND overbook_reason IS NULL) AS live
+         WHERE start_utc < previous_end",
+        super::codec::freeing_statuses_sql()
+    )
+}
+
 /// The check report of an SQLite file: SQLite's integrity check of the pages (the engine's own
 /// check), foreign-key violations (the broken references), version, counts, and unexplained
 /// double bookings. A damaged file still gets a report: what the integrity check found, and
@@ -176,21 +193,7 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
     }
     // Among live appointments that were not overbooked (an overlap with an overbooked one is
     // deliberate), the latest end of the doctor's earlier ones: starting before it is an overlap.
-    let overlaps = conn.query_row(
-        &format!(
-            "SELECT count(*) FROM (
-                SELECT start_utc,
-                       max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
-                FROM appointment
-                WHERE status NOT IN ({})
-                  AND overbook_reason IS NULL)
-             WHERE start_utc < previous_end",
-            super::codec::freeing_statuses_sql()
-        ),
-        [],
-        |r| r.get(0),
-    );
+    let overlaps = conn.query_row(&unexplained_overlaps_sql(), [], |r| r.get(0));
     let unexplained_overlaps = match overlaps {
         Ok(n) => n,
         Err(e) if damage.is_some() && super::integrity::is_damage(&e) => 0,

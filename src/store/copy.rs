@@ -145,13 +145,16 @@ pub(crate) fn copy_database(
             tx.execute(&format!("DELETE FROM {}", table.name), params![])?;
         }
     }
-    let mut total = 0u64;
+    // Each table's rows as the read snapshot holds them: the progress's total, and what the
+    // copy must hold at the end.
+    let mut there = Vec::with_capacity(tables.len());
     for table in &tables {
-        total = total.saturating_add(count(&read, &table.name)?);
+        there.push(count(&read, &table.name)?);
     }
+    let total = there.iter().fold(0u64, |sum, n| sum.saturating_add(*n));
     let mut done = 0u64;
     let mut report = Vec::new();
-    for table in &tables {
+    for (table, there) in tables.iter().zip(there) {
         let columns = table.columns.join(", ");
         let width = table.columns.len();
         let insert = |rows: usize| {
@@ -221,7 +224,6 @@ pub(crate) fn copy_database(
                 table.name
             ))?;
         }
-        let there = count(&read, &table.name)?;
         let here = count(&tx, &table.name)?;
         if there != here {
             return Err(StoreError::Invalid(format!(

@@ -5,13 +5,13 @@
 
 use std::time::Duration;
 
+use super::CheckReport;
 use super::engine::Engine;
 use super::error::{Result, StoreError};
 use super::pg_connect::ServerAddress;
 use super::pg_schema::PG_MIGRATIONS;
 use super::schema::LATEST_VERSION;
-use super::sql::{Db, params, pg::Session};
-use super::{CheckReport, codec};
+use super::sql::{Db, OptionalExtension, params, pg::Session};
 
 /// The advisory lock held while a desk brings the schema up to date, so two desks starting at
 /// once do not both migrate.
@@ -29,14 +29,12 @@ pub struct PostgresStore {
     session: Session,
     url: super::locator::ServerUrl,
     address: ServerAddress,
-    /// The server and database as shown to people: never the password.
-    shown: String,
 }
 
 impl std::fmt::Debug for PostgresStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PostgresStore")
-            .field("server", &self.shown)
+            .field("server", &self.server())
             .finish()
     }
 }
@@ -52,20 +50,18 @@ impl PostgresStore {
         address.config.application_name("frontdesk");
         address.config.keepalives_idle(Duration::from_secs(30));
         let session = Session::new(connect(&address)?);
-        let shown = address.shown.clone();
         let store = PostgresStore {
             session,
             url: super::locator::ServerUrl::new(url),
             address,
-            shown,
         };
-        store.migrate().map_err(|e| e.with_server(&store.shown))?;
+        store.migrate().map_err(|e| e.with_server(store.server()))?;
         Ok(store)
     }
 
     /// The server and database as shown to people (no password).
     pub fn server(&self) -> &str {
-        &self.shown
+        &self.address.shown
     }
 
     /// The session, for copying a whole database in or out ([`super::copy`]).
@@ -94,7 +90,7 @@ impl PostgresStore {
         if encoding != "UTF8" {
             return Err(StoreError::Invalid(format!(
                 "the database {} holds text as {encoding}, which cannot keep every script's names: create it with ENCODING 'UTF8' (for example CREATE DATABASE frontdesk OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0)",
-                self.shown
+                self.server()
             )));
         }
         let ours: bool = db.query_row(
@@ -111,7 +107,7 @@ impl PostgresStore {
             )?;
             if others > 0 {
                 return Err(StoreError::ForeignDatabase {
-                    server: self.shown.clone(),
+                    server: self.server().to_owned(),
                 });
             }
             db.execute_batch(
@@ -125,20 +121,16 @@ impl PostgresStore {
                 params![],
                 |r| r.get(0),
             )
-            .map(Some)
-            .or_else(|e| match e {
-                super::sql::Error::NoRows => Ok(None),
-                other => Err(other),
-            })?;
+            .optional()?;
         if application.as_deref() != Some("frontdesk") {
             return Err(StoreError::ForeignDatabase {
-                server: self.shown.clone(),
+                server: self.server().to_owned(),
             });
         }
         let found = schema_version(db)?;
         if found > LATEST_VERSION {
             return Err(StoreError::NewerServerVersion {
-                server: self.shown.clone(),
+                server: self.server().to_owned(),
                 found,
                 supported: LATEST_VERSION,
             });
@@ -263,7 +255,7 @@ impl super::Maintenance for PostgresStore {
         // A server's database is replaced by bringing a backup onto a new, empty database
         // (`frontdesk --db BACKUP migrate --to postgres://…`) and pointing the desks at it.
         Err(StoreError::RestoreOntoServer {
-            server: self.shown.clone(),
+            server: self.server().to_owned(),
         })
     }
 }
@@ -284,7 +276,7 @@ impl Engine for PostgresStore {
     }
 
     fn classify(&self, error: StoreError) -> StoreError {
-        error.with_server(&self.shown)
+        error.with_server(self.server())
     }
 
     fn engine_check(&self) -> Result<CheckReport> {
@@ -300,21 +292,10 @@ impl Engine for PostgresStore {
                     })?;
                 counts.push((label, Some(n)));
             }
-            let unexplained_overlaps: i64 = tx.query_row(
-                &format!(
-                    "SELECT count(*) FROM (
-                        SELECT start_utc,
-                               max(end_utc) OVER (PARTITION BY doctor_id ORDER BY start_utc, id
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
-                        FROM appointment
-                        WHERE status NOT IN ({})
-                          AND overbook_reason IS NULL) AS live
-                     WHERE start_utc < previous_end",
-                    codec::freeing_statuses_sql()
-                ),
-                params![],
-                |r| r.get(0),
-            )?;
+            let unexplained_overlaps: i64 =
+                tx.query_row(&super::agenda::unexplained_overlaps_sql(), params![], |r| {
+                    r.get(0)
+                })?;
             tx.finish()?;
             Ok(CheckReport {
                 engine: "PostgreSQL",

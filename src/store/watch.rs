@@ -155,23 +155,19 @@ fn wait_postgres(
     seen: Option<ChangeVersion>,
     at_most: Duration,
 ) -> Result<ChangeVersion, String> {
-    if client.is_none() {
-        let mut c = address.connect().map_err(|e| e.to_string())?;
-        c.batch_execute(&format!("LISTEN {}", super::sql::pg::DOORBELL))
-            .map_err(|e| {
-                StoreError::from_postgres(e)
-                    .with_server(&address.shown)
-                    .to_string()
-            })?;
-        *client = Some(c);
-    }
-    let Some(c) = client.as_mut() else {
-        return Err("no connection to the server".into());
-    };
     let lost = |e: postgres::Error| {
         StoreError::from_postgres(e)
             .with_server(&address.shown)
             .to_string()
+    };
+    if client.is_none() {
+        let mut c = address.connect().map_err(|e| e.to_string())?;
+        c.batch_execute(&format!("LISTEN {}", super::sql::pg::DOORBELL))
+            .map_err(lost)?;
+        *client = Some(c);
+    }
+    let Some(c) = client.as_mut() else {
+        return Err("no connection to the server".into());
     };
     let read = |c: &mut postgres::Client| -> Result<ChangeVersion, postgres::Error> {
         Ok(ChangeVersion(c.query_one(CHANGE_VERSION_SQL, &[])?.get(0)))
