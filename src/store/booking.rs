@@ -2,8 +2,9 @@
 //! transaction that loads the facts, lets the core decide, writes, and records an audit event,
 //! so two desks can never book the same time and nothing changes without a trace.
 
+use super::batch::Batch;
 use super::sql;
-use super::sql::{Begin, Db, OptionalExtension, params};
+use super::sql::{Begin, Db, OptionalExtension, Owned, ToValue, params};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
@@ -379,24 +380,50 @@ pub(super) fn book_in(
     })
 }
 
-/// The SQL that inserts an appointment; the demo generator reuses it.
-pub const INSERT_APPOINTMENT: &str = "INSERT INTO appointment (id, clinic_id, patient_id, \
-    doctor_id, room_id, visit_type_id, start_utc, end_utc, mode, kind, priority, status, reason, \
-    notes, meeting_link, queue_token, arrived_at, consultation_started_at, completed_at, \
-    cancel_reason, cancelled_by, cancelled_late, cancelled_at, created_by, created_at, \
-    updated_by, updated_at, sequence, overbook_reason, queue_date) VALUES (?1, ?2, ?3, ?4, ?5, \
-    ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, \
-    ?25, ?26, ?27, ?28, ?29, ?30)";
+/// The columns of an appointment row, in the order of [`appointment_row`].
+pub(super) const APPOINTMENT_INSERT_COLUMNS: [&str; 30] = [
+    "id",
+    "clinic_id",
+    "patient_id",
+    "doctor_id",
+    "room_id",
+    "visit_type_id",
+    "start_utc",
+    "end_utc",
+    "mode",
+    "kind",
+    "priority",
+    "status",
+    "reason",
+    "notes",
+    "meeting_link",
+    "queue_token",
+    "arrived_at",
+    "consultation_started_at",
+    "completed_at",
+    "cancel_reason",
+    "cancelled_by",
+    "cancelled_late",
+    "cancelled_at",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+    "sequence",
+    "overbook_reason",
+    "queue_date",
+];
 
-/// Inserts an appointment row (no transaction of its own, no audit). A queue token is stored
-/// with its clinic-local day; the database enters it in the ledger of issued tokens and refuses
-/// one already given that day (the caller has asked the core for a free one).
-pub fn insert_appointment(
+/// An appointment's row as stored, created and last changed at `now`. A queue token is stored
+/// with its clinic-local day (read through `conn`); the database enters it in the ledger of
+/// issued tokens and refuses one already given that day (the caller has asked the core for a
+/// free one).
+pub(super) fn appointment_row(
     conn: &Db,
     a: &Appointment,
     overbook_reason: Option<&str>,
     now: DateTime<Utc>,
-) -> sql::Result<()> {
+) -> sql::Result<Vec<Owned>> {
     let c = a.cancellation.as_ref();
     let queue_date = if a.queue_token.is_empty() {
         None
@@ -407,7 +434,7 @@ pub fn insert_appointment(
             a.interval.start,
         )?))
     };
-    conn.prepare_cached(INSERT_APPOINTMENT)?.execute(params![
+    let values: &[&dyn ToValue] = params![
         a.id.0,
         a.clinic.0,
         a.patient.0,
@@ -438,8 +465,20 @@ pub fn insert_appointment(
         a.sequence,
         overbook_reason,
         queue_date,
-    ])?;
-    Ok(())
+    ];
+    Ok(values.iter().map(|v| Owned::of(v.to_value())).collect())
+}
+
+/// Inserts an appointment row (no transaction of its own, no audit; see [`appointment_row`]).
+pub fn insert_appointment(
+    conn: &Db,
+    a: &Appointment,
+    overbook_reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> sql::Result<()> {
+    let mut row = Batch::new("appointment", &APPOINTMENT_INSERT_COLUMNS, "");
+    row.push_owned(appointment_row(conn, a, overbook_reason, now)?);
+    row.flush(conn)
 }
 
 /// Moves an appointment (see [`super::Store::move_appointment`]).

@@ -4,7 +4,7 @@
 use super::sql;
 use std::collections::HashSet;
 
-use super::sql::{Db, OptionalExtension, params};
+use super::sql::{Db, params};
 use chrono::{DateTime, Duration, Utc};
 
 use super::codec::{self, secs};
@@ -73,105 +73,149 @@ fn absences(
     .collect()
 }
 
-/// Appointments of the doctor, room or patient that may overlap `window`, with names.
+/// Appointments of the doctor, room or patient that may overlap `window`, with names: one
+/// statement, each part using its own start index, the doctor's first, then the room's, then
+/// the patient's, each by start; one appointment is listed once.
+const NEARBY_SQL: &str = "SELECT 0, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, \
+    a.end_utc, a.status, pa.name, d.name FROM appointment a \
+    JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
+    WHERE a.doctor_id = ?1 AND a.start_utc >= ?4 AND a.start_utc < ?5 AND a.end_utc > ?6 \
+    UNION ALL SELECT 1, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, a.end_utc, \
+    a.status, pa.name, d.name FROM appointment a \
+    JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
+    WHERE a.room_id = ?2 AND a.start_utc >= ?4 AND a.start_utc < ?5 AND a.end_utc > ?6 \
+    UNION ALL SELECT 2, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, a.end_utc, \
+    a.status, pa.name, d.name FROM appointment a \
+    JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
+    WHERE a.patient_id = ?3 AND a.start_utc >= ?4 AND a.start_utc < ?5 AND a.end_utc > ?6 \
+    ORDER BY 1, 6, 2";
+
 fn nearby(conn: &Db, p: &Proposal, window: Interval) -> sql::Result<Vec<Booked>> {
-    let mut out = Vec::new();
     let mut seen = HashSet::new();
-    let targets = [
-        ("a.doctor_id", Some(p.doctor.0)),
-        ("a.room_id", p.room.map(|r| r.0)),
-        ("a.patient_id", Some(p.patient.0)),
-    ];
-    for (column, id) in targets {
-        let Some(id) = id else { continue };
-        let sql = format!(
-            "SELECT a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, a.end_utc, a.status, \
-             pa.name, d.name FROM appointment a \
-             JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
-             WHERE {column} = ?1 AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.end_utc > ?4"
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                id,
-                earliest_overlapping_start(window.start),
-                secs(window.end),
-                secs(window.start)
-            ],
-            |r| {
-                let status: String = r.get(6)?;
-                Ok(Booked {
-                    id: AppointmentId(r.get(0)?),
-                    doctor: DoctorId(r.get(1)?),
-                    room: r.get::<Option<uuid::Uuid>>(2)?.map(RoomId),
-                    patient: PatientId(r.get(3)?),
-                    interval: Interval::new(
-                        codec::instant(4, r.get(4)?)?,
-                        codec::instant(5, r.get(5)?)?,
-                    ),
-                    status: Status::parse(&status)
-                        .ok_or_else(|| codec::bad(6, format!("status '{status}'")))?,
-                    patient_name: r.get(7)?,
-                    doctor_name: r.get(8)?,
-                })
-            },
-        )?;
-        for row in rows {
-            let booked = row?;
-            if seen.insert(booked.id) {
-                out.push(booked);
-            }
+    let mut stmt = conn.prepare_cached(NEARBY_SQL)?;
+    let rows = stmt.query_map(
+        params![
+            p.doctor.0,
+            // No room: a room id no appointment has.
+            p.room.map(|r| r.0),
+            p.patient.0,
+            earliest_overlapping_start(window.start),
+            secs(window.end),
+            secs(window.start)
+        ],
+        |r| {
+            let status: String = r.get(7)?;
+            Ok(Booked {
+                id: AppointmentId(r.get(1)?),
+                doctor: DoctorId(r.get(2)?),
+                room: r.get::<Option<uuid::Uuid>>(3)?.map(RoomId),
+                patient: PatientId(r.get(4)?),
+                interval: Interval::new(
+                    codec::instant(5, r.get(5)?)?,
+                    codec::instant(6, r.get(6)?)?,
+                ),
+                status: Status::parse(&status)
+                    .ok_or_else(|| codec::bad(7, format!("status '{status}'")))?,
+                patient_name: r.get(8)?,
+                doctor_name: r.get(9)?,
+            })
+        },
+    )?;
+    let mut out = Vec::new();
+    for row in rows {
+        let booked = row?;
+        if seen.insert(booked.id) {
+            out.push(booked);
         }
     }
     Ok(out)
 }
 
+/// The doctor's leave and the room's blockouts overlapping `window`, in one statement
+/// (leave first, then blockouts, each by start). Both may be long (weeks), so each is bounded
+/// by end as well as start.
+const ABSENCES_SQL: &str = "SELECT 0, start_utc, end_utc, reason FROM doctor_leave \
+    WHERE doctor_id = ?1 AND start_utc < ?3 AND end_utc > ?4 \
+    UNION ALL SELECT 1, start_utc, end_utc, reason FROM room_blockout \
+    WHERE room_id = ?2 AND start_utc < ?3 AND end_utc > ?4 ORDER BY 1, 2";
+
+/// The doctor's leave and (with a room) the room's blockouts overlapping `window`.
+fn leave_and_blockouts(
+    conn: &Db,
+    p: &Proposal,
+    window: Interval,
+) -> sql::Result<(Vec<Absence>, Vec<Absence>)> {
+    let mut stmt = conn.prepare_cached(ABSENCES_SQL)?;
+    let rows = stmt.query_map(
+        params![
+            p.doctor.0,
+            p.room.map(|r| r.0),
+            secs(window.end),
+            secs(window.start)
+        ],
+        |r| {
+            let absence = Absence {
+                interval: Interval::new(
+                    codec::instant(1, r.get(1)?)?,
+                    codec::instant(2, r.get(2)?)?,
+                ),
+                reason: r.get(3)?,
+            };
+            Ok((r.get::<i64>(0)? == 0, absence))
+        },
+    )?;
+    let (mut leave, mut blockouts) = (Vec::new(), Vec::new());
+    for row in rows {
+        match row? {
+            (true, absence) => leave.push(absence),
+            (false, absence) => blockouts.push(absence),
+        }
+    }
+    Ok((leave, blockouts))
+}
+
 /// Everything `scheduling::check` needs for `proposal` in `clinic`; `None` when the doctor or
-/// room does not exist.
+/// room does not exist. The doctor, room and hours come from the setup ([`Db::remembered`]);
+/// what happens near the time is read in two statements.
 pub fn conflict_context(
     conn: &Db,
     clinic: &Clinic,
     proposal: &Proposal,
 ) -> sql::Result<Option<ConflictContext>> {
-    let doctor = conn
-        .prepare_cached("SELECT name, active FROM doctor WHERE id = ?1")?
-        .query_row([proposal.doctor.0], |r| {
-            Ok((r.get::<String>(0)?, r.get::<bool>(1)?))
-        })
-        .optional()?;
-    let Some((doctor_name, doctor_active)) = doctor else {
+    let Some(doctor) = setup::doctors(conn)?
+        .into_iter()
+        .find(|d| d.id == proposal.doctor)
+    else {
         return Ok(None);
     };
     let window = proposal.interval;
     let room = match proposal.room {
         Some(room_id) => {
-            let row = conn
-                .prepare_cached("SELECT name, active FROM room WHERE id = ?1 AND clinic_id = ?2")?
-                .query_row(params![room_id.0, clinic.id.0], |r| {
-                    Ok((r.get::<String>(0)?, r.get::<bool>(1)?))
-                })
-                .optional()?;
-            let Some((name, active)) = row else {
+            let Some(room) = setup::rooms(conn, clinic.id)?
+                .into_iter()
+                .find(|r| r.id == room_id)
+            else {
                 return Ok(None);
             };
-            Some(RoomRules {
-                name,
-                hours: setup::room_hours(conn, room_id)?,
-                blockouts: absences(conn, "room_blockout", "room_id", room_id.0, window)?,
-                active,
-            })
+            Some((room, setup::room_hours(conn, room_id)?))
         }
         None => None,
     };
+    let (doctor_leave, blockouts) = leave_and_blockouts(conn, proposal, window)?;
     Ok(Some(ConflictContext {
         zone: clinic.time_zone,
         clinic_name: clinic.name.clone(),
         clinic_hours: clinic.opening_hours.clone(),
-        doctor_name,
-        doctor_active,
+        doctor_name: doctor.name,
+        doctor_active: doctor.active,
         doctor_hours: setup::doctor_hours(conn, proposal.doctor, clinic.id)?,
-        doctor_leave: absences(conn, "doctor_leave", "doctor_id", proposal.doctor.0, window)?,
-        room,
+        doctor_leave,
+        room: room.map(|(room, hours)| RoomRules {
+            name: room.name,
+            hours,
+            blockouts,
+            active: room.active,
+        }),
         nearby: nearby(conn, proposal, window)?,
     }))
 }

@@ -4,9 +4,10 @@
 //! --to` brings back onto an empty database). Every table is copied row by row as stored, ids
 //! and history included; the destination must hold no clinic yet.
 
+use super::batch::Batch;
 use super::error::{Result, StoreError};
 use super::locator::Locator;
-use super::sql::{Begin, Db, Owned, ToValue, params};
+use super::sql::{Begin, Db, Owned, params};
 use crate::export::Progress;
 
 /// What a copy moved: each table and its rows, in the order copied.
@@ -38,12 +39,6 @@ const NOT_COPIED: [&str; 2] = ["frontdesk_meta", "change_counter"];
 /// The ledger of queue tokens is also written by the database when an appointment with a token
 /// is stored: it is copied after the appointments, adding only what they did not.
 const LEDGER: &str = "queue_token";
-
-/// Rows per insert statement, at most.
-const BATCH_ROWS: usize = 200;
-
-/// Values per insert statement, at most (SQLite allows 32,766 parameters, PostgreSQL 65,535).
-const BATCH_VALUES: usize = 6000;
 
 /// The tables of the schema (read from SQLite's, which both engines share column for column),
 /// each after every table it refers to.
@@ -155,59 +150,30 @@ pub(crate) fn copy_database(
     let mut done = 0u64;
     let mut report = Vec::new();
     for (table, there) in tables.iter().zip(there) {
-        let columns = table.columns.join(", ");
-        let width = table.columns.len();
-        let insert = |rows: usize| {
-            let tuples = (0..rows)
-                .map(|r| {
-                    let marks = (1..=width)
-                        .map(|c| format!("?{}", r * width + c))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    format!("({marks})")
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            let conflict = if table.name == LEDGER {
-                " ON CONFLICT DO NOTHING"
-            } else {
-                ""
-            };
-            format!(
-                "INSERT INTO {} ({columns}) VALUES {tuples}{conflict}",
-                table.name
-            )
+        let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+        let width = columns.len();
+        let tail = if table.name == LEDGER {
+            " ON CONFLICT DO NOTHING"
+        } else {
+            ""
         };
-        // Rows go in batches (one statement, one round trip to a server, for many rows),
-        // within both engines' limits on parameters.
-        let per_batch = (BATCH_VALUES / width.max(1)).clamp(1, BATCH_ROWS);
-        let full = insert(per_batch);
-        let mut select = read.prepare(&format!("SELECT {columns} FROM {}", table.name))?;
+        // Rows go in batches: one statement, one round trip to a server, for many rows.
+        let mut batch = Batch::new(&table.name, &columns, tail);
+        let mut select = read.prepare(&format!(
+            "SELECT {} FROM {}",
+            columns.join(", "),
+            table.name
+        ))?;
         let rows = select.query_map(params![], |r| {
             (0..width)
                 .map(|i| r.owned(i))
                 .collect::<super::sql::Result<Vec<Owned>>>()
         })?;
-        let mut batch: Vec<Owned> = Vec::with_capacity(per_batch * width);
-        let flush = |batch: &mut Vec<Owned>| -> Result<()> {
-            let n = batch.len() / width.max(1);
-            if n == 0 {
-                return Ok(());
-            }
-            let values: Vec<&dyn ToValue> = batch.iter().map(|v| v as &dyn ToValue).collect();
-            if n == per_batch {
-                tx.prepare_cached(&full)?.execute(values)?;
-            } else {
-                tx.prepare(&insert(n))?.execute(values)?;
-            }
-            batch.clear();
-            Ok(())
-        };
         for row in rows {
-            batch.extend(row?);
+            batch.push_owned(row?);
             done += 1;
-            if batch.len() >= per_batch * width {
-                flush(&mut batch)?;
+            if batch.is_full() {
+                batch.flush(&tx)?;
             }
             if done.is_multiple_of(1000) {
                 progress(Progress {
@@ -217,7 +183,7 @@ pub(crate) fn copy_database(
                 });
             }
         }
-        flush(&mut batch)?;
+        batch.flush(&tx)?;
         if table.numbered && tx.is_postgres() {
             tx.execute_batch(&format!(
                 "SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 0) + 1, false) FROM {0}",

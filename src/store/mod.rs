@@ -6,6 +6,7 @@ mod absences;
 mod agenda;
 mod at_risk;
 pub mod backup;
+mod batch;
 mod booking;
 pub mod bulk;
 pub(crate) mod codec;

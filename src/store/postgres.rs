@@ -56,6 +56,8 @@ impl PostgresStore {
             address,
         };
         store.migrate().map_err(|e| e.with_server(store.server()))?;
+        // The schema has the change counter now: the setup may be remembered by its count.
+        store.session.remember_setup();
         Ok(store)
     }
 

@@ -1,10 +1,11 @@
-//! Clinic setup in SQLite: clinics, doctors and their hours and leave, rooms and blockouts,
+//! Clinic setup in the database: clinics, doctors and their hours and leave, rooms and blockouts,
 //! visit types, patients and patient search. The functions run inside the caller's transaction.
 
 use super::sql;
 use std::str::FromStr;
 
-use super::sql::{Db, OptionalExtension, params};
+use super::batch::Batch;
+use super::sql::{Db, OptionalExtension, Owned, ToValue, params};
 use chrono_tz::Tz;
 
 use super::codec::{self, PATIENT_COLUMNS, bad, secs, weekday_number};
@@ -52,7 +53,12 @@ pub fn add_clinic(tx: &Db, clinic: &Clinic) -> sql::Result<()> {
     )
 }
 
+/// Every clinic with its opening hours, by name.
 pub fn clinics(conn: &Db) -> sql::Result<Vec<Clinic>> {
+    conn.remembered(|| "clinics".to_owned(), || read_clinics(conn))
+}
+
+fn read_clinics(conn: &Db) -> sql::Result<Vec<Clinic>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, address, time_zone, slot_minutes FROM clinic ORDER BY name",
     )?;
@@ -100,7 +106,12 @@ pub fn add_doctor(conn: &Db, doctor: &Doctor) -> sql::Result<()> {
     Ok(())
 }
 
+/// Every doctor, active or not, by name.
 pub fn doctors(conn: &Db) -> sql::Result<Vec<Doctor>> {
+    conn.remembered(|| "doctors".to_owned(), || read_doctors(conn))
+}
+
+fn read_doctors(conn: &Db) -> sql::Result<Vec<Doctor>> {
     let mut stmt = conn
         .prepare_cached("SELECT id, name, specialty, colour, active FROM doctor ORDER BY name")?;
     stmt.query_map(params![], |r| {
@@ -141,7 +152,15 @@ pub fn set_doctor_hours(
     Ok(())
 }
 
+/// A doctor's weekly hours in one clinic (empty: none there).
 pub fn doctor_hours(conn: &Db, doctor: DoctorId, clinic: ClinicId) -> sql::Result<WeeklyHours> {
+    conn.remembered(
+        || format!("doctor_hours {doctor} {clinic}"),
+        || read_doctor_hours(conn, doctor, clinic),
+    )
+}
+
+fn read_doctor_hours(conn: &Db, doctor: DoctorId, clinic: ClinicId) -> sql::Result<WeeklyHours> {
     codec::weekly_hours(
         conn,
         "SELECT weekday, start_minute, end_minute FROM doctor_hours \
@@ -185,7 +204,12 @@ pub fn add_room(tx: &Db, room: &Room, hours: Option<&WeeklyHours>) -> sql::Resul
     Ok(())
 }
 
+/// A clinic's rooms, active or not, by name.
 pub fn rooms(conn: &Db, clinic: ClinicId) -> sql::Result<Vec<Room>> {
+    conn.remembered(|| format!("rooms {clinic}"), || read_rooms(conn, clinic))
+}
+
+fn read_rooms(conn: &Db, clinic: ClinicId) -> sql::Result<Vec<Room>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, clinic_id, name, kind, active FROM room WHERE clinic_id = ?1 ORDER BY name",
     )?;
@@ -204,6 +228,13 @@ pub fn rooms(conn: &Db, clinic: ClinicId) -> sql::Result<Vec<Room>> {
 
 /// A room's own hours, `None` when it follows the clinic's.
 pub fn room_hours(conn: &Db, room: RoomId) -> sql::Result<Option<WeeklyHours>> {
+    conn.remembered(
+        || format!("room_hours {room}"),
+        || read_room_hours(conn, room),
+    )
+}
+
+fn read_room_hours(conn: &Db, room: RoomId) -> sql::Result<Option<WeeklyHours>> {
     let hours = codec::weekly_hours(
         conn,
         "SELECT weekday, start_minute, end_minute FROM room_hours WHERE room_id = ?1",
@@ -250,15 +281,24 @@ pub fn visit_types(conn: &Db) -> sql::Result<Vec<VisitType>> {
     .collect()
 }
 
-/// The SQL that inserts a patient with its search keys; the demo generator reuses it.
-pub const INSERT_PATIENT: &str = "INSERT INTO patient (id, name, phone, email, birth_date, \
-    external_id, name_key, family_key, phone_key, phone_tail) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+/// The columns of a patient row, in the order of [`patient_row`].
+pub(super) const PATIENT_INSERT_COLUMNS: [&str; 10] = [
+    "id",
+    "name",
+    "phone",
+    "email",
+    "birth_date",
+    "external_id",
+    "name_key",
+    "family_key",
+    "phone_key",
+    "phone_tail",
+];
 
-/// Inserts a patient (no transaction of its own).
-pub fn insert_patient(conn: &Db, p: &Patient) -> sql::Result<()> {
+/// A patient's row as stored, with the keys the search and the duplicate check use.
+pub(super) fn patient_row(p: &Patient) -> Vec<Owned> {
     let (name_key, family_key, phone_key, phone_tail) = codec::patient_keys(&p.name, &p.phone);
-    conn.prepare_cached(INSERT_PATIENT)?.execute(params![
+    let values: &[&dyn ToValue] = params![
         p.id.0,
         p.name,
         p.phone,
@@ -269,8 +309,15 @@ pub fn insert_patient(conn: &Db, p: &Patient) -> sql::Result<()> {
         family_key,
         phone_key,
         phone_tail
-    ])?;
-    Ok(())
+    ];
+    values.iter().map(|v| Owned::of(v.to_value())).collect()
+}
+
+/// Inserts a patient (no transaction of its own).
+pub fn insert_patient(conn: &Db, p: &Patient) -> sql::Result<()> {
+    let mut row = Batch::new("patient", &PATIENT_INSERT_COLUMNS, "");
+    row.push_owned(patient_row(p));
+    row.flush(conn)
 }
 
 /// Stored patients that are likely the same person as `p`: the same phone, or the same name

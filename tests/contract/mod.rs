@@ -30,6 +30,7 @@ macro_rules! store_contract {
     ($backend:ty) => {
         store_contract!(@area $backend, changes: [
             a_stored_change_counts_once_and_another_desk_sees_it,
+            another_desks_change_to_the_setup_is_in_this_desks_next_check,
         ]);
         store_contract!(@area $backend, suite: [
             a_booking_is_stored_with_its_audit_event,

@@ -5,6 +5,7 @@
 //! ([`pg::translate`]). Which engine-only statements remain (PRAGMAs, triggers, backups) live
 //! in the engine's own modules.
 
+mod memo;
 pub(crate) mod pg;
 mod value;
 
@@ -180,6 +181,29 @@ impl<'c> Db<'c> {
             Db::Postgres(session) => session.batch(sql),
         }
     }
+
+    /// Ends the open transaction with `COMMIT` or `ROLLBACK`.
+    fn end(&self, sql: &str) -> Result<()> {
+        match self {
+            Db::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+            Db::Postgres(session) => session.end(sql),
+        }
+    }
+
+    /// Part of the clinic's setup that changes rarely (clinics, doctors, rooms, their hours),
+    /// read by `load`. Inside a transaction on a PostgreSQL server, what the session read under
+    /// the same `key` (naming the query and its parameters) at the same change count is used
+    /// instead, saving the round trips ([`memo`]); SQLite reads it each time, as fast.
+    pub(crate) fn remembered<T: Clone + Send + 'static>(
+        &self,
+        key: impl FnOnce() -> String,
+        load: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        match self {
+            Db::Sqlite(_) => load(),
+            Db::Postgres(session) => session.remembered(key(), load),
+        }
+    }
 }
 
 /// An open transaction; it reads and writes as its [`Db`] (through `Deref`).
@@ -203,13 +227,17 @@ enum Counts {
 impl<'c> Transaction<'c> {
     /// Stores everything done in the transaction.
     pub(crate) fn commit(mut self) -> Result<()> {
+        if let (Counts::IfWritten, Db::Postgres(session)) = (self.counts, self.db) {
+            self.open = false;
+            return session.commit_counted();
+        }
         self.count_the_change()?;
         self.open = false;
-        self.db.execute_batch("COMMIT")
+        self.db.end("COMMIT")
     }
 
-    /// Adds one to the change counter when this write changed anything, and (PostgreSQL) rings
-    /// the other desks' doorbell, which the server delivers when the transaction commits.
+    /// Adds one to SQLite's change counter when this write changed anything (PostgreSQL's is
+    /// counted as it commits, [`pg::Session::commit_counted`]).
     fn count_the_change(&self) -> Result<()> {
         const BUMP: &str = "UPDATE change_counter SET version = version + 1 WHERE id = 1";
         match (self.counts, self.db) {
@@ -230,18 +258,7 @@ impl<'c> Transaction<'c> {
                     Err(e) => Err(e.into()),
                 }
             }
-            (Counts::IfWritten, db) => {
-                let written: bool = db.query_row(
-                    "SELECT pg_current_xact_id_if_assigned() IS NOT NULL",
-                    params![],
-                    |r| r.get(0),
-                )?;
-                if written {
-                    db.execute_batch(&format!("{BUMP}; NOTIFY {}", pg::DOORBELL))?;
-                }
-                Ok(())
-            }
-            (Counts::Since(_), Db::Postgres(_)) => Ok(()),
+            (Counts::IfWritten, _) | (Counts::Since(_), Db::Postgres(_)) => Ok(()),
         }
     }
 
@@ -254,7 +271,7 @@ impl<'c> Transaction<'c> {
     pub(crate) fn rollback(mut self) -> Result<()> {
         self.counts = Counts::Nothing;
         self.open = false;
-        self.db.execute_batch("ROLLBACK")
+        self.db.end("ROLLBACK")
     }
 }
 
@@ -270,7 +287,7 @@ impl Drop for Transaction<'_> {
         if self.open {
             // Nothing of the transaction is kept; a failed rollback leaves the connection
             // to close the transaction itself (SQLite on the next BEGIN, the server at once).
-            let _ = self.db.execute_batch("ROLLBACK");
+            let _ = self.db.end("ROLLBACK");
         }
     }
 }
@@ -280,7 +297,7 @@ pub(crate) enum Statement<'c> {
     /// SQLite's own.
     Sqlite(rusqlite::CachedStatement<'c>),
     /// The session that prepared it, and the server's statement.
-    Postgres(&'c pg::Session, postgres::Statement),
+    Postgres(&'c pg::Session, pg::Prepared),
 }
 
 /// SQLite's view of one of our values.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use uuid::Uuid;
 
+use super::memo::Memo;
 use super::{Begin, Error, Result, ToValue, Value};
 
 /// The advisory lock every write transaction takes first: writes from all desks run one after
@@ -18,10 +19,28 @@ pub(crate) const WRITE_LOCK: i64 = 0x4644_534B;
 /// The channel a committed change is announced on (`LISTEN frontdesk_changes`).
 pub(crate) const DOORBELL: &str = "frontdesk_changes";
 
-/// One connection to the server, with the statements it has prepared.
+/// A committed write that changed anything counts one more change and rings the other desks'
+/// doorbell (delivered when it commits), all in the round trip that commits it. A transaction
+/// has an id only once it has written.
+const COUNTED_COMMIT: &str = "UPDATE change_counter SET version = version + 1 \
+    WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL; \
+    SELECT pg_notify('frontdesk_changes', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL; \
+    COMMIT";
+
+/// One connection to the server, with the statements it has prepared and the setup it
+/// remembers ([`Memo`]).
 pub(crate) struct Session {
     client: RefCell<postgres::Client>,
-    prepared: RefCell<HashMap<String, postgres::Statement>>,
+    prepared: RefCell<HashMap<String, Prepared>>,
+    memo: RefCell<Memo>,
+}
+
+/// A statement the server has prepared, and whether it may write.
+#[derive(Clone)]
+pub(crate) struct Prepared {
+    statement: postgres::Statement,
+    /// Anything but a plain `SELECT` counts as a write (for [`Memo`]).
+    writes: bool,
 }
 
 impl Session {
@@ -30,13 +49,36 @@ impl Session {
         Session {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
+            memo: RefCell::new(Memo::default()),
         }
     }
 
-    /// Puts a new connection in place of a lost one; statements are prepared again on it.
+    /// Puts a new connection in place of a lost one; statements are prepared again on it, and
+    /// nothing remembered from before is trusted.
     pub(crate) fn replace(&self, client: postgres::Client) {
         *self.client.borrow_mut() = client;
         self.prepared.borrow_mut().clear();
+        self.memo.borrow_mut().forget();
+    }
+
+    /// Remembers the clinic's setup between transactions from now on (the schema is current,
+    /// so it has the change counter).
+    pub(crate) fn remember_setup(&self) {
+        self.memo.borrow_mut().enable();
+    }
+
+    /// `load`'s value, or what this session read under `key` at the same change count.
+    pub(crate) fn remembered<T: Clone + Send + 'static>(
+        &self,
+        key: String,
+        load: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        if let Some(value) = self.memo.borrow().get::<T>(&key) {
+            return Ok(value);
+        }
+        let value = load()?;
+        self.memo.borrow_mut().keep(key, &value);
+        Ok(value)
     }
 
     /// Whether the connection to the server has been lost.
@@ -44,35 +86,80 @@ impl Session {
         self.client.borrow().is_closed()
     }
 
-    /// Begins a transaction (see [`Begin`]).
+    /// Begins a transaction (see [`Begin`]) in one round trip: a write takes the write lock,
+    /// and (once [`Session::remember_setup`]) both read the change count they begin at.
     pub(crate) fn begin(&self, how: Begin) -> Result<()> {
-        match how {
-            Begin::Read => self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ"),
-            Begin::Schema => self.batch("BEGIN"),
-            Begin::Write => {
-                self.batch("BEGIN ISOLATION LEVEL READ COMMITTED")?;
+        let begin = match how {
+            Begin::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ".to_owned(),
+            Begin::Write => format!(
+                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+            ),
+            Begin::Schema => {
+                self.memo.borrow_mut().forget();
+                return self.batch("BEGIN");
+            }
+        };
+        let counted = self.memo.borrow().enabled();
+        let sql = if counted {
+            format!("{begin}; {}", super::CHANGE_VERSION_SQL)
+        } else {
+            begin
+        };
+        let began = self.client.borrow_mut().simple_query(&sql);
+        match began {
+            Ok(messages) => {
+                let count = messages.iter().rev().find_map(|m| match m {
+                    postgres::SimpleQueryMessage::Row(row) => row.get(0)?.parse::<i64>().ok(),
+                    _ => None,
+                });
+                self.memo.borrow_mut().begin(count.filter(|_| counted));
+                Ok(())
+            }
+            Err(e) => {
                 // A desk that cannot have the write lock (another desk held it too long) leaves
                 // no transaction open behind it: the next statement must not find one aborted.
-                if let Err(e) = self.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
-                    let _ = self.batch("ROLLBACK");
-                    return Err(e);
-                }
-                Ok(())
+                let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
+                Err(e.into())
             }
         }
     }
 
-    /// Runs statements without parameters.
+    /// Commits a write, counting the change when it wrote anything ([`COUNTED_COMMIT`]). A
+    /// commit the server refuses (another desk's booking took the slot first) ends the
+    /// transaction; any other failure leaves none open.
+    pub(crate) fn commit_counted(&self) -> Result<()> {
+        let result = self.client.borrow_mut().batch_execute(COUNTED_COMMIT);
+        self.memo.borrow_mut().end();
+        if result.is_err() {
+            let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
+        }
+        Ok(result?)
+    }
+
+    /// Ends the open transaction with `sql` (`COMMIT` or `ROLLBACK`).
+    pub(crate) fn end(&self, sql: &str) -> Result<()> {
+        self.memo.borrow_mut().end();
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    /// Runs statements without parameters (they may write).
     pub(crate) fn batch(&self, sql: &str) -> Result<()> {
+        self.memo.borrow_mut().wrote();
         Ok(self.client.borrow_mut().batch_execute(sql)?)
     }
 
     /// The server's prepared statement for the store's `sql`.
-    pub(crate) fn prepare(&self, sql: &str) -> Result<postgres::Statement> {
+    pub(crate) fn prepare(&self, sql: &str) -> Result<Prepared> {
         if let Some(stmt) = self.prepared.borrow().get(sql) {
             return Ok(stmt.clone());
         }
-        let stmt = self.client.borrow_mut().prepare(&translate(sql))?;
+        let translated = translate(sql);
+        let writes = !translated
+            .trim_start()
+            .get(..6)
+            .is_some_and(|word| word.eq_ignore_ascii_case("SELECT"));
+        let statement = self.client.borrow_mut().prepare(&translated)?;
+        let stmt = Prepared { statement, writes };
         let mut prepared = self.prepared.borrow_mut();
         // SQL built at run time (IN lists of varying length) must not grow the cache forever.
         if prepared.len() > 512 {
@@ -83,26 +170,26 @@ impl Session {
     }
 
     /// Runs a statement, returning how many rows it changed.
-    pub(crate) fn execute(
-        &self,
-        stmt: &postgres::Statement,
-        values: &[&dyn ToValue],
-    ) -> Result<usize> {
+    pub(crate) fn execute(&self, stmt: &Prepared, values: &[&dyn ToValue]) -> Result<usize> {
+        self.memo.borrow_mut().wrote();
         let params = Param::list(values);
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
-        let n = self.client.borrow_mut().execute(stmt, &refs)?;
+        let n = self.client.borrow_mut().execute(&stmt.statement, &refs)?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
     /// Runs a query, returning its rows.
     pub(crate) fn query(
         &self,
-        stmt: &postgres::Statement,
+        stmt: &Prepared,
         values: &[&dyn ToValue],
     ) -> Result<Vec<postgres::Row>> {
+        if stmt.writes {
+            self.memo.borrow_mut().wrote();
+        }
         let params = Param::list(values);
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
-        Ok(self.client.borrow_mut().query(stmt, &refs)?)
+        Ok(self.client.borrow_mut().query(&stmt.statement, &refs)?)
     }
 }
 
@@ -327,7 +414,13 @@ fn json_lists(sql: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{COUNTED_COMMIT, DOORBELL, translate};
+
+    #[test]
+    fn the_counted_commit_rings_the_doorbell_the_desks_listen_on() {
+        assert!(COUNTED_COMMIT.contains(&format!("pg_notify('{DOORBELL}'")));
+        assert!(COUNTED_COMMIT.trim_end().ends_with("COMMIT"));
+    }
 
     #[test]
     fn parameters_and_json_lists_are_spelt_for_postgres() {
