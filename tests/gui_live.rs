@@ -388,3 +388,55 @@ fn a_stale_answer_for_today_is_dropped() {
         "the older answer is dropped"
     );
 }
+
+/// The details open are read again after each change; reads may finish out of order, and an
+/// answer to an earlier read that comes after a later one's is dropped, while the latest read's
+/// answer is taken in.
+#[test]
+fn a_late_answer_to_an_earlier_read_of_the_details_is_dropped() {
+    use frontdesk::gui::screen::details;
+    use frontdesk::scheduling::Status;
+    let mut h = Harness::with_demo();
+    let entry = h
+        .desk()
+        .entries
+        .iter()
+        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
+        .expect("an upcoming booking")
+        .clone();
+    let id = entry.appointment.id;
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
+    let status_shown = |h: &Harness| match &h.desk().panel {
+        Panel::Details(state) => state.shown().map(|e| e.appointment.status),
+        _ => panic!("the details are open"),
+    };
+    assert_eq!(status_shown(&h), Some(Status::Scheduled));
+    // Two changes, two rounds of reading again: the details are read twice (reads 1 and 2).
+    for _ in 0..2 {
+        let round = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+        h.settle(round);
+    }
+    let answer = |status: Status| {
+        let mut e = entry.clone();
+        e.appointment.status = status;
+        Ok(Box::new((e, Vec::new())))
+    };
+    h.send(DeskMessage::Details(details::Message::Refreshed(
+        1,
+        answer(Status::Cancelled),
+    )));
+    assert_eq!(
+        status_shown(&h),
+        Some(Status::Scheduled),
+        "the first read's answer, late, is dropped"
+    );
+    h.send(DeskMessage::Details(details::Message::Refreshed(
+        2,
+        answer(Status::Confirmed),
+    )));
+    assert_eq!(
+        status_shown(&h),
+        Some(Status::Confirmed),
+        "the latest read's answer is taken in"
+    );
+}

@@ -31,6 +31,8 @@ pub struct State {
     move_doctor: Option<DoctorId>,
     overbook_reason: String,
     busy: bool,
+    /// The number of the latest read again ([`Message::Refreshed`]).
+    reads: u64,
     error: Option<UiError>,
     /// The part of the panel the error is about, so it shows where the button was pressed.
     error_at: Part,
@@ -57,9 +59,10 @@ enum Part {
 pub enum Message {
     /// The appointment and its history arrived.
     Loaded(Read),
-    /// The appointment and its history, read again after the database changed (perhaps at
-    /// another desk): what is shown follows it, what was typed stays.
-    Refreshed(Read),
+    /// The appointment and its history, read again (read number so-and-so) after the database
+    /// changed (perhaps at another desk): what is shown follows it, what was typed stays. An
+    /// answer to an earlier read than the latest is dropped: reads may finish out of order.
+    Refreshed(u64, Read),
     /// A status action was pressed.
     Act(ActionKind),
     /// The cancel / error reason changed.
@@ -174,6 +177,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         move_doctor: None,
         overbook_reason: String::new(),
         busy: true,
+        reads: 0,
         error: None,
         error_at: Part::Status,
         pending: None,
@@ -195,7 +199,11 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
 }
 
 /// Reads the appointment with its history, under one lock.
-fn read(ctx: &Context<'_>, id: AppointmentId, done: fn(Read) -> Message) -> Task<Message> {
+fn read(
+    ctx: &Context<'_>,
+    id: AppointmentId,
+    done: impl Fn(Read) -> Message + Send + 'static,
+) -> Task<Message> {
     let task = ctx
         .backend
         .run(move |s| Ok((s.appointment(id)?, s.history(id)?)));
@@ -263,10 +271,17 @@ impl State {
         self.busy && self.entry.is_some()
     }
 
+    /// The appointment as shown (`None` before its first read arrived).
+    pub fn shown(&self) -> Option<&AgendaEntry> {
+        self.entry.as_ref()
+    }
+
     /// Reads the appointment and its history again (the database changed), keeping what was
     /// typed; see [`Message::Refreshed`].
-    pub fn read_again(&self, ctx: &Context<'_>) -> Task<Message> {
-        read(ctx, self.id, Message::Refreshed)
+    pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.reads = self.reads.wrapping_add(1);
+        let number = self.reads;
+        read(ctx, self.id, move |r| Message::Refreshed(number, r))
     }
 
     /// Handles a message.
@@ -291,10 +306,10 @@ impl State {
                     Err(e) => self.error = Some(e),
                 }
             }
-            Message::Refreshed(result) => {
+            Message::Refreshed(number, result) => {
                 // While a change is stored, or before the first read, the answer to come is
-                // newer than this one.
-                if self.busy {
+                // newer than this one; so is a later read's.
+                if self.busy || number != self.reads {
                     return (Task::none(), None);
                 }
                 // A failed read keeps what is shown (the status line says when the database
