@@ -292,3 +292,31 @@ fn a_failed_reminder_is_resent_from_the_outbox() {
     assert_eq!(posted, vec![first.id.to_string()]);
     assert_eq!(h.desk().reminders.failed, failed - 1);
 }
+
+/// The outbox is read again whenever the database changes; an answer to an earlier read that
+/// comes after later ones (here: the page's first read, saying the outbox is empty) is dropped,
+/// so the outbox shown is never older than the latest read.
+#[test]
+fn a_late_answer_to_an_earlier_read_of_the_outbox_is_dropped() {
+    use frontdesk::gui::backend_reminders::OutboxPage;
+    let server = HttpServer::start(&[200]);
+    let mut h = Harness::with_demo();
+    set_up_webhook(&mut h, leak(server.url("/sms")));
+    let due = page(&h).entries().to_vec();
+    assert!(!due.is_empty(), "reminders are planned");
+    let round = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+    h.settle(round);
+    assert_eq!(page(&h).entries(), due.as_slice(), "read again, the same");
+    h.send(DeskMessage::Reminders(reminders::Message::Loaded(
+        0,
+        Ok(OutboxPage {
+            entries: Vec::new(),
+            failed: 0,
+        }),
+    )));
+    assert_eq!(
+        page(&h).entries(),
+        due.as_slice(),
+        "the first read's answer, late, is dropped"
+    );
+}

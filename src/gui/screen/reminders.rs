@@ -38,6 +38,8 @@ pub struct State {
     error: Option<UiError>,
     notice: Option<String>,
     picked: Option<JobId>,
+    /// The number of the latest read of the outbox ([`Message::Loaded`]).
+    reads: u64,
     /// A send pass is running (the app says so).
     pub sending: bool,
     rules: reminder_rules::State,
@@ -51,8 +53,9 @@ pub enum Message {
     Section(Section),
     /// An outbox tab (due, failed, sent, skipped) was pressed.
     Filter(OutboxFilter),
-    /// The outbox arrived (for the filter that asked).
-    Loaded(OutboxFilter, Result<OutboxPage, UiError>),
+    /// The outbox arrived, for the read with this number; an answer to any read but the
+    /// latest (another filter, or an earlier read finishing late) is dropped.
+    Loaded(u64, Result<OutboxPage, UiError>),
     /// "Refresh".
     Refresh,
     /// "Send due reminders now".
@@ -96,24 +99,32 @@ pub fn open(ctx: &Context<'_>) -> (State, Task<Message>) {
         error: None,
         notice: None,
         picked: None,
+        reads: 0,
         sending: false,
         rules: reminder_rules::State::default(),
         channels: reminder_channels::State::default(),
     };
     let task = Task::batch([
-        load(ctx, OutboxFilter::Due),
+        load(ctx, OutboxFilter::Due, 0),
         reminder_rules::load(ctx).map(Message::Rules),
         reminder_channels::load(ctx).map(Message::Channels),
     ]);
     (state, task)
 }
 
-fn load(ctx: &Context<'_>, filter: OutboxFilter) -> Task<Message> {
+/// Reads the outbox lines of `filter`, as read number `number`.
+fn load(ctx: &Context<'_>, filter: OutboxFilter, number: u64) -> Task<Message> {
     let task = ctx.backend.clone().outbox(ctx.clinic.id, filter, ctx.now);
-    Task::perform(task, move |r| Message::Loaded(filter, r))
+    Task::perform(task, move |r| Message::Loaded(number, r))
 }
 
 impl State {
+    /// Reads the outbox lines of the filter shown, as a new read.
+    fn load(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.reads = self.reads.wrapping_add(1);
+        load(ctx, self.filter, self.reads)
+    }
+
     /// Reloads the outbox (after a send pass).
     pub fn refresh(&mut self, ctx: &Context<'_>, notice: Option<String>) -> Task<Message> {
         self.sending = false;
@@ -121,13 +132,13 @@ impl State {
             self.notice = notice;
         }
         self.loading = true;
-        load(ctx, self.filter)
+        self.load(ctx)
     }
 
     /// Reads the outbox again (the database changed), keeping the section, filter, choice and
     /// what the rules and channels forms hold.
     pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        load(ctx, self.filter)
+        self.load(ctx)
     }
 
     /// The outbox lines shown.
@@ -149,7 +160,7 @@ impl State {
                 if s == Section::Outbox {
                     // Rules or channels may have changed: show the outbox as planned now.
                     self.loading = true;
-                    load(ctx, self.filter)
+                    self.load(ctx)
                 } else {
                     Task::none()
                 }
@@ -158,10 +169,10 @@ impl State {
                 self.filter = f;
                 self.picked = None;
                 self.loading = true;
-                load(ctx, f)
+                self.load(ctx)
             }
-            Message::Loaded(filter, result) => {
-                if filter == self.filter {
+            Message::Loaded(number, result) => {
+                if number == self.reads {
                     self.loading = false;
                     match result {
                         Ok(page) => self.page = Some(page),

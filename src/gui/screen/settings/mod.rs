@@ -31,6 +31,8 @@ pub struct State {
     staff: staff::State,
     history: Vec<SetupAuditEvent>,
     history_error: Option<UiError>,
+    /// The number of the latest read of the history ([`Message::HistoryLoaded`]).
+    history_reads: u64,
 }
 
 /// The parts of the page.
@@ -87,8 +89,9 @@ pub enum Message {
     VisitTypes(visit_types::Message),
     /// A message for the staff section.
     Staff(staff::Message),
-    /// The setup history arrived.
-    HistoryLoaded(Result<Vec<SetupAuditEvent>, UiError>),
+    /// The setup history arrived, for the read with this number (an answer to an earlier
+    /// read than the latest is dropped).
+    HistoryLoaded(u64, Result<Vec<SetupAuditEvent>, UiError>),
 }
 
 /// What the page tells the app.
@@ -102,10 +105,11 @@ pub enum Event {
     Open(Box<AgendaEntry>),
 }
 
-fn load_history(ctx: &Context<'_>) -> Task<Message> {
+/// Reads the setup history, as read number `number`.
+fn load_history(ctx: &Context<'_>, number: u64) -> Task<Message> {
     Task::perform(
         ctx.backend.run(|s| s.setup_history(None, history::SHOWN)),
-        Message::HistoryLoaded,
+        move |r| Message::HistoryLoaded(number, r),
     )
 }
 
@@ -121,14 +125,16 @@ impl State {
             staff: staff::State::default(),
             history: Vec::new(),
             history_error: None,
+            history_reads: 0,
         };
-        (state, load_history(ctx))
+        (state, load_history(ctx, 0))
     }
 
     /// Reads the setup history again (the database changed). The lists of doctors, rooms and
     /// visit types are the desk's setup, read again by the desk; the forms keep what was typed.
-    pub fn read_again(&self, ctx: &Context<'_>) -> Task<Message> {
-        load_history(ctx)
+    pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.history_reads = self.history_reads.wrapping_add(1);
+        load_history(ctx, self.history_reads)
     }
 
     /// The section shown.
@@ -152,7 +158,10 @@ impl State {
                 self.section = section;
                 return (Task::none(), None);
             }
-            Message::HistoryLoaded(result) => {
+            Message::HistoryLoaded(number, result) => {
+                if number != self.history_reads {
+                    return (Task::none(), None);
+                }
                 match result {
                     Ok(events) => {
                         self.history = events;
@@ -185,7 +194,7 @@ impl State {
         };
         match event {
             Some(Event::SetupChanged | Event::Changed) => {
-                (Task::batch([task, load_history(ctx)]), event)
+                (Task::batch([task, self.read_again(ctx)]), event)
             }
             other => (task, other),
         }
