@@ -242,7 +242,7 @@ pub(super) fn check_actor(actor: &str) -> Result<()> {
 
 /// The conflicts a booking would meet, without writing anything (for live feedback in forms).
 pub fn preview(conn: &Db, req: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>> {
-    let tx = conn.begin(Begin::Read)?;
+    let tx = conn.begin(Begin::Check)?;
     let clinic = clinic(&tx, req.clinic)?;
     let req = &with_first_free(&tx, &clinic, req, now)?;
     match booking_proposal(&clinic, req) {

@@ -221,7 +221,7 @@ fn judge_occurrence(
 
 /// The conflicts of every occurrence, writing nothing (see [`super::Store::preview_series`]).
 pub fn preview(conn: &Db, req: &SeriesRequest, now: DateTime<Utc>) -> Result<Vec<OccurrenceCheck>> {
-    let tx = conn.begin(Begin::Read)?;
+    let tx = conn.begin(Begin::Check)?;
     let clinic = clinic(&tx, req.booking.clinic)?;
     checks(&tx, &clinic, req, now)
 }

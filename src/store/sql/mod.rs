@@ -106,6 +106,9 @@ pub(crate) enum Db<'c> {
 pub(crate) enum Begin {
     /// A read: one consistent snapshot, other desks keep writing.
     Read,
+    /// A read of a few rows through their indexes (a conflict check), as [`Begin::Read`]; a
+    /// server plans each of its statements once, not at every run ([`Begin::Write`] too).
+    Check,
     /// A write: no other desk writes until this one ends, so what it checked is still true
     /// when it writes (SQLite's `BEGIN IMMEDIATE`; PostgreSQL's clinic-wide write lock). When it
     /// changed anything, its commit counts one more change for the other desks to see
@@ -124,7 +127,7 @@ impl<'c> Db<'c> {
     pub(crate) fn begin(&self, how: Begin) -> Result<Transaction<'c>> {
         match self {
             Db::Sqlite(conn) => conn.execute_batch(match how {
-                Begin::Read => "BEGIN DEFERRED",
+                Begin::Read | Begin::Check => "BEGIN DEFERRED",
                 Begin::Write | Begin::Schema => "BEGIN IMMEDIATE",
             })?,
             Db::Postgres(session) => session.begin(how)?,
@@ -132,7 +135,7 @@ impl<'c> Db<'c> {
         let counts = match (how, self) {
             (Begin::Write, Db::Sqlite(conn)) => Counts::Since(conn.total_changes()),
             (Begin::Write, Db::Postgres(_)) => Counts::IfWritten,
-            (Begin::Read | Begin::Schema, _) => Counts::Nothing,
+            (Begin::Read | Begin::Check | Begin::Schema, _) => Counts::Nothing,
         };
         Ok(Transaction {
             db: *self,

@@ -89,10 +89,18 @@ impl Session {
     /// Begins a transaction (see [`Begin`]) in one round trip: a write takes the write lock,
     /// and (once [`Session::remember_setup`]) both read the change count they begin at.
     pub(crate) fn begin(&self, how: Begin) -> Result<()> {
+        // A check or a write reads a few rows by index: the server's plan for each statement
+        // is made once (planning the conflict context's union anew took longer than running
+        // it). Reads of ranges (reports, exports) keep plans made for their parameters.
         let begin = match how {
             Begin::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ".to_owned(),
+            Begin::Check => "BEGIN ISOLATION LEVEL REPEATABLE READ; \
+                SET LOCAL plan_cache_mode = force_generic_plan"
+                .to_owned(),
             Begin::Write => format!(
-                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+                "BEGIN ISOLATION LEVEL READ COMMITTED; \
+                 SET LOCAL plan_cache_mode = force_generic_plan; \
+                 SELECT pg_advisory_xact_lock({WRITE_LOCK})"
             ),
             Begin::Schema => {
                 self.memo.borrow_mut().forget();
