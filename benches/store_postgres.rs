@@ -201,8 +201,9 @@ const CLINICS_SQL: &str =
     "SELECT id, name, address, time_zone, slot_minutes FROM clinic ORDER BY name";
 const CLINIC_HOURS_SQL: &str =
     "SELECT weekday, start_minute, end_minute FROM clinic_hours WHERE clinic_id = $1";
-const BEGIN_READ_SQL: &str =
-    "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT version FROM change_counter WHERE id = 1";
+const BEGIN_READ_SQL: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ; \
+    SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL max_parallel_workers_per_gather = 0; \
+    SELECT version FROM setup_counter WHERE id = 1";
 const ROOM_HOURS_SQL: &str =
     "SELECT weekday, start_minute, end_minute FROM room_hours WHERE room_id = $1";
 const DOCTOR_HOURS_SQL: &str = "SELECT weekday, start_minute, end_minute FROM doctor_hours \

@@ -32,9 +32,9 @@ struct Table {
     numbered: bool,
 }
 
-/// Tables each database keeps for itself: its own schema record and its change counter
-/// (which goes on counting at the destination).
-const NOT_COPIED: [&str; 2] = ["frontdesk_meta", "change_counter"];
+/// Tables each database keeps for itself: its own schema record and its change and setup
+/// counters (which go on counting at the destination).
+const NOT_COPIED: [&str; 3] = ["frontdesk_meta", "change_counter", "setup_counter"];
 
 /// The ledger of queue tokens is also written by the database when an appointment with a token
 /// is stored: it is copied after the appointments, adding only what they did not.

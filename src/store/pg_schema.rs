@@ -40,6 +40,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     MIGRATION_9,
     MIGRATION_10,
     MIGRATION_11,
+    MIGRATION_12,
 ];
 
 /// The statuses that free an appointment's time (the core's, checked against
@@ -592,6 +593,57 @@ CREATE TABLE change_counter (
     version  bigint NOT NULL CHECK (version >= 0)
 );
 INSERT INTO change_counter (id, version) VALUES (1, 0);
+"#;
+
+/// Version 12: the setup counter (see SQLite's migration 12), counted by one function.
+const MIGRATION_12: &str = r#"
+CREATE TABLE setup_counter (
+    id       bigint PRIMARY KEY CHECK (id = 1),
+    version  bigint NOT NULL CHECK (version >= 0)
+);
+INSERT INTO setup_counter (id, version) VALUES (1, 0);
+CREATE FUNCTION count_setup_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+    RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER clinic_setup_insert AFTER INSERT ON clinic
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER clinic_setup_update AFTER UPDATE ON clinic
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER clinic_setup_delete AFTER DELETE ON clinic
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER clinic_hours_setup_insert AFTER INSERT ON clinic_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER clinic_hours_setup_update AFTER UPDATE ON clinic_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER clinic_hours_setup_delete AFTER DELETE ON clinic_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_setup_insert AFTER INSERT ON doctor
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_setup_update AFTER UPDATE ON doctor
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_setup_delete AFTER DELETE ON doctor
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_hours_setup_insert AFTER INSERT ON doctor_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_hours_setup_update AFTER UPDATE ON doctor_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER doctor_hours_setup_delete AFTER DELETE ON doctor_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_setup_insert AFTER INSERT ON room
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_setup_update AFTER UPDATE ON room
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_setup_delete AFTER DELETE ON room
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_hours_setup_insert AFTER INSERT ON room_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_hours_setup_update AFTER UPDATE ON room_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+CREATE TRIGGER room_hours_setup_delete AFTER DELETE ON room_hours
+FOR EACH ROW EXECUTE FUNCTION count_setup_change();
 "#;
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ impl PostgresStore {
             address,
         };
         store.migrate().map_err(|e| e.with_server(store.server()))?;
-        // The schema has the change counter now: the setup may be remembered by its count.
+        // The schema has the setup counter now: the setup may be remembered by its count.
         store.session.remember_setup();
         Ok(store)
     }

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_9,
     MIGRATION_10,
     MIGRATION_11,
+    MIGRATION_12,
 ];
 
 /// The schema version this build writes.
@@ -551,6 +552,90 @@ CREATE TABLE change_counter (
     version  INTEGER NOT NULL CHECK (version >= 0)
 ) STRICT;
 INSERT INTO change_counter (id, version) VALUES (1, 0);
+"#;
+
+/// Version 12: the setup counter. Any change to the clinic's setup that the desks keep between
+/// checks (clinics and their hours, doctors and theirs, rooms and theirs) adds one, by trigger,
+/// in the transaction that makes it, whoever makes it; a desk that finds it where it was knows
+/// the setup it keeps is the setup stored (PostgreSQL's sessions, `store::sql::memo`).
+const MIGRATION_12: &str = r#"
+CREATE TABLE setup_counter (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    version  INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+INSERT INTO setup_counter (id, version) VALUES (1, 0);
+CREATE TRIGGER clinic_setup_insert AFTER INSERT ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_setup_update AFTER UPDATE ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_setup_delete AFTER DELETE ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_insert AFTER INSERT ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_update AFTER UPDATE ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_delete AFTER DELETE ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_insert AFTER INSERT ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_update AFTER UPDATE ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_delete AFTER DELETE ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_insert AFTER INSERT ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_update AFTER UPDATE ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_delete AFTER DELETE ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_insert AFTER INSERT ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_update AFTER UPDATE ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_delete AFTER DELETE ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_insert AFTER INSERT ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_update AFTER UPDATE ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_delete AFTER DELETE ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
 "#;
 
 pub const MIGRATION_10_CONSTRAINTS: &str = concat!(

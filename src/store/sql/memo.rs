@@ -1,10 +1,11 @@
 //! What a PostgreSQL session remembers of the clinic's setup (clinics, doctors, rooms, their
 //! hours) between transactions, so a check does not ask the server again for what has not
-//! changed. Every transaction reads the change counter as it begins (in the same round trip);
-//! what was remembered at another count is forgotten. Every committed write that changed
-//! anything adds one to the counter in its own transaction, so within one count the setup is
-//! exactly what was read at that count. Nothing is remembered or used outside a transaction, or
-//! after the transaction has written (it may have changed what it would read).
+//! changed. Every transaction reads the setup counter as it begins (in the same round trip);
+//! what was remembered at another count is forgotten. Every change to those tables adds one to
+//! the counter, by trigger, in the transaction that makes it (schema migration 12), so within
+//! one count the setup is exactly what was read at that count, and bookings made meanwhile at
+//! other desks do not make a desk read it again. Nothing is remembered or used outside a
+//! transaction, or after the transaction has written (it may have changed what it would read).
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -17,27 +18,27 @@ const MOST_ENTRIES: usize = 4096;
 pub(crate) struct Memo {
     /// Whether the store has asked for remembering (only once its schema is current).
     enabled: bool,
-    /// The change count the entries were read at.
+    /// The setup count the entries were read at.
     count: Option<i64>,
     /// What was read, by a key naming the query and its parameters.
     entries: HashMap<String, Box<dyn Any + Send>>,
-    /// The change count of the open transaction, when it is known and the transaction has not
+    /// The setup count of the open transaction, when it is known and the transaction has not
     /// written.
     serving: Option<i64>,
 }
 
 impl Memo {
-    /// Starts remembering (the store's schema has the change counter).
+    /// Starts remembering (the store's schema has the setup counter).
     pub(crate) fn enable(&mut self) {
         self.enabled = true;
     }
 
-    /// Whether transactions should read the change count as they begin.
+    /// Whether transactions should read the setup count as they begin.
     pub(crate) fn enabled(&self) -> bool {
         self.enabled
     }
 
-    /// A transaction began at change count `count` (`None`: not known).
+    /// A transaction began at setup count `count` (`None`: not known).
     pub(crate) fn begin(&mut self, count: Option<i64>) {
         if count != self.count {
             self.entries.clear();

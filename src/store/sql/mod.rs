@@ -195,8 +195,9 @@ impl<'c> Db<'c> {
 
     /// Part of the clinic's setup that changes rarely (clinics, doctors, rooms, their hours),
     /// read by `load`. Inside a transaction on a PostgreSQL server, what the session read under
-    /// the same `key` (naming the query and its parameters) at the same change count is used
-    /// instead, saving the round trips ([`memo`]); SQLite reads it each time, as fast.
+    /// the same `key` (naming the query and its parameters) at the same setup count is used
+    /// instead (the same setup count: nothing in the setup changed since), saving the round
+    /// trips ([`memo`]); SQLite reads it each time, as fast.
     pub(crate) fn remembered<T: Clone + Send + 'static>(
         &self,
         key: impl FnOnce() -> String,

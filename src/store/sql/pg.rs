@@ -27,6 +27,9 @@ const COUNTED_COMMIT: &str = "UPDATE change_counter SET version = version + 1 \
     SELECT pg_notify('frontdesk_changes', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL; \
     COMMIT";
 
+/// Reads the setup counter (schema migration 12), which [`Memo`] keys what it keeps by.
+const SETUP_VERSION_SQL: &str = "SELECT version FROM setup_counter WHERE id = 1";
+
 /// One connection to the server, with the statements it has prepared and the setup it
 /// remembers ([`Memo`]).
 pub(crate) struct Session {
@@ -62,12 +65,12 @@ impl Session {
     }
 
     /// Remembers the clinic's setup between transactions from now on (the schema is current,
-    /// so it has the change counter).
+    /// so it has the setup counter).
     pub(crate) fn remember_setup(&self) {
         self.memo.borrow_mut().enable();
     }
 
-    /// `load`'s value, or what this session read under `key` at the same change count.
+    /// `load`'s value, or what this session read under `key` at the same setup count.
     pub(crate) fn remembered<T: Clone + Send + 'static>(
         &self,
         key: String,
@@ -87,19 +90,20 @@ impl Session {
     }
 
     /// Begins a transaction (see [`Begin`]) in one round trip: a write takes the write lock,
-    /// and (once [`Session::remember_setup`]) both read the change count they begin at.
+    /// and (once [`Session::remember_setup`]) both read the setup count they begin at.
     pub(crate) fn begin(&self, how: Begin) -> Result<()> {
         // A check or a write reads a few rows by index: the server's plan for each statement
         // is made once (planning the conflict context's union anew took longer than running
-        // it). Reads of ranges (reports, exports) keep plans made for their parameters.
+        // it), and never with parallel workers (starting them took 5 ms at a million
+        // appointments, for no rows). Reads of ranges (reports, exports) keep plans made for
+        // their parameters.
+        const FEW_ROWS: &str = "SET LOCAL plan_cache_mode = force_generic_plan; \
+            SET LOCAL max_parallel_workers_per_gather = 0";
         let begin = match how {
             Begin::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ".to_owned(),
-            Begin::Check => "BEGIN ISOLATION LEVEL REPEATABLE READ; \
-                SET LOCAL plan_cache_mode = force_generic_plan"
-                .to_owned(),
+            Begin::Check => format!("BEGIN ISOLATION LEVEL REPEATABLE READ; {FEW_ROWS}"),
             Begin::Write => format!(
-                "BEGIN ISOLATION LEVEL READ COMMITTED; \
-                 SET LOCAL plan_cache_mode = force_generic_plan; \
+                "BEGIN ISOLATION LEVEL READ COMMITTED; {FEW_ROWS}; \
                  SELECT pg_advisory_xact_lock({WRITE_LOCK})"
             ),
             Begin::Schema => {
@@ -109,7 +113,7 @@ impl Session {
         };
         let counted = self.memo.borrow().enabled();
         let sql = if counted {
-            format!("{begin}; {}", super::CHANGE_VERSION_SQL)
+            format!("{begin}; {SETUP_VERSION_SQL}")
         } else {
             begin
         };
