@@ -186,6 +186,7 @@ fn outcome(out: &Output) -> Outcome {
             assert!(
                 why.contains("nothing was changed")
                     && (why.contains("is already booked then")
+                        || why.contains("already has an appointment then")
                         || why.contains("just taken at another desk")),
                 "a refusal says which booking holds the time: {}",
                 text(out)
@@ -591,4 +592,119 @@ fn desks_killed_mid_burst_lose_no_printed_booking_and_leave_nothing_half_written
 /// SIGKILL's number (9 on every Unix this runs on).
 fn libc_sigkill() -> i32 {
     9
+}
+
+/// Plain bookings of registered patients lock only the doctor, room and patient they book, so
+/// desks booking different ones do not wait for each other; contested ones still have exactly
+/// one winner, and every loser is refused by the desk's own check, naming the booking that holds
+/// the time (never by the database's last guard, "just taken at another desk": the desks took
+/// their turns). Round 1: sixteen registered patients, one doctor's ten slots. Round 2: one
+/// patient, whom sixteen desks book at once with different doctors in different rooms: the
+/// patient's own clash has no guard in the database, only the desks' turns.
+#[test]
+fn plain_bookings_of_registered_patients_take_turns_only_where_they_meet() {
+    let Some(clinic) = Clinic::new() else {
+        return;
+    };
+    let mut sql = clinic.sql();
+    let patients: Vec<String> = sql
+        .query("SELECT id::text FROM patient ORDER BY id LIMIT 16", &[])
+        .expect("patients")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(patients.len(), DESKS);
+    let refused_by_our_check = |results: &[Vec<(Vec<String>, Output)>]| {
+        for (_, out) in results.iter().flatten() {
+            if outcome(out) == Outcome::Refused {
+                let why = String::from_utf8_lossy(&out.stderr).to_lowercase();
+                assert!(
+                    (why.contains("is already booked then")
+                        || why.contains("already has an appointment then"))
+                        && !why.contains("just taken"),
+                    "the desk's own check refuses: {}",
+                    text(out)
+                );
+            }
+        }
+    };
+
+    // Round 1: Dr. Rao's ten Wednesday slots, each desk with its own registered patient.
+    let date = "2026-11-25";
+    let results = desks_book(&clinic, 20, |desk, n| {
+        vec![
+            "book".into(),
+            "--patient".into(),
+            patients[desk].clone(),
+            "--doctor".into(),
+            "Anjali Rao".into(),
+            "--start".into(),
+            slot(date, n % 10),
+        ]
+    });
+    refused_by_our_check(&results);
+    let first = one_winner_per_slot(&clinic, date, &results);
+
+    // Round 2: one patient, Thursday's ten slots, each desk with a doctor and a room of its own
+    // (doctors shared out among the desks, each desk a room of its own).
+    let date = "2026-11-26";
+    let doctors: Vec<String> = sql
+        .query(
+            "SELECT name FROM doctor d WHERE EXISTS (SELECT 1 FROM doctor_hours h \
+             WHERE h.doctor_id = d.id AND h.weekday = 3 AND h.start_minute <= 540 \
+             AND h.end_minute >= 690) ORDER BY name",
+            &[],
+        )
+        .expect("doctors")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let rooms: Vec<String> = sql
+        .query("SELECT name FROM room WHERE active = 1 ORDER BY name", &[])
+        .expect("rooms")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(doctors.len() >= 4, "enough doctors work then: {doctors:?}");
+    assert!(rooms.len() >= 8, "enough rooms: {rooms:?}");
+    let results = desks_book(&clinic, 20, |desk, n| {
+        vec![
+            "book".into(),
+            "--patient".into(),
+            patients[0].clone(),
+            "--doctor".into(),
+            doctors[desk % doctors.len()].clone(),
+            "--room".into(),
+            rooms[desk % rooms.len()].clone(),
+            "--start".into(),
+            slot(date, n % 10),
+        ]
+    });
+    refused_by_our_check(&results);
+    let second = one_winner_per_slot(&clinic, date, &results);
+    // Thursday in Kolkata: from 2026-11-25 18:30 UTC, for a day.
+    let of_the_patient: i64 = sql
+        .query_one(
+            "SELECT count(*) FROM appointment WHERE patient_id::text = $1 \
+             AND start_utc >= extract(epoch FROM timestamptz '2026-11-25 18:30:00+00')::bigint \
+             AND start_utc < extract(epoch FROM timestamptz '2026-11-26 18:30:00+00')::bigint",
+            &[&patients[0]],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(
+        of_the_patient,
+        i64::try_from(second).expect("small"),
+        "that day the patient holds one appointment a slot, and every one is theirs"
+    );
+
+    let counts = clinic.check();
+    let booked = i64::try_from(first + second).expect("small");
+    assert_eq!(count(&counts, "appointments"), booked);
+    assert_eq!(count(&counts, "audit events"), booked);
+    assert_eq!(
+        count(&counts, "patients"),
+        DEMO_PATIENTS,
+        "no one registered"
+    );
 }

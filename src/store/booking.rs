@@ -271,10 +271,28 @@ pub fn book(
     now: DateTime<Utc>,
 ) -> Result<BookingOutcome> {
     check_actor(actor)?;
-    let tx = conn.begin(Begin::Write)?;
+    let tx = conn.begin(how_to_lock(req))?;
     let outcome = book_in(&tx, req, actor, now)?;
     tx.commit()?;
     Ok(outcome)
+}
+
+/// How a booking's transaction locks. A plain booking (a registered patient, a time given, no
+/// queue token, no meeting link) reads nothing but its doctor's, room's and patient's
+/// appointments and the setup, so it locks just those three ([`Begin::Booking`]); anything
+/// else (a walk-in's first free time with any doctor, a queue token, a new patient's duplicate
+/// check, a new meeting link) locks as every other write.
+fn how_to_lock(req: &BookingRequest) -> Begin {
+    let plain = matches!(req.start, Start::Local(_) | Start::At(_))
+        && req.new_patient.is_none()
+        && !req.kind.arrives_now()
+        && req.mode != Mode::Video;
+    if !plain {
+        return Begin::Write;
+    }
+    let mut ids = vec![req.doctor.0, req.patient.0];
+    ids.extend(req.room.map(|r| r.0));
+    Begin::Booking(sql::Booked::of(&ids))
 }
 
 /// Books inside the caller's `BEGIN IMMEDIATE` transaction, which commits it together with

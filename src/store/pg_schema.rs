@@ -41,6 +41,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     MIGRATION_10,
     MIGRATION_11,
     MIGRATION_12,
+    MIGRATION_13,
 ];
 
 /// The statuses that free an appointment's time (the core's, checked against
@@ -644,6 +645,20 @@ CREATE TRIGGER room_hours_setup_update AFTER UPDATE ON room_hours
 FOR EACH ROW EXECUTE FUNCTION count_setup_change();
 CREATE TRIGGER room_hours_setup_delete AFTER DELETE ON room_hours
 FOR EACH ROW EXECUTE FUNCTION count_setup_change();
+"#;
+
+/// Version 13: the change count in up to 64 rows (see SQLite's migration 13); each counted
+/// commit adds one in the row of its transaction's id (`store::sql::pg`'s `COUNTED_COMMIT`).
+const MIGRATION_13: &str = r#"
+ALTER TABLE change_counter RENAME TO change_counter_before_13;
+ALTER TABLE change_counter_before_13 RENAME CONSTRAINT change_counter_pkey
+    TO change_counter_before_13_pkey;
+CREATE TABLE change_counter (
+    id       bigint PRIMARY KEY CHECK (id BETWEEN 1 AND 64),
+    version  bigint NOT NULL CHECK (version >= 0)
+);
+INSERT INTO change_counter (id, version) SELECT id, version FROM change_counter_before_13;
+DROP TABLE change_counter_before_13;
 "#;
 
 #[cfg(test)]

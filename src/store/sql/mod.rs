@@ -114,13 +114,60 @@ pub(crate) enum Begin {
     /// changed anything, its commit counts one more change for the other desks to see
     /// ([`CHANGE_VERSION_SQL`]).
     Write,
+    /// A booking that locks no more than it books: a write, as [`Begin::Write`], except that
+    /// on a server it waits only for writes to the same doctor, room or patient (and for any
+    /// other kind of write), so desks booking different ones store their bookings at once.
+    /// Only for a booking whose every check reads nothing but those three and the setup (a
+    /// registered patient, a time given, no queue token, no meeting link).
+    Booking(Booked),
     /// A change of the schema itself (PostgreSQL's migrations): a write that counts nothing.
     Schema,
 }
 
+/// What a [`Begin::Booking`] locks: a key for each of its doctor, room and patient, in the
+/// order every desk takes them (so two desks never wait for each other in a circle). Two ids
+/// with the same key only wait for each other when they need not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Booked {
+    keys: [i32; 3],
+    len: usize,
+}
+
+impl Booked {
+    /// The keys of `ids` (the doctor, the room if any, the patient).
+    pub(crate) fn of(ids: &[uuid::Uuid]) -> Self {
+        let mut keys = [0; 3];
+        let mut len = 0;
+        let mut all: Vec<i32> = ids
+            .iter()
+            .map(|id| {
+                let v = id.as_u128();
+                let half = (v as u64) ^ ((v >> 64) as u64);
+                ((half as u32) ^ ((half >> 32) as u32)) as i32
+            })
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        for key in all.into_iter().take(3) {
+            keys[len] = key;
+            len += 1;
+        }
+        Booked { keys, len }
+    }
+
+    /// The keys, in the order they are locked.
+    pub(crate) fn keys(&self) -> &[i32] {
+        &self.keys[..self.len]
+    }
+}
+
 /// Reads the number of changes ever stored: every committed write that changed anything adds
-/// one, in the same transaction, so a desk that sees it go up knows to read again.
-pub(crate) const CHANGE_VERSION_SQL: &str = "SELECT version FROM change_counter WHERE id = 1";
+/// one, in the same transaction, so a desk that sees it go up knows to read again. The count is
+/// kept in up to 64 rows (schema migration 13): SQLite's writes, one at a time, count in the
+/// first; a server's in the row of their transaction's id, so desks committing at the same
+/// moment do not queue for one row.
+pub(crate) const CHANGE_VERSION_SQL: &str =
+    "SELECT CAST(coalesce(sum(version), 0) AS BIGINT) FROM change_counter";
 
 impl<'c> Db<'c> {
     /// Starts a transaction; dropping it without [`Transaction::commit`] rolls it back.
@@ -128,13 +175,15 @@ impl<'c> Db<'c> {
         match self {
             Db::Sqlite(conn) => conn.execute_batch(match how {
                 Begin::Read | Begin::Check => "BEGIN DEFERRED",
-                Begin::Write | Begin::Schema => "BEGIN IMMEDIATE",
+                Begin::Write | Begin::Booking(_) | Begin::Schema => "BEGIN IMMEDIATE",
             })?,
             Db::Postgres(session) => session.begin(how)?,
         }
         let counts = match (how, self) {
-            (Begin::Write, Db::Sqlite(conn)) => Counts::Since(conn.total_changes()),
-            (Begin::Write, Db::Postgres(_)) => Counts::IfWritten,
+            (Begin::Write | Begin::Booking(_), Db::Sqlite(conn)) => {
+                Counts::Since(conn.total_changes())
+            }
+            (Begin::Write | Begin::Booking(_), Db::Postgres(_)) => Counts::IfWritten,
             (Begin::Read | Begin::Check | Begin::Schema, _) => Counts::Nothing,
         };
         Ok(Transaction {

@@ -13,8 +13,15 @@ use super::{Begin, Error, Result, ToValue, Value};
 
 /// The advisory lock every write transaction takes first: writes from all desks run one after
 /// the other, as they do on SQLite, so a check made in a write still holds when it writes and
-/// the history's numbering is the order in which changes were stored.
+/// the history's numbering is the order in which changes were stored. Plain bookings
+/// ([`Begin::Booking`]) share it with each other (each then locks its doctor, room and patient),
+/// so only their "created" events may be numbered out of the order they were stored in; every
+/// other change, and so everything the freed-slot feed reads, still waits for all of them.
 pub(crate) const WRITE_LOCK: i64 = 0x4644_534B;
+
+/// The class of the advisory locks a booking takes on its doctor, room and patient
+/// ([`Begin::Booking`]), beside its share of [`WRITE_LOCK`].
+pub(crate) const BOOKED_LOCK: i32 = 0x4644_5342;
 
 /// The channel a committed change is announced on (`LISTEN frontdesk_changes`).
 pub(crate) const DOORBELL: &str = "frontdesk_changes";
@@ -22,8 +29,10 @@ pub(crate) const DOORBELL: &str = "frontdesk_changes";
 /// A committed write that changed anything counts one more change and rings the other desks'
 /// doorbell (delivered when it commits), all in the round trip that commits it. A transaction
 /// has an id only once it has written.
-const COUNTED_COMMIT: &str = "UPDATE change_counter SET version = version + 1 \
-    WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL; \
+const COUNTED_COMMIT: &str = "INSERT INTO change_counter (id, version) \
+    SELECT 1 + CAST(CAST(pg_current_xact_id_if_assigned() AS text) AS bigint) % 64, 1 \
+    WHERE pg_current_xact_id_if_assigned() IS NOT NULL \
+    ON CONFLICT (id) DO UPDATE SET version = change_counter.version + 1; \
     SELECT pg_notify('frontdesk_changes', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL; \
     COMMIT";
 
@@ -106,6 +115,21 @@ impl Session {
                 "BEGIN ISOLATION LEVEL READ COMMITTED; {FEW_ROWS}; \
                  SELECT pg_advisory_xact_lock({WRITE_LOCK})"
             ),
+            // The write lock shared with other such bookings (any other write waits for them
+            // all, and they for it), then the booking's own doctor, room and patient, one at a
+            // time in the order every desk takes them.
+            Begin::Booking(booked) => {
+                let mut sql = format!(
+                    "BEGIN ISOLATION LEVEL READ COMMITTED; {FEW_ROWS}; \
+                     SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})"
+                );
+                for key in booked.keys() {
+                    sql.push_str(&format!(
+                        "; SELECT pg_advisory_xact_lock({BOOKED_LOCK}, {key})"
+                    ));
+                }
+                sql
+            }
             Begin::Schema => {
                 self.memo.borrow_mut().forget();
                 return self.batch("BEGIN");
