@@ -671,3 +671,55 @@ fn a_series_being_stored_keeps_its_form_until_the_store_answers() {
         Some("Booked a series of 6 appointments from 2026-10-27 15:00.")
     );
 }
+
+/// The details of an occurrence open at this desk follow its series when another desk changes
+/// it: an occurrence cancelled elsewhere leaves one fewer booked, what was typed in the
+/// series section stays, and the panel stays open.
+#[test]
+fn the_series_section_follows_a_change_made_at_another_desk() {
+    use frontdesk::gui::screen::{details, occurrence};
+    let mut h = new_york_desk();
+    open_booking_at_ten(&mut h);
+    h.click("Repeat…");
+    repeat(&mut h, repeat::Message::Weekday(1, true));
+    repeat(&mut h, repeat::Message::Weekday(3, true));
+    h.click("Book 5, skip 1 conflicting");
+    h.ui(|ui| {
+        assert!(
+            ui.find("Occurrence 1 of 6 (Tue 27 Oct 2026); 5 booked, 4 after this one")
+                .is_ok()
+        );
+    });
+    let first = h.desk().selected.expect("the first occurrence is open");
+    h.send(DeskMessage::Details(details::Message::Series(
+        occurrence::Message::Reason("typed here".into()),
+    )));
+    // Another desk cancels the last occurrence alone.
+    let mut other = SqliteStore::open(h.dir.path().join("ny.sqlite3")).expect("other desk");
+    let view = other.series_of(first).expect("read").expect("a series");
+    let last = view.members.last().expect("members").appointment;
+    other
+        .cancel_occurrences(
+            last,
+            frontdesk::store::Scope::This,
+            &StatusAction::Cancel {
+                reason: "Patient phoned".into(),
+                by: CancelledBy::Patient,
+            },
+            "ravi",
+            ny_now(),
+        )
+        .expect("cancelled at the other desk");
+    let round = h.app.update(Message::Desk(DeskMessage::DatabaseChanged));
+    h.settle(round);
+    assert_eq!(h.desk().selected, Some(first), "still selected");
+    assert!(matches!(h.desk().panel, Panel::Details(_)), "still open");
+    h.ui(|ui| {
+        assert!(
+            ui.find("Occurrence 1 of 6 (Tue 27 Oct 2026); 4 booked, 3 after this one")
+                .is_ok(),
+            "one fewer booked"
+        );
+        assert!(ui.find("typed here").is_ok(), "what was typed stays");
+    });
+}

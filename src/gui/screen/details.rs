@@ -276,12 +276,15 @@ impl State {
         self.entry.as_ref()
     }
 
-    /// Reads the appointment and its history again (the database changed), keeping what was
-    /// typed; see [`Message::Refreshed`].
+    /// Reads the appointment, its history and its series again (the database changed), keeping
+    /// what was typed; see [`Message::Refreshed`].
     pub fn read_again(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.reads = self.reads.wrapping_add(1);
         let number = self.reads;
-        read(ctx, self.id, move |r| Message::Refreshed(number, r))
+        Task::batch([
+            read(ctx, self.id, move |r| Message::Refreshed(number, r)),
+            self.series.read_again(ctx, self.id).map(Message::Series),
+        ])
     }
 
     /// Handles a message.

@@ -26,6 +26,8 @@ pub struct State {
     by: CancelledBy,
     overbook: String,
     busy: bool,
+    /// The number of the latest read again ([`Message::Refreshed`]).
+    reads: u64,
     error: Option<UiError>,
     /// What the last change did, shown once the details reload.
     pub done: Option<String>,
@@ -36,6 +38,10 @@ pub struct State {
 pub enum Message {
     /// The appointment's series arrived (or that it has none).
     Loaded(Result<Option<Box<SeriesView>>, UiError>),
+    /// The series, read again (read number so-and-so) after the database changed, perhaps at
+    /// another desk: the occurrences shown follow it, what was typed stays. An answer to an
+    /// earlier read than the latest, or one that comes while a change is stored, is dropped.
+    Refreshed(u64, Result<Option<Box<SeriesView>>, UiError>),
     /// This occurrence, or this and the following ones.
     Scope(Choice<Scope>),
     /// The days to move by changed.
@@ -74,6 +80,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         by: CancelledBy::Patient,
         overbook: String::new(),
         busy: false,
+        reads: 0,
         error: None,
         done: None,
     };
@@ -116,6 +123,17 @@ impl State {
         self.view.is_some()
     }
 
+    /// Reads the series of appointment `id` again (the database changed); see
+    /// [`Message::Refreshed`].
+    pub fn read_again(&mut self, ctx: &Context<'_>, id: AppointmentId) -> Task<Message> {
+        self.reads = self.reads.wrapping_add(1);
+        let number = self.reads;
+        let task = ctx.backend.run(move |s| s.series_of(id));
+        Task::perform(task, move |r| {
+            Message::Refreshed(number, r.map(|v| v.map(Box::new)))
+        })
+    }
+
     /// Handles a message for the appointment `id`.
     pub fn update(
         &mut self,
@@ -140,6 +158,13 @@ impl State {
                 }
                 Err(e) => self.error = Some(e),
             },
+            Message::Refreshed(number, result) => {
+                // A failed read keeps what is shown (the status line says when the database
+                // cannot be reached).
+                if let (false, true, Ok(view)) = (self.busy, number == self.reads, result) {
+                    self.view = view.map(|v| *v);
+                }
+            }
             Message::Scope(c) => self.scope = c.value,
             Message::Days(d) => self.days = d,
             Message::Time(t) => self.time = t,
