@@ -586,7 +586,7 @@ EXECUTE FUNCTION refuse_change('the ledger holds queue tokens as written W-001 o
 "#;
 
 /// Version 11: the change counter every desk watches (see SQLite's migration 11). On
-/// PostgreSQL each counted commit also rings `NOTIFY frontdesk_changes`, the other desks'
+/// PostgreSQL each counted commit is followed by `NOTIFY frontdesk_changes`, the other desks'
 /// doorbell; the counter is what they read.
 const MIGRATION_11: &str = r#"
 CREATE TABLE change_counter (

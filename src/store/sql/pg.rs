@@ -26,14 +26,16 @@ pub(crate) const BOOKED_LOCK: i32 = 0x4644_5342;
 /// The channel a committed change is announced on (`LISTEN frontdesk_changes`).
 pub(crate) const DOORBELL: &str = "frontdesk_changes";
 
-/// A committed write that changed anything counts one more change and rings the other desks'
-/// doorbell (delivered when it commits), all in the round trip that commits it. A transaction
-/// has an id only once it has written.
+/// A committed write that changed anything counts one more change, in the row of the
+/// transaction's id (schema migration 13), in the round trip that commits it. A transaction
+/// has an id only once it has written. The other desks' doorbell is rung after the commit
+/// ([`Session::commit_counted`]): a `NOTIFY` inside the transaction would hold the server's
+/// one notification lock through the commit's flush, and desks committing at once would
+/// flush one after another.
 const COUNTED_COMMIT: &str = "INSERT INTO change_counter (id, version) \
     SELECT 1 + CAST(CAST(pg_current_xact_id_if_assigned() AS text) AS bigint) % 64, 1 \
     WHERE pg_current_xact_id_if_assigned() IS NOT NULL \
     ON CONFLICT (id) DO UPDATE SET version = change_counter.version + 1; \
-    SELECT pg_notify('frontdesk_changes', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL; \
     COMMIT";
 
 /// Reads the setup counter (schema migration 12), which [`Memo`] keys what it keeps by.
@@ -163,13 +165,36 @@ impl Session {
     /// Commits a write, counting the change when it wrote anything ([`COUNTED_COMMIT`]). A
     /// commit the server refuses (another desk's booking took the slot first) ends the
     /// transaction; any other failure leaves none open.
+    ///
+    /// A commit that counted a change then rings the other desks' doorbell (`NOTIFY`, in a
+    /// transaction of its own that writes nothing, so it waits for no flush). The change is
+    /// stored whether or not the ring goes out: a desk that misses it reads the counter within
+    /// half a second anyway ([`crate::store::Watcher`]).
     pub(crate) fn commit_counted(&self) -> Result<()> {
-        let result = self.client.borrow_mut().batch_execute(COUNTED_COMMIT);
+        let committed = self.client.borrow_mut().simple_query(COUNTED_COMMIT);
         self.memo.borrow_mut().end();
-        if result.is_err() {
-            let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
+        let messages = match committed {
+            Ok(messages) => messages,
+            Err(e) => {
+                let _ = self.client.borrow_mut().batch_execute("ROLLBACK");
+                return Err(e.into());
+            }
+        };
+        // The counter's insert comes first: one row when the transaction had written.
+        let counted = messages
+            .iter()
+            .find_map(|m| match m {
+                postgres::SimpleQueryMessage::CommandComplete(rows) => Some(*rows > 0),
+                _ => None,
+            })
+            .unwrap_or(false);
+        if counted {
+            let _ = self
+                .client
+                .borrow_mut()
+                .batch_execute(&format!("NOTIFY {DOORBELL}"));
         }
-        Ok(result?)
+        Ok(())
     }
 
     /// Ends the open transaction with `sql` (`COMMIT` or `ROLLBACK`).
@@ -453,8 +478,9 @@ mod tests {
     use super::{COUNTED_COMMIT, DOORBELL, translate};
 
     #[test]
-    fn the_counted_commit_rings_the_doorbell_the_desks_listen_on() {
-        assert!(COUNTED_COMMIT.contains(&format!("pg_notify('{DOORBELL}'")));
+    fn the_counted_commit_commits_and_rings_no_doorbell_inside_the_transaction() {
+        assert!(!COUNTED_COMMIT.contains(DOORBELL));
+        assert!(!COUNTED_COMMIT.to_uppercase().contains("NOTIFY"));
         assert!(COUNTED_COMMIT.trim_end().ends_with("COMMIT"));
     }
 
