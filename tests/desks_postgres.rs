@@ -198,6 +198,20 @@ fn outcome(out: &Output) -> Outcome {
     }
 }
 
+/// Every doctor who works all of 09:00–11:30 on Thursdays, by name.
+fn thursday_morning_doctors(sql: &mut postgres::Client) -> Vec<String> {
+    sql.query(
+        "SELECT name FROM doctor d WHERE EXISTS (SELECT 1 FROM doctor_hours h \
+         WHERE h.doctor_id = d.id AND h.weekday = 3 AND h.start_minute <= 540 \
+         AND h.end_minute >= 690) ORDER BY name",
+        &[],
+    )
+    .expect("doctors")
+    .iter()
+    .map(|r| r.get(0))
+    .collect()
+}
+
 /// A desk's phone for booking `n` of round `round` (each attempt registers its own patient).
 fn phone(round: usize, desk: usize, n: usize) -> String {
     format!("+91 9{round}{desk:03} {n:05}")
@@ -313,18 +327,7 @@ fn sixteen_desks_contesting_slots_book_each_exactly_once() {
     // all of 09:00–11:30 that day, seven in the demo clinic, shared out among the desks): only
     // the room is contested between desks of different doctors.
     let date = "2026-11-26";
-    let doctors: Vec<String> = clinic
-        .sql()
-        .query(
-            "SELECT name FROM doctor d WHERE EXISTS (SELECT 1 FROM doctor_hours h \
-             WHERE h.doctor_id = d.id AND h.weekday = 3 AND h.start_minute <= 540 \
-             AND h.end_minute >= 690) ORDER BY name",
-            &[],
-        )
-        .expect("doctors")
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let doctors = thursday_morning_doctors(&mut clinic.sql());
     assert!(doctors.len() >= 4, "enough doctors work then: {doctors:?}");
     let results = desks_book(&clinic, 20, |desk, n| {
         vec![
@@ -648,17 +651,7 @@ fn plain_bookings_of_registered_patients_take_turns_only_where_they_meet() {
     // Round 2: one patient, Thursday's ten slots, each desk with a doctor and a room of its own
     // (doctors shared out among the desks, each desk a room of its own).
     let date = "2026-11-26";
-    let doctors: Vec<String> = sql
-        .query(
-            "SELECT name FROM doctor d WHERE EXISTS (SELECT 1 FROM doctor_hours h \
-             WHERE h.doctor_id = d.id AND h.weekday = 3 AND h.start_minute <= 540 \
-             AND h.end_minute >= 690) ORDER BY name",
-            &[],
-        )
-        .expect("doctors")
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let doctors = thursday_morning_doctors(&mut sql);
     let rooms: Vec<String> = sql
         .query("SELECT name FROM room WHERE active = 1 ORDER BY name", &[])
         .expect("rooms")

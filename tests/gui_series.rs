@@ -373,6 +373,14 @@ fn open_booking_at_ten(h: &mut Harness) {
     h.click("New patient (register this name)");
 }
 
+/// Opens the booking form at 10:00 and makes it repeat on Tuesdays and Thursdays.
+fn repeat_on_tuesdays_and_thursdays(h: &mut Harness) {
+    open_booking_at_ten(h);
+    h.click("Repeat…");
+    repeat(h, repeat::Message::Weekday(1, true));
+    repeat(h, repeat::Message::Weekday(3, true));
+}
+
 fn repeat(h: &mut Harness, m: repeat::Message) {
     h.send(DeskMessage::Booking(booking::Message::Repeat(m)));
 }
@@ -447,10 +455,7 @@ fn a_weekly_series_across_the_clock_change_shows_each_occurrences_conflicts_and_
 #[test]
 fn a_series_can_be_overbooked_with_a_reason() {
     let mut h = new_york_desk();
-    open_booking_at_ten(&mut h);
-    h.click("Repeat…");
-    repeat(&mut h, repeat::Message::Weekday(1, true));
-    repeat(&mut h, repeat::Message::Weekday(3, true));
+    repeat_on_tuesdays_and_thursdays(&mut h);
     h.click("Overbook all");
     h.ui(|ui| {
         assert!(
@@ -478,10 +483,7 @@ fn a_series_can_be_overbooked_with_a_reason() {
 #[test]
 fn an_occurrence_moves_alone_or_with_the_following_ones_and_cancels_the_rest() {
     let mut h = new_york_desk();
-    open_booking_at_ten(&mut h);
-    h.click("Repeat…");
-    repeat(&mut h, repeat::Message::Weekday(1, true));
-    repeat(&mut h, repeat::Message::Weekday(3, true));
+    repeat_on_tuesdays_and_thursdays(&mut h);
     h.click("Book 5, skip 1 conflicting");
     // The details of the first occurrence show its series.
     h.ui(|ui| {
@@ -679,10 +681,7 @@ fn a_series_being_stored_keeps_its_form_until_the_store_answers() {
 fn the_series_section_follows_a_change_made_at_another_desk() {
     use frontdesk::gui::screen::{details, occurrence};
     let mut h = new_york_desk();
-    open_booking_at_ten(&mut h);
-    h.click("Repeat…");
-    repeat(&mut h, repeat::Message::Weekday(1, true));
-    repeat(&mut h, repeat::Message::Weekday(3, true));
+    repeat_on_tuesdays_and_thursdays(&mut h);
     h.click("Book 5, skip 1 conflicting");
     h.ui(|ui| {
         assert!(
