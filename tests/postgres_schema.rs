@@ -995,3 +995,40 @@ fn queue_tokens_are_refused_as_sqlite_refuses_them() {
         );
     }
 }
+
+/// The setup counter moves with every change to the setup, in the schema the change is made
+/// in, whatever the search path of the one making it (an administrator in `psql` whose path
+/// names no Frontdesk schema, or another clinic's): a desk keeps its setup by this count.
+#[test]
+fn a_setup_change_from_any_search_path_counts_in_its_own_schema() {
+    let Some(mut db) = Scratch::new() else {
+        return;
+    };
+    setup_pg(&mut db);
+    let count = |c: &mut Client, schema: &str| -> i64 {
+        c.query_one(&format!("SELECT version FROM {schema}.setup_counter"), &[])
+            .expect("setup count")
+            .get(0)
+    };
+    let schema = db.schema.clone();
+    let before = count(&mut db.client, &schema);
+    assert!(before > 0, "the setup rows were counted");
+    let mut admin = db.other_desk();
+    admin
+        .batch_execute("SET search_path TO public")
+        .expect("search path");
+    admin
+        .batch_execute(&format!(
+            "UPDATE {schema}.doctor SET active = 0 WHERE name = 'Dr A'"
+        ))
+        .expect("a change from another search path");
+    assert_eq!(count(&mut admin, &schema), before + 1);
+    admin
+        .batch_execute(&format!(
+            "DELETE FROM {schema}.room WHERE name = 'Two'; \
+             INSERT INTO {schema}.clinic_hours (clinic_id, weekday, start_minute, end_minute) \
+             SELECT id, 1, 480, 1020 FROM {schema}.clinic"
+        ))
+        .expect("more changes");
+    assert_eq!(count(&mut admin, &schema), before + 3);
+}

@@ -57,7 +57,9 @@ impl Batch {
         self.values.extend(row);
     }
 
-    /// Stores every waiting row through `db`, a full statement at a time.
+    /// Stores every waiting row through `db`, a full statement at a time. When a statement
+    /// fails, the rows stored before it are no longer waiting (they are not sent again), and
+    /// the failed statement's rows and those after it are.
     pub(crate) fn flush(&mut self, db: &Db) -> sql::Result<()> {
         let rows = self.values.len() / self.width;
         let mut done = 0;
@@ -66,7 +68,13 @@ impl Batch {
             let chunk = &self.values[done * self.width..(done + n) * self.width];
             let values: Vec<&dyn ToValue> = chunk.iter().map(|v| v as &dyn ToValue).collect();
             // The full statement is used again and again; a shorter last one is prepared once.
-            db.prepare_cached(&self.statement(n))?.execute(values)?;
+            let stored = db
+                .prepare_cached(&self.statement(n))
+                .and_then(|mut statement| statement.execute(values));
+            if let Err(e) = stored {
+                self.values.drain(..done * self.width);
+                return Err(e);
+            }
             done += n;
         }
         self.values.clear();
@@ -94,6 +102,31 @@ impl Batch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_stored_before_a_failed_statement_are_not_sent_again() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory");
+        conn.execute_batch("CREATE TABLE t (a INTEGER PRIMARY KEY)")
+            .expect("table");
+        let db = Db::Sqlite(&conn);
+        let mut batch = Batch::new("t", &["a"], "");
+        let rows = BATCH_ROWS as i64;
+        // The first statement's rows are new; the second's last row repeats its first.
+        for i in 0..(2 * rows - 1) {
+            batch.push(&[&i]);
+        }
+        batch.push(&[&rows]);
+        assert!(batch.flush(&db).is_err(), "the second statement fails");
+        assert_eq!(
+            batch.values.len(),
+            BATCH_ROWS,
+            "the second statement's rows wait"
+        );
+        let stored: i64 = conn
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(stored, rows, "the first statement's rows are stored once");
+    }
 
     #[test]
     fn a_statement_numbers_every_rows_values() {

@@ -596,14 +596,17 @@ CREATE TABLE change_counter (
 INSERT INTO change_counter (id, version) VALUES (1, 0);
 "#;
 
-/// Version 12: the setup counter (see SQLite's migration 12), counted by one function.
+/// Version 12: the setup counter (see SQLite's migration 12), counted by one function, which
+/// counts in the schema it was made in whatever the search path of the one changing the setup
+/// (an administrator's `psql`, say) is, as `issue_queue_token` does.
 const MIGRATION_12: &str = r#"
 CREATE TABLE setup_counter (
     id       bigint PRIMARY KEY CHECK (id = 1),
     version  bigint NOT NULL CHECK (version >= 0)
 );
 INSERT INTO setup_counter (id, version) VALUES (1, 0);
-CREATE FUNCTION count_setup_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION count_setup_change() RETURNS trigger LANGUAGE plpgsql
+SET search_path FROM CURRENT AS $fn$
 BEGIN
     UPDATE setup_counter SET version = version + 1 WHERE id = 1;
     RETURN NULL;

@@ -38,6 +38,12 @@ const COUNTED_COMMIT: &str = "INSERT INTO change_counter (id, version) \
     ON CONFLICT (id) DO UPDATE SET version = change_counter.version + 1; \
     COMMIT";
 
+/// The other desks' doorbell, rung after a counted commit in a transaction of its own. A
+/// `NOTIFY` gives its transaction an id and holds the notification lock through its commit; a
+/// ring need not survive a crash, so that commit does not wait for the disk, and the lock is
+/// held for no flush.
+const RING: &str = "BEGIN; SET LOCAL synchronous_commit = off; NOTIFY frontdesk_changes; COMMIT";
+
 /// Reads the setup counter (schema migration 12), which [`Memo`] keys what it keeps by.
 const SETUP_VERSION_SQL: &str = "SELECT version FROM setup_counter WHERE id = 1";
 
@@ -166,10 +172,9 @@ impl Session {
     /// commit the server refuses (another desk's booking took the slot first) ends the
     /// transaction; any other failure leaves none open.
     ///
-    /// A commit that counted a change then rings the other desks' doorbell (`NOTIFY`, in a
-    /// transaction of its own that writes nothing, so it waits for no flush). The change is
-    /// stored whether or not the ring goes out: a desk that misses it reads the counter within
-    /// half a second anyway ([`crate::store::Watcher`]).
+    /// A commit that counted a change then rings the other desks' doorbell ([`RING`]). The
+    /// change is stored whether or not the ring goes out: a desk that misses it reads the
+    /// counter within half a second anyway ([`crate::store::Watcher`]).
     pub(crate) fn commit_counted(&self) -> Result<()> {
         let committed = self.client.borrow_mut().simple_query(COUNTED_COMMIT);
         self.memo.borrow_mut().end();
@@ -189,10 +194,7 @@ impl Session {
             })
             .unwrap_or(false);
         if counted {
-            let _ = self
-                .client
-                .borrow_mut()
-                .batch_execute(&format!("NOTIFY {DOORBELL}"));
+            let _ = self.client.borrow_mut().batch_execute(RING);
         }
         Ok(())
     }
@@ -475,13 +477,15 @@ fn json_lists(sql: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{COUNTED_COMMIT, DOORBELL, translate};
+    use super::{COUNTED_COMMIT, DOORBELL, RING, translate};
 
     #[test]
     fn the_counted_commit_commits_and_rings_no_doorbell_inside_the_transaction() {
         assert!(!COUNTED_COMMIT.contains(DOORBELL));
         assert!(!COUNTED_COMMIT.to_uppercase().contains("NOTIFY"));
         assert!(COUNTED_COMMIT.trim_end().ends_with("COMMIT"));
+        assert!(RING.contains(&format!("NOTIFY {DOORBELL};")));
+        assert!(RING.contains("synchronous_commit = off"));
     }
 
     #[test]
