@@ -213,12 +213,10 @@ const DOCTOR_LEAVE_SQL: &str = "SELECT start_utc, end_utc, reason FROM doctor_le
 const DOCTORS_SQL: &str = "SELECT id, name, specialty, colour, active FROM doctor ORDER BY name";
 const ROOM_BLOCKOUT_SQL: &str = "SELECT start_utc, end_utc, reason FROM room_blockout \
     WHERE room_id = $1 AND start_utc < $2 AND end_utc > $3 ORDER BY start_utc";
-const ABSENCES_SQL: &str = "SELECT 0, start_utc, end_utc, reason FROM doctor_leave \
-    WHERE doctor_id = $1 AND start_utc < $3 AND end_utc > $4 \
-    UNION ALL SELECT 1, start_utc, end_utc, reason FROM room_blockout \
-    WHERE room_id = $2 AND start_utc < $3 AND end_utc > $4 ORDER BY 1, 2";
-
-fn nearby_sql() -> String {
+/// The conflict context's one statement for what happens near the time (the store's
+/// `NEAR_THE_TIME_SQL`): the doctor's, room's and patient's appointments, the doctor's leave,
+/// the room's blockouts.
+fn near_the_time_sql() -> String {
     let part = |tag: u8, column: &str| {
         format!(
             "SELECT {tag}, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, a.end_utc, \
@@ -229,7 +227,12 @@ fn nearby_sql() -> String {
         )
     };
     format!(
-        "{} UNION ALL {} UNION ALL {} ORDER BY 1, 6, 2",
+        "{} UNION ALL {} UNION ALL {} \
+         UNION ALL SELECT 3, NULL, NULL, NULL, NULL, start_utc, end_utc, NULL, reason, NULL \
+         FROM doctor_leave WHERE doctor_id = $1 AND start_utc < $5 AND end_utc > $6 \
+         UNION ALL SELECT 4, NULL, NULL, NULL, NULL, start_utc, end_utc, NULL, reason, NULL \
+         FROM room_blockout WHERE room_id = $2 AND start_utc < $5 AND end_utc > $6 \
+         ORDER BY 1, 6, 2",
         part(0, "a.doctor_id"),
         part(1, "a.room_id"),
         part(2, "a.patient_id")
@@ -255,8 +258,7 @@ struct Floor {
     room_blockouts: postgres::Statement,
     doctor_hours: postgres::Statement,
     doctor_leave: postgres::Statement,
-    absences: postgres::Statement,
-    nearby: postgres::Statement,
+    near_the_time: postgres::Statement,
     doctors: postgres::Statement,
     busy_doctor: postgres::Statement,
     rooms: postgres::Statement,
@@ -275,8 +277,7 @@ impl Floor {
             room_blockouts: p(ROOM_BLOCKOUT_SQL),
             doctor_hours: p(DOCTOR_HOURS_SQL),
             doctor_leave: p(DOCTOR_LEAVE_SQL),
-            absences: p(ABSENCES_SQL),
-            nearby: p(&nearby_sql()),
+            near_the_time: p(&near_the_time_sql()),
             doctors: p(DOCTORS_SQL),
             busy_doctor: p(BUSY_DOCTOR_SQL),
             rooms: p(ROOMS_SQL),
@@ -315,10 +316,9 @@ impl Floor {
     }
 
     /// A conflict check as a desk that has checked before sends it: a read transaction that
-    /// reads the change count as it begins (the clinic, doctor, room and their hours are the
-    /// desk's from its last check at the same count), the doctor's leave and the room's
-    /// blockouts in one statement, and what is booked near the time for the doctor, the room
-    /// and the patient in another.
+    /// reads the setup count as it begins (the clinic, doctor, room and their hours are the
+    /// desk's from its last check at the same count), and what happens near the time (the
+    /// doctor's, room's and patient's appointments, leave, blockouts) in one statement.
     fn conflict_check(&mut self, p: &Probe) -> usize {
         let mut n = self
             .client
@@ -327,13 +327,10 @@ impl Floor {
             .len();
         let (start, end) = (p.interval.start.timestamp(), p.interval.end.timestamp());
         let lower = start - MAX_SECS;
-        let (absences, nearby) = (self.absences.clone(), self.nearby.clone());
-        n += self
-            .rows(&absences, &[&p.doctor.0, &p.room.0, &end, &start])
-            .len();
+        let near = self.near_the_time.clone();
         n += self
             .rows(
-                &nearby,
+                &near,
                 &[&p.doctor.0, &p.room.0, &p.patient.0, &lower, &end, &start],
             )
             .len();

@@ -73,11 +73,14 @@ fn absences(
     .collect()
 }
 
-/// Appointments of the doctor, room or patient that may overlap `window`, with names: one
-/// statement, each part using its own start index, the doctor's first, then the room's, then
-/// the patient's, each by start; one appointment is listed once.
-const NEARBY_SQL: &str = "SELECT 0, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, \
-    a.end_utc, a.status, pa.name, d.name FROM appointment a \
+/// What happens near a proposal's time, in one statement (one round trip to a server): the
+/// appointments of the doctor (part 0), the room (1) and the patient (2) that may overlap the
+/// window, with names, then the doctor's leave (3) and the room's blockouts (4) overlapping it;
+/// each part by start, on its own index. Leave and blockouts may be long (weeks), so they are
+/// bounded by end as well as start. Parameters: doctor, room (NULL: none), patient, the
+/// earliest start that may reach the window, the window's end, the window's start.
+const NEAR_THE_TIME_SQL: &str = "SELECT 0, a.id, a.doctor_id, a.room_id, a.patient_id, \
+    a.start_utc, a.end_utc, a.status, pa.name, d.name FROM appointment a \
     JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
     WHERE a.doctor_id = ?1 AND a.start_utc >= ?4 AND a.start_utc < ?5 AND a.end_utc > ?6 \
     UNION ALL SELECT 1, a.id, a.doctor_id, a.room_id, a.patient_id, a.start_utc, a.end_utc, \
@@ -88,15 +91,32 @@ const NEARBY_SQL: &str = "SELECT 0, a.id, a.doctor_id, a.room_id, a.patient_id, 
     a.status, pa.name, d.name FROM appointment a \
     JOIN patient pa ON pa.id = a.patient_id JOIN doctor d ON d.id = a.doctor_id \
     WHERE a.patient_id = ?3 AND a.start_utc >= ?4 AND a.start_utc < ?5 AND a.end_utc > ?6 \
+    UNION ALL SELECT 3, NULL, NULL, NULL, NULL, start_utc, end_utc, NULL, reason, NULL \
+    FROM doctor_leave WHERE doctor_id = ?1 AND start_utc < ?5 AND end_utc > ?6 \
+    UNION ALL SELECT 4, NULL, NULL, NULL, NULL, start_utc, end_utc, NULL, reason, NULL \
+    FROM room_blockout WHERE room_id = ?2 AND start_utc < ?5 AND end_utc > ?6 \
     ORDER BY 1, 6, 2";
 
-fn nearby(conn: &Db, p: &Proposal, window: Interval) -> sql::Result<Vec<Booked>> {
-    let mut seen = HashSet::new();
-    let mut stmt = conn.prepare_cached(NEARBY_SQL)?;
+/// What [`NEAR_THE_TIME_SQL`] found: the appointments (each once), the leave, the blockouts.
+struct NearTheTime {
+    booked: Vec<Booked>,
+    leave: Vec<Absence>,
+    blockouts: Vec<Absence>,
+}
+
+/// One row of [`NEAR_THE_TIME_SQL`].
+enum Near {
+    Booked(Booked),
+    Leave(Absence),
+    Blockout(Absence),
+}
+
+fn near_the_time(conn: &Db, p: &Proposal, window: Interval) -> sql::Result<NearTheTime> {
+    let mut stmt = conn.prepare_cached(NEAR_THE_TIME_SQL)?;
     let rows = stmt.query_map(
         params![
             p.doctor.0,
-            // No room: a room id no appointment has.
+            // No room: a room id no appointment or blockout has.
             p.room.map(|r| r.0),
             p.patient.0,
             earliest_overlapping_start(window.start),
@@ -104,79 +124,57 @@ fn nearby(conn: &Db, p: &Proposal, window: Interval) -> sql::Result<Vec<Booked>>
             secs(window.start)
         ],
         |r| {
+            let part: i64 = r.get(0)?;
+            let interval =
+                Interval::new(codec::instant(5, r.get(5)?)?, codec::instant(6, r.get(6)?)?);
+            if part >= 3 {
+                let absence = Absence {
+                    interval,
+                    reason: r.get(8)?,
+                };
+                return Ok(if part == 3 {
+                    Near::Leave(absence)
+                } else {
+                    Near::Blockout(absence)
+                });
+            }
             let status: String = r.get(7)?;
-            Ok(Booked {
+            Ok(Near::Booked(Booked {
                 id: AppointmentId(r.get(1)?),
                 doctor: DoctorId(r.get(2)?),
                 room: r.get::<Option<uuid::Uuid>>(3)?.map(RoomId),
                 patient: PatientId(r.get(4)?),
-                interval: Interval::new(
-                    codec::instant(5, r.get(5)?)?,
-                    codec::instant(6, r.get(6)?)?,
-                ),
+                interval,
                 status: Status::parse(&status)
                     .ok_or_else(|| codec::bad(7, format!("status '{status}'")))?,
                 patient_name: r.get(8)?,
                 doctor_name: r.get(9)?,
-            })
+            }))
         },
     )?;
-    let mut out = Vec::new();
-    for row in rows {
-        let booked = row?;
-        if seen.insert(booked.id) {
-            out.push(booked);
-        }
-    }
-    Ok(out)
-}
-
-/// The doctor's leave and the room's blockouts overlapping `window`, in one statement
-/// (leave first, then blockouts, each by start). Both may be long (weeks), so each is bounded
-/// by end as well as start.
-const ABSENCES_SQL: &str = "SELECT 0, start_utc, end_utc, reason FROM doctor_leave \
-    WHERE doctor_id = ?1 AND start_utc < ?3 AND end_utc > ?4 \
-    UNION ALL SELECT 1, start_utc, end_utc, reason FROM room_blockout \
-    WHERE room_id = ?2 AND start_utc < ?3 AND end_utc > ?4 ORDER BY 1, 2";
-
-/// The doctor's leave and (with a room) the room's blockouts overlapping `window`.
-fn leave_and_blockouts(
-    conn: &Db,
-    p: &Proposal,
-    window: Interval,
-) -> sql::Result<(Vec<Absence>, Vec<Absence>)> {
-    let mut stmt = conn.prepare_cached(ABSENCES_SQL)?;
-    let rows = stmt.query_map(
-        params![
-            p.doctor.0,
-            p.room.map(|r| r.0),
-            secs(window.end),
-            secs(window.start)
-        ],
-        |r| {
-            let absence = Absence {
-                interval: Interval::new(
-                    codec::instant(1, r.get(1)?)?,
-                    codec::instant(2, r.get(2)?)?,
-                ),
-                reason: r.get(3)?,
-            };
-            Ok((r.get::<i64>(0)? == 0, absence))
-        },
-    )?;
-    let (mut leave, mut blockouts) = (Vec::new(), Vec::new());
+    let mut near = NearTheTime {
+        booked: Vec::new(),
+        leave: Vec::new(),
+        blockouts: Vec::new(),
+    };
+    let mut seen = HashSet::new();
     for row in rows {
         match row? {
-            (true, absence) => leave.push(absence),
-            (false, absence) => blockouts.push(absence),
+            Near::Booked(booked) => {
+                if seen.insert(booked.id) {
+                    near.booked.push(booked);
+                }
+            }
+            Near::Leave(absence) => near.leave.push(absence),
+            Near::Blockout(absence) => near.blockouts.push(absence),
         }
     }
-    Ok((leave, blockouts))
+    Ok(near)
 }
 
 /// Everything `scheduling::check` needs for `proposal` in `clinic`; `None` when the doctor or
 /// room does not exist. The doctor, room and hours come from the setup ([`Db::remembered`]);
-/// what happens near the time is read in two statements.
+/// what happens near the time is read in one statement.
 pub fn conflict_context(
     conn: &Db,
     clinic: &Clinic,
@@ -201,7 +199,7 @@ pub fn conflict_context(
         }
         None => None,
     };
-    let (doctor_leave, blockouts) = leave_and_blockouts(conn, proposal, window)?;
+    let near = near_the_time(conn, proposal, window)?;
     Ok(Some(ConflictContext {
         zone: clinic.time_zone,
         clinic_name: clinic.name.clone(),
@@ -209,14 +207,14 @@ pub fn conflict_context(
         doctor_name: doctor.name,
         doctor_active: doctor.active,
         doctor_hours: setup::doctor_hours(conn, proposal.doctor, clinic.id)?,
-        doctor_leave,
+        doctor_leave: near.leave,
         room: room.map(|(room, hours)| RoomRules {
             name: room.name,
             hours,
-            blockouts,
+            blockouts: near.blockouts,
             active: room.active,
         }),
-        nearby: nearby(conn, proposal, window)?,
+        nearby: near.booked,
     }))
 }
 
