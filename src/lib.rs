@@ -10,6 +10,7 @@ pub mod private_file;
 pub mod reminders;
 pub mod reports;
 pub mod scheduling;
+pub mod signin;
 pub mod store;
 
 /// The application's reverse-DNS id, the same everywhere: the window's application id (Wayland

@@ -1,0 +1,7 @@
+//! Staff sign-in (issue 15): the rules for passwords and PINs and their Argon2id hashes
+//! ([`secret`]). Only hashes are ever stored; no password, PIN or hash is ever shown, logged or
+//! put in an error text.
+
+pub mod secret;
+
+pub use secret::{Hashed, Secret, SecretError, SecretKind};
