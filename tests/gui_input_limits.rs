@@ -7,10 +7,9 @@ use frontdesk::gui::calendar::GridEvent;
 use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::Panel;
 use frontdesk::gui::screen::{booking, details};
-use frontdesk::scheduling::*;
 
 mod gui_harness;
-use gui_harness::{Harness, now};
+use gui_harness::Harness;
 
 /// The message is on screen.
 fn shows(h: &mut Harness, message: &'static str) {
@@ -61,14 +60,7 @@ fn the_booking_form_refuses_an_absurd_length_and_a_time_with_seconds() {
 #[test]
 fn a_move_to_a_date_out_of_range_or_a_time_with_seconds_is_refused() {
     let mut h = Harness::with_demo();
-    let entry = h
-        .desk()
-        .entries
-        .iter()
-        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
-        .expect("an upcoming booking")
-        .appointment
-        .clone();
+    let entry = h.upcoming_booking().appointment;
     h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(entry.id)));
     for (date, time, says) in [
         (

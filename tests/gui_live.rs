@@ -218,17 +218,7 @@ fn an_appointment_cancelled_elsewhere_shows_its_new_status_in_the_details_open()
     let mut a = window(&locator, "maria");
     let mut b = window(&locator, "ravi");
     let mut live = watch(&mut b);
-    let id = b
-        .desk()
-        .entries
-        .iter()
-        .find(|e| {
-            e.appointment.status == frontdesk::scheduling::Status::Scheduled
-                && e.appointment.interval.start > now()
-        })
-        .expect("an upcoming booking")
-        .appointment
-        .id;
+    let id = b.upcoming_booking().appointment.id;
     b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     b.type_into("details-edit-notes", " typed in B");
     a.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
@@ -261,17 +251,7 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
     let locator = Sqlite::locator(&home);
     let mut b = window(&locator, "ravi");
     // A change at B, for Ctrl+Z.
-    let confirmed = b
-        .desk()
-        .entries
-        .iter()
-        .find(|e| {
-            e.appointment.status == frontdesk::scheduling::Status::Scheduled
-                && e.appointment.interval.start > now()
-        })
-        .expect("an upcoming booking")
-        .appointment
-        .id;
+    let confirmed = b.upcoming_booking().appointment.id;
     b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(confirmed)));
     b.click("Confirm");
     assert_eq!(b.app.error(), None);
@@ -397,13 +377,7 @@ fn a_late_answer_to_an_earlier_read_of_the_details_is_dropped() {
     use frontdesk::gui::screen::details;
     use frontdesk::scheduling::Status;
     let mut h = Harness::with_demo();
-    let entry = h
-        .desk()
-        .entries
-        .iter()
-        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
-        .expect("an upcoming booking")
-        .clone();
+    let entry = h.upcoming_booking();
     let id = entry.appointment.id;
     h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     let status_shown = |h: &Harness| match &h.desk().panel {

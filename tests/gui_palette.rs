@@ -13,7 +13,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::selector::id;
 
 mod gui_harness;
-use gui_harness::{Harness, now};
+use gui_harness::Harness;
 
 /// Rows in the audit of appointment changes.
 fn audit_rows(h: &Harness) -> i64 {
@@ -34,14 +34,7 @@ fn status_of(h: &Harness, id: AppointmentId) -> Status {
 
 /// Confirms an upcoming appointment, so that the desk has a change Ctrl+Z could undo.
 fn confirm_one(h: &mut Harness) -> AppointmentId {
-    let id = h
-        .desk()
-        .entries
-        .iter()
-        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
-        .expect("an upcoming booking")
-        .appointment
-        .id;
+    let id = h.upcoming_booking().appointment.id;
     h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     h.click("Confirm");
     assert_eq!(status_of(h, id), Status::Confirmed);

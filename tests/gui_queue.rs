@@ -8,7 +8,7 @@ use frontdesk::gui::widget::Choice;
 use frontdesk::scheduling::*;
 
 mod gui_harness;
-use gui_harness::{Harness, now};
+use gui_harness::Harness;
 
 fn appointment(h: &Harness, id: AppointmentId) -> Appointment {
     h.desk()
@@ -24,13 +24,8 @@ fn appointment(h: &Harness, id: AppointmentId) -> Appointment {
 fn an_arrived_patient_dragged_to_another_day_stays_and_the_desk_is_told_why() {
     let mut h = Harness::with_demo();
     let today = h.desk().date;
-    let (id, doctor) = h
-        .desk()
-        .entries
-        .iter()
-        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
-        .map(|e| (e.appointment.id, e.appointment.doctor))
-        .expect("a booking later today");
+    let booking = h.upcoming_booking().appointment;
+    let (id, doctor) = (booking.id, booking.doctor);
     h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     h.click("Check in");
     assert_eq!(appointment(&h, id).status, Status::CheckedIn);

@@ -8,7 +8,7 @@ use frontdesk::store::{SqliteStore, Store};
 use iced::Rectangle;
 
 mod gui_harness;
-use gui_harness::{Harness, now};
+use gui_harness::Harness;
 
 const LABELS: [&str; 7] = [
     "Confirm",
@@ -45,14 +45,7 @@ fn status(h: &Harness, id: AppointmentId) -> Status {
 #[test]
 fn the_status_buttons_keep_their_places_through_every_step() {
     let mut h = Harness::with_demo();
-    let id = h
-        .desk()
-        .entries
-        .iter()
-        .find(|e| e.appointment.status == Status::Scheduled && e.appointment.interval.start > now())
-        .expect("an upcoming booking")
-        .appointment
-        .id;
+    let id = h.upcoming_booking().appointment.id;
     h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
     let first = places(&mut h);
     for (button, after) in [

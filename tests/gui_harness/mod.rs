@@ -154,6 +154,19 @@ impl Harness {
         }
     }
 
+    /// The first scheduled (not yet confirmed) appointment still to come on the desk's day.
+    pub fn upcoming_booking(&self) -> frontdesk::store::AgendaEntry {
+        self.desk()
+            .entries
+            .iter()
+            .find(|e| {
+                e.appointment.status == frontdesk::scheduling::Status::Scheduled
+                    && e.appointment.interval.start > now()
+            })
+            .expect("an upcoming booking")
+            .clone()
+    }
+
     /// A scheduled appointment starting more than `ahead` after now whose patient's name is
     /// plain ASCII letters and spaces (easy to type): its patient's name and its id.
     pub fn upcoming_patient(
