@@ -19,7 +19,6 @@ use iced::{Subscription, Task};
 
 use super::{Desk, Message, Page, Panel, Parts};
 use crate::gui::backend::{Setup, UiError};
-use crate::gui::theme;
 use crate::store::{Locator, Watched, Watcher};
 
 /// How long one wait of the watcher lasts at most: the watcher's thread notices a closed
@@ -195,13 +194,7 @@ impl Desk {
         match result {
             Ok(setup) => {
                 if setup != self.setup {
-                    self.colours = setup
-                        .visit_types
-                        .iter()
-                        .map(|v| (v.id, theme::hex(&v.colour)))
-                        .collect();
-                    self.setup = setup;
-                    self.relayout();
+                    self.take_setup(setup);
                 }
             }
             Err(e) => {

@@ -390,11 +390,7 @@ impl Desk {
         actor: String,
         login: String,
     ) -> Self {
-        let colours = setup
-            .visit_types
-            .iter()
-            .map(|v| (v.id, theme::hex(&v.colour)))
-            .collect();
+        let colours = visit_colours(&setup);
         Desk {
             now,
             actor,
@@ -664,6 +660,14 @@ impl Desk {
     }
 
     /// Recomputes columns and blocks and clears the grid's cache (only when data changed).
+    /// Takes in the setup read again (after a settings save, or a change elsewhere): the
+    /// visit types' colours, and the calendar's columns and hours laid out anew.
+    pub(super) fn take_setup(&mut self, setup: Setup) {
+        self.colours = visit_colours(&setup);
+        self.setup = setup;
+        self.relayout();
+    }
+
     pub fn relayout(&mut self) {
         let Some(clinic) = self.clinic().cloned() else {
             return;
@@ -744,4 +748,13 @@ impl Desk {
             _ => ((column + 1).min(last_column), minute),
         });
     }
+}
+
+/// The calendar colour of each visit type in `setup`.
+fn visit_colours(setup: &Setup) -> HashMap<VisitTypeId, Color> {
+    setup
+        .visit_types
+        .iter()
+        .map(|v| (v.id, theme::hex(&v.colour)))
+        .collect()
 }

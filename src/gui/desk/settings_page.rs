@@ -11,7 +11,6 @@ use super::{Desk, Page, Parts};
 use crate::gui::backend::{Setup, UiError};
 use crate::gui::calendar::View;
 use crate::gui::screen::settings::{self, Event};
-use crate::gui::theme;
 use crate::gui::widget::Choice;
 use crate::scheduling::*;
 use crate::store::AgendaEntry;
@@ -91,13 +90,7 @@ impl Desk {
     pub(super) fn setup_reloaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
         match result {
             Ok(setup) => {
-                self.colours = setup
-                    .visit_types
-                    .iter()
-                    .map(|v| (v.id, theme::hex(&v.colour)))
-                    .collect();
-                self.setup = setup;
-                self.relayout();
+                self.take_setup(setup);
                 self.reload()
             }
             Err(e) => {
