@@ -13,7 +13,10 @@
 //!
 //! Run: `cargo bench --bench store`. Results and the machine are written up in BENCHMARKS.md.
 
-use std::collections::{BTreeMap, VecDeque};
+mod bench_data;
+use bench_data::busiest;
+
+use std::collections::VecDeque;
 use std::fs::File;
 use std::hint::black_box;
 use std::os::unix::fs::FileExt;
@@ -624,18 +627,6 @@ struct Fixture {
     free: Probe,
     /// The same doctor, room and patient at the start of the doctor's next booking.
     clash: Probe,
-}
-
-fn busiest<K: Ord + Copy>(keys: impl Iterator<Item = K>) -> K {
-    let mut counts: BTreeMap<K, usize> = BTreeMap::new();
-    for k in keys {
-        *counts.entry(k).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
-        .map(|(k, _)| k)
-        .expect("today's agenda is not empty")
 }
 
 fn fixture(store: &mut SqliteStore) -> Fixture {

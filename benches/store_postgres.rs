@@ -21,15 +21,18 @@
 //! Run: `FRONTDESK_BENCH_POSTGRES=URL cargo bench --bench store_postgres`. Results and the
 //! machine are written up in BENCHMARKS.md.
 
+mod bench_data;
+use bench_data::{
+    ZONE, appointments_wanted, bench_dir, busiest, demo_database, demo_options, now, today,
+};
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::sync::Barrier;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use criterion::Criterion;
-use frontdesk::demo::{self, DemoOptions};
+use frontdesk::demo;
 use frontdesk::scheduling::time::local_day;
 use frontdesk::scheduling::*;
 use frontdesk::store::{
@@ -37,10 +40,6 @@ use frontdesk::store::{
     Watcher,
 };
 
-const SEED: u64 = 1;
-const ZONE: Tz = chrono_tz::Asia::Kolkata;
-const TODAY: (i32, u32, u32) = (2026, 11, 24);
-const NOW: &str = "2026-11-24T06:30:00Z";
 /// `MAX_APPOINTMENT_MINUTES` in seconds: the lower bound of every overlap query.
 const MAX_SECS: i64 = MAX_APPOINTMENT_MINUTES * 60;
 /// Desks booking at once.
@@ -50,34 +49,6 @@ const BOOKINGS_PER_DESK: usize = 60;
 const WARM_UP_BOOKINGS: usize = 5;
 /// Changes watched.
 const CHANGES: usize = 40;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("TODAY is a valid date")
-}
-
-fn now() -> DateTime<Utc> {
-    NOW.parse().expect("NOW is RFC 3339")
-}
-
-fn appointments_wanted() -> u64 {
-    match std::env::var("FRONTDESK_BENCH_APPOINTMENTS") {
-        Ok(text) => text.trim().parse().expect(
-            "FRONTDESK_BENCH_APPOINTMENTS must be a whole number of appointments, e.g. 20000",
-        ),
-        Err(_) => 1_000_000,
-    }
-}
-
-fn demo_options(appointments: u64) -> DemoOptions {
-    DemoOptions {
-        appointments,
-        patients: (appointments / 5).max(200),
-        zone: ZONE,
-        seed: SEED,
-        today: today(),
-        now: now(),
-    }
-}
 
 fn build(store: &mut dyn Store, what: &str, appointments: u64) {
     eprintln!("bench: building the demo clinic in {what} ({appointments} appointments); once");
@@ -95,54 +66,6 @@ fn build(store: &mut dyn Store, what: &str, appointments: u64) {
         summary.appointments,
         started.elapsed().as_secs_f64()
     );
-}
-
-fn bench_data_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("bench-data")
-}
-
-/// The SQLite demo file `benches/store.rs` uses, built when missing.
-fn sqlite_database(appointments: u64) -> PathBuf {
-    let dir = bench_data_dir();
-    std::fs::create_dir_all(&dir).expect("bench-data folder");
-    let label = if appointments == 1_000_000 {
-        "1m".to_owned()
-    } else {
-        appointments.to_string()
-    };
-    let path = dir.join(format!("demo-{label}-seed{SEED}.sqlite3"));
-    let count = |p: &Path| -> Option<i64> {
-        let conn = rusqlite::Connection::open(p).ok()?;
-        conn.query_row("SELECT count(*) FROM appointment", [], |r| r.get(0))
-            .ok()
-    };
-    if path.exists() && count(&path) == Some(appointments as i64) {
-        eprintln!("bench: reusing {}", path.display());
-        return path;
-    }
-    assert!(
-        !path.exists(),
-        "{} holds another clinic: remove it (benches/store.rs rebuilds it)",
-        path.display()
-    );
-    let building = dir.join(format!("demo-{label}-seed{SEED}.sqlite3.building-pg"));
-    let _ = std::fs::remove_file(&building);
-    {
-        let mut store = SqliteStore::open(&building).expect("create the SQLite bench database");
-        build(&mut store, "SQLite", appointments);
-    }
-    drop(SqliteStore::open(&building).expect("settle"));
-    std::fs::rename(&building, &path).expect("move the SQLite bench database into place");
-    // The empty lock files SQLite's store kept beside the file under its building name.
-    for lock in ["-gate", "-lock"] {
-        let mut name = building.clone().into_os_string();
-        name.push(lock);
-        let _ = std::fs::remove_file(name);
-    }
-    path
 }
 
 /// The server's database, holding the demo clinic (loaded when the database is empty).
@@ -425,18 +348,6 @@ struct Fixture {
     next_free: SlotSearch,
 }
 
-fn busiest<K: Ord + Copy>(keys: impl Iterator<Item = K>) -> K {
-    let mut counts = std::collections::BTreeMap::new();
-    for k in keys {
-        *counts.entry(k).or_insert(0usize) += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
-        .map(|(k, _)| k)
-        .expect("today's agenda is not empty")
-}
-
 fn fixture(store: &dyn Store) -> Fixture {
     let clinic = store.clinics().expect("clinics")[0].id;
     let day = local_day(ZONE, today());
@@ -555,40 +466,30 @@ fn lanes(store: &dyn Store, clinic: ClinicId, per_desk: usize) -> Vec<Lane> {
         .collect()
 }
 
-/// `DESKS` threads, each with a store of its own from `open`, book their lanes at once; the
-/// time of each booking after the warm-up.
-fn desks_booking(
-    open: &(dyn Fn() -> Box<dyn Store + Send> + Sync),
-    clinic: ClinicId,
+/// One thread per lane, all starting together once each has `set_up` its desk: each books its
+/// lane's slots one after another with `book` (which returns how long the booking took); the
+/// times of every booking after the warm-up.
+fn desks_at_once<D>(
     lanes: Vec<Lane>,
+    set_up: impl Fn() -> D + Sync,
+    book: impl Fn(&mut D, &Lane, Interval) -> Duration + Sync,
 ) -> Vec<Duration> {
     let start = Barrier::new(lanes.len());
     std::thread::scope(|scope| {
         let desks: Vec<_> = lanes
             .into_iter()
             .map(|lane| {
-                let start = &start;
+                let (start, set_up, book) = (&start, &set_up, &book);
                 scope.spawn(move || {
-                    let mut store = open();
+                    let mut desk = set_up();
                     start.wait();
-                    let mut times = Vec::new();
-                    for (n, interval) in lane.slots.iter().enumerate() {
-                        let probe = Probe {
-                            doctor: lane.doctor,
-                            room: lane.room,
-                            patient: lane.patient,
-                            interval: *interval,
-                        };
-                        let req = request(clinic, &probe);
-                        let began = Instant::now();
-                        let booked = store.book(&req, "bench", now()).expect("a free slot books");
-                        let took = began.elapsed();
-                        assert!(booked.overbooked.is_none());
-                        if n >= WARM_UP_BOOKINGS {
-                            times.push(took);
-                        }
-                    }
-                    times
+                    lane.slots
+                        .iter()
+                        .enumerate()
+                        .map(|(n, interval)| (n, book(&mut desk, &lane, *interval)))
+                        .filter(|(n, _)| *n >= WARM_UP_BOOKINGS)
+                        .map(|(_, took)| took)
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
@@ -599,75 +500,79 @@ fn desks_booking(
     })
 }
 
+/// `DESKS` threads, each with a store of its own from `open`, book their lanes at once; the
+/// time of each booking after the warm-up.
+fn desks_booking(
+    open: &(dyn Fn() -> Box<dyn Store + Send> + Sync),
+    clinic: ClinicId,
+    lanes: Vec<Lane>,
+) -> Vec<Duration> {
+    desks_at_once(lanes, open, |store, lane, interval| {
+        let probe = Probe {
+            doctor: lane.doctor,
+            room: lane.room,
+            patient: lane.patient,
+            interval,
+        };
+        let req = request(clinic, &probe);
+        let began = Instant::now();
+        let booked = store.book(&req, "bench", now()).expect("a free slot books");
+        let took = began.elapsed();
+        assert!(booked.overbooked.is_none());
+        took
+    })
+}
+
 /// The floor of 8 desks booking at once on the server: the same write transaction (with
 /// `lock`, the store's advisory lock, so one after another), one appointment row and its audit
 /// event, commit. Without the lock it is what the server and its disk allow at all: eight
 /// durable commits at once, which the server may flush together.
 fn desks_booking_floor(url: &str, clinic: ClinicId, lanes: Vec<Lane>, lock: bool) -> Vec<Duration> {
-    let start = Barrier::new(lanes.len());
-    std::thread::scope(|scope| {
-        let desks: Vec<_> = lanes
-            .into_iter()
-            .map(|lane| {
-                let start = &start;
-                scope.spawn(move || {
-                    let mut client = plain(url);
-                    let insert = client
-                        .prepare(
-                            "INSERT INTO appointment (id, clinic_id, patient_id, doctor_id, \
-                             room_id, visit_type_id, start_utc, end_utc, mode, kind, priority, \
-                             status, reason, notes, meeting_link, queue_token, created_by, \
-                             created_at, updated_by, updated_at, sequence) VALUES ($1, $2, $3, \
-                             $4, $5, NULL, $6, $7, 'in_clinic', 'scheduled', 0, 'scheduled', \
-                             'Benchmark booking', '', '', '', 'bench', $8, 'bench', $8, 0)",
-                        )
-                        .expect("prepare insert");
-                    let audit = client
-                        .prepare(
-                            "INSERT INTO audit_event (appointment_id, at_utc, actor, action, \
-                             before, after, reason) VALUES ($1, $2, 'bench', 'created', NULL, \
-                             '{}', '')",
-                        )
-                        .expect("prepare audit");
-                    start.wait();
-                    let mut times = Vec::new();
-                    for (n, interval) in lane.slots.iter().enumerate() {
-                        let began = Instant::now();
-                        let mut tx = client.transaction().expect("BEGIN");
-                        if lock {
-                            tx.batch_execute("SELECT pg_advisory_xact_lock(1178882891)")
-                                .expect("lock");
-                        }
-                        let id = uuid::Uuid::now_v7();
-                        let at = now().timestamp();
-                        tx.execute(
-                            &insert,
-                            &[
-                                &id,
-                                &clinic.0,
-                                &lane.patient.0,
-                                &lane.doctor.0,
-                                &lane.room.0,
-                                &interval.start.timestamp(),
-                                &interval.end.timestamp(),
-                                &at,
-                            ],
-                        )
-                        .expect("insert");
-                        tx.execute(&audit, &[&id, &at]).expect("audit");
-                        tx.commit().expect("COMMIT");
-                        if n >= WARM_UP_BOOKINGS {
-                            times.push(began.elapsed());
-                        }
-                    }
-                    times
-                })
-            })
-            .collect();
-        desks
-            .into_iter()
-            .flat_map(|d| d.join().expect("desk"))
-            .collect()
+    let set_up = || {
+        let mut client = plain(url);
+        let insert = client
+            .prepare(
+                "INSERT INTO appointment (id, clinic_id, patient_id, doctor_id, room_id, \
+                 visit_type_id, start_utc, end_utc, mode, kind, priority, status, reason, notes, \
+                 meeting_link, queue_token, created_by, created_at, updated_by, updated_at, \
+                 sequence) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, 'in_clinic', 'scheduled', \
+                 0, 'scheduled', 'Benchmark booking', '', '', '', 'bench', $8, 'bench', $8, 0)",
+            )
+            .expect("prepare insert");
+        let audit = client
+            .prepare(
+                "INSERT INTO audit_event (appointment_id, at_utc, actor, action, before, after, \
+                 reason) VALUES ($1, $2, 'bench', 'created', NULL, '{}', '')",
+            )
+            .expect("prepare audit");
+        (client, insert, audit)
+    };
+    desks_at_once(lanes, set_up, |(client, insert, audit), lane, interval| {
+        let began = Instant::now();
+        let mut tx = client.transaction().expect("BEGIN");
+        if lock {
+            tx.batch_execute("SELECT pg_advisory_xact_lock(1178882891)")
+                .expect("lock");
+        }
+        let id = uuid::Uuid::now_v7();
+        let at = now().timestamp();
+        tx.execute(
+            &*insert,
+            &[
+                &id,
+                &clinic.0,
+                &lane.patient.0,
+                &lane.doctor.0,
+                &lane.room.0,
+                &interval.start.timestamp(),
+                &interval.end.timestamp(),
+                &at,
+            ],
+        )
+        .expect("insert");
+        tx.execute(&*audit, &[&id, &at]).expect("audit");
+        tx.commit().expect("COMMIT");
+        began.elapsed()
     })
 }
 
@@ -758,7 +663,7 @@ fn main() {
             format!("pg_{name}@{appointments}")
         }
     };
-    let sqlite_path = sqlite_database(appointments);
+    let sqlite_path = demo_database(appointments, "store_postgres");
     postgres_database(&url, appointments);
 
     let mut c = Criterion::default()
@@ -844,7 +749,7 @@ fn main() {
     // SQLite on a copy of the file, in the same folder (same disk).
     let scratch = tempfile::Builder::new()
         .prefix("desks-")
-        .tempdir_in(bench_data_dir())
+        .tempdir_in(bench_dir())
         .expect("scratch folder");
     let copy = scratch.path().join("desks.sqlite3");
     drop(sqlite);

@@ -39,6 +39,31 @@ pub fn appointments_wanted() -> u64 {
     }
 }
 
+/// The demo clinic of `appointments` (a fifth as many patients, at least 200).
+pub fn demo_options(appointments: u64) -> DemoOptions {
+    DemoOptions {
+        appointments,
+        patients: (appointments / 5).max(200),
+        zone: ZONE,
+        seed: SEED,
+        today: today(),
+        now: now(),
+    }
+}
+
+/// The key that occurs most often among `keys` (the smallest of those that tie).
+pub fn busiest<K: Ord + Copy>(keys: impl Iterator<Item = K>) -> K {
+    let mut counts = std::collections::BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+        .map(|(k, _)| k)
+        .expect("today's agenda is not empty")
+}
+
 /// `target/bench-data`, made when missing.
 pub fn bench_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -80,19 +105,8 @@ pub fn demo_database(appointments: u64, bench: &str) -> PathBuf {
     eprintln!("bench: building {} (once)", path.display());
     {
         let mut store = SqliteStore::open(&building).expect("create the bench database");
-        demo::build(
-            &mut store,
-            &DemoOptions {
-                appointments,
-                patients: (appointments / 5).max(200),
-                zone: ZONE,
-                seed: SEED,
-                today: today(),
-                now: now(),
-            },
-            &mut |_| {},
-        )
-        .expect("build the demo clinic");
+        demo::build(&mut store, &demo_options(appointments), &mut |_| {})
+            .expect("build the demo clinic");
     }
     drop(SqliteStore::open(&building).expect("reopen to checkpoint"));
     std::fs::rename(&building, &path).expect("move the bench database into place");
