@@ -35,7 +35,8 @@ impl Batch {
             tail,
             width,
             per_statement,
-            values: Vec::with_capacity(per_statement * width),
+            // Grown as rows come: a single booking's insert is a batch of one row.
+            values: Vec::new(),
         }
     }
 
