@@ -1,6 +1,7 @@
 //! The scheduling core: plain Rust decisions about appointments. No iced, no rusqlite, no files,
 //! no clock: "now" is always passed in. `tests/architecture.rs` keeps it so.
 
+pub mod access;
 pub mod at_risk;
 pub mod availability;
 pub mod conflict;
@@ -8,9 +9,11 @@ pub mod delay;
 pub mod entry;
 pub mod hours;
 pub mod hours_text;
+pub mod lockout;
 pub mod model;
 pub mod notice;
 pub mod patient_match;
+pub mod permission;
 pub mod placement;
 pub mod queue;
 pub mod reminder;

@@ -1,0 +1,236 @@
+//! Signing in: a staff member's name and password (or PIN) checked against the stored hash,
+//! failed tries counted and locked out (`scheduling::lockout`), every try logged in the access
+//! log. A [`SignedIn`] is made only here (and for the service credential, in `service`), so
+//! holding one means someone proved who they are; the store's guard takes it.
+
+use chrono::{DateTime, Utc};
+
+use super::secret::{Secret, SecretError, SecretKind};
+use crate::scheduling::access::{Access, AccessKind};
+use crate::scheduling::lockout::{LockedOut, MAX_FAILED_TRIES};
+use crate::scheduling::permission::Role;
+use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
+use crate::store::{Store, StoreError};
+
+/// Someone who proved who they are at this desk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedIn {
+    staff: Option<StaffId>,
+    name: String,
+    role: Role,
+    desk: String,
+    via: Via,
+}
+
+/// How someone proved who they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// A staff member's password.
+    Password,
+    /// A staff member's PIN, on a PC a password unlocked earlier that day.
+    Pin,
+    /// The service credential of unattended jobs.
+    ServiceCredential,
+}
+
+impl SignedIn {
+    /// A staff member who gave their secret of `kind`.
+    pub(crate) fn staff(member: &StaffMember, desk: &str, kind: SecretKind) -> SignedIn {
+        SignedIn {
+            staff: Some(member.id),
+            name: member.name.clone(),
+            role: Role::Staff(member.role),
+            desk: desk.to_owned(),
+            via: match kind {
+                SecretKind::Password => Via::Password,
+                SecretKind::Pin => Via::Pin,
+            },
+        }
+    }
+
+    /// An unattended job that gave the service credential named `name`.
+    pub(crate) fn service(name: &str, desk: &str) -> SignedIn {
+        SignedIn {
+            staff: None,
+            name: name.to_owned(),
+            role: Role::Service,
+            desk: desk.to_owned(),
+            via: Via::ServiceCredential,
+        }
+    }
+
+    /// The staff member, when it is one (not the service credential).
+    pub fn staff_id(&self) -> Option<StaffId> {
+        self.staff
+    }
+
+    /// The name changes are recorded under.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What they may do.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The desk (host name) they signed in at.
+    pub fn desk(&self) -> &str {
+        &self.desk
+    }
+
+    /// How they proved who they are.
+    pub fn via(&self) -> Via {
+        self.via
+    }
+
+    /// An access log entry of `kind` by them at `at`.
+    pub fn access(
+        &self,
+        at: DateTime<Utc>,
+        kind: AccessKind,
+        subject: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Access {
+        Access {
+            at,
+            desk: self.desk.clone(),
+            staff: self.staff,
+            name: self.name.clone(),
+            kind,
+            subject: subject.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Why a sign-in failed; the text says what to do and never repeats the secret.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    /// The name is no staff member's, or the secret is not theirs (which, is not said).
+    #[error("the name or {what} is wrong{}", tries_left(*.left))]
+    Wrong {
+        /// "password" or "PIN".
+        what: &'static str,
+        /// Tries left before the account locks, when the name is a staff member's.
+        left: Option<i64>,
+    },
+    /// Too many wrong tries.
+    #[error(transparent)]
+    LockedOut(#[from] LockedOut),
+    /// A former staff member.
+    #[error("this staff member no longer works here: an administrator can make them active again")]
+    NotActive,
+    /// No PIN (or password) has been set for them.
+    #[error(
+        "no {0} is set for this staff member: sign in with the password, or ask an administrator to set one"
+    )]
+    NotSet(&'static str),
+    /// The secret as typed cannot be one.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    /// The database could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A new database's first administrator cannot be made.
+    #[error("{0}")]
+    FirstAdministrator(String),
+}
+
+fn tries_left(left: Option<i64>) -> String {
+    match left {
+        Some(1) => "; one more wrong try locks the account for a while".to_owned(),
+        Some(n) if n > 1 => format!("; {n} tries left before the account locks for a while"),
+        _ => String::new(),
+    }
+}
+
+/// Signs `name` in with `secret` at `desk`: refused when the account is locked or inactive or
+/// has no such secret; a wrong secret counts a failed try. Every outcome is logged. The hash
+/// check is slow on purpose: call it off the UI thread.
+pub fn sign_in(
+    store: &mut dyn Store,
+    name: &str,
+    secret: &Secret,
+    desk: &str,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, SignInError> {
+    let kind = secret.kind();
+    let what = match kind {
+        SecretKind::Password => "password",
+        SecretKind::Pin => "PIN",
+    };
+    let failure = |staff: Option<&StaffMember>, detail: &str| Access {
+        at: now,
+        desk: desk.to_owned(),
+        staff: staff.map(|m| m.id),
+        // A name no staff member has is not written: it may be a password typed in the
+        // wrong box.
+        name: staff.map(|m| m.name.clone()).unwrap_or_default(),
+        kind: AccessKind::SignInFailed,
+        subject: String::new(),
+        detail: detail.to_owned(),
+    };
+    let Some(record) = store.sign_in_record(name)? else {
+        store.record_sign_in(None, false, &failure(None, "no staff member has that name"))?;
+        return Err(SignInError::Wrong { what, left: None });
+    };
+    let member = &record.member;
+    if let Err(locked) = record.tries.may_try(now) {
+        store.record_sign_in(None, false, &failure(Some(member), "account locked"))?;
+        return Err(locked.into());
+    }
+    if !member.active {
+        store.record_sign_in(None, false, &failure(Some(member), "not active"))?;
+        return Err(SignInError::NotActive);
+    }
+    let Some(hash) = record.hash(kind) else {
+        store.record_sign_in(
+            None,
+            false,
+            &failure(Some(member), &format!("no {what} set")),
+        )?;
+        return Err(SignInError::NotSet(what));
+    };
+    if !secret.matches(hash)? {
+        let detail = format!("wrong {what}");
+        let tries =
+            store.record_sign_in(Some(member.id), false, &failure(Some(member), &detail))?;
+        if let Err(locked) = tries.may_try(now) {
+            return Err(locked.into());
+        }
+        return Err(SignInError::Wrong {
+            what,
+            left: Some(MAX_FAILED_TRIES.saturating_sub(tries.failed)),
+        });
+    }
+    let signed = SignedIn::staff(member, desk, kind);
+    let access = signed.access(now, AccessKind::SignedIn, "", format!("with the {what}"));
+    store.record_sign_in(Some(member.id), true, &access)?;
+    Ok(signed)
+}
+
+/// Makes a new database's first administrator, named `name`, with `password` (under the rules
+/// for a new password), and signs them in. Refused when the database already has one.
+pub fn first_administrator(
+    store: &mut dyn Store,
+    name: &str,
+    password: &Secret,
+    desk: &str,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, SignInError> {
+    let name = crate::scheduling::staff::desk_name(name)
+        .map_err(|e| SignInError::FirstAdministrator(e.to_string()))?;
+    let hash = password.hash()?;
+    let member = StaffMember {
+        id: StaffId(uuid::Uuid::new_v4()),
+        name: name.to_owned(),
+        role: StaffRole::Administrator,
+        active: true,
+    };
+    store.create_first_administrator(&member, &hash, now, desk)?;
+    let record = store.sign_in_record(name)?.ok_or_else(|| {
+        SignInError::FirstAdministrator("the administrator was not stored".into())
+    })?;
+    Ok(SignedIn::staff(&record.member, desk, SecretKind::Password))
+}

@@ -1,0 +1,244 @@
+//! Staff sign-in records in the database: their password's and PIN's Argon2id hashes (never the
+//! secrets), their failed tries, and the first administrator of a new database. Each change is
+//! one transaction with its access log entry.
+
+use chrono::{DateTime, Utc};
+
+use super::access_log;
+use super::codec::{self, secs};
+use super::error::{Result, StoreError};
+use super::settings::immediate;
+use super::setup_audit::{self as audit, SetupChangeRecord};
+use super::sql::{self, Db, OptionalExtension, params};
+use crate::scheduling::access::{Access, AccessKind};
+use crate::scheduling::lockout::Tries;
+use crate::scheduling::setup_rules::staff_problems;
+use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
+use crate::signin::{Hashed, SecretKind};
+
+/// What signing a staff member in needs from the database.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignInRecord {
+    /// Who.
+    pub member: StaffMember,
+    /// Their password's hash, once one is set.
+    pub password: Option<Hashed>,
+    /// Their PIN's hash, once one is set.
+    pub pin: Option<Hashed>,
+    /// Their failed tries.
+    pub tries: Tries,
+}
+
+impl SignInRecord {
+    /// The hash of the secret of `kind`, if one is set.
+    pub fn hash(&self, kind: SecretKind) -> Option<&Hashed> {
+        match kind {
+            SecretKind::Password => self.password.as_ref(),
+            SecretKind::Pin => self.pin.as_ref(),
+        }
+    }
+}
+
+const COLUMNS: &str =
+    "id, name, role, active, password_hash, pin_hash, failed_tries, locked_until_utc";
+
+fn record(r: &sql::Row<'_>) -> sql::Result<SignInRecord> {
+    let role: String = r.get(2)?;
+    Ok(SignInRecord {
+        member: StaffMember {
+            id: StaffId(r.get(0)?),
+            name: r.get(1)?,
+            role: StaffRole::parse(&role)
+                .ok_or_else(|| codec::bad(2, format!("staff role '{role}'")))?,
+            active: r.get(3)?,
+        },
+        password: r.get::<Option<String>>(4)?.map(Hashed::stored),
+        pin: r.get::<Option<String>>(5)?.map(Hashed::stored),
+        tries: Tries {
+            failed: r.get(6)?,
+            locked_until: r
+                .get::<Option<i64>>(7)?
+                .map(|s| codec::instant(7, s))
+                .transpose()?,
+        },
+    })
+}
+
+/// The sign-in record of the staff member named `name` (A–Z in any case), if there is one.
+pub fn by_name(conn: &Db, name: &str) -> sql::Result<Option<SignInRecord>> {
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM staff WHERE lower(name) = lower(?1)"
+    ))?
+    .query_row(params![name.trim()], record)
+    .optional()
+}
+
+/// The sign-in record of staff member `id`, if there is one.
+pub fn by_id(conn: &Db, id: StaffId) -> sql::Result<Option<SignInRecord>> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?
+        .query_row(params![id.0], record)
+        .optional()
+}
+
+/// Whether any active administrator has a password: until one has, the window asks for the
+/// first administrator before anything else.
+pub fn ready(conn: &Db) -> sql::Result<bool> {
+    conn.prepare_cached(
+        "SELECT count(*) FROM staff WHERE active = 1 AND role = 'administrator' \
+         AND password_hash IS NOT NULL",
+    )?
+    .query_row(params![], |r| r.get::<i64>(0))
+    .map(|n| n > 0)
+}
+
+/// Records a sign-in's outcome for staff member `staff` (if the name was one) and logs it, in
+/// one transaction. A failure counts one more try on the count as stored now (another desk may
+/// have counted one meanwhile) and may lock the account; a success clears the count. Returns the
+/// tries as they now are.
+pub fn record_outcome(
+    conn: &Db,
+    staff: Option<StaffId>,
+    succeeded: bool,
+    access: &Access,
+) -> Result<Tries> {
+    immediate(conn, |tx| {
+        let tries = match staff {
+            Some(id) => {
+                let Some(current) = by_id(tx, id)? else {
+                    return Err(StoreError::NotFound {
+                        what: "staff member",
+                        name: id.to_string(),
+                        hint: "; they may have been removed at another desk".into(),
+                    });
+                };
+                let tries = if succeeded {
+                    Tries::after_success()
+                } else {
+                    current.tries.after_failure(access.at)
+                };
+                tx.prepare_cached(
+                    "UPDATE staff SET failed_tries = ?2, locked_until_utc = ?3 WHERE id = ?1",
+                )?
+                .execute(params![
+                    id.0,
+                    tries.failed,
+                    tries.locked_until.map(secs)
+                ])?;
+                tries
+            }
+            None => Tries::default(),
+        };
+        access_log::append(tx, access)?;
+        Ok(tries)
+    })
+}
+
+/// Sets (or with `None` removes) staff member `staff`'s secret of `kind` and clears their failed
+/// tries (an administrator's reset unlocks the account), logging it as a permission change.
+pub fn set_secret(
+    conn: &Db,
+    staff: StaffId,
+    kind: SecretKind,
+    hash: Option<&Hashed>,
+    access: &Access,
+) -> Result<()> {
+    let column = match kind {
+        SecretKind::Password => "password_hash",
+        SecretKind::Pin => "pin_hash",
+    };
+    immediate(conn, |tx| {
+        let changed = tx
+            .prepare_cached(&format!(
+                "UPDATE staff SET {column} = ?2, failed_tries = 0, locked_until_utc = NULL \
+                 WHERE id = ?1"
+            ))?
+            .execute(params![staff.0, hash.map(Hashed::as_stored)])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "staff member",
+                name: staff.to_string(),
+                hint: "; they may have been removed at another desk: reload the staff list".into(),
+            });
+        }
+        access_log::append(tx, access)?;
+        Ok(())
+    })
+}
+
+/// Makes `member` (an administrator) the database's first administrator with password `hash`,
+/// unless sign-in is already set up (then nothing changes): checked and written in one
+/// transaction, so two windows opening a new database cannot both make one.
+pub fn first_administrator(
+    conn: &Db,
+    member: &StaffMember,
+    hash: &Hashed,
+    now: DateTime<Utc>,
+    desk: &str,
+) -> Result<()> {
+    if member.role != StaffRole::Administrator || !member.active {
+        return Err(StoreError::Invalid(
+            "the first staff member must be an active administrator".into(),
+        ));
+    }
+    let member = crate::scheduling::tidy::staff_member(member);
+    immediate(conn, |tx| {
+        if ready(tx)? {
+            return Err(StoreError::Invalid(
+                "this database already has an administrator: sign in instead".into(),
+            ));
+        }
+        let same_name = by_name(tx, &member.name)?;
+        let before = same_name.as_ref().map(|s| audit::staff_json(&s.member));
+        let id = match same_name {
+            // A staff member already listed under that name (the demo's, or one from before
+            // sign-in) becomes the administrator rather than a second person of the same name.
+            Some(existing) => {
+                tx.prepare_cached(
+                    "UPDATE staff SET role = 'administrator', active = 1, password_hash = ?2, \
+                     failed_tries = 0, locked_until_utc = NULL WHERE id = ?1",
+                )?
+                .execute(params![existing.member.id.0, hash.as_stored()])?;
+                existing.member.id
+            }
+            None => {
+                let all = super::settings::staff(tx)?;
+                super::settings::refuse(staff_problems(&member, &all))?;
+                super::settings::insert_staff(tx, &member)?;
+                tx.prepare_cached("UPDATE staff SET password_hash = ?2 WHERE id = ?1")?
+                    .execute(params![member.id.0, hash.as_stored()])?;
+                member.id
+            }
+        };
+        let after = StaffMember {
+            id,
+            ..member.clone()
+        };
+        audit::record(
+            tx,
+            now,
+            &member.name,
+            SetupChangeRecord {
+                kind: "staff",
+                id: id.to_string(),
+                action: if before.is_some() {
+                    "updated"
+                } else {
+                    "created"
+                },
+                before,
+                after: Some(audit::staff_json(&after)),
+            },
+        )?;
+        let access = Access {
+            at: now,
+            desk: desk.to_owned(),
+            staff: Some(id),
+            name: member.name.clone(),
+            kind: AccessKind::ChangedPermission,
+            subject: id.to_string(),
+            detail: "first administrator set up".into(),
+        };
+        access_log::append(tx, &access)?;
+        Ok(())
+    })
+}

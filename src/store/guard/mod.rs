@@ -1,0 +1,308 @@
+//! The store as a signed-in person may use it ([`Guarded`]): every method of [`Store`],
+//! [`Maintenance`] and [`Accounts`] first asks `scheduling::permission` whether the signed-in
+//! role may do it (a refusal names the role it needs and changes nothing), records changes
+//! under the signed-in name whatever name a caller passes, and writes the access log for what
+//! the log must show (an appointment opened, patients searched, exports, imports, backups,
+//! restores, staff and permission changes, the log read). The window and the command line hold
+//! only a guarded store.
+
+mod store_impl;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::access_log::AccessFilter;
+use super::backup::{BackupReport, RestoreReport};
+use super::credentials::SignInRecord;
+use super::error::{Result, StoreError};
+use super::{Accounts, Appointment, BookingRequest, Locator, Maintenance, Store};
+use crate::export::Progress;
+use crate::scheduling::access::{Access, AccessEntry, AccessKind, ChainCheck};
+use crate::scheduling::lockout::Tries;
+use crate::scheduling::permission::{Action, Role};
+use crate::scheduling::staff::{StaffId, StaffMember};
+use crate::scheduling::{AppointmentId, Kind, Status, StatusAction};
+use crate::signin::{Hashed, SecretKind, SignedIn};
+
+/// How long the same appointment opened again by the same person is one opening in the log
+/// (the details are read again whenever anything changes anywhere while they are open).
+const SAME_OPENING_SECONDS: i64 = 300;
+
+/// A store used by one signed-in person (or the service credential).
+pub struct Guarded {
+    inner: Box<dyn Store + Send>,
+    who: SignedIn,
+    /// The appointment whose opening was last logged, and when.
+    last_opened: Option<(AppointmentId, DateTime<Utc>)>,
+}
+
+impl std::fmt::Debug for Guarded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Guarded")
+            .field("who", &self.who.name())
+            .field("role", &self.who.role())
+            .finish()
+    }
+}
+
+impl Guarded {
+    /// `store`, used by `who` from now on.
+    pub fn new(store: Box<dyn Store + Send>, who: SignedIn) -> Guarded {
+        Guarded {
+            inner: store,
+            who,
+            last_opened: None,
+        }
+    }
+
+    /// Who is signed in.
+    pub fn who(&self) -> &SignedIn {
+        &self.who
+    }
+
+    /// Hands the store to someone else who signed in (a PIN switch at the desk). The sign-out
+    /// of the one before is logged.
+    pub fn switch_to(&mut self, who: SignedIn, now: DateTime<Utc>) -> Result<()> {
+        let out = self.who.access(
+            now,
+            AccessKind::SignedOut,
+            "",
+            format!("switched to {}", who.name()),
+        );
+        self.inner.log_access(&out)?;
+        self.who = who;
+        self.last_opened = None;
+        Ok(())
+    }
+
+    /// Whether the signed-in role may do `action` (for what the window shows).
+    pub fn may(&self, action: Action) -> bool {
+        self.who.role().may(action)
+    }
+
+    /// `Ok` when the signed-in role may do `action`, else the refusal naming the role it needs.
+    pub fn allow(&self, action: Action) -> Result<()> {
+        Ok(self.who.role().check(action)?)
+    }
+
+    /// Logs something done by the signed-in person outside the store (a day sheet printed, a
+    /// report exported), after checking they may do `action`.
+    pub fn record(
+        &mut self,
+        action: Action,
+        kind: AccessKind,
+        subject: &str,
+        detail: &str,
+    ) -> Result<AccessEntry> {
+        self.allow(action)?;
+        let access = self.who.access(Utc::now(), kind, subject, detail);
+        self.inner.log_access(&access)
+    }
+
+    /// Gives the store back (signing out); the sign-out is logged.
+    pub fn sign_out(mut self, now: DateTime<Utc>) -> Result<Box<dyn Store + Send>> {
+        let out = self.who.access(now, AccessKind::SignedOut, "", "");
+        self.inner.log_access(&out)?;
+        Ok(self.inner)
+    }
+
+    fn log(&mut self, kind: AccessKind, subject: String, detail: String) -> Result<()> {
+        let access = self.who.access(Utc::now(), kind, subject, detail);
+        self.inner.log_access(&access).map(|_| ())
+    }
+
+    /// Logs the opening of appointment `id`, once while it stays open.
+    fn log_opening(&mut self, id: AppointmentId) -> Result<()> {
+        let now = Utc::now();
+        if let Some((last, at)) = self.last_opened
+            && last == id
+            && (now - at).num_seconds().abs() < SAME_OPENING_SECONDS
+        {
+            return Ok(());
+        }
+        self.log(AccessKind::OpenedAppointment, id.to_string(), String::new())?;
+        self.last_opened = Some((id, now));
+        Ok(())
+    }
+}
+
+/// What a status change is: starting and completing a consultation are the nurse's.
+fn status_action(action: &StatusAction) -> Action {
+    match action {
+        StatusAction::Start | StatusAction::Complete => Action::StartOrComplete,
+        _ => Action::ChangeStatus,
+    }
+}
+
+/// Undoing a status change needs what making it needed: undoing a start or a completion is the
+/// nurse's.
+fn revert_action(expected: Status, restore: &Appointment) -> Action {
+    let consult = |s: Status| matches!(s, Status::InConsultation | Status::Completed);
+    if consult(expected) || consult(restore.status) {
+        Action::StartOrComplete
+    } else {
+        Action::ChangeStatus
+    }
+}
+
+/// A walk-in or emergency is added through quick add.
+fn booking_action(request: &BookingRequest) -> Action {
+    match request.kind {
+        Kind::Scheduled => Action::Book,
+        Kind::WalkIn | Kind::Emergency => Action::WalkIn,
+    }
+}
+
+impl Maintenance for Guarded {
+    fn locator(&self) -> Locator {
+        self.inner.locator()
+    }
+
+    fn damage(&self) -> Option<&str> {
+        self.inner.damage()
+    }
+
+    fn mark_damaged(&mut self, summary: String) -> Result<()> {
+        self.inner.mark_damaged(summary)
+    }
+
+    fn backup_to(
+        &mut self,
+        dest: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<BackupReport> {
+        self.allow(Action::Backup)?;
+        let report = self.inner.backup_to(dest, progress)?;
+        let file = dest.file_name().map(|f| f.to_string_lossy().into_owned());
+        self.log(
+            AccessKind::BackedUp,
+            file.unwrap_or_default(),
+            String::new(),
+        )?;
+        Ok(report)
+    }
+
+    fn restore_from(
+        &mut self,
+        candidate: &Path,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<RestoreReport> {
+        self.allow(Action::Restore)?;
+        let report = self.inner.restore_from(candidate, now, progress)?;
+        let file = candidate
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned());
+        self.log(
+            AccessKind::Restored,
+            file.unwrap_or_default(),
+            String::new(),
+        )?;
+        Ok(report)
+    }
+}
+
+impl Accounts for Guarded {
+    fn sign_in_ready(&self) -> Result<bool> {
+        self.inner.sign_in_ready()
+    }
+
+    fn sign_in_record(&self, name: &str) -> Result<Option<SignInRecord>> {
+        self.inner.sign_in_record(name)
+    }
+
+    fn sign_in_record_of(&self, id: StaffId) -> Result<Option<SignInRecord>> {
+        self.inner.sign_in_record_of(id)
+    }
+
+    fn record_sign_in(
+        &mut self,
+        staff: Option<StaffId>,
+        succeeded: bool,
+        access: &Access,
+    ) -> Result<Tries> {
+        let allowed = matches!(access.kind, AccessKind::SignedIn | AccessKind::SignInFailed);
+        if !allowed {
+            return Err(StoreError::Invalid(
+                "only a sign-in is recorded as one".into(),
+            ));
+        }
+        self.inner.record_sign_in(staff, succeeded, access)
+    }
+
+    fn create_first_administrator(
+        &mut self,
+        _member: &StaffMember,
+        _hash: &Hashed,
+        _now: DateTime<Utc>,
+        _desk: &str,
+    ) -> Result<()> {
+        Err(StoreError::Invalid(
+            "this database already has an administrator: add staff in Settings".into(),
+        ))
+    }
+
+    fn set_secret(
+        &mut self,
+        staff: StaffId,
+        kind: SecretKind,
+        hash: Option<&Hashed>,
+        access: &Access,
+    ) -> Result<()> {
+        // Everyone may change their own password and PIN; only an administrator another's.
+        if self.who.staff_id() != Some(staff) || self.who.role() == Role::Service {
+            self.allow(Action::StaffAndRoles)?;
+        }
+        let what = match kind {
+            SecretKind::Password => "password",
+            SecretKind::Pin => "PIN",
+        };
+        let done = if hash.is_some() { "set" } else { "removed" };
+        let access = self.who.access(
+            access.at,
+            AccessKind::ChangedPermission,
+            staff.to_string(),
+            format!("{what} {done}"),
+        );
+        self.inner.set_secret(staff, kind, hash, &access)
+    }
+
+    fn log_access(&mut self, access: &Access) -> Result<AccessEntry> {
+        // What the guard or sign-in logs itself cannot be logged from outside.
+        if !matches!(
+            access.kind,
+            AccessKind::PrintedDaySheet
+                | AccessKind::Exported
+                | AccessKind::OpenedAppointment
+                | AccessKind::SearchedPatients
+                | AccessKind::SignedOut
+        ) {
+            return Err(StoreError::Invalid(format!(
+                "“{}” is logged by Frontdesk itself",
+                access.kind.label()
+            )));
+        }
+        // Entries are always the signed-in person's, whatever a caller wrote in them.
+        let access = self.who.access(
+            access.at,
+            access.kind,
+            access.subject.clone(),
+            access.detail.clone(),
+        );
+        self.inner.log_access(&access)
+    }
+
+    fn access_log(&mut self, filter: &AccessFilter) -> Result<Vec<AccessEntry>> {
+        self.allow(Action::AccessLog)?;
+        let entries = self.inner.access_log(filter)?;
+        let detail = format!("{} entries", entries.len());
+        self.log(AccessKind::ReadAccessLog, String::new(), detail)?;
+        Ok(entries)
+    }
+
+    fn check_access_log(&self) -> Result<ChainCheck> {
+        self.allow(Action::AccessLog)?;
+        self.inner.check_access_log()
+    }
+}
