@@ -67,7 +67,7 @@ fn database() -> PathBuf {
 
 fn export_benches(c: &mut Criterion) {
     let db = database();
-    let store = SqliteStore::open(&db).expect("open");
+    let mut store = SqliteStore::open(&db).expect("open");
     let clinic = store.clinics().expect("clinics")[0].id;
     let query = ExportQuery {
         clinic,

@@ -23,7 +23,7 @@ fn exported(format: Format, scope: Scope) -> Vec<u8> {
 /// The export of the fixture clinic, formatted `chunk` items at a time on every core.
 fn exported_in_chunks(format: Format, scope: Scope, chunk: usize) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("dir");
-    let store = store_in(dir.path(), "golden.sqlite3", true);
+    let mut store = store_in(dir.path(), "golden.sqlite3", true);
     let set = store
         .export_set(&ExportQuery {
             clinic: setup().clinic.id,

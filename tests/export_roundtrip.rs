@@ -20,7 +20,7 @@ fn query() -> ExportQuery {
     }
 }
 
-fn export_bytes(store: &SqliteStore, format: Format) -> Vec<u8> {
+fn export_bytes(store: &mut SqliteStore, format: Format) -> Vec<u8> {
     let set = store.export_set(&query()).expect("export set");
     let mut out = Vec::new();
     export::write(format, &set, export_now(), &mut out, &mut |_| {}).expect("write");
@@ -46,8 +46,8 @@ fn source_in(dir: &std::path::Path) -> SqliteStore {
 
 fn trip(format: Format) -> Trip {
     let dir = tempfile::tempdir().expect("dir");
-    let source = source_in(dir.path());
-    let bytes = export_bytes(&source, format);
+    let mut source = source_in(dir.path());
+    let bytes = export_bytes(&mut source, format);
     let target = store_in(dir.path(), "target.sqlite3", false);
     Trip {
         _dir: dir,
@@ -110,7 +110,7 @@ fn appointments(set: &ExportSet) -> Vec<&Appointment> {
 fn csv_round_trip_gives_back_every_field() {
     let Trip {
         _dir,
-        source,
+        mut source,
         bytes,
         mut target,
     } = trip(Format::Csv);
@@ -147,7 +147,7 @@ fn csv_round_trip_gives_back_every_field() {
 fn icalendar_round_trip_gives_back_the_appointments() {
     let Trip {
         _dir,
-        source,
+        mut source,
         bytes,
         mut target,
     } = trip(Format::Ics);
@@ -173,7 +173,7 @@ fn icalendar_round_trip_gives_back_the_appointments() {
 fn icalendar_round_trip_gives_back_the_series() {
     let Trip {
         _dir,
-        source,
+        mut source,
         bytes,
         mut target,
     } = trip(Format::Ics);
@@ -303,9 +303,9 @@ fn icalendar_round_trip_keeps_series_through_every_kind_of_change() {
         chrono_tz::Europe::Dublin,
     ] {
         let dir = tempfile::tempdir().expect("dir");
-        let (source, _) =
+        let (mut source, _) =
             ics_zones::clinic_in_with(&dir.path().join("source.sqlite3"), zone, entered_patients());
-        let bytes = export_bytes(&source, Format::Ics);
+        let bytes = export_bytes(&mut source, Format::Ics);
         let mut target = ics_zones::empty_clinic_in(&dir.path().join("target.sqlite3"), zone);
         let options = ImportOptions {
             // The generated clinic overlaps on purpose.
@@ -419,8 +419,8 @@ fn imported_appointments_are_audited_as_imported_by_the_actor() {
 #[test]
 fn patients_round_trip_through_csv() {
     let dir = tempfile::tempdir().expect("dir");
-    let source = source_in(dir.path());
-    let bytes = export_bytes(&source, Format::Csv);
+    let mut source = source_in(dir.path());
+    let bytes = export_bytes(&mut source, Format::Csv);
     let text = import::text(&bytes).expect("text");
     let parsed = import::patients::parse_csv(text).expect("parse");
     assert_eq!(
@@ -458,8 +458,8 @@ fn a_legacy_name_or_phone_that_the_entry_rules_refuse_is_a_bad_row_and_nothing_i
     // export is written safely, and importing it into a database that does not know these
     // patients names each row to fix instead of registering them.
     let dir = tempfile::tempdir().expect("dir");
-    let legacy = store_in(dir.path(), "legacy.sqlite3", true);
-    let bytes = export_bytes(&legacy, Format::Csv);
+    let mut legacy = store_in(dir.path(), "legacy.sqlite3", true);
+    let bytes = export_bytes(&mut legacy, Format::Csv);
     let mut target = store_in(dir.path(), "target.sqlite3", false);
     let report = import_appointments(&mut target, &bytes, false);
     assert!(!report.committed);

@@ -19,7 +19,7 @@ fn store(h: &Harness) -> SqliteStore {
 
 /// A demo patient with a phone whose name and number no one else has.
 fn registered(h: &Harness) -> Patient {
-    let store = store(h);
+    let mut store = store(h);
     let all = store.search_patients("a", 500).expect("search");
     all.iter()
         .find(|p| {

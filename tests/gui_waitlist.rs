@@ -186,7 +186,7 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
 
     // Choose the patient: offered, then confirm.
     click_text(&mut h, format!("Book {patient}"));
-    let store = other_desk(&h);
+    let mut store = other_desk(&h);
     let entry = store.waitlist_entry(row.entry.id).expect("entry");
     assert_eq!(entry.entry.status, WaitStatus::Offered);
     h.click("Confirm booking");

@@ -60,7 +60,7 @@ fn expected(set: &ExportSet) -> Vec<Shown> {
 fn write_export(
     dir: &Path,
     name: &str,
-    store: &SqliteStore,
+    store: &mut SqliteStore,
     query: ExportQuery,
     exports: &mut Vec<Export>,
 ) {
@@ -91,7 +91,7 @@ fn query(from: Option<NaiveDate>, to: Option<NaiveDate>, scope: Scope) -> Export
 /// The fixture clinic: whole, Dr. O'Neil's, and two ranges narrower than its weekly series
 /// (21 October to 11 November 2026, across the fall-back).
 fn fixture_exports(dir: &Path, exports: &mut Vec<Export>) {
-    let store = store_in(dir, "fixture.sqlite3", true);
+    let mut store = store_in(dir, "fixture.sqlite3", true);
     let s = setup();
     for (name, q) in [
         ("fixture-all", query(None, None, Scope::All)),
@@ -113,19 +113,19 @@ fn fixture_exports(dir: &Path, exports: &mut Vec<Export>) {
             query(Some(date(2026, 11, 1)), None, Scope::Doctor(s.zoe.id)),
         ),
     ] {
-        write_export(dir, name, &store, q, exports);
+        write_export(dir, name, &mut store, q, exports);
     }
 }
 
 /// A clinic like the fixture's in `zone` (see `tests/ics_zones`), exported whole, up to the
 /// day before its first change of offset in 2027, and for the week of its last.
 fn zone_exports(dir: &Path, label: &str, zone: Tz, exports: &mut Vec<Export>) {
-    let (store, changes) = ics_zones::clinic_in(&dir.join(format!("{label}.sqlite3")), zone);
+    let (mut store, changes) = ics_zones::clinic_in(&dir.join(format!("{label}.sqlite3")), zone);
     let local_date = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();
     write_export(
         dir,
         &format!("{label}-all"),
-        &store,
+        &mut store,
         query(None, None, Scope::All),
         exports,
     );
@@ -133,7 +133,7 @@ fn zone_exports(dir: &Path, label: &str, zone: Tz, exports: &mut Vec<Export>) {
         write_export(
             dir,
             &format!("{label}-until-its-first-change"),
-            &store,
+            &mut store,
             query(
                 Some(date(2027, 1, 1)),
                 Some(local_date(*first) - Duration::days(1)),
@@ -144,7 +144,7 @@ fn zone_exports(dir: &Path, label: &str, zone: Tz, exports: &mut Vec<Export>) {
         write_export(
             dir,
             &format!("{label}-week-of-its-last-change"),
-            &store,
+            &mut store,
             query(
                 Some(local_date(*last) - Duration::days(3)),
                 Some(local_date(*last) + Duration::days(3)),

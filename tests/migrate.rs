@@ -8,11 +8,13 @@ mod common;
 use common::{Clinic1, Postgres, Sqlite, TestBackend, utc};
 use frontdesk::export::{ExportQuery, Scope};
 use frontdesk::scheduling::*;
-use frontdesk::store::{Locator, Maintenance, PostgresStore, SqliteStore, Store, StoreError};
+use frontdesk::store::{
+    Accounts, Locator, Maintenance, PostgresStore, SqliteStore, Store, StoreError,
+};
 
 const NOW: &str = "2026-06-01T03:00:00Z";
 
-fn everything(store: &dyn Store, clinic: ClinicId) -> frontdesk::export::ExportSet {
+fn everything(store: &mut dyn Store, clinic: ClinicId) -> frontdesk::export::ExportSet {
     store
         .export_set(&ExportQuery {
             clinic,
@@ -57,17 +59,44 @@ fn a_file_clinic_moves_onto_a_server_whole_and_only_once() {
     if !Postgres::available() {
         return;
     }
-    let c = busy_clinic();
+    let mut c = busy_clinic();
+    for n in 0..3 {
+        c.store
+            .log_access(&frontdesk::scheduling::access::Access {
+                at: utc(NOW),
+                desk: "desk-1".into(),
+                staff: None,
+                name: "Arjun Iyer".into(),
+                kind: frontdesk::scheduling::access::AccessKind::SearchedPatients,
+                subject: format!("search {n}"),
+                detail: String::new(),
+            })
+            .expect("logged");
+    }
     let home = Postgres::home();
     let to = Locator::parse(&home.url()).expect("server");
     let report = frontdesk::store::migrate(&c.store.locator(), &to, &mut |_| {}).expect("migrate");
     assert!(report.rows() > 0);
-    let server = PostgresStore::open(&home.url()).expect("open");
+    let mut server = PostgresStore::open(&home.url()).expect("open");
     assert_eq!(
-        everything(&server, c.clinic),
-        everything(&c.store, c.clinic)
+        everything(&mut server, c.clinic),
+        everything(&mut c.store, c.clinic)
     );
     assert_eq!(counts(&server), counts(&c.store));
+    // The access log comes along with its chain, and goes on from where it ended.
+    let log = |store: &mut dyn Store| {
+        store
+            .access_log(&frontdesk::store::AccessFilter {
+                limit: 100,
+                ..Default::default()
+            })
+            .expect("log")
+    };
+    assert_eq!(log(&mut server), log(&mut c.store));
+    assert_eq!(
+        server.check_access_log().expect("check"),
+        frontdesk::scheduling::access::ChainCheck::Whole
+    );
     let version = server.change_version().expect("version");
 
     // Again: the server holds a clinic now; nothing changes.
@@ -82,11 +111,11 @@ fn a_servers_backup_is_a_frontdesk_file_that_brings_the_clinic_back() {
     if !Postgres::available() {
         return;
     }
-    let c = busy_clinic();
+    let mut c = busy_clinic();
     let first = Postgres::home();
     let first_at = Locator::parse(&first.url()).expect("server");
     frontdesk::store::migrate(&c.store.locator(), &first_at, &mut |_| {}).expect("onto the server");
-    let server = PostgresStore::open(&first.url()).expect("open");
+    let mut server = PostgresStore::open(&first.url()).expect("open");
 
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("server-backup.sqlite3");
@@ -94,8 +123,11 @@ fn a_servers_backup_is_a_frontdesk_file_that_brings_the_clinic_back() {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&file).expect("file").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "a backup holds patient data");
-    let copy = SqliteStore::open(&file).expect("the backup opens as a clinic");
-    assert_eq!(everything(&copy, c.clinic), everything(&server, c.clinic));
+    let mut copy = SqliteStore::open(&file).expect("the backup opens as a clinic");
+    assert_eq!(
+        everything(&mut copy, c.clinic),
+        everything(&mut server, c.clinic)
+    );
     assert_eq!(counts(&copy), counts(&server));
     drop(copy);
 
@@ -105,7 +137,6 @@ fn a_servers_backup_is_a_frontdesk_file_that_brings_the_clinic_back() {
     assert!(err.to_string().contains("already exists"), "{err}");
 
     // Restoring in place is refused, saying how; onto a new database it works.
-    let mut server = server;
     let err = server
         .restore_from(&file, utc(NOW), &mut |_| {})
         .expect_err("not in place");
@@ -113,10 +144,10 @@ fn a_servers_backup_is_a_frontdesk_file_that_brings_the_clinic_back() {
     let second = Postgres::home();
     let second_at = Locator::parse(&second.url()).expect("server");
     frontdesk::store::migrate(&Locator::Sqlite(file), &second_at, &mut |_| {}).expect("back");
-    let restored = PostgresStore::open(&second.url()).expect("open");
+    let mut restored = PostgresStore::open(&second.url()).expect("open");
     assert_eq!(
-        everything(&restored, c.clinic),
-        everything(&c.store, c.clinic)
+        everything(&mut restored, c.clinic),
+        everything(&mut c.store, c.clinic)
     );
     assert_eq!(counts(&restored), counts(&c.store));
 }

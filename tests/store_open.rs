@@ -193,7 +193,7 @@ fn a_version_1_database_is_upgraded_with_its_data_intact() {
             .expect("version");
         assert_eq!(version, 1, "the fixture must stay at version 1");
     }
-    let store = SqliteStore::open(&path).expect("upgrade");
+    let mut store = SqliteStore::open(&path).expect("upgrade");
     let conn = rusqlite::Connection::open(&path).expect("raw");
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -251,7 +251,7 @@ fn writer_killed_mid_burst<B: TestBackend>() {
         let status = writer.wait().expect("reaped");
         assert!(!status.success(), "the writer was killed, not finished");
     }
-    let store = B::reopen(&c.home);
+    let mut store = B::reopen(&c.home);
     // The engine's own check finds the storage sound.
     assert_eq!(store.check().expect("check").damage, None);
     for id in &acknowledged {

@@ -6,6 +6,7 @@ use frontdesk::scheduling::entry::{echo_path, escaped_when_shown};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+use frontdesk::scheduling::access::ChainCheck;
 use frontdesk::store::backup;
 use frontdesk::store::{Locator, Store, StoreError};
 
@@ -42,6 +43,16 @@ pub fn check(
         "double bookings not marked as overbooked: {}",
         report.unexplained_overlaps
     );
+    match report.access_log {
+        None => println!("access log: cannot be checked (damaged)"),
+        Some(ChainCheck::Whole) => println!("access log: whole"),
+        Some(ChainCheck::BrokenAt(seq)) => println!(
+            "access log: BROKEN at entry {seq}: that entry was edited, or the one before it deleted"
+        ),
+        Some(ChainCheck::CutShort { found, expected }) => println!(
+            "access log: CUT SHORT: {found} entries of {expected}: the last entries were deleted"
+        ),
+    }
     if report.damage.is_some() {
         drop(store);
         return recover(locator);

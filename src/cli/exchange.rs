@@ -46,7 +46,7 @@ fn progress(label: &'static str) -> impl FnMut(Progress) {
 
 /// `frontdesk export ics|csv|fhir`.
 pub fn export(
-    store: &dyn Store,
+    store: &mut dyn Store,
     clinic: Option<&str>,
     args: &ExportArgs,
     now: DateTime<Utc>,
@@ -164,7 +164,7 @@ pub fn import(
 }
 
 /// `frontdesk backup FILE`.
-pub fn backup(store: &dyn Store, args: &BackupArgs) -> Result<()> {
+pub fn backup(store: &mut dyn Store, args: &BackupArgs) -> Result<()> {
     let report = store.backup_to(&args.file, &mut progress("backup"))?;
     println!(
         "Backed up {} to {} ({}).",

@@ -174,16 +174,16 @@ fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => write::status(&mut *store, &args, &actor, now),
         Command::Move(args) => write::move_appointment(&mut *store, clinic, &args, &actor, now),
         Command::Slots(args) => write::slots(&*store, clinic, &args, now),
-        Command::History(args) => output::history(&*store, &args),
+        Command::History(args) => output::history(&mut *store, &args),
         // Handled before the store is opened.
         Command::Check | Command::DailyBackup | Command::Restore(_) | Command::Migrate(_) => Ok(()),
         Command::Waitlist(args) => waitlist::run(&mut *store, clinic, &args, &actor, now),
         Command::Report(args) => report::report(&*store, clinic, &args, now),
         Command::Daysheet(args) => report::daysheet(&*store, clinic, &args, now),
         Command::Reminders(args) => reminders::run(store, clinic, &args, now),
-        Command::Export(args) => exchange::export(&*store, clinic, &args, now),
+        Command::Export(args) => exchange::export(&mut *store, clinic, &args, now),
         Command::Import(args) => exchange::import(&mut *store, clinic, &args, &actor, now),
-        Command::Backup(args) => exchange::backup(&*store, &args),
+        Command::Backup(args) => exchange::backup(&mut *store, &args),
     }
 }
 

@@ -136,7 +136,7 @@ pub fn agenda(
 }
 
 /// Prints an appointment and its audit history.
-pub fn history(store: &dyn Store, args: &HistoryArgs) -> Result<()> {
+pub fn history(store: &mut dyn Store, args: &HistoryArgs) -> Result<()> {
     let id = resolve::appointment_id(&args.id)?;
     let entry = store.appointment(id)?;
     let clinic = store

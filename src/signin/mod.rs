@@ -3,5 +3,8 @@
 //! put in an error text.
 
 pub mod secret;
+pub mod service;
+pub mod session;
 
 pub use secret::{Hashed, Secret, SecretError, SecretKind};
+pub use session::{SignInError, SignedIn, Via, first_administrator, sign_in};

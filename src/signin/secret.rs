@@ -22,6 +22,9 @@ pub const PIN_MAX_DIGITS: usize = 8;
 const MEMORY_KIB: u32 = 64 * 1024;
 const PASSES: u32 = 6;
 const LANES: u32 = 1;
+/// The most memory and passes a stored hash may ask for: four times what is written today.
+const MAX_MEMORY_KIB: u32 = 4 * MEMORY_KIB;
+const MAX_PASSES: u32 = 4 * PASSES;
 
 /// Which kind of secret a staff member gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +155,15 @@ impl Secret {
         if parsed.algorithm.as_str() != "argon2id" {
             return Err(damaged());
         }
+        // A record asking for more work than any this program writes would take the desk's
+        // memory or minutes to check: an edited record, refused before any work.
+        let params = Params::try_from(&parsed).map_err(|_| damaged())?;
+        if params.m_cost() > MAX_MEMORY_KIB
+            || params.t_cost() > MAX_PASSES
+            || params.p_cost() > LANES
+        {
+            return Err(damaged());
+        }
         match hasher().verify_password(self.text.as_bytes(), &parsed) {
             Ok(()) => Ok(true),
             Err(argon2::password_hash::Error::PasswordInvalid) => Ok(false),
@@ -273,6 +285,10 @@ mod tests {
             "1234",
             "$argon2id$v=19$m=65536,t=3,p=1$garbage",
             "$pbkdf2-sha256$i=1000$c2FsdA$aGFzaA",
+            // Well formed, but asking for 4 GiB of memory, a thousand passes, or 64 lanes.
+            "$argon2id$v=19$m=4194304,t=6,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+            "$argon2id$v=19$m=65536,t=1000,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+            "$argon2id$v=19$m=65536,t=6,p=64$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
         ] {
             assert_eq!(
                 typed.matches(&Hashed::stored(stored.into())),

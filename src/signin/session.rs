@@ -132,6 +132,9 @@ pub enum SignInError {
     /// The database could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The service credential file cannot be used.
+    #[error(transparent)]
+    Service(#[from] super::service::ServiceError),
     /// A new database's first administrator cannot be made.
     #[error("{0}")]
     FirstAdministrator(String),

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::access_log::{self, AccessFilter};
-use super::credentials::{self, SignInRecord};
+use super::credentials::{self, ServiceRecord, SignInRecord};
 use super::engine::Engine;
 use super::error::Result;
 use crate::scheduling::access::{Access, AccessEntry, ChainCheck};
@@ -45,6 +45,16 @@ pub trait Accounts {
         staff: StaffId,
         kind: SecretKind,
         hash: Option<&Hashed>,
+        access: &Access,
+    ) -> Result<()>;
+    /// The service credential named `name`, if one was issued.
+    fn service_credential(&self, name: &str) -> Result<Option<ServiceRecord>>;
+    /// Issues (token hash given) or revokes (`None`) a service credential, logging `access`.
+    fn save_service_credential(
+        &mut self,
+        name: &str,
+        token_hash: Option<&str>,
+        now: DateTime<Utc>,
         access: &Access,
     ) -> Result<()>;
     /// Appends one entry to the access log.
@@ -97,6 +107,21 @@ impl<E: Engine> Accounts for E {
         access: &Access,
     ) -> Result<()> {
         let r = credentials::set_secret(&self.writable(), staff, kind, hash, access);
+        self.fix(r)
+    }
+
+    fn service_credential(&self, name: &str) -> Result<Option<ServiceRecord>> {
+        self.sql(credentials::service(&self.db(), name))
+    }
+
+    fn save_service_credential(
+        &mut self,
+        name: &str,
+        token_hash: Option<&str>,
+        now: DateTime<Utc>,
+        access: &Access,
+    ) -> Result<()> {
+        let r = credentials::save_service(&self.writable(), name, token_hash, now, access);
         self.fix(r)
     }
 

@@ -206,6 +206,7 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
         schema_version,
         counts,
         unexplained_overlaps,
+        access_log: None,
     })
 }
 

@@ -33,8 +33,14 @@ struct Table {
 }
 
 /// Tables each database keeps for itself: its own schema record and its change and setup
-/// counters (which go on counting at the destination).
-const NOT_COPIED: [&str; 3] = ["frontdesk_meta", "change_counter", "setup_counter"];
+/// counters (which go on counting at the destination), and the access log's head, which is
+/// set to the source's once the log is copied (its one row is never deleted).
+const NOT_COPIED: [&str; 4] = [
+    "frontdesk_meta",
+    "change_counter",
+    "setup_counter",
+    "access_log_head",
+];
 
 /// The ledger of queue tokens is also written by the database when an appointment with a token
 /// is stored: it is copied after the appointments, adding only what they did not.
@@ -199,6 +205,16 @@ pub(crate) fn copy_database(
         }
         report.push((table.name.clone(), here));
     }
+    // The copied access log goes on from where the source's ended.
+    let (entries, hash): (i64, String) = read.query_row(
+        "SELECT entries, hash FROM access_log_head WHERE id = 1",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    tx.execute(
+        "UPDATE access_log_head SET entries = ?1, hash = ?2 WHERE id = 1",
+        params![entries, hash],
+    )?;
     progress(Progress {
         phase: "saving",
         done: total,

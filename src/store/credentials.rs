@@ -165,6 +165,71 @@ pub fn set_secret(
     })
 }
 
+/// A service credential as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceRecord {
+    /// Its name, e.g. "reminders".
+    pub name: String,
+    /// The SHA-256 of its token, in hex.
+    pub token_hash: String,
+    /// False once revoked.
+    pub active: bool,
+}
+
+/// The service credential named `name`, if one was issued.
+pub fn service(conn: &Db, name: &str) -> sql::Result<Option<ServiceRecord>> {
+    conn.prepare_cached("SELECT name, token_hash, active FROM service_credential WHERE name = ?1")?
+        .query_row(params![name], |r| {
+            Ok(ServiceRecord {
+                name: r.get(0)?,
+                token_hash: r.get(1)?,
+                active: r.get(2)?,
+            })
+        })
+        .optional()
+}
+
+/// Issues (or with `None` revokes) the service credential `name` with token hash `hash`,
+/// replacing any earlier token, and logs `access`, in one transaction.
+pub fn save_service(
+    conn: &Db,
+    name: &str,
+    hash: Option<&str>,
+    now: DateTime<Utc>,
+    access: &Access,
+) -> Result<()> {
+    immediate(conn, |tx| {
+        match hash {
+            Some(hash) => {
+                tx.execute(
+                    "DELETE FROM service_credential WHERE name = ?1",
+                    params![name],
+                )?;
+                tx.execute(
+                    "INSERT INTO service_credential (name, token_hash, active, created_utc) \
+                     VALUES (?1, ?2, 1, ?3)",
+                    params![name, hash, secs(now)],
+                )?;
+            }
+            None => {
+                let changed = tx.execute(
+                    "UPDATE service_credential SET active = 0 WHERE name = ?1",
+                    params![name],
+                )?;
+                if changed == 0 {
+                    return Err(StoreError::NotFound {
+                        what: "service credential",
+                        name: name.to_owned(),
+                        hint: String::new(),
+                    });
+                }
+            }
+        }
+        access_log::append(tx, access)?;
+        Ok(())
+    })
+}
+
 /// Makes `member` (an administrator) the database's first administrator with password `hash`,
 /// unless sign-in is already set up (then nothing changes): checked and written in one
 /// transaction, so two windows opening a new database cannot both make one.

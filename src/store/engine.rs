@@ -141,7 +141,7 @@ impl<E: Engine> Store for E {
         self.sql(setup::likely_duplicates(&self.db(), patient))
     }
 
-    fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>> {
+    fn search_patients(&mut self, text: &str, limit: usize) -> Result<Vec<Patient>> {
         self.sql(setup::search_patients(&self.db(), text, limit))
     }
 
@@ -217,7 +217,7 @@ impl<E: Engine> Store for E {
         self.fix(agenda::agenda(&self.db(), clinic, window, filter))
     }
 
-    fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>> {
+    fn history(&mut self, id: AppointmentId) -> Result<Vec<AuditEvent>> {
         self.fix(agenda::history(&self.db(), id))
     }
 
@@ -226,7 +226,14 @@ impl<E: Engine> Store for E {
     }
 
     fn check(&self) -> Result<CheckReport> {
-        self.engine_check()
+        let mut report = self.engine_check()?;
+        report.access_log = match super::access_log::check(&self.db()) {
+            Ok(chain) => Some(chain),
+            // A damaged file may not let the log be read; its damage is reported already.
+            Err(_) if report.damage.is_some() => None,
+            Err(e) => return Err(self.classify(e.into())),
+        };
+        Ok(report)
     }
 
     fn find_slots_within(&self, search: &SlotSearch, limits: &SlotLimits) -> Result<Vec<Slot>> {
@@ -641,7 +648,7 @@ impl<E: Engine> Store for E {
     }
 
     // Export and import.
-    fn export_set(&self, query: &ExportQuery) -> Result<ExportSet> {
+    fn export_set(&mut self, query: &ExportQuery) -> Result<ExportSet> {
         self.fix(exchange::export_set(&self.db(), query))
     }
 

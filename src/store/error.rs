@@ -221,6 +221,9 @@ pub enum StoreError {
     /// said once (its text, not its text and then again as its cause).
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    /// The signed-in role may not do this; nothing was changed. Says which role it needs.
+    #[error(transparent)]
+    NotAllowed(#[from] crate::scheduling::permission::Refused),
     /// Bad input that no other variant covers.
     #[error("{0}")]
     Invalid(String),

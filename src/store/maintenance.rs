@@ -31,7 +31,11 @@ pub trait Maintenance {
     fn mark_damaged(&mut self, summary: String) -> Result<()>;
 
     /// Copies the whole database to the file `dest` (mode 0600) while desks keep working.
-    fn backup_to(&self, dest: &Path, progress: &mut dyn FnMut(Progress)) -> Result<BackupReport>;
+    fn backup_to(
+        &mut self,
+        dest: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<BackupReport>;
 
     /// Replaces this database with the copy `candidate` after checking it, keeping the
     /// replaced one, then works on the restored one. On a refusal nothing is replaced and the

@@ -3,6 +3,8 @@
 //! change to an appointment writes an audit event in the same transaction.
 
 mod absences;
+mod access_log;
+mod accounts;
 mod agenda;
 mod at_risk;
 pub mod backup;
@@ -12,11 +14,13 @@ pub mod bulk;
 pub(crate) mod codec;
 mod context;
 mod copy;
+mod credentials;
 pub(crate) mod desk_lock;
 mod engine;
 mod error;
 mod exchange;
 mod find_slot;
+mod guard;
 mod import;
 mod import_patients;
 mod import_series;
@@ -57,9 +61,13 @@ use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
 
+pub use access_log::AccessFilter;
+pub use accounts::Accounts;
 pub use copy::{CopyReport, migrate};
+pub use credentials::{ServiceRecord, SignInRecord};
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
+pub use guard::Guarded;
 pub use locator::{Locator, ServerUrl, open};
 pub use maintenance::Maintenance;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
@@ -242,6 +250,9 @@ pub struct CheckReport {
     pub counts: Vec<(&'static str, Option<i64>)>,
     /// Pairs of live appointments of one doctor that overlap with neither overbooked.
     pub unexplained_overlaps: i64,
+    /// What a check of the access log's hash chain found (`None` where damage keeps it from
+    /// being read): an entry edited, deleted or cut off breaks it.
+    pub access_log: Option<crate::scheduling::access::ChainCheck>,
 }
 
 impl CheckReport {
@@ -269,7 +280,13 @@ impl CheckReport {
 
     /// True when nothing is wrong.
     pub fn is_ok(&self) -> bool {
-        self.damage.is_none() && self.broken_references == 0 && self.unexplained_overlaps == 0
+        self.damage.is_none()
+            && self.broken_references == 0
+            && self.unexplained_overlaps == 0
+            && matches!(
+                self.access_log,
+                None | Some(crate::scheduling::access::ChainCheck::Whole)
+            )
     }
 
     /// How many records of a kind are stored (a label of [`CheckReport::COUNTED`]): `None`
@@ -356,7 +373,7 @@ pub struct ChangeVersion(pub(crate) i64);
 /// What the application asks of a database. Both engines implement it with the same store code
 /// (`engine.rs`: SQLite's file, a PostgreSQL server), and the store contract
 /// (`tests/contract/`) runs against each.
-pub trait Store: Maintenance {
+pub trait Store: Maintenance + Accounts {
     /// How many changes the database has stored ([`ChangeVersion`]): cheap enough to ask
     /// several times a second.
     fn change_version(&self) -> Result<ChangeVersion>;
@@ -402,7 +419,7 @@ pub trait Store: Maintenance {
         claim: &crate::scheduling::patient_match::Claim<'_>,
     ) -> Result<crate::scheduling::patient_match::Identified>;
     /// Patients whose name, last name or phone starts with `text`, at most `limit`.
-    fn search_patients(&self, text: &str, limit: usize) -> Result<Vec<Patient>>;
+    fn search_patients(&mut self, text: &str, limit: usize) -> Result<Vec<Patient>>;
     /// The conflicts `request` would meet now, writing nothing (live feedback in the form).
     fn preview(&mut self, request: &BookingRequest, now: DateTime<Utc>) -> Result<Vec<Conflict>>;
     /// Books an appointment if no hard conflict stands (or it is overbooked with a reason). A
@@ -461,7 +478,7 @@ pub trait Store: Maintenance {
         filter: AgendaFilter,
     ) -> Result<Vec<AgendaEntry>>;
     /// An appointment's audit history, oldest first.
-    fn history(&self, id: AppointmentId) -> Result<Vec<AuditEvent>>;
+    fn history(&mut self, id: AppointmentId) -> Result<Vec<AuditEvent>>;
     /// The next free slots.
     fn find_slots(&self, search: &SlotSearch) -> Result<Vec<Slot>>;
     /// Checks the database's integrity and the no-double-booking invariant.
@@ -740,7 +757,7 @@ pub trait Store: Maintenance {
 
     // Export, import and backup.
     /// Everything an export of `query` writes, read as one consistent snapshot.
-    fn export_set(&self, query: &ExportQuery) -> Result<ExportSet>;
+    fn export_set(&mut self, query: &ExportQuery) -> Result<ExportSet>;
     /// Imports patients read from a file: all in one transaction, or (any bad row, or a dry
     /// run) nothing. Patients already stored (same id, external id, or name and phone) are
     /// left as they are.

@@ -42,6 +42,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     MIGRATION_11,
     MIGRATION_12,
     MIGRATION_13,
+    MIGRATION_14,
 ];
 
 /// The statuses that free an appointment's time (the core's, checked against
@@ -662,6 +663,50 @@ CREATE TABLE change_counter (
 );
 INSERT INTO change_counter (id, version) SELECT id, version FROM change_counter_before_13;
 DROP TABLE change_counter_before_13;
+"#;
+
+/// Version 14: sign-in and the access log, as SQLite's migration 14.
+const MIGRATION_14: &str = r#"
+ALTER TABLE staff ADD COLUMN password_hash text COLLATE "C";
+ALTER TABLE staff ADD COLUMN pin_hash text COLLATE "C";
+ALTER TABLE staff ADD COLUMN failed_tries bigint NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN locked_until_utc bigint;
+
+CREATE TABLE access_log (
+    seq      bigint PRIMARY KEY CHECK (seq >= 1),
+    at_utc   bigint NOT NULL,
+    desk     text COLLATE "C" NOT NULL,
+    staff_id uuid,
+    name     text COLLATE "C" NOT NULL,
+    kind     text COLLATE "C" NOT NULL CHECK (kind IN ('signed_in', 'sign_in_failed', 'signed_out', 'opened_appointment', 'searched_patients', 'printed_day_sheet', 'exported', 'imported', 'backed_up', 'restored', 'changed_permission', 'read_access_log')),
+    subject  text COLLATE "C" NOT NULL,
+    detail   text COLLATE "C" NOT NULL,
+    hash     text COLLATE "C" NOT NULL
+);
+CREATE INDEX access_log_at ON access_log(at_utc);
+CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
+FOR EACH ROW EXECUTE FUNCTION refuse_change('the access log is insert-only');
+CREATE TRIGGER access_log_append_only_delete BEFORE DELETE ON access_log
+FOR EACH ROW EXECUTE FUNCTION refuse_change('the access log is insert-only');
+CREATE TRIGGER access_log_never_truncated BEFORE TRUNCATE ON access_log
+FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('the access log is insert-only');
+
+CREATE TABLE access_log_head (
+    id       bigint PRIMARY KEY CHECK (id = 1),
+    entries  bigint NOT NULL CHECK (entries >= 0),
+    hash     text COLLATE "C" NOT NULL
+);
+INSERT INTO access_log_head (id, entries, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER access_log_head_never_deleted BEFORE DELETE ON access_log_head
+FOR EACH ROW EXECUTE FUNCTION refuse_change('the access log is insert-only');
+CREATE TRIGGER access_log_head_never_truncated BEFORE TRUNCATE ON access_log_head
+FOR EACH STATEMENT EXECUTE FUNCTION refuse_change('the access log is insert-only');
+CREATE TABLE service_credential (
+    name         text COLLATE "C" PRIMARY KEY,
+    token_hash   text COLLATE "C" NOT NULL,
+    active       bigint NOT NULL DEFAULT 1,
+    created_utc  bigint NOT NULL
+);
 "#;
 
 #[cfg(test)]

@@ -193,7 +193,7 @@ impl super::Maintenance for PostgresStore {
     /// reads and `frontdesk --db FILE migrate --to postgres://…` brings back onto an empty
     /// database.
     fn backup_to(
-        &self,
+        &mut self,
         dest: &std::path::Path,
         progress: &mut dyn FnMut(crate::store::Progress),
     ) -> Result<super::backup::BackupReport> {
@@ -307,6 +307,7 @@ impl Engine for PostgresStore {
                 schema_version,
                 counts,
                 unexplained_overlaps,
+                access_log: None,
             })
         };
         run().map_err(|e| self.classify(e))

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_11,
     MIGRATION_12,
     MIGRATION_13,
+    MIGRATION_14,
 ];
 
 /// The schema version this build writes.
@@ -650,6 +651,56 @@ CREATE TABLE change_counter (
 ) STRICT;
 INSERT INTO change_counter (id, version) SELECT id, version FROM change_counter_before_13;
 DROP TABLE change_counter_before_13;
+"#;
+
+/// Version 14: sign-in and the access log (issue 15). Staff get their password's and PIN's
+/// Argon2id hashes (never the secrets) and their failed tries; the access log is insert-only,
+/// each entry's hash covering the one before it, and its head (count and last hash) is kept in
+/// a row of its own, so an edited, deleted or cut-off entry is found by `frontdesk check`.
+/// Unattended jobs' service credentials are kept as the SHA-256 of their random token.
+const MIGRATION_14: &str = r#"
+ALTER TABLE staff ADD COLUMN password_hash TEXT;
+ALTER TABLE staff ADD COLUMN pin_hash TEXT;
+ALTER TABLE staff ADD COLUMN failed_tries INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN locked_until_utc INTEGER;
+
+CREATE TABLE access_log (
+    seq      INTEGER PRIMARY KEY CHECK (seq >= 1),
+    at_utc   INTEGER NOT NULL,
+    desk     TEXT NOT NULL,
+    staff_id BLOB,
+    name     TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('signed_in', 'sign_in_failed', 'signed_out', 'opened_appointment', 'searched_patients', 'printed_day_sheet', 'exported', 'imported', 'backed_up', 'restored', 'changed_permission', 'read_access_log')),
+    subject  TEXT NOT NULL,
+    detail   TEXT NOT NULL,
+    hash     TEXT NOT NULL
+) STRICT;
+CREATE INDEX access_log_at ON access_log(at_utc);
+CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+CREATE TRIGGER access_log_append_only_delete BEFORE DELETE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+
+CREATE TABLE access_log_head (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    entries  INTEGER NOT NULL CHECK (entries >= 0),
+    hash     TEXT NOT NULL
+) STRICT;
+INSERT INTO access_log_head (id, entries, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER access_log_head_never_deleted BEFORE DELETE ON access_log_head
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+CREATE TABLE service_credential (
+    name         TEXT PRIMARY KEY,
+    token_hash   TEXT NOT NULL,
+    active       INTEGER NOT NULL DEFAULT 1,
+    created_utc  INTEGER NOT NULL
+) STRICT;
 "#;
 
 pub const MIGRATION_10_CONSTRAINTS: &str = concat!(

@@ -173,7 +173,7 @@ impl Maintenance for SqliteStore {
     }
 
     fn backup_to(
-        &self,
+        &mut self,
         dest: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::BackupReport> {

@@ -8,6 +8,7 @@
 //! (`tests/architecture.rs` checks). What only one engine has lives in that engine's own tests
 //! (`tests/sqlite_only.rs`, `store_open.rs`, `store_backup.rs`, `store_damage.rs`).
 
+pub mod accounts;
 pub mod changes;
 pub mod import_judgement;
 pub mod input_limits;
@@ -28,6 +29,14 @@ pub mod walk_in;
 /// one `#[test]` per body, in a module per area.
 macro_rules! store_contract {
     ($backend:ty) => {
+        store_contract!(@area $backend, accounts: [
+            a_new_database_asks_for_its_first_administrator_once,
+            wrong_tries_are_counted_logged_and_lock_the_account_after_five,
+            each_role_may_do_what_its_role_allows_and_is_refused_the_rest,
+            changes_are_recorded_under_the_signed_in_name_whatever_name_is_passed,
+            the_access_log_shows_openings_searches_exports_and_its_own_reading,
+            a_service_credential_sends_reminders_and_backs_up_and_nothing_else,
+        ]);
         store_contract!(@area $backend, changes: [
             a_stored_change_counts_once_and_another_desk_sees_it,
             another_desks_change_to_the_setup_is_in_this_desks_next_check,

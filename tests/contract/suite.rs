@@ -465,8 +465,8 @@ pub fn every_change_names_who_made_it<B: TestBackend>() {
 }
 
 pub fn patients_are_found_by_name_last_name_and_phone_prefixes<B: TestBackend>() {
-    let c = clinic::<B>();
-    let names = |text: &str| -> Vec<String> {
+    let mut c = clinic::<B>();
+    let mut names = |text: &str| -> Vec<String> {
         c.store
             .search_patients(text, 10)
             .expect("search")

@@ -355,7 +355,7 @@ fn a_database_with_tokens_of_other_forms_upgrades_to_one_number_each() {
             last.before
         );
     }
-    let reason = |n: u128| {
+    let mut reason = |n: u128| {
         store
             .history(AppointmentId(id(1000 + n)))
             .expect("history")
@@ -416,7 +416,7 @@ fn a_database_with_tokens_of_other_forms_upgrades_to_one_number_each() {
 #[test]
 fn an_old_database_with_duplicate_tokens_upgrades_with_the_later_ones_reissued() {
     let (_dir, path) = old_database_with_duplicates();
-    let store = SqliteStore::open(&path).expect("upgrades");
+    let mut store = SqliteStore::open(&path).expect("upgrades");
     let token = |n: u128| {
         store
             .appointment(AppointmentId(id(1000 + n)))

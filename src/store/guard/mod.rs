@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 
 use super::access_log::AccessFilter;
 use super::backup::{BackupReport, RestoreReport};
-use super::credentials::SignInRecord;
+use super::credentials::{ServiceRecord, SignInRecord};
 use super::error::{Result, StoreError};
 use super::{Accounts, Appointment, BookingRequest, Locator, Maintenance, Store};
 use crate::export::Progress;
@@ -29,10 +29,15 @@ use crate::signin::{Hashed, SecretKind, SignedIn};
 /// (the details are read again whenever anything changes anywhere while they are open).
 const SAME_OPENING_SECONDS: i64 = 300;
 
+/// Where the guard reads the time its access log entries carry (the library reads no clock:
+/// the binary gives `Utc::now`, tests a fixed time).
+pub type Clock = fn() -> DateTime<Utc>;
+
 /// A store used by one signed-in person (or the service credential).
 pub struct Guarded {
     inner: Box<dyn Store + Send>,
     who: SignedIn,
+    clock: Clock,
     /// The appointment whose opening was last logged, and when.
     last_opened: Option<(AppointmentId, DateTime<Utc>)>,
 }
@@ -47,11 +52,12 @@ impl std::fmt::Debug for Guarded {
 }
 
 impl Guarded {
-    /// `store`, used by `who` from now on.
-    pub fn new(store: Box<dyn Store + Send>, who: SignedIn) -> Guarded {
+    /// `store`, used by `who` from now on; the access log's times are read from `clock`.
+    pub fn new(store: Box<dyn Store + Send>, who: SignedIn, clock: Clock) -> Guarded {
         Guarded {
             inner: store,
             who,
+            clock,
             last_opened: None,
         }
     }
@@ -96,7 +102,7 @@ impl Guarded {
         detail: &str,
     ) -> Result<AccessEntry> {
         self.allow(action)?;
-        let access = self.who.access(Utc::now(), kind, subject, detail);
+        let access = self.who.access((self.clock)(), kind, subject, detail);
         self.inner.log_access(&access)
     }
 
@@ -108,13 +114,13 @@ impl Guarded {
     }
 
     fn log(&mut self, kind: AccessKind, subject: String, detail: String) -> Result<()> {
-        let access = self.who.access(Utc::now(), kind, subject, detail);
+        let access = self.who.access((self.clock)(), kind, subject, detail);
         self.inner.log_access(&access).map(|_| ())
     }
 
     /// Logs the opening of appointment `id`, once while it stays open.
     fn log_opening(&mut self, id: AppointmentId) -> Result<()> {
-        let now = Utc::now();
+        let now = (self.clock)();
         if let Some((last, at)) = self.last_opened
             && last == id
             && (now - at).num_seconds().abs() < SAME_OPENING_SECONDS
@@ -266,6 +272,30 @@ impl Accounts for Guarded {
             format!("{what} {done}"),
         );
         self.inner.set_secret(staff, kind, hash, &access)
+    }
+
+    fn service_credential(&self, name: &str) -> Result<Option<ServiceRecord>> {
+        self.inner.service_credential(name)
+    }
+
+    fn save_service_credential(
+        &mut self,
+        name: &str,
+        token_hash: Option<&str>,
+        now: DateTime<Utc>,
+        _access: &Access,
+    ) -> Result<()> {
+        self.allow(Action::StaffAndRoles)?;
+        let done = if token_hash.is_some() {
+            "service credential issued"
+        } else {
+            "service credential revoked"
+        };
+        let access = self
+            .who
+            .access(now, AccessKind::ChangedPermission, name, done);
+        self.inner
+            .save_service_credential(name, token_hash, now, &access)
     }
 
     fn log_access(&mut self, access: &Access) -> Result<AccessEntry> {

@@ -1,0 +1,494 @@
+//! Sign-in, permissions and the access log, on every engine: the first administrator of a new
+//! database, wrong tries counted and locked out, each role allowed and refused each action
+//! through the guarded store, changes recorded under the signed-in name, and the access log
+//! written for what it must show, its chain whole.
+
+use crate::common::{Clinic1, TestBackend, patient, utc};
+use frontdesk::export::ExportQuery;
+use frontdesk::scheduling::access::{AccessKind, ChainCheck};
+use frontdesk::scheduling::permission::{Action, Role};
+use frontdesk::scheduling::*;
+use frontdesk::signin::{self, Hashed, Secret, SecretKind, SignInError, SignedIn};
+use frontdesk::store::{
+    AccessFilter, Accounts, BookingRequest, Guarded, Maintenance, Start, Store, StoreError,
+};
+
+const NOW: &str = "2026-06-01T00:00:00Z";
+const DESK: &str = "desk-1";
+
+/// An Argon2id hash of `password` made cheaply (the stored parameters are what checking it
+/// costs), so tests sign in many times without the real cost.
+pub fn quick_hash(password: &str) -> Hashed {
+    use argon2::password_hash::PasswordHasher;
+    let params = argon2::Params::new(256, 1, 1, None).expect("params");
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let phc = argon.hash_password(password.as_bytes()).expect("hash");
+    Hashed::stored(phc.to_string())
+}
+
+/// Adds a staff member of `role` named `name` with password `password` (a cheap hash).
+pub fn staff_with_password(
+    store: &mut dyn Store,
+    n: u128,
+    name: &str,
+    role: StaffRole,
+    password: &str,
+) -> StaffMember {
+    let member = StaffMember {
+        id: StaffId(crate::common::id(n)),
+        name: name.to_owned(),
+        role,
+        active: true,
+    };
+    store.save_staff(&member, "setup", utc(NOW)).expect("staff");
+    let access = frontdesk::scheduling::access::Access {
+        at: utc(NOW),
+        desk: DESK.into(),
+        staff: None,
+        name: "setup".into(),
+        kind: AccessKind::ChangedPermission,
+        subject: member.id.to_string(),
+        detail: "password set".into(),
+    };
+    store
+        .set_secret(
+            member.id,
+            SecretKind::Password,
+            Some(&quick_hash(password)),
+            &access,
+        )
+        .expect("password");
+    member
+}
+
+/// The clock the guarded stores of these tests read.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    utc(NOW)
+}
+
+fn password(text: &str) -> Secret {
+    Secret::given(SecretKind::Password, text).expect("a password")
+}
+
+fn sign_in(store: &mut dyn Store, name: &str, typed: &str) -> Result<SignedIn, SignInError> {
+    signin::sign_in(store, name, &password(typed), DESK, utc(NOW))
+}
+
+pub fn a_new_database_asks_for_its_first_administrator_once<B: TestBackend>() {
+    let (mut store, _home) = B::fresh();
+    assert!(!store.sign_in_ready().expect("ready"));
+    let first = Secret::new_one(SecretKind::Password, "correct horse battery").expect("new");
+    let admin = signin::first_administrator(&mut store, " Arjun Iyer ", &first, DESK, utc(NOW))
+        .expect("first administrator");
+    assert_eq!(admin.name(), "Arjun Iyer");
+    assert_eq!(admin.role(), Role::Staff(StaffRole::Administrator));
+    assert!(store.sign_in_ready().expect("ready"));
+    // A second window that opened the new database before cannot make another.
+    let err = signin::first_administrator(&mut store, "Someone", &first, DESK, utc(NOW))
+        .expect_err("only once");
+    assert!(
+        err.to_string().contains("already has an administrator"),
+        "{err}"
+    );
+    assert_eq!(store.staff().expect("staff").len(), 1);
+    // The stored record holds a hash, never the password.
+    let record = store
+        .sign_in_record("arjun iyer")
+        .expect("read")
+        .expect("found");
+    let stored = record.password.expect("hash").as_stored().to_owned();
+    assert!(stored.starts_with("$argon2id$"), "an Argon2id hash");
+    assert!(!stored.contains("horse"));
+    // Signing in with it works (the real cost, once).
+    let signed = sign_in(&mut store, "Arjun Iyer", "correct horse battery").expect("signs in");
+    assert_eq!(signed.staff_id(), admin.staff_id());
+    assert_eq!(store.check_access_log().expect("check"), ChainCheck::Whole);
+}
+
+pub fn wrong_tries_are_counted_logged_and_lock_the_account_after_five<B: TestBackend>() {
+    let (mut store, _home) = B::fresh();
+    staff_with_password(
+        &mut store,
+        1,
+        "Maria D'Souza",
+        StaffRole::Receptionist,
+        "open sesame 1",
+    );
+    for left in (1..=4).rev() {
+        match sign_in(&mut store, "Maria D'Souza", "open sesame 2") {
+            Err(SignInError::Wrong { left: Some(n), .. }) => assert_eq!(n, left),
+            other => panic!("a wrong password is refused with tries left: {other:?}"),
+        }
+    }
+    let err = sign_in(&mut store, "maria d'souza", "open sesame 2").expect_err("fifth");
+    assert!(matches!(err, SignInError::LockedOut(_)), "{err}");
+    assert!(err.to_string().contains("locked"), "{err}");
+    // Locked: even the right password is refused, and says so.
+    let err = sign_in(&mut store, "Maria D'Souza", "open sesame 1").expect_err("locked");
+    assert!(matches!(err, SignInError::LockedOut(_)), "{err}");
+    // An unknown name and a wrong password read the same, and neither repeats what was typed.
+    let unknown = sign_in(&mut store, "open sesame 1", "whatever1").expect_err("unknown");
+    assert_eq!(unknown.to_string(), "the name or password is wrong");
+    // Every try is in the log: five wrong, one while locked, one unknown name (whose typed name
+    // is not written: it may be a password).
+    let failed: Vec<_> = store
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::SignInFailed),
+            limit: 100,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    assert_eq!(failed.len(), 7);
+    assert!(failed.iter().all(|e| !e.access.name.contains("sesame")));
+    assert_eq!(failed[0].access.detail, "no staff member has that name");
+    assert_eq!(failed[1].access.detail, "account locked");
+    // An administrator's new password unlocks the account.
+    let record = store
+        .sign_in_record("Maria D'Souza")
+        .expect("read")
+        .expect("found");
+    let access = frontdesk::scheduling::access::Access {
+        at: utc(NOW),
+        desk: DESK.into(),
+        staff: None,
+        name: "admin".into(),
+        kind: AccessKind::ChangedPermission,
+        subject: String::new(),
+        detail: String::new(),
+    };
+    store
+        .set_secret(
+            record.member.id,
+            SecretKind::Password,
+            Some(&quick_hash("a new one 3")),
+            &access,
+        )
+        .expect("reset");
+    sign_in(&mut store, "Maria D'Souza", "a new one 3").expect("signs in again");
+    assert_eq!(store.check_access_log().expect("check"), ChainCheck::Whole);
+}
+
+/// Staff of every role, each signed in on a store of their own over one database.
+fn signed_in_as<B: TestBackend>(c: &Clinic1<B>, role: StaffRole) -> Guarded {
+    let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
+    let n = 100 + role as u128;
+    let name = format!("Staff {}", role.label());
+    if store.sign_in_record(&name).expect("read").is_none() {
+        staff_with_password(&mut *store, n, &name, role, "the password 1");
+    }
+    let who = sign_in(&mut *store, &name, "the password 1").expect("signs in");
+    Guarded::new(store, who, now)
+}
+
+/// Tries `action` through `store` in a way that needs exactly it: `Err(NotAllowed)` when
+/// refused; otherwise whatever the store said (a refusal for another reason is not one).
+fn try_action<B: TestBackend>(
+    c: &Clinic1<B>,
+    store: &mut Guarded,
+    action: Action,
+    dir: &tempfile::TempDir,
+) -> Result<(), StoreError> {
+    let now = utc(NOW);
+    let booking = |kind: Kind| BookingRequest {
+        kind,
+        start: if kind == Kind::Scheduled {
+            Start::Local(c.local("2026-06-02 11:00"))
+        } else {
+            Start::FirstFreeToday(SlotTarget::Doctor(c.rao))
+        },
+        ..c.request(c.rao, None, c.asha, "2026-06-02 11:00")
+    };
+    match action {
+        Action::SeeSchedule => store.clinics().map(drop),
+        Action::Book => store.book(&booking(Kind::Scheduled), "x", now).map(drop),
+        Action::WalkIn => store.book(&booking(Kind::WalkIn), "x", now).map(drop),
+        Action::Move => store
+            .move_appointment(
+                &frontdesk::store::MoveRequest {
+                    appointment: AppointmentId(crate::common::id(999)),
+                    doctor: None,
+                    room: None,
+                    start: Start::Local(c.local("2026-06-02 12:00")),
+                    overbook: None,
+                },
+                "x",
+                now,
+            )
+            .map(drop),
+        Action::ChangeStatus => store
+            .change_status(
+                AppointmentId(crate::common::id(999)),
+                &StatusAction::Confirm,
+                "x",
+                now,
+            )
+            .map(drop),
+        Action::StartOrComplete => store
+            .change_status(
+                AppointmentId(crate::common::id(999)),
+                &StatusAction::Start,
+                "x",
+                now,
+            )
+            .map(drop),
+        Action::Waitlist => store
+            .remove_from_waitlist(
+                frontdesk::scheduling::waitlist::WaitlistEntryId(crate::common::id(999)),
+                "no longer needed",
+                "x",
+                now,
+            )
+            .map(drop),
+        Action::PrintDaySheet => store
+            .record(action, AccessKind::PrintedDaySheet, "2026-06-02", "")
+            .map(drop),
+        Action::SendReminders => store.plan_reminders(now).map(drop),
+        Action::Settings => {
+            let clinic = store.clinics()?.remove(0);
+            store.save_clinic(&clinic, "x", now).map(drop)
+        }
+        Action::Reports => store
+            .report_input(
+                c.clinic,
+                frontdesk::scheduling::report::ReportRange::new(
+                    chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"),
+                    chrono::NaiveDate::from_ymd_opt(2026, 6, 7).expect("date"),
+                )
+                .expect("range"),
+                now,
+            )
+            .map(drop),
+        Action::ExportReports => store
+            .record(action, AccessKind::Exported, "report", "")
+            .map(drop),
+        Action::StaffAndRoles => store
+            .save_staff(
+                &StaffMember {
+                    id: StaffId(crate::common::id(500)),
+                    name: "New Nurse".into(),
+                    role: StaffRole::Nurse,
+                    active: true,
+                },
+                "x",
+                now,
+            )
+            .map(drop),
+        Action::Backup => store
+            .backup_to(&dir.as_ref().join("backup.sqlite3"), &mut |_| {})
+            .map(drop),
+        Action::Restore => store
+            .restore_from(
+                &dir.as_ref().join("no such backup.sqlite3"),
+                now,
+                &mut |_| {},
+            )
+            .map(drop),
+        Action::Import => store
+            .import_patients(
+                &frontdesk::import::Parsed {
+                    rows: vec![],
+                    bad: vec![],
+                    series: vec![],
+                    repeats: 0,
+                },
+                &frontdesk::import::ImportOptions {
+                    clinic: c.clinic,
+                    dry_run: true,
+                    overbook: None,
+                    source: "patients.csv".into(),
+                    default_doctor: None,
+                },
+                &mut |_| {},
+            )
+            .map(drop),
+        Action::ExportAppointments => store
+            .export_set(&ExportQuery {
+                clinic: c.clinic,
+                from: None,
+                to: None,
+                scope: frontdesk::export::Scope::All,
+            })
+            .map(drop),
+        Action::ReminderChannels => {
+            let settings = store.reminder_settings()?;
+            store.save_reminder_settings(&settings, "x", now).map(drop)
+        }
+        Action::AccessLog => store
+            .access_log(&AccessFilter {
+                limit: 10,
+                ..AccessFilter::default()
+            })
+            .map(drop),
+    }
+}
+
+pub fn each_role_may_do_what_its_role_allows_and_is_refused_the_rest<B: TestBackend>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let dir = tempfile::tempdir().expect("dir");
+    for role in StaffRole::ALL {
+        let mut store = signed_in_as(&c, role);
+        for action in Action::ALL {
+            let before = c.reopen().change_version().expect("version");
+            let result = try_action(&c, &mut store, action, &dir);
+            let may = Role::Staff(role).may(action);
+            match (&result, may) {
+                (Err(StoreError::NotAllowed(refused)), false) => {
+                    assert_eq!(refused.action, action);
+                    let text = result.as_ref().unwrap_err().to_string();
+                    assert!(
+                        text.contains(&format!("the {}", action.least_role().as_str())),
+                        "{role:?} {action:?}: the refusal names the role it needs: {text}"
+                    );
+                    assert_eq!(
+                        c.reopen().change_version().expect("version"),
+                        before,
+                        "{role:?} {action:?}: a refusal changes nothing"
+                    );
+                }
+                (Err(StoreError::NotAllowed(_)), true) => {
+                    panic!("{role:?} may {action:?} but was refused")
+                }
+                (_, false) => panic!("{role:?} may not {action:?} but it went on: {result:?}"),
+                (_, true) => {}
+            }
+        }
+    }
+}
+
+pub fn changes_are_recorded_under_the_signed_in_name_whatever_name_is_passed<B: TestBackend>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let mut store = signed_in_as(&c, StaffRole::Receptionist);
+    let request = c.request(c.rao, None, c.asha, "2026-06-02 09:00");
+    let booked = store
+        .book(&request, "Somebody Else", utc(NOW))
+        .expect("books");
+    let history = store.history(booked.appointment.id).expect("history");
+    assert_eq!(history[0].actor, "Staff Receptionist");
+    let saved = store
+        .add_patient(&patient(77, "Zainab Khan", "+91 90000 00077"))
+        .expect("patient");
+    assert!(saved.is_empty());
+}
+
+pub fn the_access_log_shows_openings_searches_exports_and_its_own_reading<B: TestBackend>() {
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let booked = c.book_ok(c.rao, None, c.asha, "2026-06-02 09:00", utc(NOW));
+    let mut desk = signed_in_as(&c, StaffRole::Receptionist);
+    // Opening the details reads the history; read again while open (a change elsewhere), it
+    // is one opening.
+    desk.history(booked.id).expect("history");
+    desk.history(booked.id).expect("history again");
+    desk.search_patients("Asha", 10).expect("search");
+    let refused = desk.export_set(&ExportQuery {
+        clinic: c.clinic,
+        from: None,
+        to: None,
+        scope: frontdesk::export::Scope::All,
+    });
+    assert!(matches!(refused, Err(StoreError::NotAllowed(_))));
+    // A receptionist cannot forge what only Frontdesk logs.
+    let forged = desk.log_access(&desk.who().access(utc(NOW), AccessKind::BackedUp, "", ""));
+    assert!(forged.is_err(), "a backup is logged only by a backup");
+    drop(desk);
+
+    let mut admin = signed_in_as(&c, StaffRole::Administrator);
+    admin
+        .export_set(&ExportQuery {
+            clinic: c.clinic,
+            from: None,
+            to: None,
+            scope: frontdesk::export::Scope::All,
+        })
+        .expect("export");
+    let log = admin
+        .access_log(&AccessFilter {
+            limit: 100,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    let kinds: Vec<(AccessKind, &str)> = log
+        .iter()
+        .rev()
+        .filter(|e| e.access.kind != AccessKind::ChangedPermission)
+        .map(|e| (e.access.kind, e.access.name.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (AccessKind::SignedIn, "Staff Receptionist"),
+            (AccessKind::OpenedAppointment, "Staff Receptionist"),
+            (AccessKind::SearchedPatients, "Staff Receptionist"),
+            (AccessKind::SignedIn, "Staff Administrator"),
+            (AccessKind::Exported, "Staff Administrator"),
+        ]
+    );
+    assert!(log.iter().all(|e| e.access.desk == DESK));
+    let opened = log
+        .iter()
+        .find(|e| e.access.kind == AccessKind::OpenedAppointment)
+        .expect("opened");
+    assert_eq!(opened.access.subject, booked.id.to_string());
+    // Reading the log was logged too, and the chain is whole.
+    let again = admin
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::ReadAccessLog),
+            limit: 10,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    assert_eq!(again.len(), 1);
+    assert_eq!(admin.check_access_log().expect("check"), ChainCheck::Whole);
+}
+
+pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: TestBackend>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.as_ref().join("reminders.credential");
+    // Only an administrator issues one.
+    let mut desk = signed_in_as(&c, StaffRole::Manager);
+    let err = signin::service::issue(&mut desk, "reminders", &file, utc(NOW)).expect_err("no");
+    assert!(err.to_string().contains("administrator"), "{err}");
+    assert!(!file.exists(), "nothing is left behind");
+    let mut admin = signed_in_as(&c, StaffRole::Administrator);
+    signin::service::issue(&mut admin, "reminders", &file, utc(NOW)).expect("issued");
+
+    let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
+    let job = signin::service::sign_in(&mut *store, &file, DESK, utc(NOW)).expect("signs in");
+    assert_eq!(job.role(), Role::Service);
+    let mut job = Guarded::new(store, job, now);
+    job.plan_reminders(utc(NOW)).expect("plans reminders");
+    job.backup_to(&dir.as_ref().join("backup.sqlite3"), &mut |_| {})
+        .expect("backs up");
+    let refused = job.clinics().expect_err("sees no schedule");
+    assert!(
+        refused.to_string().contains("service credential"),
+        "{refused}"
+    );
+    let refused = job
+        .book(
+            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
+            "x",
+            utc(NOW),
+        )
+        .expect_err("books nothing");
+    assert!(matches!(refused, StoreError::NotAllowed(_)), "{refused}");
+
+    // Revoked: the file no longer signs in, and the try is logged.
+    let access = admin
+        .who()
+        .access(utc(NOW), AccessKind::ChangedPermission, "", "");
+    admin
+        .save_service_credential("reminders", None, utc(NOW), &access)
+        .expect("revoked");
+    let err = signin::service::sign_in(&mut c.reopen(), &file, DESK, utc(NOW)).expect_err("no");
+    assert!(err.to_string().contains("service credential"), "{err}");
+    let failed = admin
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::SignInFailed),
+            limit: 10,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    assert_eq!(failed[0].access.name, "reminders");
+    assert_eq!(admin.check_access_log().expect("check"), ChainCheck::Whole);
+}
