@@ -42,7 +42,8 @@ fn frontdesk(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .arg("--db")
         .arg(db)
-        .args(["--as", "test desk"])
+        .args(["--as", "Arjun Iyer"])
+        .env("FRONTDESK_PASSWORD", "demo-administrator")
         .args(args)
         .env("FRONTDESK_NOW", NOW)
         .env_remove("FRONTDESK_DB")
@@ -213,7 +214,7 @@ fn booking_an_occupied_slot_fails_naming_it_and_changes_nothing_unless_overbooke
     assert_eq!(
         count(
             &desk.db,
-            "SELECT count(*) FROM audit_event WHERE action = 'created' AND actor = 'test desk' \
+            "SELECT count(*) FROM audit_event WHERE action = 'created' AND actor = 'Arjun Iyer' \
              AND reason = 'Doctor will see her between patients'"
         ),
         1
@@ -249,6 +250,8 @@ fn a_time_in_the_new_york_spring_gap_is_refused_with_the_next_valid_time() {
             "Rao",
         ])
         .args(["--start", "2026-03-08 02:30", "--overbook", "trying anyway"])
+        .args(["--as", "Arjun Iyer"])
+        .env("FRONTDESK_PASSWORD", "demo-administrator")
         .env("FRONTDESK_NOW", "2026-03-01T12:00:00Z")
         .output()
         .expect("run");
@@ -291,7 +294,7 @@ fn status_changes_need_reasons_where_it_matters_and_are_recorded() {
     assert!(
         history.contains("cancelled")
             && history.contains("Travel")
-            && history.contains("test desk"),
+            && history.contains("Arjun Iyer"),
         "{history}"
     );
 }
@@ -533,7 +536,8 @@ fn a_database_url_is_never_a_file_and_never_says_its_password() {
     for (n, args) in commands.iter().enumerate() {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
         cmd.current_dir(dir.path())
-            .args(["--as", "test desk"])
+            .args(["--as", "Arjun Iyer"])
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
             .args(*args)
             .env("FRONTDESK_NOW", NOW)
             .env("HOME", home.path())
@@ -543,7 +547,8 @@ fn a_database_url_is_never_a_file_and_never_says_its_password() {
         let mut unknown_cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
         unknown_cmd
             .current_dir(dir.path())
-            .args(["--as", "test desk"])
+            .args(["--as", "Arjun Iyer"])
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
             .args(*args)
             .env("FRONTDESK_NOW", NOW)
             .env("HOME", home.path());
@@ -588,7 +593,8 @@ fn a_database_url_is_never_a_file_and_never_says_its_password() {
     // A file whose name starts that way is written as a path.
     let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .current_dir(dir.path())
-        .args(["--db", "./postgres:clinic", "--as", "test desk"])
+        .args(["--db", "./postgres:clinic", "--as", "Arjun Iyer"])
+        .env("FRONTDESK_PASSWORD", "demo-administrator")
         .args(["demo", "--appointments", "0", "--patients", "0"])
         .env("FRONTDESK_NOW", NOW)
         .env("FRONTDESK_KEEP_BACKUPS", "0")

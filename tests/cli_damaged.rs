@@ -39,7 +39,8 @@ impl Desk {
         command
             .arg("--db")
             .arg(&self.db)
-            .args(["--as", "test desk"])
+            .args(["--as", "Arjun Iyer"])
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
             .args(args)
             .env("FRONTDESK_NOW", NOW)
             .env("XDG_STATE_HOME", self.dir.path().join("state"))

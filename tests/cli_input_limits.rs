@@ -428,6 +428,7 @@ fn the_name_at_the_desk_is_refused_when_empty_blank_forged_or_too_long() {
     let out = desk
         .bare()
         .args(["--as", "  Maria D'Souza  "])
+        .env("FRONTDESK_PASSWORD", "demo-receptionist")
         .args(book_args(&[
             "--start",
             "2026-11-25 10:00",
@@ -496,7 +497,8 @@ fn a_refused_status_change_says_its_reason_once() {
 fn panic_on_purpose(desk: &Desk, args: &[&str]) -> Output {
     desk.bare()
         .env("FRONTDESK_TEST_PANIC", "Asha Iyer, +91 98450 12345")
-        .args(["--as", "test desk"])
+        .args(["--as", "Arjun Iyer"])
+        .env("FRONTDESK_PASSWORD", "demo-administrator")
         .args(args)
         .output()
         .expect("run")

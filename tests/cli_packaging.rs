@@ -34,6 +34,7 @@ impl Home {
             .env("XDG_STATE_HOME", self.path("state"))
             .env("XDG_DATA_HOME", self.path("data"))
             .env("FRONTDESK_NOW", NOW)
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
             .env_remove("FRONTDESK_DB")
             .env_remove("FRONTDESK_LOG");
         cmd
@@ -46,7 +47,7 @@ impl Home {
     /// Runs a command on the home's database and insists that it succeeded.
     fn ok(&self, args: &[&str]) -> String {
         let db = self.path("clinic.sqlite3");
-        let mut all = vec!["--db", db.to_str().expect("utf-8"), "--as", "test desk"];
+        let mut all = vec!["--db", db.to_str().expect("utf-8"), "--as", "Arjun Iyer"];
         all.extend_from_slice(args);
         let out = self.run(&all);
         assert!(

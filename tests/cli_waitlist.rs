@@ -44,7 +44,8 @@ fn frontdesk(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .arg("--db")
         .arg(db)
-        .args(["--as", "test desk"])
+        .args(["--as", "Arjun Iyer"])
+        .env("FRONTDESK_PASSWORD", "demo-administrator")
         .args(args)
         .env("FRONTDESK_NOW", NOW)
         .env_remove("FRONTDESK_DB")
@@ -137,7 +138,7 @@ fn add_list_and_remove_a_waitlist_entry() {
     assert_eq!(r["holds"], held.as_str());
     assert_eq!(r["priority"], 1);
     assert_eq!(r["status"], "waiting");
-    assert_eq!(r["created_by"], "test desk");
+    assert_eq!(r["created_by"], "Arjun Iyer");
     assert_eq!(r["waiting_since"], "2026-11-24T09:30:00+05:30");
 
     let out = desk.run(&["waitlist", "list"]);
@@ -171,7 +172,7 @@ fn add_list_and_remove_a_waitlist_entry() {
     );
     let log = count(
         &desk.db,
-        "SELECT count(*) FROM waitlist_event WHERE actor = 'test desk' AND action IN ('added', 'removed')",
+        "SELECT count(*) FROM waitlist_event WHERE actor = 'Arjun Iyer' AND action IN ('added', 'removed')",
     );
     assert_eq!(log, 2);
 }

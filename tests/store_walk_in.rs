@@ -36,7 +36,8 @@ fn desks_booking_walk_ins<B: TestBackend>() {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
         cmd.arg("--db")
             .arg(&db)
-            .args(["--as", "desk"])
+            .args(["--as", "Arjun Iyer"])
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
             .args(args)
             .env("HOME", dir.path())
             .env("XDG_STATE_HOME", dir.path().join("state"))

@@ -29,10 +29,20 @@ pub struct Cli {
     /// server, postgres://USER@HOST/DATABASE (several desks).
     #[arg(long, global = true, env = "FRONTDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Who is at the desk; every change is recorded with this name (default: your login name).
+    /// Sign in as this staff member (the password is asked for at a prompt that does not echo,
+    /// or read from FRONTDESK_PASSWORD); every change is recorded under this name.
     #[arg(long = "as", global = true, env = "FRONTDESK_AS", value_name = "NAME",
           value_parser = desk_name)]
     pub actor: Option<String>,
+    /// Sign an unattended job (cron's `reminders send`, `backup`) in with this service
+    /// credential file, issued by an administrator (`service-credential issue`).
+    #[arg(
+        long,
+        global = true,
+        env = "FRONTDESK_SERVICE_CREDENTIAL",
+        value_name = "FILE"
+    )]
+    pub service_credential: Option<PathBuf>,
     /// Which clinic, when the database holds several.
     #[arg(long, global = true, value_name = "NAME")]
     pub clinic: Option<String>,
@@ -95,10 +105,52 @@ pub enum Command {
     /// checked and counted: `--db clinic.sqlite3 migrate --to postgres://…` onto an empty
     /// database (several desks), or `--db postgres://… migrate --to new.sqlite3`.
     Migrate(MigrateArgs),
+    /// Read the access log (an administrator): who opened, searched, printed, exported,
+    /// imported, backed up, restored, signed in or changed permissions.
+    AccessLog(super::access_log::AccessLogArgs),
+    /// Create a new database's first administrator (the password is asked for twice, or read
+    /// from FRONTDESK_PASSWORD).
+    FirstAdministrator(FirstAdministratorArgs),
+    /// Issue or revoke the service credential of an unattended job (an administrator).
+    ServiceCredential(ServiceCredentialArgs),
     /// Make today's automatic backup (the first command of a day starts this in the
     /// background; it is not meant to be typed).
     #[command(hide = true)]
     DailyBackup,
+}
+
+/// `frontdesk first-administrator`.
+#[derive(Debug, Args)]
+pub struct FirstAdministratorArgs {
+    /// The administrator's name, e.g. "Arjun Iyer".
+    #[arg(long, value_parser = desk_name)]
+    pub name: String,
+}
+
+/// `frontdesk service-credential`.
+#[derive(Debug, Args)]
+pub struct ServiceCredentialArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: ServiceCredentialCommand,
+}
+
+/// A service credential operation.
+#[derive(Debug, Subcommand)]
+pub enum ServiceCredentialCommand {
+    /// Issue a credential (replacing any earlier one of that name) into a new file, mode 0600.
+    Issue {
+        /// Its name: lower-case letters, digits, '-' or '_', e.g. reminders.
+        name: String,
+        /// The new file to write it to.
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Revoke a credential: its file no longer signs in.
+    Revoke {
+        /// Its name.
+        name: String,
+    },
 }
 
 /// `frontdesk reminders`.

@@ -5,7 +5,9 @@
 // below, so no print can panic on a closed pipe (see console.rs).
 #[macro_use]
 mod console;
+mod access_log;
 mod args;
+mod auth;
 mod check;
 mod exchange;
 mod grammar;
@@ -39,7 +41,10 @@ use frontdesk::scheduling::*;
 use frontdesk::store::{self, AgendaFilter, Locator, Store};
 
 pub use args::Cli;
-use args::{AgendaArgs, Command, DemoArgs};
+use args::{AgendaArgs, Command, DemoArgs, ServiceCredentialCommand};
+use frontdesk::scheduling::access::AccessKind;
+use frontdesk::scheduling::permission::Action;
+use frontdesk::store::Accounts;
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
@@ -152,39 +157,117 @@ fn run(cli: Cli) -> Result<()> {
     };
     let now = resolve::now(cli.now.as_deref())?;
     let locator = database(cli.db)?;
-    // A restore replaces the database: it must not be opened (or migrated) first. The daily
-    // backup opens its own snapshot; a check also diagnoses a database that cannot be opened.
+    let credentials = auth::Credentials {
+        name: cli.actor,
+        service: cli.service_credential,
+    };
+    // A restore replaces the database: it must not be opened (or migrated) first, but whoever
+    // asks must be allowed to (when the database still opens: a damaged one is restored by
+    // whoever holds its file). The daily backup opens its own snapshot; a check also diagnoses
+    // a database that cannot be opened, and shows no patient data.
     match &command {
-        Command::Restore(args) => return exchange::restore(&locator, args, now),
+        Command::Restore(args) => {
+            allowed_before_opening(&locator, &credentials, Action::Restore, now)?;
+            return exchange::restore(&locator, args, now);
+        }
         Command::DailyBackup => {
             return exchange::daily_backup_now(&locator, cli.keep_backups, now);
         }
         Command::Check => return check::check(&locator, store::open(&locator)),
-        Command::Migrate(args) => return exchange::migrate(&locator, args),
+        Command::Migrate(args) => {
+            allowed_before_opening(&locator, &credentials, Action::ExportAppointments, now)?;
+            return exchange::migrate(&locator, args);
+        }
         _ => {}
     }
     let mut store = store::open(&locator)?;
     exchange::daily_backup(&locator, &command, cli.keep_backups, now);
-    let actor = actor(cli.actor);
+    match &command {
+        // A new database: the demo clinic, its staff with their documented passwords.
+        Command::Demo(args) if !store.sign_in_ready()? => {
+            return demo_command(&mut *store, args, now);
+        }
+        Command::FirstAdministrator(args) => {
+            return auth::first_administrator(&mut *store, &args.name, now);
+        }
+        _ => {}
+    }
+    let mut store = auth::sign_in(store, &credentials, now)?;
+    let actor = store.who().name().to_owned();
     let clinic = cli.clinic.as_deref();
     match command {
-        Command::Demo(args) => demo_command(&mut *store, &args, now),
-        Command::Agenda(args) => agenda(&*store, clinic, &args, now),
-        Command::Book(args) => write::book(&mut *store, clinic, &args, &actor, now),
-        Command::Status(args) => write::status(&mut *store, &args, &actor, now),
-        Command::Move(args) => write::move_appointment(&mut *store, clinic, &args, &actor, now),
-        Command::Slots(args) => write::slots(&*store, clinic, &args, now),
-        Command::History(args) => output::history(&mut *store, &args),
+        Command::Demo(args) => demo_command(&mut store, &args, now),
+        Command::FirstAdministrator(_) => Ok(()),
+        Command::ServiceCredential(args) => match &args.command {
+            ServiceCredentialCommand::Issue { name, file } => {
+                auth::issue_service(&mut store, name, file, now)
+            }
+            ServiceCredentialCommand::Revoke { name } => {
+                let access = store
+                    .who()
+                    .access(now, AccessKind::ChangedPermission, "", "");
+                store.save_service_credential(name, None, now, &access)?;
+                println!("service credential {name}: revoked");
+                Ok(())
+            }
+        },
+        Command::Agenda(args) => agenda(&store, clinic, &args, now),
+        Command::Book(args) => write::book(&mut store, clinic, &args, &actor, now),
+        Command::Status(args) => write::status(&mut store, &args, &actor, now),
+        Command::Move(args) => write::move_appointment(&mut store, clinic, &args, &actor, now),
+        Command::Slots(args) => write::slots(&store, clinic, &args, now),
+        Command::History(args) => output::history(&mut store, &args),
         // Handled before the store is opened.
         Command::Check | Command::DailyBackup | Command::Restore(_) | Command::Migrate(_) => Ok(()),
-        Command::Waitlist(args) => waitlist::run(&mut *store, clinic, &args, &actor, now),
-        Command::Report(args) => report::report(&*store, clinic, &args, now),
-        Command::Daysheet(args) => report::daysheet(&*store, clinic, &args, now),
-        Command::Reminders(args) => reminders::run(store, clinic, &args, now),
-        Command::Export(args) => exchange::export(&mut *store, clinic, &args, now),
-        Command::Import(args) => exchange::import(&mut *store, clinic, &args, &actor, now),
-        Command::Backup(args) => exchange::backup(&mut *store, &args),
+        Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
+        Command::Report(args) => report::report(&store, clinic, &args, now),
+        Command::Daysheet(args) => {
+            store.allow(Action::PrintDaySheet)?;
+            report::daysheet(&store, clinic, &args, now)?;
+            let of = args
+                .doctor
+                .as_deref()
+                .or(args.room.as_deref())
+                .unwrap_or("");
+            let day = args.date.as_deref().unwrap_or("today");
+            store.record(
+                Action::PrintDaySheet,
+                AccessKind::PrintedDaySheet,
+                of,
+                &format!("{day}, saved as a PDF"),
+            )?;
+            Ok(())
+        }
+        Command::AccessLog(args) => access_log::run(&mut store, &args),
+        Command::Reminders(args) => reminders::run(Box::new(store), clinic, &args, now),
+        Command::Export(args) => exchange::export(&mut store, clinic, &args, now),
+        Command::Import(args) => exchange::import(&mut store, clinic, &args, &actor, now),
+        Command::Backup(args) => exchange::backup(&mut store, &args),
     }
+}
+
+/// Refuses a command that works on the database before it is opened (a restore, a migration)
+/// unless whoever asks signs in with a role that may; a database that cannot be opened (a
+/// damaged one) or holds nothing yet is left to whoever holds its file.
+fn allowed_before_opening(
+    locator: &Locator,
+    credentials: &auth::Credentials,
+    action: Action,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    // A new file is restored into by whoever runs the command: it holds nothing yet.
+    if locator.file().is_some_and(|path| !path.exists()) {
+        return Ok(());
+    }
+    let Ok(store) = store::open(locator) else {
+        return Ok(());
+    };
+    if !store.sign_in_ready()? && store.clinics()?.is_empty() {
+        return Ok(());
+    }
+    let store = auth::sign_in(store, credentials, now)?;
+    store.allow(action)?;
+    Ok(())
 }
 
 fn demo_command(
@@ -249,6 +332,9 @@ fn demo_command(
         summary.last_date,
         started.elapsed().as_secs_f64()
     );
+    for staff in demo::set_demo_passwords(store, &auth::desk(), now)? {
+        println!("{staff}");
+    }
     Ok(())
 }
 

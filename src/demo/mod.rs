@@ -3,6 +3,7 @@
 //! seed and date. Used by `frontdesk demo`, the first run of the window, tests and benchmarks.
 
 mod names;
+mod passwords;
 pub mod rng;
 mod schedule;
 
@@ -17,6 +18,8 @@ use crate::scheduling::time::{FIRST_DATE, LAST_DATE, lenient_instant};
 use crate::store::{Store, StoreError};
 use rng::DemoRng;
 use schedule::{DoctorPlan, Generated, Schedule, VisitPlan, on_leave};
+
+pub use passwords::{DemoSignIn, demo_password, set_demo_passwords};
 
 /// The demo clinic's name.
 pub const CLINIC_NAME: &str = "Lotus Family Clinic";

@@ -191,14 +191,14 @@ pub fn sign_in(
             "",
             "service credential not issued, revoked or replaced",
         );
-        store.record_sign_in(None, false, &access)?;
+        super::session::note(store, None, false, &access)?;
         return Err(SignInError::Wrong {
             what: "service credential",
             left: None,
         });
     }
     let access = signed.access(now, AccessKind::SignedIn, "", "with the service credential");
-    store.record_sign_in(None, true, &access)?;
+    super::session::note(store, None, true, &access)?;
     Ok(signed)
 }
 

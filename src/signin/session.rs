@@ -175,20 +175,26 @@ pub fn sign_in(
         detail: detail.to_owned(),
     };
     let Some(record) = store.sign_in_record(name)? else {
-        store.record_sign_in(None, false, &failure(None, "no staff member has that name"))?;
+        note(
+            store,
+            None,
+            false,
+            &failure(None, "no staff member has that name"),
+        )?;
         return Err(SignInError::Wrong { what, left: None });
     };
     let member = &record.member;
     if let Err(locked) = record.tries.may_try(now) {
-        store.record_sign_in(None, false, &failure(Some(member), "account locked"))?;
+        note(store, None, false, &failure(Some(member), "account locked"))?;
         return Err(locked.into());
     }
     if !member.active {
-        store.record_sign_in(None, false, &failure(Some(member), "not active"))?;
+        note(store, None, false, &failure(Some(member), "not active"))?;
         return Err(SignInError::NotActive);
     }
     let Some(hash) = record.hash(kind) else {
-        store.record_sign_in(
+        note(
+            store,
             None,
             false,
             &failure(Some(member), &format!("no {what} set")),
@@ -197,8 +203,12 @@ pub fn sign_in(
     };
     if !secret.matches(hash)? {
         let detail = format!("wrong {what}");
-        let tries =
-            store.record_sign_in(Some(member.id), false, &failure(Some(member), &detail))?;
+        let tries = note(
+            store,
+            Some(member.id),
+            false,
+            &failure(Some(member), &detail),
+        )?;
         if let Err(locked) = tries.may_try(now) {
             return Err(locked.into());
         }
@@ -209,8 +219,22 @@ pub fn sign_in(
     }
     let signed = SignedIn::staff(member, desk, kind);
     let access = signed.access(now, AccessKind::SignedIn, "", format!("with the {what}"));
-    store.record_sign_in(Some(member.id), true, &access)?;
+    note(store, Some(member.id), true, &access)?;
     Ok(signed)
+}
+
+/// Records a sign-in's outcome, except on a damaged database, which takes no writes (it is
+/// open for reading only until a backup is restored; its damage is reported everywhere).
+pub(super) fn note(
+    store: &mut dyn Store,
+    staff: Option<StaffId>,
+    succeeded: bool,
+    access: &Access,
+) -> Result<crate::scheduling::lockout::Tries, StoreError> {
+    if store.damage().is_some() {
+        return Ok(crate::scheduling::lockout::Tries::default());
+    }
+    store.record_sign_in(staff, succeeded, access)
 }
 
 /// Makes a new database's first administrator, named `name`, with `password` (under the rules

@@ -385,3 +385,40 @@ pub fn utc(text: &str) -> DateTime<Utc> {
 pub fn midnight(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
 }
+
+/// An Argon2id hash of `password` made cheaply (the stored parameters are what checking it
+/// costs), so tests sign in many times without the real cost.
+pub fn quick_hash(password: &str) -> frontdesk::signin::Hashed {
+    use argon2::password_hash::PasswordHasher;
+    let params = argon2::Params::new(256, 1, 1, None).expect("params");
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let phc = argon.hash_password(password.as_bytes()).expect("hash");
+    frontdesk::signin::Hashed::stored(phc.to_string())
+}
+
+/// Gives the demo administrator (Arjun Iyer) a cheaply checked hash of the demo password, for
+/// tests that run the binary many times at once (each sign-in checks the stored hash, and the
+/// demo's real one costs a quarter of a second and 64 MiB on purpose).
+pub fn quick_demo_administrator(store: &mut dyn Store) {
+    let record = store
+        .sign_in_record("Arjun Iyer")
+        .expect("read")
+        .expect("the demo administrator");
+    let access = frontdesk::scheduling::access::Access {
+        at: utc("2026-01-01T00:00:00Z"),
+        desk: "test".into(),
+        staff: None,
+        name: "test".into(),
+        kind: frontdesk::scheduling::access::AccessKind::ChangedPermission,
+        subject: String::new(),
+        detail: "quick test hash".into(),
+    };
+    store
+        .set_secret(
+            record.member.id,
+            frontdesk::signin::SecretKind::Password,
+            Some(&quick_hash("demo-administrator")),
+            &access,
+        )
+        .expect("set");
+}

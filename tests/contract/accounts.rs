@@ -3,28 +3,18 @@
 //! through the guarded store, changes recorded under the signed-in name, and the access log
 //! written for what it must show, its chain whole.
 
-use crate::common::{Clinic1, TestBackend, patient, utc};
+use crate::common::{Clinic1, TestBackend, patient, quick_hash, utc};
 use frontdesk::export::ExportQuery;
 use frontdesk::scheduling::access::{AccessKind, ChainCheck};
 use frontdesk::scheduling::permission::{Action, Role};
 use frontdesk::scheduling::*;
-use frontdesk::signin::{self, Hashed, Secret, SecretKind, SignInError, SignedIn};
+use frontdesk::signin::{self, Secret, SecretKind, SignInError, SignedIn};
 use frontdesk::store::{
     AccessFilter, Accounts, BookingRequest, Guarded, Maintenance, Start, Store, StoreError,
 };
 
 const NOW: &str = "2026-06-01T00:00:00Z";
 const DESK: &str = "desk-1";
-
-/// An Argon2id hash of `password` made cheaply (the stored parameters are what checking it
-/// costs), so tests sign in many times without the real cost.
-pub fn quick_hash(password: &str) -> Hashed {
-    use argon2::password_hash::PasswordHasher;
-    let params = argon2::Params::new(256, 1, 1, None).expect("params");
-    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-    let phc = argon.hash_password(password.as_bytes()).expect("hash");
-    Hashed::stored(phc.to_string())
-}
 
 /// Adds a staff member of `role` named `name` with password `password` (a cheap hash).
 pub fn staff_with_password(
@@ -177,7 +167,7 @@ fn signed_in_as<B: TestBackend>(c: &Clinic1<B>, role: StaffRole) -> Guarded {
         staff_with_password(&mut *store, n, &name, role, "the password 1");
     }
     let who = sign_in(&mut *store, &name, "the password 1").expect("signs in");
-    Guarded::new(store, who, now)
+    Guarded::new(store, who, Box::new(now))
 }
 
 /// Tries `action` through `store` in a way that needs exactly it: `Err(NotAllowed)` when
@@ -455,7 +445,7 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
     let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
     let job = signin::service::sign_in(&mut *store, &file, DESK, utc(NOW)).expect("signs in");
     assert_eq!(job.role(), Role::Service);
-    let mut job = Guarded::new(store, job, now);
+    let mut job = Guarded::new(store, job, Box::new(now));
     job.plan_reminders(utc(NOW)).expect("plans reminders");
     job.backup_to(&dir.as_ref().join("backup.sqlite3"), &mut |_| {})
         .expect("backs up");

@@ -38,10 +38,13 @@ impl Desk {
         Desk { dir, db }
     }
 
-    /// `frontdesk --db DB --as "test desk" ARGS`, with the desk's environment, to run.
+    /// `frontdesk --db DB --as "Arjun Iyer" ARGS`, signed in with the demo administrator's
+    /// password, with the desk's environment, to run.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = self.bare();
-        cmd.args(["--as", "test desk"]).args(args);
+        cmd.args(["--as", "Arjun Iyer"])
+            .env("FRONTDESK_PASSWORD", "demo-administrator")
+            .args(args);
         cmd
     }
 
@@ -57,6 +60,8 @@ impl Desk {
             .env("FRONTDESK_KEEP_BACKUPS", "0")
             .env_remove("FRONTDESK_DB")
             .env_remove("FRONTDESK_AS")
+            .env_remove("FRONTDESK_PASSWORD")
+            .env_remove("FRONTDESK_SERVICE_CREDENTIAL")
             .env_remove("FRONTDESK_LOG")
             .env_remove("FRONTDESK_TEST_PANIC");
         cmd

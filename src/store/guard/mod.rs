@@ -30,8 +30,8 @@ use crate::signin::{Hashed, SecretKind, SignedIn};
 const SAME_OPENING_SECONDS: i64 = 300;
 
 /// Where the guard reads the time its access log entries carry (the library reads no clock:
-/// the binary gives `Utc::now`, tests a fixed time).
-pub type Clock = fn() -> DateTime<Utc>;
+/// the window gives the system's, a command line run its `now`, tests a fixed time).
+pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 
 /// A store used by one signed-in person (or the service credential).
 pub struct Guarded {
@@ -113,7 +113,12 @@ impl Guarded {
         Ok(self.inner)
     }
 
+    /// Logs what the signed-in person did, except on a damaged database, which takes no writes
+    /// (it is open for reading only until a backup is restored).
     fn log(&mut self, kind: AccessKind, subject: String, detail: String) -> Result<()> {
+        if self.inner.damage().is_some() {
+            return Ok(());
+        }
         let access = self.who.access((self.clock)(), kind, subject, detail);
         self.inner.log_access(&access).map(|_| ())
     }

@@ -1,0 +1,409 @@
+//! Signing in on the command line, with the real binary: `demo` prints how each demo staff
+//! member signs in; every command needs a staff name and password (or the service credential);
+//! each role is allowed and refused each kind of command as its permissions say, the refusal
+//! naming the role it needs and changing nothing; wrong passwords lock the account; the access
+//! log shows it all, to an administrator.
+
+use std::process::Output;
+
+mod desk;
+use desk::{Desk, text};
+
+/// The demo's staff: (name, password, role).
+const STAFF: [(&str, &str, &str); 4] = [
+    ("Maria D'Souza", "demo-receptionist", "receptionist"),
+    ("Suresh Pillai", "demo-nurse", "nurse"),
+    ("Farah Khan", "demo-manager", "manager"),
+    ("Arjun Iyer", "demo-administrator", "administrator"),
+];
+
+fn as_staff(desk: &Desk, name: &str, password: &str, args: &[&str]) -> Output {
+    desk.bare()
+        .args(["--as", name])
+        .env("FRONTDESK_PASSWORD", password)
+        .args(args)
+        .output()
+        .expect("run frontdesk")
+}
+
+#[test]
+fn the_demo_prints_how_each_staff_member_signs_in() {
+    let desk = Desk::without_database();
+    let out = desk
+        .bare()
+        .args([
+            "demo",
+            "--today",
+            "2026-11-24",
+            "--appointments",
+            "20",
+            "--patients",
+            "10",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    for line in [
+        "administrator: Arjun Iyer, password: demo-administrator",
+        "manager: Farah Khan, password: demo-manager",
+        "nurse: Suresh Pillai, password: demo-nurse",
+        "receptionist: Maria D'Souza, password: demo-receptionist",
+        "receptionist: Kavya Menon, password: demo-receptionist",
+    ] {
+        assert!(said.contains(line), "{line}: {said}");
+    }
+    // Only the hashes are stored.
+    let stored: Vec<String> = rusqlite::Connection::open(&desk.db)
+        .expect("raw")
+        .prepare("SELECT password_hash FROM staff")
+        .expect("select")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("hashes");
+    assert_eq!(stored.len(), 5);
+    assert!(
+        stored
+            .iter()
+            .all(|h| h.starts_with("$argon2id$") && !h.contains("demo"))
+    );
+}
+
+#[test]
+fn a_command_needs_a_name_and_the_right_password() {
+    let desk = Desk::demo(&["--appointments", "0", "--patients", "0"]);
+    // No name.
+    let out = desk.bare().arg("agenda").output().expect("run");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("give your staff name with --as"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A name, no password, and no terminal to type it at.
+    let out = desk
+        .bare()
+        .args(["--as", "Arjun Iyer", "agenda"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("FRONTDESK_PASSWORD"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Empty, only spaces, a control character, far too long: each said, none repeated.
+    let long = "x".repeat(300);
+    for (typed, says) in [
+        ("", "it is empty"),
+        ("\u{7}bell", "control character"),
+        (long.as_str(), "at most 256 characters"),
+    ] {
+        let out = as_staff(&desk, "Arjun Iyer", typed, &["agenda"]);
+        assert!(!out.status.success());
+        let message = text(&out.stderr);
+        assert!(message.contains(says), "{typed:?}: {message}");
+        if !typed.is_empty() {
+            assert!(!message.contains(typed), "the password is never repeated");
+        }
+    }
+    // Wrong: counted; the fifth locks the account, even against the right password.
+    for left in (1..=4).rev() {
+        let out = as_staff(&desk, "Farah Khan", "not her password", &["agenda"]);
+        let message = text(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            message.contains("the name or password is wrong"),
+            "{message}"
+        );
+        if left > 1 {
+            assert!(message.contains(&format!("{left} tries left")), "{message}");
+        }
+    }
+    let out = as_staff(&desk, "Farah Khan", "not her password", &["agenda"]);
+    assert!(
+        text(&out.stderr).contains("locked"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = as_staff(&desk, "Farah Khan", "demo-manager", &["agenda"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("locked"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Others are not locked; the administrator sees every failure in the access log.
+    let log = desk.ok(&["access-log", "--kind", "sign_in_failed", "--format", "csv"]);
+    // Four wrong, the fifth that locked, the right one refused while locked; what could be no
+    // password at all (empty, a control character, too long) was refused before any try.
+    assert_eq!(log.lines().count(), 1 + 4 + 1 + 1, "{log}");
+    assert!(!log.contains("not her password"));
+}
+
+#[test]
+fn each_role_may_run_what_its_role_allows_and_is_refused_the_rest() {
+    let desk = Desk::demo(&["--appointments", "40", "--patients", "20"]);
+    let patients = desk.write("patients.csv", "name,phone\nNew Person,+91 90000 11111\n");
+    let out_dir = desk.dir.path().to_owned();
+    let file = |name: &str| out_dir.join(name).to_string_lossy().into_owned();
+    // (what, its arguments, the least role that may).
+    let commands: Vec<(&str, Vec<String>, &str)> = vec![
+        ("agenda", vec!["agenda".into()], "receptionist"),
+        (
+            "book",
+            [
+                "book",
+                "--patient",
+                "Walk In Person",
+                "--new-patient",
+                "--phone",
+                "+91 90000 22222",
+                "--doctor",
+                "rao",
+                "--walk-in",
+            ]
+            .map(String::from)
+            .to_vec(),
+            "receptionist",
+        ),
+        (
+            "daysheet",
+            vec![
+                "daysheet".into(),
+                "--doctor".into(),
+                "rao".into(),
+                "--out".into(),
+                file("sheet.pdf"),
+            ],
+            "receptionist",
+        ),
+        (
+            "report",
+            [
+                "report",
+                "rooms",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+            ]
+            .map(String::from)
+            .to_vec(),
+            "manager",
+        ),
+        (
+            "export",
+            vec![
+                "export".into(),
+                "csv".into(),
+                "--out".into(),
+                file("export.csv"),
+                "--from".into(),
+                "2026-11-01".into(),
+            ],
+            "administrator",
+        ),
+        (
+            "backup",
+            vec!["backup".into(), file("copy.sqlite3")],
+            "administrator",
+        ),
+        (
+            "import",
+            vec!["import".into(), "patients".into(), patients.clone()],
+            "administrator",
+        ),
+        ("access-log", vec!["access-log".into()], "administrator"),
+    ];
+    let rank = |role: &str| {
+        ["receptionist", "nurse", "manager", "administrator"]
+            .iter()
+            .position(|r| *r == role)
+            .expect("role")
+    };
+    for (name, password, role) in STAFF {
+        for (what, args, least) in &commands {
+            let _ = std::fs::remove_file(file("export.csv"));
+            let _ = std::fs::remove_file(file("copy.sqlite3"));
+            let _ = std::fs::remove_file(file("sheet.pdf"));
+            let before = desk.count("SELECT count(*) FROM appointment")
+                + desk.count("SELECT count(*) FROM patient");
+            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = as_staff(&desk, name, password, &refs);
+            let message = text(&out.stderr);
+            if rank(role) >= rank(least) {
+                assert!(
+                    !message.contains("needs the"),
+                    "{role} may {what}: {message}"
+                );
+                if *what != "book" && *what != "import" {
+                    assert!(out.status.success(), "{role} {what}: {message}");
+                }
+            } else {
+                assert!(!out.status.success(), "{role} may not {what}");
+                let role_needed = if *least == "administrator" {
+                    "needs the administrator role".to_owned()
+                } else {
+                    format!("needs the {least} role or above")
+                };
+                assert!(message.contains(&role_needed), "{role} {what}: {message}");
+                assert!(
+                    message.contains(&format!(
+                        "signed in as a{} {role}",
+                        if role == "administrator" { "n" } else { "" }
+                    )),
+                    "{message}"
+                );
+                let after = desk.count("SELECT count(*) FROM appointment")
+                    + desk.count("SELECT count(*) FROM patient");
+                assert_eq!(before, after, "{role} {what}: a refusal changes nothing");
+                for made in ["export.csv", "copy.sqlite3", "sheet.pdf"] {
+                    assert!(!out_dir.join(made).exists(), "{role} {what}: no {made}");
+                }
+            }
+        }
+    }
+    // Starting a consultation is the nurse's: the receptionist is refused before anything.
+    let booked = desk.count("SELECT count(*) FROM appointment WHERE status = 'checked_in'");
+    assert!(booked > 0, "the walk-ins are checked in");
+    let id: String = rusqlite::Connection::open(&desk.db)
+        .expect("raw")
+        .query_row(
+            "SELECT lower(hex(id)) FROM appointment WHERE status = 'checked_in' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("id");
+    let id = format!(
+        "{}-{}-{}-{}-{}",
+        &id[0..8],
+        &id[8..12],
+        &id[12..16],
+        &id[16..20],
+        &id[20..32]
+    );
+    let out = as_staff(
+        &desk,
+        "Maria D'Souza",
+        "demo-receptionist",
+        &["status", &id, "start"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("starting or completing a consultation needs the nurse role"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = as_staff(
+        &desk,
+        "Suresh Pillai",
+        "demo-nurse",
+        &["status", &id, "start"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The day sheets printed are in the log, with who printed them.
+    let log = desk.ok(&[
+        "access-log",
+        "--kind",
+        "printed_day_sheet",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(log.lines().count(), 1 + 4, "{log}");
+    assert!(log.contains("Maria D'Souza"), "{log}");
+}
+
+#[test]
+fn an_unattended_job_signs_in_with_its_service_credential_only() {
+    let desk = Desk::demo(&["--appointments", "20", "--patients", "10"]);
+    let credential = desk.dir.path().join("reminders.credential");
+    let path = credential.to_str().expect("utf-8");
+    // A manager cannot issue one; an administrator can.
+    let out = as_staff(
+        &desk,
+        "Farah Khan",
+        "demo-manager",
+        &["service-credential", "issue", "reminders", "--file", path],
+    );
+    assert!(!out.status.success());
+    assert!(!credential.exists());
+    desk.ok(&["service-credential", "issue", "reminders", "--file", path]);
+    let job = |args: &[&str]| {
+        desk.bare()
+            .args(["--service-credential", path])
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let out = job(&["reminders", "send"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let backup = desk.dir.path().join("nightly.sqlite3");
+    let out = job(&["backup", backup.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = job(&["agenda"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("with the service credential"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Revoked, it signs nothing in.
+    desk.ok(&["service-credential", "revoke", "reminders"]);
+    let out = job(&["reminders", "send"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("service credential is wrong"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_new_database_makes_its_first_administrator_once() {
+    let desk = Desk::without_database();
+    let out = desk.bare().arg("agenda").output().expect("run");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("first-administrator"),
+        "{}",
+        text(&out.stderr)
+    );
+    let make = |password: &str| {
+        desk.bare()
+            .args(["first-administrator", "--name", "Leela Rao"])
+            .env("FRONTDESK_PASSWORD", password)
+            .output()
+            .expect("run")
+    };
+    let short = make("short");
+    assert!(!short.status.success());
+    assert!(
+        text(&short.stderr).contains("at least 8 characters"),
+        "{}",
+        text(&short.stderr)
+    );
+    let spaces = make("          ");
+    assert!(
+        text(&spaces.stderr).contains("only spaces"),
+        "{}",
+        text(&spaces.stderr)
+    );
+    let made = make("a long enough one");
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    assert!(text(&made.stdout).contains("administrator: Leela Rao"));
+    let again = make("another long one");
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("already has an administrator"));
+    let out = as_staff(
+        &desk,
+        "Leela Rao",
+        "a long enough one",
+        &["access-log", "--format", "csv"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let log = text(&out.stdout);
+    assert!(log.contains("first administrator set up"), "{log}");
+    assert!(log.contains("signed_in"), "{log}");
+}
