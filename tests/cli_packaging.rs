@@ -34,6 +34,8 @@ impl Home {
             .env("XDG_STATE_HOME", self.path("state"))
             .env("XDG_DATA_HOME", self.path("data"))
             .env("FRONTDESK_NOW", NOW)
+            // Signed in as the demo's administrator unless a test says otherwise.
+            .env("FRONTDESK_AS", "Arjun Iyer")
             .env("FRONTDESK_PASSWORD", "demo-administrator")
             .env_remove("FRONTDESK_DB")
             .env_remove("FRONTDESK_LOG");

@@ -221,6 +221,9 @@ pub enum StoreError {
     /// said once (its text, not its text and then again as its cause).
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    /// The window is locked: someone must sign in before anything is read or written.
+    #[error("the window is locked: sign in again to go on")]
+    SignInNeeded,
     /// The signed-in role may not do this; nothing was changed. Says which role it needs.
     #[error(transparent)]
     NotAllowed(#[from] crate::scheduling::permission::Refused),

@@ -482,3 +482,70 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
     assert_eq!(failed[0].access.name, "reminders");
     assert_eq!(admin.check_access_log().expect("check"), ChainCheck::Whole);
 }
+
+pub fn a_locked_store_reads_and_writes_nothing_until_someone_signs_in<B: TestBackend>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let mut desk = signed_in_as(&c, StaffRole::Receptionist);
+    assert!(!desk.clinics().expect("clinics").is_empty());
+    desk.lock(utc(NOW)).expect("locked");
+    assert!(desk.is_locked());
+    for refused in [
+        desk.clinics().map(drop),
+        desk.search_patients("Asha", 10).map(drop),
+        desk.agenda(
+            c.clinic,
+            Interval::new(c.at("2026-06-02 00:00"), c.at("2026-06-03 00:00")),
+            frontdesk::store::AgendaFilter::All,
+        )
+        .map(drop),
+        desk.book(
+            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
+            "x",
+            utc(NOW),
+        )
+        .map(drop),
+    ] {
+        let err = refused.expect_err("locked");
+        assert!(matches!(err, StoreError::SignInNeeded), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "the window is locked: sign in again to go on"
+        );
+    }
+    assert!(!desk.may(Action::SeeSchedule));
+    // Someone else signs in at the locked desk: they go on, as themselves.
+    let mut raw = c.reopen();
+    let nurse_name = format!("Staff {}", StaffRole::Nurse.label());
+    staff_with_password(
+        &mut raw,
+        203,
+        &nurse_name,
+        StaffRole::Nurse,
+        "the password 1",
+    );
+    let nurse = sign_in(&mut raw, &nurse_name, "the password 1").expect("signs in");
+    desk.unlock(nurse);
+    assert!(!desk.is_locked());
+    let booked = desk
+        .book(
+            &c.request(c.rao, None, c.asha, "2026-06-02 09:00"),
+            "x",
+            utc(NOW),
+        )
+        .expect("books");
+    assert_eq!(
+        desk.history(booked.appointment.id).expect("history")[0].actor,
+        nurse_name
+    );
+    let mut admin = signed_in_as(&c, StaffRole::Administrator);
+    let out = admin
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::SignedOut),
+            limit: 10,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].access.detail, "locked");
+    assert_eq!(out[0].access.name, "Staff Receptionist");
+}

@@ -36,6 +36,7 @@ macro_rules! store_contract {
             changes_are_recorded_under_the_signed_in_name_whatever_name_is_passed,
             the_access_log_shows_openings_searches_exports_and_its_own_reading,
             a_service_credential_sends_reminders_and_backs_up_and_nothing_else,
+            a_locked_store_reads_and_writes_nothing_until_someone_signs_in,
         ]);
         store_contract!(@area $backend, changes: [
             a_stored_change_counts_once_and_another_desk_sees_it,

@@ -37,6 +37,9 @@ pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 pub struct Guarded {
     inner: Box<dyn Store + Send>,
     who: SignedIn,
+    /// Locked (idle, or on the shortcut): nothing is read or written until someone signs in
+    /// again ([`Guarded::unlock`]).
+    locked: bool,
     clock: Clock,
     /// The appointment whose opening was last logged, and when.
     last_opened: Option<(AppointmentId, DateTime<Utc>)>,
@@ -57,6 +60,7 @@ impl Guarded {
         Guarded {
             inner: store,
             who,
+            locked: false,
             clock,
             last_opened: None,
         }
@@ -82,14 +86,48 @@ impl Guarded {
         Ok(())
     }
 
-    /// Whether the signed-in role may do `action` (for what the window shows).
+    /// Whether the signed-in role may do `action` (for what the window shows); nothing while
+    /// locked.
     pub fn may(&self, action: Action) -> bool {
-        self.who.role().may(action)
+        !self.locked && self.who.role().may(action)
     }
 
-    /// `Ok` when the signed-in role may do `action`, else the refusal naming the role it needs.
+    /// `Ok` when the signed-in role may do `action`, else the refusal naming the role it needs
+    /// (or, while locked, that someone must sign in).
     pub fn allow(&self, action: Action) -> Result<()> {
+        if self.locked {
+            return Err(StoreError::SignInNeeded);
+        }
         Ok(self.who.role().check(action)?)
+    }
+
+    /// Whether it is locked.
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
+    /// Locks it (the window went idle, or the lock shortcut): every read and write is refused
+    /// until [`Guarded::unlock`]. Logged as a sign-out.
+    pub fn lock(&mut self, now: DateTime<Utc>) -> Result<()> {
+        if self.locked {
+            return Ok(());
+        }
+        self.locked = true;
+        if self.inner.damage().is_some() {
+            return Ok(());
+        }
+        let out = self.who.access(now, AccessKind::SignedOut, "", "locked");
+        self.inner.log_access(&out).map(|_| ())
+    }
+
+    /// Unlocks it for `who`, who signed in again (`signin::sign_in`, which logged it): the same
+    /// person goes on, or another takes over.
+    pub fn unlock(&mut self, who: SignedIn) {
+        if who.staff_id() != self.who.staff_id() {
+            self.last_opened = None;
+        }
+        self.who = who;
+        self.locked = false;
     }
 
     /// Logs something done by the signed-in person outside the store (a day sheet printed, a
@@ -304,6 +342,9 @@ impl Accounts for Guarded {
     }
 
     fn log_access(&mut self, access: &Access) -> Result<AccessEntry> {
+        if self.locked {
+            return Err(StoreError::SignInNeeded);
+        }
         // What the guard or sign-in logs itself cannot be logged from outside.
         if !matches!(
             access.kind,
