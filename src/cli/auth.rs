@@ -41,7 +41,7 @@ pub fn sign_in(
 ) -> Result<Guarded> {
     let who = who(&mut *store, credentials, now)?;
     // A command is over in moments: its entries carry the instant it runs at (`--now` too).
-    Ok(Guarded::new(store, who, Box::new(move || now)))
+    Ok(Guarded::new(store, who, Box::new(move || now))?)
 }
 
 fn who(store: &mut dyn Store, credentials: &Credentials, now: DateTime<Utc>) -> Result<SignedIn> {

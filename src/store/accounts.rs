@@ -57,6 +57,9 @@ pub trait Accounts {
         now: DateTime<Utc>,
         access: &Access,
     ) -> Result<()>;
+    /// Tells the database who acts from now on (`None`: nobody), for a server's own triggers and
+    /// its list of connections.
+    fn act_as(&mut self, name: Option<&str>) -> Result<()>;
     /// Appends one entry to the access log.
     fn log_access(&mut self, access: &Access) -> Result<AccessEntry>;
     /// The access log entries `filter` asks for, newest first.
@@ -123,6 +126,10 @@ impl<E: Engine> Accounts for E {
     ) -> Result<()> {
         let r = credentials::save_service(&self.writable(), name, token_hash, now, access);
         self.fix(r)
+    }
+
+    fn act_as(&mut self, name: Option<&str>) -> Result<()> {
+        Engine::act_as(self, name)
     }
 
     fn log_access(&mut self, access: &Access) -> Result<AccessEntry> {

@@ -24,6 +24,12 @@ pub(crate) trait Engine: Maintenance {
     /// The engine's own check of the database ([`Store::check`]).
     fn engine_check(&self) -> Result<CheckReport>;
 
+    /// Tells the database who acts from now on (a server sees it in each write; a file needs
+    /// nothing: its audit rows name them).
+    fn act_as(&mut self, _name: Option<&str>) -> Result<()> {
+        Ok(())
+    }
+
     /// Whether a bulk load may start (a damaged SQLite file refuses it as damaged).
     fn bulk_allowed(&mut self) -> Result<()> {
         Ok(())

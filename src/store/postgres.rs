@@ -281,6 +281,14 @@ impl Engine for PostgresStore {
         error.with_server(self.server())
     }
 
+    fn act_as(&mut self, name: Option<&str>) -> Result<()> {
+        let r = self.db();
+        let Db::Postgres(session) = r else {
+            return Ok(());
+        };
+        session.act_as(name).map_err(|e| self.classify(e.into()))
+    }
+
     fn engine_check(&self) -> Result<CheckReport> {
         let db = self.db();
         let run = || -> Result<CheckReport> {

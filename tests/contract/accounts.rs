@@ -167,7 +167,7 @@ fn signed_in_as<B: TestBackend>(c: &Clinic1<B>, role: StaffRole) -> Guarded {
         staff_with_password(&mut *store, n, &name, role, "the password 1");
     }
     let who = sign_in(&mut *store, &name, "the password 1").expect("signs in");
-    Guarded::new(store, who, Box::new(now))
+    Guarded::new(store, who, Box::new(now)).expect("guarded")
 }
 
 /// Tries `action` through `store` in a way that needs exactly it: `Err(NotAllowed)` when
@@ -445,7 +445,7 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
     let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
     let job = signin::service::sign_in(&mut *store, &file, DESK, utc(NOW)).expect("signs in");
     assert_eq!(job.role(), Role::Service);
-    let mut job = Guarded::new(store, job, Box::new(now));
+    let mut job = Guarded::new(store, job, Box::new(now)).expect("guarded");
     job.plan_reminders(utc(NOW)).expect("plans reminders");
     job.backup_to(&dir.as_ref().join("backup.sqlite3"), &mut |_| {})
         .expect("backs up");
@@ -524,7 +524,7 @@ pub fn a_locked_store_reads_and_writes_nothing_until_someone_signs_in<B: TestBac
         "the password 1",
     );
     let nurse = sign_in(&mut raw, &nurse_name, "the password 1").expect("signs in");
-    desk.unlock(nurse);
+    desk.unlock(nurse).expect("unlocked");
     assert!(!desk.is_locked());
     let booked = desk
         .book(
@@ -548,4 +548,20 @@ pub fn a_locked_store_reads_and_writes_nothing_until_someone_signs_in<B: TestBac
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].access.detail, "locked");
     assert_eq!(out[0].access.name, "Staff Receptionist");
+}
+
+pub fn a_name_in_any_script_signs_in_typed_in_any_unicode_form_and_spacing<B: TestBackend>() {
+    let (mut store, _home) = B::fresh();
+    // Composed é and Ü; the Tamil name with its virama.
+    let name = "Zoë Ünal ரமேஷ் O'Brien";
+    staff_with_password(&mut store, 9, name, StaffRole::Nurse, "a password 9");
+    let decomposed = "Zoe\u{308}  U\u{308}nal ரமேஷ்   o'brien";
+    let signed = sign_in(&mut store, decomposed, "a password 9").expect("signs in");
+    assert_eq!(signed.name(), name);
+    // Only A–Z fold: a name that differs in another letter is another name.
+    let err = sign_in(&mut store, "Zoë ünal ரமேஷ் O'Brien", "a password 9").expect_err("ü");
+    assert!(
+        matches!(err, SignInError::Wrong { left: None, .. }),
+        "{err}"
+    );
 }

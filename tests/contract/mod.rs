@@ -37,6 +37,7 @@ macro_rules! store_contract {
             the_access_log_shows_openings_searches_exports_and_its_own_reading,
             a_service_credential_sends_reminders_and_backs_up_and_nothing_else,
             a_locked_store_reads_and_writes_nothing_until_someone_signs_in,
+            a_name_in_any_script_signs_in_typed_in_any_unicode_form_and_spacing,
         ]);
         store_contract!(@area $backend, changes: [
             a_stored_change_counts_once_and_another_desk_sees_it,

@@ -55,15 +55,17 @@ impl std::fmt::Debug for Guarded {
 }
 
 impl Guarded {
-    /// `store`, used by `who` from now on; the access log's times are read from `clock`.
-    pub fn new(store: Box<dyn Store + Send>, who: SignedIn, clock: Clock) -> Guarded {
-        Guarded {
+    /// `store`, used by `who` from now on; the access log's times are read from `clock`. A
+    /// server is told who acts (`Accounts::act_as`).
+    pub fn new(mut store: Box<dyn Store + Send>, who: SignedIn, clock: Clock) -> Result<Guarded> {
+        store.act_as(Some(who.name()))?;
+        Ok(Guarded {
             inner: store,
             who,
             locked: false,
             clock,
             last_opened: None,
-        }
+        })
     }
 
     /// Who is signed in.
@@ -81,6 +83,7 @@ impl Guarded {
             format!("switched to {}", who.name()),
         );
         self.inner.log_access(&out)?;
+        self.inner.act_as(Some(who.name()))?;
         self.who = who;
         self.last_opened = None;
         Ok(())
@@ -113,6 +116,7 @@ impl Guarded {
             return Ok(());
         }
         self.locked = true;
+        self.inner.act_as(None)?;
         if self.inner.damage().is_some() {
             return Ok(());
         }
@@ -122,12 +126,14 @@ impl Guarded {
 
     /// Unlocks it for `who`, who signed in again (`signin::sign_in`, which logged it): the same
     /// person goes on, or another takes over.
-    pub fn unlock(&mut self, who: SignedIn) {
+    pub fn unlock(&mut self, who: SignedIn) -> Result<()> {
+        self.inner.act_as(Some(who.name()))?;
         if who.staff_id() != self.who.staff_id() {
             self.last_opened = None;
         }
         self.who = who;
         self.locked = false;
+        Ok(())
     }
 
     /// Logs something done by the signed-in person outside the store (a day sheet printed, a
@@ -339,6 +345,12 @@ impl Accounts for Guarded {
             .access(now, AccessKind::ChangedPermission, name, done);
         self.inner
             .save_service_credential(name, token_hash, now, &access)
+    }
+
+    fn act_as(&mut self, _name: Option<&str>) -> Result<()> {
+        // Who acts is whoever signed in, never a name a caller gives.
+        let name = (!self.locked).then(|| self.who.name().to_owned());
+        self.inner.act_as(name.as_deref())
     }
 
     fn log_access(&mut self, access: &Access) -> Result<AccessEntry> {

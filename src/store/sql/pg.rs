@@ -53,6 +53,9 @@ pub(crate) struct Session {
     client: RefCell<postgres::Client>,
     prepared: RefCell<HashMap<String, Prepared>>,
     memo: RefCell<Memo>,
+    /// Who is signed in at this desk, as each write tells the server (`frontdesk.staff`), as
+    /// hex of its UTF-8 (so no name can break out of the statement).
+    acting: RefCell<Option<String>>,
 }
 
 /// A statement the server has prepared, and whether it may write.
@@ -70,7 +73,34 @@ impl Session {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
             memo: RefCell::new(Memo::default()),
+            acting: RefCell::new(None),
         }
+    }
+
+    /// Tells the server who acts from now on: each write sets `frontdesk.staff` for its own
+    /// transaction (server-side triggers and the server's log see it, through
+    /// `current_setting('frontdesk.staff', true)`), and the session's `application_name` names
+    /// them, so the clinic's IT person sees who is at each connection.
+    pub(crate) fn act_as(&self, name: Option<&str>) -> Result<()> {
+        let hex = name.map(|n| n.bytes().map(|b| format!("{b:02x}")).collect::<String>());
+        let shown = match &hex {
+            Some(hex) => format!("convert_from(decode('{hex}', 'hex'), 'UTF8')"),
+            None => "''".to_owned(),
+        };
+        *self.acting.borrow_mut() = hex;
+        // application_name is at most 63 bytes; the server cuts it, on a character boundary.
+        self.batch(&format!(
+            "SELECT set_config('application_name', left('frontdesk: ' || {shown}, 60), false)"
+        ))
+    }
+
+    /// The statement that tells a write's transaction who acts, if anyone signed in.
+    fn acting_sql(&self) -> Option<String> {
+        self.acting.borrow().as_ref().map(|hex| {
+            format!(
+                "SELECT set_config('frontdesk.staff', convert_from(decode('{hex}', 'hex'), 'UTF8'), true)"
+            )
+        })
     }
 
     /// Puts a new connection in place of a lost one; statements are prepared again on it, and
@@ -79,6 +109,15 @@ impl Session {
         *self.client.borrow_mut() = client;
         self.prepared.borrow_mut().clear();
         self.memo.borrow_mut().forget();
+        // The new connection is told again who acts.
+        let name = self.acting.borrow().as_ref().and_then(|hex| {
+            let bytes: Option<Vec<u8>> = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                .collect();
+            String::from_utf8(bytes?).ok()
+        });
+        let _ = self.act_as(name.as_deref());
     }
 
     /// Remembers the clinic's setup between transactions from now on (the schema is current,
@@ -142,6 +181,10 @@ impl Session {
                 self.memo.borrow_mut().forget();
                 return self.batch("BEGIN");
             }
+        };
+        let begin = match (&how, self.acting_sql()) {
+            (Begin::Write | Begin::Booking(_), Some(acting)) => format!("{begin}; {acting}"),
+            _ => begin,
         };
         let counted = self.memo.borrow().enabled();
         let sql = if counted {
