@@ -9,6 +9,7 @@ pub mod backup;
 mod batch;
 mod booking;
 pub mod bulk;
+pub mod cipher;
 pub(crate) mod codec;
 mod context;
 mod copy;
