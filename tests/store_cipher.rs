@@ -688,3 +688,99 @@ fn a_keys_file_left_beside_a_plain_database_does_not_stop_it_opening() {
     let store = SqliteStore::open(&db).expect("a plain file opens plain");
     assert_eq!(names(&store), [NAME, NAME_DEVANAGARI]);
 }
+
+#[test]
+fn an_encrypted_old_database_migrates_and_its_pre_migration_backup_is_encrypted_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("old.sqlite3");
+    std::fs::copy("tests/data/frontdesk-v1.sqlite3", &db).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Converted at schema 1, without opening it through the store (which would migrate it).
+    let done = cipher::encrypt_database_with(
+        &db,
+        "staff-1",
+        &password(PASSWORD),
+        now(),
+        KdfCost::cheap_for_tests(),
+        None,
+    )
+    .expect("converted");
+    let store = SqliteStore::open_encrypted(&db, &done.key, StoreOptions::default())
+        .expect("opened and migrated");
+    assert_eq!(
+        store.clinics().unwrap().pop().map(|c| c.name),
+        Some("Old Clinic".to_owned())
+    );
+    drop(store);
+    let before: Vec<PathBuf> = std::fs::read_dir(home.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+        .collect();
+    assert_eq!(before.len(), 1, "{before:?}");
+    let backup = &before[0];
+    assert_eq!(
+        cipher::file_clinic(backup).unwrap(),
+        Some(done.key.clinic()),
+        "encrypted"
+    );
+    assert!(
+        cipher::keys_path(backup).is_file(),
+        "with its keys beside it"
+    );
+    let opened = KeySlots::load(backup)
+        .unwrap()
+        .unwrap_with_recovery(&done.recovery)
+        .unwrap();
+    assert_eq!(
+        frontdesk::store::backup::verify_keyed(backup, backup, Some(&opened))
+            .expect("the backup opens with its own keys")
+            .schema_version,
+        1
+    );
+    assert_eq!(cipher::plaintext_files(&db), [done.plaintext.clone()]);
+}
+
+#[test]
+fn an_online_backup_refuses_a_keys_file_that_does_not_hold_the_stores_key() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("clinic.sqlite3");
+    let (_slots, key, _) = new_keys(&db);
+    let mut store = SqliteStore::open_encrypted(&db, &key, StoreOptions::default()).unwrap();
+    fill(&mut store);
+    // Keys of the same clinic id that wrap another key.
+    std::fs::remove_file(cipher::keys_path(&db)).unwrap();
+    KeySlots::create_with(
+        &db,
+        key.clinic(),
+        "staff-1",
+        &password(PASSWORD),
+        KdfCost::cheap_for_tests(),
+    )
+    .unwrap();
+    let copy = home.path().join("copy.sqlite3");
+    let refused = store.backup_to(&copy, &mut |_| {}).unwrap_err();
+    assert!(refused.to_string().contains("not the key"), "{refused}");
+    assert!(!copy.exists() && !cipher::keys_path(&copy).exists());
+}
+
+#[test]
+fn a_watcher_with_the_key_sees_changes_to_an_encrypted_database() {
+    use frontdesk::store::{Watched, Watcher};
+    use std::time::Duration;
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("clinic.sqlite3");
+    let (_slots, key, _) = new_keys(&db);
+    let mut store = SqliteStore::open_encrypted(&db, &key, StoreOptions::default()).unwrap();
+    let mut watcher = Watcher::sqlite_keyed(db.clone(), Some(&key));
+    assert_eq!(watcher.wait(Duration::from_millis(10)), Watched::Quiet);
+    fill(&mut store);
+    assert_eq!(watcher.wait(Duration::from_secs(2)), Watched::Changed);
+    // Without the key it says the database cannot be read, and nothing worse.
+    let mut blind = Watcher::sqlite(db.clone());
+    assert!(
+        matches!(blind.wait(Duration::from_millis(10)), Watched::Lost(_)),
+        "a watcher without the key cannot read the counter"
+    );
+}

@@ -61,7 +61,7 @@ use crate::scheduling::*;
 pub use copy::{CopyReport, migrate};
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
-pub use locator::{Locator, ServerUrl, open};
+pub use locator::{Locator, ServerUrl, open, open_keyed};
 pub use maintenance::Maintenance;
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};

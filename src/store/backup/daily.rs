@@ -268,7 +268,11 @@ fn make(
     }
     let dest = daily_path(db, today);
     let slots = match key {
-        Some(_) => Some(KeySlots::load(db)?),
+        Some(key) => {
+            let slots = KeySlots::load(db)?;
+            slots.check_key(key)?;
+            Some(slots)
+        }
         None => None,
     };
     let copy = snapshot_keyed(&conn, db, &dest, key, &mut |_| {}).inspect_err(|e| {

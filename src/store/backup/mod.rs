@@ -399,8 +399,13 @@ pub fn backup_connection_keyed(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BackupReport> {
     check_destination(dest)?;
+    // The keys that will open the copy: the database's own, which must hold its key.
     let slots = match key {
-        Some(_) => Some(KeySlots::load(source)?),
+        Some(key) => {
+            let slots = KeySlots::load(source)?;
+            slots.check_key(key)?;
+            Some(slots)
+        }
         None => None,
     };
     let partial = snapshot_keyed(conn, source, dest, key, progress)?;

@@ -478,7 +478,7 @@ impl KeySlots {
     }
 
     /// Refuses a key that is not this file's (another clinic's, or a stale one).
-    fn check_key(&self, key: &DatabaseKey) -> Result<(), CipherError> {
+    pub(crate) fn check_key(&self, key: &DatabaseKey) -> Result<(), CipherError> {
         if key.clinic() != self.file.clinic || hex(&key.check_value()) != self.file.key_check {
             return Err(CipherError::WrongKey {
                 path: self.path.clone(),
