@@ -739,7 +739,10 @@ fn an_encrypted_old_database_migrates_and_its_pre_migration_backup_is_encrypted_
             .schema_version,
         1
     );
-    assert_eq!(cipher::plaintext_files(&db), [done.plaintext.clone()]);
+    assert_eq!(
+        cipher::plaintext_files(&db),
+        std::slice::from_ref(&done.plaintext)
+    );
 }
 
 #[test]
