@@ -11,6 +11,11 @@
 //! disk, so its fsync cost is the real one). `FRONTDESK_BENCH_APPOINTMENTS=20000` gives a quick
 //! smoke run on a small database (patients are one for every five appointments).
 //!
+//! The same queries also run on an encrypted copy of the same database ("frontdesk_encrypted":
+//! SQLCipher, the clinic's key applied as a raw key, converted from the cached file by
+//! `store::cipher::encrypt_database` and cached beside it), in the same run, so the cost of
+//! encryption at rest is read off one table.
+//!
 //! Run: `cargo bench --bench store`. Results and the machine are written up in BENCHMARKS.md.
 
 mod bench_data;
@@ -29,6 +34,8 @@ use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use frontdesk::demo::{self, DemoOptions};
 use frontdesk::scheduling::time::local_day;
 use frontdesk::scheduling::*;
+use frontdesk::signin::{Secret, SecretKind};
+use frontdesk::store::cipher::{self, DatabaseKey, KdfCost, KeySlots};
 use frontdesk::store::{AgendaFilter, BookingRequest, SlotSearch, SqliteStore, Start, Store};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Statement, params};
@@ -337,6 +344,58 @@ fn scan_ids<P: rusqlite::Params>(
         }
     }
     ids
+}
+
+const BENCH_PASSWORD: &str = "bench password, not a secret";
+
+/// The encrypted copy of `plain` (built once beside it) and its key.
+fn encrypted_database(plain: &Path) -> (PathBuf, DatabaseKey) {
+    let path = plain.with_extension("encrypted.sqlite3");
+    let password = Secret::new_one(SecretKind::Password, BENCH_PASSWORD).expect("password");
+    let unwrap = |path: &Path| {
+        KeySlots::load(path)
+            .ok()?
+            .unwrap_with_password("bench", &password)
+            .ok()
+    };
+    if path.exists()
+        && let Some(key) = unwrap(&path)
+        && SqliteStore::open_encrypted(&path, &key, Default::default())
+            .ok()
+            .and_then(|s| s.doctors().ok())
+            .is_some()
+        && appointment_count(plain) == Some(appointments_wanted() as i64)
+        && std::fs::metadata(&path).map(|m| m.modified().ok()).ok()
+            >= std::fs::metadata(plain).map(|m| m.modified().ok()).ok()
+    {
+        eprintln!("bench: reusing {}", path.display());
+        return (path, key);
+    }
+    remove_with_sidecars(&path);
+    let _ = std::fs::remove_file(cipher::keys_path(&path));
+    eprintln!("bench: encrypting a copy of {} (once)", plain.display());
+    std::fs::copy(plain, &path).expect("copy the database to encrypt");
+    let done = cipher::encrypt_database_with(
+        &path,
+        "bench",
+        &password,
+        now(),
+        KdfCost::cheap_for_tests(),
+        None,
+    )
+    .expect("encrypt the copy");
+    std::fs::remove_file(&done.plaintext).expect("remove the copy's plaintext");
+    settle_keyed(&path, &done.key);
+    (path, done.key)
+}
+
+/// [`settle`] for the encrypted copy.
+fn settle_keyed(path: &Path, key: &DatabaseKey) {
+    drop(SqliteStore::open_encrypted(path, key, Default::default()).expect("open to settle"));
+    let wal_len = std::fs::metadata(sidecar(path, "-wal"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    assert!(wal_len == 0, "{} is open elsewhere", path.display());
 }
 
 fn plain_connection(path: &Path) -> Connection {
@@ -858,7 +917,12 @@ fn store_benches(c: &mut Criterion) {
         .expect("a scratch directory beside the cached database");
     let booking_path = scratch.path().join("booking.sqlite3");
     std::fs::copy(&cached, &booking_path).expect("copy the database for the booking bench");
+    let (encrypted, key) = encrypted_database(&cached);
+    let enc_booking_path = scratch.path().join("booking.encrypted.sqlite3");
+    std::fs::copy(&encrypted, &enc_booking_path).expect("copy the encrypted database");
 
+    let mut enc = SqliteStore::open_encrypted(&encrypted, &key, Default::default())
+        .expect("open the encrypted copy");
     let mut store = SqliteStore::open(&cached).expect("open the cached database");
     let floor = plain_connection(&cached);
     let f = fixture(&mut store);
@@ -905,10 +969,15 @@ fn store_benches(c: &mut Criterion) {
         let ours = store.agenda(f.clinic, window, filter).expect("agenda");
         let plain = run_floor(&mut stmt);
         assert_eq!(ours.len(), plain, "{name}: floor and store disagree");
+        let theirs = enc.agenda(f.clinic, window, filter).expect("agenda");
+        assert_eq!(theirs, ours, "{name}: the encrypted copy disagrees");
         eprintln!("bench: {name} returns {} appointments", ours.len());
         let mut group = c.benchmark_group(group_id(name));
         group.bench_function("frontdesk", |b| {
             b.iter(|| black_box(store.agenda(f.clinic, black_box(window), filter)))
+        });
+        group.bench_function("frontdesk_encrypted", |b| {
+            b.iter(|| black_box(enc.agenda(f.clinic, black_box(window), filter)))
         });
         group.bench_function("floor", |b| b.iter(|| black_box(run_floor(&mut stmt))));
         group.finish();
@@ -928,8 +997,16 @@ fn store_benches(c: &mut Criterion) {
         );
         let mut plain = PreviewFloor::new(&floor);
         let mut group = c.benchmark_group(group_id(name));
+        assert_eq!(
+            enc.preview(&req, now()).expect("preview").len(),
+            conflicts.len(),
+            "{name}: the encrypted copy disagrees"
+        );
         group.bench_function("frontdesk", |b| {
             b.iter(|| black_box(store.preview(black_box(&req), now())))
+        });
+        group.bench_function("frontdesk_encrypted", |b| {
+            b.iter(|| black_box(enc.preview(black_box(&req), now())))
         });
         group.bench_function("floor", |b| {
             b.iter(|| black_box(plain.run(f.clinic, black_box(&probe))))
@@ -974,8 +1051,16 @@ fn store_benches(c: &mut Criterion) {
         if windows > 2 {
             group.sampling_mode(SamplingMode::Flat);
         }
+        assert_eq!(
+            enc.find_slots(&search).expect("find slots"),
+            found,
+            "{name}: the encrypted copy disagrees"
+        );
         group.bench_function("frontdesk", |b| {
             b.iter(|| black_box(store.find_slots(black_box(&search))))
+        });
+        group.bench_function("frontdesk_encrypted", |b| {
+            b.iter(|| black_box(enc.find_slots(black_box(&search))))
         });
         group.bench_function("floor", |b| {
             b.iter(|| black_box(plain.run(f.clinic, black_box(&search), windows)))
@@ -1003,8 +1088,16 @@ fn store_benches(c: &mut Criterion) {
         assert_eq!(ours.len(), plain, "{name}: floor and store disagree");
         eprintln!("bench: {name} returns {} patients", ours.len());
         let mut group = c.benchmark_group(group_id(name));
+        assert_eq!(
+            enc.search_patients(text, SEARCH_LIMIT).expect("search"),
+            ours,
+            "{name}: the encrypted copy disagrees"
+        );
         group.bench_function("frontdesk", |b| {
             b.iter(|| black_box(store.search_patients(black_box(text), SEARCH_LIMIT)))
+        });
+        group.bench_function("frontdesk_encrypted", |b| {
+            b.iter(|| black_box(enc.search_patients(black_box(text), SEARCH_LIMIT)))
         });
         group.bench_function("floor", |b| {
             b.iter(|| black_box(scan(&mut stmt, params![black_box(text), limit])))
@@ -1012,11 +1105,17 @@ fn store_benches(c: &mut Criterion) {
         group.finish();
     }
     drop(store);
+    drop(enc);
 
-    // --- durable booking (on the scratch copy) --------------------------------------------
+    // --- durable booking (on the scratch copies) ------------------------------------------
     let mut book_store = SqliteStore::open(&booking_path).expect("open the booking copy");
     let book_floor_conn = plain_connection(&booking_path);
     let mut feed = SlotFeed::new(&book_store, &book_floor_conn, f.clinic);
+    let mut enc_book_store =
+        SqliteStore::open_encrypted(&enc_booking_path, &key, Default::default())
+            .expect("open the encrypted booking copy");
+    // The copies hold the same data, so the plain copy's patient pool serves both.
+    let mut enc_feed = SlotFeed::new(&enc_book_store, &book_floor_conn, f.clinic);
     let mut plain = BookFloor::new(&book_floor_conn);
     let probe_path = scratch.path().join("fsync-probe");
     let probe_file = File::create(&probe_path).expect("create the fsync probe file");
@@ -1034,6 +1133,22 @@ fn store_benches(c: &mut Criterion) {
                 let req = request(&f, f.visit_type, &probe);
                 let started = Instant::now();
                 let outcome = book_store.book(&req, "bench", now());
+                total += started.elapsed();
+                let outcome = outcome.unwrap_or_else(|e| panic!("booking {probe:?} refused: {e}"));
+                assert!(outcome.overbooked.is_none(), "a bench booking overbooked");
+                black_box(outcome);
+            }
+            total
+        })
+    });
+    group.bench_function("frontdesk_encrypted", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let probe = enc_feed.next(&enc_book_store);
+                let req = request(&f, f.visit_type, &probe);
+                let started = Instant::now();
+                let outcome = enc_book_store.book(&req, "bench", now());
                 total += started.elapsed();
                 let outcome = outcome.unwrap_or_else(|e| panic!("booking {probe:?} refused: {e}"));
                 assert!(outcome.overbooked.is_none(), "a bench booking overbooked");
@@ -1066,6 +1181,7 @@ fn store_benches(c: &mut Criterion) {
     drop(plain);
     drop(book_floor_conn);
     drop(book_store);
+    drop(enc_book_store);
     drop(scratch);
 }
 

@@ -17,3 +17,9 @@ apt_install() {
 need() {
   command -v "$1" >/dev/null || apt_install "$2"
 }
+
+# need_package PACKAGE: installs PACKAGE unless dpkg says it is installed (for libraries and
+# headers, which put no command on the PATH).
+need_package() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" || apt_install "$1"
+}

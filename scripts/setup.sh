@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Frontdesk needs on a fresh Debian 12 machine, and nothing when it is
-# already there: a C compiler (SQLite is compiled in) and a Rust toolchain of at least 1.89.
+# already there: a C compiler (SQLite, as SQLCipher, is compiled in), OpenSSL's libcrypto
+# headers (SQLCipher encrypts with the system's libcrypto) and a Rust toolchain of at least 1.89.
 # Sourced by scripts/run.sh and scripts/test.sh.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ need_rust="1.89"
 . "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 need cc build-essential
+need_package libssl-dev
 
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 version_ok() {

@@ -138,6 +138,12 @@ impl Secret {
         self.kind
     }
 
+    /// The composed (NFC) text, for the store's key slots, which derive a key from it with
+    /// the same Argon2id cost ([`argon2_cost`]). Never shown, logged or put in a message.
+    pub(crate) fn composed_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
     /// Its Argon2id hash with a fresh random salt, to store. Slow on purpose (see
     /// [`MEMORY_KIB`]): run it off the UI thread.
     pub fn hash(&self) -> Result<Hashed, SecretError> {
@@ -193,6 +199,12 @@ impl Hashed {
     pub fn as_stored(&self) -> &str {
         &self.0
     }
+}
+
+/// Argon2id's memory (KiB), passes and lanes for passwords: what [`Secret::hash`] spends, and
+/// what the store's key slots spend to derive a wrapping key from a password.
+pub(crate) const fn argon2_cost() -> (u32, u32, u32) {
+    (MEMORY_KIB, PASSES, LANES)
 }
 
 fn hasher() -> Argon2<'static> {

@@ -17,6 +17,36 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The database is encrypted and no key was given.
+    #[error(
+        "{} is encrypted: sign in to open it (nothing was changed)",
+        echo_path(path)
+    )]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The key given is not the database's key.
+    #[error(
+        "{} cannot be opened with this key: the key belongs to another clinic's database, or is not this one's; sign in with an account of this clinic (nothing was changed)",
+        echo_path(path)
+    )]
+    WrongKey {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A key was given for a database that is not encrypted.
+    #[error(
+        "{} is not encrypted: open it without signing in to its keys, or encrypt it first (nothing was changed)",
+        echo_path(path)
+    )]
+    NotEncrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A key slot or encryption step failed.
+    #[error(transparent)]
+    Cipher(#[from] super::cipher::CipherError),
     /// The database was named by a URL whose scheme this Frontdesk does not know.
     #[error(
         "\"{scheme}:\" is not a kind of database Frontdesk can open (the URL schemes it knows: {known}); for an SQLite database give the file's path, written ./{scheme}:… if its name starts that way"

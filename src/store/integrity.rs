@@ -213,13 +213,39 @@ fn describe(problems: &[String], roots: &BTreeMap<i64, String>) -> String {
 /// so it can run beside a store that is working) and returns what is damaged, if anything.
 /// Damage found is recorded for every later open.
 pub fn quick_check_file(path: &std::path::Path) -> rusqlite::Result<Option<String>> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    quick_check_file_keyed(path, None).map_err(|e| match e {
+        KeyedCheckError::Sqlite(e) => e,
+        KeyedCheckError::Key(_) => rusqlite::Error::InvalidQuery,
+    })
+}
+
+/// Why [`quick_check_file_keyed`] could not check.
+#[derive(Debug)]
+pub enum KeyedCheckError {
+    /// SQLite failed (not damage: damage is the result).
+    Sqlite(rusqlite::Error),
+    /// The key given does not open the file.
+    Key(super::cipher::CipherError),
+}
+
+/// [`quick_check_file`] of a database that may be encrypted with `key`. A wrong key is never
+/// taken for damage.
+pub fn quick_check_file_keyed(
+    path: &std::path::Path,
+    key: Option<&super::cipher::DatabaseKey>,
+) -> Result<Option<String>, KeyedCheckError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(KeyedCheckError::Sqlite)?;
+    if let Some(key) = key {
+        super::cipher::apply_key(&conn, key, path).map_err(KeyedCheckError::Key)?;
+    }
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(KeyedCheckError::Sqlite)?;
     let found = match quick_problems(&conn) {
         Ok(p) if p.is_empty() => None,
         Ok(p) => Some(summary_in(&conn, &p)),
         Err(e) if is_damage(&e) => Some(unreadable(&e)),
-        Err(e) => return Err(e),
+        Err(e) => return Err(KeyedCheckError::Sqlite(e)),
     };
     if let Some(summary) = &found {
         super::open::record_damage(path, summary);

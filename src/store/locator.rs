@@ -153,8 +153,21 @@ impl std::fmt::Display for Locator {
 /// Opens the store a locator names (creating and migrating an SQLite file as needed): the one
 /// place the window and the command line get a store from.
 pub fn open(locator: &Locator) -> Result<Box<dyn Store + Send>> {
+    open_keyed(locator, None)
+}
+
+/// [`open`] of a database that may be encrypted: an SQLite file with `key` is opened (or
+/// created) encrypted (`SqliteStore::open_encrypted`); a server's database takes no key (the
+/// server and its connection's TLS protect it).
+pub fn open_keyed(
+    locator: &Locator,
+    key: Option<&super::cipher::DatabaseKey>,
+) -> Result<Box<dyn Store + Send>> {
     match locator {
-        Locator::Sqlite(path) => Ok(Box::new(SqliteStore::open(path)?)),
+        Locator::Sqlite(path) => Ok(Box::new(match key {
+            Some(key) => SqliteStore::open_encrypted(path, key, Default::default())?,
+            None => SqliteStore::open(path)?,
+        })),
         Locator::Postgres(url) => Ok(Box::new(PostgresStore::open(url.as_given())?)),
     }
 }

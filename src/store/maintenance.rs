@@ -14,6 +14,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::backup::{self, BackupPolicy, BackupReport, DailyReport, RestoreReport};
+use super::cipher::DatabaseKey;
 use super::error::{Result, StoreError};
 use super::locator::Locator;
 use crate::export::Progress;
@@ -52,9 +53,30 @@ pub trait Maintenance {
 /// beside it keeps working: seconds for a large clinic). What is found is recorded, so every
 /// later open refuses to write. `None` when it is sound.
 pub fn check_for_damage(locator: &Locator) -> Result<Option<String>> {
+    check_for_damage_keyed(locator, None)
+}
+
+/// [`check_for_damage`] of a database that may be encrypted with `key`. An encrypted file
+/// checked without its key is [`StoreError::Encrypted`] (and nothing is recorded): SQLite
+/// cannot read it, which must not be taken for damage.
+pub fn check_for_damage_keyed(
+    locator: &Locator,
+    key: Option<&DatabaseKey>,
+) -> Result<Option<String>> {
     match locator {
         Locator::Sqlite(path) => {
-            super::integrity::quick_check_file(path).map_err(|e| StoreError::from_sqlite(e, path))
+            if key.is_none()
+                && super::cipher::keys_path(path).exists()
+                && !super::cipher::is_plain_sqlite(path).unwrap_or(true)
+            {
+                return Err(StoreError::Encrypted { path: path.clone() });
+            }
+            super::integrity::quick_check_file_keyed(path, key).map_err(|e| match e {
+                super::integrity::KeyedCheckError::Sqlite(e) => StoreError::from_sqlite(e, path),
+                super::integrity::KeyedCheckError::Key(_) => {
+                    StoreError::WrongKey { path: path.clone() }
+                }
+            })
         }
         // The server checks its own pages; there is nothing of ours to check beside it.
         Locator::Postgres(_) => Ok(None),
@@ -70,8 +92,19 @@ pub fn daily_backup(
     today: NaiveDate,
     policy: BackupPolicy,
 ) -> Result<Option<DailyReport>> {
+    daily_backup_keyed(locator, None, today, policy)
+}
+
+/// [`daily_backup`] of a database that may be encrypted with `key` (see
+/// [`backup::daily_keyed`]).
+pub fn daily_backup_keyed(
+    locator: &Locator,
+    key: Option<&DatabaseKey>,
+    today: NaiveDate,
+    policy: BackupPolicy,
+) -> Result<Option<DailyReport>> {
     match locator {
-        Locator::Sqlite(path) => Ok(backup::daily(path, today, policy)?),
+        Locator::Sqlite(path) => Ok(backup::daily_keyed(path, key, today, policy)?),
         Locator::Postgres(_) => Ok(None),
     }
 }
@@ -86,9 +119,22 @@ pub fn restore(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RestoreReport> {
+    restore_keyed(locator, candidate, None, now, progress)
+}
+
+/// [`restore`] of a backup that may be encrypted (see [`backup::restore_keyed`]): `key` is the
+/// database's, or one unwrapped from the backup's own keys file.
+pub fn restore_keyed(
+    locator: &Locator,
+    candidate: &Path,
+    key: Option<&DatabaseKey>,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RestoreReport> {
     match locator {
         Locator::Sqlite(path) => {
-            let report = backup::restore(path, candidate, now, backup::RESTORE_WAIT, progress)?;
+            let report =
+                backup::restore_keyed(path, candidate, key, now, backup::RESTORE_WAIT, progress)?;
             super::open::forget_damage(path);
             Ok(report)
         }

@@ -9,8 +9,9 @@ use super::engine::Engine;
 use super::sql::Db;
 
 use super::backup;
+use super::cipher::DatabaseKey;
 use super::error::{Result, StoreError};
-use super::open::{StoreOptions, open_connection};
+use super::open::{StoreOptions, open_connection_keyed};
 use super::*;
 
 /// A Frontdesk database in one SQLite file.
@@ -22,12 +23,15 @@ pub struct SqliteStore {
     /// This store's share of the file (after `conn`, so it is released after the connection
     /// closes): while it is held, no restore replaces the file.
     share: Option<super::desk_lock::Shared>,
+    /// The key of an encrypted database (for its backups and a restore's reopening).
+    key: Option<DatabaseKey>,
 }
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SqliteStore")
             .field("path", &self.path)
+            .field("encrypted", &self.key.is_some())
             .finish()
     }
 }
@@ -40,14 +44,36 @@ impl SqliteStore {
 
     /// Opens with explicit options (busy timeout, schema version for fixtures).
     pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
-        let opened = open_connection(&path, options)?;
+        Self::open_keyed(path.as_ref(), options, None)
+    }
+
+    /// Opens the database at `path` encrypted with `key` (from the keys file's slots,
+    /// `cipher::KeySlots`), creating it encrypted (mode 0600) and migrating it as needed. A
+    /// key that is not the file's is [`StoreError::WrongKey`]; a plain file is
+    /// [`StoreError::NotEncrypted`]; neither changes anything.
+    pub fn open_encrypted(
+        path: impl AsRef<Path>,
+        key: &DatabaseKey,
+        options: StoreOptions,
+    ) -> Result<Self> {
+        Self::open_keyed(path.as_ref(), options, Some(key))
+    }
+
+    fn open_keyed(path: &Path, options: StoreOptions, key: Option<&DatabaseKey>) -> Result<Self> {
+        let path = path.to_path_buf();
+        let opened = open_connection_keyed(&path, options, key)?;
         Ok(Self {
             conn: opened.conn,
             path,
             damaged: opened.damaged,
             share: Some(opened.share),
+            key: key.cloned(),
         })
+    }
+
+    /// Whether the database is encrypted (opened with a key).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// What is wrong with the database, when it was found damaged (it is then read-only).
@@ -116,12 +142,13 @@ impl SqliteStore {
         dest: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::BackupReport> {
-        backup::backup_connection(&self.conn, &self.path, dest, progress).map_err(|e| {
-            if let backup::BackupError::SourceDamaged { details, .. } = &e {
-                super::open::record_damage(&self.path, details);
-            }
-            e.into()
-        })
+        backup::backup_connection_keyed(&self.conn, &self.path, dest, self.key.as_ref(), progress)
+            .map_err(|e| {
+                if let backup::BackupError::SourceDamaged { details, .. } = &e {
+                    super::open::record_damage(&self.path, details);
+                }
+                e.into()
+            })
     }
 
     /// Replaces this database with `candidate` after checking it (see `store/backup.rs`),
@@ -138,11 +165,19 @@ impl SqliteStore {
         // the file.
         drop(std::mem::replace(&mut self.conn, memory));
         self.share = None;
-        let restored = backup::restore(&self.path, candidate, now, backup::RESTORE_WAIT, progress);
+        let restored = backup::restore_keyed(
+            &self.path,
+            candidate,
+            self.key.as_ref(),
+            now,
+            backup::RESTORE_WAIT,
+            progress,
+        );
         if restored.is_ok() {
             super::open::forget_damage(&self.path);
         }
-        let reopened = open_connection(&self.path, StoreOptions::default());
+        let reopened =
+            open_connection_keyed(&self.path, StoreOptions::default(), self.key.as_ref());
         match (restored, reopened) {
             (restored, Ok(opened)) => {
                 self.conn = opened.conn;

@@ -8,6 +8,8 @@
 //! is "changed", so the desk reads everything again.
 
 use std::path::PathBuf;
+
+use super::cipher::DatabaseKey;
 use std::time::{Duration, Instant};
 
 use postgres::fallible_iterator::FallibleIterator;
@@ -41,6 +43,7 @@ enum Source {
     Sqlite {
         path: PathBuf,
         conn: Option<rusqlite::Connection>,
+        key: Option<DatabaseKey>,
     },
     Postgres {
         address: Box<ServerAddress>,
@@ -55,16 +58,31 @@ impl Watcher {
     /// A watcher of the database `locator` names (the one the window opened), or why the
     /// server's address cannot be used.
     pub fn open(locator: &Locator) -> Result<Self, StoreError> {
+        Watcher::open_keyed(locator, None)
+    }
+
+    /// [`Watcher::open`] of a database that may be encrypted with `key`.
+    pub fn open_keyed(locator: &Locator, key: Option<&DatabaseKey>) -> Result<Self, StoreError> {
         match locator {
-            Locator::Sqlite(path) => Ok(Watcher::sqlite(path.clone())),
+            Locator::Sqlite(path) => Ok(Watcher::sqlite_keyed(path.clone(), key)),
             Locator::Postgres(url) => Watcher::postgres(url.as_given()),
         }
     }
 
     /// A watcher of the SQLite file at `path`.
     pub fn sqlite(path: PathBuf) -> Self {
+        Watcher::sqlite_keyed(path, None)
+    }
+
+    /// A watcher of the SQLite file at `path`, encrypted with `key` when one is given (its own
+    /// connection is keyed like the store's).
+    pub fn sqlite_keyed(path: PathBuf, key: Option<&DatabaseKey>) -> Self {
         Watcher {
-            source: Source::Sqlite { path, conn: None },
+            source: Source::Sqlite {
+                path,
+                conn: None,
+                key: key.cloned(),
+            },
             seen: None,
             lost: false,
         }
@@ -86,7 +104,9 @@ impl Watcher {
     /// (it answers `Quiet` unless the database cannot be reached).
     pub fn wait(&mut self, at_most: Duration) -> Watched {
         let result = match &mut self.source {
-            Source::Sqlite { path, conn } => wait_sqlite(path, conn, self.seen, at_most),
+            Source::Sqlite { path, conn, key } => {
+                wait_sqlite(path, conn, key.as_ref(), self.seen, at_most)
+            }
             Source::Postgres { address, client } => {
                 wait_postgres(address, client, self.seen, at_most)
             }
@@ -115,6 +135,7 @@ impl Watcher {
 fn wait_sqlite(
     path: &std::path::Path,
     conn: &mut Option<rusqlite::Connection>,
+    key: Option<&DatabaseKey>,
     seen: Option<ChangeVersion>,
     at_most: Duration,
 ) -> Result<ChangeVersion, String> {
@@ -127,6 +148,9 @@ fn wait_sqlite(
                     | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
             .map_err(|e| StoreError::from_sqlite(e, path).to_string())?;
+            if let Some(key) = key {
+                super::cipher::apply_key(&opened, key, path).map_err(|e| e.to_string())?;
+            }
             let _ = opened.busy_timeout(Duration::from_secs(2));
             *conn = Some(opened);
         }

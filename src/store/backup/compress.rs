@@ -210,7 +210,15 @@ fn geometry(db: &Path) -> std::io::Result<(u32, u64)> {
     let mut head = [0u8; 100];
     File::open(db)?.read_exact(&mut head)?;
     let raw = u16::from_be_bytes([head[16], head[17]]);
-    let page_size = if raw == 1 { 65_536 } else { u32::from(raw) };
+    let page_size = if &head[..16] != b"SQLite format 3\0" {
+        // An encrypted database's header is encrypted: its pages are SQLCipher's size. Its
+        // backup holds ciphertext, which zstd cannot shrink (see `daily::daily_keyed`).
+        crate::store::cipher::PAGE_SIZE
+    } else if raw == 1 {
+        65_536
+    } else {
+        u32::from(raw)
+    };
     if page_size < 512 || !page_size.is_power_of_two() {
         return Err(std::io::Error::other(
             "the snapshot has an impossible page size",

@@ -16,8 +16,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
 use super::compress::{self, Kind};
-use super::{BackupError, Result, backups_dir, ensure_dir, has_data, io, snapshot, sql, stem};
+use super::{
+    BackupError, Result, backups_dir, ensure_dir, has_data, io, snapshot_keyed, sql, stem,
+};
 use crate::private_file::Partial;
+use crate::store::cipher::{CipherError, DatabaseKey, KeySlots, keys_path};
 use crate::store::desk_lock;
 use crate::store::schema::APPLICATION_ID;
 
@@ -109,10 +112,24 @@ pub struct DailyReport {
 /// holds no clinic yet, or backups are off. Returns what was made. A failure is also recorded
 /// for [`last_failure`].
 pub fn daily(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<DailyReport>> {
+    daily_keyed(db, None, today, policy)
+}
+
+/// [`daily`] of a database encrypted with `key` (when given). An encrypted database's daily
+/// backup is encrypted with the same key, has the database's keys file beside it
+/// (`<backup>.keys`) and is always a full one: SQLCipher writes every page with a fresh random
+/// IV, so two snapshots share no page and a delta would hold them all (nor does zstd shrink
+/// ciphertext). Without a key, an encrypted database is [`BackupError::Encrypted`].
+pub fn daily_keyed(
+    db: &Path,
+    key: Option<&DatabaseKey>,
+    today: NaiveDate,
+    policy: BackupPolicy,
+) -> Result<Option<DailyReport>> {
     if !daily_due(db, today, policy) {
         return Ok(None);
     }
-    let made = locked(db, today, policy);
+    let made = locked(db, key, today, policy);
     match &made {
         Ok(_) => {
             let _ = std::fs::remove_file(failure_path(db));
@@ -134,7 +151,12 @@ pub fn daily(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option
 const LOCK_WAIT: Duration = Duration::from_secs(600);
 
 /// The folder's daily lock, then today's backup unless another process made it meanwhile.
-fn locked(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<DailyReport>> {
+fn locked(
+    db: &Path,
+    key: Option<&DatabaseKey>,
+    today: NaiveDate,
+    policy: BackupPolicy,
+) -> Result<Option<DailyReport>> {
     let dir = backups_dir(db);
     ensure_dir(&dir)?;
     let lock_path = lock_path(db);
@@ -165,7 +187,7 @@ fn locked(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Da
     if exists_for(db, today) {
         return Ok(None);
     }
-    make(db, today, policy)
+    make(db, key, today, policy)
 }
 
 /// The lock the daily backups of `db` take, in its backups folder.
@@ -206,7 +228,20 @@ fn exists_for(db: &Path, today: NaiveDate) -> bool {
     daily_path(db, today).exists() || old_daily_path(db, today).exists()
 }
 
-fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<DailyReport>> {
+fn make(
+    db: &Path,
+    key: Option<&DatabaseKey>,
+    today: NaiveDate,
+    policy: BackupPolicy,
+) -> Result<Option<DailyReport>> {
+    if key.is_none()
+        && keys_path(db).exists()
+        && !crate::store::cipher::is_plain_sqlite(db).map_err(io(db))?
+    {
+        return Err(BackupError::Encrypted {
+            path: db.to_path_buf(),
+        });
+    }
     let _share =
         desk_lock::share(&super::real_path(db), Duration::from_secs(60)).map_err(|e| match e {
             desk_lock::LockError::Busy(_) => BackupError::InUse {
@@ -216,6 +251,14 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
         })?;
     let conn =
         Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(sql(db))?;
+    if let Some(key) = key {
+        crate::store::cipher::apply_key(&conn, key, db).map_err(|e| match e {
+            CipherError::WrongKey { .. } => BackupError::WrongKey {
+                path: db.to_path_buf(),
+            },
+            other => other.into(),
+        })?;
+    }
     conn.busy_timeout(Duration::from_secs(5)).map_err(sql(db))?;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -224,13 +267,28 @@ fn make(db: &Path, today: NaiveDate, policy: BackupPolicy) -> Result<Option<Dail
         return Ok(None);
     }
     let dest = daily_path(db, today);
-    let copy = snapshot(&conn, db, &dest, &mut |_| {}).inspect_err(|e| {
+    let slots = match key {
+        Some(key) => {
+            let slots = KeySlots::load(db)?;
+            slots.check_key(key)?;
+            Some(slots)
+        }
+        None => None,
+    };
+    let copy = snapshot_keyed(&conn, db, &dest, key, &mut |_| {}).inspect_err(|e| {
         if let BackupError::SourceDamaged { details, .. } = e {
             crate::store::record_damage(db, details);
         }
     })?;
     drop(conn);
-    let base = latest_full(db, today);
+    // The keys before the backup they open (see `daily_keyed`: an encrypted one is full).
+    if let Some(slots) = &slots {
+        slots.write_beside(&dest)?;
+    }
+    let base = match key {
+        Some(_) => None,
+        None => latest_full(db, today),
+    };
     let (out, file) = Partial::create(&dest).map_err(io(&dest))?;
     let encode = |e: compress::Error| BackupError::Io {
         path: dest.clone(),
@@ -285,7 +343,9 @@ fn finish(
 /// The newest full backup made less than [`FULL_EVERY_DAYS`] days before `today`.
 fn latest_full(db: &Path, today: NaiveDate) -> Option<PathBuf> {
     daily_backups(db).into_iter().rev().find(|p| {
-        date_of(db, p).is_some_and(|d| d < today && (today - d).num_days() < FULL_EVERY_DAYS)
+        // A plain database's delta is never made against an encrypted full backup.
+        !keys_path(p).exists()
+            && date_of(db, p).is_some_and(|d| d < today && (today - d).num_days() < FULL_EVERY_DAYS)
             && compress::header(p).is_ok_and(|h| h.kind == Kind::Full)
     })
 }
@@ -317,6 +377,10 @@ fn prune(db: &Path, keep: usize, today: NaiveDate) -> Result<()> {
             continue;
         }
         std::fs::remove_file(path).map_err(io(path))?;
+        let keys = keys_path(path);
+        if keys.exists() {
+            std::fs::remove_file(&keys).map_err(io(&keys))?;
+        }
     }
     Ok(())
 }

@@ -12,9 +12,12 @@ mod restore;
 
 pub use daily::{
     BackupPolicy, DEFAULT_KEEP, DailyReport, EXTENSION, FULL_EVERY_DAYS, cannot_start, daily,
-    daily_backups, daily_due, daily_path, failure_path, last_failure,
+    daily_backups, daily_due, daily_keyed, daily_path, failure_path, last_failure,
 };
-pub use restore::{RESTORE_WAIT, RestoreReport, Verified, real_path, restore, stage, verify};
+pub use restore::{
+    RESTORE_WAIT, RestoreReport, Verified, real_path, restore, restore_keyed, stage, stage_keyed,
+    verify, verify_keyed,
+};
 
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
@@ -26,6 +29,7 @@ use rusqlite::backup::{Backup, StepResult};
 use crate::export::Progress;
 use crate::private_file::Partial;
 use crate::scheduling::entry::echo_path;
+use crate::store::cipher::{DatabaseKey, KeySlots};
 
 /// Why a backup or restore did not happen; in every case nothing was replaced.
 #[derive(Debug, thiserror::Error)]
@@ -145,6 +149,45 @@ pub enum BackupError {
         /// The cause.
         error: std::io::Error,
     },
+    /// The file is encrypted and no key was given for it.
+    #[error(
+        "{} is encrypted: sign in (or give the recovery key of that backup) to use it; nothing was changed",
+        echo_path(path)
+    )]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The key given does not open the file.
+    #[error(
+        "{} cannot be opened with the key given: use a password or the recovery key of that backup's keys file; nothing was changed",
+        echo_path(path)
+    )]
+    WrongKey {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A backup of another clinic than the database it would replace, or than its key.
+    #[error(
+        "{} is a backup of another clinic: it cannot replace this clinic's database; nothing was changed",
+        echo_path(path)
+    )]
+    OtherClinic {
+        /// The backup.
+        path: PathBuf,
+    },
+    /// A plain (unencrypted) backup would replace an encrypted database.
+    #[error(
+        "{} is a plain backup from before the database was encrypted: it is not restored over the encrypted database; restore it to a new file name and encrypt that, or choose a newer backup (nothing was changed)",
+        echo_path(path)
+    )]
+    PlainOverEncrypted {
+        /// The backup.
+        path: PathBuf,
+    },
+    /// The keys file beside a backup or database could not be used.
+    #[error(transparent)]
+    Keys(#[from] crate::store::cipher::CipherError),
     /// Any other SQLite error.
     #[error("database error while copying {}: {details}", echo_path(path))]
     Sqlite {
@@ -225,6 +268,19 @@ pub fn snapshot(
     dest: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Partial> {
+    snapshot_keyed(conn, source, dest, None, progress)
+}
+
+/// [`snapshot`] of an encrypted database (`key` given): the copy is encrypted with the same
+/// key and salt, which SQLite's backup API needs (it copies pages between two files of the
+/// same encryption only).
+pub fn snapshot_keyed(
+    conn: &Connection,
+    source: &Path,
+    dest: &Path,
+    key: Option<&DatabaseKey>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Partial> {
     if same_file(source, dest) {
         return Err(BackupError::SameFile {
             path: dest.to_path_buf(),
@@ -234,9 +290,12 @@ pub fn snapshot(
     let (partial, file) = partial;
     drop(file);
     let mut copy = Connection::open(partial.path()).map_err(sql(partial.path()))?;
+    if let Some(key) = key {
+        crate::store::cipher::apply_key(&copy, key, partial.path())?;
+    }
     // The read transaction that pins the snapshot for every step of the copy.
     conn.execute_batch("BEGIN DEFERRED").map_err(sql(source))?;
-    let copied = (|| {
+    let copied: Result<()> = (|| {
         let _: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
             .map_err(sql(source))?;
@@ -326,8 +385,30 @@ pub fn backup_connection(
     dest: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BackupReport> {
+    backup_connection_keyed(conn, source, dest, None, progress)
+}
+
+/// [`backup_connection`] of a database encrypted with `key` (when given): the copy is
+/// encrypted with the same key, and the database's keys file is copied beside it
+/// (`<dest>.keys`), so the backup opens with any of its slots or its recovery key.
+pub fn backup_connection_keyed(
+    conn: &Connection,
+    source: &Path,
+    dest: &Path,
+    key: Option<&DatabaseKey>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<BackupReport> {
     check_destination(dest)?;
-    let partial = snapshot(conn, source, dest, progress)?;
+    // The keys that will open the copy: the database's own, which must hold its key.
+    let slots = match key {
+        Some(key) => {
+            let slots = KeySlots::load(source)?;
+            slots.check_key(key)?;
+            Some(slots)
+        }
+        None => None,
+    };
+    let partial = snapshot_keyed(conn, source, dest, key, progress)?;
     let bytes = std::fs::metadata(partial.path())
         .map_err(io(partial.path()))?
         .len();
@@ -349,6 +430,14 @@ pub fn backup_connection(
         if side.exists() {
             std::fs::remove_file(side).map_err(io(side))?;
         }
+    }
+    // The keys first: a backup is never in place without the keys that open it.
+    if let Some(slots) = &slots {
+        slots.write_beside(dest)?;
+    } else if crate::store::cipher::keys_path(dest).exists() {
+        // A plain copy replacing an encrypted one: its old keys file would say otherwise.
+        let stale = crate::store::cipher::keys_path(dest);
+        std::fs::remove_file(&stale).map_err(io(&stale))?;
     }
     partial.persist(dest).map_err(io(dest))?;
     Ok(BackupReport {
@@ -373,7 +462,7 @@ pub fn backups_dir(db: &Path) -> PathBuf {
 
 /// The name a database's backups are named after: `clinic` for `clinic.sqlite3`, the whole
 /// file name for any other (`clinic.db`), so two databases in one folder never share backups.
-pub(super) fn stem(db: &Path) -> String {
+pub(crate) fn stem(db: &Path) -> String {
     match (db.file_stem(), db.extension()) {
         (Some(stem), Some(ext)) if ext == "sqlite3" => stem.to_string_lossy().into_owned(),
         _ => db
@@ -406,6 +495,7 @@ pub(super) fn has_data(conn: &Connection) -> bool {
 pub fn before_migration(
     conn: &Connection,
     db: &Path,
+    key: Option<&DatabaseKey>,
     from: i64,
     to: i64,
 ) -> Result<Option<PathBuf>> {
@@ -421,7 +511,7 @@ pub fn before_migration(
         n += 1;
         dest = dir.join(format!("{base}-{n}.sqlite3"));
     }
-    backup_connection(conn, db, &dest, &mut |_| {})?;
+    backup_connection_keyed(conn, db, &dest, key, &mut |_| {})?;
     Ok(Some(dest))
 }
 

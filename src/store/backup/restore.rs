@@ -18,6 +18,7 @@ use super::compress;
 use super::{BackupError, Result, io, same_file, sql, stem};
 use crate::export::Progress;
 use crate::private_file::{Partial, create_private, with_sidecars};
+use crate::store::cipher::{CipherError, DatabaseKey};
 use crate::store::desk_lock;
 use crate::store::schema::{APPLICATION_ID, LATEST_VERSION};
 
@@ -35,23 +36,53 @@ pub struct Verified {
 /// application id and a schema version this build can open. Opens `path` read-write, so call
 /// it on a private copy. Leaves the file standalone (no write-ahead log).
 pub fn verify(path: &Path, shown_as: &Path) -> Result<Verified> {
+    verify_keyed(path, shown_as, None)
+}
+
+/// [`verify`] of a file that may be encrypted: one that does not start as a plain database
+/// must begin with `key`'s clinic id and open with it. Without a key, such a file is
+/// [`BackupError::Encrypted`] when `shown_as` has a keys file beside it.
+pub fn verify_keyed(path: &Path, shown_as: &Path, key: Option<&DatabaseKey>) -> Result<Verified> {
     let damaged = |details: String| BackupError::Damaged {
         path: shown_as.to_path_buf(),
         details,
     };
     let mut head = [0u8; 16];
-    {
+    let plain = {
         use std::io::Read;
         let mut f = std::fs::File::open(path).map_err(io(shown_as))?;
         let n = f.read(&mut head).map_err(io(shown_as))?;
-        if n < 16 || &head != b"SQLite format 3\0" {
+        n == 16 && &head == b"SQLite format 3\0"
+    };
+    let encrypted_with = match (plain, key) {
+        (true, _) => None,
+        (false, Some(key)) if head == *key.clinic().0.as_bytes() => Some(key),
+        (false, Some(_)) if crate::store::cipher::keys_path(shown_as).exists() => {
+            return Err(BackupError::OtherClinic {
+                path: shown_as.to_path_buf(),
+            });
+        }
+        (false, None) if crate::store::cipher::keys_path(shown_as).exists() => {
+            return Err(BackupError::Encrypted {
+                path: shown_as.to_path_buf(),
+            });
+        }
+        (false, _) => {
             return Err(BackupError::NotDatabase {
                 path: shown_as.to_path_buf(),
             });
         }
-    }
+    };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(sql(shown_as))?;
+    if let Some(key) = encrypted_with {
+        crate::store::cipher::apply_key(&conn, key, path).map_err(|e| match e {
+            CipherError::WrongKey { .. } => BackupError::WrongKey {
+                path: shown_as.to_path_buf(),
+            },
+            other => other.into(),
+        })?;
+    }
     let problems = crate::store::integrity::problems(&conn, 20).map_err(sql(shown_as))?;
     if !problems.is_empty() {
         return Err(damaged(crate::store::integrity::summary(&problems)));
@@ -102,6 +133,15 @@ pub fn verify(path: &Path, shown_as: &Path) -> Result<Verified> {
 /// Copies `candidate` (plain or compressed) into a new private partial file beside `beside`
 /// and checks it there. The partial file is removed when the result is dropped unpersisted.
 pub fn stage(candidate: &Path, beside: &Path) -> Result<(Partial, Verified)> {
+    stage_keyed(candidate, beside, None)
+}
+
+/// [`stage`] of a backup that may be encrypted with `key` (see [`verify_keyed`]).
+pub fn stage_keyed(
+    candidate: &Path,
+    beside: &Path,
+    key: Option<&DatabaseKey>,
+) -> Result<(Partial, Verified)> {
     if !candidate.is_file() {
         return Err(BackupError::Io {
             path: candidate.to_path_buf(),
@@ -166,7 +206,7 @@ pub fn stage(candidate: &Path, beside: &Path) -> Result<(Partial, Verified)> {
             copy(wal, &mut staged_wal)?;
         }
     }
-    let verified = verify(staged.path(), candidate)?;
+    let verified = verify_keyed(staged.path(), candidate, key)?;
     Ok((staged, verified))
 }
 
@@ -206,9 +246,13 @@ fn kept_path(current: &Path, now: DateTime<Utc>) -> PathBuf {
 /// can; a damaged file may refuse, and then its log is kept beside the kept copy. SQLite would
 /// apply a log it finds beside a database to whatever file carries the name, so no log may
 /// stay behind.
-fn keep_current(current: &Path, keep: &Path) -> Result<()> {
+fn keep_current(current: &Path, keep: &Path, key: Option<&DatabaseKey>) -> Result<()> {
     let folded = Connection::open_with_flags(current, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .and_then(|conn| {
+            if let Some(key) = key {
+                crate::store::cipher::apply_key(&conn, key, current)
+                    .map_err(|_| rusqlite::Error::InvalidQuery)?;
+            }
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             let _: String =
                 conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
@@ -232,6 +276,11 @@ fn keep_current(current: &Path, keep: &Path) -> Result<()> {
         }
     }
     copy_private(current, keep)?;
+    // An encrypted database kept aside opens with the keys it had.
+    let keys = crate::store::cipher::keys_path(current);
+    if keys.is_file() {
+        copy_private(&keys, &crate::store::cipher::keys_path(keep))?;
+    }
     for side in [&wal, &journal, &shm] {
         if side.exists() {
             std::fs::remove_file(side).map_err(io(side))?;
@@ -265,6 +314,23 @@ pub fn restore(
     wait: Duration,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RestoreReport> {
+    restore_keyed(current, candidate, None, now, wait, progress)
+}
+
+/// [`restore`] of a backup that may be encrypted. An encrypted backup needs `key`: the
+/// database's own (the same clinic's backups share it) or one unwrapped from the backup's keys
+/// file with a password or its recovery key. A backup of another clinic than the database it
+/// would replace, or than the key, is [`BackupError::OtherClinic`]; a plain backup over an
+/// encrypted database is [`BackupError::PlainOverEncrypted`]. Each refusal changes nothing.
+/// When the database had no keys file of its clinic, the backup's is put beside it.
+pub fn restore_keyed(
+    current: &Path,
+    candidate: &Path,
+    key: Option<&DatabaseKey>,
+    now: DateTime<Utc>,
+    wait: Duration,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<RestoreReport> {
     let current = &real_path(current);
     if same_file(current, candidate) {
         return Err(BackupError::SameFile {
@@ -276,7 +342,38 @@ pub fn restore(
         done: 0,
         total: 3,
     });
-    let (staged, verified) = stage(candidate, current)?;
+    let (staged, verified) = stage_keyed(candidate, current, key)?;
+    let current_clinic = if current.is_file() {
+        crate::store::cipher::file_clinic(current).map_err(io(current))?
+    } else {
+        None
+    };
+    let staged_clinic = crate::store::cipher::file_clinic(staged.path()).map_err(io(candidate))?;
+    let current_encrypted =
+        current_clinic.is_some() && crate::store::cipher::keys_path(current).exists();
+    match (current_encrypted, staged_clinic) {
+        (true, None) => {
+            return Err(BackupError::PlainOverEncrypted {
+                path: candidate.to_path_buf(),
+            });
+        }
+        (true, Some(backup)) if Some(backup) != current_clinic => {
+            return Err(BackupError::OtherClinic {
+                path: candidate.to_path_buf(),
+            });
+        }
+        _ => {}
+    }
+    // The backup's keys, to put beside the database when it has none of this clinic.
+    let install_keys = match staged_clinic {
+        Some(clinic) => match crate::store::cipher::KeySlots::load(current) {
+            Ok(slots) if slots.clinic() == clinic => None,
+            _ => Some(crate::store::cipher::KeySlots::load(candidate)?),
+        },
+        None => None,
+    };
+    // The key of the database being replaced, to fold its log in (the same clinic's).
+    let current_key = key.filter(|k| current_clinic == Some(k.clinic()));
     progress(Progress {
         phase: "waiting",
         done: 1,
@@ -295,7 +392,7 @@ pub fn restore(
     });
     let kept = if current.exists() {
         let keep = kept_path(current, now);
-        keep_current(current, &keep)?;
+        keep_current(current, &keep, current_key)?;
         Some(keep)
     } else {
         None
@@ -306,6 +403,15 @@ pub fn restore(
             if stale.exists() {
                 std::fs::remove_file(stale).map_err(io(stale))?;
             }
+        }
+    }
+    if let Some(slots) = &install_keys {
+        slots.write_beside(current)?;
+    } else if staged_clinic.is_none() && !current_encrypted {
+        // A plain database: a keys file left beside it would claim it is encrypted.
+        let stale = crate::store::cipher::keys_path(current);
+        if stale.exists() {
+            std::fs::remove_file(&stale).map_err(io(&stale))?;
         }
     }
     staged.persist(current).map_err(io(current))?;
