@@ -33,15 +33,13 @@ pub fn desk() -> String {
         .unwrap_or_else(|| "this desk".to_owned())
 }
 
-/// Signs in to `store` as `credentials` say, and gives the store back guarded.
-pub fn sign_in(
-    mut store: Box<dyn Store + Send>,
-    credentials: &Credentials,
-    now: DateTime<Utc>,
-) -> Result<Guarded> {
-    let who = who(&mut *store, credentials, now)?;
-    // A command is over in moments: its entries carry the instant it runs at (`--now` too).
-    Ok(Guarded::new(store, who, Box::new(move || now))?)
+/// Signs in to `store` as `credentials` say, and gives the store back guarded. Sign-in, the
+/// lock-out and the access log read the system's clock, never `--now` (which only moves what
+/// the commands show and book): a pretended time could otherwise lock an account until 2200,
+/// skip a lock, or date the log.
+pub fn sign_in(mut store: Box<dyn Store + Send>, credentials: &Credentials) -> Result<Guarded> {
+    let who = who(&mut *store, credentials, Utc::now())?;
+    Ok(Guarded::new(store, who, Box::new(Utc::now))?)
 }
 
 fn who(store: &mut dyn Store, credentials: &Credentials, now: DateTime<Utc>) -> Result<SignedIn> {
@@ -104,7 +102,8 @@ pub fn password(prompt: &str, kind: SecretKind, new: bool) -> Result<Secret> {
 
 /// `frontdesk first-administrator --name NAME`: the new database's first administrator, with
 /// the password typed twice at the prompt (or given in `FRONTDESK_PASSWORD`).
-pub fn first_administrator(store: &mut dyn Store, name: &str, now: DateTime<Utc>) -> Result<()> {
+pub fn first_administrator(store: &mut dyn Store, name: &str) -> Result<()> {
+    let now = Utc::now();
     if store.sign_in_ready()? {
         bail!(
             "this database already has an administrator: sign in with --as and add staff in the window"
@@ -124,13 +123,8 @@ pub fn first_administrator(store: &mut dyn Store, name: &str, now: DateTime<Utc>
 
 /// `frontdesk service-credential issue NAME --file FILE` (an administrator): writes a new
 /// credential file (mode 0600) for an unattended job.
-pub fn issue_service(
-    store: &mut Guarded,
-    name: &str,
-    file: &Path,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    signin::service::issue(store, name, file, now)?;
+pub fn issue_service(store: &mut Guarded, name: &str, file: &Path) -> Result<()> {
+    signin::service::issue(store, name, file, Utc::now())?;
     println!(
         "service credential {name}: {} (readable only by you; give it to the job with --service-credential)",
         frontdesk::scheduling::entry::echo_path(file)

@@ -167,32 +167,49 @@ fn run(cli: Cli) -> Result<()> {
     // a database that cannot be opened, and shows no patient data.
     match &command {
         Command::Restore(args) => {
-            allowed_before_opening(&locator, &credentials, Action::Restore, now)?;
-            return exchange::restore(&locator, args, now);
+            let who = allowed_before_opening(&locator, &credentials, Action::Restore)?;
+            exchange::restore(&locator, args, now)?;
+            // The restored database's log says who restored it (and from which file).
+            if let Some(who) = who {
+                let mut restored = store::open(&locator)?;
+                let file = args
+                    .file
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned());
+                let access = who.access(
+                    chrono::Utc::now(),
+                    AccessKind::Restored,
+                    file.unwrap_or_default(),
+                    "",
+                );
+                restored.log_access(&access)?;
+            }
+            return Ok(());
         }
         Command::DailyBackup => {
             return exchange::daily_backup_now(&locator, cli.keep_backups, now);
         }
         Command::Check => return check::check(&locator, store::open(&locator)),
         Command::Migrate(args) => {
-            allowed_before_opening(&locator, &credentials, Action::ExportAppointments, now)?;
+            allowed_before_opening(&locator, &credentials, Action::ExportAppointments)?;
             return exchange::migrate(&locator, args);
         }
         _ => {}
     }
     let mut store = store::open(&locator)?;
-    exchange::daily_backup(&locator, &command, cli.keep_backups, now);
     match &command {
         // A new database: the demo clinic, its staff with their documented passwords.
         Command::Demo(args) if !store.sign_in_ready()? => {
             return demo_command(&mut *store, args, now);
         }
         Command::FirstAdministrator(args) => {
-            return auth::first_administrator(&mut *store, &args.name, now);
+            return auth::first_administrator(&mut *store, &args.name);
         }
         _ => {}
     }
-    let mut store = auth::sign_in(store, &credentials, now)?;
+    let mut store = auth::sign_in(store, &credentials)?;
+    // Only a command someone signed in to starts the day's automatic backup.
+    exchange::daily_backup(&locator, &command, cli.keep_backups, now);
     let actor = store.who().name().to_owned();
     let clinic = cli.clinic.as_deref();
     match command {
@@ -200,7 +217,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::FirstAdministrator(_) => Ok(()),
         Command::ServiceCredential(args) => match &args.command {
             ServiceCredentialCommand::Issue { name, file } => {
-                auth::issue_service(&mut store, name, file, now)
+                auth::issue_service(&mut store, name, file)
             }
             ServiceCredentialCommand::Revoke { name } => {
                 let access = store
@@ -247,27 +264,32 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 /// Refuses a command that works on the database before it is opened (a restore, a migration)
-/// unless whoever asks signs in with a role that may; a database that cannot be opened (a
-/// damaged one) or holds nothing yet is left to whoever holds its file.
+/// unless whoever asks signs in with a role that may, and says who that was. A database that
+/// is damaged (it opens for reading only, or not at all for that reason) is left to whoever
+/// holds its file, as is a new file or one that holds nothing yet; any other reason it cannot
+/// be opened (locked, newer, a server that does not answer) refuses the command.
 fn allowed_before_opening(
     locator: &Locator,
     credentials: &auth::Credentials,
     action: Action,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    // A new file is restored into by whoever runs the command: it holds nothing yet.
+) -> Result<Option<frontdesk::signin::SignedIn>> {
     if locator.file().is_some_and(|path| !path.exists()) {
-        return Ok(());
+        return Ok(None);
     }
-    let Ok(store) = store::open(locator) else {
-        return Ok(());
+    let store = match store::open(locator) {
+        Ok(store) => store,
+        Err(store::StoreError::Damaged { .. }) => return Ok(None),
+        Err(e) => return Err(e.into()),
     };
-    if !store.sign_in_ready()? && store.clinics()?.is_empty() {
-        return Ok(());
+    if store.damage().is_some() {
+        return Ok(None);
     }
-    let store = auth::sign_in(store, credentials, now)?;
+    if !store.sign_in_ready()? && store.clinics()?.is_empty() {
+        return Ok(None);
+    }
+    let store = auth::sign_in(store, credentials)?;
     store.allow(action)?;
-    Ok(())
+    Ok(Some(store.who().clone()))
 }
 
 fn demo_command(
@@ -332,7 +354,7 @@ fn demo_command(
         summary.last_date,
         started.elapsed().as_secs_f64()
     );
-    for staff in demo::set_demo_passwords(store, &auth::desk(), now)? {
+    for staff in demo::set_demo_passwords(store, &auth::desk(), chrono::Utc::now())? {
         println!("{staff}");
     }
     Ok(())

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::secret::{Secret, SecretError, SecretKind};
+use super::secret::{Hashed, Secret, SecretError, SecretKind};
 use crate::scheduling::access::{Access, AccessKind};
 use crate::scheduling::lockout::{LockedOut, MAX_FAILED_TRIES};
 use crate::scheduling::permission::Role;
@@ -15,6 +15,9 @@ use crate::store::{Store, StoreError};
 /// Someone who proved who they are at this desk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignedIn {
+    /// The database they proved it to ([`database_of`]): a sign-in to one database opens no
+    /// other.
+    database: String,
     staff: Option<StaffId>,
     name: String,
     role: Role,
@@ -35,8 +38,14 @@ pub enum Via {
 
 impl SignedIn {
     /// A staff member who gave their secret of `kind`.
-    pub(crate) fn staff(member: &StaffMember, desk: &str, kind: SecretKind) -> SignedIn {
+    pub(crate) fn staff(
+        database: String,
+        member: &StaffMember,
+        desk: &str,
+        kind: SecretKind,
+    ) -> SignedIn {
         SignedIn {
+            database,
             staff: Some(member.id),
             name: member.name.clone(),
             role: Role::Staff(member.role),
@@ -49,14 +58,20 @@ impl SignedIn {
     }
 
     /// An unattended job that gave the service credential named `name`.
-    pub(crate) fn service(name: &str, desk: &str) -> SignedIn {
+    pub(crate) fn service(database: String, name: &str, desk: &str) -> SignedIn {
         SignedIn {
+            database,
             staff: None,
             name: name.to_owned(),
             role: Role::Service,
             desk: desk.to_owned(),
             via: Via::ServiceCredential,
         }
+    }
+
+    /// The database they signed in to (a file's path, or a digest of the server's address).
+    pub fn database(&self) -> &str {
+        &self.database
     }
 
     /// The staff member, when it is one (not the service credential).
@@ -175,6 +190,8 @@ pub fn sign_in(
         detail: detail.to_owned(),
     };
     let Some(record) = store.sign_in_record(name)? else {
+        // As long as a wrong password takes, so the time does not tell which names exist.
+        let _ = secret.matches(dummy_hash());
         note(
             store,
             None,
@@ -184,10 +201,6 @@ pub fn sign_in(
         return Err(SignInError::Wrong { what, left: None });
     };
     let member = &record.member;
-    if let Err(locked) = record.tries.may_try(now) {
-        note(store, None, false, &failure(Some(member), "account locked"))?;
-        return Err(locked.into());
-    }
     if !member.active {
         note(store, None, false, &failure(Some(member), "not active"))?;
         return Err(SignInError::NotActive);
@@ -201,14 +214,17 @@ pub fn sign_in(
         )?;
         return Err(SignInError::NotSet(what));
     };
+    // The try is counted before the slow check, in one transaction with the lock test: desks
+    // trying at once each count, and once locked every further try is refused unchecked.
+    let tries = if store.damage().is_some() {
+        record.tries.may_try(now).map(|()| record.tries)
+    } else {
+        store.begin_sign_in(member.id, now, &failure(Some(member), "account locked"))?
+    };
+    let tries = tries?;
     if !secret.matches(hash)? {
         let detail = format!("wrong {what}");
-        let tries = note(
-            store,
-            Some(member.id),
-            false,
-            &failure(Some(member), &detail),
-        )?;
+        note(store, None, false, &failure(Some(member), &detail))?;
         if let Err(locked) = tries.may_try(now) {
             return Err(locked.into());
         }
@@ -217,10 +233,32 @@ pub fn sign_in(
             left: Some(MAX_FAILED_TRIES.saturating_sub(tries.failed)),
         });
     }
-    let signed = SignedIn::staff(member, desk, kind);
+    let signed = SignedIn::staff(database_of(&store.locator()), member, desk, kind);
     let access = signed.access(now, AccessKind::SignedIn, "", format!("with the {what}"));
     note(store, Some(member.id), true, &access)?;
     Ok(signed)
+}
+
+/// Which database a sign-in was to: a file's path, or a SHA-256 of a server's address as given
+/// (schema and options included; a password in it is not kept readable).
+pub(crate) fn database_of(locator: &crate::store::Locator) -> String {
+    use sha2::{Digest, Sha256};
+    match locator {
+        crate::store::Locator::Sqlite(path) => path.display().to_string(),
+        crate::store::Locator::Postgres(url) => {
+            crate::scheduling::access::to_hex(&Sha256::digest(url.as_given().as_bytes()).into())
+        }
+    }
+}
+
+/// A hash of nothing anyone types, at today's cost: what an unknown name is checked against.
+fn dummy_hash() -> &'static Hashed {
+    static DUMMY: std::sync::OnceLock<Hashed> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        Secret::given(SecretKind::Password, "no staff member has this name")
+            .and_then(|s| s.hash())
+            .unwrap_or_else(|_| Hashed::stored(String::new()))
+    })
 }
 
 /// Records a sign-in's outcome, except on a damaged database, which takes no writes (it is
@@ -259,5 +297,10 @@ pub fn first_administrator(
     let record = store.sign_in_record(name)?.ok_or_else(|| {
         SignInError::FirstAdministrator("the administrator was not stored".into())
     })?;
-    Ok(SignedIn::staff(&record.member, desk, SecretKind::Password))
+    Ok(SignedIn::staff(
+        database_of(&store.locator()),
+        &record.member,
+        desk,
+        SecretKind::Password,
+    ))
 }

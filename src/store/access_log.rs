@@ -125,7 +125,16 @@ pub fn head(conn: &Db) -> sql::Result<Head> {
 
 /// Checks every entry against the one before it and the head. A row whose stored values no
 /// longer read as an entry (an edited kind, instant or hash) breaks the chain there.
-pub fn check(conn: &Db) -> sql::Result<ChainCheck> {
+pub fn check(db: &Db) -> sql::Result<ChainCheck> {
+    // One snapshot: a desk appending meanwhile would otherwise leave more entries than the
+    // head read before them counts, and look like an entry added by hand.
+    let tx = db.begin(super::sql::Begin::Read)?;
+    let found = check_in(&tx)?;
+    tx.finish()?;
+    Ok(found)
+}
+
+fn check_in(conn: &Db) -> sql::Result<ChainCheck> {
     let head = head(conn)?;
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM access_log ORDER BY seq"))?;

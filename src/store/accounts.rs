@@ -9,7 +9,7 @@ use super::credentials::{self, ServiceRecord, SignInRecord};
 use super::engine::Engine;
 use super::error::Result;
 use crate::scheduling::access::{Access, AccessEntry, ChainCheck};
-use crate::scheduling::lockout::Tries;
+use crate::scheduling::lockout::{LockedOut, Tries};
 use crate::scheduling::staff::{StaffId, StaffMember};
 use crate::signin::{Hashed, SecretKind};
 
@@ -30,6 +30,14 @@ pub trait Accounts {
         succeeded: bool,
         access: &Access,
     ) -> Result<Tries>;
+    /// Counts a sign-in try before its secret is checked (see [`credentials::begin_try`]):
+    /// the lock, when the account is locked, else the tries as they now are.
+    fn begin_sign_in(
+        &mut self,
+        staff: StaffId,
+        now: DateTime<Utc>,
+        refusal: &Access,
+    ) -> Result<std::result::Result<Tries, LockedOut>>;
     /// Makes `member` the first administrator with password `hash`, unless one exists.
     fn create_first_administrator(
         &mut self,
@@ -88,6 +96,16 @@ impl<E: Engine> Accounts for E {
         access: &Access,
     ) -> Result<Tries> {
         let r = credentials::record_outcome(&self.writable(), staff, succeeded, access);
+        self.fix(r)
+    }
+
+    fn begin_sign_in(
+        &mut self,
+        staff: StaffId,
+        now: DateTime<Utc>,
+        refusal: &Access,
+    ) -> Result<std::result::Result<Tries, LockedOut>> {
+        let r = credentials::begin_try(&self.writable(), staff, now, refusal);
         self.fix(r)
     }
 

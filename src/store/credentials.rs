@@ -11,7 +11,7 @@ use super::settings::immediate;
 use super::setup_audit::{self as audit, SetupChangeRecord};
 use super::sql::{self, Db, OptionalExtension, params};
 use crate::scheduling::access::{Access, AccessKind};
-use crate::scheduling::lockout::Tries;
+use crate::scheduling::lockout::{LockedOut, Tries};
 use crate::scheduling::setup_rules::staff_problems;
 use crate::scheduling::staff::{StaffId, StaffMember, StaffRole};
 use crate::signin::{Hashed, SecretKind};
@@ -100,10 +100,39 @@ pub fn ready(conn: &Db) -> sql::Result<bool> {
     .map(|n| n > 0)
 }
 
-/// Records a sign-in's outcome for staff member `staff` (if the name was one) and logs it, in
-/// one transaction. A failure counts one more try on the count as stored now (another desk may
-/// have counted one meanwhile) and may lock the account; a success clears the count. Returns the
-/// tries as they now are.
+/// Counts a sign-in try for staff member `staff` before its secret is checked, in one
+/// transaction with the lock test: when the account is locked nothing is counted, `refusal`
+/// is logged and the lock returned; else the try counts as failed (a good secret clears it
+/// afterwards, [`record_outcome`]) and the tries as they now are come back.
+pub fn begin_try(
+    conn: &Db,
+    staff: StaffId,
+    now: DateTime<Utc>,
+    refusal: &Access,
+) -> Result<std::result::Result<Tries, LockedOut>> {
+    immediate(conn, |tx| {
+        let Some(current) = by_id(tx, staff)? else {
+            return Err(StoreError::NotFound {
+                what: "staff member",
+                name: staff.to_string(),
+                hint: "; they may have been removed at another desk".into(),
+            });
+        };
+        if let Err(locked) = current.tries.may_try(now) {
+            access_log::append(tx, refusal)?;
+            return Ok(Err(locked));
+        }
+        let tries = current.tries.after_failure(now);
+        tx.prepare_cached(
+            "UPDATE staff SET failed_tries = ?2, locked_until_utc = ?3 WHERE id = ?1",
+        )?
+        .execute(params![staff.0, tries.failed, tries.locked_until.map(secs)])?;
+        Ok(Ok(tries))
+    })
+}
+
+/// Records a sign-in's outcome and logs it, in one transaction: a success (for `staff`) clears
+/// the failed tries its [`begin_try`] counted; a failure was counted there already.
 pub fn record_outcome(
     conn: &Db,
     staff: Option<StaffId>,
@@ -111,34 +140,14 @@ pub fn record_outcome(
     access: &Access,
 ) -> Result<Tries> {
     immediate(conn, |tx| {
-        let tries = match staff {
-            Some(id) => {
-                let Some(current) = by_id(tx, id)? else {
-                    return Err(StoreError::NotFound {
-                        what: "staff member",
-                        name: id.to_string(),
-                        hint: "; they may have been removed at another desk".into(),
-                    });
-                };
-                let tries = if succeeded {
-                    Tries::after_success()
-                } else {
-                    current.tries.after_failure(access.at)
-                };
-                tx.prepare_cached(
-                    "UPDATE staff SET failed_tries = ?2, locked_until_utc = ?3 WHERE id = ?1",
-                )?
-                .execute(params![
-                    id.0,
-                    tries.failed,
-                    tries.locked_until.map(secs)
-                ])?;
-                tries
-            }
-            None => Tries::default(),
-        };
+        if let (Some(id), true) = (staff, succeeded) {
+            tx.prepare_cached(
+                "UPDATE staff SET failed_tries = 0, locked_until_utc = NULL WHERE id = ?1",
+            )?
+            .execute(params![id.0])?;
+        }
         access_log::append(tx, access)?;
-        Ok(tries)
+        Ok(Tries::after_success())
     })
 }
 
@@ -156,6 +165,7 @@ pub fn set_secret(
         SecretKind::Pin => "pin_hash",
     };
     immediate(conn, |tx| {
+        let was_ready = ready(tx)?;
         let changed = tx
             .prepare_cached(&format!(
                 "UPDATE staff SET {column} = ?2, failed_tries = 0, locked_until_utc = NULL \
@@ -169,6 +179,7 @@ pub fn set_secret(
                 hint: "; they may have been removed at another desk: reload the staff list".into(),
             });
         }
+        keep_an_administrator(tx, was_ready)?;
         access_log::append(tx, access)?;
         Ok(())
     })
@@ -239,6 +250,18 @@ pub fn save_service(
     })
 }
 
+/// Refuses a change (inside its transaction, so nothing is written) that leaves a database
+/// which had an active administrator with a password without one: nobody could then manage
+/// staff, and `first-administrator` would be open to anyone.
+pub fn keep_an_administrator(tx: &Db, was_ready: bool) -> Result<()> {
+    if was_ready && !ready(tx)? {
+        return Err(StoreError::Invalid(
+            "this is the last active administrator who can sign in: make another staff member an administrator with a password first; nothing was changed".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Makes `member` (an administrator) the database's first administrator with password `hash`,
 /// unless sign-in is already set up (then nothing changes): checked and written in one
 /// transaction, so two windows opening a new database cannot both make one.
@@ -261,32 +284,20 @@ pub fn first_administrator(
                 "this database already has an administrator: sign in instead".into(),
             ));
         }
-        let same_name = by_name(tx, &member.name)?;
-        let before = same_name.as_ref().map(|s| audit::staff_json(&s.member));
-        let id = match same_name {
-            // A staff member already listed under that name (the demo's, or one from before
-            // sign-in) becomes the administrator rather than a second person of the same name.
-            Some(existing) => {
-                tx.prepare_cached(
-                    "UPDATE staff SET role = 'administrator', active = 1, password_hash = ?2, \
-                     failed_tries = 0, locked_until_utc = NULL WHERE id = ?1",
-                )?
-                .execute(params![existing.member.id.0, hash.as_stored()])?;
-                existing.member.id
-            }
-            None => {
-                let all = super::settings::staff(tx)?;
-                super::settings::refuse(staff_problems(&member, &all))?;
-                super::settings::insert_staff(tx, &member)?;
-                tx.prepare_cached("UPDATE staff SET password_hash = ?2 WHERE id = ?1")?
-                    .execute(params![member.id.0, hash.as_stored()])?;
-                member.id
-            }
-        };
-        let after = StaffMember {
-            id,
-            ..member.clone()
-        };
+        // Never a staff member already listed: whoever runs this would choose their password
+        // and act under their name, history and all.
+        if by_name(tx, &member.name)?.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "a staff member is already named {}: give the first administrator a name of their own",
+                crate::scheduling::entry::shown(&member.name)
+            )));
+        }
+        let all = super::settings::staff(tx)?;
+        super::settings::refuse(staff_problems(&member, &all))?;
+        super::settings::insert_staff(tx, &member)?;
+        tx.prepare_cached("UPDATE staff SET password_hash = ?2 WHERE id = ?1")?
+            .execute(params![member.id.0, hash.as_stored()])?;
+        let id = member.id;
         audit::record(
             tx,
             now,
@@ -294,13 +305,9 @@ pub fn first_administrator(
             SetupChangeRecord {
                 kind: "staff",
                 id: id.to_string(),
-                action: if before.is_some() {
-                    "updated"
-                } else {
-                    "created"
-                },
-                before,
-                after: Some(audit::staff_json(&after)),
+                action: "created",
+                before: None,
+                after: Some(audit::staff_json(&member)),
             },
         )?;
         let access = Access {

@@ -398,10 +398,11 @@ pub fn save_staff(
     check_actor(actor)?;
     let member = tidy::staff_member(member);
     immediate(conn, |tx| {
+        let was_ready = super::credentials::ready(tx)?;
         let all = staff(tx)?;
         refuse(staff_problems(&member, &all))?;
         let before = all.iter().find(|s| s.id == member.id);
-        Upsert {
+        let saved = Upsert {
             kind: "staff",
             id: member.id.to_string(),
             before: before.map(audit::staff_json),
@@ -424,6 +425,8 @@ pub fn save_staff(
                 )
                 .map(|_| ())
             },
-        )
+        )?;
+        super::credentials::keep_an_administrator(tx, was_ready)?;
+        Ok(saved)
     })
 }

@@ -523,8 +523,13 @@ pub fn a_locked_store_reads_and_writes_nothing_until_someone_signs_in<B: TestBac
         StaffRole::Nurse,
         "the password 1",
     );
-    let nurse = sign_in(&mut raw, &nurse_name, "the password 1").expect("signs in");
-    desk.unlock(nurse).expect("unlocked");
+    drop(raw);
+    // A wrong password leaves it locked.
+    let wrong = desk.sign_in_again(&nurse_name, &password("not it at all"), DESK, utc(NOW));
+    assert!(wrong.is_err());
+    assert!(desk.is_locked());
+    desk.sign_in_again(&nurse_name, &password("the password 1"), DESK, utc(NOW))
+        .expect("unlocked");
     assert!(!desk.is_locked());
     let booked = desk
         .book(
@@ -564,4 +569,137 @@ pub fn a_name_in_any_script_signs_in_typed_in_any_unicode_form_and_spacing<B: Te
         matches!(err, SignInError::Wrong { left: None, .. }),
         "{err}"
     );
+}
+
+pub fn the_guard_hands_out_no_hash_records_no_sign_in_and_takes_no_other_databases<
+    B: TestBackend,
+>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let mut desk = signed_in_as(&c, StaffRole::Receptionist);
+    let record = desk
+        .sign_in_record("Staff Receptionist")
+        .expect("read")
+        .expect("found");
+    assert_eq!((record.password, record.pin), (None, None));
+    let forged = desk.who().access(utc(NOW), AccessKind::SignedIn, "", "");
+    assert!(desk.record_sign_in(None, true, &forged).is_err());
+    // A sign-in to another database opens nothing here.
+    let (mut other, _home) = B::fresh();
+    staff_with_password(
+        &mut other,
+        1,
+        "Staff Receptionist",
+        StaffRole::Administrator,
+        "the password 1",
+    );
+    let elsewhere = sign_in(&mut other, "Staff Receptionist", "the password 1").expect("signs in");
+    let err = Guarded::new(Box::new(c.reopen()), elsewhere, Box::new(now)).expect_err("another");
+    assert!(err.to_string().contains("another database"), "{err}");
+}
+
+pub fn tries_are_counted_before_the_check_so_desks_at_once_cannot_outguess_the_lock<
+    B: TestBackend,
+>() {
+    let (mut store, _home) = B::fresh();
+    let member = staff_with_password(
+        &mut store,
+        4,
+        "Farah Khan",
+        StaffRole::Manager,
+        "right one 4",
+    );
+    let refusal = frontdesk::scheduling::access::Access {
+        at: utc(NOW),
+        desk: DESK.into(),
+        staff: Some(member.id),
+        name: member.name.clone(),
+        kind: AccessKind::SignInFailed,
+        subject: String::new(),
+        detail: "account locked".into(),
+    };
+    // Five desks begin a try at once: each is counted before any is checked.
+    for n in 1..=5 {
+        let tries = store
+            .begin_sign_in(member.id, utc(NOW), &refusal)
+            .expect("counted")
+            .expect("not locked yet");
+        assert_eq!(tries.failed, n);
+    }
+    // The sixth, with the right password, is refused unchecked.
+    let err = sign_in(&mut store, "Farah Khan", "right one 4").expect_err("locked");
+    assert!(matches!(err, SignInError::LockedOut(_)), "{err}");
+}
+
+pub fn the_last_administrator_who_can_sign_in_stays_one<B: TestBackend>() {
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let mut admin = signed_in_as(&c, StaffRole::Administrator);
+    let me = admin.who().staff_id().expect("staff");
+    let record = admin.sign_in_record_of(me).expect("read").expect("found");
+    for change in [
+        StaffMember {
+            active: false,
+            ..record.member.clone()
+        },
+        StaffMember {
+            role: StaffRole::Manager,
+            ..record.member.clone()
+        },
+    ] {
+        let err = admin
+            .save_staff(&change, "x", utc(NOW))
+            .expect_err("last one");
+        assert!(
+            err.to_string().contains("last active administrator"),
+            "{err}"
+        );
+    }
+    let access = admin
+        .who()
+        .access(utc(NOW), AccessKind::ChangedPermission, "", "");
+    let err = admin
+        .set_secret(me, SecretKind::Password, None, &access)
+        .expect_err("last one");
+    assert!(
+        err.to_string().contains("last active administrator"),
+        "{err}"
+    );
+    // Nothing changed: the administrator still signs in, as one.
+    let again = sign_in(&mut c.reopen(), "Staff Administrator", "the password 1").expect("in");
+    assert_eq!(again.role(), Role::Staff(StaffRole::Administrator));
+    // With a second administrator, the first may step down.
+    let mut raw = c.reopen();
+    staff_with_password(
+        &mut raw,
+        600,
+        "Second Admin",
+        StaffRole::Administrator,
+        "another one 6",
+    );
+    admin
+        .save_staff(
+            &StaffMember {
+                role: StaffRole::Manager,
+                ..record.member
+            },
+            "x",
+            utc(NOW),
+        )
+        .expect("steps down");
+}
+
+pub fn the_first_administrator_never_takes_over_a_listed_staff_member<B: TestBackend>() {
+    let (mut store, _home) = B::fresh();
+    let maria = StaffMember {
+        id: StaffId(crate::common::id(70)),
+        name: "Maria D'Souza".into(),
+        role: StaffRole::Receptionist,
+        active: true,
+    };
+    store.save_staff(&maria, "setup", utc(NOW)).expect("staff");
+    let password = Secret::new_one(SecretKind::Password, "taking over now").expect("new");
+    let err = signin::first_administrator(&mut store, "maria d'souza", &password, DESK, utc(NOW))
+        .expect_err("listed");
+    assert!(err.to_string().contains("already named"), "{err}");
+    assert!(!store.sign_in_ready().expect("ready"));
+    assert_eq!(store.staff().expect("staff"), vec![maria]);
 }

@@ -38,6 +38,10 @@ macro_rules! store_contract {
             a_service_credential_sends_reminders_and_backs_up_and_nothing_else,
             a_locked_store_reads_and_writes_nothing_until_someone_signs_in,
             a_name_in_any_script_signs_in_typed_in_any_unicode_form_and_spacing,
+            the_guard_hands_out_no_hash_records_no_sign_in_and_takes_no_other_databases,
+            tries_are_counted_before_the_check_so_desks_at_once_cannot_outguess_the_lock,
+            the_last_administrator_who_can_sign_in_stays_one,
+            the_first_administrator_never_takes_over_a_listed_staff_member,
         ]);
         store_contract!(@area $backend, changes: [
             a_stored_change_counts_once_and_another_desk_sees_it,
