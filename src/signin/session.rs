@@ -239,16 +239,9 @@ pub fn sign_in(
     Ok(signed)
 }
 
-/// Which database a sign-in was to: a file's path, or a SHA-256 of a server's address as given
-/// (schema and options included; a password in it is not kept readable).
+/// Which database a sign-in was to ([`crate::store::Locator::identity`]).
 pub(crate) fn database_of(locator: &crate::store::Locator) -> String {
-    use sha2::{Digest, Sha256};
-    match locator {
-        crate::store::Locator::Sqlite(path) => path.display().to_string(),
-        crate::store::Locator::Postgres(url) => {
-            crate::scheduling::access::to_hex(&Sha256::digest(url.as_given().as_bytes()).into())
-        }
-    }
+    locator.identity()
 }
 
 /// A hash of nothing anyone types, at today's cost: what an unknown name is checked against.

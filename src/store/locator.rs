@@ -60,6 +60,19 @@ const DATABASE_SCHEMES: &[&str] = &[
 ];
 
 impl Locator {
+    /// What tells this database from every other, to bind a sign-in to it: a file's path, or a
+    /// SHA-256 of a server's address as given (schema and options included, so two clinics on
+    /// one server differ; a password in it is not kept readable).
+    pub fn identity(&self) -> String {
+        use sha2::{Digest, Sha256};
+        match self {
+            Locator::Sqlite(path) => path.display().to_string(),
+            Locator::Postgres(url) => {
+                crate::scheduling::access::to_hex(&Sha256::digest(url.as_given().as_bytes()).into())
+            }
+        }
+    }
+
     /// The locator the user typed: a file path, or (later) a database server's URL. A string
     /// that starts like a URL (`scheme://…`, or a database scheme such as `postgres:`) is a URL,
     /// never a file of that name; one whose scheme is not known is refused, naming the schemes

@@ -396,14 +396,23 @@ pub fn quick_hash(password: &str) -> frontdesk::signin::Hashed {
     frontdesk::signin::Hashed::stored(phc.to_string())
 }
 
-/// Gives the demo administrator (Arjun Iyer) a cheaply checked hash of the demo password, for
-/// tests that run the binary many times at once (each sign-in checks the stored hash, and the
-/// demo's real one costs a quarter of a second and 64 MiB on purpose).
-pub fn quick_demo_administrator(store: &mut dyn Store) {
-    let record = store
-        .sign_in_record("Arjun Iyer")
-        .expect("read")
-        .expect("the demo administrator");
+/// Adds a staff member named `name` of `role` whose password `password` has a cheaply checked
+/// hash (for tests that run the binary many times at once).
+pub fn staff_with_quick_password(
+    store: &mut dyn Store,
+    name: &str,
+    role: StaffRole,
+    password: &str,
+) {
+    let member = StaffMember {
+        id: StaffId(Uuid::new_v4()),
+        name: name.to_owned(),
+        role,
+        active: true,
+    };
+    store
+        .save_staff(&member, "test", utc("2026-01-01T00:00:00Z"))
+        .expect("staff");
     let access = frontdesk::scheduling::access::Access {
         at: utc("2026-01-01T00:00:00Z"),
         desk: "test".into(),
@@ -415,9 +424,9 @@ pub fn quick_demo_administrator(store: &mut dyn Store) {
     };
     store
         .set_secret(
-            record.member.id,
+            member.id,
             frontdesk::signin::SecretKind::Password,
-            Some(&quick_hash("demo-administrator")),
+            Some(&quick_hash(password)),
             &access,
         )
         .expect("set");
