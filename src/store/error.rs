@@ -395,7 +395,13 @@ impl StoreError {
         } else if error.is_closed() || error.as_db_error().is_none() {
             // No SQLSTATE: the connection itself failed (refused, reset, timed out, closed,
             // or TLS refused the server): say why, down to the cause.
-            return unavailable(causes(&error));
+            let said = causes(&error);
+            if said.contains("server does not support TLS") {
+                return unavailable(
+                    "the server does not offer TLS, and Frontdesk sends no patient data across a network in clear: set up TLS on the server (README, \"Several desks\"), or, on a network you trust, add sslmode=disable to the address".into(),
+                );
+            }
+            return unavailable(said);
         }
         let code = error
             .code()

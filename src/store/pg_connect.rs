@@ -1,17 +1,19 @@
 //! Where a clinic's PostgreSQL server is and how to reach it: the address a desk is given
 //! (`postgres://user@host/db?sslmode=…`, libpq's URL form, or its `key=value` form), read
-//! into the client's settings, with TLS chosen as libpq users know it (rustls, no OpenSSL):
+//! into the client's settings, with TLS (rustls, no OpenSSL). Patient data never crosses a
+//! network in clear unless the address says so: unlike libpq, `prefer` and `allow` (and no
+//! `sslmode` at all) insist on TLS and refuse a server that does not offer it.
 //!
 //! | `sslmode`     | encrypted                  | server's certificate checked         |
 //! |---------------|----------------------------|--------------------------------------|
-//! | `disable`     | never                      | –                                    |
-//! | `allow`, `prefer` (default) | when the server offers it | no                      |
-//! | `require`     | always                     | no (yes, as `verify-ca`, when `sslrootcert` is given) |
+//! | `disable`     | never (said in the address, on purpose) | –                       |
+//! | `allow`, `prefer`, `require`, none (default) | always | no (yes, as `verify-ca`, when `sslrootcert` is given) |
 //! | `verify-ca`   | always                     | signed by a trusted authority        |
 //! | `verify-full` | always                     | trusted, and issued for the host name |
 //!
 //! Trusted authorities are those in `sslrootcert` (a PEM file; a clinic's own authority) or,
-//! without it, the system's. A Unix socket (a host that is a folder) is never encrypted.
+//! without it, the system's. A Unix socket (a host that is a folder) is never encrypted: it
+//! never leaves the computer.
 
 use std::sync::Arc;
 
@@ -24,11 +26,10 @@ use super::error::{Result, StoreError};
 /// How hard the connection insists on TLS and on the server's certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SslMode {
-    /// Never encrypt.
+    /// Never encrypt (only when the address says `sslmode=disable`).
     Disable,
-    /// Encrypt when the server offers it (libpq's `allow` and `prefer`); no certificate check.
-    Prefer,
-    /// Always encrypt; no certificate check.
+    /// Always encrypt; no certificate check (the default, and libpq's `allow`, `prefer` and
+    /// `require`).
     Require,
     /// Always encrypt; the certificate must be signed by a trusted authority.
     VerifyCa,
@@ -71,15 +72,14 @@ impl ServerAddress {
                 "{shown} is not a PostgreSQL address ({what}): write it as postgres://USER@HOST/DATABASE, for example postgres://frontdesk@db.clinic.lan/frontdesk?sslmode=verify-full"
             ))
         };
-        let mut mode = SslMode::Prefer;
+        let mut mode = SslMode::Require;
         let mut root_cert = None;
         for (key, value) in tls {
             match key.as_str() {
                 "sslmode" => {
                     mode = match value.as_str() {
                         "disable" => SslMode::Disable,
-                        "allow" | "prefer" => SslMode::Prefer,
-                        "require" => SslMode::Require,
+                        "allow" | "prefer" | "require" => SslMode::Require,
                         "verify-ca" => SslMode::VerifyCa,
                         "verify-full" => SslMode::VerifyFull,
                         other => {
@@ -98,16 +98,23 @@ impl ServerAddress {
             mode = SslMode::VerifyCa;
         }
         let mut config: postgres::Config = rest.parse().map_err(|e| bad(format!("{e}")))?;
+        if config.get_hosts().is_empty() {
+            return Err(bad("it names no server: add the host after @".into()));
+        }
+        // A Unix socket never leaves the computer, and the server offers no TLS on one.
+        let only_sockets = config
+            .get_hosts()
+            .iter()
+            .all(|h| matches!(h, postgres::config::Host::Unix(_)));
+        if only_sockets {
+            mode = SslMode::Disable;
+        }
         config.ssl_mode(match mode {
             SslMode::Disable => postgres::config::SslMode::Disable,
-            SslMode::Prefer => postgres::config::SslMode::Prefer,
             SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => {
                 postgres::config::SslMode::Require
             }
         });
-        if config.get_hosts().is_empty() {
-            return Err(bad("it names no server: add the host after @".into()));
-        }
         Ok(ServerAddress {
             config,
             mode,
@@ -139,7 +146,7 @@ impl ServerAddress {
             .with_safe_default_protocol_versions()
             .map_err(|e| format!("TLS cannot be set up: {e}"))?;
         let config = match self.mode {
-            SslMode::Disable | SslMode::Prefer | SslMode::Require => builder
+            SslMode::Disable | SslMode::Require => builder
                 .dangerous()
                 .with_custom_certificate_verifier(Arc::new(Unchecked(provider)))
                 .with_no_client_auth(),
@@ -427,14 +434,25 @@ mod tests {
     #[test]
     fn sslmode_reads_as_libpq_reads_it() {
         let mode = |url: &str| ServerAddress::parse(url).map(|a| a.mode).ok();
-        assert_eq!(mode("postgres://u@h/d"), Some(SslMode::Prefer));
+        // TLS unless the address says otherwise: libpq's prefer and allow may fall back to
+        // clear text; here they, and no sslmode at all, insist.
+        assert_eq!(mode("postgres://u@h/d"), Some(SslMode::Require));
+        assert_eq!(
+            mode("postgres://u@h/d?sslmode=prefer"),
+            Some(SslMode::Require)
+        );
+        // A Unix socket is not encrypted: it never leaves the computer.
+        assert_eq!(
+            mode("postgresql://u@/d?host=/run/postgresql"),
+            Some(SslMode::Disable)
+        );
         assert_eq!(
             mode("postgres://u@h/d?sslmode=disable"),
             Some(SslMode::Disable)
         );
         assert_eq!(
             mode("postgres://u@h/d?sslmode=allow"),
-            Some(SslMode::Prefer)
+            Some(SslMode::Require)
         );
         assert_eq!(
             mode("postgres://u@h/d?sslmode=require"),
