@@ -30,23 +30,16 @@ impl std::fmt::Debug for ServiceToken {
 }
 
 impl ServiceToken {
-    /// A new random token from the system's random source (two version 4 UUIDs' random bits).
-    pub fn new() -> ServiceToken {
+    /// A new token of 256 random bits from the system's random source, or why there is none.
+    pub fn new() -> Result<ServiceToken, ServiceError> {
         let mut bytes = [0u8; 32];
-        bytes[..16].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
-        bytes[16..].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
-        ServiceToken(bytes)
+        getrandom::fill(&mut bytes).map_err(|_| ServiceError::NoRandomness)?;
+        Ok(ServiceToken(bytes))
     }
 
     /// What the database keeps: the token's SHA-256 in hex.
     pub fn hash(&self) -> String {
         to_hex(&Sha256::digest(self.0).into())
-    }
-}
-
-impl Default for ServiceToken {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -71,6 +64,9 @@ pub enum ServiceError {
         "the credential file {0} can be read by others than its owner: run chmod 600 on it, or issue a new credential"
     )]
     Readable(String),
+    /// The system gave no random bytes to make a token from.
+    #[error("the system's random source gave nothing to make a credential from: try again")]
+    NoRandomness,
     /// The file is not a credential this program wrote.
     #[error("the file {0} is not a Frontdesk service credential (or it was edited)")]
     NotACredential(String),
@@ -113,6 +109,10 @@ pub fn read_file(path: &Path) -> Result<(String, ServiceToken), ServiceError> {
         error,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
+    // A folder, a pipe or a device is no credential (a pipe would hang the job reading it).
+    if !meta.is_file() {
+        return Err(ServiceError::NotACredential(shown));
+    }
     if meta.permissions().mode() & 0o077 != 0 {
         return Err(ServiceError::Readable(shown));
     }
@@ -152,7 +152,7 @@ pub fn issue(
     now: DateTime<Utc>,
 ) -> Result<(), SignInError> {
     let name = check_name(name)?;
-    let token = ServiceToken::new();
+    let token = ServiceToken::new()?;
     write_file(path, name, &token)?;
     let access = crate::scheduling::access::Access {
         at: now,
@@ -215,7 +215,7 @@ mod tests {
     fn a_credential_file_is_private_and_read_back_strictly() {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("reminders.credential");
-        let token = ServiceToken::new();
+        let token = ServiceToken::new().expect("random");
         write_file(&path, "reminders", &token).expect("written");
         let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(back, token);
         assert!(!format!("{back:?}").contains(&to_hex(&token.0)));
         // Never overwritten.
-        assert!(write_file(&path, "reminders", &ServiceToken::new()).is_err());
+        assert!(write_file(&path, "reminders", &ServiceToken::new().expect("random")).is_err());
         // Readable by others: refused, saying how to fix it.
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
         let err = read_file(&path).expect_err("readable");
@@ -240,10 +240,27 @@ mod tests {
             read_file(&path),
             Err(ServiceError::NotACredential(_))
         ));
+        // A folder or a pipe is refused, never read (a pipe would hang).
+        assert!(matches!(
+            read_file(dir.path()),
+            Err(ServiceError::NotACredential(_))
+        ));
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+            assert!(matches!(
+                read_file(&fifo),
+                Err(ServiceError::NotACredential(_))
+            ));
+        }
         for bad in ["", "Reminders", "a b", "é", &"a".repeat(41)] {
             assert!(check_name(bad).is_err(), "{bad:?}");
         }
-        assert_ne!(ServiceToken::new(), ServiceToken::new());
+        assert_ne!(
+            ServiceToken::new().expect("random"),
+            ServiceToken::new().expect("random")
+        );
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("ab", "abc"));
     }
 }
