@@ -407,3 +407,33 @@ fn a_new_database_makes_its_first_administrator_once() {
     assert!(log.contains("first administrator set up"), "{log}");
     assert!(log.contains("signed_in"), "{log}");
 }
+
+#[test]
+fn the_demo_if_empty_before_each_window_needs_no_sign_in_once_the_clinic_exists() {
+    // `scripts/run.sh` runs `frontdesk demo --if-empty` before opening the window, every time.
+    let desk = Desk::without_database();
+    for run in 0..2 {
+        let out = desk
+            .bare()
+            .args([
+                "demo",
+                "--if-empty",
+                "--appointments",
+                "10",
+                "--patients",
+                "5",
+            ])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "run {run}: {}", text(&out.stderr));
+        let said = text(&out.stdout);
+        if run == 0 {
+            assert!(said.contains("administrator: Arjun Iyer"), "{said}");
+        } else {
+            assert!(said.is_empty(), "the second run does nothing: {said}");
+        }
+    }
+    // Without --if-empty, a second demo is a change: it needs a sign-in (and is refused).
+    let out = desk.bare().args(["demo"]).output().expect("run");
+    assert!(!out.status.success());
+}

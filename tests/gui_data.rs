@@ -365,3 +365,26 @@ fn a_damaged_database_says_so_at_once_saves_nothing_and_is_restored_from_the_dat
     );
     assert!(!h.desk().entries.is_empty(), "the appointments load again");
 }
+
+/// The window's first run loads the demo clinic as `frontdesk demo` does, with its staff's
+/// documented passwords, so the command line signs in on that database straight after.
+#[test]
+fn the_windows_demo_clinic_has_its_staff_sign_in_with_the_demo_passwords() {
+    use frontdesk::signin::{Secret, SecretKind};
+    use frontdesk::store::{Accounts, SqliteStore};
+    let h = Harness::with_demo();
+    let mut store = SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open");
+    assert!(store.sign_in_ready().expect("ready"));
+    let who = frontdesk::signin::sign_in(
+        &mut store,
+        "Suresh Pillai",
+        &Secret::given(SecretKind::Password, "demo-nurse").expect("password"),
+        "desk-1",
+        now(),
+    )
+    .expect("the demo nurse signs in");
+    assert_eq!(
+        who.role(),
+        frontdesk::scheduling::permission::Role::Staff(frontdesk::scheduling::StaffRole::Nurse)
+    );
+}

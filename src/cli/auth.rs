@@ -26,11 +26,7 @@ pub const PASSWORD_VARIABLE: &str = "FRONTDESK_PASSWORD";
 
 /// This computer's host name: the desk the access log names.
 pub fn desk() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty() && !h.chars().any(char::is_control) && h.len() <= 253)
-        .unwrap_or_else(|| "this desk".to_owned())
+    signin::this_desk()
 }
 
 /// Signs in to `store` as `credentials` say, and gives the store back guarded. Sign-in, the

@@ -195,6 +195,8 @@ impl Backend {
                 now,
             };
             demo::build(s, &options, &mut |_| {})?;
+            // Its staff sign in with the documented demo passwords, as after `frontdesk demo`.
+            demo::set_demo_passwords(s, &crate::signin::this_desk(), now)?;
             Ok(())
         })
         .await?;

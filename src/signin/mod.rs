@@ -7,4 +7,14 @@ pub mod service;
 pub mod session;
 
 pub use secret::{Hashed, Secret, SecretError, SecretKind};
+/// This computer's host name, as the access log names the desk ("this desk" when the system
+/// gives none, or one that is not plain text).
+pub fn this_desk() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty() && !h.chars().any(char::is_control) && h.len() <= 253)
+        .unwrap_or_else(|| "this desk".to_owned())
+}
+
 pub use session::{SignInError, SignedIn, Via, first_administrator, sign_in};
