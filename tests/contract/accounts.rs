@@ -379,6 +379,12 @@ pub fn the_access_log_shows_openings_searches_exports_and_its_own_reading<B: Tes
     // A receptionist cannot forge what only Frontdesk logs.
     let forged = desk.log_access(&desk.who().access(utc(NOW), AccessKind::BackedUp, "", ""));
     assert!(forged.is_err(), "a backup is logged only by a backup");
+    // Nor log what their role may not do: exporting a report is the manager's.
+    let exported = desk.log_access(&desk.who().access(utc(NOW), AccessKind::Exported, "", ""));
+    assert!(
+        matches!(exported, Err(StoreError::NotAllowed(_))),
+        "{exported:?}"
+    );
     drop(desk);
 
     let mut admin = signed_in_as(&c, StaffRole::Administrator);

@@ -402,19 +402,30 @@ impl Accounts for Guarded {
         if self.locked {
             return Err(StoreError::SignInNeeded);
         }
-        // What the guard or sign-in logs itself cannot be logged from outside.
-        if !matches!(
-            access.kind,
-            AccessKind::PrintedDaySheet
-                | AccessKind::Exported
-                | AccessKind::OpenedAppointment
-                | AccessKind::SearchedPatients
-                | AccessKind::SignedOut
-        ) {
-            return Err(StoreError::Invalid(format!(
-                "“{}” is logged by Frontdesk itself",
-                access.kind.label()
-            )));
+        // What the guard or sign-in logs itself cannot be logged from outside; what can needs
+        // the permission to have done it (a receptionist cannot log a report's export).
+        let needs = match access.kind {
+            AccessKind::PrintedDaySheet => Some(Action::PrintDaySheet),
+            AccessKind::Exported => Some(Action::ExportReports),
+            AccessKind::OpenedAppointment | AccessKind::SearchedPatients => {
+                Some(Action::SeeSchedule)
+            }
+            AccessKind::SignedOut => None,
+            AccessKind::SignedIn
+            | AccessKind::SignInFailed
+            | AccessKind::Imported
+            | AccessKind::BackedUp
+            | AccessKind::Restored
+            | AccessKind::ChangedPermission
+            | AccessKind::ReadAccessLog => {
+                return Err(StoreError::Invalid(format!(
+                    "“{}” is logged by Frontdesk itself",
+                    access.kind.label()
+                )));
+            }
+        };
+        if let Some(action) = needs {
+            self.allow(action)?;
         }
         // Entries are always the signed-in person's, at the guard's time, whatever a caller
         // wrote in them.
