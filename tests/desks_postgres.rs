@@ -50,6 +50,7 @@ impl Clinic {
         for desk in 0..DESKS {
             common::staff_with_quick_password(
                 &mut store,
+                frontdesk::scheduling::StaffId(uuid::Uuid::new_v4()),
                 &format!("desk-{desk}"),
                 frontdesk::scheduling::StaffRole::Administrator,
                 "desk password",

@@ -24,11 +24,6 @@ pub struct Credentials {
 /// The environment variable a script gives the password in.
 pub const PASSWORD_VARIABLE: &str = "FRONTDESK_PASSWORD";
 
-/// This computer's host name: the desk the access log names.
-pub fn desk() -> String {
-    signin::this_desk()
-}
-
 /// Signs in to `store` as `credentials` say, and gives the store back guarded. Sign-in, the
 /// lock-out and the access log read the system's clock, never `--now` (which only moves what
 /// the commands show and book): a pretended time could otherwise lock an account until 2200,
@@ -50,7 +45,7 @@ fn who(store: &mut dyn Store, credentials: &Credentials, now: DateTime<Utc>) -> 
             "{at} has no administrator yet: make one with `frontdesk --db {at} first-administrator --name \"YOUR NAME\"`, or open Frontdesk's window"
         );
     }
-    let desk = desk();
+    let desk = signin::this_desk();
     if let Some(file) = &credentials.service {
         if credentials.name.is_some() {
             bail!("give either --as NAME or --service-credential FILE, not both");
@@ -112,7 +107,7 @@ pub fn first_administrator(store: &mut dyn Store, name: &str) -> Result<()> {
             bail!("the two passwords differ: nothing was changed; run the command again");
         }
     }
-    let who = signin::first_administrator(store, name, &first, &desk(), now)?;
+    let who = signin::first_administrator(store, name, &first, &signin::this_desk(), now)?;
     println!("administrator: {}", who.name());
     Ok(())
 }

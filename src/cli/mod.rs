@@ -357,7 +357,9 @@ fn demo_command(
         summary.last_date,
         started.elapsed().as_secs_f64()
     );
-    for staff in demo::set_demo_passwords(store, &auth::desk(), chrono::Utc::now())? {
+    for staff in
+        demo::set_demo_passwords(store, &frontdesk::signin::this_desk(), chrono::Utc::now())?
+    {
         println!("{staff}");
     }
     Ok(())

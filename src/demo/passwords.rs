@@ -93,15 +93,6 @@ pub fn set_demo_passwords(
             password: demo_password(member.role),
         });
     }
-    out.sort_by_key(|s| std::cmp::Reverse(rank(s.role)));
+    out.sort_by_key(|s| std::cmp::Reverse(s.role.rank()));
     Ok(out)
-}
-
-fn rank(role: StaffRole) -> u8 {
-    match role {
-        StaffRole::Receptionist => 0,
-        StaffRole::Nurse => 1,
-        StaffRole::Manager => 2,
-        StaffRole::Administrator => 3,
-    }
 }

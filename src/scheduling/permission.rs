@@ -149,7 +149,7 @@ impl Role {
     /// Whether this role may do `action`.
     pub fn may(self, action: Action) -> bool {
         match self {
-            Role::Staff(role) => rank(role) >= rank(action.least_role()),
+            Role::Staff(role) => role.rank() >= action.least_role().rank(),
             Role::Service => action.for_service(),
         }
     }
@@ -161,16 +161,6 @@ impl Role {
         } else {
             Err(Refused { action, role: self })
         }
-    }
-}
-
-/// The place of a staff role in the order receptionist → nurse → manager → administrator.
-fn rank(role: StaffRole) -> u8 {
-    match role {
-        StaffRole::Receptionist => 0,
-        StaffRole::Nurse => 1,
-        StaffRole::Manager => 2,
-        StaffRole::Administrator => 3,
     }
 }
 

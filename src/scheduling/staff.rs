@@ -51,6 +51,17 @@ impl StaffRole {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
+    /// Its place in receptionist → nurse → manager → administrator: each may do all that the
+    /// ones before may (`permission`).
+    pub fn rank(self) -> u8 {
+        match self {
+            StaffRole::Receptionist => 0,
+            StaffRole::Nurse => 1,
+            StaffRole::Manager => 2,
+            StaffRole::Administrator => 3,
+        }
+    }
+
     /// The word staff read, e.g. "Receptionist".
     pub fn label(self) -> &'static str {
         match self {

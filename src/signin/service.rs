@@ -179,7 +179,7 @@ pub fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<SignedIn, SignInError> {
     let (name, token) = read_file(path)?;
-    let signed = SignedIn::service(super::session::database_of(&store.locator()), &name, desk);
+    let signed = SignedIn::service(store.locator().identity(), &name, desk);
     let stored = store.service_credential(&name)?;
     let good = stored
         .as_ref()

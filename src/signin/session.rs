@@ -15,7 +15,7 @@ use crate::store::{Store, StoreError};
 /// Someone who proved who they are at this desk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignedIn {
-    /// The database they proved it to ([`database_of`]): a sign-in to one database opens no
+    /// The database they proved it to ([`crate::store::Locator::identity`]): a sign-in to one database opens no
     /// other.
     database: String,
     staff: Option<StaffId>,
@@ -233,15 +233,10 @@ pub fn sign_in(
             left: Some(MAX_FAILED_TRIES.saturating_sub(tries.failed)),
         });
     }
-    let signed = SignedIn::staff(database_of(&store.locator()), member, desk, kind);
+    let signed = SignedIn::staff(store.locator().identity(), member, desk, kind);
     let access = signed.access(now, AccessKind::SignedIn, "", format!("with the {what}"));
     note(store, Some(member.id), true, &access)?;
     Ok(signed)
-}
-
-/// Which database a sign-in was to ([`crate::store::Locator::identity`]).
-pub(crate) fn database_of(locator: &crate::store::Locator) -> String {
-    locator.identity()
 }
 
 /// A hash of nothing anyone types, at today's cost: what an unknown name is checked against.
@@ -291,7 +286,7 @@ pub fn first_administrator(
         SignInError::FirstAdministrator("the administrator was not stored".into())
     })?;
     Ok(SignedIn::staff(
-        database_of(&store.locator()),
+        store.locator().identity(),
         &record.member,
         desk,
         SecretKind::Password,

@@ -396,31 +396,31 @@ pub fn quick_hash(password: &str) -> frontdesk::signin::Hashed {
     frontdesk::signin::Hashed::stored(phc.to_string())
 }
 
-/// Adds a staff member named `name` of `role` whose password `password` has a cheaply checked
-/// hash (for tests that run the binary many times at once).
+/// Adds staff member `id`, named `name`, of `role`, whose password `password` has a cheaply
+/// checked hash ([`quick_hash`]), as set up at "desk-1".
 pub fn staff_with_quick_password(
     store: &mut dyn Store,
+    id: StaffId,
     name: &str,
     role: StaffRole,
     password: &str,
-) {
+) -> StaffMember {
+    let at = utc("2026-06-01T00:00:00Z");
     let member = StaffMember {
-        id: StaffId(Uuid::new_v4()),
+        id,
         name: name.to_owned(),
         role,
         active: true,
     };
-    store
-        .save_staff(&member, "test", utc("2026-01-01T00:00:00Z"))
-        .expect("staff");
+    store.save_staff(&member, "setup", at).expect("staff");
     let access = frontdesk::scheduling::access::Access {
-        at: utc("2026-01-01T00:00:00Z"),
-        desk: "test".into(),
+        at,
+        desk: "desk-1".into(),
         staff: None,
-        name: "test".into(),
+        name: "setup".into(),
         kind: frontdesk::scheduling::access::AccessKind::ChangedPermission,
-        subject: String::new(),
-        detail: "quick test hash".into(),
+        subject: member.id.to_string(),
+        detail: "password set".into(),
     };
     store
         .set_secret(
@@ -429,5 +429,6 @@ pub fn staff_with_quick_password(
             Some(&quick_hash(password)),
             &access,
         )
-        .expect("set");
+        .expect("password");
+    member
 }

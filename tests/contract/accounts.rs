@@ -24,31 +24,13 @@ pub fn staff_with_password(
     role: StaffRole,
     password: &str,
 ) -> StaffMember {
-    let member = StaffMember {
-        id: StaffId(crate::common::id(n)),
-        name: name.to_owned(),
+    crate::common::staff_with_quick_password(
+        store,
+        StaffId(crate::common::id(n)),
+        name,
         role,
-        active: true,
-    };
-    store.save_staff(&member, "setup", utc(NOW)).expect("staff");
-    let access = frontdesk::scheduling::access::Access {
-        at: utc(NOW),
-        desk: DESK.into(),
-        staff: None,
-        name: "setup".into(),
-        kind: AccessKind::ChangedPermission,
-        subject: member.id.to_string(),
-        detail: "password set".into(),
-    };
-    store
-        .set_secret(
-            member.id,
-            SecretKind::Password,
-            Some(&quick_hash(password)),
-            &access,
-        )
-        .expect("password");
-    member
+        password,
+    )
 }
 
 /// The clock the guarded stores of these tests read.

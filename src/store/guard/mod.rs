@@ -38,7 +38,7 @@ pub struct Guarded {
     inner: Box<dyn Store + Send>,
     who: SignedIn,
     /// Locked (idle, or on the shortcut): nothing is read or written until someone signs in
-    /// again ([`Guarded::unlock`]).
+    /// again ([`Guarded::sign_in_again`]).
     locked: bool,
     clock: Clock,
     /// The appointment whose opening was last logged, and when.
@@ -59,7 +59,7 @@ impl Guarded {
     /// server is told who acts (`Accounts::act_as`).
     /// Refused when `who` signed in to another database.
     pub fn new(mut store: Box<dyn Store + Send>, who: SignedIn, clock: Clock) -> Result<Guarded> {
-        if who.database() != crate::signin::session::database_of(&store.locator()) {
+        if who.database() != store.locator().identity() {
             return Err(StoreError::Invalid(
                 "that sign-in was to another database: sign in to this one".into(),
             ));
@@ -90,27 +90,19 @@ impl Guarded {
         now: DateTime<Utc>,
     ) -> std::result::Result<(), crate::signin::SignInError> {
         let who = crate::signin::sign_in(&mut *self.inner, name, secret, desk, now)?;
-        if self.locked {
-            self.unlock(who)?;
-        } else {
-            self.switch_to(who, now)?;
+        // An open store changes hands (a PIN switch): the one before signs out. A locked one
+        // was signed out when it locked.
+        let switching = !self.locked;
+        if switching {
+            let detail = format!("switched to {}", who.name());
+            self.log_at(now, AccessKind::SignedOut, String::new(), detail)?;
         }
-        Ok(())
-    }
-
-    /// Hands the store to someone else who signed in (a PIN switch at the desk). The sign-out
-    /// of the one before is logged.
-    fn switch_to(&mut self, who: SignedIn, now: DateTime<Utc>) -> Result<()> {
-        let out = self.who.access(
-            now,
-            AccessKind::SignedOut,
-            "",
-            format!("switched to {}", who.name()),
-        );
-        self.inner.log_access(&out)?;
         self.inner.act_as(Some(who.name()))?;
+        if switching || who.staff_id() != self.who.staff_id() {
+            self.last_opened = None;
+        }
         self.who = who;
-        self.last_opened = None;
+        self.locked = false;
         Ok(())
     }
 
@@ -135,30 +127,15 @@ impl Guarded {
     }
 
     /// Locks it (the window went idle, or the lock shortcut): every read and write is refused
-    /// until [`Guarded::unlock`]. Logged as a sign-out.
+    /// until someone signs in again ([`Guarded::sign_in_again`]: the same person goes on, or
+    /// another takes over). Logged as a sign-out.
     pub fn lock(&mut self, now: DateTime<Utc>) -> Result<()> {
         if self.locked {
             return Ok(());
         }
         self.locked = true;
         self.inner.act_as(None)?;
-        if self.inner.damage().is_some() {
-            return Ok(());
-        }
-        let out = self.who.access(now, AccessKind::SignedOut, "", "locked");
-        self.inner.log_access(&out).map(|_| ())
-    }
-
-    /// Unlocks it for `who`, who signed in again ([`Guarded::sign_in_again`], which logged
-    /// it): the same person goes on, or another takes over.
-    fn unlock(&mut self, who: SignedIn) -> Result<()> {
-        self.inner.act_as(Some(who.name()))?;
-        if who.staff_id() != self.who.staff_id() {
-            self.last_opened = None;
-        }
-        self.who = who;
-        self.locked = false;
-        Ok(())
+        self.log_at(now, AccessKind::SignedOut, String::new(), "locked".into())
     }
 
     /// Logs something done by the signed-in person outside the store (a day sheet printed, a
@@ -177,18 +154,29 @@ impl Guarded {
 
     /// Gives the store back (signing out); the sign-out is logged.
     pub fn sign_out(mut self, now: DateTime<Utc>) -> Result<Box<dyn Store + Send>> {
-        let out = self.who.access(now, AccessKind::SignedOut, "", "");
-        self.inner.log_access(&out)?;
+        self.log_at(now, AccessKind::SignedOut, String::new(), String::new())?;
         Ok(self.inner)
     }
 
-    /// Logs what the signed-in person did, except on a damaged database, which takes no writes
-    /// (it is open for reading only until a backup is restored).
+    /// Logs what the signed-in person did, now by the guard's clock.
     fn log(&mut self, kind: AccessKind, subject: String, detail: String) -> Result<()> {
+        let now = (self.clock)();
+        self.log_at(now, kind, subject, detail)
+    }
+
+    /// Logs what the signed-in person did at `at`, except on a damaged database, which takes
+    /// no writes (it is open for reading only until a backup is restored).
+    fn log_at(
+        &mut self,
+        at: DateTime<Utc>,
+        kind: AccessKind,
+        subject: String,
+        detail: String,
+    ) -> Result<()> {
         if self.inner.damage().is_some() {
             return Ok(());
         }
-        let access = self.who.access((self.clock)(), kind, subject, detail);
+        let access = self.who.access(at, kind, subject, detail);
         self.inner.log_access(&access).map(|_| ())
     }
 
