@@ -51,7 +51,7 @@ impl Window {
             .expect("now")
             .with_timezone(&Utc);
         let runtime = headless::runtime().expect("runtime");
-        let (app, task) = App::new(dir.path().join("bench.sqlite3"), "bench".into(), now);
+        let (app, task) = App::new(dir.path().join("bench.sqlite3"), now);
         let renderer = iced::futures::executor::block_on(<iced::Renderer as Headless>::new(
             iced::Font::DEFAULT,
             Pixels(16.0),
@@ -69,7 +69,14 @@ impl Window {
             mask: tiny_skia::Mask::new(size.width, size.height).expect("a clip mask"),
         };
         w.send_task(task);
-        w.send(Message::LoadDemo);
+        // The demo clinic through the first run, then its administrator signs in.
+        use frontdesk::gui::screen::sign_in::{Message as Door, Typed};
+        w.send(Message::Door(Door::LoadDemo));
+        w.send(Message::Door(Door::Name("Arjun Iyer".into())));
+        w.send(Message::Door(Door::Secret(Typed(
+            "demo-administrator".into(),
+        ))));
+        w.send(Message::Door(Door::Submit));
         assert!(matches!(w.app.phase, Phase::Ready(_)), "demo clinic loaded");
         w
     }

@@ -44,34 +44,6 @@ fn the_first_run_offers_the_demo_and_shows_a_busy_day() {
 }
 
 #[test]
-fn enter_on_the_first_run_screen_loads_the_demo_as_its_button_does() {
-    let dir = tempfile::tempdir().expect("dir");
-    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-    let (mut app, task) = App::new(dir.path().join("first.sqlite3"), "maria".into(), now());
-    frontdesk::gui::headless::settle(&mut app, task, &runtime);
-    assert!(matches!(
-        app.phase,
-        Phase::Empty {
-            building: false,
-            ..
-        }
-    ));
-    // Other keys do nothing here; Enter takes the one action.
-    for key in [Key::Character("t".into()), Key::Named(Named::ArrowDown)] {
-        let task = app.update(Message::Key(key, Modifiers::empty()));
-        frontdesk::gui::headless::settle(&mut app, task, &runtime);
-        assert!(matches!(app.phase, Phase::Empty { .. }));
-    }
-    let task = app.update(Message::Key(Key::Named(Named::Enter), Modifiers::empty()));
-    frontdesk::gui::headless::settle(&mut app, task, &runtime);
-    assert!(
-        matches!(app.phase, Phase::Ready(_)),
-        "the demo is loaded: {:?}",
-        app.error()
-    );
-}
-
-#[test]
 fn booking_from_an_empty_slot_by_clicking_and_typing() {
     let mut h = Harness::with_demo();
     let (column, minute) = h.free_slot(15);
@@ -345,7 +317,7 @@ fn cancelling_needs_a_reason_and_is_recorded() {
         "cancelled appointments leave the grid unless shown"
     );
     h.ui(|ui| {
-        ui.find("2026-11-24 11:00  cancelled by maria — Patient travelling")
+        ui.find("2026-11-24 11:00  cancelled by Arjun Iyer — Patient travelling")
             .expect("history line");
     });
 }
@@ -500,7 +472,7 @@ fn a_database_that_is_not_ours_is_explained_in_the_window() {
     let path = dir.path().join("notes.txt");
     std::fs::write(&path, "not a database").expect("write");
     let runtime = frontdesk::gui::headless::runtime().expect("rt");
-    let (app, task) = App::new(path, "maria".into(), now());
+    let (app, task) = App::new(path, now());
     let mut h = Harness { dir, runtime, app };
     h.settle(task);
     match &h.app.phase {
@@ -697,7 +669,7 @@ fn editing_notes_in_the_details_panel_is_recorded() {
     h.ui(|ui| {
         ui.find("Needs a wheelchair at the entrance")
             .expect("shown in the facts");
-        ui.find("2026-11-24 11:00  edited by maria")
+        ui.find("2026-11-24 11:00  edited by Arjun Iyer")
             .expect("in the history");
     });
 }

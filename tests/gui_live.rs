@@ -19,6 +19,7 @@ use iced::futures::{Stream, StreamExt};
 mod common;
 mod gui_harness;
 use common::{Postgres, Sqlite, TestBackend};
+use frontdesk::gui::screen::sign_in::Mode;
 use gui_harness::{Harness, now};
 
 /// The messages a window's watcher gives, as its subscription would deliver them.
@@ -28,24 +29,35 @@ type Live = Pin<Box<dyn Stream<Item = DeskMessage> + Send>>;
 const WITHIN: Duration = Duration::from_secs(1);
 
 /// A window on the database `locator` names, at the desk (the demo is loaded when the
-/// database holds no clinic yet), as `who`.
+/// database holds no clinic yet), signed in as the demo staff member `who`.
 fn window(locator: &str, who: &str) -> Harness {
     let runtime = frontdesk::gui::headless::runtime().expect("runtime");
     let locator = Locator::parse(locator).expect("a locator");
-    let (app, task) = App::new(locator, who.into(), now());
+    let (app, task) = App::new(locator, now());
     let mut h = Harness {
         dir: tempfile::tempdir().expect("dir"),
         runtime,
         app,
     };
     h.settle(task);
-    if matches!(h.app.phase, Phase::Empty { .. }) {
+    if h.app
+        .door()
+        .is_some_and(|f| matches!(f.mode, Mode::FirstRun { .. }))
+    {
         h.click("Load the demo clinic");
     }
+    let password = match who {
+        "Arjun Iyer" => "demo-administrator",
+        "Farah Khan" => "demo-manager",
+        "Suresh Pillai" => "demo-nurse",
+        _ => "demo-receptionist",
+    };
+    h.sign_in(who, password);
     assert!(
         matches!(h.app.phase, Phase::Ready(_)),
-        "the desk opens: {:?}",
-        h.app.error()
+        "the desk opens: {:?} {:?}",
+        h.app.error(),
+        h.app.door().and_then(|f| f.error.clone())
     );
     h
 }
@@ -102,8 +114,8 @@ fn a_booking_in_one_window_appears_in_the_other<B: TestBackend>() {
     let (store, home) = B::fresh();
     drop(store);
     let locator = B::locator(&home);
-    let mut a = window(&locator, "maria");
-    let mut b = window(&locator, "ravi");
+    let mut a = window(&locator, "Maria D'Souza");
+    let mut b = window(&locator, "Kavya Menon");
     let mut live = watch(&mut b);
 
     // B: an appointment selected, then a slot clicked and a name half typed; scrolled, zoomed.
@@ -215,8 +227,8 @@ fn an_appointment_cancelled_elsewhere_shows_its_new_status_in_the_details_open()
     let (store, home) = Sqlite::fresh();
     drop(store);
     let locator = Sqlite::locator(&home);
-    let mut a = window(&locator, "maria");
-    let mut b = window(&locator, "ravi");
+    let mut a = window(&locator, "Maria D'Souza");
+    let mut b = window(&locator, "Kavya Menon");
     let mut live = watch(&mut b);
     let id = b.upcoming_booking().appointment.id;
     b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(id)));
@@ -249,7 +261,7 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
     let (store, home) = Sqlite::fresh();
     drop(store);
     let locator = Sqlite::locator(&home);
-    let mut b = window(&locator, "ravi");
+    let mut b = window(&locator, "Kavya Menon");
     // A change at B, for Ctrl+Z.
     let confirmed = b.upcoming_booking().appointment.id;
     b.send(DeskMessage::Grid(GridEvent::AppointmentClicked(confirmed)));

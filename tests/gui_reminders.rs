@@ -73,7 +73,7 @@ fn the_outbox_sends_shows_and_confirms_by_phone() {
     assert!(
         history
             .iter()
-            .any(|e| e.action == "confirmed" && e.actor == "maria"),
+            .any(|e| e.action == "confirmed" && e.actor == gui_harness::WHO),
         "{history:?}"
     );
     // The demo's visits were booked days ago, so reminders whose time passed while no desk
@@ -231,7 +231,7 @@ fn a_video_visit_shows_its_link_with_join_and_records_who_joined() {
     assert!(
         history
             .iter()
-            .any(|e| e.action == "doctor_joined" && e.actor == "maria"),
+            .any(|e| e.action == "doctor_joined" && e.actor == gui_harness::WHO),
         "{history:?}"
     );
     h.ui(|ui| {

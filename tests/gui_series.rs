@@ -321,11 +321,20 @@ fn new_york_desk() -> Harness {
                 ny_now(),
             )
             .expect("Ravi's booking");
+        // The clinic's first administrator, who signs in to the window.
+        let password = frontdesk::signin::Secret::new_one(
+            frontdesk::signin::SecretKind::Password,
+            "maria-password-1",
+        )
+        .expect("password");
+        frontdesk::signin::first_administrator(&mut store, "maria", &password, "test", ny_now())
+            .expect("the first administrator");
     }
     let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-    let (app, task) = App::new(path, "maria".into(), ny_now());
+    let (app, task) = App::new(path, ny_now());
     let mut h = Harness { dir, runtime, app };
     h.settle(task);
+    h.sign_in("maria", "maria-password-1");
     assert!(
         matches!(h.app.phase, Phase::Ready(_)),
         "{:?}",

@@ -12,7 +12,6 @@ use frontdesk::gui::calendar::{GridEvent, View};
 use frontdesk::gui::desk::Message as DeskMessage;
 use frontdesk::gui::desk::{Page, Panel};
 use frontdesk::gui::screen::settings::Section;
-use frontdesk::gui::widget::Choice;
 use frontdesk::scheduling::at_risk::SetupChange;
 use frontdesk::scheduling::time::{local_day, to_local};
 use frontdesk::scheduling::*;
@@ -242,10 +241,8 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     let mut h = Harness::with_demo();
     let (doctor, name) = tuesday_doctor(&h);
     assert_eq!(h.app.title(), "Frontdesk — Lotus Family Clinic");
-    h.send(DeskMessage::AtDesk(Choice::new(
-        "Kavya Menon".to_owned(),
-        "Kavya Menon · Receptionist",
-    )));
+    // The manager takes the desk over: the window locks and she signs in.
+    h.take_over("Farah Khan", "demo-manager");
     h.click("Settings");
     click(&mut h, "Doctors");
     click(&mut h, &name);
@@ -273,7 +270,7 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     );
     let event = &s.setup_history(None, 1).expect("history")[0];
     assert_eq!(
-        event.actor, "Kavya Menon",
+        event.actor, "Farah Khan",
         "the audit names who was at the desk"
     );
     assert_eq!(event.entity_kind, "doctor_hours");
@@ -293,16 +290,13 @@ fn new_hours_are_saved_audited_with_the_person_at_the_desk_and_shown_at_once() {
     h.click("Settings");
     click(&mut h, "History");
     assert!(shows(&mut h, &format!("changed working hours of {name}")));
-    assert!(shows(&mut h, "Kavya Menon"));
+    assert!(shows(&mut h, "Farah Khan"));
 }
 
 #[test]
-fn bookings_made_in_the_window_name_the_person_chosen_at_the_desk() {
+fn bookings_made_in_the_window_name_the_person_signed_in_at_the_desk() {
     let mut h = Harness::with_demo();
-    h.send(DeskMessage::AtDesk(Choice::new(
-        "Suresh Pillai".to_owned(),
-        "Suresh Pillai · Nurse",
-    )));
+    h.take_over("Suresh Pillai", "demo-nurse");
     let (column, minute) = h.free_slot(15);
     h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
     h.type_into("booking-patient", "Meera Krishnan");
@@ -451,7 +445,7 @@ fn leave_over_booked_appointments_lists_them_first_and_keeps_them_booked() {
     let audit = &store(&h).setup_history(None, 1).expect("history")[0];
     assert_eq!(
         (audit.entity_kind.as_str(), audit.actor.as_str()),
-        ("doctor_leave", "maria")
+        ("doctor_leave", gui_harness::WHO)
     );
 
     // Open one: the calendar shows its day with it selected; the Settings tab brings the list back.

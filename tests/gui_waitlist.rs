@@ -214,7 +214,7 @@ fn a_waitlisted_patient_is_offered_a_cancelled_slot_and_booked_into_it() {
     assert_eq!(entry.entry.booked, Some(booked.appointment.id));
     let history = store.history(booked.appointment.id).expect("history");
     assert_eq!(history[0].action, "created");
-    assert_eq!(history[0].actor, "maria");
+    assert_eq!(history[0].actor, gui_harness::WHO);
     assert_eq!(history[1].action, "from_waitlist");
     assert!(h.desk().offers.offers.is_empty(), "the slot is taken");
 
@@ -439,7 +439,7 @@ fn saying_no_and_dismissing_keep_patients_waiting() {
     assert_eq!(declined.entry.status, WaitStatus::Waiting);
     let log = store.waitlist_history(waiting[1].0).expect("log");
     assert_eq!(log.last().map(|e| e.action.as_str()), Some("declined"));
-    assert_eq!(log.last().map(|e| e.actor.as_str()), Some("maria"));
+    assert_eq!(log.last().map(|e| e.actor.as_str()), Some(gui_harness::WHO));
     assert!(sees(
         &mut h,
         "1 waiting patient fit, best first. Call them; choose who takes it."

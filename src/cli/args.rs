@@ -57,6 +57,17 @@ pub struct Cli {
         allow_negative_numbers = true
     )]
     pub keep_backups: usize,
+    /// Lock the window after this many minutes without a key or a click (1 to 240).
+    #[arg(
+        long,
+        global = true,
+        env = "FRONTDESK_LOCK_AFTER",
+        value_name = "MINUTES",
+        default_value_t = 5,
+        value_parser = numbers::lock_after,
+        allow_negative_numbers = true
+    )]
+    pub lock_after: u64,
     /// Pretend it is this instant (RFC 3339); for tests and training.
     #[arg(long, global = true, env = "FRONTDESK_NOW", hide = true)]
     pub now: Option<String>,

@@ -35,7 +35,6 @@ use anyhow::{Context, Result, anyhow};
 use chrono::Days;
 use clap::{CommandFactory, FromArgMatches};
 use frontdesk::demo::{self, DemoOptions, Progress};
-use frontdesk::scheduling::staff::desk_name;
 use frontdesk::scheduling::time::{local_date, local_day};
 use frontdesk::scheduling::*;
 use frontdesk::store::{self, AgendaFilter, Locator, Store};
@@ -129,17 +128,6 @@ fn database(db: Option<PathBuf>) -> Result<Locator> {
     Ok(Locator::from(dir.join("frontdesk.sqlite3")))
 }
 
-/// Who is at the desk: `--as` (or `FRONTDESK_AS`, both checked by clap), else the login name
-/// when it is a usable name, else "front desk".
-fn actor(flag: Option<String>) -> String {
-    flag.unwrap_or_else(|| {
-        std::env::var("USER")
-            .ok()
-            .and_then(|user| desk_name(&user).ok().map(str::to_owned))
-            .unwrap_or_else(|| "front desk".to_owned())
-    })
-}
-
 fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
         // Before anything is created: without a display there is nothing to open.
@@ -153,7 +141,15 @@ fn run(cli: Cli) -> Result<()> {
         let backups = frontdesk::store::backup::BackupPolicy {
             keep: cli.keep_backups,
         };
-        return window::open(locator, actor(cli.actor), fixed_now, backups);
+        let options = frontdesk::gui::Options {
+            name: cli.actor,
+            fixed_now,
+            backups,
+            lock_after: Some(std::time::Duration::from_secs(
+                cli.lock_after.saturating_mul(60),
+            )),
+        };
+        return window::open(locator, options);
     };
     let now = resolve::now(cli.now.as_deref())?;
     let locator = database(cli.db)?;

@@ -67,6 +67,11 @@ pub fn keep_backups(text: &str) -> Result<usize, String> {
     Ok(whole(text, 0, most, "backups (0 keeps none)")? as usize)
 }
 
+/// Minutes without a key or a click before the window locks: 1 to 240.
+pub fn lock_after(text: &str) -> Result<u64, String> {
+    whole(text, 1, 240, "minutes")
+}
+
 /// How many demo appointments: 0 to [`frontdesk::demo::MAX_APPOINTMENTS`].
 pub fn demo_appointments(text: &str) -> Result<u64, String> {
     whole(text, 0, frontdesk::demo::MAX_APPOINTMENTS, "appointments")

@@ -152,14 +152,9 @@ pub fn check() -> Result<()> {
 
 /// Opens the window (after [`check`]); when the window system refuses (iced's error, or its
 /// panic, see `panic::window_opening`), says so with what to do instead.
-pub fn open(
-    locator: frontdesk::store::Locator,
-    actor: String,
-    fixed_now: Option<chrono::DateTime<chrono::Utc>>,
-    backups: frontdesk::store::backup::BackupPolicy,
-) -> Result<()> {
+pub fn open(locator: frontdesk::store::Locator, options: frontdesk::gui::Options) -> Result<()> {
     super::panic::window_opening();
-    frontdesk::gui::run_with(locator, actor, fixed_now, backups).map_err(|e| {
+    frontdesk::gui::run(locator, options).map_err(|e| {
         anyhow!(
             "the calendar window could not open ({}): it needs a desktop session whose display can be opened: {INSTEAD}",
             echo(&e.to_string())

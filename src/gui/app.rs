@@ -4,22 +4,30 @@
 //! passes it its messages (`Message::Desk`) and does what the desk's [`Event`]s ask.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::{Subscription, Task};
 
-use super::backend::{Backend, Setup, UiError};
+use super::backend::{Backend, FirstLook, NewClinic, Setup, UiError, Who};
 use super::desk::{self, Desk, Event};
+use super::screen::sign_in::{self, Mode};
+use crate::demo::DemoSignIn;
+use crate::scheduling::permission::Action;
+use crate::signin::Via;
 use crate::store::Locator;
 use crate::store::backup::BackupPolicy;
 
 pub use super::desk::WeekOf;
 
+/// How long the window may go without a key or a click before it locks, unless told.
+pub const LOCK_AFTER: Duration = Duration::from_secs(5 * 60);
+
 /// The window.
 pub struct App {
-    /// Who the window started as (the desk's first "At the desk").
-    actor: String,
+    /// The name the sign-in screen starts with (`--as`), if any.
+    name: Option<String>,
     /// The clock: the desk is given it on every tick.
     now: DateTime<Utc>,
     /// The clock stands still (a fixed "now" for training and screenshots).
@@ -34,21 +42,37 @@ pub struct App {
     error: Option<UiError>,
     /// The last notice before a desk exists.
     notice: Option<String>,
+    /// The window locked over the desk: the unlock form. While it is shown the desk's
+    /// patient data is gone from the window (not hidden: dropped, and read again on unlock).
+    pub locked: Option<sign_in::State>,
+    /// How long without a key or a click before the window locks.
+    lock_after: Duration,
+    /// The last key or click.
+    last_input: Instant,
+    /// The day (this PC's calendar) a password last opened the window: a PIN may unlock it
+    /// on that day only.
+    password_day: Option<NaiveDate>,
+    /// The clinic the first run's form gave, added once its administrator signed in.
+    pending_clinic: Option<NewClinic>,
 }
 
 /// Where the window is.
 pub enum Phase {
     /// Opening the database.
     Opening(Locator),
-    /// The database holds no clinic: offer the demo.
-    Empty {
-        /// The database.
-        backend: Backend,
-        /// The demo is being built.
-        building: bool,
-    },
     /// The database cannot be used.
     Failed(UiError),
+    /// Opened, nobody signed in yet: the first run, the sign-in screen, or (signed in to a
+    /// database without a clinic) adding one. `form` is `None` while the window looks at what
+    /// the database holds; `who` is set once someone signed in.
+    Door {
+        /// The database.
+        backend: Backend,
+        /// The screen.
+        form: Option<Box<sign_in::State>>,
+        /// Who signed in (the desk opens once the setup arrives).
+        who: Option<Who>,
+    },
     /// Working.
     Ready(Box<Desk>),
 }
@@ -58,12 +82,26 @@ pub enum Phase {
 pub enum Message {
     /// The database was opened, or could not be.
     Opened(Result<Backend, UiError>),
+    /// What the database holds before anyone signs in (a clinic, anyone who can sign in).
+    Looked(Result<FirstLook, UiError>),
+    /// A message for the first-run, sign-in or unlock form.
+    Door(sign_in::Message),
+    /// The demo clinic was built; its staff's sign-ins.
+    DemoBuilt(Result<Vec<DemoSignIn>, UiError>),
+    /// Someone signed in (or unlocked, or took over), or was refused.
+    SignedIn(Result<Who, UiError>),
+    /// The store was locked (or could not be told).
+    LockDone(Result<(), UiError>),
     /// The clinic's setup (clinics, doctors, rooms, visit types) arrived.
     SetupLoaded(Result<Setup, UiError>),
-    /// The receptionist asked for the demo clinic on the first run.
-    LoadDemo,
     /// The clock moved on.
     Tick(DateTime<Utc>),
+    /// A key was pressed, a mouse button clicked or the wheel turned somewhere in the window
+    /// (what keeps it from locking).
+    Input,
+    /// Time to see whether the window has been idle long enough to lock (the instant of the
+    /// look).
+    IdleCheck(Instant),
     /// Switch between light and dark.
     ToggleTheme,
     /// Show or hide the keyboard help (F1).
@@ -89,16 +127,12 @@ impl From<desk::Message> for Message {
 }
 
 impl App {
-    /// Starts opening the database `locator` names (a path names a file), as `actor`, with
-    /// the clock at `now`.
-    pub fn new(
-        locator: impl Into<Locator>,
-        actor: String,
-        now: DateTime<Utc>,
-    ) -> (Self, Task<Message>) {
+    /// Starts opening the database `locator` names (a path names a file), with the clock at
+    /// `now`.
+    pub fn new(locator: impl Into<Locator>, now: DateTime<Utc>) -> (Self, Task<Message>) {
         let locator = locator.into();
         let app = App {
-            actor,
+            name: None,
             now,
             clock_fixed: false,
             dark: false,
@@ -106,8 +140,25 @@ impl App {
             phase: Phase::Opening(locator.clone()),
             error: None,
             notice: None,
+            locked: None,
+            lock_after: LOCK_AFTER,
+            last_input: Instant::now(),
+            password_day: None,
+            pending_clinic: None,
         };
         (app, Task::perform(Backend::open(locator), Message::Opened))
+    }
+
+    /// Starts the sign-in screen with `name` filled in (`--as`).
+    pub fn with_name(mut self, name: Option<String>) -> Self {
+        self.name = name.filter(|n| !n.trim().is_empty());
+        self
+    }
+
+    /// Locks the window after `idle` without a key or a click (at least a minute).
+    pub fn with_lock_after(mut self, idle: Duration) -> Self {
+        self.lock_after = idle.max(Duration::from_secs(60));
+        self
     }
 
     /// The window title.
@@ -117,7 +168,7 @@ impl App {
                 .clinic()
                 .map(|c| format!("Frontdesk — {}", c.name))
                 .unwrap_or_else(|| "Frontdesk".into()),
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => "Frontdesk".into(),
+            Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => "Frontdesk".into(),
         }
     }
 
@@ -131,7 +182,7 @@ impl App {
     pub fn error(&self) -> Option<&UiError> {
         match &self.phase {
             Phase::Ready(desk) => desk.error.as_ref(),
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => self.error.as_ref(),
+            Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.error.as_ref(),
         }
     }
 
@@ -139,49 +190,99 @@ impl App {
     pub fn notice(&self) -> Option<&str> {
         match &self.phase {
             Phase::Ready(desk) => desk.notice.as_deref(),
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => self.notice.as_deref(),
+            Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.notice.as_deref(),
         }
     }
 
-    /// Who changes are recorded with: whoever is at the desk.
+    /// Who changes are recorded with: whoever signed in (empty before anyone has).
     pub fn actor(&self) -> &str {
         match &self.phase {
             Phase::Ready(desk) => &desk.actor,
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => &self.actor,
+            Phase::Door { who: Some(who), .. } => &who.name,
+            Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => "",
         }
     }
 
-    /// Listens to the clock (every 30 s, unless it is fixed) and, at the desk, to the database
-    /// (`desk::live`: changes made anywhere, and whether it can be reached). Keys no widget used come from the
-    /// window's root widget (`window_keys`), not from here: a subscription's message arrives a
-    /// batch late, after the next key's widget message.
+    /// The form shown before the desk, or over it while locked.
+    pub fn door(&self) -> Option<&sign_in::State> {
+        match &self.phase {
+            Phase::Door { form, .. } => form.as_deref(),
+            Phase::Ready(_) => self.locked.as_ref(),
+            Phase::Opening(_) | Phase::Failed(_) => None,
+        }
+    }
+
+    /// Listens to the clock (every 30 s, unless it is fixed), to input (which keeps the window
+    /// from locking) and, at the unlocked desk, to the database (`desk::live`: changes made
+    /// anywhere, and whether it can be reached) and the reminder timer. Keys no widget used
+    /// come from the window's root widget (`window_keys`), not from here: a subscription's
+    /// message arrives a batch late, after the next key's widget message.
     pub fn subscription(&self) -> Subscription<Message> {
+        let at_desk = matches!(self.phase, Phase::Ready(_)) && self.locked.is_none();
         // The live calendar runs with a fixed clock too: it follows the database, not time.
         let live = match &self.phase {
-            Phase::Ready(desk) => desk.live_subscription().map(Message::Desk),
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => Subscription::none(),
+            Phase::Ready(desk) if at_desk => desk.live_subscription().map(Message::Desk),
+            Phase::Ready(_) | Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => {
+                Subscription::none()
+            }
         };
-        if self.clock_fixed {
-            return live;
+        let input = iced::event::listen_with(|event, _status, _window| {
+            use iced::{Event as E, keyboard, mouse};
+            match event {
+                E::Keyboard(keyboard::Event::KeyPressed { .. })
+                | E::Mouse(mouse::Event::ButtonPressed(_) | mouse::Event::WheelScrolled { .. }) => {
+                    Some(Message::Input)
+                }
+                _ => None,
+            }
+        });
+        let idle =
+            iced::time::every(Duration::from_secs(15)).map(|_| Message::IdleCheck(Instant::now()));
+        let mut all = vec![live, input];
+        if at_desk {
+            all.push(idle);
         }
-        let clock = iced::time::every(std::time::Duration::from_secs(30))
-            .map(|_| Message::Tick(Utc::now()));
-        Subscription::batch([
-            clock,
-            desk::reminders_page::timer().map(Message::Desk),
-            live,
-        ])
+        if !self.clock_fixed {
+            all.push(iced::time::every(Duration::from_secs(30)).map(|_| Message::Tick(Utc::now())));
+            if at_desk {
+                all.push(desk::reminders_page::timer().map(Message::Desk));
+            }
+        }
+        Subscription::batch(all)
     }
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Opened(result) => self.opened(result),
+            Message::Looked(result) => self.looked(result),
+            Message::Door(message) => self.door_message(message),
+            Message::DemoBuilt(result) => self.demo_built(result),
+            Message::SignedIn(result) => self.signed_in(result),
+            Message::LockDone(result) => {
+                if let (Err(e), Some(form)) = (result, self.locked.as_mut()) {
+                    form.error = Some(e);
+                }
+                Task::none()
+            }
             Message::SetupLoaded(result) => self.setup_loaded(result),
-            Message::LoadDemo => self.load_demo(),
             Message::Tick(now) => {
                 self.now = now;
+                if self.locked.is_some() {
+                    return Task::none();
+                }
                 self.pass_to_desk(desk::Message::Tick(now))
+            }
+            Message::Input => {
+                self.last_input = Instant::now();
+                Task::none()
+            }
+            Message::IdleCheck(at) => {
+                if at.saturating_duration_since(self.last_input) >= self.lock_after {
+                    self.lock()
+                } else {
+                    Task::none()
+                }
             }
             Message::ToggleTheme => self.toggle_theme(),
             Message::ToggleHelp => {
@@ -207,7 +308,12 @@ impl App {
                 }
                 Task::none()
             }
-            Message::Desk(message) => self.pass_to_desk(message),
+            Message::Desk(message) => {
+                if self.locked.is_some() {
+                    return self.pass_to_locked_desk(message);
+                }
+                self.pass_to_desk(message)
+            }
         }
     }
 
@@ -240,14 +346,26 @@ impl App {
                 self.help = !self.help;
                 task
             }
+            Some(Event::Lock) => Task::batch([task, self.lock()]),
         }
+    }
+
+    /// A message for the desk while the window is locked: only the answers to work started
+    /// before the lock arrive (nobody can touch the desk). They are heard, so no form waits
+    /// for ever, but whatever patient data they bring is dropped again at once.
+    fn pass_to_locked_desk(&mut self, message: desk::Message) -> Task<Message> {
+        let task = self.pass_to_desk(message);
+        if let Phase::Ready(desk) = &mut self.phase {
+            desk.forget_patients();
+        }
+        task
     }
 
     /// Shows an error on the status line: the desk's, or the window's before a desk exists.
     fn say_error(&mut self, error: UiError) {
         match &mut self.phase {
             Phase::Ready(desk) => desk.error = Some(error),
-            Phase::Opening(_) | Phase::Empty { .. } | Phase::Failed(_) => self.error = Some(error),
+            Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.error = Some(error),
         }
     }
 
@@ -257,12 +375,13 @@ impl App {
                 if let Some(damage) = &backend.damage {
                     self.error = Some(super::backend::damaged_message(damage));
                 }
-                self.phase = Phase::Empty {
+                self.phase = Phase::Door {
                     backend: backend.clone(),
-                    building: false,
+                    form: None,
+                    who: None,
                 };
                 Task::batch([
-                    Task::perform(backend.clone().setup(), Message::SetupLoaded),
+                    Task::perform(backend.clone().first_look(), Message::Looked),
                     Task::perform(backend.check_for_damage(), Message::DamageChecked),
                 ])
             }
@@ -273,47 +392,206 @@ impl App {
         }
     }
 
-    /// The setup arrived: the desk opens on the first clinic (the demo offer stays when the
-    /// database holds none).
-    fn setup_loaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
-        let backend = match &mut self.phase {
-            Phase::Empty { backend, building } => {
-                *building = false;
-                backend.clone()
-            }
-            Phase::Ready(_) | Phase::Opening(_) | Phase::Failed(_) => return Task::none(),
-        };
+    /// The form before the desk, when it is shown.
+    fn door_form(&mut self) -> Option<&mut sign_in::State> {
+        match &mut self.phase {
+            Phase::Door { form, .. } => form.as_deref_mut(),
+            Phase::Ready(_) => self.locked.as_mut(),
+            Phase::Opening(_) | Phase::Failed(_) => None,
+        }
+    }
+
+    /// Shows the form `mode` before the desk, its first field focused.
+    fn show_door(&mut self, mode: Mode) -> Task<Message> {
+        let mut form = sign_in::State::new(mode);
+        if let (Some(name), Mode::SignIn | Mode::FirstRun { .. }) = (&self.name, &form.mode) {
+            form.update(sign_in::Message::Name(name.clone()));
+        }
+        let focus = form.focus().map(Message::Door);
+        if let Phase::Door { form: shown, .. } = &mut self.phase {
+            *shown = Some(Box::new(form));
+        }
+        focus
+    }
+
+    /// What the database holds: the first run when nobody can sign in, else the sign-in.
+    fn looked(&mut self, result: Result<FirstLook, UiError>) -> Task<Message> {
         match result {
-            Ok(setup) if setup.clinics.is_empty() => Task::none(),
-            Ok(setup) => {
-                let clinic = setup.clinics[0].clone();
-                let login = self.actor.clone();
-                let mut desk =
-                    Desk::new(backend, setup, &clinic, self.now, self.actor.clone(), login);
-                // What was said before the desk existed stays on its status line.
-                desk.error = self.error.take();
-                desk.notice = self.notice.take();
-                let task = desk.reload().map(Message::Desk);
-                self.phase = Phase::Ready(Box::new(desk));
-                task
-            }
+            Ok(look) if !look.ready => self.show_door(Mode::FirstRun {
+                no_clinic: !look.has_clinic,
+            }),
+            Ok(_) => self.show_door(Mode::SignIn),
             Err(e) => {
-                self.error = Some(e);
+                self.phase = Phase::Failed(e);
                 Task::none()
             }
         }
     }
 
-    fn load_demo(&mut self) -> Task<Message> {
-        match &mut self.phase {
-            Phase::Empty { backend, building } if !*building => {
-                *building = true;
-                Task::perform(backend.clone().build_demo(self.now), Message::SetupLoaded)
+    /// A message for the form; does what it asks with the database.
+    fn door_message(&mut self, message: sign_in::Message) -> Task<Message> {
+        let backend = match &self.phase {
+            Phase::Door { backend, .. } => backend.clone(),
+            Phase::Ready(desk) => desk.backend.clone(),
+            Phase::Opening(_) | Phase::Failed(_) => return Task::none(),
+        };
+        let Some(event) = self.door_form().and_then(|form| form.update(message)) else {
+            return Task::none();
+        };
+        match event {
+            sign_in::Event::LoadDemo => {
+                Task::perform(backend.build_demo(self.now), Message::DemoBuilt)
             }
-            Phase::Empty { .. } | Phase::Opening(_) | Phase::Failed(_) | Phase::Ready(_) => {
+            sign_in::Event::SignIn { name, secret, pin } => {
+                Task::perform(backend.sign_in(name, secret.0, pin), Message::SignedIn)
+            }
+            sign_in::Event::FirstAdministrator {
+                name,
+                password,
+                clinic,
+            } => {
+                self.pending_clinic = clinic;
+                Task::perform(
+                    backend.first_administrator(name, password.0),
+                    Message::SignedIn,
+                )
+            }
+            sign_in::Event::AddClinic(clinic) => Task::perform(
+                backend.add_first_clinic(clinic, self.now),
+                Message::SetupLoaded,
+            ),
+        }
+    }
+
+    /// The demo clinic was built: its staff sign in with the passwords shown.
+    fn demo_built(&mut self, result: Result<Vec<DemoSignIn>, UiError>) -> Task<Message> {
+        match result {
+            Ok(lines) => {
+                let task = self.show_door(Mode::SignIn);
+                if let Some(form) = self.door_form() {
+                    form.demo = lines;
+                }
+                task
+            }
+            Err(e) => {
+                if let Some(form) = self.door_form() {
+                    form.answered(Err(e));
+                }
                 Task::none()
             }
         }
+    }
+
+    /// Someone signed in, unlocked the window or took it over; or was refused (the form
+    /// says why and is typed again).
+    fn signed_in(&mut self, result: Result<Who, UiError>) -> Task<Message> {
+        let who = match result {
+            Ok(who) => who,
+            Err(e) => {
+                if let Some(form) = self.door_form() {
+                    form.answered(Err(e));
+                }
+                return Task::none();
+            }
+        };
+        if who.via == Via::Password {
+            self.password_day = Some(chrono::Local::now().date_naive());
+        }
+        self.last_input = Instant::now();
+        match &mut self.phase {
+            Phase::Door {
+                backend,
+                who: signed,
+                ..
+            } => {
+                *signed = Some(who);
+                Task::perform(backend.clone().setup(), Message::SetupLoaded)
+            }
+            Phase::Ready(desk) => {
+                self.locked = None;
+                desk.unlocked(who);
+                let now = self.now;
+                Task::batch([
+                    desk.reload().map(Message::Desk),
+                    self.pass_to_desk(desk::Message::Tick(now)),
+                ])
+            }
+            Phase::Opening(_) | Phase::Failed(_) => Task::none(),
+        }
+    }
+
+    /// The setup arrived: the desk opens on the first clinic. A database without a clinic
+    /// gets the one the first run's form gave, or asks for one.
+    fn setup_loaded(&mut self, result: Result<Setup, UiError>) -> Task<Message> {
+        let (backend, who) = match &mut self.phase {
+            Phase::Door {
+                backend,
+                who: Some(who),
+                ..
+            } => (backend.clone(), who.clone()),
+            Phase::Ready(_) | Phase::Door { .. } | Phase::Opening(_) | Phase::Failed(_) => {
+                return Task::none();
+            }
+        };
+        let setup = match result {
+            Ok(setup) => setup,
+            Err(e) => {
+                if let Some(form) = self.door_form() {
+                    form.answered(Err(e));
+                }
+                return Task::none();
+            }
+        };
+        let Some(clinic) = setup.clinics.first().cloned() else {
+            if let Some(clinic) = self.pending_clinic.take() {
+                return Task::perform(
+                    backend.add_first_clinic(clinic, self.now),
+                    Message::SetupLoaded,
+                );
+            }
+            let task = self.show_door(Mode::FirstClinic);
+            if !who.may(Action::Settings)
+                && let Some(form) = self.door_form()
+            {
+                form.error = Some(
+                    "this database holds no clinic yet: a manager or administrator adds it when they sign in".into(),
+                );
+            }
+            return task;
+        };
+        let mut desk = Desk::new(backend, setup, &clinic, self.now, who);
+        // What was said before the desk existed stays on its status line.
+        desk.error = self.error.take();
+        desk.notice = self.notice.take();
+        let task = desk.reload().map(Message::Desk);
+        self.phase = Phase::Ready(Box::new(desk));
+        task
+    }
+
+    /// Locks the window (idle, the shortcut, the button): the desk's patient data is dropped
+    /// from the window at once, the store refuses every call until someone signs in again,
+    /// and the unlock form shows. What was half-typed in a form stays for after.
+    fn lock(&mut self) -> Task<Message> {
+        let Phase::Ready(desk) = &mut self.phase else {
+            return Task::none();
+        };
+        if self.locked.is_some() {
+            return Task::none();
+        }
+        desk.forget_patients();
+        let today = chrono::Local::now().date_naive();
+        let mut form = sign_in::State::new(Mode::Locked {
+            who: desk.actor.clone(),
+            pin_allowed: self.password_day == Some(today),
+        });
+        form.busy = false;
+        let focus = form.focus().map(Message::Door);
+        self.locked = Some(form);
+        self.help = false;
+        Task::batch([
+            Task::perform(desk.backend.clone().lock(), Message::LockDone),
+            focus,
+        ])
     }
 
     fn toggle_theme(&mut self) -> Task<Message> {
@@ -326,8 +604,9 @@ impl App {
 
     /// Keys no widget, panel or card took. The window's own come first: the keyboard help is a
     /// modal card (F1 or Escape hides it, other keys do nothing: the desk under it gets none,
-    /// `window_keys::keys_held`), F1 shows it, Ctrl+D switches the theme, and Enter on the
-    /// first-run screen loads the demo as its one button does. The rest are the desk's.
+    /// `window_keys::keys_held`), F1 shows it, Ctrl+D switches the theme, Ctrl+L locks the
+    /// window. Before the desk, and while it is locked, Tab moves between the form's fields
+    /// and no key reaches the desk. The rest are the desk's.
     fn key(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
         let plain = !(modifiers.control() || modifiers.alt() || modifiers.logo());
         if self.help {
@@ -339,24 +618,20 @@ impl App {
         match (key.as_ref(), modifiers.command()) {
             (Key::Named(Named::F1), _) => return self.update(Message::ToggleHelp),
             (Key::Character("d"), true) => return self.toggle_theme(),
+            (Key::Character("l"), true) => return self.lock(),
             _ => {}
         }
-        match &self.phase {
-            Phase::Empty {
-                building: false, ..
-            } if key == Key::Named(Named::Enter) && plain => self.update(Message::LoadDemo),
-            // Tab before the desk: the next or previous field on screen.
-            Phase::Empty { .. } | Phase::Opening(_) | Phase::Failed(_)
-                if key == Key::Named(Named::Tab) && plain =>
-            {
-                if modifiers.shift() {
-                    iced::widget::operation::focus_previous()
-                } else {
-                    iced::widget::operation::focus_next()
-                }
-            }
-            Phase::Empty { .. } | Phase::Opening(_) | Phase::Failed(_) => Task::none(),
-            Phase::Ready(_) => self.pass_to_desk(desk::Message::Key(key, modifiers)),
+        let at_desk = matches!(self.phase, Phase::Ready(_)) && self.locked.is_none();
+        if at_desk {
+            return self.pass_to_desk(desk::Message::Key(key, modifiers));
         }
+        if key == Key::Named(Named::Tab) && plain {
+            return if modifiers.shift() {
+                iced::widget::operation::focus_previous()
+            } else {
+                iced::widget::operation::focus_next()
+            };
+        }
+        Task::none()
     }
 }

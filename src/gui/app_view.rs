@@ -1,7 +1,7 @@
 //! Drawing the window's root: the desk (`desk/view.rs` draws it), or the screens before it
 //! (opening, the first-run offer, a database that cannot be opened), and the keyboard help.
 
-use iced::widget::{button, center, column, container, opaque, row, stack, text};
+use iced::widget::{center, column, container, opaque, row, stack, text};
 use iced::{Element, Length, Theme};
 
 use super::app::{App, Message, Phase};
@@ -50,6 +50,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl+D", "light / dark theme"),
     (
+        "Ctrl+L",
+        "lock the window: patient data leaves the screen; sign in again (or another person with their PIN) to go on",
+    ),
+    (
         "Tab / Shift+Tab",
         "next / previous field in a form; on a choice field, Up / Down, Home / End or a letter choose",
     ),
@@ -79,6 +83,11 @@ impl App {
     /// keyboard help over it.
     fn screen(&self) -> Element<'_, Message> {
         let main: Element<'_, Message> = match &self.phase {
+            // Locked: the unlock form only; nothing of the desk is drawn.
+            Phase::Ready(_) if self.locked.is_some() => match &self.locked {
+                Some(form) => self.before_desk(form.view().map(Message::Door)),
+                None => text("").into(),
+            },
             Phase::Ready(desk) => desk.view(self.dark).map(Message::Desk),
             Phase::Opening(path) => {
                 self.before_desk(center(text(format!("Opening {path} …"))).into())
@@ -94,7 +103,10 @@ impl App {
                 )
                 .into(),
             ),
-            Phase::Empty { building, .. } => self.before_desk(first_run(*building)),
+            Phase::Door { form: None, .. } => self.before_desk(center(text("Opening …")).into()),
+            Phase::Door {
+                form: Some(form), ..
+            } => self.before_desk(form.view().map(Message::Door)),
         };
         // The keyboard help is over everything, the palette too (F1 typed in it), and the
         // desk under it gets no key: what is typed while it is shown reaches no form.
@@ -119,32 +131,6 @@ impl App {
             None,
         );
         column![body, status].into()
-    }
-}
-
-/// The first run: the database holds no clinic; offer the demo.
-fn first_run<'a>(building: bool) -> Element<'a, Message> {
-    {
-        let action: Element<'a, Message> = if building {
-            text("Creating the demo clinic: doctors, rooms, patients and 20,000 appointments…")
-                .into()
-        } else {
-            button(text("Load the demo clinic"))
-                .on_press(Message::LoadDemo)
-                .style(button::primary)
-                .into()
-        };
-        center(
-            column![
-                widget::heading("Welcome to Frontdesk"),
-                text("This database holds no clinic yet."),
-                text("Load the demo clinic to explore: 20 doctors, 12 rooms and a busy calendar. It is the clinic's own file; nothing leaves this computer."),
-                action,
-            ]
-            .spacing(12)
-            .max_width(560),
-        )
-        .into()
     }
 }
 

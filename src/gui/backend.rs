@@ -5,6 +5,7 @@
 //! long work with progress, the damage check, the daily backup) has a method here.
 
 mod reports;
+mod session;
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -12,12 +13,12 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::demo::{self, DemoOptions};
 use crate::scheduling::time::local_date;
 use crate::scheduling::*;
 use crate::store::{self, Locator, Store, StoreError};
 
 pub use reports::SheetTarget;
+pub use session::{FirstLook, Held, NewClinic, Who};
 
 /// An error as the window shows it.
 pub type UiError = String;
@@ -94,7 +95,8 @@ pub(super) fn said(error: StoreError) -> UiError {
 /// A handle on the database that can be cloned into Tasks.
 #[derive(Clone)]
 pub struct Backend {
-    pub(super) store: Arc<Mutex<Box<dyn Store + Send>>>,
+    /// The store: opened, then (once someone signs in) guarded by their permissions.
+    pub(super) store: Arc<Mutex<Held>>,
     /// Where the database is.
     locator: Locator,
     /// What was found wrong with the database when it was opened (it is then read-only).
@@ -114,7 +116,7 @@ impl Backend {
             store::open(&locator)
                 .map(|store| Backend {
                     damage: store.damage().map(str::to_owned),
-                    store: Arc::new(Mutex::new(store)),
+                    store: Arc::new(Mutex::new(Held::Open(store))),
                     locator,
                 })
                 .map_err(|e| e.to_string())
@@ -138,7 +140,7 @@ impl Backend {
                 let mut guard = store
                     .lock()
                     .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
-                work(&mut **guard).map_err(said)
+                work(guard.signed_in().map_err(said)?).map_err(said)
             })
             .await
             .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
@@ -179,28 +181,6 @@ impl Backend {
             })
         })
         .await
-    }
-
-    /// Builds the demo clinic (first run), then the setup. More than one store call: it chooses
-    /// the demo's size, zone and seed, runs `demo::build` with the store, then loads the setup.
-    pub async fn build_demo(self, now: DateTime<Utc>) -> Result<Setup, UiError> {
-        self.run(move |s| {
-            let zone = chrono_tz::Asia::Kolkata;
-            let options = DemoOptions {
-                appointments: 20_000,
-                patients: 4_000,
-                zone,
-                seed: 1,
-                today: local_date(zone, now),
-                now,
-            };
-            demo::build(s, &options, &mut |_| {})?;
-            // Its staff sign in with the documented demo passwords, as after `frontdesk demo`.
-            demo::set_demo_passwords(s, &crate::signin::this_desk(), now)?;
-            Ok(())
-        })
-        .await?;
-        self.setup().await
     }
 }
 
@@ -256,6 +236,7 @@ impl Backend {
                 let mut guard = store
                     .lock()
                     .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                let store = guard.signed_in().map_err(said)?;
                 let mut shown = (u64::MAX, "");
                 let mut report = |p: crate::export::Progress| {
                     let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
@@ -264,7 +245,7 @@ impl Backend {
                         let _ = sender.unbounded_send(Step::Progress(p));
                     }
                 };
-                work(&mut **guard, &mut report)
+                work(store, &mut report)
             })
             .await
             .unwrap_or_else(|e| Err(format!("the task stopped unexpectedly: {e}")));
@@ -296,7 +277,8 @@ impl Backend {
                     .lock()
                     .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
                 store
-                    .mark_damaged(summary.clone())
+                    .any()
+                    .and_then(|s| s.mark_damaged(summary.clone()))
                     .map_err(|e| e.to_string())?;
             }
             Ok(found)

@@ -33,33 +33,38 @@ use crate::store::backup::BackupPolicy;
 
 pub use app::{App, Message};
 
-/// The program, as run by `frontdesk` and by the tests. With `fixed_now` the clock stands still
-/// at that instant (training, screenshots); otherwise it starts at the real time and ticks.
-pub fn application(
-    locator: Locator,
-    actor: String,
-    fixed_now: Option<DateTime<Utc>>,
-) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
-    application_with(locator, actor, fixed_now, BackupPolicy::default())
+/// How the window starts.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The name the sign-in screen starts with (`--as`).
+    pub name: Option<String>,
+    /// The clock stands still at this instant (training, screenshots); otherwise it starts at
+    /// the real time and ticks. Sign-in, lockouts and the access log keep the real time.
+    pub fixed_now: Option<DateTime<Utc>>,
+    /// How many daily backups to keep (the first launch of a day makes one).
+    pub backups: BackupPolicy,
+    /// How long without a key or a click before the window locks (`None`: five minutes).
+    pub lock_after: Option<std::time::Duration>,
 }
 
-/// [`application`], keeping `backups.keep` daily backups (the first launch of a day makes one).
-pub fn application_with(
+/// The program, as run by `frontdesk` and by the tests.
+pub fn application(
     locator: Locator,
-    actor: String,
-    fixed_now: Option<DateTime<Utc>>,
-    backups: BackupPolicy,
+    options: Options,
 ) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
     iced::application(
         move || {
-            let now = fixed_now.unwrap_or_else(Utc::now);
-            let (app, task) = App::new(locator.clone(), actor.clone(), now);
+            let now = options.fixed_now.unwrap_or_else(Utc::now);
+            let (app, task) = App::new(locator.clone(), now);
+            let app = app
+                .with_name(options.name.clone())
+                .with_lock_after(options.lock_after.unwrap_or(app::LOCK_AFTER));
             let task = Task::batch([
                 task,
-                App::daily_backup(locator.clone(), backups, now),
+                App::daily_backup(locator.clone(), options.backups, now),
                 fit_to_screen(),
             ]);
-            match fixed_now {
+            match options.fixed_now {
                 Some(_) => (app.with_fixed_clock(), task),
                 None => (app, task),
             }
@@ -149,25 +154,15 @@ pub fn window_settings() -> iced::window::Settings {
     }
 }
 
-/// Opens the window on the database `locator` names, as `actor`.
-pub fn run(locator: Locator, actor: String, fixed_now: Option<DateTime<Utc>>) -> iced::Result {
+/// Opens the window on the database `locator` names.
+pub fn run(locator: Locator, options: Options) -> iced::Result {
     tracing::info!(database = %locator, "opening the window");
-    let result = application(locator, actor, fixed_now).run();
+    let result = application(locator, options).run();
     match &result {
         Ok(()) => tracing::info!("the window was closed"),
         Err(error) => tracing::error!(%error, "the window could not open"),
     }
     result
-}
-
-/// [`run`], keeping `backups.keep` daily backups.
-pub fn run_with(
-    locator: Locator,
-    actor: String,
-    fixed_now: Option<DateTime<Utc>>,
-    backups: BackupPolicy,
-) -> iced::Result {
-    application_with(locator, actor, fixed_now, backups).run()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Timelike, Utc};
 use frontdesk::gui::app::Phase;
+use frontdesk::gui::screen::sign_in::Mode;
 use frontdesk::gui::{App, Message};
 use iced::Task;
 use iced_test::selector::id;
@@ -24,32 +25,94 @@ pub fn now() -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// Who the harness signs in as: the demo clinic's administrator.
+pub const WHO: &str = "Arjun Iyer";
+
+/// The demo administrator's documented password.
+pub const PASSWORD: &str = "demo-administrator";
+
 impl Harness {
-    /// A window on a new database, with the demo clinic loaded through the first-run offer.
+    /// A window on a new database, with the demo clinic loaded through the first-run offer,
+    /// signed in as its administrator ([`WHO`]).
     pub fn with_demo() -> Self {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("desk.sqlite3");
         let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-        let (app, task) = App::new(path, "maria".into(), now());
+        let (app, task) = App::new(path, now());
         let mut h = Harness { dir, runtime, app };
         h.settle(task);
         assert!(
             matches!(
-                h.app.phase,
-                Phase::Empty {
-                    building: false,
-                    ..
-                }
+                h.app.door().map(|f| &f.mode),
+                Some(Mode::FirstRun { no_clinic: true })
             ),
             "a new database offers the demo"
         );
         h.click("Load the demo clinic");
         assert!(
+            h.app.door().is_some_and(|f| !f.demo.is_empty()),
+            "the demo's sign-ins are shown: {:?}",
+            h.app.door().and_then(|f| f.error.clone())
+        );
+        h.sign_in(WHO, PASSWORD);
+        assert!(
             matches!(h.app.phase, Phase::Ready(_)),
-            "error: {:?}",
-            h.app.error()
+            "error: {:?} {:?} {:?}",
+            h.app.error(),
+            h.app.door().and_then(|f| f.error.clone()),
+            h.app.door()
         );
         h
+    }
+
+    /// A window on the database `locator` names (one that holds a clinic and its staff),
+    /// signed in as `name` with `password`.
+    pub fn open(
+        dir: tempfile::TempDir,
+        locator: impl Into<frontdesk::store::Locator>,
+        name: &str,
+        password: &str,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+        let (app, task) = App::new(locator, at);
+        let mut h = Harness { dir, runtime, app };
+        h.settle(task);
+        h.sign_in(name, password);
+        h
+    }
+
+    /// Locks the window (the "Lock" button) and signs `name` in with `password`: they take
+    /// the desk over.
+    pub fn take_over(&mut self, name: &str, password: &str) {
+        self.click("Lock (Ctrl+L)");
+        self.sign_in(name, password);
+        assert!(
+            self.app.locked.is_none(),
+            "{name} took over: {:?}",
+            self.app.door().and_then(|f| f.error.clone())
+        );
+        assert_eq!(self.app.actor(), name);
+    }
+
+    /// Types `name` and `password` into the sign-in (or unlock) form and presses its button.
+    pub fn sign_in(&mut self, name: &str, password: &str) {
+        let (name, password) = (name.to_owned(), password.to_owned());
+        let button = match self.app.door().map(|f| &f.mode) {
+            Some(Mode::Locked { .. }) => "Unlock",
+            _ => "Sign in",
+        };
+        self.ui(|ui| {
+            ui.click(id("signin-name")).expect("the name field");
+            let _ = ui.tap_key(iced::keyboard::key::Named::End);
+            for _ in 0..80 {
+                let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+            }
+            let _ = ui.typewrite(&name);
+            ui.click(id("signin-secret")).expect("the password field");
+            let _ = ui.typewrite(&password);
+            ui.click(button).expect("the sign-in button");
+        });
     }
 
     /// Runs a task and everything that follows from it, feeding messages to `update`.

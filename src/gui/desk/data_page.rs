@@ -85,8 +85,7 @@ impl Desk {
             setup,
             &clinic,
             self.now,
-            std::mem::take(&mut self.actor),
-            std::mem::take(&mut self.login),
+            self.who.clone(),
         );
         desk.error = self.error.take();
         desk.notice = self.notice.take();

@@ -84,7 +84,8 @@ pub(super) fn page<'a>(content: Element<'a, Message>, page: &Page) -> Element<'a
         | Page::Settings(_)
         | Page::Reports(_)
         | Page::Reminders(_)
-        | Page::Data(_) => keys.on_escape(Message::ShowCalendar).into(),
+        | Page::Data(_)
+        | Page::AccessLog(_) => keys.on_escape(Message::ShowCalendar).into(),
     }
 }
 

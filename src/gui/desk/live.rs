@@ -239,7 +239,9 @@ impl Desk {
             Page::Waitlist(state) => state.refresh(&ctx).map(Message::Waitlist),
             Page::Reminders(state) => state.read_again(&ctx).map(Message::Reminders),
             Page::Settings(state) => state.read_again(&ctx).map(Message::Settings),
-            Page::Calendar | Page::Reports(_) | Page::Data(_) => Task::none(),
+            // The access log is not read again on a change: each read is itself logged, a
+            // change that would have it read again, and again.
+            Page::Calendar | Page::Reports(_) | Page::Data(_) | Page::AccessLog(_) => Task::none(),
         };
         let parked = match parked_settings {
             Some(state) => state.read_again(&ctx).map(Message::Settings),

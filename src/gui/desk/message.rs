@@ -6,8 +6,8 @@ use iced::keyboard::{Key, Modifiers};
 use crate::gui::backend::{Setup, UiError};
 use crate::gui::calendar::GridEvent;
 use crate::gui::screen::{
-    booking, data, details, find_slot, offer, palette, reminders, reports, settings, waitlist,
-    walk_in,
+    access_log, booking, data, details, find_slot, offer, palette, reminders, reports, settings,
+    waitlist, walk_in,
 };
 use crate::gui::widget::Choice;
 use crate::scheduling::*;
@@ -111,8 +111,8 @@ pub enum Message {
     Settings(settings::Message),
     /// The setup, reloaded after a settings change.
     SetupReloaded(Result<Setup, UiError>),
-    /// Someone else is at the desk: changes from now on are recorded with this name.
-    AtDesk(Choice<String>),
+    /// Lock the window now ("Lock" beside the signed-in name, or Ctrl+L).
+    Lock,
     /// Show the waitlist page.
     ShowWaitlist,
     /// A message for the waitlist page.
@@ -129,6 +129,10 @@ pub enum Message {
     ShowReports,
     /// A message for the Reports page.
     Reports(reports::Message),
+    /// Show the access log page (administrators).
+    ShowAccessLog,
+    /// A message for the access log page.
+    AccessLog(access_log::Message),
     /// Show the reminders page (its tab).
     OpenReminders,
     /// A message for the reminders page.
@@ -186,4 +190,6 @@ pub enum Event {
     ToggleTheme,
     /// Show or hide the keyboard help.
     ToggleHelp,
+    /// Lock the window.
+    Lock,
 }

@@ -28,12 +28,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use iced::keyboard::key::Named;
 use iced::{Color, Task};
 
-use crate::gui::backend::{Backend, Setup, UiError, clinic_date};
+use crate::gui::backend::{Backend, Setup, UiError, Who, clinic_date};
 use crate::gui::calendar::{self, View};
 use crate::gui::layout::{self, Block, Column};
 use crate::gui::screen::{
-    Context, booking, data, details, find_slot, offer, palette, reminders, reports, settings,
-    waitlist, walk_in,
+    Context, access_log, booking, data, details, find_slot, offer, palette, reminders, reports,
+    settings, waitlist, walk_in,
 };
 use crate::gui::theme;
 use crate::scheduling::time::{FIRST_DATE, LAST_DATE, local_day};
@@ -76,10 +76,11 @@ impl Reveal {
 pub struct Desk {
     /// The clock, as the window's root last passed it on.
     pub now: DateTime<Utc>,
-    /// Who is at the desk: every change is recorded with this name.
+    /// Who is at the desk: every change is recorded with this name (the store records the
+    /// signed-in name whatever a caller passes).
     pub actor: String,
-    /// The login name the window started with (offered at the desk beside the staff).
-    pub login: String,
+    /// Who signed in: the window offers only what their role may do.
+    pub who: Who,
     /// The last error, shown on the status line until dismissed.
     pub error: Option<UiError>,
     /// The last notice on the status line ("Booked …").
@@ -176,6 +177,8 @@ pub enum Page {
     Reminders(Box<reminders::State>),
     /// Export, import, backup and restore.
     Data(Box<data::State>),
+    /// The access log (administrators).
+    AccessLog(Box<access_log::State>),
 }
 
 impl Page {
@@ -188,6 +191,14 @@ impl Page {
     pub fn waitlist(&mut self) -> Option<&mut waitlist::State> {
         match self {
             Page::Waitlist(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    /// The access log page, if it is the one shown.
+    pub fn access_log(&mut self) -> Option<&mut access_log::State> {
+        match self {
+            Page::AccessLog(state) => Some(state),
             _ => None,
         }
     }
@@ -295,7 +306,7 @@ pub(super) fn context<'a>(
     setup: &'a Setup,
     clinic: ClinicId,
     now: DateTime<Utc>,
-    actor: &'a str,
+    who: &'a Who,
 ) -> Option<(Context<'a>, &'a Clinic)> {
     let clinic = setup.clinic(clinic)?;
     let ctx = Context {
@@ -303,7 +314,8 @@ pub(super) fn context<'a>(
         setup,
         clinic,
         now,
-        actor,
+        actor: &who.name,
+        role: who.role,
     };
     Some((ctx, clinic))
 }
@@ -381,20 +393,19 @@ impl Desk {
         }
     }
 
-    /// The desk of `clinic`, as `actor` (who logged in as `login`), with the clock at `now`.
+    /// The desk of `clinic`, for `who` (signed in), with the clock at `now`.
     pub(crate) fn new(
         backend: Backend,
         setup: Setup,
         clinic: &Clinic,
         now: DateTime<Utc>,
-        actor: String,
-        login: String,
+        who: Who,
     ) -> Self {
         let colours = visit_colours(&setup);
         Desk {
             now,
-            actor,
-            login,
+            actor: who.name.clone(),
+            who,
             error: None,
             notice: None,
             backend,
@@ -441,6 +452,42 @@ impl Desk {
         }
     }
 
+    /// Drops every patient's data the window holds for the calendar (the appointments of the
+    /// view and of today, the blocks drawn from them, the palette's finds, the right-click
+    /// menu), and drops answers still on their way (a newer generation is asked for): the
+    /// window is locking. Forms and the panel stay as they were, for after the unlock.
+    pub(crate) fn forget_patients(&mut self) {
+        self.entries.clear();
+        self.today.clear();
+        self.today_for = None;
+        self.blocks.clear();
+        self.late.clear();
+        self.palette = None;
+        self.block_menu = None;
+        self.generation = self.generation.wrapping_add(1);
+        self.today_asked = self.today_asked.wrapping_add(1);
+        self.cache.clear();
+    }
+
+    /// Someone signed in again after a lock: the same person goes on, or `who` took over
+    /// (the desk's undo history was theirs before, so it goes when someone else takes over).
+    pub(crate) fn unlocked(&mut self, who: Who) {
+        if who.name != self.who.name {
+            self.history = Default::default();
+            self.notice = Some(format!(
+                "{} took over the desk: changes from now on are recorded with that name.",
+                who.name
+            ));
+        }
+        if self.error.as_deref()
+            == Some(crate::store::StoreError::SignInNeeded.to_string().as_str())
+        {
+            self.error = None;
+        }
+        self.actor = who.name.clone();
+        self.who = who;
+    }
+
     /// The clinic's setup as the window holds it (reloaded after every settings save).
     pub fn setup(&self) -> &Setup {
         &self.setup
@@ -458,20 +505,18 @@ impl Desk {
         match std::mem::replace(&mut self.page, page) {
             Page::Settings(state) => self.parked_settings = Some(state),
             Page::Waitlist(state) => self.parked_waitlist = Some(state),
-            Page::Calendar | Page::Reports(_) | Page::Reminders(_) | Page::Data(_) => {}
+            Page::Calendar
+            | Page::Reports(_)
+            | Page::Reminders(_)
+            | Page::Data(_)
+            | Page::AccessLog(_) => {}
         }
     }
 
     /// The screens' context: the store, the setup, the clinic shown, the clock and who is at
     /// the desk.
     pub(super) fn context(&self) -> Option<(Context<'_>, &Clinic)> {
-        context(
-            &self.backend,
-            &self.setup,
-            self.clinic,
-            self.now,
-            &self.actor,
-        )
+        context(&self.backend, &self.setup, self.clinic, self.now, &self.who)
     }
 
     /// The screens' context beside the panel, the page, the palette and the Settings page kept
@@ -486,10 +531,10 @@ impl Desk {
             palette,
             parked_settings,
             now,
-            actor,
+            who,
             ..
         } = self;
-        let (ctx, clinic) = context(backend, setup, *clinic, *now, actor)?;
+        let (ctx, clinic) = context(backend, setup, *clinic, *now, who)?;
         Some(Parts {
             ctx,
             clinic,
@@ -507,7 +552,8 @@ impl Desk {
             setup: &self.setup,
             clinic,
             now: self.now,
-            actor: &self.actor,
+            actor: &self.who.name,
+            role: self.who.role,
         }
     }
 

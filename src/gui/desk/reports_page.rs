@@ -1,10 +1,11 @@
-//! How the app opens the Reports page and hands it its messages and events.
+//! How the app opens the Reports and access log pages and hands them their messages and
+//! events.
 
 use iced::{Element, Task};
 
 use super::Message;
 use super::{Desk, Page};
-use crate::gui::screen::reports;
+use crate::gui::screen::{access_log, reports};
 use crate::scheduling::Clinic;
 
 impl Desk {
@@ -51,5 +52,24 @@ impl Desk {
     ) -> Element<'a, Message> {
         let ctx = self.context_at(clinic);
         state.view(&ctx).map(Message::Reports)
+    }
+
+    /// Opens the access log page, reading the newest entries.
+    pub(super) fn show_access_log(&mut self) -> Task<Message> {
+        if matches!(self.page, Page::AccessLog(_)) {
+            return Task::none();
+        }
+        let Some((ctx, _)) = self.context() else {
+            return Task::none();
+        };
+        let (state, task) = access_log::State::new(&ctx);
+        self.set_page(Page::AccessLog(Box::new(state)));
+        task.map(Message::AccessLog)
+    }
+
+    /// Hands a message to the access log page (its answers are dropped once it was left).
+    pub(super) fn access_log(&mut self, message: access_log::Message) -> Task<Message> {
+        self.update_page(Page::access_log, |state, ctx| state.update(message, ctx))
+            .map_or_else(Task::none, |task| task.map(Message::AccessLog))
     }
 }

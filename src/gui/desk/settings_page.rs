@@ -2,16 +2,14 @@
 //! save so the calendar shows new hours at once, opening a stranded appointment on the
 //! calendar) and who is at the desk (the picker beside the page tabs).
 
-use crate::gui::choice_keys::pick_list;
-use iced::widget::{row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{button, row, text};
+use iced::{Element, Task};
 
 use super::Message;
 use super::{Desk, Page, Parts};
 use crate::gui::backend::{Setup, UiError};
 use crate::gui::calendar::View;
 use crate::gui::screen::settings::{self, Event};
-use crate::gui::widget::Choice;
 use crate::scheduling::*;
 use crate::store::AgendaEntry;
 
@@ -100,46 +98,20 @@ impl Desk {
         }
     }
 
-    /// Someone else is at the self.
-    pub(super) fn at_desk(&mut self, choice: Choice<String>) -> Task<Message> {
-        if choice.value.trim().is_empty() || choice.value == self.actor {
-            return Task::none();
-        }
-        self.actor = choice.value;
-        self.notice = Some(format!(
-            "{} is at the desk: changes from now on are recorded with that name.",
-            self.actor
-        ));
-        Task::none()
-    }
-
-    /// "At the desk": the active staff, the login name, and whoever is there now.
-    pub(super) fn at_desk_picker(&self) -> Element<'_, Message> {
-        let mut choices: Vec<Choice<String>> = self
-            .setup
-            .staff
-            .iter()
-            .filter(|s| s.active)
-            .map(|s| Choice::new(s.name.clone(), format!("{} · {}", s.name, s.role.label())))
-            .collect();
-        if !choices.iter().any(|c| c.value == self.login) {
-            choices.push(Choice::new(
-                self.login.clone(),
-                format!("{} · login name", self.login),
-            ));
-        }
-        if !choices.iter().any(|c| c.value == self.actor) {
-            choices.push(Choice::new(self.actor.clone(), self.actor.clone()));
-        }
-        let selected = choices.iter().find(|c| c.value == self.actor).cloned();
+    /// Who is signed in, and the button that locks the window (Ctrl+L).
+    pub(super) fn signed_in_bar(&self) -> Element<'_, Message> {
+        let role = match self.who.role {
+            crate::scheduling::permission::Role::Staff(role) => role.label(),
+            crate::scheduling::permission::Role::Service => "Service",
+        };
         row![
-            text("At the desk:").size(12),
-            pick_list(choices, selected, Message::AtDesk)
-                .text_size(12)
-                .padding([2, 8])
-                .width(Length::Fixed(230.0)),
+            text(format!("Signed in: {} · {role}", self.who.name)).size(12),
+            button(text("Lock (Ctrl+L)").size(12))
+                .on_press(Message::Lock)
+                .padding([2, 10])
+                .style(button::secondary),
         ]
-        .spacing(6)
+        .spacing(8)
         .align_y(iced::Alignment::Center)
         .into()
     }

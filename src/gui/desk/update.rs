@@ -11,6 +11,7 @@ use super::{Desk, Event, Message, Panel, Reveal, WeekOf, clinic_today};
 use crate::gui::calendar::{self, View};
 use crate::gui::screen::Undoable;
 use crate::gui::undo::Direction;
+use crate::scheduling::permission::Action;
 use crate::scheduling::time::{echo, local_day};
 use crate::scheduling::*;
 use crate::store::AgendaFilter;
@@ -19,6 +20,18 @@ use crate::store::AgendaFilter;
 pub type Update = (Task<Message>, Option<Event>);
 
 impl Desk {
+    /// True, with the refusal on the status line (which role it needs), when the signed-in
+    /// role may not do `action`: a page the window does not offer them, asked for anyway.
+    pub(super) fn refused(&mut self, action: Action) -> bool {
+        match self.who.role.check(action) {
+            Ok(()) => false,
+            Err(refused) => {
+                self.error = Some(crate::store::StoreError::from(refused).to_string());
+                true
+            }
+        }
+    }
+
     /// Handles a message of the desk.
     pub fn update(&mut self, message: Message) -> Update {
         if message.shows_calendar() {
@@ -133,17 +146,23 @@ impl Desk {
             Message::OpenOffer(index) => self.open_offer(index),
             Message::DismissOffer(index) => self.dismiss_offer(index),
             Message::Offer(m) => self.offer(m),
+            Message::ShowSettings if self.refused(Action::Settings) => Task::none(),
             Message::ShowSettings => self.show_settings(),
             Message::Settings(m) => self.settings(m),
             Message::SetupReloaded(result) => self.setup_reloaded(result),
-            Message::AtDesk(choice) => self.at_desk(choice),
+            Message::Lock => return (Task::none(), Some(Event::Lock)),
+            Message::ShowReports if self.refused(Action::Reports) => Task::none(),
             Message::ShowReports => self.show_reports(),
             Message::Reports(m) => self.reports(m),
+            Message::ShowAccessLog if self.refused(Action::AccessLog) => Task::none(),
+            Message::ShowAccessLog => self.show_access_log(),
+            Message::AccessLog(m) => self.access_log(m),
             Message::OpenReminders => self.open_reminders(),
             Message::Reminders(m) => self.reminders(m),
             Message::RemindersTick(now) => self.reminders_tick(now),
             Message::ReminderPassDone(result) => self.reminder_pass_done(result),
             Message::Notified(_) => Task::none(),
+            Message::ShowData if self.refused(Action::Backup) => Task::none(),
             Message::ShowData => self.show_data(),
             Message::Data(m) => self.data(m),
             Message::Reopened(result) => self.reopened(result),

@@ -12,6 +12,7 @@ use crate::gui::calendar::{Grid, HoverCard, View};
 use crate::gui::screen::{offer, today};
 use crate::gui::top_bar;
 use crate::gui::widget::{self, Choice};
+use crate::scheduling::permission::Action;
 use crate::scheduling::*;
 use iced::widget::text::Wrapping;
 
@@ -195,6 +196,10 @@ impl Desk {
                 state.view(&ctx).map(Message::Waitlist)
             }
             Page::Reports(state) => self.reports_page(state, clinic),
+            Page::AccessLog(state) => {
+                let ctx = self.context_at(clinic);
+                state.view(&ctx).map(Message::AccessLog)
+            }
             Page::Reminders(state) => self.reminders_page(clinic, state),
             Page::Data(state) => self.data_page(clinic, state),
         };
@@ -203,7 +208,7 @@ impl Desk {
         } else {
             super::keys::page(page, &self.page)
         };
-        column![page_tabs(self, self.at_desk_picker()), page]
+        column![page_tabs(self, self.signed_in_bar()), page]
             .height(Length::Fill)
             .into()
     }
@@ -468,34 +473,50 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
             .style(if on { button::primary } else { button::text })
             .into()
     };
-    let tabs = [
-        tab("Calendar", desk.page.is_calendar(), Message::ShowCalendar),
-        tab(
+    let may = |action: Action| desk.who.may(action);
+    let mut tabs = vec![tab(
+        "Calendar",
+        desk.page.is_calendar(),
+        Message::ShowCalendar,
+    )];
+    if may(Action::Settings) {
+        tabs.push(tab(
             "Settings",
             matches!(desk.page, Page::Settings(_)),
             Message::ShowSettings,
-        ),
-        tab(
-            "Waitlist",
-            matches!(desk.page, Page::Waitlist(_)),
-            Message::ShowWaitlist,
-        ),
-        tab(
+        ));
+    }
+    tabs.push(tab(
+        "Waitlist",
+        matches!(desk.page, Page::Waitlist(_)),
+        Message::ShowWaitlist,
+    ));
+    if may(Action::Reports) {
+        tabs.push(tab(
             "Reports",
             matches!(desk.page, Page::Reports(_)),
             Message::ShowReports,
-        ),
-        tab(
-            desk.reminders.tab_label(),
-            matches!(desk.page, Page::Reminders(_)),
-            Message::OpenReminders,
-        ),
-        tab(
+        ));
+    }
+    tabs.push(tab(
+        desk.reminders.tab_label(),
+        matches!(desk.page, Page::Reminders(_)),
+        Message::OpenReminders,
+    ));
+    if may(Action::Backup) {
+        tabs.push(tab(
             "Data",
             matches!(desk.page, Page::Data(_)),
             Message::ShowData,
-        ),
-    ];
+        ));
+    }
+    if may(Action::AccessLog) {
+        tabs.push(tab(
+            "Access log",
+            matches!(desk.page, Page::AccessLog(_)),
+            Message::ShowAccessLog,
+        ));
+    }
     let bar = row(tabs)
         .spacing(2)
         .push(iced::widget::space::horizontal())

@@ -55,7 +55,8 @@ impl Desk {
             | Page::Settings(_)
             | Page::Reports(_)
             | Page::Reminders(_)
-            | Page::Data(_) => {
+            | Page::Data(_)
+            | Page::AccessLog(_) => {
                 let (state, task) = waitlist::open(&ctx);
                 *page = Page::Waitlist(Box::new(state));
                 task

@@ -608,9 +608,16 @@ impl State {
                 None => b.into(),
             }
         };
+        // Starting and completing a consultation are the nurse's: other roles do not see them.
+        let consults = ctx.may(crate::scheduling::permission::Action::StartOrComplete);
+        let kinds: Vec<ActionKind> = ActionKind::ALL
+            .into_iter()
+            .filter(|k| consults || !matches!(k, ActionKind::Start | ActionKind::Complete))
+            .collect();
+        let split = kinds.len().min(4);
         let buttons = column![
-            row(ActionKind::ALL[..4].iter().map(|k| action_button(*k))).spacing(4),
-            row(ActionKind::ALL[4..].iter().map(|k| action_button(*k))).spacing(4),
+            row(kinds[..split].iter().map(|k| action_button(*k))).spacing(4),
+            row(kinds[split..].iter().map(|k| action_button(*k))).spacing(4),
         ]
         .spacing(4);
         let mut panel = column![

@@ -1,6 +1,7 @@
 //! The screens beside the calendar. Each owns its `State` and `Message`; its `update` returns
 //! the work to run and, when done, an `Event` for the app, so screens never reach into it.
 
+pub mod access_log;
 pub mod booking;
 pub mod data;
 pub mod details;
@@ -18,6 +19,7 @@ pub mod repeat;
 pub mod report_charts;
 pub mod reports;
 pub mod settings;
+pub mod sign_in;
 pub mod today;
 pub mod video;
 pub mod waitlist;
@@ -58,4 +60,13 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     /// Who is at the desk.
     pub actor: &'a str,
+    /// Their role: a screen offers only what it may do (the store refuses the rest anyway).
+    pub role: crate::scheduling::permission::Role,
+}
+
+impl Context<'_> {
+    /// Whether the signed-in role may do `action`.
+    pub fn may(&self, action: crate::scheduling::permission::Action) -> bool {
+        self.role.may(action)
+    }
 }

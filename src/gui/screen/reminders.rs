@@ -252,38 +252,50 @@ impl State {
                 .into()
         };
         let failed = self.page.as_ref().map_or(0, |p| p.failed);
-        let sections = row![
+        use crate::scheduling::permission::Action;
+        // Rules and templates are the manager's; the channels (servers and their secrets)
+        // the administrator's. Other roles see the outbox only.
+        let mut sections = row![
             widget::heading("Reminders"),
             tab(
                 "Outbox".into(),
                 self.section == Section::Outbox,
                 Message::Section(Section::Outbox)
             ),
-            tab(
+        ];
+        if ctx.may(Action::Settings) {
+            sections = sections.push(tab(
                 "Rules and templates".into(),
                 self.section == Section::Rules,
-                Message::Section(Section::Rules)
-            ),
-            tab(
+                Message::Section(Section::Rules),
+            ));
+        }
+        if ctx.may(Action::ReminderChannels) {
+            sections = sections.push(tab(
                 "Channels".into(),
                 self.section == Section::Channels,
-                Message::Section(Section::Channels)
-            ),
-            iced::widget::space::horizontal(),
-            text(if failed > 0 {
-                format!("{failed} failed")
-            } else {
-                String::new()
-            })
-            .size(13)
-            .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26)),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center);
+                Message::Section(Section::Channels),
+            ));
+        }
+        let sections = sections
+            .push(iced::widget::space::horizontal())
+            .push(
+                text(if failed > 0 {
+                    format!("{failed} failed")
+                } else {
+                    String::new()
+                })
+                .size(13)
+                .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26)),
+            )
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
         let body: Element<'a, Message> = match self.section {
-            Section::Outbox => self.outbox(ctx),
-            Section::Rules => self.rules.view(ctx).map(Message::Rules),
-            Section::Channels => self.channels.view(ctx).map(Message::Channels),
+            Section::Rules if ctx.may(Action::Settings) => self.rules.view(ctx).map(Message::Rules),
+            Section::Channels if ctx.may(Action::ReminderChannels) => {
+                self.channels.view(ctx).map(Message::Channels)
+            }
+            Section::Outbox | Section::Rules | Section::Channels => self.outbox(ctx),
         };
         let mut page = column![sections, rule::horizontal(1)].spacing(10);
         if let Some(e) = &self.error {

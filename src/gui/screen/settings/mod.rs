@@ -204,6 +204,11 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let mut nav = column![text("Settings").size(20)].spacing(4);
         for section in Section::ALL {
+            if section == Section::Staff
+                && !ctx.may(crate::scheduling::permission::Action::StaffAndRoles)
+            {
+                continue;
+            }
             nav = nav.push(
                 button(text(section.label()).size(14))
                     .on_press(Message::Section(section))

@@ -1,6 +1,6 @@
-//! Staff members: the list, and a form per person (name, role, active). Active staff are
-//! offered in the "At the desk" picker; every change in the window is recorded with the name
-//! chosen there.
+//! Staff members (administrators): the list, and a form per person (name, role, active) with
+//! their sign-in: a new password or PIN, hashed off the UI thread and never shown again. Every
+//! change is recorded with the signed-in name and in the access log.
 
 use crate::gui::choice_keys::pick_list;
 use iced::widget::{button, checkbox, column, row, text, text_input};
@@ -31,6 +31,10 @@ struct Form {
     saving: bool,
     notice: Option<String>,
     error: Option<UiError>,
+    /// A new password as typed (never shown; cleared once set).
+    password: crate::gui::screen::sign_in::Typed,
+    /// A new PIN as typed.
+    pin: crate::gui::screen::sign_in::Typed,
 }
 
 /// What happens in the staff section.
@@ -50,6 +54,14 @@ pub enum Message {
     Save,
     /// The staff member was stored or refused.
     Saved(Result<Saved, UiError>),
+    /// The new password typed.
+    Password(crate::gui::screen::sign_in::Typed),
+    /// The new PIN typed.
+    Pin(crate::gui::screen::sign_in::Typed),
+    /// "Set password" or "Set PIN" was pressed.
+    SetSecret(crate::signin::SecretKind),
+    /// The password or PIN was set (what to say), or refused.
+    SecretSet(Result<String, UiError>),
 }
 
 impl Form {
@@ -64,6 +76,8 @@ impl Form {
             saving: false,
             notice: None,
             error: None,
+            password: Default::default(),
+            pin: Default::default(),
         }
     }
 
@@ -73,6 +87,58 @@ impl Form {
             Message::Name(t) => self.name = t,
             Message::Role(c) => self.role = c.value,
             Message::Active(on) => self.active = on,
+            Message::Password(t) => self.password = t,
+            Message::Pin(t) => self.pin = t,
+            Message::SetSecret(kind) => {
+                if self.saving || self.new {
+                    return (Task::none(), None);
+                }
+                use crate::signin::{Secret, SecretKind};
+                let typed = match kind {
+                    SecretKind::Password => std::mem::take(&mut self.password),
+                    SecretKind::Pin => std::mem::take(&mut self.pin),
+                };
+                self.notice = None;
+                self.error = None;
+                // Checked here first, so a slip is said at once; hashed off the UI thread.
+                let secret = match Secret::new_one(kind, &typed.0) {
+                    Ok(secret) => secret,
+                    Err(e) => {
+                        self.error = Some(e.to_string());
+                        return (Task::none(), None);
+                    }
+                };
+                self.saving = true;
+                let (id, name, now) = (self.id, tidy_name(&self.name), ctx.now);
+                let task = ctx.backend.run(move |s| {
+                    let hash = secret
+                        .hash()
+                        .map_err(|e| crate::store::StoreError::Invalid(e.to_string()))?;
+                    let access = crate::scheduling::access::Access {
+                        at: now,
+                        desk: crate::signin::this_desk(),
+                        staff: None,
+                        name: String::new(),
+                        kind: crate::scheduling::access::AccessKind::ChangedPermission,
+                        subject: String::new(),
+                        detail: String::new(),
+                    };
+                    s.set_secret(id, kind, Some(&hash), &access)?;
+                    let what = match kind {
+                        SecretKind::Password => "password",
+                        SecretKind::Pin => "PIN",
+                    };
+                    Ok(format!("Set a new {what} for {name}."))
+                });
+                return (Task::perform(task, Message::SecretSet), None);
+            }
+            Message::SecretSet(result) => {
+                self.saving = false;
+                match result {
+                    Ok(said) => self.notice = Some(said),
+                    Err(e) => self.error = Some(e),
+                }
+            }
             Message::Save => {
                 if self.saving {
                     return (Task::none(), None);
@@ -161,7 +227,7 @@ impl Form {
         } else {
             tidy_name(&self.name)
         };
-        column![
+        let mut page = column![
             text(title).size(18),
             parts::card(
                 "Details",
@@ -171,8 +237,52 @@ impl Form {
                 details
             )
         ]
-        .spacing(14)
-        .into()
+        .spacing(14);
+        if !self.new {
+            use crate::signin::SecretKind;
+            let ready = !self.saving;
+            let sign_in = column![
+                row![
+                    parts::field(
+                        "New password (8 to 256 characters)",
+                        text_input("", &self.password.0)
+                            .id("staff-password")
+                            .secure(true)
+                            .on_input(|t| Message::Password(crate::gui::screen::sign_in::Typed(t)))
+                            .on_submit(Message::SetSecret(SecretKind::Password)),
+                        None,
+                    ),
+                    button(text("Set password").size(13))
+                        .on_press_maybe(ready.then_some(Message::SetSecret(SecretKind::Password)))
+                        .style(button::secondary),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::End),
+                row![
+                    parts::field(
+                        "New PIN (4 to 8 digits, for switching at the desk)",
+                        text_input("", &self.pin.0)
+                            .id("staff-pin")
+                            .secure(true)
+                            .on_input(|t| Message::Pin(crate::gui::screen::sign_in::Typed(t)))
+                            .on_submit(Message::SetSecret(SecretKind::Pin)),
+                        None,
+                    ),
+                    button(text("Set PIN").size(13))
+                        .on_press_maybe(ready.then_some(Message::SetSecret(SecretKind::Pin)))
+                        .style(button::secondary),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::End),
+            ]
+            .spacing(10);
+            page = page.push(parts::card(
+                "Sign-in",
+                Some("Neither is ever shown again: a forgotten one is replaced here."),
+                sign_in,
+            ));
+        }
+        page.into()
     }
 }
 
