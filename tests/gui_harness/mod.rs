@@ -82,6 +82,38 @@ impl Harness {
         h
     }
 
+    /// Every text on screen, at 1280×800.
+    pub fn texts(&mut self) -> Vec<String> {
+        let mut all = Vec::new();
+        self.ui(|ui| {
+            let _ = ui.find(|c: iced_test::selector::Candidate<'_>| {
+                if let iced_test::selector::Candidate::Text { content, .. } = c {
+                    all.push(content.to_owned());
+                }
+                None::<()>
+            });
+        });
+        all
+    }
+
+    /// What the text field with the id `field` holds, if it is on screen.
+    pub fn field(&mut self, field: &'static str) -> Option<String> {
+        let mut found = None;
+        self.ui(|ui| {
+            let _ = ui.find(|c: iced_test::selector::Candidate<'_>| {
+                if let iced_test::selector::Candidate::TextInput {
+                    id: Some(i), state, ..
+                } = c
+                    && *i == iced::widget::Id::new(field)
+                {
+                    found = Some(state.text().to_owned());
+                }
+                None::<()>
+            });
+        });
+        found
+    }
+
     /// Locks the window (the "Lock" button) and signs `name` in with `password`: they take
     /// the desk over.
     pub fn take_over(&mut self, name: &str, password: &str) {

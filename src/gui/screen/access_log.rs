@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
@@ -15,6 +15,7 @@ use crate::gui::backend::UiError;
 use crate::gui::choice_keys::pick_list;
 use crate::gui::file_chooser;
 use crate::gui::widget::{self, Choice};
+use crate::scheduling::Interval;
 use crate::scheduling::access::{Access, AccessEntry, AccessKind, ChainCheck};
 use crate::scheduling::staff::StaffId;
 use crate::scheduling::time::{echo, local_day};
@@ -73,7 +74,7 @@ impl State {
     /// The filter as chosen, or what is wrong with a date.
     fn filter(&self, ctx: &Context<'_>) -> Result<AccessFilter, UiError> {
         let zone = ctx.clinic.time_zone;
-        let day = |text: &str, what: &str| -> Result<Option<DateTime<Utc>>, UiError> {
+        let day = |text: &str, what: &str| -> Result<Option<Interval>, UiError> {
             let t = text.trim();
             if t.is_empty() {
                 return Ok(None);
@@ -84,14 +85,12 @@ impl State {
                     echo(t)
                 )
             })?;
-            Ok(Some(local_day(zone, date).start))
+            Ok(Some(local_day(zone, date)))
         };
-        let from = day(&self.from, "first")?;
-        // The last day counts whole: up to the start of the day after it.
-        let until = match day(&self.until, "last")? {
-            None => None,
-            Some(start) => Some(start + chrono::Duration::days(1)),
-        };
+        let from = day(&self.from, "first")?.map(|d| d.start);
+        // The last day counts whole, however long it is in the clinic's zone (23 or 25 hours
+        // when the clocks change).
+        let until = day(&self.until, "last")?.map(|d| d.end);
         if let (Some(f), Some(u)) = (from, until)
             && u <= f
         {

@@ -1,0 +1,494 @@
+//! Signing in to the window, headless, through the real views: a new database's first run, a
+//! refused sign-in, the lock (by key, button and idle time) that drops patient data from the
+//! window while a half-typed form survives, a colleague taking over with a PIN, what each role
+//! is shown and refused, and the administrator's access log page.
+
+mod gui_harness;
+use gui_harness::{Harness, PASSWORD, WHO, now};
+
+use std::time::{Duration, Instant};
+
+use frontdesk::gui::app::Phase;
+use frontdesk::gui::calendar::GridEvent;
+use frontdesk::gui::desk::{Message as DeskMessage, Page, Panel};
+use frontdesk::gui::screen::access_log;
+use frontdesk::gui::screen::sign_in::{Message as Door, Mode, Typed};
+use frontdesk::gui::{App, Message};
+use frontdesk::scheduling::access::{AccessKind, ChainCheck};
+use frontdesk::scheduling::staff::StaffRole;
+use frontdesk::store::{AccessFilter, Accounts, SqliteStore, Store};
+use iced::keyboard::{Key, Modifiers};
+
+fn store(h: &Harness) -> SqliteStore {
+    SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open the test database")
+}
+
+/// The access log's entries of `kind`, newest first.
+fn logged(h: &Harness, kind: AccessKind) -> Vec<frontdesk::scheduling::access::AccessEntry> {
+    store(h)
+        .access_log(&AccessFilter {
+            kind: Some(kind),
+            limit: 1000,
+            ..AccessFilter::default()
+        })
+        .expect("the log")
+}
+
+fn door(h: &mut Harness, message: Door) {
+    h.send(Message::Door(message));
+}
+
+fn door_error(h: &Harness) -> String {
+    h.app
+        .door()
+        .and_then(|f| f.error.clone())
+        .unwrap_or_default()
+}
+
+/// Patient names the window holds for the calendar and today's list.
+fn patient_names(h: &Harness) -> Vec<String> {
+    let desk = h.desk();
+    desk.today
+        .iter()
+        .chain(&desk.entries)
+        .map(|e| e.patient_name.clone())
+        .collect()
+}
+
+#[test]
+fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.sqlite3");
+    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+    let (app, task) = App::new(path, now());
+    let mut h = Harness { dir, runtime, app };
+    h.settle(task);
+    assert_eq!(
+        h.app.door().map(|f| f.mode.clone()),
+        Some(Mode::FirstRun { no_clinic: true })
+    );
+    let texts = h.texts();
+    for wanted in [
+        "Set up your clinic",
+        "Load the demo clinic",
+        "Create the administrator",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == wanted),
+            "{wanted} shown: {texts:?}"
+        );
+    }
+    // Each slip says what is wrong; nothing is created.
+    let slips: [(&str, &str, &str, &str, &str, &str); 5] = [
+        (
+            "",
+            "Asia/Kolkata",
+            "Priya Nair",
+            "correct horse 1",
+            "correct horse 1",
+            "clinic's name",
+        ),
+        (
+            "Lakeside Family Clinic",
+            "Mars/Olympus",
+            "Priya Nair",
+            "correct horse 1",
+            "correct horse 1",
+            "Mars/Olympus",
+        ),
+        (
+            "Lakeside Family Clinic",
+            "Asia/Kolkata",
+            "Priya Nair",
+            "short",
+            "short",
+            "at least 8 characters",
+        ),
+        (
+            "Lakeside Family Clinic",
+            "Asia/Kolkata",
+            "Priya Nair",
+            "          ",
+            "          ",
+            "only spaces",
+        ),
+        (
+            "Lakeside Family Clinic",
+            "Asia/Kolkata",
+            "Priya Nair",
+            "correct horse 1",
+            "correct horse 2",
+            "the two passwords differ",
+        ),
+    ];
+    for (clinic, zone, name, password, repeat, said) in slips {
+        door(&mut h, Door::ClinicName(clinic.into()));
+        door(&mut h, Door::Zone(zone.into()));
+        door(&mut h, Door::Name(name.into()));
+        door(&mut h, Door::Secret(Typed(password.into())));
+        door(&mut h, Door::Repeat(Typed(repeat.into())));
+        door(&mut h, Door::Submit);
+        let error = door_error(&h);
+        assert!(error.contains(said), "{said:?} in {error:?}");
+        assert!(
+            !error.contains(password.trim())
+                || password.trim().is_empty()
+                || said == "Mars/Olympus"
+        );
+        assert!(
+            !matches!(h.app.phase, Phase::Ready(_)),
+            "nothing is opened after: {said}"
+        );
+        assert!(
+            !store(&h).sign_in_ready().expect("ready"),
+            "no administrator after: {said}"
+        );
+        assert!(store(&h).clinics().expect("clinics").is_empty());
+    }
+    // Typed as people type, Enter in the last field: the clinic opens, signed in.
+    h.ui(|ui| {
+        for (field, words) in [
+            ("signin-clinic", "Lakeside Family Clinic"),
+            ("signin-zone", "Asia/Kolkata"),
+            ("signin-name", "Priya Nair"),
+            ("signin-secret", "correct horse 1"),
+            ("signin-repeat", "correct horse 1"),
+        ] {
+            ui.click(iced_test::selector::id(field)).expect(field);
+            let _ = ui.tap_key(iced::keyboard::key::Named::End);
+            for _ in 0..40 {
+                let _ = ui.tap_key(iced::keyboard::key::Named::Backspace);
+            }
+            let _ = ui.typewrite(words);
+        }
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    });
+    assert!(
+        matches!(h.app.phase, Phase::Ready(_)),
+        "the desk opens: {:?}",
+        door_error(&h)
+    );
+    assert_eq!(h.app.title(), "Frontdesk — Lakeside Family Clinic");
+    assert_eq!(h.app.actor(), "Priya Nair");
+    let s = store(&h);
+    let staff = s.staff().expect("staff");
+    assert_eq!(staff.len(), 1);
+    assert_eq!(staff[0].role, StaffRole::Administrator);
+    assert_eq!(
+        s.clinics().expect("clinics")[0].time_zone,
+        chrono_tz::Asia::Kolkata
+    );
+    let record = s
+        .sign_in_record("Priya Nair")
+        .expect("record")
+        .expect("her sign-in");
+    let hash = record.password.expect("a password hash");
+    assert!(hash.as_stored().starts_with("$argon2id$"));
+    assert!(!hash.as_stored().contains("correct horse"));
+}
+
+#[test]
+fn a_wrong_password_is_refused_counted_and_logged_and_the_field_is_emptied() {
+    let h = Harness::with_demo();
+    let gui_harness::Harness { dir, runtime, app } = h;
+    drop(app);
+    let path = dir.path().join("desk.sqlite3");
+    let (app, task) = App::new(path, now());
+    let mut h = Harness { dir, runtime, app };
+    h.settle(task);
+    assert_eq!(h.app.door().map(|f| f.mode.clone()), Some(Mode::SignIn));
+    assert!(
+        !h.texts().iter().any(|t| t.contains("PIN")),
+        "no PIN before a password opened the PC"
+    );
+    h.sign_in(WHO, "not-the-password");
+    let error = door_error(&h);
+    assert!(
+        error.contains("the name or password is wrong") && error.contains("4 tries left"),
+        "{error}"
+    );
+    assert!(!error.contains("not-the-password"));
+    assert_eq!(h.field("signin-secret").as_deref(), Some(""), "typed again");
+    assert!(!matches!(h.app.phase, Phase::Ready(_)));
+    // A name nobody has reads the same (which of the two was wrong is not said).
+    h.sign_in("Nobody Here", "whatever-it-is");
+    assert!(door_error(&h).contains("the name or password is wrong"));
+    let failed = logged(&h, AccessKind::SignInFailed);
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(failed.iter().any(|e| e.access.name == WHO));
+    // Empty: said at once, no try counted.
+    h.sign_in(WHO, "");
+    assert!(door_error(&h).contains("type your password"));
+    assert_eq!(logged(&h, AccessKind::SignInFailed).len(), 2);
+    h.sign_in(WHO, PASSWORD);
+    assert!(matches!(h.app.phase, Phase::Ready(_)));
+}
+
+#[test]
+fn locking_drops_patient_data_from_the_window_and_a_half_typed_form_survives() {
+    let mut h = Harness::with_demo();
+    let names = patient_names(&h);
+    assert!(!names.is_empty());
+    let on_screen = |h: &mut Harness| {
+        let texts = h.texts();
+        names
+            .iter()
+            .filter(|n| texts.iter().any(|t| t.contains(n.as_str())))
+            .count()
+    };
+    assert!(on_screen(&mut h) > 0, "today's patients are listed");
+    // A booking half typed.
+    let (column, minute) = h.free_slot(15);
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    h.type_into("booking-patient", "Meera Kri");
+    // Ctrl+L locks.
+    h.send(Message::Key(Key::Character("l".into()), Modifiers::CTRL));
+    assert!(h.app.locked.is_some(), "locked");
+    assert_eq!(on_screen(&mut h), 0, "no patient is left on screen");
+    assert!(patient_names(&h).is_empty(), "nor held for the calendar");
+    let texts = h.texts();
+    assert!(texts.iter().any(|t| t == "Locked"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Meera Kri")));
+    assert!(
+        h.field("booking-patient").is_none(),
+        "the form is not drawn"
+    );
+    // Keys reach no form while locked.
+    h.send(Message::Key(Key::Character("2".into()), Modifiers::empty()));
+    assert!(h.app.locked.is_some());
+    // The same person unlocks: the calendar is read again and the form is as it was.
+    h.sign_in(WHO, PASSWORD);
+    assert!(h.app.locked.is_none(), "{}", door_error(&h));
+    assert!(!patient_names(&h).is_empty(), "read again");
+    assert!(matches!(h.desk().panel, Panel::Booking(_)));
+    assert_eq!(h.field("booking-patient").as_deref(), Some("Meera Kri"));
+    let outs = logged(&h, AccessKind::SignedOut);
+    assert!(outs.iter().any(|e| e.access.detail == "locked"), "{outs:?}");
+}
+
+#[test]
+fn the_window_locks_after_the_idle_time_and_not_before() {
+    let mut h = Harness::with_demo();
+    h.send(Message::Input);
+    h.send(Message::IdleCheck(
+        Instant::now() + Duration::from_secs(4 * 60),
+    ));
+    assert!(h.app.locked.is_none(), "four minutes is not five");
+    h.send(Message::IdleCheck(
+        Instant::now() + Duration::from_secs(5 * 60 + 1),
+    ));
+    assert!(h.app.locked.is_some(), "five idle minutes lock it");
+    assert!(patient_names(&h).is_empty());
+    // The Lock button locks too, after an unlock.
+    h.sign_in(WHO, PASSWORD);
+    assert!(h.app.locked.is_none());
+    h.click("Lock (Ctrl+L)");
+    assert!(h.app.locked.is_some());
+}
+
+#[test]
+fn a_receptionist_takes_over_with_her_pin_and_is_shown_and_allowed_only_her_work() {
+    let mut h = Harness::with_demo();
+    // The administrator gives Kavya a PIN in Settings.
+    h.click("Settings");
+    h.click("Staff");
+    h.click("Kavya Menon");
+    h.type_into("staff-pin", "12a4");
+    h.click("Set PIN");
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.contains("a PIN is 4 to 8 digits")),
+        "a PIN with a letter is refused"
+    );
+    h.type_into("staff-pin", "2468");
+    h.click("Set PIN");
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t == "Set a new PIN for Kavya Menon."),
+        "{:?}",
+        h.texts()
+    );
+    assert!(!h.texts().iter().any(|t| t.contains("2468")));
+    h.click("Calendar");
+    // Kavya walks up: lock, her PIN.
+    h.click("Lock (Ctrl+L)");
+    h.click("Use my PIN");
+    h.sign_in("Kavya Menon", "1357");
+    assert!(door_error(&h).contains("the name or PIN is wrong"));
+    // "Use my PIN" stays on for the next try.
+    h.sign_in("Kavya Menon", "2468");
+    assert!(h.app.locked.is_none(), "{}", door_error(&h));
+    assert_eq!(h.app.actor(), "Kavya Menon");
+    let texts = h.texts();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Signed in: Kavya Menon · Receptionist")
+    );
+    for hidden in ["Settings", "Reports", "Data", "Access log"] {
+        assert!(
+            !texts.iter().any(|t| t == hidden),
+            "{hidden} is not offered"
+        );
+    }
+    assert!(texts.iter().any(|t| t == "Waitlist"));
+    // A page asked for anyway is refused, naming the role it needs.
+    h.send(DeskMessage::ShowSettings);
+    assert!(h.desk().page.is_calendar());
+    let said = h.app.error().cloned().unwrap_or_default();
+    assert!(
+        said.contains("manager role") && said.contains("receptionist"),
+        "{said}"
+    );
+    h.send(DeskMessage::ShowAccessLog);
+    assert!(h.desk().page.is_calendar());
+    assert!(
+        h.app
+            .error()
+            .is_some_and(|e| e.contains("administrator role"))
+    );
+    // Starting a consultation is the nurse's: not offered to her.
+    let booking = h.upcoming_booking();
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        booking.appointment.id,
+    )));
+    let texts = h.texts();
+    assert!(texts.iter().any(|t| t == "Check in"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "Start" || t == "Complete"));
+    // What she does is recorded as hers.
+    let history = store(&h).history(booking.appointment.id).expect("history");
+    assert!(!history.is_empty());
+    let opened = logged(&h, AccessKind::OpenedAppointment);
+    assert_eq!(opened[0].access.name, "Kavya Menon");
+}
+
+#[test]
+fn a_nurse_sees_start_and_a_manager_settings_without_staff() {
+    let mut h = Harness::with_demo();
+    h.take_over("Suresh Pillai", "demo-nurse");
+    let booking = h.upcoming_booking();
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        booking.appointment.id,
+    )));
+    assert!(h.texts().iter().any(|t| t == "Start"));
+    assert!(!h.texts().iter().any(|t| t == "Settings"));
+    h.take_over("Farah Khan", "demo-manager");
+    let texts = h.texts();
+    assert!(texts.iter().any(|t| t == "Settings") && texts.iter().any(|t| t == "Reports"));
+    assert!(!texts.iter().any(|t| t == "Data" || t == "Access log"));
+    h.click("Settings");
+    let texts = h.texts();
+    assert!(texts.iter().any(|t| t == "Doctors"));
+    assert!(
+        !texts.iter().any(|t| t == "Staff"),
+        "staff are the administrator's"
+    );
+}
+
+#[test]
+fn the_access_log_page_lists_checks_filters_and_saves_and_is_itself_logged() {
+    let mut h = Harness::with_demo();
+    h.click("Access log");
+    assert!(matches!(h.desk().page, Page::AccessLog(_)));
+    let texts = h.texts();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("The log's chain is whole")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "Signed in"));
+    assert!(
+        !logged(&h, AccessKind::ReadAccessLog).is_empty(),
+        "reading it is logged"
+    );
+    // A bad date is said, and nothing is read.
+    h.type_into("access-from", "yesterday");
+    h.send(DeskMessage::AccessLog(access_log::Message::Show));
+    assert!(h.texts().iter().any(|t| t.contains("is not a date")));
+    // The widest dates there are read the whole log; a last day before the first is said.
+    h.send(DeskMessage::AccessLog(access_log::Message::From(
+        "0001-01-01".into(),
+    )));
+    h.send(DeskMessage::AccessLog(access_log::Message::Until(
+        "9999-12-31".into(),
+    )));
+    h.send(DeskMessage::AccessLog(access_log::Message::Show));
+    assert!(
+        h.texts().iter().any(|t| t == "Signed in"),
+        "{:?}",
+        h.texts()
+    );
+    h.send(DeskMessage::AccessLog(access_log::Message::From(
+        "2026-12-02".into(),
+    )));
+    h.send(DeskMessage::AccessLog(access_log::Message::Until(
+        "2026-12-01".into(),
+    )));
+    h.send(DeskMessage::AccessLog(access_log::Message::Show));
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.contains("the last day is before the first"))
+    );
+    h.send(DeskMessage::AccessLog(access_log::Message::Until(
+        String::new(),
+    )));
+    // CSV, private, with its header; the export is logged.
+    let path = h.dir.path().join("log.csv");
+    h.send(DeskMessage::AccessLog(access_log::Message::From(
+        String::new(),
+    )));
+    h.send(DeskMessage::AccessLog(access_log::Message::Show));
+    h.send(DeskMessage::AccessLog(access_log::Message::CsvPath(Some(
+        path.clone(),
+    ))));
+    let csv = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        csv.starts_with("seq,at_utc,desk,name,kind,subject,detail\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",signed_in,"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let exported = logged(&h, AccessKind::Exported);
+    assert!(
+        exported
+            .iter()
+            .any(|e| e.access.detail.starts_with("access log"))
+    );
+    // Someone edits an entry behind Frontdesk's back: the page says so.
+    {
+        let raw = rusqlite::Connection::open(h.dir.path().join("desk.sqlite3")).expect("raw");
+        let triggers: Vec<String> = raw
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'access_log'",
+            )
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("names");
+        for t in triggers {
+            raw.execute(&format!("DROP TRIGGER \"{t}\""), [])
+                .expect("drop");
+        }
+        raw.execute("UPDATE access_log SET desk = 'elsewhere' WHERE seq = 1", [])
+            .expect("edit");
+    }
+    h.send(DeskMessage::AccessLog(access_log::Message::Show));
+    assert_eq!(
+        store(&h).check_access_log().expect("check"),
+        ChainCheck::BrokenAt(1)
+    );
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.starts_with("The log was tampered with: entry 1")),
+        "{:?}",
+        h.texts()
+    );
+}
