@@ -404,10 +404,14 @@ impl App {
     /// Shows the form `mode` before the desk, its first field focused.
     fn show_door(&mut self, mode: Mode) -> Task<Message> {
         let mut form = sign_in::State::new(mode);
+        let mut focus = form.focus().map(Message::Door);
         if let (Some(name), Mode::SignIn | Mode::FirstRun { .. }) = (&self.name, &form.mode) {
             form.update(sign_in::Message::Name(name.clone()));
+            // The name is given (`--as`): the password is what is left to type.
+            if form.mode == Mode::SignIn {
+                focus = iced::widget::operation::focus("signin-secret");
+            }
         }
-        let focus = form.focus().map(Message::Door);
         if let Phase::Door { form: shown, .. } = &mut self.phase {
             *shown = Some(Box::new(form));
         }
@@ -572,12 +576,12 @@ impl App {
     /// from the window at once, the store refuses every call until someone signs in again,
     /// and the unlock form shows. What was half-typed in a form stays for after.
     fn lock(&mut self) -> Task<Message> {
-        let Phase::Ready(desk) = &mut self.phase else {
-            return Task::none();
+        let desk = match &mut self.phase {
+            Phase::Ready(desk) if self.locked.is_none() => desk,
+            Phase::Ready(_) | Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => {
+                return Task::none();
+            }
         };
-        if self.locked.is_some() {
-            return Task::none();
-        }
         desk.forget_patients();
         let today = chrono::Local::now().date_naive();
         let mut form = sign_in::State::new(Mode::Locked {

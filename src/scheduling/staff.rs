@@ -82,7 +82,7 @@ pub struct StaffMember {
     pub name: String,
     /// What they do.
     pub role: StaffRole,
-    /// Former staff stay in the audit but are no longer offered at the desk.
+    /// Former staff stay in the audit but can no longer sign in.
     pub active: bool,
 }
 

@@ -24,6 +24,12 @@ use crate::store::AccessFilter;
 /// How many entries the page shows at most (the CSV holds the same ones).
 pub const SHOWN: usize = 500;
 
+/// The staff filter's choice of no one in particular.
+const EVERYONE: &str = "Everyone";
+
+/// The kind filter's choice of every kind.
+const EVERYTHING: &str = "Everything";
+
 /// The page.
 #[derive(Debug, Clone, Default)]
 pub struct State {
@@ -66,7 +72,11 @@ pub enum Message {
 impl State {
     /// The page, reading the newest entries at once.
     pub fn new(ctx: &Context<'_>) -> (State, Task<Message>) {
-        let mut state = State::default();
+        let mut state = State {
+            staff: Some(Choice::new(None, EVERYONE)),
+            kind: Some(Choice::new(None, EVERYTHING)),
+            ..State::default()
+        };
         let task = state.read(ctx);
         (state, task)
     }
@@ -211,14 +221,14 @@ impl State {
 
     /// The page.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let mut staff: Vec<Choice<Option<StaffId>>> = vec![Choice::new(None, "Everyone")];
+        let mut staff: Vec<Choice<Option<StaffId>>> = vec![Choice::new(None, EVERYONE)];
         staff.extend(
             ctx.setup
                 .staff
                 .iter()
                 .map(|m| Choice::new(Some(m.id), m.name.clone())),
         );
-        let mut kinds: Vec<Choice<Option<AccessKind>>> = vec![Choice::new(None, "Everything")];
+        let mut kinds: Vec<Choice<Option<AccessKind>>> = vec![Choice::new(None, EVERYTHING)];
         kinds.extend(AccessKind::ALL.map(|k| Choice::new(Some(k), k.label())));
         let filters = row![
             widget::field(
@@ -279,9 +289,16 @@ impl State {
         .spacing(8);
         let rows = self.entries.iter().map(|e| {
             let a = &e.access;
-            let of = match (a.subject.is_empty(), a.detail.is_empty()) {
-                (false, false) => format!("{} · {}", a.subject, a.detail),
-                (false, true) => a.subject.clone(),
+            // A staff member's id (a password set, a role changed) is shown as their name.
+            let subject = ctx
+                .setup
+                .staff
+                .iter()
+                .find(|m| m.id.to_string() == a.subject)
+                .map_or_else(|| a.subject.clone(), |m| m.name.clone());
+            let of = match (subject.is_empty(), a.detail.is_empty()) {
+                (false, false) => format!("{subject} · {}", a.detail),
+                (false, true) => subject,
                 (true, _) => a.detail.clone(),
             };
             row![

@@ -145,8 +145,8 @@ impl State {
     pub fn focus(&self) -> Task<Message> {
         let id = match &self.mode {
             Mode::Locked { .. } => "signin-secret",
-            Mode::FirstClinic => "signin-clinic",
-            Mode::FirstRun { .. } | Mode::SignIn => "signin-name",
+            Mode::FirstClinic | Mode::FirstRun { no_clinic: true } => "signin-clinic",
+            Mode::FirstRun { no_clinic: false } | Mode::SignIn => "signin-name",
         };
         iced::widget::operation::focus(id)
     }

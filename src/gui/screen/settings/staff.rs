@@ -205,7 +205,7 @@ impl Form {
             ]
             .spacing(10),
             checkbox(self.active)
-                .label("Active: offered at the desk")
+                .label("Active: may sign in")
                 .on_toggle(Message::Active)
                 .size(16)
                 .text_size(13),
@@ -340,10 +340,9 @@ impl State {
         );
         let form: Element<'a, Message> = match &self.form {
             Some(form) => parts::form_scroll(form.view()),
-            None => text(format!(
-                "Choose a staff member to edit, or add one. {} is at the desk now (the picker at the top right).",
-                ctx.actor
-            ))
+            None => text(
+                "Choose a staff member to change their role, set a new password or PIN, or mark them inactive; or add one.",
+            )
             .size(14)
             .into(),
         };
