@@ -437,3 +437,194 @@ fn the_demo_if_empty_before_each_window_needs_no_sign_in_once_the_clinic_exists(
     let out = desk.bare().args(["demo"]).output().expect("run");
     assert!(!out.status.success());
 }
+
+/// Whether `needle` appears anywhere in the file at `path`.
+fn holds(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).expect("read");
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_password() {
+    let desk = Desk::without_database();
+    let out = desk
+        .bare()
+        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
+        .args(["first-administrator", "--name", "Priya Nair"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("administrator: Priya Nair"), "{said}");
+    assert!(said.contains("recovery key: "), "{said}");
+    assert!(!said.contains("lakeside-admin-1"));
+    // The file is no SQLite database to anyone without the key.
+    let raw = rusqlite::Connection::open(&desk.db).expect("raw");
+    assert!(
+        raw.query_row("SELECT count(*) FROM staff", [], |r| r.get::<_, i64>(0))
+            .is_err()
+    );
+    assert!(!holds(&desk.db, "Priya"));
+    // Her password opens it; a wrong one, or none, does not.
+    let out = as_staff(&desk, "priya nair", "lakeside-admin-1", &["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("access log: whole"));
+    let out = as_staff(&desk, "Priya Nair", "not-her-password", &["check"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("the name or password is wrong") && !err.contains("not-her-password"),
+        "{err}"
+    );
+    let out = desk.bare().args(["agenda"]).output().expect("run");
+    assert!(
+        text(&out.stderr).contains("is encrypted: sign in with --as NAME"),
+        "{}",
+        text(&out.stderr)
+    );
+    // An unattended job opens it with its service credential: a backup, itself encrypted.
+    let credential = desk.dir.path().join("backup-job.credential");
+    let out = as_staff(
+        &desk,
+        "Priya Nair",
+        "lakeside-admin-1",
+        &[
+            "service-credential",
+            "issue",
+            "nightly",
+            "--file",
+            credential.to_str().expect("path"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let copy = desk.dir.path().join("copy.sqlite3");
+    let out = desk
+        .bare()
+        .args(["--service-credential", credential.to_str().expect("path")])
+        .args(["backup", copy.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(copy.exists() && !holds(&copy, "Priya"));
+    // The day's automatic backup (a process of its own, given the key on a pipe) is made,
+    // encrypted, after a command someone signed in to, once the database holds a clinic.
+    {
+        use frontdesk::store::Store;
+        let slots = frontdesk::store::cipher::KeySlots::load(&desk.db).expect("keys");
+        let label = slots.label_of("Priya Nair").expect("her slot").to_owned();
+        let password = frontdesk::signin::Secret::given(
+            frontdesk::signin::SecretKind::Password,
+            "lakeside-admin-1",
+        )
+        .expect("password");
+        let key = slots.unwrap_with_password(&label, &password).expect("key");
+        let mut store =
+            frontdesk::store::SqliteStore::open_encrypted(&desk.db, &key, Default::default())
+                .expect("open");
+        store
+            .add_clinic(&frontdesk::scheduling::Clinic {
+                id: frontdesk::scheduling::ClinicId(uuid::Uuid::new_v4()),
+                name: "Lakeside Family Clinic".into(),
+                address: String::new(),
+                time_zone: chrono_tz::Asia::Kolkata,
+                opening_hours: Default::default(),
+                slot_minutes: 15,
+            })
+            .expect("clinic");
+    }
+    let out = desk
+        .bare()
+        .args(["--as", "Priya Nair"])
+        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
+        .env("FRONTDESK_KEEP_BACKUPS", "3")
+        .args(["agenda"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let folder = desk.db.parent().expect("folder").join("backups");
+    let mut made = Vec::new();
+    for _ in 0..600 {
+        made = std::fs::read_dir(&folder)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().contains("-daily-2"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !made.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(!made.is_empty(), "today's backup is made");
+    // Compressed or not, what it holds is the encrypted file: unpacked, still no name.
+    let unpacked = desk.dir.path().join("unpacked.sqlite3");
+    let out = std::fs::File::create(&unpacked).expect("create");
+    let daily = &made[0];
+    if frontdesk::store::backup::compress::is_compressed(daily).expect("read") {
+        frontdesk::store::backup::compress::decompress_file(daily, &unpacked, out).expect("unpack");
+    } else {
+        std::fs::copy(daily, &unpacked).expect("copy");
+    }
+    assert!(!frontdesk::store::cipher::is_plain_sqlite(&unpacked).expect("read"));
+    assert!(!holds(&unpacked, "Priya") && !holds(&unpacked, "Lakeside"));
+}
+
+#[test]
+fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_asked() {
+    let desk = Desk::demo(&["--appointments", "40", "--patients", "20"]);
+    let patient: String = rusqlite::Connection::open(&desk.db)
+        .expect("raw")
+        .query_row("SELECT name FROM patient LIMIT 1", [], |r| r.get(0))
+        .expect("a patient");
+    // A receptionist may not.
+    let out = as_staff(&desk, "Maria D'Souza", "demo-receptionist", &["encrypt"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("administrator role"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(frontdesk::store::cipher::is_plain_sqlite(&desk.db).expect("read"));
+    let out = as_staff(
+        &desk,
+        "Arjun Iyer",
+        "demo-administrator",
+        &["encrypt", "--remove-plaintext"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("recovery key: ") && said.contains("removed "),
+        "{said}"
+    );
+    assert!(!frontdesk::store::cipher::is_plain_sqlite(&desk.db).expect("read"));
+    assert!(!holds(&desk.db, &patient), "{patient} readable");
+    for entry in std::fs::read_dir(desk.db.parent().expect("folder")).expect("list") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        assert!(!name.contains("plaintext"), "{name} left");
+    }
+    let out = as_staff(
+        &desk,
+        "Arjun Iyer",
+        "demo-administrator",
+        &["agenda", "--date", "2026-11-24"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).is_empty());
+    // Again: refused, nothing changed.
+    let out = as_staff(&desk, "Arjun Iyer", "demo-administrator", &["encrypt"]);
+    assert!(
+        text(&out.stderr).contains("already encrypted"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -66,7 +66,7 @@ fn window(locator: &str, who: &str) -> Harness {
 /// whatever happened before it started is read again).
 fn watch(h: &mut Harness) -> Live {
     let locator = h.desk().database().clone();
-    let mut live: Live = Box::pin(frontdesk::gui::desk::live::watch(locator));
+    let mut live: Live = Box::pin(frontdesk::gui::desk::live::watch(locator, None));
     let first = next(h, &mut live, Duration::from_secs(5)).expect("the watcher's first answer");
     assert!(
         matches!(first, DeskMessage::DatabaseChanged),
@@ -275,6 +275,7 @@ fn a_lost_database_is_said_and_its_return_clears_it() {
     std::fs::rename(&path, &away).expect("moved away");
     let mut live: Live = Box::pin(frontdesk::gui::desk::live::watch(
         Locator::parse(&locator).expect("locator"),
+        None,
     ));
     let lost = next(&b, &mut live, Duration::from_secs(5)).expect("the watcher's answer");
     assert!(

@@ -140,10 +140,9 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
             "nothing is opened after: {said}"
         );
         assert!(
-            !store(&h).sign_in_ready().expect("ready"),
-            "no administrator after: {said}"
+            !h.dir.path().join("desk.sqlite3").exists(),
+            "no file is made after: {said}"
         );
-        assert!(store(&h).clinics().expect("clinics").is_empty());
     }
     // Typed as people type, Enter in the last field: the clinic opens, signed in.
     h.ui(|ui| {
@@ -163,6 +162,13 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
         }
         let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
     });
+    // The new clinic's data is encrypted: its recovery key is shown once, before the desk.
+    let recovery = match h.app.door().map(|f| f.mode.clone()) {
+        Some(Mode::Recovery(shown)) => shown.0,
+        other => panic!("the recovery key is shown: {other:?} {}", door_error(&h)),
+    };
+    assert!(h.texts().contains(&recovery));
+    h.click("I have written it down");
     assert!(
         matches!(h.app.phase, Phase::Ready(_)),
         "the desk opens: {:?}",
@@ -170,7 +176,20 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
     );
     assert_eq!(h.app.title(), "Frontdesk — Lakeside Family Clinic");
     assert_eq!(h.app.actor(), "Priya Nair");
-    let s = store(&h);
+    let path = h.dir.path().join("desk.sqlite3");
+    assert!(!frontdesk::store::cipher::is_plain_sqlite(&path).expect("read"));
+    assert!(matches!(
+        SqliteStore::open(&path),
+        Err(frontdesk::store::StoreError::Encrypted { .. })
+    ));
+    // The recovery key opens it (as an administrator would when every password is lost).
+    let slots = frontdesk::store::cipher::KeySlots::load(&path).expect("keys");
+    let key = slots
+        .unwrap_with_recovery(
+            &frontdesk::store::cipher::RecoveryKey::parse(&recovery).expect("key"),
+        )
+        .expect("the recovery key opens it");
+    let mut s = SqliteStore::open_encrypted(&path, &key, Default::default()).expect("open");
     let staff = s.staff().expect("staff");
     assert_eq!(staff.len(), 1);
     assert_eq!(staff[0].role, StaffRole::Administrator);
@@ -185,6 +204,71 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
     let hash = record.password.expect("a password hash");
     assert!(hash.as_stored().starts_with("$argon2id$"));
     assert!(!hash.as_stored().contains("correct horse"));
+    // A patient, and a backup: no name or phone is readable in any file, WAL and backup too.
+    let patient = frontdesk::scheduling::Patient {
+        id: frontdesk::scheduling::PatientId(uuid::Uuid::new_v4()),
+        name: "Zanele Fairweather-Okonkwo".into(),
+        phone: "+91 98450 12345".into(),
+        email: String::new(),
+        birth_date: None,
+        external_id: String::new(),
+    };
+    s.add_patient(&patient).expect("patient");
+    let backup = h.dir.path().join("copy.sqlite3");
+    s.backup_to(&backup, &mut |_| {}).expect("backup");
+    let wal = h.dir.path().join("desk.sqlite3-wal");
+    let mut files = vec![path.clone(), backup.clone(), slots.path().to_path_buf()];
+    if wal.exists() {
+        files.push(wal);
+    }
+    for file in &files {
+        let bytes = std::fs::read(file).expect("read");
+        for clear in [
+            "Zanele",
+            "Fairweather",
+            "98450",
+            "Priya",
+            "Lakeside",
+            "Kolkata",
+        ] {
+            assert!(
+                !bytes.windows(clear.len()).any(|w| w == clear.as_bytes()),
+                "{clear} readable in {}",
+                file.display()
+            );
+        }
+    }
+    drop(s);
+    // The window again: a wrong password is refused before the file is open (and logged once
+    // it is), the right one opens it.
+    let gui_harness::Harness { dir, runtime, app } = h;
+    drop(app);
+    let (app, task) = App::new(path.clone(), now());
+    let mut h = Harness { dir, runtime, app };
+    h.settle(task);
+    assert_eq!(h.app.door().map(|f| f.mode.clone()), Some(Mode::SignIn));
+    h.sign_in("Priya Nair", "not her password");
+    assert!(door_error(&h).contains("the name or password is wrong"));
+    h.sign_in("Nobody", "correct horse 1");
+    assert!(door_error(&h).contains("the name or password is wrong"));
+    h.sign_in("priya  nair", "correct horse 1");
+    assert!(matches!(h.app.phase, Phase::Ready(_)), "{}", door_error(&h));
+    assert_eq!(h.app.actor(), "Priya Nair");
+    let mut s = SqliteStore::open_encrypted(&path, &key, Default::default()).expect("open");
+    let failed = s
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::SignInFailed),
+            limit: 10,
+            ..AccessFilter::default()
+        })
+        .expect("log");
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(
+        failed
+            .iter()
+            .all(|e| e.access.detail.contains("before the database was open"))
+    );
+    assert!(failed.iter().any(|e| e.access.name == "Priya Nair"));
 }
 
 #[test]

@@ -116,6 +116,9 @@ pub enum Command {
     /// checked and counted: `--db clinic.sqlite3 migrate --to postgres://…` onto an empty
     /// database (several desks), or `--db postgres://… migrate --to new.sqlite3`.
     Migrate(MigrateArgs),
+    /// Encrypt this database file (an administrator): its key wrapped by your password, and a
+    /// recovery key printed once; the plaintext copies are removed once you agree.
+    Encrypt(super::encrypt::EncryptArgs),
     /// Read the access log (an administrator): who opened, searched, printed, exported,
     /// imported, backed up, restored, signed in or changed permissions.
     AccessLog(super::access_log::AccessLogArgs),

@@ -213,7 +213,13 @@ pub fn migrate(from: &Locator, args: &MigrateArgs) -> Result<()> {
 /// (`frontdesk daily-backup`), which it does not wait for: the copy and its compression take
 /// seconds on a large clinic, and no command should wait for them. A failure of the last one
 /// is reported here, on every command until a backup succeeds.
-pub fn daily_backup(locator: &Locator, command: &Command, keep: usize, now: DateTime<Utc>) {
+pub fn daily_backup(
+    locator: &Locator,
+    key: Option<&frontdesk::store::cipher::DatabaseKey>,
+    command: &Command,
+    keep: usize,
+    now: DateTime<Utc>,
+) {
     // Only a database file has backups beside it; a server keeps its own.
     let Some(path) = locator.file() else {
         return;
@@ -254,21 +260,49 @@ pub fn daily_backup(locator: &Locator, command: &Command, keep: usize, now: Date
         .arg("--now")
         .arg(now.to_rfc3339())
         .arg("daily-backup")
-        .stdin(std::process::Stdio::null())
+        // An encrypted database's key goes on a pipe: never on the command line or in the
+        // environment, which other users' tools can read.
+        .stdin(if key.is_some() {
+            std::process::Stdio::piped()
+        } else {
+            std::process::Stdio::null()
+        })
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         // Its own process group: Ctrl+C on this command does not stop the backup.
         .process_group(0)
         .spawn();
-    if let Err(e) = started {
-        eprintln!("frontdesk: warning: today's automatic backup could not start: {e}");
+    match started {
+        Err(e) => eprintln!("frontdesk: warning: today's automatic backup could not start: {e}"),
+        Ok(mut child) => {
+            if let (Some(key), Some(mut pipe)) = (key, child.stdin.take())
+                && let Err(e) = key.send(&mut pipe)
+            {
+                eprintln!("frontdesk: warning: today's automatic backup could not start: {e}");
+            }
+        }
     }
 }
 
 /// `frontdesk daily-backup`: makes today's backup now (if no other process is making it).
 pub fn daily_backup_now(locator: &Locator, keep: usize, now: DateTime<Utc>) -> Result<()> {
     let today = now.with_timezone(&chrono::Local).date_naive();
-    match maintenance::daily_backup(locator, today, BackupPolicy { keep })? {
+    // An encrypted database: the key comes on standard input from the command that started
+    // this one (never from a terminal: a person signs in to back up, `frontdesk backup`).
+    let key = match frontdesk::store::unlock::sealed_file(locator) {
+        None => None,
+        Some(path) => {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "{locator} is encrypted: make a backup with `frontdesk --as NAME backup FILE`; the automatic one is started by the commands that sign in"
+                );
+            }
+            let slots = frontdesk::store::cipher::KeySlots::load(path)?;
+            Some(slots.receive_key(&mut std::io::stdin().lock())?)
+        }
+    };
+    match maintenance::daily_backup_keyed(locator, key.as_ref(), today, BackupPolicy { keep })? {
         Some(report) => {
             tracing::info!(bytes = report.bytes, kind = ?report.kind, "daily backup made");
             println!("Backed up {locator} to {}.", echo_path(&report.path));

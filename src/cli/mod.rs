@@ -9,6 +9,7 @@ mod access_log;
 mod args;
 mod auth;
 mod check;
+mod encrypt;
 mod exchange;
 mod grammar;
 mod logging;
@@ -185,14 +186,27 @@ fn run(cli: Cli) -> Result<()> {
         Command::DailyBackup => {
             return exchange::daily_backup_now(&locator, cli.keep_backups, now);
         }
+        // An encrypted file is checked by someone who signs in to it (its key opens it).
+        Command::Check if store::unlock::sealed_file(&locator).is_some() => {
+            let (store, _) = auth::open(&locator, &credentials)?;
+            return check::check(&locator, Ok(store));
+        }
         Command::Check => return check::check(&locator, store::open(&locator)),
+        Command::Encrypt(args) => return encrypt::run(&locator, &credentials, args),
         Command::Migrate(args) => {
             allowed_before_opening(&locator, &credentials, Action::ExportAppointments)?;
             return exchange::migrate(&locator, args);
         }
         _ => {}
     }
-    let mut store = store::open(&locator)?;
+    // A new clinic's database is made encrypted by its first administrator.
+    if let Command::FirstAdministrator(args) = &command
+        && store::unlock::is_new_file(&locator)
+        && let Some(path) = locator.file()
+    {
+        return auth::first_administrator_encrypted(path, &args.name);
+    }
+    let (mut store, key) = auth::open(&locator, &credentials)?;
     match &command {
         // `scripts/run.sh` runs `demo --if-empty` before every window: on a database that
         // holds a clinic it does nothing, and needs no one to sign in.
@@ -208,7 +222,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     let mut store = auth::sign_in(store, &credentials)?;
     // Only a command someone signed in to starts the day's automatic backup.
-    exchange::daily_backup(&locator, &command, cli.keep_backups, now);
+    exchange::daily_backup(&locator, key.as_ref(), &command, cli.keep_backups, now);
     let actor = store.who().name().to_owned();
     let clinic = cli.clinic.as_deref();
     match command {
@@ -216,13 +230,21 @@ fn run(cli: Cli) -> Result<()> {
         Command::FirstAdministrator(_) => Ok(()),
         Command::ServiceCredential(args) => match &args.command {
             ServiceCredentialCommand::Issue { name, file } => {
-                auth::issue_service(&mut store, name, file)
+                auth::issue_service(&mut store, name, file, key.as_ref())
             }
             ServiceCredentialCommand::Revoke { name } => {
                 let access = store
                     .who()
                     .access(now, AccessKind::ChangedPermission, "", "");
                 store.save_service_credential(name, None, now, &access)?;
+                // Its key slot goes too: the file no longer opens an encrypted database.
+                if let (Some(_), Some(db)) = (&key, locator.file()) {
+                    let mut slots = frontdesk::store::cipher::KeySlots::load(db)?;
+                    let label = frontdesk::signin::service::slot_label(name);
+                    if slots.has_password_slot(&label) {
+                        slots.remove_slot(&label)?;
+                    }
+                }
                 println!("service credential {name}: revoked");
                 Ok(())
             }
@@ -234,7 +256,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&mut store, &args),
         // Handled before the store is opened.
-        Command::Check | Command::DailyBackup | Command::Restore(_) | Command::Migrate(_) => Ok(()),
+        Command::Check
+        | Command::DailyBackup
+        | Command::Restore(_)
+        | Command::Migrate(_)
+        | Command::Encrypt(_) => Ok(()),
         Command::Waitlist(args) => waitlist::run(&mut store, clinic, &args, &actor, now),
         Command::Report(args) => report::report(&store, clinic, &args, now),
         Command::Daysheet(args) => {
@@ -275,10 +301,13 @@ fn allowed_before_opening(
     if locator.file().is_some_and(|path| !path.exists()) {
         return Ok(None);
     }
-    let store = match store::open(locator) {
-        Ok(store) => store,
-        Err(store::StoreError::Damaged { .. }) => return Ok(None),
-        Err(e) => return Err(e.into()),
+    let store = match store::unlock::sealed_file(locator) {
+        Some(_) => auth::open(locator, credentials)?.0,
+        None => match store::open(locator) {
+            Ok(store) => store,
+            Err(store::StoreError::Damaged { .. }) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        },
     };
     if store.damage().is_some() {
         return Ok(None);

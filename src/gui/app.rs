@@ -54,6 +54,8 @@ pub struct App {
     password_day: Option<NaiveDate>,
     /// The clinic the first run's form gave, added once its administrator signed in.
     pending_clinic: Option<NewClinic>,
+    /// How many daily backups to keep (an encrypted file's is made after the first sign-in).
+    backups: BackupPolicy,
 }
 
 /// Where the window is.
@@ -90,6 +92,9 @@ pub enum Message {
     DemoBuilt(Result<Vec<DemoSignIn>, UiError>),
     /// Someone signed in (or unlocked, or took over), or was refused.
     SignedIn(Result<Who, UiError>),
+    /// A new database's first administrator was made and signed in (with the recovery key of
+    /// a new encrypted file, to show once), or was refused.
+    AdministratorMade(Result<(Who, Option<super::backend::Shown>), UiError>),
     /// The store was locked (or could not be told).
     LockDone(Result<(), UiError>),
     /// The clinic's setup (clinics, doctors, rooms, visit types) arrived.
@@ -145,6 +150,7 @@ impl App {
             last_input: Instant::now(),
             password_day: None,
             pending_clinic: None,
+            backups: BackupPolicy::default(),
         };
         (app, Task::perform(Backend::open(locator), Message::Opened))
     }
@@ -259,6 +265,15 @@ impl App {
             Message::Door(message) => self.door_message(message),
             Message::DemoBuilt(result) => self.demo_built(result),
             Message::SignedIn(result) => self.signed_in(result),
+            Message::AdministratorMade(Ok((who, Some(recovery)))) => {
+                // The recovery key first; the desk once it is written down.
+                if let Phase::Door { who: signed, .. } = &mut self.phase {
+                    *signed = Some(who.clone());
+                }
+                self.password_day = Some(chrono::Local::now().date_naive());
+                self.show_door(Mode::Recovery(recovery))
+            }
+            Message::AdministratorMade(result) => self.signed_in(result.map(|(who, _)| who)),
             Message::LockDone(result) => {
                 if let (Err(e), Some(form)) = (result, self.locked.as_mut()) {
                     form.error = Some(e);
@@ -318,7 +333,7 @@ impl App {
     }
 
     /// Makes today's automatic backup of the database `locator` names (before anything is
-    /// opened).
+    /// opened; an encrypted file's once someone has signed in, [`App::with_backups`]).
     pub fn daily_backup(
         locator: Locator,
         policy: BackupPolicy,
@@ -326,9 +341,15 @@ impl App {
     ) -> Task<Message> {
         let today = now.with_timezone(&chrono::Local).date_naive();
         Task::perform(
-            Backend::daily_backup(locator, policy, today),
+            Backend::daily_backup(locator, None, policy, today),
             Message::DailyBackup,
         )
+    }
+
+    /// Keeps `policy`'s daily backups of an encrypted file too (made after the first sign-in).
+    pub fn with_backups(mut self, policy: BackupPolicy) -> Self {
+        self.backups = policy;
+        self
     }
 
     /// Passes a message to the desk, and does what it asks of the window. Before a desk exists
@@ -457,9 +478,16 @@ impl App {
                 self.pending_clinic = clinic;
                 Task::perform(
                     backend.first_administrator(name, password.0),
-                    Message::SignedIn,
+                    Message::AdministratorMade,
                 )
             }
+            sign_in::Event::RecoveryNoted => match &mut self.phase {
+                Phase::Door { who, .. } => match who.take() {
+                    Some(who) => self.signed_in(Ok(who)),
+                    None => Task::none(),
+                },
+                Phase::Ready(_) | Phase::Opening(_) | Phase::Failed(_) => Task::none(),
+            },
             sign_in::Event::AddClinic(clinic) => Task::perform(
                 backend.add_first_clinic(clinic, self.now),
                 Message::SetupLoaded,
@@ -508,8 +536,27 @@ impl App {
                 who: signed,
                 ..
             } => {
+                let first = signed.is_none();
                 *signed = Some(who);
-                Task::perform(backend.clone().setup(), Message::SetupLoaded)
+                let mut tasks = vec![Task::perform(backend.clone().setup(), Message::SetupLoaded)];
+                // An encrypted file is checked and backed up once its key is known.
+                if first && let Some(key) = backend.key() {
+                    let today = chrono::Local::now().date_naive();
+                    tasks.push(Task::perform(
+                        Backend::daily_backup(
+                            backend.locator().clone(),
+                            Some(key),
+                            self.backups,
+                            today,
+                        ),
+                        Message::DailyBackup,
+                    ));
+                    tasks.push(Task::perform(
+                        backend.clone().check_for_damage(),
+                        Message::DamageChecked,
+                    ));
+                }
+                Task::batch(tasks)
             }
             Phase::Ready(desk) => {
                 self.locked = None;

@@ -18,7 +18,7 @@ use crate::scheduling::*;
 use crate::store::{self, Locator, Store, StoreError};
 
 pub use reports::SheetTarget;
-pub use session::{FirstLook, Held, NewClinic, Who};
+pub use session::{FirstLook, Held, NewClinic, Shown, Who};
 
 /// An error as the window shows it.
 pub type UiError = String;
@@ -101,6 +101,9 @@ pub struct Backend {
     locator: Locator,
     /// What was found wrong with the database when it was opened (it is then read-only).
     pub(super) damage: Option<String>,
+    /// The key of an encrypted database, once a sign-in unwrapped it (its watcher, damage
+    /// check and daily backup open their own connections with it).
+    pub(super) key: Arc<std::sync::OnceLock<crate::store::cipher::DatabaseKey>>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -113,11 +116,28 @@ impl Backend {
     /// Opens the database (creating a file as needed) on a blocking thread.
     pub async fn open(locator: Locator) -> Result<Backend, UiError> {
         tokio::task::spawn_blocking(move || {
+            let backend = |held: Held, damage: Option<String>, locator: Locator| Backend {
+                damage,
+                store: Arc::new(Mutex::new(held)),
+                locator,
+                key: Default::default(),
+            };
+            // A new clinic's file is made encrypted by its first run; an encrypted one opens
+            // when someone signs in.
+            if store::unlock::is_new_file(&locator) {
+                return Ok(backend(Held::New, None, locator));
+            }
+            if let Some(path) = store::unlock::sealed_file(&locator) {
+                let held = Held::Sealed {
+                    path: path.to_path_buf(),
+                    tries: Default::default(),
+                };
+                return Ok(backend(held, None, locator));
+            }
             store::open(&locator)
-                .map(|store| Backend {
-                    damage: store.damage().map(str::to_owned),
-                    store: Arc::new(Mutex::new(Held::Open(store))),
-                    locator,
+                .map(|store| {
+                    let damage = store.damage().map(str::to_owned);
+                    backend(Held::Open(store), damage, locator)
                 })
                 .map_err(|e| e.to_string())
         })
@@ -206,6 +226,11 @@ impl Backend {
         &self.locator
     }
 
+    /// The key of an encrypted database, once someone signed in to it.
+    pub fn key(&self) -> Option<crate::store::cipher::DatabaseKey> {
+        self.key.get().cloned()
+    }
+
     /// The folder a file is saved to when no file chooser can ask (the database's folder);
     /// `None` for a database server.
     pub fn files_folder(&self) -> Option<PathBuf> {
@@ -269,7 +294,11 @@ impl Backend {
             return Ok(None);
         }
         tokio::task::spawn_blocking(move || {
-            let found = store::maintenance::check_for_damage(&self.locator)
+            if store::unlock::sealed_file(&self.locator).is_some() && self.key.get().is_none() {
+                // Checked once someone has signed in and its key is known.
+                return Ok(None);
+            }
+            let found = store::maintenance::check_for_damage_keyed(&self.locator, self.key.get())
                 .map_err(|e| format!("the database could not be checked: {e}"))?;
             if let Some(summary) = &found {
                 let mut store = self
@@ -292,11 +321,16 @@ impl Backend {
     /// (`store::maintenance::daily_backup`).
     pub async fn daily_backup(
         locator: Locator,
+        key: Option<crate::store::cipher::DatabaseKey>,
         policy: crate::store::backup::BackupPolicy,
         today: NaiveDate,
     ) -> Result<Option<PathBuf>, UiError> {
         tokio::task::spawn_blocking(move || {
-            store::maintenance::daily_backup(&locator, today, policy)
+            // An encrypted file is backed up once a sign-in has unwrapped its key.
+            if key.is_none() && store::unlock::sealed_file(&locator).is_some() {
+                return Ok(None);
+            }
+            store::maintenance::daily_backup_keyed(&locator, key.as_ref(), today, policy)
                 .map(|made| made.map(|report| report.path))
                 .map_err(|e| e.to_string())
         })

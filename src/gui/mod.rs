@@ -58,7 +58,8 @@ pub fn application(
             let (app, task) = App::new(locator.clone(), now);
             let app = app
                 .with_name(options.name.clone())
-                .with_lock_after(options.lock_after.unwrap_or(app::LOCK_AFTER));
+                .with_lock_after(options.lock_after.unwrap_or(app::LOCK_AFTER))
+                .with_backups(options.backups);
             let task = Task::batch([
                 task,
                 App::daily_backup(locator.clone(), options.backups, now),

@@ -41,7 +41,27 @@ impl ServiceToken {
     pub fn hash(&self) -> String {
         to_hex(&Sha256::digest(self.0).into())
     }
+
+    /// The token as the password of its key slot in an encrypted database's keys file (the
+    /// job opens the file with it, as staff do with theirs).
+    pub fn slot_secret(&self) -> Result<super::Secret, super::SecretError> {
+        super::Secret::given(super::SecretKind::Password, &to_hex(&self.0))
+    }
 }
+
+/// The name a service credential's key slot is found under in an encrypted database's keys
+/// file (never a staff member's: those cannot hold a colon... nor need to; the prefix keeps
+/// them apart).
+pub fn slot_name(name: &str) -> String {
+    format!("service credential: {name}")
+}
+
+/// The label of a service credential's key slot.
+pub fn slot_label(name: &str) -> String {
+    format!("service:{name}")
+}
+
+impl ServiceToken {}
 
 /// Why a service credential cannot be made, read or used; never shows the token.
 #[derive(Debug, thiserror::Error)]

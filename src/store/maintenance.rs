@@ -18,6 +18,8 @@ use super::cipher::DatabaseKey;
 use super::error::{Result, StoreError};
 use super::locator::Locator;
 use crate::export::Progress;
+use crate::scheduling::staff::StaffMember;
+use crate::signin::Secret;
 
 /// Housekeeping every engine provides for its open store.
 pub trait Maintenance {
@@ -47,6 +49,22 @@ pub trait Maintenance {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<RestoreReport>;
+
+    /// Keeps the keys file of an encrypted database in step with staff member `member`'s
+    /// sign-in (see [`SlotChange`]); the name they sign in with follows `member.name`. Nothing
+    /// for a plain file or a server, which keep no key slots.
+    fn key_slot(&mut self, member: &StaffMember, change: SlotChange<'_>) -> Result<()>;
+}
+
+/// What changed about a staff member's key slot.
+#[derive(Clone, Copy, Debug)]
+pub enum SlotChange<'a> {
+    /// A new password: the database key is wrapped under it (their slot added or replaced).
+    Password(&'a Secret),
+    /// Their name changed: they sign in with the same slot under the new name.
+    Renamed,
+    /// They no longer work here: their slot goes.
+    Removed,
 }
 
 /// Checks the whole database for damage without the store (its own connection, so a store

@@ -188,6 +188,15 @@ impl super::Maintenance for PostgresStore {
         Ok(())
     }
 
+    /// A server keeps no key slots: its disks are the server's to encrypt.
+    fn key_slot(
+        &mut self,
+        _member: &crate::scheduling::staff::StaffMember,
+        _change: super::maintenance::SlotChange<'_>,
+    ) -> Result<()> {
+        Ok(())
+    }
+
     /// A logical backup: every table of the clinic, read in one snapshot while desks keep
     /// working, written as a Frontdesk SQLite file (mode 0600) that `frontdesk --db FILE check`
     /// reads and `frontdesk --db FILE migrate --to postgres://…` brings back onto an empty

@@ -194,6 +194,9 @@ impl SqliteStore {
     }
 }
 
+use super::maintenance::SlotChange;
+use crate::scheduling::staff::StaffMember;
+
 impl Maintenance for SqliteStore {
     fn locator(&self) -> super::Locator {
         super::Locator::Sqlite(self.path.clone())
@@ -222,6 +225,26 @@ impl Maintenance for SqliteStore {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::RestoreReport> {
         SqliteStore::restore_from(self, candidate, now, progress)
+    }
+
+    fn key_slot(&mut self, member: &StaffMember, change: SlotChange<'_>) -> Result<()> {
+        let Some(key) = &self.key else {
+            return Ok(());
+        };
+        let mut slots = super::cipher::KeySlots::load(&self.path)?;
+        let label = member.id.to_string();
+        match change {
+            SlotChange::Password(password) => {
+                slots.set_password_slot(&label, &member.name, key, password)?
+            }
+            // A staff member who never had a password has no slot to follow them.
+            SlotChange::Renamed if slots.has_password_slot(&label) => {
+                slots.name_slot(&label, &member.name)?
+            }
+            SlotChange::Removed if slots.has_password_slot(&label) => slots.remove_slot(&label)?,
+            SlotChange::Renamed | SlotChange::Removed => {}
+        }
+        Ok(())
     }
 }
 

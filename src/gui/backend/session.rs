@@ -18,6 +18,17 @@ use crate::store::{Guarded, Store, StoreError};
 
 /// The store as the window holds it.
 pub enum Held {
+    /// A file not made yet: the first run makes it (a clinic of its own, encrypted; or the
+    /// demo clinic, plain: its passwords are published).
+    New,
+    /// An encrypted file, not open: the first sign-in's password unwraps its key. Wrong tries
+    /// are counted here (by name) until then, and written to its log once it is open.
+    Sealed {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Tries by name as typed (folded), and the failures to log once open.
+        tries: SealedTries,
+    },
     /// Opened; nobody has signed in yet.
     Open(Box<dyn Store + Send>),
     /// Signed in: every call is checked against the signed-in role.
@@ -31,7 +42,9 @@ impl Held {
     pub(in crate::gui) fn signed_in(&mut self) -> Result<&mut dyn Store, StoreError> {
         match self {
             Held::Guarded(guarded) => Ok(&mut **guarded),
-            Held::Open(_) | Held::Gone => Err(StoreError::SignInNeeded),
+            Held::New | Held::Sealed { .. } | Held::Open(_) | Held::Gone => {
+                Err(StoreError::SignInNeeded)
+            }
         }
     }
 
@@ -40,8 +53,23 @@ impl Held {
         match self {
             Held::Guarded(guarded) => Ok(&mut **guarded),
             Held::Open(store) => Ok(&mut **store),
-            Held::Gone => Err(gone()),
+            Held::New | Held::Sealed { .. } | Held::Gone => Err(gone()),
         }
+    }
+}
+
+/// Wrong tries at an encrypted file before it is open.
+#[derive(Default)]
+pub struct SealedTries {
+    /// By name, folded as sign-in folds it.
+    by_name: std::collections::HashMap<String, crate::scheduling::lockout::Tries>,
+    /// Each failure (the name as typed, when), for the log once the file is open.
+    failures: Vec<(String, DateTime<Utc>)>,
+}
+
+impl SealedTries {
+    fn key(name: &str) -> String {
+        crate::scheduling::setup_rules::tidy_name(name).to_ascii_lowercase()
     }
 }
 
@@ -154,7 +182,22 @@ impl Backend {
     /// Whether the database holds a clinic and whether anyone can sign in.
     pub async fn first_look(self) -> Result<FirstLook, UiError> {
         self.before_sign_in(|held| {
-            let store = held.any().map_err(said)?;
+            let store = match held {
+                Held::New => {
+                    return Ok(FirstLook {
+                        has_clinic: false,
+                        ready: false,
+                    });
+                }
+                // Only its staff can open it, so it has some.
+                Held::Sealed { .. } => {
+                    return Ok(FirstLook {
+                        has_clinic: true,
+                        ready: true,
+                    });
+                }
+                other => other.any().map_err(said)?,
+            };
             Ok(FirstLook {
                 has_clinic: !store.clinics().map_err(said)?.is_empty(),
                 ready: store.sign_in_ready().map_err(said)?,
@@ -167,7 +210,13 @@ impl Backend {
     /// passwords (returned, to be shown). More than one store call: the demo's size, zone and
     /// seed, `demo::build`, then the passwords.
     pub async fn build_demo(self, now: DateTime<Utc>) -> Result<Vec<DemoSignIn>, UiError> {
+        let locator = self.locator.clone();
         self.before_sign_in(move |held| {
+            // The demo's database is plain: its passwords are published, so a key wrapped
+            // under them would protect nothing (`frontdesk encrypt` encrypts it all the same).
+            if matches!(held, Held::New) {
+                *held = Held::Open(crate::store::open(&locator).map_err(said)?);
+            }
             let Held::Open(store) = held else {
                 return Err("the demo clinic is built only before anyone signs in".into());
             };
@@ -188,10 +237,28 @@ impl Backend {
 
     /// Makes a new database's first administrator `name` with the password `typed` (under
     /// the rules for a new one), and signs them in.
-    pub async fn first_administrator(self, name: String, typed: String) -> Result<Who, UiError> {
+    /// A new file is made encrypted: the recovery key comes back, to be shown once.
+    pub async fn first_administrator(
+        self,
+        name: String,
+        typed: String,
+    ) -> Result<(Who, Option<Shown>), UiError> {
+        let (locator, key_cell) = (self.locator.clone(), self.key.clone());
         self.before_sign_in(move |held| {
             let secret =
                 Secret::new_one(SecretKind::Password, &typed).map_err(|e| e.to_string())?;
+            // The name is checked before anything is made.
+            crate::scheduling::staff::desk_name(&name).map_err(|e| e.to_string())?;
+            let mut recovery = None;
+            if matches!(held, Held::New) {
+                let Some(path) = locator.file() else {
+                    return Err("only a file is made encrypted here".into());
+                };
+                let (store, key, shown) = crate::store::unlock::create(path).map_err(said)?;
+                let _ = key_cell.set(key);
+                recovery = Some(Shown(shown.printable().to_string()));
+                *held = Held::Open(store);
+            }
             let Held::Open(store) = held else {
                 return Err("someone is already signed in".into());
             };
@@ -204,7 +271,15 @@ impl Backend {
                 now,
             )
             .map_err(|e| e.to_string())?;
-            guard(held, who)
+            if recovery.is_some() {
+                let member = store
+                    .sign_in_record(&name)
+                    .map_err(said)?
+                    .ok_or("the administrator was not stored")?
+                    .member;
+                crate::store::unlock::first_slot(&mut **store, &member, &secret).map_err(said)?;
+            }
+            Ok((guard(held, who)?, recovery))
         })
         .await
     }
@@ -213,6 +288,7 @@ impl Backend {
     /// guards the store; later ones unlock it, or hand it to someone else. A wrong try is
     /// counted and logged; the error never repeats what was typed.
     pub async fn sign_in(self, name: String, typed: String, pin: bool) -> Result<Who, UiError> {
+        let key_cell = self.key.clone();
         self.before_sign_in(move |held| {
             let kind = if pin {
                 SecretKind::Pin
@@ -221,6 +297,15 @@ impl Backend {
             };
             let secret = Secret::given(kind, &typed).map_err(|e| e.to_string())?;
             let (now, desk) = (Utc::now(), signin::this_desk());
+            if let Held::Sealed { path, tries } = held {
+                let opened = unseal(path, tries, &name, &secret, now)?;
+                let (store, key, failures) = opened;
+                let _ = key_cell.set(key);
+                *held = Held::Open(store);
+                if let Held::Open(store) = held {
+                    log_failures(&mut **store, &failures, &desk).map_err(said)?;
+                }
+            }
             match held {
                 Held::Open(store) => {
                     let who = signin::sign_in(&mut **store, &name, &secret, &desk, now)
@@ -233,7 +318,7 @@ impl Backend {
                         .map_err(|e| e.to_string())?;
                     Ok(Who::of(guarded.who()))
                 }
-                Held::Gone => Err(gone().to_string()),
+                Held::New | Held::Sealed { .. } | Held::Gone => Err(gone().to_string()),
             }
         })
         .await
@@ -244,7 +329,7 @@ impl Backend {
     pub async fn lock(self) -> Result<(), UiError> {
         self.before_sign_in(|held| match held {
             Held::Guarded(guarded) => guarded.lock(Utc::now()).map_err(said),
-            Held::Open(_) | Held::Gone => Ok(()),
+            Held::New | Held::Sealed { .. } | Held::Open(_) | Held::Gone => Ok(()),
         })
         .await
     }
@@ -278,4 +363,77 @@ fn guard(held: &mut Held, who: SignedIn) -> Result<Who, UiError> {
     let guarded = Guarded::new(store, who, Box::new(Utc::now)).map_err(said)?;
     *held = Held::Guarded(Box::new(guarded));
     Ok(seen)
+}
+
+/// A recovery key (or another secret the window shows once), whose `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Shown(pub String);
+
+impl std::fmt::Debug for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shown(***)")
+    }
+}
+
+/// An encrypted file opened: the store, its key, and the failed tries before (to log now).
+type Opened = (
+    Box<dyn Store + Send>,
+    crate::store::cipher::DatabaseKey,
+    Vec<(String, DateTime<Utc>)>,
+);
+
+/// The encrypted file at `path` opened as `name` with `secret`, with the failures counted
+/// before it (to log now); or the refusal, counted. Five wrong tries for a name lock it for a
+/// while here too, until the window is closed (the file holds no count before it is open).
+fn unseal(
+    path: &std::path::Path,
+    tries: &mut SealedTries,
+    name: &str,
+    secret: &Secret,
+    now: DateTime<Utc>,
+) -> Result<Opened, UiError> {
+    use crate::store::unlock::{Unsealed, open_as};
+    let key = SealedTries::key(name);
+    let before = tries.by_name.get(&key).copied().unwrap_or_default();
+    before
+        .may_try(now)
+        .map_err(|locked| signin::SignInError::from(locked).to_string())?;
+    match open_as(path, name, secret).map_err(said)? {
+        Unsealed::Open(store, db_key) => {
+            tries.by_name.remove(&key);
+            Ok((store, db_key, std::mem::take(&mut tries.failures)))
+        }
+        Unsealed::Wrong => {
+            tries.by_name.insert(key, before.after_failure(now));
+            tries.failures.push((name.to_owned(), now));
+            Err(signin::SignInError::Wrong {
+                what: "password",
+                left: None,
+            }
+            .to_string())
+        }
+    }
+}
+
+/// Writes the failed tries made before the encrypted file was open to its access log (and
+/// counts them against the names that are staff members').
+fn log_failures(
+    store: &mut dyn Store,
+    failures: &[(String, DateTime<Utc>)],
+    desk: &str,
+) -> Result<(), StoreError> {
+    for (name, at) in failures {
+        let member = store.sign_in_record(name)?.map(|r| r.member);
+        let access = crate::scheduling::access::Access {
+            at: *at,
+            desk: desk.to_owned(),
+            staff: member.as_ref().map(|m| m.id),
+            name: member.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
+            kind: crate::scheduling::access::AccessKind::SignInFailed,
+            subject: String::new(),
+            detail: "wrong password, before the database was open".into(),
+        };
+        store.record_sign_in(member.map(|m| m.id), false, &access)?;
+    }
+    Ok(())
 }

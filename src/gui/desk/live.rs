@@ -56,6 +56,8 @@ pub struct Live {
 struct Watch {
     locator: Locator,
     epoch: u64,
+    /// The key of an encrypted database (not part of what the watcher is known by).
+    key: Option<crate::store::cipher::DatabaseKey>,
 }
 
 impl Hash for Watch {
@@ -76,13 +78,16 @@ impl Hash for Watch {
 /// (what the desk read before the watcher started may be out of date). The thread ends within [`WAIT`]
 /// of the stream being dropped. Changes that come before the desk took the last one in are
 /// given as one.
-pub fn watch(locator: Locator) -> impl Stream<Item = Message> + Send + 'static {
+pub fn watch(
+    locator: Locator,
+    key: Option<crate::store::cipher::DatabaseKey>,
+) -> impl Stream<Item = Message> + Send + 'static {
     let (sender, receiver) = mpsc::unbounded();
     let pending = Arc::new(AtomicBool::new(false));
     let taken = pending.clone();
     let started = std::thread::Builder::new()
         .name("frontdesk-watch".into())
-        .spawn(move || watch_on_this_thread(&locator, &sender, &pending));
+        .spawn(move || watch_on_this_thread(&locator, key.as_ref(), &sender, &pending));
     let failed = started.err().map(|e| {
         Message::DatabaseLost(
             Utc::now(),
@@ -100,10 +105,11 @@ pub fn watch(locator: Locator) -> impl Stream<Item = Message> + Send + 'static {
 /// The watcher's loop, until nobody listens any more.
 fn watch_on_this_thread(
     locator: &Locator,
+    key: Option<&crate::store::cipher::DatabaseKey>,
     sender: &mpsc::UnboundedSender<Message>,
     pending: &AtomicBool,
 ) {
-    let mut watcher = match Watcher::open(locator) {
+    let mut watcher = match Watcher::open_keyed(locator, key) {
         Ok(watcher) => watcher,
         Err(e) => {
             let _ = sender.unbounded_send(Message::DatabaseLost(Utc::now(), e.to_string()));
@@ -154,8 +160,9 @@ impl Desk {
         let key = Watch {
             locator: self.backend.locator().clone(),
             epoch: self.live.epoch,
+            key: self.backend.key(),
         };
-        Subscription::run_with(key, |key| watch(key.locator.clone()))
+        Subscription::run_with(key, |key| watch(key.locator.clone(), key.key.clone()))
     }
 
     /// The database changed (or is back): a round of reading again starts, unless one is under

@@ -38,6 +38,8 @@ pub enum Mode {
     SignIn,
     /// Signed in to a database that holds no clinic: its name and time zone.
     FirstClinic,
+    /// A new encrypted database's recovery key, shown once before the desk opens.
+    Recovery(crate::gui::backend::Shown),
     /// The window is locked.
     Locked {
         /// Who was at the window.
@@ -116,6 +118,8 @@ pub enum Event {
     AddClinic(NewClinic),
     /// Build the demo clinic.
     LoadDemo,
+    /// The recovery key was written down: go on to the desk.
+    RecoveryNoted,
 }
 
 impl State {
@@ -123,7 +127,9 @@ impl State {
     pub fn new(mode: Mode) -> State {
         let name = match &mode {
             Mode::Locked { who, .. } => who.clone(),
-            Mode::FirstRun { .. } | Mode::SignIn | Mode::FirstClinic => String::new(),
+            Mode::FirstRun { .. } | Mode::SignIn | Mode::FirstClinic | Mode::Recovery(_) => {
+                String::new()
+            }
         };
         State {
             mode,
@@ -146,6 +152,7 @@ impl State {
         let id = match &self.mode {
             Mode::Locked { .. } => "signin-secret",
             Mode::FirstClinic | Mode::FirstRun { no_clinic: true } => "signin-clinic",
+            Mode::Recovery(_) => "signin-name",
             Mode::FirstRun { no_clinic: false } | Mode::SignIn => "signin-name",
         };
         iced::widget::operation::focus(id)
@@ -234,6 +241,7 @@ impl State {
             }
         };
         match &self.mode {
+            Mode::Recovery(_) => Ok(Event::RecoveryNoted),
             Mode::SignIn => Ok(Event::SignIn {
                 name: need_name()?,
                 secret: need_secret("password")?,
@@ -295,6 +303,7 @@ impl State {
             Mode::SignIn => self.sign_in(),
             Mode::FirstClinic => self.first_clinic(),
             Mode::Locked { who, pin_allowed } => self.locked(who, *pin_allowed),
+            Mode::Recovery(key) => Self::recovery(&key.0),
         };
         center(scrollable(body).width(Length::Shrink))
             .padding(20)
@@ -477,6 +486,30 @@ impl State {
             .spacing(12)
             .width(Length::Fixed(380.0)),
             430.0,
+        )
+    }
+
+    fn recovery(key: &str) -> Element<'_, Message> {
+        Self::card(
+            column![
+                widget::heading("Your clinic's recovery key"),
+                text(
+                    "This clinic's data is encrypted on this computer, and opens only with a staff \
+                     member's password or with this key. Print it or write it down now, and keep \
+                     it locked away from the desk: if every administrator's password is lost, \
+                     it is the only way back to the data. It is shown this once."
+                )
+                .size(13),
+                container(text(key).size(22).font(iced::Font::MONOSPACE))
+                    .padding(14)
+                    .style(container::rounded_box),
+                button(text("I have written it down"))
+                    .on_press(Message::Submit)
+                    .style(button::primary),
+            ]
+            .spacing(14)
+            .width(Length::Fixed(560.0)),
+            620.0,
         )
     }
 

@@ -67,6 +67,19 @@ impl DatabaseKey {
         self.clinic
     }
 
+    /// Sends the key to a process of Frontdesk's own (the daily backup) on a pipe: 64 hex
+    /// digits and a newline. Never on a command line or in an environment, which others can
+    /// read; the receiver checks it against the keys file ([`super::KeySlots::receive_key`]).
+    pub fn send(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut text = Zeroizing::new(String::with_capacity(65));
+        for b in self.bytes.iter() {
+            text.push_str(&format!("{b:02x}"));
+        }
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
     pub(crate) fn bytes(&self) -> &[u8; 32] {
         &self.bytes
     }

@@ -124,6 +124,27 @@ struct KeysFile {
     clinic: ClinicId,
     key_check: String,
     slots: Vec<Slot>,
+    /// Which slot a name signs in with: a keyed digest of the name as sign-in folds it (see
+    /// [`name_digest`]), to the slot's label (a staff id). Not bound to any wrapped key, so a
+    /// renamed staff member keeps their slot.
+    #[serde(default)]
+    names: std::collections::BTreeMap<String, String>,
+}
+
+/// The digest a name is found under in the keys file: SHA-256 over the clinic's id and the name
+/// as sign-in finds it (tidied, composed, A–Z folded), in hex. The file names no one in clear.
+pub fn name_digest(clinic: ClinicId, name: &str) -> String {
+    use sha2::Digest;
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = crate::scheduling::setup_rules::tidy_name(name)
+        .nfc()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let mut hash = sha2::Sha256::new();
+    hash.update(b"frontdesk staff name v1");
+    hash.update(clinic.0.as_bytes());
+    hash.update(folded.as_bytes());
+    hex(&hash.finalize())
 }
 
 /// The key slots of one database, as read from (and written back to) its keys file.
@@ -299,6 +320,7 @@ impl KeySlots {
                 clinic,
                 key_check: hex(&key.check_value()),
                 slots: Vec::new(),
+                names: Default::default(),
             },
             cost,
         };
@@ -394,6 +416,81 @@ impl KeySlots {
                 kind: s.kind,
             })
             .collect()
+    }
+
+    /// The label of the password slot `name` signs in with, if the keys file knows the name.
+    pub fn label_of(&self, name: &str) -> Option<&str> {
+        self.file
+            .names
+            .get(&name_digest(self.file.clinic, name))
+            .map(String::as_str)
+    }
+
+    /// The key a Frontdesk process sent on `input` ([`DatabaseKey::send`]), when it is this
+    /// database's.
+    pub fn receive_key(&self, input: &mut dyn std::io::Read) -> Result<DatabaseKey, CipherError> {
+        let mut text = Zeroizing::new([0u8; 66]);
+        let mut read = 0;
+        while read < text.len() {
+            match input.read(&mut text[read..]) {
+                Ok(0) => break,
+                Ok(n) => read += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        let line = std::str::from_utf8(&text[..read])
+            .unwrap_or_default()
+            .trim_end();
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        let wrong = || CipherError::WrongKey {
+            path: self.path.clone(),
+        };
+        if line.len() != 64 {
+            return Err(wrong());
+        }
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(line.get(2 * i..2 * i + 2).ok_or_else(wrong)?, 16)
+                .map_err(|_| wrong())?;
+        }
+        let key = DatabaseKey::from_bytes(bytes, self.file.clinic);
+        self.check_key(&key)?;
+        Ok(key)
+    }
+
+    /// Whether there is a password slot labelled `label`.
+    pub fn has_password_slot(&self, label: &str) -> bool {
+        self.slot(label, SlotKind::Password).is_ok()
+    }
+
+    /// From now on `name` signs in with `label`'s slot (a staff member's name, as given or
+    /// changed); any name that pointed at `label` before no longer does. Written before it
+    /// returns.
+    pub fn name_slot(&mut self, label: &str, name: &str) -> Result<(), CipherError> {
+        self.slot(label, SlotKind::Password)?;
+        let mut next = self.file.clone();
+        next.names.retain(|_, l| l != label);
+        next.names
+            .insert(name_digest(self.file.clinic, name), label.to_owned());
+        self.commit(next)
+    }
+
+    /// Sets `label`'s password slot to wrap `key` under `password`: added when it has none,
+    /// replaced when it has one (an administrator resets a lost password). Then `name` signs
+    /// in with it.
+    pub fn set_password_slot(
+        &mut self,
+        label: &str,
+        name: &str,
+        key: &DatabaseKey,
+        password: &Secret,
+    ) -> Result<(), CipherError> {
+        if self.has_password_slot(label) {
+            self.replace_slot(label, key, password)?;
+        } else {
+            self.add_slot(label, key, password)?;
+        }
+        self.name_slot(label, name)
     }
 
     fn slot(&self, label: &str, kind: SlotKind) -> Result<&Slot, CipherError> {
@@ -526,6 +623,7 @@ impl KeySlots {
         let mut next = self.file.clone();
         next.slots
             .retain(|s| !(s.label == label && s.kind == SlotKind::Password));
+        next.names.retain(|_, l| l != label);
         self.commit(next)
     }
 

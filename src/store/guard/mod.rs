@@ -240,6 +240,18 @@ impl Maintenance for Guarded {
         self.inner.damage()
     }
 
+    fn key_slot(&mut self, member: &StaffMember, change: super::SlotChange<'_>) -> Result<()> {
+        // Everyone may wrap the key under their own new password; only an administrator
+        // another's, or follow a staff change.
+        let own = matches!(change, super::SlotChange::Password(_))
+            && self.who.staff_id() == Some(member.id)
+            && self.who.role() != Role::Service;
+        if !own {
+            self.allow(Action::StaffAndRoles)?;
+        }
+        self.inner.key_slot(member, change)
+    }
+
     fn mark_damaged(&mut self, summary: String) -> Result<()> {
         self.inner.mark_damaged(summary)
     }

@@ -14,6 +14,7 @@ use crate::scheduling::reminder::ReminderRule;
 use crate::scheduling::report::{ReportInput, ReportRange};
 use crate::scheduling::waitlist::{FreedSlot, WaitlistEntryId, WaitlistRequest};
 use crate::scheduling::*;
+use crate::store::SlotChange;
 use crate::store::*;
 
 impl Guarded {
@@ -382,7 +383,18 @@ impl Store for Guarded {
         now: DateTime<Utc>,
     ) -> Result<Saved> {
         self.allow(Action::StaffAndRoles)?;
+        let before = self.inner.staff()?.into_iter().find(|m| m.id == member.id);
         let saved = self.inner.save_staff(member, self.who.name(), now)?;
+        // An encrypted database's keys follow: a renamed member signs in with the same slot
+        // under the new name; one who left loses theirs.
+        let change = match &before {
+            Some(b) if b.active && !member.active => Some(SlotChange::Removed),
+            Some(b) if b.name != member.name => Some(SlotChange::Renamed),
+            _ => None,
+        };
+        if let Some(change) = change {
+            self.inner.key_slot(member, change)?;
+        }
         let detail = format!(
             "{}, {}",
             member.role.as_str(),

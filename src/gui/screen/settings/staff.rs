@@ -108,8 +108,13 @@ impl Form {
                         return (Task::none(), None);
                     }
                 };
+                // As stored (not as half-edited in the form): whose key slot it is.
+                let Some(stored) = ctx.setup.staff.iter().find(|m| m.id == self.id).cloned() else {
+                    self.error = Some("save the staff member first".into());
+                    return (Task::none(), None);
+                };
                 self.saving = true;
-                let (id, name, now) = (self.id, tidy_name(&self.name), ctx.now);
+                let (id, name, now) = (self.id, stored.name.clone(), ctx.now);
                 let task = ctx.backend.run(move |s| {
                     let hash = secret
                         .hash()
@@ -124,6 +129,10 @@ impl Form {
                         detail: String::new(),
                     };
                     s.set_secret(id, kind, Some(&hash), &access)?;
+                    // An encrypted database: their password unwraps its key from now on.
+                    if kind == SecretKind::Password {
+                        s.key_slot(&stored, crate::store::SlotChange::Password(&secret))?;
+                    }
                     let what = match kind {
                         SecretKind::Password => "password",
                         SecretKind::Pin => "PIN",

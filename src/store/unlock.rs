@@ -1,0 +1,122 @@
+//! An encrypted database (a file with its keys file `<db>.keys` beside it) opened by signing in,
+//! and a new clinic's database made encrypted from the start. The staff member's name finds
+//! their key slot (`KeySlots::label_of`), their password unwraps the database key, and the key
+//! opens the file; a name the keys file does not know and a wrong password read the same, and
+//! take as long. Plain files and servers open as before (`store::open`).
+
+use std::path::{Path, PathBuf};
+
+use super::cipher::{CipherError, DatabaseKey, KeySlots, RecoveryKey, keys_path};
+use super::error::{Result, StoreError};
+use super::{Locator, SlotChange, SqliteStore, Store};
+use crate::scheduling::staff::StaffMember;
+use crate::signin::Secret;
+
+/// The label of the slot a new database's keys are made with, before its first administrator
+/// has one of their own (its password is random and never kept; the slot goes once theirs is
+/// written).
+const SETUP_LABEL: &str = "setup";
+
+/// The encrypted file `locator` names, if it is one: an SQLite file whose keys file is beside
+/// it. A server's database, a plain file and a file not made yet are not.
+pub fn sealed_file(locator: &Locator) -> Option<&Path> {
+    match locator {
+        Locator::Sqlite(path) if keys_path(path).exists() => Some(path),
+        Locator::Sqlite(_) | Locator::Postgres(_) => None,
+    }
+}
+
+/// Whether `locator` names an SQLite file that does not exist yet (or is empty): a new
+/// clinic's database, made encrypted by [`create`].
+pub fn is_new_file(locator: &Locator) -> bool {
+    match locator {
+        Locator::Sqlite(path) => match std::fs::metadata(path) {
+            Ok(meta) => meta.len() == 0 && !keys_path(path).exists(),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        },
+        Locator::Postgres(_) => false,
+    }
+}
+
+/// What a password did to an encrypted database.
+pub enum Unsealed {
+    /// It opened: the store, and the key it was opened with (the watcher, the damage check
+    /// and the daily backup open their own connections with it).
+    Open(Box<dyn Store + Send>, DatabaseKey),
+    /// The name has no slot, or the password is not theirs (which of the two is not said).
+    Wrong,
+}
+
+/// Opens the encrypted database at `path` as `name` with `password`. Slow on purpose (the
+/// password's Argon2id, and for a name without a slot the same work on a dummy): call it off
+/// the UI thread.
+pub fn open_as(path: &Path, name: &str, password: &Secret) -> Result<Unsealed> {
+    let slots = KeySlots::load(path)?;
+    let Some(label) = slots.label_of(name).map(str::to_owned) else {
+        crate::signin::session::spend_a_try(password);
+        return Ok(Unsealed::Wrong);
+    };
+    let key = match slots.unwrap_with_password(&label, password) {
+        Ok(key) => key,
+        Err(CipherError::WrongPassword { .. } | CipherError::NoSuchSlot { .. }) => {
+            return Ok(Unsealed::Wrong);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let store = SqliteStore::open_encrypted(path, &key, Default::default())?;
+    Ok(Unsealed::Open(Box::new(store), key))
+}
+
+/// A new clinic's database, made encrypted: its keys file (with the recovery key, returned to
+/// be shown once) and the file itself, empty. Its first administrator's slot is added by
+/// [`first_slot`] once they exist. Refused when anything is at `path` or its keys file already.
+pub fn create(path: &Path) -> Result<(Box<dyn Store + Send>, DatabaseKey, RecoveryKey)> {
+    if !is_new_file(&Locator::Sqlite(path.to_path_buf())) {
+        return Err(StoreError::Invalid(format!(
+            "{} already holds a database: open it, or choose a new file",
+            crate::scheduling::time::echo(&path.display().to_string())
+        )));
+    }
+    // An empty file left by an earlier try is replaced.
+    let _ = std::fs::remove_file(path);
+    let setup = Secret::given(crate::signin::SecretKind::Password, &random_text()?)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let (slots, key, recovery) = KeySlots::create(path, SETUP_LABEL, &setup)?;
+    drop(setup);
+    let store = match SqliteStore::open_encrypted(path, &key, Default::default()) {
+        Ok(store) => store,
+        Err(e) => {
+            // Nothing half-made is left for the next try to trip on.
+            let _ = std::fs::remove_file(slots.path());
+            return Err(e);
+        }
+    };
+    drop(slots);
+    Ok((Box::new(store), key, recovery))
+}
+
+/// Gives a new encrypted database's first administrator `member` their slot under `password`,
+/// then removes the setup slot: from now on their password (or the recovery key) opens it.
+pub fn first_slot(store: &mut dyn Store, member: &StaffMember, password: &Secret) -> Result<()> {
+    store.key_slot(member, SlotChange::Password(password))?;
+    if let Some(path) = sealed_file(&store.locator()).map(Path::to_path_buf) {
+        let mut slots = KeySlots::load(&path)?;
+        if slots.has_password_slot(SETUP_LABEL) {
+            slots.remove_slot(SETUP_LABEL)?;
+        }
+    }
+    Ok(())
+}
+
+/// The keys file beside the database at `path`.
+pub fn keys_file(path: &Path) -> PathBuf {
+    keys_path(path)
+}
+
+/// 32 random bytes as hex: the setup slot's password, used once and dropped.
+fn random_text() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|_| StoreError::Cipher(CipherError::Crypto("no randomness")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
