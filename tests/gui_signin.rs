@@ -67,6 +67,7 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
         h.app.door().map(|f| f.mode.clone()),
         Some(Mode::FirstRun { no_clinic: true })
     );
+    assert_eq!(h.app.error(), None, "a file not made yet is no error");
     let texts = h.texts();
     for wanted in [
         "Set up your clinic",

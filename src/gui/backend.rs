@@ -294,6 +294,10 @@ impl Backend {
             return Ok(None);
         }
         tokio::task::spawn_blocking(move || {
+            // A file not made yet has nothing to check (its first run makes it).
+            if store::unlock::is_new_file(&self.locator) {
+                return Ok(None);
+            }
             if store::unlock::sealed_file(&self.locator).is_some() && self.key.get().is_none() {
                 // Checked once someone has signed in and its key is known.
                 return Ok(None);

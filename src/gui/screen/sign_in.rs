@@ -500,7 +500,7 @@ impl State {
                      it is the only way back to the data. It is shown this once."
                 )
                 .size(13),
-                container(text(key).size(22).font(iced::Font::MONOSPACE))
+                container(text(key).size(18).font(iced::Font::MONOSPACE))
                     .padding(14)
                     .style(container::rounded_box),
                 button(text("I have written it down"))
