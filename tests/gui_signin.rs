@@ -177,6 +177,16 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
     );
     assert_eq!(h.app.title(), "Frontdesk — Lakeside Family Clinic");
     assert_eq!(h.app.actor(), "Priya Nair");
+    assert!(
+        h.app.notice().is_some_and(|n| n.contains("no doctors yet")),
+        "{:?}",
+        h.app.notice()
+    );
+    assert_eq!(
+        h.app.error(),
+        None,
+        "checked and backed up with its key, no error"
+    );
     let path = h.dir.path().join("desk.sqlite3");
     assert!(!frontdesk::store::cipher::is_plain_sqlite(&path).expect("read"));
     assert!(matches!(

@@ -610,10 +610,17 @@ impl App {
             }
             return task;
         };
+        let no_doctors = setup.doctors.is_empty();
         let mut desk = Desk::new(backend, setup, &clinic, self.now, who);
         // What was said before the desk existed stays on its status line.
         desk.error = self.error.take();
         desk.notice = self.notice.take();
+        if no_doctors && desk.notice.is_none() {
+            desk.notice = Some(
+                "This clinic has no doctors yet: add them, their hours and the rooms in Settings."
+                    .into(),
+            );
+        }
         let task = desk.reload().map(Message::Desk);
         self.phase = Phase::Ready(Box::new(desk));
         task

@@ -597,11 +597,23 @@ impl State {
             ),
             None => "Automatic backups are the database server's own.".to_owned(),
         };
+        // A plain file (the demo, or one made before encryption) is offered its conversion:
+        // it needs the file to itself, so it runs with the window closed.
+        let encryption = match (ctx.backend.locator().file(), ctx.backend.key()) {
+            (Some(path), None) => format!(
+                "This database file is not encrypted: a copy of it shows every patient. To encrypt it, close Frontdesk on every desk and run: frontdesk --db \"{}\" --as \"{}\" encrypt",
+                path.display(),
+                ctx.actor
+            ),
+            (Some(_), Some(_)) => "This database file is encrypted, and so are its backups; each backup needs its .keys file beside it.".to_owned(),
+            (None, _) => "The server encrypts its own disks; backups saved here are plain files: keep them safe.".to_owned(),
+        };
         let backup_card = card(
             "Backup",
             column![
                 text(backups).size(13),
                 text("A backup is a complete copy taken safely while desks keep working.").size(13),
+                text(encryption).size(13),
                 act("Back up now…", Message::Backup),
             ]
             .spacing(10),
