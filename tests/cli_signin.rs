@@ -620,6 +620,28 @@ fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_ask
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!text(&out.stdout).is_empty());
+    // Its backup is encrypted, has its keys beside it, and restores with the same sign-in.
+    let copy = desk.dir.path().join("copy.sqlite3");
+    let out = as_staff(
+        &desk,
+        "Arjun Iyer",
+        "demo-administrator",
+        &["backup", copy.to_str().expect("path")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!holds(&copy, &patient) && desk.dir.path().join("copy.sqlite3.keys").exists());
+    let out = as_staff(
+        &desk,
+        "Arjun Iyer",
+        "demo-administrator",
+        &["restore", copy.to_str().expect("path")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Restored"),
+        "{}",
+        text(&out.stdout)
+    );
     // Again: refused, nothing changed.
     let out = as_staff(&desk, "Arjun Iyer", "demo-administrator", &["encrypt"]);
     assert!(

@@ -178,9 +178,15 @@ pub fn backup(store: &mut dyn Store, args: &BackupArgs) -> Result<()> {
 /// `frontdesk restore FILE`: checks the backup (a plain database, or one of the compact daily
 /// backups), waits until no window or command has the database open, keeps the current
 /// database beside it, puts the backup in its place and opens it (migrating an older backup).
-pub fn restore(locator: &Locator, args: &RestoreArgs, now: DateTime<Utc>) -> Result<()> {
-    let report = maintenance::restore(locator, &args.file, now, &mut progress("restore"))?;
-    let store = store::open(locator)?;
+pub fn restore(
+    locator: &Locator,
+    args: &RestoreArgs,
+    now: DateTime<Utc>,
+    key: Option<&frontdesk::store::cipher::DatabaseKey>,
+) -> Result<()> {
+    let report =
+        maintenance::restore_keyed(locator, &args.file, key, now, &mut progress("restore"))?;
+    let store = store::open_keyed(locator, key)?;
     let check = store.check()?;
     println!("Restored {locator} from {}.", echo_path(&args.file));
     if let Some(kept) = report.kept {

@@ -164,11 +164,11 @@ fn run(cli: Cli) -> Result<()> {
     // a database that cannot be opened, and shows no patient data.
     match &command {
         Command::Restore(args) => {
-            let who = allowed_before_opening(&locator, &credentials, Action::Restore)?;
-            exchange::restore(&locator, args, now)?;
+            let (who, key) = allowed_before_opening(&locator, &credentials, Action::Restore)?;
+            exchange::restore(&locator, args, now, key.as_ref())?;
             // The restored database's log says who restored it (and from which file).
             if let Some(who) = who {
-                let mut restored = store::open(&locator)?;
+                let mut restored = store::open_keyed(&locator, key.as_ref())?;
                 let file = args
                     .file
                     .file_name()
@@ -297,27 +297,30 @@ fn allowed_before_opening(
     locator: &Locator,
     credentials: &auth::Credentials,
     action: Action,
-) -> Result<Option<frontdesk::signin::SignedIn>> {
+) -> Result<(
+    Option<frontdesk::signin::SignedIn>,
+    Option<frontdesk::store::cipher::DatabaseKey>,
+)> {
     if locator.file().is_some_and(|path| !path.exists()) {
-        return Ok(None);
+        return Ok((None, None));
     }
-    let store = match store::unlock::sealed_file(locator) {
-        Some(_) => auth::open(locator, credentials)?.0,
+    let (store, key) = match store::unlock::sealed_file(locator) {
+        Some(_) => auth::open(locator, credentials)?,
         None => match store::open(locator) {
-            Ok(store) => store,
-            Err(store::StoreError::Damaged { .. }) => return Ok(None),
+            Ok(store) => (store, None),
+            Err(store::StoreError::Damaged { .. }) => return Ok((None, None)),
             Err(e) => return Err(e.into()),
         },
     };
     if store.damage().is_some() {
-        return Ok(None);
+        return Ok((None, key));
     }
     if !store.sign_in_ready()? && store.clinics()?.is_empty() {
-        return Ok(None);
+        return Ok((None, key));
     }
     let store = auth::sign_in(store, credentials)?;
     store.allow(action)?;
-    Ok(Some(store.who().clone()))
+    Ok((Some(store.who().clone()), key))
 }
 
 fn demo_command(
