@@ -200,9 +200,13 @@ pub fn restore(
 
 /// Moves the clinic between a file and a server (see `frontdesk migrate`), then checks the
 /// copy and says what it holds.
-pub fn migrate(from: &Locator, args: &MigrateArgs) -> Result<()> {
+pub fn migrate(
+    from: &Locator,
+    args: &MigrateArgs,
+    key: Option<&frontdesk::store::cipher::DatabaseKey>,
+) -> Result<()> {
     let to = Locator::parse_os(&args.to)?;
-    let report = store::migrate(from, &to, &mut progress("migrate"))?;
+    let report = store::migrate_keyed(from, key, &to, &mut progress("migrate"))?;
     let check = store::open(&to)?.check()?;
     println!("Copied the clinic from {from} to {to}, checked and counted:");
     for (table, rows) in &report.tables {

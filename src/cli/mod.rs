@@ -194,8 +194,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Check => return check::check(&locator, store::open(&locator)),
         Command::Encrypt(args) => return encrypt::run(&locator, &credentials, args),
         Command::Migrate(args) => {
-            allowed_before_opening(&locator, &credentials, Action::ExportAppointments)?;
-            return exchange::migrate(&locator, args);
+            let (_, key) =
+                allowed_before_opening(&locator, &credentials, Action::ExportAppointments)?;
+            return exchange::migrate(&locator, args, key.as_ref());
         }
         _ => {}
     }

@@ -233,6 +233,16 @@ pub fn migrate(
     to: &Locator,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<CopyReport> {
+    migrate_keyed(from, None, to, progress)
+}
+
+/// [`migrate`] from a file encrypted with `key` (a sign-in unwrapped it).
+pub fn migrate_keyed(
+    from: &Locator,
+    key: Option<&super::cipher::DatabaseKey>,
+    to: &Locator,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<CopyReport> {
     use super::postgres::PostgresStore;
     use super::sqlite::SqliteStore;
     match (from, to) {
@@ -242,7 +252,10 @@ pub fn migrate(
                     "{from} is not there: give the clinic's database file with --db"
                 )));
             }
-            let source = SqliteStore::open(path)?;
+            let source = match key {
+                Some(key) => SqliteStore::open_encrypted(path, key, Default::default())?,
+                None => SqliteStore::open(path)?,
+            };
             let destination = PostgresStore::open(url.as_given())?;
             let lite = source.raw();
             copy_database(

@@ -65,7 +65,7 @@ use crate::scheduling::*;
 
 pub use access_log::AccessFilter;
 pub use accounts::Accounts;
-pub use copy::{CopyReport, migrate};
+pub use copy::{CopyReport, migrate, migrate_keyed};
 pub use credentials::{ServiceRecord, SignInRecord};
 pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
