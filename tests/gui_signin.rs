@@ -57,12 +57,7 @@ fn patient_names(h: &Harness) -> Vec<String> {
 
 #[test]
 fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("desk.sqlite3");
-    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-    let (app, task) = App::new(path, now());
-    let mut h = Harness { dir, runtime, app };
-    h.settle(task);
+    let mut h = Harness::new_database();
     assert_eq!(
         h.app.door().map(|f| f.mode.clone()),
         Some(Mode::FirstRun { no_clinic: true })

@@ -35,12 +35,7 @@ impl Harness {
     /// A window on a new database, with the demo clinic loaded through the first-run offer,
     /// signed in as its administrator ([`WHO`]).
     pub fn with_demo() -> Self {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("desk.sqlite3");
-        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
-        let (app, task) = App::new(path, now());
-        let mut h = Harness { dir, runtime, app };
-        h.settle(task);
+        let mut h = Self::new_database();
         assert!(
             matches!(
                 h.app.door().map(|f| &f.mode),
@@ -62,6 +57,17 @@ impl Harness {
             h.app.door().and_then(|f| f.error.clone()),
             h.app.door()
         );
+        h
+    }
+
+    /// A window on a new database file (not made yet), at its first run.
+    pub fn new_database() -> Self {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("desk.sqlite3");
+        let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+        let (app, task) = App::new(path, now());
+        let mut h = Harness { dir, runtime, app };
+        h.settle(task);
         h
     }
 

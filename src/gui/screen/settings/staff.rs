@@ -250,39 +250,47 @@ impl Form {
         if !self.new {
             use crate::signin::SecretKind;
             let ready = !self.saving;
+            let row_of =
+                |kind: SecretKind, label, value: &str, id, typed: fn(String) -> Message| {
+                    let set = Message::SetSecret(kind);
+                    row![
+                        parts::field(
+                            label,
+                            text_input("", value)
+                                .id(id)
+                                .secure(true)
+                                .on_input(typed)
+                                .on_submit(set.clone()),
+                            None,
+                        ),
+                        button(
+                            text(match kind {
+                                SecretKind::Password => "Set password",
+                                SecretKind::Pin => "Set PIN",
+                            })
+                            .size(13)
+                        )
+                        .on_press_maybe(ready.then_some(set))
+                        .style(button::secondary),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Alignment::End)
+                };
             let sign_in = column![
-                row![
-                    parts::field(
-                        "New password (8 to 256 characters)",
-                        text_input("", &self.password.0)
-                            .id("staff-password")
-                            .secure(true)
-                            .on_input(|t| Message::Password(crate::gui::screen::sign_in::Typed(t)))
-                            .on_submit(Message::SetSecret(SecretKind::Password)),
-                        None,
-                    ),
-                    button(text("Set password").size(13))
-                        .on_press_maybe(ready.then_some(Message::SetSecret(SecretKind::Password)))
-                        .style(button::secondary),
-                ]
-                .spacing(10)
-                .align_y(iced::Alignment::End),
-                row![
-                    parts::field(
-                        "New PIN (4 to 8 digits, for switching at the desk)",
-                        text_input("", &self.pin.0)
-                            .id("staff-pin")
-                            .secure(true)
-                            .on_input(|t| Message::Pin(crate::gui::screen::sign_in::Typed(t)))
-                            .on_submit(Message::SetSecret(SecretKind::Pin)),
-                        None,
-                    ),
-                    button(text("Set PIN").size(13))
-                        .on_press_maybe(ready.then_some(Message::SetSecret(SecretKind::Pin)))
-                        .style(button::secondary),
-                ]
-                .spacing(10)
-                .align_y(iced::Alignment::End),
+                row_of(
+                    SecretKind::Password,
+                    "New password (8 to 256 characters)",
+                    &self.password.0,
+                    "staff-password",
+                    |t| Message::Password(crate::gui::screen::sign_in::Typed(t)),
+                ),
+                row_of(
+                    SecretKind::Pin,
+                    "New PIN (4 to 8 digits, for switching at the desk)",
+                    &self.pin.0,
+                    "staff-pin",
+                    |t| Message::Pin(crate::gui::screen::sign_in::Typed(t)),
+                ),
             ]
             .spacing(10);
             page = page.push(parts::card(
