@@ -476,6 +476,66 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
         err.contains("the name or password is wrong") && !err.contains("not-her-password"),
         "{err}"
     );
+    // `scripts/run.sh`'s `demo --if-empty` leaves a clinic's encrypted file alone.
+    let out = desk
+        .bare()
+        .args(["demo", "--if-empty"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Every password lost: the recovery key gives the administrator a new one.
+    let recovery = said
+        .lines()
+        .find_map(|l| l.strip_prefix("recovery key: "))
+        .and_then(|l| l.split(' ').next())
+        .expect("the recovery key")
+        .to_owned();
+    let out = desk
+        .bare()
+        .env(
+            "FRONTDESK_RECOVERY_KEY",
+            "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH",
+        )
+        .env("FRONTDESK_PASSWORD", "a-new-password-1")
+        .args(["recover", "--name", "Priya Nair"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success(), "a wrong recovery key opens nothing");
+    let out = desk
+        .bare()
+        .env("FRONTDESK_RECOVERY_KEY", &recovery)
+        .env("FRONTDESK_PASSWORD", "a-new-password-1")
+        .args(["recover", "--name", "Priya Nair"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !as_staff(&desk, "Priya Nair", "lakeside-admin-1", &["check"])
+            .status
+            .success()
+    );
+    let out = as_staff(&desk, "Priya Nair", "a-new-password-1", &["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = as_staff(
+        &desk,
+        "Priya Nair",
+        "a-new-password-1",
+        &["access-log", "--kind", "changed_permission"],
+    );
+    assert!(
+        text(&out.stdout).contains("password reset with the recovery key"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Back to the first password for what follows.
+    let out = desk
+        .bare()
+        .env("FRONTDESK_RECOVERY_KEY", &recovery)
+        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
+        .args(["recover", "--name", "Priya Nair"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
     let out = desk.bare().args(["agenda"]).output().expect("run");
     assert!(
         text(&out.stderr).contains("is encrypted: sign in with --as NAME"),

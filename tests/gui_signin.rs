@@ -275,6 +275,28 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
             .all(|e| e.access.detail.contains("before the database was open"))
     );
     assert!(failed.iter().any(|e| e.access.name == "Priya Nair"));
+    // The one whose password opens the file cannot be marked as gone: refused, nothing changed.
+    let secret = frontdesk::signin::Secret::given(
+        frontdesk::signin::SecretKind::Password,
+        "correct horse 1",
+    )
+    .expect("password");
+    let who = frontdesk::signin::sign_in(&mut s, "Priya Nair", &secret, "test", now())
+        .expect("signed in");
+    let mut me = s.staff().expect("staff")[0].clone();
+    let mut guarded =
+        frontdesk::store::Guarded::new(Box::new(s), who, Box::new(now)).expect("guarded");
+    me.active = false;
+    let refused = guarded
+        .save_staff(&me, "", now())
+        .expect_err("the last slot");
+    assert!(
+        refused
+            .to_string()
+            .contains("last person whose password opens"),
+        "{refused}"
+    );
+    assert!(guarded.staff().expect("staff")[0].active, "nothing changed");
 }
 
 #[test]
@@ -357,6 +379,25 @@ fn locking_drops_patient_data_from_the_window_and_a_half_typed_form_survives() {
 }
 
 #[test]
+fn the_status_line_names_no_patient_while_locked() {
+    let mut h = Harness::with_demo();
+    let (column, minute) = h.free_slot(15);
+    h.send(DeskMessage::Grid(GridEvent::SlotClicked(column, minute)));
+    h.type_into("booking-patient", "Zara Quintessa");
+    h.click("New patient (register this name)");
+    h.click("Book");
+    assert!(h.app.notice().is_some_and(|n| n.contains("Zara Quintessa")));
+    h.send(Message::Key(Key::Character("l".into()), Modifiers::CTRL));
+    assert!(h.app.locked.is_some());
+    assert_eq!(h.app.notice(), None);
+    assert!(
+        !h.texts().iter().any(|t| t.contains("Zara")),
+        "{:?}",
+        h.texts()
+    );
+}
+
+#[test]
 fn the_window_locks_after_the_idle_time_and_not_before() {
     let mut h = Harness::with_demo();
     h.send(Message::Input);
@@ -401,8 +442,9 @@ fn a_receptionist_takes_over_with_her_pin_and_is_shown_and_allowed_only_her_work
         h.texts()
     );
     assert!(!h.texts().iter().any(|t| t.contains("2468")));
-    h.click("Calendar");
-    // Kavya walks up: lock, her PIN.
+    // The administrator leaves the access log open; Kavya walks up: lock, her PIN.
+    h.click("Access log");
+    assert!(matches!(h.desk().page, Page::AccessLog(_)));
     h.click("Lock (Ctrl+L)");
     h.click("Use my PIN");
     h.sign_in("Kavya Menon", "1357");
@@ -411,6 +453,8 @@ fn a_receptionist_takes_over_with_her_pin_and_is_shown_and_allowed_only_her_work
     h.sign_in("Kavya Menon", "2468");
     assert!(h.app.locked.is_none(), "{}", door_error(&h));
     assert_eq!(h.app.actor(), "Kavya Menon");
+    assert!(h.desk().page.is_calendar(), "the log is not hers to see");
+    assert!(!h.texts().iter().any(|t| t.starts_with("The log's chain")));
     let texts = h.texts();
     assert!(
         texts

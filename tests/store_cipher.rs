@@ -788,3 +788,43 @@ fn a_watcher_with_the_key_sees_changes_to_an_encrypted_database() {
         "a watcher without the key cannot read the counter"
     );
 }
+
+/// A new clinic's file whose making stopped before its first administrator's slot (a kill):
+/// nobody can open it and its recovery key was never shown, so it counts as not made and is
+/// made again, with new keys.
+#[test]
+fn a_new_file_left_half_made_is_made_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("clinic.sqlite3");
+    let locator = frontdesk::store::Locator::Sqlite(db.clone());
+    assert!(frontdesk::store::unlock::is_new_file(&locator));
+    let (store, first, _) = frontdesk::store::unlock::create(&db).expect("made");
+    drop(store);
+    // Killed here: only the setup slot opens it, and its password was never kept.
+    assert!(frontdesk::store::unlock::is_new_file(&locator));
+    assert!(frontdesk::store::unlock::sealed_file(&locator).is_none());
+    let (mut store, second, _) = frontdesk::store::unlock::create(&db).expect("made again");
+    assert!(!first.same_as(&second), "new keys");
+    let member = frontdesk::scheduling::staff::StaffMember {
+        id: frontdesk::scheduling::staff::StaffId(uuid::Uuid::new_v4()),
+        name: "Leela Rao".into(),
+        role: frontdesk::scheduling::staff::StaffRole::Administrator,
+        active: true,
+    };
+    frontdesk::store::unlock::first_slot(&mut *store, &member, &password("leela-admin-1"))
+        .expect("her slot");
+    drop(store);
+    // Now it is a clinic's file: not new, and it opens with her password only.
+    assert!(!frontdesk::store::unlock::is_new_file(&locator));
+    assert!(frontdesk::store::unlock::sealed_file(&locator).is_some());
+    let slots = KeySlots::load(&db).expect("keys");
+    assert!(!slots.has_password_slot("setup"), "the setup slot is gone");
+    assert_eq!(
+        slots.label_of("leela rao"),
+        Some(member.id.to_string().as_str())
+    );
+    assert!(
+        frontdesk::store::unlock::create(&db).is_err(),
+        "never made over"
+    );
+}

@@ -119,6 +119,10 @@ pub enum Command {
     /// Encrypt this database file (an administrator): its key wrapped by your password, and a
     /// recovery key printed once; the plaintext copies are removed once you agree.
     Encrypt(super::encrypt::EncryptArgs),
+    /// Every administrator's password lost: give an administrator a new password with the
+    /// encrypted database's recovery key (asked for at a prompt, or in
+    /// FRONTDESK_RECOVERY_KEY).
+    Recover(super::recover::RecoverArgs),
     /// Read the access log (an administrator): who opened, searched, printed, exported,
     /// imported, backed up, restored, signed in or changed permissions.
     AccessLog(super::access_log::AccessLogArgs),

@@ -105,7 +105,7 @@ pub fn first_administrator_encrypted(path: &Path, name: &str) -> Result<()> {
 }
 
 /// A new password: from `FRONTDESK_PASSWORD`, or typed twice at the prompt.
-fn new_password() -> Result<Secret> {
+pub fn new_password() -> Result<Secret> {
     let first = password("New password: ", SecretKind::Password, true)?;
     if std::env::var_os(PASSWORD_VARIABLE).is_none() {
         let again = password("The same password again: ", SecretKind::Password, false)?;

@@ -61,6 +61,9 @@ pub fn run(locator: &Locator, credentials: &auth::Credentials, args: &EncryptArg
     println!(
         "Only {name} can sign in until an administrator sets each staff member a new password (the window's Settings, Staff): their passwords are kept as hashes, which cannot unlock the key."
     );
+    println!(
+        "Unattended jobs (cron) need their service credentials issued again (`service-credential issue NAME --file FILE`): a credential issued before cannot open the encrypted file."
+    );
     let plain = plaintext_files(path);
     if plain.is_empty() {
         return Ok(());

@@ -184,16 +184,23 @@ impl App {
         self
     }
 
-    /// The error on the status line: the desk's once it exists.
+    /// The error on the status line: the desk's once it exists (not while locked: it may name
+    /// a patient).
     pub fn error(&self) -> Option<&UiError> {
+        if self.locked.is_some() {
+            return self.error.as_ref();
+        }
         match &self.phase {
             Phase::Ready(desk) => desk.error.as_ref(),
             Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.error.as_ref(),
         }
     }
 
-    /// The notice on the status line: the desk's once it exists.
+    /// The notice on the status line: the desk's once it exists (not while locked).
     pub fn notice(&self) -> Option<&str> {
+        if self.locked.is_some() {
+            return self.notice.as_deref();
+        }
         match &self.phase {
             Phase::Ready(desk) => desk.notice.as_deref(),
             Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.notice.as_deref(),
@@ -468,6 +475,18 @@ impl App {
                 Task::perform(backend.build_demo(self.now), Message::DemoBuilt)
             }
             sign_in::Event::SignIn { name, secret, pin } => {
+                // A PIN only on the day a password opened this window (checked now, not when
+                // the lock screen appeared: it may have stood overnight).
+                let today = chrono::Local::now().date_naive();
+                if pin && self.password_day != Some(today) {
+                    if let Some(form) = self.door_form() {
+                        form.answered(Err(
+                            "a PIN works only on a day a password opened this window: sign in with your password"
+                                .into(),
+                        ));
+                    }
+                    return Task::none();
+                }
                 Task::perform(backend.sign_in(name, secret.0, pin), Message::SignedIn)
             }
             sign_in::Event::FirstAdministrator {

@@ -103,7 +103,7 @@ pub struct Backend {
     pub(super) damage: Option<String>,
     /// The key of an encrypted database, once a sign-in unwrapped it (its watcher, damage
     /// check and daily backup open their own connections with it).
-    pub(super) key: Arc<std::sync::OnceLock<crate::store::cipher::DatabaseKey>>,
+    pub(super) key: Arc<Mutex<Option<crate::store::cipher::DatabaseKey>>>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -228,7 +228,7 @@ impl Backend {
 
     /// The key of an encrypted database, once someone signed in to it.
     pub fn key(&self) -> Option<crate::store::cipher::DatabaseKey> {
-        self.key.get().cloned()
+        self.key.lock().ok().and_then(|k| k.clone())
     }
 
     /// The folder a file is saved to when no file chooser can ask (the database's folder);
@@ -298,11 +298,12 @@ impl Backend {
             if store::unlock::is_new_file(&self.locator) {
                 return Ok(None);
             }
-            if store::unlock::sealed_file(&self.locator).is_some() && self.key.get().is_none() {
+            let key = self.key();
+            if store::unlock::sealed_file(&self.locator).is_some() && key.is_none() {
                 // Checked once someone has signed in and its key is known.
                 return Ok(None);
             }
-            let found = store::maintenance::check_for_damage_keyed(&self.locator, self.key.get())
+            let found = store::maintenance::check_for_damage_keyed(&self.locator, key.as_ref())
                 .map_err(|e| format!("the database could not be checked: {e}"))?;
             if let Some(summary) = &found {
                 let mut store = self

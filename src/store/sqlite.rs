@@ -234,6 +234,8 @@ impl Maintenance for SqliteStore {
         let mut slots = super::cipher::KeySlots::load(&self.path)?;
         let label = member.id.to_string();
         match change {
+            // Someone who left opens nothing, whatever password is set for them.
+            SlotChange::Password(_) if !member.active => {}
             SlotChange::Password(password) => {
                 slots.set_password_slot(&label, &member.name, key, password)?
             }

@@ -21,15 +21,32 @@ const SETUP_LABEL: &str = "setup";
 /// it. A server's database, a plain file and a file not made yet are not.
 pub fn sealed_file(locator: &Locator) -> Option<&Path> {
     match locator {
-        Locator::Sqlite(path) if keys_path(path).exists() => Some(path),
+        Locator::Sqlite(path) if keys_path(path).exists() && !abandoned(path) => Some(path),
         Locator::Sqlite(_) | Locator::Postgres(_) => None,
     }
+}
+
+/// A new file whose making stopped half-way (the process was killed before its first
+/// administrator's slot was written): its only password slot is the setup slot, whose password
+/// was never kept, and its recovery key was never shown. Nobody can open it, and it holds
+/// nothing but an empty schema: it counts as not made, and is made again.
+fn abandoned(path: &Path) -> bool {
+    KeySlots::load(path).is_ok_and(|slots| {
+        slots.has_password_slot(SETUP_LABEL)
+            && slots
+                .slots()
+                .iter()
+                .filter(|s| s.kind == super::cipher::SlotKind::Password)
+                .count()
+                == 1
+    })
 }
 
 /// Whether `locator` names an SQLite file that does not exist yet (or is empty): a new
 /// clinic's database, made encrypted by [`create`].
 pub fn is_new_file(locator: &Locator) -> bool {
     match locator {
+        Locator::Sqlite(path) if abandoned(path) => true,
         Locator::Sqlite(path) => match std::fs::metadata(path) {
             Ok(meta) => meta.len() == 0 && !keys_path(path).exists(),
             Err(e) => e.kind() == std::io::ErrorKind::NotFound,
@@ -77,8 +94,19 @@ pub fn create(path: &Path) -> Result<(Box<dyn Store + Send>, DatabaseKey, Recove
             crate::scheduling::time::echo(&path.display().to_string())
         )));
     }
-    // An empty file left by an earlier try is replaced.
-    let _ = std::fs::remove_file(path);
+    // An empty file, or one whose making stopped half-way, left by an earlier try is made
+    // again from nothing.
+    let mut leftovers = vec![path.to_path_buf()];
+    if abandoned(path) {
+        leftovers.extend([
+            sidecar(path, "-wal"),
+            sidecar(path, "-shm"),
+            keys_path(path),
+        ]);
+    }
+    for file in leftovers {
+        let _ = std::fs::remove_file(file);
+    }
     let setup = Secret::given(crate::signin::SecretKind::Password, &random_text()?)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let (slots, key, recovery) = KeySlots::create(path, SETUP_LABEL, &setup)?;
@@ -106,6 +134,13 @@ pub fn first_slot(store: &mut dyn Store, member: &StaffMember, password: &Secret
         }
     }
     Ok(())
+}
+
+/// `path` with `suffix` after its name (`-wal`, `-shm`).
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// The keys file beside the database at `path`.

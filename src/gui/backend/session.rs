@@ -255,30 +255,45 @@ impl Backend {
                     return Err("only a file is made encrypted here".into());
                 };
                 let (store, key, shown) = crate::store::unlock::create(path).map_err(said)?;
-                let _ = key_cell.set(key);
+                if let Ok(mut cell) = key_cell.lock() {
+                    *cell = Some(key);
+                }
                 recovery = Some(Shown(shown.printable().to_string()));
                 *held = Held::Open(store);
             }
             let Held::Open(store) = held else {
                 return Err("someone is already signed in".into());
             };
-            let now = Utc::now();
-            let who = signin::first_administrator(
-                &mut **store,
-                &name,
-                &secret,
-                &signin::this_desk(),
-                now,
-            )
-            .map_err(|e| e.to_string())?;
-            if recovery.is_some() {
-                let member = store
-                    .sign_in_record(&name)
-                    .map_err(said)?
-                    .ok_or("the administrator was not stored")?
-                    .member;
-                crate::store::unlock::first_slot(&mut **store, &member, &secret).map_err(said)?;
-            }
+            let made = (|| {
+                let who = signin::first_administrator(
+                    &mut **store,
+                    &name,
+                    &secret,
+                    &signin::this_desk(),
+                    Utc::now(),
+                )
+                .map_err(|e| e.to_string())?;
+                if recovery.is_some() {
+                    let member = store
+                        .sign_in_record(&name)
+                        .map_err(said)?
+                        .ok_or("the administrator was not stored")?
+                        .member;
+                    crate::store::unlock::first_slot(&mut **store, &member, &secret)
+                        .map_err(said)?;
+                }
+                Ok::<_, UiError>(who)
+            })();
+            let who = match made {
+                Ok(who) => who,
+                // A new file that did not get its administrator is made again on the next try
+                // (it opens for no one: its recovery key was not shown).
+                Err(e) if recovery.is_some() => {
+                    *held = Held::New;
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+            };
             Ok((guard(held, who)?, recovery))
         })
         .await
@@ -300,7 +315,9 @@ impl Backend {
             if let Held::Sealed { path, tries } = held {
                 let opened = unseal(path, tries, &name, &secret, now)?;
                 let (store, key, failures) = opened;
-                let _ = key_cell.set(key);
+                if let Ok(mut cell) = key_cell.lock() {
+                    *cell = Some(key);
+                }
                 *held = Held::Open(store);
                 if let Held::Open(store) = held {
                     log_failures(&mut **store, &failures, &desk).map_err(said)?;

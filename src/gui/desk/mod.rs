@@ -467,13 +467,25 @@ impl Desk {
         self.generation = self.generation.wrapping_add(1);
         self.today_asked = self.today_asked.wrapping_add(1);
         self.cache.clear();
+        // The status line names patients too ("Booked … with …").
+        self.notice = None;
+        self.error = None;
     }
 
     /// Someone signed in again after a lock: the same person goes on, or `who` took over
     /// (the desk's undo history was theirs before, so it goes when someone else takes over).
     pub(crate) fn unlocked(&mut self, who: Who) {
-        if who.name != self.who.name {
+        if who.name != self.who.name || who.role != self.who.role {
+            // What the one before had open is theirs: the newcomer starts on the calendar
+            // with nothing half-done of someone else's (and no page their role may not see).
             self.history = Default::default();
+            self.page = Page::Calendar;
+            self.parked_settings = None;
+            self.parked_waitlist = None;
+            self.panel = Panel::Today;
+            self.parked.clear();
+            self.palette = None;
+            self.selected = None;
             self.notice = Some(format!(
                 "{} took over the desk: changes from now on are recorded with that name.",
                 who.name

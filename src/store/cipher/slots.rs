@@ -468,6 +468,17 @@ impl KeySlots {
     /// returns.
     pub fn name_slot(&mut self, label: &str, name: &str) -> Result<(), CipherError> {
         self.slot(label, SlotKind::Password)?;
+        let digest = name_digest(self.file.clinic, name);
+        // A name another slot signs in with (a staff member named like a service credential,
+        // or two people of one name) is not taken over.
+        if let Some(other) = self.file.names.get(&digest)
+            && other != label
+            && self.has_password_slot(other)
+        {
+            return Err(CipherError::SlotExists {
+                label: crate::scheduling::entry::echo(name),
+            });
+        }
         let mut next = self.file.clone();
         next.names.retain(|_, l| l != label);
         next.names

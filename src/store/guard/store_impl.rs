@@ -384,16 +384,26 @@ impl Store for Guarded {
     ) -> Result<Saved> {
         self.allow(Action::StaffAndRoles)?;
         let before = self.inner.staff()?.into_iter().find(|m| m.id == member.id);
+        // An encrypted database's keys follow: one who leaves loses their slot first (refused,
+        // with nothing changed, when theirs is the last slot that opens the file); a renamed
+        // member signs in with the same slot under the new name.
+        let leaving = before.as_ref().is_some_and(|b| b.active && !member.active);
+        if leaving {
+            self.inner
+                .key_slot(member, SlotChange::Removed)
+                .map_err(|e| match e {
+                    StoreError::Cipher(crate::store::cipher::CipherError::LastPasswordSlot {
+                        ..
+                    }) => StoreError::Invalid(format!(
+                        "{} is the last person whose password opens this encrypted database: give another administrator a new password first (Settings, Staff), then try again; nothing was changed",
+                        member.name
+                    )),
+                    other => other,
+                })?;
+        }
         let saved = self.inner.save_staff(member, self.who.name(), now)?;
-        // An encrypted database's keys follow: a renamed member signs in with the same slot
-        // under the new name; one who left loses theirs.
-        let change = match &before {
-            Some(b) if b.active && !member.active => Some(SlotChange::Removed),
-            Some(b) if b.name != member.name => Some(SlotChange::Renamed),
-            _ => None,
-        };
-        if let Some(change) = change {
-            self.inner.key_slot(member, change)?;
+        if !leaving && before.as_ref().is_some_and(|b| b.name != member.name) {
+            self.inner.key_slot(member, SlotChange::Renamed)?;
         }
         let detail = format!(
             "{}, {}",
