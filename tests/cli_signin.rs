@@ -690,10 +690,26 @@ fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_ask
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!holds(&copy, &patient) && desk.dir.path().join("copy.sqlite3.keys").exists());
+    // His password changes after the backup (with the recovery key); the backup restored
+    // brings back the password it knew, keys and records alike.
+    let recovery = said
+        .lines()
+        .find_map(|l| l.strip_prefix("recovery key: "))
+        .and_then(|l| l.split(' ').next())
+        .expect("the recovery key")
+        .to_owned();
+    let out = desk
+        .bare()
+        .env("FRONTDESK_RECOVERY_KEY", &recovery)
+        .env("FRONTDESK_PASSWORD", "arjun-new-pass-1")
+        .args(["recover", "--name", "Arjun Iyer"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
     let out = as_staff(
         &desk,
         "Arjun Iyer",
-        "demo-administrator",
+        "arjun-new-pass-1",
         &["restore", copy.to_str().expect("path")],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -701,6 +717,17 @@ fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_ask
         text(&out.stdout).contains("Restored"),
         "{}",
         text(&out.stdout)
+    );
+    let out = as_staff(&desk, "Arjun Iyer", "demo-administrator", &["check"]);
+    assert!(
+        out.status.success(),
+        "the backup's password opens the restored file: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        !as_staff(&desk, "Arjun Iyer", "arjun-new-pass-1", &["check"])
+            .status
+            .success()
     );
     // Again: refused, nothing changed.
     let out = as_staff(&desk, "Arjun Iyer", "demo-administrator", &["encrypt"]);

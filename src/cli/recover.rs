@@ -9,8 +9,8 @@ use clap::Args;
 use frontdesk::scheduling::access::{Access, AccessKind};
 use frontdesk::scheduling::staff::StaffRole;
 use frontdesk::signin::SecretKind;
-use frontdesk::store::cipher::{KeySlots, RecoveryKey};
-use frontdesk::store::{Accounts, Locator, SlotChange, SqliteStore};
+use frontdesk::store::cipher::RecoveryKey;
+use frontdesk::store::{Locator, SlotChange};
 
 use super::auth;
 
@@ -46,9 +46,7 @@ pub fn run(locator: &Locator, args: &RecoverArgs) -> Result<()> {
         }
     };
     let recovery = RecoveryKey::parse(&typed)?;
-    let slots = KeySlots::load(path)?;
-    let key = slots.unwrap_with_recovery(&recovery)?;
-    let mut store = SqliteStore::open_encrypted(path, &key, Default::default())?;
+    let mut store = frontdesk::store::unlock::open_with_recovery(path, &recovery)?;
     let record = store
         .sign_in_record(&args.name)?
         .ok_or_else(|| anyhow!("no staff member has that name: give an administrator's name"))?;
@@ -70,7 +68,7 @@ pub fn run(locator: &Locator, args: &RecoverArgs) -> Result<()> {
         subject: member.id.to_string(),
         detail: "password reset with the recovery key".into(),
     };
-    frontdesk::store::Maintenance::key_slot(&mut store, &member, SlotChange::Password(&password))?;
+    store.key_slot(&member, SlotChange::Password(&password))?;
     store.set_secret(member.id, SecretKind::Password, Some(&hash), &access)?;
     println!(
         "{}'s password was reset with the recovery key: sign in with it, and set the other staff's passwords in the window (Settings, Staff).",

@@ -84,6 +84,16 @@ pub fn open_as(path: &Path, name: &str, password: &Secret) -> Result<Unsealed> {
     Ok(Unsealed::Open(Box::new(store), key))
 }
 
+/// Opens the encrypted database at `path` with its recovery key (every password lost).
+pub fn open_with_recovery(path: &Path, recovery: &RecoveryKey) -> Result<Box<dyn Store + Send>> {
+    let key = KeySlots::load(path)?.unwrap_with_recovery(recovery)?;
+    Ok(Box::new(SqliteStore::open_encrypted(
+        path,
+        &key,
+        Default::default(),
+    )?))
+}
+
 /// A new clinic's database, made encrypted: its keys file (with the recovery key, returned to
 /// be shown once) and the file itself, empty. Its first administrator's slot is added by
 /// [`first_slot`] once they exist. Refused when anything is at `path` or its keys file already.

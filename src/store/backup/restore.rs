@@ -364,11 +364,17 @@ pub fn restore_keyed(
         }
         _ => {}
     }
-    // The backup's keys, to put beside the database when it has none of this clinic.
+    // The backup's own keys go beside the restored database: their slots were made from the
+    // passwords whose hashes the backup holds (today's slots may open with passwords set since,
+    // which the restored staff records no longer know). Without keys of its own, a backup of
+    // this clinic keeps today's.
     let install_keys = match staged_clinic {
-        Some(clinic) => match crate::store::cipher::KeySlots::load(current) {
-            Ok(slots) if slots.clinic() == clinic => None,
-            _ => Some(crate::store::cipher::KeySlots::load(candidate)?),
+        Some(clinic) => match crate::store::cipher::KeySlots::load(candidate) {
+            Ok(own) if own.clinic() == clinic => Some(own),
+            own => match crate::store::cipher::KeySlots::load(current) {
+                Ok(slots) if slots.clinic() == clinic => None,
+                _ => Some(own?),
+            },
         },
         None => None,
     };
