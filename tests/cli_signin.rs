@@ -438,6 +438,25 @@ fn the_demo_if_empty_before_each_window_needs_no_sign_in_once_the_clinic_exists(
     assert!(!out.status.success());
 }
 
+/// The recovery key a command printed.
+fn recovery_key(said: &str) -> String {
+    said.lines()
+        .find_map(|l| l.strip_prefix("recovery key: "))
+        .and_then(|l| l.split(' ').next())
+        .expect("the recovery key")
+        .to_owned()
+}
+
+/// `frontdesk recover --name NAME` with the recovery key `key` and the new password.
+fn recover(desk: &Desk, key: &str, name: &str, password: &str) -> Output {
+    desk.bare()
+        .env("FRONTDESK_RECOVERY_KEY", key)
+        .env("FRONTDESK_PASSWORD", password)
+        .args(["recover", "--name", name])
+        .output()
+        .expect("run")
+}
+
 /// Whether `needle` appears anywhere in the file at `path`.
 fn holds(path: &std::path::Path, needle: &str) -> bool {
     let bytes = std::fs::read(path).expect("read");
@@ -484,30 +503,15 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
         .expect("run");
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Every password lost: the recovery key gives the administrator a new one.
-    let recovery = said
-        .lines()
-        .find_map(|l| l.strip_prefix("recovery key: "))
-        .and_then(|l| l.split(' ').next())
-        .expect("the recovery key")
-        .to_owned();
-    let out = desk
-        .bare()
-        .env(
-            "FRONTDESK_RECOVERY_KEY",
-            "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH",
-        )
-        .env("FRONTDESK_PASSWORD", "a-new-password-1")
-        .args(["recover", "--name", "Priya Nair"])
-        .output()
-        .expect("run");
+    let recovery = recovery_key(&said);
+    let out = recover(
+        &desk,
+        "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH",
+        "Priya Nair",
+        "a-new-password-1",
+    );
     assert!(!out.status.success(), "a wrong recovery key opens nothing");
-    let out = desk
-        .bare()
-        .env("FRONTDESK_RECOVERY_KEY", &recovery)
-        .env("FRONTDESK_PASSWORD", "a-new-password-1")
-        .args(["recover", "--name", "Priya Nair"])
-        .output()
-        .expect("run");
+    let out = recover(&desk, &recovery, "Priya Nair", "a-new-password-1");
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         !as_staff(&desk, "Priya Nair", "lakeside-admin-1", &["check"])
@@ -528,13 +532,7 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
         text(&out.stdout)
     );
     // Back to the first password for what follows.
-    let out = desk
-        .bare()
-        .env("FRONTDESK_RECOVERY_KEY", &recovery)
-        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
-        .args(["recover", "--name", "Priya Nair"])
-        .output()
-        .expect("run");
+    let out = recover(&desk, &recovery, "Priya Nair", "lakeside-admin-1");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = desk.bare().args(["agenda"]).output().expect("run");
     assert!(
@@ -692,19 +690,8 @@ fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_ask
     assert!(!holds(&copy, &patient) && desk.dir.path().join("copy.sqlite3.keys").exists());
     // His password changes after the backup (with the recovery key); the backup restored
     // brings back the password it knew, keys and records alike.
-    let recovery = said
-        .lines()
-        .find_map(|l| l.strip_prefix("recovery key: "))
-        .and_then(|l| l.split(' ').next())
-        .expect("the recovery key")
-        .to_owned();
-    let out = desk
-        .bare()
-        .env("FRONTDESK_RECOVERY_KEY", &recovery)
-        .env("FRONTDESK_PASSWORD", "arjun-new-pass-1")
-        .args(["recover", "--name", "Arjun Iyer"])
-        .output()
-        .expect("run");
+    let recovery = recovery_key(&said);
+    let out = recover(&desk, &recovery, "Arjun Iyer", "arjun-new-pass-1");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = as_staff(
         &desk,
