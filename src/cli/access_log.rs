@@ -4,9 +4,8 @@
 //! it.
 
 use anyhow::{Result, anyhow};
-use chrono::SecondsFormat;
 use clap::{Args, ValueEnum};
-use frontdesk::scheduling::access::AccessKind;
+use frontdesk::scheduling::access::{AccessKind, CELL_NAMES};
 use frontdesk::scheduling::entry::shown;
 use frontdesk::store::{AccessFilter, Accounts, Guarded};
 
@@ -64,23 +63,13 @@ pub fn run(store: &mut Guarded, args: &AccessLogArgs) -> Result<()> {
         limit: args.limit as usize,
         ..AccessFilter::default()
     })?;
-    let rows = entries.iter().map(|e| {
-        [
-            e.seq.to_string(),
-            e.access.at.to_rfc3339_opts(SecondsFormat::Secs, true),
-            e.access.desk.clone(),
-            e.access.name.clone(),
-            e.access.kind.as_str().to_owned(),
-            e.access.subject.clone(),
-            e.access.detail.clone(),
-        ]
-        .map(|cell| shown(&cell).into_owned())
-    });
+    let rows = entries
+        .iter()
+        .map(|e| e.cells().map(|cell| shown(&cell).into_owned()));
     match args.format {
         LogFormat::Csv => {
             let mut out = Vec::new();
-            let header = ["seq", "at_utc", "desk", "name", "kind", "subject", "detail"];
-            frontdesk::export::csv::write_record(&mut out, header)?;
+            frontdesk::export::csv::write_record(&mut out, CELL_NAMES)?;
             for row in rows {
                 frontdesk::export::csv::write_record(&mut out, row)?;
             }

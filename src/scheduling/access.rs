@@ -127,6 +127,26 @@ pub struct AccessEntry {
     pub hash: [u8; 32],
 }
 
+/// The names of an entry's cells in a CSV of the log ([`AccessEntry::cells`]).
+pub const CELL_NAMES: [&str; 7] = ["seq", "at_utc", "desk", "name", "kind", "subject", "detail"];
+
+impl AccessEntry {
+    /// The entry as a row of the log's CSV: number, UTC time to the second, desk, name, kind,
+    /// subject and detail, as stored.
+    pub fn cells(&self) -> [String; 7] {
+        let a = &self.access;
+        [
+            self.seq.to_string(),
+            a.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            a.desk.clone(),
+            a.name.clone(),
+            a.kind.as_str().to_owned(),
+            a.subject.clone(),
+            a.detail.clone(),
+        ]
+    }
+}
+
 /// The hash the first entry's is made from.
 pub const GENESIS: [u8; 32] = [0; 32];
 

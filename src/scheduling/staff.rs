@@ -114,6 +114,16 @@ pub enum DeskNameError {
     Entry(EntryError),
 }
 
+/// A name as sign-in finds it: tidied (spaces), composed (NFC) and A–Z folded, so extra spaces,
+/// another Unicode form or another case of the same name are the same name.
+pub fn sign_in_folded(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    super::setup_rules::tidy_name(name)
+        .nfc()
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
 /// The name changes are recorded under, trimmed, or why it cannot be: empty, a control
 /// character, longer than [`MAX_DESK_NAME_CHARS`], a character no person's name may hold, or
 /// no letter or digit ([`entry::name_as_given`]).

@@ -68,17 +68,16 @@ fn record(r: &sql::Row<'_>) -> sql::Result<SignInRecord> {
 /// when saved, so spaces typed twice or a name typed in another Unicode form still match), if
 /// there is one.
 pub fn by_name(conn: &Db, name: &str) -> sql::Result<Option<SignInRecord>> {
-    use unicode_normalization::UnicodeNormalization;
-    let name: String = crate::scheduling::setup_rules::tidy_name(name)
-        .nfc()
-        .collect();
     // Folded here, A–Z only, as `lower()` folds the stored name on both engines (SQLite's, and
     // PostgreSQL's on a `COLLATE "C"` column); the server's `lower()` of a parameter would
     // fold by its own locale (`Ü` to `ü`) and miss.
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM staff WHERE lower(name) = ?1"
     ))?
-    .query_row(params![name.to_ascii_lowercase()], record)
+    .query_row(
+        params![crate::scheduling::staff::sign_in_folded(name)],
+        record,
+    )
     .optional()
 }
 

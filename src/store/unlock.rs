@@ -153,11 +153,6 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The keys file beside the database at `path`.
-pub fn keys_file(path: &Path) -> PathBuf {
-    keys_path(path)
-}
-
 /// 32 random bytes as hex: the setup slot's password, used once and dropped.
 fn random_text() -> Result<String> {
     let mut bytes = [0u8; 32];

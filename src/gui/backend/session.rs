@@ -69,7 +69,7 @@ pub struct SealedTries {
 
 impl SealedTries {
     fn key(name: &str) -> String {
-        crate::scheduling::setup_rules::tidy_name(name).to_ascii_lowercase()
+        crate::scheduling::staff::sign_in_folded(name)
     }
 }
 

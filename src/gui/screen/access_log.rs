@@ -360,22 +360,9 @@ fn chain_words(check: &ChainCheck) -> String {
 /// neutralised by the CSV writer).
 pub fn csv(entries: &[AccessEntry]) -> Vec<u8> {
     let mut out = Vec::new();
-    let header = ["seq", "at_utc", "desk", "name", "kind", "subject", "detail"];
-    let _ = crate::export::csv::write_record(&mut out, header);
+    let _ = crate::export::csv::write_record(&mut out, crate::scheduling::access::CELL_NAMES);
     for e in entries {
-        let a = &e.access;
-        let _ = crate::export::csv::write_record(
-            &mut out,
-            [
-                e.seq.to_string(),
-                crate::export::csv::utc_cell(a.at),
-                a.desk.clone(),
-                a.name.clone(),
-                a.kind.as_str().to_owned(),
-                a.subject.clone(),
-                a.detail.clone(),
-            ],
-        );
+        let _ = crate::export::csv::write_record(&mut out, e.cells());
     }
     out
 }

@@ -135,11 +135,7 @@ struct KeysFile {
 /// as sign-in finds it (tidied, composed, A–Z folded), in hex. The file names no one in clear.
 pub fn name_digest(clinic: ClinicId, name: &str) -> String {
     use sha2::Digest;
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = crate::scheduling::setup_rules::tidy_name(name)
-        .nfc()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let folded = crate::scheduling::staff::sign_in_folded(name);
     let mut hash = sha2::Sha256::new();
     hash.update(b"frontdesk staff name v1");
     hash.update(clinic.0.as_bytes());
