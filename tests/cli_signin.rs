@@ -632,6 +632,85 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
     assert!(!holds(&unpacked, "Priya") && !holds(&unpacked, "Lakeside"));
 }
 
+/// An encrypted file's first try cannot count in the database (it does not open): the keys
+/// file counts wrong passwords by name, for every command, five lock the name for a while, and
+/// the access log gets each wrong try once a right password opens the file.
+#[test]
+fn wrong_passwords_at_an_encrypted_file_are_counted_locked_and_logged_once_it_opens() {
+    let desk = Desk::without_database();
+    let out = desk
+        .bare()
+        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
+        .args(["first-administrator", "--name", "Priya Nair"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let recovery = recovery_key(&text(&out.stdout));
+    let wrong = |left: &str| {
+        let out = as_staff(&desk, "Priya Nair", "not-her-password", &["check"]);
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.contains(left), "{err}");
+        assert!(!err.contains("not-her-password"), "{err}");
+    };
+    wrong("4 tries left");
+    wrong("3 tries left");
+    // A name nobody has is counted too (no hint which names exist), on its own.
+    let out = as_staff(&desk, "Nobody Here", "lakeside-admin-1", &["check"]);
+    assert!(
+        text(&out.stderr).contains("4 tries left"),
+        "{}",
+        text(&out.stderr)
+    );
+    let keys =
+        std::fs::read_to_string(frontdesk::store::cipher::keys_path(&desk.db)).expect("keys file");
+    assert!(
+        !keys.contains("Priya") && !keys.contains("Nobody"),
+        "{keys}"
+    );
+    // The right password opens it; the log has the three tries from before, and the count
+    // starts again.
+    let log = as_staff(
+        &desk,
+        "Priya Nair",
+        "lakeside-admin-1",
+        &["access-log", "--kind", "sign_in_failed", "--format", "csv"],
+    );
+    assert!(log.status.success(), "{}", text(&log.stderr));
+    let log = text(&log.stdout);
+    assert_eq!(
+        log.matches("wrong password, before the database was open")
+            .count(),
+        2,
+        "{log}"
+    );
+    assert_eq!(
+        log.matches("a name without a key slot, before the database was open")
+            .count(),
+        1,
+        "{log}"
+    );
+    assert!(!log.contains("not-her-password") && !log.contains("Nobody"));
+    wrong("4 tries left");
+    wrong("3 tries left");
+    wrong("2 tries left");
+    wrong("one more wrong try locks");
+    wrong("locked");
+    // Locked: the right password is not even tried.
+    let out = as_staff(&desk, "Priya Nair", "lakeside-admin-1", &["check"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("locked"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A new password (here with the recovery key) unlocks the name, as a reset does.
+    let out = recover(&desk, &recovery, "Priya Nair", "lakeside-admin-2");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = as_staff(&desk, "Priya Nair", "lakeside-admin-2", &["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
 #[test]
 fn an_administrator_encrypts_a_plain_database_and_removes_the_plaintext_when_asked() {
     let desk = Desk::demo(&["--appointments", "40", "--patients", "20"]);

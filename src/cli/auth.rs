@@ -53,7 +53,13 @@ pub fn open(
         }
         let (name, token) = signin::service::read_file(file)?;
         let secret = token.slot_secret()?;
-        open_as(path, &signin::service::slot_name(&name), &secret)?
+        open_as(
+            path,
+            &signin::service::slot_name(&name),
+            &secret,
+            Utc::now(),
+            &signin::this_desk(),
+        )?
     } else {
         let Some(name) = &credentials.name else {
             bail!(
@@ -65,21 +71,22 @@ pub fn open(
             SecretKind::Password,
             false,
         )?;
-        let opened = open_as(path, name, &secret)?;
+        let opened = open_as(path, name, &secret, Utc::now(), &signin::this_desk())?;
         let _ = GIVEN.set(secret);
         opened
     };
     match opened {
         Unsealed::Open(store, key) => Ok((store, Some(key))),
-        Unsealed::Wrong => Err(signin::SignInError::Wrong {
+        Unsealed::Wrong { left } => Err(signin::SignInError::Wrong {
             what: if credentials.service.is_some() {
                 "service credential"
             } else {
                 "password"
             },
-            left: None,
+            left: Some(left),
         }
         .into()),
+        Unsealed::Locked(locked) => Err(signin::SignInError::from(locked).into()),
     }
 }
 

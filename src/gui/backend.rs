@@ -130,7 +130,6 @@ impl Backend {
             if let Some(path) = store::unlock::sealed_file(&locator) {
                 let held = Held::Sealed {
                     path: path.to_path_buf(),
-                    tries: Default::default(),
                 };
                 return Ok(backend(held, None, locator));
             }

@@ -6,9 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::cipher::{CipherError, DatabaseKey, KeySlots, RecoveryKey, keys_path};
+use chrono::{DateTime, Utc};
+
+use super::cipher::{CipherError, DatabaseKey, KeySlots, RecoveryKey, SealedFailure, keys_path};
 use super::error::{Result, StoreError};
 use super::{Locator, SlotChange, SqliteStore, Store};
+use crate::scheduling::lockout::LockedOut;
 use crate::scheduling::staff::StaffMember;
 use crate::signin::Secret;
 
@@ -58,30 +61,107 @@ pub fn is_new_file(locator: &Locator) -> bool {
 /// What a password did to an encrypted database.
 pub enum Unsealed {
     /// It opened: the store, and the key it was opened with (the watcher, the damage check
-    /// and the daily backup open their own connections with it).
+    /// and the daily backup open their own connections with it). The wrong tries made before
+    /// it opened are in its access log now.
     Open(Box<dyn Store + Send>, DatabaseKey),
-    /// The name has no slot, or the password is not theirs (which of the two is not said).
-    Wrong,
+    /// The name has no slot, or the password is not theirs (which of the two is not said);
+    /// counted: the tries left before the name locks.
+    Wrong {
+        /// Tries left.
+        left: i64,
+    },
+    /// Five wrong tries in a row lock the name for a while (before or with this one).
+    Locked(LockedOut),
 }
 
-/// Opens the encrypted database at `path` as `name` with `password`. Slow on purpose (the
-/// password's Argon2id, and for a name without a slot the same work on a dummy): call it off
-/// the UI thread.
-pub fn open_as(path: &Path, name: &str, password: &Secret) -> Result<Unsealed> {
-    let slots = KeySlots::load(path)?;
-    let Some(label) = slots.label_of(name).map(str::to_owned) else {
-        crate::signin::session::spend_a_try(password);
-        return Ok(Unsealed::Wrong);
-    };
-    let key = match slots.unwrap_with_password(&label, password) {
-        Ok(key) => key,
-        Err(CipherError::WrongPassword { .. } | CipherError::NoSuchSlot { .. }) => {
-            return Ok(Unsealed::Wrong);
+/// Opens the encrypted database at `path` as `name` with `password` at `now`, signing in from
+/// `desk`. Slow on purpose (the password's Argon2id, and for a name without a slot the same
+/// work on a dummy): call it off the UI thread. A wrong try is counted in the keys file (the
+/// database cannot count it: it does not open), five in a row lock the name for a while, and
+/// once a right password opens the file the wrong tries before it go into its access log.
+pub fn open_as(
+    path: &Path,
+    name: &str,
+    password: &Secret,
+    now: DateTime<Utc>,
+    desk: &str,
+) -> Result<Unsealed> {
+    let mut slots = KeySlots::load(path)?;
+    if let Err(locked) = slots.may_try(name, now) {
+        return Ok(Unsealed::Locked(locked));
+    }
+    let key = match slots.label_of(name).map(str::to_owned) {
+        None => {
+            crate::signin::session::spend_a_try(password);
+            None
         }
-        Err(e) => return Err(e.into()),
+        Some(label) => match slots.unwrap_with_password(&label, password) {
+            Ok(key) => Some(key),
+            Err(CipherError::WrongPassword { .. } | CipherError::NoSuchSlot { .. }) => None,
+            Err(e) => return Err(e.into()),
+        },
     };
-    let store = SqliteStore::open_encrypted(path, &key, Default::default())?;
+    let Some(key) = key else {
+        return Ok(match slots.count_failure(name, now)? {
+            Ok(left) => Unsealed::Wrong { left },
+            Err(locked) => Unsealed::Locked(locked),
+        });
+    };
+    let mut store = SqliteStore::open_encrypted(path, &key, Default::default())?;
+    let (failures, dropped) = slots.failures_before_open();
+    log_failures(&mut store, &failures, dropped, desk)?;
+    slots.forget_failures(name, &failures, dropped)?;
     Ok(Unsealed::Open(Box::new(store), key))
+}
+
+/// Writes the wrong tries made before the encrypted file was open to its access log, counted
+/// against the staff members whose slots the names typed sign in with.
+fn log_failures(
+    store: &mut dyn Store,
+    failures: &[SealedFailure],
+    dropped: u64,
+    desk: &str,
+) -> Result<()> {
+    use crate::scheduling::access::{Access, AccessKind};
+    if failures.is_empty() && dropped == 0 {
+        return Ok(());
+    }
+    let staff = store.staff()?;
+    for failure in failures {
+        let member = failure
+            .label
+            .as_deref()
+            .and_then(|label| staff.iter().find(|m| m.id.to_string() == label));
+        let access = Access {
+            at: failure.at,
+            desk: desk.to_owned(),
+            staff: member.map(|m| m.id),
+            name: member.map(|m| m.name.clone()).unwrap_or_default(),
+            kind: AccessKind::SignInFailed,
+            subject: String::new(),
+            detail: if member.is_some() {
+                "wrong password, before the database was open".into()
+            } else {
+                "a name without a key slot, before the database was open".into()
+            },
+        };
+        store.record_sign_in(member.map(|m| m.id), false, &access)?;
+    }
+    if dropped > 0 {
+        let access = Access {
+            at: failures.last().map_or(DateTime::<Utc>::MIN_UTC, |f| f.at),
+            desk: desk.to_owned(),
+            staff: None,
+            name: String::new(),
+            kind: AccessKind::SignInFailed,
+            subject: String::new(),
+            detail: format!(
+                "{dropped} more wrong tries before the database was open (too many to keep one by one)"
+            ),
+        };
+        store.record_sign_in(None, false, &access)?;
+    }
+    Ok(())
 }
 
 /// Opens the encrypted database at `path` with its recovery key (every password lost).

@@ -22,12 +22,10 @@ pub enum Held {
     /// demo clinic, plain: its passwords are published).
     New,
     /// An encrypted file, not open: the first sign-in's password unwraps its key. Wrong tries
-    /// are counted here (by name) until then, and written to its log once it is open.
+    /// are counted in its keys file until then, and written to its log once it is open.
     Sealed {
         /// The file.
         path: std::path::PathBuf,
-        /// Tries by name as typed (folded), and the failures to log once open.
-        tries: SealedTries,
     },
     /// Opened; nobody has signed in yet.
     Open(Box<dyn Store + Send>),
@@ -55,21 +53,6 @@ impl Held {
             Held::Open(store) => Ok(&mut **store),
             Held::New | Held::Sealed { .. } | Held::Gone => Err(gone()),
         }
-    }
-}
-
-/// Wrong tries at an encrypted file before it is open.
-#[derive(Default)]
-pub struct SealedTries {
-    /// By name, folded as sign-in folds it.
-    by_name: std::collections::HashMap<String, crate::scheduling::lockout::Tries>,
-    /// Each failure (the name as typed, when), for the log once the file is open.
-    failures: Vec<(String, DateTime<Utc>)>,
-}
-
-impl SealedTries {
-    fn key(name: &str) -> String {
-        crate::scheduling::staff::sign_in_folded(name)
     }
 }
 
@@ -312,16 +295,12 @@ impl Backend {
             };
             let secret = Secret::given(kind, &typed).map_err(|e| e.to_string())?;
             let (now, desk) = (Utc::now(), signin::this_desk());
-            if let Held::Sealed { path, tries } = held {
-                let opened = unseal(path, tries, &name, &secret, now)?;
-                let (store, key, failures) = opened;
+            if let Held::Sealed { path } = held {
+                let (store, key) = unseal(path, &name, &secret, now, &desk)?;
                 if let Ok(mut cell) = key_cell.lock() {
                     *cell = Some(key);
                 }
                 *held = Held::Open(store);
-                if let Held::Open(store) = held {
-                    log_failures(&mut **store, &failures, &desk).map_err(said)?;
-                }
             }
             match held {
                 Held::Open(store) => {
@@ -392,65 +371,23 @@ impl std::fmt::Debug for Shown {
     }
 }
 
-/// An encrypted file opened: the store, its key, and the failed tries before (to log now).
-type Opened = (
-    Box<dyn Store + Send>,
-    crate::store::cipher::DatabaseKey,
-    Vec<(String, DateTime<Utc>)>,
-);
-
-/// The encrypted file at `path` opened as `name` with `secret`, with the failures counted
-/// before it (to log now); or the refusal, counted. Five wrong tries for a name lock it for a
-/// while here too, until the window is closed (the file holds no count before it is open).
+/// The encrypted file at `path` opened as `name` with `secret` (the wrong tries before it are
+/// in its log now); or the refusal, counted in its keys file.
 fn unseal(
     path: &std::path::Path,
-    tries: &mut SealedTries,
     name: &str,
     secret: &Secret,
     now: DateTime<Utc>,
-) -> Result<Opened, UiError> {
-    use crate::store::unlock::{Unsealed, open_as};
-    let key = SealedTries::key(name);
-    let before = tries.by_name.get(&key).copied().unwrap_or_default();
-    before
-        .may_try(now)
-        .map_err(|locked| signin::SignInError::from(locked).to_string())?;
-    match open_as(path, name, secret).map_err(said)? {
-        Unsealed::Open(store, db_key) => {
-            tries.by_name.remove(&key);
-            Ok((store, db_key, std::mem::take(&mut tries.failures)))
-        }
-        Unsealed::Wrong => {
-            tries.by_name.insert(key, before.after_failure(now));
-            tries.failures.push((name.to_owned(), now));
-            Err(signin::SignInError::Wrong {
-                what: "password",
-                left: None,
-            }
-            .to_string())
-        }
-    }
-}
-
-/// Writes the failed tries made before the encrypted file was open to its access log (and
-/// counts them against the names that are staff members').
-fn log_failures(
-    store: &mut dyn Store,
-    failures: &[(String, DateTime<Utc>)],
     desk: &str,
-) -> Result<(), StoreError> {
-    for (name, at) in failures {
-        let member = store.sign_in_record(name)?.map(|r| r.member);
-        let access = crate::scheduling::access::Access {
-            at: *at,
-            desk: desk.to_owned(),
-            staff: member.as_ref().map(|m| m.id),
-            name: member.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
-            kind: crate::scheduling::access::AccessKind::SignInFailed,
-            subject: String::new(),
-            detail: "wrong password, before the database was open".into(),
-        };
-        store.record_sign_in(member.map(|m| m.id), false, &access)?;
+) -> Result<(Box<dyn Store + Send>, crate::store::cipher::DatabaseKey), UiError> {
+    use crate::store::unlock::{Unsealed, open_as};
+    match open_as(path, name, secret, now, desk).map_err(said)? {
+        Unsealed::Open(store, key) => Ok((store, key)),
+        Unsealed::Wrong { left } => Err(signin::SignInError::Wrong {
+            what: "password",
+            left: Some(left),
+        }
+        .to_string()),
+        Unsealed::Locked(locked) => Err(signin::SignInError::from(locked).to_string()),
     }
-    Ok(())
 }

@@ -19,6 +19,9 @@ use super::{CipherError, RecoveryKey};
 use crate::private_file::Partial;
 use crate::signin::{Secret, SecretKind};
 
+mod tries;
+pub use tries::SealedFailure;
+
 const FORMAT: u32 = 1;
 const RECOVERY_LABEL: &str = "recovery";
 const SALT_BYTES: usize = 16;
@@ -129,6 +132,16 @@ struct KeysFile {
     /// renamed staff member keeps their slot.
     #[serde(default)]
     names: std::collections::BTreeMap<String, String>,
+    /// Wrong tries before the database was open, by name digest (see [`tries`]).
+    #[serde(default)]
+    tries: std::collections::BTreeMap<String, tries::Counted>,
+    /// Each wrong try before the database was open, kept until it is written to the access
+    /// log (see [`tries`]).
+    #[serde(default)]
+    failures: Vec<tries::Failure>,
+    /// Wrong tries not kept in `failures` (past its cap), for the log to say so.
+    #[serde(default)]
+    failures_dropped: u64,
 }
 
 /// The digest a name is found under in the keys file: SHA-256 over the clinic's id and the name
@@ -317,6 +330,9 @@ impl KeySlots {
                 key_check: hex(&key.check_value()),
                 slots: Vec::new(),
                 names: Default::default(),
+                tries: Default::default(),
+                failures: Vec::new(),
+                failures_dropped: 0,
             },
             cost,
         };
@@ -338,37 +354,7 @@ impl KeySlots {
     /// than an encrypted `db` is refused before any key is tried.
     pub fn load(db: &Path) -> Result<KeySlots, CipherError> {
         let path = keys_path(db);
-        let text = match std::fs::read(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(CipherError::KeysMissing { path });
-            }
-            Err(e) => return Err(CipherError::io(&path)(e)),
-        };
-        let damaged = |why: &str| CipherError::DamagedKeys {
-            path: path.clone(),
-            why: why.to_owned(),
-        };
-        #[derive(Deserialize)]
-        struct Version {
-            format: u32,
-        }
-        let version: Version = serde_json::from_slice(&text)
-            .map_err(|_| damaged("it is not a Frontdesk keys file"))?;
-        if version.format > FORMAT {
-            return Err(CipherError::NewerKeysFormat {
-                path,
-                found: version.format,
-            });
-        }
-        let file: KeysFile = serde_json::from_slice(&text)
-            .map_err(|e| damaged(&format!("line {}, column {}", e.line(), e.column())))?;
-        if unhex(&file.key_check).is_none_or(|c| c.len() != 16) {
-            return Err(damaged("its key check is not 16 bytes"));
-        }
-        if !file.slots.iter().any(|s| s.kind == SlotKind::Password) {
-            return Err(damaged("it has no password slot"));
-        }
+        let file = read_keys(&path)?;
         let compressed = super::super::backup::compress::is_compressed(db).unwrap_or(false);
         if !compressed
             && let Ok(Some(clinic)) = file_clinic(db)
@@ -463,23 +449,24 @@ impl KeySlots {
     /// changed); any name that pointed at `label` before no longer does. Written before it
     /// returns.
     pub fn name_slot(&mut self, label: &str, name: &str) -> Result<(), CipherError> {
-        self.slot(label, SlotKind::Password)?;
         let digest = name_digest(self.file.clinic, name);
-        // A name another slot signs in with (a staff member named like a service credential,
-        // or two people of one name) is not taken over.
-        if let Some(other) = self.file.names.get(&digest)
-            && other != label
-            && self.has_password_slot(other)
-        {
-            return Err(CipherError::SlotExists {
-                label: crate::scheduling::entry::echo(name),
-            });
-        }
-        let mut next = self.file.clone();
-        next.names.retain(|_, l| l != label);
-        next.names
-            .insert(name_digest(self.file.clinic, name), label.to_owned());
-        self.commit(next)
+        let path = self.path.clone();
+        self.change(|file| {
+            find_slot(file, &path, label, SlotKind::Password)?;
+            // A name another slot signs in with (a staff member named like a service
+            // credential, or two people of one name) is not taken over.
+            if let Some(other) = file.names.get(&digest)
+                && other != label
+                && find_slot(file, &path, other, SlotKind::Password).is_ok()
+            {
+                return Err(CipherError::SlotExists {
+                    label: crate::scheduling::entry::echo(name),
+                });
+            }
+            file.names.retain(|_, l| l != label);
+            file.names.insert(digest, label.to_owned());
+            Ok(())
+        })
     }
 
     /// Sets `label`'s password slot to wrap `key` under `password`: added when it has none,
@@ -497,18 +484,17 @@ impl KeySlots {
         } else {
             self.add_slot(label, key, password)?;
         }
-        self.name_slot(label, name)
+        self.name_slot(label, name)?;
+        // A new password unlocks the name, as an administrator's reset does in the database.
+        let digest = name_digest(self.file.clinic, name);
+        self.change(|file| {
+            file.tries.remove(&digest);
+            Ok(())
+        })
     }
 
     fn slot(&self, label: &str, kind: SlotKind) -> Result<&Slot, CipherError> {
-        self.file
-            .slots
-            .iter()
-            .find(|s| s.label == label && s.kind == kind)
-            .ok_or_else(|| CipherError::NoSuchSlot {
-                label: crate::scheduling::entry::echo(label),
-                path: self.path.clone(),
-            })
+        find_slot(&self.file, &self.path, label, kind)
     }
 
     fn unseal(&self, slot: &Slot, secret: &[u8]) -> Result<Unsealed, CipherError> {
@@ -601,37 +587,46 @@ impl KeySlots {
     ) -> Result<(), CipherError> {
         check_label(label)?;
         self.check_key(key)?;
-        if label == RECOVERY_LABEL || self.file.slots.iter().any(|s| s.label == label) {
-            return Err(CipherError::SlotExists {
-                label: crate::scheduling::entry::echo(label),
-            });
+        let taken = |file: &KeysFile| {
+            label == RECOVERY_LABEL || file.slots.iter().any(|s| s.label == label)
+        };
+        let exists = || CipherError::SlotExists {
+            label: crate::scheduling::entry::echo(label),
+        };
+        if taken(&self.file) {
+            return Err(exists());
         }
-        let mut next = self.file.clone();
-        next.slots
-            .push(password_slot(key, label, password, self.cost)?);
-        self.commit(next)
+        let slot = password_slot(key, label, password, self.cost)?;
+        self.change(|file| {
+            if taken(file) {
+                return Err(exists());
+            }
+            file.slots.push(slot);
+            Ok(())
+        })
     }
 
     /// Removes `label`'s password slot (a staff member who left). The last password slot is
     /// never removed.
     pub fn remove_slot(&mut self, label: &str) -> Result<(), CipherError> {
-        self.slot(label, SlotKind::Password)?;
-        let passwords = self
-            .file
-            .slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Password)
-            .count();
-        if passwords <= 1 {
-            return Err(CipherError::LastPasswordSlot {
-                label: crate::scheduling::entry::echo(label),
-            });
-        }
-        let mut next = self.file.clone();
-        next.slots
-            .retain(|s| !(s.label == label && s.kind == SlotKind::Password));
-        next.names.retain(|_, l| l != label);
-        self.commit(next)
+        let path = self.path.clone();
+        self.change(|file| {
+            find_slot(file, &path, label, SlotKind::Password)?;
+            let passwords = file
+                .slots
+                .iter()
+                .filter(|s| s.kind == SlotKind::Password)
+                .count();
+            if passwords <= 1 {
+                return Err(CipherError::LastPasswordSlot {
+                    label: crate::scheduling::entry::echo(label),
+                });
+            }
+            file.slots
+                .retain(|s| !(s.label == label && s.kind == SlotKind::Password));
+            file.names.retain(|_, l| l != label);
+            Ok(())
+        })
     }
 
     /// Replaces `label`'s password slot with one for `password` (an administrator resets a
@@ -645,13 +640,16 @@ impl KeySlots {
         self.slot(label, SlotKind::Password)?;
         self.check_key(key)?;
         let fresh = password_slot(key, label, password, self.cost)?;
-        let mut next = self.file.clone();
-        for s in &mut next.slots {
-            if s.label == label && s.kind == SlotKind::Password {
-                *s = fresh.clone();
+        let path = self.path.clone();
+        self.change(|file| {
+            find_slot(file, &path, label, SlotKind::Password)?;
+            for s in &mut file.slots {
+                if s.label == label && s.kind == SlotKind::Password {
+                    *s = fresh.clone();
+                }
             }
-        }
-        self.commit(next)
+            Ok(())
+        })
     }
 
     /// Replaces the recovery slot with one for a new recovery key (the printed sheet was lost),
@@ -666,16 +664,37 @@ impl KeySlots {
             recovery.secret_bytes(),
             KdfCost::recovery().min_with(self.cost),
         )?;
-        let mut next = self.file.clone();
-        next.slots.retain(|s| s.kind != SlotKind::Recovery);
-        next.slots.push(slot);
-        self.commit(next)?;
+        self.change(|file| {
+            file.slots.retain(|s| s.kind != SlotKind::Recovery);
+            file.slots.push(slot);
+            Ok(())
+        })?;
         Ok(recovery)
     }
 
-    fn commit(&mut self, next: KeysFile) -> Result<(), CipherError> {
-        self.write(&next)?;
-        self.file = next;
+    /// Changes the keys file on disk as `change` says: under its lock, on the file as it is
+    /// now (another process may have changed it since it was loaded), written back atomically;
+    /// these slots then hold what was written. A file not written yet (a conversion's) is
+    /// changed as held here.
+    fn change(
+        &mut self,
+        change: impl FnOnce(&mut KeysFile) -> Result<(), CipherError>,
+    ) -> Result<(), CipherError> {
+        let _lock = KeysLock::take(&self.path)?;
+        let mut file = match read_keys(&self.path) {
+            Ok(file) if file.clinic == self.file.clinic => file,
+            Ok(_) => {
+                return Err(CipherError::DamagedKeys {
+                    path: self.path.clone(),
+                    why: "it was replaced by another clinic's while in use".into(),
+                });
+            }
+            Err(CipherError::KeysMissing { .. }) => self.file.clone(),
+            Err(e) => return Err(e),
+        };
+        change(&mut file)?;
+        self.write(&file)?;
+        self.file = file;
         Ok(())
     }
 
@@ -709,6 +728,21 @@ impl KdfCost {
     }
 }
 
+fn find_slot<'a>(
+    file: &'a KeysFile,
+    path: &Path,
+    label: &str,
+    kind: SlotKind,
+) -> Result<&'a Slot, CipherError> {
+    file.slots
+        .iter()
+        .find(|s| s.label == label && s.kind == kind)
+        .ok_or_else(|| CipherError::NoSuchSlot {
+            label: crate::scheduling::entry::echo(label),
+            path: path.to_path_buf(),
+        })
+}
+
 fn password_slot(
     key: &DatabaseKey,
     label: &str,
@@ -725,6 +759,73 @@ fn password_slot(
         password.composed_bytes(),
         cost,
     )
+}
+
+/// Reads and checks the keys file at `path` (without comparing it with its database).
+fn read_keys(path: &Path) -> Result<KeysFile, CipherError> {
+    let text = match std::fs::read(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CipherError::KeysMissing {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(CipherError::io(path)(e)),
+    };
+    let damaged = |why: &str| CipherError::DamagedKeys {
+        path: path.to_path_buf(),
+        why: why.to_owned(),
+    };
+    #[derive(Deserialize)]
+    struct Version {
+        format: u32,
+    }
+    let version: Version =
+        serde_json::from_slice(&text).map_err(|_| damaged("it is not a Frontdesk keys file"))?;
+    if version.format > FORMAT {
+        return Err(CipherError::NewerKeysFormat {
+            path: path.to_path_buf(),
+            found: version.format,
+        });
+    }
+    let file: KeysFile = serde_json::from_slice(&text)
+        .map_err(|e| damaged(&format!("line {}, column {}", e.line(), e.column())))?;
+    if unhex(&file.key_check).is_none_or(|c| c.len() != 16) {
+        return Err(damaged("its key check is not 16 bytes"));
+    }
+    if !file.slots.iter().any(|s| s.kind == SlotKind::Password) {
+        return Err(damaged("it has no password slot"));
+    }
+    Ok(file)
+}
+
+/// Holds `<keys>.lock` locked while a keys file is read, changed and written back, so that
+/// two processes (the window and a command, or two commands) never lose each other's change.
+/// Released when dropped.
+struct KeysLock(std::fs::File);
+
+impl KeysLock {
+    fn take(keys: &Path) -> Result<KeysLock, CipherError> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut name = keys.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(CipherError::io(&path))?;
+        file.lock().map_err(CipherError::io(&path))?;
+        Ok(KeysLock(file))
+    }
+}
+
+impl Drop for KeysLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
 }
 
 fn write_keys(path: &Path, file: &KeysFile) -> Result<(), CipherError> {
