@@ -10,8 +10,8 @@ use anyhow::{Result, anyhow, bail};
 use clap::Args;
 use frontdesk::scheduling::entry::echo_path;
 use frontdesk::scheduling::permission::Action;
-use frontdesk::store::cipher::{encrypt_database, plaintext_files, remove_plaintext};
-use frontdesk::store::{Accounts, Locator};
+use frontdesk::store::cipher::remove_plaintext;
+use frontdesk::store::{Accounts, Locator, Maintenance};
 
 use super::auth;
 
@@ -34,9 +34,9 @@ pub fn run(locator: &Locator, credentials: &auth::Credentials, args: &EncryptArg
     if frontdesk::store::unlock::sealed_file(locator).is_some() {
         bail!("{locator} is already encrypted; nothing was changed");
     }
-    // Who converts it: an administrator, signed in to it as it is.
+    // Who converts it: an administrator, signed in to it as it is, with their own password.
     let (store, _) = auth::open(locator, credentials)?;
-    let store = auth::sign_in(store, credentials)?;
+    let mut store = auth::sign_in(store, credentials)?;
     store.allow(Action::Restore)?;
     let name = store.who().name().to_owned();
     let member = store
@@ -45,11 +45,8 @@ pub fn run(locator: &Locator, credentials: &auth::Credentials, args: &EncryptArg
         .member;
     let password = auth::given_password()
         .ok_or_else(|| anyhow!("the administrator's password is needed: sign in with --as NAME"))?;
-    // The conversion needs the file to itself.
+    let done = store.encrypt(&member, &password, chrono::Utc::now())?;
     drop(store);
-    let label = member.id.to_string();
-    let mut done = encrypt_database(path, &label, &password, chrono::Utc::now())?;
-    done.slots.name_slot(&label, &member.name)?;
     println!(
         "Encrypted {}: it opens only with a password of its staff, or the recovery key.",
         echo_path(path)
@@ -58,13 +55,16 @@ pub fn run(locator: &Locator, credentials: &auth::Credentials, args: &EncryptArg
         "recovery key: {} (print it or write it down now and keep it locked away: with it an administrator opens this clinic's data when every password is lost; it is shown this once)",
         &*done.recovery.printable()
     );
+    if let Some(warning) = &done.warning {
+        eprintln!("{warning}");
+    }
     println!(
         "Only {name} can sign in until an administrator sets each staff member a new password (the window's Settings, Staff): their passwords are kept as hashes, which cannot unlock the key."
     );
     println!(
         "Unattended jobs (cron) need their service credentials issued again (`service-credential issue NAME --file FILE`): a credential issued before cannot open the encrypted file."
     );
-    let plain = plaintext_files(path);
+    let plain = done.plaintext;
     if plain.is_empty() {
         return Ok(());
     }

@@ -54,6 +54,31 @@ pub trait Maintenance {
     /// sign-in (see [`SlotChange`]); the name they sign in with follows `member.name`. Nothing
     /// for a plain file or a server, which keep no key slots.
     fn key_slot(&mut self, member: &StaffMember, change: SlotChange<'_>) -> Result<()>;
+
+    /// Encrypts this plain database file where it is (SQLCipher, and a new keys file beside
+    /// it), the store staying open on it: `member`'s `password` gets the first key slot.
+    /// Refused for a server (its disks are its own to encrypt), a file already encrypted, and
+    /// while another window or command has the file open. The plaintext original is kept
+    /// under a new name until [`super::cipher::remove_plaintext`] removes it.
+    fn encrypt(
+        &mut self,
+        member: &StaffMember,
+        password: &Secret,
+        now: DateTime<Utc>,
+    ) -> Result<EncryptedNow>;
+}
+
+/// A database file just encrypted where it is ([`Maintenance::encrypt`]).
+pub struct EncryptedNow {
+    /// The recovery key, to show once and have printed.
+    pub recovery: super::cipher::RecoveryKey,
+    /// The key the file is now encrypted with (the window's watcher and backups need it).
+    pub key: DatabaseKey,
+    /// The plaintext copies left: the original under its new name, and backups made before.
+    pub plaintext: Vec<std::path::PathBuf>,
+    /// What went wrong after the file was encrypted (the recovery key still opens it), to be
+    /// said beside the recovery key.
+    pub warning: Option<String>,
 }
 
 /// What changed about a staff member's key slot.

@@ -71,7 +71,7 @@ pub use error::{DatabaseError, Result, StoreError};
 pub use find_slot::SlotLimits;
 pub use guard::Guarded;
 pub use locator::{Locator, ServerUrl, open, open_keyed};
-pub use maintenance::{Maintenance, SlotChange};
+pub use maintenance::{EncryptedNow, Maintenance, SlotChange};
 pub use open::{StoreOptions, damage_marker, forget_damage, record_damage};
 pub use outbox::{CLAIM_MINUTES, PLANNER};
 pub use pg_connect::{ServerAddress, SslMode};

@@ -197,6 +197,17 @@ impl super::Maintenance for PostgresStore {
         Ok(())
     }
 
+    fn encrypt(
+        &mut self,
+        _member: &crate::scheduling::staff::StaffMember,
+        _password: &crate::signin::Secret,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<super::maintenance::EncryptedNow> {
+        Err(StoreError::Invalid(
+            "a database server's disks are the server's to encrypt (README, \"Several desks\"): nothing was changed".into(),
+        ))
+    }
+
     /// A logical backup: every table of the clinic, read in one snapshot while desks keep
     /// working, written as a Frontdesk SQLite file (mode 0600) that `frontdesk --db FILE check`
     /// reads and `frontdesk --db FILE migrate --to postgres://…` brings back onto an empty

@@ -189,6 +189,49 @@ impl SqliteStore {
         }
     }
 
+    /// See [`Maintenance::encrypt`]: the connection and this process's share of the file are
+    /// given up for the conversion (as for a restore) and taken again on the encrypted file,
+    /// or on the plain one when the conversion was refused or failed (it leaves the original
+    /// as it was).
+    pub fn encrypt(
+        &mut self,
+        member: &StaffMember,
+        password: &crate::signin::Secret,
+        now: DateTime<Utc>,
+    ) -> Result<super::maintenance::EncryptedNow> {
+        if self.key.is_some() {
+            return Err(StoreError::Invalid(
+                "this database file is already encrypted: nothing was changed".into(),
+            ));
+        }
+        let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
+        drop(std::mem::replace(&mut self.conn, memory));
+        self.share = None;
+        let label = member.id.to_string();
+        let converted = super::cipher::encrypt_database(&self.path, &label, password, now);
+        let key = converted.as_ref().ok().map(|done| done.key.clone());
+        let reopened = open_connection_keyed(&self.path, StoreOptions::default(), key.as_ref());
+        let opened = reopened?;
+        self.conn = opened.conn;
+        self.damaged = opened.damaged;
+        self.share = Some(opened.share);
+        let mut done = converted?;
+        self.key = Some(done.key.clone());
+        // The administrator signs in by name from now on. Were that not written, the file is
+        // encrypted all the same: the recovery key must still be shown, with what to do.
+        let warning = done.slots.name_slot(&label, &member.name).err().map(|e| {
+            format!(
+                "{e}: your name was not written to the keys file, so your password cannot open it yet; run `frontdesk recover --name \"YOUR NAME\"` with the recovery key"
+            )
+        });
+        Ok(super::maintenance::EncryptedNow {
+            recovery: done.recovery,
+            key: done.key,
+            plaintext: super::cipher::plaintext_files(&self.path),
+            warning,
+        })
+    }
+
     fn sql_error(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(e, &self.path)
     }
@@ -225,6 +268,15 @@ impl Maintenance for SqliteStore {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<backup::RestoreReport> {
         SqliteStore::restore_from(self, candidate, now, progress)
+    }
+
+    fn encrypt(
+        &mut self,
+        member: &StaffMember,
+        password: &crate::signin::Secret,
+        now: DateTime<Utc>,
+    ) -> Result<super::maintenance::EncryptedNow> {
+        SqliteStore::encrypt(self, member, password, now)
     }
 
     fn key_slot(&mut self, member: &StaffMember, change: SlotChange<'_>) -> Result<()> {

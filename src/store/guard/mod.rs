@@ -256,6 +256,43 @@ impl Maintenance for Guarded {
         self.inner.mark_damaged(summary)
     }
 
+    /// Only an administrator encrypts, for themselves (the first key slot is theirs), and only
+    /// with their own password as the store knows it: the slot must open with what they sign
+    /// in with.
+    fn encrypt(
+        &mut self,
+        member: &StaffMember,
+        password: &crate::signin::Secret,
+        now: DateTime<Utc>,
+    ) -> Result<super::maintenance::EncryptedNow> {
+        self.allow(Action::Restore)?;
+        let own = self.who.staff_id() == Some(member.id);
+        let record = match self.who.staff_id() {
+            Some(id) if own => self.inner.sign_in_record_of(id)?,
+            _ => None,
+        };
+        let Some(record) = record else {
+            return Err(StoreError::Invalid(
+                "the database is encrypted by the administrator signed in, for themselves: nothing was changed".into(),
+            ));
+        };
+        let matches = record
+            .hash(crate::signin::SecretKind::Password)
+            .is_some_and(|hash| password.matches(hash).unwrap_or(false));
+        if !matches {
+            return Err(StoreError::Invalid(
+                "that is not your password (the one you sign in with): nothing was changed".into(),
+            ));
+        }
+        let done = self.inner.encrypt(&record.member, password, now)?;
+        self.log(
+            AccessKind::ChangedPermission,
+            String::new(),
+            "encrypted the database file: only the administrator who encrypted it and the recovery key open it, until others get new passwords".into(),
+        )?;
+        Ok(done)
+    }
+
     fn backup_to(
         &mut self,
         dest: &Path,
