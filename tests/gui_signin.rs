@@ -626,3 +626,165 @@ fn the_access_log_page_lists_checks_filters_and_saves_and_is_itself_logged() {
         h.texts()
     );
 }
+
+/// Whether `needle` is anywhere in the file at `path` (a missing file holds nothing).
+fn file_holds(path: &std::path::Path, needle: &str) -> bool {
+    std::fs::read(path)
+        .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        .unwrap_or(false)
+}
+
+#[test]
+fn an_administrator_encrypts_the_open_file_from_the_data_page_and_the_desk_goes_on() {
+    use frontdesk::signin::{Secret, SecretKind};
+    use frontdesk::store::cipher::{keys_path, plaintext_files};
+    use frontdesk::store::unlock::{Unsealed, open_as};
+    let mut h = Harness::with_demo();
+    let db = h.dir.path().join("desk.sqlite3");
+    let patient = patient_names(&h)
+        .into_iter()
+        .next()
+        .expect("the demo shows patients");
+    assert!(file_holds(&db, &patient), "a plain file shows its patients");
+    h.click("Data");
+    h.click("Encrypt this file…");
+    // Someone else's password (or a slip) is refused in words, and nothing is changed.
+    h.type_into("encrypt-password", "demo-receptionist");
+    h.click("Encrypt now");
+    let texts = h.texts();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("that is not your password")),
+        "{texts:?}"
+    );
+    assert!(!keys_path(&db).exists());
+    assert_eq!(h.field("encrypt-password").as_deref(), Some(""));
+    // Her own password: the file is encrypted where it is, the recovery key shown once.
+    h.type_into("encrypt-password", PASSWORD);
+    h.click("Encrypt now");
+    let texts = h.texts();
+    let recovery = texts
+        .iter()
+        .find(|t| t.len() == 47 && t.split('-').count() == 8)
+        .cloned()
+        .unwrap_or_else(|| panic!("the recovery key is shown: {texts:?}"));
+    assert!(keys_path(&db).exists());
+    assert!(
+        h.desk()
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("encrypted now")
+    );
+    for file in [db.clone(), db.with_extension("sqlite3-wal")] {
+        assert!(
+            !file_holds(&file, &patient),
+            "{} shows a patient",
+            file.display()
+        );
+    }
+    h.click("I have written it down");
+    assert!(!h.texts().contains(&recovery), "shown once");
+    let copies = plaintext_files(&db);
+    assert!(!copies.is_empty(), "the original is kept until asked");
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.starts_with("Plaintext copies are left"))
+    );
+    h.click("Remove them");
+    assert!(plaintext_files(&db).is_empty());
+    assert!(copies.iter().all(|c| !c.exists()));
+    assert!(h.texts().iter().any(|t| t.starts_with("Removed ")));
+    // The desk goes on, on the encrypted file: the calendar reads it again.
+    h.desk_mut().entries.clear();
+    h.send(DeskMessage::ShowCalendar);
+    h.send(DeskMessage::Next);
+    h.send(DeskMessage::Previous);
+    assert!(
+        !h.desk().entries.is_empty(),
+        "the desk reads the encrypted file"
+    );
+    // Her password opens the file from now on (a new window, a command), and the log says
+    // who encrypted it.
+    let password = Secret::given(SecretKind::Password, PASSWORD).expect("secret");
+    let Unsealed::Open(mut store, _) = open_as(&db, WHO, &password, now(), "test").expect("open")
+    else {
+        panic!("her password opens the encrypted file");
+    };
+    let log = store
+        .access_log(&AccessFilter {
+            kind: Some(AccessKind::ChangedPermission),
+            limit: 100,
+            ..AccessFilter::default()
+        })
+        .expect("the log");
+    assert!(
+        log.iter().any(
+            |e| e.access.detail.starts_with("encrypted the database file") && e.access.name == WHO
+        ),
+        "{log:?}"
+    );
+}
+
+#[test]
+fn a_role_changed_at_another_desk_counts_at_once_and_a_refused_save_names_the_role() {
+    let mut h = Harness::with_demo();
+    h.take_over("Farah Khan", "demo-manager");
+    h.click("Settings");
+    // At another desk an administrator makes her a receptionist.
+    {
+        let mut other = store(&h);
+        let mut farah = other
+            .staff()
+            .expect("staff")
+            .into_iter()
+            .find(|m| m.name == "Farah Khan")
+            .expect("Farah");
+        farah.role = StaffRole::Receptionist;
+        other.save_staff(&farah, WHO, now()).expect("demoted");
+    }
+    // Her next save is refused by the store, in words naming the role it needs.
+    h.click("Save clinic");
+    let said = h.texts().join("\n") + &h.desk().error.clone().unwrap_or_default();
+    assert!(
+        said.contains("needs the manager role or above") && said.contains("receptionist"),
+        "{said}"
+    );
+    // The change reaches her window: the tabs follow the role, the page it no longer allows
+    // goes, and the status line says why.
+    h.send(DeskMessage::DatabaseChanged);
+    let texts = h.texts();
+    assert!(h.desk().page.is_calendar(), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "Settings" || t == "Reports"));
+    assert!(
+        h.desk()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("changed your role")),
+        "{:?}",
+        h.desk().notice
+    );
+    // Made inactive: nothing more is read or written for her.
+    {
+        let mut other = store(&h);
+        let mut farah = other
+            .staff()
+            .expect("staff")
+            .into_iter()
+            .find(|m| m.name == "Farah Khan")
+            .expect("Farah");
+        farah.active = false;
+        other.save_staff(&farah, WHO, now()).expect("made inactive");
+    }
+    h.send(DeskMessage::DatabaseChanged);
+    assert!(
+        h.desk()
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no longer an active staff member")),
+        "{:?}",
+        h.desk().error
+    );
+}

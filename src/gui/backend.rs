@@ -4,6 +4,7 @@
 //! they need it; only work with logic of its own (assembling the setup, building the demo,
 //! long work with progress, the damage check, the daily backup) has a method here.
 
+mod encryption;
 mod reports;
 mod session;
 
@@ -17,6 +18,7 @@ use crate::scheduling::time::local_date;
 use crate::scheduling::*;
 use crate::store::{self, Locator, Store, StoreError};
 
+pub use encryption::Converted;
 pub use reports::SheetTarget;
 pub use session::{FirstLook, Held, NewClinic, Shown, Who};
 

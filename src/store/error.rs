@@ -254,6 +254,11 @@ pub enum StoreError {
     /// The window is locked: someone must sign in before anything is read or written.
     #[error("the window is locked: sign in again to go on")]
     SignInNeeded,
+    /// The staff member signed in was made inactive (or removed) since, at another desk.
+    #[error(
+        "you are no longer an active staff member here (an administrator changed it): nothing was changed; lock the window and let someone else sign in"
+    )]
+    NoLongerActive,
     /// The signed-in role may not do this; nothing was changed. Says which role it needs.
     #[error(transparent)]
     NotAllowed(#[from] crate::scheduling::permission::Refused),

@@ -82,6 +82,8 @@ pub struct Who {
     pub role: Role,
     /// How they proved who they are.
     pub via: Via,
+    /// Their staff id (none for a service credential).
+    pub staff: Option<StaffId>,
 }
 
 impl Who {
@@ -90,6 +92,7 @@ impl Who {
             name: signed.name().to_owned(),
             role: signed.role(),
             via: signed.via(),
+            staff: signed.staff_id(),
         }
     }
 

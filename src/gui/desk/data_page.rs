@@ -5,7 +5,7 @@ use iced::{Element, Task};
 
 use super::{Desk, Message, Page};
 use crate::gui::backend::{Setup, UiError};
-use crate::gui::screen::data;
+use crate::gui::screen::{data, encryption};
 use crate::scheduling::Clinic;
 
 impl Desk {
@@ -17,6 +17,14 @@ impl Desk {
     }
 
     pub(super) fn data(&mut self, message: data::Message) -> Task<Message> {
+        if !matches!(self.page, Page::Data(_))
+            && let data::Message::Encryption(encryption::Message::Encrypted(_)) = &message
+        {
+            // The page was left while the file was encrypted: it comes back, the recovery key
+            // must be seen.
+            self.set_page(Page::Data(Box::default()));
+            return self.data(message);
+        }
         if !matches!(self.page, Page::Data(_)) {
             // The page was left while its job ran: the job still ends, and says so.
             return match message {
@@ -51,6 +59,13 @@ impl Desk {
         match event {
             None => task,
             Some(data::Event::Changed) => Task::batch([task, self.reload()]),
+            Some(data::Event::Encrypted(notice)) => {
+                self.error = None;
+                self.notice = Some(notice);
+                // The watcher of the plain file stops; one with the key starts.
+                self.live.epoch = self.live.epoch.wrapping_add(1);
+                task
+            }
             Some(data::Event::Restored(notice)) => {
                 // What was said of the replaced database no longer holds.
                 self.error = None;

@@ -182,6 +182,19 @@ pub enum Page {
 }
 
 impl Page {
+    /// What a role must be allowed to see this page (the calendar, waitlist and reminders
+    /// are every role's; what each offers inside follows the role).
+    pub fn needs(&self) -> Option<crate::scheduling::permission::Action> {
+        use crate::scheduling::permission::Action;
+        match self {
+            Page::Calendar | Page::Waitlist(_) | Page::Reminders(_) => None,
+            Page::Settings(_) => Some(Action::Settings),
+            Page::Reports(_) => Some(Action::Reports),
+            Page::Data(_) => Some(Action::Backup),
+            Page::AccessLog(_) => Some(Action::AccessLog),
+        }
+    }
+
     /// True when the calendar is shown.
     pub fn is_calendar(&self) -> bool {
         matches!(self, Page::Calendar)
@@ -723,7 +736,42 @@ impl Desk {
     pub(super) fn take_setup(&mut self, setup: Setup) {
         self.colours = visit_colours(&setup);
         self.setup = setup;
+        self.follow_role();
         self.relayout();
+    }
+
+    /// The signed-in person's role as the setup just read says (an administrator may have
+    /// changed it at another desk): the window shows what the new role may do from now on, a
+    /// page it may no longer see is left for the calendar, and the status line says so. The
+    /// store checks the role as the database holds it on every call anyway.
+    fn follow_role(&mut self) {
+        use crate::scheduling::permission::Role;
+        let Some(id) = self.who.staff else {
+            return;
+        };
+        let Some(member) = self.setup.staff.iter().find(|m| m.id == id) else {
+            return;
+        };
+        if !member.active {
+            self.error = Some(crate::store::StoreError::NoLongerActive.to_string());
+            return;
+        }
+        let now = Role::Staff(member.role);
+        if now == self.who.role {
+            return;
+        }
+        self.who.role = now;
+        self.notice = Some(format!(
+            "An administrator changed your role: you are signed in as {} now, and the window shows what that role may do.",
+            member.role.label()
+        ));
+        if self
+            .page
+            .needs()
+            .is_some_and(|action| !self.who.may(action))
+        {
+            self.show_calendar();
+        }
     }
 
     pub fn relayout(&mut self) {

@@ -12,7 +12,7 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
-use super::Context;
+use super::{Context, encryption};
 use crate::export::{self, ExportQuery, Format, Progress, Scope};
 use crate::gui::backend::{Step, UiError};
 use crate::gui::file_chooser;
@@ -67,6 +67,8 @@ pub struct State {
     pub job: Option<(String, Progress)>,
     /// How the last job ended.
     pub outcome: Option<Outcome>,
+    /// The encryption card.
+    encryption: encryption::State,
 }
 
 impl Default for State {
@@ -82,6 +84,7 @@ impl Default for State {
             restore_candidate: None,
             job: None,
             outcome: None,
+            encryption: encryption::State::default(),
         }
     }
 }
@@ -129,6 +132,8 @@ pub enum Message {
     Finished(Result<Outcome, UiError>),
     /// A restore ended: what to tell the desk, or why it was refused.
     Restored(Result<String, UiError>),
+    /// A message for the encryption card.
+    Encryption(encryption::Message),
 }
 
 /// What the page tells the app.
@@ -138,6 +143,9 @@ pub enum Event {
     Changed,
     /// The database was replaced: reload everything, and say this.
     Restored(String),
+    /// The database file was encrypted where it is: its watcher starts again with the key;
+    /// say this.
+    Encrypted(String),
 }
 
 fn save_dialog(
@@ -389,7 +397,7 @@ impl State {
         message: Message,
         ctx: &Context<'_>,
     ) -> (Task<Message>, Option<Event>) {
-        let busy = self.job.is_some();
+        let busy = self.job.is_some() || self.encryption.busy();
         let today = crate::gui::backend::clinic_date(ctx.clinic, ctx.now);
         let task = match message {
             Message::Format(f) => {
@@ -541,6 +549,11 @@ impl State {
                     }
                 };
             }
+            Message::Encryption(message) => {
+                let (task, event) = self.encryption.update(message, ctx);
+                let event = event.map(|encryption::Event::Encrypted(said)| Event::Encrypted(said));
+                return (task.map(Message::Encryption), event);
+            }
             // A second job while one runs is ignored (its button is disabled anyway).
             _ => Task::none(),
         };
@@ -549,7 +562,7 @@ impl State {
 
     /// Draws the page.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let idle = self.job.is_none();
+        let idle = self.job.is_none() && !self.encryption.busy();
         let act = |label: &'a str, message: Message| {
             button(text(label))
                 .on_press_maybe(idle.then_some(message))
@@ -597,23 +610,11 @@ impl State {
             ),
             None => "Automatic backups are the database server's own.".to_owned(),
         };
-        // A plain file (the demo, or one made before encryption) is offered its conversion:
-        // it needs the file to itself, so it runs with the window closed.
-        let encryption = match (ctx.backend.locator().file(), ctx.backend.key()) {
-            (Some(path), None) => format!(
-                "This database file is not encrypted: a copy of it shows every patient. To encrypt it, close Frontdesk on every desk and run: frontdesk --db \"{}\" --as \"{}\" encrypt",
-                path.display(),
-                ctx.actor
-            ),
-            (Some(_), Some(_)) => "This database file is encrypted, and so are its backups; each backup needs its .keys file beside it.".to_owned(),
-            (None, _) => "The server encrypts its own disks; backups saved here are plain files: keep them safe.".to_owned(),
-        };
         let backup_card = card(
             "Backup",
             column![
                 text(backups).size(13),
                 text("A backup is a complete copy taken safely while desks keep working.").size(13),
-                text(encryption).size(13),
                 act("Back up now…", Message::Backup),
             ]
             .spacing(10),
@@ -638,9 +639,14 @@ impl State {
             .into(),
         };
         let restore_card = card("Restore", restore_body);
+        let encryption_card = card(
+            "Encryption",
+            self.encryption.view(ctx).map(Message::Encryption),
+        );
         let mut page = column![
             row![export_card, import_card].spacing(14),
             row![backup_card, restore_card].spacing(14),
+            encryption_card,
         ]
         .spacing(14)
         .padding(16);

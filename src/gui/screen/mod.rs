@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod booking;
 pub mod data;
 pub mod details;
+pub mod encryption;
 pub mod find_slot;
 pub mod occurrence;
 pub mod offer;

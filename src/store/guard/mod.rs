@@ -109,7 +109,20 @@ impl Guarded {
     /// Whether the signed-in role may do `action` (for what the window shows); nothing while
     /// locked.
     pub fn may(&self, action: Action) -> bool {
-        !self.locked && self.who.role().may(action)
+        !self.locked && self.role_now().is_ok_and(|role| role.may(action))
+    }
+
+    /// The signed-in person's role as the database holds it now: a role changed or a member
+    /// made inactive at another desk (or by a command) counts from the next call on, not from
+    /// the next sign-in. A service credential's role is its own.
+    pub fn role_now(&self) -> Result<Role> {
+        let Some(id) = self.who.staff_id() else {
+            return Ok(self.who.role());
+        };
+        match self.inner.sign_in_record_of(id)? {
+            Some(record) if record.member.active => Ok(Role::Staff(record.member.role)),
+            Some(_) | None => Err(StoreError::NoLongerActive),
+        }
     }
 
     /// `Ok` when the signed-in role may do `action`, else the refusal naming the role it needs
@@ -118,7 +131,7 @@ impl Guarded {
         if self.locked {
             return Err(StoreError::SignInNeeded);
         }
-        Ok(self.who.role().check(action)?)
+        Ok(self.role_now()?.check(action)?)
     }
 
     /// Whether it is locked.

@@ -1,0 +1,79 @@
+//! Encrypting the open database from the window (the Data page offers it to an administrator
+//! on a plain file): the conversion runs off the UI thread through the guarded store (which
+//! checks the role and the password, and logs it), the new key is kept for the watcher, the
+//! damage check and the daily backup, and the plaintext copies go only when asked.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::{Backend, Shown, UiError, said};
+use crate::signin::{Secret, SecretKind};
+use crate::store::StoreError;
+
+/// A database file the window has just encrypted.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    /// The recovery key, shown once.
+    pub recovery: Shown,
+    /// The plaintext copies left (the original under a new name, and backups made before).
+    pub plaintext: Vec<PathBuf>,
+    /// What went wrong after the file was encrypted, to say beside the recovery key.
+    pub warning: Option<String>,
+}
+
+impl Backend {
+    /// Encrypts the open plain file as `name` (the administrator signed in), with the password
+    /// `typed` (theirs: it makes their key slot). Slow: the file is copied and checked.
+    pub async fn encrypt(
+        self,
+        name: String,
+        typed: String,
+        now: DateTime<Utc>,
+    ) -> Result<Converted, UiError> {
+        let key_cell = self.key.clone();
+        let done = self
+            .run(move |s| {
+                let secret = Secret::given(SecretKind::Password, &typed)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                let member = s
+                    .sign_in_record(&name)?
+                    .ok_or_else(|| {
+                        StoreError::Invalid(
+                            "the administrator signed in is no longer a staff member here".into(),
+                        )
+                    })?
+                    .member;
+                s.encrypt(&member, &secret, now)
+            })
+            .await?;
+        if let Ok(mut cell) = key_cell.lock() {
+            *cell = Some(done.key.clone());
+        }
+        Ok(Converted {
+            recovery: Shown(done.recovery.printable().to_string()),
+            plaintext: done.plaintext,
+            warning: done.warning,
+        })
+    }
+
+    /// Removes the plaintext copies `files` of the encrypted database (only files that are
+    /// its plaintext copies: anything else is refused). The ones removed come back; the first
+    /// failure stops it and is said.
+    pub async fn remove_plaintext(self, files: Vec<PathBuf>) -> Result<Vec<PathBuf>, UiError> {
+        let Some(db) = self.locator.file().map(std::path::Path::to_path_buf) else {
+            return Err("a database server keeps no plaintext copies here".into());
+        };
+        tokio::task::spawn_blocking(move || {
+            let mut removed = Vec::new();
+            for file in files {
+                crate::store::cipher::remove_plaintext(&db, &file)
+                    .map_err(|e| said(StoreError::from(e)))?;
+                removed.push(file);
+            }
+            Ok(removed)
+        })
+        .await
+        .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+    }
+}
