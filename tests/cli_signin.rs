@@ -457,14 +457,9 @@ fn recover(desk: &Desk, key: &str, name: &str, password: &str) -> Output {
         .expect("run")
 }
 
-/// Whether `needle` appears anywhere in the file at `path`.
-fn holds(path: &std::path::Path, needle: &str) -> bool {
-    let bytes = std::fs::read(path).expect("read");
-    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
-}
-
-#[test]
-fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_password() {
+/// A new clinic made on the command line (encrypted), its first administrator Priya Nair with
+/// the password `lakeside-admin-1`; and what the command printed.
+fn new_encrypted_clinic() -> (Desk, String) {
     let desk = Desk::without_database();
     let out = desk
         .bare()
@@ -474,6 +469,18 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
         .expect("run");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
+    (desk, said)
+}
+
+/// Whether `needle` appears anywhere in the file at `path`.
+fn holds(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).expect("read");
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_password() {
+    let (desk, said) = new_encrypted_clinic();
     assert!(said.contains("administrator: Priya Nair"), "{said}");
     assert!(said.contains("recovery key: "), "{said}");
     assert!(!said.contains("lakeside-admin-1"));
@@ -637,15 +644,8 @@ fn a_new_clinic_made_on_the_command_line_is_encrypted_and_opens_only_with_a_pass
 /// the access log gets each wrong try once a right password opens the file.
 #[test]
 fn wrong_passwords_at_an_encrypted_file_are_counted_locked_and_logged_once_it_opens() {
-    let desk = Desk::without_database();
-    let out = desk
-        .bare()
-        .env("FRONTDESK_PASSWORD", "lakeside-admin-1")
-        .args(["first-administrator", "--name", "Priya Nair"])
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let recovery = recovery_key(&text(&out.stdout));
+    let (desk, said) = new_encrypted_clinic();
+    let recovery = recovery_key(&said);
     let wrong = |left: &str| {
         let out = as_staff(&desk, "Priya Nair", "not-her-password", &["check"]);
         assert!(!out.status.success());

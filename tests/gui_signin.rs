@@ -25,7 +25,15 @@ fn store(h: &Harness) -> SqliteStore {
 
 /// The access log's entries of `kind`, newest first.
 fn logged(h: &Harness, kind: AccessKind) -> Vec<frontdesk::scheduling::access::AccessEntry> {
-    store(h)
+    entries(&mut store(h), kind)
+}
+
+/// `store`'s access log entries of `kind`, newest first.
+fn entries(
+    store: &mut dyn Accounts,
+    kind: AccessKind,
+) -> Vec<frontdesk::scheduling::access::AccessEntry> {
+    store
         .access_log(&AccessFilter {
             kind: Some(kind),
             limit: 1000,
@@ -261,13 +269,7 @@ fn a_new_database_sets_up_its_clinic_and_first_administrator_refusing_each_slip(
     assert!(matches!(h.app.phase, Phase::Ready(_)), "{}", door_error(&h));
     assert_eq!(h.app.actor(), "Priya Nair");
     let mut s = SqliteStore::open_encrypted(&path, &key, Default::default()).expect("open");
-    let failed = s
-        .access_log(&AccessFilter {
-            kind: Some(AccessKind::SignInFailed),
-            limit: 10,
-            ..AccessFilter::default()
-        })
-        .expect("log");
+    let failed = entries(&mut s, AccessKind::SignInFailed);
     assert_eq!(failed.len(), 2, "{failed:?}");
     assert!(
         failed
@@ -713,13 +715,7 @@ fn an_administrator_encrypts_the_open_file_from_the_data_page_and_the_desk_goes_
     else {
         panic!("her password opens the encrypted file");
     };
-    let log = store
-        .access_log(&AccessFilter {
-            kind: Some(AccessKind::ChangedPermission),
-            limit: 100,
-            ..AccessFilter::default()
-        })
-        .expect("the log");
+    let log = entries(&mut *store, AccessKind::ChangedPermission);
     assert!(
         log.iter().any(
             |e| e.access.detail.starts_with("encrypted the database file") && e.access.name == WHO
