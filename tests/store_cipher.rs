@@ -828,3 +828,55 @@ fn a_new_file_left_half_made_is_made_again() {
         "never made over"
     );
 }
+
+#[test]
+fn a_password_whose_database_half_fails_leaves_the_key_slot_as_it_was() {
+    use frontdesk::scheduling::access::{Access, AccessKind};
+    use frontdesk::scheduling::staff::{StaffId, StaffMember, StaffRole};
+    use frontdesk::store::unlock::{Unsealed, create, first_slot, open_as};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("clinic.sqlite3");
+    let (mut store, _, _) = create(&db).expect("made");
+    let member = |name: &str| StaffMember {
+        id: StaffId(uuid::Uuid::new_v4()),
+        name: name.into(),
+        role: StaffRole::Administrator,
+        active: true,
+    };
+    // Leela has a slot but (here) no staff record: the database's half of a new password
+    // cannot be written, so her slot must stay as it was.
+    let leela = member("Leela Rao");
+    first_slot(&mut *store, &leela, &password("leela-admin-1")).expect("her slot");
+    let access = Access {
+        at: now(),
+        desk: "test".into(),
+        staff: None,
+        name: String::new(),
+        kind: AccessKind::ChangedPermission,
+        subject: String::new(),
+        detail: String::new(),
+    };
+    let new = password("leela-admin-2");
+    let hash = new.hash().expect("hash");
+    assert!(store.set_password(&leela, &new, &hash, &access).is_err());
+    // Ravi had no slot: none is left behind for him.
+    let ravi = member("Ravi Shetty");
+    let his = password("ravi-admin-1");
+    assert!(
+        store
+            .set_password(&ravi, &his, &his.hash().expect("hash"), &access)
+            .is_err()
+    );
+    drop(store);
+    let slots = KeySlots::load(&db).expect("keys");
+    assert_eq!(slots.label_of("Ravi Shetty"), None);
+    assert!(!slots.has_password_slot(&ravi.id.to_string()));
+    let opens = |name: &str, typed: &str| {
+        matches!(
+            open_as(&db, name, &password(typed), now(), "test").expect("tried"),
+            Unsealed::Open(..)
+        )
+    };
+    assert!(!opens("Leela Rao", "leela-admin-2"));
+    assert!(opens("Leela Rao", "leela-admin-1"));
+}

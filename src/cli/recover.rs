@@ -8,9 +8,8 @@ use chrono::Utc;
 use clap::Args;
 use frontdesk::scheduling::access::{Access, AccessKind};
 use frontdesk::scheduling::staff::StaffRole;
-use frontdesk::signin::SecretKind;
+use frontdesk::store::Locator;
 use frontdesk::store::cipher::RecoveryKey;
-use frontdesk::store::{Locator, SlotChange};
 
 use super::auth;
 
@@ -68,8 +67,7 @@ pub fn run(locator: &Locator, args: &RecoverArgs) -> Result<()> {
         subject: member.id.to_string(),
         detail: "password reset with the recovery key".into(),
     };
-    store.key_slot(&member, SlotChange::Password(&password))?;
-    store.set_secret(member.id, SecretKind::Password, Some(&hash), &access)?;
+    store.set_password(&member, &password, &hash, &access)?;
     println!(
         "{}'s password was reset with the recovery key: sign in with it, and set the other staff's passwords in the window (Settings, Staff).",
         member.name

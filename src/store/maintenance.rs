@@ -55,6 +55,18 @@ pub trait Maintenance {
     /// for a plain file or a server, which keep no key slots.
     fn key_slot(&mut self, member: &StaffMember, change: SlotChange<'_>) -> Result<()>;
 
+    /// Sets staff member `member`'s password, `hash` being its hash: in the database and, on
+    /// an encrypted file, in their key slot, as one change. The slot is written first and put
+    /// back as it was when the database's half cannot be written, so the password that opens
+    /// the file is always the one sign-in checks. `access` is logged with it.
+    fn set_password(
+        &mut self,
+        member: &StaffMember,
+        password: &Secret,
+        hash: &crate::signin::Hashed,
+        access: &crate::scheduling::access::Access,
+    ) -> Result<()>;
+
     /// Encrypts this plain database file where it is (SQLCipher, and a new keys file beside
     /// it), the store staying open on it: `member`'s `password` gets the first key slot.
     /// Refused for a server (its disks are its own to encrypt), a file already encrypted, and

@@ -197,6 +197,23 @@ impl super::Maintenance for PostgresStore {
         Ok(())
     }
 
+    /// A server keeps no key slots: the hash is all there is.
+    fn set_password(
+        &mut self,
+        member: &crate::scheduling::staff::StaffMember,
+        _password: &crate::signin::Secret,
+        hash: &crate::signin::Hashed,
+        access: &crate::scheduling::access::Access,
+    ) -> Result<()> {
+        use super::Accounts;
+        self.set_secret(
+            member.id,
+            crate::signin::SecretKind::Password,
+            Some(hash),
+            access,
+        )
+    }
+
     fn encrypt(
         &mut self,
         _member: &crate::scheduling::staff::StaffMember,

@@ -300,6 +300,37 @@ impl Maintenance for SqliteStore {
         }
         Ok(())
     }
+
+    fn set_password(
+        &mut self,
+        member: &StaffMember,
+        password: &crate::signin::Secret,
+        hash: &crate::signin::Hashed,
+        access: &crate::scheduling::access::Access,
+    ) -> Result<()> {
+        use super::Accounts;
+        let password_kind = crate::signin::SecretKind::Password;
+        let Some(key) = self.key.clone() else {
+            return self.set_secret(member.id, password_kind, Some(hash), access);
+        };
+        // Someone who left opens nothing, whatever password is set for them.
+        if !member.active {
+            return self.set_secret(member.id, password_kind, Some(hash), access);
+        }
+        let mut slots = super::cipher::KeySlots::load(&self.path)?;
+        let label = member.id.to_string();
+        let before = slots.password_slot_before(&label);
+        slots.set_password_slot(&label, &member.name, &key, password)?;
+        match self.set_secret(member.id, password_kind, Some(hash), access) {
+            Ok(()) => Ok(()),
+            Err(e) => match slots.put_back(before) {
+                Ok(()) => Err(e),
+                Err(undo) => Err(StoreError::Invalid(format!(
+                    "{e}; and the key slot set for the new password could not be put back ({undo}): set the password again"
+                ))),
+            },
+        }
+    }
 }
 
 impl Engine for SqliteStore {

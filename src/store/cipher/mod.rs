@@ -29,4 +29,6 @@ pub use error::CipherError;
 pub use key::{ClinicId, DatabaseKey, PAGE_SIZE, file_clinic, is_plain_sqlite};
 pub(crate) use key::{apply_key, silence};
 pub use recovery::RecoveryKey;
-pub use slots::{KdfCost, KeySlots, SealedFailure, SlotInfo, SlotKind, keys_path, name_digest};
+pub use slots::{
+    KdfCost, KeySlots, SealedFailure, SlotBefore, SlotInfo, SlotKind, keys_path, name_digest,
+};

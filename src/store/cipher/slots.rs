@@ -262,6 +262,13 @@ fn seal(
     })
 }
 
+/// A staff member's password slot as it was before a change (or that they had none), to put
+/// back when the rest of the change could not be made ([`KeySlots::put_back`]).
+pub struct SlotBefore {
+    label: String,
+    slot: Option<Slot>,
+}
+
 /// Why a slot did not open: the wrong secret, or a damaged slot.
 enum Unsealed {
     Key(DatabaseKey),
@@ -489,6 +496,37 @@ impl KeySlots {
         let digest = name_digest(self.file.clinic, name);
         self.change(|file| {
             file.tries.remove(&digest);
+            Ok(())
+        })
+    }
+
+    /// `label`'s password slot as it is now, to put back with [`KeySlots::put_back`].
+    pub fn password_slot_before(&self, label: &str) -> SlotBefore {
+        SlotBefore {
+            label: label.to_owned(),
+            slot: self.slot(label, SlotKind::Password).ok().cloned(),
+        }
+    }
+
+    /// Puts a password slot back as it was (`before`): the one it had, or none (never the
+    /// last password slot of the file).
+    pub fn put_back(&mut self, before: SlotBefore) -> Result<(), CipherError> {
+        self.change(|file| {
+            let others = file
+                .slots
+                .iter()
+                .filter(|s| s.kind == SlotKind::Password && s.label != before.label)
+                .count();
+            if before.slot.is_none() && others == 0 {
+                return Ok(());
+            }
+            file.slots
+                .retain(|s| !(s.label == before.label && s.kind == SlotKind::Password));
+            if let Some(slot) = before.slot {
+                file.slots.push(slot);
+            } else {
+                file.names.retain(|_, l| *l != before.label);
+            }
             Ok(())
         })
     }

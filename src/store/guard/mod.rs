@@ -269,6 +269,26 @@ impl Maintenance for Guarded {
         self.inner.mark_damaged(summary)
     }
 
+    fn set_password(
+        &mut self,
+        member: &StaffMember,
+        password: &crate::signin::Secret,
+        hash: &crate::signin::Hashed,
+        access: &Access,
+    ) -> Result<()> {
+        // Everyone may change their own password; only an administrator another's.
+        if self.who.staff_id() != Some(member.id) || self.who.role() == Role::Service {
+            self.allow(Action::StaffAndRoles)?;
+        }
+        let access = self.who.access(
+            access.at,
+            AccessKind::ChangedPermission,
+            member.id.to_string(),
+            "password set",
+        );
+        self.inner.set_password(member, password, hash, &access)
+    }
+
     /// Only an administrator encrypts, for themselves (the first key slot is theirs), and only
     /// with their own password as the store knows it: the slot must open with what they sign
     /// in with.

@@ -128,10 +128,11 @@ impl Form {
                         subject: String::new(),
                         detail: String::new(),
                     };
-                    s.set_secret(id, kind, Some(&hash), &access)?;
-                    // An encrypted database: their password unwraps its key from now on.
-                    if kind == SecretKind::Password {
-                        s.key_slot(&stored, crate::store::SlotChange::Password(&secret))?;
+                    match kind {
+                        // An encrypted database: their password unwraps its key from now on
+                        // (the slot and the hash written as one change).
+                        SecretKind::Password => s.set_password(&stored, &secret, &hash, &access)?,
+                        SecretKind::Pin => s.set_secret(id, kind, Some(&hash), &access)?,
                     }
                     let what = match kind {
                         SecretKind::Password => "password",
