@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod export;
+pub mod fonts;
 pub mod gui;
 pub mod import;
 pub mod private_file;
@@ -12,6 +13,7 @@ pub mod reports;
 pub mod scheduling;
 pub mod signin;
 pub mod store;
+pub mod text;
 
 /// The application's reverse-DNS id, the same everywhere: the window's application id (Wayland
 /// `app_id`, X11 `WM_CLASS`), the `.desktop` file's name and `StartupWMClass`, the AppStream id

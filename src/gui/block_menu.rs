@@ -77,7 +77,7 @@ pub fn over<'a>(
     let list = column![
         text(format!(
             "{} · {}",
-            entry.patient_name,
+            crate::text::isolate(&entry.patient_name),
             entry.appointment.status.label()
         ))
         .size(12),

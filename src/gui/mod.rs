@@ -77,6 +77,18 @@ pub fn application(
     .theme(App::theme)
     .subscription(App::subscription)
     .window(window_settings())
+    .settings(settings())
+}
+
+/// The window's settings: the fonts Frontdesk ships for names in every script
+/// ([`crate::fonts`]) are loaded beside the system's, so the text engine's fallback finds them.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: crate::fonts::all()
+            .map(|font| std::borrow::Cow::Borrowed(font.data))
+            .collect(),
+        ..iced::Settings::default()
+    }
 }
 
 /// The smallest window the desk is laid out for.

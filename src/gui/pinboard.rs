@@ -25,7 +25,7 @@ pub fn strip<'a>(board: &'a Pinboard, zone: Tz) -> Element<'a, Message> {
     let a = &e.appointment;
     let said = format!(
         "Pinned: {} · {} min · {} (was {}). Click a free time, on any day, to move it there.",
-        e.patient_name,
+        crate::text::isolate(&e.patient_name),
         a.interval.minutes(),
         e.doctor_name,
         format_local(zone, a.interval.start)

@@ -134,7 +134,7 @@ pub async fn reverse(
         .run(move |s| Ok((s.appointment(id)?, s.history(id)?)))
         .await?;
     let current = entry.appointment.clone();
-    let name = entry.patient_name.clone();
+    let name = crate::text::isolate(&entry.patient_name).into_owned();
     match change {
         Undoable::Booked(_) => {
             let reason = format!("{verb} at the desk");

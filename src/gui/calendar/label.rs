@@ -54,23 +54,19 @@ fn kind_prefix(entry: &AgendaEntry) -> String {
 /// Shortens `text` with an ellipsis to fit `width` pixels at `size`. Canvas text is not
 /// clipped by the CPU renderer, so it must be fitted; the width of a character is estimated
 /// generously for the system font (DejaVu Sans).
+/// The cut falls between grapheme clusters only, and a wide (CJK) character counts twice
+/// (`crate::text::truncate`).
 pub fn fit(text: &str, width: f32, size: f32, bold: bool) -> String {
-    let room = chars_in(width, size, bold);
-    if text.chars().count() <= room {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::text::truncate_em(text, room_em(width, size), bold).into_owned()
 }
 
-fn chars_in(width: f32, size: f32, bold: bool) -> usize {
-    let per_char = size.max(1.0) * if bold { 0.64 } else { 0.58 };
-    let room = (width / per_char).floor();
+/// `width` pixels in em of text `size`: none when either is not a positive number.
+fn room_em(width: f32, size: f32) -> f32 {
+    let room = width / size.max(1.0);
     if room.is_finite() && room > 0.0 {
-        room.min(10_000.0) as usize
+        room.min(10_000.0)
     } else {
-        0
+        0.0
     }
 }
 
@@ -79,20 +75,25 @@ fn chars_in(width: f32, size: f32, bold: bool) -> usize {
 /// middle ("Karthi" / "k Sub…" reads as two names): a first word too long for the line is cut
 /// with an ellipsis and the rest goes on the second line; one long word is one cut line.
 pub fn wrap_two(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
-    let room = chars_in(width, size, bold);
-    if text.chars().count() <= room || room == 0 {
+    let room = room_em(width, size);
+    if crate::text::width_em(text, bold) <= room || room <= 0.0 {
         return vec![fit(text, width, size, bold)];
     }
-    let chars: Vec<char> = text.chars().collect();
-    let head = &chars[..room.min(chars.len())];
-    match head
-        .iter()
-        .rposition(|c| c.is_whitespace())
-        .filter(|&i| i > 0)
-    {
+    // The longest head of whole clusters that fits, and the last space in it.
+    let mut used = 0.0;
+    let mut last_space = None;
+    for (at, cluster) in unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true) {
+        used += crate::text::width_em(cluster, bold);
+        if used > room {
+            break;
+        }
+        if at > 0 && cluster.chars().all(char::is_whitespace) {
+            last_space = Some(at);
+        }
+    }
+    match last_space {
         Some(cut) => {
-            let first: String = chars[..cut].iter().collect();
-            let rest: String = chars[cut..].iter().collect();
+            let (first, rest) = text.split_at(cut);
             vec![
                 first.trim_end().to_owned(),
                 fit(rest.trim_start(), width, size, bold),
@@ -115,7 +116,7 @@ pub fn wrap_two(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
 /// without the "Dr." in front (every column of the view is a doctor's) so the name itself
 /// gets both lines.
 pub fn header_name(title: &str, width: f32, size: f32) -> String {
-    if title.chars().count() <= chars_in(width, size, true) {
+    if crate::text::width_em(title, true) <= room_em(width, size) {
         return title.to_owned();
     }
     ["Dr. ", "Dr ", "Dr.\u{a0}"]
@@ -132,7 +133,11 @@ pub fn header_name(title: &str, width: f32, size: f32) -> String {
 pub fn block_lines(entry: &AgendaEntry, late: Option<i64>, width: f32, height: f32) -> Vec<Line> {
     let a = &entry.appointment;
     let room = width - 10.0;
-    let name = format!("{}{}", kind_prefix(entry), entry.patient_name);
+    let name = format!(
+        "{}{}",
+        kind_prefix(entry),
+        crate::text::isolate(&entry.patient_name)
+    );
     let mut details: Vec<String> = Vec::new();
     if let Some(late) = late {
         details.push(late_mark(late));
@@ -196,7 +201,11 @@ pub fn popover_lines(entry: &AgendaEntry, late: Option<i64>, zone: Tz) -> Vec<St
     let start = a.interval.start.with_timezone(&zone);
     let end = a.interval.end.with_timezone(&zone);
     let mut out = vec![
-        format!("{}{}", kind_prefix(entry), entry.patient_name),
+        format!(
+            "{}{}",
+            kind_prefix(entry),
+            crate::text::isolate(&entry.patient_name)
+        ),
         format!("with {}", entry.doctor_name),
         format!(
             "{}–{}, {}",
@@ -233,7 +242,7 @@ pub fn in_words(entry: &AgendaEntry, zone: Tz) -> String {
     let end = a.interval.end.with_timezone(&zone);
     let mut out = format!(
         "{} with {}, {}–{}",
-        entry.patient_name,
+        crate::text::isolate(&entry.patient_name),
         entry.doctor_name,
         start.format("%a %-d %b %H:%M"),
         end.format("%H:%M")
@@ -343,7 +352,7 @@ mod tests {
         assert!(!lines[0].text.ends_with('…'), "{lines:?}");
         for l in &lines {
             assert!(
-                l.text.chars().count() <= chars_in(140.0, l.size, l.bold),
+                crate::text::width_em(&l.text, l.bold) <= 140.0 / l.size,
                 "{l:?}"
             );
         }
@@ -393,5 +402,39 @@ mod tests {
         assert!(words.starts_with("Asha Rao with Dr Mehta, "), "{words}");
         assert!(!words.ends_with('–') && words.contains("Room 3"), "{words}");
         assert!(!words.contains(&e.appointment.id.0.to_string()));
+    }
+
+    #[test]
+    fn names_in_any_script_are_cut_between_clusters_and_right_to_left_ones_isolated() {
+        // A narrow block: Devanagari cut between clusters, CJK counted wide.
+        for name in [
+            "अनिल मेनन",
+            "முருகன் செல்வம்",
+            "王秀英 王秀英 王秀英",
+            "সৌমিত্র চট্টোপাধ্যায়",
+        ] {
+            let lines = block_lines(&entry(name, 10), None, 60.0, 20.0);
+            let first = &lines[0].text;
+            let kept = first.trim_end_matches('…');
+            assert!(name.starts_with(kept), "{first} of {name}");
+            let next = name[kept.len()..].chars().next();
+            assert!(
+                next.is_none_or(|c| !unicode_normalization::char::is_combining_mark(c)),
+                "{first} leaves a mark of {name} behind"
+            );
+            assert!(crate::text::width_em(first, true) <= 50.0 / lines[0].size);
+        }
+        // A walk-in with an Arabic name: the line stays left to right, the name isolated.
+        let mut walk_in = entry("محمد عمران", 30);
+        walk_in.appointment.kind = Kind::WalkIn;
+        walk_in.appointment.queue_token = "W-3".into();
+        let lines = block_lines(&walk_in, None, 400.0, 60.0);
+        assert_eq!(lines[0].text, "WALK-IN W-3 · \u{2068}محمد عمران\u{2069}");
+        let info = unicode_bidi::BidiInfo::new(&lines[0].text, None);
+        assert!(info.paragraphs[0].level.is_ltr());
+        assert!(
+            in_words(&walk_in, chrono_tz::Asia::Kolkata)
+                .starts_with("\u{2068}محمد عمران\u{2069} with ")
+        );
     }
 }

@@ -271,7 +271,7 @@ impl Desk {
                 if let Some(entry) = entry {
                     self.notice = Some(format!(
                         "{} is pinned: go to another day and click a free time to move it there.",
-                        entry.patient_name
+                        crate::text::isolate(&entry.patient_name)
                     ));
                     self.pinboard.pinned = Some(Box::new(entry));
                 }

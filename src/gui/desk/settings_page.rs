@@ -78,7 +78,8 @@ impl Desk {
         };
         self.notice = Some(format!(
             "{} with {}: drag it to a free slot or use Move. The Settings tab brings back the list.",
-            entry.patient_name, entry.doctor_name
+            crate::text::isolate(&entry.patient_name),
+            entry.doctor_name
         ));
         let id = entry.appointment.id;
         Task::batch([self.select(id), self.reload()])

@@ -506,7 +506,11 @@ impl State {
         let mut facts = column![
             line(
                 "Patient",
-                format!("{} · {}", e.patient_name, e.patient_phone)
+                format!(
+                    "{} · {}",
+                    crate::text::isolate(&e.patient_name),
+                    e.patient_phone
+                )
             ),
             line("Doctor", e.doctor_name.clone()),
             line("Room", e.room_name.clone().unwrap_or_else(|| "—".into())),

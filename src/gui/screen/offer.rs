@@ -395,7 +395,14 @@ impl State {
             } => {
                 let r = &pick.row;
                 panel = panel
-                    .push(text(format!("Book {} · {}", r.patient_name, r.patient_phone)).size(16))
+                    .push(
+                        text(format!(
+                            "Book {} · {}",
+                            crate::text::isolate(&r.patient_name),
+                            r.patient_phone
+                        ))
+                        .size(16),
+                    )
                     .push(
                         text(format!(
                             "{} · {} · {} min",
@@ -490,7 +497,12 @@ impl State {
             facts.push(format!("holds {}", format_local(zone, h.start)));
         }
         let mut card = column![
-            text(format!("{} · {}", r.patient_name, r.patient_phone)).size(14),
+            text(format!(
+                "{} · {}",
+                crate::text::isolate(&r.patient_name),
+                r.patient_phone
+            ))
+            .size(14),
             text(facts.join(" · ")).size(12),
         ]
         .spacing(4);
@@ -499,7 +511,7 @@ impl State {
         }
         card = card.push(
             row![
-                button(text(format!("Book {}", r.patient_name)).size(13))
+                button(text(format!("Book {}", crate::text::isolate(&r.patient_name))).size(13))
                     .on_press_maybe((!self.busy).then_some(Message::Choose(e.id)))
                     .style(button::primary),
                 button(text("Said no").size(13))

@@ -80,7 +80,9 @@ pub fn view<'a, M: Clone + 'a>(
             e,
             format!(
                 "{token}{} · {} min · {}",
-                e.patient_name, minutes, e.doctor_name
+                crate::text::isolate(&e.patient_name),
+                minutes,
+                e.doctor_name
             ),
         ));
     }
@@ -90,7 +92,12 @@ pub fn view<'a, M: Clone + 'a>(
     for e in with_doctor {
         panel = panel.push(item(
             e,
-            format!("{}{} · {}", token(e), e.patient_name, e.doctor_name),
+            format!(
+                "{}{} · {}",
+                token(e),
+                crate::text::isolate(&e.patient_name),
+                e.doctor_name
+            ),
         ));
     }
     panel = panel
@@ -110,7 +117,7 @@ pub fn view<'a, M: Clone + 'a>(
                     .start
                     .with_timezone(&zone)
                     .format("%H:%M"),
-                e.patient_name,
+                crate::text::isolate(&e.patient_name),
                 e.doctor_name
             ),
         ));

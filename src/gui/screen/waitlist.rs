@@ -169,9 +169,15 @@ impl State {
                 let task = task.map(Message::Form);
                 if let Some(waitlist_form::Event::Saved(row, edited)) = event {
                     let notice = if edited {
-                        format!("Changed {}'s waitlist entry.", row.patient_name)
+                        format!(
+                            "Changed {}'s waitlist entry.",
+                            crate::text::isolate(&row.patient_name)
+                        )
                     } else {
-                        format!("{} is on the waitlist.", row.patient_name)
+                        format!(
+                            "{} is on the waitlist.",
+                            crate::text::isolate(&row.patient_name)
+                        )
                     };
                     return (
                         Task::batch([task, self.load(ctx)]),
@@ -302,7 +308,12 @@ impl State {
         }
         let mut card = column![
             row![
-                text(format!("{} · {}", r.patient_name, r.patient_phone)).size(15),
+                text(format!(
+                    "{} · {}",
+                    crate::text::isolate(&r.patient_name),
+                    r.patient_phone
+                ))
+                .size(15),
                 iced::widget::space::horizontal(),
                 text(status).size(13),
             ]

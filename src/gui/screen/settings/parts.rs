@@ -154,9 +154,13 @@ pub fn stranded<'a, M: Clone + 'a>(
         let when = to_local(zone, a.interval.start).format("%a %-d %b %H:%M");
         col = col.push(
             row![
-                text(format!("{when} · {} · {}", e.patient_name, e.doctor_name))
-                    .size(12.5)
-                    .width(Length::Fill),
+                text(format!(
+                    "{when} · {} · {}",
+                    crate::text::isolate(&e.patient_name),
+                    e.doctor_name
+                ))
+                .size(12.5)
+                .width(Length::Fill),
                 button(text("Open").size(12))
                     .on_press(open(Box::new(e.clone())))
                     .padding([2, 8])
