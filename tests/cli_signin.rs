@@ -709,6 +709,24 @@ fn wrong_passwords_at_an_encrypted_file_are_counted_locked_and_logged_once_it_op
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = as_staff(&desk, "Priya Nair", "lakeside-admin-2", &["check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // A service credential's name is not a person's: refused in words, and not counted (so
+    // nobody can lock the nightly backup out by typing it).
+    for _ in 0..6 {
+        let out = as_staff(&desk, "service credential: nightly", "guess", &["check"]);
+        assert!(
+            text(&out.stderr).contains("signs in with its file"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    // A file found damaged takes no writes: the wrong tries before it stay in the keys file,
+    // and the right password still opens it (to check it, or restore a backup over it).
+    wrong("4 tries left");
+    let mut marker = desk.db.as_os_str().to_owned();
+    marker.push("-damaged");
+    std::fs::write(std::path::PathBuf::from(marker), "test: found damaged\n").expect("mark");
+    let out = as_staff(&desk, "Priya Nair", "lakeside-admin-2", &["access-log"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]

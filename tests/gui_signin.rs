@@ -686,8 +686,17 @@ fn an_administrator_encrypts_the_open_file_from_the_data_page_and_the_desk_goes_
             file.display()
         );
     }
+    // Leaving the page does not lose it: the desk shows it on every page until noted, to
+    // her only (not to a colleague who takes the desk over meanwhile).
+    h.send(DeskMessage::ShowCalendar);
+    assert!(h.texts().contains(&recovery), "still shown on the calendar");
+    h.take_over("Farah Khan", "demo-manager");
+    assert!(!h.texts().contains(&recovery), "not shown to someone else");
+    h.take_over(WHO, PASSWORD);
+    assert!(h.texts().contains(&recovery), "shown again to her");
     h.click("I have written it down");
     assert!(!h.texts().contains(&recovery), "shown once");
+    h.click("Data");
     let copies = plaintext_files(&db);
     assert!(!copies.is_empty(), "the original is kept until asked");
     assert!(
@@ -775,12 +784,11 @@ fn a_role_changed_at_another_desk_counts_at_once_and_a_refused_save_names_the_ro
         other.save_staff(&farah, WHO, now()).expect("made inactive");
     }
     h.send(DeskMessage::DatabaseChanged);
+    assert!(h.app.locked.is_some(), "the window locks for someone else");
     assert!(
-        h.desk()
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("no longer an active staff member")),
-        "{:?}",
-        h.desk().error
+        door_error(&h).contains("no longer an active staff member"),
+        "the lock screen says why: {}",
+        door_error(&h)
     );
+    assert!(patient_names(&h).is_empty(), "and shows no patient");
 }

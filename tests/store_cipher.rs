@@ -805,12 +805,7 @@ fn a_new_file_left_half_made_is_made_again() {
     assert!(frontdesk::store::unlock::sealed_file(&locator).is_none());
     let (mut store, second, _) = frontdesk::store::unlock::create(&db).expect("made again");
     assert!(!first.same_as(&second), "new keys");
-    let member = frontdesk::scheduling::staff::StaffMember {
-        id: frontdesk::scheduling::staff::StaffId(uuid::Uuid::new_v4()),
-        name: "Leela Rao".into(),
-        role: frontdesk::scheduling::staff::StaffRole::Administrator,
-        active: true,
-    };
+    let member = first_administrator(&mut *store, "Leela Rao", "leela-admin-1");
     frontdesk::store::unlock::first_slot(&mut *store, &member, &password("leela-admin-1"))
         .expect("her slot");
     drop(store);
@@ -829,6 +824,21 @@ fn a_new_file_left_half_made_is_made_again() {
     );
 }
 
+/// Makes `name` the first administrator of `store` with `typed` as password; their record.
+fn first_administrator(
+    store: &mut dyn Store,
+    name: &str,
+    typed: &str,
+) -> frontdesk::scheduling::staff::StaffMember {
+    frontdesk::signin::first_administrator(store, name, &password(typed), "test", now())
+        .expect("the first administrator");
+    store
+        .sign_in_record(name)
+        .expect("read")
+        .expect("stored")
+        .member
+}
+
 #[test]
 fn a_password_whose_database_half_fails_leaves_the_key_slot_as_it_was() {
     use frontdesk::scheduling::access::{Access, AccessKind};
@@ -837,16 +847,18 @@ fn a_password_whose_database_half_fails_leaves_the_key_slot_as_it_was() {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("clinic.sqlite3");
     let (mut store, _, _) = create(&db).expect("made");
-    let member = |name: &str| StaffMember {
+    let leela = first_administrator(&mut *store, "Leela Rao", "leela-admin-1");
+    first_slot(&mut *store, &leela, &password("leela-admin-1")).expect("her slot");
+    let ravi = StaffMember {
         id: StaffId(uuid::Uuid::new_v4()),
-        name: name.into(),
-        role: StaffRole::Administrator,
+        name: "Ravi Shetty".into(),
+        role: StaffRole::Nurse,
         active: true,
     };
-    // Leela has a slot but (here) no staff record: the database's half of a new password
-    // cannot be written, so her slot must stay as it was.
-    let leela = member("Leela Rao");
-    first_slot(&mut *store, &leela, &password("leela-admin-1")).expect("her slot");
+    store.save_staff(&ravi, "Leela Rao", now()).expect("Ravi");
+    // The database takes no more writes (found damaged): a new password's database half
+    // fails, so the key slots must stay as they were.
+    store.mark_damaged("test".into()).expect("marked");
     let access = Access {
         at: now(),
         desk: "test".into(),
@@ -860,14 +872,14 @@ fn a_password_whose_database_half_fails_leaves_the_key_slot_as_it_was() {
     let hash = new.hash().expect("hash");
     assert!(store.set_password(&leela, &new, &hash, &access).is_err());
     // Ravi had no slot: none is left behind for him.
-    let ravi = member("Ravi Shetty");
-    let his = password("ravi-admin-1");
+    let his = password("ravi-nurse-1");
     assert!(
         store
             .set_password(&ravi, &his, &his.hash().expect("hash"), &access)
             .is_err()
     );
     drop(store);
+    std::fs::remove_file(dir.path().join("clinic.sqlite3-damaged")).ok();
     let slots = KeySlots::load(&db).expect("keys");
     assert_eq!(slots.label_of("Ravi Shetty"), None);
     assert!(!slots.has_password_slot(&ravi.id.to_string()));

@@ -53,12 +53,10 @@ pub fn open(
         }
         let (name, token) = signin::service::read_file(file)?;
         let secret = token.slot_secret()?;
-        open_as(
+        frontdesk::store::unlock::open_as_service(
             path,
             &signin::service::slot_name(&name),
             &secret,
-            Utc::now(),
-            &signin::this_desk(),
         )?
     } else {
         let Some(name) = &credentials.name else {
@@ -83,7 +81,7 @@ pub fn open(
             } else {
                 "password"
             },
-            left: Some(left),
+            left,
         }
         .into()),
         Unsealed::Locked(locked) => Err(signin::SignInError::from(locked).into()),

@@ -655,6 +655,11 @@ impl App {
                 return Task::none();
             }
         };
+        // Locked because the person at the desk was made inactive: the lock screen says so.
+        let why = desk
+            .error
+            .take()
+            .filter(|e| *e == crate::store::StoreError::NoLongerActive.to_string());
         desk.forget_patients();
         let today = chrono::Local::now().date_naive();
         let mut form = sign_in::State::new(Mode::Locked {
@@ -662,6 +667,7 @@ impl App {
             pin_allowed: self.password_day == Some(today),
         });
         form.busy = false;
+        form.error = why;
         let focus = form.focus().map(Message::Door);
         self.locked = Some(form);
         self.help = false;

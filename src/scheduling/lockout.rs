@@ -21,7 +21,8 @@ pub struct Tries {
 /// Why a sign-in is not even tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "this account is locked after {MAX_FAILED_TRIES} wrong tries until {until} (UTC): wait, or ask an administrator to set a new password"
+    "this account is locked after {MAX_FAILED_TRIES} wrong tries until {} UTC: wait, or ask an administrator to set a new password",
+    .until.format("%Y-%m-%d %H:%M")
 )]
 pub struct LockedOut {
     /// Until when.

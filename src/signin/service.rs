@@ -56,6 +56,12 @@ pub fn slot_name(name: &str) -> String {
     format!("service credential: {name}")
 }
 
+/// Whether `typed` is the name a service credential's key slot is found by (a staff name never
+/// is: a person typing it at a sign-in is refused).
+pub fn is_slot_name(typed: &str) -> bool {
+    crate::scheduling::staff::sign_in_folded(typed).starts_with("service credential:")
+}
+
 /// The label of a service credential's key slot.
 pub fn slot_label(name: &str) -> String {
     format!("service:{name}")

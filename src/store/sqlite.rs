@@ -208,27 +208,46 @@ impl SqliteStore {
         drop(std::mem::replace(&mut self.conn, memory));
         self.share = None;
         let label = member.id.to_string();
-        let converted = super::cipher::encrypt_database(&self.path, &label, password, now);
-        let key = converted.as_ref().ok().map(|done| done.key.clone());
-        let reopened = open_connection_keyed(&self.path, StoreOptions::default(), key.as_ref());
-        let opened = reopened?;
-        self.conn = opened.conn;
-        self.damaged = opened.damaged;
-        self.share = Some(opened.share);
-        let mut done = converted?;
-        self.key = Some(done.key.clone());
-        // The administrator signs in by name from now on. Were that not written, the file is
-        // encrypted all the same: the recovery key must still be shown, with what to do.
-        let warning = done.slots.name_slot(&label, &member.name).err().map(|e| {
-            format!(
+        let mut done = match super::cipher::encrypt_database(&self.path, &label, password, now) {
+            Ok(done) => done,
+            Err(e) => {
+                // Refused or stopped: the original is as it was; the store goes on on it.
+                let opened = open_connection_keyed(&self.path, StoreOptions::default(), None)?;
+                self.conn = opened.conn;
+                self.damaged = opened.damaged;
+                self.share = Some(opened.share);
+                return Err(e.into());
+            }
+        };
+        // From here the file is encrypted: whatever fails, the recovery key must still be
+        // shown, with what to do.
+        let mut warnings = Vec::new();
+        // The administrator signs in by name from now on (the keys file only: first).
+        if let Err(e) = done.slots.name_slot(&label, &member.name) {
+            warnings.push(format!(
                 "{e}: your name was not written to the keys file, so your password cannot open it yet; run `frontdesk recover --name \"YOUR NAME\"` with the recovery key"
-            )
-        });
+            ));
+        }
+        self.key = Some(done.key.clone());
+        match open_connection_keyed(&self.path, StoreOptions::default(), Some(&done.key)) {
+            Ok(opened) => {
+                self.conn = opened.conn;
+                self.damaged = opened.damaged;
+                self.share = Some(opened.share);
+            }
+            Err(e) => {
+                // Nothing more is written through this store: it is not on the file.
+                self.damaged = Some("it was encrypted but could not be opened again".into());
+                warnings.push(format!(
+                    "the file is encrypted, but Frontdesk could not open it again ({e}): close Frontdesk and start it again"
+                ));
+            }
+        }
         Ok(super::maintenance::EncryptedNow {
             recovery: done.recovery,
             key: done.key,
             plaintext: super::cipher::plaintext_files(&self.path),
-            warning,
+            warning: (!warnings.is_empty()).then(|| warnings.join("; ")),
         })
     }
 
@@ -285,9 +304,15 @@ impl Maintenance for SqliteStore {
         };
         let mut slots = super::cipher::KeySlots::load(&self.path)?;
         let label = member.id.to_string();
+        // Whether they are active as stored now: a caller's copy may be stale.
+        let active = {
+            use super::Accounts;
+            self.sign_in_record_of(member.id)?
+                .is_some_and(|record| record.member.active)
+        };
         match change {
             // Someone who left opens nothing, whatever password is set for them.
-            SlotChange::Password(_) if !member.active => {}
+            SlotChange::Password(_) if !active => {}
             SlotChange::Password(password) => {
                 slots.set_password_slot(&label, &member.name, key, password)?
             }
@@ -313,6 +338,19 @@ impl Maintenance for SqliteStore {
         let Some(key) = self.key.clone() else {
             return self.set_secret(member.id, password_kind, Some(hash), access);
         };
+        // Whether they are active, and the name they sign in with, as stored now (not as a
+        // caller's copy, which another desk may have made stale).
+        let member = match self.sign_in_record_of(member.id)? {
+            Some(record) => record.member,
+            None => {
+                return Err(StoreError::NotFound {
+                    what: "staff member",
+                    name: member.id.to_string(),
+                    hint: "; they may have been removed at another desk".into(),
+                });
+            }
+        };
+        let member = &member;
         // Someone who left opens nothing, whatever password is set for them.
         if !member.active {
             return self.set_secret(member.id, password_kind, Some(hash), access);

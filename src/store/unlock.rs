@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::cipher::{CipherError, DatabaseKey, KeySlots, RecoveryKey, SealedFailure, keys_path};
+use super::cipher::{
+    CipherError, DatabaseKey, KeySlots, RecoveryKey, Reserved, SealedFailure, keys_path,
+};
 use super::error::{Result, StoreError};
 use super::{Locator, SlotChange, SqliteStore, Store};
 use crate::scheduling::lockout::LockedOut;
@@ -65,10 +67,11 @@ pub enum Unsealed {
     /// it opened are in its access log now.
     Open(Box<dyn Store + Send>, DatabaseKey),
     /// The name has no slot, or the password is not theirs (which of the two is not said);
-    /// counted: the tries left before the name locks.
+    /// counted: the tries left before the name locks (none said for a service credential,
+    /// which is not counted).
     Wrong {
         /// Tries left.
-        left: i64,
+        left: Option<i64>,
     },
     /// Five wrong tries in a row lock the name for a while (before or with this one).
     Locked(LockedOut),
@@ -76,9 +79,12 @@ pub enum Unsealed {
 
 /// Opens the encrypted database at `path` as `name` with `password` at `now`, signing in from
 /// `desk`. Slow on purpose (the password's Argon2id, and for a name without a slot the same
-/// work on a dummy): call it off the UI thread. A wrong try is counted in the keys file (the
-/// database cannot count it: it does not open), five in a row lock the name for a while, and
-/// once a right password opens the file the wrong tries before it go into its access log.
+/// work on a dummy): call it off the UI thread. The try is counted in the keys file before
+/// the password is checked (the database cannot count it: it does not open), five wrong ones
+/// in a row lock the name for a while, and once a right password opens the file the wrong
+/// tries before it go into its access log (kept for later when the file is found damaged and
+/// takes no writes). A service credential's name is refused here: a job opens with
+/// [`open_as_service`].
 pub fn open_as(
     path: &Path,
     name: &str,
@@ -86,36 +92,78 @@ pub fn open_as(
     now: DateTime<Utc>,
     desk: &str,
 ) -> Result<Unsealed> {
-    let mut slots = KeySlots::load(path)?;
-    if let Err(locked) = slots.may_try(name, now) {
-        return Ok(Unsealed::Locked(locked));
+    if crate::signin::service::is_slot_name(name) {
+        crate::signin::session::spend_a_try(password);
+        return Err(StoreError::Invalid(
+            "that is the name of a service credential, which signs in with its file (--service-credential): sign in with your own name".into(),
+        ));
     }
-    let key = match slots.label_of(name).map(str::to_owned) {
-        None => {
-            crate::signin::session::spend_a_try(password);
-            None
-        }
-        Some(label) => match slots.unwrap_with_password(&label, password) {
-            Ok(key) => Some(key),
-            Err(CipherError::WrongPassword { .. } | CipherError::NoSuchSlot { .. }) => None,
-            Err(e) => return Err(e.into()),
-        },
+    let mut slots = KeySlots::load(path)?;
+    let reserved = match slots.begin_try(name, now, desk) {
+        Ok(Ok(reserved)) => Some(reserved),
+        Ok(Err(locked)) => return Ok(Unsealed::Locked(locked)),
+        // A keys file on read-only media cannot count; the password is checked all the same.
+        Err(CipherError::Io { .. }) => None,
+        Err(e) => return Err(e.into()),
     };
-    let Some(key) = key else {
-        return Ok(match slots.count_failure(name, now)? {
-            Ok(left) => Unsealed::Wrong { left },
-            Err(locked) => Unsealed::Locked(locked),
+    let Some(key) = unwrap_for(&slots, name, password)? else {
+        return Ok(match reserved {
+            Some(Reserved {
+                locks: Some(locked),
+                ..
+            }) => Unsealed::Locked(locked),
+            Some(reserved) => Unsealed::Wrong {
+                left: Some(reserved.left),
+            },
+            None => Unsealed::Wrong { left: None },
         });
     };
     let mut store = SqliteStore::open_encrypted(path, &key, Default::default())?;
-    let (failures, dropped) = slots.failures_before_open();
-    log_failures(&mut store, &failures, dropped, desk)?;
-    slots.forget_failures(name, &failures, dropped)?;
+    let damaged = store.damage().is_some();
+    let settled = slots.settle_tries(name, reserved, |failures, dropped| {
+        if damaged {
+            return Err(StoreError::Invalid("the database takes no writes".into()));
+        }
+        log_failures(&mut store, failures, dropped, desk)
+    });
+    // The bookkeeping of tries never keeps a right password out.
+    match settled {
+        Ok(None) => {}
+        Ok(Some(e)) => tracing::warn!("wrong tries before opening were kept for later: {e}"),
+        Err(e) => tracing::warn!("the keys file's count of tries was not updated: {e}"),
+    }
     Ok(Unsealed::Open(Box::new(store), key))
 }
 
+/// Opens the encrypted database at `path` with a service credential's slot (`slot_name`, its
+/// token as the secret). Not counted: the token is 256 random bits, and counting would let
+/// anyone who types its name lock the clinic's backups out.
+pub fn open_as_service(path: &Path, slot_name: &str, token: &Secret) -> Result<Unsealed> {
+    let slots = KeySlots::load(path)?;
+    let Some(key) = unwrap_for(&slots, slot_name, token)? else {
+        return Ok(Unsealed::Wrong { left: None });
+    };
+    let store = SqliteStore::open_encrypted(path, &key, Default::default())?;
+    Ok(Unsealed::Open(Box::new(store), key))
+}
+
+/// The database key `password` unwraps from `name`'s slot; `None` for a name without a slot
+/// (after the same Argon2 work) or a wrong password.
+fn unwrap_for(slots: &KeySlots, name: &str, password: &Secret) -> Result<Option<DatabaseKey>> {
+    let Some(label) = slots.label_of(name).map(str::to_owned) else {
+        crate::signin::session::spend_a_try(password);
+        return Ok(None);
+    };
+    match slots.unwrap_with_password(&label, password) {
+        Ok(key) => Ok(Some(key)),
+        Err(CipherError::WrongPassword { .. } | CipherError::NoSuchSlot { .. }) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Writes the wrong tries made before the encrypted file was open to its access log, counted
-/// against the staff members whose slots the names typed sign in with.
+/// against the staff members whose slots the names typed sign in with, each at the desk it was
+/// made at.
 fn log_failures(
     store: &mut dyn Store,
     failures: &[SealedFailure],
@@ -134,15 +182,21 @@ fn log_failures(
             .and_then(|label| staff.iter().find(|m| m.id.to_string() == label));
         let access = Access {
             at: failure.at,
-            desk: desk.to_owned(),
+            desk: if failure.desk.is_empty() {
+                desk.to_owned()
+            } else {
+                failure.desk.clone()
+            },
             staff: member.map(|m| m.id),
             name: member.map(|m| m.name.clone()).unwrap_or_default(),
             kind: AccessKind::SignInFailed,
             subject: String::new(),
-            detail: if member.is_some() {
-                "wrong password, before the database was open".into()
-            } else {
-                "a name without a key slot, before the database was open".into()
+            detail: match (&failure.label, member) {
+                (_, Some(_)) => "wrong password, before the database was open".into(),
+                (Some(_), None) => {
+                    "wrong password for a key slot of someone no longer on the staff list, before the database was open".into()
+                }
+                (None, None) => "a name without a key slot, before the database was open".into(),
             },
         };
         store.record_sign_in(member.map(|m| m.id), false, &access)?;

@@ -57,9 +57,23 @@ impl Backend {
         })
     }
 
+    /// The plaintext copies of the database, if it is an encrypted file (the original kept under
+    /// a new name by the conversion, backups made before it): listed off the UI thread.
+    pub async fn plaintext_copies(self) -> Vec<PathBuf> {
+        let Some(db) = self.locator.file().map(std::path::Path::to_path_buf) else {
+            return Vec::new();
+        };
+        if self.key().is_none() {
+            return Vec::new();
+        }
+        tokio::task::spawn_blocking(move || crate::store::cipher::plaintext_files(&db))
+            .await
+            .unwrap_or_default()
+    }
+
     /// Removes the plaintext copies `files` of the encrypted database (only files that are
-    /// its plaintext copies: anything else is refused). The ones removed come back; the first
-    /// failure stops it and is said.
+    /// its plaintext copies: anything else is refused; one already gone counts as removed).
+    /// The ones removed come back; the first failure stops it and is said.
     pub async fn remove_plaintext(self, files: Vec<PathBuf>) -> Result<Vec<PathBuf>, UiError> {
         let Some(db) = self.locator.file().map(std::path::Path::to_path_buf) else {
             return Err("a database server keeps no plaintext copies here".into());
@@ -67,6 +81,10 @@ impl Backend {
         tokio::task::spawn_blocking(move || {
             let mut removed = Vec::new();
             for file in files {
+                if !file.exists() {
+                    removed.push(file);
+                    continue;
+                }
                 crate::store::cipher::remove_plaintext(&db, &file)
                     .map_err(|e| said(StoreError::from(e)))?;
                 removed.push(file);

@@ -388,7 +388,7 @@ fn unseal(
         Unsealed::Open(store, key) => Ok((store, key)),
         Unsealed::Wrong { left } => Err(signin::SignInError::Wrong {
             what: "password",
-            left: Some(left),
+            left,
         }
         .to_string()),
         Unsealed::Locked(locked) => Err(signin::SignInError::from(locked).to_string()),

@@ -13,17 +13,56 @@ impl Desk {
         if !matches!(self.page, Page::Data(_)) {
             self.set_page(Page::Data(Box::default()));
         }
-        Task::none()
+        // The plaintext copies an encrypted file still has, offered for removal.
+        encryption::list(&self.backend).map(|m| Message::Data(data::Message::Encryption(m)))
+    }
+
+    /// A file just encrypted: its recovery key is kept to be shown to whoever encrypted it
+    /// (on every page, until noted; not to someone who took the desk over meanwhile), and the
+    /// watcher starts again with the key.
+    fn encrypted(&mut self, done: crate::gui::backend::Converted, by: String) {
+        self.error = None;
+        self.notice = Some(
+            "This database file is encrypted now. Give each staff member a new password (Settings, Staff): until then the file opens only with yours (this window goes on as it is)."
+                .into(),
+        );
+        self.recovery = Some(super::PendingRecovery { done, by });
+        // The watcher of the plain file stops; one with the key starts.
+        self.live.epoch = self.live.epoch.wrapping_add(1);
+    }
+
+    /// "I have written it down" under the recovery key: it goes, for good.
+    pub(super) fn recovery_noted(&mut self) -> Task<Message> {
+        self.recovery = None;
+        match self.page {
+            Page::Data(_) => {
+                encryption::list(&self.backend).map(|m| Message::Data(data::Message::Encryption(m)))
+            }
+            _ => Task::none(),
+        }
     }
 
     pub(super) fn data(&mut self, message: data::Message) -> Task<Message> {
+        if let data::Message::Encryption(encryption::Message::Confirm) = &message {
+            self.encrypting = Some(self.who.name.clone());
+        }
         if !matches!(self.page, Page::Data(_))
-            && let data::Message::Encryption(encryption::Message::Encrypted(_)) = &message
+            && let data::Message::Encryption(encryption::Message::Encrypted(result)) = message
         {
-            // The page was left while the file was encrypted: it comes back, the recovery key
-            // must be seen.
-            self.set_page(Page::Data(Box::default()));
-            return self.data(message);
+            // The page was left (or the desk locked and taken over) while the file was being
+            // encrypted: the desk keeps the recovery key for whoever started it.
+            match result {
+                Ok(done) => {
+                    // Who pressed Encrypt: the backend encrypted as them.
+                    let by = self
+                        .encrypting
+                        .take()
+                        .unwrap_or_else(|| self.who.name.clone());
+                    self.encrypted(done, by);
+                }
+                Err(e) => self.error = Some(e),
+            }
+            return Task::none();
         }
         if !matches!(self.page, Page::Data(_)) {
             // The page was left while its job ran: the job still ends, and says so.
@@ -59,11 +98,12 @@ impl Desk {
         match event {
             None => task,
             Some(data::Event::Changed) => Task::batch([task, self.reload()]),
-            Some(data::Event::Encrypted(notice)) => {
-                self.error = None;
-                self.notice = Some(notice);
-                // The watcher of the plain file stops; one with the key starts.
-                self.live.epoch = self.live.epoch.wrapping_add(1);
+            Some(data::Event::Encrypted(done)) => {
+                let by = self
+                    .encrypting
+                    .take()
+                    .unwrap_or_else(|| self.who.name.clone());
+                self.encrypted(done, by);
                 task
             }
             Some(data::Event::Restored(notice)) => {

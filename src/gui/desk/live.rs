@@ -205,6 +205,13 @@ impl Desk {
                 }
             }
             Err(e) => {
+                // Made inactive at another desk: nothing more is shown to them; the window
+                // locks for someone else to sign in.
+                if e == crate::store::StoreError::NoLongerActive.to_string() {
+                    self.forget_patients();
+                    self.error = Some(e);
+                    return Task::done(Message::Lock);
+                }
                 self.read_failed(e);
                 return Task::none();
             }

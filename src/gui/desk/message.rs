@@ -145,6 +145,8 @@ pub enum Message {
     Notified(usize),
     /// Show the Data page (export, import, backup, restore).
     ShowData,
+    /// "I have written it down" under the recovery key of a file just encrypted.
+    RecoveryNoted,
     /// A message for the Data page.
     Data(data::Message),
     /// The setup of a database just restored arrived: the desk starts again on it.

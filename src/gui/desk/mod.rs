@@ -85,6 +85,11 @@ pub struct Desk {
     pub error: Option<UiError>,
     /// The last notice on the status line ("Booked …").
     pub notice: Option<String>,
+    /// The recovery key of the file just encrypted, shown on every page to whoever encrypted
+    /// it until they note it.
+    pub recovery: Option<PendingRecovery>,
+    /// Who pressed "Encrypt now", while the conversion runs.
+    pub(super) encrypting: Option<String>,
     pub(super) backend: Backend,
     pub(super) setup: Setup,
     pub(super) clinic: ClinicId,
@@ -179,6 +184,15 @@ pub enum Page {
     Data(Box<data::State>),
     /// The access log (administrators).
     AccessLog(Box<access_log::State>),
+}
+
+/// A recovery key waiting to be noted: the file's new key, and who encrypted it.
+#[derive(Debug, Clone)]
+pub struct PendingRecovery {
+    /// The conversion's outcome (the key shown once, warnings).
+    pub done: crate::gui::backend::Converted,
+    /// The name of who encrypted it: only they are shown it.
+    pub by: String,
 }
 
 impl Page {
@@ -421,6 +435,8 @@ impl Desk {
             who,
             error: None,
             notice: None,
+            recovery: None,
+            encrypting: None,
             backend,
             clinic: clinic.id,
             view: View::DayByDoctor,

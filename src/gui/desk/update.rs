@@ -164,6 +164,7 @@ impl Desk {
             Message::Notified(_) => Task::none(),
             Message::ShowData if self.refused(Action::Backup) => Task::none(),
             Message::ShowData => self.show_data(),
+            Message::RecoveryNoted => self.recovery_noted(),
             Message::Data(m) => self.data(m),
             Message::Reopened(result) => self.reopened(result),
             Message::DatabaseChanged => self.database_changed(),

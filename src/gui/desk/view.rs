@@ -208,9 +208,20 @@ impl Desk {
         } else {
             super::keys::page(page, &self.page)
         };
-        column![page_tabs(self, self.signed_in_bar()), page]
-            .height(Length::Fill)
-            .into()
+        let mut shown = column![page_tabs(self, self.signed_in_bar())];
+        // A recovery key waiting to be noted, over every page, for whoever encrypted.
+        if let Some(pending) = &self.recovery
+            && pending.by == self.who.name
+        {
+            shown = shown.push(
+                iced::widget::container(crate::gui::screen::encryption::recovery_view(
+                    &pending.done,
+                    Message::RecoveryNoted,
+                ))
+                .padding([8, 16]),
+            );
+        }
+        shown.push(page).height(Length::Fill).into()
     }
 
     /// The top bar for a window `width` wide: the buttons that do not fit go under "More",

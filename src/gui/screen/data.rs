@@ -143,9 +143,9 @@ pub enum Event {
     Changed,
     /// The database was replaced: reload everything, and say this.
     Restored(String),
-    /// The database file was encrypted where it is: its watcher starts again with the key;
-    /// say this.
-    Encrypted(String),
+    /// The database file was encrypted where it is: its recovery key is to be shown, and its
+    /// watcher starts again with the key.
+    Encrypted(crate::gui::backend::Converted),
 }
 
 fn save_dialog(
@@ -551,7 +551,7 @@ impl State {
             }
             Message::Encryption(message) => {
                 let (task, event) = self.encryption.update(message, ctx);
-                let event = event.map(|encryption::Event::Encrypted(said)| Event::Encrypted(said));
+                let event = event.map(|encryption::Event::Encrypted(done)| Event::Encrypted(done));
                 return (task.map(Message::Encryption), event);
             }
             // A second job while one runs is ignored (its button is disabled anyway).

@@ -24,12 +24,6 @@ enum Stage {
     Asking,
     /// Converting.
     Running,
-    /// Done: the recovery key is shown until it is noted.
-    Key(Converted),
-    /// The plaintext copies left, to remove or keep.
-    Copies(Vec<PathBuf>),
-    /// Finished: what happened.
-    Done(String),
 }
 
 /// The card's state.
@@ -38,6 +32,11 @@ pub struct State {
     stage: Stage,
     password: Typed,
     error: Option<String>,
+    /// The plaintext copies of an encrypted file still on disk (the original kept under a new
+    /// name, backups made before), as last listed.
+    copies: Vec<PathBuf>,
+    /// What the last removal did.
+    said: Option<String>,
 }
 
 /// What happens on the card.
@@ -53,8 +52,8 @@ pub enum Message {
     Cancel,
     /// The conversion ended.
     Encrypted(Result<Converted, UiError>),
-    /// "I have written it down" was pressed under the recovery key.
-    Noted,
+    /// The plaintext copies of the encrypted file, as listed now.
+    Listed(Vec<PathBuf>),
     /// "Remove them" was pressed under the plaintext copies.
     RemoveCopies,
     /// "Keep them for now" was pressed.
@@ -66,12 +65,19 @@ pub enum Message {
 /// What the card tells the page.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// The file is encrypted now: the watcher starts again with its key; say this.
-    Encrypted(String),
+    /// The file is encrypted now: its recovery key is to be shown (by the desk, until it is
+    /// noted, to whoever encrypted it), and the watcher starts again with the key.
+    Encrypted(Converted),
 }
 
 /// The input's id (the password field takes the focus when asked).
 const PASSWORD_ID: &str = "encrypt-password";
+
+/// Lists the plaintext copies of the database the desk shows (none for a plain file or a
+/// server): the card's `Listed`.
+pub fn list(backend: &crate::gui::backend::Backend) -> Task<Message> {
+    Task::perform(backend.clone().plaintext_copies(), Message::Listed)
+}
 
 impl State {
     /// Whether the conversion runs (the page offers nothing else meanwhile).
@@ -114,46 +120,42 @@ impl State {
                 self.error = None;
             }
             Message::Encrypted(Ok(converted)) => {
-                let notice = "This database file is encrypted now. Give each staff member a new password (Settings, Staff): until then only you can sign in.".to_owned();
-                self.stage = Stage::Key(converted);
-                return (Task::none(), Some(Event::Encrypted(notice)));
+                self.stage = Stage::Offer;
+                self.copies = converted.plaintext.clone();
+                return (Task::none(), Some(Event::Encrypted(converted)));
             }
             Message::Encrypted(Err(e)) => {
                 self.stage = Stage::Asking;
                 self.error = Some(e);
             }
-            Message::Noted => {
-                if let Stage::Key(converted) = &self.stage {
-                    self.stage = if converted.plaintext.is_empty() {
-                        Stage::Done("No plaintext copy is left.".into())
-                    } else {
-                        Stage::Copies(converted.plaintext.clone())
-                    };
-                }
+            Message::Listed(copies) => self.copies = copies,
+            Message::RemoveCopies if !self.copies.is_empty() => {
+                let work = ctx.backend.clone().remove_plaintext(self.copies.clone());
+                return (Task::perform(work, Message::Removed), None);
             }
-            Message::RemoveCopies => {
-                if let Stage::Copies(files) = &self.stage {
-                    let work = ctx.backend.clone().remove_plaintext(files.clone());
-                    return (Task::perform(work, Message::Removed), None);
-                }
-            }
+            Message::RemoveCopies => {}
             Message::KeepCopies => {
-                if let Stage::Copies(files) = &self.stage {
-                    self.stage = Stage::Done(format!(
-                        "Kept {} plaintext {}: they hold every patient in clear. Delete them once you are sure the encrypted file works.",
-                        files.len(),
-                        if files.len() == 1 { "copy" } else { "copies" }
-                    ));
-                }
-            }
-            Message::Removed(Ok(removed)) => {
-                self.stage = Stage::Done(format!(
-                    "Removed {} plaintext {}.",
-                    removed.len(),
-                    if removed.len() == 1 { "copy" } else { "copies" }
+                let n = self.copies.len();
+                self.said = Some(format!(
+                    "Kept {n} plaintext {}: they hold every patient in clear. Delete them once you are sure the encrypted file works (they stay listed here).",
+                    if n == 1 { "copy" } else { "copies" }
                 ));
             }
-            Message::Removed(Err(e)) => self.error = Some(e),
+            Message::Removed(result) => {
+                match result {
+                    Ok(removed) => {
+                        let n = removed.len();
+                        self.said = Some(format!(
+                            "Removed {n} plaintext {}.",
+                            if n == 1 { "copy" } else { "copies" }
+                        ));
+                        self.error = None;
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                // What is left now, whatever happened.
+                return (list(ctx.backend), None);
+            }
         }
         (Task::none(), None)
     }
@@ -162,38 +164,22 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let small = |s: String| text(s).size(13);
         let mut body = match (&self.stage, ctx.backend.locator().file(), ctx.backend.key()) {
-            (Stage::Key(converted), _, _) => self.key_view(converted),
-            (Stage::Copies(files), _, _) => {
-                let mut list = column![small(
-                    "Plaintext copies are left (the original and backups made before): they show every patient to anyone who copies them.".into()
-                )]
-                .spacing(4);
-                for file in files {
-                    list = list.push(text(file.display().to_string()).size(12.5));
-                }
-                list.push(
-                    row![
-                        button(text("Remove them"))
-                            .on_press(Message::RemoveCopies)
-                            .style(button::danger),
-                        button(text("Keep them for now"))
-                            .on_press(Message::KeepCopies)
-                            .style(button::secondary),
-                    ]
-                    .spacing(8),
-                )
-                .spacing(10)
-            }
-            (Stage::Done(said), _, _) => column![small(said.clone())],
             (Stage::Running, _, _) => column![small(
                 "Encrypting: the file is copied encrypted and the copy checked, table by table. The desk is back when it is done.".into()
             )],
             (_, None, _) => column![small(
                 "The server encrypts its own disks; backups saved here are plain files: keep them safe.".into()
             )],
-            (_, Some(_), Some(_)) => column![small(
-                "This database file is encrypted, and so are its backups; each backup needs its .keys file beside it.".into()
-            )],
+            (_, Some(_), Some(_)) => {
+                let mut encrypted = column![small(
+                    "This database file is encrypted, and so are its backups; each backup needs its .keys file beside it.".into()
+                )]
+                .spacing(6);
+                if !self.copies.is_empty() {
+                    encrypted = encrypted.push(self.copies_view());
+                }
+                encrypted
+            }
             (Stage::Asking, Some(_), None) => self.asking_view(),
             (Stage::Offer, Some(_), None) => column![
                 small("This database file is not encrypted: a copy of it shows every patient.".into()),
@@ -203,10 +189,36 @@ impl State {
             ]
             .spacing(10),
         };
+        if let Some(said) = &self.said {
+            body = body.push(small(said.clone()));
+        }
         if let Some(e) = &self.error {
             body = body.push(widget::error_text(e));
         }
         body.spacing(10).into()
+    }
+
+    fn copies_view(&self) -> iced::widget::Column<'_, Message> {
+        let mut list = column![text(
+            "Plaintext copies are left (the original and backups made before): they show every patient to anyone who copies them."
+        )
+        .size(13)]
+        .spacing(4);
+        for file in &self.copies {
+            list = list.push(text(file.display().to_string()).size(12.5));
+        }
+        list.push(
+            row![
+                button(text("Remove them"))
+                    .on_press(Message::RemoveCopies)
+                    .style(button::danger),
+                button(text("Keep them for now"))
+                    .on_press(Message::KeepCopies)
+                    .style(button::secondary),
+            ]
+            .spacing(8),
+        )
+        .spacing(10)
     }
 
     fn asking_view(&self) -> iced::widget::Column<'_, Message> {
@@ -235,31 +247,39 @@ impl State {
         ]
         .spacing(10)
     }
+}
 
-    fn key_view<'a>(&'a self, converted: &'a Converted) -> iced::widget::Column<'a, Message> {
-        let mut shown = column![
-            text("This clinic's recovery key").size(15),
-            text(
-                "The file opens only with a staff member's password or with this key. Print it or write it down now and keep it locked away from the desk: if every administrator's password is lost, it is the only way back to the data. It is shown this once."
-            )
-            .size(13),
-            container(
-                text(converted.recovery.0.as_str())
-                    .size(18)
-                    .font(iced::Font::MONOSPACE)
-            )
-            .padding(12)
-            .width(Length::Shrink)
-            .style(container::rounded_box),
-        ]
-        .spacing(10);
-        if let Some(warning) = &converted.warning {
-            shown = shown.push(widget::error_text(warning));
-        }
+/// The recovery key of a file just encrypted, shown (by the desk, on every page) until it is
+/// noted: `noted` is the message "I have written it down" sends.
+pub fn recovery_view<'a, M: Clone + 'a>(converted: &'a Converted, noted: M) -> Element<'a, M> {
+    let mut shown = column![
+        text("This clinic's recovery key").size(15),
+        text(
+            "The file is encrypted now: it opens only with a staff member's password or with this key. Print it or write it down now and keep it locked away from the desk: if every administrator's password is lost, it is the only way back to the data. It is shown this once."
+        )
+        .size(13),
+        container(
+            text(converted.recovery.0.as_str())
+                .size(18)
+                .font(iced::Font::MONOSPACE)
+        )
+        .padding(12)
+        .width(Length::Shrink)
+        .style(container::rounded_box),
+    ]
+    .spacing(10);
+    if let Some(warning) = &converted.warning {
+        shown = shown.push(widget::error_text(warning));
+    }
+    container(
         shown.push(
             button(text("I have written it down"))
-                .on_press(Message::Noted)
+                .on_press(noted)
                 .style(button::primary),
-        )
-    }
+        ),
+    )
+    .padding(14)
+    .width(Length::Fill)
+    .style(container::bordered_box)
+    .into()
 }

@@ -30,5 +30,6 @@ pub use key::{ClinicId, DatabaseKey, PAGE_SIZE, file_clinic, is_plain_sqlite};
 pub(crate) use key::{apply_key, silence};
 pub use recovery::RecoveryKey;
 pub use slots::{
-    KdfCost, KeySlots, SealedFailure, SlotBefore, SlotInfo, SlotKind, keys_path, name_digest,
+    KdfCost, KeySlots, Reserved, SealedFailure, SlotBefore, SlotInfo, SlotKind, keys_path,
+    name_digest,
 };

@@ -20,7 +20,7 @@ use crate::private_file::Partial;
 use crate::signin::{Secret, SecretKind};
 
 mod tries;
-pub use tries::SealedFailure;
+pub use tries::{Reserved, SealedFailure};
 
 const FORMAT: u32 = 1;
 const RECOVERY_LABEL: &str = "recovery";
@@ -132,15 +132,15 @@ struct KeysFile {
     /// renamed staff member keeps their slot.
     #[serde(default)]
     names: std::collections::BTreeMap<String, String>,
-    /// Wrong tries before the database was open, by name digest (see [`tries`]).
-    #[serde(default)]
+    /// Tries before the database was open, by slot label or a short digest (see [`tries`]).
+    #[serde(default, deserialize_with = "tries::lenient")]
     tries: std::collections::BTreeMap<String, tries::Counted>,
     /// Each wrong try before the database was open, kept until it is written to the access
     /// log (see [`tries`]).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tries::lenient")]
     failures: Vec<tries::Failure>,
     /// Wrong tries not kept in `failures` (past its cap), for the log to say so.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tries::lenient")]
     failures_dropped: u64,
 }
 
@@ -492,12 +492,7 @@ impl KeySlots {
             self.add_slot(label, key, password)?;
         }
         self.name_slot(label, name)?;
-        // A new password unlocks the name, as an administrator's reset does in the database.
-        let digest = name_digest(self.file.clinic, name);
-        self.change(|file| {
-            file.tries.remove(&digest);
-            Ok(())
-        })
+        self.clear_tries(name)
     }
 
     /// `label`'s password slot as it is now, to put back with [`KeySlots::put_back`].

@@ -112,6 +112,19 @@ impl Guarded {
         !self.locked && self.role_now().is_ok_and(|role| role.may(action))
     }
 
+    /// `Ok` for a change to `staff`'s own sign-in while they are still an active staff member
+    /// (and the window is not locked), or for an administrator's change to anyone's.
+    fn allow_own_or_staff_admin(&self, staff: StaffId) -> Result<()> {
+        if self.who.staff_id() == Some(staff) && self.who.role() != Role::Service {
+            if self.locked {
+                return Err(StoreError::SignInNeeded);
+            }
+            self.role_now().map(|_| ())
+        } else {
+            self.allow(Action::StaffAndRoles)
+        }
+    }
+
     /// The signed-in person's role as the database holds it now: a role changed or a member
     /// made inactive at another desk (or by a command) counts from the next call on, not from
     /// the next sign-in. A service credential's role is its own.
@@ -256,10 +269,9 @@ impl Maintenance for Guarded {
     fn key_slot(&mut self, member: &StaffMember, change: super::SlotChange<'_>) -> Result<()> {
         // Everyone may wrap the key under their own new password; only an administrator
         // another's, or follow a staff change.
-        let own = matches!(change, super::SlotChange::Password(_))
-            && self.who.staff_id() == Some(member.id)
-            && self.who.role() != Role::Service;
-        if !own {
+        if matches!(change, super::SlotChange::Password(_)) {
+            self.allow_own_or_staff_admin(member.id)?;
+        } else {
             self.allow(Action::StaffAndRoles)?;
         }
         self.inner.key_slot(member, change)
@@ -276,10 +288,9 @@ impl Maintenance for Guarded {
         hash: &crate::signin::Hashed,
         access: &Access,
     ) -> Result<()> {
-        // Everyone may change their own password; only an administrator another's.
-        if self.who.staff_id() != Some(member.id) || self.who.role() == Role::Service {
-            self.allow(Action::StaffAndRoles)?;
-        }
+        // Everyone may change their own password (while still on the staff list); only an
+        // administrator another's.
+        self.allow_own_or_staff_admin(member.id)?;
         let access = self.who.access(
             access.at,
             AccessKind::ChangedPermission,
@@ -299,30 +310,67 @@ impl Maintenance for Guarded {
         now: DateTime<Utc>,
     ) -> Result<super::maintenance::EncryptedNow> {
         self.allow(Action::Restore)?;
-        let own = self.who.staff_id() == Some(member.id);
-        let record = match self.who.staff_id() {
-            Some(id) if own => self.inner.sign_in_record_of(id)?,
-            _ => None,
-        };
-        let Some(record) = record else {
+        // What cannot be encrypted is said before any password is asked about.
+        match self.inner.locator() {
+            Locator::Postgres(_) => {
+                return Err(StoreError::Invalid(
+                    "a database server's disks are the server's to encrypt (README, \"Several desks\"): nothing was changed".into(),
+                ));
+            }
+            Locator::Sqlite(path) if crate::store::cipher::keys_path(&path).exists() => {
+                return Err(StoreError::Invalid(
+                    "this database file is already encrypted: nothing was changed".into(),
+                ));
+            }
+            Locator::Sqlite(_) => {}
+        }
+        if self.who.staff_id() != Some(member.id) {
             return Err(StoreError::Invalid(
                 "the database is encrypted by the administrator signed in, for themselves: nothing was changed".into(),
             ));
-        };
-        let matches = record
-            .hash(crate::signin::SecretKind::Password)
-            .is_some_and(|hash| password.matches(hash).unwrap_or(false));
-        if !matches {
+        }
+        // Their password, checked as a sign-in is: counted, locked after five, logged.
+        let desk = self.who.desk().to_owned();
+        let signed = crate::signin::sign_in(
+            &mut *self.inner,
+            self.who.name(),
+            password,
+            &desk,
+            now,
+        )
+        .map_err(|e| match e {
+            crate::signin::SignInError::Wrong { left, .. } => StoreError::Invalid(format!(
+                "that is not your password (the one you sign in with){}: nothing was changed",
+                match left {
+                    Some(1) => "; one more wrong try locks your account for a while".into(),
+                    Some(n) if n > 1 => format!("; {n} tries left before your account locks"),
+                    _ => String::new(),
+                }
+            )),
+            other => StoreError::Invalid(format!("{other}: nothing was changed")),
+        })?;
+        if signed.staff_id() != Some(member.id) {
             return Err(StoreError::Invalid(
-                "that is not your password (the one you sign in with): nothing was changed".into(),
+                "that password is not yours: nothing was changed".into(),
             ));
         }
-        let done = self.inner.encrypt(&record.member, password, now)?;
-        self.log(
+        let record = self
+            .inner
+            .sign_in_record_of(member.id)?
+            .ok_or(StoreError::NoLongerActive)?;
+        let mut done = self.inner.encrypt(&record.member, password, now)?;
+        // The file is encrypted: a log that cannot be written must not lose the recovery key.
+        if let Err(e) = self.log(
             AccessKind::ChangedPermission,
             String::new(),
             "encrypted the database file: only the administrator who encrypted it and the recovery key open it, until others get new passwords".into(),
-        )?;
+        ) {
+            let said = format!("the access log could not record it ({e})");
+            done.warning = Some(match done.warning.take() {
+                Some(w) => format!("{w}; {said}"),
+                None => said,
+            });
+        }
         Ok(done)
     }
 
@@ -421,9 +469,7 @@ impl Accounts for Guarded {
         access: &Access,
     ) -> Result<()> {
         // Everyone may change their own password and PIN; only an administrator another's.
-        if self.who.staff_id() != Some(staff) || self.who.role() == Role::Service {
-            self.allow(Action::StaffAndRoles)?;
-        }
+        self.allow_own_or_staff_admin(staff)?;
         let what = match kind {
             SecretKind::Password => "password",
             SecretKind::Pin => "PIN",
