@@ -132,6 +132,7 @@ macro_rules! store_contract {
             text_that_breaks_the_entry_rules_is_refused_everywhere_and_nothing_is_written,
             imported_free_text_meets_the_entry_rules_whichever_reader_made_the_row,
             a_new_patient_who_is_not_the_booked_patient_is_refused_for_a_booking_and_a_series,
+            names_in_any_script_are_found_whatever_the_case_accents_or_composition,
         ]);
         store_contract!(@area $backend, reminders: [
             a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up,
