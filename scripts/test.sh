@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 . scripts/ics-clients.sh
+# The day sheet's text layer is read back as a PDF reader reads it (every script, issue 16).
+need pdftotext poppler-utils
 pgdir=$(mktemp -d "${TMPDIR:-/tmp}/frontdesk-pg.XXXXXX")
 trap 'scripts/postgres.sh stop "$pgdir" >/dev/null || true' EXIT
 FRONTDESK_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir")

@@ -265,3 +265,52 @@ fn text_that_is_too_long_is_cut_to_its_column() {
         Vec::<String>::new()
     );
 }
+
+/// Names in eight scripts on a day sheet: each prints with its own font (the glyphs shaped:
+/// Devanagari conjuncts and vowel signs, joined Arabic letters) and comes back from the PDF's
+/// text layer exactly as typed, in logical order, right-to-left names included (issue 16).
+#[test]
+fn names_in_every_script_print_shaped_and_come_back_as_typed() {
+    const SCRIPTS: [&str; 8] = [
+        "अनिल मेनन",
+        "முருகன் செல்வம்",
+        "সৌমিত্র চট্টোপাধ্যায়",
+        "محمد عمران",
+        "王秀英",
+        "김민준",
+        "דוד כהן",
+        "ประเสริฐ ใจดี",
+    ];
+    let clinic = clinic();
+    let mut list = entries(SCRIPTS.len());
+    for (entry, name) in list.iter_mut().zip(SCRIPTS) {
+        entry.patient_name = name.to_owned();
+        entry.appointment.status = Status::Confirmed;
+    }
+    let rendered = render(&sheet(&clinic, &list)).expect("render");
+    let bytes = &rendered.bytes;
+    let raw = String::from_utf8_lossy(bytes);
+    for font in [
+        "NotoSansDevanagari",
+        "NotoSansTamil",
+        "NotoSansBengali",
+        "NotoSansArabic",
+        "NotoSansCJKSC",
+        "NotoSansHebrew",
+        "NotoSansThai",
+    ] {
+        assert!(raw.contains(font), "{font} is not embedded");
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("scripts.pdf");
+    save_private(&path, bytes).expect("save");
+    let Some(text) = pdftotext(&path) else {
+        eprintln!(
+            "pdftotext is not installed (apt-get install poppler-utils; scripts/test.sh does): the text layer was not read back"
+        );
+        return;
+    };
+    for name in SCRIPTS {
+        assert!(text.contains(name), "{name} is missing from:\n{text}");
+    }
+}

@@ -7,6 +7,7 @@ pub mod daysheet;
 pub mod file;
 pub mod format;
 pub mod pdf;
+mod pdf_text;
 pub mod table;
 
 pub use daysheet::{DaySheet, Rendered, SheetOf};

@@ -1,16 +1,15 @@
-//! A small PDF writer for printable sheets: pages of text, rules and shaded boxes. The text font
-//! is DejaVu Sans Condensed (regular and bold, `assets/fonts/`), embedded as a subset of the
-//! glyphs used, so every name prints as typed (Zoë, Łukasz, Nguyễn), and with a Unicode map, so
-//! the text can be searched and copied. Coordinates are in points from the top-left corner.
+//! A small PDF writer for printable sheets: pages of text, rules and shaded boxes. Text in any
+//! script (`pdf_text`: a font per script, visual order, shaping), each font embedded as a
+//! subset of the glyphs used, with a Unicode map and an `/ActualText` for every piece of text,
+//! so that a name can be searched and copied as typed (Zoë, अनिल, முருகன், محمد, 王秀英).
+//! Coordinates are in points from the top-left corner.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
-use subsetter::GlyphRemapper;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
+use super::pdf_text::{Embedded, Fonts};
 
 /// A4 in points, landscape: width, height.
 pub const A4_LANDSCAPE: (f32, f32) = (841.89, 595.28);
@@ -27,92 +26,19 @@ pub enum Weight {
 /// Why a PDF could not be made. Both point at a broken build, not at the user's data.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// The font built into Frontdesk cannot be read.
+    /// A font built into Frontdesk cannot be read.
     #[error("the font built into Frontdesk ({0}) cannot be read: reinstall Frontdesk")]
-    Font(&'static str),
-    /// The font could not be reduced to the glyphs used.
+    Font(String),
+    /// A font could not be reduced to the glyphs used.
     #[error("the font built into Frontdesk ({0}) could not be embedded ({1}): reinstall Frontdesk")]
-    Subset(&'static str, String),
-}
-
-/// A font as embedded: its glyphs used so far, renumbered from 0, with their text and widths.
-struct Embedded {
-    name: &'static str,
-    data: &'static [u8],
-    face: ttf_parser::Face<'static>,
-    remapper: GlyphRemapper,
-    /// New glyph id → (the character it shows, width in 1/1000 em).
-    used: BTreeMap<u16, (char, f32)>,
-}
-
-impl Embedded {
-    fn new(name: &'static str, data: &'static [u8]) -> Result<Self, PdfError> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|_| PdfError::Font(name))?;
-        let mut font = Self {
-            name,
-            data,
-            face,
-            remapper: GlyphRemapper::new(),
-            used: BTreeMap::new(),
-        };
-        let notdef = font.advance(ttf_parser::GlyphId(0));
-        font.used.insert(0, ('\u{fffd}', notdef));
-        Ok(font)
-    }
-
-    fn scale(&self) -> f32 {
-        1000.0 / f32::from(self.face.units_per_em())
-    }
-
-    fn advance(&self, glyph: ttf_parser::GlyphId) -> f32 {
-        f32::from(self.face.glyph_hor_advance(glyph).unwrap_or(0)) * self.scale()
-    }
-
-    fn glyph(&self, c: char) -> ttf_parser::GlyphId {
-        self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0))
-    }
-
-    /// Width of `text` at `size` points.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .map(|c| self.advance(self.glyph(c)))
-            .sum::<f32>()
-            * size
-            / 1000.0
-    }
-
-    /// The text as two-byte glyph ids of the subset (Identity-H), recording what is used.
-    fn encode(&mut self, text: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len() * 2);
-        for c in text.chars() {
-            let glyph = self.glyph(c);
-            let new = self.remapper.remap(glyph.0);
-            let width = self.advance(glyph);
-            self.used.entry(new).or_insert((c, width));
-            out.extend_from_slice(&new.to_be_bytes());
-        }
-        out
-    }
-
-    /// A subset tag (six capital letters) that names this subset, as PDF asks.
-    fn tag(&self) -> String {
-        let mut hash: u32 = 0x811c_9dc5;
-        for gid in self.remapper.remapped_gids() {
-            for byte in gid.to_be_bytes() {
-                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
-            }
-        }
-        (0..6)
-            .map(|i| char::from(b'A' + ((hash >> (i * 5)) % 26) as u8))
-            .collect()
-    }
+    Subset(String, String),
 }
 
 /// A document being written: finished pages and the page being drawn.
 pub struct Document {
     size: (f32, f32),
     title: String,
-    fonts: [Embedded; 2],
+    fonts: RefCell<Fonts>,
     pages: Vec<Content>,
 }
 
@@ -126,10 +52,7 @@ impl Document {
         Ok(Self {
             size,
             title: title.to_owned(),
-            fonts: [
-                Embedded::new("DejaVuSansCondensed", REGULAR)?,
-                Embedded::new("DejaVuSansCondensed-Bold", BOLD)?,
-            ],
+            fonts: RefCell::new(Fonts::new()?),
             pages: Vec::new(),
         })
     }
@@ -149,10 +72,6 @@ impl Document {
         self.pages.len()
     }
 
-    fn font(&self, weight: Weight) -> &Embedded {
-        &self.fonts[weight as usize]
-    }
-
     fn page(&mut self) -> &mut Content {
         if self.pages.is_empty() {
             self.pages.push(Content::new());
@@ -163,18 +82,21 @@ impl Document {
 
     /// Width of `text` at `size` points in `weight`.
     pub fn width(&self, weight: Weight, size: f32, text: &str) -> f32 {
-        self.font(weight).width(text, size)
+        self.fonts.borrow_mut().layout(text, weight, false).1 * size / 1000.0
     }
 
-    /// `text` shortened with "…" so that it fits in `max` points.
+    /// `text` shortened with "…" so that it fits in `max` points, cut only between grapheme
+    /// clusters (a consonant keeps its vowel sign).
     pub fn fit(&self, weight: Weight, size: f32, text: &str, max: f32) -> String {
+        use unicode_segmentation::UnicodeSegmentation;
         if self.width(weight, size, text) <= max {
             return text.to_owned();
         }
-        let mut cut: String = text.to_owned();
-        while !cut.is_empty() {
-            cut.pop();
-            let candidate = format!("{}…", cut.trim_end());
+        let clusters: Vec<&str> = text.graphemes(true).collect();
+        let mut keep = clusters.len();
+        while keep > 0 {
+            keep -= 1;
+            let candidate = format!("{}…", clusters[..keep].concat().trim_end());
             if self.width(weight, size, &candidate) <= max {
                 return candidate;
             }
@@ -223,21 +145,47 @@ impl Document {
         out
     }
 
-    /// Writes `text` with its baseline at (`x`, `y`) from the top-left corner.
+    /// Writes `text` with its baseline at (`x`, `y`) from the top-left corner: shaped, in
+    /// visual order, marked with its logical text for search and copy.
     pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, grey: Grey, text: &str) {
         if text.is_empty() {
             return;
         }
-        let bytes = self.fonts[weight as usize].encode(text);
+        let (placed, _) = self.fonts.borrow_mut().layout(text, weight, true);
         let height = self.size.1;
-        let name = font_resource(weight);
-        self.page()
-            .set_fill_gray(grey)
-            .begin_text()
-            .set_font(name, size)
-            .next_line(x, height - y)
-            .show(Str(&bytes))
-            .end_text();
+        let page = self.page();
+        // The logical text for readers that search and copy: it names a cluster's text once
+        // even when its glyphs are reordered or shared with other clusters (a Devanagari vowel
+        // sign drawn before its consonant). Not for text with right-to-left letters: readers
+        // (poppler) put such text in order themselves from the glyphs, which map one to one.
+        let marked = !crate::text::has_right_to_left(text);
+        if marked {
+            page.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(text));
+        }
+        page.set_fill_gray(grey).begin_text();
+        let mut current = None;
+        for glyph in &placed {
+            if current != Some(glyph.font) {
+                let name = font_resource(glyph.font);
+                page.set_font(Name(name.as_bytes()), size);
+                current = Some(glyph.font);
+            }
+            page.set_text_matrix([
+                1.0,
+                0.0,
+                0.0,
+                1.0,
+                x + glyph.x * size / 1000.0,
+                height - y + glyph.y * size / 1000.0,
+            ]);
+            page.show(Str(&glyph.glyph.to_be_bytes()));
+        }
+        page.end_text();
+        if marked {
+            page.end_marked_content();
+        }
     }
 
     /// A straight rule from (`x1`, `y1`) to (`x2`, `y2`).
@@ -272,7 +220,8 @@ impl Document {
             r
         };
         let (catalog, tree, info) = (alloc(), alloc(), alloc());
-        let font_refs: Vec<[Ref; 5]> = (0..2)
+        let fonts = std::mem::replace(&mut self.fonts, RefCell::new(Fonts::new()?)).into_inner();
+        let font_refs: Vec<[Ref; 5]> = (0..fonts.list.len())
             .map(|_| [alloc(), alloc(), alloc(), alloc(), alloc()])
             .collect();
         let page_refs: Vec<(Ref, Ref)> =
@@ -293,28 +242,28 @@ impl Document {
                 .media_box(Rect::new(0.0, 0.0, self.size.0, self.size.1));
             p.contents(*content_ref);
             let mut resources = p.resources();
-            let mut fonts = resources.fonts();
-            fonts.pair(font_resource(Weight::Regular), font_refs[0][0]);
-            fonts.pair(font_resource(Weight::Bold), font_refs[1][0]);
-            fonts.finish();
+            let mut names = resources.fonts();
+            for (i, refs) in font_refs.iter().enumerate() {
+                let name = font_resource(i);
+                names.pair(Name(name.as_bytes()), refs[0]);
+            }
+            names.finish();
             resources.finish();
             p.finish();
             let packed = compress(&content.finish());
             pdf.stream(*content_ref, &packed)
                 .filter(Filter::FlateDecode);
         }
-        for (font, refs) in self.fonts.iter().zip(&font_refs) {
+        for (font, refs) in fonts.list.iter().zip(&font_refs) {
             write_font(&mut pdf, font, *refs)?;
         }
         Ok(pdf.finish())
     }
 }
 
-fn font_resource(weight: Weight) -> Name<'static> {
-    match weight {
-        Weight::Regular => Name(b"F1"),
-        Weight::Bold => Name(b"F2"),
-    }
+/// The resource name of the document's font number `i` (F1 is DejaVu regular, F2 bold).
+fn font_resource(i: usize) -> String {
+    format!("F{}", i + 1)
 }
 
 fn compress(data: &[u8]) -> Vec<u8> {
@@ -338,12 +287,18 @@ fn write_font(pdf: &mut Pdf, font: &Embedded, refs: [Ref; 5]) -> Result<(), PdfE
         .to_unicode(unicode);
     let mut cid_font = pdf.cid_font(cid);
     cid_font
-        .subtype(CidFontType::Type2)
+        .subtype(if font.cff {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
         .base_font(base)
         .system_info(system)
         .font_descriptor(descriptor)
-        .default_width(font.used.get(&0).map_or(0.0, |u| u.1))
-        .cid_to_gid_map_predefined(Name(b"Identity"));
+        .default_width(font.used.get(&0).map_or(0.0, |u| u.1));
+    if !font.cff {
+        cid_font.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
     let mut widths = cid_font.widths();
     for (gid, (_, width)) in &font.used {
         widths.consecutive(*gid, [*width]);
@@ -356,7 +311,8 @@ fn write_font(pdf: &mut Pdf, font: &Embedded, refs: [Ref; 5]) -> Result<(), PdfE
     let bbox = face.global_bounding_box();
     let ascent = f32::from(face.ascender()) * s;
     let descent = f32::from(face.descender()) * s;
-    pdf.font_descriptor(descriptor)
+    let mut described = pdf.font_descriptor(descriptor);
+    described
         .name(base)
         .flags(FontFlags::NON_SYMBOLIC)
         .bbox(Rect::new(
@@ -369,23 +325,32 @@ fn write_font(pdf: &mut Pdf, font: &Embedded, refs: [Ref; 5]) -> Result<(), PdfE
         .ascent(ascent)
         .descent(descent)
         .cap_height(face.capital_height().map_or(ascent, |h| f32::from(h) * s))
-        .stem_v(if font.name.ends_with("Bold") {
-            140.0
-        } else {
-            80.0
-        })
-        .font_file2(file);
+        .stem_v(if font.bold { 140.0 } else { 80.0 });
+    if font.cff {
+        described.font_file3(file);
+    } else {
+        described.font_file2(file);
+    }
+    described.finish();
 
     let subset = subsetter::subset(font.data, 0, &font.remapper)
-        .map_err(|e| PdfError::Subset(font.name, e.to_string()))?;
+        .map_err(|e| PdfError::Subset(font.name.clone(), e.to_string()))?;
     let packed = compress(&subset);
-    pdf.stream(file, &packed)
-        .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), subset.len() as i32);
+    if font.cff {
+        pdf.stream(file, &packed)
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Subtype"), Name(b"OpenType"));
+    } else {
+        pdf.stream(file, &packed)
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Length1"), subset.len() as i32);
+    }
 
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
-    for (gid, (c, _)) in font.used.iter().filter(|(gid, _)| **gid != 0) {
-        cmap.pair(*gid, *c);
+    for (gid, (said, _)) in font.used.iter().filter(|(gid, _)| **gid != 0) {
+        if !said.is_empty() {
+            cmap.pair_with_multiple(*gid, said.chars());
+        }
     }
     pdf.stream(unicode, &cmap.finish());
     Ok(())
