@@ -733,23 +733,32 @@ fn an_administrator_encrypts_the_open_file_from_the_data_page_and_the_desk_goes_
     );
 }
 
+/// An administrator at another desk changes staff member `name` as `change` says.
+fn at_another_desk(
+    h: &Harness,
+    name: &str,
+    change: impl FnOnce(&mut frontdesk::scheduling::staff::StaffMember),
+) {
+    let mut other = store(h);
+    let mut member = other
+        .staff()
+        .expect("staff")
+        .into_iter()
+        .find(|m| m.name == name)
+        .expect("a staff member");
+    change(&mut member);
+    other.save_staff(&member, WHO, now()).expect("saved");
+}
+
 #[test]
 fn a_role_changed_at_another_desk_counts_at_once_and_a_refused_save_names_the_role() {
     let mut h = Harness::with_demo();
     h.take_over("Farah Khan", "demo-manager");
     h.click("Settings");
     // At another desk an administrator makes her a receptionist.
-    {
-        let mut other = store(&h);
-        let mut farah = other
-            .staff()
-            .expect("staff")
-            .into_iter()
-            .find(|m| m.name == "Farah Khan")
-            .expect("Farah");
-        farah.role = StaffRole::Receptionist;
-        other.save_staff(&farah, WHO, now()).expect("demoted");
-    }
+    at_another_desk(&h, "Farah Khan", |farah| {
+        farah.role = StaffRole::Receptionist
+    });
     // Her next save is refused by the store, in words naming the role it needs.
     h.click("Save clinic");
     let said = h.texts().join("\n") + &h.desk().error.clone().unwrap_or_default();
@@ -772,17 +781,7 @@ fn a_role_changed_at_another_desk_counts_at_once_and_a_refused_save_names_the_ro
         h.desk().notice
     );
     // Made inactive: nothing more is read or written for her.
-    {
-        let mut other = store(&h);
-        let mut farah = other
-            .staff()
-            .expect("staff")
-            .into_iter()
-            .find(|m| m.name == "Farah Khan")
-            .expect("Farah");
-        farah.active = false;
-        other.save_staff(&farah, WHO, now()).expect("made inactive");
-    }
+    at_another_desk(&h, "Farah Khan", |farah| farah.active = false);
     h.send(DeskMessage::DatabaseChanged);
     assert!(h.app.locked.is_some(), "the window locks for someone else");
     assert!(

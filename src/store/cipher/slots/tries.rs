@@ -50,6 +50,18 @@ pub(super) struct Failure {
     desk: String,
 }
 
+impl Failure {
+    /// The try as the access log is given it.
+    fn sealed(&self) -> SealedFailure {
+        SealedFailure {
+            id: self.id,
+            at: self.at,
+            label: self.label.clone(),
+            desk: self.desk.clone(),
+        }
+    }
+}
+
 /// A wrong try made before the database was open, to be written to its access log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedFailure {
@@ -171,16 +183,7 @@ impl KeySlots {
         self.change(|file| {
             file.tries.remove(&key);
             file.failures.retain(|f| Some(f.id) != own);
-            let kept: Vec<SealedFailure> = file
-                .failures
-                .iter()
-                .map(|f| SealedFailure {
-                    id: f.id,
-                    at: f.at,
-                    label: f.label.clone(),
-                    desk: f.desk.clone(),
-                })
-                .collect();
+            let kept: Vec<SealedFailure> = file.failures.iter().map(Failure::sealed).collect();
             match log(&kept, file.failures_dropped) {
                 Ok(()) => {
                     file.failures.clear();
@@ -195,17 +198,7 @@ impl KeySlots {
 
     /// The wrong tries kept for the access log, oldest first, and how many more were not kept.
     pub fn failures_before_open(&self) -> (Vec<SealedFailure>, u64) {
-        let kept = self
-            .file
-            .failures
-            .iter()
-            .map(|f| SealedFailure {
-                id: f.id,
-                at: f.at,
-                label: f.label.clone(),
-                desk: f.desk.clone(),
-            })
-            .collect();
+        let kept = self.file.failures.iter().map(Failure::sealed).collect();
         (kept, self.file.failures_dropped)
     }
 
