@@ -66,6 +66,26 @@ const CJK: ScriptFont = ScriptFont {
     data: include_bytes!("../assets/fonts/noto/NotoSansCJKsc-Names-Regular.otf"),
 };
 
+/// Every shipped font with its tables, parsed once for the whole program (the window's width
+/// estimates and every PDF look characters up in them).
+pub fn parsed() -> &'static [(ScriptFont, ttf_parser::Face<'static>)] {
+    static PARSED: std::sync::OnceLock<Vec<(ScriptFont, ttf_parser::Face<'static>)>> =
+        std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        all()
+            .filter_map(|f| Some((f, ttf_parser::Face::parse(f.data, 0).ok()?)))
+            .collect()
+    })
+}
+
+/// Whether `c` is written with DejaVu (the window's system font and the day sheet's own):
+/// Latin, Greek, Cyrillic, and the punctuation and symbols around them. Every other script
+/// takes its shipped font first.
+pub fn in_dejavu(c: char) -> bool {
+    let u = c as u32;
+    u < 0x0590 || (0x1d00..=0x1fff).contains(&u) || (0x2000..=0x2bff).contains(&u)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

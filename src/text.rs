@@ -98,7 +98,7 @@ fn cluster_em(cluster: &str, bold: bool) -> f32 {
 /// The advances of a cluster of a script Frontdesk ships a font for, in em; `None` for the
 /// scripts of the system font.
 fn measured_em(cluster: &str, bold: bool) -> Option<f32> {
-    let faces = faces();
+    let faces = crate::fonts::parsed();
     let mut em = 0.0;
     for c in cluster.chars() {
         // A mark that sits on its letter takes no room; a spacing vowel sign (Tamil's ெ, the
@@ -107,12 +107,12 @@ fn measured_em(cluster: &str, bold: bool) -> Option<f32> {
         if sits_on && em > 0.0 || is_format(c) {
             continue;
         }
-        if (c as u32) < 0x590 || ('\u{1e00}'..='\u{1fff}').contains(&c) {
+        if crate::fonts::in_dejavu(c) {
             return None;
         }
         let face = faces
             .iter()
-            .filter(|(b, _)| *b == bold)
+            .filter(|(f, _)| f.bold == bold)
             .chain(faces.iter())
             .map(|(_, face)| face)
             .find(|face| face.glyph_index(c).is_some())?;
@@ -122,17 +122,6 @@ fn measured_em(cluster: &str, bold: bool) -> Option<f32> {
     }
     // Shaping joins some letters into wider forms than their parts: a tenth more.
     Some(em * 1.1)
-}
-
-/// The shipped fonts, parsed once: (bold, face).
-fn faces() -> &'static [(bool, ttf_parser::Face<'static>)] {
-    static FACES: std::sync::OnceLock<Vec<(bool, ttf_parser::Face<'static>)>> =
-        std::sync::OnceLock::new();
-    FACES.get_or_init(|| {
-        crate::fonts::all()
-            .filter_map(|f| Some((f.bold, ttf_parser::Face::parse(f.data, 0).ok()?)))
-            .collect()
-    })
 }
 
 /// `text` cut to `room` by the widths `measure` gives its clusters, the ellipsis taking

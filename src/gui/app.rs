@@ -659,7 +659,7 @@ impl App {
         let why = desk
             .error
             .take()
-            .filter(|e| *e == crate::store::StoreError::NoLongerActive.to_string());
+            .filter(|e| crate::gui::backend::no_longer_active(e));
         desk.forget_patients();
         let today = chrono::Local::now().date_naive();
         let mut form = sign_in::State::new(Mode::Locked {

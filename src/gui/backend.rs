@@ -80,6 +80,12 @@ pub(super) fn damaged_message(damage: &str) -> String {
     )
 }
 
+/// Whether a store call's sentence says the person signed in was made inactive (the window then
+/// locks, saying so).
+pub fn no_longer_active(said: &str) -> bool {
+    said == StoreError::NoLongerActive.to_string()
+}
+
 /// A store error as the window says it (the store's own words, but the window's way to
 /// restore a damaged database).
 pub(super) fn said(error: StoreError) -> UiError {

@@ -143,8 +143,6 @@ pub(super) struct Placed {
 /// character needs it.
 pub(super) struct Fonts {
     pub list: Vec<Embedded>,
-    /// The shipped fonts, parsed once: which covers a character.
-    shipped: Vec<(crate::fonts::ScriptFont, ttf_parser::Face<'static>)>,
 }
 
 impl Fonts {
@@ -154,9 +152,6 @@ impl Fonts {
                 Embedded::new("DejaVuSansCondensed", REGULAR, false)?,
                 Embedded::new("DejaVuSansCondensed-Bold", BOLD, true)?,
             ],
-            shipped: crate::fonts::all()
-                .filter_map(|f| Some((f, ttf_parser::Face::parse(f.data, 0).ok()?)))
-                .collect(),
         })
     }
 
@@ -166,7 +161,7 @@ impl Fonts {
     fn font_for(&mut self, c: char, weight: Weight) -> usize {
         let bold = weight == Weight::Bold;
         let dejavu = usize::from(bold);
-        if latin_greek_cyrillic(c) && self.list[dejavu].has(c) {
+        if crate::fonts::in_dejavu(c) && self.list[dejavu].has(c) {
             return dejavu;
         }
         if let Some(i) = self
@@ -177,8 +172,7 @@ impl Fonts {
         {
             return i;
         }
-        let shipped = self
-            .shipped
+        let shipped = crate::fonts::parsed()
             .iter()
             .filter(|(_, face)| face.glyph_index(c).is_some())
             .map(|(f, _)| *f)
@@ -297,11 +291,4 @@ impl Fonts {
         }
         items
     }
-}
-
-/// Letters DejaVu Sans Condensed is made for (Latin, Greek, Cyrillic, and the punctuation and
-/// symbols around them); other scripts take their shipped font first.
-fn latin_greek_cyrillic(c: char) -> bool {
-    let u = c as u32;
-    u < 0x0590 || (0x1d00..=0x1fff).contains(&u) || (0x2000..=0x2bff).contains(&u)
 }

@@ -13,7 +13,11 @@ impl Desk {
         if !matches!(self.page, Page::Data(_)) {
             self.set_page(Page::Data(Box::default()));
         }
-        // The plaintext copies an encrypted file still has, offered for removal.
+        self.list_plaintext_copies()
+    }
+
+    /// Lists the plaintext copies an encrypted file still has, offered for removal on the page.
+    fn list_plaintext_copies(&self) -> Task<Message> {
         encryption::list(&self.backend).map(|m| Message::Data(data::Message::Encryption(m)))
     }
 
@@ -35,9 +39,7 @@ impl Desk {
     pub(super) fn recovery_noted(&mut self) -> Task<Message> {
         self.recovery = None;
         match self.page {
-            Page::Data(_) => {
-                encryption::list(&self.backend).map(|m| Message::Data(data::Message::Encryption(m)))
-            }
+            Page::Data(_) => self.list_plaintext_copies(),
             _ => Task::none(),
         }
     }

@@ -207,7 +207,7 @@ impl Desk {
             Err(e) => {
                 // Made inactive at another desk: nothing more is shown to them; the window
                 // locks for someone else to sign in.
-                if e == crate::store::StoreError::NoLongerActive.to_string() {
+                if crate::gui::backend::no_longer_active(&e) {
                     self.forget_patients();
                     self.error = Some(e);
                     return Task::done(Message::Lock);

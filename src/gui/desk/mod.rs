@@ -768,10 +768,6 @@ impl Desk {
         let Some(member) = self.setup.staff.iter().find(|m| m.id == id) else {
             return;
         };
-        if !member.active {
-            self.error = Some(crate::store::StoreError::NoLongerActive.to_string());
-            return;
-        }
         let now = Role::Staff(member.role);
         if now == self.who.role {
             return;
