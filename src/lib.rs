@@ -6,6 +6,7 @@ pub mod demo;
 pub mod export;
 pub mod fonts;
 pub mod gui;
+pub mod i18n;
 pub mod import;
 pub mod private_file;
 pub mod reminders;

@@ -137,13 +137,13 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
                 iced_test::Simulator::with_size(iced::Settings::default(), size, h.app.view());
             for action in top_bar::PRIORITY {
                 let on_bar = match action {
-                    Action::ZoomIn => "+",
-                    Action::ZoomOut => "−",
-                    Action::Theme => "☾",
-                    Action::Help => "?",
+                    Action::ZoomIn => "+".to_owned(),
+                    Action::ZoomOut => "−".to_owned(),
+                    Action::Theme => "☾".to_owned(),
+                    Action::Help => "?".to_owned(),
                     other => other.label(),
                 };
-                match ui.find(on_bar) {
+                match ui.find(on_bar.as_str()) {
                     // On the bar: inside the window, on one line (no "Find/a/slot"), and not
                     // squeezed to nothing by a row wider than the window.
                     Ok(found) => {
@@ -160,7 +160,7 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
                 }
             }
             if !missing.is_empty() {
-                more = ui.click(top_bar::MORE).is_ok();
+                more = ui.click(top_bar::more().as_str()).is_ok();
                 assert!(more, "{size:?}: {missing:?} and no More button");
             }
         }
@@ -170,7 +170,7 @@ fn the_top_bar_loses_nothing_from_1024_to_2560() {
                 iced_test::Simulator::with_size(iced::Settings::default(), size, h.app.view());
             for action in &missing {
                 assert!(
-                    ui.find(action.label()).is_ok(),
+                    ui.find(action.label().as_str()).is_ok(),
                     "{size:?}: {action:?} is neither on the bar nor under More"
                 );
             }

@@ -15,6 +15,19 @@ Files:
 
 /// Reads `--as` (or `FRONTDESK_AS`): a name to record changes under, trimmed; empty, control
 /// characters and very long names are refused before anything is opened.
+fn language(text: &str) -> Result<frontdesk::i18n::Language, String> {
+    frontdesk::i18n::Language::from_locale(text).ok_or_else(|| {
+        let known: Vec<&str> = frontdesk::i18n::Language::ALL
+            .iter()
+            .map(|l| l.code())
+            .collect();
+        format!(
+            "Frontdesk is not written in that language: give one of {}",
+            known.join(", ")
+        )
+    })
+}
+
 fn desk_name(text: &str) -> Result<String, String> {
     frontdesk::scheduling::staff::desk_name(text)
         .map(str::to_owned)
@@ -68,6 +81,11 @@ pub struct Cli {
         allow_negative_numbers = true
     )]
     pub lock_after: u64,
+    /// The window's language for this run (en, hi), whatever this desk chose in Settings; the
+    /// command line itself stays in English.
+    #[arg(long, global = true, env = "FRONTDESK_LANGUAGE", value_name = "CODE",
+          value_parser = language)]
+    pub language: Option<frontdesk::i18n::Language>,
     /// Pretend it is this instant (RFC 3339); for tests and training.
     #[arg(long, global = true, env = "FRONTDESK_NOW", hide = true)]
     pub now: Option<String>,

@@ -150,6 +150,8 @@ fn run(cli: Cli) -> Result<()> {
             lock_after: Some(std::time::Duration::from_secs(
                 cli.lock_after.saturating_mul(60),
             )),
+            prefs: frontdesk::gui::desk_prefs::DeskPrefs::default_path(),
+            language: cli.language,
         };
         return window::open(locator, options);
     };

@@ -12,6 +12,7 @@ use iced::{Subscription, Task};
 
 use super::backend::{Backend, FirstLook, NewClinic, Setup, UiError, Who};
 use super::desk::{self, Desk, Event};
+use super::desk_prefs::{DeskPrefs, LanguageChoice};
 use super::screen::sign_in::{self, Mode};
 use crate::demo::DemoSignIn;
 use crate::scheduling::permission::Action;
@@ -56,6 +57,8 @@ pub struct App {
     pending_clinic: Option<NewClinic>,
     /// How many daily backups to keep (an encrypted file's is made after the first sign-in).
     backups: BackupPolicy,
+    /// This desk's preferences (its language) and the file they are kept in.
+    prefs: DeskPrefs,
 }
 
 /// Where the window is.
@@ -121,6 +124,8 @@ pub enum Message {
     /// The check of the whole file after opening found it sound (`None`) or damaged (what is
     /// wrong; the store is read-only from now on), or could not run.
     DamageChecked(Result<Option<String>, UiError>),
+    /// Use this language at this desk from now on (the sign-in screen's picker, Settings).
+    ChooseLanguage(LanguageChoice),
     /// A message for the desk.
     Desk(desk::Message),
 }
@@ -151,6 +156,7 @@ impl App {
             password_day: None,
             pending_clinic: None,
             backups: BackupPolicy::default(),
+            prefs: DeskPrefs::default(),
         };
         (app, Task::perform(Backend::open(locator), Message::Opened))
     }
@@ -159,6 +165,48 @@ impl App {
     pub fn with_name(mut self, name: Option<String>) -> Self {
         self.name = name.filter(|n| !n.trim().is_empty());
         self
+    }
+
+    /// Keeps this desk's preferences in `prefs` and speaks its language (or `language`, for
+    /// this run, when given: `--language`); `warning` says what was wrong with their file.
+    pub fn with_prefs(
+        mut self,
+        prefs: DeskPrefs,
+        warning: Option<String>,
+        language: Option<crate::i18n::Language>,
+    ) -> Self {
+        self.prefs = prefs;
+        // For this run only: the file keeps what it had until a language is chosen here.
+        if let Some(language) = language {
+            self.prefs.language = LanguageChoice::Chosen(language);
+        }
+        crate::i18n::set_current(self.prefs.language.language());
+        if warning.is_some() {
+            self.notice = warning;
+        }
+        self
+    }
+
+    /// The language this desk asked for.
+    pub fn language(&self) -> LanguageChoice {
+        self.prefs.language
+    }
+
+    /// Speaks `choice` from now on and keeps it for the desk; a file that cannot be written
+    /// is said on the status line (the choice holds until the window closes).
+    fn choose_language(&mut self, choice: LanguageChoice) -> Task<Message> {
+        self.prefs.language = choice;
+        crate::i18n::set_current(choice.language());
+        if let Phase::Ready(desk) = &mut self.phase {
+            desk.language = choice;
+        }
+        if let Err(e) = self.prefs.save() {
+            match &mut self.phase {
+                Phase::Ready(desk) => desk.error = Some(e),
+                Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.error = Some(e),
+            }
+        }
+        Task::none()
     }
 
     /// Locks the window after `idle` without a key or a click (at least a minute).
@@ -307,6 +355,7 @@ impl App {
                 }
             }
             Message::ToggleTheme => self.toggle_theme(),
+            Message::ChooseLanguage(choice) => self.choose_language(choice),
             Message::ToggleHelp => {
                 self.help = !self.help;
                 Task::none()
@@ -370,6 +419,7 @@ impl App {
         match event {
             None => task,
             Some(Event::ToggleTheme) => Task::batch([task, self.toggle_theme()]),
+            Some(Event::Language(choice)) => Task::batch([task, self.choose_language(choice)]),
             Some(Event::ToggleHelp) => {
                 self.help = !self.help;
                 task
@@ -631,6 +681,7 @@ impl App {
         };
         let no_doctors = setup.doctors.is_empty();
         let mut desk = Desk::new(backend, setup, &clinic, self.now, who);
+        desk.language = self.prefs.language;
         // What was said before the desk existed stays on its status line.
         desk.error = self.error.take();
         desk.notice = self.notice.take();

@@ -7,61 +7,31 @@ use iced::{Element, Length, Theme};
 use super::app::{App, Message, Phase};
 use super::widget;
 
-/// The shortcuts shown by F1.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("F1", "show or hide this help"),
-    (
-        "Page Up / Page Down",
-        "previous / next day (week in a week view)",
-    ),
-    ("Home or T", "today"),
-    (
-        "1 / 2 / 3",
-        "day by doctor / day by room / week of the doctor or room at the cursor",
-    ),
-    (
-        "Arrow keys",
-        "move the slot cursor on the calendar; Up / Down choose in a list of suggestions or a choice field",
-    ),
-    (
-        "Enter",
-        "book the slot at the cursor, or open the appointment there; in a field, take the suggestion chosen",
-    ),
-    (
-        "Ctrl+K",
-        "command palette: a patient, a date, a doctor, a room or an action",
-    ),
-    ("Ctrl+I", "walk-in or emergency quick-add"),
-    (
-        "Ctrl+F",
-        "find a slot: by length, doctor, room, dates, time of day",
-    ),
-    (
-        "Ctrl+G",
-        "go to a date; show cancelled; choose doctors and rooms",
-    ),
-    (
-        "Ctrl+Z",
-        "undo the desk's last change (kept in the history); not while typing in a field",
-    ),
-    (
-        "Escape",
-        "close what is on top: the palette, a suggestion list, then the panel or page",
-    ),
-    ("Ctrl+D", "light / dark theme"),
-    (
-        "Ctrl+L",
-        "lock the window: patient data leaves the screen; sign in again (or another person with their PIN) to go on",
-    ),
-    (
-        "Tab / Shift+Tab",
-        "next / previous field in a form; on a choice field, Up / Down, Home / End or a letter choose",
-    ),
-    (
-        "Ctrl+plus / Ctrl+minus / Ctrl+0",
-        "zoom the calendar in / out / back to usual",
-    ),
-];
+/// The shortcuts shown by F1: the keys (named in every language's keyboard words) and what
+/// they do.
+pub fn shortcuts() -> Vec<(String, String)> {
+    vec![
+        (crate::t!("help-key-f1"), crate::t!("help-f1")),
+        (crate::t!("help-key-page"), crate::t!("help-page")),
+        (crate::t!("help-key-today"), crate::t!("help-today")),
+        (crate::t!("help-key-views"), crate::t!("help-views")),
+        (crate::t!("help-key-arrows"), crate::t!("help-arrows")),
+        (crate::t!("help-key-enter"), crate::t!("help-enter")),
+        (crate::t!("help-key-palette"), crate::t!("help-palette")),
+        (crate::t!("help-key-walk-in"), crate::t!("help-walk-in")),
+        (crate::t!("help-key-find-slot"), crate::t!("help-find-slot")),
+        (
+            crate::t!("help-key-view-options"),
+            crate::t!("help-view-options"),
+        ),
+        (crate::t!("help-key-undo"), crate::t!("help-undo")),
+        (crate::t!("help-key-escape"), crate::t!("help-escape")),
+        (crate::t!("help-key-theme"), crate::t!("help-theme")),
+        (crate::t!("help-key-lock"), crate::t!("help-lock")),
+        (crate::t!("help-key-tab"), crate::t!("help-tab")),
+        (crate::t!("help-key-zoom"), crate::t!("help-zoom")),
+    ]
+}
 
 impl App {
     /// The theme.
@@ -89,13 +59,13 @@ impl App {
                 None => text("").into(),
             },
             Phase::Ready(desk) => desk.view(self.dark).map(Message::Desk),
-            Phase::Opening(path) => {
-                self.before_desk(center(text(format!("Opening {path} …"))).into())
-            }
+            Phase::Opening(path) => self.before_desk(
+                center(text(crate::t!("app-opening-file", file = path.to_string()))).into(),
+            ),
             Phase::Failed(e) => self.before_desk(
                 center(
                     column![
-                        widget::heading("Frontdesk cannot open the database"),
+                        widget::heading(crate::t!("app-cannot-open")),
                         widget::error_text(e)
                     ]
                     .spacing(10)
@@ -103,7 +73,9 @@ impl App {
                 )
                 .into(),
             ),
-            Phase::Door { form: None, .. } => self.before_desk(center(text("Opening …")).into()),
+            Phase::Door { form: None, .. } => {
+                self.before_desk(center(text(crate::t!("app-opening"))).into())
+            }
             Phase::Door {
                 form: Some(form), ..
             } => self.before_desk(form.view().map(Message::Door)),
@@ -130,25 +102,39 @@ impl App {
             Message::DismissError,
             None,
         );
-        column![body, status].into()
+        // The desk's language, for whoever is at it before signing in (Settings has it too).
+        let language = row![
+            iced::widget::space::horizontal(),
+            text(crate::t!("common-language")).size(13),
+            iced::widget::pick_list(
+                super::desk_prefs::LanguageChoice::all(),
+                Some(self.language()),
+                Message::ChooseLanguage
+            )
+            .text_size(13),
+        ]
+        .spacing(8)
+        .padding([4, 10])
+        .align_y(iced::Alignment::Center);
+        column![body, language, status].into()
     }
 }
 
 /// The keyboard shortcuts, over the window (F1).
 fn help_card<'a>() -> Element<'a, Message> {
-    let rows = SHORTCUTS.iter().map(|(key, what)| {
+    let rows = shortcuts().into_iter().map(|(key, what)| {
         row![
-            text(*key).size(14).width(Length::Fixed(190.0)),
-            text(*what).size(14)
+            text(key).size(14).width(Length::Fixed(190.0)),
+            text(what).size(14)
         ]
         .spacing(12)
         .into()
     });
     container(
         column![
-            widget::heading("Keyboard shortcuts"),
+            widget::heading(crate::t!("help-title")),
             column(rows).spacing(6),
-            text("Press F1 or Escape to close.").size(12)
+            text(crate::t!("help-close")).size(12)
         ]
         .spacing(14),
     )

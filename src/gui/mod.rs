@@ -10,6 +10,7 @@ pub mod block_menu;
 pub mod calendar;
 pub mod choice_keys;
 pub mod desk;
+pub mod desk_prefs;
 pub mod escape_closes;
 pub mod fields;
 pub mod file_chooser;
@@ -45,6 +46,11 @@ pub struct Options {
     pub backups: BackupPolicy,
     /// How long without a key or a click before the window locks (`None`: five minutes).
     pub lock_after: Option<std::time::Duration>,
+    /// The file this desk's preferences are kept in ([`desk_prefs::DeskPrefs::default_path`];
+    /// `None`: kept for the run only).
+    pub prefs: Option<std::path::PathBuf>,
+    /// The language for this run, whatever the desk's preferences say (`--language`).
+    pub language: Option<crate::i18n::Language>,
 }
 
 /// The program, as run by `frontdesk` and by the tests.
@@ -60,6 +66,8 @@ pub fn application(
                 .with_name(options.name.clone())
                 .with_lock_after(options.lock_after.unwrap_or(app::LOCK_AFTER))
                 .with_backups(options.backups);
+            let (prefs, warning) = desk_prefs::DeskPrefs::load(options.prefs.clone());
+            let app = app.with_prefs(prefs, warning, options.language);
             let task = Task::batch([
                 task,
                 App::daily_backup(locator.clone(), options.backups, now),

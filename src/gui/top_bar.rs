@@ -43,24 +43,28 @@ pub const PRIORITY: [Action; 9] = [
 ];
 
 /// The label of the "More" button (it opens a row with the buttons that did not fit).
-pub const MORE: &str = "More ▾";
+pub fn more() -> String {
+    crate::t!("calendar-more")
+}
 
 /// The label of the "More" button while its row is open.
-pub const LESS: &str = "Less ▴";
+pub fn less() -> String {
+    crate::t!("calendar-less")
+}
 
 impl Action {
     /// The words on the button (and in the "More" menu).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Action::WalkIn => "Walk-in (Ctrl+I)",
-            Action::ByDoctor => "By doctor",
-            Action::ByRoom => "By room",
-            Action::FindSlot => "Find a slot",
-            Action::ViewOptions => "View…",
-            Action::ZoomOut => "Zoom out (Ctrl+−)",
-            Action::ZoomIn => "Zoom in (Ctrl++)",
-            Action::Theme => "Light / dark (Ctrl+D)",
-            Action::Help => "Keyboard help (F1)",
+            Action::WalkIn => crate::t!("calendar-walk-in"),
+            Action::ByDoctor => crate::t!("calendar-by-doctor"),
+            Action::ByRoom => crate::t!("calendar-by-room"),
+            Action::FindSlot => crate::t!("calendar-find-slot"),
+            Action::ViewOptions => crate::t!("calendar-view-options"),
+            Action::ZoomOut => crate::t!("calendar-zoom-out"),
+            Action::ZoomIn => crate::t!("calendar-zoom-in"),
+            Action::Theme => crate::t!("calendar-theme"),
+            Action::Help => crate::t!("calendar-help"),
         }
     }
 
@@ -85,14 +89,14 @@ impl Action {
         match self {
             // Icon buttons on the bar: "−", "+", "☾", "?".
             Action::ZoomOut | Action::ZoomIn | Action::Theme | Action::Help => 36.0,
-            _ => text_width(self.label(), 13.0) + 26.0,
+            _ => text_width(&self.label(), 13.0) + 26.0,
         }
     }
 }
 
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(&self.label())
     }
 }
 
@@ -106,7 +110,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// `width` pixels wide of which `fixed` are taken by what always stays (the clinic, the date
 /// navigation, the title, the week picker). Every action is in exactly one of the two.
 pub fn split(width: f32, fixed: f32) -> (Vec<Action>, Vec<Action>) {
-    let more_button = text_width(MORE, 13.0) + 32.0;
+    let more_button = text_width(&more(), 13.0) + 32.0;
     let all: f32 = PRIORITY.iter().map(|a| a.width()).sum();
     let width = if width.is_finite() { width } else { 0.0 };
     if fixed + all <= width {
@@ -150,7 +154,7 @@ mod tests {
             if width.is_finite() && !more.is_empty() {
                 let used: f32 = shown.iter().map(|a| a.width()).sum();
                 assert!(
-                    560.0 + used + text_width(MORE, 13.0) + 32.0 <= width.max(0.0) + 1e-3
+                    560.0 + used + text_width(&super::more(), 13.0) + 32.0 <= width.max(0.0) + 1e-3
                         || shown.is_empty()
                 );
             }

@@ -9,10 +9,7 @@ use crate::scheduling::{Conflict, TransitionError};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The file exists but is not a Frontdesk database.
-    #[error(
-        "{} is not a Frontdesk database (it is another kind of file): choose a Frontdesk .sqlite3 file, or a new file name to start a new clinic",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-not-frontdesk", file = echo_path(path)))]
     NotFrontdesk {
         /// The file.
         path: PathBuf,

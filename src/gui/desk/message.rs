@@ -65,6 +65,8 @@ pub enum Message {
     Moved(Result<(String, crate::gui::screen::Undoable), UiError>),
     /// Switch between light and dark (asked of the window: [`Event::ToggleTheme`]).
     ToggleTheme,
+    /// Use this language at this desk (asked of the window: [`Event::Language`]).
+    ChooseLanguage(crate::gui::desk_prefs::LanguageChoice),
     /// Show or hide the keyboard help (asked of the window: [`Event::ToggleHelp`]).
     ToggleHelp,
     /// Hide the error on the status line.
@@ -190,6 +192,8 @@ pub enum WeekOf {
 pub enum Event {
     /// Switch between light and dark.
     ToggleTheme,
+    /// Use this language at this desk, and keep the choice for the desk.
+    Language(crate::gui::desk_prefs::LanguageChoice),
     /// Show or hide the keyboard help.
     ToggleHelp,
     /// Lock the window.

@@ -76,6 +76,8 @@ impl Reveal {
 pub struct Desk {
     /// The clock, as the window's root last passed it on.
     pub now: DateTime<Utc>,
+    /// The language this desk asked for (the window's root keeps it and its file).
+    pub language: crate::gui::desk_prefs::LanguageChoice,
     /// Who is at the desk: every change is recorded with this name (the store records the
     /// signed-in name whatever a caller passes).
     pub actor: String,
@@ -431,6 +433,7 @@ impl Desk {
         let colours = visit_colours(&setup);
         Desk {
             now,
+            language: crate::gui::desk_prefs::LanguageChoice::System,
             actor: who.name.clone(),
             who,
             error: None,

@@ -30,26 +30,20 @@ pub struct Background {
     pub failed: i64,
     /// The last pass's summary.
     pub last: Option<String>,
-    label: String,
 }
 
 impl Background {
     /// The page tab's words: "Reminders", or "Reminders (2 failed)".
-    pub fn tab_label(&self) -> &str {
-        if self.label.is_empty() {
-            "Reminders"
+    pub fn tab_label(&self) -> String {
+        if self.failed > 0 {
+            crate::t!("tabs-reminders-failed", failed = self.failed)
         } else {
-            &self.label
+            crate::t!("tabs-reminders")
         }
     }
 
     fn set_failed(&mut self, failed: i64) {
         self.failed = failed;
-        self.label = if failed > 0 {
-            format!("Reminders ({failed} failed)")
-        } else {
-            String::new()
-        };
     }
 }
 

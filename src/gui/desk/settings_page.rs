@@ -64,6 +64,9 @@ impl Desk {
             ]),
             Some(Event::Changed) | None => task,
             Some(Event::Open(entry)) => Task::batch([task, self.open_from_settings(*entry)]),
+            Some(Event::Language(choice)) => {
+                Task::batch([task, Task::done(Message::ChooseLanguage(choice))])
+            }
         }
     }
 
@@ -124,6 +127,6 @@ impl Desk {
         clinic: &'a Clinic,
     ) -> Element<'a, Message> {
         let ctx = self.context_at(clinic);
-        state.view(&ctx).map(Message::Settings)
+        state.view(&ctx, self.language).map(Message::Settings)
     }
 }

@@ -39,6 +39,9 @@ impl Desk {
         }
         let task = match message {
             Message::ToggleTheme => return (Task::none(), Some(Event::ToggleTheme)),
+            Message::ChooseLanguage(choice) => {
+                return (Task::none(), Some(Event::Language(choice)));
+            }
             Message::ToggleHelp => return (Task::none(), Some(Event::ToggleHelp)),
             Message::Key(key, modifiers) => return self.key(key, modifiers),
             Message::Palette(m) => return self.palette(m),

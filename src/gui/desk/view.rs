@@ -227,27 +227,30 @@ impl Desk {
     /// The top bar for a window `width` wide: the buttons that do not fit go under "More",
     /// whose row takes room only while it is open and holds something.
     fn top_bar<'a>(&'a self, clinic: &'a Clinic, dark: bool, width: f32) -> Element<'a, Message> {
-        let title = match self.view {
-            View::DayByDoctor | View::DayByRoom => self.date.format("%A %-d %B %Y").to_string(),
-            _ => {
-                let monday = crate::gui::calendar::week_start(self.date);
-                let sunday = monday + chrono::Duration::days(6);
-                if chrono::Datelike::month(&monday) == chrono::Datelike::month(&sunday) {
-                    format!(
-                        "Week {}–{}",
-                        monday.format("%-d"),
-                        sunday.format("%-d %b %Y")
-                    )
-                } else {
-                    format!(
-                        "Week {} – {}",
-                        monday.format("%-d %b"),
-                        sunday.format("%-d %b %Y")
-                    )
-                }
+        // The week's dates: "23–29 Nov 2026", or "30 Nov – 6 Dec 2026" across two months.
+        let week_range = || {
+            use crate::i18n::dates;
+            let monday = crate::gui::calendar::week_start(self.date);
+            let sunday = monday + chrono::Duration::days(6);
+            if chrono::Datelike::month(&monday) == chrono::Datelike::month(&sunday) {
+                crate::t!(
+                    "calendar-week-range-in-month",
+                    first = chrono::Datelike::day(&monday).to_string(),
+                    last = dates::day_month_year(sunday)
+                )
+            } else {
+                crate::t!(
+                    "calendar-week-range",
+                    first = dates::day_month(monday),
+                    last = dates::day_month_year(sunday)
+                )
             }
         };
-        let mode = |label: &'a str, on: bool, message: Message| {
+        let title = match self.view {
+            View::DayByDoctor | View::DayByRoom => crate::i18n::dates::long(self.date),
+            _ => crate::t!("calendar-week-title", range = week_range()),
+        };
+        let mode = |label: String, on: bool, message: Message| {
             button(text(label).size(13)).on_press(message).style(if on {
                 button::primary
             } else {
@@ -286,10 +289,10 @@ impl Desk {
         let title = format!("{title}{loading}");
         let short_title = match self.view {
             View::DayByDoctor | View::DayByRoom => {
-                format!("{}{loading}", self.date.format("%a %-d %b %Y"))
+                format!("{}{loading}", crate::i18n::dates::medium(self.date))
             }
             // "23–29 Nov 2026": the week picker beside it says whose.
-            _ => format!("{}{loading}", title.trim_start_matches("Week ")),
+            _ => format!("{}{loading}", week_range()),
         };
         let clinic_width = if clinics.len() > 1 {
             200.0
@@ -335,7 +338,7 @@ impl Desk {
                 button(text("◀"))
                     .on_press(Message::Previous)
                     .style(button::secondary),
-                button(text("Today").wrapping(Wrapping::None))
+                button(text(crate::t!("calendar-today")).wrapping(Wrapping::None))
                     .on_press(Message::Today)
                     .style(button::secondary),
                 button(text("▶"))
@@ -354,7 +357,7 @@ impl Desk {
                     top_bar::Action::ByRoom => {
                         mode(action.label(), view == View::DayByRoom, action.message()).into()
                     }
-                    top_bar::Action::ViewOptions => button(text("View…").size(13))
+                    top_bar::Action::ViewOptions => button(text(action.label()).size(13))
                         .on_press(action.message())
                         .style(button::secondary)
                         .into(),
@@ -386,7 +389,7 @@ impl Desk {
             }
             bar = bar.push(
                 pick_list(weeks.clone(), week_selected.clone(), Message::Week)
-                    .placeholder("Week of …")
+                    .placeholder(crate::t!("calendar-week-of"))
                     .text_size(13)
                     .menu_height(Length::Fixed(320.0))
                     .width(Length::Fixed(WEEK_PICKER)),
@@ -430,9 +433,9 @@ impl Desk {
             bar = bar.push(
                 button(
                     text(if more_open {
-                        top_bar::LESS
+                        top_bar::less()
                     } else {
-                        top_bar::MORE
+                        top_bar::more()
                     })
                     .size(13)
                     .wrapping(Wrapping::None),
@@ -477,7 +480,7 @@ const WEEK_PICKER: f32 = 180.0;
 /// The row of page tabs: one per full-window page, the one shown highlighted; who is at the
 /// desk on the right.
 fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, Message> {
-    let tab = |label: &'a str, on: bool, message: Message| -> Element<'a, Message> {
+    let tab = |label: String, on: bool, message: Message| -> Element<'a, Message> {
         button(text(label).size(13))
             .on_press(message)
             .padding([3, 12])
@@ -486,25 +489,25 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
     };
     let may = |action: Action| desk.who.may(action);
     let mut tabs = vec![tab(
-        "Calendar",
+        crate::t!("tabs-calendar"),
         desk.page.is_calendar(),
         Message::ShowCalendar,
     )];
     if may(Action::Settings) {
         tabs.push(tab(
-            "Settings",
+            crate::t!("tabs-settings"),
             matches!(desk.page, Page::Settings(_)),
             Message::ShowSettings,
         ));
     }
     tabs.push(tab(
-        "Waitlist",
+        crate::t!("tabs-waitlist"),
         matches!(desk.page, Page::Waitlist(_)),
         Message::ShowWaitlist,
     ));
     if may(Action::Reports) {
         tabs.push(tab(
-            "Reports",
+            crate::t!("tabs-reports"),
             matches!(desk.page, Page::Reports(_)),
             Message::ShowReports,
         ));
@@ -516,14 +519,14 @@ fn page_tabs<'a>(desk: &'a Desk, at_desk: Element<'a, Message>) -> Element<'a, M
     ));
     if may(Action::Backup) {
         tabs.push(tab(
-            "Data",
+            crate::t!("tabs-data"),
             matches!(desk.page, Page::Data(_)),
             Message::ShowData,
         ));
     }
     if may(Action::AccessLog) {
         tabs.push(tab(
-            "Access log",
+            crate::t!("tabs-access-log"),
             matches!(desk.page, Page::AccessLog(_)),
             Message::ShowAccessLog,
         ));

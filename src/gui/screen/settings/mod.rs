@@ -11,6 +11,7 @@ mod history;
 mod parts;
 mod rooms;
 mod staff;
+mod this_desk;
 mod visit_types;
 
 use iced::widget::{button, column, container, row, text};
@@ -50,26 +51,30 @@ pub enum Section {
     Staff,
     /// Recent setup changes.
     History,
+    /// This desk's own preferences (its language).
+    ThisDesk,
 }
 
 impl Section {
-    const ALL: [Section; 6] = [
+    const ALL: [Section; 7] = [
         Section::Clinic,
         Section::Doctors,
         Section::Rooms,
         Section::VisitTypes,
         Section::Staff,
         Section::History,
+        Section::ThisDesk,
     ];
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Section::Clinic => "Clinic",
-            Section::Doctors => "Doctors",
-            Section::Rooms => "Rooms",
-            Section::VisitTypes => "Visit types",
-            Section::Staff => "Staff",
-            Section::History => "History",
+            Section::Clinic => crate::t!("settings-section-clinic"),
+            Section::Doctors => crate::t!("settings-section-doctors"),
+            Section::Rooms => crate::t!("settings-section-rooms"),
+            Section::VisitTypes => crate::t!("settings-section-visit-types"),
+            Section::Staff => crate::t!("settings-section-staff"),
+            Section::History => crate::t!("settings-section-history"),
+            Section::ThisDesk => crate::t!("settings-section-this-desk"),
         }
     }
 }
@@ -89,6 +94,8 @@ pub enum Message {
     VisitTypes(visit_types::Message),
     /// A message for the staff section.
     Staff(staff::Message),
+    /// A language was chosen for this desk.
+    Language(crate::gui::desk_prefs::LanguageChoice),
     /// The setup history arrived, for the read with this number (an answer to an earlier
     /// read than the latest is dropped).
     HistoryLoaded(u64, Result<Vec<SetupAuditEvent>, UiError>),
@@ -103,6 +110,8 @@ pub enum Event {
     Changed,
     /// Open this appointment on the calendar (to move it).
     Open(Box<AgendaEntry>),
+    /// Use this language at this desk from now on.
+    Language(crate::gui::desk_prefs::LanguageChoice),
 }
 
 /// Reads the setup history, as read number `number`.
@@ -158,6 +167,7 @@ impl State {
                 self.section = section;
                 return (Task::none(), None);
             }
+            Message::Language(choice) => return (Task::none(), Some(Event::Language(choice))),
             Message::HistoryLoaded(number, result) => {
                 if number != self.history_reads {
                     return (Task::none(), None);
@@ -201,8 +211,12 @@ impl State {
     }
 
     /// The page: the sections on the left, the one chosen beside them.
-    pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let mut nav = column![text("Settings").size(20)].spacing(4);
+    pub fn view<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+        language: crate::gui::desk_prefs::LanguageChoice,
+    ) -> Element<'a, Message> {
+        let mut nav = column![text(crate::t!("settings-title")).size(20)].spacing(4);
         for section in Section::ALL {
             if section == Section::Staff
                 && !ctx.may(crate::scheduling::permission::Action::StaffAndRoles)
@@ -223,13 +237,14 @@ impl State {
         }
         nav = nav
             .push(iced::widget::space::vertical())
-            .push(text(format!("Changes are recorded as made by {}.", ctx.actor)).size(12));
+            .push(text(crate::t!("settings-recorded-as", actor = ctx.actor)).size(12));
         let body: Element<'a, Message> = match self.section {
             Section::Clinic => parts::form_scroll(self.clinic.view(ctx).map(Message::Clinic)),
             Section::Doctors => self.doctors.view(ctx).map(Message::Doctors),
             Section::Rooms => self.rooms.view(ctx).map(Message::Rooms),
             Section::VisitTypes => self.visit_types.view(ctx).map(Message::VisitTypes),
             Section::Staff => self.staff.view(ctx).map(Message::Staff),
+            Section::ThisDesk => parts::form_scroll(this_desk::view(language)),
             Section::History => history::view(
                 &self.history,
                 &self.history_error,

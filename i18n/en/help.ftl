@@ -1,0 +1,36 @@
+# The keyboard help (F1): each key, then what it does.
+
+help-title = Keyboard shortcuts
+help-close = Press F1 or Escape to close.
+help-key-f1 = F1
+help-f1 = show or hide this help
+help-key-page = Page Up / Page Down
+help-page = previous / next day (week in a week view)
+help-key-today = Home or T
+help-today = today
+help-key-views = 1 / 2 / 3
+help-views = day by doctor / day by room / week of the doctor or room at the cursor
+help-key-arrows = Arrow keys
+help-arrows = move the slot cursor on the calendar; Up / Down choose in a list of suggestions or a choice field
+help-key-enter = Enter
+help-enter = book the slot at the cursor, or open the appointment there; in a field, take the suggestion chosen
+help-key-palette = Ctrl+K
+help-palette = command palette: a patient, a date, a doctor, a room or an action
+help-key-walk-in = Ctrl+I
+help-walk-in = walk-in or emergency quick-add
+help-key-find-slot = Ctrl+F
+help-find-slot = find a slot: by length, doctor, room, dates, time of day
+help-key-view-options = Ctrl+G
+help-view-options = go to a date; show cancelled; choose doctors and rooms
+help-key-undo = Ctrl+Z
+help-undo = undo the desk's last change (kept in the history); not while typing in a field
+help-key-escape = Escape
+help-escape = close what is on top: the palette, a suggestion list, then the panel or page
+help-key-theme = Ctrl+D
+help-theme = light / dark theme
+help-key-lock = Ctrl+L
+help-lock = lock the window: patient data leaves the screen; sign in again (or another person with their PIN) to go on
+help-key-tab = Tab / Shift+Tab
+help-tab = next / previous field in a form; on a choice field, Up / Down, Home / End or a letter choose
+help-key-zoom = Ctrl+plus / Ctrl+minus / Ctrl+0
+help-zoom = zoom the calendar in / out / back to usual

@@ -1,0 +1,36 @@
+# कीबोर्ड सहायता (F1): हर कुंजी, फिर वह क्या करती है।
+
+help-title = कीबोर्ड शॉर्टकट
+help-close = बंद करने के लिए F1 या Escape दबाएँ।
+help-key-f1 = F1
+help-f1 = यह सहायता दिखाएँ या छिपाएँ
+help-key-page = Page Up / Page Down
+help-page = पिछला / अगला दिन (सप्ताह दृश्य में सप्ताह)
+help-key-today = Home या T
+help-today = आज
+help-key-views = 1 / 2 / 3
+help-views = डॉक्टर के अनुसार दिन / कमरे के अनुसार दिन / कर्सर वाले डॉक्टर या कमरे का सप्ताह
+help-key-arrows = तीर कुंजियाँ
+help-arrows = कैलेंडर पर स्लॉट कर्सर चलाएँ; सुझावों की सूची या विकल्प फ़ील्ड में ऊपर / नीचे से चुनें
+help-key-enter = Enter
+help-enter = कर्सर वाला स्लॉट बुक करें, या वहाँ का अपॉइंटमेंट खोलें; फ़ील्ड में, चुना हुआ सुझाव लें
+help-key-palette = Ctrl+K
+help-palette = कमांड पैलेट: कोई मरीज़, तारीख़, डॉक्टर, कमरा या काम
+help-key-walk-in = Ctrl+I
+help-walk-in = वॉक-इन या इमरजेंसी तुरंत जोड़ें
+help-key-find-slot = Ctrl+F
+help-find-slot = स्लॉट खोजें: अवधि, डॉक्टर, कमरा, तारीख़ें, दिन का समय
+help-key-view-options = Ctrl+G
+help-view-options = किसी तारीख़ पर जाएँ; रद्द दिखाएँ; डॉक्टर और कमरे चुनें
+help-key-undo = Ctrl+Z
+help-undo = डेस्क का पिछला बदलाव वापस लें (इतिहास में रहता है); फ़ील्ड में टाइप करते समय नहीं
+help-key-escape = Escape
+help-escape = सबसे ऊपर वाला बंद करें: पैलेट, सुझावों की सूची, फिर पैनल या पेज
+help-key-theme = Ctrl+D
+help-theme = हल्की / गहरी थीम
+help-key-lock = Ctrl+L
+help-lock = विंडो लॉक करें: मरीज़ों का डेटा स्क्रीन से हट जाता है; आगे बढ़ने के लिए फिर से साइन इन करें (या कोई और अपने PIN से)
+help-key-tab = Tab / Shift+Tab
+help-tab = फ़ॉर्म में अगला / पिछला फ़ील्ड; विकल्प फ़ील्ड पर ऊपर / नीचे, Home / End या कोई अक्षर चुनता है
+help-key-zoom = Ctrl+plus / Ctrl+minus / Ctrl+0
+help-zoom = कैलेंडर ज़ूम इन / ज़ूम आउट / सामान्य पर वापस
