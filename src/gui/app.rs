@@ -175,16 +175,29 @@ impl App {
         warning: Option<String>,
         language: Option<crate::i18n::Language>,
     ) -> Self {
+        self.use_prefs(prefs, warning, language);
+        self
+    }
+
+    /// [`App::with_prefs`] on a window already made (the tests' harness).
+    pub fn use_prefs(
+        &mut self,
+        prefs: DeskPrefs,
+        warning: Option<String>,
+        language: Option<crate::i18n::Language>,
+    ) {
         self.prefs = prefs;
         // For this run only: the file keeps what it had until a language is chosen here.
         if let Some(language) = language {
             self.prefs.language = LanguageChoice::Chosen(language);
         }
         crate::i18n::set_current(self.prefs.language.language());
+        if let Phase::Ready(desk) = &mut self.phase {
+            desk.language = self.prefs.language;
+        }
         if warning.is_some() {
             self.notice = warning;
         }
-        self
     }
 
     /// The language this desk asked for.

@@ -106,11 +106,12 @@ impl App {
         let language = row![
             iced::widget::space::horizontal(),
             text(crate::t!("common-language")).size(13),
-            iced::widget::pick_list(
+            super::choice_keys::pick_list(
                 super::desk_prefs::LanguageChoice::all(),
                 Some(self.language()),
                 Message::ChooseLanguage
             )
+            .id("door-language")
             .text_size(13),
         ]
         .spacing(8)
