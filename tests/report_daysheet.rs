@@ -314,3 +314,43 @@ fn names_in_every_script_print_shaped_and_come_back_as_typed() {
         assert!(text.contains(name), "{name} is missing from:\n{text}");
     }
 }
+
+/// Printed at a desk set to Hindi: headings, the date's weekday and month, the summary and the
+/// page line in Hindi, read back from the text layer as a reader copies them; the names and
+/// the clinic's own words unchanged.
+#[test]
+fn a_hindi_desk_prints_the_sheet_in_hindi() {
+    use frontdesk::i18n::Language;
+    use frontdesk::reports::daysheet::render_in;
+    let clinic = clinic();
+    let entries = entries(3);
+    let rendered = render_in(&sheet(&clinic, &entries), Language::Hindi).expect("render");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("hindi.pdf");
+    save_private(&path, &rendered.bytes).expect("save");
+    let Some(text) = pdftotext(&path) else {
+        eprintln!("pdftotext is not installed (apt-get install poppler-utils): not read back");
+        return;
+    };
+    for hindi in [
+        "दिन की शीट",
+        "मंगलवार, 24 नवंबर 2026",
+        "मरीज़",
+        "विज़िट का प्रकार",
+        "3 अपॉइंटमेंट",
+        "पेज 1 / 1",
+        "वीडियो पर",
+    ] {
+        assert!(text.contains(hindi), "{hindi} not in {text}");
+    }
+    for english in ["Patient", "Tuesday", "Page 1", "appointments", "by video"] {
+        assert!(!text.contains(english), "{english} left in English: {text}");
+    }
+    assert!(text.contains("Zoë Ångström") && text.contains("Przychodnia Śródmieście"));
+    // The same sheet at an English desk reads as it always did.
+    let english = render_in(&sheet(&clinic, &entries), Language::English).expect("render");
+    let path = dir.path().join("english.pdf");
+    save_private(&path, &english.bytes).expect("save");
+    let text = pdftotext(&path).expect("read");
+    assert!(text.contains("Tuesday 24 November 2026") && text.contains("Page 1 of 1"));
+}

@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::pdf::{A4_LANDSCAPE, Document, PdfError, Weight};
+use crate::i18n::Language;
 use crate::scheduling::queue;
 use crate::scheduling::time::format_local;
 use crate::scheduling::{Clinic, Mode, Status};
@@ -68,43 +69,51 @@ fn rows_per_page(height: f32) -> usize {
 }
 
 struct Column {
-    title: &'static str,
+    title: String,
     width: f32,
 }
 
-fn columns(of: &SheetOf, usable: f32) -> Vec<Column> {
+fn columns(of: &SheetOf, usable: f32, language: Language) -> Vec<Column> {
     let fourth = match of {
-        SheetOf::Doctor(_) => ("Room", 70.0),
-        SheetOf::Room(_) => ("Doctor", 110.0),
+        SheetOf::Doctor(_) => (crate::t_in!(language, "daysheet-room"), 70.0),
+        SheetOf::Room(_) => (crate::t_in!(language, "daysheet-doctor"), 110.0),
     };
     let fixed = [
-        ("Time", 66.0),
-        ("Patient", 140.0),
-        ("Phone", 92.0),
+        (crate::t_in!(language, "daysheet-time"), 66.0),
+        (crate::t_in!(language, "daysheet-patient"), 140.0),
+        (crate::t_in!(language, "daysheet-phone"), 92.0),
         fourth,
-        ("Visit type", 84.0),
-        ("Reason", 120.0),
-        ("Status", 62.0),
+        (crate::t_in!(language, "daysheet-visit-type"), 84.0),
+        (crate::t_in!(language, "daysheet-reason"), 120.0),
+        (crate::t_in!(language, "daysheet-status"), 62.0),
     ];
     let used: f32 = fixed.iter().map(|(_, w)| w).sum();
     fixed
         .into_iter()
-        .chain([("Notes", (usable - used).max(60.0))])
+        .chain([(
+            crate::t_in!(language, "daysheet-notes"),
+            (usable - used).max(60.0),
+        )])
         .map(|(title, width)| Column { title, width })
         .collect()
 }
 
 /// The two lines of each cell of one appointment's row.
-fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry) -> Vec<(String, String)> {
+fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry, language: Language) -> Vec<(String, String)> {
     let zone = sheet.clinic.time_zone;
     let a = &e.appointment;
     let hm = |t: DateTime<Utc>| t.with_timezone(&zone).format("%H:%M").to_string();
-    let time_note = queue::describe(a.kind, &a.queue_token)
-        .unwrap_or_else(|| format!("{} min", a.interval.minutes()));
+    let time_note = queue::describe(a.kind, &a.queue_token).unwrap_or_else(|| {
+        crate::t_in!(
+            language,
+            "daysheet-minutes",
+            minutes = a.interval.minutes().to_string()
+        )
+    });
     let mode = match a.mode {
         Mode::InClinic => String::new(),
-        Mode::Phone => "by phone".into(),
-        Mode::Video => "by video".into(),
+        Mode::Phone => crate::t_in!(language, "daysheet-by-phone"),
+        Mode::Video => crate::t_in!(language, "daysheet-by-video"),
     };
     let fourth = match sheet.of {
         SheetOf::Doctor(_) => e.room_name.clone().unwrap_or_else(|| "—".into()),
@@ -123,7 +132,7 @@ fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry) -> Vec<(String, String)> {
         (
             a.status.label().to_owned(),
             if e.overbook_reason.is_some() {
-                "overbooked".into()
+                crate::t_in!(language, "daysheet-overbooked")
             } else {
                 String::new()
             },
@@ -132,8 +141,13 @@ fn cells(sheet: &DaySheet<'_>, e: &AgendaEntry) -> Vec<(String, String)> {
     ]
 }
 
-/// Renders the day sheet as a PDF.
+/// Renders the day sheet as a PDF, in the desk's language.
 pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
+    render_in(sheet, crate::i18n::current())
+}
+
+/// Renders the day sheet as a PDF, its headings, dates and notes in `language`.
+pub fn render_in(sheet: &DaySheet<'_>, language: Language) -> Result<Rendered, PdfError> {
     let listed: Vec<&AgendaEntry> = sheet
         .entries
         .iter()
@@ -150,41 +164,50 @@ pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
         .filter(|e| e.appointment.status == Status::Cancelled)
         .count();
     let name = sheet.of.name();
-    let title = format!("Day sheet — {name} — {}", sheet.date.format("%A %-d %B %Y"));
+    let date = crate::i18n::dates::long_in(language, sheet.date);
+    let title = crate::t_in!(
+        language,
+        "daysheet-title",
+        whose = name,
+        date = date.as_str()
+    );
     let mut doc = Document::new(A4_LANDSCAPE, &title)?;
     let (width, height) = doc.size();
     let usable = width - 2.0 * MARGIN;
-    let cols = columns(&sheet.of, usable);
+    let cols = columns(&sheet.of, usable, language);
     let per_page = rows_per_page(height).max(1);
     let pages = listed.len().div_ceil(per_page).max(1);
     let summary = match (listed.len(), cancelled) {
-        (0, 0) => "No appointments.".to_owned(),
-        (n, 0) => format!("{n} appointment{}", if n == 1 { "" } else { "s" }),
-        (n, c) => format!(
-            "{n} appointment{} ({c} cancelled, not listed)",
-            if n == 1 { "" } else { "s" }
+        (0, 0) => crate::t_in!(language, "daysheet-none"),
+        (n, 0) => crate::t_in!(language, "daysheet-count", count = n),
+        (n, c) => crate::t_in!(
+            language,
+            "daysheet-count-cancelled",
+            count = n,
+            cancelled = c
         ),
     };
-    let printed = format!(
-        "Printed {} · times in {} · Frontdesk",
-        format_local(sheet.clinic.time_zone, sheet.printed_at),
-        sheet.clinic.time_zone.name()
+    let printed = crate::t_in!(
+        language,
+        "daysheet-printed",
+        at = format_local(sheet.clinic.time_zone, sheet.printed_at),
+        zone = sheet.clinic.time_zone.name()
     );
     for page in 0..pages {
         doc.new_page();
         // Header: clinic, whose day, the date.
         doc.text(MARGIN, 50.0, 15.0, Weight::Bold, 0.0, &sheet.clinic.name);
-        let label = "DAY SHEET";
-        let label_width = doc.width(Weight::Bold, 10.0, label);
+        let label = crate::t_in!(language, "daysheet-label");
+        let label_width = doc.width(Weight::Bold, 10.0, &label);
         doc.text(
             width - MARGIN - label_width,
             50.0,
             10.0,
             Weight::Bold,
             0.35,
-            label,
+            &label,
         );
-        let heading = format!("{name} · {}", sheet.date.format("%A %-d %B %Y"));
+        let heading = format!("{name} · {date}");
         doc.text(MARGIN, 72.0, 12.5, Weight::Bold, 0.0, &heading);
         let sub = if sheet.clinic.address.is_empty() {
             summary.clone()
@@ -197,7 +220,7 @@ pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
         doc.fill_rect(MARGIN, TABLE_TOP, usable, HEAD_HEIGHT, 0.88);
         let mut x = MARGIN;
         for c in &cols {
-            doc.text(x + 4.0, TABLE_TOP + 12.5, TEXT, Weight::Bold, 0.0, c.title);
+            doc.text(x + 4.0, TABLE_TOP + 12.5, TEXT, Weight::Bold, 0.0, &c.title);
             x += c.width;
         }
         let rows = listed.iter().skip(page * per_page).take(per_page);
@@ -208,7 +231,7 @@ pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
                 doc.fill_rect(MARGIN, y, usable, ROW_HEIGHT, 0.965);
             }
             let mut x = MARGIN;
-            for (c, (first, second)) in cols.iter().zip(cells(sheet, e)) {
+            for (c, (first, second)) in cols.iter().zip(cells(sheet, e, language)) {
                 let inner = c.width - 8.0;
                 if second.is_empty() {
                     let lines = doc.wrap(Weight::Regular, TEXT, &first, inner, 2);
@@ -235,7 +258,7 @@ pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
                 TEXT,
                 Weight::Regular,
                 0.3,
-                "No appointments on this day.",
+                &crate::t_in!(language, "daysheet-empty-day"),
             );
             y += ROW_HEIGHT;
         }
@@ -252,7 +275,7 @@ pub fn render(sheet: &DaySheet<'_>) -> Result<Rendered, PdfError> {
         // Footer.
         let footer_y = height - FOOTER + 8.0;
         doc.text(MARGIN, footer_y, SMALL, Weight::Regular, 0.4, &printed);
-        let page_label = format!("Page {} of {pages}", page + 1);
+        let page_label = crate::t_in!(language, "daysheet-page", page = page + 1, pages = pages);
         let w = doc.width(Weight::Regular, SMALL, &page_label);
         doc.text(
             width - MARGIN - w,
