@@ -32,6 +32,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "calendar.ftl",
     "common.ftl",
     "dates.ftl",
+    "desk.ftl",
     "help.ftl",
     "palette.ftl",
     "settings.ftl",
