@@ -56,6 +56,19 @@ pub fn weeks(date: NaiveDate) -> Vec<[Option<NaiveDate>; 7]> {
     out
 }
 
+/// The weekdays' two-letter names over the columns, Monday first.
+fn weekday_letters() -> [String; 7] {
+    [
+        crate::t!("calendar-mini-mon"),
+        crate::t!("calendar-mini-tue"),
+        crate::t!("calendar-mini-wed"),
+        crate::t!("calendar-mini-thu"),
+        crate::t!("calendar-mini-fri"),
+        crate::t!("calendar-mini-sat"),
+        crate::t!("calendar-mini-sun"),
+    ]
+}
+
 /// The mini-calendar of `month` (any day of it), with `shown` (the date the grid shows) and
 /// `today` marked.
 pub fn view<'a>(
@@ -70,14 +83,14 @@ pub fn view<'a>(
     };
     let head = row![
         nav("‹", -1),
-        text(month.format("%B %Y").to_string())
+        text(crate::i18n::dates::month_year(month))
             .size(13)
             .width(Length::Fill)
             .align_x(Alignment::Center),
         nav("›", 1),
     ]
     .align_y(Alignment::Center);
-    let names = row(["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"].map(|n| {
+    let names = row(weekday_letters().map(|n| {
         text(n)
             .size(11)
             .width(Length::Fixed(30.0))

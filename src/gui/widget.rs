@@ -34,7 +34,10 @@ impl<T> fmt::Display for Choice<T> {
 }
 
 /// A label above its control.
-pub fn field<'a, M: 'a>(label: &'a str, control: impl Into<Element<'a, M>>) -> Element<'a, M> {
+pub fn field<'a, M: 'a>(
+    label: impl text::IntoFragment<'a>,
+    control: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
     column![text(label).size(12.5), control.into()]
         .spacing(3)
         .width(Length::Fill)
@@ -92,7 +95,7 @@ pub fn status_line<'a, M: Clone + 'a>(
             .push(error_text(e))
             .push(iced::widget::space::horizontal())
             .push(
-                iced::widget::button(text("Dismiss").size(12))
+                iced::widget::button(text(crate::t!("desk-dismiss")).size(12))
                     .on_press(dismiss)
                     .style(iced::widget::button::text),
             ),
@@ -100,7 +103,7 @@ pub fn status_line<'a, M: Clone + 'a>(
             .push(text(n).size(13))
             .push(iced::widget::space::horizontal()),
         (None, None) => content
-            .push(text("Press F1 for keyboard shortcuts.").size(12))
+            .push(text(crate::t!("desk-help-hint")).size(12))
             .push(iced::widget::space::horizontal()),
     };
     if let Some(action) = action {

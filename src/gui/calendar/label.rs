@@ -39,14 +39,20 @@ pub fn line_height(size: f32) -> f32 {
 
 /// The knock-on delay mark: short enough for the narrowest block.
 pub fn late_mark(minutes: i64) -> String {
-    format!("+{minutes} min late")
+    crate::t!("calendar-late-mark", minutes = minutes)
 }
 
 fn kind_prefix(entry: &AgendaEntry) -> String {
     let a = &entry.appointment;
     match a.kind {
-        Kind::WalkIn => format!("WALK-IN {} · ", a.queue_token),
-        Kind::Emergency => format!("EMERGENCY {} · ", a.queue_token),
+        Kind::WalkIn => {
+            let token = crate::t!("calendar-walk-in-token", token = &a.queue_token);
+            format!("{token} · ")
+        }
+        Kind::Emergency => {
+            let token = crate::t!("calendar-emergency-token", token = &a.queue_token);
+            format!("{token} · ")
+        }
         Kind::Scheduled => String::new(),
     }
 }
@@ -143,7 +149,7 @@ pub fn block_lines(entry: &AgendaEntry, late: Option<i64>, width: f32, height: f
         details.push(late_mark(late));
     }
     if entry.overbook_reason.is_some() {
-        details.push("overbooked".into());
+        details.push(crate::t!("calendar-overbooked-mark"));
     }
     if let Some(visit) = &entry.visit_type_name {
         details.push(visit.clone());
@@ -206,30 +212,33 @@ pub fn popover_lines(entry: &AgendaEntry, late: Option<i64>, zone: Tz) -> Vec<St
             kind_prefix(entry),
             crate::text::isolate(&entry.patient_name)
         ),
-        format!("with {}", entry.doctor_name),
+        crate::t!("calendar-with-doctor", doctor = &entry.doctor_name),
         format!(
             "{}–{}, {}",
-            start.format("%a %-d %b %H:%M"),
+            crate::i18n::dates::weekday_day_month_time(start.naive_local()),
             end.format("%H:%M"),
-            entry.room_name.as_deref().unwrap_or("no room")
+            entry
+                .room_name
+                .clone()
+                .unwrap_or_else(|| crate::t!("calendar-no-room"))
         ),
         entry
             .visit_type_name
             .clone()
-            .unwrap_or_else(|| "No visit type".into()),
+            .unwrap_or_else(|| crate::t!("calendar-no-visit-type")),
         theme::status_marker(a.status),
     ];
     if let Some(late) = late {
-        out.push(format!("Running {late} min late (after an emergency)"));
+        out.push(crate::t!("calendar-running-late", minutes = late));
     }
     if entry.overbook_reason.is_some() {
-        out.push("Overbooked".into());
+        out.push(crate::t!("calendar-overbooked"));
     }
     if !a.notes.trim().is_empty() {
-        out.push("Has a note (open it to read)".into());
+        out.push(crate::t!("calendar-has-note"));
     }
     if a.status == Status::Cancelled {
-        out.push("Cancelled: the time is free".into());
+        out.push(crate::t!("calendar-cancelled-free"));
     }
     out
 }
@@ -240,12 +249,12 @@ pub fn in_words(entry: &AgendaEntry, zone: Tz) -> String {
     let a = &entry.appointment;
     let start = a.interval.start.with_timezone(&zone);
     let end = a.interval.end.with_timezone(&zone);
-    let mut out = format!(
-        "{} with {}, {}–{}",
-        crate::text::isolate(&entry.patient_name),
-        entry.doctor_name,
-        start.format("%a %-d %b %H:%M"),
-        end.format("%H:%M")
+    let mut out = crate::t!(
+        "calendar-in-words",
+        patient = crate::text::isolate(&entry.patient_name),
+        doctor = &entry.doctor_name,
+        start = crate::i18n::dates::weekday_day_month_time(start.naive_local()),
+        end = end.format("%H:%M").to_string()
     );
     if let Some(room) = &entry.room_name {
         out.push_str(", ");

@@ -246,7 +246,7 @@ pub fn columns(
             .filter(|r| r.clinic == clinic.id && r.active && !hidden.contains(&r.id.0))
             .map(|r| Column {
                 title: r.name.clone(),
-                subtitle: r.kind.as_str().replace('_', " "),
+                subtitle: room_kind(r.kind),
                 date,
                 doctor: None,
                 room: Some(r.id),
@@ -258,7 +258,7 @@ pub fn columns(
             dates(view, date)
                 .into_iter()
                 .map(|d| Column {
-                    title: d.format("%a %-d %b").to_string(),
+                    title: crate::i18n::dates::weekday_day_month(d),
                     subtitle: setup.doctor(id).map(|x| x.name.clone()).unwrap_or_default(),
                     date: d,
                     doctor: Some(id),
@@ -277,7 +277,7 @@ pub fn columns(
             dates(view, date)
                 .into_iter()
                 .map(|d| Column {
-                    title: d.format("%a %-d %b").to_string(),
+                    title: crate::i18n::dates::weekday_day_month(d),
                     subtitle: name.clone(),
                     date: d,
                     doctor: None,
@@ -286,6 +286,15 @@ pub fn columns(
                 })
                 .collect()
         }
+    }
+}
+
+/// A room's kind as its column's subtitle says it ("consultation", "tele booth").
+fn room_kind(kind: RoomKind) -> String {
+    match kind {
+        RoomKind::Consultation => crate::t!("calendar-room-kind-consultation"),
+        RoomKind::Procedure => crate::t!("calendar-room-kind-procedure"),
+        RoomKind::TeleBooth => crate::t!("calendar-room-kind-tele-booth"),
     }
 }
 

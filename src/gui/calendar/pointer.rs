@@ -2,12 +2,14 @@
 //! gap clicked), clicks and right-clicks on blocks, drag-and-drop to move (with a preview that
 //! names the time and column), and a drag over empty time to book that length.
 
+use chrono::Datelike;
 use iced::mouse;
 use iced::widget::canvas::Text;
 use iced::widget::canvas::{self, Frame};
 use iced::{Color, Pixels, Point, Rectangle, Size, Theme};
 
 use crate::gui::layout::{Column, Scale};
+use crate::i18n::dates;
 use crate::scheduling::placement::{gap_around, snap_click};
 use crate::scheduling::*;
 
@@ -16,7 +18,10 @@ use super::{GUTTER, Grid, GridEvent, HEADER};
 /// What a drag preview says: "Tue 14:35 · Dr Mehta" (the weekday, the time, and the doctor
 /// or room of the column; in a week view, the column's doctor or room from its subtitle).
 pub fn drop_label(column: &Column, minute: u16) -> String {
-    let week_column = column.title == column.date.format("%a %-d %b").to_string();
+    // A week's column is titled with its date (in the language the columns were laid out in).
+    let week_column = crate::i18n::Language::ALL
+        .into_iter()
+        .any(|language| column.title == dates::weekday_day_month_in(language, column.date));
     let name = if week_column {
         &column.subtitle
     } else {
@@ -24,7 +29,7 @@ pub fn drop_label(column: &Column, minute: u16) -> String {
     };
     format!(
         "{} {:02}:{:02} · {name}",
-        column.date.format("%a"),
+        dates::weekday_short(column.date.weekday()),
         minute / 60,
         minute % 60
     )
@@ -187,12 +192,11 @@ impl Grid<'_> {
                 let Some((column, from, to)) = self.created_span(scale, start, p) else {
                     return;
                 };
-                let label = format!(
-                    "{} – {:02}:{:02} ({} min)",
-                    drop_label(&self.columns[column], from),
-                    to / 60,
-                    to % 60,
-                    to - from
+                let label = crate::t!(
+                    "calendar-drag-span",
+                    from = drop_label(&self.columns[column], from),
+                    until = format!("{:02}:{:02}", to / 60, to % 60),
+                    minutes = (to - from).to_string()
                 );
                 (column, from, to - from, label)
             }

@@ -392,9 +392,7 @@ impl Desk {
         self.parked.push(open);
         if self.parked.len() > PARKED_LIMIT {
             self.parked.remove(0);
-            return Some(format!(
-                "More than {PARKED_LIMIT} forms were put aside: the oldest was let go."
-            ));
+            return Some(crate::t!("desk-parked-dropped", count = PARKED_LIMIT));
         }
         None
     }
@@ -518,10 +516,7 @@ impl Desk {
             self.parked.clear();
             self.palette = None;
             self.selected = None;
-            self.notice = Some(format!(
-                "{} took over the desk: changes from now on are recorded with that name.",
-                who.name
-            ));
+            self.notice = Some(crate::t!("desk-took-over", name = &who.name));
         }
         if self.error.as_deref()
             == Some(crate::store::StoreError::SignInNeeded.to_string().as_str())
@@ -776,10 +771,7 @@ impl Desk {
             return;
         }
         self.who.role = now;
-        self.notice = Some(format!(
-            "An administrator changed your role: you are signed in as {} now, and the window shows what that role may do.",
-            member.role.label()
-        ));
+        self.notice = Some(crate::t!("desk-role-changed", role = member.role.label()));
         if self
             .page
             .needs()

@@ -79,10 +79,10 @@ impl Desk {
             View::DayByRoom if entry.appointment.room.is_some() => View::DayByRoom,
             _ => View::DayByDoctor,
         };
-        self.notice = Some(format!(
-            "{} with {}: drag it to a free slot or use Move. The Settings tab brings back the list.",
-            crate::text::isolate(&entry.patient_name),
-            entry.doctor_name
+        self.notice = Some(crate::t!(
+            "desk-opened-from-settings",
+            patient = crate::text::isolate(&entry.patient_name),
+            doctor = &entry.doctor_name
         ));
         let id = entry.appointment.id;
         Task::batch([self.select(id), self.reload()])
@@ -105,12 +105,17 @@ impl Desk {
     /// Who is signed in, and the button that locks the window (Ctrl+L).
     pub(super) fn signed_in_bar(&self) -> Element<'_, Message> {
         let role = match self.who.role {
-            crate::scheduling::permission::Role::Staff(role) => role.label(),
-            crate::scheduling::permission::Role::Service => "Service",
+            crate::scheduling::permission::Role::Staff(role) => role.label().to_owned(),
+            crate::scheduling::permission::Role::Service => crate::t!("desk-role-service"),
         };
         row![
-            text(format!("Signed in: {} · {role}", self.who.name)).size(12),
-            button(text("Lock (Ctrl+L)").size(12))
+            text(crate::t!(
+                "desk-signed-in",
+                name = &self.who.name,
+                role = role
+            ))
+            .size(12),
+            button(text(crate::t!("desk-lock")).size(12))
                 .on_press(Message::Lock)
                 .padding([2, 10])
                 .style(button::secondary),

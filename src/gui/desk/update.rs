@@ -227,7 +227,7 @@ impl Desk {
     pub(super) fn panel_storing(&mut self) -> bool {
         let storing = self.panel.storing();
         if storing {
-            self.notice = Some("Saving… the panel stays open until the change is stored.".into());
+            self.notice = Some(crate::t!("desk-panel-storing"));
         }
         storing
     }
@@ -244,12 +244,10 @@ impl Desk {
     }
 
     fn go_to_date_typed(&mut self) -> Task<Message> {
-        let typed = crate::gui::fields::date("The date", &self.date_text, || {
-            format!(
-                "\"{}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
-                echo(self.date_text.trim())
-            )
-        });
+        let typed =
+            crate::gui::fields::date(&crate::t!("desk-date-label"), &self.date_text, || {
+                crate::t!("desk-not-a-date", typed = echo(self.date_text.trim()))
+            });
         match typed {
             Ok(date) => self.reload_if(|desk| desk.go_to(date)),
             Err(message) => {
@@ -297,11 +295,8 @@ impl Desk {
                     let tail = said
                         .rfind(" was taken)")
                         .and_then(|k| said[..k].rfind(" ("))
-                        .map_or_else(
-                            || ". Ctrl+Z undoes it.".to_owned(),
-                            |k| said[k..].to_owned(),
-                        );
-                    self.reveal = Some(Reveal::saying(before.id, "Moved", tail));
+                        .map_or_else(|| crate::t!("desk-moved-tail"), |k| said[k..].to_owned());
+                    self.reveal = Some(Reveal::saying(before.id, crate::t!("desk-moved"), tail));
                     // A pinned appointment put somewhere leaves the pinboard.
                     if self
                         .pinboard
@@ -337,13 +332,15 @@ impl Desk {
                     }
                 };
                 let id = entry.appointment.id;
-                self.reveal = Some(Reveal::saying(id, "Next appointment:", "."));
+                self.reveal = Some(Reveal::saying(
+                    id,
+                    crate::t!("desk-next-appointment"),
+                    crate::t!("desk-next-appointment-end"),
+                ));
                 Task::batch([self.select(id), self.reload()])
             }
             Ok(None) => {
-                self.notice = Some(format!(
-                    "{name} has no upcoming appointment: click a free slot to book one."
-                ));
+                self.notice = Some(crate::t!("desk-no-next-appointment", name = &name));
                 Task::none()
             }
             Err(e) => {
@@ -369,14 +366,14 @@ impl Desk {
                 // The change cannot be reversed any more; the rest of the history can.
                 self.history.finished(direction, None);
                 let (undo, redo) = self.history.depth();
-                let verb = match direction {
-                    Direction::Undo => "undo",
-                    Direction::Redo => "redo",
-                };
-                self.error = Some(format!(
-                    "Could not {verb} that change: {e}. It is dropped from the history \
-                     ({undo} to undo, {redo} to redo are kept)."
-                ));
+                self.error = Some(match direction {
+                    Direction::Undo => {
+                        crate::t!("desk-undo-failed", error = &e, undo = undo, redo = redo)
+                    }
+                    Direction::Redo => {
+                        crate::t!("desk-redo-failed", error = &e, undo = undo, redo = redo)
+                    }
+                });
             }
         }
         match self.selected {

@@ -50,7 +50,7 @@ impl Desk {
     /// above it, while the database cannot be reached, a line that says so (`live.rs`).
     fn status_line(&self) -> Element<'_, Message> {
         let undo = self.history.can_undo().then(|| {
-            button(text("Undo (Ctrl+Z)").size(12))
+            button(text(crate::t!("desk-undo")).size(12))
                 .on_press(Message::Undo)
                 .style(button::text)
                 .into()
@@ -186,7 +186,7 @@ impl Desk {
     /// The page tabs above everything, then the page shown.
     fn pages(&self, dark: bool) -> Element<'_, Message> {
         let Some(clinic) = self.clinic() else {
-            return text("The clinic is missing.").into();
+            return text(crate::t!("desk-clinic-missing")).into();
         };
         let page = match &self.page {
             Page::Calendar => self.calendar_page(clinic, dark),
@@ -571,20 +571,20 @@ fn view_options<'a>(desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> 
     scrollable(
         column![
             row![
-                widget::heading("View"),
+                widget::heading(crate::t!("desk-view-title")),
                 iced::widget::space::horizontal(),
-                button(text("Close"))
+                button(text(crate::t!("desk-close")))
                     .on_press(Message::ClosePanel)
                     .style(button::secondary)
             ],
             widget::field(
-                "Go to date (YYYY-MM-DD, Enter)",
+                crate::t!("desk-go-to-date"),
                 row![
                     iced::widget::text_input("2026-12-01", &desk.date_text)
                         .id("go-to-date")
                         .on_input(Message::DateText)
                         .on_submit(Message::GoToDate),
-                    button(text("Go")).on_press(Message::GoToDate)
+                    button(text(crate::t!("desk-go"))).on_press(Message::GoToDate)
                 ]
                 .spacing(6)
             ),
@@ -597,13 +597,13 @@ fn view_options<'a>(desk: &'a Desk, clinic: &'a Clinic) -> Element<'a, Message> 
             )
             .map(Message::MiniCalendar),
             checkbox(desk.show_cancelled)
-                .label("Show cancelled appointments")
+                .label(crate::t!("desk-show-cancelled"))
                 .on_toggle(Message::ShowCancelled)
                 .size(15)
                 .text_size(13),
-            text("Doctors shown").size(15),
+            text(crate::t!("desk-doctors-shown")).size(15),
             column(doctors).spacing(4),
-            text("Rooms shown").size(15),
+            text(crate::t!("desk-rooms-shown")).size(15),
             column(rooms).spacing(4),
         ]
         .spacing(10)

@@ -54,21 +54,23 @@ impl Action {
     }
 }
 
-/// The actions: label, keyboard shortcut, action.
-const ACTIONS: [(&str, &str, Action); 8] = [
-    ("Walk-in or emergency", "Ctrl+I", Action::WalkIn),
-    ("Day by doctor", "1", Action::DayByDoctor),
-    ("Day by room", "2", Action::DayByRoom),
-    ("Today", "T", Action::Today),
-    ("Light / dark theme", "Ctrl+D", Action::Theme),
-    ("Keyboard shortcuts", "F1", Action::Help),
-    (
-        "View options: date, cancelled, columns",
-        "Ctrl+G",
-        Action::ViewOptions,
-    ),
-    ("Undo the last change", "Ctrl+Z", Action::Undo),
-];
+/// The actions: label (in the desk's language), keyboard shortcut, action.
+fn actions() -> [(String, &'static str, Action); 8] {
+    [
+        (crate::t!("palette-walk-in"), "Ctrl+I", Action::WalkIn),
+        (crate::t!("palette-day-by-doctor"), "1", Action::DayByDoctor),
+        (crate::t!("palette-day-by-room"), "2", Action::DayByRoom),
+        (crate::t!("palette-today"), "T", Action::Today),
+        (crate::t!("palette-theme"), "Ctrl+D", Action::Theme),
+        (crate::t!("palette-help"), "F1", Action::Help),
+        (
+            crate::t!("palette-view-options"),
+            "Ctrl+G",
+            Action::ViewOptions,
+        ),
+        (crate::t!("palette-undo"), "Ctrl+Z", Action::Undo),
+    ]
+}
 
 /// The longest text the palette keeps, in characters.
 pub const MAX_QUERY: usize = 200;
@@ -144,30 +146,38 @@ pub enum Event {
     Closed,
 }
 
-/// A date typed as YYYY-MM-DD (with or without a time), "today", "tomorrow" or "yesterday";
-/// a time of day alone ("14:30") is today.
+/// A date typed as YYYY-MM-DD (with or without a time), "today", "tomorrow" or "yesterday"
+/// (in English, or in the desk's language); a time of day alone ("14:30") is today.
 fn date(query: &str, today: NaiveDate) -> Option<NaiveDate> {
-    match query.trim().to_lowercase().as_str() {
-        "today" => Some(today),
-        "tomorrow" => today.checked_add_signed(Duration::days(1)),
-        "yesterday" => today.checked_sub_signed(Duration::days(1)),
-        other => time::parse_date(other)
-            .or_else(|| time::parse_wall_time(other).map(|t| t.date()))
-            .or_else(|| {
-                (other.contains(':') && hours_text::parse_clock(other).is_ok()).then_some(today)
-            }),
+    let typed = query.trim().to_lowercase();
+    let is = |english: &str, word: String| typed == english || typed == word.to_lowercase();
+    if is("today", crate::t!("palette-word-today")) {
+        return Some(today);
     }
+    if is("tomorrow", crate::t!("palette-word-tomorrow")) {
+        return today.checked_add_signed(Duration::days(1));
+    }
+    if is("yesterday", crate::t!("palette-word-yesterday")) {
+        return today.checked_sub_signed(Duration::days(1));
+    }
+    let typed = typed.as_str();
+    time::parse_date(typed)
+        .or_else(|| time::parse_wall_time(typed).map(|t| t.date()))
+        .or_else(|| {
+            (typed.contains(':') && hours_text::parse_clock(typed).is_ok()).then_some(today)
+        })
 }
 
 impl State {
     /// The entries for the current text, best first, at most 12.
     pub fn entries(&self, ctx: &Context<'_>, now: DateTime<Utc>) -> Vec<Entry> {
         let q = self.query.as_str();
+        let actions = actions();
         // Everything that could be offered, with the name the text is matched against.
         let mut offered: Vec<(String, Target, Candidate<'_>)> = Vec::new();
         if let Some(d) = date(q, local_date(ctx.clinic.time_zone, now)) {
             offered.push((
-                format!("Go to {}", d.format("%A %-d %B %Y")),
+                crate::t!("palette-go-to", date = crate::i18n::dates::long(d)),
                 Target::Date(d),
                 Candidate {
                     kind: Kind::Date,
@@ -183,7 +193,11 @@ impl State {
         };
         for (d, _) in ctx.setup.doctors.iter().filter(|(d, _)| d.active) {
             offered.push((
-                format!("Week of {} · {}", d.name, d.specialty),
+                crate::t!(
+                    "palette-doctor-week",
+                    doctor = &d.name,
+                    specialty = &d.specialty
+                ),
                 Target::DoctorWeek(d.id),
                 place(&d.name),
             ));
@@ -195,14 +209,14 @@ impl State {
             .filter(|r| r.clinic == ctx.clinic.id && r.active)
         {
             offered.push((
-                format!("Week of {}", r.name),
+                crate::t!("palette-room-week", room = &r.name),
                 Target::RoomWeek(r.id),
                 place(&r.name),
             ));
         }
         for p in &self.patients {
             offered.push((
-                format!("Patient {} · {}", p.name, p.phone),
+                crate::t!("palette-patient", patient = &p.name, phone = &p.phone),
                 Target::Patient(p.id, p.name.clone()),
                 Candidate {
                     kind: Kind::Patient,
@@ -211,16 +225,17 @@ impl State {
                 },
             ));
         }
-        for (label, shortcut, action) in ACTIONS {
+        for (label, shortcut, action) in &actions {
+            let action = *action;
             offered.push((
-                label.to_owned(),
+                label.clone(),
                 Target::Action(action),
                 Candidate {
                     kind: Kind::Action {
                         destructive: action.is_destructive(),
                     },
                     name: label,
-                    shortcut: Some(shortcut),
+                    shortcut: Some(*shortcut),
                 },
             ));
         }
@@ -369,21 +384,16 @@ impl State {
                 .into()
         }));
         let mut card = column![
-            text_input(
-                "Go to a patient, a date (2026-12-01, tomorrow), a doctor, a room, an action…",
-                &self.query
-            )
-            .id("palette")
-            .on_input(Message::Query)
-            .on_submit(Message::Submit)
-            .size(16),
+            text_input(&crate::t!("palette-placeholder"), &self.query)
+                .id("palette")
+                .on_input(Message::Query)
+                .on_submit(Message::Submit)
+                .size(16),
             list,
         ]
         .spacing(8);
         if let Some(label) = &self.asking {
-            card = card.push(text(format!(
-                "\"{label}\" changes data: click it, or type its first word in full and press Enter."
-            )));
+            card = card.push(text(crate::t!("palette-asking", action = label)));
         }
         if let Some(e) = &self.error {
             card = card.push(crate::gui::widget::error_text(e));

@@ -82,10 +82,52 @@ pub enum Event {
 }
 
 /// Words that differ between leave and blockouts.
-fn words(owner: Owner) -> (&'static str, &'static str, &'static str) {
-    match owner {
-        Owner::Doctor(_) => ("leave", "Add leave", "on this leave"),
-        Owner::Room(_) => ("blockout", "Add blockout", "in this blockout"),
+impl Owner {
+    /// The add button.
+    fn add(self) -> String {
+        match self {
+            Owner::Doctor(_) => crate::t!("settings-leave-add"),
+            Owner::Room(_) => crate::t!("settings-blockout-add"),
+        }
+    }
+
+    /// Where stranded appointments would be.
+    fn stranded(self) -> String {
+        match self {
+            Owner::Doctor(_) => crate::t!("settings-stranded-leave"),
+            Owner::Room(_) => crate::t!("settings-stranded-blockout"),
+        }
+    }
+
+    /// What was added, on one day (`start` and `end` typed the same) or from `start` until
+    /// `end`.
+    fn added(self, start: &str, end: &str) -> String {
+        match (self, start == end) {
+            (Owner::Doctor(_), true) => crate::t!("settings-leave-added-on", day = start),
+            (Owner::Doctor(_), false) => {
+                crate::t!("settings-leave-added-from", start = start, end = end)
+            }
+            (Owner::Room(_), true) => crate::t!("settings-blockout-added-on", day = start),
+            (Owner::Room(_), false) => {
+                crate::t!("settings-blockout-added-from", start = start, end = end)
+            }
+        }
+    }
+
+    /// An entry was removed.
+    fn removed(self) -> String {
+        match self {
+            Owner::Doctor(_) => crate::t!("settings-leave-removed"),
+            Owner::Room(_) => crate::t!("settings-blockout-removed"),
+        }
+    }
+
+    /// The list is empty.
+    fn none(self) -> String {
+        match self {
+            Owner::Doctor(_) => crate::t!("settings-leave-none"),
+            Owner::Room(_) => crate::t!("settings-blockout-none"),
+        }
     }
 }
 
@@ -145,7 +187,6 @@ impl Absences {
         actor: &str,
         now: DateTime<Utc>,
     ) -> (Task<Message>, Option<Event>) {
-        let (what, _, stranded_what) = words(self.owner);
         match message {
             Message::Loaded(Ok(entries)) => self.entries = entries,
             Message::Loaded(Err(e)) => self.error = Some(e),
@@ -170,7 +211,7 @@ impl Absences {
                 match parse_absence(zone, &self.start, &self.end, &self.reason) {
                     Err(problems) => {
                         self.problems = problems;
-                        self.error = Some(parts::NOT_SAVED.into());
+                        self.error = Some(parts::not_saved());
                         self.dst_notices.clear();
                     }
                     Ok((absence, notices)) => {
@@ -193,7 +234,10 @@ impl Absences {
                 }
             }
             Message::Checked(generation, Ok(entries)) => {
-                if let Some(absence) = self.guard.checked(generation, entries, stranded_what) {
+                if let Some(absence) =
+                    self.guard
+                        .checked(generation, entries, self.owner.stranded())
+                {
                     return (self.store(absence, backend, actor, now), None);
                 }
             }
@@ -211,14 +255,7 @@ impl Absences {
                 match result {
                     Ok(_) => {
                         self.guard.saved();
-                        self.notice = Some(format!(
-                            "Added {what} {}.",
-                            if self.start.trim() == self.end.trim() {
-                                format!("on {}", self.start.trim())
-                            } else {
-                                format!("from {} until {}", self.start.trim(), self.end.trim())
-                            }
-                        ));
+                        self.notice = Some(self.owner.added(self.start.trim(), self.end.trim()));
                         self.start.clear();
                         self.end.clear();
                         self.reason.clear();
@@ -239,7 +276,7 @@ impl Absences {
             }
             Message::Removed(result) => match result {
                 Ok(()) => {
-                    self.notice = Some(format!("Removed the {what}."));
+                    self.notice = Some(self.owner.removed());
                     return (load(backend, self.owner, now), Some(Event::Saved));
                 }
                 Err(e) => self.error = Some(e),
@@ -251,10 +288,9 @@ impl Absences {
 
     /// The list and the add line; widget ids start with `prefix` ("leave", "blockout").
     pub fn view<'a>(&'a self, zone: Tz, prefix: &str) -> Element<'a, Message> {
-        let (what, add, _) = words(self.owner);
         let mut list = column![].spacing(4);
         if self.entries.is_empty() {
-            list = list.push(text(format!("No {what} from last week on.")).size(12.5));
+            list = list.push(text(self.owner.none()).size(12.5));
         }
         for e in &self.entries {
             let reason = if e.absence.reason.is_empty() {
@@ -270,7 +306,7 @@ impl Absences {
                     ))
                     .size(13)
                     .width(Length::Fill),
-                    button(text("Remove").size(12))
+                    button(text(crate::t!("settings-remove")).size(12))
                         .on_press(Message::Remove(e.id))
                         .padding([2, 8])
                         .style(button::secondary),
@@ -281,14 +317,14 @@ impl Absences {
         }
         let inputs = row![
             parts::field(
-                "From",
+                crate::t!("settings-absence-from"),
                 text_input("2026-12-01", &self.start)
                     .id(format!("{prefix}-start"))
                     .on_input(Message::Start),
                 parts::problem(&self.problems, Field::Start),
             ),
             parts::field(
-                "Until (the whole day, or a time)",
+                crate::t!("settings-absence-until"),
                 text_input("2026-12-05", &self.end)
                     .id(format!("{prefix}-end"))
                     .on_input(Message::End)
@@ -296,8 +332,8 @@ impl Absences {
                 parts::problem(&self.problems, Field::End),
             ),
             parts::field(
-                "Reason",
-                text_input("e.g. annual leave", &self.reason)
+                crate::t!("settings-absence-reason"),
+                text_input(&crate::t!("settings-absence-reason-example"), &self.reason)
                     .id(format!("{prefix}-reason"))
                     .on_input(Message::Reason)
                     .on_submit(Message::Add),
@@ -309,9 +345,16 @@ impl Absences {
         let mut col = column![
             list,
             inputs,
-            button(text(if busy { "Checking…" } else { add }).size(13))
-                .on_press_maybe((!busy).then_some(Message::Add))
-                .style(button::primary),
+            button(
+                text(if busy {
+                    crate::t!("settings-checking")
+                } else {
+                    self.owner.add()
+                })
+                .size(13)
+            )
+            .on_press_maybe((!busy).then_some(Message::Add))
+            .style(button::primary),
         ]
         .spacing(10);
         for n in &self.dst_notices {

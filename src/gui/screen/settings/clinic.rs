@@ -161,7 +161,7 @@ impl Form {
                 match self.parsed(ctx) {
                     Err(problems) => {
                         self.problems = problems;
-                        self.error = Some(parts::NOT_SAVED.into());
+                        self.error = Some(parts::not_saved());
                     }
                     Ok(clinic) => {
                         self.problems.clear();
@@ -193,10 +193,8 @@ impl Form {
                 }
             }
             Message::Checked(generation, Ok(entries)) => {
-                if let Some(clinic) =
-                    self.guard
-                        .checked(generation, entries, "outside the new opening hours")
-                {
+                let place = crate::t!("settings-stranded-outside-clinic-hours");
+                if let Some(clinic) = self.guard.checked(generation, entries, place) {
                     return (self.store(clinic, ctx), None);
                 }
             }
@@ -214,7 +212,10 @@ impl Form {
                 match result {
                     Ok(saved) => {
                         self.guard.saved();
-                        self.notice = Some(parts::saved_words(saved, "the clinic"));
+                        self.notice = Some(parts::saved_words(
+                            saved,
+                            &crate::t!("settings-what-clinic"),
+                        ));
                         return (Task::none(), Some(Event::SetupChanged));
                     }
                     Err(e) => self.error = Some(e),
@@ -230,29 +231,29 @@ impl Form {
         let p = |f| parts::problem(&self.problems, f);
         let details = column![
             parts::field(
-                "Name",
-                text_input("e.g. Lotus Family Clinic", &self.name)
+                crate::t!("settings-name"),
+                text_input(&crate::t!("settings-clinic-name-example"), &self.name)
                     .id("clinic-name")
                     .on_input(Message::Name),
                 p(Field::Name),
             ),
             parts::field(
-                "Address",
-                text_input("Street, town, postcode", &self.address)
+                crate::t!("settings-clinic-address"),
+                text_input(&crate::t!("settings-clinic-address-example"), &self.address)
                     .id("clinic-address")
                     .on_input(Message::Address),
                 None,
             ),
             row![
                 parts::field(
-                    "Time zone (IANA name)",
+                    crate::t!("settings-clinic-zone"),
                     text_input("Asia/Kolkata", &self.zone)
                         .id("clinic-zone")
                         .on_input(Message::Zone),
                     p(Field::TimeZone),
                 ),
                 parts::field(
-                    "Default slot length (minutes)",
+                    crate::t!("settings-clinic-slot"),
                     text_input("15", &self.slot)
                         .id("clinic-slot")
                         .on_input(Message::Slot),
@@ -275,15 +276,22 @@ impl Form {
         }
         let busy = self.saving || self.guard.checking;
         let mut col = column![
-            parts::card("Clinic", None, details),
+            parts::card(crate::t!("settings-clinic-card"), None, details),
             parts::card(
-                "Opening hours",
-                Some("One line per day, e.g. 08:00–13:00, 14:00–20:00. Leave a day empty when the clinic is closed."),
+                crate::t!("settings-opening-hours"),
+                Some(crate::t!("settings-clinic-hours-hint")),
                 hours,
             ),
-            button(text(if busy { "Saving…" } else { "Save clinic" }).size(14))
-                .on_press_maybe((!busy).then_some(Message::Save))
-                .style(button::primary),
+            button(
+                text(if busy {
+                    crate::t!("settings-saving")
+                } else {
+                    crate::t!("settings-clinic-save")
+                })
+                .size(14)
+            )
+            .on_press_maybe((!busy).then_some(Message::Save))
+            .style(button::primary),
         ]
         .spacing(14)
         .max_width(820);

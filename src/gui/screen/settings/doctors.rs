@@ -199,7 +199,7 @@ impl Form {
                 match self.parsed(ctx) {
                     Err(problems) => {
                         self.problems = problems;
-                        self.error = Some(parts::NOT_SAVED.into());
+                        self.error = Some(parts::not_saved());
                     }
                     Ok(doctor) => {
                         self.problems.clear();
@@ -214,10 +214,8 @@ impl Form {
                 }
             }
             Message::Checked(generation, Ok(entries)) => {
-                if let Some(doctor) =
-                    self.guard
-                        .checked(generation, entries, "with a doctor marked inactive")
-                {
+                let place = crate::t!("settings-stranded-doctor-inactive");
+                if let Some(doctor) = self.guard.checked(generation, entries, place) {
                     return (self.store(doctor, ctx), None);
                 }
             }
@@ -264,7 +262,7 @@ impl Form {
                 match parse_week(&self.hours) {
                     Err(problems) => {
                         self.hours_problems = problems;
-                        self.hours_error = Some(parts::NOT_SAVED.into());
+                        self.hours_error = Some(parts::not_saved());
                     }
                     Ok(hours) => {
                         self.hours_problems.clear();
@@ -281,10 +279,8 @@ impl Form {
                 }
             }
             Message::HoursChecked(generation, Ok(entries)) => {
-                if let Some(hours) =
-                    self.hours_guard
-                        .checked(generation, entries, "outside the new hours")
-                {
+                let place = crate::t!("settings-stranded-outside-doctor-hours");
+                if let Some(hours) = self.hours_guard.checked(generation, entries, place) {
                     return (self.store_hours(hours, ctx), None);
                 }
             }
@@ -302,7 +298,8 @@ impl Form {
                 match result {
                     Ok(saved) => {
                         self.hours_guard.saved();
-                        self.hours_notice = Some(parts::saved_words(saved, "the hours"));
+                        self.hours_notice =
+                            Some(parts::saved_words(saved, &crate::t!("settings-what-hours")));
                         return (Task::none(), Some(Event::SetupChanged));
                     }
                     Err(e) => self.hours_error = Some(e),
@@ -333,24 +330,27 @@ impl Form {
         let mut details = column![
             row![
                 parts::field(
-                    "Name",
-                    text_input("e.g. Dr. Anjali Rao", &self.name)
+                    crate::t!("settings-name"),
+                    text_input(&crate::t!("settings-doctor-name-example"), &self.name)
                         .id("doctor-name")
                         .on_input(Message::Name),
                     p(Field::Name),
                 ),
                 parts::field(
-                    "Specialty",
-                    text_input("e.g. Paediatrics", &self.specialty)
-                        .id("doctor-specialty")
-                        .on_input(Message::Specialty),
+                    crate::t!("settings-doctor-specialty"),
+                    text_input(
+                        &crate::t!("settings-doctor-specialty-example"),
+                        &self.specialty
+                    )
+                    .id("doctor-specialty")
+                    .on_input(Message::Specialty),
                     None,
                 ),
             ]
             .spacing(10),
             row![
                 parts::field(
-                    "Colour (#rrggbb)",
+                    crate::t!("settings-colour"),
                     row![
                         parts::swatch(&self.colour),
                         text_input("#3b82f6", &self.colour)
@@ -364,7 +364,7 @@ impl Form {
                 column![
                     text(" ").size(12.5),
                     checkbox(self.active)
-                        .label("Active: takes new bookings")
+                        .label(crate::t!("settings-active-bookable"))
                         .on_toggle(Message::Active)
                         .size(16)
                         .text_size(13),
@@ -373,9 +373,16 @@ impl Form {
                 .width(Length::Fill),
             ]
             .spacing(10),
-            button(text(if busy { "Saving…" } else { "Save doctor" }).size(13))
-                .on_press_maybe((!busy).then_some(Message::Save))
-                .style(button::primary),
+            button(
+                text(if busy {
+                    crate::t!("settings-saving")
+                } else {
+                    crate::t!("settings-doctor-save")
+                })
+                .size(13)
+            )
+            .on_press_maybe((!busy).then_some(Message::Save))
+            .style(button::primary),
         ]
         .spacing(10);
         if let Some(s) = &self.guard.stranded {
@@ -383,14 +390,17 @@ impl Form {
         }
         details = details.push(parts::outcome(&self.notice, &self.error));
         let title = if self.new {
-            "New doctor".to_owned()
+            crate::t!("settings-doctor-new")
         } else {
             tidy_name(&self.name)
         };
-        let mut col =
-            column![text(title).size(18), parts::card("Details", None, details)].spacing(14);
+        let mut col = column![
+            text(title).size(18),
+            parts::card(crate::t!("settings-details"), None, details)
+        ]
+        .spacing(14);
         if self.new {
-            col = col.push(text("Save the doctor first; then set their hours and leave.").size(13));
+            col = col.push(text(crate::t!("settings-doctor-save-first")).size(13));
             return col.into();
         }
         let hours_busy = self.hours_saving || self.hours_guard.checking;
@@ -398,9 +408,9 @@ impl Form {
             parts::hours_editor(&self.hours, &self.hours_problems, "doctor", Message::Hours),
             button(
                 text(if hours_busy {
-                    "Checking…"
+                    crate::t!("settings-checking")
                 } else {
-                    "Save hours"
+                    crate::t!("settings-doctor-save-hours")
                 })
                 .size(13)
             )
@@ -418,14 +428,14 @@ impl Form {
         }
         hours = hours.push(parts::outcome(&self.hours_notice, &self.hours_error));
         col = col.push(parts::card(
-            format!("Working hours at {}", ctx.clinic.name),
-            Some("One line per day, e.g. 09:00–13:00, 14:00–18:00. Leave a day empty when they do not work."),
+            crate::t!("settings-doctor-hours", clinic = &ctx.clinic.name),
+            Some(crate::t!("settings-doctor-hours-hint")),
             hours,
         ));
         if let Some(leave) = &self.leave {
             col = col.push(parts::card(
-                "Leave",
-                Some("Whole days (2026-12-01 to 2026-12-05), or with times (2026-12-01 14:00)."),
+                crate::t!("settings-doctor-leave"),
+                Some(crate::t!("settings-doctor-leave-hint")),
                 leave.view(zone, "leave").map(Message::Leave),
             ));
         }
@@ -489,12 +499,12 @@ impl State {
         let list = parts::list(
             items,
             selected,
-            ("+ Add doctor", Message::New),
+            (crate::t!("settings-doctor-add"), Message::New),
             Message::Select,
         );
         let form: Element<'a, Message> = match &self.form {
             Some(form) => parts::form_scroll(form.view(ctx)),
-            None => text("Choose a doctor to edit, or add one.").size(14).into(),
+            None => text(crate::t!("settings-doctor-choose")).size(14).into(),
         };
         row![
             iced::widget::container(list).width(Length::Fixed(250.0)),

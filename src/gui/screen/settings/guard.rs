@@ -10,8 +10,8 @@ use crate::store::AgendaEntry;
 pub struct Stranded {
     /// The appointments, by start.
     pub entries: Vec<AgendaEntry>,
-    /// Where they would be, e.g. "outside the new hours".
-    pub what: &'static str,
+    /// Where they would be, in words, e.g. "outside the new hours".
+    pub what: String,
     /// True once the change was saved anyway.
     pub saved: bool,
 }
@@ -54,7 +54,7 @@ impl<T> Guard<T> {
         &mut self,
         generation: u64,
         entries: Vec<AgendaEntry>,
-        what: &'static str,
+        what: String,
     ) -> Option<T> {
         if generation != self.generation || self.pending.is_none() {
             return None;

@@ -11,28 +11,30 @@ use crate::store::SetupAuditEvent;
 /// How many changes the history shows.
 pub const SHOWN: usize = 60;
 
-/// What was done, in words.
-fn action_words(action: &str) -> &str {
+/// What was done, in words (an action this version does not know reads as stored).
+fn action_words(action: &str) -> String {
     match action {
-        "created" => "added",
-        "updated" => "changed",
-        other => other,
+        "created" => crate::t!("settings-history-created"),
+        "updated" => crate::t!("settings-history-updated"),
+        "removed" => crate::t!("settings-history-removed"),
+        other => other.to_owned(),
     }
 }
 
-/// What kind of thing a change was made to, in words.
-fn kind_words(kind: &str) -> &str {
+/// What a change was made to, in words: its kind and its name (`subject`).
+fn what_words(kind: &str, subject: &str) -> String {
+    let s = subject;
     match kind {
-        "clinic" => "clinic",
-        "doctor" => "doctor",
-        "doctor_hours" => "working hours of",
-        "doctor_leave" => "leave of",
-        "room" => "room",
-        "room_hours" => "opening hours of",
-        "room_blockout" => "blockout of",
-        "visit_type" => "visit type",
-        "staff" => "staff member",
-        other => other,
+        "clinic" => crate::t!("settings-history-clinic", subject = s),
+        "doctor" => crate::t!("settings-history-doctor", subject = s),
+        "doctor_hours" => crate::t!("settings-history-doctor-hours", subject = s),
+        "doctor_leave" => crate::t!("settings-history-doctor-leave", subject = s),
+        "room" => crate::t!("settings-history-room", subject = s),
+        "room_hours" => crate::t!("settings-history-room-hours", subject = s),
+        "room_blockout" => crate::t!("settings-history-room-blockout", subject = s),
+        "visit_type" => crate::t!("settings-history-visit-type", subject = s),
+        "staff" => crate::t!("settings-history-staff", subject = s),
+        other => format!("{other} {s}"),
     }
 }
 
@@ -102,12 +104,12 @@ pub fn view<'a, M: 'a>(
     setup: &'a Setup,
     zone: Tz,
 ) -> Element<'a, M> {
-    let mut col = column![text("Recent setup changes").size(18)].spacing(6);
+    let mut col = column![text(crate::t!("settings-history-title")).size(18)].spacing(6);
     if let Some(e) = error {
         col = col.push(crate::gui::widget::error_text(e));
     }
     if events.is_empty() && error.is_none() {
-        col = col.push(text("No setup changes recorded yet.").size(13));
+        col = col.push(text(crate::t!("settings-history-none")).size(13));
     }
     for e in events {
         col = col.push(
@@ -116,11 +118,10 @@ pub fn view<'a, M: 'a>(
                     .size(12.5)
                     .width(Length::Fixed(130.0)),
                 text(e.actor.clone()).size(12.5).width(Length::Fixed(160.0)),
-                text(format!(
-                    "{} {} {}",
-                    action_words(&e.action),
-                    kind_words(&e.entity_kind),
-                    subject(e, setup)
+                text(crate::t!(
+                    "settings-history-line",
+                    action = action_words(&e.action),
+                    what = what_words(&e.entity_kind, &subject(e, setup))
                 ))
                 .size(12.5),
             ]

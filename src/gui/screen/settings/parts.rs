@@ -9,7 +9,7 @@ use iced::{Color, Element, Length};
 use super::guard::Stranded;
 use crate::gui::widget;
 use crate::scheduling::hours::WEEKDAYS;
-use crate::scheduling::setup_rules::{Field, Invalid, weekday_name};
+use crate::scheduling::setup_rules::{Field, Invalid};
 use crate::scheduling::time::to_local;
 use crate::store::{AgendaEntry, Saved};
 
@@ -17,7 +17,9 @@ use crate::store::{AgendaEntry, Saved};
 const STRANDED_SHOWN: usize = 15;
 
 /// What a form says when it refused its input.
-pub const NOT_SAVED: &str = "Nothing was saved: correct the fields marked in red, then save again.";
+pub fn not_saved() -> String {
+    crate::t!("settings-not-saved")
+}
 
 /// The amber of warnings.
 pub const WARNING: Color = Color::from_rgb(0.72, 0.42, 0.02);
@@ -32,7 +34,7 @@ pub fn problem(problems: &[Invalid], field: Field) -> Option<String> {
 
 /// A label above its control, and the field's problem in red below it.
 pub fn field<'a, M: 'a>(
-    label: &'a str,
+    label: impl text::IntoFragment<'a>,
     control: impl Into<Element<'a, M>>,
     problem: Option<String>,
 ) -> Element<'a, M> {
@@ -56,7 +58,7 @@ pub fn problem_text<'a, M: 'a>(message: String) -> Element<'a, M> {
 /// A titled part of a form, in a bordered box.
 pub fn card<'a, M: 'a>(
     title: impl text::IntoFragment<'a>,
-    hint: Option<&'a str>,
+    hint: Option<String>,
     body: impl Into<Element<'a, M>>,
 ) -> Element<'a, M> {
     let mut col = column![text(title).size(15)].spacing(8);
@@ -82,14 +84,16 @@ pub fn hours_editor<'a, M: Clone + 'a>(
     on_input: fn(usize, String) -> M,
 ) -> Element<'a, M> {
     let rows = WEEKDAYS.into_iter().enumerate().map(|(i, day)| {
-        let input = text_input("closed", &texts[i])
+        let input = text_input(&crate::t!("settings-hours-closed"), &texts[i])
             .id(format!("{prefix}-hours-{}", DAY_IDS[i]))
             .on_input(move |t| on_input(i, t))
             .size(14)
             .width(Length::Fixed(300.0));
         let mut line = column![
             row![
-                text(weekday_name(day)).size(13).width(Length::Fixed(90.0)),
+                text(crate::i18n::dates::weekday(day))
+                    .size(13)
+                    .width(Length::Fixed(90.0)),
                 input
             ]
             .spacing(8)
@@ -116,12 +120,12 @@ pub fn outcome<'a, M: 'a>(notice: &'a Option<String>, error: &'a Option<String>)
     }
 }
 
-/// The words for what a save did to `what` ("Dr. Rao").
+/// The words for what a save did to `what` ("Dr. Rao", "the clinic").
 pub fn saved_words(saved: Saved, what: &str) -> String {
     match saved {
-        Saved::Created => format!("Added {what}."),
-        Saved::Updated => format!("Saved {what}."),
-        Saved::Unchanged => format!("Nothing to save: {what} is as stored."),
+        Saved::Created => crate::t!("settings-saved-added", what = what),
+        Saved::Updated => crate::t!("settings-saved-saved", what = what),
+        Saved::Unchanged => crate::t!("settings-saved-unchanged", what = what),
     }
 }
 
@@ -134,24 +138,17 @@ pub fn stranded<'a, M: Clone + 'a>(
     anyway: M,
 ) -> Element<'a, M> {
     let n = list.entries.len();
-    let plural = if n == 1 { "" } else { "s" };
     let headline = if list.saved {
-        format!(
-            "Saved. {n} booked appointment{plural} {} {}: open each one to move it.",
-            if n == 1 { "is" } else { "are" },
-            list.what
-        )
+        crate::t!("settings-stranded-saved", count = n, place = &list.what)
     } else {
-        format!(
-            "⚠ {n} booked appointment{plural} would be {}. Saving keeps {} booked; open each one to move it.",
-            list.what,
-            if n == 1 { "it" } else { "them" }
-        )
+        crate::t!("settings-stranded-ahead", count = n, place = &list.what)
     };
     let mut col = column![text(headline).size(13).color(WARNING)].spacing(6);
     for e in list.entries.iter().take(STRANDED_SHOWN) {
         let a = &e.appointment;
-        let when = to_local(zone, a.interval.start).format("%a %-d %b %H:%M");
+        let when = crate::i18n::dates::weekday_day_month_time(
+            to_local(zone, a.interval.start).naive_local(),
+        );
         col = col.push(
             row![
                 text(format!(
@@ -161,7 +158,7 @@ pub fn stranded<'a, M: Clone + 'a>(
                 ))
                 .size(12.5)
                 .width(Length::Fill),
-                button(text("Open").size(12))
+                button(text(crate::t!("settings-open")).size(12))
                     .on_press(open(Box::new(e.clone())))
                     .padding([2, 8])
                     .style(button::secondary),
@@ -171,11 +168,17 @@ pub fn stranded<'a, M: Clone + 'a>(
         );
     }
     if n > STRANDED_SHOWN {
-        col = col.push(text(format!("… and {} more", n - STRANDED_SHOWN)).size(12));
+        col = col.push(
+            text(crate::t!(
+                "settings-stranded-more",
+                count = n - STRANDED_SHOWN
+            ))
+            .size(12),
+        );
     }
     if !list.saved {
         col = col.push(
-            button(text("Save anyway").size(13))
+            button(text(crate::t!("settings-save-anyway")).size(13))
                 .on_press(anyway)
                 .style(button::danger),
         );
@@ -225,7 +228,7 @@ pub struct Item<'a, T> {
 pub fn list<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
     items: Vec<Item<'a, T>>,
     selected: Option<T>,
-    add: (&'a str, M),
+    add: (String, M),
     choose: fn(T) -> M,
 ) -> Element<'a, M> {
     let mut col = column![
@@ -244,7 +247,7 @@ pub fn list<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
         let label = if item.active {
             item.label
         } else {
-            format!("{} (inactive)", item.label)
+            crate::t!("settings-inactive", name = item.label)
         };
         name = name.push(text(label).size(13));
         let body = column![name, text(item.detail).size(11)].spacing(1);

@@ -86,11 +86,11 @@ pub enum Message {
     Open(Box<AgendaEntry>),
 }
 
-fn kind_label(kind: RoomKind) -> &'static str {
+fn kind_label(kind: RoomKind) -> String {
     match kind {
-        RoomKind::Consultation => "Consultation",
-        RoomKind::Procedure => "Procedure",
-        RoomKind::TeleBooth => "Tele-booth",
+        RoomKind::Consultation => crate::t!("settings-room-kind-consultation"),
+        RoomKind::Procedure => crate::t!("settings-room-kind-procedure"),
+        RoomKind::TeleBooth => crate::t!("settings-room-kind-tele-booth"),
     }
 }
 
@@ -195,7 +195,7 @@ impl Form {
                 let problems = room_problems(&room, &ctx.setup.rooms);
                 if !problems.is_empty() {
                     self.problems = problems;
-                    self.error = Some(parts::NOT_SAVED.into());
+                    self.error = Some(parts::not_saved());
                     return (Task::none(), None);
                 }
                 self.problems.clear();
@@ -208,10 +208,8 @@ impl Form {
                 return (self.store(room, ctx), None);
             }
             Message::Checked(generation, Ok(entries)) => {
-                if let Some(room) =
-                    self.guard
-                        .checked(generation, entries, "in a room marked inactive")
-                {
+                let place = crate::t!("settings-stranded-room-inactive");
+                if let Some(room) = self.guard.checked(generation, entries, place) {
                     return (self.store(room, ctx), None);
                 }
             }
@@ -263,9 +261,9 @@ impl Form {
                         Ok(h) if h.is_empty() => {
                             self.hours_problems = vec![Invalid::new(
                                 Field::Week,
-                                SetupError::Other("the room would never be open: give it hours on at least one day, or untick \"Own opening hours\"".into()),
+                                SetupError::Other(crate::t!("settings-room-never-open")),
                             )];
-                            self.hours_error = Some(parts::NOT_SAVED.into());
+                            self.hours_error = Some(parts::not_saved());
                             return (Task::none(), None);
                         }
                         Ok(h) => {
@@ -275,7 +273,7 @@ impl Form {
                         }
                         Err(problems) => {
                             self.hours_problems = problems;
-                            self.hours_error = Some(parts::NOT_SAVED.into());
+                            self.hours_error = Some(parts::not_saved());
                             return (Task::none(), None);
                         }
                     }
@@ -291,10 +289,8 @@ impl Form {
                 return (check(change, Message::HoursChecked, generation), None);
             }
             Message::HoursChecked(generation, Ok(entries)) => {
-                if let Some(hours) =
-                    self.hours_guard
-                        .checked(generation, entries, "outside the room's new hours")
-                {
+                let place = crate::t!("settings-stranded-outside-room-hours");
+                if let Some(hours) = self.hours_guard.checked(generation, entries, place) {
                     return (self.store_hours(hours, ctx), None);
                 }
             }
@@ -312,7 +308,10 @@ impl Form {
                 match result {
                     Ok(saved) => {
                         self.hours_guard.saved();
-                        self.hours_notice = Some(parts::saved_words(saved, "the room's hours"));
+                        self.hours_notice = Some(parts::saved_words(
+                            saved,
+                            &crate::t!("settings-what-room-hours"),
+                        ));
                         return (Task::none(), Some(Event::SetupChanged));
                     }
                     Err(e) => self.hours_error = Some(e),
@@ -351,27 +350,34 @@ impl Form {
         let mut details = column![
             row![
                 parts::field(
-                    "Name",
-                    text_input("e.g. Room 3", &self.name)
+                    crate::t!("settings-name"),
+                    text_input(&crate::t!("settings-room-name-example"), &self.name)
                         .id("room-name")
                         .on_input(Message::Name),
                     parts::problem(&self.problems, Field::Name),
                 ),
                 parts::field(
-                    "Kind",
+                    crate::t!("settings-room-kind"),
                     pick_list(kinds, Some(kind), Message::Kind).width(Length::Fill),
                     None,
                 ),
             ]
             .spacing(10),
             checkbox(self.active)
-                .label("Active: takes new bookings")
+                .label(crate::t!("settings-active-bookable"))
                 .on_toggle(Message::Active)
                 .size(16)
                 .text_size(13),
-            button(text(if busy { "Saving…" } else { "Save room" }).size(13))
-                .on_press_maybe((!busy).then_some(Message::Save))
-                .style(button::primary),
+            button(
+                text(if busy {
+                    crate::t!("settings-saving")
+                } else {
+                    crate::t!("settings-room-save")
+                })
+                .size(13)
+            )
+            .on_press_maybe((!busy).then_some(Message::Save))
+            .style(button::primary),
         ]
         .spacing(10);
         if let Some(s) = &self.guard.stranded {
@@ -379,22 +385,25 @@ impl Form {
         }
         details = details.push(parts::outcome(&self.notice, &self.error));
         let title = if self.new {
-            "New room".to_owned()
+            crate::t!("settings-room-new")
         } else {
             tidy_name(&self.name)
         };
-        let mut col =
-            column![text(title).size(18), parts::card("Details", None, details)].spacing(14);
+        let mut col = column![
+            text(title).size(18),
+            parts::card(crate::t!("settings-details"), None, details)
+        ]
+        .spacing(14);
         if self.new {
-            col = col.push(text("Save the room first; then set its hours and blockouts.").size(13));
+            col = col.push(text(crate::t!("settings-room-save-first")).size(13));
             return col.into();
         }
         let hours_busy = self.hours_saving || self.hours_guard.checking;
         let mut hours = column![
             checkbox(self.own_hours)
-                .label(format!(
-                    "Own opening hours (otherwise {}'s)",
-                    ctx.clinic.name
+                .label(crate::t!(
+                    "settings-room-own-hours",
+                    clinic = &ctx.clinic.name
                 ))
                 .on_toggle(Message::OwnHours)
                 .size(16)
@@ -415,9 +424,9 @@ impl Form {
         hours = hours.push(
             button(
                 text(if hours_busy {
-                    "Checking…"
+                    crate::t!("settings-checking")
                 } else {
-                    "Save room hours"
+                    crate::t!("settings-room-save-hours")
                 })
                 .size(13),
             )
@@ -434,14 +443,14 @@ impl Form {
         }
         hours = hours.push(parts::outcome(&self.hours_notice, &self.hours_error));
         col = col.push(parts::card(
-            "Opening hours",
-            Some("A room is open only when the clinic is open too."),
+            crate::t!("settings-opening-hours"),
+            Some(crate::t!("settings-room-hours-hint")),
             hours,
         ));
         if let Some(blockouts) = &self.blockouts {
             col = col.push(parts::card(
-                "Blockouts",
-                Some("Times the room cannot be booked: cleaning, maintenance, repairs."),
+                crate::t!("settings-room-blockouts"),
+                Some(crate::t!("settings-room-blockouts-hint")),
                 blockouts.view(zone, "blockout").map(Message::Blockouts),
             ));
         }
@@ -497,15 +506,11 @@ impl State {
             .map(|r| parts::Item {
                 value: r.id,
                 label: r.name.clone(),
-                detail: format!(
-                    "{}{}",
-                    kind_label(r.kind),
-                    if ctx.setup.room_hours(r.id).is_some() {
-                        " · own hours"
-                    } else {
-                        ""
-                    }
-                ),
+                detail: if ctx.setup.room_hours(r.id).is_some() {
+                    crate::t!("settings-room-detail-own-hours", kind = kind_label(r.kind))
+                } else {
+                    kind_label(r.kind)
+                },
                 colour: None,
                 active: r.active,
             })
@@ -514,12 +519,12 @@ impl State {
         let list = parts::list(
             items,
             selected,
-            ("+ Add room", Message::New),
+            (crate::t!("settings-room-add"), Message::New),
             Message::Select,
         );
         let form: Element<'a, Message> = match &self.form {
             Some(form) => parts::form_scroll(form.view(ctx)),
-            None => text("Choose a room to edit, or add one.").size(14).into(),
+            None => text(crate::t!("settings-room-choose")).size(14).into(),
         };
         row![
             iced::widget::container(list).width(Length::Fixed(250.0)),

@@ -110,7 +110,7 @@ impl Form {
                 };
                 // As stored (not as half-edited in the form): whose key slot it is.
                 let Some(stored) = ctx.setup.staff.iter().find(|m| m.id == self.id).cloned() else {
-                    self.error = Some("save the staff member first".into());
+                    self.error = Some(crate::t!("settings-staff-save-first"));
                     return (Task::none(), None);
                 };
                 self.saving = true;
@@ -134,11 +134,12 @@ impl Form {
                         SecretKind::Password => s.set_password(&stored, &secret, &hash, &access)?,
                         SecretKind::Pin => s.set_secret(id, kind, Some(&hash), &access)?,
                     }
-                    let what = match kind {
-                        SecretKind::Password => "password",
-                        SecretKind::Pin => "PIN",
-                    };
-                    Ok(format!("Set a new {what} for {name}."))
+                    Ok(match kind {
+                        SecretKind::Password => {
+                            crate::t!("settings-staff-password-set", name = &name)
+                        }
+                        SecretKind::Pin => crate::t!("settings-staff-pin-set", name = &name),
+                    })
                 });
                 return (Task::perform(task, Message::SecretSet), None);
             }
@@ -164,7 +165,7 @@ impl Form {
                 let problems = staff_problems(&member, &ctx.setup.staff);
                 if !problems.is_empty() {
                     self.problems = problems;
-                    self.error = Some(parts::NOT_SAVED.into());
+                    self.error = Some(parts::not_saved());
                     return (Task::none(), None);
                 }
                 self.problems.clear();
@@ -196,14 +197,14 @@ impl Form {
         let details = column![
             row![
                 parts::field(
-                    "Name (as the audit records it)",
-                    text_input("e.g. Maria D'Souza", &self.name)
+                    crate::t!("settings-staff-name"),
+                    text_input(&crate::t!("settings-staff-name-example"), &self.name)
                         .id("staff-name")
                         .on_input(Message::Name),
                     parts::problem(&self.problems, Field::Name),
                 ),
                 parts::field(
-                    "Role",
+                    crate::t!("settings-staff-role"),
                     pick_list(
                         roles,
                         Some(Choice::new(self.role, self.role.label())),
@@ -215,15 +216,15 @@ impl Form {
             ]
             .spacing(10),
             checkbox(self.active)
-                .label("Active: may sign in")
+                .label(crate::t!("settings-staff-active"))
                 .on_toggle(Message::Active)
                 .size(16)
                 .text_size(13),
             button(
                 text(if self.saving {
-                    "Saving…"
+                    crate::t!("settings-saving")
                 } else {
-                    "Save staff member"
+                    crate::t!("settings-staff-save")
                 })
                 .size(13)
             )
@@ -233,17 +234,15 @@ impl Form {
         ]
         .spacing(10);
         let title = if self.new {
-            "New staff member".to_owned()
+            crate::t!("settings-staff-new")
         } else {
             tidy_name(&self.name)
         };
         let mut page = column![
             text(title).size(18),
             parts::card(
-                "Details",
-                Some(
-                    "Former staff stay in the history; mark them inactive instead of renaming them."
-                ),
+                crate::t!("settings-details"),
+                Some(crate::t!("settings-staff-details-hint")),
                 details
             )
         ]
@@ -252,7 +251,7 @@ impl Form {
             use crate::signin::SecretKind;
             let ready = !self.saving;
             let row_of =
-                |kind: SecretKind, label, value: &str, id, typed: fn(String) -> Message| {
+                |kind: SecretKind, label: String, value: &str, id, typed: fn(String) -> Message| {
                     let set = Message::SetSecret(kind);
                     row![
                         parts::field(
@@ -266,8 +265,8 @@ impl Form {
                         ),
                         button(
                             text(match kind {
-                                SecretKind::Password => "Set password",
-                                SecretKind::Pin => "Set PIN",
+                                SecretKind::Password => crate::t!("settings-staff-set-password"),
+                                SecretKind::Pin => crate::t!("settings-staff-set-pin"),
                             })
                             .size(13)
                         )
@@ -280,14 +279,14 @@ impl Form {
             let sign_in = column![
                 row_of(
                     SecretKind::Password,
-                    "New password (8 to 256 characters)",
+                    crate::t!("settings-staff-new-password"),
                     &self.password.0,
                     "staff-password",
                     |t| Message::Password(crate::gui::screen::sign_in::Typed(t)),
                 ),
                 row_of(
                     SecretKind::Pin,
-                    "New PIN (4 to 8 digits, for switching at the desk)",
+                    crate::t!("settings-staff-new-pin"),
                     &self.pin.0,
                     "staff-pin",
                     |t| Message::Pin(crate::gui::screen::sign_in::Typed(t)),
@@ -295,8 +294,8 @@ impl Form {
             ]
             .spacing(10);
             page = page.push(parts::card(
-                "Sign-in",
-                Some("Neither is ever shown again: a forgotten one is replaced here."),
+                crate::t!("settings-staff-sign-in"),
+                Some(crate::t!("settings-staff-sign-in-hint")),
                 sign_in,
             ));
         }
@@ -353,16 +352,12 @@ impl State {
         let list = parts::list(
             items,
             selected,
-            ("+ Add staff member", Message::New),
+            (crate::t!("settings-staff-add"), Message::New),
             Message::Select,
         );
         let form: Element<'a, Message> = match &self.form {
             Some(form) => parts::form_scroll(form.view()),
-            None => text(
-                "Choose a staff member to change their role, set a new password or PIN, or mark them inactive; or add one.",
-            )
-            .size(14)
-            .into(),
+            None => text(crate::t!("settings-staff-choose")).size(14).into(),
         };
         row![
             iced::widget::container(list).width(Length::Fixed(250.0)),

@@ -54,11 +54,11 @@ pub enum Message {
     Saved(Result<Saved, UiError>),
 }
 
-fn mode_label(mode: Mode) -> &'static str {
+fn mode_label(mode: Mode) -> String {
     match mode {
-        Mode::InClinic => "In clinic",
-        Mode::Phone => "Phone",
-        Mode::Video => "Video",
+        Mode::InClinic => crate::t!("settings-mode-in-clinic"),
+        Mode::Phone => crate::t!("settings-mode-phone"),
+        Mode::Video => crate::t!("settings-mode-video"),
     }
 }
 
@@ -116,7 +116,7 @@ impl Form {
                 match self.parsed(ctx) {
                     Err(problems) => {
                         self.problems = problems;
-                        self.error = Some(parts::NOT_SAVED.into());
+                        self.error = Some(parts::not_saved());
                     }
                     Ok(visit) => {
                         self.problems.clear();
@@ -152,22 +152,22 @@ impl Form {
         let p = |f| parts::problem(&self.problems, f);
         let details = column![
             parts::field(
-                "Name",
-                text_input("e.g. Follow-up", &self.name)
+                crate::t!("settings-name"),
+                text_input(&crate::t!("settings-visit-name-example"), &self.name)
                     .id("visit-name")
                     .on_input(Message::Name),
                 p(Field::Name),
             ),
             row![
                 parts::field(
-                    "Usual length (minutes)",
+                    crate::t!("settings-visit-minutes"),
                     text_input("15", &self.minutes)
                         .id("visit-minutes")
                         .on_input(Message::Minutes),
                     p(Field::Minutes),
                 ),
                 parts::field(
-                    "Colour (#rrggbb)",
+                    crate::t!("settings-colour"),
                     row![
                         parts::swatch(&self.colour),
                         text_input("#3b82f6", &self.colour)
@@ -179,7 +179,7 @@ impl Form {
                     p(Field::Colour),
                 ),
                 parts::field(
-                    "Default mode",
+                    crate::t!("settings-visit-mode"),
                     pick_list(
                         modes,
                         Some(Choice::new(self.mode, mode_label(self.mode))),
@@ -192,9 +192,9 @@ impl Form {
             .spacing(10),
             button(
                 text(if self.saving {
-                    "Saving…"
+                    crate::t!("settings-saving")
                 } else {
-                    "Save visit type"
+                    crate::t!("settings-visit-save")
                 })
                 .size(13)
             )
@@ -204,15 +204,15 @@ impl Form {
         ]
         .spacing(10);
         let title = if self.new {
-            "New visit type".to_owned()
+            crate::t!("settings-visit-new")
         } else {
             tidy_name(&self.name)
         };
         column![
             text(title).size(18),
             parts::card(
-                "Details",
-                Some("A new length applies to new bookings; booked appointments keep theirs."),
+                crate::t!("settings-details"),
+                Some(crate::t!("settings-visit-details-hint")),
                 details
             )
         ]
@@ -262,7 +262,11 @@ impl State {
             .map(|v| parts::Item {
                 value: v.id,
                 label: v.name.clone(),
-                detail: format!("{} min · {}", v.minutes, mode_label(v.default_mode)),
+                detail: crate::t!(
+                    "settings-visit-detail",
+                    minutes = v.minutes,
+                    mode = mode_label(v.default_mode)
+                ),
                 colour: Some(v.colour.as_str()),
                 active: true,
             })
@@ -271,14 +275,12 @@ impl State {
         let list = parts::list(
             items,
             selected,
-            ("+ Add visit type", Message::New),
+            (crate::t!("settings-visit-add"), Message::New),
             Message::Select,
         );
         let form: Element<'a, Message> = match &self.form {
             Some(form) => parts::form_scroll(form.view()),
-            None => text("Choose a visit type to edit, or add one.")
-                .size(14)
-                .into(),
+            None => text(crate::t!("settings-visit-choose")).size(14).into(),
         };
         row![
             iced::widget::container(list).width(Length::Fixed(250.0)),
