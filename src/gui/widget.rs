@@ -34,7 +34,10 @@ impl<T> fmt::Display for Choice<T> {
 }
 
 /// A label above its control.
-pub fn field<'a, M: 'a>(label: &'a str, control: impl Into<Element<'a, M>>) -> Element<'a, M> {
+pub fn field<'a, M: 'a>(
+    label: impl text::IntoFragment<'a>,
+    control: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
     column![text(label).size(12.5), control.into()]
         .spacing(3)
         .width(Length::Fill)
