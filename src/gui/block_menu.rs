@@ -64,7 +64,7 @@ pub fn over<'a>(
     let Some(entry) = desk.entries.iter().find(|e| e.appointment.id == menu.id) else {
         return grid;
     };
-    let item = |label: &'a str, action: Action, enabled: bool| {
+    let item = |label: String, action: Action, enabled: bool| {
         button(text(label).size(13))
             .width(Length::Fill)
             .style(button::text)
@@ -82,28 +82,28 @@ pub fn over<'a>(
         ))
         .size(12),
         item(
-            "Confirm",
+            crate::t!("details-confirm"),
             Action::Confirm,
             allowed(desk, menu.id, &StatusAction::Confirm, now)
         ),
         item(
-            "Check in",
+            crate::t!("details-check-in"),
             Action::CheckIn,
             allowed(desk, menu.id, &StatusAction::CheckIn, now)
         ),
         item(
-            "Cancel…",
+            crate::t!("details-cancel"),
             Action::Cancel,
             allowed(desk, menu.id, &cancel, now)
         ),
         item(
-            "Move to a date…",
+            crate::t!("details-menu-move"),
             Action::Move,
             entry.appointment.status.holds_time()
         ),
-        item("Copy: book again", Action::Copy, true),
+        item(crate::t!("details-menu-copy"), Action::Copy, true),
         item(
-            "Pin: move to another day",
+            crate::t!("details-menu-pin"),
             Action::Pin,
             entry.appointment.status.holds_time()
         ),

@@ -14,7 +14,7 @@ fn said(label: &str, error: TimeTextError, unreadable: impl FnOnce() -> String) 
         TimeTextError::NotADate(_)
         | TimeTextError::NotATime(_)
         | TimeTextError::NotADateTime(_) => unreadable(),
-        other => format!("{label} {other}."),
+        other => crate::t!("fields-problem", field = label, problem = other.to_string()),
     }
 }
 

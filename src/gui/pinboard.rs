@@ -23,17 +23,17 @@ pub fn strip<'a>(board: &'a Pinboard, zone: Tz) -> Element<'a, Message> {
         return row![].into();
     };
     let a = &e.appointment;
-    let said = format!(
-        "Pinned: {} · {} min · {} (was {}). Click a free time, on any day, to move it there.",
-        crate::text::isolate(&e.patient_name),
-        a.interval.minutes(),
-        e.doctor_name,
-        format_local(zone, a.interval.start)
+    let said = crate::t!(
+        "details-pinned",
+        patient = crate::text::isolate(&e.patient_name).into_owned(),
+        minutes = a.interval.minutes(),
+        doctor = &e.doctor_name,
+        was = format_local(zone, a.interval.start)
     );
     container(
         row![
             text(said).size(13).width(Length::Fill),
-            button(text("Unpin").size(12))
+            button(text(crate::t!("details-unpin")).size(12))
                 .on_press(Message::Unpin)
                 .style(button::secondary),
         ]

@@ -101,11 +101,13 @@ impl History {
     }
 }
 
-/// A short description of an appointment for what an undo says: "10:05 Asha Rao".
+/// A short description of an appointment for what an undo says: "Asha Rao's appointment of
+/// 2026-11-24 10:05".
 fn what(zone: Tz, a: &Appointment, name: &str) -> String {
-    format!(
-        "{name}'s appointment of {}",
-        format_local(zone, a.interval.start)
+    crate::t!(
+        "undo-appointment-of",
+        patient = name,
+        when = format_local(zone, a.interval.start)
     )
 }
 
@@ -120,8 +122,8 @@ pub async fn reverse(
     now: DateTime<Utc>,
 ) -> Result<(String, Undoable), UiError> {
     let verb = match direction {
-        Direction::Undo => "Undone",
-        Direction::Redo => "Redone",
+        Direction::Undo => crate::t!("undo-undone"),
+        Direction::Redo => crate::t!("undo-redone"),
     };
     let id = match &change {
         Undoable::Booked(id) => *id,
@@ -137,15 +139,19 @@ pub async fn reverse(
     let name = crate::text::isolate(&entry.patient_name).into_owned();
     match change {
         Undoable::Booked(_) => {
-            let reason = format!("{verb} at the desk");
+            let reason = match direction {
+                Direction::Undo => crate::t!("undo-undone-reason"),
+                Direction::Redo => crate::t!("undo-redone-reason"),
+            };
             let action = StatusAction::EnteredInError { reason };
             backend
                 .run(move |s| s.change_status(id, &action, &actor, now))
                 .await?;
             Ok((
-                format!(
-                    "{verb}: the booking ({}) is marked entered in error.",
-                    what(zone, &current, &name)
+                crate::t!(
+                    "undo-booking-entered-in-error",
+                    verb = &verb,
+                    what = what(zone, &current, &name)
                 ),
                 Undoable::Status {
                     before: Box::new(current),
@@ -165,10 +171,12 @@ pub async fn reverse(
                 .run(move |s| s.move_appointment(&request, &actor, now))
                 .await?;
             Ok((
-                format!(
-                    "{verb}: {name}'s appointment is back at {} (it was at {}).",
-                    format_local(zone, moved.appointment.interval.start),
-                    format_local(zone, current.interval.start)
+                crate::t!(
+                    "undo-moved-back",
+                    verb = &verb,
+                    patient = &name,
+                    back = format_local(zone, moved.appointment.interval.start),
+                    was = format_local(zone, current.interval.start)
                 ),
                 Undoable::Moved(Box::new(current)),
             ))
@@ -178,11 +186,12 @@ pub async fn reverse(
                 .run(move |s| s.revert_status(before.id, after, &before, &actor, now))
                 .await?;
             Ok((
-                format!(
-                    "{verb}: {} is {} again (it was {}).",
-                    what(zone, &restored, &name),
-                    restored.status.label(),
-                    current.status.label()
+                crate::t!(
+                    "undo-status-again",
+                    verb = &verb,
+                    what = what(zone, &restored, &name),
+                    status = restored.status.label(),
+                    was = current.status.label()
                 ),
                 Undoable::Status {
                     before: Box::new(current),

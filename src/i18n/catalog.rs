@@ -29,16 +29,24 @@ macro_rules! areas {
 /// `i18n/hi/`; an area's message ids start with its name ("calendar-…" in `calendar.ftl`).
 pub const FILES: &[(&str, &str, &str)] = areas![
     "app.ftl",
+    "booking.ftl",
     "calendar.ftl",
     "common.ftl",
     "dates.ftl",
     "daysheet.ftl",
     "desk.ftl",
+    "details.ftl",
+    "fields.ftl",
     "help.ftl",
+    "offer.ftl",
     "palette.ftl",
+    "patients.ftl",
+    "series.ftl",
     "settings.ftl",
     "store.ftl",
     "tabs.ftl",
+    "undo.ftl",
+    "walkin.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

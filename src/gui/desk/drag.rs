@@ -33,15 +33,32 @@ fn clock(minute: u16) -> NaiveTime {
 
 /// What a drop says: "Moved to Tue 14:35 with Dr Mehta, Room 4 (Room 2 was taken)."
 pub fn drop_notice(when: &str, doctor: &str, room: Option<&str>, taken: Option<&str>) -> String {
-    let mut said = format!("Moved to {when} with {doctor}");
-    if let Some(room) = room {
-        said.push_str(&format!(", {room}"));
+    match (room, taken) {
+        (None, None) => crate::t!("details-dropped", when = when, doctor = doctor),
+        (Some(room), None) => {
+            crate::t!(
+                "details-dropped-room",
+                when = when,
+                doctor = doctor,
+                room = room
+            )
+        }
+        (None, Some(taken)) => {
+            crate::t!(
+                "details-dropped-taken",
+                when = when,
+                doctor = doctor,
+                taken = taken
+            )
+        }
+        (Some(room), Some(taken)) => crate::t!(
+            "details-dropped-room-taken",
+            when = when,
+            doctor = doctor,
+            room = room,
+            taken = taken
+        ),
     }
-    if let Some(taken) = taken {
-        said.push_str(&format!(" ({taken} was taken)"));
-    }
-    said.push_str(". Ctrl+Z undoes it.");
-    said
 }
 
 /// The facts a drop needs, gathered on the UI thread.
@@ -112,7 +129,7 @@ impl Drop {
         let a = &outcome.appointment;
         let local = a.interval.start.with_timezone(&self.zone);
         let said = drop_notice(
-            &local.format("%a %-d %b %H:%M").to_string(),
+            &crate::i18n::dates::weekday_day_month_time(local.naive_local()),
             &self.doctor_name,
             a.room.and_then(name),
             taken,
@@ -163,8 +180,7 @@ impl Desk {
                 .map(|(d, _)| d.id)
         });
         let Some(doctor) = doctor else {
-            self.error =
-                Some("There is no doctor to book with: add one in the clinic's setup.".into());
+            self.error = Some(crate::t!("booking-no-doctor"));
             return Task::none();
         };
         let Some((ctx, _)) = self.context() else {
@@ -269,9 +285,9 @@ impl Desk {
                     .find(|e| e.appointment.id == id)
                     .cloned();
                 if let Some(entry) = entry {
-                    self.notice = Some(format!(
-                        "{} is pinned: go to another day and click a free time to move it there.",
-                        crate::text::isolate(&entry.patient_name)
+                    self.notice = Some(crate::t!(
+                        "details-pinned-notice",
+                        patient = crate::text::isolate(&entry.patient_name).into_owned()
                     ));
                     self.pinboard.pinned = Some(Box::new(entry));
                 }
@@ -326,9 +342,7 @@ impl Desk {
                     self.notice = Some(said);
                 }
                 self.go_to(date);
-                self.notice = Some(format!(
-                    "Booking {name} again a week later: change the date or time, then Save."
-                ));
+                self.notice = Some(crate::t!("booking-copy-notice", patient = &name));
                 Task::batch(tasks.into_iter().map(|t| t.map(Message::Booking))).chain(self.reload())
             }
         }

@@ -41,22 +41,25 @@ impl Desk {
             Some(booking::Event::Booked(outcome, note)) => {
                 let a = &outcome.appointment;
                 let tail = format!(
-                    "{}.{}",
+                    "{}{}",
                     if outcome.overbooked.is_some() {
-                        " (overbooked)"
+                        format!(" {}", crate::t!("booking-overbooked-end"))
                     } else {
-                        ""
+                        crate::t!("booking-end")
                     },
-                    note.map(|n| format!(" {n}.")).unwrap_or_default()
+                    note.map(|n| format!(" {n}")).unwrap_or_default()
                 );
                 // Until the grid holds it (then it is named in full, see `Desk::loaded`).
                 self.notice = Some(format!(
-                    "Booked at {}{tail}",
-                    time::format_local(zone, a.interval.start)
+                    "{}{tail}",
+                    crate::t!(
+                        "booking-booked-at",
+                        time = time::format_local(zone, a.interval.start)
+                    )
                 ));
                 let id = a.id;
                 self.go_to(time::local_date(zone, a.interval.start));
-                self.reveal = Some(Reveal::saying(id, "Booked", tail));
+                self.reveal = Some(Reveal::saying(id, crate::t!("booking-booked"), tail));
                 self.history.record(Undoable::Booked(id));
                 // The form is done: the details replace it (nothing to put aside).
                 self.panel = Panel::Today;
@@ -65,7 +68,7 @@ impl Desk {
             Some(booking::Event::BookedSeries(outcome, note)) => {
                 let mut notice = super::find_slot_panel::series_notice(zone, &outcome);
                 if let Some(n) = note {
-                    notice.push_str(&format!(" {n}."));
+                    notice.push_str(&format!(" {n}"));
                 }
                 self.notice = Some(notice);
                 // A series is not one change: it is undone occurrence by occurrence.
@@ -129,35 +132,35 @@ impl Desk {
                     String::new()
                 } else {
                     let worst = w.late.iter().map(|(_, m)| *m).max().unwrap_or(0);
-                    format!(
-                        "; {} later appointments now run late (up to {worst} min)",
-                        w.late.len()
-                    )
-                };
-                let kind = if a.kind == Kind::Emergency {
-                    "Emergency"
-                } else {
-                    "Walk-in"
+                    crate::t!("walkin-late", count = w.late.len(), worst = worst)
                 };
                 let tail = format!(
-                    "{late}.{}",
-                    w.note
-                        .as_ref()
-                        .map(|n| format!(" {n}."))
-                        .unwrap_or_default()
+                    "{late}{}{}",
+                    crate::t!("booking-end"),
+                    w.note.as_ref().map(|n| format!(" {n}")).unwrap_or_default()
                 );
-                self.notice = Some(format!(
-                    "{kind} {} at {}{tail}",
-                    a.queue_token,
-                    a.interval.start.with_timezone(&zone).format("%H:%M"),
-                ));
+                let token = &a.queue_token;
+                let at = a
+                    .interval
+                    .start
+                    .with_timezone(&zone)
+                    .format("%H:%M")
+                    .to_string();
+                let (added, verb) = if a.kind == Kind::Emergency {
+                    (
+                        crate::t!("walkin-added-emergency", token = token, time = &at),
+                        crate::t!("walkin-reveal-emergency", token = token),
+                    )
+                } else {
+                    (
+                        crate::t!("walkin-added", token = token, time = &at),
+                        crate::t!("walkin-reveal", token = token),
+                    )
+                };
+                self.notice = Some(format!("{added}{tail}"));
                 // The grid shows the walk-in's day and scrolls to it (`Desk::loaded`).
                 self.go_to(time::local_date(zone, a.interval.start));
-                self.reveal = Some(Reveal::saying(
-                    a.id,
-                    format!("{kind} {}:", a.queue_token),
-                    tail,
-                ));
+                self.reveal = Some(Reveal::saying(a.id, verb, tail));
                 self.late = w.late.into_iter().collect();
                 let id = a.id;
                 self.history.record(Undoable::Booked(id));
@@ -251,27 +254,20 @@ impl Desk {
         // A reversal the store cannot take would be dropped from the history: while the
         // database is out of reach, the history waits for it.
         if self.live.lost.is_some() {
-            self.error = Some(format!(
-                "The database cannot be reached: nothing can be {} until it is back. The \
-                 change stays in the history.",
-                match direction {
-                    Direction::Undo => "undone",
-                    Direction::Redo => "redone",
-                }
-            ));
+            self.error = Some(match direction {
+                Direction::Undo => crate::t!("undo-unreachable-undo"),
+                Direction::Redo => crate::t!("undo-unreachable-redo"),
+            });
             return Task::none();
         }
         let Some(change) = self.history.take(direction) else {
-            self.notice = Some(
-                if self.history.busy() {
-                    "Still storing the last undo or redo: press again in a moment."
-                } else if direction == Direction::Undo {
-                    "Nothing to undo."
-                } else {
-                    "Nothing to redo."
-                }
-                .into(),
-            );
+            self.notice = Some(if self.history.busy() {
+                crate::t!("undo-busy")
+            } else if direction == Direction::Undo {
+                crate::t!("undo-nothing-to-undo")
+            } else {
+                crate::t!("undo-nothing-to-redo")
+            });
             return Task::none();
         };
         let work = undo::reverse(self.backend.clone(), change, direction, zone, actor, now);

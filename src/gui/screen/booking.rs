@@ -13,6 +13,7 @@ use super::patient_search::{self, PatientSearch};
 use super::repeat;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
+use crate::i18n::dates;
 use crate::scheduling::entry;
 use crate::scheduling::patient_match;
 use crate::scheduling::time::read_clock;
@@ -100,10 +101,24 @@ pub enum Message {
 pub fn visit_label(name: &str, usual: i64, typed: Option<i64>) -> String {
     match typed {
         Some(m) if m != usual && (1..=MAX_APPOINTMENT_MINUTES).contains(&m) => {
-            format!("{name} ({m} min; usually {usual})")
+            crate::t!(
+                "booking-visit-changed",
+                name = name,
+                minutes = m,
+                usual = usual
+            )
         }
-        _ => format!("{name} ({usual} min)"),
+        _ => crate::t!("booking-visit", name = name, minutes = usual),
     }
+}
+
+/// The modes an appointment can have, in words (the booking form's and the details panel's).
+pub fn mode_choices() -> Vec<Choice<Mode>> {
+    vec![
+        Choice::new(Mode::InClinic, crate::t!("booking-mode-in-clinic")),
+        Choice::new(Mode::Phone, crate::t!("booking-mode-phone")),
+        Choice::new(Mode::Video, crate::t!("booking-mode-video")),
+    ]
 }
 
 /// What a search for a slot takes from the form ([`State::wanted`]).
@@ -252,16 +267,17 @@ impl State {
     /// The start and length as typed, or what is wrong with them: a time of day in whole
     /// minutes, and a length of 1 to [`MAX_APPOINTMENT_MINUTES`] minutes.
     fn times(&self) -> Result<(NaiveDateTime, i64), String> {
-        let time = read_clock(&self.time).map_err(|e| format!("The start time {e}."))?;
+        let time = read_clock(&self.time)
+            .map_err(|e| crate::t!("booking-start-problem", problem = e.to_string()))?;
         let minutes: i64 = self
             .minutes
             .trim()
             .parse()
             .ok()
             .filter(|m| (1..=MAX_APPOINTMENT_MINUTES).contains(m))
-            .ok_or(format!(
-                "Write the length as minutes from 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 15."
-            ))?;
+            .ok_or_else(|| {
+                crate::t!("booking-minutes-unreadable", max = MAX_APPOINTMENT_MINUTES)
+            })?;
         Ok((self.date.and_time(time), minutes))
     }
 
@@ -300,15 +316,17 @@ impl State {
                 let p = patient_search::new_patient(&self.search.query, &self.new_phone)?;
                 (p.id, Some(p))
             }
-            _ => return Err("Choose a patient, or tick “New patient” and type the name.".into()),
+            _ => return Err(crate::t!("booking-choose-patient")),
         };
-        entry::free_text("the reason", &self.reason).map_err(|e| format!("Reason: {e}."))?;
+        entry::free_text("the reason", &self.reason)
+            .map_err(|e| crate::t!("booking-reason-problem", problem = e.to_string()))?;
         if self.overbook && self.overbook_reason.trim().is_empty() {
-            return Err("Say why you overbook: the reason goes into the history.".into());
+            return Err(crate::t!("booking-overbook-why"));
         }
         if self.overbook {
-            entry::free_text("the overbook reason", &self.overbook_reason)
-                .map_err(|e| format!("Overbook reason: {e}."))?;
+            entry::free_text("the overbook reason", &self.overbook_reason).map_err(|e| {
+                crate::t!("booking-overbook-reason-problem", problem = e.to_string())
+            })?;
         }
         Ok(BookingRequest {
             patient,
@@ -589,7 +607,7 @@ impl State {
             .map(|(d, _)| Choice::new(d.id, d.name.clone()))
             .collect();
         let doctor = doctors.iter().find(|c| c.value == self.doctor).cloned();
-        let mut rooms = vec![Choice::new(None, "No room")];
+        let mut rooms = vec![Choice::new(None, crate::t!("booking-no-room"))];
         rooms.extend(
             ctx.setup
                 .rooms
@@ -603,30 +621,29 @@ impl State {
             .iter()
             .find(|c| Some(c.value) == self.visit_type)
             .cloned();
-        let modes = vec![
-            Choice::new(Mode::InClinic, "In clinic"),
-            Choice::new(Mode::Phone, "Phone"),
-            Choice::new(Mode::Video, "Video"),
-        ];
+        let modes = mode_choices();
         let mode = modes.iter().find(|c| c.value == self.mode).cloned();
 
         let matches = self.search.matches_view(false).map(Message::Patient);
         let chosen: Element<'_, Message> = match &self.search.chosen {
             Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
             None => checkbox(self.new_patient)
-                .label("New patient (register this name)")
+                .label(crate::t!("booking-new-patient"))
                 .on_toggle(Message::NewPatient)
                 .size(16)
                 .into(),
         };
         let mut form = column![
-            widget::heading(format!("Book {}", self.date.format("%a %-d %b %Y"))),
+            widget::heading(crate::t!("booking-title", date = dates::medium(self.date))),
             widget::field(
-                "Patient",
-                text_input("Name or phone…", &self.search.query)
-                    .id("booking-patient")
-                    .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
-                    .on_submit(Message::PatientEnter)
+                crate::t!("booking-patient"),
+                text_input(
+                    &crate::t!("booking-patient-placeholder"),
+                    &self.search.query
+                )
+                .id("booking-patient")
+                .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
+                .on_submit(Message::PatientEnter)
             ),
             matches,
             chosen,
@@ -634,50 +651,51 @@ impl State {
         .spacing(10);
         if self.new_patient && self.search.chosen.is_none() {
             form = form.push(widget::field(
-                "Phone",
+                crate::t!("booking-phone"),
                 text_input("+91 …", &self.new_phone).on_input(Message::Phone),
             ));
         }
         form = form
             .push(widget::field(
-                "Doctor",
+                crate::t!("booking-doctor"),
                 pick_list(doctors, doctor, Message::Doctor).width(Length::Fill),
             ))
             .push(
                 row![
                     widget::field(
-                        "Start",
+                        crate::t!("booking-start"),
                         text_input("HH:MM", &self.time)
                             .id("booking-time")
                             .on_input(Message::Time)
                     ),
                     widget::field(
-                        "Minutes",
+                        crate::t!("booking-minutes"),
                         text_input("15", &self.minutes).on_input(Message::Minutes)
                     ),
                 ]
                 .spacing(8),
             )
             .push(widget::field(
-                "Visit type",
+                crate::t!("booking-visit-type"),
                 pick_list(types, visit, Message::VisitType).width(Length::Fill),
             ))
             .push(
                 row![
                     widget::field(
-                        "Room",
+                        crate::t!("booking-room"),
                         pick_list(rooms, room, Message::Room).width(Length::Fill)
                     ),
                     widget::field(
-                        "Mode",
+                        crate::t!("booking-mode"),
                         pick_list(modes, mode, Message::Mode).width(Length::Fill)
                     ),
                 ]
                 .spacing(8),
             )
             .push(widget::field(
-                "Reason",
-                text_input("Why the patient comes", &self.reason).on_input(Message::Reason),
+                crate::t!("booking-reason"),
+                text_input(&crate::t!("booking-reason-placeholder"), &self.reason)
+                    .on_input(Message::Reason),
             ));
         if !self.conflicts.is_empty() && !self.repeat.on {
             form = form.push(widget::conflicts(&self.conflicts));
@@ -697,16 +715,19 @@ impl State {
         if overbookable && !self.repeat.on {
             footer = footer.push(
                 checkbox(self.overbook)
-                    .label("Overbook anyway")
+                    .label(crate::t!("booking-overbook"))
                     .on_toggle(Message::Overbook)
                     .size(16),
             );
             if self.overbook {
                 footer = footer.push(widget::field(
-                    "Overbook reason (recorded)",
-                    text_input("e.g. doctor agreed", &self.overbook_reason)
-                        .id("booking-overbook-reason")
-                        .on_input(Message::OverbookReason),
+                    crate::t!("booking-overbook-reason"),
+                    text_input(
+                        &crate::t!("booking-overbook-reason-placeholder"),
+                        &self.overbook_reason,
+                    )
+                    .id("booking-overbook-reason")
+                    .on_input(Message::OverbookReason),
                 ));
             }
         }
@@ -718,18 +739,18 @@ impl State {
             let free = n > 0 && self.repeat.blocking() == 0 && !self.repeat.busy();
             (
                 if self.repeat.busy() {
-                    "Checking…".to_owned()
+                    crate::t!("booking-checking")
                 } else {
-                    format!("Book {n} appointments")
+                    crate::t!("booking-book-series", count = n)
                 },
                 free,
             )
         } else if self.saving {
-            ("Saving…".to_owned(), false)
+            (crate::t!("booking-saving"), false)
         } else {
-            ("Book".to_owned(), true)
+            (crate::t!("booking-book"), true)
         };
-        let cancel = button(text("Cancel"))
+        let cancel = button(text(crate::t!("booking-cancel")))
             .on_press(Message::Cancel)
             .style(button::secondary);
         let buttons: Element<'a, Message> = match self.repeat.footer() {

@@ -7,10 +7,11 @@ use iced::widget::{button, column, container, row, rule, scrollable, text, text_
 use iced::{Element, Length, Task};
 
 use super::{Context, Undoable, occurrence};
+
+mod facts;
 use crate::gui::backend::UiError;
 use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
-use crate::scheduling::time::format_local;
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AuditEvent, Edit, MoveRequest, Start};
 
@@ -150,17 +151,25 @@ impl ActionKind {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            ActionKind::Confirm => "Confirm",
-            ActionKind::CheckIn => "Check in",
-            ActionKind::Start => "Start",
-            ActionKind::Complete => "Complete",
-            ActionKind::NoShow => "No-show",
-            ActionKind::Cancel => "Cancel…",
-            ActionKind::EnteredInError => "Entered in error…",
+            ActionKind::Confirm => crate::t!("details-confirm"),
+            ActionKind::CheckIn => crate::t!("details-check-in"),
+            ActionKind::Start => crate::t!("details-start"),
+            ActionKind::Complete => crate::t!("details-complete"),
+            ActionKind::NoShow => crate::t!("details-no-show"),
+            ActionKind::Cancel => crate::t!("details-cancel"),
+            ActionKind::EnteredInError => crate::t!("details-entered-in-error"),
         }
     }
+}
+
+/// Who cancels, in words (the details panel's choice and the series section's).
+pub fn cancelled_by_choices() -> Vec<Choice<CancelledBy>> {
+    vec![
+        Choice::new(CancelledBy::Patient, crate::t!("details-by-patient")),
+        Choice::new(CancelledBy::Clinic, crate::t!("details-by-clinic")),
+    ]
 }
 
 /// Ask for the details of `id`.
@@ -341,14 +350,11 @@ impl State {
                 let needs_reason = matches!(kind, ActionKind::Cancel | ActionKind::EnteredInError);
                 self.error_at = Part::Status;
                 if needs_reason && self.reason.trim().is_empty() {
-                    let why = if kind == ActionKind::Cancel {
-                        "why it is cancelled"
+                    self.error = Some(if kind == ActionKind::Cancel {
+                        crate::t!("details-reason-needed-cancel")
                     } else {
-                        "why it was entered in error"
-                    };
-                    self.error = Some(format!(
-                        "Type {why} in the reason field, then press the button again: the reason is kept in the history."
-                    ));
+                        crate::t!("details-reason-needed-error")
+                    });
                     return (iced::widget::operation::focus("details-reason"), None);
                 }
                 self.busy = true;
@@ -386,13 +392,17 @@ impl State {
             }
             Message::Move => {
                 self.error_at = Part::Move;
-                let unreadable =
-                    || "Write the new date as YYYY-MM-DD and the time as HH:MM.".into();
+                let unreadable = || crate::t!("details-move-unreadable");
                 let start =
-                    fields::date("The new date", &self.move_date, unreadable).and_then(|date| {
-                        fields::clock("The new time", &self.move_time, unreadable)
+                    fields::date(&crate::t!("details-new-date"), &self.move_date, unreadable)
+                        .and_then(|date| {
+                            fields::clock(
+                                &crate::t!("details-new-time"),
+                                &self.move_time,
+                                unreadable,
+                            )
                             .map(|time| date.and_time(time))
-                    });
+                        });
                 let start = match start {
                     Ok(start) => start,
                     Err(message) => {
@@ -482,102 +492,18 @@ impl State {
         let Some(e) = &self.entry else {
             let body: Element<'_, Message> = match &self.error {
                 Some(err) => widget::error_text(err),
-                None => text("Loading…").into(),
+                None => text(crate::t!("details-loading")).into(),
             };
-            return column![body, button(text("Close")).on_press(Message::Close)]
-                .spacing(10)
-                .padding(14)
-                .into();
+            return column![
+                body,
+                button(text(crate::t!("details-close"))).on_press(Message::Close)
+            ]
+            .spacing(10)
+            .padding(14)
+            .into();
         };
         let a = &e.appointment;
-        let line = |label: &'a str, value: String| -> Element<'a, Message> {
-            row![
-                text(label).size(12.5).width(Length::Fixed(110.0)),
-                text(value).size(13)
-            ]
-            .spacing(6)
-            .into()
-        };
-        let kind = match a.kind {
-            Kind::Scheduled => "scheduled".to_owned(),
-            Kind::WalkIn => format!("walk-in, queue token {}", a.queue_token),
-            Kind::Emergency => format!("EMERGENCY, token {}", a.queue_token),
-        };
-        let mut facts = column![
-            line(
-                "Patient",
-                format!(
-                    "{} · {}",
-                    crate::text::isolate(&e.patient_name),
-                    e.patient_phone
-                )
-            ),
-            line("Doctor", e.doctor_name.clone()),
-            line("Room", e.room_name.clone().unwrap_or_else(|| "—".into())),
-            line(
-                "When",
-                format!(
-                    "{}–{} ({} min)",
-                    format_local(zone, a.interval.start),
-                    a.interval.end.with_timezone(&zone).format("%H:%M"),
-                    a.interval.minutes()
-                )
-            ),
-            line(
-                "Visit type",
-                e.visit_type_name.clone().unwrap_or_else(|| "—".into())
-            ),
-            line("Mode", a.mode.as_str().replace('_', " ")),
-            line("Kind", kind),
-            line("Status", crate::gui::theme::status_marker(a.status)),
-            line(
-                "Reason",
-                if a.reason.is_empty() {
-                    "—".into()
-                } else {
-                    a.reason.clone()
-                }
-            ),
-            line(
-                "Notes",
-                if a.notes.is_empty() {
-                    "—".into()
-                } else {
-                    a.notes.clone()
-                }
-            ),
-        ]
-        .spacing(5);
-        for (label, at) in [
-            ("Arrived", a.arrived_at),
-            ("With doctor", a.consultation_started_at),
-            ("Completed", a.completed_at),
-        ] {
-            if let Some(t) = at {
-                facts = facts.push(line(label, format_local(zone, t)));
-            }
-        }
-        if let Some(c) = &a.cancellation {
-            facts = facts.push(line(
-                "Cancelled",
-                format!(
-                    "by {}{}: {}",
-                    c.by.as_str(),
-                    if c.late { " (late)" } else { "" },
-                    c.reason
-                ),
-            ));
-        }
-        if let Some(r) = &e.overbook_reason {
-            facts = facts.push(line("Overbooked", r.clone()));
-        }
-        match super::video::section(a, &self.history, zone, self.busy) {
-            Some(video) => facts = facts.push(video),
-            None if !a.meeting_link.is_empty() => {
-                facts = facts.push(line("Meeting link", a.meeting_link.clone()));
-            }
-            None => {}
-        }
+        let facts = facts::facts(e, &self.history, zone, self.busy);
         let allowed = self.allowed(ctx.now);
         // Every action in a fixed place, in two fixed rows: one not allowed now is disabled
         // (its tooltip says why), so the buttons never move as the appointment goes through
@@ -628,7 +554,7 @@ impl State {
             row![
                 widget::heading(e.patient_name.clone()),
                 iced::widget::space::horizontal(),
-                button(text("Close"))
+                button(text(crate::t!("details-close")))
                     .on_press(Message::Close)
                     .style(button::secondary)
             ],
@@ -638,14 +564,11 @@ impl State {
         ]
         .spacing(10);
         if allowed.contains(&ActionKind::Cancel) || allowed.contains(&ActionKind::EnteredInError) {
-            let by = vec![
-                Choice::new(CancelledBy::Patient, "by the patient"),
-                Choice::new(CancelledBy::Clinic, "by the clinic"),
-            ];
+            let by = cancelled_by_choices();
             let chosen = by.iter().find(|c| c.value == self.by).cloned();
             panel = panel.push(
                 row![
-                    text_input("Reason for cancel / error", &self.reason)
+                    text_input(&crate::t!("details-reason-placeholder"), &self.reason)
                         .id("details-reason")
                         .on_input(Message::Reason),
                     pick_list(by, chosen, Message::By)
@@ -673,7 +596,7 @@ impl State {
                 .cloned();
             panel = panel
                 .push(rule::horizontal(1))
-                .push(text("Move").size(15))
+                .push(text(crate::t!("details-move")).size(15))
                 .push(
                     row![
                         text_input("YYYY-MM-DD", &self.move_date)
@@ -690,9 +613,12 @@ impl State {
                 .push(pick_list(doctors, chosen, Message::MoveDoctor).width(Length::Fill))
                 .push(
                     row![
-                        text_input("Overbook reason (only if it must)", &self.overbook_reason)
-                            .on_input(Message::OverbookReason),
-                        button(text("Move appointment"))
+                        text_input(
+                            &crate::t!("details-overbook-placeholder"),
+                            &self.overbook_reason
+                        )
+                        .on_input(Message::OverbookReason),
+                        button(text(crate::t!("details-move-appointment")))
                             .on_press_maybe((!self.busy).then_some(Message::Move))
                     ]
                     .spacing(6),
@@ -702,60 +628,44 @@ impl State {
             }
         }
         if a.status != Status::EnteredInError {
-            let modes = vec![
-                Choice::new(Mode::InClinic, "In clinic"),
-                Choice::new(Mode::Phone, "Phone"),
-                Choice::new(Mode::Video, "Video"),
-            ];
+            let modes = super::booking::mode_choices();
             let mode = modes.iter().find(|c| c.value == self.edit.mode).cloned();
             panel = panel
                 .push(rule::horizontal(1))
-                .push(text("Edit").size(15))
+                .push(text(crate::t!("details-edit")).size(15))
                 .push(
-                    text_input("Reason", &self.edit.reason)
+                    text_input(&crate::t!("details-reason"), &self.edit.reason)
                         .id("details-edit-reason")
                         .on_input(Message::EditReason),
                 )
                 .push(
-                    text_input("Notes for the desk and the doctor", &self.edit.notes)
+                    text_input(&crate::t!("details-notes-placeholder"), &self.edit.notes)
                         .id("details-edit-notes")
                         .on_input(Message::EditNotes),
                 )
                 .push(
                     row![
                         pick_list(modes, mode, Message::EditMode),
-                        text_input("Meeting link (video)", &self.edit.meeting_link)
-                            .on_input(Message::EditLink),
+                        text_input(
+                            &crate::t!("details-link-placeholder"),
+                            &self.edit.meeting_link
+                        )
+                        .on_input(Message::EditLink),
                     ]
                     .spacing(6),
                 )
                 .push(
-                    button(text("Save changes"))
+                    button(text(crate::t!("details-save-changes")))
                         .on_press_maybe((!self.busy).then_some(Message::SaveEdit)),
                 );
             if let Some(error) = self.error_in(Part::Edit) {
                 panel = panel.push(error);
             }
         }
-        let history = column(self.history.iter().map(|h| {
-            let reason = if h.reason.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", h.reason)
-            };
-            text(format!(
-                "{}  {} by {}{reason}",
-                format_local(zone, h.at),
-                h.action.replace('_', " "),
-                h.actor
-            ))
-            .size(12)
-            .into()
-        }))
-        .spacing(3);
+        let history = facts::history(&self.history, zone);
         panel = panel
             .push(rule::horizontal(1))
-            .push(text("History").size(15))
+            .push(text(crate::t!("details-history")).size(15))
             .push(container(history).padding(4));
         scrollable(panel.padding(14)).into()
     }

@@ -11,6 +11,7 @@ use super::Context;
 use crate::gui::backend::UiError;
 use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
+use crate::i18n::dates;
 use crate::scheduling::series::MAX_SHIFT_DAYS;
 use crate::scheduling::*;
 use crate::store::{OccurrenceMove, Scope, SeriesChange, SeriesView};
@@ -91,29 +92,31 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
     )
 }
 
-fn described(change: &SeriesChange, verb: &str) -> String {
-    let mut text = format!(
-        "{} {} occurrence{}",
-        verb,
-        change.changed.len(),
-        if change.changed.len() == 1 { "" } else { "s" }
-    );
+/// What a change did, in words: "Moved 3 occurrences; 1 left as they were (1 Dec: …)."
+fn described(change: &SeriesChange, cancelled: bool) -> String {
+    let count = change.changed.len();
+    let mut text = if cancelled {
+        crate::t!("series-cancelled-count", count = count)
+    } else {
+        crate::t!("series-moved-count", count = count)
+    };
     if change.new_series.is_some() {
-        text.push_str("; the following ones are now a new series");
+        text.push_str(&crate::t!("series-split"));
     }
     if !change.untouched.is_empty() {
-        text.push_str(&format!(
-            "; {} left as they were ({})",
-            change.untouched.len(),
-            change
-                .untouched
-                .iter()
-                .map(|(d, why)| format!("{}: {why}", d.format("%-d %b")))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let list = change
+            .untouched
+            .iter()
+            .map(|(d, why)| format!("{}: {why}", dates::day_month(*d)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        text.push_str(&crate::t!(
+            "series-untouched",
+            count = change.untouched.len(),
+            list = list
         ));
     }
-    text.push('.');
+    text.push_str(&crate::t!("booking-end"));
     text
 }
 
@@ -173,7 +176,7 @@ impl State {
             Message::Overbook(r) => self.overbook = r,
             Message::Cancel => {
                 if self.reason.trim().is_empty() {
-                    self.error = Some("Type the reason first: it is kept in each history.".into());
+                    self.error = Some(crate::t!("series-reason-needed"));
                     return (Task::none(), None);
                 }
                 self.busy = true;
@@ -187,9 +190,7 @@ impl State {
                     .backend
                     .run(move |s| s.cancel_occurrences(id, scope, &action, &actor, now));
                 return (
-                    Task::perform(task, |r| {
-                        Message::Done(r.map(|c| described(&c, "Cancelled")))
-                    }),
+                    Task::perform(task, |r| Message::Done(r.map(|c| described(&c, true)))),
                     None,
                 );
             }
@@ -201,15 +202,13 @@ impl State {
                     .ok()
                     .filter(|d| d.unsigned_abs() <= MAX_SHIFT_DAYS.unsigned_abs())
                 else {
-                    self.error = Some(format!(
-                        "Write the days to move by as a whole number from -{MAX_SHIFT_DAYS} to {MAX_SHIFT_DAYS}, e.g. 1 or -7 (0 keeps the date)."
-                    ));
+                    self.error = Some(crate::t!("series-days-unreadable", max = MAX_SHIFT_DAYS));
                     return (Task::none(), None);
                 };
                 let time = match self.time.trim() {
                     "" => None,
-                    t => match fields::clock("The new time", t, || {
-                        "Write the new time as HH:MM, e.g. 15:30.".into()
+                    t => match fields::clock(&crate::t!("details-new-time"), t, || {
+                        crate::t!("series-time-unreadable")
                     }) {
                         Ok(t) => Some(t),
                         Err(message) => {
@@ -237,7 +236,7 @@ impl State {
                     s.move_occurrences(id, scope, &change, overbook.as_deref(), &actor, now)
                 });
                 return (
-                    Task::perform(task, |r| Message::Done(r.map(|c| described(&c, "Moved")))),
+                    Task::perform(task, |r| Message::Done(r.map(|c| described(&c, false)))),
                     None,
                 );
             }
@@ -258,10 +257,10 @@ impl State {
         let zone = ctx.clinic.time_zone;
         // Where this date stands in the rule (left-out dates count; a date past the end of
         // a series that was ended is outside it).
-        let dates = v.series.rule.dates(v.series.start_date).unwrap_or_default();
-        let place = match dates.iter().position(|d| *d == v.this_date) {
-            Some(i) => format!("Occurrence {} of {}", i + 1, dates.len()),
-            None => "Outside the series' dates (it ended before)".to_owned(),
+        let occurrences = v.series.rule.dates(v.series.start_date).unwrap_or_default();
+        let place = match occurrences.iter().position(|d| *d == v.this_date) {
+            Some(i) => crate::t!("series-place", number = i + 1, count = occurrences.len()),
+            None => crate::t!("series-outside"),
         };
         let booked = v.members.iter().filter(|m| m.status.holds_time()).count();
         let later = v
@@ -270,41 +269,41 @@ impl State {
             .filter(|m| m.occurrence_date > v.this_date && m.status.holds_time())
             .count();
         let scopes = vec![
-            Choice::new(Scope::This, "This occurrence"),
-            Choice::new(Scope::ThisAndFollowing, "This and the following ones"),
+            Choice::new(Scope::This, crate::t!("series-scope-this")),
+            Choice::new(Scope::ThisAndFollowing, crate::t!("series-scope-following")),
         ];
         let scope = scopes.iter().find(|c| c.value == self.scope).cloned();
-        let by = vec![
-            Choice::new(CancelledBy::Patient, "by the patient"),
-            Choice::new(CancelledBy::Clinic, "by the clinic"),
-        ];
+        let by = super::details::cancelled_by_choices();
         let chosen_by = by.iter().find(|c| c.value == self.by).cloned();
         let mut section = column![
             rule::horizontal(1),
-            text("Series").size(15),
-            text(format!(
-                "{} at {} ({})",
-                capitalised(&v.series.rule.to_string()),
-                v.series.start_time.format("%H:%M"),
-                zone.name()
+            text(crate::t!("series-title")).size(15),
+            text(crate::t!(
+                "series-rule",
+                rule = capitalised(&v.series.rule.to_string()),
+                time = v.series.start_time.format("%H:%M").to_string(),
+                zone = zone.name()
             ))
             .size(13),
-            text(format!(
-                "{place} ({}); {booked} booked, {later} after this one",
-                v.this_date.format("%a %-d %b %Y")
+            text(crate::t!(
+                "series-standing",
+                place = place,
+                date = dates::medium(v.this_date),
+                booked = booked,
+                later = later
             ))
             .size(12.5),
             widget::field(
-                "Change",
+                crate::t!("series-change"),
                 pick_list(scopes, scope, Message::Scope).width(Length::Fill)
             ),
             row![
-                text("Move by").size(13),
+                text(crate::t!("series-move-by")).size(13),
                 text_input("0", &self.days)
                     .id("series-days")
                     .on_input(Message::Days)
                     .width(Length::Fixed(48.0)),
-                text("days, at").size(13),
+                text(crate::t!("series-days-at")).size(13),
                 text_input("HH:MM", &self.time)
                     .id("series-time")
                     .on_input(Message::Time)
@@ -313,13 +312,13 @@ impl State {
             .spacing(6)
             .align_y(iced::Alignment::Center),
             row![
-                text_input("Overbook reason (only if it must)", &self.overbook)
+                text_input(&crate::t!("details-overbook-placeholder"), &self.overbook)
                     .id("series-overbook")
                     .on_input(Message::Overbook),
                 button(
                     text(match self.scope {
-                        Scope::This => "Move this one",
-                        Scope::ThisAndFollowing => "Move all these",
+                        Scope::This => crate::t!("series-move-this"),
+                        Scope::ThisAndFollowing => crate::t!("series-move-following"),
                     })
                     .size(13)
                 )
@@ -329,7 +328,7 @@ impl State {
             .spacing(6)
             .align_y(iced::Alignment::Center),
             row![
-                text_input("Reason to cancel", &self.reason)
+                text_input(&crate::t!("series-reason-placeholder"), &self.reason)
                     .id("series-reason")
                     .on_input(Message::Reason),
                 pick_list(by, chosen_by, Message::By).text_size(13),
@@ -340,8 +339,8 @@ impl State {
                 iced::widget::space::horizontal(),
                 button(
                     text(match self.scope {
-                        Scope::This => "Cancel this one",
-                        Scope::ThisAndFollowing => "Cancel all these",
+                        Scope::This => crate::t!("series-cancel-this"),
+                        Scope::ThisAndFollowing => crate::t!("series-cancel-following"),
                     })
                     .size(13)
                 )
@@ -353,10 +352,7 @@ impl State {
         ]
         .spacing(8);
         if self.scope == Scope::ThisAndFollowing {
-            section = section.push(
-                text("Moving the following ones splits the series at this occurrence; cancelling them ends it the day before.")
-                    .size(11.5),
-            );
+            section = section.push(text(crate::t!("series-following-note")).size(11.5));
         }
         if let Some(done) = &self.done {
             section = section.push(text(done.as_str()).size(12.5));

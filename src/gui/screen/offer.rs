@@ -99,6 +99,11 @@ pub enum Event {
     },
 }
 
+/// A visit type's name, or "Visit" when the wish names none.
+fn visit_name(name: Option<&str>) -> String {
+    name.map_or_else(|| crate::t!("offer-visit-default"), str::to_owned)
+}
+
 /// Opens the panel on an offer and asks again who fits now.
 pub fn open(ctx: &Context<'_>, offer: &WaitlistOffer) -> (State, Task<Message>) {
     let state = State {
@@ -243,9 +248,10 @@ impl State {
                         let name = pick.row.patient_name.clone();
                         let a = outcome.appointment.clone();
                         let zone = ctx.clinic.time_zone;
-                        let said = format!(
-                            "Booked {name} from the waitlist: {}.",
-                            slot_label(&self.doctor_name, &self.slot_of(&a), zone)
+                        let said = crate::t!(
+                            "offer-booked",
+                            patient = &name,
+                            slot = slot_label(&self.doctor_name, &self.slot_of(&a), zone)
                         );
                         let later = pick
                             .row
@@ -271,9 +277,8 @@ impl State {
                 // From the confirm step the patient was offered the slot; from the list not yet.
                 self.busy = true;
                 self.error = None;
-                let work = backend.run(move |s| {
-                    s.decline_waitlist_offer(id, "declined the freed slot", &actor, now)
-                });
+                let reason = crate::t!("offer-declined-reason");
+                let work = backend.run(move |s| s.decline_waitlist_offer(id, &reason, &actor, now));
                 return (Task::perform(work, move |r| Message::Declined(id, r)), None);
             }
             Message::Declined(id, result) => {
@@ -292,7 +297,7 @@ impl State {
                 };
                 self.busy = true;
                 let action = StatusAction::Cancel {
-                    reason: "Moved to an earlier slot from the waitlist".into(),
+                    reason: crate::t!("offer-moved-earlier-reason"),
                     by: CancelledBy::Patient,
                 };
                 let id = held.id;
@@ -305,10 +310,11 @@ impl State {
             Message::KeepHeld => {
                 if let Step::Booked { name, held, .. } = &self.step {
                     let zone = ctx.clinic.time_zone;
-                    self.step = Step::Done(format!(
-                        "{name} keeps {} with {} as well.",
-                        format_local(zone, held.start),
-                        held.doctor_name
+                    self.step = Step::Done(crate::t!(
+                        "offer-keeps-both",
+                        patient = name,
+                        when = format_local(zone, held.start),
+                        doctor = &held.doctor_name
                     ));
                 }
             }
@@ -318,10 +324,11 @@ impl State {
                     Ok(()) => {
                         if let Step::Booked { name, held, .. } = &self.step {
                             let zone = ctx.clinic.time_zone;
-                            let said = format!(
-                                "Cancelled {name}'s later appointment ({} with {}).",
-                                format_local(zone, held.start),
-                                held.doctor_name
+                            let said = crate::t!(
+                                "offer-cancelled-later",
+                                patient = name,
+                                when = format_local(zone, held.start),
+                                doctor = &held.doctor_name
                             );
                             self.step = Step::Done(said.clone());
                             return (Task::none(), Some(Event::Changed(said)));
@@ -357,9 +364,9 @@ impl State {
         }
         let mut panel = column![
             row![
-                widget::heading("Freed slot"),
+                widget::heading(crate::t!("offer-title")),
                 iced::widget::space::horizontal(),
-                button(text("Close"))
+                button(text(crate::t!("details-close")))
                     .on_press(Message::Close)
                     .style(button::secondary)
             ],
@@ -370,19 +377,12 @@ impl State {
         match &self.step {
             Step::Choose => {
                 if self.loading && self.matches.is_empty() {
-                    panel = panel.push(text("Looking for waiting patients…").size(13));
+                    panel = panel.push(text(crate::t!("offer-looking")).size(13));
                 } else if self.matches.is_empty() {
-                    panel =
-                        panel.push(text("Nobody on the waitlist can take this slot now.").size(13));
+                    panel = panel.push(text(crate::t!("offer-nobody")).size(13));
                 } else {
-                    panel = panel.push(
-                        text(format!(
-                            "{} waiting patient{} fit, best first. Call them; choose who takes it.",
-                            self.matches.len(),
-                            if self.matches.len() == 1 { "" } else { "s" }
-                        ))
-                        .size(13),
-                    );
+                    panel = panel
+                        .push(text(crate::t!("offer-fit", count = self.matches.len())).size(13));
                 }
                 for m in &self.matches {
                     panel = panel.push(self.card(m, ctx));
@@ -396,25 +396,25 @@ impl State {
                 let r = &pick.row;
                 panel = panel
                     .push(
-                        text(format!(
-                            "Book {} · {}",
-                            crate::text::isolate(&r.patient_name),
-                            r.patient_phone
+                        text(crate::t!(
+                            "offer-book-patient",
+                            patient = crate::text::isolate(&r.patient_name).into_owned(),
+                            phone = &r.patient_phone
                         ))
                         .size(16),
                     )
                     .push(
-                        text(format!(
-                            "{} · {} · {} min",
-                            span_label(pick.interval.start, pick.interval.end, zone),
-                            r.visit_type_name.as_deref().unwrap_or("Visit"),
-                            pick.interval.minutes()
+                        text(crate::t!(
+                            "offer-visit",
+                            span = span_label(pick.interval.start, pick.interval.end, zone),
+                            visit = visit_name(r.visit_type_name.as_deref()),
+                            minutes = pick.interval.minutes()
                         ))
                         .size(13),
                     )
                     .push(widget::field(
-                        "Reason",
-                        text_input("Why the patient comes", reason)
+                        crate::t!("booking-reason"),
+                        text_input(&crate::t!("booking-reason-placeholder"), reason)
                             .id("offer-reason")
                             .on_input(Message::Reason),
                     ));
@@ -424,13 +424,13 @@ impl State {
                 panel = panel.push(
                     row![
                         button(text(if self.busy {
-                            "Booking…"
+                            crate::t!("offer-booking")
                         } else {
-                            "Confirm booking"
+                            crate::t!("offer-confirm")
                         }))
                         .on_press_maybe((!self.busy).then_some(Message::Book))
                         .style(button::primary),
-                        button(text("They said no"))
+                        button(text(crate::t!("offer-they-said-no")))
                             .on_press_maybe((!self.busy).then_some(Message::Decline(r.entry.id)))
                             .style(button::secondary),
                     ]
@@ -440,26 +440,28 @@ impl State {
             Step::Booked { name, booked, held } => {
                 panel = panel
                     .push(
-                        text(format!(
-                            "Booked {name}: {}.",
-                            span_label(booked.interval.start, booked.interval.end, zone)
+                        text(crate::t!(
+                            "offer-booked-at",
+                            patient = name,
+                            span = span_label(booked.interval.start, booked.interval.end, zone)
                         ))
                         .size(14),
                     )
                     .push(
-                        text(format!(
-                            "{name} still holds a later appointment: {} with {}. Cancel it? Ask the patient.",
-                            format_local(zone, held.start),
-                            held.doctor_name
+                        text(crate::t!(
+                            "offer-holds-later",
+                            patient = name,
+                            when = format_local(zone, held.start),
+                            doctor = &held.doctor_name
                         ))
                         .size(13),
                     )
                     .push(
                         row![
-                            button(text("Cancel the later appointment"))
+                            button(text(crate::t!("offer-cancel-later")))
                                 .on_press_maybe((!self.busy).then_some(Message::CancelHeld))
                                 .style(button::danger),
-                            button(text("Keep both"))
+                            button(text(crate::t!("offer-keep-both")))
                                 .on_press_maybe((!self.busy).then_some(Message::KeepHeld))
                                 .style(button::secondary),
                         ]
@@ -482,19 +484,19 @@ impl State {
         let r = &m.row;
         let e = &r.entry;
         let mut facts = vec![
-            format!("waiting {}", waited(e.created_at, ctx.now)),
-            format!(
-                "{} priority",
-                priority_label(e.request.priority).to_lowercase()
+            crate::t!("offer-waiting", waited = waited(e.created_at, ctx.now)),
+            crate::t!(
+                "offer-priority",
+                priority = priority_label(e.request.priority).to_lowercase()
             ),
-            format!(
-                "{} {} min",
-                r.visit_type_name.as_deref().unwrap_or("Visit"),
-                e.request.minutes
+            crate::t!(
+                "offer-wants",
+                visit = visit_name(r.visit_type_name.as_deref()),
+                minutes = e.request.minutes
             ),
         ];
         if let Some(h) = r.held.as_ref().filter(|h| h.status.holds_time()) {
-            facts.push(format!("holds {}", format_local(zone, h.start)));
+            facts.push(crate::t!("offer-holds", when = format_local(zone, h.start)));
         }
         let mut card = column![
             text(format!(
@@ -511,10 +513,16 @@ impl State {
         }
         card = card.push(
             row![
-                button(text(format!("Book {}", crate::text::isolate(&r.patient_name))).size(13))
-                    .on_press_maybe((!self.busy).then_some(Message::Choose(e.id)))
-                    .style(button::primary),
-                button(text("Said no").size(13))
+                button(
+                    text(crate::t!(
+                        "offer-book",
+                        patient = crate::text::isolate(&r.patient_name).into_owned()
+                    ))
+                    .size(13),
+                )
+                .on_press_maybe((!self.busy).then_some(Message::Choose(e.id)))
+                .style(button::primary),
+                button(text(crate::t!("offer-said-no")).size(13))
                     .on_press_maybe((!self.busy).then_some(Message::Decline(e.id)))
                     .style(button::secondary),
             ]

@@ -57,10 +57,9 @@ pub fn slot_label(doctor: &str, slot: &FreedSlot, zone: Tz) -> String {
 
 /// "Tue 24 Nov 10:30–10:50" in the clinic's zone.
 pub fn span_label(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
-    let s = start.with_timezone(&zone);
     format!(
         "{}–{}",
-        s.format("%a %-d %b %H:%M"),
+        crate::i18n::dates::weekday_day_month_time(start.with_timezone(&zone).naive_local()),
         end.with_timezone(&zone).format("%H:%M")
     )
 }
@@ -86,11 +85,10 @@ pub fn banner<'a, M: Clone + 'a>(
     let mut lines = column![].spacing(4);
     for (index, o) in shown.iter().take(BANNER_ROWS) {
         let n = o.matches.len();
-        let line = format!(
-            "{} is free: {n} waiting patient{} match{}",
-            slot_label(&o.doctor_name, &o.slot, zone),
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "es" } else { "" },
+        let line = crate::t!(
+            "offer-banner-line",
+            slot = slot_label(&o.doctor_name, &o.slot, zone),
+            count = n
         );
         lines = lines.push(
             row![
@@ -99,10 +97,10 @@ pub fn banner<'a, M: Clone + 'a>(
                     .size(14)
                     .color(Color::from_rgb8(0x1f, 0x29, 0x37)),
                 iced::widget::space::horizontal(),
-                button(text("See who").size(13))
+                button(text(crate::t!("offer-see-who")).size(13))
                     .on_press(open(*index))
                     .style(button::primary),
-                button(text("Dismiss").size(13))
+                button(text(crate::t!("offer-dismiss")).size(13))
                     .on_press(dismiss(*index))
                     .style(button::secondary),
             ]
@@ -112,9 +110,9 @@ pub fn banner<'a, M: Clone + 'a>(
     }
     if shown.len() > BANNER_ROWS {
         lines = lines.push(
-            text(format!(
-                "and {} more freed slots",
-                shown.len() - BANNER_ROWS
+            text(crate::t!(
+                "offer-banner-more",
+                count = shown.len() - BANNER_ROWS
             ))
             .size(12)
             .color(Color::from_rgb8(0x1f, 0x29, 0x37)),

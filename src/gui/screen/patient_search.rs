@@ -256,13 +256,10 @@ impl PatientSearch {
         }
         let typed = shown(self.query.trim()).into_owned();
         if !self.matches.is_empty() {
-            return Some(format!(
-                "\"{typed}\" matches registered patients: pick one (Enter picks the highlighted one), or choose \"Register new patient\"."
-            ));
+            return Some(crate::t!("patients-matches-registered", typed = typed));
         }
-        (self.searching() && self.query.trim().chars().count() >= 2).then(|| {
-            format!("Still looking up \"{typed}\": pick the patient from the list, or register a new one when it shows.")
-        })
+        (self.searching() && self.query.trim().chars().count() >= 2)
+            .then(|| crate::t!("patients-still-looking", typed = typed))
     }
 
     /// True when the new patient (name and phone as typed) was checked for likely duplicates
@@ -299,17 +296,14 @@ impl PatientSearch {
             );
         }
         if !listed.is_empty() && self.chosen.is_none() {
-            list = list.push(
-                text("Enter picks the highlighted one; Up and Down move; Escape hides the list.")
-                    .size(12),
-            );
+            list = list.push(text(crate::t!("patients-keys-hint")).size(12));
         }
         if offer_new && !listed.is_empty() && self.chosen.is_none() {
             list = list.push(
                 button(
-                    text(format!(
-                        "+ Register new patient \"{}\"",
-                        shown(self.query.trim())
+                    text(crate::t!(
+                        "patients-register-new",
+                        typed = shown(self.query.trim()).into_owned()
                     ))
                     .size(13),
                 )
@@ -320,15 +314,22 @@ impl PatientSearch {
         }
         for p in &self.duplicates {
             list = list.push(
-                button(text(format!("Book {}  ·  {}", p.name, p.phone)).size(13))
-                    .on_press(Message::Pick(p.clone()))
-                    .style(button::secondary)
-                    .width(Length::Fill),
+                button(
+                    text(crate::t!(
+                        "patients-book-duplicate",
+                        patient = &p.name,
+                        phone = &p.phone
+                    ))
+                    .size(13),
+                )
+                .on_press(Message::Pick(p.clone()))
+                .style(button::secondary)
+                .width(Length::Fill),
             );
         }
         if !self.duplicates.is_empty() {
             list = list.push(
-                button(text("Register anyway").size(13))
+                button(text(crate::t!("patients-register-anyway")).size(13))
                     .on_press(Message::RegisterAnyway)
                     .style(button::text),
             );
@@ -342,8 +343,10 @@ impl PatientSearch {
 pub fn new_patient(name: &str, phone: &str) -> Result<Patient, UiError> {
     Ok(Patient {
         id: PatientId(uuid::Uuid::new_v4()),
-        name: entry::person_name(name).map_err(|e| format!("Name: {e}."))?,
-        phone: entry::phone(phone).map_err(|e| format!("Phone: {e}."))?,
+        name: entry::person_name(name)
+            .map_err(|e| crate::t!("patients-name-problem", problem = e.to_string()))?,
+        phone: entry::phone(phone)
+            .map_err(|e| crate::t!("patients-phone-problem", problem = e.to_string()))?,
         email: String::new(),
         birth_date: None,
         external_id: String::new(),
@@ -351,12 +354,9 @@ pub fn new_patient(name: &str, phone: &str) -> Result<Patient, UiError> {
 }
 
 /// What to tell the desk when a form asked to register `new` and the store booked `booked`:
-/// `Some` when the name and phone identified a patient registered already.
+/// `Some` when the name and phone identified a patient registered already (a sentence, with
+/// its full stop).
 pub fn registered_note(new: Option<&Patient>, booked: PatientId) -> Option<String> {
-    new.filter(|n| n.id != booked).map(|n| {
-        format!(
-            "{} with this phone was already registered, so no new patient was added",
-            n.name
-        )
-    })
+    new.filter(|n| n.id != booked)
+        .map(|n| crate::t!("patients-already-registered", patient = &n.name))
 }

@@ -104,20 +104,22 @@ pub enum Event {
 impl State {
     /// The rule the fields describe for a first date, or what is wrong with them.
     pub fn rule(&self, first: NaiveDate) -> Result<SeriesRule, String> {
-        let every: u32 = self.every.trim().parse().map_err(|_| {
-            format!(
-                "Write how often as a number from 1 to {}, e.g. 1.",
-                series::MAX_INTERVAL
-            )
-        })?;
+        let every: u32 = self
+            .every
+            .trim()
+            .parse()
+            .map_err(|_| crate::t!("series-every-unreadable", max = series::MAX_INTERVAL))?;
         let end = match self.ends {
-            Ends::After => SeriesEnd::Count(self.count.trim().parse().map_err(|_| {
-                format!("Write how many times as a number from 1 to {MAX_OCCURRENCES}, e.g. 6.")
-            })?),
+            Ends::After => SeriesEnd::Count(
+                self.count
+                    .trim()
+                    .parse()
+                    .map_err(|_| crate::t!("series-count-unreadable", max = MAX_OCCURRENCES))?,
+            ),
             Ends::Until => SeriesEnd::Until(crate::gui::fields::date(
-                "The end date",
+                &crate::t!("series-end-date"),
                 &self.until,
-                || "Write the end date as YYYY-MM-DD, e.g. 2027-01-31.".to_owned(),
+                || crate::t!("series-end-date-unreadable"),
             )?),
         };
         let weekdays = match self.frequency {
@@ -142,7 +144,8 @@ impl State {
             weekdays,
             end,
         };
-        rule.dates(first).map_err(|e| format!("{e}."))?;
+        rule.dates(first)
+            .map_err(|e| crate::t!("series-rule-problem", problem = e.to_string()))?;
         Ok(rule)
     }
 
@@ -207,7 +210,7 @@ impl State {
         let first = match booking.start {
             crate::store::Start::Local(wall) => wall.date(),
             crate::store::Start::At(_) | crate::store::Start::FirstFreeToday(_) => {
-                return Err("A series starts at a wall time.".into());
+                return Err(crate::t!("series-wall-time"));
             }
         };
         Ok(SeriesRequest {
@@ -328,8 +331,7 @@ impl State {
             }
             Message::SaveOverbooking => {
                 if self.overbook_reason.trim().is_empty() {
-                    self.error =
-                        Some("Say why you overbook: the reason goes into each history.".into());
+                    self.error = Some(crate::t!("series-overbook-why"));
                     return (Task::none(), None);
                 }
                 let on = OnConflict::Overbook(self.overbook_reason.trim().to_owned());
@@ -362,35 +364,35 @@ impl State {
     /// The section: the switch, then (when on) the rule, every occurrence and the choices.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let toggle = checkbox(self.on)
-            .label("Repeat…")
+            .label(crate::t!("series-repeat"))
             .on_toggle(Message::Toggle)
             .size(16);
         if !self.on {
             return toggle.into();
         }
         let frequencies = vec![
-            Choice::new(Frequency::Daily, "days"),
-            Choice::new(Frequency::Weekly, "weeks"),
+            Choice::new(Frequency::Daily, crate::t!("series-days")),
+            Choice::new(Frequency::Weekly, crate::t!("series-weeks")),
         ];
         let frequency = frequencies
             .iter()
             .find(|c| c.value == self.frequency)
             .cloned();
         let ends = vec![
-            Choice::new(Ends::After, "after"),
-            Choice::new(Ends::Until, "until"),
+            Choice::new(Ends::After, crate::t!("series-after")),
+            Choice::new(Ends::Until, crate::t!("series-until")),
         ];
         let end = ends.iter().find(|c| c.value == self.ends).cloned();
         let mut section = column![
             toggle,
             row![
-                text("Every").size(13),
+                text(crate::t!("series-every")).size(13),
                 text_input("1", &self.every)
                     .id("repeat-every")
                     .on_input(Message::Every)
                     .width(Length::Fixed(44.0)),
                 pick_list(frequencies, frequency, Message::Frequency).text_size(13),
-                text("ends").size(13),
+                text(crate::t!("series-ends")).size(13),
                 pick_list(ends, end, Message::Ends).text_size(13),
                 match self.ends {
                     Ends::After => row![
@@ -398,7 +400,7 @@ impl State {
                             .id("repeat-count")
                             .on_input(Message::Count)
                             .width(Length::Fixed(44.0)),
-                        text("times").size(13)
+                        text(crate::t!("series-times")).size(13)
                     ]
                     .spacing(4)
                     .align_y(iced::Alignment::Center),
@@ -417,7 +419,7 @@ impl State {
         if self.frequency == Frequency::Weekly {
             let days = WEEKDAYS.into_iter().enumerate().map(|(i, d)| {
                 checkbox(self.weekdays[i])
-                    .label(d.to_string())
+                    .label(crate::i18n::dates::weekday_short(d))
                     .on_toggle(move |on| Message::Weekday(i, on))
                     .size(14)
                     .text_size(12.5)
@@ -449,10 +451,14 @@ impl State {
             return None;
         }
         let free = self.checks.len() - blocking;
-        let skip = button(text(format!("Book {free}, skip {blocking} conflicting")))
-            .on_press_maybe((free > 0 && !self.busy()).then_some(Message::SaveSkipping))
-            .style(button::primary)
-            .into();
+        let skip = button(text(crate::t!(
+            "series-book-skipping",
+            free = free,
+            blocking = blocking
+        )))
+        .on_press_maybe((free > 0 && !self.busy()).then_some(Message::SaveSkipping))
+        .style(button::primary)
+        .into();
         let overbookable = self
             .checks
             .iter()
@@ -460,10 +466,10 @@ impl State {
             .any(|c| c.severity() == Severity::Hard);
         let overbook = overbookable.then(|| {
             row![
-                text_input("Overbook reason (recorded)", &self.overbook_reason)
+                text_input(&crate::t!("booking-overbook-reason"), &self.overbook_reason)
                     .id("repeat-overbook-reason")
                     .on_input(Message::OverbookReason),
-                button(text("Overbook all").size(13))
+                button(text(crate::t!("series-overbook-all")).size(13))
                     .on_press_maybe((!self.busy()).then_some(Message::SaveOverbooking))
                     .style(button::danger),
             ]

@@ -46,32 +46,43 @@ pub fn section<'a>(
     }
     let live = a.status.before_or_during_visit();
     let mut actions = row![
-        button(text("Join").size(13))
+        button(text(crate::t!("details-join")).size(13))
             .on_press(Message::Join)
             .style(button::success)
     ]
     .spacing(6)
     .align_y(iced::Alignment::Center);
-    for (who, label) in [(Joiner::Doctor, "Doctor"), (Joiner::Patient, "Patient")] {
+    for who in [Joiner::Doctor, Joiner::Patient] {
         actions = match joined_at(history, who) {
-            Some(t) => actions.push(
-                text(format!(
-                    "{label} joined {}",
-                    t.with_timezone(&zone).format("%H:%M")
-                ))
-                .size(12.5),
-            ),
+            Some(t) => {
+                let time = t.with_timezone(&zone).format("%H:%M").to_string();
+                actions.push(
+                    text(match who {
+                        Joiner::Doctor => crate::t!("details-doctor-joined-at", time = time),
+                        Joiner::Patient => crate::t!("details-patient-joined-at", time = time),
+                    })
+                    .size(12.5),
+                )
+            }
             None if live => actions.push(
-                button(text(format!("{label} joined")).size(12))
-                    .on_press_maybe((!busy).then_some(Message::Joined(who)))
-                    .style(button::secondary),
+                button(
+                    text(match who {
+                        Joiner::Doctor => crate::t!("details-doctor-joined"),
+                        Joiner::Patient => crate::t!("details-patient-joined"),
+                    })
+                    .size(12),
+                )
+                .on_press_maybe((!busy).then_some(Message::Joined(who)))
+                .style(button::secondary),
             ),
             None => actions,
         };
     }
     // A link has no spaces: let it break anywhere rather than run under the buttons.
     let link = row![
-        text("Meeting link").size(12.5).width(Length::Fixed(110.0)),
+        text(crate::t!("details-meeting-link"))
+            .size(12.5)
+            .width(Length::Fixed(110.0)),
         text(&a.meeting_link)
             .size(13)
             .wrapping(text::Wrapping::WordOrGlyph)

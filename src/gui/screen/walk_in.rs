@@ -252,8 +252,7 @@ impl State {
                 }
                 let name = self.search.query.trim();
                 if self.search.chosen.is_none() && name.is_empty() {
-                    self.error =
-                        Some("Type the patient's name (or find them by name or phone).".into());
+                    self.error = Some(crate::t!("walkin-name-needed"));
                     return (Task::none(), None);
                 }
                 if let Some(why) = self.search.needs_choice() {
@@ -271,7 +270,7 @@ impl State {
                     },
                 };
                 if let Err(e) = entry::free_text("the reason", &self.reason) {
-                    self.error = Some(format!("Reason: {e}."));
+                    self.error = Some(crate::t!("booking-reason-problem", problem = e.to_string()));
                     return (Task::none(), None);
                 }
                 // A likely duplicate (same phone, or same name and birth date) is asked about
@@ -298,7 +297,7 @@ impl State {
                     (None, true) => match doctor_working_now(ctx.setup, ctx.clinic, now) {
                         Some(d) => d,
                         None => {
-                            self.error = Some("No doctor works now: choose the doctor who will see the emergency.".into());
+                            self.error = Some(crate::t!("walkin-no-doctor-now"));
                             return (Task::none(), None);
                         }
                     },
@@ -332,7 +331,7 @@ impl State {
                     priority: if self.emergency { 2 } else { 0 },
                     reason: self.reason.clone(),
                     notes: String::new(),
-                    overbook: self.emergency.then(|| "Emergency: seen at once".to_owned()),
+                    overbook: self.emergency.then(|| crate::t!("walkin-emergency-reason")),
                     new_patient,
                 };
                 let slot_target = match (self.emergency, self.doctor) {
@@ -372,7 +371,7 @@ impl State {
 
     /// The form.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let mut doctors = vec![Choice::new(None, "First available")];
+        let mut doctors = vec![Choice::new(None, crate::t!("walkin-first-available"))];
         doctors.extend(
             ctx.setup
                 .doctors
@@ -383,13 +382,16 @@ impl State {
         let chosen = doctors.iter().find(|c| c.value == self.doctor).cloned();
         let matches = self.search.matches_view(true).map(Message::Patient);
         let mut form = column![
-            widget::heading("Walk-in"),
+            widget::heading(crate::t!("walkin-title")),
             widget::field(
-                "Patient (find, or type a new name)",
-                text_input("Name or phone…", &self.search.query)
-                    .id("walk-in-patient")
-                    .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
-                    .on_submit(Message::PatientEnter)
+                crate::t!("walkin-patient"),
+                text_input(
+                    &crate::t!("booking-patient-placeholder"),
+                    &self.search.query
+                )
+                .id("walk-in-patient")
+                .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
+                .on_submit(Message::PatientEnter)
             ),
             matches,
         ]
@@ -398,25 +400,25 @@ impl State {
             Some(p) => form = form.push(text(format!("✓ {} · {}", p.name, p.phone)).size(13)),
             None => {
                 form = form.push(widget::field(
-                    "Phone (new patient)",
+                    crate::t!("walkin-phone"),
                     text_input("+91 …", &self.phone).on_input(Message::Phone),
                 ))
             }
         }
         form = form
             .push(widget::field(
-                "Doctor",
+                crate::t!("booking-doctor"),
                 pick_list(doctors, chosen, Message::Doctor).width(Length::Fill),
             ))
             .push(widget::field(
-                "Reason",
-                text_input("e.g. fever since yesterday", &self.reason)
+                crate::t!("booking-reason"),
+                text_input(&crate::t!("walkin-reason-placeholder"), &self.reason)
                     .on_input(Message::Reason)
                     .on_submit(Message::Save),
             ))
             .push(
                 checkbox(self.emergency)
-                    .label("Emergency: see now, overbooking if it must")
+                    .label(crate::t!("walkin-emergency"))
                     .on_toggle(Message::Emergency)
                     .size(16),
             );
@@ -424,9 +426,9 @@ impl State {
             form = form.push(widget::error_text(e));
         }
         let label = match (self.saving, self.emergency) {
-            (true, _) => "Adding…",
-            (false, true) => "Add emergency",
-            (false, false) => "Add walk-in",
+            (true, _) => crate::t!("walkin-adding"),
+            (false, true) => crate::t!("walkin-add-emergency"),
+            (false, false) => crate::t!("walkin-add"),
         };
         let actions = row![
             button(text(label))
@@ -436,7 +438,7 @@ impl State {
                 } else {
                     button::primary
                 }),
-            button(text("Cancel"))
+            button(text(crate::t!("booking-cancel")))
                 .on_press(Message::Cancel)
                 .style(button::secondary),
         ]

@@ -6,6 +6,7 @@ use iced::{Color, Element, Length};
 
 use super::{Message, State};
 use crate::gui::screen::Context;
+use crate::i18n::dates;
 use crate::scheduling::*;
 
 impl State {
@@ -14,22 +15,20 @@ impl State {
         let zone = ctx.clinic.time_zone;
         let blocking = self.blocking();
         let summary = if blocking == 0 {
-            format!("{} occurrences, all free", self.checks.len())
+            crate::t!("series-all-free", count = self.checks.len())
         } else {
-            format!(
-                "{} occurrences: {} free, {blocking} conflicting",
-                self.checks.len(),
-                self.checks.len() - blocking
+            crate::t!(
+                "series-some-conflicting",
+                count = self.checks.len(),
+                free = self.checks.len() - blocking,
+                blocking = blocking
             )
         };
         let rows = self.checks.iter().map(|c| {
-            let when = match c.occurrence.plan.interval {
-                Some(iv) => {
-                    let local = iv.start.with_timezone(&zone);
-                    format!("{}", local.format("%a %-d %b %Y %H:%M"))
-                }
-                None => c.occurrence.wall.format("%a %-d %b %Y %H:%M").to_string(),
-            };
+            let when = dates::medium_time(match c.occurrence.plan.interval {
+                Some(iv) => iv.start.with_timezone(&zone).naive_local(),
+                None => c.occurrence.wall,
+            });
             let worst = c.conflicts.iter().map(Conflict::severity).max();
             let (sign, colour) = match worst {
                 None => ("✓", Color::from_rgb8(0x16, 0xa3, 0x4a)),
@@ -41,7 +40,12 @@ impl State {
                 row![
                     text(sign).color(colour).size(13),
                     text(when).size(12.5),
-                    text(if worst.is_none() { "free" } else { "" }).size(12)
+                    text(if worst.is_none() {
+                        crate::t!("series-free")
+                    } else {
+                        String::new()
+                    })
+                    .size(12)
                 ]
                 .spacing(6)
             ];
@@ -63,11 +67,7 @@ impl State {
         column![
             text(summary).size(13),
             container(list).max_height(170.0),
-            text(format!(
-                "Times are wall time in {}; each date keeps it, across clock changes.",
-                zone.name()
-            ))
-            .size(11),
+            text(crate::t!("series-wall-time-note", zone = zone.name())).size(11),
         ]
         .spacing(4)
         .into()
@@ -79,23 +79,23 @@ impl State {
 fn short(conflict: &Conflict) -> String {
     let hours = |c: &Clash| format!("{}–{}", c.start.format("%H:%M"), c.end.format("%H:%M"));
     match conflict {
-        Conflict::DoctorBooked(c) => format!(
-            "{} is already booked then: {}, {}",
-            c.doctor,
-            c.patient,
-            hours(c)
+        Conflict::DoctorBooked(c) => crate::t!(
+            "series-doctor-booked",
+            doctor = &c.doctor,
+            patient = &c.patient,
+            hours = hours(c)
         ),
-        Conflict::RoomBooked(c) => format!(
-            "the room is already booked then: {} with {}, {}",
-            c.patient,
-            c.doctor,
-            hours(c)
+        Conflict::RoomBooked(c) => crate::t!(
+            "series-room-booked",
+            patient = &c.patient,
+            doctor = &c.doctor,
+            hours = hours(c)
         ),
-        Conflict::PatientBooked(c) => format!(
-            "{} already has an appointment then: with {}, {}",
-            c.patient,
-            c.doctor,
-            hours(c)
+        Conflict::PatientBooked(c) => crate::t!(
+            "series-patient-booked",
+            patient = &c.patient,
+            doctor = &c.doctor,
+            hours = hours(c)
         ),
         other => other.to_string(),
     }
