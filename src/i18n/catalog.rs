@@ -29,11 +29,14 @@ macro_rules! areas {
 /// `i18n/hi/`; an area's message ids start with its name ("calendar-…" in `calendar.ftl`).
 pub const FILES: &[(&str, &str, &str)] = areas![
     "app.ftl",
+    "backend.ftl",
     "calendar.ftl",
     "common.ftl",
     "dates.ftl",
     "help.ftl",
+    "live.ftl",
     "settings.ftl",
+    "signin.ftl",
     "store.ftl",
     "tabs.ftl",
 ];
