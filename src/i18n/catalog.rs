@@ -28,11 +28,14 @@ macro_rules! areas {
 /// Every message file, by area: (file name, English, Hindi). The files live in `i18n/en/` and
 /// `i18n/hi/`; an area's message ids start with its name ("calendar-…" in `calendar.ftl`).
 pub const FILES: &[(&str, &str, &str)] = areas![
+    "accesslog.ftl",
     "app.ftl",
     "backend.ftl",
     "calendar.ftl",
     "common.ftl",
+    "data.ftl",
     "dates.ftl",
+    "encryption.ftl",
     "help.ftl",
     "live.ftl",
     "settings.ftl",
