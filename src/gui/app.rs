@@ -380,7 +380,7 @@ impl App {
             Message::Key(key, modifiers) => self.key(key, modifiers),
             Message::DailyBackup(result) => {
                 if let Err(e) = result {
-                    self.say_error(format!("Today's automatic backup failed: {e}"));
+                    self.say_error(crate::t!("backend-daily-backup-failed", reason = e));
                 }
                 Task::none()
             }
@@ -543,10 +543,7 @@ impl App {
                 let today = chrono::Local::now().date_naive();
                 if pin && self.password_day != Some(today) {
                     if let Some(form) = self.door_form() {
-                        form.answered(Err(
-                            "a PIN works only on a day a password opened this window: sign in with your password"
-                                .into(),
-                        ));
+                        form.answered(Err(crate::t!("signin-pin-not-today")));
                     }
                     return Task::none();
                 }
@@ -686,9 +683,7 @@ impl App {
             if !who.may(Action::Settings)
                 && let Some(form) = self.door_form()
             {
-                form.error = Some(
-                    "this database holds no clinic yet: a manager or administrator adds it when they sign in".into(),
-                );
+                form.error = Some(crate::t!("signin-no-clinic-ask-manager"));
             }
             return task;
         };
@@ -699,10 +694,7 @@ impl App {
         desk.error = self.error.take();
         desk.notice = self.notice.take();
         if no_doctors && desk.notice.is_none() {
-            desk.notice = Some(
-                "This clinic has no doctors yet: add them, their hours and the rooms in Settings."
-                    .into(),
-            );
+            desk.notice = Some(crate::t!("signin-no-doctors"));
         }
         let task = desk.reload().map(Message::Desk);
         self.phase = Phase::Ready(Box::new(desk));

@@ -75,9 +75,7 @@ impl Setup {
 /// What the window says when the database turns out to be damaged: what is wrong, that nothing
 /// can be saved, and how to restore from the window.
 pub(super) fn damaged_message(damage: &str) -> String {
-    format!(
-        "This database is damaged ({damage}): nothing can be saved until it is restored. On the Data page, choose Restore… and the newest daily backup in the backups folder beside it (`frontdesk check` names the newest good one)."
-    )
+    crate::t!("backend-damaged", damage = damage)
 }
 
 /// Whether a store call's sentence says the person signed in was made inactive (the window then
@@ -94,10 +92,20 @@ pub(super) fn said(error: StoreError) -> UiError {
         // The other appointments by name and time, without the ids the command line takes.
         StoreError::Refused(conflicts) => {
             let lines: Vec<String> = conflicts.iter().map(|c| format!("  - {c:#}")).collect();
-            format!("refused, nothing was changed:\n{}", lines.join("\n"))
+            format!("{}\n{}", crate::t!("backend-refused"), lines.join("\n"))
         }
         other => other.to_string(),
     }
+}
+
+/// What the window says when the store's lock was poisoned by a task that panicked.
+pub(super) fn earlier_task_failed() -> UiError {
+    crate::t!("backend-earlier-task-failed")
+}
+
+/// What the window says when a blocking database task ended without an answer.
+pub(super) fn task_stopped(error: &tokio::task::JoinError) -> UiError {
+    crate::t!("backend-task-stopped", reason = error.to_string())
 }
 
 /// A handle on the database that can be cloned into Tasks.
@@ -149,7 +157,7 @@ impl Backend {
                 .map_err(|e| e.to_string())
         })
         .await
-        .map_err(|e| format!("opening the database stopped unexpectedly: {e}"))?
+        .map_err(|e| crate::t!("backend-opening-stopped", reason = e.to_string()))?
     }
 
     /// The one way the window runs a store call: `work` gets the locked store on tokio's
@@ -164,13 +172,11 @@ impl Backend {
         let store = self.store.clone();
         async move {
             tokio::task::spawn_blocking(move || {
-                let mut guard = store
-                    .lock()
-                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                let mut guard = store.lock().map_err(|_| earlier_task_failed())?;
                 work(guard.signed_in().map_err(said)?).map_err(said)
             })
             .await
-            .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+            .map_err(|e| task_stopped(&e))?
         }
     }
 
@@ -265,9 +271,7 @@ impl Backend {
         let job = async move {
             let last = sender.clone();
             let result = tokio::task::spawn_blocking(move || {
-                let mut guard = store
-                    .lock()
-                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                let mut guard = store.lock().map_err(|_| earlier_task_failed())?;
                 let store = guard.signed_in().map_err(said)?;
                 let mut shown = (u64::MAX, "");
                 let mut report = |p: crate::export::Progress| {
@@ -280,7 +284,7 @@ impl Backend {
                 work(store, &mut report)
             })
             .await
-            .unwrap_or_else(|e| Err(format!("the task stopped unexpectedly: {e}")));
+            .unwrap_or_else(|e| Err(crate::t!("backend-job-stopped", reason = e.to_string())));
             let _ = last.unbounded_send(Step::Done(result));
         };
         // Every step goes through the one channel, in order; the job itself yields nothing.
@@ -311,12 +315,9 @@ impl Backend {
                 return Ok(None);
             }
             let found = store::maintenance::check_for_damage_keyed(&self.locator, key.as_ref())
-                .map_err(|e| format!("the database could not be checked: {e}"))?;
+                .map_err(|e| crate::t!("backend-check-failed", reason = e.to_string()))?;
             if let Some(summary) = &found {
-                let mut store = self
-                    .store
-                    .lock()
-                    .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+                let mut store = self.store.lock().map_err(|_| earlier_task_failed())?;
                 store
                     .any()
                     .and_then(|s| s.mark_damaged(summary.clone()))
@@ -325,7 +326,7 @@ impl Backend {
             Ok(found)
         })
         .await
-        .map_err(|e| format!("the database check stopped unexpectedly: {e}"))?
+        .map_err(|e| crate::t!("backend-check-stopped", reason = e.to_string()))?
     }
 
     /// Today's automatic backup, if the first launch of the day has not made it yet. Not a
@@ -347,6 +348,6 @@ impl Backend {
                 .map_err(|e| e.to_string())
         })
         .await
-        .map_err(|e| format!("the daily backup stopped unexpectedly: {e}"))?
+        .map_err(|e| crate::t!("backend-backup-stopped", reason = e.to_string()))?
     }
 }

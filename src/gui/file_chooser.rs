@@ -54,7 +54,9 @@ pub fn save_path(folder: Option<PathBuf>, name: &str) -> PathBuf {
 }
 
 /// What the window says when a file must be opened and no chooser can be shown.
-pub const NONE_TO_OPEN: &str = "This desktop has no file chooser (neither the desktop portal nor zenity is installed: `sudo apt-get install zenity` adds one), so no file can be picked here. Use the command line instead (frontdesk --help lists the commands).";
+pub fn none_to_open() -> String {
+    crate::t!("data-none-to-open")
+}
 
 #[cfg(test)]
 mod tests {

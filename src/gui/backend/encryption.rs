@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::{Backend, Shown, UiError, said};
+use super::{Backend, Shown, UiError, said, task_stopped};
 use crate::signin::{Secret, SecretKind};
 use crate::store::StoreError;
 
@@ -38,11 +38,7 @@ impl Backend {
                     .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 let member = s
                     .sign_in_record(&name)?
-                    .ok_or_else(|| {
-                        StoreError::Invalid(
-                            "the administrator signed in is no longer a staff member here".into(),
-                        )
-                    })?
+                    .ok_or_else(|| StoreError::Invalid(crate::t!("backend-administrator-gone")))?
                     .member;
                 s.encrypt(&member, &secret, now)
             })
@@ -76,7 +72,7 @@ impl Backend {
     /// The ones removed come back; the first failure stops it and is said.
     pub async fn remove_plaintext(self, files: Vec<PathBuf>) -> Result<Vec<PathBuf>, UiError> {
         let Some(db) = self.locator.file().map(std::path::Path::to_path_buf) else {
-            return Err("a database server keeps no plaintext copies here".into());
+            return Err(crate::t!("backend-server-no-copies"));
         };
         tokio::task::spawn_blocking(move || {
             let mut removed = Vec::new();
@@ -92,6 +88,6 @@ impl Backend {
             Ok(removed)
         })
         .await
-        .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+        .map_err(|e| task_stopped(&e))?
     }
 }

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Backend, UiError, said};
+use super::{Backend, UiError, earlier_task_failed, said, task_stopped};
 use crate::demo::{self, DemoOptions, DemoSignIn};
 use crate::scheduling::permission::{Action, Role};
 use crate::scheduling::time::local_date;
@@ -57,7 +57,7 @@ impl Held {
 }
 
 fn gone() -> StoreError {
-    StoreError::Invalid("the database was lost while signing in: restart Frontdesk".into())
+    StoreError::Invalid(crate::t!("backend-lost-signing-in"))
 }
 
 impl crate::reminders::SharedStore for std::sync::Mutex<Held> {
@@ -65,9 +65,7 @@ impl crate::reminders::SharedStore for std::sync::Mutex<Held> {
         &self,
         work: impl FnOnce(&mut dyn Store) -> Result<T, StoreError>,
     ) -> Result<T, String> {
-        let mut held = self
-            .lock()
-            .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+        let mut held = self.lock().map_err(|_| earlier_task_failed())?;
         let store = held.signed_in().map_err(|e| e.to_string())?;
         work(store).map_err(|e| e.to_string())
     }
@@ -156,13 +154,11 @@ impl Backend {
     ) -> Result<T, UiError> {
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || {
-            let mut held = store
-                .lock()
-                .map_err(|_| "an earlier database task failed; restart Frontdesk".to_owned())?;
+            let mut held = store.lock().map_err(|_| earlier_task_failed())?;
             work(&mut held)
         })
         .await
-        .map_err(|e| format!("a database task stopped unexpectedly: {e}"))?
+        .map_err(|e| task_stopped(&e))?
     }
 
     /// Whether the database holds a clinic and whether anyone can sign in.
@@ -204,7 +200,7 @@ impl Backend {
                 *held = Held::Open(crate::store::open(&locator).map_err(said)?);
             }
             let Held::Open(store) = held else {
-                return Err("the demo clinic is built only before anyone signs in".into());
+                return Err(crate::t!("backend-demo-before-sign-in"));
             };
             let zone = chrono_tz::Asia::Kolkata;
             let options = DemoOptions {
@@ -238,7 +234,7 @@ impl Backend {
             let mut recovery = None;
             if matches!(held, Held::New) {
                 let Some(path) = locator.file() else {
-                    return Err("only a file is made encrypted here".into());
+                    return Err(crate::t!("backend-encrypted-file-only"));
                 };
                 let (store, key, shown) = crate::store::unlock::create(path).map_err(said)?;
                 if let Ok(mut cell) = key_cell.lock() {
@@ -248,7 +244,7 @@ impl Backend {
                 *held = Held::Open(store);
             }
             let Held::Open(store) = held else {
-                return Err("someone is already signed in".into());
+                return Err(crate::t!("backend-already-signed-in"));
             };
             let made = (|| {
                 let who = signin::first_administrator(
@@ -263,7 +259,7 @@ impl Backend {
                     let member = store
                         .sign_in_record(&name)
                         .map_err(said)?
-                        .ok_or("the administrator was not stored")?
+                        .ok_or_else(|| crate::t!("backend-administrator-not-stored"))?
                         .member;
                     crate::store::unlock::first_slot(&mut **store, &member, &secret)
                         .map_err(said)?;

@@ -26,10 +26,7 @@ impl Desk {
     /// watcher starts again with the key.
     fn encrypted(&mut self, done: crate::gui::backend::Converted, by: String) {
         self.error = None;
-        self.notice = Some(
-            "This database file is encrypted now. Give each staff member a new password (Settings, Staff): until then the file opens only with yours (this window goes on as it is)."
-                .into(),
-        );
+        self.notice = Some(crate::t!("encryption-now-encrypted"));
         self.recovery = Some(super::PendingRecovery { done, by });
         // The watcher of the plain file stops; one with the key starts.
         self.live.epoch = self.live.epoch.wrapping_add(1);
@@ -130,11 +127,7 @@ impl Desk {
             }
         };
         let Some(clinic) = setup.clinics.first().cloned() else {
-            self.error = Some(
-                "The database restored holds no clinic: restore another backup, or start \
-                 Frontdesk on a new database."
-                    .into(),
-            );
+            self.error = Some(crate::t!("data-restored-no-clinic"));
             return Task::none();
         };
         let mut desk = Desk::new(

@@ -91,7 +91,7 @@ pub fn watch(
     let failed = started.err().map(|e| {
         Message::DatabaseLost(
             Utc::now(),
-            format!("the window could not start watching the database ({e})"),
+            crate::t!("live-watch-failed", reason = e.to_string()),
         )
     });
     iced::futures::stream::iter(failed).chain(receiver.map(move |message| {
@@ -170,11 +170,8 @@ impl Desk {
     pub(super) fn database_changed(&mut self) -> Task<Message> {
         if let Some(lost) = self.live.lost.take() {
             let zone = self.zone();
-            self.notice = Some(format!(
-                "The database can be reached again (it was out of reach from {}): everything \
-                 shown was read again, and changes can be made.",
-                lost.since.with_timezone(&zone).format("%H:%M")
-            ));
+            let since = lost.since.with_timezone(&zone).format("%H:%M").to_string();
+            self.notice = Some(crate::t!("live-back", since = since));
         }
         if self.live.reading {
             self.live.again = true;
@@ -276,15 +273,15 @@ impl Desk {
     /// what is shown may be out of date, and that changes are refused until it is back.
     pub fn lost_line(&self) -> Option<String> {
         let lost = self.live.lost.as_ref()?;
-        let what = match self.backend.locator().file() {
-            Some(_) => "The database file",
-            None => "The database server",
-        };
-        Some(format!(
-            "{what} cannot be reached since {} ({}). What is shown may be out of date, and \
-             changes are refused until it is back.",
-            lost.since.with_timezone(&self.zone()).format("%H:%M"),
-            lost.reason
-        ))
+        let since = lost
+            .since
+            .with_timezone(&self.zone())
+            .format("%H:%M")
+            .to_string();
+        let reason = lost.reason.as_str();
+        Some(match self.backend.locator().file() {
+            Some(_) => crate::t!("live-lost-file", since = since, reason = reason),
+            None => crate::t!("live-lost-server", since = since, reason = reason),
+        })
     }
 }

@@ -11,11 +11,11 @@ use iced::widget::{button, column, container, row, rule, scrollable, text, text_
 use iced::{Element, Length, Task};
 
 use super::Context;
+use super::sign_in::field;
 use crate::gui::backend::UiError;
 use crate::gui::choice_keys::pick_list;
 use crate::gui::file_chooser;
 use crate::gui::widget::{self, Choice};
-use crate::scheduling::Interval;
 use crate::scheduling::access::{Access, AccessEntry, AccessKind, ChainCheck};
 use crate::scheduling::staff::StaffId;
 use crate::scheduling::time::{echo, local_day};
@@ -25,10 +25,14 @@ use crate::store::AccessFilter;
 pub const SHOWN: usize = 500;
 
 /// The staff filter's choice of no one in particular.
-const EVERYONE: &str = "Everyone";
+fn everyone() -> Choice<Option<StaffId>> {
+    Choice::new(None, crate::t!("accesslog-everyone"))
+}
 
 /// The kind filter's choice of every kind.
-const EVERYTHING: &str = "Everything";
+fn everything() -> Choice<Option<AccessKind>> {
+    Choice::new(None, crate::t!("accesslog-everything"))
+}
 
 /// The page.
 #[derive(Debug, Clone, Default)]
@@ -73,8 +77,8 @@ impl State {
     /// The page, reading the newest entries at once.
     pub fn new(ctx: &Context<'_>) -> (State, Task<Message>) {
         let mut state = State {
-            staff: Some(Choice::new(None, EVERYONE)),
-            kind: Some(Choice::new(None, EVERYTHING)),
+            staff: Some(everyone()),
+            kind: Some(everything()),
             ..State::default()
         };
         let task = state.read(ctx);
@@ -84,27 +88,28 @@ impl State {
     /// The filter as chosen, or what is wrong with a date.
     fn filter(&self, ctx: &Context<'_>) -> Result<AccessFilter, UiError> {
         let zone = ctx.clinic.time_zone;
-        let day = |text: &str, what: &str| -> Result<Option<Interval>, UiError> {
+        let day = |text: &str, unreadable: fn(String) -> UiError| {
             let t = text.trim();
             if t.is_empty() {
                 return Ok(None);
             }
-            let date = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                format!(
-                    "the {what} day “{}” is not a date: type it as YYYY-MM-DD, e.g. 2026-12-01",
-                    echo(t)
-                )
-            })?;
-            Ok(Some(local_day(zone, date)))
+            let date = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| unreadable(echo(t)))?;
+            Ok::<_, UiError>(Some(local_day(zone, date)))
         };
-        let from = day(&self.from, "first")?.map(|d| d.start);
+        let from = day(&self.from, |typed| {
+            crate::t!("accesslog-first-not-a-date", typed = typed)
+        })?
+        .map(|d| d.start);
         // The last day counts whole, however long it is in the clinic's zone (23 or 25 hours
         // when the clocks change).
-        let until = day(&self.until, "last")?.map(|d| d.end);
+        let until = day(&self.until, |typed| {
+            crate::t!("accesslog-last-not-a-date", typed = typed)
+        })?
+        .map(|d| d.end);
         if let (Some(f), Some(u)) = (from, until)
             && u <= f
         {
-            return Err("the last day is before the first: swap them".into());
+            return Err(crate::t!("accesslog-last-before-first"));
         }
         Ok(AccessFilter {
             from,
@@ -176,9 +181,7 @@ impl State {
                     Message::CsvPath,
                 );
             }
-            Message::CsvPath(None) => {
-                self.notice = Some("Not saved: the dialog was cancelled.".into())
-            }
+            Message::CsvPath(None) => self.notice = Some(crate::t!("accesslog-cancelled")),
             Message::CsvPath(Some(path)) => {
                 let entries = self.entries.clone();
                 let (desk, now) = (crate::signin::this_desk(), ctx.now);
@@ -200,10 +203,10 @@ impl State {
                         subject: file,
                         detail: format!("access log, {} entries", entries.len()),
                     })?;
-                    Ok(format!(
-                        "Saved {} entries of the access log to {}.",
-                        entries.len(),
-                        path.display()
+                    Ok(crate::t!(
+                        "accesslog-saved",
+                        count = entries.len(),
+                        file = path.display().to_string()
                     ))
                 });
                 return Task::perform(work, Message::Saved);
@@ -221,34 +224,47 @@ impl State {
 
     /// The page.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
-        let mut staff: Vec<Choice<Option<StaffId>>> = vec![Choice::new(None, EVERYONE)];
+        let mut staff: Vec<Choice<Option<StaffId>>> = vec![everyone()];
         staff.extend(
             ctx.setup
                 .staff
                 .iter()
                 .map(|m| Choice::new(Some(m.id), m.name.clone())),
         );
-        let mut kinds: Vec<Choice<Option<AccessKind>>> = vec![Choice::new(None, EVERYTHING)];
+        let mut kinds: Vec<Choice<Option<AccessKind>>> = vec![everything()];
         kinds.extend(AccessKind::ALL.map(|k| Choice::new(Some(k), k.label())));
+        // The choices as listed now (their words follow a change of the desk's language).
+        let chosen_staff = self
+            .staff
+            .as_ref()
+            .and_then(|c| staff.iter().find(|s| s.value == c.value))
+            .cloned()
+            .or_else(|| self.staff.clone());
+        let chosen_kind = self
+            .kind
+            .as_ref()
+            .and_then(|c| kinds.iter().find(|k| k.value == c.value))
+            .cloned()
+            .or_else(|| self.kind.clone());
         let filters = row![
-            widget::field(
-                "Who",
-                pick_list(staff, self.staff.clone(), Message::Staff).width(Length::Fill)
+            field(
+                crate::t!("accesslog-who"),
+                pick_list(staff, chosen_staff, Message::Staff).width(Length::Fill)
             ),
-            widget::field(
-                "What",
-                pick_list(kinds, self.kind.clone(), Message::Kind).width(Length::Fill)
+            field(
+                crate::t!("accesslog-what"),
+                pick_list(kinds, chosen_kind, Message::Kind).width(Length::Fill)
             ),
-            widget::field(
-                "From (YYYY-MM-DD)",
-                text_input("first day", &self.from)
+            field(
+                crate::t!("accesslog-from"),
+                text_input(&crate::t!("accesslog-first-day"), &self.from)
                     .id("access-from")
                     .on_input(Message::From)
                     .on_submit(Message::Show)
             ),
-            widget::field(
-                "Until (YYYY-MM-DD)",
-                text_input("last day", &self.until)
+            field(
+                crate::t!("accesslog-until"),
+                text_input(&crate::t!("accesslog-last-day"), &self.until)
                     .id("access-until")
                     .on_input(Message::Until)
                     .on_submit(Message::Show)
@@ -256,8 +272,8 @@ impl State {
             column![
                 text(" ").size(12.5),
                 row![
-                    button(text("Show")).on_press(Message::Show),
-                    button(text("Save as CSV…"))
+                    button(text(crate::t!("accesslog-show"))).on_press(Message::Show),
+                    button(text(crate::t!("accesslog-save-csv")))
                         .on_press_maybe((!self.entries.is_empty()).then_some(Message::SaveCsv))
                         .style(button::secondary),
                 ]
@@ -268,23 +284,22 @@ impl State {
         .spacing(10);
         let chain: Element<'a, Message> = match &self.chain {
             None => text("").into(),
-            Some(ChainCheck::Whole) => text("The log's chain is whole: no entry was edited or deleted.").size(13).into(),
-            Some(broken) => text(format!(
-                "The log was tampered with: {}. Keep this database for investigation and restore a backup for work.",
-                chain_words(broken)
-            ))
-            .size(13)
-            .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26))
-            .into(),
+            Some(ChainCheck::Whole) => text(crate::t!("accesslog-chain-whole")).size(13).into(),
+            Some(broken) => text(crate::t!("accesslog-tampered", what = chain_words(broken)))
+                .size(13)
+                .color(iced::Color::from_rgb8(0xdc, 0x26, 0x26))
+                .into(),
         };
         let zone = ctx.clinic.time_zone;
         let cell = |t: String, w: f32| text(t).size(12.5).width(Length::Fixed(w));
         let header = row![
-            cell("When".into(), 150.0),
-            cell("Desk".into(), 120.0),
-            cell("Who".into(), 150.0),
-            cell("What".into(), 190.0),
-            text("Of").size(12.5).width(Length::Fill),
+            cell(crate::t!("accesslog-col-when"), 150.0),
+            cell(crate::t!("accesslog-col-desk"), 120.0),
+            cell(crate::t!("accesslog-who"), 150.0),
+            cell(crate::t!("accesslog-what"), 190.0),
+            text(crate::t!("accesslog-col-of"))
+                .size(12.5)
+                .width(Length::Fill),
         ]
         .spacing(8);
         let rows = self.entries.iter().map(|e| {
@@ -317,13 +332,18 @@ impl State {
             .into()
         });
         let count = if self.loading {
-            "Reading…".to_owned()
+            crate::t!("accesslog-reading")
         } else if self.entries.len() >= SHOWN {
-            format!("The newest {SHOWN} entries: narrow the filter to see older ones.")
+            crate::t!("accesslog-newest", count = SHOWN)
         } else {
-            format!("{} entries.", self.entries.len())
+            crate::t!("accesslog-count", count = self.entries.len())
         };
-        let mut page = column![widget::heading("Access log"), filters, chain].spacing(10);
+        let mut page = column![
+            widget::heading(crate::t!("accesslog-title")),
+            filters,
+            chain
+        ]
+        .spacing(10);
         if let Some(e) = &self.error {
             page = page.push(widget::error_text(e));
         } else if let Some(n) = &self.notice {
@@ -346,12 +366,10 @@ fn shown(text: &str) -> String {
 /// What is wrong with the chain, in words.
 fn chain_words(check: &ChainCheck) -> String {
     match check {
-        ChainCheck::Whole => "nothing".into(),
-        ChainCheck::BrokenAt(seq) => {
-            format!("entry {seq} was edited, or the one before it deleted")
-        }
+        ChainCheck::Whole => crate::t!("accesslog-chain-nothing"),
+        ChainCheck::BrokenAt(seq) => crate::t!("accesslog-broken-at", entry = seq.to_string()),
         ChainCheck::CutShort { found, expected } => {
-            format!("its last entries were deleted ({found} found, {expected} written)")
+            crate::t!("accesslog-cut-short", found = *found, expected = *expected)
         }
     }
 }

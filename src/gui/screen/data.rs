@@ -12,6 +12,7 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
+use super::sign_in::field;
 use super::{Context, encryption};
 use crate::export::{self, ExportQuery, Format, Progress, Scope};
 use crate::gui::backend::{Step, UiError};
@@ -31,9 +32,9 @@ pub enum ImportKind {
 
 impl std::fmt::Display for ImportKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ImportKind::Patients => "Patients (CSV)",
-            ImportKind::Appointments => "Appointments (CSV or iCalendar)",
+        f.write_str(&match self {
+            ImportKind::Patients => crate::t!("data-kind-patients"),
+            ImportKind::Appointments => crate::t!("data-kind-appointments"),
         })
     }
 }
@@ -49,6 +50,9 @@ pub struct Outcome {
     pub lines: Vec<String>,
     /// False when the job did not do what was asked (bad rows, a refusal).
     pub ok: bool,
+    /// Appointments or patients were written (an import, not a dry run): the calendar reads
+    /// again.
+    pub changed: bool,
 }
 
 /// The page's state.
@@ -149,9 +153,9 @@ pub enum Event {
 }
 
 fn save_dialog(
-    title: &'static str,
+    title: String,
     name: String,
-    filter: (&'static str, &'static str),
+    filter: (String, &'static str),
 ) -> Task<Option<PathBuf>> {
     Task::perform(
         async move {
@@ -168,14 +172,14 @@ fn save_dialog(
 }
 
 fn open_dialog(
-    title: &'static str,
-    filters: &'static [(&'static str, &'static [&'static str])],
+    title: String,
+    filters: Vec<(String, &'static [&'static str])>,
 ) -> Task<Option<PathBuf>> {
     Task::perform(
         async move {
             let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
             for (name, extensions) in filters {
-                dialog = dialog.add_filter(*name, extensions);
+                dialog = dialog.add_filter(name, extensions);
             }
             dialog.pick_file().await.map(|h| h.path().to_path_buf())
         },
@@ -187,21 +191,34 @@ fn open_dialog(
 fn saved_without_chooser(job: Task<Message>) -> Task<Message> {
     job.map(|message| match message {
         Message::Finished(Ok(mut outcome)) => {
-            outcome.lines.push(
-                "This desktop has no file chooser, so the file was saved beside the database under the name shown (install zenity to choose where: sudo apt-get install zenity).".into(),
-            );
+            outcome.lines.push(crate::t!("data-saved-without-chooser"));
             Message::Finished(Ok(outcome))
         }
         other => other,
     })
 }
 
-fn cancelled(what: &str) -> Outcome {
+fn cancelled(what: String) -> Outcome {
     Outcome {
-        title: what.to_owned(),
-        summary: "No file was chosen, so nothing was done. If no dialog opened, this desktop has no file chooser (install xdg-desktop-portal or zenity), or use the command line: frontdesk --help.".into(),
+        title: what,
+        summary: crate::t!("data-cancelled"),
         lines: Vec::new(),
         ok: false,
+        changed: false,
+    }
+}
+
+/// A phase of long work (as `export::Progress` names it) in the desk's language.
+fn phase_words(phase: &str) -> String {
+    match phase {
+        "starting" => crate::t!("data-phase-starting"),
+        "writing" => crate::t!("data-phase-writing"),
+        "checking" => crate::t!("data-phase-checking"),
+        "waiting" => crate::t!("data-phase-waiting"),
+        "replacing" => crate::t!("data-phase-replacing"),
+        "copying" => crate::t!("data-phase-copying"),
+        "saving" => crate::t!("data-phase-saving"),
+        other => other.to_owned(),
     }
 }
 
@@ -223,7 +240,7 @@ fn file_name(path: &std::path::Path) -> String {
 impl State {
     /// The choices of whose appointments to export: all, each doctor, each room.
     fn scopes(ctx: &Context<'_>) -> Vec<Choice<Scope>> {
-        let mut out = vec![Choice::new(Scope::All, "All doctors and rooms")];
+        let mut out = vec![Choice::new(Scope::All, crate::t!("data-all-scopes"))];
         out.extend(
             ctx.setup
                 .doctors
@@ -241,21 +258,22 @@ impl State {
     }
 
     fn query(&self, ctx: &Context<'_>) -> Result<ExportQuery, UiError> {
-        let date = |label: &str, text: &str| {
-            match text.trim() {
+        let date = |label: String, text: &str| match text.trim() {
             "" => Ok(None),
-            t => crate::gui::fields::date(label, t, || {
-                format!("\"{}\" is not a date for {label}: write it as YYYY-MM-DD, e.g. 2026-12-01, or leave it empty for no limit.", echo(t))
-            }).map(Some),
-        }
+            t => crate::gui::fields::date(&label, t, || {
+                crate::t!("data-not-a-date", typed = echo(t), field = &label)
+            })
+            .map(Some),
         };
-        let from = date("From", &self.from)?;
-        let to = date("To", &self.to)?;
+        let from = date(crate::t!("data-from"), &self.from)?;
+        let to = date(crate::t!("data-to"), &self.to)?;
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
-            return Err(format!(
-                "From ({f}) is after To ({t}): give the earlier date first."
+            return Err(crate::t!(
+                "data-from-after-to",
+                from = f.to_string(),
+                to = t.to_string()
             ));
         }
         Ok(ExportQuery {
@@ -266,9 +284,9 @@ impl State {
         })
     }
 
-    fn start(&mut self, title: &str) {
+    fn start(&mut self, title: String) {
         self.job = Some((
-            title.to_owned(),
+            title,
             Progress {
                 phase: "starting",
                 done: 0,
@@ -284,16 +302,17 @@ impl State {
             Err(e) => return Task::done(Message::Finished(Err(e))),
         };
         let (format, now) = (self.format, ctx.now);
-        self.start("Exporting");
+        self.start(crate::t!("data-exporting"));
         run_job(ctx.backend.with_progress(move |store, progress| {
             let set = store.export_set(&query).map_err(|e| e.to_string())?;
             let summary = export::write_file(&path, format, &set, now, progress)
                 .map_err(|e| e.to_string())?;
             Ok(Outcome {
-                title: "Export".into(),
+                title: crate::t!("data-title-export"),
                 summary: format!("{summary}."),
                 lines: Vec::new(),
                 ok: true,
+                changed: false,
             })
         }))
     }
@@ -309,20 +328,22 @@ impl State {
         };
         let (kind, actor, now) = (self.import_kind, ctx.actor.to_owned(), ctx.now);
         self.start(if self.dry_run {
-            "Checking"
+            crate::t!("data-checking")
         } else {
-            "Importing"
+            crate::t!("data-importing")
         });
         run_job(ctx.backend.with_progress(move |store, progress| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("Cannot read {}: {e}.", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                let file = path.display().to_string();
+                crate::t!("data-cannot-read", file = file, reason = e.to_string())
+            })?;
             let shown = |e: import::ImportError| format!("{}: {e}", file_name(&path));
             let text = import::decode(&bytes).map_err(shown)?;
             let text: &str = &text;
             let (report, what) = match kind {
                 ImportKind::Patients => {
                     if import::detect(text) == FileKind::Ics {
-                        return Err("Patients are imported from CSV; choose Appointments for a calendar file.".into());
+                        return Err(crate::t!("data-patients-from-csv"));
                     }
                     let parsed = import::patients::parse_csv(text).map_err(shown)?;
                     let r = store
@@ -343,47 +364,63 @@ impl State {
                 }
             };
             let mut lines: Vec<String> = report.bad.iter().map(ToString::to_string).collect();
-            lines.extend(report.notices.iter().map(|n| format!("note: {n}")));
+            lines.extend(
+                report
+                    .notices
+                    .iter()
+                    .map(|n| crate::t!("data-note", note = n.to_string())),
+            );
+            let ok = report.bad.is_empty();
             Ok(Outcome {
-                title: if report.dry_run { "Dry run" } else { "Import" }.into(),
+                title: if report.dry_run {
+                    crate::t!("data-title-dry-run")
+                } else {
+                    crate::t!("data-title-import")
+                },
                 summary: report.summary(what),
                 lines,
-                ok: report.bad.is_empty(),
+                ok,
+                changed: ok && !report.dry_run,
             })
         }))
     }
 
     fn backup(&mut self, path: PathBuf, ctx: &Context<'_>) -> Task<Message> {
-        self.start("Backing up");
+        self.start(crate::t!("data-backing-up"));
         run_job(ctx.backend.with_progress(move |store, progress| {
             let report = store
                 .backup_to(&path, progress)
                 .map_err(|e| e.to_string())?;
             Ok(Outcome {
-                title: "Backup".into(),
-                summary: format!(
-                    "Backed up to {} ({} kB).",
-                    report.path.display(),
-                    report.bytes / 1024
+                title: crate::t!("data-title-backup"),
+                summary: crate::t!(
+                    "data-backed-up",
+                    file = report.path.display().to_string(),
+                    kb = (report.bytes / 1024).to_string()
                 ),
                 lines: Vec::new(),
                 ok: true,
+                changed: false,
             })
         }))
     }
 
     fn restore(&mut self, candidate: PathBuf, ctx: &Context<'_>) -> Task<Message> {
-        self.start("Restoring");
+        self.start(crate::t!("data-restoring"));
         let now = ctx.now;
         let stream = ctx.backend.with_progress(move |store, progress| {
             let report = store
                 .restore_from(&candidate, now, progress)
                 .map_err(|e| e.to_string())?;
-            let kept = match report.kept {
-                Some(k) => format!(" The database it replaced is kept as {}.", k.display()),
-                None => String::new(),
-            };
-            Ok(format!("Restored from {}.{kept}", candidate.display()))
+            let file = candidate.display().to_string();
+            Ok(match report.kept {
+                Some(k) => crate::t!(
+                    "data-restored-kept",
+                    file = file,
+                    kept = k.display().to_string()
+                ),
+                None => crate::t!("data-restored", file = file),
+            })
         });
         Task::run(stream, |step| match step {
             Step::Progress(p) => Message::Progress(p),
@@ -422,12 +459,12 @@ impl State {
                 }
                 let name = format!("appointments-{today}.{}", self.format.extension());
                 let filter = match self.format {
-                    Format::Ics => ("iCalendar", "ics"),
-                    Format::Csv => ("CSV", "csv"),
-                    Format::Fhir => ("FHIR JSON", "json"),
+                    Format::Ics => ("iCalendar".to_owned(), "ics"),
+                    Format::Csv => ("CSV".to_owned(), "csv"),
+                    Format::Fhir => ("FHIR JSON".to_owned(), "json"),
                 };
                 if file_chooser::available() {
-                    save_dialog("Export appointments", name, filter).map(Message::ExportTo)
+                    save_dialog(crate::t!("data-export-title"), name, filter).map(Message::ExportTo)
                 } else {
                     let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     saved_without_chooser(self.export(path, ctx))
@@ -435,7 +472,7 @@ impl State {
             }
             Message::ExportTo(Some(path)) if !busy => self.export(path, ctx),
             Message::ExportTo(None) => {
-                self.outcome = Some(cancelled("Export"));
+                self.outcome = Some(cancelled(crate::t!("data-title-export")));
                 Task::none()
             }
             Message::ImportKind(k) => {
@@ -452,36 +489,44 @@ impl State {
             }
             Message::Import | Message::Restore if !busy && !file_chooser::available() => {
                 let title = if matches!(message, Message::Import) {
-                    "Import"
+                    crate::t!("data-title-import")
                 } else {
-                    "Restore"
+                    crate::t!("data-title-restore")
                 };
                 self.outcome = Some(Outcome {
-                    title: title.into(),
-                    summary: file_chooser::NONE_TO_OPEN.into(),
+                    title,
+                    summary: file_chooser::none_to_open(),
                     lines: Vec::new(),
                     ok: false,
+                    changed: false,
                 });
                 Task::none()
             }
             Message::Import if !busy => open_dialog(
-                "Import",
-                &[
-                    ("CSV or iCalendar", &["csv", "ics", "ical", "txt"]),
-                    ("Any file", &["*"]),
+                crate::t!("data-title-import"),
+                vec![
+                    (
+                        crate::t!("data-csv-or-icalendar"),
+                        &["csv", "ics", "ical", "txt"],
+                    ),
+                    (crate::t!("data-any-file"), &["*"]),
                 ],
             )
             .map(Message::ImportFrom),
             Message::ImportFrom(Some(path)) if !busy => self.import(path, ctx),
             Message::ImportFrom(None) => {
-                self.outcome = Some(cancelled("Import"));
+                self.outcome = Some(cancelled(crate::t!("data-title-import")));
                 Task::none()
             }
             Message::Backup if !busy => {
                 let name = format!("frontdesk-backup-{today}.sqlite3");
                 if file_chooser::available() {
-                    save_dialog("Back up the database", name, ("SQLite database", "sqlite3"))
-                        .map(Message::BackupTo)
+                    save_dialog(
+                        crate::t!("data-backup-dialog"),
+                        name,
+                        (crate::t!("data-sqlite-database"), "sqlite3"),
+                    )
+                    .map(Message::BackupTo)
                 } else {
                     let path = file_chooser::save_path(ctx.backend.files_folder(), &name);
                     saved_without_chooser(self.backup(path, ctx))
@@ -489,14 +534,17 @@ impl State {
             }
             Message::BackupTo(Some(path)) if !busy => self.backup(path, ctx),
             Message::BackupTo(None) => {
-                self.outcome = Some(cancelled("Backup"));
+                self.outcome = Some(cancelled(crate::t!("data-title-backup")));
                 Task::none()
             }
             Message::Restore if !busy => open_dialog(
-                "Restore a backup",
-                &[
-                    ("SQLite database", &["sqlite3", "sqlite", "db"]),
-                    ("Any file", &["*"]),
+                crate::t!("data-restore-dialog"),
+                vec![
+                    (
+                        crate::t!("data-sqlite-database"),
+                        &["sqlite3", "sqlite", "db"],
+                    ),
+                    (crate::t!("data-any-file"), &["*"]),
                 ],
             )
             .map(Message::RestoreChosen),
@@ -506,7 +554,7 @@ impl State {
                 Task::none()
             }
             Message::RestoreChosen(None) => {
-                self.outcome = Some(cancelled("Restore"));
+                self.outcome = Some(cancelled(crate::t!("data-title-restore")));
                 Task::none()
             }
             Message::ConfirmRestore if !busy => match self.restore_candidate.take() {
@@ -525,12 +573,13 @@ impl State {
             }
             Message::Finished(result) => {
                 self.job = None;
-                let changed = matches!(&result, Ok(o) if o.ok && o.title == "Import");
+                let changed = matches!(&result, Ok(o) if o.changed);
                 self.outcome = Some(result.unwrap_or_else(|e| Outcome {
-                    title: "Not done".into(),
+                    title: crate::t!("data-title-not-done"),
                     summary: e,
                     lines: Vec::new(),
                     ok: false,
+                    changed: false,
                 }));
                 return (Task::none(), changed.then_some(Event::Changed));
             }
@@ -540,10 +589,11 @@ impl State {
                     Ok(notice) => (Task::none(), Some(Event::Restored(notice))),
                     Err(e) => {
                         self.outcome = Some(Outcome {
-                            title: "Restore refused".into(),
+                            title: crate::t!("data-title-restore-refused"),
                             summary: e,
                             lines: Vec::new(),
                             ok: false,
+                            changed: false,
                         });
                         (Task::none(), None)
                     }
@@ -563,7 +613,7 @@ impl State {
     /// Draws the page.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let idle = self.job.is_none() && !self.encryption.busy();
-        let act = |label: &'a str, message: Message| {
+        let act = |label: String, message: Message| {
             button(text(label))
                 .on_press_maybe(idle.then_some(message))
                 .style(button::primary)
@@ -571,76 +621,116 @@ impl State {
         let scopes = Self::scopes(ctx);
         let chosen = scopes.iter().find(|c| c.value == self.scope).cloned();
         let export_card = card(
-            "Export appointments",
+            crate::t!("data-export-title"),
             column![
-                text("For calendar clients (iCalendar), spreadsheets (CSV) or EMRs (FHIR R4). Files hold patient data and are readable by you only.").size(13),
-                widget::field("Format", pick_list(Format::ALL, Some(self.format), Message::Format)),
-                widget::field("Whose", pick_list(scopes, chosen, Message::Scope)),
+                text(crate::t!("data-export-about")).size(13),
+                field(
+                    crate::t!("data-format"),
+                    pick_list(Format::ALL, Some(self.format), Message::Format)
+                ),
+                field(
+                    crate::t!("data-whose"),
+                    pick_list(scopes, chosen, Message::Scope)
+                ),
                 row![
-                    widget::field("From (YYYY-MM-DD, empty: the first)", text_input("2026-12-01", &self.from).id("export-from").on_input(Message::From)),
-                    widget::field("To (included, empty: the last)", text_input("2026-12-31", &self.to).id("export-to").on_input(Message::To)),
+                    field(
+                        crate::t!("data-from-label"),
+                        text_input("2026-12-01", &self.from)
+                            .id("export-from")
+                            .on_input(Message::From)
+                    ),
+                    field(
+                        crate::t!("data-to-label"),
+                        text_input("2026-12-31", &self.to)
+                            .id("export-to")
+                            .on_input(Message::To)
+                    ),
                 ]
                 .spacing(10),
-                act("Export…", Message::Export),
+                act(crate::t!("data-export"), Message::Export),
             ]
             .spacing(10),
         );
         let import_card = card(
-            "Import",
+            crate::t!("data-title-import"),
             column![
-                text("Patients from CSV; appointments from our CSV or from iCalendar (.ics). All rows are imported, or none: every bad row is listed with its line.").size(13),
-                widget::field("What", pick_list([ImportKind::Appointments, ImportKind::Patients], Some(self.import_kind), Message::ImportKind)),
+                text(crate::t!("data-import-about")).size(13),
+                field(
+                    crate::t!("data-what"),
+                    pick_list(
+                        [ImportKind::Appointments, ImportKind::Patients],
+                        Some(self.import_kind),
+                        Message::ImportKind
+                    )
+                ),
                 checkbox(self.dry_run)
-                    .label("Dry run: check every row, write nothing")
+                    .label(crate::t!("data-dry-run"))
                     .on_toggle(Message::DryRun)
                     .size(15)
                     .text_size(13),
-                widget::field(
-                    "Overbook reason (optional: accept double bookings, recorded in the history)",
-                    text_input("e.g. merging the two calendars", &self.overbook).id("import-overbook").on_input(Message::Overbook),
+                field(
+                    crate::t!("data-overbook"),
+                    text_input(&crate::t!("data-overbook-hint"), &self.overbook)
+                        .id("import-overbook")
+                        .on_input(Message::Overbook),
                 ),
-                act(if self.dry_run { "Check a file…" } else { "Import…" }, Message::Import),
+                act(
+                    if self.dry_run {
+                        crate::t!("data-check-file")
+                    } else {
+                        crate::t!("data-import")
+                    },
+                    Message::Import
+                ),
             ]
             .spacing(10),
         );
         let backups = match ctx.backend.backups_folder() {
-            Some(folder) => format!(
-                "Automatic backups: one a day at the first launch, and one before every upgrade, in {}.",
-                folder.display()
+            Some(folder) => crate::t!(
+                "data-automatic-backups",
+                folder = folder.display().to_string()
             ),
-            None => "Automatic backups are the database server's own.".to_owned(),
+            None => crate::t!("data-automatic-backups-server"),
         };
         let backup_card = card(
-            "Backup",
+            crate::t!("data-title-backup"),
             column![
                 text(backups).size(13),
-                text("A backup is a complete copy taken safely while desks keep working.").size(13),
-                act("Back up now…", Message::Backup),
+                text(crate::t!("data-backup-about")).size(13),
+                act(crate::t!("data-back-up-now"), Message::Backup),
             ]
             .spacing(10),
         );
         let restore_body: Element<'a, Message> = match &self.restore_candidate {
             None => column![
-                text("Replace this clinic's database with a backup. The backup is checked first; the database it replaces is kept beside it.").size(13),
-                act("Restore…", Message::Restore),
+                text(crate::t!("data-restore-about")).size(13),
+                act(crate::t!("data-restore"), Message::Restore),
             ]
             .spacing(10)
             .into(),
             Some(path) => column![
-                text(format!("Replace the database with {}?", path.display())).size(14),
-                text("Everything since that backup is replaced; the current database is kept beside it as a .replaced file. Close other Frontdesk windows on this database first.").size(13),
+                text(crate::t!(
+                    "data-replace-with",
+                    file = path.display().to_string()
+                ))
+                .size(14),
+                text(crate::t!("data-replace-about")).size(13),
                 row![
-                    button(text("Replace with this backup")).on_press_maybe(idle.then_some(Message::ConfirmRestore)).style(button::danger),
-                    button(text("Cancel")).on_press(Message::CancelRestore).style(button::secondary),
+                    button(text(crate::t!("data-replace")))
+                        .on_press_maybe(idle.then_some(Message::ConfirmRestore))
+                        .style(button::danger),
+                    button(text(crate::t!("data-cancel")))
+                        .on_press(Message::CancelRestore)
+                        .style(button::secondary),
                 ]
                 .spacing(8),
             ]
             .spacing(10)
             .into(),
         };
-        let restore_card = card("Restore", restore_body);
+        let restore_card = card(crate::t!("data-title-restore"), restore_body);
         let encryption_card = card(
-            "Encryption",
+            crate::t!("data-title-encryption"),
             self.encryption.view(ctx).map(Message::Encryption),
         );
         let mut page = column![
@@ -651,12 +741,17 @@ impl State {
         .spacing(14)
         .padding(16);
         if let Some((title, p)) = &self.job {
-            let percent = (p.fraction() * 100.0).round();
+            // A whole percentage (0 to 100: the cast keeps it).
+            let percent = (p.fraction() * 100.0).round() as u32;
             page = page.push(
                 column![
-                    text(format!(
-                        "{title}… {} {} of {} ({percent}%)",
-                        p.phase, p.done, p.total
+                    text(crate::t!(
+                        "data-progress",
+                        title = title,
+                        phase = phase_words(p.phase),
+                        done = p.done,
+                        total = p.total,
+                        percent = percent
                     ))
                     .size(14),
                     progress_bar(0.0..=1.0, p.fraction()),
@@ -686,7 +781,7 @@ impl State {
     }
 }
 
-fn card<'a>(title: &'a str, body: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+fn card<'a>(title: String, body: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
     container(column![widget::heading(title), body.into()].spacing(10))
         .padding(14)
         .width(Length::Fill)

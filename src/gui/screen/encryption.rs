@@ -9,7 +9,7 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
-use super::sign_in::Typed;
+use super::sign_in::{Typed, field};
 use crate::gui::backend::{Converted, UiError};
 use crate::gui::widget;
 use crate::scheduling::permission::Action;
@@ -101,7 +101,7 @@ impl State {
             Message::Password(typed) => self.password = typed,
             Message::Confirm if matches!(self.stage, Stage::Asking) => {
                 if self.password.0.is_empty() {
-                    self.error = Some("Type your password: it opens the encrypted file.".into());
+                    self.error = Some(crate::t!("encryption-need-password"));
                     return (Task::none(), None);
                 }
                 self.stage = Stage::Running;
@@ -135,20 +135,12 @@ impl State {
             }
             Message::RemoveCopies => {}
             Message::KeepCopies => {
-                let n = self.copies.len();
-                self.said = Some(format!(
-                    "Kept {n} plaintext {}: they hold every patient in clear. Delete them once you are sure the encrypted file works (they stay listed here).",
-                    if n == 1 { "copy" } else { "copies" }
-                ));
+                self.said = Some(crate::t!("encryption-kept", count = self.copies.len()));
             }
             Message::Removed(result) => {
                 match result {
                     Ok(removed) => {
-                        let n = removed.len();
-                        self.said = Some(format!(
-                            "Removed {n} plaintext {}.",
-                            if n == 1 { "copy" } else { "copies" }
-                        ));
+                        self.said = Some(crate::t!("encryption-removed", count = removed.len()));
                         self.error = None;
                     }
                     Err(e) => self.error = Some(e),
@@ -164,17 +156,10 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let small = |s: String| text(s).size(13);
         let mut body = match (&self.stage, ctx.backend.locator().file(), ctx.backend.key()) {
-            (Stage::Running, _, _) => column![small(
-                "Encrypting: the file is copied encrypted and the copy checked, table by table. The desk is back when it is done.".into()
-            )],
-            (_, None, _) => column![small(
-                "The server encrypts its own disks; backups saved here are plain files: keep them safe.".into()
-            )],
+            (Stage::Running, _, _) => column![small(crate::t!("encryption-running"))],
+            (_, None, _) => column![small(crate::t!("encryption-server"))],
             (_, Some(_), Some(_)) => {
-                let mut encrypted = column![small(
-                    "This database file is encrypted, and so are its backups; each backup needs its .keys file beside it.".into()
-                )]
-                .spacing(6);
+                let mut encrypted = column![small(crate::t!("encryption-encrypted"))].spacing(6);
                 if !self.copies.is_empty() {
                     encrypted = encrypted.push(self.copies_view());
                 }
@@ -182,8 +167,8 @@ impl State {
             }
             (Stage::Asking, Some(_), None) => self.asking_view(),
             (Stage::Offer, Some(_), None) => column![
-                small("This database file is not encrypted: a copy of it shows every patient.".into()),
-                button(text("Encrypt this file…"))
+                small(crate::t!("encryption-plain")),
+                button(text(crate::t!("encryption-start")))
                     .on_press_maybe(ctx.may(Action::Restore).then_some(Message::Start))
                     .style(button::primary),
             ]
@@ -199,20 +184,16 @@ impl State {
     }
 
     fn copies_view(&self) -> iced::widget::Column<'_, Message> {
-        let mut list = column![text(
-            "Plaintext copies are left (the original and backups made before): they show every patient to anyone who copies them."
-        )
-        .size(13)]
-        .spacing(4);
+        let mut list = column![text(crate::t!("encryption-copies-left")).size(13)].spacing(4);
         for file in &self.copies {
             list = list.push(text(file.display().to_string()).size(12.5));
         }
         list.push(
             row![
-                button(text("Remove them"))
+                button(text(crate::t!("encryption-remove")))
                     .on_press(Message::RemoveCopies)
                     .style(button::danger),
-                button(text("Keep them for now"))
+                button(text(crate::t!("encryption-keep")))
                     .on_press(Message::KeepCopies)
                     .style(button::secondary),
             ]
@@ -223,12 +204,9 @@ impl State {
 
     fn asking_view(&self) -> iced::widget::Column<'_, Message> {
         column![
-            text(
-                "Encrypting needs this file to itself: close Frontdesk on every other desk and stop its jobs first. Only you can sign in afterwards until you give each staff member a new password (Settings, Staff); service credentials must be issued again. A recovery key is shown once: have paper ready."
-            )
-            .size(13),
-            widget::field(
-                "Your password (the one you sign in with)",
+            text(crate::t!("encryption-asking")).size(13),
+            field(
+                crate::t!("encryption-your-password"),
                 text_input("", &self.password.0)
                     .id(PASSWORD_ID)
                     .secure(true)
@@ -236,10 +214,10 @@ impl State {
                     .on_submit(Message::Confirm),
             ),
             row![
-                button(text("Encrypt now"))
+                button(text(crate::t!("encryption-encrypt-now")))
                     .on_press(Message::Confirm)
                     .style(button::primary),
-                button(text("Cancel"))
+                button(text(crate::t!("encryption-cancel")))
                     .on_press(Message::Cancel)
                     .style(button::secondary),
             ]
@@ -253,11 +231,8 @@ impl State {
 /// noted: `noted` is the message "I have written it down" sends.
 pub fn recovery_view<'a, M: Clone + 'a>(converted: &'a Converted, noted: M) -> Element<'a, M> {
     let mut shown = column![
-        text("This clinic's recovery key").size(15),
-        text(
-            "The file is encrypted now: it opens only with a staff member's password or with this key. Print it or write it down now and keep it locked away from the desk: if every administrator's password is lost, it is the only way back to the data. It is shown this once."
-        )
-        .size(13),
+        text(crate::t!("encryption-recovery-title")).size(15),
+        text(crate::t!("encryption-recovery-about")).size(13),
         container(
             text(converted.recovery.0.as_str())
                 .size(18)
@@ -273,7 +248,7 @@ pub fn recovery_view<'a, M: Clone + 'a>(converted: &'a Converted, noted: M) -> E
     }
     container(
         shown.push(
-            button(text("I have written it down"))
+            button(text(crate::t!("encryption-written-down")))
                 .on_press(noted)
                 .style(button::primary),
         ),

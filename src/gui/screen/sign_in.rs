@@ -228,14 +228,14 @@ impl State {
         let name = self.name.trim();
         let need_name = || {
             if name.is_empty() {
-                Err("type your name as the staff list has it".to_owned())
+                Err(crate::t!("signin-need-name"))
             } else {
                 Ok(name.to_owned())
             }
         };
-        let need_secret = |what: &str| {
+        let need_secret = |missing: fn() -> String| {
             if self.secret.0.is_empty() {
-                Err(format!("type your {what}"))
+                Err(missing())
             } else {
                 Ok(self.secret.clone())
             }
@@ -244,14 +244,18 @@ impl State {
             Mode::Recovery(_) => Ok(Event::RecoveryNoted),
             Mode::SignIn => Ok(Event::SignIn {
                 name: need_name()?,
-                secret: need_secret("password")?,
+                secret: need_secret(|| crate::t!("signin-need-password"))?,
                 pin: false,
             }),
             Mode::Locked { .. } => {
                 let pin = self.use_pin && self.pin_allowed();
                 Ok(Event::SignIn {
                     name: need_name()?,
-                    secret: need_secret(if pin { "PIN" } else { "password" })?,
+                    secret: need_secret(if pin {
+                        || crate::t!("signin-need-pin")
+                    } else {
+                        || crate::t!("signin-need-password")
+                    })?,
                     pin,
                 })
             }
@@ -263,9 +267,9 @@ impl State {
                     None
                 };
                 let name = need_name()?;
-                let password = need_secret("new password")?;
+                let password = need_secret(|| crate::t!("signin-need-new-password"))?;
                 if password != self.repeat {
-                    return Err("the two passwords differ: type the same password twice".into());
+                    return Err(crate::t!("signin-passwords-differ"));
                 }
                 Ok(Event::FirstAdministrator {
                     name,
@@ -279,15 +283,13 @@ impl State {
     fn new_clinic(&self) -> Result<NewClinic, UiError> {
         let name = self.clinic_name.trim();
         if name.is_empty() {
-            return Err("type the clinic's name, as patients know it".into());
+            return Err(crate::t!("signin-need-clinic-name"));
         }
         if name.chars().any(char::is_control) {
-            return Err("the clinic's name has a control character: type it again".into());
+            return Err(crate::t!("signin-clinic-name-control"));
         }
         if name.chars().count() > CLINIC_NAME_MAX {
-            return Err(format!(
-                "the clinic's name is longer than {CLINIC_NAME_MAX} characters: shorten it"
-            ));
+            return Err(crate::t!("signin-clinic-name-long", max = CLINIC_NAME_MAX));
         }
         let zone = parse_zone(&self.zone).map_err(|e| e.to_string())?;
         Ok(NewClinic {
@@ -311,17 +313,17 @@ impl State {
     }
 
     fn name_field(&self) -> Element<'_, Message> {
-        widget::field(
-            "Your name",
-            iced::widget::text_input("as the staff list has it", &self.name)
+        field(
+            crate::t!("signin-your-name"),
+            iced::widget::text_input(&crate::t!("signin-your-name-hint"), &self.name)
                 .id("signin-name")
                 .on_input(Message::Name)
                 .on_submit(Message::Submit),
         )
     }
 
-    fn secret_field<'a>(&'a self, label: &'a str) -> Element<'a, Message> {
-        widget::field(
+    fn secret_field(&self, label: String) -> Element<'_, Message> {
+        field(
             label,
             iced::widget::text_input("", &self.secret.0)
                 .id("signin-secret")
@@ -331,11 +333,11 @@ impl State {
         )
     }
 
-    fn footer<'a>(&'a self, label: &'a str) -> Element<'a, Message> {
+    fn footer(&self, label: String) -> Element<'_, Message> {
         let waiting = if self.busy {
-            "Checking…"
+            crate::t!("signin-checking")
         } else {
-            "Creating the demo clinic: doctors, rooms, patients and 20,000 appointments…"
+            crate::t!("signin-building-demo")
         };
         let action: Element<'_, Message> = if self.busy || self.building {
             text(waiting).size(13).into()
@@ -362,16 +364,16 @@ impl State {
 
     fn clinic_fields(&self) -> Element<'_, Message> {
         column![
-            widget::field(
-                "Clinic name",
-                iced::widget::text_input("e.g. Lakeside Family Clinic", &self.clinic_name)
+            field(
+                crate::t!("signin-clinic-name"),
+                iced::widget::text_input(&crate::t!("signin-clinic-name-hint"), &self.clinic_name)
                     .id("signin-clinic")
                     .on_input(Message::ClinicName)
                     .on_submit(Message::Submit),
             ),
-            widget::field(
-                "Time zone (the clinic's wall clock)",
-                iced::widget::text_input("e.g. Asia/Kolkata", &self.zone)
+            field(
+                crate::t!("signin-zone"),
+                iced::widget::text_input(&crate::t!("signin-zone-hint"), &self.zone)
                     .id("signin-zone")
                     .on_input(Message::Zone)
                     .on_submit(Message::Submit),
@@ -384,15 +386,11 @@ impl State {
     fn first_run(&self, no_clinic: bool) -> Element<'_, Message> {
         let mut form = column![
             widget::heading(if no_clinic {
-                "Set up your clinic"
+                crate::t!("signin-set-up-clinic")
             } else {
-                "Create the first administrator"
+                crate::t!("signin-first-administrator")
             }),
-            text(
-                "The first administrator adds the other staff, their roles and passwords. \
-                 Choose a password of at least 8 characters that no one can guess."
-            )
-            .size(13),
+            text(crate::t!("signin-first-administrator-about")).size(13),
         ]
         .spacing(10);
         if no_clinic {
@@ -400,35 +398,30 @@ impl State {
         }
         form = form
             .push(self.name_field())
-            .push(self.secret_field("Password"))
-            .push(widget::field(
-                "The same password again",
+            .push(self.secret_field(crate::t!("signin-password")))
+            .push(field(
+                crate::t!("signin-password-again"),
                 iced::widget::text_input("", &self.repeat.0)
                     .id("signin-repeat")
                     .secure(true)
                     .on_input(|t| Message::Repeat(Typed(t)))
                     .on_submit(Message::Submit),
             ))
-            .push(self.footer("Create the administrator"));
+            .push(self.footer(crate::t!("signin-create-administrator")));
         let form = Self::card(form.width(Length::Fixed(380.0)), 430.0);
         if !no_clinic {
-            return column![widget::heading("Welcome to Frontdesk"), form]
+            return column![widget::heading(crate::t!("signin-welcome")), form]
                 .spacing(14)
                 .into();
         }
         let demo = Self::card(
             column![
-                widget::heading("Or explore the demo clinic"),
-                text(
-                    "20 doctors, 12 rooms and a busy calendar, with a staff member of each \
-                     role and their demo passwords. It is this computer's own file; nothing \
-                     leaves it."
-                )
-                .size(13),
+                widget::heading(crate::t!("signin-demo-title")),
+                text(crate::t!("signin-demo-about")).size(13),
                 if self.building || self.busy {
                     Element::from(text("").size(1))
                 } else {
-                    button(text("Load the demo clinic"))
+                    button(text(crate::t!("signin-load-demo")))
                         .on_press(Message::LoadDemo)
                         .style(button::secondary)
                         .into()
@@ -439,8 +432,8 @@ impl State {
             340.0,
         );
         column![
-            widget::heading("Welcome to Frontdesk"),
-            text("This database holds no clinic yet.").size(14),
+            widget::heading(crate::t!("signin-welcome")),
+            text(crate::t!("signin-no-clinic-yet")).size(14),
             row![form, demo].spacing(20),
         ]
         .spacing(14)
@@ -449,10 +442,10 @@ impl State {
 
     fn sign_in(&self) -> Element<'_, Message> {
         let mut form = column![
-            widget::heading("Staff sign-in"),
+            widget::heading(crate::t!("signin-title")),
             self.name_field(),
-            self.secret_field("Password"),
-            self.footer("Sign in"),
+            self.secret_field(crate::t!("signin-password")),
+            self.footer(crate::t!("signin-sign-in")),
         ]
         .spacing(12)
         .width(Length::Fixed(360.0));
@@ -466,7 +459,7 @@ impl State {
             });
             form = form.push(
                 column![
-                    text("The demo clinic's staff (choose one to fill in the form):").size(13),
+                    text(crate::t!("signin-demo-staff")).size(13),
                     column(lines).spacing(2),
                 ]
                 .spacing(6),
@@ -478,10 +471,10 @@ impl State {
     fn first_clinic(&self) -> Element<'_, Message> {
         Self::card(
             column![
-                widget::heading("Add your clinic"),
-                text("This database holds no clinic yet. Doctors, rooms and hours are set in Settings afterwards.").size(13),
+                widget::heading(crate::t!("signin-add-clinic-title")),
+                text(crate::t!("signin-add-clinic-about")).size(13),
                 self.clinic_fields(),
-                self.footer("Add the clinic"),
+                self.footer(crate::t!("signin-add-clinic")),
             ]
             .spacing(12)
             .width(Length::Fixed(380.0)),
@@ -492,18 +485,12 @@ impl State {
     fn recovery(key: &str) -> Element<'_, Message> {
         Self::card(
             column![
-                widget::heading("Your clinic's recovery key"),
-                text(
-                    "This clinic's data is encrypted on this computer, and opens only with a staff \
-                     member's password or with this key. Print it or write it down now, and keep \
-                     it locked away from the desk: if every administrator's password is lost, \
-                     it is the only way back to the data. It is shown this once."
-                )
-                .size(13),
+                widget::heading(crate::t!("signin-recovery-title")),
+                text(crate::t!("signin-recovery-about")).size(13),
                 container(text(key).size(18).font(iced::Font::MONOSPACE))
                     .padding(14)
                     .style(container::rounded_box),
-                button(text("I have written it down"))
+                button(text(crate::t!("signin-written-down")))
                     .on_press(Message::Submit)
                     .style(button::primary),
             ]
@@ -515,28 +502,42 @@ impl State {
 
     fn locked<'a>(&'a self, who: &'a str, pin_allowed: bool) -> Element<'a, Message> {
         let mut form = column![
-            widget::heading("Locked"),
-            text(format!(
-                "{who} locked this window. Sign in to go on; someone else can take over by typing their own name."
-            ))
-            .size(13),
+            widget::heading(crate::t!("signin-locked")),
+            text(crate::t!("signin-locked-by", name = who)).size(13),
             self.name_field(),
-            self.secret_field(if self.use_pin { "PIN" } else { "Password" }),
+            self.secret_field(if self.use_pin {
+                crate::t!("signin-pin")
+            } else {
+                crate::t!("signin-password")
+            }),
         ]
         .spacing(12)
         .width(Length::Fixed(380.0));
         if pin_allowed {
             form = form.push(
                 checkbox(self.use_pin)
-                    .label("Use my PIN")
+                    .label(crate::t!("signin-use-pin"))
                     .on_toggle(Message::UsePin)
                     .size(15)
                     .text_size(13),
             );
         }
-        form = form.push(self.footer("Unlock"));
+        form = form.push(self.footer(crate::t!("signin-unlock")));
         Self::card(form, 430.0)
     }
+}
+
+/// A label above its control, like `widget::field`, with the label a message of its own (in the
+/// desk's language) rather than borrowed; the other screens of the door and the Data page use it
+/// too.
+pub(crate) fn field<'a, M: 'a>(
+    label: String,
+    control: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    column![text(label).size(12.5), control.into()]
+        .spacing(3)
+        .width(Length::Fill)
+        .into()
 }
 
 /// This computer's time zone (`TZ`, else `/etc/timezone`, else where `/etc/localtime`

@@ -1,0 +1,29 @@
+# The access log page (administrators).
+
+accesslog-everyone = Everyone
+accesslog-everything = Everything
+accesslog-first-not-a-date = the first day “{ $typed }” is not a date: type it as YYYY-MM-DD, e.g. 2026-12-01
+accesslog-last-not-a-date = the last day “{ $typed }” is not a date: type it as YYYY-MM-DD, e.g. 2026-12-01
+accesslog-last-before-first = the last day is before the first: swap them
+accesslog-cancelled = Not saved: the dialog was cancelled.
+accesslog-saved = Saved { $count } entries of the access log to { $file }.
+accesslog-who = Who
+accesslog-what = What
+accesslog-from = From (YYYY-MM-DD)
+accesslog-first-day = first day
+accesslog-until = Until (YYYY-MM-DD)
+accesslog-last-day = last day
+accesslog-show = Show
+accesslog-save-csv = Save as CSV…
+accesslog-chain-whole = The log's chain is whole: no entry was edited or deleted.
+accesslog-tampered = The log was tampered with: { $what }. Keep this database for investigation and restore a backup for work.
+accesslog-chain-nothing = nothing
+accesslog-broken-at = entry { $entry } was edited, or the one before it deleted
+accesslog-cut-short = its last entries were deleted ({ $found } found, { $expected } written)
+accesslog-col-when = When
+accesslog-col-desk = Desk
+accesslog-col-of = Of
+accesslog-reading = Reading…
+accesslog-newest = The newest { $count } entries: narrow the filter to see older ones.
+accesslog-count = { $count } entries.
+accesslog-title = Access log

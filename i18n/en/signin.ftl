@@ -1,0 +1,48 @@
+# The screens before the desk and over it when locked: the first run, signing in, the first
+# clinic, the recovery key of a new encrypted file, and the locked window.
+
+signin-need-name = type your name as the staff list has it
+signin-need-password = type your password
+signin-need-pin = type your PIN
+signin-need-new-password = type your new password
+signin-passwords-differ = the two passwords differ: type the same password twice
+signin-need-clinic-name = type the clinic's name, as patients know it
+signin-clinic-name-control = the clinic's name has a control character: type it again
+signin-clinic-name-long = the clinic's name is longer than { $max } characters: shorten it
+signin-your-name = Your name
+signin-your-name-hint = as the staff list has it
+signin-checking = Checking…
+signin-building-demo = Creating the demo clinic: doctors, rooms, patients and 20,000 appointments…
+signin-clinic-name = Clinic name
+signin-clinic-name-hint = e.g. Lakeside Family Clinic
+signin-zone = Time zone (the clinic's wall clock)
+signin-zone-hint = e.g. Asia/Kolkata
+signin-set-up-clinic = Set up your clinic
+signin-first-administrator = Create the first administrator
+signin-first-administrator-about = The first administrator adds the other staff, their roles and passwords. Choose a password of at least 8 characters that no one can guess.
+signin-password = Password
+signin-password-again = The same password again
+signin-create-administrator = Create the administrator
+signin-welcome = Welcome to Frontdesk
+signin-demo-title = Or explore the demo clinic
+signin-demo-about = 20 doctors, 12 rooms and a busy calendar, with a staff member of each role and their demo passwords. It is this computer's own file; nothing leaves it.
+signin-load-demo = Load the demo clinic
+signin-no-clinic-yet = This database holds no clinic yet.
+signin-title = Staff sign-in
+signin-sign-in = Sign in
+signin-demo-staff = The demo clinic's staff (choose one to fill in the form):
+signin-add-clinic-title = Add your clinic
+signin-add-clinic-about = This database holds no clinic yet. Doctors, rooms and hours are set in Settings afterwards.
+signin-add-clinic = Add the clinic
+signin-recovery-title = Your clinic's recovery key
+signin-recovery-about = This clinic's data is encrypted on this computer, and opens only with a staff member's password or with this key. Print it or write it down now, and keep it locked away from the desk: if every administrator's password is lost, it is the only way back to the data. It is shown this once.
+signin-written-down = I have written it down
+signin-locked = Locked
+signin-locked-by = { $name } locked this window. Sign in to go on; someone else can take over by typing their own name.
+signin-pin = PIN
+signin-use-pin = Use my PIN
+signin-unlock = Unlock
+# The window, once someone signed in.
+signin-pin-not-today = a PIN works only on a day a password opened this window: sign in with your password
+signin-no-clinic-ask-manager = this database holds no clinic yet: a manager or administrator adds it when they sign in
+signin-no-doctors = This clinic has no doctors yet: add them, their hours and the rooms in Settings.

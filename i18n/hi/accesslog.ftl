@@ -1,0 +1,29 @@
+# एक्सेस लॉग पेज (एडमिनिस्ट्रेटर के लिए)।
+
+accesslog-everyone = सभी लोग
+accesslog-everything = सब कुछ
+accesslog-first-not-a-date = पहला दिन “{ $typed }” तारीख़ नहीं है: इसे YYYY-MM-DD की तरह लिखें, जैसे 2026-12-01
+accesslog-last-not-a-date = आख़िरी दिन “{ $typed }” तारीख़ नहीं है: इसे YYYY-MM-DD की तरह लिखें, जैसे 2026-12-01
+accesslog-last-before-first = आख़िरी दिन पहले दिन से पहले है: दोनों को आपस में बदलें
+accesslog-cancelled = सहेजा नहीं गया: डायलॉग रद्द कर दिया गया।
+accesslog-saved = एक्सेस लॉग की { $count } प्रविष्टियाँ { $file } में सहेजी गईं।
+accesslog-who = कौन
+accesslog-what = क्या
+accesslog-from = से (YYYY-MM-DD)
+accesslog-first-day = पहला दिन
+accesslog-until = तक (YYYY-MM-DD)
+accesslog-last-day = आख़िरी दिन
+accesslog-show = दिखाएँ
+accesslog-save-csv = CSV के रूप में सहेजें…
+accesslog-chain-whole = लॉग की कड़ी पूरी है: कोई प्रविष्टि बदली या हटाई नहीं गई।
+accesslog-tampered = लॉग से छेड़छाड़ हुई है: { $what }। इस डेटाबेस को जाँच के लिए रखें और काम के लिए कोई बैकअप रीस्टोर करें।
+accesslog-chain-nothing = कुछ नहीं
+accesslog-broken-at = प्रविष्टि { $entry } बदली गई, या उससे पहले वाली हटाई गई
+accesslog-cut-short = इसकी आख़िरी प्रविष्टियाँ हटाई गईं ({ $found } मिलीं, { $expected } लिखी गई थीं)
+accesslog-col-when = कब
+accesslog-col-desk = डेस्क
+accesslog-col-of = किसका
+accesslog-reading = पढ़ा जा रहा है…
+accesslog-newest = सबसे नई { $count } प्रविष्टियाँ: पुरानी देखने के लिए फ़िल्टर छोटा करें।
+accesslog-count = { $count } प्रविष्टियाँ।
+accesslog-title = एक्सेस लॉग
