@@ -11,10 +11,10 @@ use iced::widget::{button, column, container, row, rule, scrollable, text, text_
 use iced::{Element, Length, Task};
 
 use super::Context;
-use super::sign_in::field;
 use crate::gui::backend::UiError;
 use crate::gui::choice_keys::pick_list;
 use crate::gui::file_chooser;
+use crate::gui::widget::field;
 use crate::gui::widget::{self, Choice};
 use crate::scheduling::access::{Access, AccessEntry, AccessKind, ChainCheck};
 use crate::scheduling::staff::StaffId;

@@ -12,11 +12,11 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
-use super::sign_in::field;
 use super::{Context, encryption};
 use crate::export::{self, ExportQuery, Format, Progress, Scope};
 use crate::gui::backend::{Step, UiError};
 use crate::gui::file_chooser;
+use crate::gui::widget::field;
 use crate::gui::widget::{self, Choice};
 use crate::import::{self, FileKind, ImportOptions};
 use crate::scheduling::time::echo;

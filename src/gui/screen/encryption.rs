@@ -9,9 +9,10 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
-use super::sign_in::{Typed, field};
+use super::sign_in::Typed;
 use crate::gui::backend::{Converted, UiError};
 use crate::gui::widget;
+use crate::gui::widget::field;
 use crate::scheduling::permission::Action;
 
 /// Where the conversion stands.

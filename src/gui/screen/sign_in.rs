@@ -9,7 +9,7 @@ use iced::{Element, Length, Task};
 
 use crate::demo::DemoSignIn;
 use crate::gui::backend::{NewClinic, UiError};
-use crate::gui::widget;
+use crate::gui::widget::{self, field};
 use crate::scheduling::setup_rules::parse_zone;
 
 /// A password or PIN as typed; `Debug` never shows it.
@@ -525,19 +525,6 @@ impl State {
         form = form.push(self.footer(crate::t!("signin-unlock")));
         Self::card(form, 430.0)
     }
-}
-
-/// A label above its control, like `widget::field`, with the label a message of its own (in the
-/// desk's language) rather than borrowed; the other screens of the door and the Data page use it
-/// too.
-pub(crate) fn field<'a, M: 'a>(
-    label: String,
-    control: impl Into<Element<'a, M>>,
-) -> Element<'a, M> {
-    column![text(label).size(12.5), control.into()]
-        .spacing(3)
-        .width(Length::Fill)
-        .into()
 }
 
 /// This computer's time zone (`TZ`, else `/etc/timezone`, else where `/etc/localtime`
