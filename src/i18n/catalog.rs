@@ -33,6 +33,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "common.ftl",
     "dates.ftl",
     "help.ftl",
+    "reminders.ftl",
     "reports.ftl",
     "settings.ftl",
     "store.ftl",
