@@ -32,12 +32,15 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "calendar.ftl",
     "common.ftl",
     "dates.ftl",
+    "findslot.ftl",
     "help.ftl",
     "reminders.ftl",
     "reports.ftl",
     "settings.ftl",
     "store.ftl",
     "tabs.ftl",
+    "today.ftl",
+    "waitlist.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;
