@@ -28,7 +28,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, UiError> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| format!("a background task stopped unexpectedly: {e}"))
+        .map_err(|e| crate::t!("reminders-task-stopped", reason = e.to_string()))
 }
 
 impl Backend {

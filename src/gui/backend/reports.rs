@@ -21,13 +21,25 @@ pub enum SheetTarget {
     Room(RoomId),
 }
 
+/// A table's title as the desk reads it (the CSV file itself keeps its English headings).
+fn table_title(table: ReportTable) -> String {
+    match table {
+        ReportTable::Rooms => crate::t!("reports-table-rooms"),
+        ReportTable::RoomDays => crate::t!("reports-table-room-days"),
+        ReportTable::Doctors => crate::t!("reports-table-doctors"),
+        ReportTable::NoShows => crate::t!("reports-table-no-shows"),
+        ReportTable::Waiting => crate::t!("reports-table-waiting"),
+        ReportTable::BusiestHours => crate::t!("reports-table-busiest-hours"),
+    }
+}
+
 /// Runs file work on a blocking thread.
 async fn off_the_ui<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, UiError> + Send + 'static,
 ) -> Result<T, UiError> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| format!("saving stopped unexpectedly: {e}"))?
+        .map_err(|e| crate::t!("reports-saving-stopped", reason = e.to_string()))?
 }
 
 impl Backend {
@@ -43,11 +55,11 @@ impl Backend {
             let table = reports::table(&report, which);
             reports::save_private(&path, format::csv(&table).as_bytes())
                 .map_err(|e| e.to_string())?;
-            Ok(format!(
-                "Saved {} ({} rows) to {}.",
-                which.title(),
-                table.rows.len(),
-                path.display()
+            Ok(crate::t!(
+                "reports-saved-csv",
+                table = table_title(which),
+                rows = table.rows.len(),
+                file = path.display().to_string()
             ))
         })
         .await
@@ -81,13 +93,13 @@ impl Backend {
             })
             .map_err(|e| e.to_string())?;
             reports::save_private(&path, &rendered.bytes).map_err(|e| e.to_string())?;
-            Ok(format!(
-                "Saved the day sheet of {} for {} ({} appointments, {} pages) to {}.",
-                of.name(),
-                date.format("%a %-d %b %Y"),
-                rendered.appointments,
-                rendered.pages,
-                path.display()
+            Ok(crate::t!(
+                "reports-saved-sheet",
+                name = of.name(),
+                date = crate::i18n::dates::medium(date),
+                appointments = rendered.appointments,
+                pages = rendered.pages,
+                file = path.display().to_string()
             ))
         })
         .await

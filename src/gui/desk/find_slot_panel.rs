@@ -141,25 +141,26 @@ pub(super) fn series_notice(zone: chrono_tz::Tz, outcome: &crate::store::SeriesO
         .iter()
         .filter(|(_, b)| b.overbooked.is_some())
         .count();
-    let mut notice = format!(
-        "Booked a series of {} appointments from {first}",
-        outcome.booked.len()
+    let mut notice = crate::t!(
+        "findslot-series-booked",
+        count = outcome.booked.len(),
+        first = first
     );
     if overbooked > 0 {
-        notice.push_str(&format!(", {overbooked} overbooked"));
+        notice.push_str(&crate::t!("findslot-series-overbooked", count = overbooked));
     }
     if !outcome.skipped.is_empty() {
         let dates: Vec<String> = outcome
             .skipped
             .iter()
-            .map(|c| c.occurrence.date.format("%-d %b").to_string())
+            .map(|c| crate::i18n::dates::day_month(c.occurrence.date))
             .collect();
-        notice.push_str(&format!(
-            "; left out {} conflicting ({})",
-            outcome.skipped.len(),
-            dates.join(", ")
+        notice.push_str(&crate::t!(
+            "findslot-series-left-out",
+            count = outcome.skipped.len(),
+            dates = dates.join(", ")
         ));
     }
-    notice.push('.');
+    notice.push_str(&crate::t!("findslot-series-end"));
     notice
 }

@@ -107,7 +107,7 @@ impl Desk {
     pub(super) fn dismiss_offer(&mut self, index: usize) -> Task<Message> {
         if index < self.offers.offers.len() {
             self.offers.offers.remove(index);
-            self.notice = Some("Offer put away: the patients keep waiting.".into());
+            self.notice = Some(crate::t!("waitlist-offer-put-away"));
         }
         Task::none()
     }

@@ -12,6 +12,7 @@ use super::Context;
 use crate::gui::backend::UiError;
 use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
+use crate::i18n::dates;
 use crate::scheduling::slots::parse_window;
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{lenient_instant, local_date, local_day};
@@ -192,26 +193,20 @@ impl State {
             .parse()
             .ok()
             .filter(|m| *m > 0 && i64::from(*m) <= MAX_APPOINTMENT_MINUTES)
-            .ok_or(format!(
-                "Write the length as minutes from 1 to {MAX_APPOINTMENT_MINUTES}, e.g. 20."
-            ))?;
-        let date = |label: &str, text: &str| {
-            fields::date(&format!("The {label} date"), text, || {
-                format!(
-                    "\"{}\" is not a {label} date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
-                    echo(text.trim())
-                )
-            })
-        };
-        let first = date("first", &self.from)?;
-        let last = date("last", &self.to)?;
+            .ok_or_else(|| {
+                crate::t!("findslot-length-not-minutes", max = MAX_APPOINTMENT_MINUTES)
+            })?;
+        let first = fields::date(&crate::t!("findslot-the-first-date"), &self.from, || {
+            crate::t!("findslot-not-a-first-date", typed = echo(self.from.trim()))
+        })?;
+        let last = fields::date(&crate::t!("findslot-the-last-date"), &self.to, || {
+            crate::t!("findslot-not-a-last-date", typed = echo(self.to.trim()))
+        })?;
         if last < first {
-            return Err("The last date is before the first: choose a later last date.".into());
+            return Err(crate::t!("findslot-last-before-first"));
         }
         if (last - first).num_days() >= MAX_RANGE_DAYS {
-            return Err(format!(
-                "Search at most {MAX_RANGE_DAYS} days at a time: choose a nearer last date."
-            ));
+            return Err(crate::t!("findslot-range-too-long", days = MAX_RANGE_DAYS));
         }
         let time_of_day = match self.part {
             Part::Any => TimeOfDay::Any,
@@ -225,7 +220,7 @@ impl State {
         let from = lenient_instant(zone, first.and_time(NaiveTime::MIN)).max(ctx.now);
         let until = local_day(zone, last).end;
         if until <= ctx.now {
-            return Err("That range is over: choose dates from today on.".into());
+            return Err(crate::t!("findslot-range-over"));
         }
         let search = SlotSearch {
             clinic: ctx.clinic.id,
@@ -318,13 +313,22 @@ impl State {
             .setup
             .visit_types
             .iter()
-            .map(|v| Choice::new(v.id, format!("{} ({} min)", v.name, v.minutes)))
+            .map(|v| {
+                Choice::new(
+                    v.id,
+                    crate::t!(
+                        "findslot-visit-type-choice",
+                        name = v.name.as_str(),
+                        minutes = v.minutes.to_string()
+                    ),
+                )
+            })
             .collect();
         let visit = types
             .iter()
             .find(|c| Some(c.value) == self.visit_type)
             .cloned();
-        let mut doctors = vec![Choice::new(None, "Any doctor")];
+        let mut doctors = vec![Choice::new(None, crate::t!("findslot-any-doctor"))];
         doctors.extend(
             ctx.setup
                 .doctors
@@ -334,8 +338,8 @@ impl State {
         );
         let doctor = doctors.iter().find(|c| c.value == self.doctor).cloned();
         let mut rooms = vec![
-            Choice::new(RoomWanted::None, "No room needed"),
-            Choice::new(RoomWanted::Any, "Any room"),
+            Choice::new(RoomWanted::None, crate::t!("findslot-no-room")),
+            Choice::new(RoomWanted::Any, crate::t!("findslot-any-room")),
         ];
         rooms.extend(
             ctx.setup
@@ -346,33 +350,33 @@ impl State {
         );
         let room = rooms.iter().find(|c| c.value == self.room).cloned();
         let parts = vec![
-            Choice::new(Part::Any, "Any time"),
-            Choice::new(Part::Morning, "Morning (before 12:00)"),
-            Choice::new(Part::Afternoon, "Afternoon (12:00–17:00)"),
-            Choice::new(Part::Evening, "Evening (from 17:00)"),
-            Choice::new(Part::Between, "Between…"),
+            Choice::new(Part::Any, crate::t!("findslot-any-time")),
+            Choice::new(Part::Morning, crate::t!("findslot-morning")),
+            Choice::new(Part::Afternoon, crate::t!("findslot-afternoon")),
+            Choice::new(Part::Evening, crate::t!("findslot-evening")),
+            Choice::new(Part::Between, crate::t!("findslot-between")),
         ];
         let part = parts.iter().find(|c| c.value == self.part).cloned();
 
         let heading = match &self.patient {
-            Some((_, name)) => format!("Find a slot for {name}"),
-            None => "Find a slot".to_owned(),
+            Some((_, name)) => crate::t!("findslot-title-for", name = name),
+            None => crate::t!("findslot-title"),
         };
         let mut form = column![
             row![
                 widget::heading(heading),
                 iced::widget::space::horizontal(),
-                button(text("Close"))
+                button(text(crate::t!("findslot-close")))
                     .on_press(Message::Close)
                     .style(button::secondary)
             ],
             row![
-                widget::field(
-                    "Visit type",
+                field(
+                    crate::t!("findslot-visit-type"),
                     pick_list(types, visit, Message::VisitType).width(Length::Fill)
                 ),
-                container(widget::field(
-                    "Minutes",
+                container(field(
+                    crate::t!("findslot-minutes"),
                     text_input("20", &self.minutes)
                         .id("find-slot-minutes")
                         .on_input(Message::Minutes)
@@ -382,26 +386,26 @@ impl State {
             ]
             .spacing(8),
             row![
-                widget::field(
-                    "Doctor",
+                field(
+                    crate::t!("findslot-doctor"),
                     pick_list(doctors, doctor, Message::Doctor).width(Length::Fill)
                 ),
-                widget::field(
-                    "Room",
+                field(
+                    crate::t!("findslot-room"),
                     pick_list(rooms, room, Message::Room).width(Length::Fill)
                 ),
             ]
             .spacing(8),
             row![
-                widget::field(
-                    "From",
+                field(
+                    crate::t!("findslot-from"),
                     text_input("YYYY-MM-DD", &self.from)
                         .id("find-slot-from")
                         .on_input(Message::From)
                         .on_submit(Message::Search)
                 ),
-                widget::field(
-                    "To",
+                field(
+                    crate::t!("findslot-to"),
                     text_input("YYYY-MM-DD", &self.to)
                         .id("find-slot-to")
                         .on_input(Message::To)
@@ -409,8 +413,8 @@ impl State {
                 ),
             ]
             .spacing(8),
-            widget::field(
-                "Time of day",
+            field(
+                crate::t!("findslot-time-of-day"),
                 pick_list(parts, part, Message::Part).width(Length::Fill)
             ),
         ]
@@ -418,15 +422,15 @@ impl State {
         if self.part == Part::Between {
             form = form.push(
                 row![
-                    widget::field(
-                        "After",
+                    field(
+                        crate::t!("findslot-after"),
                         text_input("HH:MM", &self.after)
                             .id("find-slot-after")
                             .on_input(Message::After)
                             .on_submit(Message::Search)
                     ),
-                    widget::field(
-                        "Before",
+                    field(
+                        crate::t!("findslot-before"),
                         text_input("HH:MM", &self.before)
                             .id("find-slot-before")
                             .on_input(Message::Before)
@@ -438,9 +442,9 @@ impl State {
         }
         form = form.push(
             button(text(if self.searching {
-                "Searching…"
+                crate::t!("findslot-searching")
             } else {
-                "Search"
+                crate::t!("findslot-search")
             }))
             .on_press_maybe((!self.searching).then_some(Message::Search))
             .style(button::primary),
@@ -449,10 +453,7 @@ impl State {
             form = form.push(widget::error_text(e));
         }
         if self.searched && self.results.is_empty() && self.error.is_none() {
-            form = form.push(
-                text("No free slot in that range: try another doctor, room, time of day or more days.")
-                    .size(13),
-            );
+            form = form.push(text(crate::t!("findslot-none")).size(13));
         }
         if !self.results.is_empty() {
             let name = |d: Option<DoctorId>| {
@@ -469,11 +470,11 @@ impl State {
                 let start = s.interval.start.with_timezone(&zone);
                 let end = s.interval.end.with_timezone(&zone);
                 let line = column![
-                    text(format!(
-                        "{}  {}–{}",
-                        start.format("%a %-d %b"),
-                        start.format("%H:%M"),
-                        end.format("%H:%M")
+                    text(crate::t!(
+                        "findslot-result",
+                        date = dates::weekday_day_month(start.date_naive()),
+                        start = start.format("%H:%M").to_string(),
+                        end = end.format("%H:%M").to_string()
                     ))
                     .size(13.5),
                     text(format!("{}{}", name(s.doctor), room_name(s.room))).size(12),
@@ -486,17 +487,19 @@ impl State {
                     .into()
             });
             form = form
-                .push(
-                    text(format!(
-                        "{} free slots, earliest first: choose one to book it",
-                        self.results.len()
-                    ))
-                    .size(13),
-                )
+                .push(text(crate::t!("findslot-found", count = self.results.len())).size(13))
                 .push(column(rows).spacing(4));
         }
         scrollable(form.padding(14)).into()
     }
+}
+
+/// A label above its control, the label a message ([`widget::field`] borrows its label).
+fn field<'a>(label: String, control: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    column![text(label).size(12.5), control.into()]
+        .spacing(3)
+        .width(Length::Fill)
+        .into()
 }
 
 /// A result's button: the theme's primary colour, weak at rest and strong under the pointer,

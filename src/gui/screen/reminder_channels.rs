@@ -7,6 +7,7 @@ use iced::widget::{button, column, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
+use super::reminder_rules::field;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
 use crate::store::{ReminderSettings, Secret, TlsMode};
@@ -92,10 +93,7 @@ impl State {
         let port: u16 = match self.port.trim().parse() {
             Ok(p) if p > 0 => p,
             _ => {
-                return Err(format!(
-                    "\"{}\" is not a port: write a number from 1 to 65535, usually 587 (STARTTLS), 465 (TLS) or 25",
-                    self.port.trim()
-                ));
+                return Err(crate::t!("reminders-not-a-port", typed = self.port.trim()));
             }
         };
         let secret = |typed: &str, forget: bool, old: Secret| {
@@ -177,10 +175,7 @@ impl State {
                 self.busy = false;
                 match result {
                     Ok(()) => {
-                        self.notice = Some(
-                            "Saved. Reminders are re-planned for the channels that are set up."
-                                .into(),
-                        );
+                        self.notice = Some(crate::t!("reminders-channels-saved"));
                         return load(ctx);
                     }
                     Err(e) => self.error = Some(e),
@@ -190,11 +185,11 @@ impl State {
         Task::none()
     }
 
-    fn secret_hint(&self, stored: bool, forget: bool) -> &'static str {
+    fn secret_hint(&self, stored: bool, forget: bool) -> String {
         match (stored, forget) {
-            (_, true) => "will be forgotten when you save",
-            (true, false) => "•••••• stored; type to replace",
-            (false, false) => "none",
+            (_, true) => crate::t!("reminders-secret-forgotten"),
+            (true, false) => crate::t!("reminders-secret-stored"),
+            (false, false) => crate::t!("reminders-secret-none"),
         }
     }
 
@@ -207,17 +202,17 @@ impl State {
             .collect();
         let mode = modes.iter().find(|c| Some(c.value) == self.tls).cloned();
         let email = column![
-            text("Email (SMTP)").size(16),
-            text("Reminders by email go through your mail provider's SMTP server. Leave the host empty to send no email.").size(12),
+            text(crate::t!("reminders-email-smtp")).size(16),
+            text(crate::t!("reminders-email-about")).size(12),
             row![
-                widget::field(
-                    "SMTP host",
+                field(
+                    crate::t!("reminders-smtp-host"),
                     text_input("smtp.example.org", &self.host)
                         .id("smtp-host")
                         .on_input(Message::Host)
                 ),
                 column![
-                    text("Port").size(12.5),
+                    text(crate::t!("reminders-port")).size(12.5),
                     text_input("587", &self.port)
                         .id("smtp-port")
                         .on_input(Message::Port)
@@ -226,25 +221,31 @@ impl State {
                 .spacing(3),
             ]
             .spacing(8),
-            widget::field("Encryption", pick_list(modes, mode, Message::Tls).text_size(13)),
+            field(
+                crate::t!("reminders-encryption"),
+                pick_list(modes, mode, Message::Tls).text_size(13)
+            ),
             row![
-                widget::field(
-                    "User name (empty: no login)",
+                field(
+                    crate::t!("reminders-smtp-user"),
                     text_input("reminders@clinic.example", &self.user)
                         .id("smtp-user")
                         .on_input(Message::User)
                 ),
-                widget::field(
-                    "Password",
+                field(
+                    crate::t!("reminders-password"),
                     row![
                         text_input(
-                            self.secret_hint(!stored.smtp.password.is_empty(), self.forget_password),
+                            &self.secret_hint(
+                                !stored.smtp.password.is_empty(),
+                                self.forget_password
+                            ),
                             self.password.expose()
                         )
                         .id("smtp-password")
                         .secure(true)
                         .on_input(|t| Message::Password(Secret::new(t))),
-                        button(text("Forget").size(12))
+                        button(text(crate::t!("reminders-forget")).size(12))
                             .on_press(Message::ForgetPassword)
                             .style(button::secondary)
                     ]
@@ -252,9 +253,9 @@ impl State {
                 ),
             ]
             .spacing(8),
-            widget::field(
-                "Sender",
-                text_input("Sunrise Clinic <reminders@clinic.example>", &self.from)
+            field(
+                crate::t!("reminders-sender"),
+                text_input(&crate::t!("reminders-sender-example"), &self.from)
                     .id("smtp-from")
                     .on_input(Message::From)
             ),
@@ -262,35 +263,35 @@ impl State {
         .spacing(10)
         .width(Length::FillPortion(1));
         let others = column![
-            text("SMS / WhatsApp (webhook)").size(16),
-            text("Each reminder is posted as JSON (to, text, patient, doctor, start, meeting_link …) to your gateway's URL. Leave it empty to send no SMS.").size(12),
-            widget::field(
-                "Webhook URL",
+            text(crate::t!("reminders-webhook")).size(16),
+            text(crate::t!("reminders-webhook-about")).size(12),
+            field(
+                crate::t!("reminders-webhook-url"),
                 text_input("https://sms.example.org/send", &self.url)
                     .id("webhook-url")
                     .on_input(Message::Url)
             ),
-            widget::field(
-                "Token (sent as Authorization: Bearer …)",
+            field(
+                crate::t!("reminders-webhook-token"),
                 row![
                     text_input(
-                        self.secret_hint(!stored.webhook.token.is_empty(), self.forget_token),
+                        &self.secret_hint(!stored.webhook.token.is_empty(), self.forget_token),
                         self.token.expose()
                     )
                     .id("webhook-token")
                     .secure(true)
                     .on_input(|t| Message::Token(Secret::new(t))),
-                    button(text("Forget").size(12))
+                    button(text(crate::t!("reminders-forget")).size(12))
                         .on_press(Message::ForgetToken)
                         .style(button::secondary)
                 ]
                 .spacing(4)
             ),
             rule::horizontal(1),
-            text("Video visits").size(16),
-            text("Each video appointment gets its own meeting link: the pattern followed by a unique room name, or with {id} replaced by it.").size(12),
-            widget::field(
-                "Meeting link pattern",
+            text(crate::t!("reminders-video")).size(16),
+            text(crate::t!("reminders-video-about")).size(12),
+            field(
+                crate::t!("reminders-meeting-pattern"),
                 text_input("https://meet.jit.si/", &self.pattern)
                     .id("meeting-pattern")
                     .on_input(Message::Pattern)
@@ -301,7 +302,7 @@ impl State {
         let mut page = column![
             row![email, others].spacing(32),
             row![
-                button(text("Save channels"))
+                button(text(crate::t!("reminders-save-channels")))
                     .on_press_maybe((!self.busy).then_some(Message::Save))
                     .style(button::primary)
             ],

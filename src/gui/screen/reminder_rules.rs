@@ -103,12 +103,7 @@ pub fn load(ctx: &Context<'_>) -> Task<Message> {
 /// Parses "24 h", "24", "2h", "90 min", "1 h 30 min" into minutes.
 pub fn parse_amount(text: &str) -> Result<u32, String> {
     let cleaned = text.trim().to_lowercase();
-    let wrong = || {
-        format!(
-            "\"{}\" is not a lead time: write hours or minutes, e.g. 24 h, 2 h or 90 min",
-            echo(text.trim())
-        )
-    };
+    let wrong = || crate::t!("reminders-not-a-lead-time", typed = echo(text.trim()));
     if let Ok(hours) = cleaned.parse::<u32>() {
         return hours.checked_mul(60).ok_or_else(wrong);
     }
@@ -192,17 +187,13 @@ impl Draft {
                 minutes: parse_amount(&self.amount)?,
             },
             LeadKind::DaysBeforeAt => Lead::DaysBeforeAt {
-                days: self.days.trim().parse().map_err(|_| {
-                    format!(
-                        "\"{}\" is not a number of days: write 1 to 7",
-                        self.days.trim()
-                    )
-                })?,
-                at: crate::gui::fields::clock("The time", &self.at, || {
-                    format!(
-                        "\"{}\" is not a time: write it as HH:MM, e.g. 18:00",
-                        echo(self.at.trim())
-                    )
+                days: self
+                    .days
+                    .trim()
+                    .parse()
+                    .map_err(|_| crate::t!("reminders-not-days", typed = self.days.trim()))?,
+                at: crate::gui::fields::clock(&crate::t!("reminders-the-time"), &self.at, || {
+                    crate::t!("reminders-not-a-time", typed = echo(self.at.trim()))
                 })?,
             },
         };
@@ -235,15 +226,42 @@ fn edit(draft: Option<&mut Draft>, change: impl FnOnce(&mut Draft)) {
 /// How the rule list names a rule's clinic.
 fn clinic_name(ctx: &Context<'_>, id: Option<ClinicId>) -> String {
     match id {
-        None => "every clinic".into(),
+        None => crate::t!("reminders-every-clinic-lower"),
         Some(c) => ctx
             .setup
             .clinics
             .iter()
             .find(|k| k.id == c)
             .map(|k| k.name.clone())
-            .unwrap_or_else(|| "a removed clinic".into()),
+            .unwrap_or_else(|| crate::t!("reminders-removed-clinic")),
     }
+}
+
+/// What a placeholder stands for, in the desk's language (the core's English words for one
+/// this page does not know).
+fn placeholder_help(name: &str, english: &str) -> String {
+    match name {
+        "patient" => crate::t!("reminders-placeholder-patient"),
+        "doctor" => crate::t!("reminders-placeholder-doctor"),
+        "clinic" => crate::t!("reminders-placeholder-clinic"),
+        "date" => crate::t!("reminders-placeholder-date"),
+        "time" => crate::t!("reminders-placeholder-time"),
+        "where" => crate::t!("reminders-placeholder-where"),
+        "address" => crate::t!("reminders-placeholder-address"),
+        "link" => crate::t!("reminders-placeholder-link"),
+        _ => english.to_owned(),
+    }
+}
+
+/// A label above its control, the label a message ([`widget::field`] borrows its label).
+pub(super) fn field<'a, M: 'a>(
+    label: String,
+    control: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    column![text(label).size(12.5), control.into()]
+        .spacing(3)
+        .width(Length::Fill)
+        .into()
 }
 
 /// An error sentence the view owns.
@@ -263,14 +281,14 @@ fn sample(ctx: &Context<'_>, mode: Mode) -> MessageFacts {
         tomorrow.and_time(NaiveTime::from_hms_opt(10, 30, 0).unwrap_or(NaiveTime::MIN)),
     );
     MessageFacts {
-        patient: "Asha Iyer".into(),
+        patient: crate::t!("reminders-sample-patient"),
         doctor: ctx
             .setup
             .doctors
             .iter()
             .map(|(d, _)| d.name.clone())
             .next()
-            .unwrap_or_else(|| "Dr. Anjali Rao".into()),
+            .unwrap_or_else(|| crate::t!("reminders-sample-doctor")),
         clinic: ctx.clinic.name.clone(),
         address: ctx.clinic.address.clone(),
         zone,
@@ -304,7 +322,7 @@ impl State {
             Message::New(channel) => {
                 let rule = ReminderRule {
                     id: RuleId(uuid::Uuid::new_v4()),
-                    name: format!("{}, the day before at 18:00", channel.label()),
+                    name: crate::t!("reminders-new-rule-name", channel = channel.label()),
                     lead: Lead::DaysBeforeAt {
                         days: 1,
                         at: NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN),
@@ -356,9 +374,10 @@ impl State {
                 self.busy = false;
                 match result {
                     Ok(()) => {
-                        self.notice = self.draft.take().map(|d| {
-                            format!("Saved \"{}\". Reminders are re-planned.", d.name.trim())
-                        });
+                        self.notice = self
+                            .draft
+                            .take()
+                            .map(|d| crate::t!("reminders-rule-saved", name = d.name.trim()));
                         return load(ctx);
                     }
                     Err(e) => self.error = Some(e),
@@ -370,14 +389,14 @@ impl State {
 
     fn visit_type_name(&self, ctx: &Context<'_>, id: Option<VisitTypeId>) -> String {
         match id {
-            None => "every visit type".into(),
+            None => crate::t!("reminders-every-visit-type-lower"),
             Some(v) => ctx
                 .setup
                 .visit_types
                 .iter()
                 .find(|t| t.id == v)
                 .map(|t| t.name.clone())
-                .unwrap_or_else(|| "a removed visit type".into()),
+                .unwrap_or_else(|| crate::t!("reminders-removed-visit-type")),
         }
     }
 
@@ -399,7 +418,7 @@ impl State {
                     .size(12)
                 ]
                 .width(Length::Fill),
-                button(text("Edit").size(12))
+                button(text(crate::t!("reminders-edit")).size(12))
                     .on_press_maybe((!editing).then_some(Message::Edit(r.id)))
                     .style(button::secondary),
             ]
@@ -409,20 +428,20 @@ impl State {
         }))
         .spacing(8);
         let mut left = column![
-            text("Rules").size(16),
-            text("A rule plans one reminder for every booked or confirmed appointment it applies to. Rules on a channel that is not set up plan nothing.").size(12),
+            text(crate::t!("reminders-rules")).size(16),
+            text(crate::t!("reminders-rules-about")).size(12),
             list,
             row![
-                button(text("New email rule").size(12))
+                button(text(crate::t!("reminders-new-email-rule")).size(12))
                     .on_press(Message::New(Channel::Email))
                     .style(button::secondary),
-                button(text("New SMS rule").size(12))
+                button(text(crate::t!("reminders-new-sms-rule")).size(12))
                     .on_press(Message::New(Channel::Webhook))
                     .style(button::secondary),
             ]
             .spacing(6),
             rule::horizontal(1),
-            text("Placeholders").size(14),
+            text(crate::t!("reminders-placeholders")).size(14),
         ]
         .spacing(10)
         .width(Length::Fixed(380.0));
@@ -432,17 +451,14 @@ impl State {
                     text(format!("{{{name}}}"))
                         .size(12)
                         .width(Length::Fixed(80.0)),
-                    text(*what).size(12)
+                    text(placeholder_help(name, what)).size(12)
                 ]
                 .spacing(6),
             );
         }
         let right: Element<'a, Message> = match &self.draft {
             Some(d) => self.editor(d, ctx),
-            None => column![
-                text("Choose a rule to edit its timing and its message, with a preview.").size(13)
-            ]
-            .into(),
+            None => column![text(crate::t!("reminders-choose-rule")).size(13)].into(),
         };
         let mut page =
             column![row![left, container(right).width(Length::Fill)].spacing(24)].spacing(10);
@@ -461,8 +477,11 @@ impl State {
 
     fn editor<'a>(&'a self, d: &'a Draft, ctx: &Context<'a>) -> Element<'a, Message> {
         let kinds = vec![
-            Choice::new(LeadKind::Before, "hours or minutes before"),
-            Choice::new(LeadKind::DaysBeforeAt, "the day(s) before at a time"),
+            Choice::new(LeadKind::Before, crate::t!("reminders-kind-before")),
+            Choice::new(
+                LeadKind::DaysBeforeAt,
+                crate::t!("reminders-kind-days-before"),
+            ),
         ];
         let kind = kinds.iter().find(|c| c.value == d.kind).cloned();
         let timing: Element<'a, Message> = match d.kind {
@@ -471,7 +490,7 @@ impl State {
                     .id("rule-amount")
                     .on_input(Message::Amount)
                     .width(Length::Fixed(110.0)),
-                text("before the start").size(13),
+                text(crate::t!("reminders-before-the-start")).size(13),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center)
@@ -480,18 +499,18 @@ impl State {
                 text_input("1", &d.days)
                     .on_input(Message::Days)
                     .width(Length::Fixed(50.0)),
-                text("day(s) before, at").size(13),
+                text(crate::t!("reminders-days-before-at")).size(13),
                 text_input("18:00", &d.at)
                     .id("rule-at")
                     .on_input(Message::At)
                     .width(Length::Fixed(70.0)),
-                text("clinic time").size(13),
+                text(crate::t!("reminders-clinic-time")).size(13),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center)
             .into(),
         };
-        let mut types = vec![Choice::new(None, "Every visit type")];
+        let mut types = vec![Choice::new(None, crate::t!("reminders-every-visit-type"))];
         types.extend(
             ctx.setup
                 .visit_types
@@ -499,7 +518,7 @@ impl State {
                 .map(|v| Choice::new(Some(v.id), v.name.clone())),
         );
         let chosen_type = types.iter().find(|c| c.value == d.visit_type).cloned();
-        let mut clinics = vec![Choice::new(None, "Every clinic")];
+        let mut clinics = vec![Choice::new(None, crate::t!("reminders-every-clinic"))];
         clinics.extend(
             ctx.setup
                 .clinics
@@ -513,16 +532,16 @@ impl State {
             .collect();
         let channel = channels.iter().find(|c| c.value == d.channel).cloned();
         let modes = vec![
-            Choice::new(Mode::InClinic, "in clinic"),
-            Choice::new(Mode::Video, "video"),
-            Choice::new(Mode::Phone, "phone"),
+            Choice::new(Mode::InClinic, crate::t!("reminders-mode-in-clinic")),
+            Choice::new(Mode::Video, crate::t!("reminders-mode-video")),
+            Choice::new(Mode::Phone, crate::t!("reminders-mode-phone")),
         ];
         let preview_mode = self.preview_mode.unwrap_or(Mode::InClinic);
         let mode = modes.iter().find(|c| c.value == preview_mode).cloned();
         let form = column![
-            widget::field(
-                "Name",
-                text_input("Email 24 h before", &d.name)
+            field(
+                crate::t!("reminders-name"),
+                text_input(&crate::t!("reminders-name-example"), &d.name)
                     .id("rule-name")
                     .on_input(Message::Name)
             ),
@@ -534,31 +553,31 @@ impl State {
                 pick_list(types, chosen_type, Message::VisitType).text_size(13),
                 pick_list(channels, channel, Message::Channel).text_size(13),
                 checkbox(d.active)
-                    .label("On")
+                    .label(crate::t!("reminders-on"))
                     .on_toggle(Message::Active)
                     .size(15)
                     .text_size(13),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center),
-            widget::field(
-                "Subject",
-                text_input("Reminder: your appointment on {date}", &d.subject)
+            field(
+                crate::t!("reminders-subject"),
+                text_input(&crate::t!("reminders-subject-example"), &d.subject)
                     .id("rule-subject")
                     .on_input(Message::Subject)
             ),
-            widget::field(
-                "Message",
+            field(
+                crate::t!("reminders-message"),
                 text_editor(&d.body)
                     .on_action(Message::Body)
                     .height(Length::Fixed(150.0))
                     .size(13)
             ),
             row![
-                button(text("Save rule"))
+                button(text(crate::t!("reminders-save-rule")))
                     .on_press_maybe((!self.busy).then_some(Message::Save))
                     .style(button::primary),
-                button(text("Cancel"))
+                button(text(crate::t!("reminders-cancel")))
                     .on_press(Message::Cancel)
                     .style(button::secondary),
             ]
@@ -571,7 +590,7 @@ impl State {
         }
         panel = panel.push(rule::horizontal(1)).push(
             row![
-                text("Preview, for a sample visit").size(15),
+                text(crate::t!("reminders-preview")).size(15),
                 iced::widget::space::horizontal(),
                 pick_list(modes, mode, Message::PreviewMode).text_size(12),
             ]
@@ -584,10 +603,10 @@ impl State {
 fn preview<'a>(d: &Draft, ctx: &Context<'a>, mode: Mode) -> Element<'a, Message> {
     let facts = sample(ctx, mode);
     let when = match d.rule() {
-        Ok(rule) => format!(
-            "Goes out {} for a visit at {}",
-            format_local(facts.zone, rule.lead.fire_at(facts.zone, facts.start)),
-            format_local(facts.zone, facts.start)
+        Ok(rule) => crate::t!(
+            "reminders-preview-when",
+            sent = format_local(facts.zone, rule.lead.fire_at(facts.zone, facts.start)),
+            start = format_local(facts.zone, facts.start)
         ),
         Err(e) => return error_line(e),
     };
@@ -599,7 +618,7 @@ fn preview<'a>(d: &Draft, ctx: &Context<'a>, mode: Mode) -> Element<'a, Message>
         Ok((subject, body)) => container(
             column![
                 text(when).size(12),
-                text(format!("Subject: {subject}")).size(13),
+                text(crate::t!("reminders-subject-line", subject = subject)).size(13),
                 text(body).size(13),
             ]
             .spacing(6),

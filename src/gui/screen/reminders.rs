@@ -190,16 +190,14 @@ impl State {
             Message::Resend(job) => {
                 let work = backend.run(move |s| s.resend_reminder(job, &actor, now));
                 Task::perform(work, move |r| {
-                    Message::Done(
-                        r.map(|()| format!("Reminder {job} goes out with the next send.")),
-                    )
+                    Message::Done(r.map(|()| crate::t!("reminders-resent", job = job.to_string())))
                 })
             }
             Message::ConfirmedByPhone(id) => {
                 let work =
                     backend.run(move |s| s.change_status(id, &StatusAction::Confirm, &actor, now));
                 Task::perform(work, |r| {
-                    Message::Done(r.map(|_| "Marked confirmed (by phone).".to_owned()))
+                    Message::Done(r.map(|_| crate::t!("reminders-confirmed-by-phone-done")))
                 })
             }
             Message::OptOut(patient, out) => {
@@ -211,9 +209,9 @@ impl State {
                 Task::perform(work, move |r| {
                     Message::Done(r.map(|o| {
                         if o {
-                            "The patient gets no more reminders.".to_owned()
+                            crate::t!("reminders-opted-out")
                         } else {
-                            "The patient gets reminders again.".to_owned()
+                            crate::t!("reminders-opted-in")
                         }
                     }))
                 })
@@ -256,23 +254,23 @@ impl State {
         // Rules and templates are the manager's; the channels (servers and their secrets)
         // the administrator's. Other roles see the outbox only.
         let mut sections = row![
-            widget::heading("Reminders"),
+            widget::heading(crate::t!("reminders-title")),
             tab(
-                "Outbox".into(),
+                crate::t!("reminders-outbox"),
                 self.section == Section::Outbox,
                 Message::Section(Section::Outbox)
             ),
         ];
         if ctx.may(Action::Settings) {
             sections = sections.push(tab(
-                "Rules and templates".into(),
+                crate::t!("reminders-rules-and-templates"),
                 self.section == Section::Rules,
                 Message::Section(Section::Rules),
             ));
         }
         if ctx.may(Action::ReminderChannels) {
             sections = sections.push(tab(
-                "Channels".into(),
+                crate::t!("reminders-channels"),
                 self.section == Section::Channels,
                 Message::Section(Section::Channels),
             ));
@@ -281,7 +279,7 @@ impl State {
             .push(iced::widget::space::horizontal())
             .push(
                 text(if failed > 0 {
-                    format!("{failed} failed")
+                    crate::t!("reminders-failed-count", count = failed)
                 } else {
                     String::new()
                 })
@@ -314,8 +312,10 @@ impl State {
         let zone = ctx.clinic.time_zone;
         let filters = row(OutboxFilter::ALL.into_iter().map(|f| {
             let label = match (f, &self.page) {
-                (OutboxFilter::Failed, Some(p)) if p.failed > 0 => format!("Failed ({})", p.failed),
-                _ => f.label().to_owned(),
+                (OutboxFilter::Failed, Some(p)) if p.failed > 0 => {
+                    crate::t!("reminders-filter-failed-count", count = p.failed)
+                }
+                _ => filter_label(f),
             };
             button(text(label).size(13))
                 .on_press(Message::Filter(f))
@@ -329,9 +329,9 @@ impl State {
         .spacing(4);
         let send = button(
             text(if self.sending {
-                "Sending…"
+                crate::t!("reminders-sending")
             } else {
-                "Send due reminders now"
+                crate::t!("reminders-send-now")
             })
             .size(13),
         )
@@ -340,7 +340,7 @@ impl State {
         let bar = row![
             filters,
             iced::widget::space::horizontal(),
-            button(text("Refresh").size(13))
+            button(text(crate::t!("reminders-refresh")).size(13))
                 .on_press(Message::Refresh)
                 .style(button::secondary),
             send,
@@ -349,24 +349,32 @@ impl State {
         .align_y(iced::Alignment::Center);
         let heading = row![
             text(match self.filter {
-                OutboxFilter::Due => "Goes out",
-                OutboxFilter::Sent => "Sent",
-                _ => "Was due",
+                OutboxFilter::Due => crate::t!("reminders-column-goes-out"),
+                OutboxFilter::Sent => crate::t!("reminders-column-sent"),
+                _ => crate::t!("reminders-column-was-due"),
             })
             .size(12)
             .width(Length::Fixed(130.0)),
-            text("Patient · to").size(12).width(Length::Fixed(220.0)),
-            text("Appointment").size(12).width(Length::Fixed(230.0)),
-            text("Rule").size(12).width(Length::Fixed(150.0)),
-            text("State").size(12).width(Length::Fill),
+            text(crate::t!("reminders-column-patient"))
+                .size(12)
+                .width(Length::Fixed(220.0)),
+            text(crate::t!("reminders-column-appointment"))
+                .size(12)
+                .width(Length::Fixed(230.0)),
+            text(crate::t!("reminders-column-rule"))
+                .size(12)
+                .width(Length::Fixed(150.0)),
+            text(crate::t!("reminders-column-state"))
+                .size(12)
+                .width(Length::Fill),
         ]
         .spacing(10);
         let entries = self.entries();
         let list: Element<'a, Message> = if entries.is_empty() {
             text(if self.loading {
-                "Loading…".to_owned()
+                crate::t!("reminders-loading")
             } else {
-                format!("No {} reminders.", self.filter.label().to_lowercase())
+                nothing_in(self.filter)
             })
             .size(13)
             .into()
@@ -404,36 +412,42 @@ impl State {
         let (state, colour) = state_words(e, now, zone);
         let small = |t: String| text(t).size(11.5);
         let mut actions = row![].spacing(4);
-        let act = |label: &'a str, m: Message| {
+        let act = |label: String, m: Message| {
             button(text(label).size(11.5))
                 .on_press(m)
                 .padding([2, 6])
                 .style(button::secondary)
         };
         if matches!(j.state, JobState::Failed { .. } | JobState::Sent { .. }) {
-            actions = actions.push(act("Resend", Message::Resend(e.id)));
+            actions = actions.push(act(crate::t!("reminders-resend"), Message::Resend(e.id)));
         }
         if e.status == Status::Scheduled && e.start > now {
             actions = actions.push(act(
-                "Confirmed by phone",
+                crate::t!("reminders-confirmed-by-phone"),
                 Message::ConfirmedByPhone(j.appointment),
             ));
         }
         if j.state == JobState::Skipped(SkipReason::OptedOut) {
             actions = actions.push(act(
-                "Send reminders again",
+                crate::t!("reminders-send-again"),
                 Message::OptOut(e.patient, false),
             ));
         } else if j.state.is_open() {
-            actions = actions.push(act("No reminders", Message::OptOut(e.patient, true)));
+            actions = actions.push(act(
+                crate::t!("reminders-no-reminders"),
+                Message::OptOut(e.patient, true),
+            ));
         }
-        actions = actions.push(act("Open", Message::Open(j.appointment)));
+        actions = actions.push(act(
+            crate::t!("reminders-open"),
+            Message::Open(j.appointment),
+        ));
         if !e.body.is_empty() {
             actions = actions.push(act(
                 if self.picked == Some(e.id) {
-                    "Hide text"
+                    crate::t!("reminders-hide-text")
                 } else {
-                    "Text"
+                    crate::t!("reminders-text")
                 },
                 Message::Pick(e.id),
             ));
@@ -467,7 +481,11 @@ impl State {
             block = block.push(
                 container(
                     column![
-                        text(format!("Subject: {}", e.subject)).size(12.5),
+                        text(crate::t!(
+                            "reminders-subject-line",
+                            subject = e.subject.as_str()
+                        ))
+                        .size(12.5),
                         text(&e.body).size(12.5)
                     ]
                     .spacing(4),
@@ -488,20 +506,51 @@ fn state_words(e: &OutboxEntry, now: DateTime<Utc>, zone: chrono_tz::Tz) -> (Str
     let green = iced::Color::from_rgb8(0x16, 0xa3, 0x4a);
     let amber = iced::Color::from_rgb8(0xd9, 0x77, 0x06);
     match &e.job.state {
-        JobState::Pending if e.job.due <= now => ("due now".into(), amber),
-        JobState::Pending => ("waiting".into(), grey),
-        JobState::Sent { .. } => ("sent".into(), green),
+        JobState::Pending if e.job.due <= now => (crate::t!("reminders-state-due-now"), amber),
+        JobState::Pending => (crate::t!("reminders-state-waiting"), grey),
+        JobState::Sent { .. } => (crate::t!("reminders-state-sent"), green),
         JobState::Failed { error, retry_at } => (
             match retry_at {
-                Some(t) => format!(
-                    "failed {}× — {error}; next try {}",
-                    e.job.attempts,
-                    t.with_timezone(&zone).format("%H:%M")
+                Some(t) => crate::t!(
+                    "reminders-state-failed-retry",
+                    attempts = e.job.attempts,
+                    error = error.as_str(),
+                    at = t.with_timezone(&zone).format("%H:%M").to_string()
                 ),
-                None => format!("failed {}× — {error}; no more tries", e.job.attempts),
+                None => crate::t!(
+                    "reminders-state-failed",
+                    attempts = e.job.attempts,
+                    error = error.as_str()
+                ),
             },
             red,
         ),
-        JobState::Skipped(reason) => (format!("skipped: {}", reason.explain(e.job.channel)), grey),
+        JobState::Skipped(reason) => (
+            crate::t!(
+                "reminders-state-skipped",
+                reason = reason.explain(e.job.channel)
+            ),
+            grey,
+        ),
+    }
+}
+
+/// An outbox tab's words.
+fn filter_label(filter: OutboxFilter) -> String {
+    match filter {
+        OutboxFilter::Due => crate::t!("reminders-filter-due"),
+        OutboxFilter::Sent => crate::t!("reminders-filter-sent"),
+        OutboxFilter::Failed => crate::t!("reminders-filter-failed"),
+        OutboxFilter::Skipped => crate::t!("reminders-filter-skipped"),
+    }
+}
+
+/// What an empty outbox tab says.
+fn nothing_in(filter: OutboxFilter) -> String {
+    match filter {
+        OutboxFilter::Due => crate::t!("reminders-none-due"),
+        OutboxFilter::Sent => crate::t!("reminders-none-sent"),
+        OutboxFilter::Failed => crate::t!("reminders-none-failed"),
+        OutboxFilter::Skipped => crate::t!("reminders-none-skipped"),
     }
 }

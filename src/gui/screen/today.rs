@@ -64,10 +64,10 @@ pub fn view<'a, M: Clone + 'a>(
         .iter()
         .filter(|e| e.appointment.status == Status::InConsultation)
         .collect();
-    let mut panel = column![widget::heading("Today")].spacing(6);
-    panel = panel.push(text(format!("Waiting ({})", queue.len())).size(15));
+    let mut panel = column![widget::heading(crate::t!("today-title"))].spacing(6);
+    panel = panel.push(text(crate::t!("today-waiting", count = queue.len())).size(15));
     if queue.is_empty() {
-        panel = panel.push(text("Nobody is waiting.").size(13));
+        panel = panel.push(text(crate::t!("today-nobody-waiting")).size(13));
     }
     // A walk-in's or emergency's token first: the name the waiting room calls.
     let token = |e: &AgendaEntry| match e.appointment.queue_token.trim() {
@@ -78,17 +78,18 @@ pub fn view<'a, M: Clone + 'a>(
         let token = token(e);
         panel = panel.push(item(
             e,
-            format!(
-                "{token}{} · {} min · {}",
-                crate::text::isolate(&e.patient_name),
-                minutes,
-                e.doctor_name
+            crate::t!(
+                "today-waiting-line",
+                token = token,
+                patient = crate::text::isolate(&e.patient_name),
+                minutes = minutes.to_string(),
+                doctor = e.doctor_name.as_str()
             ),
         ));
     }
     panel = panel
         .push(rule::horizontal(1))
-        .push(text(format!("With a doctor ({})", with_doctor.len())).size(15));
+        .push(text(crate::t!("today-with-doctor", count = with_doctor.len())).size(15));
     for e in with_doctor {
         panel = panel.push(item(
             e,
@@ -102,10 +103,10 @@ pub fn view<'a, M: Clone + 'a>(
     }
     panel = panel
         .push(rule::horizontal(1))
-        .push(text("Next arrivals").size(15));
+        .push(text(crate::t!("today-next-arrivals")).size(15));
     let next = next_arrivals(entries, now, 10);
     if next.is_empty() {
-        panel = panel.push(text("No more bookings today.").size(13));
+        panel = panel.push(text(crate::t!("today-no-more-bookings")).size(13));
     }
     for e in next {
         panel = panel.push(item(

@@ -141,7 +141,7 @@ impl State {
                         .backend
                         .run(move |s| s.remove_from_waitlist(id, &reason, &actor, now));
                     let done = move |r: Result<(), UiError>| {
-                        Message::Done(r.map(|()| format!("{name} is off the waitlist.")))
+                        Message::Done(r.map(|()| crate::t!("waitlist-removed", name = name)))
                     };
                     return (Task::perform(work, done), None);
                 }
@@ -153,7 +153,7 @@ impl State {
                     s.decline_waitlist_offer(id, "offer withdrawn at the desk", &actor, now)
                 });
                 let done = move |r: Result<(), UiError>| {
-                    Message::Done(r.map(|()| format!("{name} is waiting again.")))
+                    Message::Done(r.map(|()| crate::t!("waitlist-waiting-again", name = name)))
                 };
                 return (Task::perform(work, done), None);
             }
@@ -168,16 +168,11 @@ impl State {
                 let (task, event) = self.form.update(m, ctx);
                 let task = task.map(Message::Form);
                 if let Some(waitlist_form::Event::Saved(row, edited)) = event {
+                    let name = crate::text::isolate(&row.patient_name);
                     let notice = if edited {
-                        format!(
-                            "Changed {}'s waitlist entry.",
-                            crate::text::isolate(&row.patient_name)
-                        )
+                        crate::t!("waitlist-changed", name = name)
                     } else {
-                        format!(
-                            "{} is on the waitlist.",
-                            crate::text::isolate(&row.patient_name)
-                        )
+                        crate::t!("waitlist-added", name = name)
                     };
                     return (
                         Task::batch([task, self.load(ctx)]),
@@ -195,7 +190,7 @@ impl State {
             .iter()
             .find(|r| r.entry.id == id)
             .map(|r| r.patient_name.clone())
-            .unwrap_or_else(|| "The patient".into())
+            .unwrap_or_else(|| crate::t!("waitlist-the-patient"))
     }
 
     /// The page: the list and the form.
@@ -207,27 +202,23 @@ impl State {
             .count();
         let mut list = column![
             row![
-                widget::heading(format!("Waitlist · {open} waiting")),
+                widget::heading(crate::t!("waitlist-title", count = open)),
                 iced::widget::space::horizontal(),
                 checkbox(self.show_all)
-                    .label("Show booked and removed")
+                    .label(crate::t!("waitlist-show-all"))
                     .on_toggle(Message::ShowAll)
                     .size(15)
                     .text_size(13),
             ]
             .align_y(iced::Alignment::Center),
-            text("Highest priority first, then those waiting longest. When an appointment is cancelled or moved, the patients who fit its time are offered it on the calendar.")
-                .size(12),
+            text(crate::t!("waitlist-about")).size(12),
         ]
         .spacing(8);
         if let Some(e) = &self.error {
             list = list.push(widget::error_text(e));
         }
         if self.rows.is_empty() && !self.loading {
-            list = list.push(
-                text("Nobody is waiting. Add a patient who wants an earlier slot with the form.")
-                    .size(13),
-            );
+            list = list.push(text(crate::t!("waitlist-nobody")).size(13));
         }
         for r in &self.rows {
             list = list.push(self.card(r, ctx));
@@ -249,59 +240,72 @@ impl State {
         let e = &r.entry;
         let q = &e.request;
         let status = match e.status {
-            WaitStatus::Waiting => format!("waiting {}", waited(e.created_at, ctx.now)),
-            WaitStatus::Offered => {
-                format!("offered a slot · waiting {}", waited(e.created_at, ctx.now))
-            }
-            WaitStatus::Booked => "booked".to_owned(),
-            WaitStatus::Removed => "removed".to_owned(),
+            WaitStatus::Waiting => crate::t!(
+                "waitlist-status-waiting",
+                waited = waited(e.created_at, ctx.now)
+            ),
+            WaitStatus::Offered => crate::t!(
+                "waitlist-status-offered",
+                waited = waited(e.created_at, ctx.now)
+            ),
+            WaitStatus::Booked => crate::t!("waitlist-status-booked"),
+            WaitStatus::Removed => crate::t!("waitlist-status-removed"),
         };
-        let what = format!(
-            "{} · {} {} min · {}",
-            r.doctor_name.as_deref().unwrap_or("Any doctor"),
-            r.visit_type_name.as_deref().unwrap_or("Visit"),
-            q.minutes,
-            q.preferred
+        let what = crate::t!(
+            "waitlist-card-what",
+            doctor = r
+                .doctor_name
+                .clone()
+                .unwrap_or_else(|| crate::t!("waitlist-any-doctor")),
+            visit = r
+                .visit_type_name
+                .clone()
+                .unwrap_or_else(|| crate::t!("waitlist-visit")),
+            minutes = q.minutes.to_string(),
+            preferred = q.preferred.to_string()
         );
-        let mut extra = vec![format!(
-            "Priority {}",
-            priority_label(q.priority).to_lowercase()
+        let mut extra = vec![crate::t!(
+            "waitlist-card-priority",
+            priority = priority_label(q.priority).to_lowercase()
         )];
         if let Some(h) = &r.held {
             extra.push(if h.status.holds_time() {
-                format!(
-                    "holds {} with {}",
-                    format_local(zone, h.start),
-                    h.doctor_name
+                crate::t!(
+                    "waitlist-card-holds",
+                    start = format_local(zone, h.start),
+                    doctor = h.doctor_name.as_str()
                 )
             } else {
-                format!(
-                    "held {} ({})",
-                    format_local(zone, h.start),
-                    h.status.label()
+                crate::t!(
+                    "waitlist-card-held",
+                    start = format_local(zone, h.start),
+                    status = h.status.label()
                 )
             });
         }
-        extra.push(format!("added by {}", e.created_by));
+        extra.push(crate::t!(
+            "waitlist-card-added-by",
+            name = e.created_by.as_str()
+        ));
         if !q.notes.is_empty() {
             extra.push(format!("“{}”", q.notes));
         }
         let mut actions = row![].spacing(6);
         if e.status.is_open() {
             actions = actions.push(
-                button(text("Edit").size(12))
+                button(text(crate::t!("waitlist-edit")).size(12))
                     .on_press(Message::Edit(e.id))
                     .style(button::secondary),
             );
             if e.status == WaitStatus::Offered {
                 actions = actions.push(
-                    button(text("Back to waiting").size(12))
+                    button(text(crate::t!("waitlist-back-to-waiting")).size(12))
                         .on_press(Message::BackToWaiting(e.id))
                         .style(button::secondary),
                 );
             }
             actions = actions.push(
-                button(text("Remove").size(12))
+                button(text(crate::t!("waitlist-remove")).size(12))
                     .on_press(Message::AskRemove(e.id))
                     .style(button::danger),
             );
@@ -327,14 +331,14 @@ impl State {
         if self.removing == Some(e.id) {
             card = card.push(rule::horizontal(1)).push(
                 row![
-                    text_input("Why (optional)", &self.remove_reason)
+                    text_input(&crate::t!("waitlist-why"), &self.remove_reason)
                         .id("waitlist-remove-reason")
                         .on_input(Message::RemoveReason)
                         .on_submit(Message::ConfirmRemove),
-                    button(text("Yes, remove").size(12))
+                    button(text(crate::t!("waitlist-yes-remove")).size(12))
                         .on_press(Message::ConfirmRemove)
                         .style(button::danger),
-                    button(text("Keep").size(12))
+                    button(text(crate::t!("waitlist-keep")).size(12))
                         .on_press(Message::KeepEntry)
                         .style(button::secondary),
                 ]

@@ -13,6 +13,7 @@ use super::patient_search::{self, PatientSearch};
 use crate::gui::backend::UiError;
 use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
+use crate::i18n::dates;
 use crate::scheduling::hours::{DaySpan, WEEKDAYS};
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, local_date};
@@ -22,17 +23,23 @@ use crate::scheduling::waitlist::{
 use crate::scheduling::*;
 use crate::store::{AgendaEntry, AgendaFilter, WaitlistRow};
 
-/// The priorities the desk chooses from.
-pub const PRIORITIES: [(i32, &str); 3] = [(0, "Normal"), (1, "High"), (2, "Urgent")];
+/// The priorities the desk chooses from, with their words.
+pub fn priorities() -> [(i32, String); 3] {
+    [
+        (0, crate::t!("waitlist-priority-normal")),
+        (1, crate::t!("waitlist-priority-high")),
+        (2, crate::t!("waitlist-priority-urgent")),
+    ]
+}
 
 /// The words for a priority.
-pub fn priority_label(priority: i32) -> &'static str {
-    PRIORITIES
-        .iter()
+pub fn priority_label(priority: i32) -> String {
+    priorities()
+        .into_iter()
         .rev()
         .find(|(p, _)| priority >= *p)
-        .map(|(_, l)| *l)
-        .unwrap_or("Normal")
+        .map(|(_, l)| l)
+        .unwrap_or_else(|| crate::t!("waitlist-priority-normal"))
 }
 
 /// The form's state.
@@ -111,10 +118,7 @@ fn read_time(label: &str, typed: &str) -> Result<Option<u16>, String> {
         return Ok(None);
     }
     fields::day_minute(label, typed, || {
-        format!(
-            "{label} “{}” is not a time: write it as HH:MM, e.g. 09:30.",
-            echo(typed)
-        )
+        crate::t!("waitlist-not-a-time", field = label, typed = echo(typed))
     })
     .map(Some)
 }
@@ -126,21 +130,19 @@ fn read_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
         return Ok(None);
     }
     fields::date(label, typed, || {
-        format!(
-            "{label} “{}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-01.",
-            echo(typed)
-        )
+        crate::t!("waitlist-not-a-date", field = label, typed = echo(typed))
     })
     .map(Some)
 }
 
-/// A sentence from the core's message: a capital first letter and a full stop.
+/// A sentence from the core's message: a capital first letter and a full stop (none after a
+/// Hindi one that ends with its own, "।").
 pub fn sentence(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => {
             let rest = chars.as_str();
-            let stop = if rest.ends_with(['.', '!', '?']) {
+            let stop = if rest.ends_with(['.', '!', '?', '।']) {
                 ""
             } else {
                 "."
@@ -224,26 +226,21 @@ impl Form {
 
     /// The request the form describes, or what to fix.
     pub fn request(&self, ctx: &Context<'_>) -> Result<WaitlistRequest, String> {
-        let patient = self.patient().ok_or(
-            "Choose the patient: type a name or phone and pick them from the list.".to_owned(),
-        )?;
+        let patient = self
+            .patient()
+            .ok_or_else(|| crate::t!("waitlist-choose-patient"))?;
         let minutes: u32 = self
             .minutes
             .trim()
             .parse()
-            .map_err(|_| "Write the length as a number of minutes, e.g. 20.".to_owned())?;
+            .map_err(|_| crate::t!("waitlist-length-not-a-number"))?;
         let window = match (
-            read_time("The time from", &self.from_time)?,
-            read_time("The time until", &self.until_time)?,
+            read_time(&crate::t!("waitlist-time-from"), &self.from_time)?,
+            read_time(&crate::t!("waitlist-time-until"), &self.until_time)?,
         ) {
             (None, None) => None,
             (Some(start), Some(end)) => Some(DaySpan::new(start, end)),
-            _ => {
-                return Err(
-                    "Give both ends of the time window (HH:MM), or leave both empty for any time."
-                        .into(),
-                );
-            }
+            _ => return Err(crate::t!("waitlist-window-both-ends")),
         };
         let request = WaitlistRequest {
             clinic: ctx.clinic.id,
@@ -254,8 +251,8 @@ impl Form {
             preferred: Preferred {
                 weekdays: self.weekdays,
                 window,
-                earliest: read_date("The earliest date", &self.earliest)?,
-                latest: read_date("The latest date", &self.latest)?,
+                earliest: read_date(&crate::t!("waitlist-the-earliest-date"), &self.earliest)?,
+                latest: read_date(&crate::t!("waitlist-the-latest-date"), &self.latest)?,
             },
             holds: self.holds,
             notes: self.notes.trim().to_owned(),
@@ -404,7 +401,7 @@ impl Form {
     /// The form.
     pub fn view<'a>(&'a self, ctx: &Context<'a>) -> Element<'a, Message> {
         let zone = ctx.clinic.time_zone;
-        let mut doctors = vec![Choice::new(None, "Any doctor")];
+        let mut doctors = vec![Choice::new(None, crate::t!("waitlist-any-doctor"))];
         doctors.extend(
             ctx.setup
                 .doctors
@@ -417,13 +414,22 @@ impl Form {
             .setup
             .visit_types
             .iter()
-            .map(|v| Choice::new(v.id, format!("{} ({} min)", v.name, v.minutes)))
+            .map(|v| {
+                Choice::new(
+                    v.id,
+                    crate::t!(
+                        "waitlist-visit-type-choice",
+                        name = v.name.as_str(),
+                        minutes = v.minutes.to_string()
+                    ),
+                )
+            })
             .collect();
         let visit = types
             .iter()
             .find(|c| Some(c.value) == self.visit_type)
             .cloned();
-        let mut held = vec![Choice::new(None, "No appointment yet")];
+        let mut held = vec![Choice::new(None, crate::t!("waitlist-no-appointment-yet"))];
         held.extend(self.upcoming.iter().map(|e| {
             Choice::new(
                 Some(e.appointment.id),
@@ -435,9 +441,9 @@ impl Form {
             )
         }));
         let holding = held.iter().find(|c| c.value == self.holds).cloned();
-        let priorities: Vec<Choice<i32>> = PRIORITIES
-            .iter()
-            .map(|(p, l)| Choice::new(*p, *l))
+        let priorities: Vec<Choice<i32>> = priorities()
+            .into_iter()
+            .map(|(p, l)| Choice::new(p, l))
             .collect();
         let priority = priorities
             .iter()
@@ -445,21 +451,24 @@ impl Form {
             .cloned();
 
         let title = if self.editing.is_some() {
-            "Change the entry"
+            crate::t!("waitlist-change-title")
         } else {
-            "Add to the waitlist"
+            crate::t!("waitlist-add-title")
         };
         let patient: Element<'a, Message> = match &self.editing_patient {
-            Some((_, name)) => widget::field("Patient", text(format!("{name} (stays)")).size(14)),
+            Some((_, name)) => field(
+                crate::t!("waitlist-patient"),
+                text(crate::t!("waitlist-patient-stays", name = name)).size(14),
+            ),
             None => {
                 let chosen: Element<'a, Message> = match &self.search.chosen {
                     Some(p) => text(format!("✓ {} · {}", p.name, p.phone)).size(13).into(),
-                    None => text("Pick the patient from the matches.").size(12).into(),
+                    None => text(crate::t!("waitlist-pick-patient")).size(12).into(),
                 };
                 column![
-                    widget::field(
-                        "Patient",
-                        text_input("Name or phone…", &self.search.query)
+                    field(
+                        crate::t!("waitlist-patient"),
+                        text_input(&crate::t!("waitlist-name-or-phone"), &self.search.query)
                             .id("waitlist-patient")
                             .on_input(|q| Message::Patient(patient_search::Message::Query(q)))
                             .on_submit(Message::Patient(patient_search::Message::Enter))
@@ -474,7 +483,7 @@ impl Form {
         let days = row(WEEKDAYS.iter().map(|d| {
             let day = *d;
             checkbox(self.weekdays.contains(day))
-                .label(day.to_string())
+                .label(dates::weekday_short(day))
                 .on_toggle(move |on| Message::Day(day, on))
                 .size(14)
                 .text_size(12)
@@ -486,65 +495,65 @@ impl Form {
         let mut form = column![
             widget::heading(title),
             patient,
-            widget::field(
-                "Doctor",
+            field(
+                crate::t!("waitlist-doctor"),
                 pick_list(doctors, doctor, Message::Doctor).width(Length::Fill)
             ),
             row![
-                widget::field(
-                    "Visit type",
+                field(
+                    crate::t!("waitlist-visit-type"),
                     pick_list(types, visit, Message::VisitType).width(Length::Fill)
                 ),
-                container_fixed(widget::field(
-                    "Minutes",
+                container_fixed(field(
+                    crate::t!("waitlist-minutes"),
                     text_input("20", &self.minutes)
                         .id("waitlist-minutes")
                         .on_input(Message::Minutes)
                 )),
             ]
             .spacing(8),
-            widget::field("Days they can come", days),
+            field(crate::t!("waitlist-days"), days),
             row![
-                widget::field(
-                    "From (HH:MM)",
-                    text_input("any time", &self.from_time)
+                field(
+                    crate::t!("waitlist-from"),
+                    text_input(&crate::t!("waitlist-any-time"), &self.from_time)
                         .id("waitlist-from")
                         .on_input(Message::FromTime)
                 ),
-                widget::field(
-                    "Until (HH:MM)",
-                    text_input("any time", &self.until_time)
+                field(
+                    crate::t!("waitlist-until"),
+                    text_input(&crate::t!("waitlist-any-time"), &self.until_time)
                         .id("waitlist-until")
                         .on_input(Message::UntilTime)
                 ),
             ]
             .spacing(8),
             row![
-                widget::field(
-                    "Earliest date",
+                field(
+                    crate::t!("waitlist-earliest-date"),
                     text_input("YYYY-MM-DD", &self.earliest)
                         .id("waitlist-earliest")
                         .on_input(Message::Earliest)
                 ),
-                widget::field(
-                    "Latest date",
+                field(
+                    crate::t!("waitlist-latest-date"),
                     text_input("YYYY-MM-DD", &self.latest)
                         .id("waitlist-latest")
                         .on_input(Message::Latest)
                 ),
             ]
             .spacing(8),
-            widget::field(
-                "Wants earlier than",
+            field(
+                crate::t!("waitlist-wants-earlier-than"),
                 pick_list(held, holding, Message::Holds).width(Length::Fill)
             ),
-            widget::field(
-                "Priority",
+            field(
+                crate::t!("waitlist-priority"),
                 pick_list(priorities, priority, Message::Priority).width(Length::Fill)
             ),
-            widget::field(
-                "Notes",
-                text_input("e.g. can come at an hour's notice", &self.notes)
+            field(
+                crate::t!("waitlist-notes"),
+                text_input(&crate::t!("waitlist-notes-example"), &self.notes)
                     .id("waitlist-notes")
                     .on_input(Message::Notes)
             ),
@@ -553,20 +562,22 @@ impl Form {
         if let Some(e) = &self.error {
             form = form.push(widget::error_text(e));
         }
-        let save = if self.editing.is_some() {
-            "Save changes"
+        let save = if self.saving {
+            crate::t!("waitlist-saving")
+        } else if self.editing.is_some() {
+            crate::t!("waitlist-save-changes")
         } else {
-            "Add to waitlist"
+            crate::t!("waitlist-add")
         };
         form = form.push(
             row![
-                button(text(if self.saving { "Saving…" } else { save }))
+                button(text(save))
                     .on_press_maybe((!self.saving).then_some(Message::Save))
                     .style(button::primary),
                 button(text(if self.editing.is_some() {
-                    "Stop editing"
+                    crate::t!("waitlist-stop-editing")
                 } else {
-                    "Clear"
+                    crate::t!("waitlist-clear")
                 }))
                 .on_press(Message::Clear)
                 .style(button::secondary),
@@ -575,6 +586,14 @@ impl Form {
         );
         form.into()
     }
+}
+
+/// A label above its control, the label a message ([`widget::field`] borrows its label).
+fn field<'a>(label: String, control: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    column![text(label).size(12.5), control.into()]
+        .spacing(3)
+        .width(Length::Fill)
+        .into()
 }
 
 fn container_fixed<'a>(content: Element<'a, Message>) -> Element<'a, Message> {

@@ -1,0 +1,125 @@
+# रिमाइंडर पेज: आउटबॉक्स, नियम और उनके टेम्पलेट, चैनल।
+
+reminders-title = रिमाइंडर
+reminders-outbox = आउटबॉक्स
+reminders-rules-and-templates = नियम और टेम्पलेट
+reminders-channels = चैनल
+reminders-failed-count = { $count } विफल
+reminders-task-stopped = पृष्ठभूमि का एक काम अचानक रुक गया: { $reason }
+
+## आउटबॉक्स।
+
+reminders-filter-due = बाकी
+reminders-filter-sent = भेजे गए
+reminders-filter-failed = विफल
+reminders-filter-skipped = छोड़े गए
+reminders-filter-failed-count = विफल ({ $count })
+reminders-sending = भेजा जा रहा है…
+reminders-send-now = बाकी रिमाइंडर अभी भेजें
+reminders-refresh = ताज़ा करें
+reminders-column-goes-out = कब जाएगा
+reminders-column-sent = भेजा गया
+reminders-column-was-due = कब जाना था
+reminders-column-patient = मरीज़ · किसे
+reminders-column-appointment = अपॉइंटमेंट
+reminders-column-rule = नियम
+reminders-column-state = स्थिति
+reminders-loading = लोड हो रहा है…
+reminders-none-due = कोई बाकी रिमाइंडर नहीं।
+reminders-none-sent = कोई भेजा गया रिमाइंडर नहीं।
+reminders-none-failed = कोई विफल रिमाइंडर नहीं।
+reminders-none-skipped = कोई छोड़ा गया रिमाइंडर नहीं।
+reminders-resend = फिर भेजें
+reminders-confirmed-by-phone = फ़ोन पर पुष्टि हुई
+reminders-send-again = रिमाइंडर फिर से भेजें
+reminders-no-reminders = रिमाइंडर नहीं
+reminders-open = खोलें
+reminders-hide-text = संदेश छिपाएँ
+reminders-text = संदेश
+reminders-subject-line = विषय: { $subject }
+reminders-resent = रिमाइंडर { $job } अगली बार भेजने पर जाएगा।
+reminders-confirmed-by-phone-done = पुष्टि दर्ज की गई (फ़ोन पर)।
+reminders-opted-out = मरीज़ को अब रिमाइंडर नहीं भेजे जाएँगे।
+reminders-opted-in = मरीज़ को फिर से रिमाइंडर भेजे जाएँगे।
+reminders-state-due-now = अभी भेजना है
+reminders-state-waiting = इंतज़ार में
+reminders-state-sent = भेजा गया
+reminders-state-failed-retry = { $attempts } बार विफल — { $error }; अगली कोशिश { $at }
+reminders-state-failed = { $attempts } बार विफल — { $error }; अब और कोशिश नहीं
+reminders-state-skipped = छोड़ा गया: { $reason }
+
+## नियम और टेम्पलेट।
+
+reminders-rules = नियम
+reminders-rules-about = हर नियम उन सभी बुक या पुष्ट अपॉइंटमेंट के लिए एक रिमाइंडर तय करता है जिन पर वह लागू होता है। जो चैनल सेट नहीं है, उसके नियम कुछ तय नहीं करते।
+reminders-new-email-rule = नया ईमेल नियम
+reminders-new-sms-rule = नया SMS नियम
+reminders-new-rule-name = { $channel }, एक दिन पहले 18:00 बजे
+reminders-edit = बदलें
+reminders-placeholders = प्लेसहोल्डर
+reminders-placeholder-patient = मरीज़ का नाम
+reminders-placeholder-doctor = डॉक्टर का नाम
+reminders-placeholder-clinic = क्लिनिक का नाम
+reminders-placeholder-date = स्थानीय तारीख, जैसे मंगलवार, 24 नवंबर 2026
+reminders-placeholder-time = शुरू होने का स्थानीय समय, जैसे 10:30
+reminders-placeholder-where = क्लिनिक का पता, मीटिंग लिंक (वीडियो) या "फ़ोन पर"
+reminders-placeholder-address = क्लिनिक का पता
+reminders-placeholder-link = वीडियो मीटिंग का लिंक (दूसरी विज़िट के लिए खाली)
+reminders-choose-rule = नियम चुनें, ताकि उसका समय और संदेश बदल सकें; साथ में पूर्वावलोकन दिखेगा।
+reminders-every-clinic-lower = हर क्लिनिक
+reminders-removed-clinic = हटाया गया क्लिनिक
+reminders-every-visit-type-lower = हर विज़िट प्रकार
+reminders-removed-visit-type = हटाया गया विज़िट प्रकार
+reminders-kind-before = इतने घंटे या मिनट पहले
+reminders-kind-days-before = इतने दिन पहले, तय समय पर
+reminders-before-the-start = शुरू होने से पहले
+reminders-days-before-at = दिन पहले, समय
+reminders-clinic-time = क्लिनिक का समय
+reminders-every-visit-type = हर विज़िट प्रकार
+reminders-every-clinic = हर क्लिनिक
+reminders-mode-in-clinic = क्लिनिक में
+reminders-mode-video = वीडियो
+reminders-mode-phone = फ़ोन
+reminders-name = नाम
+reminders-name-example = ईमेल 24 h पहले
+reminders-on = चालू
+reminders-subject = विषय
+reminders-subject-example = रिमाइंडर: { "{" }date{ "}" } को आपका अपॉइंटमेंट
+reminders-message = संदेश
+reminders-save-rule = नियम सहेजें
+reminders-cancel = रद्द करें
+reminders-preview = पूर्वावलोकन, एक नमूना विज़िट के लिए
+reminders-preview-when = { $start } की विज़िट के लिए { $sent } पर जाएगा
+reminders-sample-patient = आशा अय्यर
+reminders-sample-doctor = डॉ. अंजलि राव
+reminders-rule-saved = "{ $name }" सहेजा गया। रिमाइंडर फिर से तय किए गए।
+reminders-not-a-lead-time = "{ $typed }" सही समय नहीं है: घंटे या मिनट लिखें, जैसे 24 h, 2 h या 90 min
+reminders-not-days = "{ $typed }" दिनों की संख्या नहीं है: 1 से 7 लिखें
+reminders-the-time = समय
+reminders-not-a-time = "{ $typed }" समय नहीं है: इसे HH:MM में लिखें, जैसे 18:00
+
+## चैनल।
+
+reminders-email-smtp = ईमेल (SMTP)
+reminders-email-about = ईमेल से रिमाइंडर आपके मेल प्रदाता के SMTP सर्वर से जाते हैं। ईमेल न भेजना हो तो होस्ट खाली छोड़ें।
+reminders-smtp-host = SMTP होस्ट
+reminders-port = पोर्ट
+reminders-encryption = एन्क्रिप्शन
+reminders-smtp-user = यूज़र नाम (खाली: लॉगिन नहीं)
+reminders-password = पासवर्ड
+reminders-forget = भूल जाएँ
+reminders-secret-forgotten = सहेजने पर हटा दिया जाएगा
+reminders-secret-stored = •••••• सहेजा हुआ है; बदलने के लिए टाइप करें
+reminders-secret-none = कोई नहीं
+reminders-sender = भेजने वाला
+reminders-sender-example = सनराइज़ क्लिनिक <reminders@clinic.example>
+reminders-webhook = SMS / WhatsApp (वेबहुक)
+reminders-webhook-about = हर रिमाइंडर JSON (to, text, patient, doctor, start, meeting_link …) के रूप में आपके गेटवे के URL पर भेजा जाता है। SMS न भेजना हो तो इसे खाली छोड़ें।
+reminders-webhook-url = वेबहुक URL
+reminders-webhook-token = टोकन (Authorization: Bearer … के रूप में भेजा जाता है)
+reminders-video = वीडियो विज़िट
+reminders-video-about = हर वीडियो अपॉइंटमेंट को अपना मीटिंग लिंक मिलता है: पैटर्न के बाद एक अनोखा रूम नाम, या पैटर्न में { "{" }id{ "}" } की जगह वह नाम।
+reminders-meeting-pattern = मीटिंग लिंक का पैटर्न
+reminders-save-channels = चैनल सहेजें
+reminders-channels-saved = सहेजा गया। जो चैनल सेट हैं, उनके रिमाइंडर फिर से तय किए गए।
+reminders-not-a-port = "{ $typed }" पोर्ट नहीं है: 1 से 65535 तक की संख्या लिखें, आमतौर पर 587 (STARTTLS), 465 (TLS) या 25

@@ -1,0 +1,9 @@
+# कैलेंडर के पास का "आज" पैनल: कतार, कौन डॉक्टर के पास है, अगले आने वाले।
+
+today-title = आज
+today-waiting = इंतज़ार में ({ $count })
+today-nobody-waiting = कोई इंतज़ार में नहीं है।
+today-waiting-line = { $token }{ $patient } · { $minutes } मिनट · { $doctor }
+today-with-doctor = डॉक्टर के पास ({ $count })
+today-next-arrivals = अगले आने वाले
+today-no-more-bookings = आज और कोई बुकिंग नहीं।
