@@ -4,6 +4,7 @@
 //! open the booking form pre-filled.
 
 use crate::gui::choice_keys::pick_list;
+use crate::gui::widget::field;
 use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
@@ -492,14 +493,6 @@ impl State {
         }
         scrollable(form.padding(14)).into()
     }
-}
-
-/// A label above its control, the label a message ([`widget::field`] borrows its label).
-fn field<'a>(label: String, control: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    column![text(label).size(12.5), control.into()]
-        .spacing(3)
-        .width(Length::Fill)
-        .into()
 }
 
 /// A result's button: the theme's primary colour, weak at rest and strong under the pointer,

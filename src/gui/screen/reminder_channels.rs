@@ -7,8 +7,8 @@ use iced::widget::{button, column, row, rule, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Context;
-use super::reminder_rules::field;
 use crate::gui::backend::UiError;
+use crate::gui::widget::field;
 use crate::gui::widget::{self, Choice};
 use crate::store::{ReminderSettings, Secret, TlsMode};
 

@@ -2,6 +2,7 @@
 //! on or off) and each rule's message, with a live preview filled in for a sample visit.
 
 use crate::gui::choice_keys::pick_list;
+use crate::gui::widget::field;
 use chrono::{Duration, NaiveTime};
 use iced::widget::{
     button, checkbox, column, container, row, rule, scrollable, text, text_editor, text_input,
@@ -251,17 +252,6 @@ fn placeholder_help(name: &str, english: &str) -> String {
         "link" => crate::t!("reminders-placeholder-link"),
         _ => english.to_owned(),
     }
-}
-
-/// A label above its control, the label a message ([`widget::field`] borrows its label).
-pub(super) fn field<'a, M: 'a>(
-    label: String,
-    control: impl Into<Element<'a, M>>,
-) -> Element<'a, M> {
-    column![text(label).size(12.5), control.into()]
-        .spacing(3)
-        .width(Length::Fill)
-        .into()
 }
 
 /// An error sentence the view owns.

@@ -4,6 +4,7 @@
 //! with messages that say how to fix it; the rules themselves are the core's.
 
 use crate::gui::choice_keys::pick_list;
+use crate::gui::widget::field;
 use chrono::{Duration, NaiveDate, Weekday};
 use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length, Task};
@@ -586,14 +587,6 @@ impl Form {
         );
         form.into()
     }
-}
-
-/// A label above its control, the label a message ([`widget::field`] borrows its label).
-fn field<'a>(label: String, control: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    column![text(label).size(12.5), control.into()]
-        .spacing(3)
-        .width(Length::Fill)
-        .into()
 }
 
 fn container_fixed<'a>(content: Element<'a, Message>) -> Element<'a, Message> {
