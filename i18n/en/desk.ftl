@@ -13,6 +13,8 @@ desk-not-a-date = "{ $typed }" is not a date: write it as YYYY-MM-DD, e.g. 2026-
 # "Moved Asha Rao with Dr Mehta, Tue 24 Nov 14:30–14:45, Room 3. Ctrl+Z undoes it."
 desk-moved = Moved
 desk-moved-tail = . Ctrl+Z undoes it.
+# After the moved appointment's name when its room was switched (starts with a space).
+desk-moved-tail-taken = {" "}({ $taken } was taken). Ctrl+Z undoes it.
 # "Next appointment: Asha Rao with Dr Mehta, Tue 24 Nov 14:30–14:45, Room 3."
 desk-next-appointment = Next appointment:
 desk-next-appointment-end = .

@@ -11,10 +11,10 @@ calendar-walk-in = वॉक-इन (Ctrl+I)
 calendar-by-doctor = डॉक्टर के अनुसार
 calendar-by-room = कमरे के अनुसार
 calendar-find-slot = स्लॉट खोजें
-calendar-view-options = दृश्य…
+calendar-view-options = व्यू…
 calendar-zoom-out = ज़ूम आउट (Ctrl+−)
 calendar-zoom-in = ज़ूम इन (Ctrl++)
-calendar-theme = हल्की / गहरी (Ctrl+D)
+calendar-theme = लाइट / डार्क थीम (Ctrl+D)
 calendar-help = कीबोर्ड सहायता (F1)
 
 ## ग्रिड: ब्लॉक, उनका पॉपओवर, खींचते समय का पूर्वावलोकन।

@@ -61,9 +61,9 @@ details-history-line = { $at }  { $action }, { $actor } द्वारा
 details-action = { $action ->
         [created] बनाया गया
         [moved] खिसकाया गया
-        [imported] आयात किया गया
+        [imported] इम्पोर्ट किया गया
         [edited] बदलाव किया गया
-        [undo] पूर्ववत किया गया
+        [undo] वापस लिया गया
         [ended] समाप्त किया गया
         [split] अलग सीरीज़ बनी
         [from_waitlist] वेटलिस्ट से बुक
@@ -98,7 +98,7 @@ details-pinned = पिन किया: { $patient } · { $minutes } मिन�
 details-unpin = पिन हटाएँ
 
 # ग्रिड पर छोड़ने का संदेश।
-details-dropped = { $when } पर { $doctor } के साथ कर दिया गया। Ctrl+Z से वापस करें।
-details-dropped-room = { $when } पर { $doctor } के साथ, { $room } में कर दिया गया। Ctrl+Z से वापस करें।
-details-dropped-taken = { $when } पर { $doctor } के साथ कर दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।
-details-dropped-room-taken = { $when } पर { $doctor } के साथ, { $room } में कर दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।
+details-dropped = { $when } पर { $doctor } के साथ खिसका दिया गया। Ctrl+Z से वापस करें।
+details-dropped-room = { $when } पर { $doctor } के साथ, { $room } में खिसका दिया गया। Ctrl+Z से वापस करें।
+details-dropped-taken = { $when } पर { $doctor } के साथ खिसका दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।
+details-dropped-room-taken = { $when } पर { $doctor } के साथ, { $room } में खिसका दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।

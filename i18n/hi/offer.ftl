@@ -3,14 +3,14 @@
 offer-booked = { $patient } को वेटलिस्ट से बुक किया: { $slot }।
 offer-declined-reason = खाली हुआ स्लॉट लेने से मना किया
 offer-moved-earlier-reason = वेटलिस्ट से पहले के स्लॉट में ले जाया गया
-offer-keeps-both = { $patient } का { $when } वाला अपॉइंटमेंट { $doctor } के साथ भी बना रहेगा।
+offer-keeps-both = { $patient } का { $doctor } के साथ { $when } वाला अपॉइंटमेंट भी बना रहेगा।
 offer-cancelled-later = { $patient } का बाद वाला अपॉइंटमेंट रद्द किया ({ $when }, { $doctor } के साथ)।
 offer-title = खाली हुआ स्लॉट
 offer-looking = इंतज़ार कर रहे मरीज़ खोजे जा रहे हैं…
 offer-nobody = वेटलिस्ट में से अभी कोई यह स्लॉट नहीं ले सकता।
 offer-fit = { $count ->
-        [one] इंतज़ार कर रहा { $count } मरीज़ फ़िट है, सबसे उपयुक्त पहले। फ़ोन करें; चुनें कि स्लॉट कौन लेगा।
-       *[other] इंतज़ार कर रहे { $count } मरीज़ फ़िट हैं, सबसे उपयुक्त पहले। फ़ोन करें; चुनें कि स्लॉट कौन लेगा।
+        [one] इंतज़ार कर रहा { $count } मरीज़ इस स्लॉट में आ सकता है, सबसे उपयुक्त पहले। फ़ोन करें; चुनें कि स्लॉट कौन लेगा।
+       *[other] इंतज़ार कर रहे { $count } मरीज़ इस स्लॉट में आ सकते हैं, सबसे उपयुक्त पहले। फ़ोन करें; चुनें कि स्लॉट कौन लेगा।
     }
 offer-book-patient = { $patient } को बुक करें · { $phone }
 offer-visit = { $span } · { $visit } · { $minutes } मिनट
@@ -34,5 +34,5 @@ offer-banner-line = { $count ->
        *[other] { $slot } खाली है: इंतज़ार कर रहे { $count } मरीज़ मेल खाते हैं
     }
 offer-see-who = देखें कौन
-offer-dismiss = हटाएँ
+offer-dismiss = अभी नहीं
 offer-banner-more = और खाली हुए { $count } स्लॉट

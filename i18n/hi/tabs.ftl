@@ -2,7 +2,7 @@
 
 tabs-calendar = कैलेंडर
 tabs-settings = सेटिंग्स
-tabs-waitlist = प्रतीक्षा सूची
+tabs-waitlist = वेटलिस्ट
 tabs-reports = रिपोर्ट
 tabs-reminders = रिमाइंडर
 tabs-reminders-failed = रिमाइंडर ({ $failed } विफल)

@@ -172,7 +172,7 @@ impl App {
     pub fn with_prefs(
         mut self,
         prefs: DeskPrefs,
-        warning: Option<String>,
+        warning: Option<crate::gui::desk_prefs::PrefsProblem>,
         language: Option<crate::i18n::Language>,
     ) -> Self {
         self.use_prefs(prefs, warning, language);
@@ -183,7 +183,7 @@ impl App {
     pub fn use_prefs(
         &mut self,
         prefs: DeskPrefs,
-        warning: Option<String>,
+        warning: Option<crate::gui::desk_prefs::PrefsProblem>,
         language: Option<crate::i18n::Language>,
     ) {
         self.prefs = prefs;
@@ -195,8 +195,9 @@ impl App {
         if let Phase::Ready(desk) = &mut self.phase {
             desk.language = self.prefs.language;
         }
-        if warning.is_some() {
-            self.notice = warning;
+        // Said once the language is set, so it reads in it.
+        if let Some(problem) = warning {
+            self.notice = Some(problem.said());
         }
     }
 

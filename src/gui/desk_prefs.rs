@@ -48,6 +48,39 @@ impl fmt::Display for LanguageChoice {
     }
 }
 
+/// What was wrong with the preferences file (said in the desk's language once it is set).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrefsProblem {
+    /// The file could not be read.
+    Unreadable {
+        /// The file.
+        file: String,
+        /// Why, as the system said it.
+        reason: String,
+    },
+    /// The file names a language Frontdesk is not written in.
+    UnknownLanguage {
+        /// The file.
+        file: String,
+    },
+}
+
+impl PrefsProblem {
+    /// The problem in words, in the desk's language.
+    pub fn said(&self) -> String {
+        match self {
+            PrefsProblem::Unreadable { file, reason } => crate::t!(
+                "common-desk-prefs-unreadable",
+                file = file.as_str(),
+                reason = reason.as_str()
+            ),
+            PrefsProblem::UnknownLanguage { file } => {
+                crate::t!("common-desk-prefs-language", file = file.as_str())
+            }
+        }
+    }
+}
+
 /// The desk's preferences, and the file they are kept in (none: kept for this run only).
 #[derive(Clone, Debug, Default)]
 pub struct DeskPrefs {
@@ -66,7 +99,7 @@ impl DeskPrefs {
     /// The preferences kept in `path`, or the defaults when there is no file yet. A file that
     /// cannot be read, or a line that makes no sense, keeps the default for what it names and
     /// says so (the second value): the window opens whatever the file holds.
-    pub fn load(path: Option<PathBuf>) -> (DeskPrefs, Option<String>) {
+    pub fn load(path: Option<PathBuf>) -> (DeskPrefs, Option<PrefsProblem>) {
         let mut prefs = DeskPrefs {
             path,
             language: LanguageChoice::System,
@@ -78,12 +111,11 @@ impl DeskPrefs {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (prefs, None),
             Err(e) => {
-                let warning = crate::t!(
-                    "common-desk-prefs-unreadable",
-                    file = path.display().to_string(),
-                    reason = e.to_string()
-                );
-                return (prefs, Some(warning));
+                let problem = PrefsProblem::Unreadable {
+                    file: path.display().to_string(),
+                    reason: e.to_string(),
+                };
+                return (prefs, Some(problem));
             }
         };
         let mut warning = None;
@@ -97,10 +129,9 @@ impl DeskPrefs {
                 Some(("language", code)) => match Language::from_locale(code) {
                     Some(language) => prefs.language = LanguageChoice::Chosen(language),
                     None => {
-                        warning = Some(crate::t!(
-                            "common-desk-prefs-language",
-                            file = path.display().to_string()
-                        ))
+                        warning = Some(PrefsProblem::UnknownLanguage {
+                            file: path.display().to_string(),
+                        })
                     }
                 },
                 // Keys of later versions are left for them.
@@ -183,7 +214,7 @@ mod tests {
         .expect("written");
         let (back, warning) = DeskPrefs::load(Some(path.clone()));
         assert_eq!(back.language, LanguageChoice::System);
-        assert!(warning.is_some_and(|w| w.contains("desk.conf")));
+        assert!(warning.is_some_and(|w| w.said().contains("desk.conf")));
         // Not a file at all: defaults and a warning, no panic.
         let (back, warning) = DeskPrefs::load(Some(dir.path().to_path_buf()));
         assert_eq!(back.language, LanguageChoice::System);

@@ -139,9 +139,11 @@ pub async fn reverse(
     let name = crate::text::isolate(&entry.patient_name).into_owned();
     match change {
         Undoable::Booked(_) => {
+            // Kept in the history as every desk writes it: in English.
+            let english = crate::i18n::Language::English;
             let reason = match direction {
-                Direction::Undo => crate::t!("undo-undone-reason"),
-                Direction::Redo => crate::t!("undo-redone-reason"),
+                Direction::Undo => crate::t_in!(english, "undo-undone-reason"),
+                Direction::Redo => crate::t_in!(english, "undo-redone-reason"),
             };
             let action = StatusAction::EnteredInError { reason };
             backend

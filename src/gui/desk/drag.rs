@@ -81,7 +81,7 @@ impl Drop {
         backend: Backend,
         actor: String,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(String, Undoable), UiError> {
+    ) -> Result<(String, String, Undoable), UiError> {
         let wall = self.column.date.and_time(clock(self.minute));
         let start = time::lenient_instant(self.zone, wall);
         let length = self.before.interval.end - self.before.interval.start;
@@ -134,7 +134,13 @@ impl Drop {
             a.room.and_then(name),
             taken,
         );
-        Ok((said, Undoable::Moved(Box::new(self.before))))
+        // The status line names the appointment again once the grid shows it: this is what it
+        // adds after the name.
+        let tail = match taken {
+            Some(taken) => crate::t!("desk-moved-tail-taken", taken = taken),
+            None => crate::t!("desk-moved-tail"),
+        };
+        Ok((said, tail, Undoable::Moved(Box::new(self.before))))
     }
 }
 

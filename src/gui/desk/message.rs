@@ -62,7 +62,7 @@ pub enum Message {
     /// An appointment was picked in the today panel.
     Select(AppointmentId),
     /// A drag-and-drop move was stored (what changed, in words, and how to undo it) or refused.
-    Moved(Result<(String, crate::gui::screen::Undoable), UiError>),
+    Moved(Result<(String, String, crate::gui::screen::Undoable), UiError>),
     /// Switch between light and dark (asked of the window: [`Event::ToggleTheme`]).
     ToggleTheme,
     /// Use this language at this desk (asked of the window: [`Event::Language`]).

@@ -284,18 +284,14 @@ impl Desk {
     /// A drag-and-drop move was stored (what changed, in words, and how to undo it) or refused.
     fn moved(
         &mut self,
-        result: Result<(String, Undoable), crate::gui::backend::UiError>,
+        result: Result<(String, String, Undoable), crate::gui::backend::UiError>,
     ) -> Task<Message> {
         match result {
-            Ok((said, undo)) => {
+            Ok((said, tail, undo)) => {
                 self.error = None;
                 if let Undoable::Moved(before) = &undo {
                     // Scroll to it, and once loaded name it in words: who, with whom, when
                     // and where, with what changed about the room.
-                    let tail = said
-                        .rfind(" was taken)")
-                        .and_then(|k| said[..k].rfind(" ("))
-                        .map_or_else(|| crate::t!("desk-moved-tail"), |k| said[k..].to_owned());
                     self.reveal = Some(Reveal::saying(before.id, crate::t!("desk-moved"), tail));
                     // A pinned appointment put somewhere leaves the pinboard.
                     if self

@@ -277,7 +277,8 @@ impl State {
                 // From the confirm step the patient was offered the slot; from the list not yet.
                 self.busy = true;
                 self.error = None;
-                let reason = crate::t!("offer-declined-reason");
+                // Reasons are kept in the record as every desk writes them: in English.
+                let reason = crate::t_in!(crate::i18n::Language::English, "offer-declined-reason");
                 let work = backend.run(move |s| s.decline_waitlist_offer(id, &reason, &actor, now));
                 return (Task::perform(work, move |r| Message::Declined(id, r)), None);
             }
@@ -297,7 +298,10 @@ impl State {
                 };
                 self.busy = true;
                 let action = StatusAction::Cancel {
-                    reason: crate::t!("offer-moved-earlier-reason"),
+                    reason: crate::t_in!(
+                        crate::i18n::Language::English,
+                        "offer-moved-earlier-reason"
+                    ),
                     by: CancelledBy::Patient,
                 };
                 let id = held.id;

@@ -331,7 +331,11 @@ impl State {
                     priority: if self.emergency { 2 } else { 0 },
                     reason: self.reason.clone(),
                     notes: String::new(),
-                    overbook: self.emergency.then(|| crate::t!("walkin-emergency-reason")),
+                    // Kept in the record (and its exports) as every desk and the command line
+                    // write it, whatever this desk's language.
+                    overbook: self.emergency.then(|| {
+                        crate::t_in!(crate::i18n::Language::English, "walkin-emergency-reason")
+                    }),
                     new_patient,
                 };
                 let slot_target = match (self.emergency, self.doctor) {
