@@ -70,7 +70,7 @@ fn hindi_chosen_in_settings_changes_the_window_at_once_and_is_kept_for_this_desk
     assert_eq!(h.app.language(), LanguageChoice::Chosen(Language::Hindi));
     assert_eq!(i18n::current(), Language::Hindi);
     let texts = h.texts();
-    for hindi in ["कैलेंडर", "सेटिंग्स", "यह डेस्क", "प्रतीक्षा सूची"]
+    for hindi in ["कैलेंडर", "सेटिंग्स", "यह डेस्क", "वेटलिस्ट"]
     {
         assert!(texts.iter().any(|t| t == hindi), "{hindi} not in {texts:?}");
     }
