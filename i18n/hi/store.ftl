@@ -1,3 +1,54 @@
 # जब स्टोर कोई काम नहीं कर पाता: क्या हुआ और क्या करें।
 
 store-not-frontdesk = { $file } Frontdesk का डेटाबेस नहीं है (यह किसी और तरह की फ़ाइल है): Frontdesk की कोई .sqlite3 फ़ाइल चुनें, या नया क्लिनिक शुरू करने के लिए फ़ाइल का नया नाम दें
+store-encrypted = { $file } एन्क्रिप्टेड है: इसे खोलने के लिए साइन इन करें (कुछ नहीं बदला गया)
+store-wrong-key = { $file } इस कुंजी से नहीं खुलता: यह कुंजी किसी दूसरे क्लिनिक के डेटाबेस की है, या इसकी नहीं है; इसी क्लिनिक के किसी खाते से साइन इन करें (कुछ नहीं बदला गया)
+store-not-encrypted = { $file } एन्क्रिप्टेड नहीं है: इसे कुंजियों से साइन इन किए बिना खोलें, या पहले एन्क्रिप्ट करें (कुछ नहीं बदला गया)
+store-unknown-scheme = "{ $scheme }:" ऐसा डेटाबेस नहीं है जिसे Frontdesk खोल सके (जाने-पहचाने URL प्रकार: { $known }); SQLite डेटाबेस के लिए फ़ाइल का पाथ दें, और अगर उसका नाम ऐसे ही शुरू होता है तो ./{ $scheme }:… लिखें
+store-not-for-this-engine = { $what } Frontdesk { $locator } के लिए नहीं करता: वह डेटाबेस यहाँ किसी फ़ाइल में नहीं रखा है; डेटाबेस सर्वर के अपने बैकअप इस्तेमाल करें
+store-restore-onto-server = { $server } की जगह सीधे नहीं बदली जाती: सर्वर पर एक नया, खाली डेटाबेस बनाएँ, उसके पते के साथ `frontdesk --db BACKUP-FILE migrate --to` चलाएँ, `frontdesk --db NEW-ADDRESS check` से जाँचें, फिर डेस्कों को उस पर लगाएँ
+store-newer-version = { $file } Frontdesk के नए संस्करण ने लिखी है (स्कीमा संस्करण { $found }; यह संस्करण { $supported } तक जानता है): इसे खोलने के लिए Frontdesk अपडेट करें
+store-server-unavailable = डेटाबेस सर्वर { $server } तक नहीं पहुँच पा रहे: { $reason }। देखें कि सर्वर चल रहा है, यह PC उस तक पहुँच सकता है, और --db या FRONTDESK_DB में दिया पता सही है; कुछ नहीं बदला गया
+store-server-without-tls = सर्वर TLS नहीं देता, और Frontdesk मरीज़ों का कोई डेटा नेटवर्क पर बिना सुरक्षा के नहीं भेजता: सर्वर पर TLS सेट करें (README, "Several desks"), या भरोसेमंद नेटवर्क पर पते में sslmode=disable जोड़ें
+store-foreign-database = डेटाबेस { $server } में पहले से ऐसी टेबलें हैं जो Frontdesk की नहीं हैं: Frontdesk को उसका अपना खाली डेटाबेस दें (जैसे CREATE DATABASE frontdesk OWNER frontdesk)
+store-newer-server-version = डेटाबेस { $server } Frontdesk के नए संस्करण ने बनाया है (स्कीमा संस्करण { $found }; यह संस्करण { $supported } तक जानता है): इसे इस्तेमाल करने के लिए इस PC पर Frontdesk अपडेट करें
+store-slot-just-taken = यह समय अभी-अभी दूसरी डेस्क पर ले लिया गया: कैलेंडर में अब दिख रहा है; कोई और समय चुनें। कुछ नहीं बदला गया
+store-server-busy = दूसरी डेस्क { $seconds } सेकंड से एक बदलाव सहेज रही है और इस डेस्क ने काफ़ी इंतज़ार कर लिया: कुछ नहीं बदला गया; थोड़ी देर में फिर कोशिश करें
+store-read-only = { $file } केवल पढ़ने के लिए है: ख़ुद को लिखने की अनुमति दें (chmod u+w) या इसकी कॉपी खोलें
+store-read-only-folder = फ़ोल्डर { $folder } केवल पढ़ने के लिए है: Frontdesk अपनी जर्नल और लॉक फ़ाइलें डेटाबेस के पास लिखता है, इसलिए उसे वहाँ लिखने की अनुमति चाहिए (फ़ोल्डर पर chmod u+w), या डेटाबेस को ऐसे फ़ोल्डर में ले जाएँ जहाँ आप लिख सकें
+store-lock-file = { $file } नहीं खुल रही, जो डेटाबेस के पास Frontdesk की एक लॉक फ़ाइल है: यह किसी दूसरे यूज़र की है (शायद Frontdesk sudo से चलाने के बाद); इसे वापस अपने नाम करें (उस पर `sudo chown $USER`) या जब कोई Frontdesk न चल रहा हो तब इसे हटा दें
+store-read-only-file-system = { $file } केवल पढ़ने वाले फ़ाइल सिस्टम पर है (केवल पढ़ने के लिए माउंट, या ऐसी डिस्क जिसे सिस्टम ने गड़बड़ियों के बाद केवल पढ़ने वाली कर दिया): डेटाबेस को लिखने लायक डिस्क पर कॉपी करें, या अपने IT वाले से इसे फिर से माउंट करवाएँ
+store-restoring = { $file } बैकअप से वापस लाई जा रही है (एक मिनट से ज़्यादा से): उसके पूरा होने तक रुकें, फिर दोबारा कोशिश करें
+store-damaged = { $file } ख़राब हो गई है ({ $summary }); इसमें कुछ नहीं लिखा गया, और जब तक इसे बैकअप से वापस नहीं लाया जाता Frontdesk इसमें नहीं लिखेगा। कौन-से बैकअप ठीक हैं यह देखने के लिए `frontdesk check` चलाएँ, फिर सबसे नया ठीक बैकअप `frontdesk restore FILE` से वापस लाएँ
+store-damaged-with-backup = { $file } ख़राब हो गई है ({ $summary }); इसमें कुछ नहीं लिखा गया, और जब तक इसे बैकअप से वापस नहीं लाया जाता Frontdesk इसमें नहीं लिखेगा। कौन-से बैकअप ठीक हैं यह देखने के लिए `frontdesk check` चलाएँ, फिर सबसे नया ठीक बैकअप `frontdesk restore FILE` से वापस लाएँ (सबसे नया रोज़ का बैकअप { $backup } है)
+store-locked = { $file } किसी दूसरी Frontdesk विंडो या प्रोसेस में इस्तेमाल हो रही है: थोड़ा रुकें या दूसरी बंद करें, फिर दोबारा कोशिश करें
+store-io = { $file } इस्तेमाल नहीं हो पा रही: { $error }; देखें कि फ़ोल्डर मौजूद है और आप वहाँ लिख सकते हैं
+store-not-found = "{ $name }" से कोई { $what } नहीं मिला{ $hint }
+store-ambiguous = "{ $name }" से कई { $what } मिलते हैं: { $candidates }; और साफ़ लिखें
+store-refused =
+    मना किया गया, कुछ नहीं बदला गया:
+    { $problems }
+store-no-time-left-today = { $doctor } के पास आज { $minutes } मिनट का खाली समय नहीं बचा: कोई दूसरा डॉक्टर चुनें, या मरीज़ को इमरजेंसी में देखें
+store-no-time-left-today-any-doctor = आज किसी डॉक्टर के पास { $minutes } मिनट का खाली समय नहीं बचा: कोई दूसरा डॉक्टर चुनें, या मरीज़ को इमरजेंसी में देखें
+store-sign-in-needed = विंडो लॉक है: आगे बढ़ने के लिए फिर से साइन इन करें
+store-no-longer-active = आप अब यहाँ सक्रिय स्टाफ़ नहीं हैं (किसी एडमिनिस्ट्रेटर ने बदला है): कुछ नहीं बदला गया; विंडो लॉक करें और किसी और को साइन इन करने दें
+store-corrupt = डेटाबेस में ऐसा मान है जिसे Frontdesk पढ़ नहीं सकता ({ $value }): `frontdesk check` चलाएँ
+store-database = डेटाबेस की गड़बड़ी: { $error }
+
+## चीज़ों के प्रकार, जैसे store-not-found और store-ambiguous उन्हें कहते हैं
+
+store-thing-appointment = अपॉइंटमेंट
+store-thing-blockout = ब्लॉकआउट
+store-thing-clinic = क्लिनिक
+store-thing-doctor = डॉक्टर
+store-thing-doctor-or-room = डॉक्टर या कमरा
+store-thing-leave = छुट्टी
+store-thing-password = पासवर्ड
+store-thing-patient = मरीज़
+store-thing-reminder = रिमाइंडर
+store-thing-room = कमरा
+store-thing-series = सीरीज़
+store-thing-service-credential = सर्विस क्रेडेंशियल
+store-thing-staff-member = स्टाफ़ सदस्य
+store-thing-visit-type = विज़िट का प्रकार
+store-thing-waitlist-entry = वेटलिस्ट एंट्री

@@ -31,6 +31,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "app.ftl",
     "calendar.ftl",
     "common.ftl",
+    "core.ftl",
     "dates.ftl",
     "help.ftl",
     "settings.ftl",

@@ -129,19 +129,30 @@ pub struct Clash {
 /// command line takes); `{:#}` leaves the id out, as the window says it.
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} with {} on {} {}–{}",
-            self.patient,
-            self.doctor,
-            self.start.format("%Y-%m-%d"),
-            self.start.format("%H:%M"),
-            self.end.format("%H:%M"),
-        )?;
-        if !f.alternate() {
-            write!(f, " (appointment {})", self.id)?;
-        }
-        Ok(())
+        let date = self.start.format("%Y-%m-%d").to_string();
+        let start = self.start.format("%H:%M").to_string();
+        let end = self.end.format("%H:%M").to_string();
+        let (patient, doctor) = (&self.patient, &self.doctor);
+        f.write_str(&if f.alternate() {
+            crate::t!(
+                "core-clash",
+                patient = patient,
+                doctor = doctor,
+                date = date,
+                start = start,
+                end = end,
+            )
+        } else {
+            crate::t!(
+                "core-clash-with-id",
+                patient = patient,
+                doctor = doctor,
+                date = date,
+                start = start,
+                end = end,
+                id = self.id.to_string(),
+            )
+        })
     }
 }
 
@@ -266,79 +277,83 @@ impl Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            // `{:#}`: the other appointment without its id (see `Clash`).
+        const MINUTE: &str = "%Y-%m-%d %H:%M";
+        const SECOND: &str = "%Y-%m-%d %H:%M:%S";
+        let text = match self {
             Conflict::DoctorBooked(c) | Conflict::RoomBooked(c) | Conflict::PatientBooked(c) => {
-                match self {
-                    Conflict::DoctorBooked(_) => write!(f, "{} is already booked then: ", c.doctor),
-                    Conflict::RoomBooked(_) => write!(f, "the room is already booked then: "),
-                    _ => write!(f, "{} already has an appointment then: ", c.patient),
-                }?;
-                if f.alternate() {
-                    write!(f, "{c:#}")
+                // `{:#}`: the other appointment without its id (see `Clash`).
+                let clash = if f.alternate() {
+                    format!("{c:#}")
                 } else {
-                    write!(f, "{c}")
+                    c.to_string()
+                };
+                match self {
+                    Conflict::DoctorBooked(_) => {
+                        crate::t!("core-doctor-booked", doctor = &c.doctor, clash = clash)
+                    }
+                    Conflict::RoomBooked(_) => crate::t!("core-room-booked", clash = clash),
+                    _ => crate::t!("core-patient-booked", patient = &c.patient, clash = clash),
                 }
             }
             Conflict::OutsideWorkingHours { doctor } => {
-                write!(f, "outside {doctor}'s working hours")
+                crate::t!("core-outside-working-hours", doctor = doctor)
             }
             Conflict::DoctorOnLeave { doctor, reason } => {
-                write!(f, "{doctor} is on leave then ({reason})")
+                crate::t!("core-doctor-on-leave", doctor = doctor, reason = reason)
             }
             Conflict::DoctorInactive { doctor } => {
-                write!(f, "{doctor} no longer takes bookings (inactive)")
+                crate::t!("core-doctor-inactive", doctor = doctor)
             }
             Conflict::RoomBlocked { room, reason } => {
-                write!(f, "{room} is blocked then ({reason})")
+                crate::t!("core-room-blocked", room = room, reason = reason)
             }
-            Conflict::RoomClosed { room } => write!(f, "{room} is closed or out of use then"),
-            Conflict::ClinicClosed { clinic } => write!(f, "{clinic} is closed then"),
-            Conflict::StartInPast { start } => write!(
-                f,
-                "the start {} is in the past",
-                start.format("%Y-%m-%d %H:%M")
+            Conflict::RoomClosed { room } => crate::t!("core-room-closed", room = room),
+            Conflict::ClinicClosed { clinic } => crate::t!("core-clinic-closed", clinic = clinic),
+            Conflict::StartInPast { start } => crate::t!(
+                "core-start-in-past",
+                start = start.format(MINUTE).to_string()
             ),
-            Conflict::EndNotAfterStart => write!(f, "the end must be after the start"),
-            Conflict::OutsideDateRange { requested } => write!(
-                f,
-                "{} is outside the dates Frontdesk books, {FIRST_DATE} to {LAST_DATE}: check the year",
-                requested.format("%Y-%m-%d %H:%M")
+            Conflict::EndNotAfterStart => crate::t!("core-end-not-after-start"),
+            Conflict::OutsideDateRange { requested } => crate::t!(
+                "core-outside-date-range",
+                requested = requested.format(MINUTE).to_string(),
+                first = FIRST_DATE.to_string(),
+                last = LAST_DATE.to_string(),
             ),
-            Conflict::NotOnWholeMinute { start } => write!(
-                f,
-                "the start {} has seconds: appointments start on whole minutes; choose {}",
-                start.format("%Y-%m-%d %H:%M:%S"),
-                start.format("%Y-%m-%d %H:%M")
+            Conflict::NotOnWholeMinute { start } => crate::t!(
+                "core-not-on-whole-minute",
+                start = start.format(SECOND).to_string(),
+                whole = start.format(MINUTE).to_string(),
             ),
-            Conflict::NotWholeMinutesLong { end, whole } => write!(
-                f,
-                "the end {} has seconds: appointments last whole minutes; end it at {}",
-                end.format("%Y-%m-%d %H:%M:%S"),
-                whole.format("%Y-%m-%d %H:%M")
+            Conflict::NotWholeMinutesLong { end, whole } => crate::t!(
+                "core-not-whole-minutes-long",
+                end = end.format(SECOND).to_string(),
+                whole = whole.format(MINUTE).to_string(),
             ),
-            Conflict::TooLong { minutes } => write!(
-                f,
-                "{minutes} minutes is longer than the {MAX_APPOINTMENT_MINUTES}-minute maximum; split it into several appointments"
+            // The length as it was asked for, ungrouped ("1500 minutes").
+            Conflict::TooLong { minutes } => crate::t!(
+                "core-too-long",
+                minutes = minutes.to_string(),
+                maximum = MAX_APPOINTMENT_MINUTES.to_string(),
             ),
             Conflict::LocalTimeInGap {
                 requested,
                 next_valid,
                 zone,
-            } => write!(
-                f,
-                "{} does not exist in {zone}: the clocks go forward then; the next valid time is {}",
-                requested.format("%Y-%m-%d %H:%M"),
-                next_valid.format("%Y-%m-%d %H:%M")
+            } => crate::t!(
+                "core-local-time-in-gap",
+                requested = requested.format(MINUTE).to_string(),
+                zone = zone.to_string(),
+                next = next_valid.format(MINUTE).to_string(),
             ),
-            Conflict::LocalTimeAmbiguous { requested, chosen } => write!(
-                f,
-                "{} happens twice (the clocks go back); booked the earlier one, {} (UTC{})",
-                requested.format("%Y-%m-%d %H:%M"),
-                chosen.format("%H:%M"),
-                chosen.format("%:z")
+            Conflict::LocalTimeAmbiguous { requested, chosen } => crate::t!(
+                "core-local-time-ambiguous",
+                requested = requested.format(MINUTE).to_string(),
+                chosen = chosen.format("%H:%M").to_string(),
+                offset = chosen.format("%:z").to_string(),
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
