@@ -198,7 +198,10 @@ pub enum TransitionError {
     /// A no-show before the start time.
     #[error(
         "{}",
-        crate::t!("core-no-show-before-start", minutes = *starts_in_minutes)
+        crate::t!(
+            "core-no-show-before-start",
+            minutes = starts_in_minutes.to_string()
+        )
     )]
     NoShowBeforeStart {
         /// Minutes until the start.

@@ -106,7 +106,7 @@ impl Desk {
     pub(super) fn signed_in_bar(&self) -> Element<'_, Message> {
         let role = match self.who.role {
             crate::scheduling::permission::Role::Staff(role) => role.label(),
-            crate::scheduling::permission::Role::Service => "Service",
+            crate::scheduling::permission::Role::Service => "Service".to_owned(),
         };
         row![
             text(format!("Signed in: {} · {role}", self.who.name)).size(12),
