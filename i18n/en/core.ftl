@@ -211,3 +211,153 @@ core-signed-in-as = as a { $role }
 core-signed-in-as-service = with the service credential
 # $doing: core-doing-…; $needs: core-needs-…; $signed_in: core-signed-in-as…
 core-refused = { $doing } needs { $needs }; you are signed in { $signed_in }: ask someone who has it
+
+## Series of appointments
+
+# "every week", "every 2 weeks"
+core-series-every-day = { $interval ->
+    [one] every day
+   *[other] every { $interval } days
+}
+core-series-every-week = { $interval ->
+    [one] every week
+   *[other] every { $interval } weeks
+}
+# $rule: core-series-every-…; $days: "Tue and Thu"
+core-series-on-days = { $rule } on { $days }
+core-series-times = { $count ->
+    [one] { $rule }, once
+   *[other] { $rule }, { $count } times
+}
+core-series-until = { $rule } until { $date }
+# "Mon, Tue and Thu": $rest is the list before the last, joined by commas
+core-list-and = { $rest } and { $last }
+core-series-interval-out-of-range = repeat every { $interval }: give a number from 1 to { $max }
+core-series-count-zero = a series needs at least 1 occurrence: give a count from 1 to { $max }
+core-series-count-too-large = { $count } occurrences is more than the most a series may have, { $max } (two years of weekly visits): give a smaller count, and book a second series later if needed
+core-series-too-many = this series would have more than { $max } occurrences (two years of weekly visits) before its end date: end it sooner, and book a second series later if needed
+core-series-until-before-start = the series ends on { $until }, before its first date { $start }: choose a later end date
+core-series-no-occurrence = no date from { $start } to { $until } falls on the chosen weekdays: choose other weekdays or a later end date
+core-series-weekdays-on-daily = weekdays go with weekly series: choose "weekly" to repeat on chosen weekdays
+# $part: a part's name as typed (count, until…) or core-series-part-freq
+core-series-repeated-part = the rule gives { $part } twice: give each part once
+core-series-part-freq = how often (daily or weekly)
+core-series-count-and-until = the rule gives both a count and an end date: a series ends after a number of occurrences (count=N) or on a date (until=DATE), not both
+# $problem: core-series-part-… or core-series-no-…
+core-series-unreadable = { $problem }: write the rule as e.g. weekly;interval=1;byday=TU,TH;count=10 or daily;interval=2;until=2027-01-31
+# $part: the part of the rule as typed (count=x)
+core-series-part-not-a-number = "{ $part }" is not a whole number
+core-series-part-number-out-of-range = "{ $part }" is out of range: give 1 to { $max }
+core-series-part-not-a-frequency = "{ $part }" is not daily or weekly
+core-series-part-unknown-weekday = "{ $part }" names an unknown weekday (use MO, TU, WE, TH, FR, SA, SU)
+core-series-part-not-a-date = "{ $part }" is not a date (YYYY-MM-DD)
+core-series-part-date-out-of-range = "{ $part }" is out of range: give a date from { $first } to { $last }
+core-series-part-unknown = "{ $part }" is not a part of a rule
+# $rule: the whole rule as typed
+core-series-no-frequency = "{ $rule }" says neither daily nor weekly
+core-series-no-end = "{ $rule }" has no end (count=N or until=DATE)
+core-series-not-an-occurrence = { $date } is not a date of this series
+core-series-shift-too-far = moving by { $days } days is more than a year: move the following occurrences by at most { $max } days either way
+core-series-shift-breaks-pattern = moving the following occurrences by { $days } days breaks their every-{ $interval }-weeks pattern: move them by whole weeks, or change the occurrences one by one
+
+## The waitlist
+
+core-any-day = any day
+# $days: core-any-day, "Mon–Fri" or "Mon, Wed, Fri"; $window: 09:00–12:00
+core-preferred-window = { $days } { $window }
+core-preferred-any-time = { $days }, any time
+# $preferred: core-preferred-…
+core-preferred-from = { $preferred }, from { $date }
+core-preferred-until = { $preferred }, until { $date }
+core-wait-status-waiting = waiting
+core-wait-status-offered = offered
+core-wait-status-booked = booked
+core-wait-status-removed = removed
+core-wait-action-edit = edit
+core-wait-action-offer = offer a slot to
+core-wait-action-decline = decline for
+core-wait-action-book = book
+core-wait-action-remove = remove
+core-wait-no-weekday = tick at least one weekday the patient can come
+core-wait-window-backwards = the time window ends at { $end }, not after it starts at { $start }: give an end after the start
+core-wait-window-past-midnight = the time window runs past midnight: end it at 24:00 at the latest
+core-wait-window-too-short = the time window { $window } is shorter than the { $minutes }-minute visit: widen it or shorten the visit
+core-wait-earliest-after-latest = the earliest date { $earliest } is after the latest date { $latest }: swap them or clear one
+core-wait-latest-passed = the latest date { $latest } has passed (today is { $today }): give a later date or clear it
+core-wait-length = a visit of { $minutes } minutes is not possible: give 5 to { $max } minutes
+# $action: core-wait-action-…; $status: core-wait-status-…
+core-wait-not-allowed = cannot { $action } a waitlist entry that is { $status }
+
+## Reminder templates and meeting links
+
+# $name: {name} as typed; $known: {patient}, {doctor}, …
+core-template-unknown = { $name } is not a placeholder: use one of { $known }
+core-template-unclosed = a "{"{"}" is not closed: write placeholders as {"{"}patient{"}"}, and a brace itself as {"{"}{"{"} or {"}"}{"}"}
+core-template-unopened = a "{"}"}" has no "{"{"}" before it: write a brace itself as {"}"}{"}"}
+core-template-empty = the message is empty: write what the patient should read
+core-link-pattern-not-web = a meeting link pattern is a web address starting with https:// (or http://), e.g. https://meet.jit.si/ or https://video.example.org/room/{"{"}id{"}"}
+core-link-pattern-spaces = a meeting link pattern cannot contain spaces
+core-link-not-a-link = "{ $link }" is not a meeting link: paste the web address of the meeting, starting with https://
+
+## The day's queue of walk-ins and emergencies
+
+core-queue-walk-in = walk-in
+core-queue-emergency = emergency
+# "walk-in W-003"
+core-queue-kind-token = { $what } { $token }
+core-queue-not-queued = a scheduled appointment gets no queue token: only walk-ins and emergencies join the day's queue
+# $what: core-queue-walk-in or core-queue-emergency; $last: the last token (W-9999)
+core-queue-full = the { $what } queue of { $day } has reached { $last }, the last token a day can give: book the patient as a scheduled appointment
+# On import. $file: the file's token; $token: the token the patient gets
+core-queue-token-other-kind = queue token { $file } is an { $file_kind } token, and this row is a { $row_kind }: this patient gets { $token } instead
+core-queue-token-not-ours = queue token "{ $file }" is not written as Frontdesk writes { $what } tokens (the letter { $letter }, a dash and three digits, such as { $example }): this patient gets { $token } instead
+core-queue-token-taken = queue token { $file } was already given on { $day }: this patient gets { $token } instead
+core-queue-token-beyond = queue token { $file } is beyond the { $what } queue of { $day }, which has { $tokens } { $tokens ->
+    [one] token
+   *[other] tokens
+} with this file's: this patient gets { $token } instead
+core-queue-token-dropped = queue token { $file } dropped: a scheduled appointment takes no queue token, so it is imported without a token
+core-queue-token-unusable = queue_token "{ $file }" is not a queue token: write at most { $max } characters without line breaks or control characters (such as W-007), or leave it empty
+core-queue-not-today = a { $what } arrives now and joins today's queue, so it starts today ({ $today }, clinic time), not on { $day }: to see the patient on { $day }, book a scheduled appointment
+# $what: core-queue-check-in-…
+core-queue-not-its-day = cannot check in on { $today }: the appointment is on { $day }, and a patient arrives on the day of their appointment ({ $what })
+core-queue-check-in-later-day = to see them today, move the appointment to today first, or add them as a walk-in
+core-queue-check-in-day-over = that day is over: mark it no-show, and book them again or add them as a walk-in
+core-queue-this-walk-in = this walk-in
+core-queue-this-emergency = this emergency
+core-queue-this-patient = this patient
+# $kind: core-queue-this-…
+core-queue-who-arrived-token = { $kind } has arrived and holds queue token { $token }
+core-queue-who-arrived = { $kind } has arrived (checked in)
+core-queue-who-token = { $kind } holds queue token { $token }
+core-queue-who-queued = { $kind } belongs to the queue
+# $who: core-queue-who-…
+core-queue-stays-on-its-day = cannot move to { $to }: { $who } on { $from }, and a patient in a day's queue stays on that day (a move within { $from } keeps the token and the arrival as they are). To see them on { $to }, book a new appointment then and cancel this one (reason: "rebooked for { $to }")
+
+## Reminders
+
+core-reminder-lead-out-of-range = a reminder goes out between 1 minute and 8 days before the appointment: { $minutes } minutes is out of range
+core-reminder-days-out-of-range = "the day before at" takes 1 to 7 days before: { $days } is out of range
+core-reminder-rule-no-name = give the rule a name, e.g. "Email 24 h before"
+core-channel-email = Email
+core-channel-webhook = SMS / WhatsApp
+core-skip-cancelled = the appointment was cancelled
+core-skip-moved = the appointment moved; a reminder for the new time replaces it
+core-skip-no-email = the patient has no email address
+core-skip-no-phone = the patient has no phone number
+core-skip-opted-out = the patient asked for no reminders
+core-skip-too-late = booked or moved after this reminder's time
+core-skip-passed = the appointment began before it could go out
+core-skip-arrived = the patient has already arrived
+core-skip-rule-off = the rule was turned off or changed
+core-job-already-sent = this reminder was sent already; use Resend to send it again
+# $reason: the stored reason (no_contact…)
+core-job-skipped = this reminder is skipped ({ $reason }) and does not go out
+core-job-gave-up = this reminder failed { $attempts } times; use Resend to try again
+# $state: pending, skipped…
+core-job-not-resendable = only a failed or sent reminder can be resent; this one is { $state }
+
+## Reports
+
+core-report-end-before-start = the range ends ({ $last }) before it starts ({ $first }): give a "to" date on or after the "from" date
+core-report-too-long = the range has { $days } days; a report covers at most { $max } days: choose a shorter range or run one report per year

@@ -189,3 +189,134 @@ core-signed-in-as-administrator = एडमिनिस्ट्रेटर क
 core-signed-in-as = { $role } के रूप में
 core-signed-in-as-service = सर्विस क्रेडेंशियल से
 core-refused = { $doing } के लिए { $needs } चाहिए; आपने { $signed_in } साइन इन किया है: किसी ऐसे व्यक्ति से कहें जिसके पास यह हो
+
+## अपॉइंटमेंट की सीरीज़
+
+core-series-every-day = { $interval ->
+    [one] हर दिन
+   *[other] हर { $interval } दिन पर
+}
+core-series-every-week = { $interval ->
+    [one] हर हफ़्ते
+   *[other] हर { $interval } हफ़्ते पर
+}
+core-series-on-days = { $rule } { $days } को
+core-series-times = { $count ->
+    [one] { $rule }, एक बार
+   *[other] { $rule }, { $count } बार
+}
+core-series-until = { $rule } { $date } तक
+core-list-and = { $rest } और { $last }
+core-series-interval-out-of-range = हर { $interval } पर दोहराना: 1 से { $max } तक की संख्या दें
+core-series-count-zero = सीरीज़ में कम से कम 1 अपॉइंटमेंट होना चाहिए: 1 से { $max } तक की गिनती दें
+core-series-count-too-large = { $count } अपॉइंटमेंट, सीरीज़ की सीमा { $max } (दो साल तक हर हफ़्ते की विज़िट) से ज़्यादा है: कम गिनती दें, और ज़रूरत हो तो बाद में दूसरी सीरीज़ बुक करें
+core-series-too-many = इस सीरीज़ में आख़िरी तारीख़ से पहले { $max } से ज़्यादा अपॉइंटमेंट (दो साल तक हर हफ़्ते की विज़िट) हो जाएँगे: इसे जल्दी ख़त्म करें, और ज़रूरत हो तो बाद में दूसरी सीरीज़ बुक करें
+core-series-until-before-start = सीरीज़ { $until } को ख़त्म होती है, अपनी पहली तारीख़ { $start } से पहले: बाद की आख़िरी तारीख़ चुनें
+core-series-no-occurrence = { $start } से { $until } तक कोई तारीख़ चुने हुए दिनों पर नहीं पड़ती: दूसरे दिन या बाद की आख़िरी तारीख़ चुनें
+core-series-weekdays-on-daily = हफ़्ते के दिन साप्ताहिक सीरीज़ के साथ चलते हैं: चुने हुए दिनों पर दोहराने के लिए "weekly" चुनें
+core-series-repeated-part = नियम में { $part } दो बार है: हर हिस्सा एक बार दें
+core-series-part-freq = कितनी बार (daily या weekly)
+core-series-count-and-until = नियम में गिनती और आख़िरी तारीख़ दोनों हैं: सीरीज़ या तो कुछ अपॉइंटमेंट के बाद (count=N) या किसी तारीख़ पर (until=DATE) ख़त्म होती है, दोनों नहीं
+core-series-unreadable = { $problem }: नियम ऐसे लिखें, जैसे weekly;interval=1;byday=TU,TH;count=10 या daily;interval=2;until=2027-01-31
+core-series-part-not-a-number = "{ $part }" पूरी संख्या नहीं है
+core-series-part-number-out-of-range = "{ $part }" सीमा से बाहर है: 1 से { $max } तक दें
+core-series-part-not-a-frequency = "{ $part }" न daily है न weekly
+core-series-part-unknown-weekday = "{ $part }" में हफ़्ते का अनजान दिन है (MO, TU, WE, TH, FR, SA, SU इस्तेमाल करें)
+core-series-part-not-a-date = "{ $part }" तारीख़ नहीं है (YYYY-MM-DD)
+core-series-part-date-out-of-range = "{ $part }" सीमा से बाहर है: { $first } से { $last } तक की तारीख़ दें
+core-series-part-unknown = "{ $part }" नियम का कोई हिस्सा नहीं है
+core-series-no-frequency = "{ $rule }" में न daily है न weekly
+core-series-no-end = "{ $rule }" का कोई अंत नहीं है (count=N या until=DATE)
+core-series-not-an-occurrence = { $date } इस सीरीज़ की तारीख़ नहीं है
+core-series-shift-too-far = { $days } दिन खिसकाना एक साल से ज़्यादा है: आगे के अपॉइंटमेंट किसी भी तरफ़ ज़्यादा से ज़्यादा { $max } दिन खिसकाएँ
+core-series-shift-breaks-pattern = आगे के अपॉइंटमेंट { $days } दिन खिसकाने से उनका हर-{ $interval }-हफ़्ते का क्रम टूटता है: उन्हें पूरे हफ़्तों में खिसकाएँ, या एक-एक करके बदलें
+
+## वेटलिस्ट
+
+core-any-day = कोई भी दिन
+core-preferred-window = { $days } { $window }
+core-preferred-any-time = { $days }, कोई भी समय
+core-preferred-from = { $preferred }, { $date } से
+core-preferred-until = { $preferred }, { $date } तक
+core-wait-status-waiting = इंतज़ार में
+core-wait-status-offered = ऑफ़र किया
+core-wait-status-booked = बुक
+core-wait-status-removed = हटाया गया
+core-wait-action-edit = बदल
+core-wait-action-offer = स्लॉट ऑफ़र कर
+core-wait-action-decline = मना कर
+core-wait-action-book = बुक कर
+core-wait-action-remove = हटा
+core-wait-no-weekday = कम से कम एक दिन चुनें जिस दिन मरीज़ आ सकता है
+core-wait-window-backwards = समय-दायरा { $end } पर ख़त्म होता है, { $start } पर शुरू होने के बाद नहीं: शुरुआत के बाद का अंत दें
+core-wait-window-past-midnight = समय-दायरा आधी रात के बाद तक चलता है: इसे ज़्यादा से ज़्यादा 24:00 पर ख़त्म करें
+core-wait-window-too-short = समय-दायरा { $window }, { $minutes } मिनट की विज़िट से छोटा है: इसे बढ़ाएँ या विज़िट छोटी करें
+core-wait-earliest-after-latest = सबसे पहली तारीख़ { $earliest }, आख़िरी तारीख़ { $latest } के बाद है: इन्हें आपस में बदलें या एक हटा दें
+core-wait-latest-passed = आख़िरी तारीख़ { $latest } बीत चुकी है (आज { $today } है): बाद की तारीख़ दें या इसे हटा दें
+core-wait-length = { $minutes } मिनट की विज़िट नहीं हो सकती: 5 से { $max } मिनट दें
+core-wait-not-allowed = "{ $status }" वेटलिस्ट एंट्री को { $action } नहीं सकते
+
+## रिमाइंडर टेम्पलेट और मीटिंग लिंक
+
+core-template-unknown = { $name } कोई प्लेसहोल्डर नहीं है: इनमें से कोई इस्तेमाल करें: { $known }
+core-template-unclosed = एक "{"{"}" बंद नहीं हुआ: प्लेसहोल्डर ऐसे लिखें {"{"}patient{"}"}, और ब्रेस ख़ुद लिखना हो तो {"{"}{"{"} या {"}"}{"}"}
+core-template-unopened = एक "{"}"}" से पहले "{"{"}" नहीं है: ब्रेस ख़ुद लिखना हो तो {"}"}{"}"} लिखें
+core-template-empty = संदेश ख़ाली है: वह लिखें जो मरीज़ को पढ़ना है
+core-link-pattern-not-web = मीटिंग लिंक का पैटर्न https:// (या http://) से शुरू होने वाला वेब पता होता है, जैसे https://meet.jit.si/ या https://video.example.org/room/{"{"}id{"}"}
+core-link-pattern-spaces = मीटिंग लिंक के पैटर्न में स्पेस नहीं हो सकते
+core-link-not-a-link = "{ $link }" मीटिंग लिंक नहीं है: मीटिंग का वेब पता चिपकाएँ, जो https:// से शुरू हो
+
+## दिन की वॉक-इन और इमरजेंसी की कतार
+
+core-queue-walk-in = वॉक-इन
+core-queue-emergency = इमरजेंसी
+core-queue-kind-token = { $what } { $token }
+core-queue-not-queued = पहले से तय अपॉइंटमेंट को कतार का टोकन नहीं मिलता: दिन की कतार में सिर्फ़ वॉक-इन और इमरजेंसी आते हैं
+core-queue-full = { $day } की { $what } कतार { $last } तक पहुँच गई है, जो एक दिन का आख़िरी टोकन है: मरीज़ का पहले से तय अपॉइंटमेंट बुक करें
+core-queue-token-other-kind = कतार टोकन { $file } { $file_kind } का टोकन है, और यह पंक्ति { $row_kind } की है: इस मरीज़ को इसकी जगह { $token } मिलता है
+core-queue-token-not-ours = कतार टोकन "{ $file }" वैसे नहीं लिखा है जैसे Frontdesk { $what } टोकन लिखता है (अक्षर { $letter }, एक डैश और तीन अंक, जैसे { $example }): इस मरीज़ को इसकी जगह { $token } मिलता है
+core-queue-token-taken = कतार टोकन { $file } { $day } को पहले ही दिया जा चुका है: इस मरीज़ को इसकी जगह { $token } मिलता है
+core-queue-token-beyond = कतार टोकन { $file }, { $day } की { $what } कतार से आगे है, जिसमें इस फ़ाइल वालों के साथ { $tokens } { $tokens ->
+    [one] टोकन है
+   *[other] टोकन हैं
+}: इस मरीज़ को इसकी जगह { $token } मिलता है
+core-queue-token-dropped = कतार टोकन { $file } हटाया गया: पहले से तय अपॉइंटमेंट को कतार टोकन नहीं मिलता, इसलिए यह बिना टोकन के इंपोर्ट होता है
+core-queue-token-unusable = queue_token "{ $file }" कतार टोकन नहीं है: बिना लाइन ब्रेक या कंट्रोल अक्षरों के ज़्यादा से ज़्यादा { $max } अक्षर लिखें (जैसे W-007), या ख़ाली छोड़ें
+core-queue-not-today = { $what } अभी आता है और आज की कतार में जुड़ता है, इसलिए यह आज ({ $today }, क्लिनिक का समय) शुरू होता है, { $day } को नहीं: मरीज़ को { $day } को देखने के लिए पहले से तय अपॉइंटमेंट बुक करें
+core-queue-not-its-day = { $today } को चेक इन नहीं हो सकता: अपॉइंटमेंट { $day } का है, और मरीज़ अपने अपॉइंटमेंट वाले दिन ही आता है ({ $what })
+core-queue-check-in-later-day = उन्हें आज देखने के लिए पहले अपॉइंटमेंट को आज पर खिसकाएँ, या उन्हें वॉक-इन के रूप में जोड़ें
+core-queue-check-in-day-over = वह दिन बीत गया: इसे "नहीं आए" मार्क करें, और उन्हें फिर से बुक करें या वॉक-इन के रूप में जोड़ें
+core-queue-this-walk-in = यह वॉक-इन
+core-queue-this-emergency = यह इमरजेंसी
+core-queue-this-patient = यह मरीज़
+core-queue-who-arrived-token = { $kind } आ चुका है और उसके पास कतार टोकन { $token } है
+core-queue-who-arrived = { $kind } आ चुका है (चेक इन)
+core-queue-who-token = { $kind } के पास कतार टोकन { $token } है
+core-queue-who-queued = { $kind } कतार में है
+core-queue-stays-on-its-day = { $to } पर नहीं खिसका सकते: { $who }, { $from } को, और दिन की कतार वाला मरीज़ उसी दिन रहता है ({ $from } के भीतर खिसकाने से टोकन और आगमन वैसे ही रहते हैं)। उन्हें { $to } को देखने के लिए उस दिन नया अपॉइंटमेंट बुक करें और यह रद्द करें (कारण: "{ $to } के लिए फिर से बुक")
+
+## रिमाइंडर
+
+core-reminder-lead-out-of-range = रिमाइंडर अपॉइंटमेंट से 1 मिनट से 8 दिन पहले तक जाता है: { $minutes } मिनट सीमा से बाहर है
+core-reminder-days-out-of-range = "एक दिन पहले इस समय" 1 से 7 दिन पहले तक लेता है: { $days } सीमा से बाहर है
+core-reminder-rule-no-name = नियम को नाम दें, जैसे "ईमेल 24 घंटे पहले"
+core-channel-email = ईमेल
+core-channel-webhook = SMS / WhatsApp
+core-skip-cancelled = अपॉइंटमेंट रद्द हो गया
+core-skip-moved = अपॉइंटमेंट खिसक गया; नए समय का रिमाइंडर इसकी जगह लेता है
+core-skip-no-email = मरीज़ का कोई ईमेल पता नहीं है
+core-skip-no-phone = मरीज़ का कोई फ़ोन नंबर नहीं है
+core-skip-opted-out = मरीज़ ने रिमाइंडर न भेजने को कहा है
+core-skip-too-late = इस रिमाइंडर के समय के बाद बुक हुआ या खिसका
+core-skip-passed = रिमाइंडर जाने से पहले ही अपॉइंटमेंट शुरू हो गया
+core-skip-arrived = मरीज़ पहले ही आ चुका है
+core-skip-rule-off = नियम बंद किया गया या बदला गया
+core-job-already-sent = यह रिमाइंडर पहले ही भेजा जा चुका है; इसे दोबारा भेजने के लिए "फिर से भेजें" इस्तेमाल करें
+core-job-skipped = यह रिमाइंडर छोड़ा गया है ({ $reason }) और नहीं जाएगा
+core-job-gave-up = यह रिमाइंडर { $attempts } बार विफल रहा; दोबारा कोशिश के लिए "फिर से भेजें" इस्तेमाल करें
+core-job-not-resendable = सिर्फ़ विफल या भेजा गया रिमाइंडर फिर से भेजा जा सकता है; यह { $state } है
+
+## रिपोर्ट
+
+core-report-end-before-start = दायरा शुरू होने ({ $first }) से पहले ख़त्म ({ $last }) होता है: "तक" की तारीख़ "से" की तारीख़ के दिन या उसके बाद की दें
+core-report-too-long = दायरे में { $days } दिन हैं; एक रिपोर्ट ज़्यादा से ज़्यादा { $max } दिन की होती है: छोटा दायरा चुनें या हर साल की अलग रिपोर्ट चलाएँ

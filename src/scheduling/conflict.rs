@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::Language;
+
 use super::hours::{WeeklyHours, covered_by};
 use super::model::{
     AppointmentId, DoctorId, Interval, Kind, MAX_APPOINTMENT_MINUTES, PatientId, RoomId,
@@ -129,21 +131,20 @@ pub struct Clash {
 /// command line takes); `{:#}` leaves the id out, as the window says it.
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::i18n::current(), !f.alternate()))
+    }
+}
+
+impl Clash {
+    /// The other appointment in `language`, with its id or without (see the `Display`).
+    pub fn describe(&self, language: Language, with_id: bool) -> String {
         let date = self.start.format("%Y-%m-%d").to_string();
         let start = self.start.format("%H:%M").to_string();
         let end = self.end.format("%H:%M").to_string();
         let (patient, doctor) = (&self.patient, &self.doctor);
-        f.write_str(&if f.alternate() {
-            crate::t!(
-                "core-clash",
-                patient = patient,
-                doctor = doctor,
-                date = date,
-                start = start,
-                end = end,
-            )
-        } else {
-            crate::t!(
+        if with_id {
+            crate::t_in!(
+                language,
                 "core-clash-with-id",
                 patient = patient,
                 doctor = doctor,
@@ -152,7 +153,17 @@ impl fmt::Display for Clash {
                 end = end,
                 id = self.id.to_string(),
             )
-        })
+        } else {
+            crate::t_in!(
+                language,
+                "core-clash",
+                patient = patient,
+                doctor = doctor,
+                date = date,
+                start = start,
+                end = end,
+            )
+        }
     }
 }
 
@@ -275,63 +286,93 @@ impl Conflict {
     }
 }
 
+/// `{}` names another appointment involved with its id, `{:#}` without (see [`Clash`]).
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::i18n::current(), !f.alternate()))
+    }
+}
+
+impl Conflict {
+    /// The conflict in words, in `language` (the audit keeps English, the window says it in
+    /// the desk's language); another appointment involved with its id or without.
+    pub fn describe(&self, language: Language, with_id: bool) -> String {
         const MINUTE: &str = "%Y-%m-%d %H:%M";
         const SECOND: &str = "%Y-%m-%d %H:%M:%S";
-        let text = match self {
+        match self {
             Conflict::DoctorBooked(c) | Conflict::RoomBooked(c) | Conflict::PatientBooked(c) => {
-                // `{:#}`: the other appointment without its id (see `Clash`).
-                let clash = if f.alternate() {
-                    format!("{c:#}")
-                } else {
-                    c.to_string()
-                };
+                let clash = c.describe(language, with_id);
                 match self {
                     Conflict::DoctorBooked(_) => {
-                        crate::t!("core-doctor-booked", doctor = &c.doctor, clash = clash)
+                        crate::t_in!(
+                            language,
+                            "core-doctor-booked",
+                            doctor = &c.doctor,
+                            clash = clash
+                        )
                     }
-                    Conflict::RoomBooked(_) => crate::t!("core-room-booked", clash = clash),
-                    _ => crate::t!("core-patient-booked", patient = &c.patient, clash = clash),
+                    Conflict::RoomBooked(_) => {
+                        crate::t_in!(language, "core-room-booked", clash = clash)
+                    }
+                    _ => crate::t_in!(
+                        language,
+                        "core-patient-booked",
+                        patient = &c.patient,
+                        clash = clash
+                    ),
                 }
             }
             Conflict::OutsideWorkingHours { doctor } => {
-                crate::t!("core-outside-working-hours", doctor = doctor)
+                crate::t_in!(language, "core-outside-working-hours", doctor = doctor)
             }
             Conflict::DoctorOnLeave { doctor, reason } => {
-                crate::t!("core-doctor-on-leave", doctor = doctor, reason = reason)
+                crate::t_in!(
+                    language,
+                    "core-doctor-on-leave",
+                    doctor = doctor,
+                    reason = reason
+                )
             }
             Conflict::DoctorInactive { doctor } => {
-                crate::t!("core-doctor-inactive", doctor = doctor)
+                crate::t_in!(language, "core-doctor-inactive", doctor = doctor)
             }
             Conflict::RoomBlocked { room, reason } => {
-                crate::t!("core-room-blocked", room = room, reason = reason)
+                crate::t_in!(language, "core-room-blocked", room = room, reason = reason)
             }
-            Conflict::RoomClosed { room } => crate::t!("core-room-closed", room = room),
-            Conflict::ClinicClosed { clinic } => crate::t!("core-clinic-closed", clinic = clinic),
-            Conflict::StartInPast { start } => crate::t!(
+            Conflict::RoomClosed { room } => {
+                crate::t_in!(language, "core-room-closed", room = room)
+            }
+            Conflict::ClinicClosed { clinic } => {
+                crate::t_in!(language, "core-clinic-closed", clinic = clinic)
+            }
+            Conflict::StartInPast { start } => crate::t_in!(
+                language,
                 "core-start-in-past",
                 start = start.format(MINUTE).to_string()
             ),
-            Conflict::EndNotAfterStart => crate::t!("core-end-not-after-start"),
-            Conflict::OutsideDateRange { requested } => crate::t!(
+            Conflict::EndNotAfterStart => crate::t_in!(language, "core-end-not-after-start"),
+            Conflict::OutsideDateRange { requested } => crate::t_in!(
+                language,
                 "core-outside-date-range",
                 requested = requested.format(MINUTE).to_string(),
                 first = FIRST_DATE.to_string(),
                 last = LAST_DATE.to_string(),
             ),
-            Conflict::NotOnWholeMinute { start } => crate::t!(
+            Conflict::NotOnWholeMinute { start } => crate::t_in!(
+                language,
                 "core-not-on-whole-minute",
                 start = start.format(SECOND).to_string(),
                 whole = start.format(MINUTE).to_string(),
             ),
-            Conflict::NotWholeMinutesLong { end, whole } => crate::t!(
+            Conflict::NotWholeMinutesLong { end, whole } => crate::t_in!(
+                language,
                 "core-not-whole-minutes-long",
                 end = end.format(SECOND).to_string(),
                 whole = whole.format(MINUTE).to_string(),
             ),
             // The length as it was asked for, ungrouped ("1500 minutes").
-            Conflict::TooLong { minutes } => crate::t!(
+            Conflict::TooLong { minutes } => crate::t_in!(
+                language,
                 "core-too-long",
                 minutes = minutes.to_string(),
                 maximum = MAX_APPOINTMENT_MINUTES.to_string(),
@@ -340,20 +381,21 @@ impl fmt::Display for Conflict {
                 requested,
                 next_valid,
                 zone,
-            } => crate::t!(
+            } => crate::t_in!(
+                language,
                 "core-local-time-in-gap",
                 requested = requested.format(MINUTE).to_string(),
                 zone = zone.to_string(),
                 next = next_valid.format(MINUTE).to_string(),
             ),
-            Conflict::LocalTimeAmbiguous { requested, chosen } => crate::t!(
+            Conflict::LocalTimeAmbiguous { requested, chosen } => crate::t_in!(
+                language,
                 "core-local-time-ambiguous",
                 requested = requested.format(MINUTE).to_string(),
                 chosen = chosen.format("%H:%M").to_string(),
                 offset = chosen.format("%:z").to_string(),
             ),
-        };
-        f.write_str(&text)
+        }
     }
 }
 

@@ -372,10 +372,11 @@ pub(super) fn book_in(
         after["meeting_link"] = json!(appointment.meeting_link);
     }
     if overbooked.is_some() {
+        // The audit keeps the conflicts in English, whatever the desk's language.
         after["overbooked_conflicts"] = json!(
             conflicts
                 .iter()
-                .map(ToString::to_string)
+                .map(|c| c.describe(crate::i18n::Language::English, true))
                 .collect::<Vec<_>>()
         );
     }

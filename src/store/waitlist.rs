@@ -25,7 +25,8 @@ fn request_json(r: &WaitlistRequest) -> serde_json::Value {
         "doctor": r.doctor.map(|d| d.to_string()),
         "visit_type": r.visit_type.map(|v| v.to_string()),
         "minutes": r.minutes,
-        "weekdays": p.weekdays.to_string(),
+        // Kept in English, whatever the desk's language.
+        "weekdays": p.weekdays.text_in(crate::i18n::Language::English),
         "window": p.window.map(|w| w.to_string()),
         "earliest": p.earliest.map(|d| d.to_string()),
         "latest": p.latest.map(|d| d.to_string()),
