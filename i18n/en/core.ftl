@@ -361,3 +361,84 @@ core-job-not-resendable = only a failed or sent reminder can be resent; this one
 
 core-report-end-before-start = the range ends ({ $last }) before it starts ({ $first }): give a "to" date on or after the "from" date
 core-report-too-long = the range has { $days } days; a report covers at most { $max } days: choose a shorter range or run one report per year
+
+## Telling patients apart (imports, registration)
+
+core-detail-name = name
+core-detail-birth-date = date of birth
+core-detail-external-id = external id
+core-detail-phone = phone
+core-detail-email = email
+# A patient described: "Asha Iyer", born 1980-05-17, phone 98450 12345, … (joined by ", ")
+core-match-quoted-name = "{ $name }"
+core-match-no-name = (no name)
+core-match-born = born { $date }
+core-match-phone = phone { $phone }
+core-match-no-phone = no phone
+core-match-email = email { $email }
+core-match-external-id = external id { $id }
+core-match-id = id { $id }
+core-match-which-external-id = the external id { $id }
+core-match-which-patient-id = the patient id { $id }
+# $stored: the patient in the database; $claim: what the file says; $agrees, $differs: core-detail-… joined by core-list-and; $count: how many differ
+core-match-same-name-differs = { $stored } in this database has the same name and { $agrees }, but this says { $claim }: the { $differs } { $count ->
+    [one] differs
+   *[other] differ
+}, so it may or may not be them
+# $which: core-match-which-…
+core-match-belongs-to = { $which } belongs to { $stored } in this database, but this says { $claim }: the { $differs } { $count ->
+    [one] differs
+   *[other] differ
+}
+core-match-more = { $count } more
+# $listed: patients joined by "; "
+core-match-several-fit = { $count } registered patients fit { $shared }: { $listed }
+core-match-new-patient-differs = the new patient's id differs from the booking's patient
+core-match-by-phone = the same phone
+core-match-by-name-and-birth = the same name and date of birth
+core-match-registered-by = { $patient } ({ $by })
+core-match-already-registered = Already registered: { $listed }. Choose them to book them, or register "{ $name }" as a new patient anyway.
+
+## Notices to staff (desktop notifications)
+
+core-notice-arrived = { $patient } has arrived
+core-notice-arrived-for = For { $doctor }.
+core-notice-overdue = Overdue: { $patient } with { $doctor }
+core-notice-overdue-waiting = Due { $minutes } min ago; the patient is waiting.
+core-notice-overdue-not-arrived = Due { $minutes } min ago; the patient has not arrived.
+core-notice-reminders-failed = { $count } reminders failed
+# $error: as the mail server or gateway said it
+core-notice-reminders-failed-example = For example: { $error }. See Reminders → Outbox.
+core-notice-reminder-failed = Reminder to { $patient } failed
+core-notice-reminder-gave-up = { $error } No more tries: resend it from the outbox.
+core-notice-reminder-retry = { $error } It will be tried again.
+
+## Why a waitlist entry does not fit a freed slot
+
+core-misfit-not-waiting = not waiting
+core-misfit-other-clinic = waits at another clinic
+core-misfit-own-slot = it was their own appointment
+core-misfit-other-doctor = wants another doctor
+core-misfit-past = the slot has begun
+core-misfit-too-short = the slot is too short for their visit
+core-misfit-weekday = cannot come on that weekday
+core-misfit-window = outside the times they can come
+core-misfit-before-earliest = before the earliest date they can come
+core-misfit-after-latest = after the latest date they can come
+core-misfit-not-earlier = not earlier than the appointment they hold
+
+## The access log
+
+core-access-signed-in = Signed in
+core-access-sign-in-failed = Sign-in failed
+core-access-signed-out = Signed out
+core-access-opened-appointment = Opened an appointment
+core-access-searched-patients = Searched patients
+core-access-printed-day-sheet = Printed a day sheet
+core-access-exported = Exported
+core-access-imported = Imported
+core-access-backed-up = Backed up
+core-access-restored = Restored a backup
+core-access-changed-permission = Changed staff or a permission
+core-access-read-access-log = Read the access log
+core-report-no-visit-type = No visit type

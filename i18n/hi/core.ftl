@@ -320,3 +320,79 @@ core-job-not-resendable = सिर्फ़ विफल या भेजा �
 
 core-report-end-before-start = दायरा शुरू होने ({ $first }) से पहले ख़त्म ({ $last }) होता है: "तक" की तारीख़ "से" की तारीख़ के दिन या उसके बाद की दें
 core-report-too-long = दायरे में { $days } दिन हैं; एक रिपोर्ट ज़्यादा से ज़्यादा { $max } दिन की होती है: छोटा दायरा चुनें या हर साल की अलग रिपोर्ट चलाएँ
+
+## मरीज़ों को अलग पहचानना (इंपोर्ट, रजिस्ट्रेशन)
+
+core-detail-name = नाम
+core-detail-birth-date = जन्म तिथि
+core-detail-external-id = बाहरी आईडी
+core-detail-phone = फ़ोन
+core-detail-email = ईमेल
+core-match-quoted-name = "{ $name }"
+core-match-no-name = (कोई नाम नहीं)
+core-match-born = जन्म { $date }
+core-match-phone = फ़ोन { $phone }
+core-match-no-phone = कोई फ़ोन नहीं
+core-match-email = ईमेल { $email }
+core-match-external-id = बाहरी आईडी { $id }
+core-match-id = आईडी { $id }
+core-match-which-external-id = बाहरी आईडी { $id }
+core-match-which-patient-id = मरीज़ आईडी { $id }
+core-match-same-name-differs = इस डेटाबेस में { $stored } का नाम और { $agrees } वही है, पर इसमें लिखा है { $claim }: { $differs } { $count ->
+    [one] अलग है
+   *[other] अलग हैं
+}, इसलिए हो भी सकता है कि यह वही मरीज़ हो, और नहीं भी
+core-match-belongs-to = { $which } इस डेटाबेस में { $stored } की है, पर इसमें लिखा है { $claim }: { $differs } { $count ->
+    [one] अलग है
+   *[other] अलग हैं
+}
+core-match-more = { $count } और
+core-match-several-fit = { $count } रजिस्टर्ड मरीज़ { $shared } से मेल खाते हैं: { $listed }
+core-match-new-patient-differs = नए मरीज़ की आईडी बुकिंग वाले मरीज़ से अलग है
+core-match-by-phone = वही फ़ोन
+core-match-by-name-and-birth = वही नाम और जन्म तिथि
+core-match-registered-by = { $patient } ({ $by })
+core-match-already-registered = पहले से रजिस्टर्ड: { $listed }। बुक करने के लिए उन्हें चुनें, या फिर भी "{ $name }" को नए मरीज़ के रूप में रजिस्टर करें।
+
+## स्टाफ़ के लिए सूचनाएँ (डेस्कटॉप नोटिफ़िकेशन)
+
+core-notice-arrived = { $patient } आ गए हैं
+core-notice-arrived-for = { $doctor } के लिए।
+core-notice-overdue = देर हो रही है: { $patient }, { $doctor } के साथ
+core-notice-overdue-waiting = { $minutes } मिनट पहले का समय था; मरीज़ इंतज़ार कर रहा है।
+core-notice-overdue-not-arrived = { $minutes } मिनट पहले का समय था; मरीज़ अभी नहीं आया।
+core-notice-reminders-failed = { $count } रिमाइंडर विफल रहे
+core-notice-reminders-failed-example = उदाहरण: { $error }। रिमाइंडर → आउटबॉक्स देखें।
+core-notice-reminder-failed = { $patient } को रिमाइंडर विफल रहा
+core-notice-reminder-gave-up = { $error } अब और कोशिश नहीं होगी: आउटबॉक्स से इसे फिर से भेजें।
+core-notice-reminder-retry = { $error } इसे फिर से भेजने की कोशिश होगी।
+
+## वेटलिस्ट एंट्री खाली हुए स्लॉट में क्यों नहीं बैठती
+
+core-misfit-not-waiting = इंतज़ार में नहीं
+core-misfit-other-clinic = दूसरे क्लिनिक में इंतज़ार कर रहे हैं
+core-misfit-own-slot = यह उनका अपना अपॉइंटमेंट था
+core-misfit-other-doctor = कोई दूसरा डॉक्टर चाहते हैं
+core-misfit-past = स्लॉट शुरू हो चुका है
+core-misfit-too-short = उनकी विज़िट के लिए स्लॉट छोटा है
+core-misfit-weekday = उस दिन नहीं आ सकते
+core-misfit-window = उनके आ सकने के समय से बाहर
+core-misfit-before-earliest = उनकी सबसे पहली तारीख़ से पहले
+core-misfit-after-latest = उनकी आख़िरी तारीख़ के बाद
+core-misfit-not-earlier = उनके पहले से बुक अपॉइंटमेंट से पहले नहीं
+
+## एक्सेस लॉग
+
+core-access-signed-in = साइन इन किया
+core-access-sign-in-failed = साइन इन विफल
+core-access-signed-out = साइन आउट किया
+core-access-opened-appointment = अपॉइंटमेंट खोला
+core-access-searched-patients = मरीज़ खोजे
+core-access-printed-day-sheet = दिन की शीट प्रिंट की
+core-access-exported = एक्सपोर्ट किया
+core-access-imported = इंपोर्ट किया
+core-access-backed-up = बैकअप लिया
+core-access-restored = बैकअप से वापस लाया
+core-access-changed-permission = स्टाफ़ या अनुमति बदली
+core-access-read-access-log = एक्सेस लॉग पढ़ा
+core-report-no-visit-type = कोई विज़िट प्रकार नहीं
