@@ -35,6 +35,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "dates.ftl",
     "help.ftl",
     "settings.ftl",
+    "signin.ftl",
     "store.ftl",
     "tabs.ftl",
 ];
