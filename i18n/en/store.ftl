@@ -57,3 +57,66 @@ store-thing-service-credential = service credential
 store-thing-staff-member = staff member
 store-thing-visit-type = visit type
 store-thing-waitlist-entry = waitlist entry
+
+## Keys and encryption. $label: a key slot's label (a staff id or name, never a password)
+
+store-cipher-wrong-password = the password is not right for { $label }: type it again (an administrator can set a new one); nothing was changed
+store-cipher-no-such-slot = { $label } has no key slot in { $file }: an administrator must add one
+store-cipher-bad-label = a key slot's label is a staff id or name: not empty, at most 200 characters, no control characters
+store-cipher-slot-exists = { $label } already has a key slot: replace it instead
+store-cipher-last-password-slot = { $label } is the last person who can open the database with a password: add another person's slot first
+store-cipher-wrong-recovery-key = this recovery key is not the one of { $file }: it belongs to another database or an older key; find the sheet printed for this clinic
+# $mistake: store-cipher-typo-…
+store-cipher-recovery-key-typo = this recovery key has a typing mistake ({ $mistake }): compare it with the printed sheet, group by group
+store-cipher-typo-character = it holds a character that no recovery key has
+store-cipher-typo-too-short = it is too short: a recovery key has 40 characters in 8 groups
+store-cipher-typo-too-long = it is too long: a recovery key has 40 characters in 8 groups
+store-cipher-typo-checksum = its checksum does not match: a character is wrong or two are swapped
+store-cipher-wrong-key = { $file } cannot be opened with this key (it is not the key of this database): sign in with an account of this clinic; nothing was changed
+store-cipher-keys-missing = the keys file { $file } of this encrypted database is missing: restore it from the backup folder (every backup has its .keys file beside it) or from where it was copied; without it only a backup and its keys can be used
+store-cipher-other-clinic = { $keys } belongs to another clinic than { $database }: use the keys file that came with this database or backup; nothing was changed
+store-cipher-damaged-keys = { $file } is not a readable keys file ({ $why }): restore it from a backup
+store-cipher-newer-keys-format = { $file } was written by a newer Frontdesk (keys format { $found }): update Frontdesk
+store-cipher-already-encrypted = { $file } is already encrypted: nothing was changed
+store-cipher-not-convertible = { $file } is not a plain Frontdesk database ({ $why }): nothing was changed
+store-cipher-in-use = { $file } is open in another Frontdesk window or process: close them, then try again (nothing was changed)
+store-cipher-copy-failed = the encrypted copy of { $file } did not pass its check ({ $why }): the original is untouched and still in use
+store-cipher-not-plaintext-copy = { $file } is not a plaintext copy of this database: it was not removed
+store-cipher-pin-not-allowed = a PIN cannot open the database: sign in with your password
+# $why: a technical detail ("no randomness")
+store-cipher-crypto = a key could not be made just now ({ $why }); try again
+store-cipher-io = cannot use { $file }: { $error }
+store-cipher-database = database error on { $file }: { $details }
+
+## Backups and restores. $file: the backup, the database or the destination
+
+store-backup-not-database = { $file } is not a database file or a Frontdesk backup (it may be damaged, or something else): choose a Frontdesk backup (.sqlite3 or .fdbackup)
+# $details: what SQLite's check said
+store-backup-damaged = { $file } is damaged ({ $details }): it cannot be restored; choose an older backup
+store-backup-source-damaged = { $file } is damaged ({ $details }): no backup was made of it; run `frontdesk check` to see what is wrong and which backup to restore
+store-backup-copy-damaged = the copy written to { $file } came out damaged although the database is sound: the disk or stick there may be failing; back up to another place
+store-backup-newer-format = { $file } was written by a newer Frontdesk (backup format { $found }): update Frontdesk, then restore it
+store-backup-destination-folder = { $file } is a folder: choose a file name for the backup
+store-backup-destination-not-regular = { $file } is not a regular file (a device or a pipe): choose a file name for the backup
+store-backup-destination-open-database = { $file } is a Frontdesk database that a window or command has open: choose a file name for the backup
+# $why: what the destination is instead
+store-backup-bad-destination = { $file } { $why }: choose a file name for the backup
+store-backup-unusable = { $file } cannot be restored: { $why }
+store-backup-not-frontdesk = { $file } is a database of another program, not a Frontdesk backup: nothing was restored
+store-backup-newer = { $file } was written by a newer Frontdesk (schema version { $found }; this one knows up to { $supported }): update Frontdesk, then restore
+store-backup-in-use = { $file } is open in another Frontdesk window or process (or its daily backup is running): close the other windows and wait for running commands, then restore again (nothing was changed)
+store-backup-same-file = { $file } is the database itself: choose another file name
+store-backup-io = cannot use { $file }: { $error }; check that the folder exists, that you may write there and that the disk has room
+store-backup-encrypted = { $file } is encrypted: sign in (or give the recovery key of that backup) to use it; nothing was changed
+store-backup-wrong-key = { $file } cannot be opened with the key given: use a password or the recovery key of that backup's keys file; nothing was changed
+store-backup-other-clinic = { $file } is a backup of another clinic: it cannot replace this clinic's database; nothing was changed
+store-backup-plain-over-encrypted = { $file } is a plain backup from before the database was encrypted: it is not restored over the encrypted database; restore it to a new file name and encrypt that, or choose a newer backup (nothing was changed)
+store-backup-sqlite = database error while copying { $file }: { $details }
+# Why a compressed backup (.fdbackup) cannot be read; $why: a technical detail
+store-backup-file-header = its header is not a Frontdesk backup's ({ $why })
+store-backup-file-missing-base = it needs the full backup { $file } beside it, which is missing: restore an older or newer daily backup
+store-backup-file-wrong-base = the full backup { $file } beside it is not the one it was made from (it was replaced): restore that full backup itself, or another daily backup
+store-backup-file-base-not-full = the file it names as its full backup, { $file }, is not a full backup: restore another daily backup
+store-backup-file-base-damaged = its full backup { $file } is damaged ({ $details }): restore another daily backup
+store-backup-file-version = it was written in backup format { $version }, which this Frontdesk cannot read: update Frontdesk, then restore it
+store-backup-file-checksum = what it gives back does not match what was backed up (checksum): the file is damaged

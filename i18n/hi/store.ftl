@@ -52,3 +52,61 @@ store-thing-service-credential = सर्विस क्रेडेंशि�
 store-thing-staff-member = स्टाफ़ सदस्य
 store-thing-visit-type = विज़िट का प्रकार
 store-thing-waitlist-entry = वेटलिस्ट एंट्री
+
+## कुंजियाँ और एन्क्रिप्शन
+
+store-cipher-wrong-password = { $label } के लिए पासवर्ड सही नहीं है: फिर से लिखें (कोई एडमिनिस्ट्रेटर नया सेट कर सकता है); कुछ नहीं बदला गया
+store-cipher-no-such-slot = { $file } में { $label } का कोई कुंजी-स्लॉट नहीं है: किसी एडमिनिस्ट्रेटर को इसे जोड़ना होगा
+store-cipher-bad-label = कुंजी-स्लॉट का लेबल स्टाफ़ आईडी या नाम होता है: ख़ाली नहीं, ज़्यादा से ज़्यादा 200 अक्षर, कोई कंट्रोल अक्षर नहीं
+store-cipher-slot-exists = { $label } का कुंजी-स्लॉट पहले से है: इसकी जगह उसे बदलें
+store-cipher-last-password-slot = { $label } आख़िरी व्यक्ति हैं जो पासवर्ड से डेटाबेस खोल सकते हैं: पहले किसी और का स्लॉट जोड़ें
+store-cipher-wrong-recovery-key = यह रिकवरी कुंजी { $file } की नहीं है: यह किसी दूसरे डेटाबेस की या पुरानी कुंजी है; इस क्लिनिक के लिए छपी शीट ढूँढें
+store-cipher-recovery-key-typo = इस रिकवरी कुंजी में टाइपिंग की गलती है ({ $mistake }): इसे छपी शीट से, एक-एक समूह करके मिलाएँ
+store-cipher-typo-character = इसमें ऐसा अक्षर है जो किसी रिकवरी कुंजी में नहीं होता
+store-cipher-typo-too-short = यह बहुत छोटी है: रिकवरी कुंजी में 8 समूहों में 40 अक्षर होते हैं
+store-cipher-typo-too-long = यह बहुत लंबी है: रिकवरी कुंजी में 8 समूहों में 40 अक्षर होते हैं
+store-cipher-typo-checksum = इसका चेकसम मेल नहीं खाता: कोई अक्षर गलत है या दो अक्षर आपस में बदल गए हैं
+store-cipher-wrong-key = { $file } इस कुंजी से नहीं खुलता (यह इस डेटाबेस की कुंजी नहीं है): इसी क्लिनिक के किसी खाते से साइन इन करें; कुछ नहीं बदला गया
+store-cipher-keys-missing = इस एन्क्रिप्टेड डेटाबेस की कुंजियों की फ़ाइल { $file } नहीं मिल रही: इसे बैकअप फ़ोल्डर से (हर बैकअप के पास उसकी .keys फ़ाइल होती है) या जहाँ से कॉपी की थी वहाँ से वापस लाएँ; इसके बिना सिर्फ़ कोई बैकअप और उसकी कुंजियाँ काम आ सकती हैं
+store-cipher-other-clinic = { $keys } किसी और क्लिनिक की है, { $database } की नहीं: वही कुंजियों की फ़ाइल इस्तेमाल करें जो इस डेटाबेस या बैकअप के साथ आई थी; कुछ नहीं बदला गया
+store-cipher-damaged-keys = { $file } पढ़ने लायक कुंजियों की फ़ाइल नहीं है ({ $why }): इसे किसी बैकअप से वापस लाएँ
+store-cipher-newer-keys-format = { $file } Frontdesk के नए संस्करण ने लिखी है (कुंजियों का फ़ॉर्मैट { $found }): Frontdesk अपडेट करें
+store-cipher-already-encrypted = { $file } पहले से एन्क्रिप्टेड है: कुछ नहीं बदला गया
+store-cipher-not-convertible = { $file } सादा Frontdesk डेटाबेस नहीं है ({ $why }): कुछ नहीं बदला गया
+store-cipher-in-use = { $file } किसी दूसरी Frontdesk विंडो या प्रोसेस में खुली है: उन्हें बंद करें, फिर दोबारा कोशिश करें (कुछ नहीं बदला गया)
+store-cipher-copy-failed = { $file } की एन्क्रिप्टेड कॉपी अपनी जाँच में पास नहीं हुई ({ $why }): मूल फ़ाइल को छुआ नहीं गया और वही इस्तेमाल में है
+store-cipher-not-plaintext-copy = { $file } इस डेटाबेस की सादी कॉपी नहीं है: इसे हटाया नहीं गया
+store-cipher-pin-not-allowed = PIN से डेटाबेस नहीं खुलता: अपने पासवर्ड से साइन इन करें
+store-cipher-crypto = अभी कुंजी नहीं बन सकी ({ $why }); फिर से कोशिश करें
+store-cipher-io = { $file } इस्तेमाल नहीं हो पा रही: { $error }
+store-cipher-database = { $file } पर डेटाबेस की गड़बड़ी: { $details }
+
+## बैकअप और रिस्टोर
+
+store-backup-not-database = { $file } न डेटाबेस फ़ाइल है न Frontdesk बैकअप (यह ख़राब हो सकती है, या कुछ और है): Frontdesk का बैकअप चुनें (.sqlite3 या .fdbackup)
+store-backup-damaged = { $file } ख़राब है ({ $details }): इसे वापस नहीं लाया जा सकता; कोई पुराना बैकअप चुनें
+store-backup-source-damaged = { $file } ख़राब है ({ $details }): इसका बैकअप नहीं बना; क्या गड़बड़ है और कौन-सा बैकअप वापस लाना है, यह देखने के लिए `frontdesk check` चलाएँ
+store-backup-copy-damaged = { $file } में लिखी कॉपी ख़राब निकली, जबकि डेटाबेस ठीक है: वहाँ की डिस्क या पेन ड्राइव ख़राब हो रही हो सकती है; किसी दूसरी जगह बैकअप लें
+store-backup-newer-format = { $file } Frontdesk के नए संस्करण ने लिखी है (बैकअप फ़ॉर्मैट { $found }): Frontdesk अपडेट करें, फिर इसे वापस लाएँ
+store-backup-destination-folder = { $file } एक फ़ोल्डर है: बैकअप के लिए फ़ाइल का नाम चुनें
+store-backup-destination-not-regular = { $file } सामान्य फ़ाइल नहीं है (डिवाइस या पाइप है): बैकअप के लिए फ़ाइल का नाम चुनें
+store-backup-destination-open-database = { $file } Frontdesk का डेटाबेस है जो किसी विंडो या कमांड में खुला है: बैकअप के लिए फ़ाइल का नाम चुनें
+store-backup-bad-destination = { $file } { $why }: बैकअप के लिए फ़ाइल का नाम चुनें
+store-backup-unusable = { $file } वापस नहीं लाई जा सकती: { $why }
+store-backup-not-frontdesk = { $file } किसी दूसरे प्रोग्राम का डेटाबेस है, Frontdesk का बैकअप नहीं: कुछ वापस नहीं लाया गया
+store-backup-newer = { $file } Frontdesk के नए संस्करण ने लिखी है (स्कीमा संस्करण { $found }; यह संस्करण { $supported } तक जानता है): Frontdesk अपडेट करें, फिर वापस लाएँ
+store-backup-in-use = { $file } किसी दूसरी Frontdesk विंडो या प्रोसेस में खुली है (या उसका रोज़ का बैकअप चल रहा है): दूसरी विंडो बंद करें और चल रही कमांड पूरी होने दें, फिर दोबारा वापस लाएँ (कुछ नहीं बदला गया)
+store-backup-same-file = { $file } ख़ुद डेटाबेस है: कोई दूसरा फ़ाइल नाम चुनें
+store-backup-io = { $file } इस्तेमाल नहीं हो पा रही: { $error }; देखें कि फ़ोल्डर मौजूद है, आप वहाँ लिख सकते हैं और डिस्क में जगह है
+store-backup-encrypted = { $file } एन्क्रिप्टेड है: इसे इस्तेमाल करने के लिए साइन इन करें (या उस बैकअप की रिकवरी कुंजी दें); कुछ नहीं बदला गया
+store-backup-wrong-key = { $file } दी गई कुंजी से नहीं खुलता: उस बैकअप की कुंजियों की फ़ाइल का कोई पासवर्ड या रिकवरी कुंजी इस्तेमाल करें; कुछ नहीं बदला गया
+store-backup-other-clinic = { $file } किसी दूसरे क्लिनिक का बैकअप है: यह इस क्लिनिक के डेटाबेस की जगह नहीं ले सकता; कुछ नहीं बदला गया
+store-backup-plain-over-encrypted = { $file } डेटाबेस के एन्क्रिप्ट होने से पहले का सादा बैकअप है: इसे एन्क्रिप्टेड डेटाबेस पर वापस नहीं लाया जाता; इसे नए फ़ाइल नाम पर वापस लाकर एन्क्रिप्ट करें, या कोई नया बैकअप चुनें (कुछ नहीं बदला गया)
+store-backup-sqlite = { $file } कॉपी करते समय डेटाबेस की गड़बड़ी: { $details }
+store-backup-file-header = इसका हेडर Frontdesk बैकअप का नहीं है ({ $why })
+store-backup-file-missing-base = इसे अपने पास पूरा बैकअप { $file } चाहिए, जो नहीं मिल रहा: कोई पुराना या नया रोज़ का बैकअप वापस लाएँ
+store-backup-file-wrong-base = पास रखा पूरा बैकअप { $file } वह नहीं है जिससे यह बना था (उसे बदल दिया गया): वही पूरा बैकअप वापस लाएँ, या कोई और रोज़ का बैकअप
+store-backup-file-base-not-full = जिस फ़ाइल को यह अपना पूरा बैकअप बताता है, { $file }, वह पूरा बैकअप नहीं है: कोई और रोज़ का बैकअप वापस लाएँ
+store-backup-file-base-damaged = इसका पूरा बैकअप { $file } ख़राब है ({ $details }): कोई और रोज़ का बैकअप वापस लाएँ
+store-backup-file-version = यह बैकअप फ़ॉर्मैट { $version } में लिखा है, जिसे यह Frontdesk नहीं पढ़ सकता: Frontdesk अपडेट करें, फिर इसे वापस लाएँ
+store-backup-file-checksum = इससे जो वापस मिलता है वह बैकअप किए गए से मेल नहीं खाता (चेकसम): फ़ाइल ख़राब है
