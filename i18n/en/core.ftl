@@ -442,3 +442,9 @@ core-access-restored = Restored a backup
 core-access-changed-permission = Changed staff or a permission
 core-access-read-access-log = Read the access log
 core-report-no-visit-type = No visit type
+
+## Opening a meeting link in the browser
+
+core-open-link-not-web = "{ $link }" is not a web address (https://…): correct the meeting link first
+# $error: what the system said
+core-open-link-no-browser = the browser could not be opened ({ $error }); copy the link instead: { $link }

@@ -396,3 +396,8 @@ core-access-restored = बैकअप से वापस लाया
 core-access-changed-permission = स्टाफ़ या अनुमति बदली
 core-access-read-access-log = एक्सेस लॉग पढ़ा
 core-report-no-visit-type = कोई विज़िट प्रकार नहीं
+
+## मीटिंग लिंक ब्राउज़र में खोलना
+
+core-open-link-not-web = "{ $link }" वेब पता (https://…) नहीं है: पहले मीटिंग लिंक ठीक करें
+core-open-link-no-browser = ब्राउज़र नहीं खुल सका ({ $error }); इसकी जगह लिंक कॉपी करें: { $link }

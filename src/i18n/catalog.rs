@@ -34,6 +34,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "core.ftl",
     "dates.ftl",
     "help.ftl",
+    "import.ftl",
     "settings.ftl",
     "signin.ftl",
     "store.ftl",
