@@ -120,3 +120,28 @@ store-backup-file-base-not-full = the file it names as its full backup, { $file 
 store-backup-file-base-damaged = its full backup { $file } is damaged ({ $details }): restore another daily backup
 store-backup-file-version = it was written in backup format { $version }, which this Frontdesk cannot read: update Frontdesk, then restore it
 store-backup-file-checksum = what it gives back does not match what was backed up (checksum): the file is damaged
+
+## Signed-in work: who may do what, encrypting, staff
+
+store-guard-other-database = that sign-in was to another database: sign in to this one
+store-guard-encrypt-server = a database server's disks are the server's to encrypt (README, "Several desks"): nothing was changed
+store-guard-already-encrypted = this database file is already encrypted: nothing was changed
+store-guard-encrypt-for-themselves = the database is encrypted by the administrator signed in, for themselves: nothing was changed
+store-guard-not-your-password = that is not your password (the one you sign in with): nothing was changed
+# $left: wrong tries left before the account locks
+store-guard-not-your-password-tries-left = that is not your password (the one you sign in with){ $left ->
+    [one] ; one more wrong try locks your account for a while
+   *[other] ; { $left } tries left before your account locks
+}: nothing was changed
+# $error: why it failed
+store-guard-nothing-changed = { $error }: nothing was changed
+store-guard-password-not-yours = that password is not yours: nothing was changed
+store-guard-access-log-failed = the access log could not record it ({ $error })
+store-guard-sign-in-recorded-by-signing-in = a sign-in is recorded only by signing in
+store-guard-has-administrator = this database already has an administrator: add staff in Settings
+# $kind: the access log's kind (core-access-…)
+store-guard-logged-by-frontdesk = “{ $kind }” is logged by Frontdesk itself
+store-guard-last-password = { $name } is the last person whose password opens this encrypted database: give another administrator a new password first (Settings, Staff), then try again; nothing was changed
+store-unlock-service-name = that is the name of a service credential, which signs in with its file (--service-credential): sign in with your own name
+store-unlock-no-writes = the database takes no writes
+store-unlock-already-a-database = { $file } already holds a database: open it, or choose a new file

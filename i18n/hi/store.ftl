@@ -110,3 +110,25 @@ store-backup-file-base-not-full = जिस फ़ाइल को यह अप
 store-backup-file-base-damaged = इसका पूरा बैकअप { $file } ख़राब है ({ $details }): कोई और रोज़ का बैकअप वापस लाएँ
 store-backup-file-version = यह बैकअप फ़ॉर्मैट { $version } में लिखा है, जिसे यह Frontdesk नहीं पढ़ सकता: Frontdesk अपडेट करें, फिर इसे वापस लाएँ
 store-backup-file-checksum = इससे जो वापस मिलता है वह बैकअप किए गए से मेल नहीं खाता (चेकसम): फ़ाइल ख़राब है
+
+## साइन इन के बाद का काम: कौन क्या कर सकता है, एन्क्रिप्शन, स्टाफ़
+
+store-guard-other-database = वह साइन इन किसी दूसरे डेटाबेस में था: इस डेटाबेस में साइन इन करें
+store-guard-encrypt-server = डेटाबेस सर्वर की डिस्क एन्क्रिप्ट करना सर्वर का काम है (README, "Several desks"): कुछ नहीं बदला गया
+store-guard-already-encrypted = यह डेटाबेस फ़ाइल पहले से एन्क्रिप्टेड है: कुछ नहीं बदला गया
+store-guard-encrypt-for-themselves = डेटाबेस को साइन इन किया हुआ एडमिनिस्ट्रेटर अपने लिए ही एन्क्रिप्ट करता है: कुछ नहीं बदला गया
+store-guard-not-your-password = यह आपका पासवर्ड नहीं है (जिससे आप साइन इन करते हैं): कुछ नहीं बदला गया
+store-guard-not-your-password-tries-left = यह आपका पासवर्ड नहीं है (जिससे आप साइन इन करते हैं){ $left ->
+    [one] ; एक और गलत कोशिश पर आपका खाता कुछ देर के लिए लॉक हो जाएगा
+   *[other] ; आपका खाता लॉक होने से पहले { $left } कोशिशें बाकी हैं
+}: कुछ नहीं बदला गया
+store-guard-nothing-changed = { $error }: कुछ नहीं बदला गया
+store-guard-password-not-yours = वह पासवर्ड आपका नहीं है: कुछ नहीं बदला गया
+store-guard-access-log-failed = एक्सेस लॉग इसे दर्ज नहीं कर सका ({ $error })
+store-guard-sign-in-recorded-by-signing-in = साइन इन सिर्फ़ साइन इन करने से ही दर्ज होता है
+store-guard-has-administrator = इस डेटाबेस में पहले से एक एडमिनिस्ट्रेटर है: सेटिंग्स में स्टाफ़ जोड़ें
+store-guard-logged-by-frontdesk = “{ $kind }” Frontdesk ख़ुद दर्ज करता है
+store-guard-last-password = { $name } आख़िरी व्यक्ति हैं जिनका पासवर्ड यह एन्क्रिप्टेड डेटाबेस खोलता है: पहले किसी दूसरे एडमिनिस्ट्रेटर को नया पासवर्ड दें (सेटिंग्स, स्टाफ़), फिर दोबारा कोशिश करें; कुछ नहीं बदला गया
+store-unlock-service-name = यह एक सर्विस क्रेडेंशियल का नाम है, जो अपनी फ़ाइल से साइन इन करता है (--service-credential): अपने नाम से साइन इन करें
+store-unlock-no-writes = डेटाबेस में कुछ लिखा नहीं जा सकता
+store-unlock-already-a-database = { $file } में पहले से एक डेटाबेस है: उसे खोलें, या नई फ़ाइल चुनें
