@@ -145,3 +145,28 @@ store-guard-last-password = { $name } is the last person whose password opens th
 store-unlock-service-name = that is the name of a service credential, which signs in with its file (--service-credential): sign in with your own name
 store-unlock-no-writes = the database takes no writes
 store-unlock-already-a-database = { $file } already holds a database: open it, or choose a new file
+
+## Importing appointments: why a row is refused, what staff should know
+
+# $what: store-thing-…; $name: the name as the file gives it, quoted
+store-import-no-such-id = no { $what } has the id { $id } in this database
+store-import-several-named = several { $what }s are called { $name }: give the { $what } id instead
+store-import-none-named = no { $what } { $name } in this database: add it first, or correct the name (known: { $known })
+store-import-twice-in-file-zone = { $wall } happens twice in the file's time zone (the clocks go back): took the earlier one
+store-import-twice = { $wall } happens twice in { $zone } (the clocks go back): took the earlier one
+# $problems: the row's conflicts and problems, joined by "; "
+store-import-overbook-hint = { $problems } (import with an overbook reason to accept it anyway)
+store-import-overbook-hint-partly = { $problems } (an overbook reason would accept only the double booking: fix the rest in the file)
+# $what, $read_from: column names (start_local, start_utc)
+store-import-times-disagree = { $what } "{ $stated }" and { $read_from } "{ $read }" disagree: { $read_from } is { $wall } in { $zone }; correct the one that is wrong, or empty the other
+store-import-minutes-disagree = minutes "{ $minutes }" and the end disagree: { $start } to { $end } is { $length } minutes; correct the one that is wrong, or empty the other
+store-import-repeats-line = this row repeats the appointment of line { $first } (same id)
+store-import-no-doctor = no doctor: name one in the row, or choose the doctor for the whole file
+store-import-no-doctor-short = no doctor
+store-import-length-beyond-dates = a length of { $minutes } minutes ends beyond any date: an appointment lasts at most { $max } minutes
+store-import-patient-not-registered = the patient { $name } is not registered: import the patients first, or add their patient_id
+store-import-stranded = { $conflicts }: imported as it is, as a change of setup leaves an appointment stranded; move it, or change the setup
+# $conflict: core-…; $line: the other row's line
+store-import-clash-in-file = { $conflict }, the row on line { $line } of this file
+store-import-walk-in-token-given = the file gives this walk-in no queue token: it gets { $token }, the next free one on { $day }
+store-import-emergency-token-given = the file gives this emergency no queue token: it gets { $token }, the next free one on { $day }

@@ -132,3 +132,24 @@ store-guard-last-password = { $name } आख़िरी व्यक्ति �
 store-unlock-service-name = यह एक सर्विस क्रेडेंशियल का नाम है, जो अपनी फ़ाइल से साइन इन करता है (--service-credential): अपने नाम से साइन इन करें
 store-unlock-no-writes = डेटाबेस में कुछ लिखा नहीं जा सकता
 store-unlock-already-a-database = { $file } में पहले से एक डेटाबेस है: उसे खोलें, या नई फ़ाइल चुनें
+
+## अपॉइंटमेंट इंपोर्ट: पंक्ति क्यों मना हुई, स्टाफ़ को क्या जानना चाहिए
+
+store-import-no-such-id = इस डेटाबेस में किसी { $what } की आईडी { $id } नहीं है
+store-import-several-named = { $name } नाम के कई { $what } हैं: इसकी जगह { $what } की आईडी दें
+store-import-none-named = इस डेटाबेस में { $name } नाम का कोई { $what } नहीं है: पहले उसे जोड़ें, या नाम ठीक करें (मौजूद: { $known })
+store-import-twice-in-file-zone = { $wall } फ़ाइल के टाइम ज़ोन में दो बार आता है (घड़ियाँ पीछे होती हैं): पहले वाला लिया
+store-import-twice = { $wall } { $zone } में दो बार आता है (घड़ियाँ पीछे होती हैं): पहले वाला लिया
+store-import-overbook-hint = { $problems } (फिर भी स्वीकार करने के लिए ओवरबुक के कारण के साथ इंपोर्ट करें)
+store-import-overbook-hint-partly = { $problems } (ओवरबुक का कारण सिर्फ़ दोहरी बुकिंग को स्वीकार करेगा: बाकी फ़ाइल में ठीक करें)
+store-import-times-disagree = { $what } "{ $stated }" और { $read_from } "{ $read }" मेल नहीं खाते: { $read_from }, { $zone } में { $wall } है; जो गलत है उसे ठीक करें, या दूसरे को ख़ाली करें
+store-import-minutes-disagree = minutes "{ $minutes }" और अंत मेल नहीं खाते: { $start } से { $end } तक { $length } मिनट हैं; जो गलत है उसे ठीक करें, या दूसरे को ख़ाली करें
+store-import-repeats-line = यह पंक्ति लाइन { $first } के अपॉइंटमेंट को दोहराती है (वही आईडी)
+store-import-no-doctor = कोई डॉक्टर नहीं: पंक्ति में डॉक्टर का नाम दें, या पूरी फ़ाइल के लिए डॉक्टर चुनें
+store-import-no-doctor-short = कोई डॉक्टर नहीं
+store-import-length-beyond-dates = { $minutes } मिनट की लंबाई किसी भी तारीख़ से आगे ख़त्म होती है: अपॉइंटमेंट ज़्यादा से ज़्यादा { $max } मिनट का होता है
+store-import-patient-not-registered = मरीज़ { $name } रजिस्टर्ड नहीं है: पहले मरीज़ इंपोर्ट करें, या उनका patient_id जोड़ें
+store-import-stranded = { $conflicts }: जैसा है वैसा इंपोर्ट किया, क्योंकि सेटिंग बदलने से अपॉइंटमेंट अटक जाता है; इसे खिसकाएँ, या सेटिंग बदलें
+store-import-clash-in-file = { $conflict }, इस फ़ाइल की लाइन { $line } वाली पंक्ति
+store-import-walk-in-token-given = फ़ाइल में इस वॉक-इन का कोई कतार टोकन नहीं है: इसे { $token } मिलता है, जो { $day } का अगला ख़ाली टोकन है
+store-import-emergency-token-given = फ़ाइल में इस इमरजेंसी का कोई कतार टोकन नहीं है: इसे { $token } मिलता है, जो { $day } का अगला ख़ाली टोकन है

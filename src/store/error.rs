@@ -311,7 +311,7 @@ fn list(conflicts: &[Conflict]) -> String {
 
 /// A kind of thing as a message names it ("doctor", "visit type" …): the store and the command
 /// line name kinds in English words, and the message says them in the desk's language.
-fn thing(what: &str) -> String {
+pub(crate) fn thing(what: &str) -> String {
     match what {
         "appointment" => crate::t!("store-thing-appointment"),
         "blockout" => crate::t!("store-thing-blockout"),
