@@ -170,3 +170,57 @@ store-import-stranded = { $conflicts }: imported as it is, as a change of setup 
 store-import-clash-in-file = { $conflict }, the row on line { $line } of this file
 store-import-walk-in-token-given = the file gives this walk-in no queue token: it gets { $token }, the next free one on { $day }
 store-import-emergency-token-given = the file gives this emergency no queue token: it gets { $token }, the next free one on { $day }
+
+## Advice after store-not-found (each starts with "; ")
+
+store-hint-choose-registered-patient = ; choose a registered patient
+store-hint-copy-id-from-agenda = ; copy the id from `frontdesk agenda`
+store-hint-removed-at-another-desk = ; they may have been removed at another desk
+store-hint-removed-reload-staff = ; they may have been removed at another desk: reload the staff list
+store-hint-pick-from-outbox = ; pick one from the outbox
+store-hint-copy-id-from-waitlist = ; copy the id from `frontdesk waitlist list`
+store-hint-doctor-and-room-must-exist = ; the doctor and room must exist, and the room must belong to the clinic
+store-hint-removed-reload-settings = ; it may have been removed at another desk: reload the settings
+store-hint-removed-already = ; it may have been removed at another desk already
+
+## The waitlist
+
+store-waitlist-doctor-inactive = { $doctor } no longer takes bookings: choose another doctor or "any doctor"
+store-waitlist-held-not-theirs = appointment { $appointment } is not { $patient }'s at this clinic: give one of their own, or none
+# $status: core-status-…
+store-waitlist-held-holds-no-time = appointment { $appointment } is { $status }: it holds no time to improve on; leave it out
+# $since: the date the entry was made
+store-waitlist-already-waiting = { $patient } is already on the waitlist for { $doctor } (since { $since }): edit that entry instead
+store-waitlist-already-waiting-any-doctor = { $patient } is already on the waitlist for any doctor (since { $since }): edit that entry instead
+store-waitlist-keeps-patient = a waitlist entry keeps its patient and clinic: remove it and add a new one
+store-waitlist-booking-not-for-them = this booking is not for { $patient }, whose waitlist entry it is: book them, or book without the waitlist
+store-waitlist-already-registered = a waitlisted patient is already registered: book them without a new patient
+
+## Series and their occurrences
+
+store-occurrence-not-in-series = this appointment is not part of a series: change it on its own
+store-occurrence-only-cancel = only a cancellation applies to several occurrences
+# Why an occurrence was left as it was; $status: core-status-…
+store-occurrence-left-as-it-is = left as it is: { $status }
+store-occurrence-left-in-old-series = left in the old series: { $status }
+store-occurrence-not-a-rule-date = left as it is: not a date of the series' rule
+store-occurrence-refused-move = a refused move cannot be written
+# $list: one line per occurrence, "  - 2026-12-01 10:00: why"
+store-occurrence-cannot-move =
+    { $refused } of the { $count } occurrences cannot move there, so nothing was changed:
+    { $list }
+    Choose another time, overbook with a reason, or move them one by one
+store-occurrence-say-how = say how to move it: a number of days, a new time, or both
+store-occurrence-too-far = { $days } days is more than a year: give a move of at most 366 days either way
+store-occurrence-of = the occurrence of { $date }: { $error }
+store-series-local-start = a series starts at a clinic-local wall time (YYYY-MM-DD HH:MM), which every occurrence keeps
+store-series-not-scheduled = walk-ins and emergencies do not repeat: book the series as scheduled appointments
+store-series-overbook-reason = say why you overbook the series: the reason goes into each appointment's history
+store-series-conflicts =
+    { $conflicting } of the { $count } occurrences conflict, so nothing was saved:
+    { $list }
+    Skip those occurrences, overbook them with a reason, or change the time or the rule
+store-series-none-bookable =
+    none of the { $count } occurrences can be booked, so nothing was saved:
+    { $list }
+    Choose another time, doctor or rule

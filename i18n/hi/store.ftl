@@ -153,3 +153,53 @@ store-import-stranded = { $conflicts }: जैसा है वैसा इं�
 store-import-clash-in-file = { $conflict }, इस फ़ाइल की लाइन { $line } वाली पंक्ति
 store-import-walk-in-token-given = फ़ाइल में इस वॉक-इन का कोई कतार टोकन नहीं है: इसे { $token } मिलता है, जो { $day } का अगला ख़ाली टोकन है
 store-import-emergency-token-given = फ़ाइल में इस इमरजेंसी का कोई कतार टोकन नहीं है: इसे { $token } मिलता है, जो { $day } का अगला ख़ाली टोकन है
+
+## store-not-found के बाद की सलाह ("; " से शुरू)
+
+store-hint-choose-registered-patient = ; कोई रजिस्टर्ड मरीज़ चुनें
+store-hint-copy-id-from-agenda = ; आईडी `frontdesk agenda` से कॉपी करें
+store-hint-removed-at-another-desk = ; हो सकता है उन्हें किसी दूसरी डेस्क पर हटा दिया गया हो
+store-hint-removed-reload-staff = ; हो सकता है उन्हें किसी दूसरी डेस्क पर हटा दिया गया हो: स्टाफ़ की सूची फिर से लोड करें
+store-hint-pick-from-outbox = ; आउटबॉक्स से कोई एक चुनें
+store-hint-copy-id-from-waitlist = ; आईडी `frontdesk waitlist list` से कॉपी करें
+store-hint-doctor-and-room-must-exist = ; डॉक्टर और कमरा मौजूद होने चाहिए, और कमरा इसी क्लिनिक का होना चाहिए
+store-hint-removed-reload-settings = ; हो सकता है इसे किसी दूसरी डेस्क पर हटा दिया गया हो: सेटिंग्स फिर से लोड करें
+store-hint-removed-already = ; हो सकता है इसे किसी दूसरी डेस्क पर पहले ही हटा दिया गया हो
+
+## वेटलिस्ट
+
+store-waitlist-doctor-inactive = { $doctor } अब बुकिंग नहीं लेते: कोई दूसरा डॉक्टर या "कोई भी डॉक्टर" चुनें
+store-waitlist-held-not-theirs = अपॉइंटमेंट { $appointment } इस क्लिनिक में { $patient } का नहीं है: उनका अपना कोई अपॉइंटमेंट दें, या कोई नहीं
+store-waitlist-held-holds-no-time = अपॉइंटमेंट { $appointment } "{ $status }" है: इसमें बेहतर करने लायक कोई समय नहीं है; इसे छोड़ दें
+store-waitlist-already-waiting = { $patient } पहले से { $doctor } की वेटलिस्ट में हैं ({ $since } से): उसी एंट्री को बदलें
+store-waitlist-already-waiting-any-doctor = { $patient } पहले से किसी भी डॉक्टर की वेटलिस्ट में हैं ({ $since } से): उसी एंट्री को बदलें
+store-waitlist-keeps-patient = वेटलिस्ट एंट्री का मरीज़ और क्लिनिक नहीं बदलता: इसे हटाकर नई जोड़ें
+store-waitlist-booking-not-for-them = यह बुकिंग { $patient } के लिए नहीं है, जिनकी यह वेटलिस्ट एंट्री है: उन्हें बुक करें, या वेटलिस्ट के बिना बुक करें
+store-waitlist-already-registered = वेटलिस्ट वाला मरीज़ पहले से रजिस्टर्ड है: उन्हें नए मरीज़ के बिना बुक करें
+
+## सीरीज़ और उसके अपॉइंटमेंट
+
+store-occurrence-not-in-series = यह अपॉइंटमेंट किसी सीरीज़ का हिस्सा नहीं है: इसे अकेले बदलें
+store-occurrence-only-cancel = कई अपॉइंटमेंट पर सिर्फ़ रद्द करना लागू होता है
+store-occurrence-left-as-it-is = जैसा था वैसा छोड़ा: { $status }
+store-occurrence-left-in-old-series = पुरानी सीरीज़ में छोड़ा: { $status }
+store-occurrence-not-a-rule-date = जैसा था वैसा छोड़ा: सीरीज़ के नियम की तारीख़ नहीं है
+store-occurrence-refused-move = मना किया गया बदलाव लिखा नहीं जा सकता
+store-occurrence-cannot-move =
+    { $count } में से { $refused } अपॉइंटमेंट वहाँ नहीं खिसक सकते, इसलिए कुछ नहीं बदला गया:
+    { $list }
+    कोई और समय चुनें, कारण के साथ ओवरबुक करें, या उन्हें एक-एक करके खिसकाएँ
+store-occurrence-say-how = बताएँ कि कैसे खिसकाना है: कितने दिन, नया समय, या दोनों
+store-occurrence-too-far = { $days } दिन एक साल से ज़्यादा है: किसी भी तरफ़ ज़्यादा से ज़्यादा 366 दिन खिसकाएँ
+store-occurrence-of = { $date } का अपॉइंटमेंट: { $error }
+store-series-local-start = सीरीज़ क्लिनिक के स्थानीय समय (YYYY-MM-DD HH:MM) पर शुरू होती है, जिसे हर अपॉइंटमेंट रखता है
+store-series-not-scheduled = वॉक-इन और इमरजेंसी दोहराए नहीं जाते: सीरीज़ को पहले से तय अपॉइंटमेंट के रूप में बुक करें
+store-series-overbook-reason = बताएँ कि आप सीरीज़ को ओवरबुक क्यों कर रहे हैं: कारण हर अपॉइंटमेंट के इतिहास में जाता है
+store-series-conflicts =
+    { $count } में से { $conflicting } अपॉइंटमेंट टकराते हैं, इसलिए कुछ नहीं सहेजा गया:
+    { $list }
+    उन अपॉइंटमेंट को छोड़ें, कारण के साथ ओवरबुक करें, या समय या नियम बदलें
+store-series-none-bookable =
+    { $count } में से कोई भी अपॉइंटमेंट बुक नहीं हो सकता, इसलिए कुछ नहीं सहेजा गया:
+    { $list }
+    कोई और समय, डॉक्टर या नियम चुनें

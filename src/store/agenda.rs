@@ -77,7 +77,7 @@ pub fn appointment(conn: &Db, id: AppointmentId) -> Result<AgendaEntry> {
     .ok_or_else(|| StoreError::NotFound {
         what: "appointment",
         name: id.to_string(),
-        hint: "; copy the id from `frontdesk agenda`".into(),
+        hint: crate::t!("store-hint-copy-id-from-agenda"),
     })
 }
 

@@ -43,7 +43,7 @@ pub fn load_appointment(conn: &Db, id: AppointmentId) -> Result<Appointment> {
     .ok_or_else(|| StoreError::NotFound {
         what: "appointment",
         name: id.to_string(),
-        hint: "; copy the id from `frontdesk agenda`".into(),
+        hint: crate::t!("store-hint-copy-id-from-agenda"),
     })
 }
 
@@ -158,7 +158,7 @@ pub(super) fn judge(
         conflict_context(conn, clinic, proposal)?.ok_or_else(|| StoreError::NotFound {
             what: "doctor or room",
             name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
-            hint: "; the doctor and room must exist, and the room must belong to the clinic".into(),
+            hint: crate::t!("store-hint-doctor-and-room-must-exist"),
         })?;
     conflicts.extend(check(proposal, &context, now));
     Ok(conflicts)

@@ -114,7 +114,7 @@ pub fn begin_try(
             return Err(StoreError::NotFound {
                 what: "staff member",
                 name: staff.to_string(),
-                hint: "; they may have been removed at another desk".into(),
+                hint: crate::t!("store-hint-removed-at-another-desk"),
             });
         };
         if let Err(locked) = current.tries.may_try(now) {
@@ -175,7 +175,7 @@ pub fn set_secret(
             return Err(StoreError::NotFound {
                 what: "staff member",
                 name: staff.to_string(),
-                hint: "; they may have been removed at another desk: reload the staff list".into(),
+                hint: crate::t!("store-hint-removed-reload-staff"),
             });
         }
         keep_an_administrator(tx, was_ready)?;

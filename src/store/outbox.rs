@@ -388,7 +388,7 @@ fn load_job(conn: &Db, id: JobId) -> Result<(JobId, Job)> {
     .ok_or_else(|| StoreError::NotFound {
         what: "reminder",
         name: id.to_string(),
-        hint: "; pick one from the outbox".into(),
+        hint: crate::t!("store-hint-pick-from-outbox"),
     })
 }
 

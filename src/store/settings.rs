@@ -40,7 +40,7 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
     StoreError::NotFound {
         what,
         name: id.to_string(),
-        hint: "; it may have been removed at another desk: reload the settings".into(),
+        hint: crate::t!("store-hint-removed-reload-settings"),
     }
 }
 

@@ -346,7 +346,7 @@ impl Maintenance for SqliteStore {
                 return Err(StoreError::NotFound {
                     what: "staff member",
                     name: member.id.to_string(),
-                    hint: "; they may have been removed at another desk".into(),
+                    hint: crate::t!("store-hint-removed-at-another-desk"),
                 });
             }
         };
