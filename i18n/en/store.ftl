@@ -224,3 +224,32 @@ store-series-none-bookable =
     none of the { $count } occurrences can be booked, so nothing was saved:
     { $list }
     Choose another time, doctor or rule
+
+## Reminder settings, staff, copying a clinic, opening, servers
+
+store-reminder-unknown-clinic = the rule names a clinic that is not in this database ({ $clinic }): choose one of its clinics, or every clinic
+store-reminder-smtp-host = the SMTP host is a name such as smtp.example.org, without spaces or slashes
+store-reminder-smtp-port = the SMTP port is a number from 1 to 65535, usually 587, 465 or 25
+store-reminder-smtp-from = the sender must be an email address, e.g. reminders@clinic.example or "Sunrise Clinic <reminders@clinic.example>"
+store-reminder-webhook-url = the webhook URL must be a web address starting with https:// (or http:// on a local network), e.g. https://sms.example.org/send
+store-staff-last-administrator = this is the last active administrator who can sign in: make another staff member an administrator with a password first; nothing was changed
+store-staff-first-must-be-administrator = the first staff member must be an active administrator
+store-staff-has-administrator = this database already has an administrator: sign in instead
+store-staff-name-taken = a staff member is already named { $name }: give the first administrator a name of their own
+store-copy-circular-tables = the schema's tables refer to each other in a circle: they cannot be copied one after the other
+store-copy-destination-not-empty = the database to copy into already holds a clinic: give an empty database (a new one, with nothing in it)
+# $here, $there: row counts
+store-copy-rows-differ = the copy of { $table } holds { $here } rows where the database copied holds { $there }: nothing was copied
+store-copy-source-missing = { $from } is not there: give the clinic's database file with --db
+store-copy-destination-exists = { $to } already exists: give the name of a new file to copy the clinic into
+store-copy-not-a-move = a clinic moves between a file and a server: from { $from } to { $to } is not such a move
+# $mode: the journal mode SQLite kept
+store-open-no-wal = { $file } cannot use write-ahead logging (journal mode stays { $mode }); put the database on a local disk
+store-encrypt-name-not-written = { $error }: your name was not written to the keys file, so your password cannot open it yet; run `frontdesk recover --name "YOUR NAME"` with the recovery key
+store-encrypt-not-reopened = the file is encrypted, but Frontdesk could not open it again ({ $error }): close Frontdesk and start it again
+store-password-slot-not-put-back = { $error }; and the key slot set for the new password could not be put back ({ $undo }): set the password again
+# $address: as given, without any password; $what: what is wrong with it
+store-server-bad-address = { $address } is not a PostgreSQL address ({ $what }): write it as postgres://USER@HOST/DATABASE, for example postgres://frontdesk@db.clinic.lan/frontdesk?sslmode=verify-full
+store-server-bad-sslmode = sslmode '{ $mode }' is not one of disable, allow, prefer, require, verify-ca, verify-full
+store-server-no-host = it names no server: add the host after @
+store-server-no-trusted-authorities = this PC has no trusted authorities: give the clinic's own with sslrootcert=/path/to/root.crt

@@ -203,3 +203,29 @@ store-series-none-bookable =
     { $count } में से कोई भी अपॉइंटमेंट बुक नहीं हो सकता, इसलिए कुछ नहीं सहेजा गया:
     { $list }
     कोई और समय, डॉक्टर या नियम चुनें
+
+## रिमाइंडर की सेटिंग, स्टाफ़, क्लिनिक की कॉपी, खोलना, सर्वर
+
+store-reminder-unknown-clinic = नियम में ऐसा क्लिनिक है जो इस डेटाबेस में नहीं है ({ $clinic }): इसका कोई क्लिनिक चुनें, या हर क्लिनिक
+store-reminder-smtp-host = SMTP होस्ट smtp.example.org जैसा नाम होता है, बिना स्पेस या स्लैश के
+store-reminder-smtp-port = SMTP पोर्ट 1 से 65535 तक की संख्या होती है, आम तौर पर 587, 465 या 25
+store-reminder-smtp-from = भेजने वाला ईमेल पता होना चाहिए, जैसे reminders@clinic.example या "Sunrise Clinic <reminders@clinic.example>"
+store-reminder-webhook-url = वेबहुक URL https:// (या लोकल नेटवर्क पर http://) से शुरू होने वाला वेब पता होना चाहिए, जैसे https://sms.example.org/send
+store-staff-last-administrator = यह आख़िरी सक्रिय एडमिनिस्ट्रेटर है जो साइन इन कर सकता है: पहले किसी और स्टाफ़ सदस्य को पासवर्ड के साथ एडमिनिस्ट्रेटर बनाएँ; कुछ नहीं बदला गया
+store-staff-first-must-be-administrator = पहला स्टाफ़ सदस्य सक्रिय एडमिनिस्ट्रेटर होना चाहिए
+store-staff-has-administrator = इस डेटाबेस में पहले से एक एडमिनिस्ट्रेटर है: इसकी जगह साइन इन करें
+store-staff-name-taken = { $name } नाम का स्टाफ़ सदस्य पहले से है: पहले एडमिनिस्ट्रेटर को उनका अपना नाम दें
+store-copy-circular-tables = स्कीमा की टेबलें गोल-गोल एक-दूसरे की ओर इशारा करती हैं: उन्हें एक के बाद एक कॉपी नहीं किया जा सकता
+store-copy-destination-not-empty = जिस डेटाबेस में कॉपी करना है उसमें पहले से क्लिनिक है: ख़ाली डेटाबेस दें (नया, जिसमें कुछ न हो)
+store-copy-rows-differ = { $table } की कॉपी में { $here } पंक्तियाँ हैं, जबकि कॉपी किए गए डेटाबेस में { $there }: कुछ कॉपी नहीं हुआ
+store-copy-source-missing = { $from } मौजूद नहीं है: --db से क्लिनिक की डेटाबेस फ़ाइल दें
+store-copy-destination-exists = { $to } पहले से मौजूद है: क्लिनिक को कॉपी करने के लिए नई फ़ाइल का नाम दें
+store-copy-not-a-move = क्लिनिक फ़ाइल और सर्वर के बीच जाता है: { $from } से { $to } ऐसा बदलाव नहीं है
+store-open-no-wal = { $file } write-ahead logging इस्तेमाल नहीं कर सकती (जर्नल मोड { $mode } ही रहता है); डेटाबेस को लोकल डिस्क पर रखें
+store-encrypt-name-not-written = { $error }: आपका नाम कुंजियों की फ़ाइल में नहीं लिखा गया, इसलिए आपका पासवर्ड अभी इसे नहीं खोल सकता; रिकवरी कुंजी के साथ `frontdesk recover --name "YOUR NAME"` चलाएँ
+store-encrypt-not-reopened = फ़ाइल एन्क्रिप्ट हो गई, पर Frontdesk उसे फिर से नहीं खोल सका ({ $error }): Frontdesk बंद करके फिर से शुरू करें
+store-password-slot-not-put-back = { $error }; और नए पासवर्ड के लिए बना कुंजी-स्लॉट वापस नहीं रखा जा सका ({ $undo }): पासवर्ड फिर से सेट करें
+store-server-bad-address = { $address } PostgreSQL का पता नहीं है ({ $what }): इसे postgres://USER@HOST/DATABASE लिखें, जैसे postgres://frontdesk@db.clinic.lan/frontdesk?sslmode=verify-full
+store-server-bad-sslmode = sslmode '{ $mode }' इनमें से कोई नहीं है: disable, allow, prefer, require, verify-ca, verify-full
+store-server-no-host = इसमें कोई सर्वर नहीं है: @ के बाद होस्ट जोड़ें
+store-server-no-trusted-authorities = इस PC पर कोई भरोसेमंद प्रमाणपत्र-प्राधिकारी नहीं है: sslrootcert=/path/to/root.crt से क्लिनिक का अपना दें
