@@ -253,3 +253,33 @@ store-server-bad-address = { $address } is not a PostgreSQL address ({ $what }):
 store-server-bad-sslmode = sslmode '{ $mode }' is not one of disable, allow, prefer, require, verify-ca, verify-full
 store-server-no-host = it names no server: add the host after @
 store-server-no-trusted-authorities = this PC has no trusted authorities: give the clinic's own with sslrootcert=/path/to/root.crt
+
+## Appointments, patients, reminders, checks
+
+# $reason: core-skip-…
+store-outbox-cannot-resend = this reminder cannot be sent again: { $reason }
+store-check-schema-version = schema version { $found }, expected { $expected }
+store-booking-move-needs-start = a walk-in's first free time is found when it is booked: give a start to move an appointment
+store-undo-other-appointment = cannot undo: the change to undo is of another appointment
+store-edit-entered-in-error = an appointment entered in error cannot be edited
+# $patient: core-match-… (name, born, phone…)
+store-patient-name-taken = a patient with this name is already registered ({ $patient }): choose them from the list to book them, or give the new patient's phone so the two can be told apart
+store-patient-choose-from-list = { $why }: choose the patient from the list
+store-patient-invalid = the patient: { $error }
+store-video-join-in-clinic = this is a in clinic appointment: joining is recorded for video consultations only
+store-video-join-phone = this is a phone appointment: joining is recorded for video consultations only
+store-video-join-not-now = the appointment is { $status }: joining can be recorded only before or during the visit
+store-server-not-utf8 = the database { $server } holds text as { $encoding }, which cannot keep every script's names: create it with ENCODING 'UTF8' (for example CREATE DATABASE frontdesk OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0)
+store-server-address-not-text = a database server's address must be text (UTF-8): it holds bytes that are not; type it again
+
+## Importing patients and series
+
+# $why: core-match-…
+store-import-patient-contradicts = { $why }: nothing was booked to either; check which is right, correct the row (or the stored patient) and import again
+store-import-patient-say-which = { $why }: add a patient_id column to say which
+store-import-patient-likely-duplicate = registered { $patient } as a new patient; already registered with the same name or phone: { $listed } (if they are one person, correct the row's details or patient_id and import again)
+store-import-patient-no-name = the name is empty: every patient needs a name
+store-import-series-other-clinic = its series { $series } belongs to another clinic here, so it is imported as an appointment of its own
+store-import-series-no-master = the file has no repeating event for its series { $series }, so it is imported as an appointment of its own
+store-room-never-open = the room would never be open: give it hours on at least one day, or let it follow the clinic's hours
+store-backup-folder-not-writable = { $file } cannot be written ({ $error }): give the backups folder back to yourself (chown) or make it writable

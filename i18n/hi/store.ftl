@@ -229,3 +229,30 @@ store-server-bad-address = { $address } PostgreSQL का पता नहीं
 store-server-bad-sslmode = sslmode '{ $mode }' इनमें से कोई नहीं है: disable, allow, prefer, require, verify-ca, verify-full
 store-server-no-host = इसमें कोई सर्वर नहीं है: @ के बाद होस्ट जोड़ें
 store-server-no-trusted-authorities = इस PC पर कोई भरोसेमंद प्रमाणपत्र-प्राधिकारी नहीं है: sslrootcert=/path/to/root.crt से क्लिनिक का अपना दें
+
+## अपॉइंटमेंट, मरीज़, रिमाइंडर, जाँच
+
+store-outbox-cannot-resend = यह रिमाइंडर फिर से नहीं भेजा जा सकता: { $reason }
+store-check-schema-version = स्कीमा संस्करण { $found }, अपेक्षित { $expected }
+store-booking-move-needs-start = वॉक-इन का पहला ख़ाली समय बुकिंग के समय ढूँढा जाता है: अपॉइंटमेंट खिसकाने के लिए शुरू होने का समय दें
+store-undo-other-appointment = पहले जैसा नहीं कर सकते: जिस बदलाव को पलटना है वह किसी दूसरे अपॉइंटमेंट का है
+store-edit-entered-in-error = गलती से बना अपॉइंटमेंट बदला नहीं जा सकता
+store-patient-name-taken = इस नाम का मरीज़ पहले से रजिस्टर्ड है ({ $patient }): बुक करने के लिए उन्हें सूची से चुनें, या नए मरीज़ का फ़ोन दें ताकि दोनों अलग पहचाने जा सकें
+store-patient-choose-from-list = { $why }: मरीज़ को सूची से चुनें
+store-patient-invalid = मरीज़: { $error }
+store-video-join-in-clinic = यह क्लिनिक में होने वाला अपॉइंटमेंट है: जुड़ना सिर्फ़ वीडियो परामर्श के लिए दर्ज होता है
+store-video-join-phone = यह फ़ोन वाला अपॉइंटमेंट है: जुड़ना सिर्फ़ वीडियो परामर्श के लिए दर्ज होता है
+store-video-join-not-now = अपॉइंटमेंट "{ $status }" है: जुड़ना सिर्फ़ विज़िट से पहले या उसके दौरान दर्ज हो सकता है
+store-server-not-utf8 = डेटाबेस { $server } टेक्स्ट को { $encoding } में रखता है, जिसमें हर लिपि के नाम नहीं आ सकते: इसे ENCODING 'UTF8' के साथ बनाएँ (जैसे CREATE DATABASE frontdesk OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0)
+store-server-address-not-text = डेटाबेस सर्वर का पता टेक्स्ट (UTF-8) होना चाहिए: इसमें ऐसे बाइट हैं जो टेक्स्ट नहीं हैं; इसे फिर से लिखें
+
+## मरीज़ और सीरीज़ इंपोर्ट करना
+
+store-import-patient-contradicts = { $why }: किसी के नाम कुछ बुक नहीं हुआ; देखें कौन सही है, पंक्ति (या सहेजा गया मरीज़) ठीक करें और फिर से इंपोर्ट करें
+store-import-patient-say-which = { $why }: कौन-सा है यह बताने के लिए patient_id कॉलम जोड़ें
+store-import-patient-likely-duplicate = { $patient } को नए मरीज़ के रूप में रजिस्टर किया; इसी नाम या फ़ोन से पहले से रजिस्टर्ड: { $listed } (अगर ये एक ही व्यक्ति हैं, तो पंक्ति का विवरण या patient_id ठीक करके फिर से इंपोर्ट करें)
+store-import-patient-no-name = नाम ख़ाली है: हर मरीज़ का नाम होना चाहिए
+store-import-series-other-clinic = इसकी सीरीज़ { $series } यहाँ किसी दूसरे क्लिनिक की है, इसलिए यह अलग अपॉइंटमेंट के रूप में इंपोर्ट होता है
+store-import-series-no-master = फ़ाइल में इसकी सीरीज़ { $series } का दोहराने वाला इवेंट नहीं है, इसलिए यह अलग अपॉइंटमेंट के रूप में इंपोर्ट होता है
+store-room-never-open = कमरा कभी खुलेगा ही नहीं: इसे कम से कम एक दिन का समय दें, या क्लिनिक के समय पर चलने दें
+store-backup-folder-not-writable = { $file } में लिखा नहीं जा सकता ({ $error }): बैकअप फ़ोल्डर को फिर से अपने नाम करें (chown) या लिखने लायक बनाएँ

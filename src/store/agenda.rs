@@ -173,8 +173,10 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
     };
     let schema_version = super::open::schema_version(conn)?;
     if schema_version != LATEST_VERSION && damage.is_none() {
-        return Err(StoreError::Invalid(format!(
-            "schema version {schema_version}, expected {LATEST_VERSION}"
+        return Err(StoreError::Invalid(crate::t!(
+            "store-check-schema-version",
+            found = schema_version.to_string(),
+            expected = LATEST_VERSION.to_string()
         )));
     }
     let mut counts = Vec::new();

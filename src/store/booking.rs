@@ -54,9 +54,9 @@ fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval,
         Start::At(t) => plan_at(zone, t, minutes),
         Start::Local(wall) => plan_local(zone, wall, minutes),
         Start::FirstFreeToday(_) => {
-            return Err(StoreError::Invalid(
-                "a walk-in's first free time is found when it is booked: give a start to move an appointment".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-booking-move-needs-start"
+            )));
         }
     };
     match plan.interval {
