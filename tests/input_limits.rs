@@ -342,7 +342,9 @@ fn says_each_thing_once(error: &(dyn std::error::Error + 'static)) {
 
 #[test]
 fn an_error_that_prints_its_cause_does_not_also_chain_it() {
-    let transition = StoreError::Transition(TransitionError::ReasonRequired { verb: "cancel" });
+    let transition = StoreError::Transition(TransitionError::ReasonRequired {
+        verb: "cancel".into(),
+    });
     assert_eq!(
         transition.to_string(),
         "a reason is required to cancel: say why in a few words"

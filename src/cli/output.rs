@@ -122,7 +122,7 @@ pub fn agenda(
                     fit(e.room_name.as_deref().unwrap_or(a.mode.as_str()), 11),
                     fit(&e.patient_name, 22),
                     fit(e.visit_type_name.as_deref().unwrap_or(""), 18),
-                    fit(a.status.label(), 11),
+                    fit(&a.status.label(), 11),
                     a.id
                 )?;
             }

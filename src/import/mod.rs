@@ -39,7 +39,11 @@ pub struct BadRow {
 
 impl std::fmt::Display for BadRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
+        f.write_str(&crate::t!(
+            "import-line",
+            line = self.line.to_string(),
+            reason = &self.reason
+        ))
     }
 }
 
@@ -62,21 +66,19 @@ pub struct Parsed<T> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// Not UTF-8 text.
-    #[error(
-        "the file is not UTF-8 text: save it as UTF-8 (in a spreadsheet, choose \"CSV UTF-8\") and import it again"
-    )]
+    #[error("{}", crate::t!("import-not-text"))]
     NotText,
     /// Nothing in it.
-    #[error("the file is empty: choose the file you exported")]
+    #[error("{}", crate::t!("import-empty"))]
     Empty,
     /// A CSV without the columns needed.
-    #[error("the CSV has no {0} column: the first line must name the columns, e.g. {1}")]
+    #[error("{}", crate::t!("import-missing-column", column = _0, example = _1))]
     MissingColumn(String, String),
     /// A CSV whose header names a column twice.
-    #[error("line 1: {0}")]
+    #[error("{}", crate::t!("import-line", line = "1", reason = _0))]
     DuplicateColumn(String),
     /// An iCalendar file whose structure is broken.
-    #[error("line {line}: {reason}")]
+    #[error("{}", crate::t!("import-line", line = line.to_string(), reason = reason))]
     Broken {
         /// Where.
         line: usize,
@@ -322,47 +324,52 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// One sentence for the status line or the terminal.
+    /// One sentence for the status line or the terminal; `what` is "patients" or
+    /// "appointments" (said in the desk's language).
     pub fn summary(&self, what: &str) -> String {
-        let verb = if self.dry_run {
-            "would import"
-        } else {
-            "imported"
-        };
         if !self.bad.is_empty() {
-            return format!(
-                "{} bad row{} of {}: nothing was imported. Fix {} and import again.",
-                self.bad.len(),
-                if self.bad.len() == 1 { "" } else { "s" },
-                self.rows,
-                if self.bad.len() == 1 { "it" } else { "them" }
-            );
+            return crate::t!("import-bad-rows", count = self.bad.len(), rows = self.rows);
         }
-        let mut text = format!("{} rows read: {verb} {} {what}", self.rows, self.imported);
+        let what = match what {
+            "patients" => crate::t!("import-what-patients"),
+            "appointments" => crate::t!("import-what-appointments"),
+            other => other.to_owned(),
+        };
+        let mut text = if self.dry_run {
+            crate::t!(
+                "import-would-import",
+                rows = self.rows,
+                imported = self.imported,
+                what = what
+            )
+        } else {
+            crate::t!(
+                "import-imported",
+                rows = self.rows,
+                imported = self.imported,
+                what = what
+            )
+        };
         if self.already_present > 0 {
-            text.push_str(&format!(
-                ", {} already in the database (left as they are)",
-                self.already_present
+            text.push_str(&crate::t!(
+                "import-already-present",
+                count = self.already_present
             ));
         }
         if self.repeats > 0 {
-            text.push_str(&format!(
-                ", {} repeat{} an earlier row",
-                self.repeats,
-                if self.repeats == 1 { "s" } else { "" }
-            ));
+            text.push_str(&crate::t!("import-repeats", count = self.repeats));
         }
         if self.patients_added > 0 {
-            text.push_str(&format!(
-                ", {} new patient{}",
-                self.patients_added,
-                if self.patients_added == 1 { "" } else { "s" }
+            text.push_str(&crate::t!(
+                "import-patients-added",
+                count = self.patients_added
             ));
         }
-        text.push('.');
-        if self.dry_run {
-            text.push_str(" Dry run: nothing was written.");
-        }
+        text.push_str(&if self.dry_run {
+            crate::t!("import-end-dry-run")
+        } else {
+            crate::t!("import-end")
+        });
         text
     }
 }

@@ -33,10 +33,10 @@ pub fn notify(notices: &[StaffNotice]) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
     /// Not a web address (a pasted link may be anything).
-    #[error("\"{0}\" is not a web address (https://…): correct the meeting link first")]
+    #[error("{}", crate::t!("core-open-link-not-web", link = _0))]
     NotWeb(String),
     /// The browser did not start.
-    #[error("the browser could not be opened ({0}); copy the link instead: {1}")]
+    #[error("{}", crate::t!("core-open-link-no-browser", error = _0, link = _1))]
     Browser(String, String),
 }
 

@@ -78,21 +78,21 @@ impl AccessKind {
         Self::ALL.into_iter().find(|k| k.as_str() == text)
     }
 
-    /// The words the log's reader sees.
-    pub fn label(self) -> &'static str {
+    /// The words the log's reader sees, in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            AccessKind::SignedIn => "Signed in",
-            AccessKind::SignInFailed => "Sign-in failed",
-            AccessKind::SignedOut => "Signed out",
-            AccessKind::OpenedAppointment => "Opened an appointment",
-            AccessKind::SearchedPatients => "Searched patients",
-            AccessKind::PrintedDaySheet => "Printed a day sheet",
-            AccessKind::Exported => "Exported",
-            AccessKind::Imported => "Imported",
-            AccessKind::BackedUp => "Backed up",
-            AccessKind::Restored => "Restored a backup",
-            AccessKind::ChangedPermission => "Changed staff or a permission",
-            AccessKind::ReadAccessLog => "Read the access log",
+            AccessKind::SignedIn => crate::t!("core-access-signed-in"),
+            AccessKind::SignInFailed => crate::t!("core-access-sign-in-failed"),
+            AccessKind::SignedOut => crate::t!("core-access-signed-out"),
+            AccessKind::OpenedAppointment => crate::t!("core-access-opened-appointment"),
+            AccessKind::SearchedPatients => crate::t!("core-access-searched-patients"),
+            AccessKind::PrintedDaySheet => crate::t!("core-access-printed-day-sheet"),
+            AccessKind::Exported => crate::t!("core-access-exported"),
+            AccessKind::Imported => crate::t!("core-access-imported"),
+            AccessKind::BackedUp => crate::t!("core-access-backed-up"),
+            AccessKind::Restored => crate::t!("core-access-restored"),
+            AccessKind::ChangedPermission => crate::t!("core-access-changed-permission"),
+            AccessKind::ReadAccessLog => crate::t!("core-access-read-access-log"),
         }
     }
 }

@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::Language;
+
 use super::hours::{WeeklyHours, covered_by};
 use super::model::{
     AppointmentId, DoctorId, Interval, Kind, MAX_APPOINTMENT_MINUTES, PatientId, RoomId,
@@ -129,19 +131,39 @@ pub struct Clash {
 /// command line takes); `{:#}` leaves the id out, as the window says it.
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} with {} on {} {}–{}",
-            self.patient,
-            self.doctor,
-            self.start.format("%Y-%m-%d"),
-            self.start.format("%H:%M"),
-            self.end.format("%H:%M"),
-        )?;
-        if !f.alternate() {
-            write!(f, " (appointment {})", self.id)?;
+        f.write_str(&self.describe(crate::i18n::current(), !f.alternate()))
+    }
+}
+
+impl Clash {
+    /// The other appointment in `language`, with its id or without (see the `Display`).
+    pub fn describe(&self, language: Language, with_id: bool) -> String {
+        let date = self.start.format("%Y-%m-%d").to_string();
+        let start = self.start.format("%H:%M").to_string();
+        let end = self.end.format("%H:%M").to_string();
+        let (patient, doctor) = (&self.patient, &self.doctor);
+        if with_id {
+            crate::t_in!(
+                language,
+                "core-clash-with-id",
+                patient = patient,
+                doctor = doctor,
+                date = date,
+                start = start,
+                end = end,
+                id = self.id.to_string(),
+            )
+        } else {
+            crate::t_in!(
+                language,
+                "core-clash",
+                patient = patient,
+                doctor = doctor,
+                date = date,
+                start = start,
+                end = end,
+            )
         }
-        Ok(())
     }
 }
 
@@ -264,79 +286,114 @@ impl Conflict {
     }
 }
 
+/// `{}` names another appointment involved with its id, `{:#}` without (see [`Clash`]).
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::i18n::current(), !f.alternate()))
+    }
+}
+
+impl Conflict {
+    /// The conflict in words, in `language` (the audit keeps English, the window says it in
+    /// the desk's language); another appointment involved with its id or without.
+    pub fn describe(&self, language: Language, with_id: bool) -> String {
+        const MINUTE: &str = "%Y-%m-%d %H:%M";
+        const SECOND: &str = "%Y-%m-%d %H:%M:%S";
         match self {
-            // `{:#}`: the other appointment without its id (see `Clash`).
             Conflict::DoctorBooked(c) | Conflict::RoomBooked(c) | Conflict::PatientBooked(c) => {
+                let clash = c.describe(language, with_id);
                 match self {
-                    Conflict::DoctorBooked(_) => write!(f, "{} is already booked then: ", c.doctor),
-                    Conflict::RoomBooked(_) => write!(f, "the room is already booked then: "),
-                    _ => write!(f, "{} already has an appointment then: ", c.patient),
-                }?;
-                if f.alternate() {
-                    write!(f, "{c:#}")
-                } else {
-                    write!(f, "{c}")
+                    Conflict::DoctorBooked(_) => {
+                        crate::t_in!(
+                            language,
+                            "core-doctor-booked",
+                            doctor = &c.doctor,
+                            clash = clash
+                        )
+                    }
+                    Conflict::RoomBooked(_) => {
+                        crate::t_in!(language, "core-room-booked", clash = clash)
+                    }
+                    _ => crate::t_in!(
+                        language,
+                        "core-patient-booked",
+                        patient = &c.patient,
+                        clash = clash
+                    ),
                 }
             }
             Conflict::OutsideWorkingHours { doctor } => {
-                write!(f, "outside {doctor}'s working hours")
+                crate::t_in!(language, "core-outside-working-hours", doctor = doctor)
             }
             Conflict::DoctorOnLeave { doctor, reason } => {
-                write!(f, "{doctor} is on leave then ({reason})")
+                crate::t_in!(
+                    language,
+                    "core-doctor-on-leave",
+                    doctor = doctor,
+                    reason = reason
+                )
             }
             Conflict::DoctorInactive { doctor } => {
-                write!(f, "{doctor} no longer takes bookings (inactive)")
+                crate::t_in!(language, "core-doctor-inactive", doctor = doctor)
             }
             Conflict::RoomBlocked { room, reason } => {
-                write!(f, "{room} is blocked then ({reason})")
+                crate::t_in!(language, "core-room-blocked", room = room, reason = reason)
             }
-            Conflict::RoomClosed { room } => write!(f, "{room} is closed or out of use then"),
-            Conflict::ClinicClosed { clinic } => write!(f, "{clinic} is closed then"),
-            Conflict::StartInPast { start } => write!(
-                f,
-                "the start {} is in the past",
-                start.format("%Y-%m-%d %H:%M")
+            Conflict::RoomClosed { room } => {
+                crate::t_in!(language, "core-room-closed", room = room)
+            }
+            Conflict::ClinicClosed { clinic } => {
+                crate::t_in!(language, "core-clinic-closed", clinic = clinic)
+            }
+            Conflict::StartInPast { start } => crate::t_in!(
+                language,
+                "core-start-in-past",
+                start = start.format(MINUTE).to_string()
             ),
-            Conflict::EndNotAfterStart => write!(f, "the end must be after the start"),
-            Conflict::OutsideDateRange { requested } => write!(
-                f,
-                "{} is outside the dates Frontdesk books, {FIRST_DATE} to {LAST_DATE}: check the year",
-                requested.format("%Y-%m-%d %H:%M")
+            Conflict::EndNotAfterStart => crate::t_in!(language, "core-end-not-after-start"),
+            Conflict::OutsideDateRange { requested } => crate::t_in!(
+                language,
+                "core-outside-date-range",
+                requested = requested.format(MINUTE).to_string(),
+                first = FIRST_DATE.to_string(),
+                last = LAST_DATE.to_string(),
             ),
-            Conflict::NotOnWholeMinute { start } => write!(
-                f,
-                "the start {} has seconds: appointments start on whole minutes; choose {}",
-                start.format("%Y-%m-%d %H:%M:%S"),
-                start.format("%Y-%m-%d %H:%M")
+            Conflict::NotOnWholeMinute { start } => crate::t_in!(
+                language,
+                "core-not-on-whole-minute",
+                start = start.format(SECOND).to_string(),
+                whole = start.format(MINUTE).to_string(),
             ),
-            Conflict::NotWholeMinutesLong { end, whole } => write!(
-                f,
-                "the end {} has seconds: appointments last whole minutes; end it at {}",
-                end.format("%Y-%m-%d %H:%M:%S"),
-                whole.format("%Y-%m-%d %H:%M")
+            Conflict::NotWholeMinutesLong { end, whole } => crate::t_in!(
+                language,
+                "core-not-whole-minutes-long",
+                end = end.format(SECOND).to_string(),
+                whole = whole.format(MINUTE).to_string(),
             ),
-            Conflict::TooLong { minutes } => write!(
-                f,
-                "{minutes} minutes is longer than the {MAX_APPOINTMENT_MINUTES}-minute maximum; split it into several appointments"
+            // The length as it was asked for, ungrouped ("1500 minutes").
+            Conflict::TooLong { minutes } => crate::t_in!(
+                language,
+                "core-too-long",
+                minutes = minutes.to_string(),
+                maximum = MAX_APPOINTMENT_MINUTES.to_string(),
             ),
             Conflict::LocalTimeInGap {
                 requested,
                 next_valid,
                 zone,
-            } => write!(
-                f,
-                "{} does not exist in {zone}: the clocks go forward then; the next valid time is {}",
-                requested.format("%Y-%m-%d %H:%M"),
-                next_valid.format("%Y-%m-%d %H:%M")
+            } => crate::t_in!(
+                language,
+                "core-local-time-in-gap",
+                requested = requested.format(MINUTE).to_string(),
+                zone = zone.to_string(),
+                next = next_valid.format(MINUTE).to_string(),
             ),
-            Conflict::LocalTimeAmbiguous { requested, chosen } => write!(
-                f,
-                "{} happens twice (the clocks go back); booked the earlier one, {} (UTC{})",
-                requested.format("%Y-%m-%d %H:%M"),
-                chosen.format("%H:%M"),
-                chosen.format("%:z")
+            Conflict::LocalTimeAmbiguous { requested, chosen } => crate::t_in!(
+                language,
+                "core-local-time-ambiguous",
+                requested = requested.format(MINUTE).to_string(),
+                chosen = chosen.format("%H:%M").to_string(),
+                offset = chosen.format("%:z").to_string(),
             ),
         }
     }

@@ -155,7 +155,10 @@ fn without_base(previous: Option<char>) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
     /// A required field is empty.
-    #[error("{field} is empty: {hint}")]
+    #[error(
+        "{}",
+        crate::t!("core-entry-empty", field = field_name(field), hint = empty_hint(hint))
+    )]
     Empty {
         /// "the name", "the doctor's name" …
         field: &'static str,
@@ -163,7 +166,15 @@ pub enum EntryError {
         hint: &'static str,
     },
     /// Longer than the field's limit.
-    #[error("{field} is {chars} characters long; at most {max} are accepted: shorten it")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-entry-too-long",
+            field = field_name(field),
+            chars = chars.to_string(),
+            max = max.to_string(),
+        )
+    )]
     TooLong {
         /// Which field.
         field: &'static str,
@@ -173,7 +184,17 @@ pub enum EntryError {
         max: usize,
     },
     /// A character the field cannot hold.
-    #[error("{field} holds {what} (U+{code:04X}) at character {at}: {fix}")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-entry-character",
+            field = field_name(field),
+            what = character_kind(what),
+            code = format!("{code:04X}"),
+            at = at.to_string(),
+            fix = character_fix(fix),
+        )
+    )]
     Character {
         /// Which field.
         field: &'static str,
@@ -188,7 +209,13 @@ pub enum EntryError {
     },
     /// Too many accents stacked on one letter.
     #[error(
-        "{field} has more than {MAX_STACKED_MARKS} accents stacked on one letter at character {at}: remove the extra ones"
+        "{}",
+        crate::t!(
+            "core-entry-stacked-marks",
+            field = field_name(field),
+            max = MAX_STACKED_MARKS.to_string(),
+            at = at.to_string(),
+        )
     )]
     StackedMarks {
         /// Which field.
@@ -198,16 +225,15 @@ pub enum EntryError {
     },
     /// A name with no letter or digit: only punctuation, symbols or emoji, which cannot be told
     /// apart or read out.
-    #[error(
-        "{field} has no letter or digit: type the name with at least one letter (any script) or digit"
-    )]
+    #[error("{}", crate::t!("core-entry-no-letter", field = field_name(field)))]
     NoLetter {
         /// Which field.
         field: &'static str,
     },
     /// A phone number with a character that is not a digit, space or the usual punctuation.
     #[error(
-        "the phone holds \"{ch}\" at character {at}: write only digits, spaces and + - ( ) . /, e.g. +91 98450 12345"
+        "{}",
+        crate::t!("core-entry-phone-character", ch = ch.to_string(), at = at.to_string())
     )]
     PhoneCharacter {
         /// The character.
@@ -216,24 +242,94 @@ pub enum EntryError {
         at: usize,
     },
     /// A `+` that does not start the phone number.
-    #[error(
-        "the phone has a + at character {at}: a + may only start the number, before the country code, e.g. +91 98450 12345"
-    )]
+    #[error("{}", crate::t!("core-entry-phone-plus", at = at.to_string()))]
     PhonePlus {
         /// Its 1-based position.
         at: usize,
     },
     /// Too few or too many digits for a phone number.
     #[error(
-        "the phone has {digits} digits; a phone number has {MIN_PHONE_DIGITS} to {MAX_PHONE_DIGITS}: check the number"
+        "{}",
+        crate::t!(
+            "core-entry-phone-digits",
+            digits = digits.to_string(),
+            min = MIN_PHONE_DIGITS.to_string(),
+            max = MAX_PHONE_DIGITS.to_string(),
+        )
     )]
     PhoneDigits {
         /// How many digits it has.
         digits: usize,
     },
     /// Not an email address.
-    #[error("the email is not an address: write it as name@example.org, with no spaces")]
+    #[error("{}", crate::t!("core-entry-email"))]
     Email,
+}
+
+/// A field as a message names it ("the name", "the reason" …), in the desk's language: the
+/// checks are told the field in English words, which stay the same whatever the language.
+fn field_name(field: &str) -> String {
+    match field {
+        "the address" => crate::t!("core-entry-field-address"),
+        "the cancellation reason" => crate::t!("core-entry-field-cancellation-reason"),
+        "the email" => crate::t!("core-entry-field-email"),
+        "the external id" => crate::t!("core-entry-field-external-id"),
+        "the name" => crate::t!("core-entry-field-name"),
+        "the name at the desk" => crate::t!("core-entry-field-name-at-desk"),
+        "the notes" => crate::t!("core-entry-field-notes"),
+        "the overbook reason" => crate::t!("core-entry-field-overbook-reason"),
+        "the phone" => crate::t!("core-entry-field-phone"),
+        "the reason" => crate::t!("core-entry-field-reason"),
+        other => other.to_owned(),
+    }
+}
+
+/// What to type in an empty field, in the desk's language.
+fn empty_hint(hint: &str) -> String {
+    match hint {
+        "type the name the patient goes by" => crate::t!("core-entry-hint-patient-name"),
+        other => other.to_owned(),
+    }
+}
+
+/// A kind of character a field refused ("a tab" …), in the desk's language.
+fn character_kind(what: &str) -> String {
+    match what {
+        "a variation selector" => crate::t!("core-entry-char-variation-selector"),
+        "a combining mark" => crate::t!("core-entry-char-combining-mark"),
+        "an unusual line break" => crate::t!("core-entry-char-unusual-line-break"),
+        "a line break" => crate::t!("core-entry-char-line-break"),
+        "a tab" => crate::t!("core-entry-char-tab"),
+        "a control character" => crate::t!("core-entry-char-control"),
+        "an invisible direction control" => crate::t!("core-entry-char-direction-control"),
+        "an invisible direction mark" => crate::t!("core-entry-char-direction-mark"),
+        "a zero-width joiner" => crate::t!("core-entry-char-joiner"),
+        "an invisible character" => crate::t!("core-entry-char-invisible"),
+        other => other.to_owned(),
+    }
+}
+
+/// How to fix a refused character, in the desk's language.
+fn character_fix(fix: &str) -> String {
+    match fix {
+        "it only belongs right after a letter or symbol, which it changes: remove it" => {
+            crate::t!("core-entry-fix-mark-without-letter")
+        }
+        "use an ordinary line break (Enter) instead" => crate::t!("core-entry-fix-line-break"),
+        "write it on one line" => crate::t!("core-entry-fix-one-line"),
+        "use a space instead" => crate::t!("core-entry-fix-tab"),
+        "remove it (type the text again rather than pasting it)" => {
+            crate::t!("core-entry-fix-type-again")
+        }
+        "remove it; it can make text show in another order than it is stored" => {
+            crate::t!("core-entry-fix-direction-control")
+        }
+        "remove it; a name is shown in its own direction" => {
+            crate::t!("core-entry-fix-direction-mark")
+        }
+        "it only belongs between two letters: remove it" => crate::t!("core-entry-fix-joiner"),
+        other => other.to_owned(),
+    }
 }
 
 /// What the field allows besides plain characters.

@@ -47,7 +47,14 @@ impl fmt::Display for DaySpan {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum HoursError {
     /// A span ends at or before its start.
-    #[error("on {day}, {span} ends before it starts: give an end time after the start time")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-hours-end-not-after-start",
+            day = crate::i18n::dates::weekday_short(*day),
+            span = span.to_string(),
+        )
+    )]
     EndNotAfterStart {
         /// The weekday.
         day: Weekday,
@@ -55,7 +62,14 @@ pub enum HoursError {
         span: DaySpan,
     },
     /// A span runs past midnight.
-    #[error("on {day}, {span} runs past midnight: end it at 24:00 at the latest")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-hours-past-midnight",
+            day = crate::i18n::dates::weekday_short(*day),
+            span = span.to_string(),
+        )
+    )]
     PastMidnight {
         /// The weekday.
         day: Weekday,
@@ -63,7 +77,15 @@ pub enum HoursError {
         span: DaySpan,
     },
     /// Two spans of one day overlap.
-    #[error("on {day}, {first} and {second} overlap: make them one span or separate them")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-hours-overlap",
+            day = crate::i18n::dates::weekday_short(*day),
+            first = first.to_string(),
+            second = second.to_string(),
+        )
+    )]
     Overlap {
         /// The weekday.
         day: Weekday,

@@ -21,8 +21,12 @@ pub struct Tries {
 /// Why a sign-in is not even tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "this account is locked after {MAX_FAILED_TRIES} wrong tries until {} UTC: wait, or ask an administrator to set a new password",
-    .until.format("%Y-%m-%d %H:%M")
+    "{}",
+    crate::t!(
+        "core-locked-out",
+        tries = MAX_FAILED_TRIES,
+        until = until.format("%Y-%m-%d %H:%M").to_string(),
+    )
 )]
 pub struct LockedOut {
     /// Until when.

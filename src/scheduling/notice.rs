@@ -97,20 +97,24 @@ pub fn desk_notices(
     for f in today {
         if has_arrived(f.status) && memory.arrived.insert(f.id) && primed {
             notices.push(StaffNotice {
-                summary: format!("{} has arrived", f.patient),
-                body: format!("For {}.", f.doctor),
+                summary: crate::t!("core-notice-arrived", patient = &f.patient),
+                body: crate::t!("core-notice-arrived-for", doctor = &f.doctor),
             });
         }
         if is_overdue(f, now) && memory.overdue.insert(f.id) && primed {
             let late = (now - f.start).num_minutes();
-            let state = if f.status == Status::CheckedIn {
-                "is waiting"
+            let body = if f.status == Status::CheckedIn {
+                crate::t!("core-notice-overdue-waiting", minutes = late)
             } else {
-                "has not arrived"
+                crate::t!("core-notice-overdue-not-arrived", minutes = late)
             };
             notices.push(StaffNotice {
-                summary: format!("Overdue: {} with {}", f.patient, f.doctor),
-                body: format!("Due {late} min ago; the patient {state}."),
+                summary: crate::t!(
+                    "core-notice-overdue",
+                    patient = &f.patient,
+                    doctor = &f.doctor
+                ),
+                body,
             });
         }
     }
@@ -127,17 +131,17 @@ pub fn failure_notices(failures: &[FailedReminder]) -> Vec<StaffNotice> {
     if told.len() > FAILURES_TOLD_ONE_BY_ONE {
         let first = &told[0].error;
         return vec![StaffNotice {
-            summary: format!("{} reminders failed", told.len()),
-            body: format!("For example: {first}. See Reminders → Outbox."),
+            summary: crate::t!("core-notice-reminders-failed", count = told.len()),
+            body: crate::t!("core-notice-reminders-failed-example", error = first),
         }];
     }
     told.into_iter()
         .map(|f| StaffNotice {
-            summary: format!("Reminder to {} failed", f.patient),
+            summary: crate::t!("core-notice-reminder-failed", patient = &f.patient),
             body: if f.gave_up {
-                format!("{} No more tries: resend it from the outbox.", f.error)
+                crate::t!("core-notice-reminder-gave-up", error = &f.error)
             } else {
-                format!("{} It will be tried again.", f.error)
+                crate::t!("core-notice-reminder-retry", error = &f.error)
             },
         })
         .collect()

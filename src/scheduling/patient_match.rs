@@ -146,22 +146,37 @@ impl<'a> Claim<'a> {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if !self.name.trim().is_empty() {
-            parts.push(format!("\"{}\"", shown(self.name.trim())));
+            parts.push(crate::t!(
+                "core-match-quoted-name",
+                name = shown(self.name.trim())
+            ));
         }
         if let Some(d) = self.birth_date {
-            parts.push(format!("born {}", d.format("%Y-%m-%d")));
+            parts.push(crate::t!(
+                "core-match-born",
+                date = d.format("%Y-%m-%d").to_string()
+            ));
         }
         if !self.phone.trim().is_empty() {
-            parts.push(format!("phone {}", shown(self.phone.trim())));
+            parts.push(crate::t!(
+                "core-match-phone",
+                phone = shown(self.phone.trim())
+            ));
         }
         if !self.email.trim().is_empty() {
-            parts.push(format!("email {}", shown(self.email.trim())));
+            parts.push(crate::t!(
+                "core-match-email",
+                email = shown(self.email.trim())
+            ));
         }
         if !self.external_id.trim().is_empty() {
-            parts.push(format!("external id {}", shown(self.external_id.trim())));
+            parts.push(crate::t!(
+                "core-match-external-id",
+                id = shown(self.external_id.trim())
+            ));
         }
         if let Some(id) = self.id {
-            parts.push(format!("id {id}"));
+            parts.push(crate::t!("core-match-id", id = id.to_string()));
         }
         parts.join(", ")
     }
@@ -196,24 +211,25 @@ pub enum Detail {
 }
 
 impl Detail {
-    /// The detail's name in a sentence.
-    pub fn label(self) -> &'static str {
+    /// The detail's name in a sentence, in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            Detail::Name => "name",
-            Detail::BirthDate => "date of birth",
-            Detail::ExternalId => "external id",
-            Detail::Phone => "phone",
-            Detail::Email => "email",
+            Detail::Name => crate::t!("core-detail-name"),
+            Detail::BirthDate => crate::t!("core-detail-birth-date"),
+            Detail::ExternalId => crate::t!("core-detail-external-id"),
+            Detail::Phone => crate::t!("core-detail-phone"),
+            Detail::Email => crate::t!("core-detail-email"),
         }
     }
 }
 
+/// "name and phone and email".
 fn labels(details: &[Detail]) -> String {
     details
         .iter()
         .map(|d| d.label())
-        .collect::<Vec<_>>()
-        .join(" and ")
+        .reduce(|rest, last| crate::t!("core-list-and", rest = rest, last = last))
+        .unwrap_or_default()
 }
 
 /// What [`identify`] decided.
@@ -275,26 +291,32 @@ fn describe(
     id: Option<PatientId>,
 ) -> String {
     let mut parts = vec![if name.trim().is_empty() {
-        "(no name)".to_owned()
+        crate::t!("core-match-no-name")
     } else {
         shown(name.trim()).into_owned()
     }];
     if let Some(d) = birth {
-        parts.push(format!("born {}", d.format("%Y-%m-%d")));
+        parts.push(crate::t!(
+            "core-match-born",
+            date = d.format("%Y-%m-%d").to_string()
+        ));
     }
     parts.push(if phone.trim().is_empty() {
-        "no phone".to_owned()
+        crate::t!("core-match-no-phone")
     } else {
-        format!("phone {}", shown(phone.trim()))
+        crate::t!("core-match-phone", phone = shown(phone.trim()))
     });
     if !email.trim().is_empty() {
-        parts.push(format!("email {}", shown(email.trim())));
+        parts.push(crate::t!("core-match-email", email = shown(email.trim())));
     }
     if !external.trim().is_empty() {
-        parts.push(format!("external id {}", shown(external.trim())));
+        parts.push(crate::t!(
+            "core-match-external-id",
+            id = shown(external.trim())
+        ));
     }
     if let Some(id) = id {
-        parts.push(format!("id {id}"));
+        parts.push(crate::t!("core-match-id", id = id.to_string()));
     }
     parts.join(", ")
 }
@@ -311,46 +333,54 @@ impl Identified {
                 agrees,
                 differs,
             } => {
-                let verb = if differs.len() == 1 { "s" } else { "" };
                 let which = match by {
-                    MatchedBy::ExternalId => {
-                        format!("the external id {}", shown(claim.external_id.trim()))
-                    }
+                    MatchedBy::ExternalId => crate::t!(
+                        "core-match-which-external-id",
+                        id = shown(claim.external_id.trim())
+                    ),
                     MatchedBy::Name => {
-                        return Some(format!(
-                            "{} in this database has the same name and {}, but this says {}: the {} differ{verb}, so it may or may not be them",
-                            describe_patient(stored),
-                            labels(agrees),
-                            claim.describe(),
-                            labels(differs),
+                        return Some(crate::t!(
+                            "core-match-same-name-differs",
+                            stored = describe_patient(stored),
+                            agrees = labels(agrees),
+                            claim = claim.describe(),
+                            differs = labels(differs),
+                            count = differs.len(),
                         ));
                     }
-                    _ => format!("the patient id {}", stored.id),
+                    _ => crate::t!("core-match-which-patient-id", id = stored.id.to_string()),
                 };
-                Some(format!(
-                    "{which} belongs to {} in this database, but this says {}: the {} differ{verb}",
-                    describe_patient(stored),
-                    claim.describe(),
-                    labels(differs),
+                Some(crate::t!(
+                    "core-match-belongs-to",
+                    which = which,
+                    stored = describe_patient(stored),
+                    claim = claim.describe(),
+                    differs = labels(differs),
+                    count = differs.len(),
                 ))
             }
             Identified::Ambiguous { candidates, by } => {
                 let shared = match by {
-                    MatchedBy::ExternalId => {
-                        format!("the external id {}", shown(claim.external_id.trim()))
-                    }
+                    MatchedBy::ExternalId => crate::t!(
+                        "core-match-which-external-id",
+                        id = shown(claim.external_id.trim())
+                    ),
                     _ => claim.describe(),
                 };
                 let listed: Vec<String> = candidates
                     .iter()
                     .take(6)
                     .map(describe_patient)
-                    .chain((candidates.len() > 6).then(|| format!("{} more", candidates.len() - 6)))
+                    .chain(
+                        (candidates.len() > 6)
+                            .then(|| crate::t!("core-match-more", count = candidates.len() - 6)),
+                    )
                     .collect();
-                Some(format!(
-                    "{} registered patients fit {shared}: {}",
-                    candidates.len(),
-                    listed.join("; ")
+                Some(crate::t!(
+                    "core-match-several-fit",
+                    count = candidates.len(),
+                    shared = shared,
+                    listed = listed.join("; "),
                 ))
             }
         }
@@ -688,7 +718,7 @@ pub fn check_new_patient(booked: PatientId, new: &Patient) -> Result<(), String>
     if new.id == booked {
         Ok(())
     } else {
-        Err("the new patient's id differs from the booking's patient".into())
+        Err(crate::t!("core-match-new-patient-differs"))
     }
 }
 
@@ -700,17 +730,24 @@ pub fn duplicate_question(new: &Patient, registered: &[Patient]) -> String {
         .take(3)
         .map(|p| {
             let by = if same_phone(&new.phone, &p.phone) {
-                "the same phone"
+                crate::t!("core-match-by-phone")
             } else {
-                "the same name and date of birth"
+                crate::t!("core-match-by-name-and-birth")
             };
-            format!("{} ({by})", describe_patient(p))
+            crate::t!(
+                "core-match-registered-by",
+                patient = describe_patient(p),
+                by = by
+            )
         })
-        .chain((registered.len() > 3).then(|| format!("{} more", registered.len() - 3)))
+        .chain(
+            (registered.len() > 3)
+                .then(|| crate::t!("core-match-more", count = registered.len() - 3)),
+        )
         .collect();
-    format!(
-        "Already registered: {}. Choose them to book them, or register \"{}\" as a new patient anyway.",
-        listed.join("; "),
-        shown(new.name.trim())
+    crate::t!(
+        "core-match-already-registered",
+        listed = listed.join("; "),
+        name = shown(new.name.trim())
     )
 }

@@ -111,28 +111,28 @@ impl Action {
         matches!(self, Action::SendReminders | Action::Backup)
     }
 
-    /// What it is, as a refusal says it: "exporting appointments".
-    pub fn doing(self) -> &'static str {
+    /// What it is, as a refusal says it: "exporting appointments", in the desk's language.
+    pub fn doing(self) -> String {
         match self {
-            Action::SeeSchedule => "seeing the schedule",
-            Action::Book => "booking",
-            Action::WalkIn => "adding a walk-in",
-            Action::Move => "moving appointments",
-            Action::ChangeStatus => "changing an appointment's status",
-            Action::StartOrComplete => "starting or completing a consultation",
-            Action::Waitlist => "working the waitlist",
-            Action::PrintDaySheet => "printing a day sheet",
-            Action::SendReminders => "sending reminders",
-            Action::Settings => "changing the clinic's settings",
-            Action::Reports => "seeing reports",
-            Action::ExportReports => "exporting reports",
-            Action::StaffAndRoles => "changing staff, roles, passwords and PINs",
-            Action::Backup => "backing up",
-            Action::Restore => "restoring a backup",
-            Action::Import => "importing",
-            Action::ExportAppointments => "exporting appointments",
-            Action::ReminderChannels => "setting up how reminders are sent",
-            Action::AccessLog => "reading the access log",
+            Action::SeeSchedule => crate::t!("core-doing-see-schedule"),
+            Action::Book => crate::t!("core-doing-book"),
+            Action::WalkIn => crate::t!("core-doing-walk-in"),
+            Action::Move => crate::t!("core-doing-move"),
+            Action::ChangeStatus => crate::t!("core-doing-change-status"),
+            Action::StartOrComplete => crate::t!("core-doing-start-or-complete"),
+            Action::Waitlist => crate::t!("core-doing-waitlist"),
+            Action::PrintDaySheet => crate::t!("core-doing-print-day-sheet"),
+            Action::SendReminders => crate::t!("core-doing-send-reminders"),
+            Action::Settings => crate::t!("core-doing-settings"),
+            Action::Reports => crate::t!("core-doing-reports"),
+            Action::ExportReports => crate::t!("core-doing-export-reports"),
+            Action::StaffAndRoles => crate::t!("core-doing-staff-and-roles"),
+            Action::Backup => crate::t!("core-doing-backup"),
+            Action::Restore => crate::t!("core-doing-restore"),
+            Action::Import => crate::t!("core-doing-import"),
+            Action::ExportAppointments => crate::t!("core-doing-export-appointments"),
+            Action::ReminderChannels => crate::t!("core-doing-reminder-channels"),
+            Action::AccessLog => crate::t!("core-doing-access-log"),
         }
     }
 }
@@ -166,7 +166,15 @@ impl Role {
 
 /// An action refused to a role: says which role it needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{} needs {}; you are signed in {}: ask someone who has it", .action.doing(), needs(.action), as_role(.role))]
+#[error(
+    "{}",
+    crate::t!(
+        "core-refused",
+        doing = action.doing(),
+        needs = needs(action),
+        signed_in = as_role(role),
+    )
+)]
 pub struct Refused {
     /// What was asked.
     pub action: Action,
@@ -174,18 +182,28 @@ pub struct Refused {
     pub role: Role,
 }
 
+/// A role as a sentence names it, lower-case: "receptionist".
+fn role_word(role: StaffRole) -> String {
+    match role {
+        StaffRole::Receptionist => crate::t!("core-role-word-receptionist"),
+        StaffRole::Nurse => crate::t!("core-role-word-nurse"),
+        StaffRole::Manager => crate::t!("core-role-word-manager"),
+        StaffRole::Administrator => crate::t!("core-role-word-administrator"),
+    }
+}
+
 fn needs(action: &Action) -> String {
     match action.least_role() {
-        StaffRole::Administrator => "the administrator role".to_owned(),
-        role => format!("the {} role or above", role.as_str()),
+        StaffRole::Administrator => crate::t!("core-needs-administrator"),
+        role => crate::t!("core-needs-role-or-above", role = role_word(role)),
     }
 }
 
 fn as_role(role: &Role) -> String {
     match role {
-        Role::Staff(StaffRole::Administrator) => "as an administrator".to_owned(),
-        Role::Staff(role) => format!("as a {}", role.as_str()),
-        Role::Service => "with the service credential".to_owned(),
+        Role::Staff(StaffRole::Administrator) => crate::t!("core-signed-in-as-administrator"),
+        Role::Staff(role) => crate::t!("core-signed-in-as", role = role_word(*role)),
+        Role::Service => crate::t!("core-signed-in-as-service"),
     }
 }
 

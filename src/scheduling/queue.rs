@@ -50,8 +50,8 @@ pub fn letter(kind: Kind) -> Option<char> {
 pub fn describe(kind: Kind, token: &str) -> Option<String> {
     let what = what(letter(kind)?);
     Some(match token.trim() {
-        "" => what.to_owned(),
-        token => format!("{what} {token}"),
+        "" => what,
+        token => crate::t!("core-queue-kind-token", what = what, token = token),
     })
 }
 
@@ -98,17 +98,16 @@ pub fn canonical(kind: Kind, text: &str) -> Option<u32> {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueueError {
     /// Scheduled appointments do not join the day's queue.
-    #[error(
-        "a scheduled appointment gets no queue token: only walk-ins and emergencies join the day's queue"
-    )]
+    #[error("{}", crate::t!("core-queue-not-queued"))]
     NotQueued,
     /// The day's sequence is used up.
     #[error(
-        "the {what} queue of {day} has reached {last}, the last token a day can give: book the patient as a scheduled appointment"
+        "{}",
+        crate::t!("core-queue-full", what = what, day = day.to_string(), last = last)
     )]
     Full {
         /// "walk-in" or "emergency".
-        what: &'static str,
+        what: String,
         /// The clinic-local day.
         day: NaiveDate,
         /// The last token there is.
@@ -116,11 +115,12 @@ pub enum QueueError {
     },
 }
 
-fn what(letter: char) -> &'static str {
+/// "walk-in" or "emergency", in the desk's language.
+fn what(letter: char) -> String {
     if letter == 'E' {
-        "emergency"
+        crate::t!("core-queue-emergency")
     } else {
-        "walk-in"
+        crate::t!("core-queue-walk-in")
     }
 }
 
@@ -221,31 +221,41 @@ impl ImportedToken {
                     // Nothing the file said is set aside: the row gets a token as at the desk.
                     Reissue::Missing => return None,
                     Reissue::NotOurs => match parse(file) {
-                        Some((l, _)) if l != own => format!(
-                            "queue token {shown_file} is an {} token, and this row is a {}: this patient gets {token} instead",
-                            what(l),
-                            what(own)
+                        Some((l, _)) if l != own => crate::t!(
+                            "core-queue-token-other-kind",
+                            file = shown_file,
+                            file_kind = what(l),
+                            row_kind = what(own),
+                            token = token,
                         ),
-                        _ => format!(
-                            "queue token \"{shown_file}\" is not written as Frontdesk writes {} tokens (the letter {own}, a dash and three digits, such as {}): this patient gets {token} instead",
-                            what(own),
-                            self::token(own, 1)
+                        _ => crate::t!(
+                            "core-queue-token-not-ours",
+                            file = shown_file,
+                            what = what(own),
+                            letter = own.to_string(),
+                            example = self::token(own, 1),
+                            token = token,
                         ),
                     },
-                    Reissue::Taken => format!(
-                        "queue token {shown_file} was already given on {day}: this patient gets {token} instead"
+                    Reissue::Taken => crate::t!(
+                        "core-queue-token-taken",
+                        file = shown_file,
+                        day = day.to_string(),
+                        token = token,
                     ),
-                    Reissue::Beyond { tokens } => format!(
-                        "queue token {shown_file} is beyond the {} queue of {day}, which has {tokens} {} with this file's: this patient gets {token} instead",
-                        what(own),
-                        if *tokens == 1 { "token" } else { "tokens" }
+                    Reissue::Beyond { tokens } => crate::t!(
+                        "core-queue-token-beyond",
+                        file = shown_file,
+                        what = what(own),
+                        day = day.to_string(),
+                        tokens = *tokens,
+                        token = token,
                     ),
                 })
             }
-            ImportedToken::Dropped { file } => Some(format!(
-                "queue token {} dropped: a scheduled appointment takes no queue token, so it is imported without a token",
-                shown(file)
-            )),
+            ImportedToken::Dropped { file } => {
+                Some(crate::t!("core-queue-token-dropped", file = shown(file)))
+            }
         }
     }
 }
@@ -263,9 +273,10 @@ fn shown(text: &str) -> String {
 /// [`MAX_TOKEN_CHARS`]): most likely a column out of place, so the row is bad.
 fn unusable(file: &str) -> Option<String> {
     (file.chars().count() > MAX_TOKEN_CHARS || file.chars().any(char::is_control)).then(|| {
-        format!(
-            "queue_token \"{}\" is not a queue token: write at most {MAX_TOKEN_CHARS} characters without line breaks or control characters (such as W-007), or leave it empty",
-            shown(file)
+        crate::t!(
+            "core-queue-token-unusable",
+            file = shown(file),
+            max = MAX_TOKEN_CHARS.to_string()
         )
     })
 }
@@ -421,11 +432,17 @@ pub fn reissued_duplicate<'a>(
 /// Why a walk-in or emergency cannot be booked for that day.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "a {what} arrives now and joins today's queue, so it starts today ({today}, clinic time), not on {day}: to see the patient on {day}, book a scheduled appointment"
+    "{}",
+    crate::t!(
+        "core-queue-not-today",
+        what = what,
+        today = today.to_string(),
+        day = day.to_string(),
+    )
 )]
 pub struct NotToday {
     /// "walk-in" or "emergency".
-    pub what: &'static str,
+    pub what: String,
     /// Today in the clinic's zone.
     pub today: NaiveDate,
     /// The day asked for.
@@ -449,7 +466,13 @@ pub fn check_arrival_day(kind: Kind, day: NaiveDate, today: NaiveDate) -> Result
 /// Why a patient cannot be checked in now.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "cannot check in on {today}: the appointment is on {day}, and a patient arrives on the day of their appointment ({what})"
+    "{}",
+    crate::t!(
+        "core-queue-not-its-day",
+        today = today.to_string(),
+        day = day.to_string(),
+        what = what,
+    )
 )]
 pub struct NotItsDay {
     /// The appointment's clinic-local day.
@@ -457,7 +480,7 @@ pub struct NotItsDay {
     /// Today in the clinic's zone.
     pub today: NaiveDate,
     /// What to do instead.
-    pub what: &'static str,
+    pub what: String,
 }
 
 /// Whether a patient whose appointment starts on clinic-local `day` may check in `today`: only
@@ -465,12 +488,8 @@ pub struct NotItsDay {
 pub fn check_check_in(day: NaiveDate, today: NaiveDate) -> Result<(), NotItsDay> {
     let what = match day.cmp(&today) {
         std::cmp::Ordering::Equal => return Ok(()),
-        std::cmp::Ordering::Greater => {
-            "to see them today, move the appointment to today first, or add them as a walk-in"
-        }
-        std::cmp::Ordering::Less => {
-            "that day is over: mark it no-show, and book them again or add them as a walk-in"
-        }
+        std::cmp::Ordering::Greater => crate::t!("core-queue-check-in-later-day"),
+        std::cmp::Ordering::Less => crate::t!("core-queue-check-in-day-over"),
     };
     Err(NotItsDay { day, today, what })
 }
@@ -478,7 +497,13 @@ pub fn check_check_in(day: NaiveDate, today: NaiveDate) -> Result<(), NotItsDay>
 /// Why a move was refused: the patient is in a day's queue and stays on that day.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "cannot move to {to}: {who} on {from}, and a patient in a day's queue stays on that day (a move within {from} keeps the token and the arrival as they are). To see them on {to}, book a new appointment then and cancel this one (reason: \"rebooked for {to}\")"
+    "{}",
+    crate::t!(
+        "core-queue-stays-on-its-day",
+        to = to.to_string(),
+        who = who,
+        from = from.to_string(),
+    )
 )]
 pub struct StaysOnItsDay {
     /// The day whose queue the patient is in.
@@ -508,17 +533,17 @@ pub fn check_move(
         return Ok(());
     }
     let kind = match appointment.kind {
-        Kind::WalkIn => "this walk-in",
-        Kind::Emergency => "this emergency",
-        Kind::Scheduled => "this patient",
+        Kind::WalkIn => crate::t!("core-queue-this-walk-in"),
+        Kind::Emergency => crate::t!("core-queue-this-emergency"),
+        Kind::Scheduled => crate::t!("core-queue-this-patient"),
     };
     let token = shown(&appointment.queue_token);
     let arrived = appointment.status == Status::CheckedIn;
     let who = match (arrived, token.is_empty()) {
-        (true, false) => format!("{kind} has arrived and holds queue token {token}"),
-        (true, true) => format!("{kind} has arrived (checked in)"),
-        (false, false) => format!("{kind} holds queue token {token}"),
-        (false, true) => format!("{kind} belongs to the queue"),
+        (true, false) => crate::t!("core-queue-who-arrived-token", kind = kind, token = token),
+        (true, true) => crate::t!("core-queue-who-arrived", kind = kind),
+        (false, false) => crate::t!("core-queue-who-token", kind = kind, token = token),
+        (false, true) => crate::t!("core-queue-who-queued", kind = kind),
     };
     Err(StaysOnItsDay { from, to, who })
 }

@@ -49,15 +49,13 @@ pub enum Lead {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
     /// The lead time is zero or too long.
-    #[error(
-        "a reminder goes out between 1 minute and 8 days before the appointment: {0} minutes is out of range"
-    )]
+    #[error("{}", crate::t!("core-reminder-lead-out-of-range", minutes = _0.to_string()))]
     LeadOutOfRange(u32),
     /// Days before is out of range.
-    #[error("\"the day before at\" takes 1 to 7 days before: {0} is out of range")]
+    #[error("{}", crate::t!("core-reminder-days-out-of-range", days = _0.to_string()))]
     DaysOutOfRange(u8),
     /// The rule has no name.
-    #[error("give the rule a name, e.g. \"Email 24 h before\"")]
+    #[error("{}", crate::t!("core-reminder-rule-no-name"))]
     NoName,
 }
 
@@ -128,11 +126,11 @@ impl Channel {
         Self::ALL.into_iter().find(|c| c.as_str() == text)
     }
 
-    /// Words staff read.
-    pub fn label(self) -> &'static str {
+    /// Words staff read, in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            Channel::Email => "Email",
-            Channel::Webhook => "SMS / WhatsApp",
+            Channel::Email => crate::t!("core-channel-email"),
+            Channel::Webhook => crate::t!("core-channel-webhook"),
         }
     }
 

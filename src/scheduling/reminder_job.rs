@@ -70,20 +70,18 @@ impl SkipReason {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
-    /// The reason as staff read it, for a reminder on `channel`.
-    pub fn explain(self, channel: Channel) -> &'static str {
+    /// The reason as staff read it, for a reminder on `channel`, in the desk's language.
+    pub fn explain(self, channel: Channel) -> String {
         match (self, channel) {
-            (SkipReason::Cancelled, _) => "the appointment was cancelled",
-            (SkipReason::Moved, _) => {
-                "the appointment moved; a reminder for the new time replaces it"
-            }
-            (SkipReason::NoContact, Channel::Email) => "the patient has no email address",
-            (SkipReason::NoContact, Channel::Webhook) => "the patient has no phone number",
-            (SkipReason::OptedOut, _) => "the patient asked for no reminders",
-            (SkipReason::TooLate, _) => "booked or moved after this reminder's time",
-            (SkipReason::Passed, _) => "the appointment began before it could go out",
-            (SkipReason::Arrived, _) => "the patient has already arrived",
-            (SkipReason::RuleOff, _) => "the rule was turned off or changed",
+            (SkipReason::Cancelled, _) => crate::t!("core-skip-cancelled"),
+            (SkipReason::Moved, _) => crate::t!("core-skip-moved"),
+            (SkipReason::NoContact, Channel::Email) => crate::t!("core-skip-no-email"),
+            (SkipReason::NoContact, Channel::Webhook) => crate::t!("core-skip-no-phone"),
+            (SkipReason::OptedOut, _) => crate::t!("core-skip-opted-out"),
+            (SkipReason::TooLate, _) => crate::t!("core-skip-too-late"),
+            (SkipReason::Passed, _) => crate::t!("core-skip-passed"),
+            (SkipReason::Arrived, _) => crate::t!("core-skip-arrived"),
+            (SkipReason::RuleOff, _) => crate::t!("core-skip-rule-off"),
         }
     }
 }
@@ -137,16 +135,16 @@ impl JobState {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum JobError {
     /// It was sent already.
-    #[error("this reminder was sent already; use Resend to send it again")]
+    #[error("{}", crate::t!("core-job-already-sent"))]
     AlreadySent,
     /// It was skipped.
-    #[error("this reminder is skipped ({0}) and does not go out")]
+    #[error("{}", crate::t!("core-job-skipped", reason = *_0))]
     Skipped(&'static str),
     /// It failed too often and waits for staff.
-    #[error("this reminder failed {MAX_ATTEMPTS} times; use Resend to try again")]
+    #[error("{}", crate::t!("core-job-gave-up", attempts = MAX_ATTEMPTS))]
     GaveUp,
     /// Only failed and sent reminders can be resent.
-    #[error("only a failed or sent reminder can be resent; this one is {0}")]
+    #[error("{}", crate::t!("core-job-not-resendable", state = *_0))]
     NotResendable(&'static str),
 }
 

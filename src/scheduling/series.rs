@@ -92,23 +92,46 @@ pub struct SeriesRule {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
     /// The interval is 0 or too large.
-    #[error("repeat every {0}: give a number from 1 to {MAX_INTERVAL}")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-series-interval-out-of-range",
+            interval = _0.to_string(),
+            max = MAX_INTERVAL.to_string(),
+        )
+    )]
     IntervalOutOfRange(u32),
     /// A count of 0.
-    #[error("a series needs at least 1 occurrence: give a count from 1 to {MAX_OCCURRENCES}")]
+    #[error(
+        "{}",
+        crate::t!("core-series-count-zero", max = MAX_OCCURRENCES.to_string())
+    )]
     CountZero,
     /// A count over the cap.
     #[error(
-        "{0} occurrences is more than the most a series may have, {MAX_OCCURRENCES} (two years of weekly visits): give a smaller count, and book a second series later if needed"
+        "{}",
+        crate::t!(
+            "core-series-count-too-large",
+            count = _0.to_string(),
+            max = MAX_OCCURRENCES.to_string(),
+        )
     )]
     CountTooLarge(u32),
     /// An end date that gives more occurrences than allowed.
     #[error(
-        "this series would have more than {MAX_OCCURRENCES} occurrences (two years of weekly visits) before its end date: end it sooner, and book a second series later if needed"
+        "{}",
+        crate::t!("core-series-too-many", max = MAX_OCCURRENCES.to_string())
     )]
     TooMany,
     /// The end date is before the first date.
-    #[error("the series ends on {until}, before its first date {start}: choose a later end date")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-series-until-before-start",
+            until = until.to_string(),
+            start = start.to_string(),
+        )
+    )]
     UntilBeforeStart {
         /// The end date.
         until: NaiveDate,
@@ -117,7 +140,12 @@ pub enum RuleError {
     },
     /// No date fits the rule.
     #[error(
-        "no date from {start} to {until} falls on the chosen weekdays: choose other weekdays or a later end date"
+        "{}",
+        crate::t!(
+            "core-series-no-occurrence",
+            start = start.to_string(),
+            until = until.to_string(),
+        )
     )]
     NoOccurrence {
         /// The first date.
@@ -126,22 +154,18 @@ pub enum RuleError {
         until: NaiveDate,
     },
     /// Weekdays were given for a daily series.
-    #[error("weekdays go with weekly series: choose \"weekly\" to repeat on chosen weekdays")]
+    #[error("{}", crate::t!("core-series-weekdays-on-daily"))]
     WeekdaysOnDaily,
     /// A part of the rule given twice (`count=2;count=5`): RFC 5545 allows each part once,
     /// and taking either would book what the receptionist did not read.
-    #[error("the rule gives {0} twice: give each part once")]
+    #[error("{}", crate::t!("core-series-repeated-part", part = _0))]
     RepeatedPart(String),
     /// Both a count and an end date (`COUNT=2;UNTIL=20261215`): RFC 5545 forbids it, and the
     /// two would disagree on how many occurrences there are.
-    #[error(
-        "the rule gives both a count and an end date: a series ends after a number of occurrences (count=N) or on a date (until=DATE), not both"
-    )]
+    #[error("{}", crate::t!("core-series-count-and-until"))]
     CountAndUntil,
     /// Rule text that cannot be read.
-    #[error(
-        "{0}: write the rule as e.g. weekly;interval=1;byday=TU,TH;count=10 or daily;interval=2;until=2027-01-31"
-    )]
+    #[error("{}", crate::t!("core-series-unreadable", problem = _0))]
     Unreadable(String),
 }
 
@@ -296,7 +320,7 @@ impl SeriesRule {
             };
             if given.contains(&key) {
                 let what = match key.as_str() {
-                    "freq" => "how often (daily or weekly)".to_owned(),
+                    "freq" => crate::t!("core-series-part-freq"),
                     other => other.to_owned(),
                 };
                 return Err(RuleError::RepeatedPart(what));
@@ -307,31 +331,57 @@ impl SeriesRule {
                 return Err(RuleError::CountAndUntil);
             }
             given.push(key.clone());
-            let unreadable =
-                |what: &str| RuleError::Unreadable(format!("\"{}\" {what}", echo(part)));
+            let unreadable = |problem: Unreadable| {
+                let part = echo(part);
+                RuleError::Unreadable(match problem {
+                    Unreadable::NotANumber => {
+                        crate::t!("core-series-part-not-a-number", part = part)
+                    }
+                    Unreadable::NumberOutOfRange(most) => crate::t!(
+                        "core-series-part-number-out-of-range",
+                        part = part,
+                        max = most.to_string()
+                    ),
+                    Unreadable::NotAFrequency => {
+                        crate::t!("core-series-part-not-a-frequency", part = part)
+                    }
+                    Unreadable::UnknownWeekday => {
+                        crate::t!("core-series-part-unknown-weekday", part = part)
+                    }
+                    Unreadable::NotADate => crate::t!("core-series-part-not-a-date", part = part),
+                    Unreadable::DateOutOfRange => crate::t!(
+                        "core-series-part-date-out-of-range",
+                        part = part,
+                        first = FIRST_DATE.to_string(),
+                        last = LAST_DATE.to_string()
+                    ),
+                    Unreadable::UnknownPart => {
+                        crate::t!("core-series-part-unknown", part = part)
+                    }
+                })
+            };
             // A whole number; digits too many for any count are out of range, not unreadable.
             // `validate` then says what 0 or a number over the limit means.
             let number = |most: u32| -> Result<u32, RuleError> {
                 if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(unreadable("is not a whole number"));
+                    return Err(unreadable(Unreadable::NotANumber));
                 }
                 value
                     .parse::<u32>()
-                    .map_err(|_| unreadable(&format!("is out of range: give 1 to {most}")))
+                    .map_err(|_| unreadable(Unreadable::NumberOutOfRange(most)))
             };
             match key.as_str() {
                 "freq" => {
                     frequency = Some(
                         Frequency::parse(value)
-                            .ok_or_else(|| unreadable("is not daily or weekly"))?,
+                            .ok_or_else(|| unreadable(Unreadable::NotAFrequency))?,
                     )
                 }
                 "interval" => interval = number(MAX_INTERVAL)?,
                 "byday" => {
                     for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                        let day = parse_byday(code).ok_or_else(|| {
-                            unreadable("names an unknown weekday (use MO, TU, WE, TH, FR, SA, SU)")
-                        })?;
+                        let day = parse_byday(code)
+                            .ok_or_else(|| unreadable(Unreadable::UnknownWeekday))?;
                         if !weekdays.contains(&day) {
                             weekdays.push(day);
                         }
@@ -341,25 +391,20 @@ impl SeriesRule {
                 "until" => {
                     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
                         .or_else(|_| NaiveDate::parse_from_str(value, "%Y%m%d"))
-                        .map_err(|_| unreadable("is not a date (YYYY-MM-DD)"))?;
+                        .map_err(|_| unreadable(Unreadable::NotADate))?;
                     if !(FIRST_DATE..=LAST_DATE).contains(&date) {
-                        return Err(unreadable(&format!(
-                            "is out of range: give a date from {FIRST_DATE} to {LAST_DATE}"
-                        )));
+                        return Err(unreadable(Unreadable::DateOutOfRange));
                     }
                     end = Some(SeriesEnd::Until(date))
                 }
-                _ => return Err(unreadable("is not a part of a rule")),
+                _ => return Err(unreadable(Unreadable::UnknownPart)),
             }
         }
         let frequency = frequency.ok_or_else(|| {
-            RuleError::Unreadable(format!("\"{}\" says neither daily nor weekly", echo(text)))
+            RuleError::Unreadable(crate::t!("core-series-no-frequency", rule = echo(text)))
         })?;
         let end = end.ok_or_else(|| {
-            RuleError::Unreadable(format!(
-                "\"{}\" has no end (count=N or until=DATE)",
-                echo(text)
-            ))
+            RuleError::Unreadable(crate::t!("core-series-no-end", rule = echo(text)))
         })?;
         let rule = SeriesRule {
             frequency,
@@ -375,33 +420,48 @@ impl SeriesRule {
 impl fmt::Display for SeriesRule {
     /// In words: "every week on Tue and Thu, 10 times", "every 3 days until 2027-01-31".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = match self.frequency {
-            Frequency::Daily => "day",
-            Frequency::Weekly => "week",
+        let mut rule = match self.frequency {
+            Frequency::Daily => crate::t!("core-series-every-day", interval = self.interval),
+            Frequency::Weekly => crate::t!("core-series-every-week", interval = self.interval),
         };
-        if self.interval == 1 {
-            write!(f, "every {unit}")?;
-        } else {
-            write!(f, "every {} {unit}s", self.interval)?;
-        }
         if self.frequency == Frequency::Weekly && !self.weekdays.is_empty() {
             let days: Vec<String> = WEEKDAYS
                 .into_iter()
                 .filter(|d| self.weekdays.contains(d))
-                .map(|d| d.to_string())
+                .map(crate::i18n::dates::weekday_short)
                 .collect();
-            let list = match days.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-                _ => days.join(""),
-            };
-            write!(f, " on {list}")?;
+            rule = crate::t!("core-series-on-days", rule = rule, days = and_list(&days));
         }
-        match self.end {
-            SeriesEnd::Count(1) => write!(f, ", once"),
-            SeriesEnd::Count(n) => write!(f, ", {n} times"),
-            SeriesEnd::Until(d) => write!(f, " until {}", d.format("%Y-%m-%d")),
-        }
+        f.write_str(&match self.end {
+            SeriesEnd::Count(n) => crate::t!("core-series-times", rule = rule, count = n),
+            SeriesEnd::Until(d) => crate::t!(
+                "core-series-until",
+                rule = rule,
+                date = d.format("%Y-%m-%d").to_string()
+            ),
+        })
     }
+}
+
+/// "Mon", "Mon and Tue", "Mon, Tue and Thu", in the desk's language.
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            crate::t!("core-list-and", rest = rest.join(", "), last = last)
+        }
+        _ => items.join(""),
+    }
+}
+
+/// Why one part of a typed rule cannot be read: the message says it with the part quoted.
+enum Unreadable {
+    NotANumber,
+    NumberOutOfRange(u32),
+    NotAFrequency,
+    UnknownWeekday,
+    NotADate,
+    DateOutOfRange,
+    UnknownPart,
 }
 
 /// The RFC 5545 two-letter code of a weekday (MO … SU).

@@ -46,19 +46,19 @@ pub enum Field {
 }
 
 impl Field {
-    /// The field's label, as forms show it.
+    /// The field's label, as forms show it, in the desk's language.
     pub fn label(self) -> String {
         match self {
-            Field::Name => "Name".into(),
-            Field::Address => "Address".into(),
-            Field::TimeZone => "Time zone".into(),
-            Field::SlotMinutes => "Slot length".into(),
-            Field::Hours(day) => weekday_name(day).into(),
-            Field::Week => "Hours".into(),
-            Field::Colour => "Colour".into(),
-            Field::Minutes => "Length".into(),
-            Field::Start => "From".into(),
-            Field::End => "Until".into(),
+            Field::Name => crate::t!("core-field-name"),
+            Field::Address => crate::t!("core-field-address"),
+            Field::TimeZone => crate::t!("core-field-time-zone"),
+            Field::SlotMinutes => crate::t!("core-field-slot-length"),
+            Field::Hours(day) => crate::i18n::dates::weekday(day),
+            Field::Week => crate::t!("core-field-hours"),
+            Field::Colour => crate::t!("core-field-colour"),
+            Field::Minutes => crate::t!("core-field-length"),
+            Field::Start => crate::t!("core-field-from"),
+            Field::End => crate::t!("core-field-until"),
         }
     }
 }
@@ -80,13 +80,13 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SetupError {
     /// A name is empty.
-    #[error("{what} needs a name: type the name staff know it by")]
+    #[error("{}", crate::t!("core-empty-name", what = kind(what)))]
     EmptyName {
         /// "a doctor", "a room" …
         what: &'static str,
     },
     /// A name is already used by another entity of the same kind.
-    #[error("there is already {what} named \"{name}\": give this one another name")]
+    #[error("{}", crate::t!("core-duplicate-name", what = kind(what), name = name))]
     DuplicateName {
         /// "a doctor", "a room" …
         what: &'static str,
@@ -94,7 +94,7 @@ pub enum SetupError {
         name: String,
     },
     /// A time zone name is not in the tz database.
-    #[error("\"{text}\" is not a time zone: {}", zone_hint(.suggestion.as_deref()))]
+    #[error("{}", unknown_zone(text, suggestion.as_deref()))]
     UnknownZone {
         /// What was typed.
         text: String,
@@ -102,46 +102,49 @@ pub enum SetupError {
         suggestion: Option<String>,
     },
     /// The slot length is not a number in range.
-    #[error(
-        "the slot length must be a whole number of minutes from 5 to 240, not \"{text}\": e.g. 15"
-    )]
+    #[error("{}", crate::t!("core-slot-length", text = text))]
     SlotLength {
         /// What was typed.
         text: String,
     },
     /// A visit type's length is not a number in range.
-    #[error("the length must be a whole number of minutes from 1 to 480, not \"{text}\": e.g. 15")]
+    #[error("{}", crate::t!("core-visit-length", text = text))]
     VisitLength {
         /// What was typed.
         text: String,
     },
     /// A colour is not `#rrggbb`.
-    #[error("\"{text}\" is not a colour: write # and six hex digits, e.g. #3b82f6")]
+    #[error("{}", crate::t!("core-colour", text = text))]
     Colour {
         /// What was typed.
         text: String,
     },
     /// A time of day could not be read.
-    #[error("\"{text}\" is not a time of day: write times as HH:MM, e.g. 09:00 or 14:30")]
+    #[error("{}", crate::t!("core-bad-time", text = text))]
     BadTime {
         /// What was typed.
         text: String,
     },
     /// A span has no dash between its times.
-    #[error("\"{text}\" is not a span of hours: write it as start–end, e.g. 09:00–13:00")]
+    #[error("{}", crate::t!("core-not-a-span", text = text))]
     NotASpan {
         /// What was typed.
         text: String,
     },
     /// A span ends at or before its start.
-    #[error("{span} ends before it starts: put the earlier time first, e.g. 09:00–13:00")]
+    #[error("{}", crate::t!("core-span-backwards", span = span.to_string()))]
     SpanBackwards {
         /// The span as read.
         span: DaySpan,
     },
     /// Two spans of one day overlap.
     #[error(
-        "{first} and {second} overlap: make them one span or let one end before the other starts"
+        "{}",
+        crate::t!(
+            "core-spans-overlap",
+            first = first.to_string(),
+            second = second.to_string(),
+        )
     )]
     SpansOverlap {
         /// The earlier span.
@@ -150,18 +153,16 @@ pub enum SetupError {
         second: DaySpan,
     },
     /// A clinic with no opening hours at all.
-    #[error("the clinic would never be open: give opening hours on at least one day")]
+    #[error("{}", crate::t!("core-never-open"))]
     NeverOpen,
     /// A date or date and time could not be read.
-    #[error(
-        "\"{text}\" is not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-12-01 or 2026-12-01 14:00"
-    )]
+    #[error("{}", crate::t!("core-bad-date", text = text))]
     BadDate {
         /// What was typed.
         text: String,
     },
     /// Leave or a blockout ends at or before it starts.
-    #[error("it ends ({end}) before it starts ({start}): give an end after the start")]
+    #[error("{}", crate::t!("core-ends-before-start", end = end, start = start))]
     EndsBeforeStart {
         /// The start as typed.
         start: String,
@@ -170,7 +171,8 @@ pub enum SetupError {
     },
     /// A wall time in a DST gap.
     #[error(
-        "{wall} does not exist in {zone}: the clocks go forward then; the next valid time is {next}"
+        "{}",
+        crate::t!("core-local-time-in-gap", requested = wall, zone = zone, next = next)
     )]
     LocalGap {
         /// What was typed.
@@ -182,7 +184,12 @@ pub enum SetupError {
     },
     /// Leave or a blockout longer than [`MAX_ABSENCE_DAYS`].
     #[error(
-        "that is {days} days long; one entry can be at most 400 days: check the years, or mark the doctor or room inactive instead"
+        "{}",
+        crate::t!(
+            "core-absence-too-long",
+            days = days.to_string(),
+            maximum = MAX_ABSENCE_DAYS.to_string()
+        )
     )]
     TooLong {
         /// Its length in days.
@@ -197,10 +204,23 @@ pub enum SetupError {
     Other(String),
 }
 
-fn zone_hint(suggestion: Option<&str>) -> String {
+/// "\"Kolkatta\" is not a time zone: …", with the zone it most likely means when there is one.
+fn unknown_zone(text: &str, suggestion: Option<&str>) -> String {
     match suggestion {
-        Some(zone) => format!("did you mean {zone}? Write the full IANA name"),
-        None => "use an IANA name such as Asia/Kolkata, Europe/London or America/New_York".into(),
+        Some(zone) => crate::t!("core-unknown-zone-suggest", text = text, zone = zone),
+        None => crate::t!("core-unknown-zone", text = text),
+    }
+}
+
+/// A kind of thing as [`check_name`] is told it ("a doctor" …), in the desk's language.
+fn kind(what: &str) -> String {
+    match what {
+        "a clinic" => crate::t!("core-kind-clinic"),
+        "a doctor" => crate::t!("core-kind-doctor"),
+        "a room" => crate::t!("core-kind-room"),
+        "a visit type" => crate::t!("core-kind-visit-type"),
+        "a staff member" => crate::t!("core-kind-staff-member"),
+        other => other.to_owned(),
     }
 }
 
@@ -454,10 +474,10 @@ fn wall_instant(
     match resolve_local(zone, wall) {
         LocalTime::Exact(t) => Ok(t),
         LocalTime::Ambiguous { earlier, .. } => {
-            notices.push(format!(
-                "{} happens twice in {} (the clocks go back): the earlier one is used",
-                shown(wall),
-                zone.name()
+            notices.push(crate::t!(
+                "core-happens-twice-earlier-used",
+                wall = shown(wall),
+                zone = zone.name()
             ));
             Ok(earlier)
         }
@@ -530,17 +550,17 @@ pub fn format_absence(zone: Tz, interval: Interval) -> String {
     if whole_days {
         let last = end.date().pred_opt().unwrap_or(end.date());
         if last == start.date() {
-            return start.date().format("%a %-d %b %Y").to_string();
+            return crate::i18n::dates::medium(start.date());
         }
-        return format!(
-            "{} – {}",
-            start.date().format("%a %-d %b %Y"),
-            last.format("%a %-d %b %Y")
+        return crate::t!(
+            "core-absence-span",
+            first = crate::i18n::dates::medium(start.date()),
+            last = crate::i18n::dates::medium(last)
         );
     }
-    format!(
-        "{} – {}",
-        start.format("%Y-%m-%d %H:%M"),
-        end.format("%Y-%m-%d %H:%M")
+    crate::t!(
+        "core-absence-span",
+        first = start.format("%Y-%m-%d %H:%M").to_string(),
+        last = end.format("%Y-%m-%d %H:%M").to_string()
     )
 }

@@ -135,15 +135,13 @@ impl TimeOfDay {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum WindowError {
     /// A time is not written as HH:MM.
-    #[error("\"{0}\" is not a time of day: write it as HH:MM, e.g. 14:30")]
+    #[error("{}", crate::t!("core-window-not-a-time", text = _0))]
     NotATime(String),
     /// A time with seconds (said by the time's own error, once).
     #[error(transparent)]
     Time(TimeTextError),
     /// The window ends at or before its start.
-    #[error(
-        "the window {0} ends before it starts: give a \"before\" time later than the \"after\" time"
-    )]
+    #[error("{}", crate::t!("core-window-backwards", window = _0.to_string()))]
     EndNotAfterStart(DaySpan),
 }
 

@@ -62,13 +62,13 @@ impl StaffRole {
         }
     }
 
-    /// The word staff read, e.g. "Receptionist".
-    pub fn label(self) -> &'static str {
+    /// The word staff read, e.g. "Receptionist", in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            StaffRole::Receptionist => "Receptionist",
-            StaffRole::Nurse => "Nurse",
-            StaffRole::Manager => "Manager",
-            StaffRole::Administrator => "Administrator",
+            StaffRole::Receptionist => crate::t!("core-role-receptionist"),
+            StaffRole::Nurse => crate::t!("core-role-nurse"),
+            StaffRole::Manager => crate::t!("core-role-manager"),
+            StaffRole::Administrator => crate::t!("core-role-administrator"),
         }
     }
 }
@@ -93,15 +93,20 @@ pub const MAX_DESK_NAME_CHARS: usize = 100;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DeskNameError {
     /// Nothing, or only spaces.
-    #[error("say who is at the desk: every change is recorded with a staff name")]
+    #[error("{}", crate::t!("core-desk-name-empty"))]
     Empty,
     /// A control character (a newline, a tab, a terminal escape): it would forge lines in the
     /// history and the audit.
-    #[error("the name at the desk holds a control character ({0}): write the name as plain text")]
+    #[error("{}", crate::t!("core-desk-name-control", character = _0))]
     Control(String),
     /// Longer than [`MAX_DESK_NAME_CHARS`].
     #[error(
-        "the name at the desk is {0} characters long: give a name of at most {MAX_DESK_NAME_CHARS}"
+        "{}",
+        crate::t!(
+            "core-desk-name-too-long",
+            chars = _0.to_string(),
+            max = MAX_DESK_NAME_CHARS.to_string(),
+        )
     )]
     TooLong(usize),
     /// An invisible character (a zero-width space, a byte order mark, the combining grapheme

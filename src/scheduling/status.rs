@@ -62,17 +62,17 @@ impl Status {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    /// Words a receptionist reads, e.g. "checked in".
-    pub fn label(self) -> &'static str {
+    /// Words a receptionist reads, e.g. "arrived", in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            Status::Scheduled => "booked",
-            Status::Confirmed => "confirmed",
-            Status::CheckedIn => "arrived",
-            Status::InConsultation => "with doctor",
-            Status::Completed => "done",
-            Status::Cancelled => "cancelled",
-            Status::NoShow => "no-show",
-            Status::EnteredInError => "entered in error",
+            Status::Scheduled => crate::t!("core-status-booked"),
+            Status::Confirmed => crate::t!("core-status-confirmed"),
+            Status::CheckedIn => crate::t!("core-status-arrived"),
+            Status::InConsultation => crate::t!("core-status-with-doctor"),
+            Status::Completed => crate::t!("core-status-done"),
+            Status::Cancelled => crate::t!("core-status-cancelled"),
+            Status::NoShow => crate::t!("core-status-no-show"),
+            Status::EnteredInError => crate::t!("core-status-entered-in-error"),
         }
     }
 
@@ -97,12 +97,7 @@ impl Status {
     /// Why an appointment in this status cannot move, in the words the desk reads; `None`
     /// when it can ([`Status::can_move`]).
     pub fn why_not_movable(self) -> Option<String> {
-        (!self.can_move()).then(|| {
-            format!(
-                "cannot move an appointment that is {}: only booked, confirmed or arrived ones can move",
-                self.label()
-            )
-        })
+        (!self.can_move()).then(|| crate::t!("core-cannot-move", status = self.label()))
     }
 
     /// True when the appointment's reason, notes, mode and link can still be edited: not when
@@ -170,16 +165,16 @@ impl StatusAction {
         }
     }
 
-    /// The verb staff read, e.g. "check in".
-    pub fn verb(&self) -> &'static str {
+    /// The verb staff read, e.g. "check in", in the desk's language.
+    pub fn verb(&self) -> String {
         match self {
-            StatusAction::Confirm => "confirm",
-            StatusAction::CheckIn => "check in",
-            StatusAction::Start => "start",
-            StatusAction::Complete => "complete",
-            StatusAction::NoShow => "mark as no-show",
-            StatusAction::Cancel { .. } => "cancel",
-            StatusAction::EnteredInError { .. } => "mark as entered in error",
+            StatusAction::Confirm => crate::t!("core-action-confirm"),
+            StatusAction::CheckIn => crate::t!("core-action-check-in"),
+            StatusAction::Start => crate::t!("core-action-start"),
+            StatusAction::Complete => crate::t!("core-action-complete"),
+            StatusAction::NoShow => crate::t!("core-action-no-show"),
+            StatusAction::Cancel { .. } => crate::t!("core-action-cancel"),
+            StatusAction::EnteredInError { .. } => crate::t!("core-action-entered-in-error"),
         }
     }
 }
@@ -188,33 +183,40 @@ impl StatusAction {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TransitionError {
     /// The lifecycle does not allow this change from the current status.
-    #[error("cannot {verb} an appointment that is {from}; allowed now: {allowed}")]
+    #[error(
+        "{}",
+        crate::t!("core-transition-not-allowed", verb = verb, from = from, allowed = allowed)
+    )]
     NotAllowed {
         /// What was asked.
-        verb: &'static str,
+        verb: String,
         /// The current status, as staff read it.
-        from: &'static str,
+        from: String,
         /// What is allowed instead, as staff read it.
         allowed: String,
     },
     /// A no-show before the start time.
     #[error(
-        "cannot mark as no-show before the appointment's start time ({starts_in_minutes} min from now)"
+        "{}",
+        crate::t!(
+            "core-no-show-before-start",
+            minutes = starts_in_minutes.to_string()
+        )
     )]
     NoShowBeforeStart {
         /// Minutes until the start.
         starts_in_minutes: i64,
     },
     /// Cancel or entered-in-error without a reason.
-    #[error("a reason is required to {verb}: say why in a few words")]
+    #[error("{}", crate::t!("core-reason-required", verb = verb))]
     ReasonRequired {
         /// What was asked.
-        verb: &'static str,
+        verb: String,
     },
 }
 
 /// The actions allowed from `status`, ignoring time (no-show also needs the start to be past).
-pub fn allowed_actions(status: Status) -> Vec<&'static str> {
+pub fn allowed_actions(status: Status) -> Vec<String> {
     let mut out = Vec::new();
     let candidates = [
         StatusAction::Confirm,
@@ -268,13 +270,14 @@ pub fn apply(
     if !lifecycle_allows(from, to) {
         let mut allowed = allowed_actions(from);
         if now < appointment.interval.start {
-            allowed.retain(|verb| *verb != StatusAction::NoShow.verb());
+            let no_show = StatusAction::NoShow.verb();
+            allowed.retain(|verb| *verb != no_show);
         }
         return Err(TransitionError::NotAllowed {
             verb: action.verb(),
             from: from.label(),
             allowed: if allowed.is_empty() {
-                "nothing".to_owned()
+                crate::t!("core-allowed-nothing")
             } else {
                 allowed.join(", ")
             },
@@ -339,21 +342,29 @@ pub struct Timestamps {
 pub enum TimestampError {
     /// A later step recorded before an earlier one.
     #[error(
-        "the {later} ({later_at}) is before the {earlier} ({earlier_at}): a visit goes arrival, consultation, completion; correct the times"
+        "{}",
+        crate::t!(
+            "core-timestamps-out-of-order",
+            later = later,
+            later_at = later_at,
+            earlier = earlier,
+            earlier_at = earlier_at,
+        )
     )]
     OutOfOrder {
         /// The earlier step ("arrival" …).
-        earlier: &'static str,
+        earlier: String,
         /// When it is recorded, clinic-local.
         earlier_at: String,
         /// The later step.
-        later: &'static str,
+        later: String,
         /// When it is recorded, clinic-local.
         later_at: String,
     },
     /// An arrival on another clinic-local day than the appointment's.
     #[error(
-        "the arrival ({arrived_at}) is on another day than the appointment ({day}): a patient arrives on the day of the visit; correct the arrival or the date"
+        "{}",
+        crate::t!("core-arrival-on-another-day", arrived_at = arrived_at, day = day)
     )]
     ArrivalOnAnotherDay {
         /// The arrival, clinic-local.
@@ -364,11 +375,12 @@ pub enum TimestampError {
     /// A consultation start or completion on neither the appointment's clinic-local day nor
     /// the day after (a visit may run past midnight, never further).
     #[error(
-        "the {what} ({at}) is not on the appointment's day ({day}) or, for a visit that runs past midnight, the day after: correct the {what} or the date"
+        "{}",
+        crate::t!("core-step-on-another-day", what = what, at = at, day = day)
     )]
     StepOnAnotherDay {
         /// The step.
-        what: &'static str,
+        what: String,
         /// When it is recorded, clinic-local.
         at: String,
         /// The appointment's clinic-local date.
@@ -376,25 +388,30 @@ pub enum TimestampError {
     },
     /// A step the status says has not happened (a booked appointment with a completion).
     #[error(
-        "the {what} ({at}) is recorded, but the appointment is {status}: {allowed}; leave the {what} empty or correct the status"
+        "{}",
+        crate::t!(
+            "core-step-not-for-status",
+            what = what,
+            at = at,
+            status = status,
+            allowed = allowed,
+        )
     )]
     NotForStatus {
         /// The step.
-        what: &'static str,
+        what: String,
         /// When it is recorded, clinic-local.
         at: String,
         /// The status, as staff read it.
-        status: &'static str,
+        status: String,
         /// Which steps that status may carry, in words.
-        allowed: &'static str,
+        allowed: String,
     },
     /// A step recorded as done after now.
-    #[error(
-        "the {what} ({at}) is later than now ({now}): only what has happened can be recorded; correct the time or leave it empty"
-    )]
+    #[error("{}", crate::t!("core-step-in-the-future", what = what, at = at, now = now))]
     InTheFuture {
         /// The step.
-        what: &'static str,
+        what: String,
         /// When it is recorded, clinic-local.
         at: String,
         /// Now, clinic-local.
@@ -407,21 +424,17 @@ pub enum TimestampError {
 /// ones none (a no-show comes only from booked or confirmed); checked-in and cancelled ones an
 /// arrival (a patient may be cancelled after checking in); in consultation the arrival and the
 /// start; completed and entered-in-error ones all three. With the words a message uses.
-pub fn steps_recorded(status: Status) -> ([bool; 3], &'static str) {
+pub fn steps_recorded(status: Status) -> ([bool; 3], String) {
     match status {
-        Status::Scheduled | Status::Confirmed | Status::NoShow => (
-            [false, false, false],
-            "it has no arrival, consultation or completion yet",
-        ),
-        Status::CheckedIn | Status::Cancelled => {
-            ([true, false, false], "it can have an arrival only")
+        Status::Scheduled | Status::Confirmed | Status::NoShow => {
+            ([false, false, false], crate::t!("core-steps-none"))
         }
-        Status::InConsultation => (
-            [true, true, false],
-            "it can have an arrival and a consultation start, no completion",
-        ),
+        Status::CheckedIn | Status::Cancelled => {
+            ([true, false, false], crate::t!("core-steps-arrival-only"))
+        }
+        Status::InConsultation => ([true, true, false], crate::t!("core-steps-no-completion")),
         Status::Completed | Status::EnteredInError => {
-            ([true, true, true], "it can have every step")
+            ([true, true, true], crate::t!("core-steps-every"))
         }
     }
 }
@@ -439,41 +452,44 @@ pub fn steps_recorded(status: Status) -> ([bool; 3], &'static str) {
 pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<TimestampError> {
     let shown = |at: DateTime<Utc>| at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string();
     let steps = [
-        ("arrival", t.arrived_at),
-        ("consultation start", t.consultation_started_at),
-        ("completion", t.completed_at),
+        (crate::t!("core-step-arrival"), t.arrived_at),
+        (
+            crate::t!("core-step-consultation-start"),
+            t.consultation_started_at,
+        ),
+        (crate::t!("core-step-completion"), t.completed_at),
     ];
     let mut out = Vec::new();
     let (may, allowed) = steps_recorded(t.status);
     for ((what, at), may) in steps.iter().zip(may) {
         if let Some(at) = at.filter(|_| !may) {
             out.push(TimestampError::NotForStatus {
-                what,
+                what: what.clone(),
                 at: shown(at),
                 status: t.status.label(),
-                allowed,
+                allowed: allowed.clone(),
             });
         }
     }
-    for (what, at) in steps {
+    for (what, at) in &steps {
         if let Some(at) = at.filter(|at| *at > now) {
             out.push(TimestampError::InTheFuture {
-                what,
+                what: what.clone(),
                 at: shown(at),
                 now: shown(now),
             });
         }
     }
-    let recorded: Vec<(&'static str, DateTime<Utc>)> = steps
+    let recorded: Vec<(&String, DateTime<Utc>)> = steps
         .iter()
-        .filter_map(|(what, at)| at.map(|at| (*what, at)))
+        .filter_map(|(what, at)| at.map(|at| (what, at)))
         .collect();
     for (i, (later, later_at)) in recorded.iter().enumerate() {
         if let Some((earlier, earlier_at)) = recorded[..i].iter().find(|(_, e)| e > later_at) {
             out.push(TimestampError::OutOfOrder {
-                earlier,
+                earlier: (*earlier).clone(),
                 earlier_at: shown(*earlier_at),
-                later,
+                later: (*later).clone(),
                 later_at: shown(*later_at),
             });
         }
@@ -493,7 +509,7 @@ pub fn check_timestamps(t: &Timestamps, zone: Tz, now: DateTime<Utc>) -> Vec<Tim
         let on = local_date(zone, at);
         if on != day && Some(on) != day.succ_opt() {
             out.push(TimestampError::StepOnAnotherDay {
-                what,
+                what: what.clone(),
                 at: shown(at),
                 day: day.format("%Y-%m-%d").to_string(),
             });
@@ -517,10 +533,7 @@ pub enum Undo {
 /// Going from a status that frees its time back to one that holds it needs the time free.
 pub fn check_undo(current: Status, expected: Status, restore: Status) -> Result<Undo, String> {
     if current != expected {
-        return Err(format!(
-            "cannot undo: the appointment is now {}, changed since; change it directly instead",
-            current.label()
-        ));
+        return Err(crate::t!("core-cannot-undo", status = current.label()));
     }
     Ok(if !current.holds_time() && restore.holds_time() {
         Undo::RestoreIfFree

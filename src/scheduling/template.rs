@@ -47,21 +47,22 @@ pub struct MessageFacts {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
     /// An unknown `{name}`.
-    #[error("{{{name}}} is not a placeholder: use one of {}", known())]
+    #[error(
+        "{}",
+        crate::t!("core-template-unknown", name = format!("{{{name}}}"), known = known())
+    )]
     Unknown {
         /// The name inside the braces.
         name: String,
     },
     /// A `{` without its `}`.
-    #[error(
-        "a \"{{\" is not closed: write placeholders as {{patient}}, and a brace itself as {{{{ or }}}}"
-    )]
+    #[error("{}", crate::t!("core-template-unclosed"))]
     Unclosed,
     /// A `}` without its `{`.
-    #[error("a \"}}\" has no \"{{\" before it: write a brace itself as }}}}")]
+    #[error("{}", crate::t!("core-template-unopened"))]
     Unopened,
     /// The body is empty.
-    #[error("the message is empty: write what the patient should read")]
+    #[error("{}", crate::t!("core-template-empty"))]
     Empty,
 }
 
@@ -190,17 +191,13 @@ pub const DEFAULT_MEETING_PATTERN: &str = "https://meet.jit.si/";
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
     /// Not a web address.
-    #[error(
-        "a meeting link pattern is a web address starting with https:// (or http://), e.g. https://meet.jit.si/ or https://video.example.org/room/{{id}}"
-    )]
+    #[error("{}", crate::t!("core-link-pattern-not-web"))]
     NotAWebAddress,
     /// Contains spaces.
-    #[error("a meeting link pattern cannot contain spaces")]
+    #[error("{}", crate::t!("core-link-pattern-spaces"))]
     Spaces,
     /// A link pasted by hand that is not a web address.
-    #[error(
-        "\"{0}\" is not a meeting link: paste the web address of the meeting, starting with https://"
-    )]
+    #[error("{}", crate::t!("core-link-not-a-link", link = _0))]
     NotALink(String),
 }
 

@@ -157,19 +157,25 @@ pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TimeTextError {
     /// Not a date at all.
-    #[error("\"{0}\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-09")]
+    #[error("{}", crate::t!("core-not-a-date", text = _0))]
     NotADate(String),
     /// A real date, outside the years Frontdesk works with.
     #[error(
-        "\"{0}\" is out of range: give a date from {FIRST_DATE} to {LAST_DATE}, written YYYY-MM-DD"
+        "{}",
+        crate::t!(
+            "core-date-out-of-range",
+            text = _0,
+            first = FIRST_DATE.to_string(),
+            last = LAST_DATE.to_string(),
+        )
     )]
     DateOutOfRange(String),
     /// Not a time of day.
-    #[error("\"{0}\" is not a time of day: write it as HH:MM (00:00 to 23:59), e.g. 09:30")]
+    #[error("{}", crate::t!("core-not-a-time", text = _0))]
     NotATime(String),
     /// A time with seconds other than :00. Appointments start on whole minutes; a start with
     /// seconds, hidden on the screen, would block the slot after it.
-    #[error("\"{text}\" has seconds: times are whole minutes, so write {minute}")]
+    #[error("{}", crate::t!("core-time-has-seconds", text = text, minute = minute))]
     Seconds {
         /// What was typed.
         text: String,
@@ -177,9 +183,7 @@ pub enum TimeTextError {
         minute: String,
     },
     /// Neither a date and time nor anything close.
-    #[error(
-        "\"{0}\" is not a date and time: write it as \"YYYY-MM-DD HH:MM\", e.g. \"2026-03-09 09:30\""
-    )]
+    #[error("{}", crate::t!("core-not-a-date-time", text = _0))]
     NotADateTime(String),
 }
 

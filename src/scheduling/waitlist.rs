@@ -8,6 +8,8 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use uuid::Uuid;
 
+use crate::i18n::Language;
+
 use super::hours::{DaySpan, WEEKDAYS};
 use super::model::{
     AppointmentId, ClinicId, DoctorId, MAX_APPOINTMENT_MINUTES, PatientId, VisitTypeId,
@@ -79,22 +81,30 @@ impl Weekdays {
     }
 }
 
+/// "any day", "Mon–Fri", or "Mon, Wed, Fri", in the desk's language.
 impl fmt::Display for Weekdays {
-    /// "any day", "Mon–Fri", or "Mon, Wed, Fri".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if *self == Self::ALL {
-            return f.write_str("any day");
+        f.write_str(&self.text_in(crate::i18n::current()))
+    }
+}
+
+impl Weekdays {
+    /// The days in words in `language` (the audit keeps English): see the `Display`.
+    pub fn text_in(self, language: Language) -> String {
+        if self == Self::ALL {
+            return crate::t_in!(language, "core-any-day");
         }
         let days: Vec<Weekday> = self.days().collect();
+        let name = |d: Weekday| crate::i18n::dates::weekday_short_in(language, d);
         let first = days.first().map(|d| d.num_days_from_monday());
         let last = days.last().map(|d| d.num_days_from_monday());
         match (first, last) {
             (Some(a), Some(b)) if days.len() >= 3 && (b - a + 1) as usize == days.len() => {
-                write!(f, "{}–{}", days[0], days[days.len() - 1])
+                format!("{}–{}", name(days[0]), name(days[days.len() - 1]))
             }
             _ => {
-                let names: Vec<String> = days.iter().map(ToString::to_string).collect();
-                f.write_str(&names.join(", "))
+                let names: Vec<String> = days.into_iter().map(name).collect();
+                names.join(", ")
             }
         }
     }
@@ -124,20 +134,28 @@ impl Preferred {
 }
 
 impl fmt::Display for Preferred {
-    /// e.g. "Mon–Fri 09:00–12:00, from 2026-12-01 until 2026-12-20".
+    /// e.g. "Mon–Fri 09:00–12:00, from 2026-12-01, until 2026-12-20".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.weekdays)?;
-        match self.window {
-            Some(w) => write!(f, " {w}")?,
-            None => f.write_str(", any time")?,
-        }
+        let days = self.weekdays.to_string();
+        let mut text = match self.window {
+            Some(w) => crate::t!("core-preferred-window", days = days, window = w.to_string()),
+            None => crate::t!("core-preferred-any-time", days = days),
+        };
         if let Some(d) = self.earliest {
-            write!(f, ", from {d}")?;
+            text = crate::t!(
+                "core-preferred-from",
+                preferred = text,
+                date = d.to_string()
+            );
         }
         if let Some(d) = self.latest {
-            write!(f, ", until {d}")?;
+            text = crate::t!(
+                "core-preferred-until",
+                preferred = text,
+                date = d.to_string()
+            );
         }
-        Ok(())
+        f.write_str(&text)
     }
 }
 
@@ -223,15 +241,25 @@ pub enum WaitAction {
 }
 
 impl WaitAction {
-    /// Words for messages.
-    fn verb(self) -> &'static str {
+    /// Words for messages, in the desk's language.
+    fn verb(self) -> String {
         match self {
-            WaitAction::Edit => "edit",
-            WaitAction::Offer => "offer a slot to",
-            WaitAction::Decline => "decline for",
-            WaitAction::Book => "book",
-            WaitAction::Remove => "remove",
+            WaitAction::Edit => crate::t!("core-wait-action-edit"),
+            WaitAction::Offer => crate::t!("core-wait-action-offer"),
+            WaitAction::Decline => crate::t!("core-wait-action-decline"),
+            WaitAction::Book => crate::t!("core-wait-action-book"),
+            WaitAction::Remove => crate::t!("core-wait-action-remove"),
         }
+    }
+}
+
+/// A waitlist entry's status as a message says it, in the desk's language.
+fn wait_status(status: WaitStatus) -> String {
+    match status {
+        WaitStatus::Waiting => crate::t!("core-wait-status-waiting"),
+        WaitStatus::Offered => crate::t!("core-wait-status-offered"),
+        WaitStatus::Booked => crate::t!("core-wait-status-booked"),
+        WaitStatus::Removed => crate::t!("core-wait-status-removed"),
     }
 }
 
@@ -279,12 +307,10 @@ pub struct WaitlistEntry {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum WaitlistError {
     /// No weekday was chosen.
-    #[error("tick at least one weekday the patient can come")]
+    #[error("{}", crate::t!("core-wait-no-weekday"))]
     NoWeekday,
     /// The time window ends at or before its start.
-    #[error(
-        "the time window ends at {end}, not after it starts at {start}: give an end after the start"
-    )]
+    #[error("{}", crate::t!("core-wait-window-backwards", end = end, start = start))]
     WindowEndsBeforeStart {
         /// The start, as HH:MM.
         start: String,
@@ -292,11 +318,16 @@ pub enum WaitlistError {
         end: String,
     },
     /// The time window runs past midnight.
-    #[error("the time window runs past midnight: end it at 24:00 at the latest")]
+    #[error("{}", crate::t!("core-wait-window-past-midnight"))]
     WindowPastMidnight,
     /// The window is shorter than the visit.
     #[error(
-        "the time window {window} is shorter than the {minutes}-minute visit: widen it or shorten the visit"
+        "{}",
+        crate::t!(
+            "core-wait-window-too-short",
+            window = window.to_string(),
+            minutes = minutes.to_string(),
+        )
     )]
     WindowTooShort {
         /// The window.
@@ -306,7 +337,12 @@ pub enum WaitlistError {
     },
     /// The earliest date is after the latest.
     #[error(
-        "the earliest date {earliest} is after the latest date {latest}: swap them or clear one"
+        "{}",
+        crate::t!(
+            "core-wait-earliest-after-latest",
+            earliest = earliest.to_string(),
+            latest = latest.to_string(),
+        )
     )]
     EarliestAfterLatest {
         /// The earliest date.
@@ -316,7 +352,12 @@ pub enum WaitlistError {
     },
     /// The latest date has passed.
     #[error(
-        "the latest date {latest} has passed (today is {today}): give a later date or clear it"
+        "{}",
+        crate::t!(
+            "core-wait-latest-passed",
+            latest = latest.to_string(),
+            today = today.to_string(),
+        )
     )]
     LatestPassed {
         /// The latest date.
@@ -325,7 +366,14 @@ pub enum WaitlistError {
         today: NaiveDate,
     },
     /// The visit's length is out of range.
-    #[error("a visit of {minutes} minutes is not possible: give 5 to {max} minutes")]
+    #[error(
+        "{}",
+        crate::t!(
+            "core-wait-length",
+            minutes = minutes.to_string(),
+            max = max.to_string(),
+        )
+    )]
     Length {
         /// The length asked for.
         minutes: u32,
@@ -333,10 +381,13 @@ pub enum WaitlistError {
         max: i64,
     },
     /// The action does not fit the entry's status.
-    #[error("cannot {action} a waitlist entry that is {}", status.as_str())]
+    #[error(
+        "{}",
+        crate::t!("core-wait-not-allowed", action = action, status = wait_status(*status))
+    )]
     NotAllowed {
         /// What was asked.
-        action: &'static str,
+        action: String,
         /// The entry's status.
         status: WaitStatus,
     },

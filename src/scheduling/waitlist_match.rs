@@ -121,18 +121,18 @@ pub enum Misfit {
 
 impl fmt::Display for Misfit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Misfit::NotWaiting => "not waiting",
-            Misfit::OtherClinic => "waits at another clinic",
-            Misfit::OwnSlot => "it was their own appointment",
-            Misfit::OtherDoctor => "wants another doctor",
-            Misfit::Past => "the slot has begun",
-            Misfit::TooShort => "the slot is too short for their visit",
-            Misfit::Weekday => "cannot come on that weekday",
-            Misfit::Window => "outside the times they can come",
-            Misfit::BeforeEarliest => "before the earliest date they can come",
-            Misfit::AfterLatest => "after the latest date they can come",
-            Misfit::NotEarlier => "not earlier than the appointment they hold",
+        f.write_str(&match self {
+            Misfit::NotWaiting => crate::t!("core-misfit-not-waiting"),
+            Misfit::OtherClinic => crate::t!("core-misfit-other-clinic"),
+            Misfit::OwnSlot => crate::t!("core-misfit-own-slot"),
+            Misfit::OtherDoctor => crate::t!("core-misfit-other-doctor"),
+            Misfit::Past => crate::t!("core-misfit-past"),
+            Misfit::TooShort => crate::t!("core-misfit-too-short"),
+            Misfit::Weekday => crate::t!("core-misfit-weekday"),
+            Misfit::Window => crate::t!("core-misfit-window"),
+            Misfit::BeforeEarliest => crate::t!("core-misfit-before-earliest"),
+            Misfit::AfterLatest => crate::t!("core-misfit-after-latest"),
+            Misfit::NotEarlier => crate::t!("core-misfit-not-earlier"),
         })
     }
 }

@@ -39,31 +39,61 @@ pub enum SecretKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SecretError {
     /// Nothing was typed.
-    #[error("type the {0}: it is empty")]
+    #[error("{}", crate::t!("signin-secret-empty", what = word(_0)))]
     Empty(&'static str),
     /// Only spaces were typed.
-    #[error("the {0} is only spaces: type letters, digits or signs too")]
+    #[error("{}", crate::t!("signin-secret-only-spaces", what = word(_0)))]
     OnlySpaces(&'static str),
     /// A line break, tab or other control character: surely not meant.
-    #[error(
-        "the {0} holds a line break, tab or other invisible control character: type it again without"
-    )]
+    #[error("{}", crate::t!("signin-secret-control", what = word(_0)))]
     ControlCharacter(&'static str),
     /// A password shorter than [`PASSWORD_MIN_CHARS`].
-    #[error("a password has at least {PASSWORD_MIN_CHARS} characters; this one has {0}")]
+    #[error(
+        "{}",
+        crate::t!(
+            "signin-password-too-short",
+            min = PASSWORD_MIN_CHARS.to_string(),
+            chars = _0.to_string(),
+        )
+    )]
     TooShort(usize),
     /// A password longer than [`PASSWORD_MAX_CHARS`].
-    #[error("a password has at most {PASSWORD_MAX_CHARS} characters; this one has {0}")]
+    #[error(
+        "{}",
+        crate::t!(
+            "signin-password-too-long",
+            max = PASSWORD_MAX_CHARS.to_string(),
+            chars = _0.to_string(),
+        )
+    )]
     TooLong(usize),
     /// A PIN that is not 4 to 8 digits 0–9.
-    #[error("a PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits, 0 to 9, and nothing else")]
+    #[error(
+        "{}",
+        crate::t!(
+            "signin-not-a-pin",
+            min = PIN_MIN_DIGITS.to_string(),
+            max = PIN_MAX_DIGITS.to_string(),
+        )
+    )]
     NotAPin,
     /// A stored hash that is not one this program writes (a damaged or edited record).
-    #[error("the stored sign-in record is damaged: an administrator must set a new {0}")]
+    #[error("{}", crate::t!("signin-damaged-record", what = word(_0)))]
     DamagedRecord(&'static str),
     /// The hashing itself failed (no randomness from the system, or out of memory).
-    #[error("the {0} could not be secured just now ({1}); try again")]
+    #[error("{}", crate::t!("signin-hashing", what = word(_0), error = _1))]
     Hashing(&'static str, String),
+}
+
+/// What a sign-in asks for ("password", "PIN", "service credential"), as a message says it
+/// in the desk's language; the errors keep the English word.
+pub(crate) fn word(what: &str) -> String {
+    match what {
+        "password" => crate::t!("signin-word-password"),
+        "PIN" => crate::t!("signin-word-pin"),
+        "service credential" => crate::t!("signin-word-service-credential"),
+        other => other.to_owned(),
+    }
 }
 
 impl SecretKind {

@@ -74,11 +74,15 @@ impl ServiceToken {}
 pub enum ServiceError {
     /// A name that is not 1–40 lower-case letters, digits, `-` or `_`.
     #[error(
-        "a service credential's name is 1 to {MAX_NAME_CHARS} lower-case letters a–z, digits, '-' or '_', e.g. reminders"
+        "{}",
+        crate::t!("signin-service-bad-name", max = MAX_NAME_CHARS.to_string())
     )]
     BadName,
     /// The file could not be written or read.
-    #[error("the credential file {path}: {error}")]
+    #[error(
+        "{}",
+        crate::t!("signin-service-io", file = path, error = error.to_string())
+    )]
     Io {
         /// Which file, as shown.
         path: String,
@@ -86,15 +90,13 @@ pub enum ServiceError {
         error: std::io::Error,
     },
     /// Others than its owner may read the file.
-    #[error(
-        "the credential file {0} can be read by others than its owner: run chmod 600 on it, or issue a new credential"
-    )]
+    #[error("{}", crate::t!("signin-service-readable", file = _0))]
     Readable(String),
     /// The system gave no random bytes to make a token from.
-    #[error("the system's random source gave nothing to make a credential from: try again")]
+    #[error("{}", crate::t!("signin-service-no-randomness"))]
     NoRandomness,
     /// The file is not a credential this program wrote.
-    #[error("the file {0} is not a Frontdesk service credential (or it was edited)")]
+    #[error("{}", crate::t!("signin-service-not-a-credential", file = _0))]
     NotACredential(String),
 }
 

@@ -123,7 +123,7 @@ impl SignedIn {
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {
     /// The name is no staff member's, or the secret is not theirs (which, is not said).
-    #[error("the name or {what} is wrong{}", tries_left(*.left))]
+    #[error("{}", wrong(what, *left))]
     Wrong {
         /// "password" or "PIN".
         what: &'static str,
@@ -134,12 +134,10 @@ pub enum SignInError {
     #[error(transparent)]
     LockedOut(#[from] LockedOut),
     /// A former staff member.
-    #[error("this staff member no longer works here: an administrator can make them active again")]
+    #[error("{}", crate::t!("signin-not-active"))]
     NotActive,
     /// No PIN (or password) has been set for them.
-    #[error(
-        "no {0} is set for this staff member: sign in with the password, or ask an administrator to set one"
-    )]
+    #[error("{}", crate::t!("signin-not-set", what = super::secret::word(_0)))]
     NotSet(&'static str),
     /// The secret as typed cannot be one.
     #[error(transparent)]
@@ -155,11 +153,13 @@ pub enum SignInError {
     FirstAdministrator(String),
 }
 
-fn tries_left(left: Option<i64>) -> String {
+/// "the name or password is wrong", with the tries left before the account locks when the
+/// name is a staff member's.
+fn wrong(what: &str, left: Option<i64>) -> String {
+    let what = super::secret::word(what);
     match left {
-        Some(1) => "; one more wrong try locks the account for a while".to_owned(),
-        Some(n) if n > 1 => format!("; {n} tries left before the account locks for a while"),
-        _ => String::new(),
+        Some(left) if left >= 1 => crate::t!("signin-wrong-tries-left", what = what, left = left),
+        _ => crate::t!("signin-wrong", what = what),
     }
 }
 
@@ -289,7 +289,7 @@ pub fn first_administrator(
     };
     store.create_first_administrator(&member, &hash, now, desk)?;
     let record = store.sign_in_record(name)?.ok_or_else(|| {
-        SignInError::FirstAdministrator("the administrator was not stored".into())
+        SignInError::FirstAdministrator(crate::t!("signin-administrator-not-stored"))
     })?;
     Ok(SignedIn::staff(
         store.locator().identity(),

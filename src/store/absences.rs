@@ -96,7 +96,7 @@ pub fn record(
             return Err(StoreError::NotFound {
                 what: owner_table,
                 name: owner.to_string(),
-                hint: "; it may have been removed at another desk: reload the settings".into(),
+                hint: crate::t!("store-hint-removed-reload-settings"),
             });
         }
         let id: i64 = tx
@@ -161,7 +161,7 @@ pub fn remove(
             return Err(StoreError::NotFound {
                 what: table.what(),
                 name: id.to_string(),
-                hint: "; it may have been removed at another desk already".into(),
+                hint: crate::t!("store-hint-removed-already"),
             });
         };
         let before = Absence {

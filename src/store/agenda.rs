@@ -77,7 +77,7 @@ pub fn appointment(conn: &Db, id: AppointmentId) -> Result<AgendaEntry> {
     .ok_or_else(|| StoreError::NotFound {
         what: "appointment",
         name: id.to_string(),
-        hint: "; copy the id from `frontdesk agenda`".into(),
+        hint: crate::t!("store-hint-copy-id-from-agenda"),
     })
 }
 
@@ -173,8 +173,10 @@ pub fn check(conn: &rusqlite::Connection) -> Result<CheckReport> {
     };
     let schema_version = super::open::schema_version(conn)?;
     if schema_version != LATEST_VERSION && damage.is_none() {
-        return Err(StoreError::Invalid(format!(
-            "schema version {schema_version}, expected {LATEST_VERSION}"
+        return Err(StoreError::Invalid(crate::t!(
+            "store-check-schema-version",
+            found = schema_version.to_string(),
+            expected = LATEST_VERSION.to_string()
         )));
     }
     let mut counts = Vec::new();

@@ -43,7 +43,7 @@ pub fn load_appointment(conn: &Db, id: AppointmentId) -> Result<Appointment> {
     .ok_or_else(|| StoreError::NotFound {
         what: "appointment",
         name: id.to_string(),
-        hint: "; copy the id from `frontdesk agenda`".into(),
+        hint: crate::t!("store-hint-copy-id-from-agenda"),
     })
 }
 
@@ -54,9 +54,9 @@ fn resolve(zone: chrono_tz::Tz, start: Start, minutes: i64) -> Result<(Interval,
         Start::At(t) => plan_at(zone, t, minutes),
         Start::Local(wall) => plan_local(zone, wall, minutes),
         Start::FirstFreeToday(_) => {
-            return Err(StoreError::Invalid(
-                "a walk-in's first free time is found when it is booked: give a start to move an appointment".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-booking-move-needs-start"
+            )));
         }
     };
     match plan.interval {
@@ -158,7 +158,7 @@ pub(super) fn judge(
         conflict_context(conn, clinic, proposal)?.ok_or_else(|| StoreError::NotFound {
             what: "doctor or room",
             name: format!("{} / {:?}", proposal.doctor, proposal.room.map(|r| r.0)),
-            hint: "; the doctor and room must exist, and the room must belong to the clinic".into(),
+            hint: crate::t!("store-hint-doctor-and-room-must-exist"),
         })?;
     conflicts.extend(check(proposal, &context, now));
     Ok(conflicts)
@@ -372,10 +372,11 @@ pub(super) fn book_in(
         after["meeting_link"] = json!(appointment.meeting_link);
     }
     if overbooked.is_some() {
+        // The audit keeps the conflicts in English, whatever the desk's language.
         after["overbooked_conflicts"] = json!(
             conflicts
                 .iter()
-                .map(ToString::to_string)
+                .map(|c| c.describe(crate::i18n::Language::English, true))
                 .collect::<Vec<_>>()
         );
     }

@@ -77,9 +77,7 @@ fn plan(lite: &rusqlite::Connection) -> Result<Vec<Table>> {
             }
         }
         if ordered.len() == before {
-            return Err(StoreError::Invalid(
-                "the schema's tables refer to each other in a circle: they cannot be copied one after the other".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!("store-copy-circular-tables")));
         }
     }
     // The ledger last: appointments write their current tokens into it themselves.
@@ -134,9 +132,9 @@ pub(crate) fn copy_database(
     let tx = to.begin(Begin::Write)?;
     for table in ["clinic", "patient", "appointment"] {
         if count(&tx, table)? > 0 {
-            return Err(StoreError::Invalid(
-                "the database to copy into already holds a clinic: give an empty database (a new one, with nothing in it)".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-copy-destination-not-empty"
+            )));
         }
     }
     // Rows the schema itself puts in a new database (the two starting reminder rules) give way
@@ -198,9 +196,11 @@ pub(crate) fn copy_database(
         }
         let here = count(&tx, &table.name)?;
         if there != here {
-            return Err(StoreError::Invalid(format!(
-                "the copy of {} holds {here} rows where the database copied holds {there}: nothing was copied",
-                table.name
+            return Err(StoreError::Invalid(crate::t!(
+                "store-copy-rows-differ",
+                table = &table.name,
+                here = here.to_string(),
+                there = there.to_string()
             )));
         }
         report.push((table.name.clone(), here));
@@ -248,8 +248,9 @@ pub fn migrate_keyed(
     match (from, to) {
         (Locator::Sqlite(path), Locator::Postgres(url)) => {
             if !path.is_file() {
-                return Err(StoreError::Invalid(format!(
-                    "{from} is not there: give the clinic's database file with --db"
+                return Err(StoreError::Invalid(crate::t!(
+                    "store-copy-source-missing",
+                    from = from.to_string()
                 )));
             }
             let source = match key {
@@ -268,8 +269,9 @@ pub fn migrate_keyed(
         }
         (Locator::Postgres(url), Locator::Sqlite(path)) => {
             if path.exists() {
-                return Err(StoreError::Invalid(format!(
-                    "{to} already exists: give the name of a new file to copy the clinic into"
+                return Err(StoreError::Invalid(crate::t!(
+                    "store-copy-destination-exists",
+                    to = to.to_string()
                 )));
             }
             let source = PostgresStore::open(url.as_given())?;
@@ -283,8 +285,10 @@ pub fn migrate_keyed(
             )
             .map_err(|e| e.with_server(source.server()))
         }
-        _ => Err(StoreError::Invalid(format!(
-            "a clinic moves between a file and a server: from {from} to {to} is not such a move"
+        _ => Err(StoreError::Invalid(crate::t!(
+            "store-copy-not-a-move",
+            from = from.to_string(),
+            to = to.to_string()
         ))),
     }
 }

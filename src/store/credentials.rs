@@ -114,7 +114,7 @@ pub fn begin_try(
             return Err(StoreError::NotFound {
                 what: "staff member",
                 name: staff.to_string(),
-                hint: "; they may have been removed at another desk".into(),
+                hint: crate::t!("store-hint-removed-at-another-desk"),
             });
         };
         if let Err(locked) = current.tries.may_try(now) {
@@ -175,7 +175,7 @@ pub fn set_secret(
             return Err(StoreError::NotFound {
                 what: "staff member",
                 name: staff.to_string(),
-                hint: "; they may have been removed at another desk: reload the staff list".into(),
+                hint: crate::t!("store-hint-removed-reload-staff"),
             });
         }
         keep_an_administrator(tx, was_ready)?;
@@ -254,9 +254,9 @@ pub fn save_service(
 /// staff, and `first-administrator` would be open to anyone.
 pub fn keep_an_administrator(tx: &Db, was_ready: bool) -> Result<()> {
     if was_ready && !ready(tx)? {
-        return Err(StoreError::Invalid(
-            "this is the last active administrator who can sign in: make another staff member an administrator with a password first; nothing was changed".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-staff-last-administrator"
+        )));
     }
     Ok(())
 }
@@ -272,23 +272,23 @@ pub fn first_administrator(
     desk: &str,
 ) -> Result<()> {
     if member.role != StaffRole::Administrator || !member.active {
-        return Err(StoreError::Invalid(
-            "the first staff member must be an active administrator".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-staff-first-must-be-administrator"
+        )));
     }
     let member = crate::scheduling::tidy::staff_member(member);
     immediate(conn, |tx| {
         if ready(tx)? {
-            return Err(StoreError::Invalid(
-                "this database already has an administrator: sign in instead".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-staff-has-administrator"
+            )));
         }
         // Never a staff member already listed: whoever runs this would choose their password
         // and act under their name, history and all.
         if by_name(tx, &member.name)?.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "a staff member is already named {}: give the first administrator a name of their own",
-                crate::scheduling::entry::shown(&member.name)
+            return Err(StoreError::Invalid(crate::t!(
+                "store-staff-name-taken",
+                name = crate::scheduling::entry::shown(&member.name)
             )));
         }
         let all = super::settings::staff(tx)?;

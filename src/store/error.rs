@@ -15,28 +15,19 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The database is encrypted and no key was given.
-    #[error(
-        "{} is encrypted: sign in to open it (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-encrypted", file = echo_path(path)))]
     Encrypted {
         /// The file.
         path: PathBuf,
     },
     /// The key given is not the database's key.
-    #[error(
-        "{} cannot be opened with this key: the key belongs to another clinic's database, or is not this one's; sign in with an account of this clinic (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-wrong-key", file = echo_path(path)))]
     WrongKey {
         /// The file.
         path: PathBuf,
     },
     /// A key was given for a database that is not encrypted.
-    #[error(
-        "{} is not encrypted: open it without signing in to its keys, or encrypt it first (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-not-encrypted", file = echo_path(path)))]
     NotEncrypted {
         /// The file.
         path: PathBuf,
@@ -45,9 +36,7 @@ pub enum StoreError {
     #[error(transparent)]
     Cipher(#[from] super::cipher::CipherError),
     /// The database was named by a URL whose scheme this Frontdesk does not know.
-    #[error(
-        "\"{scheme}:\" is not a kind of database Frontdesk can open (the URL schemes it knows: {known}); for an SQLite database give the file's path, written ./{scheme}:… if its name starts that way"
-    )]
+    #[error("{}", crate::t!("store-unknown-scheme", scheme = scheme, known = known))]
     UnknownScheme {
         /// The URL's scheme, lower-cased (ASCII by construction; the rest of the URL is never said: it
         /// may hold a password).
@@ -58,7 +47,8 @@ pub enum StoreError {
     /// Work that only makes sense for a database kept in a file (a copy beside it, a restore
     /// from one) was asked of an engine that keeps none.
     #[error(
-        "{what} is not something Frontdesk does for {locator}: that database is not kept in a file here; use the database server's own backups"
+        "{}",
+        crate::t!("store-not-for-this-engine", what = *what, locator = locator)
     )]
     NotForThisEngine {
         /// What was asked ("a backup to a file" …).
@@ -68,17 +58,20 @@ pub enum StoreError {
     },
     /// A restore over a server's database in use was asked: a server's clinic is restored
     /// onto a new database instead.
-    #[error(
-        "{server} is not replaced in place: create a new, empty database on the server, run `frontdesk --db BACKUP-FILE migrate --to` with its address, check it with `frontdesk --db NEW-ADDRESS check`, then point the desks at it"
-    )]
+    #[error("{}", crate::t!("store-restore-onto-server", server = server))]
     RestoreOntoServer {
         /// The server and database, without any password.
         server: String,
     },
     /// The file was written by a newer Frontdesk.
     #[error(
-        "{} was written by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk to open it",
-        echo_path(path)
+        "{}",
+        crate::t!(
+            "store-newer-version",
+            file = echo_path(path),
+            found = found.to_string(),
+            supported = supported.to_string(),
+        )
     )]
     NewerVersion {
         /// The file.
@@ -90,7 +83,8 @@ pub enum StoreError {
     },
     /// The database server cannot be reached, or it refused the connection.
     #[error(
-        "cannot reach the database server {server}: {reason}. Check that the server is running, that this PC can reach it, and the address given with --db or FRONTDESK_DB; nothing was changed"
+        "{}",
+        crate::t!("store-server-unavailable", server = server, reason = reason)
     )]
     ServerUnavailable {
         /// The server's address, without any password.
@@ -99,16 +93,20 @@ pub enum StoreError {
         reason: String,
     },
     /// The server's database holds tables that are not Frontdesk's.
-    #[error(
-        "the database {server} already holds tables that are not Frontdesk's: give Frontdesk an empty database of its own (for example CREATE DATABASE frontdesk OWNER frontdesk)"
-    )]
+    #[error("{}", crate::t!("store-foreign-database", server = server))]
     ForeignDatabase {
         /// The server and database, without any password.
         server: String,
     },
     /// The server's database was set up by a newer Frontdesk.
     #[error(
-        "the database {server} was set up by a newer Frontdesk (schema version {found}; this version knows up to {supported}): update Frontdesk on this PC to use it"
+        "{}",
+        crate::t!(
+            "store-newer-server-version",
+            server = server,
+            found = found.to_string(),
+            supported = supported.to_string(),
+        )
     )]
     NewerServerVersion {
         /// The server and database, without any password.
@@ -119,69 +117,46 @@ pub enum StoreError {
         supported: i64,
     },
     /// Another desk stored a booking for the same time first (the database refused the second).
-    #[error(
-        "this time was just taken at another desk: the calendar shows it now; choose another time. Nothing was changed"
-    )]
+    #[error("{}", crate::t!("store-slot-just-taken"))]
     SlotJustTaken,
     /// Another desk's change held the database longer than a desk waits (PostgreSQL).
-    #[error(
-        "another desk has been saving a change for {seconds} s and this one waited long enough: nothing was changed; try again in a moment"
-    )]
+    #[error("{}", crate::t!("store-server-busy", seconds = *seconds))]
     ServerBusy {
         /// How long this desk waited.
         seconds: u64,
     },
     /// The file (or its folder) cannot be written.
-    #[error(
-        "{} is read-only: give yourself write permission (chmod u+w) or open a copy",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-read-only", file = echo_path(path)))]
     ReadOnly {
         /// The file.
         path: PathBuf,
     },
     /// The folder the database is in cannot be written (SQLite keeps its journal there).
-    #[error(
-        "the folder {} is read-only: Frontdesk writes its journal and lock files beside the database, so it needs write permission there (chmod u+w on the folder), or move the database to a folder you may write to",
-        echo_path(folder)
-    )]
+    #[error("{}", crate::t!("store-read-only-folder", folder = echo_path(folder)))]
     ReadOnlyFolder {
         /// The folder.
         folder: PathBuf,
     },
     /// A lock file beside the database cannot be opened (it belongs to someone else).
-    #[error(
-        "cannot open {}, one of Frontdesk's lock files beside the database: it belongs to another user (perhaps after Frontdesk ran with sudo); give it back to yourself (`sudo chown $USER` on it) or remove it while no Frontdesk is running",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-lock-file", file = echo_path(path)))]
     LockFile {
         /// The lock file.
         path: PathBuf,
     },
     /// The file system the database is on is mounted read-only.
-    #[error(
-        "{} is on a read-only file system (a read-only mount, or a disk the system switched to read-only after errors): copy the database to a writable disk, or ask your IT person to remount it",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-read-only-file-system", file = echo_path(path)))]
     ReadOnlyFileSystem {
         /// The file.
         path: PathBuf,
     },
     /// A restore of the database has not finished.
-    #[error(
-        "{} is being restored from a backup (for over a minute): wait for the restore to finish, then try again",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-restoring", file = echo_path(path)))]
     Restoring {
         /// The file.
         path: PathBuf,
     },
     /// The database file is damaged: it is opened for reading only.
-    #[error(
-        "{} is damaged ({summary}); nothing was written to it, and Frontdesk will not write to it until it is restored. Run `frontdesk check` to see which backups are good, then restore the newest good one with `frontdesk restore FILE`{}",
-        echo_path(path),
-        newest_backup.as_ref().map(|b| format!(" (the newest daily backup is {})", echo_path(b))).unwrap_or_default()
-    )]
+    #[error("{}", damaged(path, summary, newest_backup.as_deref()))]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -191,18 +166,15 @@ pub enum StoreError {
         newest_backup: Option<PathBuf>,
     },
     /// Another process holds the database.
-    #[error(
-        "{} is busy in another Frontdesk window or process: wait a moment or close the other one, then try again",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-locked", file = echo_path(path)))]
     Locked {
         /// The file.
         path: PathBuf,
     },
     /// A file system error.
     #[error(
-        "cannot use {}: {error}; check that the folder exists and that you may write there",
-        echo_path(path)
+        "{}",
+        crate::t!("store-io", file = echo_path(path), error = error.to_string())
     )]
     Io {
         /// The file.
@@ -211,7 +183,10 @@ pub enum StoreError {
         error: std::io::Error,
     },
     /// Something named does not exist.
-    #[error("no {what} matches \"{name}\"{hint}")]
+    #[error(
+        "{}",
+        crate::t!("store-not-found", what = thing(what), name = name, hint = hint)
+    )]
     NotFound {
         /// What kind of thing ("doctor", "patient" …).
         what: &'static str,
@@ -221,7 +196,15 @@ pub enum StoreError {
         hint: String,
     },
     /// A name matches several things.
-    #[error("\"{name}\" matches several {what}s: {}; be more specific", candidates.join(", "))]
+    #[error(
+        "{}",
+        crate::t!(
+            "store-ambiguous",
+            what = thing(what),
+            name = name,
+            candidates = candidates.join(", "),
+        )
+    )]
     Ambiguous {
         /// What kind of thing.
         what: &'static str,
@@ -231,13 +214,10 @@ pub enum StoreError {
         candidates: Vec<String>,
     },
     /// The booking or move clashes with the rules; nothing was changed.
-    #[error("refused, nothing was changed:\n{}", list(.0))]
+    #[error("{}", crate::t!("store-refused", problems = list(_0)))]
     Refused(Vec<Conflict>),
     /// A walk-in found no free time left today; nothing was changed.
-    #[error(
-        "{} no free {minutes} minutes left today: choose another doctor, or see the patient as an emergency",
-        doctor.as_deref().map(|d| format!("{d} has")).unwrap_or_else(|| "no doctor has".to_owned())
-    )]
+    #[error("{}", no_time_left_today(doctor.as_deref(), *minutes))]
     NoTimeLeftToday {
         /// The doctor searched, or `None` when any doctor would do.
         doctor: Option<String>,
@@ -249,12 +229,10 @@ pub enum StoreError {
     #[error(transparent)]
     Transition(#[from] TransitionError),
     /// The window is locked: someone must sign in before anything is read or written.
-    #[error("the window is locked: sign in again to go on")]
+    #[error("{}", crate::t!("store-sign-in-needed"))]
     SignInNeeded,
     /// The staff member signed in was made inactive (or removed) since, at another desk.
-    #[error(
-        "you are no longer an active staff member here (an administrator changed it): nothing was changed; lock the window and let someone else sign in"
-    )]
+    #[error("{}", crate::t!("store-no-longer-active"))]
     NoLongerActive,
     /// The signed-in role may not do this; nothing was changed. Says which role it needs.
     #[error(transparent)]
@@ -263,13 +241,13 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     /// A stored value could not be read back.
-    #[error("the database holds a value Frontdesk cannot read ({0}): run `frontdesk check`")]
+    #[error("{}", crate::t!("store-corrupt", value = _0))]
     Corrupt(String),
     /// A settings edit breaks the setup rules; nothing was changed.
-    #[error("refused, nothing was changed:\n{}", invalid_list(.0))]
+    #[error("{}", crate::t!("store-refused", problems = invalid_list(_0)))]
     SetupRefused(Vec<crate::scheduling::setup_rules::Invalid>),
     /// Any other error of the database engine.
-    #[error("database error: {0}")]
+    #[error("{}", crate::t!("store-database", error = _0.to_string()))]
     Database(DatabaseError),
     /// A backup or restore did not happen; nothing was replaced.
     #[error(transparent)]
@@ -329,6 +307,59 @@ fn list(conflicts: &[Conflict]) -> String {
         .map(|c| format!("  - {c}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A kind of thing as a message names it ("doctor", "visit type" …): the store and the command
+/// line name kinds in English words, and the message says them in the desk's language.
+pub(crate) fn thing(what: &str) -> String {
+    match what {
+        "appointment" => crate::t!("store-thing-appointment"),
+        "blockout" => crate::t!("store-thing-blockout"),
+        "clinic" => crate::t!("store-thing-clinic"),
+        "doctor" => crate::t!("store-thing-doctor"),
+        "doctor or room" => crate::t!("store-thing-doctor-or-room"),
+        "leave" => crate::t!("store-thing-leave"),
+        "password" => crate::t!("store-thing-password"),
+        "patient" => crate::t!("store-thing-patient"),
+        "reminder" => crate::t!("store-thing-reminder"),
+        "room" => crate::t!("store-thing-room"),
+        "series" => crate::t!("store-thing-series"),
+        "service credential" => crate::t!("store-thing-service-credential"),
+        "staff member" => crate::t!("store-thing-staff-member"),
+        "visit type" => crate::t!("store-thing-visit-type"),
+        "waitlist entry" => crate::t!("store-thing-waitlist-entry"),
+        other => other.to_owned(),
+    }
+}
+
+/// "X is damaged (…)", with the newest daily backup named when there is one.
+fn damaged(
+    path: &std::path::Path,
+    summary: &str,
+    newest_backup: Option<&std::path::Path>,
+) -> String {
+    let file = echo_path(path);
+    match newest_backup {
+        Some(backup) => crate::t!(
+            "store-damaged-with-backup",
+            file = file,
+            summary = summary,
+            backup = echo_path(backup),
+        ),
+        None => crate::t!("store-damaged", file = file, summary = summary),
+    }
+}
+
+/// "Dr X has no free 15 minutes left today…", or the same of every doctor.
+fn no_time_left_today(doctor: Option<&str>, minutes: i64) -> String {
+    match doctor {
+        Some(doctor) => crate::t!(
+            "store-no-time-left-today",
+            doctor = doctor,
+            minutes = minutes
+        ),
+        None => crate::t!("store-no-time-left-today-any-doctor", minutes = minutes),
+    }
 }
 
 fn invalid_list(problems: &[crate::scheduling::setup_rules::Invalid]) -> String {
@@ -399,9 +430,7 @@ impl StoreError {
             // or TLS refused the server): say why, down to the cause.
             let said = causes(&error);
             if said.contains("server does not support TLS") {
-                return unavailable(
-                    "the server does not offer TLS, and Frontdesk sends no patient data across a network in clear: set up TLS on the server (README, \"Several desks\"), or, on a network you trust, add sslmode=disable to the address".into(),
-                );
+                return unavailable(crate::t!("store-server-without-tls"));
             }
             return unavailable(said);
         }

@@ -98,27 +98,30 @@ impl Directory {
         }
         let Some(name) = r.name.as_deref().filter(|n| !n.trim().is_empty()) else {
             return match r.id {
-                Some(id) => Err(format!("no {} has the id {id} in this database", self.what)),
+                Some(id) => Err(crate::t!(
+                    "store-import-no-such-id",
+                    what = crate::store::error::thing(self.what),
+                    id = id.to_string()
+                )),
                 None => Ok(None),
             };
         };
         match self.by_name.get(&key(name)).map(Vec::as_slice) {
             Some([one]) => Ok(Some(*one)),
-            Some(_) => Err(format!(
-                "several {}s are called {}: give the {} id instead",
-                self.what,
-                quote(name),
-                self.what
+            Some(_) => Err(crate::t!(
+                "store-import-several-named",
+                what = crate::store::error::thing(self.what),
+                name = quote(name)
             )),
             None => {
                 let mut known: Vec<&str> = self.by_id.values().map(String::as_str).collect();
                 known.sort_unstable();
                 known.truncate(12);
-                Err(format!(
-                    "no {} {} in this database: add it first, or correct the name (known: {})",
-                    self.what,
-                    quote(name),
-                    known.join(", ")
+                Err(crate::t!(
+                    "store-import-none-named",
+                    what = crate::store::error::thing(self.what),
+                    name = quote(name),
+                    known = known.join(", ")
                 ))
             }
         }
@@ -164,9 +167,9 @@ pub(super) fn resolve_when(
         When::Utc(t) => return Ok(t),
         When::Defined { at, wall, twice } => {
             if twice {
-                notices.push(format!(
-                    "{} happens twice in the file's time zone (the clocks go back): took the earlier one",
-                    wall.format("%Y-%m-%d %H:%M")
+                notices.push(crate::t!(
+                    "store-import-twice-in-file-zone",
+                    wall = wall.format("%Y-%m-%d %H:%M").to_string()
                 ));
             }
             return Ok(at);
@@ -177,16 +180,18 @@ pub(super) fn resolve_when(
     match resolve_local(zone, wall) {
         LocalTime::Exact(t) => Ok(t),
         LocalTime::Ambiguous { earlier, .. } => {
-            notices.push(format!(
-                "{} happens twice in {zone} (the clocks go back): took the earlier one",
-                wall.format("%Y-%m-%d %H:%M")
+            notices.push(crate::t!(
+                "store-import-twice",
+                wall = wall.format("%Y-%m-%d %H:%M").to_string(),
+                zone = zone.to_string()
             ));
             Ok(earlier)
         }
-        LocalTime::Gap { next_valid } => Err(format!(
-            "{} does not exist in {zone}: the clocks go forward then; the next valid time is {}",
-            wall.format("%Y-%m-%d %H:%M"),
-            next_valid.format("%Y-%m-%d %H:%M")
+        LocalTime::Gap { next_valid } => Err(crate::t!(
+            "core-local-time-in-gap",
+            requested = wall.format("%Y-%m-%d %H:%M").to_string(),
+            zone = zone.to_string(),
+            next = next_valid.format("%Y-%m-%d %H:%M").to_string()
         )),
     }
 }
@@ -226,15 +231,20 @@ fn weigh(conflict: &Conflict, holds_time: bool, past: bool, explained: bool) -> 
 /// is the row's only problem (`other_problems`: the row has one besides its conflicts, such as
 /// its queue token), and never when one was already given (then what is left is invalid, and
 /// each conflict's own message says how to fix it).
-fn overbook_hint(refused: &[Conflict], overbook_given: bool, other_problems: bool) -> &'static str {
+///
+/// Returns the row's problems (`list`) with that hint.
+fn overbook_hint(
+    list: String,
+    refused: &[Conflict],
+    overbook_given: bool,
+    other_problems: bool,
+) -> String {
     let hard = refused.iter().any(|c| c.severity() == Severity::Hard);
     let invalid = other_problems || refused.iter().any(|c| c.severity() == Severity::Invalid);
     match (hard, invalid, overbook_given) {
-        (true, false, false) => " (import with an overbook reason to accept it anyway)",
-        (true, true, false) => {
-            " (an overbook reason would accept only the double booking: fix the rest in the file)"
-        }
-        _ => "",
+        (true, false, false) => crate::t!("store-import-overbook-hint", problems = list),
+        (true, true, false) => crate::t!("store-import-overbook-hint-partly", problems = list),
+        _ => list,
     }
 }
 
@@ -257,21 +267,26 @@ fn disagreements(
         let Some(stated) = stated else { continue };
         let read_wall = wall(read);
         if read_wall.with_second(0) != Some(stated) {
-            out.push(format!(
-                "{what} \"{}\" and {read_from} \"{}\" disagree: {read_from} is {} in {zone}; correct the one that is wrong, or empty the other",
-                minute(stated),
-                read.format("%Y-%m-%dT%H:%M:%SZ"),
-                minute(read_wall)
+            out.push(crate::t!(
+                "store-import-times-disagree",
+                what = what,
+                stated = minute(stated),
+                read_from = read_from,
+                read = read.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                wall = minute(read_wall),
+                zone = zone.to_string()
             ));
         }
     }
     if let Some(minutes) = also.minutes {
         let length = (end - start).num_minutes();
         if length != minutes {
-            out.push(format!(
-                "minutes \"{minutes}\" and the end disagree: {} to {} is {length} minutes; correct the one that is wrong, or empty the other",
-                minute(wall(start)),
-                minute(wall(end))
+            out.push(crate::t!(
+                "store-import-minutes-disagree",
+                minutes = minutes.to_string(),
+                start = minute(wall(start)),
+                end = minute(wall(end)),
+                length = length.to_string()
             ));
         }
     }
@@ -345,8 +360,9 @@ pub fn import_appointments(
             report.bad.push(BadRow { line, reason });
         };
         if let Some(first) = first_line.insert(r.id, line) {
-            bad(format!(
-                "this row repeats the appointment of line {first} (same id)"
+            bad(crate::t!(
+                "store-import-repeats-line",
+                first = first.to_string()
             ));
             continue;
         }
@@ -362,13 +378,14 @@ pub fn import_appointments(
         let mut errors = Vec::new();
         let mut notes = Vec::new();
         let doctor = if r.doctor.is_empty() {
-            options.default_doctor.map(|d| d.0).ok_or_else(|| {
-                "no doctor: name one in the row, or choose the doctor for the whole file".to_owned()
-            })
+            options
+                .default_doctor
+                .map(|d| d.0)
+                .ok_or_else(|| crate::t!("store-import-no-doctor"))
         } else {
             doctors
                 .find(&r.doctor)
-                .and_then(|d| d.ok_or_else(|| "no doctor".to_owned()))
+                .and_then(|d| d.ok_or_else(|| crate::t!("store-import-no-doctor-short")))
         };
         let doctor = doctor.map_err(|e| errors.push(e)).ok();
         let room = rooms
@@ -390,8 +407,10 @@ pub fn import_appointments(
                 // Checked: a length no clock can hold is a bad row, not a panic.
                 let end = Duration::try_minutes(m).and_then(|d| s.checked_add_signed(d));
                 if end.is_none() {
-                    errors.push(format!(
-                        "a length of {m} minutes ends beyond any date: an appointment lasts at most {MAX_APPOINTMENT_MINUTES} minutes"
+                    errors.push(crate::t!(
+                        "store-import-length-beyond-dates",
+                        minutes = m.to_string(),
+                        max = MAX_APPOINTMENT_MINUTES.to_string()
                     ));
                 }
                 end
@@ -451,9 +470,9 @@ pub fn import_appointments(
                     }
                 },
                 _ => {
-                    errors.push(format!(
-                        "the patient {} is not registered: import the patients first, or add their patient_id",
-                        quote(&r.patient.name)
+                    errors.push(crate::t!(
+                        "store-import-patient-not-registered",
+                        name = quote(&r.patient.name)
                     ));
                     None
                 }
@@ -523,9 +542,9 @@ pub fn import_appointments(
             }
         }
         if !stranded.is_empty() {
-            notes.push(format!(
-                "{}: imported as it is, as a change of setup leaves an appointment stranded; move it, or change the setup",
-                stranded.join("; ")
+            notes.push(crate::t!(
+                "store-import-stranded",
+                conflicts = stranded.join("; ")
             ));
         }
         let overbooked = match decide(conflicts, overbook.as_deref()) {
@@ -534,9 +553,11 @@ pub fn import_appointments(
                 let list: Vec<String> = conflicts
                     .iter()
                     .map(|c| match c.clash().and_then(|k| first_line.get(&k.id)) {
-                        Some(other) if *other != line => {
-                            format!("{c}, the row on line {other} of this file")
-                        }
+                        Some(other) if *other != line => crate::t!(
+                            "store-import-clash-in-file",
+                            conflict = c.to_string(),
+                            line = other.to_string()
+                        ),
                         _ => c.to_string(),
                     })
                     .collect();
@@ -546,9 +567,11 @@ pub fn import_appointments(
                     list.push_str("; ");
                     list.push_str(token);
                 }
-                bad(format!(
-                    "{list}{}",
-                    overbook_hint(&conflicts, overbook.is_some(), others.is_some())
+                bad(overbook_hint(
+                    list,
+                    &conflicts,
+                    overbook.is_some(),
+                    others.is_some(),
                 ));
                 continue;
             }
@@ -567,14 +590,19 @@ pub fn import_appointments(
                 token: given,
                 why: queue::Reissue::Missing,
                 ..
-            } => Some(format!(
-                "the file gives this {} no queue token: it gets {given}, the next free one on {day}",
-                if r.kind == Kind::Emergency {
-                    "emergency"
-                } else {
-                    "walk-in"
-                }
-            )),
+            } => Some(if r.kind == Kind::Emergency {
+                crate::t!(
+                    "store-import-emergency-token-given",
+                    token = given,
+                    day = day.to_string()
+                )
+            } else {
+                crate::t!(
+                    "store-import-walk-in-token-given",
+                    token = given,
+                    day = day.to_string()
+                )
+            }),
             other => other.notice(day),
         };
         notes.extend(token_notice.clone());

@@ -116,10 +116,8 @@ pub(super) fn claim_of(r: &PatientRecord) -> Claim<'_> {
 pub(super) fn refusal(identified: &Identified, claim: &Claim<'_>) -> Option<String> {
     let why = identified.refusal(claim)?;
     Some(match identified {
-        Identified::Contradicts { .. } => format!(
-            "{why}: nothing was booked to either; check which is right, correct the row (or the stored patient) and import again"
-        ),
-        _ => format!("{why}: add a patient_id column to say which"),
+        Identified::Contradicts { .. } => crate::t!("store-import-patient-contradicts", why = why),
+        _ => crate::t!("store-import-patient-say-which", why = why),
     })
 }
 
@@ -162,12 +160,12 @@ pub(super) fn new_patient_notice(
         .iter()
         .take(3)
         .map(patient_match::describe_patient)
-        .chain((others.len() > 3).then(|| format!("{} more", others.len() - 3)))
+        .chain((others.len() > 3).then(|| crate::t!("core-match-more", count = others.len() - 3)))
         .collect();
-    Ok(Some(format!(
-        "registered {} as a new patient; already registered with the same name or phone: {} (if they are one person, correct the row's details or patient_id and import again)",
-        patient_match::describe_patient(p),
-        listed.join("; ")
+    Ok(Some(crate::t!(
+        "store-import-patient-likely-duplicate",
+        patient = patient_match::describe_patient(p),
+        listed = listed.join("; ")
     )))
 }
 
@@ -225,7 +223,7 @@ pub fn import_patients(
         };
         let r = match checked_record(r) {
             Ok(r) if r.name.is_empty() => {
-                bad("the name is empty: every patient needs a name".into());
+                bad(crate::t!("store-import-patient-no-name"));
                 continue;
             }
             Ok(r) => r,

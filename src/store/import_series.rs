@@ -77,9 +77,9 @@ impl<'a> SeriesImport<'a> {
         match stored {
             Some(clinic) if clinic == member.clinic.id.0 => return Ok(Joining::Join(id)),
             Some(_) => {
-                return Ok(Joining::Alone(format!(
-                    "its series {} belongs to another clinic here, so it is imported as an appointment of its own",
-                    id.0
+                return Ok(Joining::Alone(crate::t!(
+                    "store-import-series-other-clinic",
+                    series = id.0.to_string()
                 )));
             }
             None => {}
@@ -88,9 +88,9 @@ impl<'a> SeriesImport<'a> {
             return Ok(Joining::Reported);
         }
         let Some(&(line, master)) = self.masters.get(&id.0) else {
-            return Ok(Joining::Alone(format!(
-                "the file has no repeating event for its series {}, so it is imported as an appointment of its own",
-                id.0
+            return Ok(Joining::Alone(crate::t!(
+                "store-import-series-no-master",
+                series = id.0.to_string()
             )));
         };
         let resolved = match master.resolve(member.clinic.time_zone) {

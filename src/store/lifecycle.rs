@@ -110,9 +110,9 @@ pub fn revert_status(
     let tx = conn.begin(Begin::Write)?;
     let current = load_appointment(&tx, id)?;
     if restore.id != id {
-        return Err(StoreError::Invalid(
-            "cannot undo: the change to undo is of another appointment".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-undo-other-appointment"
+        )));
     }
     let undo = status::check_undo(current.status, expected, restore.status)
         .map_err(StoreError::Invalid)?;
@@ -171,9 +171,9 @@ pub fn edit(
     let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, id)?;
     if !before.status.can_edit() {
-        return Err(StoreError::Invalid(
-            "an appointment entered in error cannot be edited".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-edit-entered-in-error"
+        )));
     }
     let mut after = before.clone();
     after.reason = crate::scheduling::tidy::text(&edit.reason);

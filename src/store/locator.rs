@@ -103,9 +103,9 @@ impl Locator {
             Some(text) => Self::parse(text),
             None => match Self::parse(&text.to_string_lossy())? {
                 Locator::Sqlite(_) => Ok(Locator::Sqlite(PathBuf::from(text))),
-                Locator::Postgres(_) => Err(StoreError::Invalid(
-                    "a database server's address must be text (UTF-8): it holds bytes that are not; type it again".into(),
-                )),
+                Locator::Postgres(_) => Err(StoreError::Invalid(crate::t!(
+                    "store-server-address-not-text"
+                ))),
             },
         }
     }

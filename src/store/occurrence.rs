@@ -27,9 +27,8 @@ use crate::scheduling::time::{local_date, to_local};
 
 /// The series and occurrence date of an appointment, or a message saying it has none.
 fn series_and_date(tx: &Db, appointment: AppointmentId) -> Result<(Series, NaiveDate)> {
-    let (id, date) = membership(tx, appointment)?.ok_or_else(|| {
-        StoreError::Invalid("this appointment is not part of a series: change it on its own".into())
-    })?;
+    let (id, date) = membership(tx, appointment)?
+        .ok_or_else(|| StoreError::Invalid(crate::t!("store-occurrence-not-in-series")))?;
     Ok((load_series(tx, id)?, date))
 }
 
@@ -51,9 +50,9 @@ pub fn cancel(
 ) -> Result<SeriesChange> {
     check_actor(actor)?;
     if !matches!(action, StatusAction::Cancel { .. }) {
-        return Err(StoreError::Invalid(
-            "only a cancellation applies to several occurrences".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-occurrence-only-cancel"
+        )));
     }
     let tx = conn.begin(Begin::Write)?;
     let (series, date) = series_and_date(&tx, appointment)?;
@@ -78,7 +77,13 @@ pub fn cancel(
             // The one asked about must be cancellable; later ones may already be done.
             Err(e) if id == appointment => return Err(e.into()),
             Err(_) => {
-                untouched.push((on, format!("left as it is: {}", before.status.label())));
+                untouched.push((
+                    on,
+                    crate::t!(
+                        "store-occurrence-left-as-it-is",
+                        status = before.status.label()
+                    ),
+                ));
                 continue;
             }
         };
@@ -192,9 +197,9 @@ fn write_move(
     } = planned;
     let (Verdict::Accept { overbooked, .. }, Some(interval)) = (verdict, occurrence.plan.interval)
     else {
-        return Err(StoreError::Invalid(
-            "a refused move cannot be written".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-occurrence-refused-move"
+        )));
     };
     let mut after = before.clone();
     after.interval = interval;
@@ -252,11 +257,11 @@ fn refusals(zone: chrono_tz::Tz, planned: &[Planned]) -> Option<String> {
         })
         .collect();
     (!refused.is_empty()).then(|| {
-        format!(
-            "{} of the {} occurrences cannot move there, so nothing was changed:\n{}\nChoose another time, overbook with a reason, or move them one by one",
-            refused.len(),
-            planned.len(),
-            list_occurrences(zone, &refused)
+        crate::t!(
+            "store-occurrence-cannot-move",
+            refused = refused.len(),
+            count = planned.len(),
+            list = list_occurrences(zone, &refused)
         )
     })
 }
@@ -273,14 +278,12 @@ pub fn move_occurrences(
 ) -> Result<SeriesChange> {
     check_actor(actor)?;
     if change.days == 0 && change.time.is_none() {
-        return Err(StoreError::Invalid(
-            "say how to move it: a number of days, a new time, or both".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!("store-occurrence-say-how")));
     }
     if change.days.unsigned_abs() > 366 {
-        return Err(StoreError::Invalid(format!(
-            "{} days is more than a year: give a move of at most 366 days either way",
-            change.days
+        return Err(StoreError::Invalid(crate::t!(
+            "store-occurrence-too-far",
+            days = change.days.to_string()
         )));
     }
     let tx = conn.begin(Begin::Write)?;
@@ -353,7 +356,10 @@ pub fn move_occurrences(
                 if !m.status.can_move() {
                     untouched.push((
                         m.occurrence_date,
-                        format!("left in the old series: {}", m.status.label()),
+                        crate::t!(
+                            "store-occurrence-left-in-old-series",
+                            status = m.status.label()
+                        ),
                     ));
                     continue;
                 }
@@ -361,7 +367,7 @@ pub fn move_occurrences(
                 else {
                     untouched.push((
                         m.occurrence_date,
-                        "left as it is: not a date of the series' rule".to_owned(),
+                        crate::t!("store-occurrence-not-a-rule-date"),
                     ));
                     continue;
                 };
@@ -371,7 +377,11 @@ pub fn move_occurrences(
                 // All move or none: an arrived patient among them stops the whole change.
                 queue::check_move(&before, local_date(zone, before.interval.start), new_date)
                     .map_err(|e| {
-                        StoreError::Invalid(format!("the occurrence of {}: {e}", m.occurrence_date))
+                        StoreError::Invalid(crate::t!(
+                            "store-occurrence-of",
+                            date = m.occurrence_date.to_string(),
+                            error = e.to_string()
+                        ))
                     })?;
                 let occurrence = Occurrence {
                     date: new_date,

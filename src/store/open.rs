@@ -308,9 +308,10 @@ pub fn open_connection_keyed(
         .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
         .map_err(sql)?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Invalid(format!(
-            "{} cannot use write-ahead logging (journal mode stays {mode}); put the database on a local disk",
-            path.display()
+        return Err(StoreError::Invalid(crate::t!(
+            "store-open-no-wal",
+            file = path.display().to_string(),
+            mode = mode
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")

@@ -388,7 +388,7 @@ fn load_job(conn: &Db, id: JobId) -> Result<(JobId, Job)> {
     .ok_or_else(|| StoreError::NotFound {
         what: "reminder",
         name: id.to_string(),
-        hint: "; pick one from the outbox".into(),
+        hint: crate::t!("store-hint-pick-from-outbox"),
     })
 }
 
@@ -441,9 +441,9 @@ pub fn resend(conn: &Db, id: JobId, actor: &str, now: DateTime<Utc>) -> Result<(
     plan_in(&tx, now)?;
     let (_, planned) = load_job(&tx, id)?;
     if let JobState::Skipped(reason) = planned.state {
-        return Err(StoreError::Invalid(format!(
-            "this reminder cannot be sent again: {}",
-            reason.explain(planned.channel)
+        return Err(StoreError::Invalid(crate::t!(
+            "store-outbox-cannot-resend",
+            reason = reason.explain(planned.channel)
         )));
     }
     tx.commit()?;

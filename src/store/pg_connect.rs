@@ -68,8 +68,10 @@ impl ServerAddress {
             rest = format!("{}://{after}", scheme.to_ascii_lowercase());
         }
         let bad = |what: String| {
-            StoreError::Invalid(format!(
-                "{shown} is not a PostgreSQL address ({what}): write it as postgres://USER@HOST/DATABASE, for example postgres://frontdesk@db.clinic.lan/frontdesk?sslmode=verify-full"
+            StoreError::Invalid(crate::t!(
+                "store-server-bad-address",
+                address = &shown,
+                what = what
             ))
         };
         let mut mode = SslMode::Require;
@@ -83,9 +85,9 @@ impl ServerAddress {
                         "verify-ca" => SslMode::VerifyCa,
                         "verify-full" => SslMode::VerifyFull,
                         other => {
-                            return Err(bad(format!(
-                                "sslmode '{}' is not one of disable, allow, prefer, require, verify-ca, verify-full",
-                                crate::scheduling::entry::echo(other)
+                            return Err(bad(crate::t!(
+                                "store-server-bad-sslmode",
+                                mode = crate::scheduling::entry::echo(other)
                             )));
                         }
                     }
@@ -99,7 +101,7 @@ impl ServerAddress {
         }
         let mut config: postgres::Config = rest.parse().map_err(|e| bad(format!("{e}")))?;
         if config.get_hosts().is_empty() {
-            return Err(bad("it names no server: add the host after @".into()));
+            return Err(bad(crate::t!("store-server-no-host")));
         }
         // A Unix socket never leaves the computer, and the server offers no TLS on one.
         let only_sockets = config
@@ -195,7 +197,7 @@ impl ServerAddress {
                     let _ = roots.add(cert);
                 }
                 if roots.is_empty() {
-                    return Err("this PC has no trusted authorities: give the clinic's own with sslrootcert=/path/to/root.crt".into());
+                    return Err(crate::t!("store-server-no-trusted-authorities"));
                 }
             }
         }

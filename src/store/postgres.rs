@@ -90,9 +90,10 @@ impl PostgresStore {
             |r| r.get(0),
         )?;
         if encoding != "UTF8" {
-            return Err(StoreError::Invalid(format!(
-                "the database {} holds text as {encoding}, which cannot keep every script's names: create it with ENCODING 'UTF8' (for example CREATE DATABASE frontdesk OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0)",
-                self.server()
+            return Err(StoreError::Invalid(crate::t!(
+                "store-server-not-utf8",
+                server = self.server(),
+                encoding = encoding
             )));
         }
         let ours: bool = db.query_row(
@@ -220,9 +221,7 @@ impl super::Maintenance for PostgresStore {
         _password: &crate::signin::Secret,
         _now: chrono::DateTime<chrono::Utc>,
     ) -> Result<super::maintenance::EncryptedNow> {
-        Err(StoreError::Invalid(
-            "a database server's disks are the server's to encrypt (README, \"Several desks\"): nothing was changed".into(),
-        ))
+        Err(StoreError::Invalid(crate::t!("store-guard-encrypt-server")))
     }
 
     /// A logical backup: every table of the clinic, read in one snapshot while desks keep

@@ -137,8 +137,9 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
             |r| r.get(0),
         )?;
         if !known {
-            return Err(StoreError::Invalid(format!(
-                "the rule names a clinic that is not in this database ({clinic}): choose one of its clinics, or every clinic"
+            return Err(StoreError::Invalid(crate::t!(
+                "store-reminder-unknown-clinic",
+                clinic = clinic.to_string()
             )));
         }
     }
@@ -255,21 +256,17 @@ fn values(s: &ReminderSettings) -> [String; 9] {
 /// Checks settings: a sender that looks like an address, a web address for the webhook, a
 /// usable meeting-link pattern, a port.
 pub fn validate_settings(s: &ReminderSettings) -> Result<()> {
-    let invalid = |m: &str| Err(StoreError::Invalid(m.to_owned()));
+    let invalid = |m: String| Err(StoreError::Invalid(m));
     if !s.smtp.host.trim().is_empty() {
         if s.smtp.host.trim().contains(char::is_whitespace) || s.smtp.host.contains('/') {
-            return invalid(
-                "the SMTP host is a name such as smtp.example.org, without spaces or slashes",
-            );
+            return invalid(crate::t!("store-reminder-smtp-host"));
         }
         if s.smtp.port == 0 {
-            return invalid("the SMTP port is a number from 1 to 65535, usually 587, 465 or 25");
+            return invalid(crate::t!("store-reminder-smtp-port"));
         }
         let from = s.smtp.from.trim();
         if from.is_empty() || from.parse::<lettre::message::Mailbox>().is_err() {
-            return invalid(
-                "the sender must be an email address, e.g. reminders@clinic.example or \"Sunrise Clinic <reminders@clinic.example>\"",
-            );
+            return invalid(crate::t!("store-reminder-smtp-from"));
         }
     }
     let url = s.webhook.url.trim();
@@ -281,9 +278,7 @@ pub fn validate_settings(s: &ReminderSettings) -> Result<()> {
             .unwrap_or(false);
         let web = url.starts_with("https://") || url.starts_with("http://");
         if !web || url.contains(char::is_whitespace) || !has_host {
-            return invalid(
-                "the webhook URL must be a web address starting with https:// (or http:// on a local network), e.g. https://sms.example.org/send",
-            );
+            return invalid(crate::t!("store-reminder-webhook-url"));
         }
     }
     check_pattern(&s.meeting_pattern).map_err(|e| StoreError::Invalid(e.to_string()))

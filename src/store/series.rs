@@ -148,23 +148,17 @@ fn rule_error(e: impl std::fmt::Display) -> StoreError {
 /// The first date, wall time and length of a series request, or what is wrong with it.
 fn first(req: &SeriesRequest) -> Result<(NaiveDate, NaiveTime)> {
     let Start::Local(wall) = req.booking.start else {
-        return Err(StoreError::Invalid(
-            "a series starts at a clinic-local wall time (YYYY-MM-DD HH:MM), which every occurrence keeps".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!("store-series-local-start")));
     };
     if req.booking.kind != Kind::Scheduled {
-        return Err(StoreError::Invalid(
-            "walk-ins and emergencies do not repeat: book the series as scheduled appointments"
-                .into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!("store-series-not-scheduled")));
     }
     if let OnConflict::Overbook(reason) = &req.on_conflict
         && reason.trim().is_empty()
     {
-        return Err(StoreError::Invalid(
-            "say why you overbook the series: the reason goes into each appointment's history"
-                .into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-series-overbook-reason"
+        )));
     }
     Ok((wall.date(), wall.time()))
 }
@@ -356,16 +350,18 @@ pub fn book(
     }
     let total = booked.len() + skipped.len();
     if req.on_conflict == OnConflict::Refuse && !skipped.is_empty() {
-        return Err(StoreError::Invalid(format!(
-            "{} of the {total} occurrences conflict, so nothing was saved:\n{}\nSkip those occurrences, overbook them with a reason, or change the time or the rule",
-            skipped.len(),
-            list_occurrences(zone, &skipped)
+        return Err(StoreError::Invalid(crate::t!(
+            "store-series-conflicts",
+            conflicting = skipped.len(),
+            count = total,
+            list = list_occurrences(zone, &skipped)
         )));
     }
     if booked.is_empty() {
-        return Err(StoreError::Invalid(format!(
-            "none of the {total} occurrences can be booked, so nothing was saved:\n{}\nChoose another time, doctor or rule",
-            list_occurrences(zone, &skipped)
+        return Err(StoreError::Invalid(crate::t!(
+            "store-series-none-bookable",
+            count = total,
+            list = list_occurrences(zone, &skipped)
         )));
     }
     tx.commit()?;

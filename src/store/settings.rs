@@ -40,7 +40,7 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
     StoreError::NotFound {
         what,
         name: id.to_string(),
-        hint: "; it may have been removed at another desk: reload the settings".into(),
+        hint: crate::t!("store-hint-removed-reload-settings"),
     }
 }
 
@@ -269,9 +269,7 @@ pub fn save_room_hours(
     if hours.is_some_and(WeeklyHours::is_empty) {
         return Err(StoreError::SetupRefused(vec![Invalid::new(
             Field::Week,
-            SetupError::Other(
-                "the room would never be open: give it hours on at least one day, or let it follow the clinic's hours".into(),
-            ),
+            SetupError::Other(crate::t!("store-room-never-open")),
         )]));
     }
     immediate(conn, |tx| {

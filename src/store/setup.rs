@@ -347,7 +347,8 @@ pub fn add_patient(tx: &Db, p: &Patient) -> sql::Result<Vec<Patient>> {
 /// A patient's fields under the entry rules (`scheduling::entry`), tidied, or the store's
 /// refusal saying what to fix.
 pub fn checked_patient(p: &Patient) -> Result<Patient, StoreError> {
-    entry::patient(p).map_err(|e| StoreError::Invalid(format!("the patient: {e}")))
+    entry::patient(p)
+        .map_err(|e| StoreError::Invalid(crate::t!("store-patient-invalid", error = e.to_string())))
 }
 
 /// The stored patients a claim could mean: those with its id, its external id, its email, or
@@ -417,12 +418,13 @@ pub fn register_patient(tx: &Db, new: &Patient) -> Result<PatientId, StoreError>
             insert_patient(tx, &new)?;
             Ok(new.id)
         }
-        Registration::NameTaken(stored) => Err(StoreError::Invalid(format!(
-            "a patient with this name is already registered ({}): choose them from the list to book them, or give the new patient's phone so the two can be told apart",
-            patient_match::describe_patient(&stored)
+        Registration::NameTaken(stored) => Err(StoreError::Invalid(crate::t!(
+            "store-patient-name-taken",
+            patient = patient_match::describe_patient(&stored)
         ))),
-        Registration::Refused(why) => Err(StoreError::Invalid(format!(
-            "{why}: choose the patient from the list"
+        Registration::Refused(why) => Err(StoreError::Invalid(crate::t!(
+            "store-patient-choose-from-list",
+            why = why
         ))),
     }
 }

@@ -200,9 +200,9 @@ impl SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<super::maintenance::EncryptedNow> {
         if self.key.is_some() {
-            return Err(StoreError::Invalid(
-                "this database file is already encrypted: nothing was changed".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-guard-already-encrypted"
+            )));
         }
         let memory = Connection::open_in_memory().map_err(|e| self.sql_error(e))?;
         drop(std::mem::replace(&mut self.conn, memory));
@@ -224,8 +224,9 @@ impl SqliteStore {
         let mut warnings = Vec::new();
         // The administrator signs in by name from now on (the keys file only: first).
         if let Err(e) = done.slots.name_slot(&label, &member.name) {
-            warnings.push(format!(
-                "{e}: your name was not written to the keys file, so your password cannot open it yet; run `frontdesk recover --name \"YOUR NAME\"` with the recovery key"
+            warnings.push(crate::t!(
+                "store-encrypt-name-not-written",
+                error = e.to_string()
             ));
         }
         self.key = Some(done.key.clone());
@@ -238,8 +239,9 @@ impl SqliteStore {
             Err(e) => {
                 // Nothing more is written through this store: it is not on the file.
                 self.damaged = Some("it was encrypted but could not be opened again".into());
-                warnings.push(format!(
-                    "the file is encrypted, but Frontdesk could not open it again ({e}): close Frontdesk and start it again"
+                warnings.push(crate::t!(
+                    "store-encrypt-not-reopened",
+                    error = e.to_string()
                 ));
             }
         }
@@ -346,7 +348,7 @@ impl Maintenance for SqliteStore {
                 return Err(StoreError::NotFound {
                     what: "staff member",
                     name: member.id.to_string(),
-                    hint: "; they may have been removed at another desk".into(),
+                    hint: crate::t!("store-hint-removed-at-another-desk"),
                 });
             }
         };
@@ -363,8 +365,10 @@ impl Maintenance for SqliteStore {
             Ok(()) => Ok(()),
             Err(e) => match slots.put_back(before) {
                 Ok(()) => Err(e),
-                Err(undo) => Err(StoreError::Invalid(format!(
-                    "{e}; and the key slot set for the new password could not be put back ({undo}): set the password again"
+                Err(undo) => Err(StoreError::Invalid(crate::t!(
+                    "store-password-slot-not-put-back",
+                    error = e.to_string(),
+                    undo = undo.to_string()
                 ))),
             },
         }

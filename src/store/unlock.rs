@@ -94,9 +94,7 @@ pub fn open_as(
 ) -> Result<Unsealed> {
     if crate::signin::service::is_slot_name(name) {
         crate::signin::session::spend_a_try(password);
-        return Err(StoreError::Invalid(
-            "that is the name of a service credential, which signs in with its file (--service-credential): sign in with your own name".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!("store-unlock-service-name")));
     }
     let mut slots = KeySlots::load(path)?;
     let reserved = match slots.begin_try(name, now, desk) {
@@ -122,7 +120,7 @@ pub fn open_as(
     let damaged = store.damage().is_some();
     let settled = slots.settle_tries(name, reserved, |failures, dropped| {
         if damaged {
-            return Err(StoreError::Invalid("the database takes no writes".into()));
+            return Err(StoreError::Invalid(crate::t!("store-unlock-no-writes")));
         }
         log_failures(&mut store, failures, dropped, desk)
     });
@@ -233,9 +231,9 @@ pub fn open_with_recovery(path: &Path, recovery: &RecoveryKey) -> Result<Box<dyn
 /// [`first_slot`] once they exist. Refused when anything is at `path` or its keys file already.
 pub fn create(path: &Path) -> Result<(Box<dyn Store + Send>, DatabaseKey, RecoveryKey)> {
     if !is_new_file(&Locator::Sqlite(path.to_path_buf())) {
-        return Err(StoreError::Invalid(format!(
-            "{} already holds a database: open it, or choose a new file",
-            crate::scheduling::time::echo(&path.display().to_string())
+        return Err(StoreError::Invalid(crate::t!(
+            "store-unlock-already-a-database",
+            file = crate::scheduling::time::echo(&path.display().to_string())
         )));
     }
     // An empty file, or one whose making stopped half-way, left by an earlier try is made

@@ -63,15 +63,15 @@ pub fn record_joined(
     let tx = conn.begin(Begin::Write)?;
     let a = load_appointment(&tx, id)?;
     if a.mode != Mode::Video {
-        return Err(StoreError::Invalid(format!(
-            "this is a {} appointment: joining is recorded for video consultations only",
-            a.mode.as_str().replace('_', " ")
-        )));
+        return Err(StoreError::Invalid(match a.mode {
+            Mode::Phone => crate::t!("store-video-join-phone"),
+            _ => crate::t!("store-video-join-in-clinic"),
+        }));
     }
     if !a.status.before_or_during_visit() {
-        return Err(StoreError::Invalid(format!(
-            "the appointment is {}: joining can be recorded only before or during the visit",
-            a.status.label()
+        return Err(StoreError::Invalid(crate::t!(
+            "store-video-join-not-now",
+            status = a.status.label()
         )));
     }
     audit(

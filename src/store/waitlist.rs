@@ -25,7 +25,8 @@ fn request_json(r: &WaitlistRequest) -> serde_json::Value {
         "doctor": r.doctor.map(|d| d.to_string()),
         "visit_type": r.visit_type.map(|v| v.to_string()),
         "minutes": r.minutes,
-        "weekdays": p.weekdays.to_string(),
+        // Kept in English, whatever the desk's language.
+        "weekdays": p.weekdays.text_in(crate::i18n::Language::English),
         "window": p.window.map(|w| w.to_string()),
         "earliest": p.earliest.map(|d| d.to_string()),
         "latest": p.latest.map(|d| d.to_string()),
@@ -68,7 +69,7 @@ fn check_request(tx: &Db, request: &WaitlistRequest, now: DateTime<Utc>) -> Resu
     let patient = setup::patient(tx, request.patient)?.ok_or_else(|| StoreError::NotFound {
         what: "patient",
         name: request.patient.to_string(),
-        hint: "; choose a registered patient".into(),
+        hint: crate::t!("store-hint-choose-registered-patient"),
     })?;
     if let Some(d) = request.doctor {
         let doctor = setup::doctors(tx)?.into_iter().find(|x| x.id == d);
@@ -81,9 +82,9 @@ fn check_request(tx: &Db, request: &WaitlistRequest, now: DateTime<Utc>) -> Resu
                 });
             }
             Some(doctor) if !doctor.active => {
-                return Err(StoreError::Invalid(format!(
-                    "{} no longer takes bookings: choose another doctor or \"any doctor\"",
-                    doctor.name
+                return Err(StoreError::Invalid(crate::t!(
+                    "store-waitlist-doctor-inactive",
+                    doctor = &doctor.name
                 )));
             }
             Some(_) => {}
@@ -101,15 +102,17 @@ fn check_request(tx: &Db, request: &WaitlistRequest, now: DateTime<Utc>) -> Resu
     if let Some(held) = request.holds {
         let a = load_appointment(tx, held)?;
         if a.patient != request.patient || a.clinic != request.clinic {
-            return Err(StoreError::Invalid(format!(
-                "appointment {held} is not {}'s at this clinic: give one of their own, or none",
-                patient.name
+            return Err(StoreError::Invalid(crate::t!(
+                "store-waitlist-held-not-theirs",
+                appointment = held.to_string(),
+                patient = &patient.name
             )));
         }
         if !a.status.holds_time() || a.status == Status::Completed {
-            return Err(StoreError::Invalid(format!(
-                "appointment {held} is {}: it holds no time to improve on; leave it out",
-                a.status.label()
+            return Err(StoreError::Invalid(crate::t!(
+                "store-waitlist-held-holds-no-time",
+                appointment = held.to_string(),
+                status = a.status.label()
             )));
         }
     }
@@ -131,12 +134,22 @@ fn refuse_duplicate(
                 && Some(r.entry.id) != except
         });
     match twin {
-        Some(t) => Err(StoreError::Invalid(format!(
-            "{} is already on the waitlist for {} (since {}): edit that entry instead",
-            t.patient_name,
-            t.doctor_name.as_deref().unwrap_or("any doctor"),
-            local_date(zone, t.entry.created_at)
-        ))),
+        Some(t) => {
+            let since = local_date(zone, t.entry.created_at).to_string();
+            Err(StoreError::Invalid(match &t.doctor_name {
+                Some(doctor) => crate::t!(
+                    "store-waitlist-already-waiting",
+                    patient = &t.patient_name,
+                    doctor = doctor,
+                    since = since
+                ),
+                None => crate::t!(
+                    "store-waitlist-already-waiting-any-doctor",
+                    patient = &t.patient_name,
+                    since = since
+                ),
+            }))
+        }
         None => Ok(()),
     }
 }
@@ -210,9 +223,9 @@ pub fn edit(
     if request.patient != before.entry.request.patient
         || request.clinic != before.entry.request.clinic
     {
-        return Err(StoreError::Invalid(
-            "a waitlist entry keeps its patient and clinic: remove it and add a new one".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-waitlist-keeps-patient"
+        )));
     }
     if *request == before.entry.request {
         return Ok(before);
@@ -362,15 +375,15 @@ pub fn book(
     let tx = begin(conn, actor)?;
     let row = entry(&tx, id)?;
     if request.patient != row.entry.request.patient || request.clinic != row.entry.request.clinic {
-        return Err(StoreError::Invalid(format!(
-            "this booking is not for {}, whose waitlist entry it is: book them, or book without the waitlist",
-            row.patient_name
+        return Err(StoreError::Invalid(crate::t!(
+            "store-waitlist-booking-not-for-them",
+            patient = &row.patient_name
         )));
     }
     if request.new_patient.is_some() {
-        return Err(StoreError::Invalid(
-            "a waitlisted patient is already registered: book them without a new patient".into(),
-        ));
+        return Err(StoreError::Invalid(crate::t!(
+            "store-waitlist-already-registered"
+        )));
     }
     waitlist::transition(row.entry.status, WaitAction::Book)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;

@@ -171,7 +171,7 @@ pub fn entry(conn: &Db, id: WaitlistEntryId) -> Result<WaitlistRow> {
         .ok_or_else(|| StoreError::NotFound {
             what: "waitlist entry",
             name: id.to_string(),
-            hint: "; copy the id from `frontdesk waitlist list`".into(),
+            hint: crate::t!("store-hint-copy-id-from-waitlist"),
         })
 }
 

@@ -105,7 +105,7 @@ impl Desk {
     /// Who is signed in, and the button that locks the window (Ctrl+L).
     pub(super) fn signed_in_bar(&self) -> Element<'_, Message> {
         let role = match self.who.role {
-            crate::scheduling::permission::Role::Staff(role) => role.label().to_owned(),
+            crate::scheduling::permission::Role::Staff(role) => role.label(),
             crate::scheduling::permission::Role::Service => crate::t!("desk-role-service"),
         };
         row![

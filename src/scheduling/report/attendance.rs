@@ -96,7 +96,10 @@ pub(super) fn attendance(input: &ReportInput, in_range: &[&Visit]) -> Attendance
         .collect();
     let doctor_index = Positions::new(input.doctors.iter().map(|d| d.id));
     let type_index = Positions::new(input.visit_types.iter().map(|(id, _)| *id));
-    let mut untyped = Attendance::new(AttendanceGroup::VisitType(None), "No visit type".into());
+    let mut untyped = Attendance::new(
+        AttendanceGroup::VisitType(None),
+        crate::t!("core-report-no-visit-type"),
+    );
     let mut total = Attendance::new(AttendanceGroup::Clinic, input.clinic_name.clone());
     let due = in_range
         .iter()

@@ -50,7 +50,12 @@ pub struct ReportRange {
 pub enum ReportError {
     /// The last date is before the first.
     #[error(
-        "the range ends ({last}) before it starts ({first}): give a \"to\" date on or after the \"from\" date"
+        "{}",
+        crate::t!(
+            "core-report-end-before-start",
+            last = last.to_string(),
+            first = first.to_string(),
+        )
     )]
     EndBeforeStart {
         /// The first date asked for.
@@ -60,8 +65,12 @@ pub enum ReportError {
     },
     /// More days than a report covers.
     #[error(
-        "the range has {days} days; a report covers at most {max} days: choose a shorter range or run one report per year",
-        max = ReportRange::MAX_DAYS
+        "{}",
+        crate::t!(
+            "core-report-too-long",
+            days = days.to_string(),
+            max = ReportRange::MAX_DAYS.to_string(),
+        )
     )]
     TooLong {
         /// How many days were asked for.

@@ -79,14 +79,19 @@ pub struct Split {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SplitError {
     /// The date is not an occurrence of the series.
-    #[error("{0} is not a date of this series")]
+    #[error("{}", crate::t!("core-series-not-an-occurrence", date = _0.to_string()))]
     NotAnOccurrence(NaiveDate),
     /// The rule itself is bad (said by the rule's own error, once).
     #[error(transparent)]
     Rule(#[from] RuleError),
     /// The shift is more than a year either way, or runs off the calendar.
     #[error(
-        "moving by {days} days is more than a year: move the following occurrences by at most {MAX_SHIFT_DAYS} days either way"
+        "{}",
+        crate::t!(
+            "core-series-shift-too-far",
+            days = days.to_string(),
+            max = MAX_SHIFT_DAYS.to_string(),
+        )
     )]
     TooFar {
         /// The shift asked for.
@@ -94,7 +99,12 @@ pub enum SplitError {
     },
     /// The moved dates do not follow one rule.
     #[error(
-        "moving the following occurrences by {days} days breaks their every-{interval}-weeks pattern: move them by whole weeks, or change the occurrences one by one"
+        "{}",
+        crate::t!(
+            "core-series-shift-breaks-pattern",
+            days = days.to_string(),
+            interval = interval.to_string(),
+        )
     )]
     BreaksPattern {
         /// The shift asked for.

@@ -35,22 +35,19 @@ pub enum Error {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// The file is not one of ours, or its header is damaged.
-    #[error("its header is not a Frontdesk backup's ({0})")]
+    #[error("{}", crate::t!("store-backup-file-header", why = *_0))]
     Header(&'static str),
     /// A delta's full backup is not in the folder.
-    #[error("it needs the full backup {} beside it, which is missing: restore an older or newer daily backup", echo_path(.0))]
+    #[error("{}", crate::t!("store-backup-file-missing-base", file = echo_path(_0)))]
     MissingBase(PathBuf),
     /// A delta's full backup is not the one it was made from.
-    #[error("the full backup {} beside it is not the one it was made from (it was replaced): restore that full backup itself, or another daily backup", echo_path(.0))]
+    #[error("{}", crate::t!("store-backup-file-wrong-base", file = echo_path(_0)))]
     WrongBase(PathBuf),
     /// The file a delta names as its full backup is itself a delta.
-    #[error("the file it names as its full backup, {}, is not a full backup: restore another daily backup", echo_path(.0))]
+    #[error("{}", crate::t!("store-backup-file-base-not-full", file = echo_path(_0)))]
     BaseNotFull(PathBuf),
     /// A delta's full backup cannot be read back.
-    #[error(
-        "its full backup {} is damaged ({details}): restore another daily backup",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-file-base-damaged", file = echo_path(path), details = details))]
     BaseDamaged {
         /// The full backup.
         path: PathBuf,
@@ -58,12 +55,10 @@ pub enum Error {
         details: String,
     },
     /// Written in a format this Frontdesk does not know.
-    #[error(
-        "it was written in backup format {0}, which this Frontdesk cannot read: update Frontdesk, then restore it"
-    )]
+    #[error("{}", crate::t!("store-backup-file-version", version = _0.to_string()))]
     Version(u32),
     /// What was read back is not what was backed up.
-    #[error("what it gives back does not match what was backed up (checksum): the file is damaged")]
+    #[error("{}", crate::t!("store-backup-file-checksum"))]
     Checksum,
 }
 

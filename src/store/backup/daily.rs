@@ -211,9 +211,10 @@ pub fn cannot_start(db: &Path) -> Option<String> {
         .open(&lock)
     {
         Ok(_) => None,
-        Err(e) => Some(format!(
-            "{} cannot be written ({e}): give the backups folder back to yourself (chown) or make it writable",
-            crate::scheduling::entry::echo_path(&lock)
+        Err(e) => Some(crate::t!(
+            "store-backup-folder-not-writable",
+            file = crate::scheduling::entry::echo_path(&lock),
+            error = e.to_string()
         )),
     }
 }

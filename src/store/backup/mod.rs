@@ -35,19 +35,13 @@ use crate::store::cipher::{DatabaseKey, KeySlots};
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     /// The file is not an SQLite database at all.
-    #[error(
-        "{} is not a database file or a Frontdesk backup (it may be damaged, or something else): choose a Frontdesk backup (.sqlite3 or .fdbackup)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-not-database", file = echo_path(path)))]
     NotDatabase {
         /// The file.
         path: PathBuf,
     },
     /// SQLite found damage.
-    #[error(
-        "{} is damaged ({details}): it cannot be restored; choose an older backup",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-damaged", file = echo_path(path), details = details))]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -55,10 +49,7 @@ pub enum BackupError {
         details: String,
     },
     /// The database being backed up is damaged: no backup was made.
-    #[error(
-        "{} is damaged ({details}): no backup was made of it; run `frontdesk check` to see what is wrong and which backup to restore",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-source-damaged", file = echo_path(path), details = details))]
     SourceDamaged {
         /// The database.
         path: PathBuf,
@@ -66,19 +57,13 @@ pub enum BackupError {
         details: String,
     },
     /// The copy came out damaged while the database is sound: the destination is at fault.
-    #[error(
-        "the copy written to {} came out damaged although the database is sound: the disk or stick there may be failing; back up to another place",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-copy-damaged", file = echo_path(path)))]
     CopyDamaged {
         /// The destination.
         path: PathBuf,
     },
     /// Written in a backup format this Frontdesk cannot read.
-    #[error(
-        "{} was written by a newer Frontdesk (backup format {found}): update Frontdesk, then restore it",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-newer-format", file = echo_path(path), found = found.to_string()))]
     NewerFormat {
         /// The file.
         path: PathBuf,
@@ -86,7 +71,7 @@ pub enum BackupError {
         found: u32,
     },
     /// The destination is not a file a backup can replace.
-    #[error("{} {why}: choose a file name for the backup", echo_path(path))]
+    #[error("{}", bad_destination(path, why))]
     BadDestination {
         /// The destination.
         path: PathBuf,
@@ -94,7 +79,7 @@ pub enum BackupError {
         why: &'static str,
     },
     /// A backup file that cannot be read back.
-    #[error("{} cannot be restored: {why}", echo_path(path))]
+    #[error("{}", crate::t!("store-backup-unusable", file = echo_path(path), why = why))]
     Unusable {
         /// The file.
         path: PathBuf,
@@ -102,19 +87,13 @@ pub enum BackupError {
         why: String,
     },
     /// A database, but not a Frontdesk one.
-    #[error(
-        "{} is a database of another program, not a Frontdesk backup: nothing was restored",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-not-frontdesk", file = echo_path(path)))]
     NotFrontdesk {
         /// The file.
         path: PathBuf,
     },
     /// Written by a newer Frontdesk.
-    #[error(
-        "{} was written by a newer Frontdesk (schema version {found}; this one knows up to {supported}): update Frontdesk, then restore",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-newer", file = echo_path(path), found = found.to_string(), supported = supported.to_string()))]
     Newer {
         /// The file.
         path: PathBuf,
@@ -124,25 +103,19 @@ pub enum BackupError {
         supported: i64,
     },
     /// The current database is in use elsewhere.
-    #[error(
-        "{} is open in another Frontdesk window or process (or its daily backup is running): close the other windows and wait for running commands, then restore again (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-in-use", file = echo_path(path)))]
     InUse {
         /// The current database.
         path: PathBuf,
     },
     /// Backing up or restoring a file onto itself.
-    #[error("{} is the database itself: choose another file name", echo_path(path))]
+    #[error("{}", crate::t!("store-backup-same-file", file = echo_path(path)))]
     SameFile {
         /// The file.
         path: PathBuf,
     },
     /// A file system error.
-    #[error(
-        "cannot use {}: {error}; check that the folder exists, that you may write there and that the disk has room",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-io", file = echo_path(path), error = error.to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -150,37 +123,25 @@ pub enum BackupError {
         error: std::io::Error,
     },
     /// The file is encrypted and no key was given for it.
-    #[error(
-        "{} is encrypted: sign in (or give the recovery key of that backup) to use it; nothing was changed",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-encrypted", file = echo_path(path)))]
     Encrypted {
         /// The file.
         path: PathBuf,
     },
     /// The key given does not open the file.
-    #[error(
-        "{} cannot be opened with the key given: use a password or the recovery key of that backup's keys file; nothing was changed",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-wrong-key", file = echo_path(path)))]
     WrongKey {
         /// The file.
         path: PathBuf,
     },
     /// A backup of another clinic than the database it would replace, or than its key.
-    #[error(
-        "{} is a backup of another clinic: it cannot replace this clinic's database; nothing was changed",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-other-clinic", file = echo_path(path)))]
     OtherClinic {
         /// The backup.
         path: PathBuf,
     },
     /// A plain (unencrypted) backup would replace an encrypted database.
-    #[error(
-        "{} is a plain backup from before the database was encrypted: it is not restored over the encrypted database; restore it to a new file name and encrypt that, or choose a newer backup (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-backup-plain-over-encrypted", file = echo_path(path)))]
     PlainOverEncrypted {
         /// The backup.
         path: PathBuf,
@@ -189,13 +150,29 @@ pub enum BackupError {
     #[error(transparent)]
     Keys(#[from] crate::store::cipher::CipherError),
     /// Any other SQLite error.
-    #[error("database error while copying {}: {details}", echo_path(path))]
+    #[error("{}", crate::t!("store-backup-sqlite", file = echo_path(path), details = details))]
     Sqlite {
         /// The file.
         path: PathBuf,
         /// What SQLite said.
         details: String,
     },
+}
+
+/// "X is a folder: choose a file name for the backup", by what the destination is instead
+/// ([`BackupError::BadDestination`] keeps it in English words).
+fn bad_destination(path: &std::path::Path, why: &str) -> String {
+    let file = echo_path(path);
+    match why {
+        "is a folder" => crate::t!("store-backup-destination-folder", file = file),
+        "is not a regular file (a device or a pipe)" => {
+            crate::t!("store-backup-destination-not-regular", file = file)
+        }
+        "is a Frontdesk database that a window or command has open" => {
+            crate::t!("store-backup-destination-open-database", file = file)
+        }
+        other => crate::t!("store-backup-bad-destination", file = file, why = other),
+    }
 }
 
 pub(super) type Result<T> = std::result::Result<T, BackupError>;

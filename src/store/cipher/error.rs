@@ -9,17 +9,15 @@ use crate::scheduling::entry::echo_path;
 #[derive(Debug, thiserror::Error)]
 pub enum CipherError {
     /// The password given does not open the slot named.
-    #[error(
-        "the password is not right for {label}: type it again (an administrator can set a new one); nothing was changed"
-    )]
+    #[error("{}", crate::t!("store-cipher-wrong-password", label = label))]
     WrongPassword {
         /// The slot's label (a staff id, never the password).
         label: String,
     },
     /// No slot has that label.
     #[error(
-        "{label} has no key slot in {}: an administrator must add one",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-no-such-slot", label = label, file = echo_path(path))
     )]
     NoSuchSlot {
         /// The label asked for.
@@ -28,28 +26,24 @@ pub enum CipherError {
         path: PathBuf,
     },
     /// A label no slot can have.
-    #[error(
-        "a key slot's label is a staff id or name: not empty, at most 200 characters, no control characters"
-    )]
+    #[error("{}", crate::t!("store-cipher-bad-label"))]
     BadLabel,
     /// A slot with that label already exists.
-    #[error("{label} already has a key slot: replace it instead")]
+    #[error("{}", crate::t!("store-cipher-slot-exists", label = label))]
     SlotExists {
         /// The label.
         label: String,
     },
     /// Removing the last password slot would leave only the recovery key.
-    #[error(
-        "{label} is the last person who can open the database with a password: add another person's slot first"
-    )]
+    #[error("{}", crate::t!("store-cipher-last-password-slot", label = label))]
     LastPasswordSlot {
         /// The label.
         label: String,
     },
     /// The recovery key is well formed but is not this database's.
     #[error(
-        "this recovery key is not the one of {}: it belongs to another database or an older key; find the sheet printed for this clinic",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-wrong-recovery-key", file = echo_path(path))
     )]
     WrongRecoveryKey {
         /// The keys file.
@@ -57,32 +51,30 @@ pub enum CipherError {
     },
     /// The recovery key as typed fails its checksum or has the wrong length.
     #[error(
-        "this recovery key has a typing mistake ({0}): compare it with the printed sheet, group by group"
+        "{}",
+        crate::t!("store-cipher-recovery-key-typo", mistake = typo(_0))
     )]
     RecoveryKeyTypo(&'static str),
     /// A key given for a database is not its key (SQLCipher cannot read the file with it).
-    #[error(
-        "{} cannot be opened with this key (it is not the key of this database): sign in with an account of this clinic; nothing was changed",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-cipher-wrong-key", file = echo_path(path)))]
     WrongKey {
         /// The database.
         path: PathBuf,
     },
     /// The database has no keys file beside it.
-    #[error(
-        "the keys file {} of this encrypted database is missing: restore it from the backup folder (every backup has its .keys file beside it) or from where it was copied; without it only a backup and its keys can be used",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-cipher-keys-missing", file = echo_path(path)))]
     KeysMissing {
         /// The keys file that should be there.
         path: PathBuf,
     },
     /// The keys file and the database (or backup) belong to different clinics.
     #[error(
-        "{} belongs to another clinic than {}: use the keys file that came with this database or backup; nothing was changed",
-        echo_path(keys),
-        echo_path(database)
+        "{}",
+        crate::t!(
+            "store-cipher-other-clinic",
+            keys = echo_path(keys),
+            database = echo_path(database),
+        )
     )]
     OtherClinic {
         /// The keys file.
@@ -92,8 +84,8 @@ pub enum CipherError {
     },
     /// The keys file cannot be read as one.
     #[error(
-        "{} is not a readable keys file ({why}): restore it from a backup",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-damaged-keys", file = echo_path(path), why = why)
     )]
     DamagedKeys {
         /// The keys file.
@@ -103,8 +95,12 @@ pub enum CipherError {
     },
     /// A keys file written by a newer Frontdesk.
     #[error(
-        "{} was written by a newer Frontdesk (keys format {found}): update Frontdesk",
-        echo_path(path)
+        "{}",
+        crate::t!(
+            "store-cipher-newer-keys-format",
+            file = echo_path(path),
+            found = found.to_string(),
+        )
     )]
     NewerKeysFormat {
         /// The keys file.
@@ -113,15 +109,15 @@ pub enum CipherError {
         found: u32,
     },
     /// The database is already encrypted.
-    #[error("{} is already encrypted: nothing was changed", echo_path(path))]
+    #[error("{}", crate::t!("store-cipher-already-encrypted", file = echo_path(path)))]
     AlreadyEncrypted {
         /// The database.
         path: PathBuf,
     },
     /// The file is not a plain Frontdesk database that could be converted.
     #[error(
-        "{} is not a plain Frontdesk database ({why}): nothing was changed",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-not-convertible", file = echo_path(path), why = why)
     )]
     NotConvertible {
         /// The file.
@@ -130,18 +126,15 @@ pub enum CipherError {
         why: String,
     },
     /// The database is open elsewhere.
-    #[error(
-        "{} is open in another Frontdesk window or process: close them, then try again (nothing was changed)",
-        echo_path(path)
-    )]
+    #[error("{}", crate::t!("store-cipher-in-use", file = echo_path(path)))]
     InUse {
         /// The database.
         path: PathBuf,
     },
     /// The encrypted copy did not pass its check; the original is untouched.
     #[error(
-        "the encrypted copy of {} did not pass its check ({why}): the original is untouched and still in use",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-copy-failed", file = echo_path(path), why = why)
     )]
     CopyFailed {
         /// The database.
@@ -151,21 +144,24 @@ pub enum CipherError {
     },
     /// A file that is not one of this database's plaintext leftovers was asked to be removed.
     #[error(
-        "{} is not a plaintext copy of this database: it was not removed",
-        echo_path(path)
+        "{}",
+        crate::t!("store-cipher-not-plaintext-copy", file = echo_path(path))
     )]
     NotPlaintextCopy {
         /// The file.
         path: PathBuf,
     },
     /// A PIN was given where only a password opens the database.
-    #[error("a PIN cannot open the database: sign in with your password")]
+    #[error("{}", crate::t!("store-cipher-pin-not-allowed"))]
     PinNotAllowed,
     /// The system gave no randomness, or the key could not be derived.
-    #[error("a key could not be made just now ({0}); try again")]
+    #[error("{}", crate::t!("store-cipher-crypto", why = *_0))]
     Crypto(&'static str),
     /// A file system error.
-    #[error("cannot use {}: {error}", echo_path(path))]
+    #[error(
+        "{}",
+        crate::t!("store-cipher-io", file = echo_path(path), error = error.to_string())
+    )]
     Io {
         /// The file.
         path: PathBuf,
@@ -173,13 +169,36 @@ pub enum CipherError {
         error: std::io::Error,
     },
     /// SQLite or SQLCipher failed.
-    #[error("database error on {}: {details}", echo_path(path))]
+    #[error(
+        "{}",
+        crate::t!("store-cipher-database", file = echo_path(path), details = details)
+    )]
     Database {
         /// The file.
         path: PathBuf,
         /// What SQLite said (SQLite never repeats a key in its messages).
         details: String,
     },
+}
+
+/// A typing mistake in a recovery key, as [`CipherError::RecoveryKeyTypo`] holds it in
+/// English, in the desk's language.
+fn typo(mistake: &str) -> String {
+    match mistake {
+        "it holds a character that no recovery key has" => {
+            crate::t!("store-cipher-typo-character")
+        }
+        "it is too short: a recovery key has 40 characters in 8 groups" => {
+            crate::t!("store-cipher-typo-too-short")
+        }
+        "it is too long: a recovery key has 40 characters in 8 groups" => {
+            crate::t!("store-cipher-typo-too-long")
+        }
+        "its checksum does not match: a character is wrong or two are swapped" => {
+            crate::t!("store-cipher-typo-checksum")
+        }
+        other => other.to_owned(),
+    }
 }
 
 impl CipherError {

@@ -60,9 +60,7 @@ impl Guarded {
     /// Refused when `who` signed in to another database.
     pub fn new(mut store: Box<dyn Store + Send>, who: SignedIn, clock: Clock) -> Result<Guarded> {
         if who.database() != store.locator().identity() {
-            return Err(StoreError::Invalid(
-                "that sign-in was to another database: sign in to this one".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!("store-guard-other-database")));
         }
         store.act_as(Some(who.name()))?;
         Ok(Guarded {
@@ -313,46 +311,42 @@ impl Maintenance for Guarded {
         // What cannot be encrypted is said before any password is asked about.
         match self.inner.locator() {
             Locator::Postgres(_) => {
-                return Err(StoreError::Invalid(
-                    "a database server's disks are the server's to encrypt (README, \"Several desks\"): nothing was changed".into(),
-                ));
+                return Err(StoreError::Invalid(crate::t!("store-guard-encrypt-server")));
             }
             Locator::Sqlite(path) if crate::store::cipher::keys_path(&path).exists() => {
-                return Err(StoreError::Invalid(
-                    "this database file is already encrypted: nothing was changed".into(),
-                ));
+                return Err(StoreError::Invalid(crate::t!(
+                    "store-guard-already-encrypted"
+                )));
             }
             Locator::Sqlite(_) => {}
         }
         if self.who.staff_id() != Some(member.id) {
-            return Err(StoreError::Invalid(
-                "the database is encrypted by the administrator signed in, for themselves: nothing was changed".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-guard-encrypt-for-themselves"
+            )));
         }
         // Their password, checked as a sign-in is: counted, locked after five, logged.
         let desk = self.who.desk().to_owned();
-        let signed = crate::signin::sign_in(
-            &mut *self.inner,
-            self.who.name(),
-            password,
-            &desk,
-            now,
-        )
-        .map_err(|e| match e {
-            crate::signin::SignInError::Wrong { left, .. } => StoreError::Invalid(format!(
-                "that is not your password (the one you sign in with){}: nothing was changed",
-                match left {
-                    Some(1) => "; one more wrong try locks your account for a while".into(),
-                    Some(n) if n > 1 => format!("; {n} tries left before your account locks"),
-                    _ => String::new(),
-                }
-            )),
-            other => StoreError::Invalid(format!("{other}: nothing was changed")),
-        })?;
+        let signed =
+            crate::signin::sign_in(&mut *self.inner, self.who.name(), password, &desk, now)
+                .map_err(|e| match e {
+                    crate::signin::SignInError::Wrong { left, .. } => {
+                        StoreError::Invalid(match left {
+                            Some(left) if left >= 1 => {
+                                crate::t!("store-guard-not-your-password-tries-left", left = left)
+                            }
+                            _ => crate::t!("store-guard-not-your-password"),
+                        })
+                    }
+                    other => StoreError::Invalid(crate::t!(
+                        "store-guard-nothing-changed",
+                        error = other.to_string()
+                    )),
+                })?;
         if signed.staff_id() != Some(member.id) {
-            return Err(StoreError::Invalid(
-                "that password is not yours: nothing was changed".into(),
-            ));
+            return Err(StoreError::Invalid(crate::t!(
+                "store-guard-password-not-yours"
+            )));
         }
         let record = self
             .inner
@@ -365,7 +359,7 @@ impl Maintenance for Guarded {
             String::new(),
             "encrypted the database file: only the administrator who encrypted it and the recovery key open it, until others get new passwords".into(),
         ) {
-            let said = format!("the access log could not record it ({e})");
+            let said = crate::t!("store-guard-access-log-failed", error = e.to_string());
             done.warning = Some(match done.warning.take() {
                 Some(w) => format!("{w}; {said}"),
                 None => said,
@@ -433,9 +427,9 @@ impl Accounts for Guarded {
         _succeeded: bool,
         _access: &Access,
     ) -> Result<Tries> {
-        Err(StoreError::Invalid(
-            "a sign-in is recorded only by signing in".into(),
-        ))
+        Err(StoreError::Invalid(crate::t!(
+            "store-guard-sign-in-recorded-by-signing-in"
+        )))
     }
 
     fn begin_sign_in(
@@ -444,9 +438,9 @@ impl Accounts for Guarded {
         _now: DateTime<Utc>,
         _refusal: &Access,
     ) -> Result<std::result::Result<Tries, crate::scheduling::lockout::LockedOut>> {
-        Err(StoreError::Invalid(
-            "a sign-in is recorded only by signing in".into(),
-        ))
+        Err(StoreError::Invalid(crate::t!(
+            "store-guard-sign-in-recorded-by-signing-in"
+        )))
     }
 
     fn create_first_administrator(
@@ -456,9 +450,9 @@ impl Accounts for Guarded {
         _now: DateTime<Utc>,
         _desk: &str,
     ) -> Result<()> {
-        Err(StoreError::Invalid(
-            "this database already has an administrator: add staff in Settings".into(),
-        ))
+        Err(StoreError::Invalid(crate::t!(
+            "store-guard-has-administrator"
+        )))
     }
 
     fn set_secret(
@@ -534,9 +528,9 @@ impl Accounts for Guarded {
             | AccessKind::Restored
             | AccessKind::ChangedPermission
             | AccessKind::ReadAccessLog => {
-                return Err(StoreError::Invalid(format!(
-                    "“{}” is logged by Frontdesk itself",
-                    access.kind.label()
+                return Err(StoreError::Invalid(crate::t!(
+                    "store-guard-logged-by-frontdesk",
+                    kind = access.kind.label()
                 )));
             }
         };

@@ -394,9 +394,9 @@ impl Store for Guarded {
                 .map_err(|e| match e {
                     StoreError::Cipher(crate::store::cipher::CipherError::LastPasswordSlot {
                         ..
-                    }) => StoreError::Invalid(format!(
-                        "{} is the last person whose password opens this encrypted database: give another administrator a new password first (Settings, Staff), then try again; nothing was changed",
-                        member.name
+                    }) => StoreError::Invalid(crate::t!(
+                        "store-guard-last-password",
+                        name = &member.name
                     )),
                     other => other,
                 })?;

@@ -235,7 +235,7 @@ pub(in crate::store) fn membership(
         return Err(StoreError::NotFound {
             what: "appointment",
             name: appointment.to_string(),
-            hint: "; copy the id from `frontdesk agenda`".into(),
+            hint: crate::t!("store-hint-copy-id-from-agenda"),
         });
     };
     match (series, date) {
