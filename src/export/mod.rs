@@ -264,32 +264,36 @@ pub struct ExportSummary {
 impl std::fmt::Display for ExportSummary {
     /// "Exported 2 appointments to out.ics (iCalendar (.ics), 14 kB)", as staff read it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Exported {} appointment{} to {} ({}, {})",
-            self.appointments,
-            if self.appointments == 1 { "" } else { "s" },
-            echo_path(&self.path),
-            self.format.label(),
-            file_size(self.bytes)
-        )
+        f.write_str(&crate::t!(
+            "export-summary",
+            // The count chooses the plural form; it is written ungrouped, as scripts read it.
+            count = self.appointments,
+            appointments = self.appointments.to_string(),
+            file = echo_path(&self.path),
+            format = self.format.label(),
+            size = file_size(self.bytes)
+        ))
     }
 }
 
 /// A file's size as staff read it: bytes, kB or MB (binary multiples, whole numbers).
 pub fn file_size(bytes: u64) -> String {
     match bytes {
-        b if b >= 10 << 20 => format!("{} MB", b >> 20),
-        b if b >= 10 << 10 => format!("{} kB", b >> 10),
-        b => format!("{b} bytes"),
+        b if b >= 10 << 20 => crate::t!("export-size-mb", size = (b >> 20).to_string()),
+        b if b >= 10 << 10 => crate::t!("export-size-kb", size = (b >> 10).to_string()),
+        b => crate::t!("export-size-bytes", size = b.to_string()),
     }
 }
 
 /// A file could not be written.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "cannot write {}: {error}; check that the folder exists and that you may write there",
-    echo_path(path)
+    "{}",
+    crate::t!(
+        "export-cannot-write",
+        file = echo_path(path),
+        error = error.to_string()
+    )
 )]
 pub struct ExportError {
     /// The file.

@@ -41,6 +41,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "desk.ftl",
     "details.ftl",
     "encryption.ftl",
+    "export.ftl",
     "fields.ftl",
     "findslot.ftl",
     "help.ftl",
