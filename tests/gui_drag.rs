@@ -255,25 +255,26 @@ fn a_drop_on_a_rooms_column_takes_that_room_and_keeps_the_doctor() {
 #[test]
 fn the_drag_preview_names_the_time_and_the_column() {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date");
-    let column = |title: &str, subtitle: &str| Column {
+    let column = |title: &str, subtitle: &str, week: bool| Column {
         title: title.into(),
         subtitle: subtitle.into(),
         date,
         doctor: None,
         room: None,
+        week,
         open: vec![],
     };
     assert_eq!(
-        drop_label(&column("Dr Mehta", "General medicine"), 14 * 60 + 35),
+        drop_label(&column("Dr Mehta", "General medicine", false), 14 * 60 + 35),
         "Tue 14:35 · Dr Mehta"
     );
     assert_eq!(
-        drop_label(&column("Room 4", "consultation"), 9 * 60),
+        drop_label(&column("Room 4", "consultation", false), 9 * 60),
         "Tue 09:00 · Room 4"
     );
     // A week column: the title is the date, the subtitle the doctor.
     assert_eq!(
-        drop_label(&column("Tue 24 Nov", "Dr Mehta"), 8 * 60 + 5),
+        drop_label(&column("Tue 24 Nov", "Dr Mehta", true), 8 * 60 + 5),
         "Tue 08:05 · Dr Mehta"
     );
     assert_eq!(date.weekday(), chrono::Weekday::Tue);

@@ -21,6 +21,8 @@ pub struct Column {
     pub doctor: Option<DoctorId>,
     /// The room, when the column is a room's.
     pub room: Option<RoomId>,
+    /// True in a week view: the title is the date and the subtitle names the doctor or room.
+    pub week: bool,
     /// Working or opening spans that day, in minutes after local midnight.
     pub open: Vec<(u16, u16)>,
 }
@@ -464,6 +466,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
             doctor: None,
             room: None,
+            week: false,
             open: vec![(9 * 60 + 30, 13 * 60), (14 * 60, 17 * 60 + 15)],
         };
         assert_eq!(

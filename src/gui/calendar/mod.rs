@@ -236,6 +236,7 @@ pub fn columns(
                     date,
                     doctor: Some(d.id),
                     room: None,
+                    week: false,
                     open,
                 })
             })
@@ -250,6 +251,7 @@ pub fn columns(
                 date,
                 doctor: None,
                 room: Some(r.id),
+                week: false,
                 open: room_hours(r.id, date),
             })
             .collect(),
@@ -263,6 +265,7 @@ pub fn columns(
                     date: d,
                     doctor: Some(id),
                     room: None,
+                    week: true,
                     open: spans(&hours, d),
                 })
                 .collect()
@@ -282,6 +285,7 @@ pub fn columns(
                     date: d,
                     doctor: None,
                     room: Some(id),
+                    week: true,
                     open: room_hours(id, d),
                 })
                 .collect()

@@ -18,11 +18,8 @@ use super::{GUTTER, Grid, GridEvent, HEADER};
 /// What a drag preview says: "Tue 14:35 · Dr Mehta" (the weekday, the time, and the doctor
 /// or room of the column; in a week view, the column's doctor or room from its subtitle).
 pub fn drop_label(column: &Column, minute: u16) -> String {
-    // A week's column is titled with its date (in the language the columns were laid out in).
-    let week_column = crate::i18n::Language::ALL
-        .into_iter()
-        .any(|language| column.title == dates::weekday_day_month_in(language, column.date));
-    let name = if week_column {
+    // A week's column is titled with its date; its subtitle names the doctor or room.
+    let name = if column.week {
         &column.subtitle
     } else {
         &column.title
