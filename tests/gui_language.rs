@@ -176,3 +176,63 @@ fn a_damaged_preferences_file_opens_the_window_in_the_systems_language_and_says_
     let notice = h.app.notice().map(str::to_owned).unwrap_or_default();
     assert!(notice.contains("desk.conf"), "{notice:?}");
 }
+
+#[test]
+fn a_preferences_file_that_cannot_be_written_is_said_and_the_language_still_changes() {
+    let _turn = turn();
+    let dir = tempfile::tempdir().expect("dir");
+    // The folder the file would go in is a file: neither the folder nor the file can be made.
+    let blocked = dir.path().join("config");
+    std::fs::write(&blocked, "not a folder").expect("written");
+    let prefs = blocked.join("desk.conf");
+    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+    let (mut app, task) = App::new(dir.path().join("desk.sqlite3"), now());
+    app.use_prefs(DeskPrefs::load(Some(prefs.clone())).0, None, None);
+    let mut h = Harness { dir, runtime, app };
+    h.settle(task);
+    h.send(frontdesk::gui::app::Message::ChooseLanguage(
+        LanguageChoice::Chosen(Language::Hindi),
+    ));
+    assert_eq!(i18n::current(), Language::Hindi);
+    assert!(h.texts().iter().any(|t| t == "भाषा"));
+    let said = h.app.error().map(|e| e.to_string()).unwrap_or_default();
+    assert!(said.contains("desk.conf"), "{said:?}");
+    assert!(!prefs.exists());
+    i18n::set_current(Language::English);
+}
+
+#[test]
+fn languages_picked_in_quick_succession_leave_the_last_one_in_the_file() {
+    let _turn = turn();
+    let dir = tempfile::tempdir().expect("dir");
+    let prefs = dir.path().join("desk.conf");
+    let runtime = frontdesk::gui::headless::runtime().expect("runtime");
+    let (mut app, task) = App::new(dir.path().join("desk.sqlite3"), now());
+    app.use_prefs(DeskPrefs::load(Some(prefs.clone())).0, None, None);
+    let mut h = Harness { dir, runtime, app };
+    h.settle(task);
+    // All the saves asked for before any has run, as arrow keys held down would.
+    let choices = [
+        Language::Hindi,
+        Language::English,
+        Language::Hindi,
+        Language::English,
+    ];
+    let tasks: Vec<_> = choices
+        .iter()
+        .map(|&l| {
+            h.app.update(frontdesk::gui::app::Message::ChooseLanguage(
+                LanguageChoice::Chosen(l),
+            ))
+        })
+        .collect();
+    for task in tasks.into_iter().rev() {
+        h.settle(task);
+    }
+    let kept = std::fs::read_to_string(&prefs).expect("saved");
+    assert!(kept.lines().any(|l| l == "language = en"), "{kept}");
+    assert_eq!(
+        DeskPrefs::load(Some(prefs)).0.language,
+        LanguageChoice::Chosen(Language::English)
+    );
+}

@@ -126,6 +126,8 @@ pub enum Message {
     DamageChecked(Result<Option<String>, UiError>),
     /// Use this language at this desk from now on (the sign-in screen's picker, Settings).
     ChooseLanguage(LanguageChoice),
+    /// The desk's preferences were written to their file, or could not be (why).
+    PrefsSaved(Result<(), String>),
     /// A message for the desk.
     Desk(desk::Message),
 }
@@ -206,21 +208,16 @@ impl App {
         self.prefs.language
     }
 
-    /// Speaks `choice` from now on and keeps it for the desk; a file that cannot be written
-    /// is said on the status line (the choice holds until the window closes).
+    /// Speaks `choice` from now on and keeps it for the desk (the file written off the
+    /// window's thread; one that cannot be written is said on the status line, and the choice
+    /// holds until the window closes).
     fn choose_language(&mut self, choice: LanguageChoice) -> Task<Message> {
         self.prefs.language = choice;
         crate::i18n::set_current(choice.language());
         if let Phase::Ready(desk) = &mut self.phase {
             desk.language = choice;
         }
-        if let Err(e) = self.prefs.save() {
-            match &mut self.phase {
-                Phase::Ready(desk) => desk.error = Some(e),
-                Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => self.error = Some(e),
-            }
-        }
-        Task::none()
+        Task::perform(self.prefs.clone().saving(), Message::PrefsSaved)
     }
 
     /// Locks the window after `idle` without a key or a click (at least a minute).
@@ -370,6 +367,17 @@ impl App {
             }
             Message::ToggleTheme => self.toggle_theme(),
             Message::ChooseLanguage(choice) => self.choose_language(choice),
+            Message::PrefsSaved(result) => {
+                if let Err(e) = result {
+                    match &mut self.phase {
+                        Phase::Ready(desk) => desk.error = Some(e),
+                        Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => {
+                            self.error = Some(e)
+                        }
+                    }
+                }
+                Task::none()
+            }
             Message::ToggleHelp => {
                 self.help = !self.help;
                 Task::none()

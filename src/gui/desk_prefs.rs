@@ -179,6 +179,34 @@ impl DeskPrefs {
     }
 }
 
+/// The newest save asked for by [`DeskPrefs::saving`] (one counter for the process).
+static LATEST_SAVE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// Held while a save writes, so two saves never write at once.
+static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+impl DeskPrefs {
+    /// [`DeskPrefs::save`] on a blocking thread, off the window's. Saves asked for in quick
+    /// succession (a language picked with the arrow keys) leave the file as the newest asked:
+    /// one overtaken by a later save writes nothing.
+    pub fn saving(self) -> impl std::future::Future<Output = Result<(), String>> + Send + 'static {
+        use std::sync::atomic::Ordering;
+        let generation = LATEST_SAVE.fetch_add(1, Ordering::SeqCst) + 1;
+        async move {
+            tokio::task::spawn_blocking(move || {
+                let _writing = WRITING
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                if LATEST_SAVE.load(Ordering::SeqCst) != generation {
+                    return Ok(());
+                }
+                self.save()
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()))
+        }
+    }
+}
+
 /// The file a new version is written to before it replaces `path`.
 fn sibling(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
