@@ -320,3 +320,126 @@ fn a_late_answer_to_an_earlier_read_of_the_outbox_is_dropped() {
         "the first read's answer, late, is dropped"
     );
 }
+
+#[test]
+fn a_rule_is_written_in_each_language_with_a_preview_in_that_language() {
+    use frontdesk::gui::screen::reminder_rules;
+    use frontdesk::i18n::Language;
+    use iced::widget::text_editor::{Action, Edit};
+    let mut h = Harness::with_demo();
+    h.click("Reminders");
+    h.click("Rules and templates");
+    h.ui(|ui| {
+        ui.click("Edit").expect("an Edit button");
+    });
+    // Both languages are written (✓); the desk's own (English) is the one shown.
+    h.ui(|ui| {
+        ui.find("English ✓").expect("the English tab");
+        ui.find("Subject: Reminder: your appointment on Wednesday 25 November 2026 at 10:30")
+            .expect("the English preview");
+    });
+    h.click("हिन्दी ✓");
+    h.ui(|ui| {
+        ui.find("Subject: रिमाइंडर: बुधवार, 25 नवंबर 2026 को 10:30 बजे आपका अपॉइंटमेंट")
+            .expect("the Hindi preview, its date in Hindi");
+    });
+    assert_eq!(
+        h.field("rule-subject").as_deref(),
+        Some("रिमाइंडर: {date} को {time} बजे आपका अपॉइंटमेंट")
+    );
+    // The Hindi text cleared: the tab loses its mark and says who gets what instead.
+    let rules = |m| DeskMessage::Reminders(reminders::Message::Rules(m));
+    h.send(rules(reminder_rules::Message::Subject(String::new())));
+    h.send(rules(reminder_rules::Message::Body(Action::SelectAll)));
+    h.send(rules(reminder_rules::Message::Body(Action::Edit(
+        Edit::Delete,
+    ))));
+    h.ui(|ui| {
+        ui.find("हिन्दी").expect("the Hindi tab, without its mark");
+        ui.find(
+            "No हिन्दी text: patients who read हिन्दी get this reminder in the clinic's \
+             language. Write one here to send it in हिन्दी.",
+        )
+        .expect("what happens without one");
+    });
+    let before = store(&h).reminder_rules().expect("rules");
+    h.click("Save rule");
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
+    let after = store(&h).reminder_rules().expect("rules");
+    assert_eq!(after[0].templates.get(Language::Hindi), None);
+    assert_eq!(
+        after[0].templates.get(Language::English),
+        before[0].templates.get(Language::English),
+        "the English text untouched"
+    );
+}
+
+#[test]
+fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channels() {
+    use frontdesk::gui::calendar::GridEvent;
+    use frontdesk::i18n::Language;
+    use gui_harness::keys::{Window, tap};
+    use iced::keyboard::key::Named;
+    use iced_runtime::core::widget::operation::focusable;
+    let mut h = Harness::with_demo();
+    let entry = h.upcoming_booking();
+    let patient = entry.appointment.patient;
+    assert_eq!(store(&h).patient_language(patient).expect("read"), None);
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        entry.appointment.id,
+    )));
+    h.ui(|ui| {
+        ui.find("Reminders in").expect("the language line");
+    });
+    // The keyboard picks: the clinic's language, English, हिन्दी.
+    let focus = |window: &mut Window| {
+        window
+            .operations
+            .push(Box::new(focusable::focus(iced::widget::Id::new(
+                "details-language",
+            ))));
+    };
+    let mut window = Window::new();
+    focus(&mut window);
+    window.frame(&mut h, tap(Named::ArrowDown));
+    window.frame(&mut h, tap(Named::ArrowDown));
+    assert_eq!(
+        store(&h).patient_language(patient).expect("read"),
+        Some(Language::Hindi)
+    );
+    // Opened again, the panel starts from हिन्दी: one step up is English.
+    h.send(DeskMessage::Details(details::Message::Close));
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        entry.appointment.id,
+    )));
+    let mut window = Window::new();
+    focus(&mut window);
+    window.frame(&mut h, tap(Named::ArrowUp));
+    assert_eq!(
+        store(&h).patient_language(patient).expect("read"),
+        Some(Language::English)
+    );
+    let log = store(&h).reminder_log(1).expect("log");
+    assert_eq!(log[0].action, "language set");
+    assert_eq!(log[0].actor, h.app.actor());
+
+    // The clinic's language, in Reminders → Channels.
+    h.click("Reminders");
+    h.click("Channels");
+    h.ui(|ui| {
+        ui.find("The clinic's language").expect("its heading");
+    });
+    let mut window = Window::new();
+    window
+        .operations
+        .push(Box::new(focusable::focus(iced::widget::Id::new(
+            "clinic-language",
+        ))));
+    window.frame(&mut h, tap(Named::ArrowDown));
+    h.click("Save channels");
+    assert!(h.app.error().is_none(), "{:?}", h.app.error());
+    assert_eq!(
+        store(&h).reminder_settings().expect("settings").language,
+        Language::Hindi
+    );
+}

@@ -335,6 +335,7 @@ proptest! {
         name in any::<String>(),
         zone in zone(),
         start in typed_date(),
+        hindi in any::<bool>(),
     ) {
         let facts = MessageFacts {
             patient: name.clone(),
@@ -345,6 +346,11 @@ proptest! {
             start: start.and_time(NaiveTime::MIN).and_utc(),
             mode: Mode::Video,
             meeting_link: "https://meet.example/x".into(),
+            language: if hindi {
+                frontdesk::i18n::Language::Hindi
+            } else {
+                frontdesk::i18n::Language::English
+            },
         };
         match render(&text, &facts) {
             Ok(_) => {}

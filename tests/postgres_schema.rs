@@ -384,24 +384,13 @@ fn the_schema_is_sqlites_in_postgresql_types() {
         ])
     );
 
-    // The two reminder rules migration 6 starts with, to the byte.
-    type Rule = (
-        Uuid,
-        String,
-        String,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-    );
+    // The two reminder rules migration 6 starts with, to the byte, and their texts in English
+    // and Hindi (migration 15).
+    type Rule = (Uuid, String, String, i64, i64, String, i64, i64);
+    let rules_sql = "SELECT id, name, lead_kind, lead_minutes, lead_days, channel, active, \
+                     position FROM reminder_rule ORDER BY id";
     let lite_rules: Vec<Rule> = lite
-        .prepare(
-            "SELECT id, name, lead_kind, lead_minutes, lead_days, channel, subject, body, \
-             active, position FROM reminder_rule ORDER BY id",
-        )
+        .prepare(rules_sql)
         .unwrap()
         .query_map([], |r| {
             Ok((
@@ -413,8 +402,6 @@ fn the_schema_is_sqlites_in_postgresql_types() {
                 r.get(5)?,
                 r.get(6)?,
                 r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
             ))
         })
         .unwrap()
@@ -422,11 +409,7 @@ fn the_schema_is_sqlites_in_postgresql_types() {
         .unwrap();
     let pg_rules: Vec<Rule> = db
         .client
-        .query(
-            "SELECT id, name, lead_kind, lead_minutes, lead_days, channel, subject, body, \
-             active, position FROM reminder_rule ORDER BY id",
-            &[],
-        )
+        .query(rules_sql, &[])
         .unwrap()
         .iter()
         .map(|r| {
@@ -439,13 +422,30 @@ fn the_schema_is_sqlites_in_postgresql_types() {
                 r.get(5),
                 r.get(6),
                 r.get(7),
-                r.get(8),
-                r.get(9),
             )
         })
         .collect();
     assert_eq!(lite_rules.len(), 2);
     assert_eq!(pg_rules, lite_rules);
+    type Text = (Uuid, String, String, String);
+    let texts_sql = "SELECT rule_id, language, subject, body FROM reminder_template \
+                     ORDER BY rule_id, language";
+    let lite_texts: Vec<Text> = lite
+        .prepare(texts_sql)
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let pg_texts: Vec<Text> = db
+        .client
+        .query(texts_sql, &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    assert_eq!(lite_texts.len(), 4, "{lite_texts:?}");
+    assert_eq!(pg_texts, lite_texts);
 }
 
 #[test]

@@ -7,12 +7,14 @@
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use chrono_tz::{America::New_York, Europe::London};
+use frontdesk::i18n::Language;
 use frontdesk::scheduling::notice::{
     DeskFacts, FailedReminder, NoticeMemory, desk_notices, failure_notices,
 };
 use frontdesk::scheduling::reminder::*;
 use frontdesk::scheduling::reminder_job::*;
 use frontdesk::scheduling::template::*;
+use frontdesk::scheduling::templates::{default_template_in, default_templates};
 use frontdesk::scheduling::{AppointmentId, ClinicId, Mode, Status, VisitTypeId};
 use uuid::Uuid;
 
@@ -190,7 +192,7 @@ fn rule(n: u128, lead: Lead, channel: Channel) -> ReminderRule {
         visit_type: None,
         clinic: None,
         channel,
-        template: default_template(channel),
+        templates: default_templates(channel),
         active: true,
     }
 }
@@ -686,6 +688,7 @@ fn message(mode: Mode) -> MessageFacts {
         } else {
             String::new()
         },
+        language: Language::English,
     }
 }
 
@@ -710,8 +713,11 @@ fn templates_fill_in_every_placeholder_in_the_clinic_zone() {
             .expect("phone")
             .contains("call you")
     );
-    let (subject, body) =
-        render_template(&default_template(Channel::Email), &message(Mode::Video)).expect("default");
+    let (subject, body) = render_template(
+        &default_template_in(Language::English, Channel::Email),
+        &message(Mode::Video),
+    )
+    .expect("default");
     assert_eq!(
         subject,
         "Reminder: your appointment on Tuesday 3 November 2026 at 10:30"
@@ -722,6 +728,49 @@ fn templates_fill_in_every_placeholder_in_the_clinic_zone() {
         let text = format!("{{{}}}", placeholder.0);
         assert!(render(&text, &message(Mode::Video)).is_ok(), "{text}");
     }
+}
+
+#[test]
+fn a_hindi_text_gets_the_date_and_the_where_words_in_hindi_and_the_rest_as_typed() {
+    let hindi = MessageFacts {
+        language: Language::Hindi,
+        ..message(Mode::Video)
+    };
+    assert_eq!(
+        render("{date}, {time}", &hindi).expect("render"),
+        "मंगलवार, 3 नवंबर 2026, 10:30"
+    );
+    assert_eq!(
+        render("{where}", &hindi).expect("render"),
+        "वीडियो कॉल से जुड़ें: https://meet.jit.si/frontdesk-abc"
+    );
+    let phone = MessageFacts {
+        language: Language::Hindi,
+        ..message(Mode::Phone)
+    };
+    assert_eq!(
+        render("{where}", &phone).expect("render"),
+        "फ़ोन पर; डॉक्टर आपको कॉल करेंगे"
+    );
+    // Names, the clinic and the address stay as written, whatever the language.
+    assert_eq!(
+        render("{patient} · {clinic} · {address}", &hindi).expect("render"),
+        "Asha Iyer · Sunrise Clinic · 12 MG Road, Bengaluru"
+    );
+    let (subject, body) = render_template(
+        &default_template_in(Language::Hindi, Channel::Email),
+        &hindi,
+    )
+    .expect("default");
+    assert_eq!(
+        subject,
+        "रिमाइंडर: मंगलवार, 3 नवंबर 2026 को 10:30 बजे आपका अपॉइंटमेंट"
+    );
+    assert!(body.starts_with("प्रिय Asha Iyer,"), "{body}");
+    assert!(
+        !body.contains("Tuesday") && !body.contains("Join"),
+        "{body}"
+    );
 }
 
 #[test]
@@ -760,7 +809,10 @@ fn bad_templates_say_what_is_wrong() {
         check(&bad_subject),
         Err(TemplateError::Unknown { .. })
     ));
-    assert_eq!(check(&default_template(Channel::Webhook)), Ok(()));
+    assert_eq!(
+        check(&default_template_in(Language::English, Channel::Webhook)),
+        Ok(())
+    );
 }
 
 #[test]

@@ -221,6 +221,58 @@ fn a_version_1_database_is_upgraded_with_its_data_intact() {
     assert!(store.check().expect("check").is_ok());
 }
 
+#[test]
+fn version_15_keeps_every_rules_words_as_its_english_text_and_translates_only_the_untouched() {
+    use frontdesk::i18n::Language;
+    use frontdesk::scheduling::reminder::{Channel, Template};
+    use frontdesk::scheduling::templates::default_templates;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v14.sqlite3");
+    drop(
+        SqliteStore::open_with(
+            &path,
+            StoreOptions {
+                target_version: 14,
+                ..StoreOptions::default()
+            },
+        )
+        .expect("create v14"),
+    );
+    // The clinic had reworded its SMS (in Hindi, as some clinics did before there were
+    // languages): that wording is kept as it is and not given a translation it never wrote.
+    let own = "{clinic}: कल {time} बजे {doctor} के साथ आपका अपॉइंटमेंट है।";
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        let changed = conn
+            .execute(
+                "UPDATE reminder_rule SET body = ?1 WHERE id = X'0196f1c0000070008000000000000002'",
+                [own],
+            )
+            .expect("reword");
+        assert_eq!(changed, 1);
+    }
+    let store = SqliteStore::open(&path).expect("upgrade");
+    let rules = store.reminder_rules().expect("rules");
+    assert_eq!(rules.len(), 2);
+    assert_eq!(rules[0].templates, default_templates(Channel::Email));
+    let sms: Vec<(Language, Template)> = rules[1]
+        .templates
+        .iter()
+        .map(|(l, t)| (l, t.clone()))
+        .collect();
+    assert_eq!(
+        sms,
+        vec![(
+            Language::English,
+            Template {
+                subject: "Appointment reminder".into(),
+                body: own.into(),
+            }
+        )]
+    );
+    assert!(store.check().expect("check").is_ok());
+}
+
 /// Writes the version-1 fixture. Run by hand only when the fixture must be made anew:
 /// `cargo test --test store_open -- --ignored write_version_1_fixture`.
 #[test]

@@ -108,3 +108,6 @@ details-dropped = Moved to { $when } with { $doctor }. Ctrl+Z undoes it.
 details-dropped-room = Moved to { $when } with { $doctor }, { $room }. Ctrl+Z undoes it.
 details-dropped-taken = Moved to { $when } with { $doctor } ({ $taken } was taken). Ctrl+Z undoes it.
 details-dropped-room-taken = Moved to { $when } with { $doctor }, { $room } ({ $taken } was taken). Ctrl+Z undoes it.
+details-language = Reminders in
+details-language-clinic = The clinic's language
+details-language-saving = Saving…

@@ -102,3 +102,6 @@ details-dropped = { $when } पर { $doctor } के साथ खिसका 
 details-dropped-room = { $when } पर { $doctor } के साथ, { $room } में खिसका दिया गया। Ctrl+Z से वापस करें।
 details-dropped-taken = { $when } पर { $doctor } के साथ खिसका दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।
 details-dropped-room-taken = { $when } पर { $doctor } के साथ, { $room } में खिसका दिया गया ({ $taken } खाली नहीं था)। Ctrl+Z से वापस करें।
+details-language = रिमाइंडर की भाषा
+details-language-clinic = क्लिनिक की भाषा
+details-language-saving = सहेजा जा रहा है…

@@ -49,6 +49,14 @@ impl Language {
         }
     }
 
+    /// The language whose code ([`Language::code`]) is exactly `code`, as the database stores
+    /// it; `None` for any other text (a language a later version wrote, say).
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+
     /// The language a locale or code names: `hi`, `hi-IN`, `hi_IN.UTF-8`, `en_GB@euro`, `EN`…
     /// `None` for a language Frontdesk is not written in (the caller falls back to English).
     pub fn from_locale(locale: &str) -> Option<Language> {

@@ -25,6 +25,7 @@ pub mod slots;
 pub mod staff;
 pub mod status;
 pub mod template;
+pub mod templates;
 pub mod tidy;
 pub mod time;
 pub mod waitlist;

@@ -168,8 +168,8 @@ pub struct ReminderRule {
     pub clinic: Option<ClinicId>,
     /// How it is sent.
     pub channel: Channel,
-    /// What it says.
-    pub template: Template,
+    /// What it says, in each language it is written in.
+    pub templates: super::templates::Templates,
     /// Rules that are off plan nothing, and their pending reminders are skipped.
     pub active: bool,
 }

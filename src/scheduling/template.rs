@@ -1,11 +1,13 @@
 //! Reminder texts: placeholders such as `{patient}` or `{time}` filled in from one appointment
-//! (dates and times in the clinic's zone), and video meeting links made from a pattern.
+//! (dates and times in the clinic's zone, words in the text's language), and video meeting
+//! links made from a pattern.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::model::Mode;
-use super::reminder::{Channel, Template};
+use super::reminder::Template;
+use crate::i18n::Language;
 
 /// Every placeholder a template may use, with what it becomes.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
@@ -41,6 +43,9 @@ pub struct MessageFacts {
     pub mode: Mode,
     /// The video meeting link.
     pub meeting_link: String,
+    /// The language of the text being filled in: the date's weekday and month and the words
+    /// of `{where}` are written in it.
+    pub language: Language,
 }
 
 /// A template that cannot be used, and how to fix it.
@@ -81,17 +86,19 @@ impl MessageFacts {
             "patient" => self.patient.clone(),
             "doctor" => self.doctor.clone(),
             "clinic" => self.clinic.clone(),
-            "date" => local.format("%A %-d %B %Y").to_string(),
+            "date" => crate::i18n::dates::long_in(self.language, local.date_naive()),
             "time" => local.format("%H:%M").to_string(),
             "address" => self.address.clone(),
             "link" => self.meeting_link.clone(),
             "where" => match self.mode {
                 Mode::InClinic => self.address.clone(),
-                Mode::Video if !self.meeting_link.is_empty() => {
-                    format!("Join the video call: {}", self.meeting_link)
-                }
-                Mode::Video => "by video; the link follows".to_owned(),
-                Mode::Phone => "by phone; the doctor will call you".to_owned(),
+                Mode::Video if !self.meeting_link.is_empty() => crate::t_in!(
+                    self.language,
+                    "core-reminder-where-video",
+                    link = self.meeting_link.clone()
+                ),
+                Mode::Video => crate::t_in!(self.language, "core-reminder-where-video-later"),
+                Mode::Phone => crate::t_in!(self.language, "core-reminder-where-phone"),
             },
             _ => return None,
         })
@@ -148,6 +155,7 @@ pub fn check(template: &Template) -> Result<(), TemplateError> {
         start: DateTime::<Utc>::UNIX_EPOCH,
         mode: Mode::InClinic,
         meeting_link: String::new(),
+        language: Language::English,
     };
     render(&template.subject, &sample)?;
     render(&template.body, &sample)?;
@@ -163,25 +171,6 @@ pub fn render_template(
         render(&template.subject, facts)?,
         render(&template.body, facts)?,
     ))
-}
-
-/// The template a new rule on `channel` starts with.
-pub fn default_template(channel: Channel) -> Template {
-    match channel {
-        Channel::Email => Template {
-            subject: "Reminder: your appointment on {date} at {time}".into(),
-            body: "Dear {patient},\n\nThis is a reminder of your appointment with {doctor} at \
-                   {clinic} on {date} at {time}.\n{where}\n\nIf you cannot come, please call us \
-                   so that we can give the time to another patient.\n\n{clinic}"
-                .into(),
-        },
-        Channel::Webhook => Template {
-            subject: "Appointment reminder".into(),
-            body: "{clinic}: reminder of your appointment with {doctor} on {date} at {time}. \
-                   {where}"
-                .into(),
-        },
-    }
 }
 
 /// The pattern video links are made from when none is set.

@@ -137,9 +137,10 @@ pub(crate) fn copy_database(
             )));
         }
     }
-    // Rows the schema itself puts in a new database (the two starting reminder rules) give way
-    // to the clinic's own.
-    for table in &tables {
+    // Rows the schema itself puts in a new database (the two starting reminder rules and their
+    // texts) give way to the clinic's own; a table's rows go before those of the tables it
+    // refers to.
+    for table in tables.iter().rev() {
         if count(&tx, &table.name)? > 0 {
             tx.execute(&format!("DELETE FROM {}", table.name), params![])?;
         }

@@ -592,6 +592,23 @@ impl<E: Engine> Store for E {
         self.write_checked(|tx| reminder_setup::set_opt_out(tx, patient, opted_out, actor, now))
     }
 
+    fn patient_language(&self, patient: PatientId) -> Result<Option<crate::i18n::Language>> {
+        self.sql(reminder_setup::patient_language(&self.db(), patient))
+    }
+
+    fn set_patient_language(
+        &mut self,
+        patient: PatientId,
+        language: Option<crate::i18n::Language>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        booking::check_actor(actor)?;
+        self.write_checked(|tx| {
+            reminder_setup::set_patient_language(tx, patient, language, actor, now)
+        })
+    }
+
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
         let r = outbox::plan(&self.writable(), now);
         self.fix(r)

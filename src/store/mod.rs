@@ -715,6 +715,17 @@ pub trait Store: Maintenance + Accounts {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()>;
+    /// The patient's preferred language for reminders; `None`: the clinic's
+    /// ([`ReminderSettings::language`]).
+    fn patient_language(&self, patient: PatientId) -> Result<Option<crate::i18n::Language>>;
+    /// Records the patient's preferred language for reminders (`None`: the clinic's); logged.
+    fn set_patient_language(
+        &mut self,
+        patient: PatientId,
+        language: Option<crate::i18n::Language>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
     /// Brings every appointment's reminders in line with the rules (idempotent), and gives
     /// video appointments a meeting link.
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary>;

@@ -319,6 +319,7 @@ pub fn claim_due(
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
+    let clinic_language = reminder_setup::settings(&tx)?.language;
     let mut due = Vec::new();
     for id in ids.into_iter().map(JobId) {
         let (_, mut job) = load_job(&tx, id)?;
@@ -326,6 +327,16 @@ pub fn claim_due(
         let a = &entry.appointment;
         let clinic = clinic(&tx, a.clinic)?;
         let Some(rule) = rules.get(&job.rule) else {
+            continue;
+        };
+        // The patient's language when the rule is written in it, else the clinic's.
+        let wanted = reminder_setup::patient_language(&tx, a.patient)?;
+        let Some((language, text)) = rule.templates.choose(wanted, clinic_language) else {
+            // Stored, like every reason a reminder failed, in English.
+            let error = "the rule has no text in a language this version knows".to_owned();
+            if job.failed(&error, now).is_ok() {
+                write_job(&tx, id, &job, now)?;
+            }
             continue;
         };
         let facts = MessageFacts {
@@ -337,8 +348,9 @@ pub fn claim_due(
             start: a.interval.start,
             mode: a.mode,
             meeting_link: a.meeting_link.clone(),
+            language,
         };
-        match render_template(&rule.template, &facts) {
+        match render_template(text, &facts) {
             Ok((subject, body)) => {
                 tx.prepare_cached(
                     "UPDATE reminder_job SET subject = ?2, body = ?3, claimed_until_utc = ?4 \

@@ -124,6 +124,9 @@ pub struct ReminderSettings {
     pub webhook: WebhookSettings,
     /// Video meeting links are made from this (see `scheduling::template::meeting_link`).
     pub meeting_pattern: String,
+    /// The clinic's language: a reminder goes out in it when the patient has no language of
+    /// their own, or the rule is not written in theirs.
+    pub language: crate::i18n::Language,
 }
 
 impl Default for ReminderSettings {
@@ -142,6 +145,7 @@ impl Default for ReminderSettings {
                 token: Secret::default(),
             },
             meeting_pattern: DEFAULT_MEETING_PATTERN.to_owned(),
+            language: crate::i18n::Language::English,
         }
     }
 }

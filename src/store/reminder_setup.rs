@@ -1,7 +1,7 @@
-//! Reminder setup in SQLite: rules with their templates, channel settings and patients'
-//! opt-outs, each change recorded in the shared `setup_audit` (kinds `reminder_rule`,
-//! `reminder_settings`, `reminder_opt_out`, `reminder_job`). Functions run in the caller's
-//! transaction.
+//! Reminder setup, on either engine: rules with their texts in each language, channel settings
+//! and the clinic's language, patients' opt-outs and preferred languages, each change recorded
+//! in the shared `setup_audit` (kinds `reminder_rule`, `reminder_settings`, `reminder_opt_out`,
+//! `patient_language`, `reminder_job`). Functions run in the caller's transaction.
 
 use super::sql;
 use super::sql::{Db, OptionalExtension, params};
@@ -12,13 +12,15 @@ use super::codec::{bad, secs};
 use super::error::{Result, StoreError};
 use super::reminder_model::{ReminderLogEntry, ReminderSettings, Secret, TlsMode};
 use super::setup_audit::{self, SetupChangeRecord};
+use crate::i18n::Language;
 use crate::scheduling::VisitTypeId;
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
-use crate::scheduling::template::{self, check_pattern};
+use crate::scheduling::template::check_pattern;
+use crate::scheduling::templates::Templates;
 use crate::scheduling::{ClinicId, PatientId};
 
 const RULE_COLUMNS: &str = "id, name, lead_kind, lead_minutes, lead_days, visit_type_id, channel, \
-    subject, body, active, clinic_id";
+    active, clinic_id";
 
 fn rule(row: &sql::Row<'_>) -> sql::Result<ReminderRule> {
     let kind: String = row.get(2)?;
@@ -38,22 +40,44 @@ fn rule(row: &sql::Row<'_>) -> sql::Result<ReminderRule> {
         name: row.get(1)?,
         lead,
         visit_type: row.get::<Option<uuid::Uuid>>(5)?.map(VisitTypeId),
-        clinic: row.get::<Option<uuid::Uuid>>(10)?.map(ClinicId),
+        clinic: row.get::<Option<uuid::Uuid>>(8)?.map(ClinicId),
         channel: Channel::parse(&channel).ok_or_else(|| bad(6, format!("channel '{channel}'")))?,
-        template: Template {
-            subject: row.get(7)?,
-            body: row.get(8)?,
-        },
-        active: row.get(9)?,
+        templates: Templates::default(),
+        active: row.get(7)?,
     })
 }
 
-/// Every rule, in the order staff set them up.
+/// Every rule, in the order staff set them up, with its texts (a text in a language this
+/// build does not know is left out).
 pub fn rules(conn: &Db) -> sql::Result<Vec<ReminderRule>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RULE_COLUMNS} FROM reminder_rule ORDER BY position, name"
     ))?;
-    stmt.query_map(params![], rule)?.collect()
+    let mut rules: Vec<ReminderRule> = stmt
+        .query_map(params![], rule)?
+        .collect::<sql::Result<_>>()?;
+    let mut texts =
+        conn.prepare_cached("SELECT rule_id, language, subject, body FROM reminder_template")?;
+    let rows = texts.query_map(params![], |r| {
+        Ok((
+            RuleId(r.get(0)?),
+            r.get::<String>(1)?,
+            Template {
+                subject: r.get(2)?,
+                body: r.get(3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, code, text) = row?;
+        if let (Some(rule), Some(language)) = (
+            rules.iter_mut().find(|r| r.id == id),
+            Language::from_code(&code),
+        ) {
+            rule.templates.set(language, text);
+        }
+    }
+    Ok(rules)
 }
 
 /// Records a reminder setup change in the shared setup audit.
@@ -73,6 +97,7 @@ fn log_action(kind: &str, action: &str) -> String {
         ("reminder_opt_out", _) => "opted in".into(),
         ("reminder_job", a) => a.into(),
         ("reminder_rule", _) => "rule saved".into(),
+        ("patient_language", _) => "language set".into(),
         ("reminder_settings", _) => "settings saved".into(),
         (k, a) => format!("{k} {a}"),
     }
@@ -83,7 +108,7 @@ pub fn log_entries(conn: &Db, limit: usize) -> sql::Result<Vec<ReminderLogEntry>
     let mut stmt = conn.prepare_cached(
         "SELECT at_utc, actor, entity_kind, action, coalesce(after, before, '') FROM setup_audit \
          WHERE entity_kind IN ('reminder_rule', 'reminder_settings', 'reminder_opt_out', \
-         'reminder_job') ORDER BY id DESC LIMIT ?1",
+         'patient_language', 'reminder_job') ORDER BY id DESC LIMIT ?1",
     )?;
     stmt.query_map([limit], |r| {
         let kind: String = r.get(2)?;
@@ -106,17 +131,22 @@ fn rule_json(rule: &ReminderRule) -> Value {
         "visit_type": rule.visit_type.map(|v| v.to_string()),
         "clinic": rule.clinic.map(|c| c.to_string()),
         "channel": rule.channel.as_str(),
-        "subject": rule.template.subject,
-        "body": rule.template.body,
+        "texts": rule.templates.iter().map(|(language, text)| json!({
+            "language": language.code(),
+            "subject": text.subject,
+            "body": text.body,
+        })).collect::<Vec<_>>(),
         "active": rule.active,
     })
 }
 
-/// Checks a rule (its numbers and its template) before it is stored.
+/// Checks a rule (its numbers and its texts) before it is stored.
 pub fn validate_rule(rule: &ReminderRule) -> Result<()> {
     rule.validate()
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
-    template::check(&rule.template).map_err(|e| StoreError::Invalid(e.to_string()))
+    rule.templates
+        .check()
+        .map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// Adds or replaces a rule, and logs it.
@@ -152,11 +182,10 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
     )?;
     tx.prepare_cached(
         "INSERT INTO reminder_rule (id, name, lead_kind, lead_minutes, lead_days, visit_type_id, \
-         channel, subject, body, active, position, clinic_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         channel, active, position, clinic_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
          ON CONFLICT (id) DO UPDATE SET name = ?2, lead_kind = ?3, lead_minutes = ?4, \
-         lead_days = ?5, visit_type_id = ?6, channel = ?7, subject = ?8, body = ?9, active = ?10, \
-         clinic_id = ?12",
+         lead_days = ?5, visit_type_id = ?6, channel = ?7, active = ?8, clinic_id = ?10",
     )?
     .execute(params![
         rule.id.0,
@@ -166,12 +195,23 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
         days,
         rule.visit_type.map(|v| v.0),
         rule.channel.as_str(),
-        rule.template.subject,
-        rule.template.body,
         rule.active,
         position,
         rule.clinic.map(|c| c.0)
     ])?;
+    // The rule's texts, whole: a language whose text was cleared is gone (its patients get
+    // the clinic's language); texts in languages this build does not know are kept.
+    for language in Language::ALL {
+        tx.prepare_cached("DELETE FROM reminder_template WHERE rule_id = ?1 AND language = ?2")?
+            .execute(params![rule.id.0, language.code()])?;
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO reminder_template (rule_id, language, subject, body) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (language, text) in rule.templates.iter() {
+        insert.execute(params![rule.id.0, language.code(), text.subject, text.body])?;
+    }
     let change = SetupChangeRecord {
         kind: "reminder_rule",
         id: rule.id.to_string(),
@@ -187,7 +227,7 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
     Ok(())
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "smtp_host",
     "smtp_port",
     "smtp_tls",
@@ -197,6 +237,7 @@ const KEYS: [&str; 9] = [
     "webhook_url",
     "webhook_token",
     "meeting_pattern",
+    "language",
 ];
 
 fn get(conn: &Db, key: &str) -> sql::Result<Option<String>> {
@@ -236,10 +277,14 @@ pub fn settings(conn: &Db) -> sql::Result<ReminderSettings> {
     if let Some(v) = get(conn, "meeting_pattern")? {
         s.meeting_pattern = v;
     }
+    // A language this build does not know (written by a later version) reads as English.
+    if let Some(v) = get(conn, "language")? {
+        s.language = Language::from_code(&v).unwrap_or_default();
+    }
     Ok(s)
 }
 
-fn values(s: &ReminderSettings) -> [String; 9] {
+fn values(s: &ReminderSettings) -> [String; 10] {
     [
         s.smtp.host.trim().to_owned(),
         s.smtp.port.to_string(),
@@ -250,6 +295,7 @@ fn values(s: &ReminderSettings) -> [String; 9] {
         s.webhook.url.trim().to_owned(),
         s.webhook.token.expose().to_owned(),
         s.meeting_pattern.trim().to_owned(),
+        s.language.code().to_owned(),
     ]
 }
 
@@ -371,6 +417,58 @@ pub fn set_opt_out(
         action: if out { "created" } else { "removed" },
         before: (!out).then(|| json!({ "opted_out": true })),
         after: out.then(|| json!({ "opted_out": true })),
+    };
+    log(tx, actor, now, change)?;
+    Ok(())
+}
+
+/// The patient's preferred language for reminders; `None` when none was chosen (or one this
+/// build does not know was): the clinic's.
+pub fn patient_language(conn: &Db, patient: PatientId) -> sql::Result<Option<Language>> {
+    let code: Option<String> = conn
+        .prepare_cached("SELECT language FROM patient_language WHERE patient_id = ?1")?
+        .query_row([patient.0], |r| r.get(0))
+        .optional()?;
+    Ok(code.as_deref().and_then(Language::from_code))
+}
+
+/// Records a patient's preferred language (`None`: the clinic's), and logs it.
+pub fn set_patient_language(
+    tx: &Db,
+    patient: PatientId,
+    language: Option<Language>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if super::setup::patient(tx, patient)?.is_none() {
+        return Err(StoreError::NotFound {
+            what: "patient",
+            name: patient.to_string(),
+            hint: String::new(),
+        });
+    }
+    let before = patient_language(tx, patient)?;
+    if before == language {
+        return Ok(());
+    }
+    tx.execute(
+        "DELETE FROM patient_language WHERE patient_id = ?1",
+        [patient.0],
+    )?;
+    if let Some(language) = language {
+        tx.execute(
+            "INSERT INTO patient_language (patient_id, language, since_utc, actor) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![patient.0, language.code(), secs(now), actor],
+        )?;
+    }
+    let shown = |l: Option<Language>| json!({ "language": l.map_or("clinic", Language::code) });
+    let change = SetupChangeRecord {
+        kind: "patient_language",
+        id: patient.to_string(),
+        action: "updated",
+        before: Some(shown(before)),
+        after: Some(shown(language)),
     };
     log(tx, actor, now, change)?;
     Ok(())

@@ -15,6 +15,7 @@ pub mod input_limits;
 pub mod patients;
 pub mod proptest;
 pub mod queue;
+pub mod reminder_languages;
 pub mod reminders;
 pub mod reminders_delivery;
 pub mod report;
@@ -147,6 +148,12 @@ macro_rules! store_contract {
             video_visits_get_a_meeting_link_and_joining_is_audited,
             the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern,
             a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments,
+        ]);
+        store_contract!(@area $backend, reminder_languages: [
+            each_reminder_goes_out_in_the_patients_language_else_the_clinics,
+            the_where_words_and_the_link_are_in_the_texts_language,
+            a_patients_language_is_kept_changed_cleared_and_logged,
+            a_rules_texts_are_kept_by_language_and_each_is_checked,
         ]);
         store_contract!(@area $backend, reminders_delivery: [
             an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled_in,

@@ -5,9 +5,11 @@
 
 use crate::common::{Clinic1, TestBackend, id, utc};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
+use frontdesk::i18n::Language;
+use frontdesk::scheduling::reminder::Template;
 use frontdesk::scheduling::reminder::{Channel, Lead};
 use frontdesk::scheduling::reminder_job::{JobState, SkipReason, backoff};
-use frontdesk::scheduling::template::default_template;
+use frontdesk::scheduling::templates::default_templates;
 use frontdesk::scheduling::*;
 use frontdesk::store::{
     CLAIM_MINUTES, Edit, Joiner, MoveRequest, OutboxFilter, PLANNER, ReminderSettings, Secret,
@@ -17,7 +19,7 @@ use frontdesk::store::{
 const NOW: &str = "2026-10-28T12:00:00Z";
 
 /// A New York clinic with both channels set up and a patient who has an email and a phone.
-fn clinic<B: TestBackend>() -> (Clinic1<B>, PatientId) {
+pub fn clinic<B: TestBackend>() -> (Clinic1<B>, PatientId) {
     let mut c = Clinic1::<B>::fresh(chrono_tz::America::New_York);
     let mut settings = ReminderSettings::default();
     settings.smtp.host = "127.0.0.1".into();
@@ -34,7 +36,7 @@ fn clinic<B: TestBackend>() -> (Clinic1<B>, PatientId) {
     (c, nina.id)
 }
 
-fn book<B: TestBackend>(c: &mut Clinic1<B>, patient: PatientId, start: &str) -> Appointment {
+pub fn book<B: TestBackend>(c: &mut Clinic1<B>, patient: PatientId, start: &str) -> Appointment {
     c.book_ok(c.rao, None, patient, start, utc(NOW))
 }
 
@@ -62,9 +64,10 @@ pub fn a_new_database_starts_with_two_rules_that_plan_nothing_until_set_up<B: Te
     assert_eq!(rules.len(), 2);
     assert_eq!(rules[0].lead.describe(), "24 h before");
     assert_eq!(rules[0].channel, Channel::Email);
-    assert_eq!(rules[0].template, default_template(Channel::Email));
+    // Each in English and in Hindi.
+    assert_eq!(rules[0].templates, default_templates(Channel::Email));
     assert_eq!(rules[1].lead.describe(), "2 h before");
-    assert_eq!(rules[1].template, default_template(Channel::Webhook));
+    assert_eq!(rules[1].templates, default_templates(Channel::Webhook));
     let mut nina = crate::common::patient(50, "Nina Shah", "+1 212 555 0100");
     nina.email = "nina@example.org".into();
     c.store.add_patient(&nina).expect("patient");
@@ -402,7 +405,13 @@ pub fn rules_are_checked_and_turning_one_off_skips_its_reminders<B: TestBackend>
     c.store.plan_reminders(utc(NOW)).expect("plan");
     let mut rules = c.store.reminder_rules().expect("rules");
     let mut bad = rules[0].clone();
-    bad.template.body = "Hello {name}".into();
+    bad.templates.set(
+        Language::English,
+        Template {
+            subject: "Hello".into(),
+            body: "Hello {name}".into(),
+        },
+    );
     let e = c
         .store
         .save_reminder_rule(&bad, "admin", utc(NOW))

@@ -9,6 +9,7 @@ use iced::{Element, Length, Task};
 use super::{Context, Undoable, occurrence};
 
 mod facts;
+pub mod language;
 use crate::gui::backend::UiError;
 use crate::gui::fields;
 use crate::gui::widget::{self, Choice};
@@ -41,6 +42,8 @@ pub struct State {
     pending: Option<Undoable>,
     edit: Edit,
     series: occurrence::State,
+    /// The patient's language for reminders.
+    language: language::State,
 }
 
 /// A part of the panel with buttons of its own.
@@ -102,6 +105,8 @@ pub enum Message {
     Opened(Result<(), UiError>),
     /// "Doctor joined" or "Patient joined" was pressed.
     Joined(crate::store::Joiner),
+    /// A message for the patient's language line.
+    Language(language::Message),
 }
 
 /// The status actions, as buttons.
@@ -197,6 +202,7 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
             meeting_link: String::new(),
         },
         series,
+        language: language::State::default(),
     };
     (
         state,
@@ -312,8 +318,11 @@ impl State {
                         self.move_time = time;
                         self.move_doctor = doctor;
                         self.edit = edit;
+                        let patient = entry.appointment.patient;
                         self.entry = Some(entry);
                         self.history = history;
+                        let read = self.language.read(ctx, patient);
+                        return (read.map(Message::Language), None);
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -342,9 +351,16 @@ impl State {
                         edit.meeting_link,
                         new_edit.meeting_link,
                     );
+                    let patient = entry.appointment.patient;
                     self.entry = Some(entry);
                     self.history = history;
+                    let read = self.language.read(ctx, patient);
+                    return (read.map(Message::Language), None);
                 }
+            }
+            Message::Language(message) => {
+                let task = self.language.update(message, ctx);
+                return (task.map(Message::Language), None);
             }
             Message::Act(kind) => {
                 let needs_reason = matches!(kind, ActionKind::Cancel | ActionKind::EnteredInError);
@@ -563,6 +579,9 @@ impl State {
             facts,
         ]
         .spacing(10);
+        if let Some(language) = self.language.view() {
+            panel = panel.push(language.map(Message::Language));
+        }
         if allowed.contains(&ActionKind::Cancel) || allowed.contains(&ActionKind::EnteredInError) {
             let by = cancelled_by_choices();
             let chosen = by.iter().find(|c| c.value == self.by).cloned();

@@ -1,5 +1,6 @@
 //! Reminders → Rules and templates: the clinic's rules (when, which visit type, which channel,
-//! on or off) and each rule's message, with a live preview filled in for a sample visit.
+//! on or off) and each rule's message in each language (a tab per language), with a live
+//! preview filled in for a sample visit in the language being written.
 
 use crate::gui::choice_keys::pick_list;
 use crate::gui::widget::field;
@@ -12,8 +13,10 @@ use iced::{Element, Length, Task};
 use super::Context;
 use crate::gui::backend::UiError;
 use crate::gui::widget::{self, Choice};
+use crate::i18n::Language;
 use crate::scheduling::reminder::{Channel, Lead, ReminderRule, RuleId, Template};
-use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS, default_template};
+use crate::scheduling::template::{self, MessageFacts, PLACEHOLDERS};
+use crate::scheduling::templates::{Templates, default_templates};
 use crate::scheduling::time::echo;
 use crate::scheduling::time::{format_local, lenient_instant, local_date};
 use crate::scheduling::{ClinicId, Mode, VisitTypeId};
@@ -39,9 +42,32 @@ pub struct Draft {
     visit_type: Option<VisitTypeId>,
     clinic: Option<ClinicId>,
     channel: Channel,
+    /// The text in each language, in the order of [`Language::ALL`] (blank: none).
+    texts: Vec<LanguageText>,
+    /// The language whose text the subject and message fields show.
+    writing: Language,
+    active: bool,
+}
+
+/// A rule's text in one language, as typed.
+#[derive(Debug)]
+struct LanguageText {
+    language: Language,
     subject: String,
     body: text_editor::Content,
-    active: bool,
+}
+
+impl LanguageText {
+    fn template(&self) -> Template {
+        Template {
+            subject: self.subject.clone(),
+            body: self.body.text().trim_end().to_owned(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.subject.trim().is_empty() && self.body.text().trim().is_empty()
+    }
 }
 
 /// The section's state.
@@ -80,9 +106,11 @@ pub enum Message {
     Clinic(Choice<Option<ClinicId>>),
     /// The channel was chosen.
     Channel(Choice<Channel>),
-    /// The subject changed.
+    /// A language's tab was pressed: write the text in it.
+    Writing(Language),
+    /// The subject (of the text in the language being written) changed.
     Subject(String),
-    /// The body was edited.
+    /// The body (of the text in the language being written) was edited.
     Body(text_editor::Action),
     /// On or off.
     Active(bool),
@@ -175,10 +203,37 @@ impl Draft {
             visit_type: rule.visit_type,
             clinic: rule.clinic,
             channel: rule.channel,
-            subject: rule.template.subject.clone(),
-            body: text_editor::Content::with_text(&rule.template.body),
+            texts: Language::ALL
+                .into_iter()
+                .map(|language| {
+                    let text = rule.templates.get(language);
+                    LanguageText {
+                        language,
+                        subject: text.map(|t| t.subject.clone()).unwrap_or_default(),
+                        body: text_editor::Content::with_text(
+                            text.map(|t| t.body.as_str()).unwrap_or_default(),
+                        ),
+                    }
+                })
+                .collect(),
+            // The desk's own language first, when the rule is written in it.
+            writing: Some(crate::i18n::current())
+                .filter(|l| rule.templates.get(*l).is_some())
+                .or_else(|| rule.templates.iter().map(|(l, _)| l).next())
+                .unwrap_or_default(),
             active: rule.active,
         }
+    }
+
+    /// The text in the language being written.
+    fn writing_mut(&mut self) -> Option<&mut LanguageText> {
+        let writing = self.writing;
+        self.texts.iter_mut().find(|t| t.language == writing)
+    }
+
+    /// The text in the language being written.
+    fn writing(&self) -> Option<&LanguageText> {
+        self.texts.iter().find(|t| t.language == self.writing)
     }
 
     /// The rule the form describes, or what is wrong with it.
@@ -205,14 +260,17 @@ impl Draft {
             visit_type: self.visit_type,
             clinic: self.clinic,
             channel: self.channel,
-            template: Template {
-                subject: self.subject.clone(),
-                body: self.body.text().trim_end().to_owned(),
+            templates: {
+                let mut templates = Templates::default();
+                for text in &self.texts {
+                    templates.set(text.language, text.template());
+                }
+                templates
             },
             active: self.active,
         };
         rule.validate().map_err(|e| e.to_string())?;
-        template::check(&rule.template).map_err(|e| e.to_string())?;
+        rule.templates.check().map_err(|e| e.to_string())?;
         Ok(rule)
     }
 }
@@ -262,8 +320,9 @@ fn error_line<'a>(message: String) -> Element<'a, Message> {
         .into()
 }
 
-/// A sample visit for the preview: tomorrow at 10:30 with the clinic's first doctor.
-fn sample(ctx: &Context<'_>, mode: Mode) -> MessageFacts {
+/// A sample visit for the preview: tomorrow at 10:30 with the clinic's first doctor, for a
+/// patient who reads `language`.
+fn sample(ctx: &Context<'_>, mode: Mode, language: Language) -> MessageFacts {
     let zone = ctx.clinic.time_zone;
     let tomorrow = local_date(zone, ctx.now) + Duration::days(1);
     let start = lenient_instant(
@@ -289,6 +348,7 @@ fn sample(ctx: &Context<'_>, mode: Mode) -> MessageFacts {
         } else {
             String::new()
         },
+        language,
     }
 }
 
@@ -321,7 +381,7 @@ impl State {
                     // A new rule is for the clinic the desk works for.
                     clinic: Some(ctx.clinic.id),
                     channel,
-                    template: default_template(channel),
+                    templates: default_templates(channel),
                     active: true,
                 };
                 self.draft = Some(Draft::of(&rule));
@@ -335,8 +395,17 @@ impl State {
             Message::VisitType(c) => edit(draft, |d| d.visit_type = c.value),
             Message::Clinic(c) => edit(draft, |d| d.clinic = c.value),
             Message::Channel(c) => edit(draft, |d| d.channel = c.value),
-            Message::Subject(t) => edit(draft, |d| d.subject = t),
-            Message::Body(action) => edit(draft, |d| d.body.perform(action)),
+            Message::Writing(language) => edit(draft, |d| d.writing = language),
+            Message::Subject(t) => edit(draft, |d| {
+                if let Some(w) = d.writing_mut() {
+                    w.subject = t;
+                }
+            }),
+            Message::Body(action) => edit(draft, |d| {
+                if let Some(w) = d.writing_mut() {
+                    w.body.perform(action);
+                }
+            }),
             Message::Active(on) => edit(draft, |d| d.active = on),
             Message::PreviewMode(c) => self.preview_mode = Some(c.value),
             Message::Cancel => {
@@ -528,6 +597,16 @@ impl State {
         ];
         let preview_mode = self.preview_mode.unwrap_or(Mode::InClinic);
         let mode = modes.iter().find(|c| c.value == preview_mode).cloned();
+        let writing = d.writing();
+        let subject = writing.map_or("", |w| w.subject.as_str());
+        let body: Element<'a, Message> = match writing {
+            Some(w) => text_editor(&w.body)
+                .on_action(Message::Body)
+                .height(Length::Fixed(150.0))
+                .size(13)
+                .into(),
+            None => text("").into(),
+        };
         let form = column![
             field(
                 crate::t!("reminders-name"),
@@ -550,19 +629,14 @@ impl State {
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center),
+            languages(d),
             field(
                 crate::t!("reminders-subject"),
-                text_input(&crate::t!("reminders-subject-example"), &d.subject)
+                text_input(&crate::t!("reminders-subject-example"), subject)
                     .id("rule-subject")
                     .on_input(Message::Subject)
             ),
-            field(
-                crate::t!("reminders-message"),
-                text_editor(&d.body)
-                    .on_action(Message::Body)
-                    .height(Length::Fixed(150.0))
-                    .size(13)
-            ),
+            field(crate::t!("reminders-message"), body),
             row![
                 button(text(crate::t!("reminders-save-rule")))
                     .on_press_maybe((!self.busy).then_some(Message::Save))
@@ -590,8 +664,55 @@ impl State {
     }
 }
 
+/// The language tabs over the text: each language, marked when the rule is written in it, the
+/// one being written pressed; and what a patient gets while a language has no text.
+fn languages<'a>(d: &Draft) -> Element<'a, Message> {
+    let tabs = row(d.texts.iter().map(|t| {
+        let label = if t.is_blank() {
+            t.language.native_name().to_owned()
+        } else {
+            format!("{} ✓", t.language.native_name())
+        };
+        let chosen = t.language == d.writing;
+        button(text(label).size(12))
+            .on_press_maybe((!chosen).then_some(Message::Writing(t.language)))
+            .style(if chosen {
+                button::primary
+            } else {
+                button::secondary
+            })
+            .into()
+    }))
+    .spacing(4);
+    let mut part = column![
+        row![text(crate::t!("reminders-text-in")).size(13), tabs]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+    ]
+    .spacing(4);
+    if d.writing().is_some_and(LanguageText::is_blank) {
+        part = part.push(
+            text(crate::t!(
+                "reminders-text-missing",
+                language = d.writing.native_name()
+            ))
+            .size(12),
+        );
+    }
+    part.into()
+}
+
 fn preview<'a>(d: &Draft, ctx: &Context<'a>, mode: Mode) -> Element<'a, Message> {
-    let facts = sample(ctx, mode);
+    let facts = sample(ctx, mode, d.writing);
+    let Some(writing) = d.writing().filter(|w| !w.is_blank()) else {
+        return text("").into();
+    };
+    // What is wrong with the text being written first, in its own words; then whatever else
+    // keeps the rule from being saved (its timing, its name, its text in another language).
+    let (subject, body) = match template::render_template(&writing.template(), &facts) {
+        Ok(filled) => filled,
+        Err(e) => return error_line(e.to_string()),
+    };
     let when = match d.rule() {
         Ok(rule) => crate::t!(
             "reminders-preview-when",
@@ -600,23 +721,16 @@ fn preview<'a>(d: &Draft, ctx: &Context<'a>, mode: Mode) -> Element<'a, Message>
         ),
         Err(e) => return error_line(e),
     };
-    let template = Template {
-        subject: d.subject.clone(),
-        body: d.body.text(),
-    };
-    match template::render_template(&template, &facts) {
-        Ok((subject, body)) => container(
-            column![
-                text(when).size(12),
-                text(crate::t!("reminders-subject-line", subject = subject)).size(13),
-                text(body).size(13),
-            ]
-            .spacing(6),
-        )
-        .padding(10)
-        .width(Length::Fill)
-        .style(container::bordered_box)
-        .into(),
-        Err(e) => error_line(e.to_string()),
-    }
+    container(
+        column![
+            text(when).size(12),
+            text(crate::t!("reminders-subject-line", subject = subject)).size(13),
+            text(body).size(13),
+        ]
+        .spacing(6),
+    )
+    .padding(10)
+    .width(Length::Fill)
+    .style(container::bordered_box)
+    .into()
 }

@@ -589,6 +589,23 @@ impl Store for Guarded {
             .set_reminder_opt_out(patient, opted_out, self.who.name(), now)
     }
 
+    fn patient_language(&self, patient: PatientId) -> Result<Option<crate::i18n::Language>> {
+        self.allow(Action::SeeSchedule)?;
+        self.inner.patient_language(patient)
+    }
+
+    fn set_patient_language(
+        &mut self,
+        patient: PatientId,
+        language: Option<crate::i18n::Language>,
+        _actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.allow(Action::Book)?;
+        self.inner
+            .set_patient_language(patient, language, self.who.name(), now)
+    }
+
     fn plan_reminders(&mut self, now: DateTime<Utc>) -> Result<PlanSummary> {
         self.allow(Action::SendReminders)?;
         self.inner.plan_reminders(now)

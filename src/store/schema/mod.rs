@@ -1,6 +1,9 @@
 //! The database schema as an ordered list of migrations; migration N brings `user_version` from
 //! N-1 to N, each in its own transaction. Append new migrations; never edit a released one.
 
+mod recent;
+use recent::{MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15};
+
 /// `PRAGMA application_id` of every Frontdesk database ("FDSK").
 pub const APPLICATION_ID: i32 = 0x4644_534B;
 
@@ -20,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_12,
     MIGRATION_13,
     MIGRATION_14,
+    MIGRATION_15,
 ];
 
 /// The schema version this build writes.
@@ -545,164 +549,6 @@ DROP TRIGGER queue_token_append_only_delete;
 
 /// Migration 10's constraints, applied after its data step: migration 9's ledger triggers
 /// again, and a token only in the one form, for its kind, in appointments and in the ledger.
-/// Version 11: the change counter every desk watches. Each committed write that changed
-/// anything adds one in its own transaction (`store::sql`), so another window or desk that sees
-/// the number go up reads again (the live calendar).
-const MIGRATION_11: &str = r#"
-CREATE TABLE change_counter (
-    id       INTEGER PRIMARY KEY CHECK (id = 1),
-    version  INTEGER NOT NULL CHECK (version >= 0)
-) STRICT;
-INSERT INTO change_counter (id, version) VALUES (1, 0);
-"#;
-
-/// Version 12: the setup counter. Any change to the clinic's setup that the desks keep between
-/// checks (clinics and their hours, doctors and theirs, rooms and theirs) adds one, by trigger,
-/// in the transaction that makes it, whoever makes it; a desk that finds it where it was knows
-/// the setup it keeps is the setup stored (PostgreSQL's sessions, `store::sql::memo`).
-const MIGRATION_12: &str = r#"
-CREATE TABLE setup_counter (
-    id       INTEGER PRIMARY KEY CHECK (id = 1),
-    version  INTEGER NOT NULL CHECK (version >= 0)
-) STRICT;
-INSERT INTO setup_counter (id, version) VALUES (1, 0);
-CREATE TRIGGER clinic_setup_insert AFTER INSERT ON clinic
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER clinic_setup_update AFTER UPDATE ON clinic
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER clinic_setup_delete AFTER DELETE ON clinic
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER clinic_hours_setup_insert AFTER INSERT ON clinic_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER clinic_hours_setup_update AFTER UPDATE ON clinic_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER clinic_hours_setup_delete AFTER DELETE ON clinic_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_setup_insert AFTER INSERT ON doctor
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_setup_update AFTER UPDATE ON doctor
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_setup_delete AFTER DELETE ON doctor
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_hours_setup_insert AFTER INSERT ON doctor_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_hours_setup_update AFTER UPDATE ON doctor_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER doctor_hours_setup_delete AFTER DELETE ON doctor_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_setup_insert AFTER INSERT ON room
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_setup_update AFTER UPDATE ON room
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_setup_delete AFTER DELETE ON room
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_hours_setup_insert AFTER INSERT ON room_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_hours_setup_update AFTER UPDATE ON room_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-CREATE TRIGGER room_hours_setup_delete AFTER DELETE ON room_hours
-BEGIN
-    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
-END;
-"#;
-
-/// Version 13: the change count in up to 64 rows, summed when read (`store::sql`'s
-/// `CHANGE_VERSION_SQL`): a server's desks committing at the same moment each count in the row
-/// of their own transaction instead of queueing for one. SQLite's one writer counts in row 1.
-const MIGRATION_13: &str = r#"
-ALTER TABLE change_counter RENAME TO change_counter_before_13;
-CREATE TABLE change_counter (
-    id       INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 64),
-    version  INTEGER NOT NULL CHECK (version >= 0)
-) STRICT;
-INSERT INTO change_counter (id, version) SELECT id, version FROM change_counter_before_13;
-DROP TABLE change_counter_before_13;
-"#;
-
-/// Version 14: sign-in and the access log (issue 15). Staff get their password's and PIN's
-/// Argon2id hashes (never the secrets) and their failed tries; the access log is insert-only,
-/// each entry's hash covering the one before it, and its head (count and last hash) is kept in
-/// a row of its own, so an edited, deleted or cut-off entry is found by `frontdesk check`.
-/// Unattended jobs' service credentials are kept as the SHA-256 of their random token.
-const MIGRATION_14: &str = r#"
-ALTER TABLE staff ADD COLUMN password_hash TEXT;
-ALTER TABLE staff ADD COLUMN pin_hash TEXT;
-ALTER TABLE staff ADD COLUMN failed_tries INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE staff ADD COLUMN locked_until_utc INTEGER;
-
-CREATE TABLE access_log (
-    seq      INTEGER PRIMARY KEY CHECK (seq >= 1),
-    at_utc   INTEGER NOT NULL,
-    desk     TEXT NOT NULL,
-    staff_id BLOB,
-    name     TEXT NOT NULL,
-    kind     TEXT NOT NULL CHECK (kind IN ('signed_in', 'sign_in_failed', 'signed_out', 'opened_appointment', 'searched_patients', 'printed_day_sheet', 'exported', 'imported', 'backed_up', 'restored', 'changed_permission', 'read_access_log')),
-    subject  TEXT NOT NULL,
-    detail   TEXT NOT NULL,
-    hash     TEXT NOT NULL
-) STRICT;
-CREATE INDEX access_log_at ON access_log(at_utc);
-CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
-BEGIN
-    SELECT RAISE(ABORT, 'the access log is insert-only');
-END;
-CREATE TRIGGER access_log_append_only_delete BEFORE DELETE ON access_log
-BEGIN
-    SELECT RAISE(ABORT, 'the access log is insert-only');
-END;
-
-CREATE TABLE access_log_head (
-    id       INTEGER PRIMARY KEY CHECK (id = 1),
-    entries  INTEGER NOT NULL CHECK (entries >= 0),
-    hash     TEXT NOT NULL
-) STRICT;
-INSERT INTO access_log_head (id, entries, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
-CREATE TRIGGER access_log_head_never_deleted BEFORE DELETE ON access_log_head
-BEGIN
-    SELECT RAISE(ABORT, 'the access log is insert-only');
-END;
-CREATE TABLE service_credential (
-    name         TEXT PRIMARY KEY,
-    token_hash   TEXT NOT NULL,
-    active       INTEGER NOT NULL DEFAULT 1,
-    created_utc  INTEGER NOT NULL
-) STRICT;
-"#;
-
 pub const MIGRATION_10_CONSTRAINTS: &str = concat!(
     token_ledger_triggers!(),
     r#"

@@ -1,0 +1,213 @@
+//! The schema's later migrations (11 onwards): the change and setup counters the desks watch,
+//! sign-in and the access log, reminders in the patient's language. Listed in order by
+//! [`super::MIGRATIONS`].
+
+/// Version 11: the change counter every desk watches. Each committed write that changed
+/// anything adds one in its own transaction (`store::sql`), so another window or desk that sees
+/// the number go up reads again (the live calendar).
+pub(super) const MIGRATION_11: &str = r#"
+CREATE TABLE change_counter (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    version  INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+INSERT INTO change_counter (id, version) VALUES (1, 0);
+"#;
+
+/// Version 12: the setup counter. Any change to the clinic's setup that the desks keep between
+/// checks (clinics and their hours, doctors and theirs, rooms and theirs) adds one, by trigger,
+/// in the transaction that makes it, whoever makes it; a desk that finds it where it was knows
+/// the setup it keeps is the setup stored (PostgreSQL's sessions, `store::sql::memo`).
+pub(super) const MIGRATION_12: &str = r#"
+CREATE TABLE setup_counter (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    version  INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+INSERT INTO setup_counter (id, version) VALUES (1, 0);
+CREATE TRIGGER clinic_setup_insert AFTER INSERT ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_setup_update AFTER UPDATE ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_setup_delete AFTER DELETE ON clinic
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_insert AFTER INSERT ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_update AFTER UPDATE ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER clinic_hours_setup_delete AFTER DELETE ON clinic_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_insert AFTER INSERT ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_update AFTER UPDATE ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_setup_delete AFTER DELETE ON doctor
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_insert AFTER INSERT ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_update AFTER UPDATE ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER doctor_hours_setup_delete AFTER DELETE ON doctor_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_insert AFTER INSERT ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_update AFTER UPDATE ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_setup_delete AFTER DELETE ON room
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_insert AFTER INSERT ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_update AFTER UPDATE ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER room_hours_setup_delete AFTER DELETE ON room_hours
+BEGIN
+    UPDATE setup_counter SET version = version + 1 WHERE id = 1;
+END;
+"#;
+
+/// Version 13: the change count in up to 64 rows, summed when read (`store::sql`'s
+/// `CHANGE_VERSION_SQL`): a server's desks committing at the same moment each count in the row
+/// of their own transaction instead of queueing for one. SQLite's one writer counts in row 1.
+pub(super) const MIGRATION_13: &str = r#"
+ALTER TABLE change_counter RENAME TO change_counter_before_13;
+CREATE TABLE change_counter (
+    id       INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 64),
+    version  INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+INSERT INTO change_counter (id, version) SELECT id, version FROM change_counter_before_13;
+DROP TABLE change_counter_before_13;
+"#;
+
+/// Version 14: sign-in and the access log (issue 15). Staff get their password's and PIN's
+/// Argon2id hashes (never the secrets) and their failed tries; the access log is insert-only,
+/// each entry's hash covering the one before it, and its head (count and last hash) is kept in
+/// a row of its own, so an edited, deleted or cut-off entry is found by `frontdesk check`.
+/// Unattended jobs' service credentials are kept as the SHA-256 of their random token.
+pub(super) const MIGRATION_14: &str = r#"
+ALTER TABLE staff ADD COLUMN password_hash TEXT;
+ALTER TABLE staff ADD COLUMN pin_hash TEXT;
+ALTER TABLE staff ADD COLUMN failed_tries INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN locked_until_utc INTEGER;
+
+CREATE TABLE access_log (
+    seq      INTEGER PRIMARY KEY CHECK (seq >= 1),
+    at_utc   INTEGER NOT NULL,
+    desk     TEXT NOT NULL,
+    staff_id BLOB,
+    name     TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('signed_in', 'sign_in_failed', 'signed_out', 'opened_appointment', 'searched_patients', 'printed_day_sheet', 'exported', 'imported', 'backed_up', 'restored', 'changed_permission', 'read_access_log')),
+    subject  TEXT NOT NULL,
+    detail   TEXT NOT NULL,
+    hash     TEXT NOT NULL
+) STRICT;
+CREATE INDEX access_log_at ON access_log(at_utc);
+CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+CREATE TRIGGER access_log_append_only_delete BEFORE DELETE ON access_log
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+
+CREATE TABLE access_log_head (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    entries  INTEGER NOT NULL CHECK (entries >= 0),
+    hash     TEXT NOT NULL
+) STRICT;
+INSERT INTO access_log_head (id, entries, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER access_log_head_never_deleted BEFORE DELETE ON access_log_head
+BEGIN
+    SELECT RAISE(ABORT, 'the access log is insert-only');
+END;
+CREATE TABLE service_credential (
+    name         TEXT PRIMARY KEY,
+    token_hash   TEXT NOT NULL,
+    active       INTEGER NOT NULL DEFAULT 1,
+    created_utc  INTEGER NOT NULL
+) STRICT;
+"#;
+
+/// Version 15: reminders in the patient's language (issue 16). A rule's texts by language
+/// (`reminder_template`; a rule's subject and body so far become its English text, as every
+/// rule was written for English-reading patients until now), and Hindi texts for the two rules
+/// a database starts with where their English is still the text it started with (a clinic's
+/// own words are not translated behind its back). A patient's preferred language
+/// (`patient_language`; none: the clinic's). Languages are BCP 47 codes (`en`, `hi`), so a
+/// language added later needs no migration; one this build does not know is read as none.
+pub(super) const MIGRATION_15: &str = r#"
+CREATE TABLE reminder_template (
+    rule_id   BLOB NOT NULL REFERENCES reminder_rule(id),
+    language  TEXT NOT NULL CHECK (length(language) BETWEEN 2 AND 35),
+    subject   TEXT NOT NULL,
+    body      TEXT NOT NULL CHECK (body <> ''),
+    PRIMARY KEY (rule_id, language)
+) STRICT, WITHOUT ROWID;
+INSERT INTO reminder_template (rule_id, language, subject, body)
+SELECT id, 'en', subject, body FROM reminder_rule WHERE body <> '';
+INSERT INTO reminder_template (rule_id, language, subject, body)
+SELECT id, 'hi', 'रिमाइंडर: {date} को {time} बजे आपका अपॉइंटमेंट',
+'प्रिय {patient},
+
+याद दिला दें कि {date} को {time} बजे {clinic} में {doctor} के साथ आपका अपॉइंटमेंट है।
+{where}
+
+यदि आप नहीं आ सकते, तो कृपया हमें फ़ोन करें ताकि हम यह समय किसी दूसरे मरीज़ को दे सकें।
+
+{clinic}'
+FROM reminder_rule WHERE id = X'0196f1c0000070008000000000000001' AND subject = 'Reminder: your appointment on {date} at {time}'
+AND body = 'Dear {patient},
+
+This is a reminder of your appointment with {doctor} at {clinic} on {date} at {time}.
+{where}
+
+If you cannot come, please call us so that we can give the time to another patient.
+
+{clinic}';
+INSERT INTO reminder_template (rule_id, language, subject, body)
+SELECT id, 'hi', 'अपॉइंटमेंट रिमाइंडर',
+'{clinic}: {date} को {time} बजे {doctor} के साथ आपके अपॉइंटमेंट का रिमाइंडर। {where}'
+FROM reminder_rule WHERE id = X'0196f1c0000070008000000000000002' AND subject = 'Appointment reminder'
+AND body = '{clinic}: reminder of your appointment with {doctor} on {date} at {time}. {where}';
+ALTER TABLE reminder_rule DROP COLUMN subject;
+ALTER TABLE reminder_rule DROP COLUMN body;
+
+CREATE TABLE patient_language (
+    patient_id  BLOB PRIMARY KEY REFERENCES patient(id),
+    language    TEXT NOT NULL CHECK (length(language) BETWEEN 2 AND 35),
+    since_utc   INTEGER NOT NULL,
+    actor       TEXT NOT NULL
+) STRICT;
+"#;
