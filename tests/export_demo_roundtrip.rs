@@ -462,3 +462,31 @@ fn the_demo_clinic_comes_back_from_csv_field_by_field() {
 fn the_demo_clinic_comes_back_from_icalendar_field_by_field() {
     round_trip(Format::Ics);
 }
+
+#[test]
+fn the_demo_gives_some_patients_a_language_of_their_own_and_the_fhir_export_says_it() {
+    use frontdesk::i18n::Language;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = SqliteStore::open(dir.path().join("demo.sqlite3")).expect("open");
+    demo::build(&mut store, &options(400, 200), &mut |_| {}).expect("demo");
+    let set = everything(&mut store);
+    let mut counts: HashMap<Option<Language>, usize> = HashMap::new();
+    for p in &set.patients {
+        let language = store.patient_language(p.id).expect("language");
+        assert_eq!(set.patient_languages.get(&p.id).copied(), language);
+        *counts.entry(language).or_default() += 1;
+    }
+    for language in [None, Some(Language::Hindi), Some(Language::English)] {
+        assert!(
+            counts.get(&language).copied().unwrap_or(0) > 0,
+            "{counts:?}"
+        );
+    }
+    let mut out = Vec::new();
+    export::write(Format::Fhir, &set, now(), &mut out, &mut |_| {}).expect("write");
+    let text = String::from_utf8(out).expect("utf-8");
+    assert_eq!(
+        text.matches(r#""code":"hi","display":"Hindi""#).count(),
+        counts[&Some(Language::Hindi)]
+    );
+}

@@ -486,3 +486,38 @@ fn a_legacy_name_or_phone_that_the_entry_rules_refuse_is_a_bad_row_and_nothing_i
             .is_empty()
     );
 }
+
+#[test]
+fn fhir_names_a_patients_preferred_language_and_only_where_one_was_chosen() {
+    use frontdesk::i18n::Language;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut source = source_in(dir.path());
+    let set = source.export_set(&query()).expect("export set");
+    let (hindi, other) = (set.patients[0].id, set.patients[1].id);
+    source
+        .set_patient_language(hindi, Some(Language::Hindi), "maria", export_now())
+        .expect("language");
+    let bytes = export_bytes(&mut source, Format::Fhir);
+    let bundle: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    let resource = |id: PatientId| {
+        bundle["entry"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|e| &e["resource"])
+            .find(|r| r["resourceType"] == "Patient" && r["id"] == id.to_string())
+            .cloned()
+            .expect("the patient's resource")
+    };
+    assert_eq!(
+        resource(hindi)["communication"],
+        serde_json::json!([{
+            "language": {
+                "coding": [{ "system": "urn:ietf:bcp:47", "code": "hi", "display": "Hindi" }],
+                "text": "Hindi"
+            },
+            "preferred": true
+        }])
+    );
+    assert!(resource(other).get("communication").is_none());
+}

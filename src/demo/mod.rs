@@ -279,6 +279,19 @@ pub fn build(
         }
     }
 
+    // One patient in four reads their reminders in Hindi, one in ten chose English, the rest
+    // the clinic's language (by number, so the demo's other random choices stay as they were).
+    for (n, patient) in patients.iter().enumerate() {
+        let language = match (n % 4, n % 10) {
+            (1, _) => Some(crate::i18n::Language::Hindi),
+            (_, 3) => Some(crate::i18n::Language::English),
+            _ => None,
+        };
+        if let Some(language) = language {
+            writer.patient_language(*patient, language, options.now)?;
+        }
+    }
+
     let blocked_date = options.today + Duration::days(10);
     let schedule = Schedule {
         clinic: clinic.id,

@@ -170,6 +170,35 @@ struct PatientResource {
     telecom: Vec<ContactPoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     birth_date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    communication: Vec<Communication>,
+}
+
+/// A language the patient reads (Patient.communication), as a BCP 47 code.
+#[derive(Serialize)]
+struct Communication {
+    language: Concept,
+    preferred: bool,
+}
+
+/// The patient's preferred language as FHIR says it: the BCP 47 code, its English name.
+fn communication(language: crate::i18n::Language) -> Communication {
+    use crate::i18n::Language;
+    let display = match language {
+        Language::English => "English",
+        Language::Hindi => "Hindi",
+    };
+    Communication {
+        language: Concept {
+            coding: vec![Coding {
+                system: "urn:ietf:bcp:47",
+                code: language.code(),
+                display,
+            }],
+            text: Some(display.to_owned()),
+        },
+        preferred: true,
+    }
 }
 
 #[derive(Serialize)]
@@ -289,7 +318,7 @@ fn practitioner(d: &Doctor) -> Entry {
     }
 }
 
-fn patient(p: &Patient) -> Entry {
+fn patient(p: &Patient, language: Option<crate::i18n::Language>) -> Entry {
     let mut identifier = uuid_identifier(p.id.0);
     if !p.external_id.is_empty() {
         identifier.push(Identifier {
@@ -321,6 +350,7 @@ fn patient(p: &Patient) -> Entry {
             }],
             telecom,
             birth_date: p.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            communication: language.into_iter().map(communication).collect(),
         }),
     }
 }
@@ -437,7 +467,10 @@ fn entry(set: &ExportSet, names: &Names<'_>, i: usize) -> Entry {
         0 => clinic_location(set),
         i if i < rooms => room_location(set, &set.rooms[i - 1]),
         i if i < doctors => practitioner(&set.doctors[i - rooms]),
-        i if i < patients => patient(&set.patients[i - doctors]),
+        i if i < patients => {
+            let p = &set.patients[i - doctors];
+            patient(p, set.patient_languages.get(&p.id).copied())
+        }
         i => appointment(set, names, &set.appointments[i - patients]),
     }
 }

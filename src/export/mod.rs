@@ -151,6 +151,8 @@ pub struct ExportSet {
     pub visit_types: Vec<VisitType>,
     /// The patients the appointments name.
     pub patients: Vec<Patient>,
+    /// The preferred languages of those patients who have one (the others read the clinic's).
+    pub patient_languages: HashMap<PatientId, crate::i18n::Language>,
     /// The appointments, by start time then id.
     pub appointments: Vec<ExportedAppointment>,
     /// The recurring series the appointments belong to.

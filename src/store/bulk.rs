@@ -66,6 +66,15 @@ pub trait BulkLoad {
     /// Adds a staff member.
     fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()>;
 
+    /// Records a patient's preferred language for reminders, chosen at `at` (after the
+    /// patient was added).
+    fn patient_language(
+        &self,
+        patient: PatientId,
+        language: crate::i18n::Language,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+
     /// Commits everything at once.
     fn commit(self: Box<Self>) -> Result<()>;
 }
@@ -262,6 +271,27 @@ impl BulkLoad for BulkWriter<'_> {
     fn staff(&self, member: &crate::scheduling::staff::StaffMember) -> Result<()> {
         self.store_waiting()?;
         Ok(super::settings::insert_staff(&self.tx, member)?)
+    }
+
+    fn patient_language(
+        &self,
+        patient: PatientId,
+        language: crate::i18n::Language,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.store_waiting()?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO patient_language (patient_id, language, since_utc, actor) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(super::sql::params![
+                patient.0,
+                language.code(),
+                secs(at),
+                self.actor
+            ])?;
+        Ok(())
     }
 
     /// Commits everything at once.

@@ -85,6 +85,12 @@ pub fn export_set(conn: &Db, query: &ExportQuery) -> Result<ExportSet> {
             patients.push(stmt.query_row([id.0], codec::patient)?);
         }
     }
+    let mut patient_languages = std::collections::HashMap::new();
+    for id in &patient_ids {
+        if let Some(language) = super::reminder_setup::patient_language(&tx, *id)? {
+            patient_languages.insert(*id, language);
+        }
+    }
     let series_ids: BTreeSet<uuid::Uuid> = appointments.iter().filter_map(|e| e.series).collect();
     let mut series = Vec::with_capacity(series_ids.len());
     for id in series_ids {
@@ -110,6 +116,7 @@ pub fn export_set(conn: &Db, query: &ExportQuery) -> Result<ExportSet> {
         rooms,
         visit_types,
         patients,
+        patient_languages,
         appointments,
         series,
         range,
