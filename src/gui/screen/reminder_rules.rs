@@ -602,7 +602,7 @@ impl State {
         let body: Element<'a, Message> = match writing {
             Some(w) => text_editor(&w.body)
                 .on_action(Message::Body)
-                .height(Length::Fixed(150.0))
+                .height(Length::Fixed(190.0))
                 .size(13)
                 .into(),
             None => text("").into(),
@@ -674,8 +674,10 @@ fn languages<'a>(d: &Draft) -> Element<'a, Message> {
             format!("{} ✓", t.language.native_name())
         };
         let chosen = t.language == d.writing;
+        // The chosen tab stays pressable (pressing it changes nothing), so it reads as chosen,
+        // not as disabled.
         button(text(label).size(12))
-            .on_press_maybe((!chosen).then_some(Message::Writing(t.language)))
+            .on_press(Message::Writing(t.language))
             .style(if chosen {
                 button::primary
             } else {
