@@ -579,9 +579,6 @@ impl State {
             facts,
         ]
         .spacing(10);
-        if let Some(language) = self.language.view() {
-            panel = panel.push(language.map(Message::Language));
-        }
         if allowed.contains(&ActionKind::Cancel) || allowed.contains(&ActionKind::EnteredInError) {
             let by = cancelled_by_choices();
             let chosen = by.iter().find(|c| c.value == self.by).cloned();
@@ -680,6 +677,11 @@ impl State {
             if let Some(error) = self.error_in(Part::Edit) {
                 panel = panel.push(error);
             }
+        }
+        // The patient's language for reminders, under what is done to the appointment itself
+        // (it is the patient's, for all their appointments).
+        if let Some(language) = self.language.view() {
+            panel = panel.push(rule::horizontal(1)).push(language.map(Message::Language));
         }
         let history = facts::history(&self.history, zone);
         panel = panel
