@@ -210,6 +210,9 @@ impl Layer {
     }
 
     pub fn damage(previous: &Self, current: &Self) -> Vec<Rectangle> {
+        /// How far past its layout box a text's glyphs may draw, in logical pixels.
+        const GLYPH_OVERHANG: f32 = 8.0;
+
         if previous.bounds != current.bounds {
             return vec![previous.bounds, current.bounds];
         }
@@ -229,6 +232,9 @@ impl Layer {
             },
         );
 
+        // Frontdesk: a text's damage reaches past its layout box, where glyphs draw too
+        // (Devanagari vowel signs above the line, descenders of tall scripts): without it, text
+        // that went away left those marks on screen (PATCHES.md).
         let text = damage::diff(
             &previous.text,
             &current.text,
@@ -236,7 +242,7 @@ impl Layer {
                 item.as_slice()
                     .iter()
                     .filter_map(Text::visible_bounds)
-                    .map(|bounds| bounds * item.transformation())
+                    .map(|bounds| (bounds * item.transformation()).expand(GLYPH_OVERHANG))
                     .collect()
             },
             |text_a, text_b| {
@@ -246,7 +252,7 @@ impl Layer {
                     |text| {
                         text.visible_bounds()
                             .into_iter()
-                            .map(|bounds| bounds * text_a.transformation())
+                            .map(|bounds| (bounds * text_a.transformation()).expand(GLYPH_OVERHANG))
                             .collect()
                     },
                     |text_a, text_b| text_a == text_b,
