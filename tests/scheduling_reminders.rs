@@ -731,6 +731,30 @@ fn templates_fill_in_every_placeholder_in_the_clinic_zone() {
 }
 
 #[test]
+fn a_lead_reads_in_the_desks_language_and_the_same_as_records_in_english() {
+    let at = NaiveTime::from_hms_opt(18, 0, 0).expect("time");
+    let leads = [
+        Lead::Before { minutes: 1440 },
+        Lead::Before { minutes: 90 },
+        Lead::DaysBeforeAt { days: 1, at },
+        Lead::DaysBeforeAt { days: 3, at },
+    ];
+    for lead in leads {
+        assert_eq!(lead.label_in(Language::English), lead.describe());
+    }
+    let hindi: Vec<String> = leads.iter().map(|l| l.label_in(Language::Hindi)).collect();
+    assert_eq!(
+        hindi,
+        [
+            "24 घंटे पहले",
+            "90 मिनट पहले",
+            "एक दिन पहले 18:00 बजे",
+            "3 दिन पहले 18:00 बजे"
+        ]
+    );
+}
+
+#[test]
 fn a_hindi_text_gets_the_date_and_the_where_words_in_hindi_and_the_rest_as_typed() {
     let hindi = MessageFacts {
         language: Language::Hindi,

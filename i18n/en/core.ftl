@@ -453,3 +453,9 @@ core-report-no-visit-type = No visit type
 core-open-link-not-web = "{ $link }" is not a web address (https://…): correct the meeting link first
 # $error: what the system said
 core-open-link-no-browser = the browser could not be opened ({ $error }); copy the link instead: { $link }
+core-lead-hours-before = { $hours } h before
+core-lead-minutes-before = { $minutes } min before
+core-lead-days-before-at = { $days ->
+    [one] the day before at { $at }
+   *[other] { $days } days before at { $at }
+}

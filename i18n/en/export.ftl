@@ -9,3 +9,6 @@ export-size-mb = { $size } MB
 export-size-kb = { $size } kB
 export-size-bytes = { $size } bytes
 export-cannot-write = cannot write { $file }: { $error }; check that the folder exists and that you may write there
+export-format-ics = iCalendar (.ics)
+export-format-csv = CSV spreadsheet (.csv)
+export-format-fhir = FHIR R4 JSON (.json)

@@ -283,3 +283,6 @@ store-import-series-other-clinic = its series { $series } belongs to another cli
 store-import-series-no-master = the file has no repeating event for its series { $series }, so it is imported as an appointment of its own
 store-room-never-open = the room would never be open: give it hours on at least one day, or let it follow the clinic's hours
 store-backup-folder-not-writable = { $file } cannot be written ({ $error }): give the backups folder back to yourself (chown) or make it writable
+store-tls-starttls = STARTTLS (port 587)
+store-tls-tls = TLS (port 465)
+store-tls-none = None (port 25, local relay only)

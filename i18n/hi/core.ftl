@@ -406,3 +406,9 @@ core-report-no-visit-type = कोई विज़िट प्रकार न�
 
 core-open-link-not-web = "{ $link }" वेब पता (https://…) नहीं है: पहले मीटिंग लिंक ठीक करें
 core-open-link-no-browser = ब्राउज़र नहीं खुल सका ({ $error }); इसकी जगह लिंक कॉपी करें: { $link }
+core-lead-hours-before = { $hours } घंटे पहले
+core-lead-minutes-before = { $minutes } मिनट पहले
+core-lead-days-before-at = { $days ->
+    [one] एक दिन पहले { $at } बजे
+   *[other] { $days } दिन पहले { $at } बजे
+}

@@ -8,3 +8,6 @@ export-size-mb = { $size } MB
 export-size-kb = { $size } kB
 export-size-bytes = { $size } बाइट
 export-cannot-write = { $file } में लिखा नहीं जा सका: { $error }; देखें कि फ़ोल्डर मौजूद है और आपको उसमें लिखने की अनुमति है
+export-format-ics = iCalendar (.ics)
+export-format-csv = CSV स्प्रेडशीट (.csv)
+export-format-fhir = FHIR R4 JSON फ़ाइल (.json)

@@ -256,3 +256,6 @@ store-import-series-other-clinic = इसकी सीरीज़ { $series } �
 store-import-series-no-master = फ़ाइल में इसकी सीरीज़ { $series } का दोहराने वाला इवेंट नहीं है, इसलिए यह अलग अपॉइंटमेंट के रूप में इंपोर्ट होता है
 store-room-never-open = कमरा कभी खुलेगा ही नहीं: इसे कम से कम एक दिन का समय दें, या क्लिनिक के समय पर चलने दें
 store-backup-folder-not-writable = { $file } में लिखा नहीं जा सकता ({ $error }): बैकअप फ़ोल्डर को फिर से अपने नाम करें (chown) या लिखने लायक बनाएँ
+store-tls-starttls = STARTTLS (पोर्ट 587)
+store-tls-tls = TLS (पोर्ट 465)
+store-tls-none = कोई नहीं (पोर्ट 25, केवल स्थानीय रिले)

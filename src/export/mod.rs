@@ -47,19 +47,19 @@ impl Format {
         }
     }
 
-    /// What staff read.
-    pub fn label(self) -> &'static str {
+    /// What staff read, in the desk's language (the command line's is English).
+    pub fn label(self) -> String {
         match self {
-            Format::Ics => "iCalendar (.ics)",
-            Format::Csv => "CSV spreadsheet (.csv)",
-            Format::Fhir => "FHIR R4 JSON (.json)",
+            Format::Ics => crate::t!("export-format-ics"),
+            Format::Csv => crate::t!("export-format-csv"),
+            Format::Fhir => crate::t!("export-format-fhir"),
         }
     }
 }
 
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label())
+        f.write_str(&self.label())
     }
 }
 

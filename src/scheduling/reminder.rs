@@ -85,7 +85,36 @@ impl Lead {
         }
     }
 
-    /// How staff say it: "24 h before", "90 min before", "the day before at 18:00".
+    /// How staff say it, in the desk's language: "24 h before", "90 min before", "the day
+    /// before at 18:00" ("प्रारंभ से 24 घंटे पहले" in Hindi).
+    pub fn label(&self) -> String {
+        self.label_in(crate::i18n::current())
+    }
+
+    /// [`Lead::label`] in `language`.
+    pub fn label_in(&self, language: crate::i18n::Language) -> String {
+        match *self {
+            Lead::Before { minutes } if minutes % 60 == 0 => crate::t_in!(
+                language,
+                "core-lead-hours-before",
+                hours = (minutes / 60).to_string()
+            ),
+            Lead::Before { minutes } => crate::t_in!(
+                language,
+                "core-lead-minutes-before",
+                minutes = minutes.to_string()
+            ),
+            Lead::DaysBeforeAt { days, at } => crate::t_in!(
+                language,
+                "core-lead-days-before-at",
+                days = i64::from(days),
+                at = at.format("%H:%M").to_string()
+            ),
+        }
+    }
+
+    /// How records say it, in English whatever the desk's language: "24 h before", "90 min
+    /// before", "the day before at 18:00".
     pub fn describe(&self) -> String {
         match *self {
             Lead::Before { minutes } if minutes % 60 == 0 => format!("{} h before", minutes / 60),

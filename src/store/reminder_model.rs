@@ -70,12 +70,12 @@ impl TlsMode {
         Self::ALL.into_iter().find(|m| m.as_str() == text)
     }
 
-    /// Words staff read.
-    pub fn label(self) -> &'static str {
+    /// Words staff read, in the desk's language.
+    pub fn label(self) -> String {
         match self {
-            TlsMode::StartTls => "STARTTLS (port 587)",
-            TlsMode::Tls => "TLS (port 465)",
-            TlsMode::None => "None (port 25, local relay only)",
+            TlsMode::StartTls => crate::t!("store-tls-starttls"),
+            TlsMode::Tls => crate::t!("store-tls-tls"),
+            TlsMode::None => crate::t!("store-tls-none"),
         }
     }
 

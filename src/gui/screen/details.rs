@@ -681,7 +681,9 @@ impl State {
         // The patient's language for reminders, under what is done to the appointment itself
         // (it is the patient's, for all their appointments).
         if let Some(language) = self.language.view() {
-            panel = panel.push(rule::horizontal(1)).push(language.map(Message::Language));
+            panel = panel
+                .push(rule::horizontal(1))
+                .push(language.map(Message::Language));
         }
         let history = facts::history(&self.history, zone);
         panel = panel

@@ -469,7 +469,7 @@ impl State {
                     text(&r.name).size(14),
                     text(format!(
                         "{} · {} · {} · {}",
-                        r.lead.describe(),
+                        r.lead.label(),
                         r.channel.label(),
                         self.visit_type_name(ctx, r.visit_type),
                         clinic_name(ctx, r.clinic)
