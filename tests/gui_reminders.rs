@@ -457,3 +457,45 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
         Language::Hindi
     );
 }
+
+#[test]
+fn languages_picked_faster_than_they_are_stored_end_with_the_last_one_and_the_picker_stays() {
+    use frontdesk::gui::calendar::GridEvent;
+    use frontdesk::gui::screen::details::language;
+    use frontdesk::gui::widget::Choice;
+    use frontdesk::i18n::Language;
+    let mut h = Harness::with_demo();
+    let entry = h.upcoming_booking();
+    let patient = entry.appointment.patient;
+    store(&h)
+        .set_patient_language(patient, None, "Arjun Iyer", now())
+        .expect("the clinic's language to start from");
+    h.send(DeskMessage::Grid(GridEvent::AppointmentClicked(
+        entry.appointment.id,
+    )));
+    let chose = |l: Option<Language>| {
+        Message::Desk(DeskMessage::Details(details::Message::Language(
+            language::Message::Chose(Choice::new(l, "")),
+        )))
+    };
+    // Three choices before the first is stored (arrow keys held down).
+    let first = h.app.update(chose(Some(Language::English)));
+    let second = h.app.update(chose(None));
+    let third = h.app.update(chose(Some(Language::Hindi)));
+    // Meanwhile the picker stays where it was (it keeps the keyboard's focus).
+    h.ui(|ui| {
+        ui.find(iced_test::selector::id("details-language"))
+            .expect("the picker while storing");
+        ui.find("Saving…").expect("what is going on");
+    });
+    for task in [third, second, first] {
+        h.settle(task);
+    }
+    assert_eq!(
+        store(&h).patient_language(patient).expect("read"),
+        Some(Language::Hindi)
+    );
+    h.ui(|ui| {
+        assert!(ui.find("Saving…").is_err(), "nothing left to store");
+    });
+}

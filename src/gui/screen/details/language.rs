@@ -1,6 +1,8 @@
 //! The details panel's "Reminders in" line: the language this appointment's patient reads
 //! their reminders in (their own, or the clinic's), read with the appointment and changed on
 //! the spot; a change is stored and logged at once, for every appointment of the patient.
+//! The picker stays on screen (and keeps the keyboard's focus) while a choice is stored:
+//! choices made meanwhile (arrow keys held down) are stored after it, the newest last.
 
 use iced::widget::{column, row, text};
 use iced::{Element, Length, Task};
@@ -21,6 +23,10 @@ pub struct State {
     language: Option<Option<Language>>,
     /// A change is being stored.
     busy: bool,
+    /// The choice being stored.
+    storing: Option<Option<Language>>,
+    /// The newest choice made while another was being stored, to store next.
+    next: Option<Option<Language>>,
     /// The number of the latest read ([`Message::Read`]).
     reads: u64,
     error: Option<UiError>,
@@ -69,61 +75,89 @@ impl State {
                 // While a change is stored its answer is newer than any read.
                 if number == self.reads && !self.busy {
                     match result {
-                        Ok(language) => self.language = Some(language),
+                        Ok(language) => {
+                            self.language = Some(language);
+                            self.error = None;
+                        }
                         Err(e) => self.error = Some(e),
                     }
                 }
             }
             Message::Chose(choice) => {
-                let Some(patient) = self.patient else {
-                    return Task::none();
-                };
-                if self.busy || self.language == Some(choice.value) {
+                if self.busy {
+                    self.next = Some(choice.value);
                     return Task::none();
                 }
-                self.busy = true;
-                self.error = None;
-                let (language, actor, now) = (choice.value, ctx.actor.to_owned(), ctx.now);
-                let task = ctx.backend.run(move |s| {
-                    s.set_patient_language(patient, language, &actor, now)?;
-                    s.patient_language(patient)
-                });
-                return Task::perform(task, Message::Saved);
+                if self.language == Some(choice.value) {
+                    return Task::none();
+                }
+                return self.store(choice.value, ctx);
             }
             Message::Saved(result) => {
                 self.busy = false;
+                self.storing = None;
+                // A read started before this change is older than its answer.
+                self.reads = self.reads.wrapping_add(1);
                 match result {
-                    Ok(language) => self.language = Some(language),
+                    Ok(language) => {
+                        self.language = Some(language);
+                        self.error = None;
+                    }
                     Err(e) => self.error = Some(e),
+                }
+                if let Some(next) = self.next.take()
+                    && self.language != Some(next)
+                {
+                    return self.store(next, ctx);
                 }
             }
         }
         Task::none()
     }
 
-    /// The line, once the language is known.
+    /// Stores `language` as the patient's, off the window's thread.
+    fn store(&mut self, language: Option<Language>, ctx: &Context<'_>) -> Task<Message> {
+        let Some(patient) = self.patient else {
+            return Task::none();
+        };
+        self.busy = true;
+        self.storing = Some(language);
+        self.error = None;
+        let (actor, now) = (ctx.actor.to_owned(), ctx.now);
+        let task = ctx.backend.run(move |s| {
+            s.set_patient_language(patient, language, &actor, now)?;
+            s.patient_language(patient)
+        });
+        Task::perform(task, Message::Saved)
+    }
+
+    /// The line, once the language is known (or why it could not be read).
     pub fn view<'a>(&'a self) -> Option<Element<'a, Message>> {
-        let language = self.language?;
-        let choices = choices();
-        let chosen = choices.iter().find(|c| c.value == language).cloned();
-        let picker = pick_list(choices, chosen, Message::Chose)
-            .id("details-language")
-            .text_size(13);
-        let mut line = column![
-            row![
+        if self.language.is_none() && self.error.is_none() {
+            return None;
+        }
+        let mut line = column![].spacing(4);
+        if let Some(language) = self.language {
+            // The choice being stored (or waiting to be) shows at once, and the arrow keys go
+            // on from it.
+            let shown = self.next.or(self.storing).unwrap_or(language);
+            let choices = choices();
+            let chosen = choices.iter().find(|c| c.value == shown).cloned();
+            let mut label = row![
                 text(crate::t!("details-language"))
                     .size(12.5)
                     .width(Length::Fixed(110.0)),
-                if self.busy {
-                    Element::from(text(crate::t!("details-language-saving")).size(13))
-                } else {
-                    picker.into()
-                },
+                pick_list(choices, chosen, Message::Chose)
+                    .id("details-language")
+                    .text_size(13),
             ]
             .spacing(6)
-            .align_y(iced::Alignment::Center)
-        ]
-        .spacing(4);
+            .align_y(iced::Alignment::Center);
+            if self.busy {
+                label = label.push(text(crate::t!("details-language-saving")).size(12));
+            }
+            line = line.push(label);
+        }
         if let Some(e) = &self.error {
             line = line.push(widget::error_text(e));
         }
