@@ -10,6 +10,8 @@ mod exchange_fixture;
 
 #[path = "sqlite_only/access_log.rs"]
 mod access_log;
+#[path = "sqlite_only/languages.rs"]
+mod languages;
 #[path = "sqlite_only/legacy_keys.rs"]
 mod legacy_keys;
 #[path = "sqlite_only/queue.rs"]

@@ -49,12 +49,13 @@ impl Language {
         }
     }
 
-    /// The language whose code ([`Language::code`]) is exactly `code`, as the database stores
-    /// it; `None` for any other text (a language a later version wrote, say).
+    /// The language a stored BCP 47 code names (`hi`, `hi-IN`, `en-GB`: its primary language);
+    /// `None` for a language Frontdesk is not written in (one a later version wrote, say).
     pub fn from_code(code: &str) -> Option<Language> {
+        let primary = code.trim().split('-').next().unwrap_or("");
         Language::ALL
             .into_iter()
-            .find(|language| language.code() == code)
+            .find(|language| language.code().eq_ignore_ascii_case(primary))
     }
 
     /// The language a locale or code names: `hi`, `hi-IN`, `hi_IN.UTF-8`, `en_GB@euro`, `EN`…

@@ -338,7 +338,15 @@ pub fn save_settings(
     now: DateTime<Utc>,
 ) -> Result<()> {
     validate_settings(new)?;
-    let old = values(&settings(tx)?);
+    let mut old = values(&settings(tx)?);
+    // The clinic's language compared as stored: a code this build does not know (read as
+    // English) is replaced when English is saved, not taken for it.
+    if let (Some(stored), Some(at)) = (
+        get(tx, "language")?,
+        KEYS.iter().position(|key| *key == "language"),
+    ) {
+        old[at] = stored;
+    }
     let mut changed = Vec::new();
     let (mut was, mut is) = (serde_json::Map::new(), serde_json::Map::new());
     let mut stmt = tx.prepare_cached(
@@ -422,14 +430,19 @@ pub fn set_opt_out(
     Ok(())
 }
 
+/// The language code stored for the patient, as stored (perhaps one this build does not know).
+fn stored_patient_language(conn: &Db, patient: PatientId) -> sql::Result<Option<String>> {
+    conn.prepare_cached("SELECT language FROM patient_language WHERE patient_id = ?1")?
+        .query_row([patient.0], |r| r.get(0))
+        .optional()
+}
+
 /// The patient's preferred language for reminders; `None` when none was chosen (or one this
 /// build does not know was): the clinic's.
 pub fn patient_language(conn: &Db, patient: PatientId) -> sql::Result<Option<Language>> {
-    let code: Option<String> = conn
-        .prepare_cached("SELECT language FROM patient_language WHERE patient_id = ?1")?
-        .query_row([patient.0], |r| r.get(0))
-        .optional()?;
-    Ok(code.as_deref().and_then(Language::from_code))
+    Ok(stored_patient_language(conn, patient)?
+        .as_deref()
+        .and_then(Language::from_code))
 }
 
 /// Records a patient's preferred language (`None`: the clinic's), and logs it.
@@ -447,8 +460,10 @@ pub fn set_patient_language(
             hint: String::new(),
         });
     }
-    let before = patient_language(tx, patient)?;
-    if before == language {
+    // Compared as stored: a code this build does not know is replaced by what was chosen
+    // here (the clinic's language included), not taken for it.
+    let before = stored_patient_language(tx, patient)?;
+    if before.as_deref() == language.map(Language::code) {
         return Ok(());
     }
     tx.execute(
@@ -462,13 +477,13 @@ pub fn set_patient_language(
             params![patient.0, language.code(), secs(now), actor],
         )?;
     }
-    let shown = |l: Option<Language>| json!({ "language": l.map_or("clinic", Language::code) });
+    let shown = |code: Option<&str>| json!({ "language": code.unwrap_or("clinic") });
     let change = SetupChangeRecord {
         kind: "patient_language",
         id: patient.to_string(),
         action: "updated",
-        before: Some(shown(before)),
-        after: Some(shown(language)),
+        before: Some(shown(before.as_deref())),
+        after: Some(shown(language.map(Language::code))),
     };
     log(tx, actor, now, change)?;
     Ok(())
