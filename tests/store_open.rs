@@ -270,6 +270,35 @@ fn version_15_keeps_every_rules_words_as_its_english_text_and_translates_only_th
             }
         )]
     );
+    // A desk still running version 14 reads a rule's text from the rule itself: it is kept
+    // there (the English text, or the first), also for a rule saved from now on.
+    let mut hindi_only = rules[0].clone();
+    hindi_only.templates = frontdesk::scheduling::templates::Templates::one(
+        Language::Hindi,
+        Template {
+            subject: "विषय".into(),
+            body: "नमस्ते {patient}".into(),
+        },
+    );
+    let mut store = store;
+    store
+        .save_reminder_rule(&hindi_only, "admin", utc("2026-11-24T05:30:00Z"))
+        .expect("save");
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let legacy: Vec<(String, String)> = conn
+        .prepare("SELECT subject, body FROM reminder_rule ORDER BY position")
+        .expect("a version 14 query")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        legacy,
+        vec![
+            ("विषय".to_owned(), "नमस्ते {patient}".to_owned()),
+            ("Appointment reminder".to_owned(), own.to_owned())
+        ]
+    );
     assert!(store.check().expect("check").is_ok());
 }
 

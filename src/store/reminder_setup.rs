@@ -174,6 +174,16 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
         }
     }
     let before = rules(tx)?.into_iter().find(|r| r.id == rule.id);
+    // The rule's English text (or its first) in the columns a desk still running version 14
+    // sends from, until it is restarted.
+    let legacy = rule
+        .templates
+        .choose(None, Language::English)
+        .map(|(_, text)| text.clone())
+        .unwrap_or(Template {
+            subject: String::new(),
+            body: String::new(),
+        });
     let position: i64 = tx.query_row(
         "SELECT coalesce((SELECT position FROM reminder_rule WHERE id = ?1), \
          (SELECT coalesce(max(position), 0) + 1 FROM reminder_rule))",
@@ -182,10 +192,11 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
     )?;
     tx.prepare_cached(
         "INSERT INTO reminder_rule (id, name, lead_kind, lead_minutes, lead_days, visit_type_id, \
-         channel, active, position, clinic_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+         channel, active, position, clinic_id, subject, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET name = ?2, lead_kind = ?3, lead_minutes = ?4, \
-         lead_days = ?5, visit_type_id = ?6, channel = ?7, active = ?8, clinic_id = ?10",
+         lead_days = ?5, visit_type_id = ?6, channel = ?7, active = ?8, clinic_id = ?10, \
+         subject = ?11, body = ?12",
     )?
     .execute(params![
         rule.id.0,
@@ -197,7 +208,9 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
         rule.channel.as_str(),
         rule.active,
         position,
-        rule.clinic.map(|c| c.0)
+        rule.clinic.map(|c| c.0),
+        legacy.subject,
+        legacy.body
     ])?;
     // The rule's texts, whole: a language whose text was cleared is gone (its patients get
     // the clinic's language); texts in languages this build does not know are kept.

@@ -159,8 +159,6 @@ SELECT id, 'hi', 'अपॉइंटमेंट रिमाइंडर',
 '{clinic}: {date} को {time} बजे {doctor} के साथ आपके अपॉइंटमेंट का रिमाइंडर। {where}'
 FROM reminder_rule WHERE id = '0196f1c0-0000-7000-8000-000000000002' AND subject = 'Appointment reminder'
 AND body = '{clinic}: reminder of your appointment with {doctor} on {date} at {time}. {where}';
-ALTER TABLE reminder_rule DROP COLUMN subject;
-ALTER TABLE reminder_rule DROP COLUMN body;
 
 CREATE TABLE patient_language (
     patient_id  uuid PRIMARY KEY REFERENCES patient(id),

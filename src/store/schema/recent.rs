@@ -167,6 +167,8 @@ CREATE TABLE service_credential (
 /// own words are not translated behind its back). A patient's preferred language
 /// (`patient_language`; none: the clinic's). Languages are BCP 47 codes (`en`, `hi`), so a
 /// language added later needs no migration; one this build does not know is read as none.
+/// `reminder_rule.subject` and `body` stay, holding each rule's English text (or its first),
+/// for a desk still running version 14 until it is restarted (it reads them to send).
 pub(super) const MIGRATION_15: &str = r#"
 CREATE TABLE reminder_template (
     rule_id   BLOB NOT NULL REFERENCES reminder_rule(id),
@@ -201,8 +203,6 @@ SELECT id, 'hi', 'अपॉइंटमेंट रिमाइंडर',
 '{clinic}: {date} को {time} बजे {doctor} के साथ आपके अपॉइंटमेंट का रिमाइंडर। {where}'
 FROM reminder_rule WHERE id = X'0196f1c0000070008000000000000002' AND subject = 'Appointment reminder'
 AND body = '{clinic}: reminder of your appointment with {doctor} on {date} at {time}. {where}';
-ALTER TABLE reminder_rule DROP COLUMN subject;
-ALTER TABLE reminder_rule DROP COLUMN body;
 
 CREATE TABLE patient_language (
     patient_id  BLOB PRIMARY KEY REFERENCES patient(id),
