@@ -106,8 +106,8 @@ pub enum Message {
     Clinic(Choice<Option<ClinicId>>),
     /// The channel was chosen.
     Channel(Choice<Channel>),
-    /// A language's tab was pressed: write the text in it.
-    Writing(Language),
+    /// A language was chosen in "Text in": write the text in it.
+    Writing(Choice<Language>),
     /// The subject (of the text in the language being written) changed.
     Subject(String),
     /// The body (of the text in the language being written) was edited.
@@ -395,7 +395,7 @@ impl State {
             Message::VisitType(c) => edit(draft, |d| d.visit_type = c.value),
             Message::Clinic(c) => edit(draft, |d| d.clinic = c.value),
             Message::Channel(c) => edit(draft, |d| d.channel = c.value),
-            Message::Writing(language) => edit(draft, |d| d.writing = language),
+            Message::Writing(choice) => edit(draft, |d| d.writing = choice.value),
             Message::Subject(t) => edit(draft, |d| {
                 if let Some(w) = d.writing_mut() {
                     w.subject = t;
@@ -664,32 +664,35 @@ impl State {
     }
 }
 
-/// The language tabs over the text: each language, marked when the rule is written in it, the
-/// one being written pressed; and what a patient gets while a language has no text.
+/// "Text in": the language whose text is being written, chosen with the mouse or the keyboard
+/// (each language marked ✓ when the rule is written in it); and what a patient gets while a
+/// language has no text.
 fn languages<'a>(d: &Draft) -> Element<'a, Message> {
-    let tabs = row(d.texts.iter().map(|t| {
-        let label = if t.is_blank() {
-            t.language.native_name().to_owned()
-        } else {
-            format!("{} ✓", t.language.native_name())
-        };
-        let chosen = t.language == d.writing;
-        // The chosen tab stays pressable (pressing it changes nothing), so it reads as chosen,
-        // not as disabled.
-        button(text(label).size(12))
-            .on_press(Message::Writing(t.language))
-            .style(if chosen {
-                button::primary
-            } else {
-                button::secondary
-            })
-            .into()
-    }))
-    .spacing(4);
+    let choices: Vec<Choice<Language>> = d
+        .texts
+        .iter()
+        .map(|t| {
+            let name = t.language.native_name();
+            Choice::new(
+                t.language,
+                if t.is_blank() {
+                    name.to_owned()
+                } else {
+                    format!("{name} ✓")
+                },
+            )
+        })
+        .collect();
+    let chosen = choices.iter().find(|c| c.value == d.writing).cloned();
     let mut part = column![
-        row![text(crate::t!("reminders-text-in")).size(13), tabs]
-            .spacing(8)
-            .align_y(iced::Alignment::Center)
+        row![
+            text(crate::t!("reminders-text-in")).size(13),
+            pick_list(choices, chosen, Message::Writing)
+                .id("rule-language")
+                .text_size(13),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center)
     ]
     .spacing(4);
     if d.writing().is_some_and(LanguageText::is_blank) {
