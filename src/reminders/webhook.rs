@@ -36,6 +36,9 @@ pub struct Payload<'a> {
     pub mode: &'a str,
     /// The video link (empty for other visits).
     pub meeting_link: &'a str,
+    /// The language of `subject` and `text` (BCP 47: `en`, `hi`), for gateways that pick a
+    /// registered template or an encoding by it.
+    pub language: &'static str,
 }
 
 impl<'a> Payload<'a> {
@@ -53,6 +56,7 @@ impl<'a> Payload<'a> {
             start: crate::scheduling::time::rfc3339(r.zone, r.start),
             mode: r.mode.as_str(),
             meeting_link: &r.meeting_link,
+            language: r.language.code(),
         }
     }
 }

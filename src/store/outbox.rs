@@ -377,6 +377,7 @@ pub fn claim_due(
                     mode: a.mode,
                     meeting_link: a.meeting_link.clone(),
                     rule: rule.id,
+                    language,
                 });
             }
             Err(e) => {

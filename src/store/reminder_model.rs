@@ -274,6 +274,8 @@ pub struct DueReminder {
     pub meeting_link: String,
     /// The rule.
     pub rule: RuleId,
+    /// The language the text is written in (the patient's, else the clinic's, else English).
+    pub language: crate::i18n::Language,
 }
 
 /// What a plan pass changed.

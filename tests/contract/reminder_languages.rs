@@ -51,6 +51,8 @@ pub fn each_reminder_goes_out_in_the_patients_language_else_the_clinics<B: TestB
         "Reminder: your appointment on Friday 30 October 2026 at 10:00"
     );
     let hindi = &sent["ravi@example.org"];
+    assert_eq!(hindi.language, Language::Hindi);
+    assert_eq!(sent["nina@example.org"].language, Language::English);
     assert_eq!(
         hindi.subject,
         "रिमाइंडर: शुक्रवार, 30 अक्तूबर 2026 को 11:00 बजे आपका अपॉइंटमेंट"

@@ -278,6 +278,8 @@ pub fn an_sms_reminder_is_posted_as_json_to_a_real_http_server<B: TestBackend>()
     assert_eq!(json["mode"], "video");
     assert_eq!(json["meeting_link"], a.meeting_link.as_str());
     assert_eq!(json["appointment"], a.id.to_string());
+    // The patient reads the clinic's language (English here): the gateway is told so.
+    assert_eq!(json["language"], "en");
     let text = json["text"].as_str().expect("text");
     assert_eq!(
         text,
