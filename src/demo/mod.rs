@@ -279,7 +279,7 @@ pub fn build(
         }
     }
 
-    // One patient in four reads their reminders in Hindi, one in ten chose English, the rest
+    // One patient in four reads their reminders in Hindi, one in twenty chose English, the rest
     // the clinic's language (by number, so the demo's other random choices stay as they were).
     for (n, patient) in patients.iter().enumerate() {
         let language = match (n % 4, n % 10) {

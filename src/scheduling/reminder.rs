@@ -86,7 +86,7 @@ impl Lead {
     }
 
     /// How staff say it, in the desk's language: "24 h before", "90 min before", "the day
-    /// before at 18:00" ("प्रारंभ से 24 घंटे पहले" in Hindi).
+    /// before at 18:00" ("24 घंटे पहले" in Hindi).
     pub fn label(&self) -> String {
         self.label_in(crate::i18n::current())
     }

@@ -108,7 +108,7 @@ pub fn find_slots(conn: &Db, search: &SlotSearch) -> Result<Vec<Slot>> {
 }
 
 /// The table behind each label of `CheckReport::COUNTED`, in its order.
-pub(crate) const COUNTED_TABLES: [(&str, &str); 18] = [
+pub(crate) const COUNTED_TABLES: [(&str, &str); 20] = [
     ("appointments", "appointment"),
     ("patients", "patient"),
     ("doctors", "doctor"),
@@ -125,7 +125,9 @@ pub(crate) const COUNTED_TABLES: [(&str, &str); 18] = [
     ("waitlist entries", "waitlist_entry"),
     ("waitlist events", "waitlist_event"),
     ("reminder rules", "reminder_rule"),
+    ("reminder texts", "reminder_template"),
     ("reminder jobs", "reminder_job"),
+    ("patients' languages", "patient_language"),
     ("queue tokens issued", "queue_token"),
 ];
 

@@ -259,7 +259,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// The labels of [`CheckReport::counts`], in their order. Every engine counts all of them.
-    pub const COUNTED: [&'static str; 18] = [
+    pub const COUNTED: [&'static str; 20] = [
         "appointments",
         "patients",
         "doctors",
@@ -276,7 +276,9 @@ impl CheckReport {
         "waitlist entries",
         "waitlist events",
         "reminder rules",
+        "reminder texts",
         "reminder jobs",
+        "patients' languages",
         "queue tokens issued",
     ];
 

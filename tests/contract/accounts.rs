@@ -330,6 +330,26 @@ pub fn each_role_may_do_what_its_role_allows_and_is_refused_the_rest<B: TestBack
 pub fn changes_are_recorded_under_the_signed_in_name_whatever_name_is_passed<B: TestBackend>() {
     let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
     let mut store = signed_in_as(&c, StaffRole::Receptionist);
+    // A receptionist sets a patient's language for reminders, under their own name.
+    store
+        .set_patient_language(
+            c.asha,
+            Some(frontdesk::i18n::Language::Hindi),
+            "Somebody Else",
+            utc(NOW),
+        )
+        .expect("a receptionist sets it");
+    let log = store.reminder_log(1);
+    let log = match log {
+        Ok(log) => log,
+        // A receptionist may not read the reminder log: read it as an administrator.
+        Err(_) => signed_in_as(&c, StaffRole::Administrator)
+            .reminder_log(1)
+            .expect("log"),
+    };
+    assert_eq!(log[0].action, "language set");
+    assert_ne!(log[0].actor, "Somebody Else");
+    assert_eq!(log[0].actor, store.who().name());
     let request = c.request(c.rao, None, c.asha, "2026-06-02 09:00");
     let booked = store
         .book(&request, "Somebody Else", utc(NOW))
@@ -450,6 +470,18 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
         )
         .expect_err("books nothing");
     assert!(matches!(refused, StoreError::NotAllowed(_)), "{refused}");
+    // Nor does it change what language a patient reads, nor read it.
+    let refused = job
+        .set_patient_language(
+            c.asha,
+            Some(frontdesk::i18n::Language::Hindi),
+            "x",
+            utc(NOW),
+        )
+        .expect_err("changes no patient's language");
+    assert!(matches!(refused, StoreError::NotAllowed(_)), "{refused}");
+    assert!(job.patient_language(c.asha).is_err());
+    assert_eq!(c.reopen().patient_language(c.asha).expect("read"), None);
 
     // Revoked: the file no longer signs in, and the try is logged.
     let access = admin

@@ -34,6 +34,11 @@ fn what_words(kind: &str, subject: &str) -> String {
         "room_blockout" => crate::t!("settings-history-room-blockout", subject = s),
         "visit_type" => crate::t!("settings-history-visit-type", subject = s),
         "staff" => crate::t!("settings-history-staff", subject = s),
+        "reminder_rule" => crate::t!("settings-history-reminder-rule", subject = s),
+        "reminder_settings" => crate::t!("settings-history-reminder-settings"),
+        "reminder_opt_out" => crate::t!("settings-history-reminder-opt-out", subject = s),
+        "reminder_job" => crate::t!("settings-history-reminder-job", subject = s),
+        "patient_language" => crate::t!("settings-history-patient-language", subject = s),
         other => format!("{other} {s}"),
     }
 }
