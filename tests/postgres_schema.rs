@@ -26,6 +26,11 @@ struct Scratch {
 impl Scratch {
     /// Connects and migrates, or `None` (after saying so) when no server is given.
     fn new() -> Option<Scratch> {
+        Scratch::at(PG_MIGRATIONS.len())
+    }
+
+    /// Connects and migrates up to `version`, or `None` when no server is given.
+    fn at(version: usize) -> Option<Scratch> {
         let Ok(url) = std::env::var("FRONTDESK_TEST_POSTGRES") else {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -65,13 +70,18 @@ impl Scratch {
             schema,
             url,
         };
-        for (n, sql) in PG_MIGRATIONS.iter().enumerate() {
-            let mut tx = scratch.client.transaction().expect("begin");
+        scratch.migrate(0, version);
+        Some(scratch)
+    }
+
+    /// Runs migrations `from` + 1 to `to`, each in its own transaction.
+    fn migrate(&mut self, from: usize, to: usize) {
+        for (n, sql) in PG_MIGRATIONS.iter().enumerate().take(to).skip(from) {
+            let mut tx = self.client.transaction().expect("begin");
             tx.batch_execute(sql)
                 .unwrap_or_else(|e| panic!("migration {}: {e:?}", n + 1));
             tx.commit().expect("commit");
         }
-        Some(scratch)
     }
 
     /// Runs `sql` with `params` on its own (a failed statement changes nothing).
@@ -1031,4 +1041,44 @@ fn a_setup_change_from_any_search_path_counts_in_its_own_schema() {
         ))
         .expect("more changes");
     assert_eq!(count(&mut admin, &schema), before + 3);
+}
+
+#[test]
+fn migration_15_on_a_server_keeps_every_rules_words_and_translates_only_the_untouched() {
+    let Some(mut db) = Scratch::at(14) else {
+        return;
+    };
+    let own = "{clinic}: कल {time} बजे {doctor} के साथ आपका अपॉइंटमेंट है।";
+    let sms = Uuid::parse_str("0196f1c0-0000-7000-8000-000000000002").expect("id");
+    assert_eq!(
+        db.run(
+            "UPDATE reminder_rule SET body = $1 WHERE id = $2",
+            &[&own, &sms]
+        )
+        .expect("reword"),
+        1
+    );
+    db.migrate(14, PG_MIGRATIONS.len());
+    let texts: Vec<(Uuid, String, String)> = db
+        .client
+        .query(
+            "SELECT rule_id, language, body FROM reminder_template ORDER BY rule_id, language",
+            &[],
+        )
+        .expect("texts")
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    let languages: Vec<(Uuid, &str)> = texts.iter().map(|(id, l, _)| (*id, l.as_str())).collect();
+    let email = Uuid::parse_str("0196f1c0-0000-7000-8000-000000000001").expect("id");
+    // The untouched email rule in English and Hindi; the reworded SMS as its English text only.
+    assert_eq!(languages, vec![(email, "en"), (email, "hi"), (sms, "en")]);
+    assert_eq!(texts[2].2, own);
+    // The rule keeps its own columns for a desk still on version 14.
+    let body: String = db
+        .client
+        .query_one("SELECT body FROM reminder_rule WHERE id = $1", &[&sms])
+        .expect("rule")
+        .get(0);
+    assert_eq!(body, own);
 }
