@@ -16,7 +16,6 @@ use frontdesk::i18n::{self, Language};
 use gui_harness::keys::{Window, tap};
 use gui_harness::{Harness, now};
 use iced::keyboard::key::Named;
-use iced_runtime::core::widget::operation::focusable;
 
 static TURNS: Mutex<()> = Mutex::new(());
 
@@ -102,11 +101,7 @@ fn hindi_chosen_in_settings_changes_the_window_at_once_and_is_kept_for_this_desk
     // Up goes back to English (Tab first reaches the sign-in form's fields, so the picker is
     // given the focus as a click would).
     let mut window = Window::new();
-    window
-        .operations
-        .push(Box::new(focusable::focus(iced::widget::Id::new(
-            "door-language",
-        ))));
+    window.focus("door-language");
     window.frame(&mut next, tap(Named::ArrowUp));
     assert_eq!(i18n::current(), Language::English);
     let kept = std::fs::read_to_string(&prefs).expect("saved again");

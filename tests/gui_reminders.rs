@@ -341,13 +341,8 @@ fn a_rule_is_written_in_each_language_with_a_preview_in_that_language() {
     {
         use gui_harness::keys::{Window, tap};
         use iced::keyboard::key::Named;
-        use iced_runtime::core::widget::operation::focusable;
         let mut window = Window::new();
-        window
-            .operations
-            .push(Box::new(focusable::focus(iced::widget::Id::new(
-                "rule-language",
-            ))));
+        window.focus("rule-language");
         window.frame(&mut h, tap(Named::ArrowDown));
     }
     h.ui(|ui| {
@@ -391,7 +386,6 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
     use frontdesk::i18n::Language;
     use gui_harness::keys::{Window, tap};
     use iced::keyboard::key::Named;
-    use iced_runtime::core::widget::operation::focusable;
     let mut h = Harness::with_demo();
     // An upcoming booking of a patient who reads the clinic's language (the demo gives some
     // patients Hindi or English of their own).
@@ -417,15 +411,8 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
         ui.find("Reminders in").expect("the language line");
     });
     // The keyboard picks: the clinic's language, English, हिन्दी.
-    let focus = |window: &mut Window| {
-        window
-            .operations
-            .push(Box::new(focusable::focus(iced::widget::Id::new(
-                "details-language",
-            ))));
-    };
     let mut window = Window::new();
-    focus(&mut window);
+    window.focus("details-language");
     window.frame(&mut h, tap(Named::ArrowDown));
     window.frame(&mut h, tap(Named::ArrowDown));
     assert_eq!(
@@ -438,7 +425,7 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
         entry.appointment.id,
     )));
     let mut window = Window::new();
-    focus(&mut window);
+    window.focus("details-language");
     window.frame(&mut h, tap(Named::ArrowUp));
     assert_eq!(
         store(&h).patient_language(patient).expect("read"),
@@ -455,11 +442,7 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
         ui.find("The clinic's language").expect("its heading");
     });
     let mut window = Window::new();
-    window
-        .operations
-        .push(Box::new(focusable::focus(iced::widget::Id::new(
-            "clinic-language",
-        ))));
+    window.focus("clinic-language");
     window.frame(&mut h, tap(Named::ArrowDown));
     h.click("Save channels");
     assert!(h.app.error().is_none(), "{:?}", h.app.error());

@@ -403,6 +403,18 @@ pub fn opted_out(conn: &Db, patient: PatientId) -> sql::Result<bool> {
         .map(|r| r.is_some())
 }
 
+/// Refuses a patient the database does not hold.
+fn known_patient(tx: &Db, patient: PatientId) -> Result<()> {
+    if super::setup::patient(tx, patient)?.is_none() {
+        return Err(StoreError::NotFound {
+            what: "patient",
+            name: patient.to_string(),
+            hint: String::new(),
+        });
+    }
+    Ok(())
+}
+
 /// Records a patient's opt-out (or opt-in again), and logs it.
 pub fn set_opt_out(
     tx: &Db,
@@ -411,13 +423,7 @@ pub fn set_opt_out(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if super::setup::patient(tx, patient)?.is_none() {
-        return Err(StoreError::NotFound {
-            what: "patient",
-            name: patient.to_string(),
-            hint: String::new(),
-        });
-    }
+    known_patient(tx, patient)?;
     if out == opted_out(tx, patient)? {
         return Ok(());
     }
@@ -466,13 +472,7 @@ pub fn set_patient_language(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if super::setup::patient(tx, patient)?.is_none() {
-        return Err(StoreError::NotFound {
-            what: "patient",
-            name: patient.to_string(),
-            hint: String::new(),
-        });
-    }
+    known_patient(tx, patient)?;
     // Compared as stored: a code this build does not know is replaced by what was chosen
     // here (the clinic's language included), not taken for it.
     let before = stored_patient_language(tx, patient)?;

@@ -38,6 +38,14 @@ impl Window {
         }
     }
 
+    /// Gives the widget with the id `id` the keyboard's focus before the next frame, as a click
+    /// on it would.
+    pub fn focus(&mut self, id: &'static str) {
+        self.operations.push(Box::new(
+            iced_runtime::core::widget::operation::focusable::focus(iced::widget::Id::new(id)),
+        ));
+    }
+
     /// One frame: the operations asked for run, then `events` reach the view; the messages the
     /// widgets made and the keys nobody took (as `Message::Key`) all reach `update` before any
     /// Task runs; then the Tasks run, and their focus operations wait for the next frame.
