@@ -1,7 +1,9 @@
 //! The day's queue in the core (`scheduling::queue`): the next token is one more than the
 //! highest its sequence ever issued that day, whatever moved or was cancelled; tokens compare
 //! by letter and number; tokens from files are kept only when written our way, free and within
-//! the day's queue (a property over any file); a patient in a day's queue stays on that day.
+//! the day's queue (a property over any file); a patient in a day's queue stays on that day;
+//! and who is called next (`scheduling::call_order`): emergencies, appointments due, walk-ins
+//! by token number, the early, in the clinic's order, and what "not here" does.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeSet;
@@ -561,4 +563,185 @@ fn a_patient_checks_in_on_the_day_of_the_appointment() {
     );
     let late = queue::check_check_in(today.pred_opt().expect("date"), today).expect_err("past");
     assert!(late.to_string().contains("mark it no-show"), "{late}");
+}
+
+// Calling the next patient (issue 17's core): the call order and "not here".
+
+mod call_next {
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+    use frontdesk::scheduling::call_order::{self, CallOrder, CallOrderError, Group, NotHere};
+    use frontdesk::scheduling::*;
+    use uuid::Uuid;
+
+    /// 10:00 UTC on the test day.
+    fn ten() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 15, 10, 0, 0).unwrap()
+    }
+
+    /// An appointment of `kind` starting `start` minutes after 10:00, arrived `arrived` minutes
+    /// after 10:00, holding `token`, in `status`.
+    fn waiting(n: u128, kind: Kind, start: i64, arrived: i64, token: &str) -> Appointment {
+        let begins = ten() + Duration::minutes(start);
+        Appointment {
+            id: AppointmentId(Uuid::from_u128(n)),
+            clinic: ClinicId(Uuid::from_u128(0xC1)),
+            patient: PatientId(Uuid::from_u128(0x100 + n)),
+            doctor: DoctorId(Uuid::from_u128(0xD1)),
+            room: None,
+            visit_type: None,
+            interval: Interval::new(begins, begins + Duration::minutes(15)),
+            mode: Mode::InClinic,
+            kind,
+            priority: 0,
+            status: Status::CheckedIn,
+            reason: String::new(),
+            notes: String::new(),
+            meeting_link: String::new(),
+            queue_token: token.to_owned(),
+            arrived_at: Some(ten() + Duration::minutes(arrived)),
+            consultation_started_at: None,
+            completed_at: None,
+            cancellation: None,
+            created_by: "reception".to_owned(),
+            updated_by: "reception".to_owned(),
+            sequence: 0,
+        }
+    }
+
+    fn id(n: u128) -> Option<AppointmentId> {
+        Some(AppointmentId(Uuid::from_u128(n)))
+    }
+
+    /// The order patients would be called in, calling one after another at `now`.
+    fn calls(mut room: Vec<Appointment>, order: &CallOrder, now: DateTime<Utc>) -> Vec<u128> {
+        let mut called = Vec::new();
+        while let Some(next) = call_order::next(&room, order, now) {
+            called.push(next.0.as_u128());
+            room.retain(|a| a.id != next);
+        }
+        called
+    }
+
+    #[test]
+    fn emergencies_then_appointments_due_then_walk_ins_by_token_then_the_early() {
+        let room = vec![
+            waiting(1, Kind::WalkIn, 0, -30, "W-002"),
+            waiting(2, Kind::Scheduled, 20, -5, ""),
+            waiting(3, Kind::Scheduled, -10, -20, ""),
+            waiting(4, Kind::WalkIn, 0, -40, "W-001"),
+            waiting(5, Kind::Emergency, 0, -1, "E-001"),
+            waiting(6, Kind::Scheduled, -30, -2, ""),
+            waiting(7, Kind::Emergency, 0, -3, "E-002"),
+            waiting(8, Kind::WalkIn, 0, -50, "W-010"),
+        ];
+        assert_eq!(
+            calls(room, &CallOrder::default(), ten()),
+            // Emergencies by arrival (7 came first), appointments due by start (6 at 9:30,
+            // then 3 at 9:50), walk-ins by token number (W-001, W-002, W-010: not by text,
+            // not by arrival), and last the appointment whose time has not come.
+            vec![7, 5, 6, 3, 4, 1, 8, 2]
+        );
+    }
+
+    #[test]
+    fn an_appointment_joins_the_due_group_when_its_time_comes() {
+        let early = waiting(1, Kind::Scheduled, 5, -10, "");
+        let walk_in = waiting(2, Kind::WalkIn, 0, -30, "W-001");
+        assert_eq!(Group::of(&early, ten()), Group::Early);
+        let room = vec![early, walk_in];
+        assert_eq!(call_order::next(&room, &CallOrder::default(), ten()), id(2));
+        let at_its_time = ten() + Duration::minutes(5);
+        assert_eq!(
+            call_order::next(&room, &CallOrder::default(), at_its_time),
+            id(1)
+        );
+    }
+
+    #[test]
+    fn only_patients_who_arrived_and_were_not_called_yet_are_candidates() {
+        let mut room = vec![
+            waiting(1, Kind::Emergency, 0, -5, "E-001"),
+            waiting(2, Kind::Scheduled, -10, -10, ""),
+            waiting(3, Kind::WalkIn, 0, -60, "W-001"),
+        ];
+        room[0].status = Status::InConsultation;
+        room[1].status = Status::Confirmed;
+        assert_eq!(call_order::next(&room, &CallOrder::default(), ten()), id(3));
+        room[2].status = Status::Completed;
+        assert_eq!(call_order::next(&room, &CallOrder::default(), ten()), None);
+        assert_eq!(call_order::next(&[], &CallOrder::default(), ten()), None);
+    }
+
+    #[test]
+    fn a_clinic_may_call_walk_ins_before_appointments_and_the_order_is_kept_as_words() {
+        let order = CallOrder::parse(" walk_in,emergency, due ,early").expect("an order");
+        assert_eq!(
+            order.groups(),
+            [Group::WalkIn, Group::Emergency, Group::Due, Group::Early]
+        );
+        assert_eq!(order.as_text(), "walk_in,emergency,due,early");
+        assert_eq!(CallOrder::parse(&order.as_text()), Ok(order));
+        let room = vec![
+            waiting(1, Kind::Emergency, 0, -1, "E-001"),
+            waiting(2, Kind::WalkIn, 0, -2, "W-003"),
+            waiting(3, Kind::Scheduled, -15, -15, ""),
+        ];
+        assert_eq!(calls(room, &order, ten()), vec![2, 1, 3]);
+        assert_eq!(
+            CallOrder::default().as_text(),
+            "emergency,due,walk_in,early"
+        );
+    }
+
+    #[test]
+    fn an_order_naming_a_group_twice_or_not_at_all_or_an_unknown_word_is_refused() {
+        assert_eq!(
+            CallOrder::parse("emergency,emergency,due,walk_in"),
+            Err(CallOrderError::NotEachOnce)
+        );
+        assert_eq!(
+            CallOrder::parse("emergency,due,walk_in"),
+            Err(CallOrderError::NotEachOnce)
+        );
+        assert_eq!(
+            CallOrder::parse("emergency,due,walk_in,early,early"),
+            Err(CallOrderError::NotEachOnce)
+        );
+        let unknown = CallOrder::parse("emergency,vip,walk_in,early").expect_err("vip");
+        assert_eq!(unknown, CallOrderError::Unknown("vip".into()));
+        assert!(unknown.to_string().contains("\"vip\""), "{unknown}");
+        assert!(CallOrder::parse("").is_err());
+        // A control character typed in is shown, not obeyed.
+        let shown = CallOrder::parse("due\u{1b}[2J,early")
+            .expect_err("escape")
+            .to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+    }
+
+    #[test]
+    fn a_tie_is_broken_the_same_way_every_time() {
+        // Two walk-ins whose tokens cannot be read (an old import): by start, then arrival,
+        // then id; the answer does not depend on the order they are listed in.
+        let a = waiting(1, Kind::WalkIn, 0, -5, "");
+        let b = waiting(2, Kind::WalkIn, 0, -5, "");
+        let c = waiting(3, Kind::WalkIn, 0, -9, "W-004");
+        for room in [
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![c.clone(), b.clone(), a.clone()],
+            vec![b.clone(), a.clone(), c.clone()],
+        ] {
+            assert_eq!(calls(room, &CallOrder::default(), ten()), vec![3, 1, 2]);
+        }
+    }
+
+    #[test]
+    fn not_here_sends_the_patient_back_until_the_last_allowed_call() {
+        assert_eq!(call_order::not_here(1, 3), NotHere::BackToQueue);
+        assert_eq!(call_order::not_here(2, 3), NotHere::BackToQueue);
+        assert_eq!(call_order::not_here(3, 3), NotHere::NoShow);
+        assert_eq!(call_order::not_here(u32::MAX, 3), NotHere::NoShow);
+        // A limit of 0 is taken as 1: one call, then a no-show.
+        assert_eq!(call_order::not_here(1, 0), NotHere::NoShow);
+        assert_eq!(call_order::not_here(0, 0), NotHere::BackToQueue);
+    }
 }

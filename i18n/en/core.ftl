@@ -459,3 +459,5 @@ core-lead-days-before-at = { $days ->
     [one] the day before at { $at }
    *[other] { $days } days before at { $at }
 }
+core-call-order-unknown = "{ $word }" is not a group of the call order: use emergency, due, walk_in and early
+core-call-order-not-each-once = the call order names each group once: emergency, due, walk_in and early, in any order

@@ -412,3 +412,5 @@ core-lead-days-before-at = { $days ->
     [one] एक दिन पहले { $at } बजे
    *[other] { $days } दिन पहले { $at } बजे
 }
+core-call-order-unknown = "{ $word }" बुलाने के क्रम का कोई समूह नहीं है: emergency, due, walk_in और early इस्तेमाल करें
+core-call-order-not-each-once = बुलाने के क्रम में हर समूह एक बार आता है: emergency, due, walk_in और early, किसी भी क्रम में

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod at_risk;
 pub mod availability;
+pub mod call_order;
 pub mod conflict;
 pub mod delay;
 pub mod entry;
