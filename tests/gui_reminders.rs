@@ -435,16 +435,16 @@ fn the_patients_language_is_picked_on_the_appointment_and_the_clinics_in_channel
     assert_eq!(log[0].action, "language set");
     assert_eq!(log[0].actor, h.app.actor());
 
-    // The clinic's language, in Reminders → Channels.
+    // The clinic's language, in Reminders → Rules and templates (beside the texts that fall
+    // back to it), stored as soon as it is chosen.
     h.click("Reminders");
-    h.click("Channels");
+    h.click("Rules and templates");
     h.ui(|ui| {
         ui.find("The clinic's language").expect("its heading");
     });
     let mut window = Window::new();
     window.focus("clinic-language");
     window.frame(&mut h, tap(Named::ArrowDown));
-    h.click("Save channels");
     assert!(h.app.error().is_none(), "{:?}", h.app.error());
     assert_eq!(
         store(&h).reminder_settings().expect("settings").language,

@@ -577,6 +577,20 @@ impl<E: Engine> Store for E {
         self.write_checked(|tx| reminder_setup::save_settings(tx, settings, actor, now))
     }
 
+    fn clinic_language(&self) -> Result<crate::i18n::Language> {
+        self.sql(reminder_setup::settings(&self.db()).map(|s| s.language))
+    }
+
+    fn set_clinic_language(
+        &mut self,
+        language: crate::i18n::Language,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        booking::check_actor(actor)?;
+        self.write_checked(|tx| reminder_setup::set_clinic_language(tx, language, actor, now))
+    }
+
     fn reminder_opt_out(&self, patient: PatientId) -> Result<bool> {
         self.sql(reminder_setup::opted_out(&self.db(), patient))
     }

@@ -707,6 +707,15 @@ pub trait Store: Maintenance + Accounts {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()>;
+    /// The clinic's language for reminders ([`ReminderSettings::language`]).
+    fn clinic_language(&self) -> Result<crate::i18n::Language>;
+    /// Sets the clinic's language for reminders ([`ReminderSettings::language`]); logged.
+    fn set_clinic_language(
+        &mut self,
+        language: crate::i18n::Language,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
     /// True when the patient asked for no reminders.
     fn reminder_opt_out(&self, patient: PatientId) -> Result<bool>;
     /// Records that the patient wants no reminders (`true`) or wants them again; logged.

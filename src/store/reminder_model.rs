@@ -125,7 +125,8 @@ pub struct ReminderSettings {
     /// Video meeting links are made from this (see `scheduling::template::meeting_link`).
     pub meeting_pattern: String,
     /// The clinic's language: a reminder goes out in it when the patient has no language of
-    /// their own, or the rule is not written in theirs.
+    /// their own, or the rule is not written in theirs. Read here; set with
+    /// `Store::set_clinic_language` (saving the channels leaves it as it is).
     pub language: crate::i18n::Language,
 }
 

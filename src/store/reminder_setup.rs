@@ -240,7 +240,7 @@ pub fn save_rule(tx: &Db, rule: &ReminderRule, actor: &str, now: DateTime<Utc>) 
     Ok(())
 }
 
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 9] = [
     "smtp_host",
     "smtp_port",
     "smtp_tls",
@@ -250,7 +250,6 @@ const KEYS: [&str; 10] = [
     "webhook_url",
     "webhook_token",
     "meeting_pattern",
-    "language",
 ];
 
 fn get(conn: &Db, key: &str) -> sql::Result<Option<String>> {
@@ -297,7 +296,7 @@ pub fn settings(conn: &Db) -> sql::Result<ReminderSettings> {
     Ok(s)
 }
 
-fn values(s: &ReminderSettings) -> [String; 10] {
+fn values(s: &ReminderSettings) -> [String; 9] {
     [
         s.smtp.host.trim().to_owned(),
         s.smtp.port.to_string(),
@@ -308,7 +307,6 @@ fn values(s: &ReminderSettings) -> [String; 10] {
         s.webhook.url.trim().to_owned(),
         s.webhook.token.expose().to_owned(),
         s.meeting_pattern.trim().to_owned(),
-        s.language.code().to_owned(),
     ]
 }
 
@@ -351,15 +349,7 @@ pub fn save_settings(
     now: DateTime<Utc>,
 ) -> Result<()> {
     validate_settings(new)?;
-    let mut old = values(&settings(tx)?);
-    // The clinic's language compared as stored: a code this build does not know (read as
-    // English) is replaced when English is saved, not taken for it.
-    if let (Some(stored), Some(at)) = (
-        get(tx, "language")?,
-        KEYS.iter().position(|key| *key == "language"),
-    ) {
-        old[at] = stored;
-    }
+    let old = values(&settings(tx)?);
     let mut changed = Vec::new();
     let (mut was, mut is) = (serde_json::Map::new(), serde_json::Map::new());
     let mut stmt = tx.prepare_cached(
@@ -392,6 +382,35 @@ pub fn save_settings(
         };
         log(tx, actor, now, change)?;
     }
+    Ok(())
+}
+
+/// Sets the clinic's language (what a reminder is written in when the patient has no language
+/// of their own, or the rule is not written in theirs), and logs it. Compared as stored: a
+/// code this build does not know (read as English) is replaced when English is chosen.
+pub fn set_clinic_language(
+    tx: &Db,
+    language: Language,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let before = get(tx, "language")?;
+    if before.as_deref() == Some(language.code()) {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT INTO reminder_setting (key, value) VALUES ('language', ?1) \
+         ON CONFLICT (key) DO UPDATE SET value = ?1",
+    )?
+    .execute(params![language.code()])?;
+    let change = SetupChangeRecord {
+        kind: "reminder_settings",
+        id: "language".into(),
+        action: "updated",
+        before: Some(json!({ "language": before.as_deref().unwrap_or("en") })),
+        after: Some(json!({ "language": language.code() })),
+    };
+    log(tx, actor, now, change)?;
     Ok(())
 }
 

@@ -470,7 +470,19 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
         )
         .expect_err("books nothing");
     assert!(matches!(refused, StoreError::NotAllowed(_)), "{refused}");
-    // Nor does it change what language a patient reads, nor read it.
+    // The clinic's language is a manager's (with the rules), not a receptionist's.
+    signed_in_as(&c, StaffRole::Manager)
+        .set_clinic_language(frontdesk::i18n::Language::Hindi, "x", utc(NOW))
+        .expect("a manager sets it");
+    let refused = signed_in_as(&c, StaffRole::Receptionist)
+        .set_clinic_language(frontdesk::i18n::Language::English, "x", utc(NOW))
+        .expect_err("a receptionist may not");
+    assert!(matches!(refused, StoreError::NotAllowed(_)), "{refused}");
+    assert_eq!(
+        c.reopen().clinic_language().expect("read"),
+        frontdesk::i18n::Language::Hindi
+    );
+    // Nor does the service credential change what language a patient reads, nor read it.
     let refused = job
         .set_patient_language(
             c.asha,

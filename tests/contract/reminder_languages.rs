@@ -69,15 +69,21 @@ pub fn each_reminder_goes_out_in_the_patients_language_else_the_clinics<B: TestB
 
     // The clinic's language now Hindi: a patient without one of their own gets Hindi; one who
     // chose English keeps it.
-    let mut settings = c.store.reminder_settings().expect("settings");
-    settings.language = Language::Hindi;
     c.store
-        .save_reminder_settings(&settings, "admin", utc(NOW))
-        .expect("save");
+        .set_clinic_language(Language::Hindi, "admin", utc(NOW))
+        .expect("hindi");
+    assert_eq!(c.store.clinic_language().expect("read"), Language::Hindi);
     assert_eq!(
         c.store.reminder_settings().expect("settings").language,
         Language::Hindi
     );
+    // Saving the channels (say, a form read before) leaves the clinic's language as it is.
+    let mut stale = c.store.reminder_settings().expect("settings");
+    stale.language = Language::English;
+    c.store
+        .save_reminder_settings(&stale, "admin", utc(NOW))
+        .expect("save");
+    assert_eq!(c.store.clinic_language().expect("read"), Language::Hindi);
     book(&mut c, nina, "2026-11-03 10:00");
     book(&mut c, emma.id, "2026-11-03 11:00");
     let sent = emails(&mut c.store, "2026-11-02T17:00:00Z");

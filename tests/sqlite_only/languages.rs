@@ -72,9 +72,9 @@ fn codes_this_build_does_not_know_are_read_as_none_and_replaced_when_chosen_over
         .expect("row");
     assert_eq!(stored, "hi");
 
-    // English saved as the clinic's language replaces the Tamil setting.
+    // English chosen as the clinic's language replaces the Tamil setting.
     c.store
-        .save_reminder_settings(&settings, "admin", utc(NOW))
+        .set_clinic_language(Language::English, "admin", utc(NOW))
         .expect("save");
     let stored: String = conn
         .query_row(

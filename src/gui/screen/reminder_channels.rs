@@ -1,7 +1,6 @@
 //! Reminders → Channels: the SMTP server (host, port, TLS mode, login), the SMS / WhatsApp
-//! webhook, the pattern video meeting links are made from, and the clinic's language (what a
-//! reminder is written in when the patient has no language of their own). A stored password
-//! or token is never shown, not even masked: the field stays empty and typing replaces it.
+//! webhook, and the pattern video meeting links are made from. A stored password or token is
+//! never shown, not even masked: the field stays empty and typing replaces it.
 
 use crate::gui::choice_keys::pick_list;
 use iced::widget::{button, column, row, rule, scrollable, text, text_input};
@@ -29,7 +28,6 @@ pub struct State {
     token: Secret,
     forget_token: bool,
     pattern: String,
-    language: crate::i18n::Language,
     busy: bool,
     error: Option<UiError>,
     notice: Option<String>,
@@ -62,8 +60,6 @@ pub enum Message {
     ForgetToken,
     /// The meeting-link pattern changed.
     Pattern(String),
-    /// The clinic's language was chosen.
-    Language(Choice<crate::i18n::Language>),
     /// "Save channels".
     Save,
     /// Stored, or refused.
@@ -88,7 +84,6 @@ impl State {
         self.token = Secret::default();
         self.forget_token = false;
         self.pattern = s.meeting_pattern.clone();
-        self.language = s.language;
         self.stored = Some(s);
     }
 
@@ -124,7 +119,6 @@ impl State {
         s.webhook.url = self.url.trim().to_owned();
         s.webhook.token = secret(self.token.expose(), self.forget_token, stored.webhook.token);
         s.meeting_pattern = self.pattern.trim().to_owned();
-        s.language = self.language;
         Ok(s)
     }
 
@@ -164,7 +158,6 @@ impl State {
                 self.forget_token = true;
             }
             Message::Pattern(t) => self.pattern = t,
-            Message::Language(c) => self.language = c.value,
             Message::Save => match self.settings() {
                 Ok(settings) => {
                     self.busy = true;
@@ -208,11 +201,6 @@ impl State {
             .map(|m| Choice::new(m, m.label()))
             .collect();
         let mode = modes.iter().find(|c| Some(c.value) == self.tls).cloned();
-        let languages: Vec<Choice<crate::i18n::Language>> = crate::i18n::Language::ALL
-            .into_iter()
-            .map(|l| Choice::new(l, l.native_name()))
-            .collect();
-        let language = languages.iter().find(|c| c.value == self.language).cloned();
         let email = column![
             text(crate::t!("reminders-email-smtp")).size(16),
             text(crate::t!("reminders-email-about")).size(12),
@@ -308,12 +296,6 @@ impl State {
                     .id("meeting-pattern")
                     .on_input(Message::Pattern)
             ),
-            rule::horizontal(1),
-            text(crate::t!("reminders-clinic-language")).size(16),
-            text(crate::t!("reminders-clinic-language-about")).size(12),
-            pick_list(languages, language, Message::Language)
-                .id("clinic-language")
-                .text_size(13),
         ]
         .spacing(10)
         .width(Length::FillPortion(1));

@@ -1,6 +1,7 @@
 //! Reminders → Rules and templates: the clinic's rules (when, which visit type, which channel,
-//! on or off) and each rule's message in each language (a tab per language), with a live
-//! preview filled in for a sample visit in the language being written.
+//! on or off) and each rule's message in each language, with a live preview filled in for a
+//! sample visit in the language being written; and the clinic's language, which a reminder
+//! falls back to when the patient has none of their own or the rule is not written in theirs.
 
 use crate::gui::choice_keys::pick_list;
 use crate::gui::widget::field;
@@ -74,6 +75,8 @@ impl LanguageText {
 #[derive(Debug, Default)]
 pub struct State {
     rules: Vec<ReminderRule>,
+    /// The clinic's language, once read.
+    clinic_language: Option<Language>,
     draft: Option<Draft>,
     preview_mode: Option<Mode>,
     busy: bool,
@@ -86,6 +89,10 @@ pub struct State {
 pub enum Message {
     /// The rules arrived.
     Loaded(Result<Vec<ReminderRule>, UiError>),
+    /// The clinic's language arrived, or was stored (as it is now), or either failed.
+    ClinicLanguageIs(Result<Language, UiError>),
+    /// A clinic's language was chosen.
+    ClinicLanguage(Choice<Language>),
     /// "Edit" on a rule.
     Edit(RuleId),
     /// "New rule" for a channel.
@@ -124,9 +131,15 @@ pub enum Message {
     Saved(Result<(), UiError>),
 }
 
-/// Asks for the rules.
+/// Asks for the rules and the clinic's language.
 pub fn load(ctx: &Context<'_>) -> Task<Message> {
-    Task::perform(ctx.backend.run(|s| s.reminder_rules()), Message::Loaded)
+    Task::batch([
+        Task::perform(ctx.backend.run(|s| s.reminder_rules()), Message::Loaded),
+        Task::perform(
+            ctx.backend.run(|s| s.clinic_language()),
+            Message::ClinicLanguageIs,
+        ),
+    ])
 }
 
 /// Parses "24 h", "24", "2h", "90 min", "1 h 30 min" into minutes.
@@ -312,6 +325,22 @@ fn placeholder_help(name: &str, english: &str) -> String {
     }
 }
 
+/// The clinic's language picker (empty until the language is read).
+fn clinic_language<'a>(language: Option<Language>) -> Element<'a, Message> {
+    let Some(language) = language else {
+        return text("").into();
+    };
+    let choices: Vec<Choice<Language>> = Language::ALL
+        .into_iter()
+        .map(|l| Choice::new(l, l.native_name()))
+        .collect();
+    let chosen = choices.iter().find(|c| c.value == language).cloned();
+    pick_list(choices, chosen, Message::ClinicLanguage)
+        .id("clinic-language")
+        .text_size(13)
+        .into()
+}
+
 /// An error sentence the view owns.
 fn error_line<'a>(message: String) -> Element<'a, Message> {
     text(message)
@@ -363,6 +392,23 @@ impl State {
                     Ok(rules) => self.rules = rules,
                     Err(e) => self.error = Some(e),
                 }
+            }
+            Message::ClinicLanguageIs(result) => match result {
+                Ok(language) => self.clinic_language = Some(language),
+                Err(e) => self.error = Some(e),
+            },
+            Message::ClinicLanguage(choice) => {
+                if self.clinic_language == Some(choice.value) {
+                    return Task::none();
+                }
+                self.clinic_language = Some(choice.value);
+                self.error = None;
+                let (language, actor, now) = (choice.value, ctx.actor.to_owned(), ctx.now);
+                let task = ctx.backend.run(move |s| {
+                    s.set_clinic_language(language, &actor, now)?;
+                    s.clinic_language()
+                });
+                return Task::perform(task, Message::ClinicLanguageIs);
             }
             Message::Edit(id) => {
                 self.draft = self.rules.iter().find(|r| r.id == id).map(Draft::of);
@@ -499,6 +545,10 @@ impl State {
                     .style(button::secondary),
             ]
             .spacing(6),
+            rule::horizontal(1),
+            text(crate::t!("reminders-clinic-language")).size(14),
+            text(crate::t!("reminders-clinic-language-about")).size(12),
+            clinic_language(self.clinic_language),
             rule::horizontal(1),
             text(crate::t!("reminders-placeholders")).size(14),
         ]

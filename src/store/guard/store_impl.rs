@@ -572,6 +572,23 @@ impl Store for Guarded {
             .save_reminder_settings(settings, self.who.name(), now)
     }
 
+    fn clinic_language(&self) -> Result<crate::i18n::Language> {
+        self.allow(Action::Settings)?;
+        self.inner.clinic_language()
+    }
+
+    fn set_clinic_language(
+        &mut self,
+        language: crate::i18n::Language,
+        _actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        // The manager's, like the rules whose texts fall back to it.
+        self.allow(Action::Settings)?;
+        self.inner
+            .set_clinic_language(language, self.who.name(), now)
+    }
+
     fn reminder_opt_out(&self, patient: PatientId) -> Result<bool> {
         self.allow(Action::SeeSchedule)?;
         self.inner.reminder_opt_out(patient)
