@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
@@ -64,7 +64,8 @@ impl Mailer {
         })
     }
 
-    /// Sends one reminder; `Err` carries what went wrong in words staff can act on.
+    /// Sends one reminder (its `Content-Language` its text's); `Err` carries what went wrong in
+    /// words staff can act on.
     pub fn send(&self, reminder: &DueReminder) -> Result<(), String> {
         let to: Mailbox = reminder.recipient.parse().map_err(|_| {
             format!(
@@ -77,11 +78,33 @@ impl Mailer {
             .to(to)
             .subject(reminder.subject.clone())
             .header(ContentType::TEXT_PLAIN)
+            .header(ContentLanguage(reminder.language.code()))
             .body(reminder.body.clone())
             .map_err(|e| format!("the email cannot be written: {e}"))?;
         self.transport
             .send(&message)
             .map(|_| ())
             .map_err(|e| format!("the mail server {} refused or failed: {e}", self.server))
+    }
+}
+
+/// The `Content-Language` header (RFC 3282): the BCP 47 code of the language the text is in,
+/// so mail programs that read aloud or translate know it.
+#[derive(Clone, Debug)]
+struct ContentLanguage(&'static str);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        crate::i18n::Language::from_code(s)
+            .map(|l| ContentLanguage(l.code()))
+            .ok_or_else(|| format!("not a language Frontdesk writes: {s}").into())
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.to_owned())
     }
 }

@@ -104,6 +104,8 @@ pub fn an_email_reminder_reaches_a_real_smtp_server_with_its_placeholders_filled
             .expect("from")
             .contains("desk@clinic.example")
     );
+    // The text's language, for mail programs that read aloud or translate.
+    assert_eq!(mail.header("Content-Language").as_deref(), Some("en"));
     let body = mail.body();
     assert!(body.starts_with("Dear Nina Shah,"), "{body}");
     assert!(
