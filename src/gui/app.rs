@@ -369,12 +369,7 @@ impl App {
             Message::ChooseLanguage(choice) => self.choose_language(choice),
             Message::PrefsSaved(result) => {
                 if let Err(e) = result {
-                    match &mut self.phase {
-                        Phase::Ready(desk) => desk.error = Some(e),
-                        Phase::Opening(_) | Phase::Door { .. } | Phase::Failed(_) => {
-                            self.error = Some(e)
-                        }
-                    }
+                    self.say_error(e);
                 }
                 Task::none()
             }
