@@ -49,15 +49,6 @@ impl Language {
         }
     }
 
-    /// The language a stored BCP 47 code names (`hi`, `hi-IN`, `en-GB`: its primary language);
-    /// `None` for a language Frontdesk is not written in (one a later version wrote, say).
-    pub fn from_code(code: &str) -> Option<Language> {
-        let primary = code.trim().split('-').next().unwrap_or("");
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code().eq_ignore_ascii_case(primary))
-    }
-
     /// The language a locale or code names: `hi`, `hi-IN`, `hi_IN.UTF-8`, `en_GB@euro`, `EN`…
     /// `None` for a language Frontdesk is not written in (the caller falls back to English).
     pub fn from_locale(locale: &str) -> Option<Language> {

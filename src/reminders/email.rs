@@ -99,7 +99,7 @@ impl Header for ContentLanguage {
     }
 
     fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        crate::i18n::Language::from_code(s)
+        crate::i18n::Language::from_locale(s)
             .map(|l| ContentLanguage(l.code()))
             .ok_or_else(|| format!("not a language Frontdesk writes: {s}").into())
     }

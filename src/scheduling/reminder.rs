@@ -116,16 +116,7 @@ impl Lead {
     /// How records say it, in English whatever the desk's language: "24 h before", "90 min
     /// before", "the day before at 18:00".
     pub fn describe(&self) -> String {
-        match *self {
-            Lead::Before { minutes } if minutes % 60 == 0 => format!("{} h before", minutes / 60),
-            Lead::Before { minutes } => format!("{minutes} min before"),
-            Lead::DaysBeforeAt { days: 1, at } => {
-                format!("the day before at {}", at.format("%H:%M"))
-            }
-            Lead::DaysBeforeAt { days, at } => {
-                format!("{days} days before at {}", at.format("%H:%M"))
-            }
-        }
+        self.label_in(crate::i18n::Language::English)
     }
 }
 
