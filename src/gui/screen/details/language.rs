@@ -21,9 +21,7 @@ pub struct State {
     patient: Option<PatientId>,
     /// The patient's language as stored (`None` inside: the clinic's); `None` until read.
     language: Option<Option<Language>>,
-    /// A change is being stored.
-    busy: bool,
-    /// The choice being stored.
+    /// The choice being stored, while one is.
     storing: Option<Option<Language>>,
     /// The newest choice made while another was being stored, to store next.
     next: Option<Option<Language>>,
@@ -73,7 +71,7 @@ impl State {
         match message {
             Message::Read(number, result) => {
                 // While a change is stored its answer is newer than any read.
-                if number == self.reads && !self.busy {
+                if number == self.reads && self.storing.is_none() {
                     match result {
                         Ok(language) => {
                             self.language = Some(language);
@@ -84,7 +82,7 @@ impl State {
                 }
             }
             Message::Chose(choice) => {
-                if self.busy {
+                if self.storing.is_some() {
                     self.next = Some(choice.value);
                     return Task::none();
                 }
@@ -94,7 +92,6 @@ impl State {
                 return self.store(choice.value, ctx);
             }
             Message::Saved(result) => {
-                self.busy = false;
                 self.storing = None;
                 // A read started before this change is older than its answer.
                 self.reads = self.reads.wrapping_add(1);
@@ -120,7 +117,6 @@ impl State {
         let Some(patient) = self.patient else {
             return Task::none();
         };
-        self.busy = true;
         self.storing = Some(language);
         self.error = None;
         let (actor, now) = (ctx.actor.to_owned(), ctx.now);
@@ -153,7 +149,7 @@ impl State {
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center);
-            if self.busy {
+            if self.storing.is_some() {
                 label = label.push(text(crate::t!("details-language-saving")).size(12));
             }
             line = line.push(label);
