@@ -77,18 +77,16 @@ pub fn export_set(conn: &Db, query: &ExportQuery) -> Result<ExportSet> {
     let rooms = setup::rooms(&tx, clinic.id)?;
     let visit_types = setup::visit_types(&tx)?;
     let mut patients = Vec::with_capacity(patient_ids.len());
+    let mut patient_languages = std::collections::HashMap::new();
     {
         let mut stmt = tx.prepare_cached(&format!(
             "SELECT {PATIENT_COLUMNS} FROM patient WHERE id = ?1"
         ))?;
         for id in &patient_ids {
             patients.push(stmt.query_row([id.0], codec::patient)?);
-        }
-    }
-    let mut patient_languages = std::collections::HashMap::new();
-    for id in &patient_ids {
-        if let Some(language) = super::reminder_setup::patient_language(&tx, *id)? {
-            patient_languages.insert(*id, language);
+            if let Some(language) = super::reminder_setup::patient_language(&tx, *id)? {
+                patient_languages.insert(*id, language);
+            }
         }
     }
     let series_ids: BTreeSet<uuid::Uuid> = appointments.iter().filter_map(|e| e.series).collect();

@@ -72,7 +72,7 @@ pub fn rules(conn: &Db) -> sql::Result<Vec<ReminderRule>> {
         let (id, code, text) = row?;
         if let (Some(rule), Some(language)) = (
             rules.iter_mut().find(|r| r.id == id),
-            Language::from_code(&code),
+            Language::from_locale(&code),
         ) {
             rule.templates.set(language, text);
         }
@@ -258,6 +258,16 @@ fn get(conn: &Db, key: &str) -> sql::Result<Option<String>> {
         .optional()
 }
 
+/// Stores one setting.
+fn put(tx: &Db, key: &str, value: &str) -> sql::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO reminder_setting (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
+}
+
 /// The channel settings (defaults where nothing is stored).
 pub fn settings(conn: &Db) -> sql::Result<ReminderSettings> {
     let mut s = ReminderSettings::default();
@@ -291,7 +301,7 @@ pub fn settings(conn: &Db) -> sql::Result<ReminderSettings> {
     }
     // A language this build does not know (written by a later version) reads as English.
     if let Some(v) = get(conn, "language")? {
-        s.language = Language::from_code(&v).unwrap_or_default();
+        s.language = Language::from_locale(&v).unwrap_or_default();
     }
     Ok(s)
 }
@@ -352,13 +362,9 @@ pub fn save_settings(
     let old = values(&settings(tx)?);
     let mut changed = Vec::new();
     let (mut was, mut is) = (serde_json::Map::new(), serde_json::Map::new());
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO reminder_setting (key, value) VALUES (?1, ?2) \
-         ON CONFLICT (key) DO UPDATE SET value = ?2",
-    )?;
     for ((key, value), before) in KEYS.iter().zip(values(new)).zip(old) {
         if value != before {
-            stmt.execute(params![key, value])?;
+            put(tx, key, &value)?;
             changed.push(*key);
             // A secret is recorded as set or not, never as itself.
             let shown = |v: &str| {
@@ -398,11 +404,7 @@ pub fn set_clinic_language(
     if before.as_deref() == Some(language.code()) {
         return Ok(());
     }
-    tx.prepare_cached(
-        "INSERT INTO reminder_setting (key, value) VALUES ('language', ?1) \
-         ON CONFLICT (key) DO UPDATE SET value = ?1",
-    )?
-    .execute(params![language.code()])?;
+    put(tx, "language", language.code())?;
     let change = SetupChangeRecord {
         kind: "reminder_settings",
         id: "language".into(),
@@ -480,7 +482,7 @@ fn stored_patient_language(conn: &Db, patient: PatientId) -> sql::Result<Option<
 pub fn patient_language(conn: &Db, patient: PatientId) -> sql::Result<Option<Language>> {
     Ok(stored_patient_language(conn, patient)?
         .as_deref()
-        .and_then(Language::from_code))
+        .and_then(Language::from_locale))
 }
 
 /// Records a patient's preferred language (`None`: the clinic's), and logs it.
