@@ -31,6 +31,15 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
+/// Opens Reminders → Rules and templates and the first rule (the 24 h email) in the editor.
+fn edit_first_rule(h: &mut Harness) {
+    h.click("Reminders");
+    h.click("Rules and templates");
+    h.ui(|ui| {
+        ui.click("Edit").expect("an Edit button");
+    });
+}
+
 /// Opens the page and sets up the webhook at `url` through the Channels section.
 fn set_up_webhook(h: &mut Harness, url: &'static str) {
     h.click("Reminders");
@@ -111,11 +120,7 @@ fn the_outbox_sends_shows_and_confirms_by_phone() {
 #[test]
 fn a_template_is_previewed_and_a_bad_placeholder_is_refused_with_the_reason() {
     let mut h = Harness::with_demo();
-    h.click("Reminders");
-    h.click("Rules and templates");
-    h.ui(|ui| {
-        ui.click("Edit").expect("an Edit button");
-    });
+    edit_first_rule(&mut h);
     // The 24 h email for a sample visit tomorrow at 10:30 in the clinic's zone.
     h.ui(|ui| {
         ui.find("Subject: Reminder: your appointment on Wednesday 25 November 2026 at 10:30")
@@ -327,11 +332,7 @@ fn a_rule_is_written_in_each_language_with_a_preview_in_that_language() {
     use frontdesk::i18n::Language;
     use iced::widget::text_editor::{Action, Edit};
     let mut h = Harness::with_demo();
-    h.click("Reminders");
-    h.click("Rules and templates");
-    h.ui(|ui| {
-        ui.click("Edit").expect("an Edit button");
-    });
+    edit_first_rule(&mut h);
     // The desk's own language (English) is the one shown first.
     h.ui(|ui| {
         ui.find("Subject: Reminder: your appointment on Wednesday 25 November 2026 at 10:30")
