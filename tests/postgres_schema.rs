@@ -1082,3 +1082,52 @@ fn migration_15_on_a_server_keeps_every_rules_words_and_translates_only_the_unto
         .get(0);
     assert_eq!(body, own);
 }
+
+/// Migration 16 on a server: appointments stored at version 15 stay, `called` becomes a status
+/// the database accepts, and a word it does not know is still refused.
+#[test]
+fn migration_16_on_a_server_lets_a_patient_be_called_and_keeps_refusing_unknown_statuses() {
+    let Some(mut db) = Scratch::at(15) else {
+        return;
+    };
+    setup_pg(&mut db);
+    let arrived = book(
+        &mut db,
+        &Booking {
+            start: 10 * HOUR,
+            end: 11 * HOUR,
+            status: "checked_in",
+            ..PLAIN
+        },
+    )
+    .expect("an arrival at version 15");
+    let (state, _) = refused(db.run(
+        "UPDATE appointment SET status = 'called' WHERE id = $1",
+        &[&arrived],
+    ));
+    assert_eq!(state, SqlState::CHECK_VIOLATION, "version 15 knows no call");
+    db.migrate(15, PG_MIGRATIONS.len());
+    assert_eq!(
+        db.run(
+            "UPDATE appointment SET status = 'called' WHERE id = $1",
+            &[&arrived]
+        )
+        .expect("called"),
+        1
+    );
+    let (state, _) = refused(db.run(
+        "UPDATE appointment SET status = 'calling' WHERE id = $1",
+        &[&arrived],
+    ));
+    assert_eq!(state, SqlState::CHECK_VIOLATION);
+    // A called appointment holds its time: the doctor is not double booked over it.
+    let (state, _) = refused(book(
+        &mut db,
+        &Booking {
+            start: 10 * HOUR,
+            end: 11 * HOUR,
+            ..PLAIN
+        },
+    ));
+    assert_eq!(state, SqlState::EXCLUSION_VIOLATION);
+}

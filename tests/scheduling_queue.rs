@@ -574,13 +574,13 @@ mod call_next {
     use uuid::Uuid;
 
     /// 10:00 UTC on the test day.
-    fn ten() -> DateTime<Utc> {
+    pub fn ten() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 6, 15, 10, 0, 0).unwrap()
     }
 
     /// An appointment of `kind` starting `start` minutes after 10:00, arrived `arrived` minutes
     /// after 10:00, holding `token`, in `status`.
-    fn waiting(n: u128, kind: Kind, start: i64, arrived: i64, token: &str) -> Appointment {
+    pub fn waiting(n: u128, kind: Kind, start: i64, arrived: i64, token: &str) -> Appointment {
         let begins = ten() + Duration::minutes(start);
         Appointment {
             id: AppointmentId(Uuid::from_u128(n)),
@@ -743,5 +743,167 @@ mod call_next {
         // A limit of 0 is taken as 1: one call, then a no-show.
         assert_eq!(call_order::not_here(1, 0), NotHere::NoShow);
         assert_eq!(call_order::not_here(0, 0), NotHere::BackToQueue);
+    }
+}
+
+/// The waiting room's rules, wait alerts and board (scheduling::waiting_room), with the same
+/// waiting patients as `call_next`.
+mod waiting_room {
+    use super::call_next::{ten, waiting};
+    use chrono::Duration;
+    use frontdesk::scheduling::call_order::{self, CallOrder};
+    use frontdesk::scheduling::waiting_room::{
+        BoardShows, Waiting, WaitingRoomRules, board, initials, overdue,
+    };
+    use frontdesk::scheduling::*;
+
+    #[test]
+    fn the_call_order_lists_the_queue_as_call_next_would_call_it() {
+        let room = vec![
+            waiting(1, Kind::WalkIn, 0, -30, "W-010"),
+            waiting(2, Kind::WalkIn, 0, -20, "W-002"),
+            waiting(3, Kind::Emergency, 0, -1, "E-001"),
+            waiting(4, Kind::Scheduled, -5, -10, ""),
+        ];
+        let order = CallOrder::default();
+        let listed: Vec<u128> = call_order::in_call_order(&room, &order, ten())
+            .iter()
+            .map(|a| a.id.0.as_u128())
+            .collect();
+        assert_eq!(listed, [3, 4, 2, 1]);
+        assert_eq!(
+            call_order::next(&room, &order, ten()).map(|id| id.0.as_u128()),
+            Some(listed[0])
+        );
+    }
+
+    #[test]
+    fn a_patient_is_overdue_past_the_threshold_of_their_kind_only_while_waiting() {
+        let rules = WaitingRoomRules::default();
+        let mut walk_in = waiting(1, Kind::WalkIn, 0, 0, "W-001");
+        let emergency = waiting(2, Kind::Emergency, 0, 0, "E-001");
+        assert_eq!(
+            overdue(&walk_in, &rules, ten() + Duration::minutes(20)),
+            None
+        );
+        assert_eq!(
+            overdue(&walk_in, &rules, ten() + Duration::minutes(21)),
+            Some(1)
+        );
+        assert_eq!(
+            overdue(&emergency, &rules, ten() + Duration::minutes(11)),
+            Some(1)
+        );
+        walk_in.status = Status::Called;
+        assert_eq!(
+            overdue(&walk_in, &rules, ten() + Duration::minutes(30)),
+            Some(10),
+            "a called patient still waits until seen"
+        );
+        walk_in.status = Status::InConsultation;
+        assert_eq!(overdue(&walk_in, &rules, ten() + Duration::hours(3)), None);
+    }
+
+    #[test]
+    fn rules_out_of_range_are_refused_naming_the_rule_and_its_range() {
+        assert_eq!(WaitingRoomRules::default().check(), Ok(()));
+        let cases = [
+            (
+                WaitingRoomRules {
+                    call_limit: 10,
+                    ..Default::default()
+                },
+                "the number of calls before a no-show must be from 1 to 9, not 10",
+            ),
+            (
+                WaitingRoomRules {
+                    emergency_wait_minutes: 0,
+                    ..Default::default()
+                },
+                "the waiting time before an emergency is marked (minutes) must be from 1 to 600, not 0",
+            ),
+            (
+                WaitingRoomRules {
+                    kiosk_late_minutes: u32::MAX,
+                    ..Default::default()
+                },
+                "how late the kiosk still accepts an arrival (minutes) must be from 0 to 720, not 4294967295",
+            ),
+        ];
+        for (rules, message) in cases {
+            assert_eq!(
+                rules.check().expect_err("out of range").to_string(),
+                message
+            );
+        }
+    }
+
+    #[test]
+    fn initials_take_the_first_letter_of_each_word_in_any_script() {
+        assert_eq!(initials("Asha Iyer"), "A. I.");
+        assert_eq!(initials("  lata   müller-d'souza "), "L. M.");
+        assert_eq!(initials("अनीता शर्मा"), "अ. श.");
+        assert_eq!(initials("李 小龙"), "李. 小.");
+        assert_eq!(initials("Maria José da Silva Santos"), "M. J. D.");
+        assert_eq!(initials(""), "");
+        assert_eq!(initials("- ."), "");
+    }
+
+    #[test]
+    fn the_board_estimates_each_wait_from_the_booked_minutes_ahead() {
+        let mut called = waiting(1, Kind::Scheduled, -10, -15, "");
+        called.status = Status::Called;
+        let first = waiting(2, Kind::WalkIn, 0, -5, "W-001");
+        let mut second = waiting(3, Kind::WalkIn, 0, -4, "W-002");
+        second.interval = Interval::new(ten(), ten() + Duration::minutes(30));
+        let third = waiting(4, Kind::WalkIn, 0, -3, "W-003");
+        let appointments = [called, first, second, third];
+        let view: Vec<Waiting<'_>> = appointments
+            .iter()
+            .map(|a| Waiting {
+                appointment: a,
+                patient_name: "Asha Iyer",
+                doctor_name: "Dr. Rao",
+                room_name: Some("Room 3"),
+                last_call: (a.status == Status::Called).then_some((2, ten())),
+            })
+            .collect();
+        let rules = WaitingRoomRules::default();
+        let b = board(&view, &rules, chrono_tz::Asia::Kolkata, ten());
+        assert_eq!(b.calling.len(), 1);
+        assert_eq!(
+            b.calling[0].ticket.text(),
+            "15:20",
+            "the booked time, Kolkata"
+        );
+        assert_eq!(b.calling[0].calls, 2);
+        let line: Vec<(String, i64)> = b.lines[0]
+            .waiting
+            .iter()
+            .map(|(t, m)| (t.text(), *m))
+            .collect();
+        assert_eq!(
+            line,
+            [
+                ("W-001".to_owned(), 15),
+                ("W-002".to_owned(), 30),
+                ("W-003".to_owned(), 60),
+            ]
+        );
+        assert!(
+            !format!("{b:?}").contains("Asha"),
+            "no name without initials"
+        );
+        let with_initials = WaitingRoomRules {
+            board_shows: BoardShows::Initials,
+            ..rules
+        };
+        let b = board(&view, &with_initials, chrono_tz::Asia::Kolkata, ten());
+        assert_eq!(b.lines[0].waiting[0].0.text(), "W-001 · A. I.");
+        assert_eq!(
+            b.calling[0].announcement(),
+            "The 15:20 appointment, please go to Room 3"
+        );
+        assert_eq!(b.lines[0].waiting[0].0.spoken(), "Token W 1");
     }
 }

@@ -360,3 +360,57 @@ fn write_version_1_fixture() {
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
         .expect("fold the WAL into the file");
 }
+
+/// Migration 16 loosens migration 1's check on `appointment.status` by editing the table's
+/// recorded SQL (SQLite cannot alter a check): the stored appointments stay, `called` is
+/// accepted, a word the lifecycle does not know is still refused, the file passes SQLite's own
+/// integrity check, and opening it again changes nothing more.
+#[test]
+fn version_16_accepts_a_called_patient_and_still_refuses_unknown_statuses() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(FIXTURE_V1, &path).expect("copy fixture");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        let refused = conn.execute(
+            "UPDATE appointment SET status = 'called' WHERE rowid = (SELECT min(rowid) FROM appointment)",
+            [],
+        );
+        assert!(refused.is_err(), "version 1 knows no call");
+    }
+    drop(SqliteStore::open(&path).expect("upgrade"));
+    drop(SqliteStore::open(&path).expect("open again"));
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let sql: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'appointment'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    assert_eq!(sql.matches("'called'").count(), 1, "{sql}");
+    let count: i64 = conn
+        .query_row("SELECT count(*) FROM appointment", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(count, 2, "the stored appointments stay");
+    assert_eq!(
+        conn.execute(
+            "UPDATE appointment SET status = 'called' WHERE rowid = (SELECT min(rowid) FROM appointment)",
+            [],
+        )
+        .expect("called is a status now"),
+        1
+    );
+    let unknown = conn
+        .execute(
+            "UPDATE appointment SET status = 'calling' WHERE rowid = (SELECT min(rowid) FROM appointment)",
+            [],
+        )
+        .expect_err("an unknown word");
+    assert!(unknown.to_string().contains("CHECK"), "{unknown}");
+    let verdict: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(verdict, "ok");
+}

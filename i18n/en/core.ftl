@@ -33,6 +33,7 @@ core-local-time-ambiguous = { $requested } happens twice (the clocks go back); b
 core-status-booked = booked
 core-status-confirmed = confirmed
 core-status-arrived = arrived
+core-status-called = called
 core-status-with-doctor = with doctor
 core-status-done = done
 core-status-cancelled = cancelled
@@ -42,6 +43,8 @@ core-status-entered-in-error = entered in error
 core-cannot-move = cannot move an appointment that is { $status }: only booked, confirmed or arrived ones can move
 core-action-confirm = confirm
 core-action-check-in = check in
+core-action-call = call
+core-action-back-to-queue = send back to the queue
 core-action-start = start
 core-action-complete = complete
 core-action-no-show = mark as no-show
@@ -203,6 +206,7 @@ core-doing-import = importing
 core-doing-export-appointments = exporting appointments
 core-doing-reminder-channels = setting up how reminders are sent
 core-doing-access-log = reading the access log
+core-doing-queue-board = showing the queue board
 # $role: core-role-word-…
 core-needs-administrator = the administrator role
 core-needs-role-or-above = the { $role } role or above
@@ -461,3 +465,17 @@ core-lead-days-before-at = { $days ->
 }
 core-call-order-unknown = "{ $word }" is not a group of the call order: use emergency, due, walk_in and early
 core-call-order-not-each-once = the call order names each group once: emergency, due, walk_in and early, in any order
+
+# The waiting room (issue 17). $what: core-waiting-rule-…; $low, $high, $given: numbers
+core-waiting-rule-range = { $what } must be from { $low } to { $high }, not { $given }
+core-waiting-rule-call-limit = the number of calls before a no-show
+core-waiting-rule-wait = the waiting time before a patient is marked (minutes)
+core-waiting-rule-emergency-wait = the waiting time before an emergency is marked (minutes)
+core-waiting-rule-kiosk-early = how early the kiosk accepts an arrival (minutes)
+core-waiting-rule-kiosk-late = how late the kiosk still accepts an arrival (minutes)
+# Spoken on the board. $letter: W or E; $number: the token's number without leading zeros
+core-board-say-token = Token { $letter } { $number }
+# $time: the booked time, 10:30
+core-board-say-appointment = The { $time } appointment
+# $who: core-board-say-…; $to: a room's or a doctor's name
+core-board-announcement = { $who }, please go to { $to }

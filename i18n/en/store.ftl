@@ -286,3 +286,10 @@ store-backup-folder-not-writable = { $file } cannot be written ({ $error }): giv
 store-tls-starttls = STARTTLS (port 587)
 store-tls-tls = TLS (port 465)
 store-tls-none = None (port 25, local relay only)
+
+# The waiting room (issue 17)
+store-call-lost = the patient to call changed while calling: call again
+# $status: core-status-…
+store-not-here-not-called = only a called patient can be "not here"; this one is { $status }: call them first
+# $calls, $limit: numbers
+store-not-here-reason = not here at call { $calls } of { $limit }

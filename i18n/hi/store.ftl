@@ -259,3 +259,8 @@ store-backup-folder-not-writable = { $file } में लिखा नहीं
 store-tls-starttls = STARTTLS (पोर्ट 587)
 store-tls-tls = TLS (पोर्ट 465)
 store-tls-none = कोई नहीं (पोर्ट 25, केवल स्थानीय रिले)
+
+# The waiting room (issue 17)
+store-call-lost = बुलाते समय मरीज़ बदल गया: फिर से बुलाएँ
+store-not-here-not-called = केवल बुलाए गए मरीज़ को "यहाँ नहीं" कहा जा सकता है; यह { $status } है: पहले उन्हें बुलाएँ
+store-not-here-reason = { $limit } में से { $calls } बार बुलाने पर यहाँ नहीं

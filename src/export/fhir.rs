@@ -29,7 +29,9 @@ pub const EXTERNAL_ID_SYSTEM: &str = "urn:frontdesk:external-id";
 pub fn status(status: Status) -> &'static str {
     match status {
         Status::Scheduled | Status::Confirmed => "booked",
-        Status::CheckedIn => "checked-in",
+        // Called: the administrative work is done and the encounter may begin, which is what
+        // FHIR's checked-in says; the tag `urn:frontdesk:status` says it was called.
+        Status::CheckedIn | Status::Called => "checked-in",
         Status::InConsultation => "arrived",
         Status::Completed => "fulfilled",
         Status::Cancelled => "cancelled",
@@ -131,10 +133,22 @@ struct Participant {
     status: &'static str,
 }
 
+/// A resource's `meta`: here only tags.
+#[derive(Serialize)]
+struct Tags {
+    tag: Vec<Coding>,
+}
+
+/// The tag system naming our own status where FHIR's status says less (a called patient is
+/// `checked-in` in FHIR).
+pub const STATUS_TAG_SYSTEM: &str = "urn:frontdesk:status";
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct AppointmentResource {
     id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Tags>,
     identifier: Vec<Identifier>,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -423,6 +437,13 @@ fn appointment(set: &ExportSet, names: &Names<'_>, e: &ExportedAppointment) -> E
     };
     let resource = AppointmentResource {
         id: a.id.to_string(),
+        meta: (a.status == Status::Called).then(|| Tags {
+            tag: vec![Coding {
+                system: STATUS_TAG_SYSTEM,
+                code: "called",
+                display: "Called from the waiting room",
+            }],
+        }),
         identifier: uuid_identifier(a.id.0),
         status: status(a.status),
         cancelation_reason: cancelation_reason(a),

@@ -85,9 +85,11 @@ pub fn group_events(appointments: &[ExportedAppointment]) -> Vec<EventGroup<'_>>
 pub fn status(status: Status) -> &'static str {
     match status {
         Status::Scheduled => "TENTATIVE",
-        Status::Confirmed | Status::CheckedIn | Status::InConsultation | Status::Completed => {
-            "CONFIRMED"
-        }
+        Status::Confirmed
+        | Status::CheckedIn
+        | Status::Called
+        | Status::InConsultation
+        | Status::Completed => "CONFIRMED",
         Status::Cancelled | Status::NoShow | Status::EnteredInError => "CANCELLED",
     }
 }

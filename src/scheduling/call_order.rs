@@ -123,6 +123,28 @@ fn token_number(appointment: &Appointment) -> u32 {
     super::queue::parse(&appointment.queue_token).map_or(u32::MAX, |(_, n)| n)
 }
 
+/// The key a waiting appointment is called by: group rank, then within the group (emergencies
+/// by arrival, appointments by start, walk-ins by token number), then arrival, then id, so the
+/// same waiting room always gives the same answer.
+fn call_key(
+    a: &Appointment,
+    order: &CallOrder,
+    now: DateTime<Utc>,
+) -> (usize, (u32, DateTime<Utc>), DateTime<Utc>, AppointmentId) {
+    let group = Group::of(a, now);
+    let within = match group {
+        Group::Emergency => (0, a.arrived_at.unwrap_or(a.interval.start)),
+        Group::Due | Group::Early => (0, a.interval.start),
+        Group::WalkIn => (token_number(a), a.interval.start),
+    };
+    (
+        order.rank(group),
+        within,
+        a.arrived_at.unwrap_or(a.interval.start),
+        a.id,
+    )
+}
+
 /// Who of `waiting` is called next at `now` by `order`: only patients who arrived and were not
 /// called yet (status checked in) are candidates. Within a group: emergencies by arrival,
 /// appointments by start, walk-ins by token number; ties by arrival, then by id, so the same
@@ -135,21 +157,23 @@ pub fn next(
     waiting
         .iter()
         .filter(|a| a.status == Status::CheckedIn)
-        .min_by_key(|a| {
-            let group = Group::of(a, now);
-            let within = match group {
-                Group::Emergency => (0, a.arrived_at.unwrap_or(a.interval.start)),
-                Group::Due | Group::Early => (0, a.interval.start),
-                Group::WalkIn => (token_number(a), a.interval.start),
-            };
-            (
-                order.rank(group),
-                within,
-                a.arrived_at.unwrap_or(a.interval.start),
-                a.id,
-            )
-        })
+        .min_by_key(|a| call_key(a, order, now))
         .map(|a| a.id)
+}
+
+/// The patients of `waiting` not yet called (status checked in), in the order they will be
+/// called at `now` (the first is [`next`]'s answer).
+pub fn in_call_order<'a>(
+    waiting: &'a [Appointment],
+    order: &CallOrder,
+    now: DateTime<Utc>,
+) -> Vec<&'a Appointment> {
+    let mut queue: Vec<&Appointment> = waiting
+        .iter()
+        .filter(|a| a.status == Status::CheckedIn)
+        .collect();
+    queue.sort_by_key(|a| call_key(a, order, now));
+    queue
 }
 
 /// What "not here" does with a patient called `calls` times (this call included).

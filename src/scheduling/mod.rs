@@ -29,6 +29,7 @@ pub mod template;
 pub mod templates;
 pub mod tidy;
 pub mod time;
+pub mod waiting_room;
 pub mod waitlist;
 pub mod waitlist_match;
 

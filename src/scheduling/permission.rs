@@ -57,11 +57,14 @@ pub enum Action {
     ReminderChannels,
     /// Read the access log, and check the database.
     AccessLog,
+    /// Show the waiting room's queue board (tokens and initials only): staff, and the service
+    /// credential a board on a TV runs with.
+    QueueBoard,
 }
 
 impl Action {
     /// Every action, in the order the permission table lists them.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::SeeSchedule,
         Action::Book,
         Action::WalkIn,
@@ -81,6 +84,7 @@ impl Action {
         Action::ExportAppointments,
         Action::ReminderChannels,
         Action::AccessLog,
+        Action::QueueBoard,
     ];
 
     /// The least staff role that may do it (every role above may too).
@@ -93,7 +97,8 @@ impl Action {
             | Action::ChangeStatus
             | Action::Waitlist
             | Action::PrintDaySheet
-            | Action::SendReminders => StaffRole::Receptionist,
+            | Action::SendReminders
+            | Action::QueueBoard => StaffRole::Receptionist,
             Action::StartOrComplete => StaffRole::Nurse,
             Action::Settings | Action::Reports | Action::ExportReports => StaffRole::Manager,
             Action::StaffAndRoles
@@ -108,7 +113,10 @@ impl Action {
 
     /// Whether the service credential may do it.
     fn for_service(self) -> bool {
-        matches!(self, Action::SendReminders | Action::Backup)
+        matches!(
+            self,
+            Action::SendReminders | Action::Backup | Action::QueueBoard
+        )
     }
 
     /// What it is, as a refusal says it: "exporting appointments", in the desk's language.
@@ -133,6 +141,7 @@ impl Action {
             Action::ExportAppointments => crate::t!("core-doing-export-appointments"),
             Action::ReminderChannels => crate::t!("core-doing-reminder-channels"),
             Action::AccessLog => crate::t!("core-doing-access-log"),
+            Action::QueueBoard => crate::t!("core-doing-queue-board"),
         }
     }
 }

@@ -247,7 +247,7 @@ impl ReminderFacts {
             Status::Cancelled | Status::NoShow | Status::EnteredInError => {
                 Some(SkipReason::Cancelled)
             }
-            Status::CheckedIn | Status::InConsultation | Status::Completed => {
+            Status::CheckedIn | Status::Called | Status::InConsultation | Status::Completed => {
                 Some(SkipReason::Arrived)
             }
             Status::Scheduled | Status::Confirmed if now >= self.start => Some(SkipReason::Passed),

@@ -18,6 +18,8 @@ pub enum Status {
     Confirmed,
     /// The patient has arrived and waits.
     CheckedIn,
+    /// The patient was called from the waiting room (to a room or a doctor) and is on the way.
+    Called,
     /// The patient is with the doctor.
     InConsultation,
     /// The visit is over.
@@ -32,10 +34,11 @@ pub enum Status {
 
 impl Status {
     /// Every status, in lifecycle order.
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 9] = [
         Status::Scheduled,
         Status::Confirmed,
         Status::CheckedIn,
+        Status::Called,
         Status::InConsultation,
         Status::Completed,
         Status::Cancelled,
@@ -49,6 +52,7 @@ impl Status {
             Status::Scheduled => "scheduled",
             Status::Confirmed => "confirmed",
             Status::CheckedIn => "checked_in",
+            Status::Called => "called",
             Status::InConsultation => "in_consultation",
             Status::Completed => "completed",
             Status::Cancelled => "cancelled",
@@ -68,6 +72,7 @@ impl Status {
             Status::Scheduled => crate::t!("core-status-booked"),
             Status::Confirmed => crate::t!("core-status-confirmed"),
             Status::CheckedIn => crate::t!("core-status-arrived"),
+            Status::Called => crate::t!("core-status-called"),
             Status::InConsultation => crate::t!("core-status-with-doctor"),
             Status::Completed => crate::t!("core-status-done"),
             Status::Cancelled => crate::t!("core-status-cancelled"),
@@ -86,7 +91,8 @@ impl Status {
     }
 
     /// True when an appointment in this status can move to another time, doctor or room:
-    /// booked, confirmed or arrived. One with the doctor, done, or closed stays where it was.
+    /// booked, confirmed or arrived. One called (on the way to the room: send them back to the
+    /// queue first), with the doctor, done, or closed stays where it was.
     pub fn can_move(self) -> bool {
         matches!(
             self,
@@ -107,12 +113,21 @@ impl Status {
     }
 
     /// True when joining a video visit can be recorded: before or during the visit (booked,
-    /// confirmed, arrived, with the doctor), not after it or once it is closed.
+    /// confirmed, arrived, called, with the doctor), not after it or once it is closed.
     pub fn before_or_during_visit(self) -> bool {
         matches!(
             self,
-            Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::InConsultation
+            Status::Scheduled
+                | Status::Confirmed
+                | Status::CheckedIn
+                | Status::Called
+                | Status::InConsultation
         )
+    }
+
+    /// True when the patient is in the waiting room's queue: arrived, or called and on the way.
+    pub fn is_waiting(self) -> bool {
+        matches!(self, Status::CheckedIn | Status::Called)
     }
 
     /// True when nothing more can happen to the appointment but marking it entered in error.
@@ -131,11 +146,18 @@ pub enum StatusAction {
     Confirm,
     /// The patient has arrived.
     CheckIn,
+    /// Call the patient from the waiting room; again when already called (a recall).
+    Call,
+    /// The called patient did not come: back to the waiting room, keeping their arrival and
+    /// place (see [`super::call_order::not_here`] for when it is a no-show instead).
+    BackToQueue,
     /// The consultation starts.
     Start,
     /// The consultation is over.
     Complete,
-    /// The patient did not come (only after the start time).
+    /// The patient did not come (only after the start time, unless they were called: a patient
+    /// who arrived, was called as often as the clinic allows and never came is a no-show
+    /// whatever the time).
     NoShow,
     /// Call the appointment off.
     Cancel {
@@ -157,6 +179,8 @@ impl StatusAction {
         match self {
             StatusAction::Confirm => Status::Confirmed,
             StatusAction::CheckIn => Status::CheckedIn,
+            StatusAction::Call => Status::Called,
+            StatusAction::BackToQueue => Status::CheckedIn,
             StatusAction::Start => Status::InConsultation,
             StatusAction::Complete => Status::Completed,
             StatusAction::NoShow => Status::NoShow,
@@ -170,6 +194,8 @@ impl StatusAction {
         match self {
             StatusAction::Confirm => crate::t!("core-action-confirm"),
             StatusAction::CheckIn => crate::t!("core-action-check-in"),
+            StatusAction::Call => crate::t!("core-action-call"),
+            StatusAction::BackToQueue => crate::t!("core-action-back-to-queue"),
             StatusAction::Start => crate::t!("core-action-start"),
             StatusAction::Complete => crate::t!("core-action-complete"),
             StatusAction::NoShow => crate::t!("core-action-no-show"),
@@ -221,6 +247,8 @@ pub fn allowed_actions(status: Status) -> Vec<String> {
     let candidates = [
         StatusAction::Confirm,
         StatusAction::CheckIn,
+        StatusAction::Call,
+        StatusAction::BackToQueue,
         StatusAction::Start,
         StatusAction::Complete,
         StatusAction::NoShow,
@@ -233,25 +261,28 @@ pub fn allowed_actions(status: Status) -> Vec<String> {
         },
     ];
     for action in candidates {
-        if lifecycle_allows(status, action.target()) {
+        if lifecycle_allows(status, &action) {
             out.push(action.verb());
         }
     }
     out
 }
 
-/// The lifecycle graph of DESIGN.md §2.
-fn lifecycle_allows(from: Status, to: Status) -> bool {
+/// The lifecycle graph of DESIGN.md §2: which action may be taken from which status. Calling
+/// is the step between arrived and with the doctor; a called patient may be called again, sent
+/// back to the queue, seen, or marked a no-show.
+fn lifecycle_allows(from: Status, action: &StatusAction) -> bool {
     use Status::*;
-    match to {
-        Confirmed => from == Scheduled,
-        CheckedIn => matches!(from, Scheduled | Confirmed),
-        InConsultation => from == CheckedIn,
-        Completed => from == InConsultation,
-        Cancelled => matches!(from, Scheduled | Confirmed | CheckedIn),
-        NoShow => matches!(from, Scheduled | Confirmed),
-        EnteredInError => from != EnteredInError,
-        Scheduled => false,
+    match action {
+        StatusAction::Confirm => from == Scheduled,
+        StatusAction::CheckIn => matches!(from, Scheduled | Confirmed),
+        StatusAction::Call => matches!(from, CheckedIn | Called),
+        StatusAction::BackToQueue => from == Called,
+        StatusAction::Start => matches!(from, CheckedIn | Called),
+        StatusAction::Complete => from == InConsultation,
+        StatusAction::Cancel { .. } => matches!(from, Scheduled | Confirmed | CheckedIn | Called),
+        StatusAction::NoShow => matches!(from, Scheduled | Confirmed | Called),
+        StatusAction::EnteredInError { .. } => from != EnteredInError,
     }
 }
 
@@ -267,9 +298,9 @@ pub fn apply(
 ) -> Result<Appointment, TransitionError> {
     let from = appointment.status;
     let to = action.target();
-    if !lifecycle_allows(from, to) {
+    if !lifecycle_allows(from, action) {
         let mut allowed = allowed_actions(from);
-        if now < appointment.interval.start {
+        if now < appointment.interval.start && from != Status::Called {
             let no_show = StatusAction::NoShow.verb();
             allowed.retain(|verb| *verb != no_show);
         }
@@ -288,10 +319,11 @@ pub fn apply(
     match action {
         StatusAction::Confirm => {}
         StatusAction::CheckIn => next.arrived_at = Some(now),
+        StatusAction::Call | StatusAction::BackToQueue => {}
         StatusAction::Start => next.consultation_started_at = Some(now),
         StatusAction::Complete => next.completed_at = Some(now),
         StatusAction::NoShow => {
-            if now < appointment.interval.start {
+            if from != Status::Called && now < appointment.interval.start {
                 return Err(TransitionError::NoShowBeforeStart {
                     starts_in_minutes: (appointment.interval.start - now).num_minutes().max(1),
                 });
@@ -429,7 +461,7 @@ pub fn steps_recorded(status: Status) -> ([bool; 3], String) {
         Status::Scheduled | Status::Confirmed | Status::NoShow => {
             ([false, false, false], crate::t!("core-steps-none"))
         }
-        Status::CheckedIn | Status::Cancelled => {
+        Status::CheckedIn | Status::Called | Status::Cancelled => {
             ([true, false, false], crate::t!("core-steps-arrival-only"))
         }
         Status::InConsultation => ([true, true, false], crate::t!("core-steps-no-completion")),

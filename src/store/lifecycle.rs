@@ -68,32 +68,51 @@ pub fn change_status(
     }
     let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, id)?;
-    if *action == StatusAction::CheckIn {
-        // An arrival belongs to its day's queue (scheduling::queue).
-        let zone = clinic(&tx, before.clinic)?.time_zone;
-        queue::check_check_in(
-            local_date(zone, before.interval.start),
-            local_date(zone, now),
-        )
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
-    }
-    let mut after = status::apply(&before, action, now)?;
-    after.updated_by = actor.to_owned();
-    write_status(&tx, &after, actor, now)?;
     let reason = match action {
         StatusAction::Cancel { reason, .. } | StatusAction::EnteredInError { reason } => {
             reason.trim()
         }
         _ => "",
     };
+    let after = change_in(&tx, &before, action, reason, actor, now)?;
+    tx.commit()?;
+    Ok(after)
+}
+
+/// Applies `action` to `before` inside the caller's write transaction `tx`: the core's
+/// lifecycle decides, the status is written, a call is counted (`queue_call`), and the audit
+/// event records it with `reason`.
+pub(super) fn change_in(
+    tx: &Db,
+    before: &Appointment,
+    action: &StatusAction,
+    reason: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Appointment> {
+    if *action == StatusAction::CheckIn {
+        // An arrival belongs to its day's queue (scheduling::queue).
+        let zone = clinic(tx, before.clinic)?.time_zone;
+        queue::check_check_in(
+            local_date(zone, before.interval.start),
+            local_date(zone, now),
+        )
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    }
+    let mut after = status::apply(before, action, now)?;
+    after.updated_by = actor.to_owned();
+    write_status(tx, &after, actor, now)?;
+    let mut recorded = status_json(&after);
+    if *action == StatusAction::Call {
+        recorded["calls"] = json!(super::waiting_room::count_call(tx, before.id, actor, now)?);
+    }
     let change = Change {
         action: after.status.as_str(),
         before: Some(json!({ "status": before.status.as_str() })),
-        after: Some(status_json(&after)),
+        after: Some(recorded),
         reason,
     };
-    audit(&tx, id, now, actor, change)?;
-    tx.commit()?;
+    audit(tx, before.id, now, actor, change)?;
     Ok(after)
 }
 

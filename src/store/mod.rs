@@ -48,6 +48,7 @@ pub(crate) mod sql;
 mod sqlite;
 pub mod unlock;
 mod video;
+mod waiting_room;
 mod waitlist;
 mod waitlist_feed;
 mod waitlist_rows;
@@ -85,6 +86,7 @@ pub use series::{
     SeriesRequest, SeriesView,
 };
 pub use sqlite::SqliteStore;
+pub use waiting_room::{CallFor, Called, NotHereDone, WaitingRoom};
 pub use waitlist_feed::{FeedCursor, FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 pub use watch::{Watched, Watcher};
@@ -377,7 +379,7 @@ pub struct ChangeVersion(pub(crate) i64);
 /// What the application asks of a database. Both engines implement it with the same store code
 /// (`engine.rs`: SQLite's file, a PostgreSQL server), and the store contract
 /// (`tests/contract/`) runs against each.
-pub trait Store: Maintenance + Accounts {
+pub trait Store: Maintenance + Accounts + WaitingRoom {
     /// How many changes the database has stored ([`ChangeVersion`]): cheap enough to ask
     /// several times a second.
     fn change_version(&self) -> Result<ChangeVersion>;

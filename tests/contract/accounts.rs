@@ -291,6 +291,9 @@ fn try_action<B: TestBackend>(
                 ..AccessFilter::default()
             })
             .map(drop),
+        Action::QueueBoard => {
+            frontdesk::store::WaitingRoom::queue_board(&*store, c.clinic, now).map(drop)
+        }
     }
 }
 

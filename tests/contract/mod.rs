@@ -23,6 +23,7 @@ pub mod series;
 pub mod series_changes;
 pub mod settings;
 pub mod suite;
+pub mod waiting_room;
 pub mod waitlist;
 pub mod walk_in;
 
@@ -148,6 +149,14 @@ macro_rules! store_contract {
             video_visits_get_a_meeting_link_and_joining_is_audited,
             the_plan_pass_gives_a_video_visit_without_a_link_one_from_the_pattern,
             a_rule_for_one_clinic_reminds_only_of_that_clinics_appointments,
+        ]);
+        store_contract!(@area $backend, waiting_room: [
+            call_next_follows_the_clinics_order_for_one_doctor_and_records_each_call,
+            call_next_by_room_and_an_empty_waiting_room,
+            not_here_sends_back_then_makes_a_no_show_after_the_clinics_calls,
+            the_waiting_room_rules_are_checked_kept_and_logged,
+            the_board_holds_tokens_and_never_a_name_or_phone_unless_initials_are_chosen,
+            two_desks_calling_for_one_doctor_at_once_call_two_different_patients,
         ]);
         store_contract!(@area $backend, reminder_languages: [
             each_reminder_goes_out_in_the_patients_language_else_the_clinics,

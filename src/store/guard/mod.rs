@@ -7,6 +7,7 @@
 //! guarded store; the window does not yet (issue 15's window work: sign-in, PIN switch, lock).
 
 mod store_impl;
+mod waiting_room;
 
 use std::path::Path;
 

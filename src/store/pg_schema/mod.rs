@@ -28,7 +28,7 @@
 //!   act on: their constraints are made in the migration itself (see each).
 
 mod recent;
-use recent::{MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15};
+use recent::{MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15, MIGRATION_16};
 
 /// The migrations, in order. Index 0 is migration 1; as many as [`super::schema::MIGRATIONS`].
 pub const PG_MIGRATIONS: &[&str] = &[
@@ -47,6 +47,7 @@ pub const PG_MIGRATIONS: &[&str] = &[
     MIGRATION_13,
     MIGRATION_14,
     MIGRATION_15,
+    MIGRATION_16,
 ];
 
 /// The statuses that free an appointment's time (the core's, checked against

@@ -167,3 +167,38 @@ CREATE TABLE patient_language (
     actor       text COLLATE "C" NOT NULL
 );
 "#;
+
+/// Version 16: the waiting room (see SQLite's migration 16). PostgreSQL can replace a check:
+/// migration 1's check on `appointment.status` (named by PostgreSQL `appointment_status_check`)
+/// is dropped and made again naming `called`, which every stored row passes.
+pub(super) const MIGRATION_16: &str = r#"
+ALTER TABLE appointment DROP CONSTRAINT appointment_status_check;
+ALTER TABLE appointment ADD CONSTRAINT appointment_status_check CHECK (status IN ('scheduled',
+    'confirmed', 'checked_in', 'called', 'in_consultation', 'completed', 'cancelled', 'no_show',
+    'entered_in_error'));
+
+CREATE TABLE queue_call (
+    appointment_id  uuid PRIMARY KEY REFERENCES appointment(id),
+    calls           bigint NOT NULL CHECK (calls >= 1),
+    last_called_at  bigint NOT NULL,
+    called_by       text COLLATE "C" NOT NULL
+);
+
+CREATE TABLE waiting_room (
+    clinic_id               uuid PRIMARY KEY REFERENCES clinic(id),
+    call_order              text COLLATE "C" NOT NULL DEFAULT 'emergency,due,walk_in,early',
+    call_limit              bigint NOT NULL DEFAULT 3 CHECK (call_limit BETWEEN 1 AND 9),
+    wait_minutes            bigint NOT NULL DEFAULT 20 CHECK (wait_minutes BETWEEN 1 AND 600),
+    emergency_wait_minutes  bigint NOT NULL DEFAULT 10
+                              CHECK (emergency_wait_minutes BETWEEN 1 AND 600),
+    board_shows             text COLLATE "C" NOT NULL DEFAULT 'token' CHECK (board_shows IN
+                              ('token', 'initials')),
+    announce                bigint NOT NULL DEFAULT 1 CHECK (announce IN (0, 1)),
+    kiosk_early_minutes     bigint NOT NULL DEFAULT 60 CHECK (kiosk_early_minutes BETWEEN 0
+                              AND 720),
+    kiosk_late_minutes      bigint NOT NULL DEFAULT 15 CHECK (kiosk_late_minutes BETWEEN 0
+                              AND 720),
+    updated_by              text COLLATE "C" NOT NULL,
+    updated_at              bigint NOT NULL
+);
+"#;

@@ -2,7 +2,7 @@
 //! N-1 to N, each in its own transaction. Append new migrations; never edit a released one.
 
 mod recent;
-use recent::{MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15};
+use recent::{MIGRATION_11, MIGRATION_12, MIGRATION_13, MIGRATION_14, MIGRATION_15, MIGRATION_16};
 
 /// `PRAGMA application_id` of every Frontdesk database ("FDSK").
 pub const APPLICATION_ID: i32 = 0x4644_534B;
@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     MIGRATION_13,
     MIGRATION_14,
     MIGRATION_15,
+    MIGRATION_16,
 ];
 
 /// The schema version this build writes.
@@ -580,7 +581,8 @@ END;
 );
 
 /// The part of a migration that SQL alone cannot do, run after its SQL in the same
-/// transaction: migrations 9 and 10 need each clinic's time zone and the core's queue rules.
+/// transaction: migrations 9 and 10 need each clinic's time zone and the core's queue rules;
+/// migration 16 loosens a check SQL cannot alter.
 pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::Result<()> {
     match version {
         9 => {
@@ -593,6 +595,7 @@ pub fn finish_migration(conn: &rusqlite::Connection, version: i64) -> rusqlite::
                 .map_err(super::sql::Error::into_sqlite)?;
             conn.execute_batch(MIGRATION_10_CONSTRAINTS)
         }
+        16 => recent::loosen_status_check(conn),
         _ => Ok(()),
     }
 }

@@ -1,6 +1,6 @@
 //! The schema's later migrations (11 onwards): the change and setup counters the desks watch,
-//! sign-in and the access log, reminders in the patient's language. Listed in order by
-//! [`super::MIGRATIONS`].
+//! sign-in and the access log, reminders in the patient's language, the waiting room. Listed in
+//! order by [`super::MIGRATIONS`].
 
 /// Version 11: the change counter every desk watches. Each committed write that changed
 /// anything adds one in its own transaction (`store::sql`), so another window or desk that sees
@@ -211,3 +211,95 @@ CREATE TABLE patient_language (
     actor       TEXT NOT NULL
 ) STRICT;
 "#;
+
+/// Version 16: the waiting room (issue 17). A patient can be called: the status `called`, the
+/// step between arrived and with the doctor, which migration 1's check on `appointment.status`
+/// did not name. SQLite cannot alter a check, and rebuilding a table of a million appointments
+/// to add a word to one is slow and risky: [`loosen_status_check`] edits the table's recorded
+/// SQL instead, the way SQLite documents for a change that makes a constraint accept more (every
+/// stored row stays valid). `queue_call` counts each appointment's calls and keeps the last
+/// one (the board's "now calling", "not here" after the clinic's number of calls, the reports'
+/// called-to-seen time; each call is also an audit event). `waiting_room` holds a clinic's
+/// rules for it; a clinic without a row has the defaults written here.
+pub(super) const MIGRATION_16: &str = r#"
+CREATE TABLE queue_call (
+    appointment_id  BLOB PRIMARY KEY REFERENCES appointment(id),
+    calls           INTEGER NOT NULL CHECK (calls >= 1),
+    last_called_at  INTEGER NOT NULL,
+    called_by       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE waiting_room (
+    clinic_id               BLOB PRIMARY KEY REFERENCES clinic(id),
+    call_order              TEXT NOT NULL DEFAULT 'emergency,due,walk_in,early',
+    call_limit              INTEGER NOT NULL DEFAULT 3 CHECK (call_limit BETWEEN 1 AND 9),
+    wait_minutes            INTEGER NOT NULL DEFAULT 20 CHECK (wait_minutes BETWEEN 1 AND 600),
+    emergency_wait_minutes  INTEGER NOT NULL DEFAULT 10
+                              CHECK (emergency_wait_minutes BETWEEN 1 AND 600),
+    board_shows             TEXT NOT NULL DEFAULT 'token' CHECK (board_shows IN ('token',
+                              'initials')),
+    announce                INTEGER NOT NULL DEFAULT 1 CHECK (announce IN (0, 1)),
+    kiosk_early_minutes     INTEGER NOT NULL DEFAULT 60 CHECK (kiosk_early_minutes BETWEEN 0
+                              AND 720),
+    kiosk_late_minutes      INTEGER NOT NULL DEFAULT 15 CHECK (kiosk_late_minutes BETWEEN 0
+                              AND 720),
+    updated_by              TEXT NOT NULL,
+    updated_at              INTEGER NOT NULL
+) STRICT;
+"#;
+
+/// A migration step that cannot go on, with why.
+fn failed(why: String) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+        Some(why),
+    )
+}
+
+/// The words of migration 1's status check that `called` goes between.
+const STATUS_CHECK_BEFORE: &str = "'checked_in', 'in_consultation'";
+/// The same words with `called` in.
+const STATUS_CHECK_AFTER: &str = "'checked_in', 'called', 'in_consultation'";
+
+/// Migration 16's data step: `appointment.status` accepts `called`. Done as SQLite documents
+/// for a change that only loosens a constraint (<https://sqlite.org/lang_altertable.html>,
+/// "making other kinds of table schema changes"): the table's SQL is edited in `sqlite_schema`
+/// with `writable_schema` on, the schema's version is moved on so every connection reads it
+/// again, and the database is checked (`quick_check`, which reads every row against the
+/// checks), all in the migration's transaction. The edit must
+/// match once, or the migration fails (and nothing of it is kept).
+pub(super) fn loosen_status_check(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let sql: String = conn.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'appointment'",
+        [],
+        |r| r.get(0),
+    )?;
+    if sql.contains(STATUS_CHECK_AFTER) {
+        return Ok(());
+    }
+    if sql.matches(STATUS_CHECK_BEFORE).count() != 1 {
+        return Err(failed(
+            "migration 16: the appointment table's status check is not the one migration 1 \
+             made; restore a backup or ask for help"
+                .to_owned(),
+        ));
+    }
+    let loosened = sql.replace(STATUS_CHECK_BEFORE, STATUS_CHECK_AFTER);
+    let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    conn.pragma_update(None, "writable_schema", true)?;
+    let edited = conn.execute(
+        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'appointment'",
+        [&loosened],
+    );
+    let bumped = conn.pragma_update(None, "schema_version", version + 1);
+    conn.pragma_update(None, "writable_schema", false)?;
+    edited?;
+    bumped?;
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Err(failed(format!(
+            "migration 16 left the database failing its check ({verdict})"
+        )));
+    }
+    Ok(())
+}

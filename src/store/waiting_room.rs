@@ -1,0 +1,480 @@
+//! The waiting room in the store (issue 17), the same on both engines: a clinic's rules for it,
+//! "call next" (the core's call order picks, in one write transaction, so two desks calling
+//! for one doctor at the same moment call two different patients), calling one patient or
+//! calling again, "not here" (back to the queue, or a no-show after the clinic's number of
+//! calls), and the queue board's view, which holds tokens and initials only. Every call is an
+//! audit event with who made it and the call's number.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use super::booking::{check_actor, clinic, load_appointment};
+use super::codec::{self, APPOINTMENT_COLUMNS, secs};
+use super::error::{Result, StoreError};
+use super::lifecycle::change_in;
+use super::setup_audit::{self, SetupChangeRecord};
+use super::sql::{self, Begin, Db, OptionalExtension, params};
+use crate::scheduling::call_order::{self, CallOrder, NotHere};
+use crate::scheduling::model::*;
+use crate::scheduling::status::{Status, StatusAction};
+use crate::scheduling::time::{local_date, local_day};
+use crate::scheduling::waiting_room::{self, Board, BoardShows, Waiting, WaitingRoomRules};
+
+/// Whose next patient "call next" calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallFor {
+    /// The next patient of this doctor.
+    Doctor(DoctorId),
+    /// The next patient booked into this room.
+    Room(RoomId),
+}
+
+/// A patient called.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Called {
+    /// The appointment, now called.
+    pub appointment: Appointment,
+    /// How many times they have been called (this call included).
+    pub calls: u32,
+}
+
+/// What "not here" did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotHereDone {
+    /// Back in the waiting room, in the place they had, to be called again.
+    BackToQueue {
+        /// The appointment, arrived again.
+        appointment: Appointment,
+        /// Calls so far.
+        calls: u32,
+        /// The clinic's number of calls before a no-show.
+        limit: u32,
+    },
+    /// Called as often as the clinic allows: a no-show.
+    NoShow {
+        /// The appointment, now a no-show.
+        appointment: Appointment,
+        /// Calls made.
+        calls: u32,
+    },
+}
+
+/// What the store does for the waiting room (a part of [`super::Store`]).
+pub trait WaitingRoom {
+    /// The clinic's waiting-room rules (the defaults until a manager sets them).
+    fn waiting_room_rules(&self, clinic: ClinicId) -> Result<WaitingRoomRules>;
+    /// Stores the clinic's waiting-room rules, checked by the core; logged in the setup
+    /// history. Storing the rules it has changes nothing.
+    fn set_waiting_room_rules(
+        &mut self,
+        clinic: ClinicId,
+        rules: &WaitingRoomRules,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Calls the next patient of today's waiting room for a doctor or a room, by the clinic's
+    /// call order; `None` when nobody waits for them.
+    fn call_next(
+        &mut self,
+        clinic: ClinicId,
+        call_for: CallFor,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Called>>;
+    /// Calls this patient (out of turn), or calls them again when already called.
+    fn call_patient(
+        &mut self,
+        id: AppointmentId,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Called>;
+    /// The called patient did not come: back to the queue, or a no-show once called as often
+    /// as the clinic allows.
+    fn not_here(
+        &mut self,
+        id: AppointmentId,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<NotHereDone>;
+    /// How many times the appointment was called and when last, if it ever was.
+    fn last_call(&self, id: AppointmentId) -> Result<Option<(u32, DateTime<Utc>)>>;
+    /// What the queue board of the clinic shows at `now`: tokens (and initials if the clinic
+    /// chose them), where to go, and each doctor's line with estimated waits.
+    fn queue_board(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<Board>;
+    /// The clinics a queue board can show (id and name): all a board needs to start.
+    fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>>;
+}
+
+/// Counts a call of `id` made now by `actor`, inside the caller's transaction; the number of
+/// calls so far.
+pub(super) fn count_call(
+    tx: &Db,
+    id: AppointmentId,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<u32> {
+    tx.prepare_cached(
+        "INSERT INTO queue_call (appointment_id, calls, last_called_at, called_by) \
+         VALUES (?1, 1, ?2, ?3) ON CONFLICT (appointment_id) DO UPDATE SET \
+         calls = queue_call.calls + 1, last_called_at = excluded.last_called_at, \
+         called_by = excluded.called_by",
+    )?
+    .execute(params![id.0, secs(now), actor])?;
+    Ok(last_call(tx, id)?.map_or(1, |(calls, _)| calls))
+}
+
+/// How many times `id` was called and when last.
+pub(super) fn last_call(conn: &Db, id: AppointmentId) -> Result<Option<(u32, DateTime<Utc>)>> {
+    let row: Option<(i64, i64)> = conn
+        .prepare_cached("SELECT calls, last_called_at FROM queue_call WHERE appointment_id = ?1")?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((calls, at)) => Ok(Some((
+            u32::try_from(calls).map_err(|_| codec::bad(0, format!("calls {calls}")))?,
+            codec::instant(1, at)?,
+        ))),
+    }
+}
+
+/// The clinic's rules, the defaults when none are stored.
+pub(super) fn rules(conn: &Db, clinic: ClinicId) -> Result<WaitingRoomRules> {
+    let row = conn
+        .prepare_cached(
+            "SELECT call_order, call_limit, wait_minutes, emergency_wait_minutes, board_shows, \
+             announce, kiosk_early_minutes, kiosk_late_minutes FROM waiting_room \
+             WHERE clinic_id = ?1",
+        )?
+        .query_row([clinic.0], |r| {
+            let number = |i: usize| -> sql::Result<u32> {
+                let n: i64 = r.get(i)?;
+                u32::try_from(n).map_err(|_| codec::bad(i, format!("number {n}")))
+            };
+            let order: String = r.get(0)?;
+            let shows: String = r.get(4)?;
+            Ok(WaitingRoomRules {
+                call_order: CallOrder::parse(&order)
+                    .map_err(|_| codec::bad(0, format!("call order '{order}'")))?,
+                call_limit: number(1)?,
+                wait_minutes: number(2)?,
+                emergency_wait_minutes: number(3)?,
+                board_shows: BoardShows::parse(&shows)
+                    .ok_or_else(|| codec::bad(4, format!("board shows '{shows}'")))?,
+                announce: r.get::<i64>(5)? != 0,
+                kiosk_early_minutes: number(6)?,
+                kiosk_late_minutes: number(7)?,
+            })
+        })
+        .optional()?;
+    Ok(row.unwrap_or_default())
+}
+
+fn rules_json(r: &WaitingRoomRules) -> serde_json::Value {
+    json!({
+        "call_order": r.call_order.as_text(),
+        "call_limit": r.call_limit,
+        "wait_minutes": r.wait_minutes,
+        "emergency_wait_minutes": r.emergency_wait_minutes,
+        "board_shows": r.board_shows.as_str(),
+        "announce": r.announce,
+        "kiosk_early_minutes": r.kiosk_early_minutes,
+        "kiosk_late_minutes": r.kiosk_late_minutes,
+    })
+}
+
+/// Stores the clinic's rules (see [`WaitingRoom::set_waiting_room_rules`]).
+pub(super) fn set_rules(
+    conn: &Db,
+    clinic_id: ClinicId,
+    new: &WaitingRoomRules,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    check_actor(actor)?;
+    new.check()
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let tx = conn.begin(Begin::Write)?;
+    clinic(&tx, clinic_id)?;
+    let before = rules(&tx, clinic_id)?;
+    if before == *new {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT INTO waiting_room (clinic_id, call_order, call_limit, wait_minutes, \
+         emergency_wait_minutes, board_shows, announce, kiosk_early_minutes, kiosk_late_minutes, \
+         updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         ON CONFLICT (clinic_id) DO UPDATE SET call_order = excluded.call_order, \
+         call_limit = excluded.call_limit, wait_minutes = excluded.wait_minutes, \
+         emergency_wait_minutes = excluded.emergency_wait_minutes, \
+         board_shows = excluded.board_shows, announce = excluded.announce, \
+         kiosk_early_minutes = excluded.kiosk_early_minutes, \
+         kiosk_late_minutes = excluded.kiosk_late_minutes, updated_by = excluded.updated_by, \
+         updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        clinic_id.0,
+        new.call_order.as_text(),
+        i64::from(new.call_limit),
+        i64::from(new.wait_minutes),
+        i64::from(new.emergency_wait_minutes),
+        new.board_shows.as_str(),
+        i64::from(new.announce),
+        i64::from(new.kiosk_early_minutes),
+        i64::from(new.kiosk_late_minutes),
+        actor,
+        secs(now)
+    ])?;
+    setup_audit::record(
+        &tx,
+        now,
+        actor,
+        SetupChangeRecord {
+            kind: "waiting_room",
+            id: clinic_id.to_string(),
+            action: "updated",
+            before: Some(rules_json(&before)),
+            after: Some(rules_json(new)),
+        },
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Today's waiting room of the clinic (arrived or called, starting on the clinic-local day of
+/// `now`), for one doctor or room or all.
+fn waiting_today(
+    conn: &Db,
+    clinic_id: ClinicId,
+    call_for: Option<CallFor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Appointment>> {
+    let zone = clinic(conn, clinic_id)?.time_zone;
+    let day = local_day(zone, local_date(zone, now));
+    let (filter, who) = match call_for {
+        None => ("", None),
+        Some(CallFor::Doctor(d)) => (" AND a.doctor_id = ?4", Some(d.0)),
+        Some(CallFor::Room(r)) => (" AND a.room_id = ?4", Some(r.0)),
+    };
+    let sql = format!(
+        "SELECT {APPOINTMENT_COLUMNS} FROM appointment a WHERE a.clinic_id = ?1 \
+         AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.status IN ('checked_in', 'called')\
+         {filter}"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = match who {
+        None => statement.query_map(
+            params![clinic_id.0, secs(day.start), secs(day.end)],
+            codec::appointment,
+        )?,
+        Some(id) => statement.query_map(
+            params![clinic_id.0, secs(day.start), secs(day.end), id],
+            codec::appointment,
+        )?,
+    };
+    Ok(rows.collect::<sql::Result<Vec<_>>>()?)
+}
+
+/// Calls the next patient (see [`WaitingRoom::call_next`]).
+pub(super) fn call_next(
+    conn: &Db,
+    clinic_id: ClinicId,
+    call_for: CallFor,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Called>> {
+    check_actor(actor)?;
+    let tx = conn.begin(Begin::Write)?;
+    let order = rules(&tx, clinic_id)?.call_order;
+    let waiting = waiting_today(&tx, clinic_id, Some(call_for), now)?;
+    let Some(id) = call_order::next(&waiting, &order, now) else {
+        return Ok(None);
+    };
+    let before = waiting
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| StoreError::Invalid(crate::t!("store-call-lost")))?;
+    let appointment = change_in(&tx, &before, &StatusAction::Call, "", actor, now)?;
+    let calls = last_call(&tx, id)?.map_or(1, |(calls, _)| calls);
+    tx.commit()?;
+    Ok(Some(Called { appointment, calls }))
+}
+
+/// Calls one patient (see [`WaitingRoom::call_patient`]).
+pub(super) fn call_patient(
+    conn: &Db,
+    id: AppointmentId,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Called> {
+    check_actor(actor)?;
+    let tx = conn.begin(Begin::Write)?;
+    let before = load_appointment(&tx, id)?;
+    let appointment = change_in(&tx, &before, &StatusAction::Call, "", actor, now)?;
+    let calls = last_call(&tx, id)?.map_or(1, |(calls, _)| calls);
+    tx.commit()?;
+    Ok(Called { appointment, calls })
+}
+
+/// "Not here" (see [`WaitingRoom::not_here`]).
+pub(super) fn not_here(
+    conn: &Db,
+    id: AppointmentId,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<NotHereDone> {
+    check_actor(actor)?;
+    let tx = conn.begin(Begin::Write)?;
+    let before = load_appointment(&tx, id)?;
+    if before.status != Status::Called {
+        return Err(StoreError::Invalid(crate::t!(
+            "store-not-here-not-called",
+            status = before.status.label()
+        )));
+    }
+    let limit = rules(&tx, before.clinic)?.call_limit;
+    let calls = last_call(&tx, id)?.map_or(1, |(calls, _)| calls);
+    let reason = crate::t!(
+        "store-not-here-reason",
+        calls = calls.to_string(),
+        limit = limit.to_string()
+    );
+    let done = match call_order::not_here(calls, limit) {
+        NotHere::BackToQueue => NotHereDone::BackToQueue {
+            appointment: change_in(
+                &tx,
+                &before,
+                &StatusAction::BackToQueue,
+                &reason,
+                actor,
+                now,
+            )?,
+            calls,
+            limit,
+        },
+        NotHere::NoShow => NotHereDone::NoShow {
+            appointment: change_in(&tx, &before, &StatusAction::NoShow, &reason, actor, now)?,
+            calls,
+        },
+    };
+    tx.commit()?;
+    Ok(done)
+}
+
+/// The board's view (see [`WaitingRoom::queue_board`]): names are read to make initials only
+/// when the clinic shows initials, and never leave this function otherwise.
+pub(super) fn queue_board(conn: &Db, clinic_id: ClinicId, now: DateTime<Utc>) -> Result<Board> {
+    let zone = clinic(conn, clinic_id)?.time_zone;
+    let rules = rules(conn, clinic_id)?;
+    let waiting = waiting_today(conn, clinic_id, None, now)?;
+    let mut names = Vec::with_capacity(waiting.len());
+    for a in &waiting {
+        let patient = if rules.board_shows == BoardShows::Initials {
+            super::setup::patient(conn, a.patient)?
+                .map(|p| p.name)
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let doctor: String = conn
+            .prepare_cached("SELECT name FROM doctor WHERE id = ?1")?
+            .query_row([a.doctor.0], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        let room: Option<String> = match a.room {
+            Some(room) => conn
+                .prepare_cached("SELECT name FROM room WHERE id = ?1")?
+                .query_row([room.0], |r| r.get(0))
+                .optional()?,
+            None => None,
+        };
+        let call = last_call(conn, a.id)?;
+        names.push((patient, doctor, room, call));
+    }
+    let view: Vec<Waiting<'_>> = waiting
+        .iter()
+        .zip(&names)
+        .map(|(a, (patient, doctor, room, call))| Waiting {
+            appointment: a,
+            patient_name: patient,
+            doctor_name: doctor,
+            room_name: room.as_deref(),
+            last_call: *call,
+        })
+        .collect();
+    let mut board = waiting_room::board(&view, &rules, zone, now);
+    board.clinic_name = clinic(conn, clinic_id)?.name;
+    board.language = super::reminder_setup::settings(conn)?.language;
+    Ok(board)
+}
+
+/// The clinics a board can show: id and name.
+pub(super) fn board_clinics(conn: &Db) -> Result<Vec<(ClinicId, String)>> {
+    let rows = conn
+        .prepare_cached("SELECT id, name FROM clinic ORDER BY name, id")?
+        .query_map(params![], |r| {
+            Ok((ClinicId(r.get(0)?), r.get::<String>(1)?))
+        })?
+        .collect::<sql::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+impl<E: super::engine::Engine> WaitingRoom for E {
+    fn waiting_room_rules(&self, clinic: ClinicId) -> Result<WaitingRoomRules> {
+        self.fix(rules(&self.db(), clinic))
+    }
+
+    fn set_waiting_room_rules(
+        &mut self,
+        clinic: ClinicId,
+        rules: &WaitingRoomRules,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let r = set_rules(&self.writable(), clinic, rules, actor, now);
+        self.fix(r)
+    }
+
+    fn call_next(
+        &mut self,
+        clinic: ClinicId,
+        call_for: CallFor,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Called>> {
+        let r = call_next(&self.writable(), clinic, call_for, actor, now);
+        self.fix(r)
+    }
+
+    fn call_patient(
+        &mut self,
+        id: AppointmentId,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Called> {
+        let r = call_patient(&self.writable(), id, actor, now);
+        self.fix(r)
+    }
+
+    fn not_here(
+        &mut self,
+        id: AppointmentId,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<NotHereDone> {
+        let r = not_here(&self.writable(), id, actor, now);
+        self.fix(r)
+    }
+
+    fn last_call(&self, id: AppointmentId) -> Result<Option<(u32, DateTime<Utc>)>> {
+        self.fix(last_call(&self.db(), id))
+    }
+
+    fn queue_board(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<Board> {
+        self.fix(queue_board(&self.db(), clinic, now))
+    }
+
+    fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>> {
+        self.fix(board_clinics(&self.db()))
+    }
+}
