@@ -105,6 +105,9 @@ pub enum Command {
     Book(BookArgs),
     /// Change an appointment's status.
     Status(StatusArgs),
+    /// The waiting room: call a doctor's or a room's next patient (by the clinic's call order),
+    /// call one patient (again), or say a called patient is not here.
+    Call(super::call::CallArgs),
     /// Move an appointment to another time, doctor or room.
     Move(MoveArgs),
     /// Find the next free slots.

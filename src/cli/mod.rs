@@ -8,6 +8,7 @@ mod console;
 mod access_log;
 mod args;
 mod auth;
+mod call;
 mod check;
 mod encrypt;
 mod exchange;
@@ -266,6 +267,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Agenda(args) => agenda(&store, clinic, &args, now),
         Command::Book(args) => write::book(&mut store, clinic, &args, &actor, now),
         Command::Status(args) => write::status(&mut store, &args, &actor, now),
+        Command::Call(args) => call::run(&mut store, clinic, &args, &actor, now),
         Command::Move(args) => write::move_appointment(&mut store, clinic, &args, &actor, now),
         Command::Slots(args) => write::slots(&store, clinic, &args, now),
         Command::History(args) => output::history(&mut store, &args),
