@@ -54,3 +54,159 @@ fn an_arrived_patient_dragged_to_another_day_stays_and_the_desk_is_told_why() {
     );
     assert_eq!(appointment(&h, id), arrived, "nothing changed");
 }
+
+/// Today's waiting patients as the desk holds them, of one doctor.
+fn waiting_of(h: &Harness, doctor: DoctorId) -> Vec<Appointment> {
+    h.desk()
+        .today
+        .iter()
+        .filter(|e| e.appointment.doctor == doctor && e.appointment.status == Status::CheckedIn)
+        .map(|e| e.appointment.clone())
+        .collect()
+}
+
+fn today_status(h: &Harness, id: AppointmentId) -> Status {
+    h.desk()
+        .today
+        .iter()
+        .find(|e| e.appointment.id == id)
+        .expect("today")
+        .appointment
+        .status
+}
+
+/// Checks in today's first booked appointment of the desk's day that is still to come, as if
+/// the patient had arrived `minutes_ago`, through the store (another desk), and lets the
+/// desk see it.
+fn arrived_earlier(h: &mut Harness, minutes_ago: i64) -> Appointment {
+    let booking = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| {
+            matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
+                && e.appointment.interval.start > gui_harness::now()
+        })
+        .expect("a booking still to come today")
+        .appointment
+        .clone();
+    let mut store = frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3"))
+        .expect("another desk");
+    use frontdesk::store::Store;
+    let arrived = store
+        .change_status(
+            booking.id,
+            &StatusAction::CheckIn,
+            "Kavya Menon",
+            gui_harness::now() - chrono::Duration::minutes(minutes_ago),
+        )
+        .expect("checked in");
+    h.send(DeskMessage::Tick(gui_harness::now()));
+    arrived
+}
+
+#[test]
+fn call_next_in_the_today_panel_calls_the_doctors_next_patient_by_the_call_order() {
+    let mut h = Harness::with_demo();
+    let arrived = arrived_earlier(&mut h, 5);
+    let doctor = arrived.doctor;
+    let waiting = waiting_of(&h, doctor);
+    let expected =
+        frontdesk::scheduling::call_order::next(&waiting, &Default::default(), gui_harness::now())
+            .expect("someone waits");
+    let name = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| e.appointment.doctor == doctor)
+        .expect("doctor")
+        .doctor_name
+        .clone();
+    let label = format!("Call next · {name} ({})", waiting.len());
+    h.click(Box::leak(label.into_boxed_str()));
+    assert_eq!(today_status(&h, expected), Status::Called);
+    let notice = h.desk().notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Called "), "{notice}");
+    assert!(
+        h.texts().iter().any(|t| t == "Called (1)"),
+        "the Today panel lists the call"
+    );
+    // The others still wait.
+    assert_eq!(waiting_of(&h, doctor).len(), waiting.len() - 1);
+}
+
+#[test]
+fn the_details_panel_calls_calls_again_and_sends_a_patient_not_here_back() {
+    let mut h = Harness::with_demo();
+    let arrived = arrived_earlier(&mut h, 5);
+    h.send(DeskMessage::Select(arrived.id));
+    h.click("Call");
+    assert_eq!(today_status(&h, arrived.id), Status::Called);
+    h.click("Call again");
+    let store = frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3"))
+        .expect("another desk");
+    use frontdesk::store::WaitingRoom;
+    assert_eq!(
+        store.last_call(arrived.id).expect("read").map(|c| c.0),
+        Some(2)
+    );
+    h.click("Not here");
+    assert_eq!(
+        today_status(&h, arrived.id),
+        Status::CheckedIn,
+        "2 calls of the clinic's 3: back in the queue"
+    );
+    let history = frontdesk::store::Store::history(
+        &mut frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3")).expect("open"),
+        arrived.id,
+    )
+    .expect("history");
+    let last = history.last().expect("an event");
+    assert_eq!(
+        (
+            last.action.as_str(),
+            last.reason.as_str(),
+            last.actor.as_str()
+        ),
+        ("checked_in", "not here at call 2 of 3", gui_harness::WHO)
+    );
+}
+
+#[test]
+fn a_patient_waiting_longer_than_the_clinic_allows_is_marked_on_the_today_panel() {
+    let mut h = Harness::with_demo();
+    let arrived = arrived_earlier(&mut h, 35);
+    let name = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| e.appointment.id == arrived.id)
+        .expect("today")
+        .patient_name
+        .clone();
+    let texts = h.texts();
+    let line = texts
+        .iter()
+        .find(|t| t.contains(&name) && t.contains("35 min"))
+        .unwrap_or_else(|| panic!("{name} waiting 35 min is listed: {texts:?}"));
+    assert!(
+        line.starts_with("⚠ ") && line.ends_with("(over 20 min)"),
+        "marked as waiting too long: {line}"
+    );
+    // A patient who arrived 5 minutes ago is not marked.
+    let recent = arrived_earlier(&mut h, 5);
+    let recent_name = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| e.appointment.id == recent.id)
+        .expect("today")
+        .patient_name
+        .clone();
+    let texts = h.texts();
+    let line = texts
+        .iter()
+        .find(|t| t.contains(&recent_name) && t.contains("5 min"))
+        .expect("listed");
+    assert!(!line.contains('⚠'), "{line}");
+}

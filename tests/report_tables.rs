@@ -42,6 +42,8 @@ fn report() -> frontdesk::scheduling::report::Report {
         arrived_at: Some(at(9) - Duration::minutes(5)),
         consultation_started_at: Some(at(9)),
         completed_at: Some(at(10)),
+        // Called two minutes before the consultation started.
+        called_at: Some(at(9) - Duration::minutes(2)),
     };
     let missed = Visit {
         interval: Interval::new(at(10), at(11)),
@@ -49,6 +51,7 @@ fn report() -> frontdesk::scheduling::report::Report {
         arrived_at: None,
         consultation_started_at: None,
         completed_at: None,
+        called_at: None,
         ..base
     };
     let hours = WeeklyHours::same_each(&WEEKDAYS[..1], &[DaySpan::new(9 * 60, 17 * 60)]).unwrap();
@@ -141,7 +144,11 @@ fn attendance_and_timing_tables_end_with_their_totals() {
     assert_eq!(all[0], Cell::Text("All doctors".into()));
     assert_eq!(all[1], Cell::Count(1));
     assert_eq!(all[2], Cell::Minutes(Some(5.0)));
-    assert_eq!(all[6], Cell::Minutes(Some(60.0)));
+    // Called two minutes before being seen: the called-to-seen columns, then the length.
+    assert_eq!(waiting.columns[5].key, "called");
+    assert_eq!(all[5], Cell::Count(1));
+    assert_eq!(all[6], Cell::Minutes(Some(2.0)));
+    assert_eq!(all[10], Cell::Minutes(Some(60.0)));
     let hours = table(&r, ReportTable::BusiestHours);
     assert_eq!(hours.columns.len(), 25);
     assert_eq!(hours.rows[0][0], Cell::Text("Mon".into()));

@@ -874,6 +874,8 @@ fn desk(n: u128, status: Status, start: DateTime<Utc>) -> DeskFacts {
         doctor: "Dr. Rao".into(),
         status,
         start,
+        arrived_at: None,
+        wait_minutes: 20,
     }
 }
 
@@ -969,4 +971,41 @@ fn a_failed_reminder_is_told_on_its_first_and_last_try_and_many_as_one() {
     let told = failure_notices(&many);
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].summary, "5 reminders failed");
+}
+
+/// Wait alerts (issue 17): a patient waiting (arrived or called) longer than the clinic's
+/// threshold for their kind is told once; seen by the doctor, never.
+#[test]
+fn staff_are_told_once_of_a_patient_waiting_longer_than_the_clinic_allows() {
+    let now = utc("2026-11-24T05:30:00Z");
+    let here = (ClinicId(Uuid::from_u128(3)), now.date_naive());
+    let mut memory = NoticeMemory::default();
+    // Booked for later (so no overdue start), arrived now; an emergency with a 10-minute limit.
+    let mut walk_in = desk(1, Status::CheckedIn, now + Duration::hours(2));
+    walk_in.arrived_at = Some(now);
+    let mut emergency = desk(2, Status::Called, now + Duration::hours(2));
+    emergency.arrived_at = Some(now);
+    emergency.wait_minutes = 10;
+    let mut seen = desk(3, Status::InConsultation, now + Duration::hours(2));
+    seen.arrived_at = Some(now - Duration::hours(1));
+    let all = [walk_in, emergency, seen];
+    assert!(desk_notices(&mut memory, here, &all, now).is_empty());
+    let at_ten = now + Duration::minutes(10);
+    assert!(
+        desk_notices(&mut memory, here, &all, at_ten).is_empty(),
+        "not over yet"
+    );
+    let told = desk_notices(&mut memory, here, &all, at_ten + Duration::minutes(1));
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].summary, "Patient 2 has waited too long");
+    assert_eq!(
+        told[0].body,
+        "Waiting 11 min for Dr. Rao (the clinic's limit is 10 min)"
+    );
+    let told = desk_notices(&mut memory, here, &all, now + Duration::minutes(21));
+    assert_eq!(
+        told.iter().map(|n| n.summary.as_str()).collect::<Vec<_>>(),
+        ["Patient 1 has waited too long"]
+    );
+    assert!(desk_notices(&mut memory, here, &all, now + Duration::minutes(40)).is_empty());
 }

@@ -74,6 +74,7 @@ fn visit(
         arrived_at: None,
         consultation_started_at: None,
         completed_at: None,
+        called_at: None,
     }
 }
 

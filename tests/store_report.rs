@@ -20,7 +20,7 @@ fn date(text: &str) -> NaiveDate {
 }
 
 /// The visit a full appointment stands for, built independently of the store's report query.
-fn visit_of(a: &Appointment) -> Visit {
+fn visit_of(a: &Appointment, called_at: Option<chrono::DateTime<chrono::Utc>>) -> Visit {
     Visit {
         doctor: a.doctor,
         room: a.room,
@@ -31,6 +31,7 @@ fn visit_of(a: &Appointment) -> Visit {
         arrived_at: a.arrived_at,
         consultation_started_at: a.consultation_started_at,
         completed_at: a.completed_at,
+        called_at,
     }
 }
 
@@ -55,6 +56,30 @@ fn the_compact_rows_give_the_same_report_as_the_agenda_on_a_demo_clinic() {
     )
     .expect("demo");
     let clinic = store.clinics().expect("clinics")[0].clone();
+    // One of today's arrivals is called, then seen three minutes later.
+    let arrived = store
+        .agenda(
+            clinic.id,
+            frontdesk::scheduling::time::local_day(zone, today),
+            AgendaFilter::All,
+        )
+        .expect("today")
+        .into_iter()
+        .find(|e| e.appointment.status == frontdesk::scheduling::Status::CheckedIn)
+        .expect("someone waits")
+        .appointment;
+    use frontdesk::store::WaitingRoom;
+    store
+        .call_patient(arrived.id, "maria", now)
+        .expect("called");
+    store
+        .change_status(
+            arrived.id,
+            &frontdesk::scheduling::StatusAction::Start,
+            "rao",
+            now + Duration::minutes(3),
+        )
+        .expect("seen");
     let range = ReportRange::new(today - Duration::days(27), today).expect("range");
     let input = store.report_input(clinic.id, range, now).expect("input");
     let report = compute(&input);
@@ -64,7 +89,13 @@ fn the_compact_rows_give_the_same_report_as_the_agenda_on_a_demo_clinic() {
         .agenda(clinic.id, window, AgendaFilter::All)
         .expect("agenda")
         .iter()
-        .map(|e| visit_of(&e.appointment))
+        .map(|e| {
+            let called = store
+                .last_call(e.appointment.id)
+                .expect("calls")
+                .map(|(_, at)| at);
+            visit_of(&e.appointment, called)
+        })
         .collect();
     let key = |v: &Visit| (v.interval.start, v.doctor, v.interval.end);
     from_agenda.sort_by_key(key);
@@ -77,6 +108,8 @@ fn the_compact_rows_give_the_same_report_as_the_agenda_on_a_demo_clinic() {
     let mut independent = input.clone();
     independent.visits = from_agenda;
     assert_eq!(compute(&independent), report);
+    assert_eq!(report.called_to_seen.count, 1);
+    assert_eq!(report.called_to_seen.median_minutes, Some(3.0));
 
     // A busy demo month: plausible figures everywhere.
     let rooms = report.rooms_total;

@@ -479,3 +479,7 @@ core-board-say-token = Token { $letter } { $number }
 core-board-say-appointment = The { $time } appointment
 # $who: core-board-say-…; $to: a room's or a doctor's name
 core-board-announcement = { $who }, please go to { $to }
+# $patient: a name
+core-notice-waited-long = { $patient } has waited too long
+# $minutes, $limit: numbers; $doctor: a name
+core-notice-waited-long-for = Waiting { $minutes } min for { $doctor } (the clinic's limit is { $limit } min)

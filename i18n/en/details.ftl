@@ -111,3 +111,6 @@ details-dropped-room-taken = Moved to { $when } with { $doctor }, { $room } ({ $
 details-language = Reminders in
 details-language-clinic = The clinic's language
 details-language-saving = Saving…
+details-call = Call
+details-call-again = Call again
+details-not-here = Not here

@@ -82,3 +82,5 @@ reports-legend-closed = closed
 # Tue 09:00–10:00: 3 booked
 reports-hour = { $weekday } { $from }–{ $until }: { $count } booked
 reports-booked-count = { $count } booked
+# $minutes: the 90th percentile of waits; $called: the median from the last call to being seen
+reports-p90-and-called-to-seen = p90 { $minutes } · called to seen { $called }

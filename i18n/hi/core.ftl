@@ -429,3 +429,5 @@ core-waiting-rule-kiosk-late = कियोस्क कितनी देर �
 core-board-say-token = टोकन { $letter } { $number }
 core-board-say-appointment = { $time } बजे का अपॉइंटमेंट
 core-board-announcement = { $who }, कृपया { $to } में जाएँ
+core-notice-waited-long = { $patient } बहुत देर से इंतज़ार कर रहे हैं
+core-notice-waited-long-for = { $doctor } के लिए { $minutes } मिनट से इंतज़ार (क्लिनिक की सीमा { $limit } मिनट)

@@ -105,3 +105,6 @@ details-dropped-room-taken = { $when } पर { $doctor } के साथ, { $r
 details-language = रिमाइंडर की भाषा
 details-language-clinic = क्लिनिक की भाषा
 details-language-saving = सहेजा जा रहा है…
+details-call = बुलाएँ
+details-call-again = फिर बुलाएँ
+details-not-here = यहाँ नहीं

@@ -72,3 +72,4 @@ reports-legend-full = 100 % बुक
 reports-legend-closed = बंद
 reports-hour = { $weekday } { $from }–{ $until }: { $count } बुक
 reports-booked-count = { $count } बुक
+reports-p90-and-called-to-seen = p90 { $minutes } · बुलाने से मिलने तक { $called }

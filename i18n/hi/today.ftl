@@ -7,3 +7,11 @@ today-waiting-line = { $token }{ $patient } · { $minutes } मिनट · { $d
 today-with-doctor = डॉक्टर के पास ({ $count })
 today-next-arrivals = अगले आने वाले
 today-no-more-bookings = आज और कोई बुकिंग नहीं।
+today-nobody-for = { $doctor } के लिए कोई इंतज़ार नहीं कर रहा
+today-called = { $who } को { $to } में बुलाया{ $calls ->
+    [1] {""}
+   *[other] {" "}({ $calls }वीं बार)
+}
+today-call-next = अगले को बुलाएँ · { $doctor } ({ $count })
+today-waiting-too-long = { $line } ({ $limit } मिनट से ज़्यादा)
+today-called-title = बुलाए गए ({ $count })

@@ -254,23 +254,33 @@ pub fn table(report: &Report, which: ReportTable) -> Table {
                 col("wait_median_min", "Wait median"),
                 col("wait_p90_min", "Wait p90"),
                 col("wait_mean_min", "Wait mean"),
+                col("called", "Called"),
+                col("called_to_seen_median_min", "Called to seen median"),
+                col("called_to_seen_p90_min", "Called to seen p90"),
+                col("called_to_seen_mean_min", "Called to seen mean"),
                 col("consultations", "Consultations"),
                 col("consultation_median_min", "Length median"),
                 col("consultation_p90_min", "Length p90"),
                 col("consultation_mean_min", "Length mean"),
             ];
-            let row = |name: &str, w: &Timing, c: &Timing| {
+            let row = |name: &str, w: &Timing, called: &Timing, c: &Timing| {
                 let mut row = vec![Cell::Text(name.to_owned())];
                 row.extend(timing_cells(w));
+                row.extend(timing_cells(called));
                 row.extend(timing_cells(c));
                 row
             };
             let mut rows: Vec<Vec<Cell>> = report
                 .timing_by_doctor
                 .iter()
-                .map(|d| row(&d.name, &d.waiting, &d.consultation))
+                .map(|d| row(&d.name, &d.waiting, &d.called_to_seen, &d.consultation))
                 .collect();
-            rows.push(row("All doctors", &report.waiting, &report.consultation));
+            rows.push(row(
+                "All doctors",
+                &report.waiting,
+                &report.called_to_seen,
+                &report.consultation,
+            ));
             (columns, rows)
         }
         ReportTable::BusiestHours => {

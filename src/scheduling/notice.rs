@@ -1,5 +1,5 @@
 //! What the desk is told by a desktop notification: a patient has arrived, an appointment is
-//! overdue to start, a reminder failed. Each is said once; the first look at a clinic's day
+//! overdue to start, a patient has waited longer than the clinic allows, a reminder failed. Each is said once; the first look at a clinic's day
 //! only remembers what is already so, so opening the window, switching clinic or a new day
 //! does not flood the screen.
 
@@ -29,6 +29,11 @@ pub struct DeskFacts {
     pub status: Status,
     /// Its start.
     pub start: DateTime<Utc>,
+    /// When the patient arrived, if they did.
+    pub arrived_at: Option<DateTime<Utc>>,
+    /// Minutes of waiting after which the desk is told the patient has waited too long (the
+    /// clinic's threshold for the appointment's kind, [`super::waiting_room`]).
+    pub wait_minutes: u32,
 }
 
 /// A reminder try that failed in a send pass.
@@ -60,19 +65,28 @@ pub struct NoticeMemory {
     primed: bool,
     arrived: HashSet<AppointmentId>,
     overdue: HashSet<AppointmentId>,
+    waited_long: HashSet<AppointmentId>,
 }
 
 fn has_arrived(status: Status) -> bool {
     matches!(
         status,
-        Status::CheckedIn | Status::InConsultation | Status::Completed
+        Status::CheckedIn | Status::Called | Status::InConsultation | Status::Completed
     )
+}
+
+/// Minutes the patient has waited beyond the clinic's threshold, if they are waiting (arrived
+/// or called) and over it.
+fn waited_too_long(f: &DeskFacts, now: DateTime<Utc>) -> Option<i64> {
+    let arrived = f.arrived_at?;
+    let waited = (now - arrived).num_minutes();
+    (f.status.is_waiting() && waited > i64::from(f.wait_minutes)).then_some(waited)
 }
 
 fn is_overdue(f: &DeskFacts, now: DateTime<Utc>) -> bool {
     matches!(
         f.status,
-        Status::Scheduled | Status::Confirmed | Status::CheckedIn
+        Status::Scheduled | Status::Confirmed | Status::CheckedIn | Status::Called
     ) && now >= f.start + Duration::minutes(OVERDUE_AFTER_MINUTES)
 }
 
@@ -103,7 +117,7 @@ pub fn desk_notices(
         }
         if is_overdue(f, now) && memory.overdue.insert(f.id) && primed {
             let late = (now - f.start).num_minutes();
-            let body = if f.status == Status::CheckedIn {
+            let body = if f.status.is_waiting() {
                 crate::t!("core-notice-overdue-waiting", minutes = late)
             } else {
                 crate::t!("core-notice-overdue-not-arrived", minutes = late)
@@ -115,6 +129,20 @@ pub fn desk_notices(
                     doctor = &f.doctor
                 ),
                 body,
+            });
+        }
+        if let Some(waited) = waited_too_long(f, now)
+            && memory.waited_long.insert(f.id)
+            && primed
+        {
+            notices.push(StaffNotice {
+                summary: crate::t!("core-notice-waited-long", patient = &f.patient),
+                body: crate::t!(
+                    "core-notice-waited-long-for",
+                    minutes = waited,
+                    limit = f.wait_minutes,
+                    doctor = &f.doctor
+                ),
             });
         }
     }

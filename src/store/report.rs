@@ -19,9 +19,11 @@ use crate::scheduling::report::{DoctorSetup, ReportInput, ReportRange, RoomSetup
 use crate::scheduling::status::Status;
 
 /// The appointments of a clinic that overlap the window, bounded on both sides of the start index.
-const VISITS_SQL: &str = "SELECT doctor_id, room_id, visit_type_id, start_utc, end_utc, status, \
-    cancelled_late, arrived_at, consultation_started_at, completed_at FROM appointment \
-    WHERE clinic_id = ?1 AND start_utc >= ?2 AND start_utc < ?3 AND end_utc > ?4";
+const VISITS_SQL: &str = "SELECT a.doctor_id, a.room_id, a.visit_type_id, a.start_utc, \
+    a.end_utc, a.status, a.cancelled_late, a.arrived_at, a.consultation_started_at, \
+    a.completed_at, q.last_called_at FROM appointment a \
+    LEFT JOIN queue_call q ON q.appointment_id = a.id \
+    WHERE a.clinic_id = ?1 AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.end_utc > ?4";
 
 fn visit(row: &sql::Row<'_>) -> sql::Result<Visit> {
     let status = row.with_text(5, |status| {
@@ -45,6 +47,7 @@ fn visit(row: &sql::Row<'_>) -> sql::Result<Visit> {
         arrived_at: at(7)?,
         consultation_started_at: at(8)?,
         completed_at: at(9)?,
+        called_at: at(10)?,
     })
 }
 

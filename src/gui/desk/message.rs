@@ -161,6 +161,8 @@ pub enum Message {
     DatabaseLost(DateTime<Utc>, String),
     /// The setup, read again after the database changed.
     LiveSetup(Result<Setup, UiError>),
+    /// A message of the waiting room ("Call next", the clinic's rules).
+    WaitingRoom(super::waiting_room::Message),
 }
 
 impl Message {

@@ -16,6 +16,7 @@ mod reports_page;
 mod settings_page;
 mod update;
 pub mod view;
+mod waiting_room;
 mod waitlist_page;
 
 pub use message::{Event, Message, WeekOf};
@@ -111,6 +112,8 @@ pub struct Desk {
     pub(super) generation: u64,
     /// The newest look at today's appointments asked for (older answers are dropped).
     pub(super) today_asked: u64,
+    /// The waiting room: its rules and the "Call next" under way.
+    pub waiting_room: waiting_room::State,
     pub(super) loading: bool,
     /// The grid's columns.
     pub columns: Vec<Column>,
@@ -451,6 +454,7 @@ impl Desk {
             today_for: None,
             generation: 0,
             today_asked: 0,
+            waiting_room: waiting_room::State::default(),
             loading: false,
             columns: Vec::new(),
             blocks: Vec::new(),
@@ -637,11 +641,12 @@ impl Desk {
         };
         let (id, date) = (clinic.id, clinic_date(clinic, now));
         let day = local_day(clinic.time_zone, date);
-        Task::perform(
+        let today = Task::perform(
             self.backend
                 .run(move |s| s.agenda(id, day, AgendaFilter::All)),
             move |r| Message::TodayLoaded(asked, id, date, r),
-        )
+        );
+        Task::batch([today, self.waiting_room_rules_task()])
     }
 
     /// The appointments of the view arrived: lays them out, then scrolls to the appointment

@@ -61,6 +61,8 @@ fn desk_facts(desk: &Desk) -> Vec<DeskFacts> {
             doctor: e.doctor_name.clone(),
             status: e.appointment.status,
             start: e.appointment.interval.start,
+            arrived_at: e.appointment.arrived_at,
+            wait_minutes: desk.waiting_room.rules.threshold(e.appointment.kind),
         })
         .collect()
 }

@@ -165,6 +165,7 @@ impl Desk {
             Message::RemindersTick(now) => self.reminders_tick(now),
             Message::ReminderPassDone(result) => self.reminder_pass_done(result),
             Message::Notified(_) => Task::none(),
+            Message::WaitingRoom(m) => self.waiting_room(m),
             Message::ShowData if self.refused(Action::Backup) => Task::none(),
             Message::ShowData => self.show_data(),
             Message::RecoveryNoted => self.recovery_noted(),

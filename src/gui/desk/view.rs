@@ -94,7 +94,20 @@ impl Desk {
         let zone = clinic.time_zone;
         let ctx = self.context_at(clinic);
         let panel: Element<'a, Message> = match &self.panel {
-            Panel::Today => today::view(&self.today, self.now, zone, Message::Select),
+            Panel::Today => today::view(
+                today::Inputs {
+                    entries: &self.today,
+                    now: self.now,
+                    zone,
+                    rules: &self.waiting_room.rules,
+                    may_call: self
+                        .who
+                        .may(crate::scheduling::permission::Action::ChangeStatus),
+                    calling: self.waiting_room.calling,
+                },
+                Message::Select,
+                |doctor| Message::WaitingRoom(super::waiting_room::Message::CallNext(doctor)),
+            ),
             Panel::Booking(form) => form.view(&ctx).map(Message::Booking),
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),
             Panel::WalkIn(form) => form.view(&ctx).map(Message::WalkIn),

@@ -116,6 +116,11 @@ pub enum ActionKind {
     Confirm,
     /// Check in.
     CheckIn,
+    /// Call the patient from the waiting room (again, when already called).
+    Call,
+    /// The called patient did not come: back to the queue, or a no-show after the clinic's
+    /// number of calls.
+    NotHere,
     /// Start the consultation.
     Start,
     /// Complete.
@@ -129,9 +134,11 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    const ALL: [ActionKind; 7] = [
+    const ALL: [ActionKind; 9] = [
         ActionKind::Confirm,
         ActionKind::CheckIn,
+        ActionKind::Call,
+        ActionKind::NotHere,
         ActionKind::Start,
         ActionKind::Complete,
         ActionKind::NoShow,
@@ -143,6 +150,10 @@ impl ActionKind {
         match self {
             ActionKind::Confirm => StatusAction::Confirm,
             ActionKind::CheckIn => StatusAction::CheckIn,
+            ActionKind::Call => StatusAction::Call,
+            // Whether it is a no-show is the store's to say (the clinic's number of calls);
+            // what the lifecycle allows is the same.
+            ActionKind::NotHere => StatusAction::BackToQueue,
             ActionKind::Start => StatusAction::Start,
             ActionKind::Complete => StatusAction::Complete,
             ActionKind::NoShow => StatusAction::NoShow,
@@ -160,6 +171,8 @@ impl ActionKind {
         match self {
             ActionKind::Confirm => crate::t!("details-confirm"),
             ActionKind::CheckIn => crate::t!("details-check-in"),
+            ActionKind::Call => crate::t!("details-call"),
+            ActionKind::NotHere => crate::t!("details-not-here"),
             ActionKind::Start => crate::t!("details-start"),
             ActionKind::Complete => crate::t!("details-complete"),
             ActionKind::NoShow => crate::t!("details-no-show"),
@@ -375,16 +388,33 @@ impl State {
                 }
                 self.busy = true;
                 self.error = None;
-                self.pending = self.entry.as_ref().map(|e| Undoable::Status {
-                    before: Box::new(e.appointment.clone()),
-                    after: kind.action("", self.by).target(),
-                });
+                // "Not here" may end in the queue or as a no-show: nothing to undo by hand.
+                self.pending = self
+                    .entry
+                    .as_ref()
+                    .filter(|_| kind != ActionKind::NotHere)
+                    .map(|e| Undoable::Status {
+                        before: Box::new(e.appointment.clone()),
+                        after: kind.action("", self.by).target(),
+                    });
                 let action = kind.action(&self.reason, self.by);
                 let (id, actor, now) = (self.id, ctx.actor.to_owned(), ctx.now);
-                let task = ctx
-                    .backend
-                    .run(move |s| s.change_status(id, &action, &actor, now));
-                return (Task::perform(task, |r| Message::Done(r.map(|_| ()))), None);
+                let backend = &ctx.backend;
+                let task = match kind {
+                    ActionKind::Call => Task::perform(
+                        backend.run(move |s| s.call_patient(id, &actor, now).map(drop)),
+                        Message::Done,
+                    ),
+                    ActionKind::NotHere => Task::perform(
+                        backend.run(move |s| s.not_here(id, &actor, now).map(drop)),
+                        Message::Done,
+                    ),
+                    _ => Task::perform(
+                        backend.run(move |s| s.change_status(id, &action, &actor, now).map(drop)),
+                        Message::Done,
+                    ),
+                };
+                return (task, None);
             }
             Message::Reason(r) => self.reason = r,
             Message::By(c) => self.by = c.value,
@@ -532,7 +562,12 @@ impl State {
                 _ => button::primary,
             };
             let enabled = allowed.contains(&k) && !self.busy;
-            let b = button(text(k.label()).size(12.5).width(Length::Fill).center())
+            let label = if k == ActionKind::Call && a.status == Status::Called {
+                crate::t!("details-call-again")
+            } else {
+                k.label()
+            };
+            let b = button(text(label).size(12.5).width(Length::Fill).center())
                 .padding([3, 4])
                 .width(Length::FillPortion(if k == ActionKind::EnteredInError {
                     2
@@ -560,7 +595,7 @@ impl State {
             .into_iter()
             .filter(|k| consults || !matches!(k, ActionKind::Start | ActionKind::Complete))
             .collect();
-        let split = kinds.len().min(4);
+        let split = kinds.len().div_ceil(2);
         let buttons = column![
             row(kinds[..split].iter().map(|k| action_button(*k))).spacing(4),
             row(kinds[split..].iter().map(|k| action_button(*k))).spacing(4),

@@ -459,7 +459,14 @@ impl State {
             card(
                 crate::t!("reports-waiting-median"),
                 minutes(r.waiting.median_minutes),
-                crate::t!("reports-p90-of", minutes = minutes(r.waiting.p90_minutes))
+                match r.called_to_seen.median_minutes {
+                    Some(_) => crate::t!(
+                        "reports-p90-and-called-to-seen",
+                        minutes = minutes(r.waiting.p90_minutes),
+                        called = minutes(r.called_to_seen.median_minutes)
+                    ),
+                    None => crate::t!("reports-p90-of", minutes = minutes(r.waiting.p90_minutes)),
+                }
             ),
             card(
                 crate::t!("reports-consultation-median"),

@@ -1,5 +1,6 @@
-//! The today panel: the queue of checked-in patients with how long each has waited, who is
-//! with a doctor, and the next arrivals.
+//! The today panel: "Call next" for each doctor with patients waiting, the queue of checked-in
+//! patients with how long each has waited (those over the clinic's limit marked), who was
+//! called, who is with a doctor, and the next arrivals.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -7,6 +8,7 @@ use iced::widget::{button, column, rule, scrollable, text};
 use iced::{Element, Length};
 
 use crate::gui::widget;
+use crate::scheduling::waiting_room::{WaitingRoomRules, overdue};
 use crate::scheduling::*;
 use crate::store::AgendaEntry;
 
@@ -45,13 +47,53 @@ pub fn next_arrivals(
     next
 }
 
-/// The panel; `select` turns a click on a patient into the parent's message.
+/// What the Today panel needs besides today's appointments.
+pub struct Inputs<'a> {
+    /// Today's appointments.
+    pub entries: &'a [AgendaEntry],
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// The clinic's zone.
+    pub zone: Tz,
+    /// The clinic's waiting-room rules (the thresholds that mark a long wait).
+    pub rules: &'a WaitingRoomRules,
+    /// Whether whoever is signed in may call patients.
+    pub may_call: bool,
+    /// The doctor whose "Call next" is being stored.
+    pub calling: Option<DoctorId>,
+}
+
+/// The doctors with someone waiting to be called, by name, with how many wait.
+fn doctors_waiting(entries: &[AgendaEntry]) -> Vec<(DoctorId, &str, usize)> {
+    let mut doctors: Vec<(DoctorId, &str, usize)> = Vec::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.appointment.status == Status::CheckedIn)
+    {
+        match doctors.iter_mut().find(|d| d.0 == e.appointment.doctor) {
+            Some(d) => d.2 += 1,
+            None => doctors.push((e.appointment.doctor, e.doctor_name.as_str(), 1)),
+        }
+    }
+    doctors.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    doctors
+}
+
+/// The panel; `select` turns a click on a patient into the parent's message, `call_next` a
+/// press of a doctor's "Call next".
 pub fn view<'a, M: Clone + 'a>(
-    entries: &'a [AgendaEntry],
-    now: DateTime<Utc>,
-    zone: Tz,
+    inputs: Inputs<'a>,
     select: impl Fn(AppointmentId) -> M + 'a,
+    call_next: impl Fn(DoctorId) -> M + 'a,
 ) -> Element<'a, M> {
+    let Inputs {
+        entries,
+        now,
+        zone,
+        rules,
+        may_call,
+        calling,
+    } = inputs;
     let item = |e: &'a AgendaEntry, line: String| -> Element<'a, M> {
         button(text(line).size(13))
             .on_press(select(e.appointment.id))
@@ -60,11 +102,26 @@ pub fn view<'a, M: Clone + 'a>(
             .into()
     };
     let queue = queue(entries, now);
+    let called: Vec<&AgendaEntry> = entries
+        .iter()
+        .filter(|e| e.appointment.status == Status::Called)
+        .collect();
     let with_doctor: Vec<&AgendaEntry> = entries
         .iter()
         .filter(|e| e.appointment.status == Status::InConsultation)
         .collect();
     let mut panel = column![widget::heading(crate::t!("today-title"))].spacing(6);
+    if may_call {
+        for (doctor, name, count) in doctors_waiting(entries) {
+            let label = crate::t!("today-call-next", doctor = name, count = count);
+            let press = (calling.is_none()).then(|| call_next(doctor));
+            panel = panel.push(
+                button(text(label).size(13))
+                    .on_press_maybe(press)
+                    .width(Length::Fill),
+            );
+        }
+    }
     panel = panel.push(text(crate::t!("today-waiting", count = queue.len())).size(15));
     if queue.is_empty() {
         panel = panel.push(text(crate::t!("today-nobody-waiting")).size(13));
@@ -76,16 +133,41 @@ pub fn view<'a, M: Clone + 'a>(
     };
     for (e, minutes) in queue {
         let token = token(e);
-        panel = panel.push(item(
-            e,
-            crate::t!(
-                "today-waiting-line",
-                token = token,
-                patient = crate::text::isolate(&e.patient_name),
-                minutes = minutes.to_string(),
-                doctor = e.doctor_name.as_str()
+        let line = crate::t!(
+            "today-waiting-line",
+            token = token,
+            patient = crate::text::isolate(&e.patient_name),
+            minutes = minutes.to_string(),
+            doctor = e.doctor_name.as_str()
+        );
+        panel = panel.push(match overdue(&e.appointment, rules, now) {
+            Some(_) => overdue_item(
+                select(e.appointment.id),
+                crate::t!(
+                    "today-waiting-too-long",
+                    line = line,
+                    limit = rules.threshold(e.appointment.kind).to_string()
+                ),
             ),
-        ));
+            None => item(e, line),
+        });
+    }
+    if !called.is_empty() {
+        panel = panel
+            .push(rule::horizontal(1))
+            .push(text(crate::t!("today-called-title", count = called.len())).size(15));
+        for e in called {
+            let line = format!(
+                "{}{} · {}",
+                token(e),
+                crate::text::isolate(&e.patient_name),
+                e.doctor_name
+            );
+            panel = panel.push(match overdue(&e.appointment, rules, now) {
+                Some(_) => overdue_item(select(e.appointment.id), line),
+                None => item(e, line),
+            });
+        }
     }
     panel = panel
         .push(rule::horizontal(1))
@@ -124,4 +206,20 @@ pub fn view<'a, M: Clone + 'a>(
         ));
     }
     scrollable(panel.padding(14)).into()
+}
+
+/// A line of a patient waiting too long: marked in the danger colour with a sign, so it is
+/// seen without colour too.
+fn overdue_item<'a, M: Clone + 'a>(press: M, line: String) -> Element<'a, M> {
+    button(
+        text(format!("⚠ {line}"))
+            .size(13)
+            .style(|theme: &iced::Theme| text::Style {
+                color: Some(theme.extended_palette().danger.base.color),
+            }),
+    )
+    .on_press(press)
+    .style(button::text)
+    .width(Length::Fill)
+    .into()
 }

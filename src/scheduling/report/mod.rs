@@ -150,6 +150,8 @@ pub struct Visit {
     pub consultation_started_at: Option<DateTime<Utc>>,
     /// When the consultation ended.
     pub completed_at: Option<DateTime<Utc>>,
+    /// When the patient was last called from the waiting room, if they were.
+    pub called_at: Option<DateTime<Utc>>,
 }
 
 impl Visit {
@@ -236,6 +238,9 @@ pub struct Report {
     pub attendance_total: Attendance,
     /// Arrival → consultation start over the whole clinic.
     pub waiting: Timing,
+    /// Last call from the waiting room → consultation start over the whole clinic (patients
+    /// who were called).
+    pub called_to_seen: Timing,
     /// Consultation start → completion over the whole clinic.
     pub consultation: Timing,
     /// Waiting and consultation length per doctor.
@@ -297,6 +302,7 @@ pub fn compute(input: &ReportInput) -> Report {
         attendance_by_visit_type: attendance.by_visit_type,
         attendance_total: attendance.total,
         waiting: timing.waiting,
+        called_to_seen: timing.called_to_seen,
         consultation: timing.consultation,
         timing_by_doctor: timing.by_doctor,
         busiest: timing::busiest(input.zone, &in_range),

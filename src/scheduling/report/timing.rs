@@ -1,5 +1,6 @@
-//! Timings from the recorded timestamps (waiting: arrival → consultation start; consultation
-//! length: start → completion) and the busiest hours of the week in clinic-local time.
+//! Timings from the recorded timestamps (waiting: arrival → consultation start; called to
+//! seen: the last call from the waiting room → consultation start; consultation length: start
+//! → completion) and the busiest hours of the week in clinic-local time.
 
 use chrono::{Datelike, Timelike, Weekday};
 use chrono_tz::Tz;
@@ -57,6 +58,8 @@ pub struct DoctorTiming {
     pub name: String,
     /// Arrival → consultation start.
     pub waiting: Timing,
+    /// Last call → consultation start.
+    pub called_to_seen: Timing,
     /// Consultation start → completion.
     pub consultation: Timing,
 }
@@ -107,6 +110,16 @@ fn waiting_secs(v: &Visit) -> Option<i64> {
     (wait >= 0).then_some(wait)
 }
 
+/// The time from the patient's last call to the consultation's start in seconds, when both
+/// are recorded and in order.
+fn called_to_seen_secs(v: &Visit) -> Option<i64> {
+    if v.status == Status::EnteredInError {
+        return None;
+    }
+    let wait = (v.consultation_started_at? - v.called_at?).num_seconds();
+    (wait >= 0).then_some(wait)
+}
+
 /// The consultation length of a done visit in seconds.
 fn consultation_secs(v: &Visit) -> Option<i64> {
     if v.status != Status::Completed {
@@ -119,6 +132,7 @@ fn consultation_secs(v: &Visit) -> Option<i64> {
 /// The timing tables of a report.
 pub(super) struct Timings {
     pub waiting: Timing,
+    pub called_to_seen: Timing,
     pub consultation: Timing,
     pub by_doctor: Vec<DoctorTiming>,
 }
@@ -128,14 +142,21 @@ pub(super) struct Timings {
 pub(super) fn timings(input: &ReportInput, in_range: &[&Visit]) -> Timings {
     let index = Positions::new(input.doctors.iter().map(|d| d.id));
     let mut waits = vec![Vec::new(); input.doctors.len()];
+    let mut calls = vec![Vec::new(); input.doctors.len()];
     let mut lengths = vec![Vec::new(); input.doctors.len()];
-    let (mut all_waits, mut all_lengths) = (Vec::new(), Vec::new());
+    let (mut all_waits, mut all_calls, mut all_lengths) = (Vec::new(), Vec::new(), Vec::new());
     for visit in in_range {
         let doctor = index.get(&visit.doctor);
         if let Some(w) = waiting_secs(visit) {
             all_waits.push(w);
             if let Some(i) = doctor {
                 waits[i].push(w);
+            }
+        }
+        if let Some(c) = called_to_seen_secs(visit) {
+            all_calls.push(c);
+            if let Some(i) = doctor {
+                calls[i].push(c);
             }
         }
         if let Some(l) = consultation_secs(visit) {
@@ -148,16 +169,18 @@ pub(super) fn timings(input: &ReportInput, in_range: &[&Visit]) -> Timings {
     let by_doctor = input
         .doctors
         .iter()
-        .zip(waits.into_iter().zip(lengths))
-        .map(|(d, (w, l))| DoctorTiming {
+        .zip(waits.into_iter().zip(calls).zip(lengths))
+        .map(|(d, ((w, c), l))| DoctorTiming {
             doctor: d.id,
             name: d.name.clone(),
             waiting: Timing::of_seconds(w),
+            called_to_seen: Timing::of_seconds(c),
             consultation: Timing::of_seconds(l),
         })
         .collect();
     Timings {
         waiting: Timing::of_seconds(all_waits),
+        called_to_seen: Timing::of_seconds(all_calls),
         consultation: Timing::of_seconds(all_lengths),
         by_doctor,
     }
