@@ -857,7 +857,10 @@ mod waiting_room {
         let mut second = waiting(3, Kind::WalkIn, 0, -4, "W-002");
         second.interval = Interval::new(ten(), ten() + Duration::minutes(30));
         let third = waiting(4, Kind::WalkIn, 0, -3, "W-003");
-        let appointments = [called, first, second, third];
+        // A video patient who joined is not in the waiting room.
+        let mut video = waiting(5, Kind::Scheduled, -20, -25, "");
+        video.mode = Mode::Video;
+        let appointments = [called, first, second, third, video];
         let view: Vec<Waiting<'_>> = appointments
             .iter()
             .map(|a| Waiting {

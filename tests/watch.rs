@@ -96,3 +96,142 @@ fn a_server_that_does_not_answer_is_said_without_the_password() {
         other => panic!("an unreachable server was {other:?}"),
     }
 }
+
+/// The queue board's feed (issue 17): a call made at another desk reaches a headless board
+/// within a second of being stored, with its token and where to go; the feed reads nothing it
+/// was not asked for (no names: the clinic shows tokens).
+fn a_call_at_another_desk_reaches_the_board_within_a_second<B: TestBackend>() {
+    use frontdesk::gui::board::feed::{self, FeedEvent, Source};
+    use frontdesk::scheduling::Kind;
+    use frontdesk::store::{CallFor, Locator, Start, WaitingRoom};
+    let mut c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let now = utc("2026-06-02T04:30:00Z");
+    let mut req = c.request(c.rao, Some(c.room2), c.ravi, "2026-06-02 10:00");
+    req.start = Start::At(now);
+    req.kind = Kind::WalkIn;
+    c.store.book(&req, "maria", now).expect("a walk-in");
+    let locator = Locator::parse(&c.locator()).expect("locator");
+    let source = Source {
+        store: Box::new(c.reopen()),
+        locator,
+        key: None,
+        clinic: c.clinic,
+        fixed_now: Some(now),
+    };
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || feed::run(source, move |event| sender.send(event).is_ok()));
+    // The first board: W-001 waits for Dr. Rao, nobody is called.
+    match receiver
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a first board")
+    {
+        FeedEvent::Board(board, _) => {
+            assert!(board.calling.is_empty());
+            assert_eq!(board.lines[0].waiting[0].0.text(), "W-001");
+        }
+        FeedEvent::Lost(reason) => panic!("lost: {reason}"),
+    }
+    let mut desk = c.reopen();
+    let called_at = Instant::now();
+    desk.call_next(c.clinic, CallFor::Doctor(c.rao), "maria", now)
+        .expect("call")
+        .expect("called");
+    let deadline = called_at + Duration::from_secs(1);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(left) {
+            Ok(FeedEvent::Board(board, _)) if !board.calling.is_empty() => {
+                assert_eq!(board.calling[0].ticket.text(), "W-001");
+                assert_eq!(board.calling[0].to, "Room 2");
+                assert!(board.lines.is_empty(), "nobody else waits");
+                assert!(
+                    !format!("{board:?}").contains("Ravi"),
+                    "no name on the board"
+                );
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => panic!(
+                "the call did not reach the board within a second ({:?})",
+                called_at.elapsed()
+            ),
+        }
+    }
+}
+
+#[test]
+fn sqlite_a_call_at_another_desk_reaches_the_board_within_a_second() {
+    a_call_at_another_desk_reaches_the_board_within_a_second::<Sqlite>();
+}
+
+#[test]
+fn postgres_a_call_at_another_desk_reaches_the_board_within_a_second() {
+    if Postgres::available() {
+        a_call_at_another_desk_reaches_the_board_within_a_second::<Postgres>();
+    }
+}
+
+/// A board whose server connection is cut (the server restarted) says so at once, and the
+/// first board read once the server answers again comes by itself, with what changed meanwhile.
+#[test]
+fn a_board_whose_server_restarts_says_so_and_comes_back_by_itself() {
+    use frontdesk::gui::board::feed::{self, FeedEvent, Source};
+    use frontdesk::scheduling::Kind;
+    use frontdesk::store::{Locator, Start};
+    if !Postgres::available() {
+        return;
+    }
+    let mut c = Clinic1::<Postgres>::fresh(chrono_tz::Asia::Kolkata);
+    let name = format!("fdboard{}", std::process::id());
+    let url = format!("{}&application_name={name}", c.locator());
+    let now = utc("2026-06-02T04:30:00Z");
+    let source = Source {
+        store: Box::new(frontdesk::store::PostgresStore::open(&url).expect("board store")),
+        locator: Locator::parse(&url).expect("locator"),
+        key: None,
+        clinic: c.clinic,
+        fixed_now: Some(now),
+    };
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || feed::run(source, move |event| sender.send(event).is_ok()));
+    assert!(matches!(
+        receiver.recv_timeout(Duration::from_secs(10)),
+        Ok(FeedEvent::Board(..))
+    ));
+    let server = Postgres::server().expect("server");
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).expect("admin");
+    let cut = admin
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            &[&name],
+        )
+        .expect("cut");
+    assert!(!cut.is_empty(), "the board was connected");
+    let lost = loop {
+        match receiver
+            .recv_timeout(Duration::from_secs(10))
+            .expect("an answer")
+        {
+            FeedEvent::Lost(reason) => break reason,
+            FeedEvent::Board(..) => continue,
+        }
+    };
+    assert!(!lost.is_empty());
+    // Meanwhile a walk-in arrives; the board, back, shows it.
+    let mut req = c.request(c.rao, None, c.ravi, "2026-06-02 10:00");
+    req.start = Start::At(now);
+    req.kind = Kind::WalkIn;
+    c.store.book(&req, "maria", now).expect("a walk-in");
+    loop {
+        match receiver
+            .recv_timeout(Duration::from_secs(10))
+            .expect("an answer")
+        {
+            FeedEvent::Board(board, _) if !board.lines.is_empty() => {
+                assert_eq!(board.lines[0].waiting[0].0.text(), "W-001");
+                break;
+            }
+            _ => continue,
+        }
+    }
+}

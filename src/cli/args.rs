@@ -105,6 +105,9 @@ pub enum Command {
     Book(BookArgs),
     /// Change an appointment's status.
     Status(StatusArgs),
+    /// Show the queue board on a TV: who is called now and each doctor's waiting tokens, full
+    /// screen, live (signs in with a service credential: see `frontdesk board --help`).
+    Board(super::board::BoardArgs),
     /// The waiting room: call a doctor's or a room's next patient (by the clinic's call order),
     /// call one patient (again), or say a called patient is not here.
     Call(super::call::CallArgs),

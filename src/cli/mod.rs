@@ -8,6 +8,7 @@ mod console;
 mod access_log;
 mod args;
 mod auth;
+mod board;
 mod call;
 mod check;
 mod encrypt;
@@ -162,6 +163,10 @@ fn run(cli: Cli) -> Result<()> {
         name: cli.actor,
         service: cli.service_credential,
     };
+    if let Command::Board(args) = &command {
+        let fixed_now = cli.now.as_deref().map(|_| now);
+        return board::run(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
+    }
     // A restore replaces the database: it must not be opened (or migrated) first, but whoever
     // asks must be allowed to (when the database still opens: a damaged one is restored by
     // whoever holds its file). The daily backup opens its own snapshot; a check also diagnoses
@@ -273,6 +278,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::History(args) => output::history(&mut store, &args),
         // Handled before the store is opened.
         Command::Check
+        | Command::Board(_)
         | Command::DailyBackup
         | Command::Restore(_)
         | Command::Migrate(_)

@@ -7,6 +7,7 @@ mod app_view;
 pub mod backend;
 pub mod backend_reminders;
 pub mod block_menu;
+pub mod board;
 pub mod calendar;
 pub mod choice_keys;
 pub mod desk;

@@ -31,6 +31,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "accesslog.ftl",
     "app.ftl",
     "backend.ftl",
+    "board.ftl",
     "booking.ftl",
     "calendar.ftl",
     "common.ftl",

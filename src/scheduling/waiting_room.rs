@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::call_order::{self, CallOrder};
-use super::model::{Appointment, AppointmentId, DoctorId, Kind};
+use super::model::{Appointment, AppointmentId, DoctorId, Kind, Mode};
 use super::status::Status;
 
 /// What the board and the announcement name a called patient by.
@@ -261,17 +261,19 @@ pub struct BoardLine {
 }
 
 /// Everything the board shows.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Board {
     /// The clinic's name, as it wrote it.
     pub clinic_name: String,
+    /// The clinic's time zone (the board's clock).
+    pub zone: Tz,
     /// The clinic's language: the board is written and spoken in it.
     pub language: crate::i18n::Language,
     /// Whether the board chimes and speaks each call.
     pub announce: bool,
     /// Who is called now, latest call first.
     pub calling: Vec<BoardCall>,
-    /// Each doctor's waiting line, doctors by name.
+    /// Each doctor's waiting line (doctors with someone waiting to be called), by name.
     pub lines: Vec<BoardLine>,
 }
 
@@ -294,7 +296,7 @@ pub struct Waiting<'a> {
 pub const CALLING_SHOWN: usize = 4;
 
 /// The board of the waiting patients `waiting` at `now`, by the clinic's `rules`, with booked
-/// times written in `zone`. A patient's estimated wait adds up the booked minutes of everyone
+/// times written in `zone`; only patients who come to the clinic (not by phone or video). A patient's estimated wait adds up the booked minutes of everyone
 /// ahead of them for the same doctor: those called and on their way, then those before them in
 /// the call order. (A consultation under way is not counted: the board does not know when it
 /// ends.)
@@ -304,6 +306,14 @@ pub fn board(
     zone: Tz,
     now: DateTime<Utc>,
 ) -> Board {
+    // Phone and video patients are not in the waiting room: the board neither shows nor
+    // counts them.
+    let in_clinic: Vec<Waiting<'_>> = waiting
+        .iter()
+        .filter(|w| w.appointment.mode == Mode::InClinic)
+        .cloned()
+        .collect();
+    let waiting = in_clinic.as_slice();
     let ticket = |w: &Waiting<'_>| BoardTicket {
         token: if w.appointment.queue_token.is_empty() {
             w.appointment
@@ -369,9 +379,11 @@ pub fn board(
                 waiting: waiting_line,
             }
         })
+        .filter(|line: &BoardLine| !line.waiting.is_empty())
         .collect();
     Board {
         clinic_name: String::new(),
+        zone,
         language: crate::i18n::Language::default(),
         announce: rules.announce,
         calling,
@@ -382,3 +394,29 @@ pub fn board(
 /// How long a call is shown as new (highlighted) on the board; it stays in "now calling" until
 /// the patient is seen or sent back.
 pub const FRESH_CALL: Duration = Duration::minutes(2);
+
+/// Which calls a board has announced: each call (an appointment and its call's number) once.
+/// The first board seen is taken as already announced (a board started, or restarted, does not
+/// call out again who was called before it), and a call older than [`FRESH_CALL`] when first
+/// seen (made while the board was out of reach) is shown but not announced: the patient has
+/// heard it at the desk, or will be called again.
+#[derive(Clone, Debug, Default)]
+pub struct Announced {
+    seen: std::collections::HashSet<(AppointmentId, u32)>,
+    primed: bool,
+}
+
+impl Announced {
+    /// The calls of `board` to announce now, oldest first; remembers them.
+    pub fn new_calls<'a>(&mut self, board: &'a Board, now: DateTime<Utc>) -> Vec<&'a BoardCall> {
+        let primed = std::mem::replace(&mut self.primed, true);
+        let mut fresh: Vec<&BoardCall> = board
+            .calling
+            .iter()
+            .filter(|c| self.seen.insert((c.appointment, c.calls)))
+            .filter(|c| primed && now - c.at <= FRESH_CALL)
+            .collect();
+        fresh.sort_by_key(|c| (c.at, c.appointment));
+        fresh
+    }
+}
