@@ -346,6 +346,7 @@ proptest! {
             start: start.and_time(NaiveTime::MIN).and_utc(),
             mode: Mode::Video,
             meeting_link: "https://meet.example/x".into(),
+            code: "000417".into(),
             language: if hindi {
                 frontdesk::i18n::Language::Hindi
             } else {

@@ -688,6 +688,7 @@ fn message(mode: Mode) -> MessageFacts {
         } else {
             String::new()
         },
+        code: "418207".into(),
         language: Language::English,
     }
 }
@@ -1008,4 +1009,34 @@ fn staff_are_told_once_of_a_patient_waiting_longer_than_the_clinic_allows() {
         ["Patient 1 has waited too long"]
     );
     assert!(desk_notices(&mut memory, here, &all, now + Duration::minutes(40)).is_empty());
+}
+
+/// `{code}` (issue 17) gives the appointment's self check-in code: six digits, the same every
+/// time for one appointment, and different for others.
+#[test]
+fn the_check_in_code_is_six_digits_fixed_per_appointment() {
+    use frontdesk::scheduling::kiosk::check_in_code;
+    let text = Template {
+        subject: String::new(),
+        body: "Check in at the kiosk with {code}".into(),
+    };
+    assert_eq!(
+        render(&text.body, &message(Mode::InClinic)).expect("renders"),
+        "Check in at the kiosk with 418207"
+    );
+    let codes: std::collections::HashSet<String> = (1..=500u128)
+        .map(|n| check_in_code(AppointmentId(Uuid::from_u128(n))))
+        .collect();
+    assert!(
+        codes.len() > 495,
+        "codes differ from one appointment to the next"
+    );
+    for code in &codes {
+        assert!(
+            code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()),
+            "{code}"
+        );
+    }
+    let id = AppointmentId(Uuid::from_u128(77));
+    assert_eq!(check_in_code(id), check_in_code(id));
 }

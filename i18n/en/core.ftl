@@ -207,6 +207,7 @@ core-doing-export-appointments = exporting appointments
 core-doing-reminder-channels = setting up how reminders are sent
 core-doing-access-log = reading the access log
 core-doing-queue-board = showing the queue board
+core-doing-self-check-in = letting patients check themselves in
 # $role: core-role-word-…
 core-needs-administrator = the administrator role
 core-needs-role-or-above = the { $role } role or above

@@ -293,3 +293,8 @@ store-call-lost = the patient to call changed while calling: call again
 store-not-here-not-called = only a called patient can be "not here"; this one is { $status }: call them first
 # $calls, $limit: numbers
 store-not-here-reason = not here at call { $calls } of { $limit }
+store-kiosk-not-found = We could not find this appointment for today: please ask at the desk
+# $from: the clinic-local time self check-in opens, 10:30
+store-kiosk-too-early = It is too early to check in: please come back at { $from }, or ask at the desk
+store-kiosk-too-late = It is too late to check in here: please go to the desk
+store-kiosk-reason = self check-in at the kiosk

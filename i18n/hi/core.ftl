@@ -187,6 +187,7 @@ core-doing-export-appointments = अपॉइंटमेंट एक्सप�
 core-doing-reminder-channels = रिमाइंडर भेजने का तरीका सेट करने
 core-doing-access-log = एक्सेस लॉग पढ़ने
 core-doing-queue-board = कतार बोर्ड दिखाना
+core-doing-self-check-in = मरीज़ों को खुद चेक इन करने देना
 core-needs-administrator = एडमिनिस्ट्रेटर की भूमिका
 core-needs-role-or-above = { $role } या उससे ऊपर की भूमिका
 core-signed-in-as-administrator = एडमिनिस्ट्रेटर के रूप में

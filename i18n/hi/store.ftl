@@ -264,3 +264,7 @@ store-tls-none = कोई नहीं (पोर्ट 25, केवल स्
 store-call-lost = बुलाते समय मरीज़ बदल गया: फिर से बुलाएँ
 store-not-here-not-called = केवल बुलाए गए मरीज़ को "यहाँ नहीं" कहा जा सकता है; यह { $status } है: पहले उन्हें बुलाएँ
 store-not-here-reason = { $limit } में से { $calls } बार बुलाने पर यहाँ नहीं
+store-kiosk-not-found = आज के लिए यह अपॉइंटमेंट नहीं मिला: कृपया डेस्क पर पूछें
+store-kiosk-too-early = चेक इन के लिए अभी जल्दी है: कृपया { $from } बजे आएँ, या डेस्क पर पूछें
+store-kiosk-too-late = यहाँ चेक इन के लिए देर हो गई है: कृपया डेस्क पर जाएँ
+store-kiosk-reason = कियोस्क पर खुद चेक इन

@@ -10,6 +10,7 @@ pub mod delay;
 pub mod entry;
 pub mod hours;
 pub mod hours_text;
+pub mod kiosk;
 pub mod lockout;
 pub mod model;
 pub mod notice;

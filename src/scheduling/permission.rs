@@ -60,11 +60,14 @@ pub enum Action {
     /// Show the waiting room's queue board (tokens and initials only): staff, and the service
     /// credential a board on a TV runs with.
     QueueBoard,
+    /// Let patients check themselves in at a kiosk: staff, and the service credential a kiosk
+    /// runs with.
+    SelfCheckIn,
 }
 
 impl Action {
     /// Every action, in the order the permission table lists them.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::SeeSchedule,
         Action::Book,
         Action::WalkIn,
@@ -85,6 +88,7 @@ impl Action {
         Action::ReminderChannels,
         Action::AccessLog,
         Action::QueueBoard,
+        Action::SelfCheckIn,
     ];
 
     /// The least staff role that may do it (every role above may too).
@@ -98,7 +102,8 @@ impl Action {
             | Action::Waitlist
             | Action::PrintDaySheet
             | Action::SendReminders
-            | Action::QueueBoard => StaffRole::Receptionist,
+            | Action::QueueBoard
+            | Action::SelfCheckIn => StaffRole::Receptionist,
             Action::StartOrComplete => StaffRole::Nurse,
             Action::Settings | Action::Reports | Action::ExportReports => StaffRole::Manager,
             Action::StaffAndRoles
@@ -115,7 +120,7 @@ impl Action {
     fn for_service(self) -> bool {
         matches!(
             self,
-            Action::SendReminders | Action::Backup | Action::QueueBoard
+            Action::SendReminders | Action::Backup | Action::QueueBoard | Action::SelfCheckIn
         )
     }
 
@@ -142,6 +147,7 @@ impl Action {
             Action::ReminderChannels => crate::t!("core-doing-reminder-channels"),
             Action::AccessLog => crate::t!("core-doing-access-log"),
             Action::QueueBoard => crate::t!("core-doing-queue-board"),
+            Action::SelfCheckIn => crate::t!("core-doing-self-check-in"),
         }
     }
 }

@@ -22,6 +22,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ),
     ("address", "the clinic's address"),
     ("link", "the video meeting link (empty for other visits)"),
+    (
+        "code",
+        "the six-digit code the patient checks in with at the kiosk",
+    ),
 ];
 
 /// What a reminder says about one appointment.
@@ -43,6 +47,8 @@ pub struct MessageFacts {
     pub mode: Mode,
     /// The video meeting link.
     pub meeting_link: String,
+    /// The appointment's six-digit self check-in code ([`super::kiosk::check_in_code`]).
+    pub code: String,
     /// The language of the text being filled in: the date's weekday and month and the words
     /// of `{where}` are written in it.
     pub language: Language,
@@ -90,6 +96,7 @@ impl MessageFacts {
             "time" => local.format("%H:%M").to_string(),
             "address" => self.address.clone(),
             "link" => self.meeting_link.clone(),
+            "code" => self.code.clone(),
             "where" => match self.mode {
                 Mode::InClinic => self.address.clone(),
                 Mode::Video if !self.meeting_link.is_empty() => crate::t_in!(
@@ -155,6 +162,7 @@ pub fn check(template: &Template) -> Result<(), TemplateError> {
         start: DateTime::<Utc>::UNIX_EPOCH,
         mode: Mode::InClinic,
         meeting_link: String::new(),
+        code: String::new(),
         language: Language::English,
     };
     render(&template.subject, &sample)?;

@@ -348,6 +348,7 @@ pub fn claim_due(
             start: a.interval.start,
             mode: a.mode,
             meeting_link: a.meeting_link.clone(),
+            code: crate::scheduling::kiosk::check_in_code(a.id),
             language,
         };
         match render_template(text, &facts) {

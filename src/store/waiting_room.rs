@@ -11,10 +11,12 @@ use serde_json::json;
 use super::booking::{check_actor, clinic, load_appointment};
 use super::codec::{self, APPOINTMENT_COLUMNS, secs};
 use super::error::{Result, StoreError};
+use super::kiosk::KioskAppointment;
 use super::lifecycle::change_in;
 use super::setup_audit::{self, SetupChangeRecord};
 use super::sql::{self, Begin, Db, OptionalExtension, params};
 use crate::scheduling::call_order::{self, CallOrder, NotHere};
+use crate::scheduling::kiosk::Proof;
 use crate::scheduling::model::*;
 use crate::scheduling::status::{Status, StatusAction};
 use crate::scheduling::time::{local_date, local_day};
@@ -103,6 +105,27 @@ pub trait WaitingRoom {
     fn queue_board(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<Board>;
     /// The clinics a queue board can show (id and name): all a board needs to start.
     fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>>;
+    /// Self check-in: the appointments of today in the clinic (in person, not yet over) of
+    /// the patient `phone` and `proof` find; none when either is wrong (a kiosk cannot tell
+    /// which). Only what the patient may see of their own appointments.
+    fn kiosk_find(
+        &self,
+        clinic: ClinicId,
+        phone: &str,
+        proof: &Proof,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<KioskAppointment>>;
+    /// Self check-in of the appointment `id`, found again by `phone` and `proof` in the same
+    /// transaction, within the clinic's window; recorded as a self check-in.
+    fn kiosk_check_in(
+        &mut self,
+        clinic: ClinicId,
+        id: AppointmentId,
+        phone: &str,
+        proof: &Proof,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<KioskAppointment>;
 }
 
 /// Counts a call of `id` made now by `actor`, inside the caller's transaction; the number of
@@ -476,5 +499,28 @@ impl<E: super::engine::Engine> WaitingRoom for E {
 
     fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>> {
         self.fix(board_clinics(&self.db()))
+    }
+
+    fn kiosk_find(
+        &self,
+        clinic: ClinicId,
+        phone: &str,
+        proof: &Proof,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<KioskAppointment>> {
+        self.fix(super::kiosk::find(&self.db(), clinic, phone, proof, now))
+    }
+
+    fn kiosk_check_in(
+        &mut self,
+        clinic: ClinicId,
+        id: AppointmentId,
+        phone: &str,
+        proof: &Proof,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<KioskAppointment> {
+        let r = super::kiosk::check_in(&self.writable(), clinic, id, phone, proof, actor, now);
+        self.fix(r)
     }
 }

@@ -294,6 +294,14 @@ fn try_action<B: TestBackend>(
         Action::QueueBoard => {
             frontdesk::store::WaitingRoom::queue_board(&*store, c.clinic, now).map(drop)
         }
+        Action::SelfCheckIn => frontdesk::store::WaitingRoom::kiosk_find(
+            &*store,
+            c.clinic,
+            "98450 12345",
+            &frontdesk::scheduling::kiosk::Proof::Code("000000".into()),
+            now,
+        )
+        .map(drop),
     }
 }
 

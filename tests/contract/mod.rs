@@ -157,6 +157,7 @@ macro_rules! store_contract {
             the_waiting_room_rules_are_checked_kept_and_logged,
             the_board_holds_tokens_and_never_a_name_or_phone_unless_initials_are_chosen,
             two_desks_calling_for_one_doctor_at_once_call_two_different_patients,
+            a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code,
         ]);
         store_contract!(@area $backend, reminder_languages: [
             each_reminder_goes_out_in_the_patients_language_else_the_clinics,

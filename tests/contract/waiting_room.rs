@@ -407,3 +407,167 @@ pub fn two_desks_calling_for_one_doctor_at_once_call_two_different_patients<B: T
         None
     );
 }
+
+/// Self check-in (issue 17): a phone number with the birth date or the reminder's code finds
+/// the patient's own appointments of today, and nobody else's; a wrong number and a wrong
+/// proof find nothing alike; the check-in is recorded as a self check-in by the kiosk, within
+/// the clinic's window; a second press changes nothing.
+pub fn a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code<B: TestBackend>() {
+    use frontdesk::scheduling::kiosk::{Proof, Window, check_in_code};
+    let mut c = clinic::<B>();
+    let now = utc(NOW); // 10:00 in Kolkata
+    let asha_booked = c.book_ok(
+        c.rao,
+        Some(c.room1),
+        c.asha,
+        "2026-06-02 10:15",
+        utc("2026-06-01T04:30:00Z"),
+    );
+    let asha_later = c.book_ok(
+        c.mehta,
+        None,
+        c.asha,
+        "2026-06-02 16:00",
+        utc("2026-06-01T04:30:00Z"),
+    );
+    let ravi_booked = c.book_ok(
+        c.rao,
+        None,
+        c.ravi,
+        "2026-06-02 10:30",
+        utc("2026-06-01T04:30:00Z"),
+    );
+    let born = chrono::NaiveDate::from_ymd_opt(1980, 5, 17).expect("date");
+    // Asha's phone, typed as a patient types it, with her birth date.
+    let found = c
+        .store
+        .kiosk_find(c.clinic, "9845012345", &Proof::BirthDate(born), now)
+        .expect("find");
+    let ids: Vec<AppointmentId> = found.iter().map(|k| k.id).collect();
+    assert_eq!(ids, [asha_booked.id, asha_later.id], "hers, not Ravi's");
+    assert_eq!(found[0].ticket, "10:15");
+    assert_eq!(found[0].doctor, "Dr. Anjali Rao");
+    assert_eq!(found[0].room.as_deref(), Some("Room 1"));
+    assert_eq!(found[0].window, Window::Open);
+    assert!(matches!(found[1].window, Window::TooEarly(_)));
+    assert!(
+        !format!("{found:?}").contains("Asha"),
+        "no name on the kiosk"
+    );
+    // The code of her 10:15 finds that one only; Ravi's code with her phone finds nothing.
+    let by_code = c
+        .store
+        .kiosk_find(
+            c.clinic,
+            "+91 98450 12345",
+            &Proof::Code(check_in_code(asha_booked.id)),
+            now,
+        )
+        .expect("find");
+    assert_eq!(by_code.len(), 1);
+    for (phone, proof) in [
+        ("9845012345", Proof::Code(check_in_code(ravi_booked.id))),
+        (
+            "9845012345",
+            Proof::BirthDate(chrono::NaiveDate::from_ymd_opt(1980, 5, 18).expect("date")),
+        ),
+        ("9845012399", Proof::BirthDate(born)),
+        ("12", Proof::BirthDate(born)),
+        ("", Proof::Code(String::new())),
+    ] {
+        assert_eq!(
+            c.store
+                .kiosk_find(c.clinic, phone, &proof, now)
+                .expect("find"),
+            [],
+            "{phone} {proof:?}"
+        );
+    }
+    // Checking in: the right one, recorded as a self check-in by the kiosk.
+    let before = c.store.change_version().expect("version");
+    let err = c
+        .store
+        .kiosk_check_in(
+            c.clinic,
+            ravi_booked.id,
+            "9845012345",
+            &Proof::BirthDate(born),
+            "kiosk",
+            now,
+        )
+        .expect_err("not hers");
+    assert!(err.to_string().contains("ask at the desk"), "{err}");
+    let err = c
+        .store
+        .kiosk_check_in(
+            c.clinic,
+            asha_later.id,
+            "9845012345",
+            &Proof::BirthDate(born),
+            "kiosk",
+            now,
+        )
+        .expect_err("too early");
+    assert_eq!(
+        err.to_string(),
+        "It is too early to check in: please come back at 15:00, or ask at the desk"
+    );
+    assert_eq!(c.store.change_version().expect("version"), before);
+    let done = c
+        .store
+        .kiosk_check_in(
+            c.clinic,
+            asha_booked.id,
+            "9845012345",
+            &Proof::BirthDate(born),
+            "kiosk",
+            now,
+        )
+        .expect("checked in");
+    assert!(done.arrived);
+    let history = c.store.history(asha_booked.id).expect("history");
+    let last = history.last().expect("event");
+    assert_eq!(
+        (
+            last.action.as_str(),
+            last.actor.as_str(),
+            last.reason.as_str()
+        ),
+        ("checked_in", "kiosk", "self check-in at the kiosk")
+    );
+    let events = history.len();
+    let again = c
+        .store
+        .kiosk_check_in(
+            c.clinic,
+            asha_booked.id,
+            "9845012345",
+            &Proof::BirthDate(born),
+            "kiosk",
+            now,
+        )
+        .expect("pressed again");
+    assert!(again.arrived);
+    assert_eq!(
+        c.store.history(asha_booked.id).expect("history").len(),
+        events
+    );
+    // Too late: 16 minutes after the start (the clinic allows 15).
+    let late = now + Duration::minutes(46);
+    let ravi_proof = Proof::Code(check_in_code(ravi_booked.id));
+    let err = c
+        .store
+        .kiosk_check_in(
+            c.clinic,
+            ravi_booked.id,
+            "+91 99000 55555",
+            &ravi_proof,
+            "kiosk",
+            late,
+        )
+        .expect_err("too late");
+    assert_eq!(
+        err.to_string(),
+        "It is too late to check in here: please go to the desk"
+    );
+}

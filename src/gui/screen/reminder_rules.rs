@@ -377,6 +377,7 @@ fn sample(ctx: &Context<'_>, mode: Mode, language: Language) -> MessageFacts {
         } else {
             String::new()
         },
+        code: "418207".to_owned(),
         language,
     }
 }

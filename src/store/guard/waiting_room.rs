@@ -6,11 +6,12 @@
 use chrono::{DateTime, Utc};
 
 use super::Guarded;
+use crate::scheduling::kiosk::Proof;
 use crate::scheduling::model::{AppointmentId, ClinicId};
 use crate::scheduling::permission::Action;
 use crate::scheduling::waiting_room::{Board, WaitingRoomRules};
 use crate::store::error::Result;
-use crate::store::{CallFor, Called, NotHereDone, WaitingRoom};
+use crate::store::{CallFor, Called, KioskAppointment, NotHereDone, WaitingRoom};
 
 impl WaitingRoom for Guarded {
     fn waiting_room_rules(&self, clinic: ClinicId) -> Result<WaitingRoomRules> {
@@ -74,7 +75,34 @@ impl WaitingRoom for Guarded {
     }
 
     fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>> {
-        self.allow(Action::QueueBoard)?;
+        if self.allow(Action::QueueBoard).is_err() {
+            self.allow(Action::SelfCheckIn)?;
+        }
         self.inner.board_clinics()
+    }
+
+    fn kiosk_find(
+        &self,
+        clinic: ClinicId,
+        phone: &str,
+        proof: &Proof,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<KioskAppointment>> {
+        self.allow(Action::SelfCheckIn)?;
+        self.inner.kiosk_find(clinic, phone, proof, now)
+    }
+
+    fn kiosk_check_in(
+        &mut self,
+        clinic: ClinicId,
+        id: AppointmentId,
+        phone: &str,
+        proof: &Proof,
+        _actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<KioskAppointment> {
+        self.allow(Action::SelfCheckIn)?;
+        self.inner
+            .kiosk_check_in(clinic, id, phone, proof, self.who.name(), now)
     }
 }
