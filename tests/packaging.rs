@@ -62,27 +62,26 @@ fn the_desktop_file_names_the_app_id_and_the_binary() {
     }
 }
 
-/// The desktop menu's queue board (issue 17) starts `frontdesk board`, and its window is the
-/// board's (`APP_ID.Board`, set by `gui::board::run`), so the desktop does not take it for the
-/// desk's window.
+/// The desktop menu's queue board and kiosk (issue 17) start `frontdesk board` and `frontdesk
+/// kiosk`, each in a window of its own (`APP_ID.Board`, `APP_ID.Kiosk`, set by their `run`), so
+/// the desktop does not take them for the desk's window.
 #[test]
-fn the_board_desktop_file_starts_the_board_in_its_own_window() {
-    let desktop = read(&format!("packaging/linux/{APP_ID}.Board.desktop"));
-    assert!(desktop.starts_with("[Desktop Entry]\n"));
-    assert_eq!(desktop_key(&desktop, "Exec"), Some("frontdesk board"));
-    assert_eq!(desktop_key(&desktop, "Icon"), Some(APP_ID));
-    let board_id = format!("{APP_ID}.Board");
-    assert_eq!(
-        desktop_key(&desktop, "StartupWMClass"),
-        Some(board_id.as_str())
-    );
-    let cargo = read("Cargo.toml");
-    assert!(
-        cargo.contains(&format!(
-            "\"packaging/linux/{APP_ID}.Board.desktop\", \"usr/share/applications/\""
-        )),
-        "the package installs it"
-    );
+fn the_board_and_kiosk_desktop_files_start_them_in_their_own_windows() {
+    for (screen, command) in [("Board", "frontdesk board"), ("Kiosk", "frontdesk kiosk")] {
+        let desktop = read(&format!("packaging/linux/{APP_ID}.{screen}.desktop"));
+        assert!(desktop.starts_with("[Desktop Entry]\n"));
+        assert_eq!(desktop_key(&desktop, "Exec"), Some(command));
+        assert_eq!(desktop_key(&desktop, "Icon"), Some(APP_ID));
+        let id = format!("{APP_ID}.{screen}");
+        assert_eq!(desktop_key(&desktop, "StartupWMClass"), Some(id.as_str()));
+        let cargo = read("Cargo.toml");
+        assert!(
+            cargo.contains(&format!(
+                "\"packaging/linux/{APP_ID}.{screen}.desktop\", \"usr/share/applications/\""
+            )),
+            "the package installs {screen}"
+        );
+    }
 }
 
 #[test]

@@ -108,6 +108,10 @@ pub enum Command {
     /// Show the queue board on a TV: who is called now and each doctor's waiting tokens, full
     /// screen, live (signs in with a service credential: see `frontdesk board --help`).
     Board(super::board::BoardArgs),
+    /// Let patients check themselves in at a touch screen: phone number, then birth date or
+    /// the code from their reminder (signs in with a service credential: see `frontdesk kiosk
+    /// --help`).
+    Kiosk(super::board::KioskArgs),
     /// The waiting room: call a doctor's or a room's next patient (by the clinic's call order),
     /// call one patient (again), or say a called patient is not here.
     Call(super::call::CallArgs),

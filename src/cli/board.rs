@@ -1,8 +1,9 @@
-//! `frontdesk board`: the queue board on a TV (issue 17), full screen, in the clinic's
-//! language, following the database live. A board that runs unattended signs in with a
-//! service credential: `--service-credential FILE`, or the file `board.credential` in
-//! Frontdesk's configuration folder (`~/.config/frontdesk/`), which the desktop menu's
-//! "Frontdesk queue board" uses; staff may also start it with `--as NAME`.
+//! `frontdesk board` and `frontdesk kiosk`: the waiting room's screens (issue 17), full screen,
+//! in the clinic's language. The queue board follows the database live; the kiosk lets
+//! patients check themselves in. Each runs unattended, so it signs in with a service
+//! credential: `--service-credential FILE`, or the file `board.credential` (or
+//! `kiosk.credential`) in Frontdesk's configuration folder (`~/.config/frontdesk/`), which the
+//! desktop menu's entries use; staff may also start one with `--as NAME`.
 
 use std::path::PathBuf;
 
@@ -11,7 +12,9 @@ use clap::Args;
 
 use super::auth;
 use frontdesk::gui::board::{self, feed::Source};
-use frontdesk::store::{Locator, Store, WaitingRoom};
+use frontdesk::gui::kiosk;
+use frontdesk::scheduling::ClinicId;
+use frontdesk::store::{Guarded, Locator, Store, WaitingRoom, cipher::DatabaseKey};
 
 /// `frontdesk board`.
 #[derive(Debug, Args)]
@@ -24,60 +27,94 @@ pub struct BoardArgs {
     pub windowed: bool,
 }
 
-/// The credential file the desktop menu's board uses when none is given.
-pub fn default_credential() -> Option<PathBuf> {
+/// `frontdesk kiosk`.
+#[derive(Debug, Args)]
+pub struct KioskArgs {
+    /// In a window instead of full screen (to try it out).
+    #[arg(long)]
+    pub windowed: bool,
+}
+
+/// The credential file `name` (board, kiosk) in Frontdesk's configuration folder, if there.
+fn default_credential(name: &str) -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "frontdesk", "frontdesk")
-        .map(|d| d.config_dir().join("board.credential"))
+        .map(|d| d.config_dir().join(format!("{name}.credential")))
         .filter(|f| f.exists())
 }
 
-/// Runs the board on the database `locator` names.
-pub fn run(
-    locator: Locator,
+/// A screen's sign-in and clinic: the signed-in store, its key, and the clinic (id, name,
+/// zone).
+type Opened = (
+    Guarded,
+    Option<DatabaseKey>,
+    (ClinicId, String, chrono_tz::Tz),
+);
+
+fn open(
+    locator: &Locator,
     mut credentials: auth::Credentials,
     clinic: Option<&str>,
-    args: &BoardArgs,
-    fixed_now: Option<chrono::DateTime<chrono::Utc>>,
-) -> Result<()> {
+    screen: &str,
+) -> Result<Opened> {
     super::window::check()?;
     if credentials.name.is_none() && credentials.service.is_none() {
-        credentials.service = default_credential();
+        credentials.service = default_credential(screen);
     }
     if credentials.name.is_none() && credentials.service.is_none() {
         bail!(
-            "the board signs in with a service credential: an administrator issues one with \
-             `frontdesk service-credential issue board --file ~/.config/frontdesk/board.credential` \
+            "the {screen} signs in with a service credential: an administrator issues one with \
+             `frontdesk service-credential issue {screen} --file ~/.config/frontdesk/{screen}.credential` \
              (or give --service-credential FILE, or --as NAME)"
         );
     }
-    let (store, key) = auth::open(&locator, &credentials)?;
+    let (store, key) = auth::open(locator, &credentials)?;
     let store = auth::sign_in(store, &credentials)?;
     let clinics = store.board_clinics()?;
+    let names = || {
+        clinics
+            .iter()
+            .map(|(_, n, _)| format!("\"{}\"", frontdesk::scheduling::entry::echo(n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let chosen = match clinic {
         Some(name) => clinics
             .iter()
-            .find(|(_, n)| n.eq_ignore_ascii_case(name.trim()))
+            .find(|(_, n, _)| n.eq_ignore_ascii_case(name.trim()))
+            .cloned()
             .ok_or_else(|| {
                 anyhow!(
                     "no clinic is called \"{}\": give one of {}",
                     frontdesk::scheduling::entry::echo(name),
-                    names(&clinics)
+                    names()
                 )
             })?,
         None => match clinics.as_slice() {
-            [one] => one,
+            [one] => one.clone(),
             [] => bail!("{locator} holds no clinic yet"),
-            many => bail!(
+            _ => bail!(
                 "this database holds several clinics ({}): choose one with --clinic NAME",
-                names(many)
+                names()
             ),
         },
     };
+    Ok((store, key, chosen))
+}
+
+/// Runs the board on the database `locator` names.
+pub fn run_board(
+    locator: Locator,
+    credentials: auth::Credentials,
+    clinic: Option<&str>,
+    args: &BoardArgs,
+    fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<()> {
+    let (store, key, (clinic, _, _)) = open(&locator, credentials, clinic, "board")?;
     let source = Source {
         store: Box::new(store) as Box<dyn Store + Send>,
         locator,
         key,
-        clinic: chosen.0,
+        clinic,
         fixed_now,
     };
     let options = board::Options {
@@ -89,10 +126,20 @@ pub fn run(
     board::run(source, options).map_err(|e| anyhow!("the board could not open: {e}"))
 }
 
-fn names(clinics: &[(frontdesk::scheduling::ClinicId, String)]) -> String {
-    clinics
-        .iter()
-        .map(|(_, n)| format!("\"{}\"", frontdesk::scheduling::entry::echo(n)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Runs the kiosk on the database `locator` names.
+pub fn run_kiosk(
+    locator: Locator,
+    credentials: auth::Credentials,
+    clinic: Option<&str>,
+    args: &KioskArgs,
+    fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<()> {
+    let (store, _, (clinic, name, zone)) = open(&locator, credentials, clinic, "kiosk")?;
+    let options = kiosk::Options {
+        fullscreen: !args.windowed,
+        fixed_now,
+    };
+    tracing::info!("opening the self check-in kiosk");
+    kiosk::run(Box::new(store), clinic, name, zone, options)
+        .map_err(|e| anyhow!("the kiosk could not open: {e}"))
 }

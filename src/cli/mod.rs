@@ -163,9 +163,15 @@ fn run(cli: Cli) -> Result<()> {
         name: cli.actor,
         service: cli.service_credential,
     };
-    if let Command::Board(args) = &command {
-        let fixed_now = cli.now.as_deref().map(|_| now);
-        return board::run(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
+    let fixed_now = cli.now.as_deref().map(|_| now);
+    match &command {
+        Command::Board(args) => {
+            return board::run_board(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
+        }
+        Command::Kiosk(args) => {
+            return board::run_kiosk(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
+        }
+        _ => {}
     }
     // A restore replaces the database: it must not be opened (or migrated) first, but whoever
     // asks must be allowed to (when the database still opens: a damaged one is restored by
@@ -279,6 +285,7 @@ fn run(cli: Cli) -> Result<()> {
         // Handled before the store is opened.
         Command::Check
         | Command::Board(_)
+        | Command::Kiosk(_)
         | Command::DailyBackup
         | Command::Restore(_)
         | Command::Migrate(_)

@@ -17,6 +17,7 @@ pub mod fields;
 pub mod file_chooser;
 pub mod headless;
 pub mod icon;
+pub mod kiosk;
 pub mod layout;
 pub mod mini_calendar;
 pub mod pinboard;

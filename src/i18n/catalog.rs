@@ -47,6 +47,7 @@ pub const FILES: &[(&str, &str, &str)] = areas![
     "findslot.ftl",
     "help.ftl",
     "import.ftl",
+    "kiosk.ftl",
     "live.ftl",
     "offer.ftl",
     "palette.ftl",

@@ -103,8 +103,9 @@ pub trait WaitingRoom {
     /// What the queue board of the clinic shows at `now`: tokens (and initials if the clinic
     /// chose them), where to go, and each doctor's line with estimated waits.
     fn queue_board(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<Board>;
-    /// The clinics a queue board can show (id and name): all a board needs to start.
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>>;
+    /// The clinics a queue board or a kiosk can show (id, name and time zone): all they need
+    /// to start.
+    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>>;
     /// Self check-in: the appointments of today in the clinic (in person, not yet over) of
     /// the patient `phone` and `proof` find; none when either is wrong (a kiosk cannot tell
     /// which). Only what the patient may see of their own appointments.
@@ -432,11 +433,15 @@ pub(super) fn queue_board(conn: &Db, clinic_id: ClinicId, now: DateTime<Utc>) ->
 }
 
 /// The clinics a board can show: id and name.
-pub(super) fn board_clinics(conn: &Db) -> Result<Vec<(ClinicId, String)>> {
+pub(super) fn board_clinics(conn: &Db) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
     let rows = conn
-        .prepare_cached("SELECT id, name FROM clinic ORDER BY name, id")?
+        .prepare_cached("SELECT id, name, time_zone FROM clinic ORDER BY name, id")?
         .query_map(params![], |r| {
-            Ok((ClinicId(r.get(0)?), r.get::<String>(1)?))
+            let zone: String = r.get(2)?;
+            let zone = zone
+                .parse::<chrono_tz::Tz>()
+                .map_err(|_| codec::bad(2, format!("time zone '{zone}'")))?;
+            Ok((ClinicId(r.get(0)?), r.get::<String>(1)?, zone))
         })?
         .collect::<sql::Result<Vec<_>>>()?;
     Ok(rows)
@@ -497,7 +502,7 @@ impl<E: super::engine::Engine> WaitingRoom for E {
         self.fix(queue_board(&self.db(), clinic, now))
     }
 
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>> {
+    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
         self.fix(board_clinics(&self.db()))
     }
 

@@ -129,6 +129,11 @@ impl BoardWindow {
     }
 }
 
+/// The board's light theme, high contrast (the kiosk's too).
+pub fn light_theme() -> iced::Theme {
+    view::theme(false)
+}
+
 /// The source handed once to the feed's thread when the subscription starts.
 #[derive(Clone)]
 struct FeedKey(Arc<Mutex<Option<Source>>>);

@@ -74,7 +74,7 @@ impl WaitingRoom for Guarded {
         self.inner.queue_board(clinic, now)
     }
 
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String)>> {
+    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
         if self.allow(Action::QueueBoard).is_err() {
             self.allow(Action::SelfCheckIn)?;
         }
