@@ -301,3 +301,59 @@ fn a_series_across_the_dst_change_is_one_rule_with_its_exceptions() {
     assert!(cancelled.contains(&format!("X-FRONTDESK-SERIES:{}", id(200))));
     assert!(!cancelled.iter().any(|l| l.starts_with("RECURRENCE-ID")));
 }
+
+/// A called patient (issue 17) is `checked-in` in FHIR (the work before the encounter is done
+/// and it may begin), tagged `urn:frontdesk:status` `called` so nothing is lost; in iCalendar
+/// it is CONFIRMED, its own status word `called`.
+#[test]
+fn a_called_patient_is_checked_in_in_fhir_with_the_called_tag() {
+    use frontdesk::store::WaitingRoom;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = store_in(dir.path(), "called.sqlite3", true);
+    let walk_in = frontdesk::scheduling::AppointmentId(id(105));
+    let now = export_now();
+    store.call_patient(walk_in, "maria", now).expect("called");
+    let set = store
+        .export_set(&ExportQuery {
+            clinic: setup().clinic.id,
+            from: None,
+            to: None,
+            scope: Scope::All,
+        })
+        .expect("export set");
+    let mut out = Vec::new();
+    export::write_in_chunks(
+        Format::Fhir,
+        &set,
+        now,
+        &mut out,
+        &mut |_| {},
+        export::CHUNK,
+    )
+    .expect("write");
+    let bundle: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let called = bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["resourceType"] == "Appointment" && r["id"] == id(105).to_string())
+        .expect("the walk-in")
+        .clone();
+    assert_eq!(called["status"], "checked-in");
+    assert_eq!(called["meta"]["tag"][0]["system"], "urn:frontdesk:status");
+    assert_eq!(called["meta"]["tag"][0]["code"], "called");
+    // Every other appointment carries no tag.
+    let tagged = bundle["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| !e["resource"]["meta"].is_null())
+        .count();
+    assert_eq!(tagged, 1);
+    let mut ics = Vec::new();
+    export::write_in_chunks(Format::Ics, &set, now, &mut ics, &mut |_| {}, export::CHUNK)
+        .expect("write");
+    let ics = String::from_utf8(ics).expect("utf-8");
+    assert!(ics.contains("X-FRONTDESK-STATUS:called"), "{ics}");
+}

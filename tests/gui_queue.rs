@@ -210,3 +210,46 @@ fn a_patient_waiting_longer_than_the_clinic_allows_is_marked_on_the_today_panel(
         .expect("listed");
     assert!(!line.contains('⚠'), "{line}");
 }
+
+#[test]
+fn with_the_day_by_room_call_next_calls_a_rooms_next_patient() {
+    let mut h = Harness::with_demo();
+    h.send(DeskMessage::DayByRoom);
+    let arrived = loop {
+        let a = arrived_earlier(&mut h, 5);
+        if a.room.is_some() {
+            break a;
+        }
+    };
+    let room = arrived.room.expect("a room");
+    let (name, count) = {
+        let today = &h.desk().today;
+        let name = today
+            .iter()
+            .find(|e| e.appointment.room == Some(room))
+            .and_then(|e| e.room_name.clone())
+            .expect("the room's name");
+        let count = today
+            .iter()
+            .filter(|e| {
+                e.appointment.room == Some(room) && e.appointment.status == Status::CheckedIn
+            })
+            .count();
+        (name, count)
+    };
+    let label = format!("Call next · {name} ({count})");
+    h.click(Box::leak(label.into_boxed_str()));
+    let called: Vec<Appointment> = h
+        .desk()
+        .today
+        .iter()
+        .filter(|e| e.appointment.status == Status::Called)
+        .map(|e| e.appointment.clone())
+        .collect();
+    assert_eq!(called.len(), 1);
+    assert_eq!(
+        called[0].room,
+        Some(room),
+        "a patient of that room was called"
+    );
+}

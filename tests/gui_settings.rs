@@ -569,3 +569,59 @@ fn a_room_blockout_and_room_hours_are_checked_before_saving() {
         "the window follows"
     );
 }
+
+/// The waiting room's rules (issue 17): read into the form, a number out of range refused
+/// with the rule and its range (nothing stored), then saved and read back, and logged.
+#[test]
+fn the_waiting_rooms_rules_are_read_checked_saved_and_logged() {
+    use frontdesk::scheduling::waiting_room::{BoardShows, WaitingRoomRules};
+    use frontdesk::store::WaitingRoom;
+    let mut h = Harness::with_demo();
+    h.click("Settings");
+    click(&mut h, "Waiting room");
+    assert_eq!(field_text(&mut h, "waiting-call-limit"), "3");
+    assert_eq!(field_text(&mut h, "waiting-wait"), "20");
+    replace(&mut h, "waiting-call-limit", "12");
+    click(&mut h, "Save the waiting room's rules");
+    assert!(
+        shows(
+            &mut h,
+            "the number of calls before a no-show must be from 1 to 9, not 12"
+        ),
+        "{:?}",
+        screen(&mut h)
+    );
+    let clinic = h.desk().clinic().expect("clinic").id;
+    assert_eq!(
+        store(&h).waiting_room_rules(clinic).expect("read"),
+        WaitingRoomRules::default(),
+        "nothing stored"
+    );
+    replace(&mut h, "waiting-call-limit", "2");
+    replace(&mut h, "waiting-wait", "25");
+    replace(&mut h, "kiosk-early", "30");
+    let mut window = gui_harness::keys::Window::new();
+    window.focus("board-shows");
+    window.frame(&mut h, gui_harness::keys::tap(Named::ArrowDown));
+    click(&mut h, "Chime and speak each call");
+    click(&mut h, "Save the waiting room's rules");
+    assert!(shows(&mut h, "The waiting room's rules are saved."));
+    let rules = store(&h).waiting_room_rules(clinic).expect("read");
+    assert_eq!(
+        (
+            rules.call_limit,
+            rules.wait_minutes,
+            rules.kiosk_early_minutes,
+            rules.board_shows,
+            rules.announce
+        ),
+        (2, 25, 30, BoardShows::Initials, false)
+    );
+    let logged = store(&h)
+        .setup_history(Some(&clinic.to_string()), 5)
+        .expect("history");
+    assert!(
+        logged.iter().any(|e| e.entity_kind == "waiting_room"),
+        "{logged:?}"
+    );
+}

@@ -484,3 +484,7 @@ core-board-announcement = { $who }, please go to { $to }
 core-notice-waited-long = { $patient } has waited too long
 # $minutes, $limit: numbers; $doctor: a name
 core-notice-waited-long-for = Waiting { $minutes } min for { $doctor } (the clinic's limit is { $limit } min)
+core-group-emergency = emergencies, by arrival
+core-group-due = appointments at or past their time, by start
+core-group-walk-in = walk-ins, by token
+core-group-early = appointments that came early, by start

@@ -432,3 +432,7 @@ core-board-say-appointment = { $time } बजे का अपॉइंटमे
 core-board-announcement = { $who }, कृपया { $to } में जाएँ
 core-notice-waited-long = { $patient } बहुत देर से इंतज़ार कर रहे हैं
 core-notice-waited-long-for = { $doctor } के लिए { $minutes } मिनट से इंतज़ार (क्लिनिक की सीमा { $limit } मिनट)
+core-group-emergency = आपातकालीन, आने के क्रम में
+core-group-due = समय पर या देर वाले अपॉइंटमेंट, समय के क्रम में
+core-group-walk-in = वॉक-इन, टोकन के क्रम में
+core-group-early = जल्दी आए अपॉइंटमेंट, समय के क्रम में

@@ -37,6 +37,16 @@ impl Group {
         }
     }
 
+    /// The group as staff read it ("emergencies"), in the desk's language.
+    pub fn label(self) -> String {
+        match self {
+            Group::Emergency => crate::t!("core-group-emergency"),
+            Group::Due => crate::t!("core-group-due"),
+            Group::WalkIn => crate::t!("core-group-walk-in"),
+            Group::Early => crate::t!("core-group-early"),
+        }
+    }
+
     /// Parses the text written by [`Group::as_str`].
     pub fn parse(text: &str) -> Option<Group> {
         Group::ALL.into_iter().find(|g| g.as_str() == text.trim())

@@ -108,7 +108,7 @@ pub fn find_slots(conn: &Db, search: &SlotSearch) -> Result<Vec<Slot>> {
 }
 
 /// The table behind each label of `CheckReport::COUNTED`, in its order.
-pub(crate) const COUNTED_TABLES: [(&str, &str); 20] = [
+pub(crate) const COUNTED_TABLES: [(&str, &str); 22] = [
     ("appointments", "appointment"),
     ("patients", "patient"),
     ("doctors", "doctor"),
@@ -129,6 +129,8 @@ pub(crate) const COUNTED_TABLES: [(&str, &str); 20] = [
     ("reminder jobs", "reminder_job"),
     ("patients' languages", "patient_language"),
     ("queue tokens issued", "queue_token"),
+    ("appointments called", "queue_call"),
+    ("waiting room rules", "waiting_room"),
 ];
 
 /// Counts live appointments that were not overbooked (an overlap with an overbooked one is

@@ -263,7 +263,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// The labels of [`CheckReport::counts`], in their order. Every engine counts all of them.
-    pub const COUNTED: [&'static str; 20] = [
+    pub const COUNTED: [&'static str; 22] = [
         "appointments",
         "patients",
         "doctors",
@@ -284,6 +284,8 @@ impl CheckReport {
         "reminder jobs",
         "patients' languages",
         "queue tokens issued",
+        "appointments called",
+        "waiting room rules",
     ];
 
     /// True when nothing is wrong.

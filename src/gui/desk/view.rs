@@ -103,10 +103,11 @@ impl Desk {
                     may_call: self
                         .who
                         .may(crate::scheduling::permission::Action::ChangeStatus),
-                    calling: self.waiting_room.calling,
+                    calling: self.waiting_room.calling.is_some(),
+                    by_room: self.view == View::DayByRoom,
                 },
                 Message::Select,
-                |doctor| Message::WaitingRoom(super::waiting_room::Message::CallNext(doctor)),
+                |target| Message::WaitingRoom(super::waiting_room::Message::CallNext(target)),
             ),
             Panel::Booking(form) => form.view(&ctx).map(Message::Booking),
             Panel::Details(panel) => panel.view(&ctx).map(Message::Details),

@@ -7,6 +7,7 @@ use iced::Task;
 
 use super::{Desk, Message as DeskMessage};
 use crate::gui::backend::UiError;
+use crate::gui::screen::today::CallTarget;
 use crate::scheduling::waiting_room::WaitingRoomRules;
 use crate::scheduling::*;
 use crate::store::{CallFor, Called};
@@ -16,18 +17,18 @@ use crate::store::{CallFor, Called};
 pub struct State {
     /// The clinic's rules (the defaults until read).
     pub rules: WaitingRoomRules,
-    /// The doctor whose "Call next" is being stored (its button waits for the answer, so a
-    /// double click calls one patient, not two).
-    pub calling: Option<DoctorId>,
+    /// The doctor or room whose "Call next" is being stored (the buttons wait for the answer,
+    /// so a double click calls one patient, not two).
+    pub calling: Option<CallTarget>,
 }
 
 /// What happens in the desk's waiting room.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// "Call next" was pressed for this doctor.
-    CallNext(DoctorId),
+    /// "Call next" was pressed for this doctor or room.
+    CallNext(CallTarget),
     /// The call was stored (who was called, or nobody waited) or refused.
-    Called(DoctorId, Result<Option<Box<Called>>, UiError>),
+    Called(CallTarget, Result<Option<Box<Called>>, UiError>),
     /// The clinic's rules were read (for the clinic named, as today's queue was asked for).
     Rules(ClinicId, Result<WaitingRoomRules, UiError>),
 }
@@ -49,24 +50,28 @@ impl Desk {
     pub(super) fn waiting_room(&mut self, message: Message) -> Task<DeskMessage> {
         match message {
             Message::CallNext(_) if self.waiting_room.calling.is_some() => Task::none(),
-            Message::CallNext(doctor) => {
+            Message::CallNext(target) => {
                 let Some(clinic) = self.clinic().map(|c| c.id) else {
                     return Task::none();
                 };
-                self.waiting_room.calling = Some(doctor);
+                self.waiting_room.calling = Some(target);
                 let (actor, now) = (self.actor.clone(), self.now);
+                let call_for = match target {
+                    CallTarget::Doctor(d) => CallFor::Doctor(d),
+                    CallTarget::Room(r) => CallFor::Room(r),
+                };
                 Task::perform(
                     self.backend
-                        .run(move |s| s.call_next(clinic, CallFor::Doctor(doctor), &actor, now)),
+                        .run(move |s| s.call_next(clinic, call_for, &actor, now)),
                     move |r| {
                         DeskMessage::WaitingRoom(Message::Called(
-                            doctor,
+                            target,
                             r.map(|c| c.map(Box::new)),
                         ))
                     },
                 )
             }
-            Message::Called(doctor, result) => {
+            Message::Called(target, result) => {
                 self.waiting_room.calling = None;
                 match result {
                     Ok(Some(called)) => {
@@ -75,10 +80,11 @@ impl Desk {
                         self.reload()
                     }
                     Ok(None) => {
-                        self.notice = Some(crate::t!(
-                            "today-nobody-for",
-                            doctor = self.doctor_name(doctor)
-                        ));
+                        let whose = match target {
+                            CallTarget::Doctor(d) => self.doctor_name(d),
+                            CallTarget::Room(r) => self.room_name(r),
+                        };
+                        self.notice = Some(crate::t!("today-nobody-for", doctor = whose));
                         self.reload()
                     }
                     Err(e) => {
@@ -106,6 +112,15 @@ impl Desk {
             .iter()
             .find(|(d, _)| d.id == doctor)
             .map(|(d, _)| d.name.clone())
+            .unwrap_or_default()
+    }
+
+    fn room_name(&self, room: RoomId) -> String {
+        self.setup
+            .rooms
+            .iter()
+            .find(|r| r.id == room)
+            .map(|r| r.name.clone())
             .unwrap_or_default()
     }
 

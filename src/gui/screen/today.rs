@@ -59,24 +59,43 @@ pub struct Inputs<'a> {
     pub rules: &'a WaitingRoomRules,
     /// Whether whoever is signed in may call patients.
     pub may_call: bool,
-    /// The doctor whose "Call next" is being stored.
-    pub calling: Option<DoctorId>,
+    /// A "Call next" is being stored.
+    pub calling: bool,
+    /// The day is shown by room: "Call next" per room, else per doctor.
+    pub by_room: bool,
 }
 
-/// The doctors with someone waiting to be called, by name, with how many wait.
-fn doctors_waiting(entries: &[AgendaEntry]) -> Vec<(DoctorId, &str, usize)> {
-    let mut doctors: Vec<(DoctorId, &str, usize)> = Vec::new();
+/// Whose next patient a "Call next" button of the Today panel calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallTarget {
+    /// A doctor's.
+    Doctor(DoctorId),
+    /// A room's.
+    Room(RoomId),
+}
+
+/// The doctors (or rooms) with someone waiting to be called, by name, with how many wait.
+fn waiting_for(entries: &[AgendaEntry], by_room: bool) -> Vec<(CallTarget, &str, usize)> {
+    let mut targets: Vec<(CallTarget, &str, usize)> = Vec::new();
     for e in entries
         .iter()
         .filter(|e| e.appointment.status == Status::CheckedIn)
     {
-        match doctors.iter_mut().find(|d| d.0 == e.appointment.doctor) {
-            Some(d) => d.2 += 1,
-            None => doctors.push((e.appointment.doctor, e.doctor_name.as_str(), 1)),
+        let (target, name) = match (by_room, e.appointment.room, &e.room_name) {
+            (true, Some(room), Some(name)) => (CallTarget::Room(room), name.as_str()),
+            (true, _, _) => continue,
+            (false, _, _) => (
+                CallTarget::Doctor(e.appointment.doctor),
+                e.doctor_name.as_str(),
+            ),
+        };
+        match targets.iter_mut().find(|t| t.0 == target) {
+            Some(t) => t.2 += 1,
+            None => targets.push((target, name, 1)),
         }
     }
-    doctors.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-    doctors
+    targets.sort_by(|a, b| a.1.cmp(b.1));
+    targets
 }
 
 /// The panel; `select` turns a click on a patient into the parent's message, `call_next` a
@@ -84,7 +103,7 @@ fn doctors_waiting(entries: &[AgendaEntry]) -> Vec<(DoctorId, &str, usize)> {
 pub fn view<'a, M: Clone + 'a>(
     inputs: Inputs<'a>,
     select: impl Fn(AppointmentId) -> M + 'a,
-    call_next: impl Fn(DoctorId) -> M + 'a,
+    call_next: impl Fn(CallTarget) -> M + 'a,
 ) -> Element<'a, M> {
     let Inputs {
         entries,
@@ -93,6 +112,7 @@ pub fn view<'a, M: Clone + 'a>(
         rules,
         may_call,
         calling,
+        by_room,
     } = inputs;
     let item = |e: &'a AgendaEntry, line: String| -> Element<'a, M> {
         button(text(line).size(13))
@@ -112,9 +132,9 @@ pub fn view<'a, M: Clone + 'a>(
         .collect();
     let mut panel = column![widget::heading(crate::t!("today-title"))].spacing(6);
     if may_call {
-        for (doctor, name, count) in doctors_waiting(entries) {
+        for (target, name, count) in waiting_for(entries, by_room) {
             let label = crate::t!("today-call-next", doctor = name, count = count);
-            let press = (calling.is_none()).then(|| call_next(doctor));
+            let press = (!calling).then(|| call_next(target));
             panel = panel.push(
                 button(text(label).size(13))
                     .on_press_maybe(press)

@@ -39,6 +39,7 @@ fn what_words(kind: &str, subject: &str) -> String {
         "reminder_opt_out" => crate::t!("settings-history-reminder-opt-out", subject = s),
         "reminder_job" => crate::t!("settings-history-reminder-job", subject = s),
         "patient_language" => crate::t!("settings-history-patient-language", subject = s),
+        "waiting_room" => crate::t!("settings-history-waiting-room"),
         other => format!("{other} {s}"),
     }
 }

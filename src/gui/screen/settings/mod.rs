@@ -13,6 +13,7 @@ mod rooms;
 mod staff;
 mod this_desk;
 mod visit_types;
+mod waiting_room;
 
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Task};
@@ -30,6 +31,7 @@ pub struct State {
     rooms: rooms::State,
     visit_types: visit_types::State,
     staff: staff::State,
+    waiting_room: waiting_room::Form,
     history: Vec<SetupAuditEvent>,
     history_error: Option<UiError>,
     /// The number of the latest read of the history ([`Message::HistoryLoaded`]).
@@ -49,6 +51,8 @@ pub enum Section {
     VisitTypes,
     /// Staff members.
     Staff,
+    /// The waiting room: call order, calls, waits, the board and the kiosk.
+    WaitingRoom,
     /// Recent setup changes.
     History,
     /// This desk's own preferences (its language).
@@ -56,12 +60,13 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 7] = [
+    const ALL: [Section; 8] = [
         Section::Clinic,
         Section::Doctors,
         Section::Rooms,
         Section::VisitTypes,
         Section::Staff,
+        Section::WaitingRoom,
         Section::History,
         Section::ThisDesk,
     ];
@@ -73,6 +78,7 @@ impl Section {
             Section::Rooms => crate::t!("settings-section-rooms"),
             Section::VisitTypes => crate::t!("settings-section-visit-types"),
             Section::Staff => crate::t!("settings-section-staff"),
+            Section::WaitingRoom => crate::t!("settings-section-waiting-room"),
             Section::History => crate::t!("settings-section-history"),
             Section::ThisDesk => crate::t!("settings-section-this-desk"),
         }
@@ -94,6 +100,8 @@ pub enum Message {
     VisitTypes(visit_types::Message),
     /// A message for the staff section.
     Staff(staff::Message),
+    /// A message for the waiting room's rules.
+    WaitingRoom(waiting_room::Message),
     /// A language was chosen for this desk.
     Language(crate::gui::desk_prefs::LanguageChoice),
     /// The setup history arrived, for the read with this number (an answer to an earlier
@@ -132,11 +140,13 @@ impl State {
             rooms: rooms::State::default(),
             visit_types: visit_types::State::default(),
             staff: staff::State::default(),
+            waiting_room: waiting_room::Form::default(),
             history: Vec::new(),
             history_error: None,
             history_reads: 0,
         };
-        (state, load_history(ctx, 0))
+        let rules = waiting_room::Form::load(ctx).map(Message::WaitingRoom);
+        (state, Task::batch([load_history(ctx, 0), rules]))
     }
 
     /// Reads the setup history again (the database changed). The lists of doctors, rooms and
@@ -201,6 +211,11 @@ impl State {
                 let (t, e) = self.staff.update(m, ctx);
                 (t.map(Message::Staff), e)
             }
+            Message::WaitingRoom(m) => {
+                let saved = matches!(m, waiting_room::Message::Saved(Ok(())));
+                let t = self.waiting_room.update(m, ctx).map(Message::WaitingRoom);
+                (t, saved.then_some(Event::Changed))
+            }
         };
         match event {
             Some(Event::SetupChanged | Event::Changed) => {
@@ -244,6 +259,9 @@ impl State {
             Section::Rooms => self.rooms.view(ctx).map(Message::Rooms),
             Section::VisitTypes => self.visit_types.view(ctx).map(Message::VisitTypes),
             Section::Staff => self.staff.view(ctx).map(Message::Staff),
+            Section::WaitingRoom => {
+                parts::form_scroll(self.waiting_room.view(ctx).map(Message::WaitingRoom))
+            }
             Section::ThisDesk => parts::form_scroll(this_desk::view(language)),
             Section::History => history::view(
                 &self.history,
