@@ -122,7 +122,7 @@ fn call_next_in_the_today_panel_calls_the_doctors_next_patient_by_the_call_order
         .expect("doctor")
         .doctor_name
         .clone();
-    let label = format!("Call next · {name} ({})", waiting.len());
+    let label = format!("{name} ({})", waiting.len());
     h.click(Box::leak(label.into_boxed_str()));
     assert_eq!(today_status(&h, expected), Status::Called);
     let notice = h.desk().notice.clone().unwrap_or_default();
@@ -237,7 +237,7 @@ fn with_the_day_by_room_call_next_calls_a_rooms_next_patient() {
             .count();
         (name, count)
     };
-    let label = format!("Call next · {name} ({count})");
+    let label = format!("{name} ({count})");
     h.click(Box::leak(label.into_boxed_str()));
     let called: Vec<Appointment> = h
         .desk()

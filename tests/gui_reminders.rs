@@ -130,7 +130,7 @@ fn a_template_is_previewed_and_a_bad_placeholder_is_refused_with_the_reason() {
     });
     h.type_into("rule-subject", " {when}");
     h.ui(|ui| {
-        ui.find("{when} is not a placeholder: use one of {patient}, {doctor}, {clinic}, {date}, {time}, {where}, {address}, {link}")
+        ui.find("{when} is not a placeholder: use one of {patient}, {doctor}, {clinic}, {date}, {time}, {where}, {address}, {link}, {code}")
             .expect("the reason");
     });
     let before = store(&h).reminder_rules().expect("rules");

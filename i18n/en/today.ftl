@@ -17,7 +17,8 @@ today-called = Called { $who } to { $to }{ $calls ->
    *[other] {" "}(call { $calls })
 }
 # $doctor: a name; $count: how many wait to be called
-today-call-next = Call next · { $doctor } ({ $count })
+today-call-next-title = Call next
+today-call-next = { $doctor } ({ $count })
 # $line: today-waiting-line; $limit: minutes
 today-waiting-too-long = { $line } (over { $limit } min)
 today-called-title = Called ({ $count })

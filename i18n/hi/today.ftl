@@ -12,6 +12,7 @@ today-called = { $who } को { $to } में बुलाया{ $calls ->
     [1] {""}
    *[other] {" "}({ $calls }वीं बार)
 }
-today-call-next = अगले को बुलाएँ · { $doctor } ({ $count })
+today-call-next-title = अगले को बुलाएँ
+today-call-next = { $doctor } ({ $count })
 today-waiting-too-long = { $line } ({ $limit } मिनट से ज़्यादा)
 today-called-title = बुलाए गए ({ $count })

@@ -243,18 +243,37 @@ mod tests {
             PrintDaySheet,
             SendReminders,
         ];
-        assert_eq!(allowed(Role::Staff(StaffRole::Receptionist)), desk);
+        // The waiting room's screens (issue 17): every role may show the board and run the
+        // kiosk, as may the service credential they run with unattended.
+        let screens = [QueueBoard, SelfCheckIn];
+        let with_screens = |mut roles: Vec<Action>| {
+            roles.extend(screens);
+            roles
+        };
+        assert_eq!(
+            allowed(Role::Staff(StaffRole::Receptionist)),
+            with_screens(desk.clone())
+        );
         let mut nurse = desk.clone();
         nurse.insert(5, StartOrComplete);
-        assert_eq!(allowed(Role::Staff(StaffRole::Nurse)), nurse);
+        assert_eq!(
+            allowed(Role::Staff(StaffRole::Nurse)),
+            with_screens(nurse.clone())
+        );
         let mut manager = nurse.clone();
         manager.extend([Settings, Reports, ExportReports]);
-        assert_eq!(allowed(Role::Staff(StaffRole::Manager)), manager);
+        assert_eq!(
+            allowed(Role::Staff(StaffRole::Manager)),
+            with_screens(manager)
+        );
         assert_eq!(
             allowed(Role::Staff(StaffRole::Administrator)),
             Action::ALL.to_vec()
         );
-        assert_eq!(allowed(Role::Service), vec![SendReminders, Backup]);
+        assert_eq!(
+            allowed(Role::Service),
+            vec![SendReminders, Backup, QueueBoard, SelfCheckIn]
+        );
     }
 
     #[test]

@@ -111,14 +111,20 @@ fn page(k: &Kiosk, scale: f32) -> Element<'_, Message> {
         .into()
 }
 
-/// The phone number in groups of digits, as people read it back.
+/// The phone number in groups of five digits from the end ("91 93596 24313"), as people read
+/// a number back.
 fn phone_shown(digits: &str) -> String {
-    digits
-        .as_bytes()
-        .chunks(3)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let first = digits.len() % 5;
+    let mut groups: Vec<&str> = Vec::new();
+    if first > 0 {
+        groups.push(&digits[..first]);
+    }
+    let mut at = first;
+    while at < digits.len() {
+        groups.push(&digits[at..(at + 5).min(digits.len())]);
+        at += 5;
+    }
+    groups.join(" ")
 }
 
 /// A birth date typed so far, shown as DD / MM / YYYY with the places still to fill.

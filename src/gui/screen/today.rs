@@ -131,16 +131,30 @@ pub fn view<'a, M: Clone + 'a>(
         .filter(|e| e.appointment.status == Status::InConsultation)
         .collect();
     let mut panel = column![widget::heading(crate::t!("today-title"))].spacing(6);
-    if may_call {
-        for (target, name, count) in waiting_for(entries, by_room) {
+    let targets = if may_call {
+        waiting_for(entries, by_room)
+    } else {
+        Vec::new()
+    };
+    if !targets.is_empty() {
+        // One small button per doctor (or room), side by side: a clinic of ten doctors keeps
+        // its queue in view.
+        let buttons = targets.into_iter().map(|(target, name, count)| {
             let label = crate::t!("today-call-next", doctor = name, count = count);
             let press = (!calling).then(|| call_next(target));
-            panel = panel.push(
-                button(text(label).size(13))
-                    .on_press_maybe(press)
-                    .width(Length::Fill),
+            button(text(label).size(12.5))
+                .padding([3, 8])
+                .on_press_maybe(press)
+                .into()
+        });
+        panel = panel
+            .push(text(crate::t!("today-call-next-title")).size(15))
+            .push(
+                iced::widget::row(buttons)
+                    .spacing(4)
+                    .wrap()
+                    .vertical_spacing(4),
             );
-        }
     }
     panel = panel.push(text(crate::t!("today-waiting", count = queue.len())).size(15));
     if queue.is_empty() {
