@@ -267,3 +267,30 @@ fn the_chime_is_a_well_formed_wav() {
         .unwrap_or(0);
     assert!(loudest > 8_000, "{loudest}");
 }
+
+/// A board whose feed fell silent (no read for more than twice the refresh) shows the
+/// reconnecting banner by itself: old data never passes for current.
+#[test]
+fn a_board_whose_feed_falls_silent_says_so() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    frontdesk::i18n::set_current(frontdesk::i18n::Language::English);
+    let (c, _) = clinic();
+    let live = Options {
+        fixed_now: None,
+        ..options()
+    };
+    let mut window = BoardWindow::new(&live, None);
+    let read = utc(NOW);
+    let _ = window.update(board(&c, read));
+    let _ = window.update(Message::Tick(read + chrono::Duration::seconds(30)));
+    assert!(window.lost.is_none(), "30 s: the feed may just be quiet");
+    let _ = window.update(Message::Tick(read + chrono::Duration::seconds(41)));
+    assert!(window.lost.is_some(), "41 s without a read");
+    assert!(
+        texts(&window)
+            .iter()
+            .any(|t| t == "Reconnecting… this is the queue as it was at 10:00"),
+        "{:?}",
+        texts(&window)
+    );
+}

@@ -22,3 +22,4 @@ board-reconnecting = Reconnecting… this is the queue as it was at { $since }
 board-call-again = called { $calls } times
 # $doctors: doctors not listed for lack of room; $patients: how many wait for them
 board-more-doctors = { $patients } more waiting for { $doctors } other doctors
+board-silent = no news from the database for a while

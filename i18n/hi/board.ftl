@@ -15,3 +15,4 @@ board-more-waiting = और { $count }
 board-reconnecting = फिर से जुड़ रहा है… यह { $since } बजे की कतार है
 board-call-again = { $calls } बार बुलाया गया
 board-more-doctors = { $doctors } अन्य डॉक्टरों के लिए { $patients } और प्रतीक्षा में
+board-silent = कुछ समय से डेटाबेस से कोई खबर नहीं

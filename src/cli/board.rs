@@ -13,8 +13,7 @@ use clap::Args;
 use super::auth;
 use frontdesk::gui::board::{self, feed::Source};
 use frontdesk::gui::kiosk;
-use frontdesk::scheduling::ClinicId;
-use frontdesk::store::{Guarded, Locator, Store, WaitingRoom, cipher::DatabaseKey};
+use frontdesk::store::{Guarded, Locator, ScreenClinic, Store, WaitingRoom, cipher::DatabaseKey};
 
 /// `frontdesk board`.
 #[derive(Debug, Args)]
@@ -42,13 +41,8 @@ fn default_credential(name: &str) -> Option<PathBuf> {
         .filter(|f| f.exists())
 }
 
-/// A screen's sign-in and clinic: the signed-in store, its key, and the clinic (id, name,
-/// zone).
-type Opened = (
-    Guarded,
-    Option<DatabaseKey>,
-    (ClinicId, String, chrono_tz::Tz),
-);
+/// A screen's sign-in and clinic: the signed-in store, its key, and the clinic.
+type Opened = (Guarded, Option<DatabaseKey>, ScreenClinic);
 
 fn open(
     locator: &Locator,
@@ -73,14 +67,14 @@ fn open(
     let names = || {
         clinics
             .iter()
-            .map(|(_, n, _)| format!("\"{}\"", frontdesk::scheduling::entry::echo(n)))
+            .map(|c| format!("\"{}\"", frontdesk::scheduling::entry::echo(&c.name)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let chosen = match clinic {
         Some(name) => clinics
             .iter()
-            .find(|(_, n, _)| n.eq_ignore_ascii_case(name.trim()))
+            .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
             .cloned()
             .ok_or_else(|| {
                 anyhow!(
@@ -109,12 +103,15 @@ pub fn run_board(
     args: &BoardArgs,
     fixed_now: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<()> {
-    let (store, key, (clinic, _, _)) = open(&locator, credentials, clinic, "board")?;
+    let (store, key, chosen) = open(&locator, credentials, clinic, "board")?;
+    // Written in the clinic's language from the first frame ("Connecting…"); each board read
+    // carries the language again, so a change at a desk follows.
+    frontdesk::i18n::set_current(chosen.language);
     let source = Source {
         store: Box::new(store) as Box<dyn Store + Send>,
         locator,
         key,
-        clinic,
+        clinic: chosen.id,
         fixed_now,
     };
     let options = board::Options {
@@ -133,8 +130,17 @@ pub fn run_kiosk(
     clinic: Option<&str>,
     args: &KioskArgs,
     fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+    language: Option<frontdesk::i18n::Language>,
 ) -> Result<()> {
-    let (store, _, (clinic, name, zone)) = open(&locator, credentials, clinic, "kiosk")?;
+    let (store, _, chosen) = open(&locator, credentials, clinic, "kiosk")?;
+    // The kiosk speaks to patients: in the clinic's language unless --language says another.
+    frontdesk::i18n::set_current(language.unwrap_or(chosen.language));
+    let ScreenClinic {
+        id: clinic,
+        name,
+        zone,
+        ..
+    } = chosen;
     let options = kiosk::Options {
         fullscreen: !args.windowed,
         fixed_now,

@@ -169,7 +169,14 @@ fn run(cli: Cli) -> Result<()> {
             return board::run_board(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
         }
         Command::Kiosk(args) => {
-            return board::run_kiosk(locator, credentials, cli.clinic.as_deref(), args, fixed_now);
+            return board::run_kiosk(
+                locator,
+                credentials,
+                cli.clinic.as_deref(),
+                args,
+                fixed_now,
+                cli.language,
+            );
         }
         _ => {}
     }

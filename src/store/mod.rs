@@ -88,7 +88,7 @@ pub use series::{
     SeriesRequest, SeriesView,
 };
 pub use sqlite::SqliteStore;
-pub use waiting_room::{CallFor, Called, NotHereDone, WaitingRoom};
+pub use waiting_room::{CallFor, Called, NotHereDone, ScreenClinic, WaitingRoom};
 pub use waitlist_feed::{FeedCursor, FreedFeed, WaitlistMatch, WaitlistOffer};
 pub use waitlist_rows::{HeldAppointment, WaitlistEvent, WaitlistFilter, WaitlistRow};
 pub use watch::{Watched, Watcher};

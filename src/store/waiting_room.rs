@@ -22,6 +22,19 @@ use crate::scheduling::status::{Status, StatusAction};
 use crate::scheduling::time::{local_date, local_day};
 use crate::scheduling::waiting_room::{self, Board, BoardShows, Waiting, WaitingRoomRules};
 
+/// A clinic as the waiting room's screens (board, kiosk) need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScreenClinic {
+    /// Which.
+    pub id: ClinicId,
+    /// Its name.
+    pub name: String,
+    /// Its time zone.
+    pub zone: chrono_tz::Tz,
+    /// The clinic's language: the screens are written (and the board spoken) in it.
+    pub language: crate::i18n::Language,
+}
+
 /// Whose next patient "call next" calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallFor {
@@ -103,9 +116,8 @@ pub trait WaitingRoom {
     /// What the queue board of the clinic shows at `now`: tokens (and initials if the clinic
     /// chose them), where to go, and each doctor's line with estimated waits.
     fn queue_board(&self, clinic: ClinicId, now: DateTime<Utc>) -> Result<Board>;
-    /// The clinics a queue board or a kiosk can show (id, name and time zone): all they need
-    /// to start.
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>>;
+    /// The clinics a queue board or a kiosk can show: all they need to start.
+    fn board_clinics(&self) -> Result<Vec<ScreenClinic>>;
     /// Self check-in: the appointments of today in the clinic (in person, not yet over) of
     /// the patient `phone` and `proof` find; none when either is wrong (a kiosk cannot tell
     /// which). Only what the patient may see of their own appointments.
@@ -433,7 +445,8 @@ pub(super) fn queue_board(conn: &Db, clinic_id: ClinicId, now: DateTime<Utc>) ->
 }
 
 /// The clinics a board can show: id and name.
-pub(super) fn board_clinics(conn: &Db) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
+pub(super) fn board_clinics(conn: &Db) -> Result<Vec<ScreenClinic>> {
+    let language = super::reminder_setup::settings(conn)?.language;
     let rows = conn
         .prepare_cached("SELECT id, name, time_zone FROM clinic ORDER BY name, id")?
         .query_map(params![], |r| {
@@ -441,7 +454,12 @@ pub(super) fn board_clinics(conn: &Db) -> Result<Vec<(ClinicId, String, chrono_t
             let zone = zone
                 .parse::<chrono_tz::Tz>()
                 .map_err(|_| codec::bad(2, format!("time zone '{zone}'")))?;
-            Ok((ClinicId(r.get(0)?), r.get::<String>(1)?, zone))
+            Ok(ScreenClinic {
+                id: ClinicId(r.get(0)?),
+                name: r.get::<String>(1)?,
+                zone,
+                language,
+            })
         })?
         .collect::<sql::Result<Vec<_>>>()?;
     Ok(rows)
@@ -502,7 +520,7 @@ impl<E: super::engine::Engine> WaitingRoom for E {
         self.fix(queue_board(&self.db(), clinic, now))
     }
 
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
+    fn board_clinics(&self) -> Result<Vec<ScreenClinic>> {
         self.fix(board_clinics(&self.db()))
     }
 

@@ -105,6 +105,15 @@ impl BoardWindow {
                 if !self.fixed_clock {
                     self.now = now;
                 }
+                // The feed reads at least every REFRESH: a board older than twice that has
+                // lost its feed, whatever the reason, and must not pass for current.
+                let silent = self.read_at.is_some_and(|at| {
+                    self.now - at
+                        > chrono::Duration::from_std(feed::REFRESH * 2).unwrap_or_default()
+                });
+                if silent && self.lost.is_none() {
+                    self.lost = Some((self.now, crate::t!("board-silent")));
+                }
             }
         }
         Task::none()

@@ -11,7 +11,7 @@ use crate::scheduling::model::{AppointmentId, ClinicId};
 use crate::scheduling::permission::Action;
 use crate::scheduling::waiting_room::{Board, WaitingRoomRules};
 use crate::store::error::Result;
-use crate::store::{CallFor, Called, KioskAppointment, NotHereDone, WaitingRoom};
+use crate::store::{CallFor, Called, KioskAppointment, NotHereDone, ScreenClinic, WaitingRoom};
 
 impl WaitingRoom for Guarded {
     fn waiting_room_rules(&self, clinic: ClinicId) -> Result<WaitingRoomRules> {
@@ -74,7 +74,7 @@ impl WaitingRoom for Guarded {
         self.inner.queue_board(clinic, now)
     }
 
-    fn board_clinics(&self) -> Result<Vec<(ClinicId, String, chrono_tz::Tz)>> {
+    fn board_clinics(&self) -> Result<Vec<ScreenClinic>> {
         if self.allow(Action::QueueBoard).is_err() {
             self.allow(Action::SelfCheckIn)?;
         }
