@@ -11,9 +11,9 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Duration, Utc};
 use common::{Clinic1, Sqlite, utc};
 use frontdesk::gui::kiosk::{Kiosk, Message, Pad, ProofKind, SharedStore, Step};
-use frontdesk::scheduling::kiosk::check_in_code;
 use frontdesk::scheduling::{Appointment, Status};
 use frontdesk::store::Store;
+use frontdesk::store::WaitingRoom;
 use iced::Task;
 
 /// 10:00 in Kolkata.
@@ -194,7 +194,8 @@ fn the_reminders_code_finds_one_appointment_and_an_answer_for_someone_gone_is_dr
     d.pad("919900055555");
     d.send(Message::Next);
     d.send(Message::Prove(ProofKind::Code));
-    d.pad(&check_in_code(d.ravi.id));
+    let code = d.c.store.check_in_code(d.ravi.id).expect("code");
+    d.pad(&code);
     // Ravi presses Next and walks away before the answer: the next patient starts afresh.
     let task = d.kiosk.update(Message::Next);
     d.send(Message::StartAgain);
@@ -208,7 +209,8 @@ fn the_reminders_code_finds_one_appointment_and_an_answer_for_someone_gone_is_dr
     d.pad("919900055555");
     d.send(Message::Next);
     d.send(Message::Prove(ProofKind::Code));
-    d.pad(&check_in_code(d.ravi.id));
+    let code = d.c.store.check_in_code(d.ravi.id).expect("code");
+    d.pad(&code);
     d.send(Message::Next);
     assert_eq!(
         d.kiosk.found.iter().map(|k| k.id).collect::<Vec<_>>(),

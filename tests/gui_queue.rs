@@ -60,7 +60,11 @@ fn waiting_of(h: &Harness, doctor: DoctorId) -> Vec<Appointment> {
     h.desk()
         .today
         .iter()
-        .filter(|e| e.appointment.doctor == doctor && e.appointment.status == Status::CheckedIn)
+        .filter(|e| {
+            e.appointment.doctor == doctor
+                && e.appointment.status == Status::CheckedIn
+                && e.appointment.mode == Mode::InClinic
+        })
         .map(|e| e.appointment.clone())
         .collect()
 }
@@ -86,6 +90,7 @@ fn arrived_earlier(h: &mut Harness, minutes_ago: i64) -> Appointment {
         .find(|e| {
             matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
                 && e.appointment.interval.start > gui_harness::now()
+                && e.appointment.mode == Mode::InClinic
         })
         .expect("a booking still to come today")
         .appointment
@@ -172,42 +177,36 @@ fn the_details_panel_calls_calls_again_and_sends_a_patient_not_here_back() {
     );
 }
 
-#[test]
-fn a_patient_waiting_longer_than_the_clinic_allows_is_marked_on_the_today_panel() {
-    let mut h = Harness::with_demo();
-    let arrived = arrived_earlier(&mut h, 35);
+/// The Today panel's line of a waiting patient, found by their name and minutes waited.
+fn waiting_line(h: &mut Harness, id: AppointmentId, minutes: &str) -> String {
     let name = h
         .desk()
         .today
         .iter()
-        .find(|e| e.appointment.id == arrived.id)
+        .find(|e| e.appointment.id == id)
         .expect("today")
         .patient_name
         .clone();
     let texts = h.texts();
-    let line = texts
+    texts
         .iter()
-        .find(|t| t.contains(&name) && t.contains("35 min"))
-        .unwrap_or_else(|| panic!("{name} waiting 35 min is listed: {texts:?}"));
+        .find(|t| t.contains(&name) && t.contains(minutes))
+        .unwrap_or_else(|| panic!("{name} waiting {minutes} is listed: {texts:?}"))
+        .clone()
+}
+
+#[test]
+fn a_patient_waiting_longer_than_the_clinic_allows_is_marked_on_the_today_panel() {
+    let mut h = Harness::with_demo();
+    let arrived = arrived_earlier(&mut h, 35);
+    let line = waiting_line(&mut h, arrived.id, "35 min");
     assert!(
         line.starts_with("⚠ ") && line.ends_with("(over 20 min)"),
         "marked as waiting too long: {line}"
     );
     // A patient who arrived 5 minutes ago is not marked.
     let recent = arrived_earlier(&mut h, 5);
-    let recent_name = h
-        .desk()
-        .today
-        .iter()
-        .find(|e| e.appointment.id == recent.id)
-        .expect("today")
-        .patient_name
-        .clone();
-    let texts = h.texts();
-    let line = texts
-        .iter()
-        .find(|t| t.contains(&recent_name) && t.contains("5 min"))
-        .expect("listed");
+    let line = waiting_line(&mut h, recent.id, "5 min");
     assert!(!line.contains('⚠'), "{line}");
 }
 
@@ -232,7 +231,9 @@ fn with_the_day_by_room_call_next_calls_a_rooms_next_patient() {
         let count = today
             .iter()
             .filter(|e| {
-                e.appointment.room == Some(room) && e.appointment.status == Status::CheckedIn
+                e.appointment.room == Some(room)
+                    && e.appointment.status == Status::CheckedIn
+                    && e.appointment.mode == Mode::InClinic
             })
             .count();
         (name, count)

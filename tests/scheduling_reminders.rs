@@ -1012,7 +1012,7 @@ fn staff_are_told_once_of_a_patient_waiting_longer_than_the_clinic_allows() {
 }
 
 /// `{code}` (issue 17) gives the appointment's self check-in code: six digits, the same every
-/// time for one appointment, and different for others.
+/// time for one appointment under one key, and different for others and under another key.
 #[test]
 fn the_check_in_code_is_six_digits_fixed_per_appointment() {
     use frontdesk::scheduling::kiosk::check_in_code;
@@ -1024,8 +1024,9 @@ fn the_check_in_code_is_six_digits_fixed_per_appointment() {
         render(&text.body, &message(Mode::InClinic)).expect("renders"),
         "Check in at the kiosk with 418207"
     );
+    let secret = "0123456789abcdef".repeat(4);
     let codes: std::collections::HashSet<String> = (1..=500u128)
-        .map(|n| check_in_code(AppointmentId(Uuid::from_u128(n))))
+        .map(|n| check_in_code(&secret, AppointmentId(Uuid::from_u128(n))))
         .collect();
     assert!(
         codes.len() > 495,
@@ -1038,5 +1039,12 @@ fn the_check_in_code_is_six_digits_fixed_per_appointment() {
         );
     }
     let id = AppointmentId(Uuid::from_u128(77));
-    assert_eq!(check_in_code(id), check_in_code(id));
+    assert_eq!(check_in_code(&secret, id), check_in_code(&secret, id));
+    // Another database's key gives another code: the id alone does not give it.
+    let other = "fedcba9876543210".repeat(4);
+    let differ = (1..=50u128)
+        .map(|n| AppointmentId(Uuid::from_u128(n)))
+        .filter(|id| check_in_code(&secret, *id) != check_in_code(&other, *id))
+        .count();
+    assert!(differ >= 49, "{differ}");
 }

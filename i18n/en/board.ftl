@@ -3,8 +3,7 @@
 board-title = { $clinic } — queue board
 board-title-connecting = Frontdesk queue board
 board-connecting = Connecting…
-# $reason: why, in the store's words
-board-cannot-reach = The queue cannot be shown: { $reason }
+board-cannot-reach = The queue cannot be shown just now. It will come back by itself.
 board-now-calling = Now calling
 board-nobody-called = Please wait to be called
 board-waiting = Waiting

@@ -298,3 +298,5 @@ store-kiosk-not-found = We could not find this appointment for today: please ask
 store-kiosk-too-early = It is too early to check in: please come back at { $from }, or ask at the desk
 store-kiosk-too-late = It is too late to check in here: please go to the desk
 store-kiosk-reason = self check-in at the kiosk
+store-call-not-today = only today's patients can be called: this appointment is on another day
+store-call-not-in-clinic = this is a phone or video visit, so the patient is not in the waiting room: start the visit instead

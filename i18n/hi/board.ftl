@@ -2,7 +2,7 @@
 board-title = { $clinic } — कतार बोर्ड
 board-title-connecting = Frontdesk कतार बोर्ड
 board-connecting = जुड़ रहा है…
-board-cannot-reach = कतार नहीं दिखाई जा सकती: { $reason }
+board-cannot-reach = कतार अभी नहीं दिखाई जा सकती। यह अपने आप लौट आएगी।
 board-now-calling = अभी बुलाया जा रहा है
 board-nobody-called = कृपया बुलाए जाने तक प्रतीक्षा करें
 board-waiting = प्रतीक्षा में

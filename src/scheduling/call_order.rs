@@ -164,10 +164,32 @@ pub fn next(
     order: &CallOrder,
     now: DateTime<Utc>,
 ) -> Option<AppointmentId> {
+    next_after_calls(waiting, &[], order, now)
+}
+
+/// How long a patient sent back to the queue ("not here") waits before "call next" may call
+/// them again ahead of others: they keep their place among those sent back, but a desk
+/// pressing "call next" at once calls someone who is here, rather than spending the clinic's
+/// calls on the same patient in a minute.
+pub const RECALL_AFTER: chrono::Duration = chrono::Duration::minutes(5);
+
+/// [`next`], knowing each patient's last call (`last_calls`): a patient last called less than
+/// [`RECALL_AFTER`] ago comes after everyone else (and is called again when nobody else waits).
+pub fn next_after_calls(
+    waiting: &[Appointment],
+    last_calls: &[(AppointmentId, DateTime<Utc>)],
+    order: &CallOrder,
+    now: DateTime<Utc>,
+) -> Option<AppointmentId> {
+    let resting = |a: &Appointment| {
+        last_calls
+            .iter()
+            .any(|(id, at)| *id == a.id && now - *at < RECALL_AFTER)
+    };
     waiting
         .iter()
         .filter(|a| a.status == Status::CheckedIn)
-        .min_by_key(|a| call_key(a, order, now))
+        .min_by_key(|a| (resting(a), call_key(a, order, now)))
         .map(|a| a.id)
 }
 

@@ -21,11 +21,15 @@ pub const TRIES_ALLOWED: usize = 5;
 /// The window the wrong tries are counted in, and how long the kiosk then refuses.
 pub const TRIES_WINDOW: Duration = Duration::minutes(10);
 
-/// The six-digit check-in code of an appointment, as its reminder gives it (`{code}`): derived
-/// from the appointment's id, which is never shown, so nobody can work it out from what they
-/// see.
-pub fn check_in_code(id: AppointmentId) -> String {
-    let digest = Sha256::digest(id.0.as_bytes());
+/// The six-digit check-in code of an appointment, as its reminder gives it (`{code}`): a keyed
+/// digest of the appointment's id under the database's own `secret` (made once, never shown
+/// or exported), so an id seen in an export, a calendar file or the command line's output does
+/// not give the code.
+pub fn check_in_code(secret: &str, id: AppointmentId) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(secret.as_bytes());
+    hasher.update(id.0.as_bytes());
+    let digest = hasher.finalize();
     let n = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]) % 1_000_000;
     format!("{n:06}")
 }

@@ -5,14 +5,39 @@
 
 use super::staff::StaffRole;
 
-/// Who may act: a staff member's role, or the service credential of unattended jobs (cron
-/// `reminders send`, `backup`).
+/// Who may act: a staff member's role, or a service credential of something unattended (cron
+/// `reminders send`, `backup`; the queue board; the self check-in kiosk).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// A staff member's role.
     Staff(StaffRole),
-    /// The service credential: sends reminders and makes backups, nothing else.
-    Service,
+    /// A service credential, narrowed to what it is for.
+    Service(ServiceScope),
+}
+
+/// What a service credential is for, by its name: `board` shows the queue board, `kiosk` runs
+/// the self check-in kiosk, any other name is cron's (reminders and backups). No credential
+/// does two of these: the file on a TV or a kiosk in the waiting room cannot back up the
+/// database or send reminders, and cron's cannot read the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ServiceScope {
+    /// Cron's jobs: send reminders, make backups.
+    Jobs,
+    /// The queue board on a TV.
+    Board,
+    /// The self check-in kiosk.
+    Kiosk,
+}
+
+impl ServiceScope {
+    /// The scope of the credential named `name`.
+    pub fn of_name(name: &str) -> ServiceScope {
+        match name {
+            "board" => ServiceScope::Board,
+            "kiosk" => ServiceScope::Kiosk,
+            _ => ServiceScope::Jobs,
+        }
+    }
 }
 
 /// Something a role may or may not do. Every store method is one of these.
@@ -116,12 +141,13 @@ impl Action {
         }
     }
 
-    /// Whether the service credential may do it.
-    fn for_service(self) -> bool {
-        matches!(
-            self,
-            Action::SendReminders | Action::Backup | Action::QueueBoard | Action::SelfCheckIn
-        )
+    /// Whether a service credential of `scope` may do it.
+    fn for_service(self, scope: ServiceScope) -> bool {
+        match scope {
+            ServiceScope::Jobs => matches!(self, Action::SendReminders | Action::Backup),
+            ServiceScope::Board => self == Action::QueueBoard,
+            ServiceScope::Kiosk => self == Action::SelfCheckIn,
+        }
     }
 
     /// What it is, as a refusal says it: "exporting appointments", in the desk's language.
@@ -157,7 +183,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Staff(role) => role.as_str(),
-            Role::Service => "service",
+            Role::Service(_) => "service",
         }
     }
 
@@ -165,7 +191,7 @@ impl Role {
     pub fn may(self, action: Action) -> bool {
         match self {
             Role::Staff(role) => role.rank() >= action.least_role().rank(),
-            Role::Service => action.for_service(),
+            Role::Service(scope) => action.for_service(scope),
         }
     }
 
@@ -218,7 +244,7 @@ fn as_role(role: &Role) -> String {
     match role {
         Role::Staff(StaffRole::Administrator) => crate::t!("core-signed-in-as-administrator"),
         Role::Staff(role) => crate::t!("core-signed-in-as", role = role_word(*role)),
-        Role::Service => crate::t!("core-signed-in-as-service"),
+        Role::Service(_) => crate::t!("core-signed-in-as-service"),
     }
 }
 
@@ -271,9 +297,20 @@ mod tests {
             Action::ALL.to_vec()
         );
         assert_eq!(
-            allowed(Role::Service),
-            vec![SendReminders, Backup, QueueBoard, SelfCheckIn]
+            allowed(Role::Service(ServiceScope::Jobs)),
+            vec![SendReminders, Backup]
         );
+        assert_eq!(
+            allowed(Role::Service(ServiceScope::Board)),
+            vec![QueueBoard]
+        );
+        assert_eq!(
+            allowed(Role::Service(ServiceScope::Kiosk)),
+            vec![SelfCheckIn]
+        );
+        assert_eq!(ServiceScope::of_name("board"), ServiceScope::Board);
+        assert_eq!(ServiceScope::of_name("kiosk"), ServiceScope::Kiosk);
+        assert_eq!(ServiceScope::of_name("reminders"), ServiceScope::Jobs);
     }
 
     #[test]
@@ -286,7 +323,9 @@ mod tests {
             "exporting appointments needs the administrator role; you are signed in as a \
              receptionist: ask someone who has it"
         );
-        let refused = Role::Service.check(Action::Book).unwrap_err();
+        let refused = Role::Service(ServiceScope::Jobs)
+            .check(Action::Book)
+            .unwrap_err();
         assert_eq!(
             refused.to_string(),
             "booking needs the receptionist role or above; you are signed in with the service \

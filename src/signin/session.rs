@@ -63,7 +63,7 @@ impl SignedIn {
             database,
             staff: None,
             name: name.to_owned(),
-            role: Role::Service,
+            role: Role::Service(crate::scheduling::permission::ServiceScope::of_name(name)),
             desk: desk.to_owned(),
             via: Via::ServiceCredential,
         }

@@ -11,7 +11,7 @@ use super::booking::{check_actor, clinic};
 use super::codec::{self, APPOINTMENT_COLUMNS, secs};
 use super::error::{Result, StoreError};
 use super::lifecycle::change_in;
-use super::sql::{self, Begin, Db, params};
+use super::sql::{self, Begin, Db, OptionalExtension, params};
 use crate::scheduling::kiosk::{self, Proof, Window};
 use crate::scheduling::model::*;
 use crate::scheduling::status::{Status, StatusAction};
@@ -36,6 +36,41 @@ pub struct KioskAppointment {
     pub window: Window,
 }
 
+/// The database's key for check-in codes; made (64 random hex digits) when `make` and none
+/// exists yet, inside the caller's write transaction. `None`: none yet, so no code matches.
+pub(super) fn code_secret(conn: &Db, make: bool) -> Result<Option<String>> {
+    let read = |conn: &Db| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached("SELECT secret FROM check_in_secret WHERE id = 1")?
+            .query_row(params![], |r| r.get::<String>(0))
+            .optional()?)
+    };
+    if let Some(secret) = read(conn)? {
+        return Ok(Some(secret));
+    }
+    if !make {
+        return Ok(None);
+    }
+    let random: String = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()]
+        .iter()
+        .map(|u| u.simple().to_string())
+        .collect();
+    conn.prepare_cached(
+        "INSERT INTO check_in_secret (id, secret) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
+    )?
+    .execute([random.as_str()])?;
+    read(conn)
+}
+
+/// The check-in code of `id` (its reminder's `{code}`), making the database's key if needed.
+pub(super) fn code_of(conn: &Db, id: AppointmentId) -> Result<String> {
+    let tx = conn.begin(Begin::Write)?;
+    super::booking::load_appointment(&tx, id)?;
+    let secret = code_secret(&tx, true)?.unwrap_or_default();
+    tx.commit()?;
+    Ok(kiosk::check_in_code(&secret, id))
+}
+
 /// The appointments of today in `clinic` that `phone` and `proof` find.
 pub(super) fn find(
     conn: &Db,
@@ -49,6 +84,7 @@ pub(super) fn find(
     };
     let c = clinic(conn, clinic_id)?;
     let rules = super::waiting_room::rules(conn, clinic_id)?;
+    let secret = code_secret(conn, false)?;
     let day = local_day(c.time_zone, local_date(c.time_zone, now));
     let sql = format!(
         "SELECT {APPOINTMENT_COLUMNS}, p.birth_date, d.name, r.name FROM appointment a \
@@ -84,7 +120,9 @@ pub(super) fn find(
             Proof::BirthDate(date) => {
                 birth.as_deref() == Some(date.format("%Y-%m-%d").to_string().as_str())
             }
-            Proof::Code(code) => kiosk::check_in_code(a.id) == code.trim(),
+            Proof::Code(code) => secret
+                .as_deref()
+                .is_some_and(|s| kiosk::check_in_code(s, a.id) == code.trim()),
         })
         .map(|(a, _, doctor, room)| KioskAppointment {
             id: a.id,
@@ -123,6 +161,10 @@ pub(super) fn check_in(
         .into_iter()
         .find(|k| k.id == id)
         .ok_or_else(|| StoreError::Invalid(crate::t!("store-kiosk-not-found")))?;
+    // Already here: their number, whatever the time (a second press, or the desk was quicker).
+    if found.arrived {
+        return Ok(found);
+    }
     match found.window {
         Window::Open => {}
         Window::TooEarly(opens) => {
@@ -133,9 +175,6 @@ pub(super) fn check_in(
             )));
         }
         Window::TooLate => return Err(StoreError::Invalid(crate::t!("store-kiosk-too-late"))),
-    }
-    if found.arrived {
-        return Ok(found);
     }
     let before = super::booking::load_appointment(&tx, id)?;
     let reason = crate::t_in!(crate::i18n::Language::English, "store-kiosk-reason");

@@ -162,6 +162,10 @@ pub fn revert_status(
     after.cancellation = restore.cancellation.clone();
     after.updated_by = actor.to_owned();
     write_status(&tx, &after, actor, now)?;
+    if expected == Status::Called {
+        // Only a call leads to "called": undone, it does not count against the patient.
+        super::waiting_room::uncount_call(&tx, id)?;
+    }
     let reason = format!("undo of {}", current.status.label());
     let change = Change {
         action: "undo",

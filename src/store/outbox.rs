@@ -320,6 +320,12 @@ pub fn claim_due(
         .map(|r| (r.id, r))
         .collect();
     let clinic_language = reminder_setup::settings(&tx)?.language;
+    // The key of the self check-in codes (`{code}`), made by the first claim that sends.
+    let code_secret = if ids.is_empty() {
+        String::new()
+    } else {
+        super::kiosk::code_secret(&tx, true)?.unwrap_or_default()
+    };
     let mut due = Vec::new();
     for id in ids.into_iter().map(JobId) {
         let (_, mut job) = load_job(&tx, id)?;
@@ -348,7 +354,7 @@ pub fn claim_due(
             start: a.interval.start,
             mode: a.mode,
             meeting_link: a.meeting_link.clone(),
-            code: crate::scheduling::kiosk::check_in_code(a.id),
+            code: crate::scheduling::kiosk::check_in_code(&code_secret, a.id),
             language,
         };
         match render_template(text, &facts) {

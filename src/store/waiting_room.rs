@@ -128,6 +128,9 @@ pub trait WaitingRoom {
         proof: &Proof,
         now: DateTime<Utc>,
     ) -> Result<Vec<KioskAppointment>>;
+    /// The six-digit self check-in code of the appointment (what its reminders give as
+    /// `{code}`); the first call makes the database's key for the codes.
+    fn check_in_code(&mut self, id: AppointmentId) -> Result<String>;
     /// Self check-in of the appointment `id`, found again by `phone` and `proof` in the same
     /// transaction, within the clinic's window; recorded as a self check-in.
     fn kiosk_check_in(
@@ -157,6 +160,16 @@ pub(super) fn count_call(
     )?
     .execute(params![id.0, secs(now), actor])?;
     Ok(last_call(tx, id)?.map_or(1, |(calls, _)| calls))
+}
+
+/// Takes back the last call of `id` counted (its undo): one call fewer, none left when it was
+/// the only one.
+pub(super) fn uncount_call(tx: &Db, id: AppointmentId) -> Result<()> {
+    tx.prepare_cached("DELETE FROM queue_call WHERE appointment_id = ?1 AND calls = 1")?
+        .execute([id.0])?;
+    tx.prepare_cached("UPDATE queue_call SET calls = calls - 1 WHERE appointment_id = ?1")?
+        .execute([id.0])?;
+    Ok(())
 }
 
 /// How many times `id` was called and when last.
@@ -278,7 +291,8 @@ pub(super) fn set_rules(
 }
 
 /// Today's waiting room of the clinic (arrived or called, starting on the clinic-local day of
-/// `now`), for one doctor or room or all.
+/// `now`, in person: phone and video patients are not in the room), for one doctor or room or
+/// all.
 fn waiting_today(
     conn: &Db,
     clinic_id: ClinicId,
@@ -294,8 +308,8 @@ fn waiting_today(
     };
     let sql = format!(
         "SELECT {APPOINTMENT_COLUMNS} FROM appointment a WHERE a.clinic_id = ?1 \
-         AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.status IN ('checked_in', 'called')\
-         {filter}"
+         AND a.start_utc >= ?2 AND a.start_utc < ?3 AND a.status IN ('checked_in', 'called') \
+         AND a.mode = 'in_clinic'{filter}"
     );
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = match who {
@@ -323,7 +337,13 @@ pub(super) fn call_next(
     let tx = conn.begin(Begin::Write)?;
     let order = rules(&tx, clinic_id)?.call_order;
     let waiting = waiting_today(&tx, clinic_id, Some(call_for), now)?;
-    let Some(id) = call_order::next(&waiting, &order, now) else {
+    let mut last_calls = Vec::new();
+    for a in waiting.iter().filter(|a| a.status == Status::CheckedIn) {
+        if let Some((_, at)) = last_call(&tx, a.id)? {
+            last_calls.push((a.id, at));
+        }
+    }
+    let Some(id) = call_order::next_after_calls(&waiting, &last_calls, &order, now) else {
         return Ok(None);
     };
     let before = waiting
@@ -346,6 +366,14 @@ pub(super) fn call_patient(
     check_actor(actor)?;
     let tx = conn.begin(Begin::Write)?;
     let before = load_appointment(&tx, id)?;
+    // Only someone in today's waiting room can hear a call.
+    let zone = clinic(&tx, before.clinic)?.time_zone;
+    if local_date(zone, before.interval.start) != local_date(zone, now) {
+        return Err(StoreError::Invalid(crate::t!("store-call-not-today")));
+    }
+    if before.mode != Mode::InClinic {
+        return Err(StoreError::Invalid(crate::t!("store-call-not-in-clinic")));
+    }
     let appointment = change_in(&tx, &before, &StatusAction::Call, "", actor, now)?;
     let calls = last_call(&tx, id)?.map_or(1, |(calls, _)| calls);
     tx.commit()?;
@@ -532,6 +560,11 @@ impl<E: super::engine::Engine> WaitingRoom for E {
         now: DateTime<Utc>,
     ) -> Result<Vec<KioskAppointment>> {
         self.fix(super::kiosk::find(&self.db(), clinic, phone, proof, now))
+    }
+
+    fn check_in_code(&mut self, id: AppointmentId) -> Result<String> {
+        let r = super::kiosk::code_of(&self.writable(), id);
+        self.fix(r)
     }
 
     fn kiosk_check_in(

@@ -463,7 +463,10 @@ pub fn a_service_credential_sends_reminders_and_backs_up_and_nothing_else<B: Tes
 
     let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
     let job = signin::service::sign_in(&mut *store, &file, DESK, utc(NOW)).expect("signs in");
-    assert_eq!(job.role(), Role::Service);
+    assert_eq!(
+        job.role(),
+        Role::Service(frontdesk::scheduling::permission::ServiceScope::Jobs)
+    );
     let mut job = Guarded::new(store, job, Box::new(now)).expect("guarded");
     job.plan_reminders(utc(NOW)).expect("plans reminders");
     job.backup_to(&dir.as_ref().join("backup.sqlite3"), &mut |_| {})
@@ -745,4 +748,65 @@ pub fn the_first_administrator_never_takes_over_a_listed_staff_member<B: TestBac
     assert!(err.to_string().contains("already named"), "{err}");
     assert!(!store.sign_in_ready().expect("ready"));
     assert_eq!(store.staff().expect("staff"), vec![maria]);
+}
+
+/// The waiting room's credentials (issue 17) are narrowed by name: `board` shows the queue
+/// board and nothing else, `kiosk` checks patients in and nothing else; neither backs up,
+/// sends reminders or reads the schedule, and cron's credential reads neither screen.
+pub fn the_boards_and_the_kiosks_credentials_do_only_their_screens_job<B: TestBackend>() {
+    use frontdesk::scheduling::kiosk::Proof;
+    use frontdesk::store::WaitingRoom;
+    let c = Clinic1::<B>::fresh(chrono_tz::Asia::Kolkata);
+    let dir = tempfile::tempdir().expect("dir");
+    let mut admin = signed_in_as(&c, StaffRole::Administrator);
+    let mut screen = |name: &str| {
+        let file = dir.as_ref().join(format!("{name}.credential"));
+        signin::service::issue(&mut admin, name, &file, utc(NOW)).expect("issued");
+        let mut store: Box<dyn Store + Send> = Box::new(c.reopen());
+        let who = signin::service::sign_in(&mut *store, &file, DESK, utc(NOW)).expect("signs in");
+        Guarded::new(store, who, Box::new(now)).expect("guarded")
+    };
+    let proof = Proof::Code("000000".into());
+    let backup = dir.as_ref().join("copy.sqlite3");
+    let mut board = screen("board");
+    board
+        .queue_board(c.clinic, utc(NOW))
+        .expect("shows the board");
+    assert!(!board.board_clinics().expect("its clinic").is_empty());
+    assert!(matches!(
+        board.kiosk_find(c.clinic, "9845012345", &proof, utc(NOW)),
+        Err(StoreError::NotAllowed(_))
+    ));
+    assert!(matches!(
+        board.backup_to(&backup, &mut |_| {}),
+        Err(StoreError::NotAllowed(_))
+    ));
+    assert!(matches!(
+        board.plan_reminders(utc(NOW)),
+        Err(StoreError::NotAllowed(_))
+    ));
+    assert!(matches!(board.clinics(), Err(StoreError::NotAllowed(_))));
+    assert!(!backup.exists(), "no copy of the database was made");
+    let mut kiosk = screen("kiosk");
+    kiosk
+        .kiosk_find(c.clinic, "9845012345", &proof, utc(NOW))
+        .expect("looks up");
+    assert!(matches!(
+        kiosk.queue_board(c.clinic, utc(NOW)),
+        Err(StoreError::NotAllowed(_))
+    ));
+    assert!(matches!(
+        kiosk.backup_to(&backup, &mut |_| {}),
+        Err(StoreError::NotAllowed(_))
+    ));
+    let mut jobs = screen("reminders");
+    jobs.plan_reminders(utc(NOW)).expect("cron's job");
+    assert!(matches!(
+        jobs.queue_board(c.clinic, utc(NOW)),
+        Err(StoreError::NotAllowed(_))
+    ));
+    assert!(matches!(
+        jobs.kiosk_find(c.clinic, "9845012345", &proof, utc(NOW)),
+        Err(StoreError::NotAllowed(_))
+    ));
 }

@@ -38,6 +38,7 @@ macro_rules! store_contract {
             changes_are_recorded_under_the_signed_in_name_whatever_name_is_passed,
             the_access_log_shows_openings_searches_exports_and_its_own_reading,
             a_service_credential_sends_reminders_and_backs_up_and_nothing_else,
+            the_boards_and_the_kiosks_credentials_do_only_their_screens_job,
             a_locked_store_reads_and_writes_nothing_until_someone_signs_in,
             a_name_in_any_script_signs_in_typed_in_any_unicode_form_and_spacing,
             the_guard_hands_out_no_hash_records_no_sign_in_and_takes_no_other_databases,

@@ -413,7 +413,7 @@ pub fn two_desks_calling_for_one_doctor_at_once_call_two_different_patients<B: T
 /// proof find nothing alike; the check-in is recorded as a self check-in by the kiosk, within
 /// the clinic's window; a second press changes nothing.
 pub fn a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code<B: TestBackend>() {
-    use frontdesk::scheduling::kiosk::{Proof, Window, check_in_code};
+    use frontdesk::scheduling::kiosk::{Proof, Window};
     let mut c = clinic::<B>();
     let now = utc(NOW); // 10:00 in Kolkata
     let asha_booked = c.book_ok(
@@ -438,6 +438,9 @@ pub fn a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code<B: Tes
         utc("2026-06-01T04:30:00Z"),
     );
     let born = chrono::NaiveDate::from_ymd_opt(1980, 5, 17).expect("date");
+    let asha_code = c.store.check_in_code(asha_booked.id).expect("code");
+    let ravi_code = c.store.check_in_code(ravi_booked.id).expect("code");
+    assert_ne!(asha_code, ravi_code);
     // Asha's phone, typed as a patient types it, with her birth date.
     let found = c
         .store
@@ -460,13 +463,13 @@ pub fn a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code<B: Tes
         .kiosk_find(
             c.clinic,
             "+91 98450 12345",
-            &Proof::Code(check_in_code(asha_booked.id)),
+            &Proof::Code(asha_code.clone()),
             now,
         )
         .expect("find");
     assert_eq!(by_code.len(), 1);
     for (phone, proof) in [
-        ("9845012345", Proof::Code(check_in_code(ravi_booked.id))),
+        ("9845012345", Proof::Code(ravi_code.clone())),
         (
             "9845012345",
             Proof::BirthDate(chrono::NaiveDate::from_ymd_opt(1980, 5, 18).expect("date")),
@@ -554,7 +557,7 @@ pub fn a_patient_checks_in_at_the_kiosk_with_phone_and_birth_date_or_code<B: Tes
     );
     // Too late: 16 minutes after the start (the clinic allows 15).
     let late = now + Duration::minutes(46);
-    let ravi_proof = Proof::Code(check_in_code(ravi_booked.id));
+    let ravi_proof = Proof::Code(ravi_code);
     let err = c
         .store
         .kiosk_check_in(

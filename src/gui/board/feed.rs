@@ -124,6 +124,7 @@ fn tell_lost(
     if lost.as_ref() == Some(&reason) {
         return true;
     }
+    tracing::warn!(%reason, "the queue board cannot read the database");
     *lost = Some(reason.clone());
     send(FeedEvent::Lost(reason))
 }

@@ -170,7 +170,12 @@ fn feed_stream(key: FeedKey) -> impl Stream<Item = Message> + Send + 'static {
 
 /// Opens the board on `source` (signed in), full screen unless asked otherwise.
 pub fn run(source: Source, options: Options) -> iced::Result {
-    let speaker = Speaker::start(std::env::temp_dir(), speech::Programs::from_env());
+    // The user's own runtime folder (0700) where there is one, for the chime's file.
+    let folder = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    let speaker = Speaker::start(folder, speech::Programs::from_env());
     let key = FeedKey(Arc::new(Mutex::new(Some(source))));
     let speaker = Mutex::new(Some(speaker));
     let window = iced::window::Settings {

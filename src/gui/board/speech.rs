@@ -128,6 +128,23 @@ fn play_chime(player: Option<&str>, chime: &Path) {
     }
 }
 
+/// Writes the chime into `folder` as a new file of this process's, readable by its user only;
+/// `None` (a board without a chime) when it cannot, e.g. when something already has the name:
+/// a file that existed is never written through (a link planted there goes nowhere).
+fn write_chime(folder: &Path) -> Option<PathBuf> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = folder.join(format!("frontdesk-chime-{}.wav", std::process::id()));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .ok()?;
+    file.write_all(&chime_wav()).ok()?;
+    Some(path)
+}
+
 /// The board's voice: says each call given to [`Speaker::say`], in order, on its own thread.
 pub struct Speaker {
     sender: mpsc::Sender<Saying>,
@@ -141,8 +158,7 @@ impl Speaker {
         let spawned = std::thread::Builder::new()
             .name("frontdesk-speech".into())
             .spawn(move || {
-                let chime = folder.join("frontdesk-chime.wav");
-                let chime = std::fs::write(&chime, chime_wav()).ok().map(|()| chime);
+                let chime = write_chime(&folder);
                 let mut silent_said = false;
                 for saying in receiver {
                     if let Some(chime) = &chime {

@@ -90,8 +90,10 @@ fn page(w: &BoardWindow, scale: f32, size: iced::Size) -> Element<'_, Message> {
     let c = colours(w.dark);
     let px = |n: f32| n * scale;
     let Some(board) = &w.board else {
+        // The reason (a path, a server's address) is for staff, in the log: a waiting room
+        // reads only that the queue will come back.
         let words = match &w.lost {
-            Some((_, reason)) => crate::t!("board-cannot-reach", reason = reason.as_str()),
+            Some(_) => crate::t!("board-cannot-reach"),
             None => crate::t!("board-connecting"),
         };
         return container(text(words).size(px(56.0)).color(c.text))

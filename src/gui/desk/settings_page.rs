@@ -106,7 +106,7 @@ impl Desk {
     pub(super) fn signed_in_bar(&self) -> Element<'_, Message> {
         let role = match self.who.role {
             crate::scheduling::permission::Role::Staff(role) => role.label(),
-            crate::scheduling::permission::Role::Service => crate::t!("desk-role-service"),
+            crate::scheduling::permission::Role::Service(_) => crate::t!("desk-role-service"),
         };
         row![
             text(crate::t!(

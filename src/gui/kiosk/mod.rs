@@ -245,6 +245,8 @@ impl Kiosk {
                     self.message = None;
                 }
             }
+            // A look-up under way keeps its proof: "I'm here" then checks in with it.
+            Message::Prove(_) if self.busy => {}
             Message::Prove(kind) => {
                 if self.proof_kind != kind {
                     self.proof_kind = kind;
@@ -253,6 +255,8 @@ impl Kiosk {
                 }
             }
             Message::Next => return self.next(),
+            // Back while the store is asked: that answer is for a page left, and is dropped.
+            Message::Back if self.busy => self.start_again(),
             Message::Back => match self.step {
                 Step::Phone => self.start_again(),
                 Step::Proof => {

@@ -77,10 +77,9 @@ pub enum CallTarget {
 /// The doctors (or rooms) with someone waiting to be called, by name, with how many wait.
 fn waiting_for(entries: &[AgendaEntry], by_room: bool) -> Vec<(CallTarget, &str, usize)> {
     let mut targets: Vec<(CallTarget, &str, usize)> = Vec::new();
-    for e in entries
-        .iter()
-        .filter(|e| e.appointment.status == Status::CheckedIn)
-    {
+    for e in entries.iter().filter(|e| {
+        e.appointment.status == Status::CheckedIn && e.appointment.mode == Mode::InClinic
+    }) {
         let (target, name) = match (by_room, e.appointment.room, &e.room_name) {
             (true, Some(room), Some(name)) => (CallTarget::Room(room), name.as_str()),
             (true, _, _) => continue,

@@ -114,7 +114,7 @@ impl Guarded {
     /// `Ok` for a change to `staff`'s own sign-in while they are still an active staff member
     /// (and the window is not locked), or for an administrator's change to anyone's.
     fn allow_own_or_staff_admin(&self, staff: StaffId) -> Result<()> {
-        if self.who.staff_id() == Some(staff) && self.who.role() != Role::Service {
+        if self.who.staff_id() == Some(staff) && !matches!(self.who.role(), Role::Service(_)) {
             if self.locked {
                 return Err(StoreError::SignInNeeded);
             }

@@ -92,6 +92,11 @@ impl WaitingRoom for Guarded {
         self.inner.kiosk_find(clinic, phone, proof, now)
     }
 
+    fn check_in_code(&mut self, id: AppointmentId) -> Result<String> {
+        self.allow(Action::SeeSchedule)?;
+        self.inner.check_in_code(id)
+    }
+
     fn kiosk_check_in(
         &mut self,
         clinic: ClinicId,

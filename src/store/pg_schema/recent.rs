@@ -201,4 +201,9 @@ CREATE TABLE waiting_room (
     updated_by              text COLLATE "C" NOT NULL,
     updated_at              bigint NOT NULL
 );
+
+CREATE TABLE check_in_secret (
+    id      bigint PRIMARY KEY CHECK (id = 1),
+    secret  text COLLATE "C" NOT NULL CHECK (length(secret) = 64)
+);
 "#;
