@@ -307,12 +307,20 @@ fn a_series_across_the_dst_change_is_one_rule_with_its_exceptions() {
 /// it is CONFIRMED, its own status word `called`.
 #[test]
 fn a_called_patient_is_checked_in_in_fhir_with_the_called_tag() {
-    use frontdesk::store::WaitingRoom;
     let dir = tempfile::tempdir().expect("dir");
     let mut store = store_in(dir.path(), "called.sqlite3", true);
     let walk_in = frontdesk::scheduling::AppointmentId(id(105));
     let now = export_now();
-    store.call_patient(walk_in, "maria", now).expect("called");
+    // The fixture's walk-in is a phone visit: the waiting room's Call (in person only) would
+    // refuse it, the lifecycle's step is the same.
+    store
+        .change_status(
+            walk_in,
+            &frontdesk::scheduling::StatusAction::Call,
+            "maria",
+            now,
+        )
+        .expect("called");
     let set = store
         .export_set(&ExportQuery {
             clinic: setup().clinic.id,
