@@ -44,7 +44,30 @@ fn default_credential(name: &str) -> Option<PathBuf> {
 /// A screen's sign-in and clinic: the signed-in store, its key, and the clinic.
 type Opened = (Guarded, Option<DatabaseKey>, ScreenClinic);
 
+/// [`open_screen`], and when it fails while nobody reads the terminal (the desktop menu
+/// started it), the reason as a desktop notification too, so a click on the menu entry never
+/// seems to do nothing.
 fn open(
+    locator: &Locator,
+    credentials: auth::Credentials,
+    clinic: Option<&str>,
+    screen: &str,
+) -> Result<Opened> {
+    use std::io::IsTerminal;
+    let opened = open_screen(locator, credentials, clinic, screen);
+    if let Err(error) = &opened
+        && !std::io::stderr().is_terminal()
+    {
+        let notice = frontdesk::scheduling::notice::StaffNotice {
+            summary: format!("Frontdesk {screen} could not start"),
+            body: error.to_string(),
+        };
+        frontdesk::reminders::desktop::notify(&[notice]);
+    }
+    opened
+}
+
+fn open_screen(
     locator: &Locator,
     mut credentials: auth::Credentials,
     clinic: Option<&str>,
