@@ -254,3 +254,35 @@ fn with_the_day_by_room_call_next_calls_a_rooms_next_patient() {
         "a patient of that room was called"
     );
 }
+
+/// The details panel shows a booked patient's self check-in code (the one their reminders
+/// carry as `{code}`), for the desk to read out; not once they have arrived.
+#[test]
+fn the_details_panel_shows_the_self_check_in_code_until_the_patient_arrives() {
+    use frontdesk::store::WaitingRoom;
+    let mut h = Harness::with_demo();
+    let booking = h
+        .desk()
+        .today
+        .iter()
+        .find(|e| {
+            matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
+                && e.appointment.interval.start > gui_harness::now()
+                && e.appointment.mode == Mode::InClinic
+                && e.appointment.kind == Kind::Scheduled
+        })
+        .expect("a booking still to come today")
+        .appointment
+        .clone();
+    h.send(DeskMessage::Select(booking.id));
+    let code = frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3"))
+        .expect("open")
+        .check_in_code(booking.id)
+        .expect("code");
+    let shown = format!("{} {}", &code[..3], &code[3..]);
+    let texts = h.texts();
+    assert!(texts.iter().any(|t| t == "Self check-in code"), "{texts:?}");
+    assert!(texts.iter().any(|t| *t == shown), "{shown} in {texts:?}");
+    h.click("Check in");
+    assert!(!h.texts().iter().any(|t| t == "Self check-in code"));
+}

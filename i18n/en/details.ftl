@@ -114,3 +114,4 @@ details-language-saving = Saving…
 details-call = Call
 details-call-again = Call again
 details-not-here = Not here
+details-check-in-code = Self check-in code

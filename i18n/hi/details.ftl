@@ -108,3 +108,4 @@ details-language-saving = सहेजा जा रहा है…
 details-call = बुलाएँ
 details-call-again = फिर बुलाएँ
 details-not-here = यहाँ नहीं
+details-check-in-code = खुद चेक इन कोड

@@ -62,10 +62,14 @@ pub(super) fn code_secret(conn: &Db, make: bool) -> Result<Option<String>> {
     read(conn)
 }
 
-/// The check-in code of `id` (its reminder's `{code}`), making the database's key if needed.
+/// The check-in code of `id` (its reminder's `{code}`), making the database's key if needed
+/// (a write only that once: the details panel asks for it each time it opens).
 pub(super) fn code_of(conn: &Db, id: AppointmentId) -> Result<String> {
+    super::booking::load_appointment(conn, id)?;
+    if let Some(secret) = code_secret(conn, false)? {
+        return Ok(kiosk::check_in_code(&secret, id));
+    }
     let tx = conn.begin(Begin::Write)?;
-    super::booking::load_appointment(&tx, id)?;
     let secret = code_secret(&tx, true)?.unwrap_or_default();
     tx.commit()?;
     Ok(kiosk::check_in_code(&secret, id))

@@ -44,6 +44,8 @@ pub struct State {
     series: occurrence::State,
     /// The patient's language for reminders.
     language: language::State,
+    /// The appointment's self check-in code, once read.
+    check_in_code: Option<String>,
 }
 
 /// A part of the panel with buttons of its own.
@@ -107,6 +109,8 @@ pub enum Message {
     Joined(crate::store::Joiner),
     /// A message for the patient's language line.
     Language(language::Message),
+    /// The appointment's self check-in code was read (or could not be: then none is shown).
+    CheckInCode(Result<String, UiError>),
 }
 
 /// The status actions, as buttons.
@@ -216,12 +220,18 @@ pub fn load(ctx: &Context<'_>, id: AppointmentId) -> (State, Task<Message>) {
         },
         series,
         language: language::State::default(),
+        check_in_code: None,
     };
+    let code = Task::perform(
+        ctx.backend.run(move |s| s.check_in_code(id)),
+        Message::CheckInCode,
+    );
     (
         state,
         Task::batch([
             read(ctx, id, Message::Loaded),
             series_task.map(Message::Series),
+            code,
         ]),
     )
 }
@@ -375,6 +385,7 @@ impl State {
                 let task = self.language.update(message, ctx);
                 return (task.map(Message::Language), None);
             }
+            Message::CheckInCode(result) => self.check_in_code = result.ok(),
             Message::Act(kind) => {
                 let needs_reason = matches!(kind, ActionKind::Cancel | ActionKind::EnteredInError);
                 self.error_at = Part::Status;
@@ -549,7 +560,13 @@ impl State {
             .into();
         };
         let a = &e.appointment;
-        let facts = facts::facts(e, &self.history, zone, self.busy);
+        let facts = facts::facts(
+            e,
+            &self.history,
+            zone,
+            self.busy,
+            self.check_in_code.as_deref(),
+        );
         let allowed = self.allowed(ctx.now);
         // Every action in a fixed place, in two fixed rows: one not allowed now is disabled
         // (its tooltip says why), so the buttons never move as the appointment goes through

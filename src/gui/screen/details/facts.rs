@@ -26,6 +26,7 @@ pub(super) fn facts<'a>(
     history: &[AuditEvent],
     zone: chrono_tz::Tz,
     busy: bool,
+    check_in_code: Option<&str>,
 ) -> Element<'a, Message> {
     let a = &e.appointment;
     let token = &a.queue_token;
@@ -95,6 +96,19 @@ pub(super) fn facts<'a>(
         ),
     ]
     .spacing(5);
+    // The code the patient checks in with at the kiosk (their reminders give it too), while
+    // they may still do so: booked for the clinic, not arrived yet.
+    let may_self_check_in = a.mode == Mode::InClinic
+        && a.kind == Kind::Scheduled
+        && matches!(a.status, Status::Scheduled | Status::Confirmed);
+    if let (true, Some(code)) = (may_self_check_in, check_in_code) {
+        let shown = format!(
+            "{} {}",
+            &code[..code.len().min(3)],
+            &code[code.len().min(3)..]
+        );
+        facts = facts.push(line(crate::t!("details-check-in-code"), shown));
+    }
     for (label, at) in [
         (crate::t!("details-arrived"), a.arrived_at),
         (crate::t!("details-with-doctor"), a.consultation_started_at),
