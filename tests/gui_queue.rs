@@ -79,22 +79,27 @@ fn today_status(h: &Harness, id: AppointmentId) -> Status {
         .status
 }
 
-/// Checks in today's first booked appointment of the desk's day that is still to come, as if
-/// the patient had arrived `minutes_ago`, through the store (another desk), and lets the
-/// desk see it.
-fn arrived_earlier(h: &mut Harness, minutes_ago: i64) -> Appointment {
-    let booking = h
-        .desk()
+/// Today's first booked in-person appointment still to come (not yet arrived).
+fn upcoming_in_clinic(h: &Harness) -> Appointment {
+    h.desk()
         .today
         .iter()
         .find(|e| {
             matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
                 && e.appointment.interval.start > gui_harness::now()
                 && e.appointment.mode == Mode::InClinic
+                && e.appointment.kind == Kind::Scheduled
         })
         .expect("a booking still to come today")
         .appointment
-        .clone();
+        .clone()
+}
+
+/// Checks in today's first booked appointment of the desk's day that is still to come, as if
+/// the patient had arrived `minutes_ago`, through the store (another desk), and lets the
+/// desk see it.
+fn arrived_earlier(h: &mut Harness, minutes_ago: i64) -> Appointment {
+    let booking = upcoming_in_clinic(h);
     let mut store = frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3"))
         .expect("another desk");
     use frontdesk::store::Store;
@@ -261,19 +266,7 @@ fn with_the_day_by_room_call_next_calls_a_rooms_next_patient() {
 fn the_details_panel_shows_the_self_check_in_code_until_the_patient_arrives() {
     use frontdesk::store::WaitingRoom;
     let mut h = Harness::with_demo();
-    let booking = h
-        .desk()
-        .today
-        .iter()
-        .find(|e| {
-            matches!(e.appointment.status, Status::Scheduled | Status::Confirmed)
-                && e.appointment.interval.start > gui_harness::now()
-                && e.appointment.mode == Mode::InClinic
-                && e.appointment.kind == Kind::Scheduled
-        })
-        .expect("a booking still to come today")
-        .appointment
-        .clone();
+    let booking = upcoming_in_clinic(&h);
     h.send(DeskMessage::Select(booking.id));
     let code = frontdesk::store::SqliteStore::open(h.dir.path().join("desk.sqlite3"))
         .expect("open")
