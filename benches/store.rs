@@ -80,6 +80,14 @@ macro_rules! agenda_sql {
 }
 
 const AGENDA_ALL_SQL: &str = agenda_sql!("a.clinic_id = ?1");
+
+/// The floor of the queue board (issue 17): today's waiting in-person appointments of the
+/// clinic with their doctor's and room's names, in one plain query.
+const WAITING_FLOOR_SQL: &str = "SELECT a.id, a.doctor_id, a.room_id, a.start_utc, a.end_utc, \
+    a.kind, a.status, a.queue_token, a.arrived_at, d.name, r.name FROM appointment a \
+    JOIN doctor d ON d.id = a.doctor_id LEFT JOIN room r ON r.id = a.room_id \
+    WHERE a.clinic_id = ?1 AND a.start_utc >= ?2 AND a.start_utc < ?3 \
+    AND a.status IN ('checked_in', 'called') AND a.mode = 'in_clinic'";
 const AGENDA_DOCTOR_SQL: &str = agenda_sql!("a.doctor_id = ?1 AND a.clinic_id = ?5");
 const AGENDA_ROOM_SQL: &str = agenda_sql!("a.room_id = ?1 AND a.clinic_id = ?5");
 
@@ -980,6 +988,29 @@ fn store_benches(c: &mut Criterion) {
             b.iter(|| black_box(enc.agenda(f.clinic, black_box(window), filter)))
         });
         group.bench_function("floor", |b| b.iter(|| black_box(run_floor(&mut stmt))));
+        group.finish();
+    }
+
+    // --- the waiting room's queue board (issue 17) -----------------------------------------
+    {
+        use frontdesk::store::WaitingRoom;
+        let (start, end) = (f.day.start.timestamp(), f.day.end.timestamp());
+        let mut stmt = floor
+            .prepare(WAITING_FLOOR_SQL)
+            .expect("prepare the board floor");
+        let board = store.queue_board(f.clinic, now()).expect("the board");
+        let shown: usize =
+            board.lines.iter().map(|l| l.waiting.len()).sum::<usize>() + board.calling.len();
+        let plain = scan(&mut stmt, params![f.clinic.0, start, end]);
+        assert_eq!(shown, plain, "queue_board: floor and store disagree");
+        eprintln!("bench: queue_board shows {shown} waiting patients");
+        let mut group = c.benchmark_group(group_id("queue_board"));
+        group.bench_function("frontdesk", |b| {
+            b.iter(|| black_box(store.queue_board(f.clinic, black_box(now()))))
+        });
+        group.bench_function("floor", |b| {
+            b.iter(|| black_box(scan(&mut stmt, params![f.clinic.0, start, end])))
+        });
         group.finish();
     }
 
