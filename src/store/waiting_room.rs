@@ -428,37 +428,56 @@ pub(super) fn not_here(
 /// The board's view (see [`WaitingRoom::queue_board`]): names are read to make initials only
 /// when the clinic shows initials, and never leave this function otherwise.
 pub(super) fn queue_board(conn: &Db, clinic_id: ClinicId, now: DateTime<Utc>) -> Result<Board> {
-    let zone = clinic(conn, clinic_id)?.time_zone;
+    let c = clinic(conn, clinic_id)?;
     let rules = rules(conn, clinic_id)?;
-    let waiting = waiting_today(conn, clinic_id, None, now)?;
-    let mut names = Vec::with_capacity(waiting.len());
-    for a in &waiting {
-        let patient = if rules.board_shows == BoardShows::Initials {
-            super::setup::patient(conn, a.patient)?
-                .map(|p| p.name)
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
-        let doctor: String = conn
-            .prepare_cached("SELECT name FROM doctor WHERE id = ?1")?
-            .query_row([a.doctor.0], |r| r.get(0))
-            .optional()?
-            .unwrap_or_default();
-        let room: Option<String> = match a.room {
-            Some(room) => conn
-                .prepare_cached("SELECT name FROM room WHERE id = ?1")?
-                .query_row([room.0], |r| r.get(0))
-                .optional()?,
-            None => None,
-        };
-        let call = last_call(conn, a.id)?;
-        names.push((patient, doctor, room, call));
-    }
-    let view: Vec<Waiting<'_>> = waiting
+    let day = local_day(c.time_zone, local_date(c.time_zone, now));
+    let initials = i64::from(rules.board_shows == BoardShows::Initials);
+    // One read of today's waiting room with what the board needs of each patient; the name
+    // only to make initials, and only when the clinic shows them.
+    let sql = format!(
+        "SELECT {APPOINTMENT_COLUMNS}, d.name, r.name, q.calls, q.last_called_at, \
+         CASE WHEN ?4 = 1 THEN p.name ELSE '' END FROM appointment a \
+         JOIN doctor d ON d.id = a.doctor_id JOIN patient p ON p.id = a.patient_id \
+         LEFT JOIN room r ON r.id = a.room_id LEFT JOIN queue_call q ON q.appointment_id = a.id \
+         WHERE a.clinic_id = ?1 AND a.start_utc >= ?2 AND a.start_utc < ?3 \
+         AND a.status IN ('checked_in', 'called') AND a.mode = 'in_clinic'"
+    );
+    let n = codec::APPOINTMENT_COLUMN_COUNT;
+    type Row = (
+        Appointment,
+        String,
+        Option<String>,
+        Option<(u32, DateTime<Utc>)>,
+        String,
+    );
+    let rows: Vec<Row> = conn
+        .prepare_cached(&sql)?
+        .query_map(
+            params![clinic_id.0, secs(day.start), secs(day.end), initials],
+            |r| {
+                let calls: Option<i64> = r.get(n + 2)?;
+                let at: Option<i64> = r.get(n + 3)?;
+                let call = match (calls, at) {
+                    (Some(calls), Some(at)) => Some((
+                        u32::try_from(calls)
+                            .map_err(|_| codec::bad(n + 2, format!("calls {calls}")))?,
+                        codec::instant(n + 3, at)?,
+                    )),
+                    _ => None,
+                };
+                Ok((
+                    codec::appointment(r)?,
+                    r.get(n)?,
+                    r.get(n + 1)?,
+                    call,
+                    r.get(n + 4)?,
+                ))
+            },
+        )?
+        .collect::<sql::Result<_>>()?;
+    let view: Vec<Waiting<'_>> = rows
         .iter()
-        .zip(&names)
-        .map(|(a, (patient, doctor, room, call))| Waiting {
+        .map(|(a, doctor, room, call, patient)| Waiting {
             appointment: a,
             patient_name: patient,
             doctor_name: doctor,
@@ -466,8 +485,8 @@ pub(super) fn queue_board(conn: &Db, clinic_id: ClinicId, now: DateTime<Utc>) ->
             last_call: *call,
         })
         .collect();
-    let mut board = waiting_room::board(&view, &rules, zone, now);
-    board.clinic_name = clinic(conn, clinic_id)?.name;
+    let mut board = waiting_room::board(&view, &rules, c.time_zone, now);
+    board.clinic_name = c.name;
     board.language = super::reminder_setup::settings(conn)?.language;
     Ok(board)
 }
