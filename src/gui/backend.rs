@@ -58,6 +58,11 @@ impl Setup {
         self.doctors.iter().map(|(d, _)| d).find(|d| d.id == id)
     }
 
+    /// A room by id.
+    pub fn room(&self, id: RoomId) -> Option<&Room> {
+        self.rooms.iter().find(|r| r.id == id)
+    }
+
     /// A clinic by id.
     pub fn clinic(&self, id: ClinicId) -> Option<&Clinic> {
         self.clinics.iter().find(|c| c.id == id)

@@ -108,18 +108,14 @@ impl Desk {
 
     fn doctor_name(&self, doctor: DoctorId) -> String {
         self.setup
-            .doctors
-            .iter()
-            .find(|(d, _)| d.id == doctor)
-            .map(|(d, _)| d.name.clone())
+            .doctor(doctor)
+            .map(|d| d.name.clone())
             .unwrap_or_default()
     }
 
     fn room_name(&self, room: RoomId) -> String {
         self.setup
-            .rooms
-            .iter()
-            .find(|r| r.id == room)
+            .room(room)
             .map(|r| r.name.clone())
             .unwrap_or_default()
     }
@@ -129,7 +125,7 @@ impl Desk {
         let a = &called.appointment;
         let to = a
             .room
-            .and_then(|r| self.setup.rooms.iter().find(|room| room.id == r))
+            .and_then(|r| self.setup.room(r))
             .map(|r| r.name.clone())
             .unwrap_or_else(|| self.doctor_name(a.doctor));
         let time = self.clinic().map_or_else(String::new, |c| {
